@@ -89,6 +89,11 @@ export interface Article {
   /** Languages the article is written in; every Localized field has at least one of them. */
   languages: Lang[];
   products: Product[];
+  /**
+   * Words that place a paste in this article's topic when no error text is pasted, e.g. "TLS 1.2", "hybrid"
+   * (weak evidence; they only count together with a symptom's keywords). Default: none.
+   */
+  keywords?: Partial<Record<Lang, string[]>>;
   symptoms: Symptom[];
   cause: Localized;
   /** Features that stop working, named plainly, e.g. "Free/busy lookups". */
@@ -107,4 +112,6 @@ export interface KnowledgeProblem {
   /** Dotted path of the offending field, e.g. `symptoms[2].errors.en`. */
   field?: string;
   message: string;
+  /** `warning`: the article still loaded (e.g. an importer noticed something odd). Default: an error. */
+  severity?: 'warning';
 }

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { checkArticle, formatPath } from './schema';
+import type { Article, KnowledgeProblem } from './types';
+
+/** The articles that loaded, and what was wrong with the files that did not. */
+export interface KnowledgeBase {
+  /** Valid articles, in load order (files sorted by path). */
+  articles: Article[];
+  byId: ReadonlyMap<string, Article>;
+  /** One entry per problem; a file with problems contributes no article, the others are unaffected. */
+  problems: KnowledgeProblem[];
+}
+
+/** Absolute path of the built-in knowledge folder shipped with PasteFix. */
+export const BUILTIN_KNOWLEDGE = path.resolve(__dirname, '../../../knowledge');
+
+/** File endings read as article YAML. */
+export const YAML_EXTENSIONS = ['.yaml', '.yml'];
+
+/**
+ * Turns raw support articles (Markdown, plain text) into articles while loading.
+ * Passed in so the loader stays independent of the importers; see src/knowledge/import.
+ */
+export interface RawImporter {
+  extensions: readonly string[];
+  importArticle(file: string, text: string): { article: Article | null; problems: KnowledgeProblem[] };
+}
+
+export interface LoadOptions {
+  /** Importer for raw articles found in folders; without it, only YAML files are read. Default: none. */
+  importer?: RawImporter;
+}
+
+/**
+ * Loads every article file under `paths` (files or folders, read recursively).
+ * Never throws for bad content: each bad file is reported in `problems` and skipped.
+ */
+export function loadKnowledge(paths: string[], options: LoadOptions = {}): KnowledgeBase {
+  const problems: KnowledgeProblem[] = [];
+  const articles: Article[] = [];
+  const byId = new Map<string, Article>();
+  const fileOf = new Map<string, string>();
+  const readable = [...YAML_EXTENSIONS, ...(options.importer?.extensions ?? [])];
+
+  for (const file of listFiles(paths, readable, problems)) {
+    const loaded = YAML_EXTENSIONS.includes(path.extname(file).toLowerCase())
+      ? readYamlArticle(file)
+      : readRawArticle(file, options.importer!);
+    problems.push(...loaded.problems);
+    const article = loaded.article;
+    if (!article) continue;
+    const first = fileOf.get(article.id);
+    if (first !== undefined) {
+      problems.push({ file, field: 'id', line: loaded.idLine, message: `knowledge: duplicate article id "${article.id}" in ${first} and ${file}` });
+      continue;
+    }
+    fileOf.set(article.id, file);
+    byId.set(article.id, article);
+    articles.push(article);
+  }
+  return { articles, byId, problems };
+}
+
+/** `file:line: field: message` — one line a person can act on. */
+export function formatProblem(p: KnowledgeProblem): string {
+  const where = p.line !== undefined ? `${p.file}:${p.line}` : p.file;
+  return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+function listFiles(paths: string[], extensions: string[], problems: KnowledgeProblem[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string, explicit: boolean) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      problems.push({ file: p, message: 'knowledge: no such file or folder' });
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        if (name.startsWith('.') || name.toLowerCase() === 'readme.md') continue;
+        walk(path.join(p, name), false);
+      }
+    } else if (explicit || extensions.includes(path.extname(p).toLowerCase())) {
+      out.push(p);
+    }
+  };
+  for (const p of paths) walk(p, true);
+  return out;
+}
+
+interface Loaded {
+  article: Article | null;
+  problems: KnowledgeProblem[];
+  idLine?: number;
+}
+
+function readYamlArticle(file: string): Loaded {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return { article: null, problems: [{ file, message: `knowledge: cannot read file: ${(err as Error).message}` }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    return {
+      article: null,
+      problems: doc.errors.map((e) => ({ file, line: lineCounter.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+    };
+  }
+  const lineOf = (fieldPath: (string | number)[]): number | undefined => {
+    // The deepest node that exists on the path: a missing field is reported where its parent starts.
+    for (let n = fieldPath.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(fieldPath.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const checked = checkArticle(doc.toJS());
+  if (!checked.article) {
+    return {
+      article: null,
+      problems: checked.problems.map((p) => ({ file, line: lineOf(p.path), field: formatPath(p.path) || undefined, message: p.message })),
+    };
+  }
+  return { article: checked.article, problems: [], idLine: lineOf(['id']) };
+}
+
+function readRawArticle(file: string, importer: RawImporter): Loaded {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return { article: null, problems: [{ file, message: `knowledge: cannot read file: ${(err as Error).message}` }] };
+  }
+  const imported = importer.importArticle(file, text);
+  if (!imported.article) return { article: null, problems: imported.problems };
+  // Imported articles go through the same schema as hand-written ones, so nothing unchecked reaches users.
+  const checked = checkArticle(imported.article);
+  if (!checked.article) {
+    return {
+      article: null,
+      problems: [...imported.problems, ...checked.problems.map((p) => ({ file, field: formatPath(p.path) || undefined, message: p.message }))],
+    };
+  }
+  return { article: checked.article, problems: imported.problems.map((p) => ({ ...p, severity: 'warning' as const })) };
+}
