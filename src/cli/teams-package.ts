@@ -213,7 +213,8 @@ export async function schemaProblems(doc: unknown, manifestVersion: string, kind
   const schema = bundledSchema(manifestVersion, kind);
   // Both arguments are plain JSON; the library's types only know the manifest shapes.
   const errors = kind === "manifest" ? await AppManifestUtils.validateAgainstSchema(doc as never, schema as never) : ajvErrors(doc, schema);
-  return errors.map((error) => `manifest: ${fileName} does not match the Teams ${manifestVersion} ${kind} schema: ${error.trim()}`);
+  // Errors start with the JSON path, which is empty for the top-level object.
+  return errors.map((error) => `manifest: ${fileName} does not match the Teams ${manifestVersion} ${kind} schema: ${error.replace(/^ /, "(top level) ").trim()}`);
 }
 
 function ajvErrors(doc: unknown, schema: Record<string, unknown>): string[] {
