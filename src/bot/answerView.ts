@@ -1,0 +1,84 @@
+/**
+ * One answer, resolved to a single language and ready to render: the card (cards/answer.ts) and the
+ * Markdown text for channels without cards (cards/answerMarkdown.ts) both render this, so they can't drift.
+ */
+import { pick } from '../knowledge/localize';
+import type { Article, Lang, Shell } from '../knowledge/types';
+import type { CodeLanguage } from './cards/elements';
+
+export interface CommandView {
+  shell: Shell;
+  language: CodeLanguage;
+  code: string;
+  placeholders: { name: string; description: string }[];
+}
+
+export interface AnswerView {
+  articleId: string;
+  symptomId: string | null;
+  /** Language the fixed texts are in (the reply language). */
+  lang: Lang;
+  /** True when the article itself is not available in `lang` and is shown in the other language. */
+  otherLanguage: boolean;
+  title: string;
+  /** Description of the symptom that matched, when one did. */
+  symptom?: string;
+  /** The line of the paste that was recognised. */
+  evidence?: string;
+  /** Size of the paste in KB when it was cut before matching. */
+  truncatedKb?: number;
+  cause: string;
+  affects: string[];
+  steps: { text: string; commands: CommandView[] }[];
+  references: { title: string; url: string }[];
+  source?: { title: string; url?: string; license?: string };
+}
+
+export interface AnswerContext {
+  symptomId?: string | null;
+  evidence?: string;
+  truncatedKb?: number;
+}
+
+const CODE_LANGUAGE: Record<Shell, CodeLanguage> = {
+  'exchange-management-shell': 'PowerShell',
+  powershell: 'PowerShell',
+  'exchange-online-powershell': 'PowerShell',
+  cmd: 'DOS',
+  bash: 'Bash',
+};
+
+/** Resolves every text of `article` to `lang` (falling back to the article's other language). */
+export function buildAnswerView(article: Article, lang: Lang, context: AnswerContext = {}): AnswerView {
+  const text = (t: Parameters<typeof pick>[0]) => pick(t, lang).text;
+  const symptom = context.symptomId ? article.symptoms.find((s) => s.id === context.symptomId) : undefined;
+  return {
+    articleId: article.id,
+    symptomId: symptom?.id ?? null,
+    lang,
+    otherLanguage: !article.languages.includes(lang),
+    title: text(article.title),
+    symptom: symptom ? text(symptom.description) : undefined,
+    evidence: context.evidence?.trim() || undefined,
+    truncatedKb: context.truncatedKb,
+    cause: text(article.cause),
+    affects: article.affects.map(text),
+    steps: article.steps.map((step) => ({
+      text: text(step.text),
+      commands: (step.commands ?? []).map((c) => ({
+        shell: c.shell,
+        language: CODE_LANGUAGE[c.shell],
+        code: c.code,
+        placeholders: (c.placeholders ?? []).map((p) => ({ name: p.name, description: text(p.description) })),
+      })),
+    })),
+    references: article.references.map((r) => ({ title: text(r.title), url: r.url })),
+    source: article.source,
+  };
+}
+
+/** The first sentence of a text (for one-line summaries). */
+export function firstSentence(text: string): string {
+  const match = /^[\s\S]*?[.!?](?=\s|$)/.exec(text.trim());
+  return (match ? match[0] : text.trim()).replace(/\s+/g, ' ');
+}

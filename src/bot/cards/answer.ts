@@ -1,0 +1,104 @@
+/**
+ * The answer card: which known problem this is, the line of the paste that showed it, cause,
+ * what it breaks, the fix as numbered steps with copyable commands, references, source, and
+ * the two feedback buttons.
+ */
+import type { AnswerView } from '../answerView';
+import type { Lang } from '../../knowledge/types';
+import type { Texts } from '../texts';
+import { card, codeBlock, heading, paragraph, run, submit, type AdaptiveCard, type CardJson } from './elements';
+
+/** What the feedback buttons post back (`activity.value`). */
+export interface FeedbackData {
+  action: 'feedback';
+  helpful: boolean;
+  article: string;
+  symptom: string | null;
+  /** Language of the card, so the bot thanks in the same language. */
+  lang: Lang;
+}
+
+export function answerCard(view: AnswerView, t: Texts, summary?: string): AdaptiveCard {
+  const body: CardJson[] = [{ ...heading(view.title, 'Large'), spacing: 'None' }];
+
+  if (view.symptom || view.evidence) {
+    const recognised: CardJson[] = [];
+    if (view.symptom) recognised.push(paragraph([run(`${t.matchedSymptom}: `, { weight: 'Bolder' }), run(view.symptom)]));
+    if (view.evidence) {
+      recognised.push(paragraph([run(t.fromYourPaste, { isSubtle: true })], { spacing: 'Small' }));
+      recognised.push(paragraph([run(view.evidence, { fontType: 'Monospace', italic: true })], { spacing: 'None' }));
+    }
+    body.push({ type: 'Container', style: 'emphasis', items: recognised, spacing: 'Small' });
+  }
+  if (view.truncatedKb !== undefined) body.push(paragraph([run(t.truncated(view.truncatedKb), { color: 'Warning' })]));
+  if (view.otherLanguage) body.push(paragraph([run(t.otherLanguage, { isSubtle: true, italic: true })]));
+
+  body.push(heading(t.cause), paragraph(view.cause, { spacing: 'Small' }));
+
+  if (view.affects.length > 0) {
+    body.push(heading(t.affected));
+    for (const feature of view.affects) body.push(paragraph([run(`•  ${feature}`)], { spacing: 'None' }));
+  }
+
+  body.push(heading(t.fix));
+  view.steps.forEach((step, i) => body.push(stepBlock(i + 1, step, t)));
+
+  if (view.references.length > 0) {
+    body.push(heading(t.references));
+    for (const ref of view.references) {
+      body.push(
+        paragraph([run(ref.title, { color: 'Accent', underline: true, selectAction: { type: 'Action.OpenUrl', url: ref.url } })], {
+          spacing: 'None',
+        }),
+      );
+    }
+  }
+
+  if (view.source) {
+    const source = view.source;
+    const runs: CardJson[] = [run(`${t.source}: `, { isSubtle: true })];
+    runs.push(
+      source.url
+        ? run(source.title, { isSubtle: true, underline: true, selectAction: { type: 'Action.OpenUrl', url: source.url } })
+        : run(source.title, { isSubtle: true }),
+    );
+    if (source.license) runs.push(run(` (${source.license})`, { isSubtle: true }));
+    body.push(paragraph(runs, { spacing: 'Medium', separator: true }));
+  }
+
+  const data = (helpful: boolean): FeedbackData => ({
+    action: 'feedback',
+    helpful,
+    article: view.articleId,
+    symptom: view.symptomId,
+    lang: view.lang,
+  });
+  return card(body, [submit(t.helpful, { ...data(true) }, 'positive'), submit(t.notHelpful, { ...data(false) })], summary);
+}
+
+/** One numbered step: the number in its own column so every line of the step lines up beside it. */
+function stepBlock(n: number, step: AnswerView['steps'][number], t: Texts): CardJson {
+  const items: CardJson[] = [paragraph(step.text)];
+  for (const command of step.commands) {
+    items.push(paragraph([run(t.shell[command.shell], { isSubtle: true, size: 'Small' })], { spacing: 'Small' }));
+    items.push(codeBlock(command.code, command.language));
+    if (command.placeholders.length > 0) {
+      items.push(paragraph([run(t.replaceBeforeRunning, { isSubtle: true, size: 'Small' })], { spacing: 'Small' }));
+      for (const p of command.placeholders) {
+        items.push(
+          paragraph([run(`<${p.name}>`, { fontType: 'Monospace', weight: 'Bolder', color: 'Attention' }), run(` – ${p.description}`)], {
+            spacing: 'None',
+          }),
+        );
+      }
+    }
+  }
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 'auto', items: [paragraph([run(`${n}.`, { weight: 'Bolder' })])] },
+      { type: 'Column', width: 'stretch', items },
+    ],
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * The PasteFix bot: turns a pasted error into an answer card, a clarify question or an honest
+ * "not in my knowledge base"; answers commands, greetings and feedback. All behaviour lives here;
+ * cards, texts and the language rule are in their own modules.
+ */
+import {
+  ActivityHandler,
+  CardFactory,
+  MessageFactory,
+  TurnContext,
+  type Activity,
+  type ConversationState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { KnowledgeBase } from '../knowledge/load';
+import { pick } from '../knowledge/localize';
+import { LANGS, type Article, type Lang } from '../knowledge/types';
+import type { MatchOptions, MatchResult } from '../matching/types';
+import { buildAnswerView, firstSentence, type AnswerContext } from './answerView';
+import { answerCard, type FeedbackData } from './cards/answer';
+import { answerMarkdown, escapeMarkdown } from './cards/answerMarkdown';
+import { clarifyCard, type Candidate, type ChoiceData } from './cards/clarify';
+import { isFromOtherBot, supportsAdaptiveCards } from './channels';
+import type { FeedbackLog, LogEntry } from './feedbackLog';
+import { parseIntent } from './intents';
+import { chooseLang, preferredLang } from './language';
+import { pasteForLog } from './mask';
+import { texts } from './texts';
+
+/** What the bot needs from the matcher (the real `Matcher` class satisfies it). */
+export interface MatcherLike {
+  readonly kb: KnowledgeBase;
+  match(text: string, options?: MatchOptions): MatchResult;
+}
+
+export interface PasteFixBotDeps {
+  /** The matcher to use for this turn; a function so that a knowledge reload can swap it. */
+  matcher: () => MatcherLike;
+  /** Holds pending clarify choices and the conversation's language (memory, file or blob storage). */
+  conversationState: ConversationState;
+  feedbackLog: FeedbackLog;
+  logger: Logger;
+  /** Default `() => new Date()`. */
+  clock?: () => Date;
+}
+
+/** What the bot remembers per conversation. */
+export interface ConversationData {
+  /** Language the user chose by typing German or English words (`hilfe`, `thanks`). */
+  lang?: Lang;
+  /** Set once the welcome was sent, so a conversation is welcomed once. */
+  welcomed?: boolean;
+  /** The open clarify question. */
+  pending?: PendingChoice;
+  /** The last answer shown, so feedback on it can be logged with its paste. */
+  last?: { article: string; symptom: string | null; paste: string };
+}
+
+export interface PendingChoice {
+  candidates: { article: string; symptom: string | null; evidence?: string }[];
+  lang: Lang;
+  /** Masked paste, for the log if none of the candidates fits. */
+  paste: string;
+  truncatedKb?: number;
+}
+
+/** A submitted card button (`activity.value`); anything else in `value` is ignored. */
+type SubmitData = (Omit<FeedbackData, 'lang'> & { lang?: Lang }) | ChoiceData;
+
+export class PasteFixBot extends ActivityHandler {
+  private readonly state: StatePropertyAccessor<ConversationData>;
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: PasteFixBotDeps) {
+    super();
+    this.state = deps.conversationState.createProperty<ConversationData>('pastefix');
+    this.clock = deps.clock ?? (() => new Date());
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.handleMembersAdded(context);
+      await next();
+    });
+  }
+
+  /** Runs the turn and saves the conversation state once at its end. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  // ---- message turns ----
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (isFromOtherBot(activity)) {
+      this.deps.logger.debug({ activityId: activity.id, from: activity.from?.id }, 'ignored a message from another bot');
+      return;
+    }
+    const data = await this.state.get(context, {});
+    const submitted = submitData(activity.value);
+    if (submitted) return this.handleSubmit(context, data, submitted);
+
+    const intent = parseIntent(removeMentions(activity));
+    if ('spoken' in intent && intent.spoken) data.lang = intent.spoken;
+    const preferred = preferredLang({ spoken: 'spoken' in intent ? intent.spoken : undefined, remembered: data.lang, locale: activity.locale });
+    const lang = preferred ?? chooseLang({});
+    const t = texts(lang);
+
+    switch (intent.kind) {
+      case 'empty':
+      case 'greeting':
+        return void (await this.sendText(context, t.greeting));
+      case 'thanks':
+        return void (await this.sendText(context, t.thanks));
+      case 'help':
+        return void (await this.sendText(context, t.helpMd));
+      case 'topics':
+        return void (await this.sendText(context, this.topicsMd(lang)));
+      case 'show':
+        return this.show(context, data, lang, intent.id);
+      case 'number':
+        if (data.pending) return this.choose(context, data, { action: 'choose', index: intent.value });
+        // A lone number is no error message; don't search for it.
+        return void (await this.sendText(context, t.noPendingChoice));
+      case 'paste':
+        return this.handlePaste(context, data, intent.text, preferred);
+    }
+  }
+
+  private async handlePaste(context: TurnContext, data: ConversationData, text: string, preferred: Lang | undefined): Promise<void> {
+    const started = Date.now();
+    const result = this.deps.matcher().match(text, preferred ? { lang: preferred } : {});
+    const lang = chooseLang({ remembered: preferred, paste: result.lang });
+    const truncatedKb = result.truncated ? Math.max(1, Math.round(Buffer.byteLength(text, 'utf8') / 1024)) : undefined;
+    data.pending = undefined;
+    this.deps.logger.info(
+      {
+        activityId: context.activity.id,
+        conversationId: context.activity.conversation?.id,
+        decision: result.decision,
+        matches: result.matches.slice(0, 3).map((m) => `${m.article}#${m.symptom ?? ''}@${m.score.toFixed(2)}`),
+        lang,
+        chars: text.length,
+        truncated: result.truncated,
+        ms: Date.now() - started,
+      },
+      'paste matched',
+    );
+    this.deps.logger.debug({ activityId: context.activity.id, paste: text }, 'paste text');
+
+    const kb = this.deps.matcher().kb;
+    const articleOf = (id: string) => kb.byId.get(id);
+    if (result.decision === 'answer' && result.matches[0] && articleOf(result.matches[0].article)) {
+      const best = result.matches[0];
+      data.last = { article: best.article, symptom: best.symptom, paste: pasteForLog(text) };
+      return this.sendAnswer(context, articleOf(best.article)!, lang, { symptomId: best.symptom, evidence: best.evidence, truncatedKb });
+    }
+    if (result.decision === 'clarify') {
+      const matches = result.matches.filter((m) => articleOf(m.article)).slice(0, 3);
+      if (matches.length >= 2) {
+        data.pending = {
+          candidates: matches.map((m) => ({ article: m.article, symptom: m.symptom, evidence: m.evidence })),
+          lang,
+          paste: pasteForLog(text),
+          truncatedKb,
+        };
+        const candidates = matches.map((m) => candidate(articleOf(m.article)!, m.symptom, lang));
+        return void (await context.sendActivity(this.cardActivity(context, clarifyCard(candidates, texts(lang), lang), texts(lang).clarifyIntro, clarifyMarkdown(candidates, lang))));
+      }
+    }
+    await this.record(context, { kind: 'unmatched', reason: 'none', paste: pasteForLog(text), lang });
+    const t = texts(lang);
+    const lines = [t.notFound, t.notFoundNoted, '', t.howToPaste];
+    if (truncatedKb !== undefined) lines.push('', t.truncated(truncatedKb));
+    lines.push('', this.topicsMd(lang));
+    await this.sendText(context, lines.join('\n'));
+  }
+
+  // ---- card buttons ----
+
+  private async handleSubmit(context: TurnContext, data: ConversationData, submitted: SubmitData): Promise<void> {
+    if (submitted.action === 'choose') return this.choose(context, data, submitted);
+    const lang = submitted.lang ?? chooseLang({ remembered: data.lang, locale: context.activity.locale });
+    const t = texts(lang);
+    const paste = data.last && data.last.article === submitted.article ? data.last.paste : undefined;
+    await this.record(context, {
+      kind: 'feedback',
+      helpful: submitted.helpful,
+      article: submitted.article,
+      symptom: submitted.symptom ?? null,
+      lang,
+      ...(paste !== undefined ? { paste } : {}),
+    });
+    this.deps.logger.info({ activityId: context.activity.id, article: submitted.article, helpful: submitted.helpful }, 'feedback');
+    await this.sendText(context, submitted.helpful ? t.feedbackThanks : t.feedbackSorry);
+  }
+
+  /** A clarify answer: a button (with article) or a typed number (index into the pending candidates). */
+  private async choose(context: TurnContext, data: ConversationData, choice: ChoiceData): Promise<void> {
+    const pending = data.pending;
+    const lang = choice.lang ?? pending?.lang ?? chooseLang({ remembered: data.lang, locale: context.activity.locale });
+    const t = texts(lang);
+    if (choice.none) {
+      data.pending = undefined;
+      if (pending) await this.record(context, { kind: 'unmatched', reason: 'none-of-these', paste: pending.paste, lang });
+      return void (await this.sendText(context, [t.notFoundNoted, '', t.howToPaste].join('\n')));
+    }
+    let picked: { article: string; symptom: string | null; evidence?: string } | undefined;
+    if (choice.article) {
+      // A button, maybe on an older card: its data names the article, so it works even without a pending choice.
+      picked = pending?.candidates.find((c) => c.article === choice.article && c.symptom === (choice.symptom ?? null)) ?? {
+        article: choice.article,
+        symptom: choice.symptom ?? null,
+      };
+    } else if (pending && choice.index === pending.candidates.length + 1) {
+      // The Markdown clarify list numbers "none of these" after the candidates.
+      return this.choose(context, data, { action: 'choose', none: true, lang });
+    } else if (pending && choice.index !== undefined) {
+      picked = pending.candidates[choice.index - 1];
+      if (!picked) return void (await this.sendText(context, t.choiceOutOfRange(pending.candidates.length)));
+    }
+    const article = picked && this.deps.matcher().kb.byId.get(picked.article);
+    if (!picked || !article) return void (await this.sendText(context, t.noPendingChoice));
+    data.pending = undefined;
+    data.last = { article: picked.article, symptom: picked.symptom, paste: pending?.paste ?? '' };
+    await this.sendAnswer(context, article, lang, { symptomId: picked.symptom, evidence: picked.evidence, truncatedKb: pending?.truncatedKb });
+  }
+
+  // ---- commands ----
+
+  private async show(context: TurnContext, data: ConversationData, lang: Lang, id: string | undefined): Promise<void> {
+    const t = texts(lang);
+    if (!id) return void (await this.sendText(context, t.showUsageMd));
+    const kb = this.deps.matcher().kb;
+    const article = kb.byId.get(id) ?? kb.articles.find((a) => a.id.toLowerCase() === id.toLowerCase());
+    if (!article) return void (await this.sendText(context, t.showUnknownMd(escapeMarkdown(id))));
+    data.last = { article: article.id, symptom: null, paste: '' };
+    await this.sendAnswer(context, article, lang, {});
+  }
+
+  private topicsMd(lang: Lang): string {
+    const t = texts(lang);
+    const articles = this.deps.matcher().kb.articles;
+    if (articles.length === 0) return t.topicsEmpty;
+    return [t.topicsIntro, '', ...articles.map((a) => t.topicLineMd(escapeMarkdown(pick(a.title, lang).text), a.id))].join('\n');
+  }
+
+  // ---- welcome ----
+
+  private async handleMembersAdded(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const botId = activity.recipient?.id;
+    const added = activity.membersAdded ?? [];
+    const botAdded = added.some((m) => m.id === botId);
+    // A user joining a group chat or team is no reason to post; a user opening a 1:1 chat is.
+    const oneToOne = activity.conversation?.conversationType === 'personal' || activity.conversation?.isGroup !== true;
+    const userAdded = oneToOne && added.some((m) => m.id !== botId);
+    if (!botAdded && !userAdded) return;
+    const data = await this.state.get(context, {});
+    if (data.welcomed) return;
+    data.welcomed = true;
+    await this.sendText(context, texts(chooseLang({ remembered: data.lang, locale: activity.locale })).welcomeMd);
+  }
+
+  // ---- sending ----
+
+  private async sendAnswer(context: TurnContext, article: Article, lang: Lang, answer: AnswerContext): Promise<void> {
+    const t = texts(lang);
+    const view = buildAnswerView(article, lang, answer);
+    const summary = t.summary(view.title, firstSentence(view.cause));
+    await context.sendActivity(this.cardActivity(context, answerCard(view, t, summary), summary, answerMarkdown(view, t)));
+  }
+
+  /** A card with a short text, or — where the channel can't show cards — the full Markdown instead. */
+  private cardActivity(context: TurnContext, card: object, summary: string, markdown: string): Partial<Activity> {
+    if (!supportsAdaptiveCards(context.activity.channelId)) return markdownMessage(markdown);
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card), summary);
+    activity.summary = summary;
+    return activity;
+  }
+
+  private async sendText(context: TurnContext, markdown: string): Promise<void> {
+    await context.sendActivity(markdownMessage(markdown));
+  }
+
+  /** Appends to the feedback log; a failing log is reported but never costs the user the reply. */
+  private async record(context: TurnContext, entry: DistributiveOmit<LogEntry, 'time' | 'channel'>): Promise<void> {
+    const full = { ...entry, time: this.clock().toISOString(), channel: context.activity.channelId ?? 'unknown' } as LogEntry;
+    try {
+      await this.deps.feedbackLog.append(full);
+    } catch (err) {
+      this.deps.logger.error({ err, activityId: context.activity.id }, 'could not write the feedback log');
+    }
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function markdownMessage(markdown: string): Partial<Activity> {
+  const activity = MessageFactory.text(markdown);
+  activity.textFormat = 'markdown';
+  return activity;
+}
+
+/** The message text without the @mention of this bot (Teams channels and group chats). */
+export function removeMentions(activity: Partial<Activity>): string {
+  const botId = activity.recipient?.id;
+  let text = activity.text ?? '';
+  if (botId) {
+    for (const mention of TurnContext.getMentions(activity)) {
+      if (mention.mentioned?.id === botId && mention.text) text = text.split(mention.text).join(' ');
+    }
+  }
+  return text.trim();
+}
+
+/** Validates `activity.value` from our own buttons; returns undefined for anything else. */
+function submitData(value: unknown): SubmitData | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  const lang = LANGS.find((l) => l === v.lang);
+  const symptom = typeof v.symptom === 'string' ? v.symptom : null;
+  if (v.action === 'feedback' && typeof v.helpful === 'boolean' && typeof v.article === 'string') {
+    return { action: 'feedback', helpful: v.helpful, article: v.article, symptom, lang };
+  }
+  if (v.action === 'choose') {
+    if (v.none === true) return { action: 'choose', none: true, lang };
+    const index = typeof v.index === 'number' && Number.isInteger(v.index) ? v.index : undefined;
+    const article = typeof v.article === 'string' ? v.article : undefined;
+    if (article !== undefined || index !== undefined) return { action: 'choose', index, article, symptom, lang };
+  }
+  return undefined;
+}
+
+/** A clarify candidate: title plus one line that tells it apart (its symptom, else the cause's first sentence). */
+function candidate(article: Article, symptomId: string | null, lang: Lang): Candidate {
+  const symptom = symptomId ? article.symptoms.find((s) => s.id === symptomId) : undefined;
+  return {
+    article: article.id,
+    symptom: symptom?.id ?? null,
+    title: pick(article.title, lang).text,
+    difference: symptom ? pick(symptom.description, lang).text : firstSentence(pick(article.cause, lang).text),
+  };
+}
+
+function clarifyMarkdown(candidates: readonly Candidate[], lang: Lang): string {
+  const t = texts(lang);
+  return [
+    t.clarifyIntro,
+    '',
+    ...candidates.map((c, i) => `${i + 1}. **${escapeMarkdown(c.title)}** – ${escapeMarkdown(c.difference)}`),
+    '',
+    `${candidates.length + 1}. ${t.noneOfThese}`,
+  ].join('\n');
+}

@@ -1,0 +1,169 @@
+/**
+ * Every fixed text the bot shows, in German and English. The `Texts` interface makes the
+ * compiler refuse a text that exists in only one language.
+ * Texts ending in `Md` are Markdown (Teams and Web Chat render it); the others are plain.
+ */
+import type { Lang, Shell } from '../knowledge/types';
+
+export interface Texts {
+  welcomeMd: string;
+  helpMd: string;
+  greeting: string;
+  thanks: string;
+  /** How to paste so the matcher can find the error. */
+  howToPaste: string;
+  topicsIntro: string;
+  topicsEmpty: string;
+  topicLineMd: (title: string, id: string) => string;
+  showUsageMd: string;
+  showUnknownMd: (id: string) => string;
+  notFound: string;
+  notFoundNoted: string;
+  clarifyIntro: string;
+  noneOfThese: string;
+  choiceOutOfRange: (count: number) => string;
+  noPendingChoice: string;
+  // Answer card
+  matchedSymptom: string;
+  fromYourPaste: string;
+  cause: string;
+  affected: string;
+  fix: string;
+  references: string;
+  source: string;
+  replaceBeforeRunning: string;
+  shell: Record<Shell, string>;
+  truncated: (kilobytes: number) => string;
+  /** Shown when the article is not available in the reply language; `available` is the language it is in. */
+  otherLanguage: string;
+  helpful: string;
+  notHelpful: string;
+  feedbackThanks: string;
+  feedbackSorry: string;
+  apology: string;
+  /** The `text` of an answer activity: notification preview and fallback for channels without cards. */
+  summary: (title: string, cause: string) => string;
+}
+
+const de: Texts = {
+  welcomeMd:
+    'Hallo, ich bin **PasteFix**. Fügen Sie eine Fehlermeldung aus Exchange oder Microsoft 365 ein – die ganze Meldung ' +
+    'mit ihrer ersten Zeile –, und ich sage Ihnen, welches bekannte Problem es ist, warum es auftritt und wie Sie es ' +
+    'Schritt für Schritt beheben. `hilfe` zeigt, was ich kann.',
+  helpMd: [
+    '**So funktioniert PasteFix**',
+    '',
+    'Fügen Sie die Fehlermeldung ein, wie sie in PowerShell, im Protokoll des Hybridkonfigurations-Assistenten oder in der Ereignisanzeige steht – ' +
+      'die ganze Meldung, einschließlich der ersten Zeile. Deutsch oder Englisch, beides geht.',
+    '',
+    '- `themen` – die Probleme, die ich kenne',
+    '- `zeige <Artikel-ID>` – einen Artikel vollständig anzeigen',
+    '- `hilfe` – diese Hilfe',
+  ].join('\n'),
+  greeting: 'Hallo! Fügen Sie einfach die Fehlermeldung ein, und ich schaue nach.',
+  thanks: 'Gern geschehen!',
+  howToPaste:
+    'Fügen Sie die ganze Fehlermeldung ein, einschließlich der ersten Zeile (zum Beispiel die Zeile mit dem Cmdlet oder mit „Fehler:“), ' +
+    'und ein paar Zeilen davor und danach.',
+  topicsIntro: 'Diese Themen kenne ich:',
+  topicsEmpty: 'Die Wissensdatenbank ist leer.',
+  topicLineMd: (title, id) => `- ${title} – \`zeige ${id}\``,
+  showUsageMd: 'Schreiben Sie `zeige <Artikel-ID>`; `themen` listet die IDs auf.',
+  showUnknownMd: (id) => `Einen Artikel mit der ID „${id}“ kenne ich nicht. \`themen\` listet alle auf.`,
+  notFound: 'Diesen Fehler kenne ich leider nicht – er steht nicht in meiner Wissensdatenbank.',
+  notFoundNoted: 'Ich habe ihn notiert, damit er ergänzt werden kann.',
+  clarifyIntro: 'Das kann eines dieser Probleme sein. Welches passt?',
+  noneOfThese: 'Keines davon',
+  choiceOutOfRange: (count) => `Bitte wählen Sie eine Zahl von 1 bis ${count} oder fügen Sie den Fehler erneut ein.`,
+  noPendingChoice: 'Es gibt gerade nichts zu wählen. Fügen Sie eine Fehlermeldung ein.',
+  matchedSymptom: 'Erkannt',
+  fromYourPaste: 'Aus Ihrer Meldung:',
+  cause: 'Ursache',
+  affected: 'Betroffen',
+  fix: 'Lösung',
+  references: 'Weitere Informationen',
+  source: 'Quelle',
+  replaceBeforeRunning: 'Vor dem Ausführen ersetzen:',
+  shell: {
+    'exchange-management-shell': 'Exchange-Verwaltungsshell',
+    powershell: 'Windows PowerShell',
+    'exchange-online-powershell': 'Exchange Online PowerShell',
+    cmd: 'Eingabeaufforderung (cmd)',
+    bash: 'Bash',
+  },
+  truncated: (kb) =>
+    `Ihre Meldung war sehr lang (${kb} KB). Ich habe nur den Teil ausgewertet, der nach dem Fehler aussieht.`,
+  otherLanguage: 'Dieser Artikel liegt nur auf Englisch vor.',
+  helpful: 'Hat geholfen',
+  notHelpful: 'Hat nicht geholfen',
+  feedbackThanks: 'Danke für die Rückmeldung – schön, dass es gelöst ist!',
+  feedbackSorry:
+    'Schade, danke für die Rückmeldung – ich habe sie notiert, damit der Artikel verbessert wird. ' +
+    'Wenn Sie mehr von der Fehlermeldung haben, fügen Sie sie vollständig ein.',
+  apology: 'Entschuldigung, bei mir ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
+  summary: (title, cause) => `Bekanntes Problem: ${title}. ${cause}`,
+};
+
+const en: Texts = {
+  welcomeMd:
+    "Hi, I'm **PasteFix**. Paste an error from Exchange or Microsoft 365 – the whole message, including its first line – " +
+    "and I'll tell you which known problem it is, why it happens and how to fix it, step by step. Type `help` to see what I can do.",
+  helpMd: [
+    '**How PasteFix works**',
+    '',
+    'Paste the error as PowerShell, the Hybrid Configuration Wizard log or the event log shows it – the whole message, ' +
+      'including its first line. English or German, both work.',
+    '',
+    '- `topics` – the problems I know',
+    '- `show <article id>` – show one article in full',
+    '- `help` – this help',
+  ].join('\n'),
+  greeting: "Hello! Just paste the error message and I'll look it up.",
+  thanks: "You're welcome!",
+  howToPaste:
+    'Paste the whole error message, including its first line (for example the line with the cmdlet or with "Error:"), ' +
+    'and a few lines before and after it.',
+  topicsIntro: 'These are the topics I know:',
+  topicsEmpty: 'The knowledge base is empty.',
+  topicLineMd: (title, id) => `- ${title} – \`show ${id}\``,
+  showUsageMd: 'Type `show <article id>`; `topics` lists the ids.',
+  showUnknownMd: (id) => `I don't know an article with the id "${id}". \`topics\` lists them all.`,
+  notFound: "Sorry, I don't know this error – it isn't in my knowledge base.",
+  notFoundNoted: "I've noted it so it can be added.",
+  clarifyIntro: 'This could be one of these problems. Which one fits?',
+  noneOfThese: 'None of these',
+  choiceOutOfRange: (count) => `Please pick a number from 1 to ${count}, or paste the error again.`,
+  noPendingChoice: 'There is nothing to choose right now. Paste an error message.',
+  matchedSymptom: 'Recognised',
+  fromYourPaste: 'From your paste:',
+  cause: 'Cause',
+  affected: 'Affected',
+  fix: 'Fix',
+  references: 'More information',
+  source: 'Source',
+  replaceBeforeRunning: 'Replace before running:',
+  shell: {
+    'exchange-management-shell': 'Exchange Management Shell',
+    powershell: 'Windows PowerShell',
+    'exchange-online-powershell': 'Exchange Online PowerShell',
+    cmd: 'Command Prompt (cmd)',
+    bash: 'Bash',
+  },
+  truncated: (kb) => `Your paste was very long (${kb} KB). I matched only the part that looks like the error.`,
+  otherLanguage: 'This article is only available in German.',
+  helpful: 'This solved it',
+  notHelpful: "Didn't help",
+  feedbackThanks: "Thanks for letting me know – glad it's solved!",
+  feedbackSorry:
+    "Sorry it didn't help. Thanks for telling me – I've noted it so the article can be improved. " +
+    'If you have more of the error message, paste it whole.',
+  apology: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  summary: (title, cause) => `Known problem: ${title}. ${cause}`,
+};
+
+export const TEXTS: Readonly<Record<Lang, Texts>> = { de, en };
+
+/** The fixed texts in `lang`. */
+export function texts(lang: Lang): Texts {
+  return TEXTS[lang];
+}
