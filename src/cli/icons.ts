@@ -5,16 +5,16 @@
  * Teams wants a 192×192 full-colour icon and a 32×32 outline icon that is white on a
  * transparent background. Both show the same glyph: a clipboard (the paste) with a tick (the fix).
  */
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { PNG } from "pngjs";
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
 
 /** Side of the colour icon in pixels (Teams: 192). */
 export const COLOR_ICON_SIZE = 192;
 /** Side of the outline icon in pixels (Teams: 32). */
 export const OUTLINE_ICON_SIZE = 32;
 /** Background of the colour icon; also the manifest's accentColor. */
-export const ACCENT_COLOR = "#0F6CBD";
+export const ACCENT_COLOR = '#0F6CBD';
 
 type Point = readonly [number, number];
 
@@ -39,7 +39,11 @@ const BOARD = { left: 0.14, top: 0.1, right: 0.86, bottom: 0.97, radius: 0.1, st
 const CLIP = { left: 0.31, top: 0.02, right: 0.69, bottom: 0.26, radius: 0.06 };
 /** Gap cut into the board around the clip, so the clip reads as a clip and not as a battery cap. */
 const CLIP_GAP = 0.05;
-const TICK: readonly Point[] = [[0.32, 0.6], [0.46, 0.75], [0.69, 0.46]];
+const TICK: readonly Point[] = [
+  [0.32, 0.6],
+  [0.46, 0.75],
+  [0.69, 0.46],
+];
 const TICK_HALF_WIDTH = 0.055;
 
 /** The glyph in unit coordinates (0..1 both ways, y down): is this point ink? */
@@ -47,7 +51,15 @@ function glyph(x: number, y: number): boolean {
   const b = BOARD;
   const c = CLIP;
   const inClip = insideRoundedRect(x, y, c.left, c.top, c.right, c.bottom, c.radius);
-  const nearClip = insideRoundedRect(x, y, c.left - CLIP_GAP, c.top - CLIP_GAP, c.right + CLIP_GAP, c.bottom + CLIP_GAP, c.radius + CLIP_GAP);
+  const nearClip = insideRoundedRect(
+    x,
+    y,
+    c.left - CLIP_GAP,
+    c.top - CLIP_GAP,
+    c.right + CLIP_GAP,
+    c.bottom + CLIP_GAP,
+    c.radius + CLIP_GAP,
+  );
   const inBoard =
     insideRoundedRect(x, y, b.left, b.top, b.right, b.bottom, b.radius) &&
     !insideRoundedRect(x, y, b.left + b.stroke, b.top + b.stroke, b.right - b.stroke, b.bottom - b.stroke, b.radius - b.stroke / 2) &&
@@ -118,12 +130,12 @@ export function renderOutlineIcon(): Buffer {
 
 /** Writes both icons into `dir` (default: the repository's manifest/ folder). */
 export function writeIcons(dir: string): void {
-  writeFileSync(path.join(dir, "color.png"), renderColorIcon());
-  writeFileSync(path.join(dir, "outline.png"), renderOutlineIcon());
+  writeFileSync(path.join(dir, 'color.png'), renderColorIcon());
+  writeFileSync(path.join(dir, 'outline.png'), renderOutlineIcon());
 }
 
 if (require.main === module) {
-  const dir = path.resolve(__dirname, "..", "..", "..", "manifest");
+  const dir = path.resolve(__dirname, '..', '..', '..', 'manifest');
   writeIcons(dir);
-  console.log(`icons: wrote ${path.join(dir, "color.png")} and ${path.join(dir, "outline.png")}`);
+  console.log(`icons: wrote ${path.join(dir, 'color.png')} and ${path.join(dir, 'outline.png')}`);
 }

@@ -4,17 +4,17 @@
  * current folder is read too, without overriding variables already set).
  *
  * Exit codes: 0 written · 1 the template or an icon is broken · 2 bad settings or arguments.
- * The work itself lives in teams-package.ts.
+ * The work itself lives in teamsPackage.ts.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { config as loadDotenv } from "dotenv";
-import { buildAppPackage, ManifestError, settingsFromEnv } from "./teams-package";
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { buildAppPackage, ManifestError, settingsFromEnv } from './teamsPackage';
 
 /** Where the package goes unless --out says otherwise. */
-export const DEFAULT_OUT = path.resolve(__dirname, "..", "..", "..", "build", "appPackage.zip");
+export const DEFAULT_OUT = path.resolve(__dirname, '..', '..', '..', 'build', 'appPackage.zip');
 
-const USAGE = "usage: npm run manifest [-- --out FILE]   (reads TEAMS_APP_ID, MicrosoftAppId, BOT_DOMAIN from the environment or .env)";
+const USAGE = 'usage: npm run manifest [-- --out FILE]   (reads TEAMS_APP_ID, MicrosoftAppId, BOT_DOMAIN from the environment or .env)';
 
 interface Io {
   out: (line: string) => void;
@@ -26,10 +26,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   let outFile = DEFAULT_OUT;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "--help" || arg === "-h") {
+    if (arg === '--help' || arg === '-h') {
       io.out(USAGE);
       return 0;
-    } else if (arg === "--out" && argv[i + 1]) {
+    } else if (arg === '--out' && argv[i + 1]) {
       outFile = path.resolve(argv[++i]!);
     } else {
       io.err(`manifest: unknown argument ${JSON.stringify(arg)}`);
@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     mkdirSync(path.dirname(outFile), { recursive: true });
     writeFileSync(outFile, appPackage.zip);
     io.out(
-      `manifest: wrote ${path.relative(process.cwd(), outFile) || outFile} (${appPackage.files.join(", ")}) ` +
+      `manifest: wrote ${path.relative(process.cwd(), outFile) || outFile} (${appPackage.files.join(', ')}) ` +
         `for app ${settings.appId}, bot ${settings.botId}, host ${settings.host}`,
     );
     return 0;
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
 }
 
 if (require.main === module) {
-  const dotenvFile = path.resolve(process.cwd(), ".env");
+  const dotenvFile = path.resolve(process.cwd(), '.env');
   if (existsSync(dotenvFile)) loadDotenv({ path: dotenvFile, quiet: true });
   main(process.argv.slice(2), process.env, { out: console.log, err: console.error }).then(
     (code) => {

@@ -6,36 +6,36 @@
  * The manifest is checked offline against the schemas bundled in @microsoft/app-manifest,
  * never against the network.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { AppManifestUtils } from "@microsoft/app-manifest";
-import Ajv04 from "ajv-draft-04";
-import addFormats from "ajv-formats";
-import JSZip from "jszip";
-import { PNG } from "pngjs";
-import { COLOR_ICON_SIZE, OUTLINE_ICON_SIZE } from "./icons";
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppManifestUtils } from '@microsoft/app-manifest';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import JSZip from 'jszip';
+import { PNG } from 'pngjs';
+import { COLOR_ICON_SIZE, OUTLINE_ICON_SIZE } from './icons';
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The folder holding manifest.json, the icons and the localization files. */
-export const MANIFEST_DIR = path.join(REPO_ROOT, "manifest");
+export const MANIFEST_DIR = path.join(REPO_ROOT, 'manifest');
 
 /** Where @microsoft/app-manifest keeps its Teams schemas, one folder per version (v1.0 … v1.30, vDevPreview). */
 export const BUNDLED_SCHEMA_DIR = path.join(
-  path.dirname(require.resolve("@microsoft/app-manifest/package.json")),
-  "build",
-  "json-schemas",
-  "teams",
+  path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
+  'build',
+  'json-schemas',
+  'teams',
 );
 
 /** The environment variables the package is filled from. */
 export const ENV = {
   /** The Teams app's own id (manifest "id"): a GUID the admin makes once and keeps for updates. */
-  appId: "TEAMS_APP_ID",
+  appId: 'TEAMS_APP_ID',
   /** The bot's Microsoft App ID from its Azure Bot resource (bots[0].botId); the bot reads the same variable. */
-  botId: "MicrosoftAppId",
+  botId: 'MicrosoftAppId',
   /** The bot's public host name (validDomains and the developer URLs), like pastefix.contoso.com. */
-  host: "BOT_DOMAIN",
+  host: 'BOT_DOMAIN',
 } as const;
 
 /** What goes into the template, checked. */
@@ -73,13 +73,13 @@ export class ManifestError extends Error {
     readonly problems: readonly string[],
     readonly exitCode: 1 | 2,
   ) {
-    super(problems.join("\n"));
-    this.name = "ManifestError";
+    super(problems.join('\n'));
+    this.name = 'ManifestError';
   }
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NIL_GUID = "00000000-0000-0000-0000-000000000000";
+const NIL_GUID = '00000000-0000-0000-0000-000000000000';
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const MISSING_HINT: Record<string, string> = {
@@ -89,38 +89,39 @@ const MISSING_HINT: Record<string, string> = {
 };
 
 function checkGuid(name: string, value: string | undefined, problems: string[]): string {
-  if (value === undefined || value === "") {
+  if (value === undefined || value === '') {
     problems.push(`manifest: ${name} is not set: ${MISSING_HINT[name]}`);
   } else if (!GUID.test(value)) {
     problems.push(`manifest: ${name} ${JSON.stringify(value)} is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, hex digits)`);
   } else if (value === NIL_GUID) {
     problems.push(`manifest: ${name} ${JSON.stringify(value)} is the empty GUID: ${MISSING_HINT[name]}`);
   }
-  return (value ?? "").toLowerCase();
+  return (value ?? '').toLowerCase();
 }
 
 /** Why `value` is not a host name Teams can use, or undefined when it is one. */
 export function hostProblem(value: string): string | undefined {
-  if (/\s/.test(value)) return "it contains white space";
+  if (/\s/.test(value)) return 'it contains white space';
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value);
   if (scheme) return `remove ${JSON.stringify(scheme[0])}`;
-  const slash = value.indexOf("/");
+  const slash = value.indexOf('/');
   if (slash >= 0) return `remove the path ${JSON.stringify(value.slice(slash))}`;
-  const colon = value.indexOf(":");
+  const colon = value.indexOf(':');
   if (colon >= 0) return `remove the port ${JSON.stringify(value.slice(colon))}`;
-  if (value.length > 253) return "it is longer than 253 characters";
-  const labels = value.toLowerCase().split(".");
+  if (value.length > 253) return 'it is longer than 253 characters';
+  const labels = value.toLowerCase().split('.');
   const bad = labels.find((label) => !HOST_LABEL.test(label));
-  if (bad !== undefined) return bad === "" ? "it has an empty part between dots" : `${JSON.stringify(bad)} is not a valid part of a host name`;
-  if (labels.length < 2) return "a public host name has at least one dot";
-  if (/^[0-9]+$/.test(labels[labels.length - 1]!)) return "use the host name, not an IP address";
+  if (bad !== undefined)
+    return bad === '' ? 'it has an empty part between dots' : `${JSON.stringify(bad)} is not a valid part of a host name`;
+  if (labels.length < 2) return 'a public host name has at least one dot';
+  if (/^[0-9]+$/.test(labels[labels.length - 1]!)) return 'use the host name, not an IP address';
   return undefined;
 }
 
 function checkHost(name: string, value: string | undefined, problems: string[]): string {
-  if (value === undefined || value === "") {
+  if (value === undefined || value === '') {
     problems.push(`manifest: ${name} is not set: ${MISSING_HINT[name]}`);
-    return "";
+    return '';
   }
   const problem = hostProblem(value);
   if (problem) {
@@ -147,10 +148,10 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
  * Replaces every `${{NAME}}` in the strings of a JSON value with values[NAME].
  * A placeholder without a value is a ManifestError naming it and the file.
  */
-export function fillTemplate<T>(template: T, values: Readonly<Record<string, string>>, fileName = "manifest.json"): T {
+export function fillTemplate<T>(template: T, values: Readonly<Record<string, string>>, fileName = 'manifest.json'): T {
   const unknown = new Set<string>();
   const fill = (node: unknown): unknown => {
-    if (typeof node === "string") {
+    if (typeof node === 'string') {
       return node.replace(PLACEHOLDER, (whole: string, name: string) => {
         const value = values[name];
         if (value === undefined) unknown.add(name);
@@ -158,7 +159,7 @@ export function fillTemplate<T>(template: T, values: Readonly<Record<string, str
       });
     }
     if (Array.isArray(node)) return node.map(fill);
-    if (node !== null && typeof node === "object") {
+    if (node !== null && typeof node === 'object') {
       return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, fill(value)]));
     }
     return node;
@@ -182,11 +183,11 @@ export function bundledManifestVersions(): string[] {
     .map((m) => `${m[1]}.${m[2]}`);
 }
 
-export type SchemaKind = "manifest" | "localization";
+export type SchemaKind = 'manifest' | 'localization';
 
 const SCHEMA_FILE: Record<SchemaKind, string> = {
-  manifest: "MicrosoftTeams.schema.json",
-  localization: "MicrosoftTeams.Localization.schema.json",
+  manifest: 'MicrosoftTeams.schema.json',
+  localization: 'MicrosoftTeams.Localization.schema.json',
 };
 
 /** The bundled JSON schema for a manifest version; a ManifestError when the package lacks it. */
@@ -195,11 +196,13 @@ export function bundledSchema(manifestVersion: string, kind: SchemaKind): Record
   if (!existsSync(file)) {
     const versions = bundledManifestVersions();
     throw new ManifestError(
-      [`manifest: @microsoft/app-manifest bundles no ${kind} schema for manifestVersion ${JSON.stringify(manifestVersion)} (it has ${versions[0]} to ${versions[versions.length - 1]})`],
+      [
+        `manifest: @microsoft/app-manifest bundles no ${kind} schema for manifestVersion ${JSON.stringify(manifestVersion)} (it has ${versions[0]} to ${versions[versions.length - 1]})`,
+      ],
       1,
     );
   }
-  return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 }
 
 /**
@@ -212,37 +215,42 @@ export function bundledSchema(manifestVersion: string, kind: SchemaKind): Record
 export async function schemaProblems(doc: unknown, manifestVersion: string, kind: SchemaKind, fileName: string): Promise<string[]> {
   const schema = bundledSchema(manifestVersion, kind);
   // Both arguments are plain JSON; the library's types only know the manifest shapes.
-  const errors = kind === "manifest" ? await AppManifestUtils.validateAgainstSchema(doc as never, schema as never) : ajvErrors(doc, schema);
+  const errors = kind === 'manifest' ? await AppManifestUtils.validateAgainstSchema(doc as never, schema as never) : ajvErrors(doc, schema);
   // Errors start with the JSON path, which is empty for the top-level object.
-  return errors.map((error) => `manifest: ${fileName} does not match the Teams ${manifestVersion} ${kind} schema: ${error.replace(/^ /, "(top level) ").trim()}`);
+  return errors.map(
+    (error) =>
+      `manifest: ${fileName} does not match the Teams ${manifestVersion} ${kind} schema: ${error.replace(/^ /, '(top level) ').trim()}`,
+  );
 }
 
 function ajvErrors(doc: unknown, schema: Record<string, unknown>): string[] {
   const ajv = new Ajv04({ allErrors: true, strictTypes: false, unicodeRegExp: false });
-  addFormats(ajv, ["uri", "email", "regex"]);
+  addFormats(ajv, ['uri', 'email', 'regex']);
   const validate = ajv.compile(schema);
   if (validate(doc)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ""}. Details: ${JSON.stringify(error.params)}`);
+  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}. Details: ${JSON.stringify(error.params)}`);
 }
 
 /** What an icon file must be, checked on its pixels. */
-export function iconProblems(png: Buffer, role: "color" | "outline", fileName: string): string[] {
+export function iconProblems(png: Buffer, role: 'color' | 'outline', fileName: string): string[] {
   let image: PNG;
   try {
     image = PNG.sync.read(png);
   } catch (error) {
     return [`manifest: ${fileName} is not a readable PNG (${(error as Error).message})`];
   }
-  const size = role === "color" ? COLOR_ICON_SIZE : OUTLINE_ICON_SIZE;
+  const size = role === 'color' ? COLOR_ICON_SIZE : OUTLINE_ICON_SIZE;
   if (image.width !== size || image.height !== size) {
     return [`manifest: ${fileName} is ${image.width}x${image.height}; the ${role} icon must be ${size}x${size}`];
   }
-  if (role === "outline") {
+  if (role === 'outline') {
     for (let i = 0; i < image.data.length; i += 4) {
       const [r, g, b, a] = [image.data[i], image.data[i + 1], image.data[i + 2], image.data[i + 3]];
       if (a !== 0 && (r !== 255 || g !== 255 || b !== 255)) {
         const pixel = i / 4;
-        return [`manifest: ${fileName} pixel (${pixel % size},${Math.floor(pixel / size)}) is rgba(${r},${g},${b},${a}); the outline icon must be white on transparent`];
+        return [
+          `manifest: ${fileName} pixel (${pixel % size},${Math.floor(pixel / size)}) is rgba(${r},${g},${b},${a}); the outline icon must be white on transparent`,
+        ];
       }
     }
     const corners = [0, size - 1, size * (size - 1), size * size - 1];
@@ -257,7 +265,7 @@ function readJson(dir: string, fileName: string): unknown {
   const file = path.join(dir, fileName);
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readFileSync(file, 'utf8');
   } catch {
     throw new ManifestError([`manifest: ${fileName} is missing from ${dir}`], 1);
   }
@@ -280,9 +288,9 @@ function readFile(dir: string, fileName: string, problems: string[]): Buffer | u
 /** Resolves a localization key like `bots[0].commandLists[0].commands[1].description` in the manifest. */
 function lookUp(manifest: unknown, key: string): unknown {
   let node: unknown = manifest;
-  for (const part of key.split(".")) {
+  for (const part of key.split('.')) {
     const m = /^([A-Za-z]+)((?:\[\d+\])*)$/.exec(part);
-    if (!m || node === null || typeof node !== "object") return undefined;
+    if (!m || node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[m[1]!];
     for (const index of m[2]!.matchAll(/\[(\d+)\]/g)) {
       if (!Array.isArray(node)) return undefined;
@@ -292,15 +300,22 @@ function lookUp(manifest: unknown, key: string): unknown {
   return node;
 }
 
-function localizationProblems(localization: Record<string, unknown>, manifest: Record<string, unknown>, manifestVersion: string, fileName: string): string[] {
+function localizationProblems(
+  localization: Record<string, unknown>,
+  manifest: Record<string, unknown>,
+  manifestVersion: string,
+  fileName: string,
+): string[] {
   const problems: string[] = [];
-  const schemaUrl = String(localization.$schema ?? "");
+  const schemaUrl = String(localization.$schema ?? '');
   if (!schemaUrl.includes(`/v${manifestVersion}/`)) {
-    problems.push(`manifest: ${fileName} $schema ${JSON.stringify(schemaUrl)} is not for manifest version ${manifestVersion}; Teams needs both on the same version`);
+    problems.push(
+      `manifest: ${fileName} $schema ${JSON.stringify(schemaUrl)} is not for manifest version ${manifestVersion}; Teams needs both on the same version`,
+    );
   }
   for (const key of Object.keys(localization)) {
-    if (key === "$schema") continue;
-    if (typeof lookUp(manifest, key) !== "string") {
+    if (key === '$schema') continue;
+    if (typeof lookUp(manifest, key) !== 'string') {
       problems.push(`manifest: ${fileName} translates ${JSON.stringify(key)}, which manifest.json does not have`);
     }
   }
@@ -308,8 +323,8 @@ function localizationProblems(localization: Record<string, unknown>, manifest: R
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version?: string };
-  return pkg.version ?? "1.0.0";
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '1.0.0';
 }
 
 /** A fixed time for every zip entry, so the same input always gives the same bytes. */
@@ -328,15 +343,15 @@ export async function buildAppPackage(settings: PackageSettings, options: BuildO
     [ENV.host]: settings.host,
     APP_VERSION: options.version ?? packageVersion(),
   };
-  const manifest = fillTemplate(readJson(dir, "manifest.json"), values) as Record<string, unknown>;
-  const manifestVersion = String(manifest.manifestVersion ?? "");
-  const problems = await schemaProblems(manifest, manifestVersion, "manifest", "manifest.json");
+  const manifest = fillTemplate(readJson(dir, 'manifest.json'), values) as Record<string, unknown>;
+  const manifestVersion = String(manifest.manifestVersion ?? '');
+  const problems = await schemaProblems(manifest, manifestVersion, 'manifest', 'manifest.json');
 
   const files = new Map<string, Buffer>();
-  files.set("manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+  files.set('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
 
   const icons = (manifest.icons ?? {}) as Record<string, string | undefined>;
-  for (const role of ["color", "outline"] as const) {
+  for (const role of ['color', 'outline'] as const) {
     const fileName = icons[role];
     if (!fileName) continue; // the schema check above already names it
     const png = readFile(dir, fileName, problems);
@@ -360,7 +375,7 @@ export async function buildAppPackage(settings: PackageSettings, options: BuildO
       continue;
     }
     const localization = fillTemplate(readJson(dir, fileName), values, fileName) as Record<string, unknown>;
-    problems.push(...(await schemaProblems(localization, manifestVersion, "localization", fileName)));
+    problems.push(...(await schemaProblems(localization, manifestVersion, 'localization', fileName)));
     problems.push(...localizationProblems(localization, manifest, manifestVersion, fileName));
     files.set(fileName, Buffer.from(`${JSON.stringify(localization, null, 2)}\n`));
   }
@@ -369,6 +384,6 @@ export async function buildAppPackage(settings: PackageSettings, options: BuildO
 
   const zip = new JSZip();
   for (const [name, data] of files) zip.file(name, data, { date: ENTRY_DATE });
-  const buffer = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   return { zip: buffer, manifest, files: [...files.keys()] };
 }
