@@ -1,0 +1,34 @@
+import type { Decision } from './types';
+
+/**
+ * The decision rules, in one place. Scores are 0..1 confidences per article.
+ * A confident answer needs a high score AND a clear lead; close calls are shown as a choice;
+ * weak evidence is an honest "none".
+ */
+export const THRESHOLDS = {
+  /** At or above: confident enough to answer on its own. */
+  answer: 0.8,
+  /** Below: not even worth offering as a choice. */
+  candidate: 0.45,
+  /** The winner must lead the runner-up by this much to be answered without asking. */
+  margin: 0.1,
+  /** In a clarify, candidates within this distance of the best are offered (at most 3). */
+  window: 0.2,
+  /** Matches listed for tools and diagnostics (never answered) start at this score. */
+  listed: 0.2,
+} as const;
+
+export interface Scored {
+  score: number;
+}
+
+/** Decision for scores sorted best first. Returns how many of the leading matches belong to it. */
+export function decide(sorted: readonly Scored[]): { decision: Decision; offered: number } {
+  const best = sorted[0]?.score ?? 0;
+  if (best < THRESHOLDS.candidate) return { decision: 'none', offered: 0 };
+  const runnerUp = sorted[1]?.score ?? 0;
+  if (best >= THRESHOLDS.answer && best - runnerUp >= THRESHOLDS.margin) return { decision: 'answer', offered: 1 };
+  const floor = Math.max(THRESHOLDS.candidate, best - THRESHOLDS.window);
+  const offered = Math.min(3, sorted.filter((s) => s.score >= floor).length);
+  return { decision: 'clarify', offered };
+}

@@ -1,0 +1,206 @@
+import Fuse from 'fuse.js';
+import type { KnowledgeBase } from '../knowledge/load';
+import { pick } from '../knowledge/localize';
+import type { Lang } from '../knowledge/types';
+import { decide, THRESHOLDS } from './decide';
+import { tokenize, type Token } from './normalize';
+import { buildQueryView, scoreSignal, type QueryView } from './score';
+import { buildSignals, type SignalIndex } from './signals';
+import { guessLanguage, STOPWORDS } from './stopwords';
+import { cutToErrorPart } from './truncate';
+import type { Match, MatchOptions, MatchResult } from './types';
+
+/** Pastes longer than this are cut down to their error-looking lines before matching. */
+export const MAX_PASTE_CHARS = 200_000;
+
+/** Keyword evidence: a symptom's own phrase, plus a little for each topic phrase of its article. */
+const KEYWORD_SYMPTOM = 0.55;
+const KEYWORD_TOPIC = 0.15;
+const KEYWORD_TOPIC_MAX = 0.45;
+/** Topic phrases next to a matched error text break ties between articles that share the error. */
+const TOPIC_TIEBREAK = 0.03;
+/** A signal is scored in full only when the paste holds at least this share of its weight. */
+const CANDIDATE_SHARE = 0.25;
+/** Typo repair: only error terms this long are looked for, with at most this Fuse score (0 = exact). */
+const FUZZY_MIN_LENGTH = 5;
+const FUZZY_MAX_SCORE = 0.3;
+
+interface Hit {
+  article: number;
+  symptom: string | null;
+  score: number;
+  /** Terms that found it, to quote the line of the paste they stand on. */
+  terms: readonly string[];
+}
+
+/**
+ * Finds the article (and symptom) that explains a pasted error.
+ * Build once per knowledge base; `match` is synchronous, allocation-light and safe to call concurrently.
+ */
+export class Matcher {
+  readonly kb: KnowledgeBase;
+  private readonly index: SignalIndex;
+
+  constructor(kb: KnowledgeBase) {
+    this.kb = kb;
+    this.index = buildSignals(kb.articles);
+  }
+
+  match(text: string, options: MatchOptions = {}): MatchResult {
+    const cut = text.length > MAX_PASTE_CHARS ? cutToErrorPart(text, MAX_PASTE_CHARS) : text;
+    const { lines, tokens } = tokenize(cut);
+    const content = tokens.filter((t) => !STOPWORDS.has(t.term));
+    const detected = guessLanguage(
+      tokens.map((t) => t.term),
+      cut.slice(0, 20_000),
+    );
+    const lang: Lang = detected ?? options.lang ?? 'en';
+
+    const seq = content.map((t) => t.term);
+    let view = buildQueryView(seq);
+    const candidates = this.candidates(view);
+    const repaired = this.repairTypos(seq, view, candidates);
+    if (repaired) view = buildQueryView(repaired);
+
+    const keywords = this.keywordHits(view.seq);
+    const hits = [...this.errorHits(view, candidates), ...keywords.hits];
+    const matches = this.rank(hits, keywords.topics, options.lang ?? lang, tokens, lines);
+    const { decision, offered } = decide(matches);
+    return {
+      decision,
+      matches: (decision === 'none' ? matches.filter((m) => m.score >= THRESHOLDS.listed) : matches.slice(0, offered)).slice(0, 5),
+      lang,
+      truncated: cut !== text,
+    };
+  }
+
+  /** Error signals worth scoring: those whose weighted terms the paste holds a fair share of. */
+  private candidates(view: QueryView): number[] {
+    const acc = new Map<number, number>();
+    for (const t of view.terms) {
+      const w = this.index.weight.get(t);
+      const list = this.index.postings.get(t);
+      if (!w || !list) continue;
+      for (const id of list) acc.set(id, (acc.get(id) ?? 0) + w);
+    }
+    const out: number[] = [];
+    for (const [id, have] of acc) {
+      const sig = this.index.errors[id];
+      const total = totalWeight(sig.weights);
+      if (total > 0 && have / total >= CANDIDATE_SHARE) out.push(id);
+    }
+    return out;
+  }
+
+  /**
+   * Typos: for error terms a candidate misses, look among the paste's unknown words for a near spelling
+   * (fuse.js), and read the paste as if it had been spelled right. Runs only when something is missing.
+   */
+  private repairTypos(seq: string[], view: QueryView, candidates: number[]): string[] | null {
+    const missing = new Set<string>();
+    for (const id of candidates) {
+      for (const t of this.index.errors[id].terms) if (!view.terms.has(t) && t.length >= FUZZY_MIN_LENGTH && !/\d/.test(t)) missing.add(t);
+    }
+    if (!missing.size) return null;
+    const unknown = [...new Set(seq.filter((t) => !this.index.weight.has(t) && t.length >= FUZZY_MIN_LENGTH - 1 && !/\d/.test(t)))];
+    if (!unknown.length) return null;
+    const fuse = new Fuse(unknown, { includeScore: true, threshold: FUZZY_MAX_SCORE, ignoreLocation: true, isCaseSensitive: true });
+    const fix = new Map<string, string>();
+    for (const m of missing) {
+      for (const r of fuse.search(m, { limit: 3 })) {
+        // Fuse finds the pattern inside longer words too; a typo keeps roughly the same length.
+        if (Math.abs(r.item.length - m.length) > 2 || fix.has(r.item)) continue;
+        fix.set(r.item, m);
+        break;
+      }
+    }
+    return fix.size ? seq.map((t) => fix.get(t) ?? t) : null;
+  }
+
+  private errorHits(view: QueryView, candidates: number[]): Hit[] {
+    const hits: Hit[] = [];
+    for (const id of candidates) {
+      const sig = this.index.errors[id];
+      const { score } = scoreSignal(sig, view);
+      if (score > 0) hits.push({ article: sig.article, symptom: sig.symptom, score, terms: sig.terms });
+    }
+    return hits;
+  }
+
+  /**
+   * Keyword phrases found in the paste: per-symptom scores, and per article the number of its topic
+   * phrases (which never make a candidate alone, but tip ties between articles that share an error text).
+   */
+  private keywordHits(seq: readonly string[]): { hits: Hit[]; topics: Map<number, number> } {
+    const symptomPhrases = new Map<string, { article: number; symptom: string; terms: string[] }>();
+    const topicPhrases = new Map<number, Set<string>>();
+    for (let i = 0; i < seq.length; i++) {
+      for (const p of this.index.phrases.get(seq[i]) ?? []) {
+        if (!p.terms.every((t, k) => seq[i + k] === t)) continue;
+        const key = p.terms.join(' ');
+        if (p.symptom === null) {
+          const s = topicPhrases.get(p.article) ?? new Set<string>();
+          s.add(key);
+          topicPhrases.set(p.article, s);
+        } else {
+          const k = `${p.article}\u0000${p.symptom}`;
+          const hit = symptomPhrases.get(k);
+          if (hit) hit.terms.push(...p.terms);
+          else symptomPhrases.set(k, { article: p.article, symptom: p.symptom, terms: [...p.terms] });
+        }
+      }
+    }
+    const hits: Hit[] = [];
+    for (const { article, symptom, terms } of symptomPhrases.values()) {
+      const topic = topicPhrases.get(article)?.size ?? 0;
+      hits.push({ article, symptom, score: KEYWORD_SYMPTOM + Math.min(KEYWORD_TOPIC_MAX, KEYWORD_TOPIC * topic), terms });
+    }
+    const topics = new Map([...topicPhrases].map(([article, phrases]) => [article, phrases.size]));
+    return { hits, topics };
+  }
+
+  private rank(hits: Hit[], topics: Map<number, number>, lang: Lang, tokens: Token[], lines: string[]): Match[] {
+    const best = new Map<number, Hit>();
+    for (const h of hits) {
+      const cur = best.get(h.article);
+      if (!cur || h.score > cur.score) best.set(h.article, h);
+    }
+    const matches: Match[] = [];
+    for (const [article, h] of best) {
+      const a = this.kb.articles[article];
+      const tiebreak = h.score >= THRESHOLDS.candidate ? TOPIC_TIEBREAK * Math.min(2, topics.get(article) ?? 0) : 0;
+      const score = Math.min(1, h.score + tiebreak);
+      const evidence = quoteLine(h.terms, tokens, lines);
+      matches.push({ article: a.id, symptom: h.symptom, score: round(score), title: pick(a.title, lang).text, ...(evidence ? { evidence } : {}) });
+    }
+    return matches.sort((x, y) => y.score - x.score || x.article.localeCompare(y.article));
+  }
+}
+
+function totalWeight(weights: readonly number[]): number {
+  let s = 0;
+  for (const w of weights) s += w;
+  return s;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** The pasted line holding most of the evidence, trimmed to a readable length. */
+function quoteLine(terms: readonly string[], tokens: Token[], lines: string[]): string | undefined {
+  const wanted = new Set(terms);
+  const perLine = new Map<number, number>();
+  for (const t of tokens) if (wanted.has(t.term)) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
+  let bestLine = -1;
+  let bestCount = 0;
+  for (const [line, count] of perLine) {
+    if (count > bestCount) {
+      bestLine = line;
+      bestCount = count;
+    }
+  }
+  if (bestLine < 0) return undefined;
+  const text = lines[bestLine].trim().replace(/\s+/g, ' ');
+  return text.length > 240 ? `${text.slice(0, 237)}…` : text;
+}

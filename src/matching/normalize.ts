@@ -1,0 +1,92 @@
+/**
+ * Turning what people paste into comparable tokens.
+ *
+ * The same `tokenize` runs over article error texts at index time and over pastes at query time, so
+ * every folding here (case, umlauts, HTML entities, quotes, wrapped lines) makes both sides meet.
+ */
+
+/** A token of the paste, and the line it came from (for quoting the recognised line back). */
+export interface Token {
+  /** Folded form used for matching. */
+  term: string;
+  /** 0-based index of the source line in the cleaned paste. */
+  line: number;
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', auml: 'ä', ouml: 'ö', uuml: 'ü',
+  Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', laquo: '«', raquo: '»', bdquo: '„', ldquo: '“', rdquo: '”',
+  lsquo: '‘', rsquo: '’', ndash: '–', mdash: '—', hellip: '…',
+};
+
+/** Decodes the HTML entities that web pages leave in copied text (`&quot;`, `&#39;`, `&#x27;`). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name] ?? whole;
+  });
+}
+
+// Values that differ from one paste to the next and never identify a problem.
+const VOLATILE: RegExp[] = [
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // GUIDs
+  /\b\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?/gi, // ISO timestamps
+  /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?/gi, // local dates
+  /\b\d{1,2}:\d{2}:\d{2}([.,]\d+)?\b/g, // times
+  /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, // e-mail addresses
+  /\bhttps?:\/\/\S+/gi, // URLs
+  /\b(?:\d{1,3}\.){3}\d{1,3}\b/g, // IPv4
+];
+
+/**
+ * Cleans a paste for tokenizing, keeping its lines: decodes entities, removes volatile values,
+ * re-joins words split by a hyphen at a line end.
+ */
+export function cleanPaste(text: string): string[] {
+  let t = decodeEntities(text).normalize('NFKC').replace(/\r\n?/g, '\n');
+  for (const re of VOLATILE) t = t.replace(re, ' ');
+  // "connec-\ntion" → "connection", but keep "-Enabled" parameter lines intact.
+  t = t.replace(/([a-zäöüß])-\n\s*([a-zäöüß])/g, '$1$2');
+  return t.split('\n');
+}
+
+/**
+ * Folds a word: lower case, umlauts and their ASCII spellings to one form (`für`, `fuer`, `fur` → `fur`),
+ * accents removed. Applied identically to articles and pastes.
+ */
+export function foldWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ä|ae/g, 'a')
+    .replace(/ö|oe/g, 'o')
+    .replace(/ü|ue/g, 'u')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Splits one line into folded terms. Numbers stay (403, 1007, 8078 identify errors); long digit runs go. */
+export function termsOf(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(WORD)) {
+    const w = foldWord(m[0]);
+    if (/^\d{6,}$/.test(w) || /^0x[0-9a-f]{9,}$/.test(w)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** Tokens of a whole paste, each with its line. */
+export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
+  const lines = cleanPaste(text);
+  const tokens: Token[] = [];
+  lines.forEach((l, line) => {
+    for (const term of termsOf(l)) tokens.push({ term, line });
+  });
+  return { lines, tokens };
+}
