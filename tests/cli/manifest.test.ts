@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+import { parseIntent } from '../../src/bot/intents';
 import { renderColorIcon, renderOutlineIcon } from '../../src/cli/icons';
 import {
   buildAppPackage,
@@ -186,6 +187,27 @@ describe('Teams app package (manifest/, npm run manifest)', function () {
           'manifest: de.json translates "bots[0].commandLists[0].commands[5].description", which manifest.json does not have',
         ),
         error.message,
+      );
+    });
+
+    it('offers commands the bot understands, in English and German (the German ones make it answer in German)', function () {
+      const commands = (
+        (manifestTemplate.bots as Array<Record<string, unknown>>)[0]!.commandLists as Array<{ commands: Array<{ title: string }> }>
+      )[0]!.commands;
+      assert.deepEqual(
+        commands.map((c) => parseIntent(c.title)),
+        [
+          { kind: 'help', spoken: undefined },
+          { kind: 'topics', spoken: undefined },
+        ],
+      );
+      const germanTitles = commands.map((_, i) => String(german[`bots[0].commandLists[0].commands[${i}].title`]));
+      assert.deepEqual(
+        germanTitles.map((title) => parseIntent(title)),
+        [
+          { kind: 'help', spoken: 'de' },
+          { kind: 'topics', spoken: 'de' },
+        ],
       );
     });
 
