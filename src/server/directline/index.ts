@@ -1,0 +1,49 @@
+import type restify from 'restify';
+import type { TurnContext } from 'botbuilder';
+import type { BotLogic, DirectLineLog } from './localAdapter';
+import { type DirectLineLimits, type DirectLineMode, normalizeLimits } from './options';
+import { registerWebChatPages } from './pages';
+import { type LocalDirectLine, registerDirectLine } from './routes';
+import { registerTokenRoute } from './tokenRoute';
+
+/**
+ * The web chat channel in one call: page, widget, token route and — in local mode — the Direct Line
+ * emulation with the bot in-process. In azure mode the emulation routes do not exist (404).
+ */
+
+export { DEFAULT_DIRECT_LINE_DOMAIN, DEFAULT_LIMITS, directLineMode, type DirectLineLimits, type DirectLineMode } from './options';
+export { LocalChannelAdapter } from './localAdapter';
+export type { LocalDirectLine } from './routes';
+
+export interface WebChatDeps {
+  mode: DirectLineMode;
+  /** One turn of the bot, e.g. `(context) => bot.run(context)`. */
+  logic: BotLogic;
+  /** The bot's turn-level error handler. */
+  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  log: DirectLineLog;
+  /** Overrides of the emulation's memory bounds. */
+  limits?: Partial<DirectLineLimits>;
+  /** The bot's id and name as the web chat shows them. Default `{ id: 'pastefix', name: 'PasteFix' }`. */
+  bot?: { id: string; name: string };
+  /** HTTP client for the Direct Line service (tests). Default global `fetch`. */
+  fetch?: typeof fetch;
+  /** Folder of the page files. Default: the repository's web/. */
+  webRoot?: string;
+}
+
+export interface WebChat {
+  /** The local emulation, when running in local mode. */
+  local?: LocalDirectLine;
+}
+
+export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebChat {
+  const limits = normalizeLimits(deps.limits);
+  const local =
+    deps.mode.kind === 'local'
+      ? registerDirectLine(server, { logic: deps.logic, onTurnError: deps.onTurnError, log: deps.log, limits, bot: deps.bot })
+      : undefined;
+  registerTokenRoute(server, { mode: deps.mode, local, log: deps.log, fetch: deps.fetch });
+  registerWebChatPages(server, { mode: deps.mode, webRoot: deps.webRoot });
+  return { local };
+}

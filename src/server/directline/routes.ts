@@ -1,0 +1,300 @@
+import restify from 'restify';
+import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } from 'botbuilder';
+import { DirectLineHttpError, sendError } from './httpError';
+import { type BotLogic, type DirectLineLog, LocalChannelAdapter } from './localAdapter';
+import type { DirectLineLimits } from './options';
+import { type Conversation, ConversationStore, type IssuedToken, type TokenGrant, type WireActivity } from './store';
+
+/**
+ * The local Direct Line 3.0 emulation: the REST part of the protocol Web Chat speaks, under /v3/directline,
+ * with the bot running in-process. Polling only (no WebSocket stream): the page creates its Direct Line
+ * object with `webSocket: false`.
+ *
+ *   POST /v3/directline/tokens/generate               → { conversationId, token, expires_in }
+ *   POST /v3/directline/tokens/refresh                → { conversationId, token, expires_in }
+ *   POST /v3/directline/conversations                 → 201 (started) / 200 (already started)
+ *   GET  /v3/directline/conversations/{id}            → reconnect: a fresh token
+ *   GET  /v3/directline/conversations/{id}/activities?watermark=N → { activities, watermark }
+ *   POST /v3/directline/conversations/{id}/activities → { id }
+ *
+ * Errors: 403 unknown or expired token, 404 unknown or forgotten conversation, 400 malformed activity,
+ * 413 body too large, 429 too many turns waiting. CORS is open (`*`): access rests on the bearer token,
+ * never on cookies.
+ */
+
+export const DIRECT_LINE_PATH = '/v3/directline';
+/** Channel id the bot sees for the local web chat, as for Azure Direct Line. */
+export const LOCAL_CHANNEL_ID = 'directline';
+
+export interface DirectLineDeps {
+  /** One turn of the bot, e.g. `(context) => bot.run(context)`. */
+  logic: BotLogic;
+  /** The turn-level error handler (logs and apologises). */
+  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  log: DirectLineLog;
+  limits: DirectLineLimits;
+  /** The bot as the client sees it. Default `{ id: 'pastefix', name: 'PasteFix' }`. */
+  bot?: { id: string; name: string };
+  /** Clock in ms, for tests. Default `Date.now`. */
+  now?: () => number;
+}
+
+export interface LocalDirectLine {
+  readonly store: ConversationStore;
+  readonly adapter: LocalChannelAdapter;
+  /** A token for a new conversation, as the token route hands out in local mode. */
+  generateToken(userId?: string): IssuedToken;
+  /** Resolves when every turn started so far has finished (for tests and shutdown). */
+  idle(): Promise<void>;
+}
+
+/** Activity types a client may post; others are refused with 400. */
+const CLIENT_TYPES = new Set<string>([
+  ActivityTypes.Message,
+  ActivityTypes.Event,
+  ActivityTypes.Typing,
+  ActivityTypes.MessageReaction,
+]);
+
+/** Fields of a posted activity passed on to the bot; the rest (ids, addresses, timestamps) are ours to set. */
+const CLIENT_FIELDS = [
+  'text',
+  'textFormat',
+  'locale',
+  'localTimestamp',
+  'localTimezone',
+  'attachments',
+  'attachmentLayout',
+  'entities',
+  'channelData',
+  'value',
+  'name',
+  'replyToId',
+  'suggestedActions',
+  'reactionsAdded',
+  'reactionsRemoved',
+] as const;
+
+const USER_ID = /^[A-Za-z0-9_.:@-]{1,64}$/;
+
+export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): LocalDirectLine {
+  const now = deps.now ?? Date.now;
+  const bot = deps.bot ?? { id: 'pastefix', name: 'PasteFix' };
+  const store = new ConversationStore(deps.limits, now);
+  const adapter = new LocalChannelAdapter(store, deps.log);
+  adapter.onTurnError = deps.onTurnError;
+  const running = new Set<Promise<void>>();
+
+  const serviceUrl = (req: restify.Request): string => {
+    const proto = req.isSecure() ? 'https' : 'http';
+    return `${proto}://${req.headers.host ?? 'localhost'}`;
+  };
+
+  const tokenBody = (issued: IssuedToken) => ({
+    conversationId: issued.conversationId,
+    token: issued.token,
+    expires_in: issued.expiresIn,
+  });
+
+  /** The conversation the bearer token grants, checked against the conversation id in the URL. */
+  const authorize = (req: restify.Request, urlConversationId?: string): { grant: TokenGrant; conversation: Conversation } => {
+    const header = req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new DirectLineHttpError(403, 'TokenMissing', 'Send the Direct Line token as "Authorization: Bearer <token>".');
+    const grant = store.resolveToken(match[1]);
+    if (!grant) {
+      throw new DirectLineHttpError(403, 'TokenExpired', 'The token is unknown or has expired; get a new one from POST /api/directline/token.');
+    }
+    if (urlConversationId !== undefined && urlConversationId !== grant.conversationId) {
+      if (store.get(urlConversationId)) {
+        throw new DirectLineHttpError(403, 'BadToken', 'The token is not valid for this conversation.');
+      }
+      throw new DirectLineHttpError(404, 'NotFound', `Conversation "${urlConversationId}" does not exist.`);
+    }
+    if (!grant.conversation) {
+      throw new DirectLineHttpError(404, 'NotFound', 'The conversation has ended (idle too long or evicted); start a new one.');
+    }
+    store.touch(grant.conversation);
+    return { grant, conversation: grant.conversation };
+  };
+
+  /** Queues one bot turn for the conversation; turns of one conversation run one after another. */
+  const runTurn = (conversation: Conversation, activity: Partial<Activity>): void => {
+    conversation.pendingTurns++;
+    const turn = conversation.turnQueue
+      .then(() => adapter.processActivity(activity, deps.logic))
+      .catch((error: unknown) => {
+        // onTurnError has already run (or itself failed); the service keeps going either way.
+        deps.log.error({ err: error, conversationId: conversation.id }, 'directline: turn failed');
+      })
+      .finally(() => {
+        conversation.pendingTurns--;
+        running.delete(turn);
+      });
+    conversation.turnQueue = turn;
+    running.add(turn);
+  };
+
+  const handle =
+    (fn: (req: restify.Request, res: restify.Response) => void) =>
+    async (req: restify.Request, res: restify.Response): Promise<void> => {
+      try {
+        res.header('Cache-Control', 'no-store');
+        fn(req, res);
+      } catch (error) {
+        if (error instanceof DirectLineHttpError) sendError(res, error);
+        else {
+          deps.log.error({ err: error, url: req.url }, 'directline: request failed');
+          sendError(res, new DirectLineHttpError(500, 'ServiceError', 'The request failed on the server.'));
+        }
+      }
+    };
+
+  const body = restify.plugins.bodyParser({ maxBodySize: deps.limits.maxBodyBytes, mapParams: false, mapFiles: false });
+
+  // CORS for every emulation path, errors included (a browser hides a 403 without it), and preflights.
+  server.pre((req, res, next) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (!path.startsWith(`${DIRECT_LINE_PATH}/`)) return next();
+    res.header('Access-Control-Allow-Origin', '*');
+    res.header('Access-Control-Expose-Headers', 'Retry-After');
+    if (req.method === 'OPTIONS') {
+      res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept, x-ms-bot-agent, x-requested-with');
+      res.header('Access-Control-Max-Age', '600');
+      res.send(204);
+      return next(false);
+    }
+    return next();
+  });
+
+  server.post(
+    `${DIRECT_LINE_PATH}/tokens/generate`,
+    body,
+    handle((req, res) => {
+      const requested = (req.body as { user?: { id?: unknown } } | undefined)?.user?.id;
+      if (requested !== undefined && (typeof requested !== 'string' || !USER_ID.test(requested))) {
+        throw new DirectLineHttpError(400, 'BadArgument', 'user.id must be 1-64 letters, digits or _.:@- characters.');
+      }
+      res.send(200, tokenBody(store.createConversation(requested)));
+    }),
+  );
+
+  server.post(
+    `${DIRECT_LINE_PATH}/tokens/refresh`,
+    handle((req, res) => {
+      const { conversation } = authorize(req);
+      res.send(200, tokenBody(store.issueToken(conversation.id)));
+    }),
+  );
+
+  server.post(
+    `${DIRECT_LINE_PATH}/conversations`,
+    body,
+    handle((req, res) => {
+      const { grant, conversation } = authorize(req);
+      const token = /^Bearer\s+(\S+)/i.exec(req.header('authorization'))![1];
+      const reply = { conversationId: conversation.id, token, expires_in: grant.expiresIn };
+      if (conversation.started) {
+        res.send(200, reply);
+        return;
+      }
+      conversation.started = true;
+      const locale = (req.body as { locale?: unknown } | undefined)?.locale;
+      if (typeof locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(locale)) conversation.locale = locale;
+      const user = { id: conversation.userId, role: 'user' } as ChannelAccount;
+      runTurn(conversation, {
+        type: ActivityTypes.ConversationUpdate,
+        id: `${conversation.id}|start`,
+        channelId: LOCAL_CHANNEL_ID,
+        serviceUrl: serviceUrl(req),
+        timestamp: new Date(now()),
+        conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+        from: user,
+        recipient: { ...bot, role: 'bot' },
+        membersAdded: [{ ...bot, role: 'bot' }, user],
+        locale: conversation.locale,
+      });
+      res.send(201, reply);
+    }),
+  );
+
+  server.get(
+    `${DIRECT_LINE_PATH}/conversations/:conversationId`,
+    handle((req, res) => {
+      const { conversation } = authorize(req, req.params.conversationId);
+      res.send(200, tokenBody(store.issueToken(conversation.id)));
+    }),
+  );
+
+  server.get(
+    `${DIRECT_LINE_PATH}/conversations/:conversationId/activities`,
+    handle((req, res) => {
+      const { conversation } = authorize(req, req.params.conversationId);
+      const raw = new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? '';
+      if (raw !== '' && !/^\d{1,15}$/.test(raw)) {
+        throw new DirectLineHttpError(400, 'BadArgument', `watermark must be a number from an earlier answer, got "${raw.slice(0, 40)}".`);
+      }
+      res.send(200, store.page(conversation, raw === '' ? 0 : Number(raw)));
+    }),
+  );
+
+  server.post(
+    `${DIRECT_LINE_PATH}/conversations/:conversationId/activities`,
+    body,
+    handle((req, res) => {
+      const { conversation } = authorize(req, req.params.conversationId);
+      const posted = req.body as Record<string, unknown> | undefined;
+      if (!posted || typeof posted !== 'object' || Array.isArray(posted)) {
+        throw new DirectLineHttpError(400, 'BadArgument', 'The body must be an activity as JSON (Content-Type: application/json).');
+      }
+      if (typeof posted.type !== 'string' || !CLIENT_TYPES.has(posted.type)) {
+        throw new DirectLineHttpError(400, 'BadArgument', `activity.type must be one of ${[...CLIENT_TYPES].join(', ')}.`);
+      }
+      if (posted.text !== undefined && typeof posted.text !== 'string') {
+        throw new DirectLineHttpError(400, 'BadArgument', 'activity.text must be a string.');
+      }
+      if (conversation.pendingTurns >= deps.limits.maxQueuedTurns) {
+        res.header('Retry-After', '2');
+        throw new DirectLineHttpError(429, 'Throttled', 'Too many messages waiting for an answer; try again in a moment.');
+      }
+      const from = (posted.from ?? {}) as { name?: unknown };
+      const wire: WireActivity = { type: posted.type };
+      for (const field of CLIENT_FIELDS) if (posted[field] !== undefined) wire[field] = posted[field];
+      Object.assign(wire, {
+        timestamp: new Date(now()).toISOString(),
+        channelId: LOCAL_CHANNEL_ID,
+        serviceUrl: serviceUrl(req),
+        conversation: { id: conversation.id },
+        // Like Direct Line with a user-bound token: the token's user, whatever the client claims.
+        from: { id: conversation.userId, ...(typeof from.name === 'string' ? { name: from.name } : {}), role: 'user' },
+        recipient: { ...bot, role: 'bot' },
+      });
+      if (wire.locale === undefined && conversation.locale) wire.locale = conversation.locale;
+      const stored = store.append(conversation, wire);
+      if (!stored) throw new DirectLineHttpError(404, 'NotFound', 'The conversation has ended; start a new one.');
+      const forBot = JSON.parse(JSON.stringify(stored)) as Activity & { rawTimestamp?: string };
+      forBot.rawTimestamp = stored.timestamp as string;
+      forBot.timestamp = new Date(stored.timestamp as string);
+      runTurn(conversation, forBot);
+      res.send(200, { id: stored.id });
+    }),
+  );
+
+  server.post(
+    `${DIRECT_LINE_PATH}/conversations/:conversationId/upload`,
+    handle((req) => {
+      authorize(req, req.params.conversationId);
+      throw new DirectLineHttpError(400, 'NotSupported', 'File uploads are not supported; paste the error text instead.');
+    }),
+  );
+
+  return {
+    store,
+    adapter,
+    generateToken: (userId?: string) => store.createConversation(userId),
+    idle: async () => {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
