@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge } from '../../src/knowledge/load';
+import { tempFolder } from '../helpers/tmp';
+
+const GOOD = (id: string) => `id: ${id}
+title: { en: "A title", de: "Ein Titel" }
+languages: [de, en]
+symptoms:
+  - id: first
+    description: { en: "It fails", de: "Es schlägt fehl" }
+    errors:
+      en: ["Something specific went wrong with the frobnicator"]
+cause: { en: "Because", de: "Weil" }
+steps:
+  - text: { en: "Do it", de: "Mach es" }
+    commands:
+      - shell: powershell
+        code: "Get-Thing -Name <name>"
+        placeholders:
+          - name: name
+            description: { en: "The name", de: "Der Name" }
+`;
+
+describe('knowledge/load', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('loads the built-in knowledge base with no problems', () => {
+    const kb = loadKnowledge([BUILTIN_KNOWLEDGE]);
+    assert.deepEqual(kb.problems.map(formatProblem), []);
+    assert.ok(kb.byId.has('exo-legacy-tls-hybrid'));
+  });
+
+  it('names file, line and field of a wrong value, and still loads the good files', () => {
+    const bad = GOOD('bad-one').replace('      en: ["Something specific went wrong with the frobnicator"]', '      en: "not a list"');
+    const t = tempFolder({ 'a.yaml': GOOD('good-one'), 'b.yaml': bad, 'c.yaml': GOOD('good-two') });
+    cleanup = t.cleanup;
+    const kb = loadKnowledge([t.dir]);
+    assert.deepEqual(kb.articles.map((a) => a.id), ['good-one', 'good-two']);
+    assert.deepEqual(kb.problems.map(formatProblem), [
+      `${path.join(t.dir, 'b.yaml')}:8: symptoms[0].errors.en: Invalid input: expected array, received string`,
+    ]);
+  });
+
+  it('reports a duplicate article id with both files, keeping the first', () => {
+    const t = tempFolder({ 'a.yaml': GOOD('same'), 'b.yaml': GOOD('same') });
+    cleanup = t.cleanup;
+    const kb = loadKnowledge([t.dir]);
+    assert.equal(kb.articles.length, 1);
+    const a = path.join(t.dir, 'a.yaml');
+    const b = path.join(t.dir, 'b.yaml');
+    assert.deepEqual(kb.problems.map(formatProblem), [`${b}:1: id: knowledge: duplicate article id "same" in ${a} and ${b}`]);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const t = tempFolder({ 'broken.yaml': 'id: x\ntitle: [unclosed\n' });
+    cleanup = t.cleanup;
+    const kb = loadKnowledge([t.dir]);
+    assert.equal(kb.articles.length, 0);
+    assert.equal(kb.problems.length >= 1, true);
+    assert.match(formatProblem(kb.problems[0]), /broken\.yaml:\d+: YAML syntax: /);
+  });
+
+  it('requires every declared language, explained placeholders, known fields and kebab-case ids', () => {
+    const text = GOOD('Not_Kebab')
+      .replace('title: { en: "A title", de: "Ein Titel" }', 'title: { en: "A title" }\ncolour: red')
+      .replace('        placeholders:\n          - name: name\n            description: { en: "The name", de: "Der Name" }\n', '');
+    const t = tempFolder({ 'x.yaml': text });
+    cleanup = t.cleanup;
+    const messages = loadKnowledge([t.dir]).problems.map((p) => `${p.line}: ${p.field}: ${p.message}`);
+    assert.deepEqual(messages, [
+      '1: id: must be kebab-case: lower-case letters, digits and single hyphens',
+      '3: colour: unknown field',
+    ]);
+    const t2 = tempFolder({ 'y.yaml': text.replace('id: Not_Kebab', 'id: fine').replace('\ncolour: red', '') });
+    const cleanup1 = t.cleanup;
+    cleanup = () => (cleanup1(), t2.cleanup());
+    const messages2 = loadKnowledge([t2.dir]).problems.map((p) => `${p.line}: ${p.field}: ${p.message}`);
+    assert.deepEqual(messages2, [
+      '2: title: missing the "de" text (the article declares languages de, en)',
+      '14: steps[0].commands[0].code: placeholder <name> is not explained in placeholders',
+    ]);
+  });
+
+  it('reports a path that does not exist', () => {
+    const kb = loadKnowledge(['/nonexistent/pastefix-kb']);
+    assert.deepEqual(kb.problems.map(formatProblem), ['/nonexistent/pastefix-kb: knowledge: no such file or folder']);
+  });
+});
