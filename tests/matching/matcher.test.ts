@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { BUILTIN_KNOWLEDGE, loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
+import type { Article } from '../../src/knowledge/types';
+import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
+
+const EN_ERR =
+  'An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying connection was closed: An unexpected error occurred on a send."';
+const DE_ERR =
+  'Fehler beim Versuch, Exchange für den Partner STS bereitzustellen. Detaillierte Informationen: "Fehler beim Zugriff auf Windows Live". "Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden."';
+const WRAP = (inner: string) =>
+  `An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "${inner}"`;
+
+function article(id: string, error: string): Article {
+  return {
+    id,
+    title: { en: `Title of ${id}` },
+    languages: ['en'],
+    products: [],
+    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: [error] } }],
+    cause: { en: 'c' },
+    affects: [],
+    steps: [{ text: { en: 's' } }],
+    references: [],
+  };
+}
+
+function kbOf(articles: Article[]): KnowledgeBase {
+  return { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };
+}
+
+describe('matching/Matcher', () => {
+  const builtin = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE]));
+
+  it('answers the German seed error with the federation-trust symptom and quotes the recognised line', () => {
+    const r = builtin.match(`Hallo,\nich bekomme das hier:\n${DE_ERR}\nDanke!`);
+    assert.equal(r.decision, 'answer');
+    assert.equal(r.lang, 'de');
+    assert.deepEqual([r.matches[0].article, r.matches[0].symptom], ['exo-legacy-tls-hybrid', 'federation-trust']);
+    assert.equal(r.matches[0].evidence, DE_ERR);
+    assert.match(r.matches[0].title, /^Exchange-Hybrid ohne TLS 1\.2/);
+    assert.ok(r.matches[0].score > 0.9 && r.matches[0].score <= 1);
+  });
+
+  it('copes with PowerShell error records, HTML entities, doubled quotes, capitals, typos and missing umlauts', () => {
+    const pastes = [
+      `${EN_ERR}\nAt line:1 char:1\n+ Set-FederatedOrganizationIdentifier -DelegationFederationTrust 'Micros ...\n+ CategoryInfo : NotSpecified: (:) [Set-FederatedOrganizationIdentifier], ProvisioningException\n+ FullyQualifiedErrorId : [Server=EX01,RequestId=5c6b0f0e-1234-4e0b-9d1c-2a2b3c4d5e6f,TimeStamp=3/4/2024 10:11:12 AM] 8F1C2D3E`,
+      EN_ERR.replace(/"/g, '&quot;'),
+      EN_ERR.replace(/"/g, '""'),
+      EN_ERR.toUpperCase(),
+      EN_ERR.replace('occurred on a send', 'ocurred on a send').replace('underlying connection', 'underlying conection'),
+      DE_ERR.replace(/ü/g, 'ue'),
+      DE_ERR.replace(/ü/g, 'u'),
+    ];
+    for (const p of pastes) {
+      const r = builtin.match(p);
+      assert.equal(r.decision, 'answer', p);
+      assert.equal(r.matches[0].symptom, 'federation-trust');
+    }
+  });
+
+  it('lets the inner detail decide between errors that share the Partner STS wrapper', () => {
+    const m = new Matcher(
+      kbOf([
+        article('on-a-send', WRAP('The underlying connection was closed: An unexpected error occurred on a send.')),
+        article('on-a-receive', WRAP('The underlying connection was closed: An unexpected error occurred on a receive.')),
+        article('forbidden', WRAP('The request failed with HTTP status 403: Forbidden.')),
+        article('max-uri', WRAP('MaxUriReached')),
+      ]),
+    );
+    const cases: [string, string][] = [
+      ['on-a-send', WRAP('The underlying connection was closed: An unexpected error occurred on a send.')],
+      ['on-a-receive', WRAP('The underlying connection was closed: An unexpected error occurred on a receive.')],
+      ['forbidden', WRAP('The request failed with HTTP status 403: Forbidden.')],
+      ['max-uri', WRAP('MaxUriReached')],
+    ];
+    for (const [id, paste] of cases) {
+      const r = m.match(paste);
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', id], paste);
+    }
+  });
+
+  it('does not answer the built-in article for the same wrapper with another inner detail', () => {
+    for (const inner of [
+      'The underlying connection was closed: An unexpected error occurred on a receive.',
+      'The underlying connection was closed: The connection was closed unexpectedly.',
+      'The request failed with HTTP status 403: Forbidden.',
+      'MaxUriReached',
+    ]) {
+      assert.notEqual(builtin.match(WRAP(inner)).decision, 'answer', inner);
+    }
+  });
+
+  it('asks rather than guesses when two articles hold the same error text', () => {
+    const m = new Matcher(kbOf([article('one', WRAP('MaxUriReached')), article('two', WRAP('MaxUriReached'))]));
+    const r = m.match(WRAP('MaxUriReached'));
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(r.matches.map((x) => x.article), ['one', 'two']);
+  });
+
+  it('never answers greetings, chit-chat or unknown errors', () => {
+    for (const text of ['hello', 'Hallo, wie geht es dir?', 'thanks!', '', '   ', '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup']) {
+      assert.equal(builtin.match(text).decision, 'none', text);
+    }
+  });
+
+  it('finds a described symptom without an error text, in both languages', () => {
+    const de = builtin.match('Seit TLS 1.0 in Exchange Online abgeschaltet ist, sehen lokale Benutzer keine Frei/Gebucht-Informationen mehr (Hybrid).');
+    assert.deepEqual([de.decision, de.matches[0].symptom, de.lang], ['answer', 'free-busy', 'de']);
+    const en = builtin.match('Users with an on-premises mailbox cannot open their cloud archive in Exchange Online since legacy TLS was turned off (hybrid).');
+    assert.deepEqual([en.decision, en.matches[0].symptom, en.lang], ['answer', 'cloud-archive', 'en']);
+  });
+
+  it('cuts a paste longer than the limit to its error lines and still finds the error', () => {
+    const filler = 'INFO 2026-11-28 10:00:00 Processing mailbox batch, all good\n'.repeat(Math.ceil((MAX_PASTE_CHARS * 1.5) / 60));
+    const r = builtin.match(`${filler}${EN_ERR}\n${filler}`);
+    assert.equal(r.truncated, true);
+    assert.equal(r.decision, 'answer');
+    assert.equal(builtin.match(EN_ERR).truncated, false);
+  });
+
+  it('is deterministic and gives titles in the requested language', () => {
+    const a = builtin.match(EN_ERR, { lang: 'de' });
+    const b = builtin.match(EN_ERR, { lang: 'de' });
+    assert.deepEqual(a, b);
+    assert.equal(a.lang, 'en');
+    assert.match(a.matches[0].title, /^Exchange-Hybrid/);
+  });
+
+  it('lists at most five matches, best first', () => {
+    const many = Array.from({ length: 8 }, (_, i) => article(`same-${i}`, WRAP('MaxUriReached')));
+    const r = new Matcher(kbOf(many)).match(WRAP('MaxUriReached'));
+    assert.ok(r.matches.length <= 5);
+    for (let i = 1; i < r.matches.length; i++) assert.ok(r.matches[i - 1].score >= r.matches[i].score);
+  });
+});
