@@ -1,0 +1,487 @@
+/**
+ * Importer for Markdown support articles in the shape of Microsoft's public support docs:
+ * YAML front matter (title, description, appliesto), `## Symptoms`/`## Problem`,
+ * `## Cause`, `## Resolution`/`## Solution`/`## Workaround`, `## More information`;
+ * error messages in `>` quotes and code blocks, numbered steps, fenced PowerShell.
+ */
+import YAML from 'yaml';
+import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom } from '../types';
+import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
+import type { ImportResult } from './result';
+import {
+  assembleCommands,
+  cleanErrorText,
+  detectLanguage,
+  errorKey,
+  localized,
+  looksLikeCommand,
+  makeCommand,
+  productsFrom,
+  symptomIdFor,
+  tidy,
+  uniqueId,
+} from './text';
+
+type SectionKind = 'intro' | 'symptoms' | 'cause' | 'resolution' | 'info' | 'links';
+
+const NO_FIX: Record<Lang, string> = {
+  en: 'The source article describes no fix. Read the cause above and the source article.',
+  de: 'Der Quellartikel beschreibt keine Lösung. Lesen Sie die Ursache oben und den Quellartikel.',
+};
+
+interface Section {
+  kind: SectionKind;
+  heading: string;
+  blocks: Block[];
+}
+
+interface FrontMatter {
+  data: Record<string, unknown>;
+  body: string;
+  /** Lines the front matter took, so body line numbers can be reported. */
+  lines: number;
+}
+
+export function importMarkdown(file: string, text: string, id: string): ImportResult {
+  const problems: KnowledgeProblem[] = [];
+  const front = splitFrontMatter(file, text, problems);
+  const baseUrl = articleUrl(file, front.data);
+  const blocks = parseBlocks(front.body, baseUrl);
+
+  const h1 = blocks.find((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 1);
+  const frontTitle = typeof front.data.title === 'string' ? front.data.title.trim() : '';
+  const title = h1?.text || frontTitle;
+  const hasBody = blocks.some((b) => b.kind !== 'heading' || b.level > 1);
+  if (!hasBody) {
+    problems.push({ file, message: `import: ${title ? 'only a title' : 'no article text'} found, nothing to import` });
+    return { article: null, problems };
+  }
+
+  const sections = splitSections(blocks);
+  const lang = detectLanguage(proseOf(blocks));
+  const symptoms = extractSymptoms(sections, title, lang);
+  if (symptoms.every((s) => Object.keys(s.errors).length === 0)) {
+    problems.push({ file, field: 'symptoms', message: 'import: no error message found; the symptom is described in words only' });
+  }
+  const description = typeof front.data.description === 'string' ? front.data.description.trim() : '';
+  const cause = extractCause(sections) || description || title;
+  let steps = extractSteps(sections, lang, 'resolution');
+  if (steps.length === 0) {
+    // no resolution: what the article says under Status / More information is the best advice it has
+    steps = extractSteps(sections, lang, 'info');
+    problems.push({ file, field: 'steps', message: 'import: no resolution section with steps; steps taken from the other sections' });
+  }
+  if (steps.length === 0) steps = [{ text: localized(lang, NO_FIX[lang]) }];
+
+  const article: Article = {
+    id,
+    title: localized(lang, title || id),
+    languages: [lang],
+    products: productsFrom(appliesTo(front.data.appliesto)),
+    symptoms,
+    cause: localized(lang, cause),
+    affects: [],
+    steps,
+    references: extractReferences(sections, lang),
+    source: sourceOf(title || frontTitle || id, baseUrl, front.data),
+  };
+  return { article, problems };
+}
+
+// ---------------------------------------------------------------- front matter
+
+function splitFrontMatter(file: string, text: string, problems: KnowledgeProblem[]): FrontMatter {
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return { data: {}, body: text, lines: 0 };
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = YAML.parse(match[1]);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+  } catch (error) {
+    problems.push({ file, line: 1, field: 'front matter', message: `import: front matter is not valid YAML (${(error as Error).message.split('\n')[0]}); ignored` });
+  }
+  return { data, body: text.slice(match[0].length), lines: match[0].split('\n').length - 1 };
+}
+
+function appliesTo(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+/**
+ * The published address of an article, when it can be told for sure: a `url`-like front
+ * matter field, or a file of Microsoft's support-articles repository layout
+ * (`…/ExchangeHybrid/<topic>/<name>.md` is published at
+ * `https://learn.microsoft.com/troubleshoot/exchange/<topic>/<name>`).
+ */
+function articleUrl(file: string, data: Record<string, unknown>): string | undefined {
+  for (const key of ['url', 'canonical_url', 'canonicalUrl', 'original_url', 'source_url']) {
+    const value = data[key];
+    if (typeof value === 'string' && /^https:\/\//.test(value)) return value;
+  }
+  const microsoftDocs = typeof data['ms.author'] === 'string' || typeof data['ms.topic'] === 'string';
+  const match = /(?:^|[\\/])(?:ExchangeHybrid|exchange-hybrid)[\\/]([a-z0-9-]+)[\\/]([a-z0-9-]+)\.md$/i.exec(file);
+  if (microsoftDocs && match) return `https://learn.microsoft.com/troubleshoot/exchange/${match[1].toLowerCase()}/${match[2].toLowerCase()}`;
+  return undefined;
+}
+
+function sourceOf(title: string, url: string | undefined, data: Record<string, unknown>): Article['source'] {
+  const source: NonNullable<Article['source']> = { title };
+  if (url) source.url = url;
+  // Microsoft's support articles (front matter with ms.* fields) are published under CC BY 4.0.
+  if (url?.startsWith('https://learn.microsoft.com/') && typeof data['ms.author'] === 'string') source.license = 'CC BY 4.0';
+  return source;
+}
+
+// ---------------------------------------------------------------- sections
+
+function classify(heading: string): SectionKind | null {
+  const h = heading.toLowerCase().trim();
+  if (/^(symptoms?|problem|issue|description|summary|symptome|beschreibung|zusammenfassung)\b/.test(h)) return 'symptoms';
+  if (/^(cause|ursache)/.test(h)) return 'cause';
+  if (/^(resolution|solution|workaround|fix|how to|lösung|losung|problemumgehung|behebung)/.test(h)) return 'resolution';
+  if (/^(references|related|see also|verweise|siehe auch)/.test(h)) return 'links';
+  if (/^(more information|status|weitere informationen)/.test(h)) return 'info';
+  return null;
+}
+
+/**
+ * Splits at `##` headings. Unknown `##` headings are symptoms before any cause or
+ * resolution (e.g. "Free/busy sharing and MailTips issues"), resolution after them;
+ * a known `###` heading (`### Cause` under a scenario) switches the kind below it.
+ */
+function splitSections(blocks: Block[]): Section[] {
+  const sections: Section[] = [{ kind: 'intro', heading: '', blocks: [] }];
+  let seenFix = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.kind === 'heading' && block.level === 1) continue;
+    if (block.kind === 'heading' && block.level >= 2) {
+      let kind = classify(block.text);
+      if (block.level > 2 && kind === null) {
+        sections[sections.length - 1].blocks.push(block);
+        continue;
+      }
+      if (kind === null) kind = seenFix && !hasKnownSubsection(blocks, i) ? 'resolution' : 'symptoms';
+      if (kind === 'cause' || kind === 'resolution') seenFix = true;
+      sections.push({ kind, heading: block.text, blocks: [] });
+      continue;
+    }
+    sections[sections.length - 1].blocks.push(block);
+  }
+  return sections.filter((s) => s.blocks.length > 0 || s.kind !== 'intro');
+}
+
+function hasKnownSubsection(blocks: Block[], from: number): boolean {
+  for (let i = from + 1; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.kind !== 'heading') continue;
+    if (block.level <= 2) return false;
+    if (classify(block.text)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- symptoms
+
+interface FoundError {
+  error: string;
+  description: string;
+}
+
+function extractSymptoms(sections: Section[], title: string, lang: Lang): Symptom[] {
+  let symptomSections = sections.filter((s) => s.kind === 'symptoms');
+  if (symptomSections.length === 0) symptomSections = sections.filter((s) => s.kind === 'intro');
+  let found = symptomSections.flatMap((s) => findErrors(s.blocks, s.heading, title));
+  if (found.length === 0) found = symptomSections.flatMap((s) => findInlineErrors(s.blocks, title));
+  if (found.length === 0) {
+    // errors shown elsewhere, e.g. in the introduction or the cause
+    found = sections
+      .filter((s) => s.kind === 'intro' || s.kind === 'cause')
+      .flatMap((s) => [...findErrors(s.blocks, s.heading, title), ...findInlineErrors(s.blocks, title)]);
+  }
+
+  const taken = new Set<string>();
+  const seen = new Set<string>();
+  const symptoms: Symptom[] = [];
+  for (const { error, description } of found) {
+    const key = errorKey(error);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    symptoms.push({
+      id: uniqueId(symptomIdFor(description, error), taken),
+      description: localized(lang, description),
+      errors: { [lang]: [error] },
+    });
+  }
+  if (symptoms.length === 0) {
+    const described = symptomSections.map((s) => proseOf(s.blocks)).filter(Boolean).join('\n');
+    const description = shorten(oneLine(described)) || title;
+    symptoms.push({ id: uniqueId(symptomIdFor(title || description, undefined) || 'symptom', taken), description: localized(lang, description), errors: {} });
+  }
+  return symptoms;
+}
+
+/** Errors in `>` quotes, in code blocks that are output rather than commands, and in paragraphs that are one code span. */
+function findErrors(blocks: Block[], heading: string, title: string, inherited = ''): FoundError[] {
+  const found: FoundError[] = [];
+  let leadIn = inherited;
+  let subheading = '';
+  const describe = (): string => describeLeadIn(leadIn) || subheading || heading || title;
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        subheading = block.text;
+        leadIn = '';
+        break;
+      case 'paragraph':
+        if (block.codeOnly && !looksLikeCommand(block.codeOnly)) {
+          const error = cleanErrorText(block.codeOnly);
+          if (error) found.push({ error, description: describe() });
+        } else leadIn = block.text;
+        break;
+      case 'quote': {
+        if (block.callout) break;
+        const error = cleanErrorText(quoteText(block.blocks));
+        if (error) found.push({ error, description: describe() });
+        break;
+      }
+      case 'code': {
+        if (isCommandBlock(block.content)) break;
+        const error = cleanErrorText(block.content);
+        if (error) found.push({ error, description: describe() });
+        break;
+      }
+      case 'list':
+        for (const item of block.items) found.push(...findErrors(item, heading, title, leadIn));
+        break;
+      default:
+        break;
+    }
+  }
+  return found;
+}
+
+/** `you receive a **The request was aborted: …** error message` — the error named inline when no quote shows it. */
+function findInlineErrors(blocks: Block[], title: string): FoundError[] {
+  const found: FoundError[] = [];
+  const visit = (list: Block[]): void => {
+    for (const block of list) {
+      if (block.kind === 'paragraph') {
+        const text = oneLine(block.text);
+        for (const bold of block.bold) {
+          if (new RegExp(`${escapeRegExp(bold)}\\*{0,2}"?\\s+(?:error|warning)`, 'i').test(text) || /^(?:error|fehler)\s*:/i.test(bold)) {
+            found.push({ error: cleanErrorText(bold), description: describeLeadIn(text) || title });
+          }
+        }
+        for (const match of text.matchAll(/(?:error(?: message)?|fehler(?:meldung)?)\s*:?\s*"([^"]{12,})"/gi)) {
+          found.push({ error: cleanErrorText(match[1]), description: describeLeadIn(text) || title });
+        }
+        const line = /^(?:Error|Fehler)\s*:\s*(.{12,})$/i.exec(text);
+        if (line) found.push({ error: cleanErrorText(line[1]), description: title });
+      } else if (block.kind === 'list') for (const item of block.items) visit(item);
+    }
+  };
+  visit(blocks);
+  return found;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The sentence that introduces an error, as a plain statement ("…you receive the following error message."). */
+function describeLeadIn(text: string): string {
+  let lead = oneLine(text)
+    .replace(/\s*The full text of (?:the|this) (?:error )?message resembles the following(?: example)?\s*[:.]?\s*$/i, '')
+    .replace(/\s*For example, the error (?:entry )?in the IIS log may resemble the following\s*:?\s*$/i, '')
+    .trim();
+  lead = lead.replace(/\s*:$/, '.');
+  return shorten(lead);
+}
+
+function shorten(text: string, max = 400): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const sentence = cut.lastIndexOf('. ');
+  return sentence > 80 ? cut.slice(0, sentence + 1) : `${cut.replace(/\s+\S*$/, '')} …`;
+}
+
+function isCommandBlock(content: string): boolean {
+  const first = content.split('\n').find((line) => line.trim() && !line.trim().startsWith('#'));
+  return first !== undefined && looksLikeCommand(first);
+}
+
+// ---------------------------------------------------------------- cause
+
+function extractCause(sections: Section[]): string {
+  const causes = sections.filter((s) => s.kind === 'cause');
+  if (causes.length > 0) {
+    return tidy(
+      causes
+        .map((s) => {
+          const body = proseOf(s.blocks);
+          return /^causes?$/i.test(s.heading.trim()) || !body ? body : `${s.heading}: ${body}`;
+        })
+        .filter(Boolean)
+        .join('\n\n'),
+    );
+  }
+  // "This issue occurs if …" / "… can occur if TLS 1.2 isn't enabled" elsewhere in the article
+  for (const section of sections) {
+    for (const sentence of proseOf(section.blocks).split(/\n|(?<=\.)\s+/)) {
+      const text = sentence.replace(/^[-\d.]+\s+/, '').trim();
+      if (/\b(?:occurs?|occur|happens?|is caused|are caused)\s+(?:only\s+)?(?:if|because|when|by)\b/i.test(text)) return text;
+    }
+  }
+  return '';
+}
+
+// ---------------------------------------------------------------- steps
+
+interface Draft {
+  lines: string[];
+  commands: Command[];
+}
+
+const STEP_INTRO = /(?:follow these steps|do the following|the following steps|one of the following|any of the following|either of the following|use one of the following methods)[^:]*:\s*$/i;
+const GENERIC_HEADING = /^(?:resolution|solution|workaround|lösung|problemumgehung|more information|status|weitere informationen)$/i;
+/** Support-site boilerplate at the end of many articles. */
+const BOILERPLATE = /^(?:Still need help\?|Benötigen Sie weitere Hilfe\?)/i;
+
+/**
+ * Steps from the resolution sections: each list item and each paragraph is a step, code
+ * blocks give the commands of the step they follow, callouts are added to their step's
+ * text, and a sub-heading (`### Method 1 …`) is put in front of the first step below it.
+ */
+function extractSteps(sections: Section[], lang: Lang, kind: SectionKind): Step[] {
+  const drafts: Draft[] = [];
+  for (const section of sections.filter((s) => s.kind === kind)) {
+    const firstOfSection = drafts.length;
+    let prefix = GENERIC_HEADING.test(section.heading.trim()) ? '' : section.heading.trim();
+    let pendingNotes: string[] = [];
+    let context = section.heading;
+    const start = (text: string): Draft => {
+      const draft: Draft = { lines: [prefix ? `${prefix}: ${text}` : text, ...pendingNotes], commands: [] };
+      prefix = '';
+      pendingNotes = [];
+      drafts.push(draft);
+      return draft;
+    };
+    const last = (): Draft | undefined => (drafts.length > firstOfSection ? drafts[drafts.length - 1] : undefined);
+
+    section.blocks.forEach((block, index) => {
+      switch (block.kind) {
+        case 'heading':
+          prefix = block.text;
+          break;
+        case 'paragraph': {
+          const text = oneLine(block.text);
+          if (BOILERPLATE.test(text)) break;
+          context += `\n${text}`;
+          const introducesList = /:$/.test(text) && section.blocks[index + 1]?.kind === 'list';
+          // "To resolve this issue, follow these steps:" says nothing the numbered steps don't
+          if (!(introducesList && STEP_INTRO.test(text) && text.length < 90)) start(text);
+          break;
+        }
+        case 'list': {
+          const previous = last();
+          const intro = previous?.lines[0] ?? '';
+          if (!block.ordered && previous && /:$/.test(intro) && previous.commands.length === 0 && isShortList(block.items)) {
+            // a short list of names or links under "…see the following:" belongs to that step
+            previous.lines.push(...block.items.map((item) => `- ${proseOf(item)}`));
+            break;
+          }
+          for (const item of block.items) {
+            const text = proseOf(item);
+            if (!text && !item.some((b) => b.kind === 'code')) continue;
+            const draft = start(text || runLabel(lang));
+            collectCommands(item, draft, text, context, lang);
+            context += `\n${text}`;
+          }
+          break;
+        }
+        case 'code': {
+          const commands = commandsOf(block.lang, block.content, '', context, lang);
+          if (commands.length > 0) (last() ?? start(runLabel(lang))).commands.push(...commands);
+          break;
+        }
+        case 'quote': {
+          const text = proseOf(block.blocks);
+          const draft = last();
+          if (text) (draft ? draft.lines : pendingNotes).push(block.callout ? `${calloutLabel(block.callout)}: ${text}` : text);
+          if (draft) collectCommands(block.blocks, draft, text, context, lang);
+          break;
+        }
+        default:
+          break;
+      }
+    });
+    if (pendingNotes.length > 0) {
+      const draft = last();
+      if (draft) draft.lines.push(...pendingNotes);
+      else {
+        // a section that is only a note ("Resolution 2 - …" with a [!NOTE]) is still a step
+        const notes = pendingNotes;
+        pendingNotes = [];
+        start(notes.join('\n'));
+      }
+    }
+  }
+  return drafts
+    .map((draft): Step => {
+      const step: Step = { text: localized(lang, tidy(draft.lines.filter(Boolean).join('\n'))) };
+      const commands = dedupeCommands(draft.commands);
+      if (commands.length > 0) step.commands = commands;
+      return step;
+    })
+    .filter((step) => Object.values(step.text).some((t) => t) || step.commands);
+}
+
+function isShortList(items: Block[][]): boolean {
+  return items.every((item) => !item.some((b) => b.kind === 'code') && proseOf(item).length <= 100 && !/[.!?]$/.test(proseOf(item)));
+}
+
+function runLabel(lang: Lang): string {
+  return lang === 'de' ? 'Führen Sie die folgenden Befehle aus.' : 'Run the following commands.';
+}
+
+function collectCommands(blocks: Block[], draft: Draft, near: string, far: string, lang: Lang): void {
+  for (const block of blocks) {
+    if (block.kind === 'code') draft.commands.push(...commandsOf(block.lang, block.content, near, far, lang));
+    else if (block.kind === 'quote') collectCommands(block.blocks, draft, near, far, lang);
+    else if (block.kind === 'list') for (const item of block.items) collectCommands(item, draft, `${near}\n${proseOf(item)}`, far, lang);
+  }
+}
+
+function commandsOf(language: string, content: string, near: string, far: string, lang: Lang): Command[] {
+  if (/^(?:output|xml|json|text|asciidoc|log)$/i.test(language)) return [];
+  return assembleCommands(content.split('\n')).map((code) => makeCommand(code, language, contextFor(near, far), lang));
+}
+
+/** The text nearest to a command decides its shell; the section around it only when the near text names none. */
+function contextFor(near: string, far: string): string {
+  return /management shell|\bEMS\b|exchange online powershell|connect to exchange online/i.test(near) ? near : `${near}\n${far}`;
+}
+
+function dedupeCommands(commands: Command[]): Command[] {
+  const seen = new Set<string>();
+  return commands.filter((c) => (seen.has(c.code) ? false : (seen.add(c.code), true)));
+}
+
+// ---------------------------------------------------------------- references
+
+const NOT_A_REFERENCE = /support\.microsoft\.com\/(?:[a-z-]+\/)?contactus|\/answers\/|answers\.microsoft\.com|aka\.ms\/hybridwizard$/i;
+
+function extractReferences(sections: Section[], lang: Lang): Reference[] {
+  const seen = new Set<string>();
+  const references: Reference[] = [];
+  const links: Link[] = sections.flatMap((s) => linksOf(s.blocks));
+  for (const link of links) {
+    if (NOT_A_REFERENCE.test(link.url) || seen.has(link.url)) continue;
+    seen.add(link.url);
+    references.push({ title: localized(lang, link.text), url: link.url });
+  }
+  return references;
+}
