@@ -26,7 +26,7 @@ import type { FeedbackLog, LogEntry } from './feedbackLog';
 import { parseIntent } from './intents';
 import { chooseLang, preferredLang } from './language';
 import { pasteForLog } from './mask';
-import { texts } from './texts';
+import { texts, clarifyIntro } from './texts';
 
 /** What the bot needs from the matcher (the real `Matcher` class satisfies it). */
 export interface MatcherLike {
@@ -160,8 +160,9 @@ export class PasteFixBot extends ActivityHandler {
       return this.sendAnswer(context, articleOf(best.article)!, lang, { symptomId: best.symptom, evidence: best.evidence, truncatedKb });
     }
     if (result.decision === 'clarify') {
+      // Usually 2–3 close candidates; the matcher also asks about a single likely one it is not sure of.
       const matches = result.matches.filter((m) => articleOf(m.article)).slice(0, 3);
-      if (matches.length >= 2) {
+      if (matches.length >= 1) {
         data.pending = {
           candidates: matches.map((m) => ({ article: m.article, symptom: m.symptom, evidence: m.evidence })),
           lang,
@@ -169,7 +170,9 @@ export class PasteFixBot extends ActivityHandler {
           truncatedKb,
         };
         const candidates = matches.map((m) => candidate(articleOf(m.article)!, m.symptom, lang));
-        return void (await context.sendActivity(this.cardActivity(context, clarifyCard(candidates, texts(lang), lang), texts(lang).clarifyIntro, clarifyMarkdown(candidates, lang))));
+        const intro = clarifyIntro(candidates, texts(lang));
+        const card = clarifyCard(candidates, texts(lang), lang);
+        return void (await context.sendActivity(this.cardActivity(context, card, intro, clarifyMarkdown(candidates, lang))));
       }
     }
     await this.record(context, { kind: 'unmatched', reason: 'none', paste: pasteForLog(text), lang });
@@ -350,7 +353,7 @@ function candidate(article: Article, symptomId: string | null, lang: Lang): Cand
 function clarifyMarkdown(candidates: readonly Candidate[], lang: Lang): string {
   const t = texts(lang);
   return [
-    t.clarifyIntro,
+    clarifyIntro(candidates, t),
     '',
     ...candidates.map((c, i) => `${i + 1}. **${escapeMarkdown(c.title)}** – ${escapeMarkdown(c.difference)}`),
     '',

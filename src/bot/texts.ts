@@ -20,6 +20,8 @@ export interface Texts {
   notFound: string;
   notFoundNoted: string;
   clarifyIntro: string;
+  /** When the matcher offers a single candidate it is not sure of. */
+  clarifyIntroOne: string;
   noneOfThese: string;
   choiceOutOfRange: (count: number) => string;
   noPendingChoice: string;
@@ -73,6 +75,7 @@ const de: Texts = {
   notFound: 'Diesen Fehler kenne ich leider nicht – er steht nicht in meiner Wissensdatenbank.',
   notFoundNoted: 'Ich habe ihn notiert, damit er ergänzt werden kann.',
   clarifyIntro: 'Das kann eines dieser Probleme sein. Welches passt?',
+  clarifyIntroOne: 'Ich bin nicht ganz sicher. Ist es dieses Problem?',
   noneOfThese: 'Keines davon',
   choiceOutOfRange: (count) => `Bitte wählen Sie eine Zahl von 1 bis ${count} oder fügen Sie den Fehler erneut ein.`,
   noPendingChoice: 'Es gibt gerade nichts zu wählen. Fügen Sie eine Fehlermeldung ein.',
@@ -131,6 +134,7 @@ const en: Texts = {
   notFound: "Sorry, I don't know this error – it isn't in my knowledge base.",
   notFoundNoted: "I've noted it so it can be added.",
   clarifyIntro: 'This could be one of these problems. Which one fits?',
+  clarifyIntroOne: "I'm not quite sure. Is it this problem?",
   noneOfThese: 'None of these',
   choiceOutOfRange: (count) => `Please pick a number from 1 to ${count}, or paste the error again.`,
   noPendingChoice: 'There is nothing to choose right now. Paste an error message.',
@@ -162,6 +166,11 @@ const en: Texts = {
 };
 
 export const TEXTS: Readonly<Record<Lang, Texts>> = { de, en };
+
+/** The question above clarify candidates: "one of these" or, for a single one, "is it this one". */
+export function clarifyIntro(candidates: readonly unknown[], t: Texts): string {
+  return candidates.length === 1 ? t.clarifyIntroOne : t.clarifyIntro;
+}
 
 /** The fixed texts in `lang`. */
 export function texts(lang: Lang): Texts {

@@ -1,9 +1,9 @@
 /**
- * The clarify card: 2–3 candidates, each with its title and one line on how it differs, as buttons;
+ * The clarify card: 1–3 candidates (one when the matcher is unsure of its only guess), each with its title and one line on how it differs, as buttons;
  * plus "none of these". Users may also type the number.
  */
 import type { Lang } from '../../knowledge/types';
-import type { Texts } from '../texts';
+import { clarifyIntro, type Texts } from '../texts';
 import { card, paragraph, run, submit, type AdaptiveCard, type CardJson } from './elements';
 
 export interface Candidate {
@@ -29,7 +29,8 @@ export interface ChoiceData {
 const MAX_LABEL = 60;
 
 export function clarifyCard(candidates: readonly Candidate[], t: Texts, lang: Lang): AdaptiveCard {
-  const body: CardJson[] = [{ type: 'TextBlock', text: t.clarifyIntro, weight: 'Bolder', wrap: true }];
+  const intro = clarifyIntro(candidates, t);
+  const body: CardJson[] = [{ type: 'TextBlock', text: intro, weight: 'Bolder', wrap: true }];
   const actions: CardJson[] = [];
   // Candidates from one article differ by symptom, so the button shows the symptom when titles repeat.
   const titlesRepeat = new Set(candidates.map((c) => c.title)).size < candidates.length;
@@ -48,7 +49,7 @@ export function clarifyCard(candidates: readonly Candidate[], t: Texts, lang: La
   });
   const none: ChoiceData = { action: 'choose', none: true, lang };
   actions.push(submit(t.noneOfThese, { ...none }));
-  return card(body, actions, t.clarifyIntro);
+  return card(body, actions, intro);
 }
 
 function label(text: string): string {

@@ -1,0 +1,425 @@
+/**
+ * Turn-level tests of every conversation flow, on botbuilder's TestAdapter with the real knowledge
+ * base (built-in knowledge/) and the real Matcher.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { Activity } from 'botbuilder';
+import { allText, checkCard, findAll } from './support/cards';
+import { cardOf, createHarness, FEDERATION_COMMAND, PASTES, realMatcher, type Harness } from './support/harness';
+import { TEXTS } from '../../src/bot/texts';
+import type { MatcherLike } from '../../src/bot/pasteFixBot';
+import { MAX_PASTE_CHARS } from '../../src/matching/matcher';
+
+const ARTICLE = 'exo-legacy-tls-hybrid';
+
+function only(replies: Partial<Activity>[]): Partial<Activity> {
+  assert.equal(replies.length, 1, `expected one reply, got ${replies.length}: ${JSON.stringify(replies.map((r) => r.text))}`);
+  return replies[0]!;
+}
+
+function expectGoodCard(reply: Partial<Activity>): Record<string, unknown> {
+  const card = cardOf(reply);
+  assert.ok(card, `expected a card, got text ${JSON.stringify(reply.text)}`);
+  assert.deepEqual(checkCard(card).problems, []);
+  assert.deepEqual(card.msteams, { width: 'Full' });
+  return card;
+}
+
+/** The numbered steps of an answer card: their number and everything shown beside it. */
+function steps(card: Record<string, unknown>): { n: string; text: string }[] {
+  return findAll(card, (o) => o.type === 'ColumnSet').map((set) => {
+    const [number, content] = set.columns as unknown[];
+    return { n: allText(number), text: allText(content) };
+  });
+}
+
+describe('PasteFixBot (turn level)', () => {
+  let h: Harness;
+  afterEach(() => h?.cleanup());
+
+  describe('answer', () => {
+    it('answers the German federation-trust error with a German card: cause, numbered steps, exact command', async () => {
+      h = createHarness({ locale: 'de-DE' });
+      const reply = only(await h.turn(PASTES.federationDe));
+      const card = expectGoodCard(reply);
+      const text = allText(card);
+
+      assert.match(String(reply.text), /^Bekanntes Problem: Exchange-Hybrid ohne TLS 1\.2/);
+      assert.match(String(reply.text), /Exchange Online nimmt auf keinem Endpunkt mehr TLS 1\.0 oder TLS 1\.1 an\.$/);
+      for (const heading of ['Ursache', 'Betroffen', 'Lösung', 'Weitere Informationen', 'Erkannt: ']) assert.ok(text.includes(heading), heading);
+      assert.ok(text.includes('Exchange Online nimmt auf keinem Endpunkt mehr TLS 1.0 oder TLS 1.1 an.'));
+      assert.ok(text.includes('Die Verbundvertrauensstellung lässt sich nicht erstellen'), 'the matched symptom');
+      // The recognised line of the paste is quoted.
+      assert.ok(text.includes('Fehler beim Zugriff auf Windows Live'), 'evidence from the paste');
+
+      const numbered = steps(card);
+      assert.deepEqual(numbered.map((s) => s.n), ['1.', '2.', '3.', '4.']);
+      assert.ok(numbered[0]!.text.startsWith('Aktivieren Sie TLS 1.2'));
+      assert.ok(numbered[3]!.text.includes('Exchange-Verwaltungsshell'));
+
+      const blocks = findAll(card, (o) => o.type === 'CodeBlock');
+      assert.deepEqual(
+        blocks.map((b) => b.codeSnippet),
+        [
+          'Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E2010',
+          '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
+          FEDERATION_COMMAND,
+        ],
+      );
+      assert.ok(blocks.every((b) => b.language === 'PowerShell'));
+      // The placeholder is marked and explained under its command, in German.
+      assert.ok(numbered[3]!.text.includes('Vor dem Ausführen ersetzen:\n<account namespace>\n – Die Domäne, die als Kontonamespace'));
+
+      const links = findAll(card, (o) => o.type === 'Action.OpenUrl').map((a) => a.url);
+      assert.ok(links.includes('https://support.microsoft.com/help/3154518'));
+      assert.ok(text.includes('Quelle: '));
+
+      const buttons = (card.actions as Record<string, unknown>[]).map((a) => [a.type, a.title, a.data]);
+      assert.deepEqual(buttons, [
+        ['Action.Submit', 'Hat geholfen', { action: 'feedback', helpful: true, article: ARTICLE, symptom: 'federation-trust', lang: 'de' }],
+        ['Action.Submit', 'Hat nicht geholfen', { action: 'feedback', helpful: false, article: ARTICLE, symptom: 'federation-trust', lang: 'de' }],
+      ]);
+    });
+
+    it('answers the English error with an English card', async () => {
+      h = createHarness({ locale: 'en-US' });
+      const card = expectGoodCard(only(await h.turn(PASTES.federationEn)));
+      const text = allText(card);
+      assert.ok(text.startsWith('Hybrid Exchange without TLS 1.2: free/busy, cloud archive and federation trust fail'));
+      for (const heading of ['Cause', 'Affected', 'Fix', 'Recognised: ']) assert.ok(text.includes(heading), heading);
+      assert.ok(text.includes('Exchange Online no longer accepts TLS 1.0 or TLS 1.1 on any of its endpoints.'));
+      assert.ok(text.includes('Free/busy lookups from on-premises mailboxes to Exchange Online mailboxes'));
+      assert.ok(text.includes('The underlying connection was closed'), 'evidence');
+      assert.deepEqual(steps(card).map((s) => s.n), ['1.', '2.', '3.', '4.']);
+      assert.ok(findAll(card, (o) => o.type === 'CodeBlock').some((b) => b.codeSnippet === FEDERATION_COMMAND));
+      assert.ok(text.includes('<account namespace>\n – The domain used as the account namespace'));
+      assert.deepEqual((card.actions as { title: string }[]).map((a) => a.title), ['This solved it', "Didn't help"]);
+    });
+
+    it("without a locale, answers in the paste's language", async () => {
+      h = createHarness();
+      const reply = only(await h.turn(PASTES.federationDe));
+      assert.ok(allText(cardOf(reply)).includes('Ursache'));
+    });
+
+    it("the user's locale wins over the paste's language (German admin, English server)", async () => {
+      h = createHarness({ locale: 'de-DE' });
+      const text = allText(cardOf(only(await h.turn(PASTES.federationEn))));
+      assert.ok(text.includes('Ursache'));
+      assert.ok(text.includes('An error occurred'), 'the English evidence line is quoted as pasted');
+    });
+
+    it('sends the full answer as Markdown where the channel has no Adaptive Cards', async () => {
+      h = createHarness({ channelId: 'slack', locale: 'en-US' });
+      const reply = only(await h.turn(PASTES.federationEn));
+      assert.equal(reply.attachments, undefined);
+      assert.equal(reply.textFormat, 'markdown');
+      const text = String(reply.text);
+      assert.ok(text.startsWith('**Hybrid Exchange without TLS 1.2: free/busy, cloud archive and federation trust fail**'));
+      assert.ok(text.includes(`\`\`\`powershell\n   ${FEDERATION_COMMAND}\n   \`\`\``), text);
+      assert.ok(text.includes('4. If it still fails'));
+      assert.ok(text.includes('- `<account namespace>` – The domain used'));
+    });
+  });
+
+  describe('clarify', () => {
+    const VAGUE_DE = 'Frei/Gebucht geht nicht';
+
+    it('asks when unsure, keeps the choice, and answers the picked candidate (button)', async () => {
+      h = createHarness({ locale: 'de-DE' });
+      const ask = only(await h.turn(VAGUE_DE));
+      const card = expectGoodCard(ask);
+      assert.ok(allText(card).includes('Frei/Gebucht'), 'the candidate line');
+      const actions = card.actions as { title: string; data: Record<string, unknown> }[];
+      assert.equal(actions.at(-1)!.title, 'Keines davon');
+      const first = actions[0]!;
+      assert.match(first.title, /^1\. /);
+      assert.equal(first.data.article, ARTICLE);
+
+      const answer = only(await h.turn({ type: 'message', value: first.data, locale: 'de-DE' }));
+      const answerCard = expectGoodCard(answer);
+      assert.ok(allText(answerCard).includes('Ursache'));
+      assert.ok(allText(answerCard).includes(VAGUE_DE), 'the evidence of the original paste');
+      assert.deepEqual((answerCard.actions as { data: { symptom: string } }[])[0]!.data.symptom, first.data.symptom);
+    });
+
+    it('accepts the typed number, and a number with nothing pending is not searched', async () => {
+      h = createHarness({ locale: 'en-US' });
+      expectGoodCard(only(await h.turn('cloud archive cannot be opened')));
+      const answer = only(await h.turn('1'));
+      const text = allText(cardOf(answer));
+      assert.ok(text.includes('Users whose primary mailbox is on premises cannot open their archive mailbox'));
+      assert.equal(only(await h.turn('1')).text, TEXTS.en.noPendingChoice);
+    });
+
+    it('"none of these" records the paste as unmatched', async () => {
+      h = createHarness({ locale: 'en-US' });
+      const card = cardOf(only(await h.turn('cloud archive cannot be opened for alice@contoso.com')))!;
+      const none = (card.actions as { data: Record<string, unknown> }[]).at(-1)!.data;
+      const reply = only(await h.turn({ type: 'message', value: none }));
+      assert.ok(String(reply.text).includes(TEXTS.en.howToPaste));
+      const entries = h.logEntries();
+      assert.equal(entries.length, 1);
+      assert.deepEqual({ ...entries[0] }, {
+        kind: 'unmatched',
+        reason: 'none-of-these',
+        paste: 'cloud archive cannot be opened for <email>',
+        lang: 'en',
+        time: '2026-01-02T03:04:05.000Z',
+        channel: 'test',
+      });
+    });
+  });
+
+  describe('none', () => {
+    it('says honestly it does not know, how to paste, the topics — and logs the masked paste', async () => {
+      h = createHarness({ locale: 'en-US' });
+      const paste = `${PASTES.unknown}\nCorrelation ID: 0f8fad5b-d9cb-469f-a165-70867728950e, user admin@contoso.com, password=Sommer2024!`;
+      const reply = only(await h.turn(paste));
+      assert.equal(reply.attachments, undefined);
+      const text = String(reply.text);
+      assert.ok(text.startsWith(`${TEXTS.en.notFound}\n${TEXTS.en.notFoundNoted}\n\n${TEXTS.en.howToPaste}`), text);
+      assert.ok(text.includes('These are the topics I know:\n\n- Hybrid Exchange without TLS 1.2'));
+      assert.ok(text.includes('`show exo-legacy-tls-hybrid`'));
+
+      const [entry] = h.logEntries();
+      assert.equal(entry?.kind, 'unmatched');
+      assert.equal(
+        entry?.paste,
+        `${PASTES.unknown}\nCorrelation ID: <guid>, user <email>, password=<secret>`,
+      );
+      const raw = fs.readFileSync(h.logFile(), 'utf8');
+      for (const secret of ['Sommer2024', 'admin@contoso.com', '0f8fad5b']) assert.ok(!raw.includes(secret), secret);
+    });
+  });
+
+  describe('commands', () => {
+    it('help: German for "hilfe" whatever the locale, and remembered for later turns', async () => {
+      h = createHarness({ locale: 'en-US' });
+      assert.equal(only(await h.turn('hilfe')).text, TEXTS.de.helpMd);
+      assert.equal(only(await h.turn('help')).text, TEXTS.de.helpMd, 'the conversation stays German');
+    });
+
+    it('help in English, and in German for a de-DE locale', async () => {
+      h = createHarness({ locale: 'en-US' });
+      assert.equal(only(await h.turn('help')).text, TEXTS.en.helpMd);
+      h.cleanup();
+      h = createHarness({ locale: 'de-DE' });
+      assert.equal(only(await h.turn('/help')).text, TEXTS.de.helpMd);
+    });
+
+    it('topics / themen list the articles with their ids', async () => {
+      h = createHarness({ locale: 'en-US' });
+      assert.equal(
+        only(await h.turn('topics')).text,
+        'These are the topics I know:\n\n- Hybrid Exchange without TLS 1.2: free/busy, cloud archive and federation trust fail – `show exo-legacy-tls-hybrid`',
+      );
+      assert.equal(
+        only(await h.turn('themen')).text,
+        'Diese Themen kenne ich:\n\n- Exchange-Hybrid ohne TLS 1.2: Frei/Gebucht, Cloudarchiv und Verbundvertrauensstellung schlagen fehl – `zeige exo-legacy-tls-hybrid`',
+      );
+    });
+
+    it('show / zeige give the whole article; unknown ids and a missing id get a clear reply', async () => {
+      h = createHarness({ locale: 'en-US' });
+      const card = expectGoodCard(only(await h.turn(`show ${ARTICLE}`)));
+      assert.ok(!allText(card).includes('Recognised'), 'no symptom without a paste');
+      assert.ok(findAll(card, (o) => o.type === 'CodeBlock').some((b) => b.codeSnippet === FEDERATION_COMMAND));
+      assert.ok(allText(expectGoodCard(only(await h.turn(`zeige ${ARTICLE}`)))).includes('Ursache'));
+      assert.equal(only(await h.turn('zeige nope')).text, 'Einen Artikel mit der ID „nope“ kenne ich nicht. `themen` listet alle auf.');
+      assert.equal(only(await h.turn('zeige')).text, TEXTS.de.showUsageMd);
+    });
+  });
+
+  describe('greetings and thanks', () => {
+    it('answer briefly and never search', async () => {
+      let calls = 0;
+      const spy: MatcherLike = {
+        get kb() {
+          return realMatcher().kb;
+        },
+        match: (text, options) => {
+          calls++;
+          return realMatcher().match(text, options);
+        },
+      };
+      h = createHarness({ matcher: () => spy, locale: 'en-US' });
+      assert.equal(only(await h.turn('Hallo!')).text, TEXTS.de.greeting);
+      assert.equal(only(await h.turn('thanks')).text, TEXTS.en.thanks);
+      assert.equal(only(await h.turn('Vielen Dank')).text, TEXTS.de.thanks);
+      assert.equal(only(await h.turn('hi')).text, TEXTS.de.greeting, '"hi" keeps the language chosen before');
+      assert.equal(calls, 0);
+      assert.deepEqual(h.logEntries(), []);
+    });
+  });
+
+  describe('feedback', () => {
+    it('logs "didn\'t help" with the masked paste and thanks in the card\'s language', async () => {
+      h = createHarness({ locale: 'de-DE' });
+      const paste = `${PASTES.federationDe}\nAngemeldet als admin@contoso.com, Tenant 72f988bf-86f1-41af-91ab-2d7cd011db47\nAuthorization: Bearer eyJ0eXAiOiJKV1QiLCJhbGciOi.eyJhdWQiOiJodHRwczovL2.SflKxwRJSMeKKF2QT4fwpM`;
+      const card = cardOf(only(await h.turn(paste)))!;
+      const notHelpful = (card.actions as { data: Record<string, unknown> }[])[1]!.data;
+      const reply = only(await h.turn({ type: 'message', value: notHelpful, locale: 'en-US' }));
+      assert.equal(reply.text, TEXTS.de.feedbackSorry);
+
+      const entries = h.logEntries();
+      assert.equal(entries.length, 1);
+      const entry = entries[0]!;
+      assert.equal(entry.kind, 'feedback');
+      assert.ok(entry.kind === 'feedback');
+      assert.equal(entry.helpful, false);
+      assert.equal(entry.article, ARTICLE);
+      assert.equal(entry.symptom, 'federation-trust');
+      assert.ok(entry.paste?.includes('Angemeldet als <email>, Tenant <guid>'), entry.paste);
+      assert.ok(entry.paste?.includes('Authorization: Bearer <secret>') || entry.paste?.includes('<token>'), entry.paste);
+      const raw = fs.readFileSync(h.logFile(), 'utf8');
+      for (const secret of ['admin@contoso.com', '72f988bf', 'eyJ0eXAi', 'SflKxwRJ']) assert.ok(!raw.includes(secret), secret);
+      assert.equal(raw.split('\n').filter(Boolean).length, 1, 'one JSON line');
+
+      const thanks = only(await h.turn({ type: 'message', value: { ...notHelpful, helpful: true } }));
+      assert.equal(thanks.text, TEXTS.de.feedbackThanks);
+      assert.equal(h.logEntries().length, 2);
+    });
+
+    it('ignores card values that are not ours', async () => {
+      h = createHarness({ locale: 'en-US' });
+      const reply = only(await h.turn({ type: 'message', value: { action: 'feedback', helpful: 'yes' }, text: '' }));
+      assert.equal(reply.text, TEXTS.en.greeting);
+      assert.deepEqual(h.logEntries(), []);
+    });
+  });
+
+  describe('long pastes', () => {
+    /** Lines of log noise around the error, like an HCW log. */
+    function noisyLog(chars: number, error: string): string {
+      const noise: string[] = [];
+      let size = 0;
+      for (let i = 0; size < chars; i++) {
+        const line = `2026-01-02 03:04:${String(i % 60).padStart(2, '0')} [Thread ${i % 17}] INFO Checking connector ${i} on server EX${i % 4}.contoso.local`;
+        noise.push(line);
+        size += line.length + 1;
+      }
+      const middle = Math.floor(noise.length / 2);
+      return [...noise.slice(0, middle), error, ...noise.slice(middle)].join('\n');
+    }
+
+    it(`answers a paste over 100 KB (under the ${MAX_PASTE_CHARS}-character limit) in full`, async () => {
+      h = createHarness({ locale: 'en-US' });
+      const paste = noisyLog(120_000, PASTES.federationEn);
+      assert.ok(paste.length > 100_000 && paste.length <= MAX_PASTE_CHARS);
+      const card = expectGoodCard(only(await h.turn(paste)));
+      assert.ok(allText(card).includes('Exchange Online no longer accepts TLS 1.0'));
+      assert.ok(!allText(card).includes('very long'));
+    });
+
+    it('above the limit, matches the error-looking part and says so', async () => {
+      h = createHarness({ locale: 'en-US' });
+      const paste = noisyLog(MAX_PASTE_CHARS + 100_000, PASTES.federationEn);
+      const card = expectGoodCard(only(await h.turn(paste)));
+      const kb = Math.round(Buffer.byteLength(paste) / 1024);
+      assert.ok(allText(card).includes(`Your paste was very long (${kb} KB). I matched only the part that looks like the error.`));
+      assert.ok(findAll(card, (o) => o.type === 'CodeBlock').some((b) => b.codeSnippet === FEDERATION_COMMAND));
+    });
+  });
+
+  describe('errors', () => {
+    it('a failing matcher gets an apology in the user\'s language, is logged with the activity id, and the next turn works', async () => {
+      let fail = true;
+      const flaky: MatcherLike = {
+        get kb() {
+          return realMatcher().kb;
+        },
+        match(text, options) {
+          if (fail) {
+            fail = false;
+            throw new Error('index exploded');
+          }
+          return realMatcher().match(text, options);
+        },
+      };
+      h = createHarness({ matcher: () => flaky, locale: 'de-DE' });
+      const apology = only(await h.turn({ type: 'message', text: PASTES.federationDe, id: 'activity-17', locale: 'de-DE' }));
+      assert.equal(apology.text, TEXTS.de.apology);
+      const logged = h.logs.find((l) => l.msg === 'turn failed');
+      assert.equal(logged?.activityId, 'activity-17');
+      assert.equal((logged?.err as { message: string }).message, 'index exploded');
+      expectGoodCard(only(await h.turn(PASTES.federationDe)));
+    });
+  });
+
+  describe('Teams', () => {
+    const teams = (extra: Partial<Activity>): Partial<Activity> => ({
+      type: 'message',
+      channelId: 'msteams',
+      locale: 'de-DE',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      from: { id: '29:1abc', name: 'Alex Admin', aadObjectId: '00000000-0000-0000-0000-0000000000aa' },
+      recipient: { id: '28:bot-app-id', name: 'PasteFix' },
+      channelData: { tenant: { id: 'tenant-1' } },
+      ...extra,
+    });
+
+    it('removes the @mention in a group chat before matching', async () => {
+      h = createHarness();
+      const reply = only(
+        await h.turn(
+          teams({
+            text: `<at>PasteFix</at> ${PASTES.federationDe}`,
+            conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' },
+            entities: [{ type: 'mention', text: '<at>PasteFix</at>', mentioned: { id: '28:bot-app-id', name: 'PasteFix' } }],
+          }),
+        ),
+      );
+      const card = expectGoodCard(reply);
+      assert.ok(allText(card).includes('Ursache'));
+      const logged = h.logs.find((l) => l.msg === 'paste text');
+      assert.ok(String(logged?.paste).startsWith('[PS]'), 'the mention is gone from the matched text');
+      assert.equal(only(await h.turn(teams({
+        text: '<at>PasteFix</at> hilfe',
+        conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' },
+        entities: [{ type: 'mention', text: '<at>PasteFix</at>', mentioned: { id: '28:bot-app-id', name: 'PasteFix' } }],
+      }))).text, TEXTS.de.helpMd);
+    });
+
+    it('does not answer other bots', async () => {
+      h = createHarness();
+      const replies = await h.turn(
+        teams({
+          from: { id: '28:other-bot', name: 'Other bot' },
+          text: PASTES.federationDe,
+          conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' },
+        }),
+      );
+      assert.deepEqual(replies, []);
+    });
+
+    it('welcomes once when installed (membersAdded with the bot itself) and not when others join a team', async () => {
+      h = createHarness();
+      const personal = { id: 'a:1personal', conversationType: 'personal', isGroup: false, name: '' };
+      const installed = await h.turn(teams({ type: 'conversationUpdate', conversation: personal, membersAdded: [{ id: '28:bot-app-id', name: '' }] }));
+      assert.equal(only(installed).text, TEXTS.de.welcomeMd);
+      assert.deepEqual(
+        await h.turn(teams({ type: 'conversationUpdate', conversation: personal, membersAdded: [{ id: '29:1abc', name: '' }] })),
+        [],
+        'welcomed once per conversation',
+      );
+      const channel = { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: '' };
+      assert.deepEqual(
+        await h.turn(teams({ type: 'conversationUpdate', conversation: channel, membersAdded: [{ id: '29:newcomer', name: '' }] })),
+        [],
+      );
+    });
+
+    it('welcomes a user opening a 1:1 chat in Web Chat (English)', async () => {
+      h = createHarness({ channelId: 'webchat' });
+      const replies = await h.turn({
+        type: 'conversationUpdate',
+        locale: 'en-US',
+        membersAdded: [{ id: 'user-1', name: 'User' }],
+        conversation: { id: 'dl-1', isGroup: false, conversationType: '', name: '' },
+      });
+      assert.equal(only(replies).text, TEXTS.en.welcomeMd);
+    });
+  });
+});
