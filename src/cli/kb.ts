@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { importToDirectory } from '../knowledge/import/directory';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge, type KnowledgeBase } from '../knowledge/load';
 import { Matcher } from '../matching/matcher';
 import type { MatchResult } from '../matching/types';
@@ -34,6 +35,8 @@ export function main(argv: string[], io: Io): number {
     switch (command) {
       case 'validate':
         return validate(rest, io);
+      case 'import':
+        return importCommand(rest, io);
       case 'match':
         return match(rest, io);
       case 'eval':
@@ -79,6 +82,16 @@ function validate(args: string[], io: Io): number {
   const errors = kb.problems.filter((p) => p.severity !== 'warning').length;
   io.out(`${kb.articles.length} articles valid, ${errors} files with errors`);
   return errors ? 2 : 0;
+}
+
+function importCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (!positionals.length) throw new UsageError('kb: import needs at least one SRC file or folder');
+  if (!values.out) throw new UsageError('kb: import needs --out DIR');
+  const result = importToDirectory(positionals, values.out);
+  for (const p of result.problems) io.err(`${p.severity === 'warning' ? 'warning' : 'note'}: ${formatProblem(p)}`);
+  io.out(`${result.written.length} articles written to ${values.out}`);
+  return 0;
 }
 
 function match(args: string[], io: Io): number {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
+import { importArticle, RAW_ARTICLE_EXTENSIONS } from './import';
 import { checkArticle, formatPath } from './schema';
 import type { Article, KnowledgeProblem } from './types';
 
@@ -29,9 +30,11 @@ export interface RawImporter {
 }
 
 export interface LoadOptions {
-  /** Importer for raw articles found in folders; without it, only YAML files are read. Default: none. */
-  importer?: RawImporter;
+  /** Importer for raw articles (Markdown, plain text) found among the paths; null reads YAML only. Default: src/knowledge/import. */
+  importer?: RawImporter | null;
 }
+
+const DEFAULT_IMPORTER: RawImporter = { extensions: RAW_ARTICLE_EXTENSIONS, importArticle };
 
 /**
  * Loads every article file under `paths` (files or folders, read recursively).
@@ -42,12 +45,11 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
   const articles: Article[] = [];
   const byId = new Map<string, Article>();
   const fileOf = new Map<string, string>();
-  const readable = [...YAML_EXTENSIONS, ...(options.importer?.extensions ?? [])];
+  const importer = options.importer === undefined ? DEFAULT_IMPORTER : options.importer;
+  const readable = [...YAML_EXTENSIONS, ...(importer?.extensions ?? [])];
 
   for (const file of listFiles(paths, readable, problems)) {
-    const loaded = YAML_EXTENSIONS.includes(path.extname(file).toLowerCase())
-      ? readYamlArticle(file)
-      : readRawArticle(file, options.importer!);
+    const loaded = importer && !YAML_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? readRawArticle(file, importer) : readYamlArticle(file);
     problems.push(...loaded.problems);
     const article = loaded.article;
     if (!article) continue;
