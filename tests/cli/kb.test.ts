@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, sharedDir, tempFolder } from '../helpers/tmp';
+
+/** Runs the real `kb` command line as other tools do. */
+function kb(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/src/cli/kb.js'), ...args], { input, encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const DE_ERR =
+  'Fehler beim Versuch, Exchange für den Partner STS bereitzustellen. Detaillierte Informationen: "Fehler beim Zugriff auf Windows Live". "Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden."';
+
+describe('cli/kb', function () {
+  this.timeout(60_000);
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('match --json prints the decision and at most five matches with scores 0..1', () => {
+    const r = kb(['match', '--json', DE_ERR]);
+    assert.equal(r.code, 0);
+    const out = JSON.parse(r.out);
+    assert.equal(out.decision, 'answer');
+    assert.deepEqual(Object.keys(out.matches[0]), ['article', 'symptom', 'score', 'title']);
+    assert.deepEqual([out.matches[0].article, out.matches[0].symptom], ['exo-legacy-tls-hybrid', 'federation-trust']);
+    assert.ok(out.matches[0].score > 0 && out.matches[0].score <= 1);
+  });
+
+  it('match reads stdin without TEXT, and exits 0 on "none"', () => {
+    const r = kb(['match', '--json', '--lang', 'en'], 'good morning');
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out), { decision: 'none', matches: [] });
+  });
+
+  it('match --batch answers every line in order, loading the knowledge once', () => {
+    const t = tempFolder({ 'in.jsonl': [{ id: 'a', text: DE_ERR }, { id: 7, text: 'hello' }].map((x) => JSON.stringify(x)).join('\n') + '\n' });
+    cleanup = t.cleanup;
+    const r = kb(['match', '--batch', path.join(t.dir, 'in.jsonl'), '--json']);
+    assert.equal(r.code, 0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => [l.id, l.decision]), [['a', 'answer'], [7, 'none']]);
+  });
+
+  it('exits 2 with one line on bad usage', () => {
+    for (const args of [['frobnicate'], ['match', '--lang', 'fr', 'x'], ['match', '--nope'], ['eval'], ['import', 'x']]) {
+      const r = kb(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err.split('\n')[0], /^kb: |Unknown option/);
+    }
+  });
+
+  it('exits 2 naming file, line and field when the knowledge is invalid; validate lists every problem', () => {
+    const t = tempFolder({ 'bad.yaml': 'id: bad\ntitle: { en: x }\nlanguages: [en]\nsymptoms: []\n' });
+    cleanup = t.cleanup;
+    const m = kb(['match', '--kb', t.dir, 'x']);
+    assert.equal(m.code, 2);
+    assert.equal(m.err.split('\n')[0], `kb: invalid knowledge: ${path.join(t.dir, 'bad.yaml')}:4: symptoms: needs at least one symptom (and 2 more; see kb validate)`);
+    const v = kb(['validate', '--kb', t.dir]);
+    assert.equal(v.code, 2);
+    assert.equal(v.out.trim(), '0 articles valid, 3 files with errors');
+    assert.equal(kb(['validate']).code, 0);
+  });
+
+  it('eval on the dev set: at least 95% right, at most 2% confident wrong answers', () => {
+    const r = kb(['eval', path.join(ROOT, 'tests/data/dev-builtin.jsonl'), '--min-right', '0.95', '--max-false', '0.02', '--json']);
+    const report = JSON.parse(r.out);
+    assert.ok(report.total >= 40, `dev set has ${report.total} pastes`);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.ok(report.rightRate >= 0.95 && report.falseRate <= 0.02);
+  });
+
+  it('eval exits 1 below its thresholds', () => {
+    const t = tempFolder({ 'set.jsonl': JSON.stringify({ text: 'hello', expect: ['exo-legacy-tls-hybrid'] }) + '\n' });
+    cleanup = t.cleanup;
+    const r = kb(['eval', path.join(t.dir, 'set.jsonl'), '--min-right', '0.5']);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /right: +0 \(0\.0%\)/);
+    assert.match(r.out, /missed: +1/);
+  });
+
+  it('import writes YAML articles that load and match like the raw ones', function () {
+    const shared = sharedDir();
+    if (!shared) {
+      console.log('    (skipped: ../shared is not beside this clone)');
+      this.skip();
+    }
+    const t = tempFolder();
+    cleanup = t.cleanup;
+    const seed = path.join(shared!, 'seed');
+    const r = kb(['import', seed, '--out', t.dir]);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(fs.readdirSync(t.dir), ['000-3690693f447264cb.yaml']);
+    assert.equal(kb(['validate', '--kb', t.dir]).code, 0);
+    const raw = JSON.parse(kb(['match', '--json', '--kb', seed, DE_ERR]).out);
+    const curated = JSON.parse(kb(['match', '--json', '--kb', t.dir, DE_ERR]).out);
+    assert.equal(raw.decision, 'answer');
+    assert.deepEqual(curated, raw);
+  });
+});
