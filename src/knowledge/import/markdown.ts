@@ -249,7 +249,8 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
       }
       case 'code': {
         if (isCommandBlock(block.content)) break;
-        const error = cleanErrorText(block.content);
+        // authors sometimes escape Markdown inside code (`\[Client=UX…`); logs never contain these escapes
+        const error = cleanErrorText(block.content.replace(/\\([[\]<>*_|#])/g, '$1'));
         if (error) found.push({ error, description: describe() });
         break;
       }
@@ -403,7 +404,7 @@ function extractSteps(sections: Section[], lang: Lang, kind: SectionKind): Step[
           break;
         }
         case 'code': {
-          const commands = commandsOf(block.lang, block.content, '', context, lang);
+          const commands = commandsOf(block.lang, block.content, [last()?.lines.join('\n') ?? ''], context, lang);
           if (commands.length > 0) (last() ?? start(runLabel(lang))).commands.push(...commands);
           break;
         }
@@ -447,22 +448,21 @@ function runLabel(lang: Lang): string {
   return lang === 'de' ? 'Führen Sie die folgenden Befehle aus.' : 'Run the following commands.';
 }
 
-function collectCommands(blocks: Block[], draft: Draft, near: string, far: string, lang: Lang): void {
+/** Commands of the code blocks in `blocks`; `contexts` is the text around them, nearest first (it decides the shell). */
+function collectCommands(blocks: Block[], draft: Draft, near: string, far: string, lang: Lang, outer: string[] = []): void {
+  const contexts = [near, ...outer];
+  let before = '';
   for (const block of blocks) {
-    if (block.kind === 'code') draft.commands.push(...commandsOf(block.lang, block.content, near, far, lang));
-    else if (block.kind === 'quote') collectCommands(block.blocks, draft, near, far, lang);
-    else if (block.kind === 'list') for (const item of block.items) collectCommands(item, draft, `${near}\n${proseOf(item)}`, far, lang);
+    if (block.kind === 'paragraph') before += `\n${block.text}`;
+    if (block.kind === 'code') draft.commands.push(...commandsOf(block.lang, block.content, [before, ...contexts], far, lang));
+    else if (block.kind === 'quote') collectCommands(block.blocks, draft, proseOf(block.blocks), far, lang, contexts);
+    else if (block.kind === 'list') for (const item of block.items) collectCommands(item, draft, proseOf(item), far, lang, contexts);
   }
 }
 
-function commandsOf(language: string, content: string, near: string, far: string, lang: Lang): Command[] {
+function commandsOf(language: string, content: string, near: string[], far: string, lang: Lang): Command[] {
   if (/^(?:output|xml|json|text|asciidoc|log)$/i.test(language)) return [];
-  return assembleCommands(content.split('\n')).map((code) => makeCommand(code, language, contextFor(near, far), lang));
-}
-
-/** The text nearest to a command decides its shell; the section around it only when the near text names none. */
-function contextFor(near: string, far: string): string {
-  return /management shell|\bEMS\b|exchange online powershell|connect to exchange online/i.test(near) ? near : `${near}\n${far}`;
+  return assembleCommands(content.split('\n')).map((code) => makeCommand(code, language, [...near, far], lang));
 }
 
 function dedupeCommands(commands: Command[]): Command[] {

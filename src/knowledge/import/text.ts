@@ -225,8 +225,12 @@ const COMMON_PARAMETERS = ['Verbose', 'Debug', 'WhatIf', 'Confirm', 'ErrorAction
 export function normalizeCommand(code: string): string {
   let text = fixProseArtifacts(stripPrompt(code.trim()))
     // Markdown escapes left in code by article authors (`\$true`, `\|`, `\<name\>`); backslash is no escape in PowerShell
-    .replace(/(^|[\s"'(=,{;|<])\\([$|<>*_])/g, '$1$2')
+    .replace(/(?<=^|[\s"'(=,{;|<])\\([$|<>*_])/g, '$1')
     .replace(/\\([<>|])/g, '$1')
+    // en and em dashes from word processors in front of parameter names
+    .replace(/(^|\s)[\u2013\u2014]([A-Za-z])/g, '$1-$2')
+    // `Get-WebServicesVirtualDirectory-Identity`: a cmdlet name has one hyphen, the second starts a parameter
+    .replace(new RegExp(`^((?:${VERBS})-[A-Za-z]+)-([A-Z][A-Za-z]+)\\b`), '$1 -$2')
     .replace(/\s+/g, ' ')
     .trim();
   for (const name of COMMON_PARAMETERS) {
@@ -294,8 +298,12 @@ export function assembleCommands(lines: string[]): string[] {
   return commands;
 }
 
-/** The shell a command runs in, judged from the command, the code block's language and the text around it. */
-export function shellFor(code: string, language: string, context: string): Shell {
+/**
+ * The shell a command runs in, judged from the command, the code block's language and the
+ * text around it: `context` is the nearest text first (the step, then its section); the
+ * first text that names a shell decides.
+ */
+export function shellFor(code: string, language: string, context: string | string[]): Shell {
   const lang = language.toLowerCase();
   const powershellish =
     CMDLET.test(code) || /^\$/.test(code) || /^\[[\w.]+\]::/.test(code) || /\|\s*(?:fl|ft|format-|where|select)/i.test(code);
@@ -303,11 +311,11 @@ export function shellFor(code: string, language: string, context: string): Shell
     return 'cmd';
   }
   if (/^(?:bash|sh|shell)$/.test(lang)) return 'bash';
-  if (/exchange online powershell|connect(?:ed)? to exchange online|Connect-ExchangeOnline|Exchange Online PowerShell/i.test(context)) {
-    return 'exchange-online-powershell';
-  }
-  if (/exchange management shell|\bEMS\b|exchange-verwaltungsshell|verwaltungsshell|Add-PSSnapin Microsoft\.Exchange/i.test(context)) {
-    return 'exchange-management-shell';
+  for (const text of Array.isArray(context) ? context : [context]) {
+    const online = text.search(/exchange online powershell|connect(?:ed)? to exchange online|Connect-ExchangeOnline/i);
+    const onPremises = text.search(/exchange management shell|\bEMS\b|exchange-verwaltungsshell|verwaltungsshell|Add-PSSnapin Microsoft\.Exchange/i);
+    if (online >= 0 && (onPremises < 0 || online < onPremises)) return 'exchange-online-powershell';
+    if (onPremises >= 0) return 'exchange-management-shell';
   }
   return 'powershell';
 }
@@ -329,7 +337,7 @@ export function placeholdersOf(code: string, lang: Lang): Placeholder[] {
 }
 
 /** A command ready for an article: shell decided, placeholders listed. */
-export function makeCommand(code: string, language: string, context: string, lang: Lang): Command {
+export function makeCommand(code: string, language: string, context: string | string[], lang: Lang): Command {
   const command: Command = { shell: shellFor(code, language, context), code };
   const placeholders = placeholdersOf(code, lang);
   if (placeholders.length > 0) command.placeholders = placeholders;
