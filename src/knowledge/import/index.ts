@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { importMarkdown } from './markdown';
 import { importPlainText } from './plaintext';
 import type { ImportResult } from './result';
+import type { Article, Lang, Localized } from '../types';
 
 export type { ImportResult } from './result';
 
@@ -46,11 +47,38 @@ function importUnchecked(file: string, text: string): ImportResult {
     (extension !== '.txt' && (/^\uFEFF?---\s*\r?\n/.test(text) || /^#{1,3} \S/m.test(text)));
   const id = articleId(file);
   const result = markdown ? importMarkdown(file, text, id) : importPlainText(file, text, id);
+  if (result.article) result.article = complete(result.article);
   if (result.article && id !== path.basename(file, path.extname(file))) {
     result.problems.unshift({ file, field: 'id', message: `import: file name is not kebab-case; the article id is "${id}"` });
   }
   return result;
 }
+
+/**
+ * Fills what the knowledge schema requires and thin input can leave empty: every text
+ * of the article's language (title, cause, descriptions, steps) is non-empty, at least
+ * one symptom and one step exist.
+ */
+function complete(article: Article): Article {
+  const lang: Lang = article.languages[0] ?? 'en';
+  const filled = (text: Localized, fallback: string): Localized => (text[lang]?.trim() ? text : { ...text, [lang]: fallback });
+  const title = filled(article.title, article.id);
+  const titleText = title[lang]!;
+  const symptoms = article.symptoms.length > 0 ? article.symptoms : [{ id: 'symptom', description: {}, errors: {} }];
+  const steps = article.steps.length > 0 ? article.steps : [{ text: {} }];
+  return {
+    ...article,
+    title,
+    cause: filled(article.cause, titleText),
+    symptoms: symptoms.map((s) => ({ ...s, description: filled(s.description, titleText) })),
+    steps: steps.map((s) => ({ ...s, text: filled(s.text, NO_STEP_TEXT[lang]) })),
+  };
+}
+
+const NO_STEP_TEXT: Record<Lang, string> = {
+  en: 'The source article describes no fix. Read the cause above and the source article.',
+  de: 'Der Quellartikel beschreibt keine Lösung. Lesen Sie die Ursache oben und den Quellartikel.',
+};
 
 /**
  * The article id of a file: its name without extension, as it is when it is kebab-case

@@ -24,10 +24,6 @@ import {
 
 type SectionKind = 'intro' | 'symptoms' | 'cause' | 'resolution' | 'info' | 'links';
 
-const NO_FIX: Record<Lang, string> = {
-  en: 'The source article describes no fix. Read the cause above and the source article.',
-  de: 'Der Quellartikel beschreibt keine Lösung. Lesen Sie die Ursache oben und den Quellartikel.',
-};
 
 interface Section {
   kind: SectionKind;
@@ -71,7 +67,6 @@ export function importMarkdown(file: string, text: string, id: string): ImportRe
     steps = extractSteps(sections, lang, 'info');
     problems.push({ file, field: 'steps', message: 'import: no resolution section with steps; steps taken from the other sections' });
   }
-  if (steps.length === 0) steps = [{ text: localized(lang, NO_FIX[lang]) }];
 
   const article: Article = {
     id,
