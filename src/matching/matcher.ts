@@ -5,7 +5,7 @@ import type { Lang } from '../knowledge/types';
 import { decide, THRESHOLDS } from './decide';
 import { tokenize, type Token } from './normalize';
 import { buildQueryView, scoreSignal, type QueryView } from './score';
-import { buildSignals, type SignalIndex } from './signals';
+import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { cutToErrorPart } from './truncate';
 import type { Match, MatchOptions, MatchResult } from './types';
@@ -24,6 +24,12 @@ const CANDIDATE_SHARE = 0.25;
 /** Typo repair: only error terms this long are looked for, with at most this Fuse score (0 = exact). */
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_MAX_SCORE = 0.3;
+/**
+ * A code such as HCW8078 that only a few articles mention is worth offering even when little else of
+ * their error text was pasted — as a choice, never as a confident answer.
+ */
+const CODE_SCORE = 0.6;
+const CODE_MAX_ARTICLES = 3;
 
 interface Hit {
   article: number;
@@ -85,8 +91,7 @@ export class Matcher {
     }
     const out: number[] = [];
     for (const [id, have] of acc) {
-      const sig = this.index.errors[id];
-      const total = totalWeight(sig.weights);
+      const total = this.index.errors[id].information;
       if (total > 0 && have / total >= CANDIDATE_SHARE) out.push(id);
     }
     return out;
@@ -108,8 +113,8 @@ export class Matcher {
     const fix = new Map<string, string>();
     for (const m of missing) {
       for (const r of fuse.search(m, { limit: 3 })) {
-        // Fuse finds the pattern inside longer words too; a typo keeps roughly the same length.
-        if (Math.abs(r.item.length - m.length) > 2 || fix.has(r.item)) continue;
+        // Fuse also finds the pattern inside longer words ("unexpectedly" for "unexpected"): a typo changes the length by one at most.
+        if (Math.abs(r.item.length - m.length) > 1 || fix.has(r.item)) continue;
         fix.set(r.item, m);
         break;
       }
@@ -123,6 +128,12 @@ export class Matcher {
       const sig = this.index.errors[id];
       const { score } = scoreSignal(sig, view);
       if (score > 0) hits.push({ article: sig.article, symptom: sig.symptom, score, terms: sig.terms });
+    }
+    for (const t of view.terms) {
+      if (!isStrongTerm(t)) continue;
+      const signals = (this.index.postings.get(t) ?? []).map((id) => this.index.errors[id]);
+      if (new Set(signals.map((s) => s.article)).size > CODE_MAX_ARTICLES) continue;
+      for (const sig of signals) hits.push({ article: sig.article, symptom: sig.symptom, score: CODE_SCORE, terms: [t] });
     }
     return hits;
   }
@@ -175,12 +186,6 @@ export class Matcher {
     }
     return matches.sort((x, y) => y.score - x.score || x.article.localeCompare(y.article));
   }
-}
-
-function totalWeight(weights: readonly number[]): number {
-  let s = 0;
-  for (const w of weights) s += w;
-  return s;
 }
 
 function round(x: number): number {

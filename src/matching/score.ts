@@ -91,7 +91,6 @@ export function scoreSignal(sig: ErrorSignal, q: QueryView): SignalScore {
   const whole = sig.detailStart === 0 ? detail : coverage(sig, 0, sig.terms.length, q);
   let score = DETAIL_SHARE * detail * detail + (1 - DETAIL_SHARE) * whole;
   if (score > 0 && contradicts(sig, q)) score *= CONTRADICTION;
-  const information = sig.weights.reduce((a, b) => a + b, 0);
-  if (information < MIN_INFORMATION) score *= information / MIN_INFORMATION;
+  if (sig.information < MIN_INFORMATION) score *= sig.information / MIN_INFORMATION;
   return { score, detail };
 }

@@ -22,6 +22,8 @@ export interface ErrorSignal {
   detailStart: number;
   /** Terms inside a stack-trace frame: they get a small weight and never form the detail. */
   frame: boolean[];
+  /** Sum of the weights of the distinct terms: what a paste covering all of them holds. */
+  information: number;
 }
 
 /** A keyword phrase: either a symptom's (symptom set) or the article's topic (symptom null). */
@@ -43,6 +45,11 @@ export interface SignalIndex {
 
 /** HCW codes, exception names and hex result codes name one problem: strong evidence. */
 const STRONG = /^(hcw\d{3,5}|0x[0-9a-f]{4,8}|\w+exception)$/;
+
+/** True for terms that name one problem on their own (HCW codes, exception names, hex result codes). */
+export function isStrongTerm(term: string): boolean {
+  return STRONG.test(term);
+}
 const STRONG_BOOST = 2.5;
 /** Stack-trace frames are shared by many unrelated errors: weak evidence. */
 const FRAME_FACTOR = 0.25;
@@ -90,6 +97,9 @@ export function buildSignals(articles: readonly Article[]): SignalIndex {
   const postings = new Map<string, number[]>();
   errors.forEach((e, i) => {
     e.weights = e.terms.map((t, k) => (weight.get(t) ?? 0) * (e.frame[k] ? FRAME_FACTOR : 1));
+    const distinct = new Map<string, number>();
+    e.terms.forEach((t, k) => distinct.set(t, Math.max(distinct.get(t) ?? 0, e.weights[k])));
+    e.information = [...distinct.values()].reduce((a, b) => a + b, 0);
     for (const t of new Set(e.terms)) {
       const list = postings.get(t) ?? [];
       list.push(i);
@@ -126,7 +136,7 @@ function segment(article: number, symptom: string, lang: Lang, text: string): Er
       break;
     }
   }
-  return { article, symptom, lang, text, terms, weights: [], detailStart, frame };
+  return { article, symptom, lang, text, terms, weights: [], detailStart, frame, information: 0 };
 }
 
 /** End (exclusive term index) of the non-frame run that starts at part i. */
