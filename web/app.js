@@ -85,6 +85,29 @@
     return !!input;
   }
 
+  /*
+   * The bot sends its cards with a one-line summary in `text` (for notifications and card-less channels).
+   * Web Chat would show that line as a bubble above the card that says the same; keep the card only.
+   */
+  function dropCardSummaries() {
+    return function (next) {
+      return function (action) {
+        var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+        if (activity && activity.from && activity.from.role === 'bot' && activity.text && activity.text === activity.summary) {
+          var hasCard = (activity.attachments || []).some(function (a) {
+            return a.contentType === 'application/vnd.microsoft.card.adaptive';
+          });
+          if (hasCard) {
+            var copy = Object.assign({}, activity);
+            delete copy.text;
+            action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: copy }) });
+          }
+        }
+        return next(action);
+      };
+    };
+  }
+
   function start() {
     showStatus(text.starting, false);
     if (!window.WebChat) {
@@ -105,6 +128,7 @@
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
+          store: window.WebChat.createStore({}, dropCardSummaries),
           locale: lang === 'de' ? 'de-DE' : 'en-US',
           overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: text.placeholder },
           styleOptions: {
@@ -125,6 +149,8 @@
             // A multi-line send box keeps the line breaks of a pasted error (Shift+Enter adds a line).
             sendBoxTextWrap: true,
             sendBoxMaxHeight: 160,
+            // A long answer card stops scrolling at its top, so the title and the cause are read first.
+            autoScrollSnapOnPage: true,
             suggestedActionLayout: 'stacked',
             suggestedActionsStackedLayoutButtonTextWrap: true,
           },

@@ -1,5 +1,7 @@
 import type restify from 'restify';
 import type { TurnContext } from 'botbuilder';
+import { createTurnErrorHandler } from '../../bot/turnError';
+import type { RouteRegistrar } from '../server';
 import type { BotLogic, DirectLineLog } from './localAdapter';
 import { type DirectLineLimits, type DirectLineMode, normalizeLimits } from './options';
 import { registerWebChatPages } from './pages';
@@ -46,4 +48,25 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebC
   registerTokenRoute(server, { mode: deps.mode, local, log: deps.log, fetch: deps.fetch });
   registerWebChatPages(server, { mode: deps.mode, webRoot: deps.webRoot });
   return { local };
+}
+
+export interface WebChatRouteOptions {
+  mode: DirectLineMode;
+  limits?: Partial<DirectLineLimits>;
+  /** Called with the registered channel (tests use `local.idle()`). */
+  onRegistered?: (webChat: WebChat) => void;
+}
+
+/** The web chat as one of `createServer`'s extra routes, running the server's bot with its turn error handler. */
+export function webChatRoutes(options: WebChatRouteOptions): RouteRegistrar {
+  return (server, deps) => {
+    const webChat = registerWebChat(server, {
+      mode: options.mode,
+      limits: options.limits,
+      logic: (context) => deps.bot.run(context),
+      onTurnError: createTurnErrorHandler(deps.logger),
+      log: deps.logger,
+    });
+    options.onRegistered?.(webChat);
+  };
 }
