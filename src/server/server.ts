@@ -42,7 +42,7 @@ export function createServer(deps: ServerDeps): Server {
         await deps.adapter.process(req, res, (context) => deps.bot.run(context));
       } catch (err) {
         // The adapter throws (instead of answering) when the body is not an activity at all.
-        if (res.headersSent) throw err;
+        if (res.headersSent || err instanceof HttpError) throw err;
         logger.warn({ err }, 'rejected a request to /api/messages that is not a valid activity');
         throw new HttpError(400, 'bad_request', 'The body is not a valid Bot Framework activity.');
       }
