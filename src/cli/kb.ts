@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importToDirectory } from '../knowledge/import/directory';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge, type KnowledgeBase } from '../knowledge/load';
 import { Matcher } from '../matching/matcher';
 import type { MatchResult } from '../matching/types';
 import { evaluate, parseLabelled, type EvalReport } from './evaluate';
+import { FEEDBACK_FILE, readFeedbackLog } from '../bot/feedbackLog';
+import { formatGaps, summarizeGaps } from '../bot/gaps';
 
 /**
  * `kb` — the knowledge base from a terminal. Other tools script against it, so its output is a contract:
@@ -18,7 +21,8 @@ const USAGE = `usage:
   kb import SRC... --out DIR
   kb match [--kb PATH]... [--lang de|en] [--json] [TEXT]      (reads stdin without TEXT)
   kb match --batch FILE [--json] [--kb PATH]...
-  kb eval FILE [--kb PATH]... [--min-right R] [--max-false F] [--verbose]`;
+  kb eval FILE [--kb PATH]... [--min-right R] [--max-false F] [--verbose]
+  kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)`;
 
 /** Bad usage or invalid knowledge: exit 2 with this one-line message. */
 class UsageError extends Error {}
@@ -41,6 +45,8 @@ export function main(argv: string[], io: Io): number {
         return match(rest, io);
       case 'eval':
         return evalCommand(rest, io);
+      case 'gaps':
+        return gapsCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -163,6 +169,23 @@ function evalCommand(args: string[], io: Io): number {
   const pass = report.rightRate >= minRight && report.falseRate <= maxFalse;
   if (!pass) io.err(`kb: eval below thresholds (right ${pct(report.rightRate)} < ${pct(minRight)} or false ${pct(report.falseRate)} > ${pct(maxFalse)})`);
   return pass ? 0 : 1;
+}
+
+/** The most frequent unmatched or unhelpful pastes from the bot's feedback log: the articles to write next. */
+function gapsCommand(args: string[], io: Io): number {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+  const file = path.join(path.resolve(values.data ?? process.env.DATA_DIR ?? 'data'), FEEDBACK_FILE);
+  const top = values.top === undefined ? 20 : Number(values.top);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError(`kb: --top must be a whole number from 1, got "${values.top}"`);
+  if (!fs.existsSync(file)) {
+    io.out(`No feedback log at ${file} yet: nothing recorded.`);
+    return 0;
+  }
+  const { entries, badLines } = readFeedbackLog(file);
+  const gaps = summarizeGaps(entries, { top });
+  io.out(values.json ? JSON.stringify({ file, entries: entries.length, badLines, gaps }) : formatGaps(gaps).trimEnd());
+  if (badLines > 0 && !values.json) io.err(`kb: skipped ${badLines} unreadable line(s) in ${file}`);
+  return 0;
 }
 
 function formatReport(r: EvalReport, verbose: boolean): string {
