@@ -4,6 +4,7 @@
  * Every variable is documented in `.env.example`.
  */
 import path from 'node:path';
+import { type DirectLineMode, directLineMode } from './server/directline/options';
 
 /** How the bot authenticates to Azure Bot Service (Bot Framework convention `MicrosoftAppType`). */
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -33,6 +34,12 @@ export interface Config {
   dataDir: string;
   /** `LOG_LEVEL`. Default `info`. */
   logLevel: LogLevel;
+  /**
+   * The web chat's Direct Line. `DIRECT_LINE_SECRET` set: Azure Direct Line at `DIRECT_LINE_DOMAIN`
+   * (default https://directline.botframework.com; regional e.g. https://europe.directline.botframework.com),
+   * the secret stays on the server. Unset: the built-in local Direct Line (development, single-server intranet).
+   */
+  directLine: DirectLineMode;
 }
 
 /** A configuration value is missing or malformed; the message names the variable and the offending value. */
@@ -119,6 +126,13 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     else fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${rawLevel}"`);
   }
 
+  let directLine: DirectLineMode = { kind: 'local' };
+  try {
+    directLine = directLineMode(get('DIRECT_LINE_SECRET'), get('DIRECT_LINE_DOMAIN'));
+  } catch (err) {
+    fail((err as Error).message.replace(/^directline: /, ''));
+  }
+
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
     appId,
@@ -131,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     knowledgePaths,
     dataDir,
     logLevel,
+    directLine,
   };
 }
 

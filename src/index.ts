@@ -13,6 +13,7 @@ import { Matcher } from './matching/matcher';
 import { FileFeedbackLog, PasteFixBot } from './bot';
 import { createAdapter } from './server/adapter';
 import { createServer, listen } from './server/server';
+import { webChatRoutes } from './server/directline';
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -44,7 +45,16 @@ async function main(): Promise<void> {
     logger,
     version: readVersion(),
     knowledge: () => ({ articles: kb.articles.length }),
+    routes: [webChatRoutes({ mode: config.directLine })],
   });
+  logger.info(
+    config.directLine.kind === 'azure'
+      ? { directLine: config.directLine.domain }
+      : { directLine: 'local' },
+    config.directLine.kind === 'azure'
+      ? 'web chat: Azure Direct Line (tokens from DIRECT_LINE_SECRET)'
+      : 'web chat: built-in local Direct Line (no DIRECT_LINE_SECRET; for development and single-server intranet use)',
+  );
   await listen(server, config, logger);
 
   const stop = (signal: string) => {

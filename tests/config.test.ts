@@ -29,6 +29,7 @@ describe('config', () => {
       knowledgePaths: ['/opt/pastefix/knowledge'],
       dataDir: path.resolve('/srv/bot', 'data'),
       logLevel: 'info',
+      directLine: { kind: 'local' },
     });
   });
 
@@ -44,6 +45,8 @@ describe('config', () => {
         KNOWLEDGE_PATHS: 'knowledge, /data/more-articles ,',
         DATA_DIR: '/var/lib/pastefix',
         LOG_LEVEL: 'DEBUG',
+        DIRECT_LINE_SECRET: ' dl-secret ',
+        DIRECT_LINE_DOMAIN: 'https://europe.directline.botframework.com/',
       },
       defaults,
     );
@@ -58,6 +61,7 @@ describe('config', () => {
       knowledgePaths: ['/srv/bot/knowledge', '/data/more-articles'],
       dataDir: '/var/lib/pastefix',
       logLevel: 'debug',
+      directLine: { kind: 'azure', secret: 'dl-secret', domain: 'https://europe.directline.botframework.com' },
     });
   });
 
@@ -72,6 +76,10 @@ describe('config', () => {
     assert.equal(errorOf({ PORT: 'abc' }), 'config: PORT must be a number from 1 to 65535, got "abc"');
     assert.equal(errorOf({ PORT: '70000' }), 'config: PORT must be a number from 1 to 65535, got "70000"');
     assert.equal(errorOf({ PORT: '0' }), 'config: PORT must be a number from 1 to 65535, got "0"');
+    assert.equal(
+      errorOf({ DIRECT_LINE_SECRET: 'x', DIRECT_LINE_DOMAIN: 'https://europe.directline.botframework.com/v3/directline' }),
+      'config: DIRECT_LINE_DOMAIN must be a bare origin like https://directline.botframework.com (no path), got "https://europe.directline.botframework.com/v3/directline"',
+    );
     assert.equal(errorOf({ LOG_LEVEL: 'loud' }), 'config: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"');
     assert.equal(
       errorOf({ MicrosoftAppId: 'my-bot' }),
