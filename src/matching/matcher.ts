@@ -15,7 +15,7 @@ export const MAX_PASTE_CHARS = 200_000;
 
 /** Keyword evidence: a symptom's own phrase, plus a little for each topic phrase of its article. */
 const KEYWORD_SYMPTOM = 0.55;
-const KEYWORD_TOPIC = 0.15;
+const KEYWORD_TOPIC = 0.25;
 const KEYWORD_TOPIC_MAX = 0.45;
 /** Topic phrases next to a matched error text break ties between articles that share the error. */
 const TOPIC_TIEBREAK = 0.03;

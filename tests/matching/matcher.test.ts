@@ -110,6 +110,19 @@ describe('matching/Matcher', () => {
     assert.deepEqual([en.decision, en.matches[0].symptom, en.lang], ['answer', 'cloud-archive', 'en']);
   });
 
+  it('only offers, never answers, a symptom described without anything pointing at its cause', () => {
+    for (const text of ['free/busy is not working in our hybrid environment with Exchange Online', 'Frei/Gebucht geht nicht in unserer Hybridumgebung']) {
+      const r = builtin.match(text);
+      assert.deepEqual([r.decision, r.matches[0]?.symptom], ['clarify', 'free-busy'], text);
+    }
+  });
+
+  it('offers the article of a rare code such as HCW8078 pasted alone, without answering', () => {
+    const m = new Matcher(kbOf([article('endpoint', 'HCW8078 Migration Endpoint could not be created'), article('other', WRAP('MaxUriReached'))]));
+    const r = m.match('HCW8078');
+    assert.deepEqual([r.decision, r.matches.map((x) => x.article)], ['clarify', ['endpoint']]);
+  });
+
   it('cuts a paste longer than the limit to its error lines and still finds the error', () => {
     const filler = 'INFO 2026-11-28 10:00:00 Processing mailbox batch, all good\n'.repeat(Math.ceil((MAX_PASTE_CHARS * 1.5) / 60));
     const r = builtin.match(`${filler}${EN_ERR}\n${filler}`);
