@@ -223,7 +223,8 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
   const found: FoundError[] = [];
   let leadIn = inherited;
   let subheading = '';
-  const describe = (): string => describeLeadIn(leadIn) || subheading || heading || title;
+  // a section's own heading describes its errors unless it is the generic "Symptoms"
+  const describe = (): string => describeLeadIn(leadIn) || subheading || (classify(heading) ? '' : heading) || title;
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
@@ -318,7 +319,7 @@ function extractCause(sections: Section[]): string {
       causes
         .map((s) => {
           const body = proseOf(s.blocks);
-          return /^causes?$/i.test(s.heading.trim()) || !body ? body : `${s.heading}: ${body}`;
+          return /^(?:causes?|ursachen?)$/i.test(s.heading.trim()) || !body ? body : `${s.heading}: ${body}`;
         })
         .filter(Boolean)
         .join('\n\n'),
@@ -390,7 +391,7 @@ function extractSteps(sections: Section[], lang: Lang, kind: SectionKind): Step[
             break;
           }
           for (const item of block.items) {
-            const text = proseOf(item);
+            const text = itemProse(item);
             if (!text && !item.some((b) => b.kind === 'code')) continue;
             const draft = start(text || runLabel(lang));
             collectCommands(item, draft, text, context, lang);
@@ -433,6 +434,14 @@ function extractSteps(sections: Section[], lang: Lang, kind: SectionKind): Step[
       return step;
     })
     .filter((step) => Object.values(step.text).some((t) => t) || step.commands);
+}
+
+/** A list item's text as a step: its paragraphs, then its sub-items indented under it. */
+function itemProse(item: Block[]): string {
+  return item
+    .map((block) => proseOf([block], block.kind === 'list' ? '   ' : ''))
+    .filter(Boolean)
+    .join('\n');
 }
 
 function isShortList(items: Block[][]): boolean {

@@ -134,7 +134,7 @@ describe('import: spot checks on corpus articles of different shapes', function 
     );
     assert.match(a.cause.en!, /proxy settings are configured incorrectly/);
     assert.equal(a.steps.length, 3);
-    assert.match(a.steps[1].text.en!, /^1\. Set the proxy in Internet Explorer\.$/m);
+    assert.match(a.steps[1].text.en!, /^ {3}1\. Set the proxy in Internet Explorer\.$/m);
     assert.deepEqual(a.steps[1].commands, [{ shell: 'powershell', code: 'Set-ExchangeServer NameOfServer -InternetWebProxy Http://proxyURL:Port' }]);
     assert.equal(a.steps[2].text.en, 'Rerun the Hybrid Configuration wizard.');
   });

@@ -1,0 +1,298 @@
+import assert from 'node:assert/strict';
+import { RAW_ARTICLE_EXTENSIONS, articleId, importArticle } from '../../../src/knowledge/import';
+import { assembleCommands, cleanErrorText, detectLanguage, productsFrom, shellFor } from '../../../src/knowledge/import/text';
+import type { Article } from '../../../src/knowledge/types';
+
+/** Our own small articles in the support-docs shape (not corpus text). */
+function md(body: string, front = 'title: Short title\nms.author: someone\nappliesto:\n  - Exchange Server 2016 Enterprise Edition\n  - Exchange Server 2019\n  - Exchange Online'): string {
+  return `---\n${front}\n---\n${body}`;
+}
+
+function imported(file: string, text: string): Article {
+  const { article, problems } = importArticle(file, text);
+  assert.ok(article, JSON.stringify(problems));
+  return article;
+}
+
+describe('import: Markdown shapes (synthetic articles)', function () {
+  it('lists the raw article extensions the loader reads', function () {
+    assert.deepEqual(RAW_ARTICLE_EXTENSIONS, ['.md', '.markdown', '.txt']);
+  });
+
+  it('uses the file name as id, the H1 as title, front matter for products; URL only where the layout tells it', function () {
+    const text = md('# Widgets fail to sync\n\n## Symptoms\n\n> Widget sync failed: 0x80004005.\n\n## Resolution\n\nRestart the widget service.\n');
+    const a = imported('/kb/widgets-fail.md', text);
+    assert.equal(a.id, 'widgets-fail');
+    assert.deepEqual(a.title, { en: 'Widgets fail to sync' });
+    assert.deepEqual(a.products, [
+      { name: 'Exchange Server', versions: ['2016', '2019'] },
+      { name: 'Exchange Online', versions: [] },
+    ]);
+    assert.deepEqual(a.source, { title: 'Widgets fail to sync' });
+    const published = imported('/x/ExchangeHybrid/calendars/widgets-fail.md', text);
+    assert.deepEqual(published.source, {
+      title: 'Widgets fail to sync',
+      url: 'https://learn.microsoft.com/troubleshoot/exchange/calendars/widgets-fail',
+      license: 'CC BY 4.0',
+    });
+  });
+
+  it('links: site-relative → learn.microsoft.com, page-relative .md → against the article URL when known, else text only; images and anchors dropped', function () {
+    const body =
+      '# T\n\n## Symptoms\n\n> Boom.\n\n## Resolution\n\n1. See [Hybrid prerequisites](/exchange/hybrid-deployment-prerequisites) and [the sibling](./other-article.md) and [above](#cause) and ![pic](./media/a.png).\n';
+    const withUrl = imported('/c/ExchangeHybrid/move-mailboxes/t.md', md(body));
+    assert.deepEqual(
+      withUrl.references.map((r) => [r.title.en, r.url]),
+      [
+        ['Hybrid prerequisites', 'https://learn.microsoft.com/exchange/hybrid-deployment-prerequisites'],
+        ['the sibling', 'https://learn.microsoft.com/troubleshoot/exchange/move-mailboxes/other-article'],
+      ],
+    );
+    assert.equal(withUrl.steps[0].text.en, 'See Hybrid prerequisites and the sibling and above and .');
+    const withoutUrl = imported('/wiki/t.md', md(body));
+    assert.deepEqual(
+      withoutUrl.references.map((r) => r.url),
+      ['https://learn.microsoft.com/exchange/hybrid-deployment-prerequisites'],
+    );
+  });
+
+  it('drops HTML comments, :::image directives and INCLUDE lines; callouts become "Note:" text, not errors', function () {
+    const body = [
+      '# T',
+      '<!-- editor comment -->',
+      '## Symptoms',
+      '',
+      '> [!NOTE]',
+      '> This is only a note.',
+      '',
+      'You see this error:',
+      '',
+      '> The widget broke.',
+      '',
+      ':::image type="content" source="media/x.png" alt-text="Screenshot.":::',
+      '',
+      '## Resolution',
+      '',
+      '1. Do the thing.',
+      '',
+      '   > [!WARNING]',
+      '   > Careful with the thing.',
+      '',
+      '[!INCLUDE [disclaimer](../../includes/x.md)]',
+    ].join('\n');
+    const a = imported('t.md', md(body));
+    assert.deepEqual(a.symptoms.map((s) => s.errors), [{ en: ['The widget broke.'] }]);
+    assert.equal(a.symptoms[0].description.en, 'You see this error.');
+    assert.equal(a.steps[0].text.en, 'Do the thing.\nWarning: Careful with the thing.');
+    assert.doesNotMatch(JSON.stringify(a), /editor comment|:::|INCLUDE|\.png/);
+  });
+
+  it('errors: quotes with lazy continuation lines, quotes inside list items, output code blocks, a paragraph that is one code span; commands in Symptoms are not errors', function () {
+    const body = [
+      '# T',
+      '## Symptoms',
+      '',
+      '- When you do A:',
+      '',
+      '  > Error A happened.',
+      '  continued on a lazy line.',
+      '',
+      '- When you do B, the log shows:',
+      '',
+      '  ```output',
+      '  Error B: something',
+      '     at Some.Namespace.Type.Method(String x)',
+      '  ```',
+      '',
+      '`ERR_C: the third error`',
+      '',
+      'The wizard runs:',
+      '',
+      '```powershell',
+      'Set-Widget -Identity x',
+      '```',
+      '',
+      '## Resolution',
+      '',
+      'Fix it.',
+    ].join('\n');
+    const a = imported('t.md', md(body));
+    assert.deepEqual(
+      a.symptoms.map((s) => s.errors.en?.[0]),
+      ['Error A happened. continued on a lazy line.', 'Error B: something', 'ERR_C: the third error'],
+    );
+    assert.deepEqual(
+      a.symptoms.map((s) => s.description.en),
+      // the last error has no sentence of its own in front of it: the title describes it
+      ['When you do A.', 'When you do B, the log shows.', 'T'],
+    );
+  });
+
+  it('an article without an error message still gets one described symptom, and says so', function () {
+    const { article, problems } = importArticle('t.md', md('# Users cannot see photos\n\n## Symptoms\n\nPhotos stay old.\n\n## Cause\n\nSize limit.\n\n## Resolution\n\nUpload smaller photos.\n'));
+    assert.ok(article);
+    assert.deepEqual(article.symptoms, [{ id: 'users-cannot-see-photos', description: { en: 'Photos stay old.' }, errors: {} }]);
+    assert.deepEqual(problems, [{ file: 't.md', field: 'symptoms', message: 'import: no error message found; the symptom is described in words only' }]);
+  });
+
+  it('steps: numbered items, nested sub-steps in the text, a generic intro left out, method headings in front, code to its step', function () {
+    const body = [
+      '# T',
+      '## Symptoms',
+      '> X failed.',
+      '## Resolution',
+      '',
+      'To resolve this issue, follow these steps:',
+      '',
+      '1. Open the Exchange Management Shell.',
+      '2. Do this:',
+      '   1. First part.',
+      '   2. Second part.',
+      '3. Run the following command:',
+      '',
+      '   ```powershell',
+      '   Set-Widget -Identity <WidgetName> `',
+      '     -Enabled $true',
+      '   ```',
+      '',
+      '### Method 2: Use the admin center',
+      '',
+      'Select **Widgets** > **Enable**.',
+      '',
+      '```console',
+      'iisreset /noforce',
+      '```',
+    ].join('\n');
+    const a = imported('t.md', md(body));
+    assert.deepEqual(
+      a.steps.map((s) => s.text.en),
+      [
+        'Open the Exchange Management Shell.',
+        'Do this:\n   1. First part.\n   2. Second part.',
+        'Run the following command:',
+        'Method 2: Use the admin center: Select Widgets > Enable.',
+      ],
+    );
+    assert.deepEqual(a.steps[2].commands, [
+      {
+        shell: 'exchange-management-shell',
+        code: 'Set-Widget -Identity <WidgetName> -Enabled $true',
+        placeholders: [{ name: 'WidgetName', description: { en: 'Replace <WidgetName> with the value for your organization.' } }],
+      },
+    ]);
+    assert.deepEqual(a.steps[3].commands, [{ shell: 'cmd', code: 'iisreset /noforce' }]);
+  });
+
+  it('cause: the Cause section; without one, the sentence that says when the problem occurs', function () {
+    const withCause = imported('t.md', md('# T\n## Symptoms\n> E.\n## Cause\n\nThe widget cache is stale.\n## Resolution\nClear it.\n'));
+    assert.equal(withCause.cause.en, 'The widget cache is stale.');
+    const without = imported('t.md', md('# T\n## Problem\n> E.\n\nThis issue occurs if the cache is stale.\n## Solution\nClear it.\n'));
+    assert.equal(without.cause.en, 'This issue occurs if the cache is stale.');
+  });
+
+  it('recognises German Markdown articles', function () {
+    const a = imported('de.md', '# Widget-Fehler\n\n## Symptome\n\nWenn Sie das Widget starten, wird der folgende Fehler angezeigt:\n\n> Fehler beim Starten des Widgets.\n\n## Ursache\n\nDer Dienst ist nicht gestartet.\n\n## Lösung\n\n1. Starten Sie den Dienst in der Exchange-Verwaltungsshell:\n\n   ```powershell\n   Start-Service MSExchangeWidget\n   ```\n');
+    assert.deepEqual(a.languages, ['de']);
+    assert.deepEqual(a.symptoms[0].errors, { de: ['Fehler beim Starten des Widgets.'] });
+    assert.equal(a.cause.de, 'Der Dienst ist nicht gestartet.');
+    assert.deepEqual(a.steps[0].commands, [{ shell: 'exchange-management-shell', code: 'Start-Service MSExchangeWidget' }]);
+  });
+});
+
+describe('import: plain text (English web copy)', function () {
+  it('headings, bullets, an Error: block and a continued command', function () {
+    const text = [
+      'Widgets stop syncing after the update',
+      'Symptoms',
+      'If you run the sync by hand, the following error occurs:',
+      'Set-WidgetSync',
+      '-Identity <widget name>',
+      '-Force',
+      'Error:',
+      'The widget sync failed.',
+      'Detailed information: "Access denied".',
+      'Cause',
+      'The update resets the widget permissions.',
+      'Resolution',
+      'Grant the permission again:',
+      '- Grant-WidgetPermission -Identity <widget name> -User <user>',
+      'Then run the sync again.',
+    ].join('\n');
+    const a = imported('widgets.txt', text);
+    assert.equal(a.id, 'widgets');
+    assert.deepEqual(a.languages, ['en']);
+    assert.equal(a.title.en, 'Widgets stop syncing after the update');
+    assert.deepEqual(a.symptoms.map((s) => s.errors), [{ en: ['The widget sync failed. Detailed information: "Access denied".'] }]);
+    assert.equal(a.cause.en, 'The update resets the widget permissions.');
+    assert.deepEqual(
+      a.steps.map((s) => [s.text.en, s.commands?.map((c) => c.code)]),
+      [
+        ['Grant the permission again:', ['Grant-WidgetPermission -Identity <widget name> -User <user>']],
+        ['Then run the sync again.', undefined],
+      ],
+    );
+  });
+});
+
+describe('import: text helpers', function () {
+  it('articleId keeps kebab-case names and makes others kebab-case', function () {
+    assert.equal(articleId('/a/b/hcw8078-error.md'), 'hcw8078-error');
+    assert.equal(articleId('C_Foo Bar.TXT'), 'c-foo-bar');
+    assert.equal(articleId('000_3690693f447264cb.txt'), '000-3690693f447264cb');
+  });
+
+  it('assembleCommands joins backtick, pipe, comma and parameter continuations and drops output and comments', function () {
+    assert.deepEqual(
+      assembleCommands([
+        '# comment',
+        'Get-Mailbox -Identity x |',
+        '  Set-Mailbox -Type Shared',
+        'Set-X -Services IIS,',
+        'SMTP',
+        'New-Thing `',
+        '   -Name a',
+        '-Verbose',
+        '',
+        'Name  : value',
+        '$a = 1',
+      ]),
+      ['Get-Mailbox -Identity x | Set-Mailbox -Type Shared', 'Set-X -Services IIS,SMTP', 'New-Thing -Name a -Verbose', '$a = 1'],
+    );
+  });
+
+  it('commands: prompts stripped, -verbose in canonical case, dashes and glued parameters repaired, Markdown escapes removed', function () {
+    assert.deepEqual(assembleCommands(['[PS] C:\\Windows\\system32>Get-Foo -verbose -whatif']), ['Get-Foo -Verbose -WhatIf']);
+    assert.deepEqual(assembleCommands(['Set-Foo –Enabled \\$true \\| fl']), ['Set-Foo -Enabled $true | fl']);
+    assert.deepEqual(assembleCommands(['Get-WebServicesVirtualDirectory-Identity "S\\EWS"']), ['Get-WebServicesVirtualDirectory -Identity "S\\EWS"']);
+    assert.deepEqual(assembleCommands(['Add-PSSnap in Microsoft.Exchange.Management.PowerShell.E2010']), ['Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E2010']);
+  });
+
+  it('shellFor: the nearest text that names a shell decides; cmd for native tools', function () {
+    assert.equal(shellFor('Get-Mailbox x', 'powershell', ['Connect to Exchange Online PowerShell, then run:', 'Open the Exchange Management Shell']), 'exchange-online-powershell');
+    assert.equal(shellFor('Get-Mailbox x', 'powershell', ['Run this:', 'Open the Exchange Management Shell']), 'exchange-management-shell');
+    assert.equal(shellFor('Get-Mailbox x', '', 'Run this'), 'powershell');
+    assert.equal(shellFor('netsh winhttp show proxy', 'console', ''), 'cmd');
+    assert.equal(shellFor('$date=get-date', 'console', ''), 'powershell');
+  });
+
+  it('cleanErrorText joins lines and drops stack frames', function () {
+    assert.equal(
+      cleanErrorText('ERROR: It failed.\n   at Microsoft.Exchange.Foo.Bar(String a)\n--- End of inner exception stack trace ---\nInner detail. -'),
+      'ERROR: It failed. Inner detail.',
+    );
+    assert.equal(cleanErrorText('Failed. at System.A.B.C(Int32 x) at System.A.B.D() Done.'), 'Failed. Done.');
+  });
+
+  it('productsFrom merges editions and spells service packs short', function () {
+    assert.deepEqual(productsFrom(['Exchange Server 2010 Service Pack 3', 'Exchange Server 2010 Standard', 'Exchanger Server 2019', 'Outlook on the web', 'Microsoft 365']), [
+      { name: 'Exchange Server', versions: ['2010 SP3', '2010', '2019'] },
+      { name: 'Outlook on the web', versions: [] },
+      { name: 'Microsoft 365', versions: [] },
+    ]);
+  });
+
+  it('detectLanguage tells German from English', function () {
+    assert.equal(detectLanguage('Wenn Sie den Assistenten ausführen, wird der Fehler angezeigt und die Verbindung ist nicht möglich.'), 'de');
+    assert.equal(detectLanguage('When you run the wizard, the error is shown and the connection is not possible.'), 'en');
+  });
+});
