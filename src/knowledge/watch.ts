@@ -1,0 +1,166 @@
+/**
+ * Live knowledge: the knowledge files are watched, and an edit is live without a restart.
+ *
+ * On a change (debounced: editors write a file in several steps) the whole knowledge base is loaded
+ * again and checked. It replaces the running one — in one assignment, so a turn sees either the old
+ * or the new, never a mix — only when it is at least as good:
+ *
+ * - it brings no new problem (each is logged as `file:line: field: message`; problems that were
+ *   already there at the last good load don't block a reload, so one broken file doesn't freeze the rest);
+ * - it still has articles, if the running one had any (a deleted folder or a half-finished checkout
+ *   must not empty the bot).
+ *
+ * Otherwise the last good knowledge base stays live and the problems are logged; fixing the file is
+ * the next change. The value built from a knowledge base (the matcher) is built before the swap, so a
+ * failure there also leaves the running one in place. This module stays below matching: it is generic
+ * in what it builds.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { formatProblem, type KnowledgeBase } from './load';
+import type { KnowledgeProblem } from './types';
+
+export interface WatchOptions<T> {
+  /** The knowledge base loaded at start-up (already logged by the caller). */
+  initial: KnowledgeBase;
+  /** Loads the knowledge base again from the same paths. */
+  load: () => KnowledgeBase;
+  /** Builds what the service runs on from a knowledge base (the matcher); may throw. */
+  build: (kb: KnowledgeBase) => T;
+  logger: Logger;
+  /** Quiet time after the last file event before reloading, in ms. Default 300. */
+  debounceMs?: number;
+  /** Watch the files. Default true; false gives a holder that only reloads on `reload()`. */
+  watch?: boolean;
+}
+
+/** How a reload ended. */
+export type ReloadOutcome =
+  | { status: 'reloaded'; articles: number }
+  | { status: 'kept'; reason: 'problems'; problems: KnowledgeProblem[] }
+  | { status: 'kept'; reason: 'empty' | 'build-failed'; message: string };
+
+export interface LiveKnowledge<T> {
+  /** What to use for this turn: take it once per turn. */
+  current(): T;
+  /** The knowledge base `current()` was built from. */
+  kb(): KnowledgeBase;
+  /** Loads and, if good, swaps now (the watcher calls this after a change). */
+  reload(): ReloadOutcome;
+  /** Resolves after the next reload attempt finishes (tests, tools). */
+  nextReload(): Promise<ReloadOutcome>;
+  /** Stops watching. */
+  close(): void;
+}
+
+export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): LiveKnowledge<T> {
+  const { logger } = options;
+  const debounceMs = options.debounceMs ?? 300;
+  let live = { kb: options.initial, value: options.build(options.initial) };
+  let accepted = problemKeys(options.initial.problems);
+  let waiting: ((outcome: ReloadOutcome) => void)[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const watchers: fs.FSWatcher[] = [];
+
+  const reload = (): ReloadOutcome => {
+    const outcome = tryReload();
+    for (const resolve of waiting.splice(0)) resolve(outcome);
+    return outcome;
+  };
+
+  const tryReload = (): ReloadOutcome => {
+    let next: KnowledgeBase;
+    try {
+      next = options.load();
+    } catch (err) {
+      logger.error({ err }, 'knowledge reload failed; the last good knowledge base stays live');
+      return { status: 'kept', reason: 'build-failed', message: (err as Error).message };
+    }
+    const fresh = next.problems.filter((p) => p.severity !== 'warning' && !accepted.has(problemKey(p)));
+    if (fresh.length > 0) {
+      for (const p of fresh) logger.error({ file: p.file, line: p.line, field: p.field }, `knowledge change refused: ${formatProblem(p)}`);
+      logger.error({ problems: fresh.length, articles: live.kb.articles.length }, 'knowledge change refused; the last good knowledge base stays live');
+      return { status: 'kept', reason: 'problems', problems: fresh };
+    }
+    if (next.articles.length === 0 && live.kb.articles.length > 0) {
+      const message = 'the change leaves no articles';
+      logger.error({ articles: live.kb.articles.length }, `knowledge change refused: ${message}; the last good knowledge base stays live`);
+      return { status: 'kept', reason: 'empty', message };
+    }
+    let value: T;
+    try {
+      value = options.build(next);
+    } catch (err) {
+      logger.error({ err }, 'knowledge change refused: building the matcher failed; the last good knowledge base stays live');
+      return { status: 'kept', reason: 'build-failed', message: (err as Error).message };
+    }
+    live = { kb: next, value };
+    accepted = problemKeys(next.problems);
+    for (const p of next.problems) logger.warn({ file: p.file, line: p.line, field: p.field }, formatProblem(p));
+    logger.info({ articles: next.articles.length, problems: next.problems.length }, 'knowledge reloaded');
+    return { status: 'reloaded', articles: next.articles.length };
+  };
+
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      reload();
+    }, debounceMs);
+    timer.unref();
+  };
+
+  if (options.watch ?? true) {
+    for (const target of watchTargets(paths)) {
+      try {
+        const watcher = fs.watch(target.dir, { recursive: target.recursive, persistent: false }, (_event, name) => {
+          if (target.file && name && path.basename(String(name)) !== target.file) return;
+          schedule();
+        });
+        watcher.on('error', (err) => logger.warn({ err, path: target.dir }, 'knowledge watch stopped for this path'));
+        watchers.push(watcher);
+      } catch (err) {
+        logger.warn({ err, path: target.dir }, 'cannot watch this knowledge path; changes there need a restart');
+      }
+    }
+    logger.info({ paths, debounceMs }, 'watching knowledge for changes');
+  }
+
+  return {
+    current: () => live.value,
+    kb: () => live.kb,
+    reload,
+    nextReload: () => new Promise((resolve) => waiting.push(resolve)),
+    close() {
+      if (timer) clearTimeout(timer);
+      for (const w of watchers) w.close();
+      watchers.length = 0;
+      waiting = [];
+    },
+  };
+}
+
+/**
+ * Folders are watched recursively; a single file through its folder (editors replace files by
+ * renaming, which a watch on the file itself would not survive).
+ */
+function watchTargets(paths: string[]): { dir: string; recursive: boolean; file?: string }[] {
+  return paths.map((p) => {
+    try {
+      if (fs.statSync(p).isDirectory()) return { dir: p, recursive: true };
+    } catch {
+      // Missing now: watch where it would appear.
+    }
+    return { dir: path.dirname(p), recursive: false, file: path.basename(p) };
+  });
+}
+
+function problemKey(p: KnowledgeProblem): string {
+  // Without the line: editing elsewhere in a file that was already broken moves its problem, not adds one.
+  return `${p.file}\0${p.field ?? ''}\0${p.message}`;
+}
+
+function problemKeys(problems: KnowledgeProblem[]): Set<string> {
+  return new Set(problems.filter((p) => p.severity !== 'warning').map(problemKey));
+}

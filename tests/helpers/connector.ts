@@ -1,0 +1,100 @@
+/**
+ * A stand-in Bot Framework connector that can misbehave: the HTTP server at an activity's
+ * `serviceUrl` that receives the bot's replies (`POST /v3/conversations/{id}/activities/{replyToId}`),
+ * and, per request, answers normally, with an error status, never, or by dropping the connection.
+ * Only replies it accepted (2xx) count as delivered.
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Activity } from 'botbuilder';
+
+/** What the connector does with one request. */
+export type Behaviour = 'accept' | { status: number; retryAfter?: string } | 'hang' | 'drop';
+
+export interface Delivered {
+  /** URL-decoded conversation id from the path. */
+  conversationId: string;
+  replyToId?: string;
+  activity: Partial<Activity>;
+}
+
+export interface FaultyConnector {
+  serviceUrl: string;
+  /** Replies accepted with 201, in arrival order. */
+  delivered: Delivered[];
+  /** Every request that reached the connector, whatever it answered. */
+  attempts: number;
+  /** Decides each request's fate; `n` counts requests from 1. Default: accept all. */
+  behaviour: (n: number, conversationId: string) => Behaviour;
+  /** Resolves once `count` replies were delivered (rejects after `ms`). */
+  waitForDelivered(count: number, ms?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+
+export async function startFaultyConnector(): Promise<FaultyConnector> {
+  const sockets = new Set<Socket>();
+  let nextId = 1;
+  const waiters: (() => void)[] = [];
+  const connector: FaultyConnector = {
+    serviceUrl: '',
+    delivered: [],
+    attempts: 0,
+    behaviour: () => 'accept',
+    async waitForDelivered(count, ms = 20_000) {
+      const until = Date.now() + ms;
+      while (connector.delivered.length < count) {
+        if (Date.now() > until) throw new Error(`connector: ${connector.delivered.length} of ${count} replies delivered after ${ms} ms`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const route = ROUTE.exec(new URL(req.url ?? '/', 'http://connector').pathname);
+      if (req.method !== 'POST' || !route) {
+        res.writeHead(404).end();
+        return;
+      }
+      connector.attempts++;
+      const conversationId = decodeURIComponent(route[1]!);
+      const behaviour = connector.behaviour(connector.attempts, conversationId);
+      if (behaviour === 'hang') return; // never answers; the socket is destroyed on close()
+      if (behaviour === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (typeof behaviour === 'object') {
+        res.writeHead(behaviour.status, { 'content-type': 'application/json', ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {}) });
+        res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'stand-in failure' } }));
+        return;
+      }
+      connector.delivered.push({
+        conversationId,
+        replyToId: route[2] === undefined ? undefined : decodeURIComponent(route[2]),
+        activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>,
+      });
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `reply-${nextId++}` }));
+      for (const wake of waiters.splice(0)) wake();
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  connector.serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return connector;
+}
