@@ -34,8 +34,9 @@ describe('import: importToDirectory (kb import SRC... --out DIR)', function () {
     assert.deepEqual(
       problems.map((p) => [path.relative(src, p.file), p.message]),
       [
-        ['a/empty.txt', 'import: the file is empty'],
+        // sources are listed first, then imported
         ['missing', 'import: no such file or folder'],
+        ['a/empty.txt', 'import: the file is empty'],
       ],
     );
   });
