@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Activity } from 'botbuilder';
 import { allText, checkCard, findAll } from './support/cards';
-import { cardOf, createHarness, FEDERATION_COMMAND, PASTES, realMatcher, type Harness } from './support/harness';
+import { cardOf, createHarness, FEDERATION_COMMAND, matcherWithFixtures, PASTES, realMatcher, type Harness } from './support/harness';
 import { TEXTS } from '../../src/bot/texts';
 import type { MatcherLike } from '../../src/bot/pasteFixBot';
 import { MAX_PASTE_CHARS } from '../../src/matching/matcher';
@@ -151,6 +151,36 @@ describe('PasteFixBot (turn level)', () => {
       const text = allText(cardOf(answer));
       assert.ok(text.includes('Users whose primary mailbox is on premises cannot open their archive mailbox'));
       assert.equal(only(await h.turn('1')).text, TEXTS.en.noPendingChoice);
+    });
+
+    it('offers two close articles with how they differ; the second is picked by button or by typing 2', async () => {
+      h = createHarness({ locale: 'en-US', matcher: matcherWithFixtures });
+      const card = expectGoodCard(only(await h.turn('free/busy information is missing')));
+      const text = allText(card);
+      assert.ok(text.startsWith(TEXTS.en.clarifyIntro));
+      assert.ok(text.includes('1. \nHybrid Exchange without TLS 1.2: free/busy, cloud archive and federation trust fail'));
+      assert.ok(text.includes('On-premises users see no free/busy information for mailboxes in Exchange Online.'));
+      assert.ok(text.includes('2. \nHybrid free/busy and cloud archive fail: OAuth authentication is not configured'));
+      assert.ok(text.includes('the OAuth test fails.'));
+      const actions = card.actions as { title: string; data: Record<string, unknown> }[];
+      assert.deepEqual(actions.map((a) => a.title), [
+        '1. Hybrid Exchange without TLS 1.2: free/busy, cloud…',
+        '2. Hybrid free/busy and cloud archive fail: OAuth…',
+        'None of these',
+      ]);
+      assert.deepEqual(actions[1]!.data, { action: 'choose', index: 2, article: 'hybrid-oauth-free-busy', symptom: 'free-busy-oauth', lang: 'en' });
+
+      const byButton = expectGoodCard(only(await h.turn({ type: 'message', value: actions[1]!.data })));
+      assert.ok(allText(byButton).includes('Test-OAuthConnectivity -Service EWS'));
+
+      expectGoodCard(only(await h.turn('free/busy information is missing')));
+      const byNumber = expectGoodCard(only(await h.turn('2')));
+      assert.ok(allText(byNumber).startsWith('Hybrid free/busy and cloud archive fail'));
+      assert.equal(only(await h.turn('2')).text, TEXTS.en.noPendingChoice, 'the choice is used up');
+
+      expectGoodCard(only(await h.turn('free/busy information is missing')));
+      assert.equal(only(await h.turn('4')).text, TEXTS.en.choiceOutOfRange(2));
+      assert.ok(String(only(await h.turn('3')).text).startsWith(TEXTS.en.notFoundNoted), '3 = none of these (Markdown numbering)');
     });
 
     it('"none of these" records the paste as unmatched', async () => {

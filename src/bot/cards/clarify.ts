@@ -52,6 +52,10 @@ export function clarifyCard(candidates: readonly Candidate[], t: Texts, lang: La
   return card(body, actions, intro);
 }
 
+/** The text, cut at a word end before `MAX_LABEL` characters when longer. */
 function label(text: string): string {
-  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1).trimEnd()}…` : text;
+  if (text.length <= MAX_LABEL) return text;
+  const head = text.slice(0, MAX_LABEL - 1);
+  const wordEnd = head.lastIndexOf(' ');
+  return `${(wordEnd > MAX_LABEL / 2 ? head.slice(0, wordEnd) : head).replace(/[\s,:;–-]+$/, '')}…`;
 }

@@ -26,6 +26,18 @@ export function realMatcher(): Matcher {
   return shared;
 }
 
+/** Built-in knowledge plus tests/bot/fixtures (a second article sharing symptoms), through the real loader. */
+export const FIXTURES = path.resolve(__dirname, '../../../../tests/bot/fixtures');
+let withFixtures: Matcher | undefined;
+export function matcherWithFixtures(): Matcher {
+  if (!withFixtures) {
+    const kb = loadKnowledge([BUILTIN_KNOWLEDGE, FIXTURES]);
+    if (kb.problems.length > 0 || kb.articles.length !== 2) throw new Error(`fixture knowledge: ${JSON.stringify(kb.problems)}`);
+    withFixtures = new Matcher(kb);
+  }
+  return withFixtures;
+}
+
 /** A logger writing parsed JSON lines into `lines`. */
 export function memoryLogger(lines: Record<string, unknown>[], level = 'debug'): Logger {
   return pino({ level }, { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) });
