@@ -169,10 +169,12 @@
 
   if (embedded) {
     // The widget's host page cannot see keys pressed inside this iframe: tell it when Escape should close the panel.
+    // Inside a card or Web Chat's keyboard help, Escape belongs to Web Chat (it leaves the card or the help).
     window.addEventListener('keydown', function (event) {
-      if (event.key === 'Escape' && !event.defaultPrevented && window.parent !== window) {
-        window.parent.postMessage({ type: 'pastefix:close' }, '*');
-      }
+      if (event.key !== 'Escape' || event.defaultPrevented || window.parent === window) return;
+      var target = event.target;
+      if (target && target.closest && target.closest('.webchat__basic-transcript__activity, .webchat__keyboard-help')) return;
+      window.parent.postMessage({ type: 'pastefix:close' }, '*');
     });
     window.addEventListener('message', function (event) {
       if (event.source === window.parent && event.data && event.data.type === 'pastefix:focus') focusSendBox();
