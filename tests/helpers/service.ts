@@ -1,0 +1,124 @@
+/**
+ * The real service in-process for HTTP tests: restify server, MessagesAdapter with real
+ * authentication, the real PasteFixBot on the built-in knowledge (or a stand-in bot), a JSON logger
+ * that records every line. Bound to 127.0.0.1 on a free port; `stop()` closes it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import { ConversationState, MemoryStorage, type Activity, type Storage, type TurnContext } from 'botbuilder';
+import { PasteFixBot } from '../../src/bot/pasteFixBot';
+import { FileFeedbackLog, type FeedbackLog } from '../../src/bot/feedbackLog';
+import { createLogger } from '../../src/logging';
+import type { LogLevel } from '../../src/config';
+import { createAdapter } from '../../src/server/adapter';
+import type { AuthOptions } from '../../src/server/auth';
+import { createServer, listen } from '../../src/server/server';
+import { realMatcher } from '../bot/support/harness';
+
+export interface ServiceOptions {
+  /** App registration; default none (authentication off). */
+  app?: { appId: string; appPassword: string; appTenantId?: string };
+  auth?: AuthOptions;
+  /** Conversation state storage. Default a fresh MemoryStorage. */
+  storage?: Storage;
+  /** Default a file log in a temp folder. */
+  feedbackLog?: FeedbackLog;
+  /** Runs instead of the real bot. */
+  bot?: { run(context: TurnContext): Promise<void> };
+  logLevel?: LogLevel;
+}
+
+export interface Service {
+  url: string;
+  /** Parsed JSON log lines, in order. */
+  logs: Record<string, unknown>[];
+  /** Raw log output, as written. */
+  rawLog(): string;
+  dataDir: string;
+  feedbackLog: FeedbackLog;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+export async function startService(options: ServiceOptions = {}): Promise<Service> {
+  const logs: Record<string, unknown>[] = [];
+  let raw = '';
+  const logger = createLogger({
+    level: options.logLevel ?? 'debug',
+    destination: {
+      write(line: string) {
+        raw += line;
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+      },
+    },
+  });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pastefix-svc-'));
+  const feedbackLog = options.feedbackLog ?? new FileFeedbackLog(dataDir);
+  const bot =
+    options.bot ??
+    new PasteFixBot({
+      matcher: realMatcher,
+      conversationState: new ConversationState(options.storage ?? new MemoryStorage()),
+      feedbackLog,
+      logger,
+    });
+  const app = options.app;
+  const adapter = createAdapter(
+    app ? { appId: app.appId, appPassword: app.appPassword, appType: app.appTenantId ? 'SingleTenant' : 'MultiTenant', appTenantId: app.appTenantId } : { appType: 'MultiTenant' },
+    logger,
+    options.auth,
+  );
+  const server = createServer({ adapter, bot, logger, version: '0.0.0-test', knowledge: () => ({ articles: realMatcher().kb.articles.length }) });
+  const address: AddressInfo = await listen(server, { port: 0, host: '127.0.0.1', authEnabled: !!app }, logger);
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    logs,
+    rawLog: () => raw,
+    dataDir,
+    feedbackLog,
+    server,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.server.closeAllConnections?.();
+        server.close(() => resolve());
+      });
+      await feedbackLog.flush();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A message activity as Teams sends it (1:1 chat), to the given connector. */
+export function message(serviceUrl: string, text: string, extra: Partial<Activity> = {}): Partial<Activity> {
+  return {
+    type: 'message',
+    id: `m-${Math.random().toString(36).slice(2, 10)}`,
+    channelId: 'msteams',
+    serviceUrl,
+    locale: 'en-US',
+    from: { id: '29:user-1', name: 'Alex Admin' },
+    recipient: { id: '28:pastefix-bot', name: 'PasteFix' },
+    conversation: { id: 'a:conv-1', conversationType: 'personal' } as Activity['conversation'],
+    text,
+    ...extra,
+  };
+}
+
+/** POSTs a body (object → JSON) to `/api/messages`. */
+export function postActivity(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** GET /healthz status. */
+export async function healthy(url: string): Promise<boolean> {
+  const res = await fetch(`${url}/healthz`);
+  await res.arrayBuffer();
+  return res.status === 200;
+}
