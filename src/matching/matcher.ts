@@ -24,6 +24,9 @@ const CANDIDATE_SHARE = 0.25;
 /** Typo repair: only error terms this long are looked for, with at most this Fuse score (0 = exact). */
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_MAX_SCORE = 0.3;
+/** Typo repair runs only when no error text is this well covered, and only for candidates this close to the best. */
+const FUZZY_SKIP_ABOVE = 0.99;
+const FUZZY_WINDOW = 0.3;
 /**
  * A code such as HCW8078 that only a few articles mention is worth offering even when little else of
  * their error text was pasted — as a choice, never as a confident answer.
@@ -32,6 +35,8 @@ const CODE_SCORE = 0.6;
 const CODE_MAX_ARTICLES = 3;
 
 interface Hit {
+  /** The error signal behind it, or -1 for keyword and code evidence. */
+  signal: number;
   article: number;
   symptom: string | null;
   score: number;
@@ -65,16 +70,20 @@ export class Matcher {
     const seq = content.map((t) => t.term);
     let view = buildQueryView(seq);
     const candidates = this.candidates(view);
-    const repaired = this.repairTypos(seq, view, candidates);
-    if (repaired) view = buildQueryView(repaired);
+    let errorHits = this.errorHits(view, candidates);
+    const repaired = this.repairTypos(seq, view, errorHits);
+    if (repaired) {
+      view = buildQueryView(repaired);
+      errorHits = this.errorHits(view, candidates);
+    }
 
     const keywords = this.keywordHits(view.seq);
-    const hits = [...this.errorHits(view, candidates), ...keywords.hits];
-    const matches = this.rank(hits, keywords.topics, options.lang ?? lang, tokens, lines);
-    const { decision, offered } = decide(matches);
+    const ranked = this.rank([...errorHits, ...this.codeHits(view), ...keywords.hits], keywords.topics);
+    const { decision, offered } = decide(ranked);
+    const shown = (decision === 'none' ? ranked.filter((m) => m.score >= THRESHOLDS.listed) : ranked.slice(0, offered)).slice(0, 5);
     return {
       decision,
-      matches: (decision === 'none' ? matches.filter((m) => m.score >= THRESHOLDS.listed) : matches.slice(0, offered)).slice(0, 5),
+      matches: shown.map((r) => this.toMatch(r, options.lang ?? lang, tokens, lines)),
       lang,
       truncated: cut !== text,
     };
@@ -98,16 +107,21 @@ export class Matcher {
   }
 
   /**
-   * Typos: for error terms a candidate misses, look among the paste's unknown words for a near spelling
-   * (fuse.js), and read the paste as if it had been spelled right. Runs only when something is missing.
+   * Typos: for error terms that the leading candidates miss, look among the paste's unknown words for a
+   * near spelling (fuse.js), and read the paste as if it had been spelled right. Skipped when an error
+   * text is already fully there, so clean pastes pay nothing for it.
    */
-  private repairTypos(seq: string[], view: QueryView, candidates: number[]): string[] | null {
+  private repairTypos(seq: string[], view: QueryView, hits: Hit[]): string[] | null {
+    const best = hits.reduce((m, h) => Math.max(m, h.score), 0);
+    if (best >= FUZZY_SKIP_ABOVE) return null;
     const missing = new Set<string>();
-    for (const id of candidates) {
-      for (const t of this.index.errors[id].terms) if (!view.terms.has(t) && t.length >= FUZZY_MIN_LENGTH && !/\d/.test(t)) missing.add(t);
+    for (const h of hits) {
+      if (h.score < best - FUZZY_WINDOW) continue;
+      for (const t of this.index.errors[h.signal].terms) if (!view.terms.has(t) && t.length >= FUZZY_MIN_LENGTH && !/\d/.test(t)) missing.add(t);
     }
     if (!missing.size) return null;
-    const unknown = [...new Set(seq.filter((t) => !this.index.weight.has(t) && t.length >= FUZZY_MIN_LENGTH - 1 && !/\d/.test(t)))];
+    const lengths = new Set([...missing].flatMap((m) => [m.length - 1, m.length, m.length + 1]));
+    const unknown = [...new Set(seq.filter((t) => lengths.has(t.length) && !this.index.weight.has(t) && !/\d/.test(t)))];
     if (!unknown.length) return null;
     const fuse = new Fuse(unknown, { includeScore: true, threshold: FUZZY_MAX_SCORE, ignoreLocation: true, isCaseSensitive: true });
     const fix = new Map<string, string>();
@@ -127,13 +141,21 @@ export class Matcher {
     for (const id of candidates) {
       const sig = this.index.errors[id];
       const { score } = scoreSignal(sig, view);
-      if (score > 0) hits.push({ article: sig.article, symptom: sig.symptom, score, terms: sig.terms });
+      if (score > 0) hits.push({ signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms });
     }
+    return hits;
+  }
+
+  private codeHits(view: QueryView): Hit[] {
+    const hits: Hit[] = [];
     for (const t of view.terms) {
       if (!isStrongTerm(t)) continue;
-      const signals = (this.index.postings.get(t) ?? []).map((id) => this.index.errors[id]);
-      if (new Set(signals.map((s) => s.article)).size > CODE_MAX_ARTICLES) continue;
-      for (const sig of signals) hits.push({ article: sig.article, symptom: sig.symptom, score: CODE_SCORE, terms: [t] });
+      const ids = this.index.postings.get(t) ?? [];
+      if (new Set(ids.map((id) => this.index.errors[id].article)).size > CODE_MAX_ARTICLES) continue;
+      for (const id of ids) {
+        const sig = this.index.errors[id];
+        hits.push({ signal: -1, article: sig.article, symptom: sig.symptom, score: CODE_SCORE, terms: [t] });
+      }
     }
     return hits;
   }
@@ -164,27 +186,30 @@ export class Matcher {
     const hits: Hit[] = [];
     for (const { article, symptom, terms } of symptomPhrases.values()) {
       const topic = topicPhrases.get(article)?.size ?? 0;
-      hits.push({ article, symptom, score: KEYWORD_SYMPTOM + Math.min(KEYWORD_TOPIC_MAX, KEYWORD_TOPIC * topic), terms });
+      hits.push({ signal: -1, article, symptom, score: KEYWORD_SYMPTOM + Math.min(KEYWORD_TOPIC_MAX, KEYWORD_TOPIC * topic), terms });
     }
     const topics = new Map([...topicPhrases].map(([article, phrases]) => [article, phrases.size]));
     return { hits, topics };
   }
 
-  private rank(hits: Hit[], topics: Map<number, number>, lang: Lang, tokens: Token[], lines: string[]): Match[] {
+  /** Best hit per article, with the topic tie-break applied, best first. */
+  private rank(hits: Hit[], topics: Map<number, number>): Hit[] {
     const best = new Map<number, Hit>();
     for (const h of hits) {
       const cur = best.get(h.article);
       if (!cur || h.score > cur.score) best.set(h.article, h);
     }
-    const matches: Match[] = [];
-    for (const [article, h] of best) {
-      const a = this.kb.articles[article];
-      const tiebreak = h.score >= THRESHOLDS.candidate ? TOPIC_TIEBREAK * Math.min(2, topics.get(article) ?? 0) : 0;
-      const score = Math.min(1, h.score + tiebreak);
-      const evidence = quoteLine(h.terms, tokens, lines);
-      matches.push({ article: a.id, symptom: h.symptom, score: round(score), title: pick(a.title, lang).text, ...(evidence ? { evidence } : {}) });
-    }
-    return matches.sort((x, y) => y.score - x.score || x.article.localeCompare(y.article));
+    const ranked = [...best.values()].map((h) => {
+      const tiebreak = h.score >= THRESHOLDS.candidate ? TOPIC_TIEBREAK * Math.min(2, topics.get(h.article) ?? 0) : 0;
+      return { ...h, score: round(Math.min(1, h.score + tiebreak)) };
+    });
+    return ranked.sort((x, y) => y.score - x.score || this.kb.articles[x.article].id.localeCompare(this.kb.articles[y.article].id));
+  }
+
+  private toMatch(h: Hit, lang: Lang, tokens: Token[], lines: string[]): Match {
+    const a = this.kb.articles[h.article];
+    const evidence = quoteLine(h.terms, tokens, lines);
+    return { article: a.id, symptom: h.symptom, score: h.score, title: pick(a.title, lang).text, ...(evidence ? { evidence } : {}) };
   }
 }
 

@@ -41,26 +41,23 @@ export function buildQueryView(seq: string[]): QueryView {
   return { seq, terms: new Set(seq), pairs, next };
 }
 
-function coverage(sig: ErrorSignal, from: number, to: number, q: QueryView): number {
+function coverage(sig: ErrorSignal, distinct: readonly number[], from: number, q: QueryView): number {
   let have = 0;
   let all = 0;
-  const seen = new Set<string>();
-  for (let i = from; i < to; i++) {
-    const t = sig.terms[i];
-    if (seen.has(t)) continue;
-    seen.add(t);
+  for (const i of distinct) {
     all += sig.weights[i];
-    if (q.terms.has(t)) have += sig.weights[i];
+    if (q.terms.has(sig.terms[i])) have += sig.weights[i];
   }
   if (all === 0) return 0;
   const terms = have / all;
+  const to = sig.terms.length;
   if (to - from < 2) return terms;
   let pHave = 0;
   let pAll = 0;
   for (let i = from; i + 1 < to; i++) {
     const w = (sig.weights[i] + sig.weights[i + 1]) / 2;
     pAll += w;
-    if (q.pairs.has(`${sig.terms[i]} ${sig.terms[i + 1]}`)) pHave += w;
+    if (q.pairs.has(sig.pairKeys[i])) pHave += w;
   }
   return TERM_SHARE * terms + (1 - TERM_SHARE) * (pAll ? pHave / pAll : terms);
 }
@@ -87,8 +84,8 @@ export interface SignalScore {
 }
 
 export function scoreSignal(sig: ErrorSignal, q: QueryView): SignalScore {
-  const detail = coverage(sig, sig.detailStart, sig.terms.length, q);
-  const whole = sig.detailStart === 0 ? detail : coverage(sig, 0, sig.terms.length, q);
+  const detail = coverage(sig, sig.detailDistinct, sig.detailStart, q);
+  const whole = sig.detailStart === 0 ? detail : coverage(sig, sig.wholeDistinct, 0, q);
   let score = DETAIL_SHARE * detail * detail + (1 - DETAIL_SHARE) * whole;
   if (score > 0 && contradicts(sig, q)) score *= CONTRADICTION;
   if (sig.information < MIN_INFORMATION) score *= sig.information / MIN_INFORMATION;

@@ -24,6 +24,11 @@ export interface ErrorSignal {
   frame: boolean[];
   /** Sum of the weights of the distinct terms: what a paste covering all of them holds. */
   information: number;
+  /** `terms[i] + ' ' + terms[i + 1]` for every i: the word pairs looked up in the paste. */
+  pairKeys: string[];
+  /** Indices of the first occurrence of each distinct term, from `detailStart` on and over the whole text. */
+  detailDistinct: number[];
+  wholeDistinct: number[];
 }
 
 /** A keyword phrase: either a symptom's (symptom set) or the article's topic (symptom null). */
@@ -100,6 +105,9 @@ export function buildSignals(articles: readonly Article[]): SignalIndex {
     const distinct = new Map<string, number>();
     e.terms.forEach((t, k) => distinct.set(t, Math.max(distinct.get(t) ?? 0, e.weights[k])));
     e.information = [...distinct.values()].reduce((a, b) => a + b, 0);
+    e.pairKeys = e.terms.slice(0, -1).map((t, k) => `${t} ${e.terms[k + 1]}`);
+    e.wholeDistinct = firstOccurrences(e.terms, 0);
+    e.detailDistinct = firstOccurrences(e.terms, e.detailStart);
     for (const t of new Set(e.terms)) {
       const list = postings.get(t) ?? [];
       list.push(i);
@@ -136,7 +144,18 @@ function segment(article: number, symptom: string, lang: Lang, text: string): Er
       break;
     }
   }
-  return { article, symptom, lang, text, terms, weights: [], detailStart, frame, information: 0 };
+  return { article, symptom, lang, text, terms, weights: [], detailStart, frame, information: 0, pairKeys: [], detailDistinct: [], wholeDistinct: [] };
+}
+
+function firstOccurrences(terms: string[], from: number): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  for (let i = from; i < terms.length; i++) {
+    if (seen.has(terms[i])) continue;
+    seen.add(terms[i]);
+    out.push(i);
+  }
+  return out;
 }
 
 /** End (exclusive term index) of the non-frame run that starts at part i. */
