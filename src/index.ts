@@ -27,8 +27,10 @@ async function main(): Promise<void> {
   );
 
   const kb = loadKnowledge(config.knowledgePaths);
-  for (const problem of kb.problems) logger.warn({ file: problem.file }, formatProblem(problem));
+  // A bad file is reported and skipped; the good ones still load (warnings: the article loaded anyway).
+  for (const problem of kb.problems) logger[problem.severity === 'warning' ? 'warn' : 'error']({ file: problem.file }, formatProblem(problem));
   logger.info({ articles: kb.articles.length, problems: kb.problems.length, paths: config.knowledgePaths }, 'knowledge loaded');
+  if (kb.articles.length === 0) logger.error({ paths: config.knowledgePaths }, 'no articles loaded: every paste will be answered "not in the knowledge base"');
   const matcher = new Matcher(kb);
 
   const feedbackLog = new FileFeedbackLog(config.dataDir);
