@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Activity } from 'botbuilder';
 import { allText, checkCard, findAll } from './support/cards';
-import { cardOf, createHarness, FEDERATION_COMMAND, matcherWithFixtures, PASTES, realMatcher, type Harness } from './support/harness';
+import { cardOf, createHarness, FEDERATION_COMMAND, flakyMatcher, matcherWithFixtures, PASTES, type Harness } from './support/harness';
 import { TEXTS } from '../../src/bot/texts';
-import type { MatcherLike } from '../../src/bot/pasteFixBot';
 import { MAX_PASTE_CHARS } from '../../src/matching/matcher';
 
 const ARTICLE = 'exo-legacy-tls-hybrid';
@@ -264,22 +263,13 @@ describe('PasteFixBot (turn level)', () => {
 
   describe('greetings and thanks', () => {
     it('answer briefly and never search', async () => {
-      let calls = 0;
-      const spy: MatcherLike = {
-        get kb() {
-          return realMatcher().kb;
-        },
-        match: (text, options) => {
-          calls++;
-          return realMatcher().match(text, options);
-        },
-      };
+      const spy = flakyMatcher(new Error('unused'), 0);
       h = createHarness({ matcher: () => spy, locale: 'en-US' });
       assert.equal(only(await h.turn('Hallo!')).text, TEXTS.de.greeting);
       assert.equal(only(await h.turn('thanks')).text, TEXTS.en.thanks);
       assert.equal(only(await h.turn('Vielen Dank')).text, TEXTS.de.thanks);
       assert.equal(only(await h.turn('hi')).text, TEXTS.de.greeting, '"hi" keeps the language chosen before');
-      assert.equal(calls, 0);
+      assert.equal(spy.calls, 0);
       assert.deepEqual(h.logEntries(), []);
     });
   });
@@ -355,19 +345,7 @@ describe('PasteFixBot (turn level)', () => {
 
   describe('errors', () => {
     it('a failing matcher gets an apology in the user\'s language, is logged with the activity id, and the next turn works', async () => {
-      let fail = true;
-      const flaky: MatcherLike = {
-        get kb() {
-          return realMatcher().kb;
-        },
-        match(text, options) {
-          if (fail) {
-            fail = false;
-            throw new Error('index exploded');
-          }
-          return realMatcher().match(text, options);
-        },
-      };
+      const flaky = flakyMatcher(new Error('index exploded'));
       h = createHarness({ matcher: () => flaky, locale: 'de-DE' });
       const apology = only(await h.turn({ type: 'message', text: PASTES.federationDe, id: 'activity-17', locale: 'de-DE' }));
       assert.equal(apology.text, TEXTS.de.apology);

@@ -15,7 +15,7 @@ import { TEXTS } from '../../src/bot/texts';
 import { createAdapter } from '../../src/server/adapter';
 import { createServer, listen, type ServerDeps } from '../../src/server/server';
 import { allText, checkCard, findAll } from '../bot/support/cards';
-import { cardOf, FEDERATION_COMMAND, memoryLogger, PASTES, realMatcher } from '../bot/support/harness';
+import { cardOf, FEDERATION_COMMAND, flakyMatcher, memoryLogger, PASTES, realMatcher } from '../bot/support/harness';
 import { startConnector, type StandInConnector } from './support/connector';
 
 interface Running {
@@ -196,19 +196,7 @@ describe('HTTP server with the Bot Framework protocol', () => {
   });
 
   it('a failing turn: apology to the user, error logged with the activity id, and the server keeps serving', async () => {
-    let fail = true;
-    const flaky: MatcherLike = {
-      get kb() {
-        return realMatcher().kb;
-      },
-      match(text, options) {
-        if (fail) {
-          fail = false;
-          throw new Error('matcher down');
-        }
-        return realMatcher().match(text, options);
-      },
-    };
+    const flaky = flakyMatcher(new Error('matcher down'));
     running = await startBot({ matcher: () => flaky });
     const first = await post(running.url, teamsActivity(connector, { id: 'act-1', text: PASTES.federationDe }));
     assert.equal(first.status, 200);

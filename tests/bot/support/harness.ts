@@ -38,6 +38,28 @@ export function matcherWithFixtures(): Matcher {
   return withFixtures;
 }
 
+/**
+ * The real matcher wrapped: throws `error` on the first `failures` calls, then matches normally;
+ * `calls` counts every call (greetings must not reach it).
+ */
+export function flakyMatcher(error: Error, failures = 1): MatcherLike & { calls: number } {
+  let left = failures;
+  return {
+    calls: 0,
+    get kb() {
+      return realMatcher().kb;
+    },
+    match(text, options) {
+      this.calls++;
+      if (left > 0) {
+        left--;
+        throw error;
+      }
+      return realMatcher().match(text, options);
+    },
+  };
+}
+
 /** A logger writing parsed JSON lines into `lines`. */
 export function memoryLogger(lines: Record<string, unknown>[], level = 'debug'): Logger {
   return pino({ level }, { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) });
