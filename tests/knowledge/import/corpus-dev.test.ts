@@ -51,11 +51,11 @@ describe('tests/data/corpus-dev.jsonl: the labelled dev set over the corpus', fu
       const markdown = fs.readFileSync(file, 'utf8');
       const { article } = importArticle(file, markdown);
       for (const s of article!.symptoms) for (const e of s.errors.en ?? []) shingles(words(e), errorText);
-      // prose: lines outside code fences that are no quotes (quotes hold the error messages) and no stack frames
+      // prose: lines outside code fences that are no quotes (quotes hold the error messages) and no .NET stack frames (they are error output)
       let fenced = false;
       const lines = markdown.split('\n').filter((line) => {
         if (/^\s*```/.test(line)) fenced = !fenced;
-        return !fenced && !/^\s*(?:[-*]\s+)?>/.test(line) && !/^\s*at [\w.]+\(/.test(line);
+        return !fenced && !/^\s*(?:[-*]\s+)?>/.test(line) && !/\b(?:Microsoft|System)\.[\w.`]+\(/.test(line);
       });
       for (const line of lines) shingles(words(line.replace(/\*\*|`|\[|\]\([^)]*\)/g, ' ')), prose);
     }
