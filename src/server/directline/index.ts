@@ -2,7 +2,8 @@ import type restify from 'restify';
 import type { TurnContext } from 'botbuilder';
 import { createTurnErrorHandler } from '../../bot/turnError';
 import type { RouteRegistrar } from '../server';
-import type { BotLogic, DirectLineLog } from './localAdapter';
+import type { Logger } from 'pino';
+import type { BotLogic } from './localAdapter';
 import { type DirectLineLimits, type DirectLineMode, normalizeLimits } from './options';
 import { registerWebChatPages } from './pages';
 import { type LocalDirectLine, registerDirectLine } from './routes';
@@ -23,7 +24,7 @@ export interface WebChatDeps {
   logic: BotLogic;
   /** The bot's turn-level error handler. */
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
-  log: DirectLineLog;
+  log: Logger;
   /** Overrides of the emulation's memory bounds. */
   limits?: Partial<DirectLineLimits>;
   /** The bot's id and name as the web chat shows them. Default `{ id: 'pastefix', name: 'PasteFix' }`. */

@@ -6,16 +6,12 @@ import {
   type ResourceResponse,
   TurnContext,
 } from 'botbuilder';
+import type { Logger } from 'pino';
 import type { ConversationStore, WireActivity } from './store';
 
 /** Runs one turn of the bot, e.g. `(context) => bot.run(context)`. */
 export type BotLogic = (context: TurnContext) => Promise<void>;
 
-/** What the adapter logs; a pino logger fits. */
-export interface DirectLineLog {
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
 
 /** The longest `delay` activity honoured, so a bot cannot park a turn for ever. */
 const MAX_DELAY_MS = 5_000;
@@ -29,7 +25,7 @@ const MAX_DELAY_MS = 5_000;
 export class LocalChannelAdapter extends BotAdapter {
   constructor(
     private readonly store: ConversationStore,
-    private readonly log: DirectLineLog,
+    private readonly log: Pick<Logger, 'warn'>,
   ) {
     super();
   }

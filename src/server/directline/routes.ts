@@ -1,7 +1,8 @@
 import restify from 'restify';
 import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } from 'botbuilder';
-import { DirectLineHttpError, sendError } from './httpError';
-import { type BotLogic, type DirectLineLog, LocalChannelAdapter } from './localAdapter';
+import type { Logger } from 'pino';
+import { HttpError, route } from '../errors';
+import { type BotLogic, LocalChannelAdapter } from './localAdapter';
 import type { DirectLineLimits } from './options';
 import { type Conversation, ConversationStore, type IssuedToken, type TokenGrant, type WireActivity } from './store';
 
@@ -31,7 +32,7 @@ export interface DirectLineDeps {
   logic: BotLogic;
   /** The turn-level error handler (logs and apologises). */
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
-  log: DirectLineLog;
+  log: Logger;
   limits: DirectLineLimits;
   /** The bot as the client sees it. Default `{ id: 'pastefix', name: 'PasteFix' }`. */
   bot?: { id: string; name: string };
@@ -100,19 +101,19 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const authorize = (req: restify.Request, urlConversationId?: string): { grant: TokenGrant; conversation: Conversation } => {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw new DirectLineHttpError(403, 'TokenMissing', 'Send the Direct Line token as "Authorization: Bearer <token>".');
+    if (!match) throw new HttpError(403, 'TokenMissing', 'Send the Direct Line token as "Authorization: Bearer <token>".');
     const grant = store.resolveToken(match[1]);
     if (!grant) {
-      throw new DirectLineHttpError(403, 'TokenExpired', 'The token is unknown or has expired; get a new one from POST /api/directline/token.');
+      throw new HttpError(403, 'TokenExpired', 'The token is unknown or has expired; get a new one from POST /api/directline/token.');
     }
     if (urlConversationId !== undefined && urlConversationId !== grant.conversationId) {
       if (store.get(urlConversationId)) {
-        throw new DirectLineHttpError(403, 'BadToken', 'The token is not valid for this conversation.');
+        throw new HttpError(403, 'BadToken', 'The token is not valid for this conversation.');
       }
-      throw new DirectLineHttpError(404, 'NotFound', `Conversation "${urlConversationId}" does not exist.`);
+      throw new HttpError(404, 'NotFound', `Conversation "${urlConversationId}" does not exist.`);
     }
     if (!grant.conversation) {
-      throw new DirectLineHttpError(404, 'NotFound', 'The conversation has ended (idle too long or evicted); start a new one.');
+      throw new HttpError(404, 'NotFound', 'The conversation has ended (idle too long or evicted); start a new one.');
     }
     store.touch(grant.conversation);
     return { grant, conversation: grant.conversation };
@@ -135,20 +136,12 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     running.add(turn);
   };
 
-  const handle =
-    (fn: (req: restify.Request, res: restify.Response) => void) =>
-    async (req: restify.Request, res: restify.Response): Promise<void> => {
-      try {
-        res.header('Cache-Control', 'no-store');
-        fn(req, res);
-      } catch (error) {
-        if (error instanceof DirectLineHttpError) sendError(res, error);
-        else {
-          deps.log.error({ err: error, url: req.url }, 'directline: request failed');
-          sendError(res, new DirectLineHttpError(500, 'ServiceError', 'The request failed on the server.'));
-        }
-      }
-    };
+  /** Every answer of the emulation is private to its token: never cached. */
+  const handle = (fn: (req: restify.Request, res: restify.Response) => void) =>
+    route(deps.log, (req, res) => {
+      res.header('Cache-Control', 'no-store');
+      fn(req, res);
+    });
 
   const body = restify.plugins.bodyParser({ maxBodySize: deps.limits.maxBodyBytes, mapParams: false, mapFiles: false });
 
@@ -174,7 +167,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     handle((req, res) => {
       const requested = (req.body as { user?: { id?: unknown } } | undefined)?.user?.id;
       if (requested !== undefined && (typeof requested !== 'string' || !USER_ID.test(requested))) {
-        throw new DirectLineHttpError(400, 'BadArgument', 'user.id must be 1-64 letters, digits or _.:@- characters.');
+        throw new HttpError(400, 'BadArgument', 'user.id must be 1-64 letters, digits or _.:@- characters.');
       }
       res.send(200, tokenBody(store.createConversation(requested)));
     }),
@@ -233,7 +226,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       const { conversation } = authorize(req, req.params.conversationId);
       const raw = new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? '';
       if (raw !== '' && !/^\d{1,15}$/.test(raw)) {
-        throw new DirectLineHttpError(400, 'BadArgument', `watermark must be a number from an earlier answer, got "${raw.slice(0, 40)}".`);
+        throw new HttpError(400, 'BadArgument', `watermark must be a number from an earlier answer, got "${raw.slice(0, 40)}".`);
       }
       res.send(200, store.page(conversation, raw === '' ? 0 : Number(raw)));
     }),
@@ -246,17 +239,17 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       const { conversation } = authorize(req, req.params.conversationId);
       const posted = req.body as Record<string, unknown> | undefined;
       if (!posted || typeof posted !== 'object' || Array.isArray(posted)) {
-        throw new DirectLineHttpError(400, 'BadArgument', 'The body must be an activity as JSON (Content-Type: application/json).');
+        throw new HttpError(400, 'BadArgument', 'The body must be an activity as JSON (Content-Type: application/json).');
       }
       if (typeof posted.type !== 'string' || !CLIENT_TYPES.has(posted.type)) {
-        throw new DirectLineHttpError(400, 'BadArgument', `activity.type must be one of ${[...CLIENT_TYPES].join(', ')}.`);
+        throw new HttpError(400, 'BadArgument', `activity.type must be one of ${[...CLIENT_TYPES].join(', ')}.`);
       }
       if (posted.text !== undefined && typeof posted.text !== 'string') {
-        throw new DirectLineHttpError(400, 'BadArgument', 'activity.text must be a string.');
+        throw new HttpError(400, 'BadArgument', 'activity.text must be a string.');
       }
       if (conversation.pendingTurns >= deps.limits.maxQueuedTurns) {
         res.header('Retry-After', '2');
-        throw new DirectLineHttpError(429, 'Throttled', 'Too many messages waiting for an answer; try again in a moment.');
+        throw new HttpError(429, 'Throttled', 'Too many messages waiting for an answer; try again in a moment.');
       }
       const from = (posted.from ?? {}) as { name?: unknown };
       const wire: WireActivity = { type: posted.type };
@@ -272,7 +265,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       });
       if (wire.locale === undefined && conversation.locale) wire.locale = conversation.locale;
       const stored = store.append(conversation, wire);
-      if (!stored) throw new DirectLineHttpError(404, 'NotFound', 'The conversation has ended; start a new one.');
+      if (!stored) throw new HttpError(404, 'NotFound', 'The conversation has ended; start a new one.');
       const forBot = JSON.parse(JSON.stringify(stored)) as Activity & { rawTimestamp?: string };
       forBot.rawTimestamp = stored.timestamp as string;
       forBot.timestamp = new Date(stored.timestamp as string);
@@ -285,7 +278,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     `${DIRECT_LINE_PATH}/conversations/:conversationId/upload`,
     handle((req) => {
       authorize(req, req.params.conversationId);
-      throw new DirectLineHttpError(400, 'NotSupported', 'File uploads are not supported; paste the error text instead.');
+      throw new HttpError(400, 'NotSupported', 'File uploads are not supported; paste the error text instead.');
     }),
   );
 

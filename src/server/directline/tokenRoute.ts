@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type restify from 'restify';
-import { DirectLineHttpError, sendError } from './httpError';
-import type { DirectLineLog } from './localAdapter';
+import type { Logger } from 'pino';
+import { HttpError, route } from '../errors';
 import type { DirectLineMode } from './options';
 import { DIRECT_LINE_PATH, type LocalDirectLine } from './routes';
 
@@ -26,7 +26,7 @@ export interface TokenRouteDeps {
   mode: DirectLineMode;
   /** The local emulation; required in local mode. */
   local?: LocalDirectLine;
-  log: DirectLineLog;
+  log: Logger;
   /** HTTP client for the Direct Line service, for tests. Default: global `fetch`. */
   fetch?: typeof fetch;
 }
@@ -44,9 +44,10 @@ export function registerTokenRoute(server: restify.Server, deps: TokenRouteDeps)
   if (mode.kind === 'local' && !deps.local) throw new Error('directline: local mode needs the local Direct Line emulation');
   const doFetch = deps.fetch ?? fetch;
 
-  server.post(TOKEN_PATH, async (req: restify.Request, res: restify.Response): Promise<void> => {
-    res.header('Cache-Control', 'no-store');
-    try {
+  server.post(
+    TOKEN_PATH,
+    route(deps.log, async (_req: restify.Request, res: restify.Response): Promise<void> => {
+      res.header('Cache-Control', 'no-store');
       let body: TokenResponse;
       if (mode.kind === 'local') {
         const issued = deps.local!.generateToken();
@@ -61,21 +62,15 @@ export function registerTokenRoute(server: restify.Server, deps: TokenRouteDeps)
         body = await exchangeSecret(mode.secret, mode.domain, doFetch, deps.log);
       }
       res.send(200, body);
-    } catch (error) {
-      if (error instanceof DirectLineHttpError) sendError(res, error);
-      else {
-        deps.log.error({ err: error }, 'directline: token request failed');
-        sendError(res, new DirectLineHttpError(500, 'ServiceError', 'Could not create a chat token.'));
-      }
-    }
-  });
+    }),
+  );
 }
 
 async function exchangeSecret(
   secret: string,
   domain: string,
   doFetch: typeof fetch,
-  log: DirectLineLog,
+  log: Logger,
 ): Promise<TokenResponse> {
   const url = `${domain}${DIRECT_LINE_PATH}/tokens/generate`;
   // The "dl_" prefix marks a user id embedded in the token; Web Chat then cannot be made to speak for another user.
@@ -90,14 +85,14 @@ async function exchangeSecret(
     });
   } catch (error) {
     log.error({ err: error, url }, 'directline: Direct Line service unreachable');
-    throw new DirectLineHttpError(502, 'UpstreamUnreachable', `Could not reach the Direct Line service at ${domain}.`);
+    throw new HttpError(502, 'UpstreamUnreachable', `Could not reach the Direct Line service at ${domain}.`);
   }
   if (!response.ok) {
     // The upstream body is logged, never passed on: it is not ours to show.
-    const detail = (await response.text().catch(() => '')).slice(0, 500);
+    const detail = (await response.text().catch(() => '')).split(secret).join('<secret>').slice(0, 500);
     log.error({ status: response.status, url, detail }, 'directline: Direct Line service refused to issue a token');
     const hint = response.status === 401 || response.status === 403 ? ' Check DIRECT_LINE_SECRET and DIRECT_LINE_DOMAIN.' : '';
-    throw new DirectLineHttpError(
+    throw new HttpError(
       502,
       'UpstreamError',
       `The Direct Line service at ${domain} did not issue a token (HTTP ${response.status}).${hint}`,
@@ -108,7 +103,7 @@ async function exchangeSecret(
     | undefined;
   if (!json || typeof json.token !== 'string' || typeof json.conversationId !== 'string') {
     log.error({ url }, 'directline: Direct Line token answer without token or conversationId');
-    throw new DirectLineHttpError(502, 'UpstreamError', `The Direct Line service at ${domain} answered without a token.`);
+    throw new HttpError(502, 'UpstreamError', `The Direct Line service at ${domain} answered without a token.`);
   }
   return {
     mode: 'azure',

@@ -1,17 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { ActivityHandler, type TurnContext } from 'botbuilder';
-import type { DirectLineLog } from '../../../src/server/directline/localAdapter';
+import pino, { type Logger } from 'pino';
 
-/** A logger that keeps what it was told, so tests can assert on it and stay quiet. */
-export class MemoryLog implements DirectLineLog {
-  readonly entries: { level: string; obj: object; msg?: string }[] = [];
-  warn(obj: object, msg?: string): void {
-    this.entries.push({ level: 'warn', obj, msg });
-  }
-  error(obj: object, msg?: string): void {
-    this.entries.push({ level: 'error', obj, msg });
-  }
+/** A pino logger that keeps its JSON lines, so tests can assert on them and stay quiet. */
+export class MemoryLog {
+  readonly lines: Record<string, unknown>[] = [];
+  readonly logger: Logger = pino({ level: 'debug' }, { write: (line: string) => void this.lines.push(JSON.parse(line)) });
 }
 
 /** A tiny bot for testing the channel (not the PasteFix bot): echoes, welcomes, and fails on request. */

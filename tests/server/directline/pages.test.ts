@@ -11,7 +11,7 @@ describe('server/directline/pages: the page, the widget and the Web Chat bundle'
         mode: { kind: 'azure', secret: 'x', domain: 'https://europe.directline.botframework.com' },
         logic: async () => {},
         onTurnError: async () => {},
-        log: new MemoryLog(),
+        log: new MemoryLog().logger,
       });
     });
   });

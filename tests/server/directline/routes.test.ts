@@ -26,7 +26,7 @@ describe('server/directline: local Direct Line emulation over HTTP', () => {
           turnErrors.push(error);
           await context.sendActivity('Sorry, something went wrong.');
         },
-        log,
+        log: log.logger,
         limits,
       });
     });
@@ -328,7 +328,7 @@ describe('server/directline: azure mode', () => {
         mode: { kind: 'azure', secret: 's3cret', domain: 'http://127.0.0.1:9' },
         logic: async () => {},
         onTurnError: async () => {},
-        log: new MemoryLog(),
+        log: new MemoryLog().logger,
       });
     });
     for (const path of ['/v3/directline/tokens/generate', '/v3/directline/conversations']) {

@@ -54,7 +54,7 @@ describe('server/directline: POST /api/directline/token', () => {
         mode: { kind: 'azure', secret: SECRET, domain },
         logic: async () => {},
         onTurnError: async () => {},
-        log,
+        log: log.logger,
       });
     });
   }
@@ -97,7 +97,8 @@ describe('server/directline: POST /api/directline/token', () => {
       `The Direct Line service at ${upstream.url} did not issue a token (HTTP 403). Check DIRECT_LINE_SECRET and DIRECT_LINE_DOMAIN.`,
     );
     assert.ok(!res.text.includes(SECRET));
-    assert.ok(log.entries.some((e) => e.level === 'error' && (e.obj as { status?: number }).status === 403), 'the refusal is logged');
+    assert.ok(log.lines.some((e) => e.level === 50 && e.status === 403), 'the refusal is logged');
+    assert.ok(!JSON.stringify(log.lines).includes(SECRET), 'the secret is not logged, even when the upstream answer repeats it');
   });
 
   it('answers 502 when Direct Line answers without a token', async () => {
@@ -121,7 +122,7 @@ describe('server/directline: POST /api/directline/token', () => {
 
   it('hands out a local token and a page-relative domain in local mode', async () => {
     running = await startServer((server) => {
-      registerWebChat(server, { mode: { kind: 'local' }, logic: async () => {}, onTurnError: async () => {}, log });
+      registerWebChat(server, { mode: { kind: 'local' }, logic: async () => {}, onTurnError: async () => {}, log: log.logger });
     });
     const res = await request(`${running.url}/api/directline/token`, { method: 'POST' });
     assert.equal(res.status, 200);
