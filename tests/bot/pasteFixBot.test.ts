@@ -96,6 +96,16 @@ describe('PasteFixBot (turn level)', () => {
       assert.deepEqual((card.actions as { title: string }[]).map((a) => a.title), ['This solved it', "Didn't help"]);
     });
 
+    it('shows pasted text literally: no Markdown, links or HTML from the paste reach the card', async () => {
+      h = createHarness({ locale: 'en-US' });
+      const hostile = PASTES.federationEn.replace('An error occurred while', '**[click me](https://evil.example/x)** <img src=x> An error occurred while');
+      const card = expectGoodCard(only(await h.turn(hostile)));
+      const carriers = findAll(card, (o) => typeof o.text === 'string' && o.text.includes('**[click me]') && o.text.includes('<img src=x>'));
+      assert.ok(carriers.length > 0, 'the evidence line is quoted');
+      assert.ok(carriers.every((o) => o.type === 'TextRun'), 'only in TextRuns, which clients never read as Markdown');
+      assert.deepEqual(findAll(card, (o) => o.type === 'Action.OpenUrl' && String(o.url).includes('evil')), []);
+    });
+
     it("without a locale, answers in the paste's language", async () => {
       h = createHarness();
       const reply = only(await h.turn(PASTES.federationDe));
