@@ -4,7 +4,7 @@
  * error blocks after `Fehler:`/`Error:`, commands whose parameters continue on the
  * following lines. Copy artifacts (`Add-PSSnap in`, `cmdletSet-…`) are repaired.
  */
-import type { Article, Command, KnowledgeProblem, Lang, Product, Step, Symptom } from '../types';
+import type { Article, Command, KnowledgeProblem, Lang, Product, Reference, Step, Symptom } from '../types';
 import type { ImportResult } from './result';
 import {
   assembleCommands,
@@ -71,7 +71,7 @@ export function importPlainText(file: string, text: string, id: string): ImportR
     cause: localized(lang, causeText || intro || title),
     affects: [],
     steps,
-    references: [],
+    references: referencesIn(lines, lang),
     source: { title: title || id },
   };
   return { article, problems };
@@ -82,6 +82,25 @@ function productsMentioned(text: string): Product[] {
   const names: string[] = [];
   for (const match of text.matchAll(/\b(Exchange Online|Exchange Server(?: (?:2007|2010|2013|2016|2019|SE)\b)?)/g)) names.push(match[1]);
   return productsFrom(names);
+}
+
+/** Web addresses written out in the text, titled by the words on their line (or the address itself). */
+function referencesIn(lines: string[], lang: Lang): Reference[] {
+  const references: Reference[] = [];
+  for (const line of lines) {
+    for (const match of line.matchAll(/https?:\/\/[^\s<>"')\]]+/g)) {
+      const url = match[0].replace(/[.,;:]+$/, '');
+      if (references.some((r) => r.url === url)) continue;
+      try {
+        new URL(url);
+      } catch {
+        continue;
+      }
+      const words = line.replace(match[0], ' ').replace(/^\s*[-–•*]\s*/, '').replace(/[\s:–-]+$/, '').replace(/\s+/g, ' ').trim();
+      references.push({ title: localized(lang, words || url), url });
+    }
+  }
+  return references;
 }
 
 // ---------------------------------------------------------------- lines → items

@@ -217,6 +217,9 @@ describe('import: plain text (English web copy)', function () {
       'Grant the permission again:',
       '- Grant-WidgetPermission -Identity <widget name> -User <user>',
       'Then run the sync again.',
+      'More information',
+      '- Widget permissions explained: https://example.org/widgets/permissions.',
+      'https://example.org/widgets',
     ].join('\n');
     const a = imported('widgets.txt', text);
     assert.equal(a.id, 'widgets');
@@ -231,6 +234,10 @@ describe('import: plain text (English web copy)', function () {
         ['Then run the sync again.', undefined],
       ],
     );
+    assert.deepEqual(a.references, [
+      { title: { en: 'Widget permissions explained' }, url: 'https://example.org/widgets/permissions' },
+      { title: { en: 'https://example.org/widgets' }, url: 'https://example.org/widgets' },
+    ]);
   });
 });
 
