@@ -24,7 +24,6 @@ import {
 
 type SectionKind = 'intro' | 'symptoms' | 'cause' | 'resolution' | 'info' | 'links';
 
-
 interface Section {
   kind: SectionKind;
   heading: string;
@@ -34,8 +33,6 @@ interface Section {
 interface FrontMatter {
   data: Record<string, unknown>;
   body: string;
-  /** Lines the front matter took, so body line numbers can be reported. */
-  lines: number;
 }
 
 export function importMarkdown(file: string, text: string, id: string): ImportResult {
@@ -65,7 +62,8 @@ export function importMarkdown(file: string, text: string, id: string): ImportRe
   if (steps.length === 0) {
     // no resolution: what the article says under Status / More information is the best advice it has
     steps = extractSteps(sections, lang, 'info');
-    problems.push({ file, field: 'steps', message: 'import: no resolution section with steps; steps taken from the other sections' });
+    const message = steps.length > 0 ? 'no resolution section; steps taken from Status / More information' : 'no resolution and no other advice; one step says so';
+    problems.push({ file, field: 'steps', message: `import: ${message}` });
   }
 
   const article: Article = {
@@ -87,7 +85,7 @@ export function importMarkdown(file: string, text: string, id: string): ImportRe
 
 function splitFrontMatter(file: string, text: string, problems: KnowledgeProblem[]): FrontMatter {
   const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match) return { data: {}, body: text, lines: 0 };
+  if (!match) return { data: {}, body: text };
   let data: Record<string, unknown> = {};
   try {
     const parsed: unknown = YAML.parse(match[1]);
@@ -95,7 +93,7 @@ function splitFrontMatter(file: string, text: string, problems: KnowledgeProblem
   } catch (error) {
     problems.push({ file, line: 1, field: 'front matter', message: `import: front matter is not valid YAML (${(error as Error).message.split('\n')[0]}); ignored` });
   }
-  return { data, body: text.slice(match[0].length), lines: match[0].split('\n').length - 1 };
+  return { data, body: text.slice(match[0].length) };
 }
 
 function appliesTo(value: unknown): string[] {

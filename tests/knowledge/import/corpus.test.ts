@@ -75,7 +75,7 @@ describe('import: every article of ../shared/corpus (Microsoft support-docs Mark
       problems.map((p) => [p.field, p.message]),
       [
         ['symptoms', 'import: no error message found; the symptom is described in words only'],
-        ['steps', 'import: no resolution section with steps; steps taken from the other sections'],
+        ['steps', 'import: no resolution section; steps taken from Status / More information'],
       ],
     );
     // its "Status" section is the advice it has
