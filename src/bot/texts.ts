@@ -23,6 +23,8 @@ export interface Texts {
   /** When the matcher offers a single candidate it is not sure of. */
   clarifyIntroOne: string;
   noneOfThese: string;
+  /** The button under clarify candidate `n`. */
+  chooseThis: (n: number) => string;
   choiceOutOfRange: (count: number) => string;
   noPendingChoice: string;
   // Answer card
@@ -77,6 +79,7 @@ const de: Texts = {
   clarifyIntro: 'Das kann eines dieser Probleme sein. Welches passt?',
   clarifyIntroOne: 'Ich bin nicht ganz sicher. Ist es dieses Problem?',
   noneOfThese: 'Keines davon',
+  chooseThis: (n) => `${n} – das ist es`,
   choiceOutOfRange: (count) => `Bitte wählen Sie eine Zahl von 1 bis ${count} oder fügen Sie den Fehler erneut ein.`,
   noPendingChoice: 'Es gibt gerade nichts zu wählen. Fügen Sie eine Fehlermeldung ein.',
   matchedSymptom: 'Erkannt',
@@ -136,6 +139,7 @@ const en: Texts = {
   clarifyIntro: 'This could be one of these problems. Which one fits?',
   clarifyIntroOne: "I'm not quite sure. Is it this problem?",
   noneOfThese: 'None of these',
+  chooseThis: (n) => `${n} – this one`,
   choiceOutOfRange: (count) => `Please pick a number from 1 to ${count}, or paste the error again.`,
   noPendingChoice: 'There is nothing to choose right now. Paste an error message.',
   matchedSymptom: 'Recognised',

@@ -25,37 +25,24 @@ export interface ChoiceData {
   lang?: Lang;
 }
 
-/** Longest button label before it is cut with "…" (Teams cuts long labels anyway, less readably). */
-const MAX_LABEL = 60;
-
 export function clarifyCard(candidates: readonly Candidate[], t: Texts, lang: Lang): AdaptiveCard {
   const intro = clarifyIntro(candidates, t);
   const body: CardJson[] = [{ type: 'TextBlock', text: intro, weight: 'Bolder', wrap: true }];
-  const actions: CardJson[] = [];
-  // Candidates from one article differ by symptom, so the button shows the symptom when titles repeat.
-  const titlesRepeat = new Set(candidates.map((c) => c.title)).size < candidates.length;
+  // Each candidate carries its own button, so buttons stack under their text in every client
+  // (a row of long card-level buttons runs off the side in Web Chat).
   candidates.forEach((c, i) => {
     const data: ChoiceData = { action: 'choose', index: i + 1, article: c.article, symptom: c.symptom, lang };
     body.push({
       type: 'Container',
       spacing: 'Medium',
-      selectAction: { type: 'Action.Submit', data },
+      separator: i > 0,
       items: [
         paragraph([run(`${i + 1}. `, { weight: 'Bolder' }), run(c.title, { weight: 'Bolder' })]),
         paragraph([run(c.difference, { isSubtle: true })], { spacing: 'None' }),
+        { type: 'ActionSet', spacing: 'Small', actions: [submit(t.chooseThis(i + 1), { ...data })] },
       ],
     });
-    actions.push(submit(label(`${i + 1}. ${titlesRepeat ? c.difference : c.title}`), { ...data }));
   });
   const none: ChoiceData = { action: 'choose', none: true, lang };
-  actions.push(submit(t.noneOfThese, { ...none }));
-  return card(body, actions, intro);
-}
-
-/** The text, cut at a word end before `MAX_LABEL` characters when longer. */
-function label(text: string): string {
-  if (text.length <= MAX_LABEL) return text;
-  const head = text.slice(0, MAX_LABEL - 1);
-  const wordEnd = head.lastIndexOf(' ');
-  return `${(wordEnd > MAX_LABEL / 2 ? head.slice(0, wordEnd) : head).replace(/[\s,:;–-]+$/, '')}…`;
+  return card(body, [submit(t.noneOfThese, { ...none })], intro);
 }
