@@ -44,7 +44,8 @@ function importUnchecked(file: string, text: string): ImportResult {
   const markdown =
     extension === '.md' ||
     extension === '.markdown' ||
-    (extension !== '.txt' && (/^\uFEFF?---\s*\r?\n/.test(text) || /^#{1,3} \S/m.test(text)));
+    /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.test(text) ||
+    (extension !== '.txt' && /^#{1,3} \S/m.test(text));
   const id = articleId(file);
   const result = markdown ? importMarkdown(file, text, id) : importPlainText(file, text, id);
   if (result.article) result.article = complete(result.article);
