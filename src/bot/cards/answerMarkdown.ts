@@ -7,10 +7,10 @@ import type { Texts } from '../texts';
 
 /**
  * Escapes the Markdown that could change how pasted or article text shows (emphasis, code, links, HTML,
- * tables); leaves harmless punctuation like parentheses alone so plain-text clients don't show backslashes.
+ * tables); Markdown clients show the escaped characters plainly.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]|<>~])/g, '\\$1');
+  return text.replace(/([\\`*_[\]()|<>~])/g, '\\$1');
 }
 
 const FENCE_LANGUAGE = { PowerShell: 'powershell', DOS: 'bat', Bash: 'bash' } as const;
