@@ -8,7 +8,9 @@ import type { Activity } from 'botbuilder';
 import { allText, checkCard, findAll } from './support/cards';
 import { cardOf, createHarness, FEDERATION_COMMAND, flakyMatcher, matcherWithFixtures, PASTES, type Harness } from './support/harness';
 import { TEXTS } from '../../src/bot/texts';
-import { MAX_PASTE_CHARS } from '../../src/matching/matcher';
+import path from 'node:path';
+import { loadKnowledge } from '../../src/knowledge/load';
+import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
 
 const ARTICLE = 'exo-legacy-tls-hybrid';
 
@@ -263,6 +265,21 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(allText(expectGoodCard(only(await h.turn(`zeige ${ARTICLE}`)))).includes('Ursache'));
       assert.equal(only(await h.turn('zeige nope')).text, 'Einen Artikel mit der ID „nope“ kenne ich nicht. `themen` listet alle auf.');
       assert.equal(only(await h.turn('zeige')).text, TEXTS.de.showUsageMd);
+    });
+  });
+
+  describe('article languages', () => {
+    it('shows an English-only article to a German user in English, with German headings and a note', async () => {
+      const kb = loadKnowledge([path.resolve(__dirname, '../../../tests/bot/fixtures-english-only')]);
+      assert.deepEqual(kb.problems, []);
+      const matcher = new Matcher(kb);
+      h = createHarness({ locale: 'de-DE', matcher: () => matcher });
+      const card = expectGoodCard(only(await h.turn('zeige english-only-article')));
+      const text = allText(card);
+      assert.ok(text.startsWith('Mailbox move stalls at StalledDueToTarget_MdbAvailability'));
+      assert.ok(text.includes('Dieser Artikel liegt nur auf Englisch vor.'));
+      assert.ok(text.includes('Ursache\nThe target database is busy with replication.'));
+      assert.ok(text.includes('Exchange Online PowerShell'));
     });
   });
 
