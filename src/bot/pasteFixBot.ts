@@ -133,7 +133,9 @@ export class PasteFixBot extends ActivityHandler {
 
   private async handlePaste(context: TurnContext, data: ConversationData, text: string, preferred: Lang | undefined): Promise<void> {
     const started = Date.now();
-    const result = this.deps.matcher().match(text, preferred ? { lang: preferred } : {});
+    // One matcher for the whole turn: a knowledge reload in between must not split result and articles.
+    const matcher = this.deps.matcher();
+    const result = matcher.match(text, preferred ? { lang: preferred } : {});
     const lang = chooseLang({ remembered: preferred, paste: result.lang });
     const truncatedKb = result.truncated ? Math.max(1, Math.round(Buffer.byteLength(text, 'utf8') / 1024)) : undefined;
     data.pending = undefined;
@@ -152,8 +154,7 @@ export class PasteFixBot extends ActivityHandler {
     );
     this.deps.logger.debug({ activityId: context.activity.id, paste: text }, 'paste text');
 
-    const kb = this.deps.matcher().kb;
-    const articleOf = (id: string) => kb.byId.get(id);
+    const articleOf = (id: string) => matcher.kb.byId.get(id);
     if (result.decision === 'answer' && result.matches[0] && articleOf(result.matches[0].article)) {
       const best = result.matches[0];
       data.last = { article: best.article, symptom: best.symptom, paste: pasteForLog(text) };
