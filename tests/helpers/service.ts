@@ -15,7 +15,7 @@ import { createLogger } from '../../src/logging';
 import type { LogLevel } from '../../src/config';
 import { createAdapter } from '../../src/server/adapter';
 import type { AuthOptions } from '../../src/server/auth';
-import { createServer, listen } from '../../src/server/server';
+import { createServer, listen, type RouteRegistrar } from '../../src/server/server';
 import { realMatcher } from '../bot/support/harness';
 
 export interface ServiceOptions {
@@ -29,6 +29,8 @@ export interface ServiceOptions {
   /** Runs instead of the real bot. */
   bot?: { run(context: TurnContext): Promise<void> };
   logLevel?: LogLevel;
+  /** Extra routes, e.g. the web chat (`webChatRoutes`). Default none. */
+  routes?: RouteRegistrar[];
 }
 
 export interface Service {
@@ -71,7 +73,14 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
     logger,
     options.auth,
   );
-  const server = createServer({ adapter, bot, logger, version: '0.0.0-test', knowledge: () => ({ articles: realMatcher().kb.articles.length }) });
+  const server = createServer({
+    adapter,
+    bot,
+    logger,
+    version: '0.0.0-test',
+    knowledge: () => ({ articles: realMatcher().kb.articles.length }),
+    routes: options.routes,
+  });
   const address: AddressInfo = await listen(server, { port: 0, host: '127.0.0.1', authEnabled: !!app }, logger);
   return {
     url: `http://127.0.0.1:${address.port}`,

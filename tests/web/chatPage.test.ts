@@ -4,15 +4,8 @@ import type { Article, Lang } from '../../src/knowledge/types';
 import { TEXTS } from '../../src/bot/texts';
 import { launchBrowser, screenshot, SEND_BOX, skipWithoutChromium, watchErrors } from './support/browser';
 import { bubbleTexts, cardCount, nextCard, squash, type CardView } from './support/cards';
+import { SEED_DE, SEED_EN, VAGUE_DE } from './support/pastes';
 import { type RealServer, startRealServer } from './support/realServer';
-
-/** The seed article's German error, as an admin pastes it. */
-const SEED_DE =
-  'Fehler beim Versuch, Exchange für den Partner STS bereitzustellen. Detaillierte Informationen: "Fehler beim Zugriff auf Windows Live". "Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden."';
-const SEED_EN =
-  'An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying connection was closed: An unexpected error occurred on a send."';
-/** A vague description the real matcher is unsure about (checked in the test). */
-const VAGUE_DE = 'Frei/Gebucht geht nicht';
 
 /**
  * The chat page in headless Chromium against the real service: real knowledge base, matcher, bot,

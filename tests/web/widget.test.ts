@@ -5,10 +5,8 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { TEXTS } from '../../src/bot/texts';
 import { launchBrowser, screenshot, SEND_BOX, skipWithoutChromium, watchErrors } from './support/browser';
 import { cardCount, nextCard } from './support/cards';
+import { SEED_DE } from './support/pastes';
 import { type RealServer, startRealServer } from './support/realServer';
-
-const SEED_DE =
-  'Fehler beim Versuch, Exchange für den Partner STS bereitzustellen. Detaillierte Informationen: "Fehler beim Zugriff auf Windows Live". "Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden."';
 
 const LAUNCHER = '[data-pastefix-widget] .launcher';
 const PANEL = '[data-pastefix-widget] .panel';
