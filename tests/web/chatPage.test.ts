@@ -6,6 +6,8 @@ import { launchBrowser, screenshot, SEND_BOX, skipWithoutChromium, watchErrors }
 import { bubbleTexts, cardCount, nextCard, squash, type CardView } from './support/cards';
 import { SEED_DE, SEED_EN, VAGUE_DE } from './support/pastes';
 import { type RealServer, startRealServer } from './support/realServer';
+import { startService } from '../helpers/service';
+import { webChatRoutes } from '../../src/server/directline';
 
 /**
  * The chat page in headless Chromium against the real service: real knowledge base, matcher, bot,
@@ -145,6 +147,29 @@ describe('web: the chat page in Chromium', function () {
     await page.locator('.ac-adaptiveCard [style*="monospace"]', { hasText: 'Set-FederatedOrganizationIdentifier' }).last().scrollIntoViewIfNeeded();
     await screenshot(page, 'chat-de-commands-360.png');
     assert.deepEqual(errors, []);
+  });
+
+  it('says clearly when no chat token can be had, and offers to try again', async () => {
+    // Azure mode with a Direct Line service that cannot be reached (nothing listens on port 9).
+    const broken = await startService({
+      logLevel: 'fatal',
+      routes: [webChatRoutes({ mode: { kind: 'azure', secret: 'not-used', domain: 'http://127.0.0.1:9' } })],
+    });
+    try {
+      context = await browser.newContext({ locale: 'de-DE', viewport: { width: 800, height: 600 } });
+      const page = await context.newPage();
+      await page.goto(`${broken.url}/`);
+      const alert = page.locator('[role="alert"]');
+      await alert.waitFor({ timeout: 10_000 });
+      assert.equal(
+        await alert.textContent(),
+        'Der Chat konnte nicht starten: Could not reach the Direct Line service at http://127.0.0.1:9.',
+      );
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Erneut versuchen', 'the retry button has focus');
+      await screenshot(page, 'chat-de-token-error.png');
+    } finally {
+      await broken.stop();
+    }
   });
 
   it('works with the keyboard alone', async () => {
