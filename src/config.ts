@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { type DirectLineMode, directLineMode } from './server/directline/options';
+import { blobSettings, type BlobSettings } from './storage/settings';
 
 /** How the bot authenticates to Azure Bot Service (Bot Framework convention `MicrosoftAppType`). */
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -40,6 +41,11 @@ export interface Config {
    * the secret stays on the server. Unset: the built-in local Direct Line (development, single-server intranet).
    */
   directLine: DirectLineMode;
+  /**
+   * `STORAGE_CONNECTION_STRING` (+ `STORAGE_CONTAINER`, default `pastefix`): conversation state and the
+   * feedback log in Azure Blob Storage, for several instances. Unset: memory and `DATA_DIR` (one machine).
+   */
+  storage?: BlobSettings;
 }
 
 /** A configuration value is missing or malformed; the message names the variable and the offending value. */
@@ -133,6 +139,13 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     fail((err as Error).message.replace(/^directline: /, ''));
   }
 
+  let storage: BlobSettings | undefined;
+  try {
+    storage = blobSettings(get('STORAGE_CONNECTION_STRING'), get('STORAGE_CONTAINER'));
+  } catch (err) {
+    fail((err as Error).message.replace(/^storage: /, ''));
+  }
+
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
     appId,
@@ -146,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     dataDir,
     logLevel,
     directLine,
+    ...(storage ? { storage } : {}),
   };
 }
 

@@ -5,12 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import pino from 'pino';
-import { ConversationState, MemoryStorage } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import { ConfigError, loadConfig } from './config';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge } from './knowledge/load';
+import { watchKnowledge } from './knowledge/watch';
 import { Matcher } from './matching/matcher';
-import { FileFeedbackLog, PasteFixBot } from './bot';
+import { PasteFixBot } from './bot';
+import { createLogger, describeConnectionString } from './logging';
+import { createStorage } from './storage';
 import { createAdapter } from './server/adapter';
 import { createServer, listen } from './server/server';
 import { webChatRoutes } from './server/directline';
@@ -18,7 +20,7 @@ import { webChatRoutes } from './server/directline';
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = loadConfig(process.env, { knowledgePaths: [BUILTIN_KNOWLEDGE] });
-  const logger = pino({ level: config.logLevel, name: 'pastefix' });
+  const logger = createLogger({ level: config.logLevel });
   logger.info(
     config.authEnabled
       ? { appId: config.appId, appType: config.appType }
@@ -31,13 +33,25 @@ async function main(): Promise<void> {
   for (const problem of kb.problems) logger[problem.severity === 'warning' ? 'warn' : 'error']({ file: problem.file }, formatProblem(problem));
   logger.info({ articles: kb.articles.length, problems: kb.problems.length, paths: config.knowledgePaths }, 'knowledge loaded');
   if (kb.articles.length === 0) logger.error({ paths: config.knowledgePaths }, 'no articles loaded: every paste will be answered "not in the knowledge base"');
-  const matcher = new Matcher(kb);
+  // Edits to the knowledge files go live without a restart; a bad edit keeps the last good knowledge.
+  const knowledge = watchKnowledge(config.knowledgePaths, {
+    initial: kb,
+    load: () => loadKnowledge(config.knowledgePaths),
+    build: (loaded) => new Matcher(loaded),
+    logger,
+  });
 
-  const feedbackLog = new FileFeedbackLog(config.dataDir);
+  const storage = createStorage({ blob: config.storage, dataDir: config.dataDir });
+  logger.info(
+    config.storage
+      ? { storage: 'azure-blob', account: describeConnectionString(config.storage.connectionString), container: config.storage.container }
+      : { storage: 'local', dataDir: config.dataDir },
+    config.storage ? 'state and feedback log in Azure Blob Storage (several instances)' : 'state in memory, feedback log in DATA_DIR (one instance)',
+  );
   const bot = new PasteFixBot({
-    matcher: () => matcher,
-    conversationState: new ConversationState(new MemoryStorage()),
-    feedbackLog,
+    matcher: () => knowledge.current(),
+    conversationState: new ConversationState(storage.state),
+    feedbackLog: storage.feedbackLog,
     logger,
   });
 
@@ -46,7 +60,7 @@ async function main(): Promise<void> {
     bot,
     logger,
     version: readVersion(),
-    knowledge: () => ({ articles: kb.articles.length }),
+    knowledge: () => ({ articles: knowledge.kb().articles.length }),
     routes: [webChatRoutes({ mode: config.directLine })],
   });
   logger.info(
@@ -59,15 +73,27 @@ async function main(): Promise<void> {
   );
   await listen(server, config, logger);
 
+  // Graceful: no new connections, the turns in progress finish, the feedback log is flushed, then exit.
   const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: finishing the turns in progress');
+    knowledge.close();
+    setTimeout(() => {
+      logger.error({ graceMs: SHUTDOWN_GRACE_MS }, 'turns still running after the grace period; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
-      void feedbackLog.flush().finally(() => process.exit(0));
+      void storage.feedbackLog.flush().finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
     });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }
+
+/** Longest wait for turns in progress at shutdown (a turn's replies give up after about 15 s). */
+const SHUTDOWN_GRACE_MS = 20_000;
 
 function readVersion(): string {
   const file = path.resolve(__dirname, '../../package.json');
