@@ -1,0 +1,132 @@
+/**
+ * Part 1 and 2: matching speed per knowledge base size — index build time, and p50/p99 latency and
+ * queries per second for each paste — for PasteFix and the two baselines side by side, each size in
+ * a fresh process.
+ */
+import type { Outcome } from '../src/cli/evaluate';
+import type { Decision } from '../src/matching/types';
+import { ENGINES, flatten, type EngineName, type Searcher } from './engines';
+import { buildSets } from './knowledgeSets';
+import { runPart } from './processes';
+import { benchQueries } from './queries';
+import { timeSideBySide, type Latency, type TimingOptions } from './timing';
+
+export type Mode = 'full' | 'quick';
+
+export interface LatencyRow {
+  set: string;
+  query: string;
+  engine: EngineName;
+  /** Null when not run (see `estimateMs`). */
+  latency: Latency | null;
+  /** When not run: the time one call would take, extrapolated from the smaller set by indexed text size. */
+  estimateMs?: number;
+  decision?: Decision;
+  top?: string;
+}
+
+export interface BuildRow {
+  set: string;
+  engine: EngineName;
+  /** First build in a fresh process, milliseconds (what a starting service pays). */
+  coldMs: number;
+  /** Median of the repeated builds, milliseconds. */
+  warmMs: number | null;
+  runs: number;
+}
+
+export interface MatchingResult {
+  set: string;
+  articles: number;
+  /** Characters of searchable text (titles, descriptions, error texts): the baselines' cost grows with it. */
+  indexedChars: number;
+  builds: BuildRow[];
+  latency: LatencyRow[];
+}
+
+export interface MatchingArgs {
+  set: string;
+  /** Total size, for synthetic sets. */
+  size?: number;
+  mode: Mode;
+  /** Rows of the next smaller set, to skip calls that would take far too long. */
+  previous?: { indexedChars: number; latency: LatencyRow[] };
+}
+
+export const TIMING: Record<Mode, TimingOptions & { skipAboveMs: number; buildRepeats: number }> = {
+  full: { budgetMs: 1500, maxIterations: 3000, warmup: 50, rounds: 5, singleCallMs: 500, skipAboveMs: 15_000, buildRepeats: 2 },
+  quick: { budgetMs: 400, maxIterations: 1000, warmup: 20, rounds: 4, singleCallMs: 250, skipAboveMs: 3_000, buildRepeats: 0 },
+};
+
+/** Runs each set in its own process, smallest first. */
+export async function benchMatching(sets: { name: string; size?: number }[], mode: Mode, log: (s: string) => void): Promise<MatchingResult[]> {
+  const out: MatchingResult[] = [];
+  for (const set of sets) {
+    log(`matching: ${set.name}`);
+    const previous = out[out.length - 1];
+    out.push(await runPart<MatchingResult>('matching', { set: set.name, size: set.size, mode, previous } satisfies MatchingArgs));
+  }
+  return out;
+}
+
+/** In the child: one set, all engines, all pastes. */
+export function matchingChild(args: MatchingArgs): MatchingResult {
+  const o = TIMING[args.mode];
+  const { sets } = buildSets(args.size ? [args.size] : []);
+  const set = sets.find((s) => s.name === args.set);
+  if (!set) throw new Error(`knowledge set "${args.set}" is not available`);
+  const indexedChars = set.kb.articles.reduce((n, a) => {
+    const f = flatten(a);
+    return n + [...f.title, ...f.descriptions, ...f.errors].reduce((m, t) => m + t.length, 0);
+  }, 0);
+
+  const builds: BuildRow[] = [];
+  const searchers = new Map<EngineName, Searcher>();
+  for (const engine of ENGINES) {
+    const time = () => {
+      const start = process.hrtime.bigint();
+      const searcher = engine.build(set.kb);
+      return { searcher, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+    };
+    const first = time();
+    searchers.set(engine.name, first.searcher);
+    const repeats = Array.from({ length: o.buildRepeats }, () => time().ms).sort((a, b) => a - b);
+    builds.push({
+      set: set.name,
+      engine: engine.name,
+      coldMs: first.ms,
+      warmMs: repeats.length ? repeats[Math.floor((repeats.length - 1) / 2)] : null,
+      runs: 1 + repeats.length,
+    });
+  }
+
+  const latency: LatencyRow[] = [];
+  for (const q of benchQueries()) {
+    const alternatives = [];
+    const outcomes = new Map<string, Outcome>();
+    for (const engine of ENGINES) {
+      const searcher = searchers.get(engine.name)!;
+      const before = args.previous?.latency.find((r) => r.query === q.name && r.engine === engine.name);
+      const beforeMs = before?.latency?.p50Ms ?? before?.estimateMs;
+      const estimateMs = beforeMs !== undefined && args.previous ? (beforeMs * indexedChars) / args.previous.indexedChars : undefined;
+      if (estimateMs !== undefined && estimateMs > o.skipAboveMs) {
+        latency.push({ set: set.name, query: q.name, engine: engine.name, latency: null, estimateMs });
+        continue;
+      }
+      alternatives.push({ name: engine.name, run: () => outcomes.set(engine.name, searcher.search(q.text)) });
+    }
+    const timed = timeSideBySide(alternatives, o);
+    for (const alt of alternatives) {
+      const outcome = outcomes.get(alt.name)!;
+      latency.push({
+        set: set.name,
+        query: q.name,
+        engine: alt.name as EngineName,
+        latency: timed.get(alt.name)!,
+        decision: outcome.decision,
+        top: outcome.ranked[0],
+      });
+    }
+  }
+  return { set: set.name, articles: set.kb.articles.length, indexedChars, builds, latency };
+}

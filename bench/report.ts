@@ -1,0 +1,186 @@
+/**
+ * The results of one run, as a Markdown table (printed, and written to `latest.md`) and as JSON
+ * (`latest.json`, every number unrounded, for comparing runs).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AccuracyRow } from './accuracy';
+import type { ColdStartResult } from './coldStart';
+import { ENGINES, type EngineName } from './engines';
+import type { MatchingResult } from './matching';
+import type { MemoryResult } from './memory';
+import { benchQueries } from './queries';
+import type { ServingResult } from './serving';
+import type { TargetCheck } from './targets';
+
+export interface RunInfo {
+  date: string;
+  commit: string;
+  node: string;
+  cpu: string;
+  cores: number;
+  /** 1-minute load average at start and end: this machine is shared, busy neighbours slow every number. */
+  loadAverage: { start: number; end: number };
+  mode: 'full' | 'quick';
+  durationS: number;
+}
+
+export interface SetInfo {
+  name: string;
+  label: string;
+  articles: number;
+  errorTexts: number;
+}
+
+export interface BenchResults {
+  run: RunInfo;
+  sets: SetInfo[];
+  targets: TargetCheck[];
+  matching: MatchingResult[];
+  memory: MemoryResult[];
+  coldStart: ColdStartResult[];
+  accuracy: AccuracyRow[];
+  serving: ServingResult | null;
+  /** Rules, skips and anything a reader needs to read the numbers right. */
+  notes: string[];
+}
+
+const LABEL: Record<EngineName, string> = { pastefix: 'PasteFix', fuse: 'Fuse.js', minisearch: 'MiniSearch' };
+
+function ms(x: number | null | undefined): string {
+  if (x === null || x === undefined) return '—';
+  if (x >= 1000) return `${(x / 1000).toFixed(2)} s`;
+  if (x >= 100) return `${x.toFixed(0)} ms`;
+  if (x >= 10) return `${x.toFixed(1)} ms`;
+  return `${x.toFixed(3)} ms`;
+}
+
+function num(x: number): string {
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+const mark = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**missed**');
+
+export function renderMarkdown(r: BenchResults): string {
+  const out: string[] = [];
+  const label = (set: string) => r.sets.find((s) => s.name === set)?.label ?? set;
+  out.push(`# PasteFix benchmark (${r.run.mode} run)`);
+  out.push(
+    `${r.run.date} · commit ${r.run.commit} · Node ${r.run.node} · ${r.run.cpu} × ${r.run.cores} · load average ${r.run.loadAverage.start.toFixed(1)} → ${r.run.loadAverage.end.toFixed(1)} · took ${r.run.durationS.toFixed(0)} s`,
+  );
+
+  out.push('## Targets');
+  out.push(table(['target', 'result', 'measured'], r.targets.map((t) => [t.target, mark(t.met), t.measured])));
+
+  out.push('## Matching latency');
+  out.push('Per call, median (p50) and 99th percentile, and calls per second on one thread; every engine on the same articles and pastes, interleaved in one process per knowledge base.');
+  const queries = benchQueries();
+  const latencyRows: string[][] = [];
+  for (const set of r.matching) {
+    for (const q of queries) {
+      const cells = [label(set.set), q.label];
+      for (const engine of ENGINES) {
+        const row = set.latency.find((l) => l.query === q.name && l.engine === engine.name);
+        if (!row) cells.push('—');
+        else if (!row.latency) cells.push(`not run (≈ ${ms(row.estimateMs)} per call, extrapolated)`);
+        else cells.push(`${ms(row.latency.p50Ms)} / ${ms(row.latency.p99Ms)} / ${num(row.latency.qps)} q/s${row.latency.samples < 10 ? ` (${row.latency.samples} call${row.latency.samples > 1 ? 's' : ''})` : ''}`);
+      }
+      const ours = set.latency.find((l) => l.query === q.name && l.engine === 'pastefix');
+      cells.push(ours?.decision ? `${ours.decision}: ${ours.top ?? '—'}` : '—');
+      latencyRows.push(cells);
+    }
+  }
+  out.push(table(['knowledge base', 'paste', ...ENGINES.map((e) => `${LABEL[e.name]} p50 / p99 / q/s`), 'PasteFix decision'], latencyRows));
+
+  out.push('## Index build, memory and cold start');
+  const buildRows = r.sets.map((s) => {
+    const m = r.matching.find((x) => x.set === s.name);
+    const b = (e: EngineName) => {
+      const row = m?.builds.find((x) => x.engine === e);
+      return row ? `${ms(row.coldMs)}${row.warmMs !== null ? ` (${ms(row.warmMs)})` : ''}` : '—';
+    };
+    const mem = r.memory.find((x) => x.set === s.name);
+    const cold = r.coldStart.find((x) => x.set === s.name);
+    return [
+      s.label,
+      String(s.errorTexts),
+      b('pastefix'),
+      b('fuse'),
+      b('minisearch'),
+      mem ? ms(mem.loadMs) : '—',
+      mem ? `${mem.service.heapMB.toFixed(0)} MB / ${mem.service.rssMB.toFixed(0)} MB` : '—',
+      mem ? ENGINES.map((e) => `${mem.indexHeapMB[e.name].toFixed(1)}`).join(' / ') : '—',
+      cold ? `${ms(cold.ms)}${cold.viaYaml ? ' (corpus as YAML)' : ''}${cold.articles !== s.articles ? ` — served ${cold.articles} articles` : ''}` : '—',
+    ];
+  });
+  out.push(
+    table(
+      [
+        'knowledge base',
+        'error texts',
+        'build PasteFix: first (warm)',
+        'build Fuse.js',
+        'build MiniSearch',
+        'load from disk',
+        'service heap / RSS',
+        'index heap MB: PasteFix / Fuse.js / MiniSearch',
+        'cold start to /healthz',
+      ],
+      buildRows,
+    ),
+  );
+
+  out.push('## Accuracy on the labelled dev sets');
+  if (!r.accuracy.length) out.push('No dev set was available.');
+  else {
+    out.push(
+      table(
+        ['dev set', 'engine', 'pastes', 'right', 'clarified', 'false answers', 'missed', 'MRR'],
+        r.accuracy.map((a) => [
+          `${a.devSet} (${label(a.set)})`,
+          LABEL[a.engine],
+          String(a.total),
+          `${a.right} (${(a.rightRate * 100).toFixed(1)}%)`,
+          String(a.clarified),
+          `${a.falseAnswers} (${(a.falseRate * 100).toFixed(1)}%)`,
+          String(a.missed),
+          a.mrr.toFixed(3),
+        ]),
+      ),
+    );
+  }
+
+  out.push('## Serving');
+  if (!r.serving) out.push('Not run.');
+  else {
+    const s = r.serving;
+    out.push(
+      `autocannon, ${s.connections} connections (one conversation each), ${s.seconds} s per bot after a warm-up, loopback; paste: ${s.paste}; PasteFix with ${s.articles} articles.`,
+    );
+    out.push(
+      table(
+        ['bot', 'requests/s', 'p50', 'p99', 'requests', 'non-2xx / errors', 'replies per request'],
+        s.rows.map((x) => [x.label, x.rps.toFixed(0), `${x.p50Ms} ms`, `${x.p99Ms} ms`, String(x.requests), `${x.non2xx} / ${x.errors}`, x.repliesPerRequest.toFixed(2)]),
+      ),
+    );
+  }
+
+  out.push('## Notes');
+  out.push(r.notes.map((n) => `- ${n}`).join('\n'));
+  return `${out.join('\n\n')}\n`;
+}
+
+/** Writes `latest.md` and `latest.json` into `dir`; returns their paths. */
+export function writeResults(r: BenchResults, dir: string): { markdown: string; json: string } {
+  fs.mkdirSync(dir, { recursive: true });
+  const markdown = path.join(dir, 'latest.md');
+  const json = path.join(dir, 'latest.json');
+  fs.writeFileSync(markdown, renderMarkdown(r));
+  fs.writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
+  return { markdown, json };
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --quick] [-- --out DIR] [-- --skip PART]...` — how fast PasteFix answers and what
+ * the obvious alternatives would give, measured in one run; prints the results table and writes it to
+ * bench/results/latest.md and latest.json. See the README's "Performance" section.
+ *
+ * Parts: accuracy (dev sets), matching (latency + build time per knowledge base, one process each),
+ * memory (one process each), coldstart (the real service until /healthz), serving (autocannon).
+ */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchAccuracy, type AccuracyRow } from './accuracy';
+import { benchColdStart, type ColdStartResult } from './coldStart';
+import { ENGINES } from './engines';
+import { buildSets, errorTextCount, materialize, type KbSet } from './knowledgeSets';
+import { benchMatching, TIMING, type MatchingResult, type Mode } from './matching';
+import { benchMemory, type MemoryResult } from './memory';
+import { renderMarkdown, writeResults, type BenchResults, type SetInfo } from './report';
+import { benchServing, type ServingResult } from './serving';
+import { SYNTHETIC_SEED } from './synthetic';
+import { checkTargets } from './targets';
+
+const PARTS = ['accuracy', 'matching', 'memory', 'coldstart', 'serving'] as const;
+type Part = (typeof PARTS)[number];
+
+/** Total article counts of the synthetic knowledge bases. */
+const SYNTHETIC_SIZES: Record<Mode, number[]> = { full: [1000, 10_000], quick: [1000] };
+const SERVING: Record<Mode, { seconds: number; warmupSeconds: number; connections: number }> = {
+  full: { seconds: 10, warmupSeconds: 2, connections: 10 },
+  quick: { seconds: 3, warmupSeconds: 1, connections: 10 },
+};
+const COLD_START_TIMEOUT_MS = 180_000;
+const RESULTS_DIR = path.resolve(__dirname, '../../bench/results');
+const KNOWLEDGE_CACHE = path.join(os.tmpdir(), 'pastefix-bench-knowledge');
+
+interface Options {
+  mode: Mode;
+  out: string;
+  skip: Set<Part>;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: { quick: { type: 'boolean' }, out: { type: 'string' }, skip: { type: 'string', multiple: true } },
+    strict: true,
+  });
+  const skip = new Set<Part>();
+  for (const s of values.skip ?? []) {
+    if (!(PARTS as readonly string[]).includes(s)) throw new Error(`bench: --skip takes one of ${PARTS.join(', ')}, got "${s}"`);
+    skip.add(s as Part);
+  }
+  return { mode: values.quick ? 'quick' : 'full', out: path.resolve(values.out ?? RESULTS_DIR), skip };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const loadStart = os.loadavg()[0];
+  const log = (s: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
+  const run = (part: Part) => !options.skip.has(part);
+
+  log(`knowledge: building the sets (${options.mode} run)`);
+  const { sets: kbSets, notes } = buildSets(SYNTHETIC_SIZES[options.mode]);
+  materialize(kbSets, KNOWLEDGE_CACHE);
+  const sets: SetInfo[] = kbSets.map((s) => ({ name: s.name, label: s.label, articles: s.kb.articles.length, errorTexts: errorTextCount(s.kb) }));
+  const sources = kbSets.map(({ name, paths, yamlPaths, raw, kb }) => ({ name, paths, yamlPaths, raw, articles: kb.articles.length }));
+
+  let accuracy: AccuracyRow[] = [];
+  if (run('accuracy')) {
+    const a = benchAccuracy(kbSets, log);
+    accuracy = a.rows;
+    notes.push(...a.notes);
+  }
+  releaseArticles(kbSets);
+
+  const matching: MatchingResult[] = run('matching')
+    ? await benchMatching(
+        sets.map((s) => ({ name: s.name, size: s.name.startsWith('synthetic-') ? s.articles : undefined })),
+        options.mode,
+        log,
+      )
+    : [];
+  const memory: MemoryResult[] = run('memory') ? await benchMemory(sources.map((s) => ({ set: s.name, paths: s.paths, raw: s.raw })), log) : [];
+  const coldStart: ColdStartResult[] = run('coldstart')
+    ? await benchColdStart(
+        sources.map((s) => ({ set: s.name, articles: s.articles, paths: s.paths, yamlPaths: s.yamlPaths })),
+        COLD_START_TIMEOUT_MS,
+        log,
+      )
+    : [];
+  if (coldStart.some((c) => c.viaYaml)) {
+    notes.push(
+      'cold start: the service ignored the raw Markdown articles under KNOWLEDGE_PATHS (src/index.ts loads knowledge without the importer), so the corpus was given to it as YAML files.',
+    );
+  }
+
+  let serving: ServingResult | null = null;
+  if (run('serving')) {
+    const corpus = sources.find((s) => s.name === 'corpus');
+    const viaYaml = coldStart.find((c) => c.set === 'corpus')?.viaYaml ?? true;
+    const knowledgePaths = corpus ? (viaYaml ? corpus.yamlPaths! : corpus.paths) : sources[0].paths;
+    serving = await benchServing({ knowledgePaths, ...SERVING[options.mode] }, log);
+  }
+
+  notes.push(...methodNotes(options.mode));
+  const results: BenchResults = {
+    run: {
+      date: new Date().toISOString(),
+      commit: gitCommit(),
+      node: process.version,
+      cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      cores: os.cpus().length,
+      loadAverage: { start: loadStart, end: os.loadavg()[0] },
+      mode: options.mode,
+      durationS: (Date.now() - started) / 1000,
+    },
+    sets,
+    targets: checkTargets({ matching, memory, accuracy, serving }),
+    matching,
+    memory,
+    coldStart,
+    accuracy,
+    serving,
+    notes,
+  };
+  const written = writeResults(results, options.out);
+  process.stdout.write(renderMarkdown(results));
+  log(`wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}`);
+}
+
+/** The parent keeps only names and paths: the big knowledge bases are measured in child processes. */
+function releaseArticles(sets: KbSet[]): void {
+  for (const s of sets) {
+    s.kb = { articles: [], byId: new Map(), problems: [] };
+    s.extra = [];
+  }
+}
+
+function methodNotes(mode: Mode): string[] {
+  const t = TIMING[mode];
+  return [
+    `Latency: every call timed alone (process.hrtime.bigint) after up to ${t.warmup} warm-up calls; the engines take turns in ${t.rounds} rounds of up to ${(t.budgetMs / t.rounds).toFixed(0)} ms each (at most ${t.maxIterations} calls), so machine noise hits them alike. p99 is the nearest-rank 99th percentile, shown only with ≥ 10 calls. A call slower than ${t.singleCallMs} ms is timed once; one extrapolated (p50 of the next smaller knowledge base × ratio of indexed text) above ${t.skipAboveMs / 1000} s is not run.`,
+    `Each knowledge base is measured in a fresh process (latency and build times in one, memory in another, started with --expose-gc; heap and RSS after two forced collections). Build: the first build in the process, and in brackets the median of ${t.buildRepeats} more${t.buildRepeats ? '' : ' (none in a quick run)'}.`,
+    `Knowledge bases: the built-in articles; + ../shared/corpus imported with src/knowledge/import; synthetic sets of ${SYNTHETIC_SIZES[mode].map((n) => n.toLocaleString('en-US')).join(' and ')} articles in total: the corpus articles plus variants grown from them (seed ${SYNTHETIC_SEED}) with other server names, domains, HCW codes, exception names, status codes and inner details — near-duplicates on purpose.${mode === 'quick' ? ' A quick run leaves out the 10,000-article set.' : ''}`,
+    'Memory: the articles are loaded from disk as the service does (YAML, the corpus through the importer); "service heap / RSS" is after loading + building + using the matcher; index heap is what each engine\'s index adds to the loaded articles.',
+    ...ENGINES.map((e) => `${e.label}: ${e.rule}.`),
+    'Fuse.js is set up as its README shows for token search: `new Fuse(docs, { useTokenSearch: true, includeScore: true, keys: ["title", "descriptions", "errors"] })`; MiniSearch with its defaults (BM25, OR): `fields: ["title", "errors", "descriptions"]`. Both index the same flattened text: titles, symptom descriptions and error texts in every language. Their answer/none thresholds were read off the built-in dev set\'s score distribution, which flatters them.',
+    'Serving: the real service (`node dist/src/index.js`, authentication off, HOST=127.0.0.1, LOG_LEVEL=warn, memory conversation state) and a bare botbuilder echo bot (CloudAdapter + ActivityHandler) on the same restify, both replying to a local stand-in connector; autocannon, load generator and connector share this machine with the bot.',
+  ];
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,181 @@
+/**
+ * The processes the serving benchmarks talk to: the real PasteFix service (`node dist/src/index.js`,
+ * authentication off, loopback only), a bare botbuilder echo bot (echoBot.ts), and a local stand-in
+ * for the Bot Framework connector that receives the bots' replies.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const SERVICE_ENTRY = path.join(ROOT, 'dist/src/index.js');
+const ECHO_ENTRY = path.join(__dirname, 'echoBot.js');
+
+/** A port nobody listens on right now (the service's PORT must be 1..65535, so port 0 cannot be passed). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Running {
+  url: string;
+  process: ChildProcess;
+  /** Output of the process so far (for error messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function track(proc: ChildProcess, url: string): Running {
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  proc.stdout?.on('data', keep);
+  proc.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) resolve();
+    else proc.once('exit', () => resolve());
+  });
+  return {
+    url,
+    process: proc,
+    output: () => output,
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export interface ServiceOptions {
+  knowledgePaths: string[];
+  dataDir: string;
+  port: number;
+}
+
+/** Starts the real service; resolves as soon as the process is spawned (poll `/healthz` to know it is up). */
+export function spawnService(o: ServiceOptions): Running {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(o.port),
+    HOST: '127.0.0.1',
+    KNOWLEDGE_PATHS: o.knowledgePaths.join(','),
+    DATA_DIR: o.dataDir,
+    // Request logging would be measured too; the echo bot logs nothing either.
+    LOG_LEVEL: 'warn',
+  };
+  // cwd = dataDir: no stray .env of the developer's is read (it could turn authentication on).
+  const proc = spawn(process.execPath, [SERVICE_ENTRY], { cwd: o.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return track(proc, `http://127.0.0.1:${o.port}`);
+}
+
+/** Starts the echo bot on `port`; resolves when it listens. */
+export async function startEchoBot(port: number): Promise<Running> {
+  const proc = spawn(process.execPath, [ECHO_ENTRY], { env: { PATH: process.env.PATH, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const running = track(proc, `http://127.0.0.1:${port}`);
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) {
+        proc.stdout?.off('data', onData);
+        resolve();
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`bench: echo bot exited with code ${code}: ${running.output()}`)));
+  });
+  return running;
+}
+
+export interface Health {
+  /** Milliseconds from `since` to the first 200 of /healthz. */
+  ms: number;
+  articles: number;
+}
+
+/** Polls `/healthz` until it answers 200 (or the process dies, or `timeoutMs` passes). */
+export async function waitForHealth(service: Running, since: bigint, timeoutMs: number): Promise<Health> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (service.process.exitCode !== null) throw new Error(`bench: the service exited (code ${service.process.exitCode}): ${service.output()}`);
+    const body = await getJson(`${service.url}/healthz`).catch(() => null);
+    if (body && typeof body.articles === 'number') {
+      return { ms: Number(process.hrtime.bigint() - since) / 1e6, articles: body.articles };
+    }
+    if (Date.now() > deadline) throw new Error(`bench: /healthz did not answer within ${timeoutMs} ms: ${service.output()}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function getJson(url: string): Promise<{ articles?: unknown } | null> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        if (res.statusCode !== 200) return resolve(null);
+        try {
+          resolve(JSON.parse(text) as { articles?: unknown });
+        } catch {
+          resolve(null);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.setTimeout(2000, () => req.destroy(new Error('timeout')));
+  });
+}
+
+export interface Connector {
+  url: string;
+  /** Activities received (the bots' replies). */
+  received(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Stand-in for the Bot Framework connector: accepts what a bot sends to its `serviceUrl`
+ * (`POST /v3/conversations/:id/activities[/:replyToId]`) and answers 200 `{id}`, like the real one.
+ */
+export function startConnector(): Promise<Connector> {
+  let received = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test((req.url ?? '').split('?')[0])) {
+        received++;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `reply-${received}` }));
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        received: () => received,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * The performance targets of issue 7, checked against one run's measurements: met, missed, or not
+ * measured (a quick run, or a part that could not run), always with the numbers.
+ */
+import type { AccuracyRow } from './accuracy';
+import type { EngineName } from './engines';
+import type { LatencyRow, MatchingResult } from './matching';
+import type { MemoryResult } from './memory';
+import type { ServingResult } from './serving';
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  /** null: not measured in this run. */
+  met: boolean | null;
+}
+
+export interface Measurements {
+  matching: MatchingResult[];
+  memory: MemoryResult[];
+  accuracy: AccuracyRow[];
+  serving: ServingResult | null;
+}
+
+const BIG = 'synthetic-10000';
+const ms = (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(3)} ms`);
+const times = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)}×`;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function row(m: Measurements, set: string, query: string, engine: EngineName): LatencyRow | undefined {
+  return m.matching.find((r) => r.set === set)?.latency.find((r) => r.query === query && r.engine === engine);
+}
+
+function p99Target(m: Measurements, set: string, limitMs: number, what: string): TargetCheck {
+  const target = `match p99 ≤ ${limitMs} ms with ${what}, PowerShell error record`;
+  const r = row(m, set, 'ps-record', 'pastefix');
+  const p99 = r?.latency?.p99Ms;
+  if (p99 === undefined || p99 === null) return { target, measured: `not measured (no ${set} set in this run)`, met: null };
+  return { target, measured: `p99 ${ms(p99)} (p50 ${ms(r!.latency!.p50Ms)})`, met: p99 <= limitMs };
+}
+
+/**
+ * Speed against a baseline: p50 of the baseline divided by ours, per knowledge base and paste.
+ * A call the baseline was too slow to be timed at counts with its extrapolated time.
+ */
+function speedTarget(m: Measurements, baseline: EngineName, factor: number, target: string): TargetCheck {
+  const ratios: { ratio: number; where: string; estimated: boolean }[] = [];
+  for (const set of m.matching) {
+    for (const ours of set.latency.filter((r) => r.engine === 'pastefix' && r.latency)) {
+      const other = set.latency.find((r) => r.engine === baseline && r.query === ours.query);
+      const otherMs = other?.latency?.p50Ms ?? other?.estimateMs;
+      if (otherMs === undefined) continue;
+      ratios.push({ ratio: otherMs / ours.latency!.p50Ms, where: `${set.set}/${ours.query}`, estimated: !other?.latency });
+    }
+  }
+  if (!ratios.length) return { target, measured: 'not measured', met: null };
+  ratios.sort((a, b) => a.ratio - b.ratio);
+  const worst = ratios[0];
+  const median = ratios[Math.floor(ratios.length / 2)].ratio;
+  return {
+    target,
+    measured: `slowest case ${times(worst.ratio)} (${worst.where}${worst.estimated ? ', extrapolated' : ''}), median ${times(median)} over ${ratios.length} cases`,
+    met: worst.ratio >= factor,
+  };
+}
+
+function accuracyTarget(m: Measurements): TargetCheck {
+  const target = 'more accurate than Fuse.js and MiniSearch on the labelled dev sets (more right answers, no more false answers)';
+  const devSets = [...new Set(m.accuracy.map((r) => r.devSet))];
+  if (!devSets.length) return { target, measured: 'not measured', met: null };
+  let met = true;
+  const parts: string[] = [];
+  for (const dev of devSets) {
+    const get = (e: EngineName) => m.accuracy.find((r) => r.devSet === dev && r.engine === e)!;
+    const [ours, f, s] = [get('pastefix'), get('fuse'), get('minisearch')];
+    for (const other of [f, s]) if (!(ours.rightRate > other.rightRate && ours.falseRate <= other.falseRate)) met = false;
+    parts.push(
+      `${dev}: right ${pct(ours.rightRate)} vs ${pct(f.rightRate)} / ${pct(s.rightRate)}, false ${pct(ours.falseRate)} vs ${pct(f.falseRate)} / ${pct(s.falseRate)}`,
+    );
+  }
+  return { target, measured: `${parts.join('; ')} (PasteFix vs Fuse.js / MiniSearch)`, met };
+}
+
+export function checkTargets(m: Measurements): TargetCheck[] {
+  const big = m.matching.find((r) => r.set === BIG);
+  const bigBuild = big?.builds.find((b) => b.engine === 'pastefix');
+  const bigMemory = m.memory.find((r) => r.set === BIG);
+  const serving = m.serving;
+  const echo = serving?.rows.find((r) => r.bot === 'echo');
+  const ours = serving?.rows.find((r) => r.bot === 'pastefix');
+  return [
+    p99Target(m, 'corpus', 1, 'the corpus loaded'),
+    p99Target(m, BIG, 10, '10,000 articles'),
+    speedTarget(m, 'fuse', 20, 'at least 20× faster than plain Fuse.js (p50, every knowledge base and paste)'),
+    speedTarget(m, 'minisearch', 1, 'faster than MiniSearch (p50, every knowledge base and paste)'),
+    accuracyTarget(m),
+    bigBuild
+      ? { target: 'index build ≤ 2 s at 10,000 articles', measured: `${ms(bigBuild.coldMs)} (new Matcher, first in a fresh process)`, met: bigBuild.coldMs <= 2000 }
+      : { target: 'index build ≤ 2 s at 10,000 articles', measured: 'not measured (no 10,000 set in this run)', met: null },
+    bigMemory
+      ? { target: 'RSS ≤ 200 MB at 10,000 articles', measured: `${bigMemory.service.rssMB.toFixed(0)} MB (articles loaded from YAML + matcher; heap ${bigMemory.service.heapMB.toFixed(0)} MB)`, met: bigMemory.service.rssMB <= 200 }
+      : { target: 'RSS ≤ 200 MB at 10,000 articles', measured: 'not measured (no 10,000 set in this run)', met: null },
+    echo && ours
+      ? {
+          target: "/api/messages ≥ half the echo bot's requests/s",
+          measured: `${ours.rps.toFixed(0)} vs ${echo.rps.toFixed(0)} requests/s (${times(ours.rps / echo.rps)})`,
+          met: ours.rps >= echo.rps / 2,
+        }
+      : { target: "/api/messages ≥ half the echo bot's requests/s", measured: 'not measured', met: null },
+  ];
+}

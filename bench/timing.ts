@@ -1,0 +1,88 @@
+/**
+ * Timing several alternatives side by side: every call timed alone with process.hrtime.bigint, after a
+ * warm-up, the alternatives interleaved in rounds so machine noise (this machine is shared) hits them
+ * alike. Reported as median, p99 and queries per second.
+ */
+
+export interface TimingOptions {
+  /** Time to spend per alternative, in milliseconds (split over the rounds). */
+  budgetMs: number;
+  /** Most timed calls per alternative. */
+  maxIterations: number;
+  /** Untimed calls before timing (fewer when one call is slow). */
+  warmup: number;
+  /** Rounds the alternatives take turns in. */
+  rounds: number;
+  /** A first call slower than this is the only sample: no warm-up, no rounds (the slow baselines). */
+  singleCallMs: number;
+}
+
+export interface Latency {
+  /** Median, milliseconds. */
+  p50Ms: number;
+  /** 99th percentile (nearest rank), milliseconds; null with fewer than 10 samples. */
+  p99Ms: number | null;
+  /** Calls per second over the timed calls (one thread). */
+  qps: number;
+  /** Timed calls. */
+  samples: number;
+}
+
+export interface Alternative {
+  name: string;
+  run: () => unknown;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) throw new Error('bench: percentile of no samples');
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export function summarize(samplesMs: readonly number[]): Latency {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const total = sorted.reduce((a, b) => a + b, 0);
+  return {
+    p50Ms: percentile(sorted, 50),
+    p99Ms: sorted.length >= 10 ? percentile(sorted, 99) : null,
+    qps: total > 0 ? (sorted.length * 1000) / total : Infinity,
+    samples: sorted.length,
+  };
+}
+
+function timeOnce(run: () => unknown): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Times each alternative; returns one latency summary per name. */
+export function timeSideBySide(alternatives: readonly Alternative[], o: TimingOptions): Map<string, Latency> {
+  const samples = new Map<string, number[]>();
+  const active: Alternative[] = [];
+  for (const alt of alternatives) {
+    const first = timeOnce(alt.run);
+    if (first >= o.singleCallMs) {
+      samples.set(alt.name, [first]);
+      continue;
+    }
+    const warm = Math.min(o.warmup, Math.floor(o.budgetMs / 10 / Math.max(first, 0.001)));
+    for (let i = 0; i < warm; i++) alt.run();
+    samples.set(alt.name, []);
+    active.push(alt);
+  }
+  const roundMs = o.budgetMs / o.rounds;
+  const perRound = Math.ceil(o.maxIterations / o.rounds);
+  for (let r = 0; r < o.rounds; r++) {
+    for (const alt of active) {
+      const list = samples.get(alt.name)!;
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < perRound; i++) {
+        list.push(timeOnce(alt.run));
+        if (Number(process.hrtime.bigint() - start) / 1e6 >= roundMs) break;
+      }
+    }
+  }
+  return new Map([...samples].map(([name, list]) => [name, summarize(list)]));
+}
