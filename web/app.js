@@ -146,6 +146,8 @@
             cardPushButtonBackgroundColor: accent,
             richCardWrapTitle: true,
             hideUploadButton: true,
+            // The bot speaks Markdown only; raw HTML in a message (perhaps from a quoted paste) stays text.
+            markdownRenderHTML: false,
             // A multi-line send box keeps the line breaks of a pasted error (Shift+Enter adds a line).
             sendBoxTextWrap: true,
             sendBoxMaxHeight: 160,

@@ -172,6 +172,19 @@ describe('web: the chat page in Chromium', function () {
     }
   });
 
+  it('shows HTML in a paste as text, never as markup', async () => {
+    const { page, errors } = await open({ locale: 'en-US' });
+    const hostile = '<b id="pf-bold">bold</b> <img id="pf-img" src="x" onerror="window.__pwned = 1"> Get-Mailbox failed';
+    await page.fill(SEND_BOX, hostile);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('.webchat__bubble__content')].length >= 3, undefined, { timeout: 10_000 });
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('#pf-bold, #pf-img').count(), 0, 'no element made from the paste');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.ok((await bubbleTexts(page)).some((t) => t.includes('<b id="pf-bold">bold</b>')), 'the paste shows as typed');
+    assert.deepEqual(errors, []);
+  });
+
   it('works with the keyboard alone', async () => {
     const { page, errors } = await open({ locale: 'de-DE' });
     const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? document.activeElement?.tagName);
