@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Activity } from 'botbuilder';
 
 /** What the connector does with one request. */
-export type Behaviour = 'accept' | { status: number; retryAfter?: string } | 'hang' | 'drop';
+export type Behaviour = 'accept' | { status: number; retryAfter?: string } | { delayMs: number } | 'hang' | 'drop';
 
 export interface Delivered {
   /** URL-decoded conversation id from the path. */
@@ -33,7 +33,8 @@ export interface FaultyConnector {
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 
-export async function startFaultyConnector(): Promise<FaultyConnector> {
+/** `lean`: keep only ids and the activity type of delivered replies (load tests: no cards piling up in memory). */
+export async function startFaultyConnector(options: { lean?: boolean } = {}): Promise<FaultyConnector> {
   const sockets = new Set<Socket>();
   let nextId = 1;
   const waiters: (() => void)[] = [];
@@ -75,21 +76,29 @@ export async function startFaultyConnector(): Promise<FaultyConnector> {
         req.socket.destroy();
         return;
       }
+      if (typeof behaviour === 'object' && 'delayMs' in behaviour) {
+        setTimeout(() => deliver(conversationId, route[2], chunks, res), behaviour.delayMs);
+        return;
+      }
       if (typeof behaviour === 'object') {
         res.writeHead(behaviour.status, { 'content-type': 'application/json', ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {}) });
         res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'stand-in failure' } }));
         return;
       }
-      connector.delivered.push({
-        conversationId,
-        replyToId: route[2] === undefined ? undefined : decodeURIComponent(route[2]),
-        activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>,
-      });
-      res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${nextId++}` }));
-      for (const wake of waiters.splice(0)) wake();
+      deliver(conversationId, route[2], chunks, res);
     });
   });
+  const deliver = (conversationId: string, replyToId: string | undefined, chunks: Buffer[], res: http.ServerResponse) => {
+    const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
+    connector.delivered.push({
+      conversationId,
+      replyToId: replyToId === undefined ? undefined : decodeURIComponent(replyToId),
+      activity: options.lean ? { type: activity.type } : activity,
+    });
+    res.writeHead(201, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `reply-${nextId++}` }));
+    for (const wake of waiters.splice(0)) wake();
+  };
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
