@@ -14,8 +14,10 @@ import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
 
 const ARTICLE = 'exo-legacy-tls-hybrid';
 
+let h: Harness;
+
 function only(replies: Partial<Activity>[]): Partial<Activity> {
-  assert.equal(replies.length, 1, `expected one reply, got ${replies.length}: ${JSON.stringify(replies.map((r) => r.text))}`);
+  assert.equal(replies.length, 1, `expected one reply, got ${replies.length}; transcript:\n${h?.transcript.join('\n')}`);
   return replies[0]!;
 }
 
@@ -36,7 +38,6 @@ function steps(card: Record<string, unknown>): { n: string; text: string }[] {
 }
 
 describe('PasteFixBot (turn level)', () => {
-  let h: Harness;
   afterEach(() => h?.cleanup());
 
   describe('answer', () => {
@@ -281,6 +282,12 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(text.includes('Ursache\nThe target database is busy with replication.'));
       assert.ok(text.includes('Exchange Online PowerShell'));
     });
+  });
+
+  it('keeps a transcript through botbuilder-testing (used in failure messages)', async () => {
+    h = createHarness({ locale: 'en-US' });
+    await h.turn('help');
+    assert.ok(h.transcript.some((line) => line.includes('help')), h.transcript.join('\n'));
   });
 
   describe('greetings and thanks', () => {

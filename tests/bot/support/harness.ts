@@ -69,6 +69,8 @@ export interface Harness {
   adapter: TestAdapter;
   bot: PasteFixBot;
   logs: Record<string, unknown>[];
+  /** The exchange so far, as botbuilder-testing's DialogTestLogger wrote it (User: … / Bot: …). */
+  transcript: string[];
   dataDir: string;
   /** Sends one activity (or text) and returns the bot's replies to it. */
   turn(activity: Partial<Activity> | string): Promise<Partial<Activity>[]>;
@@ -103,13 +105,15 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   if (options.channelId) adapter.conversation.channelId = options.channelId;
   if (options.locale) adapter.locale = options.locale;
   adapter.onTurnError = createTurnErrorHandler(logger);
-  // botbuilder-testing's transcript logger: shows the exchange in mocha's output when a test fails (and DEBUG is set).
-  if (process.env.PASTEFIX_TEST_TRANSCRIPTS) adapter.use(new DialogTestLogger());
+  // botbuilder-testing's transcript logger records every exchange; failing assertions print it.
+  const transcript: string[] = [];
+  adapter.use(new DialogTestLogger({ log: (...args: unknown[]) => void transcript.push(args.map(String).join(' ')) }));
 
   return {
     adapter,
     bot,
     logs,
+    transcript,
     dataDir,
     async turn(activity) {
       const request: Partial<Activity> = typeof activity === 'string' ? adapter.makeActivity(activity) : { ...activity };
