@@ -20,14 +20,24 @@ export const THRESHOLDS = {
 
 export interface Scored {
   score: number;
+  /** Matches with the same key matched the same error text (several articles cover it); they don't compete. */
+  sameError?: string;
 }
 
-/** Decision for scores sorted best first. Returns how many of the leading matches belong to it. */
+/**
+ * Decision for scores sorted best first. Returns how many of the leading matches belong to it: for an
+ * answer, the winner and the articles that hold the very same error (shown as "also covered by").
+ */
 export function decide(sorted: readonly Scored[]): { decision: Decision; offered: number } {
   const best = sorted[0]?.score ?? 0;
   if (best < THRESHOLDS.candidate) return { decision: 'none', offered: 0 };
-  const runnerUp = sorted[1]?.score ?? 0;
-  if (best >= THRESHOLDS.answer && best - runnerUp >= THRESHOLDS.margin) return { decision: 'answer', offered: 1 };
+  const key = sorted[0].sameError;
+  const same = (s: Scored) => key !== undefined && s.sameError === key;
+  const runnerUp = sorted.slice(1).find((s) => !same(s))?.score ?? 0;
+  if (best >= THRESHOLDS.answer && best - runnerUp >= THRESHOLDS.margin) {
+    const equivalents = sorted.slice(1).filter((s) => same(s) && s.score >= THRESHOLDS.candidate).length;
+    return { decision: 'answer', offered: 1 + Math.min(2, equivalents) };
+  }
   const floor = Math.max(THRESHOLDS.candidate, best - THRESHOLDS.window);
   const offered = Math.min(3, sorted.filter((s) => s.score >= floor).length);
   return { decision: 'clarify', offered };

@@ -4,7 +4,7 @@ import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
 import { decide, THRESHOLDS } from './decide';
 import { tokenize, type Token } from './normalize';
-import { buildQueryView, scoreSignal, type QueryView } from './score';
+import { buildQueryView, EVIDENCE_WORDS, scoreSignal, type QueryView } from './score';
 import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { cutToErrorPart } from './truncate';
@@ -27,6 +27,8 @@ const FUZZY_MAX_SCORE = 0.3;
 /** Typo repair runs only when no error text is this well covered, and only for candidates this close to the best. */
 const FUZZY_SKIP_ABOVE = 0.99;
 const FUZZY_WINDOW = 0.3;
+/** At most this many unknown words of one paste are looked up. */
+const FUZZY_MAX_WORDS = 40;
 /**
  * A code such as HCW8078 that only a few articles mention is worth offering even when little else of
  * their error text was pasted — as a choice, never as a confident answer.
@@ -42,6 +44,8 @@ interface Hit {
   score: number;
   /** Terms that found it, to quote the line of the paste they stand on. */
   terms: readonly string[];
+  /** The inner message of the error text that found it, when an error text did. */
+  sameError?: string;
 }
 
 /**
@@ -68,12 +72,13 @@ export class Matcher {
     const lang: Lang = detected ?? options.lang ?? 'en';
 
     const seq = content.map((t) => t.term);
-    let view = buildQueryView(seq);
+    const quoted = quotedOnly(content);
+    let view = buildQueryView(seq, quoted);
     const candidates = this.candidates(view);
     let errorHits = this.errorHits(view, candidates);
     const repaired = this.repairTypos(seq, view, errorHits);
     if (repaired) {
-      view = buildQueryView(repaired);
+      view = buildQueryView(repaired, quoted);
       errorHits = this.errorHits(view, candidates);
     }
 
@@ -107,31 +112,32 @@ export class Matcher {
   }
 
   /**
-   * Typos: for error terms that the leading candidates miss, look among the paste's unknown words for a
-   * near spelling (fuse.js), and read the paste as if it had been spelled right. Skipped when an error
-   * text is already fully there, so clean pastes pay nothing for it.
+   * Typos: the paste's unknown words next to words of the leading candidates are looked up among those
+   * candidates' words (fuse.js), and the paste is read as if spelled right. Skipped when an error text is
+   * already fully there, so clean pastes pay nothing for it.
    */
   private repairTypos(seq: string[], view: QueryView, hits: Hit[]): string[] | null {
     const best = hits.reduce((m, h) => Math.max(m, h.score), 0);
     if (best >= FUZZY_SKIP_ABOVE) return null;
-    const missing = new Set<string>();
+    const vocabulary = new Set<string>();
     for (const h of hits) {
       if (h.score < best - FUZZY_WINDOW) continue;
-      for (const t of this.index.errors[h.signal].terms) if (!view.terms.has(t) && t.length >= FUZZY_MIN_LENGTH && !/\d/.test(t)) missing.add(t);
+      for (const t of this.index.errors[h.signal].terms) if (t.length >= FUZZY_MIN_LENGTH && !/\d/.test(t)) vocabulary.add(t);
     }
-    if (!missing.size) return null;
-    const lengths = new Set([...missing].flatMap((m) => [m.length - 1, m.length, m.length + 1]));
-    const unknown = [...new Set(seq.filter((t) => lengths.has(t.length) && !this.index.weight.has(t) && !/\d/.test(t)))];
-    if (!unknown.length) return null;
-    const fuse = new Fuse(unknown, { includeScore: true, threshold: FUZZY_MAX_SCORE, ignoreLocation: true, isCaseSensitive: true });
+    if (!vocabulary.size) return null;
+    // A typo inside an error stands next to its other words; names and prose further away are left alone.
+    const unknown = new Set<string>();
+    seq.forEach((t, i) => {
+      if (this.index.weight.has(t) || t.length < FUZZY_MIN_LENGTH - 1 || /\d/.test(t)) return;
+      if (vocabulary.has(seq[i - 1]) || vocabulary.has(seq[i + 1]) || view.terms.size < 3) unknown.add(t);
+    });
+    if (!unknown.size) return null;
+    const fuse = new Fuse([...vocabulary], { includeScore: true, threshold: FUZZY_MAX_SCORE, ignoreLocation: true, isCaseSensitive: true });
     const fix = new Map<string, string>();
-    for (const m of missing) {
-      for (const r of fuse.search(m, { limit: 3 })) {
-        // Fuse also finds the pattern inside longer words ("unexpectedly" for "unexpected"): a typo changes the length by one at most.
-        if (Math.abs(r.item.length - m.length) > 1 || fix.has(r.item)) continue;
-        fix.set(r.item, m);
-        break;
-      }
+    for (const u of [...unknown].slice(0, FUZZY_MAX_WORDS)) {
+      // Fuse also finds a word inside a longer one ("unexpected" in "unexpectedly"): a typo changes the length by one at most.
+      const hit = fuse.search(u, { limit: 3 }).find((r) => Math.abs(r.item.length - u.length) <= 1);
+      if (hit) fix.set(u, hit.item);
     }
     return fix.size ? seq.map((t) => fix.get(t) ?? t) : null;
   }
@@ -140,8 +146,8 @@ export class Matcher {
     const hits: Hit[] = [];
     for (const id of candidates) {
       const sig = this.index.errors[id];
-      const { score } = scoreSignal(sig, view);
-      if (score > 0) hits.push({ signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms });
+      const score = scoreSignal(sig, view, EVIDENCE_WORDS * this.index.uniqueWeight);
+      if (score > 0) hits.push({ signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms, sameError: sig.detailKey });
     }
     return hits;
   }
@@ -211,6 +217,15 @@ export class Matcher {
     const evidence = quoteLine(h.terms, tokens, lines);
     return { article: a.id, symptom: h.symptom, score: h.score, title: pick(a.title, lang).text, ...(evidence ? { evidence } : {}) };
   }
+}
+
+/** Terms that occur in the paste only inside single quotes. */
+function quotedOnly(tokens: Token[]): Set<string> {
+  const quoted = new Set<string>();
+  const plain = new Set<string>();
+  for (const t of tokens) (t.quoted ? quoted : plain).add(t.term);
+  for (const t of plain) quoted.delete(t);
+  return quoted;
 }
 
 function round(x: number): number {

@@ -11,6 +11,8 @@ export interface Token {
   term: string;
   /** 0-based index of the source line in the cleaned paste. */
   line: number;
+  /** Inside single quotes on its line ('Alex Wilber', 'contoso.com'): a name or value that varies between pastes. */
+  quoted?: true;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -39,6 +41,7 @@ const VOLATILE: RegExp[] = [
   /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, // e-mail addresses
   /\bhttps?:\/\/\S+/gi, // URLs
   /\b(?:\d{1,3}\.){3}\d{1,3}\b/g, // IPv4
+  /\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|local|lan|corp|internal|intra|onmicrosoft|de|at|ch|uk|eu|fr|nl|us|io|info|biz|edu|gov)\b/gi, // host and domain names
 ];
 
 /**
@@ -46,7 +49,12 @@ const VOLATILE: RegExp[] = [
  * re-joins words split by a hyphen at a line end.
  */
 export function cleanPaste(text: string): string[] {
-  let t = decodeEntities(text).normalize('NFKC').replace(/\r\n?/g, '\n');
+  let t = decodeEntities(text)
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    // "can't", "isn't": the negation is a word of its own ("cannot", "is not"), not a stray "t".
+    .replace(/\b(can|won)['’]t\b/gi, (_, w: string) => (w.toLowerCase() === 'can' ? 'cannot' : 'will not'))
+    .replace(/n['’]t\b/gi, ' not');
   for (const re of VOLATILE) t = t.replace(re, ' ');
   // "connec-\ntion" → "connection", but keep "-Enabled" parameter lines intact.
   t = t.replace(/([a-zäöüß])-\n\s*([a-zäöüß])/g, '$1$2');
@@ -75,7 +83,7 @@ export function termsOf(line: string): string[] {
   const out: string[] = [];
   for (const m of line.matchAll(WORD)) {
     const w = foldWord(m[0]);
-    if (/^\d{6,}$/.test(w) || /^0x[0-9a-f]{9,}$/.test(w)) continue;
+    if (/^\d{6,}$/.test(w) || /^0x[0-9a-f]{9,}$/.test(w) || /^[a-z]$/.test(w)) continue;
     out.push(w);
   }
   return out;
@@ -86,7 +94,13 @@ export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
   const lines = cleanPaste(text);
   const tokens: Token[] = [];
   lines.forEach((l, line) => {
-    for (const term of termsOf(l)) tokens.push({ term, line });
+    // Split the line at single quotes that open or close a value (not the apostrophe in "user's").
+    const parts = l.split(/(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])/u);
+    parts.forEach((part, i) => {
+      // Odd parts are inside quotes, unless the last quote on the line is never closed.
+      const quoted = i % 2 === 1 && i < parts.length - 1;
+      for (const term of termsOf(part)) tokens.push(quoted ? { term, line, quoted } : { term, line });
+    });
   });
   return { lines, tokens };
 }

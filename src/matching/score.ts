@@ -4,9 +4,13 @@ import type { ErrorSignal } from './signals';
  * How well a paste covers one error text, 0..1.
  *
  * Coverage, not similarity: a paste usually holds far more than the error (prompts, stack traces, prose),
- * so only what the error text needs is counted. The innermost detail counts most, and a paste that
- * says something else where the detail should be (`…on a receive` where the article has `…on a send`)
- * is marked down hard: that is a different error with the same wrapper.
+ * so only what the error text needs is counted. People paste part of an error too — the inner message
+ * without its wrapper, the first sentence without the advice after it — so a part of the error the paste
+ * does not touch at all counts only a little. Two rules keep that honest:
+ * - an error with an inner message (`…Detailed information: "…"`) is only matched when that inner
+ *   message is there: a wrapper alone says too little;
+ * - a paste that says something else where the error goes on (`…on a receive` where the article has
+ *   `…on a send`) is marked down hard: that is a different error with the same beginning.
  */
 
 /** The paste as seen by the scorer. */
@@ -16,78 +20,152 @@ export interface QueryView {
   terms: ReadonlySet<string>;
   /** "a b" for every two neighbouring content terms. */
   pairs: ReadonlySet<string>;
-  /** term → the content terms that follow it somewhere in the paste. */
+  /** term, and "a b" word pair → the content terms that follow it somewhere in the paste. */
   next: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Terms the paste has only inside single quotes: names and values, which never contradict an error. */
+  quoted: ReadonlySet<string>;
 }
 
-/** Weight of the detail in the score; the rest is the whole error text. */
+/** Weight of the inner (quoted) message in the score of a nested error; the rest is the whole text. */
 const DETAIL_SHARE = 0.7;
 /** Share of single terms in a coverage; the rest is word pairs (order). */
 const TERM_SHARE = 0.6;
-/** Factor for a paste that contradicts the detail. */
-const CONTRADICTION = 0.55;
-/** Error texts with less information than this (sum of term weights) cannot reach full confidence alone. */
-const MIN_INFORMATION = 6;
+/** A unit (sentence or inner part) counts as pasted when this share of its weight is there... */
+const TOUCHED = 0.5;
+/**
+ * ...and counts this much when it is not: it was probably cut off, not contradicted. All untouched units
+ * together never count more than UNTOUCHED_CAP of what was touched: a long advice paragraph after the
+ * error must not bury it.
+ */
+const UNTOUCHED_FACTOR = 0.1;
+const UNTOUCHED_CAP = 0.15;
+/** Factor for a paste that continues the error differently. */
+const CONTRADICTION = 0.5;
+/**
+ * Full confidence needs this much evidence: the weight of as many words found only in this error text.
+ * Less evidence (a short error, or a small part of a long one) lowers the score by its square root: "Access
+ * is denied" alone, or one short sentence shared by many errors, can't be answered; a short but rare code can.
+ */
+export const EVIDENCE_WORDS = 6;
 
-export function buildQueryView(seq: string[]): QueryView {
+export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set()): QueryView {
   const pairs = new Set<string>();
   const next = new Map<string, Set<string>>();
+  const follow = (key: string, term: string) => {
+    let s = next.get(key);
+    if (!s) next.set(key, (s = new Set()));
+    s.add(term);
+  };
   for (let i = 0; i + 1 < seq.length; i++) {
-    pairs.add(`${seq[i]} ${seq[i + 1]}`);
-    let s = next.get(seq[i]);
-    if (!s) next.set(seq[i], (s = new Set()));
-    s.add(seq[i + 1]);
+    const pair = `${seq[i]} ${seq[i + 1]}`;
+    pairs.add(pair);
+    follow(seq[i], seq[i + 1]);
+    if (i + 2 < seq.length) follow(pair, seq[i + 2]);
   }
-  return { seq, terms: new Set(seq), pairs, next };
-}
-
-function coverage(sig: ErrorSignal, distinct: readonly number[], from: number, q: QueryView): number {
-  let have = 0;
-  let all = 0;
-  for (const i of distinct) {
-    all += sig.weights[i];
-    if (q.terms.has(sig.terms[i])) have += sig.weights[i];
-  }
-  if (all === 0) return 0;
-  const terms = have / all;
-  const to = sig.terms.length;
-  if (to - from < 2) return terms;
-  let pHave = 0;
-  let pAll = 0;
-  for (let i = from; i + 1 < to; i++) {
-    const w = (sig.weights[i] + sig.weights[i + 1]) / 2;
-    pAll += w;
-    if (q.pairs.has(sig.pairKeys[i])) pHave += w;
-  }
-  return TERM_SHARE * terms + (1 - TERM_SHARE) * (pAll ? pHave / pAll : terms);
+  return { seq, terms: new Set(seq), pairs, next, quoted };
 }
 
 /**
- * True when the paste continues the detail differently: a detail term is missing, the paste has the
- * term before it, and what follows there in the paste is a word this error text does not have.
+ * Per unit: the weight it holds, the weight of it found in the paste, and whether the paste holds the
+ * unit itself — its word pairs, not just its words, which common ones like "error" give away elsewhere.
  */
-function contradicts(sig: ErrorSignal, q: QueryView): boolean {
-  const own = new Set(sig.terms);
-  for (let i = Math.max(1, sig.detailStart); i < sig.terms.length; i++) {
-    if (q.terms.has(sig.terms[i])) continue;
-    const after = q.next.get(sig.terms[i - 1]);
+function unitWeights(sig: ErrorSignal, q: QueryView): { have: number[]; all: number[]; touched: boolean[] } {
+  const have: number[] = [];
+  const all: number[] = [];
+  const touched: boolean[] = [];
+  for (const u of sig.units) {
+    let h = 0;
+    let a = 0;
+    let pairsHave = 0;
+    let pairsAll = 0;
+    for (let i = u.start; i < u.end; i++) {
+      a += sig.weights[i];
+      if (q.terms.has(sig.terms[i])) h += sig.weights[i];
+      if (i + 1 < u.end && !sig.varAfter[i]) {
+        pairsAll++;
+        if (q.pairs.has(sig.pairKeys[i])) pairsHave++;
+      }
+    }
+    have.push(h);
+    all.push(a);
+    touched.push(a > 0 && h / a >= TOUCHED && (pairsAll === 0 || pairsHave / pairsAll >= TOUCHED));
+  }
+  return { have, all, touched };
+}
+
+/** Coverage of units [from, end), untouched units discounted; 0 when the paste touches none of them. */
+function coverage(sig: ErrorSignal, q: QueryView, from: number, w: ReturnType<typeof unitWeights>): number {
+  let touchedAll = 0;
+  let untouchedAll = 0;
+  for (let u = from; u < sig.units.length; u++) {
+    if (w.touched[u]) touchedAll += w.all[u];
+    else untouchedAll += w.all[u];
+  }
+  if (touchedAll === 0) return 0;
+  const untouched = untouchedAll > 0 ? Math.min(UNTOUCHED_FACTOR, (UNTOUCHED_CAP * touchedAll) / untouchedAll) : 0;
+  const factor = w.touched.map((t) => (t ? 1 : untouched));
+  let have = 0;
+  let all = 0;
+  for (let u = from; u < sig.units.length; u++) {
+    have += factor[u] * w.have[u];
+    all += factor[u] * w.all[u];
+  }
+  if (all === 0) return 0;
+  const terms = have / all;
+  let pHave = 0;
+  let pAll = 0;
+  for (let u = from; u < sig.units.length; u++) {
+    const { start, end } = sig.units[u];
+    for (let i = start; i < end && i + 1 < sig.terms.length; i++) {
+      if (sig.varAfter[i]) continue;
+      const pw = factor[u] * ((sig.weights[i] + sig.weights[i + 1]) / 2);
+      pAll += pw;
+      if (q.pairs.has(sig.pairKeys[i])) pHave += pw;
+    }
+  }
+  return TERM_SHARE * terms + (1 - TERM_SHARE) * (pAll > 0 ? pHave / pAll : terms);
+}
+
+/**
+ * True when the paste continues the error differently: somewhere the paste follows the error word for
+ * word (two words in a row), then stops following it while both go on — with a word other than the next
+ * ones of the error, and that does not look like a name or number (those vary from paste to paste).
+ */
+function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]): boolean {
+  let unit = 0;
+  for (let i = 1; i < sig.terms.length; i++) {
+    while (sig.units[unit].end <= i) unit++;
+    // Only where the paste really holds the error: inside a unit it holds, or right where one ends.
+    const holds = touched[unit] || (sig.units[unit].start === i && unit > 0 && touched[unit - 1]);
+    if (!holds || sig.varAfter[i - 1] || q.pairs.has(sig.pairKeys[i - 1])) continue;
+    // Two words of context; at the very start of the error there is only one.
+    let context: string;
+    if (i === 1) context = sig.terms[0];
+    else if (sig.varAfter[i - 2]) continue;
+    else context = sig.pairKeys[i - 2];
+    const after = q.next.get(context);
     if (!after) continue;
-    for (const u of after) if (!own.has(u)) return true;
+    // The paste may skip a word or two of the error; anything else there is another error.
+    const expected = sig.terms.slice(i, i + 3);
+    for (const u of after) if (!expected.includes(u) && !q.quoted.has(u) && !/\d/.test(u)) return true;
   }
   return false;
 }
 
-export interface SignalScore {
-  score: number;
-  /** Share of the detail's weight found in the paste. */
-  detail: number;
-}
-
-export function scoreSignal(sig: ErrorSignal, q: QueryView): SignalScore {
-  const detail = coverage(sig, sig.detailDistinct, sig.detailStart, q);
-  const whole = sig.detailStart === 0 ? detail : coverage(sig, sig.wholeDistinct, 0, q);
-  let score = DETAIL_SHARE * detail * detail + (1 - DETAIL_SHARE) * whole;
-  if (score > 0 && contradicts(sig, q)) score *= CONTRADICTION;
-  if (sig.information < MIN_INFORMATION) score *= sig.information / MIN_INFORMATION;
-  return { score, detail };
+/** `fullEvidence`: the evidence (sum of weights found) at which a paste can be answered with full confidence. */
+export function scoreSignal(sig: ErrorSignal, q: QueryView, fullEvidence: number): number {
+  const w = unitWeights(sig, q);
+  const detail = coverage(sig, q, sig.detailUnit, w);
+  let score = detail;
+  if (sig.detailUnit > 0) score = DETAIL_SHARE * detail + (1 - DETAIL_SHARE) * coverage(sig, q, 0, w);
+  if (score === 0) return 0;
+  let evidence = 0;
+  const seen = new Set<string>();
+  sig.terms.forEach((t, i) => {
+    if (!seen.has(t) && q.terms.has(t)) evidence += sig.weights[i];
+    seen.add(t);
+  });
+  score *= Math.sqrt(Math.min(1, evidence / fullEvidence));
+  if (contradicts(sig, q, w.touched)) score *= CONTRADICTION;
+  return score;
 }

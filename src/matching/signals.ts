@@ -7,6 +7,21 @@ import { STOPWORDS } from './stopwords';
  * and every keyword phrase, built once when the matcher is created.
  */
 
+/**
+ * A stretch of an error text between two boundaries: a sentence, or a part introduced by a colon or a
+ * quote (`…Detailed information: "The underlying connection was closed: …"` nests three deep).
+ */
+export interface Unit {
+  /** Term range [start, end) in the signal's `terms`. */
+  start: number;
+  end: number;
+  /**
+   * Introduced by a quote or an arrow (`-->`): an inner message. Colons don't count — in logs they mostly
+   * separate a field from its value (`Event ID: 4002`, `Connections limit: 100`).
+   */
+  nested: boolean;
+}
+
 /** One exact error text of one symptom. */
 export interface ErrorSignal {
   article: number;
@@ -14,21 +29,21 @@ export interface ErrorSignal {
   lang: Lang;
   /** The error text as written in the article. */
   text: string;
-  /** Content terms in order (stop words left out). */
+  /** Content terms in order (stop words, placeholders and variable values left out). */
   terms: string[];
   /** Weight of each entry of `terms`. */
   weights: number[];
-  /** Index into `terms` where the innermost detail starts (the part that tells near-duplicates apart). */
-  detailStart: number;
-  /** Terms inside a stack-trace frame: they get a small weight and never form the detail. */
-  frame: boolean[];
+  units: Unit[];
+  /** Index of the first unit of the innermost detail: the part that tells near-duplicates apart (0: no nesting). */
+  detailUnit: number;
+  /** True where a placeholder or variable value (`<ServerName>`, `'contoso.com'`) follows term i in the article. */
+  varAfter: boolean[];
   /** Sum of the weights of the distinct terms: what a paste covering all of them holds. */
   information: number;
   /** `terms[i] + ' ' + terms[i + 1]` for every i: the word pairs looked up in the paste. */
   pairKeys: string[];
-  /** Indices of the first occurrence of each distinct term, from `detailStart` on and over the whole text. */
-  detailDistinct: number[];
-  wholeDistinct: number[];
+  /** The detail's terms joined: articles whose best errors share it hold the same error. */
+  detailKey: string;
 }
 
 /** A keyword phrase: either a symptom's (symptom set) or the article's topic (symptom null). */
@@ -46,19 +61,21 @@ export interface SignalIndex {
   weight: Map<string, number>;
   /** first term → keyword phrases starting with it. */
   phrases: Map<string, KeywordPhrase[]>;
+  /** Weight of a word found in one error text only: the unit in which evidence is measured. */
+  uniqueWeight: number;
 }
 
-/** HCW codes, exception names and hex result codes name one problem: strong evidence. */
-const STRONG = /^(hcw\d{3,5}|0x[0-9a-f]{4,8}|\w+exception)$/;
+/** HCW codes, exception names, hex result codes and sign-in error codes name one problem: strong evidence. */
+const STRONG = /^(hcw\d{3,5}|0x[0-9a-f]{4,8}|aadsts\d{4,}|\w+exception)$/;
 
-/** True for terms that name one problem on their own (HCW codes, exception names, hex result codes). */
+/** True for terms that name one problem on their own. */
 export function isStrongTerm(term: string): boolean {
   return STRONG.test(term);
 }
 const STRONG_BOOST = 2.5;
 /** Stack-trace frames are shared by many unrelated errors: weak evidence. */
 const FRAME_FACTOR = 0.25;
-/** A detail needs at least this many content terms; shorter tail segments are merged with the one before. */
+/** A detail needs at least this many content terms; shorter inner parts take the part before them in. */
 const MIN_DETAIL_TERMS = 3;
 
 export function contentTerms(text: string): string[] {
@@ -88,7 +105,10 @@ export function buildSignals(articles: readonly Article[]): SignalIndex {
     for (const s of a.symptoms) {
       addPhrases(ai, s.id, s.keywords);
       for (const lang of ['de', 'en'] as const) {
-        for (const text of s.errors[lang] ?? []) errors.push(segment(ai, s.id, lang, text));
+        for (const text of s.errors[lang] ?? []) {
+          const sig = parseError(ai, s.id, lang, text);
+          if (sig.terms.length) errors.push(sig);
+        }
       }
     }
   });
@@ -101,66 +121,85 @@ export function buildSignals(articles: readonly Article[]): SignalIndex {
 
   const postings = new Map<string, number[]>();
   errors.forEach((e, i) => {
-    e.weights = e.terms.map((t, k) => (weight.get(t) ?? 0) * (e.frame[k] ? FRAME_FACTOR : 1));
+    e.weights = e.weights.map((frameFactor, k) => (weight.get(e.terms[k]) ?? 0) * frameFactor);
     const distinct = new Map<string, number>();
     e.terms.forEach((t, k) => distinct.set(t, Math.max(distinct.get(t) ?? 0, e.weights[k])));
     e.information = [...distinct.values()].reduce((a, b) => a + b, 0);
-    e.pairKeys = e.terms.slice(0, -1).map((t, k) => `${t} ${e.terms[k + 1]}`);
-    e.wholeDistinct = firstOccurrences(e.terms, 0);
-    e.detailDistinct = firstOccurrences(e.terms, e.detailStart);
-    for (const t of new Set(e.terms)) {
+    for (const t of distinct.keys()) {
       const list = postings.get(t) ?? [];
       list.push(i);
       postings.set(t, list);
     }
   });
-  return { errors, postings, weight, phrases };
+  return { errors, postings, weight, phrases, uniqueWeight: Math.log(1 + n) };
 }
 
+/** Marks a placeholder or variable value in an article's error text; the tokenizer skips it. */
+const VAR = '\u0001';
+const PLACEHOLDER = /<[^<>\n]{1,60}>|\{\d+\}|\bx{4,}(?:-x{4,})*\b|"<[^"\n]*>"/gi;
 /**
- * Splits an error text into its nested parts ("wrapper: detail: inner detail") and remembers where the
- * innermost detail starts: errors that share a long wrapper differ only there.
+ * A value in single quotes ('contoso.com', 'Pat Kim', 'EX01') is an example that varies between pastes;
+ * a quoted cmdlet name ('Set-FederatedOrganizationIdentifier') is not.
  */
-function segment(article: number, symptom: string, lang: Lang, text: string): ErrorSignal {
-  const parts = cleanPaste(text)
-    .join(' ')
-    .split(/["“”„«»]|[.:;!?](?=\s|$)|\s-{1,2}>\s|\r?\n/)
-    .map((p) => ({ isFrame: /^\s*(at|bei)\s+[\w.`$<>]+\(/.test(p), terms: contentTerms(p) }))
-    .filter((p) => p.terms.length > 0);
+const QUOTED_VALUE = /(?<![\p{L}\p{N}])'([^'\n]{1,60})'(?![\p{L}\p{N}])/gu;
+const CMDLET = /^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+$/;
+/** Where a PowerShell error record starts inside a copied error text: the rest is its frame, not the error. */
+const RECORD_TAIL = /\s\+\s*CategoryInfo\b|\bAt line:\d+ char:\d+/i;
+/** Boundaries: a nesting one (colon, quote, arrow) opens an inner message; a sentence end does not. */
+const BOUNDARY = /(["“”„«»]|:(?=\s|["“”„])|-{1,3}>|[.!?](?=\s|$)|\s(?=(?:Please|Bitte|For more (?:details|information)|Learn more|Weitere Informationen)\b))/;
+const FRAME_LINE = /^\s*(at|bei)\s+[\w.`$<>]+\(/;
+
+/** Splits an error text into units and terms; weights hold the frame factor until buildSignals sets them. */
+function parseError(article: number, symptom: string, lang: Lang, text: string): ErrorSignal {
+  const marked = text
+    .split(RECORD_TAIL)[0]
+    .replace(PLACEHOLDER, ` ${VAR} `)
+    .replace(QUOTED_VALUE, (whole, value: string) => (CMDLET.test(value) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `));
+  const body = cleanPaste(marked).join('\n');
   const terms: string[] = [];
-  const frame: boolean[] = [];
-  const starts: number[] = [];
-  for (const p of parts) {
-    starts.push(terms.length);
-    terms.push(...p.terms);
-    frame.push(...p.terms.map(() => p.isFrame));
-  }
-  let detailStart = 0;
-  for (let i = parts.length - 1; i >= 0; i--) {
-    if (parts[i].isFrame) continue;
-    const end = nextNonFrameEnd(parts, i, starts, terms.length);
-    if (end - starts[i] >= MIN_DETAIL_TERMS || i === 0) {
-      detailStart = starts[i];
-      break;
+  const factor: number[] = [];
+  const varAfter: boolean[] = [];
+  const units: Unit[] = [];
+  let nextNested = false;
+  // split() with one capturing group alternates text (even indexes) and the boundary found (odd ones).
+  body.split(BOUNDARY).forEach((piece, index) => {
+    if (index % 2 === 1) {
+      if (/["“”„«»>]/.test(piece)) nextNested = true;
+      return;
     }
-  }
-  return { article, symptom, lang, text, terms, weights: [], detailStart, frame, information: 0, pairKeys: [], detailDistinct: [], wholeDistinct: [] };
-}
-
-function firstOccurrences(terms: string[], from: number): number[] {
-  const seen = new Set<string>();
-  const out: number[] = [];
-  for (let i = from; i < terms.length; i++) {
-    if (seen.has(terms[i])) continue;
-    seen.add(terms[i]);
-    out.push(i);
-  }
-  return out;
-}
-
-/** End (exclusive term index) of the non-frame run that starts at part i. */
-function nextNonFrameEnd(parts: { isFrame: boolean }[], i: number, starts: number[], total: number): number {
-  let j = i + 1;
-  while (j < parts.length && !parts[j].isFrame) j++;
-  return j < parts.length ? starts[j] : total;
+    const isFrame = piece.split('\n').every((l) => !l.trim() || FRAME_LINE.test(l));
+    const start = terms.length;
+    for (const m of piece.matchAll(/[\p{L}\p{N}]+|\u0001/gu)) {
+      if (m[0] === VAR) {
+        if (terms.length) varAfter[terms.length - 1] = true;
+        continue;
+      }
+      for (const t of contentTerms(m[0])) {
+        terms.push(t);
+        factor.push(isFrame ? FRAME_FACTOR : 1);
+        varAfter.push(false);
+      }
+    }
+    if (terms.length > start) units.push({ start, end: terms.length, nested: nextNested && !isFrame });
+    if (terms.length > start) nextNested = false;
+  });
+  // The innermost message: the last quoted part to the end of the text; too short alone, it takes the
+  // unit before it in.
+  let detailUnit = Math.max(0, units.map((u) => u.nested).lastIndexOf(true));
+  while (detailUnit > 0 && terms.length - units[detailUnit].start < MIN_DETAIL_TERMS) detailUnit--;
+  const detailTerms = units.length ? terms.slice(units[detailUnit].start) : [];
+  return {
+    article,
+    symptom,
+    lang,
+    text,
+    terms,
+    weights: factor,
+    units,
+    detailUnit,
+    varAfter,
+    information: 0,
+    pairKeys: terms.slice(0, -1).map((t, k) => `${t} ${terms[k + 1]}`),
+    detailKey: detailTerms.join(' '),
+  };
 }

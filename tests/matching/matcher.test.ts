@@ -90,11 +90,24 @@ describe('matching/Matcher', () => {
     }
   });
 
-  it('asks rather than guesses when two articles hold the same error text', () => {
+  it('answers an error that several articles hold word for word, listing the others after it', () => {
     const m = new Matcher(kbOf([article('one', WRAP('MaxUriReached')), article('two', WRAP('MaxUriReached'))]));
     const r = m.match(WRAP('MaxUriReached'));
-    assert.equal(r.decision, 'clarify');
+    assert.equal(r.decision, 'answer');
     assert.deepEqual(r.matches.map((x) => x.article), ['one', 'two']);
+  });
+
+  it('asks when two articles fit equally well with different errors', () => {
+    const m = new Matcher(
+      kbOf([
+        article('first', 'The frobnicator service could not reach the gateway server because the secure channel handshake timed out'),
+        article('second', 'The frobnicator service could not reach the relay server because the secure channel handshake timed out'),
+        article('third', WRAP('MaxUriReached')),
+      ]),
+    );
+    const r = m.match('The frobnicator service could not reach the server because the secure channel handshake timed out');
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(r.matches.map((x) => x.article).sort(), ['first', 'second']);
   });
 
   it('never answers greetings, chit-chat or unknown errors', () => {
