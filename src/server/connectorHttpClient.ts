@@ -4,16 +4,21 @@
  * backoff where that is safe, and a log line for every failed attempt.
  *
  * Why our own: botbuilder 4.23's ConnectorClient has Azure's default pipeline (3 retries from 1 s)
- * but no time limit (a connector that never answers hangs the turn for good), a timeout is not
- * retried, and its retry options can't be set. `ConnectorClientOptions.httpClient` is the supported
- * hook; the default pipeline's own retry never fires on top of ours, because we only ever return
- * responses it would not retry and throw a non-`RestError` when we give up.
+ * but no time limit (a connector that never answers hangs the turn for good) and no way to set its
+ * retry options. `ConnectorClientOptions.httpClient` is the supported hook; the default pipeline's
+ * own retry never fires on top of ours, because we only return responses it would not retry and
+ * throw a non-`RestError` when we give up. A proxy agent the pipeline sets (HTTPS_PROXY) is used.
  *
- * What is retried: 408, 429, 500, 502, 503, 504, a refused or dropped connection, and an attempt that
- * timed out — and only when the request body can be sent again (a string or buffer; the connector's
- * JSON always is). `Retry-After` is honoured (up to `maxDelayMs`). A retried POST can, rarely, deliver
- * a reply twice (the channel took it but its answer was lost); we prefer that to losing the answer.
+ * Retried (when the body can be sent again — a string or buffer, as the connector's JSON always is):
+ * - 408, 429, 500, 502, 503, 504: the connector answered that it failed or is busy; `Retry-After`
+ *   is honoured up to `maxDelayMs`;
+ * - a refused, unreachable or dropped connection, and a time-out before the request was fully sent.
+ * Not retried: a time-out after the whole request went out. The connector is then slow rather than
+ * down and has most likely taken the reply; a second copy would show up twice, and more requests
+ * would only add to its load (or to ours, when it is our own event loop that is behind).
  */
+import http from 'node:http';
+import https from 'node:https';
 import type { Logger } from 'pino';
 import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 
@@ -27,7 +32,7 @@ type HeadersLike = WebResource['headers'];
 export interface ConnectorRetryOptions {
   /** Attempts in all, the first included. Default 3. */
   attempts?: number;
-  /** Time limit of one attempt in ms, from connecting to the last byte of the answer. Default 4000. */
+  /** Time limit of one attempt in ms, from connecting to the last byte of the answer. Default 10000. */
   attemptTimeoutMs?: number;
   /** Delay before the first retry in ms; doubles each time, with jitter. Default 250. */
   baseDelayMs?: number;
@@ -36,12 +41,12 @@ export interface ConnectorRetryOptions {
 }
 
 /**
- * Defaults sized for Azure Bot Service, which gives a bot about 15 s to answer a request: three
- * attempts of at most 4 s plus their delays stay below that.
+ * Defaults sized for Azure Bot Service, which gives a bot about 15 s to answer a request: fast
+ * failures are retried twice within a few seconds; a slow answer is waited for once, up to 10 s.
  */
 export const DEFAULT_CONNECTOR_RETRY: Required<ConnectorRetryOptions> = {
   attempts: 3,
-  attemptTimeoutMs: 4000,
+  attemptTimeoutMs: 10_000,
   baseDelayMs: 250,
   maxDelayMs: 4000,
 };
@@ -69,17 +74,17 @@ export function createConnectorHttpClient(logger: Logger, options: ConnectorRetr
       const resendable = request.body === undefined || request.body === null || typeof request.body === 'string' || Buffer.isBuffer(request.body);
       const where = { method: request.method, path: pathOf(request.url) };
       for (let attempt = 1; ; attempt++) {
-        let outcome: { response: CompatResponse; retryAfterMs?: number } | { error: Error; reason: string };
+        let outcome: { response: CompatResponse; retryAfterMs?: number } | { error: Error; reason: string; retry: boolean };
         try {
           const response = await sendOnce(request, settings.attemptTimeoutMs);
           if (!RETRY_STATUSES.has(response.status)) return response;
           outcome = { response, retryAfterMs: retryAfter(response.headers.get('retry-after')) };
         } catch (err) {
           if (request.abortSignal?.aborted) throw err; // the caller gave up; not ours to retry
-          outcome = { error: err as Error, reason: describeFailure(err) };
+          outcome = { error: err as Error, ...classify(err) };
         }
         const failure = 'response' in outcome ? `status ${outcome.response.status}` : outcome.reason;
-        if (attempt >= settings.attempts || !resendable) {
+        if (attempt >= settings.attempts || !resendable || ('retry' in outcome && !outcome.retry)) {
           logger.error({ ...where, attempts: attempt, failure }, 'connector request failed; giving up');
           throw new ConnectorRequestError(
             `connector: ${request.method} ${where.path} failed after ${attempt} attempt(s): ${failure}`,
@@ -96,46 +101,86 @@ export function createConnectorHttpClient(logger: Logger, options: ConnectorRetr
   };
 }
 
-/** One attempt with `fetch`; the time limit covers the whole exchange, up to the last byte of the answer. */
-async function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatResponse> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
-  const onAbort = () => controller.abort(new Error('aborted by the caller'));
-  request.abortSignal?.addEventListener('abort', onAbort);
-  try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: requestHeaders(request.headers),
-      body: request.body === undefined || request.body === null ? undefined : typeof request.body === 'string' ? request.body : new Uint8Array(request.body as Buffer),
-      signal: controller.signal,
+/** Keep-alive connections to the connector, shared by all turns (a proxy agent from the pipeline wins). */
+const AGENTS = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+
+/**
+ * One attempt. The time limit covers the whole exchange, up to the last byte of the answer; it
+ * records whether the request had been sent completely, because that decides whether resending is safe.
+ */
+function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatResponse> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(request.url);
+    const secure = url.protocol === 'https:';
+    const body =
+      request.body === undefined || request.body === null ? undefined : typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : (request.body as Buffer);
+    const headers = requestHeaders(request.headers);
+    if (body) headers['content-length'] = String(body.length);
+    // The Azure pipeline puts a proxy agent here when HTTPS_PROXY / HTTP_PROXY is set.
+    const agent = (request as { agent?: http.Agent }).agent ?? (secure ? AGENTS.https : AGENTS.http);
+    let sent = false;
+    let settled = false;
+    const req = (secure ? https : http).request(url, { method: request.method, headers, agent });
+    const timer = setTimeout(() => req.destroy(new AttemptTimeout(timeoutMs, sent)), timeoutMs);
+    const onAbort = () => req.destroy(new Error('aborted by the caller'));
+    request.abortSignal?.addEventListener('abort', onAbort);
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.abortSignal?.removeEventListener('abort', onAbort);
+      outcome();
+    };
+    req.on('finish', () => (sent = true));
+    req.on('error', (err) => finish(() => reject(err)));
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', (err) => finish(() => reject(err)));
+      res.on('aborted', () => finish(() => reject(Object.assign(new Error('the connection closed during the answer'), { code: 'ECONNRESET' }))));
+      res.on('end', () =>
+        finish(() =>
+          resolve({
+            request,
+            status: res.statusCode ?? 0,
+            headers: new ResponseHeaders(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')] as [string, string])),
+            bodyAsText: Buffer.concat(chunks).toString('utf8'),
+          }),
+        ),
+      );
     });
-    const bodyAsText = await response.text();
-    return { request, status: response.status, headers: new ResponseHeaders(response.headers), bodyAsText };
-  } catch (err) {
-    // fetch reports an abort as its own error; report the reason instead (the time limit).
-    throw controller.signal.aborted && controller.signal.reason instanceof Error ? controller.signal.reason : err;
-  } finally {
-    clearTimeout(timer);
-    request.abortSignal?.removeEventListener('abort', onAbort);
+    req.end(body);
+  });
+}
+
+/** The attempt ran out of time; `sent`: the whole request had gone out (the connector may have taken it). */
+class AttemptTimeout extends Error {
+  override name = 'AttemptTimeout';
+  constructor(
+    ms: number,
+    readonly sent: boolean,
+  ) {
+    super(sent ? `no answer within ${ms} ms after the request was sent` : `the request could not be sent within ${ms} ms`);
   }
 }
 
-class TimeoutError extends Error {
-  override name = 'TimeoutError';
-  constructor(ms: number) {
-    super(`no response within ${ms} ms`);
-  }
+/**
+ * Whether a failed attempt may be sent again, and a short reason for the log. Not resent: an attempt
+ * that timed out after the whole request went out — the connector is slow, not down, and has most
+ * likely taken the reply; a second copy would show up twice.
+ */
+function classify(err: unknown): { retry: boolean; reason: string } {
+  if (err instanceof AttemptTimeout) return { retry: !err.sent, reason: `timeout: ${err.message}` };
+  const code = (err as { code?: string })?.code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code && RETRY_ERRORS.has(code)) return { retry: true, reason: `${code}: ${message}` };
+  return { retry: false, reason: code ? `${code}: ${message}` : message };
 }
 
-/** A short reason for the log: the time limit, a system error code, or the message. */
-function describeFailure(err: unknown): string {
-  if (err instanceof TimeoutError) return `timeout: ${err.message}`;
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message}` : ''}`;
-  return err instanceof Error ? err.message : String(err);
-}
+/** Connection errors where the connector refused, was unreachable, or broke off before answering. */
+const RETRY_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-/** Headers fetch may set; hop-by-hop ones and the length (fetch computes it) are left out. */
+/** The request's headers, without hop-by-hop ones and the length (set from the body). */
 function requestHeaders(headers: HeadersLike): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers.toJson({ preserveCase: true }))) {

@@ -1,7 +1,8 @@
 /**
  * Faults in the channel's connector, over real HTTP: the stand-in connector answers 500, throttles,
- * never answers, or drops the connection. Replies are retried with backoff (short delays here), each
- * failed attempt is logged, a reply is delivered once, and the server keeps serving.
+ * drops the connection, is down, or never answers. Replies are retried with backoff (short delays
+ * here) where resending is safe, each failed attempt is logged, a reply is delivered at most once,
+ * and the server keeps serving.
  */
 import assert from 'node:assert/strict';
 import { TEXTS } from '../../src/bot/texts';
@@ -33,7 +34,6 @@ describe('reliability: connector faults', function () {
     ['answers 503 with Retry-After', { status: 503, retryAfter: '1' }, /^status 503$/],
     ['throttles with 429', { status: 429, retryAfter: '0' }, /^status 429$/],
     ['closes the connection', 'drop', /^(ECONNRESET|UND_ERR_SOCKET)/],
-    ['never answers', 'hang', /^timeout: no response within 400 ms$/],
   ] as [string, Behaviour, RegExp][]) {
     it(`the connector ${name} twice: retried, delivered once, logged`, async () => {
       connector.behaviour = failFirst(2, fault);
@@ -54,6 +54,20 @@ describe('reliability: connector faults', function () {
       }
     });
   }
+
+  it('a connector that takes the request but never answers: waited for once, not resent (no duplicate), logged', async () => {
+    connector.behaviour = failFirst(1, 'hang');
+    const res = await postActivity(service.url, message(connector.serviceUrl, 'help', { id: 'slow' }));
+    assert.ok(res.status < 500);
+    assert.equal(retries().length, 0, 'not resent');
+    const gaveUp = service.logs.find((l) => l.msg === 'connector request failed; giving up');
+    assert.equal(gaveUp?.failure, 'timeout: no answer within 400 ms after the request was sent');
+    // The turn failed; the apology (the connector's next request) got through.
+    assert.equal(connector.attempts, 2);
+    assert.equal(connector.delivered.length, 1);
+    assert.equal(connector.delivered[0]!.activity.text, TEXTS.en.apology);
+    assert.ok(await healthy(service.url));
+  });
 
   it('gives up after the last attempt, logs it, and the server keeps serving', async () => {
     connector.behaviour = (n) => (n <= 6 ? { status: 500 } : 'accept');
