@@ -146,7 +146,7 @@ export function renderMarkdown(r: BenchResults): string {
           LABEL[a.engine],
           String(a.total),
           `${a.right} (${(a.rightRate * 100).toFixed(1)}%)`,
-          String(a.clarified),
+          `${a.clarified}${a.clarified ? ` (${a.clarifiedRight} offering a right one)` : ''}`,
           `${a.falseAnswers} (${(a.falseRate * 100).toFixed(1)}%)`,
           String(a.missed),
           a.mrr.toFixed(3),
@@ -164,8 +164,17 @@ export function renderMarkdown(r: BenchResults): string {
     );
     out.push(
       table(
-        ['bot', 'requests/s', 'p50', 'p99', 'requests', 'non-2xx / errors', 'replies per request'],
-        s.rows.map((x) => [x.label, x.rps.toFixed(0), `${x.p50Ms} ms`, `${x.p99Ms} ms`, String(x.requests), `${x.non2xx} / ${x.errors}`, x.repliesPerRequest.toFixed(2)]),
+        ['bot', 'requests/s', 'p50', 'p99', 'requests', 'non-2xx / errors', 'replies per request', 'reply size'],
+        s.rows.map((x) => [
+          x.label,
+          x.rps.toFixed(0),
+          `${x.p50Ms} ms`,
+          `${x.p99Ms} ms`,
+          String(x.requests),
+          `${x.non2xx} / ${x.errors}`,
+          x.repliesPerRequest.toFixed(2),
+          `${(x.replyBytes / 1024).toFixed(1)} KB`,
+        ]),
       ),
     );
   }

@@ -31,6 +31,8 @@ const SERVING: Record<Mode, { seconds: number; warmupSeconds: number; connection
   full: { seconds: 10, warmupSeconds: 2, connections: 10 },
   quick: { seconds: 3, warmupSeconds: 1, connections: 10 },
 };
+/** Pastes per dev set: bigger ones are sampled evenly (plain Fuse.js needs about a second per paste with the corpus). */
+const DEV_PASTES: Record<Mode, number> = { full: 80, quick: 30 };
 const COLD_START_TIMEOUT_MS = 180_000;
 const RESULTS_DIR = path.resolve(__dirname, '../../bench/results');
 const KNOWLEDGE_CACHE = path.join(os.tmpdir(), 'pastefix-bench-knowledge');
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
 
   let accuracy: AccuracyRow[] = [];
   if (run('accuracy')) {
-    const a = benchAccuracy(kbSets, log);
+    const a = benchAccuracy(kbSets, log, DEV_PASTES[options.mode]);
     accuracy = a.rows;
     notes.push(...a.notes);
   }
@@ -143,7 +145,7 @@ function methodNotes(mode: Mode): string[] {
   const t = TIMING[mode];
   return [
     `Latency: every call timed alone (process.hrtime.bigint) after up to ${t.warmup} warm-up calls; the engines take turns in ${t.rounds} rounds of up to ${(t.budgetMs / t.rounds).toFixed(0)} ms each (at most ${t.maxIterations} calls), so machine noise hits them alike. p99 is the nearest-rank 99th percentile, shown only with ≥ 10 calls. A call slower than ${t.singleCallMs} ms is timed once; one extrapolated (p50 of the next smaller knowledge base × ratio of indexed text) above ${t.skipAboveMs / 1000} s is not run.`,
-    `Each knowledge base is measured in a fresh process (latency and build times in one, memory in another, started with --expose-gc; heap and RSS after two forced collections). Build: the first build in the process, and in brackets the median of ${t.buildRepeats} more${t.buildRepeats ? '' : ' (none in a quick run)'}.`,
+    `Each knowledge base is measured in a fresh process (latency and build times in one, memory in another, started with --expose-gc; heap and RSS after two forced collections). Build: the first build in the process, and in brackets the median of ${t.buildRepeats ? `${t.buildRepeats} more (1 from 5,000 articles on)` : 'none more (quick run)'}.`,
     `Knowledge bases: the built-in articles; + ../shared/corpus imported with src/knowledge/import; synthetic sets of ${SYNTHETIC_SIZES[mode].map((n) => n.toLocaleString('en-US')).join(' and ')} articles in total: the corpus articles plus variants grown from them (seed ${SYNTHETIC_SEED}) with other server names, domains, HCW codes, exception names, status codes and inner details — near-duplicates on purpose.${mode === 'quick' ? ' A quick run leaves out the 10,000-article set.' : ''}`,
     'Memory: the articles are loaded from disk as the service does (YAML, the corpus through the importer); "service heap / RSS" is after loading + building + using the matcher; index heap is what each engine\'s index adds to the loaded articles.',
     ...ENGINES.map((e) => `${e.label}: ${e.rule}.`),

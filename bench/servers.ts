@@ -140,6 +140,8 @@ export interface Connector {
   url: string;
   /** Activities received (the bots' replies). */
   received(): number;
+  /** Bytes of their bodies. */
+  receivedBytes(): number;
   close(): Promise<void>;
 }
 
@@ -149,11 +151,14 @@ export interface Connector {
  */
 export function startConnector(): Promise<Connector> {
   let received = 0;
+  let receivedBytes = 0;
   const server = http.createServer((req, res) => {
-    req.resume();
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => (bytes += chunk.length));
     req.on('end', () => {
       if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test((req.url ?? '').split('?')[0])) {
         received++;
+        receivedBytes += bytes;
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `reply-${received}` }));
       } else {
@@ -170,6 +175,7 @@ export function startConnector(): Promise<Connector> {
       resolve({
         url: `http://127.0.0.1:${port}`,
         received: () => received,
+        receivedBytes: () => receivedBytes,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();

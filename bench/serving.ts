@@ -33,6 +33,8 @@ export interface ServingRow {
   errors: number;
   /** Activities the bot sent to the connector per request. */
   repliesPerRequest: number;
+  /** Their mean size in bytes (JSON bodies). */
+  replyBytes: number;
 }
 
 export interface ServingResult {
@@ -67,6 +69,7 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
       log(`serving: ${label}`);
       await load(target.url, connector.url, paste.text, o.connections, o.warmupSeconds);
       const before = connector.received();
+      const beforeBytes = connector.receivedBytes();
       const r = await load(target.url, connector.url, paste.text, o.connections, o.seconds);
       const requests = r.requests.total;
       rows.push({
@@ -79,6 +82,7 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
         non2xx: r.non2xx,
         errors: r.errors + r.timeouts,
         repliesPerRequest: requests ? (connector.received() - before) / requests : 0,
+        replyBytes: connector.received() > before ? (connector.receivedBytes() - beforeBytes) / (connector.received() - before) : 0,
       });
     }
     return { rows, paste: paste.label, articles, connections: o.connections, seconds: o.seconds };

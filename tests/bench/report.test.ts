@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AccuracyRow } from '../../bench/accuracy';
+import type { LatencyRow, MatchingResult } from '../../bench/matching';
+import type { MemoryResult } from '../../bench/memory';
+import { renderMarkdown, writeResults, type BenchResults } from '../../bench/report';
+import type { ServingResult } from '../../bench/serving';
+import { checkTargets, type Measurements } from '../../bench/targets';
+import { percentile, summarize, timeSideBySide } from '../../bench/timing';
+import { tempFolder } from '../helpers/tmp';
+
+const lat = (p50Ms: number, p99Ms: number) => ({ p50Ms, p99Ms, qps: 1000 / p50Ms, samples: 500 });
+
+function matching(set: string, articles: number, ours: [number, number], fuseMs: number | null, miniMs: number, buildMs: number): MatchingResult {
+  const latency: LatencyRow[] = [];
+  for (const query of ['short', 'ps-record', 'log-10k']) {
+    latency.push({ set, query, engine: 'pastefix', latency: lat(...ours), decision: 'answer', top: 'exo-legacy-tls-hybrid' });
+    latency.push(fuseMs === null ? { set, query, engine: 'fuse', latency: null, estimateMs: 90_000 } : { set, query, engine: 'fuse', latency: lat(fuseMs, fuseMs * 2) });
+    latency.push({ set, query, engine: 'minisearch', latency: lat(miniMs, miniMs * 2) });
+  }
+  return {
+    set,
+    articles,
+    indexedChars: articles * 1000,
+    builds: (['pastefix', 'fuse', 'minisearch'] as const).map((engine) => ({ set, engine, coldMs: buildMs, warmMs: buildMs * 0.8, runs: 3 })),
+    latency,
+  };
+}
+
+function accuracy(devSet: string, engine: AccuracyRow['engine'], right: number, falseAnswers: number): AccuracyRow {
+  return { devSet, set: 'builtin', engine, total: 50, right, clarified: 0, clarifiedRight: 0, falseAnswers, missed: 50 - right - falseAnswers, mrr: 0.9, rightRate: right / 50, falseRate: falseAnswers / 50 };
+}
+
+const memory = (set: string, rssMB: number): MemoryResult => ({
+  set,
+  articles: 10_000,
+  loadMs: 20_000,
+  buildMs: 1500,
+  empty: { rssMB: 50, heapMB: 5 },
+  loaded: { rssMB: rssMB - 20, heapMB: 90 },
+  service: { rssMB, heapMB: 110 },
+  indexHeapMB: { pastefix: 20, fuse: 30, minisearch: 25 },
+});
+
+const serving = (ours: number, echo: number): ServingResult => ({
+  rows: [
+    { bot: 'pastefix', label: 'PasteFix /api/messages', rps: ours, p50Ms: 40, p99Ms: 90, requests: ours * 10, non2xx: 0, errors: 0, repliesPerRequest: 1, replyBytes: 9216 },
+    { bot: 'echo', label: 'botbuilder echo bot', rps: echo, p50Ms: 20, p99Ms: 60, requests: echo * 10, non2xx: 0, errors: 0, repliesPerRequest: 1, replyBytes: 700 },
+  ],
+  paste: 'PowerShell error record',
+  articles: 128,
+  connections: 10,
+  seconds: 10,
+});
+
+function measurements(): Measurements {
+  return {
+    matching: [matching('corpus', 128, [0.2, 0.8], 400, 3, 40), matching('synthetic-10000', 10_000, [30, 60], null, 20, 2600)],
+    memory: [memory('synthetic-10000', 250)],
+    accuracy: [accuracy('dev.jsonl', 'pastefix', 48, 0), accuracy('dev.jsonl', 'fuse', 20, 3), accuracy('dev.jsonl', 'minisearch', 40, 6)],
+    serving: serving(150, 280),
+  };
+}
+
+describe('bench/targets', () => {
+  it('says met or missed for every target, with the measured numbers', () => {
+    const targets = checkTargets(measurements());
+    const byStart = (s: string) => targets.find((t) => t.target.startsWith(s))!;
+    assert.equal(targets.length, 8);
+    assert.deepEqual(byStart('match p99 ≤ 1 ms'), { target: 'match p99 ≤ 1 ms with the corpus loaded, PowerShell error record', measured: 'p99 0.800 ms (p50 0.200 ms)', met: true });
+    assert.deepEqual(byStart('match p99 ≤ 10 ms'), { target: 'match p99 ≤ 10 ms with 10,000 articles, PowerShell error record', measured: 'p99 60.0 ms (p50 30.0 ms)', met: false });
+    // Fuse at 10,000 was not run: its extrapolated 90 s count. The slowest case is the corpus (400 / 0.2 = 2000×).
+    assert.equal(byStart('at least 20×').met, true);
+    assert.match(byStart('at least 20×').measured, /^slowest case 2000× \(corpus\/short\), median 3000× over 6 cases$/);
+    // MiniSearch: 3 / 0.2 = 15× with the corpus, 20 / 30 = 0.7× at 10,000 → missed.
+    assert.equal(byStart('faster than MiniSearch').met, false);
+    assert.match(byStart('faster than MiniSearch').measured, /^slowest case 0\.7× \(synthetic-10000\/short\)/);
+    assert.equal(byStart('more accurate').met, true);
+    assert.match(byStart('more accurate').measured, /right 96\.0% vs 40\.0% \/ 80\.0%, false 0\.0% vs 6\.0% \/ 12\.0%/);
+    assert.deepEqual(byStart('index build'), { target: 'index build ≤ 2 s at 10,000 articles', measured: '2600 ms (new Matcher, first in a fresh process)', met: false });
+    assert.equal(byStart('RSS').met, false);
+    assert.deepEqual(byStart('/api/messages'), {
+      target: "/api/messages ≥ half the echo bot's requests/s",
+      measured: '150 vs 280 requests/s (0.5×)',
+      met: true,
+    });
+  });
+
+  it('marks what a run did not measure as not measured, not as met', () => {
+    const targets = checkTargets({ matching: [], memory: [], accuracy: [], serving: null });
+    assert.deepEqual(targets.map((t) => t.met), [null, null, null, null, null, null, null, null]);
+    assert.ok(targets.every((t) => t.measured.startsWith('not measured')));
+  });
+
+  it('counts a dev set as not more accurate when PasteFix makes more false answers', () => {
+    const m = measurements();
+    m.accuracy = [accuracy('dev.jsonl', 'pastefix', 48, 2), accuracy('dev.jsonl', 'fuse', 20, 1), accuracy('dev.jsonl', 'minisearch', 40, 6)];
+    assert.equal(checkTargets(m).find((t) => t.target.startsWith('more accurate'))!.met, false);
+  });
+});
+
+describe('bench/report', () => {
+  const results = (): BenchResults => {
+    const m = measurements();
+    return {
+      run: { date: '2026-11-28T20:00:00.000Z', commit: 'abc1234', node: 'v20.20.2', cpu: 'Test CPU', cores: 2, loadAverage: { start: 1, end: 2 }, mode: 'full', durationS: 200 },
+      sets: [
+        { name: 'corpus', label: 'built-in + corpus (128)', articles: 128, errorTexts: 150 },
+        { name: 'synthetic-10000', label: 'synthetic 10,000', articles: 10_000, errorTexts: 11_579 },
+      ],
+      targets: checkTargets(m),
+      matching: m.matching,
+      memory: m.memory,
+      coldStart: [{ set: 'synthetic-10000', ms: 25_000, articles: 10_000, viaYaml: true }],
+      accuracy: m.accuracy,
+      serving: m.serving,
+      notes: ['A note with a | pipe.'],
+    };
+  };
+
+  it('writes the Markdown table and the JSON results, both complete', () => {
+    const { dir, cleanup } = tempFolder();
+    try {
+      const written = writeResults(results(), path.join(dir, 'results'));
+      assert.equal(written.markdown, path.join(dir, 'results', 'latest.md'));
+      assert.equal(written.json, path.join(dir, 'results', 'latest.json'));
+      assert.deepEqual(JSON.parse(fs.readFileSync(written.json, 'utf8')), JSON.parse(JSON.stringify(results())));
+      const md = fs.readFileSync(written.markdown, 'utf8');
+      assert.equal(md, renderMarkdown(results()));
+      for (const heading of ['## Targets', '## Matching latency', '## Index build, memory and cold start', '## Accuracy on the labelled dev sets', '## Serving', '## Notes']) {
+        assert.ok(md.includes(`\n${heading}\n`), heading);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('shows each target as met or missed with its numbers, and every engine side by side', () => {
+    const md = renderMarkdown(results());
+    assert.ok(md.includes('| match p99 ≤ 1 ms with the corpus loaded, PowerShell error record | **met** | p99 0.800 ms (p50 0.200 ms) |'));
+    assert.ok(md.includes('| index build ≤ 2 s at 10,000 articles | **missed** | 2600 ms (new Matcher, first in a fresh process) |'));
+    assert.ok(md.includes('| PasteFix p50 / p99 / q/s | Fuse.js p50 / p99 / q/s | MiniSearch p50 / p99 / q/s |'));
+    assert.ok(md.includes('| synthetic 10,000 | PowerShell error record | 30.0 ms / 60.0 ms / 33.3 q/s | not run (≈ 90.00 s per call, extrapolated) | 20.0 ms / 40.0 ms / 50.0 q/s | answer: exo-legacy-tls-hybrid |'));
+    assert.ok(md.includes('| 110 MB / 250 MB |'), 'service heap / RSS');
+    assert.ok(md.includes('25.00 s (corpus as YAML)'));
+    assert.ok(md.includes('| PasteFix /api/messages | 150 | 40 ms | 90 ms | 1500 | 0 / 0 | 1.00 | 9.0 KB |'));
+    assert.ok(md.includes('- A note with a | pipe.'));
+  });
+});
+
+describe('bench/timing', () => {
+  it('takes nearest-rank percentiles', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    assert.equal(percentile(sorted, 50), 50);
+    assert.equal(percentile(sorted, 99), 99);
+    assert.equal(percentile([7], 99), 7);
+    assert.throws(() => percentile([], 50), /bench: percentile of no samples/);
+  });
+
+  it('summarizes samples as median, p99 (from 10 samples on) and calls per second', () => {
+    assert.deepEqual(summarize([4, 1, 2, 3]), { p50Ms: 2, p99Ms: null, qps: 400, samples: 4 });
+    const s = summarize(Array.from({ length: 200 }, (_, i) => (i === 199 ? 50 : 0.5)));
+    assert.equal(s.p50Ms, 0.5);
+    assert.equal(s.p99Ms, 0.5);
+    assert.equal(s.samples, 200);
+  });
+
+  it('times every alternative, and a slow one only once', () => {
+    let fast = 0;
+    let slow = 0;
+    const timed = timeSideBySide(
+      [
+        { name: 'fast', run: () => fast++ },
+        { name: 'slow', run: () => { slow++; const end = Date.now() + 30; while (Date.now() < end); } },
+      ],
+      { budgetMs: 20, maxIterations: 40, warmup: 5, rounds: 2, singleCallMs: 25 },
+    );
+    assert.deepEqual([...timed.keys()], ['fast', 'slow']);
+    assert.equal(timed.get('slow')!.samples, 1);
+    assert.equal(slow, 1);
+    assert.ok(timed.get('fast')!.samples >= 1 && timed.get('fast')!.samples <= 40);
+    assert.equal(fast, 1 + 5 + timed.get('fast')!.samples, 'first call + warm-up + timed calls');
+  });
+});
