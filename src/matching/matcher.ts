@@ -46,6 +46,8 @@ interface Hit {
   terms: readonly string[];
   /** The inner message of the error text that found it, when an error text did. */
   sameError?: string;
+  /** The error text's words found in the paste, when an error text found it. */
+  found?: ReadonlySet<string>;
 }
 
 /**
@@ -147,7 +149,9 @@ export class Matcher {
     for (const id of candidates) {
       const sig = this.index.errors[id];
       const score = scoreSignal(sig, view, EVIDENCE_WORDS * this.index.uniqueWeight);
-      if (score > 0) hits.push({ signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms, sameError: sig.detailKey });
+      if (score <= 0) continue;
+      const found = new Set(sig.terms.filter((t) => view.terms.has(t)));
+      hits.push({ signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms, sameError: sig.detailKey, found });
     }
     return hits;
   }
@@ -205,9 +209,14 @@ export class Matcher {
       const cur = best.get(h.article);
       if (!cur || h.score > cur.score) best.set(h.article, h);
     }
-    const ranked = [...best.values()].map((h) => {
+    const leaders = [...best.values()];
+    const ranked = leaders.map((h) => {
       const tiebreak = h.score >= THRESHOLDS.candidate ? TOPIC_TIEBREAK * Math.min(2, topics.get(h.article) ?? 0) : 0;
-      return { ...h, score: round(Math.min(1, h.score + tiebreak)) };
+      // A match whose words are all inside what another match found (a generic wrapper inside a longer,
+      // specific error) is weaker evidence than that one, however well it covers its own short text.
+      const container = leaders.find((o) => o !== h && o.found && h.found && o.sameError !== h.sameError && strictlyInside(h.found, o.found));
+      const score = container ? Math.min(h.score, container.score - THRESHOLDS.margin) : h.score;
+      return { ...h, score: round(Math.max(0, Math.min(1, score + tiebreak))) };
     });
     return ranked.sort((x, y) => y.score - x.score || this.kb.articles[x.article].id.localeCompare(this.kb.articles[y.article].id));
   }
@@ -217,6 +226,12 @@ export class Matcher {
     const evidence = quoteLine(h.terms, tokens, lines);
     return { article: a.id, symptom: h.symptom, score: h.score, title: pick(a.title, lang).text, ...(evidence ? { evidence } : {}) };
   }
+}
+
+function strictlyInside(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size >= b.size) return false;
+  for (const t of a) if (!b.has(t)) return false;
+  return true;
 }
 
 /** Terms that occur in the paste only inside single quotes. */

@@ -97,8 +97,9 @@ export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
     // Split the line at single quotes that open or close a value (not the apostrophe in "user's").
     const parts = l.split(/(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])/u);
     parts.forEach((part, i) => {
-      // Odd parts are inside quotes, unless the last quote on the line is never closed.
-      const quoted = i % 2 === 1 && i < parts.length - 1;
+      // Odd parts are inside quotes, unless the last quote on the line is never closed. A quoted cmdlet
+      // name ('Connect-ExchangeOnline') is part of the message, not a value.
+      const quoted = i % 2 === 1 && i < parts.length - 1 && !/^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+$/.test(part);
       for (const term of termsOf(part)) tokens.push(quoted ? { term, line, quoted } : { term, line });
     });
   });

@@ -20,7 +20,7 @@ export interface QueryView {
   terms: ReadonlySet<string>;
   /** "a b" for every two neighbouring content terms. */
   pairs: ReadonlySet<string>;
-  /** term, and "a b" word pair → the content terms that follow it somewhere in the paste. */
+  /** term, "a b" word pair and "a b c" triple → the content terms that follow it somewhere in the paste. */
   next: ReadonlyMap<string, ReadonlySet<string>>;
   /** Terms the paste has only inside single quotes: names and values, which never contradict an error. */
   quoted: ReadonlySet<string>;
@@ -30,8 +30,9 @@ export interface QueryView {
 const DETAIL_SHARE = 0.7;
 /** Share of single terms in a coverage; the rest is word pairs (order). */
 const TERM_SHARE = 0.6;
-/** A unit (sentence or inner part) counts as pasted when this share of its weight is there... */
+/** A unit (sentence or inner part) counts as pasted when this share of its weight is there, and this share of its word pairs... */
 const TOUCHED = 0.5;
+const TOUCHED_PAIRS = 0.4;
 /**
  * ...and counts this much when it is not: it was probably cut off, not contradicted. All untouched units
  * together never count more than UNTOUCHED_CAP of what was touched: a long advice paragraph after the
@@ -46,7 +47,7 @@ const CONTRADICTION = 0.5;
  * Less evidence (a short error, or a small part of a long one) lowers the score by its square root: "Access
  * is denied" alone, or one short sentence shared by many errors, can't be answered; a short but rare code can.
  */
-export const EVIDENCE_WORDS = 6;
+export const EVIDENCE_WORDS = 4;
 
 export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set()): QueryView {
   const pairs = new Set<string>();
@@ -61,6 +62,7 @@ export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new 
     pairs.add(pair);
     follow(seq[i], seq[i + 1]);
     if (i + 2 < seq.length) follow(pair, seq[i + 2]);
+    if (i + 3 < seq.length) follow(`${pair} ${seq[i + 2]}`, seq[i + 3]);
   }
   return { seq, terms: new Set(seq), pairs, next, quoted };
 }
@@ -88,7 +90,7 @@ function unitWeights(sig: ErrorSignal, q: QueryView): { have: number[]; all: num
     }
     have.push(h);
     all.push(a);
-    touched.push(a > 0 && h / a >= TOUCHED && (pairsAll === 0 || pairsHave / pairsAll >= TOUCHED));
+    touched.push(a > 0 && h / a >= TOUCHED && (pairsAll === 0 || pairsHave / pairsAll >= TOUCHED_PAIRS));
   }
   return { have, all, touched };
 }
@@ -135,14 +137,24 @@ function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]
   let unit = 0;
   for (let i = 1; i < sig.terms.length; i++) {
     while (sig.units[unit].end <= i) unit++;
-    // Only where the paste really holds the error: inside a unit it holds, or right where one ends.
+    // Only where the paste holds the error: inside a unit it holds, or right where one ends.
     const holds = touched[unit] || (sig.units[unit].start === i && unit > 0 && touched[unit - 1]);
     if (!holds || sig.varAfter[i - 1] || q.pairs.has(sig.pairKeys[i - 1])) continue;
     // Two words of context; at the very start of the error there is only one.
     let context: string;
-    if (i === 1) context = sig.terms[0];
-    else if (sig.varAfter[i - 2]) continue;
+    if (i === 1) {
+      // One word of context only at the very start, and only a word that is not common.
+      if (sig.weights[0] < sig.information / new Set(sig.terms).size) continue;
+      context = sig.terms[0];
+    } else if (sig.varAfter[i - 2]) continue;
     else context = sig.pairKeys[i - 2];
+    // A context the error itself repeats ("error occurred" thrice) can't tell where the paste is: take one
+    // more word before it, and give up when even that repeats.
+    if (i >= 2 && repeats(sig.pairKeys, context)) {
+      if (i < 3 || sig.varAfter[i - 3]) continue;
+      context = `${sig.terms[i - 3]} ${context}`;
+      if (repeats(sig.pairKeys.map((p, k) => `${sig.terms[k - 1]} ${p}`), context)) continue;
+    }
     const after = q.next.get(context);
     if (!after) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
@@ -150,6 +162,10 @@ function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]
     for (const u of after) if (!expected.includes(u) && !q.quoted.has(u) && !/\d/.test(u)) return true;
   }
   return false;
+}
+
+function repeats(list: readonly string[], key: string): boolean {
+  return list.indexOf(key) !== list.lastIndexOf(key);
 }
 
 /** `fullEvidence`: the evidence (sum of weights found) at which a paste can be answered with full confidence. */

@@ -153,6 +153,7 @@ const FRAME_LINE = /^\s*(at|bei)\s+[\w.`$<>]+\(/;
 function parseError(article: number, symptom: string, lang: Lang, text: string): ErrorSignal {
   const marked = text
     .split(RECORD_TAIL)[0]
+    .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
     .replace(PLACEHOLDER, ` ${VAR} `)
     .replace(QUOTED_VALUE, (whole, value: string) => (CMDLET.test(value) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `));
   const body = cleanPaste(marked).join('\n');
