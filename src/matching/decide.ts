@@ -34,7 +34,8 @@ export function decide(sorted: readonly Scored[]): { decision: Decision; offered
   const key = sorted[0].sameError;
   const same = (s: Scored) => key !== undefined && s.sameError === key;
   const runnerUp = sorted.slice(1).find((s) => !same(s))?.score ?? 0;
-  if (best >= THRESHOLDS.answer && best - runnerUp >= THRESHOLDS.margin) {
+  // Scores are rounded to 3 decimals; compare the lead on the same grid.
+  if (best >= THRESHOLDS.answer && Math.round((best - runnerUp) * 1000) >= THRESHOLDS.margin * 1000) {
     const equivalents = sorted.slice(1).filter((s) => same(s) && s.score >= THRESHOLDS.candidate).length;
     return { decision: 'answer', offered: 1 + Math.min(2, equivalents) };
   }

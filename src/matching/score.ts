@@ -137,8 +137,10 @@ function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]
   let unit = 0;
   for (let i = 1; i < sig.terms.length; i++) {
     while (sig.units[unit].end <= i) unit++;
-    // Only where the paste holds the error: inside a unit it holds, or right where one ends.
-    const holds = touched[unit] || (sig.units[unit].start === i && unit > 0 && touched[unit - 1]);
+    // Only where the paste holds the error: inside a unit it holds, or right where one ends — unless
+    // that is a sentence end, where a paste may stop and go on in its own words.
+    const { start, afterSentence } = sig.units[unit];
+    const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit];
     if (!holds || sig.varAfter[i - 1] || q.pairs.has(sig.pairKeys[i - 1])) continue;
     // Two words of context; at the very start of the error there is only one.
     let context: string;

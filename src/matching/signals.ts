@@ -16,10 +16,12 @@ export interface Unit {
   start: number;
   end: number;
   /**
-   * Introduced by a quote or an arrow (`-->`): an inner message. Colons don't count — in logs they mostly
-   * separate a field from its value (`Event ID: 4002`, `Connections limit: 100`).
+   * Introduced by a quote: an inner message. Colons don't count — in logs they mostly separate a field
+   * from its value (`Event ID: 4002`, `Connections limit: 100`) — nor do `-->` chains of exceptions.
    */
   nested: boolean;
+  /** Follows a sentence end: a paste may well stop before it and go on with its own words. */
+  afterSentence: boolean;
 }
 
 /** One exact error text of one symptom. */
@@ -162,10 +164,12 @@ function parseError(article: number, symptom: string, lang: Lang, text: string):
   const varAfter: boolean[] = [];
   const units: Unit[] = [];
   let nextNested = false;
+  let nextAfterSentence = false;
   // split() with one capturing group alternates text (even indexes) and the boundary found (odd ones).
   body.split(BOUNDARY).forEach((piece, index) => {
     if (index % 2 === 1) {
-      if (/["“”„«»>]/.test(piece)) nextNested = true;
+      if (/["“”„«»]/.test(piece)) nextNested = true;
+      nextAfterSentence = /^[.!?\s]$/.test(piece);
       return;
     }
     const isFrame = piece.split('\n').every((l) => !l.trim() || FRAME_LINE.test(l));
@@ -181,8 +185,10 @@ function parseError(article: number, symptom: string, lang: Lang, text: string):
         varAfter.push(false);
       }
     }
-    if (terms.length > start) units.push({ start, end: terms.length, nested: nextNested && !isFrame });
-    if (terms.length > start) nextNested = false;
+    if (terms.length > start) {
+      units.push({ start, end: terms.length, nested: nextNested && !isFrame, afterSentence: nextAfterSentence });
+      nextNested = false;
+    }
   });
   // The innermost message: the last quoted part to the end of the text; too short alone, it takes the
   // unit before it in.
