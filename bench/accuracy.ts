@@ -49,7 +49,7 @@ export function benchAccuracy(sets: readonly KbSet[], log: (s: string) => void, 
     }
     const all = parseLabelled(fs.readFileSync(dev.file, 'utf8'), dev.file);
     const pastes = spread(all, maxPastes);
-    if (pastes.length < all.length) notes.push(`accuracy: ${name} cut to ${pastes.length} of its ${all.length} pastes, evenly spread (quick run).`);
+    if (pastes.length < all.length) notes.push(`accuracy: ${name} cut to ${pastes.length} of its ${all.length} pastes, evenly spread, to bound the run time.`);
     for (const engine of ENGINES) {
       log(`accuracy: ${name} with ${engine.name}`);
       const searcher = engine.build(set.kb);

@@ -160,7 +160,7 @@ export function renderMarkdown(r: BenchResults): string {
   else {
     const s = r.serving;
     out.push(
-      `autocannon, ${s.connections} connections (one conversation each), ${s.seconds} s per bot after a warm-up, loopback; paste: ${s.paste}; PasteFix with ${s.articles} articles.`,
+      `autocannon, ${s.connections} connections (one conversation each), ${s.seconds} s per bot after a warm-up (${s.rounds} round${s.rounds > 1 ? 's, taken in turns' : ''}), loopback; paste: ${s.paste}; PasteFix with ${s.articles} articles.`,
     );
     out.push(
       table(

@@ -12,8 +12,10 @@ import { freePort, spawnService, startConnector, startEchoBot, waitForHealth, ty
 
 export interface ServingOptions {
   knowledgePaths: string[];
-  /** Measured seconds per bot. */
+  /** Measured seconds per bot, split over `rounds`. */
   seconds: number;
+  /** Measuring rounds per bot, taken in turns with the other bot. */
+  rounds: number;
   /** Untimed seconds per bot before measuring. */
   warmupSeconds: number;
   /** Concurrent connections; each is one user's conversation. */
@@ -44,6 +46,7 @@ export interface ServingResult {
   articles: number;
   connections: number;
   seconds: number;
+  rounds: number;
 }
 
 export async function benchServing(o: ServingOptions, log: (s: string) => void): Promise<ServingResult> {
@@ -61,36 +64,57 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
     const echo = await startEchoBot(await freePort());
     running.push(echo);
 
-    const rows: ServingRow[] = [];
-    for (const [bot, label, target] of [
-      ['pastefix', 'PasteFix /api/messages', service],
-      ['echo', 'botbuilder echo bot', echo],
-    ] as const) {
-      log(`serving: ${label}`);
-      await load(target.url, connector.url, paste.text, o.connections, o.warmupSeconds);
-      const before = connector.received();
-      const beforeBytes = connector.receivedBytes();
-      const r = await load(target.url, connector.url, paste.text, o.connections, o.seconds);
-      const requests = r.requests.total;
-      rows.push({
-        bot,
-        label,
-        rps: r.requests.average,
-        p50Ms: r.latency.p50,
-        p99Ms: r.latency.p99,
-        requests,
-        non2xx: r.non2xx,
-        errors: r.errors + r.timeouts,
-        repliesPerRequest: requests ? (connector.received() - before) / requests : 0,
-        replyBytes: connector.received() > before ? (connector.receivedBytes() - beforeBytes) / (connector.received() - before) : 0,
-      });
+    const bots = [
+      { bot: 'pastefix', label: 'PasteFix /api/messages', target: service },
+      { bot: 'echo', label: 'botbuilder echo bot', target: echo },
+    ] as const;
+    for (const b of bots) {
+      log(`serving: warming up ${b.label}`);
+      await load(b.target.url, connector.url, paste.text, o.connections, o.warmupSeconds);
     }
-    return { rows, paste: paste.label, articles, connections: o.connections, seconds: o.seconds };
+    // Rounds in A B B A order, so a busy spell of this shared machine hits both bots alike.
+    const rounds = new Map<string, Round[]>(bots.map((b) => [b.bot, []]));
+    const order = Array.from({ length: o.rounds }, (_, i) => (i % 2 === 0 ? [...bots] : [...bots].reverse())).flat();
+    for (const b of order) {
+      log(`serving: ${b.label}, ${o.seconds / o.rounds} s`);
+      const before = { n: connector.received(), bytes: connector.receivedBytes() };
+      const r = await load(b.target.url, connector.url, paste.text, o.connections, o.seconds / o.rounds);
+      rounds.get(b.bot)!.push({ r, replies: connector.received() - before.n, replyBytes: connector.receivedBytes() - before.bytes });
+    }
+    const rows = bots.map((b) => combine(b.bot, b.label, rounds.get(b.bot)!));
+    return { rows, paste: paste.label, articles, connections: o.connections, seconds: o.seconds, rounds: o.rounds };
   } finally {
     for (const r of running) await r.stop();
     await connector.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+interface Round {
+  r: autocannon.Result;
+  replies: number;
+  replyBytes: number;
+}
+
+/** Rounds of one bot as one row: requests/s over all rounds, the median round's p50, the worst round's p99. */
+function combine(bot: ServingRow['bot'], label: string, rounds: Round[]): ServingRow {
+  const sum = (f: (x: Round) => number) => rounds.reduce((a, x) => a + f(x), 0);
+  const requests = sum((x) => x.r.requests.total);
+  const seconds = sum((x) => x.r.duration);
+  const p50s = rounds.map((x) => x.r.latency.p50).sort((a, b) => a - b);
+  const replies = sum((x) => x.replies);
+  return {
+    bot,
+    label,
+    rps: seconds > 0 ? requests / seconds : 0,
+    p50Ms: p50s[Math.floor((p50s.length - 1) / 2)],
+    p99Ms: Math.max(...rounds.map((x) => x.r.latency.p99)),
+    requests,
+    non2xx: sum((x) => x.r.non2xx),
+    errors: sum((x) => x.r.errors + x.r.timeouts),
+    repliesPerRequest: requests ? replies / requests : 0,
+    replyBytes: replies ? sum((x) => x.replyBytes) / replies : 0,
+  };
 }
 
 /** Each autocannon connection is one user: its own conversation, its own message ids. */

@@ -21,7 +21,7 @@ describe('bench/accuracy', () => {
       assert.equal(r.right + r.clarified + r.falseAnswers + r.missed, 12);
       assert.ok(r.clarifiedRight <= r.clarified);
     }
-    assert.match(notes[0], /^accuracy: dev-builtin\.jsonl cut to 12 of its \d+ pastes, evenly spread \(quick run\)\.$/);
+    assert.match(notes[0], /^accuracy: dev-builtin\.jsonl cut to 12 of its \d+ pastes, evenly spread, to bound the run time\.$/);
     assert.ok(notes.some((n) => /^accuracy: corpus-dev\.jsonl (is absent, skipped|skipped, its knowledge set "corpus" is not available)\.$/.test(n)), notes.join('\n'));
   });
 });
