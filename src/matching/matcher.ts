@@ -19,8 +19,12 @@ const KEYWORD_TOPIC = 0.25;
 const KEYWORD_TOPIC_MAX = 0.45;
 /** Topic phrases next to a matched error text break ties between articles that share the error. */
 const TOPIC_TIEBREAK = 0.03;
-/** A signal is scored in full only when the paste holds at least this share of its weight. */
+/**
+ * A signal is scored in full only when the paste holds at least this share of its weight, or (a part of a
+ * long error) as much weight as this many words found in one error text only.
+ */
 const CANDIDATE_SHARE = 0.25;
+const CANDIDATE_WORDS = 2;
 /** Typo repair: only error terms this long are looked for, with at most this Fuse score (0 = exact). */
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_MAX_SCORE = 0.3;
@@ -106,9 +110,10 @@ export class Matcher {
       for (const id of list) acc.set(id, (acc.get(id) ?? 0) + w);
     }
     const out: number[] = [];
+    const enough = CANDIDATE_WORDS * this.index.uniqueWeight;
     for (const [id, have] of acc) {
       const total = this.index.errors[id].information;
-      if (total > 0 && have / total >= CANDIDATE_SHARE) out.push(id);
+      if (total > 0 && (have / total >= CANDIDATE_SHARE || have >= enough)) out.push(id);
     }
     return out;
   }

@@ -144,10 +144,11 @@ function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]
     if (!holds || sig.varAfter[i - 1] || q.pairs.has(sig.pairKeys[i - 1])) continue;
     // Two words of context; at the very start of the error there is only one.
     let context: string;
-    if (i === 1) {
-      // One word of context only at the very start, and only a word that is not common.
-      if (sig.weights[0] < sig.information / new Set(sig.terms).size) continue;
-      context = sig.terms[0];
+    if (i === 1 || i - 1 === start) {
+      // At the start of the error or of a unit, one word of context — only a word that is not common
+      // and that the error has once.
+      if (sig.weights[i - 1] < sig.information / new Set(sig.terms).size || repeats(sig.terms, sig.terms[i - 1])) continue;
+      context = sig.terms[i - 1];
     } else if (sig.varAfter[i - 2]) continue;
     else context = sig.pairKeys[i - 2];
     // A context the error itself repeats ("error occurred" thrice) can't tell where the paste is: take one

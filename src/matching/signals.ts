@@ -145,6 +145,8 @@ const PLACEHOLDER = /<[^<>\n]{1,60}>|\{\d+\}|\bx{4,}(?:-x{4,})*\b|"<[^"\n]*>"/gi
  */
 const QUOTED_VALUE = /(?<![\p{L}\p{N}])'([^'\n]{1,60})'(?![\p{L}\p{N}])/gu;
 const CMDLET = /^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+$/;
+/** A quoted .NET type name ('System.Runtime.Serialization.TypeLoadExceptionHolder') is the message too. */
+const TYPE_NAME = /^[A-Za-z]\w*(?:\.[A-Za-z]\w*){2,}$/;
 /** Where a PowerShell error record starts inside a copied error text: the rest is its frame, not the error. */
 const RECORD_TAIL = /\s\+\s*CategoryInfo\b|\bAt line:\d+ char:\d+/i;
 /** Boundaries: a nesting one (colon, quote, arrow) opens an inner message; a sentence end does not. */
@@ -157,7 +159,9 @@ function parseError(article: number, symptom: string, lang: Lang, text: string):
     .split(RECORD_TAIL)[0]
     .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
     .replace(PLACEHOLDER, ` ${VAR} `)
-    .replace(QUOTED_VALUE, (whole, value: string) => (CMDLET.test(value) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `));
+    .replace(QUOTED_VALUE, (whole, value: string) =>
+      CMDLET.test(value) || (TYPE_NAME.test(value) && /[A-Z]/.test(value)) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `,
+    );
   const body = cleanPaste(marked).join('\n');
   const terms: string[] = [];
   const factor: number[] = [];
