@@ -47,7 +47,7 @@ const CONTRADICTION = 0.5;
  * Less evidence (a short error, or a small part of a long one) lowers the score by its square root: "Access
  * is denied" alone, or one short sentence shared by many errors, can't be answered; a short but rare code can.
  */
-export const EVIDENCE_WORDS = 4;
+export const EVIDENCE_WORDS = 3;
 
 export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set()): QueryView {
   const pairs = new Set<string>();

@@ -67,8 +67,12 @@ export interface SignalIndex {
   uniqueWeight: number;
 }
 
-/** HCW codes, exception names, hex result codes and sign-in error codes name one problem: strong evidence. */
-const STRONG = /^(hcw\d{3,5}|0x[0-9a-f]{4,8}|aadsts\d{4,}|\w+exception)$/;
+/**
+ * HCW codes, exception names, error result codes (HRESULT, NTSTATUS and exception codes have the high bit
+ * set: 0x8…, 0xC…, 0xE…; other hex values are time stamps and addresses) and sign-in error codes name one
+ * problem: strong evidence.
+ */
+const STRONG = /^(hcw\d{3,5}|0x[89a-f][0-9a-f]{7}|aadsts\d{4,}|\w+exception)$/;
 
 /** True for terms that name one problem on their own. */
 export function isStrongTerm(term: string): boolean {
@@ -150,8 +154,9 @@ const TYPE_NAME = /^[A-Za-z]\w*(?:\.[A-Za-z]\w*){2,}$/;
 /** Where a PowerShell error record starts inside a copied error text: the rest is its frame, not the error. */
 const RECORD_TAIL = /\s\+\s*CategoryInfo\b|\bAt line:\d+ char:\d+/i;
 /** Boundaries: a nesting one (colon, quote, arrow) opens an inner message; a sentence end does not. */
-const BOUNDARY = /(["“”„«»]|:(?=\s|["“”„])|-{1,3}>|[.!?](?=\s|$)|\s(?=(?:Please|Bitte|For more (?:details|information)|Learn more|Weitere Informationen)\b))/;
-const FRAME_LINE = /^\s*(at|bei)\s+[\w.`$<>]+\(/;
+const BOUNDARY = /(["“”„«»]|:(?=\s|["“”„])|-{1,3}>|[.!?](?=\s|$)|\s(?=(?:Please|Bitte|For more (?:details|information)|Learn more|Weitere Informationen)\b)|\s(?=(?:at|bei) [A-Za-z_]\w*(?:\.[\w`]+){2,}))/;
+/** A stack-trace frame: `at Namespace.Type.Method(…)`, on its own line or run into the message. */
+const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
 
 /** Splits an error text into units and terms; weights hold the frame factor until buildSignals sets them. */
 function parseError(article: number, symptom: string, lang: Lang, text: string): ErrorSignal {
