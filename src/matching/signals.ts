@@ -156,6 +156,12 @@ const RECORD_TAIL = /\s\+\s*CategoryInfo\b|\bAt line:\d+ char:\d+/i;
 /** Boundaries: a nesting one (colon, quote, arrow) opens an inner message; a sentence end does not. */
 const BOUNDARY = /(["“”„«»]|:(?=\s|["“”„])|-{1,3}>|[.!?](?=\s|$)|\s(?=(?:Please|Bitte|For more (?:details|information)|Learn more|Weitere Informationen)\b)|\s(?=(?:at|bei) [A-Za-z_]\w*(?:\.[\w`]+){2,}))/;
 /** A stack-trace frame: `at Namespace.Type.Method(…)`, on its own line or run into the message. */
+/** Words with which an error announces its inner message (folded, stop words left out). */
+const DETAIL_MARKERS = new Set(
+  ['detailed information', 'detaillierte informationen', 'error details', 'details', 'error message', 'inner exception', 'fehlerdetails'].map((m) =>
+    contentTerms(m).join(' '),
+  ),
+);
 const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
 
 /** Splits an error text into units and terms; weights hold the frame factor until buildSignals sets them. */
@@ -174,6 +180,7 @@ function parseError(article: number, symptom: string, lang: Lang, text: string):
   const units: Unit[] = [];
   let nextNested = false;
   let nextAfterSentence = false;
+  const frames = new Set<number>();
   // split() with one capturing group alternates text (even indexes) and the boundary found (odd ones).
   body.split(BOUNDARY).forEach((piece, index) => {
     if (index % 2 === 1) {
@@ -195,13 +202,18 @@ function parseError(article: number, symptom: string, lang: Lang, text: string):
       }
     }
     if (terms.length > start) {
+      if (isFrame) frames.add(units.length);
       units.push({ start, end: terms.length, nested: nextNested && !isFrame, afterSentence: nextAfterSentence });
       nextNested = false;
     }
   });
-  // The innermost message: the last quoted part to the end of the text; too short alone, it takes the
-  // unit before it in.
-  let detailUnit = Math.max(0, units.map((u) => u.nested).lastIndexOf(true));
+  // The innermost message: the last quoted part, to the end of the text — when the error announces it
+  // (`Detailed information: "…"`) and no further sentence follows; otherwise the quotes hold values
+  // (`""example.com IN TXT hash-value""`). Too short alone, the message takes the unit before it in.
+  const lastQuoted = units.map((u) => u.nested).lastIndexOf(true);
+  const announced = units.some((u, k) => k < lastQuoted && DETAIL_MARKERS.has(terms.slice(Math.max(u.start, u.end - 2), u.end).join(' ')));
+  const sentenceAfter = units.some((u, k) => k > lastQuoted && u.afterSentence && !frames.has(k));
+  let detailUnit = lastQuoted > 0 && announced && !sentenceAfter ? lastQuoted : 0;
   while (detailUnit > 0 && terms.length - units[detailUnit].start < MIN_DETAIL_TERMS) detailUnit--;
   const detailTerms = units.length ? terms.slice(units[detailUnit].start) : [];
   return {
