@@ -92,11 +92,28 @@ export function checkActivity(body: unknown): CheckedActivity {
   for (const f of STRING_FIELDS) if (a[f] !== undefined && a[f] !== null && typeof a[f] !== 'string') throw bad(`"${f}" must be a string`);
   for (const f of OBJECT_FIELDS) if (a[f] !== undefined && a[f] !== null && (typeof a[f] !== 'object' || Array.isArray(a[f]))) throw bad(`"${f}" must be an object`);
   for (const f of ARRAY_FIELDS) if (a[f] !== undefined && a[f] !== null && !Array.isArray(a[f])) throw bad(`"${f}" must be an array`);
+  if (typeof a.channelId !== 'string' || a.channelId === '') throw bad('"channelId" is missing');
   const conversation = a.conversation as Record<string, unknown> | undefined;
   if (!conversation || typeof conversation.id !== 'string' || conversation.id === '') throw bad('"conversation.id" is missing');
+  // The reply echoes these objects back to the channel; botbuilder refuses to send wrongly typed ones.
+  checkFields(conversation, 'conversation', ['name', 'conversationType', 'tenantId', 'role', 'aadObjectId'], ['isGroup'], bad);
   for (const f of ['from', 'recipient'] as const) {
     const party = a[f] as Record<string, unknown> | undefined;
-    if (party && party.id !== undefined && typeof party.id !== 'string') throw bad(`"${f}.id" must be a string`);
+    if (party) checkFields(party, f, ['id', 'name', 'role', 'aadObjectId'], [], bad);
+  }
+  // botbuilder reads `value.action.type` of a Universal Action without checking that there is an action.
+  if (a.type === 'invoke' && a.name === 'adaptiveCard/action' && a.value && typeof a.value === 'object') {
+    const action = (a.value as Record<string, unknown>).action;
+    if (!action || typeof action !== 'object' || Array.isArray(action)) throw bad('"value.action" must be an object');
+  }
+  // botbuilder and the bot read these lists without checking each item (e.g. `entity.type.toLowerCase()`).
+  const items: [string, string | undefined][] = [['entities', 'type'], ['membersAdded', 'id'], ['membersRemoved', 'id'], ['attachments', undefined]];
+  for (const [f, key] of items) {
+    const list = a[f] as unknown[] | undefined | null;
+    list?.forEach((item, i) => {
+      if (!item || typeof item !== 'object' || Array.isArray(item)) throw bad(`"${f}[${i}]" must be an object`);
+      if (key && typeof (item as Record<string, unknown>)[key] !== 'string') throw bad(`"${f}[${i}].${key}" must be a string`);
+    });
   }
   if (typeof a.serviceUrl !== 'string' || !isHttpUrl(a.serviceUrl)) throw bad('"serviceUrl" must be an http(s) URL');
   // As botbuilder's validateAndFixActivity does: dates arrive as strings.
@@ -107,6 +124,17 @@ export function checkActivity(body: unknown): CheckedActivity {
     }
   }
   return a as unknown as CheckedActivity;
+}
+
+function checkFields(
+  value: Record<string, unknown>,
+  name: string,
+  strings: readonly string[],
+  booleans: readonly string[],
+  bad: (message: string) => Error,
+): void {
+  for (const f of strings) if (value[f] !== undefined && value[f] !== null && typeof value[f] !== 'string') throw bad(`"${name}.${f}" must be a string`);
+  for (const f of booleans) if (value[f] !== undefined && value[f] !== null && typeof value[f] !== 'boolean') throw bad(`"${name}.${f}" must be true or false`);
 }
 
 function isHttpUrl(value: string): boolean {

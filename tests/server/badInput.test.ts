@@ -87,6 +87,13 @@ describe('server: bad input to /api/messages', function () {
       [{ ...base, from: { id: 42 } }, '"from.id" must be a string'],
       [{ ...base, entities: {} }, '"entities" must be an array'],
       [{ ...base, membersAdded: 'all' }, '"membersAdded" must be an array'],
+      [{ ...base, channelId: undefined }, '"channelId" is missing'],
+      [{ ...base, conversation: { id: 'a:c', isGroup: 'yes' } }, '"conversation.isGroup" must be true or false'],
+      [{ ...base, conversation: { id: 'a:c', tenantId: 7 } }, '"conversation.tenantId" must be a string'],
+      [{ ...base, entities: [null] }, '"entities[0]" must be an object'],
+      [{ ...base, entities: [{ type: 'mention' }, { mentioned: {} }] }, '"entities[1].type" must be a string'],
+      [{ ...base, type: 'conversationUpdate', membersAdded: [{ id: 'u' }, null] }, '"membersAdded[1]" must be an object'],
+      [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: { data: 1 } }, '"value.action" must be an object'],
     ];
     for (const [body, reason] of cases) {
       const res = await postActivity(service.url, body);
