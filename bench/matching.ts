@@ -23,6 +23,8 @@ export interface LatencyRow {
   estimateMs?: number;
   decision?: Decision;
   top?: string;
+  /** 1-based place of the right article among the ranked ones (the decision offers 1–3), or null when absent. */
+  rightAt?: number | null;
 }
 
 export interface BuildRow {
@@ -127,6 +129,7 @@ export function matchingChild(args: MatchingArgs): MatchingResult {
         latency: timed.get(alt.name)!,
         decision: outcome.decision,
         top: outcome.ranked[0],
+        rightAt: outcome.ranked.includes(q.expect) ? outcome.ranked.indexOf(q.expect) + 1 : null,
       });
     }
   }

@@ -32,7 +32,7 @@ const SERVING: Record<Mode, { seconds: number; rounds: number; warmupSeconds: nu
   quick: { seconds: 3, rounds: 1, warmupSeconds: 1, connections: 10 },
 };
 /** Pastes per dev set: bigger ones are sampled evenly (plain Fuse.js needs about a second per paste with the corpus). */
-const DEV_PASTES: Record<Mode, number> = { full: 80, quick: 30 };
+const DEV_PASTES: Record<Mode, number> = { full: 150, quick: 30 };
 const COLD_START_TIMEOUT_MS = 180_000;
 const RESULTS_DIR = path.resolve(__dirname, '../../bench/results');
 const KNOWLEDGE_CACHE = path.join(os.tmpdir(), 'pastefix-bench-knowledge');

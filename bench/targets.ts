@@ -36,7 +36,9 @@ function p99Target(m: Measurements, set: string, limitMs: number, what: string):
   const r = row(m, set, 'ps-record', 'pastefix');
   const p99 = r?.latency?.p99Ms;
   if (p99 === undefined || p99 === null) return { target, measured: `not measured (no ${set} set in this run)`, met: null };
-  return { target, measured: `p99 ${ms(p99)} (p50 ${ms(r!.latency!.p50Ms)})`, met: p99 <= limitMs };
+  const l = r!.latency!;
+  const cpu = l.cpuP99Ms !== null ? `; CPU time p50 ${ms(l.cpuP50Ms)}, p99 ${ms(l.cpuP99Ms)}` : '';
+  return { target, measured: `p99 ${ms(p99)} (p50 ${ms(l.p50Ms)}${cpu})`, met: p99 <= limitMs };
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * Timing several alternatives side by side: every call timed alone with process.hrtime.bigint, after a
  * warm-up, the alternatives interleaved in rounds so machine noise (this machine is shared) hits them
- * alike. Reported as median, p99 and queries per second.
+ * alike. Reported as median, p99 and queries per second — wall-clock time, and the process's CPU time
+ * per call too: on a busy machine the wall-clock p99 mostly measures how long other processes held the
+ * CPU, the CPU-time p99 what the call itself cost (garbage collection included).
  */
 
 export interface TimingOptions {
@@ -26,6 +28,15 @@ export interface Latency {
   qps: number;
   /** Timed calls. */
   samples: number;
+  /** Median and 99th percentile of CPU time (user + system) per call, milliseconds. */
+  cpuP50Ms: number;
+  cpuP99Ms: number | null;
+}
+
+/** One timed call: wall-clock and CPU milliseconds. */
+export interface Sample {
+  wallMs: number;
+  cpuMs: number;
 }
 
 export interface Alternative {
@@ -40,34 +51,40 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-export function summarize(samplesMs: readonly number[]): Latency {
-  const sorted = [...samplesMs].sort((a, b) => a - b);
-  const total = sorted.reduce((a, b) => a + b, 0);
+export function summarize(samples: readonly Sample[]): Latency {
+  const wall = samples.map((x) => x.wallMs).sort((a, b) => a - b);
+  const cpu = samples.map((x) => x.cpuMs).sort((a, b) => a - b);
+  const total = wall.reduce((a, b) => a + b, 0);
   return {
-    p50Ms: percentile(sorted, 50),
-    p99Ms: sorted.length >= 10 ? percentile(sorted, 99) : null,
-    qps: total > 0 ? (sorted.length * 1000) / total : Infinity,
-    samples: sorted.length,
+    p50Ms: percentile(wall, 50),
+    p99Ms: wall.length >= 10 ? percentile(wall, 99) : null,
+    qps: total > 0 ? (wall.length * 1000) / total : Infinity,
+    samples: wall.length,
+    cpuP50Ms: percentile(cpu, 50),
+    cpuP99Ms: cpu.length >= 10 ? percentile(cpu, 99) : null,
   };
 }
 
-function timeOnce(run: () => unknown): number {
+function timeOnce(run: () => unknown): Sample {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /** Times each alternative; returns one latency summary per name. */
 export function timeSideBySide(alternatives: readonly Alternative[], o: TimingOptions): Map<string, Latency> {
-  const samples = new Map<string, number[]>();
+  const samples = new Map<string, Sample[]>();
   const active: Alternative[] = [];
   for (const alt of alternatives) {
     const first = timeOnce(alt.run);
-    if (first >= o.singleCallMs) {
+    if (first.wallMs >= o.singleCallMs) {
       samples.set(alt.name, [first]);
       continue;
     }
-    const warm = Math.min(o.warmup, Math.floor(o.budgetMs / 10 / Math.max(first, 0.001)));
+    const warm = Math.min(o.warmup, Math.floor(o.budgetMs / 10 / Math.max(first.wallMs, 0.001)));
     for (let i = 0; i < warm; i++) alt.run();
     samples.set(alt.name, []);
     active.push(alt);
