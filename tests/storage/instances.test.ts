@@ -4,6 +4,10 @@
  * answered by the other, and feedback from both lands in one log.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
 import { TEXTS } from '../../src/bot/texts';
 import { blobSettings, createStorage, type ServiceStorage } from '../../src/storage';
@@ -97,6 +101,24 @@ describe('storage: two instances sharing Azure Blob Storage (Azurite)', function
       );
       const masked = entries.at(-1)!;
       assert.ok(masked.kind === 'unmatched' && masked.paste.includes('<email>') && !masked.paste.includes('alice@'), 'pastes are masked');
+    }
+  });
+
+  it('the shared log exports as JSON Lines that `kb gaps` reads', async () => {
+    await say(a, PASTES.unknown);
+    await say(b, PASTES.unknown.replace('mbx-42', 'mbx-43'));
+    await Promise.all([storageA.feedbackLog.flush(), storageB.feedbackLog.flush()]);
+    const env = { PATH: process.env.PATH ?? '', STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_CONTAINER: container };
+    const dist = path.resolve(__dirname, '../../src/cli');
+    const jsonl = execFileSync(process.execPath, [path.join(dist, 'feedbackExport.js')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    assert.deepEqual(jsonl.trim().split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind), ['unmatched', 'unmatched']);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pastefix-export-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'feedback.jsonl'), jsonl);
+      const gaps = JSON.parse(execFileSync(process.execPath, [path.join(dist, 'kb.js'), 'gaps', '--data', dir, '--json'], { encoding: 'utf8' })) as { entries: number };
+      assert.equal(gaps.entries, 2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
