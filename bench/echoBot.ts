@@ -2,15 +2,27 @@
  * The reference point for serving speed: a bare botbuilder echo bot (CloudAdapter + ActivityHandler),
  * authentication off, on the same restify as PasteFix. `PORT=n node dist/bench/echoBot.js`; prints
  * `listening <port>` once it accepts requests.
+ *
+ * With `ECHO_CARD_BYTES=n` it answers with an Adaptive Card of about n bytes instead of text: the cost of
+ * sending an answer as big as PasteFix's, without any of PasteFix's work.
  */
 import restify from 'restify';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
+import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory, type Activity } from 'botbuilder';
+
+/** An Adaptive Card of text blocks, about `bytes` long as JSON. */
+function cardOfSize(bytes: number, text: string): Partial<Activity> {
+  const line = `${text.replace(/\s+/g, ' ').slice(0, 150)} `.padEnd(160, '.');
+  const body: object[] = [];
+  while (JSON.stringify(body).length < bytes - 150) body.push({ type: 'TextBlock', text: line, wrap: true });
+  return MessageFactory.attachment(CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body }));
+}
 
 class EchoBot extends ActivityHandler {
-  constructor() {
+  constructor(cardBytes: number) {
     super();
     this.onMessage(async (context, next) => {
-      await context.sendActivity(MessageFactory.text(`Echo: ${context.activity.text}`));
+      const text = context.activity.text ?? '';
+      await context.sendActivity(cardBytes > 0 ? cardOfSize(cardBytes, text) : MessageFactory.text(`Echo: ${text}`));
       await next();
     });
   }
@@ -21,7 +33,7 @@ adapter.onTurnError = async (context, error) => {
   console.error(error);
   await context.sendActivity('The echo bot failed.');
 };
-const bot = new EchoBot();
+const bot = new EchoBot(Number(process.env.ECHO_CARD_BYTES ?? 0));
 
 const server = restify.createServer({ name: 'EchoBot' });
 server.use(restify.plugins.bodyParser({ mapParams: false }));

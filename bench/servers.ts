@@ -79,9 +79,10 @@ export function spawnService(o: ServiceOptions): Running {
   return track(proc, `http://127.0.0.1:${o.port}`);
 }
 
-/** Starts the echo bot on `port`; resolves when it listens. */
-export async function startEchoBot(port: number): Promise<Running> {
-  const proc = spawn(process.execPath, [ECHO_ENTRY], { env: { PATH: process.env.PATH, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the echo bot on `port` (answering with a card of about `cardBytes` when given); resolves when it listens. */
+export async function startEchoBot(port: number, cardBytes = 0): Promise<Running> {
+  const env = { PATH: process.env.PATH, PORT: String(port), ECHO_CARD_BYTES: String(cardBytes) };
+  const proc = spawn(process.execPath, [ECHO_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const running = track(proc, `http://127.0.0.1:${port}`);
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -1,7 +1,8 @@
 /**
  * Part 3, serving: autocannon against `POST /api/messages` of the real service (authentication off,
  * replies going to a local stand-in connector) with a realistic paste, next to a bare botbuilder echo
- * bot on the same restify, in the same run, loopback only.
+ * bot on the same restify, in the same run, loopback only — and an echo bot that answers with a card as
+ * big as PasteFix's answer, to tell the cost of the answer's size from the cost of PasteFix's own work.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +24,7 @@ export interface ServingOptions {
 }
 
 export interface ServingRow {
-  bot: 'pastefix' | 'echo';
+  bot: 'pastefix' | 'echo' | 'echo-card';
   label: string;
   /** Mean requests per second over the measured seconds. */
   rps: number;
@@ -55,24 +56,31 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pastefix-bench-serve-'));
   const running: Running[] = [];
   try {
-    log('serving: starting the service and the echo bot');
+    log('serving: starting the service and the echo bots');
     const servicePort = await freePort();
     const since = process.hrtime.bigint();
     const service = spawnService({ knowledgePaths: o.knowledgePaths, dataDir, port: servicePort });
     running.push(service);
     const { articles } = await waitForHealth(service, since, 120_000);
+    log('serving: warming up PasteFix');
+    const before = { n: connector.received(), bytes: connector.receivedBytes() };
+    await load(service.url, connector.url, paste.text, o.connections, o.warmupSeconds);
+    // The second echo bot answers with a card as big as PasteFix's answers: what sending such an answer costs alone.
+    const answerBytes = Math.round((connector.receivedBytes() - before.bytes) / Math.max(1, connector.received() - before.n));
     const echo = await startEchoBot(await freePort());
-    running.push(echo);
+    const echoCard = await startEchoBot(await freePort(), answerBytes);
+    running.push(echo, echoCard);
 
     const bots = [
       { bot: 'pastefix', label: 'PasteFix /api/messages', target: service },
       { bot: 'echo', label: 'botbuilder echo bot', target: echo },
+      { bot: 'echo-card', label: `echo bot answering with a ${(answerBytes / 1024).toFixed(1)} KB card`, target: echoCard },
     ] as const;
-    for (const b of bots) {
+    for (const b of bots.slice(1)) {
       log(`serving: warming up ${b.label}`);
       await load(b.target.url, connector.url, paste.text, o.connections, o.warmupSeconds);
     }
-    // Rounds in A B B A order, so a busy spell of this shared machine hits both bots alike.
+    // Rounds in A B C C B A order, so a busy spell of this shared machine hits the bots alike.
     const rounds = new Map<string, Round[]>(bots.map((b) => [b.bot, []]));
     const order = Array.from({ length: o.rounds }, (_, i) => (i % 2 === 0 ? [...bots] : [...bots].reverse())).flat();
     for (const b of order) {
