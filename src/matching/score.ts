@@ -139,15 +139,18 @@ function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]
     while (sig.units[unit].end <= i) unit++;
     // Only where the paste holds the error: inside a unit it holds, or right where one ends — unless
     // that is a sentence end, where a paste may stop and go on in its own words.
+    // A distinctive two-word context inside the unit is enough on its own.
     const { start, afterSentence } = sig.units[unit];
-    const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit];
+    const mean = sig.information / new Set(sig.terms).size;
+    const distinctive = i - 2 >= start && sig.weights[i - 2] + sig.weights[i - 1] >= 2 * mean;
+    const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit] || distinctive;
     if (!holds || sig.varAfter[i - 1] || q.pairs.has(sig.pairKeys[i - 1])) continue;
     // Two words of context; at the very start of the error there is only one.
     let context: string;
     if (i === 1 || i - 1 === start) {
       // At the start of the error or of a unit, one word of context — only a word that is not common
       // and that the error has once.
-      if (sig.weights[i - 1] < sig.information / new Set(sig.terms).size || repeats(sig.terms, sig.terms[i - 1])) continue;
+      if (sig.weights[i - 1] < mean || repeats(sig.terms, sig.terms[i - 1])) continue;
       context = sig.terms[i - 1];
     } else if (sig.varAfter[i - 2]) continue;
     else context = sig.pairKeys[i - 2];
