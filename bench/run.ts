@@ -62,7 +62,6 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadStart = os.loadavg()[0];
   const log = (s: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
-  const run = (part: Part) => !options.skip.has(part);
 
   log(`knowledge: building the sets (${options.mode} run)`);
   const { sets: kbSets, notes } = buildSets(SYNTHETIC_SIZES[options.mode]);
@@ -70,42 +69,56 @@ async function main(): Promise<void> {
   const sets: SetInfo[] = kbSets.map((s) => ({ name: s.name, label: s.label, articles: s.kb.articles.length, errorTexts: errorTextCount(s.kb) }));
   const sources = kbSets.map(({ name, paths, yamlPaths, raw, kb }) => ({ name, paths, yamlPaths, raw, articles: kb.articles.length }));
 
-  let accuracy: AccuracyRow[] = [];
-  if (run('accuracy')) {
+  /** Runs a part unless skipped; a part that fails is reported in the notes and the others still run. */
+  const attempt = async <T>(part: Part, fallback: T, body: () => T | Promise<T>): Promise<T> => {
+    if (options.skip.has(part)) {
+      notes.push(`${part}: skipped (--skip ${part}).`);
+      return fallback;
+    }
+    try {
+      return await body();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      log(`${part} FAILED: ${message}`);
+      notes.push(`${part}: FAILED, no results: ${message.split('\n')[0]}`);
+      return fallback;
+    }
+  };
+
+  const accuracy: AccuracyRow[] = await attempt('accuracy', [], () => {
     const a = benchAccuracy(kbSets, log, DEV_PASTES[options.mode]);
-    accuracy = a.rows;
     notes.push(...a.notes);
-  }
+    return a.rows;
+  });
   releaseArticles(kbSets);
 
-  const matching: MatchingResult[] = run('matching')
-    ? await benchMatching(
-        sets.map((s) => ({ name: s.name, size: s.name.startsWith('synthetic-') ? s.articles : undefined })),
-        options.mode,
-        log,
-      )
-    : [];
-  const memory: MemoryResult[] = run('memory') ? await benchMemory(sources.map((s) => ({ set: s.name, paths: s.paths, raw: s.raw })), log) : [];
-  const coldStart: ColdStartResult[] = run('coldstart')
-    ? await benchColdStart(
-        sources.map((s) => ({ set: s.name, articles: s.articles, paths: s.paths, yamlPaths: s.yamlPaths })),
-        COLD_START_TIMEOUT_MS,
-        log,
-      )
-    : [];
+  const matching: MatchingResult[] = await attempt('matching', [], () =>
+    benchMatching(
+      sets.map((s) => ({ name: s.name, size: s.name.startsWith('synthetic-') ? s.articles : undefined })),
+      options.mode,
+      log,
+    ),
+  );
+  const memory: MemoryResult[] = await attempt('memory', [], () => benchMemory(sources.map((s) => ({ set: s.name, paths: s.paths, raw: s.raw })), log));
+  const coldStart: ColdStartResult[] = await attempt('coldstart', [], () =>
+    benchColdStart(
+      sources.map((s) => ({ set: s.name, articles: s.articles, paths: s.paths, yamlPaths: s.yamlPaths })),
+      COLD_START_TIMEOUT_MS,
+      log,
+    ),
+  );
   if (coldStart.some((c) => c.viaYaml)) {
     notes.push(
       'cold start: the service ignored the raw Markdown articles under KNOWLEDGE_PATHS (src/index.ts loads knowledge without the importer), so the corpus was given to it as YAML files.',
     );
   }
 
-  let serving: ServingResult | null = null;
-  if (run('serving')) {
+  const serving: ServingResult | null = await attempt('serving', null, () => {
     const corpus = sources.find((s) => s.name === 'corpus');
     const viaYaml = coldStart.find((c) => c.set === 'corpus')?.viaYaml ?? true;
     const knowledgePaths = corpus ? (viaYaml ? corpus.yamlPaths! : corpus.paths) : sources[0].paths;
-    serving = await benchServing({ knowledgePaths, ...SERVING[options.mode] }, log);
-  }
+    return benchServing({ knowledgePaths, ...SERVING[options.mode] }, log);
+  });
 
   notes.push(...methodNotes(options.mode));
   const results: BenchResults = {

@@ -71,9 +71,14 @@ describe('bench/synthetic', () => {
     }
   });
 
-  it('writes sets as YAML that the loader reads back unchanged', function () {
+  it('without the corpus, says so and grows the synthetic sets from the built-in articles, written as YAML the loader reads back unchanged', function () {
     this.timeout(60_000);
-    const { sets } = buildSets([40], path.join(__dirname, 'no-such-corpus'));
+    const missing = path.join(__dirname, 'no-such-corpus');
+    const { sets, notes } = buildSets([40], missing);
+    assert.deepEqual(sets.map((s) => s.name), ['builtin', 'synthetic-40'], 'without the corpus its set is left out');
+    assert.deepEqual(notes, [
+      `corpus: skipped, ${missing} is absent (it sits beside the project as ../shared); synthetic sets are grown from the built-in articles instead.`,
+    ]);
     const { dir, cleanup } = tempFolder();
     try {
       materialize(sets, dir);
