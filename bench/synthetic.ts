@@ -140,11 +140,13 @@ class Variation {
     return out;
   }
 
+  /** The innermost detail is what follows the last `Detailed information: "`, or else the last `: `. */
   private replaceInnerDetail(text: string): string {
     const detail = this.random.pick(INNER_DETAILS);
-    const nested = /(detailed information:\s*["“]?|: )(?=[^:]*$)/i.exec(text);
-    if (nested && text.length - nested.index < 300) {
-      const cut = nested.index + nested[0].length;
+    const marks = [...text.matchAll(/detailed information:\s*["“]?/gi)];
+    const last = marks[marks.length - 1] ?? /: (?=[^:]*$)/.exec(text);
+    if (last && last.index !== undefined && text.length - last.index < 300) {
+      const cut = last.index + last[0].length;
       const closing = /["”]*\.?["”]*\s*$/.exec(text.slice(cut))?.[0] ?? '';
       return `${text.slice(0, cut)}${detail.replace(/\.$/, '')}${closing.includes('"') ? closing : '.'}`;
     }
