@@ -20,8 +20,11 @@ export const THRESHOLDS = {
 
 export interface Scored {
   score: number;
-  /** Matches with the same key matched the same error text (several articles cover it); they don't compete. */
-  sameError?: string;
+  /**
+   * Keys of the error text that found the match: its inner message, and the words of the paste it found.
+   * Matches sharing a key matched the same error (several articles cover it); they don't compete.
+   */
+  sameError?: readonly string[];
 }
 
 /**
@@ -31,8 +34,8 @@ export interface Scored {
 export function decide(sorted: readonly Scored[]): { decision: Decision; offered: number } {
   const best = sorted[0]?.score ?? 0;
   if (best < THRESHOLDS.candidate) return { decision: 'none', offered: 0 };
-  const key = sorted[0].sameError;
-  const same = (s: Scored) => key !== undefined && s.sameError === key;
+  const keys = sorted[0].sameError ?? [];
+  const same = (s: Scored) => (s.sameError ?? []).some((k) => keys.includes(k));
   const runnerUp = sorted.slice(1).find((s) => !same(s))?.score ?? 0;
   // Scores are rounded to 3 decimals; compare the lead on the same grid.
   if (best >= THRESHOLDS.answer && Math.round((best - runnerUp) * 1000) >= THRESHOLDS.margin * 1000) {

@@ -25,6 +25,8 @@ const TOPIC_TIEBREAK = 0.03;
  */
 const CANDIDATE_SHARE = 0.25;
 const CANDIDATE_WORDS = 2;
+/** From this score on, error texts that found the same words in the paste count as the same error. */
+const SAME_WORDS_SCORE = 0.9;
 /** Typo repair: only error terms this long are looked for, with at most this Fuse score (0 = exact). */
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_MAX_SCORE = 0.3;
@@ -49,7 +51,7 @@ interface Hit {
   /** Terms that found it, to quote the line of the paste they stand on. */
   terms: readonly string[];
   /** The inner message of the error text that found it, when an error text did. */
-  sameError?: string;
+  sameError?: readonly string[];
   /** The error text's words found in the paste, when an error text found it. */
   found?: ReadonlySet<string>;
 }
@@ -156,7 +158,11 @@ export class Matcher {
       const score = scoreSignal(sig, view, EVIDENCE_WORDS * this.index.uniqueWeight);
       if (score <= 0) continue;
       const found = new Set(sig.terms.filter((t) => view.terms.has(t)));
-      hits.push({ signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms, sameError: sig.detailKey, found });
+      // Two error texts the paste fits near-perfectly with the very same words (they differ only after
+      // where it stops) are the same error to the paste, like identical inner messages.
+      const sameError = [`detail:${sig.detailKey}`];
+      if (score >= SAME_WORDS_SCORE) sameError.push(`found:${[...found].sort().join(' ')}`);
+      hits.push({ signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms, sameError, found });
     }
     return hits;
   }
@@ -219,7 +225,7 @@ export class Matcher {
       const tiebreak = h.score >= THRESHOLDS.candidate ? TOPIC_TIEBREAK * Math.min(2, topics.get(h.article) ?? 0) : 0;
       // A match whose words are all inside what another match found (a generic wrapper inside a longer,
       // specific error) is weaker evidence than that one, however well it covers its own short text.
-      const container = leaders.find((o) => o !== h && o.found && h.found && o.sameError !== h.sameError && strictlyInside(h.found, o.found));
+      const container = leaders.find((o) => o !== h && o.found && h.found && o.sameError?.[0] !== h.sameError?.[0] && strictlyInside(h.found, o.found));
       const score = container ? Math.min(h.score, container.score - THRESHOLDS.margin) : h.score;
       return { ...h, score: round(Math.max(0, Math.min(1, score + tiebreak))) };
     });

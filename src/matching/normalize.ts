@@ -36,7 +36,7 @@ export function decodeEntities(text: string): string {
 const VOLATILE: RegExp[] = [
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // GUIDs
   /\b\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?/gi, // ISO timestamps
-  /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?/gi, // local dates
+  /\b\d{1,2}[./]\d{1,2}[./](\d{4}|\d{2}(?= \d{1,2}:))( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?/gi, // local dates (not 5.7.64)
   /\b\d{1,2}:\d{2}:\d{2}([.,]\d+)?\b/g, // times
   /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, // e-mail addresses
   /\bhttps?:\/\/\S+/gi, // URLs
@@ -55,6 +55,8 @@ export function cleanPaste(text: string): string[] {
     // "can't", "isn't": the negation is a word of its own ("cannot", "is not"), not a stray "t".
     .replace(/\b(can|won)['’]t\b/gi, (_, w: string) => (w.toLowerCase() === 'can' ? 'cannot' : 'will not'))
     .replace(/n['’]t\b/gi, ' not');
+  // SMTP status codes (5.7.64, 4.4.7) name a failure: keep each as one word.
+  t = t.replace(/\b([245])\.([0-7])\.(\d{1,3})\b/g, 'smtp$1x$2x$3');
   for (const re of VOLATILE) t = t.replace(re, ' ');
   // "connec-\ntion" → "connection", but keep "-Enabled" parameter lines intact.
   t = t.replace(/([a-zäöüß])-\n\s*([a-zäöüß])/g, '$1$2');

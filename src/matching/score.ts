@@ -165,9 +165,18 @@ function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]
     if (!after) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
     const expected = sig.terms.slice(i, i + 3);
-    for (const u of after) if (!expected.includes(u) && !q.quoted.has(u) && !/\d/.test(u)) return true;
+    for (const u of after) if (!expected.includes(u) && !q.quoted.has(u) && !looksLikeName(u)) return true;
   }
   return false;
+}
+
+/**
+ * Names and numbers that vary between pastes: host names (ex01, srv2019) and numbers such as versions or
+ * ids — but not codes (hcw8078, smtp5x7x64, 0x80040155) nor three-digit status codes (401, 403, 550).
+ */
+function looksLikeName(term: string): boolean {
+  if (/^\d+$/.test(term)) return term.length !== 3;
+  return /\d/.test(term) && !/^(hcw\d+|smtp\dx\dx\d+|0x[0-9a-f]+|aadsts\d+)$/.test(term);
 }
 
 function repeats(list: readonly string[], key: string): boolean {
