@@ -134,38 +134,39 @@ function coverage(sig: ErrorSignal, q: QueryView, from: number, w: ReturnType<ty
  * ones of the error, and that does not look like a name or number (those vary from paste to paste).
  */
 function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]): boolean {
+  const { meanWeight, repeated } = sig;
   let unit = 0;
   for (let i = 1; i < sig.terms.length; i++) {
     while (sig.units[unit].end <= i) unit++;
-    // Only where the paste holds the error: inside a unit it holds, or right where one ends — unless
-    // that is a sentence end, where a paste may stop and go on in its own words.
-    // A distinctive two-word context inside the unit is enough on its own.
+    if (sig.varAfter[i - 1] || q.pairs.has(sig.pairKeys[i - 1])) continue;
+    // Only where the paste holds the error: inside a unit it holds (a distinctive two-word context inside
+    // the unit is enough), or right where one ends — unless that is a sentence end, where a paste may
+    // stop and go on in its own words.
     const { start, afterSentence } = sig.units[unit];
-    const mean = sig.information / new Set(sig.terms).size;
-    const distinctive = i - 2 >= start && sig.weights[i - 2] + sig.weights[i - 1] >= 2 * mean;
+    const distinctive = i - 2 >= start && sig.weights[i - 2] + sig.weights[i - 1] >= 2 * meanWeight;
     const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit] || distinctive;
-    if (!holds || sig.varAfter[i - 1] || q.pairs.has(sig.pairKeys[i - 1])) continue;
-    // Two words of context; at the very start of the error there is only one.
+    if (!holds) continue;
     let context: string;
     if (i === 1 || i - 1 === start) {
       // At the start of the error or of a unit, one word of context — only a word that is not common
       // and that the error has once.
-      if (sig.weights[i - 1] < mean || repeats(sig.terms, sig.terms[i - 1])) continue;
+      if (sig.weights[i - 1] < meanWeight || repeated.has(sig.terms[i - 1])) continue;
       context = sig.terms[i - 1];
     } else if (sig.varAfter[i - 2]) continue;
     else context = sig.pairKeys[i - 2];
     // A context the error itself repeats ("error occurred" thrice) can't tell where the paste is: take one
     // more word before it, and give up when even that repeats.
-    if (i >= 2 && repeats(sig.pairKeys, context)) {
+    if (i >= 2 && repeated.has(context)) {
       if (i < 3 || sig.varAfter[i - 3]) continue;
       context = `${sig.terms[i - 3]} ${context}`;
-      if (repeats(sig.pairKeys.map((p, k) => `${sig.terms[k - 1]} ${p}`), context)) continue;
+      if (repeated.has(context)) continue;
     }
     const after = q.next.get(context);
     if (!after) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
-    const expected = sig.terms.slice(i, i + 3);
-    for (const u of after) if (!expected.includes(u) && !q.quoted.has(u) && !looksLikeName(u)) return true;
+    for (const u of after) {
+      if (u !== sig.terms[i] && u !== sig.terms[i + 1] && u !== sig.terms[i + 2] && !q.quoted.has(u) && !looksLikeName(u)) return true;
+    }
   }
   return false;
 }
@@ -177,10 +178,6 @@ function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]
 function looksLikeName(term: string): boolean {
   if (/^\d+$/.test(term)) return term.length !== 3;
   return /\d/.test(term) && !/^(hcw\d+|smtp\dx\dx\d+|0x[0-9a-f]+|aadsts\d+)$/.test(term);
-}
-
-function repeats(list: readonly string[], key: string): boolean {
-  return list.indexOf(key) !== list.lastIndexOf(key);
 }
 
 /** `fullEvidence`: the evidence (sum of weights found) at which a paste can be answered with full confidence. */

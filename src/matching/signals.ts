@@ -46,6 +46,10 @@ export interface ErrorSignal {
   pairKeys: string[];
   /** The detail's terms joined: articles whose best errors share it hold the same error. */
   detailKey: string;
+  /** Average weight of its distinct terms: what counts as a common word within this error. */
+  meanWeight: number;
+  /** Words, word pairs and triples that occur more than once in the error text. */
+  repeated: ReadonlySet<string>;
 }
 
 /** A keyword phrase: either a symptom's (symptom set) or the article's topic (symptom null). */
@@ -131,6 +135,7 @@ export function buildSignals(articles: readonly Article[]): SignalIndex {
     const distinct = new Map<string, number>();
     e.terms.forEach((t, k) => distinct.set(t, Math.max(distinct.get(t) ?? 0, e.weights[k])));
     e.information = [...distinct.values()].reduce((a, b) => a + b, 0);
+    e.meanWeight = e.information / distinct.size;
     for (const t of distinct.keys()) {
       const list = postings.get(t) ?? [];
       list.push(i);
@@ -229,5 +234,20 @@ function parseError(article: number, symptom: string, lang: Lang, text: string):
     information: 0,
     pairKeys: terms.slice(0, -1).map((t, k) => `${t} ${terms[k + 1]}`),
     detailKey: detailTerms.join(' '),
+    meanWeight: 0,
+    repeated: repeatedGrams(terms),
   };
+}
+
+/** Words, word pairs and triples that occur more than once in `terms`. */
+function repeatedGrams(terms: string[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  const note = (g: string) => (seen.has(g) ? repeated.add(g) : seen.add(g));
+  terms.forEach((t, i) => {
+    note(t);
+    if (i + 1 < terms.length) note(`${t} ${terms[i + 1]}`);
+    if (i + 2 < terms.length) note(`${t} ${terms[i + 1]} ${terms[i + 2]}`);
+  });
+  return repeated;
 }
