@@ -40,6 +40,8 @@ const TOUCHED_PAIRS = 0.4;
  */
 const UNTOUCHED_FACTOR = 0.1;
 const UNTOUCHED_CAP = 0.15;
+/** A pasted part earns the full discount from this much evidence on (a share of the full evidence). */
+const SUBSTANTIAL_PART = 2 / 3;
 /** Factor for a paste that continues the error differently. */
 const CONTRADICTION = 0.5;
 /**
@@ -96,7 +98,7 @@ function unitWeights(sig: ErrorSignal, q: QueryView): { have: number[]; all: num
 }
 
 /** Coverage of units [from, end), untouched units discounted; 0 when the paste touches none of them. */
-function coverage(sig: ErrorSignal, q: QueryView, from: number, w: ReturnType<typeof unitWeights>): number {
+function coverage(sig: ErrorSignal, q: QueryView, from: number, w: ReturnType<typeof unitWeights>, fullEvidence: number): number {
   let touchedAll = 0;
   let untouchedAll = 0;
   for (let u = from; u < sig.units.length; u++) {
@@ -104,7 +106,11 @@ function coverage(sig: ErrorSignal, q: QueryView, from: number, w: ReturnType<ty
     else untouchedAll += w.all[u];
   }
   if (touchedAll === 0) return 0;
-  const untouched = untouchedAll > 0 ? Math.min(UNTOUCHED_FACTOR, (UNTOUCHED_CAP * touchedAll) / untouchedAll) : 0;
+  // Discounting what was not pasted is only fair when what was pasted is a real part of the error: a
+  // short unit or two ("Remote Server") found among common words earns little of the discount.
+  const earned = Math.min(1, touchedAll / (SUBSTANTIAL_PART * fullEvidence));
+  const discounted = untouchedAll > 0 ? Math.min(UNTOUCHED_FACTOR, (UNTOUCHED_CAP * touchedAll) / untouchedAll) : 0;
+  const untouched = 1 - earned * (1 - discounted);
   const factor = w.touched.map((t) => (t ? 1 : untouched));
   let have = 0;
   let all = 0;
@@ -183,9 +189,9 @@ function looksLikeName(term: string): boolean {
 /** `fullEvidence`: the evidence (sum of weights found) at which a paste can be answered with full confidence. */
 export function scoreSignal(sig: ErrorSignal, q: QueryView, fullEvidence: number): number {
   const w = unitWeights(sig, q);
-  const detail = coverage(sig, q, sig.detailUnit, w);
+  const detail = coverage(sig, q, sig.detailUnit, w, fullEvidence);
   let score = detail;
-  if (sig.detailUnit > 0) score = DETAIL_SHARE * detail + (1 - DETAIL_SHARE) * coverage(sig, q, 0, w);
+  if (sig.detailUnit > 0) score = DETAIL_SHARE * detail + (1 - DETAIL_SHARE) * coverage(sig, q, 0, w, fullEvidence);
   if (score === 0) return 0;
   let evidence = 0;
   const seen = new Set<string>();
