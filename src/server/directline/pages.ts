@@ -13,6 +13,7 @@ import type { DirectLineMode } from './options';
  *   GET /                    the chat page (web/index.html)
  *   GET /widget.js           the embeddable widget
  *   GET /sample              a sample intranet page with the widget
+ *   GET /privacy, /terms     the privacy statement and terms of use the Teams app links to
  *   GET /web/<file>          the page's own script, CSS and icon
  *   GET /webchat/webchat.js  botframework-webchat's bundle (gzip when the browser accepts it)
  */
@@ -28,7 +29,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Files under /web/ that may be fetched; nothing else in the folder is served. */
-const WEB_FILES = ['app.js', 'chat.css', 'icon.svg', 'sample.js'];
+const WEB_FILES = ['app.js', 'chat.css', 'icon.svg', 'sample.js', 'legal.css'];
 
 export interface PagesDeps {
   mode: DirectLineMode;
@@ -87,6 +88,9 @@ export function registerWebChatPages(server: restify.Server, deps: PagesDeps): v
     'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'",
     'Cache-Control': 'no-cache',
   });
+  const legalHeaders = { 'Content-Security-Policy': "default-src 'none'; style-src 'self'; frame-ancestors *", 'Cache-Control': 'no-cache' };
+  const privacy = load('privacy.html', legalHeaders);
+  const terms = load('terms.html', legalHeaders);
   // Host pages on other origins load the widget; allow that under a strict Cross-Origin-Resource-Policy too.
   const widget = load('widget.js', { 'Cache-Control': 'public, max-age=300', 'Cross-Origin-Resource-Policy': 'cross-origin' });
   const webFiles = new Map(WEB_FILES.map((name) => [name, load(name, { 'Cache-Control': 'public, max-age=300' })]));
@@ -140,6 +144,8 @@ export function registerWebChatPages(server: restify.Server, deps: PagesDeps): v
   route('/', () => page);
   route('/index.html', () => page);
   route('/sample', () => sample);
+  route('/privacy', () => privacy);
+  route('/terms', () => terms);
   route('/widget.js', () => widget);
   route('/webchat/webchat.js', loadBundle);
   for (const [name, file] of webFiles) route(`/web/${name}`, () => file);

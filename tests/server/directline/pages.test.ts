@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { registerWebChat } from '../../../src/server/directline';
 import { MemoryLog, type Running, startServer } from './helpers';
@@ -72,5 +74,24 @@ describe('server/directline/pages: the page, the widget and the Web Chat bundle'
     assert.equal((await fetch(`${running.url}/web/chat.css`)).status, 200);
     assert.equal((await fetch(`${running.url}/web/index.html`)).status, 404);
     assert.equal((await fetch(`${running.url}/web/..%2Fpackage.json`)).status, 404);
+  });
+
+  it('serves the privacy statement and terms of use that the Teams manifest links to, in English and German', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../manifest/manifest.json'), 'utf8'));
+    const paths = [manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl].map((u: string) => new URL(u.replace('${{BOT_DOMAIN}}', 'x.test')).pathname);
+    assert.deepEqual(paths, ['/privacy', '/terms']);
+    for (const [p, en, de] of [
+      ['/privacy', /<h1>Privacy<\/h1>/, /<h1 lang="de">Datenschutz<\/h1>/],
+      ['/terms', /<h1>Terms of use<\/h1>/, /<h1 lang="de">Nutzungsbedingungen<\/h1>/],
+    ] as const) {
+      const res = await fetch(`${running.url}${p}`);
+      assert.equal(res.status, 200, p);
+      assert.match(res.headers.get('content-type')!, /^text\/html/);
+      assert.match(res.headers.get('content-security-policy')!, /default-src 'none'/);
+      const html = await res.text();
+      assert.match(html, en);
+      assert.match(html, de);
+    }
+    assert.equal((await fetch(`${running.url}/web/legal.css`)).status, 200);
   });
 });
