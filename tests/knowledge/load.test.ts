@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge } from '../../src/knowledge/load';
+import { articleYaml } from '../helpers/articles';
 import { tempFolder } from '../helpers/tmp';
 
-const GOOD = (id: string) => `id: ${id}
-title: { en: "A title", de: "Ein Titel" }
-languages: [de, en]
-symptoms:
-  - id: first
-    description: { en: "It fails", de: "Es schlägt fehl" }
-    errors:
-      en: ["Something specific went wrong with the frobnicator"]
-cause: { en: "Because", de: "Weil" }
-steps:
-  - text: { en: "Do it", de: "Mach es" }
-    commands:
+/** A valid article with a PowerShell command whose placeholder is explained (its `code` is line 14). */
+const GOOD = (id: string) =>
+  articleYaml(id, 'Something specific went wrong with the frobnicator', { title: { en: 'A title', de: 'Ein Titel' } }) +
+  `    commands:
       - shell: powershell
         code: "Get-Thing -Name <name>"
         placeholders:

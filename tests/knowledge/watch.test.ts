@@ -10,20 +10,8 @@ import { formatProblem, loadKnowledge, type KnowledgeBase } from '../../src/know
 import { watchKnowledge, type LiveKnowledge } from '../../src/knowledge/watch';
 import { Matcher } from '../../src/matching/matcher';
 import { memoryLogger } from '../bot/support/harness';
+import { articleYaml } from '../helpers/articles';
 import { tempFolder } from '../helpers/tmp';
-
-const article = (id: string, error: string) => `id: ${id}
-title: { en: "Article ${id}", de: "Artikel ${id}" }
-languages: [de, en]
-symptoms:
-  - id: first
-    description: { en: "It fails", de: "Es schlägt fehl" }
-    errors:
-      en: ["${error}"]
-cause: { en: "Because", de: "Weil" }
-steps:
-  - text: { en: "Do it", de: "Mach es" }
-`;
 
 const ALPHA_ERROR = 'The frobnicator service could not bind its listener on port 8443';
 const BETA_ERROR = 'Zorblax replication queue exceeded its quota for mailbox database DB07';
@@ -50,12 +38,12 @@ describe('knowledge/watch: reloading edited knowledge', function () {
   });
 
   it('makes a new article live without a restart', async () => {
-    const k = start({ 'alpha.yaml': article('alpha', ALPHA_ERROR) });
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) });
     assert.equal(top(ALPHA_ERROR), 'alpha');
     assert.notEqual(top(BETA_ERROR), 'beta');
 
     const reloaded = k.nextReload();
-    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), article('beta', BETA_ERROR));
+    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA_ERROR));
     assert.deepEqual(await reloaded, { status: 'reloaded', articles: 2 });
     assert.equal(top(BETA_ERROR), 'beta');
     assert.equal(top(ALPHA_ERROR), 'alpha');
@@ -63,21 +51,21 @@ describe('knowledge/watch: reloading edited knowledge', function () {
   });
 
   it('applies an edit to an existing article', async () => {
-    const k = start({ 'alpha.yaml': article('alpha', ALPHA_ERROR) });
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) });
     const reloaded = k.nextReload();
-    fs.writeFileSync(path.join(folder.dir, 'alpha.yaml'), article('alpha', BETA_ERROR));
+    fs.writeFileSync(path.join(folder.dir, 'alpha.yaml'), articleYaml('alpha', BETA_ERROR));
     assert.equal((await reloaded).status, 'reloaded');
     assert.equal(top(BETA_ERROR), 'alpha');
     assert.deepEqual(k.kb().articles[0]!.symptoms[0]!.errors.en, [BETA_ERROR]);
   });
 
   it('keeps the last good knowledge base on a bad edit, logs file, line and field, and takes the fix', async () => {
-    const k = start({ 'alpha.yaml': article('alpha', ALPHA_ERROR), 'beta.yaml': article('beta', BETA_ERROR) });
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR), 'beta.yaml': articleYaml('beta', BETA_ERROR) });
     const before = k.kb();
     const file = path.join(folder.dir, 'beta.yaml');
 
     let outcome = k.nextReload();
-    fs.writeFileSync(file, article('beta', BETA_ERROR).replace(`en: ["${BETA_ERROR}"]`, 'en: "not a list"'));
+    fs.writeFileSync(file, articleYaml('beta', BETA_ERROR).replace(`en: ["${BETA_ERROR}"]`, 'en: "not a list"'));
     const kept = await outcome;
     assert.equal(kept.status, 'kept');
     const expected = `${file}:8: symptoms[0].errors.en: Invalid input: expected array, received string`;
@@ -96,23 +84,23 @@ describe('knowledge/watch: reloading edited knowledge', function () {
     assert.equal(top(BETA_ERROR), 'beta');
 
     outcome = k.nextReload();
-    fs.writeFileSync(file, article('beta', `${BETA_ERROR} again`));
+    fs.writeFileSync(file, articleYaml('beta', `${BETA_ERROR} again`));
     assert.equal((await outcome).status, 'reloaded');
     assert.deepEqual(k.kb().byId.get('beta')!.symptoms[0]!.errors.en, [`${BETA_ERROR} again`]);
   });
 
   it('a file that was already broken at start-up does not block good edits elsewhere', async () => {
-    const broken = article('broken', 'x').replace('en: ["x"]', 'en: 42');
-    const k = start({ 'alpha.yaml': article('alpha', ALPHA_ERROR), 'broken.yaml': broken });
+    const broken = articleYaml('broken', 'x').replace('en: ["x"]', 'en: 42');
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR), 'broken.yaml': broken });
     assert.equal(k.kb().problems.length, 1);
     const reloaded = k.nextReload();
-    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), article('beta', BETA_ERROR));
+    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA_ERROR));
     assert.equal((await reloaded).status, 'reloaded');
     assert.equal(top(BETA_ERROR), 'beta');
   });
 
   it('refuses a change that leaves no articles', async () => {
-    const k = start({ 'alpha.yaml': article('alpha', ALPHA_ERROR) });
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) });
     const outcome = k.nextReload();
     fs.rmSync(path.join(folder.dir, 'alpha.yaml'));
     assert.deepEqual(await outcome, { status: 'kept', reason: 'empty', message: 'the change leaves no articles' });
@@ -121,21 +109,21 @@ describe('knowledge/watch: reloading edited knowledge', function () {
 
   it('keeps the running matcher when building the new one fails', async () => {
     let builds = 0;
-    const k = start({ 'alpha.yaml': article('alpha', ALPHA_ERROR) }, (kb) => {
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) }, (kb) => {
       if (++builds > 1) throw new Error('matcher exploded');
       return new Matcher(kb);
     });
     const outcome = k.nextReload();
-    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), article('beta', BETA_ERROR));
+    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA_ERROR));
     assert.deepEqual(await outcome, { status: 'kept', reason: 'build-failed', message: 'matcher exploded' });
     assert.equal(top(ALPHA_ERROR), 'alpha');
     assert.equal(k.kb().articles.length, 1);
   });
 
   it('coalesces a burst of writes into one reload', async () => {
-    const k = start({ 'alpha.yaml': article('alpha', ALPHA_ERROR) });
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) });
     const outcome = k.nextReload();
-    for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(folder.dir, `beta${i}.yaml`), article(`beta${i}`, `${BETA_ERROR} ${i}`));
+    for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(folder.dir, `beta${i}.yaml`), articleYaml(`beta${i}`, `${BETA_ERROR} ${i}`));
     assert.deepEqual(await outcome, { status: 'reloaded', articles: 6 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(logs.filter((l) => l.msg === 'knowledge reloaded').length, 1);

@@ -13,19 +13,7 @@ import { startFaultyConnector, type FaultyConnector } from '../helpers/connector
 import { freePort, startEntry, until, type Entry } from '../helpers/process';
 import { message, postActivity } from '../helpers/service';
 import { PASTES } from '../bot/support/harness';
-
-const article = (id: string, error: string) => `id: ${id}
-title: { en: "Article ${id}", de: "Artikel ${id}" }
-languages: [de, en]
-symptoms:
-  - id: first
-    description: { en: "It fails", de: "Es schlägt fehl" }
-    errors:
-      en: ["${error}"]
-cause: { en: "Because", de: "Weil" }
-steps:
-  - text: { en: "Do it", de: "Mach es" }
-`;
+import { articleYaml } from '../helpers/articles';
 
 describe('reliability: the entry point wires reloads and storage', function () {
   this.timeout(60_000);
@@ -60,11 +48,11 @@ describe('reliability: the entry point wires reloads and storage', function () {
   it('a knowledge edit is live without a restart; a broken file is refused and the old knowledge keeps answering', async () => {
     const kb = path.join(dir, 'kb');
     fs.mkdirSync(kb);
-    fs.writeFileSync(path.join(kb, 'alpha.yaml'), article('alpha', 'The frobnicator service could not bind its listener on port 8443'));
+    fs.writeFileSync(path.join(kb, 'alpha.yaml'), articleYaml('alpha', 'The frobnicator service could not bind its listener on port 8443'));
     const url = await start({ KNOWLEDGE_PATHS: 'kb' });
     assert.equal(await articles(url), 1);
 
-    fs.writeFileSync(path.join(kb, 'beta.yaml'), article('beta', 'Zorblax replication queue exceeded its quota for mailbox database DB07'));
+    fs.writeFileSync(path.join(kb, 'beta.yaml'), articleYaml('beta', 'Zorblax replication queue exceeded its quota for mailbox database DB07'));
     await until(() => entry!.lines.some((l) => l.msg === 'knowledge reloaded'), 'the reload');
     assert.equal(await articles(url), 2);
     await postActivity(url, message(connector.serviceUrl, 'Zorblax replication queue exceeded its quota for mailbox database DB07'));

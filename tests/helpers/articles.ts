@@ -1,0 +1,26 @@
+/**
+ * A small valid article as knowledge YAML, for tests that write knowledge files. Its line numbers are
+ * part of what tests assert: line 1 is `id`, line 2 `title`, line 8 the symptom's `errors.en` and the
+ * last line the only step's `text`, so a test may append fields of that step (e.g. `    commands:`).
+ */
+export interface ArticleYamlOptions {
+  /** The title texts. Default `Article <id>` / `Artikel <id>`. */
+  title?: { en: string; de: string };
+}
+
+/** Article `id` with one symptom whose one English error text is `error`, a cause and one step. */
+export function articleYaml(id: string, error: string, options: ArticleYamlOptions = {}): string {
+  const title = options.title ?? { en: `Article ${id}`, de: `Artikel ${id}` };
+  return `id: ${id}
+title: { en: "${title.en}", de: "${title.de}" }
+languages: [de, en]
+symptoms:
+  - id: first
+    description: { en: "It fails", de: "Es schlägt fehl" }
+    errors:
+      en: ["${error}"]
+cause: { en: "Because", de: "Weil" }
+steps:
+  - text: { en: "Do it", de: "Mach es" }
+`;
+}
