@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { startFaultyConnector, type FaultyConnector } from '../helpers/connector';
-import { healthy, message, postActivity, startService, type Service } from '../helpers/service';
+import { healthy, message, postActivity, useServiceWithLeanConnector } from '../helpers/service';
 import { cardOf, PASTES } from '../bot/support/harness';
 import { anyText, pasteLike } from './arbitraries';
 
@@ -14,17 +13,7 @@ const TYPES = ['message', 'conversationUpdate', 'invoke', 'event', 'typing', 'me
 
 describe('fuzz: /api/messages', function () {
   this.timeout(180_000);
-  let connector: FaultyConnector;
-  let service: Service;
-
-  before(async () => {
-    connector = await startFaultyConnector({ lean: true });
-    service = await startService({ logLevel: 'warn' });
-  });
-  after(async () => {
-    await service.stop();
-    await connector.close();
-  });
+  const running = useServiceWithLeanConnector();
 
   /** 2xx/4xx; an invoke the bot does not handle gets botbuilder's 501 "not implemented". */
   const acceptable = (status: number, type: unknown) => status < 500 || (status === 501 && type === 'invoke');
@@ -32,13 +21,13 @@ describe('fuzz: /api/messages', function () {
   it('random JSON bodies and random strings: 2xx or 4xx, never a crash', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null'), anyText(500), fc.string({ unit: 'grapheme-ascii', maxLength: 200 })), async (body) => {
-        const res = await postActivity(service.url, body);
+        const res = await postActivity(running.service.url, body);
         await res.arrayBuffer();
         assert.ok(res.status >= 200 && res.status < 500, `${res.status} for ${JSON.stringify(body).slice(0, 80)}`);
       }),
       { numRuns: 200 },
     );
-    assert.ok(await healthy(service.url));
+    assert.ok(await healthy(running.service.url));
   });
 
   it('random activities: any type, odd values, paste-like text', async () => {
@@ -81,8 +70,8 @@ describe('fuzz: /api/messages', function () {
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(activity, fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), async (random, withServiceUrl) => {
-        const body = withServiceUrl ? { ...random, serviceUrl: connector.serviceUrl } : random;
-        const res = await postActivity(service.url, body);
+        const body = withServiceUrl ? { ...random, serviceUrl: running.connector.serviceUrl } : random;
+        const res = await postActivity(running.service.url, body);
         await res.arrayBuffer();
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         assert.ok(acceptable(res.status, body.type), `${res.status} for ${JSON.stringify(body).slice(0, 300)}`);
@@ -91,19 +80,19 @@ describe('fuzz: /api/messages', function () {
     );
     // The generator reaches the bot, not only the validation.
     assert.ok((statuses.get(200) ?? 0) > 50, JSON.stringify([...statuses]));
-    assert.ok(await healthy(service.url));
+    assert.ok(await healthy(running.service.url));
   });
 
   it('the server still answers a normal paste afterwards', async () => {
-    const before = connector.delivered.length;
-    const res = await postActivity(service.url, message(connector.serviceUrl, PASTES.federationEn, { id: 'after-fuzz', conversation: { id: 'after-fuzz' } as never }));
+    const before = running.connector.delivered.length;
+    const res = await postActivity(running.service.url, message(running.connector.serviceUrl, PASTES.federationEn, { id: 'after-fuzz', conversation: { id: 'after-fuzz' } as never }));
     assert.equal(res.status, 200);
-    await connector.waitForDelivered(before + 1);
-    assert.equal(connector.delivered.at(-1)!.replyToId, 'after-fuzz');
-    assert.equal(cardOf(connector.delivered.at(-1)!.activity), undefined, 'lean connector keeps no cards');
-    assert.ok(!service.logs.some((l) => l.msg === 'activity failed'), 'no request failed inside the adapter');
+    await running.connector.waitForDelivered(before + 1);
+    assert.equal(running.connector.delivered.at(-1)!.replyToId, 'after-fuzz');
+    assert.equal(cardOf(running.connector.delivered.at(-1)!.activity), undefined, 'lean connector keeps no cards');
+    assert.ok(!running.service.logs.some((l) => l.msg === 'activity failed'), 'no request failed inside the adapter');
     // Odd values may be ignored or answered, but no turn may throw (the user would only see an apology).
-    const failed = service.logs.filter((l) => l.msg === 'turn failed');
+    const failed = running.service.logs.filter((l) => l.msg === 'turn failed');
     assert.deepEqual(failed.map((l) => (l.err as { stack?: string })?.stack?.split('\n').slice(0, 4).join(' | ')), []);
   });
 });

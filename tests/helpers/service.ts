@@ -17,6 +17,7 @@ import { createAdapter } from '../../src/server/adapter';
 import type { AuthOptions } from '../../src/server/auth';
 import { createServer, listen, type RouteRegistrar } from '../../src/server/server';
 import { realMatcher } from '../bot/support/harness';
+import { startFaultyConnector, type FaultyConnector } from './connector';
 
 export interface ServiceOptions {
   /** App registration; default none (authentication off). */
@@ -96,6 +97,32 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
       });
       await feedbackLog.flush();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For suites that send many requests (fuzz, load): registers mocha `before`/`after` hooks that start a
+ * lean stand-in connector (it keeps no cards) and the service (log level warn), and stop them after
+ * the suite. Read `service` and `connector` inside the tests.
+ */
+export function useServiceWithLeanConnector(): { readonly service: Service; readonly connector: FaultyConnector } {
+  let connector: FaultyConnector;
+  let service: Service;
+  before(async () => {
+    connector = await startFaultyConnector({ lean: true });
+    service = await startService({ logLevel: 'warn' });
+  });
+  after(async () => {
+    await service.stop();
+    await connector.close();
+  });
+  return {
+    get service() {
+      return service;
+    },
+    get connector() {
+      return connector;
     },
   };
 }

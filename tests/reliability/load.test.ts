@@ -8,8 +8,7 @@
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { startFaultyConnector, type FaultyConnector } from '../helpers/connector';
-import { message, postActivity, startService, type Service } from '../helpers/service';
+import { message, postActivity, useServiceWithLeanConnector } from '../helpers/service';
 import { PASTES } from '../bot/support/harness';
 
 const CONVERSATIONS = 200;
@@ -31,17 +30,7 @@ function collectGarbage(): void {
 
 describe('reliability: load', function () {
   this.timeout(120_000);
-  let connector: FaultyConnector;
-  let service: Service;
-
-  before(async () => {
-    connector = await startFaultyConnector({ lean: true });
-    service = await startService({ logLevel: 'warn' });
-  });
-  after(async () => {
-    await service.stop();
-    await connector.close();
-  });
+  const running = useServiceWithLeanConnector();
 
   it(`${CONVERSATIONS} concurrent conversations × ${MESSAGES} messages: one reply each, no 5xx, flat memory`, async () => {
     const statuses = new Map<number, number>();
@@ -51,8 +40,8 @@ describe('reliability: load', function () {
         Array.from({ length: CONVERSATIONS }, async (_, c) => {
           for (let m = from; m < to; m++) {
             const res = await postActivity(
-              service.url,
-              message(connector.serviceUrl, SCRIPT[m % SCRIPT.length]!, { id: `c${c}-m${m}`, conversation: { id: `conv-${c}` } as never }),
+              running.service.url,
+              message(running.connector.serviceUrl, SCRIPT[m % SCRIPT.length]!, { id: `c${c}-m${m}`, conversation: { id: `conv-${c}` } as never }),
             );
             await res.arrayBuffer();
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -74,14 +63,14 @@ describe('reliability: load', function () {
 
     // Exactly one reply per message: none lost, none twice, each in its own conversation.
     const replies = new Map<string, number>();
-    for (const d of connector.delivered) {
+    for (const d of running.connector.delivered) {
       assert.equal(d.replyToId?.split('-m')[0], d.conversationId.replace('conv-', 'c'), 'the reply went to its own conversation');
       replies.set(d.replyToId!, (replies.get(d.replyToId!) ?? 0) + 1);
     }
-    assert.equal(connector.delivered.length, CONVERSATIONS * MESSAGES);
+    assert.equal(running.connector.delivered.length, CONVERSATIONS * MESSAGES);
     assert.equal(replies.size, CONVERSATIONS * MESSAGES);
     assert.ok([...replies.values()].every((n) => n === 1));
-    const errors = service.logs.filter((l) => (l.level as number) >= 50);
+    const errors = running.service.logs.filter((l) => (l.level as number) >= 50);
     assert.deepEqual(errors, [], 'no errors logged');
 
     const growthMb = (end - warm) / 1024 / 1024;
