@@ -5,36 +5,27 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startFaultyConnector, type FaultyConnector } from '../helpers/connector';
-import { freePort, startEntry, until, type Entry } from '../helpers/process';
+import { until, useEntryPerTest } from '../helpers/process';
 import { message, postActivity } from '../helpers/service';
 import { PASTES } from '../bot/support/harness';
 
 describe('reliability: graceful shutdown on SIGTERM', function () {
   this.timeout(40_000);
+  const run = useEntryPerTest('pastefix-stop-');
   let connector: FaultyConnector;
-  let entry: Entry | undefined;
-  let dir: string;
 
   beforeEach(async () => {
     connector = await startFaultyConnector();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pastefix-stop-'));
   });
   afterEach(async () => {
-    if (entry && entry.child.exitCode === null && entry.child.signalCode === null) entry.child.kill('SIGKILL');
-    entry = undefined;
     await connector.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('finishes the turn in flight, flushes the feedback log, refuses new connections, exits 0', async () => {
-    const port = await freePort();
-    entry = startEntry({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'data', LOG_LEVEL: 'info' }, dir);
+    const { entry, url } = await run.listen();
     const { child, lines, exited } = entry;
-    await until(() => lines.some((l) => typeof l.msg === 'string' && l.msg.startsWith('PasteFix listening')), 'the server to listen');
-    const url = `http://127.0.0.1:${port}`;
 
     // The connector holds the reply for a while: the turn is in flight when SIGTERM arrives.
     connector.behaviour = () => ({ delayMs: 1500 });
@@ -53,7 +44,7 @@ describe('reliability: graceful shutdown on SIGTERM', function () {
     assert.equal(await exited, 0);
     assert.ok(lines.some((l) => l.msg === 'stopped'));
 
-    const log = fs.readFileSync(path.join(dir, 'data', 'feedback.jsonl'), 'utf8').trim().split('\n');
+    const log = fs.readFileSync(path.join(run.dir, 'data', 'feedback.jsonl'), 'utf8').trim().split('\n');
     assert.equal(log.length, 1);
     assert.equal((JSON.parse(log[0]!) as { kind: string }).kind, 'unmatched');
   });
