@@ -31,6 +31,8 @@ export interface AnswerView {
   affects: string[];
   steps: { text: string; commands: CommandView[] }[];
   references: { title: string; url: string }[];
+  /** Other articles that hold the very same error (`show <id>` opens them). */
+  alsoIn: { id: string; title: string }[];
   source?: { title: string; url?: string; license?: string };
 }
 
@@ -38,6 +40,8 @@ export interface AnswerContext {
   symptomId?: string | null;
   evidence?: string;
   truncatedKb?: number;
+  /** Other articles with the same error, in the order the matcher listed them. Default: none. */
+  alsoIn?: Article[];
 }
 
 const CODE_LANGUAGE: Record<Shell, CodeLanguage> = {
@@ -73,6 +77,7 @@ export function buildAnswerView(article: Article, lang: Lang, context: AnswerCon
       })),
     })),
     references: article.references.map((r) => ({ title: text(r.title), url: r.url })),
+    alsoIn: (context.alsoIn ?? []).map((a) => ({ id: a.id, title: text(a.title) })),
     source: article.source,
   };
 }

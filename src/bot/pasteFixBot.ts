@@ -158,7 +158,9 @@ export class PasteFixBot extends ActivityHandler {
     if (result.decision === 'answer' && result.matches[0] && articleOf(result.matches[0].article)) {
       const best = result.matches[0];
       data.last = { article: best.article, symptom: best.symptom, paste: pasteForLog(text) };
-      return this.sendAnswer(context, articleOf(best.article)!, lang, { symptomId: best.symptom, evidence: best.evidence, truncatedKb });
+      // An answer lists after the winner only the articles that hold the very same error.
+      const alsoIn = result.matches.slice(1).flatMap((m) => articleOf(m.article) ?? []);
+      return this.sendAnswer(context, articleOf(best.article)!, lang, { symptomId: best.symptom, evidence: best.evidence, truncatedKb, alsoIn });
     }
     if (result.decision === 'clarify') {
       // Usually 2–3 close candidates; the matcher also asks about a single likely one it is not sure of.

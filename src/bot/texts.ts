@@ -34,6 +34,10 @@ export interface Texts {
   affected: string;
   fix: string;
   references: string;
+  /** Other articles that hold the very same error, listed under the answer. */
+  alsoIn: string;
+  /** The command that opens an article. */
+  showCommand: (id: string) => string;
   source: string;
   replaceBeforeRunning: string;
   shell: Record<Shell, string>;
@@ -88,6 +92,8 @@ const de: Texts = {
   affected: 'Betroffen',
   fix: 'Lösung',
   references: 'Weitere Informationen',
+  alsoIn: 'Auch beschrieben in',
+  showCommand: (id) => `zeige ${id}`,
   source: 'Quelle',
   replaceBeforeRunning: 'Vor dem Ausführen ersetzen:',
   shell: {
@@ -148,6 +154,8 @@ const en: Texts = {
   affected: 'Affected',
   fix: 'Fix',
   references: 'More information',
+  alsoIn: 'Also described in',
+  showCommand: (id) => `show ${id}`,
   source: 'Source',
   replaceBeforeRunning: 'Replace before running:',
   shell: {

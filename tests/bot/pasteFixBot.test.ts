@@ -9,7 +9,7 @@ import { allText, checkCard, findAll } from './support/cards';
 import { cardOf, createHarness, FEDERATION_COMMAND, flakyMatcher, matcherWithFixtures, PASTES, type Harness } from './support/harness';
 import { TEXTS } from '../../src/bot/texts';
 import path from 'node:path';
-import { loadKnowledge } from '../../src/knowledge/load';
+import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
 
 const ARTICLE = 'exo-legacy-tls-hybrid';
@@ -266,6 +266,23 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(allText(expectGoodCard(only(await h.turn(`zeige ${ARTICLE}`)))).includes('Ursache'));
       assert.equal(only(await h.turn('zeige nope')).text, 'Einen Artikel mit der ID „nope“ kenne ich nicht. `themen` listet alle auf.');
       assert.equal(only(await h.turn('zeige')).text, TEXTS.de.showUsageMd);
+    });
+  });
+
+  describe('an error that several articles hold word for word', () => {
+    it('answers with the best one and names the others with the command that opens them', async () => {
+      const kb = loadKnowledge([BUILTIN_KNOWLEDGE, path.resolve(__dirname, '../../../tests/bot/fixtures-same-error')]);
+      assert.deepEqual(kb.problems, []);
+      const matcher = new Matcher(kb);
+      h = createHarness({ locale: 'de-DE', matcher: () => matcher });
+      // The fixture holds only the English error text; the reply language comes from the locale.
+      const card = expectGoodCard(only(await h.turn(PASTES.federationEn)));
+      const text = allText(card);
+      assert.ok(text.startsWith('Exchange-Hybrid ohne TLS 1.2'), text.slice(0, 80));
+      assert.ok(text.includes('Auch beschrieben in\n•  Federation trust fails while the proxy blocks TLS 1.2 (fixture)  \nzeige partner-sts-send-elsewhere'), text);
+      h = createHarness({ locale: 'en-US', channelId: 'email', matcher: () => matcher });
+      const markdown = only(await h.turn(PASTES.federationEn)).text!;
+      assert.ok(markdown.includes('**Also described in**\n\n- Federation trust fails while the proxy blocks TLS 1.2 \\(fixture\\) (`show partner-sts-send-elsewhere`)'), markdown);
     });
   });
 

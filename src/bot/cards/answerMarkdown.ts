@@ -38,6 +38,9 @@ export function answerMarkdown(view: AnswerView, t: Texts): string {
   if (view.references.length > 0) {
     out.push(`**${t.references}**`, '', ...view.references.map((r) => `- [${escapeMarkdown(r.title)}](${r.url})`), '');
   }
+  if (view.alsoIn.length > 0) {
+    out.push(`**${t.alsoIn}**`, '', ...view.alsoIn.map((a) => `- ${escapeMarkdown(a.title)} (\`${t.showCommand(a.id)}\`)`), '');
+  }
   if (view.source) {
     const s = view.source;
     const title = s.url ? `[${escapeMarkdown(s.title)}](${s.url})` : escapeMarkdown(s.title);
