@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
+import { listFiles } from './files';
 import { importArticle, RAW_ARTICLE_EXTENSIONS } from './import';
 import { checkArticle, formatPath } from './schema';
 import type { Article, KnowledgeProblem } from './types';
@@ -48,7 +49,8 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
   const importer = options.importer === undefined ? DEFAULT_IMPORTER : options.importer;
   const readable = [...YAML_EXTENSIONS, ...(importer?.extensions ?? [])];
 
-  for (const file of listFiles(paths, readable, problems)) {
+  const files = listFiles(paths, readable, (file, message) => problems.push({ file, message: `knowledge: ${message}` }));
+  for (const file of files) {
     const loaded = importer && !YAML_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? readRawArticle(file, importer) : readYamlArticle(file);
     problems.push(...loaded.problems);
     const article = loaded.article;
@@ -69,29 +71,6 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
 export function formatProblem(p: KnowledgeProblem): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}` : p.file;
   return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
-}
-
-function listFiles(paths: string[], extensions: string[], problems: KnowledgeProblem[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string, explicit: boolean) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      problems.push({ file: p, message: 'knowledge: no such file or folder' });
-      return;
-    }
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) {
-        if (name.startsWith('.') || name.toLowerCase() === 'readme.md') continue;
-        walk(path.join(p, name), false);
-      }
-    } else if (explicit || extensions.includes(path.extname(p).toLowerCase())) {
-      out.push(p);
-    }
-  };
-  for (const p of paths) walk(p, true);
-  return out;
 }
 
 interface Loaded {

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { listFiles } from '../files';
 import type { KnowledgeProblem } from '../types';
 import { articleToYaml } from '../write';
 import { RAW_ARTICLE_EXTENSIONS, importArticle } from './index';
@@ -31,7 +32,8 @@ export function importToDirectory(sources: string[], outDir: string): ImportToDi
     problems.push({ file: outDir, message: `import: cannot create the output folder (${(error as Error).message})` });
     return { written, problems };
   }
-  for (const file of rawFiles(sources, problems)) {
+  const files = listFiles(sources, RAW_ARTICLE_EXTENSIONS, (file, message) => problems.push({ file, message: `import: ${message}` }));
+  for (const file of files) {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -57,37 +59,4 @@ export function importToDirectory(sources: string[], outDir: string): ImportToDi
     }
   }
   return { written, problems };
-}
-
-/** Files with a raw-article extension under the sources, sorted within each folder; missing sources reported. */
-function rawFiles(sources: string[], problems: KnowledgeProblem[]): string[] {
-  const files: string[] = [];
-  const visit = (entry: string, explicit: boolean): void => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(entry);
-    } catch {
-      problems.push({ file: entry, message: 'import: no such file or folder' });
-      return;
-    }
-    if (stat.isDirectory()) {
-      let names: string[] = [];
-      try {
-        names = fs.readdirSync(entry).sort();
-      } catch (error) {
-        problems.push({ file: entry, message: `import: cannot read the folder (${(error as Error).message})` });
-        return;
-      }
-      for (const name of names) if (!name.startsWith('.')) visit(path.join(entry, name), false);
-      return;
-    }
-    const extension = path.extname(entry).toLowerCase();
-    if (explicit || RAW_ARTICLE_EXTENSIONS.includes(extension)) {
-      // a README in an article folder describes the folder; only import it when named explicitly
-      if (!explicit && /^readme$/i.test(path.basename(entry, extension))) return;
-      files.push(entry);
-    }
-  };
-  for (const source of sources) visit(source, true);
-  return files;
 }
