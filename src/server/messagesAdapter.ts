@@ -101,8 +101,10 @@ export function checkActivity(body: unknown): CheckedActivity {
     const party = a[f] as Record<string, unknown> | undefined;
     if (party) checkFields(party, f, ['id', 'name', 'role', 'aadObjectId'], [], bad);
   }
-  // botbuilder reads `value.action.type` of a Universal Action without checking that there is an action.
-  if (a.type === 'invoke' && a.name === 'adaptiveCard/action' && a.value && typeof a.value === 'object') {
+  // botbuilder reads `value.action.type` of a Universal Action without checking that value is an object
+  // with an action (a missing value it answers itself, with an invoke 400).
+  if (a.type === 'invoke' && a.name === 'adaptiveCard/action' && a.value !== undefined && a.value !== null) {
+    if (typeof a.value !== 'object' || Array.isArray(a.value)) throw bad('"value" must be an object');
     const action = (a.value as Record<string, unknown>).action;
     if (!action || typeof action !== 'object' || Array.isArray(action)) throw bad('"value.action" must be an object');
   }

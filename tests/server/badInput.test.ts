@@ -94,6 +94,13 @@ describe('server: bad input to /api/messages', function () {
       [{ ...base, entities: [{ type: 'mention' }, { mentioned: {} }] }, '"entities[1].type" must be a string'],
       [{ ...base, type: 'conversationUpdate', membersAdded: [{ id: 'u' }, null] }, '"membersAdded[1]" must be an object'],
       [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: { data: 1 } }, '"value.action" must be an object'],
+      [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: 'Action.Execute' }, '"value" must be an object'],
+      [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: 42 }, '"value" must be an object'],
+      [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: true }, '"value" must be an object'],
+      [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: false }, '"value" must be an object'],
+      [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: '' }, '"value" must be an object'],
+      [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: [{ action: { type: 'Action.Execute' } }] }, '"value" must be an object'],
+      [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: 'Action.Execute' } }, '"value.action" must be an object'],
     ];
     for (const [body, reason] of cases) {
       const res = await postActivity(service.url, body);
