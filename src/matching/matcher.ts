@@ -221,11 +221,19 @@ export class Matcher {
       if (!cur || h.score > cur.score) best.set(h.article, h);
     }
     const leaders = [...best.values()];
+    const contenders = leaders.filter((o) => o.found && o.score >= THRESHOLDS.candidate);
     const ranked = leaders.map((h) => {
       const tiebreak = h.score >= THRESHOLDS.candidate ? TOPIC_TIEBREAK * Math.min(2, topics.get(h.article) ?? 0) : 0;
       // A match whose words are all inside what another match found (a generic wrapper inside a longer,
       // specific error) is weaker evidence than that one, however well it covers its own short text.
-      const container = leaders.find((o) => o !== h && o.found && h.found && o.sameError?.[0] !== h.sameError?.[0] && strictlyInside(h.found, o.found));
+      // Only a container about as good counts (a contradicted variant that happens to share the words
+      // doesn't), and only matches that could be shown are compared.
+      const container =
+        h.score >= THRESHOLDS.listed && h.found
+          ? contenders.find(
+              (o) => o !== h && o.score >= h.score - THRESHOLDS.window && o.sameError?.[0] !== h.sameError?.[0] && strictlyInside(h.found!, o.found!),
+            )
+          : undefined;
       const score = container ? Math.min(h.score, container.score - THRESHOLDS.margin) : h.score;
       return { ...h, score: round(Math.max(0, Math.min(1, score + tiebreak))) };
     });

@@ -97,6 +97,19 @@ describe('matching/Matcher', () => {
     assert.deepEqual(r.matches.map((x) => x.article), ['one', 'two']);
   });
 
+  it('lets a longer error that explains more of the paste outrank a short one inside it, but never a contradicted one', () => {
+    const send = WRAP('The underlying connection was closed: An unexpected error occurred on a send.');
+    const m = new Matcher(
+      kbOf([
+        article('on-a-send', send),
+        article('on-a-receive', `${WRAP('The underlying connection was closed: An unexpected error occurred on a receive.')} Check the proxy before you send again.`),
+      ]),
+    );
+    // "on-a-receive" finds every word "on-a-send" finds, and more — but the paste contradicts it.
+    const r = m.match(`${send} Check the proxy before you send again.`);
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'on-a-send']);
+  });
+
   it('asks when two articles fit equally well with different errors', () => {
     const m = new Matcher(
       kbOf([
