@@ -43,6 +43,7 @@ export const articleSchema = z
             description: localized,
             errors: perLang(nonEmpty).default({}),
             keywords: perLang(nonEmpty).optional(),
+            context: perLang(nonEmpty).optional(),
           })
           .strict(),
       )

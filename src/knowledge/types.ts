@@ -34,6 +34,11 @@ export interface Symptom {
   errors: Partial<Record<Lang, string[]>>;
   /** Words people use to describe the symptom when they have no error text (weak evidence). Default: none. */
   keywords?: Partial<Record<Lang, string[]>>;
+  /**
+   * Phrases that, next to this symptom's keywords, point at this article's cause — like the article's own
+   * `keywords`, but for this symptom only (e.g. "Exchange 2010" for a wizard that hangs only there). Default: none.
+   */
+  context?: Partial<Record<Lang, string[]>>;
 }
 
 /** Where a command is typed. */

@@ -186,32 +186,33 @@ export class Matcher {
    * phrases (which never make a candidate alone, but tip ties between articles that share an error text).
    */
   private keywordHits(seq: readonly string[]): { hits: Hit[]; topics: Map<number, number> } {
-    const symptomPhrases = new Map<string, { article: number; symptom: string; terms: string[] }>();
+    const symptomPhrases = new Map<string, { article: number; symptom: string; terms: string[]; context: Set<string> }>();
     const topicPhrases = new Map<number, Set<string>>();
+    const contextPhrases = new Map<string, Set<string>>();
+    const add = (map: Map<string | number, Set<string>>, key: string | number, value: string) => map.set(key, (map.get(key) ?? new Set()).add(value));
     for (let i = 0; i < seq.length; i++) {
       for (const p of this.index.phrases.get(seq[i]) ?? []) {
         if (!p.terms.every((t, k) => seq[i + k] === t)) continue;
-        const key = p.terms.join(' ');
-        if (p.symptom === null) {
-          const s = topicPhrases.get(p.article) ?? new Set<string>();
-          s.add(key);
-          topicPhrases.set(p.article, s);
-        } else {
-          const k = `${p.article}\u0000${p.symptom}`;
-          const hit = symptomPhrases.get(k);
+        const phrase = p.terms.join(' ');
+        const key = `${p.article}\u0000${p.symptom}`;
+        if (p.symptom === null) add(topicPhrases, p.article, phrase);
+        else if (p.topic) add(contextPhrases, key, phrase);
+        else {
+          const hit = symptomPhrases.get(key);
           if (hit) hit.terms.push(...p.terms);
-          else symptomPhrases.set(k, { article: p.article, symptom: p.symptom, terms: [...p.terms] });
+          else symptomPhrases.set(key, { article: p.article, symptom: p.symptom, terms: [...p.terms], context: new Set() });
         }
       }
     }
     const hits: Hit[] = [];
-    for (const { article, symptom, terms } of symptomPhrases.values()) {
-      const topic = topicPhrases.get(article)?.size ?? 0;
+    for (const [key, { article, symptom, terms }] of symptomPhrases) {
+      const topic = (topicPhrases.get(article)?.size ?? 0) + (contextPhrases.get(key)?.size ?? 0);
       hits.push({ signal: -1, article, symptom, score: KEYWORD_SYMPTOM + Math.min(KEYWORD_TOPIC_MAX, KEYWORD_TOPIC * topic), terms });
     }
     const topics = new Map([...topicPhrases].map(([article, phrases]) => [article, phrases.size]));
     return { hits, topics };
   }
+
 
   /** Best hit per article, with the topic tie-break applied, best first. */
   private rank(hits: Hit[], topics: Map<number, number>): Hit[] {

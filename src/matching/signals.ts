@@ -57,6 +57,8 @@ export interface KeywordPhrase {
   article: number;
   symptom: string | null;
   terms: string[];
+  /** A topic phrase (article `keywords`, or a symptom's `context`): raises a symptom found by its own keywords. */
+  topic: boolean;
 }
 
 export interface SignalIndex {
@@ -101,19 +103,20 @@ export function buildSignals(articles: readonly Article[]): SignalIndex {
     list.push(p);
     phrases.set(p.terms[0], list);
   };
-  const addPhrases = (article: number, symptom: string | null, words: Partial<Record<Lang, string[]>> | undefined) => {
+  const addPhrases = (article: number, symptom: string | null, topic: boolean, words: Partial<Record<Lang, string[]>> | undefined) => {
     for (const phrase of [...(words?.de ?? []), ...(words?.en ?? [])]) {
       const terms = contentTerms(phrase);
-      addPhrase({ article, symptom, terms });
+      addPhrase({ article, symptom, terms, topic });
       // "free/busy" is also written "freebusy": the joined spelling counts too.
-      if (terms.length > 1) addPhrase({ article, symptom, terms: [terms.join('')] });
+      if (terms.length > 1) addPhrase({ article, symptom, terms: [terms.join('')], topic });
     }
   };
 
   articles.forEach((a, ai) => {
-    addPhrases(ai, null, a.keywords);
+    addPhrases(ai, null, true, a.keywords);
     for (const s of a.symptoms) {
-      addPhrases(ai, s.id, s.keywords);
+      addPhrases(ai, s.id, false, s.keywords);
+      addPhrases(ai, s.id, true, s.context);
       for (const lang of ['de', 'en'] as const) {
         for (const text of s.errors[lang] ?? []) {
           const sig = parseError(ai, s.id, lang, text);

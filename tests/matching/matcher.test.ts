@@ -143,6 +143,13 @@ describe('matching/Matcher', () => {
     }
   });
 
+  it('counts a symptom-only context phrase (Exchange 2010) for that symptom only', () => {
+    const hang = builtin.match('The Hybrid Configuration Wizard hangs at domain verification, Exchange 2010 SP3 with Exchange Online.');
+    assert.deepEqual([hang.decision, hang.matches[0]?.symptom], ['answer', 'hcw-domain-verification']);
+    const archive = builtin.match("Users on Exchange 2010 with a cloud archive can't drag items into the online archive in OWA.");
+    assert.deepEqual([archive.decision, archive.matches[0]?.symptom], ['clarify', 'cloud-archive']);
+  });
+
   it('offers the article of a rare code such as HCW8078 pasted alone, without answering', () => {
     const m = new Matcher(kbOf([article('endpoint', 'HCW8078 Migration Endpoint could not be created'), article('other', WRAP('MaxUriReached'))]));
     const r = m.match('HCW8078');
