@@ -68,15 +68,25 @@ export function cleanPaste(text: string): string[] {
  * accents removed. Applied identically to articles and pastes.
  */
 export function foldWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ä|ae/g, 'a')
-    .replace(/ö|oe/g, 'o')
-    .replace(/ü|ue/g, 'u')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+  let folded = FOLDED.get(word);
+  if (folded === undefined) {
+    folded = word
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      .replace(/ä|ae/g, 'a')
+      .replace(/ö|oe/g, 'o')
+      .replace(/ü|ue/g, 'u')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
+    // Words repeat (near-duplicate articles, log lines): fold each once. Bounded, so arbitrary input can't grow it.
+    if (FOLDED.size >= FOLD_CACHE_SIZE) FOLDED.clear();
+    FOLDED.set(word, folded);
+  }
+  return folded;
 }
+
+const FOLD_CACHE_SIZE = 100_000;
+const FOLDED = new Map<string, string>();
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
