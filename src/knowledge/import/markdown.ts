@@ -16,6 +16,7 @@ import {
   localized,
   looksLikeCommand,
   makeCommand,
+  outputLines,
   productsFrom,
   symptomIdFor,
   tidy,
@@ -213,7 +214,83 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
     const description = shorten(oneLine(described)) || title;
     symptoms.push({ id: uniqueId(symptomIdFor(title || description, undefined) || 'symptom', taken), description: localized(lang, description), errors: {} });
   }
+  // error output the article shows under Cause, Resolution or More information is what the admin sees too
+  const main = symptoms[0];
+  for (const section of sections.filter((s) => s.kind !== 'symptoms')) {
+    for (const error of findOutputErrors(section.blocks)) {
+      const key = errorKey(error);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      (main.errors[lang] ??= []).push(error);
+    }
+  }
   return symptoms;
+}
+
+/** Words that make a block of output an error report, not a listing. */
+const ERROR_MARK =
+  /\b[A-Za-z.]*Exception\b|\berror\b|\bwarning\b|\bfail(?:ed|ure)\b|\baccess (?:is )?denied\b|^\s*\\?\+\s*(?:CategoryInfo|FullyQualifiedErrorId)\b|\bA?ADSTS\d{4,}|\b[45]\.\d\.\d{1,3}\b|\bHCW\d{4}\b/im;
+/** A sentence announcing an error shown below it (`…the following sign-in failure message:`). */
+const ERROR_LEAD_IN = /\b(?:error|warning|alert|failure|exception|NDR)\b[^.]*:\s*$/i;
+
+/**
+ * Error output outside the symptom sections: `>` quotes and code blocks (or the output part
+ * of a code block after its commands) that read as an error or follow a sentence announcing
+ * one. Commands, callout notes and listings without an error word are left alone.
+ */
+function findOutputErrors(blocks: Block[], inherited = ''): string[] {
+  const found: string[] = [];
+  let leadIn = inherited;
+  const take = (text: string): void => {
+    // a record is judged by its error properties only: `Failure :` left empty is no failure
+    const output = errorFields(text.trim());
+    if (!output || !(ERROR_MARK.test(output) || ERROR_LEAD_IN.test(oneLine(leadIn)))) return;
+    const error = cleanErrorText(output);
+    if (error) found.push(error);
+  };
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        leadIn = '';
+        break;
+      case 'paragraph':
+        leadIn = block.text;
+        break;
+      case 'quote':
+        if (block.callout) found.push(...findOutputErrors(block.blocks, leadIn));
+        else if (!block.blocks.some((b) => b.kind === 'code') && !looksLikeCommand(quoteText(block.blocks).trim().split('\n')[0])) take(quoteText(block.blocks));
+        else found.push(...findOutputErrors(block.blocks, leadIn));
+        break;
+      case 'code':
+        take(outputLines(block.content.replace(/\\([[\]<>*_|#])/g, '$1').split('\n')).join('\n'));
+        break;
+      case 'list':
+        for (const item of block.items) found.push(...findOutputErrors(item, leadIn));
+        break;
+      default:
+        break;
+    }
+  }
+  return found;
+}
+
+/** Properties of a `Format-List` record that carry the error; the rest (times, sizes, ids) is sample noise. */
+const ERROR_FIELDS = new Set(['id', 'status', 'description', 'message', 'failure', 'failuretype', 'error', 'errormessage', 'lasterror', 'exception', 'reason', 'failurereason']);
+const FIELD = /^\s*([A-Za-z][\w ]{0,40}?)\s+:(?:\s|$)/;
+
+/** A `Name : value` record (`Test-OrganizationRelationship`, a move report entry) cut to its error properties. */
+function errorFields(text: string): string {
+  const lines = text.split('\n').filter((line) => line.trim());
+  const fields = lines.filter((line) => FIELD.test(line));
+  if (fields.length < 3 || fields.length < lines.length * 0.6) return text;
+  const kept: string[] = [];
+  let keep = false;
+  for (const line of lines) {
+    const field = FIELD.exec(line);
+    if (field) keep = ERROR_FIELDS.has(field[1].replace(/\s+/g, '').toLowerCase()) && line.slice(field[0].length).trim() !== '';
+    if (keep) kept.push(line);
+  }
+  return kept.length > 0 ? kept.join('\n') : text;
 }
 
 /** Errors in `>` quotes, in code blocks that are output rather than commands, and in paragraphs that are one code span. */

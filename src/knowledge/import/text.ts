@@ -148,11 +148,16 @@ const FRAME_INLINE = /\s+at\s+[A-Za-z_][\w`<>[\],]*\.[\w.`<>[\],]+\s*\([^)]*\)/g
  * dropped, hard-wrapped lines joined with single spaces, web-copy artifacts removed.
  */
 export function cleanErrorText(raw: string): string {
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  const lines = raw.replace(/\r\n?/g, '\n').replace(CLIXML_BREAK, '\n').split('\n');
+  while (lines.length > 0 && !lines[0].trim()) lines.shift();
+  // the command that printed the error, not part of the error
+  if (lines.length > 1 && PROMPT_LINE.test(lines[0])) lines.shift();
   const kept = lines.filter((line) => !FRAME_LINE.test(line));
   let text = (kept.length > 0 ? kept : lines).join(' ');
   const withoutFrames = text.replace(FRAME_INLINE, ' ');
   if (withoutFrames.trim()) text = withoutFrames;
+  // a block that is nothing but a stack trace (wrapped frames, an XML wrapper): the frames are the error
+  if (wordsOf(text) === 0 || /^\s*at\s+[A-Za-z_][\w`]*\./.test(lines.join(' ').replace(/<[^>]*>/g, ' '))) text = lines.join(' ');
   text = text
     .replace(/[\u00a0\t]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -161,6 +166,16 @@ export function cleanErrorText(raw: string): string {
     .replace(/\s+[-–•]$/, '')
     .trim();
   return text;
+}
+
+/** `_x000A_`: a line break as PowerShell's CliXml export (`Export-CliXml`) writes it, sometimes cut short by a line wrap. */
+const CLIXML_BREAK = /_x000[AD]_?/g;
+/** A PowerShell prompt with the command typed at it (`[PS] C:\>Set-FederationTrust …`); Markdown escaping often eats the backslash. */
+const PROMPT_LINE = /^\s*(?:\[PS\]\s*|PS\s+)[A-Za-z]:\\?[^>\n]*>/;
+
+/** Words of three letters or more outside XML tags: whether anything but markup is left once the frames are gone. */
+function wordsOf(text: string): number {
+  return (text.replace(/<[^>]*>/g, ' ').match(/[A-Za-z]{3,}/g) ?? []).length;
 }
 
 /** Identity of an error text for de-duplication within one article. */
@@ -267,7 +282,20 @@ function unbalancedQuotes(text: string): boolean {
  * are not commands and do not continue one are left out (comments, output, prose).
  */
 export function assembleCommands(lines: string[]): string[] {
+  return scanCommands(lines).commands;
+}
+
+/**
+ * The lines of a code block that are neither commands, their continuations nor comments:
+ * what the commands printed (`Get-X | fl` followed by its output, or output alone).
+ */
+export function outputLines(lines: string[]): string[] {
+  return scanCommands(lines).output;
+}
+
+function scanCommands(lines: string[]): { commands: string[]; output: string[] } {
   const commands: string[] = [];
+  const output: string[] = [];
   let current: string | null = null;
   const flush = (): void => {
     if (current !== null) {
@@ -281,6 +309,7 @@ export function assembleCommands(lines: string[]): string[] {
     const trimmed = line.trim();
     if (!trimmed) {
       if (current !== null && !unbalancedQuotes(current)) flush();
+      if (current === null) output.push('');
       continue;
     }
     if (trimmed.startsWith('#') && current === null) continue;
@@ -293,9 +322,10 @@ export function assembleCommands(lines: string[]): string[] {
     }
     flush();
     if (looksLikeCommand(trimmed)) current = trimmed;
+    else output.push(line);
   }
   flush();
-  return commands;
+  return { commands, output };
 }
 
 /**
