@@ -269,4 +269,52 @@ describe('import: spot checks on corpus articles of different shapes', function 
     assert.ok(codes.every((c) => !/\\[$|<>]/.test(c)));
     assert.match(errorsOf(a)[0], /550 5\.7\.133 RESOLVER\.RST\.SenderNotAuthenticatedForGroup/);
   });
+
+  it('outlook-does-not-connect-with-modern-authentication: the AADSTS500011 error in an output block under Resolution is an error; the Get-MsolServicePrincipal note stays a command', function () {
+    const a = load('outlook-does-not-connect-with-modern-authentication');
+    assert.ok(errorsOf(a).some((e) => /"error_description":"AADSTS500011: The resource principal named <resource principal name> was not found in the tenant named <tenant name>\./.test(e)), errorsOf(a).join('\n'));
+    assert.ok(commandsOf(a).some((c) => c.code.startsWith('Get-MsolServicePrincipal -AppPrincipalId 00000002-0000-0ff1-ce00-000000000000')));
+    assert.ok(errorsOf(a).every((e) => !/Get-MsolServicePrincipal/.test(e)));
+  });
+
+  it('cannot-view-freebusy-information-for-remote-user: the Test-OrganizationRelationship warning under Cause, cut to its error properties; console blocks stay commands', function () {
+    const a = load('cannot-view-freebusy-information-for-remote-user');
+    const errors = errorsOf(a);
+    assert.ok(
+      errors.includes(
+        "Id : LocalFederatedDomainsAreMissingFromTheRemoteOrganizationRelationsipDomains Status : Warning Description : There are locally federated domains that aren't present in the list of domains for the remote organization relationship object.",
+      ),
+      errors.join('\n'),
+    );
+    assert.ok(errors.every((e) => !/RunspaceId|\$OrgRel/.test(e)));
+    assert.ok(commandsOf(a).some((c) => c.code === '$OrgRel = Get-OrganizationRelationship Contoso'));
+  });
+
+  it('users-prompted-credentials-after-adding-shared-mailbox: the [LoginPermException] under More information is the main symptom\'s error', function () {
+    const a = load('users-prompted-credentials-after-adding-shared-mailbox');
+    assert.match(a.symptoms[0].errors.en?.[0] ?? '', /^\[LoginPermException\] 'User SID: SID' can't act as owner of a MailUser object .* \(StoreError=LoginPerm\)$/);
+    assert.ok(commandsOf(a).some((c) => c.code === 'Set-CASMailbox tony@contoso.com -PublicFolderClientAccess $true'));
+  });
+
+  it('mailbox-exists-exo-onpremises: the restore report after the command in a PowerShell block is an error; the informational entry and the command are not', function () {
+    const a = load('mailbox-exists-exo-onpremises');
+    const errors = errorsOf(a);
+    assert.ok(
+      errors.includes(
+        "Message : Fatal error RecipientNotFoundPermanentException has occurred. Failure : RecipientNotFoundPermanentException: Cannot find a recipient that has mailbox GUID '2ed5d0ca-54e2-4226-xxxx-a48848e18c0f'.",
+      ),
+      errors.join('\n'),
+    );
+    assert.ok(errors.every((e) => !/Copy progress|Get-MailboxRestoreRequest/.test(e)), errors.join('\n'));
+    assert.ok(commandsOf(a).some((c) => /^Get-MailboxRestoreRequest "<mailbox's ID>" \| Get-MailboxRestoreRequestStatistics -IncludeReport \|/.test(c.code)));
+  });
+
+  it('hybrid-move-fails and federation-certificate-with-thumbprint-not-found: _x000A_ decoded and the frames of a bare stack trace kept; the [PS] prompt line left out', function () {
+    const trace = errorsOf(load('hybrid-move-fails')).find((e) => e.includes('StackTrace')) ?? '';
+    assert.ok(!/_x000/.test(trace), trace);
+    assert.match(trace, /^<S N="StackTrace"> at Microsoft\.Exchange\.MailboxReplicationService\.CommonUtils\.CallService \(Action serviceCall/);
+    const federation = errorsOf(load('federation-certificate-with-thumbprint-not-found'));
+    assert.ok(federation.some((e) => e.startsWith('Federation certificate with the thumbprint "<thumbprint of the current certificate>" cannot be found.')), federation.join('\n'));
+    assert.ok(federation.every((e) => !/\[PS\]/.test(e)));
+  });
 });

@@ -190,6 +190,61 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     assert.equal(without.cause.en, 'This issue occurs if the cache is stale.');
   });
 
+  it('error output outside Symptoms (Cause, Resolution, More information) becomes errors of the main symptom; commands, notes and plain listings do not', function () {
+    const body = [
+      '# Widgets stop syncing',
+      '## Symptoms',
+      'Users are prompted for credentials again and again.',
+      '## Cause',
+      'The sync agent logs a warning that contains the following text:',
+      '> The widget store rejected the token of user contoso\\alice.',
+      '## Resolution',
+      '1. Check the sync status:',
+      '   ```powershell',
+      '   Get-WidgetSync -Identity alice | fl',
+      '   ```',
+      '   ```output',
+      '   Identity : alice',
+      '   Status   : Healthy',
+      '   LastSync : 01/01/2024 10:00',
+      '   ```',
+      '2. Restart the sync and read its report:',
+      '   ```powershell',
+      '   Restart-WidgetSync -Identity alice | `',
+      '   select -ExpandProperty Report',
+      '   CreationTime : 01/01/2024 10:00:00 AM',
+      '   ServerName   : EX01',
+      '   Type         : Error',
+      '   Message      : Fatal error WidgetTokenPermanentException has occurred.',
+      '   MessageBytes : {10, 29, 70, 97...}',
+      '   Failure      : WidgetTokenPermanentException: The token of user alice',
+      '                  was revoked.',
+      '   ```',
+      '   > [!NOTE]',
+      '   > If this fails, run `Reset-WidgetSync`.',
+      '## More information',
+      'An error message that resembles the following is logged:',
+      '```powershell',
+      '[PS] C:\\>Restart-WidgetSync -Identity alice',
+      'Restart-WidgetSync : The widget store is read-only.',
+      '    + CategoryInfo          : InvalidOperation: (:) [Restart-WidgetSync], StoreReadOnlyException',
+      '```',
+      '```powershell',
+      'Set-WidgetSync -Identity alice -ErrorAction Stop',
+      '```',
+    ].join('\n');
+    const a = imported('w.md', md(body));
+    assert.equal(a.symptoms.length, 1);
+    assert.deepEqual(a.symptoms[0].errors.en, [
+      'The widget store rejected the token of user contoso\\alice.',
+      // a Format-List record: only the properties that carry the error, the command above it left out
+      'Message : Fatal error WidgetTokenPermanentException has occurred. Failure : WidgetTokenPermanentException: The token of user alice was revoked.',
+      'Restart-WidgetSync : The widget store is read-only. + CategoryInfo : InvalidOperation: (:) [Restart-WidgetSync], StoreReadOnlyException',
+    ]);
+    const codes = a.steps.flatMap((s) => s.commands ?? []).map((c) => c.code);
+    assert.deepEqual(codes, ['Get-WidgetSync -Identity alice | fl', 'Restart-WidgetSync -Identity alice | select -ExpandProperty Report']);
+  });
+
   it('recognises German Markdown articles', function () {
     const a = imported('de.md', '# Widget-Fehler\n\n## Symptome\n\nWenn Sie das Widget starten, wird der folgende Fehler angezeigt:\n\n> Fehler beim Starten des Widgets.\n\n## Ursache\n\nDer Dienst ist nicht gestartet.\n\n## Lösung\n\n1. Starten Sie den Dienst in der Exchange-Verwaltungsshell:\n\n   ```powershell\n   Start-Service MSExchangeWidget\n   ```\n');
     assert.deepEqual(a.languages, ['de']);
@@ -288,6 +343,22 @@ describe('import: text helpers', function () {
       'ERROR: It failed. Inner detail.',
     );
     assert.equal(cleanErrorText('Failed. at System.A.B.C(Int32 x) at System.A.B.D() Done.'), 'Failed. Done.');
+  });
+
+  it('cleanErrorText: the [PS] prompt line in front of an error is left out; _x000A_ is a line break; a block of nothing but frames keeps them', function () {
+    assert.equal(
+      cleanErrorText('[PS] C:\\>Set-Widget -Identity "W"\nWidget "W" cannot be found.\n+ CategoryInfo : InvalidResult: (:) [Set-Widget], WidgetNotFoundException'),
+      'Widget "W" cannot be found. + CategoryInfo : InvalidResult: (:) [Set-Widget], WidgetNotFoundException',
+    );
+    // Markdown escaping eats the backslash of `C:\>`
+    assert.equal(cleanErrorText('PS C:>Get-Widget\nGet-Widget : Access is denied.'), 'Get-Widget : Access is denied.');
+    // a one-line paste is not a prompt line to drop
+    assert.equal(cleanErrorText('[PS] C:\\>Get-Widget : Access is denied.'), '[PS] C:\\>Get-Widget : Access is denied.');
+    assert.equal(cleanErrorText('Sync failed._x000A_ at Widget.Sync.Run(Int32 n)_x000A_Retry later.'), 'Sync failed. Retry later.');
+    assert.equal(
+      cleanErrorText('<S N="StackTrace"> at\nWidget.Store.Call\n(Action call)_x000A_ at Widget.Store.Run()_x000A</S>'),
+      '<S N="StackTrace"> at Widget.Store.Call (Action call) at Widget.Store.Run() </S>',
+    );
   });
 
   it('productsFrom merges editions and spells service packs short', function () {
