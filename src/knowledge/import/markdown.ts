@@ -214,14 +214,15 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
     const description = shorten(oneLine(described)) || title;
     symptoms.push({ id: uniqueId(symptomIdFor(title || description, undefined) || 'symptom', taken), description: localized(lang, description), errors: {} });
   }
-  // error output the article shows under Cause, Resolution or More information is what the admin sees too
-  const main = symptoms[0];
+  // error output the article shows under Cause, Resolution or More information is what the admin sees too:
+  // it belongs to the symptom whose error contains it (a part quoted again under Cause), else to the main one
   for (const section of sections.filter((s) => s.kind !== 'symptoms')) {
     for (const error of findOutputErrors(section.blocks)) {
       const key = errorKey(error);
       if (!key || seen.has(key)) continue;
       seen.add(key);
-      (main.errors[lang] ??= []).push(error);
+      const owner = symptoms.find((s) => (s.errors[lang] ?? []).some((e) => errorKey(e).includes(key))) ?? symptoms[0];
+      (owner.errors[lang] ??= []).push(error);
     }
   }
   return symptoms;
@@ -314,8 +315,10 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
         break;
       case 'quote': {
         if (block.callout) break;
-        const error = cleanErrorText(quoteText(block.blocks));
-        if (error) found.push({ error, description: describe() });
+        for (const part of quoteErrors(block.blocks)) {
+          const error = cleanErrorText(part);
+          if (error) found.push({ error, description: describe() });
+        }
         break;
       }
       case 'code': {
@@ -333,6 +336,19 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
     }
   }
   return found;
+}
+
+/**
+ * The error texts of one quote: one, except where every paragraph is an `Error: …` record of its
+ * own (two alternatives shown in one quote, `Error: AException: …` / `Error: BException: …`).
+ * Other multi-paragraph quotes (an NDR, an event with its description, an HCW error and its inner
+ * detail) are one error.
+ */
+function quoteErrors(blocks: Block[]): string[] {
+  const paragraphs = blocks.filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph');
+  const separate =
+    paragraphs.length >= 2 && paragraphs.length === blocks.length && paragraphs.every((p) => /^(?:Error|Fehler)\s*:\s*\S.{20,}/is.test(p.text.trim()));
+  return separate ? paragraphs.map((p) => p.text) : [quoteText(blocks)];
 }
 
 /** `you receive a **The request was aborted: …** error message` — the error named inline when no quote shows it. */

@@ -309,6 +309,16 @@ describe('import: spot checks on corpus articles of different shapes', function 
     assert.ok(commandsOf(a).some((c) => /^Get-MailboxRestoreRequest "<mailbox's ID>" \| Get-MailboxRestoreRequestStatistics -IncludeReport \|/.test(c.code)));
   });
 
+  it('user-is-already-being-moved-error: two Error: records in one quote are two symptoms; the parts quoted again under Cause join the symptom they come from', function () {
+    const a = load('user-is-already-being-moved-error');
+    assert.equal(a.symptoms.length, 2);
+    const [first, second] = a.symptoms.map((s) => s.errors.en ?? []);
+    assert.match(first[0], /^Error: UserAlreadyBeingMigratedException: .* --> Mailbox 'Name' is already being moved to 'Cloud Database Name'\.$/);
+    assert.ok(first.includes("Mailbox 'Name' is already being moved to '<Cloud Database Name>'."), first.join('\n'));
+    assert.match(second[0], /^Error: MigrationPermanentException: The onboarding move could not be created/);
+    assert.ok(second.includes("The onboarding move could not be created because user 'Name' is already being moved."), second.join('\n'));
+  });
+
   it('hybrid-move-fails and federation-certificate-with-thumbprint-not-found: _x000A_ decoded and the frames of a bare stack trace kept; the [PS] prompt line left out', function () {
     const trace = errorsOf(load('hybrid-move-fails')).find((e) => e.includes('StackTrace')) ?? '';
     assert.ok(!/_x000/.test(trace), trace);

@@ -245,6 +245,16 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     assert.deepEqual(codes, ['Get-WidgetSync -Identity alice | fl', 'Restart-WidgetSync -Identity alice | select -ExpandProperty Report']);
   });
 
+  it('a quote whose paragraphs are each an Error: record holds that many errors; other multi-paragraph quotes (an NDR) are one error', function () {
+    const two = imported('t.md', md('# T\n## Symptoms\nYou receive one of the following errors:\n\n> Error: WidgetLockedException: The widget W is locked by another job.\n>\n> Error: WidgetMovePermanentException: The widget W is already being moved.\n'));
+    assert.deepEqual(
+      two.symptoms.map((s) => s.errors.en),
+      [['Error: WidgetLockedException: The widget W is locked by another job.'], ['Error: WidgetMovePermanentException: The widget W is already being moved.']],
+    );
+    const ndr = imported('t.md', md("# T\n## Symptoms\n> Delivery has failed to these recipients or groups:\n>\n> Diagnostic information for administrators:\n>\n> Remote Server returned '550 5.7.999 WIDGET.Rejected'\n"));
+    assert.deepEqual(ndr.symptoms[0].errors.en, ["Delivery has failed to these recipients or groups: Diagnostic information for administrators: Remote Server returned '550 5.7.999 WIDGET.Rejected'"]);
+  });
+
   it('recognises German Markdown articles', function () {
     const a = imported('de.md', '# Widget-Fehler\n\n## Symptome\n\nWenn Sie das Widget starten, wird der folgende Fehler angezeigt:\n\n> Fehler beim Starten des Widgets.\n\n## Ursache\n\nDer Dienst ist nicht gestartet.\n\n## Lösung\n\n1. Starten Sie den Dienst in der Exchange-Verwaltungsshell:\n\n   ```powershell\n   Start-Service MSExchangeWidget\n   ```\n');
     assert.deepEqual(a.languages, ['de']);
