@@ -230,9 +230,9 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
 
 /** Words that make a block of output an error report, not a listing. */
 const ERROR_MARK =
-  /\b[A-Za-z.]*Exception\b|\berror\b|\bwarning\b|\bfail(?:ed|ure)\b|\baccess (?:is )?denied\b|^\s*\\?\+\s*(?:CategoryInfo|FullyQualifiedErrorId)\b|\bA?ADSTS\d{4,}|\b[45]\.\d\.\d{1,3}\b|\bHCW\d{4}\b/im;
+  /\b[A-Za-z.]*Exception\b|\berror\b|\bwarning\b|\bfail(?:ed|ure)\b|\baccess (?:is )?denied\b|^\s*\\?\+\s*(?:CategoryInfo|FullyQualifiedErrorId)\b|\bA?ADSTS\d{4,}|\b[45]\.\d\.\d{1,3}\b|\bHCW\d{4}\b|\bFehler\b|\bWarnung\b|\bfehlgeschlagen\b/im;
 /** A sentence announcing an error shown below it (`…the following sign-in failure message:`). */
-const ERROR_LEAD_IN = /\b(?:error|warning|alert|failure|exception|NDR)\b[^.]*:\s*$/i;
+const ERROR_LEAD_IN = /\b(?:error|warning|alert|failure|exception|NDR|Fehler\w*|Warnung\w*)\b[^.]*:\s*$/i;
 
 /**
  * Error output outside the symptom sections: `>` quotes and code blocks (or the output part

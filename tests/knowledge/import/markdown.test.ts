@@ -255,6 +255,11 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     assert.deepEqual(ndr.symptoms[0].errors.en, ["Delivery has failed to these recipients or groups: Diagnostic information for administrators: Remote Server returned '550 5.7.999 WIDGET.Rejected'"]);
   });
 
+  it('German: error output announced under Ursache is an error of the symptom', function () {
+    const a = imported('de.md', '# Widget-Fehler\n\n## Symptome\n\nDas Widget startet nicht.\n\n## Ursache\n\nIm Ereignisprotokoll steht die folgende Fehlermeldung:\n\n```output\nDer Widget-Dienst konnte nicht gestartet werden (0x80070005).\n```\n\n## Lösung\n\n```powershell\nStart-Service MSExchangeWidget\n```\n');
+    assert.deepEqual(a.symptoms[0].errors, { de: ['Der Widget-Dienst konnte nicht gestartet werden (0x80070005).'] });
+  });
+
   it('recognises German Markdown articles', function () {
     const a = imported('de.md', '# Widget-Fehler\n\n## Symptome\n\nWenn Sie das Widget starten, wird der folgende Fehler angezeigt:\n\n> Fehler beim Starten des Widgets.\n\n## Ursache\n\nDer Dienst ist nicht gestartet.\n\n## Lösung\n\n1. Starten Sie den Dienst in der Exchange-Verwaltungsshell:\n\n   ```powershell\n   Start-Service MSExchangeWidget\n   ```\n');
     assert.deepEqual(a.languages, ['de']);
