@@ -12,10 +12,12 @@
  * Retried (when the body can be sent again — a string or buffer, as the connector's JSON always is):
  * - 408, 429, 500, 502, 503, 504: the connector answered that it failed or is busy; `Retry-After`
  *   is honoured up to `maxDelayMs`;
- * - a refused, unreachable or dropped connection, and a time-out before the request was fully sent.
- * Not retried: a time-out after the whole request went out. The connector is then slow rather than
- * down and has most likely taken the reply; a second copy would show up twice, and more requests
- * would only add to its load (or to ours, when it is our own event loop that is behind).
+ * - a refused, unreachable or dropped connection, and a time-out before the connection was up.
+ * Not retried: a time-out once the connection was up. The request may have gone out and the connector
+ * may take it even after we gave up (it can sit in the connector's accept queue); a second copy would
+ * show up twice, and more requests would only add to its load (or to ours, when it is our own event
+ * loop that is behind). Connections are pooled (`MAX_CONNECTIONS_PER_HOST`) so that a burst of replies
+ * does not pile up there in the first place.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -101,12 +103,25 @@ export function createConnectorHttpClient(logger: Logger, options: ConnectorRetr
   };
 }
 
+/**
+ * Most connections open at once to one connector host; more replies wait in our queue for a free one.
+ * Unbounded, a burst of turns opens a connection per reply at the same moment: they queue up in the
+ * connector's accept queue, where our time limit runs out although the connection is "up" and the
+ * request went out — and the connector takes it later, after we gave up. Reused connections answer
+ * a burst many times faster than hundreds of fresh ones.
+ */
+export const MAX_CONNECTIONS_PER_HOST = 32;
+
 /** Keep-alive connections to the connector, shared by all turns (a proxy agent from the pipeline wins). */
-const AGENTS = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+const AGENTS = {
+  http: new http.Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS_PER_HOST }),
+  https: new https.Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS_PER_HOST }),
+};
 
 /**
- * One attempt. The time limit covers the whole exchange, up to the last byte of the answer; it
- * records whether the request had been sent completely, because that decides whether resending is safe.
+ * One attempt. The time limit runs from getting a connection (time spent waiting for a free one in
+ * our own queue is not the connector's fault) to the last byte of the answer; it records whether the
+ * connection was up, because that decides whether resending is safe.
  */
 function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatResponse> {
   return new Promise((resolve, reject) => {
@@ -118,10 +133,12 @@ function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatRespon
     if (body) headers['content-length'] = String(body.length);
     // The Azure pipeline puts a proxy agent here when HTTPS_PROXY / HTTP_PROXY is set.
     const agent = (request as { agent?: http.Agent }).agent ?? (secure ? AGENTS.https : AGENTS.http);
+    // "Sent" once connected: after req.end() on a live connection the connector may take the request at any
+    // moment, and on a busy event loop the 'finish' event can come after our timer — so it can't decide.
     let sent = false;
     let settled = false;
     const req = (secure ? https : http).request(url, { method: request.method, headers, agent });
-    const timer = setTimeout(() => req.destroy(new AttemptTimeout(timeoutMs, sent)), timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
     const onAbort = () => req.destroy(new Error('aborted by the caller'));
     request.abortSignal?.addEventListener('abort', onAbort);
     const finish = (outcome: () => void) => {
@@ -131,7 +148,11 @@ function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatRespon
       request.abortSignal?.removeEventListener('abort', onAbort);
       outcome();
     };
-    req.on('finish', () => (sent = true));
+    req.on('socket', (socket) => {
+      if (!settled) timer = setTimeout(() => req.destroy(new AttemptTimeout(timeoutMs, sent)), timeoutMs);
+      if (socket.connecting) socket.once('connect', () => (sent = true));
+      else sent = true;
+    });
     req.on('error', (err) => finish(() => reject(err)));
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -153,7 +174,7 @@ function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatRespon
   });
 }
 
-/** The attempt ran out of time; `sent`: the whole request had gone out (the connector may have taken it). */
+/** The attempt ran out of time; `sent`: the connection was up, so the connector may have taken the request. */
 class AttemptTimeout extends Error {
   override name = 'AttemptTimeout';
   constructor(
@@ -166,8 +187,8 @@ class AttemptTimeout extends Error {
 
 /**
  * Whether a failed attempt may be sent again, and a short reason for the log. Not resent: an attempt
- * that timed out after the whole request went out — the connector is slow, not down, and has most
- * likely taken the reply; a second copy would show up twice.
+ * that timed out once the connection was up — the connector is slow, not down, and may well take the
+ * reply; a second copy would show up twice.
  */
 function classify(err: unknown): { retry: boolean; reason: string } {
   if (err instanceof AttemptTimeout) return { retry: !err.sent, reason: `timeout: ${err.message}` };

@@ -87,6 +87,18 @@ describe('reliability: connector faults', function () {
     assert.equal(connector.delivered[0]!.activity.text, TEXTS.en.helpMd);
   });
 
+  it("a connector that always drops the connection: three attempts per reply, none added by the Azure pipeline's own retry", async () => {
+    connector.behaviour = () => 'drop';
+    const res = await postActivity(service.url, message(connector.serviceUrl, 'help', { id: 'dropped' }));
+    assert.ok(res.status < 500, `status ${res.status}`);
+    // ConnectorClient's default pipeline retries ECONNRESET itself (3 more times) when it sees it; our client
+    // gives up with an error that pipeline passes on, so the reply and the apology take three attempts each.
+    assert.equal(connector.attempts, 6);
+    assert.equal(retries().length, 4);
+    assert.equal(service.logs.filter((l) => l.msg === 'connector request failed; giving up').length, 2);
+    assert.equal(connector.delivered.length, 0);
+  });
+
   it('does not retry a refusal (403: the bot was removed from the conversation)', async () => {
     connector.behaviour = (n) => (n === 1 ? { status: 403 } : 'accept');
     await postActivity(service.url, message(connector.serviceUrl, 'help', { id: 'forbidden' }));
