@@ -13,7 +13,7 @@ import type { Match, MatchOptions, MatchResult } from './types';
 /** Pastes longer than this are cut down to their error-looking lines before matching. */
 export const MAX_PASTE_CHARS = 200_000;
 
-/** Keyword evidence: a symptom's own phrase, plus a little for each topic phrase of its article. */
+/** Keyword evidence: a symptom's own phrase, plus a little for each topic phrase (the article's, or the symptom's context). */
 const KEYWORD_SYMPTOM = 0.55;
 const KEYWORD_TOPIC = 0.25;
 const KEYWORD_TOPIC_MAX = 0.45;
@@ -50,7 +50,7 @@ interface Hit {
   score: number;
   /** Terms that found it, to quote the line of the paste they stand on. */
   terms: readonly string[];
-  /** The inner message of the error text that found it, when an error text did. */
+  /** Keys of the error text that found it (its inner message; the words found, for a near-perfect fit): see decide.ts. */
   sameError?: readonly string[];
   /** The error text's words found in the paste, when an error text found it. */
   found?: ReadonlySet<string>;
