@@ -5,7 +5,7 @@ import type { Lang } from '../knowledge/types';
 import { decide, THRESHOLDS } from './decide';
 import { tokenize, type Token } from './normalize';
 import { buildQueryView, EVIDENCE_WORDS, scoreSignal, type QueryView } from './score';
-import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
+import { buildSignals, contentTerms, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { cutToErrorPart } from './truncate';
 import type { Match, MatchOptions, MatchResult } from './types';
@@ -27,6 +27,8 @@ const CANDIDATE_SHARE = 0.25;
 const CANDIDATE_WORDS = 2;
 /** From this score on, error texts that found the same words in the paste count as the same error. */
 const SAME_WORDS_SCORE = 0.9;
+/** Matches of the same error this close to the best are a tie that the rest of the paste breaks. */
+const TIE = 0.02;
 /** Typo repair: only error terms this long are looked for, with at most this Fuse score (0 = exact). */
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_MAX_SCORE = 0.3;
@@ -64,9 +66,13 @@ export class Matcher {
   readonly kb: KnowledgeBase;
   private readonly index: SignalIndex;
 
+  /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
+  private readonly about: Map<string, number>[];
+
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
     this.index = buildSignals(kb.articles);
+    this.about = aboutWords(kb);
   }
 
   match(text: string, options: MatchOptions = {}): MatchResult {
@@ -91,7 +97,7 @@ export class Matcher {
     }
 
     const keywords = this.keywordHits(view.seq);
-    const ranked = this.rank([...errorHits, ...this.codeHits(view), ...keywords.hits], keywords.topics);
+    const ranked = this.breakTies(this.rank([...errorHits, ...this.codeHits(view), ...keywords.hits], keywords.topics), view);
     const { decision, offered } = decide(ranked);
     const shown = (decision === 'none' ? ranked.filter((m) => m.score >= THRESHOLDS.listed) : ranked.slice(0, offered)).slice(0, 5);
     return {
@@ -241,6 +247,27 @@ export class Matcher {
     return ranked.sort((x, y) => y.score - x.score || this.kb.articles[x.article].id.localeCompare(this.kb.articles[y.article].id));
   }
 
+  /**
+   * Articles that hold the same error text tie on it; the rest of the paste ("…the cross-forest room
+   * mailbox…") decides between them, by the words of their titles and symptom descriptions.
+   */
+  private breakTies(ranked: Hit[], view: QueryView): Hit[] {
+    const top = ranked[0];
+    if (!top?.sameError) return ranked;
+    const tied = ranked.filter((h) => h.score >= top.score - TIE && h.sameError?.some((k) => top.sameError!.includes(k)));
+    if (tied.length < 2) return ranked;
+    const aboutScore = (h: Hit) => {
+      const words = this.about[h.article];
+      let sum = 0;
+      for (const t of view.terms) if (!h.found?.has(t)) sum += words.get(t) ?? 0;
+      return sum;
+    };
+    const order = tied.map((h) => ({ h, about: aboutScore(h) })).sort((a, b) => b.about - a.about || b.h.score - a.h.score);
+    // The tied group keeps its best score at its head; only the order inside it changes.
+    const reordered = order.map(({ h }, i) => ({ ...h, score: i === 0 ? top.score : Math.min(h.score, top.score) }));
+    return [...reordered, ...ranked.filter((h) => !tied.includes(h))];
+  }
+
   private toMatch(h: Hit, lang: Lang, tokens: Token[], lines: string[]): Match {
     const a = this.kb.articles[h.article];
     const evidence = quoteLine(h.terms, tokens, lines);
@@ -252,6 +279,17 @@ function strictlyInside(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean
   if (a.size >= b.size) return false;
   for (const t of a) if (!b.has(t)) return false;
   return true;
+}
+
+/** Words of each article's titles and symptom descriptions, weighted by how few articles use them. */
+function aboutWords(kb: KnowledgeBase): Map<string, number>[] {
+  const sets = kb.articles.map((a) => {
+    const texts = [a.title.de, a.title.en, ...a.symptoms.flatMap((s) => [s.description.de, s.description.en])];
+    return new Set(texts.flatMap((t) => (t ? contentTerms(t) : [])));
+  });
+  const df = new Map<string, number>();
+  for (const s of sets) for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);
+  return sets.map((s) => new Map([...s].map((t) => [t, Math.log(1 + sets.length / df.get(t)!)])));
 }
 
 /** Terms that occur in the paste only inside single quotes. */

@@ -110,6 +110,16 @@ describe('matching/Matcher', () => {
     assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'on-a-send']);
   });
 
+  it('lets the rest of the paste pick between articles that hold the same error text', () => {
+    const error = 'The name cannot be resolved. The name cannot be matched to a name in the address list.';
+    const room = { ...article('room', error), title: { en: 'Cannot add a room or resource mailbox from another forest' } };
+    const hidden = { ...article('hidden', error), title: { en: 'Cannot open a hidden mailbox after migration' } };
+    const m = new Matcher(kbOf([hidden, room]));
+    const r = m.match(`Adding the cross-forest room mailbox 'Room-Lisbon-2' in Outlook: ${error}`);
+    assert.deepEqual([r.decision, r.matches.map((x) => x.article)], ['answer', ['room', 'hidden']]);
+    assert.deepEqual(m.match(`Opening the hidden mailbox after the migration: ${error}`).matches.map((x) => x.article), ['hidden', 'room']);
+  });
+
   it('asks when two articles fit equally well with different errors', () => {
     const m = new Matcher(
       kbOf([
