@@ -161,9 +161,8 @@ export class Matcher {
     const hits: Hit[] = [];
     for (const id of candidates) {
       const sig = this.index.errors[id];
-      const score = scoreSignal(sig, view, EVIDENCE_WORDS * this.index.uniqueWeight);
+      const { score, found } = scoreSignal(sig, view, EVIDENCE_WORDS * this.index.uniqueWeight);
       if (score <= 0) continue;
-      const found = new Set(sig.terms.filter((t) => view.terms.has(t)));
       // Two error texts the paste fits near-perfectly with the very same words (they differ only after
       // where it stops) are the same error to the paste, like identical inner messages.
       const sameError = [`detail:${sig.detailKey}`];

@@ -6,11 +6,12 @@ import type { ErrorSignal } from './signals';
  * Coverage, not similarity: a paste usually holds far more than the error (prompts, stack traces, prose),
  * so only what the error text needs is counted. People paste part of an error too — the inner message
  * without its wrapper, the first sentence without the advice after it — so a part of the error the paste
- * does not touch at all counts only a little. Two rules keep that honest:
+ * does not touch at all counts only a little. Three rules keep that honest:
  * - an error with an inner message (`…Detailed information: "…"`) is only matched when that inner
  *   message is there: a wrapper alone says too little;
  * - a paste that says something else where the error goes on (`…on a receive` where the article has
- *   `…on a send`) is marked down hard: that is a different error with the same beginning.
+ *   `…on a send`) is marked down hard: that is a different error with the same beginning;
+ * - confidence grows with the evidence found (see EVIDENCE_WORDS), so a short common error can't be answered.
  */
 
 /** The paste as seen by the scorer. */
@@ -186,20 +187,27 @@ function looksLikeName(term: string): boolean {
   return /\d/.test(term) && !/^(hcw\d+|smtp\dx\dx\d+|0x[0-9a-f]+|aadsts\d+)$/.test(term);
 }
 
+export interface SignalScore {
+  score: number;
+  /** The error text's words that the paste holds (the evidence; also what the ranking compares). */
+  found: Set<string>;
+}
+
 /** `fullEvidence`: the evidence (sum of weights found) at which a paste can be answered with full confidence. */
-export function scoreSignal(sig: ErrorSignal, q: QueryView, fullEvidence: number): number {
+export function scoreSignal(sig: ErrorSignal, q: QueryView, fullEvidence: number): SignalScore {
+  const found = new Set<string>();
   const w = unitWeights(sig, q);
   const detail = coverage(sig, q, sig.detailUnit, w, fullEvidence);
   let score = detail;
   if (sig.detailUnit > 0) score = DETAIL_SHARE * detail + (1 - DETAIL_SHARE) * coverage(sig, q, 0, w, fullEvidence);
-  if (score === 0) return 0;
+  if (score === 0) return { score, found };
   let evidence = 0;
-  const seen = new Set<string>();
   sig.terms.forEach((t, i) => {
-    if (!seen.has(t) && q.terms.has(t)) evidence += sig.weights[i];
-    seen.add(t);
+    if (found.has(t) || !q.terms.has(t)) return;
+    found.add(t);
+    evidence += sig.weights[i];
   });
   score *= Math.sqrt(Math.min(1, evidence / fullEvidence));
   if (contradicts(sig, q, w.touched)) score *= CONTRADICTION;
-  return score;
+  return { score, found };
 }
