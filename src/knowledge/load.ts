@@ -51,7 +51,7 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
 
   const files = listFiles(paths, readable, (file, message) => problems.push({ file, message: `knowledge: ${message}` }));
   for (const file of files) {
-    const loaded = importer && !YAML_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? readRawArticle(file, importer) : readYamlArticle(file);
+    const loaded = readArticle(file, importer);
     problems.push(...loaded.problems);
     const article = loaded.article;
     if (!article) continue;
@@ -79,13 +79,18 @@ interface Loaded {
   idLine?: number;
 }
 
-function readYamlArticle(file: string): Loaded {
+/** Reads one article file: YAML, or (with an importer) a raw article of one of its extensions. */
+function readArticle(file: string, importer: RawImporter | null): Loaded {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     return { article: null, problems: [{ file, message: `knowledge: cannot read file: ${(err as Error).message}` }] };
   }
+  return importer && !YAML_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? parseRawArticle(file, text, importer) : parseYamlArticle(file, text);
+}
+
+function parseYamlArticle(file: string, text: string): Loaded {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -112,13 +117,7 @@ function readYamlArticle(file: string): Loaded {
   return { article: checked.article, problems: [], idLine: lineOf(['id']) };
 }
 
-function readRawArticle(file: string, importer: RawImporter): Loaded {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    return { article: null, problems: [{ file, message: `knowledge: cannot read file: ${(err as Error).message}` }] };
-  }
+function parseRawArticle(file: string, text: string, importer: RawImporter): Loaded {
   const imported = importer.importArticle(file, text);
   if (!imported.article) return { article: null, problems: imported.problems };
   // Imported articles go through the same schema as hand-written ones, so nothing unchecked reaches users.
