@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importToDirectory } from '../knowledge/import/directory';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge, type KnowledgeBase } from '../knowledge/load';
+import type { KnowledgeProblem } from '../knowledge/types';
 import { Matcher } from '../matching/matcher';
 import type { MatchResult } from '../matching/types';
 import { evaluate, parseLabelled, type EvalReport } from './evaluate';
@@ -70,10 +71,15 @@ function isParseArgsError(err: unknown): boolean {
 
 const kbOption = { kb: { type: 'string', multiple: true } } as const;
 
+/** `--kb` paths, or the built-in knowledge; with the problems that are errors (not warnings). */
+function loadFromOption(paths: string[] | undefined): { kb: KnowledgeBase; errors: KnowledgeProblem[] } {
+  const kb = loadKnowledge(paths?.length ? paths : [BUILTIN_KNOWLEDGE]);
+  return { kb, errors: kb.problems.filter((p) => p.severity !== 'warning') };
+}
+
 /** Loads `--kb` paths (or the built-in knowledge); any invalid file is a UsageError naming the first problem. */
 function openKnowledge(paths: string[] | undefined): KnowledgeBase {
-  const kb = loadKnowledge(paths?.length ? paths : [BUILTIN_KNOWLEDGE]);
-  const errors = kb.problems.filter((p) => p.severity !== 'warning');
+  const { kb, errors } = loadFromOption(paths);
   if (errors.length) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more; see kb validate)` : '';
     throw new UsageError(`kb: invalid knowledge: ${formatProblem(errors[0])}${more}`);
@@ -83,11 +89,10 @@ function openKnowledge(paths: string[] | undefined): KnowledgeBase {
 
 function validate(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: kbOption, strict: true });
-  const kb = loadKnowledge(values.kb?.length ? values.kb : [BUILTIN_KNOWLEDGE]);
+  const { kb, errors } = loadFromOption(values.kb);
   for (const p of kb.problems) io.err(`${p.severity === 'warning' ? 'warning' : 'error'}: ${formatProblem(p)}`);
-  const errors = kb.problems.filter((p) => p.severity !== 'warning').length;
-  io.out(`${kb.articles.length} articles valid, ${errors} files with errors`);
-  return errors ? 2 : 0;
+  io.out(`${kb.articles.length} articles valid, ${errors.length} files with errors`);
+  return errors.length ? 2 : 0;
 }
 
 function importCommand(args: string[], io: Io): number {
