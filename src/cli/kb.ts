@@ -91,7 +91,8 @@ function validate(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: kbOption, strict: true });
   const { kb, errors } = loadFromOption(values.kb);
   for (const p of kb.problems) io.err(`${p.severity === 'warning' ? 'warning' : 'error'}: ${formatProblem(p)}`);
-  io.out(`${kb.articles.length} articles valid, ${errors.length} files with errors`);
+  const files = new Set(errors.map((p) => p.file)).size;
+  io.out(`${kb.articles.length} articles valid, ${errors.length} errors in ${files} files`);
   return errors.length ? 2 : 0;
 }
 

@@ -59,7 +59,7 @@ describe('cli/kb', function () {
     assert.equal(m.err.split('\n')[0], `kb: invalid knowledge: ${path.join(t.dir, 'bad.yaml')}:4: symptoms: needs at least one symptom (and 2 more; see kb validate)`);
     const v = kb(['validate', '--kb', t.dir]);
     assert.equal(v.code, 2);
-    assert.equal(v.out.trim(), '0 articles valid, 3 files with errors');
+    assert.equal(v.out.trim(), '0 articles valid, 3 errors in 1 files');
     assert.equal(kb(['validate']).code, 0);
   });
 
