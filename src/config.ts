@@ -38,7 +38,8 @@ export interface Config {
   /**
    * The web chat's Direct Line. `DIRECT_LINE_SECRET` set: Azure Direct Line at `DIRECT_LINE_DOMAIN`
    * (default https://directline.botframework.com; regional e.g. https://europe.directline.botframework.com),
-   * the secret stays on the server. Unset: the built-in local Direct Line (development, single-server intranet).
+   * the secret stays on the server. Unset: the built-in local Direct Line (development, single-server intranet)
+   * when `WEBCHAT_LOCAL` allows it, else `off`.
    */
   directLine: DirectLineMode;
   /**
@@ -132,9 +133,22 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     else fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${rawLevel}"`);
   }
 
-  let directLine: DirectLineMode = { kind: 'local' };
+  // The local Direct Line has no sign-in: with authentication on it would be a way around it, so it is
+  // off then unless the operator turns it on explicitly.
+  const rawLocal = get('WEBCHAT_LOCAL');
+  let webChatLocal = appId === undefined;
+  if (rawLocal !== undefined) {
+    const value = rawLocal.toLowerCase();
+    if (value === 'on' || value === 'off') webChatLocal = value === 'on';
+    else fail(`WEBCHAT_LOCAL must be on or off, got "${rawLocal}"`);
+  }
+  if (rawLocal?.toLowerCase() === 'on' && get('DIRECT_LINE_SECRET') !== undefined) {
+    fail('WEBCHAT_LOCAL=on and DIRECT_LINE_SECRET are both set; the web chat uses one Direct Line: unset one of them');
+  }
+
+  let directLine: DirectLineMode = { kind: 'off' };
   try {
-    directLine = directLineMode(get('DIRECT_LINE_SECRET'), get('DIRECT_LINE_DOMAIN'));
+    directLine = directLineMode(get('DIRECT_LINE_SECRET'), get('DIRECT_LINE_DOMAIN'), webChatLocal);
   } catch (err) {
     fail((err as Error).message.replace(/^directline: /, ''));
   }

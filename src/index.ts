@@ -15,7 +15,7 @@ import { createLogger, describeConnectionString } from './logging';
 import { createStorage } from './storage';
 import { createAdapter } from './server/adapter';
 import { createServer, listen } from './server/server';
-import { webChatRoutes } from './server/directline';
+import { logWebChatMode, webChatRoutes } from './server/directline';
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -63,14 +63,7 @@ async function main(): Promise<void> {
     knowledge: () => ({ articles: knowledge.kb().articles.length }),
     routes: [webChatRoutes({ mode: config.directLine })],
   });
-  logger.info(
-    config.directLine.kind === 'azure'
-      ? { directLine: config.directLine.domain }
-      : { directLine: 'local' },
-    config.directLine.kind === 'azure'
-      ? 'web chat: Azure Direct Line (tokens from DIRECT_LINE_SECRET)'
-      : 'web chat: built-in local Direct Line (no DIRECT_LINE_SECRET; for development and single-server intranet use)',
-  );
+  logWebChatMode(config, logger);
   await listen(server, config, logger);
 
   // Graceful: no new connections, the turns in progress finish, the feedback log is flushed, then exit.

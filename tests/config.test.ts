@@ -102,6 +102,21 @@ describe('config', () => {
     assert.equal(errorOf({ KNOWLEDGE_PATHS: ' , ' }), 'config: KNOWLEDGE_PATHS must list at least one file or folder, got ","');
   });
 
+  it('the local Direct Line is off with authentication on, unless WEBCHAT_LOCAL=on says otherwise', () => {
+    const app = { MicrosoftAppId: APP, MicrosoftAppPassword: 'x' };
+    assert.deepEqual(loadConfig(app, defaults).directLine, { kind: 'off' });
+    assert.deepEqual(loadConfig({ ...app, WEBCHAT_LOCAL: 'on' }, defaults).directLine, { kind: 'local' });
+    assert.deepEqual(loadConfig({ ...app, WEBCHAT_LOCAL: 'OFF' }, defaults).directLine, { kind: 'off' });
+    assert.deepEqual(loadConfig({}, defaults).directLine, { kind: 'local' });
+    assert.deepEqual(loadConfig({ WEBCHAT_LOCAL: 'off' }, defaults).directLine, { kind: 'off' });
+    assert.equal(loadConfig({ ...app, DIRECT_LINE_SECRET: 's' }, defaults).directLine.kind, 'azure');
+    assert.equal(errorOf({ WEBCHAT_LOCAL: 'yes' }), 'config: WEBCHAT_LOCAL must be on or off, got "yes"');
+    assert.equal(
+      errorOf({ WEBCHAT_LOCAL: 'on', DIRECT_LINE_SECRET: 's' }),
+      'config: WEBCHAT_LOCAL=on and DIRECT_LINE_SECRET are both set; the web chat uses one Direct Line: unset one of them',
+    );
+  });
+
   it('treats empty variables as unset (as .env files often leave them)', () => {
     assert.equal(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '  ', PORT: '' }, defaults).authEnabled, false);
   });

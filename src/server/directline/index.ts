@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { createTurnErrorHandler } from '../../bot/turnError';
 import type { RouteRegistrar } from '../server';
 import type { Logger } from 'pino';
+import type { Config } from '../../config';
 import type { BotLogic } from './localAdapter';
 import { type DirectLineLimits, type DirectLineMode, normalizeLimits } from './options';
 import { registerWebChatPages } from './pages';
@@ -70,4 +71,26 @@ export function webChatRoutes(options: WebChatRouteOptions): RouteRegistrar {
     });
     options.onRegistered?.(webChat);
   };
+}
+
+/** Says where the web chat's Direct Line comes from; warns loudly when it bypasses authentication. */
+export function logWebChatMode(config: Pick<Config, 'directLine' | 'authEnabled' | 'port'>, logger: Logger): void {
+  const mode = config.directLine;
+  if (mode.kind === 'azure') logger.info({ directLine: mode.domain }, 'web chat: Azure Direct Line (tokens from DIRECT_LINE_SECRET)');
+  else if (mode.kind === 'off') {
+    logger.info(
+      { directLine: 'off' },
+      'web chat: off (authentication is on and there is no DIRECT_LINE_SECRET; /v3/directline answers 404). ' +
+        'Set DIRECT_LINE_SECRET for the web chat through Azure, or WEBCHAT_LOCAL=on for the local Direct Line without sign-in.',
+    );
+  } else if (config.authEnabled) {
+    logger.warn(
+      { directLine: 'local' },
+      'WEBCHAT_LOCAL=on with authentication on: the local web chat (/v3/directline) has NO sign-in, so anyone who can reach ' +
+        `port ${config.port} can talk to the bot through it, around the authentication of /api/messages. ` +
+        'Use DIRECT_LINE_SECRET (Azure Direct Line) for a shared deployment, or restrict who can reach this port.',
+    );
+  } else {
+    logger.info({ directLine: 'local' }, 'web chat: built-in local Direct Line (no DIRECT_LINE_SECRET; for development and single-server intranet use)');
+  }
 }

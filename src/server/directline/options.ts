@@ -56,6 +56,12 @@ export function normalizeLimits(partial: Partial<DirectLineLimits> = {}): Direct
 export type DirectLineMode =
   /** Our own server speaks Direct Line 3.0 under /v3/directline and runs the bot in-process. */
   | { kind: 'local' }
+  /**
+   * No web chat backend: /v3/directline does not exist (404) and the token route refuses. The default when
+   * authentication is on and there is no Direct Line secret: the local Direct Line has no sign-in, so it
+   * would be a way around the authentication of /api/messages (`WEBCHAT_LOCAL=on` opts back in).
+   */
+  | { kind: 'off' }
   /** Azure Bot Service Direct Line: the server trades the secret for a token; the browser never sees the secret. */
   | {
       kind: 'azure';
@@ -69,11 +75,12 @@ export type DirectLineMode =
 export const DEFAULT_DIRECT_LINE_DOMAIN = 'https://directline.botframework.com';
 
 /**
- * Picks the mode from the configuration: a secret means Azure Direct Line, no secret means local emulation.
+ * Picks the mode from the configuration: a secret means Azure Direct Line; no secret means the local
+ * emulation when `local` allows it (see `WEBCHAT_LOCAL` in config.ts), else off.
  * The domain is checked to be an http(s) URL without path, query or credentials, and loses a trailing slash.
  */
-export function directLineMode(secret: string | undefined, domain: string | undefined): DirectLineMode {
-  if (!secret || !secret.trim()) return { kind: 'local' };
+export function directLineMode(secret: string | undefined, domain: string | undefined, local = true): DirectLineMode {
+  if (!secret || !secret.trim()) return local ? { kind: 'local' } : { kind: 'off' };
   const raw = (domain ?? '').trim() || DEFAULT_DIRECT_LINE_DOMAIN;
   let url: URL;
   try {

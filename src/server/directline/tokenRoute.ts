@@ -14,6 +14,7 @@ import { DIRECT_LINE_PATH, type LocalDirectLine } from './routes';
  *   so the page works behind a reverse proxy and under a path prefix.
  * - azure mode: the Direct Line secret is traded for a token at `<domain>/v3/directline/tokens/generate`;
  *   only the token reaches the browser. A failure upstream answers 502 with what went wrong.
+ * - off: 404 (the page shows the message).
  *
  * No CORS: only our own page (also inside the widget's iframe) calls it.
  */
@@ -48,6 +49,8 @@ export function registerTokenRoute(server: restify.Server, deps: TokenRouteDeps)
     TOKEN_PATH,
     route(deps.log, async (_req: restify.Request, res: restify.Response): Promise<void> => {
       res.header('Cache-Control', 'no-store');
+      // The reason (authentication on, no secret, no WEBCHAT_LOCAL=on) is in the start-up log, not for visitors.
+      if (mode.kind === 'off') throw new HttpError(404, 'WebChatOff', 'The web chat is not enabled on this server.');
       let body: TokenResponse;
       if (mode.kind === 'local') {
         const issued = deps.local!.generateToken();
