@@ -25,7 +25,7 @@ import { isFromOtherBot, supportsAdaptiveCards } from './channels';
 import type { FeedbackLog, LogEntry } from './feedbackLog';
 import { parseIntent } from './intents';
 import { chooseLang, preferredLang } from './language';
-import { pasteForLog } from './mask';
+import { maskSensitive, pasteForLog } from './mask';
 import { texts, clarifyIntro } from './texts';
 
 /** What the bot needs from the matcher (the real `Matcher` class satisfies it). */
@@ -58,6 +58,10 @@ export interface ConversationData {
 }
 
 export interface PendingChoice {
+  /**
+   * Ids, and the pasted line to quote in the answer, masked: conversation state may live in Blob
+   * Storage, and the privacy statement promises that no paste is stored unmasked.
+   */
   candidates: { article: string; symptom: string | null; evidence?: string }[];
   lang: Lang;
   /** Masked paste, for the log if none of the candidates fits. */
@@ -160,14 +164,14 @@ export class PasteFixBot extends ActivityHandler {
       data.last = { article: best.article, symptom: best.symptom, paste: pasteForLog(text) };
       // An answer lists after the winner only the articles that hold the very same error.
       const alsoIn = result.matches.slice(1).flatMap((m) => articleOf(m.article) ?? []);
-      return this.sendAnswer(context, articleOf(best.article)!, lang, { symptomId: best.symptom, evidence: best.evidence, truncatedKb, alsoIn });
+      return this.sendAnswer(context, articleOf(best.article)!, lang, { symptomId: best.symptom, evidence: quote(best.evidence), truncatedKb, alsoIn });
     }
     if (result.decision === 'clarify') {
       // Usually 2–3 close candidates; the matcher also asks about a single likely one it is not sure of.
       const matches = result.matches.filter((m) => articleOf(m.article)).slice(0, 3);
       if (matches.length >= 1) {
         data.pending = {
-          candidates: matches.map((m) => ({ article: m.article, symptom: m.symptom, evidence: m.evidence })),
+          candidates: matches.map((m) => ({ article: m.article, symptom: m.symptom, evidence: quote(m.evidence) })),
           lang,
           paste: pasteForLog(text),
           truncatedKb,
@@ -340,6 +344,14 @@ function submitData(value: unknown): SubmitData | undefined {
     if (article !== undefined || index !== undefined) return { action: 'choose', index, article, symptom, lang };
   }
   return undefined;
+}
+
+/**
+ * The pasted line an answer quotes, masked: it is kept in conversation state while a clarify question
+ * is open, and a card should not echo a password into the chat history either.
+ */
+function quote(evidence: string | undefined): string | undefined {
+  return evidence === undefined ? undefined : maskSensitive(evidence);
 }
 
 /** A clarify candidate: title plus one line that tells it apart (its symptom, else the cause's first sentence). */
