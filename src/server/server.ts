@@ -8,6 +8,7 @@ import restify, { type Server } from 'restify';
 import type { Logger } from 'pino';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { isLoopbackHost } from '../config';
+import { jsonBody } from './body';
 import { HttpError, route } from './errors';
 
 /** Adds routes to the server; called once by `createServer` after the built-in routes. */
@@ -33,7 +34,8 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export function createServer(deps: ServerDeps): Server {
   const { logger } = deps;
   const server = restify.createServer({ name: 'PasteFix', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, mapParams: false }));
+  // JSON only, on every route (multipart and forms are refused; see body.ts).
+  server.use(jsonBody({ maxBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, log: logger }));
 
   server.post(
     '/api/messages',

@@ -1,6 +1,7 @@
-import restify from 'restify';
+import type restify from 'restify';
 import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { jsonBody, ownBodyRoute } from '../body';
 import { HttpError, route } from '../errors';
 import { type BotLogic, LocalChannelAdapter } from './localAdapter';
 import type { DirectLineLimits } from './options';
@@ -143,7 +144,8 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       fn(req, res);
     });
 
-  const body = restify.plugins.bodyParser({ maxBodySize: deps.limits.maxBodyBytes, mapParams: false, mapFiles: false });
+  // JSON only (also when mounted without createServer's parser); a no-op after the server's own.
+  const body = jsonBody({ maxBytes: deps.limits.maxBodyBytes, log: deps.log });
 
   // CORS for every emulation path, errors included (a browser hides a 403 without it), and preflights.
   server.pre((req, res, next) => {
@@ -274,8 +276,9 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     }),
   );
 
+  // Reads no body: named as a route with its own body handling, so an upload is not parsed (or refused) for it.
   server.post(
-    `${DIRECT_LINE_PATH}/conversations/:conversationId/upload`,
+    { path: `${DIRECT_LINE_PATH}/conversations/:conversationId/upload`, name: ownBodyRoute('directline-upload') },
     handle((req) => {
       authorize(req, req.params.conversationId);
       throw new HttpError(400, 'NotSupported', 'File uploads are not supported; paste the error text instead.');
