@@ -1,0 +1,28 @@
+/**
+ * Error pastes are not configurations: nothing in the labelled dev sets (tests/data/*.jsonl, real-world
+ * shaped error pastes) may be taken for a TLS configuration, or the bot would answer them with a diagnosis.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { diagnose } from '../../src/diagnosis';
+import { parseLabelled } from '../../src/cli/evaluate';
+
+const DATA = path.resolve(__dirname, '../../../tests/data');
+
+describe('diagnosis: error pastes from the dev sets', () => {
+  const files = fs.readdirSync(DATA).filter((f) => f.endsWith('.jsonl'));
+
+  it('finds the dev sets', () => assert.ok(files.length >= 2, `dev sets in ${DATA}: ${files.join(', ')}`));
+
+  for (const file of files) {
+    it(`${file}: no paste is diagnosed as a TLS configuration`, () => {
+      const pastes = parseLabelled(fs.readFileSync(path.join(DATA, file), 'utf8'), file);
+      assert.ok(pastes.length > 0);
+      const taken = pastes
+        .filter((p) => diagnose(p.text).recognised)
+        .map((p) => p.id ?? p.text.slice(0, 60));
+      assert.deepEqual(taken, []);
+    });
+  }
+});
