@@ -43,6 +43,11 @@ export interface Config {
    */
   directLine: DirectLineMode;
   /**
+   * `TRUST_PROXY`: how many reverse proxies in front of the service append to X-Forwarded-For; the client
+   * address for rate limits is the one the outermost of them saw. Default 0 (`off`): the header is ignored.
+   */
+  trustProxy: number;
+  /**
    * `STORAGE_CONNECTION_STRING` (+ `STORAGE_CONTAINER`, default `pastefix`): conversation state and the
    * feedback log in Azure Blob Storage, for several instances. Unset: memory and `DATA_DIR` (one machine).
    */
@@ -153,6 +158,16 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     fail((err as Error).message.replace(/^directline: /, ''));
   }
 
+  let trustProxy = 0;
+  const rawTrust = get('TRUST_PROXY');
+  if (rawTrust !== undefined) {
+    const value = rawTrust.toLowerCase();
+    if (value === 'off') trustProxy = 0;
+    else if (value === 'on') trustProxy = 1;
+    else if (/^\d{1,2}$/.test(value) && Number(value) <= 10) trustProxy = Number(value);
+    else fail(`TRUST_PROXY must be off, on (one proxy) or the number of proxies from 0 to 10, got "${rawTrust}"`);
+  }
+
   let storage: BlobSettings | undefined;
   try {
     storage = blobSettings(get('STORAGE_CONNECTION_STRING'), get('STORAGE_CONTAINER'));
@@ -173,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     dataDir,
     logLevel,
     directLine,
+    trustProxy,
     ...(storage ? { storage } : {}),
   };
 }

@@ -30,6 +30,7 @@ describe('config', () => {
       dataDir: path.resolve('/srv/bot', 'data'),
       logLevel: 'info',
       directLine: { kind: 'local' },
+      trustProxy: 0,
     });
   });
 
@@ -47,6 +48,7 @@ describe('config', () => {
         LOG_LEVEL: 'DEBUG',
         DIRECT_LINE_SECRET: ' dl-secret ',
         DIRECT_LINE_DOMAIN: 'https://europe.directline.botframework.com/',
+        TRUST_PROXY: '2',
       },
       defaults,
     );
@@ -62,6 +64,7 @@ describe('config', () => {
       dataDir: '/var/lib/pastefix',
       logLevel: 'debug',
       directLine: { kind: 'azure', secret: 'dl-secret', domain: 'https://europe.directline.botframework.com' },
+      trustProxy: 2,
     });
   });
 
@@ -115,6 +118,14 @@ describe('config', () => {
       errorOf({ WEBCHAT_LOCAL: 'on', DIRECT_LINE_SECRET: 's' }),
       'config: WEBCHAT_LOCAL=on and DIRECT_LINE_SECRET are both set; the web chat uses one Direct Line: unset one of them',
     );
+  });
+
+  it('TRUST_PROXY: off, on (one proxy) or a count', () => {
+    assert.equal(loadConfig({ TRUST_PROXY: 'on' }, defaults).trustProxy, 1);
+    assert.equal(loadConfig({ TRUST_PROXY: 'Off' }, defaults).trustProxy, 0);
+    assert.equal(loadConfig({ TRUST_PROXY: '3' }, defaults).trustProxy, 3);
+    assert.equal(errorOf({ TRUST_PROXY: 'yes' }), 'config: TRUST_PROXY must be off, on (one proxy) or the number of proxies from 0 to 10, got "yes"');
+    assert.equal(errorOf({ TRUST_PROXY: '11' }), 'config: TRUST_PROXY must be off, on (one proxy) or the number of proxies from 0 to 10, got "11"');
   });
 
   it('treats empty variables as unset (as .env files often leave them)', () => {

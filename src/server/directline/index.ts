@@ -8,6 +8,7 @@ import type { BotLogic } from './localAdapter';
 import { type DirectLineLimits, type DirectLineMode, normalizeLimits } from './options';
 import { registerWebChatPages } from './pages';
 import { type LocalDirectLine, registerDirectLine } from './routes';
+import { tokenThrottle } from './throttle';
 import { registerTokenRoute } from './tokenRoute';
 
 /**
@@ -34,6 +35,10 @@ export interface WebChatDeps {
   fetch?: typeof fetch;
   /** Folder of the page files. Default: the repository's web/. */
   webRoot?: string;
+  /** Reverse proxies in front whose X-Forwarded-For is believed for rate limits (`TRUST_PROXY`). Default 0. */
+  trustProxy?: number;
+  /** Called with the id of every local conversation forgotten (idle, evicted). Default: nothing. */
+  onConversationForgotten?: (conversationId: string) => void;
 }
 
 export interface WebChat {
@@ -43,11 +48,20 @@ export interface WebChat {
 
 export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebChat {
   const limits = normalizeLimits(deps.limits);
+  const throttle = tokenThrottle(limits, deps.trustProxy ?? 0);
   const local =
     deps.mode.kind === 'local'
-      ? registerDirectLine(server, { logic: deps.logic, onTurnError: deps.onTurnError, log: deps.log, limits, bot: deps.bot })
+      ? registerDirectLine(server, {
+          logic: deps.logic,
+          onTurnError: deps.onTurnError,
+          log: deps.log,
+          limits,
+          bot: deps.bot,
+          throttle,
+          onForget: deps.onConversationForgotten,
+        })
       : undefined;
-  registerTokenRoute(server, { mode: deps.mode, local, log: deps.log, fetch: deps.fetch });
+  registerTokenRoute(server, { mode: deps.mode, local, log: deps.log, fetch: deps.fetch, throttle });
   registerWebChatPages(server, { mode: deps.mode, webRoot: deps.webRoot });
   return { local };
 }
@@ -55,6 +69,10 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebC
 export interface WebChatRouteOptions {
   mode: DirectLineMode;
   limits?: Partial<DirectLineLimits>;
+  /** See `WebChatDeps.trustProxy`. */
+  trustProxy?: number;
+  /** See `WebChatDeps.onConversationForgotten`. */
+  onConversationForgotten?: (conversationId: string) => void;
   /** Called with the registered channel (tests use `local.idle()`). */
   onRegistered?: (webChat: WebChat) => void;
 }
@@ -65,6 +83,8 @@ export function webChatRoutes(options: WebChatRouteOptions): RouteRegistrar {
     const webChat = registerWebChat(server, {
       mode: options.mode,
       limits: options.limits,
+      trustProxy: options.trustProxy,
+      onConversationForgotten: options.onConversationForgotten,
       logic: (context) => deps.bot.run(context),
       onTurnError: createTurnErrorHandler(deps.logger),
       log: deps.logger,

@@ -24,6 +24,13 @@ export interface DirectLineLimits {
   tokenLifetimeSeconds: number;
   /** Most turns waiting per conversation; a client posting faster than the bot answers gets 429. Default 20. */
   maxQueuedTurns: number;
+  /**
+   * Token requests one client address may make at once (token generation and refresh counted apart);
+   * beyond it, 429 with Retry-After. Default 20.
+   */
+  tokenRequestBurst: number;
+  /** Token requests per minute a client address regains after a burst. Default 20. */
+  tokenRequestsPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<DirectLineLimits> = Object.freeze({
@@ -36,6 +43,8 @@ export const DEFAULT_LIMITS: Readonly<DirectLineLimits> = Object.freeze({
   maxActivitiesPerPage: 50,
   tokenLifetimeSeconds: 1800,
   maxQueuedTurns: 20,
+  tokenRequestBurst: 20,
+  tokenRequestsPerMinute: 20,
 });
 
 /** Fills defaults and rejects nonsense (zero, negative, NaN) with an error naming the option and value. */

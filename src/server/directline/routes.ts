@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { jsonBody, ownBodyRoute } from '../body';
 import { HttpError, route } from '../errors';
 import { type BotLogic, LocalChannelAdapter } from './localAdapter';
+import type { TokenThrottle } from './throttle';
 import type { DirectLineLimits } from './options';
 import { type Conversation, ConversationStore, type IssuedToken, type TokenGrant, type WireActivity } from './store';
 
@@ -20,7 +21,7 @@ import { type Conversation, ConversationStore, type IssuedToken, type TokenGrant
  *   POST /v3/directline/conversations/{id}/activities → { id }
  *
  * Errors: 403 unknown or expired token, 404 unknown or forgotten conversation, 400 malformed activity,
- * 413 body too large, 429 too many turns waiting. CORS is open (`*`): access rests on the bearer token,
+ * 413 body too large, 429 too many turns waiting or too many token requests from one address. CORS is open (`*`): access rests on the bearer token,
  * never on cookies.
  */
 
@@ -39,6 +40,10 @@ export interface DirectLineDeps {
   bot?: { id: string; name: string };
   /** Clock in ms, for tests. Default `Date.now`. */
   now?: () => number;
+  /** Rate limit on token requests per client address (shared with the token route). */
+  throttle: TokenThrottle;
+  /** Called with the id of every conversation the store forgets (idle, evicted). Default: nothing. */
+  onForget?: (conversationId: string) => void;
 }
 
 export interface LocalDirectLine {
@@ -82,7 +87,7 @@ const USER_ID = /^[A-Za-z0-9_.:@-]{1,64}$/;
 export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): LocalDirectLine {
   const now = deps.now ?? Date.now;
   const bot = deps.bot ?? { id: 'pastefix', name: 'PasteFix' };
-  const store = new ConversationStore(deps.limits, now);
+  const store = new ConversationStore(deps.limits, now, deps.onForget);
   const adapter = new LocalChannelAdapter(store, deps.log);
   adapter.onTurnError = deps.onTurnError;
   const running = new Set<Promise<void>>();
@@ -167,6 +172,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     `${DIRECT_LINE_PATH}/tokens/generate`,
     body,
     handle((req, res) => {
+      deps.throttle(req, res, 'generate');
       const requested = (req.body as { user?: { id?: unknown } } | undefined)?.user?.id;
       if (requested !== undefined && (typeof requested !== 'string' || !USER_ID.test(requested))) {
         throw new HttpError(400, 'BadArgument', 'user.id must be 1-64 letters, digits or _.:@- characters.');
@@ -178,6 +184,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   server.post(
     `${DIRECT_LINE_PATH}/tokens/refresh`,
     handle((req, res) => {
+      deps.throttle(req, res, 'refresh');
       const { conversation } = authorize(req);
       res.send(200, tokenBody(store.issueToken(conversation.id)));
     }),
@@ -217,6 +224,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   server.get(
     `${DIRECT_LINE_PATH}/conversations/:conversationId`,
     handle((req, res) => {
+      deps.throttle(req, res, 'refresh');
       const { conversation } = authorize(req, req.params.conversationId);
       res.send(200, tokenBody(store.issueToken(conversation.id)));
     }),

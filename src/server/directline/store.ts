@@ -20,6 +20,8 @@ export interface Conversation {
   /** Locale the client asked for when starting (conversationStartProperties.locale), if any. */
   locale?: string;
   lastActive: number;
+  /** Its tokens still valid, oldest first (at most `TOKENS_PER_CONVERSATION`). */
+  tokens: string[];
   /** Sequence number of the last activity appended (0 = none yet). */
   lastSeq: number;
   activities: StoredActivity[];
@@ -59,6 +61,11 @@ export interface ActivityPage {
   watermark: string;
 }
 
+/** A conversation polled within this time has its page open (Web Chat polls twice a second). */
+const ACTIVE_MS = 60_000;
+/** Valid tokens per conversation: the newest and a few before it, for requests in flight while refreshing. */
+const TOKENS_PER_CONVERSATION = 4;
+
 function randomId(bytes: number): string {
   return randomBytes(bytes).toString('base64url');
 }
@@ -70,9 +77,14 @@ export class ConversationStore {
   private readonly tokens = new Map<string, TokenEntry>();
   private totalBytes = 0;
 
+  /**
+   * @param onForget called with the id of every conversation forgotten (idle, evicted), e.g. to drop the
+   *   bot's state for it. Default: nothing.
+   */
   constructor(
     private readonly limits: DirectLineLimits,
     private readonly now: () => number = Date.now,
+    private readonly onForget?: (conversationId: string) => void,
   ) {}
 
   /** Number of conversations currently held. */
@@ -88,15 +100,13 @@ export class ConversationStore {
   /** Creates an (unstarted) conversation and a token for it, as POST tokens/generate does. */
   createConversation(userId: string = `dl_${randomId(12)}`): IssuedToken {
     this.sweep();
-    while (this.conversations.size >= this.limits.maxConversations) {
-      const oldest = this.conversations.keys().next().value as string;
-      this.forget(oldest);
-    }
+    while (this.conversations.size >= this.limits.maxConversations) this.forget(this.evictionCandidate()!.id);
     const conversation: Conversation = {
       id: randomId(16),
       userId,
       started: false,
       lastActive: this.now(),
+      tokens: [],
       lastSeq: 0,
       activities: [],
       bytes: 0,
@@ -107,17 +117,31 @@ export class ConversationStore {
     return this.issueToken(conversation.id);
   }
 
-  /** A fresh token for the conversation (tokens/refresh); earlier tokens stay valid until they expire. */
+  /**
+   * A fresh token for the conversation (tokens/refresh); its `TOKENS_PER_CONVERSATION - 1` newest earlier
+   * tokens stay valid until they expire, older ones end now, so refreshing can't crowd others' tokens out.
+   */
   issueToken(conversationId: string): IssuedToken {
     const token = randomId(32);
     const lifetimeMs = this.limits.tokenLifetimeSeconds * 1000;
     this.tokens.set(token, { conversationId, expiresAt: this.now() + lifetimeMs });
-    // Tokens of forgotten conversations stay until they expire (so their holders get 404, not 403);
-    // a flood of token requests must still not grow the map without end.
-    const maxTokens = this.limits.maxConversations * 4;
-    for (const key of this.tokens.keys()) {
-      if (this.tokens.size <= maxTokens) break;
-      this.tokens.delete(key);
+    const conversation = this.conversations.get(conversationId);
+    if (conversation) {
+      conversation.tokens.push(token);
+      while (conversation.tokens.length > TOKENS_PER_CONVERSATION) this.tokens.delete(conversation.tokens.shift()!);
+    }
+    // Tokens of forgotten conversations stay until they expire (so their holders get 404, not 403), but
+    // they are the first to go when the map is full: live conversations keep theirs.
+    const maxTokens = this.limits.maxConversations * TOKENS_PER_CONVERSATION;
+    if (this.tokens.size > maxTokens) {
+      for (const [key, entry] of this.tokens) {
+        if (this.tokens.size <= maxTokens) break;
+        if (!this.conversations.has(entry.conversationId)) this.tokens.delete(key);
+      }
+      for (const key of this.tokens.keys()) {
+        if (this.tokens.size <= maxTokens) break;
+        this.tokens.delete(key);
+      }
     }
     return { token, conversationId, expiresIn: this.limits.tokenLifetimeSeconds };
   }
@@ -230,10 +254,29 @@ export class ConversationStore {
       conversation.bytes -= dropped.bytes;
       this.totalBytes -= dropped.bytes;
     }
-    for (const other of this.conversations.values()) {
-      if (this.totalBytes <= this.limits.maxStoredBytes) break;
-      if (other !== conversation) this.forget(other.id);
+    while (this.totalBytes > this.limits.maxStoredBytes) {
+      const victim = this.evictionCandidate(conversation);
+      if (!victim) break;
+      this.forget(victim.id);
     }
+  }
+
+  /**
+   * The conversation to forget when the store is full: idle ones before active ones, so a flood of new
+   * conversations can't push out people who are chatting. First one never started (a token nobody used),
+   * then one nobody has polled for `ACTIVE_MS` (its page is closed), then the least recently active.
+   */
+  private evictionCandidate(except?: Conversation): Conversation | undefined {
+    const cutoff = this.now() - ACTIVE_MS;
+    let idle: Conversation | undefined;
+    let oldest: Conversation | undefined;
+    for (const conversation of this.conversations.values()) {
+      if (conversation === except) continue;
+      if (!conversation.started) return conversation;
+      idle ??= conversation.lastActive <= cutoff ? conversation : undefined;
+      oldest ??= conversation;
+    }
+    return idle ?? oldest;
   }
 
   private forget(conversationId: string): void {
@@ -241,5 +284,6 @@ export class ConversationStore {
     if (!conversation) return;
     this.totalBytes -= conversation.bytes;
     this.conversations.delete(conversationId);
+    this.onForget?.(conversationId);
   }
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { HttpError, route } from '../errors';
 import type { DirectLineMode } from './options';
 import { DIRECT_LINE_PATH, type LocalDirectLine } from './routes';
+import type { TokenThrottle } from './throttle';
 
 /**
  * POST /api/directline/token: what the web chat page calls first.
@@ -30,6 +31,8 @@ export interface TokenRouteDeps {
   log: Logger;
   /** HTTP client for the Direct Line service, for tests. Default: global `fetch`. */
   fetch?: typeof fetch;
+  /** Rate limit on token requests per client address (shared with the local Direct Line's tokens/generate). */
+  throttle: TokenThrottle;
 }
 
 export interface TokenResponse {
@@ -47,10 +50,11 @@ export function registerTokenRoute(server: restify.Server, deps: TokenRouteDeps)
 
   server.post(
     TOKEN_PATH,
-    route(deps.log, async (_req: restify.Request, res: restify.Response): Promise<void> => {
+    route(deps.log, async (req: restify.Request, res: restify.Response): Promise<void> => {
       res.header('Cache-Control', 'no-store');
       // The reason (authentication on, no secret, no WEBCHAT_LOCAL=on) is in the start-up log, not for visitors.
       if (mode.kind === 'off') throw new HttpError(404, 'WebChatOff', 'The web chat is not enabled on this server.');
+      deps.throttle(req, res, 'generate');
       let body: TokenResponse;
       if (mode.kind === 'local') {
         const issued = deps.local!.generateToken();

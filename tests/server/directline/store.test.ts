@@ -29,6 +29,36 @@ describe('server/directline/store: bounded memory', () => {
     assert.equal(grant.conversation, undefined);
   });
 
+  it('when full, forgets a conversation never started first, then one idle for a minute, then the least recently active', () => {
+    const store = new ConversationStore(normalizeLimits({ maxConversations: 3 }), clock);
+    const started = () => {
+      const issued = store.createConversation();
+      store.get(issued.conversationId)!.started = true;
+      return issued;
+    };
+    const a = started();
+    now += 10;
+    const unused = store.createConversation();
+    now += 10;
+    const b = started();
+    now += 10;
+    store.touch(store.get(a.conversationId)!);
+    const c = started();
+    assert.equal(store.get(unused.conversationId), undefined, 'the token nobody used went first, though a is older');
+    assert.ok(store.get(a.conversationId) && store.get(b.conversationId));
+
+    now += 70_000; // nobody polls a and b for over a minute
+    store.touch(store.get(a.conversationId)!);
+    store.touch(store.get(c.conversationId)!);
+    now += 10;
+    started();
+    assert.equal(store.get(b.conversationId), undefined, 'the idle one went');
+    store.touch(store.get(a.conversationId)!);
+    started();
+    assert.equal(store.get(c.conversationId), undefined, 'all active: the least recently active went');
+    assert.ok(store.get(a.conversationId));
+  });
+
   it('forgets idle conversations and expired tokens', () => {
     const store = new ConversationStore(normalizeLimits({ idleTimeoutMs: 60_000, tokenLifetimeSeconds: 30 }), clock);
     const a = store.createConversation();

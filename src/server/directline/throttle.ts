@@ -1,0 +1,24 @@
+import type restify from 'restify';
+import { HttpError } from '../errors';
+import { clientAddress, RateLimiter } from '../rateLimit';
+import type { DirectLineLimits } from './options';
+
+/**
+ * Rate limits on token requests, per client address: every new token creates a conversation or keeps one
+ * alive, so a flood of them would push real conversations out of the bounded store. Generation
+ * (POST /api/directline/token, POST /v3/directline/tokens/generate) and refresh (tokens/refresh, the
+ * reconnect GET) have separate buckets, so a busy page's refreshes never block new visitors from its address.
+ */
+export type TokenThrottle = (req: restify.Request, res: restify.Response, kind: 'generate' | 'refresh') => void;
+
+/** @param trustProxy reverse proxies in front whose X-Forwarded-For is believed (`TRUST_PROXY`); 0 = none. */
+export function tokenThrottle(limits: Pick<DirectLineLimits, 'tokenRequestBurst' | 'tokenRequestsPerMinute'>, trustProxy: number): TokenThrottle {
+  const limit = { burst: limits.tokenRequestBurst, perMinute: limits.tokenRequestsPerMinute };
+  const limiters = { generate: new RateLimiter(limit), refresh: new RateLimiter(limit) };
+  return (req, res, kind) => {
+    const decision = limiters[kind].take(clientAddress(req, trustProxy));
+    if (decision.ok) return;
+    res.header('Retry-After', String(decision.retryAfterSeconds));
+    throw new HttpError(429, 'Throttled', `Too many token requests from your address; try again in ${decision.retryAfterSeconds} s.`);
+  };
+}
