@@ -10,6 +10,7 @@ import type { MatchResult } from '../matching/types';
 import { evaluate, parseLabelled, type EvalReport } from './evaluate';
 import { FEEDBACK_FILE, readFeedbackLog } from '../bot/feedbackLog';
 import { formatGaps, summarizeGaps } from '../bot/gaps';
+import { diagnose, diagnosisJson, diagnosisText } from './diagnose';
 
 /**
  * `kb` — the knowledge base from a terminal. Other tools script against it, so its output is a contract:
@@ -23,7 +24,8 @@ const USAGE = `usage:
   kb match [--kb PATH]... [--lang de|en] [--json] [TEXT]      (reads stdin without TEXT)
   kb match --batch FILE [--json] [--kb PATH]...
   kb eval FILE [--kb PATH]... [--min-right R] [--max-false F] [--verbose]
-  kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)`;
+  kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
+  kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)`;
 
 /** Bad usage or invalid knowledge: exit 2 with this one-line message. */
 class UsageError extends Error {}
@@ -48,6 +50,8 @@ export function main(argv: string[], io: Io): number {
         return evalCommand(rest, io);
       case 'gaps':
         return gapsCommand(rest, io);
+      case 'diagnose':
+        return diagnoseCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -191,6 +195,15 @@ function gapsCommand(args: string[], io: Io): number {
   const gaps = summarizeGaps(entries, { top });
   io.out(values.json ? JSON.stringify({ file, entries: entries.length, badLines, gaps }) : formatGaps(gaps).trimEnd());
   if (badLines > 0 && !values.json) io.err(`kb: skipped ${badLines} unreadable line(s) in ${file}`);
+  return 0;
+}
+
+/** The TLS configuration diagnosis of a pasted configuration (exit 0 whatever it finds). */
+function diagnoseCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const text = positionals.length ? positionals.join(' ') : io.stdin();
+  const d = diagnose(text);
+  io.out(values.json ? JSON.stringify(diagnosisJson(d)) : diagnosisText(d));
   return 0;
 }
 
