@@ -11,6 +11,7 @@ import { evaluate, parseLabelled, type EvalReport } from './evaluate';
 import { FEEDBACK_FILE, readFeedbackLog } from '../bot/feedbackLog';
 import { formatGaps, summarizeGaps } from '../bot/gaps';
 import { diagnose, diagnosisJson, diagnosisText } from './diagnose';
+import { errorVocabulary, formatVocabulary } from './vocab';
 
 /**
  * `kb` — the knowledge base from a terminal. Other tools script against it, so its output is a contract:
@@ -25,7 +26,8 @@ const USAGE = `usage:
   kb match --batch FILE [--json] [--kb PATH]...
   kb eval FILE [--kb PATH]... [--min-right R] [--max-false F] [--verbose]
   kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
-  kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)`;
+  kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)
+  kb vocab [--kb PATH]... [--top N] [--missing] [--json]      (error words and the lexicon's coverage)`;
 
 /** Bad usage or invalid knowledge: exit 2 with this one-line message. */
 class UsageError extends Error {}
@@ -52,6 +54,8 @@ export function main(argv: string[], io: Io): number {
         return gapsCommand(rest, io);
       case 'diagnose':
         return diagnoseCommand(rest, io);
+      case 'vocab':
+        return vocabCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -204,6 +208,16 @@ function diagnoseCommand(args: string[], io: Io): number {
   const text = positionals.length ? positionals.join(' ') : io.stdin();
   const d = diagnose(text);
   io.out(values.json ? JSON.stringify(diagnosisJson(d)) : diagnosisText(d));
+  return 0;
+}
+
+/** The error vocabulary of the knowledge base, most used first, and which of it the lexicon covers. */
+function vocabCommand(args: string[], io: Io): number {
+  const { values } = parseArgs({ args, options: { ...kbOption, top: { type: 'string' }, missing: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true });
+  const top = values.top === undefined ? 50 : Number(values.top);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError(`kb: --top must be a whole number from 1, got "${values.top}"`);
+  const rows = errorVocabulary(openKnowledge(values.kb));
+  io.out(values.json ? JSON.stringify(rows.slice(0, top)) : formatVocabulary(rows, top, values.missing ?? false));
   return 0;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { listFiles } from './files';
 import { importArticle, RAW_ARTICLE_EXTENSIONS } from './import';
+import { LEXICON_FOLDER, parseLexicon, type LexiconEntry } from './lexicon';
 import { checkArticle, formatPath } from './schema';
 import type { Article, KnowledgeProblem } from './types';
 
@@ -13,6 +14,8 @@ export interface KnowledgeBase {
   byId: ReadonlyMap<string, Article>;
   /** One entry per problem; a file with problems contributes no article, the others are unaffected. */
   problems: KnowledgeProblem[];
+  /** German↔English pairs from the `lexicon` folders of the knowledge paths, in load order. Default: none. */
+  lexicon?: LexiconEntry[];
 }
 
 /** Absolute path of the built-in knowledge folder shipped with PasteFix. */
@@ -49,8 +52,16 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
   const importer = options.importer === undefined ? DEFAULT_IMPORTER : options.importer;
   const readable = [...YAML_EXTENSIONS, ...(importer?.extensions ?? [])];
 
+  const lexicon: LexiconEntry[] = [];
   const files = listFiles(paths, readable, (file, message) => problems.push({ file, message: `knowledge: ${message}` }));
   for (const file of files) {
+    if (isLexiconFile(file)) {
+      const read = readText(file);
+      const parsed = read.text === undefined ? { entries: [], problems: read.problems } : parseLexicon(file, read.text);
+      lexicon.push(...parsed.entries);
+      problems.push(...parsed.problems);
+      continue;
+    }
     const loaded = readArticle(file, importer);
     problems.push(...loaded.problems);
     const article = loaded.article;
@@ -64,7 +75,12 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
     byId.set(article.id, article);
     articles.push(article);
   }
-  return { articles, byId, problems };
+  return { articles, byId, problems, lexicon };
+}
+
+/** A YAML file directly inside a folder named `lexicon` is a lexicon file (src/knowledge/lexicon.ts). */
+function isLexiconFile(file: string): boolean {
+  return path.basename(path.dirname(file)) === LEXICON_FOLDER && YAML_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
 /** `file:line: field: message` — one line a person can act on. */
@@ -81,13 +97,17 @@ interface Loaded {
 
 /** Reads one article file: YAML, or (with an importer) a raw article of one of its extensions. */
 function readArticle(file: string, importer: RawImporter | null): Loaded {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    return { article: null, problems: [{ file, message: `knowledge: cannot read file: ${(err as Error).message}` }] };
-  }
+  const { text, problems } = readText(file);
+  if (text === undefined) return { article: null, problems };
   return importer && !YAML_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? parseRawArticle(file, text, importer) : parseYamlArticle(file, text);
+}
+
+function readText(file: string): { text?: string; problems: KnowledgeProblem[] } {
+  try {
+    return { text: fs.readFileSync(file, 'utf8'), problems: [] };
+  } catch (err) {
+    return { problems: [{ file, message: `knowledge: cannot read file: ${(err as Error).message}` }] };
+  }
 }
 
 function parseYamlArticle(file: string, text: string): Loaded {

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
+import { Bridge, combineWithTranslation } from './bridge';
 import { decide, THRESHOLDS } from './decide';
 import { tokenize, type Token } from './normalize';
 import { buildQueryView, EVIDENCE_WORDS, scoreSignal, type QueryView } from './score';
@@ -69,13 +70,30 @@ export class Matcher {
   /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
   private readonly about: Map<string, number>[];
 
+  /** Reads pastes in the other language through the lexicon; null without one. */
+  private readonly bridge: Bridge | null;
+  /** Per language: some article is not written in it (only then is a paste in that language translated). */
+  private readonly missing: Record<Lang, boolean>;
+
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
     this.index = buildSignals(kb.articles);
     this.about = aboutWords(kb);
+    this.bridge = kb.lexicon?.length ? new Bridge(kb.lexicon) : null;
+    this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };
   }
 
+  /** Matches the paste as written, then (where articles exist only in the other language) as translated by the lexicon: see bridge.ts. */
   match(text: string, options: MatchOptions = {}): MatchResult {
+    const direct = this.matchAsWritten(text, options);
+    if (!this.bridge || direct.decision === 'answer' || !this.missing[direct.lang]) return direct;
+    const translation = this.bridge.translate(text, direct.lang);
+    return combineWithTranslation(direct, text, translation, (id) => this.kb.byId.get(id), (t) =>
+      this.matchAsWritten(t, { lang: options.lang ?? direct.lang }),
+    );
+  }
+
+  private matchAsWritten(text: string, options: MatchOptions): MatchResult {
     const cut = text.length > MAX_PASTE_CHARS ? cutToErrorPart(text, MAX_PASTE_CHARS) : text;
     const { lines, tokens } = tokenize(cut);
     const content = tokens.filter((t) => !STOPWORDS.has(t.term));

@@ -1,0 +1,110 @@
+/**
+ * The German↔English bridge, kept as data: pairs of words and phrases that error texts and symptom
+ * descriptions use in both languages (`Postfach` / `mailbox`), and the localized message templates that
+ * Microsoft products print (`Der Remoteserver hat einen Fehler zurückgegeben` / `The remote server returned
+ * an error`). The matcher reads a German paste through it to find English-only articles, and the other way.
+ *
+ * Lexicon files live in a folder named `lexicon` inside a knowledge path (see knowledge/README.md) and are
+ * checked on load like articles: a bad entry is reported as `file:line: field: message` and skipped, the
+ * others stay.
+ */
+import { LineCounter, isNode, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { KnowledgeProblem } from './types';
+
+/** A folder of this name inside a knowledge path holds lexicon files, not articles. */
+export const LEXICON_FOLDER = 'lexicon';
+
+/** Marks a slot in a phrase: any few words (a name, a server) carried over to the other side as they are. */
+export const SLOT = '{}';
+
+/** One pair: the same word, phrase or message template in German and in English. */
+export interface LexiconEntry {
+  /** German forms (inflections, spellings); each one maps to `en`. */
+  de: string[];
+  /** English forms; the first is what a German form is read as, each maps back to the first German form. */
+  en: string[];
+  /** Where the entry is written (for `kb` reports). */
+  file: string;
+  line?: number;
+}
+
+const form = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((s) => !/[\r\n]/.test(s), 'must be one line')
+  .refine((s) => s.split(SLOT).length <= 3, `at most two ${SLOT} slots`)
+  .refine((s) => !s.startsWith(SLOT), `must not start with a ${SLOT} slot (a form is found by its first word)`);
+const forms = z.preprocess(
+  (v) => (typeof v === 'string' ? [v] : v),
+  z.array(form, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a text or a list of texts') }).min(1, 'needs at least one form'),
+);
+
+const fileSchema = z
+  .object({
+    entries: z.array(z.object({ de: forms, en: forms, note: z.string().optional() }).strict()).min(1, 'needs at least one entry'),
+  })
+  .strict();
+
+/** Reads one lexicon file's text. Entries with problems are skipped and reported; the rest are kept. */
+export function parseLexicon(file: string, text: string): { entries: LexiconEntry[]; problems: KnowledgeProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    return {
+      entries: [],
+      problems: doc.errors.map((e) => ({ file, line: lineCounter.linePos(e.pos[0]).line, message: `lexicon: YAML syntax: ${e.message.split('\n')[0]}` })),
+    };
+  }
+  const lineOf = (path: (string | number)[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const raw = doc.toJS() as unknown;
+  const top = z.object({ entries: z.array(z.unknown()) }).passthrough().safeParse(raw);
+  if (!top.success) {
+    return { entries: [], problems: [{ file, line: lineOf([]), field: 'entries', message: 'lexicon: needs a list of entries' }] };
+  }
+  const problems: KnowledgeProblem[] = [];
+  const unknownTop = Object.keys(raw as object).filter((k) => k !== 'entries');
+  for (const k of unknownTop) problems.push({ file, line: lineOf([k]), field: k, message: 'lexicon: unknown field' });
+  const entries: LexiconEntry[] = [];
+  const seen = new Map<string, number>();
+  top.data.entries.forEach((item, i) => {
+    const parsed = fileSchema.shape.entries.element.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        let path: PropertyKey[] = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
+        // A single form is written as a text, not a list: name the field, not its (implicit) first element.
+        if (path.length === 2 && typeof (item as Record<string, unknown>)[String(path[0])] === 'string') path = path.slice(0, 1);
+        const at = ['entries', i, ...path.map((k) => (typeof k === 'number' ? k : String(k)))];
+        problems.push({ file, line: lineOf(at), field: fieldName(at), message: `lexicon: ${issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message}` });
+      }
+      return;
+    }
+    const { de, en } = parsed.data;
+    const slots = (s: string) => s.split(SLOT).length - 1;
+    const mismatch = [...de, ...en].find((s) => slots(s) !== slots(de[0]));
+    if (mismatch !== undefined) {
+      problems.push({ file, line: lineOf(['entries', i]), field: fieldName(['entries', i]), message: `lexicon: every form needs the same number of ${SLOT} slots ("${mismatch}")` });
+      return;
+    }
+    const key = de.map((s) => s.toLowerCase()).join('|');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({ file, line: lineOf(['entries', i]), field: fieldName(['entries', i, 'de']), message: `lexicon: duplicate entry "${de[0]}" (first at entries[${first}])` });
+      return;
+    }
+    seen.set(key, i);
+    entries.push({ de, en, file, line: lineOf(['entries', i]) });
+  });
+  return { entries, problems };
+}
+
+function fieldName(path: (string | number)[]): string {
+  return path.reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${k}` : k), '');
+}

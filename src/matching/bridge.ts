@@ -1,0 +1,288 @@
+/**
+ * Reading a paste in the other language: a German paste is rewritten, line by line, into the English words
+ * of the lexicon (knowledge/lexicon), so it can meet English-only articles; an English paste likewise meets
+ * German-only ones. Only what the lexicon knows is rewritten; names, numbers and codes stay as pasted.
+ *
+ * What a translation finds is weaker evidence than what the paste says verbatim (a lexicon pair is rarely
+ * the exact wording a product prints), so `Matcher` offers it as a choice unless language-independent
+ * evidence (an HCW code, an exception class, a cmdlet…) or several long translated phrases agree with the
+ * article: see `agreement`.
+ */
+import { SLOT, type LexiconEntry } from '../knowledge/lexicon';
+import type { Article, Lang } from '../knowledge/types';
+import { THRESHOLDS } from './decide';
+import { cleanPaste, foldWord } from './normalize';
+import type { Match, MatchResult } from './types';
+
+/** A form of one entry, compiled: its folded words with `null` for a slot, and what it is read as. */
+interface Rule {
+  pattern: (string | null)[];
+  /** The other language's form, `{}` slots in order. */
+  output: string;
+  /** Words of `output` (folded), to check an article for the translated phrase. */
+  outputWords: string[];
+}
+
+/** One rewrite done in a paste. */
+export interface Applied {
+  /** Folded words of what it was read as (slots left out). */
+  words: string[];
+}
+
+export interface Translation {
+  /** The rewritten paste, line for line (the same number of lines as the paste). */
+  text: string;
+  applied: Applied[];
+}
+
+/** Words a slot may stand for: a name or a server, never half a sentence. */
+const MAX_SLOT_WORDS = 6;
+/** Compound words shorter than this are not split into lexicon words. */
+const MIN_COMPOUND = 8;
+/** German compounds join their parts with these letters (Empfang-s-connector). */
+const LINKS = ['', 's', 'n', 'en', 'es'];
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Folded words of a form, `null` where a slot stands. */
+function patternOf(form: string): (string | null)[] {
+  const parts = form.split(SLOT);
+  const out: (string | null)[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0) out.push(null);
+    for (const m of part.matchAll(WORD)) out.push(foldWord(m[0]));
+  });
+  return out;
+}
+
+/** One direction of the lexicon (German → English, or English → German). */
+export class Translator {
+  /** Rules by their first word, longest first. */
+  private readonly byFirst = new Map<string, Rule[]>();
+  /** Single-word rules, for splitting compounds. */
+  private readonly single = new Map<string, string>();
+
+  constructor(entries: readonly LexiconEntry[], from: Lang) {
+    for (const e of entries) {
+      const sources = from === 'de' ? e.de : e.en;
+      const output = from === 'de' ? e.en[0] : e.de[0];
+      const outputWords = patternOf(output).filter((w): w is string => w !== null);
+      for (const source of sources) {
+        const pattern = patternOf(source);
+        const first = pattern[0];
+        if (!first || !pattern.length) continue; // a form that starts with a slot has no anchor; the lexicon check forbids it
+        const list = this.byFirst.get(first) ?? [];
+        list.push({ pattern, output, outputWords });
+        this.byFirst.set(first, list);
+        if (pattern.length === 1 && !this.single.has(first)) this.single.set(first, output);
+      }
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
+  }
+
+  /** Rewrites what the lexicon knows, line by line; everything else stays as pasted. */
+  translate(text: string): Translation {
+    const applied: Applied[] = [];
+    const lines = text.split('\n').map((line) => this.line(line, applied));
+    return { text: lines.join('\n'), applied };
+  }
+
+  private line(line: string, applied: Applied[]): string {
+    const words = [...line.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
+    let out = '';
+    let cursor = 0;
+    for (let i = 0; i < words.length; ) {
+      const hit = this.ruleAt(words, i);
+      if (hit) {
+        const slotTexts = hit.slots.map(([a, b]) => line.slice(words[a].start, words[b - 1].end));
+        let k = 0;
+        const rendered = hit.rule.output.split(SLOT).reduce((acc, part, n) => (n === 0 ? part : `${acc}${slotTexts[k++] ?? ''}${part}`), '');
+        out += line.slice(cursor, words[i].start) + rendered;
+        cursor = words[hit.end - 1].end;
+        applied.push({ words: hit.rule.outputWords });
+        i = hit.end;
+        continue;
+      }
+      const parts = words[i].folded.length >= MIN_COMPOUND ? this.splitCompound(words[i].folded) : null;
+      if (parts) {
+        out += line.slice(cursor, words[i].start) + parts.join(' ');
+        cursor = words[i].end;
+        applied.push({ words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)) });
+      }
+      i++;
+    }
+    return out + line.slice(cursor);
+  }
+
+  /** The longest rule that matches at word `i`, with where its slots and it end. */
+  private ruleAt(words: { folded: string }[], i: number): { rule: Rule; end: number; slots: [number, number][] } | null {
+    for (const rule of this.byFirst.get(words[i].folded) ?? []) {
+      const slots: [number, number][] = [];
+      const end = matchFrom(rule.pattern, 0, words, i, slots);
+      if (end >= 0) return { rule, end, slots };
+    }
+    return null;
+  }
+
+  /** `Postfachverschiebung` → the lexicon's words for `Postfach` + `Verschiebung`, when both are known. */
+  private splitCompound(word: string): string[] | null {
+    const parts = this.split(word, 0);
+    return parts && parts.length > 1 ? parts : null;
+  }
+
+  private split(word: string, depth: number): string[] | null {
+    if (this.single.has(word)) return [this.single.get(word)!];
+    if (depth >= 2) return null;
+    // Longest known head first: "Verbundvertrauensstellung" is Verbund + Vertrauensstellung before Verbund + vertrauen + …
+    for (let cut = word.length - 3; cut >= 3; cut--) {
+      const head = this.single.get(word.slice(0, cut));
+      if (head === undefined) continue;
+      for (const link of LINKS) {
+        if (!word.startsWith(link, cut)) continue;
+        const rest = word.slice(cut + link.length);
+        if (rest.length < 3) continue;
+        const tail = this.split(rest, depth + 1);
+        if (tail) return [head, ...tail];
+      }
+    }
+    return null;
+  }
+}
+
+/** Matches `pattern` from its element `p` against `words` from `w`; returns the end word index or -1. */
+function matchFrom(pattern: (string | null)[], p: number, words: { folded: string }[], w: number, slots: [number, number][]): number {
+  if (p === pattern.length) return w;
+  const want = pattern[p];
+  if (want !== null) return words[w]?.folded === want ? matchFrom(pattern, p + 1, words, w + 1, slots) : -1;
+  // A slot: the fewest words after which the rest of the pattern matches.
+  for (let n = 1; n <= MAX_SLOT_WORDS && w + n <= words.length; n++) {
+    const inner: [number, number][] = [];
+    const end = matchFrom(pattern, p + 1, words, w + n, inner);
+    if (end >= 0) {
+      slots.push([w, w + n], ...inner);
+      return end;
+    }
+  }
+  return -1;
+}
+
+/** Both directions of a lexicon. */
+export class Bridge {
+  private readonly to: Record<Lang, Translator>;
+
+  constructor(entries: readonly LexiconEntry[]) {
+    this.to = { en: new Translator(entries, 'de'), de: new Translator(entries, 'en') };
+  }
+
+  /** The paste (written in `from`) read in the other language. */
+  translate(text: string, from: Lang): Translation {
+    return this.to[from === 'de' ? 'en' : 'de'].translate(text);
+  }
+}
+
+// Evidence that reads the same in every language: codes, class and cmdlet names, service paths.
+const LANGUAGE_FREE: RegExp[] = [
+  /\bHCW\d{3,4}\b/gi, // Hybrid Configuration Wizard codes
+  /\b0x[0-9a-f]{8}\b/gi, // HRESULTs and other hex result codes
+  /\b[245]\.\d\.\d{1,3}\b/g, // SMTP enhanced status codes
+  /\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+(?:Exception|Error|Fault)\b/g, // exception and error class names
+  /\b[A-Z][a-z]+-[A-Z][a-z]+[A-Za-z]+\b/g, // cmdlets
+  /\/[A-Za-z]+\/[\w.-]+\.(?:svc|asmx|aspx)\b/gi, // web service paths (/EWS/mrsproxy.svc)
+];
+
+/** Words of language-free evidence in a paste (folded). */
+export function languageFreeTerms(text: string): string[] {
+  const out = new Set<string>();
+  for (const re of LANGUAGE_FREE) {
+    for (const m of text.matchAll(re)) {
+      for (const w of m[0].matchAll(WORD)) if (w[0].length > 2) out.add(foldWord(w[0]));
+    }
+  }
+  return [...out];
+}
+
+/** Folded word sequences of an article's error texts, both languages. */
+export function errorWordsOf(article: Article): string[][] {
+  return article.symptoms.flatMap((s) => [...(s.errors.en ?? []), ...(s.errors.de ?? [])]).map((e) => [...e.matchAll(WORD)].map((m) => foldWord(m[0])));
+}
+
+/** Translated phrases that count as a unit of evidence on their own: this many words or more. */
+export const UNIT_WORDS = 3;
+/** An answer through translation needs this many translated phrases found in the article's error texts… */
+export const UNITS_TO_ANSWER = 2;
+
+/**
+ * Whether an article found through translation is backed strongly enough to answer: a language-free term
+ * of the paste stands in its error texts, or several long translated phrases do.
+ */
+export function agreement(errorWords: string[][], pasteFree: readonly string[], applied: readonly Applied[]): boolean {
+  const vocabulary = new Set(errorWords.flat());
+  if (pasteFree.some((t) => vocabulary.has(t))) return true;
+  let units = 0;
+  for (const a of applied) {
+    if (a.words.length < UNIT_WORDS) continue;
+    if (errorWords.some((e) => containsRun(e, a.words))) units++;
+  }
+  return units >= UNITS_TO_ANSWER;
+}
+
+function containsRun(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** What a match found only through translation is worth, next to one found verbatim. */
+export const TRANSLATED_WEIGHT = 0.9;
+
+/**
+ * Combines the verbatim result with the result for the translated paste: a verbatim answer stands; a
+ * translated answer stands when `agreement` backs it; otherwise the candidates of both are offered.
+ * `run` matches a text with the matcher (titles in the user's language).
+ */
+export function combineWithTranslation(
+  direct: MatchResult,
+  text: string,
+  translation: Translation,
+  articleOf: (id: string) => Article | undefined,
+  run: (text: string) => MatchResult,
+): MatchResult {
+  if (!translation.applied.length) return direct;
+  const via = run(translation.text);
+  if (!via.matches.length) return direct;
+  const own = ownLines(text, translation.text);
+  const mapped = via.matches.map((m) => {
+    const { evidence, ...rest } = m;
+    const line = evidence !== undefined ? own.get(evidence) : undefined;
+    return { ...rest, score: Math.round(m.score * TRANSLATED_WEIGHT * 1000) / 1000, ...(line ? { evidence: line } : {}) };
+  });
+  const top = articleOf(via.matches[0].article);
+  if (via.decision === 'answer' && top && agreement(errorWordsOf(top), languageFreeTerms(text), translation.applied)) {
+    return { ...direct, decision: 'answer', matches: mapped };
+  }
+  const best = new Map<string, Match>();
+  for (const m of [...direct.matches, ...mapped]) {
+    const cur = best.get(m.article);
+    if (!cur || m.score > cur.score) best.set(m.article, m);
+  }
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.article.localeCompare(b.article));
+  const lead = ranked[0]?.score ?? 0;
+  if (lead < THRESHOLDS.candidate) return { ...direct, matches: ranked.filter((m) => m.score >= THRESHOLDS.listed).slice(0, 5) };
+  const floor = Math.max(THRESHOLDS.candidate, lead - THRESHOLDS.window);
+  return { ...direct, decision: 'clarify', matches: ranked.filter((m) => m.score >= floor).slice(0, 3) };
+}
+
+/** The matcher quotes a cleaned line of the text it matched: map each translated line to the user's own. */
+function ownLines(original: string, translated: string): Map<string, string> {
+  const a = cleanPaste(original);
+  const b = cleanPaste(translated);
+  const map = new Map<string, string>();
+  if (a.length !== b.length) return map;
+  const show = (s: string) => {
+    const t = s.trim().replace(/\s+/g, ' ');
+    return t.length > 240 ? `${t.slice(0, 237)}…` : t;
+  };
+  b.forEach((line, i) => map.set(show(line), show(a[i])));
+  return map;
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { parseLexicon } from '../../src/knowledge/lexicon';
+import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge } from '../../src/knowledge/load';
+import { articleYaml } from '../helpers/articles';
+import { tempFolder } from '../helpers/tmp';
+
+describe('knowledge/lexicon', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('the built-in lexicon loads with no problems and is not read as an article', () => {
+    const kb = loadKnowledge([BUILTIN_KNOWLEDGE]);
+    assert.deepEqual(kb.problems.map(formatProblem), []);
+    assert.deepEqual(kb.articles.map((a) => a.id), ['exo-legacy-tls-hybrid']);
+    const template = kb.lexicon?.find((e) => e.en[0] === 'The underlying connection was closed');
+    assert.deepEqual(template?.de, ['Die zugrunde liegende Verbindung wurde geschlossen']);
+  });
+
+  it('takes one form or a list of forms on each side', () => {
+    const r = parseLexicon('x.yaml', 'entries:\n  - de: Postfach\n    en: mailbox\n  - de: [Kennwort, Passwort]\n    en: password\n');
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(
+      r.entries.map((e) => [e.de, e.en, e.line]),
+      [
+        [['Postfach'], ['mailbox'], 2],
+        [['Kennwort', 'Passwort'], ['password'], 4],
+      ],
+    );
+  });
+
+  it('names file, line and field of a bad entry and keeps the good ones', () => {
+    const text = [
+      'entries:',
+      '  - de: Postfach',
+      '    en: mailbox',
+      '  - de: Zugriff',
+      '    english: access',
+      '  - de: ""',
+      '    en: nothing',
+      '  - de: Die Benennung "{}" wurde nicht erkannt',
+      '    en: The term is not recognized',
+      '  - de: Postfach',
+      '    en: mailbox again',
+    ].join('\n');
+    const r = parseLexicon('lex.yaml', text);
+    assert.deepEqual(r.entries.map((e) => e.en[0]), ['mailbox']);
+    assert.deepEqual(r.problems.map(formatProblem), [
+      'lex.yaml:4: entries[1].en: lexicon: is required',
+      'lex.yaml:5: entries[1].english: lexicon: unknown field',
+      'lex.yaml:6: entries[2].de: lexicon: must not be empty',
+      'lex.yaml:8: entries[3]: lexicon: every form needs the same number of {} slots ("The term is not recognized")',
+      'lex.yaml:10: entries[4].de: lexicon: duplicate entry "Postfach" (first at entries[0])',
+    ]);
+  });
+
+  it('a broken lexicon file is reported while every article still loads', () => {
+    const t = tempFolder({ 'a.yaml': articleYaml('good-one', 'Something specific went wrong'), 'lexicon/de-en.yaml': 'entries: [unclosed' });
+    cleanup = t.cleanup;
+    const kb = loadKnowledge([t.dir]);
+    assert.deepEqual(kb.articles.map((a) => a.id), ['good-one']);
+    assert.deepEqual(kb.lexicon, []);
+    assert.equal(kb.problems.length > 0, true);
+    assert.ok(kb.problems.every((p) => p.file === path.join(t.dir, 'lexicon', 'de-en.yaml') && p.message.startsWith('lexicon: YAML syntax:')));
+  });
+});
