@@ -27,6 +27,10 @@ import { parseIntent } from './intents';
 import { chooseLang, preferredLang } from './language';
 import { maskSensitive, pasteForLog } from './mask';
 import { texts, clarifyIntro } from './texts';
+import { diagnose, type Diagnosis } from '../diagnosis';
+import { buildDiagnosisView, TLS_ARTICLE_ID } from './diagnosisView';
+import { diagnosisTexts } from './diagnosisTexts';
+import { diagnosisCard, diagnosisMarkdown } from './cards/diagnosis';
 
 /** What the bot needs from the matcher (the real `Matcher` class satisfies it). */
 export interface MatcherLike {
@@ -137,6 +141,9 @@ export class PasteFixBot extends ActivityHandler {
 
   private async handlePaste(context: TurnContext, data: ConversationData, text: string, preferred: Lang | undefined): Promise<void> {
     const started = Date.now();
+    // A pasted TLS configuration is diagnosed, never matched: its registry paths are no error of any article.
+    const diagnosis = diagnose(text);
+    if (diagnosis.recognised) return this.sendDiagnosis(context, data, diagnosis, chooseLang({ remembered: preferred, paste: diagnosis.lang }), started);
     // One matcher for the whole turn: a knowledge reload in between must not split result and articles.
     const matcher = this.deps.matcher();
     const result = matcher.match(text, preferred ? { lang: preferred } : {});
@@ -188,6 +195,18 @@ export class PasteFixBot extends ActivityHandler {
     if (truncatedKb !== undefined) lines.push('', t.truncated(truncatedKb));
     lines.push('', this.topicsMd(lang));
     await this.sendText(context, lines.join('\n'));
+  }
+
+  private async sendDiagnosis(context: TurnContext, data: ConversationData, diagnosis: Diagnosis, lang: Lang, started: number): Promise<void> {
+    data.pending = undefined;
+    const view = buildDiagnosisView(diagnosis, lang, this.deps.matcher().kb.byId.get(TLS_ARTICLE_ID));
+    this.deps.logger.info(
+      { activityId: context.activity.id, conversationId: context.activity.conversation?.id, wrong: view.wrong.length, ok: view.ok.length, lang, ms: Date.now() - started },
+      'configuration diagnosed',
+    );
+    const t = diagnosisTexts(lang);
+    const summary = t.summary(view.wrong.length);
+    await context.sendActivity(this.cardActivity(context, diagnosisCard(view, t, summary), summary, diagnosisMarkdown(view, t)));
   }
 
   // ---- card buttons ----
