@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { type DirectLineMode, directLineMode } from './server/directline/options';
+import { parseAllowedOrigins } from './server/directline/origins';
 import { blobSettings, type BlobSettings } from './storage/settings';
 
 /** How the bot authenticates to Azure Bot Service (Bot Framework convention `MicrosoftAppType`). */
@@ -42,6 +43,11 @@ export interface Config {
    * when `WEBCHAT_LOCAL` allows it, else `off`.
    */
   directLine: DirectLineMode;
+  /**
+   * `WEBCHAT_ALLOWED_ORIGINS`: other origins (`https://intranet.contoso.com`) whose pages may embed the widget
+   * and get web chat tokens. Default none: same origin only.
+   */
+  webChatAllowedOrigins: string[];
   /**
    * `TRUST_PROXY`: how many reverse proxies in front of the service append to X-Forwarded-For; the client
    * address for rate limits is the one the outermost of them saw. Default 0 (`off`): the header is ignored.
@@ -158,6 +164,13 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     fail((err as Error).message.replace(/^directline: /, ''));
   }
 
+  let webChatAllowedOrigins: string[] = [];
+  try {
+    webChatAllowedOrigins = parseAllowedOrigins(get('WEBCHAT_ALLOWED_ORIGINS'));
+  } catch (err) {
+    fail((err as Error).message);
+  }
+
   let trustProxy = 0;
   const rawTrust = get('TRUST_PROXY');
   if (rawTrust !== undefined) {
@@ -188,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     dataDir,
     logLevel,
     directLine,
+    webChatAllowedOrigins,
     trustProxy,
     ...(storage ? { storage } : {}),
   };

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     logger,
     version: readVersion(),
     knowledge: () => ({ articles: knowledge.kb().articles.length }),
-    routes: [webChatRoutes({ mode: config.directLine, trustProxy: config.trustProxy })],
+    routes: [webChatRoutes({ mode: config.directLine, trustProxy: config.trustProxy, allowedOrigins: config.webChatAllowedOrigins })],
   });
   logWebChatMode(config, logger);
   await listen(server, config, logger);

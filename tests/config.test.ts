@@ -30,6 +30,7 @@ describe('config', () => {
       dataDir: path.resolve('/srv/bot', 'data'),
       logLevel: 'info',
       directLine: { kind: 'local' },
+      webChatAllowedOrigins: [],
       trustProxy: 0,
     });
   });
@@ -49,6 +50,7 @@ describe('config', () => {
         DIRECT_LINE_SECRET: ' dl-secret ',
         DIRECT_LINE_DOMAIN: 'https://europe.directline.botframework.com/',
         TRUST_PROXY: '2',
+        WEBCHAT_ALLOWED_ORIGINS: 'https://intranet.contoso.com,http://wiki:8080',
       },
       defaults,
     );
@@ -64,6 +66,7 @@ describe('config', () => {
       dataDir: '/var/lib/pastefix',
       logLevel: 'debug',
       directLine: { kind: 'azure', secret: 'dl-secret', domain: 'https://europe.directline.botframework.com' },
+      webChatAllowedOrigins: ['https://intranet.contoso.com', 'http://wiki:8080'],
       trustProxy: 2,
     });
   });
@@ -124,6 +127,10 @@ describe('config', () => {
     assert.equal(loadConfig({ TRUST_PROXY: 'on' }, defaults).trustProxy, 1);
     assert.equal(loadConfig({ TRUST_PROXY: 'Off' }, defaults).trustProxy, 0);
     assert.equal(loadConfig({ TRUST_PROXY: '3' }, defaults).trustProxy, 3);
+    assert.equal(
+      errorOf({ WEBCHAT_ALLOWED_ORIGINS: '*' }),
+      'config: WEBCHAT_ALLOWED_ORIGINS must list origins like https://intranet.contoso.com (scheme, host and port only), got "*"',
+    );
     assert.equal(errorOf({ TRUST_PROXY: 'yes' }), 'config: TRUST_PROXY must be off, on (one proxy) or the number of proxies from 0 to 10, got "yes"');
     assert.equal(errorOf({ TRUST_PROXY: '11' }), 'config: TRUST_PROXY must be off, on (one proxy) or the number of proxies from 0 to 10, got "11"');
   });

@@ -11,9 +11,35 @@ import { type RealServer, startRealServer } from './support/realServer';
 const LAUNCHER = '[data-pastefix-widget] .launcher';
 const PANEL = '[data-pastefix-widget] .panel';
 
+/** An intranet page on another origin: its own CSP-free markup, the one tag, and a script asking for a token itself. */
+function hostPage(botBase: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intranet</title>
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <style>button { background: red; font-size: 40px; }</style></head>
+    <body><h1>Contoso intranet</h1><p><a href="#top">A link before the widget</a></p>
+    <script src="${botBase}/widget.js" data-title="Exchange help" data-lang="en" data-accent="#107c10" data-position="left"></script>
+    <script>
+      window.tokenAttempt = fetch('${botBase}/api/directline/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+        .then((res) => res.json()).then((body) => (body.token ? 'token' : 'no token: ' + JSON.stringify(body)), (error) => 'blocked: ' + error.message);
+    </script>
+    </body></html>`;
+}
+
+/** Serves `hostPage` on 127.0.0.1 and a free port; its origin is http://localhost:<port> (not the bot's). */
+async function startHostPage(botBase: () => string): Promise<{ server: http.Server; url: string; origin: string }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(hostPage(botBase()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  return { server, url: `${origin}/`, origin };
+}
+
 /**
- * The widget on host pages in Chromium: our sample page, and an intranet page on another origin that
- * only adds the script tag. The chat inside is the real service.
+ * The widget on host pages in Chromium: our sample page, an intranet page on another origin that only
+ * adds the script tag and is allowed (`WEBCHAT_ALLOWED_ORIGINS`), and one that is not allowed and gets no
+ * token. The chat inside is the real service.
  */
 describe('web: the widget on an intranet page', function () {
   this.timeout(60_000);
@@ -22,29 +48,22 @@ describe('web: the widget on an intranet page', function () {
   let context: BrowserContext | undefined;
   let intranet: http.Server;
   let intranetUrl: string;
+  let stranger: http.Server;
+  let strangerUrl: string;
 
   before(async function () {
     skipWithoutChromium(this);
-    server = await startRealServer();
+    // Host pages on other origins (localhost vs 127.0.0.1); only the intranet's is allowed.
+    const host = await startHostPage(() => server.url);
+    const other = await startHostPage(() => server.url);
+    [intranet, intranetUrl, stranger, strangerUrl] = [host.server, host.url, other.server, other.url];
+    server = await startRealServer({ allowedOrigins: [host.origin] });
     browser = await launchBrowser();
-    // A host page on another origin (localhost vs 127.0.0.1) with its own CSP-free markup and the one tag.
-    const botBase = server.url;
-    intranet = http.createServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intranet</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <style>button { background: red; font-size: 40px; }</style></head>
-        <body><h1>Contoso intranet</h1><p><a href="#top">A link before the widget</a></p>
-        <script src="${botBase}/widget.js" data-title="Exchange help" data-lang="en" data-accent="#107c10" data-position="left"></script>
-        </body></html>`);
-    });
-    await new Promise<void>((resolve) => intranet.listen(0, '127.0.0.1', () => resolve()));
-    intranetUrl = `http://localhost:${(intranet.address() as AddressInfo).port}/`;
   });
   after(async () => {
     await browser?.close();
     await server?.close();
-    await new Promise<void>((resolve) => (intranet ? intranet.close(() => resolve()) : resolve()));
+    for (const page of [intranet, stranger]) await new Promise<void>((resolve) => (page ? page.close(() => resolve()) : resolve()));
   });
   afterEach(async () => {
     await context?.close();
@@ -120,6 +139,7 @@ describe('web: the widget on an intranet page', function () {
 
   it('works on a page of another origin, with its title, language, colour and corner', async () => {
     const { page, errors } = await open(intranetUrl);
+    assert.equal(await page.evaluate(() => (window as unknown as { tokenAttempt: Promise<string> }).tokenAttempt), 'token', 'an allowed origin gets a token');
     assert.equal(await page.textContent(LAUNCHER), 'Exchange help');
     const look = await page.evaluate(() => {
       const launcher = document.querySelector('[data-pastefix-widget]')!.shadowRoot!.querySelector<HTMLElement>('.launcher')!;
@@ -145,6 +165,21 @@ describe('web: the widget on an intranet page', function () {
     await page.keyboard.press('Escape');
     await page.waitForSelector(PANEL, { state: 'hidden' });
     assert.deepEqual(errors, []);
+  });
+
+  it('gets no token on a page of an origin that is not allowed: the chat does not load and the page\'s own request is refused', async () => {
+    const conversations = server.webChat.local!.store.size;
+    const { page } = await open(strangerUrl);
+    assert.match(await page.evaluate(() => (window as unknown as { tokenAttempt: Promise<string> }).tokenAttempt), /^blocked: /);
+    await page.click(LAUNCHER);
+    const frame = (await (await page.waitForSelector('[data-pastefix-widget] iframe')).contentFrame())!;
+    await frame.waitForLoadState('load');
+    // Chromium shows its own error page in place of a chat page whose frame-ancestors leave this origin out.
+    await page.waitForFunction(() => true);
+    assert.equal(await frame.$(SEND_BOX), null, 'no chat in the panel');
+    assert.notEqual(new URL(frame.url()).origin, new URL(server.url).origin, `the chat page did not load: ${frame.url()}`);
+    await screenshot(page, 'widget-origin-not-allowed.png');
+    assert.equal(server.webChat.local!.store.size, conversations, 'no conversation was created for this page');
   });
 
   it('fills a 360 px phone screen and answers there', async () => {

@@ -8,6 +8,7 @@ import type { BotLogic } from './localAdapter';
 import { type DirectLineLimits, type DirectLineMode, normalizeLimits } from './options';
 import { registerWebChatPages } from './pages';
 import { type LocalDirectLine, registerDirectLine } from './routes';
+import { originPolicy } from './origins';
 import { tokenThrottle } from './throttle';
 import { registerTokenRoute } from './tokenRoute';
 
@@ -18,6 +19,7 @@ import { registerTokenRoute } from './tokenRoute';
 
 export { DEFAULT_DIRECT_LINE_DOMAIN, DEFAULT_LIMITS, directLineMode, type DirectLineLimits, type DirectLineMode } from './options';
 export { LocalChannelAdapter } from './localAdapter';
+export { parseAllowedOrigins } from './origins';
 export type { LocalDirectLine } from './routes';
 
 export interface WebChatDeps {
@@ -39,6 +41,8 @@ export interface WebChatDeps {
   trustProxy?: number;
   /** Called with the id of every local conversation forgotten (idle, evicted). Default: nothing. */
   onConversationForgotten?: (conversationId: string) => void;
+  /** Other origins whose pages may embed the widget and get tokens (`WEBCHAT_ALLOWED_ORIGINS`). Default: none. */
+  allowedOrigins?: readonly string[];
 }
 
 export interface WebChat {
@@ -49,6 +53,7 @@ export interface WebChat {
 export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebChat {
   const limits = normalizeLimits(deps.limits);
   const throttle = tokenThrottle(limits, deps.trustProxy ?? 0);
+  const origins = originPolicy(deps.allowedOrigins ?? [], deps.trustProxy ?? 0);
   const local =
     deps.mode.kind === 'local'
       ? registerDirectLine(server, {
@@ -58,11 +63,12 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebC
           limits,
           bot: deps.bot,
           throttle,
+          origins,
           onForget: deps.onConversationForgotten,
         })
       : undefined;
-  registerTokenRoute(server, { mode: deps.mode, local, log: deps.log, fetch: deps.fetch, throttle });
-  registerWebChatPages(server, { mode: deps.mode, webRoot: deps.webRoot });
+  registerTokenRoute(server, { mode: deps.mode, local, log: deps.log, fetch: deps.fetch, throttle, origins });
+  registerWebChatPages(server, { mode: deps.mode, webRoot: deps.webRoot, allowedOrigins: origins.allowed });
   return { local };
 }
 
@@ -73,6 +79,8 @@ export interface WebChatRouteOptions {
   trustProxy?: number;
   /** See `WebChatDeps.onConversationForgotten`. */
   onConversationForgotten?: (conversationId: string) => void;
+  /** See `WebChatDeps.allowedOrigins`. */
+  allowedOrigins?: readonly string[];
   /** Called with the registered channel (tests use `local.idle()`). */
   onRegistered?: (webChat: WebChat) => void;
 }
@@ -85,6 +93,7 @@ export function webChatRoutes(options: WebChatRouteOptions): RouteRegistrar {
       limits: options.limits,
       trustProxy: options.trustProxy,
       onConversationForgotten: options.onConversationForgotten,
+      allowedOrigins: options.allowedOrigins,
       logic: (context) => deps.bot.run(context),
       onTurnError: createTurnErrorHandler(deps.logger),
       log: deps.logger,

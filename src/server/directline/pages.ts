@@ -33,6 +33,8 @@ const WEB_FILES = ['app.js', 'chat.css', 'icon.svg', 'sample.js', 'legal.css'];
 
 export interface PagesDeps {
   mode: DirectLineMode;
+  /** Other origins whose pages may frame the chat (the widget's iframe). Default: none, our own only. */
+  allowedOrigins?: readonly string[];
   /** Folder holding index.html, widget.js, … Default: the repository's web/. */
   webRoot?: string;
 }
@@ -57,8 +59,8 @@ export function registerWebChatPages(server: restify.Server, deps: PagesDeps): v
     throw new Error(`web chat: index.html not found in ${webRoot}`);
   }
   const connect = deps.mode.kind === 'azure' ? `'self' ${deps.mode.domain} ${deps.mode.domain.replace(/^http/, 'ws')}` : "'self'";
-  // Web Chat sets inline styles (emotion), hence 'unsafe-inline' for styles only. Any page may frame the chat:
-  // that is what the widget does on intranet pages.
+  // Web Chat sets inline styles (emotion), hence 'unsafe-inline' for styles only. Only our own pages and the
+  // allowed origins may frame the chat (the widget's iframe): a page that can frame it can chat through it.
   const pageCsp = [
     "default-src 'self'",
     "script-src 'self'",
@@ -67,7 +69,7 @@ export function registerWebChatPages(server: restify.Server, deps: PagesDeps): v
     "font-src 'self' data:",
     `connect-src ${connect}`,
     "media-src 'self' blob:",
-    'frame-ancestors *',
+    `frame-ancestors ${["'self'", ...(deps.allowedOrigins ?? [])].join(' ')}`,
     "base-uri 'self'",
     "form-action 'none'",
   ].join('; ');

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { jsonBody, ownBodyRoute } from '../body';
 import { HttpError, route } from '../errors';
 import { type BotLogic, LocalChannelAdapter } from './localAdapter';
+import type { OriginPolicy } from './origins';
 import type { TokenThrottle } from './throttle';
 import type { DirectLineLimits } from './options';
 import { type Conversation, ConversationStore, type IssuedToken, type TokenGrant, type WireActivity } from './store';
@@ -21,8 +22,9 @@ import { type Conversation, ConversationStore, type IssuedToken, type TokenGrant
  *   POST /v3/directline/conversations/{id}/activities → { id }
  *
  * Errors: 403 unknown or expired token, 404 unknown or forgotten conversation, 400 malformed activity,
- * 413 body too large, 429 too many turns waiting or too many token requests from one address. CORS is open (`*`): access rests on the bearer token,
- * never on cookies.
+ * 413 body too large, 429 too many turns waiting or too many token requests from one address. CORS is open
+ * (`*`) where access rests on the bearer token (never cookies); tokens/generate answers only our own and
+ * the allowed origins (origins.ts).
  */
 
 export const DIRECT_LINE_PATH = '/v3/directline';
@@ -44,6 +46,8 @@ export interface DirectLineDeps {
   throttle: TokenThrottle;
   /** Called with the id of every conversation the store forgets (idle, evicted). Default: nothing. */
   onForget?: (conversationId: string) => void;
+  /** Which pages may generate tokens (the other routes need a token and are open to every origin). */
+  origins: OriginPolicy;
 }
 
 export interface LocalDirectLine {
@@ -153,11 +157,18 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const body = jsonBody({ maxBytes: deps.limits.maxBodyBytes, log: deps.log });
 
   // CORS for every emulation path, errors included (a browser hides a 403 without it), and preflights.
+  // Open to every origin where a token is needed anyway; generating one only for allowed origins.
   server.pre((req, res, next) => {
     const path = (req.url ?? '').split('?')[0];
     if (!path.startsWith(`${DIRECT_LINE_PATH}/`)) return next();
-    res.header('Access-Control-Allow-Origin', '*');
     res.header('Access-Control-Expose-Headers', 'Retry-After');
+    if (path === `${DIRECT_LINE_PATH}/tokens/generate`) {
+      deps.origins.cors(req, res);
+      if (req.method !== 'OPTIONS') return next();
+      res.send(204);
+      return next(false);
+    }
+    res.header('Access-Control-Allow-Origin', '*');
     if (req.method === 'OPTIONS') {
       res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept, x-ms-bot-agent, x-requested-with');
@@ -172,6 +183,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     `${DIRECT_LINE_PATH}/tokens/generate`,
     body,
     handle((req, res) => {
+      deps.origins.check(req);
       deps.throttle(req, res, 'generate');
       const requested = (req.body as { user?: { id?: unknown } } | undefined)?.user?.id;
       if (requested !== undefined && (typeof requested !== 'string' || !USER_ID.test(requested))) {

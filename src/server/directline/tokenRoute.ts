@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { HttpError, route } from '../errors';
 import type { DirectLineMode } from './options';
 import { DIRECT_LINE_PATH, type LocalDirectLine } from './routes';
+import type { OriginPolicy } from './origins';
 import type { TokenThrottle } from './throttle';
 
 /**
@@ -17,7 +18,7 @@ import type { TokenThrottle } from './throttle';
  *   only the token reaches the browser. A failure upstream answers 502 with what went wrong.
  * - off: 404 (the page shows the message).
  *
- * No CORS: only our own page (also inside the widget's iframe) calls it.
+ * Same origin only (our own page, also inside the widget's iframe), plus `WEBCHAT_ALLOWED_ORIGINS`: see origins.ts.
  */
 export const TOKEN_PATH = '/api/directline/token';
 
@@ -33,6 +34,8 @@ export interface TokenRouteDeps {
   fetch?: typeof fetch;
   /** Rate limit on token requests per client address (shared with the local Direct Line's tokens/generate). */
   throttle: TokenThrottle;
+  /** Which pages may get a token: our own, and `WEBCHAT_ALLOWED_ORIGINS`. */
+  origins: OriginPolicy;
 }
 
 export interface TokenResponse {
@@ -48,12 +51,22 @@ export function registerTokenRoute(server: restify.Server, deps: TokenRouteDeps)
   if (mode.kind === 'local' && !deps.local) throw new Error('directline: local mode needs the local Direct Line emulation');
   const doFetch = deps.fetch ?? fetch;
 
+  // CORS only for the allowed origins (before routing, so preflights and errors carry it too).
+  server.pre((req, res, next) => {
+    if ((req.url ?? '').split('?')[0] !== TOKEN_PATH) return next();
+    deps.origins.cors(req, res);
+    if (req.method !== 'OPTIONS') return next();
+    res.send(204);
+    return next(false);
+  });
+
   server.post(
     TOKEN_PATH,
     route(deps.log, async (req: restify.Request, res: restify.Response): Promise<void> => {
       res.header('Cache-Control', 'no-store');
       // The reason (authentication on, no secret, no WEBCHAT_LOCAL=on) is in the start-up log, not for visitors.
       if (mode.kind === 'off') throw new HttpError(404, 'WebChatOff', 'The web chat is not enabled on this server.');
+      deps.origins.check(req);
       deps.throttle(req, res, 'generate');
       let body: TokenResponse;
       if (mode.kind === 'local') {

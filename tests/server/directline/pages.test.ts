@@ -14,12 +14,13 @@ describe('server/directline/pages: the page, the widget and the Web Chat bundle'
         logic: async () => {},
         onTurnError: async () => {},
         log: new MemoryLog().logger,
+        allowedOrigins: ['https://intranet.contoso.com'],
       });
     });
   });
   after(async () => running.close());
 
-  it('serves the chat page with a CSP that lets it reach Direct Line and be framed', async () => {
+  it('serves the chat page with a CSP that lets it reach Direct Line and be framed by our own and the allowed origins only', async () => {
     const res = await fetch(`${running.url}/`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type')!, /^text\/html/);
@@ -29,7 +30,7 @@ describe('server/directline/pages: the page, the widget and the Web Chat bundle'
     const csp = res.headers.get('content-security-policy')!;
     assert.match(csp, /connect-src 'self' https:\/\/europe\.directline\.botframework\.com wss:\/\/europe\.directline\.botframework\.com/);
     assert.match(csp, /script-src 'self'(;|$)/);
-    assert.match(csp, /frame-ancestors \*/);
+    assert.match(csp, /frame-ancestors 'self' https:\/\/intranet\.contoso\.com(;|$)/);
   });
 
   it('serves the Web Chat bundle from node_modules, gzipped when accepted, and 304 when unchanged', async () => {

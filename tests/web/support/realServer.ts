@@ -18,11 +18,14 @@ export interface RealServer {
   close(): Promise<void>;
 }
 
-export async function startRealServer(): Promise<RealServer> {
+/** `allowedOrigins`: other origins whose pages may embed the widget (`WEBCHAT_ALLOWED_ORIGINS`). Default none. */
+export async function startRealServer(options: { allowedOrigins?: string[] } = {}): Promise<RealServer> {
   let webChat: WebChat | undefined;
   const service = await startService({
     logLevel: 'warn',
-    routes: [webChatRoutes({ mode: { kind: 'local' }, onRegistered: (registered) => (webChat = registered) })],
+    routes: [
+      webChatRoutes({ mode: { kind: 'local' }, allowedOrigins: options.allowedOrigins, onRegistered: (registered) => (webChat = registered) }),
+    ],
   });
   return {
     url: service.url,
