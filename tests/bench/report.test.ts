@@ -184,6 +184,9 @@ describe('bench/timing', () => {
     assert.equal(timed.get('slow')!.samples, 1);
     assert.equal(slow, 1);
     assert.ok(timed.get('fast')!.samples >= 1 && timed.get('fast')!.samples <= 40);
-    assert.equal(fast, 1 + 5 + timed.get('fast')!.samples, 'first call + warm-up + timed calls');
+    // First call + warm-up + timed calls. The warm-up shrinks when the first call was slow (a garbage
+    // collection or another process can make even `fast++` take milliseconds), so it is 0 to 5 calls.
+    const warmup = fast - 1 - timed.get('fast')!.samples;
+    assert.ok(warmup >= 0 && warmup <= 5, `warm-up calls: ${warmup}`);
   });
 });

@@ -61,7 +61,8 @@ export function startEntry(env: Record<string, string>, cwd: string): Entry {
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': it comes after stdout and stderr are read to the end, so a test sees all of them.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return { child, lines, stderr: () => stderr, exited };
 }
 
