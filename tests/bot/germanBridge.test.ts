@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { Activity } from 'botbuilder';
+import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
+import { Matcher } from '../../src/matching/matcher';
+import { allText } from './support/cards';
+import { cardOf, createHarness } from './support/harness';
+
+/** German output of German Windows for the fixture's English error. */
+const GERMAN_PASTE =
+  'Die zugrunde liegende Verbindung wurde geschlossen: Für den geschützten SSL/TLS-Kanal konnte keine Vertrauensstellung hergestellt werden.';
+
+describe('bot: a German paste answered with an English-only article', () => {
+  it('answers in the German frame, notes that the article is English only, and quotes the German line', async () => {
+    const kb = loadKnowledge([BUILTIN_KNOWLEDGE, path.resolve(__dirname, '../../../tests/bot/fixtures-english-tls')]);
+    assert.deepEqual(kb.problems, []);
+    const matcher = new Matcher(kb);
+    const h = createHarness({ locale: 'de-DE', matcher: () => matcher });
+    const replies: Partial<Activity>[] = await h.turn(GERMAN_PASTE);
+    const card = cardOf(replies.find((r) => cardOf(r)));
+    assert.ok(card, JSON.stringify(replies));
+    const text = allText(card);
+    assert.ok(text.startsWith('Hybrid wizard cannot trust the SSL/TLS certificate of the endpoint'), text.slice(0, 120));
+    assert.ok(text.includes('Dieser Artikel liegt nur auf Englisch vor.'), text);
+    assert.ok(text.includes(`Aus Ihrer Meldung:\n${GERMAN_PASTE}`), text);
+    assert.ok(text.includes('Ursache\nThe endpoint presents a certificate the machine does not trust.'), text);
+  });
+});
