@@ -61,8 +61,9 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(numbered[3]!.text.includes('Exchange-Verwaltungsshell'));
 
       const blocks = findAll(card, (o) => o.type === 'CodeBlock');
+      assert.match(String(blocks[0]?.codeSnippet), /^foreach \(\$e in @\(@\('SYSTEM\\CurrentControlSet/, 'step 1: the TLS check');
       assert.deepEqual(
-        blocks.map((b) => b.codeSnippet),
+        blocks.slice(1).map((b) => b.codeSnippet),
         [
           'Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E2010',
           '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',

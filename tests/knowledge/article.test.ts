@@ -28,6 +28,8 @@ describe('knowledge/exo-legacy-tls-hybrid', () => {
 
   it('gives the three shell commands whole and in order', () => {
     const commands = a.steps.flatMap((s) => s.commands ?? []);
+    // Step 1's check reads the TLS settings for the diagnosis (tested in tests/diagnosis/checkCommand.test.ts).
+    assert.equal(commands.shift()?.shell, 'powershell');
     assert.deepEqual(
       commands.map((c) => [c.shell, c.code]),
       [
