@@ -1,24 +1,38 @@
 /**
- * Removes what must never be stored from pasted text before it is logged: passwords, tokens and
+ * Removes what must never be stored from pasted text before it is logged: passwords, tokens, keys and
  * other secrets are replaced, e-mail addresses and GUIDs are masked (they identify people and tenants).
+ * The README's "Feedback and gaps" and the privacy page list what is masked; keep them in step.
  */
 
+/**
+ * A quoted value (JSON's `"…"` with `\"` escapes, or `'…'`) on one line, or a bare one up to a separator.
+ * Every rule below is linear in the text: no nested quantifiers, and where alternatives repeat they
+ * start with different characters, so a long run of one character can't make the engine retry.
+ */
+const VALUE = String.raw`("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s;&,]+)`;
+/** Keys whose value is a secret; `pass…word` and the German `…wort` also as the end of a longer key (`AdminPassword`). */
+const SECRET_KEY = String.raw`(passwor[dt]|kennwort|\b(?:passwd|pwd|pass|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|api[_-]?key|apikey|account[_-]?key|shared[_-]?access[_-]?key|sig))`;
+/** A PowerShell argument: quoted, or bare up to a space, comma or bracket. */
+const PS_ARG = String.raw`(?:'[^'\n]*'|"[^"\n]*"|[^\s,'"()]+)`;
+
 const RULES: Array<[RegExp, string]> = [
+  // PEM private keys, also cut off by the paste (then everything that looks like the key's body goes).
+  [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=:,\s]|-(?!----END ))*(?:-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g, '<private key>'],
   // JSON Web Tokens and other bearer/basic credentials.
   [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '<token>'],
   [/\b(Bearer|Basic|Negotiate|NTLM)\s+[\w\-.~+/=]{8,}/gi, '$1 <secret>'],
-  // key=value and key: value secrets, also inside connection strings (AccountKey=…;) and URLs (?sig=…).
-  [
-    /\b(password|passwd|pwd|pass|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|api[_-]?key|apikey|account[_-]?key|shared[_-]?access[_-]?key|sig)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;&,]+)/gi,
-    '$1$2<secret>',
-  ],
+  // key=value and key: value secrets, also in JSON ("password": "x"), connection strings (AccountKey=…;) and URLs (?sig=…).
+  [new RegExp(`${SECRET_KEY}(["']?\\s*[=:]\\s*)${VALUE}`, 'gi'), '$1$2<secret>'],
   // PowerShell: -Password 'x', ConvertTo-SecureString 'x' -AsPlainText, -ArgumentList 'user','x'.
   [/(-(?:Password|Secret|ClientSecret|Token|AccessToken|ApiKey)\s+)("[^"]*"|'[^']*'|[^\s$(][^\s]*)/gi, '$1<secret>'],
   [/(ConvertTo-SecureString\s+(?:-String\s+)?)("[^"]*"|'[^']*'|\S+)/gi, '$1<secret>'],
+  [new RegExp(`(-ArgumentList\\s*\\(?\\s*${PS_ARG}\\s*,\\s*)${PS_ARG}`, 'gi'), '$1<secret>'],
   // Credentials in URLs: https://user:pass@host
   [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:[^\s/@]+@/gi, '$1<secret>@'],
   [/\{[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}/gi, '<guid>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<guid>'],
+  // A GUID without dashes is exactly 32 hex digits (a 40-digit certificate thumbprint is not one).
+  [/\b[0-9a-f]{32}\b/gi, '<guid>'],
   [/[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi, '<email>'],
 ];
 
