@@ -16,7 +16,7 @@ export const DEV_SETS = [
   { file: path.join(DATA, 'corpus-dev.jsonl'), set: 'corpus' },
 ] as const;
 
-export interface AccuracyRow extends Omit<EvalReport, 'failures'> {
+export interface AccuracyRow extends Omit<EvalReport, 'failures' | 'outcomes' | 'calibration'> {
   /** Clarifications that offered a right article among the choices (counted as not right by `evaluate`). */
   clarifiedRight: number;
   devSet: string;
@@ -53,7 +53,7 @@ export function benchAccuracy(sets: readonly KbSet[], log: (s: string) => void, 
     for (const engine of ENGINES) {
       log(`accuracy: ${name} with ${engine.name}`);
       const searcher = engine.build(set.kb);
-      const { failures, ...report } = evaluate(pastes, (text) => searcher.search(text));
+      const { failures, outcomes: _outcomes, calibration: _calibration, ...report } = evaluate(pastes, (text) => searcher.search(text));
       const clarifiedRight = failures.filter((f) => f.outcome.decision === 'clarify' && f.outcome.ranked.some((id) => f.paste.expect.includes(id))).length;
       rows.push({ devSet: name, set: set.name, engine: engine.name, ...report, clarifiedRight });
     }

@@ -17,6 +17,8 @@ export interface Outcome {
   decision: Decision;
   /** Article ids, best first. */
   ranked: string[];
+  /** The best match's confidence 0..1, when the matcher gives one (for the calibration table). */
+  score?: number;
 }
 
 export interface EvalReport {
@@ -35,6 +37,54 @@ export interface EvalReport {
   falseRate: number;
   /** The pastes that were not right, for people to look at. */
   failures: { paste: LabelledPaste; outcome: Outcome }[];
+  /** Per paste (by id, else `#n`, its position in the set), its outcome as `outcomeLabel` writes it, in set order. */
+  outcomes: Record<string, string>;
+  /**
+   * Score band → pastes whose best match scored in it, and how many of those had a right article first:
+   * what a threshold at a band's lower edge would get right. Only when the matcher gives scores.
+   */
+  calibration: CalibrationBand[];
+}
+
+export interface CalibrationBand {
+  /** Lower edge (inclusive); the band ends before the next band's edge. The band from 1 holds exact fits only. */
+  from: number;
+  count: number;
+  /** Best match is a right article. */
+  right: number;
+}
+
+/** Band edges of the calibration table: tenths, finer where the answer and candidate thresholds live. */
+export const CALIBRATION_EDGES = [0, 0.2, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1] as const;
+
+function bandOf(score: number): number {
+  let b = 0;
+  while (b + 1 < CALIBRATION_EDGES.length && score >= CALIBRATION_EDGES[b + 1]) b++;
+  return b;
+}
+
+/**
+ * A paste's outcome in a few words, for committing and diffing per paste: `answer <article>`,
+ * `clarify <first offered article>` or `none`. Offsetting changes (one paste fixed, another broken)
+ * leave the totals alone but show here.
+ */
+export function outcomeLabel(o: Outcome): string {
+  if (o.decision === 'none' || !o.ranked.length) return 'none';
+  return `${o.decision} ${o.ranked[0]}`;
+}
+
+/**
+ * Lines naming every paste whose outcome differs from the committed one, plus pastes added or removed:
+ * `<id>: was "answer x", now "clarify y"`. Empty when nothing changed.
+ */
+export function diffOutcomes(committed: Readonly<Record<string, string>>, now: Readonly<Record<string, string>>): string[] {
+  const lines: string[] = [];
+  for (const [id, label] of Object.entries(now)) {
+    if (!(id in committed)) lines.push(`${id}: new paste, now "${label}"`);
+    else if (committed[id] !== label) lines.push(`${id}: was "${committed[id]}", now "${label}"`);
+  }
+  for (const id of Object.keys(committed)) if (!(id in now)) lines.push(`${id}: no longer in the set (was "${committed[id]}")`);
+  return lines;
 }
 
 export function evaluate(set: readonly LabelledPaste[], run: (text: string) => Outcome): EvalReport {
@@ -45,8 +95,16 @@ export function evaluate(set: readonly LabelledPaste[], run: (text: string) => O
   let rrSum = 0;
   let rrCount = 0;
   const failures: EvalReport['failures'] = [];
-  for (const paste of set) {
+  const outcomes: Record<string, string> = {};
+  const calibration: CalibrationBand[] = CALIBRATION_EDGES.map((from) => ({ from, count: 0, right: 0 }));
+  set.forEach((paste, i) => {
     const outcome = run(paste.text);
+    outcomes[paste.id ?? `#${i + 1}`] = outcomeLabel(outcome);
+    if (outcome.score !== undefined && outcome.ranked.length) {
+      const band = calibration[bandOf(outcome.score)];
+      band.count++;
+      if (paste.expect.includes(outcome.ranked[0])) band.right++;
+    }
     const expected = new Set(paste.expect);
     const top = outcome.ranked[0];
     let ok = false;
@@ -67,7 +125,7 @@ export function evaluate(set: readonly LabelledPaste[], run: (text: string) => O
       const rank = outcome.ranked.findIndex((id) => expected.has(id));
       if (rank >= 0) rrSum += 1 / (rank + 1);
     }
-  }
+  });
   const total = set.length;
   return {
     total,
@@ -79,6 +137,8 @@ export function evaluate(set: readonly LabelledPaste[], run: (text: string) => O
     rightRate: total ? right / total : 1,
     falseRate: total ? falseAnswers / total : 0,
     failures,
+    outcomes,
+    calibration: calibration.filter((b) => b.count > 0),
   };
 }
 

@@ -6,8 +6,8 @@ import { importToDirectory } from '../knowledge/import/directory';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge, type KnowledgeBase } from '../knowledge/load';
 import type { KnowledgeProblem } from '../knowledge/types';
 import { Matcher } from '../matching/matcher';
-import type { MatchResult } from '../matching/types';
-import { evaluate, parseLabelled, type EvalReport } from './evaluate';
+import type { MatchExplanation, MatchResult } from '../matching/types';
+import { CALIBRATION_EDGES, diffOutcomes, evaluate, parseLabelled, type EvalReport } from './evaluate';
 import { FEEDBACK_FILE, readFeedbackLog } from '../bot/feedbackLog';
 import { formatGaps, summarizeGaps } from '../bot/gaps';
 import { diagnose, diagnosisJson, diagnosisText } from './diagnose';
@@ -22,9 +22,10 @@ import { errorVocabulary, formatVocabulary } from './vocab';
 const USAGE = `usage:
   kb validate [--kb PATH]...
   kb import SRC... --out DIR
-  kb match [--kb PATH]... [--lang de|en] [--json] [TEXT]      (reads stdin without TEXT)
+  kb match [--kb PATH]... [--lang de|en] [--json] [--explain [--article ID]] [TEXT]   (stdin without TEXT)
   kb match --batch FILE [--json] [--kb PATH]...
-  kb eval FILE [--kb PATH]... [--min-right R] [--max-false F] [--verbose]
+  kb eval FILE [--kb PATH]... [--min-right R] [--max-false F] [--verbose] [--json]
+          [--outcomes SNAPSHOT | --write-outcomes SNAPSHOT]
   kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
   kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)
   kb vocab [--kb PATH]... [--top N] [--missing] [--json]      (error words and the lexicon's coverage)`;
@@ -117,7 +118,7 @@ function importCommand(args: string[], io: Io): number {
 function match(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...kbOption, lang: { type: 'string' }, json: { type: 'boolean' }, batch: { type: 'string' } },
+    options: { ...kbOption, lang: { type: 'string' }, json: { type: 'boolean' }, batch: { type: 'string' }, explain: { type: 'boolean' }, article: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -143,25 +144,62 @@ function match(args: string[], io: Io): number {
     return 0;
   }
   const text = positionals.length ? positionals.join(' ') : io.stdin();
-  const r = new Matcher(openKnowledge(values.kb)).match(text, { lang });
-  io.out(values.json ? JSON.stringify({ decision: r.decision, matches: jsonMatches(r) }) : describe(r));
+  const explain = values.explain ?? false;
+  if (values.article !== undefined && !explain) throw new UsageError('kb: --article needs --explain');
+  const kb = openKnowledge(values.kb);
+  if (values.article !== undefined && !kb.byId.has(values.article)) throw new UsageError(`kb: --article: no article "${values.article}" in the knowledge base`);
+  const r = new Matcher(kb).match(text, { lang, explain, ...(values.article !== undefined ? { article: values.article } : {}) });
+  let out = values.json ? JSON.stringify({ decision: r.decision, matches: jsonMatches(r) }) : describe(r);
+  if (!values.json && values.article !== undefined && !r.matches.some((m) => m.article === values.article)) {
+    out += `\n  ${values.article}: nothing of it in the paste (no word of its error texts, no keyword, no code)`;
+  }
+  io.out(out);
   return 0;
 }
 
 function jsonMatches(r: MatchResult) {
-  return r.matches.map((m) => ({ article: m.article, symptom: m.symptom, score: m.score, title: m.title }));
+  return r.matches.map((m) => ({ article: m.article, symptom: m.symptom, score: m.score, title: m.title, ...(m.why ? { why: m.why } : {}) }));
+}
+
+/** The evidence behind one match, indented under its row (see MatchExplanation). */
+function describeWhy(w: MatchExplanation): string[] {
+  const lines: string[] = [];
+  const cut = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  if (w.error) {
+    lines.push(`found by its error text (raw score ${w.raw.toFixed(2)}): ${cut(w.error.text.replace(/\s+/g, ' '))}`);
+    for (const u of w.error.units) lines.push(`  ${`${u.pasted ? 'pasted' : 'not pasted'}${u.inner ? ', inner' : ''}`.padEnd(17)}  ${cut(u.words, 120)}`);
+    lines.push(`  words found:   ${cut(w.error.found.join(' ') || '–')}`);
+    lines.push(`  words missing: ${cut(w.error.missing.join(' ') || '–')}`);
+  } else if (w.kind === 'keyword') {
+    lines.push(`found by keywords (raw score ${w.raw.toFixed(2)}): ${w.keywords?.join(', ')}${w.topics?.length ? `; topics: ${w.topics.join(', ')}` : ''}`);
+  } else {
+    lines.push(`found by the code ${w.code} (raw score ${w.raw.toFixed(2)})`);
+  }
+  for (const rule of w.rules) lines.push(`  ${rule.rule}: ${rule.note}`);
+  return lines;
 }
 
 function describe(r: MatchResult): string {
   const head = { answer: 'answer', clarify: 'clarify: which one is it?', none: 'none: no article fits' }[r.decision];
-  const rows = r.matches.map((m, i) => `  ${i + 1}. ${m.article}${m.symptom ? ` #${m.symptom}` : ''}  ${m.score.toFixed(2)}  ${m.title}`);
+  const rows = r.matches.flatMap((m, i) => [
+    `  ${i + 1}. ${m.article}${m.symptom ? ` #${m.symptom}` : ''}  ${m.score.toFixed(2)}  ${m.title}`,
+    ...(m.why ? describeWhy(m.why).map((l) => `       ${l}`) : []),
+  ]);
   return [head + (r.truncated ? ' (long paste: matched its error lines only)' : ''), ...rows].join('\n');
 }
 
 function evalCommand(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...kbOption, 'min-right': { type: 'string' }, 'max-false': { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      ...kbOption,
+      'min-right': { type: 'string' },
+      'max-false': { type: 'string' },
+      verbose: { type: 'boolean' },
+      json: { type: 'boolean' },
+      outcomes: { type: 'string' },
+      'write-outcomes': { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -174,15 +212,48 @@ function evalCommand(args: string[], io: Io): number {
   } catch (err) {
     throw new UsageError(`kb: ${(err as Error).message}`);
   }
+  if (values.outcomes !== undefined && values['write-outcomes'] !== undefined) throw new UsageError('kb: eval takes --outcomes or --write-outcomes, not both');
+  const committed = values.outcomes === undefined ? undefined : readOutcomes(values.outcomes);
   const matcher = new Matcher(openKnowledge(values.kb));
   const report = evaluate(set, (text) => {
     const r = matcher.match(text);
-    return { decision: r.decision, ranked: r.matches.map((m) => m.article) };
+    return { decision: r.decision, ranked: r.matches.map((m) => m.article), score: r.matches[0]?.score };
   });
-  io.out(values.json ? JSON.stringify({ ...report, failures: report.failures.length }) : formatReport(report, values.verbose ?? false));
-  const pass = report.rightRate >= minRight && report.falseRate <= maxFalse;
+  const changed = committed ? diffOutcomes(committed, report.outcomes) : [];
+  io.out(
+    values.json
+      ? JSON.stringify({ ...report, failures: report.failures.length, ...(committed ? { changed } : {}) })
+      : formatReport(report, values.verbose ?? false, committed ? changed : undefined),
+  );
+  if (values['write-outcomes'] !== undefined) writeOutcomes(values['write-outcomes'], report.outcomes);
+  let pass = report.rightRate >= minRight && report.falseRate <= maxFalse;
   if (!pass) io.err(`kb: eval below thresholds (right ${pct(report.rightRate)} < ${pct(minRight)} or false ${pct(report.falseRate)} > ${pct(maxFalse)})`);
+  if (changed.length) {
+    io.err(`kb: ${changed.length} outcome(s) differ from ${values.outcomes}; if the change is intended, rewrite it with --write-outcomes`);
+    pass = false;
+  }
   return pass ? 0 : 1;
+}
+
+/** A committed outcome snapshot: a JSON object, paste id → `answer <id>` | `clarify <id>` | `none`. */
+function readOutcomes(file: string): Record<string, string> {
+  let v: unknown;
+  try {
+    v = JSON.parse(readFile(file));
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`kb: ${file}: not valid JSON`);
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.values(v).every((x) => typeof x === 'string')) {
+    throw new UsageError(`kb: ${file}: must be a JSON object of paste id to outcome`);
+  }
+  return v as Record<string, string>;
+}
+
+/** One paste per line, in set order, so a change shows as a one-line diff in review. */
+function writeOutcomes(file: string, outcomes: Record<string, string>): void {
+  const lines = Object.entries(outcomes).map(([id, label]) => `  ${JSON.stringify(id)}: ${JSON.stringify(label)}`);
+  fs.writeFileSync(file, `{\n${lines.join(',\n')}\n}\n`);
 }
 
 /** The most frequent unmatched or unhelpful pastes from the bot's feedback log: the articles to write next. */
@@ -221,7 +292,7 @@ function vocabCommand(args: string[], io: Io): number {
   return 0;
 }
 
-function formatReport(r: EvalReport, verbose: boolean): string {
+function formatReport(r: EvalReport, verbose: boolean, changed?: string[]): string {
   const lines = [
     `pastes:         ${r.total}`,
     `right:          ${r.right} (${pct(r.rightRate)})`,
@@ -229,7 +300,18 @@ function formatReport(r: EvalReport, verbose: boolean): string {
     `false answers:  ${r.falseAnswers} (${pct(r.falseRate)})`,
     `missed:         ${r.missed}`,
     `MRR:            ${r.mrr.toFixed(3)}`,
+    '',
+    'calibration (best match score → pastes, best match right):',
+    ...r.calibration.map((b) => {
+      const upper = CALIBRATION_EDGES[CALIBRATION_EDGES.indexOf(b.from as (typeof CALIBRATION_EDGES)[number]) + 1];
+      const band = upper === undefined ? `${b.from.toFixed(2)} exact` : `${b.from.toFixed(2)}–${upper.toFixed(2)}`;
+      return `  ${band}  ${String(b.count).padStart(4)}  ${String(b.right).padStart(4)}  ${pct(b.right / b.count).padStart(6)}`;
+    }),
   ];
+  if (changed) {
+    lines.push('', changed.length ? `outcomes changed (${changed.length}):` : 'outcomes: all as committed');
+    for (const c of changed) lines.push(`  ${c}`);
+  }
   if (verbose) {
     for (const f of r.failures) {
       const label = f.paste.id ?? f.paste.text.replace(/\s+/g, ' ').slice(0, 80);

@@ -1,22 +1,12 @@
+import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import type { Decision } from './types';
 
 /**
- * The decision rules, in one place. Scores are 0..1 confidences per article.
- * A confident answer needs a high score AND a clear lead; close calls are shown as a choice;
- * weak evidence is an honest "none".
+ * The decision rules. Scores are 0..1 confidences per article. A confident answer needs a high score AND a
+ * clear lead; close calls are shown as a choice; weak evidence is an honest "none". The values are
+ * `MatchParameters.decision` (parameters.ts).
  */
-export const THRESHOLDS = {
-  /** At or above: confident enough to answer on its own. */
-  answer: 0.8,
-  /** Below: not even worth offering as a choice. */
-  candidate: 0.45,
-  /** The winner must lead the runner-up by this much to be answered without asking. */
-  margin: 0.1,
-  /** In a clarify, candidates within this distance of the best are offered (at most 3). */
-  window: 0.2,
-  /** Matches listed for tools and diagnostics (never answered) start at this score. */
-  listed: 0.2,
-} as const;
+export const THRESHOLDS: MatchParameters['decision'] = DEFAULT_PARAMETERS.decision;
 
 export interface Scored {
   score: number;
@@ -31,18 +21,18 @@ export interface Scored {
  * Decision for scores sorted best first. Returns how many of the leading matches belong to it: for an
  * answer, the winner and the articles that hold the very same error (shown as "also covered by").
  */
-export function decide(sorted: readonly Scored[]): { decision: Decision; offered: number } {
+export function decide(sorted: readonly Scored[], t: MatchParameters['decision'] = THRESHOLDS): { decision: Decision; offered: number } {
   const best = sorted[0]?.score ?? 0;
-  if (best < THRESHOLDS.candidate) return { decision: 'none', offered: 0 };
+  if (best < t.candidate) return { decision: 'none', offered: 0 };
   const keys = sorted[0].sameError ?? [];
   const same = (s: Scored) => (s.sameError ?? []).some((k) => keys.includes(k));
   const runnerUp = sorted.slice(1).find((s) => !same(s))?.score ?? 0;
   // Scores are rounded to 3 decimals; compare the lead on the same grid.
-  if (best >= THRESHOLDS.answer && Math.round((best - runnerUp) * 1000) >= THRESHOLDS.margin * 1000) {
-    const equivalents = sorted.slice(1).filter((s) => same(s) && s.score >= THRESHOLDS.candidate).length;
+  if (best >= t.answer && Math.round((best - runnerUp) * 1000) >= Math.round(t.margin * 1000)) {
+    const equivalents = sorted.slice(1).filter((s) => same(s) && s.score >= t.candidate).length;
     return { decision: 'answer', offered: 1 + Math.min(2, equivalents) };
   }
-  const floor = Math.max(THRESHOLDS.candidate, best - THRESHOLDS.window);
+  const floor = Math.max(t.candidate, best - t.window);
   const offered = Math.min(3, sorted.filter((s) => s.score >= floor).length);
   return { decision: 'clarify', offered };
 }

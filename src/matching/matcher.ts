@@ -3,60 +3,70 @@ import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
 import { Bridge, combineWithTranslation } from './bridge';
-import { decide, THRESHOLDS } from './decide';
+import { decide } from './decide';
 import { tokenize, type Token } from './normalize';
-import { buildQueryView, EVIDENCE_WORDS, scoreSignal, type QueryView } from './score';
+import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
+import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
 import { buildSignals, contentTerms, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { cutToErrorPart } from './truncate';
-import type { Match, MatchOptions, MatchResult } from './types';
+import type { Match, MatchExplanation, MatchOptions, MatchResult } from './types';
 
 /** Pastes longer than this are cut down to their error-looking lines before matching. */
-export const MAX_PASTE_CHARS = 200_000;
+export const MAX_PASTE_CHARS = DEFAULT_PARAMETERS.paste.maxChars;
 
-/** Keyword evidence: a symptom's own phrase, plus a little for each topic phrase (the article's, or the symptom's context). */
-const KEYWORD_SYMPTOM = 0.55;
-const KEYWORD_TOPIC = 0.25;
-const KEYWORD_TOPIC_MAX = 0.45;
-/** Topic phrases next to a matched error text break ties between articles that share the error. */
-const TOPIC_TIEBREAK = 0.03;
-/**
- * A signal is scored in full only when the paste holds at least this share of its weight, or (a part of a
- * long error) as much weight as this many words found in one error text only.
- */
-const CANDIDATE_SHARE = 0.25;
-const CANDIDATE_WORDS = 2;
-/** From this score on, error texts that found the same words in the paste count as the same error. */
-const SAME_WORDS_SCORE = 0.9;
-/** Matches of the same error this close to the best are a tie that the rest of the paste breaks. */
-const TIE = 0.02;
-/** Typo repair: only error terms this long are looked for, with at most this Fuse score (0 = exact). */
-const FUZZY_MIN_LENGTH = 5;
-const FUZZY_MAX_SCORE = 0.3;
-/** Typo repair runs only when no error text is this well covered, and only for candidates this close to the best. */
-const FUZZY_SKIP_ABOVE = 0.99;
-const FUZZY_WINDOW = 0.3;
-/** At most this many unknown words of one paste are looked up. */
-const FUZZY_MAX_WORDS = 40;
-/**
- * A code such as HCW8078 that only a few articles mention is worth offering even when little else of
- * their error text was pasted — as a choice, never as a confident answer.
- */
-const CODE_SCORE = 0.6;
-const CODE_MAX_ARTICLES = 3;
-
-interface Hit {
-  /** The error signal behind it, or -1 for keyword and code evidence. */
-  signal: number;
+interface HitBase {
   article: number;
   symptom: string | null;
   score: number;
   /** Terms that found it, to quote the line of the paste they stand on. */
   terms: readonly string[];
+}
+
+/** Found by one of the article's error texts. */
+interface ErrorHit extends HitBase {
+  kind: 'error';
+  signal: number;
   /** Keys of the error text that found it (its inner message; the words found, for a near-perfect fit): see decide.ts. */
+  sameError: readonly string[];
+  /** The error text's words found in the paste. */
+  found: ReadonlySet<string>;
+  breakdown: SignalScore;
+}
+
+/** Found by the symptom's keyword phrases, raised by topic phrases. */
+interface KeywordHit extends HitBase {
+  kind: 'keyword';
+  keywords: readonly string[];
+  topics: readonly string[];
+}
+
+/** Found by a code (HCW8078, an exception name) that only a few articles hold. */
+interface CodeHit extends HitBase {
+  kind: 'code';
+  code: string;
+}
+
+type Hit = ErrorHit | KeywordHit | CodeHit;
+
+/** A hit as ranked: its final score and what ranking did to it. */
+interface Ranked {
+  hit: Hit;
+  score: number;
   sameError?: readonly string[];
-  /** The error text's words found in the paste, when an error text found it. */
-  found?: ReadonlySet<string>;
+  /** Ranking rules applied (containers, topic phrases, ties), for explanations. */
+  adjustments: { rule: 'container' | 'topics' | 'tie-break'; note: string }[];
+}
+
+/** The paste as read once: cut, tokenized, its language guessed. */
+interface Paste {
+  cut: string;
+  lines: string[];
+  tokens: Token[];
+  /** Content terms in order, and the terms that occur only inside single quotes. */
+  seq: string[];
+  quoted: Set<string>;
+  lang: Lang;
 }
 
 /**
@@ -65,6 +75,7 @@ interface Hit {
  */
 export class Matcher {
   readonly kb: KnowledgeBase;
+  readonly params: MatchParameters;
   private readonly index: SignalIndex;
 
   /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
@@ -75,9 +86,10 @@ export class Matcher {
   /** Per language: some article is not written in it (only then is a paste in that language translated). */
   private readonly missing: Record<Lang, boolean>;
 
-  constructor(kb: KnowledgeBase) {
+  constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS) {
     this.kb = kb;
-    this.index = buildSignals(kb.articles);
+    this.params = params;
+    this.index = buildSignals(kb.articles, params.index);
     this.about = aboutWords(kb);
     this.bridge = kb.lexicon?.length ? new Bridge(kb.lexicon) : null;
     this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };
@@ -89,44 +101,56 @@ export class Matcher {
     if (!this.bridge || direct.decision === 'answer' || !this.missing[direct.lang]) return direct;
     const translation = this.bridge.translate(text, direct.lang);
     return combineWithTranslation(direct, text, translation, (id) => this.kb.byId.get(id), (t) =>
-      this.matchAsWritten(t, { lang: options.lang ?? direct.lang }),
+      this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }),
     );
   }
 
+  /** The stages, in order: read, candidates, score, typos (then score again), keywords and codes, rank, decide. */
   private matchAsWritten(text: string, options: MatchOptions): MatchResult {
-    const cut = text.length > MAX_PASTE_CHARS ? cutToErrorPart(text, MAX_PASTE_CHARS) : text;
+    const paste = this.read(text, options);
+    let view = buildQueryView(paste.seq, paste.quoted);
+    const candidates = this.candidates(view);
+    const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
+    // An article to explain is scored whatever the pre-filter says, to show why it did not win.
+    if (focus >= 0) this.index.errors.forEach((e, id) => e.article === focus && !candidates.includes(id) && candidates.push(id));
+    let errorHits = this.errorHits(view, candidates);
+    const repaired = this.repairTypos(paste.seq, view, errorHits);
+    if (repaired) {
+      view = buildQueryView(repaired, paste.quoted);
+      errorHits = this.errorHits(view, candidates);
+    }
+    const keywords = this.keywordHits(view.seq);
+    const ranked = this.breakTies(this.rank([...errorHits, ...this.codeHits(view), ...keywords.hits], keywords.topics), view);
+    const t = this.params.decision;
+    const { decision, offered } = decide(ranked, t);
+    // Explaining lists what came close too: why an article did not win matters as much as why one did.
+    const listed = decision === 'none' || options.explain;
+    const shown = (listed ? ranked.filter((m, i) => i < offered || m.score >= t.listed) : ranked.slice(0, offered)).slice(0, 5);
+    const focused = ranked.find((r) => r.hit.article === focus);
+    if (focused && !shown.includes(focused)) shown.push(focused);
+    const lang = options.lang ?? paste.lang;
+    return {
+      decision,
+      matches: shown.map((r) => this.toMatch(r, lang, paste, options.explain ?? false)),
+      lang: paste.lang,
+      truncated: paste.cut !== text,
+    };
+  }
+
+  /** Stage 1: the paste cut to size, tokenized, its language guessed. */
+  private read(text: string, options: MatchOptions): Paste {
+    const max = this.params.paste.maxChars;
+    const cut = text.length > max ? cutToErrorPart(text, max) : text;
     const { lines, tokens } = tokenize(cut);
     const content = tokens.filter((t) => !STOPWORDS.has(t.term));
     const detected = guessLanguage(
       tokens.map((t) => t.term),
       cut.slice(0, 20_000),
     );
-    const lang: Lang = detected ?? options.lang ?? 'en';
-
-    const seq = content.map((t) => t.term);
-    const quoted = quotedOnly(content);
-    let view = buildQueryView(seq, quoted);
-    const candidates = this.candidates(view);
-    let errorHits = this.errorHits(view, candidates);
-    const repaired = this.repairTypos(seq, view, errorHits);
-    if (repaired) {
-      view = buildQueryView(repaired, quoted);
-      errorHits = this.errorHits(view, candidates);
-    }
-
-    const keywords = this.keywordHits(view.seq);
-    const ranked = this.breakTies(this.rank([...errorHits, ...this.codeHits(view), ...keywords.hits], keywords.topics), view);
-    const { decision, offered } = decide(ranked);
-    const shown = (decision === 'none' ? ranked.filter((m) => m.score >= THRESHOLDS.listed) : ranked.slice(0, offered)).slice(0, 5);
-    return {
-      decision,
-      matches: shown.map((r) => this.toMatch(r, options.lang ?? lang, tokens, lines)),
-      lang,
-      truncated: cut !== text,
-    };
+    return { cut, lines, tokens, seq: content.map((t) => t.term), quoted: quotedOnly(content), lang: detected ?? options.lang ?? 'en' };
   }
 
-  /** Error signals worth scoring: those whose weighted terms the paste holds a fair share of. */
+  /** Stage 2: error signals worth scoring, those whose weighted terms the paste holds a fair share of. */
   private candidates(view: QueryView): number[] {
     const acc = new Map<number, number>();
     for (const t of view.terms) {
@@ -136,38 +160,40 @@ export class Matcher {
       for (const id of list) acc.set(id, (acc.get(id) ?? 0) + w);
     }
     const out: number[] = [];
-    const enough = CANDIDATE_WORDS * this.index.uniqueWeight;
+    const { share, words } = this.params.candidates;
+    const enough = words * this.index.uniqueWeight;
     for (const [id, have] of acc) {
       const total = this.index.errors[id].information;
-      if (total > 0 && (have / total >= CANDIDATE_SHARE || have >= enough)) out.push(id);
+      if (total > 0 && (have / total >= share || have >= enough)) out.push(id);
     }
     return out;
   }
 
   /**
-   * Typos: the paste's unknown words next to words of the leading candidates are looked up among those
-   * candidates' words (fuse.js), and the paste is read as if spelled right. Skipped when an error text is
-   * already fully there, so clean pastes pay nothing for it.
+   * Stage 4, typos: the paste's unknown words next to words of the leading candidates are looked up among
+   * those candidates' words (fuse.js), and the paste is read as if spelled right. Skipped when an error text
+   * is already fully there, so clean pastes pay nothing for it.
    */
-  private repairTypos(seq: string[], view: QueryView, hits: Hit[]): string[] | null {
+  private repairTypos(seq: string[], view: QueryView, hits: ErrorHit[]): string[] | null {
+    const p = this.params.typos;
     const best = hits.reduce((m, h) => Math.max(m, h.score), 0);
-    if (best >= FUZZY_SKIP_ABOVE) return null;
+    if (best >= p.skipAbove) return null;
     const vocabulary = new Set<string>();
     for (const h of hits) {
-      if (h.score < best - FUZZY_WINDOW) continue;
-      for (const t of this.index.errors[h.signal].terms) if (t.length >= FUZZY_MIN_LENGTH && !/\d/.test(t)) vocabulary.add(t);
+      if (h.score < best - p.window) continue;
+      for (const t of this.index.errors[h.signal].terms) if (t.length >= p.minLength && !/\d/.test(t)) vocabulary.add(t);
     }
     if (!vocabulary.size) return null;
     // A typo inside an error stands next to its other words; names and prose further away are left alone.
     const unknown = new Set<string>();
     seq.forEach((t, i) => {
-      if (this.index.weight.has(t) || t.length < FUZZY_MIN_LENGTH - 1 || /\d/.test(t)) return;
+      if (this.index.weight.has(t) || t.length < p.minLength - 1 || /\d/.test(t)) return;
       if (vocabulary.has(seq[i - 1]) || vocabulary.has(seq[i + 1]) || view.terms.size < 3) unknown.add(t);
     });
     if (!unknown.size) return null;
-    const fuse = new Fuse([...vocabulary], { includeScore: true, threshold: FUZZY_MAX_SCORE, ignoreLocation: true, isCaseSensitive: true });
+    const fuse = new Fuse([...vocabulary], { includeScore: true, threshold: p.maxScore, ignoreLocation: true, isCaseSensitive: true });
     const fix = new Map<string, string>();
-    for (const u of [...unknown].slice(0, FUZZY_MAX_WORDS)) {
+    for (const u of [...unknown].slice(0, p.maxWords)) {
       // Fuse also finds a word inside a longer one ("unexpected" in "unexpectedly"): a typo changes the length by one at most.
       const hit = fuse.search(u, { limit: 3 }).find((r) => Math.abs(r.item.length - u.length) <= 1);
       if (hit) fix.set(u, hit.item);
@@ -175,120 +201,181 @@ export class Matcher {
     return fix.size ? seq.map((t) => fix.get(t) ?? t) : null;
   }
 
-  private errorHits(view: QueryView, candidates: number[]): Hit[] {
-    const hits: Hit[] = [];
+  /** Stage 3: every candidate error text scored (score.ts). */
+  private errorHits(view: QueryView, candidates: number[]): ErrorHit[] {
+    const hits: ErrorHit[] = [];
     for (const id of candidates) {
       const sig = this.index.errors[id];
-      const { score, found } = scoreSignal(sig, view, EVIDENCE_WORDS * this.index.uniqueWeight);
+      const breakdown = scoreSignal(sig, view, this.index.uniqueWeight, this.params.score);
+      const { score, found } = breakdown;
       if (score <= 0) continue;
       // Two error texts the paste fits near-perfectly with the very same words (they differ only after
       // where it stops) are the same error to the paste, like identical inner messages.
       const sameError = [`detail:${sig.detailKey}`];
-      if (score >= SAME_WORDS_SCORE) sameError.push(`found:${[...found].sort().join(' ')}`);
-      hits.push({ signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms, sameError, found });
+      if (score >= this.params.ranking.sameWordsScore) sameError.push(`found:${[...found].sort().join(' ')}`);
+      hits.push({ kind: 'error', signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms, sameError, found, breakdown });
     }
     return hits;
   }
 
-  private codeHits(view: QueryView): Hit[] {
-    const hits: Hit[] = [];
+  /** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */
+  private codeHits(view: QueryView): CodeHit[] {
+    const { code: score, codeMaxArticles } = this.params.keywords;
+    const hits: CodeHit[] = [];
     for (const t of view.terms) {
       if (!isStrongTerm(t)) continue;
       const ids = this.index.postings.get(t) ?? [];
-      if (new Set(ids.map((id) => this.index.errors[id].article)).size > CODE_MAX_ARTICLES) continue;
+      if (new Set(ids.map((id) => this.index.errors[id].article)).size > codeMaxArticles) continue;
       for (const id of ids) {
         const sig = this.index.errors[id];
-        hits.push({ signal: -1, article: sig.article, symptom: sig.symptom, score: CODE_SCORE, terms: [t] });
+        hits.push({ kind: 'code', article: sig.article, symptom: sig.symptom, score, terms: [t], code: t });
       }
     }
     return hits;
   }
 
   /**
-   * Keyword phrases found in the paste: per-symptom scores, and per article the number of its topic
-   * phrases (which never make a candidate alone, but tip ties between articles that share an error text).
+   * Stage 5b: keyword phrases found in the paste: per-symptom scores, and per article the number of its
+   * topic phrases (which never make a candidate alone, but tip ties between articles that share an error text).
    */
-  private keywordHits(seq: readonly string[]): { hits: Hit[]; topics: Map<number, number> } {
-    const symptomPhrases = new Map<string, { article: number; symptom: string; terms: string[]; context: Set<string> }>();
+  private keywordHits(seq: readonly string[]): { hits: KeywordHit[]; topics: Map<number, number> } {
+    const p = this.params.keywords;
+    const symptomPhrases = new Map<string, { article: number; symptom: string; terms: string[]; phrases: string[] }>();
     const topicPhrases = new Map<number, Set<string>>();
     const contextPhrases = new Map<string, Set<string>>();
     const add = (map: Map<string | number, Set<string>>, key: string | number, value: string) => map.set(key, (map.get(key) ?? new Set()).add(value));
     for (let i = 0; i < seq.length; i++) {
-      for (const p of this.index.phrases.get(seq[i]) ?? []) {
-        if (!p.terms.every((t, k) => seq[i + k] === t)) continue;
-        const phrase = p.terms.join(' ');
-        const key = `${p.article}\u0000${p.symptom}`;
-        if (p.symptom === null) add(topicPhrases, p.article, phrase);
-        else if (p.topic) add(contextPhrases, key, phrase);
+      for (const ph of this.index.phrases.get(seq[i]) ?? []) {
+        if (!ph.terms.every((t, k) => seq[i + k] === t)) continue;
+        const phrase = ph.terms.join(' ');
+        const key = `${ph.article}\u0000${ph.symptom}`;
+        if (ph.symptom === null) add(topicPhrases, ph.article, phrase);
+        else if (ph.topic) add(contextPhrases, key, phrase);
         else {
           const hit = symptomPhrases.get(key);
-          if (hit) hit.terms.push(...p.terms);
-          else symptomPhrases.set(key, { article: p.article, symptom: p.symptom, terms: [...p.terms], context: new Set() });
+          if (hit) {
+            hit.terms.push(...ph.terms);
+            hit.phrases.push(phrase);
+          } else symptomPhrases.set(key, { article: ph.article, symptom: ph.symptom, terms: [...ph.terms], phrases: [phrase] });
         }
       }
     }
-    const hits: Hit[] = [];
-    for (const [key, { article, symptom, terms }] of symptomPhrases) {
-      const topic = (topicPhrases.get(article)?.size ?? 0) + (contextPhrases.get(key)?.size ?? 0);
-      hits.push({ signal: -1, article, symptom, score: KEYWORD_SYMPTOM + Math.min(KEYWORD_TOPIC_MAX, KEYWORD_TOPIC * topic), terms });
+    const hits: KeywordHit[] = [];
+    for (const [key, { article, symptom, terms, phrases }] of symptomPhrases) {
+      const topics = [...(topicPhrases.get(article) ?? []), ...(contextPhrases.get(key) ?? [])];
+      const score = p.symptom + Math.min(p.topicMax, p.topic * topics.length);
+      hits.push({ kind: 'keyword', article, symptom, score, terms, keywords: phrases, topics });
     }
     const topics = new Map([...topicPhrases].map(([article, phrases]) => [article, phrases.size]));
     return { hits, topics };
   }
 
-
-  /** Best hit per article, with the topic tie-break applied, best first. */
-  private rank(hits: Hit[], topics: Map<number, number>): Hit[] {
+  /** Stage 6: best hit per article, containers and the topic tie-break applied, best first. */
+  private rank(hits: Hit[], topics: Map<number, number>): Ranked[] {
+    const p = this.params.ranking;
     const best = new Map<number, Hit>();
     for (const h of hits) {
       const cur = best.get(h.article);
       if (!cur || h.score > cur.score) best.set(h.article, h);
     }
     const leaders = [...best.values()];
-    const contenders = leaders.filter((o) => o.found && o.score >= THRESHOLDS.candidate);
-    const ranked = leaders.map((h) => {
-      const tiebreak = h.score >= THRESHOLDS.candidate ? TOPIC_TIEBREAK * Math.min(2, topics.get(h.article) ?? 0) : 0;
+    const contenders = leaders.filter((o): o is ErrorHit => o.kind === 'error' && o.score >= p.containerFrom);
+    const ranked = leaders.map((h): Ranked => {
+      const adjustments: Ranked['adjustments'] = [];
+      const topicCount = Math.min(2, topics.get(h.article) ?? 0);
+      const tiebreak = h.score >= p.tiebreakFrom ? p.topicTiebreak * topicCount : 0;
+      if (tiebreak > 0) adjustments.push({ rule: 'topics', note: `+${round(tiebreak)}: ${topicCount} of the article's topic phrases in the paste` });
       // A match whose words are all inside what another match found (a generic wrapper inside a longer,
       // specific error) is weaker evidence than that one, however well it covers its own short text.
       // Only a container about as good counts (a contradicted variant that happens to share the words
       // doesn't), and only matches that could be shown are compared.
       const container =
-        h.score >= THRESHOLDS.listed && h.found
-          ? contenders.find(
-              (o) => o !== h && o.score >= h.score - THRESHOLDS.window && o.sameError?.[0] !== h.sameError?.[0] && strictlyInside(h.found!, o.found!),
-            )
+        h.kind === 'error' && h.score >= p.containedFrom
+          ? contenders.find((o) => o !== h && o.score >= h.score - p.containerWindow && o.sameError[0] !== h.sameError[0] && strictlyInside(h.found, o.found))
           : undefined;
-      const score = container ? Math.min(h.score, container.score - THRESHOLDS.margin) : h.score;
-      return { ...h, score: round(Math.max(0, Math.min(1, score + tiebreak))) };
+      let score = h.score;
+      if (container) {
+        score = Math.min(h.score, container.score - p.containerGap);
+        adjustments.push({ rule: 'container', note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found` });
+      }
+      const sameError = h.kind === 'error' ? h.sameError : undefined;
+      return { hit: h, score: round(Math.max(0, Math.min(1, score + tiebreak))), adjustments, ...(sameError ? { sameError } : {}) };
     });
-    return ranked.sort((x, y) => y.score - x.score || this.kb.articles[x.article].id.localeCompare(this.kb.articles[y.article].id));
+    return ranked.sort((x, y) => y.score - x.score || this.kb.articles[x.hit.article].id.localeCompare(this.kb.articles[y.hit.article].id));
   }
 
   /**
-   * Articles that hold the same error text tie on it; the rest of the paste ("…the cross-forest room
-   * mailbox…") decides between them, by the words of their titles and symptom descriptions.
+   * Stage 6b: articles that hold the same error text tie on it; the rest of the paste ("…the cross-forest
+   * room mailbox…") decides between them, by the words of their titles and symptom descriptions.
    */
-  private breakTies(ranked: Hit[], view: QueryView): Hit[] {
+  private breakTies(ranked: Ranked[], view: QueryView): Ranked[] {
     const top = ranked[0];
     if (!top?.sameError) return ranked;
-    const tied = ranked.filter((h) => h.score >= top.score - TIE && h.sameError?.some((k) => top.sameError!.includes(k)));
+    const tied = ranked.filter((r) => r.score >= top.score - this.params.ranking.tie && r.sameError?.some((k) => top.sameError!.includes(k)));
     if (tied.length < 2) return ranked;
-    const aboutScore = (h: Hit) => {
-      const words = this.about[h.article];
+    const aboutScore = (r: Ranked) => {
+      const words = this.about[r.hit.article];
+      const found = r.hit.kind === 'error' ? r.hit.found : undefined;
       let sum = 0;
-      for (const t of view.terms) if (!h.found?.has(t)) sum += words.get(t) ?? 0;
+      for (const t of view.terms) if (!found?.has(t)) sum += words.get(t) ?? 0;
       return sum;
     };
-    const order = tied.map((h) => ({ h, about: aboutScore(h) })).sort((a, b) => b.about - a.about || b.h.score - a.h.score);
+    const order = tied.map((r) => ({ r, about: aboutScore(r) })).sort((a, b) => b.about - a.about || b.r.score - a.r.score);
     // The tied group keeps its best score at its head; only the order inside it changes.
-    const reordered = order.map(({ h }, i) => ({ ...h, score: i === 0 ? top.score : Math.min(h.score, top.score) }));
-    return [...reordered, ...ranked.filter((h) => !tied.includes(h))];
+    const reordered = order.map(({ r, about }, i) => ({
+      ...r,
+      score: i === 0 ? top.score : Math.min(r.score, top.score),
+      adjustments: [...r.adjustments, { rule: 'tie-break' as const, note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}` }],
+    }));
+    return [...reordered, ...ranked.filter((r) => !tied.includes(r))];
   }
 
-  private toMatch(h: Hit, lang: Lang, tokens: Token[], lines: string[]): Match {
-    const a = this.kb.articles[h.article];
-    const evidence = quoteLine(h.terms, tokens, lines);
-    return { article: a.id, symptom: h.symptom, score: h.score, title: pick(a.title, lang).text, ...(evidence ? { evidence } : {}) };
+  private toMatch(r: Ranked, lang: Lang, paste: Paste, explain: boolean): Match {
+    const a = this.kb.articles[r.hit.article];
+    const evidence = quoteLine(r.hit.terms, paste.tokens, paste.lines);
+    return {
+      article: a.id,
+      symptom: r.hit.symptom,
+      score: r.score,
+      title: pick(a.title, lang).text,
+      ...(evidence ? { evidence } : {}),
+      ...(explain ? { why: this.explain(r) } : {}),
+    };
+  }
+
+  /** The evidence behind one ranked match, in words a knowledge author can act on. */
+  private explain(r: Ranked): MatchExplanation {
+    const h = r.hit;
+    const rules: MatchExplanation['rules'] = [];
+    const out: MatchExplanation = { kind: h.kind, raw: round(h.score), rules };
+    if (h.kind === 'error') {
+      const sig = this.index.errors[h.signal];
+      const b = h.breakdown;
+      out.error = {
+        text: sig.text,
+        units: sig.units.map((u, k) => ({ words: sig.terms.slice(u.start, u.end).join(' '), pasted: b.touched[k], inner: sig.detailUnit > 0 && k >= sig.detailUnit })),
+        found: [...new Set(sig.terms.filter((t) => h.found.has(t)))],
+        missing: [...new Set(sig.terms.filter((t) => !h.found.has(t)))],
+      };
+      rules.push({ rule: 'coverage', note: `the paste covers ${round(b.wholeCoverage ?? b.detailCoverage)} of the error text (words and word pairs)` });
+      if (b.wholeCoverage !== undefined) {
+        rules.push({ rule: 'inner-message', note: `inner message covered ${round(b.detailCoverage)}; it counts ${this.params.score.detailShare} of the score` });
+      }
+      if (b.evidenceFactor < 1) rules.push({ rule: 'evidence', note: `×${round(b.evidenceFactor)}: evidence of ${round(b.evidenceWords)} distinctive words, full confidence needs ${this.params.score.evidenceWords}` });
+      if (b.contradiction) {
+        const c = b.contradiction;
+        rules.push({ rule: 'contradiction', note: `×${this.params.score.contradiction}: after "${c.context}" the error goes on with "${c.expected}", the paste with "${c.pasted}"` });
+      }
+    } else if (h.kind === 'keyword') {
+      out.keywords = [...h.keywords];
+      out.topics = [...h.topics];
+      rules.push({ rule: 'keywords', note: `${this.params.keywords.symptom} for the symptom's phrases, +${this.params.keywords.topic} per topic phrase (at most +${this.params.keywords.topicMax})` });
+    } else {
+      out.code = h.code;
+      rules.push({ rule: 'code', note: `${h.score}: a code at most ${this.params.keywords.codeMaxArticles} articles hold` });
+    }
+    rules.push(...r.adjustments);
+    return out;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { MatchParameters } from './parameters';
 import type { ErrorSignal } from './signals';
 
 /**
@@ -11,7 +12,7 @@ import type { ErrorSignal } from './signals';
  *   message is there: a wrapper alone says too little;
  * - a paste that says something else where the error goes on (`…on a receive` where the article has
  *   `…on a send`) is marked down hard: that is a different error with the same beginning;
- * - confidence grows with the evidence found (see EVIDENCE_WORDS), so a short common error can't be answered.
+ * - confidence grows with the evidence found (`evidenceWords`), so a short common error can't be answered.
  */
 
 /** The paste as seen by the scorer. */
@@ -27,30 +28,8 @@ export interface QueryView {
   quoted: ReadonlySet<string>;
 }
 
-/** Weight of the inner (quoted) message in the score of a nested error; the rest is the whole text. */
-const DETAIL_SHARE = 0.7;
-/** Share of single terms in a coverage; the rest is word pairs (order). */
-const TERM_SHARE = 0.6;
-/** A unit (sentence or inner part) counts as pasted when this share of its weight is there, and this share of its word pairs... */
-const TOUCHED = 0.5;
-const TOUCHED_PAIRS = 0.4;
-/**
- * ...and counts this much when it is not: it was probably cut off, not contradicted. All untouched units
- * together never count more than UNTOUCHED_CAP of what was touched: a long advice paragraph after the
- * error must not bury it.
- */
-const UNTOUCHED_FACTOR = 0.1;
-const UNTOUCHED_CAP = 0.15;
-/** A pasted part earns the full discount from this much evidence on (a share of the full evidence). */
-const SUBSTANTIAL_PART = 2 / 3;
-/** Factor for a paste that continues the error differently. */
-const CONTRADICTION = 0.5;
-/**
- * Full confidence needs this much evidence: the weight of as many words found only in this error text.
- * Less evidence (a short error, or a small part of a long one) lowers the score by its square root: "Access
- * is denied" alone, or one short sentence shared by many errors, can't be answered; a short but rare code can.
- */
-export const EVIDENCE_WORDS = 3;
+/** The scorer's knobs: `MatchParameters.score` (parameters.ts). */
+export type ScoreParameters = MatchParameters['score'];
 
 export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set()): QueryView {
   const pairs = new Set<string>();
@@ -74,7 +53,7 @@ export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new 
  * Per unit: the weight it holds, the weight of it found in the paste, and whether the paste holds the
  * unit itself — its word pairs, not just its words, which common ones like "error" give away elsewhere.
  */
-function unitWeights(sig: ErrorSignal, q: QueryView): { have: number[]; all: number[]; touched: boolean[] } {
+function unitWeights(sig: ErrorSignal, q: QueryView, p: ScoreParameters): { have: number[]; all: number[]; touched: boolean[] } {
   const have: number[] = [];
   const all: number[] = [];
   const touched: boolean[] = [];
@@ -93,24 +72,28 @@ function unitWeights(sig: ErrorSignal, q: QueryView): { have: number[]; all: num
     }
     have.push(h);
     all.push(a);
-    touched.push(a > 0 && h / a >= TOUCHED && (pairsAll === 0 || pairsHave / pairsAll >= TOUCHED_PAIRS));
+    touched.push(a > 0 && h / a >= p.touched && (pairsAll === 0 || pairsHave / pairsAll >= p.touchedPairs));
   }
   return { have, all, touched };
 }
 
 /** Coverage of units [from, end), untouched units discounted; 0 when the paste touches none of them. */
-function coverage(sig: ErrorSignal, q: QueryView, from: number, w: ReturnType<typeof unitWeights>, fullEvidence: number): number {
+function coverage(sig: ErrorSignal, q: QueryView, from: number, w: ReturnType<typeof unitWeights>, fullEvidence: number, p: ScoreParameters): number {
   let touchedAll = 0;
+  let touchedOwn = 0;
   let untouchedAll = 0;
   for (let u = from; u < sig.units.length; u++) {
-    if (w.touched[u]) touchedAll += w.all[u];
-    else untouchedAll += w.all[u];
+    if (w.touched[u]) {
+      touchedAll += w.all[u];
+      if (!sig.units[u].generic) touchedOwn += w.all[u];
+    } else untouchedAll += w.all[u];
   }
   if (touchedAll === 0) return 0;
-  // Discounting what was not pasted is only fair when what was pasted is a real part of the error: a
-  // short unit or two ("Remote Server") found among common words earns little of the discount.
-  const earned = Math.min(1, touchedAll / (SUBSTANTIAL_PART * fullEvidence));
-  const discounted = untouchedAll > 0 ? Math.min(UNTOUCHED_FACTOR, (UNTOUCHED_CAP * touchedAll) / untouchedAll) : 0;
+  // Discounting what was not pasted is only fair when what was pasted is a real part of this error: a
+  // short unit or two ("Remote Server") found among common words earns little of the discount, and a
+  // part that several articles' errors share (a generic .NET line) earns none.
+  const earned = Math.min(1, touchedOwn / (p.substantialPart * fullEvidence));
+  const discounted = untouchedAll > 0 ? Math.min(p.untouchedFactor, (p.untouchedCap * touchedAll) / untouchedAll) : 0;
   const untouched = 1 - earned * (1 - discounted);
   const factor = w.touched.map((t) => (t ? 1 : untouched));
   let have = 0;
@@ -132,15 +115,22 @@ function coverage(sig: ErrorSignal, q: QueryView, from: number, w: ReturnType<ty
       if (q.pairs.has(sig.pairKeys[i])) pHave += pw;
     }
   }
-  return TERM_SHARE * terms + (1 - TERM_SHARE) * (pAll > 0 ? pHave / pAll : terms);
+  return p.termShare * terms + (1 - p.termShare) * (pAll > 0 ? pHave / pAll : terms);
+}
+
+/** Where a paste goes on differently from an error text: after `context`, the error has `expected`, the paste `pasted`. */
+export interface Contradiction {
+  context: string;
+  expected: string;
+  pasted: string;
 }
 
 /**
- * True when the paste continues the error differently: somewhere the paste follows the error word for
+ * Where the paste continues the error differently (undefined: nowhere): somewhere the paste follows the error word for
  * word (two words in a row), then stops following it while both go on — with a word other than the next
  * ones of the error, and that does not look like a name or number (those vary from paste to paste).
  */
-function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]): boolean {
+function contradiction(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]): Contradiction | undefined {
   const { meanWeight, repeated } = sig;
   let unit = 0;
   for (let i = 1; i < sig.terms.length; i++) {
@@ -172,18 +162,21 @@ function contradicts(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]
     if (!after) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
     for (const u of after) {
-      if (u !== sig.terms[i] && u !== sig.terms[i + 1] && u !== sig.terms[i + 2] && !q.quoted.has(u) && !looksLikeName(u)) return true;
+      if (u !== sig.terms[i] && u !== sig.terms[i + 1] && u !== sig.terms[i + 2] && !q.quoted.has(u) && !looksLikeName(u)) {
+        return { context, expected: sig.terms[i], pasted: u };
+      }
     }
   }
-  return false;
+  return undefined;
 }
 
 /**
- * Names and numbers that vary between pastes: host names (ex01, srv2019) and numbers such as versions or
- * ids — but not codes (hcw8078, smtp5x7x64, 0x80040155) nor three-digit status codes (401, 403, 550).
+ * Names and numbers that vary between pastes: host names (ex01, srv2019) and numbers such as versions,
+ * ids, sizes and durations — but not codes (hcw8078, smtp5x7x64, 0x80040155) nor HTTP and SMTP status
+ * codes (100–599: 401, 403, 550).
  */
-function looksLikeName(term: string): boolean {
-  if (/^\d+$/.test(term)) return term.length !== 3;
+export function looksLikeName(term: string): boolean {
+  if (/^\d+$/.test(term)) return !/^[1-5]\d\d$/.test(term);
   return /\d/.test(term) && !/^(hcw\d+|smtp\dx\dx\d+|0x[0-9a-f]+|aadsts\d+)$/.test(term);
 }
 
@@ -191,23 +184,42 @@ export interface SignalScore {
   score: number;
   /** The error text's words that the paste holds (the evidence; also what the ranking compares). */
   found: Set<string>;
+  /** Coverage of the inner message (of the whole text when it has none), 0..1. */
+  detailCoverage: number;
+  /** Coverage of the whole text, when it has an inner message. */
+  wholeCoverage?: number;
+  /** Per unit of the error text: the paste holds it. */
+  touched: boolean[];
+  /** Weight of the words found, in words found in one error text only. */
+  evidenceWords: number;
+  /** The factor the evidence rule applied (1: enough evidence). */
+  evidenceFactor: number;
+  /** Where the paste went on differently (then the contradiction factor was applied). */
+  contradiction?: Contradiction;
 }
 
-/** `fullEvidence`: the evidence (sum of weights found) at which a paste can be answered with full confidence. */
-export function scoreSignal(sig: ErrorSignal, q: QueryView, fullEvidence: number): SignalScore {
+/**
+ * How well the paste covers one error text. `uniqueWeight`: the weight of a word found in one error text only,
+ * the unit in which evidence is measured.
+ */
+export function scoreSignal(sig: ErrorSignal, q: QueryView, uniqueWeight: number, p: ScoreParameters): SignalScore {
+  const fullEvidence = p.evidenceWords * uniqueWeight;
   const found = new Set<string>();
-  const w = unitWeights(sig, q);
-  const detail = coverage(sig, q, sig.detailUnit, w, fullEvidence);
-  let score = detail;
-  if (sig.detailUnit > 0) score = DETAIL_SHARE * detail + (1 - DETAIL_SHARE) * coverage(sig, q, 0, w, fullEvidence);
-  if (score === 0) return { score, found };
+  const w = unitWeights(sig, q, p);
+  const detailCoverage = coverage(sig, q, sig.detailUnit, w, fullEvidence, p);
+  const wholeCoverage = sig.detailUnit > 0 ? coverage(sig, q, 0, w, fullEvidence, p) : undefined;
+  let score = wholeCoverage === undefined ? detailCoverage : p.detailShare * detailCoverage + (1 - p.detailShare) * wholeCoverage;
+  const base = { found, detailCoverage, wholeCoverage, touched: w.touched };
+  if (score === 0) return { ...base, score, evidenceWords: 0, evidenceFactor: 0 };
   let evidence = 0;
   sig.terms.forEach((t, i) => {
     if (found.has(t) || !q.terms.has(t)) return;
     found.add(t);
     evidence += sig.weights[i];
   });
-  score *= Math.sqrt(Math.min(1, evidence / fullEvidence));
-  if (contradicts(sig, q, w.touched)) score *= CONTRADICTION;
-  return { score, found };
+  const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
+  score *= evidenceFactor;
+  const contra = contradiction(sig, q, w.touched);
+  if (contra) score *= p.contradiction;
+  return { ...base, score, evidenceWords: evidence / uniqueWeight, evidenceFactor, ...(contra ? { contradiction: contra } : {}) };
 }

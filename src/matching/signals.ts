@@ -1,5 +1,6 @@
 import type { Article, Lang } from '../knowledge/types';
 import { cleanPaste, termsOf } from './normalize';
+import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { STOPWORDS } from './stopwords';
 
 /**
@@ -22,6 +23,11 @@ export interface Unit {
   nested: boolean;
   /** Follows a sentence end: a paste may well stop before it and go on with its own words. */
   afterSentence: boolean;
+  /**
+   * The same words stand as a unit in error texts of several articles (`Object reference not set to an
+   * instance of an object.`, `Access is denied.`): a family of errors, not one. Set by buildSignals.
+   */
+  generic: boolean;
 }
 
 /** One exact error text of one symptom. */
@@ -84,17 +90,13 @@ const STRONG = /^(hcw\d{3,5}|0x[89a-f][0-9a-f]{7}|aadsts\d{4,}|\w+exception)$/;
 export function isStrongTerm(term: string): boolean {
   return STRONG.test(term);
 }
-const STRONG_BOOST = 2.5;
-/** Stack-trace frames are shared by many unrelated errors: weak evidence. */
-const FRAME_FACTOR = 0.25;
-/** A detail needs at least this many content terms; shorter inner parts take the part before them in. */
-const MIN_DETAIL_TERMS = 3;
 
 export function contentTerms(text: string): string[] {
   return termsOf(text).filter((t) => !STOPWORDS.has(t));
 }
 
-export function buildSignals(articles: readonly Article[]): SignalIndex {
+/** The index of a knowledge base; `p`: how error texts are weighed (`MatchParameters.index`). */
+export function buildSignals(articles: readonly Article[], p: MatchParameters['index'] = DEFAULT_PARAMETERS.index): SignalIndex {
   const errors: ErrorSignal[] = [];
   const phrases = new Map<string, KeywordPhrase[]>();
   const addPhrase = (p: KeywordPhrase) => {
@@ -119,7 +121,7 @@ export function buildSignals(articles: readonly Article[]): SignalIndex {
       addPhrases(ai, s.id, true, s.context);
       for (const lang of ['de', 'en'] as const) {
         for (const text of s.errors[lang] ?? []) {
-          const sig = parseError(ai, s.id, lang, text);
+          const sig = parseError(ai, s.id, lang, text, p);
           if (sig.terms.length) errors.push(sig);
         }
       }
@@ -130,7 +132,13 @@ export function buildSignals(articles: readonly Article[]): SignalIndex {
   errors.forEach((e) => new Set(e.terms).forEach((t) => df.set(t, (df.get(t) ?? 0) + 1)));
   const n = errors.length + 1;
   const weight = new Map<string, number>();
-  for (const [t, d] of df) weight.set(t, Math.log(1 + n / d) * (STRONG.test(t) ? STRONG_BOOST : 1));
+  for (const [t, d] of df) weight.set(t, Math.log(1 + n / d) * (STRONG.test(t) ? p.strongBoost : 1));
+
+  // Units whose words stand as a unit in error texts of several articles are generic (see Unit.generic).
+  const unitKey = (e: ErrorSignal, u: Unit) => e.terms.slice(u.start, u.end).join(' ');
+  const holders = new Map<string, Set<number>>();
+  for (const e of errors) for (const u of e.units) holders.set(unitKey(e, u), (holders.get(unitKey(e, u)) ?? new Set()).add(e.article));
+  for (const e of errors) for (const u of e.units) u.generic = holders.get(unitKey(e, u))!.size >= p.genericArticles;
 
   const postings = new Map<string, number[]>();
   errors.forEach((e, i) => {
@@ -173,7 +181,7 @@ const DETAIL_MARKERS = new Set(
 const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
 
 /** Splits an error text into units and terms; weights hold the frame factor until buildSignals sets them. */
-function parseError(article: number, symptom: string, lang: Lang, text: string): ErrorSignal {
+function parseError(article: number, symptom: string, lang: Lang, text: string, p: MatchParameters['index']): ErrorSignal {
   const marked = text
     .split(RECORD_TAIL)[0]
     .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
@@ -205,13 +213,13 @@ function parseError(article: number, symptom: string, lang: Lang, text: string):
       }
       for (const t of contentTerms(m[0])) {
         terms.push(t);
-        factor.push(isFrame ? FRAME_FACTOR : 1);
+        factor.push(isFrame ? p.frameFactor : 1);
         varAfter.push(false);
       }
     }
     if (terms.length > start) {
       if (isFrame) frames.add(units.length);
-      units.push({ start, end: terms.length, nested: nextNested && !isFrame, afterSentence: nextAfterSentence });
+      units.push({ start, end: terms.length, nested: nextNested && !isFrame, afterSentence: nextAfterSentence, generic: false });
       nextNested = false;
     }
   });
@@ -222,7 +230,7 @@ function parseError(article: number, symptom: string, lang: Lang, text: string):
   const announced = units.some((u, k) => k < lastQuoted && DETAIL_MARKERS.has(terms.slice(Math.max(u.start, u.end - 2), u.end).join(' ')));
   const sentenceAfter = units.some((u, k) => k > lastQuoted && u.afterSentence && !frames.has(k));
   let detailUnit = lastQuoted > 0 && announced && !sentenceAfter ? lastQuoted : 0;
-  while (detailUnit > 0 && terms.length - units[detailUnit].start < MIN_DETAIL_TERMS) detailUnit--;
+  while (detailUnit > 0 && terms.length - units[detailUnit].start < p.minDetailTerms) detailUnit--;
   const detailTerms = units.length ? terms.slice(units[detailUnit].start) : [];
   return {
     article,

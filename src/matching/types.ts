@@ -19,6 +19,36 @@ export interface Match {
   title: string;
   /** The line of the paste that was recognised (trimmed, as the user pasted it), when there is one. */
   evidence?: string;
+  /** Why it scored what it scored: only with `MatchOptions.explain`. */
+  why?: MatchExplanation;
+}
+
+/** What found a match: an error text of the article, its keyword phrases, or a code that few articles hold. */
+export type HitKind = 'error' | 'keyword' | 'code';
+
+/** The rules that can raise or lower a match's score, as `kb match --explain` names them. */
+export type RuleName = 'coverage' | 'inner-message' | 'evidence' | 'contradiction' | 'keywords' | 'code' | 'container' | 'topics' | 'tie-break';
+
+export interface MatchExplanation {
+  kind: HitKind;
+  /** Score before ranking (containers, topic phrases, ties) adjusted it. */
+  raw: number;
+  /** For an error hit: the article's error text, its units and which of them the paste holds. */
+  error?: {
+    text: string;
+    /** The error text's units (sentences, inner messages) as matched words; `pasted`: the paste holds it; `inner`: part of the inner message. */
+    units: { words: string; pasted: boolean; inner: boolean }[];
+    /** The error text's words the paste holds, and those it lacks. */
+    found: string[];
+    missing: string[];
+  };
+  /** Keyword phrases of the symptom, and topic phrases of the article or symptom, found in the paste. */
+  keywords?: string[];
+  topics?: string[];
+  /** The code that found it. */
+  code?: string;
+  /** Each rule that set, raised or lowered the score, in the order applied. */
+  rules: { rule: RuleName; note: string }[];
 }
 
 export interface MatchResult {
@@ -34,4 +64,11 @@ export interface MatchResult {
 export interface MatchOptions {
   /** Preferred language for titles. Default: the detected language of the paste. */
   lang?: Lang;
+  /**
+   * Attach the evidence behind each match (`Match.why`), for `kb match --explain`; `matches` then also lists
+   * what scored at least 0.2 besides the offered ones (the decision is the same).
+   */
+  explain?: boolean;
+  /** With `explain`: this article (id) is scored and listed too, however little it fits. */
+  article?: string;
 }

@@ -63,12 +63,63 @@ describe('cli/kb', function () {
     assert.equal(kb(['validate']).code, 0);
   });
 
-  it('eval on the dev set: at least 95% right, at most 2% confident wrong answers', () => {
-    const r = kb(['eval', path.join(ROOT, 'tests/data/dev-builtin.jsonl'), '--min-right', '0.95', '--max-false', '0.02', '--json']);
+  it('eval on the dev set: at least 95% right, no confident wrong answer, with a calibration table', () => {
+    const r = kb(['eval', path.join(ROOT, 'tests/data/dev-builtin.jsonl'), '--min-right', '0.95', '--max-false', '0', '--json']);
     const report = JSON.parse(r.out);
-    assert.ok(report.total >= 40, `dev set has ${report.total} pastes`);
+    assert.equal(report.total, 54);
     assert.equal(r.code, 0, r.out + r.err);
-    assert.ok(report.rightRate >= 0.95 && report.falseRate <= 0.02);
+    assert.equal(report.falseAnswers, 0);
+    const bands = report.calibration as { from: number; count: number; right: number }[];
+    assert.ok(bands.every((b) => b.right <= b.count && b.count > 0));
+    assert.deepEqual(bands.map((b) => b.from), [...bands.map((b) => b.from)].sort((x, y) => x - y));
+    const exact = bands.find((b) => b.from === 1)!;
+    assert.equal(exact.right, exact.count);
+    const text = kb(['eval', path.join(ROOT, 'tests/data/dev-builtin.jsonl')]).out;
+    assert.match(text, /\ncalibration \(best match score → pastes, best match right\):\n/);
+    assert.match(text, /\n {2}1\.00 exact +(\d+) +\1 +100\.0%\n/);
+  });
+
+  it('eval --outcomes names every paste whose outcome differs from the snapshot, and exits 1', () => {
+    const t = tempFolder({
+      'set.jsonl': [
+        JSON.stringify({ id: 'greeting', text: 'hello', expect: [] }),
+        JSON.stringify({ id: 'seed', text: 'Fehler beim Zugriff auf Windows Live. Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.', expect: ['exo-legacy-tls-hybrid'] }),
+      ].join('\n'),
+      'same.json': JSON.stringify({ greeting: 'none', seed: 'answer exo-legacy-tls-hybrid' }),
+      'other.json': JSON.stringify({ greeting: 'none', seed: 'clarify exo-legacy-tls-hybrid', gone: 'none' }),
+    });
+    cleanup = t.cleanup;
+    const same = kb(['eval', path.join(t.dir, 'set.jsonl'), '--outcomes', path.join(t.dir, 'same.json')]);
+    assert.equal(same.code, 0, same.out + same.err);
+    assert.match(same.out, /outcomes: all as committed/);
+    const other = kb(['eval', path.join(t.dir, 'set.jsonl'), '--outcomes', path.join(t.dir, 'other.json')]);
+    assert.equal(other.code, 1);
+    assert.match(other.out, /outcomes changed \(2\):\n {2}seed: was "clarify exo-legacy-tls-hybrid", now "answer exo-legacy-tls-hybrid"\n {2}gone: no longer in the set \(was "none"\)/);
+    assert.equal(other.err.trim(), `kb: 2 outcome(s) differ from ${path.join(t.dir, 'other.json')}; if the change is intended, rewrite it with --write-outcomes`);
+    const written = path.join(t.dir, 'written.json');
+    assert.equal(kb(['eval', path.join(t.dir, 'set.jsonl'), '--write-outcomes', written]).code, 0);
+    assert.equal(fs.readFileSync(written, 'utf8'), '{\n  "greeting": "none",\n  "seed": "answer exo-legacy-tls-hybrid"\n}\n');
+  });
+
+  it('match --explain shows the error text, its units, the words found and the rules applied', () => {
+    const r = kb(['match', '--explain', 'Fehler beim Zugriff auf Windows Live. Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.']);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.split('\n');
+    assert.equal(lines[0], 'answer');
+    assert.match(lines[1], /^ {2}1\. exo-legacy-tls-hybrid #federation-trust +\d\.\d\d /);
+    assert.match(r.out, /found by its error text \(raw score \d\.\d\d\): Fehler beim Versuch, Exchange für den Partner STS/);
+    assert.match(r.out, /\n +not pasted +fehler beim versuch exchange fur partner sts bereitzustellen\n/);
+    assert.match(r.out, /\n +pasted, inner +zugrunde liegende verbindung geschlossen\n/);
+    assert.match(r.out, /\n +inner-message: inner message covered 1; it counts 0\.7 of the score\n/);
+    const json = JSON.parse(kb(['match', '--explain', '--json', 'Fehler beim Zugriff auf Windows Live. Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.']).out);
+    assert.deepEqual(Object.keys(json.matches[0].why), ['kind', 'raw', 'rules', 'error']);
+    assert.deepEqual(json.matches[0].why.rules.map((x: { rule: string }) => x.rule), ['coverage', 'inner-message']);
+    const focus = kb(['match', '--explain', '--article', 'exo-legacy-tls-hybrid', 'The request failed with HTTP status 403: Forbidden.']);
+    assert.equal(focus.out.trimEnd().split('\n').pop(), '  exo-legacy-tls-hybrid: nothing of it in the paste (no word of its error texts, no keyword, no code)');
+    const near = kb(['match', '--explain', '--article', 'exo-legacy-tls-hybrid', 'An error occurred accessing Windows Live. Detailed information: "The request failed with HTTP status 403: Forbidden."']);
+    assert.match(near.out, /\d\. exo-legacy-tls-hybrid #federation-trust +0\.\d\d /);
+    assert.equal(kb(['match', '--article', 'x', 'y']).err.split('\n')[0], 'kb: --article needs --explain');
+    assert.equal(kb(['match', '--explain', '--article', 'nope', 'y']).err.split('\n')[0], 'kb: --article: no article "nope" in the knowledge base');
   });
 
   it('eval exits 1 below its thresholds', () => {

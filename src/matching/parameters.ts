@@ -1,0 +1,140 @@
+/**
+ * Every knob of the matcher, in one place: what it means, its default, and what set it.
+ *
+ * "Dev sets" below means the labelled sets in `tests/data/` (`dev-builtin`, `corpus-dev`, `corpus-dev2`):
+ * a value "set on the dev sets" was chosen by hand as the one that kept every dev paste's outcome and
+ * answered none of them wrongly; `kb eval` (its calibration table and `--outcomes` diff) is how a change
+ * to one is checked. Ranking has its own constants: changing when to answer never changes the order.
+ */
+export interface MatchParameters {
+  /** Pastes: how much is matched. */
+  paste: {
+    /** Pastes longer than this many characters are cut to their error-looking lines. Default 200,000: the largest paste still matched in a few ms. */
+    maxChars: number;
+  };
+  /** How error texts are weighed when the index is built (signals.ts). */
+  index: {
+    /** Weight factor of codes and exception names (HCW8078, 0x80040155, AADSTS50011, …Exception). Default 2.5. */
+    strongBoost: number;
+    /** Weight factor of stack-trace frames, which many unrelated errors share. Default 0.25. */
+    frameFactor: number;
+    /** An inner message needs at least this many words; a shorter one takes the part before it in. Default 3. */
+    minDetailTerms: number;
+    /** A unit whose words stand as a unit in error texts of this many articles is generic (a family). Default 2. */
+    genericArticles: number;
+  };
+  /** Which error texts are scored at all (a cheap pre-filter over the inverted index). */
+  candidates: {
+    /** Scored when the paste holds this share of the error text's weight. Default 0.25, set on the dev sets. */
+    share: number;
+    /** ...or as much weight as this many words found in one error text only (a part of a long error). Default 2. */
+    words: number;
+  };
+  /** Typo repair with fuse.js, before scoring. */
+  typos: {
+    /** Only error words at least this long are looked for. Default 5: shorter words have too many neighbours. */
+    minLength: number;
+    /** Fuse score at most this (0 = exact). Default 0.3, set on the dev sets' typo pastes. */
+    maxScore: number;
+    /** Skipped when an error text already scores this much. Default 0.99: clean pastes pay nothing. */
+    skipAbove: number;
+    /** Only candidates within this of the best lend their words. Default 0.3. */
+    window: number;
+    /** At most this many unknown words of one paste are looked up. Default 40: bounds the work. */
+    maxWords: number;
+  };
+  /** How one error text is scored against a paste (score.ts). */
+  score: {
+    /** Share of the inner message in the score of a nested error; the rest is the whole text. Default 0.7. */
+    detailShare: number;
+    /** Share of single words in a coverage; the rest is word pairs (order). Default 0.6. */
+    termShare: number;
+    /** A unit counts as pasted with this share of its weight... Default 0.5. */
+    touched: number;
+    /** ...and this share of its word pairs. Default 0.4. */
+    touchedPairs: number;
+    /** An unpasted unit counts this much (it was probably cut off). Default 0.1. */
+    untouchedFactor: number;
+    /** All unpasted units together count at most this share of what was pasted. Default 0.15. */
+    untouchedCap: number;
+    /** The discount for unpasted units is earned fully from this share of the full evidence. Default 2/3. */
+    substantialPart: number;
+    /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
+    contradiction: number;
+    /** Full confidence needs as much weight as this many words found in one error text only. Default 3. */
+    evidenceWords: number;
+  };
+  /** Keyword and code evidence (descriptions, fragments). */
+  keywords: {
+    /** Score of a symptom's own phrase found in the paste. Default 0.55: offered, never answered alone. */
+    symptom: number;
+    /** Added per topic phrase (the article's, or the symptom's context) next to it. Default 0.25. */
+    topic: number;
+    /** At most this is added by topic phrases. Default 0.45: symptom + two topics can answer. */
+    topicMax: number;
+    /** Score of a code (HCW8078, AADSTS50011, an exception name) only a few articles hold. Default 0.6: offered. */
+    code: number;
+    /** A code held by more articles than this says too little. Default 3. */
+    codeMaxArticles: number;
+  };
+  /** Ordering the matches (matcher.ts). Never decides answer or clarify. */
+  ranking: {
+    /** Error texts scoring this much or more that found the same paste words count as the same error. Default 0.9. */
+    sameWordsScore: number;
+    /** Matches of the same error within this of the best tie; the rest of the paste orders them. Default 0.02. */
+    tie: number;
+    /** Per topic phrase (at most two) added to an article's match that is at least `tiebreakFrom`. Default 0.03. */
+    topicTiebreak: number;
+    tiebreakFrom: number;
+    /** A match whose words all lie inside another's ranks this far below that container. Default 0.1. */
+    containerGap: number;
+    /** ...when the container scores at least `containerFrom` and within this of the match. Default 0.2. */
+    containerWindow: number;
+    containerFrom: number;
+    /** Only matches scoring at least this are compared with containers. Default 0.2. */
+    containedFrom: number;
+  };
+  /** When to answer, ask, or say none (decide.ts). The calibration table of `kb eval` shows what they give. */
+  decision: {
+    /** At or above: confident enough to answer on its own. Default 0.8: on the dev sets ≥ 99% of best matches from 0.8 up are right. */
+    answer: number;
+    /** Below: not even offered as a choice. Default 0.45. */
+    candidate: number;
+    /** The winner must lead the runner-up (another error) by this much to be answered. Default 0.1. */
+    margin: number;
+    /** In a clarify, candidates within this of the best are offered (at most 3). Default 0.2. */
+    window: number;
+    /** Matches listed for tools (never answered) start at this score. Default 0.2. */
+    listed: number;
+  };
+}
+
+export const DEFAULT_PARAMETERS: MatchParameters = {
+  paste: { maxChars: 200_000 },
+  index: { strongBoost: 2.5, frameFactor: 0.25, minDetailTerms: 3, genericArticles: 2 },
+  candidates: { share: 0.25, words: 2 },
+  typos: { minLength: 5, maxScore: 0.3, skipAbove: 0.99, window: 0.3, maxWords: 40 },
+  score: {
+    detailShare: 0.7,
+    termShare: 0.6,
+    touched: 0.5,
+    touchedPairs: 0.4,
+    untouchedFactor: 0.1,
+    untouchedCap: 0.15,
+    substantialPart: 2 / 3,
+    contradiction: 0.5,
+    evidenceWords: 3,
+  },
+  keywords: { symptom: 0.55, topic: 0.25, topicMax: 0.45, code: 0.6, codeMaxArticles: 3 },
+  ranking: {
+    sameWordsScore: 0.9,
+    tie: 0.02,
+    topicTiebreak: 0.03,
+    tiebreakFrom: 0.45,
+    containerGap: 0.1,
+    containerWindow: 0.2,
+    containerFrom: 0.45,
+    containedFrom: 0.2,
+  },
+  decision: { answer: 0.8, candidate: 0.45, margin: 0.1, window: 0.2, listed: 0.2 },
+};
