@@ -12,10 +12,10 @@ import { watchKnowledge } from './knowledge/watch';
 import { Matcher } from './matching/matcher';
 import { PasteFixBot } from './bot';
 import { createLogger, describeConnectionString } from './logging';
-import { createStorage } from './storage';
+import { createStorage, forgetConversationState } from './storage';
 import { createAdapter } from './server/adapter';
 import { createServer, listen } from './server/server';
-import { logWebChatMode, webChatRoutes } from './server/directline';
+import { DEFAULT_LIMITS, LOCAL_CHANNEL_ID, logWebChatMode, webChatRoutes } from './server/directline';
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     logger,
   });
 
-  const storage = createStorage({ blob: config.storage, dataDir: config.dataDir });
+  // State in memory is bounded like the local Direct Line's conversations, and goes when one is forgotten.
+  const memory = { maxEntries: DEFAULT_LIMITS.maxConversations, idleTimeoutMs: DEFAULT_LIMITS.idleTimeoutMs };
+  const storage = createStorage({ blob: config.storage, dataDir: config.dataDir, memory });
   logger.info(
     config.storage
       ? { storage: 'azure-blob', account: describeConnectionString(config.storage.connectionString), container: config.storage.container }
@@ -61,7 +63,16 @@ async function main(): Promise<void> {
     logger,
     version: readVersion(),
     knowledge: () => ({ articles: knowledge.kb().articles.length }),
-    routes: [webChatRoutes({ mode: config.directLine, trustProxy: config.trustProxy, allowedOrigins: config.webChatAllowedOrigins })],
+    routes: [
+      webChatRoutes({
+        mode: config.directLine,
+        trustProxy: config.trustProxy,
+        allowedOrigins: config.webChatAllowedOrigins,
+        onConversationForgotten: (id) => {
+          forgetConversationState(storage.state, LOCAL_CHANNEL_ID, id).catch((err: unknown) => logger.warn({ err }, 'could not drop the state of a forgotten web chat conversation'));
+        },
+      }),
+    ],
   });
   logWebChatMode(config, logger);
   await listen(server, config, logger);

@@ -15,11 +15,13 @@ import { FEEDBACK_FILE, FileFeedbackLog, readFeedbackLog, type FeedbackLog, type
 import { readBlobFeedback } from './blobFeedback';
 import { StorageFeedbackLog } from './storageFeedbackLog';
 
+import { BoundedMemoryStorage, type MemoryBounds } from './boundedMemory';
 import type { BlobSettings } from './settings';
 
 export { StorageFeedbackLog, FEEDBACK_PREFIX } from './storageFeedbackLog';
 export { blobSettings, DEFAULT_CONTAINER, type BlobSettings } from './settings';
 export { readBlobFeedback } from './blobFeedback';
+export { BoundedMemoryStorage, type MemoryBounds } from './boundedMemory';
 
 export interface ServiceStorage {
   /** `local` (memory + file) or `blob`. */
@@ -31,13 +33,27 @@ export interface ServiceStorage {
   readFeedback(): Promise<LogEntry[]>;
 }
 
-export function createStorage(settings: { blob?: BlobSettings; dataDir: string }): ServiceStorage {
+/**
+ * The key botbuilder's ConversationState (no namespace) stores a conversation's state under, as its
+ * `getStorageKey` builds it from the turn's activity.
+ */
+export function conversationStateKey(channelId: string, conversationId: string): string {
+  return `${channelId}/conversations/${conversationId}/`;
+}
+
+/** Drops a conversation's state, e.g. when the local Direct Line forgets the conversation. */
+export async function forgetConversationState(state: Storage, channelId: string, conversationId: string): Promise<void> {
+  await state.delete([conversationStateKey(channelId, conversationId)]);
+}
+
+/** `memory`: bounds of the in-memory state (one process); unbounded MemoryStorage without them. */
+export function createStorage(settings: { blob?: BlobSettings; dataDir: string; memory?: MemoryBounds }): ServiceStorage {
   const blob = settings.blob;
   if (!blob) {
     const feedbackLog = new FileFeedbackLog(settings.dataDir);
     return {
       kind: 'local',
-      state: new MemoryStorage(),
+      state: settings.memory ? new BoundedMemoryStorage(settings.memory) : new MemoryStorage(),
       feedbackLog,
       readFeedback: async () => readFeedbackLog(path.join(settings.dataDir, FEEDBACK_FILE)).entries,
     };

@@ -20,7 +20,7 @@ import { registerTokenRoute } from './tokenRoute';
 export { DEFAULT_DIRECT_LINE_DOMAIN, DEFAULT_LIMITS, directLineMode, type DirectLineLimits, type DirectLineMode } from './options';
 export { LocalChannelAdapter } from './localAdapter';
 export { parseAllowedOrigins } from './origins';
-export type { LocalDirectLine } from './routes';
+export { LOCAL_CHANNEL_ID, type LocalDirectLine } from './routes';
 
 export interface WebChatDeps {
   mode: DirectLineMode;
