@@ -5,7 +5,8 @@ import { checkArticle } from '../../src/knowledge/schema';
 import type { Article } from '../../src/knowledge/types';
 import { buildSets, IMPORTING, materialize } from '../../bench/knowledgeSets';
 import { generateSynthetic, INNER_DETAILS } from '../../bench/synthetic';
-import { sharedDir, tempFolder } from '../helpers/tmp';
+import { requireShared } from '../helpers/prerequisites';
+import { tempFolder } from '../helpers/tmp';
 
 const builtin = loadKnowledge([BUILTIN_KNOWLEDGE]).articles;
 const errorsOf = (a: Article) => a.symptoms.flatMap((s) => [...(s.errors.en ?? []), ...(s.errors.de ?? [])]);
@@ -93,13 +94,9 @@ describe('bench/synthetic', () => {
   });
 
   it('grows valid near-duplicates from the real support articles of ../shared/corpus', function () {
-    const shared = sharedDir();
-    if (!shared) {
-      console.log('    (skipped: ../shared/corpus is absent in this clone)');
-      this.skip();
-    }
+    const corpusDir = requireShared(this);
     this.timeout(60_000);
-    const corpus = loadKnowledge([path.join(shared!, 'corpus')], IMPORTING).articles;
+    const corpus = loadKnowledge([corpusDir], IMPORTING).articles;
     assert.ok(corpus.length > 50);
     const variants = generateSynthetic(corpus, 500);
     assertValid(variants);

@@ -5,6 +5,7 @@ import { evaluate, parseLabelled, type EvalReport } from '../../src/cli/evaluate
 import { importToDirectory } from '../../src/knowledge/import/directory';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
+import { requireShared } from '../helpers/prerequisites';
 import { ROOT, sharedDir, tempFolder } from '../helpers/tmp';
 
 /** The matcher with ~130 real support articles loaded beside the built-in knowledge (issue 3's bar). */
@@ -20,10 +21,7 @@ describe('matching with the corpus loaded', function () {
     r.failures.map((f) => `${f.paste.id}: expected [${f.paste.expect}] got ${f.outcome.decision} [${f.outcome.ranked.slice(0, 3)}]`).join('\n');
 
   before(function () {
-    if (!shared) {
-      console.log('    (skipped: ../shared with the corpus is absent in this clone)');
-      this.skip();
-    }
+    requireShared(this);
   });
 
   it('tells the Partner STS family apart by its inner detail, each on its own article', () => {

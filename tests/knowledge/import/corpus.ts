@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { requireShared as requireSharedFolder } from '../../helpers/prerequisites';
 import { sharedDir } from '../../helpers/tmp';
 
 /** The support articles of ../shared/corpus (README excluded), sorted; null when ../shared is absent. */
@@ -27,10 +28,7 @@ export function seedFile(): string | null {
   return shared ? path.join(shared, 'seed', '000_3690693f447264cb.txt') : null;
 }
 
-/** Skips the calling suite or test with a note when ../shared is absent. */
+/** Skips the calling suite or test with a note when ../shared is absent (fails it under CI). */
 export function requireShared(ctx: Mocha.Context): void {
-  if (!sharedDir()) {
-    console.log('      (skipped: ../shared with the seed and corpus articles is absent in this clone)');
-    ctx.skip();
-  }
+  requireSharedFolder(ctx, 'corpus');
 }

@@ -1,25 +1,21 @@
 /**
  * Headless Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core
- * (no browser download). Tests skip with a clear message where it is missing.
+ * (no browser download). Tests skip with a clear message where it is missing (and fail under CI).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { skipOrFailWithout } from '../../helpers/prerequisites';
 
 export const CHROMIUM = process.env.PASTEFIX_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Screenshots go here (git-ignored), kept as test artifacts. */
 export const ARTIFACTS = path.resolve(__dirname, '../../../../test-artifacts');
 
-let warned = false;
-/** Skips the suite (from a `before` hook) when Chromium is not installed. */
+/** Skips the suite (from a `before` hook) when Chromium is not installed; fails it under CI. */
 export function skipWithoutChromium(context: Mocha.Context): void {
   if (fs.existsSync(CHROMIUM)) return;
-  if (!warned) {
-    console.log(`      (browser tests skipped: ${CHROMIUM} not found; install it with: apt-get install -y chromium)`);
-    warned = true;
-  }
-  context.skip();
+  skipOrFailWithout(context, `browser tests need ${CHROMIUM}; install it with: apt-get install -y chromium`);
 }
 
 export function launchBrowser(): Promise<Browser> {
