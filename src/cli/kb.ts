@@ -16,19 +16,21 @@ import { errorVocabulary, formatVocabulary } from './vocab';
 /**
  * `kb` — the knowledge base from a terminal. Other tools script against it, so its output is a contract:
  * exit 0 on success whatever the decision, 2 with a one-line message on bad usage or invalid knowledge,
- * 1 when `eval` falls below its thresholds.
+ * 1 when `eval` falls below its thresholds. Like the service, `match` and `eval` use the articles that
+ * load and report the files left out on stderr; `validate`, or `--strict`, makes a file left out exit 2.
  */
 
 const USAGE = `usage:
   kb validate [--kb PATH]...
   kb import SRC... --out DIR
-  kb match [--kb PATH]... [--lang de|en] [--json] [--explain [--article ID]] [TEXT]   (stdin without TEXT)
-  kb match --batch FILE [--json] [--kb PATH]...
-  kb eval FILE [--kb PATH]... [--min-right R] [--max-false F] [--verbose] [--json]
+  kb match [--kb PATH]... [--strict] [--lang de|en] [--json] [--explain [--article ID]] [TEXT]   (stdin without TEXT)
+  kb match --batch FILE [--json] [--kb PATH]... [--strict]
+  kb eval FILE [--kb PATH]... [--strict] [--min-right R] [--max-false F] [--verbose] [--json]
           [--outcomes SNAPSHOT | --write-outcomes SNAPSHOT]
   kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
   kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)
-  kb vocab [--kb PATH]... [--top N] [--missing] [--json]      (error words and the lexicon's coverage)`;
+  kb vocab [--kb PATH]... [--strict] [--top N] [--missing] [--json]   (error words and the lexicon's coverage)
+  --strict: a knowledge file left out (invalid, or a raw article that can't be imported) exits 2, as in validate`;
 
 /** Bad usage or invalid knowledge: exit 2 with this one-line message. */
 class UsageError extends Error {}
@@ -78,31 +80,40 @@ function isParseArgsError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
 }
 
-const kbOption = { kb: { type: 'string', multiple: true } } as const;
+/** `--kb PATH` (repeatable) and `--strict` (any article left out is an error, as `validate` treats it). */
+const kbOption = { kb: { type: 'string', multiple: true }, strict: { type: 'boolean' } } as const;
 
-/** `--kb` paths, or the built-in knowledge; with the problems that are errors (not warnings). */
-function loadFromOption(paths: string[] | undefined): { kb: KnowledgeBase; errors: KnowledgeProblem[] } {
+/**
+ * `--kb` paths, or the built-in knowledge; with the problems that left a file out: errors, and the
+ * warnings of raw articles the importer skipped (the other warnings are notes on articles that loaded).
+ */
+function loadFromOption(paths: string[] | undefined): { kb: KnowledgeBase; leftOut: KnowledgeProblem[] } {
   const kb = loadKnowledge(paths?.length ? paths : [BUILTIN_KNOWLEDGE]);
-  return { kb, errors: kb.problems.filter((p) => p.severity !== 'warning') };
+  return { kb, leftOut: kb.problems.filter((p) => p.severity !== 'warning' || p.skipped) };
 }
 
-/** Loads `--kb` paths (or the built-in knowledge); any invalid file is a UsageError naming the first problem. */
-function openKnowledge(paths: string[] | undefined): KnowledgeBase {
-  const { kb, errors } = loadFromOption(paths);
-  if (errors.length) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more; see kb validate)` : '';
-    throw new UsageError(`kb: invalid knowledge: ${formatProblem(errors[0])}${more}`);
+/**
+ * Loads `--kb` paths (or the built-in knowledge) as the service does: the good articles are used and
+ * each file left out is reported on stderr. With `--strict`, or when no article loaded, a file left out
+ * is a UsageError naming the first problem.
+ */
+function openKnowledge(options: { kb?: string[]; strict?: boolean }, io: Io): KnowledgeBase {
+  const { kb, leftOut } = loadFromOption(options.kb);
+  if (leftOut.length && (options.strict || kb.articles.length === 0)) {
+    const more = leftOut.length > 1 ? ` (and ${leftOut.length - 1} more; see kb validate)` : '';
+    throw new UsageError(`kb: invalid knowledge: ${formatProblem(leftOut[0])}${more}`);
   }
+  for (const p of leftOut) io.err(`kb: left out: ${formatProblem(p)}`);
   return kb;
 }
 
 function validate(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: kbOption, strict: true });
-  const { kb, errors } = loadFromOption(values.kb);
-  for (const p of kb.problems) io.err(`${p.severity === 'warning' ? 'warning' : 'error'}: ${formatProblem(p)}`);
-  const files = new Set(errors.map((p) => p.file)).size;
-  io.out(`${kb.articles.length} articles valid, ${errors.length} errors in ${files} files`);
-  return errors.length ? 2 : 0;
+  const { kb, leftOut } = loadFromOption(values.kb);
+  for (const p of kb.problems) io.err(`${p.severity === 'warning' && !p.skipped ? 'warning' : 'error'}: ${formatProblem(p)}`);
+  const files = new Set(leftOut.map((p) => p.file)).size;
+  io.out(`${kb.articles.length} articles valid, ${leftOut.length} errors in ${files} files`);
+  return leftOut.length ? 2 : 0;
 }
 
 function importCommand(args: string[], io: Io): number {
@@ -129,7 +140,7 @@ function match(args: string[], io: Io): number {
   if (values.batch !== undefined) {
     if (positionals.length) throw new UsageError('kb: --batch takes no TEXT');
     const lines = readLines(values.batch);
-    const matcher = new Matcher(openKnowledge(values.kb));
+    const matcher = new Matcher(openKnowledge(values, io));
     lines.forEach(({ line, n }) => {
       let item: { id?: unknown; text?: unknown };
       try {
@@ -146,7 +157,7 @@ function match(args: string[], io: Io): number {
   const text = positionals.length ? positionals.join(' ') : io.stdin();
   const explain = values.explain ?? false;
   if (values.article !== undefined && !explain) throw new UsageError('kb: --article needs --explain');
-  const kb = openKnowledge(values.kb);
+  const kb = openKnowledge(values, io);
   if (values.article !== undefined && !kb.byId.has(values.article)) throw new UsageError(`kb: --article: no article "${values.article}" in the knowledge base`);
   const r = new Matcher(kb).match(text, { lang, explain, ...(values.article !== undefined ? { article: values.article } : {}) });
   let out = values.json ? JSON.stringify({ decision: r.decision, matches: jsonMatches(r) }) : describe(r);
@@ -214,7 +225,7 @@ function evalCommand(args: string[], io: Io): number {
   }
   if (values.outcomes !== undefined && values['write-outcomes'] !== undefined) throw new UsageError('kb: eval takes --outcomes or --write-outcomes, not both');
   const committed = values.outcomes === undefined ? undefined : readOutcomes(values.outcomes);
-  const matcher = new Matcher(openKnowledge(values.kb));
+  const matcher = new Matcher(openKnowledge(values, io));
   const report = evaluate(set, (text) => {
     const r = matcher.match(text);
     return { decision: r.decision, ranked: r.matches.map((m) => m.article), score: r.matches[0]?.score };
@@ -287,7 +298,7 @@ function vocabCommand(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: { ...kbOption, top: { type: 'string' }, missing: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true });
   const top = values.top === undefined ? 50 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`kb: --top must be a whole number from 1, got "${values.top}"`);
-  const rows = errorVocabulary(openKnowledge(values.kb));
+  const rows = errorVocabulary(openKnowledge(values, io));
   io.out(values.json ? JSON.stringify(rows.slice(0, top)) : formatVocabulary(rows, top, values.missing ?? false));
   return 0;
 }

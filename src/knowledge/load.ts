@@ -137,16 +137,26 @@ function parseYamlArticle(file: string, text: string): Loaded {
   return { article: checked.article, problems: [], idLine: lineOf(['id']) };
 }
 
+/**
+ * A raw article the importer can't turn into a valid one is skipped with warnings that say why: it is
+ * someone else's text, not a file of ours to fix, and must never block the articles around it.
+ */
 function parseRawArticle(file: string, text: string, importer: RawImporter): Loaded {
   const imported = importer.importArticle(file, text);
-  if (!imported.article) return { article: null, problems: imported.problems };
+  const notes = imported.problems.map((p) => ({ ...p, severity: 'warning' as const }));
+  if (!imported.article) return { article: null, problems: notes.map(skipped) };
   // Imported articles go through the same schema as hand-written ones, so nothing unchecked reaches users.
   const checked = checkArticle(imported.article);
   if (!checked.article) {
-    return {
-      article: null,
-      problems: [...imported.problems, ...checked.problems.map((p) => ({ file, field: formatPath(p.path) || undefined, message: p.message }))],
-    };
+    const reasons = checked.problems.map((p) => skipped({ file, field: formatPath(p.path) || undefined, message: p.message }));
+    return { article: null, problems: [...notes, ...reasons] };
   }
-  return { article: checked.article, problems: imported.problems.map((p) => ({ ...p, severity: 'warning' as const })) };
+  return { article: checked.article, problems: notes };
+}
+
+/** How the warnings about a raw article that was not loaded begin. */
+export const ARTICLE_SKIPPED = 'import: article skipped';
+
+function skipped(p: KnowledgeProblem): KnowledgeProblem {
+  return { ...p, message: `${ARTICLE_SKIPPED}: ${p.message.replace(/^import: /, '')}`, severity: 'warning', skipped: true };
 }

@@ -104,7 +104,8 @@ function crossCheck(a: Article): FieldProblem[] {
     step.commands?.forEach((c, j) => {
       const explained = new Set((c.placeholders ?? []).map((p) => p.name));
       for (const m of c.code.matchAll(/<([^<>]+)>/g)) {
-        if (!explained.has(m[1])) {
+        // Names are trimmed (like every string field), so `< X >` is explained by a placeholder named `X`.
+        if (!explained.has(m[1].trim())) {
           problems.push({ path: ['steps', i, 'commands', j, 'code'], message: `placeholder <${m[1]}> is not explained in placeholders` });
         }
       }

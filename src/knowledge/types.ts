@@ -117,6 +117,11 @@ export interface KnowledgeProblem {
   /** Dotted path of the offending field, e.g. `symptoms[2].errors.en`. */
   field?: string;
   message: string;
-  /** `warning`: the article still loaded (e.g. an importer noticed something odd). Default: an error. */
+  /**
+   * `warning`: the article still loaded (e.g. an importer noticed something odd), or — with `skipped` —
+   * a raw article the importer can't use was left out without blocking the rest. Default: an error.
+   */
   severity?: 'warning';
+  /** On the warnings of a raw article that was left out. (An error always means its file gave no article.) */
+  skipped?: true;
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, sharedDir, tempFolder } from '../helpers/tmp';
+import { requireShared } from '../helpers/prerequisites';
+import { ROOT, tempFolder } from '../helpers/tmp';
 
 /** Runs the real `kb` command line as other tools do. */
 function kb(args: string[], input?: string) {
@@ -51,7 +52,7 @@ describe('cli/kb', function () {
     }
   });
 
-  it('exits 2 naming file, line and field when the knowledge is invalid; validate lists every problem', () => {
+  it('exits 2 naming file, line and field when no article is valid; validate lists every problem', () => {
     const t = tempFolder({ 'bad.yaml': 'id: bad\ntitle: { en: x }\nlanguages: [en]\nsymptoms: []\n' });
     cleanup = t.cleanup;
     const m = kb(['match', '--kb', t.dir, 'x']);
@@ -61,6 +62,33 @@ describe('cli/kb', function () {
     assert.equal(v.code, 2);
     assert.equal(v.out.trim(), '0 articles valid, 3 errors in 1 files');
     assert.equal(kb(['validate']).code, 0);
+  });
+
+  it('like the service, match and eval use the good articles and report the files left out; --strict and validate exit 2', () => {
+    const good = fs.readFileSync(path.join(ROOT, 'knowledge/exo-legacy-tls-hybrid.yaml'), 'utf8');
+    const t = tempFolder({ 'good.yaml': good, 'bad.yaml': 'id: bad\ntitle: { en: x }\nlanguages: [en]\nsymptoms: []\n', 'set.jsonl': JSON.stringify({ text: DE_ERR, expect: ['exo-legacy-tls-hybrid'] }) });
+    cleanup = t.cleanup;
+    const bad = path.join(t.dir, 'bad.yaml');
+    const leftOut = [
+      `kb: left out: ${bad}:4: symptoms: needs at least one symptom`,
+      `kb: left out: ${bad}:1: cause: Invalid input: expected object, received undefined`,
+      `kb: left out: ${bad}:1: steps: Invalid input: expected array, received undefined`,
+    ];
+    const m = kb(['match', '--json', '--kb', t.dir, DE_ERR]);
+    assert.equal(m.code, 0, m.err);
+    assert.equal(JSON.parse(m.out).matches[0].article, 'exo-legacy-tls-hybrid');
+    assert.deepEqual(m.err.trim().split('\n'), leftOut);
+    const e = kb(['eval', path.join(t.dir, 'set.jsonl'), '--kb', t.dir, '--json']);
+    assert.equal(e.code, 0, e.err);
+    assert.equal(JSON.parse(e.out).right, 1);
+    assert.deepEqual(e.err.trim().split('\n'), leftOut);
+
+    const strict = kb(['match', '--strict', '--kb', t.dir, DE_ERR]);
+    assert.equal(strict.code, 2);
+    assert.equal(strict.err.split('\n')[0], `kb: invalid knowledge: ${bad}:4: symptoms: needs at least one symptom (and 2 more; see kb validate)`);
+    const v = kb(['validate', '--kb', t.dir]);
+    assert.equal(v.code, 2);
+    assert.equal(v.out.trim(), '1 articles valid, 3 errors in 1 files');
   });
 
   it('eval on the dev set: at least 95% right, no confident wrong answer, with a calibration table', () => {
@@ -132,14 +160,9 @@ describe('cli/kb', function () {
   });
 
   it('import writes YAML articles that load and match like the raw ones', function () {
-    const shared = sharedDir();
-    if (!shared) {
-      console.log('    (skipped: ../shared is not beside this clone)');
-      this.skip();
-    }
+    const seed = requireShared(this, 'seed');
     const t = tempFolder();
     cleanup = t.cleanup;
-    const seed = path.join(shared!, 'seed');
     const r = kb(['import', seed, '--out', t.dir]);
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(fs.readdirSync(t.dir), ['000-3690693f447264cb.yaml']);

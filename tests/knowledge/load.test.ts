@@ -76,6 +76,36 @@ describe('knowledge/load', () => {
     ]);
   });
 
+  it('a placeholder written with spaces inside the brackets is explained by its trimmed name', () => {
+    const t = tempFolder({ 'x.yaml': GOOD('spaced').replace('code: "Get-Thing -Name <name>"', 'code: "Get-Thing -Name < name >"') });
+    cleanup = t.cleanup;
+    const kb = loadKnowledge([t.dir]);
+    assert.deepEqual(kb.problems.map(formatProblem), []);
+    assert.equal(kb.articles.length, 1);
+  });
+
+  it('skips a raw article the importer cannot make valid with warnings naming file, field and reason; the rest load', () => {
+    const t = tempFolder({ 'a.yaml': GOOD('good-one'), 'raw.md': 'x', 'empty.md': 'x' });
+    cleanup = t.cleanup;
+    const valid = loadKnowledge([path.join(t.dir, 'a.yaml')]).articles[0]!;
+    const importer = {
+      extensions: ['.md'],
+      importArticle: (file: string) =>
+        path.basename(file) === 'empty.md'
+          ? { article: null, problems: [{ file, message: 'import: the file is empty' }] }
+          : { article: { ...valid, id: 'raw', cause: { en: 'only English' } }, problems: [{ file, field: 'symptoms', message: 'import: a note', severity: 'warning' as const }] },
+    };
+    const kb = loadKnowledge([t.dir], { importer });
+    assert.deepEqual(kb.articles.map((a) => a.id), ['good-one']);
+    const raw = path.join(t.dir, 'raw.md');
+    const empty = path.join(t.dir, 'empty.md');
+    assert.deepEqual(kb.problems, [
+      { file: empty, message: 'import: article skipped: the file is empty', severity: 'warning', skipped: true },
+      { file: raw, field: 'symptoms', message: 'import: a note', severity: 'warning' },
+      { file: raw, field: 'cause', message: 'import: article skipped: missing the "de" text (the article declares languages de, en)', severity: 'warning', skipped: true },
+    ]);
+  });
+
   it('reports a path that does not exist', () => {
     const kb = loadKnowledge(['/nonexistent/pastefix-kb']);
     assert.deepEqual(kb.problems.map(formatProblem), ['/nonexistent/pastefix-kb: knowledge: no such file or folder']);

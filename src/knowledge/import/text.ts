@@ -355,21 +355,34 @@ const PLACEHOLDER_TEXT: Record<Lang, (name: string) => string> = {
   de: (name) => `<${name}> durch den Wert Ihrer Organisation ersetzen.`,
 };
 
-/** The `<name>` placeholders of a command, each once, in order. */
+/** The `<name>` placeholders of a command, each once, in order (names trimmed: `< X >` is `X`). */
 export function placeholdersOf(code: string, lang: Lang): Placeholder[] {
   const names: string[] = [];
   // the same reading of `<…>` as the schema's check, so every placeholder it finds is explained
   for (const match of code.matchAll(/<([^<>]+)>/g)) {
-    const name = match[1];
-    if (name.trim() && !names.includes(name)) names.push(name);
+    const name = match[1].trim();
+    if (name && !names.includes(name)) names.push(name);
   }
   return names.map((name) => ({ name, description: { [lang]: PLACEHOLDER_TEXT[lang](name) } as Localized }));
 }
 
-/** A command ready for an article: shell decided, placeholders listed. */
+/** Shells in which `<` is never an operator (PowerShell reserves it), so every `<…>` is a placeholder. */
+const PLACEHOLDER_SAFE_SHELLS: ReadonlySet<Shell> = new Set(['powershell', 'exchange-management-shell', 'exchange-online-powershell']);
+
+/**
+ * `<name_of_room_mailbox >`, `< X >` → `<name_of_room_mailbox>`, `<X>`: articles pad placeholders with spaces,
+ * which users would copy. Only in PowerShell: in cmd and bash `sort < in.txt > out.txt` is two redirections.
+ */
+export function tidyPlaceholders(code: string, shell: Shell): string {
+  if (!PLACEHOLDER_SAFE_SHELLS.has(shell)) return code;
+  return code.replace(/<([^<>]+)>/g, (whole, name: string) => (name.trim() ? `<${name.trim()}>` : whole));
+}
+
+/** A command ready for an article: shell decided, placeholders tidied and listed. */
 export function makeCommand(code: string, language: string, context: string | string[], lang: Lang): Command {
-  const command: Command = { shell: shellFor(code, language, context), code };
-  const placeholders = placeholdersOf(code, lang);
+  const shell = shellFor(code, language, context);
+  const command: Command = { shell, code: tidyPlaceholders(code, shell) };
+  const placeholders = placeholdersOf(command.code, lang);
   if (placeholders.length > 0) command.placeholders = placeholders;
   return command;
 }
