@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AccuracyRow } from './accuracy';
+import { renderLatencyChart } from './chart';
 import type { ColdStartResult } from './coldStart';
 import { ENGINES, type EngineName } from './engines';
 import type { MatchingResult } from './matching';
@@ -190,12 +191,14 @@ export function renderMarkdown(r: BenchResults): string {
   return `${out.join('\n\n')}\n`;
 }
 
-/** Writes `latest.md` and `latest.json` into `dir`; returns their paths. */
-export function writeResults(r: BenchResults, dir: string): { markdown: string; json: string } {
+/** Writes `latest.md`, `latest.json` and the chart `latency.svg` into `dir`; returns their paths. */
+export function writeResults(r: BenchResults, dir: string): { markdown: string; json: string; chart: string } {
   fs.mkdirSync(dir, { recursive: true });
   const markdown = path.join(dir, 'latest.md');
   const json = path.join(dir, 'latest.json');
+  const chart = path.join(dir, 'latency.svg');
   fs.writeFileSync(markdown, renderMarkdown(r));
   fs.writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
-  return { markdown, json };
+  fs.writeFileSync(chart, renderLatencyChart(r));
+  return { markdown, json, chart };
 }

@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   };
   const written = writeResults(results, options.out);
   process.stdout.write(renderMarkdown(results));
-  log(`wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}`);
+  log(`wrote ${[written.markdown, written.json, written.chart].map((f) => path.relative(process.cwd(), f)).join(", ")}`);
 }
 
 /** The parent keeps only names and paths: the big knowledge bases are measured in child processes. */
