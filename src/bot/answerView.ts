@@ -5,12 +5,17 @@
 import { pick } from '../knowledge/localize';
 import type { Article, Lang, Shell } from '../knowledge/types';
 import type { CodeLanguage } from './cards/elements';
+import { sourceFor, type FoundValue, type ValueKind } from '../diagnosis/fill';
+
+/** A placeholder value shown by this paste, or by an earlier one in the conversation. */
+export type KnownValue = FoundValue & { origin: 'paste' | 'conversation' };
 
 export interface CommandView {
   shell: Shell;
   language: CodeLanguage;
   code: string;
-  placeholders: { name: string; description: string }[];
+  /** Each placeholder, with the value filled in when the paste or conversation showed it (then `code` holds it). */
+  placeholders: { name: string; description: string; value?: string; from?: string; origin?: KnownValue['origin'] }[];
 }
 
 export interface AnswerView {
@@ -42,6 +47,8 @@ export interface AnswerContext {
   truncatedKb?: number;
   /** Other articles with the same error, in the order the matcher listed them. Default: none. */
   alsoIn?: Article[];
+  /** Placeholder values the paste or the conversation showed. Default: none, placeholders stay as written. */
+  values?: ReadonlyMap<ValueKind, KnownValue>;
 }
 
 const CODE_LANGUAGE: Record<Shell, CodeLanguage> = {
@@ -69,12 +76,16 @@ export function buildAnswerView(article: Article, lang: Lang, context: AnswerCon
     affects: article.affects.map(text),
     steps: article.steps.map((step) => ({
       text: text(step.text),
-      commands: (step.commands ?? []).map((c) => ({
-        shell: c.shell,
-        language: CODE_LANGUAGE[c.shell],
-        code: c.code,
-        placeholders: (c.placeholders ?? []).map((p) => ({ name: p.name, description: text(p.description) })),
-      })),
+      commands: (step.commands ?? []).map((c) => {
+        const placeholders = (c.placeholders ?? []).map((p) => {
+          const source = sourceFor(p.name);
+          const known = source && context.values?.get(source.kind);
+          return { name: p.name, description: text(p.description), ...(known ? { value: known.value, from: known.from, origin: known.origin } : {}) };
+        });
+        // Values are checked domain or server names (src/diagnosis/fill.ts), so they can't break the command.
+        const code = placeholders.reduce((filled, p) => (p.value ? filled.split(`<${p.name}>`).join(p.value) : filled), c.code);
+        return { shell: c.shell, language: CODE_LANGUAGE[c.shell], code, placeholders };
+      }),
     })),
     references: article.references.map((r) => ({ title: text(r.title), url: r.url })),
     alsoIn: (context.alsoIn ?? []).map((a) => ({ id: a.id, title: text(a.title) })),

@@ -17,7 +17,8 @@ import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';
 import { LANGS, type Article, type Lang } from '../knowledge/types';
 import type { MatchOptions, MatchResult } from '../matching/types';
-import { buildAnswerView, firstSentence, type AnswerContext } from './answerView';
+import { buildAnswerView, firstSentence, type AnswerContext, type KnownValue } from './answerView';
+import { valuesInPaste, type FoundValue, type ValueKind } from '../diagnosis/fill';
 import { answerCard, type FeedbackData } from './cards/answer';
 import { answerMarkdown, escapeMarkdown } from './cards/answerMarkdown';
 import { clarifyCard, type Candidate, type ChoiceData } from './cards/clarify';
@@ -57,6 +58,8 @@ export interface ConversationData {
   welcomed?: boolean;
   /** The open clarify question. */
   pending?: PendingChoice;
+  /** Placeholder values (a domain, a server name) pastes in this conversation showed, for later answers. */
+  values?: Partial<Record<ValueKind, FoundValue>>;
   /** The last answer shown, so feedback on it can be logged with its paste. */
   last?: { article: string; symptom: string | null; paste: string };
 }
@@ -144,6 +147,8 @@ export class PasteFixBot extends ActivityHandler {
     // A pasted TLS configuration is diagnosed, never matched: its registry paths are no error of any article.
     const diagnosis = diagnose(text);
     if (diagnosis.recognised) return this.sendDiagnosis(context, data, diagnosis, chooseLang({ remembered: preferred, paste: diagnosis.lang }), started);
+    // Values for placeholders this paste shows, remembered for a clarify choice or a later `show`.
+    const values = knownValues(data, text);
     // One matcher for the whole turn: a knowledge reload in between must not split result and articles.
     const matcher = this.deps.matcher();
     const result = matcher.match(text, preferred ? { lang: preferred } : {});
@@ -171,7 +176,13 @@ export class PasteFixBot extends ActivityHandler {
       data.last = { article: best.article, symptom: best.symptom, paste: pasteForLog(text) };
       // An answer lists after the winner only the articles that hold the very same error.
       const alsoIn = result.matches.slice(1).flatMap((m) => articleOf(m.article) ?? []);
-      return this.sendAnswer(context, articleOf(best.article)!, lang, { symptomId: best.symptom, evidence: quote(best.evidence), truncatedKb, alsoIn });
+      return this.sendAnswer(context, articleOf(best.article)!, lang, {
+        symptomId: best.symptom,
+        evidence: quote(best.evidence),
+        truncatedKb,
+        alsoIn,
+        values,
+      });
     }
     if (result.decision === 'clarify') {
       // Usually 2–3 close candidates; the matcher also asks about a single likely one it is not sure of.
@@ -256,7 +267,12 @@ export class PasteFixBot extends ActivityHandler {
     if (!picked || !article) return void (await this.sendText(context, t.noPendingChoice));
     data.pending = undefined;
     data.last = { article: picked.article, symptom: picked.symptom, paste: pending?.paste ?? '' };
-    await this.sendAnswer(context, article, lang, { symptomId: picked.symptom, evidence: picked.evidence, truncatedKb: pending?.truncatedKb });
+    await this.sendAnswer(context, article, lang, {
+      symptomId: picked.symptom,
+      evidence: picked.evidence,
+      truncatedKb: pending?.truncatedKb,
+      values: knownValues(data),
+    });
   }
 
   // ---- commands ----
@@ -268,7 +284,7 @@ export class PasteFixBot extends ActivityHandler {
     const article = kb.byId.get(id) ?? kb.articles.find((a) => a.id.toLowerCase() === id.toLowerCase());
     if (!article) return void (await this.sendText(context, t.showUnknownMd(escapeMarkdown(id))));
     data.last = { article: article.id, symptom: null, paste: '' };
-    await this.sendAnswer(context, article, lang, {});
+    await this.sendAnswer(context, article, lang, { values: knownValues(data) });
   }
 
   private topicsMd(lang: Lang): string {
@@ -345,6 +361,22 @@ export function removeMentions(activity: Partial<Activity>): string {
     }
   }
   return text.trim();
+}
+
+/**
+ * Placeholder values for an answer: those this paste shows, else those an earlier paste of the conversation
+ * showed. The paste's own values are remembered for later turns (a clarify choice, `show`).
+ */
+function knownValues(data: ConversationData, text?: string): Map<ValueKind, KnownValue> {
+  const known = new Map<ValueKind, KnownValue>();
+  for (const [kind, found] of Object.entries(data.values ?? {}) as [ValueKind, FoundValue][]) known.set(kind, { ...found, origin: 'conversation' });
+  if (text !== undefined) {
+    for (const [kind, found] of valuesInPaste(text)) {
+      known.set(kind, { ...found, origin: 'paste' });
+      data.values = { ...data.values, [kind]: found };
+    }
+  }
+  return known;
 }
 
 /** Validates `activity.value` from our own buttons; returns undefined for anything else. */

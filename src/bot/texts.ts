@@ -40,6 +40,10 @@ export interface Texts {
   showCommand: (id: string) => string;
   source: string;
   replaceBeforeRunning: string;
+  /** Above placeholders PasteFix filled in from the paste or the conversation. */
+  filledIn: string;
+  /** Where a filled-in value came from, e.g. `Set-FederatedOrganizationIdentifier -AccountNamespace`. */
+  valueFrom: (from: string, origin: 'paste' | 'conversation') => string;
   shell: Record<Shell, string>;
   truncated: (kilobytes: number) => string;
   /** Shown when the article is not available in the reply language; `available` is the language it is in. */
@@ -96,6 +100,8 @@ const de: Texts = {
   showCommand: (id) => `zeige ${id}`,
   source: 'Quelle',
   replaceBeforeRunning: 'Vor dem Ausführen ersetzen:',
+  filledIn: 'Aus Ihrer Meldung eingesetzt – vor dem Ausführen prüfen:',
+  valueFrom: (from, origin) => `übernommen aus ${from} ${origin === 'paste' ? 'in Ihrer Meldung' : 'in einer früheren Nachricht'}`,
   shell: {
     'exchange-management-shell': 'Exchange-Verwaltungsshell',
     powershell: 'Windows PowerShell',
@@ -158,6 +164,8 @@ const en: Texts = {
   showCommand: (id) => `show ${id}`,
   source: 'Source',
   replaceBeforeRunning: 'Replace before running:',
+  filledIn: 'Filled in from your paste – check before running:',
+  valueFrom: (from, origin) => `taken from ${from} ${origin === 'paste' ? 'in your paste' : 'in an earlier message'}`,
   shell: {
     'exchange-management-shell': 'Exchange Management Shell',
     powershell: 'Windows PowerShell',

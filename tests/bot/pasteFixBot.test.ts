@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Activity } from 'botbuilder';
 import { allText, checkCard, findAll } from './support/cards';
-import { cardOf, createHarness, FEDERATION_COMMAND, flakyMatcher, matcherWithFixtures, PASTES, type Harness } from './support/harness';
+import { cardOf, createHarness, FEDERATION_COMMAND, FEDERATION_COMMAND_FILLED, flakyMatcher, matcherWithFixtures, PASTES, type Harness } from './support/harness';
 import { TEXTS } from '../../src/bot/texts';
 import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
@@ -67,12 +67,20 @@ describe('PasteFixBot (turn level)', () => {
         [
           'Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E2010',
           '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
-          FEDERATION_COMMAND,
+          // The paste's own `-AccountNamespace contoso.com` is filled in.
+          FEDERATION_COMMAND_FILLED,
         ],
       );
       assert.ok(blocks.every((b) => b.language === 'PowerShell'));
-      // The placeholder is marked and explained under its command, in German.
-      assert.ok(numbered[3]!.text.includes('Vor dem Ausführen ersetzen:\n<account namespace>\n – Die Domäne, die als Kontonamespace'));
+      // The filled placeholder keeps its explanation and says where the value came from, in German.
+      assert.ok(
+        numbered[3]!.text.includes(
+          'Aus Ihrer Meldung eingesetzt – vor dem Ausführen prüfen:\n<account namespace>\n = \ncontoso.com\n – Die Domäne, die als Kontonamespace',
+        ),
+        numbered[3]!.text,
+      );
+      assert.ok(numbered[3]!.text.includes('(übernommen aus Set-FederatedOrganizationIdentifier -AccountNamespace in Ihrer Meldung)'));
+      assert.ok(!numbered[3]!.text.includes('Vor dem Ausführen ersetzen'), 'nothing left to replace');
 
       const links = findAll(card, (o) => o.type === 'Action.OpenUrl').map((a) => a.url);
       assert.ok(links.includes('https://support.microsoft.com/help/3154518'));
@@ -95,8 +103,9 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(text.includes('Free/busy lookups from on-premises mailboxes to Exchange Online mailboxes'));
       assert.ok(text.includes('The underlying connection was closed'), 'evidence');
       assert.deepEqual(steps(card).map((s) => s.n), ['1.', '2.', '3.', '4.']);
-      assert.ok(findAll(card, (o) => o.type === 'CodeBlock').some((b) => b.codeSnippet === FEDERATION_COMMAND));
-      assert.ok(text.includes('<account namespace>\n – The domain used as the account namespace'));
+      assert.ok(findAll(card, (o) => o.type === 'CodeBlock').some((b) => b.codeSnippet === FEDERATION_COMMAND_FILLED));
+      assert.ok(text.includes('<account namespace>\n = \ncontoso.com\n – The domain used as the account namespace'));
+      assert.ok(text.includes('(taken from Set-FederatedOrganizationIdentifier -AccountNamespace in your paste)'));
       assert.deepEqual((card.actions as { title: string }[]).map((a) => a.title), ['This solved it', "Didn't help"]);
     });
 
@@ -130,9 +139,10 @@ describe('PasteFixBot (turn level)', () => {
       assert.equal(reply.textFormat, 'markdown');
       const text = String(reply.text);
       assert.ok(text.startsWith('**Hybrid Exchange without TLS 1.2: free/busy, cloud archive and federation trust fail**'));
-      assert.ok(text.includes(`\`\`\`powershell\n   ${FEDERATION_COMMAND}\n   \`\`\``), text);
+      assert.ok(text.includes(`\`\`\`powershell\n   ${FEDERATION_COMMAND_FILLED}\n   \`\`\``), text);
       assert.ok(text.includes('4. If it still fails'));
-      assert.ok(text.includes('- `<account namespace>` – The domain used'));
+      assert.ok(text.includes('- `<account namespace>` = `contoso.com` – The domain used'), text);
+      assert.ok(text.includes('_(taken from Set-FederatedOrganizationIdentifier -AccountNamespace in your paste)_'), text);
     });
   });
 
@@ -386,7 +396,7 @@ describe('PasteFixBot (turn level)', () => {
       const card = expectGoodCard(only(await h.turn(paste)));
       const kb = Math.round(Buffer.byteLength(paste) / 1024);
       assert.ok(allText(card).includes(`Your paste was very long (${kb} KB). I matched only the part that looks like the error.`));
-      assert.ok(findAll(card, (o) => o.type === 'CodeBlock').some((b) => b.codeSnippet === FEDERATION_COMMAND));
+      assert.ok(findAll(card, (o) => o.type === 'CodeBlock').some((b) => b.codeSnippet === FEDERATION_COMMAND_FILLED));
     });
   });
 

@@ -15,7 +15,7 @@ import { TEXTS } from '../../src/bot/texts';
 import { createAdapter } from '../../src/server/adapter';
 import { createServer, listen, type ServerDeps } from '../../src/server/server';
 import { allText, checkCard, findAll } from '../bot/support/cards';
-import { cardOf, FEDERATION_COMMAND, flakyMatcher, memoryLogger, PASTES, realMatcher } from '../bot/support/harness';
+import { cardOf, FEDERATION_COMMAND_FILLED, flakyMatcher, memoryLogger, PASTES, realMatcher } from '../bot/support/harness';
 import { startConnector, type StandInConnector } from './support/connector';
 
 interface Running {
@@ -126,7 +126,7 @@ describe('HTTP server with the Bot Framework protocol', () => {
     assert.equal(card.version, '1.5');
     assert.deepEqual(card.msteams, { width: 'Full' });
     assert.ok(allText(card).includes('Ursache'));
-    const block = findAll(card, (o) => o.type === 'CodeBlock').find((b) => b.codeSnippet === FEDERATION_COMMAND);
+    const block = findAll(card, (o) => o.type === 'CodeBlock').find((b) => b.codeSnippet === FEDERATION_COMMAND_FILLED);
     assert.equal(block?.language, 'PowerShell');
     assert.match(String(reply!.activity.text), /^Bekanntes Problem: /);
   });

@@ -89,9 +89,28 @@ function stepBlock(n: number, step: AnswerView['steps'][number], t: Texts): Card
   for (const command of step.commands) {
     items.push(paragraph([run(t.shell[command.shell], { isSubtle: true, size: 'Small' })], { spacing: 'Small' }));
     items.push(codeBlock(command.code, command.language));
-    if (command.placeholders.length > 0) {
+    const filled = command.placeholders.filter((p) => p.value !== undefined);
+    if (filled.length > 0) {
+      items.push(paragraph([run(t.filledIn, { isSubtle: true, size: 'Small' })], { spacing: 'Small' }));
+      for (const p of filled) {
+        items.push(
+          paragraph(
+            [
+              run(`<${p.name}>`, { fontType: 'Monospace', weight: 'Bolder' }),
+              run(' = '),
+              run(p.value!, { fontType: 'Monospace', weight: 'Bolder', color: 'Good' }),
+              run(` – ${p.description} `),
+              run(`(${t.valueFrom(p.from!, p.origin!)})`, { isSubtle: true, italic: true }),
+            ],
+            { spacing: 'None' },
+          ),
+        );
+      }
+    }
+    const open = command.placeholders.filter((p) => p.value === undefined);
+    if (open.length > 0) {
       items.push(paragraph([run(t.replaceBeforeRunning, { isSubtle: true, size: 'Small' })], { spacing: 'Small' }));
-      for (const p of command.placeholders) {
+      for (const p of open) {
         items.push(
           paragraph([run(`<${p.name}>`, { fontType: 'Monospace', weight: 'Bolder', color: 'Attention' }), run(` – ${p.description}`)], {
             spacing: 'None',

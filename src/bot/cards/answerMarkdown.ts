@@ -28,9 +28,15 @@ export function answerMarkdown(view: AnswerView, t: Texts): string {
     out.push(`${i + 1}. ${escapeMarkdown(step.text)}`);
     for (const c of step.commands) {
       out.push('', `   ${t.shell[c.shell]}:`, '', indent(fence(c.code, FENCE_LANGUAGE[c.language]), '   '));
-      if (c.placeholders.length > 0) {
+      const filled = c.placeholders.filter((p) => p.value !== undefined);
+      if (filled.length > 0) {
+        out.push('', `   ${t.filledIn}`);
+        for (const p of filled) out.push(`   - \`<${p.name}>\` = \`${p.value}\` – ${escapeMarkdown(p.description)} _(${escapeMarkdown(t.valueFrom(p.from!, p.origin!))})_`);
+      }
+      const open = c.placeholders.filter((p) => p.value === undefined);
+      if (open.length > 0) {
         out.push('', `   ${t.replaceBeforeRunning}`);
-        for (const p of c.placeholders) out.push(`   - \`<${p.name}>\` – ${escapeMarkdown(p.description)}`);
+        for (const p of open) out.push(`   - \`<${p.name}>\` – ${escapeMarkdown(p.description)}`);
       }
     }
     out.push('');

@@ -152,3 +152,6 @@ export const PASTES = {
 /** The fix command, exactly as the article gives it. */
 export const FEDERATION_COMMAND =
   "Set-FederatedOrganizationIdentifier -DelegationFederationTrust 'Microsoft Federation Gateway' -AccountNamespace <account namespace> -Enabled $True -Verbose";
+
+/** The fix command as answers to PASTES.federationDe/En show it: the paste's `-AccountNamespace contoso.com` filled in. */
+export const FEDERATION_COMMAND_FILLED = FEDERATION_COMMAND.replace('<account namespace>', 'contoso.com');
