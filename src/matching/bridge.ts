@@ -10,9 +10,11 @@
  */
 import { SLOT, type LexiconEntry } from '../knowledge/lexicon';
 import type { Article, Lang } from '../knowledge/types';
-import { THRESHOLDS } from './decide';
 import { cleanPaste, foldWord } from './normalize';
+import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import type { Match, MatchResult } from './types';
+
+type BridgeParameters = MatchParameters['bridge'];
 
 /** A form of one entry, compiled: its folded words with `null` for a slot, and what it is read as. */
 interface Rule {
@@ -35,10 +37,6 @@ export interface Translation {
   applied: Applied[];
 }
 
-/** Words a slot may stand for: a name or a server, never half a sentence. */
-const MAX_SLOT_WORDS = 6;
-/** Compound words shorter than this are not split into lexicon words. */
-const MIN_COMPOUND = 8;
 /** German compounds join their parts with these letters (Empfang-s-connector). */
 const LINKS = ['', 's', 'n', 'en', 'es'];
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -61,7 +59,11 @@ export class Translator {
   /** Single-word rules, for splitting compounds. */
   private readonly single = new Map<string, string>();
 
-  constructor(entries: readonly LexiconEntry[], from: Lang) {
+  constructor(
+    entries: readonly LexiconEntry[],
+    from: Lang,
+    private readonly params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
+  ) {
     for (const e of entries) {
       const sources = from === 'de' ? e.de : e.en;
       const output = from === 'de' ? e.en[0] : e.de[0];
@@ -102,7 +104,7 @@ export class Translator {
         i = hit.end;
         continue;
       }
-      const parts = words[i].folded.length >= MIN_COMPOUND ? this.splitCompound(words[i].folded) : null;
+      const parts = words[i].folded.length >= this.params.minCompound ? this.splitCompound(words[i].folded) : null;
       if (parts) {
         out += line.slice(cursor, words[i].start) + parts.join(' ');
         cursor = words[i].end;
@@ -117,7 +119,7 @@ export class Translator {
   private ruleAt(words: { folded: string }[], i: number): { rule: Rule; end: number; slots: [number, number][] } | null {
     for (const rule of this.byFirst.get(words[i].folded) ?? []) {
       const slots: [number, number][] = [];
-      const end = matchFrom(rule.pattern, 0, words, i, slots);
+      const end = matchFrom(rule.pattern, 0, words, i, slots, this.params.maxSlotWords);
       if (end >= 0) return { rule, end, slots };
     }
     return null;
@@ -149,14 +151,14 @@ export class Translator {
 }
 
 /** Matches `pattern` from its element `p` against `words` from `w`; returns the end word index or -1. */
-function matchFrom(pattern: (string | null)[], p: number, words: { folded: string }[], w: number, slots: [number, number][]): number {
+function matchFrom(pattern: (string | null)[], p: number, words: { folded: string }[], w: number, slots: [number, number][], maxSlot: number): number {
   if (p === pattern.length) return w;
   const want = pattern[p];
-  if (want !== null) return words[w]?.folded === want ? matchFrom(pattern, p + 1, words, w + 1, slots) : -1;
+  if (want !== null) return words[w]?.folded === want ? matchFrom(pattern, p + 1, words, w + 1, slots, maxSlot) : -1;
   // A slot: the fewest words after which the rest of the pattern matches.
-  for (let n = 1; n <= MAX_SLOT_WORDS && w + n <= words.length; n++) {
+  for (let n = 1; n <= maxSlot && w + n <= words.length; n++) {
     const inner: [number, number][] = [];
-    const end = matchFrom(pattern, p + 1, words, w + n, inner);
+    const end = matchFrom(pattern, p + 1, words, w + n, inner, maxSlot);
     if (end >= 0) {
       slots.push([w, w + n], ...inner);
       return end;
@@ -169,8 +171,8 @@ function matchFrom(pattern: (string | null)[], p: number, words: { folded: strin
 export class Bridge {
   private readonly to: Record<Lang, Translator>;
 
-  constructor(entries: readonly LexiconEntry[]) {
-    this.to = { en: new Translator(entries, 'de'), de: new Translator(entries, 'en') };
+  constructor(entries: readonly LexiconEntry[], params: BridgeParameters = DEFAULT_PARAMETERS.bridge) {
+    this.to = { en: new Translator(entries, 'de', params), de: new Translator(entries, 'en', params) };
   }
 
   /** The paste (written in `from`) read in the other language. */
@@ -205,24 +207,24 @@ export function errorWordsOf(article: Article): string[][] {
   return article.symptoms.flatMap((s) => [...(s.errors.en ?? []), ...(s.errors.de ?? [])]).map((e) => [...e.matchAll(WORD)].map((m) => foldWord(m[0])));
 }
 
-/** Translated phrases that count as a unit of evidence on their own: this many words or more. */
-export const UNIT_WORDS = 3;
-/** An answer through translation needs this many translated phrases found in the article's error texts… */
-export const UNITS_TO_ANSWER = 2;
-
 /**
  * Whether an article found through translation is backed strongly enough to answer: a language-free term
  * of the paste stands in its error texts, or several long translated phrases do.
  */
-export function agreement(errorWords: string[][], pasteFree: readonly string[], applied: readonly Applied[]): boolean {
+export function agreement(
+  errorWords: string[][],
+  pasteFree: readonly string[],
+  applied: readonly Applied[],
+  params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
+): boolean {
   const vocabulary = new Set(errorWords.flat());
   if (pasteFree.some((t) => vocabulary.has(t))) return true;
   let units = 0;
   for (const a of applied) {
-    if (a.words.length < UNIT_WORDS) continue;
+    if (a.words.length < params.unitWords) continue;
     if (errorWords.some((e) => containsRun(e, a.words))) units++;
   }
-  return units >= UNITS_TO_ANSWER;
+  return units >= params.unitsToAnswer;
 }
 
 function containsRun(haystack: string[], needle: string[]): boolean {
@@ -232,9 +234,6 @@ function containsRun(haystack: string[], needle: string[]): boolean {
   }
   return false;
 }
-
-/** What a match found only through translation is worth, next to one found verbatim. */
-export const TRANSLATED_WEIGHT = 0.9;
 
 /**
  * Combines the verbatim result with the result for the translated paste: a verbatim answer stands; a
@@ -247,7 +246,9 @@ export function combineWithTranslation(
   translation: Translation,
   articleOf: (id: string) => Article | undefined,
   run: (text: string) => MatchResult,
+  params: Pick<MatchParameters, 'bridge' | 'decision'> = DEFAULT_PARAMETERS,
 ): MatchResult {
+  const t = params.decision;
   if (!translation.applied.length) return direct;
   const via = run(translation.text);
   if (!via.matches.length) return direct;
@@ -255,10 +256,10 @@ export function combineWithTranslation(
   const mapped = via.matches.map((m) => {
     const { evidence, ...rest } = m;
     const line = evidence !== undefined ? own.get(evidence) : undefined;
-    return { ...rest, score: Math.round(m.score * TRANSLATED_WEIGHT * 1000) / 1000, ...(line ? { evidence: line } : {}) };
+    return { ...rest, score: Math.round(m.score * params.bridge.translatedWeight * 1000) / 1000, ...(line ? { evidence: line } : {}) };
   });
   const top = articleOf(via.matches[0].article);
-  if (via.decision === 'answer' && top && agreement(errorWordsOf(top), languageFreeTerms(text), translation.applied)) {
+  if (via.decision === 'answer' && top && agreement(errorWordsOf(top), languageFreeTerms(text), translation.applied, params.bridge)) {
     return { ...direct, decision: 'answer', matches: mapped };
   }
   const best = new Map<string, Match>();
@@ -268,8 +269,8 @@ export function combineWithTranslation(
   }
   const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.article.localeCompare(b.article));
   const lead = ranked[0]?.score ?? 0;
-  if (lead < THRESHOLDS.candidate) return { ...direct, matches: ranked.filter((m) => m.score >= THRESHOLDS.listed).slice(0, 5) };
-  const floor = Math.max(THRESHOLDS.candidate, lead - THRESHOLDS.window);
+  if (lead < t.candidate) return { ...direct, matches: ranked.filter((m) => m.score >= t.listed).slice(0, 5) };
+  const floor = Math.max(t.candidate, lead - t.window);
   return { ...direct, decision: 'clarify', matches: ranked.filter((m) => m.score >= floor).slice(0, 3) };
 }
 

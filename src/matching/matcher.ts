@@ -91,7 +91,7 @@ export class Matcher {
     this.params = params;
     this.index = buildSignals(kb.articles, params.index);
     this.about = aboutWords(kb);
-    this.bridge = kb.lexicon?.length ? new Bridge(kb.lexicon) : null;
+    this.bridge = kb.lexicon?.length ? new Bridge(kb.lexicon, params.bridge) : null;
     this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };
   }
 
@@ -102,6 +102,7 @@ export class Matcher {
     const translation = this.bridge.translate(text, direct.lang);
     return combineWithTranslation(direct, text, translation, (id) => this.kb.byId.get(id), (t) =>
       this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }),
+    this.params,
     );
   }
 

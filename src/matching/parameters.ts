@@ -94,6 +94,19 @@ export interface MatchParameters {
     /** Only matches scoring at least this are compared with containers. Default 0.2. */
     containedFrom: number;
   };
+  /** Reading a paste through the German↔English lexicon (bridge.ts). */
+  bridge: {
+    /** What a match found only through translation is worth, next to one found verbatim. Default 0.9: a lexicon pair is rarely the exact printed wording. */
+    translatedWeight: number;
+    /** A translated phrase of at least this many words is a unit of evidence on its own. Default 3: "Zugriff verweigert" alone says little. */
+    unitWords: number;
+    /** A translated answer needs this many units found in the article's error texts (or one language-free term). Default 2. */
+    unitsToAnswer: number;
+    /** Words a `{}` slot of a lexicon form may stand for. Default 6: a name or a server, never half a sentence. */
+    maxSlotWords: number;
+    /** Words shorter than this are not split into lexicon words as compounds. Default 8. */
+    minCompound: number;
+  };
   /** When to answer, ask, or say none (decide.ts). The calibration table of `kb eval` shows what they give. */
   decision: {
     /** At or above: confident enough to answer on its own. Default 0.8: on the dev sets ≥ 99% of best matches from 0.8 up are right. */
@@ -136,5 +149,6 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     containerFrom: 0.45,
     containedFrom: 0.2,
   },
+  bridge: { translatedWeight: 0.9, unitWords: 3, unitsToAnswer: 2, maxSlotWords: 6, minCompound: 8 },
   decision: { answer: 0.8, candidate: 0.45, margin: 0.1, window: 0.2, listed: 0.2 },
 };
