@@ -9,7 +9,8 @@ import { Matcher } from '../matching/matcher';
 import type { MatchExplanation, MatchResult } from '../matching/types';
 import { CALIBRATION_EDGES, diffOutcomes, evaluate, parseLabelled, type EvalReport } from './evaluate';
 import { FEEDBACK_FILE, readFeedbackLog } from '../bot/feedbackLog';
-import { formatGaps, summarizeGaps } from '../bot/gaps';
+import { formatGaps, summarizeGaps, type Gap } from '../bot/gaps';
+import { escapeControls } from './terminal';
 import { diagnose, diagnosisJson, diagnosisText } from './diagnose';
 import { errorVocabulary, formatVocabulary } from './vocab';
 
@@ -41,7 +42,18 @@ interface Io {
   stdin: () => string;
 }
 
-export function main(argv: string[], io: Io): number {
+/** What the commands write through: text with control characters escaped; JSON as `JSON.stringify` makes it. */
+interface Output extends Io {
+  json: (value: unknown) => void;
+}
+
+export function main(argv: string[], terminal: Io): number {
+  const io: Output = {
+    out: (s) => terminal.out(escapeControls(s, { layout: true })),
+    err: (s) => terminal.err(escapeControls(s, { layout: true })),
+    stdin: terminal.stdin,
+    json: (value) => terminal.out(JSON.stringify(value)),
+  };
   try {
     const [command, ...rest] = argv;
     switch (command) {
@@ -107,7 +119,7 @@ function openKnowledge(options: { kb?: string[]; strict?: boolean }, io: Io): Kn
   return kb;
 }
 
-function validate(args: string[], io: Io): number {
+function validate(args: string[], io: Output): number {
   const { values } = parseArgs({ args, options: kbOption, strict: true });
   const { kb, leftOut } = loadFromOption(values.kb);
   for (const p of kb.problems) io.err(`${p.severity === 'warning' && !p.skipped ? 'warning' : 'error'}: ${formatProblem(p)}`);
@@ -116,7 +128,7 @@ function validate(args: string[], io: Io): number {
   return leftOut.length ? 2 : 0;
 }
 
-function importCommand(args: string[], io: Io): number {
+function importCommand(args: string[], io: Output): number {
   const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
   if (!positionals.length) throw new UsageError('kb: import needs at least one SRC file or folder');
   if (!values.out) throw new UsageError('kb: import needs --out DIR');
@@ -126,7 +138,7 @@ function importCommand(args: string[], io: Io): number {
   return 0;
 }
 
-function match(args: string[], io: Io): number {
+function match(args: string[], io: Output): number {
   const { values, positionals } = parseArgs({
     args,
     options: { ...kbOption, lang: { type: 'string' }, json: { type: 'boolean' }, batch: { type: 'string' }, explain: { type: 'boolean' }, article: { type: 'string' } },
@@ -150,7 +162,7 @@ function match(args: string[], io: Io): number {
       }
       if (typeof item.text !== 'string') throw new UsageError(`kb: ${values.batch}:${n}: text: must be a string`);
       const r = matcher.match(item.text, { lang });
-      io.out(JSON.stringify({ id: item.id ?? null, decision: r.decision, matches: jsonMatches(r) }));
+      io.json({ id: item.id ?? null, decision: r.decision, matches: jsonMatches(r) });
     });
     return 0;
   }
@@ -160,8 +172,12 @@ function match(args: string[], io: Io): number {
   const kb = openKnowledge(values, io);
   if (values.article !== undefined && !kb.byId.has(values.article)) throw new UsageError(`kb: --article: no article "${values.article}" in the knowledge base`);
   const r = new Matcher(kb).match(text, { lang, explain, ...(values.article !== undefined ? { article: values.article } : {}) });
-  let out = values.json ? JSON.stringify({ decision: r.decision, matches: jsonMatches(r) }) : describe(r);
-  if (!values.json && values.article !== undefined && !r.matches.some((m) => m.article === values.article)) {
+  if (values.json) {
+    io.json({ decision: r.decision, matches: jsonMatches(r) });
+    return 0;
+  }
+  let out = describe(r);
+  if (values.article !== undefined && !r.matches.some((m) => m.article === values.article)) {
     out += `\n  ${values.article}: nothing of it in the paste (no word of its error texts, no keyword, no code)`;
   }
   io.out(out);
@@ -199,7 +215,7 @@ function describe(r: MatchResult): string {
   return [head + (r.truncated ? ' (long paste: matched its error lines only)' : ''), ...rows].join('\n');
 }
 
-function evalCommand(args: string[], io: Io): number {
+function evalCommand(args: string[], io: Output): number {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -231,11 +247,8 @@ function evalCommand(args: string[], io: Io): number {
     return { decision: r.decision, ranked: r.matches.map((m) => m.article), score: r.matches[0]?.score };
   });
   const changed = committed ? diffOutcomes(committed, report.outcomes) : [];
-  io.out(
-    values.json
-      ? JSON.stringify({ ...report, failures: report.failures.length, ...(committed ? { changed } : {}) })
-      : formatReport(report, values.verbose ?? false, committed ? changed : undefined),
-  );
+  if (values.json) io.json({ ...report, failures: report.failures.length, ...(committed ? { changed } : {}) });
+  else io.out(formatReport(report, values.verbose ?? false, committed ? changed : undefined));
   if (values['write-outcomes'] !== undefined) writeOutcomes(values['write-outcomes'], report.outcomes);
   let pass = report.rightRate >= minRight && report.falseRate <= maxFalse;
   if (!pass) io.err(`kb: eval below thresholds (right ${pct(report.rightRate)} < ${pct(minRight)} or false ${pct(report.falseRate)} > ${pct(maxFalse)})`);
@@ -268,7 +281,7 @@ function writeOutcomes(file: string, outcomes: Record<string, string>): void {
 }
 
 /** The most frequent unmatched or unhelpful pastes from the bot's feedback log: the articles to write next. */
-function gapsCommand(args: string[], io: Io): number {
+function gapsCommand(args: string[], io: Output): number {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
   const file = path.join(path.resolve(values.data ?? process.env.DATA_DIR ?? 'data'), FEEDBACK_FILE);
   const top = values.top === undefined ? 20 : Number(values.top);
@@ -279,28 +292,37 @@ function gapsCommand(args: string[], io: Io): number {
   }
   const { entries, badLines } = readFeedbackLog(file);
   const gaps = summarizeGaps(entries, { top });
-  io.out(values.json ? JSON.stringify({ file, entries: entries.length, badLines, gaps }) : formatGaps(gaps).trimEnd());
+  if (values.json) io.json({ file, entries: entries.length, badLines, gaps });
+  else io.out(formatGaps(gaps.map(escapeGap)).trimEnd());
   if (badLines > 0 && !values.json) io.err(`kb: skipped ${badLines} unreadable line(s) in ${file}`);
   return 0;
 }
 
 /** The TLS configuration diagnosis of a pasted configuration (exit 0 whatever it finds). */
-function diagnoseCommand(args: string[], io: Io): number {
+function diagnoseCommand(args: string[], io: Output): number {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
   const text = positionals.length ? positionals.join(' ') : io.stdin();
   const d = diagnose(text);
-  io.out(values.json ? JSON.stringify(diagnosisJson(d)) : diagnosisText(d));
+  if (values.json) io.json(diagnosisJson(d));
+  else io.out(diagnosisText(d));
   return 0;
 }
 
 /** The error vocabulary of the knowledge base, most used first, and which of it the lexicon covers. */
-function vocabCommand(args: string[], io: Io): number {
+function vocabCommand(args: string[], io: Output): number {
   const { values } = parseArgs({ args, options: { ...kbOption, top: { type: 'string' }, missing: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true });
   const top = values.top === undefined ? 50 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`kb: --top must be a whole number from 1, got "${values.top}"`);
   const rows = errorVocabulary(openKnowledge(values, io));
-  io.out(values.json ? JSON.stringify(rows.slice(0, top)) : formatVocabulary(rows, top, values.missing ?? false));
+  if (values.json) io.json(rows.slice(0, top));
+  else io.out(formatVocabulary(rows, top, values.missing ?? false));
   return 0;
+}
+
+/** A gap's texts come from pastes and log entries: a line break in them would fake a report line too. */
+function escapeGap(gap: Gap): Gap {
+  const value = (s: string) => escapeControls(s);
+  return { ...gap, key: value(gap.key), example: value(gap.example), articles: gap.articles.map(value) };
 }
 
 function formatReport(r: EvalReport, verbose: boolean, changed?: string[]): string {

@@ -42,6 +42,32 @@ describe('kb gaps', () => {
     assert.deepEqual(json.gaps.map((g) => g.count), [2]);
   });
 
+  it('escapes control characters from pastes and forged entries; --json keeps them as JSON escapes', async () => {
+    const log = new FileFeedbackLog(dir);
+    const base = { time: '2026-01-01T00:00:00.000Z', channel: 'msteams', lang: 'en' as const };
+    // Sets the terminal title, clears the screen, returns to the line start to fake a line; C1 CSI; a bidi override.
+    const line = 'Get-Thing failed \u001b]0;pwned\u0007\u001b[2J\r9  FAKE \u009b31m \u202eevil';
+    await log.append({ ...base, kind: 'unmatched', reason: 'none', paste: `${line}\nnext` });
+    await log.append({ ...base, kind: 'feedback', helpful: false, article: 'x\n9  forged line\u001b[31m', symptom: null });
+
+    const result = run(['gaps', '--data', dir]);
+    assert.equal(result.code, 0);
+    assert.equal(
+      result.out,
+      [
+        '1  (article x\\n9  forged line\\x1b[31m)',
+        "   1 didn't help (x\\n9  forged line\\x1b[31m)",
+        '1  Get-Thing failed \\x1b]0;pwned\\x07\\x1b[2J\\r9  FAKE \\x9b31m \\u202eevil',
+        '   1 unmatched',
+        '',
+      ].join('\n'),
+    );
+    const json = run(['gaps', '--data', dir, '--json']);
+    const parsed = JSON.parse(json.out) as { gaps: { example: string; articles: string[] }[] };
+    assert.equal(json.out, `${JSON.stringify(parsed)}\n`, 'JSON output is plain JSON.stringify');
+    assert.deepEqual(parsed.gaps.map((g) => g.example), ['(article x\n9  forged line\u001b[31m)', line]);
+  });
+
   it('says so when nothing is recorded yet, and rejects a bad --top', () => {
     const empty = run(['gaps', '--data', dir]);
     assert.equal(empty.code, 0);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { requireShared } from '../helpers/prerequisites';
 import { ROOT, tempFolder } from '../helpers/tmp';
+import { articleYaml } from '../helpers/articles';
 
 /** Runs the real `kb` command line as other tools do. */
 function kb(args: string[], input?: string) {
@@ -62,6 +63,18 @@ describe('cli/kb', function () {
     assert.equal(v.code, 2);
     assert.equal(v.out.trim(), '0 articles valid, 3 errors in 1 files');
     assert.equal(kb(['validate']).code, 0);
+  });
+
+  it('text output escapes control characters from the knowledge; --json keeps the text as it is', () => {
+    // YAML double quotes: \e is ESC, \a is BEL. A title that would rename the terminal window and turn it red.
+    const yaml = articleYaml('esc-title', 'The frobnicator crashed with code 77', { title: { en: '\\e]0;owned\\a\\e[31mRed title', de: 'Rot' } });
+    const t = tempFolder({ 'esc.yaml': yaml });
+    cleanup = t.cleanup;
+    const text = kb(['match', '--kb', t.dir, '--lang', 'en', 'The frobnicator crashed with code 77']);
+    assert.equal(text.code, 0, text.err);
+    assert.equal(text.out, 'answer\n  1. esc-title #first  1.00  \\x1b]0;owned\\x07\\x1b[31mRed title\n');
+    const json = kb(['match', '--kb', t.dir, '--lang', 'en', '--json', 'The frobnicator crashed with code 77']);
+    assert.equal(JSON.parse(json.out).matches[0].title, '\u001b]0;owned\u0007\u001b[31mRed title');
   });
 
   it('like the service, match and eval use the good articles and report the files left out; --strict and validate exit 2', () => {
