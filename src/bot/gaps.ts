@@ -3,6 +3,7 @@
  * said didn't help by what the error says, ignoring what differs between tenants and runs
  * (numbers, GUIDs, host names, addresses), and counts them. Used by `kb gaps`.
  */
+import { replaceHostNames, type HostNameShape } from '../matching/hostNames';
 import type { LogEntry } from './feedbackLog';
 
 export interface Gap {
@@ -35,13 +36,19 @@ export function errorLine(paste: string): string {
   return lines.find((l) => ERROR_LINE.test(l)) ?? lines[0] ?? '';
 }
 
+/** Host names, as `\b(?:[a-z0-9-]+\.)+(?:com|…)\b` found them (without that expression's quadratic time on `a.a.a…`). */
+const GAP_HOSTS: HostNameShape = {
+  tlds: new Set('com net org local lan corp intern internal de at ch eu io us uk'.split(' ')),
+  labels: 'loose',
+};
+
 /** Normalises an error line so that the same error from different tenants and runs groups together. */
 export function gapKey(line: string): string {
-  return line
+  const withoutIds = line
     .toLowerCase()
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<guid>')
-    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<ip>')
-    .replace(/\b(?:[a-z0-9-]+\.)+(?:com|net|org|local|lan|corp|intern|internal|de|at|ch|eu|io|us|uk)\b/g, '<host>')
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<ip>');
+  return replaceHostNames(withoutIds, GAP_HOSTS, '<host>')
     .replace(/\b0x[0-9a-f]+\b/g, '<n>')
     .replace(/\d+/g, '<n>')
     .replace(/\s+/g, ' ')

@@ -69,13 +69,25 @@ export function parseIntent(raw: string): Intent {
     const command = COMMANDS[first.toLowerCase()];
     if (command && (command.kind === 'show' ? rest.length <= 1 : rest.length === 0)) {
       return command.kind === 'show'
-        ? { kind: 'show', id: rest[0]?.replace(/^[`"'<]+|[`"'>]+$/g, ''), spoken: command.spoken }
+        ? { kind: 'show', id: rest[0] === undefined ? undefined : unquote(rest[0]), spoken: command.spoken }
         : { kind: command.kind, spoken: command.spoken };
     }
     const phrase = text.toLowerCase().replace(/[!.,;:)(\s🙂😀👋]+/gu, ' ').trim();
-    const withoutName = phrase.replace(/\s*pastefix$/, '');
+    const withoutName = phrase.replace(/(?<!\s)\s*pastefix$/, '');
     if (withoutName in GREETINGS) return { kind: 'greeting', spoken: GREETINGS[withoutName] };
     if (withoutName in THANKS) return { kind: 'thanks', spoken: THANKS[withoutName] };
   }
   return { kind: 'paste', text };
+}
+
+/**
+ * `<id>`, `"id"`, `` `id` `` → `id`: quotes and brackets at the start, then at the end of what is left. (A loop,
+ * not `/[`"'>]+$/`, which tries every start of a run of quotes.)
+ */
+function unquote(word: string): string {
+  let start = 0;
+  while (start < word.length && '`"\'<'.includes(word[start])) start++;
+  let end = word.length;
+  while (end > start && '`"\'>'.includes(word[end - 1])) end--;
+  return word.slice(start, end);
 }

@@ -19,21 +19,27 @@ const RULES: Array<[RegExp, string]> = [
   // PEM private keys, also cut off by the paste (then everything that looks like the key's body goes).
   [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=:,\s]|-(?!----END ))*(?:-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g, '<private key>'],
   // JSON Web Tokens and other bearer/basic credentials.
-  [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '<token>'],
+  // Tried once per run of [\w-] (from its first \beyJ): every eyJ of one run reaches the same dot, and trying each
+  // one made a long run of `eyJ-eyJ-…` quadratic. The text before it in the run stays ($1).
+  [/(?<![\w-])(?=([\w-]*?)\beyJ)\1eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '$1<token>'],
   [/\b(Bearer|Basic|Negotiate|NTLM)\s+[\w\-.~+/=]{8,}/gi, '$1 <secret>'],
   // key=value and key: value secrets, also in JSON ("password": "x"), connection strings (AccountKey=…;) and URLs (?sig=…).
   [new RegExp(`${SECRET_KEY}(["']?\\s*[=:]\\s*)${VALUE}`, 'gi'), '$1$2<secret>'],
   // PowerShell: -Password 'x', ConvertTo-SecureString 'x' -AsPlainText, -ArgumentList 'user','x'.
   [/(-(?:Password|Secret|ClientSecret|Token|AccessToken|ApiKey)\s+)("[^"]*"|'[^']*'|[^\s$(][^\s]*)/gi, '$1<secret>'],
   [/(ConvertTo-SecureString\s+(?:-String\s+)?)("[^"]*"|'[^']*'|\S+)/gi, '$1<secret>'],
-  [new RegExp(`(-ArgumentList\\s*\\(?\\s*${PS_ARG}\\s*,\\s*)${PS_ARG}`, 'gi'), '$1<secret>'],
+  // (`\s*(?:\(\s*)?`, not `\s*\(?\s*`: two \s* side by side split a long run of spaces every way, quadratic.)
+  [new RegExp(`(-ArgumentList\\s*(?:\\(\\s*)?${PS_ARG}\\s*,\\s*)${PS_ARG}`, 'gi'), '$1<secret>'],
   // Credentials in URLs: https://user:pass@host
-  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:[^\s/@]+@/gi, '$1<secret>@'],
+  // (Tried once per run of scheme characters, from its first \b and letter, for the reason above.)
+  [/(?<![a-z0-9+.-])(?=([a-z0-9+.-]*?)\b[a-z])\1([a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:[^\s/@]+@/gi, '$1$2<secret>@'],
   [/\{[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}/gi, '<guid>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<guid>'],
   // A GUID without dashes is exactly 32 hex digits (a 40-digit certificate thumbprint is not one).
   [/\b[0-9a-f]{32}\b/gi, '<guid>'],
-  [/[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi, '<email>'],
+  // Only from the start of a run of address characters (where the leftmost match begins anyway): tried
+  // inside the run too, a long run without `@` took quadratic time.
+  [/(?<![\w.!#$%&'*+/=?^`{|}~-])[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi, '<email>'],
 ];
 
 /** The text with secrets replaced and e-mail addresses and GUIDs masked. */

@@ -5,6 +5,8 @@
  * every folding here (case, umlauts, HTML entities, quotes, wrapped lines) makes both sides meet.
  */
 
+import { replaceHostNames, type HostNameShape } from './hostNames';
+
 /** A token of the paste, and the line it came from (for quoting the recognised line back). */
 export interface Token {
   /** Folded form used for matching. */
@@ -32,16 +34,29 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * E-mail addresses: `\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b`, tried only where a run of `[\w.+-]` begins (every
+ * start inside a run reaches the same `@`, so one try per run finds the same address). Tried at every
+ * character, a long run without `@` (`a.a.a.a…`) took quadratic time. The run's leading `.+-` stay, as the
+ * address began at the first word character; `cleanPaste` puts them back.
+ */
+export const EMAIL = /(?<![\w.+-])([.+-]*)(?=\w)[\w.+-]*@[\w-]+(?:\.[\w-]+)+\b/g;
+
+/** Host and domain names (`mail.contoso.com`, `contoso.onmicrosoft.com`): see hostNames.ts for why not a regex. */
+const HOST_NAMES: HostNameShape = {
+  tlds: new Set('com net org local lan corp internal intra onmicrosoft de at ch uk eu fr nl us io info biz edu gov'.split(' ')),
+  labels: 'strict',
+};
+
 // Values that differ from one paste to the next and never identify a problem.
 const VOLATILE: RegExp[] = [
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // GUIDs
   /\b\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?/gi, // ISO timestamps
   /\b\d{1,2}[./]\d{1,2}[./](\d{4}|\d{2}(?= \d{1,2}:))( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?/gi, // local dates (not 5.7.64)
   /\b\d{1,2}:\d{2}:\d{2}([.,]\d+)?\b/g, // times
-  /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, // e-mail addresses
+  EMAIL, // e-mail addresses
   /\bhttps?:\/\/\S+/gi, // URLs
   /\b(?:\d{1,3}\.){3}\d{1,3}\b/g, // IPv4
-  /\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|local|lan|corp|internal|intra|onmicrosoft|de|at|ch|uk|eu|fr|nl|us|io|info|biz|edu|gov)\b/gi, // host and domain names
 ];
 
 /**
@@ -57,7 +72,8 @@ export function cleanPaste(text: string): string[] {
     .replace(/n['’]t\b/gi, ' not');
   // SMTP status codes (5.7.64, 4.4.7) name a failure: keep each as one word.
   t = t.replace(/\b([245])\.([0-7])\.(\d{1,3})\b/g, 'smtp$1x$2x$3');
-  for (const re of VOLATILE) t = t.replace(re, ' ');
+  for (const re of VOLATILE) t = t.replace(re, re === EMAIL ? '$1 ' : ' ');
+  t = replaceHostNames(t, HOST_NAMES, ' ');
   // "connec-\ntion" → "connection", but keep "-Enabled" parameter lines intact.
   t = t.replace(/([a-zäöüß])-\n\s*([a-zäöüß])/g, '$1$2');
   return t.split('\n');

@@ -10,7 +10,8 @@ export function cutToErrorPart(text: string, limit: number): string {
   const keep: string[] = [];
   let size = 0;
   for (let i = 0; i < lines.length && size < limit; i++) {
-    if (!ERRORISH.test(lines[i].slice(0, 2000))) continue;
+    const line = lines[i];
+    if (line === '' || !ERRORISH.test(line.length > 2000 ? line.slice(0, 2000) : line)) continue;
     for (const l of [lines[i], lines[i + 1] ?? '']) {
       const piece = l.slice(0, limit - size);
       keep.push(piece);

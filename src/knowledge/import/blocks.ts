@@ -248,7 +248,8 @@ export function calloutLabel(callout: string): string {
 }
 
 export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  // (?<!\s): from where a run of spaces begins only; tried inside it too, a long run without a line break was quadratic.
+  return text.replace(/(?<!\s)\s*\n\s*/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Raw text of a quote's content, line by line (for error messages). */

@@ -229,10 +229,22 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
 }
 
 /** Words that make a block of output an error report, not a listing. */
+// (Only ever tested, never matched: `(?<!\w)[A-Za-z]*Exception` holds where `\b[A-Za-z.]*Exception` did, without
+// walking every run of letters and dots from each of its word starts; a line start's spaces don't cross lines,
+// as a later line start then holds the same.)
 const ERROR_MARK =
-  /\b[A-Za-z.]*Exception\b|\berror\b|\bwarning\b|\bfail(?:ed|ure)\b|\baccess (?:is )?denied\b|^\s*\\?\+\s*(?:CategoryInfo|FullyQualifiedErrorId)\b|\bA?ADSTS\d{4,}|\b[45]\.\d\.\d{1,3}\b|\bHCW\d{4}\b|\bFehler\b|\bWarnung\b|\bfehlgeschlagen\b/im;
+  /(?<!\w)[A-Za-z]*Exception\b|\berror\b|\bwarning\b|\bfail(?:ed|ure)\b|\baccess (?:is )?denied\b|^[^\S\n\r\u2028\u2029]*\\?\+\s*(?:CategoryInfo|FullyQualifiedErrorId)\b|\bA?ADSTS\d{4,}|\b[45]\.\d\.\d{1,3}\b|\bHCW\d{4}\b|\bFehler\b|\bWarnung\b|\bfehlgeschlagen\b/im;
 /** A sentence announcing an error shown below it (`…the following sign-in failure message:`). */
-const ERROR_LEAD_IN = /\b(?:error|warning|alert|failure|exception|NDR|Fehler\w*|Warnung\w*)\b[^.]*:\s*$/i;
+const ERROR_WORD = /\b(?:error|warning|alert|failure|exception|NDR|Fehler\w*|Warnung\w*)\b/i;
+
+/**
+ * `ERROR_LEAD_IN.test(text)` as it was, `\b(?:error|…)\b[^.]*:\s*$`: an error word after the last full stop, and a
+ * colon at the end. (The expression walked to the end of the text from every error word: quadratic.)
+ */
+export function isErrorLeadIn(text: string): boolean {
+  const t = text.trimEnd();
+  return t.endsWith(':') && ERROR_WORD.test(t.slice(t.lastIndexOf('.') + 1));
+}
 
 /**
  * Error output outside the symptom sections: `>` quotes and code blocks (or the output part
@@ -245,7 +257,7 @@ function findOutputErrors(blocks: Block[], inherited = ''): string[] {
   const take = (text: string): void => {
     // a record is judged by its error properties only: `Failure :` left empty is no failure
     const output = errorFields(text.trim());
-    if (!output || !(ERROR_MARK.test(output) || ERROR_LEAD_IN.test(oneLine(leadIn)))) return;
+    if (!output || !(ERROR_MARK.test(output) || isErrorLeadIn(oneLine(leadIn)))) return;
     const error = cleanErrorText(output);
     if (error) found.push(error);
   };
@@ -363,7 +375,7 @@ function findInlineErrors(blocks: Block[], title: string): FoundError[] {
             found.push({ error: cleanErrorText(bold), description: describeLeadIn(text) || title });
           }
         }
-        for (const match of text.matchAll(/(?:error(?: message)?|fehler(?:meldung)?)\s*:?\s*"([^"]{12,})"/gi)) {
+        for (const match of text.matchAll(/(?:error(?: message)?|fehler(?:meldung)?)\s*(?::\s*)?"([^"]{12,})"/gi)) {
           found.push({ error: cleanErrorText(match[1]), description: describeLeadIn(text) || title });
         }
         const line = /^(?:Error|Fehler)\s*:\s*(.{12,})$/i.exec(text);
@@ -382,10 +394,10 @@ function escapeRegExp(text: string): string {
 /** The sentence that introduces an error, as a plain statement ("…you receive the following error message."). */
 function describeLeadIn(text: string): string {
   let lead = oneLine(text)
-    .replace(/\s*The full text of (?:the|this) (?:error )?message resembles the following(?: example)?\s*[:.]?\s*$/i, '')
-    .replace(/\s*For example, the error (?:entry )?in the IIS log may resemble the following\s*:?\s*$/i, '')
+    .replace(/(?<!\s)\s*The full text of (?:the|this) (?:error )?message resembles the following(?: example)?\s*(?:[:.]\s*)?$/i, '')
+    .replace(/(?<!\s)\s*For example, the error (?:entry )?in the IIS log may resemble the following\s*(?::\s*)?$/i, '')
     .trim();
-  lead = lead.replace(/\s*:$/, '.');
+  lead = lead.replace(/(?<!\s)\s*:$/, '.');
   return shorten(lead);
 }
 
@@ -393,7 +405,7 @@ function shorten(text: string, max = 400): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const sentence = cut.lastIndexOf('. ');
-  return sentence > 80 ? cut.slice(0, sentence + 1) : `${cut.replace(/\s+\S*$/, '')} …`;
+  return sentence > 80 ? cut.slice(0, sentence + 1) : `${cut.replace(/(?<!\s)\s+\S*$/, '')} …`;
 }
 
 function isCommandBlock(content: string): boolean {
@@ -433,7 +445,16 @@ interface Draft {
   commands: Command[];
 }
 
-const STEP_INTRO = /(?:follow these steps|do the following|the following steps|one of the following|any of the following|either of the following|use one of the following methods)[^:]*:\s*$/i;
+const STEP_INTRO_WORDS = /follow these steps|do the following|the following steps|one of the following|any of the following|either of the following|use one of the following methods/i;
+
+/**
+ * What `(?:follow these steps|…)[^:]*:\s*$` tested: those words after the last colon but one, and a colon at
+ * the end (the expression walked to the end from every place the words occur: quadratic).
+ */
+export function isStepIntro(text: string): boolean {
+  const t = text.trimEnd();
+  return t.endsWith(':') && STEP_INTRO_WORDS.test(t.slice(0, -1).slice(t.slice(0, -1).lastIndexOf(':') + 1));
+}
 const GENERIC_HEADING = /^(?:resolution|solution|workaround|lösung|problemumgehung|more information|status|weitere informationen)$/i;
 /** Support-site boilerplate at the end of many articles. */
 const BOILERPLATE = /^(?:Still need help\?|Benötigen Sie weitere Hilfe\?)/i;
@@ -470,7 +491,7 @@ function extractSteps(sections: Section[], lang: Lang, kind: SectionKind): Step[
           context += `\n${text}`;
           const introducesList = /:$/.test(text) && section.blocks[index + 1]?.kind === 'list';
           // "To resolve this issue, follow these steps:" says nothing the numbered steps don't
-          if (!(introducesList && STEP_INTRO.test(text) && text.length < 90)) start(text);
+          if (!(introducesList && isStepIntro(text) && text.length < 90)) start(text);
           break;
         }
         case 'list': {

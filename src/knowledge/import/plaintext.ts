@@ -40,9 +40,12 @@ const HEADINGS: Array<[RegExp, Section]> = [
 /** Words that start a sentence of prose, i.e. the end of an error block. */
 const PROSE_START = /^(?:Wenn|Falls|Um|Nachdem|Sie|Dies|Diese|Weitere|Führen|If|When|To|After|You|This|These|For|Run|Make)\b/;
 const BULLET_MARKER = /^\s*[-–•*]\s*$/;
-const BULLET = /^\s*[-–•*]\s+(.*)$/;
-const NUMBERED = /^\s*(\d{1,2})[.)]\s+(.*)$/;
-const ERROR_MARKER = /^\s*(?:Fehler(?:meldung)?|Error(?: message)?|Fehlermeldung)\s*:\s*(.*)$/i;
+// `(?=(\s+))\1` takes all the spaces at once (JavaScript has no possessive `\s++`): giving some back to `(.*)`
+// can't help it reach the end, and trying that made a long run of spaces before a U+2028 quadratic.
+// The spaces are a group of their own; the text after them is the last group.
+const BULLET = /^\s*[-–•*](?=(\s+))\1(.*)$/;
+const NUMBERED = /^\s*(\d{1,2})[.)](?=(\s+))\2(.*)$/;
+const ERROR_MARKER = /^\s*(?:Fehler(?:meldung)?|Error(?: message)?|Fehlermeldung)\s*:(?=(\s*))\1(.*)$/i;
 
 export function importPlainText(file: string, text: string, id: string): ImportResult {
   const problems: KnowledgeProblem[] = [];
@@ -89,14 +92,14 @@ function referencesIn(lines: string[], lang: Lang): Reference[] {
   const references: Reference[] = [];
   for (const line of lines) {
     for (const match of line.matchAll(/https?:\/\/[^\s<>"')\]]+/g)) {
-      const url = match[0].replace(/[.,;:]+$/, '');
+      const url = match[0].replace(/(?<![.,;:])[.,;:]+$/, '');
       if (references.some((r) => r.url === url)) continue;
       try {
         new URL(url);
       } catch {
         continue;
       }
-      const words = line.replace(match[0], ' ').replace(/^\s*[-–•*]\s*/, '').replace(/[\s:–-]+$/, '').replace(/\s+/g, ' ').trim();
+      const words = line.replace(match[0], ' ').replace(/^\s*[-–•*]\s*/, '').replace(/(?<![\s:–-])[\s:–-]+$/, '').replace(/\s+/g, ' ').trim();
       references.push({ title: localized(lang, words || url), url });
     }
   }
@@ -135,7 +138,7 @@ function tokenize(lines: string[]): Item[] {
     }
     const errorStart = ERROR_MARKER.exec(line);
     if (errorStart && !bulletPending) {
-      const block: string[] = errorStart[1] ? [errorStart[1]] : [];
+      const block: string[] = errorStart[2] ? [errorStart[2]] : [];
       i++;
       while (i < lines.length) {
         const next = lines[i].trim();
@@ -144,7 +147,7 @@ function tokenize(lines: string[]): Item[] {
         i++;
         if (/\s[-–•]$/.test(next)) {
           // the next bullet's marker, glued to this line by the copy
-          block.push(next.replace(/\s+[-–•]$/, ''));
+          block.push(next.replace(/(?<!\s)\s+[-–•]$/, ''));
           bulletPending = true;
           break;
         }
@@ -156,7 +159,7 @@ function tokenize(lines: string[]): Item[] {
     }
     const bullet = BULLET.exec(line);
     const numbered = NUMBERED.exec(line);
-    const content = bullet ? bullet[1].trim() : numbered ? numbered[2].trim() : line;
+    const content = bullet ? bullet[2].trim() : numbered ? numbered[3].trim() : line;
     if (looksLikeCommand(content)) {
       const end = commandAt(i);
       const commandLines = [content, ...lines.slice(i + 1, end)];
@@ -238,7 +241,7 @@ function extractProblem(items: Item[], lang: Lang): { symptoms: Symptom[]; intro
   }
   const taken = new Set<string>();
   const symptoms = drafts.map((draft): Symptom => {
-    const description = draft.description.replace(/\s*:$/, '.');
+    const description = draft.description.replace(/(?<!\s)\s*:$/, '.');
     return {
       id: uniqueId(symptomIdFor(description, draft.errors[0], true), taken),
       description: localized(lang, description),

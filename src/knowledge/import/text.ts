@@ -112,8 +112,15 @@ function topicsOf(text: string): string {
     .join('-');
 }
 
+/** `System.Management.Automation.…Exception:` removed (one of the WRAPPERS). */
+export function withoutAutomationException(text: string): string {
+  return text.replace(/System\.Management\.Automation\.([\w.]*)(:?)/gi, (whole, rest: string, colon: string) =>
+    colon && rest.length > 'Exception'.length && rest.slice(-'Exception'.length).toLowerCase() === 'exception' ? ' ' : whole,
+  );
+}
+
 /** Wrapper text that many HCW and PowerShell errors share; it says nothing about the cause. Removed in this order. */
-const WRAPPERS: RegExp[] = [
+const WRAPPERS: Array<RegExp | ((text: string) => string)> = [
   /Execution of the [\w-]+ cmdlet ha(?:d|s) thrown an exception\.?/gi,
   /This may indicate invalid parameters in your hybrid configuration settings\.?/gi,
   /PowerShell failed to invoke '[\w-]+':/gi,
@@ -124,14 +131,16 @@ const WRAPPERS: RegExp[] = [
   /'?Subtask \w+ execution failed:[^.]*?(?=\.|$)\.?/gi,
   /^\s*(?:\[[^\]]*\]\s*)?ERROR\s*:\s*/i,
   /Updating hybrid configuration failed with error\s*'?/gi,
-  /System\.Management\.Automation\.[\w.]+Exception:/gi,
+  // `System\.Management\.Automation\.[\w.]+Exception:`, which walked a long dotted run from each of its
+  // `System.`s (quadratic). Every one of a run reaches the same end, so the run is read once, from its first.
+  withoutAutomationException,
   /Microsoft\.Exchange\.Data\.Common\.LocalizedException:/gi,
 ];
 
 /** The part of an error text that tells it apart from its siblings (wrappers removed). */
 export function distinctivePart(error: string): string {
   let rest = error;
-  for (const wrapper of WRAPPERS) rest = rest.replace(wrapper, ' ');
+  for (const wrapper of WRAPPERS) rest = typeof wrapper === 'function' ? wrapper(rest) : rest.replace(wrapper, ' ');
   rest = rest.replace(/["'“”„.]+/g, ' ').replace(/\s+/g, ' ').trim();
   return rest || error;
 }
@@ -139,31 +148,43 @@ export function distinctivePart(error: string): string {
 // ---------------------------------------------------------------- error texts
 
 /** A .NET stack frame on a line of its own (`at Microsoft.Exchange….RunCommand(String cmdlet)`). */
-const FRAME_LINE = /^\s*(?:at\s+[A-Za-z_][\w.`<>[\],]*(?:\([^)]*\)?)?\s*[\w'.]*|---\s*End of inner exception stack trace\s*---)\s*$/;
+export const FRAME_LINE =
+  /^\s*(?:at\s+[A-Za-z_](?=([\w.`<>[\],]*))\1(?:\([^)]*(?:\)\s*(?:[\w'.]+\s*)?)?|\s*(?:[\w'.]+\s*)?)$|---\s*End of inner exception stack trace\s*---\s*$)/;
+// FRAME_LINE tests what `^\s*(?:at\s+[A-Za-z_][\w.`<>[\],]*(?:\([^)]*\)?)?\s*[\w'.]*|---…---)\s*$` tested, in
+// linear time: the name is taken whole (`(?=(…*))\1`, as JavaScript has no possessive `*+`; a shorter name
+// never helps), and the spaces around the last word can be split only one way (three `\s*` next to each
+// other made a long run of spaces cubic).
 /** A .NET stack frame inside a line. */
-const FRAME_INLINE = /\s+at\s+[A-Za-z_][\w`<>[\],]*\.[\w.`<>[\],]+\s*\([^)]*\)/g;
+const FRAME_INLINE = /(?<!\s)\s+at\s+[A-Za-z_][\w`<>[\],]*\.[\w.`<>[\],]+\s*\([^)]*(\))?/g;
+// (From where a run of spaces begins only; and a frame whose `(` is never closed is kept and skipped whole,
+// as every later one lacks its `)` too: tried again from each, it made the text quadratic.)
+export const withoutInlineFrames = (text: string) => text.replace(FRAME_INLINE, (frame, close?: string) => (close ? ' ' : frame));
+/** `text.replace(/<[^>]*>/g, ' ')`, but a `<` that is never closed is skipped with all that follows (not retried from each later `<`). */
+export const withoutTags = (text: string) => text.replace(/<[^>]*(>)?/g, (tag, close?: string) => (close ? ' ' : tag));
 
 /**
  * Turns an error block as an article shows it into one error text: stack frames
  * dropped, hard-wrapped lines joined with single spaces, web-copy artifacts removed.
  */
 export function cleanErrorText(raw: string): string {
-  const lines = raw.replace(/\r\n?/g, '\n').replace(CLIXML_BREAK, '\n').split('\n');
-  while (lines.length > 0 && !lines[0].trim()) lines.shift();
+  const all = raw.replace(/\r\n?/g, '\n').replace(CLIXML_BREAK, '\n').split('\n');
+  // Blank lines at the start go (found first and cut once: shifting them off one by one was quadratic).
+  const first = all.findIndex((line) => line.trim());
+  const lines = first < 0 ? [] : all.slice(first);
   // the command that printed the error, not part of the error
   if (lines.length > 1 && PROMPT_LINE.test(lines[0])) lines.shift();
   const kept = lines.filter((line) => !FRAME_LINE.test(line));
   let text = (kept.length > 0 ? kept : lines).join(' ');
-  const withoutFrames = text.replace(FRAME_INLINE, ' ');
+  const withoutFrames = withoutInlineFrames(text);
   if (withoutFrames.trim()) text = withoutFrames;
   // a block that is nothing but a stack trace (wrapped frames, an XML wrapper): the frames are the error
-  if (wordsOf(text) === 0 || /^\s*at\s+[A-Za-z_][\w`]*\./.test(lines.join(' ').replace(/<[^>]*>/g, ' '))) text = lines.join(' ');
+  if (wordsOf(text) === 0 || /^\s*at\s+[A-Za-z_][\w`]*\./.test(withoutTags(lines.join(' ')))) text = lines.join(' ');
   text = text
     .replace(/[\u00a0\t]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     // a bullet marker glued to the end of the block when a web page was copied
-    .replace(/\s+[-–•]$/, '')
+    .replace(/(?<!\s)\s+[-–•]$/, '')
     .trim();
   return text;
 }
@@ -175,7 +196,7 @@ const PROMPT_LINE = /^\s*(?:\[PS\]\s*|PS\s+)[A-Za-z]:\\?[^>\n]*>/;
 
 /** Words of three letters or more outside XML tags: whether anything but markup is left once the frames are gone. */
 function wordsOf(text: string): number {
-  return (text.replace(/<[^>]*>/g, ' ').match(/[A-Za-z]{3,}/g) ?? []).length;
+  return (withoutTags(text).match(/[A-Za-z]{3,}/g) ?? []).length;
 }
 
 /** Identity of an error text for de-duplication within one article. */
@@ -305,7 +326,7 @@ function scanCommands(lines: string[]): { commands: string[]; output: string[] }
     current = null;
   };
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     const trimmed = line.trim();
     if (!trimmed) {
       if (current !== null && !unbalancedQuotes(current)) flush();
@@ -395,7 +416,8 @@ export function productsFrom(names: string[]): Product[] {
   for (const raw of names) {
     const text = raw.replace(/^Exchanger\b/, 'Exchange').replace(/\s+/g, ' ').trim();
     if (!text) continue;
-    const match = /^(.*?)\s+((?:SE|LTSC|\d{4})\b.*)$/.exec(text);
+    // (`text` has single spaces: `\s+` was one space, and a long run of spaces could make it quadratic.)
+    const match = /^(.*?) ((?:SE|LTSC|\d{4})\b.*)$/.exec(text);
     let name = text;
     let version = '';
     if (match) {

@@ -1,0 +1,99 @@
+/**
+ * Host and domain names (`mail.contoso.com`) found in linear time.
+ *
+ * The obvious regular expression, `\b(?:label\.)+(?:com|net|…)\b`, restarts at every label of a long
+ * dotted run (`a.a.a.a…`) and walks to its end each time: quadratic, a minute of blocked event loop for a
+ * 200 KB paste. This scanner gives exactly that expression's matches (leftmost start, longest run of labels
+ * ending in a listed top-level name; tests/matching/hostNames.test.ts compares the two on random text) while
+ * looking at each character a bounded number of times.
+ */
+
+/** The shape of a name, as the expression it replaces wrote it. */
+export interface HostNameShape {
+  /** Top-level names (lower case) that make a dotted run a host name; compared in either case for `strict` labels. */
+  tlds: ReadonlySet<string>;
+  /**
+   * `strict`: labels start and end with a letter or digit (`[a-z0-9](?:[a-z0-9-]*[a-z0-9])?`), letters in
+   * either case. `loose`: any run of `[a-z0-9-]` (lower case only) is a label.
+   */
+  labels: 'strict' | 'loose';
+}
+
+const enum Code {
+  Hyphen = 45,
+  Underscore = 95,
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+/** `\w` of a regular expression without the `u` flag. */
+const isWord = (c: number) => isDigit(c) || isLower(c) || isUpper(c) || c === Code.Underscore;
+
+/** `text` with every host name of `shape` replaced by `replacement`. */
+export function replaceHostNames(text: string, shape: HostNameShape, replacement: string): string {
+  if (!text.includes('.')) return text;
+  const strict = shape.labels === 'strict';
+  const n = text.length;
+  const code = (i: number) => (i >= 0 && i < n ? text.charCodeAt(i) : -1);
+  const isAlnum = strict ? (c: number) => isDigit(c) || isLower(c) || isUpper(c) : (c: number) => isDigit(c) || isLower(c);
+  const isLabelChar = (c: number) => isAlnum(c) || c === Code.Hyphen;
+  // Where a name may begin: strict labels start with a letter or digit, loose ones with any label character.
+  const isStartChar = strict ? isAlnum : isLabelChar;
+  // A label must end right before a dot: strict labels end with a letter or digit, loose ones with anything.
+  const endsWell = (from: number, end: number) => end > from && (!strict || isAlnum(code(end - 1)));
+
+  // The text split at its dots into segments, each described by a few numbers.
+  let count = 1;
+  for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) count++;
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  /** Its last character that can't be part of a label, or start - 1. */
+  const lastForeign = new Int32Array(count);
+  /** Length of the listed top-level name it begins with (followed by a non-word character), or 0. */
+  const tld = new Int32Array(count);
+  /** lastTld[k]: the furthest segment, reached from the start of segment k through whole labels, that begins
+   * with a top-level name; -1 when there is none. The expression's greedy run of labels stops there. */
+  const lastTld = new Int32Array(count + 1).fill(-1);
+  for (let k = 0, from = 0; k < count; k++) {
+    const dot = text.indexOf('.', from);
+    start[k] = from;
+    end[k] = dot < 0 ? n : dot;
+    lastForeign[k] = from - 1;
+    let word = from;
+    for (let i = from; i < end[k]; i++) {
+      const c = text.charCodeAt(i);
+      if (!isLabelChar(c)) lastForeign[k] = i;
+      if (word === i && isWord(c)) word++;
+    }
+    const name = text.slice(from, word);
+    if (word > from && shape.tlds.has(strict ? name.toLowerCase() : name)) tld[k] = word - from;
+    from = end[k] + 1;
+  }
+  for (let k = count - 1; k >= 0; k--) {
+    // The whole segment is a label (a dot follows it, which the last segment lacks).
+    const label = k < count - 1 && lastForeign[k] < start[k] && endsWell(start[k], end[k]) && isStartChar(code(start[k]));
+    lastTld[k] = label && lastTld[k + 1] >= 0 ? lastTld[k + 1] : tld[k] > 0 ? k : -1;
+  }
+
+  let out = '';
+  let copied = 0;
+  for (let k = 0, from = 0; k < count; ) {
+    const next = k + 1 < count ? lastTld[k + 1] : -1;
+    // Every start inside one segment reaches the same dot and the same labels after it, so only the first
+    // start that leaves a label (nothing foreign after it) needs trying: if it fails, they all do.
+    let p = Math.max(from, lastForeign[k] + 1);
+    while (p < end[k] && !(isStartChar(code(p)) && isWord(code(p)) !== isWord(code(p - 1)))) p++;
+    if (next >= 0 && p < end[k] && endsWell(p, end[k])) {
+      const stop = start[next] + tld[next];
+      out += text.slice(copied, p) + replacement;
+      copied = stop;
+      from = stop;
+      k = next;
+      continue;
+    }
+    k++;
+    from = k < count ? start[k] : n;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
