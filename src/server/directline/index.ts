@@ -43,6 +43,8 @@ export interface WebChatDeps {
   onConversationForgotten?: (conversationId: string) => void;
   /** Other origins whose pages may embed the widget and get tokens (`WEBCHAT_ALLOWED_ORIGINS`). Default: none. */
   allowedOrigins?: readonly string[];
+  /** Clock in ms for token lifetimes, idle conversations and rate limits (tests). Default `Date.now`. */
+  now?: () => number;
 }
 
 export interface WebChat {
@@ -52,7 +54,7 @@ export interface WebChat {
 
 export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebChat {
   const limits = normalizeLimits(deps.limits);
-  const throttle = tokenThrottle(limits, deps.trustProxy ?? 0);
+  const throttle = tokenThrottle(limits, deps.trustProxy ?? 0, deps.now);
   const origins = originPolicy(deps.allowedOrigins ?? [], deps.trustProxy ?? 0);
   const local =
     deps.mode.kind === 'local'
@@ -65,6 +67,7 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebC
           throttle,
           origins,
           onForget: deps.onConversationForgotten,
+          now: deps.now,
         })
       : undefined;
   registerTokenRoute(server, { mode: deps.mode, local, log: deps.log, fetch: deps.fetch, throttle, origins });

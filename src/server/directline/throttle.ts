@@ -11,10 +11,17 @@ import type { DirectLineLimits } from './options';
  */
 export type TokenThrottle = (req: restify.Request, res: restify.Response, kind: 'generate' | 'refresh') => void;
 
-/** @param trustProxy reverse proxies in front whose X-Forwarded-For is believed (`TRUST_PROXY`); 0 = none. */
-export function tokenThrottle(limits: Pick<DirectLineLimits, 'tokenRequestBurst' | 'tokenRequestsPerMinute'>, trustProxy: number): TokenThrottle {
+/**
+ * @param trustProxy reverse proxies in front whose X-Forwarded-For is believed (`TRUST_PROXY`); 0 = none.
+ * @param now clock in ms, for tests. Default `Date.now`.
+ */
+export function tokenThrottle(
+  limits: Pick<DirectLineLimits, 'tokenRequestBurst' | 'tokenRequestsPerMinute'>,
+  trustProxy: number,
+  now: () => number = Date.now,
+): TokenThrottle {
   const limit = { burst: limits.tokenRequestBurst, perMinute: limits.tokenRequestsPerMinute };
-  const limiters = { generate: new RateLimiter(limit), refresh: new RateLimiter(limit) };
+  const limiters = { generate: new RateLimiter(limit, undefined, now), refresh: new RateLimiter(limit, undefined, now) };
   return (req, res, kind) => {
     const decision = limiters[kind].take(clientAddress(req, trustProxy));
     if (decision.ok) return;

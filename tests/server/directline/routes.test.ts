@@ -11,7 +11,8 @@ describe('server/directline: local Direct Line emulation over HTTP', () => {
   let bot: EchoBot;
   let log: MemoryLog;
   let turnErrors: Error[];
-  let clock: number;
+  /** Added to the real clock the emulation reads (tests move time forward without sleeping). */
+  let skewMs = 0;
   const dl = () => `${running.url}/v3/directline`;
 
   async function start(limits: Partial<DirectLineLimits> = {}): Promise<void> {
@@ -28,9 +29,10 @@ describe('server/directline: local Direct Line emulation over HTTP', () => {
         },
         log: log.logger,
         limits,
+        now: () => Date.now() + skewMs,
       });
     });
-    clock = Date.now();
+    skewMs = 0;
   }
 
   afterEach(async () => {
@@ -114,7 +116,8 @@ describe('server/directline: local Direct Line emulation over HTTP', () => {
     assert.equal(unknown.body.error.code, 'TokenExpired');
 
     const { token, conversationId } = await startConversation();
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal((await activities(token, conversationId)).status, 200, 'valid before its lifetime is over');
+    skewMs = 1000;
     const expired = await activities(token, conversationId);
     assert.equal(expired.status, 403);
     assert.match(expired.body.error.message, /expired/);
