@@ -15,13 +15,14 @@ import {
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';
-import { LANGS, type Article, type Lang } from '../knowledge/types';
+import type { Article, Lang } from '../knowledge/types';
 import type { MatchOptions, MatchResult } from '../matching/types';
 import { buildAnswerView, firstSentence, type AnswerContext, type KnownValue } from './answerView';
 import { valuesInPaste, type FoundValue, type ValueKind } from '../diagnosis/fill';
-import { answerCard, type FeedbackData } from './cards/answer';
+import { answerCard } from './cards/answer';
 import { answerMarkdown, escapeMarkdown } from './cards/answerMarkdown';
-import { clarifyCard, type Candidate, type ChoiceData } from './cards/clarify';
+import { clarifyCard, type Candidate } from './cards/clarify';
+import { submitData, type ChoiceData, type SubmitData } from './submitData';
 import { isFromOtherBot, supportsAdaptiveCards } from './channels';
 import type { FeedbackLog, LogEntry } from './feedbackLog';
 import { parseIntent } from './intents';
@@ -75,9 +76,6 @@ export interface PendingChoice {
   paste: string;
   truncatedKb?: number;
 }
-
-/** A submitted card button (`activity.value`); anything else in `value` is ignored. */
-type SubmitData = (Omit<FeedbackData, 'lang'> & { lang?: Lang }) | ChoiceData;
 
 export class PasteFixBot extends ActivityHandler {
   private readonly state: StatePropertyAccessor<ConversationData>;
@@ -377,24 +375,6 @@ function knownValues(data: ConversationData, text?: string): Map<ValueKind, Know
     }
   }
   return known;
-}
-
-/** Validates `activity.value` from our own buttons; returns undefined for anything else. */
-function submitData(value: unknown): SubmitData | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const v = value as Record<string, unknown>;
-  const lang = LANGS.find((l) => l === v.lang);
-  const symptom = typeof v.symptom === 'string' ? v.symptom : null;
-  if (v.action === 'feedback' && typeof v.helpful === 'boolean' && typeof v.article === 'string') {
-    return { action: 'feedback', helpful: v.helpful, article: v.article, symptom, lang };
-  }
-  if (v.action === 'choose') {
-    if (v.none === true) return { action: 'choose', none: true, lang };
-    const index = typeof v.index === 'number' && Number.isInteger(v.index) ? v.index : undefined;
-    const article = typeof v.article === 'string' ? v.article : undefined;
-    if (article !== undefined || index !== undefined) return { action: 'choose', index, article, symptom, lang };
-  }
-  return undefined;
 }
 
 /**

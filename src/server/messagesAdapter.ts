@@ -13,6 +13,7 @@
 import { CloudAdapter, type Activity, type Request, type Response, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { RequestRejected, toRejection } from './auth';
+import { activitySchema, describeIssue, parseWith, type ActivityShape } from './activitySchema';
 import { HttpError } from './errors';
 
 type Logic = (context: TurnContext) => Promise<void>;
@@ -77,47 +78,16 @@ function header(req: Request, name: string): string | undefined {
 }
 
 /** An activity as posted: known fields of the wrong type are refused rather than left to break a turn. */
-export type CheckedActivity = Activity & { conversation: { id: string }; serviceUrl: string };
+export type CheckedActivity = Activity & Pick<ActivityShape, 'channelId' | 'serviceUrl'> & { conversation: ActivityShape['conversation'] & Activity['conversation'] };
 
-const STRING_FIELDS = ['id', 'text', 'locale', 'channelId', 'replyToId', 'textFormat', 'name', 'timestamp', 'localTimestamp'] as const;
-const OBJECT_FIELDS = ['from', 'recipient', 'conversation', 'channelData'] as const;
-const ARRAY_FIELDS = ['attachments', 'entities', 'membersAdded', 'membersRemoved'] as const;
-
-/** Checks the body is an activity the bot can answer; throws a 400 naming the first bad field. */
+/** Checks the body is an activity the bot can answer (activitySchema.ts); throws a 400 naming the first bad field. */
 export function checkActivity(body: unknown): CheckedActivity {
   const bad = (message: string) => new HttpError(400, 'bad_request', `The body is not a valid Bot Framework activity: ${message}.`);
   if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) throw bad('expected a JSON object');
+  const parsed = parseWith(activitySchema, body);
+  if (!parsed.success) throw bad(describeIssue(parsed.error));
+  // The original object goes on, its date strings made Dates below as botbuilder's Activity has them.
   const a = body as Record<string, unknown>;
-  if (typeof a.type !== 'string' || a.type.trim() === '') throw bad('"type" must be a non-empty string');
-  for (const f of STRING_FIELDS) if (a[f] !== undefined && a[f] !== null && typeof a[f] !== 'string') throw bad(`"${f}" must be a string`);
-  for (const f of OBJECT_FIELDS) if (a[f] !== undefined && a[f] !== null && (typeof a[f] !== 'object' || Array.isArray(a[f]))) throw bad(`"${f}" must be an object`);
-  for (const f of ARRAY_FIELDS) if (a[f] !== undefined && a[f] !== null && !Array.isArray(a[f])) throw bad(`"${f}" must be an array`);
-  if (typeof a.channelId !== 'string' || a.channelId === '') throw bad('"channelId" is missing');
-  const conversation = a.conversation as Record<string, unknown> | undefined;
-  if (!conversation || typeof conversation.id !== 'string' || conversation.id === '') throw bad('"conversation.id" is missing');
-  // The reply echoes these objects back to the channel; botbuilder refuses to send wrongly typed ones.
-  checkFields(conversation, 'conversation', ['name', 'conversationType', 'tenantId', 'role', 'aadObjectId'], ['isGroup'], bad);
-  for (const f of ['from', 'recipient'] as const) {
-    const party = a[f] as Record<string, unknown> | undefined;
-    if (party) checkFields(party, f, ['id', 'name', 'role', 'aadObjectId'], [], bad);
-  }
-  // botbuilder reads `value.action.type` of a Universal Action without checking that value is an object
-  // with an action (a missing value it answers itself, with an invoke 400).
-  if (a.type === 'invoke' && a.name === 'adaptiveCard/action' && a.value !== undefined && a.value !== null) {
-    if (typeof a.value !== 'object' || Array.isArray(a.value)) throw bad('"value" must be an object');
-    const action = (a.value as Record<string, unknown>).action;
-    if (!action || typeof action !== 'object' || Array.isArray(action)) throw bad('"value.action" must be an object');
-  }
-  // botbuilder and the bot read these lists without checking each item (e.g. `entity.type.toLowerCase()`).
-  const items: [string, string | undefined][] = [['entities', 'type'], ['membersAdded', 'id'], ['membersRemoved', 'id'], ['attachments', undefined]];
-  for (const [f, key] of items) {
-    const list = a[f] as unknown[] | undefined | null;
-    list?.forEach((item, i) => {
-      if (!item || typeof item !== 'object' || Array.isArray(item)) throw bad(`"${f}[${i}]" must be an object`);
-      if (key && typeof (item as Record<string, unknown>)[key] !== 'string') throw bad(`"${f}[${i}].${key}" must be a string`);
-    });
-  }
-  if (typeof a.serviceUrl !== 'string' || !isHttpUrl(a.serviceUrl)) throw bad('"serviceUrl" must be an http(s) URL');
   // As botbuilder's validateAndFixActivity does: dates arrive as strings.
   for (const f of ['timestamp', 'localTimestamp', 'expiration'] as const) {
     if (typeof a[f] === 'string') {
@@ -126,24 +96,4 @@ export function checkActivity(body: unknown): CheckedActivity {
     }
   }
   return a as unknown as CheckedActivity;
-}
-
-function checkFields(
-  value: Record<string, unknown>,
-  name: string,
-  strings: readonly string[],
-  booleans: readonly string[],
-  bad: (message: string) => Error,
-): void {
-  for (const f of strings) if (value[f] !== undefined && value[f] !== null && typeof value[f] !== 'string') throw bad(`"${name}.${f}" must be a string`);
-  for (const f of booleans) if (value[f] !== undefined && value[f] !== null && typeof value[f] !== 'boolean') throw bad(`"${name}.${f}" must be true or false`);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

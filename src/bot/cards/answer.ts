@@ -4,19 +4,12 @@
  * the two feedback buttons.
  */
 import type { AnswerView } from '../answerView';
-import type { Lang } from '../../knowledge/types';
 import type { Texts } from '../texts';
 import { card, codeBlock, heading, paragraph, run, submit, type AdaptiveCard, type CardJson } from './elements';
+import type { FeedbackData } from '../submitData';
 
-/** What the feedback buttons post back (`activity.value`). */
-export interface FeedbackData {
-  action: 'feedback';
-  helpful: boolean;
-  article: string;
-  symptom: string | null;
-  /** Language of the card, so the bot thanks in the same language. */
-  lang: Lang;
-}
+/** What the feedback buttons post back (`activity.value`): the schema in submitData.ts. */
+export type { FeedbackData } from '../submitData';
 
 export function answerCard(view: AnswerView, t: Texts, summary?: string): AdaptiveCard {
   const body: CardJson[] = [{ ...heading(view.title, 'Large'), spacing: 'None' }];

@@ -5,6 +5,7 @@
 import type { Lang } from '../../knowledge/types';
 import { clarifyIntro, type Texts } from '../texts';
 import { card, paragraph, run, submit, type AdaptiveCard, type CardJson } from './elements';
+import type { ChoiceData } from '../submitData';
 
 export interface Candidate {
   article: string;
@@ -14,16 +15,8 @@ export interface Candidate {
   difference: string;
 }
 
-/** What the buttons post back (`activity.value`); `index` is 1-based, absent for "none of these". */
-export interface ChoiceData {
-  action: 'choose';
-  index?: number;
-  article?: string;
-  symptom?: string | null;
-  none?: true;
-  /** Language of the card, so the answer comes in the same language. */
-  lang?: Lang;
-}
+/** What the buttons post back (`activity.value`): the schema in submitData.ts. */
+export type { ChoiceData } from '../submitData';
 
 export function clarifyCard(candidates: readonly Candidate[], t: Texts, lang: Lang): AdaptiveCard {
   const intro = clarifyIntro(candidates, t);

@@ -1,6 +1,8 @@
 import type restify from 'restify';
 import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { z } from 'zod';
+import { type ClientActivity, clientActivitySchema, describeIssue, parseWith } from '../activitySchema';
 import { jsonBody, ownBodyRoute } from '../body';
 import { HttpError, route } from '../errors';
 import { type BotLogic, LocalChannelAdapter } from './localAdapter';
@@ -59,14 +61,6 @@ export interface LocalDirectLine {
   idle(): Promise<void>;
 }
 
-/** Activity types a client may post; others are refused with 400. */
-const CLIENT_TYPES = new Set<string>([
-  ActivityTypes.Message,
-  ActivityTypes.Event,
-  ActivityTypes.Typing,
-  ActivityTypes.MessageReaction,
-]);
-
 /** Fields of a posted activity passed on to the bot; the rest (ids, addresses, timestamps) are ours to set. */
 const CLIENT_FIELDS = [
   'text',
@@ -86,7 +80,10 @@ const CLIENT_FIELDS = [
   'reactionsRemoved',
 ] as const;
 
-const USER_ID = /^[A-Za-z0-9_.:@-]{1,64}$/;
+/** POST tokens/generate: an optional user id (`dl_…` by default). */
+const tokenRequestSchema = z.looseObject({
+  user: z.looseObject({ id: z.string().regex(/^[A-Za-z0-9_.:@-]{1,64}$/, 'must be 1-64 letters, digits or _.:@- characters').nullish() }).nullish(),
+});
 
 export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): LocalDirectLine {
   const now = deps.now ?? Date.now;
@@ -185,11 +182,9 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     handle((req, res) => {
       deps.origins.check(req);
       deps.throttle(req, res, 'generate');
-      const requested = (req.body as { user?: { id?: unknown } } | undefined)?.user?.id;
-      if (requested !== undefined && (typeof requested !== 'string' || !USER_ID.test(requested))) {
-        throw new HttpError(400, 'BadArgument', 'user.id must be 1-64 letters, digits or _.:@- characters.');
-      }
-      res.send(200, tokenBody(store.createConversation(requested)));
+      const parsed = parseWith(tokenRequestSchema, req.body ?? {});
+      if (!parsed.success) throw new HttpError(400, 'BadArgument', `The token request is not valid: ${describeIssue(parsed.error)}.`);
+      res.send(200, tokenBody(store.createConversation(parsed.data.user?.id ?? undefined)));
     }),
   );
 
@@ -259,21 +254,17 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     body,
     handle((req, res) => {
       const { conversation } = authorize(req, req.params.conversationId);
-      const posted = req.body as Record<string, unknown> | undefined;
-      if (!posted || typeof posted !== 'object' || Array.isArray(posted)) {
+      if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
         throw new HttpError(400, 'BadArgument', 'The body must be an activity as JSON (Content-Type: application/json).');
       }
-      if (typeof posted.type !== 'string' || !CLIENT_TYPES.has(posted.type)) {
-        throw new HttpError(400, 'BadArgument', `activity.type must be one of ${[...CLIENT_TYPES].join(', ')}.`);
-      }
-      if (posted.text !== undefined && typeof posted.text !== 'string') {
-        throw new HttpError(400, 'BadArgument', 'activity.text must be a string.');
-      }
+      const parsed = parseWith(clientActivitySchema, req.body);
+      if (!parsed.success) throw new HttpError(400, 'BadArgument', `The activity is not valid: ${describeIssue(parsed.error)}.`);
+      const posted: ClientActivity = parsed.data;
       if (conversation.pendingTurns >= deps.limits.maxQueuedTurns) {
         res.header('Retry-After', '2');
         throw new HttpError(429, 'Throttled', 'Too many messages waiting for an answer; try again in a moment.');
       }
-      const from = (posted.from ?? {}) as { name?: unknown };
+      const from = posted.from ?? {};
       const wire: WireActivity = { type: posted.type };
       for (const field of CLIENT_FIELDS) if (posted[field] !== undefined) wire[field] = posted[field];
       Object.assign(wire, {

@@ -86,7 +86,9 @@ describe('server/directline: local Direct Line emulation over HTTP', () => {
     await start();
     const res = await request(`${dl()}/tokens/generate`, { method: 'POST', body: { user: { id: 'a b<script>' } } });
     assert.equal(res.status, 400);
-    assert.equal(res.body.error.code, 'BadArgument');
+    assert.deepEqual(res.body.error, { code: 'BadArgument', message: 'The token request is not valid: "user.id" must be 1-64 letters, digits or _.:@- characters.' });
+    const notText = await request(`${dl()}/tokens/generate`, { method: 'POST', body: { user: { id: 42 } } });
+    assert.equal(notText.body.error.message, 'The token request is not valid: "user.id" must be a string.');
   });
 
   it('sends the welcome in the locale the client started with', async () => {
@@ -267,9 +269,21 @@ describe('server/directline: local Direct Line emulation over HTTP', () => {
     const url = `${dl()}/conversations/${conversationId}/activities`;
     const noType = await request(url, { token, body: { text: 'x' } });
     assert.equal(noType.status, 400);
-    assert.match(noType.body.error.message, /activity\.type must be one of message/);
+    assert.equal(noType.body.error.message, 'The activity is not valid: "type" must be one of message, event, typing, messageReaction.');
     const badText = await request(url, { token, body: { type: 'message', text: 42 } });
     assert.equal(badText.status, 400);
+    assert.equal(badText.body.error.message, 'The activity is not valid: "text" must be a string.');
+    // Fields the bot reads unchecked are checked here as on /api/messages, by their path.
+    for (const [body, reason] of [
+      [{ type: 'message', entities: [{ type: 'mention' }, { mentioned: {} }] }, '"entities[1].type" is missing'],
+      [{ type: 'message', attachments: 'file' }, '"attachments" must be an array'],
+      [{ type: 'message', channelData: [1] }, '"channelData" must be an object'],
+      [{ type: 'message', from: { name: { first: 'x' } } }, '"from.name" must be a string'],
+    ] as const) {
+      const res = await request(url, { token, body });
+      assert.equal(res.status, 400);
+      assert.deepEqual(res.body.error, { code: 'BadArgument', message: `The activity is not valid: ${reason}.` });
+    }
     const notJson = await request(url, { token, rawBody: '{"type": "mess', headers: { 'Content-Type': 'application/json' } });
     assert.equal(notJson.status, 400);
     const huge = await request(url, { token, body: { type: 'message', text: 'x'.repeat(5000) } });
