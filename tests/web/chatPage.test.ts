@@ -130,6 +130,29 @@ describe('web: the chat page in Chromium', function () {
     assert.deepEqual(errors, []);
   });
 
+  it('diagnoses a pasted reg query: the wrong setting, found vs expected, and the command that fixes it', async () => {
+    const { page, errors } = await open({ locale: 'en-US' });
+    const regQuery = [
+      'C:\\Windows\\system32>reg query "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"',
+      '',
+      'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client',
+      '    DisabledByDefault    REG_DWORD    0x0',
+      '    Enabled    REG_DWORD    0x0',
+    ].join('\n');
+    const card = await paste(page, regQuery);
+    assert.ok(card.text.startsWith('TLS configuration of your server 1 setting is wrong or missing.'), card.text);
+    assert.ok(card.text.includes('✗ TLS 1.2 client: Enabled – found 0, expected 1'), card.text);
+    assert.ok(card.text.includes('✓ TLS 1.2 client: DisabledByDefault – value 0'));
+    const fix =
+      "New-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client' -Name Enabled -Value 1 -PropertyType DWord -Force";
+    assert.ok(card.monospace.includes(fix), `the fix command whole in monospace: ${JSON.stringify(card.monospace)}`);
+    assert.deepEqual(card.cutOff, [], 'no command is cut off');
+    assert.ok(card.text.includes('Restart the server afterwards'));
+    assert.ok(card.text.includes('Not in your paste'));
+    await screenshot(page, 'chat-en-tls-diagnosis.png');
+    assert.deepEqual(errors, []);
+  });
+
   it('fits a 360 px phone: nothing wider than the screen, commands wrapped, not cut off', async () => {
     const { page, errors } = await open({ locale: 'de-DE', width: 360, height: 740 });
     const card = await paste(page, SEED_DE);
