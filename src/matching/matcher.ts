@@ -4,6 +4,7 @@ import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
 import { Bridge, combineWithTranslation } from './bridge';
 import { decide } from './decide';
+import { buildDescriptions, scoreDescriptions, titleWordsNamed, type DescriptionIndex, type DescriptionScore } from './descriptions';
 import { tokenize, type Token } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
@@ -41,13 +42,20 @@ interface KeywordHit extends HitBase {
   topics: readonly string[];
 }
 
+/** Found by the words of the symptom's title, description and keywords in a description (descriptions.ts). */
+interface DescriptionHit extends HitBase {
+  kind: 'description';
+  fit: DescriptionScore;
+  topics: readonly string[];
+}
+
 /** Found by a code (HCW8078, an exception name) that only a few articles hold. */
 interface CodeHit extends HitBase {
   kind: 'code';
   code: string;
 }
 
-type Hit = ErrorHit | KeywordHit | CodeHit;
+type Hit = ErrorHit | KeywordHit | DescriptionHit | CodeHit;
 
 /** A hit as ranked: its final score and what ranking did to it. */
 interface Ranked {
@@ -80,6 +88,7 @@ export class Matcher {
 
   /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
   private readonly about: Map<string, number>[];
+  private readonly descriptions: DescriptionIndex;
 
   /** Reads pastes in the other language through the lexicon; null without one. */
   private readonly bridge: Bridge | null;
@@ -91,6 +100,7 @@ export class Matcher {
     this.params = params;
     this.index = buildSignals(kb.articles, params.index);
     this.about = aboutWords(kb);
+    this.descriptions = buildDescriptions(kb);
     this.bridge = kb.lexicon?.length ? new Bridge(kb.lexicon, params.bridge) : null;
     this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };
   }
@@ -121,7 +131,10 @@ export class Matcher {
       errorHits = this.errorHits(view, candidates);
     }
     const keywords = this.keywordHits(view.seq);
-    const ranked = this.breakTies(this.rank([...errorHits, ...this.codeHits(view), ...keywords.hits], keywords.topics), view);
+    const hits: Hit[] = [...errorHits, ...this.codeHits(view), ...keywords.hits];
+    // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
+    if (!hits.some((h) => h.score >= this.params.decision.answer)) hits.push(...this.descriptionHits(view, keywords.topicPhrases));
+    const ranked = this.breakTies(this.rank(hits, keywords.topics), view);
     const t = this.params.decision;
     const { decision, offered } = decide(ranked, t);
     // Explaining lists what came close too: why an article did not win matters as much as why one did.
@@ -239,7 +252,7 @@ export class Matcher {
    * Stage 5b: keyword phrases found in the paste: per-symptom scores, and per article the number of its
    * topic phrases (which never make a candidate alone, but tip ties between articles that share an error text).
    */
-  private keywordHits(seq: readonly string[]): { hits: KeywordHit[]; topics: Map<number, number> } {
+  private keywordHits(seq: readonly string[]): { hits: KeywordHit[]; topics: Map<number, number>; topicPhrases: Map<number, Set<string>> } {
     const p = this.params.keywords;
     const symptomPhrases = new Map<string, { article: number; symptom: string; terms: string[]; phrases: string[] }>();
     const topicPhrases = new Map<number, Set<string>>();
@@ -268,7 +281,39 @@ export class Matcher {
       hits.push({ kind: 'keyword', article, symptom, score, terms, keywords: phrases, topics });
     }
     const topics = new Map([...topicPhrases].map(([article, phrases]) => [article, phrases.size]));
-    return { hits, topics };
+    return { hits, topics, topicPhrases };
+  }
+
+  /**
+   * Stage 5c: a description or question that names a symptom in the words of its title and description is
+   * offered; with the article's topic phrases (its cause: `TLS 1.2`, `legacy TLS`) it is scored like the
+   * symptom's own keyword with them, so symptom and cause named together can be answered.
+   */
+  private descriptionHits(view: QueryView, topicPhrases: Map<number, Set<string>>): DescriptionHit[] {
+    const p = this.params.descriptions;
+    const k = this.params.keywords;
+    const hits: DescriptionHit[] = [];
+    const fits = scoreDescriptions(this.descriptions, view.terms);
+    const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
+    const top = fits[0];
+    const other = top && fits.find((d) => d.article !== top.article);
+    if (top && fit(top) >= p.minFit && top.evidence >= p.minEvidence && (!other || fit(top) >= p.lead * fit(other))) {
+      const topics = [...(topicPhrases.get(top.article) ?? [])];
+      hits.push({ kind: 'description', article: top.article, symptom: top.symptom, score: p.score + Math.min(k.topicMax, k.topic * topics.length), terms: top.found, fit: top, topics });
+    }
+    // Cause and scenario named together ("legacy TLS … hybrid broken"): the article's topic phrases with a word
+    // of its title, scored like a description with those topics.
+    for (const [article, phrases] of topicPhrases) {
+      if (hits.some((h) => h.article === article)) continue;
+      const topicWords = new Set([...phrases].flatMap((ph) => ph.split(' ')));
+      const named = titleWordsNamed(this.descriptions, article, view.terms, topicWords);
+      if (!named.length) continue;
+      const best = fits.find((d) => d.article === article)!;
+      const score = p.score + Math.min(k.topicMax, k.topic * phrases.size);
+      // No symptom named: the article as a whole (symptom null).
+      hits.push({ kind: 'description', article, symptom: null, score, terms: [...best.found, ...topicWords], fit: best, topics: [...phrases] });
+    }
+    return hits;
   }
 
   /** Stage 6: best hit per article, containers and the topic tie-break applied, best first. */
@@ -363,10 +408,18 @@ export class Matcher {
         rules.push({ rule: 'inner-message', note: `inner message covered ${round(b.detailCoverage)}; it counts ${this.params.score.detailShare} of the score` });
       }
       if (b.evidenceFactor < 1) rules.push({ rule: 'evidence', note: `×${round(b.evidenceFactor)}: evidence of ${round(b.evidenceWords)} distinctive words, full confidence needs ${this.params.score.evidenceWords}` });
+      if (b.fragment) rules.push({ rule: 'fragment', note: `raised to ${this.params.score.fragment}: the paste is a distinctive part of this error and little else (offered, never answered)` });
       if (b.contradiction) {
         const c = b.contradiction;
         rules.push({ rule: 'contradiction', note: `×${this.params.score.contradiction}: after "${c.context}" the error goes on with "${c.expected}", the paste with "${c.pasted}"` });
       }
+    } else if (h.kind === 'description') {
+      out.keywords = [...h.fit.found];
+      out.topics = [...h.topics];
+      rules.push({
+        rule: 'description',
+        note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.topics.length ? `; +${this.params.keywords.topic} per topic phrase` : ''}`,
+      });
     } else if (h.kind === 'keyword') {
       out.keywords = [...h.keywords];
       out.topics = [...h.topics];

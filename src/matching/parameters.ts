@@ -59,6 +59,15 @@ export interface MatchParameters {
     untouchedCap: number;
     /** The discount for unpasted units is earned fully from this share of the full evidence. Default 2/3. */
     substantialPart: number;
+    /**
+     * A paste that is nothing but a distinctive part of one error text (the German inner message alone) is
+     * offered with at least this score — never answered. Default 0.5.
+     */
+    fragment: number;
+    /** ...when this share of the paste's words are the error text's... Default 0.8. */
+    fragmentShare: number;
+    /** ...and what it holds of a unit no other article shares weighs this many words found in one error text only. Default 2. */
+    fragmentEvidence: number;
     /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
     contradiction: number;
     /** Full confidence needs as much weight as this many words found in one error text only. Default 3. */
@@ -76,6 +85,17 @@ export interface MatchParameters {
     code: number;
     /** A code held by more articles than this says too little. Default 3. */
     codeMaxArticles: number;
+  };
+  /** Descriptions and questions in prose, scored against titles, symptom descriptions and keywords (descriptions.ts). */
+  descriptions: {
+    /** Score of a symptom whose title and description words the paste names: like its own keyword, offered. Default 0.55. */
+    score: number;
+    /** Needed: (share of the paste's known words the symptom holds) × (share of the symptom's words the paste holds). Default 0.1, set on the dev sets (no uncovered paste reached it). */
+    minFit: number;
+    /** ...with at least as much weight as this many words found in one symptom only. Default 2.5 (uncovered pastes stay below 2.3). */
+    minEvidence: number;
+    /** ...and this many times the fit of the best symptom of any other article. Default 1.5. */
+    lead: number;
   };
   /** Ordering the matches (matcher.ts). Never decides answer or clarify. */
   ranking: {
@@ -135,10 +155,14 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     untouchedFactor: 0.1,
     untouchedCap: 0.15,
     substantialPart: 2 / 3,
+    fragment: 0.5,
+    fragmentShare: 0.8,
+    fragmentEvidence: 2,
     contradiction: 0.5,
     evidenceWords: 3,
   },
   keywords: { symptom: 0.55, topic: 0.25, topicMax: 0.45, code: 0.6, codeMaxArticles: 3 },
+  descriptions: { score: 0.55, minFit: 0.1, minEvidence: 2.5, lead: 1.5 },
   ranking: {
     sameWordsScore: 0.9,
     tie: 0.02,

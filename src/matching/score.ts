@@ -196,6 +196,8 @@ export interface SignalScore {
   evidenceFactor: number;
   /** Where the paste went on differently (then the contradiction factor was applied). */
   contradiction?: Contradiction;
+  /** The paste is a distinctive part of this error only, raised to the fragment score. */
+  fragment?: true;
 }
 
 /**
@@ -221,5 +223,23 @@ export function scoreSignal(sig: ErrorSignal, q: QueryView, uniqueWeight: number
   score *= evidenceFactor;
   const contra = contradiction(sig, q, w.touched);
   if (contra) score *= p.contradiction;
-  return { ...base, score, evidenceWords: evidence / uniqueWeight, evidenceFactor, ...(contra ? { contradiction: contra } : {}) };
+  const fragment = !contra && score < p.fragment && isFragment(sig, q, w, found, uniqueWeight, p);
+  if (fragment) score = p.fragment;
+  return { ...base, score, evidenceWords: evidence / uniqueWeight, evidenceFactor, ...(contra ? { contradiction: contra } : {}), ...(fragment ? { fragment } : {}) };
+}
+
+/**
+ * The paste is nothing but an inner message of this error: almost all its words are the error's, all in parts
+ * introduced by a quote, and what it holds of the error's own units (those no other article shares) is real evidence.
+ * A family, offered.
+ */
+function isFragment(sig: ErrorSignal, q: QueryView, w: ReturnType<typeof unitWeights>, found: ReadonlySet<string>, uniqueWeight: number, p: ScoreParameters): boolean {
+  // Only inner messages (parts introduced by a quote) count: a wrapper pasted with another inner message, or
+  // none, is a different error, not a part of this one.
+  if (sig.units.some((u, k) => w.touched[k] && !u.nested) || found.size < p.fragmentShare * q.terms.size) return false;
+  let own = 0;
+  sig.units.forEach((u, k) => {
+    if (w.touched[k] && !u.generic) own += w.have[k];
+  });
+  return own >= p.fragmentEvidence * uniqueWeight;
 }

@@ -23,11 +23,11 @@ export interface Match {
   why?: MatchExplanation;
 }
 
-/** What found a match: an error text of the article, its keyword phrases, or a code that few articles hold. */
-export type HitKind = 'error' | 'keyword' | 'code';
+/** What found a match: an error text of the article, its keyword phrases, its title and description words, or a code that few articles hold. */
+export type HitKind = 'error' | 'keyword' | 'description' | 'code';
 
 /** The rules that can raise or lower a match's score, as `kb match --explain` names them. */
-export type RuleName = 'coverage' | 'inner-message' | 'evidence' | 'contradiction' | 'keywords' | 'code' | 'container' | 'topics' | 'tie-break';
+export type RuleName = 'coverage' | 'inner-message' | 'evidence' | 'fragment' | 'contradiction' | 'keywords' | 'description' | 'code' | 'container' | 'topics' | 'tie-break';
 
 export interface MatchExplanation {
   kind: HitKind;

@@ -146,6 +146,19 @@ describe('matching/Matcher', () => {
     assert.deepEqual([en.decision, en.matches[0].symptom, en.lang], ['answer', 'cloud-archive', 'en']);
   });
 
+  it('answers legacy TLS or TLS 1.x named with a hybrid symptom or the hybrid itself; offers the German inner message alone', () => {
+    for (const text of [
+      'legacy TLS deprecated for Exchange Online, hybrid broken, TLS 1.2 not enabled on the Exchange servers',
+      'TLS 1.2 not enabled, legacy TLS deprecated, hybrid broken',
+      'Seit Legacy-TLS abgeschaltet ist, geht unser Hybrid nicht mehr',
+    ]) {
+      const r = builtin.match(text);
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid'], text);
+    }
+    const fragment = builtin.match('Fehler beim Zugriff auf Windows Live');
+    assert.deepEqual([fragment.decision, fragment.matches[0]?.symptom], ['clarify', 'federation-trust']);
+  });
+
   it('only offers, never answers, a symptom described without anything pointing at its cause', () => {
     for (const text of ['free/busy is not working in our hybrid environment with Exchange Online', 'Frei/Gebucht geht nicht in unserer Hybridumgebung']) {
       const r = builtin.match(text);

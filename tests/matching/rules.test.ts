@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import type { KnowledgeBase } from '../../src/knowledge/load';
+import type { Article } from '../../src/knowledge/types';
+import { Matcher } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { buildQueryView, looksLikeName, scoreSignal } from '../../src/matching/score';
+import { buildSignals, contentTerms, isStrongTerm } from '../../src/matching/signals';
+
+/** The matching rules of README "How matching works", each on small hand-made error texts. */
+
+function article(id: string, errors: string[], extra: Partial<Article> = {}): Article {
+  return {
+    id,
+    title: { en: `Title of ${id}` },
+    languages: ['en'],
+    products: [],
+    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: errors } }],
+    cause: { en: 'c' },
+    affects: [],
+    steps: [{ text: { en: 's' } }],
+    references: [],
+    ...extra,
+  };
+}
+
+const kbOf = (articles: Article[]): KnowledgeBase => ({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] });
+const top = (m: Matcher, text: string) => {
+  const r = m.match(text);
+  return [r.decision, r.matches[0]?.article ?? null];
+};
+
+describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
+  describe('signals: units, inner messages, generic units, codes', () => {
+    const index = buildSignals([
+      article('sts', ['Provisioning the frobnicator failed. Detailed information: "The gateway refused the sprocket handshake."']),
+      article('a', ['Updating the widget store failed: Object reference not set to an instance of an object.']),
+      article('b', ['Opening the gadget journal failed: Object reference not set to an instance of an object.']),
+    ]);
+
+    it('cuts an error text into units at sentences, colons and quotes, and finds the announced inner message', () => {
+      const sts = index.errors[0];
+      assert.deepEqual(
+        sts.units.map((u) => sts.terms.slice(u.start, u.end).join(' ')),
+        ['provisioning frobnicator failed', 'detailed information', 'gateway refused sprocket handshake'],
+      );
+      assert.deepEqual(sts.units.map((u) => u.nested), [false, false, true]);
+      assert.equal(sts.detailUnit, 2);
+      assert.equal(sts.detailKey, 'gateway refused sprocket handshake');
+    });
+
+    it('marks a unit that error texts of several articles share as generic (a family, not an error)', () => {
+      const a = index.errors[1];
+      assert.deepEqual(a.units.map((u) => [a.terms.slice(u.start, u.end).join(' '), u.generic]), [
+        ['updating widget store failed', false],
+        ['object reference not set instance object', true],
+      ]);
+      assert.equal(index.errors[0].units.some((u) => u.generic), false);
+    });
+
+    it('weighs codes and exception names as strong evidence, not other hex values', () => {
+      for (const t of ['hcw8078', '0x80040155', 'aadsts50011', 'migrationpermanentexception']) assert.ok(isStrongTerm(t), t);
+      for (const t of ['0x00000001', 'hcw', 'exception', '403']) assert.ok(!isStrongTerm(t), t);
+    });
+  });
+
+  describe('score: coverage and its rules', () => {
+    const params = DEFAULT_PARAMETERS.score;
+    const index = buildSignals([
+      article('send', ['The relay closed the tunnel: an unexpected fault occurred on a send.']),
+      article('log', ['GetFolder 500 857 ErrorInternalServerError while reading the vault index.']),
+      article('http', ['The request failed with HTTP status 403: Forbidden.']),
+      article('x', ['Something unrelated about quokka feeding schedules.']),
+    ]);
+    const score = (id: number, paste: string) => scoreSignal(index.errors[id], buildQueryView(contentTerms(paste)), index.uniqueWeight, params);
+
+    it('scores an error pasted whole as 1, and a paste that goes on differently at half', () => {
+      assert.equal(score(0, 'The relay closed the tunnel: an unexpected fault occurred on a send.').score, 1);
+      const other = score(0, 'The relay closed the tunnel: an unexpected fault occurred on a receive.');
+      assert.deepEqual([other.contradiction?.expected, other.contradiction?.pasted], ['send', 'receive']);
+      assert.ok(other.score <= 0.5);
+    });
+
+    it('lets numbers that vary (durations, sizes) differ, but not HTTP and SMTP status codes', () => {
+      assert.equal(score(1, 'GetFolder 500 912 ErrorInternalServerError while reading the vault index.').contradiction, undefined);
+      assert.equal(score(2, 'The request failed with HTTP status 401: Forbidden.').contradiction?.pasted, '401');
+      assert.ok(looksLikeName('857') && looksLikeName('ex01') && looksLikeName('2019'));
+      assert.ok(!looksLikeName('403') && !looksLikeName('550') && !looksLikeName('hcw8078') && !looksLikeName('smtp5x7x64'));
+    });
+
+    it('needs evidence: a short common part of an error is scored low', () => {
+      const part = score(2, 'Forbidden');
+      assert.ok(part.evidenceFactor < 1 && part.score < 0.45, String(part.score));
+    });
+  });
+
+  describe('matcher: generic lines, inner messages, fragments, descriptions', () => {
+    const wrap = (inner: string) => `Provisioning the frobnicator failed. Detailed information: "${inner}"`;
+    const m = new Matcher(
+      kbOf([
+        article('widget', ['Updating the widget store failed: Object reference not set to an instance of an object.']),
+        article('gadget', ['Opening the gadget journal failed: Object reference not set to an instance of an object.']),
+        article('sts-handshake', [wrap('The gateway refused the sprocket handshake.')]),
+        article('sts-quota', [wrap('The gateway quota of the sprocket pool is exhausted.')]),
+        article('nested', ['Provisioning the doohickey failed. Detailed information: "Accessing the marmot vault failed." "The marmot gateway closed the channel."']),
+        article('sync', ['Quokka sync agent stopped.'], {
+          title: { en: 'Directory sync stops when the quokka agent loses its lease' },
+          keywords: { en: ['lease expiry'] },
+          symptoms: [{ id: 'main', description: { en: 'The quokka sync agent stops every night and directory changes no longer reach the cloud.' }, errors: { en: ['Quokka sync agent stopped.'] } }],
+        }),
+      ]),
+    );
+
+    it('answers a generic line only with its own wrapper: alone, it names a family', () => {
+      assert.deepEqual(top(m, 'Updating the widget store failed: Object reference not set to an instance of an object.'), ['answer', 'widget']);
+      assert.notEqual(m.match('Object reference not set to an instance of an object.').decision, 'answer');
+      assert.notEqual(m.match('Reading the mailbox folder failed: Object reference not set to an instance of an object.').decision, 'answer');
+    });
+
+    it('tells errors that share a wrapper apart by their inner message, and answers neither for another one', () => {
+      assert.deepEqual(top(m, wrap('The gateway refused the sprocket handshake.')), ['answer', 'sts-handshake']);
+      assert.deepEqual(top(m, wrap('The gateway quota of the sprocket pool is exhausted.')), ['answer', 'sts-quota']);
+      assert.notEqual(m.match(wrap('Access is denied.')).decision, 'answer');
+      assert.equal(m.match('Provisioning the frobnicator failed.').decision === 'answer', false);
+    });
+
+    it('offers, never answers, a quoted part of an error pasted alone (a fragment of its family)', () => {
+      const r = m.match('Accessing the marmot vault failed.');
+      assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['clarify', 'nested', 0.5]);
+      // The wrapper alone is not a fragment: it says too little about which error it is.
+      assert.equal(m.match('Provisioning the doohickey failed.').decision, 'none');
+    });
+
+    it('offers a symptom described in the words of its title and description, answers nothing for unrelated prose', () => {
+      const r = m.match('our quokka agent stops each night and directory changes do not show up in the cloud');
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'sync']);
+      assert.equal(m.match('how do I change the colour of the calendar in Outlook').decision, 'none');
+    });
+  });
+});
