@@ -11,7 +11,18 @@ export interface LabelledPaste {
   expect: string[];
   /** Optional label for reports. */
   id?: string;
+  /** Optional language of the paste (`de`, `en`): `kb eval --by lang` groups by it. */
+  lang?: string;
+  /** Optional shape of the paste (`error`, `description`, `question`, …): `kb eval --by kind` groups by it. */
+  kind?: string;
 }
+
+/**
+ * Which labels of a line to score. Real-world sets carry two: `expect` against the built-in knowledge plus
+ * `../shared/corpus`, and `expectMore` against the same plus `../shared/corpus-more`, because a larger
+ * knowledge base has more right answers (and more wrong neighbours).
+ */
+export type LabelSet = 'expect' | 'more';
 
 export interface Outcome {
   decision: Decision;
@@ -33,6 +44,12 @@ export interface EvalReport {
   missed: number;
   /** Mean reciprocal rank of the first right article, over pastes that expect one. */
   mrr: number;
+  /** Pastes that expect an article (an article covers them). */
+  covered: number;
+  /** Covered pastes answered with a right article. */
+  coveredAnswered: number;
+  /** Covered pastes answered right, or offered a choice whose first entry is right. */
+  coveredOfferedFirst: number;
   rightRate: number;
   falseRate: number;
   /** The pastes that were not right, for people to look at. */
@@ -94,6 +111,8 @@ export function evaluate(set: readonly LabelledPaste[], run: (text: string) => O
   let missed = 0;
   let rrSum = 0;
   let rrCount = 0;
+  let coveredAnswered = 0;
+  let coveredOfferedFirst = 0;
   const failures: EvalReport['failures'] = [];
   const outcomes: Record<string, string> = {};
   const calibration: CalibrationBand[] = CALIBRATION_EDGES.map((from) => ({ from, count: 0, right: 0 }));
@@ -121,6 +140,9 @@ export function evaluate(set: readonly LabelledPaste[], run: (text: string) => O
     if (ok) right++;
     else failures.push({ paste, outcome });
     if (expected.size) {
+      const topRight = top !== undefined && expected.has(top);
+      if (topRight && outcome.decision === 'answer') coveredAnswered++;
+      if (topRight && outcome.decision !== 'none') coveredOfferedFirst++;
       rrCount++;
       const rank = outcome.ranked.findIndex((id) => expected.has(id));
       if (rank >= 0) rrSum += 1 / (rank + 1);
@@ -134,6 +156,9 @@ export function evaluate(set: readonly LabelledPaste[], run: (text: string) => O
     falseAnswers,
     missed,
     mrr: rrCount ? rrSum / rrCount : 1,
+    covered: rrCount,
+    coveredAnswered,
+    coveredOfferedFirst,
     rightRate: total ? right / total : 1,
     falseRate: total ? falseAnswers / total : 0,
     failures,
@@ -142,8 +167,12 @@ export function evaluate(set: readonly LabelledPaste[], run: (text: string) => O
   };
 }
 
-/** Parses labelled JSON Lines; throws an Error naming the line on bad input. */
-export function parseLabelled(text: string, file: string): LabelledPaste[] {
+/**
+ * Parses labelled JSON Lines; throws an Error naming the line on bad input. With `labels: 'more'` every line
+ * must carry `expectMore`, which is then scored as the paste's `expect`. Other fields (`source`, `reason`, …)
+ * are documentation for people and are ignored.
+ */
+export function parseLabelled(text: string, file: string, labels: LabelSet = 'expect'): LabelledPaste[] {
   const out: LabelledPaste[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
@@ -154,12 +183,26 @@ export function parseLabelled(text: string, file: string): LabelledPaste[] {
     } catch {
       throw new Error(`${file}:${i + 1}: not valid JSON`);
     }
-    const o = v as Partial<LabelledPaste>;
+    const o = v as Partial<LabelledPaste> & { expectMore?: unknown };
     if (typeof o.text !== 'string') throw new Error(`${file}:${i + 1}: text: must be a string`);
-    if (!Array.isArray(o.expect) || !o.expect.every((e) => typeof e === 'string')) {
-      throw new Error(`${file}:${i + 1}: expect: must be a list of article ids`);
+    if (!isIdList(o.expect)) throw new Error(`${file}:${i + 1}: expect: must be a list of article ids`);
+    if (o.expectMore !== undefined && !isIdList(o.expectMore)) {
+      throw new Error(`${file}:${i + 1}: expectMore: must be a list of article ids`);
     }
-    out.push({ text: o.text, expect: o.expect, ...(typeof o.id === 'string' ? { id: o.id } : {}) });
+    if (labels === 'more' && o.expectMore === undefined) {
+      throw new Error(`${file}:${i + 1}: expectMore: missing, and --labels more scores it`);
+    }
+    out.push({
+      text: o.text,
+      expect: labels === 'more' ? (o.expectMore as string[]) : o.expect,
+      ...(typeof o.id === 'string' ? { id: o.id } : {}),
+      ...(typeof o.lang === 'string' ? { lang: o.lang } : {}),
+      ...(typeof o.kind === 'string' ? { kind: o.kind } : {}),
+    });
   });
   return out;
+}
+
+function isIdList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((e) => typeof e === 'string');
 }

@@ -7,7 +7,7 @@ import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge, type KnowledgeBase } f
 import type { KnowledgeProblem } from '../knowledge/types';
 import { Matcher } from '../matching/matcher';
 import type { MatchExplanation, MatchResult } from '../matching/types';
-import { CALIBRATION_EDGES, diffOutcomes, evaluate, parseLabelled, type EvalReport } from './evaluate';
+import { CALIBRATION_EDGES, diffOutcomes, evaluate, parseLabelled, type EvalReport, type LabelledPaste, type LabelSet, type Outcome } from './evaluate';
 import { FEEDBACK_FILE, readFeedbackLog } from '../bot/feedbackLog';
 import { formatGaps, summarizeGaps, type Gap } from '../bot/gaps';
 import { escapeControls } from './terminal';
@@ -26,7 +26,7 @@ const USAGE = `usage:
   kb import SRC... --out DIR
   kb match [--kb PATH]... [--strict] [--lang de|en] [--json] [--explain [--article ID]] [TEXT]   (stdin without TEXT)
   kb match --batch FILE [--json] [--kb PATH]... [--strict]
-  kb eval FILE [--kb PATH]... [--strict] [--min-right R] [--max-false F] [--verbose] [--json]
+  kb eval FILE [--kb PATH]... [--strict] [--labels expect|more] [--by lang|kind] [--min-right R] [--max-false F] [--verbose] [--json]
           [--outcomes SNAPSHOT | --write-outcomes SNAPSHOT]
   kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
   kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)
@@ -222,6 +222,8 @@ function evalCommand(args: string[], io: Output): number {
       ...kbOption,
       'min-right': { type: 'string' },
       'max-false': { type: 'string' },
+      labels: { type: 'string' },
+      by: { type: 'string' },
       verbose: { type: 'boolean' },
       json: { type: 'boolean' },
       outcomes: { type: 'string' },
@@ -233,22 +235,44 @@ function evalCommand(args: string[], io: Output): number {
   if (positionals.length !== 1) throw new UsageError('kb: eval needs exactly one FILE');
   const minRight = fraction(values['min-right'], '--min-right', 0);
   const maxFalse = fraction(values['max-false'], '--max-false', 1);
+  const labels = values.labels ?? 'expect';
+  if (labels !== 'expect' && labels !== 'more') throw new UsageError(`kb: --labels must be "expect" or "more", got "${labels}"`);
+  const by = values.by;
+  if (by !== undefined && by !== 'lang' && by !== 'kind') throw new UsageError(`kb: --by must be "lang" or "kind", got "${by}"`);
   let set;
   try {
-    set = parseLabelled(readFile(positionals[0]), positionals[0]);
+    set = parseLabelled(readFile(positionals[0]), positionals[0], labels as LabelSet);
   } catch (err) {
     throw new UsageError(`kb: ${(err as Error).message}`);
   }
   if (values.outcomes !== undefined && values['write-outcomes'] !== undefined) throw new UsageError('kb: eval takes --outcomes or --write-outcomes, not both');
   const committed = values.outcomes === undefined ? undefined : readOutcomes(values.outcomes);
   const matcher = new Matcher(openKnowledge(values, io));
-  const report = evaluate(set, (text) => {
-    const r = matcher.match(text);
-    return { decision: r.decision, ranked: r.matches.map((m) => m.article), score: r.matches[0]?.score };
-  });
+  // Matched once per text: the per-group reports reuse the outcomes of the whole run.
+  const matched = new Map<string, Outcome>();
+  const run = (text: string): Outcome => {
+    let outcome = matched.get(text);
+    if (!outcome) {
+      const r = matcher.match(text);
+      outcome = { decision: r.decision, ranked: r.matches.map((m) => m.article), score: r.matches[0]?.score };
+      matched.set(text, outcome);
+    }
+    return outcome;
+  };
+  const report = evaluate(set, run);
+  const groups = by === undefined ? [] : groupBy(set, by).map(([name, pastes]) => ({ name, report: evaluate(pastes, run) }));
   const changed = committed ? diffOutcomes(committed, report.outcomes) : [];
-  if (values.json) io.json({ ...report, failures: report.failures.length, ...(committed ? { changed } : {}) });
-  else io.out(formatReport(report, values.verbose ?? false, committed ? changed : undefined));
+  if (values.json) {
+    const brief = (r: EvalReport) => ({ ...r, failures: r.failures.length });
+    io.json({
+      ...brief(report),
+      ...(committed ? { changed } : {}),
+      ...(by ? { by, groups: groups.map((g) => ({ name: g.name, ...brief(g.report) })) } : {}),
+    });
+  } else {
+    const text = formatReport(report, values.verbose ?? false, committed ? changed : undefined);
+    io.out([text, ...groups.map((g) => `\n${by} = ${g.name}\n${formatReport(g.report, false)}`)].join('\n'));
+  }
   if (values['write-outcomes'] !== undefined) writeOutcomes(values['write-outcomes'], report.outcomes);
   let pass = report.rightRate >= minRight && report.falseRate <= maxFalse;
   if (!pass) io.err(`kb: eval below thresholds (right ${pct(report.rightRate)} < ${pct(minRight)} or false ${pct(report.falseRate)} > ${pct(maxFalse)})`);
@@ -325,7 +349,18 @@ function escapeGap(gap: Gap): Gap {
   return { ...gap, key: value(gap.key), example: value(gap.example), articles: gap.articles.map(value) };
 }
 
+/** The pastes by their `lang` or `kind` ("?" where a line has none), groups in name order. */
+function groupBy(set: readonly LabelledPaste[], field: 'lang' | 'kind'): [string, LabelledPaste[]][] {
+  const groups = new Map<string, LabelledPaste[]>();
+  for (const p of set) {
+    const name = p[field] ?? '?';
+    groups.set(name, [...(groups.get(name) ?? []), p]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
 function formatReport(r: EvalReport, verbose: boolean, changed?: string[]): string {
+  const ofCovered = (n: number) => `${n} of ${r.covered} (${pct(r.covered ? n / r.covered : 1)})`;
   const lines = [
     `pastes:         ${r.total}`,
     `right:          ${r.right} (${pct(r.rightRate)})`,
@@ -333,6 +368,8 @@ function formatReport(r: EvalReport, verbose: boolean, changed?: string[]): stri
     `false answers:  ${r.falseAnswers} (${pct(r.falseRate)})`,
     `missed:         ${r.missed}`,
     `MRR:            ${r.mrr.toFixed(3)}`,
+    `covered, answered right:          ${ofCovered(r.coveredAnswered)}`,
+    `covered, right or offered first: ${ofCovered(r.coveredOfferedFirst)}`,
     '',
     'calibration (best match score → pastes, best match right):',
     ...r.calibration.map((b) => {

@@ -29,7 +29,7 @@ function matching(set: string, articles: number, ours: [number, number], fuseMs:
 }
 
 function accuracy(devSet: string, engine: AccuracyRow['engine'], right: number, falseAnswers: number): AccuracyRow {
-  return { devSet, set: 'builtin', engine, total: 50, right, clarified: 0, clarifiedRight: 0, falseAnswers, missed: 50 - right - falseAnswers, mrr: 0.9, rightRate: right / 50, falseRate: falseAnswers / 50 };
+  return { devSet, set: 'builtin', engine, total: 50, right, clarified: 0, clarifiedRight: 0, falseAnswers, missed: 50 - right - falseAnswers, mrr: 0.9, rightRate: right / 50, falseRate: falseAnswers / 50, covered: 50, coveredAnswered: right, coveredOfferedFirst: right };
 }
 
 const memory = (set: string, rssMB: number): MemoryResult => ({

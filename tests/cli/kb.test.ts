@@ -172,6 +172,53 @@ describe('cli/kb', function () {
     assert.match(r.out, /missed: +1/);
   });
 
+  it('eval --labels more scores expectMore, and counts covered pastes answered or offered first', () => {
+    const lines = [
+      { id: 'seed', text: DE_ERR, expect: [], expectMore: ['exo-legacy-tls-hybrid'], lang: 'de', kind: 'error', source: 'https://example.org/a', reason: 'r' },
+      { id: 'chat', text: 'good morning', expect: [], expectMore: [], lang: 'en', kind: 'question', source: 'https://example.org/b', reason: 'r' },
+    ];
+    const t = tempFolder({ 'set.jsonl': lines.map((l) => JSON.stringify(l)).join('\n') + '\n' });
+    cleanup = t.cleanup;
+    const plain = JSON.parse(kb(['eval', path.join(t.dir, 'set.jsonl'), '--json']).out);
+    assert.deepEqual([plain.covered, plain.falseAnswers], [0, 1], 'with expect [] the seed paste is a false answer');
+    const more = JSON.parse(kb(['eval', path.join(t.dir, 'set.jsonl'), '--labels', 'more', '--json']).out);
+    assert.deepEqual([more.covered, more.coveredAnswered, more.coveredOfferedFirst, more.falseAnswers, more.right], [1, 1, 1, 0, 2]);
+  });
+
+  it('eval --by lang reports each language on its own', () => {
+    const lines = [
+      { text: DE_ERR, expect: ['exo-legacy-tls-hybrid'], lang: 'de' },
+      { text: 'good morning', expect: [], lang: 'en' },
+      { text: 'hello there', expect: ['exo-legacy-tls-hybrid'], lang: 'en' },
+    ];
+    const t = tempFolder({ 'set.jsonl': lines.map((l) => JSON.stringify(l)).join('\n') + '\n' });
+    cleanup = t.cleanup;
+    const r = JSON.parse(kb(['eval', path.join(t.dir, 'set.jsonl'), '--by', 'lang', '--json']).out);
+    assert.equal(r.by, 'lang');
+    assert.deepEqual(
+      r.groups.map((g: { name: string; total: number; covered: number; coveredAnswered: number }) => [g.name, g.total, g.covered, g.coveredAnswered]),
+      [['de', 1, 1, 1], ['en', 2, 1, 0]],
+    );
+    const text = kb(['eval', path.join(t.dir, 'set.jsonl'), '--by', 'lang']).out;
+    assert.match(text, /\nlang = de\npastes: +1\n/);
+    assert.match(text, /covered, answered right: +1 of 2 \(50\.0%\)/);
+  });
+
+  it('eval names the line and field of bad labels, and rejects unknown --labels and --by values', () => {
+    const t = tempFolder({
+      'bad.jsonl': JSON.stringify({ text: 'x', expect: [], expectMore: 'exo-legacy-tls-hybrid' }) + '\n',
+      'none.jsonl': JSON.stringify({ text: 'x', expect: [] }) + '\n',
+    });
+    cleanup = t.cleanup;
+    const bad = kb(['eval', path.join(t.dir, 'bad.jsonl')]);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.err.split('\n')[0], `kb: ${path.join(t.dir, 'bad.jsonl')}:1: expectMore: must be a list of article ids`);
+    const missing = kb(['eval', path.join(t.dir, 'none.jsonl'), '--labels', 'more']);
+    assert.equal(missing.err.split('\n')[0], `kb: ${path.join(t.dir, 'none.jsonl')}:1: expectMore: missing, and --labels more scores it`);
+    assert.equal(kb(['eval', path.join(t.dir, 'none.jsonl'), '--labels', 'all']).err.split('\n')[0], 'kb: --labels must be "expect" or "more", got "all"');
+    assert.equal(kb(['eval', path.join(t.dir, 'none.jsonl'), '--by', 'source']).err.split('\n')[0], 'kb: --by must be "lang" or "kind", got "source"');
+  });
+
   it('import writes YAML articles that load and match like the raw ones', function () {
     const seed = requireShared(this, 'seed');
     const t = tempFolder();
