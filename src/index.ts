@@ -15,7 +15,8 @@ import { createLogger, describeConnectionString } from './logging';
 import { createStorage, forgetConversationState } from './storage';
 import { createAdapter } from './server/adapter';
 import { createServer, listen } from './server/server';
-import { DEFAULT_LIMITS, LOCAL_CHANNEL_ID, logWebChatMode, webChatRoutes } from './server/directline';
+import { gracefulShutdown } from './server/shutdown';
+import { DEFAULT_LIMITS, LOCAL_CHANNEL_ID, logWebChatMode, webChatRoutes, type WebChat } from './server/directline';
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     logger,
   });
 
+  let webChat: WebChat | undefined;
   const server = createServer({
     adapter: createAdapter(config, logger),
     bot,
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
         mode: config.directLine,
         trustProxy: config.trustProxy,
         allowedOrigins: config.webChatAllowedOrigins,
+        onRegistered: (registered) => (webChat = registered),
         onConversationForgotten: (id) => {
           forgetConversationState(storage.state, LOCAL_CHANNEL_ID, id).catch((err: unknown) => logger.warn({ err }, 'could not drop the state of a forgotten web chat conversation'));
         },
@@ -77,20 +80,17 @@ async function main(): Promise<void> {
   logWebChatMode(config, logger);
   await listen(server, config, logger);
 
-  // Graceful: no new connections, the turns in progress finish, the feedback log is flushed, then exit.
+  // Graceful: no new connections, the turns in progress (the local web chat's too) finish, the log is flushed.
+  const shutdown = gracefulShutdown({
+    server,
+    inFlight: async () => webChat?.local?.idle(),
+    flush: () => storage.feedbackLog.flush(),
+    logger,
+    graceMs: SHUTDOWN_GRACE_MS,
+  });
   const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down: finishing the turns in progress');
     knowledge.close();
-    setTimeout(() => {
-      logger.error({ graceMs: SHUTDOWN_GRACE_MS }, 'turns still running after the grace period; exiting anyway');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
-    server.close(() => {
-      void storage.feedbackLog.flush().finally(() => {
-        logger.info('stopped');
-        process.exit(0);
-      });
-    });
+    shutdown(signal);
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -11,7 +11,8 @@
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import path from 'node:path';
-import { FEEDBACK_FILE, FileFeedbackLog, readFeedbackLog, type FeedbackLog, type LogEntry } from '../bot/feedbackLog';
+import type { FeedbackLog, LogEntry } from '../bot/feedbackLog';
+import { FEEDBACK_FILE, FileFeedbackLog, readFeedbackLog } from './fileFeedbackLog';
 import { readBlobFeedback } from './blobFeedback';
 import { StorageFeedbackLog } from './storageFeedbackLog';
 

@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { errorLine, gapKey } from '../../src/bot/gaps';
+import { errorLine, gapKey } from '../../src/cli/gaps';
 import { parseIntent } from '../../src/bot/intents';
 import { maskSensitive, pasteForLog } from '../../src/bot/mask';
 import { importArticle } from '../../src/knowledge/import';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { parseIntent } from '../../src/bot/intents';
-import { gapKey } from '../../src/bot/gaps';
+import { gapKey } from '../../src/cli/gaps';
 import { oneLine } from '../../src/knowledge/import/blocks';
 import { isErrorLeadIn, isStepIntro } from '../../src/knowledge/import/markdown';
 import { FRAME_LINE, withoutAutomationException, withoutInlineFrames, withoutTags } from '../../src/knowledge/import/text';

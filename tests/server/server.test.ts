@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import { PasteFixBot, type MatcherLike } from '../../src/bot/pasteFixBot';
-import { FileFeedbackLog } from '../../src/bot/feedbackLog';
+import { FileFeedbackLog } from '../../src/storage/fileFeedbackLog';
 import { TEXTS } from '../../src/bot/texts';
 import { createAdapter } from '../../src/server/adapter';
 import { createServer, listen, type ServerDeps } from '../../src/server/server';

@@ -13,7 +13,7 @@ import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../../src/knowledge/load';
 import { Matcher } from '../../../src/matching/matcher';
 import { PasteFixBot, type MatcherLike } from '../../../src/bot/pasteFixBot';
 import { createTurnErrorHandler } from '../../../src/bot/turnError';
-import { FileFeedbackLog, FEEDBACK_FILE, readFeedbackLog } from '../../../src/bot/feedbackLog';
+import { FileFeedbackLog, FEEDBACK_FILE, readFeedbackLog } from '../../../src/storage/fileFeedbackLog';
 
 let shared: Matcher | undefined;
 /** The real matcher on the built-in knowledge base (built once; it is immutable). */

@@ -3,7 +3,7 @@
  * PasteFixBot, createServer) plus the web chat in local mode, on 127.0.0.1 and a free port.
  */
 import path from 'node:path';
-import { FEEDBACK_FILE, readFeedbackLog } from '../../../src/bot';
+import { FEEDBACK_FILE, readFeedbackLog } from '../../../src/storage/fileFeedbackLog';
 import type { Matcher } from '../../../src/matching/matcher';
 import { webChatRoutes, type WebChat } from '../../../src/server/directline';
 import { realMatcher } from '../../bot/support/harness';

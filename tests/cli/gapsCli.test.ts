@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/kb';
-import { FileFeedbackLog } from '../../src/bot/feedbackLog';
+import { FileFeedbackLog } from '../../src/storage/fileFeedbackLog';
 
 function run(args: string[]): { code: number; out: string; err: string } {
   let out = '';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { errorLine, formatGaps, gapKey, summarizeGaps } from '../../src/bot/gaps';
+import { errorLine, formatGaps, gapKey, summarizeGaps } from '../../src/cli/gaps';
 import type { LogEntry } from '../../src/bot/feedbackLog';
 
 const base = { time: '2026-01-01T00:00:00.000Z', channel: 'msteams', lang: 'en' as const };

@@ -4,7 +4,7 @@
  * (numbers, GUIDs, host names, addresses), and counts them. Used by `kb gaps`.
  */
 import { replaceHostNames, type HostNameShape } from '../matching/hostNames';
-import type { LogEntry } from './feedbackLog';
+import type { LogEntry } from '../bot/feedbackLog';
 
 export interface Gap {
   /** The normalised error line the group shares. */
