@@ -87,7 +87,7 @@ export function valuesInPaste(text: string): Map<ValueKind, FoundValue> {
 function parameterValue(line: string, cmdlet: string, parameter: string): string | undefined {
   const lower = line.toLowerCase();
   const at = cmdlet === '*' ? 0 : lower.indexOf(cmdlet.toLowerCase());
-  if (at < 0) return undefined;
+  if (at < 0 || !lower.includes(`-${parameter.toLowerCase()}`)) return undefined;
   const rest = line.slice(at);
   const m = new RegExp(`(?:^|\\s)-${parameter}(?::\\s*|\\s+)(?:'([^']*)'|"([^"]*)"|([^\\s'"]+))`, 'i').exec(rest);
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;

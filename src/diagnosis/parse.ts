@@ -30,8 +30,6 @@ export interface ParsedPaste {
   complete: Set<string>;
   /** Keys (pathKey) the paste shows to exist. */
   existing: Set<string>;
-  /** Every key (pathKey) the paste mentions in a way this parser understood. */
-  mentioned: Set<string>;
   /** German when a German message (reg.exe, PowerShell) was seen; undefined when nothing told. */
   lang?: Lang;
 }
@@ -68,15 +66,16 @@ const DASHES = /^\s*-+(\s+-+)*\s*$/;
 const PS_PROPERTIES = new Set(['pspath', 'psparentpath', 'pschildname', 'psdrive', 'psprovider']);
 
 export function parsePaste(text: string): ParsedPaste {
-  const parsed: ParsedPaste = { values: new Map(), complete: new Set(), existing: new Set(), mentioned: new Set() };
+  const parsed: ParsedPaste = { values: new Map(), complete: new Set(), existing: new Set() };
   const lines = text.split(/\r?\n/);
+  const nonEmptyLines = lines.filter((l) => l.trim() !== '').length;
   let command: CommandContext | undefined;
   /** The key reg.exe printed last; its value lines follow. */
   let regKey: string | undefined;
   /** A Get-ItemProperty list (`Name : value` lines) not yet assigned to a key; `column` is where values start. */
   let list: { entries: { name: string; raw: string; line: string }[]; column: number } | undefined;
   /** Column layout of a table whose header and dashes were seen, and how many rows it had. */
-  let table: { names: string[]; spans: [number, number][]; rows: number } | undefined;
+  let table: (TableLayout & { rows: number }) | undefined;
 
   const endList = () => {
     if (!list) return;
@@ -128,7 +127,6 @@ export function parsePaste(text: string): ParsedPaste {
     if (REG_ERROR_EN.test(trimmed) || REG_ERROR_DE.test(trimmed)) {
       if (REG_ERROR_DE.test(trimmed)) parsed.lang = 'de';
       if (command?.tool === 'reg' && command.key) {
-        parsed.mentioned.add(pathKey(command.key)!);
         if (command.names?.length) for (const name of command.names) record(parsed, command.key, name, null, trimmed);
         else parsed.complete.add(pathKey(command.key)!);
       }
@@ -159,7 +157,6 @@ export function parsePaste(text: string): ParsedPaste {
       if (PATH_NOT_FOUND_DE.test(line)) parsed.lang = 'de';
       const key = canonicalPath(missingPath[1]!);
       if (key) {
-        parsed.mentioned.add(pathKey(key)!);
         parsed.complete.add(pathKey(key)!);
       }
       continue;
@@ -180,7 +177,6 @@ export function parsePaste(text: string): ParsedPaste {
       regKey = canonicalPath(trimmed);
       if (regKey) {
         parsed.existing.add(pathKey(regKey)!);
-        parsed.mentioned.add(pathKey(regKey)!);
         // `reg query KEY` without /v lists every value of the key (with /s, of every subkey).
         if (command?.tool === 'reg' && !command.names) parsed.complete.add(pathKey(regKey)!);
       }
@@ -215,7 +211,7 @@ export function parsePaste(text: string): ParsedPaste {
     }
 
     // `[Net.ServicePointManager]::SecurityProtocol` output: the line after the command, or a paste of only that.
-    if (PROTOCOL_LIST.test(trimmed) && (command?.tool === 'securityprotocol' || lines.every((l, j) => j === i || l.trim() === ''))) {
+    if (PROTOCOL_LIST.test(trimmed) && (command?.tool === 'securityprotocol' || nonEmptyLines === 1)) {
       record(parsed, SESSION_PATH, 'SecurityProtocol', protocolValue(trimmed)!, trimmed);
       command = undefined;
       continue;
@@ -270,7 +266,6 @@ function readRow(parsed: ParsedPaste, where: string, name: string, raw: string, 
   const key = canonicalPath(where);
   const value = parseNumber(raw);
   if (!key || value === undefined) return false;
-  parsed.mentioned.add(pathKey(key)!);
   if (value !== null) parsed.existing.add(pathKey(key)!);
   record(parsed, key, name, value, line);
   return true;
@@ -279,7 +274,6 @@ function readRow(parsed: ParsedPaste, where: string, name: string, raw: string, 
 function record(parsed: ParsedPaste, path: string, name: string, value: number | null, line: string): void {
   const key = path === SESSION_PATH ? SESSION_PATH.toLowerCase() : pathKey(path);
   if (!key) return;
-  parsed.mentioned.add(key);
   parsed.values.set(`${key}|${name.toLowerCase()}`, { path: canonicalPath(path) ?? path, name, value, line });
 }
 
@@ -318,28 +312,40 @@ function gipArguments(rest: string): { key?: string; names?: string[] } {
   return { key, names: asked?.length ? asked : undefined };
 }
 
-/** Column spans from the dashes under a table header; the header's words name them. */
-function tableLayout(header: string, dashes: string): { names: string[]; spans: [number, number][] } {
+/** A table's columns: spans from the dashes under its header, named by the header's words. */
+interface TableLayout {
+  names: string[];
+  spans: [number, number][];
+  /** Index of the PSPath / Location column, the RegistryKey column and the Value column; -1 when absent. */
+  location: number;
+  registryKey: number;
+  value: number;
+}
+
+/** Registry output has a handful of columns; a wider "table" is no registry output and is not read. */
+const MAX_COLUMNS = 12;
+
+function tableLayout(header: string, dashes: string): TableLayout {
   const spans: [number, number][] = [];
   for (const m of dashes.matchAll(/-+/g)) spans.push([m.index!, m.index! + m[0].length]);
+  if (spans.length > MAX_COLUMNS) return { names: [], spans: [], location: -1, registryKey: -1, value: -1 };
   const names = spans.map(([start, end], k) => header.slice(k === 0 ? 0 : start, k === spans.length - 1 ? undefined : Math.max(end, spans[k + 1]![0])).trim());
-  return { names, spans };
+  const column = (pattern: RegExp) => names.findIndex((n) => pattern.test(n));
+  return { names, spans, location: column(/^(PSPath|Location|Path|Key)$/i), registryKey: column(/^RegistryKey$/i), value: column(/^Value$/i) };
 }
 
 /**
  * One table row. A value column is any column named like a registry value; the key comes from a PSPath
  * column, a HealthChecker `Location` column, or the command above the table.
  */
-function readTableRow(parsed: ParsedPaste, table: { names: string[]; spans: [number, number][] }, line: string, command: CommandContext | undefined): void {
+function readTableRow(parsed: ParsedPaste, table: TableLayout, line: string, command: CommandContext | undefined): void {
+  if (table.spans.length === 0) return;
   const cells = table.spans.map(([start], k) => {
     // Numbers are right-aligned: a cell runs from its column start to the next column start.
     const end = k + 1 < table.spans.length ? table.spans[k + 1]![0] : undefined;
     return line.slice(start, end).trim();
   });
-  const column = (pattern: RegExp) => table.names.findIndex((n) => pattern.test(n));
-  const location = column(/^(PSPath|Location|Path|Key)$/i);
-  const registryKey = column(/^RegistryKey$/i);
-  const valueColumn = column(/^Value$/i);
+  const { location, registryKey, value: valueColumn } = table;
   if (registryKey >= 0 && location >= 0 && valueColumn >= 0) {
     const key = canonicalPath(cells[location]!);
     const value = parseNumber(cells[valueColumn]!);
@@ -349,7 +355,7 @@ function readTableRow(parsed: ParsedPaste, table: { names: string[]; spans: [num
   const key = location >= 0 ? canonicalPath(cells[location]!) : command?.key;
   if (!key) return;
   table.names.forEach((name, k) => {
-    if (k === location || PS_PROPERTIES.has(name.toLowerCase()) || !/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) return;
+    if (k === location || PS_PROPERTIES.has(name.toLowerCase()) || !VALUE_NAME.test(name)) return;
     const value = parseNumber(cells[k]!);
     if (value !== undefined) record(parsed, key, name, value, line.trim());
   });

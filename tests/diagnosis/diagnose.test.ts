@@ -213,8 +213,12 @@ describe('diagnosis: TLS configuration pastes', () => {
     }
   });
 
-  it('skips overlong lines instead of scanning them (bounded work on hostile pastes)', () => {
+  it('skips overlong lines and over-wide tables instead of scanning them (bounded work on hostile pastes)', () => {
     const long = `${'  a'.repeat(50_000)} REG_DWORD 0x1`;
     assert.equal(parsePaste(long).values.size, 0);
+    const wide = `PS C:\\> Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319'\n${'Enabled '.repeat(20)}\n${'------- '.repeat(20)}\n${'      1 '.repeat(20)}`;
+    assert.equal(parsePaste(wide).values.size, 0);
+    // A lone protocol list is only the SecurityProtocol output when it is the whole paste.
+    assert.equal(diagnose('Tls\n'.repeat(1000)).recognised, false);
   });
 });
