@@ -3,6 +3,7 @@
  * said didn't help by what the error says, ignoring what differs between tenants and runs
  * (numbers, GUIDs, host names, addresses), and counts them. Used by `kb gaps`.
  */
+import { HOST_TLDS } from '../knowledge/vocabulary';
 import { replaceHostNames, type HostNameShape } from '../matching/hostNames';
 import type { LogEntry } from '../bot/feedbackLog';
 
@@ -38,7 +39,7 @@ export function errorLine(paste: string): string {
 
 /** Host names, as `\b(?:[a-z0-9-]+\.)+(?:com|…)\b` found them (without that expression's quadratic time on `a.a.a…`). */
 const GAP_HOSTS: HostNameShape = {
-  tlds: new Set('com net org local lan corp intern internal de at ch eu io us uk'.split(' ')),
+  tlds: HOST_TLDS,
   labels: 'loose',
 };
 

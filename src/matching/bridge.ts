@@ -8,6 +8,7 @@
  * evidence (an HCW code, an exception class, a cmdlet…) or several long translated phrases agree with the
  * article: see `agreement`.
  */
+import { CMDLET_IN_TEXT, HCW_CODE_IN_TEXT } from '../knowledge/vocabulary';
 import { SLOT, type LexiconEntry } from '../knowledge/lexicon';
 import type { Article, Lang } from '../knowledge/types';
 import { cleanPaste, foldWord } from './normalize';
@@ -183,11 +184,11 @@ export class Bridge {
 
 // Evidence that reads the same in every language: codes, class and cmdlet names, service paths.
 const LANGUAGE_FREE: RegExp[] = [
-  /\bHCW\d{3,4}\b/gi, // Hybrid Configuration Wizard codes
+  new RegExp(HCW_CODE_IN_TEXT.source, 'gi'), // Hybrid Configuration Wizard codes
   /\b0x[0-9a-f]{8}\b/gi, // HRESULTs and other hex result codes
   /\b[245]\.\d\.\d{1,3}\b/g, // SMTP enhanced status codes
   /\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+(?:Exception|Error|Fault)\b/g, // exception and error class names
-  /\b[A-Z][a-z]+-[A-Z][a-z]+[A-Za-z]+\b/g, // cmdlets
+  CMDLET_IN_TEXT, // cmdlets
   /\/[A-Za-z]+\/[\w.-]+\.(?:svc|asmx|aspx)\b/gi, // web service paths (/EWS/mrsproxy.svc)
 ];
 

@@ -5,6 +5,7 @@
  * every folding here (case, umlauts, HTML entities, quotes, wrapped lines) makes both sides meet.
  */
 
+import { HOST_TLDS, isCmdletName } from '../knowledge/vocabulary';
 import { replaceHostNames, type HostNameShape } from './hostNames';
 
 /** A token of the paste, and the line it came from (for quoting the recognised line back). */
@@ -44,7 +45,7 @@ export const EMAIL = /(?<![\w.+-])([.+-]*)(?=\w)[\w.+-]*@[\w-]+(?:\.[\w-]+)+\b/g
 
 /** Host and domain names (`mail.contoso.com`, `contoso.onmicrosoft.com`): see hostNames.ts for why not a regex. */
 const HOST_NAMES: HostNameShape = {
-  tlds: new Set('com net org local lan corp internal intra onmicrosoft de at ch uk eu fr nl us io info biz edu gov'.split(' ')),
+  tlds: HOST_TLDS,
   labels: 'strict',
 };
 
@@ -127,7 +128,7 @@ export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
     parts.forEach((part, i) => {
       // Odd parts are inside quotes, unless the last quote on the line is never closed. A quoted cmdlet
       // name ('Connect-ExchangeOnline') is part of the message, not a value.
-      const quoted = i % 2 === 1 && i < parts.length - 1 && !/^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+$/.test(part);
+      const quoted = i % 2 === 1 && i < parts.length - 1 && !isCmdletName(part);
       for (const term of termsOf(part)) tokens.push(quoted ? { term, line, quoted } : { term, line });
     });
   });

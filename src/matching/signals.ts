@@ -1,4 +1,5 @@
 import type { Article, Lang } from '../knowledge/types';
+import { isCmdletName } from '../knowledge/vocabulary';
 import { cleanPaste, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { STOPWORDS } from './stopwords';
@@ -164,7 +165,6 @@ const PLACEHOLDER = /<[^<>\n]{1,60}>|\{\d+\}|\bx{4,}(?:-x{4,})*\b|"<[^"\n]*>"/gi
  * a quoted cmdlet name ('Set-FederatedOrganizationIdentifier') is not.
  */
 const QUOTED_VALUE = /(?<![\p{L}\p{N}])'([^'\n]{1,60})'(?![\p{L}\p{N}])/gu;
-const CMDLET = /^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+$/;
 /** A quoted .NET type name ('System.Runtime.Serialization.TypeLoadExceptionHolder') is the message too. */
 const TYPE_NAME = /^[A-Za-z]\w*(?:\.[A-Za-z]\w*){2,}$/;
 /** Where a PowerShell error record starts inside a copied error text: the rest is its frame, not the error. */
@@ -187,7 +187,7 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
     .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
     .replace(PLACEHOLDER, ` ${VAR} `)
     .replace(QUOTED_VALUE, (whole, value: string) =>
-      CMDLET.test(value) || (TYPE_NAME.test(value) && /[A-Z]/.test(value)) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `,
+      isCmdletName(value) || (TYPE_NAME.test(value) && /[A-Z]/.test(value)) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `,
     );
   const body = cleanPaste(marked).join('\n');
   const terms: string[] = [];

@@ -1,3 +1,4 @@
+import { ENGLISH_HINTS, GERMAN_HINTS } from '../knowledge/vocabulary';
 import { foldWord } from './normalize';
 
 // Function words carry no evidence; they are left out of weights and word pairs.
@@ -15,16 +16,9 @@ mein meine unser unsere ihre ihren hab habe`;
 /** Folded stop words of both languages. */
 export const STOPWORDS: ReadonlySet<string> = new Set(`${EN} ${DE}`.split(/\s+/).filter(Boolean).map(foldWord));
 
-// Frequent words that tell the language of a paste apart (folded forms).
-const DE_HINTS = new Set(
-  'der die das und nicht ist beim bei fehler versuch verbindung wurde geschlossen unerwarteter informationen detaillierte zugriff ich wir unsere geht keine kein auf mit fur von zu hallo danke bitte'
-    .split(' ')
-    .map(foldWord),
-);
-const EN_HINTS = new Set(
-  'the and not is an error occurred while attempting connection was closed unexpected information detailed accessing i we our does no with for from to hello thanks please'
-    .split(' '),
-);
+// Frequent words that tell the language of a paste apart (folded forms): knowledge/vocabulary.ts.
+const DE_HINTS = new Set(GERMAN_HINTS.map(foldWord));
+const EN_HINTS = new Set(ENGLISH_HINTS.map(foldWord));
 
 /** `de` or `en`, by which language's frequent words the terms contain more of; undefined when undecided. */
 export function guessLanguage(terms: readonly string[], raw: string): 'de' | 'en' | undefined {

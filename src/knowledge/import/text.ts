@@ -4,15 +4,12 @@
  * Everything here is pure and total: no input makes these functions throw.
  */
 import type { Command, Lang, Localized, Placeholder, Product, Shell } from '../types';
+import { ENGLISH_HINTS, GERMAN_HINTS, HCW_CODE_IN_TEXT, SIGN_IN_CODE_IN_TEXT } from '../vocabulary';
 
 // ---------------------------------------------------------------- language
 
-const GERMAN_WORDS = new Set(
-  'der die das und nicht ist sie wenn mit auf für den dem des ein eine einer eines zu von bei wird werden sich auch oder aus ihre ihren ihr wir diese dieser dieses kann können um nach zum zur über beim'.split(' '),
-);
-const ENGLISH_WORDS = new Set(
-  'the and not is you if with on for a an to of at be are this that or from your we can by when in it as which these have has was were will'.split(' '),
-);
+const GERMAN_WORDS = new Set(GERMAN_HINTS);
+const ENGLISH_WORDS = new Set(ENGLISH_HINTS);
 
 /** The language a text is written in, judged by common function words; English when unsure. */
 export function detectLanguage(text: string): Lang {
@@ -75,8 +72,8 @@ const TOPICS: Array<[string, RegExp]> = [
  * articles) read better by topic first: `preferTopics`.
  */
 export function symptomIdFor(description: string, error: string | undefined, preferTopics = false): string {
-  const code = error ? /\b(HCW\d{4}|A?ADSTS\d{4,6})\b/i.exec(error) : null;
-  if (code) return code[1].toLowerCase();
+  const code = error ? (HCW_CODE_IN_TEXT.exec(error) ?? SIGN_IN_CODE_IN_TEXT.exec(error)) : null;
+  if (code) return code[0].toLowerCase();
   const topics = topicsOf(description);
   if (preferTopics && topics) return topics;
   if (error) {

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { gapKey } from '../../src/cli/gaps';
+import { detectLanguage, symptomIdFor } from '../../src/knowledge/import/text';
+import { CMDLET_IN_TEXT, HCW_CODE_IN_TEXT, HOST_TLDS, isCmdletName } from '../../src/knowledge/vocabulary';
+import { guessLanguage } from '../../src/matching/stopwords';
+import { termsOf, tokenize } from '../../src/matching/normalize';
+
+/** One vocabulary, used alike by normalising, importing, `kb gaps` and the matcher. */
+describe('knowledge/vocabulary', () => {
+  it('recognises cmdlet names, in text and as a whole, and not hyphenated words', () => {
+    assert.ok(isCmdletName('Set-FederatedOrganizationIdentifier') && isCmdletName('Get-Mailbox'));
+    assert.ok(!isCmdletName('e-mail') && !isCmdletName('Set-federated') && !isCmdletName('Get-Mailbox x'));
+    assert.deepEqual([...'run Get-Mailbox then New-MoveRequest now'.matchAll(CMDLET_IN_TEXT)].map((m) => m[0]), ['Get-Mailbox', 'New-MoveRequest']);
+  });
+
+  it('finds HCW codes of three to five digits, in any case; the importer names a symptom by one', () => {
+    for (const c of ['HCW101', 'hcw8078', 'HCW10050']) assert.ok(HCW_CODE_IN_TEXT.test(`x ${c} y`), c);
+    assert.ok(!HCW_CODE_IN_TEXT.test('HCW80') && !HCW_CODE_IN_TEXT.test('HCW8078X'));
+    assert.equal(symptomIdFor('The wizard fails.', 'HCW101 The connection failed'), 'hcw101');
+    assert.equal(symptomIdFor('Sign-in fails.', 'AADSTS50011: The reply URL does not match'), 'aadsts50011');
+  });
+
+  it('treats the same host names as volatile when matching and when grouping gaps', () => {
+    for (const tld of ['onmicrosoft', 'local', 'intern', 'fr']) assert.ok(HOST_TLDS.has(tld), tld);
+    assert.deepEqual(termsOf(tokenize('relay ex01.contoso.fr refused').tokens.map((t) => t.term).join(' ')), ['relay', 'refused']);
+    assert.equal(gapKey('relay ex01.contoso.fr refused'), gapKey('relay mx7.fabrikam.onmicrosoft.com refused'));
+  });
+
+  it('tells German from English with the same words when importing and when matching', () => {
+    const de = 'Fehler beim Zugriff auf Windows Live: die Verbindung wurde geschlossen';
+    const en = 'An error occurred while accessing Windows Live: the connection was closed';
+    assert.deepEqual([detectLanguage(de), detectLanguage(en)], ['de', 'en']);
+    const terms = (t: string) => tokenize(t).tokens.map((x) => x.term);
+    assert.deepEqual([guessLanguage(terms(de), de), guessLanguage(terms(en), en)], ['de', 'en']);
+  });
+});
