@@ -56,6 +56,14 @@ export const articleSchema = z
   })
   .strict();
 
+/**
+ * The schema and the `Article` type (types.ts, where each field is documented) describe one thing. This
+ * type fails to compile when they drift apart, in either direction, where a cast used to hide it.
+ */
+export type ArticleSchemaMatchesType = Expect<Same<z.output<typeof articleSchema>, Article>>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<T extends true> = T;
+
 /** A problem inside one article, located by its field path (the loader adds file and line). */
 export interface FieldProblem {
   path: (string | number)[];
@@ -74,7 +82,7 @@ export function checkArticle(input: unknown): { article: Article; problems: [] }
       })),
     };
   }
-  const article = parsed.data as Article;
+  const article: Article = parsed.data;
   const problems = crossCheck(article);
   return problems.length ? { article: null, problems } : { article, problems: [] };
 }
