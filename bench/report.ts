@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AccuracyRow } from './accuracy';
 import { renderLatencyChart } from './chart';
 import type { ColdStartResult } from './coldStart';
+import type { HostileResult } from './hostile';
 import { ENGINES, type EngineName } from './engines';
 import type { MatchingResult } from './matching';
 import type { MemoryResult } from './memory';
@@ -42,6 +43,8 @@ export interface BenchResults {
   coldStart: ColdStartResult[];
   accuracy: AccuracyRow[];
   serving: ServingResult | null;
+  /** Worst-case pastes (issue 11); absent in results written before the part existed. */
+  hostile?: HostileResult | null;
   /** Rules, skips and anything a reader needs to read the numbers right. */
   notes: string[];
 }
@@ -181,6 +184,27 @@ export function renderMarkdown(r: BenchResults): string {
           `${x.non2xx} / ${x.errors}`,
           x.repliesPerRequest.toFixed(2),
           `${(x.replyBytes / 1024).toFixed(1)} KB`,
+        ]),
+      ),
+    );
+  }
+
+  out.push('## Hostile pastes');
+  if (!r.hostile) out.push('Not run.');
+  else {
+    const h = r.hostile;
+    out.push(
+      `Pastes of ${h.chars.toLocaleString('en')} characters shaped to make backtracking patterns quadratic, matched side by side with a plain log of the same length (built-in knowledge, ${h.articles} article${h.articles === 1 ? "" : "s"}); then each posted to the real service's /api/messages while /healthz was polled back to back.`,
+    );
+    out.push(
+      table(
+        ['paste', 'match p50 / p99', '× plain p50', 'answered via /api/messages', 'longest /healthz wait (checks)'],
+        h.rows.map((x) => [
+          x.paste,
+          `${ms(x.latency.p50Ms)} / ${ms(x.latency.p99Ms)}`,
+          `${x.ratio.toFixed(2)}×`,
+          ms(x.answeredMs),
+          x.healthzMaxMs === null ? '—' : `${ms(x.healthzMaxMs)} (${x.healthzChecks})`,
         ]),
       ),
     );

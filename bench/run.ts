@@ -5,7 +5,8 @@
  * bench/results/latest.md and latest.json. See the README's "Performance" section.
  *
  * Parts: accuracy (dev sets), matching (latency + build time per knowledge base, one process each),
- * memory (one process each), coldstart (the real service until /healthz), serving (autocannon).
+ * memory (one process each), coldstart (the real service until /healthz), serving (autocannon),
+ * hostile (worst-case pastes next to a plain one, and /healthz while the service matches them).
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAccuracy, type AccuracyRow } from './accuracy';
 import { benchColdStart, type ColdStartResult } from './coldStart';
+import { benchHostile, type HostileResult } from './hostile';
 import { ENGINES } from './engines';
 import { buildSets, errorTextCount, materialize, type KbSet } from './knowledgeSets';
 import { benchMatching, TIMING, type MatchingResult, type Mode } from './matching';
@@ -22,7 +24,7 @@ import { benchServing, type ServingResult } from './serving';
 import { SYNTHETIC_SEED } from './synthetic';
 import { checkTargets } from './targets';
 
-const PARTS = ['accuracy', 'matching', 'memory', 'coldstart', 'serving'] as const;
+const PARTS = ['accuracy', 'matching', 'memory', 'coldstart', 'serving', 'hostile'] as const;
 type Part = (typeof PARTS)[number];
 
 /** Total article counts of the synthetic knowledge bases. */
@@ -120,6 +122,8 @@ async function main(): Promise<void> {
     return benchServing({ knowledgePaths, ...SERVING[options.mode] }, log);
   });
 
+  const hostile: HostileResult | null = await attempt('hostile', null, () => benchHostile(options.mode, log));
+
   notes.push(...methodNotes(options.mode));
   const results: BenchResults = {
     run: {
@@ -133,12 +137,13 @@ async function main(): Promise<void> {
       durationS: (Date.now() - started) / 1000,
     },
     sets,
-    targets: checkTargets({ matching, memory, accuracy, serving }),
+    targets: checkTargets({ matching, memory, accuracy, serving, hostile }),
     matching,
     memory,
     coldStart,
     accuracy,
     serving,
+    hostile,
     notes,
   };
   const written = writeResults(results, options.out);
