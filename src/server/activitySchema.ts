@@ -99,7 +99,8 @@ export const activitySchema = z
     if (a.type !== 'invoke' || a.name !== 'adaptiveCard/action' || a.value === undefined || a.value === null) return;
     const value = object.safeParse(a.value);
     if (!value.success) return void ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be an object' });
-    if (!object.safeParse(value.data.action).success) ctx.addIssue({ code: 'custom', path: ['value', 'action'], message: 'must be an object' });
+    if (!object.safeParse(value.data.action).success)
+      ctx.addIssue({ code: 'custom', path: ['value', 'action'], message: 'must be an object' });
   });
 
 export type ActivityShape = z.infer<typeof activitySchema>;

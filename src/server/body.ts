@@ -61,7 +61,12 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler[] {
     if (!hasBody) return next();
     const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
     if (encoding !== 'identity') {
-      return refuse(req, res, next, new HttpError(415, 'unsupported_media_type', `Send the body unencoded, got Content-Encoding "${encoding.slice(0, 40)}".`));
+      return refuse(
+        req,
+        res,
+        next,
+        new HttpError(415, 'unsupported_media_type', `Send the body unencoded, got Content-Encoding "${encoding.slice(0, 40)}".`),
+      );
     }
     if (!JSON_TYPE.test(req.getContentType())) {
       return refuse(req, res, next, new HttpError(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.'));

@@ -63,7 +63,7 @@ export function clientAddress(req: Pick<Request, 'headers' | 'socket'>, trustPro
   const socket = req.socket?.remoteAddress ?? 'unknown';
   if (trustProxy <= 0) return socket;
   const header = req.headers['x-forwarded-for'];
-  const chain = (Array.isArray(header) ? header.join(',') : header ?? '')
+  const chain = (Array.isArray(header) ? header.join(',') : (header ?? ''))
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);

@@ -13,7 +13,11 @@ describe('bot: card submit data', () => {
       symptom: null,
       lang: 'en',
     });
-    assert.deepEqual(submitData({ action: 'choose', none: true, index: 3, article: 'x', lang: 'de' }), { action: 'choose', none: true, lang: 'de' });
+    assert.deepEqual(submitData({ action: 'choose', none: true, index: 3, article: 'x', lang: 'de' }), {
+      action: 'choose',
+      none: true,
+      lang: 'de',
+    });
   });
 
   it('reads leniently what an old card or another client may differ in, and drops unknown fields', () => {

@@ -26,7 +26,10 @@ describe('reliability: request bodies are JSON only, bounded in size and depth',
     const tmp = path.join(run.dir, 'tmp');
     fs.mkdirSync(tmp);
     const { url } = await run.listen({ TMPDIR: tmp });
-    const generated = (await (await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const generated = (await (await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
     return { url, tmp, ...generated };
   }
 
@@ -66,7 +69,9 @@ describe('reliability: request bodies are JSON only, bounded in size and depth',
       body: gzipSync(JSON.stringify(message('http://127.0.0.1:9/', 'x'.repeat(5_000_000)))),
     });
     assert.equal(res.status, 415);
-    assert.deepEqual(await res.json(), { error: { code: 'unsupported_media_type', message: 'Send the body unencoded, got Content-Encoding "gzip".' } });
+    assert.deepEqual(await res.json(), {
+      error: { code: 'unsupported_media_type', message: 'Send the body unencoded, got Content-Encoding "gzip".' },
+    });
   });
 
   it('an activity nested 10,000 levels deep gets 400 on /api/messages and the Direct Line, and the server stays up', async () => {

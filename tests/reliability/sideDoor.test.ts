@@ -46,7 +46,10 @@ describe('reliability: no side door around authentication', function () {
     assert.equal(((await unsigned.json()) as { error: { code: string } }).error.code, 'unauthorized');
 
     const off = entry.lines.find((l) => l.directLine === 'off');
-    assert.match(String(off?.msg), /^web chat: off \(authentication is on and there is no DIRECT_LINE_SECRET; \/v3\/directline answers 404\)/);
+    assert.match(
+      String(off?.msg),
+      /^web chat: off \(authentication is on and there is no DIRECT_LINE_SECRET; \/v3\/directline answers 404\)/,
+    );
     assert.ok(!entry.lines.some((l) => String(l.msg).startsWith(WARNING)), 'no warning: nothing is open');
   });
 
@@ -60,12 +63,18 @@ describe('reliability: no side door around authentication', function () {
     assert.equal(generated.status, 200);
     const { token, conversationId } = (await generated.json()) as { token: string; conversationId: string };
     assert.equal((await post(`${url}/v3/directline/conversations`, token)).status, 201);
-    const sent = await post(`${url}/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', text: 'help', from: { id: 'x' } });
+    const sent = await post(`${url}/v3/directline/conversations/${conversationId}/activities`, token, {
+      type: 'message',
+      text: 'help',
+      from: { id: 'x' },
+    });
     assert.equal(sent.status, 200);
     const { id } = (await sent.json()) as { id: string };
     let reply: unknown;
     for (const end = Date.now() + 15_000; !reply && Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 50))) {
-      const page = (await (await fetch(`${url}/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      const page = (await (
+        await fetch(`${url}/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as {
         activities: { from: { role: string }; replyToId?: string }[];
       };
       reply = page.activities.find((a) => a.from.role === 'bot' && a.replyToId === id);

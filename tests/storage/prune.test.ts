@@ -71,7 +71,11 @@ describe('storage: conversation state in memory is pruned', () => {
       };
       const a = await open();
       // "hilfe" makes the bot remember German for the conversation: state is written.
-      assert.equal((await request(`${dl}/conversations/${a.conversationId}/activities`, { token: a.token, body: { type: 'message', text: 'hilfe' } })).status, 200);
+      assert.equal(
+        (await request(`${dl}/conversations/${a.conversationId}/activities`, { token: a.token, body: { type: 'message', text: 'hilfe' } }))
+          .status,
+        200,
+      );
       await webChat.local!.idle();
       const key = conversationStateKey(LOCAL_CHANNEL_ID, a.conversationId);
       assert.ok((await storage.read([key]))[key], 'the bot stored state for the conversation');
@@ -79,7 +83,10 @@ describe('storage: conversation state in memory is pruned', () => {
       await open(); // the store is full now (2)
       await request(`${dl}/tokens/generate`, { method: 'POST' }); // a, the least recently active, is forgotten
       assert.equal(webChat.local!.store.get(a.conversationId), undefined);
-      const gone = await waitFor(() => storage.read([key]), (items) => !items[key]);
+      const gone = await waitFor(
+        () => storage.read([key]),
+        (items) => !items[key],
+      );
       assert.deepEqual(gone, {}, 'its state went too');
     });
   });

@@ -30,16 +30,22 @@ export interface OriginPolicy {
  */
 export function parseAllowedOrigins(raw: string | undefined): string[] {
   const origins: string[] = [];
-  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     let url: URL | undefined;
     try {
       url = new URL(entry);
     } catch {
       url = undefined;
     }
-    const bare = url && /^https?:$/.test(url.protocol) && (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username;
+    const bare =
+      url && /^https?:$/.test(url.protocol) && (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username;
     if (!url || !bare || entry.endsWith('/')) {
-      throw new Error(`WEBCHAT_ALLOWED_ORIGINS must list origins like https://intranet.contoso.com (scheme, host and port only), got "${entry}"`);
+      throw new Error(
+        `WEBCHAT_ALLOWED_ORIGINS must list origins like https://intranet.contoso.com (scheme, host and port only), got "${entry}"`,
+      );
     }
     origins.push(url.origin);
   }
@@ -56,7 +62,12 @@ export function originPolicy(allowed: readonly string[], trustProxy = 0): Origin
     } catch {
       return false;
     }
-    const forwarded = trustProxy > 0 ? String(req.headers['x-forwarded-host'] ?? '').split(',')[0].trim() : '';
+    const forwarded =
+      trustProxy > 0
+        ? String(req.headers['x-forwarded-host'] ?? '')
+            .split(',')[0]
+            .trim()
+        : '';
     return host === req.headers.host || (forwarded !== '' && host === forwarded);
   };
   const originOf = (req: restify.Request): string | undefined => {

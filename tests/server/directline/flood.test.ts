@@ -37,7 +37,9 @@ describe('server/directline: token floods', () => {
 
   /** A conversation someone is chatting in: started, and its message answered. */
   async function chatting(): Promise<{ token: string; conversationId: string; say(text: string, newerToken?: string): Promise<void> }> {
-    const { token: first, conversationId } = (await request(`${dl()}/tokens/generate`, { method: 'POST', headers: { 'x-forwarded-for': '10.0.0.1' } })).body;
+    const { token: first, conversationId } = (
+      await request(`${dl()}/tokens/generate`, { method: 'POST', headers: { 'x-forwarded-for': '10.0.0.1' } })
+    ).body;
     assert.equal((await request(`${dl()}/conversations`, { token: first, body: {} })).status, 201);
     const say = async (text: string, token = first) => {
       const sent = await request(`${dl()}/conversations/${conversationId}/activities`, { token, body: { type: 'message', text } });
@@ -46,7 +48,10 @@ describe('server/directline: token floods', () => {
         () => request(`${dl()}/conversations/${conversationId}/activities`, { token }),
         (res) => res.body?.activities?.some((a: { text?: string }) => a.text === `echo: ${text}`),
       );
-      assert.ok(page.body.activities.some((a: { text?: string }) => a.text === `echo: ${text}`), `the echo of "${text}"`);
+      assert.ok(
+        page.body.activities.some((a: { text?: string }) => a.text === `echo: ${text}`),
+        `the echo of "${text}"`,
+      );
     };
     await say('first');
     return { token: first, conversationId, say };
@@ -67,7 +72,11 @@ describe('server/directline: token floods', () => {
     assert.equal(throttled!.body.error.code, 'Throttled');
     assert.match(throttled!.body.error.message, /^Too many token requests from your address; try again in \d+ s\.$/);
     assert.ok(Number(throttled!.headers.get('retry-after')) >= 1);
-    assert.equal((await request(`${running.url}/api/directline/token`, { method: 'POST' })).status, 429, 'the page route shares the bucket');
+    assert.equal(
+      (await request(`${running.url}/api/directline/token`, { method: 'POST' })).status,
+      429,
+      'the page route shares the bucket',
+    );
 
     // Refreshes have their own bucket: the live page can still refresh, until it floods too.
     const refreshes: number[] = [];
@@ -97,7 +106,8 @@ describe('server/directline: token floods', () => {
     // A client address spoofed in front of the trusted proxy's entry does not get a fresh bucket.
     const spoofed = [1, 2, 3].map((n) => `198.51.100.${n}, 10.9.9.9`);
     const statuses = [];
-    for (const header of spoofed) statuses.push((await request(`${dl()}/tokens/generate`, { method: 'POST', headers: { 'x-forwarded-for': header } })).status);
+    for (const header of spoofed)
+      statuses.push((await request(`${dl()}/tokens/generate`, { method: 'POST', headers: { 'x-forwarded-for': header } })).status);
     assert.deepEqual(statuses, [200, 200, 429]);
   });
 
@@ -117,7 +127,10 @@ describe('server/rateLimit', () => {
   it('a token bucket per client: burst, then one more per refill interval, and a Retry-After', () => {
     let now = 0;
     const limiter = new RateLimiter({ burst: 2, perMinute: 6 }, 100, () => now);
-    assert.deepEqual([limiter.take('a'), limiter.take('a'), limiter.take('a')], [{ ok: true }, { ok: true }, { ok: false, retryAfterSeconds: 10 }]);
+    assert.deepEqual(
+      [limiter.take('a'), limiter.take('a'), limiter.take('a')],
+      [{ ok: true }, { ok: true }, { ok: false, retryAfterSeconds: 10 }],
+    );
     assert.deepEqual(limiter.take('b'), { ok: true }, 'another client has its own bucket');
     now += 10_000;
     assert.deepEqual(limiter.take('a'), { ok: true });
@@ -134,7 +147,8 @@ describe('server/rateLimit', () => {
   });
 
   it('the client address: the socket, or behind trusted proxies the entry the outermost one appended', () => {
-    const req = (xff?: string) => ({ headers: xff === undefined ? {} : { 'x-forwarded-for': xff }, socket: { remoteAddress: '10.0.0.2' } }) as never;
+    const req = (xff?: string) =>
+      ({ headers: xff === undefined ? {} : { 'x-forwarded-for': xff }, socket: { remoteAddress: '10.0.0.2' } }) as never;
     assert.equal(clientAddress(req('1.1.1.1'), 0), '10.0.0.2', 'not trusted: the header is ignored');
     assert.equal(clientAddress(req('6.6.6.6, 1.1.1.1'), 1), '1.1.1.1');
     assert.equal(clientAddress(req('6.6.6.6, 1.1.1.1, 10.0.0.9'), 2), '1.1.1.1');

@@ -36,7 +36,9 @@ describe('server/directline: token generation is same-origin unless an origin is
       const before = webChat.local!.store.size;
       const stranger = await request(url, { method: 'POST', headers: { Origin: 'https://evil.example' } });
       assert.equal(stranger.status, 403);
-      assert.deepEqual(stranger.body, { error: { code: 'OriginNotAllowed', message: 'Web chat tokens are not given to pages on https://evil.example.' } });
+      assert.deepEqual(stranger.body, {
+        error: { code: 'OriginNotAllowed', message: 'Web chat tokens are not given to pages on https://evil.example.' },
+      });
       assert.equal(stranger.headers.get('access-control-allow-origin'), null);
       assert.equal(webChat.local!.store.size, before, 'no conversation created for it');
 
@@ -52,7 +54,10 @@ describe('server/directline: token generation is same-origin unless an origin is
       assert.equal((await request(url, { method: 'POST' })).status, 200, 'no Origin: not a browser page');
 
       const preflight = (origin: string) =>
-        fetch(url, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+        fetch(url, {
+          method: 'OPTIONS',
+          headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+        });
       const refused = await preflight('https://evil.example');
       assert.equal(refused.headers.get('access-control-allow-origin'), null);
       const granted = await preflight(ALLOWED);
@@ -63,7 +68,10 @@ describe('server/directline: token generation is same-origin unless an origin is
   }
 
   it('WEBCHAT_ALLOWED_ORIGINS: origins normalised, anything else named', () => {
-    assert.deepEqual(parseAllowedOrigins(' https://Intranet.Contoso.com , http://wiki:8080 '), ['https://intranet.contoso.com', 'http://wiki:8080']);
+    assert.deepEqual(parseAllowedOrigins(' https://Intranet.Contoso.com , http://wiki:8080 '), [
+      'https://intranet.contoso.com',
+      'http://wiki:8080',
+    ]);
     assert.deepEqual(parseAllowedOrigins(undefined), []);
     for (const bad of ['*', 'intranet.contoso.com', 'https://intranet.contoso.com/', 'https://intranet.contoso.com/wiki', 'ftp://x']) {
       assert.throws(() => parseAllowedOrigins(bad), {
