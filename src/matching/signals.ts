@@ -178,6 +178,11 @@ const DETAIL_MARKERS = new Set(
     contentTerms(m).join(' '),
   ),
 );
+/** The unit's words end with a chain marker (`error message`, `details`) or an exception class name. */
+function announcesInner(unit: readonly string[]): boolean {
+  const last = unit[unit.length - 1] ?? '';
+  return DETAIL_MARKERS.has(unit.slice(-2).join(' ')) || DETAIL_MARKERS.has(last) || (last.length > 9 && last.endsWith('exception'));
+}
 const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
 
 /** Splits an error text into units and terms; weights hold the frame factor until buildSignals sets them. */
@@ -195,12 +200,21 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
   const varAfter: boolean[] = [];
   const units: Unit[] = [];
   let nextNested = false;
+  let nextAnnounced = false;
+  const announcedUnits = new Set<number>();
   let nextAfterSentence = false;
   const frames = new Set<number>();
   // split() with one capturing group alternates text (even indexes) and the boundary found (odd ones).
   body.split(BOUNDARY).forEach((piece, index) => {
     if (index % 2 === 1) {
       if (/["“”„«»]/.test(piece)) nextNested = true;
+      // An error chain: `…failed with the following error message: X`, `Error details: X`, `SomeException: X`:
+      // what follows is the inner message, the one that tells errors apart. (After `-->` a chain goes on with
+      // a further message, which a paste may well leave out: not an announced one.)
+      else if (piece === ':' && units.length > 0 && announcesInner(terms.slice(units[units.length - 1].start, terms.length))) {
+        nextNested = true;
+        nextAnnounced = true;
+      }
       nextAfterSentence = /^[.!?\s]$/.test(piece);
       return;
     }
@@ -219,15 +233,18 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
     }
     if (terms.length > start) {
       if (isFrame) frames.add(units.length);
+      if (nextAnnounced && !isFrame) announcedUnits.add(units.length);
       units.push({ start, end: terms.length, nested: nextNested && !isFrame, afterSentence: nextAfterSentence, generic: false });
       nextNested = false;
+      nextAnnounced = false;
     }
   });
   // The innermost message: the last quoted part, to the end of the text — when the error announces it
   // (`Detailed information: "…"`) and no further sentence follows; otherwise the quotes hold values
   // (`""example.com IN TXT hash-value""`). Too short alone, the message takes the unit before it in.
   const lastQuoted = units.map((u) => u.nested).lastIndexOf(true);
-  const announced = units.some((u, k) => k < lastQuoted && DETAIL_MARKERS.has(terms.slice(Math.max(u.start, u.end - 2), u.end).join(' ')));
+  const announced =
+    announcedUnits.has(lastQuoted) || units.some((u, k) => k < lastQuoted && DETAIL_MARKERS.has(terms.slice(Math.max(u.start, u.end - 2), u.end).join(' ')));
   const sentenceAfter = units.some((u, k) => k > lastQuoted && u.afterSentence && !frames.has(k));
   let detailUnit = lastQuoted > 0 && announced && !sentenceAfter ? lastQuoted : 0;
   while (detailUnit > 0 && terms.length - units[detailUnit].start < p.minDetailTerms) detailUnit--;

@@ -123,6 +123,22 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
       assert.equal(m.match('Provisioning the frobnicator failed.').decision === 'answer', false);
     });
 
+    it('reads an error chain: after `…error message :` or `SomeException:` comes the inner message that tells errors apart', () => {
+      const chain = new Matcher(
+        kbOf([
+          article('cert', ['Connecting to the vault server failed with the following error message : The marmot certificate has expired in the keystore.']),
+          article('quota', ['WidgetPermanentException: The marmot quota of the target store is exhausted for this tenant.']),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+      assert.deepEqual(top(chain, 'Connecting to the vault server failed with the following error message : The marmot certificate has expired in the keystore.'), ['answer', 'cert']);
+      assert.notEqual(chain.match('Connecting to the vault server failed with the following error message : Access is denied.').decision, 'answer');
+      assert.deepEqual(top(chain, 'WidgetPermanentException: The marmot quota of the target store is exhausted for this tenant.'), ['answer', 'quota']);
+      assert.notEqual(chain.match("WidgetPermanentException: The target mailbox doesn't have a proxy matching the marmot store.").decision, 'answer');
+      const signal = buildSignals([article('cert', ['Connecting to the vault server failed with the following error message : The marmot certificate has expired.'])]).errors[0];
+      assert.deepEqual([signal.units.map((u) => u.nested), signal.detailUnit], [[false, true], 1]);
+    });
+
     it('offers, never answers, a quoted part of an error pasted alone (a fragment of its family)', () => {
       const r = m.match('Accessing the marmot vault failed.');
       assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['clarify', 'nested', 0.5]);
