@@ -12,6 +12,15 @@ const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
+/**
+ * A link shown in answer cards, where a click opens it: only web addresses, never `javascript:`,
+ * `data:` or `file:`. Host names aren't checked, so intranet links (`https://wiki/…`) stay possible.
+ */
+const webUrl = z.url({
+  protocol: z.regexes.httpProtocol,
+  error: (issue) => `must be an https: or http: URL, got ${JSON.stringify(issue.input)}`,
+});
+
 const localized = z
   .object({ de: nonEmpty.optional(), en: nonEmpty.optional() })
   .strict()
@@ -51,8 +60,8 @@ export const articleSchema = z
     cause: localized,
     affects: z.array(localized).default([]),
     steps: z.array(z.object({ text: localized, commands: z.array(command).optional() }).strict()).min(1, 'needs at least one step'),
-    references: z.array(z.object({ title: localized, url: z.url('must be an absolute URL') }).strict()).default([]),
-    source: z.object({ title: nonEmpty, url: z.url('must be an absolute URL').optional(), license: nonEmpty.optional() }).strict().optional(),
+    references: z.array(z.object({ title: localized, url: webUrl }).strict()).default([]),
+    source: z.object({ title: nonEmpty, url: webUrl.optional(), license: nonEmpty.optional() }).strict().optional(),
   })
   .strict();
 

@@ -77,6 +77,38 @@ describe('cli/kb', function () {
     assert.equal(JSON.parse(json.out).matches[0].title, '\u001b]0;owned\u0007\u001b[31mRed title');
   });
 
+  it('validate accepts only https: and http: links, naming file, line and field of each other one', () => {
+    const yaml = `${articleYaml('bad-links', 'The frobnicator crashed with code 77')}references:
+  - title: { en: "Script", de: "Skript" }
+    url: "javascript:alert(document.cookie)"
+  - title: { en: "Data", de: "Daten" }
+    url: "data:text/html,<script>alert(1)</script>"
+  - title: { en: "File", de: "Datei" }
+    url: "file:///etc/passwd"
+  - title: { en: "Fine", de: "Gut" }
+    url: https://learn.microsoft.com/exchange/
+source:
+  title: Somewhere
+  url: "FILE:///C:/secret.txt"
+`;
+    const t = tempFolder({ 'links.yaml': yaml });
+    cleanup = t.cleanup;
+    const file = path.join(t.dir, 'links.yaml');
+    const v = kb(['validate', '--kb', t.dir]);
+    assert.equal(v.code, 2);
+    assert.equal(
+      v.err,
+      [
+        `error: ${file}:14: references[0].url: must be an https: or http: URL, got "javascript:alert(document.cookie)"`,
+        `error: ${file}:16: references[1].url: must be an https: or http: URL, got "data:text/html,<script>alert(1)</script>"`,
+        `error: ${file}:18: references[2].url: must be an https: or http: URL, got "file:///etc/passwd"`,
+        `error: ${file}:23: source.url: must be an https: or http: URL, got "FILE:///C:/secret.txt"`,
+        '',
+      ].join('\n'),
+    );
+    assert.equal(v.out, '0 articles valid, 4 errors in 1 files\n');
+  });
+
   it('like the service, match and eval use the good articles and report the files left out; --strict and validate exit 2', () => {
     const good = fs.readFileSync(path.join(ROOT, 'knowledge/exo-legacy-tls-hybrid.yaml'), 'utf8');
     const t = tempFolder({ 'good.yaml': good, 'bad.yaml': 'id: bad\ntitle: { en: x }\nlanguages: [en]\nsymptoms: []\n', 'set.jsonl': JSON.stringify({ text: DE_ERR, expect: ['exo-legacy-tls-hybrid'] }) });
