@@ -21,6 +21,8 @@ export interface CommandView {
 export interface AnswerView {
   articleId: string;
   symptomId: string | null;
+  /** Number of this answer in the conversation, carried by its feedback buttons. */
+  answerId?: number;
   /** Language the fixed texts are in (the reply language). */
   lang: Lang;
   /** True when the article itself is not available in `lang` and is shown in the other language. */

@@ -22,7 +22,8 @@ import { valuesInPaste, type FoundValue, type ValueKind } from '../diagnosis/fil
 import { answerCard } from './cards/answer';
 import { answerMarkdown, escapeMarkdown } from './cards/answerMarkdown';
 import { clarifyCard, type Candidate } from './cards/clarify';
-import { submitData, type ChoiceData, type SubmitData } from './submitData';
+import { submitData, type ChoiceData, type FeedbackData, type SubmitData } from './submitData';
+import { checkFeedback, MAX_ID_CHARS, rememberAnswer, type ShownAnswer } from './feedbackCheck';
 import { isFromOtherBot, supportsAdaptiveCards } from './channels';
 import type { FeedbackLog, LogEntry } from './feedbackLog';
 import { parseIntent } from './intents';
@@ -63,6 +64,8 @@ export interface ConversationData {
   values?: Partial<Record<ValueKind, FoundValue>>;
   /** The last answer shown, so feedback on it can be logged with its paste. */
   last?: { article: string; symptom: string | null; paste: string };
+  /** The latest answers shown (ids only), so feedback is taken only on them, once each. */
+  answers?: ShownAnswer[];
 }
 
 export interface PendingChoice {
@@ -174,7 +177,7 @@ export class PasteFixBot extends ActivityHandler {
       data.last = { article: best.article, symptom: best.symptom, paste: pasteForLog(text) };
       // An answer lists after the winner only the articles that hold the very same error.
       const alsoIn = result.matches.slice(1).flatMap((m) => articleOf(m.article) ?? []);
-      return this.sendAnswer(context, articleOf(best.article)!, lang, {
+      return this.sendAnswer(context, data, articleOf(best.article)!, lang, {
         symptomId: best.symptom,
         evidence: quote(best.evidence),
         truncatedKb,
@@ -224,17 +227,32 @@ export class PasteFixBot extends ActivityHandler {
     if (submitted.action === 'choose') return this.choose(context, data, submitted);
     const lang = submitted.lang ?? chooseLang({ remembered: data.lang, locale: context.activity.locale });
     const t = texts(lang);
-    const paste = data.last && data.last.article === submitted.article ? data.last.paste : undefined;
+    const verdict = checkFeedback(submitted, this.deps.matcher().kb, data.answers);
+    if ('refused' in verdict) {
+      this.deps.logger.warn(
+        { activityId: context.activity.id, reason: verdict.refused, article: submitted.article.slice(0, MAX_ID_CHARS) },
+        'feedback refused',
+      );
+      return void (await this.sendText(context, verdict.refused === 'already-rated' ? t.feedbackAlreadyGiven : t.feedbackNotRecorded));
+    }
+    verdict.answer.rated = true;
+    await this.recordFeedback(context, data, submitted, verdict.answer, lang);
+    await this.sendText(context, submitted.helpful ? t.feedbackThanks : t.feedbackSorry);
+  }
+
+  /** Logs a checked click, with the paste when it rates the latest answer (the only one whose paste is kept). */
+  private async recordFeedback(context: TurnContext, data: ConversationData, submitted: Pick<FeedbackData, 'helpful'>, answer: ShownAnswer, lang: Lang): Promise<void> {
+    const latest = data.answers?.at(-1)?.n === answer.n && data.last?.article === answer.article;
+    const paste = latest ? data.last?.paste : undefined;
     await this.record(context, {
       kind: 'feedback',
       helpful: submitted.helpful,
-      article: submitted.article,
-      symptom: submitted.symptom ?? null,
+      article: answer.article,
+      symptom: answer.symptom,
       lang,
-      ...(paste !== undefined ? { paste } : {}),
+      ...(paste ? { paste } : {}),
     });
-    this.deps.logger.info({ activityId: context.activity.id, article: submitted.article, helpful: submitted.helpful }, 'feedback');
-    await this.sendText(context, submitted.helpful ? t.feedbackThanks : t.feedbackSorry);
+    this.deps.logger.info({ activityId: context.activity.id, article: answer.article, helpful: submitted.helpful }, 'feedback');
   }
 
   /** A clarify answer: a button (with article) or a typed number (index into the pending candidates). */
@@ -265,7 +283,7 @@ export class PasteFixBot extends ActivityHandler {
     if (!picked || !article) return void (await this.sendText(context, t.noPendingChoice));
     data.pending = undefined;
     data.last = { article: picked.article, symptom: picked.symptom, paste: pending?.paste ?? '' };
-    await this.sendAnswer(context, article, lang, {
+    await this.sendAnswer(context, data, article, lang, {
       symptomId: picked.symptom,
       evidence: picked.evidence,
       truncatedKb: pending?.truncatedKb,
@@ -282,7 +300,7 @@ export class PasteFixBot extends ActivityHandler {
     const article = kb.byId.get(id) ?? kb.articles.find((a) => a.id.toLowerCase() === id.toLowerCase());
     if (!article) return void (await this.sendText(context, t.showUnknownMd(escapeMarkdown(id))));
     data.last = { article: article.id, symptom: null, paste: '' };
-    await this.sendAnswer(context, article, lang, { values: knownValues(data) });
+    await this.sendAnswer(context, data, article, lang, { values: knownValues(data) });
   }
 
   private topicsMd(lang: Lang): string {
@@ -311,9 +329,13 @@ export class PasteFixBot extends ActivityHandler {
 
   // ---- sending ----
 
-  private async sendAnswer(context: TurnContext, article: Article, lang: Lang, answer: AnswerContext): Promise<void> {
+  private async sendAnswer(context: TurnContext, data: ConversationData, article: Article, lang: Lang, answer: AnswerContext): Promise<void> {
     const t = texts(lang);
-    const view = buildAnswerView(article, lang, answer);
+    const built = buildAnswerView(article, lang, answer);
+    // Numbered so that its feedback buttons can be checked against what was shown (feedbackCheck.ts).
+    const remembered = rememberAnswer(data.answers, built.articleId, built.symptomId);
+    data.answers = remembered.shown;
+    const view = { ...built, answerId: remembered.n };
     const summary = t.summary(view.title, firstSentence(view.cause));
     await context.sendActivity(this.cardActivity(context, answerCard(view, t, summary), summary, answerMarkdown(view, t)));
   }

@@ -17,6 +17,8 @@ export const feedbackDataSchema = z.object({
   symptom: z.string().nullable(),
   /** Language of the card, so the bot thanks in the same language. */
   lang,
+  /** Which answer of the conversation the buttons rate (absent on cards from before answers were numbered). */
+  answer: z.number().int().positive().optional(),
 });
 export type FeedbackData = z.infer<typeof feedbackDataSchema>;
 

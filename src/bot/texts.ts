@@ -52,6 +52,10 @@ export interface Texts {
   notHelpful: string;
   feedbackThanks: string;
   feedbackSorry: string;
+  /** A second click on the buttons of an answer already rated. */
+  feedbackAlreadyGiven: string;
+  /** Buttons of an answer this conversation wasn't shown (or no longer can rate, or no longer in the knowledge base). */
+  feedbackNotRecorded: string;
   apology: string;
   /** The `text` of an answer activity: notification preview and fallback for channels without cards. */
   summary: (title: string, cause: string) => string;
@@ -118,6 +122,8 @@ const de: Texts = {
   feedbackSorry:
     'Schade, danke für die Rückmeldung – ich habe sie notiert, damit der Artikel verbessert wird. ' +
     'Wenn Sie mehr von der Fehlermeldung haben, fügen Sie sie vollständig ein.',
+  feedbackAlreadyGiven: 'Diese Antwort haben Sie schon bewertet – danke!',
+  feedbackNotRecorded: 'Diese Bewertung kann ich nicht speichern: Sie gehört zu keiner aktuellen Antwort in diesem Gespräch.',
   apology: 'Entschuldigung, bei mir ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   summary: (title, cause) => `Bekanntes Problem: ${title}. ${cause}`,
 };
@@ -181,6 +187,8 @@ const en: Texts = {
   feedbackSorry:
     "Sorry it didn't help. Thanks for telling me – I've noted it so the article can be improved. " +
     'If you have more of the error message, paste it whole.',
+  feedbackAlreadyGiven: 'You have already rated this answer – thank you!',
+  feedbackNotRecorded: "I can't record this rating: it belongs to no recent answer in this conversation.",
   apology: 'Sorry, something went wrong on my side. Please try again in a moment.',
   summary: (title, cause) => `Known problem: ${title}. ${cause}`,
 };

@@ -8,6 +8,7 @@ import type { Activity } from 'botbuilder';
 import { allText, checkCard, findAll } from './support/cards';
 import { cardOf, createHarness, FEDERATION_COMMAND, FEDERATION_COMMAND_FILLED, flakyMatcher, matcherWithFixtures, PASTES, type Harness } from './support/harness';
 import { TEXTS } from '../../src/bot/texts';
+import { RATEABLE_ANSWERS } from '../../src/bot/feedbackCheck';
 import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
@@ -88,8 +89,8 @@ describe('PasteFixBot (turn level)', () => {
 
       const buttons = (card.actions as Record<string, unknown>[]).map((a) => [a.type, a.title, a.data]);
       assert.deepEqual(buttons, [
-        ['Action.Submit', 'Hat geholfen', { action: 'feedback', helpful: true, article: ARTICLE, symptom: 'federation-trust', lang: 'de' }],
-        ['Action.Submit', 'Hat nicht geholfen', { action: 'feedback', helpful: false, article: ARTICLE, symptom: 'federation-trust', lang: 'de' }],
+        ['Action.Submit', 'Hat geholfen', { action: 'feedback', helpful: true, article: ARTICLE, symptom: 'federation-trust', lang: 'de', answer: 1 }],
+        ['Action.Submit', 'Hat nicht geholfen', { action: 'feedback', helpful: false, article: ARTICLE, symptom: 'federation-trust', lang: 'de', answer: 1 }],
       ]);
     });
 
@@ -354,9 +355,60 @@ describe('PasteFixBot (turn level)', () => {
       for (const secret of ['admin@contoso.com', '72f988bf', 'eyJ0eXAi', 'SflKxwRJ']) assert.ok(!raw.includes(secret), secret);
       assert.equal(raw.split('\n').filter(Boolean).length, 1, 'one JSON line');
 
-      const thanks = only(await h.turn({ type: 'message', value: { ...notHelpful, helpful: true } }));
-      assert.equal(thanks.text, TEXTS.de.feedbackThanks);
-      assert.equal(h.logEntries().length, 2);
+      // One rating per answer: a second click is not recorded.
+      const again = only(await h.turn({ type: 'message', value: { ...notHelpful, helpful: true } }));
+      assert.equal(again.text, TEXTS.de.feedbackAlreadyGiven);
+      assert.equal(h.logEntries().length, 1);
+    });
+
+    it('records only answers this conversation was shown, once each, with ids the knowledge base has', async () => {
+      h = createHarness({ locale: 'en-US' });
+      const first = cardOf(only(await h.turn(PASTES.federationEn)))!;
+      const second = cardOf(only(await h.turn(`show ${ARTICLE}`)))!;
+      const rate = (card: Record<string, unknown>, i: 0 | 1) => (card.actions as { data: Record<string, unknown> }[])[i]!.data;
+      assert.equal(rate(first, 0).answer, 1);
+      assert.equal(rate(second, 0).answer, 2);
+
+      const forged: [Record<string, unknown>, string][] = [
+        [{ ...rate(first, 1), article: 'x'.repeat(900_000) }, 'too-long'],
+        [{ ...rate(first, 1), symptom: 'y'.repeat(101) }, 'too-long'],
+        [{ ...rate(first, 1), article: 'no-such-article' }, 'unknown-article'],
+        [{ ...rate(first, 1), symptom: 'no-such-symptom' }, 'unknown-symptom'],
+        [{ ...rate(first, 1), answer: 3 }, 'not-shown'],
+        [{ ...rate(first, 1), symptom: 'free-busy' }, 'not-shown'],
+      ];
+      for (const [value, reason] of forged) {
+        const before = h.logs.length;
+        assert.equal(only(await h.turn({ type: 'message', value })).text, TEXTS.en.feedbackNotRecorded, reason);
+        const refused = h.logs.slice(before).find((l) => l.msg === 'feedback refused');
+        assert.equal(refused?.reason, reason);
+        assert.ok(String(refused?.article).length <= 100, 'the log holds at most 100 characters of it');
+      }
+      assert.deepEqual(h.logEntries(), []);
+
+      // Both real answers can be rated, each once; the first one's card carries no paste (only the latest keeps it).
+      assert.equal(only(await h.turn({ type: 'message', value: rate(first, 1) })).text, TEXTS.en.feedbackSorry);
+      assert.equal(only(await h.turn({ type: 'message', value: rate(second, 0) })).text, TEXTS.en.feedbackThanks);
+      assert.equal(only(await h.turn({ type: 'message', value: rate(first, 0) })).text, TEXTS.en.feedbackAlreadyGiven);
+      // A card from before answers were numbered rates the latest matching answer not yet rated: none left.
+      const { answer: _n, ...unnumbered } = rate(second, 1);
+      assert.equal(only(await h.turn({ type: 'message', value: unnumbered })).text, TEXTS.en.feedbackAlreadyGiven);
+      assert.deepEqual(
+        h.logEntries().map((e) => e.kind === 'feedback' && [e.article, e.symptom, e.helpful, e.paste === undefined]),
+        [
+          [ARTICLE, 'federation-trust', false, true],
+          [ARTICLE, null, true, true],
+        ],
+      );
+    });
+
+    it('only the latest answers can be rated, so conversation state stays small', async () => {
+      h = createHarness({ locale: 'en-US' });
+      const cards: Record<string, unknown>[] = [];
+      for (let i = 0; i < RATEABLE_ANSWERS + 1; i++) cards.push(cardOf(only(await h.turn(`show ${ARTICLE}`)))!);
+      const rate = (card: Record<string, unknown>) => (card.actions as { data: Record<string, unknown> }[])[0]!.data;
+      assert.equal(only(await h.turn({ type: 'message', value: rate(cards[0]!) })).text, TEXTS.en.feedbackNotRecorded);
+      assert.equal(only(await h.turn({ type: 'message', value: rate(cards[1]!) })).text, TEXTS.en.feedbackThanks);
     });
 
     it('ignores card values that are not ours', async () => {

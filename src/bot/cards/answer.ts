@@ -72,6 +72,7 @@ export function answerCard(view: AnswerView, t: Texts, summary?: string): Adapti
     article: view.articleId,
     symptom: view.symptomId,
     lang: view.lang,
+    ...(view.answerId !== undefined ? { answer: view.answerId } : {}),
   });
   return card(body, [submit(t.helpful, { ...data(true) }, 'positive'), submit(t.notHelpful, { ...data(false) })], summary);
 }
