@@ -187,6 +187,10 @@ export function renderMarkdown(r: BenchResults): string {
         ]),
       ),
     );
+    if (s.serviceRssMB) {
+      const { warm, end } = s.serviceRssMB;
+      out.push(`PasteFix's resident memory under this load: ${warm.toFixed(0)} MB after the warm-up, ${end.toFixed(0)} MB after the measured rounds.`);
+    }
   }
 
   out.push('## Hostile pastes');

@@ -48,6 +48,11 @@ export interface ServingResult {
   connections: number;
   seconds: number;
   rounds: number;
+  /**
+   * The PasteFix service's resident memory (MB) after its warm-up and after all measured rounds: memory
+   * must stay flat under load (a leak per turn shows here). Null where /proc can't be read.
+   */
+  serviceRssMB?: { warm: number; end: number } | null;
 }
 
 export async function benchServing(o: ServingOptions, log: (s: string) => void): Promise<ServingResult> {
@@ -65,6 +70,7 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
     log('serving: warming up PasteFix');
     const before = { n: connector.received(), bytes: connector.receivedBytes() };
     await load(service.url, connector.url, paste.text, o.connections, o.warmupSeconds);
+    const warmRss = rssMB(service.process.pid);
     // The second echo bot answers with a card as big as PasteFix's answers: what sending such an answer costs alone.
     const answerBytes = Math.round((connector.receivedBytes() - before.bytes) / Math.max(1, connector.received() - before.n));
     const echo = await startEchoBot(await freePort());
@@ -90,11 +96,23 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
       rounds.get(b.bot)!.push({ r, replies: connector.received() - before.n, replyBytes: connector.receivedBytes() - before.bytes });
     }
     const rows = bots.map((b) => combine(b.bot, b.label, rounds.get(b.bot)!));
-    return { rows, paste: paste.label, articles, connections: o.connections, seconds: o.seconds, rounds: o.rounds };
+    const endRss = rssMB(service.process.pid);
+    const serviceRssMB = warmRss !== null && endRss !== null ? { warm: warmRss, end: endRss } : null;
+    return { rows, paste: paste.label, articles, connections: o.connections, seconds: o.seconds, rounds: o.rounds, serviceRssMB };
   } finally {
     for (const r of running) await r.stop();
     await connector.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Resident memory of a process in MB, from Linux's /proc; null elsewhere. */
+function rssMB(pid: number | undefined): number | null {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb ? Number(kb[1]) / 1024 : null;
+  } catch {
+    return null;
   }
 }
 

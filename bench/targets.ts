@@ -25,6 +25,8 @@ export interface Measurements {
 }
 
 const BIG = 'synthetic-10000';
+/** Leaking one reply card per turn would be ~20 MB over a few thousand turns (was the load test's heap bound). */
+const MAX_RSS_GROWTH_MB = 16;
 const ms = (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(3)} ms`);
 const times = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)}×`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -104,6 +106,13 @@ export function checkTargets(m: Measurements): TargetCheck[] {
     bigMemory
       ? { target: 'RSS ≤ 200 MB at 10,000 articles', measured: `${bigMemory.service.rssMB.toFixed(0)} MB (articles loaded from YAML + matcher; heap ${bigMemory.service.heapMB.toFixed(0)} MB)`, met: bigMemory.service.rssMB <= 200 }
       : { target: 'RSS ≤ 200 MB at 10,000 articles', measured: 'not measured (no 10,000 set in this run)', met: null },
+    serving?.serviceRssMB
+      ? {
+          target: `memory flat under load: the service's RSS grows ≤ ${MAX_RSS_GROWTH_MB} MB over the serving rounds`,
+          measured: `${serving.serviceRssMB.warm.toFixed(0)} MB after the warm-up → ${serving.serviceRssMB.end.toFixed(0)} MB after ${ours?.requests ?? 0} more requests`,
+          met: serving.serviceRssMB.end - serving.serviceRssMB.warm <= MAX_RSS_GROWTH_MB,
+        }
+      : { target: `memory flat under load: the service's RSS grows ≤ ${MAX_RSS_GROWTH_MB} MB over the serving rounds`, measured: 'not measured', met: null },
     echo && ours
       ? {
           target: "/api/messages ≥ half the echo bot's requests/s",

@@ -53,6 +53,7 @@ const serving = (ours: number, echo: number): ServingResult => ({
   connections: 10,
   seconds: 10,
   rounds: 2,
+  serviceRssMB: { warm: 120, end: 131 },
 });
 
 function measurements(): Measurements {
@@ -68,7 +69,7 @@ describe('bench/targets', () => {
   it('says met or missed for every target, with the measured numbers', () => {
     const targets = checkTargets(measurements());
     const byStart = (s: string) => targets.find((t) => t.target.startsWith(s))!;
-    assert.equal(targets.length, 8);
+    assert.equal(targets.length, 9);
     assert.deepEqual(byStart('match p99 ≤ 1 ms'), { target: 'match p99 ≤ 1 ms with the corpus loaded, PowerShell error record', measured: 'p99 0.800 ms (p50 0.200 ms; CPU time p50 0.180 ms, p99 0.400 ms)', met: true });
     assert.deepEqual(byStart('match p99 ≤ 10 ms'), { target: 'match p99 ≤ 10 ms with 10,000 articles, PowerShell error record', measured: 'p99 60.0 ms (p50 30.0 ms; CPU time p50 27.0 ms, p99 60.0 ms)', met: false });
     // Fuse at 10,000 was not run: its extrapolated 90 s count. The slowest case is the corpus (400 / 0.2 = 2000×).
@@ -81,6 +82,11 @@ describe('bench/targets', () => {
     assert.match(byStart('more accurate').measured, /right 96\.0% vs 40\.0% \/ 80\.0%, false 0\.0% vs 6\.0% \/ 12\.0%/);
     assert.deepEqual(byStart('index build'), { target: 'index build ≤ 2 s at 10,000 articles', measured: '2600 ms (new Matcher, first in a fresh process)', met: false });
     assert.equal(byStart('RSS').met, false);
+    assert.deepEqual(byStart('memory flat'), {
+      target: "memory flat under load: the service's RSS grows ≤ 16 MB over the serving rounds",
+      measured: '120 MB after the warm-up → 131 MB after 1500 more requests',
+      met: true,
+    });
     assert.deepEqual(byStart('/api/messages'), {
       target: "/api/messages ≥ half the echo bot's requests/s",
       measured: '150 vs 280 requests/s (0.5×)',
@@ -90,7 +96,7 @@ describe('bench/targets', () => {
 
   it('marks what a run did not measure as not measured, not as met', () => {
     const targets = checkTargets({ matching: [], memory: [], accuracy: [], serving: null });
-    assert.deepEqual(targets.map((t) => t.met), [null, null, null, null, null, null, null, null]);
+    assert.deepEqual(targets.map((t) => t.met), [null, null, null, null, null, null, null, null, null]);
     assert.ok(targets.every((t) => t.measured.startsWith('not measured')));
   });
 
@@ -141,6 +147,7 @@ describe('bench/report', () => {
     const md = renderMarkdown(results());
     assert.ok(md.includes('| match p99 ≤ 1 ms with the corpus loaded, PowerShell error record | **met** | p99 0.800 ms (p50 0.200 ms; CPU time p50 0.180 ms, p99 0.400 ms) |'));
     assert.ok(md.includes('| index build ≤ 2 s at 10,000 articles | **missed** | 2600 ms (new Matcher, first in a fresh process) |'));
+    assert.ok(md.includes("\nPasteFix's resident memory under this load: 120 MB after the warm-up, 131 MB after the measured rounds.\n"));
     assert.ok(md.includes('| PasteFix p50 / p99 / q/s | Fuse.js p50 / p99 / q/s | MiniSearch p50 / p99 / q/s |'));
     assert.ok(md.includes('| synthetic 10,000 | PowerShell error record | 30.0 ms / 60.0 ms / 33.3 q/s | not run (≈ 90.00 s per call, extrapolated) | 20.0 ms / 40.0 ms / 50.0 q/s | 27.0 ms / 60.0 ms | answer: exo-legacy-tls-hybrid |'));
     assert.ok(md.includes('| 110 MB / 250 MB |'), 'service heap / RSS');

@@ -1,38 +1,25 @@
 /**
  * Load through the real HTTP path: 200 conversations at once, 25 messages each (5 000 turns) through
  * /api/messages with the real bot and matcher, replies to a stand-in connector. Every message gets
- * exactly one reply, none lost or duplicated, no 5xx, and memory stays flat: the heap after the run
- * is compared with the heap after a warm-up round (after a full GC), with a generous bound.
- * No timing asserts: speed lives in `npm run bench`.
+ * exactly one reply, none lost or duplicated, no 5xx. No timing or memory bounds: how fast, and that
+ * memory stays flat under load, are measured by `npm run bench` (serving).
  */
 import assert from 'node:assert/strict';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { message, postActivity, useServiceWithLeanConnector } from '../helpers/service';
 import { PASTES } from '../bot/support/harness';
 
 const CONVERSATIONS = 200;
 const MESSAGES = 25;
-const WARM_UP = 3;
-/** Heap growth allowed between warm-up and the end of the run. Leaking one reply card per turn would be ~20 MB. */
-const MAX_HEAP_GROWTH_MB = 16;
 
 /** What a user might send, in turn: an answer card, help, an unknown paste (logged), a greeting, a clarify and its choice. */
 const SCRIPT = [PASTES.federationEn, 'help', PASTES.unknown, 'hello', 'cloud archive cannot be opened', '1', PASTES.federationDe, 'thanks'];
 
-/** A full garbage collection, without needing node --expose-gc. */
-function collectGarbage(): void {
-  v8.setFlagsFromString('--expose_gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  gc();
-  gc();
-}
-
 describe('reliability: load', function () {
-  this.timeout(120_000);
+  // Only a guard against a hang: on a busy shared machine 5 000 turns can take minutes.
+  this.timeout(600_000);
   const running = useServiceWithLeanConnector();
 
-  it(`${CONVERSATIONS} concurrent conversations × ${MESSAGES} messages: one reply each, no 5xx, flat memory`, async () => {
+  it(`${CONVERSATIONS} concurrent conversations × ${MESSAGES} messages: one reply each, no 5xx`, async () => {
     const statuses = new Map<number, number>();
     let sent = 0;
     const run = (from: number, to: number) =>
@@ -50,13 +37,7 @@ describe('reliability: load', function () {
         }),
       );
 
-    await run(0, WARM_UP);
-    collectGarbage();
-    const warm = process.memoryUsage().heapUsed;
-
-    await run(WARM_UP, MESSAGES);
-    collectGarbage();
-    const end = process.memoryUsage().heapUsed;
+    await run(0, MESSAGES);
 
     assert.equal(sent, CONVERSATIONS * MESSAGES);
     assert.deepEqual([...statuses], [[200, CONVERSATIONS * MESSAGES]], 'every request answered 200');
@@ -72,9 +53,5 @@ describe('reliability: load', function () {
     assert.ok([...replies.values()].every((n) => n === 1));
     const errors = running.service.logs.filter((l) => (l.level as number) >= 50);
     assert.deepEqual(errors, [], 'no errors logged');
-
-    const growthMb = (end - warm) / 1024 / 1024;
-    if (process.env.PASTEFIX_LOAD_REPORT) console.log(`heap: warm ${(warm / 1048576).toFixed(1)} MB, end ${(end / 1048576).toFixed(1)} MB`);
-    assert.ok(growthMb < MAX_HEAP_GROWTH_MB, `heap grew by ${growthMb.toFixed(1)} MB (warm ${(warm / 1048576).toFixed(1)} MB, end ${(end / 1048576).toFixed(1)} MB)`);
   });
 });
