@@ -72,6 +72,9 @@ const de: Texts = {
     'Fügen Sie die Fehlermeldung ein, wie sie in PowerShell, im Protokoll des Hybridkonfigurations-Assistenten oder in der Ereignisanzeige steht – ' +
       'die ganze Meldung, einschließlich der ersten Zeile. Deutsch oder Englisch, beides geht.',
     '',
+    'Die TLS-Einstellungen eines Servers prüfe ich auch: Fügen Sie die Ausgabe von `reg query`, `Get-ItemProperty`, ' +
+      '`[Net.ServicePointManager]::SecurityProtocol` oder den TLS-Abschnitt von HealthChecker ein.',
+    '',
     '- `themen` – die Probleme, die ich kenne',
     '- `zeige <Artikel-ID>` – einen Artikel vollständig anzeigen',
     '- `hilfe` – diese Hilfe',
@@ -137,6 +140,9 @@ const en: Texts = {
     '',
     'Paste the error as PowerShell, the Hybrid Configuration Wizard log or the event log shows it – the whole message, ' +
       'including its first line. English or German, both work.',
+    '',
+    "I also check a server's TLS settings: paste the output of `reg query`, `Get-ItemProperty`, " +
+      "`[Net.ServicePointManager]::SecurityProtocol` or HealthChecker's TLS section.",
     '',
     '- `topics` – the problems I know',
     '- `show <article id>` – show one article in full',

@@ -113,6 +113,12 @@ describe('PasteFixBot: a pasted TLS configuration', () => {
     assert.deepEqual(h.logEntries(), []);
   });
 
+  it('help says a configuration can be pasted, in both languages', async () => {
+    h = createHarness({ locale: 'en-US' });
+    assert.ok(String(only(await h.turn('help')).text).includes("I also check a server's TLS settings: paste the output of `reg query`"));
+    assert.ok(String(only(await h.turn('hilfe')).text).includes('Die TLS-Einstellungen eines Servers prüfe ich auch'));
+  });
+
   it('Teams: an @mention in a channel around a pasted configuration gets the diagnosis card', async () => {
     h = createHarness();
     const reply = only(
