@@ -11,6 +11,7 @@ import type { HostileResult } from './hostile';
 import { ENGINES, type EngineName } from './engines';
 import type { MatchingResult } from './matching';
 import type { MemoryResult } from './memory';
+import { renderOcrMarkdown, type OcrResult } from './ocr';
 import { benchQueries } from './queries';
 import type { ServingResult } from './serving';
 import type { TargetCheck } from './targets';
@@ -45,6 +46,8 @@ export interface BenchResults {
   serving: ServingResult | null;
   /** Worst-case pastes (issue 11); absent in results written before the part existed. */
   hostile?: HostileResult | null;
+  /** Screenshots read by OCR (part `ocr`); absent in results written before it existed. */
+  ocr?: OcrResult | null;
   /** Rules, skips and anything a reader needs to read the numbers right. */
   notes: string[];
 }
@@ -214,6 +217,7 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
 
+  if (r.ocr) out.push(renderOcrMarkdown(r.ocr));
   out.push('## Notes');
   out.push(r.notes.map((n) => `- ${n}`).join('\n'));
   return `${out.join('\n\n')}\n`;

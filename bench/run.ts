@@ -6,9 +6,11 @@
  *
  * Parts: accuracy (dev sets), matching (latency + build time per knowledge base, one process each),
  * memory (one process each), coldstart (the real service until /healthz), serving (autocannon),
- * hostile (worst-case pastes next to a plain one, and /healthz while the service matches them).
+ * hostile (worst-case pastes next to a plain one, and /healthz while the service matches them), ocr
+ * (screenshots rendered by Chromium, read and matched). `--only PART` runs one part alone.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,11 +22,12 @@ import { buildSets, errorTextCount, materialize, type KbSet } from './knowledgeS
 import { benchMatching, TIMING, type MatchingResult, type Mode } from './matching';
 import { benchMemory, type MemoryResult } from './memory';
 import { renderMarkdown, writeResults, type BenchResults, type SetInfo } from './report';
+import { benchOcr, type OcrResult } from './ocr';
 import { benchServing, type ServingResult } from './serving';
 import { SYNTHETIC_SEED } from './synthetic';
 import { checkTargets } from './targets';
 
-const PARTS = ['accuracy', 'matching', 'memory', 'coldstart', 'serving', 'hostile'] as const;
+const PARTS = ['accuracy', 'matching', 'memory', 'coldstart', 'serving', 'hostile', 'ocr'] as const;
 type Part = (typeof PARTS)[number];
 
 /** Total article counts of the synthetic knowledge bases. */
@@ -48,13 +51,17 @@ interface Options {
 function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
-    options: { quick: { type: 'boolean' }, out: { type: 'string' }, skip: { type: 'string', multiple: true } },
+    options: { quick: { type: 'boolean' }, out: { type: 'string' }, skip: { type: 'string', multiple: true }, only: { type: 'string' } },
     strict: true,
   });
   const skip = new Set<Part>();
   for (const s of values.skip ?? []) {
     if (!(PARTS as readonly string[]).includes(s)) throw new Error(`bench: --skip takes one of ${PARTS.join(', ')}, got "${s}"`);
     skip.add(s as Part);
+  }
+  if (values.only !== undefined) {
+    if (!(PARTS as readonly string[]).includes(values.only)) throw new Error(`bench: --only takes one of ${PARTS.join(', ')}, got "${values.only}"`);
+    for (const p of PARTS) if (p !== values.only) skip.add(p);
   }
   return { mode: values.quick ? 'quick' : 'full', out: path.resolve(values.out ?? RESULTS_DIR), skip };
 }
@@ -65,9 +72,11 @@ async function main(): Promise<void> {
   const loadStart = os.loadavg()[0];
   const log = (s: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
 
-  log(`knowledge: building the sets (${options.mode} run)`);
-  const { sets: kbSets, notes } = buildSets(SYNTHETIC_SIZES[options.mode]);
-  materialize(kbSets, KNOWLEDGE_CACHE);
+  // The OCR part brings its own knowledge; the others share these sets (built only when one of them runs).
+  const needsSets = PARTS.some((p) => p !== 'ocr' && !options.skip.has(p));
+  if (needsSets) log(`knowledge: building the sets (${options.mode} run)`);
+  const { sets: kbSets, notes } = needsSets ? buildSets(SYNTHETIC_SIZES[options.mode]) : { sets: [] as KbSet[], notes: [] as string[] };
+  if (needsSets) materialize(kbSets, KNOWLEDGE_CACHE);
   const sets: SetInfo[] = kbSets.map((s) => ({ name: s.name, label: s.label, articles: s.kb.articles.length, errorTexts: errorTextCount(s.kb) }));
   const sources = kbSets.map(({ name, paths, yamlPaths, raw, kb }) => ({ name, paths, yamlPaths, raw, articles: kb.articles.length }));
 
@@ -123,6 +132,7 @@ async function main(): Promise<void> {
   });
 
   const hostile: HostileResult | null = await attempt('hostile', null, () => benchHostile(options.mode, log));
+  const ocr: OcrResult | null = await attempt('ocr', null, () => benchOcr(log, sharedDirOrUndefined()));
 
   notes.push(...methodNotes(options.mode));
   const results: BenchResults = {
@@ -144,6 +154,7 @@ async function main(): Promise<void> {
     accuracy,
     serving,
     hostile,
+    ocr,
     notes,
   };
   const written = writeResults(results, options.out);
@@ -170,6 +181,11 @@ function methodNotes(mode: Mode): string[] {
     'Fuse.js is set up as its README shows for token search: `new Fuse(docs, { useTokenSearch: true, includeScore: true, keys: ["title", "descriptions", "errors"] })`; MiniSearch with its defaults (BM25, OR): `fields: ["title", "errors", "descriptions"]`. Both index the same flattened text: titles, symptom descriptions and error texts in every language. Their answer/none thresholds were read off the built-in dev set\'s score distribution, which flatters them.',
     'Serving: the real service (`node dist/src/index.js`, authentication off, HOST=127.0.0.1, LOG_LEVEL=warn, memory conversation state) and a bare botbuilder echo bot (CloudAdapter + ActivityHandler) on the same restify — once answering with text, once with an Adaptive Card as big as the answers of PasteFix — all replying to a local stand-in connector; autocannon, load generator and connector share this machine with the bot. The measured seconds are split into rounds taken in A B C C B A order; requests/s is over all rounds, p50 that of the median round, p99 that of the worst round.',
   ];
+}
+
+function sharedDirOrUndefined(): string | undefined {
+  const dir = path.resolve(__dirname, '../../../shared');
+  return fs.existsSync(path.join(dir, 'corpus')) ? dir : undefined;
 }
 
 function gitCommit(): string {

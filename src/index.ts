@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from './config';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge } from './knowledge/load';
 import { watchKnowledge } from './knowledge/watch';
 import { Matcher } from './matching/matcher';
+import { OcrReader } from './ocr/reader';
 import { PasteFixBot } from './bot';
 import { createLogger, describeConnectionString } from './logging';
 import { createStorage, forgetConversationState } from './storage';
@@ -51,11 +52,14 @@ async function main(): Promise<void> {
       : { storage: 'local', dataDir: config.dataDir },
     config.storage ? 'state and feedback log in Azure Blob Storage (several instances)' : 'state in memory, feedback log in DATA_DIR (one instance)',
   );
+  // Screenshots: one OCR thread, started with the first image (not every deployment gets screenshots).
+  const ocr = new OcrReader();
   const bot = new PasteFixBot({
     matcher: () => knowledge.current(),
     conversationState: new ConversationState(storage.state),
     feedbackLog: storage.feedbackLog,
     logger,
+    screenshots: { reader: ocr, limits: ocr.limits, authEnabled: config.authEnabled },
   });
 
   let webChat: WebChat | undefined;
@@ -84,7 +88,10 @@ async function main(): Promise<void> {
   const shutdown = gracefulShutdown({
     server,
     inFlight: async () => webChat?.local?.idle(),
-    flush: () => storage.feedbackLog.flush(),
+    flush: async () => {
+      await ocr.close();
+      await storage.feedbackLog.flush();
+    },
     logger,
     graceMs: SHUTDOWN_GRACE_MS,
   });

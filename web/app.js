@@ -145,7 +145,9 @@
             bubbleMinWidth: 200,
             cardPushButtonBackgroundColor: accent,
             richCardWrapTitle: true,
-            hideUploadButton: true,
+            // Screenshots: the upload button sends PNG or JPEG images; the bot reads their text (OCR).
+            uploadAccept: 'image/png,image/jpeg',
+            uploadMultiple: false,
             // The bot speaks Markdown only; raw HTML in a message (perhaps from a quoted paste) stays text.
             markdownRenderHTML: false,
             // A multi-line send box keeps the line breaks of a pasted error (Shift+Enter adds a line).

@@ -20,7 +20,7 @@ import type { MatchOptions, MatchResult } from '../matching/types';
 import { buildAnswerView, firstSentence, type AnswerContext, type KnownValue } from './answerView';
 import { valuesInPaste, type FoundValue, type ValueKind } from '../diagnosis/fill';
 import { answerCard } from './cards/answer';
-import { answerMarkdown, escapeMarkdown } from './cards/answerMarkdown';
+import { answerMarkdown, escapeMarkdown, fence } from './cards/answerMarkdown';
 import { clarifyCard, type Candidate } from './cards/clarify';
 import { submitData, type ChoiceData, type FeedbackData, type SubmitData } from './submitData';
 import { checkFeedback, MAX_ID_CHARS, rememberAnswer, type ShownAnswer } from './feedbackCheck';
@@ -29,7 +29,9 @@ import type { FeedbackLog, LogEntry } from './feedbackLog';
 import { parseIntent } from './intents';
 import { chooseLang, preferredLang } from './language';
 import { maskSensitive, pasteForLog } from './mask';
-import { texts, clarifyIntro } from './texts';
+import { keepTyping, quotedLines, readScreenshots, type ScreenshotDeps, type ScreenshotsRead } from './screenshots/read';
+import { imageSources, type ImageSource } from './screenshots/sources';
+import { texts, clarifyIntro, type Texts } from './texts';
 import { diagnose, type Diagnosis } from '../diagnosis';
 import { buildDiagnosisView, TLS_ARTICLE_ID } from './diagnosisView';
 import { diagnosisTexts } from './diagnosisTexts';
@@ -50,6 +52,8 @@ export interface PasteFixBotDeps {
   logger: Logger;
   /** Default `() => new Date()`. */
   clock?: () => Date;
+  /** Reading screenshots (OCR). Without it, images are ignored and only the message's text counts. */
+  screenshots?: ScreenshotDeps;
 }
 
 /** What the bot remembers per conversation. */
@@ -115,6 +119,8 @@ export class PasteFixBot extends ActivityHandler {
     const data = await this.state.get(context, {});
     const submitted = submitData(activity.value);
     if (submitted) return this.handleSubmit(context, data, submitted);
+    const images = this.deps.screenshots ? imageSources(activity) : [];
+    if (images.length > 0) return this.handleScreenshots(context, data, images);
 
     const intent = parseIntent(removeMentions(activity));
     if ('spoken' in intent && intent.spoken) data.lang = intent.spoken;
@@ -143,7 +149,44 @@ export class PasteFixBot extends ActivityHandler {
     }
   }
 
-  private async handlePaste(context: TurnContext, data: ConversationData, text: string, preferred: Lang | undefined): Promise<void> {
+  /**
+   * A message with images: "typing…" while they are read, then their text (with the message's own, if
+   * it is a paste) is matched like a paste, and the answer first quotes what was read.
+   */
+  private async handleScreenshots(context: TurnContext, data: ConversationData, images: ImageSource[]): Promise<void> {
+    const activity = context.activity;
+    const intent = parseIntent(removeMentions(activity));
+    if ('spoken' in intent && intent.spoken) data.lang = intent.spoken;
+    const preferred = preferredLang({ spoken: 'spoken' in intent ? intent.spoken : undefined, remembered: data.lang, locale: activity.locale });
+    const typed = intent.kind === 'paste' ? intent.text : '';
+    const stopTyping = keepTyping(context, this.deps.logger);
+    let read: ScreenshotsRead;
+    try {
+      read = await readScreenshots(context, images, this.deps.screenshots!, this.deps.logger);
+    } finally {
+      stopTyping();
+    }
+    if (quotedLines(read.text).lines.length === 0) {
+      const t = texts(preferred ?? chooseLang({}));
+      const why = read.read === 0 && read.problems[0] ? screenshotProblemText(t, read.problems[0], this.deps.screenshots!) : t.screenshotNoText;
+      await this.sendText(context, [why, '', t.screenshotCopyText].join('\n'));
+      if (typed) await this.handlePaste(context, data, typed, preferred);
+      return;
+    }
+    const text = typed ? `${typed}\n\n${read.text}` : read.text;
+    await this.handlePaste(context, data, text, preferred, read);
+  }
+
+  /** Quotes the text read from screenshots (as text, so an OCR slip is visible), before the answer. */
+  private async sendScreenshotText(context: TurnContext, lang: Lang, read: ScreenshotsRead): Promise<void> {
+    const t = texts(lang);
+    const { lines, more } = quotedLines(read.text);
+    const out = [t.screenshotRead, '', fence(lines.join('\n') + (more ? '\n…' : ''), 'text')];
+    if (read.skipped > 0) out.push('', t.screenshotsSkipped(read.read + read.problems.length));
+    await this.sendText(context, out.join('\n'));
+  }
+
+  private async handlePaste(context: TurnContext, data: ConversationData, text: string, preferred: Lang | undefined, screenshots?: ScreenshotsRead): Promise<void> {
     const started = Date.now();
     // A pasted TLS configuration is diagnosed, never matched: its registry paths are no error of any article.
     const diagnosis = diagnose(text);
@@ -170,6 +213,7 @@ export class PasteFixBot extends ActivityHandler {
       'paste matched',
     );
     this.deps.logger.debug({ activityId: context.activity.id, paste: text }, 'paste text');
+    if (screenshots) await this.sendScreenshotText(context, lang, screenshots);
 
     const articleOf = (id: string) => matcher.kb.byId.get(id);
     if (result.decision === 'answer' && result.matches[0] && articleOf(result.matches[0].article)) {
@@ -364,6 +408,19 @@ export class PasteFixBot extends ActivityHandler {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function screenshotProblemText(t: Texts, problem: ScreenshotsRead['problems'][number], deps: ScreenshotDeps): string {
+  switch (problem) {
+    case 'too-large':
+      return t.screenshotTooLarge(deps.limits.maxBytes / (1024 * 1024), deps.limits.maxSide);
+    case 'not-image':
+      return t.screenshotNotImage;
+    case 'not-fetched':
+      return t.screenshotNotFetched;
+    case 'unreadable':
+      return t.screenshotUnreadable;
+  }
+}
 
 function markdownMessage(markdown: string): Partial<Activity> {
   const activity = MessageFactory.text(markdown);

@@ -59,6 +59,18 @@ export interface Texts {
   apology: string;
   /** The `text` of an answer activity: notification preview and fallback for channels without cards. */
   summary: (title: string, cause: string) => string;
+  // Screenshots
+  /** Above the text read from a screenshot (quoted), before the answer. */
+  screenshotRead: string;
+  screenshotNoText: string;
+  /** How to send the error as text instead of a screenshot. */
+  screenshotCopyText: string;
+  screenshotTooLarge: (megabytes: number, pixels: number) => string;
+  screenshotNotImage: string;
+  screenshotUnreadable: string;
+  screenshotNotFetched: string;
+  /** More images in one message than are read. */
+  screenshotsSkipped: (read: number) => string;
 }
 
 const de: Texts = {
@@ -129,6 +141,16 @@ const de: Texts = {
   feedbackNotRecorded: 'Diese Bewertung kann ich nicht speichern: Sie gehört zu keiner aktuellen Antwort in diesem Gespräch.',
   apology: 'Entschuldigung, bei mir ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   summary: (title, cause) => `Bekanntes Problem: ${title}. ${cause}`,
+  screenshotRead: 'Das habe ich aus Ihrem Screenshot gelesen:',
+  screenshotNoText: 'Ich konnte in Ihrem Screenshot keinen Text lesen.',
+  screenshotCopyText:
+    'Fügen Sie den Fehler stattdessen als Text ein: in PowerShell markieren und mit Enter kopieren, in einem Meldungsfenster Strg+C drücken, ' +
+    'im Protokoll die Zeilen markieren und kopieren – dann hier einfügen.',
+  screenshotTooLarge: (mb, px) => `Ihr Bild ist zu groß: Ich lese Screenshots bis ${mb} MB und ${px.toLocaleString('de-DE')} Pixel Kantenlänge.`,
+  screenshotNotImage: 'Ich lese Screenshots im Format PNG oder JPEG.',
+  screenshotUnreadable: 'Ich konnte Ihren Screenshot gerade nicht lesen (es hat zu lange gedauert oder es sind zu viele auf einmal).',
+  screenshotNotFetched: 'Ich konnte Ihren Screenshot nicht herunterladen.',
+  screenshotsSkipped: (n) => `Ich habe nur die ersten ${n} Bilder gelesen.`,
 };
 
 const en: Texts = {
@@ -197,6 +219,16 @@ const en: Texts = {
   feedbackNotRecorded: "I can't record this rating: it belongs to no recent answer in this conversation.",
   apology: 'Sorry, something went wrong on my side. Please try again in a moment.',
   summary: (title, cause) => `Known problem: ${title}. ${cause}`,
+  screenshotRead: 'I read this from your screenshot:',
+  screenshotNoText: "I couldn't read any text in your screenshot.",
+  screenshotCopyText:
+    'Paste the error as text instead: in PowerShell select it and press Enter to copy it, in a message box press Ctrl+C, ' +
+    'in a log select the lines and copy them – then paste it here.',
+  screenshotTooLarge: (mb, px) => `Your image is too large: I read screenshots up to ${mb} MB and ${px.toLocaleString('en-US')} pixels a side.`,
+  screenshotNotImage: 'I read screenshots in PNG or JPEG format.',
+  screenshotUnreadable: "I couldn't read your screenshot just now (it took too long, or too many came at once).",
+  screenshotNotFetched: "I couldn't download your screenshot.",
+  screenshotsSkipped: (n) => `I read only the first ${n} images.`,
 };
 
 export const TEXTS: Readonly<Record<Lang, Texts>> = { de, en };

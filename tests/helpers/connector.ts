@@ -2,7 +2,8 @@
  * A stand-in Bot Framework connector that can misbehave: the HTTP server at an activity's
  * `serviceUrl` that receives the bot's replies (`POST /v3/conversations/{id}/activities/{replyToId}`),
  * and, per request, answers normally, with an error status, never, or by dropping the connection.
- * Only replies it accepted (2xx) count as delivered.
+ * Only replies it accepted (2xx) count as delivered. Like Teams' Bot Connector it also serves the
+ * images users paste (`GET /v3/attachments/{id}/views/original`), from `images`.
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -26,6 +27,10 @@ export interface FaultyConnector {
   attempts: number;
   /** Decides each request's fate; `n` counts requests from 1. Default: accept all. */
   behaviour: (n: number, conversationId: string) => Behaviour;
+  /** Images it serves by path (e.g. `/v3/attachments/img-1/views/original`), as Teams serves a pasted image. */
+  images: Map<string, Buffer>;
+  /** Every GET for an image, with the Authorization header it carried. */
+  imageRequests: { path: string; authorization?: string }[];
   /** Resolves once `count` replies were delivered (rejects after `ms`). */
   waitForDelivered(count: number, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -43,6 +48,8 @@ export async function startFaultyConnector(options: { lean?: boolean } = {}): Pr
     delivered: [],
     attempts: 0,
     behaviour: () => 'accept',
+    images: new Map(),
+    imageRequests: [],
     async waitForDelivered(count, ms = 20_000) {
       const until = Date.now() + ms;
       while (connector.delivered.length < count) {
@@ -63,7 +70,15 @@ export async function startFaultyConnector(options: { lean?: boolean } = {}): Pr
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const route = ROUTE.exec(new URL(req.url ?? '/', 'http://connector').pathname);
+      const pathname = new URL(req.url ?? '/', 'http://connector').pathname;
+      const image = req.method === 'GET' ? connector.images.get(pathname) : undefined;
+      if (req.method === 'GET') connector.imageRequests.push({ path: pathname, authorization: req.headers.authorization });
+      if (image) {
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(image.length) });
+        res.end(image);
+        return;
+      }
+      const route = ROUTE.exec(pathname);
       if (req.method !== 'POST' || !route) {
         res.writeHead(404).end();
         return;

@@ -12,6 +12,7 @@ import { ConversationState, MemoryStorage, type Activity, type Storage, type Tur
 import { PasteFixBot } from '../../src/bot/pasteFixBot';
 import type { FeedbackLog } from '../../src/bot/feedbackLog';
 import { FileFeedbackLog } from '../../src/storage/fileFeedbackLog';
+import type { ScreenshotDeps } from '../../src/bot/screenshots/read';
 import { createLogger } from '../../src/logging';
 import type { LogLevel } from '../../src/config';
 import { createAdapter } from '../../src/server/adapter';
@@ -33,6 +34,8 @@ export interface ServiceOptions {
   logLevel?: LogLevel;
   /** Extra routes, e.g. the web chat (`webChatRoutes`). Default none. */
   routes?: RouteRegistrar[];
+  /** Screenshot reading for the real bot. Default none (images ignored). */
+  screenshots?: ScreenshotDeps;
 }
 
 export interface Service {
@@ -68,6 +71,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
       conversationState: new ConversationState(options.storage ?? new MemoryStorage()),
       feedbackLog,
       logger,
+      screenshots: options.screenshots,
     });
   const app = options.app;
   const adapter = createAdapter(

@@ -56,7 +56,7 @@ export function answerMarkdown(view: AnswerView, t: Texts): string {
 }
 
 /** A fenced code block long enough that backticks inside the code can't close it. */
-function fence(code: string, language: string): string {
+export function fence(code: string, language: string): string {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(longest + 1);
   return `${ticks}${language}\n${code}\n${ticks}`;

@@ -7,6 +7,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import { LOCAL_IMAGES, type LocalImages } from '../../bot/screenshots/read';
 import type { ConversationStore, WireActivity } from './store';
 
 /** Runs one turn of the bot, e.g. `(context) => bot.run(context)`. */
@@ -26,6 +27,8 @@ export class LocalChannelAdapter extends BotAdapter {
   constructor(
     private readonly store: ConversationStore,
     private readonly log: Pick<Logger, 'warn'>,
+    /** Images uploaded to this process, by URL: the bot reads them without a download. */
+    private readonly localImages?: LocalImages,
   ) {
     super();
   }
@@ -33,6 +36,7 @@ export class LocalChannelAdapter extends BotAdapter {
   /** Runs the bot (through the middleware and `onTurnError`) for one incoming activity. */
   async processActivity(activity: Partial<Activity>, logic: BotLogic): Promise<void> {
     const context = new TurnContext(this, activity);
+    if (this.localImages) context.turnState.set(LOCAL_IMAGES, this.localImages);
     await this.runMiddleware(context, logic);
   }
 

@@ -59,15 +59,19 @@ export function registerWebChatPages(server: restify.Server, deps: PagesDeps): v
     throw new Error(`web chat: index.html not found in ${webRoot}`);
   }
   const connect = deps.mode.kind === 'azure' ? `'self' ${deps.mode.domain} ${deps.mode.domain.replace(/^http/, 'ws')}` : "'self'";
+  // Screenshots: Web Chat makes the upload's thumbnail in a blob: worker and Direct Line JS reads the
+  // chosen file from its blob: URL; the transcript shows the uploaded image from Direct Line.
+  const images = deps.mode.kind === 'azure' ? `'self' data: blob: ${deps.mode.domain}` : "'self' data: blob:";
   // Web Chat sets inline styles (emotion), hence 'unsafe-inline' for styles only. Only our own pages and the
   // allowed origins may frame the chat (the widget's iframe): a page that can frame it can chat through it.
   const pageCsp = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src ${images}`,
     "font-src 'self' data:",
-    `connect-src ${connect}`,
+    `connect-src ${connect} blob:`,
+    "worker-src 'self' blob:",
     "media-src 'self' blob:",
     `frame-ancestors ${["'self'", ...(deps.allowedOrigins ?? [])].join(' ')}`,
     "base-uri 'self'",

@@ -9,6 +9,7 @@ import { type BotLogic, LocalChannelAdapter } from './localAdapter';
 import type { OriginPolicy } from './origins';
 import type { TokenThrottle } from './throttle';
 import type { DirectLineLimits } from './options';
+import { attachmentPath, DEFAULT_UPLOAD_LIMITS, parseUpload, UploadStore, type UploadLimits } from './uploads';
 import { type Conversation, ConversationStore, type IssuedToken, type TokenGrant, type WireActivity } from './store';
 
 /**
@@ -22,6 +23,8 @@ import { type Conversation, ConversationStore, type IssuedToken, type TokenGrant
  *   GET  /v3/directline/conversations/{id}            → reconnect: a fresh token
  *   GET  /v3/directline/conversations/{id}/activities?watermark=N → { activities, watermark }
  *   POST /v3/directline/conversations/{id}/activities → { id }
+ *   POST /v3/directline/conversations/{id}/upload     → { id }  (multipart: the message and its images)
+ *   GET  /v3/directline/conversations/{id}/attachments/{attachmentId} → an uploaded image
  *
  * Errors: 403 unknown or expired token, 404 unknown or forgotten conversation, 400 malformed activity,
  * 413 body too large, 429 too many turns waiting or too many token requests from one address. CORS is open
@@ -50,6 +53,8 @@ export interface DirectLineDeps {
   onForget?: (conversationId: string) => void;
   /** Which pages may generate tokens (the other routes need a token and are open to every origin). */
   origins: OriginPolicy;
+  /** Limits of Web Chat's uploads. Default `DEFAULT_UPLOAD_LIMITS`. */
+  uploads?: Partial<UploadLimits>;
 }
 
 export interface LocalDirectLine {
@@ -89,7 +94,12 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const now = deps.now ?? Date.now;
   const bot = deps.bot ?? { id: 'pastefix', name: 'PasteFix' };
   const store = new ConversationStore(deps.limits, now, deps.onForget);
-  const adapter = new LocalChannelAdapter(store, deps.log);
+  const uploads = new UploadStore({ ...DEFAULT_UPLOAD_LIMITS, ...deps.uploads }, now);
+  // The bot reads an uploaded image in-process, by the contentUrl the upload route gave it.
+  const adapter = new LocalChannelAdapter(store, deps.log, (url) => {
+    const match = /\/conversations\/([^/]+)\/attachments\/([^/?#]+)$/.exec(url);
+    return match ? uploads.get(decodeURIComponent(match[1]!), match[2]!)?.bytes : undefined;
+  });
   adapter.onTurnError = deps.onTurnError;
   const running = new Set<Promise<void>>();
 
@@ -249,50 +259,80 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     }),
   );
 
+  /**
+   * A client's activity into the conversation: checked, our fields set (ids, addresses, the token's
+   * user), echoed into the transcript and handed to the bot. Returns the stored id.
+   */
+  const accept = (req: restify.Request, res: restify.Response, conversation: Conversation, body: unknown): string => {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw new HttpError(400, 'BadArgument', 'The body must be an activity as JSON (Content-Type: application/json).');
+    }
+    const parsed = parseWith(clientActivitySchema, body);
+    if (!parsed.success) throw new HttpError(400, 'BadArgument', `The activity is not valid: ${describeIssue(parsed.error)}.`);
+    const posted: ClientActivity = parsed.data;
+    if (conversation.pendingTurns >= deps.limits.maxQueuedTurns) {
+      res.header('Retry-After', '2');
+      throw new HttpError(429, 'Throttled', 'Too many messages waiting for an answer; try again in a moment.');
+    }
+    const from = posted.from ?? {};
+    const wire: WireActivity = { type: posted.type };
+    for (const field of CLIENT_FIELDS) if (posted[field] !== undefined) wire[field] = posted[field];
+    Object.assign(wire, {
+      timestamp: new Date(now()).toISOString(),
+      channelId: LOCAL_CHANNEL_ID,
+      serviceUrl: serviceUrl(req),
+      conversation: { id: conversation.id },
+      // Like Direct Line with a user-bound token: the token's user, whatever the client claims.
+      from: { id: conversation.userId, ...(typeof from.name === 'string' ? { name: from.name } : {}), role: 'user' },
+      recipient: { ...bot, role: 'bot' },
+    });
+    if (wire.locale === undefined && conversation.locale) wire.locale = conversation.locale;
+    const stored = store.append(conversation, wire);
+    if (!stored) throw new HttpError(404, 'NotFound', 'The conversation has ended; start a new one.');
+    const forBot = JSON.parse(JSON.stringify(stored)) as Activity & { rawTimestamp?: string };
+    forBot.rawTimestamp = stored.timestamp as string;
+    forBot.timestamp = new Date(stored.timestamp as string);
+    runTurn(conversation, forBot);
+    return stored.id as string;
+  };
+
   server.post(
     `${DIRECT_LINE_PATH}/conversations/:conversationId/activities`,
     body,
     handle((req, res) => {
       const { conversation } = authorize(req, req.params.conversationId);
-      if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
-        throw new HttpError(400, 'BadArgument', 'The body must be an activity as JSON (Content-Type: application/json).');
-      }
-      const parsed = parseWith(clientActivitySchema, req.body);
-      if (!parsed.success) throw new HttpError(400, 'BadArgument', `The activity is not valid: ${describeIssue(parsed.error)}.`);
-      const posted: ClientActivity = parsed.data;
-      if (conversation.pendingTurns >= deps.limits.maxQueuedTurns) {
-        res.header('Retry-After', '2');
-        throw new HttpError(429, 'Throttled', 'Too many messages waiting for an answer; try again in a moment.');
-      }
-      const from = posted.from ?? {};
-      const wire: WireActivity = { type: posted.type };
-      for (const field of CLIENT_FIELDS) if (posted[field] !== undefined) wire[field] = posted[field];
-      Object.assign(wire, {
-        timestamp: new Date(now()).toISOString(),
-        channelId: LOCAL_CHANNEL_ID,
-        serviceUrl: serviceUrl(req),
-        conversation: { id: conversation.id },
-        // Like Direct Line with a user-bound token: the token's user, whatever the client claims.
-        from: { id: conversation.userId, ...(typeof from.name === 'string' ? { name: from.name } : {}), role: 'user' },
-        recipient: { ...bot, role: 'bot' },
-      });
-      if (wire.locale === undefined && conversation.locale) wire.locale = conversation.locale;
-      const stored = store.append(conversation, wire);
-      if (!stored) throw new HttpError(404, 'NotFound', 'The conversation has ended; start a new one.');
-      const forBot = JSON.parse(JSON.stringify(stored)) as Activity & { rawTimestamp?: string };
-      forBot.rawTimestamp = stored.timestamp as string;
-      forBot.timestamp = new Date(stored.timestamp as string);
-      runTurn(conversation, forBot);
-      res.send(200, { id: stored.id });
+      res.send(200, { id: accept(req, res, conversation, req.body) });
     }),
   );
 
-  // Reads no body: named as a route with its own body handling, so an upload is not parsed (or refused) for it.
+  // Web Chat's upload button: the message and its images as multipart, parsed here in memory (uploads.ts).
+  // Named as a route with its own body handling, so the server's JSON-only body parser leaves it the stream.
   server.post(
     { path: `${DIRECT_LINE_PATH}/conversations/:conversationId/upload`, name: ownBodyRoute('directline-upload') },
-    handle((req) => {
-      authorize(req, req.params.conversationId);
-      throw new HttpError(400, 'NotSupported', 'File uploads are not supported; paste the error text instead.');
+    route(deps.log, async (req, res) => {
+      res.header('Cache-Control', 'no-store');
+      const { conversation } = authorize(req, req.params.conversationId);
+      const { activity, files } = await parseUpload(req, uploads.limits);
+      const base = `${serviceUrl(req)}${DIRECT_LINE_PATH}`;
+      const attachments = files.map((file) => ({
+        contentType: file.contentType,
+        contentUrl: `${base}${attachmentPath('', conversation.id, uploads.put(conversation.id, file))}`,
+        ...(file.name ? { name: file.name } : {}),
+      }));
+      res.send(200, { id: accept(req, res, conversation, { ...activity, type: activity.type ?? ActivityTypes.Message, attachments }) });
+    }),
+  );
+
+  // An uploaded image, for the transcript: the URL itself is the key (128 random bits), as with Direct Line.
+  server.get(
+    `${DIRECT_LINE_PATH}/conversations/:conversationId/attachments/:attachmentId`,
+    handle((req, res) => {
+      const file = uploads.get(req.params.conversationId, req.params.attachmentId);
+      if (!file) throw new HttpError(404, 'NotFound', 'The attachment does not exist or has expired.');
+      res.header('Content-Type', file.contentType);
+      res.header('X-Content-Type-Options', 'nosniff');
+      res.header('Content-Security-Policy', "default-src 'none'");
+      res.sendRaw(200, file.bytes);
     }),
   );
 

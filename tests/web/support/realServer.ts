@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { FEEDBACK_FILE, readFeedbackLog } from '../../../src/storage/fileFeedbackLog';
+import type { ScreenshotDeps } from '../../../src/bot/screenshots/read';
 import type { Matcher } from '../../../src/matching/matcher';
 import { webChatRoutes, type WebChat } from '../../../src/server/directline';
 import { realMatcher } from '../../bot/support/harness';
@@ -18,11 +19,15 @@ export interface RealServer {
   close(): Promise<void>;
 }
 
-/** `allowedOrigins`: other origins whose pages may embed the widget (`WEBCHAT_ALLOWED_ORIGINS`). Default none. */
-export async function startRealServer(options: { allowedOrigins?: string[] } = {}): Promise<RealServer> {
+/**
+ * `allowedOrigins`: other origins whose pages may embed the widget (`WEBCHAT_ALLOWED_ORIGINS`). Default none.
+ * `screenshots`: screenshot reading for the bot (default none: images ignored).
+ */
+export async function startRealServer(options: { allowedOrigins?: string[]; screenshots?: ScreenshotDeps } = {}): Promise<RealServer> {
   let webChat: WebChat | undefined;
   const service = await startService({
     logLevel: 'warn',
+    screenshots: options.screenshots,
     routes: [
       webChatRoutes({ mode: { kind: 'local' }, allowedOrigins: options.allowedOrigins, onRegistered: (registered) => (webChat = registered) }),
     ],
