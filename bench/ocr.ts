@@ -9,13 +9,7 @@ import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../src/knowledge/load';
 import { Matcher } from '../src/matching/matcher';
 import { OcrReader } from '../src/ocr/reader';
-import {
-  corpusScreenshots,
-  referenceScreenshots,
-  renderScreenshot,
-  UNRELATED,
-  type ScreenshotSpec,
-} from '../tests/helpers/screenshots';
+import { corpusScreenshots, referenceScreenshots, renderScreenshot, UNRELATED, type ScreenshotSpec } from '../tests/helpers/screenshots';
 import { CHROMIUM, launchBrowser } from '../tests/web/support/browser';
 
 export const SEED_ARTICLE = 'exo-legacy-tls-hybrid';
@@ -93,10 +87,20 @@ export async function benchOcr(log: (s: string) => void, sharedDir: string | und
         const result = (spec.article === SEED_ARTICLE || spec.article === null ? builtin : withCorpus).match(ocr.text);
         const top = result.matches[0];
         const right = spec.article === null ? result.decision === 'none' : result.decision === 'answer' && top?.article === spec.article;
-        variants.push({ prepareMs: ocr.prepareMs, recognizeMs: ocr.recognizeMs, steps: ocr.steps, decision: result.decision, top: top?.article, score: top?.score, right });
+        variants.push({
+          prepareMs: ocr.prepareMs,
+          recognizeMs: ocr.recognizeMs,
+          steps: ocr.steps,
+          decision: result.decision,
+          top: top?.article,
+          score: top?.score,
+          right,
+        });
       }
       rows.push({ name: spec.name, ...imageSize(png), kilobytes: png.length / 1024, expect: spec.article, variants });
-      log(`ocr: ${spec.name}: ${variants.map((v, i) => `${VARIANTS[i]!.label} ${(v.prepareMs + v.recognizeMs).toFixed(0)} ms ${v.decision}${v.right ? '' : ' (wrong)'}`).join('; ')}`);
+      log(
+        `ocr: ${spec.name}: ${variants.map((v, i) => `${VARIANTS[i]!.label} ${(v.prepareMs + v.recognizeMs).toFixed(0)} ms ${v.decision}${v.right ? '' : ' (wrong)'}`).join('; ')}`,
+      );
     }
     return { rows, startMs, notes };
   } finally {
@@ -116,18 +120,21 @@ export function renderOcrMarkdown(result: OcrResult): string {
     const t = result.rows.map((r) => r.variants[i]!.prepareMs + r.variants[i]!.recognizeMs).sort((a, b) => a - b);
     return t[Math.floor(t.length / 2)] ?? 0;
   };
-  return [
-    '### OCR (screenshots)',
-    '',
-    `Thread start and trained data (eng + deu), once per service start: ${result.startMs.toFixed(0)} ms (with the first image).`,
-    '',
-    `| screenshot | size | expected | ${VARIANTS.map((v) => v.label).join(' | ')} | steps |`,
-    `|---|---|---|${VARIANTS.map(() => '---|').join('')}---|`,
-    ...result.rows.map(
-      (r) => `| ${r.name} | ${r.width}×${r.height}, ${r.kilobytes.toFixed(0)} KB | ${r.expect ?? 'none'} | ${r.variants.map(cell).join(' | ')} | ${r.variants[0]!.steps.join(', ') || '–'} |`,
-    ),
-    `| **right / median time** | | | ${VARIANTS.map((_, i) => `${right(i)} of ${result.rows.length}, ${median(i).toFixed(0)} ms`).join(' | ')} | |`,
-    '',
-    ...result.notes.map((n) => `- ${n}`),
-  ].join('\n') + '\n';
+  return (
+    [
+      '### OCR (screenshots)',
+      '',
+      `Thread start and trained data (eng + deu), once per service start: ${result.startMs.toFixed(0)} ms (with the first image).`,
+      '',
+      `| screenshot | size | expected | ${VARIANTS.map((v) => v.label).join(' | ')} | steps |`,
+      `|---|---|---|${VARIANTS.map(() => '---|').join('')}---|`,
+      ...result.rows.map(
+        (r) =>
+          `| ${r.name} | ${r.width}×${r.height}, ${r.kilobytes.toFixed(0)} KB | ${r.expect ?? 'none'} | ${r.variants.map(cell).join(' | ')} | ${r.variants[0]!.steps.join(', ') || '–'} |`,
+      ),
+      `| **right / median time** | | | ${VARIANTS.map((_, i) => `${right(i)} of ${result.rows.length}, ${median(i).toFixed(0)} ms`).join(' | ')} | |`,
+      '',
+      ...result.notes.map((n) => `- ${n}`),
+    ].join('\n') + '\n'
+  );
 }

@@ -27,7 +27,10 @@ interface Rgba {
   data: Uint8Array;
 }
 
-/** How high a line of text (ascender to descender) should at least be: 100 % screenshots (12–13 px lines) are doubled. 3× read no better and took twice as long (bench part `ocr`). */
+/**
+ * How high a line of text (ascender to descender) should at least be: 100 % screenshots (12–13 px lines)
+ * are doubled. 3× read no better and took twice as long (bench part `ocr`).
+ */
 export const TARGET_LINE_PX = 24;
 /** Largest factor small text is scaled up by. */
 export const MAX_SCALE = 4;

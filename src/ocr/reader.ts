@@ -88,17 +88,25 @@ export class OcrReader implements ImageReader {
     if (this.closed) return Promise.reject(new OcrError('failed', 'ocr: the reader is closed'));
     const limits = this.limits;
     if (bytes.byteLength > limits.maxBytes) {
-      return Promise.reject(new OcrError('too-large', `ocr: the image has ${megabytes(bytes.byteLength)}, more than the ${megabytes(limits.maxBytes)} allowed`));
+      return Promise.reject(
+        new OcrError('too-large', `ocr: the image has ${megabytes(bytes.byteLength)}, more than the ${megabytes(limits.maxBytes)} allowed`),
+      );
     }
     const info = imageInfo(bytes);
-    if (!info) return Promise.reject(new OcrError('unsupported', `ocr: the image is not a PNG or JPEG file (it starts with ${hexStart(bytes)})`));
+    if (!info)
+      return Promise.reject(new OcrError('unsupported', `ocr: the image is not a PNG or JPEG file (it starts with ${hexStart(bytes)})`));
     if (info.width > limits.maxSide || info.height > limits.maxSide || info.width === 0 || info.height === 0) {
       return Promise.reject(
-        new OcrError('too-many-pixels', `ocr: the image is ${info.width} × ${info.height} pixels; each side must be 1 to ${limits.maxSide}`),
+        new OcrError(
+          'too-many-pixels',
+          `ocr: the image is ${info.width} × ${info.height} pixels; each side must be 1 to ${limits.maxSide}`,
+        ),
       );
     }
     if (this.queue.length >= this.maxQueued) {
-      return Promise.reject(new OcrError('busy', `ocr: too many images to read at once (${this.queue.length} waiting); try again in a moment`));
+      return Promise.reject(
+        new OcrError('busy', `ocr: too many images to read at once (${this.queue.length} waiting); try again in a moment`),
+      );
     }
     return new Promise<OcrText>((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, bytes, info, prepare: this.options.prepare }, resolve, reject });

@@ -23,7 +23,8 @@ const worker = require('tesseract.js/src/worker-script') as Dispatcher;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const getCore = require('tesseract.js/src/worker-script/node/getCore') as unknown;
 
-const refuse = (what: string) => (target: unknown) => Promise.reject(new Error(`ocr: tesseract.js tried to ${what} "${String(target)}"; nothing is fetched or written`));
+const refuse = (what: string) => (target: unknown) =>
+  Promise.reject(new Error(`ocr: tesseract.js tried to ${what} "${String(target)}"; nothing is fetched or written`));
 
 worker.setAdapter({
   getCore,

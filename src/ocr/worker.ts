@@ -73,12 +73,14 @@ export type ReadyMessage = { ready: true } | { ready: false; error: string };
 
 engine().then(
   () => parentPort?.postMessage({ ready: true } satisfies ReadyMessage),
-  (err: unknown) => parentPort?.postMessage({ ready: false, error: err instanceof Error ? err.message : String(err) } satisfies ReadyMessage),
+  (err: unknown) =>
+    parentPort?.postMessage({ ready: false, error: err instanceof Error ? err.message : String(err) } satisfies ReadyMessage),
 );
 
 parentPort?.on('message', (request: OcrRequest) => {
   handle(request).then(
     (response) => parentPort!.postMessage(response),
-    (err: unknown) => parentPort!.postMessage({ id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies OcrResponse),
+    (err: unknown) =>
+      parentPort!.postMessage({ id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies OcrResponse),
   );
 });

@@ -45,7 +45,7 @@ export const REFERENCE_ERROR = {
 
 /** The reference error as the Hybrid Configuration Wizard shows it. */
 export const REFERENCE_HCW = [
-  'Updating hybrid configuration failed with error \'Subtask Configure execution failed: Creating Organization Relationships.',
+  "Updating hybrid configuration failed with error 'Subtask Configure execution failed: Creating Organization Relationships.",
   'Execution of the Set-FederatedOrganizationIdentifier cmdlet has thrown an exception.',
   'PowerShell failed to invoke \'Set-FederatedOrganizationIdentifier\': An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying connection was closed: An unexpected error occurred on a send.""',
 ];
@@ -59,9 +59,7 @@ function page(body: string, css: string): string {
 }
 
 function consoleHtml(spec: ScreenshotSpec, colours: { bg: string; fg: string; error: string; errorBg: string }): string {
-  const rows = spec.lines
-    .map((line, i) => `<div class="${i === 0 ? 'cmd' : 'err'}">${escapeHtml(line) || '&nbsp;'}</div>`)
-    .join('');
+  const rows = spec.lines.map((line, i) => `<div class="${i === 0 ? 'cmd' : 'err'}">${escapeHtml(line) || '&nbsp;'}</div>`).join('');
   return page(
     `<div id="shot"><div class="bar">${escapeHtml(spec.title ?? 'Windows PowerShell')}</div><div class="con">${rows}</div></div>`,
     `#shot { width: 880px; font-family: 'Liberation Mono', monospace; }
@@ -146,8 +144,22 @@ export async function renderScreenshot(browser: Browser, spec: ScreenshotSpec): 
 /** The screenshots of the reference error (built-in knowledge): console, shell and wizard, German and English. */
 export function referenceScreenshots(): ScreenshotSpec[] {
   return [
-    { name: 'powershell-en-small', look: 'powershell', lang: 'en', scale: 1, lines: REFERENCE_ERROR.en, title: 'Administrator: Windows PowerShell' },
-    { name: 'powershell-de-small', look: 'powershell', lang: 'de', scale: 1, lines: REFERENCE_ERROR.de, title: 'Administrator: Windows PowerShell' },
+    {
+      name: 'powershell-en-small',
+      look: 'powershell',
+      lang: 'en',
+      scale: 1,
+      lines: REFERENCE_ERROR.en,
+      title: 'Administrator: Windows PowerShell',
+    },
+    {
+      name: 'powershell-de-small',
+      look: 'powershell',
+      lang: 'de',
+      scale: 1,
+      lines: REFERENCE_ERROR.de,
+      title: 'Administrator: Windows PowerShell',
+    },
     { name: 'ems-en-scaled', look: 'ems', lang: 'en', scale: 2, lines: REFERENCE_ERROR.en, title: 'Machine: EX01.contoso.com' },
     { name: 'ems-de-scaled', look: 'ems', lang: 'de', scale: 2, lines: REFERENCE_ERROR.de, title: 'Computer: EX01.contoso.com' },
     { name: 'hcw-en-small', look: 'hcw', lang: 'en', scale: 1, lines: REFERENCE_HCW, title: 'Hybrid Configuration Wizard' },
@@ -198,7 +210,11 @@ export const UNRELATED: ScreenshotSpec = {
   look: 'notes',
   lang: 'en',
   scale: 1,
-  lines: ['Team lunch on Friday at noon in the small canteen.', 'Please bring the slides for the quarterly review.', 'Parking is free for visitors after six.'],
+  lines: [
+    'Team lunch on Friday at noon in the small canteen.',
+    'Please bring the slides for the quarterly review.',
+    'Parking is free for visitors after six.',
+  ],
 };
 
 const rendered = new Map<string, Promise<Buffer>>();

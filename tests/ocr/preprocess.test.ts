@@ -9,7 +9,8 @@ import { decode, inkFromBackground, medianLineHeight, prepare, scaleUp } from '.
 function image(width: number, height: number, bg: number[], draw: { x: number; y: number; w: number; h: number; fg: number[] }[] = []) {
   const data = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) data.set([...bg, 255], i * 4);
-  for (const r of draw) for (let y = r.y; y < r.y + r.h; y++) for (let x = r.x; x < r.x + r.w; x++) data.set([...r.fg, 255], (y * width + x) * 4);
+  for (const r of draw)
+    for (let y = r.y; y < r.y + r.h; y++) for (let x = r.x; x < r.x + r.w; x++) data.set([...r.fg, 255], (y * width + x) * 4);
   return { width, height, data };
 }
 
@@ -46,11 +47,16 @@ describe('ocr: pre-processing', () => {
   });
 
   it('reads red error text on black next to a blue row as ink in both rows (each row has its own background)', () => {
-    const img = image(40, 20, [1, 36, 86], [
-      { x: 0, y: 10, w: 40, h: 10, fg: [0, 0, 0] }, // the error line's black band
-      { x: 5, y: 2, w: 4, h: 6, fg: [238, 237, 240] }, // white text on blue
-      { x: 5, y: 12, w: 4, h: 6, fg: [255, 0, 0] }, // red text on black
-    ]);
+    const img = image(
+      40,
+      20,
+      [1, 36, 86],
+      [
+        { x: 0, y: 10, w: 40, h: 10, fg: [0, 0, 0] }, // the error line's black band
+        { x: 5, y: 2, w: 4, h: 6, fg: [238, 237, 240] }, // white text on blue
+        { x: 5, y: 12, w: 4, h: 6, fg: [255, 0, 0] }, // red text on black
+      ],
+    );
     const gray = inkFromBackground(img);
     assert.equal(gray.data[4 * 40 + 30], 255, 'blue row background');
     assert.equal(gray.data[14 * 40 + 30], 255, 'black row background');
@@ -90,10 +96,18 @@ describe('ocr: pre-processing', () => {
 });
 
 describe('ocr: lines a console wrapped', () => {
-  it('joins lines cut at the console\'s last column, without a space', () => {
+  it("joins lines cut at the console's last column, without a space", () => {
     const text = joinWrappedLines([
-      { text: 'Set-FederatedOrganizationIdentifier : An error occurred while attempting to provision Exchange to the Partner S', x0: 6, x1: 874 },
-      { text: 'TS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying conne', x0: 6, x1: 874 },
+      {
+        text: 'Set-FederatedOrganizationIdentifier : An error occurred while attempting to provision Exchange to the Partner S',
+        x0: 6,
+        x1: 874,
+      },
+      {
+        text: 'TS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying conne',
+        x0: 6,
+        x1: 874,
+      },
       { text: 'ction was closed: An unexpected error occurred on a send."".', x0: 6, x1: 470 },
       { text: 'At line:1 char:1', x0: 6, x1: 130 },
     ]);

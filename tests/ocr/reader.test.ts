@@ -59,11 +59,14 @@ describe('ocr: the reader', function () {
   });
 
   it('takes the trained data from the npm packages only: any other file is refused', () => {
-    assert.match(trainedDataFile('pastefix-trained-data/deu.traineddata.gz'), /@tesseract\.js-data[/\\]deu[/\\]4\.0\.0_best_int[/\\]deu\.traineddata\.gz$/);
-    assert.throws(
-      () => trainedDataFile('https://cdn.jsdelivr.net/npm/@tesseract.js-data/fra/4.0.0_best_int/fra.traineddata.gz'),
-      { message: 'ocr: tesseract.js asked for "https://cdn.jsdelivr.net/npm/@tesseract.js-data/fra/4.0.0_best_int/fra.traineddata.gz"; only the packaged eng and deu trained data are available' },
+    assert.match(
+      trainedDataFile('pastefix-trained-data/deu.traineddata.gz'),
+      /@tesseract\.js-data[/\\]deu[/\\]4\.0\.0_best_int[/\\]deu\.traineddata\.gz$/,
     );
+    assert.throws(() => trainedDataFile('https://cdn.jsdelivr.net/npm/@tesseract.js-data/fra/4.0.0_best_int/fra.traineddata.gz'), {
+      message:
+        'ocr: tesseract.js asked for "https://cdn.jsdelivr.net/npm/@tesseract.js-data/fra/4.0.0_best_int/fra.traineddata.gz"; only the packaged eng and deu trained data are available',
+    });
   });
 
   describe('with Tesseract', () => {

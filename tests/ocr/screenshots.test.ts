@@ -3,7 +3,14 @@ import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
 import { sharedOcrReader } from '../helpers/ocr';
-import { closeScreenshotBrowser, corpusScreenshots, referenceScreenshots, screenshotPng, UNRELATED, type ScreenshotSpec } from '../helpers/screenshots';
+import {
+  closeScreenshotBrowser,
+  corpusScreenshots,
+  referenceScreenshots,
+  screenshotPng,
+  UNRELATED,
+  type ScreenshotSpec,
+} from '../helpers/screenshots';
 import { sharedDir } from '../helpers/tmp';
 import { skipWithoutChromium } from '../web/support/browser';
 

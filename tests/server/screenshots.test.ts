@@ -38,7 +38,9 @@ describe('Teams: a pasted screenshot', function () {
 
   const texts = () => connector.delivered.filter((d) => d.activity.type === 'message').map((d) => d.activity.text ?? '');
   const cards = () =>
-    connector.delivered.flatMap((d) => (d.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'));
+    connector.delivered.flatMap((d) =>
+      (d.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'),
+    );
   const cardText = (card: { content?: unknown }) => JSON.stringify(card.content);
 
   /** Posts the activity and waits until the bot's last reply (a card or text) arrived. */
@@ -58,7 +60,10 @@ describe('Teams: a pasted screenshot', function () {
         locale: 'de-DE',
         attachments: [
           { contentType: 'image/*', contentUrl: url },
-          { contentType: 'text/html', content: `<div><div><span><img src="https://eu-api.asm.skype.com/v1/objects/0-weu-d1-abc/views/imgo" width="880" height="174"></span></div></div>` },
+          {
+            contentType: 'text/html',
+            content: `<div><div><span><img src="https://eu-api.asm.skype.com/v1/objects/0-weu-d1-abc/views/imgo" width="880" height="174"></span></div></div>`,
+          },
         ],
       }),
       3,
@@ -69,14 +74,20 @@ describe('Teams: a pasted screenshot', function () {
     const read = texts().find((t) => t.startsWith('Das habe ich aus Ihrem Screenshot gelesen:'));
     assert.ok(read, texts().join('\n---\n'));
     // Quoted as read (an OCR slip such as `fir` for `für` would show here), as text in a code block.
-    assert.match(read, /```text\n[\s\S]*Fehler beim Versuch, Exchange .{2,4} den Partner STS bereitzustellen[\s\S]*Die zugrunde liegende Verbindung wurde geschlossen/);
+    assert.match(
+      read,
+      /```text\n[\s\S]*Fehler beim Versuch, Exchange .{2,4} den Partner STS bereitzustellen[\s\S]*Die zugrunde liegende Verbindung wurde geschlossen/,
+    );
     const card = cards()[0]!;
     // The answer card (cause and fix), not a clarify question.
     assert.match(cardText(card), /"Ursache"/);
     assert.match(cardText(card), /"Lösung"/);
     assert.match(cardText(card), /Set-FederatedOrganizationIdentifier/);
     // Downloaded once, from the connector (the activity's serviceUrl host); the HTML's asm.skype.com image is not fetched.
-    assert.deepEqual(connector.imageRequests.map((r) => r.path), ['/v3/attachments/0-weu-d1-abc/views/original']);
+    assert.deepEqual(
+      connector.imageRequests.map((r) => r.path),
+      ['/v3/attachments/0-weu-d1-abc/views/original'],
+    );
     assert.equal(connector.imageRequests[0]!.authorization, undefined, 'authentication off: no token');
     assert.ok(service.logs.some((l) => l.msg === 'screenshot read' && l.kind === 'attachment'));
   });
@@ -88,12 +99,23 @@ describe('Teams: a pasted screenshot', function () {
       message(connector.serviceUrl, '<at>PasteFix</at> this fails for us', {
         conversation: { id: '19:channel@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true } as Activity['conversation'],
         entities: [{ type: 'mention', text: '<at>PasteFix</at>', mentioned: { id: '28:pastefix-bot', name: 'PasteFix' } }],
-        attachments: [{ contentType: 'text/html', content: `<p><at>PasteFix</at> this fails for us</p><p><img src="${connector.serviceUrl}v3/attachments/inline-1/views/original"></p>` }],
+        attachments: [
+          {
+            contentType: 'text/html',
+            content: `<p><at>PasteFix</at> this fails for us</p><p><img src="${connector.serviceUrl}v3/attachments/inline-1/views/original"></p>`,
+          },
+        ],
       }),
       3,
     );
     await waitForCard();
-    assert.ok(texts().some((t) => t.startsWith('I read this from your screenshot:') && t.includes('An error occurred while attempting to provision Exchange to the Partner STS')));
+    assert.ok(
+      texts().some(
+        (t) =>
+          t.startsWith('I read this from your screenshot:') &&
+          t.includes('An error occurred while attempting to provision Exchange to the Partner STS'),
+      ),
+    );
     assert.match(cardText(cards()[0]!), /"Cause"/);
     assert.match(cardText(cards()[0]!), /Set-FederatedOrganizationIdentifier/);
   });
@@ -102,7 +124,12 @@ describe('Teams: a pasted screenshot', function () {
     const png = new PNG({ width: 400, height: 120 });
     png.data.fill(255);
     connector.images.set('/v3/attachments/blank/views/original', PNG.sync.write(png));
-    await send(message(connector.serviceUrl, '', { attachments: [{ contentType: 'image/png', contentUrl: `${connector.serviceUrl}v3/attachments/blank/views/original` }] }), 2);
+    await send(
+      message(connector.serviceUrl, '', {
+        attachments: [{ contentType: 'image/png', contentUrl: `${connector.serviceUrl}v3/attachments/blank/views/original` }],
+      }),
+      2,
+    );
     const reply = texts().at(-1)!;
     assert.equal(
       reply,
@@ -111,9 +138,15 @@ describe('Teams: a pasted screenshot', function () {
     assert.equal(cards().length, 0);
   });
 
-  it('an image on a host that is not the channel\'s is not fetched (authentication off: loopback and serviceUrl host only)', async () => {
-    await send(message(connector.serviceUrl, '', { attachments: [{ contentType: 'image/png', contentUrl: 'https://images.example.net/shot.png' }] }), 2);
-    assert.equal(texts().at(-1), "I couldn't download your screenshot.\n\nPaste the error as text instead: in PowerShell select it and press Enter to copy it, in a message box press Ctrl+C, in a log select the lines and copy them – then paste it here.");
+  it("an image on a host that is not the channel's is not fetched (authentication off: loopback and serviceUrl host only)", async () => {
+    await send(
+      message(connector.serviceUrl, '', { attachments: [{ contentType: 'image/png', contentUrl: 'https://images.example.net/shot.png' }] }),
+      2,
+    );
+    assert.equal(
+      texts().at(-1),
+      "I couldn't download your screenshot.\n\nPaste the error as text instead: in PowerShell select it and press Enter to copy it, in a message box press Ctrl+C, in a log select the lines and copy them – then paste it here.",
+    );
     assert.deepEqual(connector.imageRequests, []);
     const warning = service.logs.find((l) => l.msg === 'screenshot not read');
     assert.equal(

@@ -54,7 +54,10 @@ describe('web: a screenshot uploaded in the chat page', function () {
     });
     const t = TEXTS.en;
     assert.ok(card.text.includes(t.cause) && card.text.includes(t.fix), `an answer card: ${card.text.slice(0, 200)}`);
-    assert.ok(card.monospace.some((c) => c.startsWith('Set-FederatedOrganizationIdentifier')), 'with the federation command');
+    assert.ok(
+      card.monospace.some((c) => c.startsWith('Set-FederatedOrganizationIdentifier')),
+      'with the federation command',
+    );
     const bubbles = await bubbleTexts(page);
     const read = bubbles.find((b) => b.includes(t.screenshotRead));
     assert.ok(read, bubbles.join('\n---\n'));

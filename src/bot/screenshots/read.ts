@@ -41,7 +41,12 @@ export interface ScreenshotsRead {
   read: number;
 }
 
-export async function readScreenshots(context: TurnContext, sources: readonly ImageSource[], deps: ScreenshotDeps, logger: Logger): Promise<ScreenshotsRead> {
+export async function readScreenshots(
+  context: TurnContext,
+  sources: readonly ImageSource[],
+  deps: ScreenshotDeps,
+  logger: Logger,
+): Promise<ScreenshotsRead> {
   const out: ScreenshotsRead = { text: '', problems: [], skipped: Math.max(0, sources.length - MAX_IMAGES_PER_MESSAGE), read: 0 };
   const texts: string[] = [];
   const local = context.turnState.get(LOCAL_IMAGES) as LocalImages | undefined;
@@ -63,7 +68,15 @@ export async function readScreenshots(context: TurnContext, sources: readonly Im
       out.read++;
       texts.push(ocr.text.trim());
       logger.info(
-        { ...ids, kind: source.kind, bytes: bytes.byteLength, chars: ocr.text.length, confidence: Math.round(ocr.confidence), steps: ocr.steps, ms: Date.now() - started },
+        {
+          ...ids,
+          kind: source.kind,
+          bytes: bytes.byteLength,
+          chars: ocr.text.length,
+          confidence: Math.round(ocr.confidence),
+          steps: ocr.steps,
+          ms: Date.now() - started,
+        },
         'screenshot read',
       );
     } catch (err) {
@@ -90,8 +103,7 @@ function problemOf(err: unknown): ScreenshotProblem | undefined {
 /** The bot's token for the channel (Teams requires it for its attachment URLs); none with authentication off. */
 async function channelToken(context: TurnContext): Promise<string | undefined> {
   const client = context.turnState.get(context.adapter.ConnectorClientKey) as
-    | { credentials?: { appId?: string; getToken?: () => Promise<string> } }
-    | undefined;
+    { credentials?: { appId?: string; getToken?: () => Promise<string> } } | undefined;
   const credentials = client?.credentials;
   if (!credentials?.appId || typeof credentials.getToken !== 'function') return undefined;
   return credentials.getToken();

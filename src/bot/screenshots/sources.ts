@@ -42,7 +42,11 @@ export function imageSources(activity: Partial<Activity>): ImageSource[] {
     if (type.startsWith('image/')) {
       const url = attachment.contentUrl ?? (typeof content.downloadUrl === 'string' ? content.downloadUrl : undefined);
       if (url) add({ url, kind: 'attachment', name: attachment.name });
-    } else if (type === TEAMS_FILE_DOWNLOAD_INFO && typeof content.downloadUrl === 'string' && /^(png|jpe?g)$/i.test(String(content.fileType ?? ''))) {
+    } else if (
+      type === TEAMS_FILE_DOWNLOAD_INFO &&
+      typeof content.downloadUrl === 'string' &&
+      /^(png|jpe?g)$/i.test(String(content.fileType ?? ''))
+    ) {
       add({ url: content.downloadUrl, kind: 'file', name: attachment.name });
     }
   }
@@ -103,10 +107,10 @@ export function checkSource(url: string, kind: ImageSourceKind, policy: SourcePo
   if (parsed.username || parsed.password) return refused('URLs with credentials are not fetched');
   if (!policy.authEnabled) {
     if (isLoopbackHost(host) || host === serviceHost) return { ok: true, withToken: false };
-    return refused('with authentication off only loopback addresses and the activity\'s serviceUrl host are fetched from');
+    return refused("with authentication off only loopback addresses and the activity's serviceUrl host are fetched from");
   }
   if (parsed.protocol !== 'https:') return refused('with authentication on only https URLs are fetched');
   if (host === serviceHost || TEAMS_CONNECTOR.test(host)) return { ok: true, withToken: true };
   if (kind === 'file' && SHAREPOINT.test(host)) return { ok: true, withToken: false };
-  return refused('it is not the channel\'s host (the activity\'s serviceUrl host or the Teams Bot Connector)');
+  return refused("it is not the channel's host (the activity's serviceUrl host or the Teams Bot Connector)");
 }

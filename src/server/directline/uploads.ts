@@ -99,10 +99,15 @@ export function attachmentPath(base: string, conversationId: string, id: string)
 }
 
 /** Parses an upload's body: the activity JSON and the images. Throws HttpError 400/413/415. */
-export function parseUpload(req: restify.Request, limits: UploadLimits): Promise<{ activity: Record<string, unknown>; files: UploadedFile[] }> {
+export function parseUpload(
+  req: restify.Request,
+  limits: UploadLimits,
+): Promise<{ activity: Record<string, unknown>; files: UploadedFile[] }> {
   const type = String(req.headers['content-type'] ?? '');
   if (!/^multipart\/form-data\s*;/i.test(type)) {
-    return Promise.reject(new HttpError(415, 'UnsupportedMediaType', 'Upload the message as multipart/form-data with a part "activity" and the images.'));
+    return Promise.reject(
+      new HttpError(415, 'UnsupportedMediaType', 'Upload the message as multipart/form-data with a part "activity" and the images.'),
+    );
   }
   const declared = Number(req.headers['content-length']);
   const maxBody = limits.maxFiles * limits.maxFileBytes + MAX_ACTIVITY_BYTES + 16 * 1024;
@@ -121,7 +126,13 @@ export function parseUpload(req: restify.Request, limits: UploadLimits): Promise
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { fileSize: Math.max(limits.maxFileBytes, MAX_ACTIVITY_BYTES), files: limits.maxFiles + 1, fields: 1, parts: limits.maxFiles + 2, fieldSize: MAX_ACTIVITY_BYTES },
+        limits: {
+          fileSize: Math.max(limits.maxFileBytes, MAX_ACTIVITY_BYTES),
+          files: limits.maxFiles + 1,
+          fields: 1,
+          parts: limits.maxFiles + 2,
+          fieldSize: MAX_ACTIVITY_BYTES,
+        },
       });
     } catch (err) {
       reject(new HttpError(400, 'BadArgument', `The upload is not valid multipart/form-data: ${(err as Error).message}`));
@@ -147,7 +158,13 @@ export function parseUpload(req: restify.Request, limits: UploadLimits): Promise
         const declaredType = info.mimeType.toLowerCase();
         const contentType = sniffed?.format === 'png' ? 'image/png' : sniffed?.format === 'jpeg' ? 'image/jpeg' : undefined;
         if (!contentType || (declaredType !== contentType && !(declaredType === 'image/jpg' && contentType === 'image/jpeg'))) {
-          return fail(new HttpError(415, 'UnsupportedMediaType', `Only PNG and JPEG images can be uploaded; "${(info.filename ?? name).slice(0, 80)}" is ${declaredType || 'of no type'}.`));
+          return fail(
+            new HttpError(
+              415,
+              'UnsupportedMediaType',
+              `Only PNG and JPEG images can be uploaded; "${(info.filename ?? name).slice(0, 80)}" is ${declaredType || 'of no type'}.`,
+            ),
+          );
         }
         if (bytes.length > limits.maxFileBytes) return fail(tooLarge(limits));
         files.push({ bytes, contentType, ...(info.filename ? { name: info.filename.slice(0, 200) } : {}) });
@@ -186,5 +203,9 @@ function parseActivity(json: string, fail: (err: HttpError) => void): Record<str
 }
 
 function tooLarge(limits: UploadLimits): HttpError {
-  return new HttpError(413, 'TooLarge', `An image may have at most ${limits.maxFileBytes / (1024 * 1024)} MB, and at most ${limits.maxFiles} can be uploaded at once.`);
+  return new HttpError(
+    413,
+    'TooLarge',
+    `An image may have at most ${limits.maxFileBytes / (1024 * 1024)} MB, and at most ${limits.maxFiles} can be uploaded at once.`,
+  );
 }

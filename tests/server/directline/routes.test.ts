@@ -288,9 +288,10 @@ describe('server/directline: local Direct Line emulation over HTTP', () => {
     assert.equal(notJson.status, 400);
     const huge = await request(url, { token, body: { type: 'message', text: 'x'.repeat(5000) } });
     assert.equal(huge.status, 413);
+    // Uploads are multipart only (tests/server/directline/upload.test.ts has the rest).
     const upload = await request(`${dl()}/conversations/${conversationId}/upload?userId=u`, { token, method: 'POST' });
-    assert.equal(upload.status, 400);
-    assert.match(upload.body.error.message, /paste the error text/);
+    assert.equal(upload.status, 415);
+    assert.equal(upload.body.error.message, 'Upload the message as multipart/form-data with a part "activity" and the images.');
 
     const fine = await request(url, { token, body: { type: 'message', text: 'still works' } });
     assert.equal(fine.status, 200, 'the service stays up');

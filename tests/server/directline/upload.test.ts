@@ -14,7 +14,10 @@ class UploadBot extends ActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       const local = context.turnState.get(LOCAL_IMAGES) as LocalImages | undefined;
-      this.received.push({ activity: context.activity, bytes: (context.activity.attachments ?? []).map((a) => local?.(a.contentUrl ?? '')) });
+      this.received.push({
+        activity: context.activity,
+        bytes: (context.activity.attachments ?? []).map((a) => local?.(a.contentUrl ?? '')),
+      });
       await next();
     });
   }
@@ -27,7 +30,10 @@ function png(width: number, height: number): Buffer {
 }
 
 /** The body Direct Line JS sends for a message with attachments: the activity as a part, then the files. */
-function uploadForm(files: { bytes: Buffer; type: string; name: string }[], activity: object = { type: 'message', text: 'see screenshot', from: { id: 'dl_x' } }): FormData {
+function uploadForm(
+  files: { bytes: Buffer; type: string; name: string }[],
+  activity: object = { type: 'message', text: 'see screenshot', from: { id: 'dl_x' } },
+): FormData {
   const form = new FormData();
   form.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }));
   for (const f of files) form.append('file', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
@@ -58,7 +64,11 @@ describe('local Direct Line: Web Chat uploads (multipart, in memory)', () => {
   });
 
   const upload = (form: FormData, bearer = token, id = conversationId) =>
-    fetch(`${service.url}/v3/directline/conversations/${id}/upload?userId=dl_x`, { method: 'POST', body: form, headers: { authorization: `Bearer ${bearer}` } });
+    fetch(`${service.url}/v3/directline/conversations/${id}/upload?userId=dl_x`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${bearer}` },
+    });
 
   it('takes a PNG: the bot gets a message with the image as an attachment, readable in-process; the transcript can show it', async () => {
     const image = png(40, 20);
@@ -74,10 +84,17 @@ describe('local Direct Line: Web Chat uploads (multipart, in memory)', () => {
     const attachment = activity.attachments![0]!;
     assert.equal(attachment.contentType, 'image/png');
     assert.equal(attachment.name, 'shot.png');
-    assert.match(attachment.contentUrl!, new RegExp(`^${service.url}/v3/directline/conversations/${conversationId}/attachments/[A-Za-z0-9_-]{22}$`));
+    assert.match(
+      attachment.contentUrl!,
+      new RegExp(`^${service.url}/v3/directline/conversations/${conversationId}/attachments/[A-Za-z0-9_-]{22}$`),
+    );
     assert.deepEqual(Buffer.from(bytes[0]!), image);
     // The echo in the transcript carries the same attachment; its URL serves the image (no token: the URL is the key).
-    const page = (await (await fetch(`${service.url}/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    const page = (await (
+      await fetch(`${service.url}/v3/directline/conversations/${conversationId}/activities`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as {
       activities: { id: string; attachments?: { contentUrl: string }[] }[];
     };
     const echo = page.activities.find((a) => a.id === id)!;
@@ -120,7 +137,10 @@ describe('local Direct Line: Web Chat uploads (multipart, in memory)', () => {
     const big = Buffer.concat([png(4, 4), Buffer.alloc(4 * 1024 * 1024)]);
     const res = await upload(uploadForm([{ bytes: big, type: 'image/png', name: 'big.png' }]));
     assert.equal(res.status, 413);
-    assert.equal(((await res.json()) as { error: { message: string } }).error.message, 'An image may have at most 4 MB, and at most 3 can be uploaded at once.');
+    assert.equal(
+      ((await res.json()) as { error: { message: string } }).error.message,
+      'An image may have at most 4 MB, and at most 3 can be uploaded at once.',
+    );
     assert.equal(bot.received.length, 0);
   });
 
@@ -135,12 +155,18 @@ describe('local Direct Line: Web Chat uploads (multipart, in memory)', () => {
     form.append('file', new Blob([new Uint8Array(png(4, 4))], { type: 'image/png' }), 'a.png');
     res = await upload(form);
     assert.equal(res.status, 400);
-    assert.equal(((await res.json()) as { error: { message: string } }).error.message, 'The upload has no part "activity" (the message as JSON).');
+    assert.equal(
+      ((await res.json()) as { error: { message: string } }).error.message,
+      'The upload has no part "activity" (the message as JSON).',
+    );
   });
 
   it('multipart is parsed nowhere else: a multipart body to /api/messages gets 415 and writes no file', async () => {
     const tmpBefore = fs.readdirSync(os.tmpdir()).length;
-    const res = await fetch(`${service.url}/api/messages`, { method: 'POST', body: uploadForm([{ bytes: png(4, 4), type: 'image/png', name: 'a.png' }]) });
+    const res = await fetch(`${service.url}/api/messages`, {
+      method: 'POST',
+      body: uploadForm([{ bytes: png(4, 4), type: 'image/png', name: 'a.png' }]),
+    });
     assert.equal(res.status, 415);
     assert.equal(fs.readdirSync(os.tmpdir()).length, tmpBefore);
   });
