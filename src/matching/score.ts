@@ -162,12 +162,28 @@ function contradiction(sig: ErrorSignal, q: QueryView, touched: readonly boolean
     if (!after) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
     for (const u of after) {
-      if (u !== sig.terms[i] && u !== sig.terms[i + 1] && u !== sig.terms[i + 2] && !q.quoted.has(u) && !looksLikeName(u)) {
+      if (u !== sig.terms[i] && u !== sig.terms[i + 1] && u !== sig.terms[i + 2] && !q.quoted.has(u) && !looksLikeName(u) && !misread(u, sig.terms[i])) {
         return { context, expected: sig.terms[i], pasted: u };
       }
     }
   }
   return undefined;
+}
+
+/**
+ * A pasted word that is the expected one misread, not another word: one letter substituted, added or dropped
+ * (`fir` for `für`: an OCR slip or a typo), or glued to its neighbour or split from it (`Verbindungwurde`,
+ * `zu grunde`). Numbers and codes are never misread: `401` for `403` is another error.
+ */
+export function misread(pasted: string, expected: string): boolean {
+  if (/\d/.test(pasted) || /\d/.test(expected)) return false;
+  const [short, long] = pasted.length <= expected.length ? [pasted, expected] : [expected, pasted];
+  if (short.length >= 4 && (long.startsWith(short) || long.endsWith(short))) return true;
+  if (short.length < 3 || long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  // One edit at i: the rest must agree after skipping one letter of the longer word (or of both, for a substitution).
+  return short.slice(i + (short.length === long.length ? 1 : 0)) === long.slice(i + 1);
 }
 
 /**

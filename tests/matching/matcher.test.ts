@@ -58,6 +58,14 @@ describe('matching/Matcher', () => {
     }
   });
 
+  it('keeps a certain answer through one OCR slip: a substituted short word, two words glued, a word split', () => {
+    for (const paste of [DE_ERR.replace('für', 'fir'), DE_ERR.replace('Verbindung wurde', 'Verbindungwurde'), DE_ERR.replace('zugrunde', 'zu grunde')]) {
+      const r = builtin.match(paste);
+      assert.deepEqual([r.decision, r.matches[0]?.symptom], ['answer', 'federation-trust'], paste);
+    }
+    assert.notEqual(builtin.match(DE_ERR.replace('Senden', 'Empfangen')).decision, 'answer');
+  });
+
   it('lets the inner detail decide between errors that share the Partner STS wrapper', () => {
     const m = new Matcher(
       kbOf([

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { buildQueryView, looksLikeName, scoreSignal } from '../../src/matching/score';
+import { buildQueryView, looksLikeName, misread, scoreSignal } from '../../src/matching/score';
 import { buildSignals, contentTerms, isStrongTerm } from '../../src/matching/signals';
 
 /** The matching rules of README "How matching works", each on small hand-made error texts. */
@@ -85,6 +85,16 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
       assert.equal(score(2, 'The request failed with HTTP status 401: Forbidden.').contradiction?.pasted, '401');
       assert.ok(looksLikeName('857') && looksLikeName('ex01') && looksLikeName('2019'));
       assert.ok(!looksLikeName('403') && !looksLikeName('550') && !looksLikeName('hcw8078') && !looksLikeName('smtp5x7x64'));
+    });
+
+    it('reads a misread word (one letter off, glued or split) as the word, never a number or another word', () => {
+      for (const [a, b] of [['fir', 'fur'], ['verbindungwurde', 'verbindung'], ['grunde', 'zugrunde'], ['ocurred', 'occurred'], ['conection', 'connection']]) {
+        assert.ok(misread(a, b), `${a} ${b}`);
+      }
+      for (const [a, b] of [['401', '403'], ['receive', 'send'], ['on', 'in'], ['hcw8078', 'hcw8079'], ['closed', 'opened']]) assert.ok(!misread(a, b), `${a} ${b}`);
+      const slip = score(0, 'The relay closed the tunnel: an unexpected fualt occurred on a send.');
+      assert.equal(slip.contradiction, undefined);
+      assert.ok(slip.score >= 0.8, String(slip.score));
     });
 
     it('needs evidence: a short common part of an error is scored low', () => {
