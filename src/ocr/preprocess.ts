@@ -7,7 +7,9 @@
  * - Ink is how far a pixel's colour lies from its row's background colour (the most common one),
  *   not its brightness: white, yellow or red text on blue or black, and black text on white or grey,
  *   all come out black on white, without a separate "invert" rule that could guess wrong.
- * - Small text is scaled up (bilinear) until a line of text is about `TARGET_LINE_PX` high.
+ * - Scaling small text up (bilinear, until a line is about `TARGET_LINE_PX` high) is available but off:
+ *   measured on 100 % screenshots (12–13 px lines) it read no better than the ink step alone, one German
+ *   console worse (`fir` for `für`), at twice the time (bench part `ocr`, README Performance).
  */
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
@@ -27,10 +29,7 @@ interface Rgba {
   data: Uint8Array;
 }
 
-/**
- * How high a line of text (ascender to descender) should at least be: 100 % screenshots (12–13 px lines)
- * are doubled. 3× read no better and took twice as long (bench part `ocr`).
- */
+/** How high a line of text (ascender to descender) should at least be when scaling: 12–13 px lines are doubled. */
 export const TARGET_LINE_PX = 24;
 /** Largest factor small text is scaled up by. */
 export const MAX_SCALE = 4;
@@ -50,7 +49,7 @@ export interface Prepared {
 export interface PrepareOptions {
   /** Map colours to ink by their distance from the background. Default true. */
   ink?: boolean;
-  /** Scale small text up. Default true. */
+  /** Scale small text up. Default false (it did not help on the measured screenshots, see above). */
   scale?: boolean;
 }
 
@@ -70,7 +69,7 @@ export function prepare(rgba: Rgba, options: PrepareOptions = {}): Prepared {
   if (options.ink !== false) steps.push('ink');
   const lineHeight = medianLineHeight(gray);
   let image = gray;
-  if (options.scale !== false && lineHeight !== undefined) {
+  if (options.scale === true && lineHeight !== undefined) {
     const byArea = Math.floor(Math.sqrt(MAX_SCALED_PIXELS / (gray.width * gray.height)));
     const factor = Math.min(MAX_SCALE, byArea, Math.round(TARGET_LINE_PX / lineHeight));
     if (factor >= 2) {

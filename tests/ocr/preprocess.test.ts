@@ -69,11 +69,12 @@ describe('ocr: pre-processing', () => {
       Array.from({ length: 6 }, (_, i) => ({ x: 10, y: 5 + i * (lineHeight + 4), w: 90, h: lineHeight, fg: [0, 0, 0] }));
     const small = image(400, 120, [255, 255, 255], lines(12));
     assert.equal(medianLineHeight(inkFromBackground(small)), 12);
-    const prepared = prepare(small);
+    assert.deepEqual(prepare(small).steps, ['ink'], 'scaling is off by default');
+    const prepared = prepare(small, { scale: true });
     assert.deepEqual(prepared.steps, ['ink', 'scale 2']);
     assert.equal(prepared.image.width, 800);
     const large = image(400, 300, [255, 255, 255], lines(36));
-    assert.deepEqual(prepare(large).steps, ['ink']);
+    assert.deepEqual(prepare(large, { scale: true }).steps, ['ink']);
     assert.deepEqual(prepare(small, { ink: false, scale: false }).steps, []);
   });
 
