@@ -24,8 +24,8 @@ after(() => closeScreenshotBrowser());
 /**
  * Screenshots Tesseract reads with a slip the matcher does not tolerate yet (issue 16 item 5, OCR-noise
  * tolerance, is the matcher's): they would be offered as a choice (clarify) instead of answered. None
- * today; with small text scaled up, powershell-de-small was read with `fir` for `für` and ended in a
- * clarify (0.55) — one reason scaling is off (see src/ocr/preprocess.ts).
+ * today. (With small text scaled up, powershell-de-small was read with `fir` for `für`, a clarify at 0.55
+ * before the matcher learnt to tolerate one misread word; scaling is off, see src/ocr/preprocess.ts.)
  */
 const PENDING_OCR_NOISE: Record<string, string> = {};
 
