@@ -100,6 +100,27 @@ describe('bench/targets', () => {
     assert.ok(targets.every((t) => t.measured.startsWith('not measured')));
   });
 
+  it('holds the longest /healthz wait during a hostile paste to 200 ms, in full runs (200,000 characters) only', () => {
+    const latency = { p50Ms: 60, p99Ms: 90, qps: 16, samples: 20, cpuP50Ms: 55, cpuP99Ms: 80 };
+    const hostile = (chars: number, waits: number[]) => ({
+      chars,
+      articles: 1,
+      rows: waits.map((w, i) => ({ paste: `paste ${i}`, latency, ratio: 1, answeredMs: w + 10, healthzMaxMs: w, healthzChecks: 5 })),
+    });
+    const check = (h: ReturnType<typeof hostile>) => checkTargets({ ...measurements(), hostile: h }).find((t) => t.target.startsWith('/healthz'))!;
+    assert.deepEqual(check(hostile(200_000, [120, 180])), {
+      target: '/healthz ≤ 200 ms while a 200,000-character worst-case paste is matched',
+      measured: 'longest wait 180 ms (paste 1)',
+      met: true,
+    });
+    assert.equal(check(hostile(200_000, [120, 250])).met, false);
+    assert.deepEqual(check(hostile(50_000, [120, 250])), {
+      target: '/healthz ≤ 200 ms while a 200,000-character worst-case paste is matched',
+      measured: 'longest wait 250 ms (paste 1) (50,000-character pastes: a quick run)',
+      met: null,
+    });
+  });
+
   it('counts a dev set as not more accurate when PasteFix makes more false answers', () => {
     const m = measurements();
     m.accuracy = [accuracy('dev.jsonl', 'pastefix', 48, 2), accuracy('dev.jsonl', 'fuse', 20, 1), accuracy('dev.jsonl', 'minisearch', 40, 6)];
