@@ -1,30 +1,50 @@
 #!/usr/bin/env node
-// Splits the real-world dev set once, at random with a fixed seed, into a tuning part and a held-out part.
+// Splits a real-world dev set once, at random with a fixed seed, into a tuning part and a held-out part.
 //
 //   node tests/data/split-realworld.mjs ALL.jsonl    writes realworld-tuning.jsonl and realworld-heldout.jsonl
 //   node tests/data/split-realworld.mjs --check      recomputes the split from the two committed parts and
 //                                                    exits 1 if it differs (nothing was moved between them)
+//   --set de (before the other argument)             the same for the separate German set
+//                                                    (realworld-de-tuning.jsonl / realworld-de-heldout.jsonl)
 //
 // The split is stratified: pastes are grouped by language, by whether an article of the hybrid knowledge base
 // covers them (`expect` non-empty) and by whether one of the larger base covers them (`expectMore` non-empty).
 // Each group is sorted by id, shuffled with mulberry32(SEED) and dealt out half and half; a group's odd paste
 // goes to the part that is behind so far. The input order does not matter, so the committed parts reproduce
-// themselves. The seed is fixed here and must not change: the split happens once.
+// themselves. Each set's seed is fixed here and must not change: each set is split once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SEED = 20261203;
 const DIR = path.dirname(fileURLToPath(import.meta.url));
-const TUNING = path.join(DIR, 'realworld-tuning.jsonl');
-const HELDOUT = path.join(DIR, 'realworld-heldout.jsonl');
 
-const HEADER = {
-  tuning:
-    '// Real-world dev set, TUNING part: public inputs copied as posted (see tests/data/README.md). Tune on this one.\n',
-  heldout:
-    '// Real-world dev set, HELD-OUT part: public inputs copied as posted (see tests/data/README.md).\n' +
-    '// NEVER tune on this file: do not read its failures to change rules, weights or thresholds. Report its numbers only.\n',
+// One entry per set: its seed (fixed once the set is split), its two files and their header lines.
+const SETS = {
+  main: {
+    seed: 20261203,
+    tuning: path.join(DIR, 'realworld-tuning.jsonl'),
+    heldout: path.join(DIR, 'realworld-heldout.jsonl'),
+    header: {
+      tuning:
+        '// Real-world dev set, TUNING part: public inputs copied as posted (see tests/data/README.md). Tune on this one.\n',
+      heldout:
+        '// Real-world dev set, HELD-OUT part: public inputs copied as posted (see tests/data/README.md).\n' +
+        '// NEVER tune on this file: do not read its failures to change rules, weights or thresholds. Report its numbers only.\n',
+    },
+  },
+  // The separate German set (issue 13): German inputs against English-only articles.
+  de: {
+    seed: 20261207,
+    tuning: path.join(DIR, 'realworld-de-tuning.jsonl'),
+    heldout: path.join(DIR, 'realworld-de-heldout.jsonl'),
+    header: {
+      tuning:
+        '// Real-world GERMAN set, TUNING part: German public inputs copied as posted (see tests/data/README.md). Tune on this one.\n',
+      heldout:
+        '// Real-world GERMAN set, HELD-OUT part: German public inputs copied as posted (see tests/data/README.md).\n' +
+        '// NEVER tune on this file: do not read its failures to change rules, weights or thresholds. Report its numbers only.\n',
+    },
+  },
 };
 
 function mulberry32(seed) {
@@ -46,14 +66,14 @@ function read(file) {
     .map((l) => JSON.parse(l));
 }
 
-export function split(pastes) {
+export function split(pastes, seed = SETS.main.seed) {
   const groups = new Map();
   for (const p of [...pastes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const key = `${p.lang}|${p.expect.length > 0}|${(p.expectMore ?? []).length > 0}`;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(p);
   }
-  const rand = mulberry32(SEED);
+  const rand = mulberry32(seed);
   const tuning = [];
   const heldout = [];
   for (const key of [...groups.keys()].sort()) {
@@ -75,23 +95,34 @@ export function split(pastes) {
 const lines = (ps) => ps.map((p) => JSON.stringify(p)).join('\n') + '\n';
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  if (process.argv[2] === '--check') {
-    const t = read(TUNING);
-    const h = read(HELDOUT);
-    const again = split([...t, ...h]);
+  const args = process.argv.slice(2);
+  let name = 'main';
+  if (args[0] === '--set') {
+    name = args[1];
+    args.splice(0, 2);
+  }
+  const set = SETS[name];
+  if (!set) {
+    console.error(`split-realworld: unknown set "${name}" (known: ${Object.keys(SETS).join(', ')})`);
+    process.exit(2);
+  }
+  if (args[0] === '--check') {
+    const t = read(set.tuning);
+    const h = read(set.heldout);
+    const again = split([...t, ...h], set.seed);
     const ids = (ps) => ps.map((p) => p.id).sort().join(',');
     if (ids(again.tuning) !== ids(t) || ids(again.heldout) !== ids(h)) {
       console.error('the committed parts are not the seeded split of their union: something was moved between them');
       process.exit(1);
     }
     console.log(`split reproduced: ${t.length} tuning, ${h.length} held out`);
-  } else if (process.argv[2]) {
-    const { tuning, heldout } = split(read(process.argv[2]));
-    fs.writeFileSync(TUNING, HEADER.tuning + lines(tuning));
-    fs.writeFileSync(HELDOUT, HEADER.heldout + lines(heldout));
+  } else if (args[0]) {
+    const { tuning, heldout } = split(read(args[0]), set.seed);
+    fs.writeFileSync(set.tuning, set.header.tuning + lines(tuning));
+    fs.writeFileSync(set.heldout, set.header.heldout + lines(heldout));
     console.log(`${tuning.length} tuning, ${heldout.length} held out`);
   } else {
-    console.error('usage: split-realworld.mjs ALL.jsonl | --check');
+    console.error('usage: split-realworld.mjs [--set main|de] ALL.jsonl | --check');
     process.exit(2);
   }
 }

@@ -17,6 +17,17 @@ const PARTS = [
   { file: 'realworld-heldout.jsonl', pastes: 75 },
 ] as const;
 
+/**
+ * The separate real-world GERMAN set (issue 13): German inputs only, its own seeded split
+ * (`split-realworld.mjs --set de`), disjoint from the set above.
+ */
+const DE_PARTS = [
+  { file: 'realworld-de-tuning.jsonl', pastes: 13 },
+  { file: 'realworld-de-heldout.jsonl', pastes: 13 },
+] as const;
+
+const ALL_PARTS = [...PARTS, ...DE_PARTS];
+
 type Raw = { id: string; text: string; expect: string[]; expectMore: string[]; source: string; lang: string; kind: string; reason: string };
 
 function raw(file: string): Raw[] {
@@ -30,7 +41,7 @@ function raw(file: string): Raw[] {
 describe('data: the real-world dev set', function () {
   this.timeout(120_000);
 
-  for (const part of PARTS) {
+  for (const part of ALL_PARTS) {
     it(`${part.file}: ${part.pastes} pastes, both labellings parse, each with a source, language, kind and reason`, function () {
       const text = fs.readFileSync(path.join(ROOT, 'tests/data', part.file), 'utf8');
       assert.equal(parseLabelled(text, part.file).length, part.pastes, 'the number of pastes is pinned');
@@ -53,6 +64,15 @@ describe('data: the real-world dev set', function () {
     execFileSync(process.execPath, [path.join(ROOT, 'tests/data/split-realworld.mjs'), '--check'], { stdio: 'pipe' });
   });
 
+  it('the German set: German only, its parts disjoint from each other and from the set above, and its seeded split', function () {
+    for (const part of DE_PARTS) for (const p of raw(part.file)) assert.equal(p.lang, 'de', `${p.id}: lang`);
+    const ids = ALL_PARTS.flatMap((p) => raw(p.file).map((r) => r.id));
+    assert.equal(new Set(ids).size, ids.length, 'an id appears twice');
+    const texts = ALL_PARTS.flatMap((p) => raw(p.file).map((r) => r.text));
+    assert.equal(new Set(texts).size, texts.length, 'a text appears twice');
+    execFileSync(process.execPath, [path.join(ROOT, 'tests/data/split-realworld.mjs'), '--set', 'de', '--check'], { stdio: 'pipe' });
+  });
+
   it('every label names an article of its knowledge base', function () {
     const shared = sharedDir();
     if (!shared) {
@@ -64,7 +84,7 @@ describe('data: the real-world dev set', function () {
       loadKnowledge([BUILTIN_KNOWLEDGE, path.join(shared!, 'corpus'), path.join(shared!, 'corpus-more')]).articles.map((a) => a.id),
     );
     const unknown: string[] = [];
-    for (const part of PARTS) {
+    for (const part of ALL_PARTS) {
       for (const p of raw(part.file)) {
         for (const id of p.expect) if (!hybrid.has(id)) unknown.push(`${p.id}: expect ${id}`);
         for (const id of p.expectMore) if (!more.has(id)) unknown.push(`${p.id}: expectMore ${id}`);
