@@ -14,6 +14,9 @@ import fc from 'fast-check';
 import { errorLine, gapKey } from '../../src/cli/gaps';
 import { parseIntent } from '../../src/bot/intents';
 import { maskSensitive, pasteForLog } from '../../src/bot/mask';
+import { diagnose } from '../../src/diagnosis/diagnose';
+import { valuesInPaste } from '../../src/diagnosis/fill';
+import { parsePaste } from '../../src/diagnosis/parse';
 import { importArticle } from '../../src/knowledge/import';
 import { assembleCommands, cleanErrorText, distinctivePart, normalizeCommand, symptomIdFor, tidy } from '../../src/knowledge/import/text';
 import { Matcher } from '../../src/matching/matcher';
@@ -60,6 +63,8 @@ export const ENTRY_POINTS: EntryPoint[] = [
   { name: 'intents: parseIntent', run: parseIntent },
   { name: 'gaps: errorLine and gapKey', run: (t) => gapKey(errorLine(t)) },
   { name: 'matcher: match', run: (t) => realMatcher().match(t) },
+  { name: 'diagnosis: parsePaste and diagnose', run: (t) => [parsePaste(t), diagnose(t)] },
+  { name: 'diagnosis: values for placeholders', run: valuesInPaste },
   { name: 'matcher: index of an article error text', run: matcherWithError },
   { name: 'import: Markdown article', run: (t) => importArticle('article.md', asMarkdown(t)) },
   { name: 'import: plain-text article', run: (t) => importArticle('article.txt', t) },
@@ -71,13 +76,13 @@ export const ENTRY_POINTS: EntryPoint[] = [
 const UNITS = [
   'a', 'a.', 'a-', '-', '.', ' ', '\t', '\n', '"', "'", '`', ':', ',', '<', '>', '(', '[', '{', '_', '@', '=', '+', '\\', '\u2028',
   'eyJ-', 'a@', '1.', '0x', 'A+', 'Q.', 'at ', 'at a.', ' -', '- ', '\t\n', 'ERROR ', 'Fehler: ', 'Exception.', 'x=', '&#', 'aé', 'a ',
-  'System.Management.Automation.', 'do the following ', 'xn--a.', 'ab-cd.', '"a":', "'a',",
+  'System.Management.Automation.', 'do the following ', 'xn--a.', 'ab-cd.', '"a":', "'a',", 'HKLM\\', 'reg query ', 'Property a does not exist at path ',
 ];
 /** What follows the run: the character that makes a pattern fail only at the very end. */
 const TAILS = ['', '!', '\u0000', '@', ':', '\n', '.com', 'x', '\n:', '"', ')', '-', 'Exception:'];
 
 /** What comes before the run: the start of something a pattern looks for, so that it walks the whole run. */
-const PREFIXES = ['', '', '', 'password=', '-ArgumentList', '-Password ', 'Error:', 'at a', '<', '"', '(', 'https://', 'eyJ', 'a@', 'System.Management.Automation.', '-----BEGIN RSA PRIVATE KEY-----'];
+const PREFIXES = ['', '', '', 'reg query ', 'Get-ItemProperty ', 'Select-Object ', 'password=', '-ArgumentList', '-Password ', 'Error:', 'at a', '<', '"', '(', 'https://', 'eyJ', 'a@', 'System.Management.Automation.', '-----BEGIN RSA PRIVATE KEY-----'];
 
 /** What a hostile paste is made of (small, so that a failure report shows it instead of 200,000 characters). */
 type Shape = { prefix?: string; run: string[]; tail: string } | { nested: string };
