@@ -49,12 +49,15 @@ export function benchAccuracy(sets: readonly KbSet[], log: (s: string) => void, 
     }
     const all = parseLabelled(fs.readFileSync(dev.file, 'utf8'), dev.file);
     const pastes = spread(all, maxPastes);
-    if (pastes.length < all.length) notes.push(`accuracy: ${name} cut to ${pastes.length} of its ${all.length} pastes, evenly spread, to bound the run time.`);
+    if (pastes.length < all.length)
+      notes.push(`accuracy: ${name} cut to ${pastes.length} of its ${all.length} pastes, evenly spread, to bound the run time.`);
     for (const engine of ENGINES) {
       log(`accuracy: ${name} with ${engine.name}`);
       const searcher = engine.build(set.kb);
       const { failures, outcomes: _outcomes, calibration: _calibration, ...report } = evaluate(pastes, (text) => searcher.search(text));
-      const clarifiedRight = failures.filter((f) => f.outcome.decision === 'clarify' && f.outcome.ranked.some((id) => f.paste.expect.includes(id))).length;
+      const clarifiedRight = failures.filter(
+        (f) => f.outcome.decision === 'clarify' && f.outcome.ranked.some((id) => f.paste.expect.includes(id)),
+      ).length;
       rows.push({ devSet: name, set: set.name, engine: engine.name, ...report, clarifiedRight });
     }
   }

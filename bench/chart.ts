@@ -23,8 +23,14 @@ export interface ChartPoint {
 export function chartSeries(r: BenchResults, query: string): { engine: EngineName; p50: ChartPoint[]; p99: ChartPoint[] }[] {
   return ENGINES.map(({ name: engine }) => {
     const rows = r.matching
-      .flatMap((m) => m.latency.filter((l) => l.engine === engine && l.query === query).map((l) => ({ articles: m.articles, latency: l.latency })))
-      .flatMap((x) => (x.latency && x.articles > 0 && x.latency.p50Ms > 0 && x.latency.p99Ms ? [{ articles: x.articles, latency: x.latency as { p50Ms: number; p99Ms: number } }] : []))
+      .flatMap((m) =>
+        m.latency.filter((l) => l.engine === engine && l.query === query).map((l) => ({ articles: m.articles, latency: l.latency })),
+      )
+      .flatMap((x) =>
+        x.latency && x.articles > 0 && x.latency.p50Ms > 0 && x.latency.p99Ms
+          ? [{ articles: x.articles, latency: x.latency as { p50Ms: number; p99Ms: number } }]
+          : [],
+      )
       .sort((a, b) => a.articles - b.articles);
     return {
       engine,
@@ -84,13 +90,19 @@ export function renderLatencyChart(r: BenchResults, query = 'ps-record'): string
 
   series.forEach((s, i) => {
     const colour = COLOUR[s.engine];
-    for (const [kind, line] of [['p50', s.p50], ['p99', s.p99]] as const) {
+    for (const [kind, line] of [
+      ['p50', s.p50],
+      ['p99', s.p99],
+    ] as const) {
       if (!line.length) continue;
       const dash = kind === 'p99' ? ' stroke-dasharray="6 4"' : '';
       out.push(
         `<polyline data-engine="${s.engine}" data-stat="${kind}" fill="none" stroke="${colour}" stroke-width="2"${dash} points="${line.map((p) => `${f(X(p.articles))},${f(Y(p.ms))}`).join(' ')}"/>`,
       );
-      for (const p of line) out.push(`<circle cx="${f(X(p.articles))}" cy="${f(Y(p.ms))}" r="3" fill="${colour}"><title>${esc(`${LABEL[s.engine]} ${kind}: ${p.ms.toFixed(3)} ms at ${p.articles} articles`)}</title></circle>`);
+      for (const p of line)
+        out.push(
+          `<circle cx="${f(X(p.articles))}" cy="${f(Y(p.ms))}" r="3" fill="${colour}"><title>${esc(`${LABEL[s.engine]} ${kind}: ${p.ms.toFixed(3)} ms at ${p.articles} articles`)}</title></circle>`,
+        );
     }
     const ly = PAD.top + 10 + i * 22;
     const lx = PAD.left + plotW + 16;
@@ -99,8 +111,12 @@ export function renderLatencyChart(r: BenchResults, query = 'ps-record'): string
   });
   const ly = PAD.top + 10 + series.length * 22 + 10;
   const lx = PAD.left + plotW + 16;
-  out.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 24}" y2="${ly}" stroke="#374151" stroke-width="2"/><text x="${lx + 30}" y="${ly + 4}">p50</text>`);
-  out.push(`<line x1="${lx}" y1="${ly + 20}" x2="${lx + 24}" y2="${ly + 20}" stroke="#374151" stroke-width="2" stroke-dasharray="6 4"/><text x="${lx + 30}" y="${ly + 24}">p99</text>`);
+  out.push(
+    `<line x1="${lx}" y1="${ly}" x2="${lx + 24}" y2="${ly}" stroke="#374151" stroke-width="2"/><text x="${lx + 30}" y="${ly + 4}">p50</text>`,
+  );
+  out.push(
+    `<line x1="${lx}" y1="${ly + 20}" x2="${lx + 24}" y2="${ly + 20}" stroke="#374151" stroke-width="2" stroke-dasharray="6 4"/><text x="${lx + 30}" y="${ly + 24}">p99</text>`,
+  );
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

@@ -7,7 +7,14 @@
  * sending an answer as big as PasteFix's, without any of PasteFix's work.
  */
 import restify from 'restify';
-import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory, type Activity } from 'botbuilder';
+import {
+  ActivityHandler,
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MessageFactory,
+  type Activity,
+} from 'botbuilder';
 
 /** An Adaptive Card of text blocks, about `bytes` long as JSON. */
 function cardOfSize(bytes: number, text: string): Partial<Activity> {

@@ -73,7 +73,11 @@ export const fuse: Engine = {
   label: 'Fuse.js 7 (token search)',
   rule: `answer the top hit when its Fuse score ≤ ${FUSE_MAX_SCORE}, else none`,
   build(kb) {
-    const index = new Fuse(kb.articles.map(flatten), { useTokenSearch: true, includeScore: true, keys: ['title', 'descriptions', 'errors'] });
+    const index = new Fuse(kb.articles.map(flatten), {
+      useTokenSearch: true,
+      includeScore: true,
+      keys: ['title', 'descriptions', 'errors'],
+    });
     return {
       search(text) {
         const hits = index.search(text, { limit: RANKED });
@@ -104,7 +108,8 @@ export const minisearch: Engine = {
       search(text) {
         const hits = index.search(text).slice(0, RANKED);
         const [top, second] = hits;
-        const answer = top !== undefined && top.score >= MINISEARCH_MIN_SCORE && (second === undefined || top.score >= MINISEARCH_LEAD * second.score);
+        const answer =
+          top !== undefined && top.score >= MINISEARCH_MIN_SCORE && (second === undefined || top.score >= MINISEARCH_LEAD * second.score);
         return { decision: answer ? 'answer' : 'none', ranked: hits.map((h) => String(h.id)) };
       },
     };

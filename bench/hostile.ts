@@ -50,7 +50,7 @@ export function hostilePastes(chars: number): { name: string; text: string }[] {
     { name: 'a-a-a-… (hyphenated run)', text: fill('a-', '!') },
     { name: 'Error: + spaces + :', text: `Error:${fill(' ', '\n:').slice(6)}` },
     { name: '((((…)))) (nested brackets)', text: '('.repeat(chars / 2) + ')'.repeat(chars / 2) },
-    { name: "'\"'\"… (quotes)", text: fill(`'"`, 'x') },
+    { name: '\'"\'"… (quotes)', text: fill(`'"`, 'x') },
   ];
 }
 

@@ -48,7 +48,9 @@ export interface SetsResult {
 export function buildSets(syntheticSizes: readonly number[], corpusDir = CORPUS_DIR): SetsResult {
   const notes: string[] = [];
   const builtin = load([BUILTIN_KNOWLEDGE], {}, notes);
-  const sets: KbSet[] = [{ name: 'builtin', label: `built-in (${builtin.articles.length})`, kb: builtin, paths: [BUILTIN_KNOWLEDGE], raw: false, extra: [] }];
+  const sets: KbSet[] = [
+    { name: 'builtin', label: `built-in (${builtin.articles.length})`, kb: builtin, paths: [BUILTIN_KNOWLEDGE], raw: false, extra: [] },
+  ];
 
   let base = builtin;
   let bases: Article[] = builtin.articles;
@@ -67,7 +69,9 @@ export function buildSets(syntheticSizes: readonly number[], corpusDir = CORPUS_
     bases = withCorpus.articles.filter((a) => !builtin.byId.has(a.id));
     basePaths = [BUILTIN_KNOWLEDGE, corpusDir];
   } else {
-    notes.push(`corpus: skipped, ${corpusDir} is absent (it sits beside the project as ../shared); synthetic sets are grown from the built-in articles instead.`);
+    notes.push(
+      `corpus: skipped, ${corpusDir} is absent (it sits beside the project as ../shared); synthetic sets are grown from the built-in articles instead.`,
+    );
   }
 
   for (const total of syntheticSizes) {
@@ -95,7 +99,11 @@ export function materialize(sets: KbSet[], dir: string): void {
   const builtinIds = new Set(sets[0].kb.articles.map((a) => a.id));
   const corpus = sets.find((s) => s.name === 'corpus');
   const corpusYaml = path.join(dir, 'corpus');
-  if (corpus) writeArticles(corpusYaml, corpus.kb.articles.filter((a) => !builtinIds.has(a.id)));
+  if (corpus)
+    writeArticles(
+      corpusYaml,
+      corpus.kb.articles.filter((a) => !builtinIds.has(a.id)),
+    );
   for (const set of sets) {
     const own: string[] = [];
     if (set.extra.length) {
@@ -129,6 +137,7 @@ export function errorTextCount(kb: KnowledgeBase): number {
 function load(paths: string[], options: LoadOptions, notes: string[]): KnowledgeBase {
   const kb = loadKnowledge(paths, options);
   const errors = kb.problems.filter((p) => p.severity !== 'warning');
-  if (errors.length) notes.push(`knowledge: ${errors.length} files in ${paths.join(', ')} did not load (first: ${errors[0].file}: ${errors[0].message})`);
+  if (errors.length)
+    notes.push(`knowledge: ${errors.length} files in ${paths.join(', ')} did not load (first: ${errors[0].file}: ${errors[0].message})`);
   return kb;
 }

@@ -61,7 +61,11 @@ export const TIMING: Record<Mode, TimingOptions & { skipAboveMs: number; buildRe
 };
 
 /** Runs each set in its own process, smallest first. */
-export async function benchMatching(sets: { name: string; size?: number }[], mode: Mode, log: (s: string) => void): Promise<MatchingResult[]> {
+export async function benchMatching(
+  sets: { name: string; size?: number }[],
+  mode: Mode,
+  log: (s: string) => void,
+): Promise<MatchingResult[]> {
   const out: MatchingResult[] = [];
   for (const set of sets) {
     log(`matching: ${set.name}`);

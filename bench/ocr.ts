@@ -36,7 +36,10 @@ export interface OcrRow {
   variants: OcrVariantResult[];
 }
 
-/** The pre-processing compared: as the service runs it (ink), with small text also scaled up, and none (Tesseract on the screenshot as it is). */
+/**
+ * The pre-processing compared: as the service runs it (ink), with small text also scaled up, and none (Tesseract on the screenshot as it
+ * is).
+ */
 export const VARIANTS = [
   { label: 'ink (the service)', prepare: {} },
   { label: 'ink + scale small text', prepare: { scale: true } },

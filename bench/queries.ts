@@ -29,8 +29,14 @@ const PS_RECORD = [
 ].join('\n');
 
 const LOG_ACTIVITIES = [
-  'Connecting to on-premises organization', 'Reading hybrid configuration', 'Checking accepted domains', 'Validating certificates',
-  'Querying federation information', 'Getting organization relationship', 'Checking OAuth configuration', 'Reading receive connectors',
+  'Connecting to on-premises organization',
+  'Reading hybrid configuration',
+  'Checking accepted domains',
+  'Validating certificates',
+  'Querying federation information',
+  'Getting organization relationship',
+  'Checking OAuth configuration',
+  'Reading receive connectors',
 ];
 
 /**
@@ -40,7 +46,9 @@ const LOG_ACTIVITIES = [
 export function hcwLogExcerpt(bytes = 10_240): string {
   const random = createRandom(42);
   const line = (n: number, level: string, text: string) => {
-    const ms = String(100 + n * 37).padStart(3, '0').slice(-3);
+    const ms = String(100 + n * 37)
+      .padStart(3, '0')
+      .slice(-3);
     const s = String(n % 60).padStart(2, '0');
     return `2026.11.28 07:${String(10 + Math.floor(n / 60)).padStart(2, '0')}:${s}.${ms} 10332 [Client=UX, Activity=${random.pick(LOG_ACTIVITIES)}, Thread=${1 + random.int(12)}] ${level}:${text}`;
   };
@@ -48,12 +56,20 @@ export function hcwLogExcerpt(bytes = 10_240): string {
   const after: string[] = [];
   let n = 0;
   const info = () =>
-    line(n++, 'INFO', `Cmdlet: Get-${random.pick(['AcceptedDomain', 'ExchangeCertificate', 'FederationTrust', 'OrganizationRelationship', 'ReceiveConnector', 'SendConnector'])} ` +
-      `-DomainController 'dc0${1 + random.int(4)}.tailspintoys.local' completed in ${10 + random.int(900)} ms, ${random.int(20)} objects returned.`);
+    line(
+      n++,
+      'INFO',
+      `Cmdlet: Get-${random.pick(['AcceptedDomain', 'ExchangeCertificate', 'FederationTrust', 'OrganizationRelationship', 'ReceiveConnector', 'SendConnector'])} ` +
+        `-DomainController 'dc0${1 + random.int(4)}.tailspintoys.local' completed in ${10 + random.int(900)} ms, ${random.int(20)} objects returned.`,
+    );
   while (before.join('\n').length < bytes * 0.55) before.push(info());
   const failure =
-    line(n++, 'ERROR', "Updating hybrid configuration failed with error 'Subtask Configure execution failed: Configure Organization Relationship") +
-    "\nExecution of the Set-FederatedOrganizationIdentifier cmdlet has thrown an exception. This may indicate invalid parameters in your Hybrid Configuration settings.\n" +
+    line(
+      n++,
+      'ERROR',
+      "Updating hybrid configuration failed with error 'Subtask Configure execution failed: Configure Organization Relationship",
+    ) +
+    '\nExecution of the Set-FederatedOrganizationIdentifier cmdlet has thrown an exception. This may indicate invalid parameters in your Hybrid Configuration settings.\n' +
     `PowerShell failed to invoke 'Set-FederatedOrganizationIdentifier': ${FEDERATION_ERROR}`;
   const size = () => [...before, failure, ...after].join('\n').length;
   while (size() < bytes) after.push(info());
@@ -62,7 +78,12 @@ export function hcwLogExcerpt(bytes = 10_240): string {
 
 export function benchQueries(): BenchQuery[] {
   return [
-    { name: 'short', label: 'short paste (1 line)', text: `Set-FederatedOrganizationIdentifier : ${FEDERATION_ERROR}`, expect: 'exo-legacy-tls-hybrid' },
+    {
+      name: 'short',
+      label: 'short paste (1 line)',
+      text: `Set-FederatedOrganizationIdentifier : ${FEDERATION_ERROR}`,
+      expect: 'exo-legacy-tls-hybrid',
+    },
     { name: 'ps-record', label: 'PowerShell error record', text: PS_RECORD, expect: 'exo-legacy-tls-hybrid' },
     { name: 'log-10k', label: '10 KB HCW log excerpt', text: hcwLogExcerpt(), expect: 'exo-legacy-tls-hybrid' },
   ];

@@ -82,7 +82,12 @@ export function renderMarkdown(r: BenchResults): string {
   );
 
   out.push('## Targets');
-  out.push(table(['target', 'result', 'measured'], r.targets.map((t) => [t.target, mark(t.met), t.measured])));
+  out.push(
+    table(
+      ['target', 'result', 'measured'],
+      r.targets.map((t) => [t.target, mark(t.met), t.measured]),
+    ),
+  );
 
   out.push('## Matching latency');
   out.push(
@@ -98,16 +103,32 @@ export function renderMarkdown(r: BenchResults): string {
         const row = set.latency.find((l) => l.query === q.name && l.engine === engine.name);
         if (!row) cells.push('—');
         else if (!row.latency) cells.push(`not run (≈ ${ms(row.estimateMs)} per call, extrapolated)`);
-        else cells.push(`${ms(row.latency.p50Ms)} / ${ms(row.latency.p99Ms)} / ${num(row.latency.qps)} q/s${row.latency.samples < 10 ? ` (${row.latency.samples} call${row.latency.samples > 1 ? 's' : ''})` : ''}`);
+        else
+          cells.push(
+            `${ms(row.latency.p50Ms)} / ${ms(row.latency.p99Ms)} / ${num(row.latency.qps)} q/s${row.latency.samples < 10 ? ` (${row.latency.samples} call${row.latency.samples > 1 ? 's' : ''})` : ''}`,
+          );
       }
       const ours = set.latency.find((l) => l.query === q.name && l.engine === 'pastefix');
       cells.push(ours?.latency ? `${ms(ours.latency.cpuP50Ms)} / ${ms(ours.latency.cpuP99Ms)}` : '—');
-      cells.push(ours?.decision ? `${ours.decision}: ${ours.top ?? '—'}${ours.top !== q.expect ? ` (right one ${ours.rightAt ? `#${ours.rightAt}` : 'not listed'})` : ''}` : '—');
+      cells.push(
+        ours?.decision
+          ? `${ours.decision}: ${ours.top ?? '—'}${ours.top !== q.expect ? ` (right one ${ours.rightAt ? `#${ours.rightAt}` : 'not listed'})` : ''}`
+          : '—',
+      );
       latencyRows.push(cells);
     }
   }
   out.push(
-    table(['knowledge base', 'paste', ...ENGINES.map((e) => `${LABEL[e.name]} p50 / p99 / q/s`), 'PasteFix CPU time p50 / p99', 'PasteFix decision'], latencyRows),
+    table(
+      [
+        'knowledge base',
+        'paste',
+        ...ENGINES.map((e) => `${LABEL[e.name]} p50 / p99 / q/s`),
+        'PasteFix CPU time p50 / p99',
+        'PasteFix decision',
+      ],
+      latencyRows,
+    ),
   );
 
   out.push('## Index build, memory and cold start');
@@ -128,7 +149,9 @@ export function renderMarkdown(r: BenchResults): string {
       mem ? ms(mem.loadMs) : '—',
       mem ? `${mem.service.heapMB.toFixed(0)} MB / ${mem.service.rssMB.toFixed(0)} MB` : '—',
       mem ? ENGINES.map((e) => `${mem.indexHeapMB[e.name].toFixed(1)}`).join(' / ') : '—',
-      cold ? `${ms(cold.ms)}${cold.viaYaml ? ' (corpus as YAML)' : ''}${cold.articles !== s.articles ? ` — served ${cold.articles} articles` : ''}` : '—',
+      cold
+        ? `${ms(cold.ms)}${cold.viaYaml ? ' (corpus as YAML)' : ''}${cold.articles !== s.articles ? ` — served ${cold.articles} articles` : ''}`
+        : '—',
     ];
   });
   out.push(
@@ -192,7 +215,9 @@ export function renderMarkdown(r: BenchResults): string {
     );
     if (s.serviceRssMB) {
       const { warm, end } = s.serviceRssMB;
-      out.push(`PasteFix's resident memory under this load: ${warm.toFixed(0)} MB after the warm-up, ${end.toFixed(0)} MB after the measured rounds.`);
+      out.push(
+        `PasteFix's resident memory under this load: ${warm.toFixed(0)} MB after the warm-up, ${end.toFixed(0)} MB after the measured rounds.`,
+      );
     }
   }
 
@@ -201,7 +226,7 @@ export function renderMarkdown(r: BenchResults): string {
   else {
     const h = r.hostile;
     out.push(
-      `Pastes of ${h.chars.toLocaleString('en')} characters shaped to make backtracking patterns quadratic, matched side by side with a plain log of the same length (built-in knowledge, ${h.articles} article${h.articles === 1 ? "" : "s"}); then each posted to the real service's /api/messages while /healthz was polled back to back.`,
+      `Pastes of ${h.chars.toLocaleString('en')} characters shaped to make backtracking patterns quadratic, matched side by side with a plain log of the same length (built-in knowledge, ${h.articles} article${h.articles === 1 ? '' : 's'}); then each posted to the real service's /api/messages while /healthz was polled back to back.`,
     );
     out.push(
       table(

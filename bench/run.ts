@@ -60,7 +60,8 @@ function parseOptions(argv: string[]): Options {
     skip.add(s as Part);
   }
   if (values.only !== undefined) {
-    if (!(PARTS as readonly string[]).includes(values.only)) throw new Error(`bench: --only takes one of ${PARTS.join(', ')}, got "${values.only}"`);
+    if (!(PARTS as readonly string[]).includes(values.only))
+      throw new Error(`bench: --only takes one of ${PARTS.join(', ')}, got "${values.only}"`);
     for (const p of PARTS) if (p !== values.only) skip.add(p);
   }
   return { mode: values.quick ? 'quick' : 'full', out: path.resolve(values.out ?? RESULTS_DIR), skip };
@@ -77,7 +78,12 @@ async function main(): Promise<void> {
   if (needsSets) log(`knowledge: building the sets (${options.mode} run)`);
   const { sets: kbSets, notes } = needsSets ? buildSets(SYNTHETIC_SIZES[options.mode]) : { sets: [] as KbSet[], notes: [] as string[] };
   if (needsSets) materialize(kbSets, KNOWLEDGE_CACHE);
-  const sets: SetInfo[] = kbSets.map((s) => ({ name: s.name, label: s.label, articles: s.kb.articles.length, errorTexts: errorTextCount(s.kb) }));
+  const sets: SetInfo[] = kbSets.map((s) => ({
+    name: s.name,
+    label: s.label,
+    articles: s.kb.articles.length,
+    errorTexts: errorTextCount(s.kb),
+  }));
   const sources = kbSets.map(({ name, paths, yamlPaths, raw, kb }) => ({ name, paths, yamlPaths, raw, articles: kb.articles.length }));
 
   /** Runs a part unless skipped; a part that fails is reported in the notes and the others still run. */
@@ -110,7 +116,12 @@ async function main(): Promise<void> {
       log,
     ),
   );
-  const memory: MemoryResult[] = await attempt('memory', [], () => benchMemory(sources.map((s) => ({ set: s.name, paths: s.paths, raw: s.raw })), log));
+  const memory: MemoryResult[] = await attempt('memory', [], () =>
+    benchMemory(
+      sources.map((s) => ({ set: s.name, paths: s.paths, raw: s.raw })),
+      log,
+    ),
+  );
   const coldStart: ColdStartResult[] = await attempt('coldstart', [], () =>
     benchColdStart(
       sources.map((s) => ({ set: s.name, articles: s.articles, paths: s.paths, yamlPaths: s.yamlPaths })),
@@ -159,7 +170,7 @@ async function main(): Promise<void> {
   };
   const written = writeResults(results, options.out);
   process.stdout.write(renderMarkdown(results));
-  log(`wrote ${[written.markdown, written.json, written.chart].map((f) => path.relative(process.cwd(), f)).join(", ")}`);
+  log(`wrote ${[written.markdown, written.json, written.chart].map((f) => path.relative(process.cwd(), f)).join(', ')}`);
 }
 
 /** The parent keeps only names and paths: the big knowledge bases are measured in child processes. */

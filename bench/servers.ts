@@ -107,7 +107,8 @@ export interface Health {
 export async function waitForHealth(service: Running, since: bigint, timeoutMs: number): Promise<Health> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (service.process.exitCode !== null) throw new Error(`bench: the service exited (code ${service.process.exitCode}): ${service.output()}`);
+    if (service.process.exitCode !== null)
+      throw new Error(`bench: the service exited (code ${service.process.exitCode}): ${service.output()}`);
     const body = await getJson(`${service.url}/healthz`).catch(() => null);
     if (body && typeof body.articles === 'number') {
       return { ms: Number(process.hrtime.bigint() - since) / 1e6, articles: body.articles };

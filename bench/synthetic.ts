@@ -40,21 +40,58 @@ export const INNER_DETAILS: readonly string[] = [
 ];
 
 const EXCEPTIONS: readonly string[] = [
-  'ProvisioningException', 'MigrationPermanentException', 'MigrationTransientException', 'StoragePermanentException',
-  'StorageTransientException', 'FederationCertificateInvalidException', 'DataValidationException',
-  'ManagementObjectNotFoundException', 'RecipientTaskException', 'ADOperationException', 'ADTransientException',
-  'CommunicationErrorTransientException', 'TimeoutErrorTransientException', 'SoapHeaderException', 'WebException',
-  'IOException', 'AuthenticationException', 'UnauthorizedAccessException', 'InvalidOperationException',
-  'TokenValidationException', 'ServiceResponseException', 'MapiExceptionNetworkError', 'RemotePermanentException',
+  'ProvisioningException',
+  'MigrationPermanentException',
+  'MigrationTransientException',
+  'StoragePermanentException',
+  'StorageTransientException',
+  'FederationCertificateInvalidException',
+  'DataValidationException',
+  'ManagementObjectNotFoundException',
+  'RecipientTaskException',
+  'ADOperationException',
+  'ADTransientException',
+  'CommunicationErrorTransientException',
+  'TimeoutErrorTransientException',
+  'SoapHeaderException',
+  'WebException',
+  'IOException',
+  'AuthenticationException',
+  'UnauthorizedAccessException',
+  'InvalidOperationException',
+  'TokenValidationException',
+  'ServiceResponseException',
+  'MapiExceptionNetworkError',
+  'RemotePermanentException',
 ];
 
-const ORGS: readonly string[] = ['contoso', 'fabrikam', 'tailspintoys', 'northwindtraders', 'adatum', 'litwareinc', 'wingtiptoys', 'woodgrovebank', 'proseware', 'relecloud'];
+const ORGS: readonly string[] = [
+  'contoso',
+  'fabrikam',
+  'tailspintoys',
+  'northwindtraders',
+  'adatum',
+  'litwareinc',
+  'wingtiptoys',
+  'woodgrovebank',
+  'proseware',
+  'relecloud',
+];
 const TLDS: readonly string[] = ['com', 'net', 'org', 'de', 'local'];
 const SERVER_PREFIXES: readonly string[] = ['EXCH', 'EX', 'MBX', 'CAS', 'HYB', 'SRV-EX', 'EDGE'];
 const CONTEXTS: readonly string[] = [
-  'Exchange Server 2016 CU23', 'Exchange Server 2019 CU14', 'Exchange Server 2013 CU23', 'Exchange Server 2010 SP3',
-  'Exchange Online', 'after a certificate renewal', 'behind an outbound proxy', 'in a multi-forest setup',
-  'with an Edge Transport server', 'during a staged migration', 'with Modern Hybrid', 'after a cumulative update',
+  'Exchange Server 2016 CU23',
+  'Exchange Server 2019 CU14',
+  'Exchange Server 2013 CU23',
+  'Exchange Server 2010 SP3',
+  'Exchange Online',
+  'after a certificate renewal',
+  'behind an outbound proxy',
+  'in a multi-forest setup',
+  'with an Edge Transport server',
+  'during a staged migration',
+  'with Modern Hybrid',
+  'after a cumulative update',
 ];
 const STATUS_CODES: readonly string[] = ['400', '401', '403', '404', '405', '409', '412', '429', '500', '502', '503'];
 
@@ -121,7 +158,9 @@ class Variation {
       .replace(/\bHCW\d{4}\b/g, (m) => this.once(m, () => `HCW${8000 + r.int(1000)}`))
       .replace(/\b[A-Z]\w*Exception\b/g, (m) => this.once(m, () => r.pick(EXCEPTIONS)))
       .replace(/\b0x[0-9A-Fa-f]{8}\b/g, (m) => this.once(m, () => `0x${(0x80000000 + r.int(0x7fffffff)).toString(16).toUpperCase()}`))
-      .replace(/\b(?:[a-z][\w-]*\.)+(?:com|net|org|local)\b/gi, (m) => this.once(m.toLowerCase(), () => `${r.pick(ORGS)}${r.int(100)}.${r.pick(TLDS)}`))
+      .replace(/\b(?:[a-z][\w-]*\.)+(?:com|net|org|local)\b/gi, (m) =>
+        this.once(m.toLowerCase(), () => `${r.pick(ORGS)}${r.int(100)}.${r.pick(TLDS)}`),
+      )
       .replace(/<[^<>]*server[^<>]*>/gi, (m) => this.once(m, () => this.server()))
       .replace(/\b(?!HCW|HTTP|TLS|SSL|UTF|KB|CU|SP|ID)[A-Z]{2,}[A-Z0-9]*-?\d{1,4}\b/g, (m) => this.once(m, () => this.server()))
       .replace(/\b[45]\.\d\.\d{1,3}\b/g, (m) => this.once(m, () => `${m[0]}.${r.int(8)}.${r.int(20)}`))

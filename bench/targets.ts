@@ -101,10 +101,18 @@ export function checkTargets(m: Measurements): TargetCheck[] {
     speedTarget(m, 'minisearch', 1, 'faster than MiniSearch (p50, every knowledge base and paste)'),
     accuracyTarget(m),
     bigBuild
-      ? { target: 'index build ≤ 2 s at 10,000 articles', measured: `${ms(bigBuild.coldMs)} (new Matcher, first in a fresh process)`, met: bigBuild.coldMs <= 2000 }
+      ? {
+          target: 'index build ≤ 2 s at 10,000 articles',
+          measured: `${ms(bigBuild.coldMs)} (new Matcher, first in a fresh process)`,
+          met: bigBuild.coldMs <= 2000,
+        }
       : { target: 'index build ≤ 2 s at 10,000 articles', measured: 'not measured (no 10,000 set in this run)', met: null },
     bigMemory
-      ? { target: 'RSS ≤ 200 MB at 10,000 articles', measured: `${bigMemory.service.rssMB.toFixed(0)} MB (articles loaded from YAML + matcher; heap ${bigMemory.service.heapMB.toFixed(0)} MB)`, met: bigMemory.service.rssMB <= 200 }
+      ? {
+          target: 'RSS ≤ 200 MB at 10,000 articles',
+          measured: `${bigMemory.service.rssMB.toFixed(0)} MB (articles loaded from YAML + matcher; heap ${bigMemory.service.heapMB.toFixed(0)} MB)`,
+          met: bigMemory.service.rssMB <= 200,
+        }
       : { target: 'RSS ≤ 200 MB at 10,000 articles', measured: 'not measured (no 10,000 set in this run)', met: null },
     serving?.serviceRssMB
       ? {
@@ -112,7 +120,11 @@ export function checkTargets(m: Measurements): TargetCheck[] {
           measured: `${serving.serviceRssMB.warm.toFixed(0)} MB after the warm-up → ${serving.serviceRssMB.end.toFixed(0)} MB after ${ours?.requests ?? 0} more requests`,
           met: serving.serviceRssMB.end - serving.serviceRssMB.warm <= MAX_RSS_GROWTH_MB,
         }
-      : { target: `memory flat under load: the service's RSS grows ≤ ${MAX_RSS_GROWTH_MB} MB over the serving rounds`, measured: 'not measured', met: null },
+      : {
+          target: `memory flat under load: the service's RSS grows ≤ ${MAX_RSS_GROWTH_MB} MB over the serving rounds`,
+          measured: 'not measured',
+          met: null,
+        },
     echo && ours
       ? {
           target: "/api/messages ≥ half the echo bot's requests/s",

@@ -128,7 +128,11 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
 
   const rawPaths = get('KNOWLEDGE_PATHS');
   const knowledgePaths = rawPaths
-    ? rawPaths.split(',').map((p) => p.trim()).filter(Boolean).map((p) => path.resolve(cwd, p))
+    ? rawPaths
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => path.resolve(cwd, p))
     : defaults.knowledgePaths.map((p) => path.resolve(cwd, p));
   if (rawPaths !== undefined && knowledgePaths.length === 0) {
     fail(`KNOWLEDGE_PATHS must list at least one file or folder, got "${rawPaths}"`);

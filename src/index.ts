@@ -24,17 +24,17 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, { knowledgePaths: [BUILTIN_KNOWLEDGE] });
   const logger = createLogger({ level: config.logLevel });
   logger.info(
-    config.authEnabled
-      ? { appId: config.appId, appType: config.appType }
-      : { appId: null },
+    config.authEnabled ? { appId: config.appId, appType: config.appType } : { appId: null },
     config.authEnabled ? 'authentication on' : 'authentication off: no MicrosoftAppId configured (local use only)',
   );
 
   const kb = loadKnowledge(config.knowledgePaths);
   // A bad file is reported and skipped; the good ones still load (warnings: the article loaded anyway).
-  for (const problem of kb.problems) logger[problem.severity === 'warning' ? 'warn' : 'error']({ file: problem.file }, formatProblem(problem));
+  for (const problem of kb.problems)
+    logger[problem.severity === 'warning' ? 'warn' : 'error']({ file: problem.file }, formatProblem(problem));
   logger.info({ articles: kb.articles.length, problems: kb.problems.length, paths: config.knowledgePaths }, 'knowledge loaded');
-  if (kb.articles.length === 0) logger.error({ paths: config.knowledgePaths }, 'no articles loaded: every paste will be answered "not in the knowledge base"');
+  if (kb.articles.length === 0)
+    logger.error({ paths: config.knowledgePaths }, 'no articles loaded: every paste will be answered "not in the knowledge base"');
   // Edits to the knowledge files go live without a restart; a bad edit keeps the last good knowledge.
   const knowledge = watchKnowledge(config.knowledgePaths, {
     initial: kb,
@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     config.storage
       ? { storage: 'azure-blob', account: describeConnectionString(config.storage.connectionString), container: config.storage.container }
       : { storage: 'local', dataDir: config.dataDir },
-    config.storage ? 'state and feedback log in Azure Blob Storage (several instances)' : 'state in memory, feedback log in DATA_DIR (one instance)',
+    config.storage
+      ? 'state and feedback log in Azure Blob Storage (several instances)'
+      : 'state in memory, feedback log in DATA_DIR (one instance)',
   );
   // Screenshots: one OCR thread, started with the first image (not every deployment gets screenshots).
   const ocr = new OcrReader();
@@ -76,7 +78,9 @@ async function main(): Promise<void> {
         allowedOrigins: config.webChatAllowedOrigins,
         onRegistered: (registered) => (webChat = registered),
         onConversationForgotten: (id) => {
-          forgetConversationState(storage.state, LOCAL_CHANNEL_ID, id).catch((err: unknown) => logger.warn({ err }, 'could not drop the state of a forgotten web chat conversation'));
+          forgetConversationState(storage.state, LOCAL_CHANNEL_ID, id).catch((err: unknown) =>
+            logger.warn({ err }, 'could not drop the state of a forgotten web chat conversation'),
+          );
         },
       }),
     ],

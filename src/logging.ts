@@ -77,5 +77,8 @@ export function describeConnectionString(connectionString: string): string {
   const account = /AccountName=([^;]+)/i.exec(connectionString)?.[1];
   const endpoint = /BlobEndpoint=([^;]+)/i.exec(connectionString)?.[1];
   if (/UseDevelopmentStorage=true/i.test(connectionString)) return 'development storage';
-  return [account ? `account ${account}` : undefined, endpoint ? `endpoint ${endpoint}` : undefined].filter(Boolean).join(', ') || 'a connection string';
+  return (
+    [account ? `account ${account}` : undefined, endpoint ? `endpoint ${endpoint}` : undefined].filter(Boolean).join(', ') ||
+    'a connection string'
+  );
 }

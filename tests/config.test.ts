@@ -72,7 +72,10 @@ describe('config', () => {
   });
 
   it('a tenant id without a type means SingleTenant; a managed identity needs no password', () => {
-    assert.equal(loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT }, defaults).appType, 'SingleTenant');
+    assert.equal(
+      loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT }, defaults).appType,
+      'SingleTenant',
+    );
     const msi = loadConfig({ MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }, defaults);
     assert.equal(msi.authEnabled, true);
     assert.equal(msi.appPassword, undefined);
@@ -86,7 +89,10 @@ describe('config', () => {
       errorOf({ DIRECT_LINE_SECRET: 'x', DIRECT_LINE_DOMAIN: 'https://europe.directline.botframework.com/v3/directline' }),
       'config: DIRECT_LINE_DOMAIN must be a bare origin like https://directline.botframework.com (no path), got "https://europe.directline.botframework.com/v3/directline"',
     );
-    assert.equal(errorOf({ LOG_LEVEL: 'loud' }), 'config: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"');
+    assert.equal(
+      errorOf({ LOG_LEVEL: 'loud' }),
+      'config: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    );
     assert.equal(
       errorOf({ MicrosoftAppId: 'my-bot' }),
       [
@@ -102,9 +108,18 @@ describe('config', () => {
       errorOf({ MicrosoftAppType: 'Multi' }),
       'config: MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMSI, got "Multi"',
     );
-    assert.equal(errorOf({ MicrosoftAppPassword: 'x' }), 'config: MicrosoftAppPassword is set but MicrosoftAppId is not; set both or neither');
-    assert.equal(errorOf({ MicrosoftAppTenantId: 'contoso' }), 'config: MicrosoftAppTenantId must be a GUID (the Entra tenant id), got "contoso"');
-    assert.equal(errorOf({ HOST: 'http://example.com' }), 'config: HOST must be a host name or IP address to listen on, got "http://example.com"');
+    assert.equal(
+      errorOf({ MicrosoftAppPassword: 'x' }),
+      'config: MicrosoftAppPassword is set but MicrosoftAppId is not; set both or neither',
+    );
+    assert.equal(
+      errorOf({ MicrosoftAppTenantId: 'contoso' }),
+      'config: MicrosoftAppTenantId must be a GUID (the Entra tenant id), got "contoso"',
+    );
+    assert.equal(
+      errorOf({ HOST: 'http://example.com' }),
+      'config: HOST must be a host name or IP address to listen on, got "http://example.com"',
+    );
     assert.equal(errorOf({ KNOWLEDGE_PATHS: ' , ' }), 'config: KNOWLEDGE_PATHS must list at least one file or folder, got ","');
   });
 
@@ -131,8 +146,14 @@ describe('config', () => {
       errorOf({ WEBCHAT_ALLOWED_ORIGINS: '*' }),
       'config: WEBCHAT_ALLOWED_ORIGINS must list origins like https://intranet.contoso.com (scheme, host and port only), got "*"',
     );
-    assert.equal(errorOf({ TRUST_PROXY: 'yes' }), 'config: TRUST_PROXY must be off, on (one proxy) or the number of proxies from 0 to 10, got "yes"');
-    assert.equal(errorOf({ TRUST_PROXY: '11' }), 'config: TRUST_PROXY must be off, on (one proxy) or the number of proxies from 0 to 10, got "11"');
+    assert.equal(
+      errorOf({ TRUST_PROXY: 'yes' }),
+      'config: TRUST_PROXY must be off, on (one proxy) or the number of proxies from 0 to 10, got "yes"',
+    );
+    assert.equal(
+      errorOf({ TRUST_PROXY: '11' }),
+      'config: TRUST_PROXY must be off, on (one proxy) or the number of proxies from 0 to 10, got "11"',
+    );
   });
 
   it('treats empty variables as unset (as .env files often leave them)', () => {

@@ -76,15 +76,25 @@ describe('logging', () => {
       it(`at ${level}: ids on every turn line, ${level === 'info' ? 'no' : 'the'} pasted text, never the Authorization header`, async () => {
         connector = await startFaultyConnector();
         service = await startService({ logLevel: level });
-        const res = await postActivity(service.url, message(connector.serviceUrl, PASTES.unknown, { id: 'act-42', conversation: { id: 'conv-42' } as never }), {
-          authorization: `Bearer ${SECRET}`,
-        });
+        const res = await postActivity(
+          service.url,
+          message(connector.serviceUrl, PASTES.unknown, { id: 'act-42', conversation: { id: 'conv-42' } as never }),
+          {
+            authorization: `Bearer ${SECRET}`,
+          },
+        );
         assert.equal(res.status, 200);
         await connector.waitForDelivered(1);
         const raw = service.rawLog();
         const turnLines = service.logs.filter((l) => l.activityId === 'act-42');
-        assert.ok(turnLines.some((l) => l.msg === 'activity' && l.conversationId === 'conv-42' && l.status === 200), 'the request line');
-        assert.ok(turnLines.some((l) => l.msg === 'paste matched' && l.conversationId === 'conv-42'), "the bot's line");
+        assert.ok(
+          turnLines.some((l) => l.msg === 'activity' && l.conversationId === 'conv-42' && l.status === 200),
+          'the request line',
+        );
+        assert.ok(
+          turnLines.some((l) => l.msg === 'paste matched' && l.conversationId === 'conv-42'),
+          "the bot's line",
+        );
         assert.ok(!raw.includes(SECRET));
         const pasted = "object 'mbx-42' couldn't be found";
         if (level === 'info') assert.ok(!raw.includes(pasted), 'no pasted text at info');

@@ -69,13 +69,18 @@
 
   function fetchToken() {
     return fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } }).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (body) {
-        if (!res.ok || !body.token) {
-          var message = body && body.error && body.error.message ? body.error.message : 'HTTP ' + res.status;
-          throw new Error(message);
-        }
-        return body;
-      });
+      return res
+        .json()
+        .catch(function () {
+          return {};
+        })
+        .then(function (body) {
+          if (!res.ok || !body.token) {
+            var message = body && body.error && body.error.message ? body.error.message : 'HTTP ' + res.status;
+            throw new Error(message);
+          }
+          return body;
+        });
     });
   }
 
@@ -114,61 +119,63 @@
       showStatus(text.failed + text.noWebChat, true);
       return;
     }
-    fetchToken().then(function (grant) {
-      var local = grant.mode === 'local';
-      var directLine = window.WebChat.createDirectLine({
-        token: grant.token,
-        domain: new URL(grant.domain, document.baseURI).href.replace(/\/$/, ''),
-        // The local emulation answers by polling; Azure Direct Line streams over a WebSocket.
-        webSocket: !local,
-        pollingInterval: local ? 500 : undefined,
-        conversationStartProperties: { locale: lang === 'de' ? 'de-DE' : 'en-US' },
-      });
-      container.textContent = '';
-      window.WebChat.renderWebChat(
-        {
-          directLine: directLine,
-          store: window.WebChat.createStore({}, dropCardSummaries),
-          locale: lang === 'de' ? 'de-DE' : 'en-US',
-          overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: text.placeholder },
-          styleOptions: {
-            accent: accent,
-            primaryFont: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
-            monospaceFont: "Consolas, 'Cascadia Mono', 'DejaVu Sans Mono', 'Courier New', monospace",
-            backgroundColor: '#f7f7f8',
-            bubbleBorderRadius: 6,
-            bubbleFromUserBorderRadius: 6,
-            bubbleFromUserBackground: '#e8f1fb',
-            bubbleFromUserBorderColor: '#cfe0f5',
-            // Answer cards carry commands: give them room on a desktop, fit 360 px on a phone.
-            bubbleMaxWidth: 760,
-            bubbleMinWidth: 200,
-            cardPushButtonBackgroundColor: accent,
-            richCardWrapTitle: true,
-            // Screenshots: the upload button sends PNG or JPEG images; the bot reads their text (OCR).
-            uploadAccept: 'image/png,image/jpeg',
-            uploadMultiple: false,
-            // The bot speaks Markdown only; raw HTML in a message (perhaps from a quoted paste) stays text.
-            markdownRenderHTML: false,
-            // A multi-line send box keeps the line breaks of a pasted error (Shift+Enter adds a line).
-            sendBoxTextWrap: true,
-            sendBoxMaxHeight: 160,
-            // A long answer card stops scrolling at its top, so the title and the cause are read first.
-            autoScrollSnapOnPage: true,
-            suggestedActionLayout: 'stacked',
-            suggestedActionsStackedLayoutButtonTextWrap: true,
+    fetchToken()
+      .then(function (grant) {
+        var local = grant.mode === 'local';
+        var directLine = window.WebChat.createDirectLine({
+          token: grant.token,
+          domain: new URL(grant.domain, document.baseURI).href.replace(/\/$/, ''),
+          // The local emulation answers by polling; Azure Direct Line streams over a WebSocket.
+          webSocket: !local,
+          pollingInterval: local ? 500 : undefined,
+          conversationStartProperties: { locale: lang === 'de' ? 'de-DE' : 'en-US' },
+        });
+        container.textContent = '';
+        window.WebChat.renderWebChat(
+          {
+            directLine: directLine,
+            store: window.WebChat.createStore({}, dropCardSummaries),
+            locale: lang === 'de' ? 'de-DE' : 'en-US',
+            overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: text.placeholder },
+            styleOptions: {
+              accent: accent,
+              primaryFont: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
+              monospaceFont: "Consolas, 'Cascadia Mono', 'DejaVu Sans Mono', 'Courier New', monospace",
+              backgroundColor: '#f7f7f8',
+              bubbleBorderRadius: 6,
+              bubbleFromUserBorderRadius: 6,
+              bubbleFromUserBackground: '#e8f1fb',
+              bubbleFromUserBorderColor: '#cfe0f5',
+              // Answer cards carry commands: give them room on a desktop, fit 360 px on a phone.
+              bubbleMaxWidth: 760,
+              bubbleMinWidth: 200,
+              cardPushButtonBackgroundColor: accent,
+              richCardWrapTitle: true,
+              // Screenshots: the upload button sends PNG or JPEG images; the bot reads their text (OCR).
+              uploadAccept: 'image/png,image/jpeg',
+              uploadMultiple: false,
+              // The bot speaks Markdown only; raw HTML in a message (perhaps from a quoted paste) stays text.
+              markdownRenderHTML: false,
+              // A multi-line send box keeps the line breaks of a pasted error (Shift+Enter adds a line).
+              sendBoxTextWrap: true,
+              sendBoxMaxHeight: 160,
+              // A long answer card stops scrolling at its top, so the title and the cause are read first.
+              autoScrollSnapOnPage: true,
+              suggestedActionLayout: 'stacked',
+              suggestedActionsStackedLayoutButtonTextWrap: true,
+            },
           },
-        },
-        container,
-      );
-      // Web Chat mounts asynchronously; put the cursor where the paste goes.
-      var tries = 0;
-      (function waitForSendBox() {
-        if (!focusSendBox() && tries++ < 50) setTimeout(waitForSendBox, 100);
-      })();
-    }).catch(function (error) {
-      showStatus(text.failed + (error && error.message ? error.message : String(error)), true);
-    });
+          container,
+        );
+        // Web Chat mounts asynchronously; put the cursor where the paste goes.
+        var tries = 0;
+        (function waitForSendBox() {
+          if (!focusSendBox() && tries++ < 50) setTimeout(waitForSendBox, 100);
+        })();
+      })
+      .catch(function (error) {
+        showStatus(text.failed + (error && error.message ? error.message : String(error)), true);
+      });
   }
 
   if (embedded) {

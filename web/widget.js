@@ -40,20 +40,28 @@
 
   var CSS =
     ':host { all: initial; }' +
-    '.launcher { position: fixed; bottom: 20px; ' + position + ': 20px; z-index: 2147483000;' +
+    '.launcher { position: fixed; bottom: 20px; ' +
+    position +
+    ': 20px; z-index: 2147483000;' +
     '  display: flex; align-items: center; gap: 8px; max-width: calc(100vw - 40px); padding: 12px 18px;' +
-    '  font: 600 15px/1.2 "Segoe UI", system-ui, -apple-system, Arial, sans-serif; color: #fff; background: ' + accent + ';' +
+    '  font: 600 15px/1.2 "Segoe UI", system-ui, -apple-system, Arial, sans-serif; color: #fff; background: ' +
+    accent +
+    ';' +
     '  border: 0; border-radius: 999px; box-shadow: 0 4px 14px rgba(0,0,0,.25); cursor: pointer; }' +
     '.launcher:hover { filter: brightness(1.08); }' +
     '.launcher:focus-visible, .close:focus-visible { outline: 3px solid #1b1b1f; outline-offset: 3px; }' +
     '.launcher svg { flex: none; width: 20px; height: 20px; }' +
     '.launcher span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }' +
-    '.panel { position: fixed; bottom: 84px; ' + position + ': 20px; z-index: 2147483001;' +
+    '.panel { position: fixed; bottom: 84px; ' +
+    position +
+    ': 20px; z-index: 2147483001;' +
     '  display: flex; flex-direction: column; width: 420px; height: min(680px, calc(100vh - 110px));' +
     '  background: #fff; border-radius: 10px; overflow: hidden; box-shadow: 0 8px 32px rgba(0,0,0,.28);' +
     '  font: 15px/1.3 "Segoe UI", system-ui, -apple-system, Arial, sans-serif; }' +
     '.panel[hidden] { display: none; }' +
-    '.bar { flex: none; display: flex; align-items: center; gap: 8px; padding: 8px 8px 8px 16px; color: #fff; background: ' + accent + '; }' +
+    '.bar { flex: none; display: flex; align-items: center; gap: 8px; padding: 8px 8px 8px 16px; color: #fff; background: ' +
+    accent +
+    '; }' +
     '.bar h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }' +
     '.close { flex: none; width: 36px; height: 36px; padding: 0; font: 24px/1 Arial, sans-serif; color: #fff;' +
     '  background: transparent; border: 0; border-radius: 6px; cursor: pointer; }' +

@@ -82,7 +82,11 @@ export function buildAnswerView(article: Article, lang: Lang, context: AnswerCon
         const placeholders = (c.placeholders ?? []).map((p) => {
           const source = sourceFor(p.name);
           const known = source && context.values?.get(source.kind);
-          return { name: p.name, description: text(p.description), ...(known ? { value: known.value, from: known.from, origin: known.origin } : {}) };
+          return {
+            name: p.name,
+            description: text(p.description),
+            ...(known ? { value: known.value, from: known.from, origin: known.origin } : {}),
+          };
         });
         // Values are checked domain or server names (src/diagnosis/fill.ts), so they can't break the command.
         const code = placeholders.reduce((filled, p) => (p.value ? filled.split(`<${p.name}>`).join(p.value) : filled), c.code);

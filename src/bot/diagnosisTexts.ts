@@ -26,7 +26,8 @@ export interface DiagnosisTexts {
 
 const de: DiagnosisTexts = {
   title: 'So ist TLS auf Ihrem Server eingestellt',
-  allGood: 'Alles, was Ihre Ausgabe zeigt, ist so eingestellt, wie Microsofts TLS-Anleitung für Exchange es vorsieht – hier gibt es nichts zu korrigieren.',
+  allGood:
+    'Alles, was Ihre Ausgabe zeigt, ist so eingestellt, wie Microsofts TLS-Anleitung für Exchange es vorsieht – hier gibt es nichts zu korrigieren.',
   wrongCount: (n) => (n === 1 ? '1 Einstellung ist falsch oder fehlt.' : `${n} Einstellungen sind falsch oder fehlen.`),
   wrongHeading: 'Falsch oder fehlend',
   found: (found, expected) => `gefunden ${found}, erwartet ${expected}`,
@@ -42,7 +43,8 @@ const de: DiagnosisTexts = {
   notShownIntro: 'Diese Einstellungen zeigt Ihre Ausgabe nicht. Führen Sie die Befehle aus und fügen Sie die Ausgabe hier ein:',
   checkScript: (show) => `Oder alles auf einmal: die Prüfung in Schritt 1 von ${show}.`,
   sources: 'Grundlage',
-  summary: (wrong) => (wrong === 0 ? 'TLS-Konfiguration geprüft: nichts zu korrigieren.' : `TLS-Konfiguration geprüft: ${wrong} falsch oder fehlend.`),
+  summary: (wrong) =>
+    wrong === 0 ? 'TLS-Konfiguration geprüft: nichts zu korrigieren.' : `TLS-Konfiguration geprüft: ${wrong} falsch oder fehlend.`,
   showCommand: (id) => `zeige ${id}`,
 };
 
@@ -64,7 +66,8 @@ const en: DiagnosisTexts = {
   notShownIntro: "Your paste doesn't show these settings. Run these commands and paste their output here:",
   checkScript: (show) => `Or all at once: the check in step 1 of ${show}.`,
   sources: 'Based on',
-  summary: (wrong) => (wrong === 0 ? 'TLS configuration checked: nothing to fix.' : `TLS configuration checked: ${wrong} wrong or missing.`),
+  summary: (wrong) =>
+    wrong === 0 ? 'TLS configuration checked: nothing to fix.' : `TLS configuration checked: ${wrong} wrong or missing.`,
   showCommand: (id) => `show ${id}`,
 };
 

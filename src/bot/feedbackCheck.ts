@@ -28,7 +28,11 @@ export const MAX_ID_CHARS = 100;
 export type FeedbackRefusal = 'too-long' | 'unknown-article' | 'unknown-symptom' | 'not-shown' | 'already-rated';
 
 /** Remembers an answer about to be shown; returns the list to keep in state and the answer's number. */
-export function rememberAnswer(shown: readonly ShownAnswer[] | undefined, article: string, symptom: string | null): { shown: ShownAnswer[]; n: number } {
+export function rememberAnswer(
+  shown: readonly ShownAnswer[] | undefined,
+  article: string,
+  symptom: string | null,
+): { shown: ShownAnswer[]; n: number } {
   const list = shown ?? [];
   const n = (list.at(-1)?.n ?? 0) + 1;
   return { shown: [...list, { n, article, symptom }].slice(-RATEABLE_ANSWERS), n };

@@ -72,7 +72,10 @@ export function parseIntent(raw: string): Intent {
         ? { kind: 'show', id: rest[0] === undefined ? undefined : unquote(rest[0]), spoken: command.spoken }
         : { kind: command.kind, spoken: command.spoken };
     }
-    const phrase = text.toLowerCase().replace(/[!.,;:)(\s🙂😀👋]+/gu, ' ').trim();
+    const phrase = text
+      .toLowerCase()
+      .replace(/[!.,;:)(\s🙂😀👋]+/gu, ' ')
+      .trim();
     const withoutName = phrase.replace(/(?<!\s)\s*pastefix$/, '');
     if (withoutName in GREETINGS) return { kind: 'greeting', spoken: GREETINGS[withoutName] };
     if (withoutName in THANKS) return { kind: 'thanks', spoken: THANKS[withoutName] };

@@ -124,7 +124,11 @@ export class PasteFixBot extends ActivityHandler {
 
     const intent = parseIntent(removeMentions(activity));
     if ('spoken' in intent && intent.spoken) data.lang = intent.spoken;
-    const preferred = preferredLang({ spoken: 'spoken' in intent ? intent.spoken : undefined, remembered: data.lang, locale: activity.locale });
+    const preferred = preferredLang({
+      spoken: 'spoken' in intent ? intent.spoken : undefined,
+      remembered: data.lang,
+      locale: activity.locale,
+    });
     const lang = preferred ?? chooseLang({});
     const t = texts(lang);
 
@@ -157,7 +161,11 @@ export class PasteFixBot extends ActivityHandler {
     const activity = context.activity;
     const intent = parseIntent(removeMentions(activity));
     if ('spoken' in intent && intent.spoken) data.lang = intent.spoken;
-    const preferred = preferredLang({ spoken: 'spoken' in intent ? intent.spoken : undefined, remembered: data.lang, locale: activity.locale });
+    const preferred = preferredLang({
+      spoken: 'spoken' in intent ? intent.spoken : undefined,
+      remembered: data.lang,
+      locale: activity.locale,
+    });
     const typed = intent.kind === 'paste' ? intent.text : '';
     const stopTyping = keepTyping(context, this.deps.logger);
     let read: ScreenshotsRead;
@@ -168,7 +176,8 @@ export class PasteFixBot extends ActivityHandler {
     }
     if (quotedLines(read.text).lines.length === 0) {
       const t = texts(preferred ?? chooseLang({}));
-      const why = read.read === 0 && read.problems[0] ? screenshotProblemText(t, read.problems[0], this.deps.screenshots!) : t.screenshotNoText;
+      const why =
+        read.read === 0 && read.problems[0] ? screenshotProblemText(t, read.problems[0], this.deps.screenshots!) : t.screenshotNoText;
       await this.sendText(context, [why, '', t.screenshotCopyText].join('\n'));
       if (typed) await this.handlePaste(context, data, typed, preferred);
       return;
@@ -186,11 +195,18 @@ export class PasteFixBot extends ActivityHandler {
     await this.sendText(context, out.join('\n'));
   }
 
-  private async handlePaste(context: TurnContext, data: ConversationData, text: string, preferred: Lang | undefined, screenshots?: ScreenshotsRead): Promise<void> {
+  private async handlePaste(
+    context: TurnContext,
+    data: ConversationData,
+    text: string,
+    preferred: Lang | undefined,
+    screenshots?: ScreenshotsRead,
+  ): Promise<void> {
     const started = Date.now();
     // A pasted TLS configuration is diagnosed, never matched: its registry paths are no error of any article.
     const diagnosis = diagnose(text);
-    if (diagnosis.recognised) return this.sendDiagnosis(context, data, diagnosis, chooseLang({ remembered: preferred, paste: diagnosis.lang }), started);
+    if (diagnosis.recognised)
+      return this.sendDiagnosis(context, data, diagnosis, chooseLang({ remembered: preferred, paste: diagnosis.lang }), started);
     // Values for placeholders this paste shows, remembered for a clarify choice or a later `show`.
     const values = knownValues(data, text);
     // One matcher for the whole turn: a knowledge reload in between must not split result and articles.
@@ -253,11 +269,24 @@ export class PasteFixBot extends ActivityHandler {
     await this.sendText(context, lines.join('\n'));
   }
 
-  private async sendDiagnosis(context: TurnContext, data: ConversationData, diagnosis: Diagnosis, lang: Lang, started: number): Promise<void> {
+  private async sendDiagnosis(
+    context: TurnContext,
+    data: ConversationData,
+    diagnosis: Diagnosis,
+    lang: Lang,
+    started: number,
+  ): Promise<void> {
     data.pending = undefined;
     const view = buildDiagnosisView(diagnosis, lang, this.deps.matcher().kb.byId.get(TLS_ARTICLE_ID));
     this.deps.logger.info(
-      { activityId: context.activity.id, conversationId: context.activity.conversation?.id, wrong: view.wrong.length, ok: view.ok.length, lang, ms: Date.now() - started },
+      {
+        activityId: context.activity.id,
+        conversationId: context.activity.conversation?.id,
+        wrong: view.wrong.length,
+        ok: view.ok.length,
+        lang,
+        ms: Date.now() - started,
+      },
       'configuration diagnosed',
     );
     const t = diagnosisTexts(lang);
@@ -285,7 +314,13 @@ export class PasteFixBot extends ActivityHandler {
   }
 
   /** Logs a checked click, with the paste when it rates the latest answer (the only one whose paste is kept). */
-  private async recordFeedback(context: TurnContext, data: ConversationData, submitted: Pick<FeedbackData, 'helpful'>, answer: ShownAnswer, lang: Lang): Promise<void> {
+  private async recordFeedback(
+    context: TurnContext,
+    data: ConversationData,
+    submitted: Pick<FeedbackData, 'helpful'>,
+    answer: ShownAnswer,
+    lang: Lang,
+  ): Promise<void> {
     const latest = data.answers?.at(-1)?.n === answer.n && data.last?.article === answer.article;
     const paste = latest ? data.last?.paste : undefined;
     await this.record(context, {
@@ -373,7 +408,13 @@ export class PasteFixBot extends ActivityHandler {
 
   // ---- sending ----
 
-  private async sendAnswer(context: TurnContext, data: ConversationData, article: Article, lang: Lang, answer: AnswerContext): Promise<void> {
+  private async sendAnswer(
+    context: TurnContext,
+    data: ConversationData,
+    article: Article,
+    lang: Lang,
+    answer: AnswerContext,
+  ): Promise<void> {
     const t = texts(lang);
     const built = buildAnswerView(article, lang, answer);
     // Numbered so that its feedback buttons can be checked against what was shown (feedbackCheck.ts).
@@ -446,7 +487,8 @@ export function removeMentions(activity: Partial<Activity>): string {
  */
 function knownValues(data: ConversationData, text?: string): Map<ValueKind, KnownValue> {
   const known = new Map<ValueKind, KnownValue>();
-  for (const [kind, found] of Object.entries(data.values ?? {}) as [ValueKind, FoundValue][]) known.set(kind, { ...found, origin: 'conversation' });
+  for (const [kind, found] of Object.entries(data.values ?? {}) as [ValueKind, FoundValue][])
+    known.set(kind, { ...found, origin: 'conversation' });
   if (text !== undefined) {
     for (const [kind, found] of valuesInPaste(text)) {
       known.set(kind, { ...found, origin: 'paste' });

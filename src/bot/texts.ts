@@ -128,8 +128,7 @@ const de: Texts = {
     cmd: 'Eingabeaufforderung (cmd)',
     bash: 'Bash',
   },
-  truncated: (kb) =>
-    `Ihre Meldung war sehr lang (${kb} KB). Ich habe nur den Teil ausgewertet, der nach dem Fehler aussieht.`,
+  truncated: (kb) => `Ihre Meldung war sehr lang (${kb} KB). Ich habe nur den Teil ausgewertet, der nach dem Fehler aussieht.`,
   otherLanguage: 'Dieser Artikel liegt nur auf Englisch vor.',
   helpful: 'Hat geholfen',
   notHelpful: 'Hat nicht geholfen',
@@ -146,7 +145,8 @@ const de: Texts = {
   screenshotCopyText:
     'Fügen Sie den Fehler stattdessen als Text ein: in PowerShell markieren und mit Enter kopieren, in einem Meldungsfenster Strg+C drücken, ' +
     'im Protokoll die Zeilen markieren und kopieren – dann hier einfügen.',
-  screenshotTooLarge: (mb, px) => `Ihr Bild ist zu groß: Ich lese Screenshots bis ${mb} MB und ${px.toLocaleString('de-DE')} Pixel Kantenlänge.`,
+  screenshotTooLarge: (mb, px) =>
+    `Ihr Bild ist zu groß: Ich lese Screenshots bis ${mb} MB und ${px.toLocaleString('de-DE')} Pixel Kantenlänge.`,
   screenshotNotImage: 'Ich lese Screenshots im Format PNG oder JPEG.',
   screenshotUnreadable: 'Ich konnte Ihren Screenshot gerade nicht lesen (es hat zu lange gedauert oder es sind zu viele auf einmal).',
   screenshotNotFetched: 'Ich konnte Ihren Screenshot nicht herunterladen.',
@@ -224,7 +224,8 @@ const en: Texts = {
   screenshotCopyText:
     'Paste the error as text instead: in PowerShell select it and press Enter to copy it, in a message box press Ctrl+C, ' +
     'in a log select the lines and copy them – then paste it here.',
-  screenshotTooLarge: (mb, px) => `Your image is too large: I read screenshots up to ${mb} MB and ${px.toLocaleString('en-US')} pixels a side.`,
+  screenshotTooLarge: (mb, px) =>
+    `Your image is too large: I read screenshots up to ${mb} MB and ${px.toLocaleString('en-US')} pixels a side.`,
   screenshotNotImage: 'I read screenshots in PNG or JPEG format.',
   screenshotUnreadable: "I couldn't read your screenshot just now (it took too long, or too many came at once).",
   screenshotNotFetched: "I couldn't download your screenshot.",

@@ -33,7 +33,10 @@ const ERROR_LINE =
 
 /** The line of a paste that names the error: the first error-looking line, else the first non-empty one. */
 export function errorLine(paste: string): string {
-  const lines = paste.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = paste
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return lines.find((l) => ERROR_LINE.test(l)) ?? lines[0] ?? '';
 }
 

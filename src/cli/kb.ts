@@ -7,7 +7,16 @@ import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge, type KnowledgeBase } f
 import type { KnowledgeProblem } from '../knowledge/types';
 import { Matcher } from '../matching/matcher';
 import type { MatchExplanation, MatchResult } from '../matching/types';
-import { CALIBRATION_EDGES, diffOutcomes, evaluate, parseLabelled, type EvalReport, type LabelledPaste, type LabelSet, type Outcome } from './evaluate';
+import {
+  CALIBRATION_EDGES,
+  diffOutcomes,
+  evaluate,
+  parseLabelled,
+  type EvalReport,
+  type LabelledPaste,
+  type LabelSet,
+  type Outcome,
+} from './evaluate';
 import { FEEDBACK_FILE, readFeedbackLog } from '../storage/fileFeedbackLog';
 import { formatGaps, summarizeGaps, type Gap } from './gaps';
 import { escapeControls } from './terminal';
@@ -141,7 +150,14 @@ function importCommand(args: string[], io: Output): number {
 function match(args: string[], io: Output): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...kbOption, lang: { type: 'string' }, json: { type: 'boolean' }, batch: { type: 'string' }, explain: { type: 'boolean' }, article: { type: 'string' } },
+    options: {
+      ...kbOption,
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+      batch: { type: 'string' },
+      explain: { type: 'boolean' },
+      article: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -170,7 +186,8 @@ function match(args: string[], io: Output): number {
   const explain = values.explain ?? false;
   if (values.article !== undefined && !explain) throw new UsageError('kb: --article needs --explain');
   const kb = openKnowledge(values, io);
-  if (values.article !== undefined && !kb.byId.has(values.article)) throw new UsageError(`kb: --article: no article "${values.article}" in the knowledge base`);
+  if (values.article !== undefined && !kb.byId.has(values.article))
+    throw new UsageError(`kb: --article: no article "${values.article}" in the knowledge base`);
   const r = new Matcher(kb).match(text, { lang, explain, ...(values.article !== undefined ? { article: values.article } : {}) });
   if (values.json) {
     io.json({ decision: r.decision, matches: jsonMatches(r) });
@@ -185,7 +202,13 @@ function match(args: string[], io: Output): number {
 }
 
 function jsonMatches(r: MatchResult) {
-  return r.matches.map((m) => ({ article: m.article, symptom: m.symptom, score: m.score, title: m.title, ...(m.why ? { why: m.why } : {}) }));
+  return r.matches.map((m) => ({
+    article: m.article,
+    symptom: m.symptom,
+    score: m.score,
+    title: m.title,
+    ...(m.why ? { why: m.why } : {}),
+  }));
 }
 
 /** The evidence behind one match, indented under its row (see MatchExplanation). */
@@ -194,11 +217,14 @@ function describeWhy(w: MatchExplanation): string[] {
   const cut = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   if (w.error) {
     lines.push(`found by its error text (raw score ${w.raw.toFixed(2)}): ${cut(w.error.text.replace(/\s+/g, ' '))}`);
-    for (const u of w.error.units) lines.push(`  ${`${u.pasted ? 'pasted' : 'not pasted'}${u.inner ? ', inner' : ''}`.padEnd(17)}  ${cut(u.words, 120)}`);
+    for (const u of w.error.units)
+      lines.push(`  ${`${u.pasted ? 'pasted' : 'not pasted'}${u.inner ? ', inner' : ''}`.padEnd(17)}  ${cut(u.words, 120)}`);
     lines.push(`  words found:   ${cut(w.error.found.join(' ') || '–')}`);
     lines.push(`  words missing: ${cut(w.error.missing.join(' ') || '–')}`);
   } else if (w.kind === 'keyword') {
-    lines.push(`found by keywords (raw score ${w.raw.toFixed(2)}): ${w.keywords?.join(', ')}${w.topics?.length ? `; topics: ${w.topics.join(', ')}` : ''}`);
+    lines.push(
+      `found by keywords (raw score ${w.raw.toFixed(2)}): ${w.keywords?.join(', ')}${w.topics?.length ? `; topics: ${w.topics.join(', ')}` : ''}`,
+    );
   } else {
     lines.push(`found by the code ${w.code} (raw score ${w.raw.toFixed(2)})`);
   }
@@ -245,7 +271,8 @@ function evalCommand(args: string[], io: Output): number {
   } catch (err) {
     throw new UsageError(`kb: ${(err as Error).message}`);
   }
-  if (values.outcomes !== undefined && values['write-outcomes'] !== undefined) throw new UsageError('kb: eval takes --outcomes or --write-outcomes, not both');
+  if (values.outcomes !== undefined && values['write-outcomes'] !== undefined)
+    throw new UsageError('kb: eval takes --outcomes or --write-outcomes, not both');
   const committed = values.outcomes === undefined ? undefined : readOutcomes(values.outcomes);
   const matcher = new Matcher(openKnowledge(values, io));
   // Matched once per text: the per-group reports reuse the outcomes of the whole run.
@@ -275,7 +302,10 @@ function evalCommand(args: string[], io: Output): number {
   }
   if (values['write-outcomes'] !== undefined) writeOutcomes(values['write-outcomes'], report.outcomes);
   let pass = report.rightRate >= minRight && report.falseRate <= maxFalse;
-  if (!pass) io.err(`kb: eval below thresholds (right ${pct(report.rightRate)} < ${pct(minRight)} or false ${pct(report.falseRate)} > ${pct(maxFalse)})`);
+  if (!pass)
+    io.err(
+      `kb: eval below thresholds (right ${pct(report.rightRate)} < ${pct(minRight)} or false ${pct(report.falseRate)} > ${pct(maxFalse)})`,
+    );
   if (changed.length) {
     io.err(`kb: ${changed.length} outcome(s) differ from ${values.outcomes}; if the change is intended, rewrite it with --write-outcomes`);
     pass = false;
@@ -306,7 +336,11 @@ function writeOutcomes(file: string, outcomes: Record<string, string>): void {
 
 /** The most frequent unmatched or unhelpful pastes from the bot's feedback log: the articles to write next. */
 function gapsCommand(args: string[], io: Output): number {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { data: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+  });
   const file = path.join(path.resolve(values.data ?? process.env.DATA_DIR ?? 'data'), FEEDBACK_FILE);
   const top = values.top === undefined ? 20 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`kb: --top must be a whole number from 1, got "${values.top}"`);
@@ -334,7 +368,11 @@ function diagnoseCommand(args: string[], io: Output): number {
 
 /** The error vocabulary of the knowledge base, most used first, and which of it the lexicon covers. */
 function vocabCommand(args: string[], io: Output): number {
-  const { values } = parseArgs({ args, options: { ...kbOption, top: { type: 'string' }, missing: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { ...kbOption, top: { type: 'string' }, missing: { type: 'boolean' }, json: { type: 'boolean' } },
+    strict: true,
+  });
   const top = values.top === undefined ? 50 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`kb: --top must be a whole number from 1, got "${values.top}"`);
   const rows = errorVocabulary(openKnowledge(values, io));
@@ -385,7 +423,9 @@ function formatReport(r: EvalReport, verbose: boolean, changed?: string[]): stri
   if (verbose) {
     for (const f of r.failures) {
       const label = f.paste.id ?? f.paste.text.replace(/\s+/g, ' ').slice(0, 80);
-      lines.push(`  ✗ ${label}\n    expected [${f.paste.expect.join(', ')}], got ${f.outcome.decision} [${f.outcome.ranked.slice(0, 3).join(', ')}]`);
+      lines.push(
+        `  ✗ ${label}\n    expected [${f.paste.expect.join(', ')}], got ${f.outcome.decision} [${f.outcome.ranked.slice(0, 3).join(', ')}]`,
+      );
     }
   }
   return lines.join('\n');
@@ -398,7 +438,8 @@ function pct(x: number): string {
 function fraction(v: string | undefined, flag: string, fallback: number): number {
   if (v === undefined) return fallback;
   const x = Number(v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : v);
-  if (!Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`kb: ${flag} must be a fraction from 0 to 1 (or a percentage), got "${v}"`);
+  if (!Number.isFinite(x) || x < 0 || x > 1)
+    throw new UsageError(`kb: ${flag} must be a fraction from 0 to 1 (or a percentage), got "${v}"`);
   return x;
 }
 

@@ -73,7 +73,11 @@ function judge(rule: Rule, parsed: ParsedPaste): Finding {
  */
 function fixCommand(rule: Rule, parsed: ParsedPaste): FixCommand {
   if (rule.kind === 'session') {
-    return { shell: 'powershell', code: '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12', rules: [rule.id] };
+    return {
+      shell: 'powershell',
+      code: '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
+      rules: [rule.id],
+    };
   }
   const code = parsed.existing.has(pathKey(rule.path)!)
     ? `New-ItemProperty -Path '${powershellPath(rule.path)}' -Name ${rule.name} -Value ${rule.expected} -PropertyType DWord -Force`

@@ -70,7 +70,10 @@ export function valuesInPaste(text: string): Map<ValueKind, FoundValue> {
         if (raw === undefined) continue;
         const value = raw.replace(/\.$/, '');
         if (!(source.kind === 'domain' ? DOMAIN : SERVER).test(value)) continue;
-        seen.push({ value, from: 'field' in where ? `[${where.field}=…]` : `${where.cmdlet === '*' ? '' : `${where.cmdlet} `}-${where.parameter}` });
+        seen.push({
+          value,
+          from: 'field' in where ? `[${where.field}=…]` : `${where.cmdlet === '*' ? '' : `${where.cmdlet} `}-${where.parameter}`,
+        });
       }
     }
     found.set(source.kind, seen);

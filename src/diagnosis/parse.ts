@@ -97,7 +97,8 @@ export function parsePaste(text: string): ParsedPaste {
   const endTable = () => {
     // Select-Object prints an empty row for values that don't exist: a table without rows shows them absent.
     if (table && table.rows === 0 && command?.tool === 'get-itemproperty' && command.key) {
-      for (const name of table.names) if (VALUE_NAME.test(name) && !PS_PROPERTIES.has(name.toLowerCase())) record(parsed, command.key, name, null, name);
+      for (const name of table.names)
+        if (VALUE_NAME.test(name) && !PS_PROPERTIES.has(name.toLowerCase())) record(parsed, command.key, name, null, name);
     }
     table = undefined;
   };
@@ -306,9 +307,21 @@ function gipArguments(rest: string): { key?: string; names?: string[] } {
   const names = /-Name\s+((?:["']?[A-Za-z0-9_]+["']?\s*,\s*)*["']?[A-Za-z0-9_]+["']?)/i.exec(call);
   // Get-ItemPropertyValue takes the value name as its second positional argument.
   const positional = !names && quoted ? /^\s*(["']).+?\1\s+["']?([A-Za-z][A-Za-z0-9_]*)["']?\s*$/.exec(call) : null;
-  const select = piped.map((p) => /^\s*(?:Select-Object|select|Format-List|fl|Format-Table|ft)\s+(?:-Property\s+)?(.+)$/i.exec(p)).find(Boolean);
-  const list = (s: string) => s.split(',').map((n) => n.trim().replace(/^["']|["']$/g, '')).filter((n) => /^[A-Za-z][A-Za-z0-9_]*$/.test(n));
-  const asked = names ? list(names[1]!) : positional ? [positional[2]!] : select ? list(select[1]!).filter((n) => !PS_PROPERTIES.has(n.toLowerCase())) : undefined;
+  const select = piped
+    .map((p) => /^\s*(?:Select-Object|select|Format-List|fl|Format-Table|ft)\s+(?:-Property\s+)?(.+)$/i.exec(p))
+    .find(Boolean);
+  const list = (s: string) =>
+    s
+      .split(',')
+      .map((n) => n.trim().replace(/^["']|["']$/g, ''))
+      .filter((n) => /^[A-Za-z][A-Za-z0-9_]*$/.test(n));
+  const asked = names
+    ? list(names[1]!)
+    : positional
+      ? [positional[2]!]
+      : select
+        ? list(select[1]!).filter((n) => !PS_PROPERTIES.has(n.toLowerCase()))
+        : undefined;
   return { key, names: asked?.length ? asked : undefined };
 }
 
@@ -329,9 +342,17 @@ function tableLayout(header: string, dashes: string): TableLayout {
   const spans: [number, number][] = [];
   for (const m of dashes.matchAll(/-+/g)) spans.push([m.index!, m.index! + m[0].length]);
   if (spans.length > MAX_COLUMNS) return { names: [], spans: [], location: -1, registryKey: -1, value: -1 };
-  const names = spans.map(([start, end], k) => header.slice(k === 0 ? 0 : start, k === spans.length - 1 ? undefined : Math.max(end, spans[k + 1]![0])).trim());
+  const names = spans.map(([start, end], k) =>
+    header.slice(k === 0 ? 0 : start, k === spans.length - 1 ? undefined : Math.max(end, spans[k + 1]![0])).trim(),
+  );
   const column = (pattern: RegExp) => names.findIndex((n) => pattern.test(n));
-  return { names, spans, location: column(/^(PSPath|Location|Path|Key)$/i), registryKey: column(/^RegistryKey$/i), value: column(/^Value$/i) };
+  return {
+    names,
+    spans,
+    location: column(/^(PSPath|Location|Path|Key)$/i),
+    registryKey: column(/^RegistryKey$/i),
+    value: column(/^Value$/i),
+  };
 }
 
 /**

@@ -6,7 +6,10 @@
 
 /** `HKLM\…` with single backslashes and no quotes or trailing backslash; undefined for anything not under HKLM. */
 export function canonicalPath(raw: string): string | undefined {
-  let p = raw.trim().replace(/^["'„“”‘’]+|["'„“”‘’.,;]+$/g, '').replace(/\\+$/, '');
+  let p = raw
+    .trim()
+    .replace(/^["'„“”‘’]+|["'„“”‘’.,;]+$/g, '')
+    .replace(/\\+$/, '');
   p = p.replace(/^Microsoft\.PowerShell\.Core\\Registry::/i, '').replace(/^Registry::/i, '');
   const hive = /^(HKEY_LOCAL_MACHINE|HKLM:?)(?=\\|$)/i.exec(p);
   if (hive) p = 'HKLM' + p.slice(hive[0].length);

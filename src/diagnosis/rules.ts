@@ -92,8 +92,14 @@ const ALL_EXCHANGE = ['2010 SP3', '2013', '2016', '2019'];
 function schannel(side: 'Client' | 'Server', name: 'Enabled' | 'DisabledByDefault'): Rule {
   const enabled = name === 'Enabled';
   const role = {
-    Client: { en: 'connections this server opens (to Exchange Online, the Microsoft Federation Gateway)', de: 'Verbindungen, die dieser Server aufbaut (zu Exchange Online, zum Microsoft Federation Gateway)' },
-    Server: { en: 'connections this server accepts (from Exchange Online and other servers)', de: 'Verbindungen, die dieser Server annimmt (von Exchange Online und anderen Servern)' },
+    Client: {
+      en: 'connections this server opens (to Exchange Online, the Microsoft Federation Gateway)',
+      de: 'Verbindungen, die dieser Server aufbaut (zu Exchange Online, zum Microsoft Federation Gateway)',
+    },
+    Server: {
+      en: 'connections this server accepts (from Exchange Online and other servers)',
+      de: 'Verbindungen, die dieser Server annimmt (von Exchange Online und anderen Servern)',
+    },
   }[side];
   return {
     id: `schannel-tls12-${side.toLowerCase()}-${enabled ? 'enabled' : 'disabledbydefault'}`,

@@ -12,7 +12,11 @@ import path from 'node:path';
  * Never throws: a path that does not exist or a folder that cannot be read is passed to `onProblem`
  * with a message for the caller to prefix with its module name.
  */
-export function listFiles(paths: readonly string[], extensions: readonly string[], onProblem: (file: string, message: string) => void): string[] {
+export function listFiles(
+  paths: readonly string[],
+  extensions: readonly string[],
+  onProblem: (file: string, message: string) => void,
+): string[] {
   const files: string[] = [];
   const visit = (entry: string, explicit: boolean): void => {
     let stat: fs.Stats;

@@ -38,7 +38,9 @@ const form = z
   .refine((s) => !s.startsWith(SLOT), `must not start with a ${SLOT} slot (a form is found by its first word)`);
 const forms = z.preprocess(
   (v) => (typeof v === 'string' ? [v] : v),
-  z.array(form, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a text or a list of texts') }).min(1, 'needs at least one form'),
+  z
+    .array(form, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a text or a list of texts') })
+    .min(1, 'needs at least one form'),
 );
 
 const fileSchema = z
@@ -54,7 +56,11 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
   if (doc.errors.length) {
     return {
       entries: [],
-      problems: doc.errors.map((e) => ({ file, line: lineCounter.linePos(e.pos[0]).line, message: `lexicon: YAML syntax: ${e.message.split('\n')[0]}` })),
+      problems: doc.errors.map((e) => ({
+        file,
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: `lexicon: YAML syntax: ${e.message.split('\n')[0]}`,
+      })),
     };
   }
   const lineOf = (path: (string | number)[]): number | undefined => {
@@ -65,7 +71,10 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
     return undefined;
   };
   const raw = doc.toJS() as unknown;
-  const top = z.object({ entries: z.array(z.unknown()) }).passthrough().safeParse(raw);
+  const top = z
+    .object({ entries: z.array(z.unknown()) })
+    .passthrough()
+    .safeParse(raw);
   if (!top.success) {
     return { entries: [], problems: [{ file, line: lineOf([]), field: 'entries', message: 'lexicon: needs a list of entries' }] };
   }
@@ -82,7 +91,12 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
         // A single form is written as a text, not a list: name the field, not its (implicit) first element.
         if (path.length === 2 && typeof (item as Record<string, unknown>)[String(path[0])] === 'string') path = path.slice(0, 1);
         const at = ['entries', i, ...path.map((k) => (typeof k === 'number' ? k : String(k)))];
-        problems.push({ file, line: lineOf(at), field: fieldName(at), message: `lexicon: ${issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message}` });
+        problems.push({
+          file,
+          line: lineOf(at),
+          field: fieldName(at),
+          message: `lexicon: ${issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message}`,
+        });
       }
       return;
     }
@@ -90,13 +104,23 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
     const slots = (s: string) => s.split(SLOT).length - 1;
     const mismatch = [...de, ...en].find((s) => slots(s) !== slots(de[0]));
     if (mismatch !== undefined) {
-      problems.push({ file, line: lineOf(['entries', i]), field: fieldName(['entries', i]), message: `lexicon: every form needs the same number of ${SLOT} slots ("${mismatch}")` });
+      problems.push({
+        file,
+        line: lineOf(['entries', i]),
+        field: fieldName(['entries', i]),
+        message: `lexicon: every form needs the same number of ${SLOT} slots ("${mismatch}")`,
+      });
       return;
     }
     const key = de.map((s) => s.toLowerCase()).join('|');
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ file, line: lineOf(['entries', i]), field: fieldName(['entries', i, 'de']), message: `lexicon: duplicate entry "${de[0]}" (first at entries[${first}])` });
+      problems.push({
+        file,
+        line: lineOf(['entries', i]),
+        field: fieldName(['entries', i, 'de']),
+        message: `lexicon: duplicate entry "${de[0]}" (first at entries[${first}])`,
+      });
       return;
     }
     seen.set(key, i);

@@ -68,7 +68,12 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
     if (!article) continue;
     const first = fileOf.get(article.id);
     if (first !== undefined) {
-      problems.push({ file, field: 'id', line: loaded.idLine, message: `knowledge: duplicate article id "${article.id}" in ${first} and ${file}` });
+      problems.push({
+        file,
+        field: 'id',
+        line: loaded.idLine,
+        message: `knowledge: duplicate article id "${article.id}" in ${first} and ${file}`,
+      });
       continue;
     }
     fileOf.set(article.id, file);
@@ -99,7 +104,9 @@ interface Loaded {
 function readArticle(file: string, importer: RawImporter | null): Loaded {
   const { text, problems } = readText(file);
   if (text === undefined) return { article: null, problems };
-  return importer && !YAML_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? parseRawArticle(file, text, importer) : parseYamlArticle(file, text);
+  return importer && !YAML_EXTENSIONS.includes(path.extname(file).toLowerCase())
+    ? parseRawArticle(file, text, importer)
+    : parseYamlArticle(file, text);
 }
 
 function readText(file: string): { text?: string; problems: KnowledgeProblem[] } {
@@ -116,7 +123,11 @@ function parseYamlArticle(file: string, text: string): Loaded {
   if (doc.errors.length) {
     return {
       article: null,
-      problems: doc.errors.map((e) => ({ file, line: lineCounter.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+      problems: doc.errors.map((e) => ({
+        file,
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      })),
     };
   }
   const lineOf = (fieldPath: (string | number)[]): number | undefined => {

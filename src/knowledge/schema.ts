@@ -8,9 +8,7 @@ import { LANGS, SHELLS, type Article, type Localized } from './types';
  */
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
-const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
+const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
 /**
  * A link shown in answer cards, where a click opens it: only web addresses, never `javascript:`,
@@ -26,8 +24,7 @@ const localized = z
   .strict()
   .refine((v) => v.de !== undefined || v.en !== undefined, 'needs a text in at least one language (de, en)');
 
-const perLang = <T extends z.ZodType>(item: T) =>
-  z.object({ de: z.array(item).optional(), en: z.array(item).optional() }).strict();
+const perLang = <T extends z.ZodType>(item: T) => z.object({ de: z.array(item).optional(), en: z.array(item).optional() }).strict();
 
 const command = z
   .object({
@@ -104,7 +101,8 @@ function crossCheck(a: Article): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const needLangs = (text: Localized, path: (string | number)[]) => {
     for (const lang of a.languages) {
-      if (text[lang] === undefined) problems.push({ path, message: `missing the "${lang}" text (the article declares languages ${a.languages.join(', ')})` });
+      if (text[lang] === undefined)
+        problems.push({ path, message: `missing the "${lang}" text (the article declares languages ${a.languages.join(', ')})` });
     }
   };
   needLangs(a.title, ['title']);

@@ -80,7 +80,10 @@ export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): Li
     const fresh = next.problems.filter((p) => p.severity !== 'warning' && !accepted.has(problemKey(p)));
     if (fresh.length > 0) {
       for (const p of fresh) logger.error({ file: p.file, line: p.line, field: p.field }, `knowledge change refused: ${formatProblem(p)}`);
-      logger.error({ problems: fresh.length, articles: live.kb.articles.length }, 'knowledge change refused; the last good knowledge base stays live');
+      logger.error(
+        { problems: fresh.length, articles: live.kb.articles.length },
+        'knowledge change refused; the last good knowledge base stays live',
+      );
       return { status: 'kept', reason: 'problems', problems: fresh };
     }
     if (next.articles.length === 0 && live.kb.articles.length > 0) {

@@ -93,12 +93,14 @@ export class Translator {
     const words = [...line.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
     let out = '';
     let cursor = 0;
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const hit = this.ruleAt(words, i);
       if (hit) {
         const slotTexts = hit.slots.map(([a, b]) => line.slice(words[a].start, words[b - 1].end));
         let k = 0;
-        const rendered = hit.rule.output.split(SLOT).reduce((acc, part, n) => (n === 0 ? part : `${acc}${slotTexts[k++] ?? ''}${part}`), '');
+        const rendered = hit.rule.output
+          .split(SLOT)
+          .reduce((acc, part, n) => (n === 0 ? part : `${acc}${slotTexts[k++] ?? ''}${part}`), '');
         out += line.slice(cursor, words[i].start) + rendered;
         cursor = words[hit.end - 1].end;
         applied.push({ words: hit.rule.outputWords });
@@ -152,7 +154,14 @@ export class Translator {
 }
 
 /** Matches `pattern` from its element `p` against `words` from `w`; returns the end word index or -1. */
-function matchFrom(pattern: (string | null)[], p: number, words: { folded: string }[], w: number, slots: [number, number][], maxSlot: number): number {
+function matchFrom(
+  pattern: (string | null)[],
+  p: number,
+  words: { folded: string }[],
+  w: number,
+  slots: [number, number][],
+  maxSlot: number,
+): number {
   if (p === pattern.length) return w;
   const want = pattern[p];
   if (want !== null) return words[w]?.folded === want ? matchFrom(pattern, p + 1, words, w + 1, slots, maxSlot) : -1;
@@ -205,7 +214,9 @@ export function languageFreeTerms(text: string): string[] {
 
 /** Folded word sequences of an article's error texts, both languages. */
 export function errorWordsOf(article: Article): string[][] {
-  return article.symptoms.flatMap((s) => [...(s.errors.en ?? []), ...(s.errors.de ?? [])]).map((e) => [...e.matchAll(WORD)].map((m) => foldWord(m[0])));
+  return article.symptoms
+    .flatMap((s) => [...(s.errors.en ?? []), ...(s.errors.de ?? [])])
+    .map((e) => [...e.matchAll(WORD)].map((m) => foldWord(m[0])));
 }
 
 /**

@@ -81,12 +81,25 @@ export function scoreDescriptions(index: DescriptionIndex, terms: ReadonlySet<st
   const out: DescriptionScore[] = [];
   for (const [d, h] of have) {
     const doc = index.docs[d];
-    out.push({ doc: d, article: doc.article, symptom: doc.symptom, pasteShare: h / query, docShare: h / doc.total, evidence: h / unique, found: found.get(d)! });
+    out.push({
+      doc: d,
+      article: doc.article,
+      symptom: doc.symptom,
+      pasteShare: h / query,
+      docShare: h / doc.total,
+      evidence: h / unique,
+      found: found.get(d)!,
+    });
   }
   return out.sort((a, b) => b.pasteShare * b.docShare - a.pasteShare * a.docShare);
 }
 
 /** Title words of the article that the paste names, leaving out `except` (the words of its topic phrases): the scenario it names. */
-export function titleWordsNamed(index: DescriptionIndex, article: number, terms: ReadonlySet<string>, except: ReadonlySet<string>): string[] {
+export function titleWordsNamed(
+  index: DescriptionIndex,
+  article: number,
+  terms: ReadonlySet<string>,
+  except: ReadonlySet<string>,
+): string[] {
   return [...index.titles[article]].filter((t) => terms.has(t) && !except.has(t));
 }

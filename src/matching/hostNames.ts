@@ -78,7 +78,7 @@ export function replaceHostNames(text: string, shape: HostNameShape, replacement
 
   let out = '';
   let copied = 0;
-  for (let k = 0, from = 0; k < count; ) {
+  for (let k = 0, from = 0; k < count;) {
     const next = k + 1 < count ? lastTld[k + 1] : -1;
     // Every start inside one segment reaches the same dot and the same labels after it, so only the first
     // start that leaves a label (nothing foreign after it) needs trying: if it fails, they all do.

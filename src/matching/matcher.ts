@@ -110,9 +110,13 @@ export class Matcher {
     const direct = this.matchAsWritten(text, options);
     if (!this.bridge || direct.decision === 'answer' || !this.missing[direct.lang]) return direct;
     const translation = this.bridge.translate(text, direct.lang);
-    return combineWithTranslation(direct, text, translation, (id) => this.kb.byId.get(id), (t) =>
-      this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }),
-    this.params,
+    return combineWithTranslation(
+      direct,
+      text,
+      translation,
+      (id) => this.kb.byId.get(id),
+      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }),
+      this.params,
     );
   }
 
@@ -227,7 +231,17 @@ export class Matcher {
       // where it stops) are the same error to the paste, like identical inner messages.
       const sameError = [`detail:${sig.detailKey}`];
       if (score >= this.params.ranking.sameWordsScore) sameError.push(`found:${[...found].sort().join(' ')}`);
-      hits.push({ kind: 'error', signal: id, article: sig.article, symptom: sig.symptom, score, terms: sig.terms, sameError, found, breakdown });
+      hits.push({
+        kind: 'error',
+        signal: id,
+        article: sig.article,
+        symptom: sig.symptom,
+        score,
+        terms: sig.terms,
+        sameError,
+        found,
+        breakdown,
+      });
     }
     return hits;
   }
@@ -257,7 +271,8 @@ export class Matcher {
     const symptomPhrases = new Map<string, { article: number; symptom: string; terms: string[]; phrases: string[] }>();
     const topicPhrases = new Map<number, Set<string>>();
     const contextPhrases = new Map<string, Set<string>>();
-    const add = (map: Map<string | number, Set<string>>, key: string | number, value: string) => map.set(key, (map.get(key) ?? new Set()).add(value));
+    const add = (map: Map<string | number, Set<string>>, key: string | number, value: string) =>
+      map.set(key, (map.get(key) ?? new Set()).add(value));
     for (let i = 0; i < seq.length; i++) {
       for (const ph of this.index.phrases.get(seq[i]) ?? []) {
         if (!ph.terms.every((t, k) => seq[i + k] === t)) continue;
@@ -299,7 +314,15 @@ export class Matcher {
     const other = top && fits.find((d) => d.article !== top.article);
     if (top && fit(top) >= p.minFit && top.evidence >= p.minEvidence && (!other || fit(top) >= p.lead * fit(other))) {
       const topics = [...(topicPhrases.get(top.article) ?? [])];
-      hits.push({ kind: 'description', article: top.article, symptom: top.symptom, score: p.score + Math.min(k.topicMax, k.topic * topics.length), terms: top.found, fit: top, topics });
+      hits.push({
+        kind: 'description',
+        article: top.article,
+        symptom: top.symptom,
+        score: p.score + Math.min(k.topicMax, k.topic * topics.length),
+        terms: top.found,
+        fit: top,
+        topics,
+      });
     }
     // Cause and scenario named together ("legacy TLS … hybrid broken"): the article's topic phrases with a word
     // of its title, scored like a description with those topics.
@@ -311,7 +334,15 @@ export class Matcher {
       const best = fits.find((d) => d.article === article)!;
       const score = p.score + Math.min(k.topicMax, k.topic * phrases.size);
       // No symptom named: the article as a whole (symptom null).
-      hits.push({ kind: 'description', article, symptom: null, score, terms: [...best.found, ...topicWords], fit: best, topics: [...phrases] });
+      hits.push({
+        kind: 'description',
+        article,
+        symptom: null,
+        score,
+        terms: [...best.found, ...topicWords],
+        fit: best,
+        topics: [...phrases],
+      });
     }
     return hits;
   }
@@ -330,19 +361,26 @@ export class Matcher {
       const adjustments: Ranked['adjustments'] = [];
       const topicCount = Math.min(2, topics.get(h.article) ?? 0);
       const tiebreak = h.score >= p.tiebreakFrom ? p.topicTiebreak * topicCount : 0;
-      if (tiebreak > 0) adjustments.push({ rule: 'topics', note: `+${round(tiebreak)}: ${topicCount} of the article's topic phrases in the paste` });
+      if (tiebreak > 0)
+        adjustments.push({ rule: 'topics', note: `+${round(tiebreak)}: ${topicCount} of the article's topic phrases in the paste` });
       // A match whose words are all inside what another match found (a generic wrapper inside a longer,
       // specific error) is weaker evidence than that one, however well it covers its own short text.
       // Only a container about as good counts (a contradicted variant that happens to share the words
       // doesn't), and only matches that could be shown are compared.
       const container =
         h.kind === 'error' && h.score >= p.containedFrom
-          ? contenders.find((o) => o !== h && o.score >= h.score - p.containerWindow && o.sameError[0] !== h.sameError[0] && strictlyInside(h.found, o.found))
+          ? contenders.find(
+              (o) =>
+                o !== h && o.score >= h.score - p.containerWindow && o.sameError[0] !== h.sameError[0] && strictlyInside(h.found, o.found),
+            )
           : undefined;
       let score = h.score;
       if (container) {
         score = Math.min(h.score, container.score - p.containerGap);
-        adjustments.push({ rule: 'container', note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found` });
+        adjustments.push({
+          rule: 'container',
+          note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found`,
+        });
       }
       const sameError = h.kind === 'error' ? h.sameError : undefined;
       return { hit: h, score: round(Math.max(0, Math.min(1, score + tiebreak))), adjustments, ...(sameError ? { sameError } : {}) };
@@ -357,7 +395,9 @@ export class Matcher {
   private breakTies(ranked: Ranked[], view: QueryView): Ranked[] {
     const top = ranked[0];
     if (!top?.sameError) return ranked;
-    const tied = ranked.filter((r) => r.score >= top.score - this.params.ranking.tie && r.sameError?.some((k) => top.sameError!.includes(k)));
+    const tied = ranked.filter(
+      (r) => r.score >= top.score - this.params.ranking.tie && r.sameError?.some((k) => top.sameError!.includes(k)),
+    );
     if (tied.length < 2) return ranked;
     const aboutScore = (r: Ranked) => {
       const words = this.about[r.hit.article];
@@ -371,7 +411,13 @@ export class Matcher {
     const reordered = order.map(({ r, about }, i) => ({
       ...r,
       score: i === 0 ? top.score : Math.min(r.score, top.score),
-      adjustments: [...r.adjustments, { rule: 'tie-break' as const, note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}` }],
+      adjustments: [
+        ...r.adjustments,
+        {
+          rule: 'tie-break' as const,
+          note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}`,
+        },
+      ],
     }));
     return [...reordered, ...ranked.filter((r) => !tied.includes(r))];
   }
@@ -399,19 +445,40 @@ export class Matcher {
       const b = h.breakdown;
       out.error = {
         text: sig.text,
-        units: sig.units.map((u, k) => ({ words: sig.terms.slice(u.start, u.end).join(' '), pasted: b.touched[k], inner: sig.detailUnit > 0 && k >= sig.detailUnit })),
+        units: sig.units.map((u, k) => ({
+          words: sig.terms.slice(u.start, u.end).join(' '),
+          pasted: b.touched[k],
+          inner: sig.detailUnit > 0 && k >= sig.detailUnit,
+        })),
         found: [...new Set(sig.terms.filter((t) => h.found.has(t)))],
         missing: [...new Set(sig.terms.filter((t) => !h.found.has(t)))],
       };
-      rules.push({ rule: 'coverage', note: `the paste covers ${round(b.wholeCoverage ?? b.detailCoverage)} of the error text (words and word pairs)` });
+      rules.push({
+        rule: 'coverage',
+        note: `the paste covers ${round(b.wholeCoverage ?? b.detailCoverage)} of the error text (words and word pairs)`,
+      });
       if (b.wholeCoverage !== undefined) {
-        rules.push({ rule: 'inner-message', note: `inner message covered ${round(b.detailCoverage)}; it counts ${this.params.score.detailShare} of the score` });
+        rules.push({
+          rule: 'inner-message',
+          note: `inner message covered ${round(b.detailCoverage)}; it counts ${this.params.score.detailShare} of the score`,
+        });
       }
-      if (b.evidenceFactor < 1) rules.push({ rule: 'evidence', note: `×${round(b.evidenceFactor)}: evidence of ${round(b.evidenceWords)} distinctive words, full confidence needs ${this.params.score.evidenceWords}` });
-      if (b.fragment) rules.push({ rule: 'fragment', note: `raised to ${this.params.score.fragment}: the paste is a distinctive part of this error and little else (offered, never answered)` });
+      if (b.evidenceFactor < 1)
+        rules.push({
+          rule: 'evidence',
+          note: `×${round(b.evidenceFactor)}: evidence of ${round(b.evidenceWords)} distinctive words, full confidence needs ${this.params.score.evidenceWords}`,
+        });
+      if (b.fragment)
+        rules.push({
+          rule: 'fragment',
+          note: `raised to ${this.params.score.fragment}: the paste is a distinctive part of this error and little else (offered, never answered)`,
+        });
       if (b.contradiction) {
         const c = b.contradiction;
-        rules.push({ rule: 'contradiction', note: `×${this.params.score.contradiction}: after "${c.context}" the error goes on with "${c.expected}", the paste with "${c.pasted}"` });
+        rules.push({
+          rule: 'contradiction',
+          note: `×${this.params.score.contradiction}: after "${c.context}" the error goes on with "${c.expected}", the paste with "${c.pasted}"`,
+        });
       }
     } else if (h.kind === 'description') {
       out.keywords = [...h.fit.found];
@@ -423,7 +490,10 @@ export class Matcher {
     } else if (h.kind === 'keyword') {
       out.keywords = [...h.keywords];
       out.topics = [...h.topics];
-      rules.push({ rule: 'keywords', note: `${this.params.keywords.symptom} for the symptom's phrases, +${this.params.keywords.topic} per topic phrase (at most +${this.params.keywords.topicMax})` });
+      rules.push({
+        rule: 'keywords',
+        note: `${this.params.keywords.symptom} for the symptom's phrases, +${this.params.keywords.topic} per topic phrase (at most +${this.params.keywords.topicMax})`,
+      });
     } else {
       out.code = h.code;
       rules.push({ rule: 'code', note: `${h.score}: a code at most ${this.params.keywords.codeMaxArticles} articles hold` });

@@ -9,7 +9,10 @@
 export interface MatchParameters {
   /** Pastes: how much is matched. */
   paste: {
-    /** Pastes longer than this many characters are cut to their error-looking lines. Default 200,000: the largest paste still matched in a few ms. */
+    /**
+     * Pastes longer than this many characters are cut to their error-looking lines. Default 200,000: the largest paste still matched in a
+     * few ms.
+     */
     maxChars: number;
   };
   /** How error texts are weighed when the index is built (signals.ts). */
@@ -90,7 +93,10 @@ export interface MatchParameters {
   descriptions: {
     /** Score of a symptom whose title and description words the paste names: like its own keyword, offered. Default 0.55. */
     score: number;
-    /** Needed: (share of the paste's known words the symptom holds) × (share of the symptom's words the paste holds). Default 0.1, set on the dev sets (no uncovered paste reached it). */
+    /**
+     * Needed: (share of the paste's known words the symptom holds) × (share of the symptom's words the paste holds). Default 0.1, set on
+     * the dev sets (no uncovered paste reached it).
+     */
     minFit: number;
     /** ...with at least as much weight as this many words found in one symptom only. Default 2.5 (uncovered pastes stay below 2.3). */
     minEvidence: number;
@@ -116,9 +122,14 @@ export interface MatchParameters {
   };
   /** Reading a paste through the German↔English lexicon (bridge.ts). */
   bridge: {
-    /** What a match found only through translation is worth, next to one found verbatim. Default 0.9: a lexicon pair is rarely the exact printed wording. */
+    /**
+     * What a match found only through translation is worth, next to one found verbatim. Default 0.9: a lexicon pair is rarely the exact
+     * printed wording.
+     */
     translatedWeight: number;
-    /** A translated phrase of at least this many words is a unit of evidence on its own. Default 3: "Zugriff verweigert" alone says little. */
+    /**
+     * A translated phrase of at least this many words is a unit of evidence on its own. Default 3: "Zugriff verweigert" alone says little.
+     */
     unitWords: number;
     /** A translated answer needs this many units found in the article's error texts (or one language-free term). Default 2. */
     unitsToAnswer: number;

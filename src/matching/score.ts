@@ -78,7 +78,14 @@ function unitWeights(sig: ErrorSignal, q: QueryView, p: ScoreParameters): { have
 }
 
 /** Coverage of units [from, end), untouched units discounted; 0 when the paste touches none of them. */
-function coverage(sig: ErrorSignal, q: QueryView, from: number, w: ReturnType<typeof unitWeights>, fullEvidence: number, p: ScoreParameters): number {
+function coverage(
+  sig: ErrorSignal,
+  q: QueryView,
+  from: number,
+  w: ReturnType<typeof unitWeights>,
+  fullEvidence: number,
+  p: ScoreParameters,
+): number {
   let touchedAll = 0;
   let touchedOwn = 0;
   let untouchedAll = 0;
@@ -162,7 +169,14 @@ function contradiction(sig: ErrorSignal, q: QueryView, touched: readonly boolean
     if (!after) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
     for (const u of after) {
-      if (u !== sig.terms[i] && u !== sig.terms[i + 1] && u !== sig.terms[i + 2] && !q.quoted.has(u) && !looksLikeName(u) && !misread(u, sig.terms[i])) {
+      if (
+        u !== sig.terms[i] &&
+        u !== sig.terms[i + 1] &&
+        u !== sig.terms[i + 2] &&
+        !q.quoted.has(u) &&
+        !looksLikeName(u) &&
+        !misread(u, sig.terms[i])
+      ) {
         return { context, expected: sig.terms[i], pasted: u };
       }
     }
@@ -241,7 +255,14 @@ export function scoreSignal(sig: ErrorSignal, q: QueryView, uniqueWeight: number
   if (contra) score *= p.contradiction;
   const fragment = !contra && score < p.fragment && isFragment(sig, q, w, found, uniqueWeight, p);
   if (fragment) score = p.fragment;
-  return { ...base, score, evidenceWords: evidence / uniqueWeight, evidenceFactor, ...(contra ? { contradiction: contra } : {}), ...(fragment ? { fragment } : {}) };
+  return {
+    ...base,
+    score,
+    evidenceWords: evidence / uniqueWeight,
+    evidenceFactor,
+    ...(contra ? { contradiction: contra } : {}),
+    ...(fragment ? { fragment } : {}),
+  };
 }
 
 /**
@@ -249,7 +270,14 @@ export function scoreSignal(sig: ErrorSignal, q: QueryView, uniqueWeight: number
  * introduced by a quote, and what it holds of the error's own units (those no other article shares) is real evidence.
  * A family, offered.
  */
-function isFragment(sig: ErrorSignal, q: QueryView, w: ReturnType<typeof unitWeights>, found: ReadonlySet<string>, uniqueWeight: number, p: ScoreParameters): boolean {
+function isFragment(
+  sig: ErrorSignal,
+  q: QueryView,
+  w: ReturnType<typeof unitWeights>,
+  found: ReadonlySet<string>,
+  uniqueWeight: number,
+  p: ScoreParameters,
+): boolean {
   // Only inner messages (parts introduced by a quote) count: a wrapper pasted with another inner message, or
   // none, is a different error, not a part of this one.
   if (sig.units.some((u, k) => w.touched[k] && !u.nested) || found.size < p.fragmentShare * q.terms.size) return false;

@@ -170,13 +170,20 @@ const TYPE_NAME = /^[A-Za-z]\w*(?:\.[A-Za-z]\w*){2,}$/;
 /** Where a PowerShell error record starts inside a copied error text: the rest is its frame, not the error. */
 const RECORD_TAIL = /\s\+\s*CategoryInfo\b|\bAt line:\d+ char:\d+/i;
 /** Boundaries: a nesting one (colon, quote, arrow) opens an inner message; a sentence end does not. */
-const BOUNDARY = /(["“”„«»]|:(?=\s|["“”„])|-{1,3}>|[.!?](?=\s|$)|\s(?=(?:Please|Bitte|For more (?:details|information)|Learn more|Weitere Informationen)\b)|\s(?=(?:at|bei) [A-Za-z_]\w*(?:\.[\w`]+){2,}))/;
+const BOUNDARY =
+  /(["“”„«»]|:(?=\s|["“”„])|-{1,3}>|[.!?](?=\s|$)|\s(?=(?:Please|Bitte|For more (?:details|information)|Learn more|Weitere Informationen)\b)|\s(?=(?:at|bei) [A-Za-z_]\w*(?:\.[\w`]+){2,}))/;
 /** A stack-trace frame: `at Namespace.Type.Method(…)`, on its own line or run into the message. */
 /** Words with which an error announces its inner message (folded, stop words left out). */
 const DETAIL_MARKERS = new Set(
-  ['detailed information', 'detaillierte informationen', 'error details', 'details', 'error message', 'inner exception', 'fehlerdetails'].map((m) =>
-    contentTerms(m).join(' '),
-  ),
+  [
+    'detailed information',
+    'detaillierte informationen',
+    'error details',
+    'details',
+    'error message',
+    'inner exception',
+    'fehlerdetails',
+  ].map((m) => contentTerms(m).join(' ')),
 );
 /** The unit's words end with a chain marker (`error message`, `details`) or an exception class name. */
 function announcesInner(unit: readonly string[]): boolean {
@@ -244,7 +251,8 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
   // (`""example.com IN TXT hash-value""`). Too short alone, the message takes the unit before it in.
   const lastQuoted = units.map((u) => u.nested).lastIndexOf(true);
   const announced =
-    announcedUnits.has(lastQuoted) || units.some((u, k) => k < lastQuoted && DETAIL_MARKERS.has(terms.slice(Math.max(u.start, u.end - 2), u.end).join(' ')));
+    announcedUnits.has(lastQuoted) ||
+    units.some((u, k) => k < lastQuoted && DETAIL_MARKERS.has(terms.slice(Math.max(u.start, u.end - 2), u.end).join(' ')));
   const sentenceAfter = units.some((u, k) => k > lastQuoted && u.afterSentence && !frames.has(k));
   let detailUnit = lastQuoted > 0 && announced && !sentenceAfter ? lastQuoted : 0;
   while (detailUnit > 0 && terms.length - units[detailUnit].start < p.minDetailTerms) detailUnit--;

@@ -23,11 +23,24 @@ export interface Match {
   why?: MatchExplanation;
 }
 
-/** What found a match: an error text of the article, its keyword phrases, its title and description words, or a code that few articles hold. */
+/**
+ * What found a match: an error text of the article, its keyword phrases, its title and description words, or a code that few articles hold.
+ */
 export type HitKind = 'error' | 'keyword' | 'description' | 'code';
 
 /** The rules that can raise or lower a match's score, as `kb match --explain` names them. */
-export type RuleName = 'coverage' | 'inner-message' | 'evidence' | 'fragment' | 'contradiction' | 'keywords' | 'description' | 'code' | 'container' | 'topics' | 'tie-break';
+export type RuleName =
+  | 'coverage'
+  | 'inner-message'
+  | 'evidence'
+  | 'fragment'
+  | 'contradiction'
+  | 'keywords'
+  | 'description'
+  | 'code'
+  | 'container'
+  | 'topics'
+  | 'tie-break';
 
 export interface MatchExplanation {
   kind: HitKind;
@@ -36,7 +49,10 @@ export interface MatchExplanation {
   /** For an error hit: the article's error text, its units and which of them the paste holds. */
   error?: {
     text: string;
-    /** The error text's units (sentences, inner messages) as matched words; `pasted`: the paste holds it; `inner`: part of the inner message. */
+    /**
+     * The error text's units (sentences, inner messages) as matched words; `pasted`: the paste holds it; `inner`: part of the inner
+     * message.
+     */
     units: { words: string; pasted: boolean; inner: boolean }[];
     /** The error text's words the paste holds, and those it lacks. */
     found: string[];

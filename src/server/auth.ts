@@ -42,7 +42,11 @@ export interface AuthOptions {
 type AppConfig = Pick<Config, 'appId' | 'appPassword' | 'appType' | 'appTenantId'>;
 
 /** Authentication from the app registration (no app id = off, for local use) with our connector client. */
-export function createAuthentication(config: AppConfig, logger: Logger, options: AuthOptions = {}): ConfigurationBotFrameworkAuthentication {
+export function createAuthentication(
+  config: AppConfig,
+  logger: Logger,
+  options: AuthOptions = {},
+): ConfigurationBotFrameworkAuthentication {
   return new CheckedAuthentication(
     {
       MicrosoftAppId: config.appId ?? '',

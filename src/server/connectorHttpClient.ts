@@ -73,7 +73,8 @@ export function createConnectorHttpClient(logger: Logger, options: ConnectorRetr
   const settings = { ...DEFAULT_CONNECTOR_RETRY, ...options };
   return {
     async sendRequest(request: WebResource): Promise<CompatResponse> {
-      const resendable = request.body === undefined || request.body === null || typeof request.body === 'string' || Buffer.isBuffer(request.body);
+      const resendable =
+        request.body === undefined || request.body === null || typeof request.body === 'string' || Buffer.isBuffer(request.body);
       const where = { method: request.method, path: pathOf(request.url) };
       for (let attempt = 1; ; attempt++) {
         let outcome: { response: CompatResponse; retryAfterMs?: number } | { error: Error; reason: string; retry: boolean };
@@ -95,7 +96,9 @@ export function createConnectorHttpClient(logger: Logger, options: ConnectorRetr
         }
         const backoff = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
         const jittered = backoff / 2 + Math.random() * (backoff / 2);
-        const delayMs = Math.round(Math.min(settings.maxDelayMs, Math.max(jittered, 'response' in outcome ? outcome.retryAfterMs ?? 0 : 0)));
+        const delayMs = Math.round(
+          Math.min(settings.maxDelayMs, Math.max(jittered, 'response' in outcome ? (outcome.retryAfterMs ?? 0) : 0)),
+        );
         logger.warn({ ...where, attempt, failure, retryInMs: delayMs }, 'connector request failed; retrying');
         await sleep(delayMs, request.abortSignal);
       }
@@ -128,7 +131,11 @@ function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatRespon
     const url = new URL(request.url);
     const secure = url.protocol === 'https:';
     const body =
-      request.body === undefined || request.body === null ? undefined : typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : (request.body as Buffer);
+      request.body === undefined || request.body === null
+        ? undefined
+        : typeof request.body === 'string'
+          ? Buffer.from(request.body, 'utf8')
+          : (request.body as Buffer);
     const headers = requestHeaders(request.headers);
     if (body) headers['content-length'] = String(body.length);
     // The Azure pipeline puts a proxy agent here when HTTPS_PROXY / HTTP_PROXY is set.
@@ -158,13 +165,17 @@ function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatRespon
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', (err) => finish(() => reject(err)));
-      res.on('aborted', () => finish(() => reject(Object.assign(new Error('the connection closed during the answer'), { code: 'ECONNRESET' }))));
+      res.on('aborted', () =>
+        finish(() => reject(Object.assign(new Error('the connection closed during the answer'), { code: 'ECONNRESET' }))),
+      );
       res.on('end', () =>
         finish(() =>
           resolve({
             request,
             status: res.statusCode ?? 0,
-            headers: new ResponseHeaders(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')] as [string, string])),
+            headers: new ResponseHeaders(
+              Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')] as [string, string]),
+            ),
             bodyAsText: Buffer.concat(chunks).toString('utf8'),
           }),
         ),

@@ -78,7 +78,8 @@ function header(req: Request, name: string): string | undefined {
 }
 
 /** An activity as posted: known fields of the wrong type are refused rather than left to break a turn. */
-export type CheckedActivity = Activity & Pick<ActivityShape, 'channelId' | 'serviceUrl'> & { conversation: ActivityShape['conversation'] & Activity['conversation'] };
+export type CheckedActivity = Activity &
+  Pick<ActivityShape, 'channelId' | 'serviceUrl'> & { conversation: ActivityShape['conversation'] & Activity['conversation'] };
 
 /** Checks the body is an activity the bot can answer (activitySchema.ts); throws a 400 naming the first bad field. */
 export function checkActivity(body: unknown): CheckedActivity {

@@ -71,10 +71,6 @@ export function createServer(deps: ServerDeps): Server {
   return server;
 }
 
-function skipMultipart(handler: restify.RequestHandler): restify.RequestHandler {
-  return (req, res, next) => (/^multipart\//i.test(String(req.headers['content-type'] ?? '')) ? next() : handler(req, res, next));
-}
-
 export interface ListenOptions {
   port: number;
   host: string;

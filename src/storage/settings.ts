@@ -19,7 +19,8 @@ export const DEFAULT_CONTAINER = 'pastefix';
  */
 export function blobSettings(connectionString: string | undefined, container: string | undefined): BlobSettings | undefined {
   if (connectionString === undefined) {
-    if (container !== undefined) throw new Error('storage: STORAGE_CONTAINER is set but STORAGE_CONNECTION_STRING is not; set both or neither');
+    if (container !== undefined)
+      throw new Error('storage: STORAGE_CONTAINER is set but STORAGE_CONNECTION_STRING is not; set both or neither');
     return undefined;
   }
   const parts = new Map(

@@ -50,5 +50,10 @@ export class StorageFeedbackLog implements FeedbackLog {
 }
 
 function sanitize(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 60) || 'instance';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .slice(0, 60) || 'instance'
+  );
 }

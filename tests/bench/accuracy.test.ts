@@ -14,7 +14,10 @@ describe('bench/accuracy', () => {
     this.timeout(60_000);
     const { sets } = buildSets([], path.join(__dirname, 'no-such-corpus'));
     const { rows, notes } = benchAccuracy(sets, () => {}, 12);
-    assert.deepEqual(rows.map((r) => r.engine), ['pastefix', 'fuse', 'minisearch']);
+    assert.deepEqual(
+      rows.map((r) => r.engine),
+      ['pastefix', 'fuse', 'minisearch'],
+    );
     for (const r of rows) {
       assert.equal(r.devSet, 'dev-builtin.jsonl');
       assert.equal(r.total, 12);
@@ -22,6 +25,11 @@ describe('bench/accuracy', () => {
       assert.ok(r.clarifiedRight <= r.clarified);
     }
     assert.match(notes[0], /^accuracy: dev-builtin\.jsonl cut to 12 of its \d+ pastes, evenly spread, to bound the run time\.$/);
-    assert.ok(notes.some((n) => /^accuracy: corpus-dev\.jsonl (is absent, skipped|skipped, its knowledge set "corpus" is not available)\.$/.test(n)), notes.join('\n'));
+    assert.ok(
+      notes.some((n) =>
+        /^accuracy: corpus-dev\.jsonl (is absent, skipped|skipped, its knowledge set "corpus" is not available)\.$/.test(n),
+      ),
+      notes.join('\n'),
+    );
   });
 });

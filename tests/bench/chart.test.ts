@@ -11,7 +11,9 @@ const lat = (p50Ms: number, p99Ms: number) => ({ p50Ms, p99Ms, qps: 1000 / p50Ms
 function matching(set: string, articles: number, ours: number, fuse: number | null, mini: number): MatchingResult {
   const latency: LatencyRow[] = [
     { set, query: 'ps-record', engine: 'pastefix', latency: lat(ours, ours * 3), decision: 'answer', top: 'x', rightAt: 1 },
-    fuse === null ? { set, query: 'ps-record', engine: 'fuse', latency: null, estimateMs: 60_000 } : { set, query: 'ps-record', engine: 'fuse', latency: lat(fuse, fuse * 2) },
+    fuse === null
+      ? { set, query: 'ps-record', engine: 'fuse', latency: null, estimateMs: 60_000 }
+      : { set, query: 'ps-record', engine: 'fuse', latency: lat(fuse, fuse * 2) },
     { set, query: 'ps-record', engine: 'minisearch', latency: lat(mini, mini * 2) },
     { set, query: 'short', engine: 'pastefix', latency: lat(ours / 2, ours) },
   ];
@@ -20,10 +22,23 @@ function matching(set: string, articles: number, ours: number, fuse: number | nu
 
 function results(): BenchResults {
   return {
-    run: { date: '2026-12-03T07:00:00Z', commit: 'abc', node: 'v20', cpu: 'cpu', cores: 2, loadAverage: { start: 1, end: 1 }, mode: 'quick', durationS: 60 },
+    run: {
+      date: '2026-12-03T07:00:00Z',
+      commit: 'abc',
+      node: 'v20',
+      cpu: 'cpu',
+      cores: 2,
+      loadAverage: { start: 1, end: 1 },
+      mode: 'quick',
+      durationS: 60,
+    },
     sets: [],
     targets: [],
-    matching: [matching('corpus', 128, 0.2, 40, 3), matching('synthetic-1000', 1000, 1, 300, 5), matching('synthetic-10000', 10_000, 8, null, 20)],
+    matching: [
+      matching('corpus', 128, 0.2, 40, 3),
+      matching('synthetic-1000', 1000, 1, 300, 5),
+      matching('synthetic-10000', 10_000, 8, null, 20),
+    ],
     memory: [],
     coldStart: [],
     accuracy: [],
@@ -50,7 +65,10 @@ describe('bench/chart', () => {
         ['minisearch', [128, 1000, 10_000]],
       ],
     );
-    assert.deepEqual(series[0].p99.map((p) => p.ms), [0.6000000000000001, 3, 24]);
+    assert.deepEqual(
+      series[0].p99.map((p) => p.ms),
+      [0.6000000000000001, 3, 24],
+    );
   });
 
   it('draws more articles further right and slower higher up, both on log scales', () => {

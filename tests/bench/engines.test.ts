@@ -18,8 +18,10 @@ function article(id: string, title: string, error: string): Article {
   };
 }
 
-const OAUTH = "Exchange OAuth authentication couldn't find the authorization certificate with thumbprint 1A2B in your on-premises organization.";
-const MOVE = 'MigrationPermanentException: Cannot open mailbox /o=First Organization/ou=Exchange Administrative Group/cn=Configuration/cn=Servers';
+const OAUTH =
+  "Exchange OAuth authentication couldn't find the authorization certificate with thumbprint 1A2B in your on-premises organization.";
+const MOVE =
+  'MigrationPermanentException: Cannot open mailbox /o=First Organization/ou=Exchange Administrative Group/cn=Configuration/cn=Servers';
 const FEDERATION =
   'An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. ' +
   'Detailed information: "The underlying connection was closed: An unexpected error occurred on a send."';
@@ -61,7 +63,10 @@ describe('bench/engines', () => {
         }
         // Plain Fuse.js ranks the move error's own article second (the long TLS article shares more words); the others get it right.
         const move = searcher.search(`New-MoveRequest : ${MOVE}`).ranked;
-        assert.ok(move.indexOf('mailbox-move-permanent-exception') <= (engine.name === 'fuse' ? 1 : 0), `${engine.name}: ${move.join(', ')}`);
+        assert.ok(
+          move.indexOf('mailbox-move-permanent-exception') <= (engine.name === 'fuse' ? 1 : 0),
+          `${engine.name}: ${move.join(', ')}`,
+        );
       });
 
       it('does not answer an unrelated error', () => {
@@ -71,7 +76,7 @@ describe('bench/engines', () => {
     });
   }
 
-  it('documents each baseline\'s answer/none rule with its thresholds', () => {
+  it("documents each baseline's answer/none rule with its thresholds", () => {
     assert.match(engineByName('fuse').rule, new RegExp(`≤ ${FUSE_MAX_SCORE}`));
     assert.match(engineByName('minisearch').rule, new RegExp(`≥ ${MINISEARCH_MIN_SCORE} and ≥ ${MINISEARCH_LEAD}×`));
     assert.throws(() => engineByName('lucene'), /bench: unknown engine "lucene" \(known: pastefix, fuse, minisearch\)/);

@@ -10,26 +10,66 @@ import { checkTargets, type Measurements } from '../../bench/targets';
 import { percentile, summarize, timeSideBySide } from '../../bench/timing';
 import { tempFolder } from '../helpers/tmp';
 
-const lat = (p50Ms: number, p99Ms: number) => ({ p50Ms, p99Ms, qps: 1000 / p50Ms, samples: 500, cpuP50Ms: p50Ms * 0.9, cpuP99Ms: p50Ms * 2 });
+const lat = (p50Ms: number, p99Ms: number) => ({
+  p50Ms,
+  p99Ms,
+  qps: 1000 / p50Ms,
+  samples: 500,
+  cpuP50Ms: p50Ms * 0.9,
+  cpuP99Ms: p50Ms * 2,
+});
 
-function matching(set: string, articles: number, ours: [number, number], fuseMs: number | null, miniMs: number, buildMs: number): MatchingResult {
+function matching(
+  set: string,
+  articles: number,
+  ours: [number, number],
+  fuseMs: number | null,
+  miniMs: number,
+  buildMs: number,
+): MatchingResult {
   const latency: LatencyRow[] = [];
   for (const query of ['short', 'ps-record', 'log-10k']) {
     latency.push({ set, query, engine: 'pastefix', latency: lat(...ours), decision: 'answer', top: 'exo-legacy-tls-hybrid', rightAt: 1 });
-    latency.push(fuseMs === null ? { set, query, engine: 'fuse', latency: null, estimateMs: 90_000 } : { set, query, engine: 'fuse', latency: lat(fuseMs, fuseMs * 2) });
+    latency.push(
+      fuseMs === null
+        ? { set, query, engine: 'fuse', latency: null, estimateMs: 90_000 }
+        : { set, query, engine: 'fuse', latency: lat(fuseMs, fuseMs * 2) },
+    );
     latency.push({ set, query, engine: 'minisearch', latency: lat(miniMs, miniMs * 2) });
   }
   return {
     set,
     articles,
     indexedChars: articles * 1000,
-    builds: (['pastefix', 'fuse', 'minisearch'] as const).map((engine) => ({ set, engine, coldMs: buildMs, warmMs: buildMs * 0.8, runs: 3 })),
+    builds: (['pastefix', 'fuse', 'minisearch'] as const).map((engine) => ({
+      set,
+      engine,
+      coldMs: buildMs,
+      warmMs: buildMs * 0.8,
+      runs: 3,
+    })),
     latency,
   };
 }
 
 function accuracy(devSet: string, engine: AccuracyRow['engine'], right: number, falseAnswers: number): AccuracyRow {
-  return { devSet, set: 'builtin', engine, total: 50, right, clarified: 0, clarifiedRight: 0, falseAnswers, missed: 50 - right - falseAnswers, mrr: 0.9, rightRate: right / 50, falseRate: falseAnswers / 50, covered: 50, coveredAnswered: right, coveredOfferedFirst: right };
+  return {
+    devSet,
+    set: 'builtin',
+    engine,
+    total: 50,
+    right,
+    clarified: 0,
+    clarifiedRight: 0,
+    falseAnswers,
+    missed: 50 - right - falseAnswers,
+    mrr: 0.9,
+    rightRate: right / 50,
+    falseRate: falseAnswers / 50,
+    covered: 50,
+    coveredAnswered: right,
+    coveredOfferedFirst: right,
+  };
 }
 
 const memory = (set: string, rssMB: number): MemoryResult => ({
@@ -45,8 +85,30 @@ const memory = (set: string, rssMB: number): MemoryResult => ({
 
 const serving = (ours: number, echo: number): ServingResult => ({
   rows: [
-    { bot: 'pastefix', label: 'PasteFix /api/messages', rps: ours, p50Ms: 40, p99Ms: 90, requests: ours * 10, non2xx: 0, errors: 0, repliesPerRequest: 1, replyBytes: 9216 },
-    { bot: 'echo', label: 'botbuilder echo bot', rps: echo, p50Ms: 20, p99Ms: 60, requests: echo * 10, non2xx: 0, errors: 0, repliesPerRequest: 1, replyBytes: 700 },
+    {
+      bot: 'pastefix',
+      label: 'PasteFix /api/messages',
+      rps: ours,
+      p50Ms: 40,
+      p99Ms: 90,
+      requests: ours * 10,
+      non2xx: 0,
+      errors: 0,
+      repliesPerRequest: 1,
+      replyBytes: 9216,
+    },
+    {
+      bot: 'echo',
+      label: 'botbuilder echo bot',
+      rps: echo,
+      p50Ms: 20,
+      p99Ms: 60,
+      requests: echo * 10,
+      non2xx: 0,
+      errors: 0,
+      repliesPerRequest: 1,
+      replyBytes: 700,
+    },
   ],
   paste: 'PowerShell error record',
   articles: 128,
@@ -70,8 +132,16 @@ describe('bench/targets', () => {
     const targets = checkTargets(measurements());
     const byStart = (s: string) => targets.find((t) => t.target.startsWith(s))!;
     assert.equal(targets.length, 10);
-    assert.deepEqual(byStart('match p99 ≤ 1 ms'), { target: 'match p99 ≤ 1 ms with the corpus loaded, PowerShell error record', measured: 'p99 0.800 ms (p50 0.200 ms; CPU time p50 0.180 ms, p99 0.400 ms)', met: true });
-    assert.deepEqual(byStart('match p99 ≤ 10 ms'), { target: 'match p99 ≤ 10 ms with 10,000 articles, PowerShell error record', measured: 'p99 60.0 ms (p50 30.0 ms; CPU time p50 27.0 ms, p99 60.0 ms)', met: false });
+    assert.deepEqual(byStart('match p99 ≤ 1 ms'), {
+      target: 'match p99 ≤ 1 ms with the corpus loaded, PowerShell error record',
+      measured: 'p99 0.800 ms (p50 0.200 ms; CPU time p50 0.180 ms, p99 0.400 ms)',
+      met: true,
+    });
+    assert.deepEqual(byStart('match p99 ≤ 10 ms'), {
+      target: 'match p99 ≤ 10 ms with 10,000 articles, PowerShell error record',
+      measured: 'p99 60.0 ms (p50 30.0 ms; CPU time p50 27.0 ms, p99 60.0 ms)',
+      met: false,
+    });
     // Fuse at 10,000 was not run: its extrapolated 90 s count. The slowest case is the corpus (400 / 0.2 = 2000×).
     assert.equal(byStart('at least 20×').met, true);
     assert.match(byStart('at least 20×').measured, /^slowest case 2000× \(corpus\/short\), median 3000× over 6 cases$/);
@@ -80,7 +150,11 @@ describe('bench/targets', () => {
     assert.match(byStart('faster than MiniSearch').measured, /^slowest case 0\.7× \(synthetic-10000\/short\)/);
     assert.equal(byStart('more accurate').met, true);
     assert.match(byStart('more accurate').measured, /right 96\.0% vs 40\.0% \/ 80\.0%, false 0\.0% vs 6\.0% \/ 12\.0%/);
-    assert.deepEqual(byStart('index build'), { target: 'index build ≤ 2 s at 10,000 articles', measured: '2600 ms (new Matcher, first in a fresh process)', met: false });
+    assert.deepEqual(byStart('index build'), {
+      target: 'index build ≤ 2 s at 10,000 articles',
+      measured: '2600 ms (new Matcher, first in a fresh process)',
+      met: false,
+    });
     assert.equal(byStart('RSS').met, false);
     assert.deepEqual(byStart('memory flat'), {
       target: "memory flat under load: the service's RSS grows ≤ 16 MB over the serving rounds",
@@ -96,7 +170,10 @@ describe('bench/targets', () => {
 
   it('marks what a run did not measure as not measured, not as met', () => {
     const targets = checkTargets({ matching: [], memory: [], accuracy: [], serving: null });
-    assert.deepEqual(targets.map((t) => t.met), Array(10).fill(null));
+    assert.deepEqual(
+      targets.map((t) => t.met),
+      Array(10).fill(null),
+    );
     assert.ok(targets.every((t) => t.measured.startsWith('not measured')));
   });
 
@@ -107,7 +184,8 @@ describe('bench/targets', () => {
       articles: 1,
       rows: waits.map((w, i) => ({ paste: `paste ${i}`, latency, ratio: 1, answeredMs: w + 10, healthzMaxMs: w, healthzChecks: 5 })),
     });
-    const check = (h: ReturnType<typeof hostile>) => checkTargets({ ...measurements(), hostile: h }).find((t) => t.target.startsWith('/healthz'))!;
+    const check = (h: ReturnType<typeof hostile>) =>
+      checkTargets({ ...measurements(), hostile: h }).find((t) => t.target.startsWith('/healthz'))!;
     assert.deepEqual(check(hostile(200_000, [120, 180])), {
       target: '/healthz ≤ 200 ms while a 200,000-character worst-case paste is matched',
       measured: 'longest wait 180 ms (paste 1)',
@@ -123,7 +201,11 @@ describe('bench/targets', () => {
 
   it('counts a dev set as not more accurate when PasteFix makes more false answers', () => {
     const m = measurements();
-    m.accuracy = [accuracy('dev.jsonl', 'pastefix', 48, 2), accuracy('dev.jsonl', 'fuse', 20, 1), accuracy('dev.jsonl', 'minisearch', 40, 6)];
+    m.accuracy = [
+      accuracy('dev.jsonl', 'pastefix', 48, 2),
+      accuracy('dev.jsonl', 'fuse', 20, 1),
+      accuracy('dev.jsonl', 'minisearch', 40, 6),
+    ];
     assert.equal(checkTargets(m).find((t) => t.target.startsWith('more accurate'))!.met, false);
   });
 });
@@ -132,7 +214,16 @@ describe('bench/report', () => {
   const results = (): BenchResults => {
     const m = measurements();
     return {
-      run: { date: '2026-11-28T20:00:00.000Z', commit: 'abc1234', node: 'v20.20.2', cpu: 'Test CPU', cores: 2, loadAverage: { start: 1, end: 2 }, mode: 'full', durationS: 200 },
+      run: {
+        date: '2026-11-28T20:00:00.000Z',
+        commit: 'abc1234',
+        node: 'v20.20.2',
+        cpu: 'Test CPU',
+        cores: 2,
+        loadAverage: { start: 1, end: 2 },
+        mode: 'full',
+        durationS: 200,
+      },
       sets: [
         { name: 'corpus', label: 'built-in + corpus (128)', articles: 128, errorTexts: 150 },
         { name: 'synthetic-10000', label: 'synthetic 10,000', articles: 10_000, errorTexts: 11_579 },
@@ -156,7 +247,14 @@ describe('bench/report', () => {
       assert.deepEqual(JSON.parse(fs.readFileSync(written.json, 'utf8')), JSON.parse(JSON.stringify(results())));
       const md = fs.readFileSync(written.markdown, 'utf8');
       assert.equal(md, renderMarkdown(results()));
-      for (const heading of ['## Targets', '## Matching latency', '## Index build, memory and cold start', '## Accuracy on the labelled dev sets', '## Serving', '## Notes']) {
+      for (const heading of [
+        '## Targets',
+        '## Matching latency',
+        '## Index build, memory and cold start',
+        '## Accuracy on the labelled dev sets',
+        '## Serving',
+        '## Notes',
+      ]) {
         assert.ok(md.includes(`\n${heading}\n`), heading);
       }
     } finally {
@@ -166,11 +264,19 @@ describe('bench/report', () => {
 
   it('shows each target as met or missed with its numbers, and every engine side by side', () => {
     const md = renderMarkdown(results());
-    assert.ok(md.includes('| match p99 ≤ 1 ms with the corpus loaded, PowerShell error record | **met** | p99 0.800 ms (p50 0.200 ms; CPU time p50 0.180 ms, p99 0.400 ms) |'));
+    assert.ok(
+      md.includes(
+        '| match p99 ≤ 1 ms with the corpus loaded, PowerShell error record | **met** | p99 0.800 ms (p50 0.200 ms; CPU time p50 0.180 ms, p99 0.400 ms) |',
+      ),
+    );
     assert.ok(md.includes('| index build ≤ 2 s at 10,000 articles | **missed** | 2600 ms (new Matcher, first in a fresh process) |'));
     assert.ok(md.includes("\nPasteFix's resident memory under this load: 120 MB after the warm-up, 131 MB after the measured rounds.\n"));
     assert.ok(md.includes('| PasteFix p50 / p99 / q/s | Fuse.js p50 / p99 / q/s | MiniSearch p50 / p99 / q/s |'));
-    assert.ok(md.includes('| synthetic 10,000 | PowerShell error record | 30.0 ms / 60.0 ms / 33.3 q/s | not run (≈ 90.00 s per call, extrapolated) | 20.0 ms / 40.0 ms / 50.0 q/s | 27.0 ms / 60.0 ms | answer: exo-legacy-tls-hybrid |'));
+    assert.ok(
+      md.includes(
+        '| synthetic 10,000 | PowerShell error record | 30.0 ms / 60.0 ms / 33.3 q/s | not run (≈ 90.00 s per call, extrapolated) | 20.0 ms / 40.0 ms / 50.0 q/s | 27.0 ms / 60.0 ms | answer: exo-legacy-tls-hybrid |',
+      ),
+    );
     assert.ok(md.includes('| 110 MB / 250 MB |'), 'service heap / RSS');
     assert.ok(md.includes('25.00 s (corpus as YAML)'));
     assert.ok(md.includes('| PasteFix /api/messages | 150 | 40 ms | 90 ms | 1500 | 0 / 0 | 1.00 | 9.0 KB |'));
@@ -204,7 +310,14 @@ describe('bench/timing', () => {
     const timed = timeSideBySide(
       [
         { name: 'fast', run: () => fast++ },
-        { name: 'slow', run: () => { slow++; const end = Date.now() + 30; while (Date.now() < end); } },
+        {
+          name: 'slow',
+          run: () => {
+            slow++;
+            const end = Date.now() + 30;
+            while (Date.now() < end);
+          },
+        },
       ],
       { budgetMs: 20, maxIterations: 40, warmup: 5, rounds: 2, singleCallMs: 25 },
     );

@@ -41,12 +41,15 @@ describe('bench/synthetic', () => {
     for (const v of variants) {
       const errors = errorsOf(v);
       assert.equal(errors.length, baseErrors.size, `${v.id} keeps one error text per base error text`);
-      assert.ok(errors.some((e) => !baseErrors.has(e)), `${v.id} differs from its base in an error text`);
+      assert.ok(
+        errors.some((e) => !baseErrors.has(e)),
+        `${v.id} differs from its base in an error text`,
+      );
       // The wrapper stays: the first words of each error text are the base's.
       errors.forEach((e, i) => assert.equal(e.slice(0, 20), errorsOf(base)[i].slice(0, 20)));
       if (errors.some((e) => INNER_DETAILS.some((d) => e.includes(d.replace(/\.$/, ''))))) newInnerDetail++;
       assert.notDeepEqual(v.title, base.title);
-      assert.deepEqual(v.steps, base.steps, 'the fix is the base article\'s');
+      assert.deepEqual(v.steps, base.steps, "the fix is the base article's");
     }
     assert.ok(newInnerDetail >= 10, `many variants get another inner detail (got ${newInnerDetail} of 30)`);
   });
@@ -59,7 +62,9 @@ describe('bench/synthetic', () => {
         {
           id: 'one',
           description: { de: 'HCW8078 auf EXCH2016-01', en: 'HCW8078 on EXCH2016-01' },
-          errors: { en: ['HCW8078 Migration Endpoint on EXCH2016-01 for contoso.com failed with MigrationServerConnectionTimeoutException'] },
+          errors: {
+            en: ['HCW8078 Migration Endpoint on EXCH2016-01 for contoso.com failed with MigrationServerConnectionTimeoutException'],
+          },
         },
       ],
     };
@@ -76,7 +81,11 @@ describe('bench/synthetic', () => {
     this.timeout(60_000);
     const missing = path.join(__dirname, 'no-such-corpus');
     const { sets, notes } = buildSets([40], missing);
-    assert.deepEqual(sets.map((s) => s.name), ['builtin', 'synthetic-40'], 'without the corpus its set is left out');
+    assert.deepEqual(
+      sets.map((s) => s.name),
+      ['builtin', 'synthetic-40'],
+      'without the corpus its set is left out',
+    );
     assert.deepEqual(notes, [
       `corpus: skipped, ${missing} is absent (it sits beside the project as ../shared); synthetic sets are grown from the built-in articles instead.`,
     ]);
@@ -100,7 +109,10 @@ describe('bench/synthetic', () => {
     assert.ok(corpus.length > 50);
     const variants = generateSynthetic(corpus, 500);
     assertValid(variants);
-    assert.deepEqual(variants.map((a) => a.id), generateSynthetic(corpus, 500).map((a) => a.id));
+    assert.deepEqual(
+      variants.map((a) => a.id),
+      generateSynthetic(corpus, 500).map((a) => a.id),
+    );
     const withErrors = variants.filter((v) => errorsOf(v).length);
     const changed = withErrors.filter((v) => {
       const base = corpus[variants.indexOf(v) % corpus.length];

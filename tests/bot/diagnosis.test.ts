@@ -23,7 +23,7 @@ function goodCard(reply: Partial<Activity>): Record<string, unknown> {
 }
 
 const snippets = (card: Record<string, unknown>) => findAll(card, (o) => o.type === 'CodeBlock').map((b) => b.codeSnippet);
-const SCHANNEL = "HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2";
+const SCHANNEL = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2';
 
 describe('PasteFixBot: a pasted TLS configuration', () => {
   afterEach(() => h?.cleanup());
@@ -86,7 +86,12 @@ describe('PasteFixBot: a pasted TLS configuration', () => {
     h = createHarness({ locale: 'en-US' });
     const card = goodCard(only(await h.turn(CONFIG.ALL_GOOD_REG)));
     const text = allText(card);
-    assert.ok(text.startsWith("TLS configuration of your server\nEverything your paste shows is set the way Microsoft's Exchange TLS guidance expects – nothing to fix there."), text);
+    assert.ok(
+      text.startsWith(
+        "TLS configuration of your server\nEverything your paste shows is set the way Microsoft's Exchange TLS guidance expects – nothing to fix there.",
+      ),
+      text,
+    );
     for (const absent of ['Wrong or missing', 'What this breaks', 'Fix\n', 'Restart the server']) assert.ok(!text.includes(absent), absent);
     assert.ok(text.includes('✓  TLS 1.2 client: Enabled\n – value 1'));
     assert.ok(!snippets(card).some((s) => String(s).startsWith('New-ItemProperty') || String(s).startsWith('reg add')));

@@ -9,7 +9,10 @@ describe('masking pastes before they are logged', () => {
     ['pwd: "hunter 2"; next', 'pwd: <secret>; next'],
     ['Authorization: Bearer abcdefgh12345678.xyz', 'Authorization: Bearer <secret>'],
     ['token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc_DEF-123', 'token <token>'],
-    ['DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abc+/def==;EndpointSuffix=core', 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=<secret>;EndpointSuffix=core'],
+    [
+      'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abc+/def==;EndpointSuffix=core',
+      'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=<secret>;EndpointSuffix=core',
+    ],
     ["$pw = ConvertTo-SecureString 'P@ss' -AsPlainText -Force", '$pw = ConvertTo-SecureString <secret> -AsPlainText -Force'],
     ["New-Thing -Password 'P@ss' -Name x", 'New-Thing -Password <secret> -Name x'],
     ['https://svc:s3cr3t@mail.contoso.com/ews', 'https://<secret>@mail.contoso.com/ews'],
@@ -26,7 +29,10 @@ describe('masking pastes before they are logged', () => {
       "New-Object System.Management.Automation.PSCredential -ArgumentList 'admin','P@ss'",
       "New-Object System.Management.Automation.PSCredential -ArgumentList 'admin',<secret>",
     ],
-    ['New-Object PSCredential -ArgumentList ("CONTOSO\\admin", "P@ss") -ErrorAction Stop', 'New-Object PSCredential -ArgumentList ("CONTOSO\\admin", <secret>) -ErrorAction Stop'],
+    [
+      'New-Object PSCredential -ArgumentList ("CONTOSO\\admin", "P@ss") -ErrorAction Stop',
+      'New-Object PSCredential -ArgumentList ("CONTOSO\\admin", <secret>) -ErrorAction Stop',
+    ],
     // PEM private keys, whole or cut off by the paste.
     [
       'key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx+k/0a\nbase64==\n-----END RSA PRIVATE KEY-----\nnext line',
@@ -46,7 +52,8 @@ describe('masking pastes before they are logged', () => {
   }
 
   it('keeps error texts and cmdlets as they are', () => {
-    const text = "Set-FederatedOrganizationIdentifier -DelegationFederationTrust 'Microsoft Federation Gateway' -AccountNamespace contoso.com -Enabled $True";
+    const text =
+      "Set-FederatedOrganizationIdentifier -DelegationFederationTrust 'Microsoft Federation Gateway' -AccountNamespace contoso.com -Enabled $True";
     assert.equal(maskSensitive(text), text);
     for (const prose of ['Das Kennwort für das Konto ist abgelaufen.', 'The password does not meet the password policy requirements.']) {
       assert.equal(maskSensitive(prose), prose);

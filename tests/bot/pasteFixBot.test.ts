@@ -6,7 +6,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Activity } from 'botbuilder';
 import { allText, checkCard, findAll } from './support/cards';
-import { cardOf, createHarness, FEDERATION_COMMAND, FEDERATION_COMMAND_FILLED, flakyMatcher, matcherWithFixtures, PASTES, type Harness } from './support/harness';
+import {
+  cardOf,
+  createHarness,
+  FEDERATION_COMMAND,
+  FEDERATION_COMMAND_FILLED,
+  flakyMatcher,
+  matcherWithFixtures,
+  PASTES,
+  type Harness,
+} from './support/harness';
 import { TEXTS } from '../../src/bot/texts';
 import { RATEABLE_ANSWERS } from '../../src/bot/feedbackCheck';
 import path from 'node:path';
@@ -50,14 +59,18 @@ describe('PasteFixBot (turn level)', () => {
 
       assert.match(String(reply.text), /^Bekanntes Problem: Exchange-Hybrid ohne TLS 1\.2/);
       assert.match(String(reply.text), /Exchange Online nimmt auf keinem Endpunkt mehr TLS 1\.0 oder TLS 1\.1 an\.$/);
-      for (const heading of ['Ursache', 'Betroffen', 'Lösung', 'Weitere Informationen', 'Erkannt: ']) assert.ok(text.includes(heading), heading);
+      for (const heading of ['Ursache', 'Betroffen', 'Lösung', 'Weitere Informationen', 'Erkannt: '])
+        assert.ok(text.includes(heading), heading);
       assert.ok(text.includes('Exchange Online nimmt auf keinem Endpunkt mehr TLS 1.0 oder TLS 1.1 an.'));
       assert.ok(text.includes('Die Verbundvertrauensstellung lässt sich nicht erstellen'), 'the matched symptom');
       // The recognised line of the paste is quoted.
       assert.ok(text.includes('Fehler beim Zugriff auf Windows Live'), 'evidence from the paste');
 
       const numbered = steps(card);
-      assert.deepEqual(numbered.map((s) => s.n), ['1.', '2.', '3.', '4.']);
+      assert.deepEqual(
+        numbered.map((s) => s.n),
+        ['1.', '2.', '3.', '4.'],
+      );
       assert.ok(numbered[0]!.text.startsWith('Aktivieren Sie TLS 1.2'));
       assert.ok(numbered[3]!.text.includes('Exchange-Verwaltungsshell'));
 
@@ -89,8 +102,16 @@ describe('PasteFixBot (turn level)', () => {
 
       const buttons = (card.actions as Record<string, unknown>[]).map((a) => [a.type, a.title, a.data]);
       assert.deepEqual(buttons, [
-        ['Action.Submit', 'Hat geholfen', { action: 'feedback', helpful: true, article: ARTICLE, symptom: 'federation-trust', lang: 'de', answer: 1 }],
-        ['Action.Submit', 'Hat nicht geholfen', { action: 'feedback', helpful: false, article: ARTICLE, symptom: 'federation-trust', lang: 'de', answer: 1 }],
+        [
+          'Action.Submit',
+          'Hat geholfen',
+          { action: 'feedback', helpful: true, article: ARTICLE, symptom: 'federation-trust', lang: 'de', answer: 1 },
+        ],
+        [
+          'Action.Submit',
+          'Hat nicht geholfen',
+          { action: 'feedback', helpful: false, article: ARTICLE, symptom: 'federation-trust', lang: 'de', answer: 1 },
+        ],
       ]);
     });
 
@@ -103,21 +124,39 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(text.includes('Exchange Online no longer accepts TLS 1.0 or TLS 1.1 on any of its endpoints.'));
       assert.ok(text.includes('Free/busy lookups from on-premises mailboxes to Exchange Online mailboxes'));
       assert.ok(text.includes('The underlying connection was closed'), 'evidence');
-      assert.deepEqual(steps(card).map((s) => s.n), ['1.', '2.', '3.', '4.']);
+      assert.deepEqual(
+        steps(card).map((s) => s.n),
+        ['1.', '2.', '3.', '4.'],
+      );
       assert.ok(findAll(card, (o) => o.type === 'CodeBlock').some((b) => b.codeSnippet === FEDERATION_COMMAND_FILLED));
       assert.ok(text.includes('<account namespace>\n = \ncontoso.com\n – The domain used as the account namespace'));
       assert.ok(text.includes('(taken from Set-FederatedOrganizationIdentifier -AccountNamespace in your paste)'));
-      assert.deepEqual((card.actions as { title: string }[]).map((a) => a.title), ['This solved it', "Didn't help"]);
+      assert.deepEqual(
+        (card.actions as { title: string }[]).map((a) => a.title),
+        ['This solved it', "Didn't help"],
+      );
     });
 
     it('shows pasted text literally: no Markdown, links or HTML from the paste reach the card', async () => {
       h = createHarness({ locale: 'en-US' });
-      const hostile = PASTES.federationEn.replace('An error occurred while', '**[click me](https://evil.example/x)** <img src=x> An error occurred while');
+      const hostile = PASTES.federationEn.replace(
+        'An error occurred while',
+        '**[click me](https://evil.example/x)** <img src=x> An error occurred while',
+      );
       const card = expectGoodCard(only(await h.turn(hostile)));
-      const carriers = findAll(card, (o) => typeof o.text === 'string' && o.text.includes('**[click me]') && o.text.includes('<img src=x>'));
+      const carriers = findAll(
+        card,
+        (o) => typeof o.text === 'string' && o.text.includes('**[click me]') && o.text.includes('<img src=x>'),
+      );
       assert.ok(carriers.length > 0, 'the evidence line is quoted');
-      assert.ok(carriers.every((o) => o.type === 'TextRun'), 'only in TextRuns, which clients never read as Markdown');
-      assert.deepEqual(findAll(card, (o) => o.type === 'Action.OpenUrl' && String(o.url).includes('evil')), []);
+      assert.ok(
+        carriers.every((o) => o.type === 'TextRun'),
+        'only in TextRuns, which clients never read as Markdown',
+      );
+      assert.deepEqual(
+        findAll(card, (o) => o.type === 'Action.OpenUrl' && String(o.url).includes('evil')),
+        [],
+      );
     });
 
     it("without a locale, answers in the paste's language", async () => {
@@ -156,7 +195,10 @@ describe('PasteFixBot (turn level)', () => {
       const card = expectGoodCard(ask);
       assert.ok(allText(card).includes('Frei/Gebucht'), 'the candidate line');
       const actions = findAll(card, (o) => o.type === 'Action.Submit') as { title: string; data: Record<string, unknown> }[];
-      assert.deepEqual(actions.map((a) => a.title), ['1 – das ist es', 'Keines davon']);
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['1 – das ist es', 'Keines davon'],
+      );
       const first = actions[0]!;
       assert.equal(first.data.article, ARTICLE);
 
@@ -186,8 +228,17 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(text.includes('2. \nHybrid free/busy and cloud archive fail: OAuth authentication is not configured'));
       assert.ok(text.includes('the OAuth test fails.'));
       const actions = findAll(card, (o) => o.type === 'Action.Submit') as { title: string; data: Record<string, unknown> }[];
-      assert.deepEqual(actions.map((a) => a.title), ['1 – this one', '2 – this one', 'None of these']);
-      assert.deepEqual(actions[1]!.data, { action: 'choose', index: 2, article: 'hybrid-oauth-free-busy', symptom: 'free-busy-oauth', lang: 'en' });
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['1 – this one', '2 – this one', 'None of these'],
+      );
+      assert.deepEqual(actions[1]!.data, {
+        action: 'choose',
+        index: 2,
+        article: 'hybrid-oauth-free-busy',
+        symptom: 'free-busy-oauth',
+        lang: 'en',
+      });
 
       const byButton = expectGoodCard(only(await h.turn({ type: 'message', value: actions[1]!.data })));
       assert.ok(allText(byButton).includes('Test-OAuthConnectivity -Service EWS'));
@@ -210,14 +261,17 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(String(reply.text).includes(TEXTS.en.howToPaste));
       const entries = h.logEntries();
       assert.equal(entries.length, 1);
-      assert.deepEqual({ ...entries[0] }, {
-        kind: 'unmatched',
-        reason: 'none-of-these',
-        paste: 'cloud archive cannot be opened for <email>',
-        lang: 'en',
-        time: '2026-01-02T03:04:05.000Z',
-        channel: 'test',
-      });
+      assert.deepEqual(
+        { ...entries[0] },
+        {
+          kind: 'unmatched',
+          reason: 'none-of-these',
+          paste: 'cloud archive cannot be opened for <email>',
+          lang: 'en',
+          time: '2026-01-02T03:04:05.000Z',
+          channel: 'test',
+        },
+      );
     });
   });
 
@@ -234,10 +288,7 @@ describe('PasteFixBot (turn level)', () => {
 
       const [entry] = h.logEntries();
       assert.equal(entry?.kind, 'unmatched');
-      assert.equal(
-        entry?.paste,
-        `${PASTES.unknown}\nCorrelation ID: <guid>, user <email>, password=<secret>`,
-      );
+      assert.equal(entry?.paste, `${PASTES.unknown}\nCorrelation ID: <guid>, user <email>, password=<secret>`);
       const raw = fs.readFileSync(h.logFile(), 'utf8');
       for (const secret of ['Sommer2024', 'admin@contoso.com', '0f8fad5b']) assert.ok(!raw.includes(secret), secret);
     });
@@ -291,10 +342,20 @@ describe('PasteFixBot (turn level)', () => {
       const card = expectGoodCard(only(await h.turn(PASTES.federationEn)));
       const text = allText(card);
       assert.ok(text.startsWith('Exchange-Hybrid ohne TLS 1.2'), text.slice(0, 80));
-      assert.ok(text.includes('Auch beschrieben in\n•  Federation trust fails while the proxy blocks TLS 1.2 (fixture)  \nzeige partner-sts-send-elsewhere'), text);
+      assert.ok(
+        text.includes(
+          'Auch beschrieben in\n•  Federation trust fails while the proxy blocks TLS 1.2 (fixture)  \nzeige partner-sts-send-elsewhere',
+        ),
+        text,
+      );
       h = createHarness({ locale: 'en-US', channelId: 'email', matcher: () => matcher });
       const markdown = only(await h.turn(PASTES.federationEn)).text!;
-      assert.ok(markdown.includes('**Also described in**\n\n- Federation trust fails while the proxy blocks TLS 1.2 \\(fixture\\) (`show partner-sts-send-elsewhere`)'), markdown);
+      assert.ok(
+        markdown.includes(
+          '**Also described in**\n\n- Federation trust fails while the proxy blocks TLS 1.2 \\(fixture\\) (`show partner-sts-send-elsewhere`)',
+        ),
+        markdown,
+      );
     });
   });
 
@@ -316,7 +377,10 @@ describe('PasteFixBot (turn level)', () => {
   it('keeps a transcript through botbuilder-testing (used in failure messages)', async () => {
     h = createHarness({ locale: 'en-US' });
     await h.turn('help');
-    assert.ok(h.transcript.some((line) => line.includes('help')), h.transcript.join('\n'));
+    assert.ok(
+      h.transcript.some((line) => line.includes('help')),
+      h.transcript.join('\n'),
+    );
   });
 
   describe('greetings and thanks', () => {
@@ -453,7 +517,7 @@ describe('PasteFixBot (turn level)', () => {
   });
 
   describe('errors', () => {
-    it('a failing matcher gets an apology in the user\'s language, is logged with the activity id, and the next turn works', async () => {
+    it("a failing matcher gets an apology in the user's language, is logged with the activity id, and the next turn works", async () => {
       const flaky = flakyMatcher(new Error('index exploded'));
       h = createHarness({ matcher: () => flaky, locale: 'de-DE' });
       const apology = only(await h.turn({ type: 'message', text: PASTES.federationDe, id: 'activity-17', locale: 'de-DE' }));
@@ -492,11 +556,18 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(allText(card).includes('Ursache'));
       const logged = h.logs.find((l) => l.msg === 'paste text');
       assert.ok(String(logged?.paste).startsWith('[PS]'), 'the mention is gone from the matched text');
-      assert.equal(only(await h.turn(teams({
-        text: '<at>PasteFix</at> hilfe',
-        conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' },
-        entities: [{ type: 'mention', text: '<at>PasteFix</at>', mentioned: { id: '28:bot-app-id', name: 'PasteFix' } }],
-      }))).text, TEXTS.de.helpMd);
+      assert.equal(
+        only(
+          await h.turn(
+            teams({
+              text: '<at>PasteFix</at> hilfe',
+              conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' },
+              entities: [{ type: 'mention', text: '<at>PasteFix</at>', mentioned: { id: '28:bot-app-id', name: 'PasteFix' } }],
+            }),
+          ),
+        ).text,
+        TEXTS.de.helpMd,
+      );
     });
 
     it('does not answer other bots', async () => {
@@ -514,7 +585,9 @@ describe('PasteFixBot (turn level)', () => {
     it('welcomes once when installed (membersAdded with the bot itself) and not when others join a team', async () => {
       h = createHarness();
       const personal = { id: 'a:1personal', conversationType: 'personal', isGroup: false, name: '' };
-      const installed = await h.turn(teams({ type: 'conversationUpdate', conversation: personal, membersAdded: [{ id: '28:bot-app-id', name: '' }] }));
+      const installed = await h.turn(
+        teams({ type: 'conversationUpdate', conversation: personal, membersAdded: [{ id: '28:bot-app-id', name: '' }] }),
+      );
       assert.equal(only(installed).text, TEXTS.de.welcomeMd);
       assert.deepEqual(
         await h.turn(teams({ type: 'conversationUpdate', conversation: personal, membersAdded: [{ id: '29:1abc', name: '' }] })),

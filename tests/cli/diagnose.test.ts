@@ -47,7 +47,12 @@ describe('cli/kb diagnose', function () {
     const r = kb(['diagnose', SSL3_TLS_SESSION]);
     assert.equal(r.code, 0);
     assert.ok(r.out.startsWith('TLS configuration: 1 wrong or missing, 0 OK, 14 not in the paste\n'), r.out);
-    assert.ok(r.out.includes('  wrong      This PowerShell session: SecurityProtocol  [[Net.ServicePointManager]::SecurityProtocol]  found 240, expected 3072'), r.out);
+    assert.ok(
+      r.out.includes(
+        '  wrong      This PowerShell session: SecurityProtocol  [[Net.ServicePointManager]::SecurityProtocol]  found 240, expected 3072',
+      ),
+      r.out,
+    );
     assert.ok(r.out.includes('\n  [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12\n'));
     assert.ok(!r.out.includes('Restart the server'), 'a session setting needs no reboot');
   });
@@ -55,7 +60,10 @@ describe('cli/kb diagnose', function () {
   it('exits 0 when nothing is found, and 2 on bad usage', () => {
     const none = kb(['diagnose', '--json', 'hello']);
     assert.equal(none.code, 0);
-    assert.equal(JSON.parse(none.out).findings.every((f: { ok: unknown }) => f.ok === null), true);
+    assert.equal(
+      JSON.parse(none.out).findings.every((f: { ok: unknown }) => f.ok === null),
+      true,
+    );
     assert.deepEqual(JSON.parse(none.out).commands, []);
     const plain = kb(['diagnose', 'hello']);
     assert.equal(plain.code, 0);

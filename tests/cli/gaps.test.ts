@@ -7,7 +7,10 @@ const unmatched = (paste: string): LogEntry => ({ ...base, kind: 'unmatched', re
 
 describe('gaps: what to write next', () => {
   it('takes the error line of a paste', () => {
-    assert.equal(errorLine('PS C:\\> Get-Thing -Identity x\n\nGet-Thing : The operation failed on dc01\n   + CategoryInfo'), 'Get-Thing : The operation failed on dc01');
+    assert.equal(
+      errorLine('PS C:\\> Get-Thing -Identity x\n\nGet-Thing : The operation failed on dc01\n   + CategoryInfo'),
+      'Get-Thing : The operation failed on dc01',
+    );
     assert.equal(errorLine('\n  just words\nmore'), 'just words');
   });
 
@@ -22,7 +25,14 @@ describe('gaps: what to write next', () => {
     const entries: LogEntry[] = [
       unmatched("The operation couldn't be performed because object 'a' couldn't be found on 'dc1.contoso.com'."),
       unmatched("The operation couldn't be performed because object 'a' couldn't be found on 'dc2.fabrikam.com'."),
-      { ...base, kind: 'feedback', helpful: false, article: 'exo-legacy-tls-hybrid', symptom: 'free-busy', paste: "The operation couldn't be performed because object 'a' couldn't be found on 'dc3.contoso.com'." },
+      {
+        ...base,
+        kind: 'feedback',
+        helpful: false,
+        article: 'exo-legacy-tls-hybrid',
+        symptom: 'free-busy',
+        paste: "The operation couldn't be performed because object 'a' couldn't be found on 'dc3.contoso.com'.",
+      },
       unmatched('Error 5: access denied'),
       { ...base, kind: 'feedback', helpful: true, article: 'exo-legacy-tls-hybrid', symptom: null, paste: 'Error 5: access denied' },
       { ...base, kind: 'feedback', helpful: false, article: 'exo-legacy-tls-hybrid', symptom: null },

@@ -24,7 +24,14 @@ describe('kb gaps', () => {
     await Promise.all([
       log.append({ ...base, kind: 'unmatched', reason: 'none', paste: 'Get-Thing : Access denied on EX01.contoso.local' }),
       log.append({ ...base, kind: 'unmatched', reason: 'none', paste: 'Get-Thing : Access denied on EX02.contoso.local' }),
-      log.append({ ...base, kind: 'feedback', helpful: false, article: 'exo-legacy-tls-hybrid', symptom: 'free-busy', paste: 'free/busy empty' }),
+      log.append({
+        ...base,
+        kind: 'feedback',
+        helpful: false,
+        article: 'exo-legacy-tls-hybrid',
+        symptom: 'free-busy',
+        paste: 'free/busy empty',
+      }),
       log.append({ ...base, kind: 'feedback', helpful: true, article: 'exo-legacy-tls-hybrid', symptom: 'free-busy', paste: 'other' }),
     ]);
     fs.appendFileSync(path.join(dir, 'feedback.jsonl'), 'not json\n');
@@ -33,13 +40,22 @@ describe('kb gaps', () => {
     assert.equal(result.code, 0);
     assert.equal(
       result.out,
-      ['2  Get-Thing : Access denied on EX01.contoso.local', '   2 unmatched', "1  free/busy empty", "   1 didn't help (exo-legacy-tls-hybrid)", ''].join('\n'),
+      [
+        '2  Get-Thing : Access denied on EX01.contoso.local',
+        '   2 unmatched',
+        '1  free/busy empty',
+        "   1 didn't help (exo-legacy-tls-hybrid)",
+        '',
+      ].join('\n'),
     );
     assert.equal(result.err, `kb: skipped 1 unreadable line(s) in ${path.join(dir, 'feedback.jsonl')}\n`);
 
     const json = JSON.parse(run(['gaps', '--data', dir, '--json', '--top', '1']).out) as { gaps: { count: number }[]; entries: number };
     assert.equal(json.entries, 4);
-    assert.deepEqual(json.gaps.map((g) => g.count), [2]);
+    assert.deepEqual(
+      json.gaps.map((g) => g.count),
+      [2],
+    );
   });
 
   it('escapes control characters from pastes and forged entries; --json keeps them as JSON escapes', async () => {
@@ -65,7 +81,10 @@ describe('kb gaps', () => {
     const json = run(['gaps', '--data', dir, '--json']);
     const parsed = JSON.parse(json.out) as { gaps: { example: string; articles: string[] }[] };
     assert.equal(json.out, `${JSON.stringify(parsed)}\n`, 'JSON output is plain JSON.stringify');
-    assert.deepEqual(parsed.gaps.map((g) => g.example), ['(article x\n9  forged line\u001b[31m)', line]);
+    assert.deepEqual(
+      parsed.gaps.map((g) => g.example),
+      ['(article x\n9  forged line\u001b[31m)', line],
+    );
   });
 
   it('says so when nothing is recorded yet, and rejects a bad --top', () => {

@@ -37,12 +37,29 @@ describe('cli/kb', function () {
   });
 
   it('match --batch answers every line in order, loading the knowledge once', () => {
-    const t = tempFolder({ 'in.jsonl': [{ id: 'a', text: DE_ERR }, { id: 7, text: 'hello' }].map((x) => JSON.stringify(x)).join('\n') + '\n' });
+    const t = tempFolder({
+      'in.jsonl':
+        [
+          { id: 'a', text: DE_ERR },
+          { id: 7, text: 'hello' },
+        ]
+          .map((x) => JSON.stringify(x))
+          .join('\n') + '\n',
+    });
     cleanup = t.cleanup;
     const r = kb(['match', '--batch', path.join(t.dir, 'in.jsonl'), '--json']);
     assert.equal(r.code, 0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(lines.map((l) => [l.id, l.decision]), [['a', 'answer'], [7, 'none']]);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.map((l) => [l.id, l.decision]),
+      [
+        ['a', 'answer'],
+        [7, 'none'],
+      ],
+    );
   });
 
   it('exits 2 with one line on bad usage', () => {
@@ -58,7 +75,10 @@ describe('cli/kb', function () {
     cleanup = t.cleanup;
     const m = kb(['match', '--kb', t.dir, 'x']);
     assert.equal(m.code, 2);
-    assert.equal(m.err.split('\n')[0], `kb: invalid knowledge: ${path.join(t.dir, 'bad.yaml')}:4: symptoms: needs at least one symptom (and 2 more; see kb validate)`);
+    assert.equal(
+      m.err.split('\n')[0],
+      `kb: invalid knowledge: ${path.join(t.dir, 'bad.yaml')}:4: symptoms: needs at least one symptom (and 2 more; see kb validate)`,
+    );
     const v = kb(['validate', '--kb', t.dir]);
     assert.equal(v.code, 2);
     assert.equal(v.out.trim(), '0 articles valid, 3 errors in 1 files');
@@ -67,7 +87,9 @@ describe('cli/kb', function () {
 
   it('text output escapes control characters from the knowledge; --json keeps the text as it is', () => {
     // YAML double quotes: \e is ESC, \a is BEL. A title that would rename the terminal window and turn it red.
-    const yaml = articleYaml('esc-title', 'The frobnicator crashed with code 77', { title: { en: '\\e]0;owned\\a\\e[31mRed title', de: 'Rot' } });
+    const yaml = articleYaml('esc-title', 'The frobnicator crashed with code 77', {
+      title: { en: '\\e]0;owned\\a\\e[31mRed title', de: 'Rot' },
+    });
     const t = tempFolder({ 'esc.yaml': yaml });
     cleanup = t.cleanup;
     const text = kb(['match', '--kb', t.dir, '--lang', 'en', 'The frobnicator crashed with code 77']);
@@ -111,7 +133,11 @@ source:
 
   it('like the service, match and eval use the good articles and report the files left out; --strict and validate exit 2', () => {
     const good = fs.readFileSync(path.join(ROOT, 'knowledge/exo-legacy-tls-hybrid.yaml'), 'utf8');
-    const t = tempFolder({ 'good.yaml': good, 'bad.yaml': 'id: bad\ntitle: { en: x }\nlanguages: [en]\nsymptoms: []\n', 'set.jsonl': JSON.stringify({ text: DE_ERR, expect: ['exo-legacy-tls-hybrid'] }) });
+    const t = tempFolder({
+      'good.yaml': good,
+      'bad.yaml': 'id: bad\ntitle: { en: x }\nlanguages: [en]\nsymptoms: []\n',
+      'set.jsonl': JSON.stringify({ text: DE_ERR, expect: ['exo-legacy-tls-hybrid'] }),
+    });
     cleanup = t.cleanup;
     const bad = path.join(t.dir, 'bad.yaml');
     const leftOut = [
@@ -130,7 +156,10 @@ source:
 
     const strict = kb(['match', '--strict', '--kb', t.dir, DE_ERR]);
     assert.equal(strict.code, 2);
-    assert.equal(strict.err.split('\n')[0], `kb: invalid knowledge: ${bad}:4: symptoms: needs at least one symptom (and 2 more; see kb validate)`);
+    assert.equal(
+      strict.err.split('\n')[0],
+      `kb: invalid knowledge: ${bad}:4: symptoms: needs at least one symptom (and 2 more; see kb validate)`,
+    );
     const v = kb(['validate', '--kb', t.dir]);
     assert.equal(v.code, 2);
     assert.equal(v.out.trim(), '1 articles valid, 3 errors in 1 files');
@@ -144,7 +173,10 @@ source:
     assert.equal(report.falseAnswers, 0);
     const bands = report.calibration as { from: number; count: number; right: number }[];
     assert.ok(bands.every((b) => b.right <= b.count && b.count > 0));
-    assert.deepEqual(bands.map((b) => b.from), [...bands.map((b) => b.from)].sort((x, y) => x - y));
+    assert.deepEqual(
+      bands.map((b) => b.from),
+      [...bands.map((b) => b.from)].sort((x, y) => x - y),
+    );
     const exact = bands.find((b) => b.from === 1)!;
     assert.equal(exact.right, exact.count);
     const text = kb(['eval', path.join(ROOT, 'tests/data/dev-builtin.jsonl')]).out;
@@ -156,7 +188,11 @@ source:
     const t = tempFolder({
       'set.jsonl': [
         JSON.stringify({ id: 'greeting', text: 'hello', expect: [] }),
-        JSON.stringify({ id: 'seed', text: 'Fehler beim Zugriff auf Windows Live. Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.', expect: ['exo-legacy-tls-hybrid'] }),
+        JSON.stringify({
+          id: 'seed',
+          text: 'Fehler beim Zugriff auf Windows Live. Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.',
+          expect: ['exo-legacy-tls-hybrid'],
+        }),
       ].join('\n'),
       'same.json': JSON.stringify({ greeting: 'none', seed: 'answer exo-legacy-tls-hybrid' }),
       'other.json': JSON.stringify({ greeting: 'none', seed: 'clarify exo-legacy-tls-hybrid', gone: 'none' }),
@@ -167,15 +203,25 @@ source:
     assert.match(same.out, /outcomes: all as committed/);
     const other = kb(['eval', path.join(t.dir, 'set.jsonl'), '--outcomes', path.join(t.dir, 'other.json')]);
     assert.equal(other.code, 1);
-    assert.match(other.out, /outcomes changed \(2\):\n {2}seed: was "clarify exo-legacy-tls-hybrid", now "answer exo-legacy-tls-hybrid"\n {2}gone: no longer in the set \(was "none"\)/);
-    assert.equal(other.err.trim(), `kb: 2 outcome(s) differ from ${path.join(t.dir, 'other.json')}; if the change is intended, rewrite it with --write-outcomes`);
+    assert.match(
+      other.out,
+      /outcomes changed \(2\):\n {2}seed: was "clarify exo-legacy-tls-hybrid", now "answer exo-legacy-tls-hybrid"\n {2}gone: no longer in the set \(was "none"\)/,
+    );
+    assert.equal(
+      other.err.trim(),
+      `kb: 2 outcome(s) differ from ${path.join(t.dir, 'other.json')}; if the change is intended, rewrite it with --write-outcomes`,
+    );
     const written = path.join(t.dir, 'written.json');
     assert.equal(kb(['eval', path.join(t.dir, 'set.jsonl'), '--write-outcomes', written]).code, 0);
     assert.equal(fs.readFileSync(written, 'utf8'), '{\n  "greeting": "none",\n  "seed": "answer exo-legacy-tls-hybrid"\n}\n');
   });
 
   it('match --explain shows the error text, its units, the words found and the rules applied', () => {
-    const r = kb(['match', '--explain', 'Fehler beim Zugriff auf Windows Live. Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.']);
+    const r = kb([
+      'match',
+      '--explain',
+      'Fehler beim Zugriff auf Windows Live. Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.',
+    ]);
     assert.equal(r.code, 0, r.err);
     const lines = r.out.split('\n');
     assert.equal(lines[0], 'answer');
@@ -184,15 +230,37 @@ source:
     assert.match(r.out, /\n +not pasted +fehler beim versuch exchange fur partner sts bereitzustellen\n/);
     assert.match(r.out, /\n +pasted, inner +zugrunde liegende verbindung geschlossen\n/);
     assert.match(r.out, /\n +inner-message: inner message covered 1; it counts 0\.7 of the score\n/);
-    const json = JSON.parse(kb(['match', '--explain', '--json', 'Fehler beim Zugriff auf Windows Live. Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.']).out);
+    const json = JSON.parse(
+      kb([
+        'match',
+        '--explain',
+        '--json',
+        'Fehler beim Zugriff auf Windows Live. Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.',
+      ]).out,
+    );
     assert.deepEqual(Object.keys(json.matches[0].why), ['kind', 'raw', 'rules', 'error']);
-    assert.deepEqual(json.matches[0].why.rules.map((x: { rule: string }) => x.rule), ['coverage', 'inner-message']);
+    assert.deepEqual(
+      json.matches[0].why.rules.map((x: { rule: string }) => x.rule),
+      ['coverage', 'inner-message'],
+    );
     const focus = kb(['match', '--explain', '--article', 'exo-legacy-tls-hybrid', 'The request failed with HTTP status 403: Forbidden.']);
-    assert.equal(focus.out.trimEnd().split('\n').pop(), '  exo-legacy-tls-hybrid: nothing of it in the paste (no word of its error texts, no keyword, no code)');
-    const near = kb(['match', '--explain', '--article', 'exo-legacy-tls-hybrid', 'An error occurred accessing Windows Live. Detailed information: "The request failed with HTTP status 403: Forbidden."']);
+    assert.equal(
+      focus.out.trimEnd().split('\n').pop(),
+      '  exo-legacy-tls-hybrid: nothing of it in the paste (no word of its error texts, no keyword, no code)',
+    );
+    const near = kb([
+      'match',
+      '--explain',
+      '--article',
+      'exo-legacy-tls-hybrid',
+      'An error occurred accessing Windows Live. Detailed information: "The request failed with HTTP status 403: Forbidden."',
+    ]);
     assert.match(near.out, /\d\. exo-legacy-tls-hybrid #federation-trust +0\.\d\d /);
     assert.equal(kb(['match', '--article', 'x', 'y']).err.split('\n')[0], 'kb: --article needs --explain');
-    assert.equal(kb(['match', '--explain', '--article', 'nope', 'y']).err.split('\n')[0], 'kb: --article: no article "nope" in the knowledge base');
+    assert.equal(
+      kb(['match', '--explain', '--article', 'nope', 'y']).err.split('\n')[0],
+      'kb: --article: no article "nope" in the knowledge base',
+    );
   });
 
   it('eval exits 1 below its thresholds', () => {
@@ -206,8 +274,26 @@ source:
 
   it('eval --labels more scores expectMore, and counts covered pastes answered or offered first', () => {
     const lines = [
-      { id: 'seed', text: DE_ERR, expect: [], expectMore: ['exo-legacy-tls-hybrid'], lang: 'de', kind: 'error', source: 'https://example.org/a', reason: 'r' },
-      { id: 'chat', text: 'good morning', expect: [], expectMore: [], lang: 'en', kind: 'question', source: 'https://example.org/b', reason: 'r' },
+      {
+        id: 'seed',
+        text: DE_ERR,
+        expect: [],
+        expectMore: ['exo-legacy-tls-hybrid'],
+        lang: 'de',
+        kind: 'error',
+        source: 'https://example.org/a',
+        reason: 'r',
+      },
+      {
+        id: 'chat',
+        text: 'good morning',
+        expect: [],
+        expectMore: [],
+        lang: 'en',
+        kind: 'question',
+        source: 'https://example.org/b',
+        reason: 'r',
+      },
     ];
     const t = tempFolder({ 'set.jsonl': lines.map((l) => JSON.stringify(l)).join('\n') + '\n' });
     cleanup = t.cleanup;
@@ -228,8 +314,16 @@ source:
     const r = JSON.parse(kb(['eval', path.join(t.dir, 'set.jsonl'), '--by', 'lang', '--json']).out);
     assert.equal(r.by, 'lang');
     assert.deepEqual(
-      r.groups.map((g: { name: string; total: number; covered: number; coveredAnswered: number }) => [g.name, g.total, g.covered, g.coveredAnswered]),
-      [['de', 1, 1, 1], ['en', 2, 1, 0]],
+      r.groups.map((g: { name: string; total: number; covered: number; coveredAnswered: number }) => [
+        g.name,
+        g.total,
+        g.covered,
+        g.coveredAnswered,
+      ]),
+      [
+        ['de', 1, 1, 1],
+        ['en', 2, 1, 0],
+      ],
     );
     const text = kb(['eval', path.join(t.dir, 'set.jsonl'), '--by', 'lang']).out;
     assert.match(text, /\nlang = de\npastes: +1\n/);
@@ -247,8 +341,14 @@ source:
     assert.equal(bad.err.split('\n')[0], `kb: ${path.join(t.dir, 'bad.jsonl')}:1: expectMore: must be a list of article ids`);
     const missing = kb(['eval', path.join(t.dir, 'none.jsonl'), '--labels', 'more']);
     assert.equal(missing.err.split('\n')[0], `kb: ${path.join(t.dir, 'none.jsonl')}:1: expectMore: missing, and --labels more scores it`);
-    assert.equal(kb(['eval', path.join(t.dir, 'none.jsonl'), '--labels', 'all']).err.split('\n')[0], 'kb: --labels must be "expect" or "more", got "all"');
-    assert.equal(kb(['eval', path.join(t.dir, 'none.jsonl'), '--by', 'source']).err.split('\n')[0], 'kb: --by must be "lang" or "kind", got "source"');
+    assert.equal(
+      kb(['eval', path.join(t.dir, 'none.jsonl'), '--labels', 'all']).err.split('\n')[0],
+      'kb: --labels must be "expect" or "more", got "all"',
+    );
+    assert.equal(
+      kb(['eval', path.join(t.dir, 'none.jsonl'), '--by', 'source']).err.split('\n')[0],
+      'kb: --by must be "lang" or "kind", got "source"',
+    );
   });
 
   it('import writes YAML articles that load and match like the raw ones', function () {

@@ -10,7 +10,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, tempFolder } from '../helpers/tmp';
 
-const ENV = { TEAMS_APP_ID: '6d5a0c1e-8f3b-4c2a-9e7d-1b2c3d4e5f60', MicrosoftAppId: '0f9e8d7c-6b5a-4493-8281-706f5e4d3c2b', BOT_DOMAIN: 'pastefix.contoso.com' };
+const ENV = {
+  TEAMS_APP_ID: '6d5a0c1e-8f3b-4c2a-9e7d-1b2c3d4e5f60',
+  MicrosoftAppId: '0f9e8d7c-6b5a-4493-8281-706f5e4d3c2b',
+  BOT_DOMAIN: 'pastefix.contoso.com',
+};
 
 /** Builds the package in a new process; returns its exit code and every CommonJS file it loaded. */
 function loadedByManifest(outFile: string): { code: number; files: string[]; err: string } {
@@ -37,7 +41,9 @@ describe('cli/manifest on a production install', function () {
     try {
       const { code, files, err } = loadedByManifest(path.join(t.dir, 'appPackage.zip'));
       assert.equal(code, 0, err);
-      const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+      const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+        packages: Record<string, { dev?: boolean }>;
+      };
       const packages = new Set<string>();
       for (const file of files) {
         const relative = path.relative(ROOT, file).split(path.sep).join('/');

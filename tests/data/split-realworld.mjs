@@ -25,8 +25,7 @@ const SETS = {
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
     header: {
-      tuning:
-        '// Real-world dev set, TUNING part: public inputs copied as posted (see tests/data/README.md). Tune on this one.\n',
+      tuning: '// Real-world dev set, TUNING part: public inputs copied as posted (see tests/data/README.md). Tune on this one.\n',
       heldout:
         '// Real-world dev set, HELD-OUT part: public inputs copied as posted (see tests/data/README.md).\n' +
         '// NEVER tune on this file: do not read its failures to change rules, weights or thresholds. Report its numbers only.\n',
@@ -110,7 +109,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     const t = read(set.tuning);
     const h = read(set.heldout);
     const again = split([...t, ...h], set.seed);
-    const ids = (ps) => ps.map((p) => p.id).sort().join(',');
+    const ids = (ps) =>
+      ps
+        .map((p) => p.id)
+        .sort()
+        .join(',');
     if (ids(again.tuning) !== ids(t) || ids(again.heldout) !== ids(h)) {
       console.error('the committed parts are not the seeded split of their union: something was moved between them');
       process.exit(1);

@@ -37,15 +37,22 @@ describe('diagnosis: the check command in the reference article', () => {
   it('is one PowerShell line that prints `path | name | value` and the session protocols', () => {
     assert.equal(check.shell, 'powershell');
     assert.ok(!/[\r\n]/.test(check.code));
-    assert.ok(check.code.includes("'{0} | {1} | {2}' -f ('HKLM\\' + $e[0]), $n, $(if ($null -eq $v) { 'NULL' } else { $v })"), 'the format the test reproduces');
+    assert.ok(
+      check.code.includes("'{0} | {1} | {2}' -f ('HKLM\\' + $e[0]), $n, $(if ($null -eq $v) { 'NULL' } else { $v })"),
+      'the format the test reproduces',
+    );
     assert.ok(check.code.endsWith("'SecurityProtocol | {0}' -f [Net.ServicePointManager]::SecurityProtocol"));
     assert.match(article.steps[0]!.text.en!, /paste its output into the chat/);
     assert.match(article.steps[0]!.text.de!, /fügen Sie die Ausgabe\s+in den Chat ein/);
   });
 
   it('reads exactly the registry values of the rules', () => {
-    const read = entries(check.code).flatMap(({ key, names }) => names.map((n) => `HKLM\\${key}|${n}`)).sort();
-    const ruled = RULES.filter((r) => r.kind === 'registry').map((r) => `${r.path}|${r.name}`).sort();
+    const read = entries(check.code)
+      .flatMap(({ key, names }) => names.map((n) => `HKLM\\${key}|${n}`))
+      .sort();
+    const ruled = RULES.filter((r) => r.kind === 'registry')
+      .map((r) => `${r.path}|${r.name}`)
+      .sort();
     assert.deepEqual(read, ruled);
   });
 
@@ -58,7 +65,11 @@ describe('diagnosis: the check command in the reference article', () => {
     state['HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp|DefaultSecureProtocols'] = 0xa0;
     const d = diagnose(output(state, 'Ssl3, Tls'));
     assert.equal(d.recognised, true);
-    assert.deepEqual(d.findings.filter((f) => f.ok === null).map((f) => f.rule.id), [], 'nothing left "not in your paste"');
+    assert.deepEqual(
+      d.findings.filter((f) => f.ok === null).map((f) => f.rule.id),
+      [],
+      'nothing left "not in your paste"',
+    );
     assert.deepEqual(
       d.findings.filter((f) => f.ok === false).map((f) => [f.rule.id, f.found]),
       [
@@ -68,14 +79,20 @@ describe('diagnosis: the check command in the reference article', () => {
         ['session-securityprotocol', 240],
       ],
     );
-    assert.deepEqual(d.commands.map((c) => c.code), [
-      "New-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client' -Name Enabled -Value 1 -PropertyType DWord -Force",
-      "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319' -Name SchUseStrongCrypto -Value 1 -PropertyType DWord -Force",
-      "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp' -Name DefaultSecureProtocols -Value 2720 -PropertyType DWord -Force",
-      '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
-    ]);
+    assert.deepEqual(
+      d.commands.map((c) => c.code),
+      [
+        "New-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client' -Name Enabled -Value 1 -PropertyType DWord -Force",
+        "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319' -Name SchUseStrongCrypto -Value 1 -PropertyType DWord -Force",
+        "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp' -Name DefaultSecureProtocols -Value 2720 -PropertyType DWord -Force",
+        '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
+      ],
+    );
     const healthy = diagnose(output(good, 'Tls, Tls11, Tls12'));
-    assert.deepEqual(healthy.findings.filter((f) => f.ok !== true).map((f) => f.rule.id), []);
+    assert.deepEqual(
+      healthy.findings.filter((f) => f.ok !== true).map((f) => f.rule.id),
+      [],
+    );
     assert.deepEqual(healthy.commands, []);
   });
 });

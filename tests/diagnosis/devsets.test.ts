@@ -19,9 +19,7 @@ describe('diagnosis: error pastes from the dev sets', () => {
     it(`${file}: no paste is diagnosed as a TLS configuration`, () => {
       const pastes = parseLabelled(fs.readFileSync(path.join(DATA, file), 'utf8'), file);
       assert.ok(pastes.length > 0);
-      const taken = pastes
-        .filter((p) => diagnose(p.text).recognised)
-        .map((p) => p.id ?? p.text.slice(0, 60));
+      const taken = pastes.filter((p) => diagnose(p.text).recognised).map((p) => p.id ?? p.text.slice(0, 60));
       assert.deepEqual(taken, []);
     });
   }

@@ -36,8 +36,13 @@ describe('diagnosis: TLS configuration pastes', () => {
     assert.equal(d.rebootNeeded, false);
     // What the paste doesn't show is named, with the command that reads it (one per key).
     assert.deepEqual(notShown(d), [
-      'net2-systemdefaulttlsversions', 'net2-schusestrongcrypto', 'net2-wow-systemdefaulttlsversions', 'net2-wow-schusestrongcrypto',
-      'winhttp-defaultsecureprotocols', 'winhttp-wow-defaultsecureprotocols', 'session-securityprotocol',
+      'net2-systemdefaulttlsversions',
+      'net2-schusestrongcrypto',
+      'net2-wow-systemdefaulttlsversions',
+      'net2-wow-schusestrongcrypto',
+      'winhttp-defaultsecureprotocols',
+      'winhttp-wow-defaultsecureprotocols',
+      'session-securityprotocol',
     ]);
     assert.deepEqual(d.readCommands, [
       'reg query "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727"',
@@ -56,12 +61,15 @@ describe('diagnosis: TLS configuration pastes', () => {
       'schannel-tls12-client-enabled': [0, false],
       'schannel-tls12-client-disabledbydefault': [1, false],
     });
-    assert.deepEqual(d.commands.map((c) => c.code), [
-      `New-ItemProperty -Path 'HKLM:${SCHANNEL.slice(4)}\\Server' -Name Enabled -Value 1 -PropertyType DWord -Force`,
-      `New-ItemProperty -Path 'HKLM:${SCHANNEL.slice(4)}\\Server' -Name DisabledByDefault -Value 0 -PropertyType DWord -Force`,
-      `New-ItemProperty -Path 'HKLM:${SCHANNEL.slice(4)}\\Client' -Name Enabled -Value 1 -PropertyType DWord -Force`,
-      `New-ItemProperty -Path 'HKLM:${SCHANNEL.slice(4)}\\Client' -Name DisabledByDefault -Value 0 -PropertyType DWord -Force`,
-    ]);
+    assert.deepEqual(
+      d.commands.map((c) => c.code),
+      [
+        `New-ItemProperty -Path 'HKLM:${SCHANNEL.slice(4)}\\Server' -Name Enabled -Value 1 -PropertyType DWord -Force`,
+        `New-ItemProperty -Path 'HKLM:${SCHANNEL.slice(4)}\\Server' -Name DisabledByDefault -Value 0 -PropertyType DWord -Force`,
+        `New-ItemProperty -Path 'HKLM:${SCHANNEL.slice(4)}\\Client' -Name Enabled -Value 1 -PropertyType DWord -Force`,
+        `New-ItemProperty -Path 'HKLM:${SCHANNEL.slice(4)}\\Client' -Name DisabledByDefault -Value 0 -PropertyType DWord -Force`,
+      ],
+    );
     assert.equal(d.rebootNeeded, true);
     assert.equal(d.findings[0]!.line, 'Enabled           : 0', 'the line of the paste that showed it');
   });
@@ -77,12 +85,15 @@ describe('diagnosis: TLS configuration pastes', () => {
       'net4-wow-systemdefaulttlsversions': [1, true],
       'net4-wow-schusestrongcrypto': [null, false],
     });
-    assert.deepEqual(d.commands.map((c) => c.code), [
-      `reg add "${SCHANNEL}\\Client" /v Enabled /t REG_DWORD /d 1 /f`,
-      `reg add "${SCHANNEL}\\Client" /v DisabledByDefault /t REG_DWORD /d 0 /f`,
-      "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319' -Name SchUseStrongCrypto -Value 1 -PropertyType DWord -Force",
-      "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319' -Name SchUseStrongCrypto -Value 1 -PropertyType DWord -Force",
-    ]);
+    assert.deepEqual(
+      d.commands.map((c) => c.code),
+      [
+        `reg add "${SCHANNEL}\\Client" /v Enabled /t REG_DWORD /d 1 /f`,
+        `reg add "${SCHANNEL}\\Client" /v DisabledByDefault /t REG_DWORD /d 0 /f`,
+        "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319' -Name SchUseStrongCrypto -Value 1 -PropertyType DWord -Force",
+        "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319' -Name SchUseStrongCrypto -Value 1 -PropertyType DWord -Force",
+      ],
+    );
     assert.equal(d.rebootNeeded, true, 'an SCHANNEL value changes');
     // The server side wasn't queried: not in the paste, not guessed.
     assert.ok(notShown(d).includes('schannel-tls12-server-enabled'));
@@ -96,7 +107,10 @@ describe('diagnosis: TLS configuration pastes', () => {
       ].join('\n'),
     );
     assert.deepEqual(shown(d), { 'net4-schusestrongcrypto': [null, false] });
-    assert.deepEqual(d.commands.map((c) => c.code), ['reg add "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319" /v SchUseStrongCrypto /t REG_DWORD /d 1 /f']);
+    assert.deepEqual(
+      d.commands.map((c) => c.code),
+      ['reg add "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319" /v SchUseStrongCrypto /t REG_DWORD /d 1 /f'],
+    );
     assert.equal(d.lang, undefined);
   });
 
@@ -110,25 +124,33 @@ describe('diagnosis: TLS configuration pastes', () => {
       'winhttp-defaultsecureprotocols': [2720, true],
       'winhttp-wow-defaultsecureprotocols': [null, false],
     });
-    assert.deepEqual(d.commands.map((c) => c.code), [
-      // The table doesn't show the key exists (an empty row looks the same without it): reg add is safe either way.
-      'reg add "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319" /v SystemDefaultTlsVersions /t REG_DWORD /d 1 /f',
-      'reg add "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319" /v SchUseStrongCrypto /t REG_DWORD /d 1 /f',
-      // "Property … does not exist at path …" shows the key is there.
-      "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp' -Name DefaultSecureProtocols -Value 2720 -PropertyType DWord -Force",
-    ]);
+    assert.deepEqual(
+      d.commands.map((c) => c.code),
+      [
+        // The table doesn't show the key exists (an empty row looks the same without it): reg add is safe either way.
+        'reg add "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319" /v SystemDefaultTlsVersions /t REG_DWORD /d 1 /f',
+        'reg add "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319" /v SchUseStrongCrypto /t REG_DWORD /d 1 /f',
+        // "Property … does not exist at path …" shows the key is there.
+        "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp' -Name DefaultSecureProtocols -Value 2720 -PropertyType DWord -Force",
+      ],
+    );
     assert.equal(d.rebootNeeded, true, 'WinHTTP is read at start');
   });
 
   it('`Ssl3, Tls` from [Net.ServicePointManager]::SecurityProtocol: the session has no TLS 1.2', () => {
     const d = diagnose(PASTES.SSL3_TLS_SESSION);
     assert.deepEqual(shown(d), { 'session-securityprotocol': [240, false] });
-    assert.deepEqual(d.commands.map((c) => c.code), ['[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12']);
+    assert.deepEqual(
+      d.commands.map((c) => c.code),
+      ['[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12'],
+    );
     assert.equal(d.rebootNeeded, false);
     // The lasting fix is in .NET: the read commands for those keys are offered.
     assert.ok(d.readCommands.includes('reg query "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319"'));
     assert.deepEqual(shown(diagnose('Tls, Tls11, Tls12')), { 'session-securityprotocol': [4032, true] }, 'a paste of only the output');
-    assert.deepEqual(shown(diagnose('PS C:\\> [System.Net.ServicePointManager]::SecurityProtocol\nSystemDefault')), { 'session-securityprotocol': [0, true] });
+    assert.deepEqual(shown(diagnose('PS C:\\> [System.Net.ServicePointManager]::SecurityProtocol\nSystemDefault')), {
+      'session-securityprotocol': [0, true],
+    });
   });
 
   it("HealthChecker's TLS section: NULL is missing; TLS 1.0/1.1 are not judged", () => {
@@ -148,13 +170,16 @@ describe('diagnosis: TLS configuration pastes', () => {
       'net2-wow-schusestrongcrypto': [null, false],
       'session-securityprotocol': [0, true],
     });
-    assert.deepEqual(d.commands.map((c) => c.code), [
-      "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319' -Name SchUseStrongCrypto -Value 1 -PropertyType DWord -Force",
-      'reg add "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727" /v SystemDefaultTlsVersions /t REG_DWORD /d 1 /f',
-      'reg add "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727" /v SchUseStrongCrypto /t REG_DWORD /d 1 /f',
-      'reg add "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v2.0.50727" /v SystemDefaultTlsVersions /t REG_DWORD /d 1 /f',
-      'reg add "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v2.0.50727" /v SchUseStrongCrypto /t REG_DWORD /d 1 /f',
-    ]);
+    assert.deepEqual(
+      d.commands.map((c) => c.code),
+      [
+        "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319' -Name SchUseStrongCrypto -Value 1 -PropertyType DWord -Force",
+        'reg add "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727" /v SystemDefaultTlsVersions /t REG_DWORD /d 1 /f',
+        'reg add "HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727" /v SchUseStrongCrypto /t REG_DWORD /d 1 /f',
+        'reg add "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v2.0.50727" /v SystemDefaultTlsVersions /t REG_DWORD /d 1 /f',
+        'reg add "HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v2.0.50727" /v SchUseStrongCrypto /t REG_DWORD /d 1 /f',
+      ],
+    );
     assert.equal(d.rebootNeeded, false);
   });
 
@@ -169,11 +194,17 @@ describe('diagnosis: TLS configuration pastes', () => {
       'Get-ItemProperty : Der Pfad "HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client" kann nicht gefunden werden, da er nicht vorhanden ist.',
     );
     for (const d of [en, de]) {
-      assert.deepEqual(shown(d), { 'schannel-tls12-client-enabled': [null, false], 'schannel-tls12-client-disabledbydefault': [null, false] });
-      assert.deepEqual(d.commands.map((c) => c.code), [
-        `reg add "${SCHANNEL}\\Client" /v Enabled /t REG_DWORD /d 1 /f`,
-        `reg add "${SCHANNEL}\\Client" /v DisabledByDefault /t REG_DWORD /d 0 /f`,
-      ]);
+      assert.deepEqual(shown(d), {
+        'schannel-tls12-client-enabled': [null, false],
+        'schannel-tls12-client-disabledbydefault': [null, false],
+      });
+      assert.deepEqual(
+        d.commands.map((c) => c.code),
+        [
+          `reg add "${SCHANNEL}\\Client" /v Enabled /t REG_DWORD /d 1 /f`,
+          `reg add "${SCHANNEL}\\Client" /v DisabledByDefault /t REG_DWORD /d 0 /f`,
+        ],
+      );
     }
     assert.equal(de.lang, 'de');
     const valueDe = diagnose(
@@ -183,19 +214,26 @@ describe('diagnosis: TLS configuration pastes', () => {
   });
 
   it('a reg.exe listing without its command line is not taken as complete: values not listed are "not in your paste"', () => {
-    const d = diagnose(['HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319', '    SystemDefaultTlsVersions    REG_DWORD    0x1'].join('\n'));
+    const d = diagnose(
+      ['HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319', '    SystemDefaultTlsVersions    REG_DWORD    0x1'].join('\n'),
+    );
     assert.deepEqual(shown(d), { 'net4-systemdefaulttlsversions': [1, true] });
     assert.ok(notShown(d).includes('net4-schusestrongcrypto'));
   });
 
   it('WinHTTP: any value with the TLS 1.2 bit (0x800) is right; without it, wrong', () => {
     const key = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';
-    assert.deepEqual(shown(diagnose(`${key}\n    DefaultSecureProtocols    REG_DWORD    0xa00`)), { 'winhttp-defaultsecureprotocols': [0xa00, true] });
+    assert.deepEqual(shown(diagnose(`${key}\n    DefaultSecureProtocols    REG_DWORD    0xa00`)), {
+      'winhttp-defaultsecureprotocols': [0xa00, true],
+    });
     const d = diagnose(`${key}\n    DefaultSecureProtocols    REG_DWORD    0xa0`);
     assert.deepEqual(shown(d), { 'winhttp-defaultsecureprotocols': [0xa0, false] });
-    assert.deepEqual(d.commands.map((c) => c.code), [
-      "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp' -Name DefaultSecureProtocols -Value 2720 -PropertyType DWord -Force",
-    ]);
+    assert.deepEqual(
+      d.commands.map((c) => c.code),
+      [
+        "New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp' -Name DefaultSecureProtocols -Value 2720 -PropertyType DWord -Force",
+      ],
+    );
   });
 
   it('every rule names its source, versions and why, in both languages', () => {
@@ -208,7 +246,13 @@ describe('diagnosis: TLS configuration pastes', () => {
   });
 
   it('text that shows no TLS setting is not a configuration', () => {
-    for (const text of ['', 'hello', 'Enabled : 1', 'TLS 1.2 is enabled on all servers', "Get-ItemProperty : Cannot find path 'HKLM:\\SOFTWARE\\Contoso' because it does not exist."]) {
+    for (const text of [
+      '',
+      'hello',
+      'Enabled : 1',
+      'TLS 1.2 is enabled on all servers',
+      "Get-ItemProperty : Cannot find path 'HKLM:\\SOFTWARE\\Contoso' because it does not exist.",
+    ]) {
       assert.equal(diagnose(text).recognised, false, text);
     }
   });

@@ -6,13 +6,21 @@ const values = (text: string) => Object.fromEntries(valuesInPaste(text));
 
 describe('diagnosis: placeholder values in a paste', () => {
   it('the federation domain from Set-FederatedOrganizationIdentifier and Get-FederationInformation, quoted or not', () => {
-    assert.deepEqual(values("[PS] C:\\>Set-FederatedOrganizationIdentifier -DelegationFederationTrust 'Microsoft Federation Gateway' -AccountNamespace contoso.com -Enabled $true"), {
-      domain: { value: 'contoso.com', from: 'Set-FederatedOrganizationIdentifier -AccountNamespace' },
-    });
-    assert.deepEqual(values("Get-FederationInformation -DomainName 'fabrikam.co.uk' -BypassAdditionalDomainValidation:$true -Verbose").domain, {
-      value: 'fabrikam.co.uk',
-      from: 'Get-FederationInformation -DomainName',
-    });
+    assert.deepEqual(
+      values(
+        "[PS] C:\\>Set-FederatedOrganizationIdentifier -DelegationFederationTrust 'Microsoft Federation Gateway' -AccountNamespace contoso.com -Enabled $true",
+      ),
+      {
+        domain: { value: 'contoso.com', from: 'Set-FederatedOrganizationIdentifier -AccountNamespace' },
+      },
+    );
+    assert.deepEqual(
+      values("Get-FederationInformation -DomainName 'fabrikam.co.uk' -BypassAdditionalDomainValidation:$true -Verbose").domain,
+      {
+        value: 'fabrikam.co.uk',
+        from: 'Get-FederationInformation -DomainName',
+      },
+    );
     assert.equal(values('PS C:\\> get-federationinformation -domainname:tailspintoys.com').domain?.value, 'tailspintoys.com');
   });
 
@@ -33,7 +41,12 @@ describe('diagnosis: placeholder values in a paste', () => {
       {},
       'two different domains: which one is meant is unknown',
     );
-    assert.equal(values('Set-FederatedOrganizationIdentifier -AccountNamespace Contoso.com\nGet-FederationInformation -DomainName contoso.com').domain?.value, 'Contoso.com', 'the same domain twice');
+    assert.equal(
+      values('Set-FederatedOrganizationIdentifier -AccountNamespace Contoso.com\nGet-FederationInformation -DomainName contoso.com').domain
+        ?.value,
+      'Contoso.com',
+      'the same domain twice',
+    );
   });
 
   it('knows which placeholder names it can fill', () => {

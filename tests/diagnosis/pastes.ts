@@ -88,7 +88,10 @@ FEHLER: Der angegebene Registrierungsschlüssel bzw. Wert wurde nicht gefunden.
 
 C:\\>`;
 
-/** Get-ItemProperty | Select-Object (table view) and Get-ItemPropertyValue: only the 64-bit keys are set; the 32-bit (Wow6432Node) ones are empty. */
+/**
+ * Get-ItemProperty | Select-Object (table view) and Get-ItemPropertyValue: only the 64-bit keys are set; the 32-bit (Wow6432Node) ones are
+ * empty.
+ */
 export const ONLY_64BIT_TABLE = `PS C:\\> Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319' | Select-Object SystemDefaultTlsVersions, SchUseStrongCrypto
 
 SystemDefaultTlsVersions SchUseStrongCrypto

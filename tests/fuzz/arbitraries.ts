@@ -15,10 +15,56 @@ export function errorFragments(): string[] {
 }
 
 const NOISE = [
-  '\n', '\r\n', '\t', ' ', '    ', '[PS] C:\\>', 'VERBOSE: ', 'WARNUNG: ', '+ CategoryInfo          : ', 'at System.Net.', '   --- End of stack trace ---',
-  '&quot;', '&#39;', '&#x27;', '&amp;', '&#0;', '&#x110000;', '"', "'", '`', '```', '**', '_', '[', '](', ')', '<', '>', '<script>', '#', '|',
-  'Ã¤', 'Ã¶', 'ü', 'ß', '„', '“', '\u200b', '\ufeff', '\u0000', '\ud800', '🙂', 'x'.repeat(300), '-'.repeat(80), 'alice@contoso.com',
-  '0x80070005', 'HCW8078', '{6b4f0f2c-0000-4000-8000-000000000001}', 'Set-FederatedOrganizationIdentifier', 'https://contoso.example/a?b=c',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  '    ',
+  '[PS] C:\\>',
+  'VERBOSE: ',
+  'WARNUNG: ',
+  '+ CategoryInfo          : ',
+  'at System.Net.',
+  '   --- End of stack trace ---',
+  '&quot;',
+  '&#39;',
+  '&#x27;',
+  '&amp;',
+  '&#0;',
+  '&#x110000;',
+  '"',
+  "'",
+  '`',
+  '```',
+  '**',
+  '_',
+  '[',
+  '](',
+  ')',
+  '<',
+  '>',
+  '<script>',
+  '#',
+  '|',
+  'Ã¤',
+  'Ã¶',
+  'ü',
+  'ß',
+  '„',
+  '“',
+  '\u200b',
+  '\ufeff',
+  '\u0000',
+  '\ud800',
+  '🙂',
+  'x'.repeat(300),
+  '-'.repeat(80),
+  'alice@contoso.com',
+  '0x80070005',
+  'HCW8078',
+  '{6b4f0f2c-0000-4000-8000-000000000001}',
+  'Set-FederatedOrganizationIdentifier',
+  'https://contoso.example/a?b=c',
 ];
 
 /** Any Unicode, including lone surrogates and control characters. */
@@ -35,10 +81,13 @@ export function pasteLike(maxParts = 40): fc.Arbitrary<string> {
         { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
         { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
         // An error string with a letter changed, cut or upper-cased, as people mangle them.
-        { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...fragments), fc.nat(), fc.boolean()).map(([f, at, upper]) => {
-          const cut = f.slice(0, Math.max(1, at % f.length)) + f.slice((at % f.length) + 1);
-          return upper ? cut.toUpperCase() : cut;
-        }) },
+        {
+          weight: 2,
+          arbitrary: fc.tuple(fc.constantFrom(...fragments), fc.nat(), fc.boolean()).map(([f, at, upper]) => {
+            const cut = f.slice(0, Math.max(1, at % f.length)) + f.slice((at % f.length) + 1);
+            return upper ? cut.toUpperCase() : cut;
+          }),
+        },
       ),
       { maxLength: maxParts },
     )

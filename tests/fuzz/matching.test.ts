@@ -38,7 +38,10 @@ describe('fuzz: normaliser and matcher', function () {
     fc.assert(
       fc.property(text, (t) => {
         const first = { entities: decodeEntities(t), lines: cleanPaste(t), tokens: tokenize(t), terms: termsOf(t), fold: foldWord(t) };
-        assert.deepEqual({ entities: decodeEntities(t), lines: cleanPaste(t), tokens: tokenize(t), terms: termsOf(t), fold: foldWord(t) }, first);
+        assert.deepEqual(
+          { entities: decodeEntities(t), lines: cleanPaste(t), tokens: tokenize(t), terms: termsOf(t), fold: foldWord(t) },
+          first,
+        );
         for (const token of first.tokens.tokens) {
           assert.ok(token.term.length > 0, 'no empty terms');
           assert.ok(token.line >= 0 && token.line < first.tokens.lines.length, 'token lines point into the lines');

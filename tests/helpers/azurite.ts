@@ -24,7 +24,18 @@ export async function startAzurite(): Promise<Azurite> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pastefix-azurite-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--extentMemoryLimit', '256', '--skipApiVersionCheck', '--disableTelemetry'],
+    [
+      main,
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      '0',
+      '--inMemoryPersistence',
+      '--extentMemoryLimit',
+      '256',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+    ],
     // In memory, Azurite takes no --location; its working folder is a temp one all the same.
     { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] },
   );

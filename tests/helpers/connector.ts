@@ -96,7 +96,10 @@ export async function startFaultyConnector(options: { lean?: boolean } = {}): Pr
         return;
       }
       if (typeof behaviour === 'object') {
-        res.writeHead(behaviour.status, { 'content-type': 'application/json', ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {}) });
+        res.writeHead(behaviour.status, {
+          'content-type': 'application/json',
+          ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {}),
+        });
         res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'stand-in failure' } }));
         return;
       }

@@ -113,7 +113,10 @@ export function useEntryPerTest(prefix: string, signal: NodeJS.Signals = 'SIGKIL
     async listen(env = {}) {
       const port = await freePort();
       const e = start({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'data', LOG_LEVEL: 'info', ...env });
-      await until(() => e.lines.some((l) => typeof l.msg === 'string' && l.msg.startsWith('PasteFix listening')) || e.child.exitCode !== null, 'the server to listen');
+      await until(
+        () => e.lines.some((l) => typeof l.msg === 'string' && l.msg.startsWith('PasteFix listening')) || e.child.exitCode !== null,
+        'the server to listen',
+      );
       assert.equal(e.child.exitCode, null, JSON.stringify(e.lines));
       return { entry: e, port, url: `http://127.0.0.1:${port}` };
     },

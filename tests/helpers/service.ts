@@ -75,7 +75,14 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
     });
   const app = options.app;
   const adapter = createAdapter(
-    app ? { appId: app.appId, appPassword: app.appPassword, appType: app.appTenantId ? 'SingleTenant' : 'MultiTenant', appTenantId: app.appTenantId } : { appType: 'MultiTenant' },
+    app
+      ? {
+          appId: app.appId,
+          appPassword: app.appPassword,
+          appType: app.appTenantId ? 'SingleTenant' : 'MultiTenant',
+          appTenantId: app.appTenantId,
+        }
+      : { appType: 'MultiTenant' },
     logger,
     options.auth,
   );

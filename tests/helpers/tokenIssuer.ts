@@ -51,7 +51,9 @@ export async function startTokenIssuer(options: { endorsements?: string[] } = {}
     if (req.url === '/.well-known/openid-configuration') {
       res.end(JSON.stringify({ issuer: ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
     } else if (req.url === '/keys') {
-      res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: options.endorsements ?? ['msteams'] }] }));
+      res.end(
+        JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: options.endorsements ?? ['msteams'] }] }),
+      );
     } else {
       res.statusCode = 404;
       res.end('{}');

@@ -10,7 +10,10 @@ describe('knowledge/exo-legacy-tls-hybrid', () => {
   const a = kb.byId.get('exo-legacy-tls-hybrid') as Article;
 
   it('has the four symptoms', () => {
-    assert.deepEqual(a.symptoms.map((s) => s.id), ['free-busy', 'cloud-archive', 'federation-trust', 'hcw-domain-verification']);
+    assert.deepEqual(
+      a.symptoms.map((s) => s.id),
+      ['free-busy', 'cloud-archive', 'federation-trust', 'hcw-domain-verification'],
+    );
   });
 
   it('carries the federation-trust error texts exactly as Exchange prints them', () => {
@@ -20,7 +23,11 @@ describe('knowledge/exo-legacy-tls-hybrid', () => {
         'An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying connection was closed: An unexpected error occurred on a send."',
       ),
     );
-    assert.ok(s.errors.en!.some((e) => e.startsWith("PowerShell failed to invoke 'Set-FederatedOrganizationIdentifier': An error occurred while attempting")));
+    assert.ok(
+      s.errors.en!.some((e) =>
+        e.startsWith("PowerShell failed to invoke 'Set-FederatedOrganizationIdentifier': An error occurred while attempting"),
+      ),
+    );
     assert.deepEqual(s.errors.de, [
       'Fehler beim Versuch, Exchange für den Partner STS bereitzustellen. Detaillierte Informationen: "Fehler beim Zugriff auf Windows Live". "Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden."',
     ]);
@@ -51,7 +58,10 @@ describe('knowledge/exo-legacy-tls-hybrid', () => {
     assert.match(en[2], /federation trust/);
     assert.match(en[3], /Exchange Management Shell/);
     assert.match(a.steps[1].text.de!, /KB3154518/);
-    assert.deepEqual(a.references.map((r) => r.url.includes('3154518') || /tls-guidance-part-[13]/.test(r.url)), [true, true, true]);
+    assert.deepEqual(
+      a.references.map((r) => r.url.includes('3154518') || /tls-guidance-part-[13]/.test(r.url)),
+      [true, true, true],
+    );
   });
 
   it('names the cause and the affected features in both languages', () => {

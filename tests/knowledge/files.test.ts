@@ -21,7 +21,9 @@ describe('knowledge/files: listFiles', () => {
     });
     cleanup = t.cleanup;
     const problems: string[] = [];
-    const files = listFiles([t.dir, path.join(t.dir, 'other', 'README.yaml')], ['.yaml', '.yml', '.md', '.txt'], (file, message) => problems.push(`${file}: ${message}`));
+    const files = listFiles([t.dir, path.join(t.dir, 'other', 'README.yaml')], ['.yaml', '.yml', '.md', '.txt'], (file, message) =>
+      problems.push(`${file}: ${message}`),
+    );
     assert.deepEqual(
       files.map((f) => path.relative(t.dir, f)),
       ['a.md', 'b.yaml', path.join('sub', 'c.yml'), path.join('other', 'README.yaml')],

@@ -12,7 +12,10 @@ describe('knowledge/lexicon', () => {
   it('the built-in lexicon loads with no problems and is not read as an article', () => {
     const kb = loadKnowledge([BUILTIN_KNOWLEDGE]);
     assert.deepEqual(kb.problems.map(formatProblem), []);
-    assert.deepEqual(kb.articles.map((a) => a.id), ['exo-legacy-tls-hybrid']);
+    assert.deepEqual(
+      kb.articles.map((a) => a.id),
+      ['exo-legacy-tls-hybrid'],
+    );
     const template = kb.lexicon?.find((e) => e.en[0] === 'The underlying connection was closed');
     assert.deepEqual(template?.de, ['Die zugrunde liegende Verbindung wurde geschlossen']);
   });
@@ -44,7 +47,10 @@ describe('knowledge/lexicon', () => {
       '    en: mailbox again',
     ].join('\n');
     const r = parseLexicon('lex.yaml', text);
-    assert.deepEqual(r.entries.map((e) => e.en[0]), ['mailbox']);
+    assert.deepEqual(
+      r.entries.map((e) => e.en[0]),
+      ['mailbox'],
+    );
     assert.deepEqual(r.problems.map(formatProblem), [
       'lex.yaml:4: entries[1].en: lexicon: is required',
       'lex.yaml:5: entries[1].english: lexicon: unknown field',
@@ -55,12 +61,20 @@ describe('knowledge/lexicon', () => {
   });
 
   it('a broken lexicon file is reported while every article still loads', () => {
-    const t = tempFolder({ 'a.yaml': articleYaml('good-one', 'Something specific went wrong'), 'lexicon/de-en.yaml': 'entries: [unclosed' });
+    const t = tempFolder({
+      'a.yaml': articleYaml('good-one', 'Something specific went wrong'),
+      'lexicon/de-en.yaml': 'entries: [unclosed',
+    });
     cleanup = t.cleanup;
     const kb = loadKnowledge([t.dir]);
-    assert.deepEqual(kb.articles.map((a) => a.id), ['good-one']);
+    assert.deepEqual(
+      kb.articles.map((a) => a.id),
+      ['good-one'],
+    );
     assert.deepEqual(kb.lexicon, []);
     assert.equal(kb.problems.length > 0, true);
-    assert.ok(kb.problems.every((p) => p.file === path.join(t.dir, 'lexicon', 'de-en.yaml') && p.message.startsWith('lexicon: YAML syntax:')));
+    assert.ok(
+      kb.problems.every((p) => p.file === path.join(t.dir, 'lexicon', 'de-en.yaml') && p.message.startsWith('lexicon: YAML syntax:')),
+    );
   });
 });

@@ -30,7 +30,10 @@ describe('knowledge/load', () => {
     const t = tempFolder({ 'a.yaml': GOOD('good-one'), 'b.yaml': bad, 'c.yaml': GOOD('good-two') });
     cleanup = t.cleanup;
     const kb = loadKnowledge([t.dir]);
-    assert.deepEqual(kb.articles.map((a) => a.id), ['good-one', 'good-two']);
+    assert.deepEqual(
+      kb.articles.map((a) => a.id),
+      ['good-one', 'good-two'],
+    );
     assert.deepEqual(kb.problems.map(formatProblem), [
       `${path.join(t.dir, 'b.yaml')}:8: symptoms[0].errors.en: Invalid input: expected array, received string`,
     ]);
@@ -62,10 +65,7 @@ describe('knowledge/load', () => {
     const t = tempFolder({ 'x.yaml': text });
     cleanup = t.cleanup;
     const messages = loadKnowledge([t.dir]).problems.map((p) => `${p.line}: ${p.field}: ${p.message}`);
-    assert.deepEqual(messages, [
-      '1: id: must be kebab-case: lower-case letters, digits and single hyphens',
-      '3: colour: unknown field',
-    ]);
+    assert.deepEqual(messages, ['1: id: must be kebab-case: lower-case letters, digits and single hyphens', '3: colour: unknown field']);
     const t2 = tempFolder({ 'y.yaml': text.replace('id: Not_Kebab', 'id: fine').replace('\ncolour: red', '') });
     const cleanup1 = t.cleanup;
     cleanup = () => (cleanup1(), t2.cleanup());
@@ -93,16 +93,28 @@ describe('knowledge/load', () => {
       importArticle: (file: string) =>
         path.basename(file) === 'empty.md'
           ? { article: null, problems: [{ file, message: 'import: the file is empty' }] }
-          : { article: { ...valid, id: 'raw', cause: { en: 'only English' } }, problems: [{ file, field: 'symptoms', message: 'import: a note', severity: 'warning' as const }] },
+          : {
+              article: { ...valid, id: 'raw', cause: { en: 'only English' } },
+              problems: [{ file, field: 'symptoms', message: 'import: a note', severity: 'warning' as const }],
+            },
     };
     const kb = loadKnowledge([t.dir], { importer });
-    assert.deepEqual(kb.articles.map((a) => a.id), ['good-one']);
+    assert.deepEqual(
+      kb.articles.map((a) => a.id),
+      ['good-one'],
+    );
     const raw = path.join(t.dir, 'raw.md');
     const empty = path.join(t.dir, 'empty.md');
     assert.deepEqual(kb.problems, [
       { file: empty, message: 'import: article skipped: the file is empty', severity: 'warning', skipped: true },
       { file: raw, field: 'symptoms', message: 'import: a note', severity: 'warning' },
-      { file: raw, field: 'cause', message: 'import: article skipped: missing the "de" text (the article declares languages de, en)', severity: 'warning', skipped: true },
+      {
+        file: raw,
+        field: 'cause',
+        message: 'import: article skipped: missing the "de" text (the article declares languages de, en)',
+        severity: 'warning',
+        skipped: true,
+      },
     ]);
   });
 

@@ -10,7 +10,10 @@ describe('knowledge/vocabulary', () => {
   it('recognises cmdlet names, in text and as a whole, and not hyphenated words', () => {
     assert.ok(isCmdletName('Set-FederatedOrganizationIdentifier') && isCmdletName('Get-Mailbox'));
     assert.ok(!isCmdletName('e-mail') && !isCmdletName('Set-federated') && !isCmdletName('Get-Mailbox x'));
-    assert.deepEqual([...'run Get-Mailbox then New-MoveRequest now'.matchAll(CMDLET_IN_TEXT)].map((m) => m[0]), ['Get-Mailbox', 'New-MoveRequest']);
+    assert.deepEqual(
+      [...'run Get-Mailbox then New-MoveRequest now'.matchAll(CMDLET_IN_TEXT)].map((m) => m[0]),
+      ['Get-Mailbox', 'New-MoveRequest'],
+    );
   });
 
   it('finds HCW codes of three to five digits, in any case; the importer names a symptom by one', () => {
@@ -22,7 +25,14 @@ describe('knowledge/vocabulary', () => {
 
   it('treats the same host names as volatile when matching and when grouping gaps', () => {
     for (const tld of ['onmicrosoft', 'local', 'intern', 'fr']) assert.ok(HOST_TLDS.has(tld), tld);
-    assert.deepEqual(termsOf(tokenize('relay ex01.contoso.fr refused').tokens.map((t) => t.term).join(' ')), ['relay', 'refused']);
+    assert.deepEqual(
+      termsOf(
+        tokenize('relay ex01.contoso.fr refused')
+          .tokens.map((t) => t.term)
+          .join(' '),
+      ),
+      ['relay', 'refused'],
+    );
     assert.equal(gapKey('relay ex01.contoso.fr refused'), gapKey('relay mx7.fabrikam.onmicrosoft.com refused'));
   });
 

@@ -79,7 +79,14 @@ describe('knowledge/watch: reloading edited knowledge', function () {
     const expected = `${file}:8: symptoms[0].errors.en: Invalid input: expected array, received string`;
     await eventually(() => logged(`knowledge change refused: ${expected}`), 'the refusal');
     assert.ok(
-      logs.some((l) => l.level === 50 && l.msg === `knowledge change refused: ${expected}` && l.file === file && l.line === 8 && l.field === 'symptoms[0].errors.en'),
+      logs.some(
+        (l) =>
+          l.level === 50 &&
+          l.msg === `knowledge change refused: ${expected}` &&
+          l.file === file &&
+          l.line === 8 &&
+          l.field === 'symptoms[0].errors.en',
+      ),
       'the problem is logged as an error with file, line and field',
     );
     const kept = k.reload();
@@ -89,7 +96,10 @@ describe('knowledge/watch: reloading edited knowledge', function () {
     assert.equal(top(BETA_ERROR), 'beta');
 
     fs.writeFileSync(file, 'id: beta\ntitle: [unclosed\n');
-    await eventually(() => logs.some((l) => String(l.msg).startsWith(`knowledge change refused: ${file}:`) && String(l.msg).includes('YAML syntax')), 'the YAML refusal');
+    await eventually(
+      () => logs.some((l) => String(l.msg).startsWith(`knowledge change refused: ${file}:`) && String(l.msg).includes('YAML syntax')),
+      'the YAML refusal',
+    );
     assert.equal(k.kb(), before);
     assert.equal(top(BETA_ERROR), 'beta');
 
@@ -108,7 +118,10 @@ describe('knowledge/watch: reloading edited knowledge', function () {
   it('refuses a change that leaves no articles', async () => {
     const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) });
     fs.rmSync(path.join(folder.dir, 'alpha.yaml'));
-    await eventually(() => logged('knowledge change refused: the change leaves no articles; the last good knowledge base stays live'), 'the refusal');
+    await eventually(
+      () => logged('knowledge change refused: the change leaves no articles; the last good knowledge base stays live'),
+      'the refusal',
+    );
     assert.deepEqual(k.reload(), { status: 'kept', reason: 'empty', message: 'the change leaves no articles' });
     assert.equal(top(ALPHA_ERROR), 'alpha');
   });
@@ -120,7 +133,10 @@ describe('knowledge/watch: reloading edited knowledge', function () {
       return new Matcher(kb);
     });
     fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA_ERROR));
-    await eventually(() => logged('knowledge change refused: building the matcher failed; the last good knowledge base stays live'), 'the refusal');
+    await eventually(
+      () => logged('knowledge change refused: building the matcher failed; the last good knowledge base stays live'),
+      'the refusal',
+    );
     assert.deepEqual(k.reload(), { status: 'kept', reason: 'build-failed', message: 'matcher exploded' });
     assert.equal(top(ALPHA_ERROR), 'alpha');
     assert.equal(k.kb().articles.length, 1);

@@ -11,7 +11,10 @@ const LEXICON = [
   entry('Die zugrunde liegende Verbindung wurde geschlossen', 'The underlying connection was closed'),
   entry('Unerwarteter Fehler beim Senden', 'An unexpected error occurred on a send'),
   entry('Die Benennung "{}" wurde nicht als Name eines Cmdlet erkannt', "The term '{}' is not recognized as the name of a cmdlet"),
-  entry('Beim Verbinden mit dem Remoteserver "{}" ist folgender Fehler aufgetreten', 'Connecting to remote server {} failed with the following error message'),
+  entry(
+    'Beim Verbinden mit dem Remoteserver "{}" ist folgender Fehler aufgetreten',
+    'Connecting to remote server {} failed with the following error message',
+  ),
   entry(['Postfach', 'Postfächer'], 'mailbox'),
   entry('Verschiebung', 'move'),
   entry('Zugriff verweigert', 'Access is denied'),
@@ -45,10 +48,13 @@ describe('matching/bridge', () => {
     it('rewrites a message template, keeps the rest of the line and its punctuation', () => {
       const t = de.translate('WARNUNG: Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden. (Server EX01)');
       assert.equal(t.text, 'WARNUNG: The underlying connection was closed: An unexpected error occurred on a send. (Server EX01)');
-      assert.deepEqual(t.applied.map((a) => a.words.length), [5, 7]);
+      assert.deepEqual(
+        t.applied.map((a) => a.words.length),
+        [5, 7],
+      );
     });
 
-    it('carries a slot over as pasted, with the other language\'s quotes', () => {
+    it("carries a slot over as pasted, with the other language's quotes", () => {
       const t = de.translate('Die Benennung "Get-OrganizationConfig" wurde nicht als Name eines Cmdlet erkannt.');
       assert.equal(t.text, "The term 'Get-OrganizationConfig' is not recognized as the name of a cmdlet.");
     });
@@ -71,7 +77,7 @@ describe('matching/bridge', () => {
 
   describe('agreement', () => {
     const errors = [['the', 'term', 'get', 'organizationconfig', 'is', 'not', 'recognized']];
-    it('language-free evidence of the paste in the article\'s error texts agrees', () => {
+    it("language-free evidence of the paste in the article's error texts agrees", () => {
       assert.deepEqual(languageFreeTerms('HCW8078 bei Get-OrganizationConfig: System.Net.WebException 0x80004005'), [
         'hcw8078',
         '0x80004005',
@@ -95,8 +101,13 @@ describe('matching/bridge', () => {
   describe('Matcher through the bridge', () => {
     const SEND = 'The underlying connection was closed: An unexpected error occurred on a send.';
     const TERM = "The term 'Get-OrganizationConfig' is not recognized as the name of a cmdlet";
-    const WRAPPER = 'Connecting to remote server outlook.office365.com failed with the following error message : The WinRM client cannot process the request';
-    const kb = kbOf([article('tls-send', { en: [SEND] }), article('org-config-term', { en: [TERM] }), article('winrm-client', { en: [WRAPPER] })]);
+    const WRAPPER =
+      'Connecting to remote server outlook.office365.com failed with the following error message : The WinRM client cannot process the request';
+    const kb = kbOf([
+      article('tls-send', { en: [SEND] }),
+      article('org-config-term', { en: [TERM] }),
+      article('winrm-client', { en: [WRAPPER] }),
+    ]);
     const matcher = new Matcher(kb);
 
     it('answers a German paste with the English-only article when the translated template agrees, quoting the German line', () => {
@@ -114,19 +125,26 @@ describe('matching/bridge', () => {
     });
 
     it('offers, not answers, when only a short translated phrase backs the article', () => {
-      const r = matcher.match('Beim Verbinden mit dem Remoteserver "outlook.office365.com" ist folgender Fehler aufgetreten: Zugriff verweigert');
+      const r = matcher.match(
+        'Beim Verbinden mit dem Remoteserver "outlook.office365.com" ist folgender Fehler aufgetreten: Zugriff verweigert',
+      );
       assert.notEqual(r.decision, 'answer');
     });
 
-    it('without a lexicon, or when every article speaks the paste\'s language, nothing is translated', () => {
+    it("without a lexicon, or when every article speaks the paste's language, nothing is translated", () => {
       const plain = new Matcher(kbOf(kb.articles, []));
       assert.equal(plain.match('Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.').decision, 'none');
       const bilingual = new Matcher(kbOf([article('tls-send', { en: [SEND], de: ['Etwas ganz anderes ist passiert'] }, ['de', 'en'])]));
-      assert.equal(bilingual.match('Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.').decision, 'none');
+      assert.equal(
+        bilingual.match('Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.').decision,
+        'none',
+      );
     });
 
     it('an English paste finds a German-only article the other way round', () => {
-      const german = new Matcher(kbOf([article('de-only', { de: ['Zugriff verweigert für das Postfach beim Verschieben der Daten'] }, ['de'])]));
+      const german = new Matcher(
+        kbOf([article('de-only', { de: ['Zugriff verweigert für das Postfach beim Verschieben der Daten'] }, ['de'])]),
+      );
       const r = german.match('Access is denied for the mailbox beim Verschieben der Daten');
       assert.notEqual(r.decision, 'none');
       assert.equal(r.matches[0].article, 'de-only');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { evaluate, parseLabelled, type EvalReport } from '../../src/cli/evaluate';
+import { evaluate, parseLabelled } from '../../src/cli/evaluate';
 import { importToDirectory } from '../../src/knowledge/import/directory';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
@@ -17,8 +17,6 @@ describe('matching with the corpus loaded', function () {
     const r = matcher.match(text);
     return { decision: r.decision, ranked: r.matches.map((m) => m.article) };
   };
-  const describeFailures = (r: EvalReport) =>
-    r.failures.map((f) => `${f.paste.id}: expected [${f.paste.expect}] got ${f.outcome.decision} [${f.outcome.ranked.slice(0, 3)}]`).join('\n');
 
   before(function () {
     requireShared(this);

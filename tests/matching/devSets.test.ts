@@ -40,7 +40,9 @@ describe('matching: the labelled dev sets', function () {
         return { decision: r.decision, ranked: r.matches.map((m) => m.article), score: r.matches[0]?.score };
       });
       assert.equal(report.total, set.pastes, 'the number of pastes is pinned: change it here when the set changes');
-      const wrong = report.failures.filter((f) => f.outcome.decision === 'answer').map((f) => `${f.paste.id}: answered ${f.outcome.ranked[0]}`);
+      const wrong = report.failures
+        .filter((f) => f.outcome.decision === 'answer')
+        .map((f) => `${f.paste.id}: answered ${f.outcome.ranked[0]}`);
       assert.deepEqual(wrong, [], 'false answers');
       assert.ok(report.rightRate >= set.minRight, `right ${report.right}/${report.total}`);
       const snapshot = path.join(ROOT, 'tests/data/outcomes', set.file.replace(/\.jsonl$/, '.json'));

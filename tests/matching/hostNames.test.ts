@@ -9,7 +9,30 @@ const OLD_HOST =
 const OLD_EMAIL = /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g;
 const TLDS = 'com net org local lan corp internal intra onmicrosoft de at ch uk eu fr nl us io info biz edu gov'.split(' ');
 
-const PIECES = ['a', 'b', 'Z', '1', '.', '.', '.', '-', '-', '_', ' ', '@', '+', 'é', '\n', 'com', 'COM', 'de', 'intra', 'internal', 'info', 'x-'];
+const PIECES = [
+  'a',
+  'b',
+  'Z',
+  '1',
+  '.',
+  '.',
+  '.',
+  '-',
+  '-',
+  '_',
+  ' ',
+  '@',
+  '+',
+  'é',
+  '\n',
+  'com',
+  'COM',
+  'de',
+  'intra',
+  'internal',
+  'info',
+  'x-',
+];
 
 describe('matching/hostNames', () => {
   it('finds exactly the host names the regular expression found', () => {
@@ -17,7 +40,16 @@ describe('matching/hostNames', () => {
       (t) => t.replace(OLD_HOST, ' '),
       (t) => replaceHostNames(t, { tlds: new Set(TLDS), labels: 'strict' }, ' '),
       PIECES,
-      ['mail.contoso.com', 'see a-.b.com and x_a.b.de', 'EX01.Contoso.LOCAL:443', 'a.com-b.c.de', 'foo.com.bar', '.de', 'a..de', 'host.intra_net.de'],
+      [
+        'mail.contoso.com',
+        'see a-.b.com and x_a.b.de',
+        'EX01.Contoso.LOCAL:443',
+        'a.com-b.c.de',
+        'foo.com.bar',
+        '.de',
+        'a..de',
+        'host.intra_net.de',
+      ],
     );
   });
 
@@ -42,6 +74,8 @@ describe('matching/hostNames', () => {
   });
 
   it('removes host names and addresses from a paste, keeping the words around them', () => {
-    assert.deepEqual(cleanPaste('Server EX01.contoso.local refused pat@contoso.com, see mail.fabrikam.de.'), ['Server   refused  , see  .']);
+    assert.deepEqual(cleanPaste('Server EX01.contoso.local refused pat@contoso.com, see mail.fabrikam.de.'), [
+      'Server   refused  , see  .',
+    ]);
   });
 });

@@ -59,7 +59,11 @@ describe('matching/Matcher', () => {
   });
 
   it('keeps a certain answer through one OCR slip: a substituted short word, two words glued, a word split', () => {
-    for (const paste of [DE_ERR.replace('für', 'fir'), DE_ERR.replace('Verbindung wurde', 'Verbindungwurde'), DE_ERR.replace('zugrunde', 'zu grunde')]) {
+    for (const paste of [
+      DE_ERR.replace('für', 'fir'),
+      DE_ERR.replace('Verbindung wurde', 'Verbindungwurde'),
+      DE_ERR.replace('zugrunde', 'zu grunde'),
+    ]) {
       const r = builtin.match(paste);
       assert.deepEqual([r.decision, r.matches[0]?.symptom], ['answer', 'federation-trust'], paste);
     }
@@ -102,7 +106,10 @@ describe('matching/Matcher', () => {
     const m = new Matcher(kbOf([article('one', WRAP('MaxUriReached')), article('two', WRAP('MaxUriReached'))]));
     const r = m.match(WRAP('MaxUriReached'));
     assert.equal(r.decision, 'answer');
-    assert.deepEqual(r.matches.map((x) => x.article), ['one', 'two']);
+    assert.deepEqual(
+      r.matches.map((x) => x.article),
+      ['one', 'two'],
+    );
   });
 
   it('lets a longer error that explains more of the paste outrank a short one inside it, but never a contradicted one', () => {
@@ -110,7 +117,10 @@ describe('matching/Matcher', () => {
     const m = new Matcher(
       kbOf([
         article('on-a-send', send),
-        article('on-a-receive', `${WRAP('The underlying connection was closed: An unexpected error occurred on a receive.')} Check the proxy before you send again.`),
+        article(
+          'on-a-receive',
+          `${WRAP('The underlying connection was closed: An unexpected error occurred on a receive.')} Check the proxy before you send again.`,
+        ),
       ]),
     );
     // "on-a-receive" finds every word "on-a-send" finds, and more — but the paste contradicts it.
@@ -125,7 +135,10 @@ describe('matching/Matcher', () => {
     const m = new Matcher(kbOf([hidden, room]));
     const r = m.match(`Adding the cross-forest room mailbox 'Room-Lisbon-2' in Outlook: ${error}`);
     assert.deepEqual([r.decision, r.matches.map((x) => x.article)], ['answer', ['room', 'hidden']]);
-    assert.deepEqual(m.match(`Opening the hidden mailbox after the migration: ${error}`).matches.map((x) => x.article), ['hidden', 'room']);
+    assert.deepEqual(
+      m.match(`Opening the hidden mailbox after the migration: ${error}`).matches.map((x) => x.article),
+      ['hidden', 'room'],
+    );
   });
 
   it('asks when two articles fit equally well with different errors', () => {
@@ -142,15 +155,26 @@ describe('matching/Matcher', () => {
   });
 
   it('never answers greetings, chit-chat or unknown errors', () => {
-    for (const text of ['hello', 'Hallo, wie geht es dir?', 'thanks!', '', '   ', '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup']) {
+    for (const text of [
+      'hello',
+      'Hallo, wie geht es dir?',
+      'thanks!',
+      '',
+      '   ',
+      '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+    ]) {
       assert.equal(builtin.match(text).decision, 'none', text);
     }
   });
 
   it('finds a described symptom without an error text, in both languages', () => {
-    const de = builtin.match('Seit TLS 1.0 in Exchange Online abgeschaltet ist, sehen lokale Benutzer keine Frei/Gebucht-Informationen mehr (Hybrid).');
+    const de = builtin.match(
+      'Seit TLS 1.0 in Exchange Online abgeschaltet ist, sehen lokale Benutzer keine Frei/Gebucht-Informationen mehr (Hybrid).',
+    );
     assert.deepEqual([de.decision, de.matches[0].symptom, de.lang], ['answer', 'free-busy', 'de']);
-    const en = builtin.match('Users with an on-premises mailbox cannot open their cloud archive in Exchange Online since legacy TLS was turned off (hybrid).');
+    const en = builtin.match(
+      'Users with an on-premises mailbox cannot open their cloud archive in Exchange Online since legacy TLS was turned off (hybrid).',
+    );
     assert.deepEqual([en.decision, en.matches[0].symptom, en.lang], ['answer', 'cloud-archive', 'en']);
   });
 
@@ -168,7 +192,10 @@ describe('matching/Matcher', () => {
   });
 
   it('only offers, never answers, a symptom described without anything pointing at its cause', () => {
-    for (const text of ['free/busy is not working in our hybrid environment with Exchange Online', 'Frei/Gebucht geht nicht in unserer Hybridumgebung']) {
+    for (const text of [
+      'free/busy is not working in our hybrid environment with Exchange Online',
+      'Frei/Gebucht geht nicht in unserer Hybridumgebung',
+    ]) {
       const r = builtin.match(text);
       assert.deepEqual([r.decision, r.matches[0]?.symptom], ['clarify', 'free-busy'], text);
     }
@@ -182,7 +209,9 @@ describe('matching/Matcher', () => {
   });
 
   it('offers the article of a rare code such as HCW8078 pasted alone, without answering', () => {
-    const m = new Matcher(kbOf([article('endpoint', 'HCW8078 Migration Endpoint could not be created'), article('other', WRAP('MaxUriReached'))]));
+    const m = new Matcher(
+      kbOf([article('endpoint', 'HCW8078 Migration Endpoint could not be created'), article('other', WRAP('MaxUriReached'))]),
+    );
     const r = m.match('HCW8078');
     assert.deepEqual([r.decision, r.matches.map((x) => x.article)], ['clarify', ['endpoint']]);
   });
@@ -196,7 +225,8 @@ describe('matching/Matcher', () => {
   });
 
   it('finds the error at the end of a long log of warnings, and keeps it when errors alone overflow the limit', () => {
-    const warn = '2026.11.14 09:41:07.311 10332 [Client=UX, Activity=Check Prereqs, Thread=7] WARN Certificate check returned a warning, continuing\n';
+    const warn =
+      '2026.11.14 09:41:07.311 10332 [Client=UX, Activity=Check Prereqs, Thread=7] WARN Certificate check returned a warning, continuing\n';
     const atEnd = builtin.match(`${warn.repeat(Math.ceil((MAX_PASTE_CHARS * 1.2) / warn.length))}${EN_ERR}`);
     assert.deepEqual([atEnd.truncated, atEnd.decision, atEnd.matches[0]?.article], [true, 'answer', 'exo-legacy-tls-hybrid']);
     const noise = 'ERROR Retrying mailbox batch 17 after a transient failure\n';

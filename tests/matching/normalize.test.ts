@@ -3,7 +3,10 @@ import { cleanPaste, decodeEntities, foldWord, termsOf, tokenize } from '../../s
 
 describe('matching/normalize', () => {
   it('decodes HTML entities left by web pages', () => {
-    assert.equal(decodeEntities('&quot;Windows Live&quot; &amp; f&uuml;r &#39;x&#39; &#x27;y&#x27; &bogus;'), '"Windows Live" & für \'x\' \'y\' &bogus;');
+    assert.equal(
+      decodeEntities('&quot;Windows Live&quot; &amp; f&uuml;r &#39;x&#39; &#x27;y&#x27; &bogus;'),
+      "\"Windows Live\" & für 'x' 'y' &bogus;",
+    );
   });
 
   it('folds case and every spelling of umlauts to one form (English words fold the same way on both sides)', () => {
@@ -17,7 +20,9 @@ describe('matching/normalize', () => {
 
   it('removes values that change from paste to paste: GUIDs, timestamps, e-mail addresses, URLs, IPs, long numbers', () => {
     const terms = termsOf(
-      cleanPaste('RequestId=5c6b0f0e-1234-4e0b-9d1c-2a2b3c4d5e6f TimeStamp=3/4/2024 10:11:12 AM admin@contoso.com https://x.y/z 10.1.2.3 2026-11-28T10:00:00Z 12345678 HTTP 403').join(' '),
+      cleanPaste(
+        'RequestId=5c6b0f0e-1234-4e0b-9d1c-2a2b3c4d5e6f TimeStamp=3/4/2024 10:11:12 AM admin@contoso.com https://x.y/z 10.1.2.3 2026-11-28T10:00:00Z 12345678 HTTP 403',
+      ).join(' '),
     );
     assert.deepEqual(terms, ['requestid', 'timestamp', 'http', '403'].map(foldWord));
   });
@@ -27,16 +32,26 @@ describe('matching/normalize', () => {
   });
 
   it('re-joins a word hyphenated at a line end but keeps parameter lines', () => {
-    assert.deepEqual(tokenize('the connec-\ntion was closed').tokens.map((t) => t.term), ['the', 'connection', 'was', 'closed'].map(foldWord));
     assert.deepEqual(
-      tokenize("Set-FederatedOrganizationIdentifier\n-Enabled $True").tokens.map((t) => t.term),
+      tokenize('the connec-\ntion was closed').tokens.map((t) => t.term),
+      ['the', 'connection', 'was', 'closed'].map(foldWord),
+    );
+    assert.deepEqual(
+      tokenize('Set-FederatedOrganizationIdentifier\n-Enabled $True').tokens.map((t) => t.term),
       ['set', 'federatedorganizationidentifier', 'enabled', 'true'].map(foldWord),
     );
   });
 
   it('remembers the line of every token', () => {
     const { tokens, lines } = tokenize('hello\n\nsecond line');
-    assert.deepEqual(tokens.map((t) => [t.term, t.line]), [['hello', 0], ['second', 2], ['line', 2]]);
+    assert.deepEqual(
+      tokens.map((t) => [t.term, t.line]),
+      [
+        ['hello', 0],
+        ['second', 2],
+        ['line', 2],
+      ],
+    );
     assert.equal(lines[2], 'second line');
   });
 });

@@ -43,18 +43,27 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
         sts.units.map((u) => sts.terms.slice(u.start, u.end).join(' ')),
         ['provisioning frobnicator failed', 'detailed information', 'gateway refused sprocket handshake'],
       );
-      assert.deepEqual(sts.units.map((u) => u.nested), [false, false, true]);
+      assert.deepEqual(
+        sts.units.map((u) => u.nested),
+        [false, false, true],
+      );
       assert.equal(sts.detailUnit, 2);
       assert.equal(sts.detailKey, 'gateway refused sprocket handshake');
     });
 
     it('marks a unit that error texts of several articles share as generic (a family, not an error)', () => {
       const a = index.errors[1];
-      assert.deepEqual(a.units.map((u) => [a.terms.slice(u.start, u.end).join(' '), u.generic]), [
-        ['updating widget store failed', false],
-        ['object reference not set instance object', true],
-      ]);
-      assert.equal(index.errors[0].units.some((u) => u.generic), false);
+      assert.deepEqual(
+        a.units.map((u) => [a.terms.slice(u.start, u.end).join(' '), u.generic]),
+        [
+          ['updating widget store failed', false],
+          ['object reference not set instance object', true],
+        ],
+      );
+      assert.equal(
+        index.errors[0].units.some((u) => u.generic),
+        false,
+      );
     });
 
     it('weighs codes and exception names as strong evidence, not other hex values', () => {
@@ -71,7 +80,8 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
       article('http', ['The request failed with HTTP status 403: Forbidden.']),
       article('x', ['Something unrelated about quokka feeding schedules.']),
     ]);
-    const score = (id: number, paste: string) => scoreSignal(index.errors[id], buildQueryView(contentTerms(paste)), index.uniqueWeight, params);
+    const score = (id: number, paste: string) =>
+      scoreSignal(index.errors[id], buildQueryView(contentTerms(paste)), index.uniqueWeight, params);
 
     it('scores an error pasted whole as 1, and a paste that goes on differently at half', () => {
       assert.equal(score(0, 'The relay closed the tunnel: an unexpected fault occurred on a send.').score, 1);
@@ -88,10 +98,23 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
     });
 
     it('reads a misread word (one letter off, glued or split) as the word, never a number or another word', () => {
-      for (const [a, b] of [['fir', 'fur'], ['verbindungwurde', 'verbindung'], ['grunde', 'zugrunde'], ['ocurred', 'occurred'], ['conection', 'connection']]) {
+      for (const [a, b] of [
+        ['fir', 'fur'],
+        ['verbindungwurde', 'verbindung'],
+        ['grunde', 'zugrunde'],
+        ['ocurred', 'occurred'],
+        ['conection', 'connection'],
+      ]) {
         assert.ok(misread(a, b), `${a} ${b}`);
       }
-      for (const [a, b] of [['401', '403'], ['receive', 'send'], ['on', 'in'], ['hcw8078', 'hcw8079'], ['closed', 'opened']]) assert.ok(!misread(a, b), `${a} ${b}`);
+      for (const [a, b] of [
+        ['401', '403'],
+        ['receive', 'send'],
+        ['on', 'in'],
+        ['hcw8078', 'hcw8079'],
+        ['closed', 'opened'],
+      ])
+        assert.ok(!misread(a, b), `${a} ${b}`);
       const slip = score(0, 'The relay closed the tunnel: an unexpected fualt occurred on a send.');
       assert.equal(slip.contradiction, undefined);
       assert.ok(slip.score >= 0.8, String(slip.score));
@@ -111,19 +134,33 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
         article('gadget', ['Opening the gadget journal failed: Object reference not set to an instance of an object.']),
         article('sts-handshake', [wrap('The gateway refused the sprocket handshake.')]),
         article('sts-quota', [wrap('The gateway quota of the sprocket pool is exhausted.')]),
-        article('nested', ['Provisioning the doohickey failed. Detailed information: "Accessing the marmot vault failed." "The marmot gateway closed the channel."']),
+        article('nested', [
+          'Provisioning the doohickey failed. Detailed information: "Accessing the marmot vault failed." "The marmot gateway closed the channel."',
+        ]),
         article('sync', ['Quokka sync agent stopped.'], {
           title: { en: 'Directory sync stops when the quokka agent loses its lease' },
           keywords: { en: ['lease expiry'] },
-          symptoms: [{ id: 'main', description: { en: 'The quokka sync agent stops every night and directory changes no longer reach the cloud.' }, errors: { en: ['Quokka sync agent stopped.'] } }],
+          symptoms: [
+            {
+              id: 'main',
+              description: { en: 'The quokka sync agent stops every night and directory changes no longer reach the cloud.' },
+              errors: { en: ['Quokka sync agent stopped.'] },
+            },
+          ],
         }),
       ]),
     );
 
     it('answers a generic line only with its own wrapper: alone, it names a family', () => {
-      assert.deepEqual(top(m, 'Updating the widget store failed: Object reference not set to an instance of an object.'), ['answer', 'widget']);
+      assert.deepEqual(top(m, 'Updating the widget store failed: Object reference not set to an instance of an object.'), [
+        'answer',
+        'widget',
+      ]);
       assert.notEqual(m.match('Object reference not set to an instance of an object.').decision, 'answer');
-      assert.notEqual(m.match('Reading the mailbox folder failed: Object reference not set to an instance of an object.').decision, 'answer');
+      assert.notEqual(
+        m.match('Reading the mailbox folder failed: Object reference not set to an instance of an object.').decision,
+        'answer',
+      );
     });
 
     it('tells errors that share a wrapper apart by their inner message, and answers neither for another one', () => {
@@ -136,16 +173,35 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
     it('reads an error chain: after `…error message :` or `SomeException:` comes the inner message that tells errors apart', () => {
       const chain = new Matcher(
         kbOf([
-          article('cert', ['Connecting to the vault server failed with the following error message : The marmot certificate has expired in the keystore.']),
+          article('cert', [
+            'Connecting to the vault server failed with the following error message : The marmot certificate has expired in the keystore.',
+          ]),
           article('quota', ['WidgetPermanentException: The marmot quota of the target store is exhausted for this tenant.']),
           article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
         ]),
       );
-      assert.deepEqual(top(chain, 'Connecting to the vault server failed with the following error message : The marmot certificate has expired in the keystore.'), ['answer', 'cert']);
-      assert.notEqual(chain.match('Connecting to the vault server failed with the following error message : Access is denied.').decision, 'answer');
-      assert.deepEqual(top(chain, 'WidgetPermanentException: The marmot quota of the target store is exhausted for this tenant.'), ['answer', 'quota']);
-      assert.notEqual(chain.match("WidgetPermanentException: The target mailbox doesn't have a proxy matching the marmot store.").decision, 'answer');
-      const signal = buildSignals([article('cert', ['Connecting to the vault server failed with the following error message : The marmot certificate has expired.'])]).errors[0];
+      assert.deepEqual(
+        top(
+          chain,
+          'Connecting to the vault server failed with the following error message : The marmot certificate has expired in the keystore.',
+        ),
+        ['answer', 'cert'],
+      );
+      assert.notEqual(
+        chain.match('Connecting to the vault server failed with the following error message : Access is denied.').decision,
+        'answer',
+      );
+      assert.deepEqual(top(chain, 'WidgetPermanentException: The marmot quota of the target store is exhausted for this tenant.'), [
+        'answer',
+        'quota',
+      ]);
+      assert.notEqual(
+        chain.match("WidgetPermanentException: The target mailbox doesn't have a proxy matching the marmot store.").decision,
+        'answer',
+      );
+      const signal = buildSignals([
+        article('cert', ['Connecting to the vault server failed with the following error message : The marmot certificate has expired.']),
+      ]).errors[0];
       assert.deepEqual([signal.units.map((u) => u.nested), signal.detailUnit], [[false, true], 1]);
     });
 

@@ -74,22 +74,94 @@ export const ENTRY_POINTS: EntryPoint[] = [
 
 /** Repeated pieces that make backtracking patterns try every start of a long run. */
 const UNITS = [
-  'a', 'a.', 'a-', '-', '.', ' ', '\t', '\n', '"', "'", '`', ':', ',', '<', '>', '(', '[', '{', '_', '@', '=', '+', '\\', '\u2028',
-  'eyJ-', 'a@', '1.', '0x', 'A+', 'Q.', 'at ', 'at a.', ' -', '- ', '\t\n', 'ERROR ', 'Fehler: ', 'Exception.', 'x=', '&#', 'aé', 'a ',
-  'System.Management.Automation.', 'do the following ', 'xn--a.', 'ab-cd.', '"a":', "'a',", 'HKLM\\', 'reg query ', 'Property a does not exist at path ',
+  'a',
+  'a.',
+  'a-',
+  '-',
+  '.',
+  ' ',
+  '\t',
+  '\n',
+  '"',
+  "'",
+  '`',
+  ':',
+  ',',
+  '<',
+  '>',
+  '(',
+  '[',
+  '{',
+  '_',
+  '@',
+  '=',
+  '+',
+  '\\',
+  '\u2028',
+  'eyJ-',
+  'a@',
+  '1.',
+  '0x',
+  'A+',
+  'Q.',
+  'at ',
+  'at a.',
+  ' -',
+  '- ',
+  '\t\n',
+  'ERROR ',
+  'Fehler: ',
+  'Exception.',
+  'x=',
+  '&#',
+  'aé',
+  'a ',
+  'System.Management.Automation.',
+  'do the following ',
+  'xn--a.',
+  'ab-cd.',
+  '"a":',
+  "'a',",
+  'HKLM\\',
+  'reg query ',
+  'Property a does not exist at path ',
 ];
 /** What follows the run: the character that makes a pattern fail only at the very end. */
 const TAILS = ['', '!', '\u0000', '@', ':', '\n', '.com', 'x', '\n:', '"', ')', '-', 'Exception:'];
 
 /** What comes before the run: the start of something a pattern looks for, so that it walks the whole run. */
-const PREFIXES = ['', '', '', 'reg query ', 'Get-ItemProperty ', 'Select-Object ', 'password=', '-ArgumentList', '-Password ', 'Error:', 'at a', '<', '"', '(', 'https://', 'eyJ', 'a@', 'System.Management.Automation.', '-----BEGIN RSA PRIVATE KEY-----'];
+const PREFIXES = [
+  '',
+  '',
+  '',
+  'reg query ',
+  'Get-ItemProperty ',
+  'Select-Object ',
+  'password=',
+  '-ArgumentList',
+  '-Password ',
+  'Error:',
+  'at a',
+  '<',
+  '"',
+  '(',
+  'https://',
+  'eyJ',
+  'a@',
+  'System.Management.Automation.',
+  '-----BEGIN RSA PRIVATE KEY-----',
+];
 
 /** What a hostile paste is made of (small, so that a failure report shows it instead of 200,000 characters). */
 type Shape = { prefix?: string; run: string[]; tail: string } | { nested: string };
 
 const shapes: fc.Arbitrary<Shape> = fc.oneof(
   // A run of one unit, or of a few units mixed, after a prefix and with a tail.
-  fc.record({ prefix: fc.constantFrom(...PREFIXES), run: fc.array(fc.constantFrom(...UNITS), { minLength: 1, maxLength: 3 }), tail: fc.constantFrom(...TAILS) }),
+  fc.record({
+    prefix: fc.constantFrom(...PREFIXES),
+    run: fc.array(fc.constantFrom(...UNITS), { minLength: 1, maxLength: 3 }),
+    tail: fc.constantFrom(...TAILS),
+  }),
   // Nested brackets and quotes: all the openers, then all the closers.
   fc.record({ nested: fc.constantFrom('()', '[]', '{}', '<>', '""', "''", '``') }),
 );
@@ -156,7 +228,13 @@ describe('reliability: hostile pastes take time in proportion to their length', 
             `${entry.name}: ${spent.toFixed(1)} ms, ${(spent / base).toFixed(0)}× the ${base.toFixed(1)} ms of a plain paste`,
           );
         }),
-        { numRuns: 16, examples: [...UNITS.slice(0, 12).map((u): [Shape] => [{ run: [u], tail: '!' }]), [{ prefix: '-ArgumentList', run: [' '], tail: 'x' }]] },
+        {
+          numRuns: 16,
+          examples: [
+            ...UNITS.slice(0, 12).map((u): [Shape] => [{ run: [u], tail: '!' }]),
+            [{ prefix: '-ArgumentList', run: [' '], tail: 'x' }],
+          ],
+        },
       );
     });
   }

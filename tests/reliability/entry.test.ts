@@ -35,7 +35,10 @@ describe('reliability: the entry point wires reloads and storage', function () {
     const { entry, url } = await run.listen({ KNOWLEDGE_PATHS: 'kb' });
     assert.equal(await articles(url), 1);
 
-    fs.writeFileSync(path.join(kb, 'beta.yaml'), articleYaml('beta', 'Zorblax replication queue exceeded its quota for mailbox database DB07'));
+    fs.writeFileSync(
+      path.join(kb, 'beta.yaml'),
+      articleYaml('beta', 'Zorblax replication queue exceeded its quota for mailbox database DB07'),
+    );
     await until(() => entry.lines.some((l) => l.msg === 'knowledge reloaded'), 'the reload');
     assert.equal(await articles(url), 2);
     await postActivity(url, message(connector.serviceUrl, 'Zorblax replication queue exceeded its quota for mailbox database DB07'));
@@ -43,9 +46,15 @@ describe('reliability: the entry point wires reloads and storage', function () {
     assert.ok(JSON.stringify(connector.delivered[0]!.activity).includes('Article beta'), 'the new article answers');
 
     fs.writeFileSync(path.join(kb, 'beta.yaml'), 'id: beta\ntitle: [unclosed\n');
-    await until(() => entry.lines.some((l) => l.msg === 'knowledge change refused; the last good knowledge base stays live'), 'the refusal');
+    await until(
+      () => entry.lines.some((l) => l.msg === 'knowledge change refused; the last good knowledge base stays live'),
+      'the refusal',
+    );
     const problem = entry.lines.find((l) => typeof l.msg === 'string' && l.msg.startsWith('knowledge change refused: '));
-    assert.match(String(problem?.msg), new RegExp(`^knowledge change refused: ${path.join(kb, 'beta.yaml').replace(/[.\\/]/g, '\\$&')}:\\d+: YAML syntax`));
+    assert.match(
+      String(problem?.msg),
+      new RegExp(`^knowledge change refused: ${path.join(kb, 'beta.yaml').replace(/[.\\/]/g, '\\$&')}:\\d+: YAML syntax`),
+    );
     assert.equal(await articles(url), 2);
   });
 
@@ -67,9 +76,16 @@ describe('reliability: the entry point wires reloads and storage', function () {
       await postActivity(url, message(connector.serviceUrl, PASTES.unknown));
       await connector.waitForDelivered(1);
       const names: string[] = [];
-      for await (const blob of new ContainerClient(azurite.connectionString, 'entry-test').listBlobsFlat()) names.push(decodeURIComponent(blob.name));
-      assert.ok(names.some((n) => n.startsWith('feedback/')), names.join(', '));
-      assert.ok(names.some((n) => n.includes('/conversations/')), names.join(', '));
+      for await (const blob of new ContainerClient(azurite.connectionString, 'entry-test').listBlobsFlat())
+        names.push(decodeURIComponent(blob.name));
+      assert.ok(
+        names.some((n) => n.startsWith('feedback/')),
+        names.join(', '),
+      );
+      assert.ok(
+        names.some((n) => n.includes('/conversations/')),
+        names.join(', '),
+      );
       assert.ok(!fs.existsSync(path.join(run.dir, 'data', 'feedback.jsonl')), 'nothing in DATA_DIR');
     });
   });

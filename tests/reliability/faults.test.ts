@@ -29,7 +29,10 @@ describe('reliability: connector faults', function () {
   });
 
   /** The first `failures` requests misbehave as `fault`, the rest are accepted. */
-  const failFirst = (failures: number, fault: Behaviour) => (n: number): Behaviour => (n <= failures ? fault : 'accept');
+  const failFirst =
+    (failures: number, fault: Behaviour) =>
+    (n: number): Behaviour =>
+      n <= failures ? fault : 'accept';
   const retries = () => service.logs.filter((l) => l.msg === 'connector request failed; retrying');
 
   for (const [name, fault, reason] of [

@@ -25,7 +25,9 @@ const HOSTILE: Record<string, string> = {
 };
 
 function plainPaste(): string {
-  const log = errorFragments().map((e, i) => `2026-11-28 10:${String(i % 60).padStart(2, '0')}:00 ${e}`).join('\n');
+  const log = errorFragments()
+    .map((e, i) => `2026-11-28 10:${String(i % 60).padStart(2, '0')}:00 ${e}`)
+    .join('\n');
   return log.repeat(Math.ceil(PASTE_CHARS / log.length)).slice(0, PASTE_CHARS);
 }
 

@@ -28,7 +28,10 @@ describe('reliability: load', function () {
           for (let m = from; m < to; m++) {
             const res = await postActivity(
               running.service.url,
-              message(running.connector.serviceUrl, SCRIPT[m % SCRIPT.length]!, { id: `c${c}-m${m}`, conversation: { id: `conv-${c}` } as never }),
+              message(running.connector.serviceUrl, SCRIPT[m % SCRIPT.length]!, {
+                id: `c${c}-m${m}`,
+                conversation: { id: `conv-${c}` } as never,
+              }),
             );
             await res.arrayBuffer();
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

@@ -44,7 +44,10 @@ describe('reliability: graceful shutdown on SIGTERM', function () {
     assert.equal(await exited, 0);
     assert.ok(lines.some((l) => l.msg === 'stopped'));
 
-    const log = fs.readFileSync(path.join(run.dir, 'data', 'feedback.jsonl'), 'utf8').trim().split('\n');
+    const log = fs
+      .readFileSync(path.join(run.dir, 'data', 'feedback.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     assert.equal(log.length, 1);
     assert.equal((JSON.parse(log[0]!) as { kind: string }).kind, 'unmatched');
   });

@@ -47,7 +47,10 @@ describe('server: authentication of /api/messages', function () {
     assert.equal(res.status, status);
     const body = (await res.json()) as { error: { code: string; message: string } };
     assert.deepEqual(body, {
-      error: status === 401 ? { code: 'unauthorized', message: 'Unauthorized' } : { code: 'auth_unavailable', message: 'Authentication is unavailable; try again later' },
+      error:
+        status === 401
+          ? { code: 'unauthorized', message: 'Unauthorized' }
+          : { code: 'auth_unavailable', message: 'Authentication is unavailable; try again later' },
     });
   }
 
@@ -69,7 +72,7 @@ describe('server: authentication of /api/messages', function () {
     assert.deepEqual(turns, []);
   });
 
-  it('401 for a self-signed token (right claims, a stranger\'s key under the issuer\'s key id)', async () => {
+  it("401 for a self-signed token (right claims, a stranger's key under the issuer's key id)", async () => {
     const token = issuer.sign(channelClaims(APP_ID, SERVICE_URL), { foreignKey: true });
     await expectRejected(await postActivity(service.url, activity('forged'), bearer(token)));
     assert.deepEqual(turns, []);
@@ -88,7 +91,10 @@ describe('server: authentication of /api/messages', function () {
   });
 
   it('401 for an expired token, a token from another issuer, and a token for another service URL', async () => {
-    const expired = channelClaims(APP_ID, SERVICE_URL, { exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 });
+    const expired = channelClaims(APP_ID, SERVICE_URL, {
+      exp: Math.floor(Date.now() / 1000) - 3600,
+      nbf: Math.floor(Date.now() / 1000) - 7200,
+    });
     const otherIssuer = channelClaims(APP_ID, SERVICE_URL, { iss: 'https://evil.example' });
     const otherServiceUrl = channelClaims(APP_ID, 'https://evil.example/');
     for (const claims of [expired, otherIssuer, otherServiceUrl]) {
@@ -102,7 +108,12 @@ describe('server: authentication of /api/messages', function () {
     const down = await startService({
       app: { appId: APP_ID, appPassword: SECRET },
       // A port nothing listens on: the metadata request is refused.
-      auth: { settings: { ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:9/.well-known/openid-configuration', ToBotFromChannelTokenIssuer: ISSUER } },
+      auth: {
+        settings: {
+          ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:9/.well-known/openid-configuration',
+          ToBotFromChannelTokenIssuer: ISSUER,
+        },
+      },
       bot: { run: async (context: TurnContext) => void turns.push(String(context.activity.id)) },
     });
     try {
@@ -130,7 +141,9 @@ describe('server: authentication of /api/messages', function () {
   });
 
   it('keeps serving after a burst of rejected requests', async () => {
-    await Promise.all(Array.from({ length: 50 }, (_, i) => postActivity(service.url, activity(`burst-${i}`), { authorization: `Bearer junk${i}` })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => postActivity(service.url, activity(`burst-${i}`), { authorization: `Bearer junk${i}` })),
+    );
     assert.ok(await healthy(service.url));
     const ok = await postActivity(service.url, activity('after'), bearer(issuer.sign(channelClaims(APP_ID, SERVICE_URL))));
     assert.equal(ok.status, 200);

@@ -14,13 +14,20 @@ import { cardOf } from '../bot/support/harness';
 const FEDERATION_LINE =
   'An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying connection was closed: An unexpected error occurred on a send."';
 // Quoted lines are cut to 240 characters, so the injection comes first on the recognised line.
-const INJECTION = '[Fix](https://evil.example/p) ![i](https://evil.example/i.png) <img src=x onerror=alert(1)> **now** _x_ # H ```` <https://evil.example/a> ';
+const INJECTION =
+  '[Fix](https://evil.example/p) ![i](https://evil.example/i.png) <img src=x onerror=alert(1)> **now** _x_ # H ```` <https://evil.example/a> ';
 
 /** Every string in a JSON value, with the path of the object that holds it. */
-function strings(value: unknown, holder: Record<string, unknown> | undefined = undefined, out: { text: string; holder?: Record<string, unknown>; key: string }[] = [], key = ''): typeof out {
+function strings(
+  value: unknown,
+  holder: Record<string, unknown> | undefined = undefined,
+  out: { text: string; holder?: Record<string, unknown>; key: string }[] = [],
+  key = '',
+): typeof out {
   if (typeof value === 'string') out.push({ text: value, holder, key });
   else if (Array.isArray(value)) value.forEach((v) => strings(v, holder, out, key));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, value as Record<string, unknown>, out, k);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) strings(v, value as Record<string, unknown>, out, k);
   return out;
 }
 
@@ -52,7 +59,11 @@ describe('server: bad input to /api/messages', function () {
       [undefined, JSON.stringify(message(connector.serviceUrl, 'hi'))],
     ];
     for (const [contentType, body] of cases) {
-      await expectStatus(await fetch(url, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body }), 415, 'unsupported_media_type');
+      await expectStatus(
+        await fetch(url, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body }),
+        415,
+        'unsupported_media_type',
+      );
     }
     const multipart = new FormData();
     multipart.set('type', 'message');
@@ -62,7 +73,18 @@ describe('server: bad input to /api/messages', function () {
   });
 
   it('400 for malformed JSON and for JSON that is not an object', async () => {
-    for (const body of ['{"type":', '{type: message}', '\u0000\u0001', '[]', '[{"type":"message"}]', '42', '"message"', 'null', 'true', '']) {
+    for (const body of [
+      '{"type":',
+      '{type: message}',
+      '\u0000\u0001',
+      '[]',
+      '[{"type":"message"}]',
+      '42',
+      '"message"',
+      'null',
+      'true',
+      '',
+    ]) {
       const res = await postActivity(service.url, body);
       assert.equal(res.status, 400, `body ${JSON.stringify(body)} → ${res.status}`);
     }
@@ -101,20 +123,33 @@ describe('server: bad input to /api/messages', function () {
       [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: true }, '"value" must be an object'],
       [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: false }, '"value" must be an object'],
       [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: '' }, '"value" must be an object'],
-      [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: [{ action: { type: 'Action.Execute' } }] }, '"value" must be an object'],
+      [
+        { ...base, type: 'invoke', name: 'adaptiveCard/action', value: [{ action: { type: 'Action.Execute' } }] },
+        '"value" must be an object',
+      ],
       [{ ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: 'Action.Execute' } }, '"value.action" must be an object'],
     ];
     for (const [body, reason] of cases) {
       const res = await postActivity(service.url, body);
       assert.equal(res.status, 400, `${reason}: got ${res.status}`);
-      assert.deepEqual(await res.json(), { error: { code: 'bad_request', message: `The body is not a valid Bot Framework activity: ${reason}.` } });
+      assert.deepEqual(await res.json(), {
+        error: { code: 'bad_request', message: `The body is not a valid Bot Framework activity: ${reason}.` },
+      });
     }
     assert.equal(connector.attempts, 0, 'no turn ran, nothing was sent');
     assert.ok(await healthy(service.url));
   });
 
   it('quietly ignores unknown activity types and events (2xx, nothing sent)', async () => {
-    for (const type of ['typing', 'event', 'endOfConversation', 'messageReaction', 'installationUpdate', 'something-new', 'x'.repeat(300)]) {
+    for (const type of [
+      'typing',
+      'event',
+      'endOfConversation',
+      'messageReaction',
+      'installationUpdate',
+      'something-new',
+      'x'.repeat(300),
+    ]) {
       const res = await postActivity(service.url, message(connector.serviceUrl, '', { type }));
       assert.ok(res.status >= 200 && res.status < 300, `${type.slice(0, 20)} → ${res.status}`);
     }
@@ -137,7 +172,14 @@ describe('server: bad input to /api/messages', function () {
   });
 
   it('a message without text, with odd values or a huge locale still gets a normal reply', async () => {
-    for (const extra of [{ text: undefined }, { text: '' }, { locale: 'xx-'.repeat(200) }, { value: { action: 'feedback', helpful: 'yes' } }, { value: [1, 2, 3] }, { entities: [{ type: 'mention' }] }] as Partial<Activity>[]) {
+    for (const extra of [
+      { text: undefined },
+      { text: '' },
+      { locale: 'xx-'.repeat(200) },
+      { value: { action: 'feedback', helpful: 'yes' } },
+      { value: [1, 2, 3] },
+      { entities: [{ type: 'mention' }] },
+    ] as Partial<Activity>[]) {
       const res = await postActivity(service.url, message(connector.serviceUrl, 'hello', extra));
       assert.equal(res.status, 200, JSON.stringify(extra).slice(0, 60));
     }
@@ -177,7 +219,10 @@ describe('server: bad input to /api/messages', function () {
       assert.ok(!text.includes('evil.example'), 'no pasted link');
       const lines = text.split('\n');
       const at = lines.findIndex((l) => l.includes('onerror=alert(1)'));
-      const open = lines.slice(0, at).reverse().find((l) => /^\s*`{3,}/.test(l));
+      const open = lines
+        .slice(0, at)
+        .reverse()
+        .find((l) => /^\s*`{3,}/.test(l));
       assert.ok(open, 'a fence opens before the quoted line');
       const ticks = /^\s*(`+)/.exec(open)![1]!;
       assert.ok(ticks.length > 3, 'the fence is longer than the backticks in the paste');
@@ -187,7 +232,10 @@ describe('server: bad input to /api/messages', function () {
     });
 
     it('"show" with a hostile id is escaped', async () => {
-      await postActivity(service.url, message(connector.serviceUrl, 'show [x](https://evil.example/)<b>hi</b>**y**', { channelId: 'slack' }));
+      await postActivity(
+        service.url,
+        message(connector.serviceUrl, 'show [x](https://evil.example/)<b>hi</b>**y**', { channelId: 'slack' }),
+      );
       await connector.waitForDelivered(1);
       const text = String(connector.delivered[0]!.activity.text);
       assert.ok(text.includes('\\[x\\]\\(https://evil.example/\\)'), text);

@@ -60,7 +60,10 @@ describe('server: connector HTTP client under a burst', function () {
 
   it('320 replies at once share a bounded pool of connections; none times out waiting for one, none is sent twice', async () => {
     const lines: Record<string, unknown>[] = [];
-    const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
+    const logger = createLogger({
+      level: 'debug',
+      destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    });
     // Each answer takes 300 ms, so the last of 10 rounds of 32 waits 2.7 s or more for a connection: longer than
     // the 2.5 s limit of one attempt, which must only count from getting a connection. One attempt itself stays
     // 2.2 s below the limit, so a busy machine does not turn an answer into a time-out.
@@ -71,9 +74,15 @@ describe('server: connector HTTP client under a burst', function () {
     );
 
     assert.deepEqual([...new Set(responses.map((r) => r.status))], [201]);
-    assert.ok(connections <= MAX_CONNECTIONS_PER_HOST, `${connections} connections opened for ${burst} replies (at most ${MAX_CONNECTIONS_PER_HOST})`);
+    assert.ok(
+      connections <= MAX_CONNECTIONS_PER_HOST,
+      `${connections} connections opened for ${burst} replies (at most ${MAX_CONNECTIONS_PER_HOST})`,
+    );
     assert.equal(taken.size, burst, 'every reply reached the connector');
-    assert.ok([...taken.values()].every((n) => n === 1), 'no reply reached the connector twice');
+    assert.ok(
+      [...taken.values()].every((n) => n === 1),
+      'no reply reached the connector twice',
+    );
     assert.deepEqual(
       lines.filter((l) => (l.level as number) >= 40),
       [],

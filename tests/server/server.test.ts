@@ -39,7 +39,12 @@ async function startBot(overrides: Partial<ServerDeps> & { matcher?: () => Match
   });
   const adapter = createAdapter(
     overrides.appId
-      ? { appId: overrides.appId, appPassword: 'not-a-real-secret', appType: 'SingleTenant', appTenantId: '11111111-2222-3333-4444-555555555555' }
+      ? {
+          appId: overrides.appId,
+          appPassword: 'not-a-real-secret',
+          appType: 'SingleTenant',
+          appTenantId: '11111111-2222-3333-4444-555555555555',
+        }
       : { appType: 'MultiTenant' },
     logger,
   );
@@ -188,8 +193,14 @@ describe('HTTP server with the Bot Framework protocol', () => {
 
   it('no reply to other bots (role bot, or a Teams 28: id)', async () => {
     running = await startBot();
-    const fromRole = await post(running.url, teamsActivity(connector, { channelId: 'webchat', text: PASTES.federationEn, from: { id: 'other', name: 'x', role: 'bot' } }));
-    const fromTeamsBot = await post(running.url, teamsActivity(connector, { text: PASTES.federationEn, from: { id: '28:another-bot', name: 'x' } }));
+    const fromRole = await post(
+      running.url,
+      teamsActivity(connector, { channelId: 'webchat', text: PASTES.federationEn, from: { id: 'other', name: 'x', role: 'bot' } }),
+    );
+    const fromTeamsBot = await post(
+      running.url,
+      teamsActivity(connector, { text: PASTES.federationEn, from: { id: '28:another-bot', name: 'x' } }),
+    );
     assert.equal(fromRole.status, 200);
     assert.equal(fromTeamsBot.status, 200);
     assert.deepEqual(connector.received, []);

@@ -55,7 +55,10 @@ describe('storage: two instances sharing Azure Blob Storage (Azurite)', function
   /** Posts to one instance and returns the reply it sent. */
   async function say(service: Service, text: string, extra: Parameters<typeof message>[2] = {}) {
     const before = connector.delivered.length;
-    const res = await postActivity(service.url, message(connector.serviceUrl, text, { conversation: { id: 'a:shared-conv' } as never, ...extra }));
+    const res = await postActivity(
+      service.url,
+      message(connector.serviceUrl, text, { conversation: { id: 'a:shared-conv' } as never, ...extra }),
+    );
     assert.equal(res.status, 200);
     await connector.waitForDelivered(before + 1);
     return connector.delivered[before]!.activity;
@@ -77,8 +80,12 @@ describe('storage: two instances sharing Azure Blob Storage (Azurite)', function
   it('state lives in the blob container, not in either process', async () => {
     await say(a, VAGUE);
     const blobs: string[] = [];
-    for await (const blob of new ContainerClient(azurite.connectionString, container).listBlobsFlat()) blobs.push(decodeURIComponent(blob.name));
-    assert.ok(blobs.some((name) => name.includes('conversations/a:shared-conv')), blobs.join(', '));
+    for await (const blob of new ContainerClient(azurite.connectionString, container).listBlobsFlat())
+      blobs.push(decodeURIComponent(blob.name));
+    assert.ok(
+      blobs.some((name) => name.includes('conversations/a:shared-conv')),
+      blobs.join(', '),
+    );
   });
 
   it('feedback and unmatched pastes from both instances land in one log, in order', async () => {
@@ -110,12 +117,24 @@ describe('storage: two instances sharing Azure Blob Storage (Azurite)', function
     await Promise.all([storageA.feedbackLog.flush(), storageB.feedbackLog.flush()]);
     const env = { PATH: process.env.PATH ?? '', STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_CONTAINER: container };
     const dist = path.resolve(__dirname, '../../src/cli');
-    const jsonl = execFileSync(process.execPath, [path.join(dist, 'feedbackExport.js')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    assert.deepEqual(jsonl.trim().split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind), ['unmatched', 'unmatched']);
+    const jsonl = execFileSync(process.execPath, [path.join(dist, 'feedbackExport.js')], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    assert.deepEqual(
+      jsonl
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { kind: string }).kind),
+      ['unmatched', 'unmatched'],
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pastefix-export-'));
     try {
       fs.writeFileSync(path.join(dir, 'feedback.jsonl'), jsonl);
-      const gaps = JSON.parse(execFileSync(process.execPath, [path.join(dist, 'kb.js'), 'gaps', '--data', dir, '--json'], { encoding: 'utf8' })) as { entries: number };
+      const gaps = JSON.parse(
+        execFileSync(process.execPath, [path.join(dist, 'kb.js'), 'gaps', '--data', dir, '--json'], { encoding: 'utf8' }),
+      ) as { entries: number };
       assert.equal(gaps.entries, 2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -123,9 +142,20 @@ describe('storage: two instances sharing Azure Blob Storage (Azurite)', function
   });
 
   it('concurrent appends from both instances lose nothing', async () => {
-    const entry = (i: number) => ({ kind: 'unmatched', reason: 'none', paste: `paste ${i}`, lang: 'en', channel: 'test', time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() }) as const;
+    const entry = (i: number) =>
+      ({
+        kind: 'unmatched',
+        reason: 'none',
+        paste: `paste ${i}`,
+        lang: 'en',
+        channel: 'test',
+        time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      }) as const;
     await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? storageA : storageB).feedbackLog.append(entry(i))));
     const pastes = (await storageA.readFeedback()).map((e) => (e.kind === 'unmatched' ? e.paste : ''));
-    assert.deepEqual(pastes, Array.from({ length: 40 }, (_, i) => `paste ${i}`));
+    assert.deepEqual(
+      pastes,
+      Array.from({ length: 40 }, (_, i) => `paste ${i}`),
+    );
   });
 });

@@ -38,9 +38,18 @@ describe('storage: settings and the storage-backed feedback log', () => {
         '(or BlobEndpoint and SharedAccessSignature); copy it from the storage account\'s "Access keys"',
     );
     assert.ok(!message.includes(KEY));
-    assert.equal(messageOf(() => blobSettings(GOOD, 'Bad_Name')), 'storage: STORAGE_CONTAINER must be 3–63 lowercase letters, digits and single hyphens, got "Bad_Name"');
-    assert.equal(messageOf(() => blobSettings(GOOD, 'a--b')), 'storage: STORAGE_CONTAINER must be 3–63 lowercase letters, digits and single hyphens, got "a--b"');
-    assert.equal(messageOf(() => blobSettings(undefined, 'pastefix')), 'storage: STORAGE_CONTAINER is set but STORAGE_CONNECTION_STRING is not; set both or neither');
+    assert.equal(
+      messageOf(() => blobSettings(GOOD, 'Bad_Name')),
+      'storage: STORAGE_CONTAINER must be 3–63 lowercase letters, digits and single hyphens, got "Bad_Name"',
+    );
+    assert.equal(
+      messageOf(() => blobSettings(GOOD, 'a--b')),
+      'storage: STORAGE_CONTAINER must be 3–63 lowercase letters, digits and single hyphens, got "a--b"',
+    );
+    assert.equal(
+      messageOf(() => blobSettings(undefined, 'pastefix')),
+      'storage: STORAGE_CONTAINER is set but STORAGE_CONNECTION_STRING is not; set both or neither',
+    );
   });
 
   it('local storage: memory state and the JSON Lines file log in the data folder', async () => {
@@ -49,7 +58,14 @@ describe('storage: settings and the storage-backed feedback log', () => {
       const storage = createStorage({ dataDir: dir });
       assert.equal(storage.kind, 'local');
       assert.ok(storage.state instanceof MemoryStorage);
-      const entry: LogEntry = { kind: 'unmatched', reason: 'none', paste: 'x', lang: 'de', channel: 'test', time: '2026-01-01T00:00:00.000Z' };
+      const entry: LogEntry = {
+        kind: 'unmatched',
+        reason: 'none',
+        paste: 'x',
+        lang: 'de',
+        channel: 'test',
+        time: '2026-01-01T00:00:00.000Z',
+      };
       await storage.feedbackLog.append(entry);
       assert.deepEqual(await storage.readFeedback(), [entry]);
       assert.ok(fs.existsSync(path.join(dir, 'feedback.jsonl')));
@@ -62,10 +78,21 @@ describe('storage: settings and the storage-backed feedback log', () => {
     const memory = new MemoryStorage();
     const a = new StorageFeedbackLog(memory, { instance: 'A' });
     const b = new StorageFeedbackLog(memory, { instance: 'B' });
-    const entry = (paste: string): LogEntry => ({ kind: 'unmatched', reason: 'none', paste, lang: 'en', channel: 'test', time: '2026-01-01T00:00:00.000Z' });
+    const entry = (paste: string): LogEntry => ({
+      kind: 'unmatched',
+      reason: 'none',
+      paste,
+      lang: 'en',
+      channel: 'test',
+      time: '2026-01-01T00:00:00.000Z',
+    });
     await Promise.all([a.append(entry('1')), b.append(entry('2')), a.append(entry('3'))]);
     await Promise.all([a.flush(), b.flush()]);
-    const keys = ['feedback/2026-01-01T00:00:00.000Z-a-000001', 'feedback/2026-01-01T00:00:00.000Z-a-000002', 'feedback/2026-01-01T00:00:00.000Z-b-000001'];
+    const keys = [
+      'feedback/2026-01-01T00:00:00.000Z-a-000001',
+      'feedback/2026-01-01T00:00:00.000Z-a-000002',
+      'feedback/2026-01-01T00:00:00.000Z-b-000001',
+    ];
     const items = await memory.read(keys);
     assert.deepEqual(
       keys.map((k) => (items[k] as { entry: { paste: string } }).entry.paste),

@@ -64,7 +64,11 @@ describe('storage: no raw paste is stored (conversation state and feedback log)'
       assert.ok(!stored.includes(SECRET), `state holds the password: ${stored}`);
       const state = JSON.parse(Object.values(memory).find((v) => v.includes('"pending"'))!) as { pastefix: Record<string, any> };
       assert.deepEqual(state.pastefix.pending.candidates, [
-        { article: 'exo-legacy-tls-hybrid', symptom: 'cloud-archive', evidence: 'cloud archive cannot be opened, password=<secret> user=admin' },
+        {
+          article: 'exo-legacy-tls-hybrid',
+          symptom: 'cloud-archive',
+          evidence: 'cloud archive cannot be opened, password=<secret> user=admin',
+        },
       ]);
       assert.equal(state.pastefix.pending.paste, 'cloud archive cannot be opened, password=<secret> user=admin');
     } finally {
@@ -97,8 +101,14 @@ describe('storage: no raw paste is stored (conversation state and feedback log)'
         const body = await client.getBlobClient(blob.name).downloadToBuffer();
         blobs.push({ name: decodeURIComponent(blob.name), text: body.toString('utf8') });
       }
-      assert.ok(blobs.some((b) => b.name.includes('conversations/a:privacy-conv') && b.text.includes('"pending"')), 'state with the open question');
-      assert.ok(blobs.some((b) => b.name.startsWith('feedback/') && b.text.includes('password=<secret>')), 'the masked feedback entry');
+      assert.ok(
+        blobs.some((b) => b.name.includes('conversations/a:privacy-conv') && b.text.includes('"pending"')),
+        'state with the open question',
+      );
+      assert.ok(
+        blobs.some((b) => b.name.startsWith('feedback/') && b.text.includes('password=<secret>')),
+        'the masked feedback entry',
+      );
       for (const blob of blobs) assert.ok(!blob.text.includes(SECRET), `${blob.name} holds the password: ${blob.text}`);
     });
   });

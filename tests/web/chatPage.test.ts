@@ -66,7 +66,10 @@ describe('web: the chat page in Chromium', function () {
     assert.ok(card.text.includes(t.fix), `the "${t.fix}" heading`);
     for (const step of article.steps) assert.ok(card.text.includes(squash(step.text[lang]!)), `step: ${step.text[lang]}`);
     const commands = article.steps.flatMap((s) => s.commands ?? []).map((c) => c.code);
-    assert.ok(commands.some((c) => c.startsWith('Set-FederatedOrganizationIdentifier')), 'the article has the federation command');
+    assert.ok(
+      commands.some((c) => c.startsWith('Set-FederatedOrganizationIdentifier')),
+      'the article has the federation command',
+    );
     for (const code of commands) assert.ok(card.monospace.includes(code), `command shown whole in monospace: ${code}`);
     assert.deepEqual(card.cutOff, [], 'no command is cut off');
     assert.ok(card.buttons.includes(t.helpful), 'feedback buttons');
@@ -94,7 +97,16 @@ describe('web: the chat page in Chromium', function () {
     assert.equal(feedback.length, 1);
     assert.deepEqual(
       { ...feedback[0], time: undefined },
-      { kind: 'feedback', helpful: true, article: article.id, symptom: 'federation-trust', lang: 'de', paste: SEED_DE, time: undefined, channel: 'directline' },
+      {
+        kind: 'feedback',
+        helpful: true,
+        article: article.id,
+        symptom: 'federation-trust',
+        lang: 'de',
+        paste: SEED_DE,
+        time: undefined,
+        channel: 'directline',
+      },
     );
     await screenshot(page, 'chat-de-feedback.png');
     assert.deepEqual(errors, []);
@@ -167,7 +179,10 @@ describe('web: the chat page in Chromium', function () {
     assert.ok(top > 0 && top < 740, `the card's title is on screen (top ${top})`);
     await screenshot(page, 'chat-de-answer-360.png');
     // The whole command block, scrolled into view.
-    await page.locator('.ac-adaptiveCard [style*="monospace"]', { hasText: 'Set-FederatedOrganizationIdentifier' }).last().scrollIntoViewIfNeeded();
+    await page
+      .locator('.ac-adaptiveCard [style*="monospace"]', { hasText: 'Set-FederatedOrganizationIdentifier' })
+      .last()
+      .scrollIntoViewIfNeeded();
     await screenshot(page, 'chat-de-commands-360.png');
     assert.deepEqual(errors, []);
   });
@@ -200,18 +215,25 @@ describe('web: the chat page in Chromium', function () {
     const hostile = '<b id="pf-bold">bold</b> <img id="pf-img" src="x" onerror="window.__pwned = 1"> Get-Mailbox failed';
     await page.fill(SEND_BOX, hostile);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => [...document.querySelectorAll('.webchat__bubble__content')].length >= 3, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.webchat__bubble__content')].length >= 3, undefined, {
+      timeout: 10_000,
+    });
     await page.waitForTimeout(500);
     assert.equal(await page.locator('#pf-bold, #pf-img').count(), 0, 'no element made from the paste');
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
-    assert.ok((await bubbleTexts(page)).some((t) => t.includes('<b id="pf-bold">bold</b>')), 'the paste shows as typed');
+    assert.ok(
+      (await bubbleTexts(page)).some((t) => t.includes('<b id="pf-bold">bold</b>')),
+      'the paste shows as typed',
+    );
     assert.deepEqual(errors, []);
   });
 
   it('works with the keyboard alone', async () => {
     const { page, errors } = await open({ locale: 'de-DE' });
     const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? document.activeElement?.tagName);
-    await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input', undefined, { timeout: 5000 });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input', undefined, {
+      timeout: 5000,
+    });
     const before = await cardCount(page);
     await page.keyboard.insertText(SEED_DE); // as a paste arrives: in one go
     await page.keyboard.press('Enter');

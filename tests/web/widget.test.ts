@@ -110,7 +110,9 @@ describe('web: the widget on an intranet page', function () {
     assert.equal(await page.isVisible(PANEL), true);
     assert.equal(await page.getAttribute(LAUNCHER, 'aria-expanded'), 'true');
     const frame = await chatFrame(page);
-    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input', undefined, { timeout: 5000 });
+    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input', undefined, {
+      timeout: 5000,
+    });
     assert.equal(await focusedInFrame(frame), 'webchat-sendbox-input', 'focus moved into the chat');
     assert.equal(await frame.evaluate(() => document.documentElement.lang), 'de', 'data-lang reaches the chat');
 
@@ -119,7 +121,10 @@ describe('web: the widget on an intranet page', function () {
     await page.keyboard.press('Enter');
     const card = await nextCard(frame, before);
     assert.ok(card.text.includes(TEXTS.de.cause));
-    assert.ok(card.monospace.some((m) => m.startsWith('Set-FederatedOrganizationIdentifier ')), 'the command');
+    assert.ok(
+      card.monospace.some((m) => m.startsWith('Set-FederatedOrganizationIdentifier ')),
+      'the command',
+    );
     assert.deepEqual(card.cutOff, []);
     await screenshot(page, 'widget-sample-answer-desktop.png');
 
@@ -130,7 +135,9 @@ describe('web: the widget on an intranet page', function () {
 
     await page.keyboard.press('Space');
     await page.waitForSelector(PANEL, { state: 'visible' });
-    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input', undefined, { timeout: 5000 });
+    await frame.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input', undefined, {
+      timeout: 5000,
+    });
     assert.ok((await cardCount(frame)) > before, 'the conversation is still there after reopening');
     await page.click('[data-pastefix-widget] .close');
     await page.waitForSelector(PANEL, { state: 'hidden' });
@@ -139,7 +146,11 @@ describe('web: the widget on an intranet page', function () {
 
   it('works on a page of another origin, with its title, language, colour and corner', async () => {
     const { page, errors } = await open(intranetUrl);
-    assert.equal(await page.evaluate(() => (window as unknown as { tokenAttempt: Promise<string> }).tokenAttempt), 'token', 'an allowed origin gets a token');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { tokenAttempt: Promise<string> }).tokenAttempt),
+      'token',
+      'an allowed origin gets a token',
+    );
     assert.equal(await page.textContent(LAUNCHER), 'Exchange help');
     const look = await page.evaluate(() => {
       const launcher = document.querySelector('[data-pastefix-widget]')!.shadowRoot!.querySelector<HTMLElement>('.launcher')!;
@@ -167,7 +178,7 @@ describe('web: the widget on an intranet page', function () {
     assert.deepEqual(errors, []);
   });
 
-  it('gets no token on a page of an origin that is not allowed: the chat does not load and the page\'s own request is refused', async () => {
+  it("gets no token on a page of an origin that is not allowed: the chat does not load and the page's own request is refused", async () => {
     const conversations = server.webChat.local!.store.size;
     const { page } = await open(strangerUrl);
     assert.match(await page.evaluate(() => (window as unknown as { tokenAttempt: Promise<string> }).tokenAttempt), /^blocked: /);

@@ -50,7 +50,9 @@ export function answerCard(view: AnswerView, t: Texts, summary?: string): Adapti
   if (view.alsoIn.length > 0) {
     body.push(heading(t.alsoIn));
     for (const a of view.alsoIn) {
-      body.push(paragraph([run(`•  ${a.title}  `), run(t.showCommand(a.id), { fontType: 'Monospace', isSubtle: true })], { spacing: 'None' }));
+      body.push(
+        paragraph([run(`•  ${a.title}  `), run(t.showCommand(a.id), { fontType: 'Monospace', isSubtle: true })], { spacing: 'None' }),
+      );
     }
   }
 

@@ -31,7 +31,10 @@ export function answerMarkdown(view: AnswerView, t: Texts): string {
       const filled = c.placeholders.filter((p) => p.value !== undefined);
       if (filled.length > 0) {
         out.push('', `   ${t.filledIn}`);
-        for (const p of filled) out.push(`   - \`<${p.name}>\` = \`${p.value}\` – ${escapeMarkdown(p.description)} _(${escapeMarkdown(t.valueFrom(p.from!, p.origin!))})_`);
+        for (const p of filled)
+          out.push(
+            `   - \`<${p.name}>\` = \`${p.value}\` – ${escapeMarkdown(p.description)} _(${escapeMarkdown(t.valueFrom(p.from!, p.origin!))})_`,
+          );
       }
       const open = c.placeholders.filter((p) => p.value === undefined);
       if (open.length > 0) {
@@ -63,5 +66,8 @@ export function fence(code: string, language: string): string {
 }
 
 function indent(text: string, by: string): string {
-  return text.split('\n').map((line) => by + line).join('\n');
+  return text
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
 }

@@ -1,5 +1,6 @@
 /**
- * The clarify card: 1–3 candidates (one when the matcher is unsure of its only guess), each with its title and one line on how it differs, as buttons;
+ * The clarify card: 1–3 candidates (one when the matcher is unsure of its only guess), each with its title and one line on how it differs,
+ * as buttons;
  * plus "none of these". Users may also type the number.
  */
 import type { Lang } from '../../knowledge/types';

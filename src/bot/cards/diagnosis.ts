@@ -14,12 +14,26 @@ function verdict(item: DiagnosisItem, t: DiagnosisTexts): string {
 
 export function diagnosisCard(view: DiagnosisView, t: DiagnosisTexts, summary: string): AdaptiveCard {
   const body: CardJson[] = [{ ...heading(t.title, 'Large'), spacing: 'None' }];
-  body.push(paragraph([run(view.wrong.length === 0 ? t.allGood : t.wrongCount(view.wrong.length), { weight: 'Bolder', color: view.wrong.length === 0 ? 'Good' : 'Attention' })], { spacing: 'Small' }));
+  body.push(
+    paragraph(
+      [
+        run(view.wrong.length === 0 ? t.allGood : t.wrongCount(view.wrong.length), {
+          weight: 'Bolder',
+          color: view.wrong.length === 0 ? 'Good' : 'Attention',
+        }),
+      ],
+      { spacing: 'Small' },
+    ),
+  );
 
   if (view.wrong.length > 0) {
     body.push(heading(t.wrongHeading));
     for (const item of view.wrong) {
-      body.push(paragraph([run(`✗  ${item.setting}`, { weight: 'Bolder' }), run(` – ${verdict(item, t)}`, { color: 'Attention' })], { spacing: 'Small' }));
+      body.push(
+        paragraph([run(`✗  ${item.setting}`, { weight: 'Bolder' }), run(` – ${verdict(item, t)}`, { color: 'Attention' })], {
+          spacing: 'Small',
+        }),
+      );
       body.push(paragraph([run(item.where, { fontType: 'Monospace', isSubtle: true, size: 'Small' })], { spacing: 'None' }));
       body.push(paragraph([run(item.why, { isSubtle: true })], { spacing: 'None' }));
     }
@@ -34,7 +48,8 @@ export function diagnosisCard(view: DiagnosisView, t: DiagnosisTexts, summary: s
 
   if (view.ok.length > 0) {
     body.push(heading(t.okHeading));
-    for (const item of view.ok) body.push(paragraph([run(`✓  ${item.setting}`), run(` – ${t.okValue(item.found!)}`, { isSubtle: true })], { spacing: 'None' }));
+    for (const item of view.ok)
+      body.push(paragraph([run(`✓  ${item.setting}`), run(` – ${t.okValue(item.found!)}`, { isSubtle: true })], { spacing: 'None' }));
   }
 
   if (view.notShown.length > 0) {
@@ -58,15 +73,36 @@ export function diagnosisMarkdown(view: DiagnosisView, t: DiagnosisTexts): strin
   const out: string[] = [`**${t.title}**`, '', view.wrong.length === 0 ? t.allGood : t.wrongCount(view.wrong.length), ''];
   if (view.wrong.length > 0) {
     out.push(`**${t.wrongHeading}**`, '');
-    for (const item of view.wrong) out.push(`- **${escapeMarkdown(item.setting)}** – ${verdict(item, t)}  \n  \`${item.where}\`  \n  ${escapeMarkdown(item.why)}`);
+    for (const item of view.wrong)
+      out.push(`- **${escapeMarkdown(item.setting)}** – ${verdict(item, t)}  \n  \`${item.where}\`  \n  ${escapeMarkdown(item.why)}`);
     out.push('');
-    if (view.breaks) out.push(`**${t.breaksHeading}**`, '', t.breaksIntro(`\`${t.showCommand(view.breaks.articleId)}\``), '', ...view.breaks.features.map((f) => `- ${escapeMarkdown(f)}`), '');
+    if (view.breaks)
+      out.push(
+        `**${t.breaksHeading}**`,
+        '',
+        t.breaksIntro(`\`${t.showCommand(view.breaks.articleId)}\``),
+        '',
+        ...view.breaks.features.map((f) => `- ${escapeMarkdown(f)}`),
+        '',
+      );
     out.push(`**${t.fixHeading}**`, '', t.fixIntro, '', '```powershell', ...view.commands, '```', '');
     if (view.rebootNeeded) out.push(`**${t.reboot}**`, '');
   }
-  if (view.ok.length > 0) out.push(`**${t.okHeading}**`, '', ...view.ok.map((i) => `- ${escapeMarkdown(i.setting)} – ${t.okValue(i.found!)}`), '');
+  if (view.ok.length > 0)
+    out.push(`**${t.okHeading}**`, '', ...view.ok.map((i) => `- ${escapeMarkdown(i.setting)} – ${t.okValue(i.found!)}`), '');
   if (view.notShown.length > 0) {
-    out.push(`**${t.notShownHeading}**`, '', ...view.notShown.map((i) => `- ${escapeMarkdown(i.setting)}`), '', t.notShownIntro, '', '```powershell', ...view.readCommands, '```', '');
+    out.push(
+      `**${t.notShownHeading}**`,
+      '',
+      ...view.notShown.map((i) => `- ${escapeMarkdown(i.setting)}`),
+      '',
+      t.notShownIntro,
+      '',
+      '```powershell',
+      ...view.readCommands,
+      '```',
+      '',
+    );
     if (view.breaks) out.push(t.checkScript(`\`${t.showCommand(view.breaks.articleId)}\``), '');
   }
   out.push(`_${t.sources}: ${view.sources.map((s) => `[${escapeMarkdown(s.title)}](${s.url})`).join(' · ')}_`);

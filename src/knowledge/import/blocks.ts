@@ -80,7 +80,11 @@ function walk(tokens: Token[], start: number, closing: string | null, baseUrl: s
     switch (token.type) {
       case 'heading_open': {
         const inline = tokens[i + 1];
-        blocks.push({ kind: 'heading', level: Number(token.tag.slice(1)) || 1, text: renderInline(inline, baseUrl).text.replace(/\s+/g, ' ').trim() });
+        blocks.push({
+          kind: 'heading',
+          level: Number(token.tag.slice(1)) || 1,
+          text: renderInline(inline, baseUrl).text.replace(/\s+/g, ' ').trim(),
+        });
         i += 3;
         continue;
       }
@@ -249,7 +253,10 @@ export function calloutLabel(callout: string): string {
 
 export function oneLine(text: string): string {
   // (?<!\s): from where a run of spaces begins only; tried inside it too, a long run without a line break was quadratic.
-  return text.replace(/(?<!\s)\s*\n\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/(?<!\s)\s*\n\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Raw text of a quote's content, line by line (for error messages). */

@@ -46,7 +46,11 @@ export function importToDirectory(sources: string[], outDir: string): ImportToDi
     if (!article) continue;
     const earlier = fromFile.get(article.id);
     if (earlier !== undefined) {
-      problems.push({ file, field: 'id', message: `import: duplicate article id "${article.id}" in ${earlier} and ${file}; the second was not written` });
+      problems.push({
+        file,
+        field: 'id',
+        message: `import: duplicate article id "${article.id}" in ${earlier} and ${file}; the second was not written`,
+      });
       continue;
     }
     fromFile.set(article.id, file);

@@ -88,5 +88,10 @@ const NO_STEP_TEXT: Record<Lang, string> = {
 export function articleId(file: string): string {
   const name = path.basename(file, path.extname(file));
   if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return name;
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|(?<!-)-+$/g, '') || 'article';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|(?<!-)-+$/g, '') || 'article'
+  );
 }

@@ -63,7 +63,10 @@ export function importMarkdown(file: string, text: string, id: string): ImportRe
   if (steps.length === 0) {
     // no resolution: what the article says under Status / More information is the best advice it has
     steps = extractSteps(sections, lang, 'info');
-    const message = steps.length > 0 ? 'no resolution section; steps taken from Status / More information' : 'no resolution and no other advice; one step says so';
+    const message =
+      steps.length > 0
+        ? 'no resolution section; steps taken from Status / More information'
+        : 'no resolution and no other advice; one step says so';
     problems.push({ file, field: 'steps', message: `import: ${message}` });
   }
 
@@ -92,13 +95,22 @@ function splitFrontMatter(file: string, text: string, problems: KnowledgeProblem
     const parsed: unknown = YAML.parse(match[1]);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
   } catch (error) {
-    problems.push({ file, line: 1, field: 'front matter', message: `import: front matter is not valid YAML (${(error as Error).message.split('\n')[0]}); ignored` });
+    problems.push({
+      file,
+      line: 1,
+      field: 'front matter',
+      message: `import: front matter is not valid YAML (${(error as Error).message.split('\n')[0]}); ignored`,
+    });
   }
   return { data, body: text.slice(match[0].length) };
 }
 
 function appliesTo(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(/[,;]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   return [];
 }
@@ -116,7 +128,8 @@ function articleUrl(file: string, data: Record<string, unknown>): string | undef
   }
   const microsoftDocs = typeof data['ms.author'] === 'string' || typeof data['ms.topic'] === 'string';
   const match = /(?:^|[\\/])(?:ExchangeHybrid|exchange-hybrid)[\\/]([a-z0-9-]+)[\\/]([a-z0-9-]+)\.md$/i.exec(file);
-  if (microsoftDocs && match) return `https://learn.microsoft.com/troubleshoot/exchange/${match[1].toLowerCase()}/${match[2].toLowerCase()}`;
+  if (microsoftDocs && match)
+    return `https://learn.microsoft.com/troubleshoot/exchange/${match[1].toLowerCase()}/${match[2].toLowerCase()}`;
   return undefined;
 }
 
@@ -210,9 +223,16 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
     });
   }
   if (symptoms.length === 0) {
-    const described = symptomSections.map((s) => proseOf(s.blocks)).filter(Boolean).join('\n');
+    const described = symptomSections
+      .map((s) => proseOf(s.blocks))
+      .filter(Boolean)
+      .join('\n');
     const description = shorten(oneLine(described)) || title;
-    symptoms.push({ id: uniqueId(symptomIdFor(title || description, undefined) || 'symptom', taken), description: localized(lang, description), errors: {} });
+    symptoms.push({
+      id: uniqueId(symptomIdFor(title || description, undefined) || 'symptom', taken),
+      description: localized(lang, description),
+      errors: {},
+    });
   }
   // error output the article shows under Cause, Resolution or More information is what the admin sees too:
   // it belongs to the symptom whose error contains it (a part quoted again under Cause), else to the main one
@@ -271,7 +291,8 @@ function findOutputErrors(blocks: Block[], inherited = ''): string[] {
         break;
       case 'quote':
         if (block.callout) found.push(...findOutputErrors(block.blocks, leadIn));
-        else if (!block.blocks.some((b) => b.kind === 'code') && !looksLikeCommand(quoteText(block.blocks).trim().split('\n')[0])) take(quoteText(block.blocks));
+        else if (!block.blocks.some((b) => b.kind === 'code') && !looksLikeCommand(quoteText(block.blocks).trim().split('\n')[0]))
+          take(quoteText(block.blocks));
         else found.push(...findOutputErrors(block.blocks, leadIn));
         break;
       case 'code':
@@ -288,7 +309,20 @@ function findOutputErrors(blocks: Block[], inherited = ''): string[] {
 }
 
 /** Properties of a `Format-List` record that carry the error; the rest (times, sizes, ids) is sample noise. */
-const ERROR_FIELDS = new Set(['id', 'status', 'description', 'message', 'failure', 'failuretype', 'error', 'errormessage', 'lasterror', 'exception', 'reason', 'failurereason']);
+const ERROR_FIELDS = new Set([
+  'id',
+  'status',
+  'description',
+  'message',
+  'failure',
+  'failuretype',
+  'error',
+  'errormessage',
+  'lasterror',
+  'exception',
+  'reason',
+  'failurereason',
+]);
 const FIELD = /^\s*([A-Za-z][\w ]{0,40}?)\s+:(?:\s|$)/;
 
 /** A `Name : value` record (`Test-OrganizationRelationship`, a move report entry) cut to its error properties. */
@@ -359,7 +393,9 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
 function quoteErrors(blocks: Block[]): string[] {
   const paragraphs = blocks.filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph');
   const separate =
-    paragraphs.length >= 2 && paragraphs.length === blocks.length && paragraphs.every((p) => /^(?:Error|Fehler)\s*:\s*\S.{20,}/is.test(p.text.trim()));
+    paragraphs.length >= 2 &&
+    paragraphs.length === blocks.length &&
+    paragraphs.every((p) => /^(?:Error|Fehler)\s*:\s*\S.{20,}/is.test(p.text.trim()));
   return separate ? paragraphs.map((p) => p.text) : [quoteText(blocks)];
 }
 
@@ -445,7 +481,8 @@ interface Draft {
   commands: Command[];
 }
 
-const STEP_INTRO_WORDS = /follow these steps|do the following|the following steps|one of the following|any of the following|either of the following|use one of the following methods/i;
+const STEP_INTRO_WORDS =
+  /follow these steps|do the following|the following steps|one of the following|any of the following|either of the following|use one of the following methods/i;
 
 /**
  * What `(?:follow these steps|…)[^:]*:\s*$` tested: those words after the last colon but one, and a colon at

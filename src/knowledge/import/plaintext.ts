@@ -99,7 +99,12 @@ function referencesIn(lines: string[], lang: Lang): Reference[] {
       } catch {
         continue;
       }
-      const words = line.replace(match[0], ' ').replace(/^\s*[-–•*]\s*/, '').replace(/(?<![\s:–-])[\s:–-]+$/, '').replace(/\s+/g, ' ').trim();
+      const words = line
+        .replace(match[0], ' ')
+        .replace(/^\s*[-–•*]\s*/, '')
+        .replace(/(?<![\s:–-])[\s:–-]+$/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       references.push({ title: localized(lang, words || url), url });
     }
   }
@@ -258,7 +263,10 @@ interface StepDraft {
   commands: Command[];
 }
 
-/** In the resolution: paragraphs and numbered items are steps; bullets under a step that ends with `:` belong to it; commands to the step before them. */
+/**
+ * In the resolution: paragraphs and numbered items are steps; bullets under a step that ends with `:` belong to it; commands to the step
+ * before them.
+ */
 function extractSteps(items: Item[], lang: Lang): Step[] {
   const drafts: StepDraft[] = [];
   let inResolution = false;
@@ -278,8 +286,12 @@ function extractSteps(items: Item[], lang: Lang): Step[] {
         else drafts.push({ lines: [item.text], commands: [] });
         break;
       case 'command': {
-        const draft = last ?? (drafts.push({ lines: [lang === 'de' ? 'Führen Sie die folgenden Befehle aus.' : 'Run the following commands.'], commands: [] }), drafts[0]);
-        if (!draft.commands.some((c) => c.code === item.code)) draft.commands.push(makeCommand(item.code, '', draft.lines.join('\n'), lang));
+        const draft =
+          last ??
+          (drafts.push({ lines: [lang === 'de' ? 'Führen Sie die folgenden Befehle aus.' : 'Run the following commands.'], commands: [] }),
+          drafts[0]);
+        if (!draft.commands.some((c) => c.code === item.code))
+          draft.commands.push(makeCommand(item.code, '', draft.lines.join('\n'), lang));
         break;
       }
       default:

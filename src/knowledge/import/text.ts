@@ -138,7 +138,10 @@ const WRAPPERS: Array<RegExp | ((text: string) => string)> = [
 export function distinctivePart(error: string): string {
   let rest = error;
   for (const wrapper of WRAPPERS) rest = typeof wrapper === 'function' ? wrapper(rest) : rest.replace(wrapper, ' ');
-  rest = rest.replace(/["'“”„.]+/g, ' ').replace(/\s+/g, ' ').trim();
+  rest = rest
+    .replace(/["'“”„.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return rest || error;
 }
 
@@ -361,7 +364,9 @@ export function shellFor(code: string, language: string, context: string | strin
   if (/^(?:bash|sh|shell)$/.test(lang)) return 'bash';
   for (const text of Array.isArray(context) ? context : [context]) {
     const online = text.search(/exchange online powershell|connect(?:ed)? to exchange online|Connect-ExchangeOnline/i);
-    const onPremises = text.search(/exchange management shell|\bEMS\b|exchange-verwaltungsshell|verwaltungsshell|Add-PSSnapin Microsoft\.Exchange/i);
+    const onPremises = text.search(
+      /exchange management shell|\bEMS\b|exchange-verwaltungsshell|verwaltungsshell|Add-PSSnapin Microsoft\.Exchange/i,
+    );
     if (online >= 0 && (onPremises < 0 || online < onPremises)) return 'exchange-online-powershell';
     if (onPremises >= 0) return 'exchange-management-shell';
   }
@@ -411,7 +416,10 @@ export function makeCommand(code: string, language: string, context: string | st
 export function productsFrom(names: string[]): Product[] {
   const products: Product[] = [];
   for (const raw of names) {
-    const text = raw.replace(/^Exchanger\b/, 'Exchange').replace(/\s+/g, ' ').trim();
+    const text = raw
+      .replace(/^Exchanger\b/, 'Exchange')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!text) continue;
     // (`text` has single spaces: `\s+` was one space, and a long run of spaces could make it quadratic.)
     const match = /^(.*?) ((?:SE|LTSC|\d{4})\b.*)$/.exec(text);

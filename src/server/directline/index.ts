@@ -123,6 +123,9 @@ export function logWebChatMode(config: Pick<Config, 'directLine' | 'authEnabled'
         'Use DIRECT_LINE_SECRET (Azure Direct Line) for a shared deployment, or restrict who can reach this port.',
     );
   } else {
-    logger.info({ directLine: 'local' }, 'web chat: built-in local Direct Line (no DIRECT_LINE_SECRET; for development and single-server intranet use)');
+    logger.info(
+      { directLine: 'local' },
+      'web chat: built-in local Direct Line (no DIRECT_LINE_SECRET; for development and single-server intranet use)',
+    );
   }
 }

@@ -1,18 +1,10 @@
-import {
-  type Activity,
-  ActivityTypes,
-  BotAdapter,
-  type ConversationReference,
-  type ResourceResponse,
-  TurnContext,
-} from 'botbuilder';
+import { type Activity, ActivityTypes, BotAdapter, type ConversationReference, type ResourceResponse, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { LOCAL_IMAGES, type LocalImages } from '../../bot/screenshots/read';
 import type { ConversationStore, WireActivity } from './store';
 
 /** Runs one turn of the bot, e.g. `(context) => bot.run(context)`. */
 export type BotLogic = (context: TurnContext) => Promise<void>;
-
 
 /** The longest `delay` activity honoured, so a bot cannot park a turn for ever. */
 const MAX_DELAY_MS = 5_000;
@@ -80,11 +72,7 @@ export class LocalChannelAdapter extends BotAdapter {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation' },
-      reference,
-      true,
-    );
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
     await this.processActivity(activity, logic);
   }
 }

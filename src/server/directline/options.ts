@@ -99,9 +99,7 @@ export function directLineMode(secret: string | undefined, domain: string | unde
   }
   const pathOk = url.pathname === '/' || url.pathname === '';
   if (!/^https?:$/.test(url.protocol) || !pathOk || url.search || url.hash || url.username || url.password) {
-    throw new Error(
-      `directline: DIRECT_LINE_DOMAIN must be a bare origin like ${DEFAULT_DIRECT_LINE_DOMAIN} (no path), got "${raw}"`,
-    );
+    throw new Error(`directline: DIRECT_LINE_DOMAIN must be a bare origin like ${DEFAULT_DIRECT_LINE_DOMAIN} (no path), got "${raw}"`);
   }
   return { kind: 'azure', secret: secret.trim(), domain: url.origin };
 }

@@ -94,7 +94,10 @@ export function registerWebChatPages(server: restify.Server, deps: PagesDeps): v
     'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'",
     'Cache-Control': 'no-cache',
   });
-  const legalHeaders = { 'Content-Security-Policy': "default-src 'none'; style-src 'self'; frame-ancestors *", 'Cache-Control': 'no-cache' };
+  const legalHeaders = {
+    'Content-Security-Policy': "default-src 'none'; style-src 'self'; frame-ancestors *",
+    'Cache-Control': 'no-cache',
+  };
   const privacy = load('privacy.html', legalHeaders);
   const terms = load('terms.html', legalHeaders);
   // Host pages on other origins load the widget; allow that under a strict Cross-Origin-Resource-Policy too.

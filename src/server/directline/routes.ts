@@ -87,7 +87,14 @@ const CLIENT_FIELDS = [
 
 /** POST tokens/generate: an optional user id (`dl_…` by default). */
 const tokenRequestSchema = z.looseObject({
-  user: z.looseObject({ id: z.string().regex(/^[A-Za-z0-9_.:@-]{1,64}$/, 'must be 1-64 letters, digits or _.:@- characters').nullish() }).nullish(),
+  user: z
+    .looseObject({
+      id: z
+        .string()
+        .regex(/^[A-Za-z0-9_.:@-]{1,64}$/, 'must be 1-64 letters, digits or _.:@- characters')
+        .nullish(),
+    })
+    .nullish(),
 });
 
 export function registerDirectLine(server: restify.Server, deps: DirectLineDeps): LocalDirectLine {

@@ -247,8 +247,7 @@ export class ConversationStore {
     // Keep at least the newest activity, however big, so a client always sees what was just sent.
     while (
       conversation.activities.length > 1 &&
-      (conversation.activities.length > this.limits.maxActivitiesPerConversation ||
-        conversation.bytes > this.limits.maxConversationBytes)
+      (conversation.activities.length > this.limits.maxActivitiesPerConversation || conversation.bytes > this.limits.maxConversationBytes)
     ) {
       const dropped = conversation.activities.shift()!;
       conversation.bytes -= dropped.bytes;

@@ -86,12 +86,7 @@ export function registerTokenRoute(server: restify.Server, deps: TokenRouteDeps)
   );
 }
 
-async function exchangeSecret(
-  secret: string,
-  domain: string,
-  doFetch: typeof fetch,
-  log: Logger,
-): Promise<TokenResponse> {
+async function exchangeSecret(secret: string, domain: string, doFetch: typeof fetch, log: Logger): Promise<TokenResponse> {
   const url = `${domain}${DIRECT_LINE_PATH}/tokens/generate`;
   // The "dl_" prefix marks a user id embedded in the token; Web Chat then cannot be made to speak for another user.
   const userId = `dl_${randomBytes(12).toString('hex')}`;
@@ -119,8 +114,7 @@ async function exchangeSecret(
     );
   }
   const json = (await response.json().catch(() => undefined)) as
-    | { token?: unknown; conversationId?: unknown; expires_in?: unknown }
-    | undefined;
+    { token?: unknown; conversationId?: unknown; expires_in?: unknown } | undefined;
   if (!json || typeof json.token !== 'string' || typeof json.conversationId !== 'string') {
     log.error({ url }, 'directline: Direct Line token answer without token or conversationId');
     throw new HttpError(502, 'UpstreamError', `The Direct Line service at ${domain} answered without a token.`);

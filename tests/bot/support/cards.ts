@@ -55,7 +55,9 @@ export function checkCard(json: unknown): CardCheck {
   const problems: string[] = [];
   const card = json as { type?: string; version?: string; body?: unknown[] };
   if (card?.type !== 'AdaptiveCard') problems.push(`type is ${String(card?.type)}, not AdaptiveCard`);
-  const [major, minor] = String(card?.version ?? '').split('.').map(Number);
+  const [major, minor] = String(card?.version ?? '')
+    .split('.')
+    .map(Number);
   if (!(major === 1 && minor !== undefined && minor <= 5)) problems.push(`version ${card?.version} is not 1.0–1.5`);
 
   const teams = parse(json as object, true);

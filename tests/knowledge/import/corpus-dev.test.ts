@@ -35,7 +35,10 @@ describe('tests/data/corpus-dev.jsonl: the labelled dev set over the corpus', fu
 
   it('labels only articles that exist: corpus file names or built-in articles', function () {
     requireShared(this);
-    const known = new Set([...corpusFiles()!.map((f) => path.basename(f, '.md')), ...loadKnowledge([BUILTIN_KNOWLEDGE]).articles.map((a) => a.id)]);
+    const known = new Set([
+      ...corpusFiles()!.map((f) => path.basename(f, '.md')),
+      ...loadKnowledge([BUILTIN_KNOWLEDGE]).articles.map((a) => a.id),
+    ]);
     const unknown = rows.flatMap((r) => r.expect.filter((e) => !known.has(e)).map((e) => `${r.id}: ${e}`));
     assert.deepEqual(unknown, []);
   });
@@ -51,7 +54,8 @@ describe('tests/data/corpus-dev.jsonl: the labelled dev set over the corpus', fu
       const markdown = fs.readFileSync(file, 'utf8');
       const { article } = importArticle(file, markdown);
       for (const s of article!.symptoms) for (const e of s.errors.en ?? []) shingles(words(e), errorText);
-      // prose: lines outside code fences that are no quotes (quotes hold the error messages) and no .NET stack frames (they are error output)
+      // prose: lines outside code fences that are no quotes (quotes hold the error messages) and no .NET stack frames (they are error
+      // output)
       let fenced = false;
       const lines = markdown.split('\n').filter((line) => {
         if (/^\s*```/.test(line)) fenced = !fenced;

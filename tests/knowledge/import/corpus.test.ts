@@ -55,7 +55,8 @@ describe('import: every article of ../shared/corpus (Microsoft support-docs Mark
       const hasFix = /^#{2,3} (?:Resolution|Solution|Workaround)/m.test(text);
       if (hasFix && article.steps.length === 0) failures.push(`${id}: no steps`);
       const json = JSON.stringify(article);
-      if (/:::|\[!NOTE\]|\[!WARNING\]|\[!INCLUDE|<!--/.test(json)) failures.push(`${id}: a DocFX directive or comment was left in the text`);
+      if (/:::|\[!NOTE\]|\[!WARNING\]|\[!INCLUDE|<!--/.test(json))
+        failures.push(`${id}: a DocFX directive or comment was left in the text`);
       if (/Still need help\?/.test(json)) failures.push(`${id}: support-site boilerplate left in`);
       for (const command of commandsOf(article)) {
         if (/[\r\n]/.test(command.code)) failures.push(`${id}: command on several lines: ${command.code}`);
@@ -100,7 +101,9 @@ describe('import: spot checks on corpus articles of different shapes', function 
       ),
     );
     assert.ok(errors.some((e) => e.endsWith('An unexpected error occurred on a receive."."')));
-    assert.ok(errors.some((e) => e.startsWith("PowerShell failed to invoke 'Add-FederatedDomain': Unable to reserve the URI \"contoso.com\"")));
+    assert.ok(
+      errors.some((e) => e.startsWith('PowerShell failed to invoke \'Add-FederatedDomain\': Unable to reserve the URI "contoso.com"')),
+    );
     assert.ok(
       errors.includes(
         'System.Net.WebException: The underlying connection was closed: An unexpected error occurred on a send. System.IO.IOException: Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host.',
@@ -130,12 +133,17 @@ describe('import: spot checks on corpus articles of different shapes', function 
     const [error] = errorsOf(a);
     assert.equal(
       error,
-      `ERROR:Updating hybrid configuration failed with error 'Subtask Configure execution failed: Creating Organization Relationships. Execution of the Set-FederatedOrganizationIdentifier cmdlet had thrown an exception. This may indicate invalid parameters in your Hybrid Configuration settings. An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information ""An error occurred accessing Windows Live. Detailed information: ""The underlying connection was closed: The connection was closed unexpectedly."".""."`.slice(0, -1),
+      `ERROR:Updating hybrid configuration failed with error 'Subtask Configure execution failed: Creating Organization Relationships. Execution of the Set-FederatedOrganizationIdentifier cmdlet had thrown an exception. This may indicate invalid parameters in your Hybrid Configuration settings. An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information ""An error occurred accessing Windows Live. Detailed information: ""The underlying connection was closed: The connection was closed unexpectedly."".""."`.slice(
+        0,
+        -1,
+      ),
     );
     assert.match(a.cause.en!, /proxy settings are configured incorrectly/);
     assert.equal(a.steps.length, 3);
     assert.match(a.steps[1].text.en!, /^ {3}1\. Set the proxy in Internet Explorer\.$/m);
-    assert.deepEqual(a.steps[1].commands, [{ shell: 'powershell', code: 'Set-ExchangeServer NameOfServer -InternetWebProxy Http://proxyURL:Port' }]);
+    assert.deepEqual(a.steps[1].commands, [
+      { shell: 'powershell', code: 'Set-ExchangeServer NameOfServer -InternetWebProxy Http://proxyURL:Port' },
+    ]);
     assert.equal(a.steps[2].text.en, 'Rerun the Hybrid Configuration wizard.');
   });
 
@@ -158,8 +166,13 @@ describe('import: spot checks on corpus articles of different shapes', function 
       a.symptoms.map((s) => s.id),
       ['hcw8004', 'hcw8009', 'hcw8016', 'hcw8017', 'hcw8029', 'hcw8030'],
     );
-    assert.deepEqual(a.symptoms[1].errors, { en: ['HCW8009 Coexistence domain contoso.com is not an Accepted Domain in your <NameOfTenant> tenant.'] });
-    assert.equal(a.symptoms[0].description.en, 'When you run the Hybrid Configuration wizard (HCW), you receive one of the following error messages.');
+    assert.deepEqual(a.symptoms[1].errors, {
+      en: ['HCW8009 Coexistence domain contoso.com is not an Accepted Domain in your <NameOfTenant> tenant.'],
+    });
+    assert.equal(
+      a.symptoms[0].description.en,
+      'When you run the Hybrid Configuration wizard (HCW), you receive one of the following error messages.',
+    );
     assert.equal(a.steps.length, 3);
     assert.match(a.steps[2].text.en!, /^Run the Hybrid Configuration wizard again\./);
   });
@@ -178,7 +191,10 @@ describe('import: spot checks on corpus articles of different shapes', function 
         'Set-ReceiveConnector $rc -Bindings $rc.Bindings',
       ],
     );
-    assert.ok(commands.every((c) => c.shell === 'exchange-management-shell'), JSON.stringify(commands.map((c) => c.shell)));
+    assert.ok(
+      commands.every((c) => c.shell === 'exchange-management-shell'),
+      JSON.stringify(commands.map((c) => c.shell)),
+    );
     assert.deepEqual(
       commands[1].placeholders?.map((p) => p.name),
       ['ServerName'],
@@ -190,7 +206,10 @@ describe('import: spot checks on corpus articles of different shapes', function 
     const a = load('migration-endpoint-could-not-be-created');
     assert.deepEqual(a.symptoms.map((s) => s.id).slice(0, 1), ['hcw8078']);
     assert.deepEqual(a.symptoms[0].errors, { en: ["'HCW8078 - Migration Endpoint could not be created.'"] });
-    assert.match(a.symptoms[1].errors.en![0], /MigrationConnectionTestedTooRecentlyException\|The last connection attempt happened too recently/);
+    assert.match(
+      a.symptoms[1].errors.en![0],
+      /MigrationConnectionTestedTooRecentlyException\|The last connection attempt happened too recently/,
+    );
     assert.match(a.cause.en!, /GRAPH endpoint is throttling/);
     assert.ok(a.steps.some((s) => s.text.en!.startsWith('Solution 2: Rerun HCW and skip the Migration Endpoint option: ')));
     assert.doesNotMatch(JSON.stringify(a), /:::|\.png/);
@@ -200,7 +219,10 @@ describe('import: spot checks on corpus articles of different shapes', function 
     const a = load('1007-accessdenied-or-ensure-your-system-time-is-correct-error');
     assert.equal(a.symptoms.length, 2);
     assert.match(a.symptoms[0].errors.en![0], /Detailed information: "1007 AccessDenied: Access Denied\."/);
-    assert.match(a.symptoms[1].errors.en![0], /^Unable to federate your domain, your system time appears to be more than five minutes out of sync/);
+    assert.match(
+      a.symptoms[1].errors.en![0],
+      /^Unable to federate your domain, your system time appears to be more than five minutes out of sync/,
+    );
     assert.match(a.symptoms[1].id, /^unable-federate-domain/);
     assert.match(a.cause.en!, /out of sync with a valid time server/);
   });
@@ -208,8 +230,18 @@ describe('import: spot checks on corpus articles of different shapes', function 
   it('execution-failed-configure-legacy-exchange-support-error: [!NOTE] and [!WARNING] callouts go into the step text; a note-only resolution is a step', function () {
     const a = load('execution-failed-configure-legacy-exchange-support-error');
     const texts = a.steps.map((s) => s.text.en!);
-    assert.ok(texts.some((t) => t.startsWith('Resolution 2 - Mail-enable the Exchange admin account: Note: You should always mail-enable Exchange admin accounts.')));
-    assert.ok(texts.some((t) => /^Resolution 3 - Use ADSI Edit to remove the empty Servers container: Start ADSI Edit\./.test(t) && /\nWarning: This procedure requires ADSI Edit\./.test(t)));
+    assert.ok(
+      texts.some((t) =>
+        t.startsWith('Resolution 2 - Mail-enable the Exchange admin account: Note: You should always mail-enable Exchange admin accounts.'),
+      ),
+    );
+    assert.ok(
+      texts.some(
+        (t) =>
+          /^Resolution 3 - Use ADSI Edit to remove the empty Servers container: Start ADSI Edit\./.test(t) &&
+          /\nWarning: This procedure requires ADSI Edit\./.test(t),
+      ),
+    );
     assert.deepEqual(
       commandsOf(a).map((c) => [c.shell, c.code]),
       [
@@ -240,7 +272,12 @@ describe('import: spot checks on corpus articles of different shapes', function 
     assert.deepEqual(onPremises, {
       shell: 'exchange-management-shell',
       code: 'Get-Mailbox -Identity <name of affected mailbox> | FL *archive*',
-      placeholders: [{ name: 'name of affected mailbox', description: { en: 'Replace <name of affected mailbox> with the value for your organization.' } }],
+      placeholders: [
+        {
+          name: 'name of affected mailbox',
+          description: { en: 'Replace <name of affected mailbox> with the value for your organization.' },
+        },
+      ],
     });
     assert.equal(cloud.shell, 'exchange-online-powershell');
     assert.equal(cloud.code, 'Get-MailUser -Identity <name of affected mailbox> | FL *archive*');
@@ -250,14 +287,22 @@ describe('import: spot checks on corpus articles of different shapes', function 
     const a = load('winrm-client-cannot-complete-operation-with-time-specified-error');
     assert.deepEqual(
       commandsOf(a).map((c) => c.code),
-      ["Update-EmailAddressPolicy -Identity 'CN=Default Policy,CN=Recipient Policies,CN=<Exchange Org>,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=<DN of Org>"],
+      [
+        "Update-EmailAddressPolicy -Identity 'CN=Default Policy,CN=Recipient Policies,CN=<Exchange Org>,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=<DN of Org>",
+      ],
     );
   });
 
   it('error-move-mailboxes-to-from-o365: page-relative links resolve against the article address; typos in commands repaired', function () {
     const a = load('error-move-mailboxes-to-from-o365');
-    assert.ok(a.references.some((r) => r.url === 'https://learn.microsoft.com/troubleshoot/exchange/move-mailboxes/hybrid-deployment-errors'));
-    assert.ok(commandsOf(a).some((c) => c.code === 'Set-WebServicesVirtualDirectory -Identity "Server\\EWS(default Web site)" -MRSProxyEnabled $true'));
+    assert.ok(
+      a.references.some((r) => r.url === 'https://learn.microsoft.com/troubleshoot/exchange/move-mailboxes/hybrid-deployment-errors'),
+    );
+    assert.ok(
+      commandsOf(a).some(
+        (c) => c.code === 'Set-WebServicesVirtualDirectory -Identity "Server\\EWS(default Web site)" -MRSProxyEnabled $true',
+      ),
+    );
   });
 
   it('microsoft-365-group-email-delivery-fails: Markdown escapes left in code by the author are removed from commands', function () {
@@ -272,8 +317,17 @@ describe('import: spot checks on corpus articles of different shapes', function 
 
   it('outlook-does-not-connect-with-modern-authentication: the AADSTS500011 error in an output block under Resolution is an error; the Get-MsolServicePrincipal note stays a command', function () {
     const a = load('outlook-does-not-connect-with-modern-authentication');
-    assert.ok(errorsOf(a).some((e) => /"error_description":"AADSTS500011: The resource principal named <resource principal name> was not found in the tenant named <tenant name>\./.test(e)), errorsOf(a).join('\n'));
-    assert.ok(commandsOf(a).some((c) => c.code.startsWith('Get-MsolServicePrincipal -AppPrincipalId 00000002-0000-0ff1-ce00-000000000000')));
+    assert.ok(
+      errorsOf(a).some((e) =>
+        /"error_description":"AADSTS500011: The resource principal named <resource principal name> was not found in the tenant named <tenant name>\./.test(
+          e,
+        ),
+      ),
+      errorsOf(a).join('\n'),
+    );
+    assert.ok(
+      commandsOf(a).some((c) => c.code.startsWith('Get-MsolServicePrincipal -AppPrincipalId 00000002-0000-0ff1-ce00-000000000000')),
+    );
     assert.ok(errorsOf(a).every((e) => !/Get-MsolServicePrincipal/.test(e)));
   });
 
@@ -290,9 +344,12 @@ describe('import: spot checks on corpus articles of different shapes', function 
     assert.ok(commandsOf(a).some((c) => c.code === '$OrgRel = Get-OrganizationRelationship Contoso'));
   });
 
-  it('users-prompted-credentials-after-adding-shared-mailbox: the [LoginPermException] under More information is the main symptom\'s error', function () {
+  it("users-prompted-credentials-after-adding-shared-mailbox: the [LoginPermException] under More information is the main symptom's error", function () {
     const a = load('users-prompted-credentials-after-adding-shared-mailbox');
-    assert.match(a.symptoms[0].errors.en?.[0] ?? '', /^\[LoginPermException\] 'User SID: SID' can't act as owner of a MailUser object .* \(StoreError=LoginPerm\)$/);
+    assert.match(
+      a.symptoms[0].errors.en?.[0] ?? '',
+      /^\[LoginPermException\] 'User SID: SID' can't act as owner of a MailUser object .* \(StoreError=LoginPerm\)$/,
+    );
     assert.ok(commandsOf(a).some((c) => c.code === 'Set-CASMailbox tony@contoso.com -PublicFolderClientAccess $true'));
   });
 
@@ -305,15 +362,25 @@ describe('import: spot checks on corpus articles of different shapes', function 
       ),
       errors.join('\n'),
     );
-    assert.ok(errors.every((e) => !/Copy progress|Get-MailboxRestoreRequest/.test(e)), errors.join('\n'));
-    assert.ok(commandsOf(a).some((c) => /^Get-MailboxRestoreRequest "<mailbox's ID>" \| Get-MailboxRestoreRequestStatistics -IncludeReport \|/.test(c.code)));
+    assert.ok(
+      errors.every((e) => !/Copy progress|Get-MailboxRestoreRequest/.test(e)),
+      errors.join('\n'),
+    );
+    assert.ok(
+      commandsOf(a).some((c) =>
+        /^Get-MailboxRestoreRequest "<mailbox's ID>" \| Get-MailboxRestoreRequestStatistics -IncludeReport \|/.test(c.code),
+      ),
+    );
   });
 
   it('user-is-already-being-moved-error: two Error: records in one quote are two symptoms; the parts quoted again under Cause join the symptom they come from', function () {
     const a = load('user-is-already-being-moved-error');
     assert.equal(a.symptoms.length, 2);
     const [first, second] = a.symptoms.map((s) => s.errors.en ?? []);
-    assert.match(first[0], /^Error: UserAlreadyBeingMigratedException: .* --> Mailbox 'Name' is already being moved to 'Cloud Database Name'\.$/);
+    assert.match(
+      first[0],
+      /^Error: UserAlreadyBeingMigratedException: .* --> Mailbox 'Name' is already being moved to 'Cloud Database Name'\.$/,
+    );
     assert.ok(first.includes("Mailbox 'Name' is already being moved to '<Cloud Database Name>'."), first.join('\n'));
     assert.match(second[0], /^Error: MigrationPermanentException: The onboarding move could not be created/);
     assert.ok(second.includes("The onboarding move could not be created because user 'Name' is already being moved."), second.join('\n'));
@@ -322,9 +389,17 @@ describe('import: spot checks on corpus articles of different shapes', function 
   it('hybrid-move-fails and federation-certificate-with-thumbprint-not-found: _x000A_ decoded and the frames of a bare stack trace kept; the [PS] prompt line left out', function () {
     const trace = errorsOf(load('hybrid-move-fails')).find((e) => e.includes('StackTrace')) ?? '';
     assert.ok(!/_x000/.test(trace), trace);
-    assert.match(trace, /^<S N="StackTrace"> at Microsoft\.Exchange\.MailboxReplicationService\.CommonUtils\.CallService \(Action serviceCall/);
+    assert.match(
+      trace,
+      /^<S N="StackTrace"> at Microsoft\.Exchange\.MailboxReplicationService\.CommonUtils\.CallService \(Action serviceCall/,
+    );
     const federation = errorsOf(load('federation-certificate-with-thumbprint-not-found'));
-    assert.ok(federation.some((e) => e.startsWith('Federation certificate with the thumbprint "<thumbprint of the current certificate>" cannot be found.')), federation.join('\n'));
+    assert.ok(
+      federation.some((e) =>
+        e.startsWith('Federation certificate with the thumbprint "<thumbprint of the current certificate>" cannot be found.'),
+      ),
+      federation.join('\n'),
+    );
     assert.ok(federation.every((e) => !/\[PS\]/.test(e)));
   });
 });

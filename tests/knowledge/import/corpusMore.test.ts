@@ -43,21 +43,41 @@ describe('import: every article of ../shared/corpus-more loads', function () {
     const find = (start: string) => commands.find((c) => c.code.startsWith(start));
     const room = find('Set-CalendarProcessing -Identity');
     assert.equal(room?.code, 'Set-CalendarProcessing -Identity <name_of_room_mailbox> -ProcessExternalMeetingMessages $True');
-    assert.deepEqual(room?.placeholders?.map((p) => p.name), ['name_of_room_mailbox']);
-    assert.equal(find('Set-MigrationEndpoint')?.code, 'Set-MigrationEndpoint -Identity <name of associated endpoint> -MaxConcurrentMigrations <X>');
-    assert.deepEqual(find('Set-MigrationEndpoint')?.placeholders?.map((p) => p.name), ['name of associated endpoint', 'X']);
-    assert.ok(commands.some((c) => c.code.includes('Get-ExchangeServer <ServerName> |')), 'Get-ExchangeServer <ServerName>');
+    assert.deepEqual(
+      room?.placeholders?.map((p) => p.name),
+      ['name_of_room_mailbox'],
+    );
+    assert.equal(
+      find('Set-MigrationEndpoint')?.code,
+      'Set-MigrationEndpoint -Identity <name of associated endpoint> -MaxConcurrentMigrations <X>',
+    );
+    assert.deepEqual(
+      find('Set-MigrationEndpoint')?.placeholders?.map((p) => p.name),
+      ['name of associated endpoint', 'X'],
+    );
+    assert.ok(
+      commands.some((c) => c.code.includes('Get-ExchangeServer <ServerName> |')),
+      'Get-ExchangeServer <ServerName>',
+    );
   });
 });
 
 describe('import: placeholders with spaces inside the brackets', () => {
   it('are tidied in PowerShell, where < is never an operator; a redirection after them stays', () => {
-    const c = makeCommand('Export-MailboxDiagnosticLogs <name_of_room_mailbox > -ComponentName RBA > RoomMBXLogs.txt', 'powershell', '', 'en');
+    const c = makeCommand(
+      'Export-MailboxDiagnosticLogs <name_of_room_mailbox > -ComponentName RBA > RoomMBXLogs.txt',
+      'powershell',
+      '',
+      'en',
+    );
     assert.equal(c.code, 'Export-MailboxDiagnosticLogs <name_of_room_mailbox> -ComponentName RBA > RoomMBXLogs.txt');
     assert.deepEqual(c.placeholders, [
       { name: 'name_of_room_mailbox', description: { en: 'Replace <name_of_room_mailbox> with the value for your organization.' } },
     ]);
-    assert.equal(makeCommand('Get-ExchangeServer < ServerName > | fl', 'powershell', '', 'de').code, 'Get-ExchangeServer <ServerName> | fl');
+    assert.equal(
+      makeCommand('Get-ExchangeServer < ServerName > | fl', 'powershell', '', 'de').code,
+      'Get-ExchangeServer <ServerName> | fl',
+    );
   });
 
   it('are left alone in cmd and bash, where `< in.txt >` is two redirections', () => {

@@ -7,7 +7,8 @@ import { loadKnowledge } from '../../../src/knowledge/load';
 import { tempFolder } from '../../helpers/tmp';
 import { corpusFiles, requireShared, seedFile } from './corpus';
 
-const ARTICLE = '---\ntitle: T\n---\n# Widget error\n\n## Symptoms\n\n> Widget failed: code 7.\n\n## Resolution\n\n1. Restart the widget.\n';
+const ARTICLE =
+  '---\ntitle: T\n---\n# Widget error\n\n## Symptoms\n\n> Widget failed: code 7.\n\n## Resolution\n\n1. Restart the widget.\n';
 
 describe('import: importToDirectory (kb import SRC... --out DIR)', function () {
   const cleanups: Array<() => void> = [];
@@ -46,9 +47,12 @@ describe('import: importToDirectory (kb import SRC... --out DIR)', function () {
     const out = temp();
     const { written, problems } = importToDirectory([path.join(src, 'x'), path.join(src, 'y')], out);
     assert.deepEqual(written, [path.join(out, 'dup.yaml')]);
-    assert.deepEqual(problems.map((p) => p.message), [
-      `import: duplicate article id "dup" in ${path.join(src, 'x', 'dup.md')} and ${path.join(src, 'y', 'dup.txt')}; the second was not written`,
-    ]);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        `import: duplicate article id "dup" in ${path.join(src, 'x', 'dup.md')} and ${path.join(src, 'y', 'dup.txt')}; the second was not written`,
+      ],
+    );
   });
 
   it('the written corpus and seed load again through the knowledge loader, valid and equal to the raw import', function () {
@@ -57,7 +61,10 @@ describe('import: importToDirectory (kb import SRC... --out DIR)', function () {
     const sources = [path.dirname(seedFile()!), path.join(path.dirname(path.dirname(seedFile()!)), 'corpus')];
     const { written, problems } = importToDirectory(sources, out);
     assert.equal(written.length, corpusFiles()!.length + 1);
-    assert.ok(problems.every((p) => !/^import: (?:cannot|duplicate|no such)/.test(p.message)), JSON.stringify(problems.slice(0, 3)));
+    assert.ok(
+      problems.every((p) => !/^import: (?:cannot|duplicate|no such)/.test(p.message)),
+      JSON.stringify(problems.slice(0, 3)),
+    );
     const kb = loadKnowledge([out]);
     assert.deepEqual(kb.problems, []);
     assert.equal(kb.articles.length, written.length);
@@ -71,6 +78,9 @@ describe('import: importToDirectory (kb import SRC... --out DIR)', function () {
     const src = temp({ 'widget-error.md': ARTICLE });
     const kb = loadKnowledge([src], { importer: { extensions: RAW_ARTICLE_EXTENSIONS, importArticle } });
     assert.deepEqual(kb.problems, []);
-    assert.deepEqual(kb.articles.map((a) => a.id), ['widget-error']);
+    assert.deepEqual(
+      kb.articles.map((a) => a.id),
+      ['widget-error'],
+    );
   });
 });

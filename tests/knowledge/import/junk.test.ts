@@ -10,7 +10,11 @@ function importsSafely(file: string, text: string): ReturnType<typeof importArti
     assert.ok(result.problems.length > 0, 'a missing article comes with a reason');
     assert.ok(result.problems.every((p) => p.file === file && p.message.startsWith('import: ')));
   } else {
-    assert.deepEqual(checkArticle(JSON.parse(JSON.stringify(result.article))).problems, [], `${file}: ${JSON.stringify(text.slice(0, 200))}`);
+    assert.deepEqual(
+      checkArticle(JSON.parse(JSON.stringify(result.article))).problems,
+      [],
+      `${file}: ${JSON.stringify(text.slice(0, 200))}`,
+    );
   }
   return result;
 }
@@ -38,7 +42,10 @@ describe('import: junk in, no exception out', function () {
   });
 
   it('broken front matter is ignored with a warning; the body still imports', function () {
-    const { article, problems } = importsSafely('broken.md', '---\ntitle: [unclosed\n---\n# Title\n\n## Symptoms\n\n> Something failed badly.\n\n## Resolution\n\n1. Fix it.\n');
+    const { article, problems } = importsSafely(
+      'broken.md',
+      '---\ntitle: [unclosed\n---\n# Title\n\n## Symptoms\n\n> Something failed badly.\n\n## Resolution\n\n1. Fix it.\n',
+    );
     assert.ok(article);
     assert.equal(article.title.en, 'Title');
     assert.deepEqual(article.symptoms[0].errors, { en: ['Something failed badly.'] });
@@ -75,9 +82,37 @@ describe('import: junk in, no exception out', function () {
 
   it('arbitrary lines built from article syntax never throw', function () {
     const piece = fc.constantFrom(
-      '---', '# Title', '## Symptoms', '## Cause', '## Resolution', '### Method 1', '> [!NOTE]', '> quoted error', '>', '```powershell', '```', '```output',
-      '1. Step', '- bullet', '  - nested', 'Fehler:', 'Error: boom', 'Lösung', 'Set-Mailbox', '-Identity x', 'Add-PSSnap in X', 'text <placeholder>', '', ':::image x:::', '<!--', '-->',
-      '[link](/exchange/x)', '[rel](./other.md)', '| a | b |', '|---|---|', 'Still need help? no',
+      '---',
+      '# Title',
+      '## Symptoms',
+      '## Cause',
+      '## Resolution',
+      '### Method 1',
+      '> [!NOTE]',
+      '> quoted error',
+      '>',
+      '```powershell',
+      '```',
+      '```output',
+      '1. Step',
+      '- bullet',
+      '  - nested',
+      'Fehler:',
+      'Error: boom',
+      'Lösung',
+      'Set-Mailbox',
+      '-Identity x',
+      'Add-PSSnap in X',
+      'text <placeholder>',
+      '',
+      ':::image x:::',
+      '<!--',
+      '-->',
+      '[link](/exchange/x)',
+      '[rel](./other.md)',
+      '| a | b |',
+      '|---|---|',
+      'Still need help? no',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom('x.md', 'y.txt'), (lines, file) => {

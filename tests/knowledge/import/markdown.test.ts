@@ -4,7 +4,10 @@ import { assembleCommands, cleanErrorText, detectLanguage, productsFrom, shellFo
 import type { Article } from '../../../src/knowledge/types';
 
 /** Our own small articles in the support-docs shape (not corpus text). */
-function md(body: string, front = 'title: Short title\nms.author: someone\nappliesto:\n  - Exchange Server 2016 Enterprise Edition\n  - Exchange Server 2019\n  - Exchange Online'): string {
+function md(
+  body: string,
+  front = 'title: Short title\nms.author: someone\nappliesto:\n  - Exchange Server 2016 Enterprise Edition\n  - Exchange Server 2019\n  - Exchange Online',
+): string {
   return `---\n${front}\n---\n${body}`;
 }
 
@@ -20,7 +23,9 @@ describe('import: Markdown shapes (synthetic articles)', function () {
   });
 
   it('uses the file name as id, the H1 as title, front matter for products; URL only where the layout tells it', function () {
-    const text = md('# Widgets fail to sync\n\n## Symptoms\n\n> Widget sync failed: 0x80004005.\n\n## Resolution\n\nRestart the widget service.\n');
+    const text = md(
+      '# Widgets fail to sync\n\n## Symptoms\n\n> Widget sync failed: 0x80004005.\n\n## Resolution\n\nRestart the widget service.\n',
+    );
     const a = imported('/kb/widgets-fail.md', text);
     assert.equal(a.id, 'widgets-fail');
     assert.deepEqual(a.title, { en: 'Widgets fail to sync' });
@@ -81,7 +86,10 @@ describe('import: Markdown shapes (synthetic articles)', function () {
       '[!INCLUDE [disclaimer](../../includes/x.md)]',
     ].join('\n');
     const a = imported('t.md', md(body));
-    assert.deepEqual(a.symptoms.map((s) => s.errors), [{ en: ['The widget broke.'] }]);
+    assert.deepEqual(
+      a.symptoms.map((s) => s.errors),
+      [{ en: ['The widget broke.'] }],
+    );
     assert.equal(a.symptoms[0].description.en, 'You see this error.');
     assert.equal(a.steps[0].text.en, 'Do the thing.\nWarning: Careful with the thing.');
     assert.doesNotMatch(JSON.stringify(a), /editor comment|:::|INCLUDE|\.png/);
@@ -129,10 +137,17 @@ describe('import: Markdown shapes (synthetic articles)', function () {
   });
 
   it('an article without an error message still gets one described symptom, and says so', function () {
-    const { article, problems } = importArticle('t.md', md('# Users cannot see photos\n\n## Symptoms\n\nPhotos stay old.\n\n## Cause\n\nSize limit.\n\n## Resolution\n\nUpload smaller photos.\n'));
+    const { article, problems } = importArticle(
+      't.md',
+      md(
+        '# Users cannot see photos\n\n## Symptoms\n\nPhotos stay old.\n\n## Cause\n\nSize limit.\n\n## Resolution\n\nUpload smaller photos.\n',
+      ),
+    );
     assert.ok(article);
     assert.deepEqual(article.symptoms, [{ id: 'users-cannot-see-photos', description: { en: 'Photos stay old.' }, errors: {} }]);
-    assert.deepEqual(problems, [{ file: 't.md', field: 'symptoms', message: 'import: no error message found; the symptom is described in words only' }]);
+    assert.deepEqual(problems, [
+      { file: 't.md', field: 'symptoms', message: 'import: no error message found; the symptom is described in words only' },
+    ]);
   });
 
   it('steps: numbered items, nested sub-steps in the text, a generic intro left out, method headings in front, code to its step', function () {
@@ -246,22 +261,43 @@ describe('import: Markdown shapes (synthetic articles)', function () {
   });
 
   it('a quote whose paragraphs are each an Error: record holds that many errors; other multi-paragraph quotes (an NDR) are one error', function () {
-    const two = imported('t.md', md('# T\n## Symptoms\nYou receive one of the following errors:\n\n> Error: WidgetLockedException: The widget W is locked by another job.\n>\n> Error: WidgetMovePermanentException: The widget W is already being moved.\n'));
+    const two = imported(
+      't.md',
+      md(
+        '# T\n## Symptoms\nYou receive one of the following errors:\n\n> Error: WidgetLockedException: The widget W is locked by another job.\n>\n> Error: WidgetMovePermanentException: The widget W is already being moved.\n',
+      ),
+    );
     assert.deepEqual(
       two.symptoms.map((s) => s.errors.en),
-      [['Error: WidgetLockedException: The widget W is locked by another job.'], ['Error: WidgetMovePermanentException: The widget W is already being moved.']],
+      [
+        ['Error: WidgetLockedException: The widget W is locked by another job.'],
+        ['Error: WidgetMovePermanentException: The widget W is already being moved.'],
+      ],
     );
-    const ndr = imported('t.md', md("# T\n## Symptoms\n> Delivery has failed to these recipients or groups:\n>\n> Diagnostic information for administrators:\n>\n> Remote Server returned '550 5.7.999 WIDGET.Rejected'\n"));
-    assert.deepEqual(ndr.symptoms[0].errors.en, ["Delivery has failed to these recipients or groups: Diagnostic information for administrators: Remote Server returned '550 5.7.999 WIDGET.Rejected'"]);
+    const ndr = imported(
+      't.md',
+      md(
+        "# T\n## Symptoms\n> Delivery has failed to these recipients or groups:\n>\n> Diagnostic information for administrators:\n>\n> Remote Server returned '550 5.7.999 WIDGET.Rejected'\n",
+      ),
+    );
+    assert.deepEqual(ndr.symptoms[0].errors.en, [
+      "Delivery has failed to these recipients or groups: Diagnostic information for administrators: Remote Server returned '550 5.7.999 WIDGET.Rejected'",
+    ]);
   });
 
   it('German: error output announced under Ursache is an error of the symptom', function () {
-    const a = imported('de.md', '# Widget-Fehler\n\n## Symptome\n\nDas Widget startet nicht.\n\n## Ursache\n\nIm Ereignisprotokoll steht die folgende Fehlermeldung:\n\n```output\nDer Widget-Dienst konnte nicht gestartet werden (0x80070005).\n```\n\n## Lösung\n\n```powershell\nStart-Service MSExchangeWidget\n```\n');
+    const a = imported(
+      'de.md',
+      '# Widget-Fehler\n\n## Symptome\n\nDas Widget startet nicht.\n\n## Ursache\n\nIm Ereignisprotokoll steht die folgende Fehlermeldung:\n\n```output\nDer Widget-Dienst konnte nicht gestartet werden (0x80070005).\n```\n\n## Lösung\n\n```powershell\nStart-Service MSExchangeWidget\n```\n',
+    );
     assert.deepEqual(a.symptoms[0].errors, { de: ['Der Widget-Dienst konnte nicht gestartet werden (0x80070005).'] });
   });
 
   it('recognises German Markdown articles', function () {
-    const a = imported('de.md', '# Widget-Fehler\n\n## Symptome\n\nWenn Sie das Widget starten, wird der folgende Fehler angezeigt:\n\n> Fehler beim Starten des Widgets.\n\n## Ursache\n\nDer Dienst ist nicht gestartet.\n\n## Lösung\n\n1. Starten Sie den Dienst in der Exchange-Verwaltungsshell:\n\n   ```powershell\n   Start-Service MSExchangeWidget\n   ```\n');
+    const a = imported(
+      'de.md',
+      '# Widget-Fehler\n\n## Symptome\n\nWenn Sie das Widget starten, wird der folgende Fehler angezeigt:\n\n> Fehler beim Starten des Widgets.\n\n## Ursache\n\nDer Dienst ist nicht gestartet.\n\n## Lösung\n\n1. Starten Sie den Dienst in der Exchange-Verwaltungsshell:\n\n   ```powershell\n   Start-Service MSExchangeWidget\n   ```\n',
+    );
     assert.deepEqual(a.languages, ['de']);
     assert.deepEqual(a.symptoms[0].errors, { de: ['Fehler beim Starten des Widgets.'] });
     assert.equal(a.cause.de, 'Der Dienst ist nicht gestartet.');
@@ -295,7 +331,10 @@ describe('import: plain text (English web copy)', function () {
     assert.equal(a.id, 'widgets');
     assert.deepEqual(a.languages, ['en']);
     assert.equal(a.title.en, 'Widgets stop syncing after the update');
-    assert.deepEqual(a.symptoms.map((s) => s.errors), [{ en: ['The widget sync failed. Detailed information: "Access denied".'] }]);
+    assert.deepEqual(
+      a.symptoms.map((s) => s.errors),
+      [{ en: ['The widget sync failed. Detailed information: "Access denied".'] }],
+    );
     assert.equal(a.cause.en, 'The update resets the widget permissions.');
     assert.deepEqual(
       a.steps.map((s) => [s.text.en, s.commands?.map((c) => c.code)]),
@@ -340,12 +379,19 @@ describe('import: text helpers', function () {
   it('commands: prompts stripped, -verbose in canonical case, dashes and glued parameters repaired, Markdown escapes removed', function () {
     assert.deepEqual(assembleCommands(['[PS] C:\\Windows\\system32>Get-Foo -verbose -whatif']), ['Get-Foo -Verbose -WhatIf']);
     assert.deepEqual(assembleCommands(['Set-Foo –Enabled \\$true \\| fl']), ['Set-Foo -Enabled $true | fl']);
-    assert.deepEqual(assembleCommands(['Get-WebServicesVirtualDirectory-Identity "S\\EWS"']), ['Get-WebServicesVirtualDirectory -Identity "S\\EWS"']);
-    assert.deepEqual(assembleCommands(['Add-PSSnap in Microsoft.Exchange.Management.PowerShell.E2010']), ['Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E2010']);
+    assert.deepEqual(assembleCommands(['Get-WebServicesVirtualDirectory-Identity "S\\EWS"']), [
+      'Get-WebServicesVirtualDirectory -Identity "S\\EWS"',
+    ]);
+    assert.deepEqual(assembleCommands(['Add-PSSnap in Microsoft.Exchange.Management.PowerShell.E2010']), [
+      'Add-PSSnapin Microsoft.Exchange.Management.PowerShell.E2010',
+    ]);
   });
 
   it('shellFor: the nearest text that names a shell decides; cmd for native tools', function () {
-    assert.equal(shellFor('Get-Mailbox x', 'powershell', ['Connect to Exchange Online PowerShell, then run:', 'Open the Exchange Management Shell']), 'exchange-online-powershell');
+    assert.equal(
+      shellFor('Get-Mailbox x', 'powershell', ['Connect to Exchange Online PowerShell, then run:', 'Open the Exchange Management Shell']),
+      'exchange-online-powershell',
+    );
     assert.equal(shellFor('Get-Mailbox x', 'powershell', ['Run this:', 'Open the Exchange Management Shell']), 'exchange-management-shell');
     assert.equal(shellFor('Get-Mailbox x', '', 'Run this'), 'powershell');
     assert.equal(shellFor('netsh winhttp show proxy', 'console', ''), 'cmd');
@@ -354,7 +400,9 @@ describe('import: text helpers', function () {
 
   it('cleanErrorText joins lines and drops stack frames', function () {
     assert.equal(
-      cleanErrorText('ERROR: It failed.\n   at Microsoft.Exchange.Foo.Bar(String a)\n--- End of inner exception stack trace ---\nInner detail. -'),
+      cleanErrorText(
+        'ERROR: It failed.\n   at Microsoft.Exchange.Foo.Bar(String a)\n--- End of inner exception stack trace ---\nInner detail. -',
+      ),
       'ERROR: It failed. Inner detail.',
     );
     assert.equal(cleanErrorText('Failed. at System.A.B.C(Int32 x) at System.A.B.D() Done.'), 'Failed. Done.');
@@ -362,7 +410,9 @@ describe('import: text helpers', function () {
 
   it('cleanErrorText: the [PS] prompt line in front of an error is left out; _x000A_ is a line break; a block of nothing but frames keeps them', function () {
     assert.equal(
-      cleanErrorText('[PS] C:\\>Set-Widget -Identity "W"\nWidget "W" cannot be found.\n+ CategoryInfo : InvalidResult: (:) [Set-Widget], WidgetNotFoundException'),
+      cleanErrorText(
+        '[PS] C:\\>Set-Widget -Identity "W"\nWidget "W" cannot be found.\n+ CategoryInfo : InvalidResult: (:) [Set-Widget], WidgetNotFoundException',
+      ),
       'Widget "W" cannot be found. + CategoryInfo : InvalidResult: (:) [Set-Widget], WidgetNotFoundException',
     );
     // Markdown escaping eats the backslash of `C:\>`
@@ -377,15 +427,27 @@ describe('import: text helpers', function () {
   });
 
   it('productsFrom merges editions and spells service packs short', function () {
-    assert.deepEqual(productsFrom(['Exchange Server 2010 Service Pack 3', 'Exchange Server 2010 Standard', 'Exchanger Server 2019', 'Outlook on the web', 'Microsoft 365']), [
-      { name: 'Exchange Server', versions: ['2010 SP3', '2010', '2019'] },
-      { name: 'Outlook on the web', versions: [] },
-      { name: 'Microsoft 365', versions: [] },
-    ]);
+    assert.deepEqual(
+      productsFrom([
+        'Exchange Server 2010 Service Pack 3',
+        'Exchange Server 2010 Standard',
+        'Exchanger Server 2019',
+        'Outlook on the web',
+        'Microsoft 365',
+      ]),
+      [
+        { name: 'Exchange Server', versions: ['2010 SP3', '2010', '2019'] },
+        { name: 'Outlook on the web', versions: [] },
+        { name: 'Microsoft 365', versions: [] },
+      ],
+    );
   });
 
   it('detectLanguage tells German from English', function () {
-    assert.equal(detectLanguage('Wenn Sie den Assistenten ausführen, wird der Fehler angezeigt und die Verbindung ist nicht möglich.'), 'de');
+    assert.equal(
+      detectLanguage('Wenn Sie den Assistenten ausführen, wird der Fehler angezeigt und die Verbindung ist nicht möglich.'),
+      'de',
+    );
     assert.equal(detectLanguage('When you run the wizard, the error is shown and the connection is not possible.'), 'en');
   });
 });

@@ -21,7 +21,11 @@ describe('write: articleToYaml', function () {
       {
         id: 'first',
         description: { en: 'A description that is long enough to be written as a folded block scalar by the writer, with words.' },
-        errors: { en: ['Error: "quoted" text with a colon: and # hash, and a very long tail that goes on and on past one hundred characters easily'] },
+        errors: {
+          en: [
+            'Error: "quoted" text with a colon: and # hash, and a very long tail that goes on and on past one hundred characters easily',
+          ],
+        },
       },
     ],
     cause: { en: 'Line one.\nLine two with  two spaces.\n   - indented item', de: 'Eine Ursache.' },
@@ -44,7 +48,10 @@ describe('write: articleToYaml', function () {
 
   it('writes the keys in the documented order and reads back to an equal article', function () {
     const text = articleToYaml(sample);
-    const keys = text.split('\n').filter((l) => /^[a-z]+:/.test(l)).map((l) => l.split(':')[0]);
+    const keys = text
+      .split('\n')
+      .filter((l) => /^[a-z]+:/.test(l))
+      .map((l) => l.split(':')[0]);
     assert.deepEqual(keys, ['id', 'title', 'languages', 'products', 'symptoms', 'cause', 'affects', 'steps', 'references', 'source']);
     assert.deepEqual(YAML.parse(text), plain(sample));
     assert.deepEqual(checkArticle(YAML.parse(text)).problems, []);
@@ -54,10 +61,26 @@ describe('write: articleToYaml', function () {
     const text = articleToYaml(sample);
     assert.match(text, /description:\n {6}en: >-\n {8}A description that is long enough/);
     assert.match(text, /cause:\n {2}en: \|-\n {4}Line one\.\n {4}Line two with {2}two spaces\.\n {7}- indented item/);
-    assert.ok(text.split('\n').some((l) => l.includes("code: Set-FederatedOrganizationIdentifier -DelegationFederationTrust 'Microsoft Federation Gateway' -AccountNamespace <account namespace> -Enabled $True -Verbose")));
-    assert.ok(text.split('\n').some((l) => /^ {8}- 'Error: "quoted" text with a colon: and # hash, .* easily'$/.test(l)), text);
+    assert.ok(
+      text
+        .split('\n')
+        .some((l) =>
+          l.includes(
+            "code: Set-FederatedOrganizationIdentifier -DelegationFederationTrust 'Microsoft Federation Gateway' -AccountNamespace <account namespace> -Enabled $True -Verbose",
+          ),
+        ),
+    );
+    assert.ok(
+      text.split('\n').some((l) => /^ {8}- 'Error: "quoted" text with a colon: and # hash, .* easily'$/.test(l)),
+      text,
+    );
     // folded blocks are wrapped for reading
-    const longest = Math.max(...text.split('\n').filter((l) => !/code:|- '|url:/.test(l)).map((l) => l.length));
+    const longest = Math.max(
+      ...text
+        .split('\n')
+        .filter((l) => !/code:|- '|url:/.test(l))
+        .map((l) => l.length),
+    );
     assert.ok(longest <= 110, `longest prose line ${longest}`);
   });
 });

@@ -15,7 +15,10 @@ describe('import: the seed article (plain text copied from a web page, German)',
   before(function () {
     requireShared(this);
     const file = seedFile()!;
-    ({ article: article!, problems } = importArticle(file, fs.readFileSync(file, 'utf8')) as { article: Article; problems: typeof problems });
+    ({ article: article!, problems } = importArticle(file, fs.readFileSync(file, 'utf8')) as {
+      article: Article;
+      problems: typeof problems;
+    });
     assert.ok(article, 'the seed imports into an article');
   });
 

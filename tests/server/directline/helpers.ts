@@ -20,7 +20,14 @@ export class EchoBot extends ActivityHandler {
       if (context.activity.text?.startsWith('slow')) await new Promise((resolve) => setTimeout(resolve, 300));
       if (context.activity.text === 'edit') {
         const sent = await context.sendActivity('before edit');
-        await context.updateActivity({ ...context.activity, type: 'message', id: sent!.id, text: 'after edit', from: context.activity.recipient, recipient: context.activity.from });
+        await context.updateActivity({
+          ...context.activity,
+          type: 'message',
+          id: sent!.id,
+          text: 'after edit',
+          from: context.activity.recipient,
+          recipient: context.activity.from,
+        });
       } else {
         await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
       }
@@ -80,7 +87,7 @@ export async function request<T = any>(
   }
   const res = await fetch(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
   const text = await res.text();
-  let parsed: any = undefined;
+  let parsed: any;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

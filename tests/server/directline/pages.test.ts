@@ -1,3 +1,4 @@
+import http from 'node:http';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,7 +43,6 @@ describe('server/directline/pages: the page, the widget and the Web Chat bundle'
 
     const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
       // fetch decompresses transparently; read the bytes with http to see the encoding.
-      const http = require('node:http') as typeof import('node:http');
       http
         .get(`${running.url}/webchat/webchat.js`, { headers: { 'Accept-Encoding': 'gzip' } }, (r) => {
           const chunks: Buffer[] = [];
@@ -79,7 +79,9 @@ describe('server/directline/pages: the page, the widget and the Web Chat bundle'
 
   it('serves the privacy statement and terms of use that the Teams manifest links to, in English and German', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../manifest/manifest.json'), 'utf8'));
-    const paths = [manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl].map((u: string) => new URL(u.replace('${{BOT_DOMAIN}}', 'x.test')).pathname);
+    const paths = [manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl].map(
+      (u: string) => new URL(u.replace('${{BOT_DOMAIN}}', 'x.test')).pathname,
+    );
     assert.deepEqual(paths, ['/privacy', '/terms']);
     for (const [p, en, de] of [
       ['/privacy', /<h1>Privacy<\/h1>/, /<h1 lang="de">Datenschutz<\/h1>/],

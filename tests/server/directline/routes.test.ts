@@ -86,7 +86,10 @@ describe('server/directline: local Direct Line emulation over HTTP', () => {
     await start();
     const res = await request(`${dl()}/tokens/generate`, { method: 'POST', body: { user: { id: 'a b<script>' } } });
     assert.equal(res.status, 400);
-    assert.deepEqual(res.body.error, { code: 'BadArgument', message: 'The token request is not valid: "user.id" must be 1-64 letters, digits or _.:@- characters.' });
+    assert.deepEqual(res.body.error, {
+      code: 'BadArgument',
+      message: 'The token request is not valid: "user.id" must be 1-64 letters, digits or _.:@- characters.',
+    });
     const notText = await request(`${dl()}/tokens/generate`, { method: 'POST', body: { user: { id: 42 } } });
     assert.equal(notText.body.error.message, 'The token request is not valid: "user.id" must be a string.');
   });
@@ -205,8 +208,14 @@ describe('server/directline: local Direct Line emulation over HTTP', () => {
     assert.deepEqual(watermarks, ['3', '6', '9', '9']);
     assert.equal(texts.length, 9);
     assert.equal(texts[0], 'welcome (no locale)');
-    assert.deepEqual(texts.filter((t) => t.startsWith('m')), ['m1', 'm2', 'm3', 'm4']);
-    assert.deepEqual(texts.filter((t) => t.startsWith('echo')), ['echo: m1', 'echo: m2', 'echo: m3', 'echo: m4']);
+    assert.deepEqual(
+      texts.filter((t) => t.startsWith('m')),
+      ['m1', 'm2', 'm3', 'm4'],
+    );
+    assert.deepEqual(
+      texts.filter((t) => t.startsWith('echo')),
+      ['echo: m1', 'echo: m2', 'echo: m3', 'echo: m4'],
+    );
 
     const bad = await activities(token, conversationId, 'abc');
     assert.equal(bad.status, 400);

@@ -79,10 +79,16 @@ describe('server/directline/store: bounded memory', () => {
     for (let i = 1; i <= 8; i++) store.append(conversation, { type: 'message', text: `m${i}` });
     assert.equal(conversation.activities.length, 5);
     const first = store.page(conversation, 0);
-    assert.deepEqual(first.activities.map((a) => a.text), ['m4', 'm5']);
+    assert.deepEqual(
+      first.activities.map((a) => a.text),
+      ['m4', 'm5'],
+    );
     assert.equal(first.watermark, '5');
     const second = store.page(conversation, 5);
-    assert.deepEqual(second.activities.map((a) => a.text), ['m6', 'm7']);
+    assert.deepEqual(
+      second.activities.map((a) => a.text),
+      ['m6', 'm7'],
+    );
     const last = store.page(conversation, 8);
     assert.deepEqual(last.activities, []);
     assert.equal(last.watermark, '8');
@@ -90,10 +96,7 @@ describe('server/directline/store: bounded memory', () => {
   });
 
   it('caps bytes per conversation and overall, keeping the newest activity', () => {
-    const store = new ConversationStore(
-      normalizeLimits({ maxConversationBytes: 10_000, maxStoredBytes: 20_000 }),
-      clock,
-    );
+    const store = new ConversationStore(normalizeLimits({ maxConversationBytes: 10_000, maxStoredBytes: 20_000 }), clock);
     const big = 'x'.repeat(4_000);
     const conversations = [1, 2, 3].map(() => store.get(store.createConversation().conversationId)!);
     for (const conversation of conversations) {

@@ -97,7 +97,10 @@ describe('server/directline: POST /api/directline/token', () => {
       `The Direct Line service at ${upstream.url} did not issue a token (HTTP 403). Check DIRECT_LINE_SECRET and DIRECT_LINE_DOMAIN.`,
     );
     assert.ok(!res.text.includes(SECRET));
-    assert.ok(log.lines.some((e) => e.level === 50 && e.status === 403), 'the refusal is logged');
+    assert.ok(
+      log.lines.some((e) => e.level === 50 && e.status === 403),
+      'the refusal is logged',
+    );
     assert.ok(!JSON.stringify(log.lines).includes(SECRET), 'the secret is not logged, even when the upstream answer repeats it');
   });
 

@@ -29,7 +29,11 @@ export async function startRealServer(options: { allowedOrigins?: string[]; scre
     logLevel: 'warn',
     screenshots: options.screenshots,
     routes: [
-      webChatRoutes({ mode: { kind: 'local' }, allowedOrigins: options.allowedOrigins, onRegistered: (registered) => (webChat = registered) }),
+      webChatRoutes({
+        mode: { kind: 'local' },
+        allowedOrigins: options.allowedOrigins,
+        onRegistered: (registered) => (webChat = registered),
+      }),
     ],
   });
   return {
