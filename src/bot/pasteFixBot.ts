@@ -474,7 +474,9 @@ export function removeMentions(activity: Partial<Activity>): string {
   const botId = activity.recipient?.id;
   let text = activity.text ?? '';
   if (botId) {
-    for (const mention of TurnContext.getMentions(activity)) {
+    // The channel may send `entities: null` (the schema allows null for absent fields); botbuilder's
+    // getMentions only expects undefined.
+    for (const mention of TurnContext.getMentions({ ...activity, entities: activity.entities ?? undefined })) {
       if (mention.mentioned?.id === botId && mention.text) text = text.split(mention.text).join(' ');
     }
   }
