@@ -468,6 +468,11 @@ export class Matcher {
           rule: 'evidence',
           note: `×${round(b.evidenceFactor)}: evidence of ${round(b.evidenceWords)} distinctive words, full confidence needs ${this.params.score.evidenceWords}`,
         });
+      if (b.innerOnly)
+        rules.push({
+          rule: 'inner-message',
+          note: `capped at ${this.params.score.innerOnly}: the inner message without its wrapper (other tools print it too; offered, not answered)`,
+        });
       if (b.fragment)
         rules.push({
           rule: 'fragment',

@@ -71,6 +71,12 @@ export interface MatchParameters {
     fragmentShare: number;
     /** ...and what it holds of a unit no other article shares weighs this many words found in one error text only. Default 2. */
     fragmentEvidence: number;
+    /**
+     * An announced inner message pasted without anything of its wrapper (`The underlying connection was closed: …`
+     * alone) is scored at most this: many tools print the same inner message, so it is offered, not answered.
+     * Default 0.75.
+     */
+    innerOnly: number;
     /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
     contradiction: number;
     /** Full confidence needs as much weight as this many words found in one error text only. Default 3. */
@@ -167,6 +173,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     untouchedCap: 0.15,
     substantialPart: 2 / 3,
     fragment: 0.5,
+    innerOnly: 0.75,
     fragmentShare: 0.8,
     fragmentEvidence: 2,
     contradiction: 0.5,

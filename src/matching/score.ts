@@ -228,6 +228,8 @@ export interface SignalScore {
   contradiction?: Contradiction;
   /** The paste is a distinctive part of this error only, raised to the fragment score. */
   fragment?: true;
+  /** The paste holds the inner message without its wrapper: capped at the innerOnly score. */
+  innerOnly?: true;
 }
 
 /**
@@ -253,6 +255,12 @@ export function scoreSignal(sig: ErrorSignal, q: QueryView, uniqueWeight: number
   score *= evidenceFactor;
   const contra = contradiction(sig, q, w.touched);
   if (contra) score *= p.contradiction;
+  const innerOnly =
+    sig.detailUnit > 0 &&
+    score > p.innerOnly &&
+    !w.touched.slice(0, sig.detailUnit).some(Boolean) &&
+    sig.units.every((u, k) => k < sig.detailUnit || !w.touched[k] || u.generic);
+  if (innerOnly) score = p.innerOnly;
   const fragment = !contra && score < p.fragment && isFragment(sig, q, w, found, uniqueWeight, p);
   if (fragment) score = p.fragment;
   return {
@@ -262,6 +270,7 @@ export function scoreSignal(sig: ErrorSignal, q: QueryView, uniqueWeight: number
     evidenceFactor,
     ...(contra ? { contradiction: contra } : {}),
     ...(fragment ? { fragment } : {}),
+    ...(innerOnly ? { innerOnly } : {}),
   };
 }
 

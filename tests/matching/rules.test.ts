@@ -205,6 +205,21 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
       assert.deepEqual([signal.units.map((u) => u.nested), signal.detailUnit], [[false, true], 1]);
     });
 
+    it('offers, never answers, an inner message that other errors share when it is pasted without any wrapper', () => {
+      const inner = 'The marmot channel was closed: an unexpected fault occurred on a send.';
+      const shared = new Matcher(
+        kbOf([
+          article('first', [`Provisioning the doohickey failed. Detailed information: "${inner}"`]),
+          article('second', [`Syncing the gizmo failed. Detailed information: "${inner}"`]),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+      const alone = shared.match(inner);
+      assert.equal(alone.decision, 'clarify');
+      assert.equal(alone.matches[0].score, 0.75);
+      assert.deepEqual(top(shared, `Syncing the gizmo failed. Detailed information: "${inner}"`), ['answer', 'second']);
+    });
+
     it('offers, never answers, a quoted part of an error pasted alone (a fragment of its family)', () => {
       const r = m.match('Accessing the marmot vault failed.');
       assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['clarify', 'nested', 0.5]);
