@@ -122,13 +122,7 @@ export class PasteFixBot extends ActivityHandler {
     const images = this.deps.screenshots ? imageSources(activity) : [];
     if (images.length > 0) return this.handleScreenshots(context, data, images);
 
-    const intent = parseIntent(removeMentions(activity));
-    if ('spoken' in intent && intent.spoken) data.lang = intent.spoken;
-    const preferred = preferredLang({
-      spoken: 'spoken' in intent ? intent.spoken : undefined,
-      remembered: data.lang,
-      locale: activity.locale,
-    });
+    const { intent, preferred } = readIntent(activity, data);
     const lang = preferred ?? chooseLang({});
     const t = texts(lang);
 
@@ -158,14 +152,7 @@ export class PasteFixBot extends ActivityHandler {
    * it is a paste) is matched like a paste, and the answer first quotes what was read.
    */
   private async handleScreenshots(context: TurnContext, data: ConversationData, images: ImageSource[]): Promise<void> {
-    const activity = context.activity;
-    const intent = parseIntent(removeMentions(activity));
-    if ('spoken' in intent && intent.spoken) data.lang = intent.spoken;
-    const preferred = preferredLang({
-      spoken: 'spoken' in intent ? intent.spoken : undefined,
-      remembered: data.lang,
-      locale: activity.locale,
-    });
+    const { intent, preferred } = readIntent(context.activity, data);
     const typed = intent.kind === 'paste' ? intent.text : '';
     const stopTyping = keepTyping(context, this.deps.logger);
     let read: ScreenshotsRead;
@@ -467,6 +454,24 @@ function markdownMessage(markdown: string): Partial<Activity> {
   const activity = MessageFactory.text(markdown);
   activity.textFormat = 'markdown';
   return activity;
+}
+
+/**
+ * What the user typed (mention removed) and the language they prefer, from their words, earlier turns or
+ * locale; words in a language are remembered for the conversation.
+ */
+function readIntent(
+  activity: Partial<Activity>,
+  data: ConversationData,
+): { intent: ReturnType<typeof parseIntent>; preferred: Lang | undefined } {
+  const intent = parseIntent(removeMentions(activity));
+  if ('spoken' in intent && intent.spoken) data.lang = intent.spoken;
+  const preferred = preferredLang({
+    spoken: 'spoken' in intent ? intent.spoken : undefined,
+    remembered: data.lang,
+    locale: activity.locale,
+  });
+  return { intent, preferred };
 }
 
 /** The message text without the @mention of this bot (Teams channels and group chats). */
