@@ -3,22 +3,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { errorVocabulary, formatVocabulary } from '../../src/cli/vocab';
 import type { KnowledgeBase } from '../../src/knowledge/load';
-import type { Article } from '../../src/knowledge/types';
+import { englishArticle as article } from '../helpers/articles';
 import { ROOT } from '../helpers/tmp';
-
-function article(id: string, errors: string[]): Article {
-  return {
-    id,
-    title: { en: id },
-    languages: ['en'],
-    products: [],
-    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: errors } }],
-    cause: { en: 'c' },
-    affects: [],
-    steps: [{ text: { en: 's' } }],
-    references: [],
-  };
-}
 
 describe('cli/vocab', () => {
   const articles = [

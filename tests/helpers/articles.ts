@@ -1,3 +1,4 @@
+import type { Article } from '../../src/knowledge/types';
 /**
  * A small valid article as knowledge YAML, for tests that write knowledge files. Its line numbers are
  * part of what tests assert: line 1 is `id`, line 2 `title`, line 8 the symptom's `errors.en` and the
@@ -23,4 +24,20 @@ cause: { en: "Because", de: "Weil" }
 steps:
   - text: { en: "Do it", de: "Mach es" }
 `;
+}
+
+/** Article `id` in English only, with one symptom whose error texts are `errors` (fields in `extra` replace the defaults). */
+export function englishArticle(id: string, errors: string[], extra: Partial<Article> = {}): Article {
+  return {
+    id,
+    title: { en: `Title of ${id}` },
+    languages: ['en'],
+    products: [],
+    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: errors } }],
+    cause: { en: 'c' },
+    affects: [],
+    steps: [{ text: { en: 's' } }],
+    references: [],
+    ...extra,
+  };
 }

@@ -5,23 +5,9 @@ import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { buildQueryView, looksLikeName, misread, scoreSignal } from '../../src/matching/score';
 import { buildSignals, contentTerms, isStrongTerm } from '../../src/matching/signals';
+import { englishArticle as article } from '../helpers/articles';
 
 /** The matching rules of README "How matching works", each on small hand-made error texts. */
-
-function article(id: string, errors: string[], extra: Partial<Article> = {}): Article {
-  return {
-    id,
-    title: { en: `Title of ${id}` },
-    languages: ['en'],
-    products: [],
-    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: errors } }],
-    cause: { en: 'c' },
-    affects: [],
-    steps: [{ text: { en: 's' } }],
-    references: [],
-    ...extra,
-  };
-}
 
 const kbOf = (articles: Article[]): KnowledgeBase => ({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] });
 const top = (m: Matcher, text: string) => {
