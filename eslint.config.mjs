@@ -22,7 +22,7 @@ const BROWSER_GLOBALS = Object.fromEntries(
 );
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'bench/results/', 'test-artifacts/', 'data/'] },
+  { ignores: ['dist/', 'node_modules/', 'bench/results/', 'test-artifacts/', 'data/', '.stryker-tmp/', 'reports/'] },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommended],

@@ -15,8 +15,12 @@ export function tempFolder(files: Record<string, string> = {}): { dir: string; c
 /** The project root (tests run from dist/tests/...). */
 export const ROOT = path.resolve(__dirname, '../../..');
 
-/** ../shared beside the project, or null when this clone has none (tests that need it skip). */
+/**
+ * ../shared beside the project, or null when this clone has none (tests that need it skip).
+ * `PASTEFIX_SHARED` names it explicitly: Stryker runs the tests from a copy of the project in
+ * `.stryker-tmp/sandbox-…`, where `../shared` is not beside it (stryker.config.mjs sets the variable).
+ */
 export function sharedDir(): string | null {
-  const dir = path.resolve(ROOT, '../shared');
+  const dir = process.env.PASTEFIX_SHARED ? path.resolve(process.env.PASTEFIX_SHARED) : path.resolve(ROOT, '../shared');
   return fs.existsSync(path.join(dir, 'corpus')) ? dir : null;
 }
