@@ -78,12 +78,30 @@ interface Paste {
 }
 
 /**
+ * What the constructor builds from a knowledge base, the costly part of a start: plain data (maps, arrays, no
+ * functions), so a compiled index file can carry it and a start can skip building it (snapshot.ts).
+ */
+export interface MatcherIndex {
+  signals: SignalIndex;
+  /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
+  about: Map<string, number>[];
+  descriptions: DescriptionIndex;
+}
+
+/** Builds the matcher's index of a knowledge base (what `new Matcher(kb)` does unless given one). */
+export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS): MatcherIndex {
+  return { signals: buildSignals(kb.articles, params.index), about: aboutWords(kb), descriptions: buildDescriptions(kb) };
+}
+
+/**
  * Finds the article (and symptom) that explains a pasted error.
  * Build once per knowledge base; `match` is synchronous, allocation-light and safe to call concurrently.
  */
 export class Matcher {
   readonly kb: KnowledgeBase;
   readonly params: MatchParameters;
+  /** The structures built from `kb` (or restored from a compiled index: snapshot.ts). */
+  readonly built: MatcherIndex;
   private readonly index: SignalIndex;
 
   /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
@@ -95,12 +113,14 @@ export class Matcher {
   /** Per language: some article is not written in it (only then is a paste in that language translated). */
   private readonly missing: Record<Lang, boolean>;
 
-  constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS) {
+  /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
+  constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
     this.kb = kb;
     this.params = params;
-    this.index = buildSignals(kb.articles, params.index);
-    this.about = aboutWords(kb);
-    this.descriptions = buildDescriptions(kb);
+    this.built = built;
+    this.index = built.signals;
+    this.about = built.about;
+    this.descriptions = built.descriptions;
     this.bridge = kb.lexicon?.length ? new Bridge(kb.lexicon, params.bridge) : null;
     this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };
   }

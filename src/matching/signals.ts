@@ -268,11 +268,16 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
     detailUnit,
     varAfter,
     information: 0,
-    pairKeys: terms.slice(0, -1).map((t, k) => `${t} ${terms[k + 1]}`),
+    pairKeys: pairKeysOf(terms),
     detailKey: detailTerms.join(' '),
     meanWeight: 0,
     repeated: repeatedGrams(terms),
   };
+}
+
+/** `terms[i] + ' ' + terms[i + 1]` for every i (ErrorSignal.pairKeys). */
+export function pairKeysOf(terms: readonly string[]): string[] {
+  return terms.slice(0, -1).map((t, k) => `${t} ${terms[k + 1]}`);
 }
 
 /** Words, word pairs and triples that occur more than once in `terms`. */

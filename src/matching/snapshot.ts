@@ -1,0 +1,321 @@
+/**
+ * The matcher's index as compact plain data: what a compiled knowledge index (`kb build`) carries so that a
+ * start restores the matcher instead of building it (building takes seconds at 10,000 articles).
+ *
+ * Every string is stored once in `strings` and referred to by its position; numbers are typed arrays
+ * (ragged lists as one flat array plus offsets), which a file holds as raw bytes and a start reads without
+ * parsing. Maps keep their insertion order, so a restored matcher iterates exactly as a built one and makes
+ * the same decisions (tests/matching/snapshot.test.ts checks that on every dev set).
+ *
+ * Whoever changes a structure of `MatcherIndex` changes its encoding here and raises SNAPSHOT_VERSION:
+ * a file of another version is not restored, the knowledge is loaded from its sources instead.
+ */
+import type { KnowledgeBase } from '../knowledge/load';
+import type { Lang } from '../knowledge/types';
+import type { DescriptionIndex } from './descriptions';
+import { Matcher, type MatcherIndex } from './matcher';
+import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
+import { pairKeysOf, type ErrorSignal, type KeywordPhrase, type SignalIndex, type Unit } from './signals';
+
+/** The encoding's version: raised with every change to what is stored or how. */
+export const SNAPSHOT_VERSION = 1;
+
+/** A list of lists as one flat array: list i is `values[offsets[i]] … values[offsets[i + 1] - 1]`. */
+interface Ragged<T extends Int32Array | Float64Array> {
+  offsets: Int32Array;
+  values: T;
+}
+
+/** A Map<string, number>: key string ids and values, in insertion order. */
+interface NumberMap {
+  keys: Int32Array;
+  values: Float64Array;
+}
+
+/** A Map<string, number[]> of ids. */
+interface ListMap {
+  keys: Int32Array;
+  lists: Ragged<Int32Array>;
+}
+
+interface SignalsSnapshot {
+  /** Per error text (ErrorSignal), one entry each. */
+  article: Int32Array;
+  symptom: Int32Array;
+  /** 0 de, 1 en. */
+  lang: Uint8Array;
+  text: Int32Array;
+  terms: Ragged<Int32Array>;
+  /** Same offsets as `terms`. */
+  weights: Float64Array;
+  /** Same offsets as `terms`; 1 = true. */
+  varAfter: Uint8Array;
+  /** Per error text its units: start, end, flags (1 nested, 2 afterSentence, 4 generic) in a row. */
+  units: Ragged<Int32Array>;
+  detailUnit: Int32Array;
+  information: Float64Array;
+  detailKey: Int32Array;
+  meanWeight: Float64Array;
+  repeated: Ragged<Int32Array>;
+  postings: ListMap;
+  weight: NumberMap;
+  /** Keyword phrases in `phrases` order: first term, then each phrase. */
+  phrases: { first: number; phrases: { article: number; symptom: number | null; terms: number[]; topic: boolean }[] }[];
+  uniqueWeight: number;
+}
+
+interface DescriptionsSnapshot {
+  article: Int32Array;
+  symptom: Int32Array;
+  words: { keys: Ragged<Int32Array>; values: Float64Array };
+  total: Float64Array;
+  titles: Ragged<Int32Array>;
+  postings: ListMap;
+  idf: NumberMap;
+}
+
+export interface MatcherSnapshot {
+  version: number;
+  /** `MatchParameters.index` it was built with, as JSON: other parameters build another index. */
+  params: string;
+  /** Every string of the index, once. */
+  strings: string[];
+  signals: SignalsSnapshot;
+  /** Per article, its title and description words with their weights. */
+  about: { keys: Ragged<Int32Array>; values: Float64Array };
+  descriptions: DescriptionsSnapshot;
+}
+
+/** The matcher's index as plain data (strings, numbers, typed arrays), ready for a compiled index file. */
+export function snapshotMatcher(matcher: Matcher): MatcherSnapshot {
+  const strings: string[] = [];
+  const ids = new Map<string, number>();
+  const id = (s: string): number => {
+    let n = ids.get(s);
+    if (n === undefined) {
+      n = strings.push(s) - 1;
+      ids.set(s, n);
+    }
+    return n;
+  };
+  const { signals, about, descriptions } = matcher.built;
+  return {
+    version: SNAPSHOT_VERSION,
+    params: JSON.stringify(matcher.params.index),
+    signals: encodeSignals(signals, id),
+    about: encodeMaps(about, id),
+    descriptions: encodeDescriptions(descriptions, id),
+    strings,
+  };
+}
+
+/**
+ * A matcher for `kb` from a snapshot of a matcher built on the same knowledge base. Throws (`matching: …`)
+ * on a snapshot of another version or other index parameters, or one that doesn't fit `kb`.
+ */
+export function restoreMatcher(kb: KnowledgeBase, snapshot: MatcherSnapshot, params: MatchParameters = DEFAULT_PARAMETERS): Matcher {
+  if (snapshot.version !== SNAPSHOT_VERSION)
+    throw new Error(`matching: snapshot version ${snapshot.version} is not this version's (${SNAPSHOT_VERSION})`);
+  if (snapshot.params !== JSON.stringify(params.index))
+    throw new Error(`matching: snapshot built with other index parameters: ${snapshot.params}`);
+  const str = snapshot.strings;
+  const built: MatcherIndex = {
+    signals: decodeSignals(snapshot.signals, str),
+    about: decodeMaps(snapshot.about, str),
+    descriptions: decodeDescriptions(snapshot.descriptions, str),
+  };
+  if (built.about.length !== kb.articles.length || built.signals.errors.some((e) => e.article >= kb.articles.length))
+    throw new Error(`matching: snapshot of ${built.about.length} articles does not fit a knowledge base of ${kb.articles.length}`);
+  return new Matcher(kb, params, built);
+}
+
+type Intern = (s: string) => number;
+
+function ragged<T extends Int32Array | Float64Array>(lists: readonly (readonly number[])[], make: (n: number) => T): Ragged<T> {
+  const offsets = new Int32Array(lists.length + 1);
+  let n = 0;
+  lists.forEach((l, i) => {
+    offsets[i] = n;
+    n += l.length;
+  });
+  offsets[lists.length] = n;
+  const values = make(n);
+  lists.forEach((l, i) => values.set(l, offsets[i]));
+  return { offsets, values };
+}
+
+function listAt<T extends Int32Array | Float64Array>(r: Ragged<T>, i: number): T {
+  return r.values.subarray(r.offsets[i], r.offsets[i + 1]) as T;
+}
+
+const ints = (n: number) => new Int32Array(n);
+
+function encodeNumberMap(map: ReadonlyMap<string, number>, id: Intern): NumberMap {
+  return { keys: Int32Array.from(map.keys(), id), values: Float64Array.from(map.values()) };
+}
+
+function decodeNumberMap(m: NumberMap, str: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < m.keys.length; i++) out.set(str[m.keys[i]], m.values[i]);
+  return out;
+}
+
+function encodeListMap(map: ReadonlyMap<string, number[]>, id: Intern): ListMap {
+  return { keys: Int32Array.from(map.keys(), id), lists: ragged([...map.values()], ints) };
+}
+
+function decodeListMap(m: ListMap, str: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < m.keys.length; i++) out.set(str[m.keys[i]], Array.from(listAt(m.lists, i)));
+  return out;
+}
+
+/** A list of Map<string, number>, flattened. */
+function encodeMaps(maps: readonly ReadonlyMap<string, number>[], id: Intern): { keys: Ragged<Int32Array>; values: Float64Array } {
+  return {
+    keys: ragged(
+      maps.map((m) => [...m.keys()].map(id)),
+      ints,
+    ),
+    values: Float64Array.from(maps.flatMap((m) => [...m.values()])),
+  };
+}
+
+function decodeMaps(m: { keys: Ragged<Int32Array>; values: Float64Array }, str: readonly string[]): Map<string, number>[] {
+  const out: Map<string, number>[] = [];
+  for (let i = 0; i + 1 < m.keys.offsets.length; i++) {
+    const map = new Map<string, number>();
+    for (let k = m.keys.offsets[i]; k < m.keys.offsets[i + 1]; k++) map.set(str[m.keys.values[k]], m.values[k]);
+    out.push(map);
+  }
+  return out;
+}
+
+const LANGS: readonly Lang[] = ['de', 'en'];
+const NESTED = 1;
+const AFTER_SENTENCE = 2;
+const GENERIC = 4;
+
+function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
+  const e = index.errors;
+  const flags = (u: Unit) => (u.nested ? NESTED : 0) | (u.afterSentence ? AFTER_SENTENCE : 0) | (u.generic ? GENERIC : 0);
+  return {
+    article: Int32Array.from(e, (s) => s.article),
+    symptom: Int32Array.from(e, (s) => id(s.symptom)),
+    lang: Uint8Array.from(e, (s) => LANGS.indexOf(s.lang)),
+    text: Int32Array.from(e, (s) => id(s.text)),
+    terms: ragged(
+      e.map((s) => s.terms.map(id)),
+      ints,
+    ),
+    weights: Float64Array.from(e.flatMap((s) => s.weights)),
+    varAfter: Uint8Array.from(e.flatMap((s) => s.varAfter.map(Number))),
+    units: ragged(
+      e.map((s) => s.units.flatMap((u) => [u.start, u.end, flags(u)])),
+      ints,
+    ),
+    detailUnit: Int32Array.from(e, (s) => s.detailUnit),
+    information: Float64Array.from(e, (s) => s.information),
+    detailKey: Int32Array.from(e, (s) => id(s.detailKey)),
+    meanWeight: Float64Array.from(e, (s) => s.meanWeight),
+    repeated: ragged(
+      e.map((s) => [...s.repeated].map(id)),
+      ints,
+    ),
+    postings: encodeListMap(index.postings, id),
+    weight: encodeNumberMap(index.weight, id),
+    phrases: [...index.phrases].map(([first, list]) => ({
+      first: id(first),
+      phrases: list.map((p) => ({
+        article: p.article,
+        symptom: p.symptom === null ? null : id(p.symptom),
+        terms: p.terms.map(id),
+        topic: p.topic,
+      })),
+    })),
+    uniqueWeight: index.uniqueWeight,
+  };
+}
+
+function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex {
+  const errors: ErrorSignal[] = [];
+  for (let i = 0; i < s.article.length; i++) {
+    const from = s.terms.offsets[i];
+    const to = s.terms.offsets[i + 1];
+    const terms = Array.from(s.terms.values.subarray(from, to), (t) => str[t]);
+    const unitData = listAt(s.units, i);
+    const units: Unit[] = [];
+    for (let k = 0; k < unitData.length; k += 3) {
+      const f = unitData[k + 2];
+      units.push({
+        start: unitData[k],
+        end: unitData[k + 1],
+        nested: !!(f & NESTED),
+        afterSentence: !!(f & AFTER_SENTENCE),
+        generic: !!(f & GENERIC),
+      });
+    }
+    errors.push({
+      article: s.article[i],
+      symptom: str[s.symptom[i]],
+      lang: LANGS[s.lang[i]],
+      text: str[s.text[i]],
+      terms,
+      weights: Array.from(s.weights.subarray(from, to)),
+      units,
+      detailUnit: s.detailUnit[i],
+      varAfter: Array.from(s.varAfter.subarray(from, to), Boolean),
+      information: s.information[i],
+      pairKeys: pairKeysOf(terms),
+      detailKey: str[s.detailKey[i]],
+      meanWeight: s.meanWeight[i],
+      repeated: new Set(Array.from(listAt(s.repeated, i), (t) => str[t])),
+    });
+  }
+  const phrases = new Map<string, KeywordPhrase[]>();
+  for (const { first, phrases: list } of s.phrases)
+    phrases.set(
+      str[first],
+      list.map((p) => ({
+        article: p.article,
+        symptom: p.symptom === null ? null : str[p.symptom],
+        terms: p.terms.map((t) => str[t]),
+        topic: p.topic,
+      })),
+    );
+  return {
+    errors,
+    postings: decodeListMap(s.postings, str),
+    weight: decodeNumberMap(s.weight, str),
+    phrases,
+    uniqueWeight: s.uniqueWeight,
+  };
+}
+
+function encodeDescriptions(d: DescriptionIndex, id: Intern): DescriptionsSnapshot {
+  return {
+    article: Int32Array.from(d.docs, (x) => x.article),
+    symptom: Int32Array.from(d.docs, (x) => id(x.symptom)),
+    words: encodeMaps(
+      d.docs.map((x) => x.words),
+      id,
+    ),
+    total: Float64Array.from(d.docs, (x) => x.total),
+    titles: ragged(
+      d.titles.map((t) => [...t].map(id)),
+      ints,
+    ),
+    postings: encodeListMap(d.postings, id),
+    idf: encodeNumberMap(d.idf, id),
+  };
+}
+
+function decodeDescriptions(s: DescriptionsSnapshot, str: readonly string[]): DescriptionIndex {
+  const words = decodeMaps(s.words, str);
+  return {
+    docs: words.map((w, i) => ({ article: s.article[i], symptom: str[s.symptom[i]], words: w, total: s.total[i] })),
+    titles: Array.from({ length: s.titles.offsets.length - 1 }, (_, i) => new Set(Array.from(listAt(s.titles, i), (t) => str[t]))),
+    postings: decodeListMap(s.postings, str),
+    idf: decodeNumberMap(s.idf, str),
+  };
+}

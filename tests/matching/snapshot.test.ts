@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseLabelled } from '../../src/cli/evaluate';
+import { BUILTIN_KNOWLEDGE, loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
+import { Matcher } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { restoreMatcher, snapshotMatcher, SNAPSHOT_VERSION, type MatcherSnapshot } from '../../src/matching/snapshot';
+import { requireShared } from '../helpers/prerequisites';
+import { ROOT } from '../helpers/tmp';
+
+/**
+ * A matcher restored from its snapshot (what a compiled index file carries) must be the matcher built from the
+ * knowledge base: same decisions, same matches and scores, same explanations, on every labelled set. The
+ * snapshot goes through structuredClone — the structured-clone algorithm keeps only plain data and typed
+ * arrays — so it can't lean on anything a file would not carry.
+ */
+const SETS = fs
+  .readdirSync(path.join(ROOT, 'tests/data'))
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
+
+/** The knowledge each set is labelled against: built-in for dev-builtin, + ../shared/corpus (and corpus-more) for the rest. */
+function knowledgeFor(file: string): 'builtin' | 'corpus' | 'corpus-more' {
+  if (file === 'dev-builtin.jsonl') return 'builtin';
+  return file.startsWith('realworld') ? 'corpus-more' : 'corpus';
+}
+
+describe('matching: the matcher snapshot', function () {
+  this.timeout(300_000);
+  const pairs = new Map<string, { built: Matcher; restored: Matcher }>();
+
+  function pairFor(ctx: Mocha.Context, which: 'builtin' | 'corpus' | 'corpus-more'): { built: Matcher; restored: Matcher } {
+    const paths = [BUILTIN_KNOWLEDGE];
+    if (which !== 'builtin') paths.push(requireShared(ctx));
+    if (which === 'corpus-more') paths.push(requireShared(ctx, 'corpus-more'));
+    let pair = pairs.get(which);
+    if (!pair) {
+      const kb = loadKnowledge(paths);
+      const built = new Matcher(kb);
+      pair = { built, restored: restoreMatcher(kb, structuredClone(snapshotMatcher(built))) };
+      pairs.set(which, pair);
+    }
+    return pair;
+  }
+
+  for (const file of SETS) {
+    it(`${file}: the restored matcher decides every paste as the built one (matches, scores, explanations)`, function () {
+      const { built, restored } = pairFor(this, knowledgeFor(file));
+      const pastes = parseLabelled(fs.readFileSync(path.join(ROOT, 'tests/data', file), 'utf8'), file);
+      assert.ok(pastes.length > 0);
+      for (const p of pastes) {
+        assert.deepEqual(restored.match(p.text), built.match(p.text), `${p.id ?? p.text.slice(0, 60)}`);
+        assert.deepEqual(restored.match(p.text, { explain: true }), built.match(p.text, { explain: true }), `${p.id} explained`);
+      }
+    });
+  }
+
+  it('restores the very structures the constructor builds (built-in knowledge)', function () {
+    const { built, restored } = pairFor(this, 'builtin');
+    assert.deepEqual(restored.built, built.built);
+  });
+
+  describe('refuses a snapshot that is not for it', function () {
+    let kb: KnowledgeBase;
+    let snapshot: MatcherSnapshot;
+    before(function () {
+      kb = loadKnowledge([BUILTIN_KNOWLEDGE]);
+      snapshot = snapshotMatcher(new Matcher(kb));
+    });
+
+    it('another version', function () {
+      assert.throws(
+        () => restoreMatcher(kb, { ...snapshot, version: SNAPSHOT_VERSION + 1 }),
+        new Error(`matching: snapshot version ${SNAPSHOT_VERSION + 1} is not this version's (${SNAPSHOT_VERSION})`),
+      );
+    });
+
+    it('other index parameters', function () {
+      const params = { ...DEFAULT_PARAMETERS, index: { ...DEFAULT_PARAMETERS.index, strongBoost: 3 } };
+      assert.throws(
+        () => restoreMatcher(kb, snapshot, params),
+        new Error(`matching: snapshot built with other index parameters: ${JSON.stringify(DEFAULT_PARAMETERS.index)}`),
+      );
+    });
+
+    it('another knowledge base', function () {
+      const fewer = { ...kb, articles: kb.articles.slice(1) };
+      assert.throws(
+        () => restoreMatcher(fewer, snapshot),
+        new Error(`matching: snapshot of ${kb.articles.length} articles does not fit a knowledge base of ${kb.articles.length - 1}`),
+      );
+    });
+  });
+});
