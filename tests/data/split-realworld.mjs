@@ -1,17 +1,25 @@
 #!/usr/bin/env node
-// Splits a real-world dev set once, at random with a fixed seed, into a tuning part and a held-out part.
+// Splits a real-world dev set, one batch at a time, at random with a fixed seed, into a tuning part and a held-out
+// part. Every batch is split once; a later batch never moves an input of an earlier one.
 //
-//   node tests/data/split-realworld.mjs ALL.jsonl    writes realworld-tuning.jsonl and realworld-heldout.jsonl
-//   node tests/data/split-realworld.mjs --check      recomputes the split from the two committed parts and
-//                                                    exits 1 if it differs (nothing was moved between them)
-//   --set de (before the other argument)             the same for the separate German set
-//                                                    (realworld-de-tuning.jsonl / realworld-de-heldout.jsonl)
+//   node tests/data/split-realworld.mjs ALL.jsonl     writes realworld-tuning.jsonl and realworld-heldout.jsonl from
+//                                                     all batches in ALL.jsonl (how batch 1 was made)
+//   node tests/data/split-realworld.mjs --add NEW.jsonl
+//                                                     splits one new batch (every input carries the same `batch`
+//                                                     number, whose seed is recorded below and which the parts don't
+//                                                     have yet) and appends its inputs to the two parts; the lines
+//                                                     already there are left byte for byte as they are
+//   node tests/data/split-realworld.mjs --check       recomputes every batch's split from the two committed parts and
+//                                                     exits 1 if it differs (nothing was moved between them)
+//   --set de (before the other arguments)             the same for the separate German set
+//                                                     (realworld-de-tuning.jsonl / realworld-de-heldout.jsonl)
 //
-// The split is stratified: pastes are grouped by language, by whether an article of the hybrid knowledge base
-// covers them (`expect` non-empty) and by whether one of the larger base covers them (`expectMore` non-empty).
-// Each group is sorted by id, shuffled with mulberry32(SEED) and dealt out half and half; a group's odd paste
-// goes to the part that is behind so far. The input order does not matter, so the committed parts reproduce
-// themselves. Each set's seed is fixed here and must not change: each set is split once.
+// The split is stratified, per batch: a batch's inputs are grouped by language, by whether an article of the hybrid
+// knowledge base covers them (`expect` non-empty) and by whether one of the larger base covers them (`expectMore`
+// non-empty). Each group is sorted by id, shuffled with mulberry32(the batch's seed) and dealt out half and half; a
+// group's odd input goes to the part of that batch that is behind so far. The input order does not matter, so the
+// committed parts reproduce themselves. An input without a `batch` field belongs to batch 1. Each batch's seed is
+// fixed here before the batch is split and must not change afterwards.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +29,8 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 // One entry per set: its seed (fixed once the set is split), its two files and their header lines.
 const SETS = {
   main: {
-    seed: 20261203,
+    // batch -> seed. Batch 1: the first 150 inputs. Batch 2: covered English inputs and more (tests/data/README.md).
+    seeds: { 1: 20261203, 2: 2026120302 },
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
     header: {
@@ -33,7 +42,7 @@ const SETS = {
   },
   // The separate German set (issue 13): German inputs against English-only articles.
   de: {
-    seed: 20261207,
+    seeds: { 1: 20261207, 2: 2026120702 },
     tuning: path.join(DIR, 'realworld-de-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-de-heldout.jsonl'),
     header: {
@@ -65,7 +74,7 @@ function read(file) {
     .map((l) => JSON.parse(l));
 }
 
-export function split(pastes, seed = SETS.main.seed) {
+export function split(pastes, seed = SETS.main.seeds[1]) {
   const groups = new Map();
   for (const p of [...pastes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const key = `${p.lang}|${p.expect.length > 0}|${(p.expectMore ?? []).length > 0}`;
@@ -87,11 +96,36 @@ export function split(pastes, seed = SETS.main.seed) {
     tuning.push(...g.slice(0, toTuning));
     heldout.push(...g.slice(toTuning));
   }
-  const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { tuning: tuning.sort(byId), heldout: heldout.sort(byId) };
 }
 
 const lines = (ps) => ps.map((p) => JSON.stringify(p)).join('\n') + '\n';
+const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const batchOf = (p) => p.batch ?? 1;
+
+/** Groups pastes by batch; every batch must have a recorded seed. */
+function batches(set, pastes) {
+  const out = new Map();
+  for (const p of pastes) {
+    const b = batchOf(p);
+    if (set.seeds[b] === undefined) throw new Error(`split-realworld: batch ${b} (input "${p.id}") has no recorded seed`);
+    if (!out.has(b)) out.set(b, []);
+    out.get(b).push(p);
+  }
+  return out;
+}
+
+/** The seeded split of every batch, concatenated. */
+export function splitBatches(set, pastes) {
+  const tuning = [];
+  const heldout = [];
+  for (const [b, ps] of [...batches(set, pastes)].sort((x, y) => x[0] - y[0])) {
+    const r = split(ps, set.seeds[b]);
+    tuning.push(...r.tuning);
+    heldout.push(...r.heldout);
+  }
+  return { tuning: tuning.sort(byId), heldout: heldout.sort(byId) };
+}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const args = process.argv.slice(2);
@@ -105,27 +139,50 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     console.error(`split-realworld: unknown set "${name}" (known: ${Object.keys(SETS).join(', ')})`);
     process.exit(2);
   }
-  if (args[0] === '--check') {
-    const t = read(set.tuning);
-    const h = read(set.heldout);
-    const again = split([...t, ...h], set.seed);
-    const ids = (ps) =>
-      ps
-        .map((p) => p.id)
-        .sort()
-        .join(',');
-    if (ids(again.tuning) !== ids(t) || ids(again.heldout) !== ids(h)) {
-      console.error('the committed parts are not the seeded split of their union: something was moved between them');
-      process.exit(1);
+  try {
+    if (args[0] === '--check') {
+      const t = read(set.tuning);
+      const h = read(set.heldout);
+      const again = splitBatches(set, [...t, ...h]);
+      const ids = (ps) =>
+        ps
+          .map((p) => p.id)
+          .sort()
+          .join(',');
+      if (ids(again.tuning) !== ids(t) || ids(again.heldout) !== ids(h)) {
+        console.error('the committed parts are not the seeded split of their union: something was moved between them');
+        process.exit(1);
+      }
+      const count = new Map();
+      for (const p of [...t, ...h]) count.set(batchOf(p), (count.get(batchOf(p)) ?? 0) + 1);
+      const per = [...count].sort((x, y) => x[0] - y[0]).map(([b, n]) => `batch ${b}: ${n}`);
+      console.log(`split reproduced: ${t.length} tuning, ${h.length} held out (${per.join(', ')})`);
+    } else if (args[0] === '--add' && args[1]) {
+      const added = read(args[1]);
+      const b = new Set(added.map(batchOf));
+      if (b.size !== 1) throw new Error(`split-realworld: ${args[1]} must hold exactly one batch (found: ${[...b].join(', ') || 'none'})`);
+      const [batch] = b;
+      const old = [...read(set.tuning), ...read(set.heldout)];
+      if (old.some((p) => batchOf(p) === batch)) throw new Error(`split-realworld: batch ${batch} is already split`);
+      const known = new Set(old.map((p) => p.id));
+      const dup = added.find((p) => known.has(p.id));
+      if (dup) throw new Error(`split-realworld: id "${dup.id}" is already in the set`);
+      batches(set, added);
+      const { tuning, heldout } = split(added, set.seeds[batch]);
+      fs.appendFileSync(set.tuning, lines(tuning));
+      fs.appendFileSync(set.heldout, lines(heldout));
+      console.log(`batch ${batch}: ${tuning.length} tuning, ${heldout.length} held out`);
+    } else if (args[0] && !args[0].startsWith('--')) {
+      const { tuning, heldout } = splitBatches(set, read(args[0]));
+      fs.writeFileSync(set.tuning, set.header.tuning + lines(tuning));
+      fs.writeFileSync(set.heldout, set.header.heldout + lines(heldout));
+      console.log(`${tuning.length} tuning, ${heldout.length} held out`);
+    } else {
+      console.error('usage: split-realworld.mjs [--set main|de] ALL.jsonl | --add NEW.jsonl | --check');
+      process.exit(2);
     }
-    console.log(`split reproduced: ${t.length} tuning, ${h.length} held out`);
-  } else if (args[0]) {
-    const { tuning, heldout } = split(read(args[0]), set.seed);
-    fs.writeFileSync(set.tuning, set.header.tuning + lines(tuning));
-    fs.writeFileSync(set.heldout, set.header.heldout + lines(heldout));
-    console.log(`${tuning.length} tuning, ${heldout.length} held out`);
-  } else {
-    console.error('usage: split-realworld.mjs [--set main|de] ALL.jsonl | --check');
+  } catch (e) {
+    console.error(e.message);
     process.exit(2);
   }
 }
