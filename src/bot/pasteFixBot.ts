@@ -36,6 +36,8 @@ import { diagnose, type Diagnosis } from '../diagnosis';
 import { buildDiagnosisView, TLS_ARTICLE_ID } from './diagnosisView';
 import { diagnosisTexts } from './diagnosisTexts';
 import { diagnosisCard, diagnosisMarkdown } from './cards/diagnosis';
+import { MAX_PASTE_CHARS } from '../matching/matcher';
+import { setImmediate as letOthersRun } from 'node:timers/promises';
 
 /** What the bot needs from the matcher (the real `Matcher` class satisfies it). */
 export interface MatcherLike {
@@ -190,12 +192,17 @@ export class PasteFixBot extends ActivityHandler {
     screenshots?: ScreenshotsRead,
   ): Promise<void> {
     const started = Date.now();
+    // A paste the matcher cuts is long enough that the steps below (each linear) would together hold /healthz and
+    // other conversations several times as long as one: the event loop is let through between them.
+    const long = text.length > MAX_PASTE_CHARS;
     // A pasted TLS configuration is diagnosed, never matched: its registry paths are no error of any article.
     const diagnosis = diagnose(text);
     if (diagnosis.recognised)
       return this.sendDiagnosis(context, data, diagnosis, chooseLang({ remembered: preferred, paste: diagnosis.lang }), started);
+    if (long) await letOthersRun();
     // Values for placeholders this paste shows, remembered for a clarify choice or a later `show`.
     const values = knownValues(data, text);
+    if (long) await letOthersRun();
     // One matcher for the whole turn: a knowledge reload in between must not split result and articles.
     const matcher = this.deps.matcher();
     const result = matcher.match(text, preferred ? { lang: preferred } : {});

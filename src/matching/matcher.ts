@@ -127,6 +127,14 @@ export class Matcher {
 
   /** Matches the paste as written, then (where articles exist only in the other language) as translated by the lexicon: see bridge.ts. */
   match(text: string, options: MatchOptions = {}): MatchResult {
+    // Cut once, before anything reads the paste (the translation and its line mapping too): the work per paste is bounded.
+    const max = this.params.paste.maxChars;
+    const cut = text.length > max ? cutToErrorPart(text, max) : text;
+    const result = this.matchCut(cut, options);
+    return cut === text ? result : { ...result, truncated: true };
+  }
+
+  private matchCut(text: string, options: MatchOptions): MatchResult {
     const direct = this.matchAsWritten(text, options);
     if (!this.bridge || direct.decision === 'answer' || !this.missing[direct.lang]) return direct;
     const translation = this.bridge.translate(text, direct.lang);
@@ -175,7 +183,7 @@ export class Matcher {
     };
   }
 
-  /** Stage 1: the paste cut to size, tokenized, its language guessed. */
+  /** Stage 1: the paste (already cut to size by `match`; a translation may have grown past it) cut, tokenized, its language guessed. */
   private read(text: string, options: MatchOptions): Paste {
     const max = this.params.paste.maxChars;
     const cut = text.length > max ? cutToErrorPart(text, max) : text;

@@ -10,8 +10,9 @@ export interface MatchParameters {
   /** Pastes: how much is matched. */
   paste: {
     /**
-     * Pastes longer than this many characters are cut to their error-looking lines. Default 200,000: the largest paste still matched in a
-     * few ms.
+     * Pastes longer than this many characters are cut to their error-looking lines (truncate.ts) before anything else reads them.
+     * Default 20,000: bounds one paste's matching to about 10 ms of CPU whatever its length or shape (the benchmark's hostile part),
+     * so /healthz and other conversations keep answering; the dev and real-world sets' pastes are all far shorter.
      */
     maxChars: number;
   };
@@ -160,7 +161,7 @@ export interface MatchParameters {
 }
 
 export const DEFAULT_PARAMETERS: MatchParameters = {
-  paste: { maxChars: 200_000 },
+  paste: { maxChars: 20_000 },
   index: { strongBoost: 2.5, frameFactor: 0.25, minDetailTerms: 3, genericArticles: 2 },
   candidates: { share: 0.25, words: 2 },
   typos: { minLength: 5, maxScore: 0.3, skipAbove: 0.99, window: 0.3, maxWords: 40 },

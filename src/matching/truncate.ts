@@ -1,23 +1,31 @@
 /**
- * Very long pastes (whole logs) are cut to the lines that look like errors, so matching stays fast
- * and bounded; the bot tells the user it did so. Errors are found wherever they are in the log: a log of
- * warnings with the real error at its end keeps that error, not the first warnings that fit.
+ * Long pastes (whole logs) are cut to the lines that look like errors before anything expensive reads
+ * them, so the work per paste is bounded whatever its length or shape; the bot tells the user it did so.
+ * Errors are found wherever they are in the log: a log of warnings with the real error at its end keeps
+ * that error, not the first warnings that fit. The cut itself is one linear pass (a split and one
+ * literal-alternation test per line).
  */
 const ERRORISH = /error|exception|fail|fehler|denied|verweigert|cannot|could not|unable|nicht|hcw\d|0x[0-9a-f]{4,}/i;
 /** Warnings are kept only in the room errors leave. */
 const WARNISH = /warn/i;
 
+/**
+ * Longest line a cut keeps in one piece. A longer one (a log glued onto one line, a blob of data) is read
+ * as pieces of at most this length, broken at a space where there is one: an error in the middle of a
+ * 100,000-character line is found, and one line can't fill the whole cut.
+ */
+export const CUT_LINE_CHARS = 2000;
+
 /** The error-looking lines of `text` (each with the line after it, which often holds the detail), at most `limit` characters. */
 export function cutToErrorPart(text: string, limit: number): string {
-  const lines = text.split(/\r?\n/);
+  const lines = piecesOf(text.split(/\r?\n/));
   const errors: number[] = [];
   const warnings: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
-    const head = line.length > 2000 ? line.slice(0, 2000) : line;
-    if (ERRORISH.test(head)) errors.push(i);
-    else if (WARNISH.test(head)) warnings.push(i);
+    if (ERRORISH.test(line)) errors.push(i);
+    else if (WARNISH.test(line)) warnings.push(i);
   }
   const size = (i: number) => Math.min(lines[i].length, limit) + 1 + Math.min((lines[i + 1] ?? '').length, limit) + 1;
   const chosen = new Set<number>();
@@ -38,7 +46,7 @@ export function cutToErrorPart(text: string, limit: number): string {
     if (front <= back && !take(errors[back--])) break;
   }
   for (const i of warnings) if (!take(i)) break;
-  if (!chosen.size) return text.slice(0, limit); // no error-looking line at all (one huge line, say): its beginning
+  if (!chosen.size) return text.slice(0, limit); // no error-looking line at all: its beginning
   const shown = new Set<number>();
   for (const i of chosen) shown.add(i).add(Math.min(i + 1, lines.length - 1));
   return [...shown]
@@ -46,4 +54,24 @@ export function cutToErrorPart(text: string, limit: number): string {
     .map((i) => lines[i].slice(0, limit))
     .join('\n')
     .slice(0, limit);
+}
+
+/** The lines, each longer than `CUT_LINE_CHARS` read as pieces of at most that length. */
+function piecesOf(lines: string[]): string[] {
+  if (lines.every((l) => l.length <= CUT_LINE_CHARS)) return lines;
+  const out: string[] = [];
+  for (const line of lines) {
+    let start = 0;
+    while (line.length - start > CUT_LINE_CHARS) {
+      // Break after the last space of the piece's second half, so words stay whole; no space: at the limit.
+      // (Searched in that half only: a search back from the limit would cross a whole line without spaces each time.)
+      const half = start + CUT_LINE_CHARS / 2;
+      const space = line.slice(half, start + CUT_LINE_CHARS).lastIndexOf(' ');
+      const end = space >= 0 ? half + space + 1 : start + CUT_LINE_CHARS;
+      out.push(line.slice(start, end));
+      start = end;
+    }
+    out.push(line.slice(start));
+  }
+  return out;
 }

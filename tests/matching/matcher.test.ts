@@ -224,10 +224,10 @@ describe('matching/Matcher', () => {
     assert.equal(builtin.match(EN_ERR).truncated, false);
   });
 
-  it('finds the error at the end of a long log of warnings, and keeps it when errors alone overflow the limit', () => {
+  it('finds the error at the end of a 240 KB log of warnings, and keeps it when errors alone overflow the limit', () => {
     const warn =
       '2026.11.14 09:41:07.311 10332 [Client=UX, Activity=Check Prereqs, Thread=7] WARN Certificate check returned a warning, continuing\n';
-    const atEnd = builtin.match(`${warn.repeat(Math.ceil((MAX_PASTE_CHARS * 1.2) / warn.length))}${EN_ERR}`);
+    const atEnd = builtin.match(`${warn.repeat(Math.ceil(240_000 / warn.length))}${EN_ERR}`);
     assert.deepEqual([atEnd.truncated, atEnd.decision, atEnd.matches[0]?.article], [true, 'answer', 'exo-legacy-tls-hybrid']);
     const noise = 'ERROR Retrying mailbox batch 17 after a transient failure\n';
     const lastOfMany = builtin.match(`${noise.repeat(Math.ceil((MAX_PASTE_CHARS * 1.5) / noise.length))}${EN_ERR}`);

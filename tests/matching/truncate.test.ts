@@ -1,0 +1,61 @@
+/**
+ * The cut that bounds the work per paste (truncate.ts): error-looking parts kept wherever they stand, even
+ * inside one huge line, never more than the limit, no line longer than CUT_LINE_CHARS; and the matcher
+ * reads nothing but the cut.
+ */
+import assert from 'node:assert/strict';
+import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
+import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
+import { CUT_LINE_CHARS, cutToErrorPart } from '../../src/matching/truncate';
+
+const ERROR = 'Set-FederatedOrganizationIdentifier : An error occurred while attempting to provision Exchange to the Partner STS.';
+const DETAIL = 'The underlying connection was closed: An unexpected error occurred on a send.';
+const INFO = '2026-11-28 10:00:00 INFO Processing mailbox batch 17 of 40, all good';
+
+describe('matching/truncate', () => {
+  it('keeps the error line and the line after it from the middle of a long log, in order, within the limit', () => {
+    const noise = Array.from({ length: 3000 }, (_, i) => `${INFO} (${i})`);
+    const log = [...noise.slice(0, 1500), ERROR, DETAIL, ...noise.slice(1500)].join('\n');
+    // Both are error lines (the detail says "error" too); the line after the second is its detail, if any.
+    assert.equal(cutToErrorPart(log, 20_000), `${ERROR}\n${DETAIL}\n${noise[1500]}`);
+  });
+
+  it('finds an error inside one 150,000-character line, and no piece of the cut is longer than CUT_LINE_CHARS', () => {
+    const words = `${INFO} `.repeat(Math.ceil(75_000 / (INFO.length + 1)));
+    const line = `${words}${ERROR} ${DETAIL} ${words}`;
+    assert.ok(line.length > 150_000 && !line.includes('\n'));
+    const cut = cutToErrorPart(line, 20_000);
+    assert.ok(cut.includes('An error occurred while attempting to provision Exchange'), cut.slice(0, 300));
+    assert.ok(cut.length <= 4 * CUT_LINE_CHARS, `a cut of ${cut.length} characters`);
+    for (const piece of cut.split('\n')) assert.ok(piece.length <= CUT_LINE_CHARS, `a piece of ${piece.length} characters`);
+    // Broken after a space where there is one: no word is split.
+    const pieces = cut.split('\n');
+    assert.ok(
+      pieces.slice(0, -1).every((p) => p.endsWith(' ')),
+      pieces.map((p) => p.slice(-20)).join(' | '),
+    );
+  });
+
+  it('cuts a line without spaces into pieces of exactly CUT_LINE_CHARS, and never returns more than the limit', () => {
+    const blob = `${'a.'.repeat(50_000)}Error 0x80040155${'b-'.repeat(50_000)}`;
+    const cut = cutToErrorPart(blob, 20_000);
+    assert.ok(cut.includes('Error 0x80040155'));
+    assert.deepEqual(
+      cut.split('\n').map((p) => p.length),
+      [CUT_LINE_CHARS, CUT_LINE_CHARS],
+    );
+    for (const limit of [100, 1_000, 20_000]) assert.ok(cutToErrorPart(`${ERROR}\n${DETAIL}\n`.repeat(2_000), limit).length <= limit);
+  });
+
+  it('the matcher reads only the cut: a long paste is matched exactly as its cut is, and says it was cut', () => {
+    const matcher = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE]));
+    const noise = Array.from({ length: 4000 }, (_, i) => `${INFO} (${i})`);
+    const paste = [...noise.slice(0, 2000), ERROR, DETAIL, ...noise.slice(2000)].join('\n');
+    assert.ok(paste.length > MAX_PASTE_CHARS);
+    const whole = matcher.match(paste);
+    const cut = matcher.match(cutToErrorPart(paste, MAX_PASTE_CHARS));
+    assert.deepEqual([whole.truncated, cut.truncated], [true, false]);
+    assert.deepEqual({ ...whole, truncated: false }, cut);
+    assert.deepEqual([whole.decision, whole.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid']);
+  });
+});
