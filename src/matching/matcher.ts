@@ -30,8 +30,8 @@ interface ErrorHit extends HitBase {
   signal: number;
   /** Keys of the error text that found it (its inner message; the words found, for a near-perfect fit): see decide.ts. */
   sameError: readonly string[];
-  /** The error text's words found in the paste. */
-  found: ReadonlySet<string>;
+  /** The error text's words found in the paste, as vocabulary ids, ascending. */
+  found: Int32Array;
   breakdown: SignalScore;
 }
 
@@ -108,6 +108,14 @@ export class Matcher {
   private readonly about: Map<string, number>[];
   private readonly descriptions: DescriptionIndex;
 
+  /**
+   * Error texts scoring below this can't change what a paste gets (when not explaining): shown are matches
+   * from `decision.listed`, answered and offered ones from `decision.candidate`, topic phrases lift from
+   * `ranking.tiebreakFrom`, and a tie (`ranking.tie`) can move one up to its leader; 0.001 below, for rounding.
+   * What scores less ranks below all of them, or its article gets no match at all: the same output.
+   */
+  private readonly floor: number;
+
   /** Reads pastes in the other language through the lexicon; null without one. */
   private readonly bridge: Bridge | null;
   /** Per language: some article is not written in it (only then is a paste in that language translated). */
@@ -121,6 +129,8 @@ export class Matcher {
     this.index = built.signals;
     this.about = built.about;
     this.descriptions = built.descriptions;
+    const { decision, ranking } = params;
+    this.floor = Math.max(0, Math.min(decision.listed, decision.candidate, ranking.tiebreakFrom) - ranking.tie - 0.001);
     this.bridge = kb.lexicon?.length ? new Bridge(kb.lexicon, params.bridge) : null;
     this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };
   }
@@ -156,11 +166,20 @@ export class Matcher {
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
     // An article to explain is scored whatever the pre-filter says, to show why it did not win.
     if (focus >= 0) this.index.errors.forEach((e, id) => e.article === focus && !candidates.includes(id) && candidates.push(id));
-    let errorHits = this.errorHits(view, candidates);
+    // Explaining shows every error text's score; otherwise those that can't be shown are not scored to the end.
+    const floor = options.explain ? 0 : this.floor;
+    let errorHits = this.errorHits(view, candidates, floor);
+    if (floor > 0) {
+      // Typo repair borrows the words of every error text within its window of the best: score those too.
+      const best = errorHits.reduce((m, h) => Math.max(m, h.score), 0);
+      const { skipAbove, window } = this.params.typos;
+      if (best < skipAbove && best - window < floor)
+        errorHits = this.errorHits(view, candidates, best >= floor ? Math.max(0, best - window) : 0);
+    }
     const repaired = this.repairTypos(paste.seq, view, errorHits);
     if (repaired) {
       view = buildQueryView(repaired, paste.quoted);
-      errorHits = this.errorHits(view, candidates);
+      errorHits = this.errorHits(view, candidates, floor);
     }
     const keywords = this.keywordHits(view.seq);
     const hits: Hit[] = [...errorHits, ...this.codeHits(view), ...keywords.hits];
@@ -198,18 +217,26 @@ export class Matcher {
 
   /** Stage 2: error signals worth scoring, those whose weighted terms the paste holds a fair share of. */
   private candidates(view: QueryView): number[] {
-    const acc = new Map<number, number>();
+    const { vocab, weight, postings, errors } = this.index;
+    // The weight of the paste's words per error text, summed in the paste's order; `touched` in the order
+    // error texts were first reached, which is the order they are scored and ranked in.
+    const acc = new Float64Array(errors.length);
+    const touched: number[] = [];
     for (const t of view.terms) {
-      const w = this.index.weight.get(t);
-      const list = this.index.postings.get(t);
-      if (!w || !list) continue;
-      for (const id of list) acc.set(id, (acc.get(id) ?? 0) + w);
+      const term = vocab.ids.get(t);
+      if (term === undefined) continue;
+      const w = weight[term];
+      for (const id of postings[term]) {
+        if (acc[id] === 0) touched.push(id);
+        acc[id] += w;
+      }
     }
     const out: number[] = [];
     const { share, words } = this.params.candidates;
     const enough = words * this.index.uniqueWeight;
-    for (const [id, have] of acc) {
-      const total = this.index.errors[id].information;
+    for (const id of touched) {
+      const have = acc[id];
+      const total = errors[id].information;
       if (total > 0 && (have / total >= share || have >= enough)) out.push(id);
     }
     return out;
@@ -233,7 +260,7 @@ export class Matcher {
     // A typo inside an error stands next to its other words; names and prose further away are left alone.
     const unknown = new Set<string>();
     seq.forEach((t, i) => {
-      if (this.index.weight.has(t) || t.length < p.minLength - 1 || /\d/.test(t)) return;
+      if (this.index.vocab.ids.has(t) || t.length < p.minLength - 1 || /\d/.test(t)) return;
       if (vocabulary.has(seq[i - 1]) || vocabulary.has(seq[i + 1]) || view.terms.size < 3) unknown.add(t);
     });
     if (!unknown.size) return null;
@@ -247,18 +274,24 @@ export class Matcher {
     return fix.size ? seq.map((t) => fix.get(t) ?? t) : null;
   }
 
-  /** Stage 3: every candidate error text scored (score.ts). */
-  private errorHits(view: QueryView, candidates: number[]): ErrorHit[] {
+  /** Stage 3: every candidate error text scored (score.ts); those below `floor` only as far as it takes to know. */
+  private errorHits(view: QueryView, candidates: number[], floor: number): ErrorHit[] {
     const hits: ErrorHit[] = [];
     for (const id of candidates) {
       const sig = this.index.errors[id];
-      const breakdown = scoreSignal(sig, view, this.index.uniqueWeight, this.params.score);
+      const breakdown = scoreSignal(sig, view, this.index, this.params.score, floor);
+      if (!breakdown) continue;
       const { score, found } = breakdown;
       if (score <= 0) continue;
       // Two error texts the paste fits near-perfectly with the very same words (they differ only after
       // where it stops) are the same error to the paste, like identical inner messages.
       const sameError = [`detail:${sig.detailKey}`];
-      if (score >= this.params.ranking.sameWordsScore) sameError.push(`found:${[...found].sort().join(' ')}`);
+      if (score >= this.params.ranking.sameWordsScore)
+        sameError.push(
+          `found:${Array.from(found, (id) => this.index.vocab.terms[id])
+            .sort()
+            .join(' ')}`,
+        );
       hits.push({
         kind: 'error',
         signal: id,
@@ -280,8 +313,9 @@ export class Matcher {
     const hits: CodeHit[] = [];
     for (const t of view.terms) {
       if (!isStrongTerm(t)) continue;
-      const ids = this.index.postings.get(t) ?? [];
-      if (new Set(ids.map((id) => this.index.errors[id].article)).size > codeMaxArticles) continue;
+      const term = this.index.vocab.ids.get(t);
+      const ids = term === undefined ? [] : this.index.postings[term];
+      if (new Set(Array.from(ids, (id) => this.index.errors[id].article)).size > codeMaxArticles) continue;
       for (const id of ids) {
         const sig = this.index.errors[id];
         hits.push({ kind: 'code', article: sig.article, symptom: sig.symptom, score, terms: [t], code: t });
@@ -430,8 +464,9 @@ export class Matcher {
     const aboutScore = (r: Ranked) => {
       const words = this.about[r.hit.article];
       const found = r.hit.kind === 'error' ? r.hit.found : undefined;
+      const { ids } = this.index.vocab;
       let sum = 0;
-      for (const t of view.terms) if (!found?.has(t)) sum += words.get(t) ?? 0;
+      for (const t of view.terms) if (!found || !includesId(found, ids.get(t))) sum += words.get(t) ?? 0;
       return sum;
     };
     const order = tied.map((r) => ({ r, about: aboutScore(r) })).sort((a, b) => b.about - a.about || b.r.score - a.r.score);
@@ -478,8 +513,8 @@ export class Matcher {
           pasted: b.touched[k],
           inner: sig.detailUnit > 0 && k >= sig.detailUnit,
         })),
-        found: [...new Set(sig.terms.filter((t) => h.found.has(t)))],
-        missing: [...new Set(sig.terms.filter((t) => !h.found.has(t)))],
+        found: [...new Set(sig.terms.filter((t, i) => includesId(h.found, sig.ids[i])))],
+        missing: [...new Set(sig.terms.filter((t, i) => !includesId(h.found, sig.ids[i])))],
       };
       rules.push({
         rule: 'coverage',
@@ -536,10 +571,30 @@ export class Matcher {
   }
 }
 
-function strictlyInside(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size >= b.size) return false;
-  for (const t of a) if (!b.has(t)) return false;
+/** Every id of `a` is in `b`, which has more (both ascending). */
+function strictlyInside(a: Int32Array, b: Int32Array): boolean {
+  if (a.length >= b.length) return false;
+  let j = 0;
+  for (const t of a) {
+    while (j < b.length && b[j] < t) j++;
+    if (j === b.length || b[j] !== t) return false;
+    j++;
+  }
   return true;
+}
+
+/** `id` is in the ascending `ids` (binary search). */
+function includesId(ids: Int32Array, id: number | undefined): boolean {
+  if (id === undefined) return false;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return true;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Words of each article's titles and symptom descriptions, weighted by how few articles use them. */

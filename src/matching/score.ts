@@ -1,5 +1,5 @@
 import type { MatchParameters } from './parameters';
-import type { ErrorSignal } from './signals';
+import { gramCode, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 
 /**
  * How well a paste covers one error text, 0..1.
@@ -20,10 +20,6 @@ export interface QueryView {
   /** Content terms of the paste (after typo repair), in order. */
   seq: string[];
   terms: ReadonlySet<string>;
-  /** "a b" for every two neighbouring content terms. */
-  pairs: ReadonlySet<string>;
-  /** term, "a b" word pair and "a b c" triple → the content terms that follow it somewhere in the paste. */
-  next: ReadonlyMap<string, ReadonlySet<string>>;
   /** Terms the paste has only inside single quotes: names and values, which never contradict an error. */
   quoted: ReadonlySet<string>;
 }
@@ -32,28 +28,87 @@ export interface QueryView {
 export type ScoreParameters = MatchParameters['score'];
 
 export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set()): QueryView {
-  const pairs = new Set<string>();
-  const next = new Map<string, Set<string>>();
-  const follow = (key: string, term: string) => {
-    let s = next.get(key);
-    if (!s) next.set(key, (s = new Set()));
-    s.add(term);
+  return { seq, terms: new Set(seq), quoted };
+}
+
+/**
+ * The paste in the ids of one index's vocabulary, built once per paste (on its first scored error text):
+ * the loops over error texts then compare numbers. Words the index doesn't know get ids from the
+ * vocabulary's size up, local to this paste (they can only be what follows a context, never part of one).
+ */
+export interface PasteIds {
+  size: number;
+  /** Per vocabulary id: 1 when the paste holds the word. */
+  has: Uint8Array;
+  /** Gram codes of the word pairs of the paste. */
+  pairs: Set<number>;
+  /** Gram code of a word, word pair or triple → the ids of the words that follow it somewhere in the paste, in order. */
+  next: Map<number, Set<number>>;
+  /** Ids of the words the paste has only inside single quotes. */
+  quoted: Set<number>;
+  /** Words of the paste the vocabulary lacks, by local id − size. */
+  unknown: string[];
+  /** The term of an id (vocabulary or local). */
+  term(id: number): string;
+}
+
+const PASTE_IDS = new WeakMap<QueryView, { vocab: Vocabulary; ids: PasteIds }>();
+
+/** The paste's ids in `vocab` (cached per view). */
+export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
+  const cached = PASTE_IDS.get(q);
+  if (cached?.vocab === vocab) return cached.ids;
+  const size = vocab.terms.length;
+  const unknown: string[] = [];
+  const local = new Map<string, number>();
+  const idOf = (t: string): number => {
+    let id = vocab.ids.get(t) ?? local.get(t);
+    if (id === undefined) {
+      id = size + unknown.push(t) - 1;
+      local.set(t, id);
+    }
+    return id;
   };
+  const seq = Int32Array.from(q.seq, idOf);
+  const has = new Uint8Array(size);
+  for (const id of seq) if (id < size) has[id] = 1;
+  const pairs = new Set<number>();
+  const next = new Map<number, Set<number>>();
+  const follow = (key: number, id: number) => {
+    const after = next.get(key);
+    if (after) after.add(id);
+    else next.set(key, new Set([id]));
+  };
+  // Contexts are grams of an error text, so only grams of known words are kept as keys.
   for (let i = 0; i + 1 < seq.length; i++) {
-    const pair = `${seq[i]} ${seq[i + 1]}`;
-    pairs.add(pair);
-    follow(seq[i], seq[i + 1]);
-    if (i + 2 < seq.length) follow(pair, seq[i + 2]);
-    if (i + 3 < seq.length) follow(`${pair} ${seq[i + 2]}`, seq[i + 3]);
+    const a = seq[i];
+    const b = seq[i + 1];
+    if (a >= size) continue;
+    follow(a, b);
+    if (b >= size) continue;
+    pairs.add(gramCode(size, a, b));
+    if (i + 2 < seq.length) follow(gramCode(size, a, b), seq[i + 2]);
+    if (i + 3 < seq.length && seq[i + 2] < size) follow(gramCode(size, a, b, seq[i + 2]), seq[i + 3]);
   }
-  return { seq, terms: new Set(seq), pairs, next, quoted };
+  const ids: PasteIds = {
+    size,
+    has,
+    pairs,
+    next,
+    quoted: new Set([...q.quoted].map(idOf)),
+    unknown,
+    term: (id) => (id < size ? vocab.terms[id] : unknown[id - size]),
+  };
+  PASTE_IDS.set(q, { vocab, ids });
+  return ids;
 }
 
 /**
  * Per unit: the weight it holds, the weight of it found in the paste, and whether the paste holds the
  * unit itself — its word pairs, not just its words, which common ones like "error" give away elsewhere.
  */
-function unitWeights(sig: ErrorSignal, q: QueryView, p: ScoreParameters): { have: number[]; all: number[]; touched: boolean[] } {
+function unitWeights(sig: ErrorSignal, q: PasteIds, p: ScoreParameters): { have: number[]; all: number[]; touched: boolean[] } {
+  const { ids, weights, varAfter } = sig;
   const have: number[] = [];
   const all: number[] = [];
   const touched: boolean[] = [];
@@ -63,11 +118,11 @@ function unitWeights(sig: ErrorSignal, q: QueryView, p: ScoreParameters): { have
     let pairsHave = 0;
     let pairsAll = 0;
     for (let i = u.start; i < u.end; i++) {
-      a += sig.weights[i];
-      if (q.terms.has(sig.terms[i])) h += sig.weights[i];
-      if (i + 1 < u.end && !sig.varAfter[i]) {
+      a += weights[i];
+      if (q.has[ids[i]]) h += weights[i];
+      if (i + 1 < u.end && !varAfter[i]) {
         pairsAll++;
-        if (q.pairs.has(sig.pairKeys[i])) pairsHave++;
+        if (q.pairs.has(gramCode(q.size, ids[i], ids[i + 1]))) pairsHave++;
       }
     }
     have.push(h);
@@ -80,11 +135,11 @@ function unitWeights(sig: ErrorSignal, q: QueryView, p: ScoreParameters): { have
 /** Coverage of units [from, end), untouched units discounted; 0 when the paste touches none of them. */
 function coverage(
   sig: ErrorSignal,
-  q: QueryView,
   from: number,
   w: ReturnType<typeof unitWeights>,
   fullEvidence: number,
   p: ScoreParameters,
+  q: PasteIds,
 ): number {
   let touchedAll = 0;
   let touchedOwn = 0;
@@ -113,13 +168,14 @@ function coverage(
   const terms = have / all;
   let pHave = 0;
   let pAll = 0;
+  const { ids, weights, varAfter } = sig;
   for (let u = from; u < sig.units.length; u++) {
     const { start, end } = sig.units[u];
-    for (let i = start; i < end && i + 1 < sig.terms.length; i++) {
-      if (sig.varAfter[i]) continue;
-      const pw = factor[u] * ((sig.weights[i] + sig.weights[i + 1]) / 2);
+    for (let i = start; i < end && i + 1 < ids.length; i++) {
+      if (varAfter[i]) continue;
+      const pw = factor[u] * ((weights[i] + weights[i + 1]) / 2);
       pAll += pw;
-      if (q.pairs.has(sig.pairKeys[i])) pHave += pw;
+      if (q.pairs.has(gramCode(q.size, ids[i], ids[i + 1]))) pHave += pw;
     }
   }
   return p.termShare * terms + (1 - p.termShare) * (pAll > 0 ? pHave / pAll : terms);
@@ -137,47 +193,50 @@ export interface Contradiction {
  * word (two words in a row), then stops following it while both go on — with a word other than the next
  * ones of the error, and that does not look like a name or number (those vary from paste to paste).
  */
-function contradiction(sig: ErrorSignal, q: QueryView, touched: readonly boolean[]): Contradiction | undefined {
-  const { meanWeight, repeated } = sig;
+function contradiction(sig: ErrorSignal, q: PasteIds, touched: readonly boolean[]): Contradiction | undefined {
+  const { meanWeight, repeated, ids, terms, weights, varAfter } = sig;
+  const { size } = q;
   let unit = 0;
-  for (let i = 1; i < sig.terms.length; i++) {
+  for (let i = 1; i < ids.length; i++) {
     while (sig.units[unit].end <= i) unit++;
-    if (sig.varAfter[i - 1] || q.pairs.has(sig.pairKeys[i - 1])) continue;
+    if (varAfter[i - 1] || q.pairs.has(gramCode(size, ids[i - 1], ids[i]))) continue;
     // Only where the paste holds the error: inside a unit it holds (a distinctive two-word context inside
     // the unit is enough), or right where one ends — unless that is a sentence end, where a paste may
     // stop and go on in its own words.
     const { start, afterSentence } = sig.units[unit];
-    const distinctive = i - 2 >= start && sig.weights[i - 2] + sig.weights[i - 1] >= 2 * meanWeight;
+    const distinctive = i - 2 >= start && weights[i - 2] + weights[i - 1] >= 2 * meanWeight;
     const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit] || distinctive;
     if (!holds) continue;
-    let context: string;
+    // The context: the word (or words) before i, as a gram code, and how many words it has.
+    let context: number;
+    let words: number;
     if (i === 1 || i - 1 === start) {
       // At the start of the error or of a unit, one word of context — only a word that is not common
       // and that the error has once.
-      if (sig.weights[i - 1] < meanWeight || repeated.has(sig.terms[i - 1])) continue;
-      context = sig.terms[i - 1];
-    } else if (sig.varAfter[i - 2]) continue;
-    else context = sig.pairKeys[i - 2];
+      if (weights[i - 1] < meanWeight || repeated.has(ids[i - 1])) continue;
+      context = ids[i - 1];
+      words = 1;
+    } else if (varAfter[i - 2]) continue;
+    else {
+      context = gramCode(size, ids[i - 2], ids[i - 1]);
+      words = 2;
+    }
     // A context the error itself repeats ("error occurred" thrice) can't tell where the paste is: take one
     // more word before it, and give up when even that repeats.
-    if (i >= 2 && repeated.has(context)) {
-      if (i < 3 || sig.varAfter[i - 3]) continue;
-      context = `${sig.terms[i - 3]} ${context}`;
+    if (i >= 2 && repeated.size > 0 && repeated.has(context)) {
+      if (i < 3 || varAfter[i - 3]) continue;
+      context = gramCode(size, ids[i - 3], ids[i - 2], ids[i - 1]);
+      words = 3;
       if (repeated.has(context)) continue;
     }
     const after = q.next.get(context);
     if (!after) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
     for (const u of after) {
-      if (
-        u !== sig.terms[i] &&
-        u !== sig.terms[i + 1] &&
-        u !== sig.terms[i + 2] &&
-        !q.quoted.has(u) &&
-        !looksLikeName(u) &&
-        !misread(u, sig.terms[i])
-      ) {
-        return { context, expected: sig.terms[i], pasted: u };
+      if (u === ids[i] || u === ids[i + 1] || u === ids[i + 2] || q.quoted.has(u)) continue;
+      const pasted = q.term(u);
+      if (!looksLikeName(pasted) && !misread(pasted, terms[i])) {
+        return { context: terms.slice(i - words, i).join(' '), expected: terms[i], pasted };
       }
     }
   }
@@ -212,8 +271,8 @@ export function looksLikeName(term: string): boolean {
 
 export interface SignalScore {
   score: number;
-  /** The error text's words that the paste holds (the evidence; also what the ranking compares). */
-  found: Set<string>;
+  /** Vocabulary ids of the error text's words that the paste holds, ascending (the evidence; also what the ranking compares). */
+  found: Int32Array;
   /** Coverage of the inner message (of the whole text when it has none), 0..1. */
   detailCoverage: number;
   /** Coverage of the whole text, when it has an inner message. */
@@ -233,26 +292,57 @@ export interface SignalScore {
 }
 
 /**
- * How well the paste covers one error text. `uniqueWeight`: the weight of a word found in one error text only,
- * the unit in which evidence is measured.
+ * How well the paste covers one error text of `index`. Its `uniqueWeight`: the weight of a word found in one error
+ * text only, the unit in which evidence is measured. With a `floor`, an error text that can't reach it is not
+ * scored to the end (null): once its coverage and evidence are below the floor, only the fragment rule could
+ * raise it, and the contradiction and inner-message rules only lower it.
  */
-export function scoreSignal(sig: ErrorSignal, q: QueryView, uniqueWeight: number, p: ScoreParameters): SignalScore {
+export function scoreSignal(
+  sig: ErrorSignal,
+  view: QueryView,
+  index: Pick<SignalIndex, 'vocab' | 'uniqueWeight'>,
+  p: ScoreParameters,
+): SignalScore;
+export function scoreSignal(
+  sig: ErrorSignal,
+  view: QueryView,
+  index: Pick<SignalIndex, 'vocab' | 'uniqueWeight'>,
+  p: ScoreParameters,
+  floor: number,
+): SignalScore | null;
+export function scoreSignal(
+  sig: ErrorSignal,
+  view: QueryView,
+  index: Pick<SignalIndex, 'vocab' | 'uniqueWeight'>,
+  p: ScoreParameters,
+  floor = 0,
+): SignalScore | null {
+  const { uniqueWeight } = index;
+  const q = pasteIds(view, index.vocab);
   const fullEvidence = p.evidenceWords * uniqueWeight;
-  const found = new Set<string>();
   const w = unitWeights(sig, q, p);
-  const detailCoverage = coverage(sig, q, sig.detailUnit, w, fullEvidence, p);
-  const wholeCoverage = sig.detailUnit > 0 ? coverage(sig, q, 0, w, fullEvidence, p) : undefined;
+  const detailCoverage = coverage(sig, sig.detailUnit, w, fullEvidence, p, q);
+  const wholeCoverage = sig.detailUnit > 0 ? coverage(sig, 0, w, fullEvidence, p, q) : undefined;
   let score = wholeCoverage === undefined ? detailCoverage : p.detailShare * detailCoverage + (1 - p.detailShare) * wholeCoverage;
-  const base = { found, detailCoverage, wholeCoverage, touched: w.touched };
-  if (score === 0) return { ...base, score, evidenceWords: 0, evidenceFactor: 0 };
+  if (score === 0) {
+    if (floor > 0) return null;
+    return result(score, NOTHING, detailCoverage, wholeCoverage, w.touched, 0, 0);
+  }
+  // Each word counts once, with its weight where the error has it first.
   let evidence = 0;
-  sig.terms.forEach((t, i) => {
-    if (found.has(t) || !q.terms.has(t)) return;
-    found.add(t);
+  let count = 0;
+  for (const i of sig.firsts) {
+    if (!q.has[sig.ids[i]]) continue;
+    count++;
     evidence += sig.weights[i];
-  });
+  }
   const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
   score *= evidenceFactor;
+  if (score < floor && !(score < p.fragment && isFragment(sig, view.terms.size, w, count, uniqueWeight, p))) return null;
+  const found = new Int32Array(count);
+  count = 0;
+  for (const i of sig.firsts) if (q.has[sig.ids[i]]) found[count++] = sig.ids[i];
+  found.sort();
   const contra = contradiction(sig, q, w.touched);
   if (contra) score *= p.contradiction;
   const innerOnly =
@@ -261,16 +351,48 @@ export function scoreSignal(sig: ErrorSignal, q: QueryView, uniqueWeight: number
     !w.touched.slice(0, sig.detailUnit).some(Boolean) &&
     sig.units.every((u, k) => k < sig.detailUnit || !w.touched[k] || u.generic);
   if (innerOnly) score = p.innerOnly;
-  const fragment = !contra && score < p.fragment && isFragment(sig, q, w, found, uniqueWeight, p);
+  const fragment = !contra && score < p.fragment && isFragment(sig, view.terms.size, w, found.length, uniqueWeight, p);
   if (fragment) score = p.fragment;
-  return {
-    ...base,
+  return result(
     score,
-    evidenceWords: evidence / uniqueWeight,
+    found,
+    detailCoverage,
+    wholeCoverage,
+    w.touched,
+    evidence / uniqueWeight,
     evidenceFactor,
-    ...(contra ? { contradiction: contra } : {}),
-    ...(fragment ? { fragment } : {}),
-    ...(innerOnly ? { innerOnly } : {}),
+    contra,
+    fragment,
+    innerOnly,
+  );
+}
+
+const NOTHING = new Int32Array(0);
+
+/** A SignalScore, always of one shape (the scorer makes one per candidate: optional fields stay undefined). */
+function result(
+  score: number,
+  found: Int32Array,
+  detailCoverage: number,
+  wholeCoverage: number | undefined,
+  touched: boolean[],
+  evidenceWords: number,
+  evidenceFactor: number,
+  contradiction?: Contradiction,
+  fragment?: boolean,
+  innerOnly?: boolean,
+): SignalScore {
+  return {
+    score,
+    found,
+    detailCoverage,
+    wholeCoverage,
+    touched,
+    evidenceWords,
+    evidenceFactor,
+    contradiction,
+    fragment: fragment ? true : undefined,
+    innerOnly: innerOnly ? true : undefined,
   };
 }
 
@@ -281,15 +403,15 @@ export function scoreSignal(sig: ErrorSignal, q: QueryView, uniqueWeight: number
  */
 function isFragment(
   sig: ErrorSignal,
-  q: QueryView,
+  pasteTerms: number,
   w: ReturnType<typeof unitWeights>,
-  found: ReadonlySet<string>,
+  found: number,
   uniqueWeight: number,
   p: ScoreParameters,
 ): boolean {
   // Only inner messages (parts introduced by a quote) count: a wrapper pasted with another inner message, or
   // none, is a different error, not a part of this one.
-  if (sig.units.some((u, k) => w.touched[k] && !u.nested) || found.size < p.fragmentShare * q.terms.size) return false;
+  if (sig.units.some((u, k) => w.touched[k] && !u.nested) || found < p.fragmentShare * pasteTerms) return false;
   let own = 0;
   sig.units.forEach((u, k) => {
     if (w.touched[k] && !u.generic) own += w.have[k];

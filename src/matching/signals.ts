@@ -38,8 +38,12 @@ export interface ErrorSignal {
   lang: Lang;
   /** The error text as written in the article. */
   text: string;
-  /** Content terms in order (stop words, placeholders and variable values left out). */
+  /** Content terms in order (stop words, placeholders and variable values left out); one string per distinct term in the index. */
   terms: string[];
+  /** The same terms as ids of the index's vocabulary (SignalIndex.vocab): what the scorer's loops compare. */
+  ids: Int32Array;
+  /** Positions in `terms` where a term occurs for the first time, in order. */
+  firsts: Int32Array;
   /** Weight of each entry of `terms`. */
   weights: number[];
   units: Unit[];
@@ -49,15 +53,38 @@ export interface ErrorSignal {
   varAfter: boolean[];
   /** Sum of the weights of the distinct terms: what a paste covering all of them holds. */
   information: number;
-  /** `terms[i] + ' ' + terms[i + 1]` for every i: the word pairs looked up in the paste. */
-  pairKeys: string[];
   /** The detail's terms joined: articles whose best errors share it hold the same error. */
   detailKey: string;
   /** Average weight of its distinct terms: what counts as a common word within this error. */
   meanWeight: number;
-  /** Words, word pairs and triples that occur more than once in the error text. */
-  repeated: ReadonlySet<string>;
+  /** Words, word pairs and triples that occur more than once in the error text, as gram codes (gramCode). */
+  repeated: ReadonlySet<number>;
 }
+
+/**
+ * The distinct words of all error texts, each with an integer id: the scorer compares ids, not strings, and a
+ * word pair or triple is one number (gramCode), not a joined string.
+ */
+export interface Vocabulary {
+  /** term → id. */
+  ids: Map<string, number>;
+  /** id → term. */
+  terms: string[];
+}
+
+/**
+ * One number for a word (a), a word pair (a b) or a triple (a b c) of vocabulary ids, distinct across the three
+ * kinds: a, then size + a·size + b, then size + size² + (a·size + b)·size + c. Exact in a double while
+ * size³ < 2⁵³, i.e. up to MAX_VOCABULARY words.
+ */
+export function gramCode(size: number, a: number, b = -1, c = -1): number {
+  if (b < 0) return a;
+  if (c < 0) return size + a * size + b;
+  return size + size * size + (a * size + b) * size + c;
+}
+
+/** The largest vocabulary whose gram codes stay exact (see gramCode). */
+export const MAX_VOCABULARY = 200_000;
 
 /** A keyword phrase: either a symptom's (symptom set) or the article's topic (symptom null). */
 export interface KeywordPhrase {
@@ -70,10 +97,12 @@ export interface KeywordPhrase {
 
 export interface SignalIndex {
   errors: ErrorSignal[];
-  /** term → ids of the error signals containing it. */
-  postings: Map<string, number[]>;
-  /** term → weight (inverse document frequency over error signals, with evidence boosts). */
-  weight: Map<string, number>;
+  /** The words of all error texts; the arrays below are indexed by their ids. */
+  vocab: Vocabulary;
+  /** Per term id: ids of the error signals containing it, ascending. */
+  postings: Int32Array[];
+  /** Per term id: weight (inverse document frequency over error signals, with evidence boosts). */
+  weight: Float64Array;
   /** first term → keyword phrases starting with it. */
   phrases: Map<string, KeywordPhrase[]>;
   /** Weight of a word found in one error text only: the unit in which evidence is measured. */
@@ -129,11 +158,35 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
     }
   });
 
-  const df = new Map<string, number>();
-  errors.forEach((e) => new Set(e.terms).forEach((t) => df.set(t, (df.get(t) ?? 0) + 1)));
+  // Intern every term: one string per distinct word, and its id.
+  const vocab: Vocabulary = { ids: new Map(), terms: [] };
+  for (const e of errors) {
+    e.ids = new Int32Array(e.terms.length);
+    e.terms.forEach((t, k) => {
+      let id = vocab.ids.get(t);
+      if (id === undefined) {
+        id = vocab.terms.push(t) - 1;
+        vocab.ids.set(t, id);
+      }
+      e.ids[k] = id;
+      e.terms[k] = vocab.terms[id];
+    });
+  }
+  const size = vocab.terms.length;
+  if (size > MAX_VOCABULARY) throw new Error(`matching: ${size} distinct error words, more than the ${MAX_VOCABULARY} the index can hold`);
+
+  const df = new Int32Array(size);
+  const seen = new Int32Array(size).fill(-1);
+  errors.forEach((e, i) => {
+    for (const id of e.ids) {
+      if (seen[id] === i) continue;
+      seen[id] = i;
+      df[id]++;
+    }
+  });
   const n = errors.length + 1;
-  const weight = new Map<string, number>();
-  for (const [t, d] of df) weight.set(t, Math.log(1 + n / d) * (STRONG.test(t) ? p.strongBoost : 1));
+  const weight = new Float64Array(size);
+  for (let id = 0; id < size; id++) weight[id] = Math.log(1 + n / df[id]) * (STRONG.test(vocab.terms[id]) ? p.strongBoost : 1);
 
   // Units whose words stand as a unit in error texts of several articles are generic (see Unit.generic).
   const unitKey = (e: ErrorSignal, u: Unit) => e.terms.slice(u.start, u.end).join(' ');
@@ -141,20 +194,24 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
   for (const e of errors) for (const u of e.units) holders.set(unitKey(e, u), (holders.get(unitKey(e, u)) ?? new Set()).add(e.article));
   for (const e of errors) for (const u of e.units) u.generic = holders.get(unitKey(e, u))!.size >= p.genericArticles;
 
-  const postings = new Map<string, number[]>();
+  const lists: number[][] = Array.from({ length: size }, () => []);
   errors.forEach((e, i) => {
-    e.weights = e.weights.map((frameFactor, k) => (weight.get(e.terms[k]) ?? 0) * frameFactor);
-    const distinct = new Map<string, number>();
-    e.terms.forEach((t, k) => distinct.set(t, Math.max(distinct.get(t) ?? 0, e.weights[k])));
+    e.weights = e.weights.map((frameFactor, k) => weight[e.ids[k]] * frameFactor);
+    // Per distinct term its highest weight, in order of first occurrence.
+    const distinct = new Map<number, number>();
+    const firsts: number[] = [];
+    e.ids.forEach((t, k) => {
+      const had = distinct.get(t);
+      if (had === undefined) firsts.push(k);
+      distinct.set(t, Math.max(had ?? 0, e.weights[k]));
+    });
+    e.firsts = Int32Array.from(firsts);
     e.information = [...distinct.values()].reduce((a, b) => a + b, 0);
     e.meanWeight = e.information / distinct.size;
-    for (const t of distinct.keys()) {
-      const list = postings.get(t) ?? [];
-      list.push(i);
-      postings.set(t, list);
-    }
+    e.repeated = repeatedGrams(e.ids, size);
+    for (const t of distinct.keys()) lists[t].push(i);
   });
-  return { errors, postings, weight, phrases, uniqueWeight: Math.log(1 + n) };
+  return { errors, vocab, postings: lists.map((l) => Int32Array.from(l)), weight, phrases, uniqueWeight: Math.log(1 + n) };
 }
 
 /** Marks a placeholder or variable value in an article's error text; the tokenizer skips it. */
@@ -268,27 +325,24 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
     detailUnit,
     varAfter,
     information: 0,
-    pairKeys: pairKeysOf(terms),
     detailKey: detailTerms.join(' '),
     meanWeight: 0,
-    repeated: repeatedGrams(terms),
+    // Set by buildSignals once every term has its id.
+    ids: new Int32Array(0),
+    firsts: new Int32Array(0),
+    repeated: new Set(),
   };
 }
 
-/** `terms[i] + ' ' + terms[i + 1]` for every i (ErrorSignal.pairKeys). */
-export function pairKeysOf(terms: readonly string[]): string[] {
-  return terms.slice(0, -1).map((t, k) => `${t} ${terms[k + 1]}`);
-}
-
-/** Words, word pairs and triples that occur more than once in `terms`. */
-function repeatedGrams(terms: string[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  const note = (g: string) => (seen.has(g) ? repeated.add(g) : seen.add(g));
-  terms.forEach((t, i) => {
+/** Words, word pairs and triples that occur more than once in `ids`, as gram codes. */
+function repeatedGrams(ids: Int32Array, size: number): Set<number> {
+  const seen = new Set<number>();
+  const repeated = new Set<number>();
+  const note = (g: number) => (seen.has(g) ? repeated.add(g) : seen.add(g));
+  ids.forEach((t, i) => {
     note(t);
-    if (i + 1 < terms.length) note(`${t} ${terms[i + 1]}`);
-    if (i + 2 < terms.length) note(`${t} ${terms[i + 1]} ${terms[i + 2]}`);
+    if (i + 1 < ids.length) note(gramCode(size, t, ids[i + 1]));
+    if (i + 2 < ids.length) note(gramCode(size, t, ids[i + 1], ids[i + 2]));
   });
   return repeated;
 }

@@ -15,10 +15,10 @@ import type { Lang } from '../knowledge/types';
 import type { DescriptionIndex } from './descriptions';
 import { Matcher, type MatcherIndex } from './matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
-import { pairKeysOf, type ErrorSignal, type KeywordPhrase, type SignalIndex, type Unit } from './signals';
+import type { ErrorSignal, KeywordPhrase, SignalIndex, Unit } from './signals';
 
 /** The encoding's version: raised with every change to what is stored or how. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** A list of lists as one flat array: list i is `values[offsets[i]] … values[offsets[i + 1] - 1]`. */
 interface Ragged<T extends Int32Array | Float64Array> {
@@ -45,20 +45,28 @@ interface SignalsSnapshot {
   /** 0 de, 1 en. */
   lang: Uint8Array;
   text: Int32Array;
+  /** The vocabulary (SignalIndex.vocab): string ids, in term id order. */
+  vocab: Int32Array;
+  /** Per error text its term ids (vocabulary ids). */
   terms: Ragged<Int32Array>;
   /** Same offsets as `terms`. */
   weights: Float64Array;
   /** Same offsets as `terms`; 1 = true. */
   varAfter: Uint8Array;
+  /** Per error text the positions of first occurrences (ErrorSignal.firsts). */
+  firsts: Ragged<Int32Array>;
   /** Per error text its units: start, end, flags (1 nested, 2 afterSentence, 4 generic) in a row. */
   units: Ragged<Int32Array>;
   detailUnit: Int32Array;
   information: Float64Array;
   detailKey: Int32Array;
   meanWeight: Float64Array;
-  repeated: Ragged<Int32Array>;
-  postings: ListMap;
-  weight: NumberMap;
+  /** Gram codes (beyond 32 bits for pairs and triples of a large vocabulary). */
+  repeated: Ragged<Float64Array>;
+  /** Per term id, the error texts holding it. */
+  postings: Ragged<Int32Array>;
+  /** Per term id. */
+  weight: Float64Array;
   /** Keyword phrases in `phrases` order: first term, then each phrase. */
   phrases: { first: number; phrases: { article: number; symptom: number | null; terms: number[]; topic: boolean }[] }[];
   uniqueWeight: number;
@@ -204,12 +212,17 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
     symptom: Int32Array.from(e, (s) => id(s.symptom)),
     lang: Uint8Array.from(e, (s) => LANGS.indexOf(s.lang)),
     text: Int32Array.from(e, (s) => id(s.text)),
+    vocab: Int32Array.from(index.vocab.terms, id),
     terms: ragged(
-      e.map((s) => s.terms.map(id)),
+      e.map((s) => Array.from(s.ids)),
       ints,
     ),
     weights: Float64Array.from(e.flatMap((s) => s.weights)),
     varAfter: Uint8Array.from(e.flatMap((s) => s.varAfter.map(Number))),
+    firsts: ragged(
+      e.map((s) => Array.from(s.firsts)),
+      ints,
+    ),
     units: ragged(
       e.map((s) => s.units.flatMap((u) => [u.start, u.end, flags(u)])),
       ints,
@@ -219,11 +232,14 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
     detailKey: Int32Array.from(e, (s) => id(s.detailKey)),
     meanWeight: Float64Array.from(e, (s) => s.meanWeight),
     repeated: ragged(
-      e.map((s) => [...s.repeated].map(id)),
+      e.map((s) => [...s.repeated]),
+      (n) => new Float64Array(n),
+    ),
+    postings: ragged(
+      index.postings.map((l) => Array.from(l)),
       ints,
     ),
-    postings: encodeListMap(index.postings, id),
-    weight: encodeNumberMap(index.weight, id),
+    weight: Float64Array.from(index.weight),
     phrases: [...index.phrases].map(([first, list]) => ({
       first: id(first),
       phrases: list.map((p) => ({
@@ -238,11 +254,14 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
 }
 
 function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex {
+  const vocab = { ids: new Map<string, number>(), terms: Array.from(s.vocab, (t) => str[t]) };
+  vocab.terms.forEach((t, i) => vocab.ids.set(t, i));
   const errors: ErrorSignal[] = [];
   for (let i = 0; i < s.article.length; i++) {
     const from = s.terms.offsets[i];
     const to = s.terms.offsets[i + 1];
-    const terms = Array.from(s.terms.values.subarray(from, to), (t) => str[t]);
+    const ids = s.terms.values.slice(from, to);
+    const terms = Array.from(ids, (t) => vocab.terms[t]);
     const unitData = listAt(s.units, i);
     const units: Unit[] = [];
     for (let k = 0; k < unitData.length; k += 3) {
@@ -261,15 +280,16 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex 
       lang: LANGS[s.lang[i]],
       text: str[s.text[i]],
       terms,
+      ids,
+      firsts: listAt(s.firsts, i).slice(),
       weights: Array.from(s.weights.subarray(from, to)),
       units,
       detailUnit: s.detailUnit[i],
       varAfter: Array.from(s.varAfter.subarray(from, to), Boolean),
       information: s.information[i],
-      pairKeys: pairKeysOf(terms),
       detailKey: str[s.detailKey[i]],
       meanWeight: s.meanWeight[i],
-      repeated: new Set(Array.from(listAt(s.repeated, i), (t) => str[t])),
+      repeated: new Set(listAt(s.repeated, i)),
     });
   }
   const phrases = new Map<string, KeywordPhrase[]>();
@@ -285,8 +305,9 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex 
     );
   return {
     errors,
-    postings: decodeListMap(s.postings, str),
-    weight: decodeNumberMap(s.weight, str),
+    vocab,
+    postings: Array.from({ length: vocab.terms.length }, (_, t) => listAt(s.postings, t).slice()),
+    weight: s.weight.slice(),
     phrases,
     uniqueWeight: s.uniqueWeight,
   };
