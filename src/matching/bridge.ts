@@ -40,6 +40,13 @@ export interface Translation {
 
 /** German compounds join their parts with these letters (Empfang-s-connector). */
 const LINKS = ['', 's', 'n', 'en', 'es'];
+/**
+ * Inflection endings tried when a word is not in the lexicon as written (`dynamischen` → `dynamisch`,
+ * `mailboxes` → `mailbox`): a lexicon lists the forms that matter, not every case and number.
+ */
+const ENDINGS: Record<Lang, string[]> = { de: ['en', 'em', 'er', 'es', 'e', 'n', 's'], en: ['es', 's'] };
+/** ...only when what is left has at least this many letters (`seite` is not `seit` + e). */
+const MIN_STEM = 5;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Folded words of a form, `null` where a slot stands. */
@@ -59,12 +66,14 @@ export class Translator {
   private readonly byFirst = new Map<string, Rule[]>();
   /** Single-word rules, for splitting compounds. */
   private readonly single = new Map<string, string>();
+  private readonly endings: string[];
 
   constructor(
     entries: readonly LexiconEntry[],
     from: Lang,
     private readonly params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
   ) {
+    this.endings = ENDINGS[from];
     for (const e of entries) {
       const sources = from === 'de' ? e.de : e.en;
       const output = from === 'de' ? e.en[0] : e.de[0];
@@ -107,7 +116,8 @@ export class Translator {
         i = hit.end;
         continue;
       }
-      const parts = words[i].folded.length >= this.params.minCompound ? this.splitCompound(words[i].folded) : null;
+      const parts =
+        this.inflected(words[i].folded) ?? (words[i].folded.length >= this.params.minCompound ? this.splitCompound(words[i].folded) : null);
       if (parts) {
         out += line.slice(cursor, words[i].start) + parts.join(' ');
         cursor = words[i].end;
@@ -134,8 +144,22 @@ export class Translator {
     return parts && parts.length > 1 ? parts : null;
   }
 
+  /** A single word of the lexicon with an inflection ending, read as that word. */
+  private inflected(word: string): string[] | null {
+    for (const ending of this.endings) {
+      if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
+      const known = this.single.get(word.slice(0, -ending.length));
+      if (known !== undefined) return [known];
+    }
+    return null;
+  }
+
   private split(word: string, depth: number): string[] | null {
     if (this.single.has(word)) return [this.single.get(word)!];
+    if (depth > 0) {
+      const tail = this.inflected(word); // the last part inflected: Verteiler + listen
+      if (tail) return tail;
+    }
     if (depth >= 2) return null;
     // Longest known head first: "Verbundvertrauensstellung" is Verbund + Vertrauensstellung before Verbund + vertrauen + …
     for (let cut = word.length - 3; cut >= 3; cut--) {

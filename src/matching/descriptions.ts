@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/load';
+import type { MatchParameters } from './parameters';
 import { contentTerms } from './signals';
 
 /**
@@ -63,18 +64,30 @@ export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
   return { docs, titles, postings, idf };
 }
 
-/** The documents that share words with the paste, best first (by the product of both shares). */
-export function scoreDescriptions(index: DescriptionIndex, terms: ReadonlySet<string>): DescriptionScore[] {
+/**
+ * The documents that share words with the paste, best first (by the product of both shares). `otherNumber`: a
+ * word also finds its other grammatical number (`user` → `users`, `mailboxes` → `mailbox`) — for a paste read
+ * through the lexicon, which gives one form of a word where a German noun often stands for both (`Benutzer`).
+ */
+export function scoreDescriptions(index: DescriptionIndex, terms: ReadonlySet<string>, otherNumber = false): DescriptionScore[] {
   let query = 0;
   const have = new Map<number, number>();
   const found = new Map<number, string[]>();
   for (const t of terms) {
-    const w = index.idf.get(t);
-    if (!w) continue;
+    const forms = (otherNumber ? [t, ...numberForms(t)] : [t]).filter((f) => index.idf.has(f));
+    if (!forms.length) continue;
+    // The paste's word weighs what it weighs (or its other form, when only that is known); a document holding
+    // the other form is credited at most that much, so "deployment" can't find the rarer "deployments" heavier.
+    const w = index.idf.get(forms[0])!;
     query += w;
-    for (const d of index.postings.get(t)!) {
-      have.set(d, (have.get(d) ?? 0) + w);
-      (found.get(d) ?? found.set(d, []).get(d)!).push(t);
+    const credited = new Set<number>();
+    for (const f of forms) {
+      for (const d of index.postings.get(f)!) {
+        if (credited.has(d)) continue;
+        credited.add(d);
+        have.set(d, (have.get(d) ?? 0) + Math.min(w, index.idf.get(f)!));
+        (found.get(d) ?? found.set(d, []).get(d)!).push(f);
+      }
     }
   }
   const unique = Math.log(1 + index.docs.length);
@@ -102,4 +115,45 @@ export function titleWordsNamed(
   except: ReadonlySet<string>,
 ): string[] {
   return [...index.titles[article]].filter((t) => terms.has(t) && !except.has(t));
+}
+
+/**
+ * The symptom documents a description is offered with, best first (`fits` as `scoreDescriptions` orders them).
+ *
+ * A symptom that holds most of the paste's known words and whose words the paste names in good part, well
+ * ahead of any other article's (`lead`), is offered alone. Read through the lexicon (`bridged`), a description
+ * names a symptom more coarsely — "keine Frei/Gebucht-Informationen" becomes "no free/busy information", which
+ * several English articles describe — so there the lead is not needed when two or more articles have a symptom that fits as
+ * well and holds a good part of the paste (`groupShare`: the paste names that symptom and little else): they are
+ * offered together (at most `groupOffered`), and the user chooses. In the paste's own language the lead
+ * stays: on the English real-world tuning part, offering close symptoms together only added choices to pastes no
+ * article covers.
+ */
+export function offeredDescriptions(
+  fits: readonly DescriptionScore[],
+  p: MatchParameters['descriptions'],
+  bridged: boolean,
+): DescriptionScore[] {
+  const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
+  const good = (d: DescriptionScore) => fit(d) >= p.minFit && d.evidence >= p.minEvidence;
+  const top = fits[0];
+  if (!top || !good(top)) return [];
+  const other = fits.find((d) => d.article !== top.article);
+  if (!other || fit(top) >= p.lead * fit(other)) return [top];
+  if (!bridged) return [];
+  const out: DescriptionScore[] = [];
+  for (const d of fits) {
+    if (out.length === p.groupOffered) break;
+    if (good(d) && d.pasteShare >= p.groupShare && !out.some((o) => o.article === d.article)) out.push(d);
+  }
+  // One fitting article without a lead is not a shared symptom, just a weak fit: the lead rule stands.
+  return out.length >= 2 ? out : [];
+}
+
+/** `user` → `users`, `userses`; `mailboxes` → `mailboxe`, `mailbox`: the candidates, checked against the index by the caller. */
+function numberForms(t: string): string[] {
+  const out = [`${t}s`, `${t}es`];
+  if (t.endsWith('s') && t.length > 3) out.push(t.slice(0, -1));
+  if (t.endsWith('es') && t.length > 4) out.push(t.slice(0, -2));
+  return out;
 }

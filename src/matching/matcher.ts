@@ -4,7 +4,14 @@ import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
 import { Bridge, combineWithTranslation } from './bridge';
 import { decide } from './decide';
-import { buildDescriptions, scoreDescriptions, titleWordsNamed, type DescriptionIndex, type DescriptionScore } from './descriptions';
+import {
+  buildDescriptions,
+  offeredDescriptions,
+  scoreDescriptions,
+  titleWordsNamed,
+  type DescriptionIndex,
+  type DescriptionScore,
+} from './descriptions';
 import { tokenize, type Token } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
@@ -153,13 +160,16 @@ export class Matcher {
       text,
       translation,
       (id) => this.kb.byId.get(id),
-      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }),
+      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }, true),
       this.params,
     );
   }
 
-  /** The stages, in order: read, candidates, score, typos (then score again), keywords and codes, rank, decide. */
-  private matchAsWritten(text: string, options: MatchOptions): MatchResult {
+  /**
+   * The stages, in order: read, candidates, score, typos (then score again), keywords and codes, rank, decide.
+   * `bridged`: the text is a paste read through the lexicon (descriptions.ts offers shared symptoms then).
+   */
+  private matchAsWritten(text: string, options: MatchOptions, bridged = false): MatchResult {
     const paste = this.read(text, options);
     let view = buildQueryView(paste.seq, paste.quoted);
     const candidates = this.candidates(view);
@@ -184,7 +194,11 @@ export class Matcher {
     const keywords = this.keywordHits(view.seq);
     const hits: Hit[] = [...errorHits, ...this.codeHits(view), ...keywords.hits];
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
-    if (!hits.some((h) => h.score >= this.params.decision.answer)) hits.push(...this.descriptionHits(view, keywords.topicPhrases));
+    // Prose in a language some articles lack is read through the lexicon only, where every article takes part: as
+    // written, its words would fit only the articles written in it, however little they fit.
+    const prose = bridged || !this.bridge || !this.missing[paste.lang];
+    if (prose && !hits.some((h) => h.score >= this.params.decision.answer))
+      hits.push(...this.descriptionHits(view, keywords.topicPhrases, bridged));
     const ranked = this.breakTies(this.rank(hits, keywords.topics), view);
     const t = this.params.decision;
     const { decision, offered } = decide(ranked, t);
@@ -366,26 +380,23 @@ export class Matcher {
    * offered; with the article's topic phrases (its cause: `TLS 1.2`, `legacy TLS`) it is scored like the
    * symptom's own keyword with them, so symptom and cause named together can be answered.
    */
-  private descriptionHits(view: QueryView, topicPhrases: Map<number, Set<string>>): DescriptionHit[] {
+  private descriptionHits(view: QueryView, topicPhrases: Map<number, Set<string>>, bridged: boolean): DescriptionHit[] {
     const p = this.params.descriptions;
     const k = this.params.keywords;
     const hits: DescriptionHit[] = [];
-    const fits = scoreDescriptions(this.descriptions, view.terms);
-    const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
-    const top = fits[0];
-    const other = top && fits.find((d) => d.article !== top.article);
-    if (top && fit(top) >= p.minFit && top.evidence >= p.minEvidence && (!other || fit(top) >= p.lead * fit(other))) {
-      const topics = [...(topicPhrases.get(top.article) ?? [])];
+    const fits = scoreDescriptions(this.descriptions, view.terms, bridged);
+    offeredDescriptions(fits, p, bridged).forEach((d, rank) => {
+      const topics = [...(topicPhrases.get(d.article) ?? [])];
       hits.push({
         kind: 'description',
-        article: top.article,
-        symptom: top.symptom,
-        score: p.score + Math.min(k.topicMax, k.topic * topics.length),
-        terms: top.found,
-        fit: top,
+        article: d.article,
+        symptom: d.symptom,
+        score: p.score + Math.min(k.topicMax, k.topic * topics.length) - rank * p.groupStep,
+        terms: d.found,
+        fit: d,
         topics,
       });
-    }
+    });
     // Cause and scenario named together ("legacy TLS … hybrid broken"): the article's topic phrases with a word
     // of its title, scored like a description with those topics.
     for (const [article, phrases] of topicPhrases) {

@@ -109,6 +109,17 @@ export interface MatchParameters {
     minEvidence: number;
     /** ...and this many times the fit of the best symptom of any other article. Default 1.5. */
     lead: number;
+    /**
+     * Read through the lexicon, up to this many articles' symptoms that pass the first two are offered together without the lead, each
+     * `groupStep` below the one before (so they keep their order by fit). Default 3 (a clarify shows three), 0.01.
+     */
+    groupOffered: number;
+    groupStep: number;
+    /**
+     * ...when each holds at least this share of the paste's known words. Default 0.45, set on german-dev and the German inputs of the
+     * real-world tuning parts: long posts that name much besides the symptom stayed at 0.33 and below.
+     */
+    groupShare: number;
   };
   /** Ordering the matches (matcher.ts). Never decides answer or clarify. */
   ranking: {
@@ -181,7 +192,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     evidenceWords: 3,
   },
   keywords: { symptom: 0.55, topic: 0.25, topicMax: 0.45, code: 0.6, codeMaxArticles: 3 },
-  descriptions: { score: 0.55, minFit: 0.1, minEvidence: 2.5, lead: 1.5 },
+  descriptions: { score: 0.55, minFit: 0.1, minEvidence: 2.5, lead: 1.5, groupOffered: 3, groupStep: 0.01, groupShare: 0.45 },
   ranking: {
     sameWordsScore: 0.9,
     tie: 0.02,

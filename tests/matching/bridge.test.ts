@@ -69,6 +69,17 @@ describe('matching/bridge', () => {
       assert.deepEqual(de.translate(line), { text: line, applied: [] });
     });
 
+    it('reads an inflected word as the lexicon word, alone or as the last part of a compound, but not a short stem', () => {
+      const words = new Translator(
+        [entry('dynamisch', 'dynamic'), entry('Verteilerliste', 'distribution list'), entry('Postfach', 'mailbox'), entry('seit', 'since')],
+        'de',
+      );
+      assert.equal(words.translate('Dynamischen Verteilerlisten').text, 'dynamic distribution list');
+      assert.equal(words.translate('Postfachverteilerlisten').text, 'mailbox distribution list');
+      assert.equal(words.translate('Seite').text, 'Seite', 'seit + e: a stem of four letters is too short to trust');
+      assert.equal(new Translator([entry('Postfach', 'mailbox')], 'en').translate('mailboxes').text, 'Postfach');
+    });
+
     it('reads English as German the other way round', () => {
       const t = new Bridge(LEXICON).translate('Access is denied for the mailbox', 'en');
       assert.equal(t.text, 'Zugriff verweigert for the Postfach');
@@ -139,6 +150,73 @@ describe('matching/bridge', () => {
         bilingual.match('Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.').decision,
         'none',
       );
+    });
+
+    describe('descriptions read through the lexicon', () => {
+      // English-only articles about a shared symptom (free/busy) from different sides, and unrelated ones.
+      const described = (id: string, title: string, description: string): Article => ({
+        ...article(id, {}),
+        title: { en: title },
+        symptoms: [{ id: 'main', description: { en: description }, errors: {} }],
+      });
+      const FB_LEXICON = [
+        ...LEXICON,
+        entry('Frei/Gebucht-Informationen', 'free/busy information'),
+        entry(['lokal', 'lokalen'], 'on-premises'),
+        entry(['Benutzer'], 'user'),
+        entry(['sehen'], 'see'),
+        entry(['keine'], 'no'),
+        entry(['Cloud'], 'cloud'),
+        entry(['Kennwort'], 'password'),
+        entry(['abgelaufen'], 'expired'),
+        entry(['Dienst'], 'service'),
+        entry(['Konto'], 'account'),
+      ];
+      const articles = [
+        described(
+          'fb-onprem-side',
+          'On-premises users see no free/busy information of cloud mailboxes',
+          'Lookups from on-premises users fail.',
+        ),
+        described('fb-cloud-side', 'Cloud users see no free/busy information of on-premises mailboxes', 'Lookups from cloud users fail.'),
+        described('password-expired', 'Password expired for the service account', 'The account password expired.'),
+        described('certificate-renewal', 'Certificate renewal fails on the server', 'The certificate cannot be renewed.'),
+      ];
+      const matcher = new Matcher(kbOf(articles, FB_LEXICON));
+
+      it('offers every article of a symptom several of them share (a clarify), where the same words in English offer none of them', () => {
+        const german = matcher.match('Unsere lokalen Benutzer sehen keine Frei/Gebucht-Informationen der Cloud-Postfächer.');
+        assert.equal(german.decision, 'clarify');
+        assert.deepEqual(german.matches.map((m) => m.article).sort(), ['fb-cloud-side', 'fb-onprem-side']);
+        assert.ok(german.matches[0].score > german.matches[1].score, 'ordered by fit, one step apart');
+        // In the paste's own language, two symptoms that fit alike without one leading are not offered (the lead rule).
+        const english = matcher.match('Our on-premises users see no free/busy information of the cloud mailboxes.');
+        assert.equal(english.decision, 'none');
+      });
+
+      it('offers a German description of one symptom that leads, and never answers it on prose alone', () => {
+        const r = matcher.match('Das Kennwort des Dienstkontos ist abgelaufen.');
+        assert.deepEqual([r.decision, r.matches.map((m) => m.article)], ['clarify', ['password-expired']]);
+      });
+
+      it('reads German prose only through the lexicon: as written, it would fit the one German article however little', () => {
+        const withGerman = new Matcher(
+          kbOf(
+            [
+              ...articles,
+              {
+                ...described('de-article', 'Zertifikat', 'Das Zertifikat der Benutzer ist abgelaufen.'),
+                title: { de: 'Zertifikat des Servers', en: 'Server certificate' },
+                languages: ['de', 'en'],
+                symptoms: [{ id: 'main', description: { de: 'Die Benutzer sehen eine Warnung.', en: 'Users see a warning.' }, errors: {} }],
+              },
+            ],
+            FB_LEXICON,
+          ),
+        );
+        const r = withGerman.match('Unsere lokalen Benutzer sehen keine Frei/Gebucht-Informationen der Cloud-Postfächer.');
+        assert.ok(!r.matches.some((m) => m.article === 'de-article'), JSON.stringify(r.matches));
+      });
     });
 
     it('an English paste finds a German-only article the other way round', () => {
