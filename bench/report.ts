@@ -226,17 +226,17 @@ export function renderMarkdown(r: BenchResults): string {
   else {
     const h = r.hostile;
     out.push(
-      `Pastes of ${h.chars.toLocaleString('en')} characters shaped to make backtracking patterns quadratic, matched side by side with a plain log of the same length (built-in knowledge, ${h.articles} article${h.articles === 1 ? '' : 's'}); then each posted to the real service's /api/messages while /healthz was polled back to back.`,
+      `Pastes of ${h.chars.toLocaleString('en')} characters shaped to make backtracking patterns quadratic, matched side by side with a plain log of the same length and a normal paste (built-in knowledge, ${h.articles} article${h.articles === 1 ? '' : 's'}); then each posted to the real service's /api/messages${h.rounds ? `, ${h.rounds} rounds,` : ''} while two clients polled /healthz back to back. The service matches at most a 20,000-character cut of a paste (its error-looking lines), and lets other requests run between the steps of a long one.`,
     );
     out.push(
       table(
-        ['paste', 'match p50 / p99', '× plain p50', 'answered via /api/messages', 'longest /healthz wait (checks)'],
+        ['paste', 'match p50 / p99', '× plain p50', 'answered via /api/messages (median)', '/healthz during it: median / longest (checks)'],
         h.rows.map((x) => [
           x.paste,
           `${ms(x.latency.p50Ms)} / ${ms(x.latency.p99Ms)}`,
-          `${x.ratio.toFixed(2)}×`,
+          x.ratio === null ? '—' : `${x.ratio.toFixed(2)}×`,
           ms(x.answeredMs),
-          x.healthzMaxMs === null ? '—' : `${ms(x.healthzMaxMs)} (${x.healthzChecks})`,
+          x.healthzMaxMs === null ? '—' : `${ms(x.healthzMedianMs)} / ${ms(x.healthzMaxMs)} (${x.healthzChecks})`,
         ]),
       ),
     );

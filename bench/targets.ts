@@ -6,7 +6,7 @@ import type { AccuracyRow } from './accuracy';
 import type { EngineName } from './engines';
 import type { LatencyRow, MatchingResult } from './matching';
 import type { MemoryResult } from './memory';
-import { HEALTHZ_TARGET_MS, type HostileResult } from './hostile';
+import { HEALTHZ_TARGET_MS, NORMAL_PASTE, type HostileResult } from './hostile';
 import type { ServingResult } from './serving';
 
 export interface TargetCheck {
@@ -136,16 +136,20 @@ export function checkTargets(m: Measurements): TargetCheck[] {
   ];
 }
 
-/** /healthz keeps answering while the service matches the worst paste of the hostile part. */
+/** /healthz keeps answering while the service answers the worst paste of the hostile part; shown next to a normal paste. */
 function hostileTarget(h: HostileResult | null): TargetCheck {
-  const target = `/healthz ≤ ${HEALTHZ_TARGET_MS} ms while a 200,000-character worst-case paste is matched`;
-  const waits = h?.rows.filter((r) => r.healthzMaxMs !== null) ?? [];
-  if (!h || !waits.length) return { target, measured: 'not measured', met: null };
-  const worst = waits.reduce((a, b) => (b.healthzMaxMs! > a.healthzMaxMs! ? b : a));
+  const target = `/healthz ≤ ${HEALTHZ_TARGET_MS} ms during a 200 KB worst-case paste`;
+  const heavy = h?.rows.filter((r) => r.paste !== NORMAL_PASTE && r.healthzMaxMs !== null) ?? [];
+  if (!h || !heavy.length) return { target, measured: 'not measured', met: null };
+  const worst = heavy.reduce((a, b) => (b.healthzMaxMs! > a.healthzMaxMs! ? b : a));
+  const normal = h.rows.find((r) => r.paste === NORMAL_PASTE && r.healthzMaxMs !== null);
+  const median = worst.healthzMedianMs != null ? `, median ${ms(worst.healthzMedianMs)}` : '';
+  const rounds = h.rounds ? ` over ${h.rounds} rounds` : '';
+  const beside = normal ? `; during a normal paste: median ${ms(normal.healthzMedianMs ?? 0)}, longest ${ms(normal.healthzMaxMs!)}` : '';
   const size = h.chars === 200_000 ? '' : ` (${h.chars.toLocaleString('en')}-character pastes: a quick run)`;
   return {
     target,
-    measured: `longest wait ${ms(worst.healthzMaxMs!)} (${worst.paste})${size}`,
+    measured: `longest wait ${ms(worst.healthzMaxMs!)} (${worst.paste})${median}${rounds}${beside}${size}`,
     met: h.chars === 200_000 ? worst.healthzMaxMs! <= HEALTHZ_TARGET_MS : null,
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AccuracyRow } from '../../bench/accuracy';
 import type { LatencyRow, MatchingResult } from '../../bench/matching';
 import type { MemoryResult } from '../../bench/memory';
+import { NORMAL_PASTE, type HostileResult } from '../../bench/hostile';
 import { renderMarkdown, writeResults, type BenchResults } from '../../bench/report';
 import type { ServingResult } from '../../bench/serving';
 import { checkTargets, type Measurements } from '../../bench/targets';
@@ -127,6 +128,22 @@ function measurements(): Measurements {
   };
 }
 
+/** Hostile-part results: a normal paste (its longest /healthz wait 300 ms), then one heavy paste per wait. */
+function hostile(chars: number, waits: number[]): HostileResult {
+  const latency = { p50Ms: 60, p99Ms: 90, qps: 16, samples: 20, cpuP50Ms: 55, cpuP99Ms: 80 };
+  const row = (paste: string, length: number, max: number) => ({
+    paste,
+    chars: length,
+    latency,
+    ratio: paste === NORMAL_PASTE ? null : 1,
+    answeredMs: max + 10,
+    healthzMedianMs: max / 4,
+    healthzMaxMs: max,
+    healthzChecks: 5,
+  });
+  return { chars, articles: 1, rounds: 5, rows: [row(NORMAL_PASTE, 1_000, 300), ...waits.map((w, i) => row(`paste ${i}`, chars, w))] };
+}
+
 describe('bench/targets', () => {
   it('says met or missed for every target, with the measured numbers', () => {
     const targets = checkTargets(measurements());
@@ -177,24 +194,19 @@ describe('bench/targets', () => {
     assert.ok(targets.every((t) => t.measured.startsWith('not measured')));
   });
 
-  it('holds the longest /healthz wait during a hostile paste to 200 ms, in full runs (200,000 characters) only', () => {
-    const latency = { p50Ms: 60, p99Ms: 90, qps: 16, samples: 20, cpuP50Ms: 55, cpuP99Ms: 80 };
-    const hostile = (chars: number, waits: number[]) => ({
-      chars,
-      articles: 1,
-      rows: waits.map((w, i) => ({ paste: `paste ${i}`, latency, ratio: 1, answeredMs: w + 10, healthzMaxMs: w, healthzChecks: 5 })),
-    });
-    const check = (h: ReturnType<typeof hostile>) =>
-      checkTargets({ ...measurements(), hostile: h }).find((t) => t.target.startsWith('/healthz'))!;
+  it('holds the longest /healthz wait during a hostile paste to 200 ms, in full runs (200,000 characters) only, next to a normal paste', () => {
+    const check = (h: HostileResult) => checkTargets({ ...measurements(), hostile: h }).find((t) => t.target.startsWith('/healthz'))!;
+    // The normal paste's wait is shown beside, never taken for the worst case.
     assert.deepEqual(check(hostile(200_000, [120, 180])), {
-      target: '/healthz ≤ 200 ms while a 200,000-character worst-case paste is matched',
-      measured: 'longest wait 180 ms (paste 1)',
+      target: '/healthz ≤ 200 ms during a 200 KB worst-case paste',
+      measured: 'longest wait 180 ms (paste 1), median 45.0 ms over 5 rounds; during a normal paste: median 75.0 ms, longest 300 ms',
       met: true,
     });
     assert.equal(check(hostile(200_000, [120, 250])).met, false);
     assert.deepEqual(check(hostile(50_000, [120, 250])), {
-      target: '/healthz ≤ 200 ms while a 200,000-character worst-case paste is matched',
-      measured: 'longest wait 250 ms (paste 1) (50,000-character pastes: a quick run)',
+      target: '/healthz ≤ 200 ms during a 200 KB worst-case paste',
+      measured:
+        'longest wait 250 ms (paste 1), median 62.5 ms over 5 rounds; during a normal paste: median 75.0 ms, longest 300 ms (50,000-character pastes: a quick run)',
       met: null,
     });
   });
@@ -281,6 +293,9 @@ describe('bench/report', () => {
     assert.ok(md.includes('25.00 s (corpus as YAML)'));
     assert.ok(md.includes('| PasteFix /api/messages | 150 | 40 ms | 90 ms | 1500 | 0 / 0 | 1.00 | 9.0 KB |'));
     assert.ok(md.includes('- A note with a | pipe.'));
+    const withHostile = renderMarkdown({ ...results(), hostile: hostile(200_000, [120]) });
+    assert.ok(withHostile.includes('| normal paste (PowerShell error record) | 60.0 ms / 90.0 ms | — | 310 ms | 75.0 ms / 300 ms (5) |'));
+    assert.ok(withHostile.includes('| paste 0 | 60.0 ms / 90.0 ms | 1.00× | 130 ms | 30.0 ms / 120 ms (5) |'));
   });
 });
 
