@@ -18,6 +18,7 @@ import type { LogLevel } from '../../src/config';
 import { createAdapter } from '../../src/server/adapter';
 import type { AuthOptions } from '../../src/server/auth';
 import { createServer, listen, type RouteRegistrar } from '../../src/server/server';
+import type { Matcher } from '../../src/matching/matcher';
 import { realMatcher } from '../bot/support/harness';
 import { startFaultyConnector, type FaultyConnector } from './connector';
 
@@ -36,6 +37,8 @@ export interface ServiceOptions {
   routes?: RouteRegistrar[];
   /** Screenshot reading for the real bot. Default none (images ignored). */
   screenshots?: ScreenshotDeps;
+  /** The real bot's matcher. Default the built-in knowledge (`realMatcher`). */
+  matcher?: () => Matcher;
 }
 
 export interface Service {
@@ -67,7 +70,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
   const bot =
     options.bot ??
     new PasteFixBot({
-      matcher: realMatcher,
+      matcher: options.matcher ?? realMatcher,
       conversationState: new ConversationState(options.storage ?? new MemoryStorage()),
       feedbackLog,
       logger,
@@ -91,7 +94,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
     bot,
     logger,
     version: '0.0.0-test',
-    knowledge: () => ({ articles: realMatcher().kb.articles.length }),
+    knowledge: () => ({ articles: (options.matcher ?? realMatcher)().kb.articles.length }),
     routes: options.routes,
   });
   const address: AddressInfo = await listen(server, { port: 0, host: '127.0.0.1', authEnabled: !!app }, logger);

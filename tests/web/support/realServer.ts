@@ -22,12 +22,17 @@ export interface RealServer {
 /**
  * `allowedOrigins`: other origins whose pages may embed the widget (`WEBCHAT_ALLOWED_ORIGINS`). Default none.
  * `screenshots`: screenshot reading for the bot (default none: images ignored).
+ * `matcher`: the bot's matcher (default the built-in knowledge).
  */
-export async function startRealServer(options: { allowedOrigins?: string[]; screenshots?: ScreenshotDeps } = {}): Promise<RealServer> {
+export async function startRealServer(
+  options: { allowedOrigins?: string[]; screenshots?: ScreenshotDeps; matcher?: Matcher } = {},
+): Promise<RealServer> {
+  const matcher = options.matcher;
   let webChat: WebChat | undefined;
   const service = await startService({
     logLevel: 'warn',
     screenshots: options.screenshots,
+    ...(matcher ? { matcher: () => matcher } : {}),
     routes: [
       webChatRoutes({
         mode: { kind: 'local' },
@@ -39,7 +44,7 @@ export async function startRealServer(options: { allowedOrigins?: string[]; scre
   return {
     url: service.url,
     webChat: webChat!,
-    matcher: realMatcher(),
+    matcher: matcher ?? realMatcher(),
     feedback: () => readFeedbackLog(path.join(service.dataDir, FEEDBACK_FILE)).entries,
     close: async () => {
       await webChat?.local?.idle();
