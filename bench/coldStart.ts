@@ -24,6 +24,11 @@ export interface ColdStartResult {
   articles: number;
   /** True when the corpus had to be given as YAML (the service ignored the raw Markdown). */
   viaYaml: boolean;
+  /**
+   * True when the service started from a compiled index (`KNOWLEDGE_INDEX`) instead of reading the sources.
+   * A set may have both rows; the cold-start target at 10,000 articles is judged on this one.
+   */
+  compiledIndex?: boolean;
 }
 
 /** Cold start of the real service with each set, one after the other. */

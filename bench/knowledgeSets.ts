@@ -1,6 +1,7 @@
 /**
  * The knowledge bases the benchmark runs against: the built-in articles, built-in + the real support
- * articles of ../shared/corpus, and synthetic sets of a given total size grown from the corpus.
+ * articles of ../shared/corpus, the knowledge base a team would run (built-in + corpus + the 568 articles
+ * of ../shared/corpus-more), and synthetic sets of a given total size grown from the corpus.
  * Each set can also be written to disk as YAML so a fresh process (the server, a memory probe)
  * loads exactly the same articles.
  */
@@ -15,6 +16,10 @@ import { generateSynthetic } from './synthetic';
 
 /** Where the real support articles live beside the project (absent in a clone elsewhere). */
 export const CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus');
+/** More real support articles (Exchange Online and Server): with the corpus, what a team's knowledge base holds. */
+export const CORPUS_MORE_DIR = path.resolve(__dirname, '../../../shared/corpus-more');
+/** Name of the set built-in + corpus + corpus-more in the results. */
+export const TEAM_SET = 'team';
 
 /** Loader options that read raw Markdown support articles through the importer. */
 export const IMPORTING: LoadOptions = { importer: { extensions: RAW_ARTICLE_EXTENSIONS, importArticle } };
@@ -41,11 +46,20 @@ export interface SetsResult {
   notes: string[];
 }
 
+export interface SetOptions {
+  /** Where ../shared/corpus-more is. Default `CORPUS_MORE_DIR`. */
+  corpusMoreDir?: string;
+  /** Build the team set (built-in + corpus + corpus-more). Default true; a child measuring another set skips it. */
+  team?: boolean;
+}
+
 /**
- * Builds the sets: built-in, + corpus, and one synthetic set per requested total size. Without the corpus
- * the synthetic sets grow from the built-in articles, and the report says so.
+ * Builds the sets: built-in, + corpus, + corpus-more (the team set), and one synthetic set per requested
+ * total size. Without the corpus the synthetic sets grow from the built-in articles, and the report says so;
+ * they never grow from corpus-more, so their numbers stay comparable with earlier runs.
  */
-export function buildSets(syntheticSizes: readonly number[], corpusDir = CORPUS_DIR): SetsResult {
+export function buildSets(syntheticSizes: readonly number[], corpusDir = CORPUS_DIR, options: SetOptions = {}): SetsResult {
+  const corpusMoreDir = options.corpusMoreDir ?? CORPUS_MORE_DIR;
   const notes: string[] = [];
   const builtin = load([BUILTIN_KNOWLEDGE], {}, notes);
   const sets: KbSet[] = [
@@ -68,6 +82,19 @@ export function buildSets(syntheticSizes: readonly number[], corpusDir = CORPUS_
     base = withCorpus;
     bases = withCorpus.articles.filter((a) => !builtin.byId.has(a.id));
     basePaths = [BUILTIN_KNOWLEDGE, corpusDir];
+    if (options.team !== false && fs.existsSync(corpusMoreDir)) {
+      const team = load([BUILTIN_KNOWLEDGE, corpusDir, corpusMoreDir], IMPORTING, notes);
+      sets.push({
+        name: TEAM_SET,
+        label: `built-in + corpus + corpus-more (${team.articles.length})`,
+        kb: team,
+        paths: [BUILTIN_KNOWLEDGE, corpusDir, corpusMoreDir],
+        raw: true,
+        extra: [],
+      });
+    } else if (options.team !== false) {
+      notes.push(`team set: skipped, ${corpusMoreDir} is absent (it sits beside the project as ../shared).`);
+    }
   } else {
     notes.push(
       `corpus: skipped, ${corpusDir} is absent (it sits beside the project as ../shared); synthetic sets are grown from the built-in articles instead.`,
@@ -104,6 +131,14 @@ export function materialize(sets: KbSet[], dir: string): void {
       corpusYaml,
       corpus.kb.articles.filter((a) => !builtinIds.has(a.id)),
     );
+  // The team set's articles beyond built-in + corpus: those of corpus-more.
+  const team = sets.find((s) => s.name === TEAM_SET);
+  const corpusMoreYaml = path.join(dir, 'corpus-more');
+  if (team && corpus)
+    writeArticles(
+      corpusMoreYaml,
+      team.kb.articles.filter((a) => !corpus.kb.byId.has(a.id)),
+    );
   for (const set of sets) {
     const own: string[] = [];
     if (set.extra.length) {
@@ -111,7 +146,8 @@ export function materialize(sets: KbSet[], dir: string): void {
       writeArticles(target, set.extra);
       own.push(target);
     }
-    set.yamlPaths = [BUILTIN_KNOWLEDGE, ...(set.raw ? [corpusYaml] : []), ...own];
+    const raw = set.raw ? [corpusYaml, ...(set.name === TEAM_SET ? [corpusMoreYaml] : [])] : [];
+    set.yamlPaths = [BUILTIN_KNOWLEDGE, ...raw, ...own];
     set.paths = [...set.paths, ...own];
   }
 }

@@ -6,7 +6,7 @@
 import type { Outcome } from '../src/cli/evaluate';
 import type { Decision } from '../src/matching/types';
 import { ENGINES, flatten, type EngineName, type Searcher } from './engines';
-import { buildSets } from './knowledgeSets';
+import { buildSets, CORPUS_DIR, TEAM_SET } from './knowledgeSets';
 import { runPart } from './processes';
 import { benchQueries } from './queries';
 import { timeSideBySide, type Latency, type TimingOptions } from './timing';
@@ -78,7 +78,8 @@ export async function benchMatching(
 /** In the child: one set, all engines, all pastes. */
 export function matchingChild(args: MatchingArgs): MatchingResult {
   const o = TIMING[args.mode];
-  const { sets } = buildSets(args.size ? [args.size] : []);
+  // Only the set measured here is built: loading corpus-more through the importer takes seconds.
+  const { sets } = buildSets(args.size ? [args.size] : [], CORPUS_DIR, { team: args.set === TEAM_SET });
   const set = sets.find((s) => s.name === args.set);
   if (!set) throw new Error(`knowledge set "${args.set}" is not available`);
   const indexedChars = set.kb.articles.reduce((n, a) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { checkArticle } from '../../src/knowledge/schema';
 import type { Article } from '../../src/knowledge/types';
-import { buildSets, IMPORTING, materialize } from '../../bench/knowledgeSets';
+import { buildSets, IMPORTING, materialize, TEAM_SET } from '../../bench/knowledgeSets';
 import { generateSynthetic, INNER_DETAILS } from '../../bench/synthetic';
 import { requireShared } from '../helpers/prerequisites';
 import { tempFolder } from '../helpers/tmp';
@@ -97,6 +97,39 @@ describe('bench/synthetic', () => {
       assert.deepEqual(loaded.problems, []);
       assert.deepEqual(loaded.articles.map((a) => a.id).sort(), set.kb.articles.map((a) => a.id).sort());
       assert.deepEqual(loaded.byId.get('exo-legacy-tls-hybrid-v7'), set.kb.byId.get('exo-legacy-tls-hybrid-v7'));
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('has the knowledge base a team would run as a set of its own: built-in + corpus + corpus-more, the same articles from its YAML', function () {
+    const corpusDir = requireShared(this);
+    const corpusMoreDir = requireShared(this, 'corpus-more');
+    this.timeout(180_000);
+    const { sets, notes } = buildSets([], corpusDir, { corpusMoreDir });
+    assert.deepEqual(
+      sets.map((s) => s.name),
+      ['builtin', 'corpus', TEAM_SET],
+    );
+    const [, corpus, team] = sets;
+    assert.deepEqual(team.paths, [BUILTIN_KNOWLEDGE, corpusDir, corpusMoreDir]);
+    assert.equal(team.raw, true);
+    // Every real article imports (issue 14 item 0): the team set holds all of corpus-more beside the corpus.
+    assert.deepEqual(notes, []);
+    assert.ok(team.kb.articles.length >= corpus.kb.articles.length + 568, `${team.kb.articles.length} articles`);
+    assert.equal(team.label, `built-in + corpus + corpus-more (${team.kb.articles.length})`);
+    // A child measuring another set does not pay for importing corpus-more.
+    assert.deepEqual(
+      buildSets([], corpusDir, { corpusMoreDir, team: false }).sets.map((s) => s.name),
+      ['builtin', 'corpus'],
+    );
+    const { dir, cleanup } = tempFolder();
+    try {
+      materialize(sets, dir);
+      assert.deepEqual(team.yamlPaths, [BUILTIN_KNOWLEDGE, path.join(dir, 'corpus'), path.join(dir, 'corpus-more')]);
+      const loaded = loadKnowledge(team.yamlPaths!);
+      assert.deepEqual(loaded.problems, []);
+      assert.deepEqual(loaded.articles.map((a) => a.id).sort(), team.kb.articles.map((a) => a.id).sort());
     } finally {
       cleanup();
     }
