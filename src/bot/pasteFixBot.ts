@@ -252,7 +252,7 @@ export class PasteFixBot extends ActivityHandler {
         const candidates = matches.map((m) => candidate(articleOf(m.article)!, m.symptom, lang));
         const intro = clarifyIntro(candidates, texts(lang));
         const card = clarifyCard(candidates, texts(lang), lang);
-        return void (await context.sendActivity(this.cardActivity(context, card, intro, clarifyMarkdown(candidates, lang))));
+        return void (await context.sendActivity(this.cardActivity(context, card, intro, () => clarifyMarkdown(candidates, lang))));
       }
     }
     await this.record(context, { kind: 'unmatched', reason: 'none', paste: pasteForLog(text), lang });
@@ -285,7 +285,7 @@ export class PasteFixBot extends ActivityHandler {
     );
     const t = diagnosisTexts(lang);
     const summary = t.summary(view.wrong.length);
-    await context.sendActivity(this.cardActivity(context, diagnosisCard(view, t, summary), summary, diagnosisMarkdown(view, t)));
+    await context.sendActivity(this.cardActivity(context, diagnosisCard(view, t, summary), summary, () => diagnosisMarkdown(view, t)));
   }
 
   // ---- card buttons ----
@@ -416,12 +416,15 @@ export class PasteFixBot extends ActivityHandler {
     data.answers = remembered.shown;
     const view = { ...built, answerId: remembered.n };
     const summary = t.summary(view.title, firstSentence(view.cause));
-    await context.sendActivity(this.cardActivity(context, answerCard(view, t, summary), summary, answerMarkdown(view, t)));
+    await context.sendActivity(this.cardActivity(context, answerCard(view, t, summary), summary, () => answerMarkdown(view, t)));
   }
 
-  /** A card with a short text, or — where the channel can't show cards — the full Markdown instead. */
-  private cardActivity(context: TurnContext, card: object, summary: string, markdown: string): Partial<Activity> {
-    if (!supportsAdaptiveCards(context.activity.channelId)) return markdownMessage(markdown);
+  /**
+   * A card with a short text, or — where the channel can't show cards — the full Markdown instead (built only
+   * then: most turns would throw it away).
+   */
+  private cardActivity(context: TurnContext, card: object, summary: string, markdown: () => string): Partial<Activity> {
+    if (!supportsAdaptiveCards(context.activity.channelId)) return markdownMessage(markdown());
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card), summary);
     activity.summary = summary;
     return activity;
