@@ -32,6 +32,12 @@ export interface Config {
   host: string;
   /** `KNOWLEDGE_PATHS`: comma-separated files or folders of articles, absolute. Default: the built-in `knowledge/`. */
   knowledgePaths: string[];
+  /**
+   * `KNOWLEDGE_INDEX`: a compiled knowledge index (`npm run kb -- build … --out FILE`), absolute. Used at start-up
+   * instead of loading `knowledgePaths` when it was built from them and is newer than every source file; otherwise
+   * ignored with a warning. Default none: the sources are loaded.
+   */
+  knowledgeIndex?: string;
   /** `DATA_DIR`: where the feedback / unmatched log lives, absolute. Default `./data`. */
   dataDir: string;
   /** `LOG_LEVEL`. Default `info`. */
@@ -137,6 +143,8 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
   if (rawPaths !== undefined && knowledgePaths.length === 0) {
     fail(`KNOWLEDGE_PATHS must list at least one file or folder, got "${rawPaths}"`);
   }
+  const rawIndex = get('KNOWLEDGE_INDEX');
+  const knowledgeIndex = rawIndex === undefined ? undefined : path.resolve(cwd, rawIndex);
 
   const dataDir = path.resolve(cwd, get('DATA_DIR') ?? 'data');
 
@@ -202,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: Co
     port,
     host,
     knowledgePaths,
+    ...(knowledgeIndex ? { knowledgeIndex } : {}),
     dataDir,
     logLevel,
     directLine,

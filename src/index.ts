@@ -9,6 +9,7 @@ import { ConversationState } from 'botbuilder';
 import { ConfigError, loadConfig } from './config';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge } from './knowledge/load';
 import { watchKnowledge } from './knowledge/watch';
+import { indexNotUsed, openKnowledgeIndex } from './matching/compiled';
 import { Matcher } from './matching/matcher';
 import { OcrReader } from './ocr/reader';
 import { PasteFixBot } from './bot';
@@ -28,11 +29,24 @@ async function main(): Promise<void> {
     config.authEnabled ? 'authentication on' : 'authentication off: no MicrosoftAppId configured (local use only)',
   );
 
-  const kb = loadKnowledge(config.knowledgePaths);
+  // A compiled index (KNOWLEDGE_INDEX) that is up to date saves loading the sources and building the matcher;
+  // one that can't be used is named with the reason, and the sources are loaded as without it.
+  const compiled = config.knowledgeIndex ? openKnowledgeIndex(config.knowledgeIndex, config.knowledgePaths) : undefined;
+  if (config.knowledgeIndex && compiled && !compiled.ok)
+    logger.warn({ file: config.knowledgeIndex, reason: compiled.reason }, indexNotUsed(config.knowledgeIndex, compiled.reason));
+  const kb = compiled?.ok ? compiled.kb : loadKnowledge(config.knowledgePaths);
   // A bad file is reported and skipped; the good ones still load (warnings: the article loaded anyway).
   for (const problem of kb.problems)
     logger[problem.severity === 'warning' ? 'warn' : 'error']({ file: problem.file }, formatProblem(problem));
-  logger.info({ articles: kb.articles.length, problems: kb.problems.length, paths: config.knowledgePaths }, 'knowledge loaded');
+  logger.info(
+    {
+      articles: kb.articles.length,
+      problems: kb.problems.length,
+      paths: config.knowledgePaths,
+      ...(compiled?.ok ? { index: config.knowledgeIndex } : {}),
+    },
+    compiled?.ok ? 'knowledge loaded from the compiled index' : 'knowledge loaded',
+  );
   if (kb.articles.length === 0)
     logger.error({ paths: config.knowledgePaths }, 'no articles loaded: every paste will be answered "not in the knowledge base"');
   // Edits to the knowledge files go live without a restart; a bad edit keeps the last good knowledge.
@@ -40,6 +54,7 @@ async function main(): Promise<void> {
     initial: kb,
     load: () => loadKnowledge(config.knowledgePaths),
     build: (loaded) => new Matcher(loaded),
+    ...(compiled?.ok ? { initialValue: compiled.matcher } : {}),
     logger,
   });
 

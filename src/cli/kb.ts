@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { importToDirectory } from '../knowledge/import/directory';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge, type KnowledgeBase } from '../knowledge/load';
 import type { KnowledgeProblem } from '../knowledge/types';
+import { compileKnowledgeIndex } from '../matching/compiled';
 import { Matcher } from '../matching/matcher';
 import type { MatchExplanation, MatchResult } from '../matching/types';
 import {
@@ -40,6 +41,7 @@ const USAGE = `usage:
   kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
   kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)
   kb vocab [--kb PATH]... [--strict] [--top N] [--missing] [--json]   (error words and the lexicon's coverage)
+  kb build [--kb PATH]... [--strict] --out FILE                (compiled index for KNOWLEDGE_INDEX: knowledge + matcher)
   --strict: a knowledge file left out (invalid, or a raw article that can't be imported) exits 2, as in validate`;
 
 /** Bad usage or invalid knowledge: exit 2 with this one-line message. */
@@ -80,6 +82,8 @@ export function main(argv: string[], terminal: Io): number {
         return diagnoseCommand(rest, io);
       case 'vocab':
         return vocabCommand(rest, io);
+      case 'build':
+        return buildCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -135,6 +139,21 @@ function validate(args: string[], io: Output): number {
   const files = new Set(leftOut.map((p) => p.file)).size;
   io.out(`${kb.articles.length} articles valid, ${leftOut.length} errors in ${files} files`);
   return leftOut.length ? 2 : 0;
+}
+
+/**
+ * Loads the knowledge as the service would load the same paths (KNOWLEDGE_PATHS = the `--kb` paths, or the
+ * built-in folder), builds the matcher, and writes both to one file the service starts from (KNOWLEDGE_INDEX).
+ */
+function buildCommand(args: string[], io: Output): number {
+  const { values } = parseArgs({ args, options: { ...kbOption, out: { type: 'string' } }, strict: true });
+  if (!values.out) throw new UsageError('kb: build needs --out FILE');
+  // Absolute, as the service resolves KNOWLEDGE_PATHS: the problems carried in the file name files as its log would.
+  const paths = (values.kb?.length ? values.kb : [BUILTIN_KNOWLEDGE]).map((p) => path.resolve(p));
+  const kb = openKnowledge({ ...values, kb: paths }, io);
+  const { bytes, files } = compileKnowledgeIndex(values.out, paths, kb);
+  io.out(`${kb.articles.length} articles from ${files} files compiled into ${values.out} (${(bytes / 1e6).toFixed(1)} MB)`);
+  return 0;
 }
 
 function importCommand(args: string[], io: Output): number {

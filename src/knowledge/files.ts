@@ -10,12 +10,14 @@ import path from 'node:path';
  * sorted by name, hidden ones (`.x`) passed over, and only files whose extension (lower-cased, with
  * the dot) is one of `extensions` — except a README, which describes its folder and is no article.
  * Never throws: a path that does not exist or a folder that cannot be read is passed to `onProblem`
- * with a message for the caller to prefix with its module name.
+ * with a message for the caller to prefix with its module name. `onVisit` sees every folder searched and
+ * every file listed with its stat, for whoever needs their times (a compiled index checks it is not stale).
  */
 export function listFiles(
   paths: readonly string[],
   extensions: readonly string[],
   onProblem: (file: string, message: string) => void,
+  onVisit?: (entry: string, stat: fs.Stats) => void,
 ): string[] {
   const files: string[] = [];
   const visit = (entry: string, explicit: boolean): void => {
@@ -27,6 +29,7 @@ export function listFiles(
       return;
     }
     if (stat.isDirectory()) {
+      onVisit?.(entry, stat);
       let names: string[];
       try {
         names = fs.readdirSync(entry).sort();
@@ -37,12 +40,11 @@ export function listFiles(
       for (const name of names) if (!name.startsWith('.')) visit(path.join(entry, name), false);
       return;
     }
-    if (explicit) {
-      files.push(entry);
-      return;
-    }
     const extension = path.extname(entry).toLowerCase();
-    if (extensions.includes(extension) && !/^readme$/i.test(path.basename(entry, path.extname(entry)))) files.push(entry);
+    if (explicit || (extensions.includes(extension) && !/^readme$/i.test(path.basename(entry, path.extname(entry))))) {
+      files.push(entry);
+      onVisit?.(entry, stat);
+    }
   };
   for (const p of paths) visit(p, true);
   return files;

@@ -28,6 +28,8 @@ export interface WatchOptions<T> {
   load: () => KnowledgeBase;
   /** Builds what the service runs on from a knowledge base (the matcher); may throw. */
   build: (kb: KnowledgeBase) => T;
+  /** What `initial` was already built into (a matcher restored from a compiled index). Default: `build(initial)`. */
+  initialValue?: T;
   logger: Logger;
   /** Quiet time after the last file event before reloading, in ms. Default 300. */
   debounceMs?: number;
@@ -57,7 +59,7 @@ export interface LiveKnowledge<T> {
 export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): LiveKnowledge<T> {
   const { logger } = options;
   const debounceMs = options.debounceMs ?? 300;
-  let live = { kb: options.initial, value: options.build(options.initial) };
+  let live = { kb: options.initial, value: options.initialValue ?? options.build(options.initial) };
   let accepted = problemKeys(options.initial.problems);
   let waiting: ((outcome: ReloadOutcome) => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
