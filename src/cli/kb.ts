@@ -40,7 +40,7 @@ const USAGE = `usage:
           [--outcomes SNAPSHOT | --write-outcomes SNAPSHOT]
   kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
   kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)
-  kb vocab [--kb PATH]... [--strict] [--top N] [--missing] [--json]   (error words and the lexicon's coverage)
+  kb vocab [--kb PATH]... [--strict] [--top N] [--missing] [--symptoms] [--json]   (error words, or title and symptom words, and the lexicon's coverage)
   kb build [--kb PATH]... [--strict] --out FILE                (compiled index for KNOWLEDGE_INDEX: knowledge + matcher)
   --strict: a knowledge file left out (invalid, or a raw article that can't be imported) exits 2, as in validate`;
 
@@ -389,14 +389,21 @@ function diagnoseCommand(args: string[], io: Output): number {
 function vocabCommand(args: string[], io: Output): number {
   const { values } = parseArgs({
     args,
-    options: { ...kbOption, top: { type: 'string' }, missing: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      ...kbOption,
+      top: { type: 'string' },
+      missing: { type: 'boolean' },
+      symptoms: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     strict: true,
   });
   const top = values.top === undefined ? 50 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`kb: --top must be a whole number from 1, got "${values.top}"`);
-  const rows = errorVocabulary(openKnowledge(values, io));
+  const source = values.symptoms ? 'symptoms' : 'errors';
+  const rows = errorVocabulary(openKnowledge(values, io), source);
   if (values.json) io.json(rows.slice(0, top));
-  else io.out(formatVocabulary(rows, top, values.missing ?? false));
+  else io.out(formatVocabulary(rows, top, values.missing ?? false, source));
   return 0;
 }
 

@@ -1,8 +1,10 @@
 /**
- * `kb vocab`: the English words that the knowledge base's error texts use, by how many articles use them,
- * and whether the German↔English lexicon knows them — the list to grow the lexicon from.
+ * `kb vocab`: the English words that the knowledge base's error texts use (or, with `--symptoms`, its titles and
+ * symptom descriptions: what a description in prose is matched against), by how many articles use them, and
+ * whether the German↔English lexicon knows them — the list to grow the lexicon from.
  */
 import type { KnowledgeBase } from '../knowledge/load';
+import type { Article } from '../knowledge/types';
 import { foldWord } from '../matching/normalize';
 import { STOPWORDS } from '../matching/stopwords';
 
@@ -17,12 +19,20 @@ export interface VocabularyRow {
 
 const WORD = /\p{L}{3,}/gu;
 
-/** Words of English error texts (stop words, numbers and short words left out), most used first. */
-export function errorVocabulary(kb: KnowledgeBase): VocabularyRow[] {
+/** Which English texts of the articles are counted: error texts, or titles and symptom descriptions. */
+export type VocabularySource = 'errors' | 'symptoms';
+
+function textsOf(a: Article, source: VocabularySource): string[] {
+  if (source === 'errors') return a.symptoms.flatMap((s) => s.errors.en ?? []);
+  return [a.title.en, ...a.symptoms.map((s) => s.description.en)].filter((t): t is string => !!t);
+}
+
+/** Words of the articles' English texts (stop words, numbers and short words left out), most used first. */
+export function errorVocabulary(kb: KnowledgeBase, source: VocabularySource = 'errors'): VocabularyRow[] {
   const count = new Map<string, number>();
   for (const a of kb.articles) {
     const terms = new Set<string>();
-    for (const s of a.symptoms) for (const e of s.errors.en ?? []) for (const m of e.matchAll(WORD)) terms.add(foldWord(m[0]));
+    for (const e of textsOf(a, source)) for (const m of e.matchAll(WORD)) terms.add(foldWord(m[0]));
     for (const t of terms) if (!STOPWORDS.has(t)) count.set(t, (count.get(t) ?? 0) + 1);
   }
   const known = new Set<string>();
@@ -33,13 +43,19 @@ export function errorVocabulary(kb: KnowledgeBase): VocabularyRow[] {
 }
 
 /** A table of the first `top` rows and a line saying how much of them the lexicon covers. */
-export function formatVocabulary(rows: readonly VocabularyRow[], top: number, missingOnly: boolean): string {
+export function formatVocabulary(
+  rows: readonly VocabularyRow[],
+  top: number,
+  missingOnly: boolean,
+  source: VocabularySource = 'errors',
+): string {
   const head = rows.slice(0, top);
   const covered = head.filter((r) => r.covered);
   const uses = (rs: readonly VocabularyRow[]) => rs.reduce((n, r) => n + r.articles, 0);
   const shown = missingOnly ? head.filter((r) => !r.covered) : head;
   const lines = shown.map((r) => `${r.covered ? '✓' : '·'} ${r.term.padEnd(24)} ${String(r.articles).padStart(5)}`);
   const share = uses(head) ? Math.round((uses(covered) / uses(head)) * 1000) / 10 : 0;
-  lines.push(`lexicon covers ${covered.length} of the ${head.length} most used error words (${share}% of their uses)`);
+  const what = source === 'errors' ? 'error words' : 'title and symptom words';
+  lines.push(`lexicon covers ${covered.length} of the ${head.length} most used ${what} (${share}% of their uses)`);
   return lines.join('\n');
 }

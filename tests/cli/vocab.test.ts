@@ -35,6 +35,30 @@ describe('cli/vocab', () => {
     assert.deepEqual(out, [`· failed${' '.repeat(18)}     2`, 'lexicon covers 1 of the 2 most used error words (50% of their uses)']);
   });
 
+  it('--symptoms counts the words of titles and symptom descriptions instead: what descriptions in prose are matched against', () => {
+    const described = [
+      article('d', [], { title: { en: 'Users see no free/busy information' } }),
+      article('e', [], {
+        title: { en: 'Cloud users lose free/busy' },
+        symptoms: [{ id: 's', description: { en: 'Lookups fail' }, errors: {} }],
+      }),
+    ];
+    const rows = errorVocabulary({ ...kb, articles: described, byId: new Map(described.map((a) => [a.id, a])) }, 'symptoms');
+    assert.deepEqual(rows.slice(0, 3), [
+      { term: 'busy', articles: 2, covered: false },
+      { term: 'free', articles: 2, covered: false },
+      { term: 'users', articles: 2, covered: false },
+    ]);
+    assert.ok(
+      rows.some((r) => r.term === 'lookups'),
+      'symptom descriptions count',
+    );
+    assert.match(
+      formatVocabulary(rows, 3, false, 'symptoms'),
+      /lexicon covers 0 of the 3 most used title and symptom words \(0% of their uses\)$/,
+    );
+  });
+
   it('kb vocab runs on the built-in knowledge and reports the coverage line', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/src/cli/kb.js'), 'vocab', '--top', '5'], { encoding: 'utf8', cwd: ROOT });
     assert.equal(r.status, 0, r.stderr);
