@@ -63,6 +63,19 @@ describe('knowledge/watch: reloading edited knowledge', function () {
     assert.deepEqual(k.reload(), { status: 'reloaded', articles: 2 });
   });
 
+  it('follows edits in subfolders, and in a folder made after the start', async () => {
+    start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR), 'old/sub/gamma.yaml': articleYaml('gamma', 'Gamma text never pasted') });
+    fs.writeFileSync(path.join(folder.dir, 'old/sub/gamma.yaml'), articleYaml('gamma', BETA_ERROR));
+    await eventually(() => top(BETA_ERROR) === 'gamma', 'the edit two folders down to answer');
+    fs.mkdirSync(path.join(folder.dir, 'new'));
+    fs.writeFileSync(path.join(folder.dir, 'new/delta.yaml'), articleYaml('delta', 'Delta text never pasted'));
+    await eventually(() => live!.kb().articles.some((a) => a.id === 'delta'), 'the new folder to load');
+    // The new folder is watched too: an edit inside it goes live.
+    const DELTA_ERROR = 'Quuxinator handshake refused by the upstream relay cluster';
+    fs.writeFileSync(path.join(folder.dir, 'new/delta.yaml'), articleYaml('delta', DELTA_ERROR));
+    await eventually(() => top(DELTA_ERROR) === 'delta', 'the edit in the new folder to answer');
+  });
+
   it('applies an edit to an existing article', async () => {
     const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) });
     fs.writeFileSync(path.join(folder.dir, 'alpha.yaml'), articleYaml('alpha', BETA_ERROR));
