@@ -58,6 +58,8 @@ function track(proc: ChildProcess, url: string): Running {
 
 export interface ServiceOptions {
   knowledgePaths: string[];
+  /** A compiled knowledge index of `knowledgePaths` (`KNOWLEDGE_INDEX`). Default none. */
+  knowledgeIndex?: string;
   dataDir: string;
   port: number;
 }
@@ -70,6 +72,7 @@ export function spawnService(o: ServiceOptions): Running {
     PORT: String(o.port),
     HOST: '127.0.0.1',
     KNOWLEDGE_PATHS: o.knowledgePaths.join(','),
+    ...(o.knowledgeIndex ? { KNOWLEDGE_INDEX: o.knowledgeIndex } : {}),
     DATA_DIR: o.dataDir,
     // Request logging would be measured too; the echo bot logs nothing either.
     LOG_LEVEL: 'warn',
