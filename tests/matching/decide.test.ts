@@ -21,6 +21,8 @@ describe('matching/decide', () => {
     const same = (score: number) => ({ score, sameError: ['detail:x'] });
     assert.deepEqual(decide([same(0.95), same(0.95), same(0.95), same(0.95)]), { decision: 'answer', offered: 3 });
     assert.deepEqual(decide([same(0.95), same(0.44), { score: 0.5 }]), { decision: 'answer', offered: 1 });
+    // From 0.45 on, the same error held elsewhere is listed.
+    assert.deepEqual(decide([same(0.95), same(0.45)]), { decision: 'answer', offered: 2 });
   });
 
   it('offers at most three candidates, within 0.2 of the best', () => {

@@ -59,3 +59,70 @@ describe('matching/truncate', () => {
     assert.deepEqual([whole.decision, whole.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid']);
   });
 });
+
+/** `lines` joined as a log. */
+const log = (...lines: string[]) => lines.join('\n');
+
+describe('matching/truncate: which lines are kept', () => {
+  it('keeps the error-looking lines, each with the line after it, in their order', () => {
+    assert.equal(
+      cutToErrorPart(log('start', 'Step 3 failed', '  at detail one', 'noise', 'Access denied', 'detail two', 'end'), 1000),
+      log('Step 3 failed', '  at detail one', 'Access denied', 'detail two'),
+    );
+    // Windows line ends split lines the same way; an error on the last line has no line after it.
+    assert.equal(cutToErrorPart('noise\r\nmore noise\r\nthe request FAILED', 1000), 'the request FAILED');
+  });
+
+  it('knows errors in English and German, codes and result codes, whatever their case', () => {
+    for (const line of [
+      'an Error',
+      'NullReferenceException',
+      'fail',
+      'Fehler beim Laden',
+      'denied',
+      'Zugriff verweigert',
+      'cannot connect',
+      'could not connect',
+      'unable to connect',
+      'geht nicht',
+      'HCW8078',
+      'result 0x8004',
+    ])
+      assert.equal(cutToErrorPart(log('noise', line, 'after'), 1000), log(line, 'after'), line);
+    // Not errors: a hex value too short to be a result code, `hcw` without a number, "could" alone.
+    for (const line of ['value 0x800', 'hcw wizard', 'could connect'])
+      assert.equal(cutToErrorPart(log('noise', line), 1000), log('noise', line), line);
+  });
+
+  it('keeps warnings only in the room the errors leave', () => {
+    const text = log('WARN disk low', 'w-detail', 'ERROR broke', 'e-detail', 'info');
+    assert.equal(cutToErrorPart(text, 1000), log('WARN disk low', 'w-detail', 'ERROR broke', 'e-detail'));
+    // Room for the error and its detail only ('ERROR broke' + newline + 'e-detail' + newline = 21).
+    assert.equal(cutToErrorPart(text, 21), log('ERROR broke', 'e-detail'));
+    // A log of warnings only keeps its warnings.
+    assert.equal(cutToErrorPart(log('a', 'Warning: slow', 'b'), 1000), log('Warning: slow', 'b'));
+  });
+
+  it('keeps the first and the last errors when more errors than fit, not the first ones only', () => {
+    // Every error with its detail line takes 12 characters with the newlines.
+    const errors = log('E1 error', 'd1', 'E2 error', 'd2', 'E3 error', 'd3', 'E4 error', 'd4');
+    assert.equal(cutToErrorPart(errors, 24), log('E1 error', 'd1', 'E4 error', 'd4'));
+    assert.equal(cutToErrorPart(errors, 36), log('E1 error', 'd1', 'E2 error', 'd2', 'E4 error', 'd4'));
+    assert.equal(cutToErrorPart(errors, 12), log('E1 error', 'd1'));
+    assert.equal(cutToErrorPart(errors, 1000), errors);
+  });
+
+  it('counts an error whose next line is also an error once', () => {
+    assert.equal(cutToErrorPart(log('x', 'one error', 'two error', 'y'), 1000), log('one error', 'two error', 'y'));
+  });
+
+  it('cuts a kept line to the limit', () => {
+    const long = `error ${'y'.repeat(50)}`;
+    assert.equal(cutToErrorPart(log(long, 'next'), 20), long.slice(0, 20));
+  });
+
+  it('returns the beginning of a text without any error-looking line', () => {
+    assert.equal(cutToErrorPart('all is fine here, nothing to see', 11), 'all is fine');
+    assert.equal(cutToErrorPart('', 10), '');
+  });
+});

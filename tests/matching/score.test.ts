@@ -1,0 +1,222 @@
+import assert from 'node:assert/strict';
+import type { Article } from '../../src/knowledge/types';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { buildQueryView, looksLikeName, misread, scoreSignal, type ScoreParameters } from '../../src/matching/score';
+import { buildSignals, contentTerms } from '../../src/matching/signals';
+import { englishArticle as article } from '../helpers/articles';
+
+/**
+ * The scorer's rules, each checked through the knob that sets it: a test passes its own parameters, so it
+ * pins what a knob does, not the value it has today (parameters.ts; tuned elsewhere).
+ */
+
+/** Default knobs with `over` applied; evidence is never short (its own rule is tested apart). */
+const knobs = (over: Partial<ScoreParameters> = {}): ScoreParameters => ({ ...DEFAULT_PARAMETERS.score, evidenceWords: 1e-9, ...over });
+
+/** Scores `paste` against error text `id` (index in `articles`' error texts) of an index of `articles`. */
+function scorer(articles: Article[]) {
+  const index = buildSignals(articles);
+  return (id: number, paste: string, p: ScoreParameters = knobs(), quoted: string[] = []) =>
+    scoreSignal(index.errors[id], buildQueryView(contentTerms(paste), new Set(quoted)), index, p);
+}
+
+const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} != ${expected}`);
+
+describe('matching/score', () => {
+  describe('misread and looksLikeName', () => {
+    it('misread: one letter substituted, added or dropped, from 3 letters on', () => {
+      for (const [a, b] of [
+        ['fir', 'fur'],
+        ['sendd', 'send'],
+        ['snd', 'sand'],
+        ['abcx', 'abcy'],
+        ['xbcd', 'abcd'],
+      ])
+        assert.ok(misread(a, b) && misread(b, a), `${a} ${b}`);
+      for (const [a, b] of [
+        ['ab', 'ac'],
+        ['ab', 'abc'],
+        ['abcd', 'abxyd'],
+        ['abcd', 'dcba'],
+        ['send', 'sand2'],
+        ['abcxy', 'abcyx'],
+      ])
+        assert.ok(!misread(a, b) && !misread(b, a), `${a} ${b}`);
+    });
+
+    it('misread: a word of 4 letters or more glued to its neighbour or split from it, at either end', () => {
+      assert.ok(misread('verbindungwurde', 'verbindung') && misread('wurdeverbindung', 'verbindung'));
+      assert.ok(misread('grund', 'zugrund') && misread('zugrund', 'grund'));
+      // Three letters are too short to be sure of: `son` in `sonstwo`.
+      assert.ok(!misread('son', 'sonstwo') && !misread('wos', 'sonstwos'));
+    });
+
+    it('looksLikeName: numbers and names with digits vary, status codes and error codes do not', () => {
+      for (const t of ['99', '600', '1000', '0', 'ex01', 'srv2019', 'v2']) assert.ok(looksLikeName(t), t);
+      for (const t of [
+        '100',
+        '403',
+        '550',
+        '599',
+        'hcw8078',
+        'smtp5x7x64',
+        '0x80040155',
+        'aadsts50011',
+        'server',
+        'xhcw8078y1'.slice(1, 8),
+      ])
+        assert.ok(!looksLikeName(t), t);
+      // Anchored: a code inside a longer name is a name.
+      assert.ok(looksLikeName('myhcw8078') && looksLikeName('hcw8078b2') && looksLikeName('x0x8004') && looksLikeName('1403'));
+    });
+  });
+
+  describe('coverage', () => {
+    // One article, one unit: every word is in one error text only, so all weigh the same.
+    const one = scorer([article('x', ['alpha bravo charlie delta'])]);
+
+    it('scores an error pasted whole as 1 and a paste without its words as 0', () => {
+      assert.equal(one(0, 'alpha bravo charlie delta').score, 1);
+      assert.equal(one(0, 'alpha bravo').wholeCoverage, undefined);
+      const none = one(0, 'echo foxtrot');
+      assert.deepEqual([none.score, none.evidenceWords, none.evidenceFactor, none.found.length], [0, 0, 0, 0]);
+    });
+
+    it('mixes the share of words and the share of word pairs by termShare', () => {
+      // 3 of 4 words, 2 of 3 pairs.
+      close(one(0, 'alpha bravo charlie', knobs({ termShare: 1 })).score, 3 / 4);
+      close(one(0, 'alpha bravo charlie', knobs({ termShare: 0 })).score, 2 / 3);
+      close(one(0, 'alpha bravo charlie', knobs({ termShare: 0.5 })).score, 0.5 * (3 / 4) + 0.5 * (2 / 3));
+      assert.equal(one(0, 'alpha bravo charlie').found.length, 3);
+    });
+
+    it('counts a part as pasted only with `touched` of its weight and `touchedPairs` of its pairs', () => {
+      assert.equal(one(0, 'alpha bravo charlie', knobs({ touched: 0.9 })).score, 0);
+      assert.ok(one(0, 'alpha bravo charlie', knobs({ touched: 0.75 })).score > 0);
+      assert.equal(one(0, 'alpha bravo charlie', knobs({ touchedPairs: 0.7 })).score, 0);
+      assert.ok(one(0, 'alpha bravo charlie', knobs({ touchedPairs: 2 / 3 })).score > 0);
+      assert.deepEqual(one(0, 'alpha bravo charlie').touched, [true]);
+      assert.deepEqual(one(0, 'alpha bravo charlie', knobs({ touched: 0.9 })).touched, [false]);
+    });
+
+    it('discounts a part not pasted at all to min(untouchedFactor, untouchedCap × pasted / unpasted)', () => {
+      const two = scorer([article('x', ['alpha bravo. charlie delta.'])]);
+      const p = (over: Partial<ScoreParameters>) => knobs({ termShare: 1, ...over });
+      // Two equal parts, the first pasted: words found 2 of 2 + d × 2.
+      close(two(0, 'alpha bravo', p({ untouchedFactor: 0.1, untouchedCap: 0.15 })).score, 1 / 1.1);
+      close(two(0, 'alpha bravo', p({ untouchedFactor: 0.5, untouchedCap: 1 })).score, 1 / 1.5);
+      close(two(0, 'alpha bravo', p({ untouchedFactor: 1, untouchedCap: 0.2 })).score, 1 / 1.2);
+      // The discount is earned by evidence: with substantialPart out of reach, the unpasted part counts in full.
+      close(two(0, 'alpha bravo', p({ substantialPart: Infinity })).score, 0.5);
+      assert.deepEqual(two(0, 'alpha bravo').touched, [true, false]);
+    });
+
+    it('earns no discount from a part that several articles share', () => {
+      const shared = scorer([
+        article('x', ['Access is denied. Gizmo sprocket failed.']),
+        article('y', ['Access is denied. Widget broke.']),
+      ]);
+      // Unpasted parts would count nothing at all...
+      const p = knobs({ termShare: 1, untouchedFactor: 0, untouchedCap: 0 });
+      // ...but "access denied" is generic: pasted alone, it earns no discount, and the unpasted part counts in full.
+      const s = shared(0, 'Access is denied', p);
+      assert.ok(s.score > 0 && s.score < 0.5, String(s.score));
+      const own = shared(0, 'Gizmo sprocket failed', p);
+      close(own.score, 1);
+    });
+
+    it('needs evidence: full confidence from evidenceWords words found in one error text only, the square root below', () => {
+      const s = one(0, 'alpha bravo charlie delta', knobs({ evidenceWords: 8 }));
+      // Four words of one error text each: half the evidence asked for.
+      close(s.evidenceWords, 4);
+      close(s.evidenceFactor, Math.sqrt(0.5));
+      close(s.score, Math.sqrt(0.5));
+      assert.equal(one(0, 'alpha bravo charlie delta', knobs({ evidenceWords: 4 })).evidenceFactor, 1);
+      assert.equal(one(0, 'alpha bravo charlie delta', knobs({ evidenceWords: 2 })).evidenceFactor, 1);
+    });
+  });
+
+  describe('nested errors: the inner message', () => {
+    const wrap = (inner: string) => `Provisioning the gizmo failed. Detailed information: "${inner}"`;
+    const nested = scorer([
+      article('a', [wrap('The marmot gateway refused the sprocket handshake.')]),
+      article('b', ['Syncing the widget failed. Detailed information: "The marmot gateway refused the sprocket handshake."']),
+      article('c', [
+        'Provisioning the doohickey failed. Detailed information: "Accessing the quokka vault failed." "The quokka gateway closed the channel."',
+      ]),
+    ]);
+
+    it('mixes the inner message and the whole text by detailShare', () => {
+      const whole = nested(0, wrap('The marmot gateway refused the sprocket handshake.'));
+      assert.equal(whole.score, 1);
+      assert.deepEqual([whole.detailCoverage, whole.wholeCoverage], [1, 1]);
+      // The wrapper alone: nothing of the inner message.
+      const wrapper = nested(0, 'Provisioning the gizmo failed. Detailed information:', knobs({ detailShare: 1 }));
+      assert.equal(wrapper.score, 0);
+      const half = nested(0, 'Provisioning the gizmo failed. Detailed information:', knobs({ detailShare: 0.5 }));
+      assert.equal(half.detailCoverage, 0);
+      close(half.score, 0.5 * half.wholeCoverage!);
+      // Without an inner message there is no whole text apart from it.
+      assert.notEqual(nested(0, 'gizmo').wholeCoverage, undefined);
+    });
+
+    it('caps an inner message that other errors share, pasted without its wrapper, at innerOnly', () => {
+      const alone = nested(0, 'The marmot gateway refused the sprocket handshake.', knobs({ innerOnly: 0.6 }));
+      assert.deepEqual([alone.score, alone.innerOnly], [0.6, true]);
+      const below = nested(0, 'The marmot gateway refused the sprocket handshake.', knobs({ innerOnly: 0.999 }));
+      assert.equal(below.innerOnly, undefined);
+      assert.ok(below.score <= 0.999);
+      // With its wrapper it is not capped.
+      const both = nested(0, wrap('The marmot gateway refused the sprocket handshake.'), knobs({ innerOnly: 0.6 }));
+      assert.deepEqual([both.score, both.innerOnly], [1, undefined]);
+    });
+
+    it('raises a distinctive inner part pasted alone to the fragment score, never a wrapper or a paste with more in it', () => {
+      const part = nested(2, 'Accessing the quokka vault failed.', knobs({ fragment: 0.42 }));
+      assert.deepEqual([part.score, part.fragment], [0.42, true]);
+      // Not when the paste holds much else (fragmentShare of its words must be the error's)...
+      assert.equal(nested(2, 'Accessing the quokka vault failed. zebra yak walrus', knobs({ fragment: 0.42 })).fragment, undefined);
+      // ...nor without enough evidence of its own...
+      assert.equal(nested(2, 'Accessing the quokka vault failed.', knobs({ fragment: 0.42, fragmentEvidence: 100 })).fragment, undefined);
+      // ...nor for the wrapper.
+      assert.equal(nested(2, 'Provisioning the doohickey failed.', knobs({ fragment: 0.42 })).fragment, undefined);
+      // A score above the fragment score is kept.
+      assert.ok(nested(2, 'Accessing the quokka vault failed.', knobs({ fragment: 0.01 })).score > 0.01);
+    });
+  });
+
+  describe('contradiction: the paste goes on differently where the error goes on', () => {
+    const s = scorer([
+      article('send', ['The relay closed the tunnel: an unexpected fault occurred on a send.']),
+      article('x', ['Something unrelated about quokka feeding schedules.']),
+    ]);
+    const error = 'The relay closed the tunnel: an unexpected fault occurred on a send.';
+
+    it('multiplies the score by the contradiction factor, and says where', () => {
+      const paste = 'The relay closed the tunnel: an unexpected fault occurred on a receive.';
+      const half = s(0, paste, knobs({ contradiction: 0.5 }));
+      const quarter = s(0, paste, knobs({ contradiction: 0.25 }));
+      assert.deepEqual(half.contradiction, { context: 'fault occurred', expected: 'send', pasted: 'receive' });
+      close(quarter.score, half.score / 2);
+      assert.equal(s(0, error).contradiction, undefined);
+    });
+
+    it('allows a skipped word or two, quoted values, names, numbers and misread words where the error goes on', () => {
+      assert.equal(s(0, 'The relay closed the tunnel: an unexpected fault on a send.').contradiction, undefined);
+      assert.equal(s(0, 'The relay closed the tunnel: an unexpected fault occurred on a send.').contradiction, undefined);
+      assert.equal(
+        s(0, "The relay closed the tunnel: an unexpected fault occurred on a 'receive'.", knobs(), ['receive']).contradiction,
+        undefined,
+      );
+      assert.equal(s(0, 'The relay closed the tunnel: an unexpected fault occurred on a ex01.').contradiction, undefined);
+      assert.equal(s(0, 'The relay closed the tunnel: an unexpected fault occurred on a sendd.').contradiction, undefined);
+      assert.equal(s(0, 'The relay closed the tunnel: an unexpected fault occurred on a 403.').contradiction?.pasted, '403');
+    });
+
+    it('is no contradiction where the paste stops following the error at a sentence end and goes on in its own words', () => {
+      const sentences = scorer([article('a', ['The gizmo sprocket failed badly. Restart the widget daemon now.'])]);
+      assert.equal(sentences(0, 'The gizmo sprocket failed badly. Then I rebooted everything.').contradiction, undefined);
+      assert.equal(sentences(0, 'The gizmo sprocket failed quietly.').contradiction?.expected, 'badly');
+    });
+  });
+});

@@ -1,0 +1,258 @@
+import assert from 'node:assert/strict';
+import type { Article } from '../../src/knowledge/types';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { buildSignals, contentTerms, gramCode, isStrongTerm, type ErrorSignal } from '../../src/matching/signals';
+import { englishArticle as article } from '../helpers/articles';
+
+/** The signal of one English error text in an index of its own (plus `others`, which only change the weights). */
+const signalOf = (error: string, ...others: Article[]): ErrorSignal => buildSignals([article('x', [error]), ...others]).errors[0];
+/** The signal's units as their words. */
+const unitsOf = (sig: ErrorSignal) => sig.units.map((u) => sig.terms.slice(u.start, u.end).join(' '));
+
+describe('matching/signals', () => {
+  describe('isStrongTerm: codes and exception names name one problem', () => {
+    it('knows HCW codes of 3 to 5 digits, error result codes with the high bit set, AADSTS codes and exception names', () => {
+      for (const t of [
+        'hcw101',
+        'hcw8078',
+        'hcw10001',
+        '0x80040155',
+        '0xc0000022',
+        '0xe0434352',
+        'aadsts5001',
+        'aadsts700016',
+        'xexception',
+      ])
+        assert.ok(isStrongTerm(t), t);
+    });
+
+    it('is not fooled by near misses: too few or too many digits, low hex values, words around the code', () => {
+      for (const t of ['hcw10', 'hcw100001', '0x7fffffff', '0x8004015', '0x800401550', 'aadsts500', 'exception', 'myhcw8078', 'hcw8078x'])
+        assert.ok(!isStrongTerm(t), t);
+    });
+  });
+
+  it('contentTerms: folded words without stop words of either language', () => {
+    assert.deepEqual(contentTerms('The connection was closed by the Server'), ['connection', 'closed', 'server']);
+    assert.deepEqual(contentTerms('Der Zugriff wurde verweigert'), ['zugriff', 'verweigert']);
+  });
+
+  describe('one error text: terms, units and the inner message', () => {
+    it('cuts at sentence ends, at a colon before a space or quote, at quotes, at arrows, before advice and before stack frames', () => {
+      assert.deepEqual(unitsOf(signalOf('Alpha failed. Beta broke! Gamma stopped? Delta ended')), [
+        'alpha failed',
+        'beta broke',
+        'gamma stopped',
+        'delta ended',
+      ]);
+      assert.deepEqual(unitsOf(signalOf('Event ID: 4002 --> Gamma broke -> delta stopped')), [
+        'event id',
+        '4002',
+        'gamma broke',
+        'delta stopped',
+      ]);
+      // No cut inside a word or number: a version (1.2), a ratio (1:2) or a file name (a.b).
+      assert.deepEqual(unitsOf(signalOf('TLS 1.2 at ratio 1:2 in file.log failed')), ['tls 1 2 ratio 1 2 file log failed']);
+      assert.deepEqual(unitsOf(signalOf('The sprocket failed. Please restart the gizmo.')), ['sprocket failed', 'restart gizmo']);
+      assert.deepEqual(unitsOf(signalOf('The sprocket failed Bitte neu starten')), ['sprocket failed', 'neu starten']);
+      assert.deepEqual(unitsOf(signalOf('The sprocket failed For more information see the log')), [
+        'sprocket failed',
+        'more information see log',
+      ]);
+      assert.deepEqual(unitsOf(signalOf('The sprocket failed at Foo.Bar.Baz(arg)')), ['sprocket failed', 'foo bar baz arg']);
+    });
+
+    it('marks what follows an opening quote as nested, and what follows a sentence end as after a sentence', () => {
+      const sig = signalOf('Gizmo failed: "Sprocket broke"');
+      assert.deepEqual(unitsOf(sig), ['gizmo failed', 'sprocket broke']);
+      assert.deepEqual(
+        sig.units.map((u) => u.nested),
+        [false, true],
+      );
+      assert.deepEqual(
+        signalOf('Alpha failed. Beta broke: gamma').units.map((u) => u.afterSentence),
+        [false, true, false],
+      );
+    });
+
+    it('takes the last quoted part as the inner message only when the error announces it and no sentence follows', () => {
+      const announced = signalOf('Provisioning failed. Detailed information: "The gateway refused the handshake"');
+      assert.equal(announced.detailUnit, 2);
+      assert.equal(announced.detailKey, 'gateway refused handshake');
+      // Quotes around a value, not announced: no inner message, the whole text is the key.
+      const value = signalOf('The record "gateway refused handshake" was not found');
+      assert.equal(value.detailUnit, 0);
+      assert.equal(value.detailKey, value.terms.join(' '));
+      // Announced, but a sentence follows it: the quotes held a value.
+      assert.equal(
+        signalOf('Provisioning failed. Error details: "The gateway refused the handshake" for tenant alpha. Try again later.').detailUnit,
+        0,
+      );
+    });
+
+    it('reads an error chain: after a marker (`error message:`, `Details:`) or an exception name and a colon comes the inner message', () => {
+      for (const text of [
+        'Connecting to the vault failed with the following error message : The marmot certificate has expired.',
+        'Loading the vault failed. Error details: The marmot certificate has expired.',
+        'Loading the vault failed. Fehlerdetails: The marmot certificate has expired.',
+        'Loading the vault failed. Inner exception: The marmot certificate has expired.',
+        'WidgetPermanentException: The marmot certificate has expired.',
+      ]) {
+        const sig = signalOf(text);
+        assert.equal(sig.units.at(-1)!.nested, true, text);
+        assert.equal(sig.detailKey, 'marmot certificate expired', text);
+      }
+      // A colon after other words is a field and its value; `Exception` alone is no class name.
+      for (const text of [
+        'Loading the vault failed: The marmot certificate has expired.',
+        'Exception: The marmot certificate has expired.',
+      ])
+        assert.deepEqual([signalOf(text).units.at(-1)!.nested, signalOf(text).detailUnit], [false, 0], text);
+    });
+
+    it('takes the unit before in when the inner message is shorter than 3 words', () => {
+      const sig = signalOf('Provisioning the gizmo failed. Detailed information: "Access denied"');
+      assert.deepEqual(unitsOf(sig), ['provisioning gizmo failed', 'detailed information', 'access denied']);
+      assert.equal(sig.detailUnit, 1);
+      assert.equal(sig.detailKey, 'detailed information access denied');
+    });
+
+    it('leaves placeholders, example values in quotes and URLs out of the terms, and remembers where they were', () => {
+      const sig = signalOf("The server <ServerName> rejected {0} for 'contoso.com' at https://x.example/y today xxxx-xxxx");
+      assert.deepEqual(sig.terms, ['server', 'rejected', 'today']);
+      assert.deepEqual(sig.varAfter, [true, true, true]);
+      // A quoted cmdlet, a quoted .NET type and a quoted phrase of more than three words are the message itself.
+      assert.deepEqual(signalOf("Running 'Set-FederatedOrganizationIdentifier' failed").terms, [
+        'running',
+        'set',
+        'federatedorganizationidentifier',
+        'failed',
+      ]);
+      assert.deepEqual(signalOf("Cannot load 'System.Runtime.Serialization.Holder' quickly").terms, [
+        'cannot',
+        'load',
+        'system',
+        'runtime',
+        'serialization',
+        'holder',
+        'quickly',
+      ]);
+      assert.deepEqual(signalOf("Cannot load 'one two three four' quickly").terms, [
+        'cannot',
+        'load',
+        'one',
+        'two',
+        'three',
+        'four',
+        'quickly',
+      ]);
+      assert.deepEqual(signalOf("Cannot load 'one two three' quickly").terms, ['cannot', 'load', 'quickly']);
+    });
+
+    it('drops the PowerShell error record that follows a copied error: it is the frame, not the error', () => {
+      assert.deepEqual(signalOf('The gizmo failed. + CategoryInfo : NotSpecified').terms, ['gizmo', 'failed']);
+      assert.deepEqual(signalOf('The gizmo failed. At line:1 char:1 + Foo').terms, ['gizmo', 'failed']);
+    });
+
+    it('weighs stack-trace frames at a quarter and never takes them as the inner message', () => {
+      const sig = signalOf('The gizmo failed with sprocket.\n   at Foo.Bar.Baz()\n   at Qux.Quux.Corge()');
+      assert.deepEqual(unitsOf(sig), ['gizmo failed sprocket', 'foo bar baz', 'qux quux corge']);
+      assert.deepEqual(
+        sig.units.map((u) => u.nested),
+        [false, false, false],
+      );
+      const weight = (t: string) => sig.weights[sig.terms.indexOf(t)];
+      // All words are in this one error text only: the same weight before the frame factor.
+      assert.equal(weight('foo') / weight('gizmo'), DEFAULT_PARAMETERS.index.frameFactor);
+    });
+
+    it('knows the words, pairs and triples the error repeats', () => {
+      const index = buildSignals([article('x', ['error occurred inside. error occurred outside. error occurred inside again'])]);
+      const { ids, terms } = index.vocab;
+      const gram = (...words: string[]) => gramCode(terms.length, ...(words.map((w) => ids.get(w)!) as [number, number?, number?]));
+      const repeated = index.errors[0].repeated;
+      assert.ok(
+        repeated.has(gram('error')) && repeated.has(gram('error', 'occurred')) && repeated.has(gram('error', 'occurred', 'inside')),
+      );
+      assert.ok(!repeated.has(gram('outside')) && !repeated.has(gram('occurred', 'outside')));
+    });
+  });
+
+  describe('the index of a knowledge base', () => {
+    const kb = [
+      article('a', ['Gizmo sprocket failed.', 'Gizmo HCW8078 stopped.'], {
+        keywords: { en: ['free/busy', 'the'] },
+        symptoms: [
+          {
+            id: 'main',
+            description: { en: 'd' },
+            errors: { en: ['Gizmo sprocket failed.', 'Gizmo HCW8078 stopped.', 'the and'], de: ['Zahnrad kaputt.'] },
+            keywords: { en: ['sprocket outage'] },
+            context: { de: ['hybrid umgebung'] },
+          },
+        ],
+      }),
+      article('b', ['Widget failed.']),
+    ];
+    const index = buildSignals(kb);
+
+    it('holds every error text with a content word, in both languages, and which article and symptom it belongs to', () => {
+      assert.deepEqual(
+        index.errors.map((e) => [e.article, e.symptom, e.lang, e.text]),
+        [
+          [0, 'main', 'de', 'Zahnrad kaputt.'],
+          [0, 'main', 'en', 'Gizmo sprocket failed.'],
+          [0, 'main', 'en', 'Gizmo HCW8078 stopped.'],
+          [1, 'main', 'en', 'Widget failed.'],
+        ],
+      );
+    });
+
+    it('weighs a word by how few error texts hold it, codes 2.5 times, and measures evidence in a word of one text', () => {
+      const n = index.errors.length + 1;
+      const w = (t: string) => index.weight[index.vocab.ids.get(t)!];
+      assert.equal(w('sprocket'), Math.log(1 + n / 1));
+      assert.equal(w('gizmo'), Math.log(1 + n / 2));
+      assert.equal(w('failed'), Math.log(1 + n / 2));
+      assert.equal(w('hcw8078'), Math.log(1 + n / 1) * 2.5);
+      assert.equal(index.uniqueWeight, Math.log(1 + n));
+      const sig = index.errors[1];
+      assert.deepEqual(sig.weights, [w('gizmo'), w('sprocket'), w('failed')]);
+      assert.equal(sig.information, w('gizmo') + w('sprocket') + w('failed'));
+      assert.equal(sig.meanWeight, sig.information / 3);
+    });
+
+    it('lists for every word the error texts that hold it', () => {
+      const postings = (t: string) => [...index.postings[index.vocab.ids.get(t)!]];
+      assert.deepEqual(postings('gizmo'), [1, 2]);
+      assert.deepEqual(postings('failed'), [1, 3]);
+      assert.deepEqual(postings('kaputt'), [0]);
+      assert.equal(index.vocab.ids.get('the'), undefined);
+    });
+
+    it('files keyword phrases under their first word, joined spelling too; topics are the article keywords and the context', () => {
+      const phrase = (first: string) => index.phrases.get(first)?.map((p) => [p.article, p.symptom, p.terms.join(' '), p.topic]);
+      assert.deepEqual(phrase('free'), [[0, null, 'free busy', true]]);
+      assert.deepEqual(phrase('freebusy'), [[0, null, 'freebusy', true]]);
+      assert.deepEqual(phrase('sprocket'), [[0, 'main', 'sprocket outage', false]]);
+      assert.deepEqual(phrase('sprocketoutage'), [[0, 'main', 'sprocketoutage', false]]);
+      assert.deepEqual(phrase('hybrid'), [[0, 'main', 'hybrid umgebung', true]]);
+      // A phrase of stop words alone is no phrase.
+      assert.equal([...index.phrases.values()].flat().length, 6);
+    });
+
+    it('calls a unit generic when error texts of 2 articles hold it, not when 2 texts of one article do', () => {
+      const generic = (e: ErrorSignal) => e.units.map((u) => u.generic);
+      const shared = buildSignals([article('a', ['Gizmo failed. Access is denied.']), article('b', ['Widget failed. Access is denied.'])]);
+      assert.deepEqual(shared.errors.map(generic), [
+        [false, true],
+        [false, true],
+      ]);
+      const own = buildSignals([article('a', ['Gizmo failed. Access is denied.', 'Widget failed. Access is denied.'])]);
+      assert.deepEqual(own.errors.map(generic), [
+        [false, false],
+        [false, false],
+      ]);
+    });
+  });
+});
