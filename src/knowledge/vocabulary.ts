@@ -48,3 +48,57 @@ export const ENGLISH_HINTS: readonly string[] = (
   'the and not is you if with on for a an to of at be are this that or from your we can by when in it as which these have has was were will ' +
   'i our does no hello thanks please error occurred while attempting connection closed unexpected information detailed accessing'
 ).split(' ');
+
+/**
+ * Verbs of PowerShell cmdlets (the approved verbs admins meet in Exchange, plus `Run` of scripts): a
+ * `Verb-Noun` word with another first part (`On-Premises`, `Non-Delivery`) is not a command.
+ * `Write-*` only prints (`Write-ErrorMessage` wraps every Exchange Online error), so it names no scenario.
+ */
+const COMMAND_VERBS: ReadonlySet<string> = new Set(
+  (
+    'add approve block clear complete connect convert copy disable disconnect dismount enable export get grant import initialize ' +
+    'install invoke mount move new publish redirect register remove repair reset restart restore resume retry revoke run search ' +
+    'send set start stop suspend sync test uninstall unregister update upgrade'
+  ).split(' '),
+);
+
+/**
+ * Where a text says something happened, as scenario anchors (`cmdlet:move-request`, `script:run-exchangeanalyzer.ps1`,
+ * `service:oauth`): the commands that ran (cmdlet nouns, so `Get-MoveRequest` and `New-MoveRequest` agree), the
+ * scripts, the tool (the Hybrid Configuration Wizard), the service or endpoint (the MRS proxy, Autodiscover,
+ * remote PowerShell, OAuth, free/busy, OWA, the admin center) and event log ids. The matcher compares a paste's
+ * with an article's (src/matching/scenario.ts). A host name says nothing (`owa.contoso.com` is any server); a
+ * URL's path names its endpoint.
+ */
+export function scenarioAnchors(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b([A-Z][a-z]+)-([A-Z][A-Za-z0-9]+)\b(\.ps1\b)?/g)) {
+    if (m[3]) out.add(`script:${m[0].toLowerCase()}`);
+    // The noun in its parts (`distribution-group-member`, `o-auth-connectivity`): an article may name its object in words.
+    else if (COMMAND_VERBS.has(m[1].toLowerCase()))
+      out.add(`cmdlet:${(m[2].match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? []).join('-').toLowerCase()}`);
+  }
+  for (const m of text.matchAll(/(?<![\w-])([\w-]+\.ps1)\b/gi)) out.add(`script:${m[1].toLowerCase()}`);
+  // URLs and host names out (their paths kept as words), so `https://owa.contoso.com/EWS/mrsproxy.svc` names the MRS proxy only.
+  const words = text
+    .replace(/\bhttps?:\/\/[^\s/'"<>]*/gi, ' ')
+    .replace(/(?<![\w.-])[\w-]+(?:\.[\w-]+)+(?![\w-])/g, (run) => (/\.(?:svc|asmx|aspx|ps1)$/i.test(run) ? run : ' '));
+  for (const [service, pattern] of SERVICES) if (pattern.test(words)) out.add(`service:${service}`);
+  for (const m of text.matchAll(/\bEvent ?ID\b\W{0,3}(\d{3,5})\b/gi)) out.add(`event:${m[1]}`);
+  return out;
+}
+
+/** Services, tools and endpoints by the words and URL paths that name them (also inside cmdlet names: `Test-OAuthConnectivity`). */
+const SERVICES: readonly [string, RegExp][] = [
+  ['hcw', /Hybrid ?Configuration ?Wizard|\bHCW\d*\b|Microsoft\.Online\.CSE\.Hybrid|Hybridkonfigurations-?Assistent/i],
+  [
+    'mrs',
+    /mrsproxy|\bMRS\b|MoveRequest|MigrationBatch|\bmov(?:e|es|ing) (?:the )?mailbox|\bmailbox (?:move|migration)s?\b|\bmove requests?\b|\bmigration batch/i,
+  ],
+  ['oauth', /OAuth/i],
+  ['autodiscover', /Autodiscover/i],
+  ['remote-powershell', /powershell-liveid|remote (?:Windows )?PowerShell|PSSession|remote (?:shell )?session|\/PowerShell\/?(?![\w-])/i],
+  ['freebusy', /free ?\/? ?busy|Frei\/Gebucht|availability service/i],
+  ['owa', /\bOWA\b|Outlook on the web|Outlook Web App/i],
+  ['admin-center', /\bECP\b|\bEAC\b|admin center|Control Panel/i],
+];

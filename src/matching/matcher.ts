@@ -14,6 +14,7 @@ import {
 } from './descriptions';
 import { tokenize, type Token } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
+import { articleScenario, otherScenario, pasteScenario, type ArticleScenario } from './scenario';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
 import { buildSignals, contentTerms, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
@@ -40,6 +41,8 @@ interface ErrorHit extends HitBase {
   /** The error text's words found in the paste, as vocabulary ids, ascending. */
   found: Int32Array;
   breakdown: SignalScore;
+  /** The paste's anchors of where it happened, none of them the article's scenario (then capped: scenario.ts). */
+  otherScenario?: readonly string[];
 }
 
 /** Found by the symptom's keyword phrases, raised by topic phrases. */
@@ -127,6 +130,8 @@ export class Matcher {
   private readonly bridge: Bridge | null;
   /** Per language: some article is not written in it (only then is a paste in that language translated). */
   private readonly missing: Record<Lang, boolean>;
+  /** Scenario of each article (scenario.ts), read when first needed: starts stay fast. */
+  private readonly scenarios = new Map<number, ArticleScenario>();
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
@@ -191,6 +196,7 @@ export class Matcher {
       view = buildQueryView(repaired, paste.quoted);
       errorHits = this.errorHits(view, candidates, floor);
     }
+    this.checkScenario(errorHits, paste);
     const keywords = this.keywordHits(view.seq);
     const hits: Hit[] = [...errorHits, ...this.codeHits(view), ...keywords.hits];
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
@@ -319,6 +325,30 @@ export class Matcher {
       });
     }
     return hits;
+  }
+
+  /**
+   * Stage 4b, scenario: an error hit that could be answered, in a paste that says where it happened (command,
+   * script, tool, service, event id) none of which is the article's scenario, is capped: offered, not answered.
+   */
+  private checkScenario(hits: ErrorHit[], paste: Paste): void {
+    const cap = this.params.score.otherScenario;
+    if (!hits.some((h) => h.score > cap)) return;
+    const where = pasteScenario(
+      paste.lines,
+      paste.tokens.filter((t) => !STOPWORDS.has(t.term)),
+    );
+    if (!where.lines.length) return;
+    for (const h of hits) {
+      if (h.score <= cap) continue;
+      let article = this.scenarios.get(h.article);
+      if (!article) this.scenarios.set(h.article, (article = articleScenario(this.kb.articles[h.article])));
+      const found = new Set(Array.from(h.found, (id) => this.index.vocab.terms[id]));
+      const other = otherScenario(where, found, article);
+      if (!other) continue;
+      h.score = cap;
+      h.otherScenario = other;
+    }
   }
 
   /** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */
@@ -552,6 +582,13 @@ export class Matcher {
           rule: 'fragment',
           note: `raised to ${this.params.score.fragment}: the paste is a distinctive part of this error and little else (offered, never answered)`,
         });
+      if (h.otherScenario)
+        rules.push({
+          rule: 'scenario',
+          note: `capped at ${this.params.score.otherScenario}: the paste says it happened in ${h.otherScenario.join(', ')}, none of them in this article's scenario (offered, not answered)`,
+        });
+      if (b.cutAt !== undefined)
+        rules.push({ rule: 'inner-message', note: `the paste stops before a "-->" of the error: scored against the text up to it` });
       if (b.contradiction) {
         const c = b.contradiction;
         rules.push({

@@ -78,6 +78,11 @@ export interface MatchParameters {
      * Default 0.75.
      */
     innerOnly: number;
+    /**
+     * A paste that says where it happened (a command, script, tool, service or event id) none of which is the
+     * article's scenario is scored at most this (scenario.ts): offered, not answered. Default 0.75, as `innerOnly`.
+     */
+    otherScenario: number;
     /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
     contradiction: number;
     /** Full confidence needs as much weight as this many words found in one error text only. Default 3. */
@@ -186,6 +191,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     substantialPart: 2 / 3,
     fragment: 0.5,
     innerOnly: 0.75,
+    otherScenario: 0.75,
     fragmentShare: 0.8,
     fragmentEvidence: 2,
     contradiction: 0.5,

@@ -117,9 +117,13 @@ function unitWeights(sig: ErrorSignal, q: PasteIds, p: ScoreParameters): { have:
     let a = 0;
     let pairsHave = 0;
     let pairsAll = 0;
+    let words = 0;
     for (let i = u.start; i < u.end; i++) {
       a += weights[i];
-      if (q.has[ids[i]]) h += weights[i];
+      if (q.has[ids[i]]) {
+        h += weights[i];
+        words++;
+      }
       if (i + 1 < u.end && !varAfter[i]) {
         pairsAll++;
         if (q.pairs.has(gramCode(q.size, ids[i], ids[i + 1]))) pairsHave++;
@@ -127,15 +131,18 @@ function unitWeights(sig: ErrorSignal, q: PasteIds, p: ScoreParameters): { have:
     }
     have.push(h);
     all.push(a);
-    touched.push(a > 0 && h / a >= p.touched && (pairsAll === 0 || pairsHave / pairsAll >= p.touchedPairs));
+    // Without word pairs to check (a name cuts each one: `The call to '<url>' failed`), one word of several says too little.
+    const enough = pairsAll > 0 ? pairsHave / pairsAll >= p.touchedPairs : words >= Math.min(2, u.end - u.start);
+    touched.push(a > 0 && h / a >= p.touched && enough);
   }
   return { have, all, touched };
 }
 
-/** Coverage of units [from, end), untouched units discounted; 0 when the paste touches none of them. */
+/** Coverage of units [from, to), untouched units discounted; 0 when the paste touches none of them. */
 function coverage(
   sig: ErrorSignal,
   from: number,
+  to: number,
   w: ReturnType<typeof unitWeights>,
   fullEvidence: number,
   p: ScoreParameters,
@@ -144,7 +151,7 @@ function coverage(
   let touchedAll = 0;
   let touchedOwn = 0;
   let untouchedAll = 0;
-  for (let u = from; u < sig.units.length; u++) {
+  for (let u = from; u < to; u++) {
     if (w.touched[u]) {
       touchedAll += w.all[u];
       if (!sig.units[u].generic) touchedOwn += w.all[u];
@@ -160,7 +167,7 @@ function coverage(
   const factor = w.touched.map((t) => (t ? 1 : untouched));
   let have = 0;
   let all = 0;
-  for (let u = from; u < sig.units.length; u++) {
+  for (let u = from; u < to; u++) {
     have += factor[u] * w.have[u];
     all += factor[u] * w.all[u];
   }
@@ -169,9 +176,10 @@ function coverage(
   let pHave = 0;
   let pAll = 0;
   const { ids, weights, varAfter } = sig;
-  for (let u = from; u < sig.units.length; u++) {
+  const last = to < sig.units.length ? sig.units[to].start : ids.length;
+  for (let u = from; u < to; u++) {
     const { start, end } = sig.units[u];
-    for (let i = start; i < end && i + 1 < ids.length; i++) {
+    for (let i = start; i < end && i + 1 < last; i++) {
       if (varAfter[i]) continue;
       const pw = factor[u] * ((weights[i] + weights[i + 1]) / 2);
       pAll += pw;
@@ -279,6 +287,8 @@ export interface SignalScore {
   wholeCoverage?: number;
   /** Per unit of the error text: the paste holds it. */
   touched: boolean[];
+  /** The paste stopped before the `-->` that opens this unit: the text up to it was scored. */
+  cutAt?: number;
   /** Weight of the words found, in words found in one error text only. */
   evidenceWords: number;
   /** The factor the evidence rule applied (1: enough evidence). */
@@ -321,8 +331,13 @@ export function scoreSignal(
   const q = pasteIds(view, index.vocab);
   const fullEvidence = p.evidenceWords * uniqueWeight;
   const w = unitWeights(sig, q, p);
-  const detailCoverage = coverage(sig, sig.detailUnit, w, fullEvidence, p, q);
-  const wholeCoverage = sig.detailUnit > 0 ? coverage(sig, 0, w, fullEvidence, p, q) : undefined;
+  // A paste that holds the error from its start and stops before a `-->` (nothing from the arrow on) pasted the
+  // outer message, a whole error on its own: it is scored against the text up to that arrow.
+  const cut = w.touched[0] ? sig.arrows.find((a) => !w.touched.slice(a.unit).some(Boolean)) : undefined;
+  const to = cut ? cut.unit : sig.units.length;
+  const detailUnit = cut ? cut.detailUnit : sig.detailUnit;
+  const detailCoverage = coverage(sig, detailUnit, to, w, fullEvidence, p, q);
+  const wholeCoverage = detailUnit > 0 ? coverage(sig, 0, to, w, fullEvidence, p, q) : undefined;
   let score = wholeCoverage === undefined ? detailCoverage : p.detailShare * detailCoverage + (1 - p.detailShare) * wholeCoverage;
   if (score === 0) {
     if (floor > 0) return null;
@@ -364,6 +379,7 @@ export function scoreSignal(
     contra,
     fragment,
     innerOnly,
+    cut?.unit,
   );
 }
 
@@ -381,6 +397,7 @@ function result(
   contradiction?: Contradiction,
   fragment?: boolean,
   innerOnly?: boolean,
+  cutAt?: number,
 ): SignalScore {
   return {
     score,
@@ -388,6 +405,7 @@ function result(
     detailCoverage,
     wholeCoverage,
     touched,
+    cutAt,
     evidenceWords,
     evidenceFactor,
     contradiction,

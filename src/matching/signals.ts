@@ -18,8 +18,9 @@ export interface Unit {
   start: number;
   end: number;
   /**
-   * Introduced by a quote: an inner message. Colons don't count — in logs they mostly separate a field
-   * from its value (`Event ID: 4002`, `Connections limit: 100`) — nor do `-->` chains of exceptions.
+   * An inner message: introduced by a quote, by `-->` (an exception's inner exception), or by a colon after a
+   * chain marker (`Error details:`, `…Exception:`). Other colons don't count — in logs they mostly separate a
+   * field from its value (`Event ID: 4002`, `Connections limit: 100`).
    */
   nested: boolean;
   /** Follows a sentence end: a paste may well stop before it and go on with its own words. */
@@ -49,6 +50,12 @@ export interface ErrorSignal {
   units: Unit[];
   /** Index of the first unit of the innermost detail: the part that tells near-duplicates apart (0: no nesting). */
   detailUnit: number;
+  /**
+   * Where `-->` chains go on (`Outer message. --> Inner message.`), first first: per arrow, the unit it opens and
+   * the detail unit of the text cut there. The outer message of such a chain is a whole error on its own (tools
+   * print it alone), so a paste that stops before an arrow is scored against the text up to it (score.ts).
+   */
+  arrows: { unit: number; detailUnit: number }[];
   /** True where a placeholder or variable value (`<ServerName>`, `'contoso.com'`) follows term i in the article. */
   varAfter: boolean[];
   /** Sum of the weights of the distinct terms: what a paste covering all of them holds. */
@@ -267,15 +274,22 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
   let nextAnnounced = false;
   const announcedUnits = new Set<number>();
   let nextAfterSentence = false;
+  let nextArrow = false;
+  const arrowUnits: number[] = [];
   const frames = new Set<number>();
   // split() with one capturing group alternates text (even indexes) and the boundary found (odd ones).
   body.split(BOUNDARY).forEach((piece, index) => {
     if (index % 2 === 1) {
       if (/["“”„«»]/.test(piece)) nextNested = true;
-      // An error chain: `…failed with the following error message: X`, `Error details: X`, `SomeException: X`:
-      // what follows is the inner message, the one that tells errors apart. (After `-->` a chain goes on with
-      // a further message, which a paste may well leave out: not an announced one.)
-      else if (piece === ':' && units.length > 0 && announcesInner(terms.slice(units[units.length - 1].start, terms.length))) {
+      // An error chain: `…failed with the following error message: X`, `Error details: X`, `SomeException: X`,
+      // `Outer. --> X`: what follows is the inner message, the one that tells errors apart.
+      else if (/^-{2,3}>$/.test(piece)) {
+        if (units.length > 0) {
+          nextNested = true;
+          nextAnnounced = true;
+          nextArrow = true;
+        }
+      } else if (piece === ':' && units.length > 0 && announcesInner(terms.slice(units[units.length - 1].start, terms.length))) {
         nextNested = true;
         nextAnnounced = true;
       }
@@ -298,21 +312,33 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
     if (terms.length > start) {
       if (isFrame) frames.add(units.length);
       if (nextAnnounced && !isFrame) announcedUnits.add(units.length);
+      if (nextArrow && !isFrame) arrowUnits.push(units.length);
       units.push({ start, end: terms.length, nested: nextNested && !isFrame, afterSentence: nextAfterSentence, generic: false });
       nextNested = false;
       nextAnnounced = false;
+      nextArrow = false;
     }
   });
   // The innermost message: the last quoted part, to the end of the text — when the error announces it
   // (`Detailed information: "…"`) and no further sentence follows; otherwise the quotes hold values
   // (`""example.com IN TXT hash-value""`). Too short alone, the message takes the unit before it in.
-  const lastQuoted = units.map((u) => u.nested).lastIndexOf(true);
-  const announced =
-    announcedUnits.has(lastQuoted) ||
-    units.some((u, k) => k < lastQuoted && DETAIL_MARKERS.has(terms.slice(Math.max(u.start, u.end - 2), u.end).join(' ')));
-  const sentenceAfter = units.some((u, k) => k > lastQuoted && u.afterSentence && !frames.has(k));
-  let detailUnit = lastQuoted > 0 && announced && !sentenceAfter ? lastQuoted : 0;
-  while (detailUnit > 0 && terms.length - units[detailUnit].start < p.minDetailTerms) detailUnit--;
+  // Computed for the whole text, and for the text cut at each `-->` (what a paste that stops there holds).
+  const innermost = (count: number): number => {
+    const end = count < units.length ? units[count].start : terms.length;
+    const lastQuoted = units
+      .slice(0, count)
+      .map((u) => u.nested)
+      .lastIndexOf(true);
+    const announced =
+      announcedUnits.has(lastQuoted) ||
+      units.some((u, k) => k < lastQuoted && DETAIL_MARKERS.has(terms.slice(Math.max(u.start, u.end - 2), u.end).join(' ')));
+    const sentenceAfter = units.some((u, k) => k > lastQuoted && k < count && u.afterSentence && !frames.has(k));
+    let detail = lastQuoted > 0 && announced && !sentenceAfter ? lastQuoted : 0;
+    while (detail > 0 && end - units[detail].start < p.minDetailTerms) detail--;
+    return detail;
+  };
+  const detailUnit = innermost(units.length);
+  const arrows = arrowUnits.map((unit) => ({ unit, detailUnit: innermost(unit) }));
   const detailTerms = units.length ? terms.slice(units[detailUnit].start) : [];
   return {
     article,
@@ -323,6 +349,7 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
     weights: factor,
     units,
     detailUnit,
+    arrows,
     varAfter,
     information: 0,
     detailKey: detailTerms.join(' '),

@@ -58,6 +58,8 @@ interface SignalsSnapshot {
   /** Per error text its units: start, end, flags (1 nested, 2 afterSentence, 4 generic) in a row. */
   units: Ragged<Int32Array>;
   detailUnit: Int32Array;
+  /** Per error text its `-->` chains: unit, detail unit of the text cut there, in a row. */
+  arrows: Ragged<Int32Array>;
   information: Float64Array;
   detailKey: Int32Array;
   meanWeight: Float64Array;
@@ -228,6 +230,10 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
       ints,
     ),
     detailUnit: Int32Array.from(e, (s) => s.detailUnit),
+    arrows: ragged(
+      e.map((s) => s.arrows.flatMap((a) => [a.unit, a.detailUnit])),
+      ints,
+    ),
     information: Float64Array.from(e, (s) => s.information),
     detailKey: Int32Array.from(e, (s) => id(s.detailKey)),
     meanWeight: Float64Array.from(e, (s) => s.meanWeight),
@@ -285,6 +291,7 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex 
       weights: Array.from(s.weights.subarray(from, to)),
       units,
       detailUnit: s.detailUnit[i],
+      arrows: arrowsAt(listAt(s.arrows, i)),
       varAfter: Array.from(s.varAfter.subarray(from, to), Boolean),
       information: s.information[i],
       detailKey: str[s.detailKey[i]],
@@ -311,6 +318,12 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex 
     phrases,
     uniqueWeight: s.uniqueWeight,
   };
+}
+
+function arrowsAt(data: Int32Array): ErrorSignal['arrows'] {
+  const out: ErrorSignal['arrows'] = [];
+  for (let k = 0; k < data.length; k += 2) out.push({ unit: data[k], detailUnit: data[k + 1] });
+  return out;
 }
 
 function encodeDescriptions(d: DescriptionIndex, id: Intern): DescriptionsSnapshot {

@@ -35,6 +35,7 @@ export type RuleName =
   | 'evidence'
   | 'fragment'
   | 'contradiction'
+  | 'scenario'
   | 'keywords'
   | 'description'
   | 'code'

@@ -1,0 +1,92 @@
+import type { Article } from '../knowledge/types';
+import { scenarioAnchors } from '../knowledge/vocabulary';
+
+/**
+ * The scenario rule: a generic line (`Access is denied`, `(403) Forbidden`, `Object reference not set…`) means
+ * different problems in different places. An article's scenario is what its own text names — the cmdlets,
+ * scripts, tools, services and event ids in its title, symptom descriptions, keywords and error texts
+ * (imported articles have nothing else). A paste's is what it names besides the error it matched: the
+ * command at the prompt, the script, the HCW log, the endpoint. When the paste says where it happened and
+ * none of that is the article's scenario, the article is about another scenario: offered, never answered.
+ */
+
+/** An article's scenario: the anchors of its own text, and that text squashed (letters and digits only, lower case). */
+export interface ArticleScenario {
+  anchors: Set<string>;
+  /** `owners can't manage the distribution group` → `…managethedistributiongroup…`: a cmdlet noun named in words. */
+  squashed: string;
+}
+
+/** The scenario of an article: anchors (vocabulary.ts `scenarioAnchors`) of its title, keywords, symptoms, cause and steps. */
+export function articleScenario(a: Article): ArticleScenario {
+  {
+    const texts = [
+      a.title.de,
+      a.title.en,
+      ...[...(a.keywords?.de ?? []), ...(a.keywords?.en ?? [])],
+      ...a.symptoms.flatMap((s) => [
+        s.description.de,
+        s.description.en,
+        ...(s.errors.de ?? []),
+        ...(s.errors.en ?? []),
+        ...(s.keywords?.de ?? []),
+        ...(s.keywords?.en ?? []),
+        ...(s.context?.de ?? []),
+        ...(s.context?.en ?? []),
+      ]),
+      a.cause.de,
+      a.cause.en,
+      ...a.steps.flatMap((st) => [st.text.de, st.text.en, ...(st.commands ?? []).map((c) => c.code)]),
+    ];
+    const text = texts.filter((t): t is string => !!t).join('\n');
+    return { anchors: scenarioAnchors(text), squashed: text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') };
+  }
+}
+
+/** The paste's lines that name a scenario: their anchors and content terms. */
+export interface PasteScenario {
+  lines: { anchors: Set<string>; terms: string[] }[];
+}
+
+/** Reads the anchors of each line of the paste (`terms`: its content terms, line by line). */
+export function pasteScenario(lines: readonly string[], terms: readonly { term: string; line: number }[]): PasteScenario {
+  const out: PasteScenario['lines'] = [];
+  const byLine = new Map<number, string[]>();
+  lines.forEach((text, i) => {
+    const anchors = scenarioAnchors(text);
+    if (!anchors.size) return;
+    const lineTerms: string[] = [];
+    byLine.set(i, lineTerms);
+    out.push({ anchors, terms: lineTerms });
+  });
+  for (const t of terms) byLine.get(t.line)?.push(t.term);
+  return { lines: out };
+}
+
+/**
+ * The paste's anchors that say where it happened, when none of them is the article's (undefined otherwise: the
+ * paste names no scenario beyond the error, or one of its is the article's). Lines that are the matched error
+ * (half their words or more are the error text's: `The term 'Get-OrganizationConfig' is not recognized…`) say
+ * what failed, not where: their anchors don't count.
+ */
+export function otherScenario(paste: PasteScenario, found: ReadonlySet<string>, article: ArticleScenario): string[] | undefined {
+  const where = new Set<string>();
+  for (const line of paste.lines) {
+    const own = line.terms.filter((t) => found.has(t)).length;
+    if (line.terms.length && own * 2 >= line.terms.length) continue;
+    for (const a of line.anchors) where.add(a);
+  }
+  if (!where.size || [...where].some((a) => agrees(a, article))) return undefined;
+  return [...where];
+}
+
+/**
+ * The anchor is the article's, or (a cmdlet) its noun's object is named in the article's words: `Add-DistributionGroupMember`
+ * agrees with an article about managing a distribution group (the noun's first two parts suffice: `distributiongroup`).
+ */
+function agrees(anchor: string, article: ArticleScenario): boolean {
+  if (article.anchors.has(anchor)) return true;
+  // A one-word noun (`Get-Recipient`, `Get-Mailbox`) is too common a word to stand for the command.
+  const parts = /^cmdlet:(.+)$/.exec(anchor)?.[1].split('-') ?? [];
+  return parts.length >= 2 && article.squashed.includes(parts.slice(0, 2).join(''));
+}

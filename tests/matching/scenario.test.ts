@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import type { KnowledgeBase } from '../../src/knowledge/load';
+import type { Article } from '../../src/knowledge/types';
+import { scenarioAnchors } from '../../src/knowledge/vocabulary';
+import { Matcher } from '../../src/matching/matcher';
+import { articleScenario, otherScenario, pasteScenario } from '../../src/matching/scenario';
+import { buildSignals } from '../../src/matching/signals';
+import { englishArticle as article } from '../helpers/articles';
+
+/** README "How matching works": the scenario rule and `-->` chains, on small hand-made texts. */
+
+const kbOf = (articles: Article[]): KnowledgeBase => ({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] });
+const top = (m: Matcher, text: string) => {
+  const r = m.match(text);
+  return [r.decision, r.matches[0]?.article ?? null, r.matches[0]?.score ?? null];
+};
+
+describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
+  describe('vocabulary: where a text says something happened', () => {
+    it('reads cmdlets (by noun, in parts), scripts, the HCW, services named in words or URL paths, event ids', () => {
+      assert.deepEqual(
+        [...scenarioAnchors("PS C:\\tools> .\\Run-Frobnicator.ps1\nAdd-DistributionGroupMember -Identity 'x'")],
+        ['script:run-frobnicator.ps1', 'cmdlet:distribution-group-member'],
+      );
+      assert.deepEqual([...scenarioAnchors('Test-OAuthConnectivity -Service EWS')], ['cmdlet:o-auth-connectivity', 'service:oauth']);
+      assert.deepEqual(
+        [...scenarioAnchors('New-PSSession -ConnectionUri https://outlook.office365.com/powershell-liveid/')],
+        ['cmdlet:ps-session', 'service:remote-powershell'],
+      );
+      assert.deepEqual([...scenarioAnchors('The Hybrid Configuration Wizard stopped. Event ID: 4002')], ['service:hcw', 'event:4002']);
+    });
+
+    it('reads no scenario from host names, hyphenated words or output cmdlets', () => {
+      // `owa.contoso.com` is any server; the URL's path names the endpoint (the MRS proxy).
+      assert.deepEqual([...scenarioAnchors("The call to 'https://owa.contoso.com/EWS/mrsproxy.svc' failed.")], ['service:mrs']);
+      assert.deepEqual([...scenarioAnchors('On-Premises Non-Delivery Write-ErrorMessage : failed')], []);
+    });
+  });
+
+  describe('rule: a generic line where the paste says it happened elsewhere is offered, not answered', () => {
+    const moveError =
+      "The call to 'https://<Server>/EWS/mrsproxy.svc' failed. Error details: The remote vault returned an error: (403) Forbidden.";
+    const m = new Matcher(
+      kbOf([
+        article('move-403', [moveError], { title: { en: 'The remote vault returns 403 when you move mailboxes' } }),
+        article('wizard-term', ["The term 'Get-WidgetConfig' is not recognized as the name of a cmdlet, function, script file."], {
+          title: { en: 'Get-WidgetConfig is not recognized when you run the Hybrid Configuration Wizard' },
+        }),
+        article(
+          'group-sync',
+          ["The action '<cmdlet>', '<property>', can't be performed on the marmot object because it is synchronized."],
+          {
+            title: { en: 'Owners of a synced distribution group cannot manage the group' },
+          },
+        ),
+        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+      ]),
+    );
+
+    it('answers the error alone, and in a paste whose scenario is the article’s', () => {
+      assert.deepEqual(top(m, "The term 'Get-WidgetConfig' is not recognized as the name of a cmdlet, function, script file."), [
+        'answer',
+        'wizard-term',
+        1,
+      ]);
+      // The HCW log says where: the wizard, which is the article's scenario.
+      assert.deepEqual(
+        top(
+          m,
+          "Hybrid Configuration Wizard log, Check Prereqs\nThe term 'Get-WidgetConfig' is not recognized as the name of a cmdlet, function, script file.",
+        ),
+        ['answer', 'wizard-term', 1],
+      );
+      // A cmdlet in the error line itself says what failed, not where; and its object is named in the article's words.
+      assert.deepEqual(
+        top(
+          m,
+          "Add-DistributionGroupMember : The action 'Add-DistributionGroupMember', 'Members', can't be performed on the marmot object because it is synchronized.",
+        ),
+        ['answer', 'group-sync', 1],
+      );
+    });
+
+    it('caps it at 0.75 when the paste names another command, script, service or tool, none of them the article’s', () => {
+      const script = m.match(
+        "PS C:\\tools> .\\Run-Analyzer.ps1\nWARNING: The term 'Get-WidgetConfig' is not recognized as the name of a cmdlet, function, script file.",
+      );
+      assert.deepEqual([script.decision, script.matches[0]?.article, script.matches[0]?.score], ['clarify', 'wizard-term', 0.75]);
+      const oauth = m.match(
+        'Task : Checking the API call under OAuth\nSystem.Net.WebException: The remote vault returned an error: (403) Forbidden.',
+      );
+      assert.deepEqual([oauth.decision, oauth.matches[0]?.article, oauth.matches[0]?.score], ['clarify', 'move-403', 0.75]);
+      // Without the line that says where, the same lines are answered.
+      assert.equal(m.match('System.Net.WebException: The remote vault returned an error: (403) Forbidden.').decision, 'answer');
+      const explained = m.match(
+        "PS C:\\tools> .\\Run-Analyzer.ps1\nThe term 'Get-WidgetConfig' is not recognized as the name of a cmdlet, function, script file.",
+        {
+          explain: true,
+        },
+      );
+      const rule = explained.matches[0].why?.rules.find((r) => r.rule === 'scenario');
+      assert.equal(
+        rule?.note,
+        "capped at 0.75: the paste says it happened in script:run-analyzer.ps1, none of them in this article's scenario (offered, not answered)",
+      );
+    });
+
+    it('compares the lines around the error, not the error line itself; a one-word noun does not stand for its command', () => {
+      const scenario = articleScenario(article('a', ['x'], { title: { en: 'Moving mailboxes of a distribution group fails' } }));
+      const paste = (text: string) => {
+        const lines = text.split('\n');
+        return pasteScenario(
+          lines,
+          lines.flatMap((l, line) =>
+            l
+              .toLowerCase()
+              .split(/\W+/)
+              .filter(Boolean)
+              .map((term) => ({ term, line })),
+          ),
+        );
+      };
+      const found = new Set(['operation', 'failed', 'object']);
+      assert.deepEqual(otherScenario(paste('Get-Recipient\noperation failed object'), found, scenario), ['cmdlet:recipient']);
+      assert.equal(otherScenario(paste('Get-DistributionGroup\noperation failed object'), found, scenario), undefined);
+      assert.equal(otherScenario(paste('New-MoveRequest\noperation failed object'), found, scenario), undefined, 'mrs agrees');
+      assert.equal(otherScenario(paste('Get-Recipient operation failed object'), found, scenario), undefined, 'the error line');
+    });
+  });
+
+  describe('rule: -->-chains are error chains like the others', () => {
+    const chained =
+      'WidgetAlreadyMovingException: The marmot user already has a pending request. --> Mailbox marmot is already being moved to the quokka store.';
+    const m = new Matcher(
+      kbOf([
+        article('moving', [chained]),
+        article('send', ['Syncing the gizmo failed. --> The marmot channel was closed: an unexpected fault occurred on a send.']),
+        article('send2', ['Provisioning the doohickey failed. --> The marmot channel was closed: an unexpected fault occurred on a send.']),
+        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+      ]),
+    );
+
+    it('finds the inner message after an arrow', () => {
+      const sig = buildSignals([article('moving', [chained])]).errors[0];
+      assert.deepEqual(
+        sig.units.map((u) => [sig.terms.slice(u.start, u.end).join(' '), u.nested]),
+        [
+          ['widgetalreadymovingexception', false],
+          ['marmot user already pending requst', true],
+          ['mailbox marmot already moved quokka store', true],
+        ],
+      );
+      assert.equal(sig.detailUnit, 2);
+      assert.deepEqual(sig.arrows, [{ unit: 2, detailUnit: 1 }]);
+    });
+
+    it('answers the outer message pasted alone (tools print it so), and the whole chain', () => {
+      assert.deepEqual(top(m, 'WidgetAlreadyMovingException: The marmot user already has a pending request.'), ['answer', 'moving', 1]);
+      assert.deepEqual(top(m, chained), ['answer', 'moving', 1]);
+    });
+
+    it('does not answer the outer message with another inner message, nor a shared inner message alone', () => {
+      assert.notEqual(
+        m.match(
+          'WidgetAlreadyMovingException: The marmot user already has a pending request. --> The quokka store is offline for maintenance.',
+        ).decision,
+        'answer',
+      );
+      const inner = m.match('The marmot channel was closed: an unexpected fault occurred on a send.');
+      assert.deepEqual([inner.decision, inner.matches[0]?.score], ['clarify', 0.75]);
+    });
+  });
+});
