@@ -200,11 +200,12 @@ export class Matcher {
     const keywords = this.keywordHits(view.seq);
     const hits: Hit[] = [...errorHits, ...this.codeHits(view), ...keywords.hits];
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
-    // Prose in a language some articles lack is read through the lexicon only, where every article takes part: as
-    // written, its words would fit only the articles written in it, however little they fit.
-    const prose = bridged || !this.bridge || !this.missing[paste.lang];
-    if (prose && !hits.some((h) => h.score >= this.params.decision.answer))
-      hits.push(...this.descriptionHits(view, keywords.topicPhrases, bridged));
+    // Prose in a language some articles lack is read through the lexicon, where every article takes part: as
+    // written, its words would fit only the articles written in it, however little they fit. As written, only a
+    // description that names the article's topic phrases too (symptom and cause) counts.
+    const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
+    if (!hits.some((h) => h.score >= this.params.decision.answer))
+      hits.push(...this.descriptionHits(view, keywords.topicPhrases, bridged).filter((h) => !throughLexicon || h.topics.length > 0));
     const ranked = this.breakTies(this.rank(hits, keywords.topics), view);
     const t = this.params.decision;
     const { decision, offered } = decide(ranked, t);

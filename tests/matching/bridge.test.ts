@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import type { LexiconEntry } from '../../src/knowledge/lexicon';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { agreement, Bridge, languageFreeTerms, Translator } from '../../src/matching/bridge';
 import { Matcher } from '../../src/matching/matcher';
+import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
+import { ROOT } from '../helpers/tmp';
 
 const entry = (de: string | string[], en: string): LexiconEntry => ({ de: Array.isArray(de) ? de : [de], en: [en], file: 'test' });
 
@@ -217,6 +220,14 @@ describe('matching/bridge', () => {
         const r = withGerman.match('Unsere lokalen Benutzer sehen keine Frei/Gebucht-Informationen der Cloud-Postfächer.');
         assert.ok(!r.matches.some((m) => m.article === 'de-article'), JSON.stringify(r.matches));
       });
+    });
+
+    it("still answers, as written, a German description naming the German article's symptom and cause (its topic phrases)", () => {
+      const kb = loadKnowledge([BUILTIN_KNOWLEDGE, path.join(ROOT, 'tests/bot/fixtures-english-tls')]);
+      const r = new Matcher(kb).match(
+        'Nach dem Abschalten von Legacy-TLS sehen lokale Benutzer keine Verfügbarkeit der Cloud-Postfächer mehr',
+      );
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid']);
     });
 
     it('an English paste finds a German-only article the other way round', () => {
