@@ -2,6 +2,7 @@
  * Entry point: wires config → logger → knowledge → matcher → bot → server, nothing else.
  * Behaviour lives in src/bot, HTTP in src/server.
  */
+import './compileCache';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
