@@ -40,6 +40,8 @@ interface ErrorHit extends HitBase {
   sameError: readonly string[];
   /** The error text's words found in the paste, as vocabulary ids, ascending. */
   found: Int32Array;
+  /** Bit (id mod 32) of every word found: a word outside another hit's mask is not inside it. */
+  mask: number;
   breakdown: SignalScore;
   /** The paste's anchors of where it happened, none of them the article's scenario (then capped: scenario.ts). */
   otherScenario?: readonly string[];
@@ -119,12 +121,20 @@ export class Matcher {
   private readonly descriptions: DescriptionIndex;
 
   /**
-   * Error texts scoring below this can't change what a paste gets (when not explaining): shown are matches
-   * from `decision.listed`, answered and offered ones from `decision.candidate`, topic phrases lift from
-   * `ranking.tiebreakFrom`, and a tie (`ranking.tie`) can move one up to its leader; 0.001 below, for rounding.
-   * What scores less ranks below all of them, or its article gets no match at all: the same output.
+   * Error texts scoring below these can't change what a paste gets (when not explaining), so they are not scored
+   * to the end. `offered`: below what is answered or offered (`decision.candidate`), within a tie (`ranking.tie`)
+   * of it, or lifted by topic phrases (`ranking.tiebreakFrom`), or close enough to an answer to take its lead
+   * (`decision.answer` − `decision.margin`). When a paste gets neither an answer nor a choice, the matches listed
+   * go down to `decision.listed`: `listed` is that, less a tie. Each is 0.001 lower, as scores are rounded to 3
+   * decimals. What scores less ranks below every match that is shown, or its article gets no match: the same
+   * output (tests/matching/pruning.test.ts compares with a matcher whose floors are 0).
    */
-  private readonly floor: number;
+  readonly floors: { readonly offered: number; readonly listed: number };
+
+  /** Per error text, its sameError key of the inner message, once it was needed (ErrorHit.sameError). */
+  private readonly detailKeys: (readonly string[] | undefined)[];
+  /** Per article, the place of its id in localeCompare order (equal places for ids that compare equal). */
+  private readonly idOrder: Int32Array;
 
   /** Reads pastes in the other language through the lexicon; null without one. */
   private readonly bridge: Bridge | null;
@@ -142,7 +152,13 @@ export class Matcher {
     this.about = built.about;
     this.descriptions = built.descriptions;
     const { decision, ranking } = params;
-    this.floor = Math.max(0, Math.min(decision.listed, decision.candidate, ranking.tiebreakFrom) - ranking.tie - 0.001);
+    const floor = (...xs: number[]) => Math.max(0, Math.min(...xs) - 0.001);
+    this.floors = {
+      offered: floor(decision.candidate - ranking.tie, ranking.tiebreakFrom, decision.answer - decision.margin),
+      listed: floor(decision.listed - ranking.tie, decision.candidate - ranking.tie, ranking.tiebreakFrom),
+    };
+    this.idOrder = idOrder(kb.articles.map((a) => a.id));
+    this.detailKeys = new Array<readonly string[] | undefined>(this.index.errors.length).fill(undefined);
     this.bridge = kb.lexicon?.length ? new Bridge(kb.lexicon, params.bridge) : null;
     this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };
   }
@@ -176,14 +192,34 @@ export class Matcher {
    */
   private matchAsWritten(text: string, options: MatchOptions, bridged = false): MatchResult {
     const paste = this.read(text, options);
-    let view = buildQueryView(paste.seq, paste.quoted);
+    const view = buildQueryView(paste.seq, paste.quoted);
     const candidates = this.candidates(view);
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
     // An article to explain is scored whatever the pre-filter says, to show why it did not win.
     if (focus >= 0) this.index.errors.forEach((e, id) => e.article === focus && !candidates.includes(id) && candidates.push(id));
-    // Explaining shows every error text's score; otherwise those that can't be shown are not scored to the end.
-    const floor = options.explain ? 0 : this.floor;
-    let errorHits = this.errorHits(view, candidates, floor);
+    // Explaining shows every error text's score. Otherwise first only what could be answered or offered is scored
+    // to the end; when nothing is, the matches listed go down further, and the error texts that reach that are scored.
+    const read = { text, paste, view, candidates, focus, options, bridged };
+    if (options.explain || this.floors.offered === 0) return this.decideAt(0, read);
+    const listed: number[] = [];
+    const first = this.decideAt(this.floors.offered, read, listed);
+    if (first.decision !== 'none') return first;
+    return this.decideAt(this.floors.listed, read, undefined, listed);
+  }
+
+  /**
+   * Stages 3–7 with error texts scored to the end only when they can reach `floor`. `reach` collects the
+   * candidates that can reach `floors.listed` (in order); `first`: candidates to score first, when known.
+   */
+  private decideAt(
+    floor: number,
+    read: { text: string; paste: Paste; view: QueryView; candidates: number[]; focus: number; options: MatchOptions; bridged: boolean },
+    reach?: number[],
+    first: number[] = read.candidates,
+  ): MatchResult {
+    const { text, paste, candidates, focus, options, bridged } = read;
+    let view = read.view;
+    let errorHits = this.errorHits(view, first, floor, reach);
     if (floor > 0) {
       // Typo repair borrows the words of every error text within its window of the best: score those too.
       const best = errorHits.reduce((m, h) => Math.max(m, h.score), 0);
@@ -296,23 +332,31 @@ export class Matcher {
   }
 
   /** Stage 3: every candidate error text scored (score.ts); those below `floor` only as far as it takes to know. */
-  private errorHits(view: QueryView, candidates: number[], floor: number): ErrorHit[] {
+  private errorHits(view: QueryView, candidates: number[], floor: number, reach?: number[]): ErrorHit[] {
     const hits: ErrorHit[] = [];
     for (const id of candidates) {
       const sig = this.index.errors[id];
       const breakdown = scoreSignal(sig, view, this.index, this.params.score, floor);
-      if (!breakdown) continue;
+      if (typeof breakdown === 'number') {
+        if (reach && breakdown >= this.floors.listed) reach.push(id);
+        continue;
+      }
+      reach?.push(id);
       const { score, found } = breakdown;
       if (score <= 0) continue;
       // Two error texts the paste fits near-perfectly with the very same words (they differ only after
       // where it stops) are the same error to the paste, like identical inner messages.
-      const sameError = [`detail:${sig.detailKey}`];
-      if (score >= this.params.ranking.sameWordsScore)
-        sameError.push(
-          `found:${Array.from(found, (id) => this.index.vocab.terms[id])
-            .sort()
-            .join(' ')}`,
-        );
+      // (The inner-message key is made once per error text: ranking compares it with many others.)
+      const detail = (this.detailKeys[id] ??= [`detail:${sig.detailKey}`]);
+      const sameError =
+        score >= this.params.ranking.sameWordsScore
+          ? [
+              detail[0],
+              `found:${Array.from(found, (t) => this.index.vocab.terms[t])
+                .sort()
+                .join(' ')}`,
+            ]
+          : detail;
       hits.push({
         kind: 'error',
         signal: id,
@@ -322,6 +366,7 @@ export class Matcher {
         terms: sig.terms,
         sameError,
         found,
+        mask: found.reduce((m, id) => m | (1 << (id & 31)), 0),
         breakdown,
       });
     }
@@ -471,11 +516,17 @@ export class Matcher {
       // specific error) is weaker evidence than that one, however well it covers its own short text.
       // Only a container about as good counts (a contradicted variant that happens to share the words
       // doesn't), and only matches that could be shown are compared.
+      // (Cheap tests first: a container holds more words, and every word's bit in its mask.)
       const container =
         h.kind === 'error' && h.score >= p.containedFrom
           ? contenders.find(
               (o) =>
-                o !== h && o.score >= h.score - p.containerWindow && o.sameError[0] !== h.sameError[0] && strictlyInside(h.found, o.found),
+                o.score >= h.score - p.containerWindow &&
+                o.found.length > h.found.length &&
+                (h.mask & ~o.mask) === 0 &&
+                o !== h &&
+                o.sameError[0] !== h.sameError[0] &&
+                strictlyInside(h.found, o.found),
             )
           : undefined;
       let score = h.score;
@@ -486,10 +537,13 @@ export class Matcher {
           note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found`,
         });
       }
-      const sameError = h.kind === 'error' ? h.sameError : undefined;
-      return { hit: h, score: round(Math.max(0, Math.min(1, score + tiebreak))), adjustments, ...(sameError ? { sameError } : {}) };
+      const r: Ranked = { hit: h, score: round(Math.max(0, Math.min(1, score + tiebreak))), adjustments };
+      if (h.kind === 'error') r.sameError = h.sameError;
+      return r;
     });
-    return ranked.sort((x, y) => y.score - x.score || this.kb.articles[x.hit.article].id.localeCompare(this.kb.articles[y.hit.article].id));
+    // Equal scores in the order of the articles' ids (localeCompare order, precomputed: idOrder).
+    const order = this.idOrder;
+    return ranked.sort((x, y) => y.score - x.score || order[x.hit.article] - order[y.hit.article]);
   }
 
   /**
@@ -618,6 +672,23 @@ export class Matcher {
     rules.push(...r.adjustments);
     return out;
   }
+}
+
+/**
+ * Places of `ids` in localeCompare order, which ranking uses to order equal scores. Ids are sorted by code
+ * units first (fast) and the order checked pair by pair with localeCompare: for the usual lower-case ids the
+ * two agree and this costs one localeCompare per id; otherwise they are sorted with it.
+ */
+function idOrder(ids: readonly string[]): Int32Array {
+  const byCodeUnits = ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  const agrees = byCodeUnits.every((a, k) => k === 0 || ids[byCodeUnits[k - 1]].localeCompare(ids[a]) < 0);
+  const sorted = agrees ? byCodeUnits : ids.map((_, i) => i).sort((a, b) => ids[a].localeCompare(ids[b]));
+  const place = new Int32Array(ids.length);
+  sorted.forEach((a, k) => {
+    const prev = sorted[k - 1];
+    place[a] = k > 0 && !agrees && ids[prev].localeCompare(ids[a]) === 0 ? place[prev] : k;
+  });
+  return place;
 }
 
 /** Every id of `a` is in `b`, which has more (both ascending). */

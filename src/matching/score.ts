@@ -107,12 +107,15 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
  * Per unit: the weight it holds, the weight of it found in the paste, and whether the paste holds the
  * unit itself — its word pairs, not just its words, which common ones like "error" give away elsewhere.
  */
-function unitWeights(sig: ErrorSignal, q: PasteIds, p: ScoreParameters): { have: number[]; all: number[]; touched: boolean[] } {
+function unitWeights(sig: ErrorSignal, q: PasteIds, p: ScoreParameters): UnitWeights {
   const { ids, weights, varAfter } = sig;
-  const have: number[] = [];
-  const all: number[] = [];
-  const touched: boolean[] = [];
-  for (const u of sig.units) {
+  if (sig.units.length > scratch.all.length) {
+    const n = 2 * sig.units.length;
+    scratch = { have: new Float64Array(n), all: new Float64Array(n), touched: new Uint8Array(n) };
+  }
+  const { have, all, touched } = scratch;
+  for (let k = 0; k < sig.units.length; k++) {
+    const u = sig.units[k];
     let h = 0;
     let a = 0;
     let pairsHave = 0;
@@ -129,21 +132,34 @@ function unitWeights(sig: ErrorSignal, q: PasteIds, p: ScoreParameters): { have:
         if (q.pairs.has(gramCode(q.size, ids[i], ids[i + 1]))) pairsHave++;
       }
     }
-    have.push(h);
-    all.push(a);
+    have[k] = h;
+    all[k] = a;
     // Without word pairs to check (a name cuts each one: `The call to '<url>' failed`), one word of several says too little.
     const enough = pairsAll > 0 ? pairsHave / pairsAll >= p.touchedPairs : words >= Math.min(2, u.end - u.start);
-    touched.push(a > 0 && h / a >= p.touched && enough);
+    touched[k] = a > 0 && h / a >= p.touched && enough ? 1 : 0;
   }
-  return { have, all, touched };
+  return scratch;
 }
+
+/** Per unit of an error text (the first `units.length` entries): the weight found, the weight it holds, 1 when the paste holds the unit. */
+interface UnitWeights {
+  have: Float64Array;
+  all: Float64Array;
+  touched: Uint8Array;
+}
+
+/**
+ * Reused for every error text scored (scoring is synchronous, one text at a time, and nothing keeps it):
+ * thousands of candidates per paste would otherwise allocate three arrays each.
+ */
+let scratch: UnitWeights = { have: new Float64Array(64), all: new Float64Array(64), touched: new Uint8Array(64) };
 
 /** Coverage of units [from, to), untouched units discounted; 0 when the paste touches none of them. */
 function coverage(
   sig: ErrorSignal,
   from: number,
   to: number,
-  w: ReturnType<typeof unitWeights>,
+  w: UnitWeights,
   fullEvidence: number,
   p: ScoreParameters,
   q: PasteIds,
@@ -164,12 +180,12 @@ function coverage(
   const earned = Math.min(1, touchedOwn / (p.substantialPart * fullEvidence));
   const discounted = untouchedAll > 0 ? Math.min(p.untouchedFactor, (p.untouchedCap * touchedAll) / untouchedAll) : 0;
   const untouched = 1 - earned * (1 - discounted);
-  const factor = w.touched.map((t) => (t ? 1 : untouched));
+  const factor = (u: number) => (w.touched[u] ? 1 : untouched);
   let have = 0;
   let all = 0;
   for (let u = from; u < to; u++) {
-    have += factor[u] * w.have[u];
-    all += factor[u] * w.all[u];
+    have += factor(u) * w.have[u];
+    all += factor(u) * w.all[u];
   }
   if (all === 0) return 0;
   const terms = have / all;
@@ -181,7 +197,7 @@ function coverage(
     const { start, end } = sig.units[u];
     for (let i = start; i < end && i + 1 < last; i++) {
       if (varAfter[i]) continue;
-      const pw = factor[u] * ((weights[i] + weights[i + 1]) / 2);
+      const pw = factor(u) * ((weights[i] + weights[i + 1]) / 2);
       pAll += pw;
       if (q.pairs.has(gramCode(q.size, ids[i], ids[i + 1]))) pHave += pw;
     }
@@ -201,7 +217,7 @@ export interface Contradiction {
  * word (two words in a row), then stops following it while both go on — with a word other than the next
  * ones of the error, and that does not look like a name or number (those vary from paste to paste).
  */
-function contradiction(sig: ErrorSignal, q: PasteIds, touched: readonly boolean[]): Contradiction | undefined {
+function contradiction(sig: ErrorSignal, q: PasteIds, touched: Uint8Array): Contradiction | undefined {
   const { meanWeight, repeated, ids, terms, weights, varAfter } = sig;
   const { size } = q;
   let unit = 0;
@@ -304,8 +320,8 @@ export interface SignalScore {
 /**
  * How well the paste covers one error text of `index`. Its `uniqueWeight`: the weight of a word found in one error
  * text only, the unit in which evidence is measured. With a `floor`, an error text that can't reach it is not
- * scored to the end (null): once its coverage and evidence are below the floor, only the fragment rule could
- * raise it, and the contradiction and inner-message rules only lower it.
+ * scored to the end: once its coverage and evidence are below the floor, only the fragment rule could raise it,
+ * and the contradiction and inner-message rules only lower it. Then the result is the most it can score, a number.
  */
 export function scoreSignal(
   sig: ErrorSignal,
@@ -319,29 +335,29 @@ export function scoreSignal(
   index: Pick<SignalIndex, 'vocab' | 'uniqueWeight'>,
   p: ScoreParameters,
   floor: number,
-): SignalScore | null;
+): SignalScore | number;
 export function scoreSignal(
   sig: ErrorSignal,
   view: QueryView,
   index: Pick<SignalIndex, 'vocab' | 'uniqueWeight'>,
   p: ScoreParameters,
   floor = 0,
-): SignalScore | null {
+): SignalScore | number {
   const { uniqueWeight } = index;
   const q = pasteIds(view, index.vocab);
   const fullEvidence = p.evidenceWords * uniqueWeight;
   const w = unitWeights(sig, q, p);
   // A paste that holds the error from its start and stops before a `-->` (nothing from the arrow on) pasted the
   // outer message, a whole error on its own: it is scored against the text up to that arrow.
-  const cut = w.touched[0] ? sig.arrows.find((a) => !w.touched.slice(a.unit).some(Boolean)) : undefined;
+  const cut = w.touched[0] ? sig.arrows.find((a) => !w.touched.subarray(a.unit, sig.units.length).some(Boolean)) : undefined;
   const to = cut ? cut.unit : sig.units.length;
   const detailUnit = cut ? cut.detailUnit : sig.detailUnit;
   const detailCoverage = coverage(sig, detailUnit, to, w, fullEvidence, p, q);
   const wholeCoverage = detailUnit > 0 ? coverage(sig, 0, to, w, fullEvidence, p, q) : undefined;
   let score = wholeCoverage === undefined ? detailCoverage : p.detailShare * detailCoverage + (1 - p.detailShare) * wholeCoverage;
   if (score === 0) {
-    if (floor > 0) return null;
-    return result(score, NOTHING, detailCoverage, wholeCoverage, w.touched, 0, 0);
+    if (floor > 0) return 0;
+    return result(score, NOTHING, detailCoverage, wholeCoverage, touchedOf(sig, w), 0, 0);
   }
   // Each word counts once, with its weight where the error has it first.
   let evidence = 0;
@@ -353,7 +369,7 @@ export function scoreSignal(
   }
   const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
   score *= evidenceFactor;
-  if (score < floor && !(score < p.fragment && isFragment(sig, view.terms.size, w, count, uniqueWeight, p))) return null;
+  if (score < floor && !(score < p.fragment && isFragment(sig, view.terms.size, w, count, uniqueWeight, p))) return score;
   const found = new Int32Array(count);
   count = 0;
   for (const i of sig.firsts) if (q.has[sig.ids[i]]) found[count++] = sig.ids[i];
@@ -363,7 +379,7 @@ export function scoreSignal(
   const innerOnly =
     sig.detailUnit > 0 &&
     score > p.innerOnly &&
-    !w.touched.slice(0, sig.detailUnit).some(Boolean) &&
+    !w.touched.subarray(0, sig.detailUnit).some(Boolean) &&
     sig.units.every((u, k) => k < sig.detailUnit || !w.touched[k] || u.generic);
   if (innerOnly) score = p.innerOnly;
   const fragment = !contra && score < p.fragment && isFragment(sig, view.terms.size, w, found.length, uniqueWeight, p);
@@ -373,7 +389,7 @@ export function scoreSignal(
     found,
     detailCoverage,
     wholeCoverage,
-    w.touched,
+    touchedOf(sig, w),
     evidence / uniqueWeight,
     evidenceFactor,
     contra,
@@ -384,6 +400,10 @@ export function scoreSignal(
 }
 
 const NOTHING = new Int32Array(0);
+
+function touchedOf(sig: ErrorSignal, w: UnitWeights): boolean[] {
+  return Array.from(w.touched.subarray(0, sig.units.length), Boolean);
+}
 
 /** A SignalScore, always of one shape (the scorer makes one per candidate: optional fields stay undefined). */
 function result(
@@ -422,7 +442,7 @@ function result(
 function isFragment(
   sig: ErrorSignal,
   pasteTerms: number,
-  w: ReturnType<typeof unitWeights>,
+  w: UnitWeights,
   found: number,
   uniqueWeight: number,
   p: ScoreParameters,
