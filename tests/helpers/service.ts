@@ -158,6 +158,21 @@ export function message(serviceUrl: string, text: string, extra: Partial<Activit
   };
 }
 
+/** A message activity as the Bot Framework Emulator sends it (plain text replies, no cards), to the given connector. */
+export function emulatorMessage(serviceUrl: string, text: string, id: string): Partial<Activity> {
+  return {
+    type: 'message',
+    id,
+    channelId: 'emulator',
+    serviceUrl,
+    from: { id: 'user-1' } as Activity['from'],
+    recipient: { id: 'bot' } as Activity['recipient'],
+    conversation: { id: 'conv-1' } as Activity['conversation'],
+    locale: 'en-US',
+    text,
+  };
+}
+
 /** POSTs a body (object → JSON) to `/api/messages`. */
 export function postActivity(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${url}/api/messages`, {

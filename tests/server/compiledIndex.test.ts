@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { articleYaml } from '../helpers/articles';
 import { until, useEntryPerTest } from '../helpers/process';
+import { emulatorMessage, postActivity } from '../helpers/service';
 import { ROOT } from '../helpers/tmp';
 import { startConnector, type StandInConnector } from './support/connector';
 
@@ -49,21 +50,7 @@ describe('npm start with KNOWLEDGE_INDEX (a compiled knowledge index)', function
   /** Sends `text` as a user message over real HTTP and returns what the bot sent back, as JSON text. */
   async function ask(url: string, text: string): Promise<string> {
     const before = connector.received.length;
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `m${before}`,
-        channelId: 'emulator',
-        serviceUrl: connector.serviceUrl,
-        from: { id: 'user-1' },
-        recipient: { id: 'bot' },
-        conversation: { id: 'conv-1' },
-        locale: 'en-US',
-        text,
-      }),
-    });
+    const res = await postActivity(url, emulatorMessage(connector.serviceUrl, text, `m${before}`));
     assert.equal(res.status, 200);
     await until(() => connector.received.length > before, 'the reply');
     return JSON.stringify(connector.received.slice(before).map((r) => r.activity));

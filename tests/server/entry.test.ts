@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startConnector, type StandInConnector } from './support/connector';
 import { freePort, until, useEntryPerTest } from '../helpers/process';
+import { emulatorMessage, postActivity } from '../helpers/service';
 import { PASTES } from '../bot/support/harness';
 
 describe('npm start (dist/src/index.js)', function () {
@@ -36,21 +37,7 @@ describe('npm start (dist/src/index.js)', function () {
     assert.equal(body.articles, 1);
     assert.equal(body.version, JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')).version);
 
-    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: 'm1',
-        channelId: 'emulator',
-        serviceUrl: connector.serviceUrl,
-        from: { id: 'user-1' },
-        recipient: { id: 'bot' },
-        conversation: { id: 'conv-1' },
-        locale: 'en-US',
-        text: PASTES.unknown,
-      }),
-    });
+    const res = await postActivity(`http://127.0.0.1:${port}`, emulatorMessage(connector.serviceUrl, PASTES.unknown, 'm1'));
     assert.equal(res.status, 200);
     assert.match(String(connector.received[0]?.activity.text), /^Sorry, I don't know this error/);
     // DATA_DIR is relative to the working directory; the unmatched paste is logged there.
