@@ -45,9 +45,20 @@ describe('web: a screenshot uploaded in the chat page', function () {
     assert.equal(await upload.getAttribute('accept'), 'image/png,image/jpeg');
     const before = await cardCount(page);
     // Web Chat attaches the chosen file to the send box; Send (or Enter) sends it, with any text typed.
+    // Web Chat reads the chosen file before it counts as attached: under load an Enter pressed too early sends nothing, so
+    // Enter is pressed again until the user's message shows in the transcript.
+    const sentBefore = await page.evaluate(() => document.querySelectorAll('.webchat__bubble--from-user').length);
     await upload.setInputFiles({ name: 'powershell.png', mimeType: 'image/png', buffer: png });
-    await page.click(SEND_BOX);
-    await page.keyboard.press('Enter');
+    for (let attempt = 1; ; attempt++) {
+      await page.click(SEND_BOX);
+      await page.keyboard.press('Enter');
+      const sent = await page
+        .waitForFunction((n) => document.querySelectorAll('.webchat__bubble--from-user').length > n, sentBefore, { timeout: 15_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (sent) break;
+      if (attempt === 4) throw new Error('the upload was never sent: no message of the user in the transcript after 4 tries');
+    }
     const card = await nextCard(page, before, 150_000).catch(async (err: Error) => {
       await screenshot(page, 'webchat-screenshot-upload-failed.png');
       throw new Error(`${err.message}\nthe transcript:\n${(await bubbleTexts(page)).join('\n---\n')}\npage errors: ${errors.join('; ')}`);
