@@ -19,28 +19,27 @@ export interface ArticleScenario {
 
 /** The scenario of an article: anchors (vocabulary.ts `scenarioAnchors`) of its title, keywords, symptoms, cause and steps. */
 export function articleScenario(a: Article): ArticleScenario {
-  {
-    const texts = [
-      a.title.de,
-      a.title.en,
-      ...[...(a.keywords?.de ?? []), ...(a.keywords?.en ?? [])],
-      ...a.symptoms.flatMap((s) => [
-        s.description.de,
-        s.description.en,
-        ...(s.errors.de ?? []),
-        ...(s.errors.en ?? []),
-        ...(s.keywords?.de ?? []),
-        ...(s.keywords?.en ?? []),
-        ...(s.context?.de ?? []),
-        ...(s.context?.en ?? []),
-      ]),
-      a.cause.de,
-      a.cause.en,
-      ...a.steps.flatMap((st) => [st.text.de, st.text.en, ...(st.commands ?? []).map((c) => c.code)]),
-    ];
-    const text = texts.filter((t): t is string => !!t).join('\n');
-    return { anchors: scenarioAnchors(text), squashed: text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') };
-  }
+  const texts = [
+    a.title.de,
+    a.title.en,
+    ...(a.keywords?.de ?? []),
+    ...(a.keywords?.en ?? []),
+    ...a.symptoms.flatMap((s) => [
+      s.description.de,
+      s.description.en,
+      ...(s.errors.de ?? []),
+      ...(s.errors.en ?? []),
+      ...(s.keywords?.de ?? []),
+      ...(s.keywords?.en ?? []),
+      ...(s.context?.de ?? []),
+      ...(s.context?.en ?? []),
+    ]),
+    a.cause.de,
+    a.cause.en,
+    ...a.steps.flatMap((st) => [st.text.de, st.text.en, ...(st.commands ?? []).map((c) => c.code)]),
+  ];
+  const text = texts.filter((t): t is string => !!t).join('\n');
+  return { anchors: scenarioAnchors(text), squashed: text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') };
 }
 
 /** The paste's lines that name a scenario: their anchors and content terms. */
