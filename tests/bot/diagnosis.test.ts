@@ -4,23 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { allText, checkCard, findAll } from './support/cards';
-import { cardOf, createHarness, type Harness } from './support/harness';
+import { allText, findAll } from './support/cards';
+import { createHarness, goodCardOf, onlyReply, type Harness } from './support/harness';
 import * as CONFIG from '../diagnosis/pastes';
 
 let h: Harness;
 
-function only(replies: Partial<Activity>[]): Partial<Activity> {
-  assert.equal(replies.length, 1, `expected one reply, got ${replies.length}; transcript:\n${h?.transcript.join('\n')}`);
-  return replies[0]!;
-}
-
-function goodCard(reply: Partial<Activity>): Record<string, unknown> {
-  const card = cardOf(reply);
-  assert.ok(card, `expected a card, got ${JSON.stringify(reply.text)}`);
-  assert.deepEqual(checkCard(card).problems, []);
-  return card;
-}
+const only = (replies: Partial<Activity>[]) => onlyReply(replies, h);
+const goodCard = goodCardOf;
 
 const snippets = (card: Record<string, unknown>) => findAll(card, (o) => o.type === 'CodeBlock').map((b) => b.codeSnippet);
 const SCHANNEL = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2';

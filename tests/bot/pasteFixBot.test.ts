@@ -5,14 +5,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Activity } from 'botbuilder';
-import { allText, checkCard, findAll } from './support/cards';
+import { allText, findAll } from './support/cards';
 import {
   cardOf,
   createHarness,
   FEDERATION_COMMAND,
   FEDERATION_COMMAND_FILLED,
   flakyMatcher,
+  goodCardOf,
   matcherWithFixtures,
+  onlyReply,
   PASTES,
   type Harness,
 } from './support/harness';
@@ -26,15 +28,10 @@ const ARTICLE = 'exo-legacy-tls-hybrid';
 
 let h: Harness;
 
-function only(replies: Partial<Activity>[]): Partial<Activity> {
-  assert.equal(replies.length, 1, `expected one reply, got ${replies.length}; transcript:\n${h?.transcript.join('\n')}`);
-  return replies[0]!;
-}
+const only = (replies: Partial<Activity>[]) => onlyReply(replies, h);
 
 function expectGoodCard(reply: Partial<Activity>): Record<string, unknown> {
-  const card = cardOf(reply);
-  assert.ok(card, `expected a card, got text ${JSON.stringify(reply.text)}`);
-  assert.deepEqual(checkCard(card).problems, []);
+  const card = goodCardOf(reply);
   assert.deepEqual(card.msteams, { width: 'Full' });
   return card;
 }

@@ -3,6 +3,7 @@
  * the real Matcher, memory conversation state, a file feedback log in a temp folder, and a pino
  * logger that records into an array.
  */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../../src/knowledge/load';
 import { Matcher } from '../../../src/matching/matcher';
 import { PasteFixBot, type MatcherLike } from '../../../src/bot/pasteFixBot';
 import { createTurnErrorHandler } from '../../../src/bot/turnError';
+import { checkCard } from './cards';
 import { FileFeedbackLog, FEEDBACK_FILE, readFeedbackLog } from '../../../src/storage/fileFeedbackLog';
 
 let shared: Matcher | undefined;
@@ -133,6 +135,20 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 export function cardOf(reply: Partial<Activity> | undefined): Record<string, unknown> | undefined {
   const attachment = reply?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
   return attachment?.content as Record<string, unknown> | undefined;
+}
+
+/** The one reply of a turn; fails with the harness's transcript when there are none or several. */
+export function onlyReply(replies: Partial<Activity>[], h: Harness | undefined): Partial<Activity> {
+  assert.equal(replies.length, 1, `expected one reply, got ${replies.length}; transcript:\n${h?.transcript.join('\n')}`);
+  return replies[0]!;
+}
+
+/** The reply's Adaptive Card, checked against the card schema (no problems). */
+export function goodCardOf(reply: Partial<Activity>): Record<string, unknown> {
+  const card = cardOf(reply);
+  assert.ok(card, `expected a card, got text ${JSON.stringify(reply.text)}`);
+  assert.deepEqual(checkCard(card).problems, []);
+  return card;
 }
 
 /** Error texts users paste (facts: the product's exact messages; the cmdlet line as admins type it). */
