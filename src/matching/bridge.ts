@@ -12,6 +12,7 @@ import { CMDLET_IN_TEXT, HCW_CODE_IN_TEXT } from '../knowledge/vocabulary';
 import { SLOT, type LexiconEntry } from '../knowledge/lexicon';
 import type { Article, Lang } from '../knowledge/types';
 import { cleanPaste, foldWord } from './normalize';
+import { STOPWORDS } from './stopwords';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import type { Match, MatchResult } from './types';
 
@@ -221,15 +222,32 @@ const LANGUAGE_FREE: RegExp[] = [
   /\b0x[0-9a-f]{8}\b/gi, // HRESULTs and other hex result codes
   /\b[245]\.\d\.\d{1,3}\b/g, // SMTP enhanced status codes
   /\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+(?:Exception|Error|Fault)\b/g, // exception and error class names
-  CMDLET_IN_TEXT, // cmdlets
+  CMDLET_IN_TEXT, // cmdlets (only those with a PowerShell verb: see POWERSHELL_VERBS)
   /\/[A-Za-z]+\/[\w.-]+\.(?:svc|asmx|aspx)\b/gi, // web service paths (/EWS/mrsproxy.svc)
 ];
+
+/**
+ * The verbs PowerShell approves (`Get-Verb`) that Exchange and Windows cmdlets use. German writes compounds
+ * the way cmdlets look (`Frei/Gebucht-Informationen`, `E-Mail-Adresse`, `Online-Benutzer`): a `Word-Word`
+ * is a cmdlet, language-free evidence, only when its first part is one of these.
+ */
+const POWERSHELL_VERBS = new Set(
+  (
+    'Add Approve Assert Backup Block Clear Close Compare Complete Compress Confirm Connect Convert ConvertFrom ConvertTo Copy ' +
+    'Debug Deny Disable Disconnect Dismount Edit Enable Enter Exit Expand Export Find Format Get Grant Hide Import Initialize ' +
+    'Install Invoke Join Limit Lock Measure Merge Mount Move New Open Optimize Out Ping Pop Protect Publish Push Read Receive ' +
+    'Redo Register Remove Rename Repair Request Reset Resize Resolve Restart Restore Resume Revoke Save Search Select Send Set ' +
+    'Show Skip Split Start Step Stop Submit Suspend Switch Sync Test Trace Unblock Undo Uninstall Unlock Unprotect Unpublish ' +
+    'Unregister Update Use Wait Watch Write'
+  ).split(' '),
+);
 
 /** Words of language-free evidence in a paste (folded). */
 export function languageFreeTerms(text: string): string[] {
   const out = new Set<string>();
   for (const re of LANGUAGE_FREE) {
     for (const m of text.matchAll(re)) {
+      if (re === CMDLET_IN_TEXT && !POWERSHELL_VERBS.has(m[0].slice(0, m[0].indexOf('-')))) continue;
       for (const w of m[0].matchAll(WORD)) if (w[0].length > 2) out.add(foldWord(w[0]));
     }
   }
@@ -263,6 +281,56 @@ export function agreement(
   return units >= params.unitsToAnswer;
 }
 
+/** Folded word runs of an article's prose in both languages: its titles and one symptom's description (every one's for the article as a whole). */
+function proseWordsOf(article: Article, symptom: string | null): string[][] {
+  const symptoms = article.symptoms.filter((s) => symptom === null || s.id === symptom);
+  const texts = [article.title, ...symptoms.map((s) => s.description)].flatMap((t) => [t.de, t.en]);
+  return texts.filter((t): t is string => !!t).map((t) => [...t.matchAll(WORD)].map((m) => foldWord(m[0])));
+}
+
+/** Folded words of an article's commands and step texts, where cmdlets of the fix are named. */
+function commandWordsOf(article: Article): Set<string> {
+  const texts = article.steps.flatMap((s) => [s.text.de, s.text.en, ...(s.commands ?? []).map((c) => c.code)]);
+  return new Set(texts.flatMap((t) => (t ? [...t.matchAll(WORD)].map((m) => foldWord(m[0])) : [])));
+}
+
+/**
+ * Whether a description found through translation is backed strongly enough to answer. The translation offered
+ * it for naming its symptom (or for a code it holds); what makes it an answer is `unitsToAnswer` pieces of
+ * evidence that could hardly fit another article:
+ * - strong translated units: a lexicon term the translation produced (two neighbouring ones read as one
+ *   where the article writes them as one, `dynamic` + `distribution group`), found in the article's title or
+ *   the symptom's description, and rare — held by at most `proseRare` articles' titles and symptom
+ *   descriptions (`articlesHolding`). `on-premises` or `user` names every hybrid article; `calendar reminders`
+ *   or `voting options` name one;
+ * - a language-free term of the paste (a cmdlet, a code) in the article's error texts, prose or commands counts
+ *   as one: alone, an exception class or a code names a family of articles, not one of them.
+ */
+export function proseAgreement(
+  article: Article,
+  symptom: string | null,
+  pasteFree: readonly string[],
+  applied: readonly Applied[],
+  articlesHolding: (words: readonly string[]) => number,
+  params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
+): boolean {
+  const prose = proseWordsOf(article, symptom);
+  const free = new Set([...prose.flat(), ...errorWordsOf(article).flat(), ...commandWordsOf(article)]);
+  // A language-free term counts as one unit: an exception class or a code alone names a family (it is what offered it).
+  const languageFree = pasteFree.some((t) => free.has(t)) ? 1 : 0;
+  const inProse = (words: string[]) => words.length > 0 && prose.some((p) => containsRun(p, words));
+  const units = new Set<string>();
+  for (let i = 0; i < applied.length; i++) {
+    let words = applied[i].words;
+    if (!inProse(words)) continue;
+    // The article writes the next unit right after this one: one term, counted once.
+    while (i + 1 < applied.length && inProse([...words, ...applied[i + 1].words])) words = [...words, ...applied[++i].words];
+    const content = words.filter((w) => !STOPWORDS.has(w));
+    if (content.length && articlesHolding(content) <= params.proseRare) units.add(words.join(' '));
+  }
+  return units.size + languageFree >= params.unitsToAnswer;
+}
+
 function containsRun(haystack: string[], needle: string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
@@ -273,8 +341,10 @@ function containsRun(haystack: string[], needle: string[]): boolean {
 
 /**
  * Combines the verbatim result with the result for the translated paste: a verbatim answer stands; a
- * translated answer stands when `agreement` backs it; otherwise the candidates of both are offered.
- * `run` matches a text with the matcher (titles in the user's language).
+ * translated answer stands when `agreement` backs it, and a lone translated offer is answered when
+ * `proseAgreement` backs it; otherwise the candidates of both are offered. `run` matches a text with the
+ * matcher (titles in the user's language); `articlesHolding` counts the articles whose titles and symptom
+ * descriptions hold all of some words (without it, prose is never answered).
  */
 export function combineWithTranslation(
   direct: MatchResult,
@@ -283,6 +353,7 @@ export function combineWithTranslation(
   articleOf: (id: string) => Article | undefined,
   run: (text: string) => MatchResult,
   params: Pick<MatchParameters, 'bridge' | 'decision'> = DEFAULT_PARAMETERS,
+  articlesHolding?: (words: readonly string[]) => number,
 ): MatchResult {
   const t = params.decision;
   if (!translation.applied.length) return direct;
@@ -295,7 +366,21 @@ export function combineWithTranslation(
     return { ...rest, score: Math.round(m.score * params.bridge.translatedWeight * 1000) / 1000, ...(line ? { evidence: line } : {}) };
   });
   const top = articleOf(via.matches[0].article);
-  if (via.decision === 'answer' && top && agreement(errorWordsOf(top), languageFreeTerms(text), translation.applied, params.bridge)) {
+  const free = languageFreeTerms(text);
+  if (via.decision === 'answer' && top && agreement(errorWordsOf(top), free, translation.applied, params.bridge)) {
+    return { ...direct, decision: 'answer', matches: mapped };
+  }
+  // One article offered through translation, none other as written: answered when its prose agrees (`proseAgreement`).
+  const offered = via.matches.filter((m) => m.score >= t.candidate);
+  const lone = via.decision !== 'none' && offered.length === 1;
+  const contested = direct.matches.some((m) => m.article !== via.matches[0].article && m.score >= t.candidate);
+  if (
+    lone &&
+    !contested &&
+    top &&
+    articlesHolding &&
+    proseAgreement(top, via.matches[0].symptom, free, translation.applied, articlesHolding, params.bridge)
+  ) {
     return { ...direct, decision: 'answer', matches: mapped };
   }
   const best = new Map<string, Match>();

@@ -183,7 +183,20 @@ export class Matcher {
       (id) => this.kb.byId.get(id),
       (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }, true),
       this.params,
+      (words) => this.articlesHolding(words),
     );
+  }
+
+  /** How many articles' titles and symptom descriptions hold every one of `words` (a word they never use: none). */
+  private articlesHolding(words: readonly string[]): number {
+    const { postings, docs } = this.descriptions;
+    let common: number[] | null = null;
+    for (const w of words) {
+      const articles = new Set((postings.get(w) ?? []).map((d) => docs[d].article));
+      common = (common ?? [...articles]).filter((a) => articles.has(a));
+      if (!common.length) return 0;
+    }
+    return common?.length ?? 0;
   }
 
   /**

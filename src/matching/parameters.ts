@@ -160,6 +160,12 @@ export interface MatchParameters {
     maxSlotWords: number;
     /** Words shorter than this are not split into lexicon words as compounds. Default 8. */
     minCompound: number;
+    /**
+     * A translated term in an article's title, symptom or cause is a strong unit for answering a description (bridge.ts
+     * `proseAgreement`) when at most this many articles' titles and symptom descriptions hold its words. Default 3, set on
+     * german-dev and the German real-world tuning part: the terms of the inputs no article covers were in 10 and more.
+     */
+    proseRare: number;
   };
   /** When to answer, ask, or say none (decide.ts). The calibration table of `kb eval` shows what they give. */
   decision: {
@@ -223,6 +229,6 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     containerFrom: 0.45,
     containedFrom: 0.2,
   },
-  bridge: { translatedWeight: 0.9, unitWords: 3, unitsToAnswer: 2, maxSlotWords: 6, minCompound: 8 },
+  bridge: { translatedWeight: 0.9, unitWords: 3, unitsToAnswer: 2, maxSlotWords: 6, minCompound: 8, proseRare: 3 },
   decision: { answer: 0.8, candidate: 0.45, margin: 0.1, window: 0.2, listed: 0.2 },
 };

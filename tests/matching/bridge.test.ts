@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { LexiconEntry } from '../../src/knowledge/lexicon';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
-import { agreement, Bridge, languageFreeTerms, Translator } from '../../src/matching/bridge';
+import { agreement, Bridge, languageFreeTerms, proseAgreement, Translator } from '../../src/matching/bridge';
 import { Matcher } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { ROOT } from '../helpers/tmp';
 
@@ -102,6 +103,11 @@ describe('matching/bridge', () => {
       assert.equal(agreement(errors, ['hcw8078'], []), false);
     });
 
+    it('a German compound written like a cmdlet is no cmdlet: only a PowerShell verb makes one', () => {
+      assert.deepEqual(languageFreeTerms('Keine Frei/Gebucht-Informationen, E-Mail-Adresse falsch, Exchange Online-Benutzer'), []);
+      assert.deepEqual(languageFreeTerms('Set-DynamicDistributionGroup schlägt fehl'), ['set', 'dynamicdistributiongroup']);
+    });
+
     it('two long translated phrases found in the error texts agree; one does not', () => {
       const long = [['the', 'underlying', 'connection', 'was', 'closed', 'an', 'unexpected', 'error', 'occurred', 'on', 'a', 'send']];
       const closed = { words: ['the', 'underlying', 'connection', 'was', 'closed'] };
@@ -109,6 +115,29 @@ describe('matching/bridge', () => {
       assert.equal(agreement(long, [], [closed]), false);
       assert.equal(agreement(long, [], [closed, send]), true);
       assert.equal(agreement(long, [], [closed, { words: ['error'] }]), false, 'a single word is no unit');
+    });
+  });
+
+  describe('proseAgreement', () => {
+    const ddg: Article = {
+      ...article('ddg', {}),
+      title: { en: 'Members of a dynamic distribution group receive no mail' },
+      symptoms: [{ id: 'main', description: { en: 'Some members of the group receive nothing.' }, errors: {} }],
+      steps: [{ text: { en: 'Update the filter.' }, commands: [{ shell: 'powershell', code: 'Set-DynamicDistributionGroup -Identity x' }] }],
+    };
+    const rare = () => 1;
+    const units = (...phrases: string[]) => phrases.map((p) => ({ words: p.split(' ') }));
+
+    it('neighbouring units the article writes as one term count once', () => {
+      assert.equal(proseAgreement(ddg, 'main', [], units('dynamic', 'distribution group'), rare), false);
+      assert.equal(proseAgreement(ddg, 'main', [], units('dynamic', 'distribution group', 'members'), rare), true);
+    });
+
+    it('counts only rare units found in the title or the symptom, and a language-free term as one more', () => {
+      assert.equal(proseAgreement(ddg, 'main', [], units('members', 'receive'), () => 4), false, 'common');
+      assert.equal(proseAgreement(ddg, 'main', [], units('members', 'mailbox'), rare), false, 'mailbox is not in the article');
+      assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], units('members'), rare), true, 'the cmdlet of its fix');
+      assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], [], rare), false, 'a language-free term alone');
     });
   });
 
@@ -197,9 +226,23 @@ describe('matching/bridge', () => {
         assert.equal(english.decision, 'none');
       });
 
-      it('offers a German description of one symptom that leads, and never answers it on prose alone', () => {
+      it("answers a German description when several rare translated terms agree with the article's title and symptom", () => {
+        // Kennwort → password, Dienstkonto → service account, abgelaufen → expired: each held by this article only.
         const r = matcher.match('Das Kennwort des Dienstkontos ist abgelaufen.');
+        assert.deepEqual([r.decision, r.matches.map((m) => m.article)], ['answer', ['password-expired']]);
+        assert.ok(r.matches[0].score < DEFAULT_PARAMETERS.decision.answer, 'the score stays that of a translated description');
+        assert.equal(r.matches[0].evidence, 'Das Kennwort des Dienstkontos ist abgelaufen.', "the user's own line is quoted");
+      });
+
+      it('offers it when its terms are common (held by more articles than proseRare)', () => {
+        const params = { ...DEFAULT_PARAMETERS, bridge: { ...DEFAULT_PARAMETERS.bridge, proseRare: 0 } };
+        const r = new Matcher(kbOf(articles, FB_LEXICON), params).match('Das Kennwort des Dienstkontos ist abgelaufen.');
         assert.deepEqual([r.decision, r.matches.map((m) => m.article)], ['clarify', ['password-expired']]);
+      });
+
+      it('never answers symptoms several articles share, however many terms agree', () => {
+        const r = matcher.match('Unsere lokalen Benutzer sehen keine Frei/Gebucht-Informationen der Cloud-Postfächer.');
+        assert.equal(r.decision, 'clarify');
       });
 
       it('reads German prose only through the lexicon: as written, it would fit the one German article however little', () => {
