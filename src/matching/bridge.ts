@@ -281,7 +281,7 @@ export function agreement(
   return units >= params.unitsToAnswer;
 }
 
-/** Folded word runs of an article's prose in both languages: its titles and one symptom's description (every one's for the article as a whole). */
+/** Folded word runs of an article's prose in both languages: its titles and one symptom's description (all, for the whole article). */
 function proseWordsOf(article: Article, symptom: string | null): string[][] {
   const symptoms = article.symptoms.filter((s) => symptom === null || s.id === symptom);
   const texts = [article.title, ...symptoms.map((s) => s.description)].flatMap((t) => [t.de, t.en]);

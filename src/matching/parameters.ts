@@ -163,7 +163,8 @@ export interface MatchParameters {
     /**
      * A translated term in an article's title, symptom or cause is a strong unit for answering a description (bridge.ts
      * `proseAgreement`) when at most this many articles' titles and symptom descriptions hold its words. Default 3, set on
-     * german-dev and the German real-world tuning part: the terms of the inputs no article covers were in 10 and more.
+     * german-dev and the German real-world tuning part: for no input that no article covers did the best article hold a
+     * translated term this rare.
      */
     proseRare: number;
   };

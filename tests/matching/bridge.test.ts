@@ -123,7 +123,9 @@ describe('matching/bridge', () => {
       ...article('ddg', {}),
       title: { en: 'Members of a dynamic distribution group receive no mail' },
       symptoms: [{ id: 'main', description: { en: 'Some members of the group receive nothing.' }, errors: {} }],
-      steps: [{ text: { en: 'Update the filter.' }, commands: [{ shell: 'powershell', code: 'Set-DynamicDistributionGroup -Identity x' }] }],
+      steps: [
+        { text: { en: 'Update the filter.' }, commands: [{ shell: 'powershell', code: 'Set-DynamicDistributionGroup -Identity x' }] },
+      ],
     };
     const rare = () => 1;
     const units = (...phrases: string[]) => phrases.map((p) => ({ words: p.split(' ') }));
@@ -134,7 +136,11 @@ describe('matching/bridge', () => {
     });
 
     it('counts only rare units found in the title or the symptom, and a language-free term as one more', () => {
-      assert.equal(proseAgreement(ddg, 'main', [], units('members', 'receive'), () => 4), false, 'common');
+      assert.equal(
+        proseAgreement(ddg, 'main', [], units('members', 'receive'), () => 4),
+        false,
+        'common',
+      );
       assert.equal(proseAgreement(ddg, 'main', [], units('members', 'mailbox'), rare), false, 'mailbox is not in the article');
       assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], units('members'), rare), true, 'the cmdlet of its fix');
       assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], [], rare), false, 'a language-free term alone');
