@@ -13,7 +13,7 @@ import type { MatchingResult } from './matching';
 import type { MemoryResult } from './memory';
 import { renderOcrMarkdown, type OcrResult } from './ocr';
 import { benchQueries } from './queries';
-import type { ServingResult } from './serving';
+import type { ServedMemory, ServingResult } from './serving';
 import type { TargetCheck } from './targets';
 
 export interface RunInfo {
@@ -219,12 +219,19 @@ export function renderMarkdown(r: BenchResults): string {
         ]),
       ),
     );
-    if (s.serviceRssMB) {
-      const { warm, end } = s.serviceRssMB;
-      out.push(
-        `PasteFix's resident memory under this load: ${warm.toFixed(0)} MB after the warm-up, ${end.toFixed(0)} MB after the measured rounds.`,
-      );
-    }
+    const memory = (who: string, m: ServedMemory | null | undefined): string | undefined => {
+      if (!m) return undefined;
+      const gc =
+        m.warmAfterGc && m.endAfterGc
+          ? `; right after a full garbage collection ${m.warmAfterGc.rssMB.toFixed(0)} MB → ${m.endAfterGc.rssMB.toFixed(0)} MB (V8 heap in use ${m.warmAfterGc.heapMB.toFixed(1)} MB → ${m.endAfterGc.heapMB.toFixed(1)} MB)`
+          : '';
+      return `- ${who}: ${m.warm.toFixed(0)} MB after the warm-up → ${m.end.toFixed(0)} MB after the measured rounds as read${gc}.`;
+    };
+    const lines = [memory('PasteFix', s.serviceRssMB), memory('echo bot answering with a card', s.echoCardRssMB)].filter(
+      (l): l is string => l !== undefined,
+    );
+    if (lines.length)
+      out.push(['Resident memory under this load (as read, the garbage V8 has not collected yet included):', ...lines].join('\n'));
   }
 
   out.push('## Hostile pastes');

@@ -11,6 +11,10 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 export const SERVICE_ENTRY = path.join(ROOT, 'dist/src/index.js');
 const ECHO_ENTRY = path.join(__dirname, 'echoBot.js');
+/** The line gcProbe.ts prints (kept in step with it; not imported, so no process loads the probe by accident). */
+const GC_PROBE_LINE = 'gc-probe ';
+/** Node flags that preload gcProbe.ts: SIGUSR2 then collects garbage and prints the memory (see `memoryAfterGc`). */
+const GC_PROBE_FLAGS = ['--expose-gc', '-r', path.join(__dirname, 'gcProbe.js')];
 
 /** A port nobody listens on right now (the service's PORT must be 1..65535, so port 0 cannot be passed). */
 export function freePort(): Promise<number> {
@@ -62,6 +66,8 @@ export interface ServiceOptions {
   knowledgeIndex?: string;
   dataDir: string;
   port: number;
+  /** Preload gcProbe.ts, for `memoryAfterGc`. Default false. */
+  gcProbe?: boolean;
 }
 
 /** Starts the real service; resolves as soon as the process is spawned (poll `/healthz` to know it is up). */
@@ -78,14 +84,18 @@ export function spawnService(o: ServiceOptions): Running {
     LOG_LEVEL: 'warn',
   };
   // cwd = dataDir: no stray .env of the developer's is read (it could turn authentication on).
-  const proc = spawn(process.execPath, [SERVICE_ENTRY], { cwd: o.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [...(o.gcProbe ? GC_PROBE_FLAGS : []), SERVICE_ENTRY];
+  const proc = spawn(process.execPath, args, { cwd: o.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return track(proc, `http://127.0.0.1:${o.port}`);
 }
 
-/** Starts the echo bot on `port` (answering with a card of about `cardBytes` when given); resolves when it listens. */
-export async function startEchoBot(port: number, cardBytes = 0): Promise<Running> {
+/**
+ * Starts the echo bot on `port` (answering with a card of about `cardBytes` when given); resolves when it listens.
+ * `gcProbe`: preload gcProbe.ts, for `memoryAfterGc`.
+ */
+export async function startEchoBot(port: number, cardBytes = 0, gcProbe = false): Promise<Running> {
   const env = { PATH: process.env.PATH, PORT: String(port), ECHO_CARD_BYTES: String(cardBytes) };
-  const proc = spawn(process.execPath, [ECHO_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(gcProbe ? GC_PROBE_FLAGS : []), ECHO_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const running = track(proc, `http://127.0.0.1:${port}`);
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -98,6 +108,30 @@ export async function startEchoBot(port: number, cardBytes = 0): Promise<Running
     proc.once('exit', (code) => reject(new Error(`bench: echo bot exited with code ${code}: ${running.output()}`)));
   });
   return running;
+}
+
+/** Resident memory and V8 heap in use (MB) of a process started with `gcProbe`, right after two full collections. */
+export async function memoryAfterGc(running: Running, timeoutMs = 10_000): Promise<{ rssMB: number; heapMB: number }> {
+  const stderr = running.process.stderr!;
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => done(new Error(`bench: no ${GC_PROBE_LINE.trim()} line within ${timeoutMs} ms`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const line = seen.split('\n').find((l) => l.startsWith(GC_PROBE_LINE) && l.endsWith('}'));
+      if (!line) return;
+      const m = JSON.parse(line.slice(GC_PROBE_LINE.length)) as { rss: number; heapUsed: number };
+      done(undefined, { rssMB: m.rss / 2 ** 20, heapMB: m.heapUsed / 2 ** 20 });
+    };
+    const done = (err?: Error, value?: { rssMB: number; heapMB: number }) => {
+      clearTimeout(timer);
+      stderr.off('data', onData);
+      if (err) reject(err);
+      else resolve(value!);
+    };
+    stderr.on('data', onData);
+    running.process.kill('SIGUSR2');
+  });
 }
 
 export interface Health {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchQueries } from './queries';
-import { freePort, spawnService, startConnector, startEchoBot, waitForHealth, type Running } from './servers';
+import { freePort, memoryAfterGc, spawnService, startConnector, startEchoBot, waitForHealth, type Running } from './servers';
 
 export interface ServingOptions {
   knowledgePaths: string[];
@@ -49,10 +49,21 @@ export interface ServingResult {
   seconds: number;
   rounds: number;
   /**
-   * The PasteFix service's resident memory (MB) after its warm-up and after all measured rounds: memory
-   * must stay flat under load (a leak per turn shows here). Null where /proc can't be read.
+   * The PasteFix service's memory after its warm-up and after all measured rounds: memory must stay flat under
+   * load (a leak per turn shows here). Null where /proc can't be read.
    */
-  serviceRssMB?: { warm: number; end: number } | null;
+  serviceRssMB?: ServedMemory | null;
+  /** The same for the echo bot answering with a card: what V8 does with a bare bot's garbage under this load. */
+  echoCardRssMB?: ServedMemory | null;
+}
+
+export interface ServedMemory {
+  /** Resident memory (MB) as read, with the dead objects V8 has not collected yet. */
+  warm: number;
+  end: number;
+  /** Right after two full garbage collections (bench/gcProbe.ts): resident memory and V8 heap in use, MB. */
+  warmAfterGc?: { rssMB: number; heapMB: number } | null;
+  endAfterGc?: { rssMB: number; heapMB: number } | null;
 }
 
 export async function benchServing(o: ServingOptions, log: (s: string) => void): Promise<ServingResult> {
@@ -64,17 +75,19 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
     log('serving: starting the service and the echo bots');
     const servicePort = await freePort();
     const since = process.hrtime.bigint();
-    const service = spawnService({ knowledgePaths: o.knowledgePaths, dataDir, port: servicePort });
+    const service = spawnService({ knowledgePaths: o.knowledgePaths, dataDir, port: servicePort, gcProbe: true });
     running.push(service);
     const { articles } = await waitForHealth(service, since, 120_000);
     log('serving: warming up PasteFix');
     const before = { n: connector.received(), bytes: connector.receivedBytes() };
     await load(service.url, connector.url, paste.text, o.connections, o.warmupSeconds);
     const warmRss = rssMB(service.process.pid);
+    const warmAfterGc = await memoryAfterGc(service).catch(() => null);
     // The second echo bot answers with a card as big as PasteFix's answers: what sending such an answer costs alone.
     const answerBytes = Math.round((connector.receivedBytes() - before.bytes) / Math.max(1, connector.received() - before.n));
-    const echo = await startEchoBot(await freePort());
-    const echoCard = await startEchoBot(await freePort(), answerBytes);
+    // Both with the probe too, so every bot starts its rounds from a collected heap alike.
+    const echo = await startEchoBot(await freePort(), 0, true);
+    const echoCard = await startEchoBot(await freePort(), answerBytes, true);
     running.push(echo, echoCard);
 
     const bots = [
@@ -82,9 +95,11 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
       { bot: 'echo', label: 'botbuilder echo bot', target: echo },
       { bot: 'echo-card', label: `echo bot answering with a ${(answerBytes / 1024).toFixed(1)} KB card`, target: echoCard },
     ] as const;
+    const echoWarm: { rss: number | null; afterGc: ServedMemory['warmAfterGc'] }[] = [];
     for (const b of bots.slice(1)) {
       log(`serving: warming up ${b.label}`);
       await load(b.target.url, connector.url, paste.text, o.connections, o.warmupSeconds);
+      echoWarm.push({ rss: rssMB(b.target.process.pid), afterGc: await memoryAfterGc(b.target).catch(() => null) });
     }
     // Rounds in A B C C B A order, so a busy spell of this shared machine hits the bots alike.
     const rounds = new Map<string, Round[]>(bots.map((b) => [b.bot, []]));
@@ -97,8 +112,24 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
     }
     const rows = bots.map((b) => combine(b.bot, b.label, rounds.get(b.bot)!));
     const endRss = rssMB(service.process.pid);
-    const serviceRssMB = warmRss !== null && endRss !== null ? { warm: warmRss, end: endRss } : null;
-    return { rows, paste: paste.label, articles, connections: o.connections, seconds: o.seconds, rounds: o.rounds, serviceRssMB };
+    const endAfterGc = await memoryAfterGc(service).catch(() => null);
+    const serviceRssMB = warmRss !== null && endRss !== null ? { warm: warmRss, end: endRss, warmAfterGc, endAfterGc } : null;
+    const echoCardEnd = rssMB(echoCard.process.pid);
+    const echoCardEndAfterGc = await memoryAfterGc(echoCard).catch(() => null);
+    const echoCardRssMB =
+      echoWarm[1].rss !== null && echoCardEnd !== null
+        ? { warm: echoWarm[1].rss, end: echoCardEnd, warmAfterGc: echoWarm[1].afterGc, endAfterGc: echoCardEndAfterGc }
+        : null;
+    return {
+      rows,
+      paste: paste.label,
+      articles,
+      connections: o.connections,
+      seconds: o.seconds,
+      rounds: o.rounds,
+      serviceRssMB,
+      echoCardRssMB,
+    };
   } finally {
     for (const r of running) await r.stop();
     await connector.close();

@@ -161,21 +161,36 @@ export function checkTargets(m: Measurements): TargetCheck[] {
     rssTarget(m, BIG, 200, 'at 10,000 articles'),
     rssTarget(m, 'corpus', 100, 'with the corpus'),
     compiledColdStartTarget(m),
-    serving?.serviceRssMB
-      ? {
-          target: `memory flat under load: the service's RSS grows ≤ ${MAX_RSS_GROWTH_MB} MB over the serving rounds`,
-          measured: `${serving.serviceRssMB.warm.toFixed(0)} MB after the warm-up → ${serving.serviceRssMB.end.toFixed(0)} MB after ${ours?.requests ?? 0} more requests`,
-          met: serving.serviceRssMB.end - serving.serviceRssMB.warm <= MAX_RSS_GROWTH_MB,
-        }
-      : {
-          target: `memory flat under load: the service's RSS grows ≤ ${MAX_RSS_GROWTH_MB} MB over the serving rounds`,
-          measured: 'not measured',
-          met: null,
-        },
+    flatMemoryTarget(serving, ours?.requests ?? 0),
     servingTarget(m, 'echo', 0.6),
     servingTarget(m, 'echo-card', 0.9),
     hostileTarget(m.hostile ?? null),
   ];
+}
+
+/**
+ * Memory flat under load, read right after a full garbage collection (bench/gcProbe.ts): a leak shows there, the
+ * dead objects V8 lets pile up under load until its next full collection do not (the bare echo bot's RSS grows by
+ * tens of MB that way too, see the Serving section). Without the probe's reading it falls back to RSS as read.
+ */
+function flatMemoryTarget(serving: ServingResult | null, requests: number): TargetCheck {
+  const target = `memory flat under load: the service's RSS after a full garbage collection grows ≤ ${MAX_RSS_GROWTH_MB} MB over the serving rounds`;
+  const m = serving?.serviceRssMB;
+  if (!m) return { target, measured: 'not measured', met: null };
+  const asRead = `as read ${m.warm.toFixed(0)} → ${m.end.toFixed(0)} MB`;
+  if (!m.warmAfterGc || !m.endAfterGc) {
+    return {
+      target,
+      measured: `${asRead} after ${requests} more requests (no reading after a garbage collection)`,
+      met: m.end - m.warm <= MAX_RSS_GROWTH_MB,
+    };
+  }
+  const { warmAfterGc: w, endAfterGc: e } = m;
+  return {
+    target,
+    measured: `${w.rssMB.toFixed(0)} MB after the warm-up → ${e.rssMB.toFixed(0)} MB after ${requests} more requests (heap in use ${w.heapMB.toFixed(1)} → ${e.heapMB.toFixed(1)} MB; ${asRead})`,
+    met: e.rssMB - w.rssMB <= MAX_RSS_GROWTH_MB,
+  };
 }
 
 /** /healthz keeps answering while the service answers the worst paste of the hostile part; shown next to a normal paste. */
