@@ -13,6 +13,7 @@ import {
   type DescriptionScore,
 } from './descriptions';
 import { tokenize, type Token } from './normalize';
+import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { articleScenario, otherScenario, pasteScenario, type ArticleScenario } from './scenario';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
@@ -288,6 +289,8 @@ export class Matcher {
   /** Stage 2: error signals worth scoring, those whose weighted terms the paste holds a fair share of. */
   private candidates(view: QueryView): number[] {
     const { vocab, weight, postings, errors } = this.index;
+    // Each error text's information from one flat array: thousands are reached per paste (packed.ts).
+    const { information } = packedSignals(this.index);
     // The weight of the paste's words per error text, summed in the paste's order; `touched` in the order
     // error texts were first reached, which is the order they are scored and ranked in.
     const acc = new Float64Array(errors.length);
@@ -306,7 +309,7 @@ export class Matcher {
     const enough = words * this.index.uniqueWeight;
     for (const id of touched) {
       const have = acc[id];
-      const total = errors[id].information;
+      const total = information[id];
       if (total > 0 && (have / total >= share || have >= enough)) out.push(id);
     }
     return out;
@@ -348,8 +351,7 @@ export class Matcher {
   private errorHits(view: QueryView, candidates: number[], floor: number, reach?: number[]): ErrorHit[] {
     const hits: ErrorHit[] = [];
     for (const id of candidates) {
-      const sig = this.index.errors[id];
-      const breakdown = scoreSignal(sig, view, this.index, this.params.score, floor);
+      const breakdown = scoreSignal(id, view, this.index, this.params.score, floor);
       if (typeof breakdown === 'number') {
         if (reach && breakdown >= this.floors.listed) reach.push(id);
         continue;
@@ -357,6 +359,7 @@ export class Matcher {
       reach?.push(id);
       const { score, found } = breakdown;
       if (score <= 0) continue;
+      const sig = this.index.errors[id];
       // Two error texts the paste fits near-perfectly with the very same words (they differ only after
       // where it stops) are the same error to the paste, like identical inner messages.
       // (The inner-message key is made once per error text: ranking compares it with many others.)

@@ -1,4 +1,5 @@
 import type { MatchParameters } from './parameters';
+import { FIRST, GENERIC, NESTED, packedSignals, VAR_AFTER, type PackedSignals } from './packed';
 import { gramCode, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 
 /**
@@ -104,73 +105,100 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
 }
 
 /**
- * Per unit: the weight it holds, the weight of it found in the paste, and whether the paste holds the
- * unit itself — its word pairs, not just its words, which common ones like "error" give away elsewhere.
+ * Per unit of error text `id`: the weight it holds, the weight of it found in the paste, and whether the paste holds
+ * the unit itself — its word pairs, not just its words, which common ones like "error" give away elsewhere.
+ * Also, once per text, which of its word pairs the paste holds (`pairIn`), for coverage and contradiction.
  */
-function unitWeights(sig: ErrorSignal, q: PasteIds, p: ScoreParameters): UnitWeights {
-  const { ids, weights, varAfter } = sig;
-  if (sig.units.length > scratch.all.length) {
-    const n = 2 * sig.units.length;
-    scratch = { have: new Float64Array(n), all: new Float64Array(n), touched: new Uint8Array(n) };
+function unitWeights(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParameters): UnitWeights {
+  const { ids, weights, flags, unitFrom, unitTo } = pk;
+  const t0 = pk.termStart[id];
+  const n = pk.termStart[id + 1] - t0;
+  const u0 = pk.unitStart[id];
+  const units = pk.unitStart[id + 1] - u0;
+  if (units > scratch.all.length || n > scratch.pairIn.length) scratch = newScratch(2 * Math.max(units, n));
+  const { have, all, touched, pairIn } = scratch;
+  const { has, pairs, size } = q;
+  // Only a pair of two pasted words can be a pasted pair: most pairs of most candidates are settled by
+  // `has` alone, without hashing a gram code.
+  for (let i = 0; i + 1 < n; i++) {
+    const a = ids[t0 + i];
+    const b = ids[t0 + i + 1];
+    pairIn[i] = !(flags[t0 + i] & VAR_AFTER) && has[a] === 1 && has[b] === 1 && pairs.has(gramCode(size, a, b)) ? 1 : 0;
   }
-  const { have, all, touched } = scratch;
-  for (let k = 0; k < sig.units.length; k++) {
-    const u = sig.units[k];
+  for (let k = 0; k < units; k++) {
+    const start = unitFrom[u0 + k];
+    const end = unitTo[u0 + k];
     let h = 0;
     let a = 0;
     let pairsHave = 0;
     let pairsAll = 0;
     let words = 0;
-    for (let i = u.start; i < u.end; i++) {
-      a += weights[i];
-      if (q.has[ids[i]]) {
-        h += weights[i];
+    for (let i = start; i < end; i++) {
+      const weight = weights[t0 + i];
+      a += weight;
+      if (has[ids[t0 + i]]) {
+        h += weight;
         words++;
       }
-      if (i + 1 < u.end && !varAfter[i]) {
+      if (i + 1 < end && !(flags[t0 + i] & VAR_AFTER)) {
         pairsAll++;
-        if (q.pairs.has(gramCode(q.size, ids[i], ids[i + 1]))) pairsHave++;
+        pairsHave += pairIn[i];
       }
     }
     have[k] = h;
     all[k] = a;
     // Without word pairs to check (a name cuts each one: `The call to '<url>' failed`), one word of several says too little.
-    const enough = pairsAll > 0 ? pairsHave / pairsAll >= p.touchedPairs : words >= Math.min(2, u.end - u.start);
+    const enough = pairsAll > 0 ? pairsHave / pairsAll >= p.touchedPairs : words >= Math.min(2, end - start);
     touched[k] = a > 0 && h / a >= p.touched && enough ? 1 : 0;
   }
   return scratch;
 }
 
-/** Per unit of an error text (the first `units.length` entries): the weight found, the weight it holds, 1 when the paste holds the unit. */
+/**
+ * Per unit of an error text (the first `units.length` entries): the weight found, the weight it holds, 1 when the
+ * paste holds the unit; per term i (the first `terms.length - 1`): 1 when the paste holds the word pair i, i + 1.
+ */
 interface UnitWeights {
   have: Float64Array;
   all: Float64Array;
   touched: Uint8Array;
+  pairIn: Uint8Array;
+}
+
+function newScratch(n: number): UnitWeights {
+  return { have: new Float64Array(n), all: new Float64Array(n), touched: new Uint8Array(n), pairIn: new Uint8Array(n) };
 }
 
 /**
  * Reused for every error text scored (scoring is synchronous, one text at a time, and nothing keeps it):
- * thousands of candidates per paste would otherwise allocate three arrays each.
+ * thousands of candidates per paste would otherwise allocate four arrays each.
  */
-let scratch: UnitWeights = { have: new Float64Array(64), all: new Float64Array(64), touched: new Uint8Array(64) };
+let scratch: UnitWeights = newScratch(256);
 
-/** Coverage of units [from, to), untouched units discounted; 0 when the paste touches none of them. */
+/** Some unit in [from, to) is touched. */
+function anyTouched(touched: Uint8Array, from: number, to: number): boolean {
+  for (let u = from; u < to; u++) if (touched[u]) return true;
+  return false;
+}
+
+/** Coverage of units [from, to) of error text `id`, untouched units discounted; 0 when the paste touches none of them. */
 function coverage(
-  sig: ErrorSignal,
+  pk: PackedSignals,
+  id: number,
   from: number,
   to: number,
   w: UnitWeights,
   fullEvidence: number,
   p: ScoreParameters,
-  q: PasteIds,
 ): number {
+  const u0 = pk.unitStart[id];
   let touchedAll = 0;
   let touchedOwn = 0;
   let untouchedAll = 0;
   for (let u = from; u < to; u++) {
     if (w.touched[u]) {
       touchedAll += w.all[u];
-      if (!sig.units[u].generic) touchedOwn += w.all[u];
+      if (!(pk.unitFlags[u0 + u] & GENERIC)) touchedOwn += w.all[u];
     } else untouchedAll += w.all[u];
   }
   if (touchedAll === 0) return 0;
@@ -180,26 +208,29 @@ function coverage(
   const earned = Math.min(1, touchedOwn / (p.substantialPart * fullEvidence));
   const discounted = untouchedAll > 0 ? Math.min(p.untouchedFactor, (p.untouchedCap * touchedAll) / untouchedAll) : 0;
   const untouched = 1 - earned * (1 - discounted);
-  const factor = (u: number) => (w.touched[u] ? 1 : untouched);
   let have = 0;
   let all = 0;
   for (let u = from; u < to; u++) {
-    have += factor(u) * w.have[u];
-    all += factor(u) * w.all[u];
+    const factor = w.touched[u] ? 1 : untouched;
+    have += factor * w.have[u];
+    all += factor * w.all[u];
   }
   if (all === 0) return 0;
   const terms = have / all;
   let pHave = 0;
   let pAll = 0;
-  const { ids, weights, varAfter } = sig;
-  const last = to < sig.units.length ? sig.units[to].start : ids.length;
+  const { weights, flags, unitFrom, unitTo } = pk;
+  const t0 = pk.termStart[id];
+  const units = pk.unitStart[id + 1] - u0;
+  const last = to < units ? unitFrom[u0 + to] : pk.termStart[id + 1] - t0;
   for (let u = from; u < to; u++) {
-    const { start, end } = sig.units[u];
-    for (let i = start; i < end && i + 1 < last; i++) {
-      if (varAfter[i]) continue;
-      const pw = factor(u) * ((weights[i] + weights[i + 1]) / 2);
+    const factor = w.touched[u] ? 1 : untouched;
+    const end = unitTo[u0 + u];
+    for (let i = unitFrom[u0 + u]; i < end && i + 1 < last; i++) {
+      if (flags[t0 + i] & VAR_AFTER) continue;
+      const pw = factor * ((weights[t0 + i] + weights[t0 + i + 1]) / 2);
       pAll += pw;
-      if (q.pairs.has(gramCode(q.size, ids[i], ids[i + 1]))) pHave += pw;
+      if (w.pairIn[i]) pHave += pw;
     }
   }
   return p.termShare * terms + (1 - p.termShare) * (pAll > 0 ? pHave / pAll : terms);
@@ -217,13 +248,14 @@ export interface Contradiction {
  * word (two words in a row), then stops following it while both go on — with a word other than the next
  * ones of the error, and that does not look like a name or number (those vary from paste to paste).
  */
-function contradiction(sig: ErrorSignal, q: PasteIds, touched: Uint8Array): Contradiction | undefined {
+function contradiction(sig: ErrorSignal, q: PasteIds, w: UnitWeights): Contradiction | undefined {
   const { meanWeight, repeated, ids, terms, weights, varAfter } = sig;
+  const { touched, pairIn } = w;
   const { size } = q;
   let unit = 0;
   for (let i = 1; i < ids.length; i++) {
     while (sig.units[unit].end <= i) unit++;
-    if (varAfter[i - 1] || q.pairs.has(gramCode(size, ids[i - 1], ids[i]))) continue;
+    if (varAfter[i - 1] || pairIn[i - 1]) continue;
     // Only where the paste holds the error: inside a unit it holds (a distinctive two-word context inside
     // the unit is enough), or right where one ends — unless that is a sentence end, where a paste may
     // stop and go on in its own words.
@@ -318,78 +350,84 @@ export interface SignalScore {
 }
 
 /**
- * How well the paste covers one error text of `index`. Its `uniqueWeight`: the weight of a word found in one error
+ * How well the paste covers error text `id` (its place in `index.errors`). Its `uniqueWeight`: the weight of a word found in one error
  * text only, the unit in which evidence is measured. With a `floor`, an error text that can't reach it is not
  * scored to the end: once its coverage and evidence are below the floor, only the fragment rule could raise it,
  * and the contradiction and inner-message rules only lower it. Then the result is the most it can score, a number.
  */
 export function scoreSignal(
-  sig: ErrorSignal,
+  id: number,
   view: QueryView,
-  index: Pick<SignalIndex, 'vocab' | 'uniqueWeight'>,
+  index: Pick<SignalIndex, 'errors' | 'vocab' | 'uniqueWeight'>,
   p: ScoreParameters,
 ): SignalScore;
 export function scoreSignal(
-  sig: ErrorSignal,
+  id: number,
   view: QueryView,
-  index: Pick<SignalIndex, 'vocab' | 'uniqueWeight'>,
+  index: Pick<SignalIndex, 'errors' | 'vocab' | 'uniqueWeight'>,
   p: ScoreParameters,
   floor: number,
 ): SignalScore | number;
 export function scoreSignal(
-  sig: ErrorSignal,
+  id: number,
   view: QueryView,
-  index: Pick<SignalIndex, 'vocab' | 'uniqueWeight'>,
+  index: Pick<SignalIndex, 'errors' | 'vocab' | 'uniqueWeight'>,
   p: ScoreParameters,
   floor = 0,
 ): SignalScore | number {
   const { uniqueWeight } = index;
   const q = pasteIds(view, index.vocab);
+  const pk = packedSignals(index);
   const fullEvidence = p.evidenceWords * uniqueWeight;
-  const w = unitWeights(sig, q, p);
+  const w = unitWeights(pk, id, q, p);
+  const units = pk.unitStart[id + 1] - pk.unitStart[id];
   // A paste that holds the error from its start and stops before a `-->` (nothing from the arrow on) pasted the
   // outer message, a whole error on its own: it is scored against the text up to that arrow.
-  const cut = w.touched[0] ? sig.arrows.find((a) => !w.touched.subarray(a.unit, sig.units.length).some(Boolean)) : undefined;
-  const to = cut ? cut.unit : sig.units.length;
-  const detailUnit = cut ? cut.detailUnit : sig.detailUnit;
-  const detailCoverage = coverage(sig, detailUnit, to, w, fullEvidence, p, q);
-  const wholeCoverage = detailUnit > 0 ? coverage(sig, 0, to, w, fullEvidence, p, q) : undefined;
+  const cut = w.touched[0] && pk.hasArrows[id] ? index.errors[id].arrows.find((a) => !anyTouched(w.touched, a.unit, units)) : undefined;
+  const to = cut ? cut.unit : units;
+  const detailUnit = cut ? cut.detailUnit : pk.detailUnit[id];
+  const detailCoverage = coverage(pk, id, detailUnit, to, w, fullEvidence, p);
+  const wholeCoverage = detailUnit > 0 ? coverage(pk, id, 0, to, w, fullEvidence, p) : undefined;
   let score = wholeCoverage === undefined ? detailCoverage : p.detailShare * detailCoverage + (1 - p.detailShare) * wholeCoverage;
   if (score === 0) {
     if (floor > 0) return 0;
-    return result(score, NOTHING, detailCoverage, wholeCoverage, touchedOf(sig, w), 0, 0);
+    return result(score, NOTHING, detailCoverage, wholeCoverage, touchedOf(units, w), 0, 0);
   }
   // Each word counts once, with its weight where the error has it first.
   let evidence = 0;
   let count = 0;
-  for (const i of sig.firsts) {
-    if (!q.has[sig.ids[i]]) continue;
+  const t0 = pk.termStart[id];
+  const t1 = pk.termStart[id + 1];
+  for (let i = t0; i < t1; i++) {
+    if (!(pk.flags[i] & FIRST) || !q.has[pk.ids[i]]) continue;
     count++;
-    evidence += sig.weights[i];
+    evidence += pk.weights[i];
   }
   const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
   score *= evidenceFactor;
-  if (score < floor && !(score < p.fragment && isFragment(sig, view.terms.size, w, count, uniqueWeight, p))) return score;
+  if (score < floor && !(score < p.fragment && isFragment(pk, id, view.terms.size, w, count, uniqueWeight, p))) return score;
+  // Scored to the end: the rules below read the signal itself.
+  const sig = index.errors[id];
   const found = new Int32Array(count);
   count = 0;
   for (const i of sig.firsts) if (q.has[sig.ids[i]]) found[count++] = sig.ids[i];
   found.sort();
-  const contra = contradiction(sig, q, w.touched);
+  const contra = contradiction(sig, q, w);
   if (contra) score *= p.contradiction;
   const innerOnly =
     sig.detailUnit > 0 &&
     score > p.innerOnly &&
-    !w.touched.subarray(0, sig.detailUnit).some(Boolean) &&
+    !anyTouched(w.touched, 0, sig.detailUnit) &&
     sig.units.every((u, k) => k < sig.detailUnit || !w.touched[k] || u.generic);
   if (innerOnly) score = p.innerOnly;
-  const fragment = !contra && score < p.fragment && isFragment(sig, view.terms.size, w, found.length, uniqueWeight, p);
+  const fragment = !contra && score < p.fragment && isFragment(pk, id, view.terms.size, w, found.length, uniqueWeight, p);
   if (fragment) score = p.fragment;
   return result(
     score,
     found,
     detailCoverage,
     wholeCoverage,
-    touchedOf(sig, w),
+    touchedOf(units, w),
     evidence / uniqueWeight,
     evidenceFactor,
     contra,
@@ -401,8 +439,8 @@ export function scoreSignal(
 
 const NOTHING = new Int32Array(0);
 
-function touchedOf(sig: ErrorSignal, w: UnitWeights): boolean[] {
-  return Array.from(w.touched.subarray(0, sig.units.length), Boolean);
+function touchedOf(units: number, w: UnitWeights): boolean[] {
+  return Array.from(w.touched.subarray(0, units), Boolean);
 }
 
 /** A SignalScore, always of one shape (the scorer makes one per candidate: optional fields stay undefined). */
@@ -440,19 +478,21 @@ function result(
  * A family, offered.
  */
 function isFragment(
-  sig: ErrorSignal,
+  pk: PackedSignals,
+  id: number,
   pasteTerms: number,
   w: UnitWeights,
   found: number,
   uniqueWeight: number,
   p: ScoreParameters,
 ): boolean {
+  if (found < p.fragmentShare * pasteTerms) return false;
+  const u0 = pk.unitStart[id];
+  const units = pk.unitStart[id + 1] - u0;
   // Only inner messages (parts introduced by a quote) count: a wrapper pasted with another inner message, or
   // none, is a different error, not a part of this one.
-  if (sig.units.some((u, k) => w.touched[k] && !u.nested) || found < p.fragmentShare * pasteTerms) return false;
+  for (let k = 0; k < units; k++) if (w.touched[k] && !(pk.unitFlags[u0 + k] & NESTED)) return false;
   let own = 0;
-  sig.units.forEach((u, k) => {
-    if (w.touched[k] && !u.generic) own += w.have[k];
-  });
+  for (let k = 0; k < units; k++) if (w.touched[k] && !(pk.unitFlags[u0 + k] & GENERIC)) own += w.have[k];
   return own >= p.fragmentEvidence * uniqueWeight;
 }

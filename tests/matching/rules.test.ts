@@ -66,7 +66,7 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
       article('http', ['The request failed with HTTP status 403: Forbidden.']),
       article('x', ['Something unrelated about quokka feeding schedules.']),
     ]);
-    const score = (id: number, paste: string) => scoreSignal(index.errors[id], buildQueryView(contentTerms(paste)), index, params);
+    const score = (id: number, paste: string) => scoreSignal(id, buildQueryView(contentTerms(paste)), index, params);
 
     it('scores an error pasted whole as 1, and a paste that goes on differently at half', () => {
       assert.equal(score(0, 'The relay closed the tunnel: an unexpected fault occurred on a send.').score, 1);
