@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
+import { TextPool } from './compact';
 import { listFiles } from './files';
 import { importArticle, RAW_ARTICLE_EXTENSIONS } from './import';
 import { LEXICON_FOLDER, parseLexicon, type LexiconEntry } from './lexicon';
@@ -53,6 +54,8 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
   const readable = [...YAML_EXTENSIONS, ...(importer?.extensions ?? [])];
 
   const lexicon: LexiconEntry[] = [];
+  // The loaded articles are what the service holds: compact, pinning none of the files' text (compact.ts).
+  const pool = new TextPool();
   const files = listFiles(paths, readable, (file, message) => problems.push({ file, message: `knowledge: ${message}` }));
   for (const file of files) {
     if (isLexiconFile(file)) {
@@ -64,8 +67,8 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
     }
     const loaded = readArticle(file, importer);
     problems.push(...loaded.problems);
-    const article = loaded.article;
-    if (!article) continue;
+    if (!loaded.article) continue;
+    const article = pool.compact(loaded.article);
     const first = fileOf.get(article.id);
     if (first !== undefined) {
       problems.push({
