@@ -8,7 +8,8 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConversationState } from 'botbuilder';
 import { ConfigError, loadConfig } from './config';
-import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge } from './knowledge/load';
+import type { KnowledgeBase } from './knowledge/load';
+import { BUILTIN_KNOWLEDGE, formatProblem } from './knowledge/sources';
 import { watchKnowledge } from './knowledge/watch';
 import { indexNotUsed, openKnowledgeIndex } from './matching/compiled';
 import { Matcher } from './matching/matcher';
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   const compiled = config.knowledgeIndex ? openKnowledgeIndex(config.knowledgeIndex, config.knowledgePaths) : undefined;
   if (config.knowledgeIndex && compiled && !compiled.ok)
     logger.warn({ file: config.knowledgeIndex, reason: compiled.reason }, indexNotUsed(config.knowledgeIndex, compiled.reason));
-  const kb = compiled?.ok ? compiled.kb : loadKnowledge(config.knowledgePaths);
+  const loadSources = (): KnowledgeBase => sourceLoader().loadKnowledge(config.knowledgePaths);
+  const kb = compiled?.ok ? compiled.kb : loadSources();
   // A bad file is reported and skipped; the good ones still load (warnings: the article loaded anyway).
   for (const problem of kb.problems)
     logger[problem.severity === 'warning' ? 'warn' : 'error']({ file: problem.file }, formatProblem(problem));
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
   // Edits to the knowledge files go live without a restart; a bad edit keeps the last good knowledge.
   const knowledge = watchKnowledge(config.knowledgePaths, {
     initial: kb,
-    load: () => loadKnowledge(config.knowledgePaths),
+    load: loadSources,
     build: (loaded) => new Matcher(loaded),
     ...(compiled?.ok ? { initialValue: compiled.matcher } : {}),
     logger,
@@ -122,6 +124,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }
+
+/**
+ * The knowledge loader with the YAML parser, the Markdown importer and the schemas: a few hundred ms of module
+ * loading that a start from a compiled index does without (until a knowledge file changes).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sourceLoader = () => require('./knowledge/load') as typeof import('./knowledge/load');
 
 /** Longest wait for turns in progress at shutdown (a turn's replies give up after about 15 s). */
 const SHUTDOWN_GRACE_MS = 20_000;

@@ -21,9 +21,9 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { listFiles } from './files';
-import { RAW_ARTICLE_EXTENSIONS } from './import';
 import type { LexiconEntry } from './lexicon';
-import { YAML_EXTENSIONS, type KnowledgeBase } from './load';
+import type { KnowledgeBase } from './load';
+import { RAW_ARTICLE_EXTENSIONS, YAML_EXTENSIONS } from './sources';
 import type { Article, KnowledgeProblem } from './types';
 
 /** The file format's version: raised with every change to the layout or the header. */

@@ -10,13 +10,10 @@
  */
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { SLOT } from './sources';
 import type { KnowledgeProblem } from './types';
 
-/** A folder of this name inside a knowledge path holds lexicon files, not articles. */
-export const LEXICON_FOLDER = 'lexicon';
-
-/** Marks a slot in a phrase: any few words (a name, a server) carried over to the other side as they are. */
-export const SLOT = '{}';
+export { LEXICON_FOLDER, SLOT } from './sources';
 
 /** One pair: the same word, phrase or message template in German and in English. */
 export interface LexiconEntry {

@@ -6,6 +6,7 @@ import { listFiles } from './files';
 import { importArticle, RAW_ARTICLE_EXTENSIONS } from './import';
 import { LEXICON_FOLDER, parseLexicon, type LexiconEntry } from './lexicon';
 import { checkArticle, formatPath } from './schema';
+import { YAML_EXTENSIONS } from './sources';
 import type { Article, KnowledgeProblem } from './types';
 
 /** The articles that loaded, and what was wrong with the files that did not. */
@@ -19,11 +20,7 @@ export interface KnowledgeBase {
   lexicon?: LexiconEntry[];
 }
 
-/** Absolute path of the built-in knowledge folder shipped with PasteFix. */
-export const BUILTIN_KNOWLEDGE = path.resolve(__dirname, '../../../knowledge');
-
-/** File endings read as article YAML. */
-export const YAML_EXTENSIONS = ['.yaml', '.yml'];
+export { BUILTIN_KNOWLEDGE, YAML_EXTENSIONS, formatProblem } from './sources';
 
 /**
  * Turns raw support articles (Markdown, plain text) into articles while loading.
@@ -89,12 +86,6 @@ export function loadKnowledge(paths: string[], options: LoadOptions = {}): Knowl
 /** A YAML file directly inside a folder named `lexicon` is a lexicon file (src/knowledge/lexicon.ts). */
 function isLexiconFile(file: string): boolean {
   return path.basename(path.dirname(file)) === LEXICON_FOLDER && YAML_EXTENSIONS.includes(path.extname(file).toLowerCase());
-}
-
-/** `file:line: field: message` — one line a person can act on. */
-export function formatProblem(p: KnowledgeProblem): string {
-  const where = p.line !== undefined ? `${p.file}:${p.line}` : p.file;
-  return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
 }
 
 interface Loaded {

@@ -18,7 +18,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { formatProblem, type KnowledgeBase } from './load';
+import type { KnowledgeBase } from './load';
+import { formatProblem } from './sources';
 import type { KnowledgeProblem } from './types';
 
 export interface WatchOptions<T> {

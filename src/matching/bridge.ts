@@ -9,7 +9,8 @@
  * article: see `agreement`.
  */
 import { CMDLET_IN_TEXT, HCW_CODE_IN_TEXT } from '../knowledge/vocabulary';
-import { SLOT, type LexiconEntry } from '../knowledge/lexicon';
+import type { LexiconEntry } from '../knowledge/lexicon';
+import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
 import { cleanPaste, foldWord } from './normalize';
 import { STOPWORDS } from './stopwords';

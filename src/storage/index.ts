@@ -8,12 +8,10 @@
  *   Storage (botbuilder's `BlobsStorage`, container `STORAGE_CONTAINER`), so any instance can answer
  *   any turn and all feedback lands in one log.
  */
-import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import path from 'node:path';
 import type { FeedbackLog, LogEntry } from '../bot/feedbackLog';
 import { FEEDBACK_FILE, FileFeedbackLog, readFeedbackLog } from './fileFeedbackLog';
-import { readBlobFeedback } from './blobFeedback';
 import { StorageFeedbackLog } from './storageFeedbackLog';
 
 import { BoundedMemoryStorage, type MemoryBounds } from './boundedMemory';
@@ -21,7 +19,6 @@ import type { BlobSettings } from './settings';
 
 export { StorageFeedbackLog, FEEDBACK_PREFIX } from './storageFeedbackLog';
 export { blobSettings, DEFAULT_CONTAINER, type BlobSettings } from './settings';
-export { readBlobFeedback } from './blobFeedback';
 export { BoundedMemoryStorage, type MemoryBounds } from './boundedMemory';
 
 export interface ServiceStorage {
@@ -59,11 +56,18 @@ export function createStorage(settings: { blob?: BlobSettings; dataDir: string; 
       readFeedback: async () => readFeedbackLog(path.join(settings.dataDir, FEEDBACK_FILE)).entries,
     };
   }
-  const state = new BlobsStorage(blob.connectionString, blob.container);
+  const state = new (azureBlobs().BlobsStorage)(blob.connectionString, blob.container);
   return {
     kind: 'blob',
     state,
     feedbackLog: new StorageFeedbackLog(state),
-    readFeedback: () => readBlobFeedback(blob.connectionString, blob.container, state),
+    readFeedback: () => blobFeedback().readBlobFeedback(blob.connectionString, blob.container, state),
   };
 }
+
+// The Azure SDK (botbuilder-azure-blobs, @azure/storage-blob) takes about a quarter of a second to load, a good
+// part of a start; a deployment without STORAGE_CONNECTION_STRING never needs it, so it is loaded on first use.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const azureBlobs = () => require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
+const blobFeedback = () => require('./blobFeedback') as typeof import('./blobFeedback');
+/* eslint-enable @typescript-eslint/no-require-imports */

@@ -71,6 +71,35 @@ describe('npm start with KNOWLEDGE_INDEX (a compiled knowledge index)', function
     assert.match(await ask(url, ERROR), /Old title/);
   });
 
+  it('starts from an index without loading what reads the sources (YAML, Markdown importer) or the Azure SDK', async () => {
+    // A preload that lists the modules the service has loaded when asked (SIGUSR2), after /healthz answered;
+    // written beside and renamed, so the test never reads half a list.
+    const preload = path.join(run.dir, 'list-modules.js');
+    const listed = path.join(run.dir, 'modules.json');
+    fs.writeFileSync(
+      preload,
+      `const fs = require('node:fs');
+      process.on('SIGUSR2', () => {
+        fs.writeFileSync(${JSON.stringify(`${listed}.tmp`)}, JSON.stringify(Object.keys(require.cache)));
+        fs.renameSync(${JSON.stringify(`${listed}.tmp`)}, ${JSON.stringify(listed)});
+      });`,
+    );
+    const { entry, url } = await run.listen({ ...env(), NODE_OPTIONS: `--require ${preload}` });
+    assert.ok(
+      entry.lines.some((l) => l.msg === 'knowledge loaded from the compiled index'),
+      JSON.stringify(entry.lines),
+    );
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    entry.child.kill('SIGUSR2');
+    await until(() => fs.existsSync(listed), 'the module list');
+    const modules = JSON.parse(fs.readFileSync(listed, 'utf8')) as string[];
+    const packages = new Set(modules.map((m) => /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(m)?.[1]).filter(Boolean));
+    assert.ok(packages.has('restify') && packages.has('botbuilder'), [...packages].join(' '));
+    for (const lazy of ['yaml', 'markdown-it', '@azure/storage-blob', 'botbuilder-azure-blobs'])
+      assert.ok(!packages.has(lazy), `${lazy} was loaded: ${[...packages].join(' ')}`);
+    assert.ok(!modules.some((m) => m.endsWith(path.join('dist', 'src', 'knowledge', 'load.js'))), 'the source loader was loaded');
+  });
+
   it('a stale index (a source edited after the build): warns, word for word, and answers from the sources', async () => {
     fs.writeFileSync(
       path.join(sources, 'widget.yaml'),

@@ -11,8 +11,7 @@ import type { Article, Lang, Localized } from '../types';
 
 export type { ImportResult } from './result';
 
-/** File extensions the loader treats as raw articles to import (everything else in a `--kb` folder is YAML or ignored). */
-export const RAW_ARTICLE_EXTENSIONS = ['.md', '.markdown', '.txt'];
+export { RAW_ARTICLE_EXTENSIONS } from '../sources';
 
 /** Share of control characters above which a file is taken for binary data, not an article. */
 const MAX_CONTROL_SHARE = 0.02;
