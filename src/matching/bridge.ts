@@ -93,26 +93,30 @@ export class Translator {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
   }
 
-  /** Rewrites what the lexicon knows, line by line; everything else stays as pasted. */
+  /**
+   * Rewrites what the lexicon knows; everything else stays as pasted. A message may run over several lines
+   * (PowerShell wraps its errors at the console's width): a form matched across a line break is written on its
+   * first line and the line breaks it spanned follow it, so the translation keeps the paste's number of lines.
+   */
   translate(text: string): Translation {
     const applied: Applied[] = [];
-    const lines = text.split('\n').map((line) => this.line(line, applied));
-    return { text: lines.join('\n'), applied };
+    return { text: this.rewrite(text, applied), applied };
   }
 
-  private line(line: string, applied: Applied[]): string {
-    const words = [...line.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
+  private rewrite(text: string, applied: Applied[]): string {
+    const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
     let out = '';
     let cursor = 0;
     for (let i = 0; i < words.length;) {
       const hit = this.ruleAt(words, i);
       if (hit) {
-        const slotTexts = hit.slots.map(([a, b]) => line.slice(words[a].start, words[b - 1].end));
+        const slotTexts = hit.slots.map(([a, b]) => text.slice(words[a].start, words[b - 1].end).replace(/\s*\n\s*/g, ' '));
         let k = 0;
         const rendered = hit.rule.output
           .split(SLOT)
           .reduce((acc, part, n) => (n === 0 ? part : `${acc}${slotTexts[k++] ?? ''}${part}`), '');
-        out += line.slice(cursor, words[i].start) + rendered;
+        const breaks = text.slice(words[i].start, words[hit.end - 1].end).split('\n').length - 1;
+        out += text.slice(cursor, words[i].start) + rendered + '\n'.repeat(breaks);
         cursor = words[hit.end - 1].end;
         applied.push({ words: hit.rule.outputWords });
         i = hit.end;
@@ -121,13 +125,13 @@ export class Translator {
       const parts =
         this.inflected(words[i].folded) ?? (words[i].folded.length >= this.params.minCompound ? this.splitCompound(words[i].folded) : null);
       if (parts) {
-        out += line.slice(cursor, words[i].start) + parts.join(' ');
+        out += text.slice(cursor, words[i].start) + parts.join(' ');
         cursor = words[i].end;
         applied.push({ words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)) });
       }
       i++;
     }
-    return out + line.slice(cursor);
+    return out + text.slice(cursor);
   }
 
   /** The longest rule that matches at word `i`, with where its slots and it end. */

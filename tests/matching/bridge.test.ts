@@ -7,6 +7,7 @@ import { agreement, Bridge, languageFreeTerms, proseAgreement, Translator } from
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
+import { requireShared } from '../helpers/prerequisites';
 import { ROOT } from '../helpers/tmp';
 
 const entry = (de: string | string[], en: string): LexiconEntry => ({ de: Array.isArray(de) ? de : [de], en: [en], file: 'test' });
@@ -66,6 +67,12 @@ describe('matching/bridge', () => {
     it('folds case and umlauts, keeps the number of lines, and splits compounds of known words', () => {
       const t = de.translate('die POSTFÄCHER\nPostfachverschiebung ist fehlgeschlagen\n\nkein Fehler');
       assert.equal(t.text, 'die mailbox\nmailbox move ist fehlgeschlagen\n\nkein error');
+    });
+
+    it('reads a message PowerShell wrapped over two lines, and keeps the number of lines', () => {
+      const t = de.translate('Get-Foo : Die Benennung "Get-Foo" wurde nicht als\nName eines Cmdlet erkannt.\nIn Zeile:1 Zeichen:1');
+      assert.equal(t.text, "Get-Foo : The term 'Get-Foo' is not recognized as the name of a cmdlet\n.\nIn Zeile:1 Zeichen:1");
+      assert.equal(t.applied.length, 1);
     });
 
     it('leaves a line it knows nothing of exactly as it was', () => {
@@ -277,6 +284,26 @@ describe('matching/bridge', () => {
         'Nach dem Abschalten von Legacy-TLS sehen lokale Benutzer keine Verfügbarkeit der Cloud-Postfächer mehr',
       );
       assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid']);
+    });
+
+    it('answers a German PowerShell error wrapped at the console width with its English-only corpus article', function () {
+      this.timeout(60_000);
+      const corpus = requireShared(this);
+      const m = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE, corpus]));
+      const wrapped = (cmdlet: string) =>
+        [
+          `${cmdlet} : Die Benennung "${cmdlet}" wurde nicht als Name eines Cmdlet, einer Funktion,`,
+          'einer Skriptdatei oder eines ausführbaren Programms erkannt. Überprüfen Sie die Schreibweise des Namens, oder ob der',
+          'Pfad korrekt ist (sofern enthalten), und wiederholen Sie den Vorgang.',
+          'In Zeile:1 Zeichen:1',
+          `+ ${cmdlet}`,
+          `    + CategoryInfo          : ObjectNotFound: (${cmdlet}:String) [], CommandNotFoundException`,
+        ].join('\n');
+      const r = m.match(wrapped('Get-OrganizationConfig'));
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'term-get-organizationconfig-is-not-recognized-error']);
+      assert.equal(r.matches[0].evidence?.startsWith('Get-OrganizationConfig : Die Benennung'), true, r.matches[0].evidence);
+      // The same template around a cmdlet no article is about is not answered with a look-alike.
+      assert.notEqual(m.match(wrapped('Get-MailboxDatabase')).decision, 'answer');
     });
 
     it('an English paste finds a German-only article the other way round', () => {
