@@ -15,6 +15,12 @@ export interface Scored {
    * Matches sharing a key matched the same error (several articles cover it); they don't compete.
    */
   sameError?: readonly string[];
+  /**
+   * The score of a match ranked below this one only because every word it found lies inside this one's, when it fit its
+   * own error better than this one fits its (`The proxy address … is already being used` in two articles): the lead is
+   * measured against it too.
+   */
+  contested?: number;
 }
 
 /**
@@ -28,7 +34,7 @@ export function decide(sorted: readonly Scored[], t: MatchParameters['decision']
   const keys = sorted[0].sameError ?? [];
   // Stryker disable next-line ArrayDeclaration: equivalent, a key that the best match lacks finds nothing either
   const same = (s: Scored) => (s.sameError ?? []).some((k) => keys.includes(k));
-  const runnerUp = sorted.slice(1).find((s) => !same(s))?.score ?? 0;
+  const runnerUp = Math.max(sorted.slice(1).find((s) => !same(s))?.score ?? 0, sorted[0].contested ?? 0);
   // Scores are rounded to 3 decimals; compare the lead on the same grid.
   if (best >= t.answer && Math.round((best - runnerUp) * 1000) >= Math.round(t.margin * 1000)) {
     const equivalents = sorted.slice(1).filter((s) => same(s) && s.score >= t.candidate).length;

@@ -75,6 +75,8 @@ interface Ranked {
   hit: Hit;
   score: number;
   sameError?: readonly string[];
+  /** The best score of a match ranked below this one only as its container, when that match fit its own error better (decide.ts). */
+  contested?: number;
   /** Ranking rules applied (containers, topic phrases, ties), for explanations. */
   adjustments: { rule: 'container' | 'topics' | 'tie-break'; note: string }[];
 }
@@ -522,6 +524,7 @@ export class Matcher {
     }
     const leaders = [...best.values()];
     const contenders = leaders.filter((o): o is ErrorHit => o.kind === 'error' && o.score >= p.containerFrom);
+    const contested = new Map<Hit, number>();
     const ranked = leaders.map((h): Ranked => {
       const adjustments: Ranked['adjustments'] = [];
       const topicCount = Math.min(2, topics.get(h.article) ?? 0);
@@ -548,6 +551,8 @@ export class Matcher {
       let score = h.score;
       if (container) {
         score = Math.min(h.score, container.score - p.containerGap);
+        // It fit its own error better than the container fits its: the paste is that error as much as the container's.
+        if (h.score > container.score) contested.set(container, Math.max(contested.get(container) ?? 0, h.score));
         adjustments.push({
           rule: 'container',
           note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found`,
@@ -557,6 +562,15 @@ export class Matcher {
       if (h.kind === 'error') r.sameError = h.sameError;
       return r;
     });
+    for (const r of ranked) {
+      const rival = contested.get(r.hit);
+      if (rival === undefined) continue;
+      r.contested = rival;
+      r.adjustments.push({
+        rule: 'container',
+        note: `contested: a match it contains fit its own error better (${round(rival)}), so it must lead that score too to be answered`,
+      });
+    }
     // Equal scores in the order of the articles' ids (localeCompare order, precomputed: idOrder).
     const order = this.idOrder;
     return ranked.sort((x, y) => y.score - x.score || order[x.hit.article] - order[y.hit.article]);
@@ -647,6 +661,11 @@ export class Matcher {
         rules.push({
           rule: 'inner-message',
           note: `capped at ${this.params.score.innerOnly}: the inner message without its wrapper (other tools print it too; offered, not answered)`,
+        });
+      if (b.withoutCode)
+        rules.push({
+          rule: 'code',
+          note: `capped at ${this.params.score.withoutCode}: the error carries a code the paste lacks (its message alone may come from another tool; offered, not answered)`,
         });
       if (b.fragment)
         rules.push({

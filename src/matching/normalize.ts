@@ -93,6 +93,8 @@ export function cleanPaste(text: string): string[] {
     .replace(/n['’]t\b/gi, ' not');
   // SMTP status codes (5.7.64, 4.4.7) name a failure: keep each as one word.
   t = t.replace(/\b([245])\.([0-7])\.(\d{1,3})\b/g, 'smtp$1x$2x$3');
+  // A code run into the word before it (`possible mail loopATTR34`: copying from a web page lost the line break) is a word of its own.
+  t = t.replace(/\b([a-z]{2,})([A-Z]{2,}\d+)\b/g, '$1 $2');
   for (const re of VOLATILE) t = t.replace(re, re === EMAIL ? '$1 ' : ' ');
   t = replaceHostNames(t, HOST_NAMES, ' ');
   // "connec-\ntion" → "connection", but keep "-Enabled" parameter lines intact.

@@ -1,6 +1,6 @@
 import type { MatchParameters } from './parameters';
 import { FIRST, GENERIC, NESTED, packedSignals, VAR_AFTER, type PackedSignals } from './packed';
-import { gramCode, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
+import { gramCode, isCodeTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 
 /**
  * How well a paste covers one error text, 0..1.
@@ -347,6 +347,8 @@ export interface SignalScore {
   fragment?: true;
   /** The paste holds the inner message without its wrapper: capped at the innerOnly score. */
   innerOnly?: true;
+  /** The paste holds the message of an error text that carries a code, but not the code: capped at the withoutCode score. */
+  withoutCode?: true;
 }
 
 /**
@@ -420,6 +422,8 @@ export function scoreSignal(
     !anyTouched(w.touched, 0, sig.detailUnit) &&
     sig.units.every((u, k) => k < sig.detailUnit || !w.touched[k] || u.generic);
   if (innerOnly) score = p.innerOnly;
+  const withoutCode = score > p.withoutCode && lacksCode(sig, q);
+  if (withoutCode) score = p.withoutCode;
   const fragment = !contra && score < p.fragment && isFragment(pk, id, view.terms.size, w, found.length, uniqueWeight, p);
   if (fragment) score = p.fragment;
   return result(
@@ -434,7 +438,14 @@ export function scoreSignal(
     fragment,
     innerOnly,
     cut?.unit,
+    withoutCode,
   );
+}
+
+/** The error text carries a code (HCW8083, 0x80040155, AADSTS50011) the paste doesn't hold. */
+function lacksCode(sig: ErrorSignal, q: PasteIds): boolean {
+  for (const i of sig.firsts) if (!q.has[sig.ids[i]] && isCodeTerm(sig.terms[i])) return true;
+  return false;
 }
 
 const NOTHING = new Int32Array(0);
@@ -456,6 +467,7 @@ function result(
   fragment?: boolean,
   innerOnly?: boolean,
   cutAt?: number,
+  withoutCode?: boolean,
 ): SignalScore {
   return {
     score,
@@ -469,6 +481,7 @@ function result(
     contradiction,
     fragment: fragment ? true : undefined,
     innerOnly: innerOnly ? true : undefined,
+    withoutCode: withoutCode ? true : undefined,
   };
 }
 

@@ -128,6 +128,17 @@ export function isStrongTerm(term: string): boolean {
   return STRONG.test(term);
 }
 
+/**
+ * An error code (HCW, result and sign-in codes): how one tool labels one error. An exception class name is not one —
+ * it names a family (`MigrationPermanentException: …` wraps many messages).
+ */
+const CODE = /^(hcw\d{3,5}|0x[89a-f][0-9a-f]{7}|aadsts\d{4,})$/;
+
+/** True for an error code term (`hcw8083`, `0x80040155`, `aadsts50011`). */
+export function isCodeTerm(term: string): boolean {
+  return CODE.test(term);
+}
+
 export function contentTerms(text: string): string[] {
   return termsOf(text).filter((t) => !STOPWORDS.has(t));
 }
@@ -277,10 +288,21 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
   let nextArrow = false;
   const arrowUnits: number[] = [];
   const frames = new Set<number>();
+  // Quotes nest (`Detailed information: "An error occurred… Detailed information: "The underlying…""`): one
+  // after a word and before a space or punctuation closes a quote (`The proxy address "X500:…" is already being
+  // used`), and what follows it is the text around the quote again — an inner message only while a quote is open.
+  let openQuotes = 0;
+  let at = 0;
   // split() with one capturing group alternates text (even indexes) and the boundary found (odd ones).
   body.split(BOUNDARY).forEach((piece, index) => {
+    const from = at;
+    at += piece.length;
     if (index % 2 === 1) {
-      if (/["“”„«»]/.test(piece)) nextNested = true;
+      if (/["“”„«»]/.test(piece)) {
+        const closes = openQuotes > 0 && from > 0 && /\S/.test(body[from - 1]) && (at === body.length || /[\s.,;:!?)'"“”»]/.test(body[at]));
+        openQuotes += closes ? -1 : 1;
+        nextNested = !closes || openQuotes > 0;
+      }
       // An error chain: `…failed with the following error message: X`, `Error details: X`, `SomeException: X`,
       // `Outer. --> X`: what follows is the inner message, the one that tells errors apart.
       else if (/^-{2,3}>$/.test(piece)) {

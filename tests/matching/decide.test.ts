@@ -25,6 +25,12 @@ describe('matching/decide', () => {
     assert.deepEqual(decide([same(0.95), same(0.45)]), { decision: 'answer', offered: 2 });
   });
 
+  it('measures the lead against a match the winner outranked only as its container, when that one fit its own error better', () => {
+    assert.deepEqual(decide([{ score: 0.81, contested: 0.92 }, { score: 0.71 }]), { decision: 'clarify', offered: 2 });
+    assert.deepEqual(decide([{ score: 0.81, contested: 0.711 }, { score: 0.5 }]), { decision: 'clarify', offered: 1 });
+    assert.deepEqual(decide([{ score: 0.81, contested: 0.71 }, { score: 0.5 }]), { decision: 'answer', offered: 1 });
+  });
+
   it('offers at most three candidates, within 0.2 of the best', () => {
     assert.deepEqual(decide(s(0.9, 0.88, 0.86, 0.85, 0.84)), { decision: 'clarify', offered: 3 });
     assert.deepEqual(decide(s(0.7, 0.5, 0.49)), { decision: 'clarify', offered: 2 });

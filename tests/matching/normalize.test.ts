@@ -31,6 +31,22 @@ describe('matching/normalize', () => {
     assert.deepEqual(termsOf('HCW8078 0x80004005 1007 AccessDenied'), ['hcw8078', '0x80004005', '1007', 'accessdenied']);
   });
 
+  it('splits a code run into the word before it (a lost line break), and nothing else', () => {
+    assert.deepEqual(
+      tokenize('possible mail loopATTR34 [host]').tokens.map((t) => t.term),
+      ['possible', 'mail', 'loop', 'attr34', 'host'],
+    );
+    assert.deepEqual(
+      tokenize('failed errorHCW8078').tokens.map((t) => t.term),
+      ['failed', 'error', 'hcw8078'],
+    );
+    // Not a code (no digits), not glued to a lower-case word, or one letter only: kept whole.
+    assert.deepEqual(
+      tokenize('mailboxGUID ExchangeSE2019 FYDIBOHF23SPDLT xHCW8078 IPv4').tokens.map((t) => t.term),
+      ['mailboxguid', 'exchangese2019', 'fydibohf23spdlt', 'xhcw8078', 'ipv4'],
+    );
+  });
+
   it('re-joins a word hyphenated at a line end but keeps parameter lines', () => {
     assert.deepEqual(
       tokenize('the connec-\ntion was closed').tokens.map((t) => t.term),

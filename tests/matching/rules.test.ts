@@ -205,6 +205,37 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
       assert.deepEqual(top(shared, `Syncing the gizmo failed. Detailed information: "${inner}"`), ['answer', 'second']);
     });
 
+    it('offers, never answers, the message of a coded error pasted without its code (another tool may print it)', () => {
+      const message =
+        'The marmot gateway refused the sprocket handshake on the quokka channel. Verify that the walrus relay is reachable and that the yak tunnel allows the narwhal port.';
+      const coded = new Matcher(
+        kbOf([article('coded', [`HCW9001 = ${message}`]), article('other', ['Unrelated quokka text about feeding schedules of the zoo.'])]),
+      );
+      // The paste covers 0.875 of the error text: without the cap, an answer.
+      const without = coded.match(`Processing data failed: ${message}`);
+      assert.deepEqual([without.decision, without.matches[0]?.article, without.matches[0]?.score], ['clarify', 'coded', 0.75]);
+      assert.deepEqual(top(coded, `HCW9001 ${message}`), ['answer', 'coded']);
+    });
+
+    it('answers no container whose contained match fit its own error better: two articles print that message', () => {
+      const both = new Matcher(
+        kbOf([
+          article('wide', [
+            'The sprocket address "X500:/O=QUOKKA/OU=MARMOT GATEWAY GROUP/CN=WALRUS" is already claimed by the sprocket addresses or LegacyGizmoTag. Please choose another sprocket address.',
+          ]),
+          article('narrow', [
+            'The sprocket address "SMTP:<address>" is already claimed by "<tenant>". Please choose another sprocket address.',
+          ]),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+      const r = both.match(
+        'I get "The sprocket address is already claimed by the sprocket addresses or LegacyGizmoTag. Please choose another sprocket address."',
+      );
+      // wide found more words (it ranks first), narrow covers its own text better (0.881 > 0.872): offered both.
+      assert.deepEqual([r.decision, r.matches.map((x) => x.article)], ['clarify', ['wide', 'narrow']]);
+    });
+
     it('offers, never answers, a quoted part of an error pasted alone (a fragment of its family)', () => {
       const r = m.match('Accessing the marmot vault failed.');
       assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['clarify', 'nested', 0.5]);

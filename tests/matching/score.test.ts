@@ -185,6 +185,27 @@ describe('matching/score', () => {
     });
   });
 
+  describe('an error that carries a code', () => {
+    const s = scorer([article('coded', ['HCW9001 = The marmot gateway refused the sprocket handshake on the quokka channel.'])]);
+
+    it('caps its message pasted without the code at withoutCode, and says so', () => {
+      const alone = s(0, 'The marmot gateway refused the sprocket handshake on the quokka channel.', knobs({ withoutCode: 0.6 }));
+      assert.deepEqual([alone.score, alone.withoutCode], [0.6, true]);
+      // With the code it is not capped.
+      const coded = s(0, 'HCW9001 The marmot gateway refused the sprocket handshake on the quokka channel.', knobs({ withoutCode: 0.6 }));
+      assert.deepEqual([coded.score, coded.withoutCode], [1, undefined]);
+      // A score at or below the cap is kept as it is.
+      const low = s(0, 'The marmot gateway refused the sprocket handshake on the quokka channel.', knobs({ withoutCode: 0.999 }));
+      assert.equal(low.withoutCode, undefined);
+    });
+
+    it('does not count an exception class name as a code: it names a family', () => {
+      const t = scorer([article('family', ['GizmoPermanentException: The marmot gateway refused the sprocket handshake.'])]);
+      const r = t(0, 'The marmot gateway refused the sprocket handshake.', knobs({ withoutCode: 0.6, innerOnly: 1 }));
+      assert.equal(r.withoutCode, undefined);
+    });
+  });
+
   describe('contradiction: the paste goes on differently where the error goes on', () => {
     const s = scorer([
       article('send', ['The relay closed the tunnel: an unexpected fault occurred on a send.']),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { buildSignals, contentTerms, gramCode, isStrongTerm, type ErrorSignal } from '../../src/matching/signals';
+import { buildSignals, contentTerms, gramCode, isCodeTerm, isStrongTerm, type ErrorSignal } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
 
 /** The signal of one English error text in an index of its own (plus `others`, which only change the weights). */
@@ -30,6 +30,11 @@ describe('matching/signals', () => {
       for (const t of ['hcw10', 'hcw100001', '0x7fffffff', '0x8004015', '0x800401550', 'aadsts500', 'exception', 'myhcw8078', 'hcw8078x'])
         assert.ok(!isStrongTerm(t), t);
     });
+  });
+
+  it('isCodeTerm: HCW, result and sign-in codes label one error; an exception class names a family', () => {
+    for (const t of ['hcw8083', '0x80040155', 'aadsts50011']) assert.ok(isCodeTerm(t), t);
+    for (const t of ['migrationpermanentexception', 'hcw10', '0x7fffffff', 'attr34', '403']) assert.ok(!isCodeTerm(t), t);
   });
 
   it('contentTerms: folded words without stop words of either language', () => {
@@ -73,6 +78,23 @@ describe('matching/signals', () => {
         signalOf('Alpha failed. Beta broke: gamma').units.map((u) => u.afterSentence),
         [false, true, false],
       );
+    });
+
+    it('returns to the outer message after a closing quote, and keeps quotes nested inside quotes', () => {
+      // A quoted value: what follows its closing quote is the message around it again, not an inner message.
+      const value = signalOf('The sprocket "X500:/O=Alpha/CN=Beta" is already claimed by the gizmo.');
+      assert.deepEqual(unitsOf(value), ['sprocket', 'x500 alpha cn beta', 'already claimed gizmo']);
+      assert.deepEqual(
+        value.units.map((u) => u.nested),
+        [false, true, false],
+      );
+      // Quotes inside quotes: the inner quote opens a deeper message, the two closing quotes end both.
+      const chain = signalOf('Gizmo failed. Detailed information: "Sprocket broke. Detailed information: "Marmot refused the handshake"".');
+      assert.deepEqual(
+        chain.units.map((u) => u.nested),
+        [false, false, true, false, true],
+      );
+      assert.equal(chain.detailKey, 'marmot refused handshake');
     });
 
     it('takes the last quoted part as the inner message only when the error announces it and no sentence follows', () => {
