@@ -15,37 +15,56 @@ const SECRET_KEY = String.raw`(passwor[dt]|kennwort|\b(?:passwd|pwd|pass|secret|
 /** A PowerShell argument: quoted, or bare up to a space, comma or bracket. */
 const PS_ARG = String.raw`(?:'[^'\n]*'|"[^"\n]*"|[^\s,'"()]+)`;
 
-const RULES: Array<[RegExp, string]> = [
+/**
+ * A rule, and text every match of it contains (lower case; any one of them): a paste without any is not
+ * searched with its pattern at all. Most pastes hold no secret, and the lookbehind rules cost tens of µs each
+ * on a 1 KB paste. Replacements (`<secret>`, `<token>`, …) never complete another rule's match, so the hints are
+ * read off the paste once.
+ */
+type Rule = [pattern: RegExp, replacement: string, needs?: readonly string[]];
+
+/** Words every secret key the rules know contains (see SECRET_KEY). */
+const SECRET_WORDS = ['pass', 'kennwort', 'pwd', 'secret', 'token', 'api', 'account', 'shared', 'sig'];
+
+const RULES: Rule[] = [
   // PEM private keys, also cut off by the paste (then everything that looks like the key's body goes).
-  [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=:,\s]|-(?!----END ))*(?:-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g, '<private key>'],
+  [
+    /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=:,\s]|-(?!----END ))*(?:-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g,
+    '<private key>',
+    ['private key-----'],
+  ],
   // JSON Web Tokens and other bearer/basic credentials.
   // Tried once per run of [\w-] (from its first \beyJ): every eyJ of one run reaches the same dot, and trying each
   // one made a long run of `eyJ-eyJ-…` quadratic. The text before it in the run stays ($1).
-  [/(?<![\w-])(?=([\w-]*?)\beyJ)\1eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '$1<token>'],
-  [/\b(Bearer|Basic|Negotiate|NTLM)\s+[\w\-.~+/=]{8,}/gi, '$1 <secret>'],
+  [/(?<![\w-])(?=([\w-]*?)\beyJ)\1eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '$1<token>', ['eyj']],
+  [/\b(Bearer|Basic|Negotiate|NTLM)\s+[\w\-.~+/=]{8,}/gi, '$1 <secret>', ['bearer', 'basic', 'negotiate', 'ntlm']],
   // key=value and key: value secrets, also in JSON ("password": "x"), connection strings (AccountKey=…;) and URLs (?sig=…).
-  [new RegExp(`${SECRET_KEY}(["']?\\s*[=:]\\s*)${VALUE}`, 'gi'), '$1$2<secret>'],
+  [new RegExp(`${SECRET_KEY}(["']?\\s*[=:]\\s*)${VALUE}`, 'gi'), '$1$2<secret>', SECRET_WORDS],
   // PowerShell: -Password 'x', ConvertTo-SecureString 'x' -AsPlainText, -ArgumentList 'user','x'.
-  [/(-(?:Password|Secret|ClientSecret|Token|AccessToken|ApiKey)\s+)("[^"]*"|'[^']*'|[^\s$(][^\s]*)/gi, '$1<secret>'],
-  [/(ConvertTo-SecureString\s+(?:-String\s+)?)("[^"]*"|'[^']*'|\S+)/gi, '$1<secret>'],
+  [/(-(?:Password|Secret|ClientSecret|Token|AccessToken|ApiKey)\s+)("[^"]*"|'[^']*'|[^\s$(][^\s]*)/gi, '$1<secret>', SECRET_WORDS],
+  [/(ConvertTo-SecureString\s+(?:-String\s+)?)("[^"]*"|'[^']*'|\S+)/gi, '$1<secret>', ['convertto-securestring']],
   // (`\s*(?:\(\s*)?`, not `\s*\(?\s*`: two \s* side by side split a long run of spaces every way, quadratic.)
-  [new RegExp(`(-ArgumentList\\s*(?:\\(\\s*)?${PS_ARG}\\s*,\\s*)${PS_ARG}`, 'gi'), '$1<secret>'],
+  [new RegExp(`(-ArgumentList\\s*(?:\\(\\s*)?${PS_ARG}\\s*,\\s*)${PS_ARG}`, 'gi'), '$1<secret>', ['-argumentlist']],
   // Credentials in URLs: https://user:pass@host
   // (Tried once per run of scheme characters, from its first \b and letter, for the reason above.)
-  [/(?<![a-z0-9+.-])(?=([a-z0-9+.-]*?)\b[a-z])\1([a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:[^\s/@]+@/gi, '$1$2<secret>@'],
+  [/(?<![a-z0-9+.-])(?=([a-z0-9+.-]*?)\b[a-z])\1([a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:[^\s/@]+@/gi, '$1$2<secret>@', ['://']],
   [/\{[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}/gi, '<guid>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<guid>'],
   // A GUID without dashes is exactly 32 hex digits (a 40-digit certificate thumbprint is not one).
   [/\b[0-9a-f]{32}\b/gi, '<guid>'],
   // Only from the start of a run of address characters (where the leftmost match begins anyway): tried
   // inside the run too, a long run without `@` took quadratic time.
-  [/(?<![\w.!#$%&'*+/=?^`{|}~-])[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi, '<email>'],
+  [/(?<![\w.!#$%&'*+/=?^`{|}~-])[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi, '<email>', ['@']],
 ];
 
 /** The text with secrets replaced and e-mail addresses and GUIDs masked. */
 export function maskSensitive(text: string): string {
+  const lower = text.toLowerCase();
   let out = text;
-  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement, needs] of RULES) {
+    if (needs && !needs.some((word) => lower.includes(word))) continue;
+    out = out.replace(pattern, replacement);
+  }
   return out;
 }
 

@@ -209,19 +209,22 @@ export class PasteFixBot extends ActivityHandler {
     const lang = chooseLang({ remembered: preferred, paste: result.lang });
     const truncatedKb = result.truncated ? Math.max(1, Math.round(Buffer.byteLength(text, 'utf8') / 1024)) : undefined;
     data.pending = undefined;
-    this.deps.logger.info(
-      {
-        activityId: context.activity.id,
-        conversationId: context.activity.conversation?.id,
-        decision: result.decision,
-        matches: result.matches.slice(0, 3).map((m) => `${m.article}#${m.symptom ?? ''}@${m.score.toFixed(2)}`),
-        lang,
-        chars: text.length,
-        truncated: result.truncated,
-        ms: Date.now() - started,
-      },
-      'paste matched',
-    );
+    // Built only when it is written: a service at LOG_LEVEL=warn does not pay for this record on every paste.
+    if (this.deps.logger.isLevelEnabled('info')) {
+      this.deps.logger.info(
+        {
+          activityId: context.activity.id,
+          conversationId: context.activity.conversation?.id,
+          decision: result.decision,
+          matches: result.matches.slice(0, 3).map((m) => `${m.article}#${m.symptom ?? ''}@${m.score.toFixed(2)}`),
+          lang,
+          chars: text.length,
+          truncated: result.truncated,
+          ms: Date.now() - started,
+        },
+        'paste matched',
+      );
+    }
     this.deps.logger.debug({ activityId: context.activity.id, paste: text }, 'paste text');
     if (screenshots) await this.sendScreenshotText(context, lang, screenshots);
 

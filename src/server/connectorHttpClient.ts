@@ -130,14 +130,11 @@ function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatRespon
   return new Promise((resolve, reject) => {
     const url = new URL(request.url);
     const secure = url.protocol === 'https:';
-    const body =
-      request.body === undefined || request.body === null
-        ? undefined
-        : typeof request.body === 'string'
-          ? Buffer.from(request.body, 'utf8')
-          : (request.body as Buffer);
+    // A string body (the connector's JSON always is one) is written as it is: copying it into a Buffer first cost
+    // a reply-sized allocation per attempt.
+    const body = request.body === undefined || request.body === null ? undefined : (request.body as string | Buffer);
     const headers = requestHeaders(request.headers);
-    if (body) headers['content-length'] = String(body.length);
+    if (body !== undefined) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length);
     // The Azure pipeline puts a proxy agent here when HTTPS_PROXY / HTTP_PROXY is set.
     const agent = (request as { agent?: http.Agent }).agent ?? (secure ? AGENTS.https : AGENTS.http);
     // "Sent" once connected: after req.end() on a live connection the connector may take the request at any
@@ -181,7 +178,8 @@ function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatRespon
         ),
       );
     });
-    req.end(body);
+    if (typeof body === 'string') req.end(body, 'utf8');
+    else req.end(body);
   });
 }
 

@@ -46,6 +46,14 @@ describe('masking pastes before they are logged', () => {
     // GUIDs written without dashes (32 hex digits), but not longer hex such as a certificate thumbprint.
     ['tenant 0f8fad5bd9cb469fa16570867728950e found', 'tenant <guid> found'],
     ['Thumbprint 0F8FAD5BD9CB469FA16570867728950E12345678', 'Thumbprint 0F8FAD5BD9CB469FA16570867728950E12345678'],
+    // In any casing: a rule is skipped only when the paste lacks its words in every casing.
+    ['PASSWORD=Sommer2024! USER=ADMIN', 'PASSWORD=<secret> USER=ADMIN'],
+    ['AUTHORIZATION: BEARER ABCDEFGH12345678', 'AUTHORIZATION: BEARER <secret>'],
+    ['HTTPS://SVC:S3CR3T@MAIL.CONTOSO.COM/EWS', 'HTTPS://<secret>@MAIL.CONTOSO.COM/EWS'],
+    ["$pw = CONVERTTO-SECURESTRING 'P@ss' -ASPLAINTEXT", '$pw = CONVERTTO-SECURESTRING <secret> -ASPLAINTEXT'],
+    ["PSCredential -ARGUMENTLIST 'admin','P@ss'", "PSCredential -ARGUMENTLIST 'admin',<secret>"],
+    ['MAIL TO ALICE.SMITH@CONTOSO.COM', 'MAIL TO <email>'],
+    ['-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg', '<private key>'],
   ];
   for (const [input, expected] of cases) {
     it(`masks ${JSON.stringify(input)}`, () => assert.equal(maskSensitive(input), expected));
