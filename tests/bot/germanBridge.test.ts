@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
+import { requireShared } from '../helpers/prerequisites';
 import { allText } from './support/cards';
 import { cardOf, createHarness } from './support/harness';
 
@@ -24,5 +25,25 @@ describe('bot: a German paste answered with an English-only article', () => {
     assert.ok(text.includes('Dieser Artikel liegt nur auf Englisch vor.'), text);
     assert.ok(text.includes(`Aus Ihrer Meldung:\n${GERMAN_PASTE}`), text);
     assert.ok(text.includes('Ursache\nThe endpoint presents a certificate the machine does not trust.'), text);
+  });
+
+  it('answers a German description of an English-only corpus article in the German frame, in the web chat and in Teams', async function () {
+    this.timeout(60_000);
+    const corpus = requireShared(this);
+    const matcher = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE, corpus]));
+    // Kalendererinnerungen → calendar reminders, tauchen immer wieder auf → keep reappearing: terms of one article only.
+    const DESCRIPTION = 'Kalendererinnerungen in Outlook lassen sich nicht schließen und tauchen immer wieder auf.';
+    const article = matcher.kb.byId.get('cannot-dismiss-outlook-calendar-reminders')!;
+    for (const channelId of ['webchat', 'msteams']) {
+      const h = createHarness({ locale: 'de-DE', channelId, matcher: () => matcher });
+      const replies: Partial<Activity>[] = await h.turn(DESCRIPTION);
+      const card = cardOf(replies.find((r) => cardOf(r)));
+      assert.ok(card, `${channelId}: ${JSON.stringify(replies)}`);
+      const text = allText(card).replace(/\u2019/g, "'");
+      assert.ok(text.startsWith(article.title.en!), `${channelId}: ${text.slice(0, 120)}`);
+      assert.ok(text.includes('Dieser Artikel liegt nur auf Englisch vor.'), `${channelId}: ${text}`);
+      assert.ok(text.includes('\nUrsache\n') && text.includes('\nLösung\n'), `${channelId}: German headings: ${text}`);
+      assert.ok(text.includes(`Aus Ihrer Meldung:\n${DESCRIPTION}`), `${channelId}: the user's own line: ${text}`);
+    }
   });
 });
