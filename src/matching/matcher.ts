@@ -525,6 +525,20 @@ export class Matcher {
     const leaders = [...best.values()];
     const contenders = leaders.filter((o): o is ErrorHit => o.kind === 'error' && o.score >= p.containerFrom);
     const contested = new Map<Hit, number>();
+    // The cheap tests' fields of every contender side by side: hundreds of leaders each scan them (10,000 articles).
+    const cScore = Float64Array.from(contenders, (o) => o.score);
+    const cWords = Int32Array.from(contenders, (o) => o.found.length);
+    const cMask = Int32Array.from(contenders, (o) => o.mask);
+    const containerOf = (h: ErrorHit): ErrorHit | undefined => {
+      const least = h.score - p.containerWindow;
+      const words = h.found.length;
+      for (let k = 0; k < contenders.length; k++) {
+        if (cScore[k] < least || cWords[k] <= words || (h.mask & ~cMask[k]) !== 0) continue;
+        const o = contenders[k];
+        if (o !== h && o.sameError[0] !== h.sameError[0] && strictlyInside(h.found, o.found)) return o;
+      }
+      return undefined;
+    };
     const ranked = leaders.map((h): Ranked => {
       const adjustments: Ranked['adjustments'] = [];
       const topicCount = Math.min(2, topics.get(h.article) ?? 0);
@@ -536,18 +550,7 @@ export class Matcher {
       // Only a container about as good counts (a contradicted variant that happens to share the words
       // doesn't), and only matches that could be shown are compared.
       // (Cheap tests first: a container holds more words, and every word's bit in its mask.)
-      const container =
-        h.kind === 'error' && h.score >= p.containedFrom
-          ? contenders.find(
-              (o) =>
-                o.score >= h.score - p.containerWindow &&
-                o.found.length > h.found.length &&
-                (h.mask & ~o.mask) === 0 &&
-                o !== h &&
-                o.sameError[0] !== h.sameError[0] &&
-                strictlyInside(h.found, o.found),
-            )
-          : undefined;
+      const container = h.kind === 'error' && h.score >= p.containedFrom ? containerOf(h) : undefined;
       let score = h.score;
       if (container) {
         score = Math.min(h.score, container.score - p.containerGap);

@@ -451,7 +451,9 @@ function lacksCode(sig: ErrorSignal, q: PasteIds): boolean {
 const NOTHING = new Int32Array(0);
 
 function touchedOf(units: number, w: UnitWeights): boolean[] {
-  return Array.from(w.touched.subarray(0, units), Boolean);
+  const out: boolean[] = [];
+  for (let k = 0; k < units; k++) out.push(w.touched[k] === 1);
+  return out;
 }
 
 /** A SignalScore, always of one shape (the scorer makes one per candidate: optional fields stay undefined). */
