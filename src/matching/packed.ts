@@ -21,7 +21,7 @@ export interface PackedSignals {
   /** Per unit: its term range, as positions relative to its error text (Unit.start, Unit.end). */
   unitFrom: Int32Array;
   unitTo: Int32Array;
-  /** Per unit: NESTED, GENERIC (Unit.nested, Unit.generic). */
+  /** Per unit: NESTED, GENERIC, AFTER_SENTENCE (Unit.nested, Unit.generic, Unit.afterSentence). */
   unitFlags: Uint8Array;
   /** Per error text: ErrorSignal.detailUnit, ErrorSignal.information, and 1 when it has `-->` arrows. */
   detailUnit: Int32Array;
@@ -37,6 +37,8 @@ export const FIRST = 2;
 export const NESTED = 1;
 /** unitFlags: Unit.generic. */
 export const GENERIC = 2;
+/** unitFlags: Unit.afterSentence. */
+export const AFTER_SENTENCE = 4;
 
 const PACKED = new WeakMap<Pick<SignalIndex, 'errors'>, PackedSignals>();
 /** The last index asked for: the scorer asks once per candidate, mostly of one index. */
@@ -85,7 +87,7 @@ function pack(errors: SignalIndex['errors']): PackedSignals {
     for (const unit of e.units) {
       out.unitFrom[u] = unit.start;
       out.unitTo[u] = unit.end;
-      out.unitFlags[u] = (unit.nested ? NESTED : 0) | (unit.generic ? GENERIC : 0);
+      out.unitFlags[u] = (unit.nested ? NESTED : 0) | (unit.generic ? GENERIC : 0) | (unit.afterSentence ? AFTER_SENTENCE : 0);
       u++;
     }
     out.detailUnit[i] = e.detailUnit;

@@ -1,5 +1,5 @@
 import type { MatchParameters } from './parameters';
-import { FIRST, GENERIC, NESTED, packedSignals, VAR_AFTER, type PackedSignals } from './packed';
+import { AFTER_SENTENCE, FIRST, GENERIC, NESTED, packedSignals, VAR_AFTER, type PackedSignals } from './packed';
 import { gramCode, isCodeTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 
 /**
@@ -248,18 +248,21 @@ export interface Contradiction {
  * word (two words in a row), then stops following it while both go on — with a word other than the next
  * ones of the error, and that does not look like a name or number (those vary from paste to paste).
  */
-function contradiction(sig: ErrorSignal, q: PasteIds, w: UnitWeights): Contradiction | undefined {
+function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): Contradiction | undefined {
   const { meanWeight, repeated, ids, terms, weights, varAfter } = sig;
   const { touched, pairIn } = w;
   const { size } = q;
+  // The units' ranges and flags from the packed arrays: the signal's own unit objects are a cache miss each.
+  const u0 = pk.unitStart[id];
   let unit = 0;
   for (let i = 1; i < ids.length; i++) {
-    while (sig.units[unit].end <= i) unit++;
+    while (pk.unitTo[u0 + unit] <= i) unit++;
     if (varAfter[i - 1] || pairIn[i - 1]) continue;
     // Only where the paste holds the error: inside a unit it holds (a distinctive two-word context inside
     // the unit is enough), or right where one ends — unless that is a sentence end, where a paste may
     // stop and go on in its own words.
-    const { start, afterSentence } = sig.units[unit];
+    const start = pk.unitFrom[u0 + unit];
+    const afterSentence = (pk.unitFlags[u0 + unit] & AFTER_SENTENCE) !== 0;
     const distinctive = i - 2 >= start && weights[i - 2] + weights[i - 1] >= 2 * meanWeight;
     const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit] || distinctive;
     if (!holds) continue;
@@ -414,7 +417,7 @@ export function scoreSignal(
   count = 0;
   for (const i of sig.firsts) if (q.has[sig.ids[i]]) found[count++] = sig.ids[i];
   found.sort();
-  const contra = contradiction(sig, q, w);
+  const contra = contradiction(sig, pk, id, q, w);
   if (contra) score *= p.contradiction;
   const innerOnly =
     sig.detailUnit > 0 &&

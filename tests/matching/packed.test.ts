@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
-import { FIRST, GENERIC, NESTED, packedSignals, VAR_AFTER } from '../../src/matching/packed';
+import { AFTER_SENTENCE, FIRST, GENERIC, NESTED, packedSignals, VAR_AFTER } from '../../src/matching/packed';
 import { buildSignals } from '../../src/matching/signals';
 
 describe('matching/packed: the scorer reads error texts from flat arrays', () => {
@@ -29,8 +29,9 @@ describe('matching/packed: the scorer reads error texts from flat arrays', () =>
           end: pk.unitTo[u0 + k],
           nested: !!(pk.unitFlags[u0 + k] & NESTED),
           generic: !!(pk.unitFlags[u0 + k] & GENERIC),
+          afterSentence: !!(pk.unitFlags[u0 + k] & AFTER_SENTENCE),
         })),
-        e.units.map((u) => ({ start: u.start, end: u.end, nested: u.nested, generic: u.generic })),
+        e.units.map((u) => ({ start: u.start, end: u.end, nested: u.nested, generic: u.generic, afterSentence: u.afterSentence })),
       );
       assert.equal(pk.unitStart[i + 1] - u0, e.units.length);
       assert.deepEqual([pk.detailUnit[i], pk.information[i], pk.hasArrows[i]], [e.detailUnit, e.information, e.arrows.length ? 1 : 0]);
