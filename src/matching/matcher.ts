@@ -5,10 +5,13 @@ import type { Lang } from '../knowledge/types';
 import { Bridge, combineWithTranslation } from './bridge';
 import { decide } from './decide';
 import {
+  aboutWeight,
+  buildAbout,
   buildDescriptions,
   offeredDescriptions,
   scoreDescriptions,
   titleWordsNamed,
+  type AboutIndex,
   type DescriptionIndex,
   type DescriptionScore,
 } from './descriptions';
@@ -99,13 +102,13 @@ interface Paste {
 export interface MatcherIndex {
   signals: SignalIndex;
   /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
-  about: Map<string, number>[];
+  about: AboutIndex;
   descriptions: DescriptionIndex;
 }
 
 /** Builds the matcher's index of a knowledge base (what `new Matcher(kb)` does unless given one). */
 export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS): MatcherIndex {
-  return { signals: buildSignals(kb.articles, params.index), about: aboutWords(kb), descriptions: buildDescriptions(kb) };
+  return { signals: buildSignals(kb.articles, params.index), about: buildAbout(kb), descriptions: buildDescriptions(kb) };
 }
 
 /**
@@ -120,7 +123,7 @@ export class Matcher {
   private readonly index: SignalIndex;
 
   /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
-  private readonly about: Map<string, number>[];
+  private readonly about: AboutIndex;
   private readonly descriptions: DescriptionIndex;
 
   /**
@@ -591,12 +594,9 @@ export class Matcher {
     );
     if (tied.length < 2) return ranked;
     const aboutScore = (r: Ranked) => {
-      const words = this.about[r.hit.article];
       const found = r.hit.kind === 'error' ? r.hit.found : undefined;
       const { ids } = this.index.vocab;
-      let sum = 0;
-      for (const t of view.terms) if (!found || !includesId(found, ids.get(t))) sum += words.get(t) ?? 0;
-      return sum;
+      return aboutWeight(this.about, r.hit.article, view.terms, found && ((t) => includesId(found, ids.get(t))));
     };
     const order = tied.map((r) => ({ r, about: aboutScore(r) })).sort((a, b) => b.about - a.about || b.r.score - a.r.score);
     // The tied group keeps its best score at its head; only the order inside it changes.
@@ -753,17 +753,6 @@ function includesId(ids: Int32Array, id: number | undefined): boolean {
     else hi = mid - 1;
   }
   return false;
-}
-
-/** Words of each article's titles and symptom descriptions, weighted by how few articles use them. */
-function aboutWords(kb: KnowledgeBase): Map<string, number>[] {
-  const sets = kb.articles.map((a) => {
-    const texts = [a.title.de, a.title.en, ...a.symptoms.flatMap((s) => [s.description.de, s.description.en])];
-    return new Set(texts.flatMap((t) => (t ? contentTerms(t) : [])));
-  });
-  const df = new Map<string, number>();
-  for (const s of sets) for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);
-  return sets.map((s) => new Map([...s].map((t) => [t, Math.log(1 + sets.length / df.get(t)!)])));
 }
 
 /** Terms that occur in the paste only inside single quotes. */

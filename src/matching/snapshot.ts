@@ -12,13 +12,13 @@
  */
 import type { KnowledgeBase } from '../knowledge/load';
 import type { Lang } from '../knowledge/types';
-import type { DescriptionIndex } from './descriptions';
+import type { AboutIndex, DescriptionIndex } from './descriptions';
 import { Matcher, type MatcherIndex } from './matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import type { ErrorSignal, KeywordPhrase, SignalIndex, Unit } from './signals';
 
 /** The encoding's version: raised with every change to what is stored or how. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** A list of lists as one flat array: list i is `values[offsets[i]] … values[offsets[i + 1] - 1]`. */
 interface Ragged<T extends Int32Array | Float64Array> {
@@ -77,7 +77,6 @@ interface SignalsSnapshot {
 interface DescriptionsSnapshot {
   article: Int32Array;
   symptom: Int32Array;
-  words: { keys: Ragged<Int32Array>; values: Float64Array };
   total: Float64Array;
   titles: Ragged<Int32Array>;
   postings: ListMap;
@@ -91,8 +90,8 @@ export interface MatcherSnapshot {
   /** Every string of the index, once. */
   strings: string[];
   signals: SignalsSnapshot;
-  /** Per article, its title and description words with their weights. */
-  about: { keys: Ragged<Int32Array>; values: Float64Array };
+  /** Per article, its title and description words (AboutIndex); `vocab`: the words' string ids in word id order. */
+  about: { vocab: Int32Array; weight: Float64Array; words: Ragged<Int32Array> };
   descriptions: DescriptionsSnapshot;
 }
 
@@ -113,7 +112,7 @@ export function snapshotMatcher(matcher: Matcher): MatcherSnapshot {
     version: SNAPSHOT_VERSION,
     params: JSON.stringify(matcher.params.index),
     signals: encodeSignals(signals, id),
-    about: encodeMaps(about, id),
+    about: encodeAbout(about, id),
     descriptions: encodeDescriptions(descriptions, id),
     strings,
   };
@@ -131,11 +130,12 @@ export function restoreMatcher(kb: KnowledgeBase, snapshot: MatcherSnapshot, par
   const str = snapshot.strings;
   const built: MatcherIndex = {
     signals: decodeSignals(snapshot.signals, str),
-    about: decodeMaps(snapshot.about, str),
+    about: decodeAbout(snapshot.about, str),
     descriptions: decodeDescriptions(snapshot.descriptions, str),
   };
-  if (built.about.length !== kb.articles.length || built.signals.errors.some((e) => e.article >= kb.articles.length))
-    throw new Error(`matching: snapshot of ${built.about.length} articles does not fit a knowledge base of ${kb.articles.length}`);
+  const articles = built.about.offsets.length - 1;
+  if (articles !== kb.articles.length || built.signals.errors.some((e) => e.article >= kb.articles.length))
+    throw new Error(`matching: snapshot of ${articles} articles does not fit a knowledge base of ${kb.articles.length}`);
   return new Matcher(kb, params, built);
 }
 
@@ -170,35 +170,29 @@ function decodeNumberMap(m: NumberMap, str: readonly string[]): Map<string, numb
   return out;
 }
 
-function encodeListMap(map: ReadonlyMap<string, number[]>, id: Intern): ListMap {
-  return { keys: Int32Array.from(map.keys(), id), lists: ragged([...map.values()], ints) };
+function encodeListMap(map: ReadonlyMap<string, Int32Array>, id: Intern): ListMap {
+  return { keys: Int32Array.from(map.keys(), id), lists: ragged([...map.values()].map((l) => Array.from(l)), ints) };
 }
 
-function decodeListMap(m: ListMap, str: readonly string[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (let i = 0; i < m.keys.length; i++) out.set(str[m.keys[i]], Array.from(listAt(m.lists, i)));
+function decodeListMap(m: ListMap, str: readonly string[]): Map<string, Int32Array> {
+  const out = new Map<string, Int32Array>();
+  for (let i = 0; i < m.keys.length; i++) out.set(str[m.keys[i]], listAt(m.lists, i).slice());
   return out;
 }
 
-/** A list of Map<string, number>, flattened. */
-function encodeMaps(maps: readonly ReadonlyMap<string, number>[], id: Intern): { keys: Ragged<Int32Array>; values: Float64Array } {
+/** Word ids are assigned in the order words were first met, which is also the map's order. */
+function encodeAbout(a: AboutIndex, id: Intern): MatcherSnapshot['about'] {
   return {
-    keys: ragged(
-      maps.map((m) => [...m.keys()].map(id)),
-      ints,
-    ),
-    values: Float64Array.from(maps.flatMap((m) => [...m.values()])),
+    vocab: Int32Array.from(a.ids.keys(), id),
+    weight: Float64Array.from(a.weight),
+    words: { offsets: Int32Array.from(a.offsets), values: Int32Array.from(a.words) },
   };
 }
 
-function decodeMaps(m: { keys: Ragged<Int32Array>; values: Float64Array }, str: readonly string[]): Map<string, number>[] {
-  const out: Map<string, number>[] = [];
-  for (let i = 0; i + 1 < m.keys.offsets.length; i++) {
-    const map = new Map<string, number>();
-    for (let k = m.keys.offsets[i]; k < m.keys.offsets[i + 1]; k++) map.set(str[m.keys.values[k]], m.values[k]);
-    out.push(map);
-  }
-  return out;
+function decodeAbout(m: MatcherSnapshot['about'], str: readonly string[]): AboutIndex {
+  const ids = new Map<string, number>();
+  m.vocab.forEach((s, i) => ids.set(str[s], i));
+  return { ids, weight: m.weight.slice(), offsets: m.words.offsets.slice(), words: m.words.values.slice() };
 }
 
 const LANGS: readonly Lang[] = ['de', 'en'];
@@ -330,13 +324,9 @@ function encodeDescriptions(d: DescriptionIndex, id: Intern): DescriptionsSnapsh
   return {
     article: Int32Array.from(d.docs, (x) => x.article),
     symptom: Int32Array.from(d.docs, (x) => id(x.symptom)),
-    words: encodeMaps(
-      d.docs.map((x) => x.words),
-      id,
-    ),
     total: Float64Array.from(d.docs, (x) => x.total),
     titles: ragged(
-      d.titles.map((t) => [...t].map(id)),
+      d.titles.map((t) => t.map(id)),
       ints,
     ),
     postings: encodeListMap(d.postings, id),
@@ -345,10 +335,9 @@ function encodeDescriptions(d: DescriptionIndex, id: Intern): DescriptionsSnapsh
 }
 
 function decodeDescriptions(s: DescriptionsSnapshot, str: readonly string[]): DescriptionIndex {
-  const words = decodeMaps(s.words, str);
   return {
-    docs: words.map((w, i) => ({ article: s.article[i], symptom: str[s.symptom[i]], words: w, total: s.total[i] })),
-    titles: Array.from({ length: s.titles.offsets.length - 1 }, (_, i) => new Set(Array.from(listAt(s.titles, i), (t) => str[t]))),
+    docs: Array.from(s.article, (article, i) => ({ article, symptom: str[s.symptom[i]], total: s.total[i] })),
+    titles: Array.from({ length: s.titles.offsets.length - 1 }, (_, i) => Array.from(listAt(s.titles, i), (t) => str[t])),
     postings: decodeListMap(s.postings, str),
     idf: decodeNumberMap(s.idf, str),
   };

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import type { KnowledgeBase } from '../../src/knowledge/load';
+import type { Article } from '../../src/knowledge/types';
+import { aboutWeight, buildAbout, buildDescriptions, titleWordsNamed } from '../../src/matching/descriptions';
+import { englishArticle } from '../helpers/articles';
+
+/** An article with this title and one symptom described so. */
+const described = (id: string, title: string, description: string): Article =>
+  englishArticle(id, [], { title: { en: title }, symptoms: [{ id: 'main', description: { en: description }, errors: {} }] });
+
+const kbOf = (articles: Article[]): KnowledgeBase => ({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] });
+
+describe('matching/descriptions', () => {
+  const kb = kbOf([
+    described('a', 'Room mailbox calendar', 'Meetings in a room mailbox are declined'),
+    described('b', 'Shared mailbox permissions', 'Delegates of a shared mailbox lose access'),
+  ]);
+
+  it('buildAbout: per article its title and description words, a word weighing more the fewer articles use it', () => {
+    const about = buildAbout(kb);
+    const shared = Math.log(1 + 2 / 2);
+    const own = Math.log(1 + 2 / 1);
+    assert.equal(aboutWeight(about, 0, ['mailbox']), shared);
+    assert.equal(aboutWeight(about, 0, ['room', 'declined', 'delegates', 'unknown']), own + own);
+    assert.equal(aboutWeight(about, 1, ['room', 'delegates', 'shared', 'mailbox']), own + own + shared);
+    // Words an error hit already found are left out.
+    assert.equal(
+      aboutWeight(about, 1, ['delegates', 'shared', 'mailbox'], (t) => t === 'shared'),
+      own + shared,
+    );
+    assert.equal(aboutWeight(about, 0, []), 0);
+  });
+
+  it('buildDescriptions: one document per symptom, its total the sum of its words\' weights; title words in order, each once', () => {
+    const d = buildDescriptions(kbOf([...kb.articles, described('c', 'Room room list', 'Room lists are empty')]));
+    assert.deepEqual(
+      d.docs.map((x) => [x.article, x.symptom]),
+      [
+        [0, 'main'],
+        [1, 'main'],
+        [2, 'main'],
+      ],
+    );
+    const doc0 = ['room', 'mailbox', 'calendar', 'meetings', 'declined'];
+    assert.equal(
+      d.docs[0].total,
+      doc0.reduce((sum, t) => sum + d.idf.get(t)!, 0),
+    );
+    assert.deepEqual([...d.postings.get('room')!], [0, 2]);
+    assert.deepEqual(d.titles[2], ['room', 'list']);
+    assert.deepEqual(titleWordsNamed(d, 2, new Set(['list', 'room', 'empty']), new Set(['room'])), ['list']);
+  });
+});
