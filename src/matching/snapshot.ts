@@ -256,11 +256,16 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
 function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex {
   const vocab = { ids: new Map<string, number>(), terms: Array.from(s.vocab, (t) => str[t]) };
   vocab.terms.forEach((t, i) => vocab.ids.set(t, i));
+  // Each flat array is copied once (the file's bytes are not kept alive) and its lists are views on that copy:
+  // a copy per list would be tens of thousands of small buffers to allocate, and to collect, at 10,000 articles.
+  const allIds = s.terms.values.slice();
+  const allFirsts = { offsets: s.firsts.offsets, values: s.firsts.values.slice() };
+  const allPostings = { offsets: s.postings.offsets, values: s.postings.values.slice() };
   const errors: ErrorSignal[] = [];
   for (let i = 0; i < s.article.length; i++) {
     const from = s.terms.offsets[i];
     const to = s.terms.offsets[i + 1];
-    const ids = s.terms.values.slice(from, to);
+    const ids = allIds.subarray(from, to);
     const terms = Array.from(ids, (t) => vocab.terms[t]);
     const unitData = listAt(s.units, i);
     const units: Unit[] = [];
@@ -281,7 +286,7 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex 
       text: str[s.text[i]],
       terms,
       ids,
-      firsts: listAt(s.firsts, i).slice(),
+      firsts: listAt(allFirsts, i),
       weights: Array.from(s.weights.subarray(from, to)),
       units,
       detailUnit: s.detailUnit[i],
@@ -307,7 +312,7 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex 
   return {
     errors,
     vocab,
-    postings: Array.from({ length: vocab.terms.length }, (_, t) => listAt(s.postings, t).slice()),
+    postings: Array.from({ length: vocab.terms.length }, (_, t) => listAt(allPostings, t)),
     weight: s.weight.slice(),
     phrases,
     uniqueWeight: s.uniqueWeight,
