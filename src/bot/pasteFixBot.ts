@@ -419,7 +419,7 @@ export class PasteFixBot extends ActivityHandler {
     data.answers = remembered.shown;
     const view = { ...built, answerId: remembered.n };
     const summary = t.summary(view.title, firstSentence(view.cause));
-    await context.sendActivity(this.cardActivity(context, answerCard(view, t, summary), summary, () => answerMarkdown(view, t)));
+    await context.sendActivity(this.cardActivity(context, answerCard(view, t, summary, article), summary, () => answerMarkdown(view, t)));
   }
 
   /**

@@ -11,8 +11,44 @@ import type { FeedbackData } from '../submitData';
 /** What the feedback buttons post back (`activity.value`): the schema in submitData.ts. */
 export type { FeedbackData } from '../submitData';
 
-export function answerCard(view: AnswerView, t: Texts, summary?: string): AdaptiveCard {
-  const body: CardJson[] = [{ ...heading(view.title, 'Large'), spacing: 'None' }];
+/**
+ * Parts of answer cards that depend only on the article and the reply language (title, cause, what it breaks,
+ * steps without a filled-in value, references, source): built once per loaded article and language, then shared
+ * by every answer with it — frozen, so nothing can change them for the next answer. Keyed by the article object:
+ * a knowledge reload brings new article objects, so its answers are built afresh and the old parts go with the
+ * old knowledge base. Only the quoted line, filled-in values, other articles and the buttons are built per answer.
+ */
+const STATIC_PARTS = new WeakMap<object, Map<string, readonly CardJson[]>>();
+
+/** Builds a part, or takes it from STATIC_PARTS when the card says which article it shows. */
+function partsFor(article: object | undefined, lang: string): (name: string, build: () => CardJson[]) => readonly CardJson[] {
+  if (!article) return (_name, build) => build();
+  let parts = STATIC_PARTS.get(article);
+  if (!parts) STATIC_PARTS.set(article, (parts = new Map()));
+  const kept = parts;
+  return (name, build) => {
+    const key = `${lang}:${name}`;
+    let part = kept.get(key);
+    if (!part) kept.set(key, (part = deepFreeze(build())));
+    return part;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * `article`: the article `view` was built from, when the card may share the parts that depend only on it and the
+ * language with other answers (the bot passes it; a view built some other way must not).
+ */
+export function answerCard(view: AnswerView, t: Texts, summary?: string, article?: object): AdaptiveCard {
+  const part = partsFor(article, view.lang);
+  const body: CardJson[] = [...part('title', () => [{ ...heading(view.title, 'Large'), spacing: 'None' }])];
 
   if (view.symptom || view.evidence) {
     const recognised: CardJson[] = [];
@@ -26,26 +62,37 @@ export function answerCard(view: AnswerView, t: Texts, summary?: string): Adapti
   if (view.truncatedKb !== undefined) body.push(paragraph([run(t.truncated(view.truncatedKb), { color: 'Warning' })]));
   if (view.otherLanguage) body.push(paragraph([run(t.otherLanguage, { isSubtle: true, italic: true })]));
 
-  body.push(heading(t.cause), paragraph(view.cause, { spacing: 'Small' }));
+  body.push(
+    ...part('cause', () => {
+      const blocks = [heading(t.cause), paragraph(view.cause, { spacing: 'Small' })];
+      if (view.affects.length > 0) {
+        blocks.push(heading(t.affected));
+        for (const feature of view.affects) blocks.push(paragraph([run(`•  ${feature}`)], { spacing: 'None' }));
+      }
+      blocks.push(heading(t.fix));
+      return blocks;
+    }),
+  );
+  view.steps.forEach((step, i) => {
+    // A step showing a value from the paste or conversation is this answer's own.
+    const filled = step.commands.some((c) => c.placeholders.some((p) => p.value !== undefined));
+    body.push(...(filled ? [stepBlock(i + 1, step, t)] : part(`step ${i}`, () => [stepBlock(i + 1, step, t)])));
+  });
 
-  if (view.affects.length > 0) {
-    body.push(heading(t.affected));
-    for (const feature of view.affects) body.push(paragraph([run(`•  ${feature}`)], { spacing: 'None' }));
-  }
-
-  body.push(heading(t.fix));
-  view.steps.forEach((step, i) => body.push(stepBlock(i + 1, step, t)));
-
-  if (view.references.length > 0) {
-    body.push(heading(t.references));
-    for (const ref of view.references) {
-      body.push(
-        paragraph([run(ref.title, { color: 'Accent', underline: true, selectAction: { type: 'Action.OpenUrl', url: ref.url } })], {
-          spacing: 'None',
-        }),
-      );
-    }
-  }
+  body.push(
+    ...part('references', () =>
+      view.references.length === 0
+        ? []
+        : [
+            heading(t.references),
+            ...view.references.map((ref) =>
+              paragraph([run(ref.title, { color: 'Accent', underline: true, selectAction: { type: 'Action.OpenUrl', url: ref.url } })], {
+                spacing: 'None',
+              }),
+            ),
+          ],
+    ),
+  );
 
   if (view.alsoIn.length > 0) {
     body.push(heading(t.alsoIn));
@@ -56,16 +103,20 @@ export function answerCard(view: AnswerView, t: Texts, summary?: string): Adapti
     }
   }
 
-  if (view.source) {
-    const source = view.source;
-    const runs: CardJson[] = [run(`${t.source}: `, { isSubtle: true })];
-    runs.push(
-      source.url
-        ? run(source.title, { isSubtle: true, underline: true, selectAction: { type: 'Action.OpenUrl', url: source.url } })
-        : run(source.title, { isSubtle: true }),
+  const source = view.source;
+  if (source) {
+    body.push(
+      ...part('source', () => {
+        const runs: CardJson[] = [run(`${t.source}: `, { isSubtle: true })];
+        runs.push(
+          source.url
+            ? run(source.title, { isSubtle: true, underline: true, selectAction: { type: 'Action.OpenUrl', url: source.url } })
+            : run(source.title, { isSubtle: true }),
+        );
+        if (source.license) runs.push(run(` (${source.license})`, { isSubtle: true }));
+        return [paragraph(runs, { spacing: 'Medium', separator: true })];
+      }),
     );
-    if (source.license) runs.push(run(` (${source.license})`, { isSubtle: true }));
-    body.push(paragraph(runs, { spacing: 'Medium', separator: true }));
   }
 
   const data = (helpful: boolean): FeedbackData => ({
