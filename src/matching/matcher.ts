@@ -18,7 +18,7 @@ import {
 import { tokenize, type Token } from './normalize';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
-import { articleScenario, otherScenario, pasteScenario, type ArticleScenario } from './scenario';
+import { articleScenario, outsideScenario, pasteScenario, pasteWhere, type ArticleScenario } from './scenario';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
 import { buildSignals, contentTerms, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
@@ -406,12 +406,16 @@ export class Matcher {
       paste.tokens.filter((t) => !STOPWORDS.has(t.term)),
     );
     if (!where.lines.length) return;
+    // Near-duplicate hits find the same words: the paste's anchors beside them are read once per set of words.
+    const anchors = new Map<string, string[]>();
     for (const h of hits) {
       if (h.score <= cap) continue;
       let article = this.scenarios.get(h.article);
       if (!article) this.scenarios.set(h.article, (article = articleScenario(this.kb.articles[h.article])));
-      const found = new Set(Array.from(h.found, (id) => this.index.vocab.terms[id]));
-      const other = otherScenario(where, found, article);
+      const key = h.found.join(' ');
+      let beside = anchors.get(key);
+      if (!beside) anchors.set(key, (beside = pasteWhere(where, new Set(Array.from(h.found, (id) => this.index.vocab.terms[id])))));
+      const other = outsideScenario(beside, article);
       if (!other) continue;
       h.score = cap;
       h.otherScenario = other;

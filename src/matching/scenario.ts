@@ -69,13 +69,26 @@ export function pasteScenario(lines: readonly string[], terms: readonly { term: 
  * what failed, not where: their anchors don't count.
  */
 export function otherScenario(paste: PasteScenario, found: ReadonlySet<string>, article: ArticleScenario): string[] | undefined {
+  return outsideScenario(pasteWhere(paste, found), article);
+}
+
+/**
+ * The paste's anchors that say where it happened, for a match that found `found` (lines that are the matched error
+ * don't count). Near-duplicate matches find the same words: the matcher reads this once per set of words found.
+ */
+export function pasteWhere(paste: PasteScenario, found: ReadonlySet<string>): string[] {
   const where = new Set<string>();
   for (const line of paste.lines) {
     const own = line.terms.filter((t) => found.has(t)).length;
     if (line.terms.length && own * 2 >= line.terms.length) continue;
     for (const a of line.anchors) where.add(a);
   }
-  if (!where.size || [...where].some((a) => agrees(a, article))) return undefined;
+  return [...where];
+}
+
+/** `where` (pasteWhere) when none of it is the article's scenario; undefined when it is empty or one anchor agrees. */
+export function outsideScenario(where: readonly string[], article: ArticleScenario): string[] | undefined {
+  if (!where.length || where.some((a) => agrees(a, article))) return undefined;
   return [...where];
 }
 
