@@ -171,7 +171,13 @@ function decodeNumberMap(m: NumberMap, str: readonly string[]): Map<string, numb
 }
 
 function encodeListMap(map: ReadonlyMap<string, Int32Array>, id: Intern): ListMap {
-  return { keys: Int32Array.from(map.keys(), id), lists: ragged([...map.values()].map((l) => Array.from(l)), ints) };
+  return {
+    keys: Int32Array.from(map.keys(), id),
+    lists: ragged(
+      [...map.values()].map((l) => Array.from(l)),
+      ints,
+    ),
+  };
 }
 
 function decodeListMap(m: ListMap, str: readonly string[]): Map<string, Int32Array> {

@@ -31,7 +31,7 @@ describe('matching/descriptions', () => {
     assert.equal(aboutWeight(about, 0, []), 0);
   });
 
-  it('buildDescriptions: one document per symptom, its total the sum of its words\' weights; title words in order, each once', () => {
+  it("buildDescriptions: one document per symptom, its total the sum of its words' weights; title words in order, each once", () => {
     const d = buildDescriptions(kbOf([...kb.articles, described('c', 'Room room list', 'Room lists are empty')]));
     assert.deepEqual(
       d.docs.map((x) => [x.article, x.symptom]),
