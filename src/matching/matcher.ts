@@ -20,7 +20,7 @@ import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { articleScenario, outsideScenario, pasteScenario, pasteWhere, type ArticleScenario } from './scenario';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
-import { buildSignals, contentTerms, isStrongTerm, type SignalIndex } from './signals';
+import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { cutToErrorPart } from './truncate';
 import type { Match, MatchExplanation, MatchOptions, MatchResult } from './types';

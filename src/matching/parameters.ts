@@ -185,9 +185,10 @@ export interface MatchParameters {
      *   inner-message and code caps (0.75) hold back — so the threshold must stay above the caps; from 0.8 up 18 of 24 best
      *   matches are right, and 19 of 20 answers (one of them a German description the bridge answers below 0.8): the
      *   wrong best matches are stopped by `margin` and the contested-container lead (decide.ts), all but one at 0.93 (a
-     *   5.7.133 group NDR answered with the hybrid groups article, corpus alone). Before the code cap (`score.withoutCode`), the contested lead and
-     *   the split of glued codes (normalize.ts), 4 wrong answers (0.81, 0.86, 0.98 twice) were given; raising the threshold
-     *   would not have stopped them, and it would take the dev sets' symptom-and-cause answers (0.83).
+     *   5.7.133 group NDR answered with the hybrid groups article, corpus alone). Before the code cap
+     *   (`score.withoutCode`), the contested lead and the split of glued codes (normalize.ts), 4 wrong answers
+     *   (0.81, 0.86, 0.98 twice) were given; raising the threshold would not have stopped them, and it would take the
+     *   dev sets' symptom-and-cause answers (0.83).
      * Re-check with `kb eval` after every rule change; the caps (`score.innerOnly`, `score.otherScenario`) stay below it.
      */
     answer: number;
