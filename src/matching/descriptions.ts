@@ -1,3 +1,4 @@
+import { sortedIncludes } from './sorted';
 import type { KnowledgeBase } from '../knowledge/load';
 import type { MatchParameters } from './parameters';
 import { contentTerms } from './signals';
@@ -119,22 +120,9 @@ export function aboutWeight(about: AboutIndex, article: number, terms: Iterable<
   for (const t of terms) {
     if (except?.(t)) continue;
     const id = about.ids.get(t);
-    if (id !== undefined && holds(about.words, from, to, id)) sum += about.weight[id];
+    if (id !== undefined && sortedIncludes(about.words, id, from, to)) sum += about.weight[id];
   }
   return sum;
-}
-
-/** Binary search for `id` in the ascending `list[from … to − 1]`. */
-function holds(list: Int32Array, from: number, to: number, id: number): boolean {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] === id) return true;
-    if (list[mid] < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /**

@@ -22,6 +22,7 @@ import { articleScenario, outsideScenario, pasteScenario, pasteWhere, type Artic
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
 import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
+import { sortedIncludes } from './sorted';
 import { cutToErrorPart } from './truncate';
 import type { Match, MatchExplanation, MatchOptions, MatchResult } from './types';
 
@@ -745,18 +746,9 @@ function strictlyInside(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-/** `id` is in the ascending `ids` (binary search). */
+/** `id` is in the ascending `ids`; an unknown term (no id) is not. */
 function includesId(ids: Int32Array, id: number | undefined): boolean {
-  if (id === undefined) return false;
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid] === id) return true;
-    if (ids[mid] < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return id !== undefined && sortedIncludes(ids, id);
 }
 
 /** Terms that occur in the paste only inside single quotes. */

@@ -1,0 +1,12 @@
+/** `id` is in the ascending `list[from … to − 1]` (binary search; the whole list by default). */
+export function sortedIncludes(list: Int32Array, id: number, from = 0, to = list.length): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] === id) return true;
+    if (list[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
