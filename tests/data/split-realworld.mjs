@@ -29,8 +29,8 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 // One entry per set: its seed (fixed once the set is split), its two files and their header lines.
 const SETS = {
   main: {
-    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 5: covered English inputs and more (tests/data/README.md).
-    seeds: { 1: 20261203, 2: 2026120302, 3: 2026120303, 4: 2026120304, 5: 2026120305 },
+    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 6: covered English inputs and more (tests/data/README.md).
+    seeds: { 1: 20261203, 2: 2026120302, 3: 2026120303, 4: 2026120304, 5: 2026120305, 6: 2026120306 },
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
     header: {
@@ -42,7 +42,7 @@ const SETS = {
   },
   // The separate German set (issue 13): German inputs against English-only articles.
   de: {
-    seeds: { 1: 20261207, 2: 2026120702, 3: 2026120703, 4: 2026120704, 5: 2026120705 },
+    seeds: { 1: 20261207, 2: 2026120702, 3: 2026120703, 4: 2026120704, 5: 2026120705, 6: 2026120706 },
     tuning: path.join(DIR, 'realworld-de-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-de-heldout.jsonl'),
     header: {

@@ -16,8 +16,8 @@ import { ROOT, sharedDir } from '../helpers/tmp';
  * the held-out parts' are not, so that nobody reads their failures paste by paste: they are never tuned on.
  */
 const PARTS = [
-  { file: 'realworld-tuning.jsonl', pastes: 124 },
-  { file: 'realworld-heldout.jsonl', pastes: 122 },
+  { file: 'realworld-tuning.jsonl', pastes: 141 },
+  { file: 'realworld-heldout.jsonl', pastes: 138 },
 ] as const;
 
 /**
@@ -25,7 +25,7 @@ const PARTS = [
  * (`split-realworld.mjs --set de`), disjoint from the set above.
  */
 const DE_PARTS = [
-  { file: 'realworld-de-tuning.jsonl', pastes: 28 },
+  { file: 'realworld-de-tuning.jsonl', pastes: 29 },
   { file: 'realworld-de-heldout.jsonl', pastes: 26 },
 ] as const;
 
@@ -127,13 +127,14 @@ describe('data: the real-world dev set', function () {
  * The held-out parts in CI, with a floor: they are never tuned on and their outcomes are not committed paste by
  * paste, but a change that makes the matcher collapse on real input must fail. The floors sit about ten points
  * under what was measured when they were set (README accuracy table); raise them only after a held-out report,
- * never to follow a tuning change.
+ * never to follow a tuning change. When a batch grows a part, its counts are scaled to keep the same fraction
+ * (batch 6, 122 → 138 inputs: right 60 → 68 and 40 → 46, false answers 12 → 13, rounded to the stricter side).
  */
 describe('data: the real-world held-out parts keep a floor', function () {
   this.timeout(120_000);
   const FLOORS = [
-    { file: 'realworld-heldout.jsonl', labels: 'expect', minRight: 60, maxFalse: 12 },
-    { file: 'realworld-heldout.jsonl', labels: 'more', minRight: 40, maxFalse: 12 },
+    { file: 'realworld-heldout.jsonl', labels: 'expect', minRight: 68, maxFalse: 13 },
+    { file: 'realworld-heldout.jsonl', labels: 'more', minRight: 46, maxFalse: 13 },
     { file: 'realworld-de-heldout.jsonl', labels: 'expect', minRight: 15, maxFalse: 2 },
     { file: 'realworld-de-heldout.jsonl', labels: 'more', minRight: 13, maxFalse: 2 },
   ] as const;
