@@ -310,6 +310,10 @@ function commandWordsOf(article: Article): Set<string> {
  *   or `voting options` name one;
  * - a language-free term of the paste (a cmdlet, a code) in the article's error texts, prose or commands counts
  *   as one: alone, an exception class or a code names a family of articles, not one of them.
+ *
+ * `rivals`: other articles offered with it. A unit that a rival's title or symptom descriptions hold too tells
+ * the two apart no better than a common word, so it does not count, and neither does a language-free term: a
+ * description is answered past its rivals only on rare terms that are its own.
  */
 export function proseAgreement(
   article: Article,
@@ -318,11 +322,14 @@ export function proseAgreement(
   applied: readonly Applied[],
   articlesHolding: (words: readonly string[]) => number,
   params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
+  rivals: readonly Article[] = [],
 ): boolean {
   const prose = proseWordsOf(article, symptom);
+  const rivalProse = rivals.flatMap((r) => proseWordsOf(r, null));
+  const rivalHolds = (words: string[]) => rivalProse.some((p) => containsRun(p, words));
   const free = new Set([...prose.flat(), ...errorWordsOf(article).flat(), ...commandWordsOf(article)]);
   // A language-free term counts as one unit: an exception class or a code alone names a family (it is what offered it).
-  const languageFree = pasteFree.some((t) => free.has(t)) ? 1 : 0;
+  const languageFree = !rivals.length && pasteFree.some((t) => free.has(t)) ? 1 : 0;
   const inProse = (words: string[]) => words.length > 0 && prose.some((p) => containsRun(p, words));
   const units = new Set<string>();
   for (let i = 0; i < applied.length; i++) {
@@ -331,7 +338,7 @@ export function proseAgreement(
     // The article writes the next unit right after this one: one term, counted once.
     while (i + 1 < applied.length && inProse([...words, ...applied[i + 1].words])) words = [...words, ...applied[++i].words];
     const content = words.filter((w) => !STOPWORDS.has(w));
-    if (content.length && articlesHolding(content) <= params.proseRare) units.add(words.join(' '));
+    if (content.length && articlesHolding(content) <= params.proseRare && !rivalHolds(words)) units.add(words.join(' '));
   }
   return units.size + languageFree >= params.unitsToAnswer;
 }
@@ -346,10 +353,14 @@ function containsRun(haystack: string[], needle: string[]): boolean {
 
 /**
  * Combines the verbatim result with the result for the translated paste: a verbatim answer stands; a
- * translated answer stands when `agreement` backs it, and a lone translated offer is answered when
- * `proseAgreement` backs it; otherwise the candidates of both are offered. `run` matches a text with the
- * matcher (titles in the user's language); `articlesHolding` counts the articles whose titles and symptom
- * descriptions hold all of some words (without it, prose is never answered).
+ * translated answer stands when `agreement` backs it, and a translated description that leads is answered when
+ * `proseAgreement` backs it past the other articles offered; otherwise the candidates of both are offered. An
+ * article written in both languages is scored in both readings: where the translation scored it as high as the
+ * paste as written did, the verbatim score is not kept (the same words found it, and a verbatim hit on common
+ * German words would outrank every translated one), so it stands on the translation's scale with the others, in
+ * the translation's order. `run` matches a text with the matcher (titles in the user's language);
+ * `articlesHolding` counts the articles whose titles and symptom descriptions hold all of some words (without it,
+ * prose is never answered).
  */
 export function combineWithTranslation(
   direct: MatchResult,
@@ -375,26 +386,30 @@ export function combineWithTranslation(
   if (via.decision === 'answer' && top && agreement(errorWordsOf(top), free, translation.applied, params.bridge)) {
     return { ...direct, decision: 'answer', matches: mapped };
   }
-  // One article offered through translation, none other as written: answered when its prose agrees (`proseAgreement`).
-  const offered = via.matches.filter((m) => m.score >= t.candidate);
-  const lone = via.decision !== 'none' && offered.length === 1;
-  const contested = direct.matches.some((m) => m.article !== via.matches[0].article && m.score >= t.candidate);
-  if (
-    lone &&
-    !contested &&
-    top &&
-    articlesHolding &&
-    proseAgreement(top, via.matches[0].symptom, free, translation.applied, articlesHolding, params.bridge)
-  ) {
-    return { ...direct, decision: 'answer', matches: mapped };
-  }
+  const viaScore = new Map(via.matches.map((m) => [m.article, m.score]));
+  const viaRank = new Map(via.matches.map((m, i) => [m.article, i]));
   const best = new Map<string, Match>();
-  for (const m of [...direct.matches, ...mapped]) {
+  for (const m of [...direct.matches.filter((d) => (viaScore.get(d.article) ?? -1) < d.score), ...mapped]) {
     const cur = best.get(m.article);
     if (!cur || m.score > cur.score) best.set(m.article, m);
   }
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.article.localeCompare(b.article));
+  const order = (m: Match) => viaRank.get(m.article) ?? via.matches.length;
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score || order(a) - order(b) || a.article.localeCompare(b.article));
   const lead = ranked[0]?.score ?? 0;
+  // The translation's best leads: answered when its prose agrees on rare terms no other offered article holds.
+  const rivals = [...direct.matches, ...via.matches]
+    .filter((m) => m.score >= t.candidate && m.article !== via.matches[0].article)
+    .map((m) => articleOf(m.article))
+    .filter((a): a is Article => !!a);
+  if (
+    via.decision !== 'none' &&
+    ranked[0]?.article === via.matches[0].article &&
+    top &&
+    articlesHolding &&
+    proseAgreement(top, via.matches[0].symptom, free, translation.applied, articlesHolding, params.bridge, [...new Set(rivals)])
+  ) {
+    return { ...direct, decision: 'answer', matches: mapped };
+  }
   if (lead < t.candidate) return { ...direct, matches: ranked.filter((m) => m.score >= t.listed).slice(0, 5) };
   const floor = Math.max(t.candidate, lead - t.window);
   return { ...direct, decision: 'clarify', matches: ranked.filter((m) => m.score >= floor).slice(0, 3) };

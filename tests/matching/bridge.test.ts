@@ -152,6 +152,17 @@ describe('matching/bridge', () => {
       assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], units('members'), rare), true, 'the cmdlet of its fix');
       assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], [], rare), false, 'a language-free term alone');
     });
+
+    it("does not count a unit that another offered article's title or symptoms hold too, nor a language-free term then", () => {
+      const sdg: Article = {
+        ...article('sdg', {}),
+        title: { en: 'Static distribution group members receive no mail' },
+        symptoms: [{ id: 'main', description: { en: 'Members get nothing.' }, errors: {} }],
+      };
+      assert.equal(proseAgreement(ddg, 'main', [], units('dynamic', 'members'), rare, undefined, [sdg]), false, 'members: both');
+      assert.equal(proseAgreement(ddg, 'main', [], units('dynamic', 'group receive'), rare, undefined, [sdg]), true, 'its own two');
+      assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], units('dynamic'), rare, undefined, [sdg]), false);
+    });
   });
 
   describe('Matcher through the bridge', () => {
@@ -251,6 +262,34 @@ describe('matching/bridge', () => {
         const params = { ...DEFAULT_PARAMETERS, bridge: { ...DEFAULT_PARAMETERS.bridge, proseRare: 0 } };
         const r = new Matcher(kbOf(articles, FB_LEXICON), params).match('Das Kennwort des Dienstkontos ist abgelaufen.');
         assert.deepEqual([r.decision, r.matches.map((m) => m.article)], ['clarify', ['password-expired']]);
+      });
+
+      it("does not let a bilingual article's verbatim hit on a common German term outrank the translation's rarer fit", () => {
+        // The German article names Frei/Gebucht as written; the English one names the calendar of another forest.
+        const bilingual: Article = {
+          ...described('fb-tls', 'Free/busy fails without TLS 1.2', 'On-premises users see no free/busy information.'),
+          title: { de: 'Frei/Gebucht schlägt ohne TLS 1.2 fehl', en: 'Free/busy fails without TLS 1.2' },
+          languages: ['de', 'en'],
+          symptoms: [
+            {
+              id: 'main',
+              description: { de: 'Lokale Benutzer sehen keine Frei/Gebucht-Informationen.', en: 'Users see no free/busy information.' },
+              keywords: { de: ['Frei/Gebucht'], en: ['free/busy'] },
+              errors: {},
+            },
+          ],
+        };
+        const forest = described('cross-forest', 'Only free/busy in the calendar of another forest', 'The calendar shows no details.');
+        const lexicon = [...FB_LEXICON, entry('Kalender', 'calendar'), entry('Gesamtstruktur', 'forest'), entry('anderen', 'another')];
+        const paste = 'Im Kalender eines Kollegen aus der anderen Gesamtstruktur sehe ich nur Frei/Gebucht.';
+        const r = new Matcher(kbOf([...articles, bilingual, forest], lexicon)).match(paste);
+        assert.deepEqual(
+          r.matches.map((m) => m.article),
+          ['cross-forest', 'fb-tls'],
+        );
+        // Without the English article, the German one is found as written and keeps its verbatim score.
+        const alone = new Matcher(kbOf([...articles, bilingual], lexicon)).match(paste);
+        assert.equal(alone.matches[0]?.article, 'fb-tls');
       });
 
       it('never answers symptoms several articles share, however many terms agree', () => {
