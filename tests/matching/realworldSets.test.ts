@@ -16,8 +16,8 @@ import { ROOT, sharedDir } from '../helpers/tmp';
  * the held-out parts' are not, so that nobody reads their failures paste by paste: they are never tuned on.
  */
 const PARTS = [
-  { file: 'realworld-tuning.jsonl', pastes: 141 },
-  { file: 'realworld-heldout.jsonl', pastes: 138 },
+  { file: 'realworld-tuning.jsonl', pastes: 149 },
+  { file: 'realworld-heldout.jsonl', pastes: 145 },
 ] as const;
 
 /**
@@ -128,13 +128,14 @@ describe('data: the real-world dev set', function () {
  * paste, but a change that makes the matcher collapse on real input must fail. The floors sit about ten points
  * under what was measured when they were set (README accuracy table); raise them only after a held-out report,
  * never to follow a tuning change. When a batch grows a part, its counts are scaled to keep the same fraction
- * (batch 6, 122 → 138 inputs: right 60 → 68 and 40 → 46, false answers 12 → 13, rounded to the stricter side).
+ * (set at 122 inputs as right 60 and 40, false answers 12; batches 6 and 7 took the part to 145: right 72 and 48,
+ * false answers 14, each the same fraction rounded to the stricter side).
  */
 describe('data: the real-world held-out parts keep a floor', function () {
   this.timeout(120_000);
   const FLOORS = [
-    { file: 'realworld-heldout.jsonl', labels: 'expect', minRight: 68, maxFalse: 13 },
-    { file: 'realworld-heldout.jsonl', labels: 'more', minRight: 46, maxFalse: 13 },
+    { file: 'realworld-heldout.jsonl', labels: 'expect', minRight: 72, maxFalse: 14 },
+    { file: 'realworld-heldout.jsonl', labels: 'more', minRight: 48, maxFalse: 14 },
     { file: 'realworld-de-heldout.jsonl', labels: 'expect', minRight: 15, maxFalse: 2 },
     { file: 'realworld-de-heldout.jsonl', labels: 'more', minRight: 13, maxFalse: 2 },
   ] as const;
