@@ -6,7 +6,6 @@ import './compileCache';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { ConversationState } from 'botbuilder';
 import { ConfigError, loadConfig } from './config';
 import type { KnowledgeBase } from './knowledge/load';
 import { BUILTIN_KNOWLEDGE, formatProblem } from './knowledge/sources';
@@ -16,7 +15,7 @@ import { Matcher } from './matching/matcher';
 import { OcrReader } from './ocr/reader';
 import { PasteFixBot } from './bot';
 import { createLogger, describeConnectionString } from './logging';
-import { createStorage, forgetConversationState } from './storage';
+import { createStorage, forgetConversationState, LeanConversationState } from './storage';
 import { createAdapter } from './server/adapter';
 import { createServer, listen } from './server/server';
 import { gracefulShutdown } from './server/shutdown';
@@ -76,7 +75,7 @@ async function main(): Promise<void> {
   const ocr = new OcrReader();
   const bot = new PasteFixBot({
     matcher: () => knowledge.current(),
-    conversationState: new ConversationState(storage.state),
+    conversationState: new LeanConversationState(storage.state),
     feedbackLog: storage.feedbackLog,
     logger,
     screenshots: { reader: ocr, limits: ocr.limits, authEnabled: config.authEnabled },

@@ -20,6 +20,7 @@ import type { BlobSettings } from './settings';
 export { StorageFeedbackLog, FEEDBACK_PREFIX } from './storageFeedbackLog';
 export { blobSettings, DEFAULT_CONTAINER, type BlobSettings } from './settings';
 export { BoundedMemoryStorage, type MemoryBounds } from './boundedMemory';
+export { LeanConversationState } from './conversationState';
 
 export interface ServiceStorage {
   /** `local` (memory + file) or `blob`. */
