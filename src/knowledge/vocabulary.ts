@@ -84,7 +84,8 @@ export function scenarioAnchors(text: string): Set<string> {
     .replace(/\bhttps?:\/\/[^\s/'"<>]*/gi, ' ')
     .replace(/(?<![\w.-])[\w-]+(?:\.[\w-]+)+(?![\w-])/g, (run) => (/\.(?:svc|asmx|aspx|ps1)$/i.test(run) ? run : ' '));
   for (const [service, pattern] of SERVICES) if (pattern.test(words)) out.add(`service:${service}`);
-  for (const m of text.matchAll(/\bEvent ?ID\b\W{0,3}(\d{3,5})\b/gi)) out.add(`event:${m[1]}`);
+  // `Event ID: 1310` as Event Viewer copies it pads the colon with spaces to line up the fields
+  for (const m of text.matchAll(/\bEvent ?ID\b[^\w\n]{0,3}[ \t]{0,20}(\d{3,5})\b/gi)) out.add(`event:${m[1]}`);
   return out;
 }
 

@@ -28,6 +28,9 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
         ['cmdlet:ps-session', 'service:remote-powershell'],
       );
       assert.deepEqual([...scenarioAnchors('The Hybrid Configuration Wizard stopped. Event ID: 4002')], ['service:hcw', 'event:4002']);
+      // Event Viewer's copy pads the field name to line the values up
+      assert.deepEqual([...scenarioAnchors('Log Name:      Application\nEvent ID:      9876\nLevel:         Error')], ['event:9876']);
+      assert.deepEqual([...scenarioAnchors('Event ID:\n9876')], []);
     });
 
     it('reads no scenario from host names, hyphenated words or output cmdlets', () => {

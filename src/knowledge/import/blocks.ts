@@ -27,7 +27,19 @@ export type Block =
   | { kind: 'quote'; callout: string | null; blocks: Block[] }
   | { kind: 'list'; ordered: boolean; items: Block[][] }
   | { kind: 'code'; lang: string; content: string }
-  | { kind: 'table'; text: string };
+  | {
+      kind: 'table';
+      /** Every cell's text, row by row, joined with ` | ` (for prose and quotes). */
+      text: string;
+      /** The cells, row by row, the header row first. */
+      rows: TableCell[][];
+    };
+
+/** One table cell: its plain text, and its content when it is nothing but one inline code span. */
+export interface TableCell {
+  text: string;
+  codeOnly: string | null;
+}
 
 const markdown = new MarkdownIt({ html: true, linkify: false });
 const LEARN = 'https://learn.microsoft.com';
@@ -123,13 +135,22 @@ function walk(tokens: Token[], start: number, closing: string | null, baseUrl: s
         i++;
         continue;
       case 'table_open': {
-        const cells: string[] = [];
+        const rows: TableCell[][] = [];
         i++;
         while (i < tokens.length && tokens[i].type !== 'table_close') {
-          if (tokens[i].type === 'inline') cells.push(renderInline(tokens[i], baseUrl).text);
+          if (tokens[i].type === 'tr_open') rows.push([]);
+          else if (tokens[i].type === 'inline' && rows.length > 0) {
+            const { text, codeOnly } = renderInline(tokens[i], baseUrl);
+            rows[rows.length - 1].push({ text: text.replace(/\s+/g, ' ').trim(), codeOnly });
+          }
           i++;
         }
-        blocks.push({ kind: 'table', text: cells.filter(Boolean).join(' | ') });
+        const text = rows
+          .flat()
+          .map((cell) => cell.text)
+          .filter(Boolean)
+          .join(' | ');
+        blocks.push({ kind: 'table', text, rows });
         i++;
         continue;
       }
@@ -203,7 +224,8 @@ function renderInline(inline: Token | undefined, baseUrl: string | undefined): R
         boldStart = -1;
         break;
       case 'html_inline':
-        if (/^<br\s*\/?>$/i.test(child.content)) text += '\n';
+        // a line break, or the start or end of a list item or paragraph written in HTML (inside table cells)
+        if (/^<(?:br\s*\/?|\/?(?:li|p|ul|ol)\b[^>]*)>$/i.test(child.content)) text += '\n';
         break;
       default:
         // images, emphasis markers, other html: no text of their own

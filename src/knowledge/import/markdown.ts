@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom } from '../types';
 import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
 import type { ImportResult } from './result';
+import { tableErrors } from './tables';
 import {
   assembleCommands,
   cleanErrorText,
@@ -298,6 +299,12 @@ function findOutputErrors(blocks: Block[], inherited = ''): string[] {
       case 'code':
         take(outputLines(block.content.replace(/\\([[\]<>*_|#])/g, '$1').split('\n')).join('\n'));
         break;
+      case 'table':
+        for (const { error } of tableErrors(block.rows)) {
+          const text = cleanErrorText(error);
+          if (text) found.push(text);
+        }
+        break;
       case 'list':
         for (const item of block.items) found.push(...findOutputErrors(item, leadIn));
         break;
@@ -376,6 +383,13 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
       }
       case 'list':
         for (const item of block.items) found.push(...findErrors(item, heading, title, leadIn));
+        break;
+      case 'table':
+        // a code's row says what it means; an event-log entry is described by the sentence before it
+        for (const row of tableErrors(block.rows)) {
+          const error = cleanErrorText(row.error);
+          if (error) found.push({ error, description: shorten(oneLine(row.description)) || describe() });
+        }
         break;
       default:
         break;

@@ -185,9 +185,14 @@ export function cleanErrorText(raw: string): string {
     .trim()
     // a bullet marker glued to the end of the block when a web page was copied
     .replace(/(?<!\s)\s+[-–•]$/, '')
+    // an address written as a sample (`IP1.IP2.IP3.IP4`, `xxx.xxx.xxx.xxx`) is a placeholder: any address goes there
+    .replace(SAMPLE_IP, '<IP address>')
     .trim();
   return text;
 }
+
+/** An IPv4 address written as a sample: four `IPn` or `x` parts. */
+const SAMPLE_IP = /\b(?:IP\d|x{1,3})(?:\.(?:IP\d|x{1,3})){3}\b/gi;
 
 /** `_x000A_`: a line break as PowerShell's CliXml export (`Export-CliXml`) writes it, sometimes cut short by a line wrap. */
 const CLIXML_BREAK = /_x000[AD]_?/g;

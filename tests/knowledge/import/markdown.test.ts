@@ -285,6 +285,59 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     ]);
   });
 
+  it('tables: a row of a status-code table is a symptom (code and message its error, the cause cell its description); an event-log table is one error', function () {
+    const body = [
+      '# Widget bounces',
+      '## Find your code',
+      'The table lists the codes.',
+      '',
+      '|Code|Text|Possible cause|More|',
+      '|---|---|---|---|',
+      '|550&nbsp;5.7.998|`WIDGET.Rejected; widget quota exceeded`|The widget store is full.<br/>Or it is locked.|See [this](https://example.com/a).|',
+      '|5.7.900-949|`Access denied, banned widget host [IP1.IP2.IP3.IP4]`|<ul><li>The host was banned.</li><li>Nothing else.</li></ul>||',
+      '|5.7.950|||No message: no error.|',
+      '',
+      '|Setting|Value|',
+      '|---|---|',
+      '|Port|587|',
+      '|TLS|1.2|',
+      '',
+      '## Cause',
+      'The widget host logs the following event:',
+      '',
+      '|Event Type|Error|',
+      '|---|---|',
+      '|Event Source|MSExchangeWidget|',
+      '|Event ID|9999|',
+      '|Date|Date|',
+      '|Description:|The widget store could not be opened.|',
+      '',
+      '|Event Type|Information|',
+      '|---|---|',
+      '|Event Source|MSExchangeWidget|',
+      '|Event ID|9998|',
+      '|Description|The widget store was opened.|',
+      '## Resolution',
+      'Fix it.',
+    ].join('\n');
+    const a = imported('t.md', md(body));
+    assert.deepEqual(
+      a.symptoms.map((s) => [s.description.en, s.errors.en]),
+      [
+        [
+          'The widget store is full. Or it is locked.',
+          [
+            '550 5.7.998 WIDGET.Rejected; widget quota exceeded',
+            // an event-log entry outside Symptoms goes to the main symptom, its source, id and description kept
+            'Event Source: MSExchangeWidget Event ID: 9999 Description: The widget store could not be opened.',
+          ],
+        ],
+        // a range is written with its first code; a sample address is a placeholder
+        ['The host was banned. Nothing else.', ['5.7.900 Access denied, banned widget host [<IP address>]']],
+      ],
+    );
+  });
+
   it('German: error output announced under Ursache is an error of the symptom', function () {
     const a = imported(
       'de.md',

@@ -1,0 +1,82 @@
+/**
+ * Error texts in Markdown tables. Support articles list status codes with their messages in tables
+ * (`| 5.7.999 | \`Widget rejected\` | The widget was banned. |`) and show event-log entries as
+ * two-column tables (`| Event ID | 1234 |`, `| Description | … |`): what an admin sees in the bounce or
+ * the event log, so each is an error text like a quoted one.
+ */
+import type { TableCell } from './blocks';
+
+/** An error text found in a table and, when the table says it, what it means (the row's cause cell). */
+export interface TableError {
+  error: string;
+  description: string;
+}
+
+/**
+ * A cell that is an error code: an SMTP status (`5.7.606`, `550 5.7.1`, a range `5.7.606-649`), an HCW code,
+ * an HRESULT or a sign-in error code.
+ */
+const CODE_CELL = /^(?:(?:\d{3}\s+)?[245]\.\d{1,2}\.\d{1,3}(?:\s*[-–]\s*\d{1,3})?|HCW\d{3,5}|0x[0-9a-f]{8}|AADSTS\d{4,})$/i;
+/** Header of a column that holds the message itself. */
+const MESSAGE_HEADER = /^(?:error(?: message| text)?|message|(?:error )?text|response)$/i;
+/** Header of a column that says what the code means. */
+const CAUSE_HEADER = /\b(?:cause|reason|meaning|explanation)\b/i;
+
+/** Error texts of a table: one per row of a code table, one per event-log table; none for other tables. */
+export function tableErrors(rows: TableCell[][]): TableError[] {
+  return codeTableErrors(rows) ?? eventTableError(rows);
+}
+
+function cellText(cell: TableCell | undefined): string {
+  return (cell?.codeOnly ?? cell?.text ?? '').trim();
+}
+
+/** A table with a column of error codes and a column of their messages (a code span, or a column headed so). */
+function codeTableErrors(rows: TableCell[][]): TableError[] | null {
+  const [header, ...body] = rows;
+  if (!header || body.length === 0) return null;
+  const width = header.length;
+  const most = (test: (cell: TableCell | undefined) => boolean) => (column: number) =>
+    body.filter((row) => test(row[column])).length * 2 >= body.length;
+  const columns = [...Array(width).keys()];
+  const codeColumn = columns.find(most((cell) => CODE_CELL.test(cellText(cell))));
+  if (codeColumn === undefined) return null;
+  const others = columns.filter((c) => c !== codeColumn);
+  const messageColumn =
+    others.find(most((cell) => cell?.codeOnly != null)) ?? others.find((c) => MESSAGE_HEADER.test(header[c]?.text.trim() ?? ''));
+  if (messageColumn === undefined) return null;
+  const causeColumn = others.find((c) => c !== messageColumn && CAUSE_HEADER.test(header[c]?.text ?? ''));
+  const found: TableError[] = [];
+  for (const row of body) {
+    const code = cellText(row[codeColumn]);
+    const message = cellText(row[messageColumn]);
+    if (!CODE_CELL.test(code) || !message) continue;
+    // a range (`5.7.606-649`) is shown with its first code: the code bounces print, not a word `649` no bounce has
+    const first = code.replace(/\s*[-–]\s*\d{1,3}$/, '');
+    // the message may print the code itself (`550 5.5.0 Requested action not taken…`): then it is the whole error
+    const error = message.includes(first) ? message : `${first} ${message}`;
+    found.push({ error, description: causeColumn === undefined ? '' : cellText(row[causeColumn]) });
+  }
+  return found;
+}
+
+/** Rows of an event-log entry shown as a two-column table that carry the error (the rest is dates and names). */
+const EVENT_FIELDS = /^(?:event )?(?:source|id|description|message|details?)$/i;
+
+/**
+ * An event-log entry as a two-column table (`Event ID | 1234`, `Description | …`): one error text of its
+ * source, id and description. Informational entries (`Event Type | Information`) are no error.
+ */
+function eventTableError(rows: TableCell[][]): TableError[] {
+  if (rows.length < 3 || rows.some((row) => row.length !== 2)) return [];
+  const fields = rows.map(([key, value]) => ({ key: key.text.replace(/:$/, '').trim(), value: value.text.trim() }));
+  const field = (name: RegExp) => fields.find((f) => name.test(f.key))?.value ?? '';
+  const description = field(/^(?:description|message)$/i);
+  if (!/^event id$/i.test(fields.find((f) => /^event id$/i.test(f.key))?.key ?? '') || !description) return [];
+  if (/^information/i.test(field(/^(?:event )?type$/i))) return [];
+  const error = fields
+    .filter((f) => EVENT_FIELDS.test(f.key) && f.value)
+    .map((f) => `${f.key}: ${f.value}`)
+    .join('\n');
+  return [{ error, description: '' }];
+}
