@@ -149,6 +149,8 @@ export class Matcher {
   private readonly missing: Record<Lang, boolean>;
   /** Scenario of each article (scenario.ts), read when first needed: starts stay fast. */
   private readonly scenarios = new Map<number, ArticleScenario>();
+  /** Stage 2's sums per error text and the texts reached, made on the first paste and reused (candidates). */
+  private sums: { acc: Float64Array; reached: Int32Array } | undefined;
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
@@ -297,24 +299,31 @@ export class Matcher {
     const { vocab, weight, postings, errors } = this.index;
     // Each error text's information from one flat array: thousands are reached per paste (packed.ts).
     const { information } = packedSignals(this.index);
-    // The weight of the paste's words per error text, summed in the paste's order; `touched` in the order
-    // error texts were first reached, which is the order they are scored and ranked in.
-    const acc = new Float64Array(errors.length);
-    const touched: number[] = [];
+    // The weight of the paste's words per error text, summed in the paste's order; `reached` in the order
+    // error texts were first reached, which is the order they are scored and ranked in. Both arrays are the
+    // matcher's own, reused by every paste (matching is synchronous): at 10,000 articles a fresh pair per
+    // paste was a tenth of a megabyte for the garbage collector.
+    if (!this.sums) this.sums = { acc: new Float64Array(errors.length), reached: new Int32Array(errors.length) };
+    const { acc, reached } = this.sums;
+    let n = 0;
     for (const t of view.terms) {
       const term = vocab.ids.get(t);
       if (term === undefined) continue;
       const w = weight[term];
-      for (const id of postings[term]) {
-        if (acc[id] === 0) touched.push(id);
+      const list = postings[term];
+      for (let k = 0; k < list.length; k++) {
+        const id = list[k];
+        if (acc[id] === 0) reached[n++] = id;
         acc[id] += w;
       }
     }
     const out: number[] = [];
     const { share, words } = this.params.candidates;
     const enough = words * this.index.uniqueWeight;
-    for (const id of touched) {
+    for (let k = 0; k < n; k++) {
+      const id = reached[k];
       const have = acc[id];
+      acc[id] = 0;
       const total = information[id];
       if (total > 0 && (have / total >= share || have >= enough)) out.push(id);
     }
@@ -388,7 +397,7 @@ export class Matcher {
         terms: sig.terms,
         sameError,
         found,
-        mask: found.reduce((m, id) => m | (1 << (id & 31)), 0),
+        mask: maskOf(found),
         breakdown,
       });
     }
@@ -744,6 +753,13 @@ function strictlyInside(a: Int32Array, b: Int32Array): boolean {
     j++;
   }
   return true;
+}
+
+/** Bit (id mod 32) of every id (ErrorHit.mask). */
+function maskOf(ids: Int32Array): number {
+  let mask = 0;
+  for (let k = 0; k < ids.length; k++) mask |= 1 << (ids[k] & 31);
+  return mask;
 }
 
 /** `id` is in the ascending `ids`; an unknown term (no id) is not. */

@@ -43,8 +43,11 @@ export interface PasteIds {
   has: Uint8Array;
   /** Gram codes of the word pairs of the paste. */
   pairs: Set<number>;
-  /** Gram code of a word, word pair or triple → the ids of the words that follow it somewhere in the paste, in order. */
-  next: Map<number, Set<number>>;
+  /**
+   * Gram code of a word, word pair or triple → the ids of the words that follow it somewhere in the paste, in order,
+   * each once (an array, not a set: the contradiction loop reads it per candidate without an iterator).
+   */
+  next: Map<number, number[]>;
   /** Ids of the words the paste has only inside single quotes. */
   quoted: Set<number>;
   /** Words of the paste the vocabulary lacks, by local id − size. */
@@ -74,11 +77,11 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   const has = new Uint8Array(size);
   for (const id of seq) if (id < size) has[id] = 1;
   const pairs = new Set<number>();
-  const next = new Map<number, Set<number>>();
+  const next = new Map<number, number[]>();
   const follow = (key: number, id: number) => {
     const after = next.get(key);
-    if (after) after.add(id);
-    else next.set(key, new Set([id]));
+    if (!after) next.set(key, [id]);
+    else if (!after.includes(id)) after.push(id);
   };
   // Contexts are grams of an error text, so only grams of known words are kept as keys.
   for (let i = 0; i + 1 < seq.length; i++) {
@@ -174,6 +177,48 @@ function newScratch(n: number): UnitWeights {
  * thousands of candidates per paste would otherwise allocate four arrays each.
  */
 let scratch: UnitWeights = newScratch(256);
+
+/**
+ * False when the paste can't touch any unit of error text `id`'s inner message (its words, and the word pairs of
+ * both words found, fall short of the thresholds for every one of them) and the fragment rule can't apply: then the
+ * inner message's coverage is 0 and the text scores at most 1 − detailShare. The near-duplicates a paste reaches
+ * at 10,000 articles mostly share its wrapper and differ in the inner message: this reads only the inner message's
+ * words, without a word-pair lookup. True when it can't tell (no inner message, `-->` arrows, a short text).
+ */
+function innerCanTouch(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParameters, pasteTerms: number): boolean {
+  const detailUnit = pk.detailUnit[id];
+  const t0 = pk.termStart[id];
+  if (detailUnit === 0 || pk.hasArrows[id] || pk.termStart[id + 1] - t0 >= p.fragmentShare * pasteTerms) return true;
+  const { ids, weights, flags, unitFrom, unitTo } = pk;
+  const { has } = q;
+  const u0 = pk.unitStart[id];
+  const u1 = pk.unitStart[id + 1];
+  for (let u = u0 + detailUnit; u < u1; u++) {
+    const start = t0 + unitFrom[u];
+    const end = t0 + unitTo[u];
+    let h = 0;
+    let a = 0;
+    let words = 0;
+    let pairs = 0;
+    let both = 0;
+    for (let i = start; i < end; i++) {
+      const here = has[ids[i]] === 1;
+      a += weights[i];
+      if (here) {
+        h += weights[i];
+        words++;
+      }
+      if (i + 1 < end && !(flags[i] & VAR_AFTER)) {
+        pairs++;
+        if (here && has[ids[i + 1]] === 1) both++;
+      }
+    }
+    // As unitWeights decides `touched`, with every pair of two found words counted as found.
+    const enough = pairs > 0 ? both / pairs >= p.touchedPairs : words >= Math.min(2, end - start);
+    if (a > 0 && h / a >= p.touched && enough) return true;
+  }
+  return false;
+}
 
 /** Some unit in [from, to) is touched. */
 function anyTouched(touched: Uint8Array, from: number, to: number): boolean {
@@ -291,7 +336,8 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     const after = q.next.get(context);
     if (!after) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
-    for (const u of after) {
+    for (let k = 0; k < after.length; k++) {
+      const u = after[k];
       if (u === ids[i] || u === ids[i + 1] || u === ids[i + 2] || q.quoted.has(u)) continue;
       const pasted = q.term(u);
       if (!looksLikeName(pasted) && !misread(pasted, terms[i])) {
@@ -384,6 +430,7 @@ export function scoreSignal(
   const q = pasteIds(view, index.vocab);
   const pk = packedSignals(index);
   const fullEvidence = p.evidenceWords * uniqueWeight;
+  if (floor > 0 && 1 - p.detailShare < floor && !innerCanTouch(pk, id, q, p, view.terms.size)) return 1 - p.detailShare;
   const w = unitWeights(pk, id, q, p);
   const units = pk.unitStart[id + 1] - pk.unitStart[id];
   // A paste that holds the error from its start and stops before a `-->` (nothing from the arrow on) pasted the
@@ -413,7 +460,7 @@ export function scoreSignal(
   if (score < floor && !(score < p.fragment && isFragment(pk, id, view.terms.size, w, count, uniqueWeight, p))) return score;
   // Scored to the end: the rules below read the signal itself.
   const sig = index.errors[id];
-  const found = new Int32Array(count);
+  const found = foundIds(count);
   count = 0;
   for (const i of sig.firsts) if (q.has[sig.ids[i]]) found[count++] = sig.ids[i];
   found.sort();
@@ -452,6 +499,25 @@ function lacksCode(sig: ErrorSignal, q: PasteIds): boolean {
 }
 
 const NOTHING = new Int32Array(0);
+
+/**
+ * The found words of the texts scored to the end are views into shared chunks, not arrays of their own: a typed
+ * array of more than a few words has its memory outside V8's heap, and hundreds of those per paste made each young
+ * garbage collection many times slower (at 10,000 articles most of a paste's time went to the collector). A chunk is
+ * never reused: a view stays valid as long as someone holds it.
+ */
+let chunk = new Int32Array(4096);
+let chunkUsed = 0;
+
+function foundIds(count: number): Int32Array {
+  if (chunkUsed + count > chunk.length) {
+    chunk = new Int32Array(Math.max(4096, count));
+    chunkUsed = 0;
+  }
+  const ids = chunk.subarray(chunkUsed, chunkUsed + count);
+  chunkUsed += count;
+  return ids;
+}
 
 function touchedOf(units: number, w: UnitWeights): boolean[] {
   const out: boolean[] = [];

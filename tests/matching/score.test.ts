@@ -160,6 +160,24 @@ describe('matching/score', () => {
       assert.notEqual(nested(0, 'gizmo').wholeCoverage, undefined);
     });
 
+    it('below a floor, settles a text whose inner message the paste cannot touch at 1 − detailShare, never below its score', () => {
+      const index = buildSignals([article('a', [wrap('The marmot gateway refused the sprocket handshake.')])]);
+      const view = (paste: string) => buildQueryView(contentTerms(paste), new Set());
+      const p = knobs();
+      // The wrapper with another inner message, in a paste longer than the error text (no fragment of it).
+      const other = view(`${wrap('The wombat relay dropped the cog.')} while syncing quarterly ledger archives overnight again`);
+      const full = scoreSignal(0, other, index, p);
+      assert.equal(full.detailCoverage, 0);
+      assert.ok(full.score > 0 && full.score <= 1 - p.detailShare, `${full.score}`);
+      close(scoreSignal(0, other, index, p, 0.5) as number, 1 - p.detailShare);
+      // A floor below that bound: the text is scored as without a floor.
+      const below = scoreSignal(0, other, index, p, 0.2);
+      assert.equal(typeof below === 'number' ? below : below.score, full.score);
+      // The inner message pasted: scored to the end as before.
+      const same = view(`${wrap('The marmot gateway refused the sprocket handshake.')} while syncing quarterly ledger archives`);
+      assert.equal((scoreSignal(0, same, index, p, 0.5) as { score: number }).score, 1);
+    });
+
     it('caps an inner message that other errors share, pasted without its wrapper, at innerOnly', () => {
       const alone = nested(0, 'The marmot gateway refused the sprocket handshake.', knobs({ innerOnly: 0.6 }));
       assert.deepEqual([alone.score, alone.innerOnly], [0.6, true]);
