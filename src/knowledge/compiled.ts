@@ -10,6 +10,14 @@
  *     sections: the articles, problems and lexicon as JSON; the matcher's index as JSON with its
  *     typed arrays stored as raw bytes
  *
+ * Every JSON section is ASCII (other characters written as \u escapes): read as Latin-1 it becomes a
+ * one-byte string, three times faster to make than decoding UTF-8 and half the memory of the two-byte
+ * string a single umlaut would give the whole text. The articles are written in two parts: their heads
+ * (what matching reads of every article: id, title, products, keywords, symptoms, source) as one JSON
+ * array, and per article its body (cause, affects, steps, references: two thirds of the bytes, read
+ * only for an article that is answered or looked at closely), parsed the first time one of its fields
+ * is read — a start parses a third of the text.
+ *
  * A file that is damaged (checksum, truncated), of another format, or stale (a source newer than the
  * file, sources added or removed, other knowledge paths, built by another build of PasteFix) is not
  * used: `readKnowledgeIndex` says why, and the caller loads the sources as if there were no file. This
@@ -27,7 +35,7 @@ import { RAW_ARTICLE_EXTENSIONS, YAML_EXTENSIONS } from './sources';
 import type { Article, KnowledgeProblem } from './types';
 
 /** The file format's version: raised with every change to the layout or the header. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 const MAGIC = 'PASTEFIX-KNOWLEDGE-INDEX';
 
 /** What a compiled index holds besides its header. */
@@ -61,8 +69,12 @@ interface Header {
   /** The source files it was built from: how many, and a hash of their names in load order. */
   files: number;
   filesHash: string;
-  /** JSON sections of the knowledge base. */
+  /** JSON sections of the knowledge base: `articles` their heads, in order (see BODY_FIELDS for the rest). */
   articles: Section;
+  /** The articles' bodies, one JSON object after another (an article written whole in `articles` has none). */
+  bodies: Section;
+  /** i32 byte offsets into `bodies`: article i's body is `bodyOffsets[i]` … `bodyOffsets[i + 1]`. */
+  bodyOffsets: Section;
   problems: Section;
   lexicon: Section;
   /** The matcher's part as JSON; a typed array in it stands as `{"$section": n}`, n indexing `binary`. */
@@ -90,9 +102,15 @@ export function writeKnowledgeIndex(file: string, identity: IndexIdentity, conte
     offset += bytes.length + pad;
     return section;
   };
-  const json = (value: unknown) => add('json', Buffer.from(JSON.stringify(value), 'utf8'));
+  const json = (value: unknown) => add('json', asciiJson(value));
   const { kb } = contents;
-  const articles = json(kb.articles);
+  const split = kb.articles.map(splitArticle);
+  const articles = json(split.map((a) => a.head));
+  const bodyTexts = split.map((a) => (a.body ? asciiJson(a.body) : Buffer.alloc(0)));
+  const offsets = new Int32Array(bodyTexts.length + 1);
+  bodyTexts.forEach((b, i) => (offsets[i + 1] = offsets[i] + b.length));
+  const bodies = add('json', Buffer.concat(bodyTexts));
+  const bodyOffsets = add('i32', Buffer.from(offsets.buffer));
   const problems = json(kb.problems);
   const lexicon = json(kb.lexicon ?? []);
   const binary: Section[] = [];
@@ -109,6 +127,8 @@ export function writeKnowledgeIndex(file: string, identity: IndexIdentity, conte
     files: sources.files.length,
     filesHash: sources.filesHash,
     articles,
+    bodies,
+    bodyOffsets,
     problems,
     lexicon,
     matcher,
@@ -183,7 +203,7 @@ export function readKnowledgeIndex(file: string, identity: IndexIdentity): Index
   let body = checked.subarray(headerEnd + 1);
   // Typed arrays are read in place, which needs the sections 8-byte aligned in memory too: else copy once.
   if (body.byteOffset % 8) body = Buffer.from(new Uint8Array(body).buffer);
-  const text = (s: Section) => body.toString('utf8', s.offset, s.offset + s.length);
+  const text = (s: Section) => body.toString('latin1', s.offset, s.offset + s.length);
   const array = (n: number): TypedArray => {
     const s = header.binary[n];
     const start = body.byteOffset + s.offset;
@@ -193,6 +213,14 @@ export function readKnowledgeIndex(file: string, identity: IndexIdentity): Index
   };
   try {
     const articles = JSON.parse(text(header.articles)) as Article[];
+    const offsets = new Int32Array(body.buffer, body.byteOffset + header.bodyOffsets.offset, header.bodyOffsets.length / 4);
+    if (offsets.length !== articles.length + 1 || offsets[articles.length] !== header.bodies.length)
+      throw new Error(`${articles.length} articles, ${offsets.length - 1} bodies of ${offsets[offsets.length - 1]} bytes`);
+    // The bodies' bytes are copied out of the file's buffer: a view would keep all of it alive.
+    const bodies = Buffer.from(body.subarray(header.bodies.offset, header.bodies.offset + header.bodies.length));
+    articles.forEach((a, i) => {
+      if (offsets[i + 1] > offsets[i]) lazyBody(a, bodies, offsets[i], offsets[i + 1]);
+    });
     const kb: KnowledgeBase = {
       articles,
       byId: new Map(articles.map((a) => [a.id, a])),
@@ -218,6 +246,71 @@ function listSources(paths: readonly string[]): { files: string[]; newest?: { pa
     },
   );
   return { files, newest, filesHash: createHash('sha256').update(files.join('\n')).digest('hex') };
+}
+
+/**
+ * The fields of an article's body: the answer's text, which matching reads only for the few articles it looks at
+ * closely (scenario.ts, bridge.ts) and the bot for the one it answers with. Required fields all: an article
+ * lacking one is written whole, so a lazily read article has exactly the keys it was written with.
+ */
+const BODY_FIELDS = ['cause', 'affects', 'steps', 'references'] as const;
+type BodyField = (typeof BODY_FIELDS)[number];
+
+function splitArticle(article: Article): { head: Partial<Article>; body?: Pick<Article, BodyField> } {
+  if (!BODY_FIELDS.every((f) => article[f] !== undefined)) return { head: article };
+  const head: Partial<Article> = { ...article };
+  const body: Partial<Pick<Article, BodyField>> = {};
+  for (const f of BODY_FIELDS) {
+    (body as Record<string, unknown>)[f] = article[f];
+    delete head[f];
+  }
+  return { head, body: body as Pick<Article, BodyField> };
+}
+
+/** Where each lazily read article's body lies (kept beside the article, not in it: its keys stay the article's own). */
+const bodyOf = new WeakMap<object, { text: Buffer; from: number; to: number }>();
+
+/**
+ * Gives `article` its body fields as getters (enumerable, so JSON.stringify, spreading and deep comparisons see
+ * them as plain fields) that parse its body on the first read and turn all of them into plain fields.
+ */
+function lazyBody(article: Article, text: Buffer, from: number, to: number): void {
+  bodyOf.set(article, { text, from, to });
+  for (const field of BODY_FIELDS) Object.defineProperty(article, field, BODY_GETTERS[field]);
+}
+
+const BODY_GETTERS = Object.fromEntries(
+  BODY_FIELDS.map((field) => [
+    field,
+    {
+      enumerable: true,
+      configurable: true,
+      get(this: Article) {
+        return readBody(this)[field];
+      },
+      set(this: Article, value: unknown) {
+        readBody(this);
+        (this as unknown as Record<string, unknown>)[field] = value;
+      },
+    },
+  ]),
+) as Record<BodyField, PropertyDescriptor>;
+
+function readBody(article: Article): Pick<Article, BodyField> {
+  const where = bodyOf.get(article)!;
+  const body = JSON.parse(where.text.toString('latin1', where.from, where.to)) as Pick<Article, BodyField>;
+  bodyOf.delete(article);
+  for (const field of BODY_FIELDS)
+    Object.defineProperty(article, field, { value: body[field], enumerable: true, configurable: true, writable: true });
+  return body;
+}
+
+/** `value` as JSON in ASCII: every other character as a \u escape (JSON.parse reads it back the same). */
+function asciiJson(value: unknown): Buffer {
+  return Buffer.from(
+    JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    'latin1',
+  );
 }
 
 type TypedArray = Int32Array | Float64Array | Uint8Array;

@@ -60,6 +60,39 @@ describe('knowledge/compiled: the index file', () => {
     assert.equal(r.files, 2);
   });
 
+  it("reads an article's body (cause, affects, steps, references) when one of its fields is first read, then keeps it as plain fields", () => {
+    const r = readKnowledgeIndex(file, identity);
+    assert.ok(r.ok);
+    const [a, b] = r.contents.kb.articles;
+    const kind = (o: object, field: string) => (Object.getOwnPropertyDescriptor(o, field)?.get ? 'unread' : 'read');
+    for (const field of ['cause', 'affects', 'steps', 'references']) assert.equal(kind(a, field), 'unread', field);
+    assert.equal(kind(a, 'symptoms'), 'read', 'the head is parsed at once');
+    assert.deepEqual(a.steps, loadKnowledge([sources]).articles[0].steps);
+    for (const field of ['cause', 'affects', 'steps', 'references']) assert.equal(kind(a, field), 'read', field);
+    assert.equal(kind(b, 'cause'), 'unread', 'only the article read');
+    assert.deepEqual(Object.keys(b), Object.keys(loadKnowledge([sources]).articles[1]), 'the same keys, in order');
+    b.cause = { en: 'Changed' };
+    assert.deepEqual(b.cause, { en: 'Changed' });
+    assert.equal(b.steps.length, 1, 'a write reads the rest of the body first');
+  });
+
+  it('writes its JSON in ASCII (\\u escapes), and gives back every other character as written', () => {
+    const text = 'Größe – “Anführung” 😀 ½';
+    fs.writeFileSync(
+      path.join(sources, 'a.yaml'),
+      articleYaml('a', `Error A happened: ${text}`, { title: { en: text, de: `Titel ${text}` } }),
+    );
+    writeKnowledgeIndex(file, identity, { kb: loadKnowledge([sources]), matcher: { names: [text] } });
+    const bytes = fs.readFileSync(file);
+    assert.ok(!bytes.includes(Buffer.from('Größe', 'utf8')), 'the text in UTF-8');
+    assert.ok(bytes.includes(Buffer.from(String.raw`Gr\u00f6\u00dfe \u2013 \u201cAnf\u00fchrung\u201d \ud83d\ude00`)), 'the text escaped');
+    const r = readKnowledgeIndex(file, identity);
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    assert.deepEqual(r.contents.kb.articles, loadKnowledge([sources]).articles);
+    assert.equal(r.contents.kb.articles[0].title.en, text);
+    assert.deepEqual(r.contents.matcher, { names: [text] });
+  });
+
   it('starts with a readable first line: format, checksum, length', () => {
     const first = fs.readFileSync(file, 'latin1').split('\n')[0];
     assert.match(first, new RegExp(`^PASTEFIX-KNOWLEDGE-INDEX ${INDEX_FORMAT} [0-9a-f]{8} \\d+ *$`));

@@ -142,7 +142,7 @@ describe('npm start with KNOWLEDGE_INDEX (a compiled knowledge index)', function
     const { entry, url } = await run.listen(env());
     assert.equal(
       entry.lines.find((l) => l.level === 40)?.msg,
-      `knowledge index ${index} not used: format version 999, this PasteFix reads version 1; loading the knowledge from its sources`,
+      `knowledge index ${index} not used: format version 999, this PasteFix reads version 2; loading the knowledge from its sources`,
     );
     assert.match(await ask(url, ERROR), /Old title/);
   });

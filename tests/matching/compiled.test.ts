@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseLabelled } from '../../src/cli/evaluate';
+import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
+import { compileKnowledgeIndex, openKnowledgeIndex } from '../../src/matching/compiled';
+import { Matcher } from '../../src/matching/matcher';
+import { requireShared } from '../helpers/prerequisites';
+import { ROOT, tempFolder } from '../helpers/tmp';
+
+/**
+ * The matcher opened from a compiled index file (src/matching/compiled.ts), as the service opens it: the
+ * articles' bodies are read from the file only when first used (src/knowledge/compiled.ts), and nothing of
+ * that may change a decision. snapshot.test.ts checks the matcher's snapshot on every labelled set; this
+ * checks the whole file on the corpus.
+ */
+describe('matching/compiled: a matcher opened from a compiled index file', function () {
+  this.timeout(300_000);
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('decides every corpus-dev paste as the matcher built from the sources, and answers with the same articles', function () {
+    const paths = [BUILTIN_KNOWLEDGE, requireShared(this)];
+    const t = tempFolder();
+    cleanup = t.cleanup;
+    const file = path.join(t.dir, 'knowledge.idx');
+    const kb = loadKnowledge(paths);
+    compileKnowledgeIndex(file, paths, kb);
+    const opened = openKnowledgeIndex(file, paths);
+    assert.ok(opened.ok, opened.ok ? '' : opened.reason);
+    const built = new Matcher(kb);
+    const pastes = parseLabelled(fs.readFileSync(path.join(ROOT, 'tests/data/corpus-dev.jsonl'), 'utf8'), 'corpus-dev.jsonl');
+    assert.ok(pastes.length > 100);
+    for (const p of pastes) {
+      const restored = opened.matcher.match(p.text, { explain: true });
+      assert.deepEqual(restored, built.match(p.text, { explain: true }), p.id ?? p.text.slice(0, 60));
+      for (const m of restored.matches)
+        assert.deepEqual(opened.kb.byId.get(m.article), kb.byId.get(m.article), `${p.id}: article ${m.article}`);
+    }
+  });
+});
