@@ -12,7 +12,8 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { createConnectorHttpClient, type ConnectorRetryOptions } from './connectorHttpClient';
+import { createConnectorHttpClient, type ConnectorHttpClient, type ConnectorRetryOptions } from './connectorHttpClient';
+import { proxyConfigured, sendRepliesDirectly } from './connectorReplies';
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type ConnectorFactory = NonNullable<AuthenticateRequestResult['connectorFactory']>;
@@ -51,7 +52,9 @@ export function createAuthentication(
   logger: Logger,
   options: AuthOptions = {},
 ): ConfigurationBotFrameworkAuthentication {
+  const httpClient = createConnectorHttpClient(logger, options.connector);
   return new CheckedAuthentication(
+    httpClient,
     {
       MicrosoftAppId: config.appId ?? '',
       MicrosoftAppPassword: config.appPassword ?? '',
@@ -62,7 +65,7 @@ export function createAuthentication(
     undefined,
     undefined,
     undefined,
-    { httpClient: createConnectorHttpClient(logger, options.connector) },
+    { httpClient },
   );
 }
 
@@ -81,6 +84,15 @@ class CheckedAuthentication extends ConfigurationBotFrameworkAuthentication {
    */
   private readonly connectors = new ReuseCache<ConnectorClient>(MAX_CACHED_CLIENTS);
   private readonly userTokenClients = new ReuseCache<UserTokenClient>(MAX_CACHED_CLIENTS);
+  /** Replies skip the Azure pipeline (connectorReplies.ts) unless a proxy is configured, which only it applies. */
+  private readonly direct = !proxyConfigured();
+
+  constructor(
+    private readonly httpClient: ConnectorHttpClient,
+    ...args: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>
+  ) {
+    super(...args);
+  }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     let result: AuthenticateRequestResult;
@@ -106,7 +118,10 @@ class CheckedAuthentication extends ConfigurationBotFrameworkAuthentication {
     const appId = String((factory as { appId?: unknown }).appId ?? '');
     return {
       create: (serviceUrl: string, audience?: string) =>
-        this.connectors.get([appId, serviceUrl, audience ?? ''].join('\n'), () => factory.create(serviceUrl, audience)),
+        this.connectors.get([appId, serviceUrl, audience ?? ''].join('\n'), async () => {
+          const client = await factory.create(serviceUrl, audience);
+          return this.direct ? sendRepliesDirectly(client, this.httpClient) : client;
+        }),
     };
   }
 }

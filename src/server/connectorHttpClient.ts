@@ -170,7 +170,7 @@ function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatRespon
           resolve({
             request,
             status: res.statusCode ?? 0,
-            headers: new ResponseHeaders(
+            headers: new CompatHeaders(
               Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')] as [string, string]),
             ),
             bodyAsText: Buffer.concat(chunks).toString('utf8'),
@@ -250,8 +250,8 @@ function sleep(ms: number, signal?: WebResource['abortSignal']): Promise<void> {
   });
 }
 
-/** The response headers in the compat shape the ConnectorClient reads (case-insensitive names). */
-class ResponseHeaders implements HeadersLike {
+/** Headers in the compat shape the ConnectorClient reads and its credentials write (case-insensitive names). */
+export class CompatHeaders implements HeadersLike {
   private readonly map = new Map<string, { name: string; value: string }>();
 
   constructor(source?: Headers | Iterable<[string, string]>) {
@@ -281,8 +281,8 @@ class ResponseHeaders implements HeadersLike {
   headerValues(): string[] {
     return this.headersArray().map((h) => h.value);
   }
-  clone(): ResponseHeaders {
-    return new ResponseHeaders(this.headersArray().map((h) => [h.name, h.value] as [string, string]));
+  clone(): CompatHeaders {
+    return new CompatHeaders(this.headersArray().map((h) => [h.name, h.value] as [string, string]));
   }
   toJson(options: { preserveCase?: boolean } = {}): Record<string, string> {
     const out: Record<string, string> = {};
