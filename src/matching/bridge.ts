@@ -13,7 +13,7 @@ import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
 import { cleanPaste, foldWord } from './normalize';
-import { STOPWORDS } from './stopwords';
+import { guessLanguage, STOPWORDS } from './stopwords';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import type { Match, MatchResult } from './types';
 
@@ -118,6 +118,8 @@ export class Translator {
         const breaks = text.slice(words[i].start, words[hit.end - 1].end).split('\n').length - 1;
         out += text.slice(cursor, words[i].start) + rendered + '\n'.repeat(breaks);
         cursor = words[hit.end - 1].end;
+        // A form ending in a bracket (`Argument(en)`) was matched up to its last word: its bracket is the paste's.
+        if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
         applied.push({ words: hit.rule.outputWords });
         i = hit.end;
         continue;
@@ -219,6 +221,22 @@ export class Bridge {
   translate(text: string, from: Lang): Translation {
     return this.to[from === 'de' ? 'en' : 'de'].translate(text);
   }
+}
+
+/**
+ * The other language, when a paste written in `lang` has a line or a sentence in it (`guessLanguage` of that
+ * part alone): German Windows prints its inner message in German after an Exchange message in English
+ * (`… Additional information: Unzureichende Zugriffsrechte …`).
+ */
+export function otherLanguageLines(text: string, lang: Lang): Lang | null {
+  const other: Lang = lang === 'de' ? 'en' : 'de';
+  for (const line of cleanPaste(text)) {
+    for (const part of line.split(/[.:;!?]\s+/)) {
+      const terms = [...part.matchAll(WORD)].map((m) => foldWord(m[0]));
+      if (guessLanguage(terms, part) === other) return other;
+    }
+  }
+  return null;
 }
 
 // Evidence that reads the same in every language: codes, class and cmdlet names, service paths.
@@ -360,7 +378,7 @@ function containsRun(haystack: string[], needle: string[]): boolean {
  * German words would outrank every translated one), so it stands on the translation's scale with the others, in
  * the translation's order. `run` matches a text with the matcher (titles in the user's language);
  * `articlesHolding` counts the articles whose titles and symptom descriptions hold all of some words (without it,
- * prose is never answered).
+ * prose is never answered). `mixed`: only some parts of the paste were in the other language.
  */
 export function combineWithTranslation(
   direct: MatchResult,
@@ -370,18 +388,25 @@ export function combineWithTranslation(
   run: (text: string) => MatchResult,
   params: Pick<MatchParameters, 'bridge' | 'decision'> = DEFAULT_PARAMETERS,
   articlesHolding?: (words: readonly string[]) => number,
+  mixed = false,
 ): MatchResult {
   const t = params.decision;
   if (!translation.applied.length) return direct;
   const via = run(translation.text);
   if (!via.matches.length) return direct;
+  // The other language's part of a mixed paste is an inner message: it counts when a translated template of it
+  // (a phrase of `unitWords` words or more) stands in the error texts of the article it found.
+  const first = articleOf(via.matches[0].article);
+  const errors = first ? errorWordsOf(first) : [];
+  if (mixed && !translation.applied.some((a) => a.words.length >= params.bridge.unitWords && errors.some((e) => containsRun(e, a.words))))
+    return direct;
   const own = ownLines(text, translation.text);
   const mapped = via.matches.map((m) => {
     const { evidence, ...rest } = m;
     const line = evidence !== undefined ? own.get(evidence) : undefined;
     return { ...rest, score: Math.round(m.score * params.bridge.translatedWeight * 1000) / 1000, ...(line ? { evidence: line } : {}) };
   });
-  const top = articleOf(via.matches[0].article);
+  const top = first;
   const free = languageFreeTerms(text);
   if (via.decision === 'answer' && top && agreement(errorWordsOf(top), free, translation.applied, params.bridge)) {
     return { ...direct, decision: 'answer', matches: mapped };

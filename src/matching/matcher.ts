@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
-import { Bridge, combineWithTranslation } from './bridge';
+import { Bridge, combineWithTranslation, otherLanguageLines } from './bridge';
 import { decide } from './decide';
 import {
   aboutWeight,
@@ -183,16 +183,23 @@ export class Matcher {
 
   private matchCut(text: string, options: MatchOptions): MatchResult {
     const direct = this.matchAsWritten(text, options);
-    if (!this.bridge || direct.decision === 'answer' || !this.missing[direct.lang]) return direct;
-    const translation = this.bridge.translate(text, direct.lang);
+    if (!this.bridge || direct.decision === 'answer') return direct;
+    // A paste in a language every article speaks may still hold lines in the other one (an English Exchange
+    // message around a German Windows inner message): those lines are read through the lexicon too, for its
+    // errors — its prose is not a description in the other language, so it is never answered as one.
+    const mixed = !this.missing[direct.lang];
+    const from = mixed ? otherLanguageLines(text, direct.lang) : direct.lang;
+    if (!from || !this.missing[from]) return direct;
+    const translation = this.bridge.translate(text, from);
     return combineWithTranslation(
       direct,
       text,
       translation,
       (id) => this.kb.byId.get(id),
-      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }, true),
+      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }, true, !mixed),
       this.params,
-      (words) => this.articlesHolding(words),
+      mixed ? undefined : (words) => this.articlesHolding(words),
+      mixed,
     );
   }
 
@@ -210,9 +217,10 @@ export class Matcher {
 
   /**
    * The stages, in order: read, candidates, score, typos (then score again), keywords and codes, rank, decide.
-   * `bridged`: the text is a paste read through the lexicon (descriptions.ts offers shared symptoms then).
+   * `bridged`: the text is a paste read through the lexicon (descriptions.ts offers shared symptoms then);
+   * `prose`: false when its prose is not to be read as a description (a mixed-language paste's translation).
    */
-  private matchAsWritten(text: string, options: MatchOptions, bridged = false): MatchResult {
+  private matchAsWritten(text: string, options: MatchOptions, bridged = false, prose = true): MatchResult {
     const paste = this.read(text, options);
     const view = buildQueryView(paste.seq, paste.quoted);
     const candidates = this.candidates(view);
@@ -221,7 +229,7 @@ export class Matcher {
     if (focus >= 0) this.index.errors.forEach((e, id) => e.article === focus && !candidates.includes(id) && candidates.push(id));
     // Explaining shows every error text's score. Otherwise first only what could be answered or offered is scored
     // to the end; when nothing is, the matches listed go down further, and the error texts that reach that are scored.
-    const read = { text, paste, view, candidates, focus, options, bridged };
+    const read = { text, paste, view, candidates, focus, options, bridged, prose };
     if (options.explain || this.floors.offered === 0) return this.decideAt(0, read);
     const listed: number[] = [];
     const first = this.decideAt(this.floors.offered, read, listed);
@@ -235,11 +243,20 @@ export class Matcher {
    */
   private decideAt(
     floor: number,
-    read: { text: string; paste: Paste; view: QueryView; candidates: number[]; focus: number; options: MatchOptions; bridged: boolean },
+    read: {
+      text: string;
+      paste: Paste;
+      view: QueryView;
+      candidates: number[];
+      focus: number;
+      options: MatchOptions;
+      bridged: boolean;
+      prose: boolean;
+    },
     reach?: number[],
     first: number[] = read.candidates,
   ): MatchResult {
-    const { text, paste, candidates, focus, options, bridged } = read;
+    const { text, paste, candidates, focus, options, bridged, prose } = read;
     let view = read.view;
     let errorHits = this.errorHits(view, first, floor, reach);
     if (floor > 0) {
@@ -262,7 +279,7 @@ export class Matcher {
     // written, its words would fit only the articles written in it, however little they fit. As written, only a
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
-    if (!hits.some((h) => h.score >= this.params.decision.answer))
+    if (prose && !hits.some((h) => h.score >= this.params.decision.answer))
       hits.push(...this.descriptionHits(view, keywords.topicPhrases, bridged).filter((h) => !throughLexicon || h.topics.length > 0));
     const ranked = this.breakTies(this.rank(hits, keywords.topics), view);
     const t = this.params.decision;

@@ -345,6 +345,69 @@ describe('matching/bridge', () => {
       assert.notEqual(m.match(wrapped('Get-MailboxDatabase')).decision, 'answer');
     });
 
+    describe('an English paste with a German part', () => {
+      const AD = 'Active Directory operation failed on <Server>. This error is not retriable. Additional information: ';
+      const mixedKb = kbOf(
+        [
+          article('ad-rights', { en: [`${AD}Insufficient access rights to perform the operation.`] }),
+          article('ad-param', { en: [`${AD}The parameter is incorrect.`] }),
+          {
+            ...article('dg-manage', {}),
+            title: { en: 'Owners cannot manage the distribution group' },
+            symptoms: [{ id: 'main', description: { en: 'Group owners cannot manage it.' }, errors: {} }],
+          },
+        ],
+        [
+          ...LEXICON,
+          entry('Unzureichende Zugriffsrechte zum Ausführen des Vorgangs', 'Insufficient access rights to perform the operation'),
+          entry('Besitzer', 'owners'),
+          entry('Verteilergruppe', 'distribution group'),
+          entry('verwalten', 'manage'),
+        ],
+      );
+      const m = new Matcher(mixedKb);
+      const paste = `${AD.replace('<Server>', 'dc1.contoso.com')}Unzureichende Zugriffsrechte zum Ausführen des Vorgangs.`;
+
+      it('reads the German inner message of an English error through the lexicon', () => {
+        assert.equal(m.match(paste).lang, 'en');
+        assert.equal(m.match(paste).matches[0]?.article, 'ad-rights');
+        // As written, the English wrapper alone names both articles alike.
+        assert.notEqual(new Matcher(kbOf(mixedKb.articles, LEXICON)).match(paste).matches[0]?.article, 'ad-rights');
+      });
+
+      it('does not read its German prose as a description', () => {
+        const r = m.match(`${paste}\nDie Besitzer können die Verteilergruppe nicht verwalten, seit wir das geändert haben.`);
+        assert.ok(!r.matches.some((x) => x.article === 'dg-manage'), JSON.stringify(r.matches));
+        assert.equal(m.match('Die Besitzer können die Verteilergruppe nicht verwalten.').matches[0]?.article, 'dg-manage');
+      });
+    });
+
+    it('reads the standard German .NET and PowerShell messages of the lexicon as their English form', () => {
+      const lexicon = loadKnowledge([BUILTIN_KNOWLEDGE]).lexicon!;
+      const en = new Translator(lexicon, 'de');
+      assert.equal(
+        en.translate(
+          'Die Datei oder Assembly "Microsoft.Exchange.Diagnostics, Version=8.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35" ' +
+            'oder eine Abhängigkeit davon wurde nicht gefunden. Das System kann die angegebene Datei nicht finden.',
+        ).text,
+        'Could not load file or assembly "Microsoft.Exchange.Diagnostics, version=8.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35" ' +
+          'or one of its dependencies. The system cannot find the file specified.',
+      );
+      assert.equal(
+        en.translate('Import-PSSession : Das Argument für den Parameter "Session" kann nicht überprüft werden. Das Argument ist NULL.')
+          .text,
+        "Import-PSSession : Cannot validate argument on parameter 'Session'. The argument is null.",
+      );
+      assert.equal(
+        en.translate('Ausnahme beim Aufrufen von "Send" mit 1 Argument(en): "Postfach nicht verfügbar. Die Serverantwort war: 5.7.1"').text,
+        'Exception calling "Send" with "1" argument(s): "Mailbox unavailable. The server response was: 5.7.1"',
+      );
+      assert.equal(
+        en.translate('System.IO.IOException: Von der Übertragungsverbindung können keine Daten gelesen werden').text,
+        'System.IO.IOException: Unable to read data from the transport connection',
+      );
+    });
+
     it('an English paste finds a German-only article the other way round', () => {
       const german = new Matcher(
         kbOf([article('de-only', { de: ['Zugriff verweigert für das Postfach beim Verschieben der Daten'] }, ['de'])]),
