@@ -18,7 +18,15 @@ import {
 import { tokenize, type Token } from './normalize';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
-import { articleScenario, outsideScenario, pasteScenario, pasteWhere, type ArticleScenario } from './scenario';
+import {
+  articleScenario,
+  deniedDeployments,
+  deniedInTitle,
+  outsideScenario,
+  pasteScenario,
+  pasteWhere,
+  type ArticleScenario,
+} from './scenario';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
 import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
@@ -50,6 +58,8 @@ interface ErrorHit extends HitBase {
   breakdown: SignalScore;
   /** The paste's anchors of where it happened, none of them the article's scenario (then capped: scenario.ts). */
   otherScenario?: readonly string[];
+  /** A deployment the paste says it doesn't have and the article's title names (`hybrid`; then capped: scenario.ts). */
+  deniedScenario?: string;
 }
 
 /** Found by the symptom's keyword phrases, raised by topic phrases. */
@@ -428,6 +438,15 @@ export class Matcher {
   private checkScenario(hits: ErrorHit[], paste: Paste): void {
     const cap = this.params.score.otherScenario;
     if (!hits.some((h) => h.score > cap)) return;
+    const denied = deniedDeployments(paste.lines.join('\n'));
+    for (const h of hits) {
+      if (h.score <= cap) continue;
+      const a = this.kb.articles[h.article];
+      const named = deniedInTitle(denied, [a.title.en, a.title.de]);
+      if (named === undefined) continue;
+      h.score = cap;
+      h.deniedScenario = named;
+    }
     const where = pasteScenario(
       paste.lines,
       paste.tokens.filter((t) => !STOPWORDS.has(t.term)),
@@ -710,6 +729,11 @@ export class Matcher {
         rules.push({
           rule: 'scenario',
           note: `capped at ${this.params.score.otherScenario}: the paste says it happened in ${h.otherScenario.join(', ')}, none of them in this article's scenario (offered, not answered)`,
+        });
+      if (h.deniedScenario)
+        rules.push({
+          rule: 'scenario',
+          note: `capped at ${this.params.score.otherScenario}: the paste says it has no ${h.deniedScenario}, the article's title names it (offered, not answered)`,
         });
       if (b.cutAt !== undefined)
         rules.push({ rule: 'inner-message', note: `the paste stops before a "-->" of the error: scored against the text up to it` });

@@ -102,3 +102,34 @@ function agrees(anchor: string, article: ArticleScenario): boolean {
   const parts = /^cmdlet:(.+)$/.exec(anchor)?.[1].split('-') ?? [];
   return parts.length >= 2 && article.squashed.includes(parts.slice(0, 2).join(''));
 }
+
+/**
+ * A deployment the paste says it doesn't have: `We have no hybrid`, `not a hybrid setup`, `ohne Hybrid`. An article
+ * whose title names that deployment (`… in a hybrid deployment`) is about a setup the paste rules out: the same error
+ * there has another cause, so it is offered, not answered. Only deployments, words an admin states about the whole
+ * setup; a negation before any other word (`does not have access to free/busy data`) says nothing about the setup.
+ */
+const DEPLOYMENTS = ['hybrid'] as const;
+const DENIED = new RegExp(
+  String.raw`\b(?:no|not|without|non|kein\w{0,3}|ohne|nicht)[\s-]{1,5}(?:(?:a|an|any|the|in|using|running|part|of|set|up|ein\w{0,3}|im)\s{1,5}){0,3}(` +
+    DEPLOYMENTS.join('|') +
+    String.raw`)\b(?![\s-]{0,5}(?:configuration|wizard|agent|konfiguration))`,
+  'gi',
+);
+
+/** The deployments (`hybrid`) the paste's text says it does not have. */
+export function deniedDeployments(text: string): Set<string> {
+  return new Set(Array.from(text.matchAll(DENIED), (m) => m[1].toLowerCase()));
+}
+
+/** The first of `denied` that the article's title names (undefined when none): the article is about a setup the paste rules out. */
+export function deniedInTitle(denied: ReadonlySet<string>, title: readonly (string | undefined)[]): string | undefined {
+  if (!denied.size) return undefined;
+  const words = new Set(
+    title
+      .join(' ')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u),
+  );
+  return [...denied].find((d) => words.has(d));
+}

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { scenarioAnchors } from '../../src/knowledge/vocabulary';
 import { Matcher } from '../../src/matching/matcher';
-import { articleScenario, otherScenario, pasteScenario } from '../../src/matching/scenario';
+import { articleScenario, deniedDeployments, deniedInTitle, otherScenario, pasteScenario } from '../../src/matching/scenario';
 import { buildSignals } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
 
@@ -128,6 +128,44 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.equal(otherScenario(paste('Get-DistributionGroup\noperation failed object'), found, scenario), undefined);
       assert.equal(otherScenario(paste('New-MoveRequest\noperation failed object'), found, scenario), undefined, 'mrs agrees');
       assert.equal(otherScenario(paste('Get-Recipient operation failed object'), found, scenario), undefined, 'the error line');
+    });
+  });
+
+  describe('rule: a deployment the paste says it does not have, named in the article title, is offered, not answered', () => {
+    const error = 'The caller does not have access to the wombat data. Name of the server where exception originated.';
+    const m = new Matcher(
+      kbOf([
+        article('wombat-hybrid', [error], { title: { en: 'Wombat data is missing in a hybrid deployment' } }),
+        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+      ]),
+    );
+
+    it('answers the error alone and where the paste says nothing against the setup', () => {
+      assert.deepEqual(top(m, error), ['answer', 'wombat-hybrid', 1]);
+      assert.deepEqual(top(m, `We run Exchange 2019 in hybrid.\n${error}`), ['answer', 'wombat-hybrid', 1]);
+      // A negation before another word says nothing about the setup.
+      assert.deepEqual(top(m, `It does not work since Monday.\n${error}`), ['answer', 'wombat-hybrid', 1]);
+    });
+
+    it('offers it when the paste says the setup has no such deployment, in English or German', () => {
+      for (const said of ['We have no hybrid, just Exchange 2016.', 'This is not a hybrid setup.', 'Wir haben kein Hybrid.']) {
+        assert.deepEqual(top(m, `${error}\n${said}`), ['clarify', 'wombat-hybrid', 0.75], said);
+      }
+      const explained = m.match(`${error}\nWe have no hybrid.`, { explain: true }).matches[0];
+      assert.ok(
+        explained.why?.rules.some(
+          (r) => r.note === "capped at 0.75: the paste says it has no hybrid, the article's title names it (offered, not answered)",
+        ),
+      );
+    });
+
+    it('reads the deployments a text denies, and which of them an article title names', () => {
+      assert.deepEqual([...deniedDeployments('We have no hybrid exchange server')], ['hybrid']);
+      assert.deepEqual([...deniedDeployments('not part of a hybrid')], ['hybrid']);
+      assert.deepEqual([...deniedDeployments('without the Hybrid Configuration Wizard')], []);
+      assert.deepEqual([...deniedDeployments('a hybrid deployment that does not sync')], []);
+      assert.equal(deniedInTitle(new Set(['hybrid']), ['Free/busy fails in a hybrid deployment', undefined]), 'hybrid');
+      assert.equal(deniedInTitle(new Set(['hybrid']), ['Free/busy fails in Exchange Online']), undefined);
     });
   });
 
