@@ -1,11 +1,15 @@
 import type { SignalIndex } from './signals';
 
 /**
- * What the scorer reads of every candidate error text, flat: one typed array per field over all error texts of an
- * index, in error-text order. At 10,000 articles a paste has over a thousand candidates, most of them scored only
- * as far as it takes to see they can't be shown (Matcher.floors); read from each ErrorSignal's own objects (the
- * signal, its arrays, each unit), most of that time went to cache misses, not to the arithmetic. The signals keep
- * everything else (strings, the rules' data for the few scored to the end).
+ * Every error text of an index, flat: one typed array per field over all error texts, in error-text order. This is
+ * where the index holds its error texts — each ErrorSignal is a position in these arrays (signals.ts), not objects
+ * and arrays of its own.
+ *
+ * Why flat: at 10,000 articles a paste has over a thousand candidates, most of them scored only as far as it takes
+ * to see they can't be shown (Matcher.floors); read from each signal's own objects (the signal, its arrays, each
+ * unit), most of that time went to cache misses, not to the arithmetic. And memory: 12,000 error texts held as
+ * objects with an array or a Set per field took 32 MB of heap (each small array or Set costs more than its
+ * numbers); these arrays take under 8 MB.
  */
 export interface PackedSignals {
   /** Per error text i (and one more entry): its terms are the positions termStart[i] … termStart[i + 1] − 1. */
@@ -16,6 +20,11 @@ export interface PackedSignals {
   weights: Float64Array;
   /** Per position: VAR_AFTER (ErrorSignal.varAfter) and FIRST (a position of ErrorSignal.firsts). */
   flags: Uint8Array;
+  /** Per position: 1 when a placeholder or variable value follows the term (ErrorSignal.varAfter), else 0. */
+  varAfter: Uint8Array;
+  /** Per error text i (and one more entry): its first occurrences are firsts[firstStart[i]] … (ErrorSignal.firsts). */
+  firstStart: Int32Array;
+  firsts: Int32Array;
   /** Per error text i (and one more entry): its units are unitStart[i] … unitStart[i + 1] − 1. */
   unitStart: Int32Array;
   /** Per unit: its term range, as positions relative to its error text (Unit.start, Unit.end). */
@@ -23,10 +32,19 @@ export interface PackedSignals {
   unitTo: Int32Array;
   /** Per unit: NESTED, GENERIC, AFTER_SENTENCE (Unit.nested, Unit.generic, Unit.afterSentence). */
   unitFlags: Uint8Array;
-  /** Per error text: ErrorSignal.detailUnit, ErrorSignal.information, and 1 when it has `-->` arrows. */
+  /** Per error text: ErrorSignal.detailUnit, ErrorSignal.information, ErrorSignal.meanWeight, and 1 when it has `-->` arrows. */
   detailUnit: Int32Array;
   information: Float64Array;
+  meanWeight: Float64Array;
   hasArrows: Uint8Array;
+  /** Per error text i (and one more entry): its arrows, pairs (unit, detail unit) from arrows[arrowStart[i]] on (ErrorSignal.arrows). */
+  arrowStart: Int32Array;
+  arrows: Int32Array;
+  /** Per error text i (and one more entry): the gram codes it repeats, ascending, from repeated[repeatedStart[i]] on. */
+  repeatedStart: Int32Array;
+  repeated: Float64Array;
+  /** id → term (SignalIndex.vocab.terms): what ErrorSignal.terms reads its ids as. */
+  vocab: readonly string[];
 }
 
 /** flags: a placeholder or variable value follows the term. */
@@ -40,62 +58,36 @@ export const GENERIC = 2;
 /** unitFlags: Unit.afterSentence. */
 export const AFTER_SENTENCE = 4;
 
-const PACKED = new WeakMap<Pick<SignalIndex, 'errors'>, PackedSignals>();
-/** The last index asked for: the scorer asks once per candidate, mostly of one index. */
-let last: { index: Pick<SignalIndex, 'errors'>; packed: PackedSignals } | undefined;
-
-/** The flat form of `index`'s error texts, built on first use (a start doesn't pay for it) and kept with the index. */
-export function packedSignals(index: Pick<SignalIndex, 'errors'>): PackedSignals {
-  if (last?.index === index) return last.packed;
-  let packed = PACKED.get(index);
-  if (!packed) PACKED.set(index, (packed = pack(index.errors)));
-  last = { index, packed };
-  return packed;
+/** Flat arrays of no error text at all. */
+export function emptyPacked(vocab: readonly string[] = []): PackedSignals {
+  const none = () => new Int32Array(1);
+  return {
+    termStart: none(),
+    ids: new Int32Array(0),
+    weights: new Float64Array(0),
+    flags: new Uint8Array(0),
+    varAfter: new Uint8Array(0),
+    firstStart: none(),
+    firsts: new Int32Array(0),
+    unitStart: none(),
+    unitFrom: new Int32Array(0),
+    unitTo: new Int32Array(0),
+    unitFlags: new Uint8Array(0),
+    detailUnit: new Int32Array(0),
+    information: new Float64Array(0),
+    meanWeight: new Float64Array(0),
+    hasArrows: new Uint8Array(0),
+    arrowStart: none(),
+    arrows: new Int32Array(0),
+    repeatedStart: none(),
+    repeated: new Float64Array(0),
+    vocab,
+  };
 }
 
-function pack(errors: SignalIndex['errors']): PackedSignals {
-  let terms = 0;
-  let units = 0;
-  for (const e of errors) {
-    terms += e.ids.length;
-    units += e.units.length;
-  }
-  const out: PackedSignals = {
-    termStart: new Int32Array(errors.length + 1),
-    ids: new Int32Array(terms),
-    weights: new Float64Array(terms),
-    flags: new Uint8Array(terms),
-    unitStart: new Int32Array(errors.length + 1),
-    unitFrom: new Int32Array(units),
-    unitTo: new Int32Array(units),
-    unitFlags: new Uint8Array(units),
-    detailUnit: new Int32Array(errors.length),
-    information: new Float64Array(errors.length),
-    hasArrows: new Uint8Array(errors.length),
-  };
-  let t = 0;
-  let u = 0;
-  errors.forEach((e, i) => {
-    out.termStart[i] = t;
-    out.unitStart[i] = u;
-    out.ids.set(e.ids, t);
-    for (let k = 0; k < e.ids.length; k++) {
-      out.weights[t + k] = e.weights[k];
-      if (e.varAfter[k]) out.flags[t + k] = VAR_AFTER;
-    }
-    for (const k of e.firsts) out.flags[t + k] |= FIRST;
-    for (const unit of e.units) {
-      out.unitFrom[u] = unit.start;
-      out.unitTo[u] = unit.end;
-      out.unitFlags[u] = (unit.nested ? NESTED : 0) | (unit.generic ? GENERIC : 0) | (unit.afterSentence ? AFTER_SENTENCE : 0);
-      u++;
-    }
-    out.detailUnit[i] = e.detailUnit;
-    out.information[i] = e.information;
-    out.hasArrows[i] = e.arrows.length ? 1 : 0;
-    t += e.ids.length;
-  });
-  out.termStart[errors.length] = t;
-  out.unitStart[errors.length] = u;
-  return out;
+const EMPTY = emptyPacked();
+
+/** The flat arrays `index`'s error texts are positions in. */
+export function packedSignals(index: Pick<SignalIndex, 'errors'>): PackedSignals {
+  return index.errors.length ? index.errors[0].packed : EMPTY;
 }

@@ -2,6 +2,7 @@ import type { Article, Lang } from '../knowledge/types';
 import { isCmdletName } from '../knowledge/vocabulary';
 import { cleanPaste, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
+import { AFTER_SENTENCE, emptyPacked, FIRST, GENERIC, NESTED, VAR_AFTER, type PackedSignals } from './packed';
 import { STOPWORDS } from './stopwords';
 
 /**
@@ -32,40 +33,150 @@ export interface Unit {
   generic: boolean;
 }
 
-/** One exact error text of one symptom. */
-export interface ErrorSignal {
+/** An error text as the parser splits it, before the index gives its terms ids and weights (buildSignals). */
+interface ParsedError {
   article: number;
   symptom: string;
   lang: Lang;
-  /** The error text as written in the article. */
   text: string;
-  /** Content terms in order (stop words, placeholders and variable values left out); one string per distinct term in the index. */
   terms: string[];
-  /** The same terms as ids of the index's vocabulary (SignalIndex.vocab): what the scorer's loops compare. */
-  ids: Int32Array;
-  /** Positions in `terms` where a term occurs for the first time, in order. */
-  firsts: Int32Array;
-  /** Weight of each entry of `terms`. */
-  weights: number[];
+  /** Per term: 1, or the frame factor for a term of a stack-trace frame. */
+  factor: number[];
+  varAfter: boolean[];
   units: Unit[];
-  /** Index of the first unit of the innermost detail: the part that tells near-duplicates apart (0: no nesting). */
   detailUnit: number;
+  arrows: { unit: number; detailUnit: number }[];
+}
+
+/** What the scorer asks of the words, pairs and triples an error text repeats (gram codes, see gramCode). */
+export interface GramSet {
+  readonly size: number;
+  has(code: number): boolean;
+}
+
+/** An error text's repeated gram codes: a view on the index's flat array (a few at most, so a scan finds one). */
+class RepeatedGrams implements GramSet {
+  constructor(private readonly codes: Float64Array) {}
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  has(code: number): boolean {
+    return this.codes.includes(code);
+  }
+}
+
+const NO_REPEATS: GramSet = new RepeatedGrams(new Float64Array(0));
+
+/**
+ * One exact error text of one symptom: a position in its index's flat arrays (packed.ts). What the scorer reads of
+ * every candidate is held (its ids and first occurrences as views on the flat arrays, its terms as the index's one
+ * string per word); the rest is read from the flat arrays when asked for — by the candidates scored to the end and
+ * by explanations — as views (`weights`, `varAfter`, `repeated`) or small new objects (`units`, `arrows`).
+ */
+export class ErrorSignal {
+  readonly #packed: PackedSignals;
+  readonly #at: number;
+  /** Content terms as ids of the index's vocabulary (SignalIndex.vocab), in order: what the scorer's loops compare. */
+  readonly ids: Int32Array;
+  /** Positions in `ids` where a term occurs for the first time, in order. */
+  readonly firsts: Int32Array;
+  /** Content terms in order (stop words, placeholders and variable values left out); one string per distinct term in the index. */
+  readonly terms: readonly string[];
+
+  constructor(
+    packed: PackedSignals,
+    /** Its place in `packed` (and in SignalIndex.errors). */
+    at: number,
+    readonly article: number,
+    readonly symptom: string,
+    readonly lang: Lang,
+    /** The error text as written in the article. */
+    readonly text: string,
+  ) {
+    this.#packed = packed;
+    this.#at = at;
+    this.ids = packed.ids.subarray(packed.termStart[at], packed.termStart[at + 1]);
+    this.firsts = packed.firsts.subarray(packed.firstStart[at], packed.firstStart[at + 1]);
+    const { vocab } = packed;
+    this.terms = Array.from(this.ids, (id) => vocab[id]);
+  }
+
+  /** The flat arrays of all error texts of its index. */
+  get packed(): PackedSignals {
+    return this.#packed;
+  }
+
+  /** Weight of each entry of `terms`. */
+  get weights(): Float64Array {
+    const { weights, termStart } = this.#packed;
+    return weights.subarray(termStart[this.#at], termStart[this.#at + 1]);
+  }
+
+  /** 1 where a placeholder or variable value (`<ServerName>`, `'contoso.com'`) follows term i in the article, else 0. */
+  get varAfter(): Uint8Array {
+    const { varAfter, termStart } = this.#packed;
+    return varAfter.subarray(termStart[this.#at], termStart[this.#at + 1]);
+  }
+
+  get units(): Unit[] {
+    const pk = this.#packed;
+    const out: Unit[] = [];
+    for (let u = pk.unitStart[this.#at]; u < pk.unitStart[this.#at + 1]; u++) {
+      const f = pk.unitFlags[u];
+      out.push({
+        start: pk.unitFrom[u],
+        end: pk.unitTo[u],
+        nested: (f & NESTED) !== 0,
+        afterSentence: (f & AFTER_SENTENCE) !== 0,
+        generic: (f & GENERIC) !== 0,
+      });
+    }
+    return out;
+  }
+
+  /** Index of the first unit of the innermost detail: the part that tells near-duplicates apart (0: no nesting). */
+  get detailUnit(): number {
+    return this.#packed.detailUnit[this.#at];
+  }
+
   /**
    * Where `-->` chains go on (`Outer message. --> Inner message.`), first first: per arrow, the unit it opens and
    * the detail unit of the text cut there. The outer message of such a chain is a whole error on its own (tools
    * print it alone), so a paste that stops before an arrow is scored against the text up to it (score.ts).
    */
-  arrows: { unit: number; detailUnit: number }[];
-  /** True where a placeholder or variable value (`<ServerName>`, `'contoso.com'`) follows term i in the article. */
-  varAfter: boolean[];
+  get arrows(): { unit: number; detailUnit: number }[] {
+    const { arrows, arrowStart } = this.#packed;
+    const out: { unit: number; detailUnit: number }[] = [];
+    for (let k = arrowStart[this.#at]; k < arrowStart[this.#at + 1]; k += 2) out.push({ unit: arrows[k], detailUnit: arrows[k + 1] });
+    return out;
+  }
+
   /** Sum of the weights of the distinct terms: what a paste covering all of them holds. */
-  information: number;
+  get information(): number {
+    return this.#packed.information[this.#at];
+  }
+
   /** The detail's terms joined: articles whose best errors share it hold the same error. */
-  detailKey: string;
+  get detailKey(): string {
+    const pk = this.#packed;
+    const u = pk.unitStart[this.#at];
+    return u === pk.unitStart[this.#at + 1] ? '' : this.terms.slice(pk.unitFrom[u + this.detailUnit]).join(' ');
+  }
+
   /** Average weight of its distinct terms: what counts as a common word within this error. */
-  meanWeight: number;
+  get meanWeight(): number {
+    return this.#packed.meanWeight[this.#at];
+  }
+
   /** Words, word pairs and triples that occur more than once in the error text, as gram codes (gramCode). */
-  repeated: ReadonlySet<number>;
+  get repeated(): GramSet {
+    const { repeated, repeatedStart } = this.#packed;
+    const from = repeatedStart[this.#at];
+    const to = repeatedStart[this.#at + 1];
+    return from === to ? NO_REPEATS : new RepeatedGrams(repeated.subarray(from, to));
+  }
 }
 
 /**
@@ -104,6 +215,8 @@ export interface KeywordPhrase {
 
 export interface SignalIndex {
   errors: ErrorSignal[];
+  /** The flat arrays the error texts are positions in (the same object as every ErrorSignal's `packed`). */
+  packed: PackedSignals;
   /** The words of all error texts; the arrays below are indexed by their ids. */
   vocab: Vocabulary;
   /** Per term id: ids of the error signals containing it, ascending. */
@@ -145,7 +258,7 @@ export function contentTerms(text: string): string[] {
 
 /** The index of a knowledge base; `p`: how error texts are weighed (`MatchParameters.index`). */
 export function buildSignals(articles: readonly Article[], p: MatchParameters['index'] = DEFAULT_PARAMETERS.index): SignalIndex {
-  const errors: ErrorSignal[] = [];
+  const parsed: ParsedError[] = [];
   const phrases = new Map<string, KeywordPhrase[]>();
   const addPhrase = (p: KeywordPhrase) => {
     if (!p.terms.length) return;
@@ -169,67 +282,156 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
       addPhrases(ai, s.id, true, s.context);
       for (const lang of ['de', 'en'] as const) {
         for (const text of s.errors[lang] ?? []) {
-          const sig = parseError(ai, s.id, lang, text, p);
-          if (sig.terms.length) errors.push(sig);
+          const e = parseError(ai, s.id, lang, text, p);
+          if (e.terms.length) parsed.push(e);
         }
       }
     }
   });
 
-  // Intern every term: one string per distinct word, and its id.
-  const vocab: Vocabulary = { ids: new Map(), terms: [] };
-  for (const e of errors) {
-    e.ids = new Int32Array(e.terms.length);
-    e.terms.forEach((t, k) => {
-      let id = vocab.ids.get(t);
-      if (id === undefined) {
-        id = vocab.terms.push(t) - 1;
-        vocab.ids.set(t, id);
-      }
-      e.ids[k] = id;
-      e.terms[k] = vocab.terms[id];
-    });
+  // The flat arrays are sized once and filled in place (packed.ts): no arrays of each error text's own.
+  const n = parsed.length;
+  let termCount = 0;
+  let unitCount = 0;
+  let arrowCount = 0;
+  for (const e of parsed) {
+    termCount += e.terms.length;
+    unitCount += e.units.length;
+    arrowCount += 2 * e.arrows.length;
   }
+  const vocab: Vocabulary = { ids: new Map(), terms: [] };
+  const pk: PackedSignals = {
+    ...emptyPacked(vocab.terms),
+    termStart: new Int32Array(n + 1),
+    ids: new Int32Array(termCount),
+    weights: new Float64Array(termCount),
+    flags: new Uint8Array(termCount),
+    varAfter: new Uint8Array(termCount),
+    firstStart: new Int32Array(n + 1),
+    unitStart: new Int32Array(n + 1),
+    unitFrom: new Int32Array(unitCount),
+    unitTo: new Int32Array(unitCount),
+    unitFlags: new Uint8Array(unitCount),
+    detailUnit: new Int32Array(n),
+    information: new Float64Array(n),
+    meanWeight: new Float64Array(n),
+    hasArrows: new Uint8Array(n),
+    arrowStart: new Int32Array(n + 1),
+    arrows: new Int32Array(arrowCount),
+    repeatedStart: new Int32Array(n + 1),
+  };
+
+  // Intern every term: one string per distinct word, and its id; the units and arrows as they were parsed.
+  let t = 0;
+  let u = 0;
+  let a = 0;
+  parsed.forEach((e, i) => {
+    pk.termStart[i] = t;
+    e.terms.forEach((term, k) => {
+      let id = vocab.ids.get(term);
+      if (id === undefined) {
+        id = vocab.terms.push(term) - 1;
+        vocab.ids.set(term, id);
+      }
+      pk.ids[t] = id;
+      if (e.varAfter[k]) {
+        pk.flags[t] = VAR_AFTER;
+        pk.varAfter[t] = 1;
+      }
+      t++;
+    });
+    pk.unitStart[i] = u;
+    for (const unit of e.units) {
+      pk.unitFrom[u] = unit.start;
+      pk.unitTo[u] = unit.end;
+      pk.unitFlags[u] = (unit.nested ? NESTED : 0) | (unit.afterSentence ? AFTER_SENTENCE : 0);
+      u++;
+    }
+    pk.detailUnit[i] = e.detailUnit;
+    pk.hasArrows[i] = e.arrows.length ? 1 : 0;
+    pk.arrowStart[i] = a;
+    for (const arrow of e.arrows) {
+      pk.arrows[a++] = arrow.unit;
+      pk.arrows[a++] = arrow.detailUnit;
+    }
+  });
+  pk.termStart[n] = t;
+  pk.unitStart[n] = u;
+  pk.arrowStart[n] = a;
   const size = vocab.terms.length;
   if (size > MAX_VOCABULARY) throw new Error(`matching: ${size} distinct error words, more than the ${MAX_VOCABULARY} the index can hold`);
 
   const df = new Int32Array(size);
   const seen = new Int32Array(size).fill(-1);
-  errors.forEach((e, i) => {
-    for (const id of e.ids) {
+  for (let i = 0; i < n; i++) {
+    for (let k = pk.termStart[i]; k < pk.termStart[i + 1]; k++) {
+      const id = pk.ids[k];
       if (seen[id] === i) continue;
       seen[id] = i;
       df[id]++;
     }
-  });
-  const n = errors.length + 1;
+  }
+  const docs = n + 1;
   const weight = new Float64Array(size);
-  for (let id = 0; id < size; id++) weight[id] = Math.log(1 + n / df[id]) * (STRONG.test(vocab.terms[id]) ? p.strongBoost : 1);
+  for (let id = 0; id < size; id++) weight[id] = Math.log(1 + docs / df[id]) * (STRONG.test(vocab.terms[id]) ? p.strongBoost : 1);
 
   // Units whose words stand as a unit in error texts of several articles are generic (see Unit.generic).
-  const unitKey = (e: ErrorSignal, u: Unit) => e.terms.slice(u.start, u.end).join(' ');
+  const unitKey = (e: ParsedError, unit: Unit) => e.terms.slice(unit.start, unit.end).join(' ');
   const holders = new Map<string, Set<number>>();
-  for (const e of errors) for (const u of e.units) holders.set(unitKey(e, u), (holders.get(unitKey(e, u)) ?? new Set()).add(e.article));
-  for (const e of errors) for (const u of e.units) u.generic = holders.get(unitKey(e, u))!.size >= p.genericArticles;
+  for (const e of parsed)
+    for (const unit of e.units) holders.set(unitKey(e, unit), (holders.get(unitKey(e, unit)) ?? new Set()).add(e.article));
+  u = 0;
+  for (const e of parsed) {
+    for (const unit of e.units) {
+      if (holders.get(unitKey(e, unit))!.size >= p.genericArticles) pk.unitFlags[u] |= GENERIC;
+      u++;
+    }
+  }
 
-  const lists: number[][] = Array.from({ length: size }, () => []);
-  errors.forEach((e, i) => {
-    e.weights = e.weights.map((frameFactor, k) => weight[e.ids[k]] * frameFactor);
-    // Per distinct term its highest weight, in order of first occurrence.
-    const distinct = new Map<number, number>();
-    const firsts: number[] = [];
-    e.ids.forEach((t, k) => {
-      const had = distinct.get(t);
-      if (had === undefined) firsts.push(k);
-      distinct.set(t, Math.max(had ?? 0, e.weights[k]));
-    });
-    e.firsts = Int32Array.from(firsts);
-    e.information = [...distinct.values()].reduce((a, b) => a + b, 0);
-    e.meanWeight = e.information / distinct.size;
-    e.repeated = repeatedGrams(e.ids, size);
-    for (const t of distinct.keys()) lists[t].push(i);
-  });
-  return { errors, vocab, postings: lists.map((l) => Int32Array.from(l)), weight, phrases, uniqueWeight: Math.log(1 + n) };
+  // Postings: per term id, the error texts holding it (df of them), as views on one array.
+  const postingStart = new Int32Array(size + 1);
+  for (let id = 0; id < size; id++) postingStart[id + 1] = postingStart[id] + df[id];
+  const allPostings = new Int32Array(postingStart[size]);
+  const filled = postingStart.slice(0, size);
+  // Per distinct term its highest weight in the error text (best, valid where seen[id] === i), in order of first occurrence.
+  const best = new Float64Array(size);
+  seen.fill(-1);
+  const firsts: number[] = [];
+  const repeated: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = pk.termStart[i];
+    const t1 = pk.termStart[i + 1];
+    pk.firstStart[i] = firsts.length;
+    for (let k = t0; k < t1; k++) {
+      const id = pk.ids[k];
+      const w = weight[id] * parsed[i].factor[k - t0];
+      pk.weights[k] = w;
+      if (seen[id] !== i) {
+        seen[id] = i;
+        best[id] = w;
+        firsts.push(k - t0);
+        pk.flags[k] |= FIRST;
+      } else best[id] = Math.max(best[id], w);
+    }
+    let information = 0;
+    for (let f = pk.firstStart[i]; f < firsts.length; f++) {
+      const id = pk.ids[t0 + firsts[f]];
+      information += best[id];
+      allPostings[filled[id]++] = i;
+    }
+    pk.information[i] = information;
+    pk.meanWeight[i] = information / (firsts.length - pk.firstStart[i]);
+    pk.repeatedStart[i] = repeated.length;
+    repeated.push(...repeatedGrams(pk.ids.subarray(t0, t1), size));
+  }
+  pk.firstStart[n] = firsts.length;
+  pk.repeatedStart[n] = repeated.length;
+  pk.firsts = Int32Array.from(firsts);
+  pk.repeated = Float64Array.from(repeated);
+
+  const errors = parsed.map((e, i) => new ErrorSignal(pk, i, e.article, e.symptom, e.lang, e.text));
+  const postings = Array.from({ length: size }, (_, id) => allPostings.subarray(postingStart[id], postingStart[id + 1]));
+  return { errors, packed: pk, vocab, postings, weight, phrases, uniqueWeight: Math.log(1 + docs) };
 }
 
 /** Marks a placeholder or variable value in an article's error text; the tokenizer skips it. */
@@ -267,8 +469,8 @@ function announcesInner(unit: readonly string[]): boolean {
 }
 const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
 
-/** Splits an error text into units and terms; weights hold the frame factor until buildSignals sets them. */
-function parseError(article: number, symptom: string, lang: Lang, text: string, p: MatchParameters['index']): ErrorSignal {
+/** Splits an error text into units and terms, each with its frame factor (buildSignals weighs them). */
+function parseError(article: number, symptom: string, lang: Lang, text: string, p: MatchParameters['index']): ParsedError {
   const marked = text
     .split(RECORD_TAIL)[0]
     .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
@@ -361,37 +563,22 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
   };
   const detailUnit = innermost(units.length);
   const arrows = arrowUnits.map((unit) => ({ unit, detailUnit: innermost(unit) }));
-  const detailTerms = units.length ? terms.slice(units[detailUnit].start) : [];
-  return {
-    article,
-    symptom,
-    lang,
-    text,
-    terms,
-    weights: factor,
-    units,
-    detailUnit,
-    arrows,
-    varAfter,
-    information: 0,
-    detailKey: detailTerms.join(' '),
-    meanWeight: 0,
-    // Set by buildSignals once every term has its id.
-    ids: new Int32Array(0),
-    firsts: new Int32Array(0),
-    repeated: new Set(),
-  };
+  return { article, symptom, lang, text, terms, factor, varAfter, units, detailUnit, arrows };
 }
 
-/** Words, word pairs and triples that occur more than once in `ids`, as gram codes. */
-function repeatedGrams(ids: Int32Array, size: number): Set<number> {
-  const seen = new Set<number>();
-  const repeated = new Set<number>();
-  const note = (g: number) => (seen.has(g) ? repeated.add(g) : seen.add(g));
-  ids.forEach((t, i) => {
-    note(t);
-    if (i + 1 < ids.length) note(gramCode(size, t, ids[i + 1]));
-    if (i + 2 < ids.length) note(gramCode(size, t, ids[i + 1], ids[i + 2]));
-  });
-  return repeated;
+/** Words, word pairs and triples that occur more than once in `ids`, as gram codes, ascending. */
+function repeatedGrams(ids: Int32Array, size: number): number[] {
+  const n = ids.length;
+  const grams = new Float64Array(Math.max(0, 3 * n - 3));
+  let g = 0;
+  for (let i = 0; i < n; i++) {
+    grams[g++] = ids[i];
+    if (i + 1 < n) grams[g++] = gramCode(size, ids[i], ids[i + 1]);
+    if (i + 2 < n) grams[g++] = gramCode(size, ids[i], ids[i + 1], ids[i + 2]);
+  }
+  // Sorted, a gram that occurs more than once stands next to itself.
+  const sorted = grams.subarray(0, g).sort();
+  const out: number[] = [];
+  for (let k = 1; k < g; k++) if (sorted[k] === sorted[k - 1] && out[out.length - 1] !== sorted[k]) out.push(sorted[k]);
+  return out;
 }

@@ -15,7 +15,15 @@ import type { Lang } from '../knowledge/types';
 import type { AboutIndex, DescriptionIndex } from './descriptions';
 import { Matcher, type MatcherIndex } from './matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
-import type { ErrorSignal, KeywordPhrase, SignalIndex, Unit } from './signals';
+import {
+  AFTER_SENTENCE as P_AFTER_SENTENCE,
+  FIRST as P_FIRST,
+  GENERIC as P_GENERIC,
+  NESTED as P_NESTED,
+  VAR_AFTER as P_VAR_AFTER,
+  type PackedSignals,
+} from './packed';
+import { ErrorSignal, type KeywordPhrase, type SignalIndex } from './signals';
 
 /** The encoding's version: raised with every change to what is stored or how. */
 export const SNAPSHOT_VERSION = 3;
@@ -206,41 +214,35 @@ const NESTED = 1;
 const AFTER_SENTENCE = 2;
 const GENERIC = 4;
 
+/** A ragged list of `packed`: its per-error-text starts and values, as one flat array and offsets (copies). */
+function flat<T extends Int32Array | Float64Array>(offsets: Int32Array, values: T): Ragged<T> {
+  return { offsets: offsets.slice(), values: values.slice() as T };
+}
+
 function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
   const e = index.errors;
-  const flags = (u: Unit) => (u.nested ? NESTED : 0) | (u.afterSentence ? AFTER_SENTENCE : 0) | (u.generic ? GENERIC : 0);
+  const pk = index.packed;
+  const unitFlags = (f: number) =>
+    (f & P_NESTED ? NESTED : 0) | (f & P_AFTER_SENTENCE ? AFTER_SENTENCE : 0) | (f & P_GENERIC ? GENERIC : 0);
+  const units = new Int32Array(3 * pk.unitFrom.length);
+  pk.unitFrom.forEach((from, u) => units.set([from, pk.unitTo[u], unitFlags(pk.unitFlags[u])], 3 * u));
   return {
     article: Int32Array.from(e, (s) => s.article),
     symptom: Int32Array.from(e, (s) => id(s.symptom)),
     lang: Uint8Array.from(e, (s) => LANGS.indexOf(s.lang)),
     text: Int32Array.from(e, (s) => id(s.text)),
     vocab: Int32Array.from(index.vocab.terms, id),
-    terms: ragged(
-      e.map((s) => Array.from(s.ids)),
-      ints,
-    ),
-    weights: Float64Array.from(e.flatMap((s) => s.weights)),
-    varAfter: Uint8Array.from(e.flatMap((s) => s.varAfter.map(Number))),
-    firsts: ragged(
-      e.map((s) => Array.from(s.firsts)),
-      ints,
-    ),
-    units: ragged(
-      e.map((s) => s.units.flatMap((u) => [u.start, u.end, flags(u)])),
-      ints,
-    ),
-    detailUnit: Int32Array.from(e, (s) => s.detailUnit),
-    arrows: ragged(
-      e.map((s) => s.arrows.flatMap((a) => [a.unit, a.detailUnit])),
-      ints,
-    ),
-    information: Float64Array.from(e, (s) => s.information),
+    terms: flat(pk.termStart, pk.ids),
+    weights: pk.weights.slice(),
+    varAfter: pk.varAfter.slice(),
+    firsts: flat(pk.firstStart, pk.firsts),
+    units: { offsets: pk.unitStart.map((u) => 3 * u), values: units },
+    detailUnit: pk.detailUnit.slice(),
+    arrows: flat(pk.arrowStart, pk.arrows),
+    information: pk.information.slice(),
     detailKey: Int32Array.from(e, (s) => id(s.detailKey)),
-    meanWeight: Float64Array.from(e, (s) => s.meanWeight),
-    repeated: ragged(
-      e.map((s) => [...s.repeated]),
-      (n) => new Float64Array(n),
-    ),
+    meanWeight: pk.meanWeight.slice(),
+    repeated: flat(pk.repeatedStart, pk.repeated),
     postings: ragged(
       index.postings.map((l) => Array.from(l)),
       ints,
@@ -262,48 +264,45 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
 function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex {
   const vocab = { ids: new Map<string, number>(), terms: Array.from(s.vocab, (t) => str[t]) };
   vocab.terms.forEach((t, i) => vocab.ids.set(t, i));
-  // Each flat array is copied once (the file's bytes are not kept alive) and its lists are views on that copy:
-  // a copy per list would be tens of thousands of small buffers to allocate, and to collect, at 10,000 articles.
-  const allIds = s.terms.values.slice();
-  const allFirsts = { offsets: s.firsts.offsets, values: s.firsts.values.slice() };
-  const allPostings = { offsets: s.postings.offsets, values: s.postings.values.slice() };
-  const errors: ErrorSignal[] = [];
-  for (let i = 0; i < s.article.length; i++) {
-    const from = s.terms.offsets[i];
-    const to = s.terms.offsets[i + 1];
-    const ids = allIds.subarray(from, to);
-    const terms = Array.from(ids, (t) => vocab.terms[t]);
-    const unitData = listAt(s.units, i);
-    const units: Unit[] = [];
-    for (let k = 0; k < unitData.length; k += 3) {
-      const f = unitData[k + 2];
-      units.push({
-        start: unitData[k],
-        end: unitData[k + 1],
-        nested: !!(f & NESTED),
-        afterSentence: !!(f & AFTER_SENTENCE),
-        generic: !!(f & GENERIC),
-      });
-    }
-    errors.push({
-      article: s.article[i],
-      symptom: str[s.symptom[i]],
-      lang: LANGS[s.lang[i]],
-      text: str[s.text[i]],
-      terms,
-      ids,
-      firsts: listAt(allFirsts, i),
-      weights: Array.from(s.weights.subarray(from, to)),
-      units,
-      detailUnit: s.detailUnit[i],
-      arrows: arrowsAt(listAt(s.arrows, i)),
-      varAfter: Array.from(s.varAfter.subarray(from, to), Boolean),
-      information: s.information[i],
-      detailKey: str[s.detailKey[i]],
-      meanWeight: s.meanWeight[i],
-      repeated: new Set(listAt(s.repeated, i)),
-    });
+  // The flat arrays are copied once (the file's bytes are not kept alive); the error texts and the postings are
+  // positions and views in them: a copy per list would be tens of thousands of small buffers at 10,000 articles.
+  const n = s.article.length;
+  const flags = Uint8Array.from(s.varAfter, (v) => (v ? P_VAR_AFTER : 0));
+  for (let i = 0; i < n; i++) {
+    const t0 = s.terms.offsets[i];
+    for (let f = s.firsts.offsets[i]; f < s.firsts.offsets[i + 1]; f++) flags[t0 + s.firsts.values[f]] |= P_FIRST;
   }
+  const unitData = s.units.values;
+  const unitCount = unitData.length / 3;
+  const unitFlags = (f: number) =>
+    (f & NESTED ? P_NESTED : 0) | (f & AFTER_SENTENCE ? P_AFTER_SENTENCE : 0) | (f & GENERIC ? P_GENERIC : 0);
+  const packed: PackedSignals = {
+    termStart: s.terms.offsets.slice(),
+    ids: s.terms.values.slice(),
+    weights: s.weights.slice(),
+    flags,
+    varAfter: s.varAfter.slice(),
+    firstStart: s.firsts.offsets.slice(),
+    firsts: s.firsts.values.slice(),
+    unitStart: s.units.offsets.map((o) => o / 3),
+    unitFrom: Int32Array.from({ length: unitCount }, (_, u) => unitData[3 * u]),
+    unitTo: Int32Array.from({ length: unitCount }, (_, u) => unitData[3 * u + 1]),
+    unitFlags: Uint8Array.from({ length: unitCount }, (_, u) => unitFlags(unitData[3 * u + 2])),
+    detailUnit: s.detailUnit.slice(),
+    information: s.information.slice(),
+    meanWeight: s.meanWeight.slice(),
+    hasArrows: Uint8Array.from({ length: n }, (_, i) => (s.arrows.offsets[i + 1] > s.arrows.offsets[i] ? 1 : 0)),
+    arrowStart: s.arrows.offsets.slice(),
+    arrows: s.arrows.values.slice(),
+    repeatedStart: s.repeated.offsets.slice(),
+    repeated: s.repeated.values.slice(),
+    vocab: vocab.terms,
+  };
+  const allPostings = { offsets: s.postings.offsets, values: s.postings.values.slice() };
+  const errors = Array.from(
+    { length: n },
+    (_, i) => new ErrorSignal(packed, i, s.article[i], str[s.symptom[i]], LANGS[s.lang[i]], str[s.text[i]]),
+  );
   const phrases = new Map<string, KeywordPhrase[]>();
   for (const { first, phrases: list } of s.phrases)
     phrases.set(
@@ -317,18 +316,13 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex 
     );
   return {
     errors,
+    packed,
     vocab,
     postings: Array.from({ length: vocab.terms.length }, (_, t) => listAt(allPostings, t)),
     weight: s.weight.slice(),
     phrases,
     uniqueWeight: s.uniqueWeight,
   };
-}
-
-function arrowsAt(data: Int32Array): ErrorSignal['arrows'] {
-  const out: ErrorSignal['arrows'] = [];
-  for (let k = 0; k < data.length; k += 2) out.push({ unit: data[k], detailUnit: data[k + 1] });
-  return out;
 }
 
 function encodeDescriptions(d: DescriptionIndex, id: Intern): DescriptionsSnapshot {

@@ -14,10 +14,10 @@ describe('matching/packed: the scorer reads error texts from flat arrays', () =>
       const u0 = pk.unitStart[i];
       assert.equal(pk.termStart[i + 1] - t0, e.ids.length, `terms of error text ${i}`);
       assert.deepEqual(Array.from(pk.ids.subarray(t0, t0 + e.ids.length)), Array.from(e.ids));
-      assert.deepEqual(Array.from(pk.weights.subarray(t0, t0 + e.ids.length)), e.weights);
+      assert.deepEqual(Array.from(pk.weights.subarray(t0, t0 + e.ids.length)), Array.from(e.weights));
       assert.deepEqual(
         Array.from(pk.flags.subarray(t0, t0 + e.ids.length), (f) => !!(f & VAR_AFTER)),
-        e.varAfter,
+        Array.from(e.varAfter, Boolean),
       );
       assert.deepEqual(
         e.ids.reduce<number[]>((firsts, _, k) => (pk.flags[t0 + k] & FIRST ? [...firsts, k] : firsts), []),
@@ -36,6 +36,15 @@ describe('matching/packed: the scorer reads error texts from flat arrays', () =>
       assert.equal(pk.unitStart[i + 1] - u0, e.units.length);
       assert.deepEqual([pk.detailUnit[i], pk.information[i], pk.hasArrows[i]], [e.detailUnit, e.information, e.arrows.length ? 1 : 0]);
     });
+  });
+
+  it('is where the error texts are held: their ids and first occurrences are views on it, not arrays of their own', () => {
+    for (const e of index.errors) {
+      assert.equal(e.ids.buffer, pk.ids.buffer);
+      assert.equal(e.firsts.buffer, pk.firsts.buffer);
+      assert.equal(e.weights.buffer, pk.weights.buffer);
+    }
+    assert.equal(index.packed, pk);
   });
 
   it('is built once per index', () => {

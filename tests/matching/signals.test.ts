@@ -142,7 +142,7 @@ describe('matching/signals', () => {
     it('leaves placeholders, example values in quotes and URLs out of the terms, and remembers where they were', () => {
       const sig = signalOf("The server <ServerName> rejected {0} for 'contoso.com' at https://x.example/y today xxxx-xxxx");
       assert.deepEqual(sig.terms, ['server', 'rejected', 'today']);
-      assert.deepEqual(sig.varAfter, [true, true, true]);
+      assert.deepEqual(Array.from(sig.varAfter, Boolean), [true, true, true]);
       // A quoted cmdlet, a quoted .NET type and a quoted phrase of more than three words are the message itself.
       assert.deepEqual(signalOf("Running 'Set-FederatedOrganizationIdentifier' failed").terms, [
         'running',
@@ -239,7 +239,7 @@ describe('matching/signals', () => {
       assert.equal(w('hcw8078'), Math.log(1 + n / 1) * 2.5);
       assert.equal(index.uniqueWeight, Math.log(1 + n));
       const sig = index.errors[1];
-      assert.deepEqual(sig.weights, [w('gizmo'), w('sprocket'), w('failed')]);
+      assert.deepEqual(Array.from(sig.weights), [w('gizmo'), w('sprocket'), w('failed')]);
       assert.equal(sig.information, w('gizmo') + w('sprocket') + w('failed'));
       assert.equal(sig.meanWeight, sig.information / 3);
     });
