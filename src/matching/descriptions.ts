@@ -56,11 +56,12 @@ export interface DescriptionScore {
   found: string[];
 }
 
-export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
+/** `read`: contentTerms, or a function giving the same terms (matcher.ts reads each text once for both indexes). */
+export function buildDescriptions(kb: KnowledgeBase, read: (text: string) => readonly string[] = contentTerms): DescriptionIndex {
   // One string per distinct word (the texts' words are strings of their own).
   const word = new Map<string, string>();
   const terms = (texts: (string | undefined)[]) =>
-    new Set(texts.flatMap((t) => (t ? contentTerms(t) : [])).map((w) => word.get(w) ?? (word.set(w, w), w)));
+    new Set(texts.flatMap((t) => (t ? read(t) : [])).map((w) => word.get(w) ?? (word.set(w, w), w)));
   const sets: { article: number; symptom: string; terms: Set<string> }[] = [];
   const titles = kb.articles.map((a) => [...terms([a.title.de, a.title.en])]);
   kb.articles.forEach((a, ai) => {
@@ -87,13 +88,14 @@ export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
 }
 
 /** The words of each article's titles and symptom descriptions, weighted by how few articles use them. */
-export function buildAbout(kb: KnowledgeBase): AboutIndex {
+/** `read`: as for buildDescriptions. */
+export function buildAbout(kb: KnowledgeBase, read: (text: string) => readonly string[] = contentTerms): AboutIndex {
   const ids = new Map<string, number>();
   const df: number[] = [];
   const perArticle = kb.articles.map((a) => {
     const texts = [a.title.de, a.title.en, ...a.symptoms.flatMap((s) => [s.description.de, s.description.en])];
     const own = new Set<number>();
-    for (const t of texts.flatMap((x) => (x ? contentTerms(x) : []))) {
+    for (const t of texts.flatMap((x) => (x ? read(x) : []))) {
       let id = ids.get(t);
       if (id === undefined) ids.set(t, (id = df.push(0) - 1));
       own.add(id);

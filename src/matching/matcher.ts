@@ -28,7 +28,7 @@ import {
   type ArticleScenario,
 } from './scenario';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
-import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
+import { buildSignals, contentTermsOnce, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
 import { cutToErrorPart } from './truncate';
@@ -119,7 +119,8 @@ export interface MatcherIndex {
 
 /** Builds the matcher's index of a knowledge base (what `new Matcher(kb)` does unless given one). */
 export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS): MatcherIndex {
-  return { signals: buildSignals(kb.articles, params.index), about: buildAbout(kb), descriptions: buildDescriptions(kb) };
+  const read = contentTermsOnce();
+  return { signals: buildSignals(kb.articles, params.index), about: buildAbout(kb, read), descriptions: buildDescriptions(kb, read) };
 }
 
 /**

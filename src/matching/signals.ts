@@ -256,6 +256,20 @@ export function contentTerms(text: string): string[] {
   return termsOf(text).filter((t) => !STOPWORDS.has(t));
 }
 
+/**
+ * contentTerms that reads each distinct text once and hands out the same array for it after that (callers don't
+ * change it). For one index build: the title and description indexes read every title and symptom description,
+ * the title once per symptom.
+ */
+export function contentTermsOnce(): (text: string) => readonly string[] {
+  const read = new Map<string, string[]>();
+  return (text) => {
+    let terms = read.get(text);
+    if (terms === undefined) read.set(text, (terms = contentTerms(text)));
+    return terms;
+  };
+}
+
 /** The index of a knowledge base; `p`: how error texts are weighed (`MatchParameters.index`). */
 export function buildSignals(articles: readonly Article[], p: MatchParameters['index'] = DEFAULT_PARAMETERS.index): SignalIndex {
   const parsed: ParsedError[] = [];
