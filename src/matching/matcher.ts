@@ -31,6 +31,7 @@ import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from '.
 import { buildSignals, contentTermsOnce, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
+import { twinsOf } from './twins';
 import { cutToErrorPart } from './truncate';
 import type { Match, MatchExplanation, MatchOptions, MatchResult } from './types';
 
@@ -162,6 +163,8 @@ export class Matcher {
   private readonly scenarios = new Map<number, ArticleScenario>();
   /** Stage 2's sums per error text and the texts reached, made on the first paste and reused (candidates). */
   private sums: { acc: Float64Array; reached: Int32Array } | undefined;
+  /** errorHits' results per twin in its current call (`stamp` equal to `call`), made on the first paste and reused. */
+  private memo: { stamp: Int32Array; results: (SignalScore | number)[]; call: number } | undefined;
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
@@ -393,8 +396,20 @@ export class Matcher {
   /** Stage 3: every candidate error text scored (score.ts); those below `floor` only as far as it takes to know. */
   private errorHits(view: QueryView, candidates: number[], floor: number, reach?: number[]): ErrorHit[] {
     const hits: ErrorHit[] = [];
+    // Twins (twins.ts) score alike: each group is scored once per call, its first member's result reused.
+    const twins = twinsOf(this.index);
+    if (!this.memo) this.memo = { stamp: new Int32Array(this.index.errors.length), results: [], call: 0 };
+    const memo = this.memo;
+    const call = ++memo.call;
     for (const id of candidates) {
-      const breakdown = scoreSignal(id, view, this.index, this.params.score, floor);
+      const twin = twins[id];
+      let breakdown: SignalScore | number;
+      if (memo.stamp[twin] === call) breakdown = memo.results[twin];
+      else {
+        breakdown = scoreSignal(twin, view, this.index, this.params.score, floor);
+        memo.stamp[twin] = call;
+        memo.results[twin] = breakdown;
+      }
       if (typeof breakdown === 'number') {
         if (reach && breakdown >= this.floors.listed) reach.push(id);
         continue;
