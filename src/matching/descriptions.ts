@@ -1,30 +1,45 @@
-import { sortedIncludes } from './sorted';
 import type { KnowledgeBase } from '../knowledge/load';
+import { foldWord, markSmtpCodes, splitNegations, termsOf } from './normalize';
 import type { MatchParameters } from './parameters';
 import { contentTerms } from './signals';
+import { sortedIncludes } from './sorted';
+import { STOPWORDS } from './stopwords';
 
 /**
  * Descriptions and questions ("no free/busy from cloud mailboxes since last week in our hybrid"): admins
- * type what they see, and imported articles have no hand-written keywords, only a title and symptom prose.
- * Each symptom is a small document — the article's title, the symptom's description and keywords — and a
- * paste is scored by how much of its own distinctive vocabulary one document holds (words weighted by how
- * few documents use them, as in BM25's IDF), and how much of the document it touches.
+ * type what they see, and imported articles have no hand-written keywords, only a title, symptom prose and a
+ * cause (for an imported article often its one-line summary). Each symptom is a small document — the article's
+ * title, the symptom's keywords and description, the article's cause — and a paste is scored by how much of its own
+ * distinctive vocabulary one document holds (words weighted by how few articles use them, as in BM25's IDF, times
+ * the weight of the field they stand in), and how much of the document it touches.
  */
+
+/**
+ * The fields of a symptom's document, in the order a word's posting keeps the first it stands in (`FIELDS[f]`:
+ * the name of field `f` in `MatchParameters.descriptions.fields`). A title names the problem, keywords and the
+ * symptom's description what is seen, the cause what lies behind it; their weights must not rise down this list.
+ */
+export const FIELDS: readonly (keyof MatchParameters['descriptions']['fields'])[] = ['title', 'keywords', 'symptom', 'cause'];
+const CAUSE = FIELDS.indexOf('cause');
+
+/** A posting packs the document id and the first field (index into `FIELDS`) the word stands in there: `doc * 4 + field`. */
+export const postingDoc = (posting: number): number => posting >> 2;
+export const postingField = (posting: number): number => posting & 3;
 
 interface SymptomDoc {
   article: number;
   symptom: string;
-  /** Sum of its words' weights (`idf`): what a paste naming every word would hold. */
-  total: number;
+  /** Per field (`FIELDS` order), the sum of the IDF of its words that say something (`descriptionTerm`). */
+  totals: Float64Array;
 }
 
 export interface DescriptionIndex {
   docs: SymptomDoc[];
   /** Per article, the words of its titles, each once, in order. */
   titles: string[][];
-  /** term → ids of the documents holding it, ascending. */
+  /** term → the postings (`postingDoc`, `postingField`) of the documents holding it, ascending. */
   postings: Map<string, Int32Array>;
-  /** term → weight (IDF over all symptom documents). */
+  /** term → weight (IDF over articles). */
   idf: Map<string, number>;
 }
 
@@ -50,45 +65,132 @@ export interface DescriptionScore {
   pasteShare: number;
   /** Share of the document's weight the paste holds. */
   docShare: number;
-  /** Weight found, in words found in one document only. */
+  /** Weight found, in words found in one article only. */
   evidence: number;
-  /** The document's words found in the paste. */
+  /** The document's words (and word pairs) found in the paste. */
   found: string[];
+  /** How many of the words found are held by at most `rareArticles` articles (for the long-post rule). */
+  rare: number;
 }
 
-/** `read`: contentTerms, or a function giving the same terms (matcher.ts reads each text once for both indexes). */
-export function buildDescriptions(kb: KnowledgeBase, read: (text: string) => readonly string[] = contentTerms): DescriptionIndex {
+/**
+ * Words that say nothing about which problem a description is about: every article and most questions use them
+ * ("I get the following error message", "see more information"). Indexed (the bridge counts articles by them),
+ * but left out of both sides when a description is scored, and never a title word the paste names.
+ */
+const GENERIC: ReadonlySet<string> = new Set(
+  `error errors message messages following issue issues problem problems fix fixes resolve resolution workaround cause
+  occurs occur occurred describes provides learn article see information more about example resembles might may
+  receive received get gets getting got run running try tried use using used work working works when after before
+  without however because hi help thanks anyone someone something way know need want like also one`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(foldWord),
+);
+
+/** Spellings admins use for a word the articles spell out: "on-prem" users are "on-premises" users. */
+const SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['prem', 'premises'],
+  ['onprem', 'premises'],
+  ['premise', 'premises'],
+  ['onpremises', 'premises'],
+  ['onpremise', 'premises'],
+]);
+
+/**
+ * The words of an article's prose as the index reads them: folded as a paste's are, SMTP codes whole and "can't"
+ * as "cannot" (as `tokenize` reads a paste), stop words out, spellings unified. Article prose needs none of a
+ * paste's other clean-up (it holds no GUIDs or timestamps), which keeps building the index fast.
+ */
+export function proseTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of termsOf(markSmtpCodes(splitNegations(text)))) if (!STOPWORDS.has(t)) out.push(SPELLINGS.get(t) ?? t);
+  return out;
+}
+
+/** One term (of a paste or an article) as a description is scored by it, or undefined for a word that says nothing here. */
+export function descriptionTerm(term: string): string | undefined {
+  // One or two digits are pieces of versions and lists ("PowerShell 5.1", "step 2"), not what a problem is about.
+  if (STOPWORDS.has(term) || GENERIC.has(term) || /^\d{1,2}$/.test(term)) return undefined;
+  return SPELLINGS.get(term) ?? term;
+}
+
+/** The terms of a text that a description is scored by, in order: `proseTerms` without the generic words. */
+export function descriptionTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of proseTerms(text)) if (descriptionTerm(t) !== undefined) out.push(t);
+  return out;
+}
+
+/** Per field (`FIELDS` order), the texts of one symptom's document. */
+function fieldTexts(
+  a: KnowledgeBase['articles'][number],
+  s: KnowledgeBase['articles'][number]['symptoms'][number],
+): (string | undefined)[][] {
+  return [
+    [a.title.de, a.title.en],
+    [...(s.keywords?.de ?? []), ...(s.keywords?.en ?? [])],
+    [s.description.de, s.description.en],
+    [a.cause.de, a.cause.en],
+  ];
+}
+
+export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
   // One string per distinct word (the texts' words are strings of their own).
   const word = new Map<string, string>();
-  const terms = (texts: (string | undefined)[]) =>
-    new Set(texts.flatMap((t) => (t ? read(t) : [])).map((w) => word.get(w) ?? (word.set(w, w), w)));
-  const sets: { article: number; symptom: string; terms: Set<string> }[] = [];
+  const terms = (texts: (string | undefined)[]) => {
+    const out = new Set<string>();
+    for (const text of texts) if (text) for (const w of proseTerms(text)) out.add(word.get(w) ?? (word.set(w, w), w));
+    return out;
+  };
   const titles = kb.articles.map((a) => [...terms([a.title.de, a.title.en])]);
-  kb.articles.forEach((a, ai) => {
-    const title = [a.title.de, a.title.en];
-    for (const s of a.symptoms) {
-      const texts = [...title, s.description.de, s.description.en, ...(s.keywords?.de ?? []), ...(s.keywords?.en ?? [])];
-      sets.push({ article: ai, symptom: s.id, terms: terms(texts) });
-    }
-  });
+  // Per symptom, each word with the first field it stands in.
+  const sets: { article: number; symptom: string; fields: Map<string, number> }[] = [];
+  // Article frequency: an article with many symptoms repeats its title and cause in each, which must not make their words common.
   const df = new Map<string, number>();
-  for (const s of sets) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const idf = new Map([...df].map(([t, d]) => [t, Math.log(1 + sets.length / d)]));
+  kb.articles.forEach((a, ai) => {
+    const all = new Set<string>();
+    for (const s of a.symptoms) {
+      const fields = new Map<string, number>();
+      fieldTexts(a, s).forEach((texts, f) => {
+        for (const t of terms(texts)) if (!fields.has(t)) fields.set(t, f);
+      });
+      for (const t of fields.keys()) all.add(t);
+      sets.push({ article: ai, symptom: s.id, fields });
+    }
+    for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
+  });
+  const idf = new Map([...df].map(([t, d]) => [t, Math.log(1 + kb.articles.length / d)]));
   const lists = new Map<string, number[]>();
   const docs = sets.map((s, i) => {
-    let total = 0;
-    for (const t of s.terms) {
-      total += idf.get(t)!;
-      (lists.get(t) ?? lists.set(t, []).get(t)!).push(i);
+    const totals = new Float64Array(FIELDS.length);
+    for (const [t, f] of s.fields) {
+      if (descriptionTerm(t) !== undefined) totals[f] += idf.get(t)!;
+      (lists.get(t) ?? lists.set(t, []).get(t)!).push(i * 4 + f);
     }
-    return { article: s.article, symptom: s.symptom, total };
+    return { article: s.article, symptom: s.symptom, totals };
   });
   const postings = new Map([...lists].map(([t, l]) => [t, Int32Array.from(l)]));
   return { docs, titles, postings, idf };
 }
 
+/**
+ * How many articles' titles and symptom descriptions and keywords hold every one of `words` (a word they never use:
+ * none). The cause is left out: the bridge (`proseAgreement`) counts with it what an article's own prose names.
+ */
+export function articlesHolding(index: DescriptionIndex, words: readonly string[]): number {
+  let common: number[] | null = null;
+  for (const w of words) {
+    const articles = new Set<number>();
+    for (const p of index.postings.get(w) ?? []) if (postingField(p) !== CAUSE) articles.add(index.docs[postingDoc(p)].article);
+    common = (common ?? [...articles]).filter((a) => articles.has(a));
+    if (!common.length) return 0;
+  }
+  return common?.length ?? 0;
+}
+
 /** The words of each article's titles and symptom descriptions, weighted by how few articles use them. */
-/** `read`: as for buildDescriptions. */
+/** `read`: contentTerms, or a function giving the same terms (matcher.ts reads each text once for every index that needs it). */
 export function buildAbout(kb: KnowledgeBase, read: (text: string) => readonly string[] = contentTerms): AboutIndex {
   const ids = new Map<string, number>();
   const df: number[] = [];
@@ -127,47 +229,174 @@ export function aboutWeight(about: AboutIndex, article: number, terms: Iterable<
   return sum;
 }
 
+type DescriptionParameters = MatchParameters['descriptions'];
+
 /**
- * The documents that share words with the paste, best first (by the product of both shares). `otherNumber`: a
- * word also finds its other grammatical number (`user` → `users`, `mailboxes` → `mailbox`) — for a paste read
- * through the lexicon, which gives one form of a word where a German noun often stands for both (`Benutzer`).
+ * The documents that share words with the paste, best first (by the product of both shares). A word weighs its
+ * IDF times the weight of the field it stands in (`p.fields`). `otherNumber`: a word also finds its other
+ * grammatical number (`user` → `users`, `mailboxes` → `mailbox`) — for a paste read through the lexicon, which
+ * gives one form of a word where a German noun often stands for both (`Benutzer`).
  */
-export function scoreDescriptions(index: DescriptionIndex, terms: ReadonlySet<string>, otherNumber = false): DescriptionScore[] {
+export function scoreDescriptions(
+  index: DescriptionIndex,
+  terms: ReadonlySet<string>,
+  p: DescriptionParameters,
+  otherNumber = false,
+): DescriptionScore[] {
+  const fieldWeight = FIELDS.map((f) => p.fields[f]);
   let query = 0;
-  const have = new Map<number, number>();
-  const found = new Map<number, string[]>();
-  for (const t of terms) {
+  // Weight found per document, in a typed array: a paste touches hundreds of documents, and most are never shown.
+  const have = new Float64Array(index.docs.length);
+  const touched: number[] = [];
+  const read: string[][] = [];
+  const seen = new Set<string>();
+  for (const term of terms) {
+    const t = descriptionTerm(term);
+    if (t === undefined || seen.has(t)) continue;
+    seen.add(t);
     const forms = (otherNumber ? [t, ...numberForms(t)] : [t]).filter((f) => index.idf.has(f));
     if (!forms.length) continue;
+    read.push(forms);
     // The paste's word weighs what it weighs (or its other form, when only that is known); a document holding
     // the other form is credited at most that much, so "deployment" can't find the rarer "deployments" heavier.
     const w = index.idf.get(forms[0])!;
     query += w;
-    const credited = new Set<number>();
+    const credited = forms.length > 1 ? new Set<number>() : undefined;
     for (const f of forms) {
-      for (const d of index.postings.get(f)!) {
-        if (credited.has(d)) continue;
-        credited.add(d);
-        have.set(d, (have.get(d) ?? 0) + Math.min(w, index.idf.get(f)!));
-        (found.get(d) ?? found.set(d, []).get(d)!).push(f);
+      const idf = index.idf.get(f)!;
+      for (const posting of index.postings.get(f)!) {
+        const d = postingDoc(posting);
+        if (credited) {
+          if (credited.has(d)) continue;
+          credited.add(d);
+        }
+        if (have[d] === 0) touched.push(d);
+        have[d] += Math.min(w, idf * fieldWeight[postingField(posting)]);
       }
     }
   }
-  const unique = Math.log(1 + index.docs.length);
-  const out: DescriptionScore[] = [];
-  for (const [d, h] of have) {
-    const doc = index.docs[d];
-    out.push({
-      doc: d,
-      article: doc.article,
-      symptom: doc.symptom,
-      pasteShare: h / query,
-      docShare: h / doc.total,
-      evidence: h / unique,
-      found: found.get(d)!,
-    });
-  }
+  // A word found in one article only weighs this much (`titles` has one entry per article).
+  const unique = Math.log(1 + index.titles.length);
+  const rareIdf = Math.log(1 + index.titles.length / p.rareArticles);
+  const total = (d: number) => index.docs[d].totals.reduce((sum, x, f) => sum + x * fieldWeight[f], 0);
+  const out = touched.map((d) => new Fit(index, d, have[d] / query, have[d] / total(d), have[d] / unique, read, rareIdf));
   return out.sort((a, b) => b.pasteShare * b.docShare - a.pasteShare * a.docShare);
+}
+
+/** A document's score; the words it found are listed only when asked for (most scores are never shown). */
+class Fit implements DescriptionScore {
+  readonly article: number;
+  readonly symptom: string;
+  private list?: string[];
+  constructor(
+    private readonly index: DescriptionIndex,
+    readonly doc: number,
+    readonly pasteShare: number,
+    readonly docShare: number,
+    readonly evidence: number,
+    private readonly read: readonly (readonly string[])[],
+    private readonly rareIdf: number,
+  ) {
+    this.article = index.docs[doc].article;
+    this.symptom = index.docs[doc].symptom;
+  }
+
+  get rare(): number {
+    return this.found.filter((t) => (this.index.idf.get(t) ?? 0) >= this.rareIdf).length;
+  }
+
+  get found(): string[] {
+    if (!this.list) {
+      const holds = (f: string) => this.index.postings.get(f)!.some((posting) => postingDoc(posting) === this.doc);
+      this.list = this.read.flatMap((forms) => forms.filter(holds).slice(0, 1));
+    }
+    return this.list;
+  }
+}
+
+/**
+ * Word pairs: "proxy address", "bare line feeds", "large items" say more than their words apart — a post about
+ * a second shared mailbox that names "proxy address" is about the proxy address, not about shared mailboxes.
+ * The best `p.pairDocs` documents by single words are read again (their title, keywords, symptom description and
+ * cause, as the index read them), and every pair of neighbouring terms the paste has too, in that order (generic
+ * words between them skipped), adds `p.pairWeight` times the lesser IDF of the two, times its field's weight. The
+ * pairs are not kept in the index: a prose paste reads a few dozen short texts, and the index stays as it was.
+ */
+export function addPairs(
+  fits: DescriptionScore[],
+  index: DescriptionIndex,
+  kb: KnowledgeBase,
+  seq: readonly string[],
+  p: DescriptionParameters,
+): DescriptionScore[] {
+  if (!fits.length) return fits;
+  const pasted = new Set<string>();
+  let prev: string | undefined;
+  for (const term of seq) {
+    const t = descriptionTerm(term);
+    if (t === undefined) continue;
+    if (prev !== undefined && prev !== t) pasted.add(`${prev} ${t}`);
+    prev = t;
+  }
+  if (!pasted.size) return fits;
+  const unique = Math.log(1 + index.titles.length);
+  const out = fits.slice(0, p.pairDocs).map((f) => {
+    let extra = 0;
+    const found: string[] = [];
+    for (const [pair, field] of docPairs(index, kb, f.doc)) {
+      if (!pasted.has(pair)) continue;
+      const [x, y] = pair.split(' ');
+      const lesser = Math.min(index.idf.get(x) ?? 0, index.idf.get(y) ?? 0);
+      // A pair of words every other article uses ("exchange server", "admin center") names no problem.
+      if (lesser < p.pairIdf * unique) continue;
+      extra += p.pairWeight * p.fields[FIELDS[field]] * lesser;
+      found.push(pair);
+    }
+    if (!found.length) return f;
+    const have = f.evidence * unique;
+    const more = have + extra;
+    return {
+      doc: f.doc,
+      article: f.article,
+      symptom: f.symptom,
+      pasteShare: Math.min(1, (f.pasteShare * more) / have),
+      docShare: Math.min(1, (f.docShare * more) / have),
+      evidence: more / unique,
+      found: [...f.found, ...found],
+      rare: f.rare,
+    };
+  });
+  // Pairs only raise a fit, so the documents below the ones read stay below them.
+  return [...out.sort((x, y) => y.pasteShare * y.docShare - x.pasteShare * x.docShare), ...fits.slice(p.pairDocs)];
+}
+
+/** Per index, the word pairs of the documents read so far (bounded: cleared when full, as reading them again is cheap). */
+const PAIRS = new WeakMap<DescriptionIndex, Map<number, Map<string, number>>>();
+const PAIRS_KEPT = 4096;
+
+/** The word pairs of one document, each with the first field (`FIELDS` index) it stands in. */
+function docPairs(index: DescriptionIndex, kb: KnowledgeBase, doc: number): Map<string, number> {
+  let cache = PAIRS.get(index);
+  if (!cache) PAIRS.set(index, (cache = new Map()));
+  let pairs = cache.get(doc);
+  if (pairs) return pairs;
+  const { article, symptom } = index.docs[doc];
+  const a = kb.articles[article];
+  const s = a.symptoms.find((x) => x.id === symptom)!;
+  pairs = new Map();
+  fieldTexts(a, s).forEach((texts, field) => {
+    for (const text of texts) {
+      if (!text) continue;
+      const terms = descriptionTerms(text);
+      for (let i = 1; i < terms.length; i++) {
+        const pair = `${terms[i - 1]} ${terms[i]}`;
+        if (!pairs!.has(pair)) pairs!.set(pair, field);
+      }
+    }
+  });
+  if (cache.size >= PAIRS_KEPT) cache.clear();
+  cache.set(doc, pairs);
+  return pairs;
 }
 
 /** Title words of the article that the paste names, leaving out `except` (the words of its topic phrases): the scenario it names. */
@@ -177,7 +406,7 @@ export function titleWordsNamed(
   terms: ReadonlySet<string>,
   except: ReadonlySet<string>,
 ): string[] {
-  return index.titles[article].filter((t) => terms.has(t) && !except.has(t));
+  return index.titles[article].filter((t) => terms.has(t) && !except.has(t) && !GENERIC.has(t));
 }
 
 /**
@@ -192,16 +421,16 @@ export function titleWordsNamed(
  * stays: on the English real-world tuning part, offering close symptoms together only added choices to pastes no
  * article covers.
  */
-export function offeredDescriptions(
-  fits: readonly DescriptionScore[],
-  p: MatchParameters['descriptions'],
-  bridged: boolean,
-): DescriptionScore[] {
+export function offeredDescriptions(fits: readonly DescriptionScore[], p: DescriptionParameters, bridged: boolean): DescriptionScore[] {
   const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
-  const good = (d: DescriptionScore) => fit(d) >= p.minFit && d.evidence >= p.minEvidence;
   const top = fits[0];
+  const other = top && fits.find((d) => d.article !== top.article);
+  // A long post names much besides its problem, so its fit stays low: much distinctive evidence stands in for it.
+  // Only where other articles compete: in a knowledge base of one or two articles every word is "distinctive".
+  const good = (d: DescriptionScore) =>
+    (fit(d) >= p.minFit && (d.evidence >= p.minEvidence || d.rare >= p.minRare)) ||
+    (!!other && fit(d) >= p.longFit && d.evidence >= p.longEvidence && d.rare >= p.longRare);
   if (!top || !good(top)) return [];
-  const other = fits.find((d) => d.article !== top.article);
   if (!other || fit(top) >= p.lead * fit(other)) return [top];
   if (!bridged) return [];
   const out: DescriptionScore[] = [];

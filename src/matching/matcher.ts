@@ -6,6 +6,8 @@ import { Bridge, combineWithTranslation, otherLanguageLines } from './bridge';
 import { decide } from './decide';
 import {
   aboutWeight,
+  addPairs,
+  articlesHolding,
   buildAbout,
   buildDescriptions,
   offeredDescriptions,
@@ -121,7 +123,7 @@ export interface MatcherIndex {
 /** Builds the matcher's index of a knowledge base (what `new Matcher(kb)` does unless given one). */
 export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS): MatcherIndex {
   const read = contentTermsOnce();
-  return { signals: buildSignals(kb.articles, params.index), about: buildAbout(kb, read), descriptions: buildDescriptions(kb, read) };
+  return { signals: buildSignals(kb.articles, params.index), about: buildAbout(kb, read), descriptions: buildDescriptions(kb) };
 }
 
 /**
@@ -219,14 +221,7 @@ export class Matcher {
 
   /** How many articles' titles and symptom descriptions hold every one of `words` (a word they never use: none). */
   private articlesHolding(words: readonly string[]): number {
-    const { postings, docs } = this.descriptions;
-    let common: number[] | null = null;
-    for (const w of words) {
-      const articles = new Set((postings.get(w) ?? []).map((d) => docs[d].article));
-      common = (common ?? [...articles]).filter((a) => articles.has(a));
-      if (!common.length) return 0;
-    }
-    return common?.length ?? 0;
+    return articlesHolding(this.descriptions, words);
   }
 
   /**
@@ -547,7 +542,7 @@ export class Matcher {
     const p = this.params.descriptions;
     const k = this.params.keywords;
     const hits: DescriptionHit[] = [];
-    const fits = scoreDescriptions(this.descriptions, view.terms, bridged);
+    const fits = addPairs(scoreDescriptions(this.descriptions, view.terms, p, bridged), this.descriptions, this.kb, view.seq, p);
     offeredDescriptions(fits, p, bridged).forEach((d, rank) => {
       const topics = [...(topicPhrases.get(d.article) ?? [])];
       hits.push({

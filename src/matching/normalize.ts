@@ -80,19 +80,25 @@ const VOLATILE: RegExp[] = [
   /\b(?:\d{1,3}\.){3}\d{1,3}\b/g, // IPv4
 ];
 
+/** "can't", "isn't": the negation is a word of its own ("cannot", "is not"), not a stray "t". Pastes and article prose alike. */
+export function splitNegations(text: string): string {
+  return text
+    .replace(/\b(can|won)['’]t\b/gi, (_, w: string) => (w.toLowerCase() === 'can' ? 'cannot' : 'will not'))
+    .replace(/n['’]t\b/gi, ' not');
+}
+
+/** SMTP status codes (5.7.64, 4.4.7) name a failure: each is kept as one word (`smtp5x7x64`). Pastes and article prose alike. */
+export function markSmtpCodes(text: string): string {
+  return text.replace(/\b([245])\.([0-7])\.(\d{1,3})\b/g, 'smtp$1x$2x$3');
+}
+
 /**
  * Cleans a paste for tokenizing, keeping its lines: decodes entities, removes volatile values,
  * re-joins words split by a hyphen at a line end.
  */
 export function cleanPaste(text: string): string[] {
-  let t = decodeEntities(text)
-    .normalize('NFKC')
-    .replace(/\r\n?/g, '\n')
-    // "can't", "isn't": the negation is a word of its own ("cannot", "is not"), not a stray "t".
-    .replace(/\b(can|won)['’]t\b/gi, (_, w: string) => (w.toLowerCase() === 'can' ? 'cannot' : 'will not'))
-    .replace(/n['’]t\b/gi, ' not');
-  // SMTP status codes (5.7.64, 4.4.7) name a failure: keep each as one word.
-  t = t.replace(/\b([245])\.([0-7])\.(\d{1,3})\b/g, 'smtp$1x$2x$3');
+  let t = decodeEntities(text).normalize('NFKC').replace(/\r\n?/g, '\n');
+  t = markSmtpCodes(splitNegations(t));
   // A code run into the word before it (`possible mail loopATTR34`: copying from a web page lost the line break) is a word of its own.
   t = t.replace(/\b([a-z]{2,})([A-Z]{2,}\d+)\b/g, '$1 $2');
   for (const re of VOLATILE) t = t.replace(re, re === EMAIL ? '$1 ' : ' ');

@@ -12,7 +12,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/load';
 import type { Lang } from '../knowledge/types';
-import type { AboutIndex, DescriptionIndex } from './descriptions';
+import { FIELDS, type AboutIndex, type DescriptionIndex } from './descriptions';
 import { Matcher, type MatcherIndex } from './matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import {
@@ -26,7 +26,7 @@ import {
 import { ErrorSignal, type KeywordPhrase, type SignalIndex } from './signals';
 
 /** The encoding's version: raised with every change to what is stored or how. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** A list of lists as one flat array: list i is `values[offsets[i]] … values[offsets[i + 1] - 1]`. */
 interface Ragged<T extends Int32Array | Float64Array> {
@@ -85,7 +85,8 @@ interface SignalsSnapshot {
 interface DescriptionsSnapshot {
   article: Int32Array;
   symptom: Int32Array;
-  total: Float64Array;
+  /** Per document its totals per field (`FIELDS`), one after the other. */
+  totals: Float64Array;
   titles: Ragged<Int32Array>;
   postings: ListMap;
   idf: NumberMap;
@@ -329,7 +330,7 @@ function encodeDescriptions(d: DescriptionIndex, id: Intern): DescriptionsSnapsh
   return {
     article: Int32Array.from(d.docs, (x) => x.article),
     symptom: Int32Array.from(d.docs, (x) => id(x.symptom)),
-    total: Float64Array.from(d.docs, (x) => x.total),
+    totals: Float64Array.from(d.docs.flatMap((x) => [...x.totals])),
     titles: ragged(
       d.titles.map((t) => t.map(id)),
       ints,
@@ -341,7 +342,11 @@ function encodeDescriptions(d: DescriptionIndex, id: Intern): DescriptionsSnapsh
 
 function decodeDescriptions(s: DescriptionsSnapshot, str: readonly string[]): DescriptionIndex {
   return {
-    docs: Array.from(s.article, (article, i) => ({ article, symptom: str[s.symptom[i]], total: s.total[i] })),
+    docs: Array.from(s.article, (article, i) => ({
+      article,
+      symptom: str[s.symptom[i]],
+      totals: s.totals.slice(i * FIELDS.length, (i + 1) * FIELDS.length),
+    })),
     titles: Array.from({ length: s.titles.offsets.length - 1 }, (_, i) => Array.from(listAt(s.titles, i), (t) => str[t])),
     postings: decodeListMap(s.postings, str),
     idf: decodeNumberMap(s.idf, str),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
-import { aboutWeight, buildAbout, buildDescriptions, titleWordsNamed } from '../../src/matching/descriptions';
+import { aboutWeight, buildAbout, buildDescriptions, postingDoc, postingField, titleWordsNamed } from '../../src/matching/descriptions';
 import { englishArticle } from '../helpers/articles';
 
 /** An article with this title and one symptom described so. */
@@ -31,7 +31,7 @@ describe('matching/descriptions', () => {
     assert.equal(aboutWeight(about, 0, []), 0);
   });
 
-  it("buildDescriptions: one document per symptom, its total the sum of its words' weights; title words in order, each once", () => {
+  it("buildDescriptions: one document per symptom, its totals per field the sum of its words' weights; title words in order, each once", () => {
     const d = buildDescriptions(kbOf([...kb.articles, described('c', 'Room room list', 'Room lists are empty')]));
     assert.deepEqual(
       d.docs.map((x) => [x.article, x.symptom]),
@@ -41,12 +41,18 @@ describe('matching/descriptions', () => {
         [2, 'main'],
       ],
     );
-    const doc0 = ['room', 'mailbox', 'calendar', 'meetings', 'declined'];
-    assert.equal(
-      d.docs[0].total,
-      doc0.reduce((sum, t) => sum + d.idf.get(t)!, 0),
+    const sum = (words: string[]) => words.reduce((total, t) => total + d.idf.get(t)!, 0);
+    // Title, keywords, symptom description, cause (the helper's cause "c" is one letter: no word).
+    assert.deepEqual([...d.docs[0].totals], [sum(['room', 'mailbox', 'calendar']), 0, sum(['meetings', 'declined']), 0]);
+    // A posting is the document times 4 plus the field the word first stands in.
+    assert.deepEqual(
+      [...d.postings.get('room')!].map((p) => [postingDoc(p), postingField(p)]),
+      [
+        [0, 0],
+        [2, 0],
+      ],
     );
-    assert.deepEqual([...d.postings.get('room')!], [0, 2]);
+    assert.deepEqual([...d.postings.get('declined')!], [0 * 4 + 2]);
     assert.deepEqual(d.titles[2], ['room', 'list']);
     assert.deepEqual(titleWordsNamed(d, 2, new Set(['list', 'room', 'empty']), new Set(['room'])), ['list']);
   });

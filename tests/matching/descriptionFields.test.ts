@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import type { KnowledgeBase } from '../../src/knowledge/load';
+import type { Article } from '../../src/knowledge/types';
+import {
+  addPairs,
+  articlesHolding,
+  buildDescriptions,
+  descriptionTerm,
+  descriptionTerms,
+  offeredDescriptions,
+  proseTerms,
+  scoreDescriptions,
+  type DescriptionScore,
+} from '../../src/matching/descriptions';
+import { Matcher } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { englishArticle } from '../helpers/articles';
+
+/** The description index (descriptions.ts) on small hand-made articles: fields, generic words, spellings, word pairs, long posts. */
+
+const kbOf = (articles: Article[]): KnowledgeBase => ({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] });
+const prose = (id: string, title: string, description: string, cause: string): Article =>
+  englishArticle(id, [], {
+    title: { en: title },
+    symptoms: [{ id: 'main', description: { en: description }, errors: {} }],
+    cause: { en: cause },
+  });
+const ids = (kb: KnowledgeBase, fits: DescriptionScore[]) => fits.map((f) => kb.articles[f.article].id);
+const p = DEFAULT_PARAMETERS.descriptions;
+
+describe('matching: descriptions by field (descriptions.ts)', () => {
+  it('reads prose like a paste: SMTP codes whole, "can\'t" as "cannot", "on-prem" as "premises"; generic words and short numbers say nothing', () => {
+    const text = "I get the following error message: 550 5.6.11 for on-prem users in PowerShell 5.1, they can't send";
+    assert.deepEqual(proseTerms(text), [
+      'get',
+      'following',
+      'error',
+      'message',
+      '550',
+      'smtp5x6x11',
+      'premises',
+      'users',
+      'powershell',
+      '5',
+      '1',
+      'cannot',
+      'send',
+    ]);
+    assert.deepEqual(descriptionTerms(text), ['550', 'smtp5x6x11', 'premises', 'users', 'powershell', 'cannot', 'send']);
+    assert.equal(descriptionTerm('following'), undefined);
+    assert.equal(descriptionTerm('12'), undefined);
+    assert.equal(descriptionTerm('550'), '550');
+    assert.equal(descriptionTerm('onprem'), 'premises');
+    assert.equal(descriptionTerm('wombat'), 'wombat');
+  });
+
+  const fields = kbOf([
+    prose('in-title', 'Wombat relay stalls', 'Messages wait in a queue.', 'A timer is wrong.'),
+    prose('in-symptom', 'Queue stalls', 'The wombat relay waits.', 'A timer is wrong.'),
+    prose('in-cause', 'Queue stalls', 'Messages wait.', 'The wombat relay has a wrong timer.'),
+    prose('other', 'Calendar colours', 'Colours look odd, see the following error.', 'A theme.'),
+  ]);
+  const index = buildDescriptions(fields);
+
+  it('weighs a word by how few articles use it times its field: title 1, symptom 0.8, cause 0.6', () => {
+    // IDF over articles: three of four articles hold "wombat".
+    const idf = Math.log(1 + 4 / 3);
+    assert.equal(index.idf.get('wombat'), idf);
+    const fits = scoreDescriptions(index, new Set(['wombat']), p);
+    assert.deepEqual(ids(fields, fits).sort(), ['in-cause', 'in-symptom', 'in-title']);
+    const evidence = (id: string) => fits.find((f) => fields.articles[f.article].id === id)!.evidence * Math.log(1 + 4);
+    assert.ok(Math.abs(evidence('in-title') - idf) < 1e-9);
+    assert.ok(Math.abs(evidence('in-symptom') - 0.8 * idf) < 1e-9);
+    assert.ok(Math.abs(evidence('in-cause') - 0.6 * idf) < 1e-9);
+    // Other weights, other evidence: the weights are parameters, not part of the index.
+    const flat = scoreDescriptions(index, new Set(['wombat']), { ...p, fields: { title: 1, keywords: 1, symptom: 1, cause: 1 } });
+    for (const f of flat) assert.ok(Math.abs(f.evidence * Math.log(5) - idf) < 1e-9);
+  });
+
+  it('indexes generic words but never scores them; the bridge counts articles without their causes', () => {
+    assert.ok(index.postings.has('following'));
+    assert.deepEqual(scoreDescriptions(index, new Set(['following', 'error']), p), []);
+    assert.equal(articlesHolding(index, ['wombat']), 2, 'in-cause holds it in its cause only');
+    assert.equal(articlesHolding(index, ['wombat', 'waits']), 1);
+    assert.equal(articlesHolding(index, ['timer']), 0, 'a word of causes only');
+    assert.equal(articlesHolding(index, ['following']), 1);
+  });
+
+  it('adds word pairs the paste has in the same order ("proxy address"), but not pairs of words every article uses', () => {
+    const kb = kbOf([
+      prose('second', 'Cannot create a second shared mailbox', 'Creating a shared mailbox with an address of another domain fails.', 'x'),
+      prose('proxy', 'Proxy address is already in use', 'Adding a proxy address to a shared mailbox fails.', 'y'),
+      prose('colours', 'Calendar colours of a shared mailbox', 'Colours look odd.', 'z'),
+      prose('rooms', 'Room list of a shared mailbox', 'Rooms are missing.', 'z'),
+      prose('photos', 'Photos of a shared mailbox', 'Photos are missing.', 'z'),
+    ]);
+    const built = buildDescriptions(kb);
+    const seq = descriptionTerms('cannot add a second shared mailbox, the proxy address is already in use');
+    const words = scoreDescriptions(built, new Set(seq), p);
+    const pairs = addPairs(words, built, kb, seq, p);
+    const proxy = pairs.find((f) => kb.articles[f.article].id === 'proxy')!;
+    assert.ok(proxy.found.includes('proxy address'), 'the pair is named among the words found');
+    assert.ok(!proxy.found.includes('shared mailbox'), 'every article says "shared mailbox": no evidence');
+    // Pairs only add: each document's evidence is at least what its words gave.
+    for (const f of pairs) assert.ok(f.evidence >= words.find((w) => w.doc === f.doc)!.evidence);
+    assert.ok(proxy.evidence > words.find((w) => w.doc === proxy.doc)!.evidence);
+    // No pair in common, no change.
+    const apart = descriptionTerms('address proxy');
+    const plain = (fits: DescriptionScore[]) => fits.map((f) => [f.doc, f.pasteShare, f.docShare, f.evidence, f.found]);
+    assert.deepEqual(
+      plain(addPairs(scoreDescriptions(built, new Set(apart), p), built, kb, apart, p)),
+      plain(scoreDescriptions(built, new Set(apart), p)),
+    );
+  });
+
+  it('offers on a good fit with enough evidence or two rare words, and a long post on much evidence with two rare words', () => {
+    const fit = (article: number, pasteShare: number, docShare: number, evidence: number, rare: number): DescriptionScore => ({
+      doc: article,
+      article,
+      symptom: 'main',
+      pasteShare,
+      docShare,
+      evidence,
+      found: [],
+      rare,
+    });
+    const weak = fit(1, 0.1, 0.2, 1, 0);
+    // A good fit (0.2 ≥ minFit 0.1) with evidence 2.6 ≥ 2.5, or with less evidence but two rare words (minRare 2).
+    assert.equal(offeredDescriptions([fit(0, 0.5, 0.4, 2.6, 0), weak], p, false).length, 1);
+    assert.equal(offeredDescriptions([fit(0, 0.5, 0.4, 2.4, 2), weak], p, false).length, 1);
+    assert.deepEqual(offeredDescriptions([fit(0, 0.5, 0.4, 2.4, 1), weak], p, false), [], 'evidence 2.4 and one rare word');
+    // A long post: fit 0.06 (below minFit, above longFit 0.05), evidence 3.6 ≥ 3.5 and two rare words; lead 3 ≥ 1.4.
+    const long = fit(0, 0.2, 0.3, 3.6, 2);
+    assert.deepEqual(offeredDescriptions([long, weak], p, false), [long]);
+    assert.deepEqual(offeredDescriptions([fit(0, 0.2, 0.3, 3.6, 1), weak], p, false), [], 'one rare word: common words summed up');
+    assert.deepEqual(offeredDescriptions([fit(0, 0.2, 0.3, 3.4, 2), weak], p, false), [], 'evidence 3.4 < 3.5');
+    assert.deepEqual(offeredDescriptions([fit(0, 0.2, 0.2, 3.6, 2), weak], p, false), [], 'fit 0.04 < 0.05');
+    assert.deepEqual(offeredDescriptions([long], p, false), [], 'no other article: every word is "distinctive"');
+    // The lead: 1.4 times the best other article's fit.
+    assert.deepEqual(offeredDescriptions([long, fit(1, 0.2, 0.21, 1, 0)], p, false), [long], '0.06 / 0.042 = 1.43');
+    assert.deepEqual(offeredDescriptions([long, fit(1, 0.2, 0.22, 1, 0)], p, false), [], '0.06 / 0.044 = 1.36');
+  });
+
+  it('counts as rare the words held by at most two articles', () => {
+    const kb = kbOf([
+      prose('a', 'Wombat relay', 'Numbat queue.', 'x'),
+      prose('b', 'Wombat gate', 'Numbat door.', 'x'),
+      prose('c', 'Wombat sky', 'Quokka door.', 'x'),
+      prose('d', 'Calendar colours', 'Colours look odd.', 'x'),
+    ]);
+    const fits = scoreDescriptions(buildDescriptions(kb), new Set(['wombat', 'numbat', 'relay']), p);
+    assert.equal(fits.find((f) => kb.articles[f.article].id === 'a')!.rare, 2, 'numbat (2 articles) and relay (1), not wombat (3)');
+  });
+
+  it('offers the article a long prose post describes, and nothing for a question no article is about', () => {
+    const kb = kbOf([
+      prose(
+        'bare-lf',
+        'Fix NDR error 550 5.6.11 in Exchange Online',
+        'Your message contains bare line feeds and the destination server does not support messages with bare line feeds.',
+        'The destination email server rejects messages with bare line feeds.',
+      ),
+      prose(
+        'relay',
+        'Relay access denied when sending from a printer',
+        'A printer cannot send through the relay.',
+        'Relay is not allowed.',
+      ),
+      prose('large', 'Large messages are rejected', 'Messages larger than the limit bounce.', 'A size limit.'),
+      prose('calendar', 'Calendar colours are wrong', 'Colours look odd in the calendar.', 'A theme.'),
+    ]);
+    const m = new Matcher(kb);
+    const r = m.match(
+      'I have a client who has been sending emails from a plugin for years. Last week they switched mail providers and now ' +
+        'the users are getting undeliverable messages complaining about Bare Line Feeds. Is this something I need to change in my templates?',
+    );
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'bare-lf']);
+    assert.equal(m.match('how do I export a mailbox to a PST file').decision, 'none');
+  });
+});
