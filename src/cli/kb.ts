@@ -240,9 +240,10 @@ function describeWhy(w: MatchExplanation): string[] {
       lines.push(`  ${`${u.pasted ? 'pasted' : 'not pasted'}${u.inner ? ', inner' : ''}`.padEnd(17)}  ${cut(u.words, 120)}`);
     lines.push(`  words found:   ${cut(w.error.found.join(' ') || '–')}`);
     lines.push(`  words missing: ${cut(w.error.missing.join(' ') || '–')}`);
-  } else if (w.kind === 'keyword') {
+  } else if (w.kind === 'keyword' || w.kind === 'description') {
+    const by = w.kind === 'keyword' ? 'keywords' : 'its title and description words';
     lines.push(
-      `found by keywords (raw score ${w.raw.toFixed(2)}): ${w.keywords?.join(', ')}${w.topics?.length ? `; topics: ${w.topics.join(', ')}` : ''}`,
+      `found by ${by} (raw score ${w.raw.toFixed(2)}): ${w.keywords?.join(', ')}${w.topics?.length ? `; topics: ${w.topics.join(', ')}` : ''}`,
     );
   } else {
     lines.push(`found by the code ${w.code} (raw score ${w.raw.toFixed(2)})`);

@@ -351,6 +351,22 @@ source:
     );
   });
 
+  it('match --explain names a description hit by its title and description words, not by an undefined code', function () {
+    const corpus = requireShared(this, 'corpus');
+    const r = kb([
+      'match',
+      '--explain',
+      '--kb',
+      'knowledge',
+      '--kb',
+      corpus,
+      'on-premises security groups are not synced to Exchange Online',
+    ]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /found by its title and description words \(raw score \d\.\d\d\): [^\n]*\bsynced\b/);
+    assert.doesNotMatch(r.out, /undefined/);
+  });
+
   it('import writes YAML articles that load and match like the raw ones', function () {
     const seed = requireShared(this, 'seed');
     const t = tempFolder();
