@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/load';
 import { foldWord, markSmtpCodes, splitNegations, termsOf } from './normalize';
 import type { MatchParameters } from './parameters';
-import { contentTerms } from './signals';
+import { contentTerms, readOnce } from './signals';
 import { sortedIncludes } from './sorted';
 import { STOPWORDS } from './stopwords';
 
@@ -138,9 +138,11 @@ function fieldTexts(
 export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
   // One string per distinct word (the texts' words are strings of their own).
   const word = new Map<string, string>();
+  // Every symptom's document holds its article's title and cause: read each text once.
+  const prose = readOnce(proseTerms);
   const terms = (texts: (string | undefined)[]) => {
     const out = new Set<string>();
-    for (const text of texts) if (text) for (const w of proseTerms(text)) out.add(word.get(w) ?? (word.set(w, w), w));
+    for (const text of texts) if (text) for (const w of prose(text)) out.add(word.get(w) ?? (word.set(w, w), w));
     return out;
   };
   const titles = kb.articles.map((a) => [...terms([a.title.de, a.title.en])]);
@@ -190,7 +192,7 @@ export function articlesHolding(index: DescriptionIndex, words: readonly string[
 }
 
 /** The words of each article's titles and symptom descriptions, weighted by how few articles use them. */
-/** `read`: contentTerms, or a function giving the same terms (matcher.ts reads each text once for every index that needs it). */
+/** `read`: contentTerms, or a function giving the same terms (matcher.ts passes one that reads each text once). */
 export function buildAbout(kb: KnowledgeBase, read: (text: string) => readonly string[] = contentTerms): AboutIndex {
   const ids = new Map<string, number>();
   const df: number[] = [];

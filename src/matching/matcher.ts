@@ -30,7 +30,7 @@ import {
   type ArticleScenario,
 } from './scenario';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
-import { buildSignals, contentTermsOnce, isStrongTerm, type SignalIndex } from './signals';
+import { buildSignals, contentTerms, isStrongTerm, readOnce, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
 import { twinsOf } from './twins';
@@ -122,8 +122,11 @@ export interface MatcherIndex {
 
 /** Builds the matcher's index of a knowledge base (what `new Matcher(kb)` does unless given one). */
 export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS): MatcherIndex {
-  const read = contentTermsOnce();
-  return { signals: buildSignals(kb.articles, params.index), about: buildAbout(kb, read), descriptions: buildDescriptions(kb) };
+  return {
+    signals: buildSignals(kb.articles, params.index),
+    about: buildAbout(kb, readOnce(contentTerms)),
+    descriptions: buildDescriptions(kb),
+  };
 }
 
 /**

@@ -257,15 +257,14 @@ export function contentTerms(text: string): string[] {
 }
 
 /**
- * contentTerms that reads each distinct text once and hands out the same array for it after that (callers don't
- * change it). For one index build: the title and description indexes read every title and symptom description,
- * the title once per symptom.
+ * `read` that reads each distinct text once and hands out the same array for it after that (callers don't change
+ * it). For one index build: the indexes read every title once per symptom, and near-duplicate articles share texts.
  */
-export function contentTermsOnce(): (text: string) => readonly string[] {
-  const read = new Map<string, string[]>();
+export function readOnce(read: (text: string) => string[]): (text: string) => readonly string[] {
+  const seen = new Map<string, string[]>();
   return (text) => {
-    let terms = read.get(text);
-    if (terms === undefined) read.set(text, (terms = contentTerms(text)));
+    let terms = seen.get(text);
+    if (terms === undefined) seen.set(text, (terms = read(text)));
     return terms;
   };
 }
