@@ -191,6 +191,24 @@ export function articlesHolding(index: DescriptionIndex, words: readonly string[
   return common?.length ?? 0;
 }
 
+/**
+ * The articles whose title, symptom keywords, symptom description or cause name `term` (a code: `HCW8110`,
+ * `EndpointNotFoundTransientException`), each with the symptom that names it — one whose own keywords or description
+ * do when there is one, else the article's first. For codes an article names in its prose but in none of its error texts.
+ */
+export function articlesNaming(index: DescriptionIndex, term: string): Map<number, string> {
+  const out = new Map<number, string>();
+  const own = new Set<number>();
+  for (const posting of index.postings.get(term) ?? []) {
+    const { article, symptom } = index.docs[postingDoc(posting)];
+    const field = FIELDS[postingField(posting)];
+    const named = field === 'keywords' || field === 'symptom';
+    if (!out.has(article) || (named && !own.has(article))) out.set(article, symptom);
+    if (named) own.add(article);
+  }
+  return out;
+}
+
 /** The words of each article's titles and symptom descriptions, weighted by how few articles use them. */
 /** `read`: contentTerms, or a function giving the same terms (matcher.ts passes one that reads each text once). */
 export function buildAbout(kb: KnowledgeBase, read: (text: string) => readonly string[] = contentTerms): AboutIndex {

@@ -8,6 +8,7 @@ import {
   aboutWeight,
   addPairs,
   articlesHolding,
+  articlesNaming,
   buildAbout,
   buildDescriptions,
   offeredDescriptions,
@@ -490,11 +491,16 @@ export class Matcher {
       if (!isStrongTerm(t)) continue;
       const term = this.index.vocab.ids.get(t);
       const ids = term === undefined ? [] : this.index.postings[term];
-      if (new Set(Array.from(ids, (id) => this.index.errors[id].article)).size > codeMaxArticles) continue;
+      const inErrors = new Set(Array.from(ids, (id) => this.index.errors[id].article));
+      // A code an article names only in its prose (its title, symptom or cause: "HCW8110", an imported article whose
+      // error texts lack it) is that article's code too; it counts with the articles that print it.
+      const inProse = [...articlesNaming(this.descriptions, t)].filter(([article]) => !inErrors.has(article));
+      if (inErrors.size + inProse.length > codeMaxArticles) continue;
       for (const id of ids) {
         const sig = this.index.errors[id];
         hits.push({ kind: 'code', article: sig.article, symptom: sig.symptom, score, terms: [t], code: t });
       }
+      for (const [article, symptom] of inProse) hits.push({ kind: 'code', article, symptom, score, terms: [t], code: t });
     }
     return hits;
   }

@@ -4,6 +4,7 @@ import type { Article } from '../../src/knowledge/types';
 import {
   addPairs,
   articlesHolding,
+  articlesNaming,
   buildDescriptions,
   descriptionTerm,
   descriptionTerms,
@@ -176,5 +177,37 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     );
     assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'bare-lf']);
     assert.equal(m.match('how do I export a mailbox to a PST file').decision, 'none');
+  });
+});
+
+describe('matching: codes an article names only in its prose (articlesNaming, the code stage)', () => {
+  const kb = kbOf([
+    englishArticle('titled', ['The wombat relay could not be reached.'], {
+      title: { en: 'HCW8110 when the wizard transfers the relay settings' },
+      symptoms: [
+        { id: 'other', description: { en: 'The relay is slow.' }, errors: {} },
+        { id: 'named', description: { en: 'The wizard stops with WombatTimeoutException.' }, errors: {} },
+      ],
+    }),
+    englishArticle('printed', ['Relay failed: HCW8120 the relay refused the transfer.']),
+    prose('plain', 'Relay queue stalls', 'Messages wait in the relay queue.', 'A timer is wrong.'),
+  ]);
+
+  it('finds the articles whose title, symptom or cause names a code, with the symptom that names it where one does', () => {
+    const index = buildDescriptions(kb);
+    assert.deepEqual([...articlesNaming(index, 'hcw8110')], [[0, 'other']]);
+    assert.deepEqual([...articlesNaming(index, 'wombattimeoutexception')], [[0, 'named']]);
+    assert.deepEqual([...articlesNaming(index, 'hcw9999')], []);
+  });
+
+  it('offers the article for such a code pasted with little else, never answers it, and never for a code no article names', () => {
+    const matcher = new Matcher(kb);
+    const r = matcher.match('Setup ended: HCW8110 in the journal of the run');
+    assert.equal(r.decision, 'clarify');
+    assert.equal(r.matches[0].article, 'titled');
+    assert.equal(r.matches[0].score, DEFAULT_PARAMETERS.keywords.code);
+    assert.equal(matcher.match('Setup ended: HCW8111 in the journal of the run').decision, 'none');
+    // The code an article prints in its error text is found as before.
+    assert.equal(matcher.match('the log says HCW8120').matches[0]?.article, 'printed');
   });
 });
