@@ -10,7 +10,7 @@
  * (connectorHttpClient.ts: time limit, retries, pooled keep-alive connections), with the request
  * botbuilder would send: the same path, headers (`Authorization` from the client's own credentials, with
  * botbuilder's token cache; user agent, `x-ms-conversation-id`, a client request id) and JSON body (mapped
- * through the same schema with the same serializer). The
+ * through the same schema with the same serializer, its walk planned once: activitySerializer.ts). The
  * answer's `{ id }` is returned as botbuilder's `ResourceResponse`; any other status throws a
  * `ConnectorRequestError` naming it. Every other ConnectorClient operation stays botbuilder's.
  *
@@ -19,22 +19,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { createSerializer } from '@azure/core-client';
 import type { Activity, ResourceResponse } from 'botbuilder';
-// The schema botbuilder's conversation operations serialise activities with (not re-exported by botbuilder).
-import * as Mappers from 'botframework-connector/lib/connectorApi/models/conversationsMappers';
+import { activityJson } from './activitySerializer';
 import { CompatHeaders, ConnectorRequestError, type ConnectorHttpClient } from './connectorHttpClient';
-
-/**
- * The body as botbuilder's operations make it: the activity mapped through the connector's Activity schema, which
- * drops what the schema doesn't name (an entity's fields other than type, text and mentioned, for one).
- */
-const serializer = createSerializer(Mappers);
-const ACTIVITY_BODY = { ...Mappers.Activity, required: true };
-
-function activityJson(activity: Partial<Activity>): string {
-  return JSON.stringify(serializer.serialize(ACTIVITY_BODY, activity, 'activity'));
-}
 
 /** The proxy variables the Azure pipeline reads (in either case). */
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY', 'https_proxy', 'http_proxy', 'all_proxy'];
