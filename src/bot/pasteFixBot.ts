@@ -32,7 +32,7 @@ import { maskSensitive, pasteForLog } from './mask';
 import { keepTyping, quotedLines, readScreenshots, type ScreenshotDeps, type ScreenshotsRead } from './screenshots/read';
 import { imageSources, type ImageSource } from './screenshots/sources';
 import { texts, clarifyIntro, type Texts } from './texts';
-import { diagnose, type Diagnosis } from '../diagnosis';
+import { diagnose, mayShowConfiguration, type Diagnosis } from '../diagnosis';
 import { buildDiagnosisView, TLS_ARTICLE_ID } from './diagnosisView';
 import { diagnosisTexts } from './diagnosisTexts';
 import { diagnosisCard, diagnosisMarkdown } from './cards/diagnosis';
@@ -196,8 +196,8 @@ export class PasteFixBot extends ActivityHandler {
     // other conversations several times as long as one: the event loop is let through between them.
     const long = text.length > MAX_PASTE_CHARS;
     // A pasted TLS configuration is diagnosed, never matched: its registry paths are no error of any article.
-    const diagnosis = diagnose(text);
-    if (diagnosis.recognised)
+    const diagnosis = mayShowConfiguration(text) ? diagnose(text) : undefined;
+    if (diagnosis?.recognised)
       return this.sendDiagnosis(context, data, diagnosis, chooseLang({ remembered: preferred, paste: diagnosis.lang }), started);
     if (long) await letOthersRun();
     // Values for placeholders this paste shows, remembered for a clarify choice or a later `show`.

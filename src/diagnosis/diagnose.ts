@@ -39,6 +39,36 @@ export interface Diagnosis {
   lang?: Lang;
 }
 
+/**
+ * False when `text` cannot show a configuration `diagnose` recognises with the built-in rules — a cheap test, so
+ * an error paste (nearly every paste) is not read line by line for registry output. A recognised value is
+ * under one of the rules' registry keys (or the recognised-only ones), and every backslash of such a key comes
+ * from the paste (the parser only trims, strips quotes, collapses doubled backslashes and adds `HKLM\` before a
+ * bare `SYSTEM\…`): a paste with fewer backslashes can't name one. The session setting needs the word
+ * `SecurityProtocol`, except in a paste of one line (a bare `Tls12`).
+ */
+export function mayShowConfiguration(text: string): boolean {
+  let backslashes = 0;
+  for (let i = text.indexOf('\\'); i >= 0 && backslashes < MIN_KEY_BACKSLASHES; i = text.indexOf('\\', i + 1)) backslashes++;
+  if (backslashes >= MIN_KEY_BACKSLASHES) return true;
+  return /securityprotocol/i.test(text) || !twoLines(text);
+}
+
+/** True when two lines hold more than white space (as parse.ts counts lines: split at line feeds). */
+function twoLines(text: string): boolean {
+  const first = text.search(/\S/);
+  const lineEnd = first < 0 ? -1 : text.indexOf('\n', first);
+  return lineEnd >= 0 && /\S/.test(text.slice(lineEnd + 1));
+}
+
+/** The fewest backslashes a paste needs to name a registry key of a rule (one less than the key, for `HKLM\`). */
+const MIN_KEY_BACKSLASHES =
+  Math.min(...[...RULES.filter((r) => r.kind !== 'session').map((r) => r.path), ...RECOGNISED_ONLY_KEYS].map(backslashCount)) - 1;
+
+function backslashCount(path: string): number {
+  return path.split('\\').length - 1;
+}
+
 export function diagnose(text: string, rules: readonly Rule[] = RULES): Diagnosis {
   const parsed = parsePaste(text);
   const findings = rules.map((rule) => judge(rule, parsed));

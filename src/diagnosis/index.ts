@@ -1,3 +1,3 @@
 /** TLS configuration diagnosis: a pasted configuration against Microsoft's guidance, kept as data in rules.ts. */
-export { diagnose, type Diagnosis, type Finding, type FixCommand } from './diagnose';
+export { diagnose, mayShowConfiguration, type Diagnosis, type Finding, type FixCommand } from './diagnose';
 export { RULES, SOURCES, type Rule } from './rules';

@@ -3,7 +3,7 @@
  * exact commands it gives for exactly the wrong and missing ones.
  */
 import assert from 'node:assert/strict';
-import { diagnose, RULES, type Diagnosis } from '../../src/diagnosis';
+import { diagnose, mayShowConfiguration, RULES, type Diagnosis } from '../../src/diagnosis';
 import { parsePaste } from '../../src/diagnosis/parse';
 import * as PASTES from './pastes';
 
@@ -264,5 +264,43 @@ describe('diagnosis: TLS configuration pastes', () => {
     assert.equal(parsePaste(wide).values.size, 0);
     // A lone protocol list is only the SecurityProtocol output when it is the whole paste.
     assert.equal(diagnose('Tls\n'.repeat(1000)).recognised, false);
+  });
+});
+
+describe('diagnosis: the cheap test before reading a paste (mayShowConfiguration)', () => {
+  /** Every paste of this file's shapes, as pasted, wrapped at 40 columns and with doubled backslashes made single. */
+  const recognised = Object.values(PASTES)
+    .flatMap((text) => [text, text.replace(/[^\n]{40}/g, '$&\n'), text.replace(/\\\\/g, '\\')])
+    // Each rule's value as a `path | name | value` line with the path bare (`SYSTEM\…`): the fewest backslashes it can have.
+    .concat(RULES.filter((r) => r.kind !== 'session').map((r) => `${r.path.replace(/^HKLM\\/, '')} | ${r.name} | ${r.expected}\nmore text`))
+    .concat(['Tls12', '  Tls, Tls12\n\n', 'SecurityProtocol : Tls12', '[Net.ServicePointManager]::SecurityProtocol\nTls12']);
+
+  it('never turns away a paste the diagnosis recognises, down to the last backslash', () => {
+    let checked = 0;
+    for (const text of recognised) {
+      // Take the paste's backslashes away one by one from the start: wherever it is still recognised, the test lets it through.
+      let variant = text;
+      for (;;) {
+        if (diagnose(variant).recognised) {
+          assert.equal(mayShowConfiguration(variant), true, variant);
+          checked++;
+        }
+        const at = variant.indexOf('\\');
+        if (at < 0) break;
+        variant = variant.slice(0, at) + variant.slice(at + 1);
+      }
+    }
+    assert.ok(checked > 30, `recognised variants checked: ${checked}`);
+  });
+
+  it('turns away error pastes, so they are not read line by line', () => {
+    const psRecord = [
+      "[PS] C:\\Windows\\system32>Set-FederatedOrganizationIdentifier -DelegationFederationTrust 'Microsoft Federation Gateway'",
+      'An error occurred while attempting to provision Exchange to the Partner STS.',
+      '    + CategoryInfo          : NotSpecified: (:) [Set-FederatedOrganizationIdentifier], ProvisioningException',
+    ].join('\n');
+    assert.equal(mayShowConfiguration(psRecord), false);
+    assert.equal(mayShowConfiguration('Enabled : 1\nDisabledByDefault : 0'), false);
+    assert.equal(mayShowConfiguration('Tls\n'.repeat(1000)), false);
   });
 });
