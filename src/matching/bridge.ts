@@ -344,29 +344,60 @@ export function proseAgreement(
 ): boolean {
   const prose = proseWordsOf(article, symptom);
   const rivalProse = rivals.flatMap((r) => proseWordsOf(r, null));
-  const rivalHolds = (words: string[]) => rivalProse.some((p) => containsRun(p, words));
+  const rivalHolds = (words: string[]) => rivalProse.some((p) => runIn(p, words, true) !== null);
   const free = new Set([...prose.flat(), ...errorWordsOf(article).flat(), ...commandWordsOf(article)]);
   // A language-free term counts as one unit: an exception class or a code alone names a family (it is what offered it).
   const languageFree = !rivals.length && pasteFree.some((t) => free.has(t)) ? 1 : 0;
-  const inProse = (words: string[]) => words.length > 0 && prose.some((p) => containsRun(p, words));
+  // The article's own words for a translated run, either number of each word (the lexicon gives one, the article writes
+  // `security groups` or `mailboxes`), or null where its prose does not hold it.
+  const inProse = (words: string[]): string[] | null => {
+    if (!words.length) return null;
+    for (const p of prose) {
+      const found = runIn(p, words, true);
+      if (found) return found;
+    }
+    return null;
+  };
   const units = new Set<string>();
   for (let i = 0; i < applied.length; i++) {
     let words = applied[i].words;
-    if (!inProse(words)) continue;
+    let found = inProse(words);
+    if (!found) continue;
+    const parts = [words];
     // The article writes the next unit right after this one: one term, counted once.
-    while (i + 1 < applied.length && inProse([...words, ...applied[i + 1].words])) words = [...words, ...applied[++i].words];
-    const content = words.filter((w) => !STOPWORDS.has(w));
-    if (content.length && articlesHolding(content) <= params.proseRare && !rivalHolds(words)) units.add(words.join(' '));
+    for (let longer; i + 1 < applied.length && (longer = inProse([...words, ...applied[i + 1].words])); found = longer) {
+      parts.push(applied[++i].words);
+      words = [...words, ...applied[i].words];
+    }
+    const content = found.filter((w) => !STOPWORDS.has(w));
+    // A rival that holds each part tells the two apart by the order of shared words only (`on-premises users … cloud
+    // mailboxes` against `cloud users … on-premises mailboxes`): no more than a common word.
+    const rivalHas = rivalHolds(words) || (parts.length > 1 && parts.every((part) => rivalHolds(part)));
+    if (content.length && articlesHolding(content) <= params.proseRare && !rivalHas) units.add(found.join(' '));
   }
   return units.size + languageFree >= params.unitsToAnswer;
 }
 
 function containsRun(haystack: string[], needle: string[]): boolean {
+  return runIn(haystack, needle, false) !== null;
+}
+
+/** `group` and `groups`, `mailbox` and `mailboxes`: one word in the other number (English `-s`, `-es`; at least three letters). */
+function otherNumber(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 3 && (long === `${short}s` || long === `${short}es`);
+}
+
+/** Where `haystack` holds the words of `needle` in a row (each in either number when `eitherNumber`): the haystack's words, or null. */
+function runIn(haystack: string[], needle: string[], eitherNumber: boolean): string[] | null {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
-    return true;
+    for (let k = 0; k < needle.length; k++) {
+      const w = haystack[i + k];
+      if (w !== needle[k] && !(eitherNumber && otherNumber(w, needle[k]))) continue outer;
+    }
+    return haystack.slice(i, i + needle.length);
   }
-  return false;
+  return null;
 }
 
 /**

@@ -153,6 +153,27 @@ describe('matching/bridge', () => {
       assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], [], rare), false, 'a language-free term alone');
     });
 
+    it("finds a unit in the other number the article writes, and counts its rarity by the article's words", () => {
+      const sg: Article = {
+        ...article('sg', {}),
+        title: { en: 'Security groups are not shown in the cloud' },
+        symptoms: [{ id: 'main', description: { en: 'Mailboxes of the groups stay hidden after the sync.' }, errors: {} }],
+      };
+      const asked: string[][] = [];
+      const holding = (words: readonly string[]) => (asked.push([...words]), 1);
+      assert.equal(proseAgreement(sg, 'main', [], units('security group', 'cloud'), holding), true);
+      assert.deepEqual(asked, [['security', 'groups'], ['cloud']]);
+      assert.equal(proseAgreement(sg, 'main', [], units('mailbox', 'hidden'), rare), true, 'mailboxes: the -es plural');
+      assert.equal(proseAgreement(sg, 'main', [], units('security grouping', 'cloud'), rare), false, 'grouping is another word');
+      const rival: Article = { ...article('rival', {}), title: { en: 'Members of a security group' }, symptoms: [] };
+      assert.equal(
+        proseAgreement(sg, 'main', [], units('security group', 'cloud'), rare, undefined, [rival]),
+        false,
+        "a rival's title holds the term (in the other number): it tells the two apart no better",
+      );
+      assert.equal(proseAgreement(sg, 'main', [], units('security group', 'cloud', 'hidden'), rare, undefined, [rival]), true);
+    });
+
     it("does not count a unit that another offered article's title or symptoms hold too, nor a language-free term then", () => {
       const sdg: Article = {
         ...article('sdg', {}),
