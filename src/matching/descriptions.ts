@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/load';
 import { foldWord, markSmtpCodes, splitNegations, termsOf } from './normalize';
 import type { MatchParameters } from './parameters';
-import { contentTerms, readOnce } from './signals';
+import { contentTerms } from './signals';
 import { sortedIncludes } from './sorted';
 import { STOPWORDS } from './stopwords';
 
@@ -136,44 +136,124 @@ function fieldTexts(
 }
 
 export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
-  // One string per distinct word (the texts' words are strings of their own).
-  const word = new Map<string, string>();
-  // Every symptom's document holds its article's title and cause: read each text once.
-  const prose = readOnce(proseTerms);
-  const terms = (texts: (string | undefined)[]) => {
-    const out = new Set<string>();
-    for (const text of texts) if (text) for (const w of prose(text)) out.add(word.get(w) ?? (word.set(w, w), w));
-    return out;
+  // Words get ids in order of first reading (one string per distinct word); a distinct text is read once into the
+  // ids of its words (each once, in order) — every symptom's document holds its article's title and cause, and
+  // near-duplicate articles share texts. Per word id, arrays stamped with the document or article last seen
+  // stand in for a Set of words per document.
+  const words: string[] = [];
+  const wordIds = new Map<string, number>();
+  const read = new Map<string, number[]>();
+  // `seen[id] === mark`: the word was already taken in this text; `taken[id] === docMark`: in this document (or title).
+  let seen = new Int32Array(1024).fill(-1);
+  let taken = new Int32Array(1024).fill(-1);
+  let mark = 0;
+  let docMark = 0;
+  const idsOf = (text: string): number[] => {
+    let ids = read.get(text);
+    if (ids !== undefined) return ids;
+    ids = [];
+    mark++;
+    for (const w of proseTerms(text)) {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = words.push(w) - 1;
+        wordIds.set(w, id);
+        if (id >= seen.length) {
+          seen = grow(seen, -1);
+          taken = grow(taken, -1);
+        }
+      }
+      if (seen[id] === mark) continue;
+      seen[id] = mark;
+      ids.push(id);
+    }
+    read.set(text, ids);
+    return ids;
   };
-  const titles = kb.articles.map((a) => [...terms([a.title.de, a.title.en])]);
-  // Per symptom, each word with the first field it stands in.
-  const sets: { article: number; symptom: string; fields: Map<string, number> }[] = [];
-  // Article frequency: an article with many symptoms repeats its title and cause in each, which must not make their words common.
-  const df = new Map<string, number>();
+  // The words of `texts`, each once, in order (the one reused list: its caller copies what it keeps).
+  const seq: number[] = [];
+  const distinct = (texts: readonly (string | undefined)[], out: number[], field: number[] | undefined, f: number) => {
+    for (const text of texts) {
+      if (!text) continue;
+      for (const id of idsOf(text)) {
+        if (taken[id] === docMark) continue;
+        taken[id] = docMark;
+        out.push(id);
+        field?.push(f);
+      }
+    }
+  };
+  const titles = kb.articles.map((a) => {
+    seq.length = 0;
+    docMark++;
+    distinct([a.title.de, a.title.en], seq, undefined, 0);
+    return seq.map((id) => words[id]);
+  });
+
+  // Per symptom, each word with the first field it stands in (flat: document i's are [docStart[i], docStart[i + 1])).
+  const docArticle: number[] = [];
+  const docSymptom: string[] = [];
+  const docStart: number[] = [0];
+  const docWords: number[] = [];
+  const docField: number[] = [];
+  // Article frequency: an article with many symptoms repeats its title and cause in each, which must not make their
+  // words common. `dfOrder`: word ids in the order they were first counted (the order of `idf`).
+  let df: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  const dfOrder: number[] = [];
+  const seenInArticle: number[] = [];
+  let articleStamp = new Int32Array(1024).fill(-1);
   kb.articles.forEach((a, ai) => {
-    const all = new Set<string>();
+    seenInArticle.length = 0;
     for (const s of a.symptoms) {
-      const fields = new Map<string, number>();
-      fieldTexts(a, s).forEach((texts, f) => {
-        for (const t of terms(texts)) if (!fields.has(t)) fields.set(t, f);
-      });
-      for (const t of fields.keys()) all.add(t);
-      sets.push({ article: ai, symptom: s.id, fields });
+      const from = docWords.length;
+      docMark++;
+      fieldTexts(a, s).forEach((texts, f) => distinct(texts, docWords, docField, f));
+      while (words.length > df.length) {
+        df = grow(df, 0);
+        articleStamp = grow(articleStamp, -1);
+      }
+      for (let k = from; k < docWords.length; k++) {
+        const id = docWords[k];
+        if (articleStamp[id] === ai) continue;
+        articleStamp[id] = ai;
+        seenInArticle.push(id);
+      }
+      docArticle.push(ai);
+      docSymptom.push(s.id);
+      docStart.push(docWords.length);
     }
-    for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const id of seenInArticle) if (df[id]++ === 0) dfOrder.push(id);
   });
-  const idf = new Map([...df].map(([t, d]) => [t, Math.log(1 + kb.articles.length / d)]));
-  const lists = new Map<string, number[]>();
-  const docs = sets.map((s, i) => {
+  const idfOf = new Float64Array(words.length);
+  const idf = new Map<string, number>();
+  for (const id of dfOrder) idf.set(words[id], (idfOf[id] = Math.log(1 + kb.articles.length / df[id])));
+  const says = Uint8Array.from(words, (w) => (descriptionTerm(w) !== undefined ? 1 : 0));
+
+  // Postings: per word, its documents (as `doc * 4 + field`), in document order; the map in order of first document.
+  const count = new Int32Array(words.length);
+  const postingOrder: number[] = [];
+  for (const id of docWords) if (count[id]++ === 0) postingOrder.push(id);
+  const lists = Array.from(count, (n) => new Int32Array(n));
+  const filled = new Int32Array(words.length);
+  const docs = docArticle.map((article, i) => {
     const totals = new Float64Array(FIELDS.length);
-    for (const [t, f] of s.fields) {
-      if (descriptionTerm(t) !== undefined) totals[f] += idf.get(t)!;
-      (lists.get(t) ?? lists.set(t, []).get(t)!).push(i * 4 + f);
+    for (let k = docStart[i]; k < docStart[i + 1]; k++) {
+      const id = docWords[k];
+      const f = docField[k];
+      if (says[id]) totals[f] += idfOf[id];
+      lists[id][filled[id]++] = i * 4 + f;
     }
-    return { article: s.article, symptom: s.symptom, totals };
+    return { article, symptom: docSymptom[i], totals };
   });
-  const postings = new Map([...lists].map(([t, l]) => [t, Int32Array.from(l)]));
+  const postings = new Map(postingOrder.map((id) => [words[id], lists[id]]));
   return { docs, titles, postings, idf };
+}
+
+/** `a` twice as long, the new places set to `fill`. */
+function grow(a: Int32Array, fill: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * 2).fill(fill);
+  out.set(a);
+  return out;
 }
 
 /**
@@ -210,26 +290,50 @@ export function articlesNaming(index: DescriptionIndex, term: string): Map<numbe
 }
 
 /** The words of each article's titles and symptom descriptions, weighted by how few articles use them. */
-/** `read`: contentTerms, or a function giving the same terms (matcher.ts passes one that reads each text once). */
+/** `read`: contentTerms, or a function giving the same terms. */
 export function buildAbout(kb: KnowledgeBase, read: (text: string) => readonly string[] = contentTerms): AboutIndex {
   const ids = new Map<string, number>();
   const df: number[] = [];
-  const perArticle = kb.articles.map((a) => {
-    const texts = [a.title.de, a.title.en, ...a.symptoms.flatMap((s) => [s.description.de, s.description.en])];
-    const own = new Set<number>();
-    for (const t of texts.flatMap((x) => (x ? read(x) : []))) {
-      let id = ids.get(t);
-      if (id === undefined) ids.set(t, (id = df.push(0) - 1));
-      own.add(id);
+  // A distinct text is read once into its words' ids (near-duplicate articles share titles and descriptions);
+  // `last[id]`: the article that last took the word, so each article takes a word once.
+  const textIds = new Map<string, number[]>();
+  let last = new Int32Array(1024).fill(-1);
+  const offsets = new Int32Array(kb.articles.length + 1);
+  const flat: number[] = [];
+  kb.articles.forEach((a, ai) => {
+    const take = (text: string | undefined) => {
+      if (!text) return;
+      let list = textIds.get(text);
+      if (list === undefined) {
+        list = [];
+        for (const t of read(text)) {
+          let id = ids.get(t);
+          if (id === undefined) {
+            ids.set(t, (id = df.push(0) - 1));
+            if (id >= last.length) last = grow(last, -1);
+          }
+          list.push(id);
+        }
+        textIds.set(text, list);
+      }
+      for (const id of list) {
+        if (last[id] === ai) continue;
+        last[id] = ai;
+        flat.push(id);
+        df[id]++;
+      }
+    };
+    take(a.title.de);
+    take(a.title.en);
+    for (const s of a.symptoms) {
+      take(s.description.de);
+      take(s.description.en);
     }
-    for (const id of own) df[id]++;
-    return Int32Array.from(own).sort();
+    offsets[ai + 1] = flat.length;
   });
-  const offsets = new Int32Array(perArticle.length + 1);
-  perArticle.forEach((w, a) => (offsets[a + 1] = offsets[a] + w.length));
-  const words = new Int32Array(offsets[perArticle.length]);
-  perArticle.forEach((w, a) => words.set(w, offsets[a]));
-  const weight = Float64Array.from(df, (d) => Math.log(1 + perArticle.length / d));
+  const words = Int32Array.from(flat);
+  for (let a = 0; a < kb.articles.length; a++) words.subarray(offsets[a], offsets[a + 1]).sort();
+  const weight = Float64Array.from(df, (d) => Math.log(1 + kb.articles.length / d));
   return { ids, weight, offsets, words };
 }
 

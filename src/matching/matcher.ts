@@ -31,7 +31,7 @@ import {
   type ArticleScenario,
 } from './scenario';
 import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
-import { buildSignals, contentTerms, isStrongTerm, readOnce, type SignalIndex } from './signals';
+import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
 import { twinsOf } from './twins';
@@ -125,7 +125,7 @@ export interface MatcherIndex {
 export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS): MatcherIndex {
   return {
     signals: buildSignals(kb.articles, params.index),
-    about: buildAbout(kb, readOnce(contentTerms)),
+    about: buildAbout(kb),
     descriptions: buildDescriptions(kb),
   };
 }

@@ -34,11 +34,7 @@ export interface Unit {
 }
 
 /** An error text as the parser splits it, before the index gives its terms ids and weights (buildSignals). */
-interface ParsedError {
-  article: number;
-  symptom: string;
-  lang: Lang;
-  text: string;
+interface ParsedText {
   terms: string[];
   /** Per term: 1, or the frame factor for a term of a stack-trace frame. */
   factor: number[];
@@ -46,6 +42,14 @@ interface ParsedError {
   units: Unit[];
   detailUnit: number;
   arrows: { unit: number; detailUnit: number }[];
+}
+
+/** A parsed error text of one symptom (several may share one parse: the same text in near-duplicate articles). */
+interface ParsedError extends ParsedText {
+  article: number;
+  symptom: string;
+  lang: Lang;
+  text: string;
 }
 
 /** What the scorer asks of the words, pairs and triples an error text repeats (gram codes, see gramCode). */
@@ -256,22 +260,12 @@ export function contentTerms(text: string): string[] {
   return termsOf(text).filter((t) => !STOPWORDS.has(t));
 }
 
-/**
- * `read` that reads each distinct text once and hands out the same array for it after that (callers don't change
- * it). For one index build: the indexes read every title once per symptom, and near-duplicate articles share texts.
- */
-export function readOnce(read: (text: string) => string[]): (text: string) => readonly string[] {
-  const seen = new Map<string, string[]>();
-  return (text) => {
-    let terms = seen.get(text);
-    if (terms === undefined) seen.set(text, (terms = read(text)));
-    return terms;
-  };
-}
-
 /** The index of a knowledge base; `p`: how error texts are weighed (`MatchParameters.index`). */
 export function buildSignals(articles: readonly Article[], p: MatchParameters['index'] = DEFAULT_PARAMETERS.index): SignalIndex {
   const parsed: ParsedError[] = [];
+  // Near-duplicate articles repeat error texts and most words: each distinct text is parsed, each word read, once.
+  const parses = new Map<string, ParsedText>();
+  const word = wordReader();
   const phrases = new Map<string, KeywordPhrase[]>();
   const addPhrase = (p: KeywordPhrase) => {
     if (!p.terms.length) return;
@@ -295,8 +289,9 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
       addPhrases(ai, s.id, true, s.context);
       for (const lang of ['de', 'en'] as const) {
         for (const text of s.errors[lang] ?? []) {
-          const e = parseError(ai, s.id, lang, text, p);
-          if (e.terms.length) parsed.push(e);
+          let e = parses.get(text);
+          if (e === undefined) parses.set(text, (e = parseError(text, p, word)));
+          if (e.terms.length) parsed.push({ ...e, article: ai, symptom: s.id, lang, text });
         }
       }
     }
@@ -389,14 +384,36 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
   for (let id = 0; id < size; id++) weight[id] = Math.log(1 + docs / df[id]) * (STRONG.test(vocab.terms[id]) ? p.strongBoost : 1);
 
   // Units whose words stand as a unit in error texts of several articles are generic (see Unit.generic).
-  const unitKey = (e: ParsedError, unit: Unit) => e.terms.slice(unit.start, unit.end).join(' ');
-  const holders = new Map<string, Set<number>>();
-  for (const e of parsed)
-    for (const unit of e.units) holders.set(unitKey(e, unit), (holders.get(unitKey(e, unit)) ?? new Set()).add(e.article));
+  // Articles are read in order, so an error text's article is never below the one before: counting the articles
+  // of a unit's words needs only the last one counted. Each distinct parse's units are keyed once.
+  const unitIds = new Map<string, number>();
+  const unitKeys = new Map<ParsedText['units'], Int32Array>();
+  const keysOf = (e: ParsedError) => {
+    let keys = unitKeys.get(e.units);
+    if (keys === undefined) {
+      keys = Int32Array.from(e.units, (unit) => {
+        const key = e.terms.slice(unit.start, unit.end).join(' ');
+        let id = unitIds.get(key);
+        if (id === undefined) unitIds.set(key, (id = unitIds.size));
+        return id;
+      });
+      unitKeys.set(e.units, keys);
+    }
+    return keys;
+  };
+  const holders: number[] = [];
+  const lastHolder: number[] = [];
+  for (const e of parsed) {
+    for (const key of keysOf(e)) {
+      if (lastHolder[key] === e.article) continue;
+      lastHolder[key] = e.article;
+      holders[key] = (holders[key] ?? 0) + 1;
+    }
+  }
   u = 0;
   for (const e of parsed) {
-    for (const unit of e.units) {
-      if (holders.get(unitKey(e, unit))!.size >= p.genericArticles) pk.unitFlags[u] |= GENERIC;
+    for (const key of keysOf(e)) {
+      if (holders[key] >= p.genericArticles) pk.unitFlags[u] |= GENERIC;
       u++;
     }
   }
@@ -435,7 +452,8 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
     pk.information[i] = information;
     pk.meanWeight[i] = information / (firsts.length - pk.firstStart[i]);
     pk.repeatedStart[i] = repeated.length;
-    repeated.push(...repeatedGrams(pk.ids.subarray(t0, t1), size));
+    // A pair or triple can only repeat where a word does.
+    if (firsts.length - pk.firstStart[i] < t1 - t0) repeated.push(...repeatedGrams(pk.ids.subarray(t0, t1), size));
   }
   pk.firstStart[n] = firsts.length;
   pk.repeatedStart[n] = repeated.length;
@@ -483,7 +501,7 @@ function announcesInner(unit: readonly string[]): boolean {
 const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
 
 /** Splits an error text into units and terms, each with its frame factor (buildSignals weighs them). */
-function parseError(article: number, symptom: string, lang: Lang, text: string, p: MatchParameters['index']): ParsedError {
+function parseError(text: string, p: MatchParameters['index'], word: (w: string) => string | undefined): ParsedText {
   const marked = text
     .split(RECORD_TAIL)[0]
     .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
@@ -535,16 +553,16 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
     }
     const isFrame = piece.split('\n').every((l) => !l.trim() || FRAME_LINE.test(l));
     const start = terms.length;
-    for (const m of piece.matchAll(/[\p{L}\p{N}]+|\u0001/gu)) {
-      if (m[0] === VAR) {
+    for (const w of piece.match(WORD_OR_VAR) ?? []) {
+      if (w === VAR) {
         if (terms.length) varAfter[terms.length - 1] = true;
         continue;
       }
-      for (const t of contentTerms(m[0])) {
-        terms.push(t);
-        factor.push(isFrame ? p.frameFactor : 1);
-        varAfter.push(false);
-      }
+      const t = word(w);
+      if (t === undefined) continue;
+      terms.push(t);
+      factor.push(isFrame ? p.frameFactor : 1);
+      varAfter.push(false);
     }
     if (terms.length > start) {
       if (isFrame) frames.add(units.length);
@@ -576,7 +594,23 @@ function parseError(article: number, symptom: string, lang: Lang, text: string, 
   };
   const detailUnit = innermost(units.length);
   const arrows = arrowUnits.map((unit) => ({ unit, detailUnit: innermost(unit) }));
-  return { article, symptom, lang, text, terms, factor, varAfter, units, detailUnit, arrows };
+  return { terms, factor, varAfter, units, detailUnit, arrows };
+}
+
+/** A word or a placeholder mark, as parseError reads an error text. */
+const WORD_OR_VAR = /[\p{L}\p{N}]+|\u0001/gu;
+
+/**
+ * A word's content term as `contentTerms` reads it (a word is one term, or none: a stop word, a lone letter, a
+ * long number), each distinct word read once per index build.
+ */
+function wordReader(): (word: string) => string | undefined {
+  const read = new Map<string, string | null>();
+  return (word) => {
+    let term = read.get(word);
+    if (term === undefined) read.set(word, (term = contentTerms(word)[0] ?? null));
+    return term ?? undefined;
+  };
 }
 
 /** Words, word pairs and triples that occur more than once in `ids`, as gram codes, ascending. */
