@@ -109,7 +109,10 @@ function walk(tokens: Token[], start: number, closing: string | null, baseUrl: s
       }
       case 'blockquote_open': {
         const [inner, next] = walk(tokens, i + 1, 'blockquote_close', baseUrl);
-        blocks.push(toQuote(inner));
+        const directive = docfxDirective(inner);
+        // a DocFX button or video is page furniture, not quoted text: its link text stays as prose, nothing of it is an error
+        if (directive) blocks.push(...directive);
+        else blocks.push(toQuote(inner));
         i = next;
         continue;
       }
@@ -159,6 +162,18 @@ function walk(tokens: Token[], start: number, closing: string | null, baseUrl: s
     }
   }
   return [blocks, i];
+}
+
+/** DocFX's `> [!div class="nextstepaction"]` (a button) and `> [!VIDEO https://…]` (an embedded player). */
+const DOCFX_DIRECTIVE = /^\s*\[!(?:div|video)\b[^\]\n]*\]\s*/i;
+
+/** The blocks of a quote that is a DocFX directive, without the directive; null for any other quote. */
+function docfxDirective(blocks: Block[]): Block[] | null {
+  const first = blocks[0];
+  const match = first?.kind === 'paragraph' ? DOCFX_DIRECTIVE.exec(first.text) : null;
+  if (!match || first?.kind !== 'paragraph') return null;
+  const rest = first.text.slice(match[0].length);
+  return rest.trim() ? [{ ...first, text: rest, codeOnly: null }, ...blocks.slice(1)] : blocks.slice(1);
 }
 
 /** `> [!NOTE]` and friends are callouts; any other quote is quoted text (usually an error message). */

@@ -55,6 +55,7 @@ export function importMarkdown(file: string, text: string, id: string): ImportRe
   const sections = splitSections(blocks);
   const lang = detectLanguage(proseOf(blocks));
   const symptoms = extractSymptoms(sections, title, lang);
+  addTitleStatus(symptoms, title, lang);
   if (symptoms.every((s) => Object.keys(s.errors).length === 0)) {
     problems.push({ file, field: 'symptoms', message: 'import: no error message found; the symptom is described in words only' });
   }
@@ -247,6 +248,42 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
     }
   }
   return symptoms;
+}
+
+/** An SMTP status in a title, with its reply code when given (`550 5.7.12`) and a range's end dropped (`4.7.500-699`). */
+const TITLE_STATUS = /(?:\b[245]\d\d\s+)?\b[245]\.\d{1,2}\.\d{1,3}\b(?:\s*[-–]\s*\d{1,3}\b)?/g;
+
+/**
+ * The status codes an NDR article names only in its title (`Fix NDR error "550 5.7.12" in Exchange Online`, `NDR
+ * 450 4.4.317 "Cannot connect…"`): what the bounce prints, so an error text of the main symptom — the quoted
+ * status with its text when the title quotes one, else the code alone. Codes an error text already holds are left.
+ */
+export function titleStatusErrors(title: string): string[] {
+  const found: string[] = [];
+  // `"550 5.6.0 APPROVAL.InvalidExpiry"` or `550 5.1.20 "Multiple From addresses…"`: the code with its quoted text
+  const quoted = /((?:\b[245]\d\d\s+)?\b[245]\.\d{1,2}\.\d{1,3}\s+)?["“]([^"”]{3,})["”]/g;
+  let rest = title;
+  for (const match of title.matchAll(quoted)) {
+    const text = `${match[1] ?? ''}${match[2]}`.trim();
+    if (!/\b[245]\.\d{1,2}\.\d{1,3}\b/.test(text)) continue;
+    found.push(text);
+    rest = rest.replace(match[0], ' ');
+  }
+  for (const match of rest.matchAll(TITLE_STATUS)) found.push(match[0]);
+  return found.map((text) => cleanErrorText(text.replace(/(\d\.\d{1,2}\.\d{1,3})\s*[-–]\s*\d{1,3}\b/, '$1')));
+}
+
+function addTitleStatus(symptoms: Symptom[], title: string, lang: Lang): void {
+  const main = symptoms[0];
+  if (!main) return;
+  const errors = symptoms.flatMap((s) => s.errors[lang] ?? []);
+  for (const error of titleStatusErrors(title)) {
+    const code = /\b[245]\.\d{1,2}\.\d{1,3}\b/.exec(error)?.[0] ?? '';
+    const printed = (text: string) => new RegExp(`(?<![\\d.])${code.replace(/\./g, '\\.')}(?![\\d])`).test(text);
+    if (!code || errors.some(printed)) continue;
+    errors.push(error);
+    (main.errors[lang] ??= []).push(error);
+  }
 }
 
 /** Words that make a block of output an error report, not a listing. */

@@ -95,6 +95,52 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     assert.doesNotMatch(JSON.stringify(a), /editor comment|:::|INCLUDE|\.png/);
   });
 
+  it('DocFX buttons and videos (`> [!div class="nextstepaction"]`, `> [!VIDEO …]`) are page furniture, not errors; the button text stays prose', function () {
+    const body = [
+      '# T',
+      '## Symptoms',
+      '',
+      'To find the cause, select the button below:',
+      '',
+      '> [!div class="nextstepaction"]',
+      '> [Run Tests: Widget health](https://aka.ms/WidgetHealth)',
+      '',
+      '> [!VIDEO https://www.example.com/videoplayer/embed/1234]',
+      '',
+      'You see this error:',
+      '',
+      '> The widget broke.',
+      '',
+      '## Resolution',
+      '',
+      '1. Do the thing.',
+    ].join('\n');
+    const a = imported('t.md', md(body));
+    assert.deepEqual(
+      a.symptoms.map((s) => s.errors),
+      [{ en: ['The widget broke.'] }],
+    );
+    assert.doesNotMatch(JSON.stringify(a.symptoms), /\[!div|\[!VIDEO|videoplayer/);
+  });
+
+  it('an NDR article that names its status only in the title gets it as an error text: quoted with its text, else the code', function () {
+    const body = (title: string, symptom: string) =>
+      md(['# ' + title, '## Symptoms', symptom, '## Resolution', '1. Fix the widget.'].join('\n'));
+    const errors = (title: string, symptom = 'Mail to the widget list bounces.') =>
+      imported('t.md', body(title, symptom)).symptoms.flatMap((s) => s.errors.en ?? []);
+    assert.deepEqual(errors('Fix NDR error "550 5.7.99" in Widget Online'), ['550 5.7.99']);
+    assert.deepEqual(errors('NDR 450 4.4.99 "Cannot reach the widget [Message=Odd]"'), [
+      '450 4.4.99 Cannot reach the widget [Message=Odd]',
+    ]);
+    assert.deepEqual(errors('Fix NDR error 5.4.96 or 5.4.97 in Widget Online'), ['5.4.96', '5.4.97']);
+    assert.deepEqual(errors('Fix NDR error code "451 4.7.500-699" in Widget Online'), ['451 4.7.500']);
+    // a status the article's own error texts print is not added again
+    assert.deepEqual(errors('Fix NDR error "550 5.7.99"', 'You get this bounce:\n\n> 550 5.7.99 Widget rejected.'), [
+      '550 5.7.99 Widget rejected.',
+    ]);
+    assert.deepEqual(errors('Widgets bounce in Widget Online'), []);
+  });
+
   it('errors: quotes with lazy continuation lines, quotes inside list items, output code blocks, a paragraph that is one code span; commands in Symptoms are not errors', function () {
     const body = [
       '# T',
