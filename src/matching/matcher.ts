@@ -95,6 +95,8 @@ interface Ranked {
   sameError?: readonly string[];
   /** The best score of a match ranked below this one only as its container, when that match fit its own error better (decide.ts). */
   contested?: number;
+  /** That match (the one whose score `contested` is). */
+  contestedBy?: Hit;
   /** Ranking rules applied (containers, topic phrases, ties), for explanations. */
   adjustments: { rule: 'container' | 'topics' | 'tie-break'; note: string }[];
 }
@@ -294,7 +296,7 @@ export class Matcher {
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
     if (prose && !hits.some((h) => h.score >= this.params.decision.answer))
       hits.push(...this.descriptionHits(view, keywords.topicPhrases, bridged).filter((h) => !throughLexicon || h.topics.length > 0));
-    const ranked = this.breakTies(this.rank(hits, keywords.topics), view);
+    const ranked = this.breakTies(this.settleContest(this.rank(hits, keywords.topics), view), view);
     const t = this.params.decision;
     const { decision, offered } = decide(ranked, t);
     // Explaining lists what came close too: why an article did not win matters as much as why one did.
@@ -598,6 +600,7 @@ export class Matcher {
     const leaders = [...best.values()];
     const contenders = leaders.filter((o): o is ErrorHit => o.kind === 'error' && o.score >= p.containerFrom);
     const contested = new Map<Hit, number>();
+    const contestedBy = new Map<Hit, Hit>();
     // The cheap tests' fields of every contender side by side: hundreds of leaders each scan them (10,000 articles).
     const cScore = Float64Array.from(contenders, (o) => o.score);
     const cWords = Int32Array.from(contenders, (o) => o.found.length);
@@ -628,7 +631,10 @@ export class Matcher {
       if (container) {
         score = Math.min(h.score, container.score - p.containerGap);
         // It fit its own error better than the container fits its: the paste is that error as much as the container's.
-        if (h.score > container.score) contested.set(container, Math.max(contested.get(container) ?? 0, h.score));
+        if (h.score > container.score && h.score > (contested.get(container) ?? 0)) {
+          contested.set(container, h.score);
+          contestedBy.set(container, h);
+        }
         adjustments.push({
           rule: 'container',
           note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found`,
@@ -642,6 +648,7 @@ export class Matcher {
       const rival = contested.get(r.hit);
       if (rival === undefined) continue;
       r.contested = rival;
+      r.contestedBy = contestedBy.get(r.hit);
       r.adjustments.push({
         rule: 'container',
         note: `contested: a match it contains fit its own error better (${round(rival)}), so it must lead that score too to be answered`,
@@ -653,7 +660,35 @@ export class Matcher {
   }
 
   /**
-   * Stage 6b: articles that hold the same error text tie on it; the rest of the paste ("…the cross-forest
+   * Stage 6b: a contested container leads a match inside it that fit its own error better (decide.ts answers neither:
+   * both errors fit the paste). Which of the two comes first is then decided as a tie is: by how well the rest of the
+   * paste fits their titles and symptom descriptions — `The proxy address … is already being used` from a post about
+   * mail users is the proxy-conflict article's before the public-folder sync article's, whose longer error holds it.
+   */
+  private settleContest(ranked: Ranked[], view: QueryView): Ranked[] {
+    const top = ranked[0];
+    const inside = top?.contestedBy && ranked.find((r) => r.hit === top.contestedBy);
+    if (!inside || this.aboutRest(inside, view) <= this.aboutRest(top, view)) return ranked;
+    const note = `put before ${this.kb.articles[top.hit.article].id}, the contested container it lies in: the rest of the paste fits its title and descriptions better`;
+    // Still no answer: the container's score stays the lead to beat.
+    const head: Ranked = {
+      ...inside,
+      score: top.score,
+      contested: top.score,
+      adjustments: [...inside.adjustments, { rule: 'container', note }],
+    };
+    return [head, ...ranked.filter((r) => r !== inside)];
+  }
+
+  /** Weight of the rest of the paste (the words its error text did not find) in the article's titles and symptom descriptions. */
+  private aboutRest(r: Ranked, view: QueryView): number {
+    const found = r.hit.kind === 'error' ? r.hit.found : undefined;
+    const { ids } = this.index.vocab;
+    return aboutWeight(this.about, r.hit.article, view.terms, found && ((t) => includesId(found, ids.get(t))));
+  }
+
+  /**
+   * Stage 6c: articles that hold the same error text tie on it; the rest of the paste ("…the cross-forest
    * room mailbox…") decides between them, by the words of their titles and symptom descriptions.
    */
   private breakTies(ranked: Ranked[], view: QueryView): Ranked[] {
@@ -663,12 +698,7 @@ export class Matcher {
       (r) => r.score >= top.score - this.params.ranking.tie && r.sameError?.some((k) => top.sameError!.includes(k)),
     );
     if (tied.length < 2) return ranked;
-    const aboutScore = (r: Ranked) => {
-      const found = r.hit.kind === 'error' ? r.hit.found : undefined;
-      const { ids } = this.index.vocab;
-      return aboutWeight(this.about, r.hit.article, view.terms, found && ((t) => includesId(found, ids.get(t))));
-    };
-    const order = tied.map((r) => ({ r, about: aboutScore(r) })).sort((a, b) => b.about - a.about || b.r.score - a.r.score);
+    const order = tied.map((r) => ({ r, about: this.aboutRest(r, view) })).sort((a, b) => b.about - a.about || b.r.score - a.r.score);
     // The tied group keeps its best score at its head; only the order inside it changes.
     const reordered = order.map(({ r, about }, i) => ({
       ...r,

@@ -250,3 +250,41 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
     });
   });
 });
+
+describe('matching rules: a contested container and the match inside it (matcher.ts settleContest)', () => {
+  const proxy =
+    'The proxy address "X500:/O=FIRST/OU=ADMINS/CN=RECIPIENTS/CN=ABC123" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.';
+  const kb = kbOf([
+    article('folder-sync', [proxy], {
+      title: { en: 'Mail-enabled public folder sync fails' },
+      symptoms: [{ id: 'main', description: { en: 'The public folder sync script stops.' }, errors: { en: [proxy] } }],
+    }),
+    article('address-conflict', [], {
+      title: { en: 'Proxy address conflict when adding mail users' },
+      symptoms: [
+        {
+          id: 'main',
+          description: { en: 'Adding a mail user fails.' },
+          errors: { en: ['The proxy address "SMTP:<address>" is already being used by "<domain>". Please choose another proxy address.'] },
+        },
+      ],
+    }),
+    article('other', ['Wombat relay failed.']),
+  ]);
+  const m = new Matcher(kb);
+  const pasted =
+    '"The proxy address is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address."';
+  const ranked = (text: string) => {
+    const r = m.match(text);
+    return [r.decision, ...r.matches.slice(0, 2).map((x) => x.article)];
+  };
+
+  it('puts first the one whose title and descriptions the rest of the paste fits, and answers neither', () => {
+    assert.deepEqual(ranked(`I cannot add the mail users: ${pasted}`), ['clarify', 'address-conflict', 'folder-sync']);
+    assert.deepEqual(ranked(`The public folder sync script stops: ${pasted}`), ['clarify', 'folder-sync', 'address-conflict']);
+  });
+
+  it('keeps the container first when the rest of the paste names neither', () => {
+    assert.deepEqual(ranked(pasted), ['clarify', 'folder-sync', 'address-conflict']);
+  });
+});
