@@ -294,8 +294,14 @@ export class Matcher {
     // written, its words would fit only the articles written in it, however little they fit. As written, only a
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
-    if (prose && !hits.some((h) => h.score >= this.params.decision.answer))
-      hits.push(...this.descriptionHits(view, keywords.topicPhrases, bridged).filter((h) => !throughLexicon || h.topics.length > 0));
+    if (prose && !hits.some((h) => h.score >= this.params.decision.answer)) {
+      const contradicted = this.contradicted(errorHits);
+      hits.push(
+        ...this.descriptionHits(view, keywords.topicPhrases, bridged).filter(
+          (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
+        ),
+      );
+    }
     const ranked = this.breakTies(this.settleContest(this.rank(hits, keywords.topics), view), view);
     const t = this.params.decision;
     const { decision, offered } = decide(ranked, t);
@@ -483,6 +489,29 @@ export class Matcher {
       h.score = cap;
       h.otherScenario = other;
     }
+  }
+
+  /**
+   * Articles the paste's error contradicts right after the name of its family: one of their error texts fits well enough
+   * to be offered (`decision.candidate`) up to where the paste goes on differently just after a status code, error code or
+   * exception class (`554 5.2.0 STOREDRV.Submission…` where the article has `554 5.2.0 STOREDRV.Deliver…`), and none fits
+   * that well without a contradiction. The paste's error is another member of that family: the article's title and
+   * description words (the description path) must not offer it either. (A contradiction after plain words is often a
+   * value the article writes differently, a user or an address: it vetoes nothing.)
+   */
+  private contradicted(hits: readonly ErrorHit[]): Set<number> {
+    const { candidate } = this.params.decision;
+    const factor = this.params.score.contradiction;
+    const out = new Set<number>();
+    const afterFamily = (context: string) => context.split(' ').some((t) => /\d/.test(t) || isStrongTerm(t));
+    // Only hits scored to the end know their contradiction; every hit that could reach `candidate` before the factor
+    // is (both floors are below it), so the rule reads the same with and without pruning.
+    for (const h of hits) {
+      const c = h.breakdown.contradiction;
+      if (c && h.score / factor >= candidate && afterFamily(c.context)) out.add(h.article);
+    }
+    for (const h of hits) if (!h.breakdown.contradiction && h.score >= candidate) out.delete(h.article);
+    return out;
   }
 
   /** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */

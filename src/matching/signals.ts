@@ -475,8 +475,13 @@ const PLACEHOLDER = /<[^<>\n]{1,60}>|\{\d+\}|\bx{4,}(?:-x{4,})*\b|"<[^"\n]*>"/gi
 const QUOTED_VALUE = /(?<![\p{L}\p{N}])'([^'\n]{1,60})'(?![\p{L}\p{N}])/gu;
 /** A quoted .NET type name ('System.Runtime.Serialization.TypeLoadExceptionHolder') is the message too. */
 const TYPE_NAME = /^[A-Za-z]\w*(?:\.[A-Za-z]\w*){2,}$/;
-/** Where a PowerShell error record starts inside a copied error text: the rest is its frame, not the error. */
-const RECORD_TAIL = /\s\+\s*CategoryInfo\b|\bAt line:\d+ char:\d+/i;
+/**
+ * Where a PowerShell error record starts inside a copied error text: the rest is its frame, not the error. A location
+ * line (`At line:1 char:1`, `At C:\…\ExchangeOnlineManagement.psm1:733 char:21`, `In Zeile:1 Zeichen:1`) says where the
+ * error was thrown — a module's path and version are shared by all of its errors — so no paste matches on it.
+ */
+const RECORD_TAIL =
+  /\s\+\s*CategoryInfo\b|\b(?:At line|In Zeile):\d+ (?:char|Zeichen):\d+|\b(?:At|In) (?:[A-Za-z]:[\\/]|\\\\|\.{0,2}\/)[^\n]*?:\d+ (?:char|Zeichen):\d+/i;
 /** Boundaries: a nesting one (colon, quote, arrow) opens an inner message; a sentence end does not. */
 const BOUNDARY =
   /(["“”„«»]|:(?=\s|["“”„])|-{1,3}>|[.!?](?=\s|$)|\s(?=(?:Please|Bitte|For more (?:details|information)|Learn more|Weitere Informationen)\b)|\s(?=(?:at|bei) [A-Za-z_]\w*(?:\.[\w`]+){2,}))/;
@@ -548,7 +553,10 @@ function parseError(text: string, p: MatchParameters['index'], word: (w: string)
         nextNested = true;
         nextAnnounced = true;
       }
-      nextAfterSentence = /^[.!?\s]$/.test(piece);
+      // Advice right after an announcement (`…error message: For more information…`) is no new sentence: the
+      // announced inner message is empty, and a paste with one there (`…error message: Access is denied.`) goes
+      // on differently — the contradiction rule reads it (score.ts).
+      nextAfterSentence = /^[.!?\s]$/.test(piece) && !(nextAnnounced && /^\s$/.test(piece));
       return;
     }
     const isFrame = piece.split('\n').every((l) => !l.trim() || FRAME_LINE.test(l));

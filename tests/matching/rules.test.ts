@@ -249,6 +249,56 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
       assert.equal(m.match('how do I change the colour of the calendar in Outlook').decision, 'none');
     });
   });
+  describe('matcher: where-lines, empty inner messages, family contradictions (issue 12, precision)', () => {
+    it('never matches on a PowerShell location line: `At <file>:<line> char:<n>` says where an error was thrown, not which', () => {
+      const m = new Matcher(
+        kbOf([
+          article('frob-module', [
+            'Frobbing the widget pool failed because the pool is sealed. At C:\\Program Files\\WindowsPowerShell\\Modules\\FrobManagement\\3.1.0\\netFramework\\FrobManagement.psm1:733 char:21 + CategoryInfo : OperationStopped',
+          ]),
+        ]),
+      );
+      const where =
+        'At C:\\Program Files\\WindowsPowerShell\\Modules\\FrobManagement\\3.1.0\\netFramework\\FrobManagement.psm1:733 char:21';
+      // Another error thrown at the same place of the same module: not this article's error.
+      assert.equal(m.match(`Create Quokka Session is failed using OAuth\n${where}\n+ throw $_.Exception;`).decision, 'none');
+      // The article's own message, thrown from elsewhere, is still its error.
+      assert.deepEqual(top(m, 'Frobbing the widget pool failed because the pool is sealed.\nAt line:1 char:3'), ['answer', 'frob-module']);
+    });
+
+    it('reads `…error message: For more information…` as an empty inner message: a paste with one there is another error', () => {
+      const empty =
+        'Connecting to remote server frob.example.com failed with the following error message : For more information, see the about_Frob_Troubleshooting Help topic.';
+      const m = new Matcher(kbOf([article('empty-inner', [empty])]));
+      assert.deepEqual(top(m, empty), ['answer', 'empty-inner']);
+      const other = m.match(
+        'Connecting to remote server frob.example.com failed with the following error message : Basic Authorization failed for user. For more information, see the about_Frob_Troubleshooting Help topic.',
+      );
+      assert.notEqual(other.decision, 'answer');
+      assert.ok((other.matches[0]?.score ?? 0) < 0.5, `scored ${other.matches[0]?.score}`);
+    });
+
+    it('offers no article by its description when the paste contradicts its error right after the family name (`STOREDRV.Submission` vs `STOREDRV.Deliver`)', () => {
+      const ndr = (stage: string) =>
+        `554 5.2.0 STOREDRV.${stage}.Exception:QuokkaQuotaException; Failed to process message due to a permanent exception`;
+      const deliver = article('deliver-quota', [ndr('Deliver')], {
+        title: { en: 'Quokka quota rejects delivery to the marmot mailbox' },
+        symptoms: [
+          {
+            id: 'main',
+            description: { en: 'Messages to the marmot mailbox bounce because the quokka quota is exceeded.' },
+            errors: { en: [ndr('Deliver')] },
+          },
+        ],
+      });
+      const m = new Matcher(kbOf([deliver]));
+      const described = 'messages to the marmot mailbox bounce, quokka quota exceeded';
+      assert.deepEqual(top(m, described), ['clarify', 'deliver-quota']);
+      // Sent, not delivered: the same family's other member. Its words in the title don't offer the article.
+      const sent = m.match(`${described}\n${ndr('Submission')}`);
+      assert.equal(sent.decision, 'none');
+    });
+  });
 });
 
 describe('matching rules: a contested container and the match inside it (matcher.ts settleContest)', () => {
