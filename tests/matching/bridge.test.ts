@@ -427,6 +427,8 @@ describe('matching/bridge', () => {
         en.translate('System.IO.IOException: Von der Übertragungsverbindung können keine Daten gelesen werden').text,
         'System.IO.IOException: Unable to read data from the transport connection',
       );
+      // A split verb's particle with words between it and its verb (`schlägt … fehl`) still reads as the failure.
+      assert.match(en.translate('Die Zustellung an die Gruppe schlägt in unserer Umgebung fehl.').text, /delivery .*fails\.$/);
     });
 
     it('an English paste finds a German-only article the other way round', () => {
