@@ -1,6 +1,7 @@
 import type { MatchParameters } from './parameters';
-import { AFTER_SENTENCE, FIRST, GENERIC, NESTED, packedSignals, VAR_AFTER, type PackedSignals } from './packed';
+import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, VAR_AFTER, type PackedSignals } from './packed';
 import { gramCode, isCodeTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
+import { newClassWeights, unitClassesOf, weighClass, type ClassWeights, type UnitClasses } from './unitClasses';
 
 /**
  * How well a paste covers one error text, 0..1.
@@ -109,113 +110,126 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
 
 /**
  * Per unit of error text `id`: the weight it holds, the weight of it found in the paste, and whether the paste holds
- * the unit itself — its word pairs, not just its words, which common ones like "error" give away elsewhere.
- * Also, once per text, which of its word pairs the paste holds (`pairIn`), for coverage and contradiction.
+ * the unit itself — its word pairs, not just its words, which common ones like "error" give away elsewhere — read
+ * from its class (unitClasses.ts: units with the same words score alike, and near-duplicate texts share most of
+ * theirs); the word pairs found, per unit and across each unit's end; the evidence of the words found.
  */
 function unitWeights(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParameters): UnitWeights {
-  const { ids, weights, flags, unitFrom, unitTo } = pk;
-  const t0 = pk.termStart[id];
-  const n = pk.termStart[id + 1] - t0;
+  const classes = unitClassesOf(pk);
+  const cw = classWeightsFor(classes, q, p);
   const u0 = pk.unitStart[id];
   const units = pk.unitStart[id + 1] - u0;
-  if (units > scratch.all.length || n > scratch.pairIn.length) scratch = newScratch(2 * Math.max(units, n));
-  const { have, all, touched, pairIn } = scratch;
+  if (units > scratch.all.length) scratch = newScratch(2 * units, scratch.pairIn.length);
+  const w = scratch;
+  let evidence = 0;
+  let firsts = 0;
+  for (let k = 0; k < units; k++) {
+    const c = classes.of[u0 + k];
+    if (cw.stamp[c] !== cw.epoch) weighClass(pk, classes, c, q, p.touched, p.touchedPairs, cw);
+    w.have[k] = cw.have[c];
+    w.all[k] = classes.all[c];
+    w.touched[k] = cw.touched[c];
+    w.pairAll[k] = classes.pairWeight[c];
+    w.pairHave[k] = cw.pairHave[c];
+    w.crossAll[k] = classes.crossWeight[c];
+    w.crossIn[k] = cw.crossIn[c];
+    evidence += cw.evidence[c];
+    firsts += cw.firsts[c];
+  }
+  w.evidence = evidence;
+  w.firsts = firsts;
+  return w;
+}
+
+/** Per term i of error text `id` but its last: 1 when the paste holds the word pair i, i + 1 (w.pairIn; texts scored to the end). */
+function pairsIn(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): void {
+  const { ids, flags } = pk;
+  const t0 = pk.termStart[id];
+  const n = pk.termStart[id + 1] - t0;
+  if (n > w.pairIn.length) w.pairIn = new Uint8Array(2 * n);
+  const { pairIn } = w;
   const { has, pairs, size } = q;
-  // Only a pair of two pasted words can be a pasted pair: most pairs of most candidates are settled by
-  // `has` alone, without hashing a gram code.
+  // Only a pair of two pasted words can be a pasted pair: most pairs are settled by `has` alone, without hashing a gram code.
   for (let i = 0; i + 1 < n; i++) {
     const a = ids[t0 + i];
     const b = ids[t0 + i + 1];
     pairIn[i] = !(flags[t0 + i] & VAR_AFTER) && has[a] === 1 && has[b] === 1 && pairs.has(gramCode(size, a, b)) ? 1 : 0;
   }
-  for (let k = 0; k < units; k++) {
-    const start = unitFrom[u0 + k];
-    const end = unitTo[u0 + k];
-    let h = 0;
-    let a = 0;
-    let pairsHave = 0;
-    let pairsAll = 0;
-    let words = 0;
-    for (let i = start; i < end; i++) {
-      const weight = weights[t0 + i];
-      a += weight;
-      if (has[ids[t0 + i]]) {
-        h += weight;
-        words++;
-      }
-      if (i + 1 < end && !(flags[t0 + i] & VAR_AFTER)) {
-        pairsAll++;
-        pairsHave += pairIn[i];
-      }
-    }
-    have[k] = h;
-    all[k] = a;
-    // Without word pairs to check (a name cuts each one: `The call to '<url>' failed`), one word of several says too little.
-    const enough = pairsAll > 0 ? pairsHave / pairsAll >= p.touchedPairs : words >= Math.min(2, end - start);
-    touched[k] = a > 0 && h / a >= p.touched && enough ? 1 : 0;
-  }
-  return scratch;
 }
 
 /**
- * Per unit of an error text (the first `units.length` entries): the weight found, the weight it holds, 1 when the
- * paste holds the unit; per term i (the first `terms.length - 1`): 1 when the paste holds the word pair i, i + 1.
+ * Per unit of an error text (the first `units` entries): the weight found, the weight it holds, 1 when the paste holds
+ * the unit, the weight of its word pairs and of those found, the weight of the pair across its end and 1 when that is
+ * found; the evidence (weight of the words found at their first occurrence) and their number; per term i (the first
+ * `terms − 1`, filled by pairsIn): 1 when the paste holds the word pair i, i + 1.
  */
 interface UnitWeights {
   have: Float64Array;
   all: Float64Array;
   touched: Uint8Array;
+  pairAll: Float64Array;
+  pairHave: Float64Array;
+  crossAll: Float64Array;
+  crossIn: Uint8Array;
+  evidence: number;
+  firsts: number;
   pairIn: Uint8Array;
 }
 
-function newScratch(n: number): UnitWeights {
-  return { have: new Float64Array(n), all: new Float64Array(n), touched: new Uint8Array(n), pairIn: new Uint8Array(n) };
+function newScratch(units: number, terms: number): UnitWeights {
+  return {
+    have: new Float64Array(units),
+    all: new Float64Array(units),
+    touched: new Uint8Array(units),
+    pairAll: new Float64Array(units),
+    pairHave: new Float64Array(units),
+    crossAll: new Float64Array(units),
+    crossIn: new Uint8Array(units),
+    evidence: 0,
+    firsts: 0,
+    pairIn: new Uint8Array(terms),
+  };
 }
 
 /**
  * Reused for every error text scored (scoring is synchronous, one text at a time, and nothing keeps it):
- * thousands of candidates per paste would otherwise allocate four arrays each.
+ * thousands of candidates per paste would otherwise allocate these arrays each.
  */
-let scratch: UnitWeights = newScratch(256);
+let scratch: UnitWeights = newScratch(256, 256);
+
+/** The class weights of one index, for the paste and the knobs they were last computed for. */
+const CLASS_WEIGHTS = new WeakMap<UnitClasses, { w: ClassWeights; q: PasteIds | undefined; touched: number; touchedPairs: number }>();
+
+/** `classes`' weights for paste `q`: classes weighed for another paste (or other knobs) are weighed again when asked for. */
+function classWeightsFor(classes: UnitClasses, q: PasteIds, p: ScoreParameters): ClassWeights {
+  let state = CLASS_WEIGHTS.get(classes);
+  if (!state) CLASS_WEIGHTS.set(classes, (state = { w: newClassWeights(classes), q: undefined, touched: NaN, touchedPairs: NaN }));
+  if (state.q !== q || state.touched !== p.touched || state.touchedPairs !== p.touchedPairs) {
+    state.q = q;
+    state.touched = p.touched;
+    state.touchedPairs = p.touchedPairs;
+    state.w.epoch++;
+  }
+  return state.w;
+}
 
 /**
- * False when the paste can't touch any unit of error text `id`'s inner message (its words, and the word pairs of
- * both words found, fall short of the thresholds for every one of them) and the fragment rule can't apply: then the
- * inner message's coverage is 0 and the text scores at most 1 − detailShare. The near-duplicates a paste reaches
+ * False when the paste can't touch any unit of error text `id`'s inner message and the fragment rule can't apply: then
+ * the inner message's coverage is 0 and the text scores at most 1 − detailShare. The near-duplicates a paste reaches
  * at 10,000 articles mostly share its wrapper and differ in the inner message: this reads only the inner message's
- * words, without a word-pair lookup. True when it can't tell (no inner message, `-->` arrows, a short text).
+ * units. True when it can't tell (no inner message, `-->` arrows, a long text).
  */
 function innerCanTouch(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParameters, pasteTerms: number): boolean {
   const detailUnit = pk.detailUnit[id];
   const t0 = pk.termStart[id];
   if (detailUnit === 0 || pk.hasArrows[id] || pk.termStart[id + 1] - t0 >= p.fragmentShare * pasteTerms) return true;
-  const { ids, weights, flags, unitFrom, unitTo } = pk;
-  const { has } = q;
-  const u0 = pk.unitStart[id];
+  const classes = unitClassesOf(pk);
+  const cw = classWeightsFor(classes, q, p);
   const u1 = pk.unitStart[id + 1];
-  for (let u = u0 + detailUnit; u < u1; u++) {
-    const start = t0 + unitFrom[u];
-    const end = t0 + unitTo[u];
-    let h = 0;
-    let a = 0;
-    let words = 0;
-    let pairs = 0;
-    let both = 0;
-    for (let i = start; i < end; i++) {
-      const here = has[ids[i]] === 1;
-      a += weights[i];
-      if (here) {
-        h += weights[i];
-        words++;
-      }
-      if (i + 1 < end && !(flags[i] & VAR_AFTER)) {
-        pairs++;
-        if (here && has[ids[i + 1]] === 1) both++;
-      }
-    }
-    // As unitWeights decides `touched`, with every pair of two found words counted as found.
-    const enough = pairs > 0 ? both / pairs >= p.touchedPairs : words >= Math.min(2, end - start);
-    if (a > 0 && h / a >= p.touched && enough) return true;
+  for (let u = pk.unitStart[id] + detailUnit; u < u1; u++) {
+    const c = classes.of[u];
+    if (cw.stamp[c] !== cw.epoch) weighClass(pk, classes, c, q, p.touched, p.touchedPairs, cw);
+    if (cw.touched[c]) return true;
   }
   return false;
 }
@@ -262,20 +276,16 @@ function coverage(
   }
   if (all === 0) return 0;
   const terms = have / all;
+  // Word pairs: those inside each unit, and the one across its end when the next unit is scored too.
   let pHave = 0;
   let pAll = 0;
-  const { weights, flags, unitFrom, unitTo } = pk;
-  const t0 = pk.termStart[id];
-  const units = pk.unitStart[id + 1] - u0;
-  const last = to < units ? unitFrom[u0 + to] : pk.termStart[id + 1] - t0;
   for (let u = from; u < to; u++) {
     const factor = w.touched[u] ? 1 : untouched;
-    const end = unitTo[u0 + u];
-    for (let i = unitFrom[u0 + u]; i < end && i + 1 < last; i++) {
-      if (flags[t0 + i] & VAR_AFTER) continue;
-      const pw = factor * ((weights[t0 + i] + weights[t0 + i + 1]) / 2);
-      pAll += pw;
-      if (w.pairIn[i]) pHave += pw;
+    pAll += factor * w.pairAll[u];
+    pHave += factor * w.pairHave[u];
+    if (u + 1 < to) {
+      pAll += factor * w.crossAll[u];
+      if (w.crossIn[u]) pHave += factor * w.crossAll[u];
     }
   }
   return p.termShare * terms + (1 - p.termShare) * (pAll > 0 ? pHave / pAll : terms);
@@ -289,26 +299,34 @@ export interface Contradiction {
 }
 
 /**
- * Where the paste continues the error differently (undefined: nowhere): somewhere the paste follows the error word for
+ * Where the paste continues the error differently (-1: nowhere): somewhere the paste follows the error word for
  * word (two words in a row), then stops following it while both go on — with a word other than the next
- * ones of the error, and that does not look like a name or number (those vary from paste to paste).
+ * ones of the error, and that does not look like a name or number (those vary from paste to paste). Returns the
+ * position (of the word the error goes on with) and sets `contradicted` to the words of context and the pasted
+ * word's id: the words are built only for a contradiction that is shown (describe).
  */
-function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): Contradiction | undefined {
-  const { meanWeight, repeated, ids, terms, weights, varAfter } = sig;
+function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): number {
+  const { terms } = sig;
+  const { ids, weights, flags } = pk;
   const { touched, pairIn } = w;
   const { size } = q;
+  const t0 = pk.termStart[id];
+  const n = pk.termStart[id + 1] - t0;
+  const meanWeight = pk.meanWeight[id];
+  const r0 = pk.repeatedStart[id];
+  const r1 = pk.repeatedStart[id + 1];
   // The units' ranges and flags from the packed arrays: the signal's own unit objects are a cache miss each.
   const u0 = pk.unitStart[id];
   let unit = 0;
-  for (let i = 1; i < ids.length; i++) {
+  for (let i = 1; i < n; i++) {
     while (pk.unitTo[u0 + unit] <= i) unit++;
-    if (varAfter[i - 1] || pairIn[i - 1]) continue;
+    if (flags[t0 + i - 1] & VAR_AFTER || pairIn[i - 1]) continue;
     // Only where the paste holds the error: inside a unit it holds (a distinctive two-word context inside
     // the unit is enough), or right where one ends — unless that is a sentence end, where a paste may
     // stop and go on in its own words.
     const start = pk.unitFrom[u0 + unit];
     const afterSentence = (pk.unitFlags[u0 + unit] & AFTER_SENTENCE) !== 0;
-    const distinctive = i - 2 >= start && weights[i - 2] + weights[i - 1] >= 2 * meanWeight;
+    const distinctive = i - 2 >= start && weights[t0 + i - 2] + weights[t0 + i - 1] >= 2 * meanWeight;
     const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit] || distinctive;
     if (!holds) continue;
     // The context: the word (or words) before i, as a gram code, and how many words it has.
@@ -317,35 +335,53 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     if (i === 1 || i - 1 === start) {
       // At the start of the error or of a unit, one word of context — only a word that is not common
       // and that the error has once.
-      if (weights[i - 1] < meanWeight || repeated.has(ids[i - 1])) continue;
-      context = ids[i - 1];
+      if (weights[t0 + i - 1] < meanWeight || repeats(pk.repeated, r0, r1, ids[t0 + i - 1])) continue;
+      context = ids[t0 + i - 1];
       words = 1;
-    } else if (varAfter[i - 2]) continue;
+    } else if (flags[t0 + i - 2] & VAR_AFTER) continue;
     else {
-      context = gramCode(size, ids[i - 2], ids[i - 1]);
+      context = gramCode(size, ids[t0 + i - 2], ids[t0 + i - 1]);
       words = 2;
     }
     // A context the error itself repeats ("error occurred" thrice) can't tell where the paste is: take one
     // more word before it, and give up when even that repeats.
-    if (i >= 2 && repeated.size > 0 && repeated.has(context)) {
-      if (i < 3 || varAfter[i - 3]) continue;
-      context = gramCode(size, ids[i - 3], ids[i - 2], ids[i - 1]);
+    if (i >= 2 && r1 > r0 && repeats(pk.repeated, r0, r1, context)) {
+      if (i < 3 || flags[t0 + i - 3] & VAR_AFTER) continue;
+      context = gramCode(size, ids[t0 + i - 3], ids[t0 + i - 2], ids[t0 + i - 1]);
       words = 3;
-      if (repeated.has(context)) continue;
+      if (repeats(pk.repeated, r0, r1, context)) continue;
     }
     const after = q.next.get(context);
     if (!after) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
+    const next1 = i + 1 < n ? ids[t0 + i + 1] : -1;
+    const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
     for (let k = 0; k < after.length; k++) {
       const u = after[k];
-      if (u === ids[i] || u === ids[i + 1] || u === ids[i + 2] || q.quoted.has(u)) continue;
+      if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) continue;
       const pasted = q.term(u);
       if (!looksLikeName(pasted) && !misread(pasted, terms[i])) {
-        return { context: terms.slice(i - words, i).join(' '), expected: terms[i], pasted };
+        contradicted.words = words;
+        contradicted.pasted = u;
+        return i;
       }
     }
   }
-  return undefined;
+  return -1;
+}
+
+/** The context words and the pasted word's id of the contradiction found last (contradiction). */
+const contradicted = { words: 0, pasted: 0 };
+
+/** The contradiction found last, at position `at` of error text `sig`, in words. */
+function describe(sig: ErrorSignal, at: number, q: PasteIds): Contradiction {
+  return { context: sig.terms.slice(at - contradicted.words, at).join(' '), expected: sig.terms[at], pasted: q.term(contradicted.pasted) };
+}
+
+/** `code` is one of the gram codes repeated[from … to − 1] (an error text's repeated grams: a few at most, so a scan finds it). */
+function repeats(repeated: Float64Array, from: number, to: number, code: number): boolean {
+  for (let k = from; k < to; k++) if (repeated[k] === code) return true;
+  return false;
 }
 
 /**
@@ -445,36 +481,30 @@ export function scoreSignal(
     if (floor > 0) return 0;
     return result(score, NOTHING, detailCoverage, wholeCoverage, touchedOf(units, w), 0, 0);
   }
-  // Each word counts once, with its weight where the error has it first.
-  let evidence = 0;
-  let count = 0;
-  const t0 = pk.termStart[id];
-  const t1 = pk.termStart[id + 1];
-  for (let i = t0; i < t1; i++) {
-    if (!(pk.flags[i] & FIRST) || !q.has[pk.ids[i]]) continue;
-    count++;
-    evidence += pk.weights[i];
-  }
+  // Each word counts once, with its weight where the error has it first (summed per unit: unitWeights).
+  const { evidence } = w;
+  let count = w.firsts;
   const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
   score *= evidenceFactor;
   if (score < floor && !(score < p.fragment && isFragment(pk, id, view.terms.size, w, count, uniqueWeight, p))) return score;
   // Scored to the end: the rules below read the signal itself.
   const sig = index.errors[id];
+  pairsIn(pk, id, q, w);
+  const at = contradiction(sig, pk, id, q, w);
+  if (at >= 0) score *= p.contradiction;
   const found = foundIds(count);
   count = 0;
-  for (const i of sig.firsts) if (q.has[sig.ids[i]]) found[count++] = sig.ids[i];
-  found.sort();
-  const contra = contradiction(sig, pk, id, q, w);
-  if (contra) score *= p.contradiction;
-  const innerOnly =
-    sig.detailUnit > 0 &&
-    score > p.innerOnly &&
-    !anyTouched(w.touched, 0, sig.detailUnit) &&
-    sig.units.every((u, k) => k < sig.detailUnit || !w.touched[k] || u.generic);
+  const t0 = pk.termStart[id];
+  for (let f = pk.firstStart[id]; f < pk.firstStart[id + 1]; f++) {
+    const word = pk.ids[t0 + pk.firsts[f]];
+    if (q.has[word]) found[count++] = word;
+  }
+  sortAscending(found);
+  const innerOnly = sig.detailUnit > 0 && score > p.innerOnly && !anyTouched(w.touched, 0, sig.detailUnit) && onlyGenericTouched(pk, id, w);
   if (innerOnly) score = p.innerOnly;
   const withoutCode = score > p.withoutCode && lacksCode(sig, q);
   if (withoutCode) score = p.withoutCode;
-  const fragment = !contra && score < p.fragment && isFragment(pk, id, view.terms.size, w, found.length, uniqueWeight, p);
+  const fragment = at < 0 && score < p.fragment && isFragment(pk, id, view.terms.size, w, found.length, uniqueWeight, p);
   if (fragment) score = p.fragment;
   return result(
     score,
@@ -484,12 +514,32 @@ export function scoreSignal(
     touchedOf(units, w),
     evidence / uniqueWeight,
     evidenceFactor,
-    contra,
+    at >= 0 ? describe(sig, at, q) : undefined,
     fragment,
     innerOnly,
     cut?.unit,
     withoutCode,
   );
+}
+
+/** Every unit of error text `id`'s inner message that the paste holds is generic. */
+function onlyGenericTouched(pk: PackedSignals, id: number, w: UnitWeights): boolean {
+  const u0 = pk.unitStart[id];
+  for (let k = pk.detailUnit[id]; k < pk.unitStart[id + 1] - u0; k++) if (w.touched[k] && !(pk.unitFlags[u0 + k] & GENERIC)) return false;
+  return true;
+}
+
+/** Sorts a few ids in place (insertion sort: the built-in sort of a typed array costs more than the sorting for a handful). */
+function sortAscending(ids: Int32Array): void {
+  for (let i = 1; i < ids.length; i++) {
+    const x = ids[i];
+    let j = i - 1;
+    while (j >= 0 && ids[j] > x) {
+      ids[j + 1] = ids[j];
+      j--;
+    }
+    ids[j + 1] = x;
+  }
 }
 
 /** The error text carries a code (HCW8083, 0x80040155, AADSTS50011) the paste doesn't hold. */
