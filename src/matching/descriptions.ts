@@ -290,8 +290,7 @@ export function articlesNaming(index: DescriptionIndex, term: string): Map<numbe
 }
 
 /** The words of each article's titles and symptom descriptions, weighted by how few articles use them. */
-/** `read`: contentTerms, or a function giving the same terms. */
-export function buildAbout(kb: KnowledgeBase, read: (text: string) => readonly string[] = contentTerms): AboutIndex {
+export function buildAbout(kb: KnowledgeBase): AboutIndex {
   const ids = new Map<string, number>();
   const df: number[] = [];
   // A distinct text is read once into its words' ids (near-duplicate articles share titles and descriptions);
@@ -306,7 +305,7 @@ export function buildAbout(kb: KnowledgeBase, read: (text: string) => readonly s
       let list = textIds.get(text);
       if (list === undefined) {
         list = [];
-        for (const t of read(text)) {
+        for (const t of contentTerms(text)) {
           let id = ids.get(t);
           if (id === undefined) {
             ids.set(t, (id = df.push(0) - 1));

@@ -628,7 +628,7 @@ export class Matcher {
     }
     const leaders = [...best.values()];
     const contenders = leaders.filter((o): o is ErrorHit => o.kind === 'error' && o.score >= p.containerFrom);
-    const contested = new Map<Hit, number>();
+    // Per contested container: the match inside it that fit its own error best.
     const contestedBy = new Map<Hit, Hit>();
     // The cheap tests' fields of every contender side by side: hundreds of leaders each scan them (10,000 articles).
     const cScore = Float64Array.from(contenders, (o) => o.score);
@@ -660,10 +660,7 @@ export class Matcher {
       if (container) {
         score = Math.min(h.score, container.score - p.containerGap);
         // It fit its own error better than the container fits its: the paste is that error as much as the container's.
-        if (h.score > container.score && h.score > (contested.get(container) ?? 0)) {
-          contested.set(container, h.score);
-          contestedBy.set(container, h);
-        }
+        if (h.score > container.score && h.score > (contestedBy.get(container)?.score ?? 0)) contestedBy.set(container, h);
         adjustments.push({
           rule: 'container',
           note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found`,
@@ -674,10 +671,11 @@ export class Matcher {
       return r;
     });
     for (const r of ranked) {
-      const rival = contested.get(r.hit);
-      if (rival === undefined) continue;
+      const by = contestedBy.get(r.hit);
+      if (by === undefined) continue;
+      const rival = by.score;
       r.contested = rival;
-      r.contestedBy = contestedBy.get(r.hit);
+      r.contestedBy = by;
       r.adjustments.push({
         rule: 'container',
         note: `contested: a match it contains fit its own error better (${round(rival)}), so it must lead that score too to be answered`,
