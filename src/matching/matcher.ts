@@ -30,7 +30,7 @@ import {
   pasteWhere,
   type ArticleScenario,
 } from './scenario';
-import { buildQueryView, scoreSignal, type QueryView, type SignalScore } from './score';
+import { buildQueryView, scoreSignal, type QueryView, type Settled, type SignalScore } from './score';
 import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
@@ -60,6 +60,11 @@ interface ErrorHit extends HitBase {
   /** Bit (id mod 32) of every word found: a word outside another hit's mask is not inside it. */
   mask: number;
   breakdown: SignalScore;
+  /**
+   * Where its article first came up among the error texts scored, counting those a contradiction settled below the
+   * floor (they were matches below it before that shortcut): ranking looks for containers in this order.
+   */
+  place: number;
   /** The paste's anchors of where it happened, none of them the article's scenario (then capped: scenario.ts). */
   otherScenario?: readonly string[];
   /** A deployment the paste says it doesn't have and the article's title names (`hybrid`; then capped: scenario.ts). */
@@ -171,8 +176,22 @@ export class Matcher {
   private readonly scenarios = new Map<number, ArticleScenario>();
   /** Stage 2's sums per error text and the texts reached, made on the first paste and reused (candidates). */
   private sums: { acc: Float64Array; reached: Int32Array } | undefined;
-  /** errorHits' results per twin in its current call (`stamp` equal to `call`), made on the first paste and reused. */
-  private memo: { stamp: Int32Array; results: (SignalScore | number)[]; call: number } | undefined;
+  /**
+   * errorHits' results per twin in its current call (`stamp` equal to `call`; `contradicted`: settled by a contradiction)
+   * and per article its place (`placed` equal to `call`), made on the first paste and reused.
+   */
+  private memo:
+    | {
+        stamp: Int32Array;
+        results: (SignalScore | number)[];
+        contradicted: Uint8Array;
+        placed: Int32Array;
+        place: Int32Array;
+        call: number;
+      }
+    | undefined;
+  /** How scoreSignal settled the text it scored last (errorHits). */
+  private readonly settled: Settled = { contradicted: false };
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
@@ -273,18 +292,20 @@ export class Matcher {
   ): MatchResult {
     const { text, paste, candidates, focus, options, bridged, prose } = read;
     let view = read.view;
-    let errorHits = this.errorHits(view, first, floor, reach);
+    // The error texts a contradiction settled below the floor that could still veto the description path (contradicted).
+    const settled: number[] = [];
+    let errorHits = this.errorHits(view, first, floor, settled, reach);
     if (floor > 0) {
       // Typo repair borrows the words of every error text within its window of the best: score those too.
       const best = errorHits.reduce((m, h) => Math.max(m, h.score), 0);
       const { skipAbove, window } = this.params.typos;
       if (best < skipAbove && best - window < floor)
-        errorHits = this.errorHits(view, candidates, best >= floor ? Math.max(0, best - window) : 0);
+        errorHits = this.errorHits(view, candidates, best >= floor ? Math.max(0, best - window) : 0, settled);
     }
     const repaired = this.repairTypos(paste.seq, view, errorHits);
     if (repaired) {
       view = buildQueryView(repaired, paste.quoted);
-      errorHits = this.errorHits(view, candidates, floor);
+      errorHits = this.errorHits(view, candidates, floor, settled);
     }
     this.checkScenario(errorHits, paste);
     const keywords = this.keywordHits(view.seq);
@@ -295,7 +316,7 @@ export class Matcher {
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
     if (prose && !hits.some((h) => h.score >= this.params.decision.answer)) {
-      const contradicted = this.contradicted(errorHits);
+      const contradicted = this.contradicted(errorHits, settled, view);
       hits.push(
         ...this.descriptionHits(view, keywords.topicPhrases, bridged).filter(
           (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
@@ -400,31 +421,65 @@ export class Matcher {
     return fix.size ? seq.map((t) => fix.get(t) ?? t) : null;
   }
 
-  /** Stage 3: every candidate error text scored (score.ts); those below `floor` only as far as it takes to know. */
-  private errorHits(view: QueryView, candidates: number[], floor: number, reach?: number[]): ErrorHit[] {
+  /**
+   * Stage 3: every candidate error text scored (score.ts); those below `floor` only as far as it takes to know.
+   * `settled` is set to the texts a contradiction settled below the floor that could still veto the description path.
+   */
+  private errorHits(view: QueryView, candidates: number[], floor: number, settled: number[], reach?: number[]): ErrorHit[] {
     const hits: ErrorHit[] = [];
+    settled.length = 0;
     // Twins (twins.ts) score alike: each group is scored once per call, its first member's result reused.
     const twins = twinsOf(this.index);
-    if (!this.memo) this.memo = { stamp: new Int32Array(this.index.errors.length), results: [], call: 0 };
+    if (!this.memo) {
+      const texts = this.index.errors.length;
+      const articles = this.kb.articles.length;
+      this.memo = {
+        stamp: new Int32Array(texts),
+        results: [],
+        contradicted: new Uint8Array(texts),
+        placed: new Int32Array(articles),
+        place: new Int32Array(articles),
+        call: 0,
+      };
+    }
     const memo = this.memo;
+    const { placed, place } = memo;
     const call = ++memo.call;
+    const { contradiction } = this.params.score;
+    const { candidate } = this.params.decision;
+    let places = 0;
     for (const id of candidates) {
       const twin = twins[id];
       let breakdown: SignalScore | number;
       if (memo.stamp[twin] === call) breakdown = memo.results[twin];
       else {
-        breakdown = scoreSignal(twin, view, this.index, this.params.score, floor);
+        breakdown = scoreSignal(twin, view, this.index, this.params.score, floor, this.settled);
         memo.stamp[twin] = call;
         memo.results[twin] = breakdown;
+        memo.contradicted[twin] = this.settled.contradicted ? 1 : 0;
       }
       if (typeof breakdown === 'number') {
-        if (reach && breakdown >= this.floors.listed) reach.push(id);
+        if (memo.contradicted[twin]) {
+          // Settled by a contradiction below the floor: scored to the end, it would be a match below the floor,
+          // with its article's place, listed in `reach`, and read by the veto (contradicted) when it could reach it.
+          const article = this.index.errors[id].article;
+          if (placed[article] !== call) {
+            placed[article] = call;
+            place[article] = places++;
+          }
+          reach?.push(id);
+          if (breakdown / contradiction >= candidate) settled.push(id);
+        } else if (reach && breakdown >= this.floors.listed) reach.push(id);
         continue;
       }
       reach?.push(id);
       const { score, found } = breakdown;
       if (score <= 0) continue;
       const sig = this.index.errors[id];
+      if (placed[sig.article] !== call) {
+        placed[sig.article] = call;
+        place[sig.article] = places++;
+      }
       // Two error texts the paste fits near-perfectly with the very same words (they differ only after
       // where it stops) are the same error to the paste, like identical inner messages.
       // (The inner-message key is made once per error text: ranking compares it with many others.)
@@ -449,6 +504,7 @@ export class Matcher {
         found,
         mask: maskOf(found),
         breakdown,
+        place: place[sig.article],
       });
     }
     return hits;
@@ -498,8 +554,9 @@ export class Matcher {
    * that well without a contradiction. The paste's error is another member of that family: the article's title and
    * description words (the description path) must not offer it either. (A contradiction after plain words is often a
    * value the article writes differently, a user or an address: it vetoes nothing.)
+   * `settled`: error texts a contradiction settled below the floor (errorHits) that could reach `candidate` before it.
    */
-  private contradicted(hits: readonly ErrorHit[]): Set<number> {
+  private contradicted(hits: readonly ErrorHit[], settled: readonly number[], view: QueryView): Set<number> {
     const { candidate } = this.params.decision;
     const factor = this.params.score.contradiction;
     const out = new Set<number>();
@@ -509,6 +566,14 @@ export class Matcher {
     for (const h of hits) {
       const c = h.breakdown.contradiction;
       if (c && h.score / factor >= candidate && afterFamily(c.context)) out.add(h.article);
+    }
+    // Those settled early are scored to the end here, only when the description path is read: as matches they would
+    // have scored the same (below the floor, no scenario cap reaches them).
+    const twins = twinsOf(this.index);
+    for (const id of settled) {
+      const b = scoreSignal(twins[id], view, this.index, this.params.score);
+      const c = b.contradiction;
+      if (c && b.score / factor >= candidate && afterFamily(c.context)) out.add(this.index.errors[id].article);
     }
     for (const h of hits) if (!h.breakdown.contradiction && h.score >= candidate) out.delete(h.article);
     return out;
@@ -627,7 +692,10 @@ export class Matcher {
       if (!cur || h.score > cur.score) best.set(h.article, h);
     }
     const leaders = [...best.values()];
-    const contenders = leaders.filter((o): o is ErrorHit => o.kind === 'error' && o.score >= p.containerFrom);
+    // In the order their articles first came up (ErrorHit.place): a match inside several containers is lowered by the first.
+    const contenders = leaders
+      .filter((o): o is ErrorHit => o.kind === 'error' && o.score >= p.containerFrom)
+      .sort((a, b) => a.place - b.place);
     // Per contested container: the match inside it that fit its own error best.
     const contestedBy = new Map<Hit, Hit>();
     // The cheap tests' fields of every contender side by side: hundreds of leaders each scan them (10,000 articles).

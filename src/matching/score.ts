@@ -303,7 +303,8 @@ export interface Contradiction {
  * word (two words in a row), then stops following it while both go on — with a word other than the next
  * ones of the error, and that does not look like a name or number (those vary from paste to paste). Returns the
  * position (of the word the error goes on with) and sets `contradicted` to the words of context and the pasted
- * word's id: the words are built only for a contradiction that is shown (describe).
+ * word's id: the words are built only for a contradiction that is shown (describe); most contradicted texts are settled
+ * below the floor without ever being described.
  */
 function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): number {
   const { terms } = sig;
@@ -436,11 +437,18 @@ export interface SignalScore {
   withoutCode?: true;
 }
 
+/** How a text was settled below the floor (scoreSignal's number): by a contradiction, after its coverage and evidence reached the floor. */
+export interface Settled {
+  contradicted: boolean;
+}
+
 /**
  * How well the paste covers error text `id` (its place in `index.errors`). Its `uniqueWeight`: the weight of a word found in one error
  * text only, the unit in which evidence is measured. With a `floor`, an error text that can't reach it is not
  * scored to the end: once its coverage and evidence are below the floor, only the fragment rule could raise it,
- * and the contradiction and inner-message rules only lower it. Then the result is the most it can score, a number.
+ * and the contradiction and inner-message rules only lower it; once a contradiction takes it below, nothing raises it
+ * (`settled.contradicted` says so: without the floor it would have been a match, below the floor, and its score is
+ * that match's). Then the result is the most it can score, a number.
  */
 export function scoreSignal(
   id: number,
@@ -454,6 +462,7 @@ export function scoreSignal(
   index: Pick<SignalIndex, 'errors' | 'vocab' | 'uniqueWeight'>,
   p: ScoreParameters,
   floor: number,
+  settled?: Settled,
 ): SignalScore | number;
 export function scoreSignal(
   id: number,
@@ -461,7 +470,9 @@ export function scoreSignal(
   index: Pick<SignalIndex, 'errors' | 'vocab' | 'uniqueWeight'>,
   p: ScoreParameters,
   floor = 0,
+  settled?: Settled,
 ): SignalScore | number {
+  if (settled) settled.contradicted = false;
   const { uniqueWeight } = index;
   const q = pasteIds(view, index.vocab);
   const pk = packedSignals(index);
@@ -487,11 +498,19 @@ export function scoreSignal(
   const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
   score *= evidenceFactor;
   if (score < floor && !(score < p.fragment && isFragment(pk, id, view.terms.size, w, count, uniqueWeight, p))) return score;
-  // Scored to the end: the rules below read the signal itself.
+  // Scored to the end: the rules below read the signal itself. A contradiction first: it rules the fragment rule out and
+  // the rules after it only lower a score, so a text it takes below the floor is settled there (most near-duplicates
+  // a paste reaches at 10,000 articles go on differently from it: "…on a receive" where the paste has "…on a send").
   const sig = index.errors[id];
   pairsIn(pk, id, q, w);
   const at = contradiction(sig, pk, id, q, w);
-  if (at >= 0) score *= p.contradiction;
+  if (at >= 0) {
+    score *= p.contradiction;
+    if (score < floor) {
+      if (settled) settled.contradicted = true;
+      return score;
+    }
+  }
   const found = foundIds(count);
   count = 0;
   const t0 = pk.termStart[id];

@@ -298,6 +298,32 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
       const sent = m.match(`${described}\n${ndr('Submission')}`);
       assert.equal(sent.decision, 'none');
     });
+
+    it('reads for that veto an error text the contradiction settled below the floor too (Matcher.errorHits scores it no further)', () => {
+      const ndr = (stage: string, tail = ' due to a permanent exception') =>
+        `554 5.2.0 STOREDRV.${stage}.Exception:QuokkaQuotaException; Failed to process message${tail}`;
+      const deliver = article('deliver-quota', [ndr('Deliver')], {
+        title: { en: 'Quokka quota rejects delivery to the marmot mailbox' },
+        symptoms: [
+          {
+            id: 'main',
+            description: { en: 'Messages to the marmot mailbox bounce because the quokka quota is exceeded.' },
+            errors: { en: [ndr('Deliver')] },
+          },
+        ],
+      });
+      // No typo repair: the first pass (floor 0.429) is not scored again lower, so the veto reads the text it settled.
+      const m = new Matcher(kbOf([deliver]), { ...DEFAULT_PARAMETERS, typos: { ...DEFAULT_PARAMETERS.typos, skipAbove: 0 } });
+      const paste = `messages to the marmot mailbox bounce, quokka quota exceeded\n${ndr('Submission', '')}`;
+      // Contradicted right after the family name: 0.365 with the factor, below the floor; 0.73 without, above `candidate`.
+      const error = m.match(paste, { explain: true, article: 'deliver-quota' }).matches.find((x) => x.why?.kind === 'error');
+      const { contradiction } = DEFAULT_PARAMETERS.score;
+      assert.ok(
+        error && error.score < m.floors.offered && error.score / contradiction >= DEFAULT_PARAMETERS.decision.candidate,
+        `${error?.score}`,
+      );
+      assert.equal(m.match(paste).decision, 'none');
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { buildQueryView, looksLikeName, misread, scoreSignal, type ScoreParameters } from '../../src/matching/score';
+import { buildQueryView, looksLikeName, misread, scoreSignal, type ScoreParameters, type Settled } from '../../src/matching/score';
 import { buildSignals, contentTerms } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
 
@@ -176,6 +176,21 @@ describe('matching/score', () => {
       // The inner message pasted: scored to the end as before.
       const same = view(`${wrap('The marmot gateway refused the sprocket handshake.')} while syncing quarterly ledger archives`);
       assert.equal((scoreSignal(0, same, index, p, 0.5) as { score: number }).score, 1);
+    });
+
+    it('below a floor, settles a text the paste contradicts at its score with the factor, and says so', () => {
+      const index = buildSignals([article('a', ['The marmot gateway refused the sprocket handshake on a send.'])]);
+      const p = knobs();
+      const view = buildQueryView(contentTerms('The marmot gateway refused the sprocket handshake on a receive.'));
+      const full = scoreSignal(0, view, index, p);
+      assert.equal(full.contradiction?.expected, 'send');
+      const settled: Settled = { contradicted: false };
+      assert.equal(scoreSignal(0, view, index, p, full.score + 0.01, settled), full.score);
+      assert.equal(settled.contradicted, true);
+      // A floor it reaches: scored to the end, not settled.
+      const reached = scoreSignal(0, view, index, p, full.score - 0.01, settled);
+      assert.equal(typeof reached === 'number' ? reached : reached.score, full.score);
+      assert.equal(settled.contradicted, false);
     });
 
     it('caps an inner message that other errors share, pasted without its wrapper, at innerOnly', () => {
