@@ -7,6 +7,7 @@
 import YAML from 'yaml';
 import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom } from '../types';
 import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
+import { MAX_ALTERNATIVES, announcesMessages, boldLine, errorHeading, inlineAnnounced, isSpecificMessage, plainMessage } from './announced';
 import type { ImportResult } from './result';
 import { tableErrors } from './tables';
 import {
@@ -211,6 +212,9 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
       .flatMap((s) => [...findErrors(s.blocks, s.heading, title), ...findInlineErrors(s.blocks, title)]);
   }
 
+  // `### Error: …` under Resolution (an article that is a list of fixes, one per error): each is a symptom too
+  found = [...found, ...sections.filter((s) => s.kind !== 'symptoms').flatMap((s) => findHeadedErrors(s.blocks))];
+
   const taken = new Set<string>();
   const seen = new Set<string>();
   const symptoms: Symptom[] = [];
@@ -385,24 +389,45 @@ function errorFields(text: string): string {
 }
 
 /** Errors in `>` quotes, in code blocks that are output rather than commands, and in paragraphs that are one code span. */
-function findErrors(blocks: Block[], heading: string, title: string, inherited = ''): FoundError[] {
+function findErrors(blocks: Block[], heading: string, title: string, inherited = '', underAlternatives = true): FoundError[] {
   const found: FoundError[] = [];
   let leadIn = inherited;
   let subheading = '';
+  // a list item under "…one of the following error messages:" shows one of them, whatever its own first line says
+  const underLeadIn = underAlternatives && announcesMessages(inherited);
   // a section's own heading describes its errors unless it is the generic "Symptoms"
   const describe = (): string => describeLeadIn(leadIn) || subheading || (classify(heading) ? '' : heading) || title;
+  const announced = (message: string, description = describe()): void => {
+    const error = cleanErrorText(message);
+    if (error && isSpecificMessage(error)) found.push({ error, description });
+  };
   for (const block of blocks) {
     switch (block.kind) {
-      case 'heading':
+      case 'heading': {
         subheading = block.text;
         leadIn = '';
+        const message = errorHeading(block.text);
+        if (message) announced(message, subheading);
         break;
-      case 'paragraph':
+      }
+      case 'paragraph': {
         if (block.codeOnly && !looksLikeCommand(block.codeOnly)) {
           const error = cleanErrorText(block.codeOnly);
           if (error) found.push({ error, description: describe() });
-        } else leadIn = block.text;
+          break;
+        }
+        // the message in bold on a line of its own, below the sentence announcing it
+        const bold = boldLine(block);
+        if (bold && (underLeadIn || announcesMessages(leadIn))) {
+          // described by the sentence announcing it, not by an item label such as "Error message 2"
+          announced(bold, underLeadIn ? describeLeadIn(inherited) || describe() : describe());
+          break;
+        }
+        const inline = inlineAnnounced(oneLine(block.text));
+        if (inline) announced(inline.message, describeLeadIn(`${inline.leadIn}.`) || describe());
+        leadIn = block.text;
         break;
+      }
       case 'quote': {
         if (block.callout) break;
         for (const part of quoteErrors(block.blocks)) {
@@ -418,9 +443,17 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
         if (error) found.push({ error, description: describe() });
         break;
       }
-      case 'list':
-        for (const item of block.items) found.push(...findErrors(item, heading, title, leadIn));
+      case 'list': {
+        // "…(one of) the following error messages:" over items of plain text: each item is one of them
+        // (more alternatives than MAX_ALTERNATIVES are a family of symptoms: none of them is taken as announced)
+        const alternatives = announcesMessages(leadIn) && block.items.length <= MAX_ALTERNATIVES;
+        for (const item of block.items) {
+          const message = alternatives ? plainMessage(item) : null;
+          if (message) announced(message);
+          else found.push(...findErrors(item, heading, title, leadIn, alternatives));
+        }
         break;
+      }
       case 'table':
         // a code's row says what it means; an event-log entry is described by the sentence before it
         for (const row of tableErrors(block.rows)) {
@@ -432,6 +465,44 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
         break;
     }
   }
+  return found;
+}
+
+/**
+ * Errors under an `Error: <message>` heading outside the symptom sections: the message itself, the messages a
+ * sentence below it announces (`If you receive one of the following errors:` and a short list) and quoted output,
+ * described by the paragraph right below the heading when it is no such announcement, else by the heading.
+ */
+function findHeadedErrors(blocks: Block[]): FoundError[] {
+  const found: FoundError[] = [];
+  let group: { level: number; heading: string; description: string; errors: string[] } | null = null;
+  let leadIn = '';
+  const flush = (): void => {
+    if (!group) return;
+    const description = shorten(group.description || group.heading);
+    for (const error of group.errors) if (error && isSpecificMessage(error)) found.push({ error, description });
+  };
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      if (group && block.level > group.level) continue;
+      flush();
+      const message = errorHeading(block.text);
+      group = message ? { level: block.level, heading: block.text, description: '', errors: [cleanErrorText(message)] } : null;
+      leadIn = '';
+      continue;
+    }
+    if (!group) continue;
+    if (block.kind === 'paragraph') {
+      if (!leadIn && !announcesMessages(block.text)) group.description = oneLine(block.text);
+      leadIn = block.text;
+    } else if (block.kind === 'list' && announcesMessages(leadIn) && block.items.length <= MAX_ALTERNATIVES) {
+      for (const item of block.items) {
+        const message = plainMessage(item);
+        if (message) group.errors.push(cleanErrorText(message));
+      }
+    } else if (block.kind === 'quote' && !block.callout) group.errors.push(...quoteErrors(block.blocks).map(cleanErrorText));
+  }
+  flush();
   return found;
 }
 

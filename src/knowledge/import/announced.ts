@@ -1,0 +1,84 @@
+/**
+ * Error messages an article announces in prose rather than quoting them: a list under "…you receive one of the
+ * following error messages:", a bold line below such a sentence, the text after its colon, and a heading that is
+ * the message itself (`### Error: 550 5.1.8 Bad outbound sender`). Such shapes also hold things that are no error
+ * text of their own — a generic line every tool prints, a long list of alternatives — which are told apart here.
+ */
+import { type Block, oneLine } from './blocks';
+import { looksLikeCommand } from './text';
+
+/** A sentence that announces messages shown below it: `…you receive one of the following error messages:`. */
+export function announcesMessages(leadIn: string): boolean {
+  const text = oneLine(leadIn);
+  return /\b(?:following|these)\s+(?:[\w-]+\s+){0,2}?(?:errors?|(?:error |warning )?messages?|warnings?|exceptions?)\s*:$/i.test(
+    text.slice(-120),
+  );
+}
+
+/**
+ * `…you receive the following error message: <the message>` in one paragraph: the lead-in and the message. The
+ * lead-in is prose that says who sees it (`you`, `users`): `Connecting to remote server failed with the following
+ * error message: …` is itself the error, a wrapper around its inner message, not a sentence announcing one.
+ */
+export function inlineAnnounced(text: string): { leadIn: string; message: string } | null {
+  const match = /^(.*\bfollowing (?:error|warning)(?: message)?\s*):\s*([^:]{12,})$/i.exec(text);
+  if (!match || !/\b(?:you|users?)\b/i.test(match[1]) || looksLikeCommand(match[2])) return null;
+  return { leadIn: match[1], message: match[2] };
+}
+
+/** A list item that is one message in plain text (not a command, not a label ending in a colon), or null. */
+export function plainMessage(item: Block[]): string | null {
+  const block = item.length === 1 ? item[0] : undefined;
+  if (block?.kind !== 'paragraph' || block.codeOnly || block.bold.length > 0) return null;
+  const text = oneLine(block.text);
+  return text.length >= 12 && !text.endsWith(':') && !looksLikeCommand(text) ? text : null;
+}
+
+/** A paragraph that is nothing but one bold line (`**Connecting to … failed …**`), or null. */
+export function boldLine(block: Extract<Block, { kind: 'paragraph' }>): string | null {
+  const text = oneLine(block.text);
+  return block.bold.length === 1 && block.bold[0] === text && text.length >= 12 && !text.endsWith(':') ? text : null;
+}
+
+/** `Error: <message>` / `Fehler: <message>` as a heading: the message, or null for any other heading. */
+export function errorHeading(heading: string): string | null {
+  const match = /^(?:Error|Fehler)\s*:\s*(\S.{5,})$/i.exec(heading.trim());
+  return match ? match[1].trim() : null;
+}
+
+/**
+ * More alternatives than this under one lead-in are a family of symptoms, not error texts: an article that lists
+ * nine connection failures has one catch-all fix (run a troubleshooter) and is the answer to none of them in
+ * particular; the articles about each of them are. Set from the corpora: lists of announced messages there have
+ * 1 to 4 items, except such catch-alls.
+ */
+export const MAX_ALTERNATIVES = 4;
+
+/** Words that say nothing about which error it is: articles, pronouns, auxiliaries and the words of every error. */
+const PLAIN_WORDS = new Set(
+  (
+    'a an the this that these those it its is are was were be been has have had do does did don t not no can cannot could ' +
+    'will would should may might you your we our i me my to of in on at for from by with as and or but if then than ' +
+    'there here what which who when where error errors message failed fail failure please try again later occurred ' +
+    'unknown unexpected internal denied access found operation action perform performed permission permissions request ' +
+    'server remote returned http status invalid not allowed'
+  ).split(' '),
+);
+
+/**
+ * Whether an announced message says enough to be an error text of its own. A generic line (`Access is denied`,
+ * `Authentication unsuccessful`, `The remote server returned an error: (404) Not Found.`) is printed by countless
+ * tools for countless reasons: as an article's whole error text it would answer them all. A message is specific
+ * when it holds a name (a code, an exception or CamelCase name, a dotted identifier, a quoted value, a placeholder,
+ * an address or path) or at least four other words.
+ */
+export function isSpecificMessage(text: string): boolean {
+  if (NAMED.test(text) || CODED.test(text)) return true;
+  const words = (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w.length > 1 && !PLAIN_WORDS.has(w));
+  return words.length >= 4;
+}
+/** A CamelCase or dotted name (`WinRM`, `ActiveSync`, `System.Net.WebException`), a placeholder, a quoted value, an address or path. */
+const NAMED =
+  /[a-z][A-Z]|\b[A-Za-z]\w*\.[A-Za-z]\w*\.[A-Za-z]|<[^<>\s][^<>]*>|["'“‘][^"'”’\s][^"'”’]+["'”’]|https?:\/\/|\\\\|\b[A-Za-z]:\\/;
+/** A code: an SMTP status, an HCW or sign-in code, a hex result, a number of five digits or more. */
+const CODED = /\b[245]\.\d{1,2}\.\d{1,3}\b|\b[A-Z]{2,}\d{3,}|\b0x[0-9a-f]{8}\b|\b\d{5,}\b/i;

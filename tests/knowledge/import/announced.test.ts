@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { importArticle } from '../../../src/knowledge/import';
+import {
+  MAX_ALTERNATIVES,
+  announcesMessages,
+  errorHeading,
+  inlineAnnounced,
+  isSpecificMessage,
+} from '../../../src/knowledge/import/announced';
+import type { Article } from '../../../src/knowledge/types';
+
+/** Our own small articles in the support-docs shape (not corpus text). */
+function imported(body: string): Article {
+  const { article, problems } = importArticle('widgets.md', `---\ntitle: Widgets\nms.author: someone\n---\n${body}`);
+  assert.ok(article, JSON.stringify(problems));
+  return article;
+}
+
+const errorsOf = (a: Article) => a.symptoms.flatMap((s) => s.errors.en ?? []);
+const described = (a: Article) => a.symptoms.map((s) => [s.description.en, s.errors.en ?? []]);
+
+describe('import: messages an article announces in prose', function () {
+  it('a list under "…one of the following error messages:" holds one error per item; a bold line and the text after the colon count too', function () {
+    const body = [
+      '# Widgets fail',
+      '## Symptoms',
+      'When you open a widget, you receive one of the following error messages:',
+      '',
+      '- The widget store service is not reachable from this server.',
+      '- Error message 2',
+      '',
+      '  **Opening the widget failed with the following error message: WidgetStore01 refused the WidgetSync call.**',
+      '',
+      'When you delete a widget, you receive the following error message: The widget is locked by another job.',
+      '## Resolution',
+      'Fix it.',
+    ].join('\n');
+    assert.deepEqual(described(imported(body)), [
+      [
+        'When you open a widget, you receive one of the following error messages.',
+        ['The widget store service is not reachable from this server.'],
+      ],
+      [
+        'When you open a widget, you receive one of the following error messages.',
+        ['Opening the widget failed with the following error message: WidgetStore01 refused the WidgetSync call.'],
+      ],
+      ['When you delete a widget, you receive the following error message.', ['The widget is locked by another job.']],
+    ]);
+  });
+
+  it('announced messages that name nothing (`Access is denied.`, `(404) Not Found`) are no error texts of their own', function () {
+    const body = [
+      '# Widgets fail',
+      '## Symptoms',
+      'When you sync widgets, you receive the following error messages:',
+      '',
+      '- There was no endpoint listening at `https://widgets.<Domain>/sync.svc` that could accept the message.',
+      '- The remote server returned an error: (404) Not Found.',
+      '',
+      'When you open a widget, you receive one of the following error messages:',
+      '',
+      '- Access is denied.',
+      '- Error message 2',
+      '',
+      "  **You don't have the permissions to perform this action.**",
+      '',
+      'When you delete a widget, you receive the following error message: The operation failed.',
+      '## Resolution',
+      'Fix it.',
+    ].join('\n');
+    assert.deepEqual(errorsOf(imported(body)), [
+      'There was no endpoint listening at https://widgets.<Domain>/sync.svc that could accept the message.',
+    ]);
+  });
+
+  it(`more than ${MAX_ALTERNATIVES} announced alternatives are a family of symptoms: none becomes an error text`, function () {
+    const items = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'].map((n) => `- The WidgetSync client cannot reach the ${n} widget store.`);
+    const body = (list: string[]) =>
+      [
+        '# Widgets fail',
+        '## Symptoms',
+        'When you start the widget console, you receive one of the following error messages:',
+        '',
+        ...list,
+        '## Resolution',
+        'Run the widget troubleshooter.',
+      ].join('\n');
+    assert.deepEqual(errorsOf(imported(body(items))), []);
+    assert.equal(errorsOf(imported(body(items.slice(0, MAX_ALTERNATIVES)))).length, MAX_ALTERNATIVES);
+  });
+
+  it('a message that itself says "failed with the following error message: …" is the error, not a sentence announcing its inner part', function () {
+    const body = [
+      '# Widgets fail',
+      '## Symptoms',
+      '> Connecting to widget server failed with the following error message: The WidgetSync client cannot process the request.',
+      '',
+      'Connecting to widget server failed with the following error message: The WidgetSync client cannot process the request.',
+      '## Resolution',
+      'Fix it.',
+    ].join('\n');
+    assert.deepEqual(errorsOf(imported(body)), [
+      'Connecting to widget server failed with the following error message: The WidgetSync client cannot process the request.',
+    ]);
+  });
+
+  it("`### Error: …` headings under Resolution are symptoms: the heading's message, the short list it announces, described by the paragraph below", function () {
+    const body = [
+      '# Troubleshoot widget mail',
+      '## Check the widget settings',
+      'Widgets send mail through the relay.',
+      '## Fix widget sign-in',
+      '### Error: Sign-in unsuccessful',
+      '',
+      'If you receive one of the following errors:',
+      '',
+      '- 535 5.7.8 Widget sign-in unsuccessful',
+      '- 5.7.99 Widget not signed in to send mail',
+      '',
+      'Check the following:',
+      '',
+      '1. Enable widget sign-in:',
+      '',
+      '   ```powershell',
+      '   Set-Widget -SignIn $true',
+      '   ```',
+      '',
+      '### Error: 550 5.1.99 Widget sender blocked',
+      '',
+      'This error means that the widget mailbox is on a blocklist.',
+      '',
+      '### Widgets that never sign in',
+      '',
+      '- 550 5.9.9 This list is no announced error',
+    ].join('\n');
+    const a = imported(body);
+    assert.deepEqual(described(a), [
+      ['Error: Sign-in unsuccessful', ['535 5.7.8 Widget sign-in unsuccessful']],
+      ['Error: Sign-in unsuccessful', ['5.7.99 Widget not signed in to send mail']],
+      ['This error means that the widget mailbox is on a blocklist.', ['550 5.1.99 Widget sender blocked']],
+    ]);
+    // the generic heading message itself ("Sign-in unsuccessful") is no error text; the steps stay steps
+    assert.ok(!errorsOf(a).includes('Sign-in unsuccessful'));
+    assert.ok(a.steps.some((s) => s.commands?.some((c) => c.code === 'Set-Widget -SignIn $true')));
+  });
+
+  it('helpers: announcesMessages, inlineAnnounced, errorHeading', function () {
+    assert.equal(announcesMessages('When you start it, you receive one of the following error messages:'), true);
+    assert.equal(announcesMessages('If you receive one of the following errors:'), true);
+    assert.equal(announcesMessages('To fix it, follow these steps:'), false);
+    assert.deepEqual(inlineAnnounced('In this case you get the following error message: The widget is locked.'), {
+      leadIn: 'In this case you get the following error message',
+      message: 'The widget is locked.',
+    });
+    assert.equal(inlineAnnounced('Loading widgets failed with the following error message: The widget is locked.'), null);
+    assert.equal(errorHeading('Error: 550 5.1.99 Widget sender blocked'), '550 5.1.99 Widget sender blocked');
+    assert.equal(errorHeading('Fehler: Widget gesperrt'), 'Widget gesperrt');
+    assert.equal(errorHeading('Errors when adding a widget'), null);
+    assert.equal(errorHeading('Error 429 in the widget wizard'), null);
+  });
+
+  it('isSpecificMessage: a name, code, quoted value, placeholder or address, or four words beyond the plain ones', function () {
+    for (const text of [
+      'The WinRM client cannot process the request.',
+      'Error 0x80070005 occurred.',
+      '535 5.7.3 Authentication unsuccessful',
+      'Access to <Server> is denied.',
+      "The mailbox 'Pat' is not found.",
+      "You don't have sufficient permissions. This operation can only be performed by a manager of the group.",
+    ])
+      assert.equal(isSpecificMessage(text), true, text);
+    for (const text of [
+      'Access is denied.',
+      'Authentication unsuccessful',
+      'The remote server returned an error: (404) Not Found.',
+      'An unknown error occurred. Please try again later.',
+    ])
+      assert.equal(isSpecificMessage(text), false, text);
+  });
+});
