@@ -304,10 +304,46 @@ export function agreement(
   return units >= params.unitsToAnswer;
 }
 
-/** Folded word runs of an article's prose in both languages: its titles and one symptom's description (all, for the whole article). */
-function proseWordsOf(article: Article, symptom: string | null): string[][] {
+/**
+ * Runs of content words (no stop word, three letters or more, not a number) of a paste as written, inside one phrase
+ * of a sentence in `lang`: the candidates for an article's own terms written verbatim into a sentence of the other
+ * language (`im Ordner "Sent Items"`). A sentence in the article's language (an English error message in a German
+ * paste) is the product's text, not a term in the admin's words: it is matched as an error text, not here.
+ */
+export function verbatimRuns(text: string, lang: Lang): Applied[] {
+  const out: Applied[] = [];
+  for (const line of cleanPaste(text)) {
+    for (const sentence of line.split(/[.:;!?]\s+/)) {
+      if (
+        guessLanguage(
+          [...sentence.matchAll(WORD)].map((m) => foldWord(m[0])),
+          sentence,
+        ) !== lang
+      )
+        continue;
+      // A run stays inside one phrase: punctuation between two words (`…Mailbox, Sent…`) parts them.
+      for (const phrase of sentence.split(/[.,:;!?()"“”„'«»]+/)) {
+        let run: string[] = [];
+        const flush = () => (run.length >= 2 && out.push({ words: run }), (run = []));
+        for (const m of phrase.matchAll(WORD)) {
+          const w = foldWord(m[0]);
+          if (w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w)) run.push(w);
+          else flush();
+        }
+        flush();
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Folded word runs of an article's prose in both languages (or only in `only`): its titles and one symptom's
+ * description (all, for the whole article).
+ */
+function proseWordsOf(article: Article, symptom: string | null, only?: Lang): string[][] {
   const symptoms = article.symptoms.filter((s) => symptom === null || s.id === symptom);
-  const texts = [article.title, ...symptoms.map((s) => s.description)].flatMap((t) => [t.de, t.en]);
+  const texts = [article.title, ...symptoms.map((s) => s.description)].flatMap((t) => (only ? [t[only]] : [t.de, t.en]));
   return texts.filter((t): t is string => !!t).map((t) => [...t.matchAll(WORD)].map((m) => foldWord(m[0])));
 }
 
@@ -329,6 +365,12 @@ function commandWordsOf(article: Article): Set<string> {
  * - a language-free term of the paste (a cmdlet, a code) in the article's error texts, prose or commands counts
  *   as one: alone, an exception class or a code names a family of articles, not one of them.
  *
+ * - the article's own terms written in the paste as they are (`verbatim`: runs of content words of the paste's
+ *   sentences in its own language, `verbatimRuns`): German admins write English product terms into German sentences
+ *   (`im Ordner "Sent Items"`, `"Remote Mailbox"-Empfänger`). A run counts once, like a translated term and under
+ *   the same rules, when a word pair of it stands in the title or symptom description in `verbatimIn` (the other
+ *   language), rare, no rival's: a German word pair never stands in English prose, so one that does is the article's term.
+ *
  * `rivals`: other articles offered with it. A unit that a rival's title or symptom descriptions hold too tells
  * the two apart no better than a common word, so it does not count, and neither does a language-free term: a
  * description is answered past its rivals only on rare terms that are its own.
@@ -341,6 +383,8 @@ export function proseAgreement(
   articlesHolding: (words: readonly string[]) => number,
   params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
   rivals: readonly Article[] = [],
+  verbatim: readonly Applied[] = [],
+  verbatimIn: Lang = 'en',
 ): boolean {
   const prose = proseWordsOf(article, symptom);
   const rivalProse = rivals.flatMap((r) => proseWordsOf(r, null));
@@ -374,6 +418,20 @@ export function proseAgreement(
     // mailboxes` against `cloud users … on-premises mailboxes`): no more than a common word.
     const rivalHas = rivalHolds(words) || (parts.length > 1 && parts.every((part) => rivalHolds(part)));
     if (content.length && articlesHolding(content) <= params.proseRare && !rivalHas) units.add(found.join(' '));
+  }
+  // A verbatim run is one term however many of its word pairs the article holds (`Hop Count Exceeded` is one). It is
+  // looked for in the article's prose in the other language only: in prose of the paste's own language (a bilingual
+  // article) a German pair is just the same German words, which the translation's reading already weighed.
+  const otherProse = verbatim.length ? proseWordsOf(article, symptom, verbatimIn) : [];
+  for (const { words } of verbatim) {
+    for (let i = 0; i + 1 < words.length; i++) {
+      const pair = words.slice(i, i + 2);
+      const found = otherProse.map((p) => runIn(p, pair, true)).find((f) => f !== null);
+      if (found && articlesHolding(found) <= params.proseRare && !rivalHolds(pair)) {
+        units.add(words.join(' '));
+        break;
+      }
+    }
   }
   return units.size + languageFree >= params.unitsToAnswer;
 }
@@ -462,7 +520,17 @@ export function combineWithTranslation(
     ranked[0]?.article === via.matches[0].article &&
     top &&
     articlesHolding &&
-    proseAgreement(top, via.matches[0].symptom, free, translation.applied, articlesHolding, params.bridge, [...new Set(rivals)])
+    proseAgreement(
+      top,
+      via.matches[0].symptom,
+      free,
+      translation.applied,
+      articlesHolding,
+      params.bridge,
+      [...new Set(rivals)],
+      verbatimRuns(text, direct.lang),
+      direct.lang === 'de' ? 'en' : 'de',
+    )
   ) {
     return { ...direct, decision: 'answer', matches: mapped };
   }

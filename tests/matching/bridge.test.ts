@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { LexiconEntry } from '../../src/knowledge/lexicon';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
-import { agreement, Bridge, languageFreeTerms, proseAgreement, Translator } from '../../src/matching/bridge';
+import { agreement, Bridge, languageFreeTerms, proseAgreement, Translator, verbatimRuns } from '../../src/matching/bridge';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
@@ -151,6 +151,71 @@ describe('matching/bridge', () => {
       assert.equal(proseAgreement(ddg, 'main', [], units('members', 'mailbox'), rare), false, 'mailbox is not in the article');
       assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], units('members'), rare), true, 'the cmdlet of its fix');
       assert.equal(proseAgreement(ddg, 'main', ['dynamicdistributiongroup'], [], rare), false, 'a language-free term alone');
+    });
+
+    it("counts the article's own terms written verbatim into the other language's sentence, as rare as translated ones", () => {
+      const sent: Article = {
+        ...article('sent', {}),
+        title: { en: 'Mail sent as a shared mailbox is kept in the Sent Items folder of the sender' },
+        symptoms: [{ id: 'main', description: { en: 'The copy is missing in the shared mailbox.' }, errors: {} }],
+      };
+      const pasted = verbatimRuns('Der Benutzer hat Send-As auf die Mailbox, die Mail landet im Ordner "Sent Items" des Benutzers.', 'de');
+      // Runs of content words inside one phrase: stop words (`die`, `hat`, `des`) and short words (`As`) end a run.
+      assert.deepEqual(
+        pasted.map((p) => p.words.join(' ')),
+        ['mail landet', 'sent items'],
+      );
+      assert.equal(proseAgreement(sent, 'main', [], units('shared mailbox'), rare, undefined, undefined, pasted), true);
+      assert.equal(proseAgreement(sent, 'main', [], units('shared mailbox'), rare), false, 'one translated term alone');
+      assert.equal(
+        proseAgreement(sent, 'main', [], units('shared mailbox'), () => 4, undefined, undefined, pasted),
+        false,
+        'common',
+      );
+      const rival: Article = { ...article('rival', {}), title: { en: 'Sent Items are empty in Outlook' }, symptoms: [] };
+      assert.equal(
+        proseAgreement(sent, 'main', [], units('shared mailbox'), rare, undefined, [rival], pasted),
+        false,
+        "a rival's title holds the verbatim term too",
+      );
+    });
+
+    it("takes verbatim runs from sentences in the paste's own language only, and counts a run once", () => {
+      assert.deepEqual(
+        verbatimRuns(
+          'Die Mails laufen im Kreis, bis es zu einem "Hop Count Exceeded" kommt. This mailbox encountered large items.',
+          'de',
+        ).map((p) => p.words.join(' ')),
+        ['mails laufen', 'hop count exceeded'],
+        'the English sentence is an error message, not a term in a German sentence',
+      );
+      const hop: Article = {
+        ...article('hop', {}),
+        title: { en: 'Hop count exceeded for mail to a public folder' },
+        symptoms: [{ id: 'main', description: { en: 'Mail loops.' }, errors: {} }],
+      };
+      const runs = verbatimRuns('Die Mails laufen im Kreis, bis es zu einem "Hop Count Exceeded" kommt.', 'de');
+      assert.equal(proseAgreement(hop, 'main', [], [], rare, undefined, undefined, runs), false, 'hop count + count exceeded: one term');
+      assert.equal(proseAgreement(hop, 'main', [], units('public folder'), rare, undefined, undefined, runs), true);
+    });
+
+    it("looks for verbatim runs in the article's other-language prose only", () => {
+      const both: Article = {
+        ...article('both', {}),
+        title: { de: 'Keine Frei/Gebucht-Informationen in der Cloud', en: 'No free/busy information in the cloud' },
+        symptoms: [{ id: 'main', description: { de: 'Termine fehlen.', en: 'Appointments are missing.' }, errors: {} }],
+      };
+      const runs = verbatimRuns('Wir sehen Frei/Gebucht-Informationen nicht mehr.', 'de');
+      assert.deepEqual(
+        runs.map((r) => r.words.join(' ')),
+        ['sehen frei gebucht informationen nicht mehr'],
+      );
+      assert.equal(
+        proseAgreement(both, 'main', [], units('cloud'), rare, undefined, undefined, runs, 'en'),
+        false,
+        'German words, German prose',
+      );
+      assert.equal(proseAgreement(both, 'main', [], units('cloud'), rare, undefined, undefined, runs, 'de'), true);
     });
 
     it("finds a unit in the other number the article writes, and counts its rarity by the article's words", () => {
