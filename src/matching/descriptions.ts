@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/load';
 import { foldWord, markSmtpCodes, splitNegations, termsOf } from './normalize';
-import type { MatchParameters } from './parameters';
+import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { contentTerms } from './signals';
 import { sortedIncludes } from './sorted';
 import { STOPWORDS } from './stopwords';
@@ -18,13 +18,16 @@ import { STOPWORDS } from './stopwords';
  * The fields of a symptom's document, in the order a word's posting keeps the first it stands in (`FIELDS[f]`:
  * the name of field `f` in `MatchParameters.descriptions.fields`). A title names the problem, keywords and the
  * symptom's description what is seen, the cause what lies behind it; their weights must not rise down this list.
+ * The last, `steps`, holds only the rare names the article's fix steps use (`stepNames`): no paste is expected to
+ * name them all, so they add to what a paste found, never to what it left out.
  */
-export const FIELDS: readonly (keyof MatchParameters['descriptions']['fields'])[] = ['title', 'keywords', 'symptom', 'cause'];
+export const FIELDS: readonly (keyof MatchParameters['descriptions']['fields'])[] = ['title', 'keywords', 'symptom', 'cause', 'steps'];
 const CAUSE = FIELDS.indexOf('cause');
+const STEPS = FIELDS.indexOf('steps');
 
-/** A posting packs the document id and the first field (index into `FIELDS`) the word stands in there: `doc * 4 + field`. */
-export const postingDoc = (posting: number): number => posting >> 2;
-export const postingField = (posting: number): number => posting & 3;
+/** A posting packs the document id and the first field (index into `FIELDS`) the word stands in there: `doc * 8 + field`. */
+export const postingDoc = (posting: number): number => posting >> 3;
+export const postingField = (posting: number): number => posting & 7;
 
 interface SymptomDoc {
   article: number;
@@ -122,20 +125,59 @@ export function descriptionTerms(text: string): string[] {
   return out;
 }
 
-/** Per field (`FIELDS` order), the texts of one symptom's document. */
+/** Per field (`FIELDS` order), the texts of one symptom's document; `steps`: its article's step names (`stepNames`), when read. */
 function fieldTexts(
   a: KnowledgeBase['articles'][number],
   s: KnowledgeBase['articles'][number]['symptoms'][number],
+  steps?: string,
 ): (string | undefined)[][] {
   return [
     [a.title.de, a.title.en],
     [...(s.keywords?.de ?? []), ...(s.keywords?.en ?? [])],
     [s.description.de, s.description.en],
     [a.cause.de, a.cause.en],
+    [steps],
   ];
 }
 
-export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
+/**
+ * A word of a fix step's text or command with a capital after its first letter, or an SMTP status code (the words
+ * most steps are made of fail at their first letters: building stays fast); a name has a capital inside a word:
+ * `msExchRecipientDisplayType`, `CASMailbox` (not `SMTP` or `Exchange`).
+ */
+const STEP_WORD = /\b[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*|\b[245]\.[0-7]\.\d{1,3}\b/g;
+const NAME_SHAPE = /[a-z][A-Z]|[A-Z]{2}[a-z]|^[245]\./;
+/** A text that may hold a name at all (most step texts don't: they are not read word by word). */
+const HAS_NAME = /[a-z][A-Z]|[A-Z]{2}[a-z]|[245]\.[0-7]\.\d/;
+
+/**
+ * The names an article's fix steps use — parameters and attributes written in CamelCase (`ACLableSyncedObjectEnabled`,
+ * `AutomateProcessing`) and SMTP status codes (`5.7.139`) — as prose terms, each once. Admins paste them from the
+ * settings they looked at, and an imported article often names them nowhere but in its steps. `read`: the terms of
+ * each step text seen so far (shared by the articles of one build: near-duplicate articles share their steps).
+ */
+export function stepNames(a: KnowledgeBase['articles'][number], read: Map<string, string[]> = new Map()): string[] {
+  const names = new Set<string>();
+  const take = (text: string | undefined) => {
+    if (!text) return;
+    let terms = read.get(text);
+    if (terms === undefined) {
+      terms = [];
+      if (HAS_NAME.test(text)) for (const word of text.match(STEP_WORD) ?? []) if (NAME_SHAPE.test(word)) terms.push(...proseTerms(word));
+      read.set(text, terms);
+    }
+    for (const t of terms) names.add(t);
+  };
+  for (const step of a.steps) {
+    take(step.text.de);
+    take(step.text.en);
+    for (const c of step.commands ?? []) take(c.code);
+  }
+  return [...names];
+}
+
+/** `stepArticles`: a step name (`stepNames`) is indexed when at most this many articles' steps use it (`MatchParameters.index`). */
+export function buildDescriptions(kb: KnowledgeBase, stepArticles = DEFAULT_PARAMETERS.index.stepArticles): DescriptionIndex {
   // Words get ids in order of first reading (one string per distinct word); a distinct text is read once into the
   // ids of its words (each once, in order) — every symptom's document holds its article's title and cause, and
   // near-duplicate articles share texts. Per word id, arrays stamped with the document or article last seen
@@ -183,6 +225,12 @@ export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
       }
     }
   };
+  // Step names that at most `stepArticles` articles' steps use: a name every fix uses says nothing.
+  const namesRead = new Map<string, string[]>();
+  const names = kb.articles.map((a) => stepNames(a, namesRead));
+  const used = new Map<string, number>();
+  for (const list of names) for (const t of list) used.set(t, (used.get(t) ?? 0) + 1);
+  const stepText = names.map((list) => list.filter((t) => used.get(t)! <= stepArticles).join(' ') || undefined);
   const titles = kb.articles.map((a) => {
     seq.length = 0;
     docMark++;
@@ -207,7 +255,7 @@ export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
     for (const s of a.symptoms) {
       const from = docWords.length;
       docMark++;
-      fieldTexts(a, s).forEach((texts, f) => distinct(texts, docWords, docField, f));
+      fieldTexts(a, s, stepText[ai]).forEach((texts, f) => distinct(texts, docWords, docField, f));
       while (words.length > df.length) {
         df = grow(df, 0);
         articleStamp = grow(articleStamp, -1);
@@ -240,8 +288,9 @@ export function buildDescriptions(kb: KnowledgeBase): DescriptionIndex {
     for (let k = docStart[i]; k < docStart[i + 1]; k++) {
       const id = docWords[k];
       const f = docField[k];
-      if (says[id]) totals[f] += idfOf[id];
-      lists[id][filled[id]++] = i * 4 + f;
+      // What a paste leaves out of a document is its title, keywords, symptom and cause: step names only add.
+      if (says[id] && f !== STEPS) totals[f] += idfOf[id];
+      lists[id][filled[id]++] = i * 8 + f;
     }
     return { article, symptom: docSymptom[i], totals };
   });
@@ -264,7 +313,7 @@ export function articlesHolding(index: DescriptionIndex, words: readonly string[
   let common: number[] | null = null;
   for (const w of words) {
     const articles = new Set<number>();
-    for (const p of index.postings.get(w) ?? []) if (postingField(p) !== CAUSE) articles.add(index.docs[postingDoc(p)].article);
+    for (const p of index.postings.get(w) ?? []) if (postingField(p) < CAUSE) articles.add(index.docs[postingDoc(p)].article);
     common = (common ?? [...articles]).filter((a) => articles.has(a));
     if (!common.length) return 0;
   }
@@ -280,6 +329,7 @@ export function articlesNaming(index: DescriptionIndex, term: string): Map<numbe
   const out = new Map<number, string>();
   const own = new Set<number>();
   for (const posting of index.postings.get(term) ?? []) {
+    if (postingField(posting) === STEPS) continue;
     const { article, symptom } = index.docs[postingDoc(posting)];
     const field = FIELDS[postingField(posting)];
     const named = field === 'keywords' || field === 'symptom';

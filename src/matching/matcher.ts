@@ -133,7 +133,7 @@ export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = D
   return {
     signals: buildSignals(kb.articles, params.index),
     about: buildAbout(kb),
-    descriptions: buildDescriptions(kb),
+    descriptions: buildDescriptions(kb, params.index.stepArticles),
   };
 }
 

@@ -26,6 +26,11 @@ export interface MatchParameters {
     minDetailTerms: number;
     /** A unit whose words stand as a unit in error texts of this many articles is generic (a family). Default 2. */
     genericArticles: number;
+    /**
+     * A name in an article's fix steps (a CamelCase parameter or attribute, an SMTP status code: descriptions.ts `stepNames`) is
+     * indexed for descriptions when the steps of at most this many articles use it. Default 2, set on the real-world tuning parts.
+     */
+    stepArticles: number;
   };
   /** Which error texts are scored at all (a cheap pre-filter over the inverted index). */
   candidates: {
@@ -113,9 +118,10 @@ export interface MatchParameters {
     /**
      * A word's weight in a symptom's document is its IDF (over articles) times the weight of the first field it stands in: title 1,
      * the symptom's keywords 1, its description 0.8, the article's cause 0.6 (the title names the problem, the cause what lies behind
-     * it; an imported article's cause is often its summary line). Set on the real-world tuning part.
+     * it; an imported article's cause is often its summary line). Set on the real-world tuning part. A rare name of the article's fix
+     * steps (`index.stepArticles`) weighs `steps`, 0.5: it adds to what a paste found, never to what the paste left out.
      */
-    fields: { title: number; keywords: number; symptom: number; cause: number };
+    fields: { title: number; keywords: number; symptom: number; cause: number; steps: number };
     /**
      * A pair of neighbouring words found in the same order in a document adds this times the lesser IDF of the two (times its field's
      * weight). Default 1; 2 offered 6 more uncovered real-world tuning inputs and no covered one.
@@ -249,7 +255,7 @@ export interface MatchParameters {
 
 export const DEFAULT_PARAMETERS: MatchParameters = {
   paste: { maxChars: 20_000 },
-  index: { strongBoost: 2.5, frameFactor: 0.25, minDetailTerms: 3, genericArticles: 2 },
+  index: { strongBoost: 2.5, frameFactor: 0.25, minDetailTerms: 3, genericArticles: 2, stepArticles: 2 },
   candidates: { share: 0.25, words: 2 },
   typos: { minLength: 5, maxScore: 0.3, skipAbove: 0.99, window: 0.3, maxWords: 40 },
   score: {
@@ -271,7 +277,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
   },
   keywords: { symptom: 0.55, topic: 0.25, topicMax: 0.45, code: 0.6, codeMaxArticles: 3 },
   descriptions: {
-    fields: { title: 1, keywords: 1, symptom: 0.8, cause: 0.6 },
+    fields: { title: 1, keywords: 1, symptom: 0.8, cause: 0.6, steps: 0.5 },
     pairWeight: 1,
     pairDocs: 30,
     pairIdf: 0.4,

@@ -11,6 +11,7 @@ import {
   offeredDescriptions,
   proseTerms,
   scoreDescriptions,
+  stepNames,
   type DescriptionScore,
 } from '../../src/matching/descriptions';
 import { Matcher } from '../../src/matching/matcher';
@@ -74,7 +75,7 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     assert.ok(Math.abs(evidence('in-symptom') - 0.8 * idf) < 1e-9);
     assert.ok(Math.abs(evidence('in-cause') - 0.6 * idf) < 1e-9);
     // Other weights, other evidence: the weights are parameters, not part of the index.
-    const flat = scoreDescriptions(index, new Set(['wombat']), { ...p, fields: { title: 1, keywords: 1, symptom: 1, cause: 1 } });
+    const flat = scoreDescriptions(index, new Set(['wombat']), { ...p, fields: { title: 1, keywords: 1, symptom: 1, cause: 1, steps: 1 } });
     for (const f of flat) assert.ok(Math.abs(f.evidence * Math.log(5) - idf) < 1e-9);
   });
 
@@ -177,6 +178,66 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     );
     assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'bare-lf']);
     assert.equal(m.match('how do I export a mailbox to a PST file').decision, 'none');
+  });
+});
+
+describe("matching: rare names of an article's fix steps (stepNames, the steps field)", () => {
+  const withSteps = (id: string, title: string, description: string, steps: Article['steps']): Article =>
+    englishArticle(id, [], { title: { en: title }, symptoms: [{ id: 'main', description: { en: description }, errors: {} }], steps });
+
+  it('takes the CamelCase names and SMTP status codes of step texts and commands, each once, nothing else', () => {
+    const a = withSteps('a', 't', 'd', [
+      { text: { en: 'Check msExchRecipientDisplayType, then run the command below. PowerShell may warn.' } },
+      {
+        text: { en: 'If you get 535 5.7.139, the CASMailbox setting is off.' },
+        commands: [{ shell: 'powershell', code: 'Set-OrganizationConfig -ACLableSyncedObjectEnabled $True -Wombat 1' }],
+      },
+    ]);
+    // A cmdlet's noun is a name too (`OrganizationConfig`): a paste splits `Set-OrganizationConfig` the same way.
+    assert.deepEqual(stepNames(a), [
+      'msexchrecipientdisplaytype',
+      'powershell',
+      'smtp5x7x139',
+      'casmailbox',
+      'organizationconfig',
+      'aclablesyncedobjectenabled',
+    ]);
+  });
+
+  const kb = kbOf([
+    withSteps('aclable', 'Remote mailbox users are not ACLable', 'Permissions of remote mailboxes fail.', [
+      { text: { en: 'Set ACLableSyncedObjectEnabled and check msExchRecipientDisplayType.' } },
+    ]),
+    withSteps('perms', 'Permissions of remote mailboxes', 'Remote mailbox permissions are missing.', [{ text: { en: 'Run it.' } }]),
+    withSteps('colours', 'Calendar colours', 'Colours look odd.', [{ text: { en: 'Reset the ColourScheme in PowerShell.' } }]),
+    withSteps('rooms', 'Room lists', 'Rooms are missing.', [{ text: { en: 'Use PowerShell and the ColourScheme.' } }]),
+    withSteps('photos', 'Photos', 'Photos are missing.', [{ text: { en: 'Use PowerShell.' } }]),
+  ]);
+
+  it("indexes a name that at most two articles' steps use, after the other fields, and never leaves it out of a paste's share", () => {
+    const index = buildDescriptions(kb);
+    assert.ok(index.postings.has('aclablesyncedobjectenabled'));
+    assert.ok(index.postings.has('colourscheme'), 'two articles use it');
+    assert.ok(!index.postings.has('powershell'), 'three articles use it: a name every fix uses says nothing');
+    assert.equal(buildDescriptions(kb, 1).postings.has('colourscheme'), false, 'stepArticles 1');
+    const plain = scoreDescriptions(index, new Set(['remote', 'mailbox', 'permissions']), p);
+    const named = scoreDescriptions(index, new Set(['remote', 'mailbox', 'permissions', 'aclablesyncedobjectenabled']), p);
+    const of = (fits: DescriptionScore[], id: string) => fits.find((f) => kb.articles[f.article].id === id)!;
+    // The name adds half its weight to what the paste found, and nothing to what the document holds: its share only grows.
+    const idf = index.idf.get('aclablesyncedobjectenabled')!;
+    assert.ok(Math.abs((of(named, 'aclable').evidence - of(plain, 'aclable').evidence) * Math.log(6) - 0.5 * idf) < 1e-9);
+    assert.ok(of(named, 'aclable').docShare > of(plain, 'aclable').docShare);
+    assert.ok(of(named, 'aclable').found.includes('aclablesyncedobjectenabled'));
+    // Never a code of the article's prose (the code stage), nor a word the bridge counts in titles and symptoms.
+    assert.deepEqual([...articlesNaming(index, 'aclablesyncedobjectenabled')], []);
+    assert.equal(articlesHolding(index, ['aclablesyncedobjectenabled']), 0);
+  });
+
+  it('offers the article whose steps name what a description quotes, which its title and symptom alone did not', () => {
+    const m = new Matcher(kb);
+    const text = 'remote mailbox users: I set ACLableSyncedObjectEnabled but msExchRecipientDisplayType stays';
+    assert.deepEqual([m.match(text).decision, m.match(text).matches[0]?.article], ['clarify', 'aclable']);
+    assert.equal(m.match('I set ACLableSyncedObjectEnabled').decision, 'none', 'one name alone is no description');
   });
 });
 
