@@ -60,23 +60,20 @@ export function sourceFor(placeholder: string): PlaceholderSource | undefined {
  * once; two different values fill nothing).
  */
 export function valuesInPaste(text: string): Map<ValueKind, FoundValue> {
-  const found = new Map<ValueKind, FoundValue[]>();
-  const lines = text.split(/\r?\n/).filter((l) => l.length <= MAX_LINE);
-  for (const source of SOURCES) {
-    const seen: FoundValue[] = [];
-    for (const line of lines) {
-      for (const where of source.from) {
-        const raw = 'field' in where ? fieldValue(line, where.field) : parameterValue(line, where.cmdlet, where.parameter);
+  const found = new Map<ValueKind, FoundValue[]>(READERS.map((r) => [r.kind, []]));
+  for (const line of text.split(/\r?\n/)) {
+    if (line.length > MAX_LINE) continue;
+    // Lower-cased once per line for every reader's cheap test (it ran once per reader and line, on every paste turn).
+    const lower = line.toLowerCase();
+    for (const { kind, readers } of READERS) {
+      for (const reader of readers) {
+        const raw = reader.read(line, lower);
         if (raw === undefined) continue;
         const value = raw.replace(/\.$/, '');
-        if (!(source.kind === 'domain' ? DOMAIN : SERVER).test(value)) continue;
-        seen.push({
-          value,
-          from: 'field' in where ? `[${where.field}=…]` : `${where.cmdlet === '*' ? '' : `${where.cmdlet} `}-${where.parameter}`,
-        });
+        if (!(kind === 'domain' ? DOMAIN : SERVER).test(value)) continue;
+        found.get(kind)!.push({ value, from: reader.from });
       }
     }
-    found.set(source.kind, seen);
   }
   const out = new Map<ValueKind, FoundValue>();
   for (const [kind, values] of found) {
@@ -86,18 +83,42 @@ export function valuesInPaste(text: string): Map<ValueKind, FoundValue> {
   return out;
 }
 
-/** `-Parameter value`, `-Parameter 'value'`, `-Parameter:value` on a line that runs `cmdlet`. */
-function parameterValue(line: string, cmdlet: string, parameter: string): string | undefined {
-  const lower = line.toLowerCase();
-  const at = cmdlet === '*' ? 0 : lower.indexOf(cmdlet.toLowerCase());
-  if (at < 0 || !lower.includes(`-${parameter.toLowerCase()}`)) return undefined;
-  const rest = line.slice(at);
-  const m = new RegExp(`(?:^|\\s)-${parameter}(?::\\s*|\\s+)(?:'([^']*)'|"([^"]*)"|([^\\s'"]+))`, 'i').exec(rest);
-  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+/** Reads one place of SOURCES off a line (given as written and lower-cased); `from` is what the answer names. */
+interface Reader {
+  from: string;
+  read(line: string, lower: string): string | undefined;
+}
+
+/** SOURCES as readers, their patterns compiled once (they were built anew for every line of every paste). */
+const READERS = SOURCES.map((source) => ({
+  kind: source.kind,
+  readers: source.from.map((where): Reader =>
+    'field' in where ? fieldReader(where.field) : parameterReader(where.cmdlet, where.parameter),
+  ),
+}));
+
+/** `-Parameter value`, `-Parameter 'value'`, `-Parameter:value` on a line that runs `cmdlet` (`*`: any). */
+function parameterReader(cmdlet: string, parameter: string): Reader {
+  const command = cmdlet === '*' ? undefined : cmdlet.toLowerCase();
+  const flag = `-${parameter.toLowerCase()}`;
+  const pattern = new RegExp(`(?:^|\\s)-${parameter}(?::\\s*|\\s+)(?:'([^']*)'|"([^"]*)"|([^\\s'"]+))`, 'i');
+  return {
+    from: `${command === undefined ? '' : `${cmdlet} `}-${parameter}`,
+    read(line, lower) {
+      const at = command === undefined ? 0 : lower.indexOf(command);
+      if (at < 0 || !lower.includes(flag)) return undefined;
+      const m = pattern.exec(at === 0 ? line : line.slice(at));
+      return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+    },
+  };
 }
 
 /** `[Server=EX01,RequestId=…]` in an Exchange error record. */
-function fieldValue(line: string, field: string): string | undefined {
-  const m = new RegExp(`\\[${field}=([^,\\]\\s]+)[,\\]]`, 'i').exec(line);
-  return m?.[1];
+function fieldReader(field: string): Reader {
+  const pattern = new RegExp(`\\[${field}=([^,\\]\\s]+)[,\\]]`, 'i');
+  const opening = `[${field.toLowerCase()}=`;
+  return {
+    from: `[${field}=…]`,
+    read: (line, lower) => (lower.includes(opening) ? pattern.exec(line)?.[1] : undefined),
+  };
 }

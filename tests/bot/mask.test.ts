@@ -46,6 +46,11 @@ describe('masking pastes before they are logged', () => {
     // GUIDs written without dashes (32 hex digits), but not longer hex such as a certificate thumbprint.
     ['tenant 0f8fad5bd9cb469fa16570867728950e found', 'tenant <guid> found'],
     ['Thumbprint 0F8FAD5BD9CB469FA16570867728950E12345678', 'Thumbprint 0F8FAD5BD9CB469FA16570867728950E12345678'],
+    // Both forms side by side, and hex runs that are neither (too short, or part of a longer word).
+    [
+      'ids 0f8fad5bd9cb469fa16570867728950e-0f8fad5b-d9cb-469f-a165-70867728950e,0f8fad5b-d9cb-469f-a165-70867728950e1 deadbeef-d9cb',
+      'ids <guid>-<guid>,0f8fad5b-d9cb-469f-a165-70867728950e1 deadbeef-d9cb',
+    ],
     // In any casing: a rule is skipped only when the paste lacks its words in every casing.
     ['PASSWORD=Sommer2024! USER=ADMIN', 'PASSWORD=<secret> USER=ADMIN'],
     ['AUTHORIZATION: BEARER ABCDEFGH12345678', 'AUTHORIZATION: BEARER <secret>'],
