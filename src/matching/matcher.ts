@@ -174,8 +174,8 @@ export class Matcher {
   private readonly missing: Record<Lang, boolean>;
   /** Scenario of each article (scenario.ts), read when first needed: starts stay fast. */
   private readonly scenarios = new Map<number, ArticleScenario>();
-  /** Stage 2's sums per error text and the texts reached, made on the first paste and reused (candidates). */
-  private sums: { acc: Float64Array; reached: Int32Array } | undefined;
+  /** Stage 2's sums per error text, the texts reached and the candidates, made on the first paste and reused (candidates). */
+  private sums: { acc: Float64Array; reached: Int32Array; out: Int32Array } | undefined;
   /**
    * errorHits' results per twin in its current call (`stamp` equal to `call`; `contradicted`: settled by a contradiction)
    * and per article its place (`placed` equal to `call`), made on the first paste and reused.
@@ -183,7 +183,9 @@ export class Matcher {
   private memo:
     | {
         stamp: Int32Array;
-        results: (SignalScore | number)[];
+        results: (SignalScore | number | undefined)[];
+        /** The twins scored in the current call, in order. */
+        scored: Int32Array;
         contradicted: Uint8Array;
         placed: Int32Array;
         place: Int32Array;
@@ -257,10 +259,14 @@ export class Matcher {
   private matchAsWritten(text: string, options: MatchOptions, bridged = false, prose = true): MatchResult {
     const paste = this.read(text, options);
     const view = buildQueryView(paste.seq, paste.quoted);
-    const candidates = this.candidates(view);
+    let candidates: ArrayLike<number> = this.candidates(view);
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
     // An article to explain is scored whatever the pre-filter says, to show why it did not win.
-    if (focus >= 0) this.index.errors.forEach((e, id) => e.article === focus && !candidates.includes(id) && candidates.push(id));
+    if (focus >= 0) {
+      const all = Array.from(candidates);
+      this.index.errors.forEach((e, id) => e.article === focus && !all.includes(id) && all.push(id));
+      candidates = all;
+    }
     // Explaining shows every error text's score. Otherwise first only what could be answered or offered is scored
     // to the end; when nothing is, the matches listed go down further, and the error texts that reach that are scored.
     const read = { text, paste, view, candidates, focus, options, bridged, prose };
@@ -281,14 +287,14 @@ export class Matcher {
       text: string;
       paste: Paste;
       view: QueryView;
-      candidates: number[];
+      candidates: ArrayLike<number>;
       focus: number;
       options: MatchOptions;
       bridged: boolean;
       prose: boolean;
     },
     reach?: number[],
-    first: number[] = read.candidates,
+    first: ArrayLike<number> = read.candidates,
   ): MatchResult {
     const { text, paste, candidates, focus, options, bridged, prose } = read;
     let view = read.view;
@@ -353,8 +359,11 @@ export class Matcher {
     return { cut, lines, tokens, seq: content.map((t) => t.term), quoted: quotedOnly(content), lang: detected ?? options.lang ?? 'en' };
   }
 
-  /** Stage 2: error signals worth scoring, those whose weighted terms the paste holds a fair share of. */
-  private candidates(view: QueryView): number[] {
+  /**
+   * Stage 2: error signals worth scoring, those whose weighted terms the paste holds a fair share of. A view of the
+   * matcher's own array, valid until the next paste's candidates are read.
+   */
+  private candidates(view: QueryView): Int32Array {
     const { vocab, weight, postings, errors } = this.index;
     // Each error text's information from one flat array: thousands are reached per paste (packed.ts).
     const { information } = packedSignals(this.index);
@@ -362,8 +371,9 @@ export class Matcher {
     // error texts were first reached, which is the order they are scored and ranked in. Both arrays are the
     // matcher's own, reused by every paste (matching is synchronous): at 10,000 articles a fresh pair per
     // paste was a tenth of a megabyte for the garbage collector.
-    if (!this.sums) this.sums = { acc: new Float64Array(errors.length), reached: new Int32Array(errors.length) };
-    const { acc, reached } = this.sums;
+    if (!this.sums)
+      this.sums = { acc: new Float64Array(errors.length), reached: new Int32Array(errors.length), out: new Int32Array(errors.length) };
+    const { acc, reached, out } = this.sums;
     let n = 0;
     for (const t of view.terms) {
       const term = vocab.ids.get(t);
@@ -376,7 +386,7 @@ export class Matcher {
         acc[id] += w;
       }
     }
-    const out: number[] = [];
+    let m = 0;
     const { share, words } = this.params.candidates;
     const enough = words * this.index.uniqueWeight;
     for (let k = 0; k < n; k++) {
@@ -384,9 +394,9 @@ export class Matcher {
       const have = acc[id];
       acc[id] = 0;
       const total = information[id];
-      if (total > 0 && (have / total >= share || have >= enough)) out.push(id);
+      if (total > 0 && (have / total >= share || have >= enough)) out[m++] = id;
     }
-    return out;
+    return out.subarray(0, m);
   }
 
   /**
@@ -425,7 +435,7 @@ export class Matcher {
    * Stage 3: every candidate error text scored (score.ts); those below `floor` only as far as it takes to know.
    * `settled` is set to the texts a contradiction settled below the floor that could still veto the description path.
    */
-  private errorHits(view: QueryView, candidates: number[], floor: number, settled: number[], reach?: number[]): ErrorHit[] {
+  private errorHits(view: QueryView, candidates: ArrayLike<number>, floor: number, settled: number[], reach?: number[]): ErrorHit[] {
     const hits: ErrorHit[] = [];
     settled.length = 0;
     // Twins (twins.ts) score alike: each group is scored once per call, its first member's result reused.
@@ -436,6 +446,7 @@ export class Matcher {
       this.memo = {
         stamp: new Int32Array(texts),
         results: [],
+        scored: new Int32Array(texts),
         contradicted: new Uint8Array(texts),
         placed: new Int32Array(articles),
         place: new Int32Array(articles),
@@ -448,14 +459,17 @@ export class Matcher {
     const { contradiction } = this.params.score;
     const { candidate } = this.params.decision;
     let places = 0;
-    for (const id of candidates) {
+    let scored = 0;
+    for (let c = 0; c < candidates.length; c++) {
+      const id = candidates[c];
       const twin = twins[id];
       let breakdown: SignalScore | number;
-      if (memo.stamp[twin] === call) breakdown = memo.results[twin];
+      if (memo.stamp[twin] === call) breakdown = memo.results[twin]!;
       else {
         breakdown = scoreSignal(twin, view, this.index, this.params.score, floor, this.settled);
         memo.stamp[twin] = call;
         memo.results[twin] = breakdown;
+        memo.scored[scored++] = twin;
         memo.contradicted[twin] = this.settled.contradicted ? 1 : 0;
       }
       if (typeof breakdown === 'number') {
@@ -507,6 +521,8 @@ export class Matcher {
         place: place[sig.article],
       });
     }
+    // Read in this call only: kept past it, a paste's scores would outlive the next young collection (and be copied).
+    for (let k = 0; k < scored; k++) memo.results[memo.scored[k]] = undefined;
     return hits;
   }
 

@@ -1,5 +1,6 @@
 import type { MatchParameters } from './parameters';
 import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, VAR_AFTER, type PackedSignals } from './packed';
+import { GramTable } from './gramTable';
 import { gramCode, isCodeTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 import { newClassWeights, unitClassesOf, weighClass, type ClassWeights, type UnitClasses } from './unitClasses';
 
@@ -43,12 +44,9 @@ export interface PasteIds {
   /** Per vocabulary id: 1 when the paste holds the word. */
   has: Uint8Array;
   /** Gram codes of the word pairs of the paste. */
-  pairs: Set<number>;
-  /**
-   * Gram code of a word, word pair or triple → the ids of the words that follow it somewhere in the paste, in order,
-   * each once (an array, not a set: the contradiction loop reads it per candidate without an iterator).
-   */
-  next: Map<number, number[]>;
+  pairs: GramTable;
+  /** Gram code of a word, word pair or triple → the ids of the words that follow it somewhere in the paste, in order, each once. */
+  next: GramTable;
   /** Ids of the words the paste has only inside single quotes. */
   quoted: Set<number>;
   /** Words of the paste the vocabulary lacks, by local id − size. */
@@ -77,23 +75,18 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   const seq = Int32Array.from(q.seq, idOf);
   const has = new Uint8Array(size);
   for (const id of seq) if (id < size) has[id] = 1;
-  const pairs = new Set<number>();
-  const next = new Map<number, number[]>();
-  const follow = (key: number, id: number) => {
-    const after = next.get(key);
-    if (!after) next.set(key, [id]);
-    else if (!after.includes(id)) after.push(id);
-  };
+  const pairs = new GramTable(seq.length);
+  const next = new GramTable(3 * seq.length, 3 * seq.length);
   // Contexts are grams of an error text, so only grams of known words are kept as keys.
   for (let i = 0; i + 1 < seq.length; i++) {
     const a = seq[i];
     const b = seq[i + 1];
     if (a >= size) continue;
-    follow(a, b);
+    next.follow(a, b);
     if (b >= size) continue;
     pairs.add(gramCode(size, a, b));
-    if (i + 2 < seq.length) follow(gramCode(size, a, b), seq[i + 2]);
-    if (i + 3 < seq.length && seq[i + 2] < size) follow(gramCode(size, a, b, seq[i + 2]), seq[i + 3]);
+    if (i + 2 < seq.length) next.follow(gramCode(size, a, b), seq[i + 2]);
+    if (i + 3 < seq.length && seq[i + 2] < size) next.follow(gramCode(size, a, b, seq[i + 2]), seq[i + 3]);
   }
   const ids: PasteIds = {
     size,
@@ -352,13 +345,14 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
       words = 3;
       if (repeats(pk.repeated, r0, r1, context)) continue;
     }
-    const after = q.next.get(context);
-    if (!after) continue;
+    const { next } = q;
+    let e = next.first(context);
+    if (e < 0) continue;
     // The paste may skip a word or two of the error; anything else there is another error.
     const next1 = i + 1 < n ? ids[t0 + i + 1] : -1;
     const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
-    for (let k = 0; k < after.length; k++) {
-      const u = after[k];
+    for (; e >= 0; e = next.link[e]) {
+      const u = next.value[e];
       if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) continue;
       const pasted = q.term(u);
       if (!looksLikeName(pasted) && !misread(pasted, terms[i])) {

@@ -1,3 +1,4 @@
+import type { GramTable } from './gramTable';
 import { FIRST, VAR_AFTER, type PackedSignals } from './packed';
 import { gramCode } from './signals';
 
@@ -143,7 +144,7 @@ export function weighClass(
   pk: PackedSignals,
   classes: UnitClasses,
   c: number,
-  paste: { has: Uint8Array; pairs: ReadonlySet<number>; size: number },
+  paste: { has: Uint8Array; pairs: GramTable; size: number },
   touchedShare: number,
   touchedPairs: number,
   w: ClassWeights,
