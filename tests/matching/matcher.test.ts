@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { BUILTIN_KNOWLEDGE, loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 
 const EN_ERR =
   'An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying connection was closed: An unexpected error occurred on a send."';
@@ -247,5 +248,33 @@ describe('matching/Matcher', () => {
     const r = new Matcher(kbOf(many)).match(WRAP('MaxUriReached'));
     assert.ok(r.matches.length <= 5);
     for (let i = 1; i < r.matches.length; i++) assert.ok(r.matches[i - 1].score >= r.matches[i].score);
+  });
+
+  describe('explaining one article (kb match --explain --article)', () => {
+    const QUOTA = 'The mailbox quota of the user was exceeded and delivery of the message stopped.';
+    const FAR = 'Replication of the database copy failed because the log stream of the passive node was interrupted.';
+    const kb = kbOf([article('quota', QUOTA), article('far', FAR)]);
+    // A pre-filter nothing passes: what is scored is then only what the article to explain adds. (Built in the
+    // test, not while mocha loads the file: what runs at load time is "static" to Stryker, far slower to mutate.)
+    const strict = () => new Matcher(kb, { ...DEFAULT_PARAMETERS, candidates: { share: 2, words: 1e9 } });
+    const paste = `${QUOTA}\n${FAR}`;
+
+    it('scores that article whatever the pre-filter says, and only that one', () => {
+      const noCandidates = strict();
+      assert.deepEqual(noCandidates.match(paste, { explain: true }).matches, []);
+      // Without explain, the article to explain changes nothing.
+      assert.deepEqual(noCandidates.match(paste, { article: 'far' }).matches, []);
+      const far = noCandidates.match(paste, { explain: true, article: 'far' });
+      assert.deepEqual(
+        far.matches.map((m) => [m.article, m.score]),
+        [['far', 1]],
+      );
+      assert.deepEqual([far.matches[0].why?.kind, far.matches[0].why?.error?.text], ['error', FAR]);
+    });
+
+    it('lists it once when it is among the matches anyway', () => {
+      const all = new Matcher(kb).match(paste, { explain: true, article: 'quota' });
+      assert.deepEqual(all.matches.map((m) => m.article).sort(), ['far', 'quota']);
+    });
   });
 });

@@ -37,6 +37,13 @@ describe('matching/signals', () => {
     for (const t of ['migrationpermanentexception', 'hcw10', '0x7fffffff', 'attr34', '403']) assert.ok(!isCodeTerm(t), t);
   });
 
+  it('gramCode: a word is its own id, a pair and a triple numbers above all words and all pairs', () => {
+    assert.equal(gramCode(10, 3), 3);
+    assert.equal(gramCode(10, 3, 4), 10 + 34);
+    assert.equal(gramCode(10, 3, 4, 5), 10 + 100 + 345);
+    assert.equal(gramCode(10, 9, 9), 10 + 99);
+  });
+
   it('contentTerms: folded words without stop words of either language', () => {
     assert.deepEqual(contentTerms('The connection was closed by the Server'), ['connection', 'closed', 'server']);
     assert.deepEqual(contentTerms('Der Zugriff wurde verweigert'), ['zugriff', 'verweigert']);
@@ -169,6 +176,8 @@ describe('matching/signals', () => {
         'quickly',
       ]);
       assert.deepEqual(signalOf("Cannot load 'one two three' quickly").terms, ['cannot', 'load', 'quickly']);
+      // A dotted name without a capital is no .NET type: an example value like any other.
+      assert.deepEqual(signalOf("Cannot load 'alpha.bravo.charlie' quickly").terms, ['cannot', 'load', 'quickly']);
     });
 
     it('drops the PowerShell error record that follows a copied error: it is the frame, not the error', () => {
@@ -261,6 +270,28 @@ describe('matching/signals', () => {
       assert.deepEqual(phrase('hybrid'), [[0, 'main', 'hybrid umgebung', true]]);
       // A phrase of stop words alone is no phrase.
       assert.equal([...index.phrases.values()].flat().length, 6);
+    });
+
+    it("gives every error text views of its own part of the flat arrays: the same as that text's index alone", () => {
+      const texts = [
+        'Gizmo failed. Gizmo failed again.',
+        'Widget stopped. Error details: "The sprocket broke down completely today."',
+        'Sprocket error. Sprocket error. Widget error.',
+        'A plain widget message without repeats here',
+      ];
+      const many = buildSignals([article('a', texts.slice(0, 2)), article('b', texts.slice(2))]);
+      const repeatedWords = (sig: ErrorSignal, ids: Map<string, number>) => sig.terms.filter((t) => sig.repeated.has(ids.get(t)!));
+      texts.forEach((text, i) => {
+        const alone = buildSignals([article('x', [text])]);
+        const [sig, own] = [many.errors[i], alone.errors[0]];
+        assert.deepEqual([Array.from(sig.firsts), sig.detailKey], [Array.from(own.firsts), own.detailKey], text);
+        assert.deepEqual(repeatedWords(sig, many.vocab.ids), repeatedWords(own, alone.vocab.ids), text);
+        assert.equal(sig.repeated.has(-1), false);
+      });
+      assert.deepEqual(
+        many.errors.map((e) => new Set(repeatedWords(e, many.vocab.ids)).size),
+        [2, 0, 2, 0],
+      );
     });
 
     it('calls a unit generic when error texts of 2 articles hold it, not when 2 texts of one article do', () => {
