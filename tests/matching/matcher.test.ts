@@ -270,6 +270,11 @@ describe('matching/Matcher', () => {
         [['far', 1]],
       );
       assert.deepEqual([far.matches[0].why?.kind, far.matches[0].why?.error?.text], ['error', FAR]);
+      // The first article too (its index is 0).
+      assert.deepEqual(
+        noCandidates.match(paste, { explain: true, article: 'quota' }).matches.map((m) => m.article),
+        ['quota'],
+      );
     });
 
     it('lists it once when it is among the matches anyway', () => {
