@@ -45,7 +45,9 @@ export default {
   concurrency: 1,
   // dist/ is rebuilt in the sandbox; the rest is not needed to run the matching tests.
   ignorePatterns: ['/dist', '/bench/results', '/test-artifacts', '/data', '/reports'],
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  // `live` (scripts/stryker-live-reporter.mjs): each result as it comes, so a run stopped early still counts.
+  reporters: ['clear-text', 'progress', 'html', 'json', 'live'],
+  appendPlugins: ['./scripts/stryker-live-reporter.mjs'],
   // A mutant that makes a loop run forever is stopped after the test's usual time plus this.
   timeoutMS: 10000,
   thresholds: { high: 85, low: 75, break: null },
