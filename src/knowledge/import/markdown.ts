@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom } from '../types';
 import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
 import { MAX_ALTERNATIVES, announcesMessages, boldLine, errorHeading, inlineAnnounced, isSpecificMessage, plainMessage } from './announced';
+import { isNoErrorText } from './notErrors';
 import type { ImportResult } from './result';
 import { tableErrors } from './tables';
 import {
@@ -220,7 +221,7 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
   const symptoms: Symptom[] = [];
   for (const { error, description } of found) {
     const key = errorKey(error);
-    if (!key || seen.has(key)) continue;
+    if (!key || seen.has(key) || isNoErrorText(error)) continue;
     seen.add(key);
     symptoms.push({
       id: uniqueId(symptomIdFor(description, error), taken),
@@ -245,7 +246,7 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
   for (const section of sections.filter((s) => s.kind !== 'symptoms')) {
     for (const error of findOutputErrors(section.blocks)) {
       const key = errorKey(error);
-      if (!key || seen.has(key)) continue;
+      if (!key || seen.has(key) || isNoErrorText(error)) continue;
       seen.add(key);
       const owner = symptoms.find((s) => (s.errors[lang] ?? []).some((e) => errorKey(e).includes(key))) ?? symptoms[0];
       (owner.errors[lang] ??= []).push(error);
