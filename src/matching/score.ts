@@ -321,7 +321,10 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     const start = pk.unitFrom[u0 + unit];
     const afterSentence = (pk.unitFlags[u0 + unit] & AFTER_SENTENCE) !== 0;
     const distinctive = i - 2 >= start && weights[t0 + i - 2] + weights[t0 + i - 1] >= 2 * meanWeight;
-    const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit] || distinctive;
+    // Four words of the unit in a row before i are the paste following it too, however little of the unit it holds
+    // (`Your message couldn't be delivered because …` from another NDR: the common words that start it are all it has).
+    const run = i - 4 >= start && pairIn[i - 2] === 1 && pairIn[i - 3] === 1 && pairIn[i - 4] === 1;
+    const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit] || distinctive || run;
     if (!holds) continue;
     // The context: the word (or words) before i, as a gram code, and how many words it has.
     let context: number;

@@ -272,5 +272,28 @@ describe('matching/score', () => {
       assert.equal(sentences(0, 'The gizmo sprocket failed badly. Then I rebooted everything.').contradiction, undefined);
       assert.equal(sentences(0, 'The gizmo sprocket failed quietly.').contradiction?.expected, 'badly');
     });
+
+    it('is a contradiction where the paste follows four words of a sentence in a row and goes on differently, however little of it it holds', () => {
+      // The sentence's common words (`delivered because`) are most of what the paste holds of it: too little to count it
+      // as pasted, but four words in a row and then other words is the same sentence going on differently (another NDR).
+      const ndr = scorer([
+        article('depot', [
+          'Your parcel could not be delivered because delivery to this marmot depot is restricted to authenticated kookaburra senders. ' +
+            'Depot returned 550 5.9.321 MARMOT.DEPOT.QuokkaSendersOnly; quokka check failed',
+        ]),
+        article('f1', ['Your parcel could not be delivered because the label is torn.']),
+        article('f2', ['The parcel was not delivered because nobody was home.']),
+        article('f3', ['Delivery failed because the parcel is too heavy.']),
+        article('f4', ['Your message could not be delivered because the mailbox is full.']),
+      ]);
+      const status = ' Depot returned 550 5.9.321 MARMOT.DEPOT.QuokkaSendersOnly; quokka check failed';
+      assert.deepEqual(ndr(0, 'Your parcel was not delivered because the wombat provider rejected it.' + status).contradiction, {
+        context: 'delivered because',
+        expected: 'delivery',
+        pasted: 'wombat',
+      });
+      // Three words and a sentence end: the paste stopped following the error and went on in its own words.
+      assert.equal(ndr(0, 'Your parcel was not delivered. The wombat provider rejected it.' + status).contradiction, undefined);
+    });
   });
 });
