@@ -496,6 +496,16 @@ describe('matching/bridge', () => {
       assert.match(en.translate('Die Zustellung an die Gruppe schlägt in unserer Umgebung fehl.').text, /delivery .*fails\.$/);
     });
 
+    it("reads a product's names as the other language's name, both ways: OWA and Outlook on the web", () => {
+      const lexicon = loadKnowledge([BUILTIN_KNOWLEDGE]).lexicon!;
+      const en = new Translator(lexicon, 'de');
+      const de = new Translator(lexicon, 'en');
+      assert.equal(en.translate('OWA und EAC lassen sich nicht öffnen').text, 'Outlook on the web und EAC lassen sich not open');
+      assert.equal(en.translate('Outlook im Web startet nicht').text, 'Outlook on the web startet not');
+      assert.match(de.translate('Users cannot open OWA').text, / Outlook im Web$/);
+      assert.match(de.translate('Outlook Web App is blank').text, /^Outlook im Web /);
+    });
+
     it('an English paste finds a German-only article the other way round', () => {
       const german = new Matcher(
         kbOf([article('de-only', { de: ['Zugriff verweigert für das Postfach beim Verschieben der Daten'] }, ['de'])]),
