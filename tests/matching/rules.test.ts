@@ -250,6 +250,19 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
     });
   });
   describe('matcher: where-lines, empty inner messages, family contradictions (issue 12, precision)', () => {
+    /** An NDR article with a title and a described symptom, for the description path's family veto. */
+    const quotaArticle = (error: string) =>
+      article('deliver-quota', [error], {
+        title: { en: 'Quokka quota rejects delivery to the marmot mailbox' },
+        symptoms: [
+          {
+            id: 'main',
+            description: { en: 'Messages to the marmot mailbox bounce because the quokka quota is exceeded.' },
+            errors: { en: [error] },
+          },
+        ],
+      });
+
     it('never matches on a PowerShell location line: `At <file>:<line> char:<n>` says where an error was thrown, not which', () => {
       const m = new Matcher(
         kbOf([
@@ -281,16 +294,7 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
     it('offers no article by its description when the paste contradicts its error right after the family name (`STOREDRV.Submission` vs `STOREDRV.Deliver`)', () => {
       const ndr = (stage: string) =>
         `554 5.2.0 STOREDRV.${stage}.Exception:QuokkaQuotaException; Failed to process message due to a permanent exception`;
-      const deliver = article('deliver-quota', [ndr('Deliver')], {
-        title: { en: 'Quokka quota rejects delivery to the marmot mailbox' },
-        symptoms: [
-          {
-            id: 'main',
-            description: { en: 'Messages to the marmot mailbox bounce because the quokka quota is exceeded.' },
-            errors: { en: [ndr('Deliver')] },
-          },
-        ],
-      });
+      const deliver = quotaArticle(ndr('Deliver'));
       const m = new Matcher(kbOf([deliver]));
       const described = 'messages to the marmot mailbox bounce, quokka quota exceeded';
       assert.deepEqual(top(m, described), ['clarify', 'deliver-quota']);
@@ -302,16 +306,7 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
     it('reads for that veto an error text the contradiction settled below the floor too (Matcher.errorHits scores it no further)', () => {
       const ndr = (stage: string, tail = ' due to a permanent exception') =>
         `554 5.2.0 STOREDRV.${stage}.Exception:QuokkaQuotaException; Failed to process message${tail}`;
-      const deliver = article('deliver-quota', [ndr('Deliver')], {
-        title: { en: 'Quokka quota rejects delivery to the marmot mailbox' },
-        symptoms: [
-          {
-            id: 'main',
-            description: { en: 'Messages to the marmot mailbox bounce because the quokka quota is exceeded.' },
-            errors: { en: [ndr('Deliver')] },
-          },
-        ],
-      });
+      const deliver = quotaArticle(ndr('Deliver'));
       // No typo repair: the first pass (floor 0.429) is not scored again lower, so the veto reads the text it settled.
       const m = new Matcher(kbOf([deliver]), { ...DEFAULT_PARAMETERS, typos: { ...DEFAULT_PARAMETERS.typos, skipAbove: 0 } });
       const paste = `messages to the marmot mailbox bounce, quokka quota exceeded\n${ndr('Submission', '')}`;
