@@ -16,7 +16,8 @@
 //
 // The split is stratified, per batch: a batch's inputs are grouped by language, by whether an article of the hybrid
 // knowledge base covers them (`expect` non-empty) and by whether one of the larger base covers them (`expectMore`
-// non-empty). Each group is sorted by id, shuffled with mulberry32(the batch's seed) and dealt out half and half; a
+// non-empty; an input whose label was fixed after the split carries `relabelled`, the labels it was split with, and
+// stays in its stratum). Each group is sorted by id, shuffled with mulberry32(the batch's seed) and dealt out half and half; a
 // group's odd input goes to the part of that batch that is behind so far. The input order does not matter, so the
 // committed parts reproduce themselves. An input without a `batch` field belongs to batch 1. Each batch's seed is
 // fixed here before the batch is split and must not change afterwards.
@@ -77,7 +78,9 @@ function read(file) {
 export function split(pastes, seed = SETS.main.seeds[1]) {
   const groups = new Map();
   for (const p of [...pastes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const key = `${p.lang}|${p.expect.length > 0}|${(p.expectMore ?? []).length > 0}`;
+    // A label fixed after the split keeps the stratum it was split in: `relabelled` holds the labels it had then.
+    const was = { expect: p.expect, expectMore: p.expectMore ?? [], ...p.relabelled };
+    const key = `${p.lang}|${was.expect.length > 0}|${was.expectMore.length > 0}`;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(p);
   }
