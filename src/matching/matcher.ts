@@ -459,6 +459,14 @@ export class Matcher {
     const { contradiction } = this.params.score;
     const { candidate } = this.params.decision;
     let places = 0;
+    /** Its article's place among the articles of this call's matches: numbered in the order they first come up. */
+    const placeOf = (article: number): number => {
+      if (placed[article] !== call) {
+        placed[article] = call;
+        place[article] = places++;
+      }
+      return place[article];
+    };
     let scored = 0;
     for (let c = 0; c < candidates.length; c++) {
       const id = candidates[c];
@@ -476,11 +484,7 @@ export class Matcher {
         if (memo.contradicted[twin]) {
           // Settled by a contradiction below the floor: scored to the end, it would be a match below the floor,
           // with its article's place, listed in `reach`, and read by the veto (contradicted) when it could reach it.
-          const article = this.index.errors[id].article;
-          if (placed[article] !== call) {
-            placed[article] = call;
-            place[article] = places++;
-          }
+          placeOf(this.index.errors[id].article);
           reach?.push(id);
           if (breakdown / contradiction >= candidate) settled.push(id);
         } else if (reach && breakdown >= this.floors.listed) reach.push(id);
@@ -490,10 +494,7 @@ export class Matcher {
       const { score, found } = breakdown;
       if (score <= 0) continue;
       const sig = this.index.errors[id];
-      if (placed[sig.article] !== call) {
-        placed[sig.article] = call;
-        place[sig.article] = places++;
-      }
+      const articlePlace = placeOf(sig.article);
       // Two error texts the paste fits near-perfectly with the very same words (they differ only after
       // where it stops) are the same error to the paste, like identical inner messages.
       // (The inner-message key is made once per error text: ranking compares it with many others.)
@@ -518,7 +519,7 @@ export class Matcher {
         found,
         mask: maskOf(found),
         breakdown,
-        place: place[sig.article],
+        place: articlePlace,
       });
     }
     // Read in this call only: kept past it, a paste's scores would outlive the next young collection (and be copied).
@@ -579,17 +580,15 @@ export class Matcher {
     const afterFamily = (context: string) => context.split(' ').some((t) => /\d/.test(t) || isStrongTerm(t));
     // Only hits scored to the end know their contradiction; every hit that could reach `candidate` before the factor
     // is (both floors are below it), so the rule reads the same with and without pruning.
-    for (const h of hits) {
-      const c = h.breakdown.contradiction;
-      if (c && h.score / factor >= candidate && afterFamily(c.context)) out.add(h.article);
-    }
+    // (A hit's score, not its breakdown's: the scenario cap may have lowered it.)
+    const vetoes = (score: number, c: SignalScore['contradiction']) => !!c && score / factor >= candidate && afterFamily(c.context);
+    for (const h of hits) if (vetoes(h.score, h.breakdown.contradiction)) out.add(h.article);
     // Those settled early are scored to the end here, only when the description path is read: as matches they would
     // have scored the same (below the floor, no scenario cap reaches them).
     const twins = twinsOf(this.index);
     for (const id of settled) {
       const b = scoreSignal(twins[id], view, this.index, this.params.score);
-      const c = b.contradiction;
-      if (c && b.score / factor >= candidate && afterFamily(c.context)) out.add(this.index.errors[id].article);
+      if (vetoes(b.score, b.contradiction)) out.add(this.index.errors[id].article);
     }
     for (const h of hits) if (!h.breakdown.contradiction && h.score >= candidate) out.delete(h.article);
     return out;
