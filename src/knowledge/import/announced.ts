@@ -54,6 +54,11 @@ export function errorHeading(heading: string): string | null {
  */
 export const MAX_ALTERNATIVES = 4;
 
+/** Whether the `items` of a list below `leadIn` are announced messages, each one of them (at most MAX_ALTERNATIVES). */
+export function listsAlternatives(leadIn: string, items: number): boolean {
+  return items <= MAX_ALTERNATIVES && announcesMessages(leadIn);
+}
+
 /** Words that say nothing about which error it is: articles, pronouns, auxiliaries and the words of every error. */
 const PLAIN_WORDS = new Set(
   (

@@ -7,7 +7,15 @@
 import YAML from 'yaml';
 import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom } from '../types';
 import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
-import { MAX_ALTERNATIVES, announcesMessages, boldLine, errorHeading, inlineAnnounced, isSpecificMessage, plainMessage } from './announced';
+import {
+  announcesMessages,
+  boldLine,
+  errorHeading,
+  inlineAnnounced,
+  isSpecificMessage,
+  listsAlternatives,
+  plainMessage,
+} from './announced';
 import { isNoErrorText } from './notErrors';
 import type { ImportResult } from './result';
 import { tableErrors } from './tables';
@@ -447,7 +455,7 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
       case 'list': {
         // "…(one of) the following error messages:" over items of plain text: each item is one of them
         // (more alternatives than MAX_ALTERNATIVES are a family of symptoms: none of them is taken as announced)
-        const alternatives = announcesMessages(leadIn) && block.items.length <= MAX_ALTERNATIVES;
+        const alternatives = listsAlternatives(leadIn, block.items.length);
         for (const item of block.items) {
           const message = alternatives ? plainMessage(item) : null;
           if (message) announced(message);
@@ -496,7 +504,7 @@ function findHeadedErrors(blocks: Block[]): FoundError[] {
     if (block.kind === 'paragraph') {
       if (!leadIn && !announcesMessages(block.text)) group.description = oneLine(block.text);
       leadIn = block.text;
-    } else if (block.kind === 'list' && announcesMessages(leadIn) && block.items.length <= MAX_ALTERNATIVES) {
+    } else if (block.kind === 'list' && listsAlternatives(leadIn, block.items.length)) {
       for (const item of block.items) {
         const message = plainMessage(item);
         if (message) group.errors.push(cleanErrorText(message));
