@@ -14,7 +14,7 @@ import { webChatRoutes } from '../../src/server/directline';
  * server and local Direct Line. Screenshots land in test-artifacts/.
  */
 describe('web: the chat page in Chromium', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let server: RealServer;
   let browser: Browser;
   let context: BrowserContext | undefined;
@@ -41,7 +41,7 @@ describe('web: the chat page in Chromium', function () {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${server.url}/`);
-    await page.waitForSelector(SEND_BOX, { timeout: 20_000 });
+    await page.waitForSelector(SEND_BOX, { timeout: 45_000 });
     return { page, errors };
   }
 

@@ -28,7 +28,7 @@ function aboutFreeBusy(article: Article): boolean {
  * Knowledge: built-in + ../shared/corpus, through the real service, Direct Line and Chromium.
  */
 describe('web: a German browser describes a free/busy problem, English articles are offered', function () {
-  this.timeout(90_000);
+  this.timeout(120_000);
   let server: RealServer;
   let browser: Browser;
   let context: BrowserContext | undefined;
@@ -68,7 +68,7 @@ describe('web: a German browser describes a free/busy problem, English articles 
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${server.url}/`);
-    await page.waitForSelector(SEND_BOX, { timeout: 20_000 });
+    await page.waitForSelector(SEND_BOX, { timeout: 45_000 });
     assert.equal(await page.getAttribute('html', 'lang'), 'de', 'the page follows the German browser');
 
     const before = await cardCount(page);

@@ -40,7 +40,7 @@ describe('web: a screenshot uploaded in the chat page', function () {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${server.url}/`);
-    await page.waitForSelector(SEND_BOX, { timeout: 20_000 });
+    await page.waitForSelector(SEND_BOX, { timeout: 45_000 });
     const upload = page.locator('input[type="file"]');
     assert.equal(await upload.getAttribute('accept'), 'image/png,image/jpeg');
     const before = await cardCount(page);

@@ -42,7 +42,7 @@ async function startHostPage(botBase: () => string): Promise<{ server: http.Serv
  * token. The chat inside is the real service.
  */
 describe('web: the widget on an intranet page', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let server: RealServer;
   let browser: Browser;
   let context: BrowserContext | undefined;
@@ -82,7 +82,7 @@ describe('web: the widget on an intranet page', function () {
   async function chatFrame(page: Page): Promise<Frame> {
     const handle = await page.waitForSelector('[data-pastefix-widget] iframe');
     const frame = (await handle.contentFrame())!;
-    await frame.waitForSelector(SEND_BOX, { timeout: 20_000 });
+    await frame.waitForSelector(SEND_BOX, { timeout: 45_000 });
     return frame;
   }
 
