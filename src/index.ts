@@ -1,142 +1,25 @@
 /**
- * Entry point: wires config → logger → knowledge → matcher → bot → server, nothing else.
- * Behaviour lives in src/bot, HTTP in src/server.
+ * Entry point: reads the configuration, starts checking the compiled knowledge index (if any) in a worker thread,
+ * then loads and starts the service (service.ts), nothing else. The service's modules (botbuilder, restify, …) take
+ * most of a start to load; the index file is read, checksummed and compared with its sources meanwhile.
  */
 import './compileCache';
-import fs from 'node:fs';
-import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config';
-import type { KnowledgeBase } from './knowledge/load';
-import { BUILTIN_KNOWLEDGE, formatProblem } from './knowledge/sources';
-import { watchKnowledge } from './knowledge/watch';
-import { indexNotUsed, openKnowledgeIndex } from './matching/compiled';
-import { Matcher } from './matching/matcher';
-import { OcrReader } from './ocr/reader';
-import { PasteFixBot } from './bot';
-import { createLogger, describeConnectionString } from './logging';
-import { createStorage, forgetConversationState, LeanConversationState } from './storage';
-import { createAdapter } from './server/adapter';
-import { createServer, listen } from './server/server';
-import { gracefulShutdown } from './server/shutdown';
-import { DEFAULT_LIMITS, LOCAL_CHANNEL_ID, logWebChatMode, webChatRoutes, type WebChat } from './server/directline';
+import { BUILTIN_KNOWLEDGE } from './knowledge/sources';
+import { checkKnowledgeIndexInThread } from './knowledge/indexThread';
+import { indexIdentity } from './matching/indexIdentity';
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = loadConfig(process.env, { knowledgePaths: [BUILTIN_KNOWLEDGE] });
-  const logger = createLogger({ level: config.logLevel });
-  logger.info(
-    config.authEnabled ? { appId: config.appId, appType: config.appType } : { appId: null },
-    config.authEnabled ? 'authentication on' : 'authentication off: no MicrosoftAppId configured (local use only)',
-  );
-
-  // A compiled index (KNOWLEDGE_INDEX) that is up to date saves loading the sources and building the matcher;
-  // one that can't be used is named with the reason, and the sources are loaded as without it.
-  const compiled = config.knowledgeIndex ? openKnowledgeIndex(config.knowledgeIndex, config.knowledgePaths) : undefined;
-  if (config.knowledgeIndex && compiled && !compiled.ok)
-    logger.warn({ file: config.knowledgeIndex, reason: compiled.reason }, indexNotUsed(config.knowledgeIndex, compiled.reason));
-  const loadSources = (): KnowledgeBase => sourceLoader().loadKnowledge(config.knowledgePaths);
-  const kb = compiled?.ok ? compiled.kb : loadSources();
-  // A bad file is reported and skipped; the good ones still load (warnings: the article loaded anyway).
-  for (const problem of kb.problems)
-    logger[problem.severity === 'warning' ? 'warn' : 'error']({ file: problem.file }, formatProblem(problem));
-  logger.info(
-    {
-      articles: kb.articles.length,
-      problems: kb.problems.length,
-      paths: config.knowledgePaths,
-      ...(compiled?.ok ? { index: config.knowledgeIndex } : {}),
-    },
-    compiled?.ok ? 'knowledge loaded from the compiled index' : 'knowledge loaded',
-  );
-  if (kb.articles.length === 0)
-    logger.error({ paths: config.knowledgePaths }, 'no articles loaded: every paste will be answered "not in the knowledge base"');
-  // Edits to the knowledge files go live without a restart; a bad edit keeps the last good knowledge.
-  const knowledge = watchKnowledge(config.knowledgePaths, {
-    initial: kb,
-    load: loadSources,
-    build: (loaded) => new Matcher(loaded),
-    ...(compiled?.ok ? { initialValue: compiled.matcher } : {}),
-    logger,
-  });
-
-  // State in memory is bounded like the local Direct Line's conversations, and goes when one is forgotten.
-  const memory = { maxEntries: DEFAULT_LIMITS.maxConversations, idleTimeoutMs: DEFAULT_LIMITS.idleTimeoutMs };
-  const storage = createStorage({ blob: config.storage, dataDir: config.dataDir, memory });
-  logger.info(
-    config.storage
-      ? { storage: 'azure-blob', account: describeConnectionString(config.storage.connectionString), container: config.storage.container }
-      : { storage: 'local', dataDir: config.dataDir },
-    config.storage
-      ? 'state and feedback log in Azure Blob Storage (several instances)'
-      : 'state in memory, feedback log in DATA_DIR (one instance)',
-  );
-  // Screenshots: one OCR thread, started with the first image (not every deployment gets screenshots).
-  const ocr = new OcrReader();
-  const bot = new PasteFixBot({
-    matcher: () => knowledge.current(),
-    conversationState: new LeanConversationState(storage.state),
-    feedbackLog: storage.feedbackLog,
-    logger,
-    screenshots: { reader: ocr, limits: ocr.limits, authEnabled: config.authEnabled },
-  });
-
-  let webChat: WebChat | undefined;
-  const server = createServer({
-    adapter: createAdapter(config, logger),
-    bot,
-    logger,
-    version: readVersion(),
-    knowledge: () => ({ articles: knowledge.kb().articles.length }),
-    routes: [
-      webChatRoutes({
-        mode: config.directLine,
-        trustProxy: config.trustProxy,
-        allowedOrigins: config.webChatAllowedOrigins,
-        onRegistered: (registered) => (webChat = registered),
-        onConversationForgotten: (id) => {
-          forgetConversationState(storage.state, LOCAL_CHANNEL_ID, id).catch((err: unknown) =>
-            logger.warn({ err }, 'could not drop the state of a forgotten web chat conversation'),
-          );
-        },
-      }),
-    ],
-  });
-  logWebChatMode(config, logger);
-  await listen(server, config, logger);
-
-  // Graceful: no new connections, the turns in progress (the local web chat's too) finish, the log is flushed.
-  const shutdown = gracefulShutdown({
-    server,
-    inFlight: async () => webChat?.local?.idle(),
-    flush: async () => {
-      await ocr.close();
-      await storage.feedbackLog.flush();
-    },
-    logger,
-    graceMs: SHUTDOWN_GRACE_MS,
-  });
-  const stop = (signal: string) => {
-    knowledge.close();
-    shutdown(signal);
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
-}
-
-/**
- * The knowledge loader with the YAML parser, the Markdown importer and the schemas: a few hundred ms of module
- * loading that a start from a compiled index does without (until a knowledge file changes).
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sourceLoader = () => require('./knowledge/load') as typeof import('./knowledge/load');
-
-/** Longest wait for turns in progress at shutdown (a turn's replies give up after about 15 s). */
-const SHUTDOWN_GRACE_MS = 20_000;
-
-function readVersion(): string {
-  const file = path.resolve(__dirname, '../../package.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  const indexCheck = config.knowledgeIndex
+    ? checkKnowledgeIndexInThread(config.knowledgeIndex, indexIdentity(config.knowledgePaths))
+    : undefined;
+  // Loaded only now, so that the index check above runs while these modules load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startService } = require('./service') as typeof import('./service');
+  await startService(config, indexCheck);
 }
 
 main().catch((err: unknown) => {

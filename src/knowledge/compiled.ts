@@ -61,7 +61,7 @@ interface Section {
   length: number;
 }
 
-interface Header {
+export interface Header {
   /** When and by what it was built (for people reading the file's head). */
   created: string;
   code: string;
@@ -161,6 +161,26 @@ export function writeKnowledgeIndex(file: string, identity: IndexIdentity, conte
  * gives `{ ok: false, reason }`, the reason in a few words a person can act on.
  */
 export function readKnowledgeIndex(file: string, identity: IndexIdentity): IndexRead {
+  const checked = checkKnowledgeIndex(file, identity);
+  return checked.ok ? decodeKnowledgeIndex(checked) : checked;
+}
+
+/** An index file that is sound and up to date, not yet decoded: its header and the bytes of its sections. */
+export interface CheckedIndex {
+  ok: true;
+  header: Header;
+  /** The sections, `header`'s offsets counted from its start (its byte offset keeps their 8-byte alignment). */
+  body: Buffer;
+}
+
+export type IndexCheck = CheckedIndex | { ok: false; reason: string };
+
+/**
+ * The part of reading an index that is I/O and hashing, not decoding: reads the file, checks its checksum,
+ * format and header, and that no source is newer and none was added or removed (a stat of every source file).
+ * It runs in a worker thread at start-up, while the main thread loads the service's modules (indexThread.ts).
+ */
+export function checkKnowledgeIndex(file: string, identity: IndexIdentity): IndexCheck {
   let data: Buffer;
   let built: number;
   try {
@@ -199,8 +219,12 @@ export function readKnowledgeIndex(file: string, identity: IndexIdentity): Index
       ok: false,
       reason: `stale: source files were added or removed (${sources.files.length} now, ${header.files} when it was built)`,
     };
+  return { ok: true, header, body: checked.subarray(headerEnd + 1) };
+}
 
-  let body = checked.subarray(headerEnd + 1);
+/** The knowledge base and the matcher's data of a checked index file. Never throws (see `readKnowledgeIndex`). */
+export function decodeKnowledgeIndex({ header, body: read }: CheckedIndex): IndexRead {
+  let body = read;
   // Typed arrays are read in place, which needs the sections 8-byte aligned in memory too: else copy once.
   if (body.byteOffset % 8) body = Buffer.from(new Uint8Array(body).buffer);
   const text = (s: Section) => body.toString('latin1', s.offset, s.offset + s.length);

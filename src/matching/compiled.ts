@@ -3,20 +3,11 @@
  * (the file format is src/knowledge/compiled.ts, the snapshot src/matching/snapshot.ts). `kb build` writes
  * it; the service opens it at start-up (KNOWLEDGE_INDEX) and falls back to the sources when it can't be used.
  */
-import path from 'node:path';
-import { codeFingerprint, readKnowledgeIndex, writeKnowledgeIndex, type IndexIdentity } from '../knowledge/compiled';
+import { decodeKnowledgeIndex, readKnowledgeIndex, writeKnowledgeIndex, type IndexCheck, type IndexRead } from '../knowledge/compiled';
 import type { KnowledgeBase } from '../knowledge/load';
+import { indexIdentity as identity } from './indexIdentity';
 import { Matcher } from './matcher';
 import { restoreMatcher, snapshotMatcher, type MatcherSnapshot } from './snapshot';
-
-/** The compiled code an index depends on: how knowledge is loaded and how the matcher indexes it. */
-const CODE_DIRS = [path.resolve(__dirname, '../knowledge'), __dirname];
-let fingerprint: string | undefined;
-
-function identity(paths: readonly string[]): IndexIdentity {
-  fingerprint ??= codeFingerprint(CODE_DIRS);
-  return { paths: paths.map((p) => path.resolve(p)), code: fingerprint };
-}
 
 /** Builds the matcher for `kb` (loaded from `paths`) and writes both to `file`. */
 export function compileKnowledgeIndex(file: string, paths: readonly string[], kb: KnowledgeBase): { bytes: number; files: number } {
@@ -28,7 +19,18 @@ export type OpenedIndex = { ok: true; kb: KnowledgeBase; matcher: Matcher; files
 
 /** The knowledge base and matcher from `file` when it was built from `paths` and is up to date; else why not. */
 export function openKnowledgeIndex(file: string, paths: readonly string[]): OpenedIndex {
-  const read = readKnowledgeIndex(file, identity(paths));
+  return restore(readKnowledgeIndex(file, identity(paths)));
+}
+
+/**
+ * `openKnowledgeIndex` for a file checked already, against `indexIdentity(paths)` (at start-up in a worker thread:
+ * src/knowledge/indexThread.ts).
+ */
+export function openCheckedKnowledgeIndex(check: IndexCheck): OpenedIndex {
+  return restore(check.ok ? decodeKnowledgeIndex(check) : check);
+}
+
+function restore(read: IndexRead): OpenedIndex {
   if (!read.ok) return read;
   const { kb } = read.contents;
   try {
