@@ -3,10 +3,9 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { TextPool } from './compact';
 import { listFiles } from './files';
-import { importArticle, RAW_ARTICLE_EXTENSIONS } from './import';
 import { LEXICON_FOLDER, parseLexicon, type LexiconEntry } from './lexicon';
 import { checkArticle, formatPath } from './schema';
-import { YAML_EXTENSIONS } from './sources';
+import { RAW_ARTICLE_EXTENSIONS, YAML_EXTENSIONS } from './sources';
 import type { Article, KnowledgeProblem } from './types';
 
 /** The articles that loaded, and what was wrong with the files that did not. */
@@ -36,7 +35,15 @@ export interface LoadOptions {
   importer?: RawImporter | null;
 }
 
-const DEFAULT_IMPORTER: RawImporter = { extensions: RAW_ARTICLE_EXTENSIONS, importArticle };
+/**
+ * The importers (markdown-it and the rules) are loaded with the first raw article: knowledge of YAML files only, the
+ * built-in folder's, starts without them.
+ */
+const DEFAULT_IMPORTER: RawImporter = {
+  extensions: RAW_ARTICLE_EXTENSIONS,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  importArticle: (file, text) => (require('./import') as typeof import('./import')).importArticle(file, text),
+};
 
 /**
  * Loads every article file under `paths` (files or folders, read recursively).

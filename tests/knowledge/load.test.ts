@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge } from '../../src/knowledge/load';
 import { articleYaml } from '../helpers/articles';
@@ -121,5 +122,22 @@ describe('knowledge/load', () => {
   it('reports a path that does not exist', () => {
     const kb = loadKnowledge(['/nonexistent/pastefix-kb']);
     assert.deepEqual(kb.problems.map(formatProblem), ['/nonexistent/pastefix-kb: knowledge: no such file or folder']);
+  });
+  it('loads the Markdown importer (markdown-it) only with the first raw article: YAML-only knowledge starts without it', () => {
+    const t = tempFolder({ 'raw/note.md': '# Widget fails\n\nThe widget fails.\n' });
+    try {
+      // A fresh process: this one has the importer loaded by other tests.
+      const script = `
+        const { loadKnowledge } = require(${JSON.stringify(require.resolve('../../src/knowledge/load'))});
+        const loaded = () => Object.keys(require.cache).some((f) => f.includes('node_modules/markdown-it/'));
+        const builtin = loadKnowledge([${JSON.stringify(BUILTIN_KNOWLEDGE)}]);
+        const before = loaded();
+        loadKnowledge([${JSON.stringify(path.join(t.dir, 'raw'))}]);
+        console.log(JSON.stringify({ articles: builtin.articles.length > 0, before, after: loaded() }));`;
+      const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as Record<string, boolean>;
+      assert.deepEqual(out, { articles: true, before: false, after: true });
+    } finally {
+      t.cleanup();
+    }
   });
 });
