@@ -30,7 +30,7 @@ import {
   pasteWhere,
   type ArticleScenario,
 } from './scenario';
-import { buildQueryView, scoreSignal, type QueryView, type Settled, type SignalScore } from './score';
+import { buildQueryView, scoreSignal, touchedUnits, type QueryView, type Settled, type SignalScore } from './score';
 import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
@@ -106,6 +106,12 @@ interface Ranked {
   adjustments: { rule: 'container' | 'topics' | 'tie-break'; note: string }[];
 }
 
+/** Error texts collected in order, `n` of them in `ids` (Matcher.errorHits' `reach`). */
+interface Reach {
+  ids: Int32Array;
+  n: number;
+}
+
 /** The paste as read once: cut, tokenized, its language guessed. */
 interface Paste {
   cut: string;
@@ -174,6 +180,8 @@ export class Matcher {
   private readonly missing: Record<Lang, boolean>;
   /** Scenario of each article (scenario.ts), read when first needed: starts stay fast. */
   private readonly scenarios = new Map<number, ArticleScenario>();
+  /** The candidates the first scoring pass found able to reach `floors.listed` (Reach), made on the first paste and reused. */
+  private reached: Int32Array | undefined;
   /** Stage 2's sums per error text, the texts reached and the candidates, made on the first paste and reused (candidates). */
   private sums: { acc: Float64Array; reached: Int32Array; out: Int32Array } | undefined;
   /**
@@ -271,10 +279,11 @@ export class Matcher {
     // to the end; when nothing is, the matches listed go down further, and the error texts that reach that are scored.
     const read = { text, paste, view, candidates, focus, options, bridged, prose };
     if (options.explain || this.floors.offered === 0) return this.decideAt(0, read);
-    const listed: number[] = [];
-    const first = this.decideAt(this.floors.offered, read, listed);
+    // The matcher's own array, reused by every paste: a fresh one grown by a push per candidate was 20 KB per paste.
+    const reach = { ids: (this.reached ??= new Int32Array(this.index.errors.length)), n: 0 };
+    const first = this.decideAt(this.floors.offered, read, reach);
     if (first.decision !== 'none') return first;
-    return this.decideAt(this.floors.listed, read, undefined, listed);
+    return this.decideAt(this.floors.listed, read, undefined, reach.ids.subarray(0, reach.n));
   }
 
   /**
@@ -293,7 +302,7 @@ export class Matcher {
       bridged: boolean;
       prose: boolean;
     },
-    reach?: number[],
+    reach?: Reach,
     first: ArrayLike<number> = read.candidates,
   ): MatchResult {
     const { text, paste, candidates, focus, options, bridged, prose } = read;
@@ -340,7 +349,7 @@ export class Matcher {
     const lang = options.lang ?? paste.lang;
     return {
       decision,
-      matches: shown.map((r) => this.toMatch(r, lang, paste, options.explain ?? false)),
+      matches: shown.map((r) => this.toMatch(r, lang, paste, options.explain ? view : undefined)),
       lang: paste.lang,
       truncated: paste.cut !== text,
     };
@@ -435,7 +444,7 @@ export class Matcher {
    * Stage 3: every candidate error text scored (score.ts); those below `floor` only as far as it takes to know.
    * `settled` is set to the texts a contradiction settled below the floor that could still veto the description path.
    */
-  private errorHits(view: QueryView, candidates: ArrayLike<number>, floor: number, settled: number[], reach?: number[]): ErrorHit[] {
+  private errorHits(view: QueryView, candidates: ArrayLike<number>, floor: number, settled: number[], reach?: Reach): ErrorHit[] {
     const hits: ErrorHit[] = [];
     settled.length = 0;
     // Twins (twins.ts) score alike: each group is scored once per call, its first member's result reused.
@@ -445,7 +454,9 @@ export class Matcher {
       const articles = this.kb.articles.length;
       this.memo = {
         stamp: new Int32Array(texts),
-        results: [],
+        // Filled to its length up front: stores at scattered indices into a short array would turn it into a
+        // dictionary, and every store into that allocates (about 50 KB per PowerShell record at 10,000 articles).
+        results: new Array<SignalScore | number | undefined>(texts).fill(undefined),
         scored: new Int32Array(texts),
         contradicted: new Uint8Array(texts),
         placed: new Int32Array(articles),
@@ -485,12 +496,12 @@ export class Matcher {
           // Settled by a contradiction below the floor: scored to the end, it would be a match below the floor,
           // with its article's place, listed in `reach`, and read by the veto (contradicted) when it could reach it.
           placeOf(this.index.errors[id].article);
-          reach?.push(id);
+          if (reach) reach.ids[reach.n++] = id;
           if (breakdown / contradiction >= candidate) settled.push(id);
-        } else if (reach && breakdown >= this.floors.listed) reach.push(id);
+        } else if (reach && breakdown >= this.floors.listed) reach.ids[reach.n++] = id;
         continue;
       }
-      reach?.push(id);
+      if (reach) reach.ids[reach.n++] = id;
       const { score, found } = breakdown;
       if (score <= 0) continue;
       const sig = this.index.errors[id];
@@ -824,7 +835,8 @@ export class Matcher {
     return [...reordered, ...ranked.filter((r) => !tied.includes(r))];
   }
 
-  private toMatch(r: Ranked, lang: Lang, paste: Paste, explain: boolean): Match {
+  /** `explained`: the paste as its hits were scored, to explain the match. */
+  private toMatch(r: Ranked, lang: Lang, paste: Paste, explained: QueryView | undefined): Match {
     const a = this.kb.articles[r.hit.article];
     const evidence = quoteLine(r.hit.terms, paste.tokens, paste.lines);
     return {
@@ -833,23 +845,24 @@ export class Matcher {
       score: r.score,
       title: pick(a.title, lang).text,
       ...(evidence ? { evidence } : {}),
-      ...(explain ? { why: this.explain(r) } : {}),
+      ...(explained ? { why: this.explain(r, explained) } : {}),
     };
   }
 
   /** The evidence behind one ranked match, in words a knowledge author can act on. */
-  private explain(r: Ranked): MatchExplanation {
+  private explain(r: Ranked, view: QueryView): MatchExplanation {
     const h = r.hit;
     const rules: MatchExplanation['rules'] = [];
     const out: MatchExplanation = { kind: h.kind, raw: round(h.score), rules };
     if (h.kind === 'error') {
       const sig = this.index.errors[h.signal];
       const b = h.breakdown;
+      const touched = touchedUnits(h.signal, view, this.index, this.params.score);
       out.error = {
         text: sig.text,
         units: sig.units.map((u, k) => ({
           words: sig.terms.slice(u.start, u.end).join(' '),
-          pasted: b.touched[k],
+          pasted: touched[k],
           inner: sig.detailUnit > 0 && k >= sig.detailUnit,
         })),
         found: [...new Set(sig.terms.filter((t, i) => includesId(h.found, sig.ids[i])))],

@@ -134,6 +134,12 @@ const FOLD_CACHE_SIZE = 100_000;
 const FOLDED = new Map<string, string>();
 
 const WORD = /[\p{L}\p{N}]+/gu;
+// What termsOf drops, made once (a regular expression literal is a new object each time it is evaluated: per word here).
+const LONG_NUMBER = /^\d{6,}$/;
+const LONG_HEX = /^0x[0-9a-f]{9,}$/;
+const LETTER = /^[a-z]$/;
+/** A single quote that opens or closes a value (not the apostrophe in "user's"). */
+const VALUE_QUOTE = /(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])/u;
 
 /** Splits one line into folded terms. Numbers stay (403, 1007, 8078 identify errors); long digit runs go. */
 export function termsOf(line: string): string[] {
@@ -141,7 +147,7 @@ export function termsOf(line: string): string[] {
   // match() rather than matchAll(): the words only, without a match object each (building an index folds millions).
   for (const word of line.match(WORD) ?? []) {
     const w = foldWord(word);
-    if (/^\d{6,}$/.test(w) || /^0x[0-9a-f]{9,}$/.test(w) || /^[a-z]$/.test(w)) continue;
+    if (LONG_NUMBER.test(w) || LONG_HEX.test(w) || LETTER.test(w)) continue;
     out.push(w);
   }
   return out;
@@ -152,8 +158,7 @@ export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
   const lines = cleanPaste(text);
   const tokens: Token[] = [];
   lines.forEach((l, line) => {
-    // Split the line at single quotes that open or close a value (not the apostrophe in "user's").
-    const parts = l.split(/(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])/u);
+    const parts = l.split(VALUE_QUOTE);
     parts.forEach((part, i) => {
       // Odd parts are inside quotes, unless the last quote on the line is never closed. A quoted cmdlet
       // name ('Connect-ExchangeOnline') is part of the message, not a value.

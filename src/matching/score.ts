@@ -114,8 +114,6 @@ function unitWeights(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParamet
   const units = pk.unitStart[id + 1] - u0;
   if (units > scratch.all.length) scratch = newScratch(2 * units, scratch.pairIn.length);
   const w = scratch;
-  let evidence = 0;
-  let firsts = 0;
   for (let k = 0; k < units; k++) {
     const c = classes.of[u0 + k];
     if (cw.stamp[c] !== cw.epoch) weighClass(pk, classes, c, q, p.touched, p.touchedPairs, cw);
@@ -126,11 +124,9 @@ function unitWeights(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParamet
     w.pairHave[k] = cw.pairHave[c];
     w.crossAll[k] = classes.crossWeight[c];
     w.crossIn[k] = cw.crossIn[c];
-    evidence += cw.evidence[c];
-    firsts += cw.firsts[c];
+    w.evidence[k] = cw.evidence[c];
+    w.firsts[k] = cw.firsts[c];
   }
-  w.evidence = evidence;
-  w.firsts = firsts;
   return w;
 }
 
@@ -155,6 +151,8 @@ function pairsIn(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): vo
  * the unit, the weight of its word pairs and of those found, the weight of the pair across its end and 1 when that is
  * found; the evidence (weight of the words found at their first occurrence) and their number; per term i (the first
  * `terms − 1`, filled by pairsIn): 1 when the paste holds the word pair i, i + 1.
+ * All in typed arrays: a number stored in a field of an object is a new heap number each time, and this is filled for
+ * every error text scored.
  */
 interface UnitWeights {
   have: Float64Array;
@@ -164,8 +162,8 @@ interface UnitWeights {
   pairHave: Float64Array;
   crossAll: Float64Array;
   crossIn: Uint8Array;
-  evidence: number;
-  firsts: number;
+  evidence: Float64Array;
+  firsts: Int32Array;
   pairIn: Uint8Array;
 }
 
@@ -178,8 +176,8 @@ function newScratch(units: number, terms: number): UnitWeights {
     pairHave: new Float64Array(units),
     crossAll: new Float64Array(units),
     crossIn: new Uint8Array(units),
-    evidence: 0,
-    firsts: 0,
+    evidence: new Float64Array(units),
+    firsts: new Int32Array(units),
     pairIn: new Uint8Array(terms),
   };
 }
@@ -388,8 +386,10 @@ function repeats(repeated: Float64Array, from: number, to: number, code: number)
  * `zu grunde`). Numbers and codes are never misread: `401` for `403` is another error.
  */
 export function misread(pasted: string, expected: string): boolean {
-  if (/\d/.test(pasted) || /\d/.test(expected)) return false;
-  const [short, long] = pasted.length <= expected.length ? [pasted, expected] : [expected, pasted];
+  if (DIGIT.test(pasted) || DIGIT.test(expected)) return false;
+  const swap = pasted.length > expected.length;
+  const short = swap ? expected : pasted;
+  const long = swap ? pasted : expected;
   if (short.length >= 4 && (long.startsWith(short) || long.endsWith(short))) return true;
   if (short.length < 3 || long.length - short.length > 1) return false;
   let i = 0;
@@ -404,9 +404,16 @@ export function misread(pasted: string, expected: string): boolean {
  * codes (100–599: 401, 403, 550).
  */
 export function looksLikeName(term: string): boolean {
-  if (/^\d+$/.test(term)) return !/^[1-5]\d\d$/.test(term);
-  return /\d/.test(term) && !/^(hcw\d+|smtp\dx\dx\d+|0x[0-9a-f]+|aadsts\d+)$/.test(term);
+  if (NUMBER.test(term)) return !STATUS_CODE.test(term);
+  return DIGIT.test(term) && !CODE.test(term);
 }
+
+// The patterns of misread and looksLikeName, made once: a regular expression literal is a new object each time it is
+// evaluated, and the contradiction check asks these about many pasted words per error text.
+const DIGIT = /\d/;
+const NUMBER = /^\d+$/;
+const STATUS_CODE = /^[1-5]\d\d$/;
+const CODE = /^(hcw\d+|smtp\dx\dx\d+|0x[0-9a-f]+|aadsts\d+)$/;
 
 export interface SignalScore {
   score: number;
@@ -416,8 +423,6 @@ export interface SignalScore {
   detailCoverage: number;
   /** Coverage of the whole text, when it has an inner message. */
   wholeCoverage?: number;
-  /** Per unit of the error text: the paste holds it. */
-  touched: boolean[];
   /** The paste stopped before the `-->` that opens this unit: the text up to it was scored. */
   cutAt?: number;
   /** Weight of the words found, in words found in one error text only. */
@@ -479,19 +484,23 @@ export function scoreSignal(
   const units = pk.unitStart[id + 1] - pk.unitStart[id];
   // A paste that holds the error from its start and stops before a `-->` (nothing from the arrow on) pasted the
   // outer message, a whole error on its own: it is scored against the text up to that arrow.
-  const cut = w.touched[0] && pk.hasArrows[id] ? index.errors[id].arrows.find((a) => !anyTouched(w.touched, a.unit, units)) : undefined;
-  const to = cut ? cut.unit : units;
-  const detailUnit = cut ? cut.detailUnit : pk.detailUnit[id];
+  const cut = w.touched[0] && pk.hasArrows[id] ? arrowCut(pk, id, w, units) : -1;
+  const to = cut >= 0 ? pk.arrows[cut] : units;
+  const detailUnit = cut >= 0 ? pk.arrows[cut + 1] : pk.detailUnit[id];
   const detailCoverage = coverage(pk, id, detailUnit, to, w, fullEvidence, p);
   const wholeCoverage = detailUnit > 0 ? coverage(pk, id, 0, to, w, fullEvidence, p) : undefined;
   let score = wholeCoverage === undefined ? detailCoverage : p.detailShare * detailCoverage + (1 - p.detailShare) * wholeCoverage;
   if (score === 0) {
     if (floor > 0) return 0;
-    return result(score, NOTHING, detailCoverage, wholeCoverage, touchedOf(units, w), 0, 0);
+    return result(score, NOTHING, detailCoverage, wholeCoverage, 0, 0);
   }
   // Each word counts once, with its weight where the error has it first (summed per unit: unitWeights).
-  const { evidence } = w;
-  let count = w.firsts;
+  let evidence = 0;
+  let count = 0;
+  for (let k = 0; k < units; k++) {
+    evidence += w.evidence[k];
+    count += w.firsts[k];
+  }
   const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
   score *= evidenceFactor;
   if (score < floor && !(score < p.fragment && isFragment(pk, id, view.terms.size, w, count, uniqueWeight, p))) return score;
@@ -527,15 +536,36 @@ export function scoreSignal(
     found,
     detailCoverage,
     wholeCoverage,
-    touchedOf(units, w),
     evidence / uniqueWeight,
     evidenceFactor,
     at >= 0 ? describe(sig, at, q) : undefined,
     fragment,
     innerOnly,
-    cut?.unit,
+    cut >= 0 ? pk.arrows[cut] : undefined,
     withoutCode,
   );
+}
+
+/**
+ * Where a paste that holds error text `id` from its start stops before a `-->`: the first arrow from whose unit on it
+ * holds nothing, as its place in `pk.arrows` (unit, then detail unit); -1 when none. (A loop, not `arrows.find` with a
+ * closure: a closure over scoreSignal's locals would allocate their context on each of its thousands of calls a paste.)
+ */
+function arrowCut(pk: PackedSignals, id: number, w: UnitWeights, units: number): number {
+  for (let k = pk.arrowStart[id]; k < pk.arrowStart[id + 1]; k += 2) if (!anyTouched(w.touched, pk.arrows[k], units)) return k;
+  return -1;
+}
+
+/**
+ * Per unit of error text `id`: the paste holds it (what `--explain` shows; scoring reads it from the unit weights,
+ * so the result of each text scored carries no array of it).
+ */
+export function touchedUnits(id: number, view: QueryView, index: Pick<SignalIndex, 'errors' | 'vocab'>, p: ScoreParameters): boolean[] {
+  const pk = packedSignals(index);
+  const w = unitWeights(pk, id, pasteIds(view, index.vocab), p);
+  const out: boolean[] = [];
+  for (let k = 0; k < pk.unitStart[id + 1] - pk.unitStart[id]; k++) out.push(w.touched[k] === 1);
+  return out;
 }
 
 /** Every unit of error text `id`'s inner message that the paste holds is generic. */
@@ -585,19 +615,12 @@ function foundIds(count: number): Int32Array {
   return ids;
 }
 
-function touchedOf(units: number, w: UnitWeights): boolean[] {
-  const out: boolean[] = [];
-  for (let k = 0; k < units; k++) out.push(w.touched[k] === 1);
-  return out;
-}
-
 /** A SignalScore, always of one shape (the scorer makes one per candidate: optional fields stay undefined). */
 function result(
   score: number,
   found: Int32Array,
   detailCoverage: number,
   wholeCoverage: number | undefined,
-  touched: boolean[],
   evidenceWords: number,
   evidenceFactor: number,
   contradiction?: Contradiction,
@@ -611,7 +634,6 @@ function result(
     found,
     detailCoverage,
     wholeCoverage,
-    touched,
     cutAt,
     evidenceWords,
     evidenceFactor,

@@ -54,17 +54,12 @@ interface ParsedError extends ParsedText {
 
 /** What the scorer asks of the words, pairs and triples an error text repeats (gram codes, see gramCode). */
 export interface GramSet {
-  readonly size: number;
   has(code: number): boolean;
 }
 
 /** An error text's repeated gram codes: a view on the index's flat array (a few at most, so a scan finds one). */
 class RepeatedGrams implements GramSet {
   constructor(private readonly codes: Float64Array) {}
-
-  get size(): number {
-    return this.codes.length;
-  }
 
   has(code: number): boolean {
     return this.codes.includes(code);

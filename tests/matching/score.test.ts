@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { buildQueryView, looksLikeName, misread, scoreSignal, type ScoreParameters, type Settled } from '../../src/matching/score';
+import {
+  buildQueryView,
+  looksLikeName,
+  misread,
+  scoreSignal,
+  touchedUnits,
+  type ScoreParameters,
+  type Settled,
+} from '../../src/matching/score';
 import { buildSignals, contentTerms } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
 
@@ -13,11 +21,17 @@ import { englishArticle as article } from '../helpers/articles';
 /** Default knobs with `over` applied; evidence is never short (its own rule is tested apart). */
 const knobs = (over: Partial<ScoreParameters> = {}): ScoreParameters => ({ ...DEFAULT_PARAMETERS.score, evidenceWords: 1e-9, ...over });
 
-/** Scores `paste` against error text `id` (index in `articles`' error texts) of an index of `articles`. */
+/**
+ * Scores `paste` against error text `id` (index in `articles`' error texts) of an index of `articles`; `.touched`: which
+ * of its units the paste holds.
+ */
 function scorer(articles: Article[]) {
   const index = buildSignals(articles);
-  return (id: number, paste: string, p: ScoreParameters = knobs(), quoted: string[] = []) =>
+  const score = (id: number, paste: string, p: ScoreParameters = knobs(), quoted: string[] = []) =>
     scoreSignal(id, buildQueryView(contentTerms(paste), new Set(quoted)), index, p);
+  const touched = (id: number, paste: string, p: ScoreParameters = knobs()) =>
+    touchedUnits(id, buildQueryView(contentTerms(paste)), index, p);
+  return Object.assign(score, { touched });
 }
 
 const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} != ${expected}`);
@@ -95,8 +109,8 @@ describe('matching/score', () => {
       assert.ok(one(0, 'alpha bravo charlie', knobs({ touched: 0.75 })).score > 0);
       assert.equal(one(0, 'alpha bravo charlie', knobs({ touchedPairs: 0.7 })).score, 0);
       assert.ok(one(0, 'alpha bravo charlie', knobs({ touchedPairs: 2 / 3 })).score > 0);
-      assert.deepEqual(one(0, 'alpha bravo charlie').touched, [true]);
-      assert.deepEqual(one(0, 'alpha bravo charlie', knobs({ touched: 0.9 })).touched, [false]);
+      assert.deepEqual(one.touched(0, 'alpha bravo charlie'), [true]);
+      assert.deepEqual(one.touched(0, 'alpha bravo charlie', knobs({ touched: 0.9 })), [false]);
     });
 
     it('discounts a part not pasted at all to min(untouchedFactor, untouchedCap × pasted / unpasted)', () => {
@@ -108,7 +122,7 @@ describe('matching/score', () => {
       close(two(0, 'alpha bravo', p({ untouchedFactor: 1, untouchedCap: 0.2 })).score, 1 / 1.2);
       // The discount is earned by evidence: with substantialPart out of reach, the unpasted part counts in full.
       close(two(0, 'alpha bravo', p({ substantialPart: Infinity })).score, 0.5);
-      assert.deepEqual(two(0, 'alpha bravo').touched, [true, false]);
+      assert.deepEqual(two.touched(0, 'alpha bravo'), [true, false]);
     });
 
     it('earns no discount from a part that several articles share', () => {
