@@ -17,6 +17,7 @@ import {
   plainMessage,
 } from './announced';
 import { isNoErrorText } from './notErrors';
+import { errorFields } from './records';
 import type { ImportResult } from './result';
 import { tableErrors } from './tables';
 import {
@@ -365,38 +366,6 @@ function findOutputErrors(blocks: Block[], inherited = ''): string[] {
   return found;
 }
 
-/** Properties of a `Format-List` record that carry the error; the rest (times, sizes, ids) is sample noise. */
-const ERROR_FIELDS = new Set([
-  'id',
-  'status',
-  'description',
-  'message',
-  'failure',
-  'failuretype',
-  'error',
-  'errormessage',
-  'lasterror',
-  'exception',
-  'reason',
-  'failurereason',
-]);
-const FIELD = /^\s*([A-Za-z][\w ]{0,40}?)\s+:(?:\s|$)/;
-
-/** A `Name : value` record (`Test-OrganizationRelationship`, a move report entry) cut to its error properties. */
-function errorFields(text: string): string {
-  const lines = text.split('\n').filter((line) => line.trim());
-  const fields = lines.filter((line) => FIELD.test(line));
-  if (fields.length < 3 || fields.length < lines.length * 0.6) return text;
-  const kept: string[] = [];
-  let keep = false;
-  for (const line of lines) {
-    const field = FIELD.exec(line);
-    if (field) keep = ERROR_FIELDS.has(field[1].replace(/\s+/g, '').toLowerCase()) && line.slice(field[0].length).trim() !== '';
-    if (keep) kept.push(line);
-  }
-  return kept.length > 0 ? kept.join('\n') : text;
-}
-
 /** Errors in `>` quotes, in code blocks that are output rather than commands, and in paragraphs that are one code span. */
 function findErrors(blocks: Block[], heading: string, title: string, inherited = '', underAlternatives = true): FoundError[] {
   const found: FoundError[] = [];
@@ -440,7 +409,7 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
       case 'quote': {
         if (block.callout) break;
         for (const part of quoteErrors(block.blocks)) {
-          const error = cleanErrorText(part);
+          const error = cleanErrorText(errorFields(part));
           if (error) found.push({ error, description: describe() });
         }
         break;
@@ -448,7 +417,7 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
       case 'code': {
         if (isCommandBlock(block.content)) break;
         // authors sometimes escape Markdown inside code (`\[Client=UX…`); logs never contain these escapes
-        const error = cleanErrorText(block.content.replace(/\\([[\]<>*_|#])/g, '$1'));
+        const error = cleanErrorText(errorFields(block.content.replace(/\\([[\]<>*_|#])/g, '$1')));
         if (error) found.push({ error, description: describe() });
         break;
       }
