@@ -16,6 +16,34 @@ export function announcesMessages(leadIn: string): boolean {
 }
 
 /**
+ * A paragraph that says the next one is an error message: a sentence announcing messages, one that says the message
+ * or log entry resembles what follows (`…you see an error in the protocol log that resembles the following:`,
+ * `The following error is logged when …:`), or the label `Error:` alone.
+ */
+export function announcesMessage(leadIn: string): boolean {
+  const text = oneLine(leadIn);
+  if (!text.endsWith(':')) return false;
+  if (announcesMessages(text) || /^(?:error(?: message)?|fehler(?:meldung)?)\s*:$/i.test(text)) return true;
+  const sentence = text.slice(text.lastIndexOf('. ') + 1);
+  return /\b(?:following (?:error|warning|exception)s?|(?:resembles?|like) the following)\b/i.test(sentence);
+}
+
+/**
+ * A paragraph in plain text that can be the message announced above it: one line of a message's length, not a
+ * lead-in itself (`EMS:`, `Additionally, the following event is logged:`, with or without its colon), not a command;
+ * or null.
+ */
+export function plainParagraphMessage(block: Extract<Block, { kind: 'paragraph' }>): string | null {
+  const text = oneLine(block.text);
+  if (text.length < 12 || text.length > MAX_MESSAGE || text.endsWith(':') || looksLikeCommand(text)) return null;
+  // `…information that resembles the following is logged.` below a lead-in whose message is a screenshot
+  return /\bthe following\b/i.test(text) ? null : text;
+}
+
+/** Longer plain paragraphs are explanations, not a message: the corpora's announced messages are shorter. */
+const MAX_MESSAGE = 400;
+
+/**
  * `…you receive the following error message: <the message>` in one paragraph: the lead-in and the message. The
  * lead-in is prose that says who sees it (`you`, `users`): `Connecting to remote server failed with the following
  * error message: …` is itself the error, a wrapper around its inner message, not a sentence announcing one.
@@ -40,10 +68,27 @@ export function boldLine(block: Extract<Block, { kind: 'paragraph' }>): string |
   return block.bold.length === 1 && block.bold[0] === text && text.length >= 12 && !text.endsWith(':') ? text : null;
 }
 
-/** `Error: <message>` / `Fehler: <message>` as a heading: the message, or null for any other heading. */
+/**
+ * A heading that is an error message: `Error: <message>` / `Fehler: <message>`, numbered (`Error 2: "<message>"`,
+ * quotes dropped), or the message followed by the word error (`### <message> error`) when the message says enough
+ * on its own words: `Policy error`, `Exchange Setup or PrepareAD error` name a topic, not a message. Null otherwise.
+ */
 export function errorHeading(heading: string): string | null {
-  const match = /^(?:Error|Fehler)\s*:\s*(\S.{5,})$/i.exec(heading.trim());
-  return match ? match[1].trim() : null;
+  const text = heading.trim();
+  const labelled = /^(?:Error|Fehler)(?:\s+\d{1,2})?\s*:\s*(\S.{5,})$/i.exec(text);
+  if (labelled) return unquoted(labelled[1].trim());
+  const named = /^(.{12,}?)\s+(?:error|Fehler)$/i.exec(text);
+  if (!named) return null;
+  // `Setup fails with "<message>" error`: the quoted part is the message, the rest says where it shows
+  const quoted = /["“]([^"“”]{6,})["”]/.exec(named[1]);
+  if (quoted) return quoted[1].trim();
+  return sayingWords(named[1]) >= 4 ? unquoted(named[1].trim()) : null;
+}
+
+/** A message without the quotes around it (`"Unable to …"` → `Unable to …`). */
+function unquoted(text: string): string {
+  const match = /^["“]([^"“”]+)["”]$/.exec(text);
+  return match ? match[1].trim() : text;
 }
 
 /**
@@ -78,9 +123,12 @@ const PLAIN_WORDS = new Set(
  * an address or path) or at least four other words.
  */
 export function isSpecificMessage(text: string): boolean {
-  if (NAMED.test(text) || CODED.test(text)) return true;
-  const words = (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w.length > 1 && !PLAIN_WORDS.has(w));
-  return words.length >= 4;
+  return NAMED.test(text) || CODED.test(text) || sayingWords(text) >= 4;
+}
+
+/** How many words of a text say which error it is (not an article, a pronoun or a word every error has). */
+function sayingWords(text: string): number {
+  return (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w.length > 1 && !PLAIN_WORDS.has(w)).length;
 }
 /** A CamelCase or dotted name (`WinRM`, `ActiveSync`, `System.Net.WebException`), a placeholder, a quoted value, an address or path. */
 const NAMED =

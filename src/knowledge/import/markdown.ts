@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom } from '../types';
 import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
 import {
+  announcesMessage,
   announcesMessages,
   boldLine,
   errorHeading,
@@ -15,6 +16,7 @@ import {
   isSpecificMessage,
   listsAlternatives,
   plainMessage,
+  plainParagraphMessage,
 } from './announced';
 import { isNoErrorText } from './notErrors';
 import { errorFields } from './records';
@@ -379,7 +381,7 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
     const error = cleanErrorText(message);
     if (error && isSpecificMessage(error)) found.push({ error, description });
   };
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     switch (block.kind) {
       case 'heading': {
         subheading = block.text;
@@ -403,6 +405,10 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
         }
         const inline = inlineAnnounced(oneLine(block.text));
         if (inline) announced(inline.message, describeLeadIn(`${inline.leadIn}.`) || describe());
+        // the message as a paragraph of its own, in plain text, right below the sentence announcing it
+        const above = blocks[index - 1];
+        const plain = above?.kind === 'paragraph' && announcesMessage(above.text) ? plainParagraphMessage(block) : null;
+        if (plain) announced(plain);
         leadIn = block.text;
         break;
       }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { importArticle } from '../../../src/knowledge/import';
 import {
   MAX_ALTERNATIVES,
+  announcesMessage,
   announcesMessages,
   errorHeading,
   inlineAnnounced,
@@ -157,6 +158,53 @@ describe('import: messages an article announces in prose', function () {
     assert.equal(errorHeading('Fehler: Widget gesperrt'), 'Widget gesperrt');
     assert.equal(errorHeading('Errors when adding a widget'), null);
     assert.equal(errorHeading('Error 429 in the widget wizard'), null);
+    // numbered, quoted, and `<message> error`: the message when it says enough on its own words
+    assert.equal(
+      errorHeading('Error 2: "Unable to resolve the widget address to a directory object"'),
+      'Unable to resolve the widget address to a directory object',
+    );
+    assert.equal(errorHeading('Widget relay refused the signed token error'), 'Widget relay refused the signed token');
+    assert.equal(errorHeading('Setup fails with "Cannot start the widget service" error'), 'Cannot start the widget service');
+    assert.equal(errorHeading('Widget policy error'), null);
+    assert.equal(errorHeading('Widget Setup or PrepareWidgets error'), null);
+  });
+
+  it('a plain paragraph right below a sentence announcing a message is that message; prose further down is not', function () {
+    const body = [
+      '# Widgets fail',
+      '## Symptoms',
+      'When a widget syncs, the following error is logged in the widget log:',
+      '',
+      'WidgetSyncException: The widget store returned status 404 for widget W1.',
+      '',
+      'Additionally, the sync stops for every widget of the same owner.',
+      '',
+      'You may see entries in the relay log that resemble the following:',
+      '',
+      '"R=""? NO WIDGET failed:"";Msg=NoWidgetOwner"',
+      '',
+      'When you open the widget pane, you receive the following error message:',
+      '',
+      'Access is denied.',
+      '',
+      'In the widget console, connection details that resemble the following are logged:',
+      '',
+      'Additionally, session details that resemble the following are logged in the relay log.',
+      '## Resolution',
+      '1. Restart the widget relay.',
+    ].join('\n');
+    assert.deepEqual(errorsOf(imported(body)), [
+      'WidgetSyncException: The widget store returned status 404 for widget W1.',
+      '"R=""? NO WIDGET failed:"";Msg=NoWidgetOwner"',
+    ]);
+  });
+
+  it('helpers: announcesMessage', function () {
+    assert.equal(announcesMessage('Error:'), true);
+    assert.equal(announcesMessage('The event that is logged resembles the following:'), true);
+    assert.equal(announcesMessage('There is an error message in the corner stating the widget is unavailable:'), false);
+    assert.equal(announcesMessage('This error occurs for the following reasons:'), false);
+    assert.equal(announcesMessage('You receive the following error message.'), false);
   });
 
   it('isSpecificMessage: a name, code, quoted value, placeholder or address, or four words beyond the plain ones', function () {
