@@ -111,6 +111,23 @@ export function proseTerms(text: string): string[] {
   return out;
 }
 
+/**
+ * Recipient objects that exist only in one deployment: an on-premises "remote mailbox" (`RemoteMailbox`,
+ * `Enable-RemoteMailbox`, `RemoteRoutingAddress`) is the directory object of a mailbox that lives in Exchange Online,
+ * so a paste that names one is about a hybrid deployment even when it never says so (`"Remote Mailbox"-Empfänger`).
+ * The deployment's word is added to what a description is scored by, so of two articles describing the same symptom the
+ * one about that deployment comes first; it is only one more word, never enough alone.
+ */
+const IMPLIED: readonly { by: RegExp; term: string }[] = [
+  { by: /(?:^| )(?:remote (?:user )?mailbox(?:es)?|remotemailbox\w*|remoteusermailbox\w*|remoteroutingaddress)(?= |$)/, term: 'hybrid' },
+];
+
+/** Words a description implies without writing them (`IMPLIED`), given its terms in order. */
+export function impliedTerms(seq: readonly string[]): string[] {
+  const text = ` ${seq.join(' ')} `;
+  return IMPLIED.filter(({ by, term }) => by.test(text) && !seq.includes(term)).map(({ term }) => term);
+}
+
 /** One term (of a paste or an article) as a description is scored by it, or undefined for a word that says nothing here. */
 export function descriptionTerm(term: string): string | undefined {
   // One or two digits are pieces of versions and lists ("PowerShell 5.1", "step 2"), not what a problem is about.

@@ -13,6 +13,7 @@ import {
   buildDescriptions,
   offeredDescriptions,
   scoreDescriptions,
+  impliedTerms,
   titleWordsNamed,
   type AboutIndex,
   type DescriptionIndex,
@@ -673,7 +674,9 @@ export class Matcher {
     const p = this.params.descriptions;
     const k = this.params.keywords;
     const hits: DescriptionHit[] = [];
-    const fits = addPairs(scoreDescriptions(this.descriptions, view.terms, p, bridged), this.descriptions, this.kb, view.seq, p);
+    const implied = impliedTerms(view.seq);
+    const terms = implied.length ? new Set([...view.terms, ...implied]) : view.terms;
+    const fits = addPairs(scoreDescriptions(this.descriptions, terms, p, bridged), this.descriptions, this.kb, view.seq, p);
     offeredDescriptions(fits, p, bridged).forEach((d, rank) => {
       const topics = [...(topicPhrases.get(d.article) ?? [])];
       hits.push({

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
-import { aboutWeight, buildAbout, buildDescriptions, postingDoc, postingField, titleWordsNamed } from '../../src/matching/descriptions';
+import {
+  aboutWeight,
+  buildAbout,
+  buildDescriptions,
+  impliedTerms,
+  postingDoc,
+  postingField,
+  scoreDescriptions,
+  titleWordsNamed,
+} from '../../src/matching/descriptions';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { englishArticle } from '../helpers/articles';
 
 /** An article with this title and one symptom described so. */
@@ -55,5 +65,28 @@ describe('matching/descriptions', () => {
     assert.deepEqual([...d.postings.get('declined')!], [0 * 8 + 2]);
     assert.deepEqual(d.titles[2], ['room', 'list']);
     assert.deepEqual(titleWordsNamed(d, 2, new Set(['list', 'room', 'empty']), new Set(['room'])), ['list']);
+  });
+  it('impliedTerms: a remote mailbox (in words or as the object type) implies a hybrid deployment, unless the paste says hybrid itself', () => {
+    assert.deepEqual(impliedTerms(['groups', 'skip', 'remote', 'mailbox', 'recipients']), ['hybrid']);
+    assert.deepEqual(impliedTerms(['remote', 'user', 'mailboxes']), ['hybrid']);
+    assert.deepEqual(impliedTerms(['enable', 'remotemailbox', 'failed']), ['hybrid']);
+    assert.deepEqual(impliedTerms(['remoteroutingaddress', 'missing']), ['hybrid']);
+    assert.deepEqual(impliedTerms(['remote', 'mailbox', 'hybrid']), []);
+    // Remote words that name no recipient object imply nothing.
+    assert.deepEqual(impliedTerms(['remote', 'server', 'mailbox']), []);
+  });
+
+  it('a description naming a remote mailbox fits the hybrid article of a shared symptom better than its twin', () => {
+    const d = buildDescriptions(
+      kbOf([
+        described('plain', 'Dynamic distribution group members miss mail', 'Members of a dynamic distribution group get no mail'),
+        described('hybrid', 'Dynamic distribution group members miss mail in a hybrid deployment', 'Members of a dynamic distribution group get no mail'),
+        described('other', 'Room mailbox calendar', 'Meetings in a room mailbox are declined'),
+      ]),
+    );
+    const paste = ['dynamic', 'distribution', 'group', 'ignores', 'remote', 'mailbox', 'recipients'];
+    const best = (terms: string[]) => scoreDescriptions(d, new Set(terms), DEFAULT_PARAMETERS.descriptions)[0].article;
+    assert.equal(best(paste), 0);
+    assert.equal(best([...paste, ...impliedTerms(paste)]), 1);
   });
 });
