@@ -40,6 +40,8 @@ import { cutToErrorPart } from './truncate';
 import type { Match, MatchExplanation, MatchOptions, MatchResult } from './types';
 
 /** Pastes longer than this are cut down to their error-looking lines before matching. */
+/** Words after a code that tell two errors of its family apart (codeHits): the paste must hold all but one of them. */
+const CODE_FOLLOWERS = 3;
 export const MAX_PASTE_CHARS = DEFAULT_PARAMETERS.paste.maxChars;
 
 interface HitBase {
@@ -619,7 +621,19 @@ export class Matcher {
       // error texts lack it) is that article's code too; it counts with the articles that print it.
       const inProse = [...articlesNaming(this.descriptions, t)].filter(([article]) => !inErrors.has(article));
       if (inErrors.size + inProse.length > codeMaxArticles) continue;
+      // The paste's error goes on differently right after the code (`ExAssertException: ASSERT: HMACProvider…` where the
+      // article has `ExAssertException: ASSERT: ProcessId perf counter…`), and the paste holds hardly any of what follows the
+      // code in the article anywhere else either: another error of that family, as in `contradicted`.
+      const other = (id: number) => {
+        const c = scoreSignal(twinsOf(this.index)[id], view, this.index, this.params.score).contradiction;
+        if (!c || !c.context.split(' ').includes(t)) return false;
+        const { terms } = this.index.errors[id];
+        const at = terms.indexOf(t);
+        const next = terms.slice(at + 1, at + 1 + CODE_FOLLOWERS);
+        return next.length === CODE_FOLLOWERS && next.filter((w) => view.terms.has(w)).length < CODE_FOLLOWERS - 1;
+      };
       for (const id of ids) {
+        if (other(id)) continue;
         const sig = this.index.errors[id];
         hits.push({ kind: 'code', article: sig.article, symptom: sig.symptom, score, terms: [t], code: t });
       }

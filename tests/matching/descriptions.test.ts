@@ -80,7 +80,11 @@ describe('matching/descriptions', () => {
     const d = buildDescriptions(
       kbOf([
         described('plain', 'Dynamic distribution group members miss mail', 'Members of a dynamic distribution group get no mail'),
-        described('hybrid', 'Dynamic distribution group members miss mail in a hybrid deployment', 'Members of a dynamic distribution group get no mail'),
+        described(
+          'hybrid',
+          'Dynamic distribution group members miss mail in a hybrid deployment',
+          'Members of a dynamic distribution group get no mail',
+        ),
         described('other', 'Room mailbox calendar', 'Meetings in a room mailbox are declined'),
       ]),
     );

@@ -217,6 +217,28 @@ describe('matching/Matcher', () => {
     assert.deepEqual([r.decision, r.matches.map((x) => x.article)], ['clarify', ['endpoint']]);
   });
 
+  it("does not offer a rare exception class's article when the paste goes on with another message right after the class", () => {
+    const m = new Matcher(
+      kbOf([
+        article(
+          'switchover',
+          'Unhandled exception (Widget.Diagnostics.WidgetAssertException: ASSERT: ProcessId perf counter (0) does not match actual process id)',
+        ),
+        article('other', WRAP('MaxUriReached')),
+      ]),
+    );
+    // The same class, then another assertion: another error of that family.
+    const other = m.match(
+      'The unhandled exception was: Widget.Diagnostics.WidgetAssertException: ASSERT: TokenProvider.GetKeys:signingKeys.Length<1',
+    );
+    assert.equal(other.decision, 'none');
+    // The class alone, or followed by the article's own words, still offers it.
+    const alone = m.match('WidgetAssertException');
+    assert.deepEqual([alone.decision, alone.matches[0]?.article], ['clarify', 'switchover']);
+    const same = m.match('Service crashed: WidgetAssertException has occurred. Details: ASSERT: ProcessId perf counter mismatch');
+    assert.equal(same.matches[0]?.article, 'switchover');
+  });
+
   it('cuts a paste longer than the limit to its error lines and still finds the error', () => {
     const filler = 'INFO 2026-11-28 10:00:00 Processing mailbox batch, all good\n'.repeat(Math.ceil((MAX_PASTE_CHARS * 1.5) / 60));
     const r = builtin.match(`${filler}${EN_ERR}\n${filler}`);
