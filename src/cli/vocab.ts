@@ -36,7 +36,9 @@ export function errorVocabulary(kb: KnowledgeBase, source: VocabularySource = 'e
     for (const t of terms) if (!STOPWORDS.has(t)) count.set(t, (count.get(t) ?? 0) + 1);
   }
   const known = new Set<string>();
-  for (const entry of kb.lexicon ?? []) for (const f of entry.en) for (const m of f.matchAll(WORD)) known.add(foldWord(m[0]));
+  // Synonym groups name English things in English: they translate nothing.
+  const pairs = (kb.lexicon ?? []).filter((e) => !e.synonyms);
+  for (const entry of pairs) for (const f of entry.en) for (const m of f.matchAll(WORD)) known.add(foldWord(m[0]));
   return [...count]
     .map(([term, articles]) => ({ term, articles, covered: known.has(term) }))
     .sort((a, b) => b.articles - a.articles || a.term.localeCompare(b.term));

@@ -15,12 +15,18 @@ import type { KnowledgeProblem } from './types';
 
 export { LEXICON_FOLDER, SLOT } from './sources';
 
-/** One pair: the same word, phrase or message template in German and in English. */
+/**
+ * One pair: the same word, phrase or message template in German and in English. Or, marked `synonyms`, one
+ * group of English names for the same thing (`de` empty): the first is how the articles write it, the others how
+ * admins do (`EXO`, `hybrid wizard`); a description is read with them when as written it finds nothing.
+ */
 export interface LexiconEntry {
-  /** German forms (inflections, spellings); each one maps to `en`. */
+  /** German forms (inflections, spellings); each one maps to `en`. Empty in a synonym group. */
   de: string[];
   /** English forms; the first is what a German form is read as, each maps back to the first German form. */
   en: string[];
+  /** An English synonym group (a file's `synonyms:` list), not a German↔English pair. */
+  synonyms?: true;
   /** Where the entry is written (for `kb` reports). */
   file: string;
   line?: number;
@@ -46,6 +52,24 @@ const fileSchema = z
   })
   .strict();
 
+/** A synonym group: two or more English names, no slots (a name is read as a whole). */
+const synonymSchema = z
+  .object({
+    en: z.preprocess(
+      (v) => (typeof v === 'string' ? [v] : v),
+      z
+        .array(
+          form.refine((s) => !s.includes(SLOT), `must not hold a ${SLOT} slot`),
+          {
+            error: (issue) => (issue.input === undefined ? 'is required' : 'must be a list of texts'),
+          },
+        )
+        .min(2, 'needs at least two names'),
+    ),
+    note: z.string().optional(),
+  })
+  .strict();
+
 /** Reads one lexicon file's text. Entries with problems are skipped and reported; the rest are kept. */
 export function parseLexicon(file: string, text: string): { entries: LexiconEntry[]; problems: KnowledgeProblem[] } {
   const lineCounter = new LineCounter();
@@ -68,19 +92,21 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
     return undefined;
   };
   const raw = doc.toJS() as unknown;
+  // A file holds German↔English `entries`, English `synonyms`, or both.
   const top = z
-    .object({ entries: z.array(z.unknown()) })
+    .object({ entries: z.array(z.unknown()).optional(), synonyms: z.array(z.unknown()).optional() })
     .passthrough()
+    .refine((t) => t.entries !== undefined || t.synonyms !== undefined)
     .safeParse(raw);
   if (!top.success) {
     return { entries: [], problems: [{ file, line: lineOf([]), field: 'entries', message: 'lexicon: needs a list of entries' }] };
   }
   const problems: KnowledgeProblem[] = [];
-  const unknownTop = Object.keys(raw as object).filter((k) => k !== 'entries');
+  const unknownTop = Object.keys(raw as object).filter((k) => k !== 'entries' && k !== 'synonyms');
   for (const k of unknownTop) problems.push({ file, line: lineOf([k]), field: k, message: 'lexicon: unknown field' });
   const entries: LexiconEntry[] = [];
   const seen = new Map<string, number>();
-  top.data.entries.forEach((item, i) => {
+  (top.data.entries ?? []).forEach((item, i) => {
     const parsed = fileSchema.shape.entries.element.safeParse(item);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -122,6 +148,37 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
     }
     seen.set(key, i);
     entries.push({ de, en, file, line: lineOf(['entries', i]) });
+  });
+  const named = new Map<string, number>();
+  (top.data.synonyms ?? []).forEach((item, i) => {
+    const parsed = synonymSchema.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        let path: PropertyKey[] = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
+        if (path.length === 2 && typeof (item as Record<string, unknown>)[String(path[0])] === 'string') path = path.slice(0, 1);
+        const at = ['synonyms', i, ...path.map((k) => (typeof k === 'number' ? k : String(k)))];
+        problems.push({
+          file,
+          line: lineOf(at),
+          field: fieldName(at),
+          message: `lexicon: ${issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message}`,
+        });
+      }
+      return;
+    }
+    // A name in two groups would be read as whichever came first: say so instead.
+    const again = parsed.data.en.find((s) => named.has(s.toLowerCase()));
+    if (again !== undefined) {
+      problems.push({
+        file,
+        line: lineOf(['synonyms', i]),
+        field: fieldName(['synonyms', i, 'en']),
+        message: `lexicon: "${again}" is already in synonyms[${named.get(again.toLowerCase())}]`,
+      });
+      return;
+    }
+    for (const s of parsed.data.en) named.set(s.toLowerCase(), i);
+    entries.push({ de: [], en: parsed.data.en, synonyms: true, file, line: lineOf(['synonyms', i]) });
   });
   return { entries, problems };
 }

@@ -35,6 +35,7 @@ import { buildQueryView, scoreSignal, touchedUnits, type QueryView, type Settled
 import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
+import { Synonyms } from './synonyms';
 import { twinsOf } from './twins';
 import { cutToErrorPart } from './truncate';
 import type { Match, MatchExplanation, MatchOptions, MatchResult } from './types';
@@ -50,6 +51,8 @@ interface HitBase {
   score: number;
   /** Terms that found it, to quote the line of the paste they stand on. */
   terms: readonly string[];
+  /** Found only when the paste was read with its synonyms rewritten (`name → canonical`; synonyms.ts). */
+  synonyms?: readonly string[];
 }
 
 /** Found by one of the article's error texts. */
@@ -179,6 +182,8 @@ export class Matcher {
 
   /** Reads pastes in the other language through the lexicon; null without one. */
   private readonly bridge: Bridge | null;
+  /** English synonyms a description is read with when as written its words find nothing (synonyms.ts). */
+  private readonly synonyms: Synonyms | null;
   /** Per language: some article is not written in it (only then is a paste in that language translated). */
   private readonly missing: Record<Lang, boolean>;
   /** Scenario of each article (scenario.ts), read when first needed: starts stay fast. */
@@ -222,7 +227,10 @@ export class Matcher {
     };
     this.idOrder = idOrder(kb.articles.map((a) => a.id));
     this.detailKeys = new Array<readonly string[] | undefined>(this.index.errors.length).fill(undefined);
-    this.bridge = kb.lexicon?.length ? new Bridge(kb.lexicon, params.bridge) : null;
+    const pairs = kb.lexicon?.filter((e) => !e.synonyms) ?? [];
+    this.bridge = pairs.length ? new Bridge(pairs, params.bridge) : null;
+    const synonyms = new Synonyms(kb.lexicon ?? []);
+    this.synonyms = synonyms.size ? synonyms : null;
     this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };
   }
 
@@ -333,15 +341,25 @@ export class Matcher {
     // written, its words would fit only the articles written in it, however little they fit. As written, only a
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
+    let topics = keywords.topics;
     if (prose && !hits.some((h) => h.score >= this.params.decision.answer)) {
       const contradicted = this.contradicted(errorHits, settled, view);
-      hits.push(
-        ...this.descriptionHits(view, keywords.topicPhrases, bridged).filter(
-          (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
-        ),
-      );
+      const described = (v: QueryView, phrases: Map<number, Set<string>>) =>
+        this.descriptionHits(v, phrases, bridged).filter((h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article));
+      const written = described(view, keywords.topicPhrases);
+      hits.push(...written);
+      // Nothing in the prose found as written: read it again with the admins' names rewritten to the articles'.
+      const rewritten = !written.length && !keywords.hits.length && this.synonyms?.rewrite(view.seq);
+      if (rewritten && rewritten.found.length) {
+        const v = buildQueryView([...rewritten.seq], view.quoted);
+        const again = this.keywordHits(v.seq);
+        const found = [...again.hits, ...described(v, again.topicPhrases)];
+        for (const h of found) h.synonyms = rewritten.found;
+        hits.push(...found);
+        if (found.length) topics = again.topics;
+      }
     }
-    const ranked = this.breakTies(this.settleContest(this.rank(hits, keywords.topics), view), view);
+    const ranked = this.breakTies(this.settleContest(this.rank(hits, topics), view), view);
     const t = this.params.decision;
     const { decision, offered } = decide(ranked, t);
     // Explaining lists what came close too: why an article did not win matters as much as why one did.
@@ -952,6 +970,8 @@ export class Matcher {
       out.code = h.code;
       rules.push({ rule: 'code', note: `${h.score}: a code at most ${this.params.keywords.codeMaxArticles} articles hold` });
     }
+    if (h.synonyms)
+      rules.push({ rule: 'synonyms', note: `found only with the paste's names read as the articles': ${h.synonyms.join(', ')}` });
     rules.push(...r.adjustments);
     return out;
   }

@@ -38,6 +38,7 @@ export type RuleName =
   | 'scenario'
   | 'keywords'
   | 'description'
+  | 'synonyms'
   | 'code'
   | 'container'
   | 'topics'

@@ -60,6 +60,46 @@ describe('knowledge/lexicon', () => {
     ]);
   });
 
+  it('reads English synonym groups beside the pairs, or alone, and names what is wrong with a group', () => {
+    const text = [
+      'synonyms:',
+      '  - en: [Exchange Online, EXO]',
+      '  - en: hybrid wizard',
+      '  - en: [stuck, "it {} hangs"]',
+      '  - en: [EXO, Office 365 Exchange]',
+      '  - names: [a, b]',
+    ].join('\n');
+    const r = parseLexicon('syn.yaml', text);
+    assert.deepEqual(
+      r.entries.map((e) => [e.de, e.en, e.synonyms, e.line]),
+      [[[], ['Exchange Online', 'EXO'], true, 2]],
+    );
+    assert.deepEqual(r.problems.map(formatProblem), [
+      'syn.yaml:3: synonyms[1].en: lexicon: needs at least two names',
+      'syn.yaml:4: synonyms[2].en[1]: lexicon: must not hold a {} slot',
+      'syn.yaml:5: synonyms[3].en: lexicon: "EXO" is already in synonyms[0]',
+      'syn.yaml:6: synonyms[4].en: lexicon: is required',
+      'syn.yaml:6: synonyms[4].names: lexicon: unknown field',
+    ]);
+    const both = parseLexicon('x.yaml', 'entries:\n  - de: Postfach\n    en: mailbox\nsynonyms:\n  - en: [mailbox, mbx]\n');
+    assert.deepEqual(
+      both.entries.map((e) => [e.de, e.en, e.synonyms ?? false]),
+      [
+        [['Postfach'], ['mailbox'], false],
+        [[], ['mailbox', 'mbx'], true],
+      ],
+    );
+    assert.deepEqual(parseLexicon('x.yaml', 'words: []\n').problems.map(formatProblem), [
+      'x.yaml:1: entries: lexicon: needs a list of entries',
+    ]);
+  });
+
+  it('the built-in synonyms load: each group names the thing as the articles do first', () => {
+    const groups = (loadKnowledge([BUILTIN_KNOWLEDGE]).lexicon ?? []).filter((e) => e.synonyms);
+    assert.ok(groups.length >= 5);
+    assert.deepEqual(groups.find((g) => g.en.includes('EXO'))?.en[0], 'Exchange Online');
+  });
+
   it('a broken lexicon file is reported while every article still loads', () => {
     const t = tempFolder({
       'a.yaml': articleYaml('good-one', 'Something specific went wrong'),

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import type { LexiconEntry } from '../../src/knowledge/lexicon';
+import type { KnowledgeBase } from '../../src/knowledge/load';
+import type { Article } from '../../src/knowledge/types';
+import { Matcher } from '../../src/matching/matcher';
+import { Synonyms } from '../../src/matching/synonyms';
+import { englishArticle } from '../helpers/articles';
+
+const group = (...en: string[]): LexiconEntry => ({ de: [], en, synonyms: true, file: 'en-synonyms.yaml' });
+
+describe('matching/synonyms', () => {
+  const synonyms = new Synonyms([
+    group('Exchange Online', 'EXO'),
+    group('Hybrid Configuration Wizard', 'hybrid wizard', 'hybrid config wizard'),
+    group('hangs', 'stuck', 'freezes'),
+    // A German↔English pair is the bridge's, never a synonym.
+    { de: ['Postfach'], en: ['mailbox'], file: 'de-en.yaml' },
+  ]);
+
+  it('rewrites each name to its group’s first, the longest name at a place first, and lists what it rewrote', () => {
+    const r = synonyms.rewrite(['exo', 'archive', 'hybrid', 'config', 'wizard', 'stuck']);
+    assert.deepEqual(r.seq, ['exchange', 'online', 'archive', 'hybrid', 'configuration', 'wizard', 'hangs']);
+    assert.deepEqual(r.found, ['exo → exchange online', 'hybrid config wizard → hybrid configuration wizard', 'stuck → hangs']);
+  });
+
+  it('returns the sequence itself when no name is in it; a name cut short or a pair of the bridge is not one', () => {
+    const seq = ['hybrid', 'wizardry', 'postfach', 'hybrid'];
+    const r = synonyms.rewrite(seq);
+    assert.equal(r.seq, seq);
+    assert.deepEqual(r.found, []);
+    assert.equal(new Synonyms([{ de: ['Postfach'], en: ['mailbox'], file: 'x' }]).size, 0);
+  });
+
+  describe('a description read with them', () => {
+    const described = (id: string, title: string, description: string): Article =>
+      englishArticle(id, [], { title: { en: title }, symptoms: [{ id: 'main', description: { en: description }, errors: {} }] });
+    const articles = [
+      described(
+        'wizard-hangs',
+        'Hybrid Configuration Wizard hangs at the federation step',
+        'The wizard hangs while it creates the federation trust',
+      ),
+      described(
+        'archive-online',
+        'Online archive in Exchange Online cannot be opened',
+        'Outlook cannot open the online archive in Exchange Online',
+      ),
+      described('room-calendar', 'Room mailbox declines meetings', 'A room mailbox declines every meeting request'),
+    ];
+    const kbOf = (lexicon: LexiconEntry[]): KnowledgeBase => ({
+      articles,
+      byId: new Map(articles.map((a) => [a.id, a])),
+      problems: [],
+      lexicon,
+    });
+    const withSynonyms = new Matcher(kbOf([group('Hybrid Configuration Wizard', 'hybrid wizard'), group('hangs', 'stuck', 'freezes')]));
+    const without = new Matcher(kbOf([]));
+    const outcome = (m: Matcher, text: string) => {
+      const r = m.match(text, { explain: true });
+      return [r.decision, r.matches[0]?.article ?? null];
+    };
+
+    it('finds the article the admin’s words name only through a synonym, offered and explained', () => {
+      const text = 'the wizard freezes';
+      assert.deepEqual(outcome(without, text), ['none', null]);
+      assert.deepEqual(outcome(withSynonyms, text), ['clarify', 'wizard-hangs']);
+      const rules = withSynonyms.match(text, { explain: true }).matches[0].why!.rules;
+      assert.ok(
+        rules.some((r) => r.rule === 'synonyms' && r.note.endsWith(': freezes → hangs')),
+        JSON.stringify(rules),
+      );
+    });
+
+    it('reads the words as written first: synonyms change nothing where they already find an article', () => {
+      const text = 'the room mailbox is stuck and declines every meeting request';
+      const r = withSynonyms.match(text, { explain: true });
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'room-calendar']);
+      assert.ok(!r.matches[0].why!.rules.some((x) => x.rule === 'synonyms'));
+    });
+  });
+});
