@@ -77,6 +77,8 @@ export class Translator {
   ) {
     this.endings = ENDINGS[from];
     for (const e of entries) {
+      // An English synonym group (synonyms.ts) translates nothing.
+      if (e.synonyms) continue;
       const sources = from === 'de' ? e.de : e.en;
       const output = from === 'de' ? e.en[0] : e.de[0];
       const outputWords = patternOf(output).filter((w): w is string => w !== null);
