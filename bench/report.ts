@@ -202,14 +202,15 @@ export function renderMarkdown(r: BenchResults): string {
   else {
     const s = r.serving;
     out.push(
-      `autocannon, ${s.connections} connections (one conversation each), ${s.seconds} s per bot after a warm-up (${s.rounds} round${s.rounds > 1 ? 's, taken in turns' : ''}), loopback; paste: ${s.paste}; PasteFix with ${s.articles} articles.`,
+      `autocannon, ${s.connections} connections (one conversation each), ${s.seconds} s per bot after a warm-up (${s.rounds} round${s.rounds > 1 ? 's, taken in turns' : ''}), loopback; paste: ${s.paste}; PasteFix with ${s.articles} articles. CPU per request: the bot process's user + system time over its measured rounds (from /proc) divided by its requests — what it needed, where requests/s also show what this machine's other load left it.`,
     );
     out.push(
       table(
-        ['bot', 'requests/s', 'p50', 'p99', 'requests', 'non-2xx / errors', 'replies per request', 'reply size'],
+        ['bot', 'requests/s', 'CPU per request', 'p50', 'p99', 'requests', 'non-2xx / errors', 'replies per request', 'reply size'],
         s.rows.map((x) => [
           x.label,
           x.rps.toFixed(0),
+          x.cpuMsPerRequest == null ? '—' : `${x.cpuMsPerRequest.toFixed(2)} ms`,
           `${x.p50Ms} ms`,
           `${x.p99Ms} ms`,
           String(x.requests),

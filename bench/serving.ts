@@ -38,6 +38,11 @@ export interface ServingRow {
   repliesPerRequest: number;
   /** Their mean size in bytes (JSON bodies). */
   replyBytes: number;
+  /**
+   * The bot process's CPU time (user + system, from /proc) over the measured rounds per request, ms; null where
+   * /proc can't be read. Requests/s on a shared machine say how much CPU a bot was given; this says what it needed.
+   */
+  cpuMsPerRequest: number | null;
 }
 
 export interface ServingResult {
@@ -106,9 +111,15 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
     const order = Array.from({ length: o.rounds }, (_, i) => (i % 2 === 0 ? [...bots] : [...bots].reverse())).flat();
     for (const b of order) {
       log(`serving: ${b.label}, ${o.seconds / o.rounds} s`);
-      const before = { n: connector.received(), bytes: connector.receivedBytes() };
+      const before = { n: connector.received(), bytes: connector.receivedBytes(), cpu: cpuMs(b.target.process.pid) };
       const r = await load(b.target.url, connector.url, paste.text, o.connections, o.seconds / o.rounds);
-      rounds.get(b.bot)!.push({ r, replies: connector.received() - before.n, replyBytes: connector.receivedBytes() - before.bytes });
+      const cpu = cpuMs(b.target.process.pid);
+      rounds.get(b.bot)!.push({
+        r,
+        replies: connector.received() - before.n,
+        replyBytes: connector.receivedBytes() - before.bytes,
+        cpuMs: cpu !== null && before.cpu !== null ? cpu - before.cpu : null,
+      });
     }
     const rows = bots.map((b) => combine(b.bot, b.label, rounds.get(b.bot)!));
     const endRss = rssMB(service.process.pid);
@@ -147,10 +158,28 @@ function rssMB(pid: number | undefined): number | null {
   }
 }
 
+/** CPU time (user + system) a process has used so far, ms, from Linux's /proc (clock ticks of 10 ms); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    // The command name in brackets may hold spaces: the fields are counted after its closing bracket.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ, which Linux reports /proc times in: 100 on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 interface Round {
   r: autocannon.Result;
   replies: number;
   replyBytes: number;
+  /** The bot's CPU time over the round, ms. */
+  cpuMs: number | null;
 }
 
 /** Rounds of one bot as one row: requests/s over all rounds, the median round's p50, the worst round's p99. */
@@ -160,6 +189,7 @@ function combine(bot: ServingRow['bot'], label: string, rounds: Round[]): Servin
   const seconds = sum((x) => x.r.duration);
   const p50s = rounds.map((x) => x.r.latency.p50).sort((a, b) => a - b);
   const replies = sum((x) => x.replies);
+  const cpuKnown = rounds.every((x) => x.cpuMs !== null);
   return {
     bot,
     label,
@@ -171,6 +201,7 @@ function combine(bot: ServingRow['bot'], label: string, rounds: Round[]): Servin
     errors: sum((x) => x.r.errors + x.r.timeouts),
     repliesPerRequest: requests ? replies / requests : 0,
     replyBytes: replies ? sum((x) => x.replyBytes) / replies : 0,
+    cpuMsPerRequest: cpuKnown && requests > 0 ? sum((x) => x.cpuMs!) / requests : null,
   };
 }
 

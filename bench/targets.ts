@@ -90,9 +90,14 @@ function servingTarget(m: Measurements, bot: 'echo' | 'echo-card', factor: numbe
   const other = m.serving?.rows.find((r) => r.bot === bot);
   if (!ours || !other || other.rps <= 0) return { target, measured: 'not measured', met: null };
   const ratio = ours.rps / other.rps;
+  // CPU per request beside it: what each bot needed, which the machine's other load does not shift the way it shifts requests/s.
+  const cpu =
+    ours.cpuMsPerRequest != null && other.cpuMsPerRequest != null
+      ? `; CPU per request ${ours.cpuMsPerRequest.toFixed(2)} vs ${other.cpuMsPerRequest.toFixed(2)} ms`
+      : '';
   return {
     target,
-    measured: `${ours.rps.toFixed(0)} vs ${other.rps.toFixed(0)} requests/s (${ratio.toFixed(2)}×)`,
+    measured: `${ours.rps.toFixed(0)} vs ${other.rps.toFixed(0)} requests/s (${ratio.toFixed(2)}×)${cpu}`,
     met: ratio >= factor,
   };
 }

@@ -97,6 +97,7 @@ const serving = (ours: number, echo: number, echoCard = echo / 2): ServingResult
       errors: 0,
       repliesPerRequest: 1,
       replyBytes: 9216,
+      cpuMsPerRequest: 2,
     },
     {
       bot: 'echo',
@@ -109,6 +110,7 @@ const serving = (ours: number, echo: number, echoCard = echo / 2): ServingResult
       errors: 0,
       repliesPerRequest: 1,
       replyBytes: 700,
+      cpuMsPerRequest: 1.2,
     },
     {
       bot: 'echo-card',
@@ -121,6 +123,7 @@ const serving = (ours: number, echo: number, echoCard = echo / 2): ServingResult
       errors: 0,
       repliesPerRequest: 1,
       replyBytes: 9300,
+      cpuMsPerRequest: 1.6,
     },
   ],
   paste: 'PowerShell error record',
@@ -215,12 +218,12 @@ describe('bench/targets', () => {
     });
     assert.deepEqual(byStart('/api/messages ≥ 0.6×'), {
       target: "/api/messages ≥ 0.6× the text echo bot's requests/s",
-      measured: '150 vs 280 requests/s (0.54×)',
+      measured: '150 vs 280 requests/s (0.54×); CPU per request 2.00 vs 1.20 ms',
       met: false,
     });
     assert.deepEqual(byStart('/api/messages ≥ 0.9×'), {
       target: '/api/messages ≥ 0.9× the requests/s of the echo bot answering with a card of the same size',
-      measured: '150 vs 140 requests/s (1.07×)',
+      measured: '150 vs 140 requests/s (1.07×); CPU per request 2.00 vs 1.60 ms',
       met: true,
     });
   });
@@ -252,6 +255,8 @@ describe('bench/targets', () => {
     m.coldStart.push({ set: 'synthetic-10000', ms: 1600, articles: 10_000, viaYaml: false, compiledIndex: true });
     assert.equal(byStart(checkTargets(m), 'cold start').met, false);
     m.serving = serving(170, 280, 190);
+    // A bot whose CPU time could not be read (no /proc): the ratio of requests/s alone.
+    m.serving.rows[2].cpuMsPerRequest = null;
     assert.equal(byStart(checkTargets(m), '/api/messages ≥ 0.6×').met, true);
     assert.equal(byStart(checkTargets(m), '/api/messages ≥ 0.9×').measured, '170 vs 190 requests/s (0.89×)');
     assert.equal(byStart(checkTargets(m), '/api/messages ≥ 0.9×').met, false);
@@ -371,7 +376,7 @@ describe('bench/report', () => {
     );
     assert.ok(md.includes('| 110 MB / 250 MB |'), 'service heap / RSS');
     assert.ok(md.includes('| 25.00 s (corpus as YAML); 900 ms from the compiled index |'));
-    assert.ok(md.includes('| PasteFix /api/messages | 150 | 40 ms | 90 ms | 1500 | 0 / 0 | 1.00 | 9.0 KB |'));
+    assert.ok(md.includes('| PasteFix /api/messages | 150 | 2.00 ms | 40 ms | 90 ms | 1500 | 0 / 0 | 1.00 | 9.0 KB |'));
     assert.ok(md.includes('- A note with a | pipe.'));
     const withHostile = renderMarkdown({ ...results(), hostile: hostile(200_000, [120]) });
     assert.ok(withHostile.includes('| normal paste (PowerShell error record) | 60.0 ms / 90.0 ms | — | 310 ms | 75.0 ms / 300 ms (5) |'));
