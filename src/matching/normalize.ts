@@ -101,7 +101,12 @@ export function cleanPaste(text: string): string[] {
   t = markSmtpCodes(splitNegations(t));
   // A code run into the word before it (`possible mail loopATTR34`: copying from a web page lost the line break) is a word of its own.
   t = t.replace(/\b([a-z]{2,})([A-Z]{2,}\d+)\b/g, '$1 $2');
-  for (const re of VOLATILE) t = t.replace(re, re === EMAIL ? '$1 ' : ' ');
+  for (const re of VOLATILE) {
+    // Every address holds an @: most pastes have none, and the address pattern's lookbehind at every character
+    // was a quarter of this function's time on a PowerShell error record.
+    if (re === EMAIL && !t.includes('@')) continue;
+    t = t.replace(re, re === EMAIL ? '$1 ' : ' ');
+  }
   t = replaceHostNames(t, HOST_NAMES, ' ');
   // "connec-\ntion" → "connection", but keep "-Enabled" parameter lines intact.
   t = t.replace(/([a-zäöüß])-\n\s*([a-zäöüß])/g, '$1$2');
