@@ -149,6 +149,19 @@ export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = D
   };
 }
 
+/** A paste read (stage 1) and its candidates (stage 2), what the later stages decide on. */
+interface ReadPaste {
+  text: string;
+  paste: Paste;
+  view: QueryView;
+  candidates: ArrayLike<number>;
+  /** Index of the article to explain (`MatchOptions.article`), or -1. */
+  focus: number;
+  options: MatchOptions;
+  bridged: boolean;
+  prose: boolean;
+}
+
 /**
  * Finds the article (and symptom) that explains a pasted error.
  * Build once per knowledge base; `match` is synchronous, allocation-light and safe to call concurrently.
@@ -278,17 +291,12 @@ export class Matcher {
   private matchAsWritten(text: string, options: MatchOptions, bridged = false, prose = true): MatchResult {
     const paste = this.read(text, options);
     const view = buildQueryView(paste.seq, paste.quoted);
-    let candidates: ArrayLike<number> = this.candidates(view);
+    const candidates: ArrayLike<number> = this.candidates(view);
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
-    // An article to explain is scored whatever the pre-filter says, to show why it did not win.
-    if (focus >= 0) {
-      const all = Array.from(candidates);
-      this.index.errors.forEach((e, id) => e.article === focus && !all.includes(id) && all.push(id));
-      candidates = all;
-    }
     // Explaining shows every error text's score. Otherwise first only what could be answered or offered is scored
     // to the end; when nothing is, the matches listed go down further, and the error texts that reach that are scored.
     const read = { text, paste, view, candidates, focus, options, bridged, prose };
+    if (focus >= 0) return this.explainFocused(read);
     if (options.explain || this.floors.offered === 0) return this.decideAt(0, read);
     // The matcher's own array, reused by every paste: a fresh one grown by a push per candidate was 20 KB per paste.
     const reach = { ids: (this.reached ??= new Int32Array(this.index.errors.length)), n: 0 };
@@ -298,24 +306,24 @@ export class Matcher {
   }
 
   /**
+   * An article to explain is scored whatever the pre-filter says, to show why it did not win — but the decision
+   * and the other matches are those of the paste without it: explaining must not turn a `none` into an answer.
+   */
+  private explainFocused(read: ReadPaste): MatchResult {
+    const decided = this.decideAt(0, read);
+    const all = Array.from(read.candidates);
+    this.index.errors.forEach((e, id) => e.article === read.focus && !all.includes(id) && all.push(id));
+    const id = this.kb.articles[read.focus].id;
+    if (all.length === read.candidates.length || decided.matches.some((m) => m.article === id)) return decided;
+    const focused = this.decideAt(0, { ...read, candidates: all }).matches.find((m) => m.article === id);
+    return focused ? { ...decided, matches: [...decided.matches, focused] } : decided;
+  }
+
+  /**
    * Stages 3–7 with error texts scored to the end only when they can reach `floor`. `reach` collects the
    * candidates that can reach `floors.listed` (in order); `first`: candidates to score first, when known.
    */
-  private decideAt(
-    floor: number,
-    read: {
-      text: string;
-      paste: Paste;
-      view: QueryView;
-      candidates: ArrayLike<number>;
-      focus: number;
-      options: MatchOptions;
-      bridged: boolean;
-      prose: boolean;
-    },
-    reach?: Reach,
-    first: ArrayLike<number> = read.candidates,
-  ): MatchResult {
+  private decideAt(floor: number, read: ReadPaste, reach?: Reach, first: ArrayLike<number> = read.candidates): MatchResult {
     const { text, paste, candidates, focus, options, bridged, prose } = read;
     let view = read.view;
     // The error texts a contradiction settled below the floor that could still veto the description path (contradicted).

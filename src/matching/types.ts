@@ -87,6 +87,6 @@ export interface MatchOptions {
    * what scored at least 0.2 besides the offered ones (the decision is the same).
    */
   explain?: boolean;
-  /** With `explain`: this article (id) is scored and listed too, however little it fits. */
+  /** With `explain`: this article (id) is scored and listed too, however little it fits; the decision is taken without it. */
   article?: string;
 }

@@ -299,6 +299,18 @@ describe('matching/Matcher', () => {
       );
     });
 
+    it('leaves the decision and the other matches as they are without it', () => {
+      const noCandidates = strict();
+      const plain = noCandidates.match(paste);
+      assert.deepEqual([plain.decision, plain.matches], ['none', []]);
+      // The article explained fits the paste fully (score 1) but passed no pre-filter: still no answer.
+      const far = noCandidates.match(paste, { explain: true, article: 'far' });
+      assert.deepEqual([far.decision, far.matches.map((m) => [m.article, m.score])], ['none', [['far', 1]]]);
+      // Where the pre-filter lets everything through, explaining one article changes nothing of the decision.
+      const open = new Matcher(kb);
+      assert.equal(open.match(paste, { explain: true, article: 'far' }).decision, open.match(paste).decision);
+    });
+
     it('lists it once when it is among the matches anyway', () => {
       const all = new Matcher(kb).match(paste, { explain: true, article: 'quota' });
       assert.deepEqual(all.matches.map((m) => m.article).sort(), ['far', 'quota']);
