@@ -21,6 +21,7 @@ import {
 import { FEEDBACK_FILE, readFeedbackLog } from '../storage/fileFeedbackLog';
 import { formatGaps, summarizeGaps, type Gap } from './gaps';
 import { escapeControls } from './terminal';
+import { buildProbes, formatProbeReport, runProbes } from './probe';
 import { diagnose, diagnosisJson, diagnosisText } from './diagnose';
 import { errorVocabulary, formatVocabulary } from './vocab';
 
@@ -38,6 +39,7 @@ const USAGE = `usage:
   kb match --batch FILE [--json] [--kb PATH]... [--strict]
   kb eval FILE [--kb PATH]... [--strict] [--labels expect|more] [--by lang|kind] [--min-right R] [--max-false F] [--verbose] [--json]
           [--outcomes SNAPSHOT | --write-outcomes SNAPSHOT]
+  kb probe [--kb PATH]... [--strict] [--partners N] [--verbose] [--json]   (near-miss pastes built from the articles' error texts)
   kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
   kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)
   kb vocab [--kb PATH]... [--strict] [--top N] [--missing] [--symptoms] [--json]   (error words, or title and symptom words, and the lexicon's coverage)
@@ -76,6 +78,8 @@ export function main(argv: string[], terminal: Io): number {
         return match(rest, io);
       case 'eval':
         return evalCommand(rest, io);
+      case 'probe':
+        return probeCommand(rest, io);
       case 'gaps':
         return gapsCommand(rest, io);
       case 'diagnose':
@@ -259,6 +263,27 @@ function describe(r: MatchResult): string {
     ...(m.why ? describeWhy(m.why).map((l) => `       ${l}`) : []),
   ]);
   return [head + (r.truncated ? ' (long paste: matched its error lines only)' : ''), ...rows].join('\n');
+}
+
+/** `kb probe`: how many near-miss pastes built from the knowledge's own error texts get a wrong answer (probe.ts). */
+function probeCommand(args: string[], io: Output): number {
+  const { values } = parseArgs({
+    args,
+    options: { ...kbOption, partners: { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' } },
+    strict: true,
+  });
+  const partners = Number(values.partners ?? '2');
+  if (!Number.isInteger(partners) || partners < 1)
+    throw new UsageError(`kb: --partners must be a whole number >= 1, got "${values.partners}"`);
+  const kb = openKnowledge(values, io);
+  const matcher = new Matcher(kb);
+  const report = runProbes(buildProbes(kb, partners), (text) => {
+    const r = matcher.match(text);
+    return { decision: r.decision, article: r.matches[0]?.article, score: r.matches[0]?.score };
+  });
+  if (values.json) io.json(report);
+  else io.out(formatProbeReport(report, values.verbose ?? false));
+  return 0;
 }
 
 function evalCommand(args: string[], io: Output): number {

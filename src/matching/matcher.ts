@@ -20,6 +20,7 @@ import {
   type DescriptionScore,
 } from './descriptions';
 import { tokenize, type Token } from './normalize';
+import { isWrappedGenericLine } from './genericLines';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import {
@@ -75,6 +76,8 @@ interface ErrorHit extends HitBase {
   otherScenario?: readonly string[];
   /** A deployment the paste says it doesn't have and the article's title names (`hybrid`; then capped: scenario.ts). */
   deniedScenario?: string;
+  /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */
+  genericLine?: true;
 }
 
 /** Found by the symptom's keyword phrases, raised by topic phrases. */
@@ -203,6 +206,8 @@ export class Matcher {
   private readonly scenarios = new Map<number, ArticleScenario>();
   /** The candidates the first scoring pass found able to reach `floors.listed` (Reach), made on the first paste and reused. */
   private reached: Int32Array | undefined;
+  /** Per error text asked: it is a generic line other articles' errors wrap (genericLines.ts), known once asked. */
+  private readonly genericLines = new Map<number, boolean>();
   /** Stage 2's sums per error text, the texts reached and the candidates, made on the first paste and reused (candidates). */
   private sums: { acc: Float64Array; reached: Int32Array; out: Int32Array } | undefined;
   /**
@@ -342,6 +347,7 @@ export class Matcher {
       errorHits = this.errorHits(view, candidates, floor, settled);
     }
     this.checkScenario(errorHits, paste);
+    this.capGenericLines(errorHits);
     const keywords = this.keywordHits(view.seq);
     const hits: Hit[] = [...errorHits, ...this.codeHits(view), ...keywords.hits];
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
@@ -571,6 +577,22 @@ export class Matcher {
    * Stage 4b, scenario: an error hit that could be answered, in a paste that says where it happened (command,
    * script, tool, service, event id) none of which is the article's scenario, is capped: offered, not answered.
    */
+  /** An error text that is a generic line other articles' errors wrap is offered, not answered (genericLines.ts). */
+  private capGenericLines(hits: ErrorHit[]): void {
+    const cap = this.params.score.innerOnly;
+    for (const h of hits) {
+      if (h.score <= cap) continue;
+      let generic = this.genericLines.get(h.signal);
+      if (generic === undefined) {
+        generic = isWrappedGenericLine(packedSignals(this.index), (id) => this.index.errors[id].article, h.signal);
+        this.genericLines.set(h.signal, generic);
+      }
+      if (!generic) continue;
+      h.score = cap;
+      h.genericLine = true;
+    }
+  }
+
   private checkScenario(hits: ErrorHit[], paste: Paste): void {
     const cap = this.params.score.otherScenario;
     if (!hits.some((h) => h.score > cap)) return;
@@ -930,6 +952,11 @@ export class Matcher {
         rules.push({
           rule: 'inner-message',
           note: `capped at ${this.params.score.innerOnly}: the inner message without its wrapper (other tools print it too; offered, not answered)`,
+        });
+      if (h.genericLine)
+        rules.push({
+          rule: 'inner-message',
+          note: `capped at ${this.params.score.innerOnly}: the error text is a generic line that other articles' errors hold inside a longer chain (whatever printed it, it is offered, not answered)`,
         });
       if (b.withoutCode)
         rules.push({

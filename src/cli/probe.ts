@@ -1,0 +1,239 @@
+import type { KnowledgeBase } from '../knowledge/load';
+
+/**
+ * Near-miss probes: look-alike pastes built by rules from the knowledge's own error texts (issue 12), each with
+ * the articles that may be answered. They find the rules that answer a paste for what it shares with an article
+ * (a wrapper, an exception class, a generic line, a status code) when what tells errors apart is not the article's.
+ * Nothing here is hand-written input: every probe is two error texts of different articles put together.
+ */
+
+/** How a probe was made; the README's "How matching works" names them. */
+export type ProbeRule = 'inner-swap' | 'class-message' | 'generic-in-context' | 'wrapper-only' | 'code-swap';
+
+export interface Probe {
+  rule: ProbeRule;
+  text: string;
+  /** The article whose error text gave the probe its wrapper, class or context: answering it is false. */
+  from: string;
+  /** Articles that may be answered (their own error text holds what the probe now says); empty: none may. */
+  allowed: string[];
+}
+
+/** One error text cut at its last chain marker: what announces the inner message, and the inner message. */
+interface Split {
+  article: string;
+  wrapper: string;
+  inner: string;
+  /** The marker is an exception or error class name (`MigrationPermanentException:`). */
+  classMarker: boolean;
+}
+
+/**
+ * Where an error chains to its inner message. The last such place counts: the innermost message is what tells
+ * errors apart.
+ */
+const CHAIN =
+  /(failed with the following error message\s*:|error message\s*:|error details\s*:|detailed information\s*:|inner exception\s*:|fehlerdetails\s*:|-{1,3}>|\b[A-Z][\w.]*(?:Exception|Error)\s*:)/gi;
+/** A class name as chain marker: `FooException:` (not a sentence's `error:`). */
+const CLASS_MARKER = /[A-Z][\w.]*[a-z](?:Exception|Error)\s*:$/;
+/** Longer wrappers are left out (see splitChain). */
+const MAX_WRAPPER_WORDS = 40;
+/** SMTP enhanced status codes (`5.7.133`). */
+const STATUS = /\b[245]\.\d\.\d{1,3}\b/g;
+/** Lines many tools print: pasted in another tool's context they tell nothing about which error it is. */
+const GENERIC_LINES = [
+  'Access is denied.',
+  'The remote server returned an error: (403) Forbidden.',
+  'The remote server returned an error: (401) Unauthorized.',
+  'Object reference not set to an instance of an object.',
+  'The underlying connection was closed: An unexpected error occurred on a send.',
+  'The operation has timed out.',
+];
+
+/** Lower-case words only: what "holds the same text" compares. */
+export function normalized(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function words(text: string): number {
+  return normalized(text).split(' ').filter(Boolean).length;
+}
+
+/** Cuts at the last chain marker; undefined when either side is too short to be a wrapper or a message. */
+export function splitChain(text: string): { wrapper: string; inner: string; classMarker: boolean } | undefined {
+  const markers = [...text.matchAll(CHAIN)];
+  // Texts that chain more than twice hold messages of their own before the last one: cut, they still say which
+  // error they are, and a probe made of them would count a right answer as false.
+  if (markers.length === 0 || markers.length > 2) return undefined;
+  const last = markers[markers.length - 1];
+  const end = last.index + last[0].length;
+  const wrapper = text.slice(0, end).trim();
+  const inner = text
+    .slice(end)
+    .trim()
+    .replace(/^["“„'«]+|["”“'»]+$/g, '')
+    .trim();
+  // A long wrapper (an event log record) says which error it is without its inner message.
+  if (words(wrapper) < 3 || words(wrapper) > MAX_WRAPPER_WORDS || words(inner) < 3) return undefined;
+  // The inner message said before in the wrapper too: replacing it leaves the article's error in the probe.
+  if (normalized(wrapper).includes(normalized(inner))) return undefined;
+  return { wrapper, inner, classMarker: CLASS_MARKER.test(wrapper) };
+}
+
+/** Every error text of every article, in load order, with its article id. */
+function errorTexts(kb: KnowledgeBase): { article: string; text: string }[] {
+  const out: { article: string; text: string }[] = [];
+  for (const a of kb.articles)
+    for (const s of a.symptoms)
+      for (const list of Object.values(s.errors)) for (const text of list ?? []) out.push({ article: a.id, text });
+  return out;
+}
+
+/**
+ * Builds the probes. `partners`: how many other articles' texts each error text is combined with (picked by a
+ * fixed stride through the list, so runs compare). A probe whose text some article holds whole is left out: it
+ * is no near miss then.
+ */
+export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
+  const texts = errorTexts(kb);
+  const byArticle = new Map<string, string[]>();
+  for (const t of texts) byArticle.set(t.article, [...(byArticle.get(t.article) ?? []), normalized(t.text)]);
+  /** Articles with an error text holding every one of `parts`. */
+  const holding = (...parts: string[]): string[] => {
+    const n = parts.map(normalized);
+    return [...byArticle].filter(([, list]) => list.some((t) => n.every((p) => t.includes(p)))).map(([id]) => id);
+  };
+  const splits: Split[] = [];
+  for (const t of texts) {
+    const s = splitChain(t.text);
+    if (s) splits.push({ article: t.article, ...s });
+  }
+  const probes: Probe[] = [];
+  const seen = new Set<string>();
+  const add = (p: Probe): void => {
+    const key = normalized(p.text);
+    if (seen.has(key)) return;
+    // A probe some article holds whole (with its context) is that article's error, no near miss — but for a
+    // wrapper alone, being part of several articles' texts is the point.
+    if (p.rule !== 'wrapper-only' && holding(p.text).length > 0) return;
+    seen.add(key);
+    probes.push(p);
+  };
+  const others = (i: number, n: number, article: (k: number) => string): number[] => {
+    const out: number[] = [];
+    const stride = Math.max(1, Math.floor(n / (partners + 1)));
+    for (let k = 1; k <= n && out.length < partners; k++) {
+      const j = (i + k * stride) % n;
+      if (article(j) !== article(i) && !out.includes(j)) out.push(j);
+    }
+    return out;
+  };
+  // Only a wrapper that another article's error text holds too is a wrapper: one that only its article holds
+  // (a cmdlet's own message before `CategoryInfo : OpenError:`) still says which error it is.
+  const shared = splits.map((s) => holding(s.wrapper).length >= 2);
+  splits.forEach((a, i) => {
+    if (!shared[i]) return;
+    for (const j of others(i, splits.length, (k) => splits[k].article)) {
+      const b = splits[j];
+      if (holding(b.inner).includes(a.article)) continue;
+      // The inner message is b's: the articles whose text holds it may be answered, never a's.
+      const allowed = holding(b.inner).filter((id) => id !== a.article);
+      add({ rule: a.classMarker ? 'class-message' : 'inner-swap', text: `${a.wrapper} ${b.inner}`, from: a.article, allowed });
+    }
+    for (const line of GENERIC_LINES) {
+      if (holding(line).includes(a.article)) continue;
+      // A generic line in a's context: only an article whose one text holds both may be answered.
+      add({ rule: 'generic-in-context', text: `${a.wrapper} ${line}`, from: a.article, allowed: holding(a.wrapper, line) });
+    }
+  });
+  // A wrapper that several articles use around different inner messages, pasted alone: which error it is, is not there.
+  const wrappers = new Map<string, Split[]>();
+  for (const s of splits) wrappers.set(normalized(s.wrapper), [...(wrappers.get(normalized(s.wrapper)) ?? []), s]);
+  for (const list of wrappers.values())
+    if (new Set(list.map((s) => s.article)).size >= 2)
+      add({ rule: 'wrapper-only', text: list[0].wrapper, from: list[0].article, allowed: [] });
+  // An NDR status code with another code's text.
+  const coded = texts.filter((t) => (t.text.match(STATUS) ?? []).length === 1);
+  coded.forEach((a, i) => {
+    const code = a.text.match(STATUS)![0];
+    for (const j of others(i, coded.length, (k) => coded[k].article)) {
+      const other = coded[j].text.match(STATUS)![0];
+      if (other === code || holding(other, a.text.replace(STATUS, '')).length > 0) continue;
+      // The code is the other one's now: an article holding it may be answered (an NDR table lists many codes).
+      add({ rule: 'code-swap', text: a.text.replace(code, other), from: a.article, allowed: holding(other) });
+    }
+  });
+  return probes;
+}
+
+/** What the matcher did with a probe. */
+export interface ProbeOutcome {
+  decision: 'answer' | 'clarify' | 'none';
+  article?: string;
+  score?: number;
+}
+
+export interface ProbeReport {
+  total: number;
+  /** Answered with an article not allowed: the confident wrong answers this hunts. */
+  falseAnswers: number;
+  /** Of them, answered with the article the probe was built from. */
+  answeredFrom: number;
+  answeredRight: number;
+  offered: number;
+  none: number;
+  byRule: Record<string, { total: number; falseAnswers: number }>;
+  /** The false answers: rule, article answered, score and the probe's text. */
+  failures: { rule: ProbeRule; answered: string; from: string; score: number; text: string }[];
+}
+
+export function runProbes(probes: readonly Probe[], match: (text: string) => ProbeOutcome): ProbeReport {
+  const report: ProbeReport = {
+    total: 0,
+    falseAnswers: 0,
+    answeredFrom: 0,
+    answeredRight: 0,
+    offered: 0,
+    none: 0,
+    byRule: {},
+    failures: [],
+  };
+  for (const p of probes) {
+    const o = match(p.text);
+    const rule = (report.byRule[p.rule] ??= { total: 0, falseAnswers: 0 });
+    report.total++;
+    rule.total++;
+    if (o.decision === 'none') report.none++;
+    else if (o.decision === 'clarify') report.offered++;
+    else if (o.article !== undefined && p.allowed.includes(o.article)) report.answeredRight++;
+    else {
+      report.falseAnswers++;
+      rule.falseAnswers++;
+      if (o.article === p.from) report.answeredFrom++;
+      report.failures.push({ rule: p.rule, answered: o.article ?? '', from: p.from, score: o.score ?? 0, text: p.text });
+    }
+  }
+  return report;
+}
+
+export function formatProbeReport(r: ProbeReport, verbose: boolean): string {
+  const pct = (n: number) => `${((100 * n) / Math.max(1, r.total)).toFixed(1)}%`;
+  const lines = [
+    `probes                 ${r.total}`,
+    `false answers          ${r.falseAnswers} (${pct(r.falseAnswers)}; ${r.answeredFrom} with the article the probe was built from)`,
+    `answered right         ${r.answeredRight}`,
+    `offered (clarify)      ${r.offered}`,
+    `none                   ${r.none}`,
+    'by rule (false / probes):',
+    ...Object.entries(r.byRule)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([rule, n]) => `  ${rule.padEnd(20)} ${n.falseAnswers} / ${n.total}`),
+  ];
+  if (verbose)
+    for (const f of r.failures)
+      lines.push(`\n[${f.rule}] answered ${f.answered} (${f.score.toFixed(2)}), built from ${f.from}\n  ${f.text}`);
+  return lines.join('\n');
+}

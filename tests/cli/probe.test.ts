@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import type { KnowledgeBase } from '../../src/knowledge/load';
+import type { Article } from '../../src/knowledge/types';
+import { buildProbes, runProbes, splitChain, type Probe } from '../../src/cli/probe';
+
+function article(id: string, ...errors: string[]): Article {
+  return {
+    id,
+    title: { en: `Title of ${id}` },
+    languages: ['en'],
+    products: [],
+    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: errors } }],
+    cause: { en: 'c' },
+    affects: [],
+    steps: [{ text: { en: 's' } }],
+    references: [],
+  };
+}
+
+function kbOf(articles: Article[]): KnowledgeBase {
+  return { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };
+}
+
+// Two articles with the same wrapper around different inner messages, one with a wrapper of its own, two NDRs.
+const WRAPPER = 'Connecting to remote server pony.example.net failed with the following error message :';
+const KB = kbOf([
+  article('cert', `${WRAPPER} The certificate chain of the pony server was issued by an untrusted authority.`),
+  article('winrm', `${WRAPPER} The client cannot reach the pony listener on port 5986.`),
+  article('token', 'The call to the pony token service failed. Error details: The pony token has expired for this tenant.'),
+  article('bounce-a', "Remote Server returned '550 5.1.10 Recipient pony not found by address lookup'"),
+  article('bounce-b', "Remote Server returned '550 5.7.64 Tenant attribution of the pony relay was rejected'"),
+]);
+
+describe('cli/probe (near-miss pastes built from the knowledge)', () => {
+  it('cuts an error text at its last chain marker, and leaves texts without a wrapper and a message alone', () => {
+    assert.deepEqual(splitChain(`${WRAPPER} Access is denied to the pony.`), {
+      wrapper: WRAPPER,
+      inner: 'Access is denied to the pony.',
+      classMarker: false,
+    });
+    assert.equal(
+      splitChain('Error: Microsoft.Exchange.Migration.MigrationPermanentException: The target mailbox is missing.')?.classMarker,
+      true,
+    );
+    assert.equal(splitChain('The pony server could not be reached at all.'), undefined);
+    // An inner message of two words is no message.
+    assert.equal(splitChain(`${WRAPPER} Access denied.`), undefined);
+  });
+
+  it('swaps inner messages only under a wrapper two articles share, and knows which article may be answered', () => {
+    const probes = buildProbes(KB, 2);
+    const swapped = probes.filter((p) => p.rule === 'inner-swap');
+    // The two under the shared wrapper swapped give each other's text whole: no near miss, left out. The token
+    // message under the shared wrapper is one (made once); the token article may be answered, never the wrapper's.
+    assert.deepEqual(
+      swapped.map((p) => [p.from, p.allowed, p.text]),
+      [['cert', ['token'], `${WRAPPER} The pony token has expired for this tenant.`]],
+    );
+    // The token wrapper is one article's only: no probe of it (its own words still say which error it is).
+    assert.ok(!probes.some((p) => p.from === 'token'));
+    // A generic line under the shared wrapper: no article holds both, none may be answered.
+    const generic = probes.filter((p) => p.rule === 'generic-in-context');
+    assert.ok(generic.length > 0);
+    assert.ok(generic.every((p) => p.allowed.length === 0 && p.text.startsWith(WRAPPER)));
+    // The wrapper alone, which two articles use: none may be answered.
+    assert.deepEqual(
+      probes.filter((p) => p.rule === 'wrapper-only').map((p) => [p.text, p.allowed]),
+      [[WRAPPER, []]],
+    );
+  });
+
+  it("puts another NDR's status code into a bounce: the code's own article may be answered, the text's may not", () => {
+    const swapped = buildProbes(KB, 2).filter((p) => p.rule === 'code-swap');
+    assert.deepEqual(swapped.map((p) => [p.from, p.allowed, p.text.match(/\d\.\d\.\d+/)?.[0]]).sort(), [
+      ['bounce-a', ['bounce-b'], '5.7.64'],
+      ['bounce-b', ['bounce-a'], '5.1.10'],
+    ]);
+  });
+
+  it('counts an answer with an article not allowed as false, and one with the article it was built from apart', () => {
+    const probes: Probe[] = [
+      { rule: 'inner-swap', text: 'a', from: 'cert', allowed: ['winrm'] },
+      { rule: 'inner-swap', text: 'b', from: 'cert', allowed: ['winrm'] },
+      { rule: 'generic-in-context', text: 'c', from: 'cert', allowed: [] },
+      { rule: 'wrapper-only', text: 'd', from: 'cert', allowed: [] },
+      { rule: 'code-swap', text: 'e', from: 'bounce-a', allowed: ['bounce-b'] },
+    ];
+    const outcomes = {
+      a: { decision: 'answer', article: 'cert', score: 0.9 },
+      b: { decision: 'answer', article: 'winrm', score: 0.9 },
+      c: { decision: 'answer', article: 'move', score: 0.85 },
+      d: { decision: 'clarify', article: 'cert', score: 0.6 },
+      e: { decision: 'none' },
+    } as const;
+    const r = runProbes(probes, (text) => outcomes[text as keyof typeof outcomes]);
+    assert.deepEqual([r.total, r.falseAnswers, r.answeredFrom, r.answeredRight, r.offered, r.none], [5, 2, 1, 1, 1, 1]);
+    assert.deepEqual(r.byRule, {
+      'inner-swap': { total: 2, falseAnswers: 1 },
+      'generic-in-context': { total: 1, falseAnswers: 1 },
+      'wrapper-only': { total: 1, falseAnswers: 0 },
+      'code-swap': { total: 1, falseAnswers: 0 },
+    });
+    assert.deepEqual(
+      r.failures.map((f) => [f.rule, f.answered, f.from]),
+      [
+        ['inner-swap', 'cert', 'cert'],
+        ['generic-in-context', 'move', 'cert'],
+      ],
+    );
+  });
+});

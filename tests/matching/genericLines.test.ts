@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import type { KnowledgeBase } from '../../src/knowledge/load';
+import type { Article } from '../../src/knowledge/types';
+import { Matcher } from '../../src/matching/matcher';
+
+function article(id: string, error: string): Article {
+  return {
+    id,
+    title: { en: `Title of ${id}` },
+    languages: ['en'],
+    products: [],
+    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: [error] } }],
+    cause: { en: 'c' },
+    affects: [],
+    steps: [{ text: { en: 's' } }],
+    references: [],
+  };
+}
+
+function kbOf(articles: Article[]): KnowledgeBase {
+  return { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };
+}
+
+const LINE = 'The pony gateway refused the request with status teapot.';
+const TEAPOT = article('teapot', LINE);
+const FEDERATION = article('federation', `ERROR: Updating the pony federation failed. Detailed information: ${LINE}`);
+const MOVE = article('move', `The pony mailbox move stopped at the copy stage. Error details: ${LINE}`);
+
+describe('matching: an error text that is a generic line other errors wrap', () => {
+  it('is offered, not answered, when two other articles print it inside their own chains', () => {
+    const m = new Matcher(kbOf([TEAPOT, FEDERATION, MOVE]));
+    const r = m.match(LINE, { explain: true });
+    const teapot = r.matches.find((x) => x.article === 'teapot');
+    assert.deepEqual([r.decision, teapot?.score], ['clarify', 0.75]);
+    assert.ok(teapot?.why?.rules.some((x) => x.rule === 'inner-message' && /generic line/.test(x.note)));
+    // A wrapping article's own whole error is still answered with it.
+    const federation = m.match(`ERROR: Updating the pony federation failed. Detailed information: ${LINE}`);
+    assert.deepEqual([federation.decision, federation.matches[0]?.article], ['answer', 'federation']);
+  });
+
+  it('is answered when only one other article quotes it: that is its error in another log, not a family', () => {
+    const r = new Matcher(kbOf([TEAPOT, FEDERATION, article('far', 'Replication of the pony database copy failed.')])).match(LINE);
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'teapot']);
+  });
+
+  it('is answered when another article holds the very same text and nothing wraps it (one error, two articles)', () => {
+    const r = new Matcher(
+      kbOf([TEAPOT, article('teapot-twin', LINE), article('far', 'Replication of the pony database copy failed.')]),
+    ).match(LINE);
+    assert.equal(r.decision, 'answer');
+  });
+});
