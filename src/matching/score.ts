@@ -322,7 +322,9 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     // Four words of the unit in a row before i are the paste following it too, however little of the unit it holds
     // (`Your message couldn't be delivered because …` from another NDR: the common words that start it are all it has).
     const run = i - 4 >= start && pairIn[i - 2] === 1 && pairIn[i - 3] === 1 && pairIn[i - 4] === 1;
-    const holds = start === i ? !afterSentence && unit > 0 && touched[unit - 1] : touched[unit] || distinctive || run;
+    // A diagnostic code after a sentence end (`…try again later. PRX5`) is still the error's: the paste can't go on in its own words there.
+    const holds =
+      start === i ? (!afterSentence || FAMILY_CODE.test(terms[i])) && unit > 0 && touched[unit - 1] : touched[unit] || distinctive || run;
     if (!holds) continue;
     // The context: the word (or words) before i, as a gram code, and how many words it has.
     let context: number;
@@ -356,7 +358,7 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
       const u = next.value[e];
       if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) continue;
       const pasted = q.term(u);
-      if (!looksLikeName(pasted) && !misread(pasted, terms[i])) {
+      if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, terms[i])) && !misread(pasted, terms[i])) {
         contradicted.words = words;
         contradicted.pasted = u;
         return i;
@@ -414,6 +416,19 @@ const DIGIT = /\d/;
 const NUMBER = /^\d+$/;
 const STATUS_CODE = /^[1-5]\d\d$/;
 const CODE = /^(hcw\d+|smtp\dx\dx\d+|0x[0-9a-f]+|aadsts\d+)$/;
+
+/** A diagnostic code: a few letters and a number (`PRX5`, `ATTR34`, `IMC53`). */
+const FAMILY_CODE = /^([a-z]{2,6})(\d{1,5})$/;
+
+/**
+ * The same diagnostic code family with another number (`PRX4` where the error has `PRX5`, `IMC53` for `IMC54`):
+ * a code varies by the failure, not by the paste, so it is another error although it looks like a name.
+ */
+export function otherCodeOfFamily(pasted: string, expected: string): boolean {
+  const a = FAMILY_CODE.exec(pasted);
+  const b = FAMILY_CODE.exec(expected);
+  return a !== null && b !== null && a[1] === b[1] && a[2] !== b[2];
+}
 
 export interface SignalScore {
   score: number;

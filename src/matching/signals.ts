@@ -46,6 +46,8 @@ interface ParsedText {
 
 /** A parsed error text of one symptom (several may share one parse: the same text in near-duplicate articles). */
 interface ParsedError extends ParsedText {
+  /** The error text read without its SMTP reply codes (REPLY_CODE), next to it as written: not counted in the words' document frequency. */
+  withoutReplyCodes?: true;
   article: number;
   symptom: string;
   lang: Lang;
@@ -287,6 +289,11 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
           let e = parses.get(text);
           if (e === undefined) parses.set(text, (e = parseError(text, p, word)));
           if (e.terms.length) parsed.push({ ...e, article: ai, symptom: s.id, lang, text });
+          if (!HAS_REPLY_CODE.test(text)) continue;
+          const key = `\u0002${text}`;
+          let short = parses.get(key);
+          if (short === undefined) parses.set(key, (short = parseError(text, p, word, true)));
+          if (short.terms.length) parsed.push({ ...short, withoutReplyCodes: true, article: ai, symptom: s.id, lang, text });
         }
       }
     }
@@ -366,7 +373,13 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
 
   const df = new Int32Array(size);
   const seen = new Int32Array(size).fill(-1);
+  let shortForms = 0;
   for (let i = 0; i < n; i++) {
+    // An error text read without its reply codes holds the text's words again: counting them twice would make them look common.
+    if (parsed[i].withoutReplyCodes) {
+      shortForms++;
+      continue;
+    }
     for (let k = pk.termStart[i]; k < pk.termStart[i + 1]; k++) {
       const id = pk.ids[k];
       if (seen[id] === i) continue;
@@ -374,7 +387,7 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
       df[id]++;
     }
   }
-  const docs = n + 1;
+  const docs = n - shortForms + 1;
   const weight = new Float64Array(size);
   for (let id = 0; id < size; id++) weight[id] = Math.log(1 + docs / df[id]) * (STRONG.test(vocab.terms[id]) ? p.strongBoost : 1);
 
@@ -464,6 +477,15 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
 const VAR = '\u0001';
 const PLACEHOLDER = /<[^<>\n]{1,60}>|\{\d+\}|\bx{4,}(?:-x{4,})*\b|"<[^"\n]*>"/gi;
 /**
+ * An SMTP reply code right before an enhanced status code of its class (`535` in `535 5.7.3`, `550-5.7.1`): the
+ * enhanced code says which failure it is, and clients, logs and bounce texts print it with or without the reply
+ * code (`5.7.3 Authentication unsuccessful`). Such an error text is indexed twice: as written, and with the reply code
+ * variable (`ParsedError.withoutReplyCodes`), so a paste without it is not missing a word and one with it still finds it all.
+ */
+const REPLY_CODE = /\b([245])\d\d[ -](?=\1\.[0-7]\.\d{1,3}\b)/g;
+const HAS_REPLY_CODE = /\b([245])\d\d[ -](?=\1\.[0-7]\.\d{1,3}\b)/;
+const NOTHING = /(?!)/g;
+/**
  * A value in single quotes ('contoso.com', 'Pat Kim', 'EX01') is an example that varies between pastes;
  * a quoted cmdlet name ('Set-FederatedOrganizationIdentifier') is not.
  */
@@ -500,12 +522,21 @@ function announcesInner(unit: readonly string[]): boolean {
 }
 const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
 
-/** Splits an error text into units and terms, each with its frame factor (buildSignals weighs them). */
-function parseError(text: string, p: MatchParameters['index'], word: (w: string) => string | undefined): ParsedText {
+/**
+ * Splits an error text into units and terms, each with its frame factor (buildSignals weighs them); `withoutReplyCodes`:
+ * the SMTP reply codes before enhanced status codes read as variable (REPLY_CODE).
+ */
+function parseError(
+  text: string,
+  p: MatchParameters['index'],
+  word: (w: string) => string | undefined,
+  withoutReplyCodes = false,
+): ParsedText {
   const marked = text
     .split(RECORD_TAIL)[0]
     .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
     .replace(PLACEHOLDER, ` ${VAR} `)
+    .replace(withoutReplyCodes ? REPLY_CODE : NOTHING, ` ${VAR} `)
     .replace(QUOTED_VALUE, (whole, value: string) =>
       isCmdletName(value) || (TYPE_NAME.test(value) && /[A-Z]/.test(value)) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `,
     );

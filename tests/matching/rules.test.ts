@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { buildQueryView, looksLikeName, misread, scoreSignal } from '../../src/matching/score';
+import { buildQueryView, looksLikeName, misread, otherCodeOfFamily, scoreSignal } from '../../src/matching/score';
 import { buildSignals, contentTerms, isStrongTerm } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
 
@@ -357,5 +357,46 @@ describe('matching rules: a contested container and the match inside it (matcher
 
   it('keeps the container first when the rest of the paste names neither', () => {
     assert.deepEqual(ranked(pasted), ['clarify', 'folder-sync', 'address-conflict']);
+  });
+});
+
+describe('matching rules: SMTP reply codes and diagnostic codes (issue 12, recall)', () => {
+  const submit = '535 5.7.3 Authentication unsuccessful at the wombat relay';
+  const busy = '451 4.7.0 Temporary wombat fault. Please try again later. PRX5';
+  const kb = kbOf([article('submit', [submit]), article('busy', [busy]), article('other', ['Quokka feeder jammed.'])]);
+  const m = new Matcher(kb);
+
+  it('indexes an error text with a reply code before its enhanced code twice: as written and without the reply code', () => {
+    const index = buildSignals(kb.articles);
+    const texts = index.errors.filter((e) => e.text === submit).map((e) => e.terms.join(' '));
+    assert.deepEqual(texts, [
+      '535 smtp5x7x3 authentication unsuccessful wombat relay',
+      'smtp5x7x3 authentication unsuccessful wombat relay',
+    ]);
+    // The text read without its reply code does not count as a second text holding the words: their weights are those of the text alone.
+    const alone = buildSignals([article('submit', ['5.7.3 Authentication unsuccessful at the wombat relay'])]);
+    const wombat = (i: typeof index) => i.weight[i.vocab.ids.get('wombat') ?? -1];
+    assert.equal(wombat(buildSignals([article('submit', [submit])])), wombat(alone));
+  });
+
+  it('answers the enhanced code and its message pasted without the reply code as surely as with it', () => {
+    const without = m.match('5.7.3 Authentication unsuccessful at the wombat relay [DB6P189CA0015.EURP189.PROD.OUTLOOK.COM]');
+    const withCode = m.match('Server said: 535 5.7.3 Authentication unsuccessful at the wombat relay');
+    assert.deepEqual([without.decision, without.matches[0]?.article], ['answer', 'submit']);
+    assert.deepEqual([withCode.decision, withCode.matches[0]?.article], ['answer', 'submit']);
+    assert.equal(without.matches[0].score, withCode.matches[0].score);
+  });
+
+  it('does not read a number before another class of enhanced code as its reply code', () => {
+    const index = buildSignals([article('mixed', ['250 5.7.3 Authentication unsuccessful at the wombat relay'])]);
+    assert.equal(index.errors.length, 1);
+  });
+
+  it('reads another number of the same diagnostic code family as another error, also after a sentence end', () => {
+    assert.ok(otherCodeOfFamily('prx4', 'prx5') && otherCodeOfFamily('attr35', 'attr36'));
+    assert.ok(!otherCodeOfFamily('prx5', 'prx5') && !otherCodeOfFamily('ex01', 'srv01') && !otherCodeOfFamily('prx4', 'try'));
+    const other = m.match('4.7.0 Temporary wombat fault. Please try again later. PRX4');
+    assert.notEqual(other.decision, 'answer');
+    assert.deepEqual(top(m, '4.7.0 Temporary wombat fault. Please try again later. PRX5'), ['answer', 'busy']);
   });
 });
