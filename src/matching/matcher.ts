@@ -790,9 +790,15 @@ export class Matcher {
     // Per contested container: the match inside it that fit its own error best.
     const contestedBy = new Map<Hit, Hit>();
     // The cheap tests' fields of every contender side by side: hundreds of leaders each scan them (10,000 articles).
-    const cScore = Float64Array.from(contenders, (o) => o.score);
-    const cWords = Int32Array.from(contenders, (o) => o.found.length);
-    const cMask = Int32Array.from(contenders, (o) => o.mask);
+    // (Filled by a loop: `Float64Array.from` with a mapping function walks an iterator, an object per element.)
+    const cScore = new Float64Array(contenders.length);
+    const cWords = new Int32Array(contenders.length);
+    const cMask = new Int32Array(contenders.length);
+    for (let k = 0; k < contenders.length; k++) {
+      cScore[k] = contenders[k].score;
+      cWords[k] = contenders[k].found.length;
+      cMask[k] = contenders[k].mask;
+    }
     const containerOf = (h: ErrorHit): ErrorHit | undefined => {
       const least = h.score - p.containerWindow;
       const words = h.found.length;
