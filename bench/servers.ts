@@ -4,6 +4,7 @@
  * for the Bot Framework connector that receives the bots' replies.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -15,6 +16,18 @@ const ECHO_ENTRY = path.join(__dirname, 'echoBot.js');
 const GC_PROBE_LINE = 'gc-probe ';
 /** Node flags that preload gcProbe.ts: SIGUSR2 then collects garbage and prints the memory (see `memoryAfterGc`). */
 const GC_PROBE_FLAGS = ['--expose-gc', '-r', path.join(__dirname, 'gcProbe.js')];
+
+/**
+ * The Node flags of `npm start` (package.json's start script, `node [FLAGS] dist/src/index.js`): the service is
+ * measured as it is run, and the echo bots get the same flags, so every bot runs with the same runtime settings.
+ */
+export function startFlags(script: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start): string[] {
+  const words = script.trim().split(/\s+/);
+  const flags = words.slice(1, -1);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/src/index.js' || flags.some((f) => !f.startsWith('--')))
+    throw new Error(`bench: package.json's start script must be "node [--FLAG...] dist/src/index.js", got "${script}"`);
+  return flags;
+}
 
 /** A port nobody listens on right now (the service's PORT must be 1..65535, so port 0 cannot be passed). */
 export function freePort(): Promise<number> {
@@ -84,7 +97,7 @@ export function spawnService(o: ServiceOptions): Running {
     LOG_LEVEL: 'warn',
   };
   // cwd = dataDir: no stray .env of the developer's is read (it could turn authentication on).
-  const args = [...(o.gcProbe ? GC_PROBE_FLAGS : []), SERVICE_ENTRY];
+  const args = [...startFlags(), ...(o.gcProbe ? GC_PROBE_FLAGS : []), SERVICE_ENTRY];
   const proc = spawn(process.execPath, args, { cwd: o.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return track(proc, `http://127.0.0.1:${o.port}`);
 }
@@ -95,7 +108,10 @@ export function spawnService(o: ServiceOptions): Running {
  */
 export async function startEchoBot(port: number, cardBytes = 0, gcProbe = false): Promise<Running> {
   const env = { PATH: process.env.PATH, PORT: String(port), ECHO_CARD_BYTES: String(cardBytes) };
-  const proc = spawn(process.execPath, [...(gcProbe ? GC_PROBE_FLAGS : []), ECHO_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...startFlags(), ...(gcProbe ? GC_PROBE_FLAGS : []), ECHO_ENTRY], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const running = track(proc, `http://127.0.0.1:${port}`);
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
