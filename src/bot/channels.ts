@@ -10,10 +10,14 @@ export function supportsAdaptiveCards(channelId: string | undefined): boolean {
   return channelId !== undefined && CARD_CHANNELS.has(channelId.toLowerCase());
 }
 
-/** Teams ids of bots start with `28:`; other channels mark bots with `from.role`. */
+/**
+ * Teams ids of bots start with `28:`; other channels mark bots with `from.role`. The activity is the sender's
+ * JSON: `from` may lack an id (or be no object at all), and that is a message from someone, not a bot.
+ */
 export function isFromOtherBot(activity: Partial<Activity>): boolean {
-  const from = activity.from;
-  if (!from) return false;
-  if (from.role === 'bot') return true;
-  return activity.channelId === 'msteams' && from.id.startsWith('28:') && from.id !== activity.recipient?.id;
+  const from: unknown = activity.from;
+  if (typeof from !== 'object' || from === null) return false;
+  const { role, id } = from as { role?: unknown; id?: unknown };
+  if (role === 'bot') return true;
+  return activity.channelId === 'msteams' && typeof id === 'string' && id.startsWith('28:') && id !== activity.recipient?.id;
 }

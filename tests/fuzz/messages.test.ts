@@ -148,6 +148,20 @@ describe('fuzz: /api/messages', function () {
     assert.ok(await healthy(running.service.url));
   });
 
+  // A counterexample the random activities found once: a Teams sender without an id made the turn throw.
+  it('a Teams message whose sender has no id is answered, not apologised for', async () => {
+    const before = running.connector.delivered.length;
+    const failedBefore = running.service.logs.filter((l) => l.msg === 'turn failed').length;
+    const res = await postActivity(
+      running.service.url,
+      message(running.connector.serviceUrl, PASTES.federationEn, { id: 'no-sender-id', from: { name: 'Alex' } as never }),
+    );
+    assert.equal(res.status, 200);
+    await running.connector.waitForDelivered(before + 1);
+    assert.equal(running.connector.delivered.at(-1)!.replyToId, 'no-sender-id');
+    assert.equal(running.service.logs.filter((l) => l.msg === 'turn failed').length, failedBefore);
+  });
+
   it('the server still answers a normal paste afterwards', async () => {
     const before = running.connector.delivered.length;
     const res = await postActivity(
