@@ -293,7 +293,9 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
           const key = `\u0002${text}`;
           let short = parses.get(key);
           if (short === undefined) parses.set(key, (short = parseError(text, p, word, true)));
-          if (short.terms.length) parsed.push({ ...short, withoutReplyCodes: true, article: ai, symptom: s.id, lang, text });
+          // A text that is only its codes (an NDR article's `550 5.1.10` from its title) has no message to find
+          // without the reply code: a one-word twin would compete with whole error texts on a status code alone.
+          if (short.terms.length > 1) parsed.push({ ...short, withoutReplyCodes: true, article: ai, symptom: s.id, lang, text });
         }
       }
     }

@@ -387,6 +387,14 @@ describe('matching rules: SMTP reply codes and diagnostic codes (issue 12, recal
     assert.equal(without.matches[0].score, withCode.matches[0].score);
   });
 
+  it('keeps no twin of a text that is only its codes: the status code alone is no message', () => {
+    const index = buildSignals([article('bounce', ['550 5.1.10'])]);
+    assert.deepEqual(
+      index.errors.map((e) => e.terms.join(' ')),
+      ['550 smtp5x1x10'],
+    );
+  });
+
   it('does not read a number before another class of enhanced code as its reply code', () => {
     const index = buildSignals([article('mixed', ['250 5.7.3 Authentication unsuccessful at the wombat relay'])]);
     assert.equal(index.errors.length, 1);
