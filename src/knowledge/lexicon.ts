@@ -104,23 +104,27 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
   const problems: KnowledgeProblem[] = [];
   const unknownTop = Object.keys(raw as object).filter((k) => k !== 'entries' && k !== 'synonyms');
   for (const k of unknownTop) problems.push({ file, line: lineOf([k]), field: k, message: 'lexicon: unknown field' });
+  /** One problem per schema issue of the list item `item` found at `where` (`['entries', 3]`), with its line. */
+  const schemaProblems = (issues: readonly z.core.$ZodIssue[], item: unknown, where: (string | number)[]): void => {
+    for (const issue of issues) {
+      let path: PropertyKey[] = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
+      // A single form is written as a text, not a list: name the field, not its (implicit) first element.
+      if (path.length === 2 && typeof (item as Record<string, unknown>)[String(path[0])] === 'string') path = path.slice(0, 1);
+      const at = [...where, ...path.map((k) => (typeof k === 'number' ? k : String(k)))];
+      problems.push({
+        file,
+        line: lineOf(at),
+        field: fieldName(at),
+        message: `lexicon: ${issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message}`,
+      });
+    }
+  };
   const entries: LexiconEntry[] = [];
   const seen = new Map<string, number>();
   (top.data.entries ?? []).forEach((item, i) => {
     const parsed = fileSchema.shape.entries.element.safeParse(item);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        let path: PropertyKey[] = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
-        // A single form is written as a text, not a list: name the field, not its (implicit) first element.
-        if (path.length === 2 && typeof (item as Record<string, unknown>)[String(path[0])] === 'string') path = path.slice(0, 1);
-        const at = ['entries', i, ...path.map((k) => (typeof k === 'number' ? k : String(k)))];
-        problems.push({
-          file,
-          line: lineOf(at),
-          field: fieldName(at),
-          message: `lexicon: ${issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message}`,
-        });
-      }
+      schemaProblems(parsed.error.issues, item, ['entries', i]);
       return;
     }
     const { de, en } = parsed.data;
@@ -153,17 +157,7 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
   (top.data.synonyms ?? []).forEach((item, i) => {
     const parsed = synonymSchema.safeParse(item);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        let path: PropertyKey[] = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
-        if (path.length === 2 && typeof (item as Record<string, unknown>)[String(path[0])] === 'string') path = path.slice(0, 1);
-        const at = ['synonyms', i, ...path.map((k) => (typeof k === 'number' ? k : String(k)))];
-        problems.push({
-          file,
-          line: lineOf(at),
-          field: fieldName(at),
-          message: `lexicon: ${issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message}`,
-        });
-      }
+      schemaProblems(parsed.error.issues, item, ['synonyms', i]);
       return;
     }
     // A name in two groups would be read as whichever came first: say so instead.

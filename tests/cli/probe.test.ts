@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
-import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { buildProbes, runProbes, splitChain, type Probe } from '../../src/cli/probe';
+import { englishArticle, kbOf } from '../helpers/articles';
 
-function article(id: string, ...errors: string[]): Article {
-  return {
-    id,
-    title: { en: `Title of ${id}` },
-    languages: ['en'],
-    products: [],
-    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: errors } }],
-    cause: { en: 'c' },
-    affects: [],
-    steps: [{ text: { en: 's' } }],
-    references: [],
-  };
-}
-
-function kbOf(articles: Article[]): KnowledgeBase {
-  return { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };
-}
+const article = (id: string, ...errors: string[]): Article => englishArticle(id, errors);
 
 // Two articles with the same wrapper around different inner messages, one with a wrapper of its own, two NDRs.
 const WRAPPER = 'Connecting to remote server pony.example.net failed with the following error message :';

@@ -1,3 +1,4 @@
+import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 /**
  * A small valid article as knowledge YAML, for tests that write knowledge files. Its line numbers are
@@ -40,4 +41,9 @@ export function englishArticle(id: string, errors: string[], extra: Partial<Arti
     references: [],
     ...extra,
   };
+}
+
+/** A knowledge base of `articles` as loaded, with no problems. */
+export function kbOf(articles: Article[]): KnowledgeBase {
+  return { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };
 }

@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
-import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
+import { englishArticle, kbOf } from '../helpers/articles';
 
-function article(id: string, error: string): Article {
-  return {
-    id,
-    title: { en: `Title of ${id}` },
-    languages: ['en'],
-    products: [],
-    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: [error] } }],
-    cause: { en: 'c' },
-    affects: [],
-    steps: [{ text: { en: 's' } }],
-    references: [],
-  };
-}
-
-function kbOf(articles: Article[]): KnowledgeBase {
-  return { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };
-}
+const article = (id: string, error: string): Article => englishArticle(id, [error]);
 
 const LINE = 'The pony gateway refused the request with status teapot.';
 const TEAPOT = article('teapot', LINE);

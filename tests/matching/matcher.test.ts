@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { BUILTIN_KNOWLEDGE, loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
+import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { englishArticle, kbOf } from '../helpers/articles';
 
 const EN_ERR =
   'An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying connection was closed: An unexpected error occurred on a send."';
@@ -11,23 +12,7 @@ const DE_ERR =
 const WRAP = (inner: string) =>
   `An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "${inner}"`;
 
-function article(id: string, error: string): Article {
-  return {
-    id,
-    title: { en: `Title of ${id}` },
-    languages: ['en'],
-    products: [],
-    symptoms: [{ id: 'main', description: { en: 'd' }, errors: { en: [error] } }],
-    cause: { en: 'c' },
-    affects: [],
-    steps: [{ text: { en: 's' } }],
-    references: [],
-  };
-}
-
-function kbOf(articles: Article[]): KnowledgeBase {
-  return { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };
-}
+const article = (id: string, error: string): Article => englishArticle(id, [error]);
 
 describe('matching/Matcher', () => {
   const builtin = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE]));

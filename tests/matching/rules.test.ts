@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import type { KnowledgeBase } from '../../src/knowledge/load';
-import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { buildQueryView, looksLikeName, misread, otherCodeOfFamily, scoreSignal } from '../../src/matching/score';
 import { buildSignals, contentTerms, isStrongTerm } from '../../src/matching/signals';
-import { englishArticle as article } from '../helpers/articles';
+import { englishArticle as article, kbOf } from '../helpers/articles';
 
 /** The matching rules of README "How matching works", each on small hand-made error texts. */
 
-const kbOf = (articles: Article[]): KnowledgeBase => ({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] });
 const top = (m: Matcher, text: string) => {
   const r = m.match(text);
   return [r.decision, r.matches[0]?.article ?? null];
