@@ -1,6 +1,12 @@
 import { GENERIC, type PackedSignals } from './packed';
 
 /**
+ * Other articles whose errors must wrap a line for it to be generic. One is not enough: an article's distinctive
+ * error is often quoted by one other article's log of it (the HCW's `Federation information could not be received…`).
+ */
+const MIN_WRAPPING_ARTICLES = 2;
+
+/**
  * Error text `id` is a generic line: every unit of it stands in error texts of other articles too (Unit.generic),
  * and error texts of two other articles hold all of it inside a longer chain (`The remote server returned an
  * error: (403) Forbidden.` after the HCW's `Detailed information:`). An article whose error is such a line is one
@@ -8,12 +14,6 @@ import { GENERIC, type PackedSignals } from './packed';
  * Two articles holding the very same text (and nothing wrapping it) are no generic line: they are one error.
  * `articleOf`: the article of each error text. Cost: a scan of the error texts once per all-generic text asked.
  */
-/**
- * Other articles whose errors must wrap a line for it to be generic. One is not enough: an article's distinctive
- * error is often quoted by one other article's log of it (the HCW's `Federation information could not be received…`).
- */
-const MIN_WRAPPING_ARTICLES = 2;
-
 export function isWrappedGenericLine(pk: PackedSignals, articleOf: (id: number) => number, id: number): boolean {
   const u0 = pk.unitStart[id];
   const u1 = pk.unitStart[id + 1];
