@@ -21,6 +21,7 @@ import {
 } from './descriptions';
 import { tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
+import { otherStatusCode, statusTerms } from './statusCodes';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import {
@@ -78,6 +79,8 @@ interface ErrorHit extends HitBase {
   deniedScenario?: string;
   /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */
   genericLine?: true;
+  /** The paste holds another enhanced status code than the error text's and its article's (then capped: statusCodes.ts). */
+  otherStatus?: true;
 }
 
 /** Found by the symptom's keyword phrases, raised by topic phrases. */
@@ -208,6 +211,8 @@ export class Matcher {
   private reached: Int32Array | undefined;
   /** Per error text asked: it is a generic line other articles' errors wrap (genericLines.ts), known once asked. */
   private readonly genericLines = new Map<number, boolean>();
+  /** Per article: the enhanced status codes its error texts carry, made the first time a paste holds one. */
+  private articleStatusCodes?: Set<string>[];
   /** Stage 2's sums per error text, the texts reached and the candidates, made on the first paste and reused (candidates). */
   private sums: { acc: Float64Array; reached: Int32Array; out: Int32Array } | undefined;
   /**
@@ -348,6 +353,7 @@ export class Matcher {
     }
     this.checkScenario(errorHits, paste);
     this.capGenericLines(errorHits);
+    this.capOtherStatus(errorHits, view.terms);
     const keywords = this.keywordHits(view.seq);
     const hits: Hit[] = [...errorHits, ...this.codeHits(view), ...keywords.hits];
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
@@ -590,6 +596,30 @@ export class Matcher {
       if (!generic) continue;
       h.score = cap;
       h.genericLine = true;
+    }
+  }
+
+  /** A bounce whose status code is not the error text's (nor its article's) is offered, not answered (statusCodes.ts). */
+  private capOtherStatus(hits: ErrorHit[], terms: ReadonlySet<string>): void {
+    const cap = this.params.score.withoutCode;
+    if (!hits.some((h) => h.score > cap)) return;
+    const pasted = statusTerms(terms);
+    if (pasted.size === 0) return;
+    const { errors } = this.index;
+    if (!this.articleStatusCodes) {
+      const codes: Set<string>[] = [];
+      for (const e of errors) {
+        const own = statusTerms(e.terms);
+        if (own.size) for (const c of own) (codes[e.article] ??= new Set()).add(c);
+      }
+      this.articleStatusCodes = codes;
+    }
+    for (const h of hits) {
+      if (h.score <= cap) continue;
+      const e = errors[h.signal];
+      if (!otherStatusCode(e.terms, this.articleStatusCodes[e.article] ?? new Set(), pasted)) continue;
+      h.score = cap;
+      h.otherStatus = true;
     }
   }
 
@@ -963,6 +993,11 @@ export class Matcher {
         rules.push({
           rule: 'inner-message',
           note: `capped at ${this.params.score.innerOnly}: the error text is a generic line that other articles' errors hold inside a longer chain (whatever printed it, it is offered, not answered)`,
+        });
+      if (h.otherStatus)
+        rules.push({
+          rule: 'code',
+          note: `capped at ${this.params.score.withoutCode}: the paste's status code is not this error's nor its article's (a bounce with another code is another error; offered, not answered)`,
         });
       if (b.withoutCode)
         rules.push({

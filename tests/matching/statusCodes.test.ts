@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import type { Article } from '../../src/knowledge/types';
+import { Matcher } from '../../src/matching/matcher';
+import { otherStatusCode, statusTerms } from '../../src/matching/statusCodes';
+import { englishArticle, kbOf } from '../helpers/articles';
+
+const article = (id: string, ...errors: string[]): Article => englishArticle(id, errors);
+
+const REJECTED = '550 5.7.44 Recipient address rejected: the wombat gateway refused the pony relay';
+const bounce = (code: string) =>
+  `postfix/smtp[592]: to=<pat@contoso.com>, status=bounced (host mx.contoso.com said: 550 ${code} Recipient address rejected: the wombat gateway refused the pony relay (in reply to RCPT TO command))`;
+
+describe('matching: a bounce with another enhanced status code', () => {
+  it('reads status codes as terms and tells another code from the text’s or the article’s own', () => {
+    assert.deepEqual([...statusTerms(['550', 'smtp5x7x44', 'recipient', 'smtp4x4x7'])], ['smtp5x7x44', 'smtp4x4x7']);
+    const text = ['550', 'smtp5x7x44', 'recipient'];
+    assert.equal(otherStatusCode(text, new Set(['smtp5x7x44']), new Set(['smtp5x4x1'])), true);
+    assert.equal(otherStatusCode(text, new Set(['smtp5x7x44']), new Set(['smtp5x7x44', 'smtp5x4x1'])), false, 'its own code pasted');
+    assert.equal(otherStatusCode(text, new Set(['smtp5x7x44', 'smtp5x4x1']), new Set(['smtp5x4x1'])), false, 'another row of its article');
+    assert.equal(otherStatusCode(text, new Set(['smtp5x7x44']), new Set()), false, 'no code pasted');
+    assert.equal(otherStatusCode(['recipient', 'rejected'], new Set(), new Set(['smtp5x4x1'])), false, 'a text without a code');
+  });
+
+  const kb = kbOf([article('rejected', REJECTED), article('far', 'Replication of the quokka database copy failed.')]);
+
+  it('is offered, not answered, when the paste has the sentence under another code', () => {
+    const m = new Matcher(kb);
+    assert.deepEqual(
+      [m.match(bounce('5.7.44')).decision, m.match(bounce('5.7.44')).matches[0]?.article],
+      ['answer', 'rejected'],
+      'its own code: answered',
+    );
+    const other = m.match(bounce('5.4.1'), { explain: true });
+    assert.deepEqual([other.decision, other.matches[0]?.article, other.matches[0]?.score], ['clarify', 'rejected', 0.75]);
+    assert.ok(other.matches[0].why?.rules.some((r) => r.rule === 'code' && /status code is not this error's/.test(r.note)));
+  });
+
+  it('is answered when the article carries the pasted code in another of its error texts (an NDR table’s other row)', () => {
+    const table = kbOf([
+      article('ndr-table', REJECTED, '550 5.4.1 Relay of the wombat message refused'),
+      article('far', 'Replication of the quokka database copy failed.'),
+    ]);
+    const r = new Matcher(table).match(bounce('5.4.1'));
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'ndr-table']);
+  });
+});
