@@ -43,9 +43,11 @@ import { cutToErrorPart } from './truncate';
 import type { Match, MatchExplanation, MatchOptions, MatchResult } from './types';
 
 /** Pastes longer than this are cut down to their error-looking lines before matching. */
+export const MAX_PASTE_CHARS = DEFAULT_PARAMETERS.paste.maxChars;
 /** Words after a code that tell two errors of its family apart (codeHits): the paste must hold all but one of them. */
 const CODE_FOLLOWERS = 3;
-export const MAX_PASTE_CHARS = DEFAULT_PARAMETERS.paste.maxChars;
+/** An article whose error texts carry no status code (capOtherStatus). */
+const NO_CODES: ReadonlySet<string> = new Set();
 
 interface HitBase {
   article: number;
@@ -579,10 +581,6 @@ export class Matcher {
     return hits;
   }
 
-  /**
-   * Stage 4b, scenario: an error hit that could be answered, in a paste that says where it happened (command,
-   * script, tool, service, event id) none of which is the article's scenario, is capped: offered, not answered.
-   */
   /** An error text that is a generic line other articles' errors wrap is offered, not answered (genericLines.ts). */
   private capGenericLines(hits: ErrorHit[]): void {
     const cap = this.params.score.innerOnly;
@@ -617,12 +615,16 @@ export class Matcher {
     for (const h of hits) {
       if (h.score <= cap) continue;
       const e = errors[h.signal];
-      if (!otherStatusCode(e.terms, this.articleStatusCodes[e.article] ?? new Set(), pasted)) continue;
+      if (!otherStatusCode(e.terms, this.articleStatusCodes[e.article] ?? NO_CODES, pasted)) continue;
       h.score = cap;
       h.otherStatus = true;
     }
   }
 
+  /**
+   * Stage 4b, scenario: an error hit that could be answered, in a paste that says where it happened (command,
+   * script, tool, service, event id) none of which is the article's scenario, is capped: offered, not answered.
+   */
   private checkScenario(hits: ErrorHit[], paste: Paste): void {
     const cap = this.params.score.otherScenario;
     if (!hits.some((h) => h.score > cap)) return;

@@ -1,6 +1,5 @@
 import type { LexiconEntry } from '../knowledge/lexicon';
-import { termsOf } from './normalize';
-import { STOPWORDS } from './stopwords';
+import { contentTerms } from './signals';
 
 /**
  * English synonyms for descriptions (knowledge/lexicon, `synonyms:`): admins write `EXO`, `hybrid wizard`,
@@ -51,9 +50,4 @@ export class Synonyms {
     }
     return { seq: out ?? seq, found };
   }
-}
-
-/** A name's terms as a paste's content sequence holds them (folded, stop words out). */
-function contentTerms(name: string): string[] {
-  return termsOf(name).filter((t) => !STOPWORDS.has(t));
 }
