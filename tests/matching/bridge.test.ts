@@ -48,7 +48,10 @@ function kbOf(articles: Article[], lexicon: LexiconEntry[] = LEXICON): Knowledge
 
 describe('matching/bridge', () => {
   describe('Translator', () => {
-    const de = new Translator(LEXICON, 'de');
+    let de: Translator;
+    beforeEach(() => {
+      de = new Translator(LEXICON, 'de');
+    });
 
     it('rewrites a message template, keeps the rest of the line and its punctuation', () => {
       const t = de.translate('WARNUNG: Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden. (Server EX01)');
@@ -261,7 +264,10 @@ describe('matching/bridge', () => {
       article('org-config-term', { en: [TERM] }),
       article('winrm-client', { en: [WRAPPER] }),
     ]);
-    const matcher = new Matcher(kb);
+    let matcher: Matcher;
+    beforeEach(() => {
+      matcher = new Matcher(kb);
+    });
 
     it('answers a German paste with the English-only article when the translated template agrees, quoting the German line', () => {
       const r = matcher.match('Fehler: Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.');
@@ -324,7 +330,10 @@ describe('matching/bridge', () => {
         described('password-expired', 'Password expired for the service account', 'The account password expired.'),
         described('certificate-renewal', 'Certificate renewal fails on the server', 'The certificate cannot be renewed.'),
       ];
-      const matcher = new Matcher(kbOf(articles, FB_LEXICON));
+      let matcher: Matcher;
+      beforeEach(() => {
+        matcher = new Matcher(kbOf(articles, FB_LEXICON));
+      });
 
       it('offers every article of a symptom several of them share (a clarify), where the same words in English offer none of them', () => {
         const german = matcher.match('Unsere lokalen Benutzer sehen keine Frei/Gebucht-Informationen der Cloud-Postfächer.');
@@ -451,7 +460,10 @@ describe('matching/bridge', () => {
           entry('verwalten', 'manage'),
         ],
       );
-      const m = new Matcher(mixedKb);
+      let m: Matcher;
+      beforeEach(() => {
+        m = new Matcher(mixedKb);
+      });
       const paste = `${AD.replace('<Server>', 'dc1.contoso.com')}Unzureichende Zugriffsrechte zum Ausführen des Vorgangs.`;
 
       it('reads the German inner message of an English error through the lexicon', () => {

@@ -62,7 +62,10 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     prose('in-cause', 'Queue stalls', 'Messages wait.', 'The wombat relay has a wrong timer.'),
     prose('other', 'Calendar colours', 'Colours look odd, see the following error.', 'A theme.'),
   ]);
-  const index = buildDescriptions(fields);
+  let index: ReturnType<typeof buildDescriptions>;
+  beforeEach(() => {
+    index = buildDescriptions(fields);
+  });
 
   it('weighs a word by how few articles use it times its field: title 1, symptom 0.8, cause 0.6', () => {
     // IDF over articles: three of four articles hold "wombat".

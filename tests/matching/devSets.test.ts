@@ -2,9 +2,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffOutcomes, evaluate, parseLabelled } from '../../src/cli/evaluate';
-import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
+import { BUILTIN_KNOWLEDGE, loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
+import { builtinMatcher, fixture } from '../helpers/fixture';
 import { ROOT, sharedDir } from '../helpers/tmp';
+
+let corpusKnowledge: KnowledgeBase | undefined;
+/** The matcher of the built-in knowledge and ../shared/corpus (the knowledge is loaded once, the matcher built as fixture() says). */
+const withCorpus = fixture(() => new Matcher((corpusKnowledge ??= loadKnowledge([BUILTIN_KNOWLEDGE, path.join(sharedDir()!, 'corpus')]))));
 
 /**
  * The accuracy gates. Per dev set: the number of pastes is pinned (a shrinking set can't pass), no paste may
@@ -24,8 +29,6 @@ const DEV_SETS = [
 describe('matching: the labelled dev sets', function () {
   this.timeout(120_000);
   const shared = sharedDir();
-  let builtin: Matcher | undefined;
-  let withCorpus: Matcher | undefined;
 
   for (const set of DEV_SETS) {
     it(`${set.file}: ${set.pastes} pastes, no false answer, at least ${set.minRight * 100}% right, every outcome as committed`, function () {
@@ -33,9 +36,7 @@ describe('matching: the labelled dev sets', function () {
         console.log(`    (skipped: ${set.file} needs ../shared/corpus, absent in this clone)`);
         this.skip();
       }
-      const matcher = set.corpus
-        ? (withCorpus ??= new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE, path.join(shared!, 'corpus')])))
-        : (builtin ??= new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE])));
+      const matcher = set.corpus ? withCorpus() : builtinMatcher();
       const pastes = parseLabelled(fs.readFileSync(path.join(ROOT, 'tests/data', set.file), 'utf8'), set.file);
       const report = evaluate(pastes, (text) => {
         const r = matcher.match(text);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { englishArticle, kbOf } from '../helpers/articles';
+import { builtinMatcher } from '../helpers/fixture';
 
 const EN_ERR =
   'An error occurred while attempting to provision Exchange to the Partner STS. Detailed Information "An error occurred accessing Windows Live. Detailed information: "The underlying connection was closed: An unexpected error occurred on a send."';
@@ -15,10 +15,10 @@ const WRAP = (inner: string) =>
 const article = (id: string, error: string): Article => englishArticle(id, [error]);
 
 describe('matching/Matcher', () => {
-  const builtin = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE]));
+  const builtin = builtinMatcher;
 
   it('answers the German seed error with the federation-trust symptom and quotes the recognised line', () => {
-    const r = builtin.match(`Hallo,\nich bekomme das hier:\n${DE_ERR}\nDanke!`);
+    const r = builtin().match(`Hallo,\nich bekomme das hier:\n${DE_ERR}\nDanke!`);
     assert.equal(r.decision, 'answer');
     assert.equal(r.lang, 'de');
     assert.deepEqual([r.matches[0].article, r.matches[0].symptom], ['exo-legacy-tls-hybrid', 'federation-trust']);
@@ -38,7 +38,7 @@ describe('matching/Matcher', () => {
       DE_ERR.replace(/ü/g, 'u'),
     ];
     for (const p of pastes) {
-      const r = builtin.match(p);
+      const r = builtin().match(p);
       assert.equal(r.decision, 'answer', p);
       assert.equal(r.matches[0].symptom, 'federation-trust');
     }
@@ -50,10 +50,10 @@ describe('matching/Matcher', () => {
       DE_ERR.replace('Verbindung wurde', 'Verbindungwurde'),
       DE_ERR.replace('zugrunde', 'zu grunde'),
     ]) {
-      const r = builtin.match(paste);
+      const r = builtin().match(paste);
       assert.deepEqual([r.decision, r.matches[0]?.symptom], ['answer', 'federation-trust'], paste);
     }
-    assert.notEqual(builtin.match(DE_ERR.replace('Senden', 'Empfangen')).decision, 'answer');
+    assert.notEqual(builtin().match(DE_ERR.replace('Senden', 'Empfangen')).decision, 'answer');
   });
 
   it('lets the inner detail decide between errors that share the Partner STS wrapper', () => {
@@ -84,7 +84,7 @@ describe('matching/Matcher', () => {
       'The request failed with HTTP status 403: Forbidden.',
       'MaxUriReached',
     ]) {
-      assert.notEqual(builtin.match(WRAP(inner)).decision, 'answer', inner);
+      assert.notEqual(builtin().match(WRAP(inner)).decision, 'answer', inner);
     }
   });
 
@@ -149,16 +149,16 @@ describe('matching/Matcher', () => {
       '   ',
       '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
     ]) {
-      assert.equal(builtin.match(text).decision, 'none', text);
+      assert.equal(builtin().match(text).decision, 'none', text);
     }
   });
 
   it('finds a described symptom without an error text, in both languages', () => {
-    const de = builtin.match(
+    const de = builtin().match(
       'Seit TLS 1.0 in Exchange Online abgeschaltet ist, sehen lokale Benutzer keine Frei/Gebucht-Informationen mehr (Hybrid).',
     );
     assert.deepEqual([de.decision, de.matches[0].symptom, de.lang], ['answer', 'free-busy', 'de']);
-    const en = builtin.match(
+    const en = builtin().match(
       'Users with an on-premises mailbox cannot open their cloud archive in Exchange Online since legacy TLS was turned off (hybrid).',
     );
     assert.deepEqual([en.decision, en.matches[0].symptom, en.lang], ['answer', 'cloud-archive', 'en']);
@@ -170,10 +170,10 @@ describe('matching/Matcher', () => {
       'TLS 1.2 not enabled, legacy TLS deprecated, hybrid broken',
       'Seit Legacy-TLS abgeschaltet ist, geht unser Hybrid nicht mehr',
     ]) {
-      const r = builtin.match(text);
+      const r = builtin().match(text);
       assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid'], text);
     }
-    const fragment = builtin.match('Fehler beim Zugriff auf Windows Live');
+    const fragment = builtin().match('Fehler beim Zugriff auf Windows Live');
     assert.deepEqual([fragment.decision, fragment.matches[0]?.symptom], ['clarify', 'federation-trust']);
   });
 
@@ -182,15 +182,15 @@ describe('matching/Matcher', () => {
       'free/busy is not working in our hybrid environment with Exchange Online',
       'Frei/Gebucht geht nicht in unserer Hybridumgebung',
     ]) {
-      const r = builtin.match(text);
+      const r = builtin().match(text);
       assert.deepEqual([r.decision, r.matches[0]?.symptom], ['clarify', 'free-busy'], text);
     }
   });
 
   it('counts a symptom-only context phrase (Exchange 2010) for that symptom only', () => {
-    const hang = builtin.match('The Hybrid Configuration Wizard hangs at domain verification, Exchange 2010 SP3 with Exchange Online.');
+    const hang = builtin().match('The Hybrid Configuration Wizard hangs at domain verification, Exchange 2010 SP3 with Exchange Online.');
     assert.deepEqual([hang.decision, hang.matches[0]?.symptom], ['answer', 'hcw-domain-verification']);
-    const archive = builtin.match("Users on Exchange 2010 with a cloud archive can't drag items into the online archive in OWA.");
+    const archive = builtin().match("Users on Exchange 2010 with a cloud archive can't drag items into the online archive in OWA.");
     assert.deepEqual([archive.decision, archive.matches[0]?.symptom], ['clarify', 'cloud-archive']);
   });
 
@@ -226,25 +226,25 @@ describe('matching/Matcher', () => {
 
   it('cuts a paste longer than the limit to its error lines and still finds the error', () => {
     const filler = 'INFO 2026-11-28 10:00:00 Processing mailbox batch, all good\n'.repeat(Math.ceil((MAX_PASTE_CHARS * 1.5) / 60));
-    const r = builtin.match(`${filler}${EN_ERR}\n${filler}`);
+    const r = builtin().match(`${filler}${EN_ERR}\n${filler}`);
     assert.equal(r.truncated, true);
     assert.equal(r.decision, 'answer');
-    assert.equal(builtin.match(EN_ERR).truncated, false);
+    assert.equal(builtin().match(EN_ERR).truncated, false);
   });
 
   it('finds the error at the end of a 240 KB log of warnings, and keeps it when errors alone overflow the limit', () => {
     const warn =
       '2026.11.14 09:41:07.311 10332 [Client=UX, Activity=Check Prereqs, Thread=7] WARN Certificate check returned a warning, continuing\n';
-    const atEnd = builtin.match(`${warn.repeat(Math.ceil(240_000 / warn.length))}${EN_ERR}`);
+    const atEnd = builtin().match(`${warn.repeat(Math.ceil(240_000 / warn.length))}${EN_ERR}`);
     assert.deepEqual([atEnd.truncated, atEnd.decision, atEnd.matches[0]?.article], [true, 'answer', 'exo-legacy-tls-hybrid']);
     const noise = 'ERROR Retrying mailbox batch 17 after a transient failure\n';
-    const lastOfMany = builtin.match(`${noise.repeat(Math.ceil((MAX_PASTE_CHARS * 1.5) / noise.length))}${EN_ERR}`);
+    const lastOfMany = builtin().match(`${noise.repeat(Math.ceil((MAX_PASTE_CHARS * 1.5) / noise.length))}${EN_ERR}`);
     assert.deepEqual([lastOfMany.decision, lastOfMany.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid']);
   });
 
   it('is deterministic and gives titles in the requested language', () => {
-    const a = builtin.match(EN_ERR, { lang: 'de' });
-    const b = builtin.match(EN_ERR, { lang: 'de' });
+    const a = builtin().match(EN_ERR, { lang: 'de' });
+    const b = builtin().match(EN_ERR, { lang: 'de' });
     assert.deepEqual(a, b);
     assert.equal(a.lang, 'en');
     assert.match(a.matches[0].title, /^Exchange-Hybrid/);

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
-import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { AFTER_SENTENCE, FIRST, GENERIC, NESTED, packedSignals, VAR_AFTER } from '../../src/matching/packed';
 import { buildSignals } from '../../src/matching/signals';
+import { builtinKnowledge, fixture } from '../helpers/fixture';
 
 describe('matching/packed: the scorer reads error texts from flat arrays', () => {
-  const index = buildSignals(loadKnowledge([BUILTIN_KNOWLEDGE]).articles);
-  const pk = packedSignals(index);
+  const fixtures = fixture(() => {
+    const index = buildSignals(builtinKnowledge().articles);
+    return { index, pk: packedSignals(index) };
+  });
 
   it('holds every error text as its signal does: terms, weights, placeholders, first occurrences, units, details', () => {
+    const { index, pk } = fixtures();
     assert.ok(index.errors.length >= 3, `${index.errors.length} error texts`);
     index.errors.forEach((e, i) => {
       const t0 = pk.termStart[i];
@@ -39,6 +42,7 @@ describe('matching/packed: the scorer reads error texts from flat arrays', () =>
   });
 
   it('is where the error texts are held: their ids and first occurrences are views on it, not arrays of their own', () => {
+    const { index, pk } = fixtures();
     for (const e of index.errors) {
       assert.equal(e.ids.buffer, pk.ids.buffer);
       assert.equal(e.firsts.buffer, pk.firsts.buffer);
@@ -48,7 +52,8 @@ describe('matching/packed: the scorer reads error texts from flat arrays', () =>
   });
 
   it('is built once per index', () => {
+    const { index, pk } = fixtures();
     assert.equal(packedSignals(index), pk);
-    assert.notEqual(packedSignals(buildSignals(loadKnowledge([BUILTIN_KNOWLEDGE]).articles)), pk);
+    assert.notEqual(packedSignals(buildSignals(builtinKnowledge().articles)), pk);
   });
 });

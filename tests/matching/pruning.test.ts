@@ -5,6 +5,7 @@ import { parseLabelled } from '../../src/cli/evaluate';
 import { BUILTIN_KNOWLEDGE, loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
 import type { MatchResult } from '../../src/matching/types';
+import { builtinMatcher } from '../helpers/fixture';
 import { ROOT, sharedDir } from '../helpers/tmp';
 
 /**
@@ -41,7 +42,7 @@ describe('matching: scoring stops below what can be shown (Matcher.floors), with
   this.timeout(180_000);
 
   it('floors sit below every score that decides, offers or lists (0.429 and 0.179 with the default parameters)', () => {
-    const m = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE]));
+    const m = builtinMatcher();
     assert.deepEqual(
       [m.floors.offered, m.floors.listed].map((x) => Math.round(x * 1000) / 1000),
       [0.429, 0.179],
@@ -49,7 +50,7 @@ describe('matching: scoring stops below what can be shown (Matcher.floors), with
   });
 
   it('built-in knowledge: every dev paste gets the same result as with every candidate scored in full', () => {
-    const m = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE]));
+    const m = builtinMatcher();
     const files = fs.readdirSync(path.join(ROOT, 'tests/data')).filter((f) => f.endsWith('.jsonl'));
     assert.deepEqual(differences(m, exhaustive(m), pastesOf(files)), []);
   });

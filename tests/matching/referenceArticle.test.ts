@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
-import { Matcher } from '../../src/matching/matcher';
+import { builtinMatcher } from '../helpers/fixture';
 
 /**
  * Issue 12, the reference article with the built-in knowledge only: every description that names one of its
@@ -57,9 +56,8 @@ const CAUSES = {
 };
 
 describe('matching: the reference article from descriptions (built-in knowledge only)', () => {
-  const matcher = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE]));
   const outcome = (text: string) => {
-    const r = matcher.match(text);
+    const r = builtinMatcher().match(text);
     return [r.decision, r.matches[0]?.article ?? null];
   };
 

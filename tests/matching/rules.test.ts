@@ -14,11 +14,14 @@ const top = (m: Matcher, text: string) => {
 
 describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
   describe('signals: units, inner messages, generic units, codes', () => {
-    const index = buildSignals([
-      article('sts', ['Provisioning the frobnicator failed. Detailed information: "The gateway refused the sprocket handshake."']),
-      article('a', ['Updating the widget store failed: Object reference not set to an instance of an object.']),
-      article('b', ['Opening the gadget journal failed: Object reference not set to an instance of an object.']),
-    ]);
+    let index: ReturnType<typeof buildSignals>;
+    beforeEach(() => {
+      index = buildSignals([
+        article('sts', ['Provisioning the frobnicator failed. Detailed information: "The gateway refused the sprocket handshake."']),
+        article('a', ['Updating the widget store failed: Object reference not set to an instance of an object.']),
+        article('b', ['Opening the gadget journal failed: Object reference not set to an instance of an object.']),
+      ]);
+    });
 
     it('cuts an error text into units at sentences, colons and quotes, and finds the announced inner message', () => {
       const sts = index.errors[0];
@@ -57,12 +60,15 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
 
   describe('score: coverage and its rules', () => {
     const params = DEFAULT_PARAMETERS.score;
-    const index = buildSignals([
-      article('send', ['The relay closed the tunnel: an unexpected fault occurred on a send.']),
-      article('log', ['GetFolder 500 857 ErrorInternalServerError while reading the vault index.']),
-      article('http', ['The request failed with HTTP status 403: Forbidden.']),
-      article('x', ['Something unrelated about quokka feeding schedules.']),
-    ]);
+    let index: ReturnType<typeof buildSignals>;
+    beforeEach(() => {
+      index = buildSignals([
+        article('send', ['The relay closed the tunnel: an unexpected fault occurred on a send.']),
+        article('log', ['GetFolder 500 857 ErrorInternalServerError while reading the vault index.']),
+        article('http', ['The request failed with HTTP status 403: Forbidden.']),
+        article('x', ['Something unrelated about quokka feeding schedules.']),
+      ]);
+    });
     const score = (id: number, paste: string) => scoreSignal(id, buildQueryView(contentTerms(paste)), index, params);
 
     it('scores an error pasted whole as 1, and a paste that goes on differently at half', () => {
@@ -110,28 +116,31 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
 
   describe('matcher: generic lines, inner messages, fragments, descriptions', () => {
     const wrap = (inner: string) => `Provisioning the frobnicator failed. Detailed information: "${inner}"`;
-    const m = new Matcher(
-      kbOf([
-        article('widget', ['Updating the widget store failed: Object reference not set to an instance of an object.']),
-        article('gadget', ['Opening the gadget journal failed: Object reference not set to an instance of an object.']),
-        article('sts-handshake', [wrap('The gateway refused the sprocket handshake.')]),
-        article('sts-quota', [wrap('The gateway quota of the sprocket pool is exhausted.')]),
-        article('nested', [
-          'Provisioning the doohickey failed. Detailed information: "Accessing the marmot vault failed." "The marmot gateway closed the channel."',
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          article('widget', ['Updating the widget store failed: Object reference not set to an instance of an object.']),
+          article('gadget', ['Opening the gadget journal failed: Object reference not set to an instance of an object.']),
+          article('sts-handshake', [wrap('The gateway refused the sprocket handshake.')]),
+          article('sts-quota', [wrap('The gateway quota of the sprocket pool is exhausted.')]),
+          article('nested', [
+            'Provisioning the doohickey failed. Detailed information: "Accessing the marmot vault failed." "The marmot gateway closed the channel."',
+          ]),
+          article('sync', ['Quokka sync agent stopped.'], {
+            title: { en: 'Directory sync stops when the quokka agent loses its lease' },
+            keywords: { en: ['lease expiry'] },
+            symptoms: [
+              {
+                id: 'main',
+                description: { en: 'The quokka sync agent stops every night and directory changes no longer reach the cloud.' },
+                errors: { en: ['Quokka sync agent stopped.'] },
+              },
+            ],
+          }),
         ]),
-        article('sync', ['Quokka sync agent stopped.'], {
-          title: { en: 'Directory sync stops when the quokka agent loses its lease' },
-          keywords: { en: ['lease expiry'] },
-          symptoms: [
-            {
-              id: 'main',
-              description: { en: 'The quokka sync agent stops every night and directory changes no longer reach the cloud.' },
-              errors: { en: ['Quokka sync agent stopped.'] },
-            },
-          ],
-        }),
-      ]),
-    );
+      );
+    });
 
     it('answers a generic line only with its own wrapper: alone, it names a family', () => {
       assert.deepEqual(top(m, 'Updating the widget store failed: Object reference not set to an instance of an object.'), [
@@ -339,7 +348,10 @@ describe('matching rules: a contested container and the match inside it (matcher
     }),
     article('other', ['Wombat relay failed.']),
   ]);
-  const m = new Matcher(kb);
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kb);
+  });
   const pasted =
     '"The proxy address is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address."';
   const ranked = (text: string) => {
@@ -361,7 +373,10 @@ describe('matching rules: SMTP reply codes and diagnostic codes (issue 12, recal
   const submit = '535 5.7.3 Authentication unsuccessful at the wombat relay';
   const busy = '451 4.7.0 Temporary wombat fault. Please try again later. PRX5';
   const kb = kbOf([article('submit', [submit]), article('busy', [busy]), article('other', ['Quokka feeder jammed.'])]);
-  const m = new Matcher(kb);
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kb);
+  });
 
   it('indexes an error text with a reply code before its enhanced code twice: as written and without the reply code', () => {
     const index = buildSignals(kb.articles);

@@ -43,22 +43,25 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
   describe('rule: a generic line where the paste says it happened elsewhere is offered, not answered', () => {
     const moveError =
       "The call to 'https://<Server>/EWS/mrsproxy.svc' failed. Error details: The remote vault returned an error: (403) Forbidden.";
-    const m = new Matcher(
-      kbOf([
-        article('move-403', [moveError], { title: { en: 'The remote vault returns 403 when you move mailboxes' } }),
-        article('wizard-term', ["The term 'Get-WidgetConfig' is not recognized as the name of a cmdlet, function, script file."], {
-          title: { en: 'Get-WidgetConfig is not recognized when you run the Hybrid Configuration Wizard' },
-        }),
-        article(
-          'group-sync',
-          ["The action '<cmdlet>', '<property>', can't be performed on the marmot object because it is synchronized."],
-          {
-            title: { en: 'Owners of a synced distribution group cannot manage the group' },
-          },
-        ),
-        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
-      ]),
-    );
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          article('move-403', [moveError], { title: { en: 'The remote vault returns 403 when you move mailboxes' } }),
+          article('wizard-term', ["The term 'Get-WidgetConfig' is not recognized as the name of a cmdlet, function, script file."], {
+            title: { en: 'Get-WidgetConfig is not recognized when you run the Hybrid Configuration Wizard' },
+          }),
+          article(
+            'group-sync',
+            ["The action '<cmdlet>', '<property>', can't be performed on the marmot object because it is synchronized."],
+            {
+              title: { en: 'Owners of a synced distribution group cannot manage the group' },
+            },
+          ),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+    });
 
     it('answers the error alone, and in a paste whose scenario is the article’s', () => {
       assert.deepEqual(top(m, "The term 'Get-WidgetConfig' is not recognized as the name of a cmdlet, function, script file."), [
@@ -133,12 +136,15 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
 
   describe('rule: a deployment the paste says it does not have, named in the article title, is offered, not answered', () => {
     const error = 'The caller does not have access to the wombat data. Name of the server where exception originated.';
-    const m = new Matcher(
-      kbOf([
-        article('wombat-hybrid', [error], { title: { en: 'Wombat data is missing in a hybrid deployment' } }),
-        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
-      ]),
-    );
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          article('wombat-hybrid', [error], { title: { en: 'Wombat data is missing in a hybrid deployment' } }),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+    });
 
     it('answers the error alone and where the paste says nothing against the setup', () => {
       assert.deepEqual(top(m, error), ['answer', 'wombat-hybrid', 1]);
@@ -172,14 +178,19 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
   describe('rule: -->-chains are error chains like the others', () => {
     const chained =
       'WidgetAlreadyMovingException: The marmot user already has a pending request. --> Mailbox marmot is already being moved to the quokka store.';
-    const m = new Matcher(
-      kbOf([
-        article('moving', [chained]),
-        article('send', ['Syncing the gizmo failed. --> The marmot channel was closed: an unexpected fault occurred on a send.']),
-        article('send2', ['Provisioning the doohickey failed. --> The marmot channel was closed: an unexpected fault occurred on a send.']),
-        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
-      ]),
-    );
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          article('moving', [chained]),
+          article('send', ['Syncing the gizmo failed. --> The marmot channel was closed: an unexpected fault occurred on a send.']),
+          article('send2', [
+            'Provisioning the doohickey failed. --> The marmot channel was closed: an unexpected fault occurred on a send.',
+          ]),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+    });
 
     it('finds the inner message after an arrow', () => {
       const sig = buildSignals([article('moving', [chained])]).errors[0];

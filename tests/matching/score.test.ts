@@ -12,6 +12,7 @@ import {
 } from '../../src/matching/score';
 import { buildSignals, contentTerms } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
+import { fixture } from '../helpers/fixture';
 
 /**
  * The scorer's rules, each checked through the knob that sets it: a test passes its own parameters, so it
@@ -26,11 +27,11 @@ const knobs = (over: Partial<ScoreParameters> = {}): ScoreParameters => ({ ...DE
  * of its units the paste holds.
  */
 function scorer(articles: Article[]) {
-  const index = buildSignals(articles);
+  const index = fixture(() => buildSignals(articles));
   const score = (id: number, paste: string, p: ScoreParameters = knobs(), quoted: string[] = []) =>
-    scoreSignal(id, buildQueryView(contentTerms(paste), new Set(quoted)), index, p);
+    scoreSignal(id, buildQueryView(contentTerms(paste), new Set(quoted)), index(), p);
   const touched = (id: number, paste: string, p: ScoreParameters = knobs()) =>
-    touchedUnits(id, buildQueryView(contentTerms(paste)), index, p);
+    touchedUnits(id, buildQueryView(contentTerms(paste)), index(), p);
   return Object.assign(score, { touched });
 }
 

@@ -225,7 +225,10 @@ describe('matching/signals', () => {
       }),
       article('b', ['Widget failed.']),
     ];
-    const index = buildSignals(kb);
+    let index: ReturnType<typeof buildSignals>;
+    beforeEach(() => {
+      index = buildSignals(kb);
+    });
 
     it('holds every error text with a content word, in both languages, and which article and symptom it belongs to', () => {
       assert.deepEqual(

@@ -7,6 +7,7 @@ import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { restoreMatcher, snapshotMatcher, SNAPSHOT_VERSION, type MatcherSnapshot } from '../../src/matching/snapshot';
 import { requireShared } from '../helpers/prerequisites';
+import { builtinKnowledge, builtinMatcher, fixture } from '../helpers/fixture';
 import { ROOT } from '../helpers/tmp';
 
 /**
@@ -28,20 +29,25 @@ function knowledgeFor(file: string): 'builtin' | 'corpus' | 'corpus-more' {
 
 describe('matching: the matcher snapshot', function () {
   this.timeout(300_000);
-  const pairs = new Map<string, { built: Matcher; restored: Matcher }>();
+  const knowledge = new Map<string, KnowledgeBase>();
+  const pairs = new Map<string, () => { built: Matcher; restored: Matcher }>();
 
   function pairFor(ctx: Mocha.Context, which: 'builtin' | 'corpus' | 'corpus-more'): { built: Matcher; restored: Matcher } {
     const paths = [BUILTIN_KNOWLEDGE];
     if (which !== 'builtin') paths.push(requireShared(ctx));
     if (which === 'corpus-more') paths.push(requireShared(ctx, 'corpus-more'));
+    // The knowledge is loaded once; the matchers are built as fixture() says.
     let pair = pairs.get(which);
     if (!pair) {
-      const kb = loadKnowledge(paths);
-      const built = new Matcher(kb);
-      pair = { built, restored: restoreMatcher(kb, structuredClone(snapshotMatcher(built))) };
+      pair = fixture(() => {
+        let kb = knowledge.get(which);
+        if (!kb) knowledge.set(which, (kb = loadKnowledge(paths)));
+        const built = new Matcher(kb);
+        return { built, restored: restoreMatcher(kb, structuredClone(snapshotMatcher(built))) };
+      });
       pairs.set(which, pair);
     }
-    return pair;
+    return pair();
   }
 
   for (const file of SETS) {
@@ -64,9 +70,9 @@ describe('matching: the matcher snapshot', function () {
   describe('refuses a snapshot that is not for it', function () {
     let kb: KnowledgeBase;
     let snapshot: MatcherSnapshot;
-    before(function () {
-      kb = loadKnowledge([BUILTIN_KNOWLEDGE]);
-      snapshot = snapshotMatcher(new Matcher(kb));
+    beforeEach(function () {
+      kb = builtinKnowledge();
+      snapshot = snapshotMatcher(builtinMatcher());
     });
 
     it('another version', function () {

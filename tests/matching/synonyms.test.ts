@@ -9,13 +9,16 @@ import { englishArticle } from '../helpers/articles';
 const group = (...en: string[]): LexiconEntry => ({ de: [], en, synonyms: true, file: 'en-synonyms.yaml' });
 
 describe('matching/synonyms', () => {
-  const synonyms = new Synonyms([
-    group('Exchange Online', 'EXO'),
-    group('Hybrid Configuration Wizard', 'hybrid wizard', 'hybrid config wizard'),
-    group('hangs', 'stuck', 'freezes'),
-    // A German↔English pair is the bridge's, never a synonym.
-    { de: ['Postfach'], en: ['mailbox'], file: 'de-en.yaml' },
-  ]);
+  let synonyms: Synonyms;
+  beforeEach(() => {
+    synonyms = new Synonyms([
+      group('Exchange Online', 'EXO'),
+      group('Hybrid Configuration Wizard', 'hybrid wizard', 'hybrid config wizard'),
+      group('hangs', 'stuck', 'freezes'),
+      // A German↔English pair is the bridge's, never a synonym.
+      { de: ['Postfach'], en: ['mailbox'], file: 'de-en.yaml' },
+    ]);
+  });
 
   it('rewrites each name to its group’s first, the longest name at a place first, and lists what it rewrote', () => {
     const r = synonyms.rewrite(['exo', 'archive', 'hybrid', 'config', 'wizard', 'stuck']);
@@ -53,8 +56,14 @@ describe('matching/synonyms', () => {
       problems: [],
       lexicon,
     });
-    const withSynonyms = new Matcher(kbOf([group('Hybrid Configuration Wizard', 'hybrid wizard'), group('hangs', 'stuck', 'freezes')]));
-    const without = new Matcher(kbOf([]));
+    let withSynonyms: Matcher;
+    beforeEach(() => {
+      withSynonyms = new Matcher(kbOf([group('Hybrid Configuration Wizard', 'hybrid wizard'), group('hangs', 'stuck', 'freezes')]));
+    });
+    let without: Matcher;
+    beforeEach(() => {
+      without = new Matcher(kbOf([]));
+    });
     const outcome = (m: Matcher, text: string) => {
       const r = m.match(text, { explain: true });
       return [r.decision, r.matches[0]?.article ?? null];

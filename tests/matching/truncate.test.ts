@@ -4,9 +4,9 @@
  * reads nothing but the cut.
  */
 import assert from 'node:assert/strict';
-import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
-import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
+import { MAX_PASTE_CHARS } from '../../src/matching/matcher';
 import { CUT_LINE_CHARS, cutToErrorPart } from '../../src/matching/truncate';
+import { builtinMatcher } from '../helpers/fixture';
 
 const ERROR = 'Set-FederatedOrganizationIdentifier : An error occurred while attempting to provision Exchange to the Partner STS.';
 const DETAIL = 'The underlying connection was closed: An unexpected error occurred on a send.';
@@ -48,7 +48,7 @@ describe('matching/truncate', () => {
   });
 
   it('the matcher reads only the cut: a long paste is matched exactly as its cut is, and says it was cut', () => {
-    const matcher = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE]));
+    const matcher = builtinMatcher();
     const noise = Array.from({ length: 4000 }, (_, i) => `${INFO} (${i})`);
     const paste = [...noise.slice(0, 2000), ERROR, DETAIL, ...noise.slice(2000)].join('\n');
     assert.ok(paste.length > MAX_PASTE_CHARS);
