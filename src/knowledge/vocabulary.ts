@@ -72,34 +72,51 @@ const COMMAND_VERBS: ReadonlySet<string> = new Set(
  */
 export function scenarioAnchors(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/\b([A-Z][a-z]+)-([A-Z][A-Za-z0-9]+)\b(\.ps1\b)?/g)) {
-    if (m[3]) out.add(`script:${m[0].toLowerCase()}`);
-    // The noun in its parts (`distribution-group-member`, `o-auth-connectivity`): an article may name its object in words.
-    else if (COMMAND_VERBS.has(m[1].toLowerCase()))
-      out.add(`cmdlet:${(m[2].match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? []).join('-').toLowerCase()}`);
+  // Each pattern below is tried only on text holding a word every match of it contains (`SCENARIO_SERVICES`' hints): the
+  // matcher reads every line of every paste, and most lines name nothing. Case-insensitive patterns (without the `u`
+  // flag) match ASCII letters only as ASCII letters, so the lower-case text holds the hint wherever they match.
+  const lower = text.toLowerCase();
+  if (text.includes('-'))
+    for (const m of text.matchAll(/\b([A-Z][a-z]+)-([A-Z][A-Za-z0-9]+)\b(\.ps1\b)?/g)) {
+      if (m[3]) out.add(`script:${m[0].toLowerCase()}`);
+      // The noun in its parts (`distribution-group-member`, `o-auth-connectivity`): an article may name its object in words.
+      else if (COMMAND_VERBS.has(m[1].toLowerCase()))
+        out.add(`cmdlet:${(m[2].match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? []).join('-').toLowerCase()}`);
+    }
+  if (lower.includes('.ps1')) for (const m of text.matchAll(/(?<![\w-])([\w-]+\.ps1)\b/gi)) out.add(`script:${m[1].toLowerCase()}`);
+  const services = SCENARIO_SERVICES.filter(([, , hints]) => hints.some((h) => lower.includes(h)));
+  if (services.length) {
+    // URLs and host names out (their paths kept as words), so `https://owa.contoso.com/EWS/mrsproxy.svc` names the MRS proxy only.
+    // (They are replaced by a space, so every word a service's pattern needs was in the text itself.)
+    const words = text
+      .replace(/\bhttps?:\/\/[^\s/'"<>]*/gi, ' ')
+      .replace(/(?<![\w.-])[\w-]+(?:\.[\w-]+)+(?![\w-])/g, (run) => (/\.(?:svc|asmx|aspx|ps1)$/i.test(run) ? run : ' '));
+    for (const [service, pattern] of services) if (pattern.test(words)) out.add(`service:${service}`);
   }
-  for (const m of text.matchAll(/(?<![\w-])([\w-]+\.ps1)\b/gi)) out.add(`script:${m[1].toLowerCase()}`);
-  // URLs and host names out (their paths kept as words), so `https://owa.contoso.com/EWS/mrsproxy.svc` names the MRS proxy only.
-  const words = text
-    .replace(/\bhttps?:\/\/[^\s/'"<>]*/gi, ' ')
-    .replace(/(?<![\w.-])[\w-]+(?:\.[\w-]+)+(?![\w-])/g, (run) => (/\.(?:svc|asmx|aspx|ps1)$/i.test(run) ? run : ' '));
-  for (const [service, pattern] of SERVICES) if (pattern.test(words)) out.add(`service:${service}`);
   // `Event ID: 1310` as Event Viewer copies it pads the colon with spaces to line up the fields
-  for (const m of text.matchAll(/\bEvent ?ID\b[^\w\n]{0,3}[ \t]{0,20}(\d{3,5})\b/gi)) out.add(`event:${m[1]}`);
+  if (lower.includes('event')) for (const m of text.matchAll(/\bEvent ?ID\b[^\w\n]{0,3}[ \t]{0,20}(\d{3,5})\b/gi)) out.add(`event:${m[1]}`);
   return out;
 }
 
-/** Services, tools and endpoints by the words and URL paths that name them (also inside cmdlet names: `Test-OAuthConnectivity`). */
-const SERVICES: readonly [string, RegExp][] = [
-  ['hcw', /Hybrid ?Configuration ?Wizard|\bHCW\d*\b|Microsoft\.Online\.CSE\.Hybrid|Hybridkonfigurations-?Assistent/i],
+/**
+ * Services, tools and endpoints by the words and URL paths that name them (also inside cmdlet names: `Test-OAuthConnectivity`),
+ * and words (lower case) one of which every match of the pattern contains: a text holding none is not searched with it.
+ */
+export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] = [
+  ['hcw', /Hybrid ?Configuration ?Wizard|\bHCW\d*\b|Microsoft\.Online\.CSE\.Hybrid|Hybridkonfigurations-?Assistent/i, ['hybrid', 'hcw']],
   [
     'mrs',
     /mrsproxy|\bMRS\b|MoveRequest|MigrationBatch|\bmov(?:e|es|ing) (?:the )?mailbox|\bmailbox (?:move|migration)s?\b|\bmove requests?\b|\bmigration batch/i,
+    ['mrs', 'mov', 'migration', 'mailbox'],
   ],
-  ['oauth', /OAuth/i],
-  ['autodiscover', /Autodiscover/i],
-  ['remote-powershell', /powershell-liveid|remote (?:Windows )?PowerShell|PSSession|remote (?:shell )?session|\/PowerShell\/?(?![\w-])/i],
-  ['freebusy', /free ?\/? ?busy|Frei\/Gebucht|availability service/i],
-  ['owa', /\bOWA\b|Outlook on the web|Outlook Web App/i],
-  ['admin-center', /\bECP\b|\bEAC\b|admin center|Control Panel/i],
+  ['oauth', /OAuth/i, ['oauth']],
+  ['autodiscover', /Autodiscover/i, ['autodiscover']],
+  [
+    'remote-powershell',
+    /powershell-liveid|remote (?:Windows )?PowerShell|PSSession|remote (?:shell )?session|\/PowerShell\/?(?![\w-])/i,
+    ['powershell', 'remote', 'pssession'],
+  ],
+  ['freebusy', /free ?\/? ?busy|Frei\/Gebucht|availability service/i, ['free', 'frei', 'availability']],
+  ['owa', /\bOWA\b|Outlook on the web|Outlook Web App/i, ['owa', 'outlook']],
+  ['admin-center', /\bECP\b|\bEAC\b|admin center|Control Panel/i, ['ecp', 'eac', 'admin', 'control']],
 ];

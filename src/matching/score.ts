@@ -72,9 +72,14 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     }
     return id;
   };
-  const seq = Int32Array.from(q.seq, idOf);
+  // Filled by a loop: Int32Array.from with a mapping function walks an iterator and allocates per element.
+  const seq = new Int32Array(q.seq.length);
   const has = new Uint8Array(size);
-  for (const id of seq) if (id < size) has[id] = 1;
+  for (let i = 0; i < seq.length; i++) {
+    const id = idOf(q.seq[i]);
+    seq[i] = id;
+    if (id < size) has[id] = 1;
+  }
   const pairs = new GramTable(seq.length);
   const next = new GramTable(3 * seq.length, 3 * seq.length);
   // Contexts are grams of an error text, so only grams of known words are kept as keys.
@@ -88,12 +93,14 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     if (i + 2 < seq.length) next.follow(gramCode(size, a, b), seq[i + 2]);
     if (i + 3 < seq.length && seq[i + 2] < size) next.follow(gramCode(size, a, b, seq[i + 2]), seq[i + 3]);
   }
+  const quoted = new Set<number>();
+  for (const t of q.quoted) quoted.add(idOf(t));
   const ids: PasteIds = {
     size,
     has,
     pairs,
     next,
-    quoted: new Set([...q.quoted].map(idOf)),
+    quoted,
     unknown,
     term: (id) => (id < size ? vocab.terms[id] : unknown[id - size]),
   };

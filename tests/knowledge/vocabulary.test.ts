@@ -1,9 +1,20 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { gapKey } from '../../src/cli/gaps';
 import { detectLanguage, symptomIdFor } from '../../src/knowledge/import/text';
-import { CMDLET_IN_TEXT, HCW_CODE_IN_TEXT, HOST_TLDS, isCmdletName } from '../../src/knowledge/vocabulary';
+import { parseLabelled } from '../../src/cli/evaluate';
+import {
+  CMDLET_IN_TEXT,
+  HCW_CODE_IN_TEXT,
+  HOST_TLDS,
+  isCmdletName,
+  SCENARIO_SERVICES,
+  scenarioAnchors,
+} from '../../src/knowledge/vocabulary';
 import { guessLanguage } from '../../src/matching/stopwords';
 import { termsOf, tokenize } from '../../src/matching/normalize';
+import { ROOT } from '../helpers/tmp';
 
 /** One vocabulary, used alike by normalising, importing, `kb gaps` and the matcher. */
 describe('knowledge/vocabulary', () => {
@@ -42,5 +53,62 @@ describe('knowledge/vocabulary', () => {
     assert.deepEqual([detectLanguage(de), detectLanguage(en)], ['de', 'en']);
     const terms = (t: string) => tokenize(t).tokens.map((x) => x.term);
     assert.deepEqual([guessLanguage(terms(de), de), guessLanguage(terms(en), en)], ['de', 'en']);
+  });
+
+  // scenarioAnchors tries a service's pattern only on text holding one of its hints: every match must hold one.
+  it("finds a service's hint in every text its pattern matches, so texts without one skip the pattern", () => {
+    const named = [
+      'Hybrid Configuration Wizard',
+      'HybridConfigurationWizard',
+      'HCW8078',
+      'Hybridkonfigurations-Assistent',
+      'https://mail.contoso.com/EWS/mrsproxy.svc',
+      'MRS',
+      'New-MoveRequest',
+      'New-MigrationBatch',
+      'moving the mailbox',
+      'mailbox migrations',
+      'move requests',
+      'migration batch',
+      'Test-OAuthConnectivity',
+      'Autodiscover',
+      'https://outlook.office365.com/powershell-liveid/',
+      'remote Windows PowerShell',
+      'New-PSSession',
+      'remote shell session',
+      'https://ex01.contoso.com/PowerShell/',
+      'free / busy',
+      'Frei/Gebucht',
+      'availability service',
+      'OWA',
+      'Outlook on the web',
+      'Outlook Web App',
+      'ECP',
+      'EAC',
+      'admin center',
+      'Control Panel',
+    ];
+    const files = fs.readdirSync(path.join(ROOT, 'tests/data')).filter((f) => f.endsWith('.jsonl') && !f.includes('heldout'));
+    const pastes = files.flatMap((f) => parseLabelled(fs.readFileSync(path.join(ROOT, 'tests/data', f), 'utf8'), f).map((p) => p.text));
+    let matches = 0;
+    for (const [service, pattern, hints] of SCENARIO_SERVICES) {
+      const every = new RegExp(pattern.source, `${pattern.flags}g`);
+      // (A dotted name is read as a host name, which names nothing: it is only searched here.)
+      for (const text of [...named, 'Microsoft.Online.CSE.Hybrid.Client', ...pastes])
+        for (const m of text.matchAll(every)) {
+          matches++;
+          assert.ok(
+            hints.some((h) => m[0].toLowerCase().includes(h)),
+            `${service}: '${m[0]}' holds none of ${hints.join(', ')}`,
+          );
+        }
+    }
+    assert.ok(matches > named.length, `${matches} matches`);
+    // Every name above names its service.
+    for (const text of named)
+      assert.ok(
+        [...scenarioAnchors(text)].some((a) => a.startsWith('service:')),
+        text,
+      );
   });
 });
