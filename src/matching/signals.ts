@@ -504,7 +504,8 @@ const RECORD_TAIL =
 /** Boundaries: a nesting one (colon, quote, arrow) opens an inner message; a sentence end does not. */
 const BOUNDARY =
   /(["“”„«»]|:(?=\s|["“”„])|-{1,3}>|[.!?](?=\s|$)|\s(?=(?:Please|Bitte|For more (?:details|information)|Learn more|Weitere Informationen)\b)|\s(?=(?:at|bei) [A-Za-z_]\w*(?:\.[\w`]+){2,}))/;
-/** A stack-trace frame: `at Namespace.Type.Method(…)`, on its own line or run into the message. */
+/** A piece that is advice, not message (BOUNDARY cuts before these words): `For more information, see…`. */
+const ADVICE = /^\s*(?:Please|Bitte|For more (?:details|information)|Learn more|Weitere Informationen)\b/;
 /** Words with which an error announces its inner message (folded, stop words left out). */
 const DETAIL_MARKERS = new Set(
   [
@@ -554,6 +555,8 @@ function parseError(
   let nextArrow = false;
   const arrowUnits: number[] = [];
   const frames = new Set<number>();
+  // Advice after a message (`For more information, see…`, `Please try again`) is no further sentence of it.
+  const advice = new Set<number>();
   // Quotes nest (`Detailed information: "An error occurred… Detailed information: "The underlying…""`): one
   // after a word and before a space or punctuation closes a quote (`The proxy address "X500:…" is already being
   // used`), and what follows it is the text around the quote again — an inner message only while a quote is open.
@@ -602,6 +605,7 @@ function parseError(
     }
     if (terms.length > start) {
       if (isFrame) frames.add(units.length);
+      if (ADVICE.test(piece)) advice.add(units.length);
       if (nextAnnounced && !isFrame) announcedUnits.add(units.length);
       if (nextArrow && !isFrame) arrowUnits.push(units.length);
       units.push({ start, end: terms.length, nested: nextNested && !isFrame, afterSentence: nextAfterSentence, generic: false });
@@ -623,7 +627,7 @@ function parseError(
     const announced =
       announcedUnits.has(lastQuoted) ||
       units.some((u, k) => k < lastQuoted && DETAIL_MARKERS.has(terms.slice(Math.max(u.start, u.end - 2), u.end).join(' ')));
-    const sentenceAfter = units.some((u, k) => k > lastQuoted && k < count && u.afterSentence && !frames.has(k));
+    const sentenceAfter = units.some((u, k) => k > lastQuoted && k < count && u.afterSentence && !frames.has(k) && !advice.has(k));
     let detail = lastQuoted > 0 && announced && !sentenceAfter ? lastQuoted : 0;
     while (detail > 0 && end - units[detail].start < p.minDetailTerms) detail--;
     return detail;

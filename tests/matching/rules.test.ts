@@ -196,6 +196,27 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
       assert.deepEqual([signal.units.map((u) => u.nested), signal.detailUnit], [[false, true], 1]);
     });
 
+    it('answers no wrapper pasted alone, also when advice follows the inner message in the error text', () => {
+      const advice = 'For more information, see the about_Marmot_Troubleshooting Help topic.';
+      const wrapper = 'VERBOSE: Connecting to <server> Connecting to the vault server failed with the following error message:';
+      const chain = new Matcher(
+        kbOf([
+          article('status', [`${wrapper} The quokka client received a status code of 403 from the walrus service. ${advice}`]),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+      assert.deepEqual(top(chain, `${wrapper} The quokka client received a status code of 403 from the walrus service. ${advice}`), [
+        'answer',
+        'status',
+      ]);
+      // The wrapper up to its chain marker, as another tool's log prints it around another message.
+      assert.notEqual(
+        chain.match("ERROR:Updating the gizmo failed with error 'Connecting to the vault server failed with the following error message :")
+          .decision,
+        'answer',
+      );
+    });
+
     it('offers, never answers, an inner message that other errors share when it is pasted without any wrapper', () => {
       const inner = 'The marmot channel was closed: an unexpected fault occurred on a send.';
       const shared = new Matcher(

@@ -139,6 +139,22 @@ describe('matching/signals', () => {
         assert.deepEqual([signalOf(text).units.at(-1)!.nested, signalOf(text).detailUnit], [false, 0], text);
     });
 
+    it('keeps the inner message when only advice follows it (`For more information, see…`, `Please…`): advice is no further sentence', () => {
+      for (const advice of [
+        'For more information, see the about_Marmot_Troubleshooting Help topic.',
+        'Please try the quokka again later.',
+      ]) {
+        const text = `Connecting to the vault server failed with the following error message : The marmot certificate has expired. ${advice}`;
+        const sig = signalOf(text);
+        assert.equal(unitsOf(sig)[sig.detailUnit], 'marmot certificate expired', text);
+      }
+      // A sentence of the message itself after the quoted part still makes the quotes a value.
+      assert.equal(
+        signalOf('Provisioning failed. Error details: "The gateway refused the handshake" for tenant alpha. Try again later.').detailUnit,
+        0,
+      );
+    });
+
     it('takes the unit before in when the inner message is shorter than 3 words', () => {
       const sig = signalOf('Provisioning the gizmo failed. Detailed information: "Access denied"');
       assert.deepEqual(unitsOf(sig), ['provisioning gizmo failed', 'detailed information', 'access denied']);
