@@ -374,19 +374,20 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
   if (size > MAX_VOCABULARY) throw new Error(`matching: ${size} distinct error words, more than the ${MAX_VOCABULARY} the index can hold`);
 
   const df = new Int32Array(size);
+  // Per term id, the error texts holding it, short forms included: the length of its postings.
+  const held = new Int32Array(size);
   const seen = new Int32Array(size).fill(-1);
   let shortForms = 0;
   for (let i = 0; i < n; i++) {
     // An error text read without its reply codes holds the text's words again: counting them twice would make them look common.
-    if (parsed[i].withoutReplyCodes) {
-      shortForms++;
-      continue;
-    }
+    const short = parsed[i].withoutReplyCodes;
+    if (short) shortForms++;
     for (let k = pk.termStart[i]; k < pk.termStart[i + 1]; k++) {
       const id = pk.ids[k];
       if (seen[id] === i) continue;
       seen[id] = i;
-      df[id]++;
+      held[id]++;
+      if (!short) df[id]++;
     }
   }
   const docs = n - shortForms + 1;
@@ -430,7 +431,7 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
 
   // Postings: per term id, the error texts holding it (df of them), as views on one array.
   const postingStart = new Int32Array(size + 1);
-  for (let id = 0; id < size; id++) postingStart[id + 1] = postingStart[id] + df[id];
+  for (let id = 0; id < size; id++) postingStart[id + 1] = postingStart[id] + held[id];
   const allPostings = new Int32Array(postingStart[size]);
   const filled = postingStart.slice(0, size);
   // Per distinct term its highest weight in the error text (best, valid where seen[id] === i), in order of first occurrence.

@@ -420,6 +420,22 @@ describe('matching rules: SMTP reply codes and diagnostic codes (issue 12, recal
     assert.equal(without.matches[0].score, withCode.matches[0].score);
   });
 
+  it('lists under each word exactly the error texts that hold it, the texts read without their reply code too', () => {
+    // The short forms are left out of the words' counts (weights), not out of their lists: a list that was sized by the
+    // counts and filled with every text ran into the next word's, which then named texts without that word.
+    const index = buildSignals([
+      article('submit', [submit]),
+      article('quota', ['552 5.2.2 Mailbox full at the wombat relay']),
+      article('other', ['Quokka feeder jammed.', 'Numbat gate 5.7.139 closed']),
+    ]);
+    index.vocab.terms.forEach((term, id) => {
+      const holders = index.errors.flatMap((e, i) => (e.terms.includes(term) ? [i] : []));
+      assert.deepEqual(Array.from(index.postings[id]), holders, term);
+    });
+    const numbat = new Matcher(kbOf([article('submit', [submit]), article('numbat', ['Numbat gate 5.7.139 closed'])]));
+    assert.deepEqual(top(numbat, 'Numbat gate 5.7.139 closed'), ['answer', 'numbat']);
+  });
+
   it('keeps no twin of a text that is only its codes: the status code alone is no message', () => {
     const index = buildSignals([article('bounce', ['550 5.1.10'])]);
     assert.deepEqual(
