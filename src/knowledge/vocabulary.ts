@@ -84,7 +84,8 @@ export function scenarioAnchors(text: string): Set<string> {
         out.add(`cmdlet:${(m[2].match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? []).join('-').toLowerCase()}`);
     }
   if (lower.includes('.ps1')) for (const m of text.matchAll(/(?<![\w-])([\w-]+\.ps1)\b/gi)) out.add(`script:${m[1].toLowerCase()}`);
-  const services = SCENARIO_SERVICES.filter(([, , hints]) => hints.some((h) => lower.includes(h)));
+  // One scan for any hint first: most lines hold none.
+  const services = ANY_SERVICE_HINT.test(lower) ? SCENARIO_SERVICES.filter(([, , hints]) => hints.some((h) => lower.includes(h))) : [];
   if (services.length) {
     // URLs and host names out (their paths kept as words), so `https://owa.contoso.com/EWS/mrsproxy.svc` names the MRS proxy only.
     // (They are replaced by a space, so every word a service's pattern needs was in the text itself.)
@@ -120,3 +121,6 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
   ['owa', /\bOWA\b|Outlook on the web|Outlook Web App/i, ['owa', 'outlook']],
   ['admin-center', /\bECP\b|\bEAC\b|admin center|Control Panel/i, ['ecp', 'eac', 'admin', 'control']],
 ];
+
+/** Any service's hint (they are letters only). */
+const ANY_SERVICE_HINT = new RegExp(SCENARIO_SERVICES.flatMap(([, , hints]) => hints).join('|'));

@@ -734,8 +734,14 @@ export class Matcher {
     const add = (map: Map<string | number, Set<string>>, key: string | number, value: string) =>
       map.set(key, (map.get(key) ?? new Set()).add(value));
     for (let i = 0; i < seq.length; i++) {
-      for (const ph of this.index.phrases.get(seq[i]) ?? []) {
-        if (!ph.terms.every((t, k) => seq[i + k] === t)) continue;
+      const starting = this.index.phrases.get(seq[i]);
+      if (!starting) continue;
+      for (const ph of starting) {
+        // A loop, not every() with a closure: common words start many phrases, and this runs for each of their words
+        // (the first word is the map's key).
+        let k = 1;
+        while (k < ph.terms.length && seq[i + k] === ph.terms[k]) k++;
+        if (k < ph.terms.length) continue;
         const phrase = ph.terms.join(' ');
         const key = `${ph.article}\u0000${ph.symptom}`;
         if (ph.symptom === null) add(topicPhrases, ph.article, phrase);

@@ -117,8 +117,12 @@ const DENIED = new RegExp(
   'gi',
 );
 
+const DEPLOYMENT_NAMED = new RegExp(DEPLOYMENTS.join('|'), 'i');
+
 /** The deployments (`hybrid`) the paste's text says it does not have. */
 export function deniedDeployments(text: string): Set<string> {
+  // Every match names a deployment in ASCII letters (any case): a text without one is not searched.
+  if (!DEPLOYMENT_NAMED.test(text)) return new Set();
   return new Set(Array.from(text.matchAll(DENIED), (m) => m[1].toLowerCase()));
 }
 
