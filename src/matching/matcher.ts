@@ -21,7 +21,7 @@ import {
 } from './descriptions';
 import { tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
-import { otherStatusCode, statusTerms } from './statusCodes';
+import { otherStatusCode, statusCodesIn, statusTerms } from './statusCodes';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import {
@@ -215,6 +215,8 @@ export class Matcher {
   private readonly genericLines = new Map<number, boolean>();
   /** Per article: the enhanced status codes its error texts carry, made the first time a paste holds one. */
   private articleStatusCodes?: Set<string>[];
+  /** Per article, the status codes its own text names (title, symptoms, cause, steps), read when first needed (capOtherStatus). */
+  private readonly articleTextCodes = new Map<number, ReadonlySet<string>>();
   /** Stage 2's sums per error text, the texts reached and the candidates, made on the first paste and reused (candidates). */
   private sums: { acc: Float64Array; reached: Int32Array; out: Int32Array } | undefined;
   /**
@@ -615,10 +617,28 @@ export class Matcher {
     for (const h of hits) {
       if (h.score <= cap) continue;
       const e = errors[h.signal];
-      if (!otherStatusCode(e.terms, this.articleStatusCodes[e.article] ?? NO_CODES, pasted)) continue;
+      const textCodes = () => this.textCodesOf(e.article);
+      if (!otherStatusCode(e.terms, this.articleStatusCodes[e.article] ?? NO_CODES, pasted, textCodes)) continue;
       h.score = cap;
       h.otherStatus = true;
     }
+  }
+
+  /** The status codes the article's own text names: its title, symptoms (with their error texts), cause and steps. */
+  private textCodesOf(article: number): ReadonlySet<string> {
+    let codes = this.articleTextCodes.get(article);
+    if (!codes) {
+      const a = this.kb.articles[article];
+      const texts = [
+        ...Object.values(a.title),
+        ...a.symptoms.flatMap((s) => [...Object.values(s.description), ...Object.values(s.errors).flat()]),
+        ...Object.values(a.cause),
+        ...a.steps.flatMap((st) => Object.values(st.text)),
+      ];
+      codes = statusCodesIn(texts.filter((t): t is string => typeof t === 'string').join('\n'));
+      this.articleTextCodes.set(article, codes);
+    }
+    return codes;
   }
 
   /**

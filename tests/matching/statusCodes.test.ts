@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
-import { otherStatusCode, statusTerms } from '../../src/matching/statusCodes';
+import { otherStatusCode, statusCodesIn, statusTerms } from '../../src/matching/statusCodes';
 import { englishArticle, kbOf } from '../helpers/articles';
 
 const article = (id: string, ...errors: string[]): Article => englishArticle(id, errors);
+
+const top = (m: Matcher, text: string) => {
+  const r = m.match(text);
+  return [r.decision, r.matches[0]?.article];
+};
 
 const REJECTED = '550 5.7.44 Recipient address rejected: the wombat gateway refused the pony relay';
 const bounce = (code: string) =>
@@ -42,5 +47,30 @@ describe('matching: a bounce with another enhanced status code', () => {
     ]);
     const r = new Matcher(table).match(bounce('5.4.1'));
     assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'ndr-table']);
+  });
+
+  it('reads the codes an article names in its own words when its error text carries none', () => {
+    assert.deepEqual([...statusCodesIn('Printers get 550 5.7.57 or 4.4.7, not version 15.2.1')], ['smtp5x7x57', 'smtp4x4x7']);
+    const sentence = ['client', 'authenticated', 'send', 'mail'];
+    const named = () => new Set(['smtp5x7x57']);
+    assert.equal(otherStatusCode(sentence, new Set(), new Set(['smtp5x5x3']), named), true, 'a code the article never names');
+    assert.equal(otherStatusCode(sentence, new Set(), new Set(['smtp5x7x57']), named), false, 'the code the article names');
+    assert.equal(
+      otherStatusCode(sentence, new Set(), new Set(['smtp5x5x3']), () => new Set()),
+      false,
+      'an article that names no code',
+    );
+  });
+
+  it('is offered, not answered, when the article names the codes of its bounce only in prose and the paste has another', () => {
+    const SENTENCE = 'Client was not authenticated to send anonymous wombat mail during MAIL FROM';
+    const prose = kbOf([
+      englishArticle('anon', [SENTENCE], { cause: { en: 'The pony scanner bounces with 5.7.57 because it does not sign in.' } }),
+      article('far', 'Replication of the quokka database copy failed.'),
+    ]);
+    const m = new Matcher(prose);
+    for (const paste of [`550 5.7.57 ${SENTENCE}`, SENTENCE]) assert.deepEqual(top(m, paste), ['answer', 'anon'], paste);
+    const other = m.match(`550 5.5.3 ${SENTENCE}`);
+    assert.deepEqual([other.decision, other.matches[0]?.article, other.matches[0]?.score], ['clarify', 'anon', 0.75]);
   });
 });
