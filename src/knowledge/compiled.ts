@@ -12,11 +12,11 @@
  *
  * Every JSON section is ASCII (other characters written as \u escapes): read as Latin-1 it becomes a
  * one-byte string, three times faster to make than decoding UTF-8 and half the memory of the two-byte
- * string a single umlaut would give the whole text. The articles are written in two parts: their heads
- * (what matching reads of every article: id, title, products, keywords, symptoms, source) as one JSON
- * array, and per article its body (cause, affects, steps, references: two thirds of the bytes, read
- * only for an article that is answered or looked at closely), parsed the first time one of its fields
- * is read — a start parses a third of the text.
+ * string a single umlaut would give the whole text. Of each article only its id and languages (what a
+ * start reads of every article) are in the `articles` section, with the names of its fields; the rest
+ * (title, symptoms, steps, …) is its own JSON object in `bodies`, parsed the first time one of those
+ * fields is read: matching reads them only for the few articles a paste brings up, the bot for the one it
+ * answers with. A start parses a few hundred KB of JSON, not the whole knowledge base.
  *
  * A file that is damaged (checksum, truncated), of another format, or stale (a source newer than the
  * file, sources added or removed, other knowledge paths, built by another build of PasteFix) is not
@@ -35,7 +35,7 @@ import { RAW_ARTICLE_EXTENSIONS, YAML_EXTENSIONS } from './sources';
 import type { Article, KnowledgeProblem } from './types';
 
 /** The file format's version: raised with every change to the layout or the header. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 const MAGIC = 'PASTEFIX-KNOWLEDGE-INDEX';
 
 /** What a compiled index holds besides its header. */
@@ -69,9 +69,9 @@ export interface Header {
   /** The source files it was built from: how many, and a hash of their names in load order. */
   files: number;
   filesHash: string;
-  /** JSON sections of the knowledge base: `articles` their heads, in order (see BODY_FIELDS for the rest). */
+  /** The articles' heads, in order: `{ keys, heads }`, see ArticleHeads (the rest of each article is in `bodies`). */
   articles: Section;
-  /** The articles' bodies, one JSON object after another (an article written whole in `articles` has none). */
+  /** Per article the fields not in its head, one JSON object after another (an article of head fields only has none). */
   bodies: Section;
   /** i32 byte offsets into `bodies`: article i's body is `bodyOffsets[i]` … `bodyOffsets[i + 1]`. */
   bodyOffsets: Section;
@@ -104,8 +104,12 @@ export function writeKnowledgeIndex(file: string, identity: IndexIdentity, conte
   };
   const json = (value: unknown) => add('json', asciiJson(value));
   const { kb } = contents;
-  const split = kb.articles.map(splitArticle);
-  const articles = json(split.map((a) => a.head));
+  const keySets = new Map<string, number>();
+  const split = kb.articles.map((a) => splitArticle(a, keySets));
+  const articles = json({
+    keys: [...keySets.keys()].map((k) => JSON.parse(k) as string[]),
+    heads: split.map((a) => a.head),
+  } satisfies ArticleHeads);
   const bodyTexts = split.map((a) => (a.body ? asciiJson(a.body) : Buffer.alloc(0)));
   const offsets = new Int32Array(bodyTexts.length + 1);
   bodyTexts.forEach((b, i) => (offsets[i + 1] = offsets[i] + b.length));
@@ -171,6 +175,11 @@ export interface CheckedIndex {
   header: Header;
   /** The sections, `header`'s offsets counted from its start (its byte offset keeps their 8-byte alignment). */
   body: Buffer;
+  /**
+   * The `bodies` section's bytes in a buffer of their own, which the knowledge base keeps (a view into `body` would
+   * keep the whole file alive). The worker thread copies them beside the main thread's work; absent: copied on decoding.
+   */
+  bodies?: Buffer;
 }
 
 export type IndexCheck = CheckedIndex | { ok: false; reason: string };
@@ -223,7 +232,7 @@ export function checkKnowledgeIndex(file: string, identity: IndexIdentity): Inde
 }
 
 /** The knowledge base and the matcher's data of a checked index file. Never throws (see `readKnowledgeIndex`). */
-export function decodeKnowledgeIndex({ header, body: read }: CheckedIndex): IndexRead {
+export function decodeKnowledgeIndex({ header, body: read, bodies: ownBodies }: CheckedIndex): IndexRead {
   let body = read;
   // Typed arrays are read in place, which needs the sections 8-byte aligned in memory too: else copy once.
   if (body.byteOffset % 8) body = Buffer.from(new Uint8Array(body).buffer);
@@ -236,15 +245,13 @@ export function decodeKnowledgeIndex({ header, body: read }: CheckedIndex): Inde
     return new Uint8Array(body.buffer, start, s.length);
   };
   try {
-    const articles = JSON.parse(text(header.articles)) as Article[];
+    const { keys, heads } = JSON.parse(text(header.articles)) as ArticleHeads;
     const offsets = new Int32Array(body.buffer, body.byteOffset + header.bodyOffsets.offset, header.bodyOffsets.length / 4);
-    if (offsets.length !== articles.length + 1 || offsets[articles.length] !== header.bodies.length)
-      throw new Error(`${articles.length} articles, ${offsets.length - 1} bodies of ${offsets[offsets.length - 1]} bytes`);
-    // The bodies' bytes are copied out of the file's buffer: a view would keep all of it alive.
-    const bodies = Buffer.from(body.subarray(header.bodies.offset, header.bodies.offset + header.bodies.length));
-    articles.forEach((a, i) => {
-      if (offsets[i + 1] > offsets[i]) lazyBody(a, bodies, offsets[i], offsets[i + 1]);
-    });
+    if (offsets.length !== heads.length + 1 || offsets[heads.length] !== header.bodies.length)
+      throw new Error(`${heads.length} articles, ${offsets.length - 1} bodies of ${offsets[offsets.length - 1]} bytes`);
+    const bodies = ownBodies ?? bodiesOf({ header, body });
+    if (bodies.length !== header.bodies.length) throw new Error(`bodies of ${bodies.length} bytes, ${header.bodies.length} written`);
+    const articles = heads.map((head, i) => lazyArticle(keys[head[0]], head, bodies, offsets[i], offsets[i + 1]));
     const kb: KnowledgeBase = {
       articles,
       byId: new Map(articles.map((a) => [a.id, a])),
@@ -273,59 +280,83 @@ function listSources(paths: readonly string[]): { files: string[]; newest?: { pa
 }
 
 /**
- * The fields of an article's body: the answer's text, which matching reads only for the few articles it looks at
- * closely (scenario.ts, bridge.ts) and the bot for the one it answers with. Required fields all: an article
- * lacking one is written whole, so a lazily read article has exactly the keys it was written with.
+ * What a start reads of every article (Matcher: the ids' order, which languages articles lack; the knowledge base's
+ * map by id). The other fields are read only for the articles a paste brings up, or the one answered with.
  */
-const BODY_FIELDS = ['cause', 'affects', 'steps', 'references'] as const;
-type BodyField = (typeof BODY_FIELDS)[number];
+const HEAD_FIELDS: ReadonlySet<string> = new Set(['id', 'languages']);
 
-function splitArticle(article: Article): { head: Partial<Article>; body?: Pick<Article, BodyField> } {
-  if (!BODY_FIELDS.every((f) => article[f] !== undefined)) return { head: article };
-  const head: Partial<Article> = { ...article };
-  const body: Partial<Pick<Article, BodyField>> = {};
-  for (const f of BODY_FIELDS) {
-    (body as Record<string, unknown>)[f] = article[f];
-    delete head[f];
-  }
-  return { head, body: body as Pick<Article, BodyField> };
+/**
+ * The `articles` section. `keys`: each distinct list of an article's field names, in order; `heads`: per article
+ * the index of its list in `keys`, then the values of its head fields (HEAD_FIELDS) in the list's order.
+ */
+interface ArticleHeads {
+  keys: string[][];
+  heads: [number, ...unknown[]][];
 }
 
-/** Where each lazily read article's body lies (kept beside the article, not in it: its keys stay the article's own). */
+function splitArticle(article: Article, keySets: Map<string, number>): { head: [number, ...unknown[]]; body?: Record<string, unknown> } {
+  const fields = Object.entries(article).filter(([, v]) => v !== undefined);
+  const names = JSON.stringify(fields.map(([k]) => k));
+  let set = keySets.get(names);
+  if (set === undefined) keySets.set(names, (set = keySets.size));
+  const head: [number, ...unknown[]] = [set];
+  const rest = fields.filter(([k, v]) => (HEAD_FIELDS.has(k) ? (head.push(v), false) : true));
+  return { head, body: rest.length ? Object.fromEntries(rest) : undefined };
+}
+
+/** The `bodies` section's bytes copied out of the file's buffer (a view would keep all of it alive). */
+export function bodiesOf({ header, body }: Pick<CheckedIndex, 'header' | 'body'>): Buffer {
+  return Buffer.from(body.subarray(header.bodies.offset, header.bodies.offset + header.bodies.length));
+}
+
+/** Where each lazily read article's other fields lie (kept beside the article, not in it: its keys stay the article's own). */
 const bodyOf = new WeakMap<object, { text: Buffer; from: number; to: number }>();
 
 /**
- * Gives `article` its body fields as getters (enumerable, so JSON.stringify, spreading and deep comparisons see
- * them as plain fields) that parse its body on the first read and turn all of them into plain fields.
+ * An article with its fields in the order written: the head fields as values, the others as getters (enumerable, so
+ * JSON.stringify, spreading and deep comparisons see them as plain fields) that parse its body on the first read
+ * and turn all of them into plain fields.
  */
-function lazyBody(article: Article, text: Buffer, from: number, to: number): void {
-  bodyOf.set(article, { text, from, to });
-  for (const field of BODY_FIELDS) Object.defineProperty(article, field, BODY_GETTERS[field]);
+function lazyArticle(keys: readonly string[], head: readonly unknown[], text: Buffer, from: number, to: number): Article {
+  const article: Record<string, unknown> = {};
+  let value = 1;
+  for (const key of keys) {
+    if (HEAD_FIELDS.has(key)) article[key] = head[value++];
+    else Object.defineProperty(article, key, bodyGetter(key));
+  }
+  if (to > from) bodyOf.set(article, { text, from, to });
+  return article as unknown as Article;
 }
 
-const BODY_GETTERS = Object.fromEntries(
-  BODY_FIELDS.map((field) => [
-    field,
-    {
+const bodyGetters = new Map<string, PropertyDescriptor>();
+
+function bodyGetter(field: string): PropertyDescriptor {
+  let getter = bodyGetters.get(field);
+  if (!getter) {
+    getter = {
       enumerable: true,
       configurable: true,
-      get(this: Article) {
+      get(this: object) {
         return readBody(this)[field];
       },
-      set(this: Article, value: unknown) {
+      set(this: object, value: unknown) {
         readBody(this);
-        (this as unknown as Record<string, unknown>)[field] = value;
+        (this as Record<string, unknown>)[field] = value;
       },
-    },
-  ]),
-) as Record<BodyField, PropertyDescriptor>;
+    };
+    bodyGetters.set(field, getter);
+  }
+  return getter;
+}
 
-function readBody(article: Article): Pick<Article, BodyField> {
-  const where = bodyOf.get(article)!;
-  const body = JSON.parse(where.text.toString('latin1', where.from, where.to)) as Pick<Article, BodyField>;
+function readBody(article: object): Record<string, unknown> {
+  const where = bodyOf.get(article);
+  // A field named in the head but without a body can only come from a file written wrongly: the field reads undefined.
+  const body = where ? (JSON.parse(where.text.toString('latin1', where.from, where.to)) as Record<string, unknown>) : {};
   bodyOf.delete(article);
-  for (const field of BODY_FIELDS)
-    Object.defineProperty(article, field, { value: body[field], enumerable: true, configurable: true, writable: true });
+  for (const field of Object.keys(article))
+    if (Object.getOwnPropertyDescriptor(article, field)?.get)
+      Object.defineProperty(article, field, { value: body[field], enumerable: true, configurable: true, writable: true });
   return body;
 }
 

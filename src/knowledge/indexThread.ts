@@ -14,9 +14,12 @@ export interface IndexCheckRequest {
   identity: IndexIdentity;
 }
 
-/** What it sends back: the check, the file's bytes moved over (not copied) as an ArrayBuffer. */
+/**
+ * What it sends back: the check, the file's bytes moved over (not copied) as an ArrayBuffer, and the articles' bodies
+ * copied into one of their own (the copy the knowledge base keeps, made here rather than on the main thread).
+ */
 export type IndexCheckMessage =
-  { ok: true; header: Header; bytes: ArrayBuffer; offset: number; length: number } | { ok: false; reason: string };
+  { ok: true; header: Header; bytes: ArrayBuffer; offset: number; length: number; bodies: ArrayBuffer } | { ok: false; reason: string };
 
 const THREAD_FILE = path.join(__dirname, 'indexWorker.js');
 
@@ -38,7 +41,9 @@ export function checkKnowledgeIndexInThread(file: string, identity: IndexIdentit
       return;
     }
     thread.once('message', (m: IndexCheckMessage) =>
-      settle(() => (m.ok ? { ok: true, header: m.header, body: Buffer.from(m.bytes, m.offset, m.length) } : m)),
+      settle(() =>
+        m.ok ? { ok: true, header: m.header, body: Buffer.from(m.bytes, m.offset, m.length), bodies: Buffer.from(m.bodies) } : m,
+      ),
     );
     // A thread that fails (out of memory, a missing file of this build) leaves the check to this thread.
     thread.once('error', () => settle(() => checkKnowledgeIndex(file, identity)));

@@ -42,6 +42,13 @@ describe('knowledge/indexThread: checking an index file in a worker thread', () 
       assert.equal(bytes > 64 * 1024, values > 3, 'the file is of the size this case is about');
       const check = await checkKnowledgeIndexInThread(file, identity);
       assert.ok(check.ok);
+      // The articles' bodies come copied by the thread, in a buffer of their own (the file's is not kept alive).
+      assert.ok(check.bodies && check.bodies.length === check.header.bodies.length && check.bodies.length > 0);
+      assert.notEqual(check.bodies.buffer, check.body.buffer);
+      assert.deepEqual(
+        check.bodies,
+        check.body.subarray(check.header.bodies.offset, check.header.bodies.offset + check.header.bodies.length),
+      );
       const fromThread = decodeKnowledgeIndex(check);
       const here = readKnowledgeIndex(file, identity);
       assert.ok(fromThread.ok && here.ok);

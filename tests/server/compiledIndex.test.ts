@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { INDEX_FORMAT } from '../../src/knowledge/compiled';
 import { articleYaml } from '../helpers/articles';
 import { until, useEntryPerTest } from '../helpers/process';
 import { emulatorMessage, postActivity } from '../helpers/service';
@@ -142,7 +143,7 @@ describe('npm start with KNOWLEDGE_INDEX (a compiled knowledge index)', function
     const { entry, url } = await run.listen(env());
     assert.equal(
       entry.lines.find((l) => l.level === 40)?.msg,
-      `knowledge index ${index} not used: format version 999, this PasteFix reads version 2; loading the knowledge from its sources`,
+      `knowledge index ${index} not used: format version 999, this PasteFix reads version ${INDEX_FORMAT}; loading the knowledge from its sources`,
     );
     assert.match(await ask(url, ERROR), /Old title/);
   });
