@@ -85,7 +85,11 @@ const GENERIC: ReadonlySet<string> = new Set(
   `error errors message messages following issue issues problem problems fix fixes resolve resolution workaround cause
   occurs occur occurred describes provides learn article see information more about example resembles might may
   receive received get gets getting got run running try tried use using used work working works when after before
-  without however because hi help thanks anyone someone something way know need want like also one`
+  without however because hi help thanks anyone someone something way know need want like also one
+  but although though through via all every each other another same only never always already yet even since until
+  while both either neither nor own such much many few lot lots seems seem seemed having happens happened happen
+  anymore able once well rather instead quite actually currently recently previously originally told come going went
+  said says asking ask think thought seen look looks looking them him his her not`
     .split(/\s+/)
     .filter(Boolean)
     .map(foldWord),
@@ -442,27 +446,40 @@ export function scoreDescriptions(
   const seen = new Set<string>();
   for (const term of terms) {
     const t = descriptionTerm(term);
-    if (t === undefined || seen.has(t)) continue;
-    seen.add(t);
+    if (t === undefined) continue;
+    // Inflections of one word (`migrate`, `migrated`) are one word of the paste.
+    const key = inflectionKey(t);
+    if (seen.has(key)) continue;
+    seen.add(key);
     const forms = (otherNumber ? [t, ...numberForms(t)] : [t]).filter((f) => index.idf.has(f));
+    for (const f of inflected(index, t)) if (!forms.includes(f)) forms.push(f);
     if (!forms.length) continue;
     read.push(forms);
     // The paste's word weighs what it weighs (or its other form, when only that is known); a document holding
     // the other form is credited at most that much, so "deployment" can't find the rarer "deployments" heavier.
     const w = index.idf.get(forms[0])!;
     query += w;
-    const credited = forms.length > 1 ? new Set<number>() : undefined;
+    if (forms.length === 1) {
+      for (const posting of index.postings.get(forms[0])!) {
+        const d = postingDoc(posting);
+        if (have[d] === 0) touched.push(d);
+        have[d] += Math.min(w, w * fieldWeight[postingField(posting)]);
+      }
+      continue;
+    }
+    // A document holding several of the forms is credited once, with the best of them.
+    const credit = new Map<number, number>();
     for (const f of forms) {
       const idf = index.idf.get(f)!;
       for (const posting of index.postings.get(f)!) {
         const d = postingDoc(posting);
-        if (credited) {
-          if (credited.has(d)) continue;
-          credited.add(d);
-        }
-        if (have[d] === 0) touched.push(d);
-        have[d] += Math.min(w, idf * fieldWeight[postingField(posting)]);
+        const c = Math.min(w, idf * fieldWeight[postingField(posting)]);
+        if (c > (credit.get(d) ?? 0)) credit.set(d, c);
       }
+    }
+    for (const [d, c] of credit) {
+      if (have[d] === 0) touched.push(d);
+      have[d] += c;
     }
   }
   // A word found in one article only weighs this much (`titles` has one entry per article).
@@ -638,4 +655,43 @@ function numberForms(t: string): string[] {
   if (t.endsWith('s') && t.length > 3) out.push(t.slice(0, -1));
   if (t.endsWith('es') && t.length > 4) out.push(t.slice(0, -2));
   return out;
+}
+
+/**
+ * An English word's inflections read as one: `hang`, `hangs`, `hanging`; `move`, `moved`, `moves`; `reply`, `replies`;
+ * `picture`, `pictures`; `sync`, `synced`. The key drops one suffix (`-ies` as `-y`, `-ing`, `-ed`, `-s`), a doubled
+ * last consonant and a final `e`; only lower-case words of letters, and only where enough of the word stays.
+ */
+export function inflectionKey(word: string): string {
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
+  let s = word;
+  if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (s.endsWith('ied') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (s.endsWith('ing') && s.length >= 7) s = s.slice(0, -3);
+  else if (s.endsWith('ed') && s.length >= 5) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(?:ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s !== word && /([b-df-hj-kmnp-rtv-z])\1$/.test(s)) s = s.slice(0, -1);
+  if (s.length > 3 && s.endsWith('e')) s = s.slice(0, -1);
+  return s;
+}
+
+/** Per index, the indexed words by inflection key (built at the first description read). */
+const INFLECTIONS = new WeakMap<DescriptionIndex, Map<string, string[]>>();
+
+/** The other indexed inflections of `term` (`hangs` for `hang`), not `term` itself. */
+function inflected(index: DescriptionIndex, term: string): readonly string[] {
+  let byKey = INFLECTIONS.get(index);
+  if (!byKey) {
+    const all = new Map<string, string[]>();
+    for (const w of index.idf.keys()) {
+      const k = inflectionKey(w);
+      const list = all.get(k);
+      if (list) list.push(w);
+      else all.set(k, [w]);
+    }
+    // A key only one word has is kept too: a paste word the index lacks finds it (`hang` → `hangs`).
+    INFLECTIONS.set(index, (byKey = all));
+  }
+  const list = byKey.get(inflectionKey(term));
+  return list ? list.filter((w) => w !== term) : [];
 }

@@ -8,6 +8,7 @@ import {
   buildDescriptions,
   descriptionTerm,
   descriptionTerms,
+  inflectionKey,
   offeredDescriptions,
   proseTerms,
   scoreDescriptions,
@@ -181,6 +182,71 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     );
     assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'bare-lf']);
     assert.equal(m.match('how do I export a mailbox to a PST file').decision, 'none');
+  });
+});
+
+describe('matching: descriptions read inflections as one word, and function words as nothing', () => {
+  it('keys a word by its stem: one suffix, a doubled last consonant and a final e dropped', () => {
+    const key = (words: string) => words.split(' ').map(inflectionKey);
+    assert.deepEqual(key('hang hangs hanging'), ['hang', 'hang', 'hang']);
+    assert.deepEqual(key('move moved moves'), ['mov', 'mov', 'mov']);
+    assert.deepEqual(key('reply replies replied replying'), ['reply', 'reply', 'reply', 'reply']);
+    assert.deepEqual(key('picture pictures sync synced stop stopped mailbox mailboxes'), [
+      'pictur',
+      'pictur',
+      'sync',
+      'sync',
+      'stop',
+      'stop',
+      'mailbox',
+      'mailbox',
+    ]);
+    // Words whose end is no suffix, short words, codes and names with digits stay as they are.
+    assert.deepEqual(key('status access address ring used smtp5x6x11 hcw8078'), [
+      'status',
+      'access',
+      'address',
+      'ring',
+      'used',
+      'smtp5x6x11',
+      'hcw8078',
+    ]);
+  });
+
+  const kb = kbOf([
+    prose('wizard', 'Wizard hangs after a mailbox move', 'The wizard hangs once mailboxes were moved.', 'A stale endpoint.'),
+    prose('replies', 'Room mailbox replies are missing', 'Organizers get no replies from the room.', 'Replies are off.'),
+    prose('colours', 'Calendar colours are wrong', 'Colours look odd in the calendar, but not in the web app.', 'A theme.'),
+    prose('photos', 'Photos are not shown', 'Photos of users are missing through the sync.', 'A size limit.'),
+  ]);
+  const index = buildDescriptions(kb);
+  const fitOf = (text: string, id: string) =>
+    scoreDescriptions(index, new Set(descriptionTerms(text)), p).find((f) => kb.articles[f.article].id === id);
+
+  it("finds a word written in another inflection than the article's, and counts a word written twice so once", () => {
+    const hang = fitOf('the wizard hang when we move a mailbox', 'wizard')!;
+    assert.deepEqual(hang.found, ['wizard', 'hangs', 'move', 'mailbox']);
+    assert.deepEqual(fitOf('the room stopped replying to organizers', 'replies')!.found, ['room', 'replies', 'organizers']);
+    // "moved" and "move" in one paste are one word of it: the same evidence as "move" alone.
+    const once = fitOf('the wizard hangs, mailbox move', 'wizard')!;
+    const twice = fitOf('the wizard hangs, mailbox moved, we move them', 'wizard')!;
+    assert.equal(twice.evidence, once.evidence);
+    assert.equal(twice.pasteShare, once.pasteShare);
+  });
+
+  it('never scores function words ("not", "but", "through", "via"): they are no evidence of a problem', () => {
+    for (const w of ['not', 'but', 'through', 'via', 'although', 'another', 'only']) assert.equal(descriptionTerm(w), undefined, w);
+    assert.deepEqual(scoreDescriptions(index, new Set(['not', 'but', 'through']), p), []);
+    // The same description with and without them fits alike.
+    const plain = fitOf('photos of users missing', 'photos')!;
+    const wordy = fitOf('but photos of users not there, missing only through another way', 'photos')!;
+    assert.deepEqual([wordy.pasteShare, wordy.docShare, wordy.evidence], [plain.pasteShare, plain.docShare, plain.evidence]);
+  });
+
+  it('offers the article a description names in other inflections, as written it found too little', () => {
+    const m = new Matcher(kb);
+    const r = m.match('our room mailbox stopped replying to organizers');
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'replies']);
   });
 });
 
