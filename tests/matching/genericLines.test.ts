@@ -33,4 +33,25 @@ describe('matching: an error text that is a generic line other errors wrap', () 
     ).match(LINE);
     assert.equal(r.decision, 'answer');
   });
+
+  it('is found wherever its text stands in the index, not only as the first one', () => {
+    const r = new Matcher(kbOf([FEDERATION, MOVE, TEAPOT])).match(LINE);
+    assert.deepEqual([r.decision, r.matches.find((x) => x.article === 'teapot')?.score], ['clarify', 0.75]);
+  });
+
+  it('is no generic line when the others hold its words only inside a longer sentence: its unit stands in no other error', () => {
+    const inside = (id: string, start: string) => article(id, `${start} because the pony gateway refused the request with status teapot.`);
+    const r = new Matcher(kbOf([TEAPOT, inside('mover', 'The pony mailbox move stopped'), inside('sync', 'The pony sync paused')])).match(
+      LINE,
+    );
+    assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['answer', 'teapot', 1]);
+  });
+
+  it('counts neither a text as long as it (a twin) nor a longer text of its own article as a second wrapper', () => {
+    const teapotScore = (kb: Article[]) =>
+      new Matcher(kbOf(kb)).match(LINE, { explain: true }).matches.find((x) => x.article === 'teapot')?.score;
+    assert.equal(teapotScore([TEAPOT, article('teapot-twin', LINE), FEDERATION]), 1);
+    const ownWrapper = englishArticle('teapot', [LINE, `The pony relay stopped. Error details: ${LINE}`]);
+    assert.equal(teapotScore([ownWrapper, FEDERATION]), 1);
+  });
 });
