@@ -26,6 +26,23 @@ describe('matching/synonyms', () => {
     assert.deepEqual(r.found, ['exo → exchange online', 'hybrid config wizard → hybrid configuration wizard', 'stuck → hangs']);
   });
 
+  it('reads only groups marked as synonyms whose first name has words, skips names without words, and prefers the longest name', () => {
+    const s = new Synonyms([
+      // A bridge pair with two English names: no synonyms either.
+      { de: ['Postfach'], en: ['mailbox', 'quokka box'], file: 'de-en.yaml' },
+      // A first name of stop words only: nothing to rewrite to.
+      group('the', 'wombat'),
+      // A name of stop words only is no name; the shorter name comes first in the file.
+      group('Hybrid Configuration Wizard', 'hybrid', 'the', 'hybrid wizard'),
+    ]);
+    assert.equal(s.size, 1);
+    assert.deepEqual(s.rewrite(['quokka', 'box', 'wombat']).found, []);
+    assert.deepEqual(s.rewrite(['hybrid', 'wizard', 'stuck']), {
+      seq: ['hybrid', 'configuration', 'wizard', 'stuck'],
+      found: ['hybrid wizard → hybrid configuration wizard'],
+    });
+  });
+
   it('returns the sequence itself when no name is in it; a name cut short or a pair of the bridge is not one', () => {
     const seq = ['hybrid', 'wizardry', 'postfach', 'hybrid'];
     const r = synonyms.rewrite(seq);

@@ -21,4 +21,14 @@ describe('matching/twins', () => {
     ]);
     assert.deepEqual(Array.from(twinsOf(index)), [0, 1, 2]);
   });
+
+  it('maps every twin to the first of its group, also when other texts stand between them', () => {
+    const handshake = 'The marmot gateway refused the sprocket handshake.';
+    const index = buildSignals([
+      article('a', [handshake]),
+      article('b', [handshake, 'Quokka feeder jammed at the gate.']),
+      article('c', [handshake]),
+    ]);
+    assert.deepEqual(Array.from(twinsOf(index)), [0, 0, 2, 0]);
+  });
 });
