@@ -49,6 +49,8 @@ describe('matching/hostNames', () => {
         '.de',
         'a..de',
         'host.intra_net.de',
+        // The ends of the character ranges: 9, z and Z.
+        'z9.y9.de and 9z.Z9.com',
       ],
     );
   });
@@ -60,7 +62,7 @@ describe('matching/hostNames', () => {
       (t) => t.replace(old, '<host>'),
       (t) => replaceHostNames(t, { tlds, labels: 'loose' }, '<host>'),
       [...PIECES, 'intern'],
-      ['x_-foo.com', '-a-.de', 'a.internal', 'a.intern-x', 'A.COM'],
+      ['x_-foo.com', '-a-.de', 'a.internal', 'a.intern-x', 'A.COM', 'z9.y9.de and 9z.z9.com'],
     );
   });
 
