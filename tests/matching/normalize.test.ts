@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cleanPaste, decodeEntities, foldWord, termsOf, tokenize } from '../../src/matching/normalize';
+import { cleanPaste, decodeEntities, foldWord, splitNegations, termsOf, tokenize } from '../../src/matching/normalize';
 
 describe('matching/normalize', () => {
   it('decodes HTML entities left by web pages', () => {
@@ -7,6 +7,24 @@ describe('matching/normalize', () => {
       decodeEntities('&quot;Windows Live&quot; &amp; f&uuml;r &#39;x&#39; &#x27;y&#x27; &bogus;'),
       "\"Windows Live\" & für 'x' 'y' &bogus;",
     );
+  });
+
+  it('decodes numeric entities in upper-case hex too, and keeps those that name no character', () => {
+    assert.equal(decodeEntities('&#X27;a&#X27; &#x10FFFF; &#1114111;'), "'a' \u{10FFFF} \u{10FFFF}");
+    assert.equal(decodeEntities('&#0; &#x0; &#x110000; &#1114112;'), '&#0; &#x0; &#x110000; &#1114112;');
+  });
+
+  it("splits negations: can't → cannot, won't → will not, isn't → is not", () => {
+    assert.equal(splitNegations("I can't, it won't, it isn't, they Won’t"), 'I cannot, it will not, it is not, they will not');
+  });
+
+  it('reads every kind of line end as one: \\r\\n, \\r and \\n', () => {
+    assert.deepEqual(cleanPaste('first line\r\nsecond line\rthird line\nfourth line'), [
+      'first line',
+      'second line',
+      'third line',
+      'fourth line',
+    ]);
   });
 
   it('folds case and every spelling of umlauts to one form (English words fold the same way on both sides)', () => {
