@@ -3,7 +3,15 @@ import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { scenarioAnchors } from '../../src/knowledge/vocabulary';
 import { Matcher } from '../../src/matching/matcher';
-import { articleScenario, deniedDeployments, deniedInTitle, otherScenario, pasteScenario } from '../../src/matching/scenario';
+import {
+  articleScenario,
+  deniedDeployments,
+  deniedInTitle,
+  otherScenario,
+  outsideScenario,
+  pasteScenario,
+  type ArticleScenario,
+} from '../../src/matching/scenario';
 import { buildSignals } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
 
@@ -220,6 +228,50 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       );
       const inner = m.match('The marmot channel was closed: an unexpected fault occurred on a send.');
       assert.deepEqual([inner.decision, inner.matches[0]?.score], ['clarify', 0.75]);
+    });
+  });
+
+  describe('its pieces', () => {
+    it("reads an article's scenario from its steps' commands too", () => {
+      const a = article('x', ['Access is denied.'], {
+        steps: [
+          {
+            text: { en: 'Give the account the role.' },
+            commands: [{ shell: 'exchange-online-powershell', code: 'Set-CASMailbox -Identity x' }],
+          },
+        ],
+      });
+      assert.ok(articleScenario(a).anchors.has('cmdlet:cas-mailbox'));
+    });
+
+    it('keeps of a paste only the lines that name a scenario, each with its own terms', () => {
+      const lines = ['Quokka feeder jammed', 'PS> Get-MoveRequest | fl', 'Access is denied'];
+      const terms = ['quokka', 'feeder', 'jammed', 'get', 'moverequest', 'fl', 'access', 'denied'];
+      const at = [0, 0, 0, 1, 1, 1, 2, 2];
+      assert.deepEqual(
+        pasteScenario(
+          lines,
+          terms.map((term, i) => ({ term, line: at[i] })),
+        ).lines,
+        [{ anchors: scenarioAnchors(lines[1]), terms: ['get', 'moverequest', 'fl'] }],
+      );
+    });
+
+    it('takes a line half of whose words the match found for the error itself, not for where it happened', () => {
+      const paste = { lines: [{ anchors: new Set(['cmdlet:move-request']), terms: ['get', 'moverequest', 'access', 'denied'] }] };
+      const none: ArticleScenario = { anchors: new Set(), squashed: '' };
+      assert.equal(otherScenario(paste, new Set(['access', 'denied']), none), undefined);
+      assert.deepEqual(otherScenario(paste, new Set(['denied']), none), ['cmdlet:move-request']);
+    });
+
+    it("agrees with a cmdlet whose noun's first two parts the article names, never with a one-word noun", () => {
+      const article = (squashed: string): ArticleScenario => ({ anchors: new Set(), squashed });
+      assert.equal(outsideScenario(['cmdlet:distribution-group-member'], article('ownerscantmanagethedistributiongroup')), undefined);
+      assert.deepEqual(outsideScenario(['cmdlet:recipient'], article('therecipientisnotfound')), ['cmdlet:recipient']);
+    });
+
+    it("reads a title's languages as separate words", () => {
+      assert.equal(deniedInTitle(new Set(['hybrid']), ['Frei/Gebucht in Hybrid', 'Hybrid free/busy fails']), 'hybrid');
     });
   });
 });
