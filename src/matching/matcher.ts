@@ -21,7 +21,7 @@ import {
 } from './descriptions';
 import { tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
-import { otherStatusCode, statusCodesIn, statusTerms } from './statusCodes';
+import { isStatusTerm, otherStatusCode, statusCodesIn, statusTerms } from './statusCodes';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import {
@@ -713,7 +713,7 @@ export class Matcher {
     const { code: score, codeMaxArticles } = this.params.keywords;
     const hits: CodeHit[] = [];
     for (const t of view.terms) {
-      if (!isStrongTerm(t)) continue;
+      if (!isStrongTerm(t) && !isStatusTerm(t)) continue;
       const term = this.index.vocab.ids.get(t);
       const ids = term === undefined ? [] : this.index.postings[term];
       const inErrors = new Set(Array.from(ids, (id) => this.index.errors[id].article));
@@ -724,16 +724,40 @@ export class Matcher {
       // The paste's error goes on differently right after the code (`ExAssertException: ASSERT: HMACProvider…` where the
       // article has `ExAssertException: ASSERT: ProcessId perf counter…`), and the paste holds hardly any of what follows the
       // code in the article anywhere else either: another error of that family, as in `contradicted`.
-      const other = (id: number) => {
-        const c = scoreSignal(twinsOf(this.index)[id], view, this.index, this.params.score).contradiction;
-        if (!c || !c.context.split(' ').includes(t)) return false;
+      const followers = (id: number) => {
         const { terms } = this.index.errors[id];
         const at = terms.indexOf(t);
         const next = terms.slice(at + 1, at + 1 + CODE_FOLLOWERS);
-        return next.length === CODE_FOLLOWERS && next.filter((w) => view.terms.has(w)).length < CODE_FOLLOWERS - 1;
+        return { full: next.length === CODE_FOLLOWERS, held: next.filter((w) => view.terms.has(w)).length };
       };
+      const other = (id: number) => {
+        const c = scoreSignal(twinsOf(this.index)[id], view, this.index, this.params.score).contradiction;
+        if (!c || !c.context.split(' ').includes(t)) return false;
+        const f = followers(id);
+        return f.full && f.held < CODE_FOLLOWERS - 1;
+      };
+      // A status code is shared by every bounce of its kind (`5.7.1`, `5.7.3` stand for many messages): it offers an
+      // article only where two or more of its error texts begin with the code and the paste's first words and then part
+      // (`535 5.7.139 Authentication unsuccessful, federated STS…` / `…, the federated STS URL…`): the article lists
+      // that code's variants, and a paste that goes on with another reason is one more of them. One text alone that the
+      // paste leaves after its first words is another error (`554 5.2.0 STOREDRV.Submission…` for `…Deliver…`).
+      const status = isStatusTerm(t);
+      const begins = (id: number) => {
+        const f = followers(id);
+        return f.full && f.held >= CODE_FOLLOWERS - 1;
+      };
+      if (status) inProse.length = 0;
+      // Per article, its error texts (as written: a text read without its reply code is the same text) that hold the code
+      // and the start of the paste's message.
+      const variants = new Map<number, Set<string>>();
+      if (status)
+        for (const id of ids) {
+          if (!begins(id)) continue;
+          const { article, text } = this.index.errors[id];
+          variants.set(article, (variants.get(article) ?? new Set()).add(text));
+        }
       for (const id of ids) {
-        if (other(id)) continue;
+        if (status ? (variants.get(this.index.errors[id].article)?.size ?? 0) < 2 || !begins(id) : other(id)) continue;
         const sig = this.index.errors[id];
         hits.push({ kind: 'code', article: sig.article, symptom: sig.symptom, score, terms: [t], code: t });
       }

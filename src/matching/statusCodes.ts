@@ -3,6 +3,11 @@ import { markSmtpCodes } from './normalize';
 /** An enhanced status code as a term (`5.1.10` is read as `smtp5x1x10`). */
 const STATUS_TERM = /^smtp\dx\dx\d+$/;
 
+/** True for an enhanced status code term (`smtp5x7x139`). */
+export function isStatusTerm(term: string): boolean {
+  return STATUS_TERM.test(term);
+}
+
 /** The enhanced status codes among `terms`. */
 export function statusTerms(terms: Iterable<string>): Set<string> {
   const codes = new Set<string>();

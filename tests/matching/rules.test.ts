@@ -457,3 +457,27 @@ describe('matching rules: SMTP reply codes and diagnostic codes (issue 12, recal
     assert.deepEqual(top(m, '4.7.0 Temporary wombat fault. Please try again later. PRX5'), ['answer', 'busy']);
   });
 });
+
+describe('matching rules: a status code whose article lists several of its variants (issue 12, recall)', () => {
+  const variants = article('variants', [
+    '535 5.7.139 Wombat logon unsuccessful, the burrow gateway was unreachable.',
+    '535 5.7.139 Wombat logon unsuccessful, the burrow gateway refused plain text.',
+  ]);
+  const single = article('single', ['554 5.2.0 QUOKKA.Deliver.Exception:PouchFullException; the pouch is full']);
+  const other = article('other', ['Numbat feeder jammed at the gate.']);
+  const m = new Matcher(kbOf([variants, single, other]));
+
+  it('offers the article for the code and its first words followed by another reason: one more variant it lists', () => {
+    const r = m.match('Server said: 535 5.7.139 Wombat logon unsuccessful, basic logon is disabled for the tenant. [AM5PR0701CA0008]');
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'variants']);
+    assert.equal(r.matches[0].score, DEFAULT_PARAMETERS.keywords.code);
+  });
+
+  it('offers nothing for one error text that the paste leaves after the code and its first words: another error of that code', () => {
+    assert.deepEqual(top(m, '554 5.2.0 QUOKKA.Submission.Exception:TailSpamException; the tail is blocked'), ['none', null]);
+  });
+
+  it('offers nothing for the code with other first words, even where the article lists variants', () => {
+    assert.deepEqual(top(m, '535 5.7.139 Numbat feeder session expired'), ['none', null]);
+  });
+});
