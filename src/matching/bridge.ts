@@ -12,6 +12,7 @@ import { CMDLET_IN_TEXT, HCW_CODE_IN_TEXT } from '../knowledge/vocabulary';
 import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
+import { GENERIC } from './descriptions';
 import { cleanPaste, foldWord } from './normalize';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
@@ -26,12 +27,16 @@ interface Rule {
   output: string;
   /** Words of `output` (folded), to check an article for the translated phrase. */
   outputWords: string[];
+  /** Words of the other language's further forms (`OWA` for `Outlook on the web`). */
+  alternatives: string[][];
 }
 
 /** One rewrite done in a paste. */
 export interface Applied {
   /** Folded words of what it was read as (slots left out). */
   words: string[];
+  /** The entry's other forms in that language (folded words): an article may write the term so (`OWA`). */
+  alternatives?: string[][];
 }
 
 export interface Translation {
@@ -82,12 +87,16 @@ export class Translator {
       const sources = from === 'de' ? e.de : e.en;
       const output = from === 'de' ? e.en[0] : e.de[0];
       const outputWords = patternOf(output).filter((w): w is string => w !== null);
+      const alternatives = (from === 'de' ? e.en : e.de)
+        .slice(1)
+        .map((f) => patternOf(f).filter((w): w is string => w !== null))
+        .filter((words) => words.length > 0);
       for (const source of sources) {
         const pattern = patternOf(source);
         const first = pattern[0];
         if (!first || !pattern.length) continue; // a form that starts with a slot has no anchor; the lexicon check forbids it
         const list = this.byFirst.get(first) ?? [];
-        list.push({ pattern, output, outputWords });
+        list.push({ pattern, output, outputWords, alternatives });
         this.byFirst.set(first, list);
         if (pattern.length === 1 && !this.single.has(first)) this.single.set(first, output);
       }
@@ -122,7 +131,8 @@ export class Translator {
         cursor = words[hit.end - 1].end;
         // A form ending in a bracket (`Argument(en)`) was matched up to its last word: its bracket is the paste's.
         if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
-        applied.push({ words: hit.rule.outputWords });
+        const { outputWords, alternatives } = hit.rule;
+        applied.push(alternatives.length ? { words: outputWords, alternatives } : { words: outputWords });
         i = hit.end;
         continue;
       }
@@ -405,9 +415,19 @@ export function proseAgreement(
     return null;
   };
   const units = new Set<string>();
+  /** Units held by at most `proseJoint` articles, by their words: their content words. */
+  const joint = new Map<string, string[]>();
   for (let i = 0; i < applied.length; i++) {
     let words = applied[i].words;
     let found = inProse(words);
+    // The article may write the term in another of its forms (`OWA` for `Outlook on the web`).
+    for (const alternative of found ? [] : (applied[i].alternatives ?? [])) {
+      found = inProse(alternative);
+      if (found) {
+        words = alternative;
+        break;
+      }
+    }
     if (!found) continue;
     const parts = [words];
     // The article writes the next unit right after this one: one term, counted once.
@@ -419,7 +439,11 @@ export function proseAgreement(
     // A rival that holds each part tells the two apart by the order of shared words only (`on-premises users … cloud
     // mailboxes` against `cloud users … on-premises mailboxes`): no more than a common word.
     const rivalHas = rivalHolds(words) || (parts.length > 1 && parts.every((part) => rivalHolds(part)));
-    if (content.length && articlesHolding(content) <= params.proseRare && !rivalHas) units.add(found.join(' '));
+    if (!content.length || rivalHas) continue;
+    const holding = articlesHolding(content);
+    if (holding <= params.proseRare) units.add(found.join(' '));
+    // A word every kind of description uses (`see`, `receive`) agrees with nothing in particular.
+    if (holding <= params.proseJoint && words.some((w) => !STOPWORDS.has(w) && !GENERIC.has(w))) joint.set(found.join(' '), content);
   }
   // A verbatim run is one term however many of its word pairs the article holds (`Hop Count Exceeded` is one). It is
   // looked for in the article's prose in the other language only: in prose of the paste's own language (a bilingual
@@ -435,7 +459,11 @@ export function proseAgreement(
       }
     }
   }
-  return units.size + languageFree >= params.unitsToAnswer;
+  if (units.size + languageFree >= params.unitsToAnswer) return true;
+  // Terms a few articles each hold (`delegate`, `synced`, `forest`) that together only this one does: one more of them
+  // than `unitsToAnswer` when none is rare (two such terms, `group` and `non-delivery report`, meet by chance).
+  const together = [...new Set([...joint.values()].flat())];
+  return joint.size >= params.unitsToAnswer + (units.size ? 0 : 1) && articlesHolding(together) <= 1;
 }
 
 function containsRun(haystack: string[], needle: string[]): boolean {

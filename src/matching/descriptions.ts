@@ -81,7 +81,7 @@ export interface DescriptionScore {
  * ("I get the following error message", "see more information"). Indexed (the bridge counts articles by them),
  * but left out of both sides when a description is scored, and never a title word the paste names.
  */
-const GENERIC: ReadonlySet<string> = new Set(
+export const GENERIC: ReadonlySet<string> = new Set(
   `error errors message messages following issue issues problem problems fix fixes resolve resolution workaround cause
   occurs occur occurred describes provides learn article see information more about example resembles might may
   receive received get gets getting got run running try tried use using used work working works when after before

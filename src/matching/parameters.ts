@@ -221,6 +221,11 @@ export interface MatchParameters {
      * translated term this rare.
      */
     proseRare: number;
+    /**
+     * Translated terms each held by at most this many articles' titles and symptom descriptions answer a description
+     * together, `unitsToAnswer` of them or more, when only this article's hold them all (bridge.ts `proseAgreement`).
+     */
+    proseJoint: number;
   };
   /** When to answer, ask, or say none (decide.ts). The calibration table of `kb eval` shows what they give. */
   decision: {
@@ -304,6 +309,6 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     containerFrom: 0.45,
     containedFrom: 0.2,
   },
-  bridge: { translatedWeight: 0.9, unitWords: 3, unitsToAnswer: 2, maxSlotWords: 6, minCompound: 8, proseRare: 3 },
+  bridge: { translatedWeight: 0.9, unitWords: 3, unitsToAnswer: 2, maxSlotWords: 6, minCompound: 8, proseRare: 3, proseJoint: 8 },
   decision: { answer: 0.8, candidate: 0.45, margin: 0.1, window: 0.2, listed: 0.2 },
 };

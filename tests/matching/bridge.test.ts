@@ -242,6 +242,53 @@ describe('matching/bridge', () => {
       assert.equal(proseAgreement(sg, 'main', [], units('security group', 'cloud', 'hidden'), rare, undefined, [rival]), true);
     });
 
+    // Articles' titles and symptoms as word lists: how many hold all of some words (descriptions.ts articlesHolding).
+    const holdingIn =
+      (...others: string[]) =>
+      (words: readonly string[]) =>
+        ['delegate cannot send on behalf after migration', ...others].filter((o) => words.every((w) => o.split(' ').includes(w))).length;
+    const delegate: Article = {
+      ...article('delegate', {}),
+      title: { en: 'Delegate cannot send on behalf after migration' },
+      symptoms: [{ id: 'main', description: { en: 'The delegate sees an error.' }, errors: {} }],
+    };
+
+    it('answers on terms a few articles each hold when together only this one holds them: one more of them when none is rare', () => {
+      // delegate, migration, send: each held by three or four of these, all three by the delegate article only.
+      const holding = holdingIn('delegate rights', 'delegate calendar migration', 'migration send', 'send delegate', 'send');
+      assert.equal(proseAgreement(delegate, 'main', [], units('delegate', 'migration', 'send'), holding), true);
+      assert.equal(proseAgreement(delegate, 'main', [], units('delegate', 'migration'), holding), false, 'two, none rare');
+      assert.equal(proseAgreement(delegate, 'main', [], units('on behalf', 'migration'), holding), true, 'a rare one and one more');
+      const also = holdingIn('delegate send migration now', 'delegate', 'delegate', 'migration', 'migration', 'send', 'send');
+      assert.equal(proseAgreement(delegate, 'main', [], units('delegate', 'migration', 'send'), also), false, 'another holds all three');
+      const params = { ...DEFAULT_PARAMETERS.bridge, proseJoint: 2 };
+      assert.equal(proseAgreement(delegate, 'main', [], units('delegate', 'migration', 'send'), holding, params), false, 'too common');
+    });
+
+    it('never counts a word every description uses (see, receive) towards terms that agree together', () => {
+      const holding = holdingIn('delegate migration sees', 'delegate', 'delegate', 'migration', 'migration', 'sees', 'sees', 'sees');
+      assert.equal(proseAgreement(delegate, 'main', [], units('delegate', 'migration', 'sees'), holding), true);
+      assert.equal(proseAgreement(delegate, 'main', [], units('delegate', 'migration', 'see'), holding), false, 'see: generic');
+    });
+
+    it("finds a translated term in another of its entry's forms, as the article writes it (OWA for Outlook on the web)", () => {
+      const owa: Article = {
+        ...article('owa', {}),
+        title: { en: 'Cannot move items between mailbox and archive in OWA' },
+        symptoms: [{ id: 'main', description: { en: 'Moving fails.' }, errors: {} }],
+      };
+      const pasted = [{ words: ['outlook', 'on', 'the', 'web'], alternatives: [['outlook', 'web', 'app'], ['owa']] }, ...units('archive')];
+      assert.equal(proseAgreement(owa, 'main', [], pasted, rare), true);
+      assert.equal(proseAgreement(owa, 'main', [], [{ words: ['outlook', 'on', 'the', 'web'] }, ...units('archive')], rare), false);
+      const translated = new Translator(
+        [{ de: ['Outlook im Web', 'OWA'], en: ['Outlook on the web', 'Outlook Web App', 'OWA'], file: 't' }],
+        'de',
+      );
+      assert.deepEqual(translated.translate('In Outlook im Web').applied, [
+        { words: ['outlook', 'on', 'the', 'web'], alternatives: [['outlook', 'web', 'app'], ['owa']] },
+      ]);
+    });
+
     it("does not count a unit that another offered article's title or symptoms hold too, nor a language-free term then", () => {
       const sdg: Article = {
         ...article('sdg', {}),
@@ -353,8 +400,8 @@ describe('matching/bridge', () => {
         assert.equal(r.matches[0].evidence, 'Das Kennwort des Dienstkontos ist abgelaufen.', "the user's own line is quoted");
       });
 
-      it('offers it when its terms are common (held by more articles than proseRare)', () => {
-        const params = { ...DEFAULT_PARAMETERS, bridge: { ...DEFAULT_PARAMETERS.bridge, proseRare: 0 } };
+      it('offers it when its terms are common (held by more articles than proseRare and proseJoint)', () => {
+        const params = { ...DEFAULT_PARAMETERS, bridge: { ...DEFAULT_PARAMETERS.bridge, proseRare: 0, proseJoint: 0 } };
         const r = new Matcher(kbOf(articles, FB_LEXICON), params).match('Das Kennwort des Dienstkontos ist abgelaufen.');
         assert.deepEqual([r.decision, r.matches.map((m) => m.article)], ['clarify', ['password-expired']]);
       });
