@@ -7,7 +7,7 @@ import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge, type KnowledgeBase } f
 import type { KnowledgeProblem } from '../knowledge/types';
 import { compileKnowledgeIndex } from '../matching/compiled';
 import { Matcher } from '../matching/matcher';
-import type { MatchExplanation, MatchResult } from '../matching/types';
+import type { MatchExplanation, MatchResult, TranslationExplanation } from '../matching/types';
 import {
   CALIBRATION_EDGES,
   diffOutcomes,
@@ -213,13 +213,14 @@ function match(args: string[], io: Output): number {
     throw new UsageError(`kb: --article: no article "${values.article}" in the knowledge base`);
   const r = new Matcher(kb).match(text, { lang, explain, ...(values.article !== undefined ? { article: values.article } : {}) });
   if (values.json) {
-    io.json({ decision: r.decision, matches: jsonMatches(r) });
+    io.json({ decision: r.decision, matches: jsonMatches(r), ...(r.translation ? { translation: r.translation } : {}) });
     return 0;
   }
   let out = describe(r);
   if (values.article !== undefined && !r.matches.some((m) => m.article === values.article)) {
     out += `\n  ${values.article}: nothing of it in the paste (no word of its error texts, no keyword, no code)`;
   }
+  if (r.translation) out += `\n${describeTranslation(r.translation).join('\n')}`;
   io.out(out);
   return 0;
 }
@@ -263,6 +264,24 @@ function describe(r: MatchResult): string {
     ...(m.why ? describeWhy(m.why).map((l) => `       ${l}`) : []),
   ]);
   return [head + (r.truncated ? ' (long paste: matched its error lines only)' : ''), ...rows].join('\n');
+}
+
+/** With --explain: what the lexicon read a paste in the other language as, and what that changed. */
+function describeTranslation(t: TranslationExplanation | undefined): string[] {
+  if (!t) return [];
+  const outcome = {
+    unchanged: 'the paste as written decides; the translation changed nothing',
+    answered: 'answered on the translation',
+    merged: "the translation's matches are offered with the others",
+  }[t.outcome];
+  return [
+    `read through the lexicon (${t.from} → ${t.to}): ${outcome}`,
+    `  terms: ${t.terms.join(', ') || '–'}`,
+    ...t.text
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => `  | ${l}`),
+  ];
 }
 
 /** `kb probe`: how many near-miss pastes built from the knowledge's own error texts get a wrong answer (probe.ts). */

@@ -280,7 +280,7 @@ export class Matcher {
     const from = mixed ? otherLanguageLines(text, direct.lang) : direct.lang;
     if (!from || !this.missing[from]) return direct;
     const translation = this.bridge.translate(text, from);
-    return combineWithTranslation(
+    const combined = combineWithTranslation(
       direct,
       text,
       translation,
@@ -290,6 +290,10 @@ export class Matcher {
       mixed ? undefined : (words) => this.articlesHolding(words),
       mixed,
     );
+    if (!options.explain) return combined;
+    const outcome = combined === direct ? 'unchanged' : combined.decision === 'answer' ? 'answered' : 'merged';
+    const terms = translation.applied.map((a) => a.words.join(' '));
+    return { ...combined, translation: { from, to: from === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
   }
 
   /** How many articles' titles and symptom descriptions hold every one of `words` (a word they never use: none). */

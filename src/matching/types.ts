@@ -77,6 +77,24 @@ export interface MatchResult {
   lang: Lang;
   /** True when the paste was longer than the limit and only its error-looking part was matched. */
   truncated: boolean;
+  /** With `explain`, when the paste was also read through the lexicon (bridge.ts): what it was read as, and what that did. */
+  translation?: TranslationExplanation;
+}
+
+/** The lexicon's reading of a paste, for `kb match --explain`: lexicon authors need to see what a German paste became. */
+export interface TranslationExplanation {
+  /** The language translated from, and to. */
+  from: Lang;
+  to: Lang;
+  /** The paste as the lexicon rewrote it, line for line. */
+  text: string;
+  /** Each lexicon term or template the translation applied, as read (folded words, slots left out). */
+  terms: string[];
+  /**
+   * What it changed: `unchanged` (the paste as written decides), `answered` (an answer on the translation), `merged` (the
+   * translation's matches offered with the others).
+   */
+  outcome: 'unchanged' | 'answered' | 'merged';
 }
 
 export interface MatchOptions {

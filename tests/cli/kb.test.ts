@@ -216,6 +216,37 @@ source:
     assert.equal(fs.readFileSync(written, 'utf8'), '{\n  "greeting": "none",\n  "seed": "answer exo-legacy-tls-hybrid"\n}\n');
   });
 
+  it('match --explain shows what the lexicon read a German paste as, for an English-only article', () => {
+    const t = tempFolder({
+      'term.yaml': `id: org-config-term
+title: { en: "Get-OrganizationConfig is not recognized" }
+languages: [en]
+symptoms:
+  - id: main
+    description: { en: "The cmdlet is missing in the session" }
+    errors:
+      en: ["The term 'Get-OrganizationConfig' is not recognized as the name of a cmdlet, function, script file, or operable program."]
+cause: { en: "The module is not loaded" }
+steps:
+  - text: { en: "Load the module" }
+`,
+    });
+    cleanup = t.cleanup;
+    const paste =
+      'Die Benennung "Get-OrganizationConfig" wurde nicht als Name eines Cmdlet, einer Funktion, einer Skriptdatei oder eines ausführbaren Programms erkannt.';
+    const r = kb(['match', '--explain', '--kb', 'knowledge', '--kb', t.dir, paste]);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.trimEnd().split('\n');
+    assert.match(lines[1], /^ {2}1\. org-config-term #main +0\.\d\d /);
+    const at = lines.indexOf('read through the lexicon (de → en): answered on the translation');
+    assert.ok(at > 1, r.out);
+    assert.match(lines[at + 1], /^ {2}terms: .*the term is not recognized as the name of a cmdlet/);
+    assert.match(lines[at + 2], /^ {2}\| The term 'Get-OrganizationConfig' is not recognized as the name of a cmdlet/);
+    const json = JSON.parse(kb(['match', '--explain', '--json', '--kb', 'knowledge', '--kb', t.dir, paste]).out);
+    assert.deepEqual([json.translation.from, json.translation.to, json.translation.outcome], ['de', 'en', 'answered']);
+    assert.equal(JSON.parse(kb(['match', '--json', '--kb', 'knowledge', '--kb', t.dir, paste]).out).translation, undefined);
+  });
+
   it('match --explain shows the error text, its units, the words found and the rules applied', () => {
     const r = kb([
       'match',

@@ -325,6 +325,20 @@ describe('matching/bridge', () => {
       assert.ok(r.matches[0].score < 1, 'translated evidence weighs less than verbatim');
     });
 
+    it('with explain, tells what the lexicon read the paste as and what that changed; without, nothing', () => {
+      const paste = 'Fehler: Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.';
+      const t = matcher.match(paste, { explain: true }).translation;
+      assert.deepEqual([t?.from, t?.to, t?.outcome], ['de', 'en', 'answered']);
+      assert.equal(t?.text, 'error: The underlying connection was closed: An unexpected error occurred on a send.');
+      assert.ok(t?.terms.includes('the underlying connection was closed'), t?.terms.join(' | '));
+      assert.equal(matcher.match(paste).translation, undefined);
+      // Read through the lexicon but not moved by it: the paste as written decides.
+      const weak = matcher.match('Fehler: Postfach', { explain: true }).translation;
+      assert.equal(weak?.outcome, 'unchanged');
+      // An English paste is not translated at all.
+      assert.equal(matcher.match(SEND, { explain: true }).translation, undefined);
+    });
+
     it('answers through a cmdlet name, which reads the same in every language', () => {
       const r = matcher.match('Die Benennung "Get-OrganizationConfig" wurde nicht als Name eines Cmdlet erkannt.');
       assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'org-config-term']);
