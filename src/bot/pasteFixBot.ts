@@ -491,7 +491,8 @@ function readIntent(
 export function removeMentions(activity: Partial<Activity>): string {
   const botId = activity.recipient?.id;
   let text = activity.text ?? '';
-  if (botId) {
+  // Without entities there is no mention (most messages): the activity is not copied for getMentions then.
+  if (botId && activity.entities?.length) {
     // The channel may send `entities: null` (the schema allows null for absent fields); botbuilder's
     // getMentions only expects undefined.
     for (const mention of TurnContext.getMentions({ ...activity, entities: activity.entities ?? undefined })) {

@@ -48,6 +48,9 @@ export type SubmitData = z.infer<typeof submittedSchema>;
 
 /** The button data in `activity.value`, or undefined when it is not from one of our buttons. */
 export function submitData(value: unknown): SubmitData | undefined {
+  // A typed message has no value: every paste turn came here, and zod builds its whole failure (issues, paths) before
+  // saying no. Only an object can be button data.
+  if (typeof value !== 'object' || value === null) return undefined;
   const parsed = submittedSchema.safeParse(value);
   if (!parsed.success) return undefined;
   const data = parsed.data;
