@@ -29,19 +29,28 @@ const isLower = (c: number) => c >= 97 && c <= 122;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 /** `\w` of a regular expression without the `u` flag. */
 const isWord = (c: number) => isDigit(c) || isLower(c) || isUpper(c) || c === Code.Underscore;
+/** A letter or digit of a label: either case for strict labels, lower case only for loose ones. */
+const isAlnum = (c: number, strict: boolean) => isDigit(c) || isLower(c) || (strict && isUpper(c));
+const isLabelChar = (c: number, strict: boolean) => isAlnum(c, strict) || c === Code.Hyphen;
+/** Where a name may begin: strict labels start with a letter or digit, loose ones with any label character. */
+const isStartChar = (c: number, strict: boolean) => (strict ? isAlnum(c, true) : isLabelChar(c, false));
+/** The character code at `i`, or -1 outside the text. */
+const codeAt = (text: string, i: number) => (i >= 0 && i < text.length ? text.charCodeAt(i) : -1);
+/** A label must end right before a dot: strict labels end with a letter or digit, loose ones with anything. */
+const endsWell = (text: string, from: number, end: number, strict: boolean) =>
+  end > from && (!strict || isAlnum(codeAt(text, end - 1), true));
 
-/** `text` with every host name of `shape` replaced by `replacement`. */
+/**
+ * `text` with every host name of `shape` replaced by `replacement`. (The character tests are plain functions of the
+ * module, not closures made per call: this runs on every paste, and its closures were most of matching's cleaning.)
+ */
 export function replaceHostNames(text: string, shape: HostNameShape, replacement: string): string {
   if (!text.includes('.')) return text;
   const strict = shape.labels === 'strict';
   const n = text.length;
-  const code = (i: number) => (i >= 0 && i < n ? text.charCodeAt(i) : -1);
-  const isAlnum = strict ? (c: number) => isDigit(c) || isLower(c) || isUpper(c) : (c: number) => isDigit(c) || isLower(c);
-  const isLabelChar = (c: number) => isAlnum(c) || c === Code.Hyphen;
-  // Where a name may begin: strict labels start with a letter or digit, loose ones with any label character.
-  const isStartChar = strict ? isAlnum : isLabelChar;
-  // A label must end right before a dot: strict labels end with a letter or digit, loose ones with anything.
-  const endsWell = (from: number, end: number) => end > from && (!strict || isAlnum(code(end - 1)));
+  /** The longest listed top-level name: a longer segment start is looked up without being cut out. */
+  let longestTld = 0;
+  for (const t of shape.tlds) longestTld = Math.max(longestTld, t.length);
 
   // The text split at its dots into segments, each described by a few numbers.
   let count = 1;
@@ -63,16 +72,19 @@ export function replaceHostNames(text: string, shape: HostNameShape, replacement
     let word = from;
     for (let i = from; i < end[k]; i++) {
       const c = text.charCodeAt(i);
-      if (!isLabelChar(c)) lastForeign[k] = i;
+      if (!isLabelChar(c, strict)) lastForeign[k] = i;
       if (word === i && isWord(c)) word++;
     }
-    const name = text.slice(from, word);
-    if (word > from && shape.tlds.has(strict ? name.toLowerCase() : name)) tld[k] = word - from;
+    if (word > from && word - from <= longestTld) {
+      const name = text.slice(from, word);
+      if (shape.tlds.has(strict ? name.toLowerCase() : name)) tld[k] = word - from;
+    }
     from = end[k] + 1;
   }
   for (let k = count - 1; k >= 0; k--) {
     // The whole segment is a label (a dot follows it, which the last segment lacks).
-    const label = k < count - 1 && lastForeign[k] < start[k] && endsWell(start[k], end[k]) && isStartChar(code(start[k]));
+    const label =
+      k < count - 1 && lastForeign[k] < start[k] && endsWell(text, start[k], end[k], strict) && isStartChar(codeAt(text, start[k]), strict);
     lastTld[k] = label && lastTld[k + 1] >= 0 ? lastTld[k + 1] : tld[k] > 0 ? k : -1;
   }
 
@@ -83,8 +95,8 @@ export function replaceHostNames(text: string, shape: HostNameShape, replacement
     // Every start inside one segment reaches the same dot and the same labels after it, so only the first
     // start that leaves a label (nothing foreign after it) needs trying: if it fails, they all do.
     let p = Math.max(from, lastForeign[k] + 1);
-    while (p < end[k] && !(isStartChar(code(p)) && isWord(code(p)) !== isWord(code(p - 1)))) p++;
-    if (next >= 0 && p < end[k] && endsWell(p, end[k])) {
+    while (p < end[k] && !(isStartChar(codeAt(text, p), strict) && isWord(codeAt(text, p)) !== isWord(codeAt(text, p - 1)))) p++;
+    if (next >= 0 && p < end[k] && endsWell(text, p, end[k], strict)) {
       const stop = start[next] + tld[next];
       out += text.slice(copied, p) + replacement;
       copied = stop;
