@@ -31,7 +31,17 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 const SETS = {
   main: {
     // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 9: covered English inputs and more (tests/data/README.md).
-    seeds: { 1: 20261203, 2: 2026120302, 3: 2026120303, 4: 2026120304, 5: 2026120305, 6: 2026120306, 7: 2026120307, 8: 2026120308, 9: 2026120309 },
+    seeds: {
+      1: 20261203,
+      2: 2026120302,
+      3: 2026120303,
+      4: 2026120304,
+      5: 2026120305,
+      6: 2026120306,
+      7: 2026120307,
+      8: 2026120308,
+      9: 2026120309,
+    },
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
     header: {
