@@ -527,7 +527,14 @@ export function combineWithTranslation(
   });
   const top = first;
   const free = languageFreeTerms(text);
-  if (via.decision === 'answer' && top && agreement(errorWordsOf(top), free, translation.applied, params.bridge)) {
+  // The paste as written already put this article first (its words in the article's language, an English wrapper
+  // around a German inner message) and a translated template of the paste stands in its error texts: the verbatim
+  // words and the translated ones agree on it.
+  const verbatimLead =
+    direct.matches[0]?.article === via.matches[0].article &&
+    direct.matches[0].score >= t.candidate &&
+    translation.applied.some((a) => a.words.length >= params.bridge.unitWords && errors.some((e) => containsRun(e, a.words)));
+  if (via.decision === 'answer' && top && (verbatimLead || agreement(errors, free, translation.applied, params.bridge))) {
     return { ...direct, decision: 'answer', matches: mapped };
   }
   const viaScore = new Map(via.matches.map((m) => [m.article, m.score]));

@@ -344,6 +344,31 @@ describe('matching/bridge', () => {
       assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'org-config-term']);
     });
 
+    it('answers when the English words as written put the article first and a translated template of it agrees', () => {
+      const WRAP = 'Subtask CheckPrereqs execution failed: Creating Organization Relationships.';
+      const OBJREF = 'Object reference not set to an instance of an object.';
+      const lexicon = [...LEXICON, entry('Der Objektverweis wurde nicht auf eine Objektinstanz festgelegt', OBJREF.slice(0, -1))];
+      const twoWrappers = kbOf(
+        [
+          article('objref', { en: [`${WRAP} ${OBJREF}`] }),
+          article('prereqs-other', {
+            en: [`${WRAP} The organization relationship already exists for the domain of this tenant, remove it and run the wizard again.`],
+          }),
+          article('objref-elsewhere', { en: [`Outlook cannot open the folder. ${OBJREF}`] }),
+        ],
+        lexicon,
+      );
+      const mixed = `ERROR: ${WRAP}\nDer Objektverweis wurde nicht auf eine Objektinstanz festgelegt.`;
+      const r = new Matcher(twoWrappers).match(mixed);
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'objref']);
+      assert.ok(r.matches[0].score < 1);
+      // The German message alone: the translation finds the template, but no verbatim word chose the article.
+      assert.notEqual(
+        new Matcher(twoWrappers).match('Der Objektverweis wurde nicht auf eine Objektinstanz festgelegt.').decision,
+        'answer',
+      );
+    });
+
     it('offers, not answers, when only a short translated phrase backs the article', () => {
       const r = matcher.match(
         'Beim Verbinden mit dem Remoteserver "outlook.office365.com" ist folgender Fehler aufgetreten: Zugriff verweigert',
