@@ -5,12 +5,14 @@ import {
   buildQueryView,
   looksLikeName,
   misread,
+  otherCodeOfFamily,
+  pasteIds,
   scoreSignal,
   touchedUnits,
   type ScoreParameters,
   type Settled,
 } from '../../src/matching/score';
-import { buildSignals, contentTerms } from '../../src/matching/signals';
+import { buildSignals, contentTerms, gramCode } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
 import { fixture } from '../helpers/fixture';
 
@@ -84,6 +86,83 @@ describe('matching/score', () => {
       // Anchored: a code inside a longer name is a name.
       assert.ok(looksLikeName('myhcw8078') && looksLikeName('hcw8078b2') && looksLikeName('x0x8004') && looksLikeName('1403'));
     });
+
+    it('otherCodeOfFamily: the same letters with another number, not another family, not the same code, not a word', () => {
+      assert.ok(otherCodeOfFamily('prx4', 'prx5') && otherCodeOfFamily('imc53', 'imc54'));
+      for (const [a, b] of [
+        ['prx5', 'prx5'],
+        ['imc5', 'prx5'],
+        ['prx5', 'server'],
+        ['server', 'prx5'],
+        ['ex01', 'prx5'],
+      ])
+        assert.ok(!otherCodeOfFamily(a, b), `${a} ${b}`);
+    });
+  });
+
+  describe('the paste in the ids of an index', () => {
+    // Vocabulary: alpha 0, bravo 1, charlie 2, delta 3, echo 4 (size 5); the paste lacks echo and has zulu, which the
+    // index doesn't know: zulu's local id 5 is also the gram code of the pair alpha alpha, and so on.
+    const index = fixture(() => buildSignals([article('x', ['alpha bravo charlie delta echo'])]));
+    const paste = 'alpha bravo charlie zulu delta alpha bravo delta';
+
+    it('gives known words their vocabulary ids and unknown ones ids of their own from the size up', () => {
+      const { vocab } = index();
+      const ids = pasteIds(buildQueryView(contentTerms(paste), new Set(['zulu', 'yankee'])), vocab);
+      assert.equal(ids.size, 5);
+      assert.deepEqual(Array.from(ids.has), [1, 1, 1, 1, 0]);
+      assert.deepEqual(ids.unknown, ['zulu', 'yankee']);
+      assert.deepEqual(
+        [0, 4, 5, 6].map((id) => ids.term(id)),
+        ['alpha', 'echo', 'zulu', 'yankee'],
+      );
+      assert.deepEqual([...ids.quoted].sort(), [5, 6]);
+    });
+
+    it('keeps as contexts only the words, pairs and triples of known words, each with what follows it, in order, each once', () => {
+      const { vocab } = index();
+      const ids = pasteIds(buildQueryView(contentTerms(paste)), vocab);
+      const size = vocab.terms.length;
+      const followers = (code: number) => {
+        const out: string[] = [];
+        for (let e = ids.next.first(code); e >= 0; e = ids.next.link[e]) out.push(ids.term(ids.next.value[e]));
+        return out;
+      };
+      // Every gram of the vocabulary: what follows it in the paste, and whether the paste holds it as a word pair.
+      const contexts: Record<string, string[]> = {};
+      const pairs: string[] = [];
+      for (let a = 0; a < size; a++)
+        for (let b = -1; b < size; b++)
+          for (let c = -1; c < (b < 0 ? 0 : size); c++) {
+            const code = gramCode(size, a, b, c);
+            const name = [a, b, c]
+              .filter((x) => x >= 0)
+              .map((x) => vocab.terms[x])
+              .join(' ');
+            if (followers(code).length) contexts[name] = followers(code);
+            if (c < 0 && b >= 0 && ids.pairs.has(code)) pairs.push(name);
+          }
+      assert.deepEqual(contexts, {
+        alpha: ['bravo'],
+        bravo: ['charlie', 'delta'],
+        charlie: ['zulu'],
+        delta: ['alpha'],
+        'alpha bravo': ['charlie', 'delta'],
+        'bravo charlie': ['zulu'],
+        'delta alpha': ['bravo'],
+        'alpha bravo charlie': ['zulu'],
+        'delta alpha bravo': ['delta'],
+      });
+      assert.deepEqual(pairs.sort(), ['alpha bravo', 'bravo charlie', 'bravo delta', 'delta alpha']);
+    });
+
+    it('is built once per paste and vocabulary', () => {
+      const view = buildQueryView(contentTerms(paste));
+      const ids = pasteIds(view, index().vocab);
+      assert.equal(pasteIds(view, index().vocab), ids);
+      const other = buildSignals([article('y', ['zulu bravo'])]).vocab;
+      assert.deepEqual(pasteIds(view, other).unknown, ['alpha', 'charlie', 'delta']);
+    });
   });
 
   describe('coverage', () => {
@@ -138,6 +217,34 @@ describe('matching/score', () => {
       assert.ok(s.score > 0 && s.score < 0.5, String(s.score));
       const own = shared(0, 'Gizmo sprocket failed', p);
       close(own.score, 1);
+    });
+
+    it('scores each error text of an index on its own units, however many it has', () => {
+      // Words of letters only (a number is no content term): aa, ab, … ; 300 one-word sentences.
+      const words = Array.from({ length: 300 }, (_, i) => `q${String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26))}`);
+      const long = words.join('. ');
+      const three = scorer([
+        article('a', ['Gizmo sprocket failed badly.']),
+        article('b', ['Marmot gateway refused handshake. Quokka vault closed.']),
+        article('c', [long]),
+      ]);
+      assert.equal(three(1, 'Marmot gateway refused handshake. Quokka vault closed.').score, 1);
+      assert.equal(three(1, 'Gizmo sprocket failed badly.').score, 0);
+      assert.deepEqual(three.touched(1, 'Quokka vault closed.'), [false, true]);
+      const whole = three(2, long);
+      assert.deepEqual([whole.score, whole.found.length], [1, 300]);
+      assert.equal(three.touched(2, long).length, 300);
+    });
+
+    it('keeps the words found of every text scored, however many are scored', () => {
+      const words = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa';
+      const first = one(0, 'alpha bravo charlie delta');
+      const s = scorer([article('x', [words])]);
+      const all = Array.from({ length: 400 }, () => s(0, words));
+      for (const r of all) assert.equal(r.found.length, 16);
+      // Earlier results still hold their own words.
+      assert.deepEqual(Array.from(first.found).sort(), Array.from(one(0, 'alpha bravo charlie delta').found).sort());
+      assert.equal(new Set(all.map((r) => Array.from(r.found).join())).size, 1);
     });
 
     it('needs evidence: full confidence from evidenceWords words found in one error text only, the square root below', () => {
@@ -230,6 +337,31 @@ describe('matching/score', () => {
       assert.equal(nested(2, 'Provisioning the doohickey failed.', knobs({ fragment: 0.42 })).fragment, undefined);
       // A score above the fragment score is kept.
       assert.ok(nested(2, 'Accessing the quokka vault failed.', knobs({ fragment: 0.01 })).score > 0.01);
+    });
+
+    it('takes a part as a fragment only when fragmentShare of the words pasted are the error words', () => {
+      const p = knobs({ fragment: 0.42, fragmentShare: 0.8 });
+      // 4 of 5 words: exactly the share.
+      assert.equal(nested(2, 'Zebra. Accessing the quokka vault failed.', p).fragment, true);
+      // 4 of 6.
+      assert.equal(nested(2, 'Zebra yak. Accessing the quokka vault failed.', p).fragment, undefined);
+    });
+
+    it('counts as fragment evidence only the inner parts the paste holds, not stray words of the rest', () => {
+      const part = 'Accessing the quokka vault failed.';
+      // The most evidence asked for with which the part alone is still a fragment (a bisection over fragmentEvidence).
+      let lo = 0;
+      let hi = 100;
+      for (let k = 0; k < 60; k++) {
+        const mid = (lo + hi) / 2;
+        if (nested(2, part, knobs({ fragment: 0.42, fragmentEvidence: mid })).fragment) lo = mid;
+        else hi = mid;
+      }
+      assert.equal(nested(2, part, knobs({ fragment: 0.42, fragmentEvidence: lo })).fragment, true);
+      // One more word of the last quoted part, too little of it to hold it: no more evidence.
+      const more = nested(2, `${part} gateway`, knobs({ fragment: 0.42, fragmentEvidence: hi }));
+      assert.deepEqual([more.found.length, more.fragment], [5, undefined]);
+      assert.equal(nested(2, `${part} gateway`, knobs({ fragment: 0.42, fragmentEvidence: lo })).fragment, true);
     });
   });
 
