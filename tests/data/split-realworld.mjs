@@ -53,7 +53,7 @@ const SETS = {
   },
   // The separate German set (issue 13): German inputs against English-only articles.
   de: {
-    seeds: { 1: 20261207, 2: 2026120702, 3: 2026120703, 4: 2026120704, 5: 2026120705, 6: 2026120706, 7: 2026120707 },
+    seeds: { 1: 20261207, 2: 2026120702, 3: 2026120703, 4: 2026120704, 5: 2026120705, 6: 2026120706, 7: 2026120707, 8: 2026120708 },
     tuning: path.join(DIR, 'realworld-de-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-de-heldout.jsonl'),
     header: {
