@@ -25,8 +25,8 @@ const PARTS = [
  * (`split-realworld.mjs --set de`), disjoint from the set above.
  */
 const DE_PARTS = [
-  { file: 'realworld-de-tuning.jsonl', pastes: 33 },
-  { file: 'realworld-de-heldout.jsonl', pastes: 29 },
+  { file: 'realworld-de-tuning.jsonl', pastes: 34 },
+  { file: 'realworld-de-heldout.jsonl', pastes: 30 },
 ] as const;
 
 const ALL_PARTS = [...PARTS, ...DE_PARTS];
@@ -131,15 +131,16 @@ describe('data: the real-world dev set', function () {
  * (set at 122 inputs as right 60 and 40, false answers 12; batches 6 and 7 took the part to 145: right 72 and 48,
  * false answers 14, each the same fraction rounded to the stricter side; batch 8 took it to 149: right 74 and 50,
  * false answers 14; batch 9 to 158 (scaled from 149): right 79 and 54, false answers 14; the German part's batch 7 took it from 26
- * to 29: right 15 and 13 became 17 and 15, false answers stay 2).
+ * to 29: right 15 and 13 became 17 and 15, false answers stay 2; its batch 8 took it to 30: right 18 and 16, false
+ * answers stay 2).
  */
 describe('data: the real-world held-out parts keep a floor', function () {
   this.timeout(120_000);
   const FLOORS = [
     { file: 'realworld-heldout.jsonl', labels: 'expect', minRight: 79, maxFalse: 14 },
     { file: 'realworld-heldout.jsonl', labels: 'more', minRight: 54, maxFalse: 14 },
-    { file: 'realworld-de-heldout.jsonl', labels: 'expect', minRight: 17, maxFalse: 2 },
-    { file: 'realworld-de-heldout.jsonl', labels: 'more', minRight: 15, maxFalse: 2 },
+    { file: 'realworld-de-heldout.jsonl', labels: 'expect', minRight: 18, maxFalse: 2 },
+    { file: 'realworld-de-heldout.jsonl', labels: 'more', minRight: 16, maxFalse: 2 },
   ] as const;
   const matchers: Record<string, Matcher> = {};
 
