@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cleanPaste, decodeEntities, foldWord, splitNegations, termsOf, tokenize } from '../../src/matching/normalize';
+import { cleanPaste, decodeEntities, droppedTerm, foldWord, splitNegations, termsOf, tokenize } from '../../src/matching/normalize';
 
 describe('matching/normalize', () => {
   it('decodes HTML entities left by web pages', () => {
@@ -47,6 +47,27 @@ describe('matching/normalize', () => {
 
   it('keeps codes that identify errors', () => {
     assert.deepEqual(termsOf('HCW8078 0x80004005 1007 AccessDenied'), ['hcw8078', '0x80004005', '1007', 'accessdenied']);
+  });
+
+  it('drops exactly the terms its three patterns dropped: long digit runs, long hex numbers, single letters', () => {
+    const byPatterns = (w: string) => /^\d{6,}$/.test(w) || /^0x[0-9a-f]{9,}$/.test(w) || /^[a-z]$/.test(w);
+    const words = ['a', 'z', 'é', '7', '٣', '12345', '123456', '0x12345678', '0x123456789', '0xabcdef0123', '0xabcdefg012', '00x123456789'];
+    // Random words over the characters that decide (digits, hex letters, x, other letters, a non-ASCII digit); some
+    // begin with 0x, some are mostly digits.
+    const alphabet = '0123456789abcdefxgzé٣';
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 20_000; i++) {
+      const length = 1 + Math.floor(next() * 14);
+      const kind = next();
+      const chars = kind < 0.3 ? alphabet.slice(0, 10) + 'a' : alphabet;
+      let w = kind > 0.7 ? '0x' : '';
+      while (w.length < length) w += chars[Math.floor(next() * chars.length)];
+      words.push(w);
+    }
+    for (const w of words) assert.equal(droppedTerm(w), byPatterns(w), w);
+    // Each kind of dropped term is among them many times.
+    for (const kind of [/^\d{6,}$/, /^0x[0-9a-f]{9,}$/, /^[a-z]$/]) assert.ok(words.filter((w) => kind.test(w)).length > 100, String(kind));
   });
 
   it('splits a code run into the word before it (a lost line break), and nothing else', () => {
