@@ -263,7 +263,45 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
       (owner.errors[lang] ??= []).push(error);
     }
   }
+  // a message the article names in bold as one the reader receives (`…you continue to receive the **X** error…`), in any
+  // section, also in a note: what the admin sees, though said in passing under More information
+  // (the short name of an error it quotes in full — `**Get-OrganizationConfig is not recognized**` — is no other error)
+  const quoted = symptoms.flatMap((s) => s.errors[lang] ?? []).map((e) => new Set(errorKey(e).split(' ')));
+  const summarizes = (key: string) => {
+    const words = key.split(' ').filter((w) => w.length > 2);
+    return quoted.some((q) => words.filter((w) => q.has(w)).length * 2 >= words.length);
+  };
+  for (const error of findReceivedErrors(sections.flatMap((s) => s.blocks))) {
+    const key = errorKey(error);
+    if (!key || seen.has(key) || isNoErrorText(error) || !isSpecificMessage(error) || summarizes(key)) continue;
+    seen.add(key);
+    const owner = symptoms.find((s) => (s.errors[lang] ?? []).some((e) => errorKey(e).includes(key))) ?? symptoms[0];
+    (owner.errors[lang] ??= []).push(error);
+  }
   return symptoms;
+}
+
+/**
+ * Messages a sentence says the reader receives, gets or sees, in bold right before the word error or warning: `If you
+ * continue to receive the **X** error…`. Read in paragraphs, list items, quotes and notes alike; the verb makes it what
+ * the admin sees, not a name the article explains (`the **Shared** value`).
+ */
+function findReceivedErrors(blocks: Block[]): string[] {
+  const found: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      const text = oneLine(block.text);
+      for (const bold of block.bold) {
+        const said = new RegExp(
+          `\\b(?:receive[sd]?|receiving|get|gets|getting|see|sees|seeing)\\s+(?:the|an?)\\s+\\*{0,2}${escapeRegExp(bold)}\\*{0,2}\\s+(?:error|warning)\\b`,
+          'i',
+        );
+        if (said.test(text)) found.push(cleanErrorText(bold));
+      }
+    } else if (block.kind === 'list') for (const item of block.items) found.push(...findReceivedErrors(item));
+    else if (block.kind === 'quote') found.push(...findReceivedErrors(block.blocks));
+  }
+  return found;
 }
 
 /** An SMTP status in a title, with its reply code when given (`550 5.7.12`) and a range's end dropped (`4.7.500-699`). */

@@ -199,6 +199,27 @@ describe('import: messages an article announces in prose', function () {
     ]);
   });
 
+  it('a message the reader is said to receive in bold before the word error (`…receive the **X** error`) is an error text wherever it stands, also in a note; not a short name of one already quoted, not a bold value', function () {
+    const body = [
+      '# Widgets fail',
+      '## Symptoms',
+      'When you sync a widget, you receive the following error message:',
+      '',
+      '> Execution of the Set-Widget cmdlet has thrown an exception. The term Set-WidgetOwner is not recognized as the name of a cmdlet.',
+      '## Resolution',
+      '1. Set the owner with the **Shared** value.',
+      '## More information',
+      'If you receive a **Set-WidgetOwner is not recognized** error, install the widget module.',
+      '',
+      '> [!NOTE]',
+      '> If you continue to receive the **widgetStore.OwnerType must include ProvisionWidget** error when you use the value **Shared**, run the sync again.',
+    ].join('\n');
+    assert.deepEqual(errorsOf(imported(body)), [
+      'Execution of the Set-Widget cmdlet has thrown an exception. The term Set-WidgetOwner is not recognized as the name of a cmdlet.',
+      'widgetStore.OwnerType must include ProvisionWidget',
+    ]);
+  });
+
   it('helpers: announcesMessage', function () {
     assert.equal(announcesMessage('Error:'), true);
     assert.equal(announcesMessage('The event that is logged resembles the following:'), true);
