@@ -695,3 +695,88 @@ function inflected(index: DescriptionIndex, term: string): readonly string[] {
   const list = byKey.get(inflectionKey(term));
   return list ? list.filter((w) => w !== term) : [];
 }
+
+/** Per index, per article, the terms of each of its titles as inflection keys (`titleKeys`), read at the first paste that needs them. */
+const TITLE_KEYS = new WeakMap<DescriptionIndex, Map<number, string[][]>>();
+
+/** A paste's or title's word as titles are compared: spelling unified, inflection dropped (`getting`, `get`). */
+const titleKey = (term: string): string => inflectionKey(SPELLINGS.get(term) ?? term);
+
+function titleKeys(index: DescriptionIndex, kb: KnowledgeBase, article: number): string[][] {
+  let cache = TITLE_KEYS.get(index);
+  if (!cache) TITLE_KEYS.set(index, (cache = new Map()));
+  let keys = cache.get(article);
+  if (!keys) {
+    const { title } = kb.articles[article];
+    keys = [...new Set([title.en, title.de])].filter((t): t is string => !!t).map((t) => proseTerms(t).map(titleKey));
+    cache.set(article, keys);
+  }
+  return keys;
+}
+
+/**
+ * How many words of `title` (keys, in order) the paste holds in the same order, close together: each next word
+ * found within `p.titleGap` paste words of the one before, at most one title word skipped at a time. `at`: the
+ * paste positions of each key.
+ */
+function titleRun(title: readonly string[], at: ReadonlyMap<string, readonly number[]>, gap: number): number {
+  // run[j]: per paste position where title word j stands, the longest run ending there.
+  const run: Map<number, number>[] = [];
+  let best = 0;
+  title.forEach((key, j) => {
+    const ends = new Map<number, number>();
+    for (const i of at.get(key) ?? []) {
+      let n = 1;
+      for (let back = Math.max(0, j - 2); back < j; back++)
+        for (const [prev, m] of run[back]) if (i > prev && i - prev <= gap && m + 1 > n) n = m + 1;
+      ends.set(i, n);
+      if (n > best) best = n;
+    }
+    run.push(ends);
+  });
+  return best;
+}
+
+/**
+ * The articles whose title the paste writes (almost) whole — "on-premises users not getting emails from Microsoft
+ * 365" — among `articles` (those its words touched). Here every word of the title counts, also the ones a
+ * description is otherwise not scored by (`getting`, `not`, `receive`): a title is the problem in its author's
+ * words, and a paste that repeats it names that problem, however common its words are. A title needs at least
+ * `p.titleWords` words, all of them, or all but one from `p.titleWords + 1` on, in the title's order and close
+ * together (`titleRun`). A paste that names more than `p.groupOffered` titles so names a family, not a problem: none.
+ */
+export function titlesNamed(
+  index: DescriptionIndex,
+  kb: KnowledgeBase,
+  seq: readonly string[],
+  articles: Iterable<number>,
+  p: DescriptionParameters,
+): number[] {
+  const at = new Map<string, number[]>();
+  seq.forEach((t, i) => {
+    const key = titleKey(t);
+    const list = at.get(key);
+    if (list) list.push(i);
+    else at.set(key, [i]);
+  });
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const article of articles) {
+    if (seen.has(article)) continue;
+    seen.add(article);
+    // Most articles the paste touches share a word or two of their title with it: count before aligning.
+    let held = 0;
+    for (const t of index.titles[article]) if (at.has(titleKey(t))) held++;
+    if (held < p.titleWords) continue;
+    const named = titleKeys(index, kb, article).some((title) => {
+      const run = titleRun(title, at, p.titleGap);
+      if (run < p.titleWords) return false;
+      // The paste holds the title: all its words, or all but one of a longer title.
+      if (run >= (title.length > p.titleWords ? title.length - 1 : title.length)) return true;
+      // The paste is the title shortened: all its words but one, in the title's order, and half the title or more.
+      return run >= seq.length - 1 && 2 * run >= title.length;
+    });
+    if (named) out.push(article);
+  }
+  return out.length <= p.groupOffered ? out : [];
+}

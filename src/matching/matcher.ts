@@ -14,6 +14,7 @@ import {
   offeredDescriptions,
   scoreDescriptions,
   impliedTerms,
+  titlesNamed,
   titleWordsNamed,
   type AboutIndex,
   type DescriptionIndex,
@@ -97,6 +98,8 @@ interface DescriptionHit extends HitBase {
   kind: 'description';
   fit: DescriptionScore;
   topics: readonly string[];
+  /** The paste writes the article's title (almost) whole (`titlesNamed`). */
+  title?: true;
 }
 
 /** Found by a code (HCW8078, an exception name) that only a few articles hold. */
@@ -837,6 +840,26 @@ export class Matcher {
         topics,
       });
     });
+    // A title written (almost) whole names its article, however common its words: offered ahead of a keyword alone.
+    const titled = titlesNamed(
+      this.descriptions,
+      this.kb,
+      view.seq,
+      fits.map((d) => d.article),
+      p,
+    );
+    for (const article of titled) {
+      const topics = [...(topicPhrases.get(article) ?? [])];
+      const score = p.score + p.titleBonus + Math.min(k.topicMax, k.topic * topics.length);
+      const had = hits.find((h) => h.article === article);
+      if (had) {
+        had.score = Math.max(had.score, score);
+        had.title = true;
+        continue;
+      }
+      const best = fits.find((d) => d.article === article)!;
+      hits.push({ kind: 'description', article, symptom: best.symptom, score, terms: best.found, fit: best, topics, title: true });
+    }
     // Cause and scenario named together ("legacy TLS … hybrid broken"): the article's topic phrases with a word
     // of its title, scored like a description with those topics.
     for (const [article, phrases] of topicPhrases) {
@@ -1089,7 +1112,7 @@ export class Matcher {
       out.topics = [...h.topics];
       rules.push({
         rule: 'description',
-        note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.topics.length ? `; +${this.params.keywords.topic} per topic phrase` : ''}`,
+        note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title: +${this.params.descriptions.titleBonus}` : ''}${h.topics.length ? `; +${this.params.keywords.topic} per topic phrase` : ''}`,
       });
     } else if (h.kind === 'keyword') {
       out.keywords = [...h.keywords];

@@ -427,8 +427,11 @@ describe('matching/bridge', () => {
         assert.deepEqual(german.matches.map((m) => m.article).sort(), ['fb-cloud-side', 'fb-onprem-side']);
         assert.ok(german.matches[0].score > german.matches[1].score, 'ordered by fit, one step apart');
         // In the paste's own language, two symptoms that fit alike without one leading are not offered (the lead rule).
-        const english = matcher.match('Our on-premises users see no free/busy information of the cloud mailboxes.');
+        const english = matcher.match('No free/busy information of the cloud mailboxes for our on-premises users.');
         assert.equal(english.decision, 'none');
+        // Unless the paste writes one article's title: that names its problem (descriptions.ts `titlesNamed`).
+        const title = matcher.match('Our on-premises users see no free/busy information of the cloud mailboxes.');
+        assert.deepEqual([title.decision, title.matches.map((m) => m.article)], ['clarify', ['fb-onprem-side']]);
       });
 
       it("answers a German description when several rare translated terms agree with the article's title and symptom", () => {

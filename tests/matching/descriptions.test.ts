@@ -9,6 +9,7 @@ import {
   postingDoc,
   postingField,
   scoreDescriptions,
+  titlesNamed,
   titleWordsNamed,
 } from '../../src/matching/descriptions';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
@@ -66,6 +67,35 @@ describe('matching/descriptions', () => {
     assert.deepEqual(d.titles[2], ['room', 'list']);
     assert.deepEqual(titleWordsNamed(d, 2, new Set(['list', 'room', 'empty']), new Set(['room'])), ['list']);
   });
+  it('titlesNamed: a paste that writes a title (almost) whole, in order and close together, or is a title shortened, names its article', () => {
+    const kb = kbOf([
+      described('a', 'On-premises users not getting emails from the cloud', 'Mail stays away'),
+      described('b', 'Room mailbox declines', 'Meetings are declined'),
+      described('c', 'Cloud users cannot open their archive mailbox', 'The archive stays closed'),
+    ]);
+    const d = buildDescriptions(kb);
+    const p = DEFAULT_PARAMETERS.descriptions;
+    const named = (seq: string[]) => titlesNamed(d, kb, seq, [0, 1, 2], p).map((a) => kb.articles[a].id);
+    // The whole title, the generic words too ("not", "getting"), admins' spelling ("prem") and another inflection ("email").
+    assert.deepEqual(named(['our', 'prem', 'users', 'not', 'getting', 'email', 'cloud', 'since', 'monday']), ['a']);
+    // All but one word of a longer title.
+    assert.deepEqual(named(['cloud', 'users', 'cannot', 'open', 'archive', 'at', 'all']), ['c']);
+    // The title shortened: every word of the paste but one stands in the title, in its order, half the title or more.
+    assert.deepEqual(named(['premises', 'users', 'cannot', 'get', 'emails']), ['a']);
+    // Out of order, or spread over the paste, it is not the title.
+    assert.deepEqual(named(['emails', 'getting', 'not', 'users', 'premises', 'cloud']), []);
+    assert.deepEqual(named(['premises', 'x1', 'x2', 'x3', 'users', 'not', 'getting', 'x4', 'x5', 'x6', 'emails', 'cloud']), []);
+    // A title of three words is no problem statement of its own.
+    assert.deepEqual(named(['room', 'mailbox', 'declines']), []);
+    // A long post that holds a few of the title's words is not the title shortened.
+    assert.deepEqual(named(['users', 'getting', 'emails', 'cloud', 'after', 'migration', 'weekend', 'batch']), []);
+    // Naming more titles than a clarify shows names a family, not a problem.
+    const many = kbOf([1, 2, 3, 4].map((i) => described(`t${i}`, 'Users not getting emails from the cloud', `Variant ${i}`)));
+    const dm = buildDescriptions(many);
+    assert.deepEqual(titlesNamed(dm, many, ['users', 'not', 'getting', 'emails', 'cloud'], [0, 1, 2, 3], p), []);
+    assert.deepEqual(titlesNamed(dm, many, ['users', 'not', 'getting', 'emails', 'cloud'], [0, 1, 2], p), [0, 1, 2]);
+  });
+
   it('impliedTerms: a remote mailbox (in words or as the object type) implies a hybrid deployment, unless the paste says hybrid itself', () => {
     assert.deepEqual(impliedTerms(['groups', 'skip', 'remote', 'mailbox', 'recipients']), ['hybrid']);
     assert.deepEqual(impliedTerms(['remote', 'user', 'mailboxes']), ['hybrid']);

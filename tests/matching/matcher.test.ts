@@ -250,6 +250,32 @@ describe('matching/Matcher', () => {
     assert.match(a.matches[0].title, /^Exchange-Hybrid/);
   });
 
+  it("offers the article whose title a description writes, common as its words are, ahead of a keyword's article", () => {
+    const titled = (id: string, title: string, description: string, keywords?: string[]): Article =>
+      englishArticle(id, [], {
+        title: { en: title },
+        symptoms: [{ id: 'main', description: { en: description }, errors: {}, ...(keywords ? { keywords: { en: keywords } } : {}) }],
+      });
+    const matcher = new Matcher(
+      kbOf([
+        titled('not-getting', 'On-premises users not getting emails from Microsoft 365', 'Users wait for emails from Microsoft 365'),
+        titled('cannot-send', 'Microsoft 365 users cannot send emails to on-premises users', 'Emails from users to Microsoft 365 bounce'),
+        titled('no-display', 'Emails from Microsoft 365 users show no display names on-premises', 'Users see addresses', ['emails']),
+        titled('archive', 'Cloud archive cannot be opened', 'Users cannot open the archive'),
+      ]),
+    );
+    for (const text of ['On-premises users not getting emails from Microsoft 365', "on-prem users can't get emails from Microsoft 365"]) {
+      const r = matcher.match(text);
+      assert.equal(r.decision, 'clarify', text);
+      assert.equal(r.matches[0].article, 'not-getting', text);
+    }
+    // The same words in another order are no title: the keyword's article, as before.
+    assert.deepEqual(
+      matcher.match('Microsoft 365 emails: on-premises users not getting').matches.map((m) => m.article),
+      ['no-display'],
+    );
+  });
+
   it('lists at most five matches, best first', () => {
     const many = Array.from({ length: 8 }, (_, i) => article(`same-${i}`, WRAP('MaxUriReached')));
     const r = new Matcher(kbOf(many)).match(WRAP('MaxUriReached'));
