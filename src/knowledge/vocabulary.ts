@@ -64,9 +64,10 @@ const COMMAND_VERBS: ReadonlySet<string> = new Set(
 
 /**
  * Where a text says something happened, as scenario anchors (`cmdlet:move-request`, `script:run-exchangeanalyzer.ps1`,
- * `service:oauth`): the commands that ran (cmdlet nouns, so `Get-MoveRequest` and `New-MoveRequest` agree), the
- * scripts, the tool (the Hybrid Configuration Wizard), the service or endpoint (the MRS proxy, Autodiscover,
- * remote PowerShell, OAuth, free/busy, OWA, the admin center) and event log ids. The matcher compares a paste's
+ * `service:oauth`): the commands that ran (cmdlet nouns, so `Get-MoveRequest` and `New-MoveRequest` agree; a
+ * one-word noun with its verb, `cmdlet:set-mailbox`), the scripts, the tool (the Hybrid Configuration Wizard),
+ * the service or endpoint (the MRS proxy, Autodiscover, remote PowerShell, OAuth, free/busy, OWA, the admin
+ * center) and event log ids. The matcher compares a paste's
  * with an article's (src/matching/scenario.ts). A host name says nothing (`owa.contoso.com` is any server); a
  * URL's path names its endpoint.
  */
@@ -80,8 +81,11 @@ export function scenarioAnchors(text: string): Set<string> {
     for (const m of text.matchAll(/\b([A-Z][a-z]+)-([A-Z][A-Za-z0-9]+)\b(\.ps1\b)?/g)) {
       if (m[3]) out.add(`script:${m[0].toLowerCase()}`);
       // The noun in its parts (`distribution-group-member`, `o-auth-connectivity`): an article may name its object in words.
-      else if (COMMAND_VERBS.has(m[1].toLowerCase()))
-        out.add(`cmdlet:${(m[2].match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? []).join('-').toLowerCase()}`);
+      else if (COMMAND_VERBS.has(m[1].toLowerCase())) {
+        const noun = m[2].match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? [];
+        // A one-word noun (`Mailbox`, `Recipient`) is every article's object: only the verb with it names the command.
+        out.add(`cmdlet:${(noun.length > 1 ? noun : [m[1], ...noun]).join('-').toLowerCase()}`);
+      }
     }
   if (lower.includes('.ps1')) for (const m of text.matchAll(/(?<![\w-])([\w-]+\.ps1)\b/gi)) out.add(`script:${m[1].toLowerCase()}`);
   // One scan for any hint first: most lines hold none.

@@ -44,8 +44,12 @@ export function articleScenario(a: Article): ArticleScenario {
 
 /** The paste's lines that name a scenario: their anchors and content terms. */
 export interface PasteScenario {
-  lines: { anchors: Set<string>; terms: string[] }[];
+  /** `record`: the anchor of the cmdlet a PowerShell error record starts with (`Set-Mailbox : …`), when the line is one. */
+  lines: { anchors: Set<string>; terms: string[]; record?: string }[];
 }
+
+/** A PowerShell error record's first line: the cmdlet that printed it, a colon, the message (`Set-Mailbox : The operation…`). */
+const RECORD = /^\s*([A-Z][a-z]+-[A-Z][A-Za-z0-9]+) : /;
 
 /** Reads the anchors of each line of the paste (`terms`: its content terms, line by line). */
 export function pasteScenario(lines: readonly string[], terms: readonly { term: string; line: number }[]): PasteScenario {
@@ -56,7 +60,9 @@ export function pasteScenario(lines: readonly string[], terms: readonly { term: 
     if (!anchors.size) return;
     const lineTerms: string[] = [];
     byLine.set(i, lineTerms);
-    out.push({ anchors, terms: lineTerms });
+    const cmdlet = RECORD.exec(text)?.[1];
+    const record = cmdlet === undefined ? undefined : [...scenarioAnchors(cmdlet)].find((a) => a.startsWith('cmdlet:'));
+    out.push({ anchors, terms: lineTerms, ...(record ? { record } : {}) });
   });
   for (const t of terms) byLine.get(t.line)?.push(t.term);
   return { lines: out };
@@ -80,7 +86,11 @@ export function pasteWhere(paste: PasteScenario, found: ReadonlySet<string>): st
   const where = new Set<string>();
   for (const line of paste.lines) {
     const own = line.terms.filter((t) => found.has(t)).length;
-    if (line.terms.length && own * 2 >= line.terms.length) continue;
+    if (line.terms.length && own * 2 >= line.terms.length) {
+      // The cmdlet that printed the record is where, even on the error's own line.
+      if (line.record) where.add(line.record);
+      continue;
+    }
     for (const a of line.anchors) where.add(a);
   }
   return [...where];

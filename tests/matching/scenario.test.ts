@@ -41,6 +41,13 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual([...scenarioAnchors('Event ID:\n9876')], []);
     });
 
+    it('reads a cmdlet with a one-word noun with its verb: every article names a mailbox, not every one Set-Mailbox', () => {
+      assert.deepEqual([...scenarioAnchors('Set-Mailbox -Identity kim')], ['cmdlet:set-mailbox']);
+      assert.deepEqual([...scenarioAnchors('Get-Recipient kim')], ['cmdlet:get-recipient']);
+      // A noun of several parts names the object: Get- and New-MoveRequest agree.
+      assert.deepEqual([...scenarioAnchors('Get-DistributionGroup; New-DistributionGroup')], ['cmdlet:distribution-group']);
+    });
+
     it('reads no scenario from host names, hyphenated words or output cmdlets', () => {
       // `owa.contoso.com` is any server; the URL's path names the endpoint (the MRS proxy).
       assert.deepEqual([...scenarioAnchors("The call to 'https://owa.contoso.com/EWS/mrsproxy.svc' failed.")], ['service:mrs']);
@@ -135,10 +142,41 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
         );
       };
       const found = new Set(['operation', 'failed', 'object']);
-      assert.deepEqual(otherScenario(paste('Get-Recipient\noperation failed object'), found, scenario), ['cmdlet:recipient']);
+      assert.deepEqual(otherScenario(paste('Get-Recipient\noperation failed object'), found, scenario), ['cmdlet:get-recipient']);
       assert.equal(otherScenario(paste('Get-DistributionGroup\noperation failed object'), found, scenario), undefined);
       assert.equal(otherScenario(paste('New-MoveRequest\noperation failed object'), found, scenario), undefined, 'mrs agrees');
       assert.equal(otherScenario(paste('Get-Recipient operation failed object'), found, scenario), undefined, 'the error line');
+    });
+  });
+
+  describe('rule: the cmdlet that printed a PowerShell error record says where it happened', () => {
+    const m = new Matcher(
+      kbOf([
+        article('widget-migration', ["The operation couldn't be performed because 'Widget1' matches several wombat entries."], {
+          title: { en: 'Errors during a widget migration' },
+          steps: [
+            { text: { en: 'Find the duplicates' }, commands: [{ shell: 'powershell', code: 'Get-Mailbox -Widget | Remove-Mailbox' }] },
+          ],
+        }),
+        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+      ]),
+    );
+    const error = "The operation couldn't be performed because 'kim@contoso.com' matches several wombat entries.";
+
+    it("caps the article at 0.75 when the record's cmdlet is not the article's, even on the error's own line", () => {
+      assert.deepEqual(top(m, `Set-Mailbox : ${error}`), ['clarify', 'widget-migration', 0.75]);
+      assert.deepEqual(top(m, `${error}\n    + CategoryInfo : NotSpecified: (:) [Set-Mailbox], ManagementObjectAmbiguousException`), [
+        'clarify',
+        'widget-migration',
+        0.75,
+      ]);
+    });
+
+    it('answers it when the article names that very cmdlet, or when no cmdlet is named', () => {
+      assert.deepEqual(top(m, `Get-Mailbox : ${error}`), ['answer', 'widget-migration', 1]);
+      assert.deepEqual(top(m, error), ['answer', 'widget-migration', 1]);
+      // A cmdlet named inside the message, not before its colon, is what failed, not where.
+      assert.deepEqual(top(m, `Set-Mailbox ${error}`), ['answer', 'widget-migration', 1]);
     });
   });
 
