@@ -607,6 +607,17 @@ describe('matching/bridge', () => {
       assert.match(de.translate('Outlook Web App is blank').text, /^Outlook im Web /);
     });
 
+    it('reads a participle as its own word, not as a noun of the lexicon with an ending, and Microsoft 365-Gruppen whole', () => {
+      const en = new Translator(loadKnowledge([BUILTIN_KNOWLEDGE]).lexicon!, 'de');
+      // `verbunden` less `-en` is `Verbund` (federation): the participle is listed, so the longer form wins.
+      assert.equal(
+        en.translate('Das Postfach wird über msExchDelegateListLink verbunden').text,
+        'Das mailbox wird über msExchDelegateListLink connected',
+      );
+      assert.equal(en.translate('als Privat markiert').text, 'als private marked');
+      assert.equal(en.translate('Die Zustellung an Microsoft 365-Gruppen schlägt fehl').text, 'Die delivery an Microsoft 365 group fails');
+    });
+
     it('an English paste finds a German-only article the other way round', () => {
       const german = new Matcher(
         kbOf([article('de-only', { de: ['Zugriff verweigert für das Postfach beim Verschieben der Daten'] }, ['de'])]),
