@@ -5,8 +5,11 @@
 //   cmp old.jsonl new.jsonl   (or: node scripts/match-outputs.mjs --diff old.jsonl new.jsonl)
 // Knowledge bases: built-in; + ../shared/corpus; + ../shared/corpus-more (the team set); the benchmark's synthetic
 // sets of the given sizes (default none; 10000 takes minutes). Each paste is matched plainly and with `explain`.
+// --restored: each knowledge base and matcher are written to a compiled index file and read back, as a start from
+// KNOWLEDGE_INDEX reads them (the outputs must be those of the matcher built from the sources).
 // The held-out sets are never read (tests/data/README.md).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,9 +25,21 @@ async function write(argv) {
   if (!dist || !out) throw new Error('match-outputs: usage: match-outputs.mjs DIST OUT.jsonl [--sizes 1000,10000]');
   const at = argv.indexOf('--sizes');
   const sizes = at >= 0 ? argv[at + 1].split(',').map(Number) : [];
+  const restored = argv.includes('--restored');
   const req = (file) => import(path.resolve(dist, file));
   const { buildSets } = await req('bench/knowledgeSets.js');
   const { Matcher } = await req('src/matching/matcher.js');
+  const { writeKnowledgeIndex, readKnowledgeIndex } = await req('src/knowledge/compiled.js');
+  const { snapshotMatcher, restoreMatcher } = await req('src/matching/snapshot.js');
+  const viaIndex = (kb) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'match-outputs-')), 'kb.idx');
+    const identity = { paths: [], code: 'match-outputs' };
+    writeKnowledgeIndex(file, identity, { kb, matcher: snapshotMatcher(new Matcher(kb)) });
+    const read = readKnowledgeIndex(file, identity);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    if (!read.ok) throw new Error(`match-outputs: compiled index not read back: ${read.reason}`);
+    return restoreMatcher(read.contents.kb, read.contents.matcher);
+  };
   const { benchQueries } = await req('bench/queries.js');
   const shared = path.resolve(root, '../shared');
   const { sets } = buildSets(sizes, path.join(shared, 'corpus'), { corpusMoreDir: path.join(shared, 'corpus-more') });
@@ -37,14 +52,16 @@ async function write(argv) {
   const fd = fs.openSync(out, 'w');
   let n = 0;
   for (const { name, kb } of sets) {
-    const matcher = new Matcher(kb);
+    const matcher = restored ? viaIndex(kb) : new Matcher(kb);
     for (const p of pastes)
       for (const explain of [false, true]) {
         const result = matcher.match(p.text, explain ? { explain } : {});
         fs.writeSync(fd, `${JSON.stringify({ kb: name, set: p.set, i: p.i, explain, result })}\n`);
         n++;
       }
-    process.stderr.write(`match-outputs: ${name}: ${kb.articles.length} articles, ${pastes.length} pastes\n`);
+    process.stderr.write(
+      `match-outputs: ${name}${restored ? ' (restored)' : ''}: ${kb.articles.length} articles, ${pastes.length} pastes\n`,
+    );
   }
   fs.closeSync(fd);
   process.stderr.write(`match-outputs: ${n} outputs written to ${out}\n`);

@@ -72,19 +72,18 @@ const NO_REPEATS: GramSet = new RepeatedGrams(new Float64Array(0));
 
 /**
  * One exact error text of one symptom: a position in its index's flat arrays (packed.ts). What the scorer reads of
- * every candidate is held (its ids and first occurrences as views on the flat arrays, its terms as the index's one
- * string per word); the rest is read from the flat arrays when asked for — by the candidates scored to the end and
- * by explanations — as views (`weights`, `varAfter`, `repeated`) or small new objects (`units`, `arrows`).
+ * every candidate it scores (its ids and first occurrences as views on the flat arrays, its terms as the index's one
+ * string per word) is made the first time it is read and then held; the rest is read from the flat arrays each
+ * time it is asked for — by the candidates scored to the end and by explanations — as views (`weights`, `varAfter`,
+ * `repeated`) or small new objects (`units`, `arrows`). An index holds tens of thousands of error texts and a paste
+ * brings up a few hundred, so a start (a restored index above all: snapshot.ts) makes none of these views.
  */
 export class ErrorSignal {
   readonly #packed: PackedSignals;
   readonly #at: number;
-  /** Content terms as ids of the index's vocabulary (SignalIndex.vocab), in order: what the scorer's loops compare. */
-  readonly ids: Int32Array;
-  /** Positions in `ids` where a term occurs for the first time, in order. */
-  readonly firsts: Int32Array;
-  /** Content terms in order (stop words, placeholders and variable values left out); one string per distinct term in the index. */
-  readonly terms: readonly string[];
+  #ids?: Int32Array;
+  #firsts?: Int32Array;
+  #terms?: readonly string[];
 
   constructor(
     packed: PackedSignals,
@@ -98,10 +97,28 @@ export class ErrorSignal {
   ) {
     this.#packed = packed;
     this.#at = at;
-    this.ids = packed.ids.subarray(packed.termStart[at], packed.termStart[at + 1]);
-    this.firsts = packed.firsts.subarray(packed.firstStart[at], packed.firstStart[at + 1]);
-    const { vocab } = packed;
-    this.terms = Array.from(this.ids, (id) => vocab[id]);
+  }
+
+  /** Content terms as ids of the index's vocabulary (SignalIndex.vocab), in order: what the scorer's loops compare. */
+  get ids(): Int32Array {
+    const pk = this.#packed;
+    return (this.#ids ??= pk.ids.subarray(pk.termStart[this.#at], pk.termStart[this.#at + 1]));
+  }
+
+  /** Positions in `ids` where a term occurs for the first time, in order. */
+  get firsts(): Int32Array {
+    const pk = this.#packed;
+    return (this.#firsts ??= pk.firsts.subarray(pk.firstStart[this.#at], pk.firstStart[this.#at + 1]));
+  }
+
+  /** Content terms in order (stop words, placeholders and variable values left out); one string per distinct term in the index. */
+  get terms(): readonly string[] {
+    if (this.#terms) return this.#terms;
+    const { vocab } = this.#packed;
+    const ids = this.ids;
+    const terms: string[] = [];
+    for (let i = 0; i < ids.length; i++) terms.push(vocab[ids[i]]);
+    return (this.#terms = terms);
   }
 
   /** The flat arrays of all error texts of its index. */

@@ -67,6 +67,27 @@ describe('matching: the matcher snapshot', function () {
     assert.deepEqual(restored.built, built.built);
   });
 
+  it('gives every error text the same views as the built one: terms, ids, first occurrences, units, arrows (corpus)', function () {
+    const { built, restored } = pairFor(this, 'corpus');
+    const views = (m: Matcher) =>
+      m.built.signals.errors.map((e) => ({
+        terms: e.terms,
+        ids: Array.from(e.ids),
+        firsts: Array.from(e.firsts),
+        weights: Array.from(e.weights),
+        units: e.units,
+        arrows: e.arrows,
+        detailKey: e.detailKey,
+      }));
+    const restoredViews = views(restored);
+    assert.ok(restoredViews.length > 100);
+    assert.deepEqual(restoredViews, views(built));
+    // Made once, then kept: the scorer reads them per candidate.
+    const e = restored.built.signals.errors[0];
+    assert.equal(e.terms, e.terms);
+    assert.equal(e.ids, e.ids);
+  });
+
   describe('refuses a snapshot that is not for it', function () {
     let kb: KnowledgeBase;
     let snapshot: MatcherSnapshot;
