@@ -9,9 +9,11 @@
  * A route that must read a body of another kind itself (an upload parsed in memory) opts out by its name:
  * `server.post({ path, name: ownBodyRoute('upload') }, …)`. It then gets the request stream unread.
  */
-import restify, { type Request, type RequestHandler, type Response } from 'restify';
+import type restify from 'restify';
+import type { Request, RequestHandler, Response } from 'restify';
 import type { Logger } from 'pino';
 import { HttpError, sendError } from './errors';
+import { bodyReader } from './restify';
 
 export interface JsonBodyOptions {
   /** Largest body in bytes. */
@@ -74,7 +76,7 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler[] {
     return next();
   };
 
-  const reader = restify.plugins.bodyReader({ maxBodySize: options.maxBytes });
+  const reader = bodyReader({ maxBodySize: options.maxBytes });
   const read: RequestHandler = (req, res, next) => {
     if (!mine(req)) return next();
     reader(req, res, ((err?: unknown) => {

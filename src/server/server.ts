@@ -4,11 +4,13 @@
  * through `ServerDeps.routes`, see src/server/directline).
  */
 import type { AddressInfo } from 'node:net';
-import restify, { type Server } from 'restify';
+import type restify from 'restify';
+import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { isLoopbackHost } from '../config';
 import { jsonBody } from './body';
+import { createRestifyServer } from './restify';
 import { HttpError, route } from './errors';
 
 /** Adds routes to the server; called once by `createServer` after the built-in routes. */
@@ -33,7 +35,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export function createServer(deps: ServerDeps): Server {
   const { logger } = deps;
-  const server = restify.createServer({ name: 'PasteFix', handleUncaughtExceptions: false });
+  const server = createRestifyServer({ name: 'PasteFix', handleUncaughtExceptions: false });
   // JSON only, on every route (multipart and forms are refused; see body.ts).
   server.use(jsonBody({ maxBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, log: logger }));
 
