@@ -13,7 +13,9 @@
  * constants) that part is left to the serializer whole, so the result is the serializer's, byte for byte.
  */
 import { createSerializer, type CompositeMapper, type Mapper, type Serializer } from '@azure/core-client';
+import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { cardJson, holdsSharedBlocks } from '../bot/cards/sharedJson';
 // The schema botbuilder's conversation operations serialise activities with (not re-exported by botbuilder).
 import * as Mappers from 'botframework-connector/lib/connectorApi/models/conversationsMappers';
 
@@ -30,9 +32,44 @@ export function activityJsonBySerializer(activity: Partial<Activity>): string {
 
 const planned = plan(serializer, ACTIVITY_BODY, 'activity');
 
-/** The activity as the body botbuilder's `replyToActivity` / `sendToConversation` post (see above). */
+/**
+ * The activity as the body botbuilder's `replyToActivity` / `sendToConversation` post (see above). An answer card's
+ * blocks shared between answers are written from their JSON made once (bot/cards/sharedJson.ts): the serializer
+ * passes a card (an attachment's `content`, of schema type Object) on as it is, so its JSON is spliced into the
+ * body where JSON.stringify would have written it — the same bytes.
+ */
 export function activityJson(activity: Partial<Activity>): string {
-  return JSON.stringify(planned(activity));
+  const payload = planned(activity) as { attachments?: unknown } | null | undefined;
+  const attachments = payload?.attachments;
+  const given = activity.attachments;
+  if (!Array.isArray(attachments) || !Array.isArray(given) || !attachments.some((a, i) => sharedCard(a, given[i])))
+    return JSON.stringify(payload);
+  // Each such card is written as a marker first, then its JSON put where the marker's is.
+  const cards: { marker: string; json: string }[] = [];
+  const out = payload as { attachments: unknown[] };
+  out.attachments = attachments.map((a: { content: object }, i) => {
+    if (!sharedCard(a, given[i])) return a;
+    const marker = `${MARKER}${cards.length}`;
+    cards.push({ marker: JSON.stringify(marker), json: cardJson(a.content) });
+    return { ...a, content: marker };
+  });
+  let json = JSON.stringify(out);
+  for (const { marker, json: card } of cards) {
+    const at = json.indexOf(marker);
+    // Never seen (the marker is random per process), but a second copy would make the splice ambiguous.
+    if (at < 0 || json.indexOf(marker, at + 1) >= 0) return JSON.stringify(planned(activity));
+    json = json.slice(0, at) + card + json.slice(at + marker.length);
+  }
+  return json;
+}
+
+/** Stands for a card in the body until its JSON is put there (random per process: no text sent can hold it). */
+const MARKER = `\u0000card-${randomUUID()}-`;
+
+/** An attachment the serializer passed its card on unchanged, and that card holds shared blocks. */
+function sharedCard(serialized: unknown, given: unknown): serialized is { content: object } {
+  const content = (serialized as { content?: unknown } | null)?.content;
+  return content !== undefined && content === (given as { content?: unknown } | null)?.content && holdsSharedBlocks(content);
 }
 
 /**

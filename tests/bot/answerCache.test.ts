@@ -10,6 +10,7 @@ import { loadKnowledge } from '../../src/knowledge/load';
 import { watchKnowledge, type LiveKnowledge } from '../../src/knowledge/watch';
 import { Matcher } from '../../src/matching/matcher';
 import { articleYaml } from '../helpers/articles';
+import { activityJson, activityJsonBySerializer } from '../../src/server/activitySerializer';
 import { tempFolder } from '../helpers/tmp';
 import { createHarness, goodCardOf, memoryLogger, onlyReply, type Harness } from './support/harness';
 
@@ -50,6 +51,30 @@ describe('bot: answer card parts shared between answers', () => {
     for (const text of ['Frobnicator port taken', 'Another service holds port 8443', 'Stop the other service'])
       assert.ok(after.includes(text), text);
     for (const text of ['Article alpha', '"Because"', 'Do it']) assert.ok(!after.includes(text), `still ${text}`);
+  });
+
+  it("posts the reloaded article in the reply body too: the shared blocks' JSON goes with the old knowledge", async () => {
+    const body = async () => {
+      const reply = onlyReply(await h.turn(ERROR), h);
+      const json = activityJson(reply);
+      assert.equal(json, activityJsonBySerializer(reply));
+      return json;
+    };
+    const before = await body();
+    assert.ok(before.includes('Article alpha') && before.includes('"Because"'));
+    // The second answer's card is the first's, its buttons numbered 2 (the activities' ids and times differ).
+    const card = (json: string) => JSON.stringify((JSON.parse(json) as { attachments: unknown }).attachments);
+    assert.equal(card(await body()), card(before).replaceAll('"answer":1', '"answer":2'));
+
+    const edited = articleYaml('alpha', ERROR, { title: { en: 'Frobnicator port taken', de: 'Frobnicator-Port belegt' } }).replace(
+      'cause: { en: "Because"',
+      'cause: { en: "Another service holds port 8443"',
+    );
+    fs.writeFileSync(path.join(folder.dir, 'alpha.yaml'), edited);
+    assert.equal(live.reload().status, 'reloaded');
+    const after = await body();
+    assert.ok(after.includes('Frobnicator port taken') && after.includes('Another service holds port 8443'));
+    assert.ok(!after.includes('Article alpha') && !after.includes('"Because"'));
   });
 
   it("quotes each paste's own line", async () => {

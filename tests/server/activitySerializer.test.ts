@@ -7,6 +7,12 @@ import assert from 'node:assert/strict';
 import { createSerializer, type Mapper } from '@azure/core-client';
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { activityJson, activityJsonBySerializer, plan } from '../../src/server/activitySerializer';
+import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
+import { buildAnswerView } from '../../src/bot/answerView';
+import { answerCard } from '../../src/bot/cards/answer';
+import { holdsSharedBlocks } from '../../src/bot/cards/sharedJson';
+import { texts } from '../../src/bot/texts';
+import { FIXTURES } from '../bot/support/harness';
 
 const reference = {
   serviceUrl: 'https://smba.trafficmanager.net/emea/',
@@ -83,6 +89,27 @@ function activities(): Partial<Activity>[] {
 describe('server: the reply body, serialised by plan', () => {
   it("equals the serializer's JSON for every kind of activity the bot sends", () => {
     for (const activity of activities()) assert.equal(activityJson(activity), activityJsonBySerializer(activity));
+  });
+
+  it("writes answer cards' shared blocks from their JSON made once: the serializer's bytes, first and later answers", () => {
+    const kb = loadKnowledge([BUILTIN_KNOWLEDGE, FIXTURES]);
+    const server = { kind: 'server', value: 'EXMBX02', from: '[Server=…]', origin: 'paste' } as const;
+    let cards = 0;
+    for (const article of kb.articles) {
+      for (const lang of ['en', 'de'] as const) {
+        // Three answers each: the blocks' JSON is made on the first, taken as made on the next; one with a value filled in.
+        for (const values of [new Map(), new Map(), new Map([['server', server]])]) {
+          const view = { ...buildAnswerView(article, lang, { values, evidence: 'Die Verbindung • wurde – geschlossen…' }), answerId: 2 };
+          const summary = `${view.title} “${lang}”`;
+          const card = MessageFactory.attachment(CardFactory.adaptiveCard(answerCard(view, texts(lang), summary, article)), summary);
+          const activity = { ...card, summary, ...reference, channelId: 'emulator' } as unknown as Partial<Activity>;
+          assert.ok(holdsSharedBlocks(activity.attachments![0]!.content), article.id);
+          assert.equal(activityJson(activity), activityJsonBySerializer(activity), `${article.id} ${lang}`);
+          cards++;
+        }
+      }
+    }
+    assert.ok(cards >= 6 * kb.articles.length && kb.articles.length > 1);
   });
 
   it('drops what the schema does not name, as botbuilder does (entity fields, unknown fields)', () => {

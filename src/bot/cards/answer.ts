@@ -7,6 +7,7 @@ import type { AnswerView } from '../answerView';
 import type { Texts } from '../texts';
 import { card, codeBlock, heading, paragraph, run, submit, type AdaptiveCard, type CardJson } from './elements';
 import type { FeedbackData } from '../submitData';
+import { shareBlocks } from './sharedJson';
 
 /** What the feedback buttons post back (`activity.value`): the schema in submitData.ts. */
 export type { FeedbackData } from '../submitData';
@@ -29,17 +30,10 @@ function partsFor(article: object | undefined, lang: string): (name: string, bui
   return (name, build) => {
     const key = `${lang}:${name}`;
     let part = kept.get(key);
-    if (!part) kept.set(key, (part = deepFreeze(build())));
+    // Frozen, and their JSON made once when a reply is sent (sharedJson.ts).
+    if (!part) kept.set(key, (part = shareBlocks(build())));
     return part;
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /**
