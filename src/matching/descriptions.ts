@@ -105,13 +105,34 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * Names made of stop words and a common word, read as one word: "out of office" is `office` once its stop words
+ * are gone — the word of every "Office 365" — so it, and the `OOF`/`OOO` admins write for it, is `outofoffice`.
+ */
+const PHRASE = /\bout[\s-]+of[\s-]+(?:the[\s-]+)?office\b|\bOO[FO]\b/i;
+const PHRASES = new RegExp(PHRASE.source, 'gi');
+const joinPhrases = (text: string): string => (PHRASE.test(text) ? text.replace(PHRASES, ' outofoffice ') : text);
+
+/**
+ * A paste's description terms read as an article's are (`PHRASES`): its terms (which lost the phrase's stop words)
+ * with `outofoffice` for the phrase, and without `office` when every `office` of the text stood in the phrase.
+ */
+export function withPhrases(terms: ReadonlySet<string>, text: string): ReadonlySet<string> {
+  if (!PHRASE.test(text)) return terms;
+  const out = new Set(terms);
+  out.add('outofoffice');
+  const inPhrase = text.match(PHRASES)!.filter((m) => /office$/i.test(m)).length;
+  if ((text.match(/\boffice\b/gi) ?? []).length === inPhrase) out.delete('office');
+  return out;
+}
+
+/**
  * The words of an article's prose as the index reads them: folded as a paste's are, SMTP codes whole and "can't"
  * as "cannot" (as `tokenize` reads a paste), stop words out, spellings unified. Article prose needs none of a
  * paste's other clean-up (it holds no GUIDs or timestamps), which keeps building the index fast.
  */
 export function proseTerms(text: string): string[] {
   const out: string[] = [];
-  for (const t of termsOf(markSmtpCodes(splitNegations(text)))) if (!STOPWORDS.has(t)) out.push(SPELLINGS.get(t) ?? t);
+  for (const t of termsOf(markSmtpCodes(splitNegations(joinPhrases(text))))) if (!STOPWORDS.has(t)) out.push(SPELLINGS.get(t) ?? t);
   return out;
 }
 

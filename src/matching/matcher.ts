@@ -14,6 +14,7 @@ import {
   offeredDescriptions,
   scoreDescriptions,
   impliedTerms,
+  withPhrases,
   titlesNamed,
   titleWordsNamed,
   type AboutIndex,
@@ -376,7 +377,9 @@ export class Matcher {
     if (prose && !hits.some((h) => h.score >= this.params.decision.answer)) {
       const contradicted = this.contradicted(errorHits, settled, view);
       const described = (v: QueryView, phrases: Map<number, Set<string>>) =>
-        this.descriptionHits(v, phrases, bridged).filter((h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article));
+        this.descriptionHits(v, phrases, bridged, text).filter(
+          (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
+        );
       const written = described(view, keywords.topicPhrases);
       hits.push(...written);
       // Nothing in the prose found as written: read it again with the admins' names rewritten to the articles'.
@@ -821,12 +824,12 @@ export class Matcher {
    * offered; with the article's topic phrases (its cause: `TLS 1.2`, `legacy TLS`) it is scored like the
    * symptom's own keyword with them, so symptom and cause named together can be answered.
    */
-  private descriptionHits(view: QueryView, topicPhrases: Map<number, Set<string>>, bridged: boolean): DescriptionHit[] {
+  private descriptionHits(view: QueryView, topicPhrases: Map<number, Set<string>>, bridged: boolean, text: string): DescriptionHit[] {
     const p = this.params.descriptions;
     const k = this.params.keywords;
     const hits: DescriptionHit[] = [];
     const implied = impliedTerms(view.seq);
-    const terms = implied.length ? new Set([...view.terms, ...implied]) : view.terms;
+    const terms = withPhrases(implied.length ? new Set([...view.terms, ...implied]) : view.terms, text);
     const fits = addPairs(scoreDescriptions(this.descriptions, terms, p, bridged), this.descriptions, this.kb, view.seq, p);
     offeredDescriptions(fits, p, bridged).forEach((d, rank) => {
       const topics = [...(topicPhrases.get(d.article) ?? [])];

@@ -11,6 +11,7 @@ import {
   scoreDescriptions,
   titlesNamed,
   titleWordsNamed,
+  withPhrases,
 } from '../../src/matching/descriptions';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { englishArticle } from '../helpers/articles';
@@ -94,6 +95,34 @@ describe('matching/descriptions', () => {
     const dm = buildDescriptions(many);
     assert.deepEqual(titlesNamed(dm, many, ['users', 'not', 'getting', 'emails', 'cloud'], [0, 1, 2, 3], p), []);
     assert.deepEqual(titlesNamed(dm, many, ['users', 'not', 'getting', 'emails', 'cloud'], [0, 1, 2], p), [0, 1, 2]);
+  });
+
+  it('"out of office" (and OOF, OOO) is one word on both sides, not the "office" of Office 365', () => {
+    const kb = kbOf([
+      described('oof', 'Out-of-office replies go missing', 'Senders get no automatic reply'),
+      described('o365', 'Office 365 replies go missing', 'Replies from Office 365 never arrive'),
+    ]);
+    const d = buildDescriptions(kb);
+    assert.ok(d.idf.has('outofoffice'));
+    assert.deepEqual([...d.postings.get('office')!].map(postingDoc), [1]);
+    const terms = (text: string) => [...withPhrases(new Set(['office', 'replies']), text)].sort();
+    assert.deepEqual(terms('out of office replies'), ['outofoffice', 'replies']);
+    assert.deepEqual(terms('OOF replies'), ['outofoffice', 'replies']);
+    // An "office" of its own stays.
+    assert.deepEqual(terms('Out of Office replies in Office 365'), ['office', 'outofoffice', 'replies']);
+    assert.deepEqual(terms('Office replies'), ['office', 'replies']);
+    const fits = scoreDescriptions(
+      d,
+      withPhrases(new Set(['office', 'replies']), 'our out of office replies'),
+      DEFAULT_PARAMETERS.descriptions,
+    );
+    assert.deepEqual(
+      fits.map((f) => [kb.articles[f.article].id, f.found]),
+      [
+        ['oof', ['replies', 'outofoffice']],
+        ['o365', ['replies']],
+      ],
+    );
   });
 
   it('impliedTerms: a remote mailbox (in words or as the object type) implies a hybrid deployment, unless the paste says hybrid itself', () => {
