@@ -3,15 +3,8 @@
  * "not in my knowledge base"; answers commands, greetings and feedback. All behaviour lives here;
  * cards, texts and the language rule are in their own modules.
  */
-import {
-  ActivityHandler,
-  CardFactory,
-  MessageFactory,
-  TurnContext,
-  type Activity,
-  type ConversationState,
-  type StatePropertyAccessor,
-} from 'botbuilder';
+import type { Activity, ConversationState, StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, CardFactory, MessageFactory, TurnContext } from '../botbuilder';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';

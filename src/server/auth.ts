@@ -9,7 +9,8 @@
  * else or not signed by the channel; 503 when the channel's signing keys can't be fetched, so the
  * token can't be checked right now. Either way no turn runs.
  */
-import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from '../botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { createConnectorHttpClient, type ConnectorHttpClient, type ConnectorRetryOptions } from './connectorHttpClient';

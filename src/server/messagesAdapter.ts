@@ -10,7 +10,8 @@
  *
  * Everything else (the turn, invoke responses, replies) is botbuilder's CloudAdapter unchanged.
  */
-import { CloudAdapter, type Activity, type Request, type Response, type TurnContext } from 'botbuilder';
+import type { Activity, Request, Response, TurnContext } from 'botbuilder';
+import { CloudAdapter } from '../botbuilder';
 import type { Logger } from 'pino';
 import { RequestRejected, toRejection } from './auth';
 import { activitySchema, describeIssue, parseWith, plainlyValidActivity, type ActivityShape } from './activitySchema';

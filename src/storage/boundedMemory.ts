@@ -1,4 +1,5 @@
-import { MemoryStorage, type StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder';
+import { MemoryStorage } from '../botbuilder';
 
 /** How much conversation state one process keeps in memory. */
 export interface MemoryBounds {

@@ -6,7 +6,8 @@
  * taken once on load and once before saving: equal JSON means unchanged, as equal hashes did. The turn's
  * cached state keeps BotState's shape and key, so `get`, `clear` and the property accessors work as before.
  */
-import { ConversationState, type CachedBotState, type TurnContext } from 'botbuilder';
+import type { CachedBotState, TurnContext } from 'botbuilder';
+import { ConversationState } from '../botbuilder';
 
 type State = CachedBotState['state'];
 

@@ -8,7 +8,8 @@
  *   Storage (botbuilder's `BlobsStorage`, container `STORAGE_CONTAINER`), so any instance can answer
  *   any turn and all feedback lands in one log.
  */
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
+import { MemoryStorage } from '../botbuilder';
 import path from 'node:path';
 import type { FeedbackLog, LogEntry } from '../bot/feedbackLog';
 import { FEEDBACK_FILE, FileFeedbackLog, readFeedbackLog } from './fileFeedbackLog';

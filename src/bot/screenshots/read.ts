@@ -3,7 +3,8 @@
  * to the OCR reader, and return the text. The bytes live only in memory and are dropped when this
  * returns; what the bot keeps is the text, like a paste.
  */
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { ActivityTypes } from '../../botbuilder';
 import type { Logger } from 'pino';
 import { OcrError, type ImageReader } from '../../ocr/reader';
 import type { OcrLimits } from '../../ocr/limits';

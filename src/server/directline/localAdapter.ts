@@ -1,4 +1,5 @@
-import { type Activity, ActivityTypes, BotAdapter, type ConversationReference, type ResourceResponse, TurnContext } from 'botbuilder';
+import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
+import { ActivityTypes, BotAdapter, TurnContext } from '../../botbuilder';
 import type { Logger } from 'pino';
 import { LOCAL_IMAGES, type LocalImages } from '../../bot/screenshots/read';
 import type { ConversationStore, WireActivity } from './store';

@@ -1,5 +1,6 @@
 import type restify from 'restify';
-import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } from 'botbuilder';
+import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
+import { ActivityTypes } from '../../botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { type ClientActivity, clientActivitySchema, describeIssue, parseWith } from '../activitySchema';
