@@ -720,7 +720,7 @@ export class Matcher {
 
   /** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */
   private codeHits(view: QueryView): CodeHit[] {
-    const { code: score, codeMaxArticles } = this.params.keywords;
+    const { code: score, codeFamily, codeMaxArticles } = this.params.keywords;
     const hits: CodeHit[] = [];
     for (const t of view.terms) {
       if (!isStrongTerm(t) && !isStatusTerm(t)) continue;
@@ -756,6 +756,7 @@ export class Matcher {
         const f = followers(id);
         return f.full && f.held >= CODE_FOLLOWERS - 1;
       };
+      const proseNaming = inProse.length;
       if (status) inProse.length = 0;
       // Per article, its error texts (as written: a text read without its reply code is the same text) that hold the code
       // and the start of the paste's message.
@@ -766,10 +767,13 @@ export class Matcher {
           const { article, text } = this.index.errors[id];
           variants.set(article, (variants.get(article) ?? new Set()).add(text));
         }
+      // When that article is the only one that names the code at all (in error texts or prose), it is the article about the
+      // code's family and the paste is one more of its members: answered (`codeFamily`).
+      const sole = status && inErrors.size === 1 && proseNaming === 0;
       for (const id of ids) {
         if (status ? (variants.get(this.index.errors[id].article)?.size ?? 0) < 2 || !begins(id) : other(id)) continue;
         const sig = this.index.errors[id];
-        hits.push({ kind: 'code', article: sig.article, symptom: sig.symptom, score, terms: [t], code: t });
+        hits.push({ kind: 'code', article: sig.article, symptom: sig.symptom, score: sole ? codeFamily : score, terms: [t], code: t });
       }
       for (const [article, symptom] of inProse) hits.push({ kind: 'code', article, symptom, score, terms: [t], code: t });
     }
@@ -1126,7 +1130,13 @@ export class Matcher {
       });
     } else {
       out.code = h.code;
-      rules.push({ rule: 'code', note: `${h.score}: a code at most ${this.params.keywords.codeMaxArticles} articles hold` });
+      rules.push({
+        rule: 'code',
+        note:
+          h.score === this.params.keywords.codeFamily
+            ? `${h.score}: a status code only this article names, and the start of its message as in several of the article's variants`
+            : `${h.score}: a code at most ${this.params.keywords.codeMaxArticles} articles hold`,
+      });
     }
     if (h.synonyms)
       rules.push({ rule: 'synonyms', note: `found only with the paste's names read as the articles': ${h.synonyms.join(', ')}` });

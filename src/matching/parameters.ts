@@ -110,6 +110,13 @@ export interface MatchParameters {
     topicMax: number;
     /** Score of a code (HCW8078, AADSTS50011, an exception name) only a few articles hold. Default 0.6: offered. */
     code: number;
+    /**
+     * Score of an SMTP status code that one article alone names, where two or more of its error texts begin with the code and
+     * the paste's first words (`535 5.7.139 Authentication unsuccessful, …`): that article lists the code's variants, and a
+     * paste with another reason is one more of them. Default 0.85: answered. Set on the real-world tuning part with
+     * corpus-more, where each of the five such pastes is labelled with that article.
+     */
+    codeFamily: number;
     /** A code held by more articles than this says too little. Default 3. */
     codeMaxArticles: number;
   };
@@ -289,7 +296,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     contradiction: 0.5,
     evidenceWords: 3,
   },
-  keywords: { symptom: 0.55, topic: 0.25, topicMax: 0.45, code: 0.6, codeMaxArticles: 3 },
+  keywords: { symptom: 0.55, topic: 0.25, topicMax: 0.45, code: 0.6, codeFamily: 0.85, codeMaxArticles: 3 },
   descriptions: {
     fields: { title: 1, keywords: 1, symptom: 0.8, cause: 0.6, steps: 0.5 },
     pairWeight: 1,

@@ -467,10 +467,21 @@ describe('matching rules: a status code whose article lists several of its varia
   const other = article('other', ['Numbat feeder jammed at the gate.']);
   const m = new Matcher(kbOf([variants, single, other]));
 
-  it('offers the article for the code and its first words followed by another reason: one more variant it lists', () => {
-    const r = m.match('Server said: 535 5.7.139 Wombat logon unsuccessful, basic logon is disabled for the tenant. [AM5PR0701CA0008]');
+  const paste = 'Server said: 535 5.7.139 Wombat logon unsuccessful, basic logon is disabled for the tenant. [AM5PR0701CA0008]';
+
+  it('answers the article for the code and its first words followed by another reason when no other article names the code: one more variant it lists', () => {
+    const r = m.match(paste);
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'variants']);
+    assert.equal(r.matches[0].score, 0.85);
+  });
+
+  it('only offers it when another article names the code too, even in its prose', () => {
+    const prose = article('prose', ['Numbat feeder jammed at the burrow.'], {
+      cause: { en: 'The burrow relay rejects the logon with 5.7.139.' },
+    });
+    const r = new Matcher(kbOf([variants, single, other, prose])).match(paste);
     assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'variants']);
-    assert.equal(r.matches[0].score, DEFAULT_PARAMETERS.keywords.code);
+    assert.equal(r.matches[0].score, 0.6);
   });
 
   it('offers nothing for one error text that the paste leaves after the code and its first words: another error of that code', () => {
