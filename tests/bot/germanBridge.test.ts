@@ -25,6 +25,9 @@ describe('bot: a German paste answered with an English-only article', () => {
     assert.ok(text.includes('Dieser Artikel liegt nur auf Englisch vor.'), text);
     assert.ok(text.includes(`Aus Ihrer Meldung:\n${GERMAN_PASTE}`), text);
     assert.ok(text.includes('Ursache\nThe endpoint presents a certificate the machine does not trust.'), text);
+    // The buttons are the German ones too.
+    const json = JSON.stringify(card);
+    assert.ok(json.includes('"Hat geholfen"') && json.includes('"Hat nicht geholfen"') && !json.includes('This solved it'), json);
   });
 
   it('answers a German description of an English-only corpus article in the German frame, in the web chat and in Teams', async function () {

@@ -618,6 +618,13 @@ describe('matching/bridge', () => {
       assert.equal(en.translate('Die Zustellung an Microsoft 365-Gruppen schlägt fehl').text, 'Die delivery an Microsoft 365 group fails');
     });
 
+    it("splits compounds with a word German writes as English does: Microsoft's German server role names", () => {
+      const en = new Translator(loadKnowledge([BUILTIN_KNOWLEDGE]).lexicon!, 'de');
+      assert.equal(en.translate('Postfachserver').text, 'mailbox server');
+      assert.equal(en.translate('Clientzugriffsserver').text, 'client access server');
+      assert.equal(en.translate('Empfangsconnectoreinstellungen').text, 'Receive connector settings');
+    });
+
     it('an English paste finds a German-only article the other way round', () => {
       const german = new Matcher(
         kbOf([article('de-only', { de: ['Zugriff verweigert für das Postfach beim Verschieben der Daten'] }, ['de'])]),
