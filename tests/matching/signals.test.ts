@@ -104,6 +104,58 @@ describe('matching/signals', () => {
       assert.equal(chain.detailKey, 'marmot refused handshake');
     });
 
+    it('closes a quote only when one is open, after a word and before a space, punctuation or the end', () => {
+      // A quote with none open opens one, whatever follows it: a stray closing quote too.
+      const stray = signalOf('Gizmo failed at sprocket" and the marmot broke');
+      assert.deepEqual(unitsOf(stray), ['gizmo failed sprocket', 'marmot broke']);
+      assert.deepEqual(
+        stray.units.map((u) => u.nested),
+        [false, true],
+      );
+      // A quote right after a colon, before a word, opens a deeper one inside the open quote.
+      const deeper = signalOf('Gizmo failed. Detailed information: "Sprocket failed:"Marmot refused the handshake"".');
+      assert.deepEqual(
+        deeper.units.map((u) => u.nested),
+        [false, false, true, true],
+      );
+      assert.equal(deeper.detailKey, 'marmot refused handshake');
+    });
+
+    it('keeps what follows a closed inner quote nested while an outer quote is still open', () => {
+      const sig = signalOf('Gizmo failed. Error details: "Sprocket "X500" is claimed by marmot."');
+      assert.deepEqual(unitsOf(sig), ['gizmo failed', 'error details', 'sprocket', 'x500', 'claimed marmot']);
+      assert.deepEqual(
+        sig.units.map((u) => u.nested),
+        [false, false, true, true, true],
+      );
+    });
+
+    it('reads an arrow or a colon at the very start of a text as nothing: no chain, no inner message', () => {
+      const arrow = signalOf('--> Gizmo failed. Sprocket broke');
+      assert.deepEqual(
+        arrow.units.map((u) => u.nested),
+        [false, false],
+      );
+      assert.deepEqual(arrow.arrows, []);
+      assert.deepEqual(unitsOf(signalOf(': Gizmo failed')), ['gizmo failed']);
+    });
+
+    it('reads a chain marker from the words of the unit before the colon only', () => {
+      // `error. Message:`: the two last words are `error message`, but the unit is `message` alone, no marker.
+      const sig = signalOf('Sync failed with error. Message: The marmot certificate has expired.');
+      assert.deepEqual(
+        sig.units.map((u) => u.nested),
+        [false, false, false],
+      );
+      assert.equal(sig.detailUnit, 0);
+    });
+
+    it('takes a quoted part as announced when the unit before it ends with a marker, without a colon too', () => {
+      const sig = signalOf('Provisioning failed with sync detailed information "The gateway refused the handshake"');
+      assert.equal(sig.detailUnit, 1);
+      assert.equal(sig.detailKey, 'gateway refused handshake');
+    });
+
     it('takes the last quoted part as the inner message only when the error announces it and no sentence follows', () => {
       const announced = signalOf('Provisioning failed. Detailed information: "The gateway refused the handshake"');
       assert.equal(announced.detailUnit, 2);
@@ -192,6 +244,8 @@ describe('matching/signals', () => {
         'quickly',
       ]);
       assert.deepEqual(signalOf("Cannot load 'one two three' quickly").terms, ['cannot', 'load', 'quickly']);
+      // Words are counted between runs of white space.
+      assert.deepEqual(signalOf("Cannot load 'one  two   three' quickly").terms, ['cannot', 'load', 'quickly']);
       // A dotted name without a capital is no .NET type: an example value like any other.
       assert.deepEqual(signalOf("Cannot load 'alpha.bravo.charlie' quickly").terms, ['cannot', 'load', 'quickly']);
     });
@@ -213,6 +267,14 @@ describe('matching/signals', () => {
       assert.equal(weight('foo') / weight('gizmo'), DEFAULT_PARAMETERS.index.frameFactor);
     });
 
+    it('counts a word that stands in the message and in a frame at its message weight in the information', () => {
+      const sig = signalOf('The gizmo failed.\n   at Gizmo.Bar.Baz()');
+      assert.deepEqual(sig.terms, ['gizmo', 'failed', 'gizmo', 'bar', 'baz']);
+      const [gizmo, failed, , bar, baz] = sig.weights;
+      assert.equal(sig.information, gizmo + failed + bar + baz);
+      assert.ok(gizmo > bar);
+    });
+
     it('knows the words, pairs and triples the error repeats', () => {
       const index = buildSignals([article('x', ['error occurred inside. error occurred outside. error occurred inside again'])]);
       const { ids, terms } = index.vocab;
@@ -228,7 +290,7 @@ describe('matching/signals', () => {
   describe('the index of a knowledge base', () => {
     const kb = [
       article('a', ['Gizmo sprocket failed.', 'Gizmo HCW8078 stopped.'], {
-        keywords: { en: ['free/busy', 'the'] },
+        keywords: { en: ['free/busy', 'the', 'doohickey'] },
         symptoms: [
           {
             id: 'main',
@@ -287,8 +349,10 @@ describe('matching/signals', () => {
       assert.deepEqual(phrase('sprocket'), [[0, 'main', 'sprocket outage', false]]);
       assert.deepEqual(phrase('sprocketoutage'), [[0, 'main', 'sprocketoutage', false]]);
       assert.deepEqual(phrase('hybrid'), [[0, 'main', 'hybrid umgebung', true]]);
+      // A one-word phrase once: it has no other spelling.
+      assert.deepEqual(phrase('doohickey'), [[0, null, 'doohickey', true]]);
       // A phrase of stop words alone is no phrase.
-      assert.equal([...index.phrases.values()].flat().length, 6);
+      assert.equal([...index.phrases.values()].flat().length, 7);
     });
 
     it("gives every error text views of its own part of the flat arrays: the same as that text's index alone", () => {
