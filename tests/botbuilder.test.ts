@@ -3,11 +3,10 @@
  * very classes botbuilder exports, and the service must not load its index and with it what it never uses.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import * as botbuilder from 'botbuilder';
 import * as ours from '../src/botbuilder';
-import { ROOT } from './helpers/tmp';
+import { modulesLoadedBy } from './helpers/modules';
 
 describe('botbuilder without its index', function () {
   this.timeout(60_000);
@@ -19,15 +18,7 @@ describe('botbuilder without its index', function () {
   });
 
   it("loading the service loads CloudAdapter and botbuilder-core, not botbuilder's index, transcript store or speak middleware", () => {
-    const service = path.join(ROOT, 'dist/src/service.js');
-    const out = execFileSync(
-      process.execPath,
-      ['-e', `require(${JSON.stringify(service)}); console.log(JSON.stringify(Object.keys(require.cache)))`],
-      {
-        encoding: 'utf8',
-      },
-    );
-    const modules = JSON.parse(out) as string[];
+    const modules = modulesLoadedBy('src/service.js');
     const loaded = (file: string) => modules.some((m) => m.endsWith(path.join('node_modules', file)));
     for (const used of ['botbuilder/lib/cloudAdapter.js', 'botbuilder-core/lib/index.js']) assert.ok(loaded(used), `${used} not loaded`);
     for (const unused of [

@@ -3,25 +3,15 @@
  * must not load restify's index and with it every plugin, and what it makes must be what restify.createServer makes.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import restify from 'restify';
 import { createRestifyServer } from '../../src/server/restify';
-import { ROOT } from '../helpers/tmp';
+import { modulesLoadedBy } from '../helpers/modules';
 
 describe('server: restify without its plugins', function () {
   this.timeout(60_000);
 
   it("loading the server module loads restify's server and body reader, not its index or its other plugins", () => {
-    const server = path.join(ROOT, 'dist/src/server/server.js');
-    const out = execFileSync(
-      process.execPath,
-      ['-e', `require(${JSON.stringify(server)}); console.log(JSON.stringify(Object.keys(require.cache)))`],
-      {
-        encoding: 'utf8',
-      },
-    );
-    const restifyFiles = (JSON.parse(out) as string[])
+    const restifyFiles = modulesLoadedBy('src/server/server.js')
       .map((m) => /node_modules\/restify\/(lib\/.*)$/.exec(m)?.[1])
       .filter((m): m is string => m !== undefined);
     for (const used of ['lib/server.js', 'lib/router.js', 'lib/plugins/bodyReader.js']) assert.ok(restifyFiles.includes(used), used);
