@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseLabelled } from '../../src/cli/evaluate';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
-import { compileKnowledgeIndex, openKnowledgeIndex } from '../../src/matching/compiled';
+import { writeKnowledgeIndex } from '../../src/knowledge/compiled';
+import { compileKnowledgeIndex, indexNotUsed, openCheckedKnowledgeIndex, openKnowledgeIndex } from '../../src/matching/compiled';
+import { indexIdentity } from '../../src/matching/indexIdentity';
+import { snapshotMatcher } from '../../src/matching/snapshot';
 import { Matcher } from '../../src/matching/matcher';
 import { requireShared } from '../helpers/prerequisites';
 import { ROOT, tempFolder } from '../helpers/tmp';
@@ -37,5 +40,33 @@ describe('matching/compiled: a matcher opened from a compiled index file', funct
       for (const m of restored.matches)
         assert.deepEqual(opened.kb.byId.get(m.article), kb.byId.get(m.article), `${p.id}: article ${m.article}`);
     }
+  });
+
+  it("opens a file whose matcher part this build can't restore as not usable, with the reason, and says so in one warning", () => {
+    const paths = [BUILTIN_KNOWLEDGE];
+    const t = tempFolder();
+    cleanup = t.cleanup;
+    const file = path.join(t.dir, 'knowledge.idx');
+    const kb = loadKnowledge(paths);
+    const snapshot = { ...snapshotMatcher(new Matcher(kb)), version: -1 };
+    writeKnowledgeIndex(file, indexIdentity(paths), { kb, matcher: snapshot });
+    const opened = openKnowledgeIndex(file, paths);
+    assert.ok(!opened.ok);
+    assert.match(opened.reason, /^matching: snapshot version -1 is not this version's/);
+    assert.equal(
+      indexNotUsed(file, opened.reason),
+      `knowledge index ${file} not used: ${opened.reason}; loading the knowledge from its sources`,
+    );
+  });
+
+  it('passes on why a checked file failed its check, unopened', () => {
+    assert.deepEqual(openCheckedKnowledgeIndex({ ok: false, reason: 'checksum mismatch' }), { ok: false, reason: 'checksum mismatch' });
+  });
+
+  it("names the index's identity: the knowledge paths made absolute, in order, and one fingerprint of this build's code", () => {
+    const a = indexIdentity(['knowledge', '../shared/corpus']);
+    assert.deepEqual(a.paths, [path.resolve('knowledge'), path.resolve('../shared/corpus')]);
+    assert.match(a.code, /\S{8}/);
+    assert.equal(indexIdentity([]).code, a.code);
   });
 });

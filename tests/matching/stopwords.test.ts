@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { guessLanguage } from '../../src/matching/stopwords';
+
+/** guessLanguage (src/matching/stopwords.ts): the language whose frequent words a paste holds more of, or none. */
+describe("matching/stopwords: guessing a paste's language", () => {
+  it('says German or English by which frequent words are more, and nothing on a tie or without any', () => {
+    assert.equal(guessLanguage(['der', 'ist', 'the'], 'der ist the'), 'de');
+    assert.equal(guessLanguage(['the', 'is', 'der'], 'the is der'), 'en');
+    assert.equal(guessLanguage(['der', 'the'], 'der the'), undefined);
+    assert.equal(guessLanguage([], ''), undefined);
+  });
+
+  it('counts a German letter in the raw text as two German words', () => {
+    assert.equal(guessLanguage(['the'], 'Größe the'), 'de');
+    assert.equal(guessLanguage(['the', 'is'], 'Größe the is'), undefined);
+    assert.equal(guessLanguage(['the', 'is', 'was'], 'Größe the is was'), 'en');
+  });
+});
