@@ -45,9 +45,13 @@ export class BoundedMemoryStorage extends MemoryStorage {
     await this.prune();
   }
 
+  // Not super.delete: botbuilder's sets the key to undefined and keeps it, so every conversation ever seen
+  // would still hold its key (~115 bytes each) after its state went.
   override async delete(keys: string[]): Promise<void> {
-    await super.delete(keys);
-    for (const key of keys) this.lastUsed.delete(key);
+    for (const key of keys) {
+      delete this.memory[key];
+      this.lastUsed.delete(key);
+    }
   }
 
   private use(key: string): void {

@@ -38,6 +38,16 @@ describe('storage: conversation state in memory is pruned', () => {
     assert.equal(storage.size, 0);
   });
 
+  it('forgets the keys of dropped entries too, not only their state', async () => {
+    const storage = new BoundedMemoryStorage({ maxEntries: 3, idleTimeoutMs: 60_000 });
+    for (let i = 0; i < 50; i++) await storage.write({ [`conversation-${i}`]: { turn: i } });
+    await storage.delete(['conversation-49']);
+    // The map botbuilder's MemoryStorage keeps its items in: a leak shows as keys that outlive their state.
+    const kept = Object.keys((storage as unknown as { memory: Record<string, unknown> }).memory);
+    assert.deepEqual(kept, ['conversation-47', 'conversation-48']);
+    assert.equal(storage.size, 2);
+  });
+
   describe('with the local Direct Line', () => {
     let service: Service;
     let webChat: WebChat;
