@@ -121,7 +121,7 @@ interface Ranked {
   /** That match (the one whose score `contested` is). */
   contestedBy?: Hit;
   /** Ranking rules applied (containers, topic phrases, ties), for explanations. */
-  adjustments: { rule: 'container' | 'topics' | 'tie-break'; note: string }[];
+  adjustments: { rule: 'container' | 'topics' | 'tie-break' | 'inner-message'; note: string }[];
 }
 
 /** Error texts collected in order, `n` of them in `ids` (Matcher.errorHits' `reach`). */
@@ -393,7 +393,7 @@ export class Matcher {
         if (found.length) topics = again.topics;
       }
     }
-    const ranked = this.breakTies(this.settleContest(this.rank(hits, topics), view), view);
+    const ranked = this.innerOnly(this.breakTies(this.settleContest(this.rank(hits, topics), view), view));
     const t = this.params.decision;
     const { decision, offered } = decide(ranked, t);
     // Explaining lists what came close too: why an article did not win matters as much as why one did.
@@ -1022,6 +1022,45 @@ export class Matcher {
     return [...reordered, ...ranked.filter((r) => !tied.includes(r))];
   }
 
+  /**
+   * Stage 6d: two articles whose errors wrap the same inner message in different outer messages (`…couldn't be
+   * released. Detailed information: "…1007 AccessDenied…"` and `…provision Exchange to the Partner STS. Detailed
+   * Information "…1007 AccessDenied…"`) hold the same error only when the paste says which wrapper it is: every word the
+   * leader found also in the other's error text, the paste holds neither article's own part, and the two are offered,
+   * not one answered with the other listed as "also covered by". Texts of which one holds every word of the other (the
+   * same error, quoted with a tool's prefix) stay equivalents.
+   */
+  private innerOnly(ranked: Ranked[]): Ranked[] {
+    const top = ranked[0];
+    if (top?.hit.kind !== 'error' || !top.sameError) return ranked;
+    const lead = top.hit;
+    const key = top.sameError[0];
+    let out = ranked;
+    for (let i = 1; i < ranked.length; i++) {
+      const r = ranked[i];
+      if (r.hit.kind !== 'error' || r.sameError?.[0] !== key) continue;
+      // Found with the very same words, near-perfectly (`ranking.sameWordsScore`): the same error to the paste.
+      if (r.sameError.slice(1).some((k) => top.sameError!.includes(k))) continue;
+      const other = this.index.errors[r.hit.signal].ids;
+      const own = this.index.errors[lead.signal].ids;
+      // One text inside the other (the same error quoted with a prefix) is one error; so is one the paste tells apart.
+      if (within(own, other) || within(other, own) || !within(lead.found, other)) continue;
+      if (out === ranked) out = [...ranked];
+      out[i] = {
+        ...r,
+        sameError: r.sameError.slice(1),
+        adjustments: [
+          ...r.adjustments,
+          {
+            rule: 'inner-message',
+            note: `shares only its inner message with ${this.kb.articles[lead.article].id}, whose own part the paste lacks: not the same error`,
+          },
+        ],
+      };
+    }
+    return out;
+  }
+
   /** `explained`: the paste as its hits were scored, to explain the match. */
   private toMatch(r: Ranked, lang: Lang, paste: Paste, explained: QueryView | undefined): Match {
     const a = this.kb.articles[r.hit.article];
@@ -1163,6 +1202,11 @@ function idOrder(ids: readonly string[]): Int32Array {
 }
 
 /** Every id of `a` is in `b`, which has more (both ascending). */
+/** Every word of `a` is in `b` (word ids, any order). */
+function within(a: Int32Array, b: Int32Array): boolean {
+  return a.every((t) => b.includes(t));
+}
+
 function strictlyInside(a: Int32Array, b: Int32Array): boolean {
   if (a.length >= b.length) return false;
   let j = 0;

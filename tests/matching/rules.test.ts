@@ -390,6 +390,41 @@ describe('matching rules: a contested container and the match inside it (matcher
   });
 });
 
+describe('matching rules: two errors around the same inner message (matcher.ts innerOnly)', () => {
+  const inner = 'An unexpected result came from the yak service. Detailed information: "4242 WombatDenied: Wombat denied."';
+  const release = `The marmot 'fabrikam' could not be released. Detailed information: "${inner}".`;
+  const provision = `An error occurred while provisioning the quokka to the walrus gateway. Detailed information: "${inner}".`;
+  const m = new Matcher(
+    kbOf([article('release', [release]), article('provision', [provision]), article('other', ['Unrelated narwhal text about the zoo.'])]),
+  );
+  const ranked = (matcher: Matcher, text: string) => {
+    const r = matcher.match(text);
+    return [r.decision, ...r.matches.slice(0, 2).map((x) => x.article)].slice(0, r.decision === 'answer' ? 2 : 3);
+  };
+
+  it('offers both when the paste holds the shared inner message and neither outer message', () => {
+    const r = m.match(inner);
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(r.matches.map((x) => x.article).sort(), ['provision', 'release']);
+  });
+
+  it('answers the one whose outer message the paste holds', () => {
+    assert.deepEqual(ranked(m, `The marmot 'contoso' could not be released. Detailed information: "${inner}".`), ['answer', 'release']);
+    assert.deepEqual(ranked(m, provision), ['answer', 'provision']);
+  });
+
+  it('answers when one error text is the other quoted with a prefix: the same error', () => {
+    const quoted = new Matcher(
+      kbOf([
+        article('plain', [provision]),
+        article('prefixed', [`The tool failed to invoke 'Set-Quokka': ${provision}`]),
+        article('other', ['Unrelated narwhal text about the zoo.']),
+      ]),
+    );
+    assert.deepEqual(ranked(quoted, provision), ['answer', 'plain']);
+  });
+});
+
 describe('matching rules: SMTP reply codes and diagnostic codes (issue 12, recall)', () => {
   const submit = '535 5.7.3 Authentication unsuccessful at the wombat relay';
   const busy = '451 4.7.0 Temporary wombat fault. Please try again later. PRX5';
