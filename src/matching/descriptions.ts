@@ -108,20 +108,27 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map([
  * Names made of stop words and a common word, read as one word: "out of office" is `office` once its stop words
  * are gone — the word of every "Office 365" — so it, and the `OOF`/`OOO` admins write for it, is `outofoffice`.
  */
-const PHRASE = /\bout[\s-]+of[\s-]+(?:the[\s-]+)?office\b|\bOO[FO]\b/i;
-const PHRASES = new RegExp(PHRASE.source, 'gi');
-const joinPhrases = (text: string): string => (PHRASE.test(text) ? text.replace(PHRASES, ' outofoffice ') : text);
+const PHRASE = /\bout[\s-]+of[\s-]+(?:the[\s-]+)?office\b|\bOO[FO]\b/gi;
+/** The phrase, or an `office` standing alone (alternatives in this order: the phrase's own `office` is taken with it). */
+const PHRASE_OR_OFFICE = new RegExp(`${PHRASE.source}|\\boffice\\b`, 'gi');
+const joinPhrases = (text: string): string => text.replace(PHRASE, ' outofoffice ');
 
 /**
- * A paste's description terms read as an article's are (`PHRASES`): its terms (which lost the phrase's stop words)
- * with `outofoffice` for the phrase, and without `office` when every `office` of the text stood in the phrase.
+ * A paste's description terms read as an article's are (`PHRASE`): its terms (which lost the phrase's stop words)
+ * with `outofoffice` for the phrase, and without `office` when no `office` of the text stands outside the phrase.
+ * One pass over the text.
  */
 export function withPhrases(terms: ReadonlySet<string>, text: string): ReadonlySet<string> {
-  if (!PHRASE.test(text)) return terms;
+  let phrase = false;
+  let alone = false;
+  for (const [m] of text.matchAll(PHRASE_OR_OFFICE)) {
+    if (m.length === 6 && m.toLowerCase() === 'office') alone = true;
+    else phrase = true;
+  }
+  if (!phrase) return terms;
   const out = new Set(terms);
   out.add('outofoffice');
-  const inPhrase = text.match(PHRASES)!.filter((m) => /office$/i.test(m)).length;
-  if ((text.match(/\boffice\b/gi) ?? []).length === inPhrase) out.delete('office');
+  if (!alone) out.delete('office');
   return out;
 }
 

@@ -85,6 +85,8 @@ interface ErrorHit extends HitBase {
   genericLine?: true;
   /** The paste holds another enhanced status code than the error text's and its article's (then capped: statusCodes.ts). */
   otherStatus?: true;
+  /** Found with little evidence, it was lowered below the best description the prose found (to this score; `weakErrorsBelow`). */
+  belowDescription?: number;
 }
 
 /** Found by the symptom's keyword phrases, raised by topic phrases. */
@@ -392,6 +394,7 @@ export class Matcher {
         hits.push(...found);
         if (found.length) topics = again.topics;
       }
+      this.weakErrorsBelow(hits);
     }
     const ranked = this.innerOnly(this.breakTies(this.settleContest(this.rank(hits, topics), view), view));
     const t = this.params.decision;
@@ -606,6 +609,23 @@ export class Matcher {
       if (!generic) continue;
       h.score = cap;
       h.genericLine = true;
+    }
+  }
+
+  /**
+   * An error text found by less evidence than `descriptions.weakError` distinctive words (a phrase of common words that a
+   * sentence happens to hold: `could not be updated`) says less than a description the prose found: it ranks just below it.
+   */
+  private weakErrorsBelow(hits: Hit[]): void {
+    let best = -1;
+    for (const h of hits) if (h.kind === 'description' && h.score > best) best = h.score;
+    if (best < 0) return;
+    const { weakError, groupStep } = this.params.descriptions;
+    const below = round(best - groupStep);
+    for (const h of hits) {
+      if (h.kind !== 'error' || h.score <= below || h.breakdown.evidenceWords >= weakError) continue;
+      h.score = below;
+      h.belowDescription = below;
     }
   }
 
@@ -1118,6 +1138,11 @@ export class Matcher {
         rules.push({
           rule: 'inner-message',
           note: `capped at ${this.params.score.innerOnly}: the error text is a generic line that other articles' errors hold inside a longer chain (whatever printed it, it is offered, not answered)`,
+        });
+      if (h.belowDescription !== undefined)
+        rules.push({
+          rule: 'description',
+          note: `lowered to ${h.belowDescription}: found by less than ${this.params.descriptions.weakError} distinctive word, it ranks below the description the paste's prose found`,
         });
       if (h.otherStatus)
         rules.push({

@@ -195,6 +195,12 @@ export interface MatchParameters {
     titleBonus: number;
     titleWords: number;
     titleGap: number;
+    /**
+     * An error text found with less evidence than this many words found in one article only (score.ts `evidenceWords`: a phrase
+     * of common words, `could not be updated`, inside a sentence) ranks `groupStep` below the best description the prose found.
+     * Default 1.
+     */
+    weakError: number;
   };
   /** Ordering the matches (matcher.ts). Never decides answer or clarify. */
   ranking: {
@@ -317,6 +323,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     titleBonus: 0.05,
     titleWords: 4,
     titleGap: 2,
+    weakError: 1,
   },
   ranking: {
     sameWordsScore: 0.9,

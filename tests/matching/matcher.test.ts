@@ -276,6 +276,39 @@ describe('matching/Matcher', () => {
     );
   });
 
+  it('ranks an error text found by less than one distinctive word below the description the prose found', () => {
+    const titled = (id: string, title: string, description: string, errors: string[] = []): Article =>
+      englishArticle(id, errors, {
+        title: { en: title },
+        symptoms: [{ id: 'main', description: { en: description }, errors: { en: errors } }],
+      });
+    const matcher = new Matcher(
+      kbOf([
+        titled('folder', 'Room calendar folder properties error', 'Opening the room calendar shows an error', ['Could not be updated.']),
+        titled(
+          'photos',
+          'User photos are not synced to Exchange Online',
+          'Thumbnail photos changed on-premises never reach the cloud mailbox',
+        ),
+        // Other error texts use the same words: `could not be updated` is no distinctive evidence.
+        ...[0, 1].map((i) => titled(`updated-${i}`, `Filler ${i}`, 'w', [`Item${i} could not be updated.`])),
+        ...[2, 3].map((i) => titled(`saved-${i}`, `Filler ${i}`, 'w', [`Item${i} could not be saved.`])),
+      ]),
+    );
+    const scores = (text: string) => matcher.match(text, { explain: true }).matches.map((m) => [m.article, m.score]);
+    // The common phrase alone: the error text's match as scored (under one distinctive word of evidence, ×0.569).
+    assert.deepEqual(scores('the photos could not be updated')[0], ['folder', 0.569]);
+    // Inside a description of another article's symptom: that article first, the error text just below it.
+    const described = 'Thumbnail photos changed on-premises never reach the cloud: the photos could not be updated after the first sync';
+    const r = matcher.match(described, { explain: true });
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(scores(described).slice(0, 2), [
+      ['photos', 0.55],
+      ['folder', 0.54],
+    ]);
+    assert.match(r.matches[1].why!.rules.map((x) => x.note).join('\n'), /lowered to 0\.54: found by less than 1 distinctive word/);
+  });
+
   it('lists at most five matches, best first', () => {
     const many = Array.from({ length: 8 }, (_, i) => article(`same-${i}`, WRAP('MaxUriReached')));
     const r = new Matcher(kbOf(many)).match(WRAP('MaxUriReached'));
