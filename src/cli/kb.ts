@@ -23,7 +23,7 @@ import { formatGaps, summarizeGaps, type Gap } from './gaps';
 import { escapeControls } from './terminal';
 import { buildProbes, formatProbeReport, runProbes } from './probe';
 import { diagnose, diagnosisJson, diagnosisText } from './diagnose';
-import { errorVocabulary, formatVocabulary } from './vocab';
+import { errorVocabulary, formatUntranslated, formatVocabulary, untranslatedWords } from './vocab';
 
 /**
  * `kb` — the knowledge base from a terminal. Other tools script against it, so its output is a contract:
@@ -43,6 +43,7 @@ const USAGE = `usage:
   kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
   kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)
   kb vocab [--kb PATH]... [--strict] [--top N] [--missing] [--symptoms] [--json]   (error words, or title and symptom words, and the lexicon's coverage)
+  kb vocab --untranslated [--kb PATH]... [--top N] [--json] [--set FILE | TEXT]     (German words of a paste or set the lexicon leaves as written)
   kb build [--kb PATH]... [--strict] --out FILE                (compiled index for KNOWLEDGE_INDEX: knowledge + matcher)
   --strict: a knowledge file left out (invalid, or a raw article that can't be imported) exits 2, as in validate`;
 
@@ -430,21 +431,43 @@ function diagnoseCommand(args: string[], io: Output): number {
   return 0;
 }
 
-/** The error vocabulary of the knowledge base, most used first, and which of it the lexicon covers. */
+/**
+ * The error vocabulary of the knowledge base, most used first, and which of it the lexicon covers; with `--untranslated`,
+ * the German words of a paste (or of a labelled set's German pastes, `--set`) that the lexicon leaves as written.
+ */
 function vocabCommand(args: string[], io: Output): number {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
     options: {
       ...kbOption,
       top: { type: 'string' },
       missing: { type: 'boolean' },
       symptoms: { type: 'boolean' },
+      untranslated: { type: 'boolean' },
+      set: { type: 'string' },
       json: { type: 'boolean' },
     },
+    allowPositionals: true,
     strict: true,
   });
   const top = values.top === undefined ? 50 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`kb: --top must be a whole number from 1, got "${values.top}"`);
+  if (!values.untranslated && (values.set !== undefined || positionals.length))
+    throw new UsageError('kb: vocab takes a paste or --set only with --untranslated');
+  if (values.untranslated) {
+    if (values.symptoms || values.missing) throw new UsageError('kb: --untranslated lists words of pastes: no --symptoms or --missing');
+    // A set's lines without a language are read too: the words left in German are the German ones either way.
+    const pastes =
+      values.set !== undefined
+        ? parseLabelled(readFile(values.set), values.set)
+            .filter((p) => p.lang === undefined || p.lang === 'de')
+            .map((p) => p.text)
+        : [positionals.length ? positionals.join(' ') : io.stdin()];
+    const rows = untranslatedWords(openKnowledge(values, io), pastes);
+    if (values.json) io.json(rows.slice(0, top));
+    else io.out(formatUntranslated(rows, top, pastes.length));
+    return 0;
+  }
   const source = values.symptoms ? 'symptoms' : 'errors';
   const rows = errorVocabulary(openKnowledge(values, io), source);
   if (values.json) io.json(rows.slice(0, top));

@@ -5,7 +5,9 @@
  */
 import type { KnowledgeBase } from '../knowledge/load';
 import type { Article } from '../knowledge/types';
+import { Bridge } from '../matching/bridge';
 import { foldWord } from '../matching/normalize';
+import { GERMAN_HINTS } from '../knowledge/vocabulary';
 import { STOPWORDS } from '../matching/stopwords';
 
 export interface VocabularyRow {
@@ -59,5 +61,65 @@ export function formatVocabulary(
   const share = uses(head) ? Math.round((uses(covered) / uses(head)) * 1000) / 10 : 0;
   const what = source === 'errors' ? 'error words' : 'title and symptom words';
   lines.push(`lexicon covers ${covered.length} of the ${head.length} most used ${what} (${share}% of their uses)`);
+  return lines.join('\n');
+}
+
+/** A German word the lexicon left as written in some pastes. */
+export interface UntranslatedRow {
+  /** Folded word, as the matcher compares it. */
+  term: string;
+  /** How many of the pastes hold it. */
+  pastes: number;
+}
+
+/** German function words (`wenn`, `für`, `über`): frequent in every German paste, never a term to add. */
+const FUNCTION_WORDS = new Set(GERMAN_HINTS.map(foldWord));
+
+/** Every English word of the articles (titles, symptoms, causes, error texts, steps and their commands), folded. */
+function englishWords(kb: KnowledgeBase): Set<string> {
+  const out = new Set<string>();
+  const add = (t: string | undefined) => {
+    if (t) for (const m of t.matchAll(WORD)) out.add(foldWord(m[0]));
+  };
+  for (const a of kb.articles) {
+    add(a.title.en);
+    add(a.cause.en);
+    for (const s of a.symptoms) [s.description.en, ...(s.errors.en ?? []), ...(s.keywords?.en ?? [])].forEach(add);
+    for (const st of a.steps) [st.text.en, ...(st.commands ?? []).map((c) => c.code)].forEach(add);
+  }
+  return out;
+}
+
+/**
+ * The words of German pastes that reading them through the lexicon leaves in German, by how many pastes hold them:
+ * the gaps to fill from the other side (the English articles' vocabulary is `errorVocabulary`). A word left as written
+ * is not counted when the English articles use it too (a name, a code, an English term an admin writes as it is), when
+ * it is a stop word or a frequent German function word (`GERMAN_HINTS`), or when it has a capital after its first
+ * letter (`msExchDelegateListLink` is a name).
+ */
+export function untranslatedWords(kb: KnowledgeBase, pastes: readonly string[]): UntranslatedRow[] {
+  const bridge = new Bridge((kb.lexicon ?? []).filter((e) => !e.synonyms));
+  const english = englishWords(kb);
+  const count = new Map<string, number>();
+  for (const text of pastes) {
+    const { text: read, applied } = bridge.translate(text, 'de');
+    const made = new Set(applied.flatMap((a) => a.words));
+    const left = new Set<string>();
+    for (const m of read.matchAll(WORD)) {
+      const word = m[0];
+      if (/\p{Lu}/u.test(word.slice(1))) continue;
+      const t = foldWord(word);
+      if (STOPWORDS.has(t) || FUNCTION_WORDS.has(t) || english.has(t) || made.has(t)) continue;
+      left.add(t);
+    }
+    for (const t of left) count.set(t, (count.get(t) ?? 0) + 1);
+  }
+  return [...count].map(([term, n]) => ({ term, pastes: n })).sort((a, b) => b.pastes - a.pastes || a.term.localeCompare(b.term));
+}
+
+/** A table of the first `top` untranslated words and a line saying how many there are. */
+export function formatUntranslated(rows: readonly UntranslatedRow[], top: number, pastes: number): string {
+  const lines = rows.slice(0, top).map((r) => `· ${r.term.padEnd(24)} ${String(r.pastes).padStart(5)}`);
+  lines.push(`${rows.length} German word(s) of ${pastes} paste(s) the lexicon leaves as written`);
   return lines.join('\n');
 }

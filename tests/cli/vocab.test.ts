@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { errorVocabulary, formatVocabulary } from '../../src/cli/vocab';
+import { errorVocabulary, formatUntranslated, formatVocabulary, untranslatedWords } from '../../src/cli/vocab';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import { englishArticle as article } from '../helpers/articles';
 import { ROOT } from '../helpers/tmp';
@@ -57,6 +57,44 @@ describe('cli/vocab', () => {
       formatVocabulary(rows, 3, false, 'symptoms'),
       /lexicon covers 0 of the 3 most used title and symptom words \(0% of their uses\)$/,
     );
+  });
+
+  it('--untranslated lists the German words of pastes that the lexicon leaves as written, by how many pastes hold them', () => {
+    const pastes = [
+      'Nach dem Update zeigt das Postfach ein merkwürdiges Verhalten, der Server meldet: mailbox is full',
+      'Das Postfach wird nicht verschoben, merkwürdiges Verhalten seit msExchDelegateListLink gesetzt ist',
+    ];
+    const rows = untranslatedWords(kb, pastes);
+    // `Postfach` is the lexicon's, `mailbox`/`full` English words of the articles, `wenn`-like function words
+    // and stop words no gap, `msExchDelegateListLink` a name.
+    assert.deepEqual(rows, [
+      { term: 'merkwurdiges', pastes: 2 },
+      { term: 'verhalten', pastes: 2 },
+      { term: 'gesetzt', pastes: 1 },
+      { term: 'meldet', pastes: 1 },
+      { term: 'seit', pastes: 1 },
+      { term: 'update', pastes: 1 },
+      { term: 'verschoben', pastes: 1 },
+      { term: 'zeigt', pastes: 1 },
+    ]);
+    assert.deepEqual(formatUntranslated(rows, 1, 2).split('\n'), [
+      `· merkwurdiges${' '.repeat(12)}     2`,
+      '8 German word(s) of 2 paste(s) the lexicon leaves as written',
+    ]);
+  });
+
+  it('kb vocab --untranslated reads a paste or a set, and takes a paste only with --untranslated', () => {
+    const kbJs = path.join(ROOT, 'dist/src/cli/kb.js');
+    const run = (...args: string[]) => spawnSync(process.execPath, [kbJs, 'vocab', ...args], { encoding: 'utf8', cwd: ROOT });
+    const one = run('--untranslated', 'Die Synchronisierung hängt seit gestern');
+    assert.equal(one.status, 0, one.stderr);
+    assert.match(one.stdout, /^· gestern +1$/m);
+    assert.match(one.stdout, /German word\(s\) of 1 paste\(s\) the lexicon leaves as written\n$/);
+    const set = run('--untranslated', '--set', 'tests/data/german-dev.jsonl', '--json');
+    assert.equal(set.status, 0, set.stderr);
+    const rows = JSON.parse(set.stdout) as { term: string; pastes: number }[];
+    assert.ok(rows.length > 0 && rows.every((r) => r.pastes >= 1));
+    assert.equal(run('Die Synchronisierung hängt').status, 2);
   });
 
   it('kb vocab runs on the built-in knowledge and reports the coverage line', () => {
