@@ -340,6 +340,54 @@ describe('matching: kb match --explain, the evidence behind a match', () => {
       assert.ok(short.why.raw > lowered, `${short.why.raw} > ${lowered}`);
     });
 
+    it('explains a contested container and the match inside it: lowered, contested, put before', () => {
+      const proxy =
+        'The proxy address "X500:/O=FIRST/OU=ADMINS/CN=RECIPIENTS/CN=ABC123" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.';
+      const m = new Matcher(
+        kbOf([
+          englishArticle('folder-sync', [proxy], { title: { en: 'Mail-enabled public folder sync fails' } }),
+          englishArticle('address-conflict', [], {
+            title: { en: 'Proxy address conflict when adding mail users' },
+            symptoms: [
+              {
+                id: 'main',
+                description: { en: 'Adding a mail user fails.' },
+                errors: {
+                  en: ['The proxy address "SMTP:<address>" is already being used by "<domain>". Please choose another proxy address.'],
+                },
+              },
+            ],
+          }),
+        ]),
+      );
+      const pasted =
+        '"The proxy address is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address."';
+      const notes = (r: Match) => r.why!.rules.filter((x) => x.rule === 'container').map((x) => x.note);
+      const [container, inside] = m.match(pasted, { explain: true }).matches;
+      assert.deepEqual([container.article, inside.article], ['folder-sync', 'address-conflict']);
+      // The match inside is lowered to 0.1 under its container, which must lead the inside's own fit to be answered.
+      assert.ok(inside.why!.raw > container.score, `${inside.why!.raw} > ${container.score}`);
+      near(inside.score, container.score - 0.1, 'lowered under the container');
+      assert.deepEqual(notes(inside), [`lowered to ${inside.score}: every word it found lies inside what folder-sync found`]);
+      assert.deepEqual(notes(container), [
+        `contested: a match it contains fit its own error better (${inside.why!.raw}), so it must lead that score too to be answered`,
+      ]);
+      // The rest of the paste names the inside's title: put first, at the container's score (still no answer).
+      const r = m.match(`I cannot add the mail users: ${pasted}`, { explain: true });
+      assert.deepEqual(
+        r.matches.map((x) => [x.article, x.score]),
+        [
+          ['address-conflict', container.score],
+          ['folder-sync', container.score],
+        ],
+      );
+      assert.equal(
+        notes(r.matches[0]).at(-1),
+        'put before folder-sync, the contested container it lies in: the rest of the paste fits its title and descriptions better',
+      );
+      assert.equal(r.decision, 'clarify');
+    });
+
     it('joins the names the synonyms rewrote', () => {
       const kb: KnowledgeBase = {
         ...kbOf([

@@ -50,6 +50,68 @@ describe('matching: the matcher snapshot', function () {
     return pair();
   }
 
+  // The structures in a suite of their own: a mutation run of snapshot.ts can run these alone (grep 'restored structures'),
+  // where a mismatch shows at once, not in some paste of some set after minutes (README, Mutation testing).
+  describe('restored structures', function () {
+    it('restores the very structures the constructor builds (built-in knowledge)', function () {
+      const { built, restored } = pairFor(this, 'builtin');
+      assert.deepEqual(restored.built, built.built);
+    });
+
+    it('gives every error text the same views as the built one: terms, ids, first occurrences, units, arrows (corpus)', function () {
+      const { built, restored } = pairFor(this, 'corpus');
+      const views = (m: Matcher) =>
+        m.built.signals.errors.map((e) => ({
+          terms: e.terms,
+          ids: Array.from(e.ids),
+          firsts: Array.from(e.firsts),
+          weights: Array.from(e.weights),
+          units: e.units,
+          arrows: e.arrows,
+          detailKey: e.detailKey,
+        }));
+      const restoredViews = views(restored);
+      assert.ok(restoredViews.length > 100);
+      assert.deepEqual(restoredViews, views(built));
+      // Made once, then kept: the scorer reads them per candidate.
+      const e = restored.built.signals.errors[0];
+      assert.equal(e.terms, e.terms);
+      assert.equal(e.ids, e.ids);
+    });
+
+    describe('refuses a snapshot that is not for it', function () {
+      let kb: KnowledgeBase;
+      let snapshot: MatcherSnapshot;
+      beforeEach(function () {
+        kb = builtinKnowledge();
+        snapshot = snapshotMatcher(builtinMatcher());
+      });
+
+      it('another version', function () {
+        assert.throws(
+          () => restoreMatcher(kb, { ...snapshot, version: SNAPSHOT_VERSION + 1 }),
+          new Error(`matching: snapshot version ${SNAPSHOT_VERSION + 1} is not this version's (${SNAPSHOT_VERSION})`),
+        );
+      });
+
+      it('other index parameters', function () {
+        const params = { ...DEFAULT_PARAMETERS, index: { ...DEFAULT_PARAMETERS.index, strongBoost: 3 } };
+        assert.throws(
+          () => restoreMatcher(kb, snapshot, params),
+          new Error(`matching: snapshot built with other index parameters: ${JSON.stringify(DEFAULT_PARAMETERS.index)}`),
+        );
+      });
+
+      it('another knowledge base', function () {
+        const fewer = { ...kb, articles: kb.articles.slice(1) };
+        assert.throws(
+          () => restoreMatcher(fewer, snapshot),
+          new Error(`matching: snapshot of ${kb.articles.length} articles does not fit a knowledge base of ${kb.articles.length - 1}`),
+        );
+      });
+    });
+  });
+
   for (const file of SETS) {
     it(`${file}: the restored matcher decides every paste as the built one (matches, scores, explanations)`, function () {
       const { built, restored } = pairFor(this, knowledgeFor(file));
@@ -61,62 +123,4 @@ describe('matching: the matcher snapshot', function () {
       }
     });
   }
-
-  it('restores the very structures the constructor builds (built-in knowledge)', function () {
-    const { built, restored } = pairFor(this, 'builtin');
-    assert.deepEqual(restored.built, built.built);
-  });
-
-  it('gives every error text the same views as the built one: terms, ids, first occurrences, units, arrows (corpus)', function () {
-    const { built, restored } = pairFor(this, 'corpus');
-    const views = (m: Matcher) =>
-      m.built.signals.errors.map((e) => ({
-        terms: e.terms,
-        ids: Array.from(e.ids),
-        firsts: Array.from(e.firsts),
-        weights: Array.from(e.weights),
-        units: e.units,
-        arrows: e.arrows,
-        detailKey: e.detailKey,
-      }));
-    const restoredViews = views(restored);
-    assert.ok(restoredViews.length > 100);
-    assert.deepEqual(restoredViews, views(built));
-    // Made once, then kept: the scorer reads them per candidate.
-    const e = restored.built.signals.errors[0];
-    assert.equal(e.terms, e.terms);
-    assert.equal(e.ids, e.ids);
-  });
-
-  describe('refuses a snapshot that is not for it', function () {
-    let kb: KnowledgeBase;
-    let snapshot: MatcherSnapshot;
-    beforeEach(function () {
-      kb = builtinKnowledge();
-      snapshot = snapshotMatcher(builtinMatcher());
-    });
-
-    it('another version', function () {
-      assert.throws(
-        () => restoreMatcher(kb, { ...snapshot, version: SNAPSHOT_VERSION + 1 }),
-        new Error(`matching: snapshot version ${SNAPSHOT_VERSION + 1} is not this version's (${SNAPSHOT_VERSION})`),
-      );
-    });
-
-    it('other index parameters', function () {
-      const params = { ...DEFAULT_PARAMETERS, index: { ...DEFAULT_PARAMETERS.index, strongBoost: 3 } };
-      assert.throws(
-        () => restoreMatcher(kb, snapshot, params),
-        new Error(`matching: snapshot built with other index parameters: ${JSON.stringify(DEFAULT_PARAMETERS.index)}`),
-      );
-    });
-
-    it('another knowledge base', function () {
-      const fewer = { ...kb, articles: kb.articles.slice(1) };
-      assert.throws(
-        () => restoreMatcher(fewer, snapshot),
-        new Error(`matching: snapshot of ${kb.articles.length} articles does not fit a knowledge base of ${kb.articles.length - 1}`),
-      );
-    });
-  });
 });
