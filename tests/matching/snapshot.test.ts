@@ -7,6 +7,7 @@ import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { restoreMatcher, snapshotMatcher, SNAPSHOT_VERSION, type MatcherSnapshot } from '../../src/matching/snapshot';
 import { requireShared } from '../helpers/prerequisites';
+import { englishArticle, kbOf } from '../helpers/articles';
 import { builtinKnowledge, builtinMatcher, fixture } from '../helpers/fixture';
 import { ROOT } from '../helpers/tmp';
 
@@ -79,6 +80,60 @@ describe('matching: the matcher snapshot', function () {
       assert.equal(e.ids, e.ids);
     });
 
+    /** Several articles with what the built-in knowledge lacks: `-->` chains, placeholders, keyword and topic phrases. */
+    const small = () =>
+      kbOf([
+        englishArticle('arrow', ['The wombat provisioning job stopped --> The numbat token was rejected by the quokka endpoint']),
+        englishArticle('placeholder', ['The server <ServerName> rejected the marmot relay for {0} at the gateway'], {
+          keywords: { en: ['marmot relay policy'] },
+        }),
+        englishArticle('keywords', [], {
+          title: { en: 'Wombat calendar sharing stops working' },
+          symptoms: [
+            {
+              id: 'blank',
+              description: { en: 'Free/busy of wombat mailboxes is not shown' },
+              errors: {},
+              keywords: { en: ['wombat calendar blank'] },
+              context: { en: ['numbat organization relationship'] },
+            },
+          ],
+          keywords: { en: ['wombat sharing policy'] },
+        }),
+      ]);
+    const PASTES = [
+      'The wombat provisioning job stopped',
+      'The server EX01 rejected the marmot relay for kim at the gateway, marmot relay policy',
+      'wombat calendar blank, wombat sharing policy, numbat organization relationship',
+      'Wombat calendar sharing stops working',
+    ];
+
+    it('restores every structure of several articles, and decides and explains as the built matcher', function () {
+      const kb = small();
+      const built = new Matcher(kb);
+      const restored = restoreMatcher(kb, structuredClone(snapshotMatcher(built)));
+      assert.deepEqual(restored.built, built.built);
+      for (const p of PASTES) assert.deepEqual(restored.match(p, { explain: true }), built.match(p, { explain: true }), p);
+    });
+
+    it('stores every string once, and shares no array with the file it was read from nor the matcher it was taken of', function () {
+      const kb = small();
+      const built = new Matcher(kb);
+      const snapshot = snapshotMatcher(built);
+      assert.equal(new Set(snapshot.strings).size, snapshot.strings.length);
+      const restored = restoreMatcher(kb, snapshot);
+      // A file's bytes are read once: overwriting them afterwards changes neither matcher.
+      const zero = (x: unknown): void => {
+        if (ArrayBuffer.isView(x)) (x as Int32Array).fill(0);
+        else if (x && typeof x === 'object') for (const v of Object.values(x)) zero(v);
+      };
+      zero(snapshot);
+      const fresh = new Matcher(kb);
+      assert.deepEqual(restored.built, fresh.built);
+      assert.deepEqual(built.built, fresh.built);
+      for (const p of PASTES) assert.deepEqual(restored.match(p, { explain: true }), fresh.match(p, { explain: true }), p);
+    });
+
     describe('refuses a snapshot that is not for it', function () {
       let kb: KnowledgeBase;
       let snapshot: MatcherSnapshot;
@@ -99,6 +154,15 @@ describe('matching: the matcher snapshot', function () {
         assert.throws(
           () => restoreMatcher(kb, snapshot, params),
           new Error(`matching: snapshot built with other index parameters: ${JSON.stringify(DEFAULT_PARAMETERS.index)}`),
+        );
+      });
+
+      it('an error text of an article the knowledge base does not have (a corrupted file)', function () {
+        const corrupted = structuredClone(snapshot);
+        corrupted.signals.article[0] = kb.articles.length;
+        assert.throws(
+          () => restoreMatcher(kb, corrupted),
+          new Error(`matching: snapshot of ${kb.articles.length} articles does not fit a knowledge base of ${kb.articles.length}`),
         );
       });
 
