@@ -602,7 +602,7 @@ describe('matching/bridge', () => {
       const en = new Translator(lexicon, 'de');
       const de = new Translator(lexicon, 'en');
       assert.equal(en.translate('OWA und EAC lassen sich nicht öffnen').text, 'Outlook on the web und EAC lassen sich not open');
-      assert.equal(en.translate('Outlook im Web startet nicht').text, 'Outlook on the web startet not');
+      assert.equal(en.translate('Outlook im Web startet nicht').text, 'Outlook on the web start not');
       assert.match(de.translate('Users cannot open OWA').text, / Outlook im Web$/);
       assert.match(de.translate('Outlook Web App is blank').text, /^Outlook im Web /);
     });
