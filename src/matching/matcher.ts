@@ -1142,7 +1142,7 @@ export class Matcher {
       if (h.belowDescription !== undefined)
         rules.push({
           rule: 'description',
-          note: `lowered to ${h.belowDescription}: found by less than ${this.params.descriptions.weakError} distinctive word, it ranks below the description the paste's prose found`,
+          note: `lowered to ${h.belowDescription}: found by less than ${this.params.descriptions.weakError} distinctive words, it ranks below the description the paste's prose found`,
         });
       if (h.otherStatus)
         rules.push({

@@ -306,7 +306,7 @@ describe('matching/Matcher', () => {
       ['photos', 0.55],
       ['folder', 0.54],
     ]);
-    assert.match(r.matches[1].why!.rules.map((x) => x.note).join('\n'), /lowered to 0\.54: found by less than 1 distinctive word/);
+    assert.match(r.matches[1].why!.rules.map((x) => x.note).join('\n'), /lowered to 0\.54: found by less than 1\.5 distinctive words/);
   });
 
   it('lists at most five matches, best first', () => {
