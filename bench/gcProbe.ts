@@ -16,8 +16,9 @@ if (collect) {
     // V8 hands freed pages back to the system from a background thread: give it a moment before reading.
     setTimeout(() => {
       collect();
-      const { rss, heapUsed, external } = process.memoryUsage();
-      process.stderr.write(`${GC_PROBE_LINE}${JSON.stringify({ rss, heapUsed, external })}\n`);
+      // external counts the memory V8 is told of outside its heap (Buffers' and other ArrayBuffers' bytes among it).
+      const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+      process.stderr.write(`${GC_PROBE_LINE}${JSON.stringify({ rss, heapUsed, heapTotal, external, arrayBuffers })}\n`);
     }, 500);
   });
 }

@@ -13,6 +13,7 @@ import type { MatchingResult } from './matching';
 import type { MemoryResult } from './memory';
 import { renderOcrMarkdown, type OcrResult } from './ocr';
 import { benchQueries } from './queries';
+import { halvesText, memoryGrowth } from './memoryGrowth';
 import type { ServedMemory, ServingResult } from './serving';
 import type { TargetCheck } from './targets';
 
@@ -222,17 +223,34 @@ export function renderMarkdown(r: BenchResults): string {
     );
     const memory = (who: string, m: ServedMemory | null | undefined): string | undefined => {
       if (!m) return undefined;
-      const gc =
-        m.warmAfterGc && m.endAfterGc
-          ? `; right after a full garbage collection ${m.warmAfterGc.rssMB.toFixed(0)} MB → ${m.endAfterGc.rssMB.toFixed(0)} MB (V8 heap in use ${m.warmAfterGc.heapMB.toFixed(1)} MB → ${m.endAfterGc.heapMB.toFixed(1)} MB)`
+      const g = memoryGrowth(m);
+      let gc = '';
+      if (g && m.warmAfterGc && m.endAfterGc) {
+        const series = [m.warmAfterGc, ...(m.roundsAfterGc ?? [m.endAfterGc])].map((r) => r.rssMB.toFixed(0)).join(' → ');
+        const halves = g.halves ? ` (${halvesText(g)})` : '';
+        const outside =
+          m.warmAfterGc.externalMB !== undefined && m.endAfterGc.externalMB !== undefined
+            ? `, outside it (external, ArrayBuffers included) ${m.warmAfterGc.externalMB.toFixed(1)} MB → ${m.endAfterGc.externalMB.toFixed(1)} MB`
+            : '';
+        const less = g.lessFreeHeap
+          ? `, less V8's empty heap pages (heap committed ${m.warmAfterGc.heapTotalMB!.toFixed(0)} → ${m.endAfterGc.heapTotalMB!.toFixed(0)} MB) ${g.resident.from.toFixed(0)} → ${g.resident.to.toFixed(0)} MB`
           : '';
+        gc = `; right after a full garbage collection ${series} MB${less}${halves}, V8 heap in use ${m.warmAfterGc.heapMB.toFixed(1)} MB → ${m.endAfterGc.heapMB.toFixed(1)} MB${outside}`;
+      }
       return `- ${who}: ${m.warm.toFixed(0)} MB after the warm-up → ${m.end.toFixed(0)} MB after the measured rounds as read${gc}.`;
     };
-    const lines = [memory('PasteFix', s.serviceRssMB), memory('echo bot answering with a card', s.echoCardRssMB)].filter(
-      (l): l is string => l !== undefined,
-    );
+    const lines = [
+      memory('PasteFix', s.serviceRssMB),
+      memory('echo bot', s.echoRssMB),
+      memory('echo bot answering with a card', s.echoCardRssMB),
+    ].filter((l): l is string => l !== undefined);
     if (lines.length)
-      out.push(['Resident memory under this load (as read, the garbage V8 has not collected yet included):', ...lines].join('\n'));
+      out.push(
+        [
+          'Resident memory under this load (as read, the garbage V8 has not collected yet included; after a full garbage collection once after the warm-up and once after each round). RSS also counts the heap pages V8 keeps committed but empty, and what the C allocator keeps for later: memory that rises early and then levels off is that; a leak keeps growing in the last half of the rounds, and shows in the heap or outside it:',
+          ...lines,
+        ].join('\n'),
+      );
   }
 
   out.push('## Hostile pastes');

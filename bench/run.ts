@@ -23,6 +23,7 @@ import { benchMatching, TIMING, type MatchingResult, type Mode } from './matchin
 import { benchMemory, type MemoryResult } from './memory';
 import { renderMarkdown, writeResults, type BenchResults, type SetInfo } from './report';
 import { benchOcr, type OcrResult } from './ocr';
+import { PRODUCTION_ENV } from './servers';
 import { benchServing, type ServingResult } from './serving';
 import { SYNTHETIC_SEED } from './synthetic';
 import { checkTargets } from './targets';
@@ -190,7 +191,11 @@ function methodNotes(mode: Mode): string[] {
     'Memory: the articles are loaded from disk as the service does (YAML, the corpus through the importer); "service heap / RSS" is after loading + building + using the matcher; index heap is what each engine\'s index adds to the loaded articles.',
     ...ENGINES.map((e) => `${e.label}: ${e.rule}.`),
     'Fuse.js is set up as its README shows for token search: `new Fuse(docs, { useTokenSearch: true, includeScore: true, keys: ["title", "descriptions", "errors"] })`; MiniSearch with its defaults (BM25, OR): `fields: ["title", "errors", "descriptions"]`. Both index the same flattened text: titles, symptom descriptions and error texts in every language. Their answer/none thresholds were read off the built-in dev set\'s score distribution, which flatters them.',
-    'Serving: the real service (`node dist/src/index.js` with the Node flags of `npm start`, read from package.json; the echo bots get the same flags; authentication off, HOST=127.0.0.1, LOG_LEVEL=warn, memory conversation state) and a bare botbuilder echo bot (CloudAdapter + ActivityHandler) on the same restify — once answering with text, once with an Adaptive Card of text blocks as big as the answers of PasteFix (built per message, in linear time) — all replying to a local stand-in connector; autocannon, load generator and connector share this machine with the bot. The measured seconds are split into rounds taken in A B C C B A order; requests/s is over all rounds, p50 that of the median round, p99 that of the worst round. Memory: every bot runs with `--expose-gc` and bench/gcProbe.ts preloaded; after its warm-up and after the rounds it collects its garbage on a signal and its RSS is read then (the flat-memory target), next to the RSS as read before (dead objects included: V8 collects its old generation only now and then under load).',
+    'Serving: the real service (`node dist/src/index.js` with the Node flags of `npm start`, read from package.json; the echo bots get the same flags; authentication off, HOST=127.0.0.1, LOG_LEVEL=warn, memory conversation state) and a bare botbuilder echo bot (CloudAdapter + ActivityHandler) on the same restify — once answering with text, once with an Adaptive Card of text blocks as big as the answers of PasteFix (built per message, in linear time) — all replying to a local stand-in connector; autocannon, load generator and connector share this machine with the bot. The measured seconds are split into rounds taken in A B C C B A order; requests/s is over all rounds, p50 that of the median round, p99 that of the worst round. Memory: every bot runs with `--expose-gc` and bench/gcProbe.ts preloaded, and with ' +
+      Object.entries(PRODUCTION_ENV)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ') +
+      " in its environment (glibc malloc with two arenas, as README's Running in production recommends); after its warm-up and after each of its rounds it collects its garbage on a signal and its RSS, V8 heap (in use and committed) and external memory are read then (the flat-memory target: RSS after the warm-up against after the last round; the halves tell growth that goes on from growth that levels off), next to the RSS as read before (dead objects included: V8 collects its old generation only now and then under load).",
   ];
 }
 

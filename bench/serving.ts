@@ -9,7 +9,16 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchQueries } from './queries';
-import { freePort, memoryAfterGc, spawnService, startConnector, startEchoBot, waitForHealth, type Running } from './servers';
+import {
+  freePort,
+  memoryAfterGc,
+  spawnService,
+  startConnector,
+  startEchoBot,
+  waitForHealth,
+  type MemoryReading,
+  type Running,
+} from './servers';
 
 export interface ServingOptions {
   knowledgePaths: string[];
@@ -54,21 +63,30 @@ export interface ServingResult {
   seconds: number;
   rounds: number;
   /**
-   * The PasteFix service's memory after its warm-up and after all measured rounds: memory must stay flat under
+   * The PasteFix service's memory after its warm-up and after each measured round: memory must stay flat under
    * load (a leak per turn shows here). Null where /proc can't be read.
    */
   serviceRssMB?: ServedMemory | null;
-  /** The same for the echo bot answering with a card: what V8 does with a bare bot's garbage under this load. */
+  /** The same for the echo bot answering with a card: what V8 and the C allocator do with a bare bot's garbage under this load. */
   echoCardRssMB?: ServedMemory | null;
+  /** The same for the text echo bot. */
+  echoRssMB?: ServedMemory | null;
 }
 
 export interface ServedMemory {
   /** Resident memory (MB) as read, with the dead objects V8 has not collected yet. */
   warm: number;
   end: number;
-  /** Right after two full garbage collections (bench/gcProbe.ts): resident memory and V8 heap in use, MB. */
-  warmAfterGc?: { rssMB: number; heapMB: number } | null;
-  endAfterGc?: { rssMB: number; heapMB: number } | null;
+  /** Right after two full garbage collections (bench/gcProbe.ts), after the warm-up and after the last round. */
+  warmAfterGc?: MemoryReading | null;
+  endAfterGc?: MemoryReading | null;
+  /** The same after each measured round, with the bot's measured requests until then (the last one is `endAfterGc`). */
+  roundsAfterGc?: RoundMemory[] | null;
+}
+
+export interface RoundMemory extends MemoryReading {
+  /** Measured requests the bot had answered when this was read. */
+  requests: number;
 }
 
 export async function benchServing(o: ServingOptions, log: (s: string) => void): Promise<ServingResult> {
@@ -86,11 +104,15 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
     log('serving: warming up PasteFix');
     const before = { n: connector.received(), bytes: connector.receivedBytes() };
     await load(service.url, connector.url, paste.text, o.connections, o.warmupSeconds);
-    const warmRss = rssMB(service.process.pid);
-    const warmAfterGc = await memoryAfterGc(service).catch(() => null);
+    const memory = new Map<string, Watched>();
+    memory.set('pastefix', {
+      warmRss: rssMB(service.process.pid),
+      warmAfterGc: await memoryAfterGc(service).catch(() => null),
+      rounds: [],
+    });
     // The second echo bot answers with a card as big as PasteFix's answers: what sending such an answer costs alone.
     const answerBytes = Math.round((connector.receivedBytes() - before.bytes) / Math.max(1, connector.received() - before.n));
-    // Both with the probe too, so every bot starts its rounds from a collected heap alike.
+    // Both with the probe too, so every bot starts its rounds from a collected heap alike, and is measured alike.
     const echo = await startEchoBot(await freePort(), 0, true);
     const echoCard = await startEchoBot(await freePort(), answerBytes, true);
     running.push(echo, echoCard);
@@ -100,11 +122,10 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
       { bot: 'echo', label: 'botbuilder echo bot', target: echo },
       { bot: 'echo-card', label: `echo bot answering with a ${(answerBytes / 1024).toFixed(1)} KB card`, target: echoCard },
     ] as const;
-    const echoWarm: { rss: number | null; afterGc: ServedMemory['warmAfterGc'] }[] = [];
     for (const b of bots.slice(1)) {
       log(`serving: warming up ${b.label}`);
       await load(b.target.url, connector.url, paste.text, o.connections, o.warmupSeconds);
-      echoWarm.push({ rss: rssMB(b.target.process.pid), afterGc: await memoryAfterGc(b.target).catch(() => null) });
+      memory.set(b.bot, { warmRss: rssMB(b.target.process.pid), warmAfterGc: await memoryAfterGc(b.target).catch(() => null), rounds: [] });
     }
     // Rounds in A B C C B A order, so a busy spell of this shared machine hits the bots alike.
     const rounds = new Map<string, Round[]>(bots.map((b) => [b.bot, []]));
@@ -114,23 +135,21 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
       const before = { n: connector.received(), bytes: connector.receivedBytes(), cpu: cpuMs(b.target.process.pid) };
       const r = await load(b.target.url, connector.url, paste.text, o.connections, o.seconds / o.rounds);
       const cpu = cpuMs(b.target.process.pid);
-      rounds.get(b.bot)!.push({
+      const done = rounds.get(b.bot)!;
+      done.push({
         r,
         replies: connector.received() - before.n,
         replyBytes: connector.receivedBytes() - before.bytes,
         cpuMs: cpu !== null && before.cpu !== null ? cpu - before.cpu : null,
       });
+      // Every bot's memory after every round, read the same way (between rounds: no bot is under load then).
+      const watched = memory.get(b.bot)!;
+      watched.endRss = rssMB(b.target.process.pid);
+      const reading = await memoryAfterGc(b.target).catch(() => null);
+      if (reading) watched.rounds.push({ ...reading, requests: done.reduce((a, x) => a + x.r.requests.total, 0) });
     }
     const rows = bots.map((b) => combine(b.bot, b.label, rounds.get(b.bot)!));
-    const endRss = rssMB(service.process.pid);
-    const endAfterGc = await memoryAfterGc(service).catch(() => null);
-    const serviceRssMB = warmRss !== null && endRss !== null ? { warm: warmRss, end: endRss, warmAfterGc, endAfterGc } : null;
-    const echoCardEnd = rssMB(echoCard.process.pid);
-    const echoCardEndAfterGc = await memoryAfterGc(echoCard).catch(() => null);
-    const echoCardRssMB =
-      echoWarm[1].rss !== null && echoCardEnd !== null
-        ? { warm: echoWarm[1].rss, end: echoCardEnd, warmAfterGc: echoWarm[1].afterGc, endAfterGc: echoCardEndAfterGc }
-        : null;
+    const [serviceRssMB, echoRssMB, echoCardRssMB] = bots.map((b) => servedMemory(memory.get(b.bot)!, o.rounds));
     return {
       rows,
       paste: paste.label,
@@ -140,12 +159,34 @@ export async function benchServing(o: ServingOptions, log: (s: string) => void):
       rounds: o.rounds,
       serviceRssMB,
       echoCardRssMB,
+      echoRssMB,
     };
   } finally {
     for (const r of running) await r.stop();
     await connector.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** One bot's memory readings in a run. */
+interface Watched {
+  warmRss: number | null;
+  warmAfterGc: MemoryReading | null;
+  endRss?: number | null;
+  rounds: RoundMemory[];
+}
+
+function servedMemory(w: Watched, rounds: number): ServedMemory | null {
+  if (w.warmRss === null || w.endRss == null) return null;
+  // A reading that failed leaves no honest "after each round" series.
+  const complete = w.warmAfterGc !== null && w.rounds.length === rounds;
+  return {
+    warm: w.warmRss,
+    end: w.endRss,
+    warmAfterGc: w.warmAfterGc,
+    endAfterGc: complete ? w.rounds[w.rounds.length - 1] : null,
+    roundsAfterGc: complete ? w.rounds : null,
+  };
 }
 
 /** Resident memory of a process in MB, from Linux's /proc; null elsewhere. */
