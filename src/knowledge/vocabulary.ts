@@ -89,19 +89,38 @@ export function scenarioAnchors(text: string): Set<string> {
     }
   if (lower.includes('.ps1')) for (const m of text.matchAll(/(?<![\w-])([\w-]+\.ps1)\b/gi)) out.add(`script:${m[1].toLowerCase()}`);
   // One scan for any hint first: most lines hold none.
-  const services = ANY_SERVICE_HINT.test(lower) ? SCENARIO_SERVICES.filter(([, , hints]) => hints.some((h) => lower.includes(h))) : [];
-  if (services.length) {
-    // URLs and host names out (their paths kept as words), so `https://owa.contoso.com/EWS/mrsproxy.svc` names the MRS proxy only.
-    // (They are replaced by a space, so every word a service's pattern needs was in the text itself.)
-    const words = text
-      .replace(/\bhttps?:\/\/[^\s/'"<>]*/gi, ' ')
-      .replace(/(?<![\w.-])[\w-]+(?:\.[\w-]+)+(?![\w-])/g, (run) => (/\.(?:svc|asmx|aspx|ps1)$/i.test(run) ? run : ' '));
-    for (const [service, pattern] of services) if (pattern.test(words)) out.add(`service:${service}`);
-  }
+  const hinted = hintedServices(lower);
+  if (hinted) addServices(text, hinted, out);
   // `Event ID: 1310` as Event Viewer copies it pads the colon with spaces to line up the fields
   if (lower.includes('event')) for (const m of text.matchAll(/\bEvent ?ID\b[^\w\n]{0,3}[ \t]{0,20}(\d{3,5})\b/gi)) out.add(`event:${m[1]}`);
   return out;
 }
+
+/**
+ * Adds the services (`service:…`) in `hinted` (a bit per SCENARIO_SERVICES entry) whose pattern matches the text
+ * without its URLs and host names.
+ */
+function addServices(text: string, hinted: number, out: Set<string>): void {
+  // Each replacement only on text that holds what it replaces (`://`, a dot).
+  let words: string | undefined;
+  for (let s = 0; s < SCENARIO_SERVICES.length; s++) {
+    if (!(hinted & (1 << s))) continue;
+    // URLs and host names out (their paths kept as words), so `https://owa.contoso.com/EWS/mrsproxy.svc` names the MRS proxy only.
+    // (They are replaced by a space, so every word a service's pattern needs was in the text itself.)
+    if (words === undefined) {
+      words = text.includes('://') ? text.replace(URL_START, ' ') : text;
+      if (words.includes('.')) words = words.replace(DOTTED_RUN, keepEndpoint);
+    }
+    const [service, pattern] = SCENARIO_SERVICES[s];
+    if (pattern.test(words)) out.add(`service:${service}`);
+  }
+}
+
+const URL_START = /\bhttps?:\/\/[^\s/'"<>]*/gi;
+const DOTTED_RUN = /(?<![\w.-])[\w-]+(?:\.[\w-]+)+(?![\w-])/g;
+const ENDPOINT = /\.(?:svc|asmx|aspx|ps1)$/i;
+/** A dotted run that names an endpoint (`mrsproxy.svc`) stays; any other (a host name) becomes a space. */
+const keepEndpoint = (run: string) => (ENDPOINT.test(run) ? run : ' ');
 
 /**
  * Services, tools and endpoints by the words and URL paths that name them (also inside cmdlet names: `Test-OAuthConnectivity`),
@@ -126,5 +145,34 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
   ['admin-center', /\bECP\b|\bEAC\b|admin center|Control Panel/i, ['ecp', 'eac', 'admin', 'control']],
 ];
 
-/** Any service's hint (they are letters only). */
-const ANY_SERVICE_HINT = new RegExp(SCENARIO_SERVICES.flatMap(([, , hints]) => hints).join('|'));
+/** Any service's hint (they are letters only), longest first. */
+const HINTS = [...new Set(SCENARIO_SERVICES.flatMap(([, , hints]) => hints))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+const ANY_SERVICE_HINT = new RegExp(HINTS.join('|'), 'g');
+/**
+ * Per hint, the services (a bit per SCENARIO_SERVICES entry) of every hint it begins with (itself included): where the
+ * scan finds the longer hint, the shorter one is there too.
+ */
+const HINT_SERVICES = new Map(
+  HINTS.map((h) => {
+    let bits = 0;
+    SCENARIO_SERVICES.forEach(([, , hints], s) => {
+      if (hints.some((x) => h.startsWith(x))) bits |= 1 << s;
+    });
+    return [h, bits];
+  }),
+);
+
+/**
+ * The services whose hints `lower` holds, a bit per SCENARIO_SERVICES entry (0: none). One scan for every hint at once:
+ * it runs on every line of every paste, and a search per hint (twenty) was most of reading a log line's anchors.
+ * After each find the scan resumes one character on, so hints that overlap are all found.
+ */
+export function hintedServices(lower: string): number {
+  let bits = 0;
+  ANY_SERVICE_HINT.lastIndex = 0;
+  for (let m = ANY_SERVICE_HINT.exec(lower); m !== null; m = ANY_SERVICE_HINT.exec(lower)) {
+    bits |= HINT_SERVICES.get(m[0]) ?? 0;
+    ANY_SERVICE_HINT.lastIndex = m.index + 1;
+  }
+  return bits;
+}

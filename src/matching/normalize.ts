@@ -188,15 +188,33 @@ export function termsOf(line: string): string[] {
 export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
   const lines = cleanPaste(text);
   const tokens: Token[] = [];
-  lines.forEach((l, line) => {
+  // Plain loops, each word pushed as it is folded: a closure per line and an array of terms per part were a fifth of
+  // tokenizing a 10 KB log.
+  for (let line = 0; line < lines.length; line++) {
+    const l = lines[line];
     // Only a line with a single quote has quoted parts (most lines of a paste have none: no split there).
-    const parts = l.includes("'") ? l.split(VALUE_QUOTE) : [l];
-    parts.forEach((part, i) => {
+    if (!l.includes("'")) {
+      pushTerms(l, line, false, tokens);
+      continue;
+    }
+    const parts = l.split(VALUE_QUOTE);
+    for (let i = 0; i < parts.length; i++) {
       // Odd parts are inside quotes, unless the last quote on the line is never closed. A quoted cmdlet
       // name ('Connect-ExchangeOnline') is part of the message, not a value.
-      const quoted = i % 2 === 1 && i < parts.length - 1 && !isCmdletName(part);
-      for (const term of termsOf(part)) tokens.push(quoted ? { term, line, quoted } : { term, line });
-    });
-  });
+      const quoted = i % 2 === 1 && i < parts.length - 1 && !isCmdletName(parts[i]);
+      pushTerms(parts[i], line, quoted, tokens);
+    }
+  }
   return { lines, tokens };
+}
+
+/** Appends the terms of `part` (as termsOf reads them) to `tokens`, each with its line. */
+function pushTerms(part: string, line: number, quoted: boolean, tokens: Token[]): void {
+  const words = part.match(WORD);
+  if (words === null) return;
+  for (let k = 0; k < words.length; k++) {
+    const term = foldWord(words[k]);
+    if (droppedTerm(term)) continue;
+    tokens.push(quoted ? { term, line, quoted: true } : { term, line });
+  }
 }

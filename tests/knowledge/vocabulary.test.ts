@@ -8,6 +8,7 @@ import {
   CMDLET_IN_TEXT,
   HCW_CODE_IN_TEXT,
   HOST_TLDS,
+  hintedServices,
   isCmdletName,
   SCENARIO_SERVICES,
   scenarioAnchors,
@@ -110,5 +111,23 @@ describe('knowledge/vocabulary', () => {
         [...scenarioAnchors(text)].some((a) => a.startsWith('service:')),
         text,
       );
+  });
+
+  // One scan for all hints must find what a search per hint finds, also where hints overlap (`ecpowershell`: `ecp`
+  // and `powershell` share the `p`) or repeat.
+  it('finds every service whose hint a lower-case text holds, in one scan, overlapping hints included', () => {
+    const services = (bits: number) => SCENARIO_SERVICES.filter((_, s) => bits & (1 << s)).map(([service]) => service);
+    const bySearch = (lower: string) => SCENARIO_SERVICES.filter(([, , hints]) => hints.some((h) => lower.includes(h))).map(([s]) => s);
+    assert.deepEqual(services(hintedServices('the operation timed out')), []);
+    assert.deepEqual(services(hintedServices('ecpowershell')), ['remote-powershell', 'admin-center']);
+    assert.deepEqual(services(hintedServices('-domaincontroller dc01 and the oauth token')), ['oauth', 'admin-center']);
+    assert.deepEqual(services(hintedServices('removed mailbox; hcw hybrid; frei/busy, freebusy')), ['hcw', 'mrs', 'freebusy']);
+    const hints = SCENARIO_SERVICES.flatMap(([, , h]) => h);
+    for (let k = 0; k < 300; k++) {
+      // Hints run into each other and into letters that complete or break them.
+      let text = '';
+      for (let i = 0; i < 6; i++) text += hints[(k * 7 + i * 13) % hints.length].slice((k + i) % 3 === 0 ? 1 : 0) + 'aeox -'[(k + i) % 6];
+      assert.deepEqual(services(hintedServices(text)), bySearch(text), text);
+    }
   });
 });
