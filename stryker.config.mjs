@@ -45,6 +45,9 @@ export default {
     // a mutant would die in one run and survive the next). The bot, server and OCR tests reach the matcher too,
     // through turns that cost far more than the little they pin beyond these.
     spec: matchingTests(),
+    // PASTEFIX_MUTATION_GREP runs only the tests whose full title holds it (mocha --grep), e.g. 'restored structures' for
+    // snapshot.ts: the snapshot test's structure checks, without its comparisons on every labelled set (hours per run here).
+    ...(process.env.PASTEFIX_MUTATION_GREP ? { grep: process.env.PASTEFIX_MUTATION_GREP } : {}),
   },
   buildCommand: 'npx tsc -p tsconfig.json',
   coverageAnalysis: 'perTest',

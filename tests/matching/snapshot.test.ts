@@ -83,7 +83,11 @@ describe('matching: the matcher snapshot', function () {
     /** Several articles with what the built-in knowledge lacks: `-->` chains, placeholders, keyword and topic phrases. */
     const small = () =>
       kbOf([
-        englishArticle('arrow', ['The wombat provisioning job stopped --> The numbat token was rejected by the quokka endpoint']),
+        englishArticle('arrow', [
+          'The wombat provisioning job stopped --> The numbat token was rejected by the quokka endpoint',
+          // Words and word pairs repeated within a text.
+          'The proxy address is already used by the proxy addresses. Please choose another proxy address.',
+        ]),
         englishArticle('placeholder', ['The server <ServerName> rejected the marmot relay for {0} at the gateway'], {
           keywords: { en: ['marmot relay policy'] },
         }),
@@ -167,6 +171,12 @@ describe('matching: the matcher snapshot', function () {
       });
 
       it('another knowledge base', function () {
+        // One more article than the snapshot's: no error text points past it, the count tells.
+        const more = kbOf([...kb.articles, englishArticle('extra', ['Extra wombat error.'])]);
+        assert.throws(
+          () => restoreMatcher(more, snapshot),
+          new Error(`matching: snapshot of ${kb.articles.length} articles does not fit a knowledge base of ${kb.articles.length + 1}`),
+        );
         const fewer = { ...kb, articles: kb.articles.slice(1) };
         assert.throws(
           () => restoreMatcher(fewer, snapshot),
