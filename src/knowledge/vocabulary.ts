@@ -67,7 +67,8 @@ const COMMAND_VERBS: ReadonlySet<string> = new Set(
  * `service:oauth`): the commands that ran (cmdlet nouns, so `Get-MoveRequest` and `New-MoveRequest` agree; a
  * one-word noun with its verb, `cmdlet:set-mailbox`), the scripts, the tool (the Hybrid Configuration Wizard),
  * the service or endpoint (the MRS proxy, Autodiscover, remote PowerShell, OAuth, free/busy, OWA, the admin
- * center) and event log ids. The matcher compares a paste's
+ * center), a migration named in words (`the migration fails`: an article that names none is about another task) and
+ * event log ids. The matcher compares a paste's
  * with an article's (src/matching/scenario.ts). A host name says nothing (`owa.contoso.com` is any server); a
  * URL's path names its endpoint.
  */
@@ -133,6 +134,7 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
     /mrsproxy|\bMRS\b|MoveRequest|MigrationBatch|\bmov(?:e|es|ing) (?:the )?mailbox|\bmailbox (?:move|migration)s?\b|\bmove requests?\b|\bmigration batch/i,
     ['mrs', 'mov', 'migration', 'mailbox'],
   ],
+  ['migration', /\bmigrat(?:e|es|ed|ing|ion|ions)\b/i, ['migrat']],
   ['oauth', /OAuth/i, ['oauth']],
   ['autodiscover', /Autodiscover/i, ['autodiscover']],
   [

@@ -961,7 +961,9 @@ export class Matcher {
       if (container) {
         score = Math.min(h.score, container.score - p.containerGap);
         // It fit its own error better than the container fits its: the paste is that error as much as the container's.
-        if (h.score > container.score && h.score > (contestedBy.get(container)?.score ?? 0)) contestedBy.set(container, h);
+        // (How well each fits its own error: before the caps, which a scenario or a generic line sets alike for both.)
+        const fitsBetter = h.kind === 'error' && h.breakdown.score > container.breakdown.score && h.score >= container.score;
+        if (fitsBetter && h.score > (contestedBy.get(container)?.score ?? 0)) contestedBy.set(container, h);
         adjustments.push({
           rule: 'container',
           note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found`,

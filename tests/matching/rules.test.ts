@@ -385,6 +385,15 @@ describe('matching rules: a contested container and the match inside it (matcher
     assert.deepEqual(ranked(`The public folder sync script stops: ${pasted}`), ['clarify', 'folder-sync', 'address-conflict']);
   });
 
+  it('puts first the one the rest of the paste fits also when a scenario caps both alike (how well each fits is read before the caps)', () => {
+    const migrating = `We migrate our mail users from another system.\nAdding the mail users fails: ${pasted}`;
+    const r = m.match(migrating);
+    assert.deepEqual(
+      [r.decision, ...r.matches.slice(0, 2).map((x) => [x.article, x.score])],
+      ['clarify', ['address-conflict', 0.75], ['folder-sync', 0.75]],
+    );
+  });
+
   it('keeps the container first when the rest of the paste names neither', () => {
     assert.deepEqual(ranked(pasted), ['clarify', 'folder-sync', 'address-conflict']);
   });

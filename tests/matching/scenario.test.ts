@@ -48,6 +48,12 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual([...scenarioAnchors('Get-DistributionGroup; New-DistributionGroup')], ['cmdlet:distribution-group']);
     });
 
+    it('reads a migration named in words as a scenario', () => {
+      assert.deepEqual([...scenarioAnchors('Using the script to migrate a group, the migration fails')], ['service:migration']);
+      assert.deepEqual([...scenarioAnchors('The groups were migrated last week')], ['service:migration']);
+      assert.deepEqual([...scenarioAnchors('The emigration of the quokkas')], []);
+    });
+
     it('reads no scenario from host names, hyphenated words or output cmdlets', () => {
       // `owa.contoso.com` is any server; the URL's path names the endpoint (the MRS proxy).
       assert.deepEqual([...scenarioAnchors("The call to 'https://owa.contoso.com/EWS/mrsproxy.svc' failed.")], ['service:mrs']);
@@ -146,6 +152,26 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.equal(otherScenario(paste('Get-DistributionGroup\noperation failed object'), found, scenario), undefined);
       assert.equal(otherScenario(paste('New-MoveRequest\noperation failed object'), found, scenario), undefined, 'mrs agrees');
       assert.equal(otherScenario(paste('Get-Recipient operation failed object'), found, scenario), undefined, 'the error line');
+    });
+  });
+
+  describe('rule: a migration the paste names is a scenario like a service', () => {
+    const error = 'There are multiple quokkas matching the identity "<User>". Please specify a unique value.';
+    const m = new Matcher(
+      kbOf([
+        article('inbox-rules', [error], { title: { en: 'Multiple quokkas match the identity when creating inbox rules in OWA' } }),
+        article('other', ['Unrelated narwhal text about feeding schedules of the zoo.']),
+      ]),
+    );
+    const pasted = 'There are multiple quokkas matching the identity "Engineering". Please specify a unique value.';
+
+    it('offers, not answers, the error of an article that names no migration when the paste says a migration failed', () => {
+      assert.deepEqual(top(m, pasted), ['answer', 'inbox-rules', 1]);
+      assert.deepEqual(top(m, `Using the script to migrate a mail-enabled group, the migration fails with this error\n${pasted}`), [
+        'clarify',
+        'inbox-rules',
+        0.75,
+      ]);
     });
   });
 
