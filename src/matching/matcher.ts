@@ -48,6 +48,8 @@ import type { Match, MatchExplanation, MatchOptions, MatchResult } from './types
 export const MAX_PASTE_CHARS = DEFAULT_PARAMETERS.paste.maxChars;
 /** Words after a code that tell two errors of its family apart (codeHits): the paste must hold all but one of them. */
 const CODE_FOLLOWERS = 3;
+/** An article whose error texts name at least this many status codes is an overview of them (codeArticleFirst). */
+const OVERVIEW_CODES = 3;
 /** An article whose error texts carry no status code (capOtherStatus). */
 const NO_CODES: ReadonlySet<string> = new Set();
 
@@ -123,7 +125,7 @@ interface Ranked {
   /** That match (the one whose score `contested` is). */
   contestedBy?: Hit;
   /** Ranking rules applied (containers, topic phrases, ties), for explanations. */
-  adjustments: { rule: 'container' | 'topics' | 'tie-break' | 'inner-message'; note: string }[];
+  adjustments: { rule: 'container' | 'topics' | 'tie-break' | 'inner-message' | 'code-article'; note: string }[];
 }
 
 /** Error texts collected in order, `n` of them in `ids` (Matcher.errorHits' `reach`). */
@@ -223,6 +225,8 @@ export class Matcher {
   private articleStatusCodes?: Set<string>[];
   /** Per article, the status codes its own text names (title, symptoms, cause, steps), read when first needed (capOtherStatus). */
   private readonly articleTextCodes = new Map<number, ReadonlySet<string>>();
+  /** Per status code, the one article whose title names it (-1: several do), made when first needed (codeArticleFirst). */
+  private titleCodes?: Map<string, number>;
   /** Stage 2's sums per error text, the texts reached and the candidates, made on the first paste and reused (candidates). */
   private sums: { acc: Float64Array; reached: Int32Array; out: Int32Array } | undefined;
   /**
@@ -396,9 +400,16 @@ export class Matcher {
       }
       this.weakErrorsBelow(hits);
     }
-    const ranked = this.innerOnly(this.breakTies(this.settleContest(this.rank(hits, topics), view), view));
+    let ranked = this.innerOnly(this.breakTies(this.settleContest(this.rank(hits, topics), view), view));
     const t = this.params.decision;
-    const { decision, offered } = decide(ranked, t);
+    const decided = decide(ranked, t);
+    const { decision } = decided;
+    let { offered } = decided;
+    if (decision === 'clarify') {
+      const before = ranked;
+      ranked = this.codeArticleFirst(ranked);
+      if (ranked !== before) offered = Math.min(3, offered + 1);
+    }
     // Explaining lists what came close too: why an article did not win matters as much as why one did.
     const listed = decision === 'none' || options.explain;
     const shown = (listed ? ranked.filter((m, i) => i < offered || m.score >= t.listed) : ranked.slice(0, offered)).slice(0, 5);
@@ -1008,6 +1019,65 @@ export class Matcher {
       adjustments: [...inside.adjustments, { rule: 'container', note }],
     };
     return [head, ...ranked.filter((r) => r !== inside)];
+  }
+
+  /**
+   * Stage 7b, for a choice only: when the best match is a symptom whose error texts are one status code's line (an
+   * overview article's table row, `5.6.11 Invalid characters`, in an article whose errors name three codes or more) and
+   * one other article is about that code — the only title that names it (`Fix NDR error "550 5.6.11"…`) — that article
+   * is offered first, at the same score, and the row right after it: the overview sends its reader there. An answer is
+   * never changed.
+   */
+  private codeArticleFirst(ranked: Ranked[]): Ranked[] {
+    const top = ranked[0];
+    if (!top) return ranked;
+    const article = this.kb.articles[top.hit.article];
+    const symptom = article.symptoms.find((s) => s.id === top.hit.symptom);
+    const texts = symptom ? Object.values(symptom.errors).flat() : [];
+    if (!texts.length) return ranked;
+    const codes = new Set(texts.flatMap((e) => [...statusCodesIn(e ?? '')]));
+    if (codes.size !== 1) return ranked;
+    const [code] = codes;
+    // Every error text of the symptom begins with the code (optionally after its SMTP reply code): a status line.
+    const lead = (e: string) =>
+      statusCodesIn(
+        e
+          .trim()
+          .replace(/^\d{3}\s+/, '')
+          .split(/\s/)[0],
+      ).has(code);
+    if (!texts.every((e) => lead(e ?? ''))) return ranked;
+    // An overview of several codes (a table of them), not one more article about the same error.
+    const named = new Set(
+      article.symptoms.flatMap((s) => Object.values(s.errors).flatMap((es) => (es ?? []).flatMap((e) => [...statusCodesIn(e)]))),
+    );
+    if (named.size < OVERVIEW_CODES) return ranked;
+    if (!this.titleCodes) {
+      const map = new Map<string, number>();
+      this.kb.articles.forEach((a, i) => {
+        for (const title of Object.values(a.title)) {
+          if (!title) continue;
+          for (const c of statusCodesIn(title)) map.set(c, map.has(c) && map.get(c) !== i ? -1 : i);
+        }
+      });
+      this.titleCodes = map;
+    }
+    const own = this.titleCodes.get(code) ?? -1;
+    if (own < 0 || own === top.hit.article) return ranked;
+    const target = this.kb.articles[own];
+    const carrying = target.symptoms.find((s) => Object.values(s.errors).some((es) => es?.some((e) => statusCodesIn(e).has(code))));
+    const head: Ranked = {
+      hit: { ...top.hit, article: own, symptom: (carrying ?? target.symptoms[0]).id },
+      score: top.score,
+      adjustments: [
+        ...top.adjustments,
+        {
+          rule: 'code-article',
+          note: `offered before ${article.id}'s row of this status code: the only article whose title names the code`,
+        },
+      ],
+    };
+    return [head, top, ...ranked.slice(1).filter((r) => r.hit.article !== own)];
   }
 
   /** Weight of the rest of the paste (the words its error text did not find) in the article's titles and symptom descriptions. */

@@ -42,7 +42,8 @@ export type RuleName =
   | 'code'
   | 'container'
   | 'topics'
-  | 'tie-break';
+  | 'tie-break'
+  | 'code-article';
 
 export interface MatchExplanation {
   kind: HitKind;
