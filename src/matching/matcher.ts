@@ -35,7 +35,7 @@ import {
   pasteWhere,
   type ArticleScenario,
 } from './scenario';
-import { buildQueryView, scoreSignal, touchedUnits, type QueryView, type Settled, type SignalScore } from './score';
+import { buildQueryView, scoreAbove, scoreSignal, touchedUnits, type QueryView, type Settled, type SignalScore } from './score';
 import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
@@ -52,6 +52,8 @@ const CODE_FOLLOWERS = 3;
 const OVERVIEW_CODES = 3;
 /** An article whose error texts carry no status code (capOtherStatus). */
 const NO_CODES: ReadonlySet<string> = new Set();
+/** The adjustments of every ranked match when not explaining (they are read only to explain it: Ranked.adjustments). */
+const NO_ADJUSTMENTS: Ranked['adjustments'] = Object.freeze([]) as unknown as Ranked['adjustments'];
 
 interface HitBase {
   article: number;
@@ -124,7 +126,7 @@ interface Ranked {
   contested?: number;
   /** That match (the one whose score `contested` is). */
   contestedBy?: Hit;
-  /** Ranking rules applied (containers, topic phrases, ties), for explanations. */
+  /** Ranking rules applied (containers, topic phrases, ties), for explanations: empty (NO_ADJUSTMENTS) when not explaining. */
   adjustments: { rule: 'container' | 'topics' | 'tie-break' | 'inner-message' | 'code-article'; note: string }[];
 }
 
@@ -236,7 +238,12 @@ export class Matcher {
   private memo:
     | {
         stamp: Int32Array;
-        results: (SignalScore | number | undefined)[];
+        /** Per twin scored in the current call: its result, or undefined when settled below the floor (then `below`). */
+        results: (SignalScore | undefined)[];
+        /** Per twin settled below the floor in the current call: the most it can score (Settled.score). */
+        below: Float64Array;
+        /** Per twin scored in the current call, the sameError key of the words it found, once a hit needed it. */
+        foundKeys: (string | undefined)[];
         /** The twins scored in the current call, in order. */
         scored: Int32Array;
         contradicted: Uint8Array;
@@ -245,8 +252,10 @@ export class Matcher {
         call: number;
       }
     | undefined;
+  /** Per article, the call of `articlesOver` that counted it last (made on the first paste that asks). */
+  private articleSeen: { stamp: Int32Array; call: number } | undefined;
   /** How scoreSignal settled the text it scored last (errorHits). */
-  private readonly settled: Settled = { contradicted: false };
+  private readonly settled: Settled = { contradicted: false, score: 0.5 };
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
@@ -400,7 +409,12 @@ export class Matcher {
       }
       this.weakErrorsBelow(hits);
     }
-    let ranked = this.innerOnly(this.breakTies(this.settleContest(this.rank(hits, topics), view), view));
+    // What ranking did to a match is written down only to be explained: its notes are strings for every match.
+    const explaining = !!options.explain;
+    let ranked = this.innerOnly(
+      this.breakTies(this.settleContest(this.rank(hits, topics, explaining), view, explaining), view, explaining),
+      explaining,
+    );
     const t = this.params.decision;
     const decided = decide(ranked, t);
     const { decision } = decided;
@@ -525,7 +539,9 @@ export class Matcher {
         stamp: new Int32Array(texts),
         // Filled to its length up front: stores at scattered indices into a short array would turn it into a
         // dictionary, and every store into that allocates (about 50 KB per PowerShell record at 10,000 articles).
-        results: new Array<SignalScore | number | undefined>(texts).fill(undefined),
+        results: new Array<SignalScore | undefined>(texts).fill(undefined),
+        below: new Float64Array(texts),
+        foundKeys: new Array<string | undefined>(texts).fill(undefined),
         scored: new Int32Array(texts),
         contradicted: new Uint8Array(texts),
         placed: new Int32Array(articles),
@@ -551,23 +567,25 @@ export class Matcher {
     for (let c = 0; c < candidates.length; c++) {
       const id = candidates[c];
       const twin = twins[id];
-      let breakdown: SignalScore | number;
-      if (memo.stamp[twin] === call) breakdown = memo.results[twin]!;
+      let breakdown: SignalScore | undefined;
+      if (memo.stamp[twin] === call) breakdown = memo.results[twin];
       else {
-        breakdown = scoreSignal(twin, view, this.index, this.params.score, floor, this.settled);
+        breakdown = scoreAbove(twin, view, this.index, this.params.score, floor, this.settled) ?? undefined;
         memo.stamp[twin] = call;
         memo.results[twin] = breakdown;
+        if (!breakdown) memo.below[twin] = this.settled.score;
         memo.scored[scored++] = twin;
         memo.contradicted[twin] = this.settled.contradicted ? 1 : 0;
       }
-      if (typeof breakdown === 'number') {
+      if (breakdown === undefined) {
+        const below = memo.below[twin];
         if (memo.contradicted[twin]) {
           // Settled by a contradiction below the floor: scored to the end, it would be a match below the floor,
           // with its article's place, listed in `reach`, and read by the veto (contradicted) when it could reach it.
           placeOf(this.index.errors[id].article);
           if (reach) reach.ids[reach.n++] = id;
-          if (breakdown / contradiction >= candidate) settled.push(id);
-        } else if (reach && breakdown >= this.floors.listed) reach.ids[reach.n++] = id;
+          if (below / contradiction >= candidate) settled.push(id);
+        } else if (reach && below >= this.floors.listed) reach.ids[reach.n++] = id;
         continue;
       }
       if (reach) reach.ids[reach.n++] = id;
@@ -579,15 +597,10 @@ export class Matcher {
       // where it stops) are the same error to the paste, like identical inner messages.
       // (The inner-message key is made once per error text: ranking compares it with many others.)
       const detail = (this.detailKeys[id] ??= [`detail:${sig.detailKey}`]);
+      // The words found as their ids, ascending (`found` is sorted, each word once): keys are only compared for
+      // equality, and the same set of words gives the same ids. Twins share their result, so the key is made once each.
       const sameError =
-        score >= this.params.ranking.sameWordsScore
-          ? [
-              detail[0],
-              `found:${Array.from(found, (t) => this.index.vocab.terms[t])
-                .sort()
-                .join(' ')}`,
-            ]
-          : detail;
+        score >= this.params.ranking.sameWordsScore ? [detail[0], (memo.foundKeys[twin] ??= `found:${found.join(' ')}`)] : detail;
       hits.push({
         kind: 'error',
         signal: id,
@@ -603,8 +616,26 @@ export class Matcher {
       });
     }
     // Read in this call only: kept past it, a paste's scores would outlive the next young collection (and be copied).
-    for (let k = 0; k < scored; k++) memo.results[memo.scored[k]] = undefined;
+    for (let k = 0; k < scored; k++) {
+      memo.results[memo.scored[k]] = undefined;
+      memo.foundKeys[memo.scored[k]] = undefined;
+    }
     return hits;
+  }
+
+  /** More than `max` articles hold the error texts `ids`. */
+  private articlesOver(ids: ArrayLike<number>, max: number): boolean {
+    if (ids.length <= max) return false;
+    const seen = (this.articleSeen ??= { stamp: new Int32Array(this.kb.articles.length), call: 0 });
+    const call = ++seen.call;
+    let n = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const article = this.index.errors[ids[k]].article;
+      if (seen.stamp[article] === call) continue;
+      seen.stamp[article] = call;
+      if (++n > max) return true;
+    }
+    return false;
   }
 
   /** An error text that is a generic line other articles' errors wrap is offered, not answered (genericLines.ts). */
@@ -757,6 +788,9 @@ export class Matcher {
       if (!isStrongTerm(t) && !isStatusTerm(t)) continue;
       const term = this.index.vocab.ids.get(t);
       const ids = term === undefined ? [] : this.index.postings[term];
+      // Held by more articles' error texts than that already: none of it below can count (at 10,000 articles an
+      // exception name is in thousands of error texts, whose articles were collected in a set per paste).
+      if (this.articlesOver(ids, codeMaxArticles)) continue;
       const inErrors = new Set(Array.from(ids, (id) => this.index.errors[id].article));
       // A code an article names only in its prose (its title, symptom or cause: "HCW8110", an imported article whose
       // error texts lack it) is that article's code too; it counts with the articles that print it.
@@ -922,7 +956,7 @@ export class Matcher {
   }
 
   /** Stage 6: best hit per article, containers and the topic tie-break applied, best first. */
-  private rank(hits: Hit[], topics: Map<number, number>): Ranked[] {
+  private rank(hits: Hit[], topics: Map<number, number>, explaining: boolean): Ranked[] {
     const p = this.params.ranking;
     const best = new Map<number, Hit>();
     for (const h of hits) {
@@ -957,10 +991,10 @@ export class Matcher {
       return undefined;
     };
     const ranked = leaders.map((h): Ranked => {
-      const adjustments: Ranked['adjustments'] = [];
+      const adjustments: Ranked['adjustments'] = explaining ? [] : NO_ADJUSTMENTS;
       const topicCount = Math.min(2, topics.get(h.article) ?? 0);
       const tiebreak = h.score >= p.tiebreakFrom ? p.topicTiebreak * topicCount : 0;
-      if (tiebreak > 0)
+      if (tiebreak > 0 && explaining)
         adjustments.push({ rule: 'topics', note: `+${round(tiebreak)}: ${topicCount} of the article's topic phrases in the paste` });
       // A match whose words are all inside what another match found (a generic wrapper inside a longer,
       // specific error) is weaker evidence than that one, however well it covers its own short text.
@@ -975,10 +1009,11 @@ export class Matcher {
         // (How well each fits its own error: before the caps, which a scenario or a generic line sets alike for both.)
         const fitsBetter = h.kind === 'error' && h.breakdown.score > container.breakdown.score && h.score >= container.score;
         if (fitsBetter && h.score > (contestedBy.get(container)?.score ?? 0)) contestedBy.set(container, h);
-        adjustments.push({
-          rule: 'container',
-          note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found`,
-        });
+        if (explaining)
+          adjustments.push({
+            rule: 'container',
+            note: `lowered to ${round(score)}: every word it found lies inside what ${this.kb.articles[container.article].id} found`,
+          });
       }
       const r: Ranked = { hit: h, score: round(Math.max(0, Math.min(1, score + tiebreak))), adjustments };
       if (h.kind === 'error') r.sameError = h.sameError;
@@ -990,10 +1025,11 @@ export class Matcher {
       const rival = by.score;
       r.contested = rival;
       r.contestedBy = by;
-      r.adjustments.push({
-        rule: 'container',
-        note: `contested: a match it contains fit its own error better (${round(rival)}), so it must lead that score too to be answered`,
-      });
+      if (explaining)
+        r.adjustments.push({
+          rule: 'container',
+          note: `contested: a match it contains fit its own error better (${round(rival)}), so it must lead that score too to be answered`,
+        });
     }
     // Equal scores in the order of the articles' ids (localeCompare order, precomputed: idOrder).
     const order = this.idOrder;
@@ -1006,17 +1042,18 @@ export class Matcher {
    * paste fits their titles and symptom descriptions — `The proxy address … is already being used` from a post about
    * mail users is the proxy-conflict article's before the public-folder sync article's, whose longer error holds it.
    */
-  private settleContest(ranked: Ranked[], view: QueryView): Ranked[] {
+  private settleContest(ranked: Ranked[], view: QueryView, explaining: boolean): Ranked[] {
     const top = ranked[0];
     const inside = top?.contestedBy && ranked.find((r) => r.hit === top.contestedBy);
     if (!inside || this.aboutRest(inside, view) <= this.aboutRest(top, view)) return ranked;
-    const note = `put before ${this.kb.articles[top.hit.article].id}, the contested container it lies in: the rest of the paste fits its title and descriptions better`;
+    const note = () =>
+      `put before ${this.kb.articles[top.hit.article].id}, the contested container it lies in: the rest of the paste fits its title and descriptions better`;
     // Still no answer: the container's score stays the lead to beat.
     const head: Ranked = {
       ...inside,
       score: top.score,
       contested: top.score,
-      adjustments: [...inside.adjustments, { rule: 'container', note }],
+      adjustments: explaining ? [...inside.adjustments, { rule: 'container', note: note() }] : NO_ADJUSTMENTS,
     };
     return [head, ...ranked.filter((r) => r !== inside)];
   }
@@ -1091,7 +1128,7 @@ export class Matcher {
    * Stage 6c: articles that hold the same error text tie on it; the rest of the paste ("…the cross-forest
    * room mailbox…") decides between them, by the words of their titles and symptom descriptions.
    */
-  private breakTies(ranked: Ranked[], view: QueryView): Ranked[] {
+  private breakTies(ranked: Ranked[], view: QueryView, explaining: boolean): Ranked[] {
     const top = ranked[0];
     if (!top?.sameError) return ranked;
     const tied = ranked.filter(
@@ -1103,13 +1140,15 @@ export class Matcher {
     const reordered = order.map(({ r, about }, i) => ({
       ...r,
       score: i === 0 ? top.score : Math.min(r.score, top.score),
-      adjustments: [
-        ...r.adjustments,
-        {
-          rule: 'tie-break' as const,
-          note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}`,
-        },
-      ],
+      adjustments: explaining
+        ? [
+            ...r.adjustments,
+            {
+              rule: 'tie-break' as const,
+              note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}`,
+            },
+          ]
+        : NO_ADJUSTMENTS,
     }));
     return [...reordered, ...ranked.filter((r) => !tied.includes(r))];
   }
@@ -1122,7 +1161,7 @@ export class Matcher {
    * not one answered with the other listed as "also covered by". Texts of which one holds every word of the other (the
    * same error, quoted with a tool's prefix) stay equivalents.
    */
-  private innerOnly(ranked: Ranked[]): Ranked[] {
+  private innerOnly(ranked: Ranked[], explaining: boolean): Ranked[] {
     const top = ranked[0];
     if (top?.hit.kind !== 'error' || !top.sameError) return ranked;
     const lead = top.hit;
@@ -1141,13 +1180,15 @@ export class Matcher {
       out[i] = {
         ...r,
         sameError: r.sameError.slice(1),
-        adjustments: [
-          ...r.adjustments,
-          {
-            rule: 'inner-message',
-            note: `shares only its inner message with ${this.kb.articles[lead.article].id}, whose own part the paste lacks: not the same error`,
-          },
-        ],
+        adjustments: explaining
+          ? [
+              ...r.adjustments,
+              {
+                rule: 'inner-message',
+                note: `shares only its inner message with ${this.kb.articles[lead.article].id}, whose own part the paste lacks: not the same error`,
+              },
+            ]
+          : NO_ADJUSTMENTS,
       };
     }
     return out;

@@ -41,8 +41,13 @@ export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new 
  */
 export interface PasteIds {
   size: number;
-  /** Per vocabulary id: 1 when the paste holds the word. */
+  /**
+   * Per vocabulary id: 1 when the paste holds the word. One array per vocabulary, shared by the pastes read in it:
+   * valid until `pasteIds` is called for another paste (which marks that paste's words in it instead).
+   */
   has: Uint8Array;
+  /** The paste's known words (vocabulary ids, each once): what is marked in `has` while this paste holds it. */
+  known: Int32Array;
   /** Gram codes of the word pairs of the paste. */
   pairs: GramTable;
   /** Gram code of a word, word pair or triple → the ids of the words that follow it somewhere in the paste, in order, each once. */
@@ -57,11 +62,36 @@ export interface PasteIds {
 
 const PASTE_IDS = new WeakMap<QueryView, { vocab: Vocabulary; ids: PasteIds }>();
 
-/** The paste's ids in `vocab` (cached per view). */
+/**
+ * Per vocabulary, the one `has` array of its pastes and the paste whose words are marked in it. A fresh array per
+ * paste was a byte per word of the vocabulary (about 57 KB at 10,000 articles, more than anything else a PowerShell
+ * record allocated); a paste marks and unmarks only its own words.
+ */
+const PASTE_HAS = new WeakMap<Vocabulary, { has: Uint8Array; owner: PasteIds | undefined }>();
+
+/** Marks the words of `ids` in its vocabulary's shared `has` array (unmarking the previous paste's), unless they are. */
+function own(vocab: Vocabulary, ids: PasteIds): void {
+  const state = PASTE_HAS.get(vocab)!;
+  const { owner, has } = state;
+  if (owner === ids) return;
+  if (owner) for (let k = 0; k < owner.known.length; k++) has[owner.known[k]] = 0;
+  for (let k = 0; k < ids.known.length; k++) has[ids.known[k]] = 1;
+  state.owner = ids;
+}
+
+/**
+ * The paste's ids in `vocab` (cached per view). Its `has` is valid until the next call for another paste: read a
+ * paste's words through the result of the latest call.
+ */
 export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   const cached = PASTE_IDS.get(q);
-  if (cached?.vocab === vocab) return cached.ids;
+  if (cached?.vocab === vocab) {
+    own(vocab, cached.ids);
+    return cached.ids;
+  }
   const size = vocab.terms.length;
+  let shared = PASTE_HAS.get(vocab);
+  if (!shared || shared.has.length !== size) PASTE_HAS.set(vocab, (shared = { has: new Uint8Array(size), owner: undefined }));
   const unknown: string[] = [];
   const local = new Map<string, number>();
   const idOf = (t: string): number => {
@@ -74,11 +104,18 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   };
   // Filled by a loop: Int32Array.from with a mapping function walks an iterator and allocates per element.
   const seq = new Int32Array(q.seq.length);
-  const has = new Uint8Array(size);
+  const { has } = shared;
+  // The previous paste's words are unmarked first; this paste's are marked as they come (each id listed once).
+  if (shared.owner) for (const id of shared.owner.known) has[id] = 0;
+  shared.owner = undefined;
+  const known: number[] = [];
   for (let i = 0; i < seq.length; i++) {
     const id = idOf(q.seq[i]);
     seq[i] = id;
-    if (id < size) has[id] = 1;
+    if (id < size && has[id] === 0) {
+      has[id] = 1;
+      known.push(id);
+    }
   }
   const pairs = new GramTable(seq.length);
   const next = new GramTable(3 * seq.length, 3 * seq.length);
@@ -98,12 +135,14 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   const ids: PasteIds = {
     size,
     has,
+    known: Int32Array.from(known),
     pairs,
     next,
     quoted,
     unknown,
     term: (id) => (id < size ? vocab.terms[id] : unknown[id - size]),
   };
+  shared.owner = ids;
   PASTE_IDS.set(q, { vocab, ids });
   return ids;
 }
@@ -464,7 +503,12 @@ export interface SignalScore {
 /** How a text was settled below the floor (scoreSignal's number): by a contradiction, after its coverage and evidence reached the floor. */
 export interface Settled {
   contradicted: boolean;
+  /** The most it can score (`scoreAbove` returned null). */
+  score: number;
 }
+
+/** scoreSignal's own Settled, when not given one. */
+const SETTLED: Settled = { contradicted: false, score: 0.5 };
 
 /**
  * How well the paste covers error text `id` (its place in `index.errors`). Its `uniqueWeight`: the weight of a word found in one error
@@ -496,12 +540,32 @@ export function scoreSignal(
   floor = 0,
   settled?: Settled,
 ): SignalScore | number {
-  if (settled) settled.contradicted = false;
+  const s = settled ?? SETTLED;
+  return scoreAbove(id, view, index, p, floor, s) ?? s.score;
+}
+
+/**
+ * scoreSignal without a number to return: an error text settled below the floor gives null, and the most it can
+ * score is in `settled.score`. A number returned from a function that is not inlined is a heap object of its own;
+ * the matcher settles thousands of error texts per paste at 10,000 articles (errorHits).
+ */
+export function scoreAbove(
+  id: number,
+  view: QueryView,
+  index: Pick<SignalIndex, 'errors' | 'vocab' | 'uniqueWeight'>,
+  p: ScoreParameters,
+  floor: number,
+  settled: Settled,
+): SignalScore | null {
+  settled.contradicted = false;
   const { uniqueWeight } = index;
   const q = pasteIds(view, index.vocab);
   const pk = packedSignals(index);
   const fullEvidence = p.evidenceWords * uniqueWeight;
-  if (floor > 0 && 1 - p.detailShare < floor && !innerCanTouch(pk, id, q, p, view.terms.size)) return 1 - p.detailShare;
+  if (floor > 0 && 1 - p.detailShare < floor && !innerCanTouch(pk, id, q, p, view.terms.size)) {
+    settled.score = 1 - p.detailShare;
+    return null;
+  }
   const w = unitWeights(pk, id, q, p);
   const units = pk.unitStart[id + 1] - pk.unitStart[id];
   // A paste that holds the error from its start and stops before a `-->` (nothing from the arrow on) pasted the
@@ -513,7 +577,10 @@ export function scoreSignal(
   const wholeCoverage = detailUnit > 0 ? coverage(pk, id, 0, to, w, fullEvidence, p) : undefined;
   let score = wholeCoverage === undefined ? detailCoverage : p.detailShare * detailCoverage + (1 - p.detailShare) * wholeCoverage;
   if (score === 0) {
-    if (floor > 0) return 0;
+    if (floor > 0) {
+      settled.score = 0;
+      return null;
+    }
     return result(score, NOTHING, detailCoverage, wholeCoverage, 0, 0);
   }
   // Each word counts once, with its weight where the error has it first (summed per unit: unitWeights).
@@ -525,7 +592,10 @@ export function scoreSignal(
   }
   const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
   score *= evidenceFactor;
-  if (score < floor && !(score < p.fragment && isFragment(pk, id, view.terms.size, w, count, uniqueWeight, p))) return score;
+  if (score < floor && !(score < p.fragment && isFragment(pk, id, view.terms.size, w, count, uniqueWeight, p))) {
+    settled.score = score;
+    return null;
+  }
   // Scored to the end: the rules below read the signal itself. A contradiction first: it rules the fragment rule out and
   // the rules after it only lower a score, so a text it takes below the floor is settled there (most near-duplicates
   // a paste reaches at 10,000 articles go on differently from it: "…on a receive" where the paste has "…on a send").
@@ -535,8 +605,9 @@ export function scoreSignal(
   if (at >= 0) {
     score *= p.contradiction;
     if (score < floor) {
-      if (settled) settled.contradicted = true;
-      return score;
+      settled.contradicted = true;
+      settled.score = score;
+      return null;
     }
   }
   const found = foundIds(count);

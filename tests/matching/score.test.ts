@@ -7,6 +7,7 @@ import {
   misread,
   otherCodeOfFamily,
   pasteIds,
+  scoreAbove,
   scoreSignal,
   touchedUnits,
   type ScoreParameters,
@@ -154,6 +155,23 @@ describe('matching/score', () => {
         'delta alpha bravo': ['delta'],
       });
       assert.deepEqual(pairs.sort(), ['alpha bravo', 'bravo charlie', 'bravo delta', 'delta alpha']);
+    });
+
+    it('marks the words of the paste read last in one array per vocabulary, and of an earlier paste again when it is read again', () => {
+      const { vocab } = index();
+      const first = buildQueryView(contentTerms('alpha bravo zulu'));
+      const second = buildQueryView(contentTerms('charlie delta alpha'));
+      const a = pasteIds(first, vocab);
+      assert.deepEqual(Array.from(a.has), [1, 1, 0, 0, 0]);
+      const b = pasteIds(second, vocab);
+      assert.equal(b.has, a.has);
+      assert.deepEqual(Array.from(b.has), [1, 0, 1, 1, 0]);
+      assert.equal(pasteIds(first, vocab), a);
+      assert.deepEqual(Array.from(a.has), [1, 1, 0, 0, 0]);
+      // Another vocabulary has its own array.
+      const other = buildSignals([article('y', ['zulu bravo'])]).vocab;
+      assert.notEqual(pasteIds(first, other).has, a.has);
+      assert.deepEqual(Array.from(pasteIds(first, other).has), [1, 1]);
     });
 
     it('is built once per paste and vocabulary', () => {
@@ -306,9 +324,15 @@ describe('matching/score', () => {
       const view = buildQueryView(contentTerms('The marmot gateway refused the sprocket handshake on a receive.'));
       const full = scoreSignal(0, view, index, p);
       assert.equal(full.contradiction?.expected, 'send');
-      const settled: Settled = { contradicted: false };
+      const settled: Settled = { contradicted: false, score: 0 };
       assert.equal(scoreSignal(0, view, index, p, full.score + 0.01, settled), full.score);
       assert.equal(settled.contradicted, true);
+      // The same without a number returned: null, the score in `settled`.
+      settled.contradicted = false;
+      assert.equal(scoreAbove(0, view, index, p, full.score + 0.01, settled), null);
+      assert.deepEqual(settled, { contradicted: true, score: full.score });
+      assert.equal(scoreAbove(0, view, index, p, full.score - 0.01, settled)?.score, full.score);
+      assert.equal(settled.contradicted, false);
       // A floor it reaches: scored to the end, not settled.
       const reached = scoreSignal(0, view, index, p, full.score - 0.01, settled);
       assert.equal(typeof reached === 'number' ? reached : reached.score, full.score);
