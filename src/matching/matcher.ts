@@ -1384,14 +1384,15 @@ function round(x: number): number {
 /** The pasted line holding most of the evidence, trimmed to a readable length. */
 function quoteLine(terms: readonly string[], tokens: Token[], lines: string[]): string | undefined {
   const wanted = new Set(terms);
-  const perLine = new Map<number, number>();
-  for (const t of tokens) if (wanted.has(t.term)) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
+  // Counts in an array by line (tokens come in line order: the first line with the most wins, as before).
+  const perLine = new Int32Array(lines.length);
+  for (const t of tokens) if (wanted.has(t.term)) perLine[t.line]++;
   let bestLine = -1;
   let bestCount = 0;
-  for (const [line, count] of perLine) {
-    if (count > bestCount) {
+  for (let line = 0; line < perLine.length; line++) {
+    if (perLine[line] > bestCount) {
       bestLine = line;
-      bestCount = count;
+      bestCount = perLine[line];
     }
   }
   if (bestLine < 0) return undefined;

@@ -71,12 +71,16 @@ const HOST_NAMES: HostNameShape = {
 
 const URL_PATTERN = /\bhttps?:\/\/\S+/gi;
 
+const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?/gi;
+const TIME = /\b\d{1,2}:\d{2}:\d{2}([.,]\d+)?\b/g;
+
 // Values that differ from one paste to the next and never identify a problem.
 const VOLATILE: RegExp[] = [
-  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // GUIDs
-  /\b\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?/gi, // ISO timestamps
+  GUID, // GUIDs
+  ISO_TIME, // ISO timestamps
   /\b\d{1,2}[./]\d{1,2}[./](\d{4}|\d{2}(?= \d{1,2}:))( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?/gi, // local dates (not 5.7.64)
-  /\b\d{1,2}:\d{2}:\d{2}([.,]\d+)?\b/g, // times
+  TIME, // times
   EMAIL, // e-mail addresses
   URL_PATTERN, // URLs
   /\b(?:\d{1,3}\.){3}\d{1,3}\b/g, // IPv4
@@ -111,12 +115,31 @@ export function cleanPaste(text: string): string[] {
     // was a quarter of this function's time on a PowerShell error record.
     if (re === EMAIL && !t.includes('@')) continue;
     if (re === URL_PATTERN && !t.includes('://')) continue;
+    // A GUID's hyphens, an ISO date's and a time's colons stand at fixed distances: most pastes have no such pair.
+    if (re === GUID && !hasSpaced(t, '-', 5, 3)) continue;
+    if (re === ISO_TIME && !hasSpaced(t, '-', 3, 1)) continue;
+    if (re === TIME && !hasSpaced(t, ':', 3, 1)) continue;
     t = t.replace(re, re === EMAIL ? '$1 ' : ' ');
   }
   t = replaceHostNames(t, HOST_NAMES, ' ');
   // "connec-\ntion" → "connection", but keep "-Enabled" parameter lines intact.
   if (t.includes('-\n')) t = t.replace(/([a-zäöüß])-\n\s*([a-zäöüß])/g, '$1$2');
   return t.split('\n');
+}
+
+/**
+ * True when `text` holds `count` + 1 of the character `c`, each `gap` after the one before (`hasSpaced(t, '-', 5, 3)`:
+ * the hyphens of a GUID, `8-4-4-4-12`). Every match of the pattern it guards holds such a run.
+ */
+export function hasSpaced(text: string, c: string, gap: number, count: number): boolean {
+  const code = c.charCodeAt(0);
+  const reach = gap * count;
+  for (let i = text.indexOf(c); i >= 0 && i + reach < text.length; i = text.indexOf(c, i + 1)) {
+    let k = 1;
+    while (k <= count && text.charCodeAt(i + k * gap) === code) k++;
+    if (k > count) return true;
+  }
+  return false;
 }
 
 /**

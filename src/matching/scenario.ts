@@ -85,7 +85,8 @@ export function otherScenario(paste: PasteScenario, found: ReadonlySet<string>, 
 export function pasteWhere(paste: PasteScenario, found: ReadonlySet<string>): string[] {
   const where = new Set<string>();
   for (const line of paste.lines) {
-    const own = line.terms.filter((t) => found.has(t)).length;
+    let own = 0;
+    for (const t of line.terms) if (found.has(t)) own++;
     if (line.terms.length && own * 2 >= line.terms.length) {
       // The cmdlet that printed the record is where, even on the error's own line.
       if (line.record) where.add(line.record);
@@ -108,10 +109,29 @@ export function outsideScenario(where: readonly string[], article: ArticleScenar
  */
 function agrees(anchor: string, article: ArticleScenario): boolean {
   if (article.anchors.has(anchor)) return true;
-  // A one-word noun (`Get-Recipient`, `Get-Mailbox`) is too common a word to stand for the command.
-  const parts = /^cmdlet:(.+)$/.exec(anchor)?.[1].split('-') ?? [];
-  return parts.length >= 2 && article.squashed.includes(parts.slice(0, 2).join(''));
+  const noun = nounOf(anchor);
+  return noun !== null && article.squashed.includes(noun);
 }
+
+/**
+ * A cmdlet anchor's noun as `agrees` looks for it (its first two parts, run together: `cmdlet:distribution-group-member`
+ * → `distributiongroup`), null for any other anchor. A one-word noun's anchor holds its verb (`cmdlet:get-mailbox` →
+ * `getmailbox`): the noun alone is too common a word to stand for the command. Kept per anchor: every anchor of a paste
+ * is compared with every article it matched.
+ */
+export function nounOf(anchor: string): string | null {
+  let noun = NOUNS.get(anchor);
+  if (noun === undefined) {
+    const parts = /^cmdlet:(.+)$/.exec(anchor)?.[1].split('-') ?? [];
+    noun = parts.length >= 2 ? parts.slice(0, 2).join('') : null;
+    // Bounded, so arbitrary pastes can't grow it.
+    if (NOUNS.size >= 10_000) NOUNS.clear();
+    NOUNS.set(anchor, noun);
+  }
+  return noun;
+}
+
+const NOUNS = new Map<string, string | null>();
 
 /**
  * A deployment the paste says it doesn't have: `We have no hybrid`, `not a hybrid setup`, `ohne Hybrid`. An article

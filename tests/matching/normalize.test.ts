@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { cleanPaste, decodeEntities, droppedTerm, foldWord, splitNegations, termsOf, tokenize } from '../../src/matching/normalize';
+import {
+  cleanPaste,
+  decodeEntities,
+  droppedTerm,
+  foldWord,
+  hasSpaced,
+  splitNegations,
+  termsOf,
+  tokenize,
+} from '../../src/matching/normalize';
 
 describe('matching/normalize', () => {
   it('decodes HTML entities left by web pages', () => {
@@ -43,6 +52,21 @@ describe('matching/normalize', () => {
       ).join(' '),
     );
     assert.deepEqual(terms, ['requestid', 'timestamp', 'http', '403'].map(foldWord));
+  });
+
+  // cleanPaste skips the GUID, ISO date and time patterns on a paste without such a run of separators: each match holds one.
+  it('finds a run of a character at fixed distances (a GUID, date or time), anywhere and nowhere else', () => {
+    assert.equal(hasSpaced('RequestId=7d1e9a40-3b2c-4f8e-9a11-5c6d7e8f9012', '-', 5, 3), true);
+    assert.equal(hasSpaced('Set-Mailbox -Identity x-y-z', '-', 5, 3), false);
+    assert.equal(hasSpaced('a-bcde-fghi-jklm', '-', 5, 3), false); // the last one would stand past the end
+    assert.equal(hasSpaced('a-bcde-fghi-jklm-', '-', 5, 3), true);
+    assert.equal(hasSpaced('x-y 2026-11-28', '-', 3, 1), true);
+    assert.equal(hasSpaced('at 7:12:45 AM', ':', 3, 1), true);
+    assert.equal(hasSpaced('at 7:12 and 8:30', ':', 3, 1), false);
+    assert.equal(hasSpaced('', ':', 3, 1), false);
+    // What the guarded patterns remove is removed, and text without such a run is kept.
+    assert.deepEqual(cleanPaste('id 7d1e9a40-3b2c-4f8e-9a11-5c6d7e8f9012 at 2026-11-28 07:12:45 done'), ['id   at   done']);
+    assert.deepEqual(cleanPaste('Get-Mailbox -Identity a-b-c at 7:12'), ['Get-Mailbox -Identity a-b-c at 7:12']);
   });
 
   it('keeps codes that identify errors', () => {

@@ -7,6 +7,7 @@ import {
   articleScenario,
   deniedDeployments,
   deniedInTitle,
+  nounOf,
   otherScenario,
   outsideScenario,
   pasteScenario,
@@ -332,6 +333,16 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       const article = (squashed: string): ArticleScenario => ({ anchors: new Set(), squashed });
       assert.equal(outsideScenario(['cmdlet:distribution-group-member'], article('ownerscantmanagethedistributiongroup')), undefined);
       assert.deepEqual(outsideScenario(['cmdlet:recipient'], article('therecipientisnotfound')), ['cmdlet:recipient']);
+    });
+
+    it("reads a cmdlet anchor's noun by its first two parts, the same each time it is asked", () => {
+      assert.equal(nounOf('cmdlet:distribution-group-member'), 'distributiongroup');
+      assert.equal(nounOf('cmdlet:distribution-group-member'), 'distributiongroup');
+      assert.equal(nounOf('cmdlet:o-auth'), 'oauth');
+      assert.equal(nounOf('cmdlet:get-mailbox'), 'getmailbox'); // a one-word noun comes with its verb: two parts
+      assert.equal(nounOf('cmdlet:recipient'), null);
+      assert.equal(nounOf('service:free-busy'), null);
+      assert.equal(nounOf('script:run-frobnicator.ps1'), null);
     });
 
     it("reads a title's languages as separate words", () => {
