@@ -70,9 +70,18 @@ export async function benchMatching(
   for (const set of sets) {
     log(`matching: ${set.name}`);
     const previous = out[out.length - 1];
-    out.push(await runPart<MatchingResult>('matching', { set: set.name, size: set.size, mode, previous } satisfies MatchingArgs));
+    // --expose-gc for the young-generation collection between the engines' turns (matchingChild).
+    const args = { set: set.name, size: set.size, mode, previous } satisfies MatchingArgs;
+    out.push(await runPart<MatchingResult>('matching', args, ['--expose-gc']));
   }
   return out;
+}
+
+/** A scavenge (the child runs with --expose-gc): each engine's turn starts with an empty young generation. */
+function youngCollection(): void {
+  const gc = (globalThis as { gc?: (options: { type: 'minor' | 'major' }) => void }).gc;
+  if (!gc) throw new Error('bench: the matching child needs --expose-gc');
+  gc({ type: 'minor' });
 }
 
 /** In the child: one set, all engines, all pastes. */
@@ -124,7 +133,7 @@ export function matchingChild(args: MatchingArgs): MatchingResult {
       }
       alternatives.push({ name: engine.name, run: () => outcomes.set(engine.name, searcher.search(q.text)) });
     }
-    const timed = timeSideBySide(alternatives, o);
+    const timed = timeSideBySide(alternatives, { ...o, betweenTurns: youngCollection });
     for (const alt of alternatives) {
       const outcome = outcomes.get(alt.name)!;
       latency.push({

@@ -17,6 +17,12 @@ export interface TimingOptions {
   rounds: number;
   /** A first call slower than this is the only sample: no warm-up, no rounds (the slow baselines). */
   singleCallMs: number;
+  /**
+   * Run, untimed, before each alternative's turn in a round. The matching bench passes a young-generation
+   * collection: otherwise an engine's calls pay for the scavenges the garbage of the engine before it
+   * triggers (one MiniSearch call at 10,000 articles leaves megabytes). Default: nothing.
+   */
+  betweenTurns?: () => void;
 }
 
 export interface Latency {
@@ -93,6 +99,7 @@ export function timeSideBySide(alternatives: readonly Alternative[], o: TimingOp
   const perRound = Math.ceil(o.maxIterations / o.rounds);
   for (let r = 0; r < o.rounds; r++) {
     for (const alt of active) {
+      o.betweenTurns?.();
       const list = samples.get(alt.name)!;
       const start = process.hrtime.bigint();
       for (let i = 0; i < perRound; i++) {

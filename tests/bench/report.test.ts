@@ -460,6 +460,19 @@ describe('bench/timing', () => {
     assert.equal(s.cpuP99Ms, 3);
   });
 
+  it("runs betweenTurns before each alternative's turn in every round", () => {
+    const seen: string[] = [];
+    timeSideBySide(
+      [
+        { name: 'a', run: () => seen.push('a') },
+        { name: 'b', run: () => seen.push('b') },
+      ],
+      { budgetMs: 1000, maxIterations: 4, warmup: 1, rounds: 2, singleCallMs: 1000, betweenTurns: () => seen.push('gc') },
+    );
+    // First call and one warm-up each, then two rounds of two calls per alternative.
+    assert.deepEqual(seen, ['a', 'a', 'b', 'b', 'gc', 'a', 'a', 'gc', 'b', 'b', 'gc', 'a', 'a', 'gc', 'b', 'b']);
+  });
+
   it('times every alternative, and a slow one only once', () => {
     let fast = 0;
     let slow = 0;
