@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../../src/knowledge/load';
-import type { Article } from '../../src/knowledge/types';
+import type { Article, Symptom } from '../../src/knowledge/types';
 /**
  * A small valid article as knowledge YAML, for tests that write knowledge files. Its line numbers are
  * part of what tests assert: line 1 is `id`, line 2 `title`, line 8 the symptom's `errors.en` and the
@@ -41,6 +41,24 @@ export function englishArticle(id: string, errors: string[], extra: Partial<Arti
     references: [],
     ...extra,
   };
+}
+
+/**
+ * Article `id` in English only with this title and one symptom described so and no error text: what description,
+ * title and keyword matching read. `extra` replaces article fields, `symptom` adds or replaces the symptom's.
+ */
+export function describedArticle(
+  id: string,
+  title: string,
+  description: string,
+  extra: Partial<Article> = {},
+  symptom: Partial<Symptom> = {},
+): Article {
+  return englishArticle(id, [], {
+    title: { en: title },
+    symptoms: [{ id: 'main', description: { en: description }, errors: {}, ...symptom }],
+    ...extra,
+  });
 }
 
 /** A knowledge base of `articles` as loaded, with no problems. */

@@ -17,17 +17,12 @@ import {
 } from '../../src/matching/descriptions';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { englishArticle } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
 
 /** The description index (descriptions.ts) on small hand-made articles: fields, generic words, spellings, word pairs, long posts. */
 
-const kbOf = (articles: Article[]): KnowledgeBase => ({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] });
 const prose = (id: string, title: string, description: string, cause: string): Article =>
-  englishArticle(id, [], {
-    title: { en: title },
-    symptoms: [{ id: 'main', description: { en: description }, errors: {} }],
-    cause: { en: cause },
-  });
+  describedArticle(id, title, description, { cause: { en: cause } });
 const ids = (kb: KnowledgeBase, fits: DescriptionScore[]) => fits.map((f) => kb.articles[f.article].id);
 const p = DEFAULT_PARAMETERS.descriptions;
 
@@ -252,7 +247,7 @@ describe('matching: descriptions read inflections as one word, and function word
 
 describe("matching: rare names of an article's fix steps (stepNames, the steps field)", () => {
   const withSteps = (id: string, title: string, description: string, steps: Article['steps']): Article =>
-    englishArticle(id, [], { title: { en: title }, symptoms: [{ id: 'main', description: { en: description }, errors: {} }], steps });
+    describedArticle(id, title, description, { steps });
 
   it('takes the CamelCase names and SMTP status codes of step texts and commands, each once, nothing else', () => {
     const a = withSteps('a', 't', 'd', [

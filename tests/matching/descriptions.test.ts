@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import type { KnowledgeBase } from '../../src/knowledge/load';
-import type { Article } from '../../src/knowledge/types';
 import {
   aboutWeight,
   buildAbout,
@@ -14,13 +12,7 @@ import {
   withPhrases,
 } from '../../src/matching/descriptions';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { englishArticle } from '../helpers/articles';
-
-/** An article with this title and one symptom described so. */
-const described = (id: string, title: string, description: string): Article =>
-  englishArticle(id, [], { title: { en: title }, symptoms: [{ id: 'main', description: { en: description }, errors: {} }] });
-
-const kbOf = (articles: Article[]): KnowledgeBase => ({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] });
+import { describedArticle as described, kbOf } from '../helpers/articles';
 
 describe('matching/descriptions', () => {
   const kb = kbOf([

@@ -3,7 +3,7 @@ import type { LexiconEntry } from '../../src/knowledge/lexicon';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
 import type { Match, MatchExplanation } from '../../src/matching/types';
-import { englishArticle, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
 
 /**
  * `kb match --explain` (issue 12 item 4): what it reports for one match — the error text and its units the paste
@@ -239,18 +239,13 @@ describe('matching: kb match --explain, the evidence behind a match', () => {
     beforeEach(() => {
       m = new Matcher(
         kbOf([
-          englishArticle('calendar', [], {
-            title: { en: 'Wombat calendar sharing stops working' },
-            symptoms: [
-              {
-                id: 'blank',
-                description: { en: 'Free/busy of wombat mailboxes is not shown in the numbat calendar' },
-                errors: {},
-                keywords: { en: ['wombat calendar blank'] },
-              },
-            ],
-            keywords: { en: ['wombat sharing policy', 'numbat organization relationship'] },
-          }),
+          describedArticle(
+            'calendar',
+            'Wombat calendar sharing stops working',
+            'Free/busy of wombat mailboxes is not shown in the numbat calendar',
+            { keywords: { en: ['wombat sharing policy', 'numbat organization relationship'] } },
+            { id: 'blank', keywords: { en: ['wombat calendar blank'] } },
+          ),
           englishArticle('coded', [CODED]),
           englishArticle('auth', [
             '535 5.7.139 Authentication unsuccessful, the wombat account is disabled',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { englishArticle, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
 import { builtinMatcher } from '../helpers/fixture';
 
 const EN_ERR =
@@ -252,10 +252,7 @@ describe('matching/Matcher', () => {
 
   it("offers the article whose title a description writes, common as its words are, ahead of a keyword's article", () => {
     const titled = (id: string, title: string, description: string, keywords?: string[]): Article =>
-      englishArticle(id, [], {
-        title: { en: title },
-        symptoms: [{ id: 'main', description: { en: description }, errors: {}, ...(keywords ? { keywords: { en: keywords } } : {}) }],
-      });
+      describedArticle(id, title, description, {}, keywords ? { keywords: { en: keywords } } : {});
     const matcher = new Matcher(
       kbOf([
         titled('not-getting', 'On-premises users not getting emails from Microsoft 365', 'Users wait for emails from Microsoft 365'),

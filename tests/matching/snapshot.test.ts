@@ -7,7 +7,7 @@ import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { restoreMatcher, snapshotMatcher, SNAPSHOT_VERSION, type MatcherSnapshot } from '../../src/matching/snapshot';
 import { requireShared } from '../helpers/prerequisites';
-import { englishArticle, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
 import { builtinKnowledge, builtinMatcher, fixture } from '../helpers/fixture';
 import { ROOT } from '../helpers/tmp';
 
@@ -91,19 +91,13 @@ describe('matching: the matcher snapshot', function () {
         englishArticle('placeholder', ['The server <ServerName> rejected the marmot relay for {0} at the gateway'], {
           keywords: { en: ['marmot relay policy'] },
         }),
-        englishArticle('keywords', [], {
-          title: { en: 'Wombat calendar sharing stops working' },
-          symptoms: [
-            {
-              id: 'blank',
-              description: { en: 'Free/busy of wombat mailboxes is not shown' },
-              errors: {},
-              keywords: { en: ['wombat calendar blank'] },
-              context: { en: ['numbat organization relationship'] },
-            },
-          ],
-          keywords: { en: ['wombat sharing policy'] },
-        }),
+        describedArticle(
+          'keywords',
+          'Wombat calendar sharing stops working',
+          'Free/busy of wombat mailboxes is not shown',
+          { keywords: { en: ['wombat sharing policy'] } },
+          { id: 'blank', keywords: { en: ['wombat calendar blank'] }, context: { en: ['numbat organization relationship'] } },
+        ),
       ]);
     const PASTES = [
       'The wombat provisioning job stopped',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { englishArticle, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
 
 /**
  * The matcher's last stages on small hand-made articles (matcher.ts decideAt, rank): what is read when, what is
@@ -10,22 +10,20 @@ import { englishArticle, kbOf } from '../helpers/articles';
  */
 
 const CODED = 'HCW8078 The wombat migration endpoint could not be created on the numbat server because the remote quokka host refused it';
-const CALENDAR: Article = englishArticle('calendar', [], {
-  title: { en: 'Wombat calendar sharing stops working' },
-  symptoms: [
-    {
-      id: 'blank',
-      description: { en: 'Free/busy of wombat mailboxes is not shown' },
-      errors: {},
-      keywords: { en: ['wombat calendar blank'] },
-    },
-  ],
-  keywords: { en: ['wombat sharing policy'] },
-});
-const ARCHIVE: Article = englishArticle('archive', [], {
-  title: { en: 'Numbat archive cannot be opened' },
-  symptoms: [{ id: 'open', description: { en: 'Users cannot open the numbat archive in Outlook' }, errors: {} }],
-});
+const CALENDAR: Article = describedArticle(
+  'calendar',
+  'Wombat calendar sharing stops working',
+  'Free/busy of wombat mailboxes is not shown',
+  { keywords: { en: ['wombat sharing policy'] } },
+  { id: 'blank', keywords: { en: ['wombat calendar blank'] } },
+);
+const ARCHIVE: Article = describedArticle(
+  'archive',
+  'Numbat archive cannot be opened',
+  'Users cannot open the numbat archive in Outlook',
+  {},
+  { id: 'open' },
+);
 const FAR = 'Replication of the marmot database copy failed because the log stream of the passive node was interrupted.';
 const DESCRIBED = 'users cannot open the numbat archive in Outlook';
 

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import type { LexiconEntry } from '../../src/knowledge/lexicon';
 import type { KnowledgeBase } from '../../src/knowledge/load';
-import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
 import { Synonyms } from '../../src/matching/synonyms';
-import { englishArticle } from '../helpers/articles';
+import { describedArticle } from '../helpers/articles';
 
 const group = (...en: string[]): LexiconEntry => ({ de: [], en, synonyms: true, file: 'en-synonyms.yaml' });
 
@@ -52,20 +51,18 @@ describe('matching/synonyms', () => {
   });
 
   describe('a description read with them', () => {
-    const described = (id: string, title: string, description: string): Article =>
-      englishArticle(id, [], { title: { en: title }, symptoms: [{ id: 'main', description: { en: description }, errors: {} }] });
     const articles = [
-      described(
+      describedArticle(
         'wizard-hangs',
         'Hybrid Configuration Wizard hangs at the federation step',
         'The wizard hangs while it creates the federation trust',
       ),
-      described(
+      describedArticle(
         'archive-online',
         'Online archive in Exchange Online cannot be opened',
         'Outlook cannot open the online archive in Exchange Online',
       ),
-      described('room-calendar', 'Room mailbox declines meetings', 'A room mailbox declines every meeting request'),
+      describedArticle('room-calendar', 'Room mailbox declines meetings', 'A room mailbox declines every meeting request'),
     ];
     const kbOf = (lexicon: LexiconEntry[]): KnowledgeBase => ({
       articles,
