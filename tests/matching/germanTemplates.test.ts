@@ -102,4 +102,32 @@ describe('matching/German standard message templates reach the English articles'
     );
     answered(paste, 'term-get-hybridmailflowdatacenterips-is-not-recognized-error');
   });
+
+  it("the field names of an NDR's administrator section, as German Exchange prints them", () => {
+    assert.equal(
+      en.translate('Diagnoseinformationen für Administratoren:\nGenerierender Server: EX01.contoso.de').text,
+      'Diagnostic information for administrators:\nGenerating server: EX01.contoso.de',
+    );
+  });
+});
+
+describe('matching/German Outlook client messages reach the English articles', function () {
+  this.timeout(120_000);
+  it('The name cannot be resolved. The connection to Microsoft Exchange is unavailable. Outlook must be online…', function () {
+    const corpus = requireShared(this);
+    const more = requireShared(this, 'corpus-more');
+    const m = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE, corpus, more]));
+    // Outlook's profile set-up error as German Outlook shows it (quoted in a German admin's guide, see the lexicon).
+    const paste =
+      'Der Name kann nicht aufgelöst werden. Es steht keine Verbindung mit Microsoft Exchange zur Verfügung. ' +
+      'Outlook muss im Onlinemodus oder verbunden sein, um diesen Vorgang abzuschließen.';
+    const r = m.match(paste);
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'connection-to-microsoft-exchange-is-unavailable-error']);
+    assert.ok(r.matches[0].score < 1, 'found through the translation: weighs less than verbatim');
+    // The same words in English are answered with the same article: the bridge adds nothing of its own.
+    const english = m.match(
+      'The name cannot be resolved. The connection to Microsoft Exchange is unavailable. Outlook must be online or connected to complete this action.',
+    );
+    assert.equal(english.matches[0]?.article, r.matches[0].article);
+  });
 });
