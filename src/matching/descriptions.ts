@@ -563,15 +563,25 @@ export function addPairs(
   kb: KnowledgeBase,
   seq: readonly string[],
   p: DescriptionParameters,
+  translated: ReadonlySet<string> = new Set(),
 ): DescriptionScore[] {
   if (!fits.length) return fits;
   const pasted = new Set<string>();
   let prev: string | undefined;
+  let prevTranslated = false;
   for (const term of seq) {
     const t = descriptionTerm(term);
     if (t === undefined) continue;
-    if (prev !== undefined && prev !== t) pasted.add(`${prev} ${t}`);
+    const isTranslated = translated.has(term);
+    if (prev !== undefined && prev !== t) {
+      pasted.add(`${prev} ${t}`);
+      // German puts what it says of a noun before the participle (`als privat markierte Mails` is `mails marked as
+      // private`): two neighbours the lexicon wrote word for word may stand in the English order reversed. Words
+      // kept as pasted (an English term in a German sentence) are in their own order already.
+      if (prevTranslated && isTranslated) pasted.add(`${t} ${prev}`);
+    }
     prev = t;
+    prevTranslated = isTranslated;
   }
   if (!pasted.size) return fits;
   const unique = Math.log(1 + index.titles.length);

@@ -52,6 +52,8 @@ const CODE_FOLLOWERS = 3;
 const OVERVIEW_CODES = 3;
 /** An article whose error texts carry no status code (capOtherStatus). */
 const NO_CODES: ReadonlySet<string> = new Set();
+/** A paste read as written: no word of it was written by the lexicon. */
+const NO_WORDS: ReadonlySet<string> = new Set();
 /** The adjustments of every ranked match when not explaining (they are read only to explain it: Ranked.adjustments). */
 const NO_ADJUSTMENTS: Ranked['adjustments'] = Object.freeze([]) as unknown as Ranked['adjustments'];
 
@@ -177,6 +179,8 @@ interface ReadPaste {
   focus: number;
   options: MatchOptions;
   bridged: boolean;
+  /** Of a paste read through the lexicon, the words the lexicon wrote (not those kept as pasted). */
+  translated: ReadonlySet<string>;
   prose: boolean;
 }
 
@@ -299,12 +303,13 @@ export class Matcher {
     const from = mixed ? otherLanguageLines(text, direct.lang) : direct.lang;
     if (!from || !this.missing[from]) return direct;
     const translation = this.bridge.translate(text, from);
+    const translated = new Set(translation.applied.flatMap((a) => a.words));
     const combined = combineWithTranslation(
       direct,
       text,
       translation,
       (id) => this.kb.byId.get(id),
-      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }, true, !mixed),
+      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }, true, !mixed, translated),
       this.params,
       mixed ? undefined : (words) => this.articlesHolding(words),
       mixed,
@@ -323,16 +328,23 @@ export class Matcher {
   /**
    * The stages, in order: read, candidates, score, typos (then score again), keywords and codes, rank, decide.
    * `bridged`: the text is a paste read through the lexicon (descriptions.ts offers shared symptoms then);
-   * `prose`: false when its prose is not to be read as a description (a mixed-language paste's translation).
+   * `prose`: false when its prose is not to be read as a description (a mixed-language paste's translation);
+   * `translated`: of such a paste, the words the lexicon wrote.
    */
-  private matchAsWritten(text: string, options: MatchOptions, bridged = false, prose = true): MatchResult {
+  private matchAsWritten(
+    text: string,
+    options: MatchOptions,
+    bridged = false,
+    prose = true,
+    translated: ReadonlySet<string> = NO_WORDS,
+  ): MatchResult {
     const paste = this.read(text, options);
     const view = buildQueryView(paste.seq, paste.quoted);
     const candidates: ArrayLike<number> = this.candidates(view);
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
     // Explaining shows every error text's score. Otherwise first only what could be answered or offered is scored
     // to the end; when nothing is, the matches listed go down further, and the error texts that reach that are scored.
-    const read = { text, paste, view, candidates, focus, options, bridged, prose };
+    const read = { text, paste, view, candidates, focus, options, bridged, translated, prose };
     if (focus >= 0) return this.explainFocused(read);
     if (options.explain || this.floors.offered === 0) return this.decideAt(0, read);
     // The matcher's own array, reused by every paste: a fresh one grown by a push per candidate was 20 KB per paste.
@@ -361,7 +373,7 @@ export class Matcher {
    * candidates that can reach `floors.listed` (in order); `first`: candidates to score first, when known.
    */
   private decideAt(floor: number, read: ReadPaste, reach?: Reach, first: ArrayLike<number> = read.candidates): MatchResult {
-    const { text, paste, candidates, focus, options, bridged, prose } = read;
+    const { text, paste, candidates, focus, options, bridged, translated, prose } = read;
     let view = read.view;
     // The error texts a contradiction settled below the floor that could still veto the description path (contradicted).
     const settled: number[] = [];
@@ -392,7 +404,7 @@ export class Matcher {
     if (prose && !hits.some((h) => h.score >= this.params.decision.answer)) {
       const contradicted = this.contradicted(errorHits, settled, view);
       const described = (v: QueryView, phrases: Map<number, Set<string>>) =>
-        this.descriptionHits(v, phrases, bridged, text).filter(
+        this.descriptionHits(v, phrases, bridged, text, translated).filter(
           (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
         );
       const written = described(view, keywords.topicPhrases);
@@ -893,13 +905,19 @@ export class Matcher {
    * offered; with the article's topic phrases (its cause: `TLS 1.2`, `legacy TLS`) it is scored like the
    * symptom's own keyword with them, so symptom and cause named together can be answered.
    */
-  private descriptionHits(view: QueryView, topicPhrases: Map<number, Set<string>>, bridged: boolean, text: string): DescriptionHit[] {
+  private descriptionHits(
+    view: QueryView,
+    topicPhrases: Map<number, Set<string>>,
+    bridged: boolean,
+    text: string,
+    translated: ReadonlySet<string>,
+  ): DescriptionHit[] {
     const p = this.params.descriptions;
     const k = this.params.keywords;
     const hits: DescriptionHit[] = [];
     const implied = impliedTerms(view.seq);
     const terms = withPhrases(implied.length ? new Set([...view.terms, ...implied]) : view.terms, text);
-    const fits = addPairs(scoreDescriptions(this.descriptions, terms, p, bridged), this.descriptions, this.kb, view.seq, p);
+    const fits = addPairs(scoreDescriptions(this.descriptions, terms, p, bridged), this.descriptions, this.kb, view.seq, p, translated);
     offeredDescriptions(fits, p, bridged).forEach((d, rank) => {
       const topics = [...(topicPhrases.get(d.article) ?? [])];
       hits.push({

@@ -114,6 +114,26 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     );
   });
 
+  it('reads a pair the lexicon wrote word for word in either order (German puts the participle last), a pair kept as pasted in its own', () => {
+    const kb = kbOf([
+      prose('private', 'Private items are not shown in a shared mailbox', 'Items marked private are hidden.', 'x'),
+      prose('colours', 'Calendar colours of a shared mailbox', 'Colours look odd.', 'z'),
+      prose('rooms', 'Room list of a shared mailbox', 'Rooms are missing.', 'z'),
+    ]);
+    const built = buildDescriptions(kb);
+    // `als privat markierte Elemente`, read word for word: `private marked items`.
+    const seq = descriptionTerms('the mailbox hides private marked items');
+    const words = scoreDescriptions(built, new Set(seq), p);
+    const fit = (translated: ReadonlySet<string>) =>
+      addPairs(words, built, kb, seq, p, translated).find((f) => kb.articles[f.article].id === 'private')!;
+    const read = fit(new Set(['private', 'marked', 'items']));
+    assert.ok(read.found.includes('marked private'), read.found.join(', '));
+    assert.ok(read.evidence > words.find((w) => w.doc === read.doc)!.evidence);
+    // The same words written so by the admin (an English term in a German sentence) keep their own order.
+    assert.ok(!fit(new Set()).found.includes('marked private'));
+    assert.ok(!fit(new Set(['private'])).found.includes('marked private'), "both words must be the lexicon's");
+  });
+
   it('offers on a good fit with enough evidence or two rare words, and a long post on much evidence with two rare words', () => {
     const fit = (article: number, pasteShare: number, docShare: number, evidence: number, rare: number): DescriptionScore => ({
       doc: article,
