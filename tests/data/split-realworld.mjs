@@ -30,7 +30,7 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 // One entry per set: its seed (fixed once the set is split), its two files and their header lines.
 const SETS = {
   main: {
-    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 10: covered English inputs and more (tests/data/README.md).
+    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 11: covered English inputs and more (tests/data/README.md).
     seeds: {
       1: 20261203,
       2: 2026120302,
@@ -42,6 +42,7 @@ const SETS = {
       8: 2026120308,
       9: 2026120309,
       10: 2026120310,
+      11: 2026120311,
     },
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
@@ -54,7 +55,17 @@ const SETS = {
   },
   // The separate German set (issue 13): German inputs against English-only articles.
   de: {
-    seeds: { 1: 20261207, 2: 2026120702, 3: 2026120703, 4: 2026120704, 5: 2026120705, 6: 2026120706, 7: 2026120707, 8: 2026120708 },
+    seeds: {
+      1: 20261207,
+      2: 2026120702,
+      3: 2026120703,
+      4: 2026120704,
+      5: 2026120705,
+      6: 2026120706,
+      7: 2026120707,
+      8: 2026120708,
+      9: 2026120709,
+    },
     tuning: path.join(DIR, 'realworld-de-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-de-heldout.jsonl'),
     header: {
@@ -113,7 +124,7 @@ export function split(pastes, seed = SETS.main.seeds[1]) {
   return { tuning: tuning.sort(byId), heldout: heldout.sort(byId) };
 }
 
-const lines = (ps) => ps.map((p) => JSON.stringify(p)).join('\n') + '\n';
+const lines = (ps) => ps.map((p) => JSON.stringify(p) + '\n').join('');
 const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const batchOf = (p) => p.batch ?? 1;
 
