@@ -79,7 +79,9 @@ export interface DescriptionScore {
 /**
  * Words that say nothing about which problem a description is about: every article and most questions use them
  * ("I get the following error message", "see more information"). Indexed (the bridge counts articles by them),
- * but left out of both sides when a description is scored, and never a title word the paste names.
+ * but left out of both sides when a description is scored, and never a title word the paste names. The German
+ * function words of the same kind (`als`, `über`, `nach`, `ohne`, `aber`) too: the lexicon leaves them as written,
+ * and as words no English article uses they would only thin a German post's fit.
  */
 export const GENERIC: ReadonlySet<string> = new Set(
   `error errors message messages following issue issues problem problems fix fixes resolve resolution workaround cause
@@ -89,7 +91,9 @@ export const GENERIC: ReadonlySet<string> = new Set(
   but although though through via all every each other another same only never always already yet even since until
   while both either neither nor own such much many few lot lots seems seem seemed having happens happened happen
   anymore able once well rather instead quite actually currently recently previously originally told come going went
-  said says asking ask think thought seen look looks looking them him his her not`
+  said says asking ask think thought seen look looks looking them him his her not
+  als uber fur wer wenn beim nach ohne aber durch nur alle alles jeder jede jedes bis dann doch schon jedoch da ob weil
+  sondern obwohl dabei dazu damit davon um ja diese dieser dieses diesem diesen`
     .split(/\s+/)
     .filter(Boolean)
     .map(foldWord),

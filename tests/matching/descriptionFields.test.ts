@@ -48,6 +48,11 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     assert.equal(descriptionTerm('following'), undefined);
     assert.equal(descriptionTerm('12'), undefined);
     assert.equal(descriptionTerm('550'), '550');
+    // The German function words the lexicon leaves as written say as little as their English counterparts.
+    assert.deepEqual(
+      descriptionTerms('Wer eine Mailbox über das Attribut verbindet, sieht alle als privat markierten Mails nach dem Update'),
+      ['mailbox', 'attribut', 'verbindet', 'sieht', 'privat', 'markierten', 'mails', 'update'],
+    );
     assert.equal(descriptionTerm('onprem'), 'premises');
     assert.equal(descriptionTerm('wombat'), 'wombat');
   });
