@@ -7,8 +7,8 @@
  *
  *     PASTEFIX-KNOWLEDGE-INDEX <format> <crc32 of the rest, hex> <bytes of the rest>\n
  *     {header JSON: what it was built from, and where each section lies}   (padded with spaces)\n
- *     sections: the articles, problems and lexicon as JSON; the matcher's index as JSON with its
- *     typed arrays stored as raw bytes
+ *     sections: the articles' heads, problems, lexicon and the matcher's index as JSON; the matcher's typed
+ *     arrays (and where each article's body lies) as raw bytes; last the articles' bodies
  *
  * Every JSON section is ASCII (other characters written as \u escapes): read as Latin-1 it becomes a
  * one-byte string, three times faster to make than decoding UTF-8 and half the memory of the two-byte
@@ -16,7 +16,9 @@
  * start reads of every article) are in the `articles` section, with the names of its fields; the rest
  * (title, symptoms, steps, …) is its own JSON object in `bodies`, parsed the first time one of those
  * fields is read: matching reads them only for the few articles a paste brings up, the bot for the one it
- * answers with. A start parses a few hundred KB of JSON, not the whole knowledge base.
+ * answers with. A start parses a few hundred KB of JSON, not the whole knowledge base, and reads the
+ * bodies (three fifths of the file at 10,000 articles) only to checksum them, through one small buffer: they
+ * stay in the file, kept open, and each is read from it when first needed (and checked against its own crc32).
  *
  * A file that is damaged (checksum, truncated), of another format, or stale (a source newer than the
  * file, sources added or removed, other knowledge paths, built by another build of PasteFix) is not
@@ -35,7 +37,7 @@ import { RAW_ARTICLE_EXTENSIONS, YAML_EXTENSIONS } from './sources';
 import type { Article, KnowledgeProblem } from './types';
 
 /** The file format's version: raised with every change to the layout or the header. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 const MAGIC = 'PASTEFIX-KNOWLEDGE-INDEX';
 
 /** What a compiled index holds besides its header. */
@@ -57,10 +59,16 @@ type SectionType = 'json' | 'i32' | 'f64' | 'u8';
 
 interface Section {
   type: SectionType;
+  /** Counted from the end of the header line. */
   offset: number;
   length: number;
 }
 
+/**
+ * The sections lie in three runs, in this order: the JSON ones (`articles`, `problems`, `lexicon`, `matcher`) up to
+ * `jsonEnd`, the typed arrays (`bodyOffsets`, `bodyChecks`, `binary`) up to `binaryEnd`, then `bodies` to the end.
+ * A start reads the first two runs into a buffer each and only checksums the third, which stays in the file.
+ */
 export interface Header {
   /** When and by what it was built (for people reading the file's head). */
   created: string;
@@ -71,15 +79,19 @@ export interface Header {
   filesHash: string;
   /** The articles' heads, in order: `{ keys, heads }`, see ArticleHeads (the rest of each article is in `bodies`). */
   articles: Section;
-  /** Per article the fields not in its head, one JSON object after another (an article of head fields only has none). */
-  bodies: Section;
-  /** i32 byte offsets into `bodies`: article i's body is `bodyOffsets[i]` … `bodyOffsets[i + 1]`. */
-  bodyOffsets: Section;
   problems: Section;
   lexicon: Section;
   /** The matcher's part as JSON; a typed array in it stands as `{"$section": n}`, n indexing `binary`. */
   matcher: Section;
+  /** i32 byte offsets into `bodies`: article i's body is `bodyOffsets[i]` … `bodyOffsets[i + 1]`. */
+  bodyOffsets: Section;
+  /** i32 per article: the crc32 of its body, checked when the body is read. */
+  bodyChecks: Section;
   binary: Section[];
+  /** Per article the fields not in its head, one JSON object after another (an article of head fields only has none). */
+  bodies: Section;
+  jsonEnd: number;
+  binaryEnd: number;
 }
 
 export type IndexRead = { ok: true; contents: IndexContents; files: number } | { ok: false; reason: string };
@@ -87,22 +99,38 @@ export type IndexRead = { ok: true; contents: IndexContents; files: number } | {
 /** File endings of the knowledge sources the service reads (YAML articles, lexicon files, raw support articles). */
 const SOURCE_EXTENSIONS = [...YAML_EXTENSIONS, ...RAW_ARTICLE_EXTENSIONS];
 
+/** Sections written one after another, each padded to 8 bytes; offsets counted from the run's start until `place`d. */
+class Run {
+  readonly chunks: Buffer[] = [];
+  readonly sections: Section[] = [];
+  length = 0;
+
+  add(type: SectionType, bytes: Buffer): Section {
+    const section = { type, offset: this.length, length: bytes.length };
+    const pad = (8 - (bytes.length % 8)) % 8;
+    this.chunks.push(bytes, Buffer.alloc(pad));
+    this.length += bytes.length + pad;
+    this.sections.push(section);
+    return section;
+  }
+
+  /** Moves the sections to their place in the file: the run starts `at` bytes after the header line. */
+  place(at: number): void {
+    for (const s of this.sections) s.offset += at;
+  }
+}
+
 /**
  * Writes the index file: to a temporary file beside it, then renamed over it, so a service starting at the same
- * time reads the old file or the new one, never half of one. Returns its size and the number of source files.
+ * time reads the old file or the new one, never half of one (and one that has read the old file keeps reading its
+ * articles from it). Returns its size and the number of source files.
  */
 export function writeKnowledgeIndex(file: string, identity: IndexIdentity, contents: IndexContents): { bytes: number; files: number } {
   const sources = listSources(identity.paths);
-  const chunks: Buffer[] = [];
-  let offset = 0;
-  const add = (type: SectionType, bytes: Buffer): Section => {
-    const section = { type, offset, length: bytes.length };
-    const pad = (8 - (bytes.length % 8)) % 8;
-    chunks.push(bytes, Buffer.alloc(pad));
-    offset += bytes.length + pad;
-    return section;
-  };
-  const json = (value: unknown) => add('json', asciiJson(value));
+  const jsonRun = new Run();
+  const binaryRun = new Run();
+  const bodiesRun = new Run();
+  const json = (value: unknown) => jsonRun.add('json', asciiJson(value));
   const { kb } = contents;
   const keySets = new Map<string, number>();
   const split = kb.articles.map((a) => splitArticle(a, keySets));
@@ -113,17 +141,21 @@ export function writeKnowledgeIndex(file: string, identity: IndexIdentity, conte
   const bodyTexts = split.map((a) => (a.body ? asciiJson(a.body) : Buffer.alloc(0)));
   const offsets = new Int32Array(bodyTexts.length + 1);
   bodyTexts.forEach((b, i) => (offsets[i + 1] = offsets[i] + b.length));
-  const bodies = add('json', Buffer.concat(bodyTexts));
-  const bodyOffsets = add('i32', Buffer.from(offsets.buffer));
+  const checks = Int32Array.from(bodyTexts, (b) => crc32(b) | 0);
   const problems = json(kb.problems);
   const lexicon = json(kb.lexicon ?? []);
+  const bodyOffsets = binaryRun.add('i32', Buffer.from(offsets.buffer));
+  const bodyChecks = binaryRun.add('i32', Buffer.from(checks.buffer));
   const binary: Section[] = [];
   const skeleton = pack(contents.matcher, (array) => {
     const type: SectionType = array instanceof Int32Array ? 'i32' : array instanceof Float64Array ? 'f64' : 'u8';
-    binary.push(add(type, Buffer.from(array.buffer, array.byteOffset, array.byteLength)));
+    binary.push(binaryRun.add(type, Buffer.from(array.buffer, array.byteOffset, array.byteLength)));
     return binary.length - 1;
   });
   const matcher = json(skeleton);
+  const bodies = bodiesRun.add('json', Buffer.concat(bodyTexts));
+  binaryRun.place(jsonRun.length);
+  bodiesRun.place(jsonRun.length + binaryRun.length);
   const header: Header = {
     created: new Date().toISOString(),
     code: identity.code,
@@ -131,19 +163,21 @@ export function writeKnowledgeIndex(file: string, identity: IndexIdentity, conte
     files: sources.files.length,
     filesHash: sources.filesHash,
     articles,
-    bodies,
-    bodyOffsets,
     problems,
     lexicon,
     matcher,
+    bodyOffsets,
+    bodyChecks,
     binary,
+    bodies,
+    jsonEnd: jsonRun.length,
+    binaryEnd: jsonRun.length + binaryRun.length,
   };
-  const body = Buffer.concat(chunks);
   // The header line is padded so the sections start 8-byte aligned in the file.
   let headerLine = JSON.stringify(header);
   const rest = (text: string) => Buffer.from(`${text}\n`, 'utf8');
   while (rest(headerLine).length % 8) headerLine += ' ';
-  const checked = Buffer.concat([rest(headerLine), body]);
+  const checked = Buffer.concat([rest(headerLine), ...jsonRun.chunks, ...binaryRun.chunks, ...bodiesRun.chunks]);
   const first = Buffer.from(`${MAGIC} ${INDEX_FORMAT} ${crc32(checked).toString(16).padStart(8, '0')} ${checked.length}\n`, 'utf8');
   const padFirst = Buffer.alloc((8 - (first.length % 8)) % 8, ' ');
   // The first line is padded too (spaces before its newline), keeping the rest aligned.
@@ -169,54 +203,133 @@ export function readKnowledgeIndex(file: string, identity: IndexIdentity): Index
   return checked.ok ? decodeKnowledgeIndex(checked) : checked;
 }
 
-/** An index file that is sound and up to date, not yet decoded: its header and the bytes of its sections. */
+/**
+ * An index file that is sound and up to date, not yet decoded: its header, the bytes of its JSON sections and of its
+ * typed arrays, and the file itself, open, for the articles' bodies (read one at a time when first needed).
+ */
 export interface CheckedIndex {
   ok: true;
+  file: string;
   header: Header;
-  /** The sections, `header`'s offsets counted from its start (its byte offset keeps their 8-byte alignment). */
-  body: Buffer;
-  /**
-   * The `bodies` section's bytes in a buffer of their own, which the knowledge base keeps (a view into `body` would
-   * keep the whole file alive). The worker thread copies them beside the main thread's work; absent: copied on decoding.
-   */
-  bodies?: Buffer;
+  /** The JSON sections (`header`'s offsets as they are). */
+  json: Buffer;
+  /** The typed arrays, in a buffer of their own, 8-byte aligned (`header`'s offsets minus `header.jsonEnd`). */
+  binary: Buffer;
+  /** The open file (its descriptor: valid on every thread of the process) and where its bodies section starts in it. */
+  fd: number;
+  bodiesAt: number;
 }
 
 export type IndexCheck = CheckedIndex | { ok: false; reason: string };
 
+/** Bytes a body section is checksummed in at a time, through one buffer (a fresh buffer of the file's size costs more). */
+const CHUNK = 1 << 20;
+
 /**
- * The part of reading an index that is I/O and hashing, not decoding: reads the file, checks its checksum,
- * format and header, and that no source is newer and none was added or removed (a stat of every source file).
+ * The part of reading an index that is I/O and hashing, not decoding: checks the file's checksum, format and header,
+ * and that no source is newer and none was added or removed (a stat of every source file); reads the JSON sections
+ * and the typed arrays, and only checksums the articles' bodies, which stay in the file (kept open when it is sound).
  * It runs in a worker thread at start-up, while the main thread loads the service's modules (indexThread.ts).
  */
 export function checkKnowledgeIndex(file: string, identity: IndexIdentity): IndexCheck {
-  let data: Buffer;
-  let built: number;
+  let fd: number;
   try {
-    built = fs.statSync(file).mtimeMs;
-    data = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (err) {
-    return { ok: false, reason: `cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+    return cannotRead(err);
   }
-  const newline = data.indexOf(10);
-  const first = data.toString('latin1', 0, newline < 0 ? Math.min(data.length, 200) : newline).trimEnd();
+  const check = checkOpenKnowledgeIndex(file, fd, identity);
+  if (!check.ok) fs.closeSync(fd);
+  return check;
+}
+
+/**
+ * `checkKnowledgeIndex` of `file` opened already as `fd` (by the main thread: a descriptor a worker thread opens is
+ * closed when the thread ends). Never closes `fd`: a sound file's is the checked index's, else the caller closes it.
+ */
+export function checkOpenKnowledgeIndex(file: string, fd: number, identity: IndexIdentity): IndexCheck {
+  try {
+    return checkOpenIndex(file, fd, identity);
+  } catch (err) {
+    return cannotRead(err);
+  }
+}
+
+function cannotRead(err: unknown): { ok: false; reason: string } {
+  return { ok: false, reason: `cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+}
+
+/** Reads `buffer.length` bytes at `position` (fewer at the end of the file); returns how many were read. */
+function readAt(fd: number, buffer: Buffer, position: number): number {
+  let done = 0;
+  while (done < buffer.length) {
+    const n = fs.readSync(fd, buffer, done, buffer.length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
+}
+
+function checkOpenIndex(file: string, fd: number, identity: IndexIdentity): IndexCheck {
+  const { size, mtimeMs: built } = fs.fstatSync(fd);
+  let head = Buffer.allocUnsafe(Math.min(size, 4096));
+  head = head.subarray(0, readAt(fd, head, 0));
+  const newline = head.indexOf(10);
+  const first = head.toString('latin1', 0, newline < 0 ? Math.min(head.length, 200) : newline).trimEnd();
   const [magic, format, checksum, length] = first.split(' ');
   if (magic !== MAGIC) return { ok: false, reason: 'not a PasteFix knowledge index' };
   if (format !== String(INDEX_FORMAT))
     return { ok: false, reason: `format version ${format}, this PasteFix reads version ${INDEX_FORMAT}` };
-  const checked = data.subarray(newline + 1);
-  if (checked.length !== Number(length))
-    return { ok: false, reason: `truncated or padded: ${checked.length} bytes where ${length} were written` };
-  if (crc32(checked).toString(16).padStart(8, '0') !== checksum) return { ok: false, reason: 'damaged: checksum mismatch' };
-  if (os.endianness() !== 'LE') return { ok: false, reason: 'this machine is big-endian; the index holds little-endian numbers' };
+  const restAt = newline + 1;
+  if (size - restAt !== Number(length))
+    return { ok: false, reason: `truncated or padded: ${size - restAt} bytes where ${length} were written` };
 
-  let header: Header;
-  const headerEnd = checked.indexOf(10);
-  try {
-    header = JSON.parse(checked.toString('utf8', 0, headerEnd)) as Header;
-  } catch {
-    return { ok: false, reason: 'damaged: unreadable header' };
+  // The header line (read further while it goes on), then its runs of sections; all of it checksummed in file order.
+  let headerEnd = head.indexOf(10, restAt);
+  while (headerEnd < 0 && head.length < size) {
+    const more = Buffer.allocUnsafe(Math.min(size, head.length * 4));
+    head = more.subarray(0, readAt(fd, more, 0));
+    headerEnd = head.indexOf(10, restAt);
   }
+  const headerBytes = head.subarray(restAt, headerEnd < 0 ? head.length : headerEnd + 1);
+  let crc = crc32(headerBytes);
+  const bodyAt = restAt + headerBytes.length;
+  let header: Header | undefined;
+  try {
+    header = headerEnd < 0 ? undefined : (JSON.parse(headerBytes.toString('utf8', 0, headerBytes.length - 1)) as Header);
+  } catch {
+    header = undefined;
+  }
+  // Runs that fit the file are read into buffers of their own; the rest is only checksummed.
+  const runs =
+    header &&
+    Number.isSafeInteger(header.jsonEnd) &&
+    Number.isSafeInteger(header.binaryEnd) &&
+    header.jsonEnd >= 0 &&
+    header.jsonEnd % 8 === 0 &&
+    header.jsonEnd <= header.binaryEnd &&
+    bodyAt + header.binaryEnd <= size
+      ? { json: Buffer.allocUnsafeSlow(header.jsonEnd), binary: Buffer.allocUnsafeSlow(header.binaryEnd - header.jsonEnd) }
+      : undefined;
+  let at = bodyAt;
+  if (runs)
+    for (const run of [runs.json, runs.binary]) {
+      at += readAt(fd, run, at);
+      crc = crc32(run, crc);
+    }
+  const bodiesAt = at;
+  const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size - at));
+  while (at < size) {
+    const n = readAt(fd, chunk.subarray(0, Math.min(chunk.length, size - at)), at);
+    if (n === 0) break;
+    crc = crc32(chunk.subarray(0, n), crc);
+    at += n;
+  }
+  if (at !== size || crc.toString(16).padStart(8, '0') !== checksum) return { ok: false, reason: 'damaged: checksum mismatch' };
+  if (os.endianness() !== 'LE') return { ok: false, reason: 'this machine is big-endian; the index holds little-endian numbers' };
+  if (!header) return { ok: false, reason: 'damaged: unreadable header' };
+  if (!runs) return { ok: false, reason: 'unreadable: its sections do not fit the file' };
+
   if (header.code !== identity.code) return { ok: false, reason: 'built by another build of PasteFix (rebuild it with this one)' };
   if (JSON.stringify(header.paths) !== JSON.stringify(identity.paths))
     return { ok: false, reason: `built from other knowledge paths (${header.paths.join(', ')}), not ${identity.paths.join(', ')}` };
@@ -228,41 +341,51 @@ export function checkKnowledgeIndex(file: string, identity: IndexIdentity): Inde
       ok: false,
       reason: `stale: source files were added or removed (${sources.files.length} now, ${header.files} when it was built)`,
     };
-  return { ok: true, header, body: checked.subarray(headerEnd + 1) };
+  return { ok: true, file, header, json: runs.json, binary: runs.binary, fd, bodiesAt };
 }
 
-/** The knowledge base and the matcher's data of a checked index file. Never throws (see `readKnowledgeIndex`). */
-export function decodeKnowledgeIndex({ header, body: read, bodies: ownBodies }: CheckedIndex): IndexRead {
-  let body = read;
-  // Typed arrays are read in place, which needs the sections 8-byte aligned in memory too: else copy once.
-  if (body.byteOffset % 8) body = Buffer.from(new Uint8Array(body).buffer);
-  const text = (s: Section) => body.toString('latin1', s.offset, s.offset + s.length);
-  const array = (n: number): TypedArray => {
-    const s = header.binary[n];
-    const start = body.byteOffset + s.offset;
-    if (s.type === 'i32') return new Int32Array(body.buffer, start, s.length / 4);
-    if (s.type === 'f64') return new Float64Array(body.buffer, start, s.length / 8);
-    return new Uint8Array(body.buffer, start, s.length);
+/**
+ * The knowledge base and the matcher's data of a checked index file. Never throws (see `readKnowledgeIndex`). The
+ * knowledge base keeps the file open for its articles' bodies (closed when the knowledge base is collected); a file
+ * that can't be decoded is closed.
+ */
+export function decodeKnowledgeIndex(check: CheckedIndex): IndexRead {
+  const { header, json } = check;
+  let { binary } = check;
+  // Typed arrays are read in place, which needs them 8-byte aligned in memory too: else copy once.
+  if (binary.byteOffset % 8) binary = Buffer.from(new Uint8Array(binary).buffer);
+  const text = (s: Section) => json.toString('latin1', s.offset, s.offset + s.length);
+  const view = (s: Section): TypedArray => {
+    const start = binary.byteOffset + s.offset - header.jsonEnd;
+    if (s.offset < header.jsonEnd || s.offset + s.length > header.binaryEnd) throw new Error(`a ${s.type} section outside the arrays`);
+    if (s.type === 'i32') return new Int32Array(binary.buffer, start, s.length / 4);
+    if (s.type === 'f64') return new Float64Array(binary.buffer, start, s.length / 8);
+    return new Uint8Array(binary.buffer, start, s.length);
   };
+  let kb: KnowledgeBase;
+  let matcher: unknown;
+  let bodies: IndexBodies | undefined;
   try {
     const { keys, heads } = JSON.parse(text(header.articles)) as ArticleHeads;
-    const offsets = new Int32Array(body.buffer, body.byteOffset + header.bodyOffsets.offset, header.bodyOffsets.length / 4);
-    if (offsets.length !== heads.length + 1 || offsets[heads.length] !== header.bodies.length)
+    const offsets = view(header.bodyOffsets) as Int32Array;
+    const checks = view(header.bodyChecks) as Int32Array;
+    if (offsets.length !== heads.length + 1 || checks.length !== heads.length || offsets[heads.length] !== header.bodies.length)
       throw new Error(`${heads.length} articles, ${offsets.length - 1} bodies of ${offsets[offsets.length - 1]} bytes`);
-    const bodies = ownBodies ?? bodiesOf({ header, body });
-    if (bodies.length !== header.bodies.length) throw new Error(`bodies of ${bodies.length} bytes, ${header.bodies.length} written`);
-    const articles = heads.map((head, i) => lazyArticle(keys[head[0]], head, bodies, offsets[i], offsets[i + 1]));
-    const kb: KnowledgeBase = {
-      articles,
-      byId: new Map(articles.map((a) => [a.id, a])),
-      problems: JSON.parse(text(header.problems)) as KnowledgeProblem[],
-      lexicon: JSON.parse(text(header.lexicon)) as LexiconEntry[],
-    };
-    return { ok: true, contents: { kb, matcher: unpack(JSON.parse(text(header.matcher)), array) }, files: header.files };
+    if (check.bodiesAt + header.bodies.length > fs.fstatSync(check.fd).size) throw new Error('the bodies go past the end of the file');
+    const problems = JSON.parse(text(header.problems)) as KnowledgeProblem[];
+    const lexicon = JSON.parse(text(header.lexicon)) as LexiconEntry[];
+    matcher = unpack(JSON.parse(text(header.matcher)), (n) => view(header.binary[n]));
+    bodies = new IndexBodies(check.file, check.fd, check.bodiesAt, offsets, checks);
+    const own = bodies;
+    const articles = heads.map((head, i) => lazyArticle(keys[head[0]], head, own, i));
+    kb = { articles, byId: new Map(articles.map((a) => [a.id, a])), problems, lexicon };
   } catch (err) {
+    if (bodies) bodies.close();
+    else fs.closeSync(check.fd);
     // The checksum matched, so this is a file written wrongly, not damaged on the way.
     return { ok: false, reason: `unreadable: ${(err as Error).message}` };
   }
+  return { ok: true, contents: { kb, matcher }, files: header.files };
 }
 
 /** The source files of `paths` as the service loads them, their newest file or folder, and a hash of their names. */
@@ -304,27 +427,57 @@ function splitArticle(article: Article, keySets: Map<string, number>): { head: [
   return { head, body: rest.length ? Object.fromEntries(rest) : undefined };
 }
 
-/** The `bodies` section's bytes copied out of the file's buffer (a view would keep all of it alive). */
-export function bodiesOf({ header, body }: Pick<CheckedIndex, 'header' | 'body'>): Buffer {
-  return Buffer.from(body.subarray(header.bodies.offset, header.bodies.offset + header.bodies.length));
+/** Closes an index file once the knowledge base reading from it is gone (hot reload replaced it). */
+const closeOnCollect = new FinalizationRegistry<number>((fd) => fs.close(fd, () => {}));
+
+/** The articles' bodies of an index file, read from the open file one article at a time (their bytes are not kept). */
+class IndexBodies {
+  constructor(
+    private readonly file: string,
+    private readonly fd: number,
+    private readonly at: number,
+    private readonly offsets: Int32Array,
+    private readonly checks: Int32Array,
+  ) {
+    closeOnCollect.register(this, fd, this);
+  }
+
+  /** Article i's other fields. Throws when the file changed in place since it was checked (`kb build` renames a new file over). */
+  read(i: number): Record<string, unknown> {
+    const from = this.offsets[i];
+    const bytes = Buffer.allocUnsafe(this.offsets[i + 1] - from);
+    if (readAt(this.fd, bytes, this.at + from) !== bytes.length || (crc32(bytes) | 0) !== this.checks[i])
+      throw new Error(`knowledge index ${this.file} was changed in place after it was loaded: restart the service`);
+    return JSON.parse(bytes.toString('latin1')) as Record<string, unknown>;
+  }
+
+  /** Closes the file now (a knowledge base that was not made after all). */
+  close(): void {
+    closeOnCollect.unregister(this);
+    fs.closeSync(this.fd);
+  }
 }
 
 /** Where each lazily read article's other fields lie (kept beside the article, not in it: its keys stay the article's own). */
-const bodyOf = new WeakMap<object, { text: Buffer; from: number; to: number }>();
+const bodyOf = new WeakMap<object, { bodies: IndexBodies; index: number }>();
 
 /**
  * An article with its fields in the order written: the head fields as values, the others as getters (enumerable, so
- * JSON.stringify, spreading and deep comparisons see them as plain fields) that parse its body on the first read
+ * JSON.stringify, spreading and deep comparisons see them as plain fields) that read its body on the first read
  * and turn all of them into plain fields.
  */
-function lazyArticle(keys: readonly string[], head: readonly unknown[], text: Buffer, from: number, to: number): Article {
+function lazyArticle(keys: readonly string[], head: readonly unknown[], bodies: IndexBodies, index: number): Article {
   const article: Record<string, unknown> = {};
   let value = 1;
+  let rest = false;
   for (const key of keys) {
     if (HEAD_FIELDS.has(key)) article[key] = head[value++];
-    else Object.defineProperty(article, key, bodyGetter(key));
+    else {
+      Object.defineProperty(article, key, bodyGetter(key));
+      rest = true;
+    }
   }
-  if (to > from) bodyOf.set(article, { text, from, to });
+  if (rest) bodyOf.set(article, { bodies, index });
   return article as unknown as Article;
 }
 
@@ -351,8 +504,7 @@ function bodyGetter(field: string): PropertyDescriptor {
 
 function readBody(article: object): Record<string, unknown> {
   const where = bodyOf.get(article);
-  // A field named in the head but without a body can only come from a file written wrongly: the field reads undefined.
-  const body = where ? (JSON.parse(where.text.toString('latin1', where.from, where.to)) as Record<string, unknown>) : {};
+  const body = where ? where.bodies.read(where.index) : {};
   bodyOf.delete(article);
   for (const field of Object.keys(article))
     if (Object.getOwnPropertyDescriptor(article, field)?.get)

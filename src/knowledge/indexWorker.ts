@@ -1,30 +1,28 @@
 /**
- * The worker thread of indexThread.ts: checks one compiled index file and sends the result back, the file's bytes
- * transferred (no copy) and the articles' bodies copied into a buffer of their own, then ends.
+ * The worker thread of indexThread.ts: checks one compiled index file and sends the result back, the buffers of its
+ * JSON sections and typed arrays transferred (no copy), then ends. The file is opened (and closed) by the main thread:
+ * Node closes the descriptors a worker thread opened when it ends.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkKnowledgeIndex } from './compiled';
+import { checkOpenKnowledgeIndex } from './compiled';
 import type { IndexCheckMessage, IndexCheckRequest } from './indexThread';
 
-const { file, identity } = workerData as IndexCheckRequest;
-const check = checkKnowledgeIndex(file, identity);
+const { file, fd, identity } = workerData as IndexCheckRequest;
+const check = checkOpenKnowledgeIndex(file, fd, identity);
 if (!check.ok) {
   parentPort!.postMessage(check satisfies IndexCheckMessage);
 } else {
-  const { body, header } = check;
-  // A small file's bytes may share a pooled ArrayBuffer with other buffers, which can't be moved: copy those.
-  const own = body.buffer.byteLength > 64 * 1024;
-  const bytes = own ? (body.buffer as ArrayBuffer) : new Uint8Array(body).buffer;
-  // The articles' bodies, which the knowledge base keeps, copied here into a buffer of their own (see CheckedIndex).
-  const from = body.byteOffset + header.bodies.offset;
-  const bodies = (body.buffer as ArrayBuffer).slice(from, from + header.bodies.length);
+  // checkKnowledgeIndex reads both into buffers of their own (whole ArrayBuffers, so they can be moved).
+  const json = check.json.buffer as ArrayBuffer;
+  const binary = check.binary.buffer as ArrayBuffer;
   const message: IndexCheckMessage = {
     ok: true,
+    file: check.file,
     header: check.header,
-    bytes,
-    offset: own ? body.byteOffset : 0,
-    length: body.length,
-    bodies,
+    json,
+    binary,
+    fd: check.fd,
+    bodiesAt: check.bodiesAt,
   };
-  parentPort!.postMessage(message, [bytes, bodies]);
+  parentPort!.postMessage(message, [json, binary]);
 }

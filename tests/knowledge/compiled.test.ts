@@ -82,6 +82,31 @@ describe('knowledge/compiled: the index file', () => {
     assert.deepEqual(b.steps, sourceB.steps);
   });
 
+  it("leaves the articles' bodies in the file, read from it when first needed; one changed in place since is refused", () => {
+    const r = readKnowledgeIndex(file, identity);
+    assert.ok(r.ok);
+    const [a, b] = r.contents.kb.articles;
+    const [sourceA, sourceB] = loadKnowledge([sources]).articles;
+    assert.deepEqual(a.title, sourceA.title, 'read from the file');
+    // A byte of b's body changed in the file in place (kb build never does that: it renames a new file over the old).
+    const bytes = fs.readFileSync(file);
+    const at = bytes.lastIndexOf(Buffer.from(JSON.stringify(sourceB.title.en)));
+    assert.ok(at > 0);
+    bytes[at + 1] ^= 0x01;
+    fs.writeFileSync(file, bytes);
+    assert.throws(() => b.title, new RegExp(`knowledge index ${file} was changed in place after it was loaded: restart the service`));
+    assert.deepEqual(a.steps, sourceA.steps, 'an article read before keeps its fields');
+    // Renamed over (as kb build does): the file this knowledge base read stays open, its articles read as they were.
+    const again = readKnowledgeIndex(file, identity);
+    assert.equal(again.ok ? 'ok' : again.reason, 'damaged: checksum mismatch');
+    writeKnowledgeIndex(file, identity, { kb: loadKnowledge([sources]), matcher: matcherPart });
+    const fresh = readKnowledgeIndex(file, identity);
+    assert.ok(fresh.ok);
+    fs.writeFileSync(path.join(sources, 'b.yaml'), articleYaml('b', 'Error B happened', { title: { en: 'New title', de: 'Neu' } }));
+    writeKnowledgeIndex(file, identity, { kb: loadKnowledge([sources]), matcher: matcherPart });
+    assert.deepEqual(fresh.contents.kb.articles[1].title, sourceB.title);
+  });
+
   it('writes its JSON in ASCII (\\u escapes), and gives back every other character as written', () => {
     const text = 'Größe – “Anführung” 😀 ½';
     fs.writeFileSync(
