@@ -433,7 +433,7 @@ export class Matcher {
     let { offered } = decided;
     if (decision === 'clarify') {
       const before = ranked;
-      ranked = this.codeArticleFirst(ranked);
+      ranked = this.codeArticleFirst(ranked, explaining);
       if (ranked !== before) offered = Math.min(3, offered + 1);
     }
     // Explaining lists what came close too: why an article did not win matters as much as why one did.
@@ -1081,9 +1081,9 @@ export class Matcher {
    * overview article's table row, `5.6.11 Invalid characters`, in an article whose errors name three codes or more) and
    * one other article is about that code — the only title that names it (`Fix NDR error "550 5.6.11"…`) — that article
    * is offered first, at the same score, and the row right after it: the overview sends its reader there. An answer is
-   * never changed.
+   * never changed. Its note is written only when explaining, like ranking's.
    */
-  private codeArticleFirst(ranked: Ranked[]): Ranked[] {
+  private codeArticleFirst(ranked: Ranked[], explaining: boolean): Ranked[] {
     const top = ranked[0];
     if (!top) return ranked;
     const article = this.kb.articles[top.hit.article];
@@ -1124,13 +1124,15 @@ export class Matcher {
     const head: Ranked = {
       hit: { ...top.hit, article: own, symptom: (carrying ?? target.symptoms[0]).id },
       score: top.score,
-      adjustments: [
-        ...top.adjustments,
-        {
-          rule: 'code-article',
-          note: `offered before ${article.id}'s row of this status code: the only article whose title names the code`,
-        },
-      ],
+      adjustments: explaining
+        ? [
+            ...top.adjustments,
+            {
+              rule: 'code-article',
+              note: `offered before ${article.id}'s row of this status code: the only article whose title names the code`,
+            },
+          ]
+        : NO_ADJUSTMENTS,
     };
     return [head, top, ...ranked.slice(1).filter((r) => r.hit.article !== own)];
   }
@@ -1184,32 +1186,28 @@ export class Matcher {
     if (top?.hit.kind !== 'error' || !top.sameError) return ranked;
     const lead = top.hit;
     const key = top.sameError[0];
-    let out = ranked;
+    const own = this.index.errors[lead.signal].ids;
+    // Changed in place: every ranked match is this paste's own object (rank, breakTies and settleContest make them), and
+    // at 10,000 articles dozens of near-duplicates share the leader's inner message (a copy each was ~17 KB per paste).
     for (let i = 1; i < ranked.length; i++) {
       const r = ranked[i];
       if (r.hit.kind !== 'error' || r.sameError?.[0] !== key) continue;
       // Found with the very same words, near-perfectly (`ranking.sameWordsScore`): the same error to the paste.
-      if (r.sameError.slice(1).some((k) => top.sameError!.includes(k))) continue;
+      if (sharesFoundKey(r.sameError, top.sameError)) continue;
       const other = this.index.errors[r.hit.signal].ids;
-      const own = this.index.errors[lead.signal].ids;
       // One text inside the other (the same error quoted with a prefix) is one error; so is one the paste tells apart.
       if (within(own, other) || within(other, own) || !within(lead.found, other)) continue;
-      if (out === ranked) out = [...ranked];
-      out[i] = {
-        ...r,
-        sameError: r.sameError.slice(1),
-        adjustments: explaining
-          ? [
-              ...r.adjustments,
-              {
-                rule: 'inner-message',
-                note: `shares only its inner message with ${this.kb.articles[lead.article].id}, whose own part the paste lacks: not the same error`,
-              },
-            ]
-          : NO_ADJUSTMENTS,
-      };
+      r.sameError = r.sameError.slice(1);
+      if (explaining)
+        r.adjustments = [
+          ...r.adjustments,
+          {
+            rule: 'inner-message',
+            note: `shares only its inner message with ${this.kb.articles[lead.article].id}, whose own part the paste lacks: not the same error`,
+          },
+        ];
     }
-    return out;
+    return ranked;
   }
 
   /** `explained`: the paste as its hits were scored, to explain the match. */
@@ -1397,6 +1395,12 @@ function quotedOnly(tokens: Token[]): Set<string> {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** One of `keys`' found-words keys (those after its first, the inner-message key) is one of `other`'s. */
+function sharesFoundKey(keys: readonly string[], other: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (other.includes(keys[i])) return true;
+  return false;
 }
 
 /** The pasted line holding most of the evidence, trimmed to a readable length. */

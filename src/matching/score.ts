@@ -67,15 +67,26 @@ const PASTE_IDS = new WeakMap<QueryView, { vocab: Vocabulary; ids: PasteIds }>()
  * paste was a byte per word of the vocabulary (about 57 KB at 10,000 articles, more than anything else a PowerShell
  * record allocated); a paste marks and unmarks only its own words.
  */
-const PASTE_HAS = new WeakMap<Vocabulary, { has: Uint8Array; owner: PasteIds | undefined }>();
+const PASTE_HAS = new WeakMap<Vocabulary, SharedHas>();
+
+interface SharedHas {
+  has: Uint8Array;
+  owner: PasteIds | undefined;
+}
+
+/** Unmarks the words of the paste whose words are marked in `state.has`, if any: then it holds no paste's words. */
+function release(state: SharedHas): void {
+  const { owner, has } = state;
+  if (owner) for (let k = 0; k < owner.known.length; k++) has[owner.known[k]] = 0;
+  state.owner = undefined;
+}
 
 /** Marks the words of `ids` in its vocabulary's shared `has` array (unmarking the previous paste's), unless they are. */
 function own(vocab: Vocabulary, ids: PasteIds): void {
   const state = PASTE_HAS.get(vocab)!;
-  const { owner, has } = state;
-  if (owner === ids) return;
-  if (owner) for (let k = 0; k < owner.known.length; k++) has[owner.known[k]] = 0;
-  for (let k = 0; k < ids.known.length; k++) has[ids.known[k]] = 1;
+  if (state.owner === ids) return;
+  release(state);
+  for (let k = 0; k < ids.known.length; k++) state.has[ids.known[k]] = 1;
   state.owner = ids;
 }
 
@@ -89,6 +100,15 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     own(vocab, cached.ids);
     return cached.ids;
   }
+  return newPasteIds(q, vocab);
+}
+
+/**
+ * pasteIds of a view read for the first time in `vocab`. A function of its own: its closures (idOf, term) put its
+ * locals in a context object allocated on every call, and pasteIds is called for every error text scored (64 bytes
+ * each, ~57 KB per PowerShell record at 10,000 articles).
+ */
+function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   const size = vocab.terms.length;
   let shared = PASTE_HAS.get(vocab);
   if (!shared || shared.has.length !== size) PASTE_HAS.set(vocab, (shared = { has: new Uint8Array(size), owner: undefined }));
@@ -106,8 +126,7 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   const seq = new Int32Array(q.seq.length);
   const { has } = shared;
   // The previous paste's words are unmarked first; this paste's are marked as they come (each id listed once).
-  if (shared.owner) for (const id of shared.owner.known) has[id] = 0;
-  shared.owner = undefined;
+  release(shared);
   const known: number[] = [];
   for (let i = 0; i < seq.length; i++) {
     const id = idOf(q.seq[i]);
@@ -162,7 +181,7 @@ function unitWeights(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParamet
   const w = scratch;
   for (let k = 0; k < units; k++) {
     const c = classes.of[u0 + k];
-    if (cw.stamp[c] !== cw.epoch) weighClass(pk, classes, c, q, p.touched, p.touchedPairs, cw);
+    if (cw.stamp[c] !== cw.epoch) weighClass(pk, classes, c, q, p, cw);
     w.have[k] = cw.have[c];
     w.all[k] = classes.all[c];
     w.touched[k] = cw.touched[c];
@@ -265,7 +284,7 @@ function innerCanTouch(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParam
   const u1 = pk.unitStart[id + 1];
   for (let u = pk.unitStart[id] + detailUnit; u < u1; u++) {
     const c = classes.of[u];
-    if (cw.stamp[c] !== cw.epoch) weighClass(pk, classes, c, q, p.touched, p.touchedPairs, cw);
+    if (cw.stamp[c] !== cw.epoch) weighClass(pk, classes, c, q, p, cw);
     if (cw.touched[c]) return true;
   }
   return false;
@@ -277,16 +296,25 @@ function anyTouched(touched: Uint8Array, from: number, to: number): boolean {
   return false;
 }
 
-/** Coverage of units [from, to) of error text `id`, untouched units discounted; 0 when the paste touches none of them. */
+/** Where coverage() puts its result. */
+const COVERAGE = new Float64Array(1);
+
+/**
+ * Coverage of units [from, to) of error text `id`, untouched units discounted; 0 when the paste touches none of them.
+ * Stored in COVERAGE[0], not returned, and `fullEvidence` read from the index: a fraction passed to or returned from a
+ * function not inlined is a new heap number per call, and this runs once or twice for every error text scored.
+ */
 function coverage(
   pk: PackedSignals,
   id: number,
   from: number,
   to: number,
   w: UnitWeights,
-  fullEvidence: number,
+  index: Pick<SignalIndex, 'uniqueWeight'>,
   p: ScoreParameters,
-): number {
+): void {
+  COVERAGE[0] = 0;
+  const fullEvidence = p.evidenceWords * index.uniqueWeight;
   const u0 = pk.unitStart[id];
   let touchedAll = 0;
   let touchedOwn = 0;
@@ -297,7 +325,7 @@ function coverage(
       if (!(pk.unitFlags[u0 + u] & GENERIC)) touchedOwn += w.all[u];
     } else untouchedAll += w.all[u];
   }
-  if (touchedAll === 0) return 0;
+  if (touchedAll === 0) return;
   // Discounting what was not pasted is only fair when what was pasted is a real part of this error: a
   // short unit or two ("Remote Server") found among common words earns little of the discount, and a
   // part that several articles' errors share (a generic .NET line) earns none.
@@ -311,7 +339,7 @@ function coverage(
     have += factor * w.have[u];
     all += factor * w.all[u];
   }
-  if (all === 0) return 0;
+  if (all === 0) return;
   const terms = have / all;
   // Word pairs: those inside each unit, and the one across its end when the next unit is scored too.
   let pHave = 0;
@@ -325,7 +353,7 @@ function coverage(
       if (w.crossIn[u]) pHave += factor * w.crossAll[u];
     }
   }
-  return p.termShare * terms + (1 - p.termShare) * (pAll > 0 ? pHave / pAll : terms);
+  COVERAGE[0] = p.termShare * terms + (1 - p.termShare) * (pAll > 0 ? pHave / pAll : terms);
 }
 
 /** Where a paste goes on differently from an error text: after `context`, the error has `expected`, the paste `pasted`. */
@@ -573,8 +601,13 @@ export function scoreAbove(
   const cut = w.touched[0] && pk.hasArrows[id] ? arrowCut(pk, id, w, units) : -1;
   const to = cut >= 0 ? pk.arrows[cut] : units;
   const detailUnit = cut >= 0 ? pk.arrows[cut + 1] : pk.detailUnit[id];
-  const detailCoverage = coverage(pk, id, detailUnit, to, w, fullEvidence, p);
-  const wholeCoverage = detailUnit > 0 ? coverage(pk, id, 0, to, w, fullEvidence, p) : undefined;
+  coverage(pk, id, detailUnit, to, w, index, p);
+  const detailCoverage = COVERAGE[0];
+  let wholeCoverage: number | undefined;
+  if (detailUnit > 0) {
+    coverage(pk, id, 0, to, w, index, p);
+    wholeCoverage = COVERAGE[0];
+  }
   let score = wholeCoverage === undefined ? detailCoverage : p.detailShare * detailCoverage + (1 - p.detailShare) * wholeCoverage;
   if (score === 0) {
     if (floor > 0) {
