@@ -23,7 +23,7 @@ import {
 } from './descriptions';
 import { tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
-import { isStatusTerm, otherStatusCode, statusCodesIn, statusTerms } from './statusCodes';
+import { inStatusRange, isStatusTerm, otherStatusCode, statusCodesIn, statusRangesIn, statusTerms, type StatusRange } from './statusCodes';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import {
@@ -115,6 +115,8 @@ interface DescriptionHit extends HitBase {
 interface CodeHit extends HitBase {
   kind: 'code';
   code: string;
+  /** A status code found in the article's title (`exact`), or in a range its title names (`range`: `4.7.500-699`). */
+  title?: 'exact' | 'range';
 }
 
 type Hit = ErrorHit | KeywordHit | DescriptionHit | CodeHit;
@@ -231,8 +233,8 @@ export class Matcher {
   private articleStatusCodes?: Set<string>[];
   /** Per article, the status codes its own text names (title, symptoms, cause, steps), read when first needed (capOtherStatus). */
   private readonly articleTextCodes = new Map<number, ReadonlySet<string>>();
-  /** Per status code, the one article whose title names it (-1: several do), made when first needed (codeArticleFirst). */
-  private titleCodes?: Map<string, number>;
+  /** Per status code, the articles whose titles name it, and the ranges titles name, made when first needed (titleCodesOf). */
+  private titleCodes?: { exact: Map<string, number[]>; ranges: { range: StatusRange; article: number }[] };
   /** Stage 2's sums per error text, the texts reached and the candidates, made on the first paste and reused (candidates). */
   private sums: { acc: Float64Array; reached: Int32Array; out: Int32Array } | undefined;
   /**
@@ -794,8 +796,22 @@ export class Matcher {
 
   /** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */
   private codeHits(view: QueryView): CodeHit[] {
-    const { code: score, codeFamily, codeMaxArticles } = this.params.keywords;
+    const { code: score, codeFamily, codeMaxArticles, titleCode } = this.params.keywords;
     const hits: CodeHit[] = [];
+    // How many of the CODE_FOLLOWERS words after code `t` in error text `id` the paste holds.
+    const codeFollowers = (id: number, t: string) => {
+      const { terms } = this.index.errors[id];
+      const at = terms.indexOf(t);
+      const next = terms.slice(at + 1, at + 1 + CODE_FOLLOWERS);
+      return { full: next.length === CODE_FOLLOWERS, held: next.filter((w) => view.terms.has(w)).length };
+    };
+    // The paste goes on differently right after code `t` of error text `id`, and holds hardly any of what follows it.
+    const otherAfter = (id: number, t: string) => {
+      const c = scoreSignal(twinsOf(this.index)[id], view, this.index, this.params.score).contradiction;
+      if (!c || !c.context.split(' ').includes(t)) return false;
+      const f = codeFollowers(id, t);
+      return f.full && f.held < CODE_FOLLOWERS - 1;
+    };
     for (const t of view.terms) {
       if (!isStrongTerm(t) && !isStatusTerm(t)) continue;
       const term = this.index.vocab.ids.get(t);
@@ -811,18 +827,8 @@ export class Matcher {
       // The paste's error goes on differently right after the code (`ExAssertException: ASSERT: HMACProvider…` where the
       // article has `ExAssertException: ASSERT: ProcessId perf counter…`), and the paste holds hardly any of what follows the
       // code in the article anywhere else either: another error of that family, as in `contradicted`.
-      const followers = (id: number) => {
-        const { terms } = this.index.errors[id];
-        const at = terms.indexOf(t);
-        const next = terms.slice(at + 1, at + 1 + CODE_FOLLOWERS);
-        return { full: next.length === CODE_FOLLOWERS, held: next.filter((w) => view.terms.has(w)).length };
-      };
-      const other = (id: number) => {
-        const c = scoreSignal(twinsOf(this.index)[id], view, this.index, this.params.score).contradiction;
-        if (!c || !c.context.split(' ').includes(t)) return false;
-        const f = followers(id);
-        return f.full && f.held < CODE_FOLLOWERS - 1;
-      };
+      const followers = (id: number) => codeFollowers(id, t);
+      const other = (id: number) => otherAfter(id, t);
       // A status code is shared by every bounce of its kind (`5.7.1`, `5.7.3` stand for many messages): it offers an
       // article only where two or more of its error texts begin with the code and the paste's first words and then part
       // (`535 5.7.139 Authentication unsuccessful, federated STS…` / `…, the federated STS URL…`): the article lists
@@ -853,6 +859,43 @@ export class Matcher {
         hits.push({ kind: 'code', article: sig.article, symptom: sig.symptom, score: sole ? codeFamily : score, terms: [t], code: t });
       }
       for (const [article, symptom] of inProse) hits.push({ kind: 'code', article, symptom, score, terms: [t], code: t });
+    }
+    // A status code that an article's title names (`Fix NDR error "550 5.7.23"…`), or, when no title names it, a range
+    // that a title names (`451 4.7.500-699`): that article is about the code, offered (never answered) however few of
+    // its words the paste holds — not where the paste goes on differently than one of its error texts holding the code,
+    // right after a code or name of a family (`554 5.2.0 STOREDRV.Submission…` where it has `…STOREDRV.Deliver…`).
+    const diverges = (id: number, t: string) => {
+      const { terms, varAfter } = this.index.errors[id];
+      const at = terms.indexOf(t);
+      const { seq } = view;
+      let apart = false;
+      for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
+        let k = 0;
+        while (!varAfter[at + k] && at + k + 1 < terms.length && p + k + 1 < seq.length && terms[at + k + 1] === seq[p + k + 1]) k++;
+        // Followed to a placeholder or to either end: this occurrence is the error's. Else the paste goes on differently,
+        // unless it only skipped a word of the text or put one in.
+        if (varAfter[at + k] || at + k + 1 >= terms.length || p + k + 1 >= seq.length) return false;
+        if (seq[p + k + 1] === terms[at + k + 2] || seq[p + k + 2] === terms[at + k + 1]) return false;
+        apart = true;
+      }
+      return apart;
+    };
+    for (const t of view.terms) {
+      if (!isStatusTerm(t)) continue;
+      const titles = this.titleCodesOf();
+      let articles = titles.exact.get(t);
+      const how = articles ? 'exact' : 'range';
+      articles ??= [...new Set(titles.ranges.filter((r) => inStatusRange(t, r.range)).map((r) => r.article))];
+      if (!articles.length || articles.length > codeMaxArticles) continue;
+      const term = this.index.vocab.ids.get(t);
+      const ids = term === undefined ? [] : this.index.postings[term];
+      for (const article of articles) {
+        if (Array.from(ids).some((id) => this.index.errors[id].article === article && diverges(id, t))) continue;
+        const { symptoms } = this.kb.articles[article];
+        const carrying = symptoms.find((s) => Object.values(s.errors).some((es) => es?.some((e) => statusCodesIn(e).has(t))));
+        const symptom = (carrying ?? symptoms[0])?.id ?? null;
+        hits.push({ kind: 'code', article, symptom, score: titleCode, terms: [t], code: t, title: how });
+      }
     }
     return hits;
   }
@@ -1076,6 +1119,24 @@ export class Matcher {
     return [head, ...ranked.filter((r) => r !== inside)];
   }
 
+  /** The status codes articles' titles name, exactly and as ranges (`4.7.500-699`), read once. */
+  private titleCodesOf(): NonNullable<Matcher['titleCodes']> {
+    if (this.titleCodes) return this.titleCodes;
+    const exact = new Map<string, number[]>();
+    const ranges: { range: StatusRange; article: number }[] = [];
+    this.kb.articles.forEach((a, i) => {
+      for (const title of Object.values(a.title)) {
+        if (!title) continue;
+        for (const c of statusCodesIn(title)) {
+          const list = exact.get(c) ?? [];
+          if (!list.includes(i)) exact.set(c, [...list, i]);
+        }
+        for (const range of statusRangesIn(title)) ranges.push({ range, article: i });
+      }
+    });
+    return (this.titleCodes = { exact, ranges });
+  }
+
   /**
    * Stage 7b, for a choice only: when the best match is a symptom whose error texts are one status code's line (an
    * overview article's table row, `5.6.11 Invalid characters`, in an article whose errors name three codes or more) and
@@ -1107,17 +1168,8 @@ export class Matcher {
       article.symptoms.flatMap((s) => Object.values(s.errors).flatMap((es) => (es ?? []).flatMap((e) => [...statusCodesIn(e)]))),
     );
     if (named.size < OVERVIEW_CODES) return ranked;
-    if (!this.titleCodes) {
-      const map = new Map<string, number>();
-      this.kb.articles.forEach((a, i) => {
-        for (const title of Object.values(a.title)) {
-          if (!title) continue;
-          for (const c of statusCodesIn(title)) map.set(c, map.has(c) && map.get(c) !== i ? -1 : i);
-        }
-      });
-      this.titleCodes = map;
-    }
-    const own = this.titleCodes.get(code) ?? -1;
+    const titled = this.titleCodesOf().exact.get(code);
+    const own = titled?.length === 1 ? titled[0] : -1;
     if (own < 0 || own === top.hit.article) return ranked;
     const target = this.kb.articles[own];
     const carrying = target.symptoms.find((s) => Object.values(s.errors).some((es) => es?.some((e) => statusCodesIn(e).has(code))));
@@ -1328,7 +1380,9 @@ export class Matcher {
         note:
           h.score === this.params.keywords.codeFamily
             ? `${h.score}: a status code only this article names, and the start of its message as in several of the article's variants`
-            : `${h.score}: a code at most ${this.params.keywords.codeMaxArticles} articles hold`,
+            : h.title
+              ? `${h.score}: a status code ${h.title === 'exact' ? "the article's title names" : "in a range the article's title names"} (at most ${this.params.keywords.codeMaxArticles} titles)`
+              : `${h.score}: a code at most ${this.params.keywords.codeMaxArticles} articles hold`,
       });
     }
     if (h.synonyms)

@@ -119,6 +119,12 @@ export interface MatchParameters {
     codeFamily: number;
     /** A code held by more articles than this says too little. Default 3. */
     codeMaxArticles: number;
+    /**
+     * Score of an SMTP status code that an article's title names (`Fix NDR error "550 5.7.23"…`), or a range its title names
+     * holds (`451 4.7.500-699`), when at most `codeMaxArticles` titles do. Default 0.5: offered, and below a code or an error
+     * text found with more of its words (0.6), which says more than the code alone.
+     */
+    titleCode: number;
   };
   /** Descriptions and questions in prose, scored against titles, symptom keywords and descriptions, and causes (descriptions.ts). */
   descriptions: {
@@ -303,7 +309,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     contradiction: 0.5,
     evidenceWords: 3,
   },
-  keywords: { symptom: 0.55, topic: 0.25, topicMax: 0.45, code: 0.6, codeFamily: 0.85, codeMaxArticles: 3 },
+  keywords: { symptom: 0.55, topic: 0.25, topicMax: 0.45, code: 0.6, codeFamily: 0.85, codeMaxArticles: 3, titleCode: 0.5 },
   descriptions: {
     fields: { title: 1, keywords: 1, symptom: 0.8, cause: 0.6, steps: 0.5 },
     pairWeight: 1,

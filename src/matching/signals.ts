@@ -496,6 +496,8 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
 /** Marks a placeholder or variable value in an article's error text; the tokenizer skips it. */
 const VAR = '\u0001';
 const PLACEHOLDER = /<[^<>\n]{1,60}>|\{\d+\}|\bx{4,}(?:-x{4,})*\b|"<[^"\n]*>"/gi;
+/** A value written as its shape, capitals then x's (`ASxxx` in `451 4.7.500 (ASxxx)`: any `AS843`): a placeholder too. */
+const SHAPE_PLACEHOLDER = /\b[A-Z]{1,4}x{2,}\b/g;
 /**
  * An SMTP reply code right before an enhanced status code of its class (`535` in `535 5.7.3`, `550-5.7.1`): the
  * enhanced code says which failure it is, and clients, logs and bounce texts print it with or without the reply
@@ -557,6 +559,7 @@ function parseError(
     .split(RECORD_TAIL)[0]
     .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
     .replace(PLACEHOLDER, ` ${VAR} `)
+    .replace(SHAPE_PLACEHOLDER, ` ${VAR} `)
     .replace(withoutReplyCodes ? REPLY_CODE : NOTHING, ` ${VAR} `)
     .replace(QUOTED_VALUE, (whole, value: string) =>
       isCmdletName(value) || (TYPE_NAME.test(value) && /[A-Z]/.test(value)) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `,

@@ -50,3 +50,31 @@ export function otherStatusCode(
   for (const code of pasted) if (named.has(code)) return false;
   return true;
 }
+
+/** A range of status codes a title names (`4.7.500-699`, `"550 5.1.1" through "550 5.1.20"`): class `smtp4x7x`, numbers from–to. */
+export interface StatusRange {
+  prefix: string;
+  from: number;
+  to: number;
+}
+
+const RANGE = /\b([245])\.([0-7])\.(\d{1,3})["”]?\s*(?:-|–|\bthrough\b)\s*["“]?(?:\d{3}\s+)?(?:([245])\.([0-7])\.)?(\d{1,3})\b/gi;
+
+/** The ranges of status codes a text names (`Fix NDR error code "451 4.7.500-699 (ASxxx)"` → smtp4x7x 500–699). */
+export function statusRangesIn(text: string): StatusRange[] {
+  const out: StatusRange[] = [];
+  for (const m of text.matchAll(RANGE)) {
+    if (m[4] !== undefined && (m[4] !== m[1] || m[5] !== m[2])) continue;
+    const from = Number(m[3]);
+    const to = Number(m[6]);
+    if (to > from) out.push({ prefix: `smtp${m[1]}x${m[2]}x`, from, to });
+  }
+  return out;
+}
+
+/** True when the status code term (`smtp4x7x512`) lies in the range. */
+export function inStatusRange(term: string, range: StatusRange): boolean {
+  if (!term.startsWith(range.prefix)) return false;
+  const n = Number(term.slice(range.prefix.length));
+  return n >= range.from && n <= range.to;
+}
