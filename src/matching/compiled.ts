@@ -7,6 +7,7 @@ import { decodeKnowledgeIndex, readKnowledgeIndex, writeKnowledgeIndex, type Ind
 import type { KnowledgeBase } from '../knowledge/load';
 import { indexIdentity as identity } from './indexIdentity';
 import { Matcher } from './matcher';
+import { DEFAULT_PARAMETERS } from './parameters';
 import { restoreMatcher, snapshotMatcher, type MatcherSnapshot } from './snapshot';
 
 /** Builds the matcher for `kb` (loaded from `paths`) and writes both to `file`. */
@@ -34,7 +35,9 @@ function restore(read: IndexRead): OpenedIndex {
   if (!read.ok) return read;
   const { kb } = read.contents;
   try {
-    return { ok: true, kb, matcher: restoreMatcher(kb, read.contents.matcher as MatcherSnapshot), files: read.files };
+    // The snapshot was just read from the file, its typed arrays in a buffer nothing else holds: the matcher takes them.
+    const matcher = restoreMatcher(kb, read.contents.matcher as MatcherSnapshot, DEFAULT_PARAMETERS, { adopt: true });
+    return { ok: true, kb, matcher, files: read.files };
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }

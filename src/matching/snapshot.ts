@@ -131,16 +131,22 @@ export function snapshotMatcher(matcher: Matcher): MatcherSnapshot {
  * A matcher for `kb` from a snapshot of a matcher built on the same knowledge base. Throws (`matching: …`)
  * on a snapshot of another version or other index parameters, or one that doesn't fit `kb`.
  */
-export function restoreMatcher(kb: KnowledgeBase, snapshot: MatcherSnapshot, params: MatchParameters = DEFAULT_PARAMETERS): Matcher {
+export function restoreMatcher(
+  kb: KnowledgeBase,
+  snapshot: MatcherSnapshot,
+  params: MatchParameters = DEFAULT_PARAMETERS,
+  options: RestoreOptions = {},
+): Matcher {
+  const copy: Copy = options.adopt ? (a) => a : (a) => a.slice() as typeof a;
   if (snapshot.version !== SNAPSHOT_VERSION)
     throw new Error(`matching: snapshot version ${snapshot.version} is not this version's (${SNAPSHOT_VERSION})`);
   if (snapshot.params !== JSON.stringify(params.index))
     throw new Error(`matching: snapshot built with other index parameters: ${snapshot.params}`);
   const str = snapshot.strings;
   const built: MatcherIndex = {
-    signals: decodeSignals(snapshot.signals, str),
-    about: decodeAbout(snapshot.about, str),
-    descriptions: decodeDescriptions(snapshot.descriptions, str),
+    signals: decodeSignals(snapshot.signals, str, copy),
+    about: decodeAbout(snapshot.about, str, copy),
+    descriptions: decodeDescriptions(snapshot.descriptions, str, copy),
   };
   const articles = built.about.offsets.length - 1;
   if (articles !== kb.articles.length || built.signals.errors.some((e) => e.article >= kb.articles.length))
@@ -149,6 +155,17 @@ export function restoreMatcher(kb: KnowledgeBase, snapshot: MatcherSnapshot, par
 }
 
 type Intern = (s: string) => number;
+
+export interface RestoreOptions {
+  /**
+   * The matcher takes the snapshot's typed arrays as its own instead of copying them: for a snapshot nothing else
+   * holds, such as one just read from a compiled index, whose typed arrays lie in a buffer of their own. Default false.
+   */
+  adopt?: boolean;
+}
+
+/** The copy a restored matcher keeps of a snapshot's array (or the array itself, when it adopts them). */
+type Copy = <T extends Int32Array | Float64Array | Uint8Array>(array: T) => T;
 
 function ragged<T extends Int32Array | Float64Array>(lists: readonly (readonly number[])[], make: (n: number) => T): Ragged<T> {
   const offsets = new Int32Array(lists.length + 1);
@@ -189,9 +206,11 @@ function encodeListMap(map: ReadonlyMap<string, Int32Array>, id: Intern): ListMa
   };
 }
 
-function decodeListMap(m: ListMap, str: readonly string[]): Map<string, Int32Array> {
+function decodeListMap(m: ListMap, str: readonly string[], copy: Copy): Map<string, Int32Array> {
   const out = new Map<string, Int32Array>();
-  for (let i = 0; i < m.keys.length; i++) out.set(str[m.keys[i]], listAt(m.lists, i).slice());
+  // One copy of all the lists, each key's a view in it (a copy per list would be thousands of small buffers).
+  const lists = { offsets: m.lists.offsets, values: copy(m.lists.values) };
+  for (let i = 0; i < m.keys.length; i++) out.set(str[m.keys[i]], listAt(lists, i));
   return out;
 }
 
@@ -204,10 +223,10 @@ function encodeAbout(a: AboutIndex, id: Intern): MatcherSnapshot['about'] {
   };
 }
 
-function decodeAbout(m: MatcherSnapshot['about'], str: readonly string[]): AboutIndex {
+function decodeAbout(m: MatcherSnapshot['about'], str: readonly string[], copy: Copy): AboutIndex {
   const ids = new Map<string, number>();
   m.vocab.forEach((s, i) => ids.set(str[s], i));
-  return { ids, weight: m.weight.slice(), offsets: m.words.offsets.slice(), words: m.words.values.slice() };
+  return { ids, weight: copy(m.weight), offsets: copy(m.words.offsets), words: copy(m.words.values) };
 }
 
 const LANGS: readonly Lang[] = ['de', 'en'];
@@ -262,7 +281,7 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
   };
 }
 
-function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex {
+function decodeSignals(s: SignalsSnapshot, str: readonly string[], copy: Copy): SignalIndex {
   const vocab = { ids: new Map<string, number>(), terms: Array.from(s.vocab, (t) => str[t]) };
   vocab.terms.forEach((t, i) => vocab.ids.set(t, i));
   // The flat arrays are copied once (the file's bytes are not kept alive); the error texts and the postings are
@@ -295,28 +314,28 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex 
   const hasArrows = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (s.arrows.offsets[i + 1] > s.arrows.offsets[i]) hasArrows[i] = 1;
   const packed: PackedSignals = {
-    termStart: termStart.slice(),
-    ids: s.terms.values.slice(),
-    weights: s.weights.slice(),
+    termStart: copy(termStart),
+    ids: copy(s.terms.values),
+    weights: copy(s.weights),
     flags,
-    varAfter: s.varAfter.slice(),
-    firstStart: firstStart.slice(),
-    firsts: firsts.slice(),
+    varAfter: copy(s.varAfter),
+    firstStart: copy(firstStart),
+    firsts: copy(firsts),
     unitStart,
     unitFrom,
     unitTo,
     unitFlags,
-    detailUnit: s.detailUnit.slice(),
-    information: s.information.slice(),
-    meanWeight: s.meanWeight.slice(),
+    detailUnit: copy(s.detailUnit),
+    information: copy(s.information),
+    meanWeight: copy(s.meanWeight),
     hasArrows,
-    arrowStart: s.arrows.offsets.slice(),
-    arrows: s.arrows.values.slice(),
-    repeatedStart: s.repeated.offsets.slice(),
-    repeated: s.repeated.values.slice(),
+    arrowStart: copy(s.arrows.offsets),
+    arrows: copy(s.arrows.values),
+    repeatedStart: copy(s.repeated.offsets),
+    repeated: copy(s.repeated.values),
     vocab: vocab.terms,
   };
-  const allPostings = { offsets: s.postings.offsets, values: s.postings.values.slice() };
+  const allPostings = { offsets: s.postings.offsets, values: copy(s.postings.values) };
   const errors: ErrorSignal[] = [];
   for (let i = 0; i < n; i++) errors.push(new ErrorSignal(packed, i, s.article[i], str[s.symptom[i]], LANGS[s.lang[i]], str[s.text[i]]));
   const phrases = new Map<string, KeywordPhrase[]>();
@@ -335,7 +354,7 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[]): SignalIndex 
     packed,
     vocab,
     postings: Array.from({ length: vocab.terms.length }, (_, t) => listAt(allPostings, t)),
-    weight: s.weight.slice(),
+    weight: copy(s.weight),
     phrases,
     uniqueWeight: s.uniqueWeight,
   };
@@ -355,9 +374,9 @@ function encodeDescriptions(d: DescriptionIndex, id: Intern): DescriptionsSnapsh
   };
 }
 
-function decodeDescriptions(s: DescriptionsSnapshot, str: readonly string[]): DescriptionIndex {
+function decodeDescriptions(s: DescriptionsSnapshot, str: readonly string[], copy: Copy): DescriptionIndex {
   // One copy of the totals, each document's a view in it; plain loops (see decodeSignals).
-  const totals = s.totals.slice();
+  const totals = copy(s.totals);
   const width = FIELDS.length;
   const docs: DescriptionIndex['docs'] = [];
   for (let i = 0; i < s.article.length; i++)
@@ -369,5 +388,5 @@ function decodeDescriptions(s: DescriptionsSnapshot, str: readonly string[]): De
     for (let k = offsets[i]; k < offsets[i + 1]; k++) words.push(str[values[k]]);
     titles.push(words);
   }
-  return { docs, titles, postings: decodeListMap(s.postings, str), idf: decodeNumberMap(s.idf, str) };
+  return { docs, titles, postings: decodeListMap(s.postings, str, copy), idf: decodeNumberMap(s.idf, str) };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseLabelled } from '../../src/cli/evaluate';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
-import { writeKnowledgeIndex } from '../../src/knowledge/compiled';
+import { checkKnowledgeIndex, writeKnowledgeIndex } from '../../src/knowledge/compiled';
 import { compileKnowledgeIndex, indexNotUsed, openCheckedKnowledgeIndex, openKnowledgeIndex } from '../../src/matching/compiled';
 import { indexIdentity } from '../../src/matching/indexIdentity';
 import { snapshotMatcher } from '../../src/matching/snapshot';
@@ -40,6 +40,25 @@ describe('matching/compiled: a matcher opened from a compiled index file', funct
       for (const m of restored.matches)
         assert.deepEqual(opened.kb.byId.get(m.article), kb.byId.get(m.article), `${p.id}: article ${m.article}`);
     }
+  });
+
+  it('takes the typed arrays read from the file as its own: no second copy of them', () => {
+    const paths = [BUILTIN_KNOWLEDGE];
+    const t = tempFolder();
+    cleanup = t.cleanup;
+    const file = path.join(t.dir, 'knowledge.idx');
+    const kb = loadKnowledge(paths);
+    compileKnowledgeIndex(file, paths, kb);
+    const check = checkKnowledgeIndex(file, indexIdentity(paths));
+    assert.ok(check.ok, check.ok ? '' : check.reason);
+    const opened = openCheckedKnowledgeIndex(check);
+    assert.ok(opened.ok, opened.ok ? '' : opened.reason);
+    const { signals, about, descriptions } = opened.matcher.built;
+    const arrays = [signals.packed.ids, signals.packed.weights, signals.packed.termStart, signals.weight, about.words, about.weight];
+    for (const a of [...arrays, descriptions.docs[0].totals, [...descriptions.postings.values()][0]])
+      assert.equal(a.buffer, check.binary.buffer);
+    const built = new Matcher(kb);
+    assert.deepEqual(opened.matcher.built, built.built);
   });
 
   it("opens a file whose matcher part this build can't restore as not usable, with the reason, and says so in one warning", () => {
