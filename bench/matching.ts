@@ -9,6 +9,7 @@ import { ENGINES, flatten, type EngineName, type Searcher } from './engines';
 import { buildSets, CORPUS_DIR, TEAM_SET } from './knowledgeSets';
 import { runPart } from './processes';
 import { benchQueries } from './queries';
+import { startFlags } from './servers';
 import { timeSideBySide, type Latency, type TimingOptions } from './timing';
 
 export type Mode = 'full' | 'quick';
@@ -60,6 +61,16 @@ export const TIMING: Record<Mode, TimingOptions & { skipAboveMs: number; buildRe
   quick: { budgetMs: 400, maxIterations: 1000, warmup: 20, rounds: 4, singleCallMs: 250, skipAboveMs: 3_000, buildRepeats: 0 },
 };
 
+/**
+ * The matching child's Node flags: `npm start`'s (servers.ts startFlags: `--max-semi-space-size=32`), so the matcher is
+ * timed with the young generation the service runs with — a call's p99 at 10,000 articles is the calls a young
+ * collection lands in, and with 16 MB semi-spaces twice as many calls got one — and `--expose-gc` for the
+ * young-generation collection between the engines' turns (matchingChild). Every engine runs in the same child.
+ */
+export function matchingFlags(): string[] {
+  return ['--expose-gc', ...startFlags()];
+}
+
 /** Runs each set in its own process, smallest first. */
 export async function benchMatching(
   sets: { name: string; size?: number }[],
@@ -70,9 +81,8 @@ export async function benchMatching(
   for (const set of sets) {
     log(`matching: ${set.name}`);
     const previous = out[out.length - 1];
-    // --expose-gc for the young-generation collection between the engines' turns (matchingChild).
     const args = { set: set.name, size: set.size, mode, previous } satisfies MatchingArgs;
-    out.push(await runPart<MatchingResult>('matching', args, ['--expose-gc']));
+    out.push(await runPart<MatchingResult>('matching', args, matchingFlags()));
   }
   return out;
 }
