@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/load';
+import { CHAIN_MARKER } from '../matching/chains';
 
 /**
  * Near-miss probes: look-alike pastes built by rules from the knowledge's own error texts (issue 12), each with
@@ -8,7 +9,7 @@ import type { KnowledgeBase } from '../knowledge/load';
  */
 
 /** How a probe was made; the README's "How matching works" names them. */
-export type ProbeRule = 'inner-swap' | 'class-message' | 'generic-in-context' | 'wrapper-only' | 'code-swap';
+export type ProbeRule = 'inner-swap' | 'class-message' | 'generic-in-context' | 'wrapper-only' | 'code-swap' | 'context-swap';
 
 export interface Probe {
   rule: ProbeRule;
@@ -26,14 +27,10 @@ interface Split {
   inner: string;
   /** The marker is an exception or error class name (`MigrationPermanentException:`). */
   classMarker: boolean;
+  /** The wrapper chains a message of its own before the last marker (`…error message: Access is denied. … OpenError:`). */
+  ownMessage: boolean;
 }
 
-/**
- * Where an error chains to its inner message. The last such place counts: the innermost message is what tells
- * errors apart.
- */
-const CHAIN =
-  /(failed with the following error message\s*:|error message\s*:|error details\s*:|detailed information\s*:|inner exception\s*:|fehlerdetails\s*:|-{1,3}>|\b[A-Z][\w.]*(?:Exception|Error)\s*:)/gi;
 /** A class name as chain marker: `FooException:` (not a sentence's `error:`). */
 const CLASS_MARKER = /[A-Z][\w.]*[a-z](?:Exception|Error)\s*:$/;
 /** Longer wrappers are left out (see splitChain). */
@@ -62,9 +59,12 @@ function words(text: string): number {
   return normalized(text).split(' ').filter(Boolean).length;
 }
 
-/** Cuts at the last chain marker; undefined when either side is too short to be a wrapper or a message. */
-export function splitChain(text: string): { wrapper: string; inner: string; classMarker: boolean } | undefined {
-  const markers = [...text.matchAll(CHAIN)];
+/**
+ * Cuts at the last chain marker (chains.ts: the innermost message tells errors apart); undefined when either side is
+ * too short to be a wrapper or a message.
+ */
+export function splitChain(text: string): Omit<Split, 'article'> | undefined {
+  const markers = [...text.matchAll(CHAIN_MARKER)];
   // Texts that chain more than twice hold messages of their own before the last one: cut, they still say which
   // error they are, and a probe made of them would count a right answer as false.
   if (markers.length === 0 || markers.length > 2) return undefined;
@@ -80,7 +80,9 @@ export function splitChain(text: string): { wrapper: string; inner: string; clas
   if (words(wrapper) < 3 || words(wrapper) > MAX_WRAPPER_WORDS || words(inner) < 3) return undefined;
   // The inner message said before in the wrapper too: replacing it leaves the article's error in the probe.
   if (normalized(wrapper).includes(normalized(inner))) return undefined;
-  return { wrapper, inner, classMarker: CLASS_MARKER.test(wrapper) };
+  // Between two markers: three words or more are a message of the wrapper's own.
+  const between = markers.length === 2 ? text.slice(markers[0].index + markers[0][0].length, last.index) : '';
+  return { wrapper, inner, classMarker: CLASS_MARKER.test(wrapper), ownMessage: words(between) >= 3 };
 }
 
 /** Every error text of every article, in load order, with its article id. */
@@ -135,7 +137,20 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
   // (a cmdlet's own message before `CategoryInfo : OpenError:`) still says which error it is.
   const shared = splits.map((s) => holding(s.wrapper).length >= 2);
   splits.forEach((a, i) => {
-    if (!shared[i]) return;
+    if (!shared[i]) {
+      // A wrapper that holds a message of its own is still the article's error with another inner message after it.
+      if (a.ownMessage) return;
+      // A wrapper only its article prints (its own outer message, the cmdlet or tool that failed) around another
+      // article's inner message: the same message in another scenario, which neither article's fix is sure to fit.
+      for (const j of others(i, splits.length, (k) => splits[k].article)) {
+        const b = splits[j];
+        const holders = holding(b.inner);
+        // Only an inner message several articles' errors carry: a distinctive one says which error it is in any wrapper.
+        if (holders.length < 2 || holders.includes(a.article) || normalized(b.wrapper) === normalized(a.wrapper)) continue;
+        add({ rule: 'context-swap', text: `${a.wrapper} ${b.inner}`, from: a.article, allowed: [] });
+      }
+      return;
+    }
     for (const j of others(i, splits.length, (k) => splits[k].article)) {
       const b = splits[j];
       if (holding(b.inner).includes(a.article)) continue;

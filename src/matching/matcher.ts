@@ -21,8 +21,9 @@ import {
   type DescriptionIndex,
   type DescriptionScore,
 } from './descriptions';
-import { tokenize, type Token } from './normalize';
+import { termsOf, tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
+import { chainLinks, linksHolding, wrapperWords, type ChainLink } from './chains';
 import { inStatusRange, isStatusTerm, otherStatusCode, statusCodesIn, statusRangesIn, statusTerms, type StatusRange } from './statusCodes';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
@@ -89,6 +90,8 @@ interface ErrorHit extends HitBase {
   deniedScenario?: string;
   /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */
   genericLine?: true;
+  /** The words of the outer message the paste wraps the error in that the article never names (then capped: chains.ts). */
+  otherOuter?: readonly string[];
   /** The paste holds another enhanced status code than the error text's and its article's (then capped: statusCodes.ts). */
   otherStatus?: true;
   /** Found with little evidence, it was lowered below the best description the prose found (to this score; `weakErrorsBelow`). */
@@ -227,6 +230,10 @@ export class Matcher {
   private readonly scenarios = new Map<number, ArticleScenario>();
   /** The candidates the first scoring pass found able to reach `floors.listed` (Reach), made on the first paste and reused. */
   private reached: Int32Array | undefined;
+  /** Per error text asked: its wrapper's words (chains.ts `wrapperWords`), null when it has none. */
+  private readonly wrappers = new Map<number, string[] | null>();
+  /** Per article asked: every word of its text (title, symptoms, error texts, cause, steps), for `capOtherOuter`. */
+  private readonly articleWords = new Map<number, Set<string>>();
   /** Per error text asked: it is a generic line other articles' errors wrap (genericLines.ts), known once asked. */
   private readonly genericLines = new Map<number, boolean>();
   /** Per article: the enhanced status codes its error texts carry, made the first time a paste holds one. */
@@ -393,6 +400,7 @@ export class Matcher {
       errorHits = this.errorHits(view, candidates, floor, settled);
     }
     this.checkScenario(errorHits, paste);
+    this.capOtherOuter(errorHits, paste);
     this.capGenericLines(errorHits);
     this.capOtherStatus(errorHits, view.terms);
     const keywords = this.keywordHits(view.seq);
@@ -650,6 +658,78 @@ export class Matcher {
       if (++n > max) return true;
     }
     return false;
+  }
+
+  /**
+   * Stage 4c: an error the paste wraps in an outer message that another article's error wraps its own message in, or
+   * that names a place none of which is the article's, is that message printed by another failure (chains.ts): offered,
+   * not answered — unless the article's own text uses that wrapper's words.
+   */
+  private capOtherOuter(hits: ErrorHit[], paste: Paste): void {
+    const p = this.params.score.otherOuter;
+    if (!hits.some((h) => h.score > p.cap)) return;
+    const links = chainLinks(paste.cut.split('\n'));
+    if (!links.length) return;
+    for (const h of hits) {
+      if (h.score <= p.cap) continue;
+      const found = new Set(Array.from(h.found, (id) => this.index.vocab.terms[id]));
+      const holding = linksHolding(links, found, p.innerWords);
+      const foreign = holding.length ? this.foreignOuter(holding, h.article) : undefined;
+      if (!foreign) continue;
+      h.score = p.cap;
+      h.otherOuter = foreign;
+    }
+  }
+
+  /** What makes one of `links`' outer messages another failure's for `article` (capOtherOuter); undefined when none does. */
+  private foreignOuter(links: readonly ChainLink[], article: number): string[] | undefined {
+    const p = this.params.score.otherOuter;
+    let scenario = this.scenarios.get(article);
+    if (!scenario) this.scenarios.set(article, (scenario = articleScenario(this.kb.articles[article])));
+    const own = this.wordsOf(article);
+    const { vocab, postings, errors } = this.index;
+    for (const link of links) {
+      if (link.anchors.size > 0 && ![...link.anchors].some((a) => scenario.anchors.has(a))) return [...link.anchors];
+      const outer = new Set(link.outer);
+      for (const t of outer) {
+        const term = vocab.ids.get(t);
+        if (term === undefined || postings[term].length > p.maxPostings) continue;
+        for (const id of postings[term]) {
+          if (errors[id].article === article) continue;
+          let wrapper = this.wrappers.get(id);
+          if (wrapper === undefined) this.wrappers.set(id, (wrapper = wrapperWords(errors[id].text, p.foreignWords) ?? null));
+          if (!wrapper) continue;
+          const held = wrapper.filter((w) => outer.has(w));
+          if (held.length < p.wrapperShare * wrapper.length) continue;
+          const foreign = held.filter((w) => !own.has(w));
+          if (foreign.length >= p.foreignWords) return foreign;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Every word of the article's text, as the paste's words are read. */
+  private wordsOf(article: number): Set<string> {
+    let words = this.articleWords.get(article);
+    if (!words) {
+      const a = this.kb.articles[article];
+      const texts = [
+        ...Object.values(a.title),
+        ...(a.keywords ? Object.values(a.keywords).flat() : []),
+        ...a.symptoms.flatMap((s) => [
+          ...Object.values(s.description),
+          ...Object.values(s.errors).flat(),
+          ...(s.keywords ? Object.values(s.keywords).flat() : []),
+          ...(s.context ? Object.values(s.context).flat() : []),
+        ]),
+        ...Object.values(a.cause),
+        ...a.steps.flatMap((st) => [...Object.values(st.text), ...(st.commands ?? []).map((c) => c.code)]),
+      ];
+      words = new Set(termsOf(texts.filter((t): t is string => typeof t === 'string').join('\n')));
+      this.articleWords.set(article, words);
+    }
+    return words;
   }
 
   /** An error text that is a generic line other articles' errors wrap is offered, not answered (genericLines.ts). */
@@ -1339,6 +1419,11 @@ export class Matcher {
         rules.push({
           rule: 'fragment',
           note: `raised to ${this.params.score.fragment}: the paste is a distinctive part of this error and little else (offered, never answered)`,
+        });
+      if (h.otherOuter)
+        rules.push({
+          rule: 'scenario',
+          note: `capped at ${this.params.score.otherOuter.cap}: the paste wraps the error in an outer message this article never names (${h.otherOuter.join(', ')}): the message printed by another failure (offered, not answered)`,
         });
       if (h.otherScenario)
         rules.push({

@@ -1,3 +1,5 @@
+import type { OuterParameters } from './chains';
+
 /**
  * Every knob of the matcher, in one place: what it means, its default, and what set it.
  *
@@ -95,6 +97,17 @@ export interface MatchParameters {
      * such answer was wrong; no dev paste answered right lacks its error's code).
      */
     withoutCode: number;
+    /**
+     * An error found as the inner message after an outer message that another article's error wraps its own message in
+     * (`WebExceptionStatus=ProtocolError;ResponseStatusCode=403;WebException=…: Federation information could not be
+     * received…` against the article that quotes the message alone, about a 405), or that names a place none of which is
+     * the article's (a call to `…/EWS/mrsproxy.svc`): that message printed by another failure (chains.ts). Offered, not
+     * answered: at most `cap` (default 0.75, as `innerOnly`). The inner message must hold `innerWords` of the error's
+     * words found (default 3); the paste's outer message `wrapperShare` of the other wrapper's words (default 0.8), of
+     * which `foreignWords` (default 3) the article never uses; its words listed under more than `maxPostings` error
+     * texts (default 500) are not looked up. Set on the near-miss probes (context-swap), checked on every dev and tuning set.
+     */
+    otherOuter: OuterParameters;
     /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
     contradiction: number;
     /** Full confidence needs as much weight as this many words found in one error text only. Default 3. */
@@ -304,6 +317,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     innerOnly: 0.75,
     otherScenario: 0.75,
     withoutCode: 0.75,
+    otherOuter: { cap: 0.75, innerWords: 3, foreignWords: 3, wrapperShare: 0.8, maxPostings: 500 },
     fragmentShare: 0.8,
     fragmentEvidence: 2,
     contradiction: 0.5,

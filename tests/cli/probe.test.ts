@@ -21,7 +21,17 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
       wrapper: WRAPPER,
       inner: 'Access is denied to the pony.',
       classMarker: false,
+      ownMessage: false,
     });
+    // A message between two markers is the wrapper's own; a class name there is none.
+    assert.equal(
+      splitChain(`${WRAPPER} Access is denied to the pony. CategoryInfo : OpenError: (pony) the pony run space`)?.ownMessage,
+      true,
+    );
+    assert.equal(
+      splitChain('Disabling the pony failed, error message: Pony.Stable.NoStallException: The stall is gone.')?.ownMessage,
+      false,
+    );
     assert.equal(
       splitChain('Error: Microsoft.Exchange.Migration.MigrationPermanentException: The target mailbox is missing.')?.classMarker,
       true,
@@ -50,6 +60,22 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
     assert.deepEqual(
       probes.filter((p) => p.rule === 'wrapper-only').map((p) => [p.text, p.allowed]),
       [[WRAPPER, []]],
+    );
+  });
+
+  it('puts an inner message several articles carry under a wrapper only one article prints, and lets none be answered', () => {
+    const stall = 'The pony stable has no free stall left.';
+    const kb = kbOf([
+      article('token', 'The call to the pony token service failed. Error details: The pony token has expired for this tenant.'),
+      article('barn', `Setting up the pony barn failed. Error details: ${stall}`),
+      article('meadow', `Provisioning the pony meadow failed. Detailed information: ${stall}`),
+      // A wrapper with a message of its own before its last marker: another inner message after it is still this error.
+      article('runspace', `${WRAPPER} Access to the pony is denied. CategoryInfo : OpenError: the pony run space broke down`),
+    ]);
+    const swapped = buildProbes(kb, 3).filter((p) => p.rule === 'context-swap');
+    assert.deepEqual(
+      swapped.map((p) => [p.from, p.allowed, p.text]),
+      [['token', [], `The call to the pony token service failed. Error details: ${stall}`]],
     );
   });
 

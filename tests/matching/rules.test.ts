@@ -536,3 +536,42 @@ describe('matching rules: a status code whose article lists several of its varia
     assert.deepEqual(top(m, '535 5.7.139 Numbat feeder session expired'), ['none', null]);
   });
 });
+
+describe("matching rules: an error inside another failure's outer message (matcher.ts capOtherOuter, chains.ts)", () => {
+  const message = 'Federation information could not be retrieved from the partner yak organization.';
+  const wrapper = 'WombatStatus=ProtocolFault;ResponseCode=403;WombatException=System.Net.WombatException:';
+  const kb = (federation: Partial<Parameters<typeof article>[2]> = {}) =>
+    new Matcher(
+      kbOf([
+        article('federation', [message], federation),
+        article('forbidden', [`${wrapper} The remote yak returned an error: (403) Forbidden.`]),
+        article('other', ['Unrelated narwhal text about the zoo.']),
+      ]),
+    );
+  const m = kb();
+
+  it('answers the message alone, and after an exception class (a family, no outer message)', () => {
+    assert.deepEqual(top(m, message), ['answer', 'federation']);
+    assert.deepEqual(top(m, `System.Net.WombatException: ${message}`), ['answer', 'federation']);
+  });
+
+  it("offers, not answers, the message inside the outer message another article's error wraps its own in", () => {
+    const r = m.match(`${wrapper} ${message}`);
+    assert.equal(r.decision, 'clarify');
+    assert.equal(r.matches[0].article, 'federation');
+    assert.equal(r.matches[0].score, 0.75);
+  });
+
+  it("answers it when the outer message is no known error's, or when the article names that outer message itself", () => {
+    assert.deepEqual(top(m, `Syncing the zebra ledger stalled. Error details: ${message}`), ['answer', 'federation']);
+    const named = kb({ cause: { en: 'The WombatStatus is a ProtocolFault with ResponseCode 403 and a WombatException.' } });
+    assert.deepEqual(top(named, `${wrapper} ${message}`), ['answer', 'federation']);
+  });
+
+  it("offers the message after an outer message that names a place none of which is the article's (the MRS proxy)", () => {
+    const call = `The call to 'https://mail.contoso.com/EWS/mrsproxy.svc' failed. Error details: ${message}`;
+    assert.deepEqual(top(m, call), ['clarify', 'federation']);
+    const mrs = kb({ title: { en: 'Federation fails through the MRS proxy' } });
+    assert.deepEqual(top(mrs, call), ['answer', 'federation']);
+  });
+});

@@ -1,0 +1,96 @@
+import { scenarioAnchors } from '../knowledge/vocabulary';
+import { GENERIC } from './descriptions';
+import { cleanPaste, termsOf } from './normalize';
+import { STOPWORDS } from './stopwords';
+
+/**
+ * Error chains in a paste (issue 12). An error announces its inner message — `…failed with the following error
+ * message :`, `Error details:`, `Detailed information:`, `Inner exception:`, `-->`, `SomeException:` — and the words
+ * before that announcement are its outer message: what failed (a call to an endpoint, a cmdlet, a tool's task). The
+ * inner-message rule (score.ts) reads the chains of the articles' error texts; this reads the paste's, for the mirror
+ * image: an article's message found inside an outer message that none of the article's own text names is that message
+ * printed by another failure, whose cause the article's fix is not sure to fit.
+ */
+
+/**
+ * Where an error chains to its inner message; `probe.ts` cuts the articles' error texts at the same places. A class
+ * name before a colon (`System.Net.WebException:`) is a marker whole: a class is a family, not an outer message.
+ */
+export const CHAIN_MARKER =
+  /(failed with the following error message\s*:|error message\s*:|error details\s*:|detailed information\s*:|inner exception\s*:|fehlerdetails\s*:|-{1,3}>|\b[A-Z][\w.]*(?:Exception|Error)\s*:)/gi;
+
+/**
+ * One link of a paste's chain: the content words of the outer message before a marker (words every error uses,
+ * `error`, `following`, `run`, left out) and of the message after it, and the places the outer message names
+ * (scenario anchors: `service:mrs` for a call to `…/EWS/mrsproxy.svc`).
+ */
+export interface ChainLink {
+  outer: string[];
+  inner: string[];
+  anchors: Set<string>;
+}
+
+/**
+ * The links of the chains on the paste's lines as pasted (not cleaned up): for each marker, the outer message (from the line's start or the
+ * previous marker) and the inner one (to the next marker or the line's end), as content words.
+ */
+export function chainLinks(lines: readonly string[]): ChainLink[] {
+  const out: ChainLink[] = [];
+  for (const line of lines) {
+    // Most lines of a paste chain nothing: one cheap test before the regular expression walks them.
+    if (!line.includes(':') && !line.includes('>')) continue;
+    const markers = [...line.matchAll(CHAIN_MARKER)];
+    markers.forEach((m, k) => {
+      const from = k === 0 ? 0 : markers[k - 1].index + markers[k - 1][0].length;
+      const to = k + 1 < markers.length ? markers[k + 1].index : line.length;
+      const outer = line.slice(from, m.index);
+      out.push({
+        outer: content(outer).filter((t) => !GENERIC.has(t)),
+        inner: content(line.slice(m.index + m[0].length, to)),
+        // Read before clean-up drops addresses: an endpoint names a place (`…/EWS/mrsproxy.svc`).
+        anchors: scenarioAnchors(outer),
+      });
+    });
+  }
+  return out;
+}
+
+/** Content words of a part of a line, as the paste's are read (cleaned up: addresses, GUIDs and times dropped). */
+function content(text: string): string[] {
+  return termsOf(cleanPaste(text).join(' ')).filter((t) => !STOPWORDS.has(t));
+}
+
+/** What makes an outer message another failure's (parameters.ts `score.otherOuter`). */
+export interface OuterParameters {
+  /** The score an error so wrapped is capped at. */
+  cap: number;
+  /** Words of the error text found in the inner message after the marker, at least: the error is that message. */
+  innerWords: number;
+  /** Words of another error's wrapper, at least, that the paste's outer message holds and the article never uses. */
+  foreignWords: number;
+  /** Share of the other error's wrapper words that the paste's outer message must hold. */
+  wrapperShare: number;
+  /** A word of the outer message listed under more error texts than this is not looked up (a wrapper has rarer ones). */
+  maxPostings: number;
+}
+
+/**
+ * The wrapper of an error text: the content words (as `ChainLink.outer`) before its last chain marker; undefined when
+ * it has no marker or fewer than `min` such words.
+ */
+export function wrapperWords(text: string, min: number): string[] | undefined {
+  let last: RegExpMatchArray | undefined;
+  for (const m of text.matchAll(CHAIN_MARKER)) last = m;
+  if (!last) return undefined;
+  const words = [...new Set(content(text.slice(0, last.index)).filter((t) => !GENERIC.has(t)))];
+  return words.length >= min ? words : undefined;
+}
+
+/** The links whose inner message holds the error text's words found (`found`): at least `innerWords`, and half of them. */
+export function linksHolding(links: readonly ChainLink[], found: ReadonlySet<string>, innerWords: number): ChainLink[] {
+  return links.filter((link) => {
+    let inside = 0;
+    for (const t of new Set(link.inner)) if (found.has(t)) inside++;
+    return inside >= innerWords && 2 * inside >= found.size;
+  });
+}
