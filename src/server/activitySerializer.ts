@@ -15,7 +15,7 @@
 import { createSerializer, type CompositeMapper, type Mapper, type Serializer } from '@azure/core-client';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { cardJson, holdsSharedBlocks } from '../bot/cards/sharedJson';
+import { cardPieces, holdsSharedBlocks } from '../bot/cards/sharedJson';
 // The schema botbuilder's conversation operations serialise activities with (not re-exported by botbuilder).
 import * as Mappers from 'botframework-connector/lib/connectorApi/models/conversationsMappers';
 
@@ -33,34 +33,55 @@ export function activityJsonBySerializer(activity: Partial<Activity>): string {
 const planned = plan(serializer, ACTIVITY_BODY, 'activity');
 
 /**
- * The activity as the body botbuilder's `replyToActivity` / `sendToConversation` post (see above). An answer card's
- * blocks shared between answers are written from their JSON made once (bot/cards/sharedJson.ts): the serializer
- * passes a card (an attachment's `content`, of schema type Object) on as it is, so its JSON is spliced into the
- * body where JSON.stringify would have written it — the same bytes.
+ * The activity as the body botbuilder's `replyToActivity` / `sendToConversation` post (see above), as UTF-8 — the bytes
+ * sent. An answer card's blocks shared between answers are written from their JSON made once (bot/cards/sharedJson.ts):
+ * the serializer passes a card (an attachment's `content`, of schema type Object) on as it is, so its JSON is put into
+ * the body where JSON.stringify would have written it — the same bytes. The body is joined as bytes, never as one text:
+ * a card with a single character outside Latin-1 made a whole text body two-byte, flattened and encoded again.
  */
-export function activityJson(activity: Partial<Activity>): string {
+export function activityBody(activity: Partial<Activity>): Buffer {
   const payload = planned(activity) as { attachments?: unknown } | null | undefined;
   const attachments = payload?.attachments;
   const given = activity.attachments;
   if (!Array.isArray(attachments) || !Array.isArray(given) || !attachments.some((a, i) => sharedCard(a, given[i])))
-    return JSON.stringify(payload);
-  // Each such card is written as a marker first, then its JSON put where the marker's is.
-  const cards: { marker: string; json: string }[] = [];
+    return Buffer.from(JSON.stringify(payload), 'utf8');
+  // Each such card is written as a marker first; the body is the text around the markers and the cards' pieces.
+  const cards: { marker: string; card: object }[] = [];
   const out = payload as { attachments: unknown[] };
   out.attachments = attachments.map((a: { content: object }, i) => {
     if (!sharedCard(a, given[i])) return a;
     const marker = `${MARKER}${cards.length}`;
-    cards.push({ marker: JSON.stringify(marker), json: cardJson(a.content) });
+    cards.push({ marker: JSON.stringify(marker), card: a.content });
     return { ...a, content: marker };
   });
-  let json = JSON.stringify(out);
-  for (const { marker, json: card } of cards) {
-    const at = json.indexOf(marker);
+  const json = JSON.stringify(out);
+  const pieces: (string | Buffer)[] = [];
+  let from = 0;
+  for (const { marker, card } of cards) {
+    const at = json.indexOf(marker, from);
     // Never seen (the marker is random per process), but a second copy would make the splice ambiguous.
-    if (at < 0 || json.indexOf(marker, at + 1) >= 0) return JSON.stringify(planned(activity));
-    json = json.slice(0, at) + card + json.slice(at + marker.length);
+    if (at < 0 || json.indexOf(marker, at + 1) >= 0) return Buffer.from(JSON.stringify(planned(activity)), 'utf8');
+    pieces.push(json.slice(from, at));
+    cardPieces(card, pieces);
+    from = at + marker.length;
   }
-  return json;
+  pieces.push(json.slice(from));
+  return joinPieces(pieces);
+}
+
+/** `activityBody` as text (for tests and logs; replies are sent as bytes). */
+export function activityJson(activity: Partial<Activity>): string {
+  return activityBody(activity).toString('utf8');
+}
+
+/** Text (as UTF-8) and bytes, one after the other, in one buffer. */
+function joinPieces(pieces: readonly (string | Buffer)[]): Buffer {
+  let length = 0;
+  for (const piece of pieces) length += typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
+  const body = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const piece of pieces) at += typeof piece === 'string' ? body.write(piece, at, 'utf8') : piece.copy(body, at);
+  return body;
 }
 
 /** Stands for a card in the body until its JSON is put there (random per process: no text sent can hold it). */

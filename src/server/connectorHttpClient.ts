@@ -130,8 +130,7 @@ function sendOnce(request: WebResource, timeoutMs: number): Promise<CompatRespon
   return new Promise((resolve, reject) => {
     const url = new URL(request.url);
     const secure = url.protocol === 'https:';
-    // A string body (the connector's JSON always is one) is written as it is: copying it into a Buffer first cost
-    // a reply-sized allocation per attempt.
+    // The body is written as it is: replies come as UTF-8 bytes (activitySerializer.ts), a string as text.
     const body = request.body === undefined || request.body === null ? undefined : (request.body as string | Buffer);
     const headers = requestHeaders(request.headers);
     if (body !== undefined) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length);

@@ -20,7 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Activity, ResourceResponse } from 'botbuilder';
-import { activityJson } from './activitySerializer';
+import { activityBody } from './activitySerializer';
 import { CompatHeaders, ConnectorRequestError, type ConnectorHttpClient } from './connectorHttpClient';
 
 /** The proxy variables the Azure pipeline reads (in either case). */
@@ -71,7 +71,7 @@ export function sendRepliesDirectly<T extends ReplyOperations>(client: T, http: 
     if (conversationHeader !== undefined) headers.set('x-ms-conversation-id', conversationHeader);
     headers.set('x-ms-client-request-id', randomUUID());
     const url = `${endpoint.origin}${basePath}${path}${endpoint.search}`;
-    const request = { url, method: 'POST' as const, headers, body: activityJson(activity) };
+    const request = { url, method: 'POST' as const, headers, body: activityBody(activity) };
     // Read at each call, as botbuilder's pipeline reads them.
     await parts.credentials!.signRequest(request);
     // Our HTTP client reads only these fields of the compat request (and the credentials only set a header).

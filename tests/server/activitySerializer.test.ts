@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createSerializer, type Mapper } from '@azure/core-client';
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-import { activityJson, activityJsonBySerializer, plan } from '../../src/server/activitySerializer';
+import { activityBody, activityJson, activityJsonBySerializer, plan } from '../../src/server/activitySerializer';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { buildAnswerView } from '../../src/bot/answerView';
 import { answerCard } from '../../src/bot/cards/answer';
@@ -105,6 +105,8 @@ describe('server: the reply body, serialised by plan', () => {
           const activity = { ...card, summary, ...reference, channelId: 'emulator' } as unknown as Partial<Activity>;
           assert.ok(holdsSharedBlocks(activity.attachments![0]!.content), article.id);
           assert.equal(activityJson(activity), activityJsonBySerializer(activity), `${article.id} ${lang}`);
+          // The bytes sent: the serializer's JSON as UTF-8 (the evidence and summary hold characters outside Latin-1).
+          assert.ok(activityBody(activity).equals(Buffer.from(activityJsonBySerializer(activity), 'utf8')), `${article.id} ${lang}`);
           cards++;
         }
       }
