@@ -53,6 +53,8 @@ const CODE_FOLLOWERS = 3;
 const OVERVIEW_CODES = 3;
 /** An article whose error texts carry no status code (capOtherStatus). */
 const NO_CODES: ReadonlySet<string> = new Set();
+/** An arrow of an error chain (`Outer. --> Inner`), as the error texts are cut at (signals.ts). */
+const ARROW = /-{2,3}>/;
 /** A paste read as written: no word of it was written by the lexicon. */
 const NO_WORDS: ReadonlySet<string> = new Set();
 /** The adjustments of every ranked match when not explaining (they are read only to explain it: Ranked.adjustments). */
@@ -151,6 +153,8 @@ interface Paste {
   /** Content terms in order, and the terms that occur only inside single quotes. */
   seq: string[];
   quoted: Set<string>;
+  /** The paste chains with a `-->` of its own (QueryView.arrow). */
+  arrow: boolean;
   lang: Lang;
 }
 
@@ -348,7 +352,7 @@ export class Matcher {
     translated: ReadonlySet<string> = NO_WORDS,
   ): MatchResult {
     const paste = this.read(text, options);
-    const view = buildQueryView(paste.seq, paste.quoted);
+    const view = buildQueryView(paste.seq, paste.quoted, paste.arrow);
     const candidates: ArrayLike<number> = this.candidates(view);
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
     // Explaining shows every error text's score. Otherwise first only what could be answered or offered is scored
@@ -396,7 +400,7 @@ export class Matcher {
     }
     const repaired = this.repairTypos(paste.seq, view, errorHits);
     if (repaired) {
-      view = buildQueryView(repaired, paste.quoted);
+      view = buildQueryView(repaired, paste.quoted, paste.arrow);
       errorHits = this.errorHits(view, candidates, floor, settled);
     }
     this.checkScenario(errorHits, paste);
@@ -422,7 +426,7 @@ export class Matcher {
       // Nothing in the prose found as written: read it again with the admins' names rewritten to the articles'.
       const rewritten = !written.length && !keywords.hits.length && this.synonyms?.rewrite(view.seq);
       if (rewritten && rewritten.found.length) {
-        const v = buildQueryView([...rewritten.seq], view.quoted);
+        const v = buildQueryView([...rewritten.seq], view.quoted, view.arrow);
         const again = this.keywordHits(v.seq);
         const found = [...again.hits, ...described(v, again.topicPhrases)];
         for (const h of found) h.synonyms = rewritten.found;
@@ -470,7 +474,15 @@ export class Matcher {
       tokens.map((t) => t.term),
       cut.slice(0, 20_000),
     );
-    return { cut, lines, tokens, seq: content.map((t) => t.term), quoted: quotedOnly(content), lang: detected ?? options.lang ?? 'en' };
+    return {
+      cut,
+      lines,
+      tokens,
+      seq: content.map((t) => t.term),
+      quoted: quotedOnly(content),
+      arrow: ARROW.test(cut),
+      lang: detected ?? options.lang ?? 'en',
+    };
   }
 
   /**

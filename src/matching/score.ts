@@ -25,13 +25,15 @@ export interface QueryView {
   terms: ReadonlySet<string>;
   /** Terms the paste has only inside single quotes: names and values, which never contradict an error. */
   quoted: ReadonlySet<string>;
+  /** The paste chains with a `-->` of its own: it goes on after an outer message, so it never stops before an arrow. */
+  arrow?: boolean;
 }
 
 /** The scorer's knobs: `MatchParameters.score` (parameters.ts). */
 export type ScoreParameters = MatchParameters['score'];
 
-export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set()): QueryView {
-  return { seq, terms: new Set(seq), quoted };
+export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set(), arrow = false): QueryView {
+  return arrow ? { seq, terms: new Set(seq), quoted, arrow } : { seq, terms: new Set(seq), quoted };
 }
 
 /**
@@ -597,8 +599,10 @@ export function scoreAbove(
   const w = unitWeights(pk, id, q, p);
   const units = pk.unitStart[id + 1] - pk.unitStart[id];
   // A paste that holds the error from its start and stops before a `-->` (nothing from the arrow on) pasted the
-  // outer message, a whole error on its own: it is scored against the text up to that arrow.
-  const cut = w.touched[0] && pk.hasArrows[id] ? arrowCut(pk, id, w, units) : -1;
+  // outer message, a whole error on its own: it is scored against the text up to that arrow. A paste with an arrow of
+  // its own goes on after the outer message with another one (`…'Negotiate'. --> The underlying connection was
+  // closed…` where the error has `--> …(403) Forbidden`): that is another error, scored against the whole text.
+  const cut = w.touched[0] && pk.hasArrows[id] && !view.arrow ? arrowCut(pk, id, w, units) : -1;
   const to = cut >= 0 ? pk.arrows[cut] : units;
   const detailUnit = cut >= 0 ? pk.arrows[cut + 1] : pk.detailUnit[id];
   coverage(pk, id, detailUnit, to, w, index, p);

@@ -575,3 +575,22 @@ describe("matching rules: an error inside another failure's outer message (match
     assert.deepEqual(top(mrs, call), ['answer', 'federation']);
   });
 });
+
+describe('matching rules: the outer message of a "-->" chain (score.ts arrowCut)', () => {
+  const outer = "The call to the pony gateway failed. Error details: The yak request was refused with the walrus scheme 'Negotiate'.";
+  const m = new Matcher(
+    kbOf([
+      article('forbidden', [`${outer} --> The remote yak returned an error: (403) Forbidden.`]),
+      article('other', ['Unrelated narwhal text about the zoo.']),
+    ]),
+  );
+
+  it('answers the outer message pasted alone: a whole error that tools print without the arrow', () => {
+    assert.deepEqual(top(m, outer), ['answer', 'forbidden']);
+  });
+
+  it('does not answer the outer message followed by an arrow of its own and another inner message', () => {
+    const r = m.match(`${outer} --> The marmot connection was closed: an unexpected quokka fault on a receive.`);
+    assert.notEqual(r.decision, 'answer');
+  });
+});
