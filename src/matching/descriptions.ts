@@ -648,6 +648,33 @@ function docPairs(index: DescriptionIndex, kb: KnowledgeBase, doc: number): Map<
   return pairs;
 }
 
+/**
+ * What a paste names of one symptom's document, per part: the weight (in words found in one article only) of the words it
+ * found that stand first in the title, keywords or symptom description (`symptom`), and of those that stand only in the
+ * article's cause (`cause`, with their number): a paste that names both describes the problem and what lies behind it.
+ */
+export function namedParts(index: DescriptionIndex, fit: DescriptionScore): { symptom: number; cause: number; causeWords: number } {
+  const unique = Math.log(1 + index.titles.length);
+  const out = { symptom: 0, cause: 0, causeWords: 0 };
+  for (const w of fit.found) {
+    const list = index.postings.get(w);
+    if (!list) continue; // a word pair (addPairs)
+    let field = -1;
+    for (const posting of list)
+      if (postingDoc(posting) === fit.doc) {
+        field = postingField(posting);
+        break;
+      }
+    const weight = (index.idf.get(w) ?? 0) / unique;
+    if (field >= 0 && field < CAUSE) out.symptom += weight;
+    else if (field === CAUSE) {
+      out.cause += weight;
+      out.causeWords++;
+    }
+  }
+  return out;
+}
+
 /** Title words of the article that the paste names, leaving out `except` (the words of its topic phrases): the scenario it names. */
 export function titleWordsNamed(
   index: DescriptionIndex,

@@ -11,6 +11,7 @@ import {
   articlesNaming,
   buildAbout,
   buildDescriptions,
+  namedParts,
   offeredDescriptions,
   scoreDescriptions,
   impliedTerms,
@@ -114,6 +115,8 @@ interface DescriptionHit extends HitBase {
   topics: readonly string[];
   /** The paste writes the article's title (almost) whole (`titlesNamed`). */
   title?: true;
+  /** The paste names the symptom and the article's cause (`namedParts`): scored to be answered when nothing else is offered. */
+  cause?: { words: number; weight: number; offered: number };
 }
 
 /** Found by a code (HCW8078, an exception name) that only a few articles hold. */
@@ -433,6 +436,7 @@ export class Matcher {
         hits.push(...found);
         if (found.length) topics = again.topics;
       }
+      this.causeAlone(hits, errorHits, settled);
       this.weakErrorsBelow(hits);
     }
     // What ranking did to a match is written down only to be explained: its notes are strings for every match.
@@ -1053,17 +1057,20 @@ export class Matcher {
     const implied = impliedTerms(view.seq);
     const terms = withPhrases(implied.length ? new Set([...view.terms, ...implied]) : view.terms, text);
     const fits = addPairs(scoreDescriptions(this.descriptions, terms, p, bridged), this.descriptions, this.kb, view.seq, p, translated);
-    offeredDescriptions(fits, p, bridged).forEach((d, rank) => {
+    const offered = offeredDescriptions(fits, p, bridged);
+    offered.forEach((d, rank) => {
       const topics = [...(topicPhrases.get(d.article) ?? [])];
-      hits.push({
-        kind: 'description',
-        article: d.article,
-        symptom: d.symptom,
-        score: p.score + Math.min(k.topicMax, k.topic * topics.length) - rank * p.groupStep,
-        terms: d.found,
-        fit: d,
-        topics,
-      });
+      const score = p.score + Math.min(k.topicMax, k.topic * topics.length) - rank * p.groupStep;
+      const hit: DescriptionHit = { kind: 'description', article: d.article, symptom: d.symptom, score, terms: d.found, fit: d, topics };
+      // Symptom and cause named together: the problem and what lies behind it (kept only when nothing else is offered: causeAlone).
+      if (offered.length === 1 && !bridged && score < p.causeScore) {
+        const named = namedParts(this.descriptions, d);
+        if (named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {
+          hit.cause = { words: named.causeWords, weight: named.cause, offered: score };
+          hit.score = p.causeScore;
+        }
+      }
+      hits.push(hit);
     });
     // A title written (almost) whole names its article, however common its words: offered ahead of a keyword alone.
     const titled = titlesNamed(
@@ -1106,6 +1113,31 @@ export class Matcher {
       });
     }
     return hits;
+  }
+
+  /**
+   * A description scored for naming symptom and cause (`DescriptionHit.cause`) is answered only as the one thing the paste
+   * points to: where another article is offered too (an error text, code, keyword or description of it scores
+   * `decision.candidate` or more), it is offered like any description; so too where an error text of its own article is
+   * (a rule kept that error from an answer — another status code, another scenario — and the prose does not overrule it).
+   * An error text found by a phrase of common words (`weakErrorsBelow` ranks it below the description) points nowhere.
+   * A paste that goes on differently from an error text of the article (`settled`: contradicted below the floor) pasted
+   * another error, not a description: its words in the article's cause are that error's words.
+   */
+  private causeAlone(hits: Hit[], errorHits: readonly ErrorHit[], settled: readonly number[]): void {
+    const named = hits.find((h): h is DescriptionHit => h.kind === 'description' && !!h.cause);
+    if (!named) return;
+    const otherError =
+      errorHits.some((h) => h.article === named.article && h.breakdown.contradiction) ||
+      settled.some((id) => this.index.errors[id].article === named.article);
+    if (otherError) {
+      named.score = named.cause!.offered;
+      return;
+    }
+    const { candidate } = this.params.decision;
+    const { weakError } = this.params.descriptions;
+    const weak = (h: Hit) => h.kind === 'error' && h.breakdown.evidenceWords < weakError;
+    if (hits.some((h) => h !== named && h.score >= candidate && !weak(h))) named.score = named.cause!.offered;
   }
 
   /** Stage 6: best hit per article, containers and the topic tie-break applied, best first. */
@@ -1463,6 +1495,14 @@ export class Matcher {
         rule: 'description',
         note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title: +${this.params.descriptions.titleBonus}` : ''}${h.topics.length ? `; +${this.params.keywords.topic} per topic phrase` : ''}`,
       });
+      if (h.cause)
+        rules.push({
+          rule: 'description',
+          note:
+            h.score === h.cause.offered
+              ? `names the symptom and ${h.cause.words} words of the article's cause (${round(h.cause.weight)} distinctive words), but another article is offered too: kept at ${h.cause.offered}`
+              : `${this.params.descriptions.causeScore}: names the symptom and ${h.cause.words} words of the article's cause (${round(h.cause.weight)} distinctive words), and nothing else is offered`,
+        });
     } else if (h.kind === 'keyword') {
       out.keywords = [...h.keywords];
       out.topics = [...h.topics];

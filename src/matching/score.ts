@@ -627,6 +627,14 @@ export function scoreAbove(
     evidence += w.evidence[k];
     count += w.firsts[k];
   }
+  // One common word (`Mailbox` of a log line an article quotes) says nothing about which error this is.
+  if (count === 1 && evidence < p.oneWord * uniqueWeight) {
+    if (floor > 0) {
+      settled.score = 0;
+      return null;
+    }
+    return result(0, NOTHING, detailCoverage, wholeCoverage, evidence / uniqueWeight, 0);
+  }
   const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
   score *= evidenceFactor;
   if (score < floor && !(score < p.fragment && isFragment(pk, id, view.terms.size, w, count, uniqueWeight, p))) {

@@ -9,6 +9,7 @@ import {
   descriptionTerm,
   descriptionTerms,
   inflectionKey,
+  namedParts,
   offeredDescriptions,
   proseTerms,
   scoreDescriptions,
@@ -359,5 +360,56 @@ describe('matching: codes an article names only in its prose (articlesNaming, th
     assert.equal(matcher.match('Setup ended: HCW8111 in the journal of the run').decision, 'none');
     // The code an article prints in its error text is found as before.
     assert.equal(matcher.match('the log says HCW8120').matches[0]?.article, 'printed');
+  });
+});
+
+describe('matching: a description that names the symptom and the cause is answered (namedParts, Matcher causeAlone)', () => {
+  const kb = kbOf([
+    prose(
+      'portraits',
+      'Staff portraits never refresh in the cloud',
+      'Portraits changed on premises keep the old picture in the cloud.',
+      'The portraitblob attribute is copied from the directory a single time; afterwards the cloud owns it.',
+    ),
+    describedArticle(
+      'colours',
+      'Calendar colours look odd',
+      'Colours of shared calendars change after a restart.',
+      { cause: { en: 'A theme cache.' } },
+      { keywords: { en: ['picture frame'] } },
+    ),
+    prose('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'The room list lacks members.'),
+    englishArticle('quota', ['Saving the item failed: the wombat quota is exhausted.'], { title: { en: 'Wombat quota exhausted' } }),
+  ]);
+  const m = new Matcher(kb);
+  const top = (text: string) => {
+    const r = m.match(text);
+    return [r.decision, r.matches[0]?.article, r.matches.length];
+  };
+  const symptom = 'Staff portraits changed on premises never refresh in the cloud, users keep the old picture.';
+
+  it('namedParts: the weight of the words found in the title, keywords and symptom, and of those only the cause holds', () => {
+    const index = buildDescriptions(kb);
+    const fit = scoreDescriptions(index, new Set(['portraits', 'refresh', 'portraitblob', 'attribute', 'directory']), p)[0];
+    assert.equal(kb.articles[fit.article].id, 'portraits');
+    const named = namedParts(index, fit);
+    const unique = Math.log(1 + 4);
+    // Each word stands in this article only: a weight of one word found in one article only.
+    assert.ok(Math.abs(named.symptom - (2 * Math.log(1 + 4)) / unique) < 1e-9, String(named.symptom));
+    assert.equal(named.causeWords, 3);
+    assert.ok(Math.abs(named.cause - 3) < 1e-9, String(named.cause));
+  });
+
+  it('offers a described symptom alone, and answers it when the paste names the cause too', () => {
+    assert.deepEqual(top(symptom), ['clarify', 'portraits', 1]);
+    assert.deepEqual(top(`${symptom} Is the portraitblob attribute copied from the directory only once?`), ['answer', 'portraits', 1]);
+    // One word of the cause is not the cause named.
+    assert.deepEqual(top(`${symptom} Is it the portraitblob?`), ['clarify', 'portraits', 1]);
+  });
+
+  it('offers it still when another article is offered beside it (a keyword of another article in the paste)', () => {
+    const r = m.match(`${symptom} Is the portraitblob attribute copied from the directory only once? It has a picture frame.`);
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(r.matches.map((x) => x.article).sort(), ['colours', 'portraits']);
   });
 });

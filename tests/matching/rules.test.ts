@@ -114,6 +114,28 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
     });
   });
 
+  describe('score: one common word is no match (issue 12, descriptions: clarify noise)', () => {
+    // A log field an article shows (`Mailbox: '<name>'`) is an error text of one fixed word; other errors name a mailbox too.
+    const kb = kbOf([
+      article('booking', ["Mailbox: '<name of resource mailbox>'", "Quarantined: '<name of resource mailbox>'"]),
+      article('move', ['The mailbox move to the target database failed.']),
+      article('quota', ['The mailbox quota was exceeded while saving the item.']),
+    ]);
+    const index = buildSignals(kb.articles);
+    const score = (id: number, paste: string) => scoreSignal(id, buildQueryView(contentTerms(paste)), index, DEFAULT_PARAMETERS.score);
+
+    it('scores an error text found by one word that other error texts hold too at 0, and lists it nowhere', () => {
+      assert.equal(score(0, 'Hi, the shared mailbox of our team shows no new items since Monday.').score, 0);
+      const r = new Matcher(kb).match('Hi, the shared mailbox of our team shows no new items since Monday.', { explain: true });
+      assert.ok(!r.matches.some((m) => m.article === 'booking'), JSON.stringify(r.matches));
+    });
+
+    it('still finds an error text by one word that no other error text holds, and by two words', () => {
+      assert.ok(score(1, 'The room is quarantined.').score > 0.45);
+      assert.ok(score(3, 'Error: The mailbox quota was exceeded while saving the item.').score > 0.45);
+    });
+  });
+
   describe('matcher: generic lines, inner messages, fragments, descriptions', () => {
     const wrap = (inner: string) => `Provisioning the frobnicator failed. Detailed information: "${inner}"`;
     let m: Matcher;
