@@ -72,6 +72,12 @@ interface HitBase {
 }
 
 /** Found by one of the article's error texts. */
+/** Another error text's wrapper that a paste's outer message holds: its article and the wrapper words held. */
+interface WrapperHeld {
+  article: number;
+  words: string[];
+}
+
 interface ErrorHit extends HitBase {
   kind: 'error';
   signal: number;
@@ -686,11 +692,14 @@ export class Matcher {
     if (!hits.some((h) => h.score > p.cap)) return;
     const links = chainLinks(paste.cut.split('\n'));
     if (!links.length) return;
+    // Which other errors' wrappers a link's outer message holds does not depend on the hit: found once per link, not
+    // once per hit (at 10,000 articles a PowerShell record has dozens of hits above the cap, each walking the postings).
+    const wrapped = new Map<ChainLink, WrapperHeld[]>();
     for (const h of hits) {
       if (h.score <= p.cap) continue;
       const found = new Set(Array.from(h.found, (id) => this.index.vocab.terms[id]));
       const holding = linksHolding(links, found, p.innerWords);
-      const foreign = holding.length ? this.foreignOuter(holding, h.article) : undefined;
+      const foreign = holding.length ? this.foreignOuter(holding, h.article, wrapped) : undefined;
       if (!foreign) continue;
       h.score = p.cap;
       h.otherOuter = foreign;
@@ -698,31 +707,48 @@ export class Matcher {
   }
 
   /** What makes one of `links`' outer messages another failure's for `article` (capOtherOuter); undefined when none does. */
-  private foreignOuter(links: readonly ChainLink[], article: number): string[] | undefined {
+  private foreignOuter(links: readonly ChainLink[], article: number, wrapped: Map<ChainLink, WrapperHeld[]>): string[] | undefined {
     const p = this.params.score.otherOuter;
     let scenario = this.scenarios.get(article);
     if (!scenario) this.scenarios.set(article, (scenario = articleScenario(this.kb.articles[article])));
     const own = this.wordsOf(article);
-    const { vocab, postings, errors } = this.index;
     for (const link of links) {
       if (link.anchors.size > 0 && ![...link.anchors].some((a) => scenario.anchors.has(a))) return [...link.anchors];
-      const outer = new Set(link.outer);
-      for (const t of outer) {
-        const term = vocab.ids.get(t);
-        if (term === undefined || postings[term].length > p.maxPostings) continue;
-        for (const id of postings[term]) {
-          if (errors[id].article === article) continue;
-          let wrapper = this.wrappers.get(id);
-          if (wrapper === undefined) this.wrappers.set(id, (wrapper = wrapperWords(errors[id].text, p.foreignWords) ?? null));
-          if (!wrapper) continue;
-          const held = wrapper.filter((w) => outer.has(w));
-          if (held.length < p.wrapperShare * wrapper.length) continue;
-          const foreign = held.filter((w) => !own.has(w));
-          if (foreign.length >= p.foreignWords) return foreign;
-        }
+      let held = wrapped.get(link);
+      if (!held) wrapped.set(link, (held = this.wrappersHeld(link)));
+      for (const w of held) {
+        if (w.article === article) continue;
+        const foreign = w.words.filter((t) => !own.has(t));
+        if (foreign.length >= p.foreignWords) return foreign;
       }
     }
     return undefined;
+  }
+
+  /**
+   * The other error texts' wrappers (chains.ts `wrapperWords`) that `link`'s outer message holds enough of
+   * (`wrapperShare`), in the order of its words and their postings, each error text once.
+   */
+  private wrappersHeld(link: ChainLink): WrapperHeld[] {
+    const p = this.params.score.otherOuter;
+    const { vocab, postings, errors } = this.index;
+    const outer = new Set(link.outer);
+    const seen = new Set<number>();
+    const out: WrapperHeld[] = [];
+    for (const t of outer) {
+      const term = vocab.ids.get(t);
+      if (term === undefined || postings[term].length > p.maxPostings) continue;
+      for (const id of postings[term]) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        let wrapper = this.wrappers.get(id);
+        if (wrapper === undefined) this.wrappers.set(id, (wrapper = wrapperWords(errors[id].text, p.foreignWords) ?? null));
+        if (!wrapper) continue;
+        const words = wrapper.filter((w) => outer.has(w));
+        if (words.length >= p.wrapperShare * wrapper.length) out.push({ article: errors[id].article, words });
+      }
+    }
+    return out;
   }
 
   /** Every word of the article's text, as the paste's words are read. */
