@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';
-import type { Lang } from '../knowledge/types';
+import type { Article, Lang } from '../knowledge/types';
 import { Bridge, combineWithTranslation, otherLanguageLines } from './bridge';
 import { decide } from './decide';
 import {
@@ -755,20 +755,7 @@ export class Matcher {
   private wordsOf(article: number): Set<string> {
     let words = this.articleWords.get(article);
     if (!words) {
-      const a = this.kb.articles[article];
-      const texts = [
-        ...Object.values(a.title),
-        ...(a.keywords ? Object.values(a.keywords).flat() : []),
-        ...a.symptoms.flatMap((s) => [
-          ...Object.values(s.description),
-          ...Object.values(s.errors).flat(),
-          ...(s.keywords ? Object.values(s.keywords).flat() : []),
-          ...(s.context ? Object.values(s.context).flat() : []),
-        ]),
-        ...Object.values(a.cause),
-        ...a.steps.flatMap((st) => [...Object.values(st.text), ...(st.commands ?? []).map((c) => c.code)]),
-      ];
-      words = new Set(termsOf(texts.filter((t): t is string => typeof t === 'string').join('\n')));
+      words = new Set(termsOf(articleText(this.kb.articles[article], true)));
       this.articleWords.set(article, words);
     }
     return words;
@@ -836,14 +823,7 @@ export class Matcher {
   private textCodesOf(article: number): ReadonlySet<string> {
     let codes = this.articleTextCodes.get(article);
     if (!codes) {
-      const a = this.kb.articles[article];
-      const texts = [
-        ...Object.values(a.title),
-        ...a.symptoms.flatMap((s) => [...Object.values(s.description), ...Object.values(s.errors).flat()]),
-        ...Object.values(a.cause),
-        ...a.steps.flatMap((st) => Object.values(st.text)),
-      ];
-      codes = statusCodesIn(texts.filter((t): t is string => typeof t === 'string').join('\n'));
+      codes = statusCodesIn(articleText(this.kb.articles[article], false));
       this.articleTextCodes.set(article, codes);
     }
     return codes;
@@ -1637,4 +1617,27 @@ function quoteLine(terms: readonly string[], tokens: Token[], lines: string[]): 
   if (bestLine < 0) return undefined;
   const text = lines[bestLine].trim().replace(/\s+/g, ' ');
   return text.length > 240 ? `${text.slice(0, 237)}…` : text;
+}
+
+/**
+ * An article's own text as one string, every language: title, symptoms (descriptions and error texts), cause and
+ * steps; `whole` adds the keywords, the symptoms' context and the steps' commands.
+ */
+function articleText(a: Article, whole: boolean): string {
+  const texts = [
+    ...Object.values(a.title),
+    ...a.symptoms.flatMap((s) => [...Object.values(s.description), ...Object.values(s.errors).flat()]),
+    ...Object.values(a.cause),
+    ...a.steps.flatMap((st) => Object.values(st.text)),
+  ];
+  if (whole)
+    texts.push(
+      ...(a.keywords ? Object.values(a.keywords).flat() : []),
+      ...a.symptoms.flatMap((s) => [
+        ...(s.keywords ? Object.values(s.keywords).flat() : []),
+        ...(s.context ? Object.values(s.context).flat() : []),
+      ]),
+      ...a.steps.flatMap((st) => (st.commands ?? []).map((c) => c.code)),
+    );
+  return texts.filter((t): t is string => typeof t === 'string').join('\n');
 }
