@@ -1,12 +1,11 @@
 /**
  * Part 1, memory: per knowledge base size, a fresh process loads the articles from disk the way the
- * service does (YAML, raw support articles through the importer), builds the matcher, and reports heap
- * and RSS; then it builds the baselines' indexes too, to compare their heap cost.
+ * service does (YAML, raw support articles through the importer, in a worker thread), builds the matcher, and
+ * reports heap and RSS; then it builds the baselines' indexes too, to compare their heap cost.
  */
-import { loadKnowledge } from '../src/knowledge/load';
+import { loadKnowledgeInThread } from '../src/knowledge/loadThread';
 import { Matcher } from '../src/matching/matcher';
 import { fuse, minisearch, type EngineName } from './engines';
-import { IMPORTING } from './knowledgeSets';
 import { runPart } from './processes';
 import { benchQueries } from './queries';
 
@@ -57,10 +56,11 @@ function measure(): Memory {
 }
 
 /** In the child (started with --expose-gc). */
-export function memoryChild(args: MemoryArgs): MemoryResult {
+export async function memoryChild(args: MemoryArgs): Promise<MemoryResult> {
   const empty = measure();
   let start = process.hrtime.bigint();
-  const kb = loadKnowledge(args.paths, args.raw ? IMPORTING : {});
+  // As the service loads its sources (the importer reads the raw articles of every set, `raw` or not).
+  const kb = await loadKnowledgeInThread(args.paths);
   const loadMs = Number(process.hrtime.bigint() - start) / 1e6;
   const loaded = measure();
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Config } from './config';
 import type { IndexCheck } from './knowledge/compiled';
 import type { KnowledgeBase } from './knowledge/load';
+import { loadKnowledgeInThread } from './knowledge/loadThread';
 import { formatProblem } from './knowledge/sources';
 import { watchKnowledge } from './knowledge/watch';
 import { indexNotUsed, openCheckedKnowledgeIndex } from './matching/compiled';
@@ -22,9 +23,10 @@ import { DEFAULT_LIMITS, LOCAL_CHANNEL_ID, logWebChatMode, webChatRoutes, type W
 
 /**
  * Starts the service; resolves once it listens. `indexCheck`: the check of `config.knowledgeIndex`, begun by the
- * entry before it loaded this module (see src/knowledge/indexThread.ts).
+ * entry before it loaded this module (see src/knowledge/indexThread.ts). `sources`: the knowledge sources being
+ * loaded in a worker thread, begun by the entry when there is no index to check (see src/knowledge/loadThread.ts).
  */
-export async function startService(config: Config, indexCheck?: Promise<IndexCheck>): Promise<void> {
+export async function startService(config: Config, indexCheck?: Promise<IndexCheck>, sources?: Promise<KnowledgeBase>): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   logger.info(
     config.authEnabled ? { appId: config.appId, appType: config.appType } : { appId: null },
@@ -37,7 +39,8 @@ export async function startService(config: Config, indexCheck?: Promise<IndexChe
   if (config.knowledgeIndex && compiled && !compiled.ok)
     logger.warn({ file: config.knowledgeIndex, reason: compiled.reason }, indexNotUsed(config.knowledgeIndex, compiled.reason));
   const loadSources = (): KnowledgeBase => sourceLoader().loadKnowledge(config.knowledgePaths);
-  const kb = compiled?.ok ? compiled.kb : loadSources();
+  // Loaded in a worker thread: the parsers' garbage and modules go with it (loadThread.ts).
+  const kb = compiled?.ok ? compiled.kb : await (sources ?? loadKnowledgeInThread(config.knowledgePaths));
   // A bad file is reported and skipped; the good ones still load (warnings: the article loaded anyway).
   for (const problem of kb.problems)
     logger[problem.severity === 'warning' ? 'warn' : 'error']({ file: problem.file }, formatProblem(problem));

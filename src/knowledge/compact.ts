@@ -22,6 +22,15 @@ export class TextPool {
     return copy;
   }
 
+  /**
+   * `article` itself (plain data whose strings are already its own, e.g. one that came from another thread), its texts
+   * shared with the articles before it in place: a copy between threads carries each text once per use.
+   */
+  adopt(article: Article): Article {
+    this.share(article as unknown as Record<string, unknown>);
+    return article;
+  }
+
   private share(node: Record<string, unknown>): void {
     for (const key of Object.keys(node)) {
       const value = node[key];
