@@ -1069,7 +1069,8 @@ export class Matcher {
       const score = p.score + Math.min(k.topicMax, k.topic * topics.length) - rank * p.groupStep;
       const hit: DescriptionHit = { kind: 'description', article: d.article, symptom: d.symptom, score, terms: d.found, fit: d, topics };
       // Symptom and cause named together: the problem and what lies behind it (kept only when nothing else is offered: causeAlone).
-      if (offered.length === 1 && !bridged && score < p.causeScore) {
+      // Only where other articles compete: in a knowledge base of one article every word of its cause is "distinctive".
+      if (offered.length === 1 && !bridged && score < p.causeScore && fits.some((f) => f.article !== d.article)) {
         const named = namedParts(this.descriptions, d);
         if (named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {
           hit.cause = { words: named.causeWords, weight: named.cause, offered: score };

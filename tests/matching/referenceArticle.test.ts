@@ -75,6 +75,16 @@ describe('matching: the reference article from descriptions (built-in knowledge 
       assert.deepEqual(outcome(text), ['clarify', REFERENCE], text);
   });
 
+  it('never answers a post that names no TLS with it: in a knowledge base of one article every word of its cause is distinctive', () => {
+    // Like a tuning post (qa-hcw8078-no-mrsproxy): the wizard fails at the migration endpoint, and the words it shares with
+    // the article's cause ("no", "endpoints", "Microsoft", "Exchange Online") are no cause named.
+    const post =
+      "I'm running Exchange 2016 CU16 and am trying to set up a Hybrid environment with Microsoft Exchange Online in order to start a migration to 365 services.\n\n" +
+      'When running the Hybrid Configuration Wizard, I get the error HCW8078 - Migration Endpoint could not be created\n\n' +
+      "I've also run Test-MigrationServerAvailability and the output indicates that no MRSProxy was found running at the host indicated.";
+    assert.deepEqual(outcome(post), ['clarify', REFERENCE]);
+  });
+
   for (const lang of ['en', 'de'] as const) {
     it(`offers every symptom described alone (${lang}), and answers it named with TLS 1.0, 1.1, 1.2 or legacy TLS`, () => {
       const wrong: string[] = [];
