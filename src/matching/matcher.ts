@@ -907,10 +907,28 @@ export class Matcher {
       const next = terms.slice(at + 1, at + 1 + CODE_FOLLOWERS);
       return { full: next.length === CODE_FOLLOWERS, held: next.filter((w) => view.terms.has(w)).length };
     };
+    // The paste's word right after code `t` is not the one error text `id` has there (nor the one after it: a word
+    // skipped), wherever the paste holds the code; the code at the paste's end, or before a placeholder, is the error's.
+    const nextDiffers = (id: number, t: string) => {
+      const { terms, varAfter } = this.index.errors[id];
+      const at = terms.indexOf(t);
+      if (varAfter[at] || at + 1 >= terms.length) return false;
+      const { seq } = view;
+      let apart = false;
+      for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
+        const next = seq[p + 1];
+        if (next === undefined || next === terms[at + 1] || next === terms[at + 2] || seq[p + 2] === terms[at + 1]) return false;
+        apart = true;
+      }
+      return apart;
+    };
     // The paste goes on differently right after code `t` of error text `id`, and holds hardly any of what follows it.
+    // A text the paste shares no more than the code with is no match to the scorer (one word says too little), which
+    // then reads no contradiction: there the paste's next word tells.
     const otherAfter = (id: number, t: string) => {
-      const c = scoreSignal(twinsOf(this.index)[id], view, this.index, this.params.score).contradiction;
-      if (!c || !c.context.split(' ').includes(t)) return false;
+      const b = scoreSignal(twinsOf(this.index)[id], view, this.index, this.params.score);
+      const c = b.contradiction;
+      if (b.found.length === 0 ? !nextDiffers(id, t) : !c || !c.context.split(' ').includes(t)) return false;
       const f = codeFollowers(id, t);
       return f.full && f.held < CODE_FOLLOWERS - 1;
     };

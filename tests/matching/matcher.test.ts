@@ -224,6 +224,28 @@ describe('matching/Matcher', () => {
     assert.equal(same.matches[0]?.article, 'switchover');
   });
 
+  it('does not offer a class two articles print when the paste shares only the class and goes on with another message', () => {
+    // The class stands in two error texts, so neither is a match by that one word (too common for one word alone):
+    // the words right after the class still tell another error of that family.
+    const m = new Matcher(
+      kbOf([
+        article(
+          'switchover',
+          'Unhandled exception (WidgetAssertException: ASSERT: ProcessId perf counter (0) does not match actual process id)',
+        ),
+        article('crash', 'Service host stopped after WidgetAssertException: ASSERT: Cache quota reached for the tenant store'),
+        article('other', WRAP('MaxUriReached')),
+      ]),
+    );
+    const other = m.match('Application crashed: WidgetAssertException: TokenProvider GetKeys signing keys empty');
+    assert.deepEqual([other.decision, other.matches.map((x) => x.article)], ['none', []]);
+    // The class alone, or followed by an article's own words, still offers its articles.
+    const alone = m.match('WidgetAssertException');
+    assert.deepEqual([alone.decision, alone.matches.map((x) => x.article).sort()], ['clarify', ['crash', 'switchover']]);
+    const own = m.match('Application crashed: WidgetAssertException: ASSERT: Cache quota');
+    assert.deepEqual([own.decision, own.matches[0]?.article], ['clarify', 'crash']);
+  });
+
   it('cuts a paste longer than the limit to its error lines and still finds the error', () => {
     const filler = 'INFO 2026-11-28 10:00:00 Processing mailbox batch, all good\n'.repeat(Math.ceil((MAX_PASTE_CHARS * 1.5) / 60));
     const r = builtin().match(`${filler}${EN_ERR}\n${filler}`);
