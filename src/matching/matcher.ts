@@ -37,7 +37,17 @@ import {
   pasteWhere,
   type ArticleScenario,
 } from './scenario';
-import { buildQueryView, scoreAbove, scoreSignal, touchedUnits, type QueryView, type Settled, type SignalScore } from './score';
+import {
+  AFTER_VALUE,
+  buildQueryView,
+  IN_VALUE,
+  scoreAbove,
+  scoreSignal,
+  touchedUnits,
+  type QueryView,
+  type Settled,
+  type SignalScore,
+} from './score';
 import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
@@ -162,6 +172,8 @@ interface Paste {
   /** Content terms in order, and the terms that occur only inside single quotes. */
   seq: string[];
   quoted: Set<string>;
+  /** Per term of `seq`: 1 inside single quotes (QueryView.values). */
+  values: Uint8Array;
   /** The paste chains with a `-->` of its own (QueryView.arrow). */
   arrow: boolean;
   lang: Lang;
@@ -361,7 +373,7 @@ export class Matcher {
     translated: ReadonlySet<string> = NO_WORDS,
   ): MatchResult {
     const paste = this.read(text, options);
-    const view = buildQueryView(paste.seq, paste.quoted, paste.arrow);
+    const view = buildQueryView(paste.seq, paste.quoted, paste.arrow, paste.values);
     const candidates: ArrayLike<number> = this.candidates(view);
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
     // Explaining shows every error text's score. Otherwise first only what could be answered or offered is scored
@@ -409,7 +421,7 @@ export class Matcher {
     }
     const repaired = this.repairTypos(paste.seq, view, errorHits);
     if (repaired) {
-      view = buildQueryView(repaired, paste.quoted, paste.arrow);
+      view = buildQueryView(repaired, paste.quoted, paste.arrow, paste.values);
       errorHits = this.errorHits(view, candidates, floor, settled);
     }
     this.checkScenario(errorHits, paste);
@@ -490,6 +502,7 @@ export class Matcher {
       tokens,
       seq: content.map((t) => t.term),
       quoted: quotedOnly(content),
+      values: valuesOf(tokens, content),
       arrow: ARROW.test(cut),
       lang: detected ?? options.lang ?? 'en',
     };
@@ -1598,6 +1611,24 @@ function maskOf(ids: Int32Array): number {
 /** `id` is in the ascending `ids`; an unknown term (no id) is not. */
 function includesId(ids: Int32Array, id: number | undefined): boolean {
   return id !== undefined && sortedIncludes(ids, id);
+}
+
+/**
+ * Per content token (`content`: `tokens` without stop words): IN_VALUE when it stands inside single quotes, AFTER_VALUE
+ * when it is the first after a quoted value clean-up emptied (QueryView.values) — `is` in `'fabrikam.com' is missing` is
+ * a stop word, so the mark passes on to `missing`.
+ */
+function valuesOf(tokens: Token[], content: Token[]): Uint8Array {
+  const values = new Uint8Array(content.length);
+  let pending = false;
+  for (let i = 0, k = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.afterValue) pending = true;
+    if (k >= content.length || content[k] !== t) continue;
+    values[k++] = (t.quoted ? IN_VALUE : 0) | (pending && !t.quoted ? AFTER_VALUE : 0);
+    pending = false;
+  }
+  return values;
 }
 
 /** Terms that occur in the paste only inside single quotes. */

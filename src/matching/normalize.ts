@@ -16,6 +16,11 @@ export interface Token {
   line: number;
   /** Inside single quotes on its line ('Alex Wilber', 'contoso.com'): a name or value that varies between pastes. */
   quoted?: true;
+  /**
+   * Right after a quoted value whose words clean-up dropped ('fabrikam.com', a URL): the value stood before this
+   * token (score.ts reads what a paste says after a value).
+   */
+  afterValue?: true;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -69,7 +74,8 @@ const HOST_NAMES: HostNameShape = {
   labels: 'strict',
 };
 
-const URL_PATTERN = /\bhttps?:\/\/\S+/gi;
+/** A URL, up to a space or a single quote: `'https://…/mrsproxy.svc'` closes its quote (tokenize reads what is quoted). */
+const URL_PATTERN = /\bhttps?:\/\/[^\s']+/gi;
 
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const ISO_TIME = /\b\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?/gi;
@@ -221,11 +227,18 @@ export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
       continue;
     }
     const parts = l.split(VALUE_QUOTE);
+    let emptyValue = false;
     for (let i = 0; i < parts.length; i++) {
       // Odd parts are inside quotes, unless the last quote on the line is never closed. A quoted cmdlet
       // name ('Connect-ExchangeOnline') is part of the message, not a value.
       const quoted = i % 2 === 1 && i < parts.length - 1 && !isCmdletName(parts[i]);
+      const before = tokens.length;
       pushTerms(parts[i], line, quoted, tokens);
+      if (emptyValue && tokens.length > before) {
+        tokens[before].afterValue = true;
+        emptyValue = false;
+      }
+      if (quoted && tokens.length === before) emptyValue = true;
     }
   }
   return { lines, tokens };

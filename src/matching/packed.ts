@@ -18,7 +18,7 @@ export interface PackedSignals {
   ids: Int32Array;
   /** Per position: the term's weight (ErrorSignal.weights). */
   weights: Float64Array;
-  /** Per position: VAR_AFTER (ErrorSignal.varAfter) and FIRST (a position of ErrorSignal.firsts). */
+  /** Per position: VAR_AFTER (ErrorSignal.varAfter), FIRST (a position of ErrorSignal.firsts), VALUE_START and VALUE_END. */
   flags: Uint8Array;
   /** Per position: 1 when a placeholder or variable value follows the term (ErrorSignal.varAfter), else 0. */
   varAfter: Uint8Array;
@@ -51,6 +51,10 @@ export interface PackedSignals {
 export const VAR_AFTER = 1;
 /** flags: the term's first occurrence in its error text. */
 export const FIRST = 2;
+/** flags: the first term of a value whose words are kept (a quoted distinguished name, signals.ts QUOTED_DN). */
+export const VALUE_START = 4;
+/** flags: the last term of such a value. */
+export const VALUE_END = 8;
 /** unitFlags: Unit.nested. */
 export const NESTED = 1;
 /** unitFlags: Unit.generic. */

@@ -1,5 +1,5 @@
 import type { MatchParameters } from './parameters';
-import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, VAR_AFTER, type PackedSignals } from './packed';
+import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
 import { GramTable } from './gramTable';
 import { gramCode, isCodeTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 import { newClassWeights, unitClassesOf, weighClass, type ClassWeights, type UnitClasses } from './unitClasses';
@@ -27,13 +27,25 @@ export interface QueryView {
   quoted: ReadonlySet<string>;
   /** The paste chains with a `-->` of its own: it goes on after an outer message, so it never stops before an arrow. */
   arrow?: boolean;
+  /**
+   * Per term of `seq`: IN_VALUE when the paste has it inside single quotes there (a value: `The object 'CN=…' already
+   * exists`), AFTER_VALUE when a quoted value whose words clean-up dropped ('fabrikam.com') stands right before it.
+   */
+  values?: Uint8Array;
 }
 
 /** The scorer's knobs: `MatchParameters.score` (parameters.ts). */
 export type ScoreParameters = MatchParameters['score'];
 
-export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set(), arrow = false): QueryView {
-  return arrow ? { seq, terms: new Set(seq), quoted, arrow } : { seq, terms: new Set(seq), quoted };
+/** QueryView.values: the term stands inside single quotes. */
+export const IN_VALUE = 1;
+/** QueryView.values: a quoted value without words of its own stands right before the term. */
+export const AFTER_VALUE = 2;
+
+export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set(), arrow = false, values?: Uint8Array): QueryView {
+  const view: QueryView = arrow ? { seq, terms: new Set(seq), quoted, arrow } : { seq, terms: new Set(seq), quoted };
+  if (values && values.length === seq.length && values.some((v) => v !== 0)) view.values = values;
+  return view;
 }
 
 /**
@@ -56,6 +68,11 @@ export interface PasteIds {
   next: GramTable;
   /** Ids of the words the paste has only inside single quotes. */
   quoted: Set<number>;
+  /**
+   * Word id → the ids of the first words after a quoted value that follows it (`object` → `already` in `The object
+   * 'CN=…' already exists`); undefined when the paste quotes no value.
+   */
+  afterValue: GramTable | undefined;
   /** Words of the paste the vocabulary lacks, by local id − size. */
   unknown: string[];
   /** The term of an id (vocabulary or local). */
@@ -153,6 +170,7 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   }
   const quoted = new Set<number>();
   for (const t of q.quoted) quoted.add(idOf(t));
+  const afterValue = q.values ? valueFollowers(seq, q.values, size) : undefined;
   const ids: PasteIds = {
     size,
     has,
@@ -160,12 +178,27 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     pairs,
     next,
     quoted,
+    afterValue,
     unknown,
     term: (id) => (id < size ? vocab.terms[id] : unknown[id - size]),
   };
   shared.owner = ids;
   PASTE_IDS.set(q, { vocab, ids });
   return ids;
+}
+
+/** What follows each quoted value of the paste, by the known word before it (PasteIds.afterValue). */
+function valueFollowers(seq: Int32Array, values: Uint8Array, size: number): GramTable {
+  const table = new GramTable(seq.length, seq.length);
+  for (let i = 0; i + 1 < seq.length; i++) {
+    if (values[i] & IN_VALUE || seq[i] >= size) continue;
+    if (values[i + 1] & AFTER_VALUE) table.follow(seq[i], seq[i + 1]);
+    if (!(values[i + 1] & IN_VALUE)) continue;
+    let j = i + 1;
+    while (j < seq.length && values[j] & IN_VALUE) j++;
+    if (j < seq.length) table.follow(seq[i], seq[j]);
+  }
+  return table;
 }
 
 /**
@@ -388,7 +421,18 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
   let unit = 0;
   for (let i = 1; i < n; i++) {
     while (pk.unitTo[u0 + unit] <= i) unit++;
-    if (flags[t0 + i - 1] & VAR_AFTER || pairIn[i - 1]) continue;
+    if (pairIn[i - 1]) continue;
+    // After a value: where the paste quotes one in its place, the words after it say how the paste goes on.
+    if (flags[t0 + i - 1] & VAR_AFTER) {
+      if (q.afterValue !== undefined && otherAfterValue(pk, id, q, w, i, unit, i)) return i;
+      continue;
+    }
+    if (flags[t0 + i - 1] & VALUE_END && q.afterValue !== undefined) {
+      // A value whose words the error keeps (a quoted distinguished name): from its first word on.
+      let v = i - 1;
+      while (v > pk.unitFrom[u0 + unit] && !(flags[t0 + v] & VALUE_START)) v--;
+      if (flags[t0 + v] & VALUE_START && otherAfterValue(pk, id, q, w, i, unit, v)) return i;
+    }
     // Only where the paste holds the error: inside a unit it holds (a distinctive two-word context inside
     // the unit is enough), or right where one ends — unless that is a sentence end, where a paste may
     // stop and go on in its own words.
@@ -437,6 +481,7 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
       if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, terms[i])) && !misread(pasted, terms[i])) {
         contradicted.words = words;
         contradicted.pasted = u;
+        contradicted.before = -1;
         return i;
       }
     }
@@ -444,12 +489,64 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
   return -1;
 }
 
-/** The context words and the pasted word's id of the contradiction found last (contradiction). */
-const contradicted = { words: 0, pasted: 0 };
+/**
+ * The paste follows error text `id` up to a value (a placeholder before term i, or a value whose words the error keeps
+ * from term v to term i − 1; the word before it is the unit's first word after a unit the paste holds, or ends a word
+ * pair the paste holds), quotes a value there, and goes on after it with a word that is none of the error's next
+ * three and no name (`The object 'CN=…' already exists` where the error has `…' does not exist`): the same sentence
+ * around another value says something else. Sets `contradicted` (one word of context: the word before the value).
+ */
+function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights, i: number, unit: number, v: number): boolean {
+  const { ids, weights } = pk;
+  const t0 = pk.termStart[id];
+  const n = pk.termStart[id + 1] - t0;
+  const u0 = pk.unitStart[id];
+  const start = pk.unitFrom[u0 + unit];
+  // A value that ends a unit: what follows in the paste may be its own words after a sentence end.
+  if (i - 1 < start || v - 1 < start) return false;
+  const b = v - 1;
+  const word = ids[t0 + b];
+  if (repeats(pk.repeated, pk.repeatedStart[id], pk.repeatedStart[id + 1], word)) return false;
+  // The unit's first word: after a unit the paste holds, and either not a common word or right after that unit's last
+  // word in the paste too (`…failed on DC01. The object '…'`: the paste follows the error across the sentence end).
+  const holds =
+    w.touched[unit] === 1 ||
+    (b === start
+      ? unit > 0 &&
+        w.touched[unit - 1] === 1 &&
+        (weights[t0 + b] >= pk.meanWeight[id] || q.pairs.has(gramCode(q.size, ids[t0 + b - 1], word)))
+      : w.pairIn[b - 1] === 1);
+  if (!holds) return false;
+  const expected = ids[t0 + i];
+  const next1 = i + 1 < n ? ids[t0 + i + 1] : -1;
+  const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
+  const table = q.afterValue!;
+  for (let e = table.first(word); e >= 0; e = table.link[e]) {
+    const u = table.value[e];
+    if (u === expected || u === next1 || u === next2 || q.quoted.has(u)) continue;
+    const pasted = q.term(u);
+    const term = q.term(expected);
+    if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, term)) && !misread(pasted, term)) {
+      contradicted.words = 1;
+      contradicted.pasted = u;
+      contradicted.before = b;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The context words and the pasted word's id of the contradiction found last (contradiction); `before`: after a value,
+ * the position of the word before it (−1: no value).
+ */
+const contradicted = { words: 0, pasted: 0, before: -1 };
 
 /** The contradiction found last, at position `at` of error text `sig`, in words. */
 function describe(sig: ErrorSignal, at: number, q: PasteIds): Contradiction {
-  return { context: sig.terms.slice(at - contradicted.words, at).join(' '), expected: sig.terms[at], pasted: q.term(contradicted.pasted) };
+  const context =
+    contradicted.before >= 0 ? `${sig.terms[contradicted.before]} '…'` : sig.terms.slice(at - contradicted.words, at).join(' ');
+  return { context, expected: sig.terms[at], pasted: q.term(contradicted.pasted) };
 }
 
 /** `code` is one of the gram codes repeated[from … to − 1] (an error text's repeated grams: a few at most, so a scan finds it). */

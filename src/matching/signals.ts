@@ -2,7 +2,7 @@ import type { Article, Lang } from '../knowledge/types';
 import { isCmdletName } from '../knowledge/vocabulary';
 import { cleanPaste, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
-import { AFTER_SENTENCE, emptyPacked, FIRST, GENERIC, NESTED, VAR_AFTER, type PackedSignals } from './packed';
+import { AFTER_SENTENCE, emptyPacked, FIRST, GENERIC, NESTED, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
 import { STOPWORDS } from './stopwords';
 
 /**
@@ -39,6 +39,8 @@ interface ParsedText {
   /** Per term: 1, or the frame factor for a term of a stack-trace frame. */
   factor: number[];
   varAfter: boolean[];
+  /** Per term: VALUE_START when a kept value (a quoted DN) starts with it, VALUE_END when one ends with it, or both. */
+  valueMarks: number[];
   units: Unit[];
   detailUnit: number;
   arrows: { unit: number; detailUnit: number }[];
@@ -367,6 +369,7 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
         pk.flags[t] = VAR_AFTER;
         pk.varAfter[t] = 1;
       }
+      pk.flags[t] |= e.valueMarks[k];
       t++;
     });
     pk.unitStart[i] = u;
@@ -512,6 +515,15 @@ const NOTHING = /(?!)/g;
  * a quoted cmdlet name ('Set-FederatedOrganizationIdentifier') is not.
  */
 const QUOTED_VALUE = /(?<![\p{L}\p{N}])'([^'\n]{1,60})'(?![\p{L}\p{N}])/gu;
+/**
+ * A quoted LDAP distinguished name ('CN=Inbound from Office 365,CN=SMTP Receive Connectors,…') names one object of one
+ * directory: a value. Its words stay (a paste of the same error names the same object), marked as a value
+ * (VALUE_START, VALUE_END): where a paste quotes another value there, the words after it say how it goes on.
+ */
+const QUOTED_DN = /(?<![\p{L}\p{N}])'((?:CN|OU|DC)=[^'\n]{1,500})'(?![\p{L}\p{N}])/giu;
+/** Marks the start and the end of a value whose words are kept (QUOTED_DN). */
+const VALUE_OPEN = '\u0004';
+const VALUE_CLOSE = '\u0005';
 /** A quoted .NET type name ('System.Runtime.Serialization.TypeLoadExceptionHolder') is the message too. */
 const TYPE_NAME = /^[A-Za-z]\w*(?:\.[A-Za-z]\w*){2,}$/;
 /**
@@ -561,6 +573,7 @@ function parseError(
     .replace(PLACEHOLDER, ` ${VAR} `)
     .replace(SHAPE_PLACEHOLDER, ` ${VAR} `)
     .replace(withoutReplyCodes ? REPLY_CODE : NOTHING, ` ${VAR} `)
+    .replace(QUOTED_DN, (_, value: string) => ` ${VALUE_OPEN} ${value} ${VALUE_CLOSE} `)
     .replace(QUOTED_VALUE, (whole, value: string) =>
       isCmdletName(value) || (TYPE_NAME.test(value) && /[A-Z]/.test(value)) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `,
     );
@@ -568,6 +581,8 @@ function parseError(
   const terms: string[] = [];
   const factor: number[] = [];
   const varAfter: boolean[] = [];
+  const valueMarks: number[] = [];
+  let valueOpen = false;
   const units: Unit[] = [];
   let nextNested = false;
   let nextAnnounced = false;
@@ -618,11 +633,22 @@ function parseError(
         if (terms.length) varAfter[terms.length - 1] = true;
         continue;
       }
+      if (w === VALUE_OPEN) {
+        valueOpen = true;
+        continue;
+      }
+      if (w === VALUE_CLOSE) {
+        if (!valueOpen && terms.length) valueMarks[terms.length - 1] |= VALUE_END;
+        valueOpen = false;
+        continue;
+      }
       const t = word(w);
       if (t === undefined) continue;
       terms.push(t);
       factor.push(isFrame ? p.frameFactor : 1);
       varAfter.push(false);
+      valueMarks.push(valueOpen ? VALUE_START : 0);
+      valueOpen = false;
     }
     if (terms.length > start) {
       if (isFrame) frames.add(units.length);
@@ -655,11 +681,11 @@ function parseError(
   };
   const detailUnit = innermost(units.length);
   const arrows = arrowUnits.map((unit) => ({ unit, detailUnit: innermost(unit) }));
-  return { terms, factor, varAfter, units, detailUnit, arrows };
+  return { terms, factor, varAfter, valueMarks, units, detailUnit, arrows };
 }
 
 /** A word or a placeholder mark, as parseError reads an error text. */
-const WORD_OR_VAR = /[\p{L}\p{N}]+|\u0001/gu;
+const WORD_OR_VAR = /[\p{L}\p{N}]+|[\u0001\u0004\u0005]/gu;
 
 /**
  * A word's content term as `contentTerms` reads it (a word is one term, or none: a stop word, a lone letter, a

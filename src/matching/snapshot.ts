@@ -21,12 +21,14 @@ import {
   GENERIC as P_GENERIC,
   NESTED as P_NESTED,
   VAR_AFTER as P_VAR_AFTER,
+  VALUE_START as P_VALUE_START,
+  VALUE_END as P_VALUE_END,
   type PackedSignals,
 } from './packed';
 import { ErrorSignal, type KeywordPhrase, type SignalIndex } from './signals';
 
 /** The encoding's version: raised with every change to what is stored or how. */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 
 /** A list of lists as one flat array: list i is `values[offsets[i]] … values[offsets[i + 1] - 1]`. */
 interface Ragged<T extends Int32Array | Float64Array> {
@@ -61,6 +63,8 @@ interface SignalsSnapshot {
   weights: Float64Array;
   /** Same offsets as `terms`; 1 = true. */
   varAfter: Uint8Array;
+  /** Same offsets as `terms`: the VALUE_START and VALUE_END flags (packed.ts). */
+  valueMarks: Uint8Array;
   /** Per error text the positions of first occurrences (ErrorSignal.firsts). */
   firsts: Ragged<Int32Array>;
   /** Per error text its units: start, end, flags (1 nested, 2 afterSentence, 4 generic) in a row. */
@@ -255,6 +259,7 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
     terms: flat(pk.termStart, pk.ids),
     weights: pk.weights.slice(),
     varAfter: pk.varAfter.slice(),
+    valueMarks: pk.flags.map((f) => f & (P_VALUE_START | P_VALUE_END)),
     firsts: flat(pk.firstStart, pk.firsts),
     units: { offsets: pk.unitStart.map((u) => 3 * u), values: units },
     detailUnit: pk.detailUnit.slice(),
@@ -290,7 +295,7 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[], copy: Copy): 
   // Plain loops: TypedArray.from with a mapping function takes the iterator path, ~100 ms over the 300,000 term
   // positions of 10,000 articles where a loop takes about one.
   const flags = new Uint8Array(s.varAfter.length);
-  for (let k = 0; k < flags.length; k++) if (s.varAfter[k]) flags[k] = P_VAR_AFTER;
+  for (let k = 0; k < flags.length; k++) flags[k] = (s.varAfter[k] ? P_VAR_AFTER : 0) | s.valueMarks[k];
   const termStart = s.terms.offsets;
   const firstStart = s.firsts.offsets;
   const firsts = s.firsts.values;

@@ -121,6 +121,19 @@ describe('matching/normalize', () => {
     );
   });
 
+  it('ends a quoted URL at its closing quote, and marks the word after a quoted value clean-up emptied', () => {
+    const marked = (text: string) => tokenize(text).tokens.map((t) => (t.quoted ? `[${t.term}]` : t.afterValue ? `^${t.term}` : t.term));
+    assert.deepEqual(marked("The call to 'https://mail.contoso.com/EWS/mrsproxy.svc' failed, scheme 'Negotiate'."), [
+      'the',
+      'call',
+      'to',
+      '^failed',
+      'scheme',
+      '[negotiate]',
+    ]);
+    assert.deepEqual(marked("The trinket 'fabrikam.com' is 'Pat Kim'"), ['the', 'trinket', '^is', '[pat]', '[kim]']);
+  });
+
   it('remembers the line of every token', () => {
     const { tokens, lines } = tokenize('hello\n\nsecond line');
     assert.deepEqual(

@@ -616,3 +616,33 @@ describe('matching rules: the outer message of a "-->" chain (score.ts arrowCut)
     assert.notEqual(r.decision, 'answer');
   });
 });
+
+describe('matching rules: the words after a quoted value (score.ts otherAfterValue)', () => {
+  const dn = (cn: string) => `'CN=${cn},CN=Walrus Yards,CN=Relays,DC=contoso,DC=com'`;
+  const m = new Matcher(
+    kbOf([
+      article('missing', [`Refurbishing the quokka ledger failed on <Server>. The gizmo ${dn('Sprocket Hub')} does not exist.`]),
+      article('locked', ["Polishing the narwhal archive failed. The trinket 'contoso.com' is locked by the sprocket keeper."]),
+      article('other', ['Unrelated marmot text about the zoo.']),
+    ]),
+  );
+
+  it('answers the error with the same value, or another value in its place, where the words after it are the error’s', () => {
+    assert.deepEqual(
+      top(m, `Refurbishing the quokka ledger failed on SRV01.fabrikam.local. The gizmo ${dn('Sprocket Hub')} does not exist.`),
+      ['answer', 'missing'],
+    );
+    assert.deepEqual(top(m, "Polishing the narwhal archive failed. The trinket 'fabrikam.com' is locked by the sprocket keeper."), [
+      'answer',
+      'locked',
+    ]);
+  });
+
+  it('does not answer the same sentence around another value that goes on differently after it', () => {
+    // A distinguished name the error keeps the words of, and a placeholder value.
+    const dnSwap = m.match(`Refurbishing the quokka ledger failed on SRV01.fabrikam.local. The gizmo ${dn('Cog Barn')} already exists.`);
+    assert.notEqual(dnSwap.decision, 'answer');
+    const valueSwap = m.match("Polishing the narwhal archive failed. The trinket 'fabrikam.com' is missing from the sprocket keeper.");
+    assert.notEqual(valueSwap.decision, 'answer');
+  });
+});
