@@ -119,6 +119,12 @@ export class Translator {
     let out = '';
     let cursor = 0;
     for (let i = 0; i < words.length;) {
+      // A word joined to the next or last by a dot or `@` is part of a name (`mail.contoso.com`, `admin@mail.de`):
+      // a name stays as pasted.
+      if (inName(text, words[i].start, words[i].end)) {
+        i++;
+        continue;
+      }
       const hit = this.ruleAt(words, i);
       if (hit) {
         const slotTexts = hit.slots.map(([a, b]) => text.slice(words[a].start, words[b - 1].end).replace(/\s*\n\s*/g, ' '));
@@ -197,6 +203,17 @@ export class Translator {
   }
 }
 
+const NAME_JOIN = /[.@]/;
+const NAME_PART = /[\p{L}\p{N}]/u;
+
+/** Whether the word at [start, end) is joined to another by a dot or `@` with no space: a host name, an address. */
+function inName(text: string, start: number, end: number): boolean {
+  return (
+    (start >= 2 && NAME_JOIN.test(text[start - 1]) && NAME_PART.test(text[start - 2])) ||
+    (end + 1 < text.length && NAME_JOIN.test(text[end]) && NAME_PART.test(text[end + 1]))
+  );
+}
+
 /** Matches `pattern` from its element `p` against `words` from `w`; returns the end word index or -1. */
 function matchFrom(
   pattern: (string | null)[],
@@ -259,6 +276,8 @@ const LANGUAGE_FREE: RegExp[] = [
   /\b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+(?:Exception|Error|Fault)\b/g, // exception and error class names
   CMDLET_IN_TEXT, // cmdlets (only those with a PowerShell verb: see POWERSHELL_VERBS)
   /\/[A-Za-z]+\/[\w.-]+\.(?:svc|asmx|aspx)\b/gi, // web service paths (/EWS/mrsproxy.svc)
+  // An event's id as Event Viewer labels it in either language (`Ereignis-ID: 12014`): the number counts, not the label.
+  /\b(?:Event ID|Ereignis-ID)[ \t]*:?[ \t]*(\d{3,5})\b/gi,
 ];
 
 /**
@@ -283,7 +302,7 @@ export function languageFreeTerms(text: string): string[] {
   for (const re of LANGUAGE_FREE) {
     for (const m of text.matchAll(re)) {
       if (re === CMDLET_IN_TEXT && !POWERSHELL_VERBS.has(m[0].slice(0, m[0].indexOf('-')))) continue;
-      for (const w of m[0].matchAll(WORD)) if (w[0].length > 2) out.add(foldWord(w[0]));
+      for (const w of (m[1] ?? m[0]).matchAll(WORD)) if (w[0].length > 2) out.add(foldWord(w[0]));
     }
   }
   return [...out];
@@ -296,6 +315,12 @@ export function errorWordsOf(article: Article): string[][] {
     .map((e) => [...e.matchAll(WORD)].map((m) => foldWord(m[0])));
 }
 
+/** Whether a language-free term of the paste stands in an article's error texts. */
+function freeAgrees(errorWords: readonly string[][], pasteFree: readonly string[]): boolean {
+  const vocabulary = new Set(errorWords.flat());
+  return pasteFree.some((t) => vocabulary.has(t));
+}
+
 /**
  * Whether an article found through translation is backed strongly enough to answer: a language-free term
  * of the paste stands in its error texts, or several long translated phrases do.
@@ -306,8 +331,7 @@ export function agreement(
   applied: readonly Applied[],
   params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
 ): boolean {
-  const vocabulary = new Set(errorWords.flat());
-  if (pasteFree.some((t) => vocabulary.has(t))) return true;
+  if (freeAgrees(errorWords, pasteFree)) return true;
   let units = 0;
   for (const a of applied) {
     if (a.words.length < params.unitWords) continue;
@@ -514,10 +538,17 @@ export function combineWithTranslation(
   const via = run(translation.text);
   if (!via.matches.length) return direct;
   // The other language's part of a mixed paste is an inner message: it counts when a translated template of it
-  // (a phrase of `unitWords` words or more) stands in the error texts of the article it found.
+  // (a phrase of `unitWords` words or more) stands in the error texts of the article it found — or, when the
+  // translation is answered, a language-free term of the paste does (German Event Viewer labels around an
+  // English event: `Ereignis-ID: 12014`).
   const first = articleOf(via.matches[0].article);
   const errors = first ? errorWordsOf(first) : [];
-  if (mixed && !translation.applied.some((a) => a.words.length >= params.bridge.unitWords && errors.some((e) => containsRun(e, a.words))))
+  const free = languageFreeTerms(text);
+  if (
+    mixed &&
+    !translation.applied.some((a) => a.words.length >= params.bridge.unitWords && errors.some((e) => containsRun(e, a.words))) &&
+    !(via.decision === 'answer' && freeAgrees(errors, free))
+  )
     return direct;
   const own = ownLines(text, translation.text);
   const mapped = via.matches.map((m) => {
@@ -526,7 +557,6 @@ export function combineWithTranslation(
     return { ...rest, score: Math.round(m.score * params.bridge.translatedWeight * 1000) / 1000, ...(line ? { evidence: line } : {}) };
   });
   const top = first;
-  const free = languageFreeTerms(text);
   // The paste as written already put this article first (its words in the article's language, an English wrapper
   // around a German inner message) and a translated template of the paste stands in its error texts: the verbatim
   // words and the translated ones agree on it.

@@ -94,6 +94,15 @@ describe('matching/bridge', () => {
       assert.equal(new Translator([entry('Postfach', 'mailbox')], 'en').translate('mailboxes').text, 'Postfach');
     });
 
+    it('leaves a word that is part of a host name or an address as pasted', () => {
+      const mail = new Translator([entry(['E-Mail', 'Mail'], 'email'), entry('Postfach', 'mailbox')], 'de');
+      assert.equal(
+        mail.translate('Mail an mail.contoso.de und admin@mail.de, Postfach voll.').text,
+        'email an mail.contoso.de und admin@mail.de, mailbox voll.',
+      );
+      assert.equal(mail.translate('Das Postfach.').text, 'Das mailbox.', 'a full stop ends the word: it is no name');
+    });
+
     it('reads English as German the other way round', () => {
       const t = new Bridge(LEXICON).translate('Access is denied for the mailbox', 'en');
       assert.equal(t.text, 'Zugriff verweigert for the Postfach');
@@ -111,6 +120,12 @@ describe('matching/bridge', () => {
       ]);
       assert.equal(agreement(errors, ['organizationconfig'], []), true);
       assert.equal(agreement(errors, ['hcw8078'], []), false);
+    });
+
+    it("an event's id counts in either language's label, its number only; a short id is no evidence", () => {
+      assert.deepEqual(languageFreeTerms('Ereignis-ID: 12014\nQuelle: MSExchangeFrontEndTransport'), ['12014']);
+      assert.deepEqual(languageFreeTerms('Event ID: 2004 Task Category: SmtpSend'), ['2004']);
+      assert.deepEqual(languageFreeTerms('Ereignis-ID: 4\nWir haben seit 2004 Exchange'), []);
     });
 
     it('a German compound written like a cmdlet is no cmdlet: only a PowerShell verb makes one', () => {

@@ -131,3 +131,27 @@ describe('matching/German Outlook client messages reach the English articles', f
     assert.equal(english.matches[0]?.article, r.matches[0].article);
   });
 });
+
+describe('matching/German Event Viewer entries reach the English articles', function () {
+  this.timeout(120_000);
+  // An Exchange event as German Windows' Event Viewer copies it: the field names are German (as Microsoft's German
+  // Azure VM troubleshooting articles quote them: Protokollname, Aufgabenkategorie, Ebene, Schlüsselwörter: Klassisch,
+  // Benutzer: N/V), Exchange's own description stays English. Issue 13: the event id reads the same in both languages.
+  const EVENT =
+    'Protokollname: Application\nQuelle:        MSExchange Migration Workflow\n' +
+    'Ereignis-ID:   1003\nAufgabenkategorie: Service\nEbene:         Fehler\nSchlüsselwörter: Klassisch\n' +
+    'Benutzer:      N/V\nComputer:      EX01.contoso.de\nBeschreibung:\n' +
+    'The Microsoft Exchange Migration Workflow service failed to start.';
+
+  it('answers an English Exchange event under German field names, on its event id', function () {
+    const corpus = requireShared(this);
+    const more = requireShared(this, 'corpus-more');
+    const m = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE, corpus, more]));
+    const r = m.match(EVENT);
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'msexchange-migration-workflow-not-start'], JSON.stringify(r.matches));
+    assert.ok(r.matches[0].score < 1, 'found through the translation: weighs less than verbatim');
+    // Another event id under the same words is not this article's event: offered at most, never answered.
+    const other = m.match(EVENT.replace('1003', '1004'));
+    assert.notEqual(other.decision, 'answer', JSON.stringify(other.matches));
+  });
+});
