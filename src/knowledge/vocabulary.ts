@@ -62,10 +62,14 @@ const COMMAND_VERBS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Verbs of cmdlets that open or close a session to a service (`Connect-ExchangeOnline`): their noun is the service. */
+const SESSION_VERBS: ReadonlySet<string> = new Set(['connect', 'disconnect']);
+
 /**
  * Where a text says something happened, as scenario anchors (`cmdlet:move-request`, `script:run-exchangeanalyzer.ps1`,
  * `service:oauth`): the commands that ran (cmdlet nouns, so `Get-MoveRequest` and `New-MoveRequest` agree; a
- * one-word noun with its verb, `cmdlet:set-mailbox`), the scripts, the tool (the Hybrid Configuration Wizard),
+ * one-word noun with its verb, `cmdlet:set-mailbox`, and so a session cmdlet's, `cmdlet:connect-exchange-online`),
+ * the scripts, the tool (the Hybrid Configuration Wizard),
  * the service or endpoint (the MRS proxy, Autodiscover, remote PowerShell, OAuth, free/busy, OWA, the admin
  * center), a migration named in words (`the migration fails`: an article that names none is about another task) and
  * event log ids. The matcher compares a paste's
@@ -84,8 +88,11 @@ export function scenarioAnchors(text: string): Set<string> {
       // The noun in its parts (`distribution-group-member`, `o-auth-connectivity`): an article may name its object in words.
       else if (COMMAND_VERBS.has(m[1].toLowerCase())) {
         const noun = m[2].match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*/g) ?? [];
-        // A one-word noun (`Mailbox`, `Recipient`) is every article's object: only the verb with it names the command.
-        out.add(`cmdlet:${(noun.length > 1 ? noun : [m[1], ...noun]).join('-').toLowerCase()}`);
+        // A one-word noun (`Mailbox`, `Recipient`) is every article's object, and a session cmdlet's noun
+        // (`Connect-ExchangeOnline`, `Connect-AzureAD`) the service every article about it names: only the verb with it
+        // names the command.
+        const verb = m[1].toLowerCase();
+        out.add(`cmdlet:${(noun.length > 1 && !SESSION_VERBS.has(verb) ? noun : [m[1], ...noun]).join('-').toLowerCase()}`);
       }
     }
   if (lower.includes('.ps1')) for (const m of text.matchAll(/(?<![\w-])([\w-]+\.ps1)\b/gi)) out.add(`script:${m[1].toLowerCase()}`);

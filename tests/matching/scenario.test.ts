@@ -49,6 +49,16 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual([...scenarioAnchors('Get-DistributionGroup; New-DistributionGroup')], ['cmdlet:distribution-group']);
     });
 
+    it('reads a session cmdlet with its verb: its noun is the service every article about it names', () => {
+      assert.deepEqual([...scenarioAnchors('Connect-ExchangeOnline -AppId x')], ['cmdlet:connect-exchange-online']);
+      assert.deepEqual([...scenarioAnchors('Disconnect-ExchangeOnline')], ['cmdlet:disconnect-exchange-online']);
+      assert.deepEqual([...scenarioAnchors('Get-ExchangeOnlineWidget')], ['cmdlet:exchange-online-widget']);
+      // Its noun in words is the service, not the command: an article that says "Exchange Online" does not agree.
+      assert.equal(nounOf('cmdlet:connect-exchange-online'), 'connectexchange');
+      const hybrid: ArticleScenario = { anchors: new Set(), squashed: 'mailflowfromexchangeonlinefails' };
+      assert.deepEqual(outsideScenario(['cmdlet:connect-exchange-online'], hybrid), ['cmdlet:connect-exchange-online']);
+    });
+
     it('reads a migration named in words as a scenario', () => {
       assert.deepEqual([...scenarioAnchors('Using the script to migrate a group, the migration fails')], ['service:migration']);
       assert.deepEqual([...scenarioAnchors('The groups were migrated last week')], ['service:migration']);
@@ -197,6 +207,19 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
         'widget-migration',
         0.75,
       ]);
+    });
+
+    it('caps it when the paste connected to a service that the article names only in words', () => {
+      const online = new Matcher(
+        kbOf([
+          article('widget-online', [error], { title: { en: 'Errors when the wizard moves widgets to Exchange Online' } }),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+      assert.deepEqual(top(online, error), ['answer', 'widget-online', 1]);
+      // `Connect-ExchangeOnline` says the paste ran in an Exchange Online session, which the title names only as a place.
+      const session = `PS C:\\> Connect-ExchangeOnline -AppId x -Organization y\nPS C:\\> Set-Wombat -Identity kim\n${error}`;
+      assert.deepEqual(top(online, session), ['clarify', 'widget-online', 0.75]);
     });
 
     it('answers it when the article names that very cmdlet, or when no cmdlet is named', () => {
