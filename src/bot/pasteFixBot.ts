@@ -4,7 +4,7 @@
  * cards, texts and the language rule are in their own modules.
  */
 import type { Activity, ConversationState, StatePropertyAccessor } from 'botbuilder';
-import { ActivityHandler, CardFactory, MessageFactory, TurnContext } from '../botbuilder';
+import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, TurnContext } from '../botbuilder';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';
@@ -97,10 +97,21 @@ export class PasteFixBot extends ActivityHandler {
     });
   }
 
-  /** Runs the turn and saves the conversation state once at its end. */
+  /**
+   * Runs the turn and saves the conversation state once at its end. A message goes straight to `handleMessage`
+   * while this bot's own message handler is the only one registered: ActivityHandler would pass it through about
+   * ten nested async steps (turn, message and dialog events, none with another handler) to get there.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
+    if (context?.activity?.type === ActivityTypes.Message && this.onlyOwnHandlers()) await this.handleMessage(context);
+    else await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  /** True while no handler but the constructor's ones was registered for the events a message runs through. */
+  private onlyOwnHandlers(): boolean {
+    const { Turn, Message, Dialog } = this.handlers;
+    return (Message?.length ?? 0) === 1 && !Turn?.length && !Dialog?.length;
   }
 
   // ---- message turns ----

@@ -526,6 +526,46 @@ describe('PasteFixBot (turn level)', () => {
     });
   });
 
+  describe('handlers registered on the bot', () => {
+    it('run on a paste turn as ActivityHandler runs them: turn, then message (after the answer), then dialog', async () => {
+      h = createHarness();
+      const order: string[] = [];
+      h.bot.onTurn(async (_context, next) => {
+        order.push('turn');
+        await next();
+      });
+      h.bot.onMessage(async (context, next) => {
+        // The bot's own message handler was registered first: its answer is sent by now.
+        order.push(`message after ${h.adapter.activeQueue.length} reply`);
+        await context.sendActivity('from another handler');
+        await next();
+      });
+      h.bot.onDialog(async (_context, next) => {
+        order.push('dialog');
+        await next();
+      });
+      const replies = await h.turn(PASTES.federationEn);
+      assert.deepEqual(order, ['turn', 'message after 1 reply', 'dialog']);
+      assert.equal(replies.length, 2);
+      expectGoodCard(replies[0]!);
+      assert.equal(replies[1]!.text, 'from another handler');
+    });
+
+    it('an onTurn or onDialog handler alone also runs, and the paste is still answered', async () => {
+      for (const register of ['onTurn', 'onDialog'] as const) {
+        h = createHarness();
+        let ran = 0;
+        h.bot[register](async (_context, next) => {
+          ran++;
+          await next();
+        });
+        expectGoodCard(only(await h.turn(PASTES.federationEn)));
+        assert.equal(ran, 1, register);
+        h.cleanup();
+      }
+    });
+  });
+
   describe('Teams', () => {
     const teams = (extra: Partial<Activity>): Partial<Activity> => ({
       type: 'message',
