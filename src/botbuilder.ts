@@ -8,8 +8,16 @@
  */
 import { createRequire } from 'node:module';
 import type * as botbuilder from 'botbuilder';
+import { deferModule } from './deferModule';
+
+/** Packages botframework-connector requires with its index but uses only on some authentication setups. */
+const DEFERRED = ['@azure/identity', '@azure/msal-node'];
 
 const fromBotbuilder = createRequire(require.resolve('botbuilder'));
+// botframework-connector's index (loaded by botbuilder-core) requires @azure/identity and @azure/msal-node, used only
+// to get tokens on some authentication setups: loaded when first used (deferModule.ts).
+const connector = createRequire(fromBotbuilder.resolve('botbuilder-core')).resolve('botframework-connector');
+for (const request of DEFERRED) deferModule(request, connector);
 const core = fromBotbuilder('botbuilder-core') as typeof botbuilder;
 const cloudAdapter = fromBotbuilder('./cloudAdapter') as Pick<typeof botbuilder, 'CloudAdapter'>;
 
