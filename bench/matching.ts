@@ -64,8 +64,8 @@ export const TIMING: Record<Mode, TimingOptions & { skipAboveMs: number; buildRe
 /**
  * The matching child's Node flags: `npm start`'s (servers.ts startFlags: `--max-semi-space-size=32`), so the matcher is
  * timed with the young generation the service runs with — a call's p99 at 10,000 articles is the calls a young
- * collection lands in, and with 16 MB semi-spaces twice as many calls got one — and `--expose-gc` for the
- * young-generation collection between the engines' turns (matchingChild). Every engine runs in the same child.
+ * collection lands in, and with 16 MB semi-spaces twice as many calls got one — and `--expose-gc` for the full
+ * collection between the engines' turns (collectBetweenTurns). Every engine runs in the same child.
  */
 export function matchingFlags(): string[] {
   return ['--expose-gc', ...startFlags()];
@@ -87,11 +87,19 @@ export async function benchMatching(
   return out;
 }
 
-/** A scavenge (the child runs with --expose-gc): each engine's turn starts with an empty young generation. */
-function youngCollection(): void {
-  const gc = (globalThis as { gc?: (options: { type: 'minor' | 'major' }) => void }).gc;
+type Gc = (options?: { type: 'minor' | 'major' }) => void;
+
+/**
+ * A full collection (the child runs with --expose-gc): each engine's turn starts with the garbage of the engine before
+ * it gone, old generation included. A young-generation collection is not enough: a MiniSearch call at 10,000 articles
+ * runs for hundreds of milliseconds, so scavenges during it promote some of its temporaries, which stay in the old
+ * generation, dead, until the next full collection — and keep the young objects they point to alive. The scavenge
+ * between turns copied those, and the next one, inside PasteFix's turn, promoted them: 11–16 MB, 50–90 ms of CPU in
+ * one PasteFix call. `gc()` without options: on Node 20, `gc({ type: 'major' })` runs a scavenge.
+ */
+export function collectBetweenTurns(gc: Gc | undefined = (globalThis as { gc?: Gc }).gc): void {
   if (!gc) throw new Error('bench: the matching child needs --expose-gc');
-  gc({ type: 'minor' });
+  gc();
 }
 
 /** In the child: one set, all engines, all pastes. */
@@ -143,7 +151,7 @@ export function matchingChild(args: MatchingArgs): MatchingResult {
       }
       alternatives.push({ name: engine.name, run: () => outcomes.set(engine.name, searcher.search(q.text)) });
     }
-    const timed = timeSideBySide(alternatives, { ...o, betweenTurns: youngCollection });
+    const timed = timeSideBySide(alternatives, { ...o, betweenTurns: collectBetweenTurns });
     for (const alt of alternatives) {
       const outcome = outcomes.get(alt.name)!;
       latency.push({

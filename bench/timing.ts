@@ -18,9 +18,9 @@ export interface TimingOptions {
   /** A first call slower than this is the only sample: no warm-up, no rounds (the slow baselines). */
   singleCallMs: number;
   /**
-   * Run, untimed, before each alternative's turn in a round. The matching bench passes a young-generation
-   * collection: otherwise an engine's calls pay for the scavenges the garbage of the engine before it
-   * triggers (one MiniSearch call at 10,000 articles leaves megabytes). Default: nothing.
+   * Run, untimed, before each alternative's turn in a round. The matching bench passes a full collection
+   * (matching.ts collectBetweenTurns): otherwise an engine's calls pay for collecting the garbage of the engine
+   * before it (one MiniSearch call at 10,000 articles leaves megabytes, some of it in the old generation). Default: nothing.
    */
   betweenTurns?: () => void;
 }
