@@ -1254,9 +1254,12 @@ export class Matcher {
           note: `contested: a match it contains fit its own error better (${round(rival)}), so it must lead that score too to be answered`,
         });
     }
-    // Equal scores in the order of the articles' ids (localeCompare order, precomputed: idOrder).
+    // Equal scores in the order of how well each error text fit the paste before the caps (a scenario or generic-line
+    // cap gives a text the paste holds whole and one it holds in part the same score: it says "offer", not which fits
+    // better), then of the articles' ids (localeCompare order, precomputed: idOrder).
     const order = this.idOrder;
-    return ranked.sort((x, y) => y.score - x.score || order[x.hit.article] - order[y.hit.article]);
+    const fit = (x: Hit, y: Hit) => (x.kind === 'error' && y.kind === 'error' ? y.breakdown.score - x.breakdown.score : 0);
+    return ranked.sort((x, y) => y.score - x.score || fit(x.hit, y.hit) || order[x.hit.article] - order[y.hit.article]);
   }
 
   /**

@@ -106,6 +106,29 @@ describe('matching: the decision stage (Matcher.decideAt)', () => {
 });
 
 describe('matching: the ranking stage (Matcher.rank)', () => {
+  it('orders matches a scenario cap set to the same score by how well each fit its error before the cap', () => {
+    const whole =
+      'The wombat address "SMTP:<address>" is already being used by the wombat store or LegacyExchangeDN. Please choose another wombat address.';
+    const m = new Matcher(
+      kbOf([
+        // Sorts first by id; its text holds words the paste lacks, so it fits less well before the cap.
+        englishArticle('alpha-part', [whole.replace('wombat store', 'wombat store in the numbat forest')]),
+        englishArticle('beta-whole', [whole]),
+        englishArticle('other', ['The numbat service stopped after the quokka timer expired']),
+        englishArticle('other2', ['Mailbox move of the wallaby user failed with a transient error']),
+      ]),
+    );
+    // A cmdlet neither article names: both are capped at 0.75 (offered, not answered).
+    const paste = `PS C:\\> New-MailUser -Name Pat\n${whole.replace('<address>', 'pat@contoso.com')}`;
+    assert.deepEqual(listed(m, paste), [
+      'clarify',
+      [
+        ['beta-whole', 0.75],
+        ['alpha-part', 0.75],
+      ],
+    ]);
+  });
+
   it('adds 0.03 per topic phrase of the article to a match that scores at least tiebreakFrom', () => {
     const coded = englishArticle('coded', [CODED], { keywords: { en: ['wombat sharing policy'] } });
     const at = (from: number) =>
