@@ -74,6 +74,8 @@ export interface DescriptionScore {
   found: string[];
   /** How many of the words found are held by at most `rareArticles` articles (for the long-post rule). */
   rare: number;
+  /** Those words. */
+  rareWords: string[];
 }
 
 /**
@@ -541,7 +543,11 @@ class Fit implements DescriptionScore {
   }
 
   get rare(): number {
-    return this.found.filter((t) => (this.index.idf.get(t) ?? 0) >= this.rareIdf).length;
+    return this.rareWords.length;
+  }
+
+  get rareWords(): string[] {
+    return this.found.filter((t) => (this.index.idf.get(t) ?? 0) >= this.rareIdf);
   }
 
   get found(): string[] {
@@ -613,6 +619,7 @@ export function addPairs(
       evidence: more / unique,
       found: [...f.found, ...found],
       rare: f.rare,
+      rareWords: f.rareWords,
     };
   });
   // Pairs only raise a fit, so the documents below the ones read stay below them.
@@ -697,7 +704,12 @@ export function titleWordsNamed(
  * stays: on the English real-world tuning part, offering close symptoms together only added choices to pastes no
  * article covers.
  */
-export function offeredDescriptions(fits: readonly DescriptionScore[], p: DescriptionParameters, bridged: boolean): DescriptionScore[] {
+export function offeredDescriptions(
+  fits: readonly DescriptionScore[],
+  p: DescriptionParameters,
+  bridged: boolean,
+  problem = false,
+): DescriptionScore[] {
   const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
   const top = fits[0];
   const other = top && fits.find((d) => d.article !== top.article);
@@ -708,7 +720,7 @@ export function offeredDescriptions(fits: readonly DescriptionScore[], p: Descri
     (!!other && fit(d) >= p.longFit && d.evidence >= p.longEvidence && d.rare >= p.longRare);
   if (!top || !good(top)) return [];
   if (!other || fit(top) >= p.lead * fit(other)) return [top];
-  if (!bridged) return [];
+  if (!bridged) return problem ? sameProblem(fits, p, fit) : [];
   const out: DescriptionScore[] = [];
   for (const d of fits) {
     if (out.length === p.groupOffered) break;
@@ -716,6 +728,31 @@ export function offeredDescriptions(fits: readonly DescriptionScore[], p: Descri
   }
   // One fitting article without a lead is not a shared symptom, just a weak fit: the lead rule stands.
   return out.length >= 2 ? out : [];
+}
+
+/**
+ * Read in a long post's problem sentences (`problem`: `problemPart`), articles that come close to the best symptom without
+ * its lead are offered with it when each holds every rare word the best one found (`bare line feeds` in the NDR overview's
+ * row and in the article about that NDR): the sentence names one problem they both describe, and the user chooses. One
+ * close article without those words keeps the lead rule, and so does a whole post in the paste's own language.
+ */
+function sameProblem(
+  fits: readonly DescriptionScore[],
+  p: DescriptionParameters,
+  fit: (d: DescriptionScore) => number,
+): DescriptionScore[] {
+  const top = fits[0];
+  const rare = top.rareWords;
+  if (rare.length < p.minRare) return [];
+  const out = [top];
+  for (const d of fits) {
+    if (fit(d) * p.lead < fit(top)) break;
+    if (out.some((o) => o.article === d.article)) continue;
+    const held = new Set(d.found.map(inflectionKey));
+    if (out.length === p.groupOffered || !rare.every((w) => held.has(inflectionKey(w)))) return [];
+    out.push(d);
+  }
+  return out;
 }
 
 /** `user` → `users`, `userses`; `mailboxes` → `mailboxe`, `mailbox`: the candidates, checked against the index by the caller. */
@@ -848,4 +885,27 @@ export function titlesNamed(
     if (named) out.push(article);
   }
   return out.length <= p.groupOffered ? out : [];
+}
+
+/**
+ * Words that mark a sentence of a post as the problem rather than the story around it: a failure, a negation, what
+ * went wrong (`fails`, `can't`, `never gets sent`, `will hang`, `undeliverable`, `complaining about`).
+ */
+const PROBLEM =
+  /\b(?:fail\w*|errors?|can ?not|can'?t|couldn'?t|unable|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|aren'?t|wasn'?t|weren'?t|not|never|no longer|stuck|hang\w*|hung|stall\w*|bounc\w*|undeliverable|ndrs?|reject\w*|missing|broken|wrong|complain\w*|denied|block\w*|disappear\w*)\b/i;
+
+/**
+ * The problem part of a long post (`minSentences` sentences or more: a story, then the problem, then what was tried):
+ * its sentences that say what goes wrong (`PROBLEM`), wherever they stand, joined. Undefined when the post is short,
+ * names no problem in words, or every sentence does (then the whole post is the problem).
+ */
+export function problemPart(text: string, minSentences: number): string | undefined {
+  const sentences = text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => /[a-z]/i.test(s));
+  if (sentences.length < minSentences) return undefined;
+  const problem = sentences.filter((s) => PROBLEM.test(s));
+  if (!problem.length || problem.length === sentences.length) return undefined;
+  return problem.join('\n');
 }

@@ -13,6 +13,7 @@ import {
   buildDescriptions,
   namedParts,
   offeredDescriptions,
+  problemPart,
   scoreDescriptions,
   impliedTerms,
   withPhrases,
@@ -79,6 +80,8 @@ interface HitBase {
   terms: readonly string[];
   /** Found only when the paste was read with its synonyms rewritten (`name → canonical`; synonyms.ts). */
   synonyms?: readonly string[];
+  /** Found only in the problem sentences of a long post (`problemPart`), offered. */
+  problemPart?: true;
 }
 
 /** Found by one of the article's error texts. */
@@ -453,6 +456,24 @@ export class Matcher {
         for (const h of found) h.synonyms = rewritten.found;
         hits.push(...found);
         if (found.length) topics = again.topics;
+      }
+      // A long post whose prose as a whole finds nothing: its problem sentences alone, so the story around them doesn't vote.
+      // (Prose only: a paste whose error texts came near a match is an error, and its lines are no story.)
+      const { listed } = this.params.decision;
+      const part =
+        !bridged &&
+        !throughLexicon &&
+        !hits.some((h) => h.kind !== 'error' || h.score >= listed) &&
+        problemPart(text, this.params.descriptions.problemSentences);
+      if (part) {
+        const v = buildQueryView(this.read(part, options).seq, view.quoted, view.arrow);
+        // Named with words at most two articles use (`bare line feeds`): common words of a sentence or two are no evidence.
+        const { minRare } = this.params.descriptions;
+        const found = this.descriptionHits(v, new Map(), bridged, part, translated, true).filter(
+          (h) => !contradicted.has(h.article) && h.fit.rare >= minRare,
+        );
+        for (const h of found) h.problemPart = true;
+        hits.push(...found);
       }
       this.causeAlone(hits, errorHits, settled);
       this.weakErrorsBelow(hits);
@@ -1087,6 +1108,7 @@ export class Matcher {
     bridged: boolean,
     text: string,
     translated: ReadonlySet<string>,
+    problem = false,
   ): DescriptionHit[] {
     const p = this.params.descriptions;
     const k = this.params.keywords;
@@ -1094,14 +1116,15 @@ export class Matcher {
     const implied = impliedTerms(view.seq);
     const terms = withPhrases(implied.length ? new Set([...view.terms, ...implied]) : view.terms, text);
     const fits = addPairs(scoreDescriptions(this.descriptions, terms, p, bridged), this.descriptions, this.kb, view.seq, p, translated);
-    const offered = offeredDescriptions(fits, p, bridged);
+    const offered = offeredDescriptions(fits, p, bridged, problem);
     offered.forEach((d, rank) => {
       const topics = [...(topicPhrases.get(d.article) ?? [])];
       const score = p.score + Math.min(k.topicMax, k.topic * topics.length) - rank * p.groupStep;
       const hit: DescriptionHit = { kind: 'description', article: d.article, symptom: d.symptom, score, terms: d.found, fit: d, topics };
       // Symptom and cause named together: the problem and what lies behind it (kept only when nothing else is offered: causeAlone).
       // Only where other articles compete: in a knowledge base of one article every word of its cause is "distinctive".
-      if (offered.length === 1 && !bridged && score < p.causeScore && fits.some((f) => f.article !== d.article)) {
+      // (Not in a long post's problem sentences: what they find is offered.)
+      if (offered.length === 1 && !bridged && !problem && score < p.causeScore && fits.some((f) => f.article !== d.article)) {
         const named = namedParts(this.descriptions, d);
         if (named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {
           hit.cause = { words: named.causeWords, weight: named.cause, offered: score };
@@ -1563,6 +1586,7 @@ export class Matcher {
               : `${h.score}: a code at most ${this.params.keywords.codeMaxArticles} articles hold`,
       });
     }
+    if (h.problemPart) rules.push({ rule: 'description', note: "found only in the post's problem sentences, the story left out: offered" });
     if (h.synonyms)
       rules.push({ rule: 'synonyms', note: `found only with the paste's names read as the articles': ${h.synonyms.join(', ')}` });
     rules.push(...r.adjustments);

@@ -243,6 +243,12 @@ export interface MatchParameters {
     causeWords: number;
     causeWeight: number;
     causeScore: number;
+    /**
+     * A post of at least this many sentences whose prose as a whole offers nothing is read once more as its problem sentences
+     * only (`problemPart`: those that say what fails), so the story around them doesn't vote; what they find is offered, never
+     * answered. Default 3, set on the real-world tuning part.
+     */
+    problemSentences: number;
   };
   /** Ordering the matches (matcher.ts). Never decides answer or clarify. */
   ranking: {
@@ -372,6 +378,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     causeWords: 2,
     causeWeight: 2,
     causeScore: 0.8,
+    problemSentences: 3,
   },
   ranking: {
     sameWordsScore: 0.9,

@@ -150,6 +150,7 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
       evidence,
       found: [],
       rare,
+      rareWords: [],
     });
     const weak = fit(1, 0.1, 0.2, 1, 0);
     // A good fit (0.2 ≥ minFit 0.1) with evidence 2.6 ≥ 2.5, or with less evidence but two rare words (minRare 2).
