@@ -1523,6 +1523,11 @@ export class Matcher {
           rule: 'code',
           note: `capped at ${this.params.score.withoutCode}: the error carries a code the paste lacks (its message alone may come from another tool; offered, not answered)`,
         });
+      if (b.smallPart !== undefined)
+        rules.push({
+          rule: 'coverage',
+          note: `capped at ${this.params.score.smallPart.cap}: the paste holds ${round(b.smallPart)} of the error's weight (less than ${this.params.score.smallPart.share}) and not how it ends (the same beginning may go on as another error; offered, not answered)`,
+        });
       if (b.fragment)
         rules.push({
           rule: 'fragment',

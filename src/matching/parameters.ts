@@ -110,6 +110,15 @@ export interface MatchParameters {
     otherOuter: OuterParameters;
     /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
     contradiction: number;
+    /**
+     * An error text of several parts of which the paste holds less than `share` of the weight (default 0.2) and not its
+     * last part — how the error ends, what tells it from others with the same beginning (`Active Directory operation failed
+     * on <DC>.` then `The object … does not exist.`) — is scored at most `cap` (default 0.75, as `innerOnly`): offered, not
+     * answered. Set from the real-world tuning part's first-time false answers (the answers carried by a fifth of an error
+     * or less; 3 of 3 such answers wrong, batches 11 and 12); on every dev and tuning set the right answers that lack
+     * their error's last part hold 0.28 of its weight or more.
+     */
+    smallPart: { share: number; cap: number };
     /** Full confidence needs as much weight as this many words found in one error text only. Default 3. */
     evidenceWords: number;
     /**
@@ -349,6 +358,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     fragmentShare: 0.8,
     fragmentEvidence: 2,
     contradiction: 0.5,
+    smallPart: { share: 0.2, cap: 0.75 },
     evidenceWords: 3,
     oneWord: 1,
   },

@@ -625,6 +625,8 @@ export interface SignalScore {
   innerOnly?: true;
   /** The paste holds the message of an error text that carries a code, but not the code: capped at the withoutCode score. */
   withoutCode?: true;
+  /** The paste holds a small part of the error text and not its last part: capped at `smallPart.cap` (the share held). */
+  smallPart?: number;
 }
 
 /** How a text was settled below the floor (scoreSignal's number): by a contradiction, after its coverage and evidence reached the floor. */
@@ -764,6 +766,8 @@ export function scoreAbove(
   if (innerOnly) score = p.innerOnly;
   const withoutCode = score > p.withoutCode && lacksCode(sig, q);
   if (withoutCode) score = p.withoutCode;
+  const small = score > p.smallPart.cap ? smallPart(pk, id, w, units, p) : -1;
+  if (small >= 0) score = p.smallPart.cap;
   const fragment = at < 0 && score < p.fragment && isFragment(pk, id, view.terms.size, w, found.length, uniqueWeight, p);
   if (fragment) score = p.fragment;
   return result(
@@ -778,7 +782,24 @@ export function scoreAbove(
     innerOnly,
     cut >= 0 ? pk.arrows[cut] : undefined,
     withoutCode,
+    small >= 0 ? small : undefined,
   );
+}
+
+/**
+ * The share of error text `id`'s weight in the units the paste holds, when it is below `smallPart.share` and the paste
+ * doesn't hold the text's last unit (how the error ends); −1 otherwise (also for a text of one unit).
+ */
+function smallPart(pk: PackedSignals, id: number, w: UnitWeights, units: number, p: ScoreParameters): number {
+  if (units < 2 || w.touched[units - 1]) return -1;
+  let all = 0;
+  let held = 0;
+  for (let k = 0; k < units; k++) {
+    all += w.all[k];
+    if (w.touched[k]) held += w.all[k];
+  }
+  const share = all > 0 ? held / all : 1;
+  return share < p.smallPart.share ? share : -1;
 }
 
 /**
@@ -863,6 +884,7 @@ function result(
   innerOnly?: boolean,
   cutAt?: number,
   withoutCode?: boolean,
+  smallPart?: number,
 ): SignalScore {
   return {
     score,
@@ -876,6 +898,7 @@ function result(
     fragment: fragment ? true : undefined,
     innerOnly: innerOnly ? true : undefined,
     withoutCode: withoutCode ? true : undefined,
+    smallPart,
   };
 }
 

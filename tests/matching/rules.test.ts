@@ -646,3 +646,30 @@ describe('matching rules: the words after a quoted value (score.ts otherAfterVal
     assert.notEqual(valueSwap.decision, 'answer');
   });
 });
+
+describe('matching rules: a small part of an error, without how it ends (score.ts smallPart)', () => {
+  const m = new Matcher(
+    kbOf([
+      article('ends', [
+        'Refurbishing the quokka ledger failed on <Server>. The walrus yard beside the marmot relay holds no sprocket keeper for the narwhal gizmo trinket archive near the heron sled, otter lantern and badger mill.',
+      ]),
+      article('other', ['Unrelated pelican text about the zoo.']),
+    ]),
+  );
+
+  it('offers, not answers, an error of which the paste holds a small first part and not how it ends', () => {
+    const r = m.match('Refurbishing the quokka ledger failed on SRV01. This yak error is not retriable.');
+    assert.notEqual(r.decision, 'answer');
+    assert.equal(r.matches[0]?.article, 'ends');
+  });
+
+  it('answers the same error pasted with how it ends', () => {
+    assert.deepEqual(
+      top(
+        m,
+        'The walrus yard beside the marmot relay holds no sprocket keeper for the narwhal gizmo trinket archive near the heron sled, otter lantern and badger mill.',
+      ),
+      ['answer', 'ends'],
+    );
+  });
+});
