@@ -26,7 +26,8 @@ export function statusCodesIn(text: string): Set<string> {
  * A bounce with another status code is another error, however alike its sentence: NDRs share most of their words
  * (`Recipient address rejected: Access denied` stands under 5.4.1 and under 5.7.504), the code tells them apart.
  * True when the error text carries status codes and the paste holds some, but none of the text's and none that the
- * article's other error texts carry (an overview article's table row of the pasted code is the same article).
+ * article's other error texts carry (an article with two codes is one problem reported two ways); in an overview, an
+ * article whose error texts carry three codes or more, a row counts for its own code only.
  */
 export function otherStatusCode(
   errorTerms: readonly string[],
@@ -41,6 +42,9 @@ export function otherStatusCode(
     if (pasted.has(t)) return false;
     own = true;
   }
+  // An overview's row (an article whose error texts name three codes or more) is the row of its own code: another
+  // row's sentence under the pasted code is another bounce, whether or not the overview lists that code too.
+  if (own && articleCodes.size >= 3) return true;
   for (const code of pasted) if (articleCodes.has(code)) return false;
   if (own) return true;
   // An error text without a code (`Client was not authenticated to send anonymous mail…`) whose article names the codes

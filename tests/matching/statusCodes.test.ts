@@ -26,6 +26,14 @@ describe('matching: a bounce with another enhanced status code', () => {
     assert.equal(otherStatusCode(['recipient', 'rejected'], new Set(), new Set(['smtp5x4x1'])), false, 'a text without a code');
   });
 
+  it('reads an overview’s row (an article naming three codes or more) as the row of its own code only', () => {
+    const row = ['550', 'smtp5x7x504', 'recipient', 'rejected'];
+    const overview = new Set(['smtp5x7x504', 'smtp5x7x1', 'smtp5x4x1']);
+    assert.equal(otherStatusCode(row, overview, new Set(['smtp5x7x1'])), true, 'another row’s code under this row’s sentence');
+    assert.equal(otherStatusCode(row, overview, new Set(['smtp5x7x504'])), false, 'the row’s own code');
+    assert.equal(otherStatusCode(row, new Set(['smtp5x7x504', 'smtp5x7x1']), new Set(['smtp5x7x1'])), false, 'two codes: not an overview');
+  });
+
   const kb = kbOf([article('rejected', REJECTED), article('far', 'Replication of the quokka database copy failed.')]);
 
   it('is offered, not answered, when the paste has the sentence under another code', () => {
