@@ -610,6 +610,7 @@ export function addPairs(
     if (!found.length) return f;
     const have = f.evidence * unique;
     const more = have + extra;
+    const rareWords = f.rareWords;
     return {
       doc: f.doc,
       article: f.article,
@@ -618,8 +619,8 @@ export function addPairs(
       docShare: Math.min(1, (f.docShare * more) / have),
       evidence: more / unique,
       found: [...f.found, ...found],
-      rare: f.rare,
-      rareWords: f.rareWords,
+      rare: rareWords.length,
+      rareWords,
     };
   });
   // Pairs only raise a fit, so the documents below the ones read stay below them.

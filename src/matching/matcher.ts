@@ -84,13 +84,13 @@ interface HitBase {
   problemPart?: true;
 }
 
-/** Found by one of the article's error texts. */
 /** Another error text's wrapper that a paste's outer message holds: its article and the wrapper words held. */
 interface WrapperHeld {
   article: number;
   words: string[];
 }
 
+/** Found by one of the article's error texts. */
 interface ErrorHit extends HitBase {
   kind: 'error';
   signal: number;
