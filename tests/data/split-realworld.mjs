@@ -30,7 +30,7 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 // One entry per set: its seed (fixed once the set is split), its two files and their header lines.
 const SETS = {
   main: {
-    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 13: covered English inputs and more (tests/data/README.md).
+    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 14: covered English inputs and more (tests/data/README.md).
     seeds: {
       1: 20261203,
       2: 2026120302,
@@ -45,6 +45,7 @@ const SETS = {
       11: 2026120311,
       12: 2026120312,
       13: 2026120313,
+      14: 2026120314,
     },
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
@@ -68,6 +69,7 @@ const SETS = {
       8: 2026120708,
       9: 2026120709,
       10: 2026120710,
+      11: 2026120711,
     },
     tuning: path.join(DIR, 'realworld-de-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-de-heldout.jsonl'),
