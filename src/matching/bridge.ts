@@ -513,6 +513,43 @@ function runIn(haystack: string[], needle: string[], eitherNumber: boolean): str
 }
 
 /**
+ * Whether the translation overrules an answer as written (Matcher `checkAnswer`: the answered article's error texts lack
+ * a language-free term of the paste, `free`). The translation's answer stands instead when it is another article whose
+ * error texts hold a translated template of the paste (a phrase of `unitWords` words or more) and more of the paste's
+ * language-free terms: all the answered article holds, and at least one it lacks. The paste's words in its own language
+ * found an article that shares part of its error (a German .NET message inside a longer German error text; the English
+ * inner message of another article's error), where the translation reads the whole paste, its cmdlet included.
+ */
+export function answerThroughTranslation(
+  direct: MatchResult,
+  text: string,
+  translation: Translation,
+  free: readonly string[],
+  articleOf: (id: string) => Article | undefined,
+  run: (text: string) => MatchResult,
+  params: Pick<MatchParameters, 'bridge'> = DEFAULT_PARAMETERS,
+): MatchResult {
+  const templates = translation.applied.filter((a) => a.words.length >= params.bridge.unitWords);
+  if (!templates.length) return direct;
+  const answered = articleOf(direct.matches[0].article);
+  const via = run(translation.text);
+  const top = via.decision === 'answer' && via.matches[0].article !== answered?.id ? articleOf(via.matches[0].article) : undefined;
+  if (!answered || !top) return direct;
+  const errors = errorWordsOf(top);
+  if (!templates.some((a) => errors.some((e) => containsRun(e, a.words)))) return direct;
+  const theirs = new Set(errorWordsOf(answered).flat());
+  const ours = new Set(errors.flat());
+  if (!free.every((t) => !theirs.has(t) || ours.has(t)) || !free.some((t) => ours.has(t) && !theirs.has(t))) return direct;
+  const own = ownLines(text, translation.text);
+  const matches = via.matches.map((m) => {
+    const { evidence, ...rest } = m;
+    const line = evidence !== undefined ? own.get(evidence) : undefined;
+    return { ...rest, score: Math.round(m.score * params.bridge.translatedWeight * 1000) / 1000, ...(line ? { evidence: line } : {}) };
+  });
+  return { ...direct, decision: 'answer', matches };
+}
+
+/**
  * Combines the verbatim result with the result for the translated paste: a verbatim answer stands; a
  * translated answer stands when `agreement` backs it, and a translated description that leads is answered when
  * `proseAgreement` backs it past the other articles offered; otherwise the candidates of both are offered. An

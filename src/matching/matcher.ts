@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';
 import type { Article, Lang } from '../knowledge/types';
-import { Bridge, combineWithTranslation, otherLanguageLines } from './bridge';
+import { answerThroughTranslation, Bridge, combineWithTranslation, errorWordsOf, languageFreeTerms, otherLanguageLines } from './bridge';
 import { decide } from './decide';
 import {
   aboutWeight,
@@ -332,7 +332,8 @@ export class Matcher {
 
   private matchCut(text: string, options: MatchOptions): MatchResult {
     const direct = this.matchAsWritten(text, options);
-    if (!this.bridge || direct.decision === 'answer') return direct;
+    if (!this.bridge) return direct;
+    if (direct.decision === 'answer') return this.checkAnswer(direct, text, options);
     // A paste in a language every article speaks may still hold lines in the other one (an English Exchange
     // message around a German Windows inner message): those lines are read through the lexicon too, for its
     // errors — its prose is not a description in the other language, so it is never answered as one.
@@ -355,6 +356,37 @@ export class Matcher {
     const outcome = combined === direct ? 'unchanged' : combined.decision === 'answer' ? 'answered' : 'merged';
     const terms = translation.applied.map((a) => a.words.join(' '));
     return { ...combined, translation: { from, to: from === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
+  }
+
+  /**
+   * An answer as written whose article's error texts lack some of the paste's language-free terms (a cmdlet, a code),
+   * for a paste with lines in a language some articles lack: the paste's words in that language went unread, and the
+   * article they name may be another (bridge.ts `answerThroughTranslation`). Only such a paste is translated.
+   */
+  private checkAnswer(direct: MatchResult, text: string, options: MatchOptions): MatchResult {
+    const free = languageFreeTerms(text);
+    const answered = free.length ? this.kb.byId.get(direct.matches[0].article) : undefined;
+    if (!answered) return direct;
+    const vocabulary = new Set(errorWordsOf(answered).flat());
+    if (free.every((t) => vocabulary.has(t))) return direct;
+    const mixed = !this.missing[direct.lang];
+    const from = mixed ? otherLanguageLines(text, direct.lang) : direct.lang;
+    if (!from || !this.missing[from]) return direct;
+    const translation = this.bridge!.translate(text, from);
+    const translated = new Set(translation.applied.flatMap((a) => a.words));
+    const checked = answerThroughTranslation(
+      direct,
+      text,
+      translation,
+      free,
+      (id) => this.kb.byId.get(id),
+      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }, true, !mixed, translated),
+      this.params,
+    );
+    if (!options.explain) return checked;
+    const terms = translation.applied.map((a) => a.words.join(' '));
+    const outcome = checked === direct ? 'unchanged' : 'answered';
+    return { ...checked, translation: { from, to: from === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
   }
 
   /** How many articles' titles and symptom descriptions hold every one of `words` (a word they never use: none). */

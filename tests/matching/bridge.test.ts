@@ -401,6 +401,57 @@ describe('matching/bridge', () => {
       );
     });
 
+    describe("an answer as written that lacks the paste's language-free term", () => {
+      const GERMAN_SEND = 'Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.';
+      it('gives way to the translation when its article holds the term and the translated template (a German article held only the template)', () => {
+        const kb2 = kbOf([
+          // A German article whose long error holds the German .NET message as its inner part, and whose fix runs the cmdlet.
+          {
+            ...article(
+              'hybrid-tls-de',
+              {
+                de: [
+                  `Fehler beim Versuch, Exchange für den Partner STS bereitzustellen. Detaillierte Informationen: "Fehler beim Zugriff auf Windows Live". "${GERMAN_SEND}"`,
+                ],
+              },
+              ['de'],
+            ),
+            steps: [{ text: { de: 'TLS 1.2 prüfen' }, commands: [{ shell: 'powershell', code: 'Invoke-WebRequest -Uri https://login.microsoftonline.com' }] }],
+          },
+          article('store-download', { en: [`Invoke-WebRequest : ${SEND}`] }),
+        ]);
+        const paste = `Invoke-WebRequest : ${GERMAN_SEND}`;
+        const r = new Matcher(kb2).match(paste, { explain: true });
+        assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'store-download']);
+        assert.equal(r.translation?.outcome, 'answered');
+        assert.equal(r.matches[0].evidence, paste, "the quoted line is the user's own");
+        // The same German message without the cmdlet: the German article's answer as written stands.
+        assert.deepEqual(new Matcher(kb2).match(GERMAN_SEND).matches[0]?.article, 'hybrid-tls-de');
+      });
+
+      it("gives way when the English inner message found another article's error and the German wrapper names the paste's", () => {
+        const PROVISION = 'An error occurred while attempting to provision Exchange to the Partner STS';
+        const INNER = 'Detailed information: "An unexpected result was received from Windows Live. Detailed information: "1007 AccessDenied: Access Denied.".".';
+        const lexicon = [
+          ...LEXICON,
+          entry('Fehler beim Versuch, Exchange für den Partner STS bereitzustellen', PROVISION),
+          entry('Detaillierte Informationen', 'Detailed information'),
+        ];
+        const kb2 = kbOf(
+          [
+            article('release-uri', {
+              en: [`The URI "contoso.com" for domain "contoso.com" on application identifier "xxxxxxxxxxxxxxxx" couldn't be released. ${INNER}`],
+            }),
+            article('provision-sts', { en: [`Set-FederatedOrganizationIdentifier': ${PROVISION}. ${INNER}`] }),
+          ],
+          lexicon,
+        );
+        const paste = `Set-FederatedOrganizationIdentifier': Fehler beim Versuch, Exchange für den Partner STS bereitzustellen. ${INNER}`;
+        const r = new Matcher(kb2).match(paste);
+        assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'provision-sts']);
+      });
+    });
+
     describe('descriptions read through the lexicon', () => {
       // English-only articles about a shared symptom (free/busy) from different sides, and unrelated ones.
       const described = (id: string, title: string, description: string): Article => ({
