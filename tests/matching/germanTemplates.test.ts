@@ -172,3 +172,63 @@ describe('matching/German Event Viewer entries reach the English articles', func
     assert.notEqual(other.decision, 'answer', JSON.stringify(other.matches));
   });
 });
+
+describe('matching/German WinRM, PowerShell and .NET client messages reach the English articles', function () {
+  this.timeout(120_000);
+  let m: Matcher;
+  let en: Translator;
+  before(function () {
+    const corpus = requireShared(this);
+    const more = requireShared(this, 'corpus-more');
+    const kb = loadKnowledge([BUILTIN_KNOWLEDGE, corpus, more]);
+    m = new Matcher(kb);
+    en = new Translator(
+      kb.lexicon!.filter((e) => !e.synonyms),
+      'de',
+    );
+  });
+
+  it("WinRM's HTTP 500 status inside the remoting wrapper, as the Exchange Management Shell of a German server shows it", () => {
+    const paste =
+      'Beim Verbinden mit dem Remoteserver "ex01.contoso.de" ist folgender Fehler aufgetreten: Der WinRM-Client hat einen Status ' +
+      'in Bezug auf einen HTTP-Serverfehler (500) empfangen, aber der Remotedienst hat keine anderen Informationen zur ' +
+      'Fehlerursache bereitgestellt. Weitere Informationen finden Sie im Hilfethema "about_Remote_Troubleshooting".';
+    assert.match(en.translate(paste).text, /The WinRM client received an HTTP server error status \(500\), but the remote service did not/);
+    const r = m.match(paste);
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'http-error-500-start-ems-emc'], JSON.stringify(r.matches.slice(0, 3)));
+  });
+
+  it("PowerShell's error record in German: a parameter binding error and its position line", () => {
+    const paste =
+      'Set-OwaMailboxPolicy : Es wurde kein Positionsparameter gefunden, der das Argument "DisableFacebook" akzeptiert.\n' +
+      'In Zeile:1 Zeichen:1\n+ Set-OwaMailboxPolicy -Identity Default -DisableFacebook\n' +
+      '    + CategoryInfo          : InvalidArgument: (:) [Set-OwaMailboxPolicy], ParameterBindingException\n' +
+      '    + FullyQualifiedErrorId : PositionalParameterNotFound,Set-OwaMailboxPolicy';
+    assert.equal(
+      en.translate(paste).text.split('\n').slice(0, 2).join('\n'),
+      "Set-OwaMailboxPolicy : A positional parameter cannot be found that accepts argument 'DisableFacebook'.\nAt line:1 char:1",
+    );
+    const r = m.match(paste);
+    assert.deepEqual(
+      [r.decision, r.matches[0]?.article],
+      ['answer', 'cannot-disable-facebook-contact-sync-for-organization'],
+      JSON.stringify(r.matches.slice(0, 3)),
+    );
+  });
+
+  it("Windows' logon failure and HttpClient's wrapper read as their English form", () => {
+    assert.equal(
+      en.translate('Der Benutzername oder das Kennwort ist falsch.').text,
+      'The user name or password is incorrect.',
+    );
+    assert.equal(
+      en.translate('System.Net.Http.HttpRequestException: Beim Senden der Anforderung ist ein Fehler aufgetreten.').text,
+      'System.Net.Http.HttpRequestException: An error occurred while sending the request.',
+    );
+    const r = m.match(
+      "ERROR:Updating hybrid configuration failed with error 'System.Management.Automation.Remoting.PSRemotingTransportException: " +
+        'Beim Verbinden mit dem Remoteserver "ex01" ist folgender Fehler aufgetreten: Der Benutzername oder das Kennwort ist falsch.',
+    );
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'the-user-name-or-password-is-incorrect-error']);
+  });
+});
