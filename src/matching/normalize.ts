@@ -7,6 +7,7 @@
 
 import { HOST_TLDS, isCmdletName } from '../knowledge/vocabulary';
 import { replaceHostNames, type HostNameShape } from './hostNames';
+import { DEFAULT_PARAMETERS } from './parameters';
 
 /** A token of the paste, and the line it came from (for quoting the recognised line back). */
 export interface Token {
@@ -130,7 +131,48 @@ export function cleanPaste(text: string): string[] {
   t = replaceHostNames(t, HOST_NAMES, ' ');
   // "connec-\ntion" → "connection", but keep "-Enabled" parameter lines intact.
   if (t.includes('-\n')) t = t.replace(/([a-zäöüß])-\n\s*([a-zäöüß])/g, '$1$2');
-  return t.split('\n');
+  return stripLineLabels(t.split('\n'));
+}
+
+/**
+ * Where a line's label ends (after its colon), -1 when it has none: one word of two or more ASCII letters and a colon at
+ * the line's start (after spaces), then a space or the line's end (`Error: `, `VERBOSE:`). A scan, not a regular
+ * expression: it runs on every line of every paste and most lines have no label.
+ */
+function labelEnd(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const start = i;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+  }
+  if (i - start < 2 || line.charCodeAt(i) !== 58) return -1;
+  const next = line.charCodeAt(i + 1);
+  return Number.isNaN(next) || next === 32 || next === 9 ? i + 1 : -1;
+}
+
+/**
+ * Lines in a row that all start with the same label (`Error: ` before each wrapped line of a PowerShell record that a
+ * script logged, `VERBOSE: `), at least `minLines` of them, are read without it: the label is the log's, and the message it
+ * wraps goes on from one line to the next (`…tagged with` / `following Send Connectors…`) as the tool printed it. A label
+ * on one or two lines is a field (`Error: 0x80070005`) and stays. Lines are changed in place; linear in the text.
+ */
+export function stripLineLabels(lines: string[], minLines = DEFAULT_PARAMETERS.paste.labelLines): string[] {
+  if (lines.length < minLines) return lines;
+  for (let i = 0; i < lines.length;) {
+    const end = labelEnd(lines[i]);
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    const label = lines[i].slice(0, end).trimStart();
+    let j = i + 1;
+    while (j < lines.length && labelEnd(lines[j]) >= 0 && lines[j].trimStart().startsWith(label)) j++;
+    if (j - i >= minLines) for (let k = i; k < j; k++) lines[k] = ' '.repeat(labelEnd(lines[k])) + lines[k].slice(labelEnd(lines[k]));
+    i = j;
+  }
+  return lines;
 }
 
 /**

@@ -17,6 +17,13 @@ export interface MatchParameters {
      * so /healthz and other conversations keep answering; the dev and real-world sets' pastes are all far shorter.
      */
     maxChars: number;
+    /**
+     * A label of one word and a colon (`Error:`, `VERBOSE:`) that starts this many lines in a row or more is the log's or tool's
+     * prefix, not part of the message those lines wrap (normalize.ts `stripLineLabels`): it is read without it, so the message's
+     * lines join up again. Default 3, set on the real-world tuning part (a script's log writing `Error: ` before each wrapped
+     * line of a PowerShell error record); a label on one or two lines is a field name (`Error: 0x80070005`) and stays.
+     */
+    labelLines: number;
   };
   /** How error texts are weighed when the index is built (signals.ts). */
   index: {
@@ -338,7 +345,7 @@ export interface MatchParameters {
 }
 
 export const DEFAULT_PARAMETERS: MatchParameters = {
-  paste: { maxChars: 20_000 },
+  paste: { maxChars: 20_000, labelLines: 3 },
   index: { strongBoost: 2.5, frameFactor: 0.25, minDetailTerms: 3, genericArticles: 2, stepArticles: 2 },
   candidates: { share: 0.25, words: 2 },
   typos: { minLength: 5, maxScore: 0.3, skipAbove: 0.99, window: 0.3, maxWords: 40 },

@@ -6,6 +6,7 @@ import {
   foldWord,
   hasSpaced,
   splitNegations,
+  stripLineLabels,
   termsOf,
   tokenize,
 } from '../../src/matching/normalize';
@@ -145,5 +146,26 @@ describe('matching/normalize', () => {
       ],
     );
     assert.equal(lines[2], 'second line');
+  });
+  describe('a label on every line of a block (stripLineLabels)', () => {
+    it("reads lines that all start with the same word and colon without it: the log's label, not the message", () => {
+      assert.deepEqual(
+        cleanPaste('Error: The gadget is tagged with\nError: following frobnicators : Outbound.\nError: Remove them first.').map((l) =>
+          l.trim(),
+        ),
+        ['The gadget is tagged with', 'following frobnicators : Outbound.', 'Remove them first.'],
+      );
+    });
+
+    it('keeps a label on one or two lines (a field), and labels that differ from line to line', () => {
+      assert.deepEqual(stripLineLabels(['Error: 0x80070005', 'Error: access denied', 'done']), [
+        'Error: 0x80070005',
+        'Error: access denied',
+        'done',
+      ]);
+      assert.deepEqual(stripLineLabels(['Name: a', 'Type: b', 'State: c']), ['Name: a', 'Type: b', 'State: c']);
+      // Not a label: a colon inside the first word's run (`At line:1`), or no space after it.
+      assert.deepEqual(stripLineLabels(['x:1 a', 'x:1 b', 'x:1 c']), ['x:1 a', 'x:1 b', 'x:1 c']);
+    });
   });
 });

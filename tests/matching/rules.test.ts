@@ -673,3 +673,23 @@ describe('matching rules: a small part of an error, without how it ends (score.t
     );
   });
 });
+
+describe('matching rules: a label on every line of a wrapped error (normalize.ts stripLineLabels)', () => {
+  it("answers a wrapped error a script logged with `Error: ` before each line: the label doesn't break the message", () => {
+    const m = new Matcher(
+      kbOf([
+        article('tagged', [
+          'The sprockets are tagged with following frobnicator gateways : <names>. Removing them would stop the widget flow.',
+        ]),
+        article('other', ['The sprocket store could not be opened because the frobnicator is offline.']),
+      ]),
+    );
+    const logged = [
+      'Updating sprockets...',
+      'Error: The sprockets are tagged with',
+      'Error: following frobnicator gateways : Outbound. Removing them would',
+      'Error: stop the widget flow.',
+    ].join('\n');
+    assert.deepEqual(top(m, logged), ['answer', 'tagged']);
+  });
+});
