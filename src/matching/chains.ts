@@ -17,7 +17,42 @@ import { STOPWORDS } from './stopwords';
  * name before a colon (`System.Net.WebException:`) is a marker whole: a class is a family, not an outer message.
  */
 export const CHAIN_MARKER =
-  /(failed with the following error message\s*:|error message\s*:|error details\s*:|detailed information\s*:|inner exception\s*:|fehlerdetails\s*:|-{1,3}>|\b[A-Z][\w.]*(?:Exception|Error)\s*:)/gi;
+  /(failed with the following error message\s*:|error message\s*:|error details\s*:|detailed information\s*:|inner exception\s*:|caused by\s*:|fehlerdetails\s*:|-{1,3}>|\b[A-Z][\w.]*(?:Exception|Error)\s*:)/gi;
+
+/**
+ * A chain label that ends its line with nothing after it (`…valid credentials. Inner Exception`, `InnerException`,
+ * `--->`, `Caused by:`): the inner message is on the next line that has words. Not `--- End of inner exception stack
+ * trace ---`, which closes a stack trace.
+ */
+const LABEL_AT_END = /(^|[\s.;,!?])(inner ?exception|caused by|-{2,3}>)[ \t]*:?[ \t]*$/i;
+
+/**
+ * The lines with each chain label that ends a line joined to the next line with words (`Outer. Inner Exception` and
+ * `Inner message.` read as `Outer. inner exception: Inner message.`), and a label alone on its line to the last line with
+ * words before it as well, so such a chain is read like `…: message`.
+ */
+export function joinChainLabels(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    // A label alone on its line chains the message before it (the last line with words) to the one after it.
+    if (LABEL_AT_END.test(line) && !/\w/.test(line.replace(LABEL_AT_END, '')) && out.length > 0 && i + 1 < lines.length) {
+      let before = out.length - 1;
+      while (before > 0 && !/\w/.test(out[before])) before--;
+      if (/\w/.test(out[before]) && !LABEL_AT_END.test(out[before])) line = `${out.splice(before).join(' ').trim()} ${line.trim()}`;
+    }
+    // The joined line may end with a label again (`Caused by:` on two lines in a row): read on.
+    while (LABEL_AT_END.test(line)) {
+      let next = i + 1;
+      while (next < lines.length && !/\w/.test(lines[next])) next++;
+      if (next >= lines.length) break;
+      line = `${line.replace(LABEL_AT_END, (_, before: string, label: string) => `${before}${/>$/.test(label) ? label : 'inner exception:'}`)} ${lines[next].trim()}`;
+      i = next;
+    }
+    out.push(line);
+  }
+  return out;
+}
 
 /**
  * One link of a paste's chain: the content words of the outer message before a marker (words every error uses,
@@ -31,12 +66,13 @@ export interface ChainLink {
 }
 
 /**
- * The links of the chains on the paste's lines as pasted (not cleaned up): for each marker, the outer message (from the line's start or the
- * previous marker) and the inner one (to the next marker or the line's end), as content words.
+ * The links of the chains on the paste's lines as pasted (not cleaned up), a label that ends a line joined to the next
+ * one (joinChainLabels): for each marker, the outer message (from the line's start or the previous marker) and the inner
+ * one (to the next marker or the line's end), as content words.
  */
-export function chainLinks(lines: readonly string[]): ChainLink[] {
+export function chainLinks(pasted: readonly string[]): ChainLink[] {
   const out: ChainLink[] = [];
-  for (const line of lines) {
+  for (const line of joinChainLabels(pasted)) {
     // Most lines of a paste chain nothing: one cheap test before the regular expression walks them.
     if (!line.includes(':') && !line.includes('>')) continue;
     const markers = [...line.matchAll(CHAIN_MARKER)];
@@ -72,6 +108,11 @@ export interface OuterParameters {
   wrapperShare: number;
   /** A word of the outer message listed under more error texts than this is not looked up (a wrapper has rarer ones). */
   maxPostings: number;
+  /**
+   * Words of an outer message of the paste's own, at least, around an error whose text wraps it in another outer message
+   * the paste holds no word of: the same message printed by another failure.
+   */
+  ownWords: number;
 }
 
 /**

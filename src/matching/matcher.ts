@@ -114,6 +114,8 @@ interface ErrorHit extends HitBase {
   genericLine?: true;
   /** The words of the outer message the paste wraps the error in that the article never names (then capped: chains.ts). */
   otherOuter?: readonly string[];
+  /** ...an outer message of the paste's own, where the error text has another one the paste holds no part of. */
+  ownOuter?: true;
   /** The paste holds another enhanced status code than the error text's and its article's (then capped: statusCodes.ts). */
   otherStatus?: true;
   /** Found with little evidence, it was lowered below the best description the prose found (to this score; `weakErrorsBelow`). */
@@ -460,7 +462,7 @@ export class Matcher {
       errorHits = this.errorHits(view, candidates, floor, settled);
     }
     this.checkScenario(errorHits, paste);
-    this.capOtherOuter(errorHits, paste);
+    this.capOtherOuter(errorHits, paste, view);
     this.capGenericLines(errorHits);
     this.capOtherStatus(errorHits, view.terms);
     const keywords = this.keywordHits(view.seq);
@@ -753,7 +755,7 @@ export class Matcher {
    * that names a place none of which is the article's, is that message printed by another failure (chains.ts): offered,
    * not answered — unless the article's own text uses that wrapper's words.
    */
-  private capOtherOuter(hits: ErrorHit[], paste: Paste): void {
+  private capOtherOuter(hits: ErrorHit[], paste: Paste, view: QueryView): void {
     const p = this.params.score.otherOuter;
     if (!hits.some((h) => h.score > p.cap)) return;
     const links = chainLinks(paste.cut.split('\n'));
@@ -765,10 +767,13 @@ export class Matcher {
       if (h.score <= p.cap) continue;
       const found = new Set(Array.from(h.found, (id) => this.index.vocab.terms[id]));
       const holding = linksHolding(links, found, p.innerWords);
-      const foreign = holding.length ? this.foreignOuter(holding, h.article, wrapped) : undefined;
-      if (!foreign) continue;
+      if (!holding.length) continue;
+      const foreign = this.foreignOuter(holding, h.article, wrapped);
+      const own = foreign ? undefined : this.ownOuter(holding, h, view);
+      if (!foreign && !own) continue;
       h.score = p.cap;
-      h.otherOuter = foreign;
+      h.otherOuter = foreign ?? own;
+      if (own) h.ownOuter = true;
     }
   }
 
@@ -792,6 +797,25 @@ export class Matcher {
   }
 
   /**
+   * The outer message of one of `links` the paste wraps `hit`'s error in, at least `ownWords` content words, when the error
+   * text has an inner message (signals.ts `detailUnit`) after a wrapper of as many words (chains.ts `wrapperWords`) and the
+   * paste holds no unit of its own before it (`The call to '…'
+   * failed. Error details: The HTTP request was forbidden…`, around the `(403) Forbidden` the paste has after `Unable to
+   * connect to EWS endpoint… Inner Exception`): the same message printed by another failure.
+   */
+  private ownOuter(links: readonly ChainLink[], hit: ErrorHit, view: QueryView): string[] | undefined {
+    const detail = this.index.errors[hit.signal].detailUnit;
+    const min = this.params.score.otherOuter.ownWords;
+    // An exception class before the message (`An exception System.Net.WebException: …`) is no outer message.
+    if (detail === 0 || (this.wrapperOf(hit.signal)?.length ?? 0) < min) return undefined;
+    const link = links.find((l) => new Set(l.outer).size >= min);
+    if (!link) return undefined;
+    const touched = touchedUnits(hit.signal, view, this.index, this.params.score);
+    for (let k = 0; k < detail; k++) if (touched[k]) return undefined;
+    return [...new Set(link.outer)];
+  }
+
+  /**
    * The other error texts' wrappers (chains.ts `wrapperWords`) that `link`'s outer message holds enough of
    * (`wrapperShare`), in the order of its words and their postings, each error text once.
    */
@@ -807,14 +831,20 @@ export class Matcher {
       for (const id of postings[term]) {
         if (seen.has(id)) continue;
         seen.add(id);
-        let wrapper = this.wrappers.get(id);
-        if (wrapper === undefined) this.wrappers.set(id, (wrapper = wrapperWords(errors[id].text, p.foreignWords) ?? null));
-        if (!wrapper) continue;
+        const wrapper = this.wrapperOf(id);
+        if (!wrapper || wrapper.length < p.foreignWords) continue;
         const words = wrapper.filter((w) => outer.has(w));
         if (words.length >= p.wrapperShare * wrapper.length) out.push({ article: errors[id].article, words });
       }
     }
     return out;
+  }
+
+  /** Error text `id`'s wrapper (chains.ts `wrapperWords`), null when it has none; read once. */
+  private wrapperOf(id: number): string[] | null {
+    let wrapper = this.wrappers.get(id);
+    if (wrapper === undefined) this.wrappers.set(id, (wrapper = wrapperWords(this.index.errors[id].text, 1) ?? null));
+    return wrapper;
   }
 
   /** Every word of the article's text, as the paste's words are read. */
@@ -1568,7 +1598,9 @@ export class Matcher {
       if (h.otherOuter)
         rules.push({
           rule: 'scenario',
-          note: `capped at ${this.params.score.otherOuter.cap}: the paste wraps the error in an outer message this article never names (${h.otherOuter.join(', ')}): the message printed by another failure (offered, not answered)`,
+          note: h.ownOuter
+            ? `capped at ${this.params.score.otherOuter.cap}: the paste wraps the error's inner message in an outer message of its own (${h.otherOuter.join(', ')}) and holds nothing of the error's: the message printed by another failure (offered, not answered)`
+            : `capped at ${this.params.score.otherOuter.cap}: the paste wraps the error in an outer message this article never names (${h.otherOuter.join(', ')}): the message printed by another failure (offered, not answered)`,
         });
       if (h.otherScenario)
         rules.push({

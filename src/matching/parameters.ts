@@ -113,6 +113,10 @@ export interface MatchParameters {
      * words found (default 3); the paste's outer message `wrapperShare` of the other wrapper's words (default 0.8), of
      * which `foreignWords` (default 3) the article never uses; its words listed under more than `maxPostings` error
      * texts (default 500) are not looked up. Set on the near-miss probes (context-swap), checked on every dev and tuning set.
+     * Likewise an error whose own text wraps the message in an outer message of which the paste holds no word, found inside
+     * an outer message of the paste's own of `ownWords` content words or more (default 3: `Unable to connect to EWS
+     * endpoint…` before `Inner Exception`, where the article has `The call to '…/mrsproxy.svc' failed. Error details:`); set
+     * on the real-world tuning part (an audit script's EWS 403, batch 12), checked on every dev and tuning set and the probes.
      */
     otherOuter: OuterParameters;
     /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
@@ -361,7 +365,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     innerOnly: 0.75,
     otherScenario: 0.75,
     withoutCode: 0.75,
-    otherOuter: { cap: 0.75, innerWords: 3, foreignWords: 3, wrapperShare: 0.8, maxPostings: 500 },
+    otherOuter: { cap: 0.75, innerWords: 3, foreignWords: 3, wrapperShare: 0.8, maxPostings: 500, ownWords: 3 },
     fragmentShare: 0.8,
     fragmentEvidence: 2,
     contradiction: 0.5,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chainLinks, linksHolding, wrapperWords } from '../../src/matching/chains';
+import { chainLinks, joinChainLabels, linksHolding, wrapperWords } from '../../src/matching/chains';
 
 describe('matching/chains (error chains in a paste)', () => {
   it('cuts a line at each chain marker into outer and inner message, common words and class names left out', () => {
@@ -41,5 +41,22 @@ describe('matching/chains (error chains in a paste)', () => {
     // Three of the words, but not half of those found: the error is elsewhere.
     assert.equal(linksHolding(links, new Set(['pony', 'ledger', 'refused', 'a', 'b', 'c', 'd', 'e']), 3).length, 0);
     assert.equal(linksHolding(links, new Set(['pony', 'ledger']), 3).length, 0);
+  });
+
+  it('reads a chain label that ends a line like one with a colon, its message on the next line with words', () => {
+    assert.deepEqual(joinChainLabels(['The yak failed. Inner Exception', '', 'The pony refused.', 'Next line']), [
+      'The yak failed. inner exception: The pony refused.',
+      'Next line',
+    ]);
+    assert.deepEqual(joinChainLabels(['The yak failed. --->', 'The pony refused.']), ['The yak failed. ---> The pony refused.']);
+    assert.deepEqual(joinChainLabels(['InnerException', 'Caused by:', 'The pony refused.']), ['inner exception: inner exception: The pony refused.']);
+    // The end of an inner exception's stack trace is no label; a label at the paste's end has nothing to join.
+    const lines = ['   --- End of inner exception stack trace ---', 'at Pony.Run()', 'The yak failed. Inner Exception'];
+    assert.deepEqual(joinChainLabels(lines), lines);
+    const [link] = chainLinks(['Unable to reach the llama endpoint. Inner Exception', 'The pony refused the yak.']);
+    assert.deepEqual([link.outer, link.inner], [
+      ['unable', 'reach', 'llama', 'endpoint'],
+      ['pony', 'refused', 'yak'],
+    ]);
   });
 });

@@ -617,6 +617,44 @@ describe('matching rules: the outer message of a "-->" chain (score.ts arrowCut)
   });
 });
 
+describe("matching rules: an error's inner message inside an outer message of the paste's own (matcher.ts ownOuter)", () => {
+  const outer = "The call to the pony gateway failed. Error details: The yak request was refused with the walrus scheme 'Negotiate'.";
+  const inner = 'The remote yak returned an error: (403) Forbidden.';
+  const m = new Matcher(
+    kbOf([
+      article('forbidden', [`${outer} --> ${inner}`]),
+      article('other', ['Unrelated narwhal text about the zoo.']),
+    ]),
+  );
+
+  it('answers the inner message alone, after an exception class, and with the error\'s own outer message', () => {
+    assert.deepEqual(top(m, inner), ['answer', 'forbidden']);
+    assert.deepEqual(top(m, `System.Net.WebException: ${inner}`), ['answer', 'forbidden']);
+    assert.deepEqual(top(m, `${outer} --> ${inner}`), ['answer', 'forbidden']);
+  });
+
+  it('offers, not answers, it inside an outer message of its own that holds nothing of the error\'s', () => {
+    const own = 'Unable to reach the llama endpoint. Please check the credentials you entered.';
+    for (const paste of [
+      `${own} Inner Exception: The request failed. ${inner}`,
+      // A chain label alone at a line's end, the inner message on the next line with words.
+      `${own} Inner Exception\n\nThe request failed. ${inner}`,
+      `${own}\nInnerException\n${inner}`,
+      `${own} --->\n${inner}`,
+      `${own} Caused by:\n${inner}`,
+    ]) {
+      const r = m.match(paste);
+      assert.equal(r.decision, 'clarify', paste);
+      assert.equal(r.matches[0].article, 'forbidden', paste);
+      assert.equal(r.matches[0].score, DEFAULT_PARAMETERS.score.otherOuter.cap, paste);
+    }
+  });
+
+  it('answers it when the outer message of the paste is too short to be one (a label, a log prefix)', () => {
+    assert.deepEqual(top(m, `Llama sync: Inner Exception: ${inner}`), ['answer', 'forbidden']);
+  });
+});
+
 describe('matching rules: the words after a quoted value (score.ts otherAfterValue)', () => {
   const dn = (cn: string) => `'CN=${cn},CN=Walrus Yards,CN=Relays,DC=contoso,DC=com'`;
   const m = new Matcher(
