@@ -185,3 +185,46 @@ export function hintedServices(lower: string): number {
   }
   return bits;
 }
+
+/**
+ * Programs other than Microsoft's that talk to Exchange and print their own errors (foreignProgram.ts): EWS, Graph,
+ * IMAP and SMTP client libraries, mailers, mail relays and help-desk systems that fetch mail, lower case, as a word
+ * in the paste (`exchangelib`, `php-ews`). A paste that names one is that program's report.
+ */
+export const CLIENT_PROGRAMS: readonly string[] = (
+  'exchangelib php-ews ews-java-api ews-javascript-api node-ews ews-cpp davmail zammad mailkit mimekit nodemailer phpmailer ' +
+  'swiftmailer symfony/mailer javamail jakarta.mail smtplib imaplib imapclient imap-tools imapflow node-imap go-imap gomail ' +
+  'sasl-xoauth2 msmtp ssmtp fetchmail getmail imapsync offlineimap mbsync thunderbird roundcube nextcloud odoo redmine glpi ' +
+  'otrs znuny osticket freshdesk zendesk o365-python python-o365 pyexchange viewpoint-ews'
+).split(' ');
+
+/**
+ * Root namespaces of Microsoft's .NET code (`Microsoft.Exchange.…`, `System.Net.…`): a stack frame under any other
+ * root (`MailKit.Net.Smtp.SmtpClient…`) is another program's code.
+ */
+export const MICROSOFT_NAMESPACES: ReadonlySet<string> = new Set(['Microsoft', 'System', 'Windows', 'MS', 'Internal', 'Interop', 'ASP']);
+
+/**
+ * A Microsoft mail host (`contoso-com.mail.protection.outlook.com`, `smtp.office365.com`): a relay's log line quoting
+ * one relays Microsoft's reply.
+ */
+export const MICROSOFT_MAIL_HOST =
+  /\b[\w-]+(?:\.[\w-]+)*\.(?:outlook\.com|office365\.com|microsoft\.com|exchangelabs\.com|outlook\.cn|hotmail\.com)\b/i;
+
+/**
+ * Words an article's prose uses when it is about programs that send mail or call Exchange's interfaces: apps and
+ * applications, line-of-business software, printers and scanners, scripts, SMTP AUTH and client submission, POP and
+ * IMAP, EWS requests and applications, REST and Graph APIs, developers and SDKs, relays, mail clients, third-party
+ * software. Such an article agrees with a paste printed by such a program (foreignProgram.ts). Read after
+ * PROGRAM_KIND_NOISE is blanked out.
+ */
+export const PROGRAM_KINDS =
+  /\b(?:non-Microsoft|third[- ]party (?:applications?|apps?|clients?|programs?|software|tools?|mail\w*|e-?mail\w*|services?|solutions?|products?|providers?)|applications?|apps?|line[- ]of[- ]business|LOB|printers?|scanners?|multifunction|scripts?|SMTP AUTH|client submission|POP3?|IMAP4?|(?:EWS|Exchange Web Services)(?: \(EWS\))? (?:requests?|applications?|apps?|clients?|calls?|API|Managed API|operations?|methods?|impersonation)|REST API|RESTful|(?:Graph|Outlook|Office JavaScript|messaging application programming|web) APIs?|Graph SDK|calls? (?:to|from) (?:Microsoft )?Graph|developers?|SDKs?|client librar(?:y|ies)|relay(?:s|ed|ing)?|(?:e-?mail|mail|IMAP|POP|SMTP|non-Outlook) clients?)\b/i;
+
+/**
+ * Microsoft's own programs and logs named with PROGRAM_KINDS' words (`Outlook Web App`, `Microsoft 365 Apps`, the
+ * Application event log, IIS application pools, the HCW's and Hybrid Agent's applications, Exchange's `.ps1`
+ * scripts, an internal relay domain): they say nothing about other programs.
+ */
+export const PROGRAM_KIND_NOISE =
+  /\b(?:Outlook Web App|Microsoft 365 Apps?|Office (?:365 )?Apps?|Apps? for (?:enterprise|business)|Application (?:event )?logs?|Applications and Services(?: Logs?)?|Log Name: Application|application pools?|AppPool|(?:HCW|hybrid|hybrid agent) app(?:lication)?|Outlook (?:mobile )?app|Teams app|Authenticator app|internal ?relay|(?:[\w-]+\.ps1|PowerShell|maintenance) scripts?)\b/gi;

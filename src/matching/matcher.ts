@@ -38,6 +38,7 @@ import {
   pasteWhere,
   type ArticleScenario,
 } from './scenario';
+import { foreignProgram, programNamed } from './foreignProgram';
 import {
   AFTER_VALUE,
   buildQueryView,
@@ -110,6 +111,8 @@ interface ErrorHit extends HitBase {
   otherScenario?: readonly string[];
   /** A deployment the paste says it doesn't have and the article's title names (`hybrid`; then capped: scenario.ts). */
   deniedScenario?: string;
+  /** What shows the paste was printed by another program, whose article names none (then capped: foreignProgram.ts). */
+  foreignProgram?: string;
   /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */
   genericLine?: true;
   /** The words of the outer message the paste wraps the error in that the article never names (then capped: chains.ts). */
@@ -256,6 +259,8 @@ export class Matcher {
   private readonly synonyms: Synonyms | null;
   /** Per language: some article is not written in it (only then is a paste in that language translated). */
   private readonly missing: Record<Lang, boolean>;
+  /** Per article, the word its text names programs with (foreignProgram.ts; null: none), read when first needed. */
+  private readonly programsNamed = new Map<number, string | null>();
   /** Scenario of each article (scenario.ts), read when first needed: starts stay fast. */
   private readonly scenarios = new Map<number, ArticleScenario>();
   /** The candidates the first scoring pass found able to reach `floors.listed` (Reach), made on the first paste and reused. */
@@ -462,6 +467,7 @@ export class Matcher {
       errorHits = this.errorHits(view, candidates, floor, settled);
     }
     this.checkScenario(errorHits, paste);
+    this.capForeignProgram(errorHits, paste.cut);
     this.capOtherOuter(errorHits, paste, view);
     this.capGenericLines(errorHits);
     this.capOtherStatus(errorHits, view.terms);
@@ -959,6 +965,26 @@ export class Matcher {
       if (!other) continue;
       h.score = cap;
       h.otherScenario = other;
+    }
+  }
+
+  /**
+   * Stage 4b, foreign program: an error hit that could be answered, in a paste printed by another program than
+   * Microsoft's (a Python, Java, Node, PHP or third-party .NET stack, a client library, a relay's log line), is capped
+   * unless its article's own text names programs of some kind (apps, clients, scripts, EWS, SMTP AUTH…).
+   */
+  private capForeignProgram(hits: ErrorHit[], text: string): void {
+    const cap = this.params.score.foreignProgram;
+    if (!hits.some((h) => h.score > cap)) return;
+    const shown = foreignProgram(text);
+    if (shown === undefined) return;
+    for (const h of hits) {
+      if (h.score <= cap) continue;
+      let named = this.programsNamed.get(h.article);
+      if (named === undefined) this.programsNamed.set(h.article, (named = programNamed(this.kb.articles[h.article]) ?? null));
+      if (named !== null) continue;
+      h.score = cap;
+      h.foreignProgram = shown;
     }
   }
 
@@ -1606,6 +1632,11 @@ export class Matcher {
         rules.push({
           rule: 'scenario',
           note: `capped at ${this.params.score.otherScenario}: the paste says it happened in ${h.otherScenario.join(', ')}, none of them in this article's scenario (offered, not answered)`,
+        });
+      if (h.foreignProgram)
+        rules.push({
+          rule: 'foreign-program',
+          note: `capped at ${this.params.score.foreignProgram}: the paste was printed by another program than Microsoft's (${h.foreignProgram}) and this article names no program (apps, clients, scripts, EWS, SMTP AUTH…): offered, not answered`,
         });
       if (h.deniedScenario)
         rules.push({

@@ -98,6 +98,12 @@ export interface MatchParameters {
      */
     otherScenario: number;
     /**
+     * A paste printed by another program than Microsoft's (a Python, Java, Node, PHP or third-party .NET stack, a client
+     * library's name, a relay's log line) matched to an article whose text names no program (foreignProgram.ts) is scored
+     * at most this: offered, not answered. Default 0.75, as `otherScenario`; set on the real-world tuning part.
+     */
+    foreignProgram: number;
+    /**
      * An error text that carries a code (`HCW8083 = WinRM cannot complete the operation…`), pasted without the code, is scored at most
      * this: the code is how one tool labels the message, and without it the same message may come from any other tool (the WinRM text
      * from any remote PowerShell session). Offered, not answered. Default 0.75, as `innerOnly`; set on the real-world tuning part (its one
@@ -364,6 +370,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     fragment: 0.5,
     innerOnly: 0.75,
     otherScenario: 0.75,
+    foreignProgram: 0.75,
     withoutCode: 0.75,
     otherOuter: { cap: 0.75, innerWords: 3, foreignWords: 3, wrapperShare: 0.8, maxPostings: 500, ownWords: 3 },
     fragmentShare: 0.8,

@@ -36,6 +36,7 @@ export type RuleName =
   | 'fragment'
   | 'contradiction'
   | 'scenario'
+  | 'foreign-program'
   | 'keywords'
   | 'description'
   | 'synonyms'
