@@ -205,13 +205,6 @@ export const CLIENT_PROGRAMS: readonly string[] = (
 export const MICROSOFT_NAMESPACES: ReadonlySet<string> = new Set(['Microsoft', 'System', 'Windows', 'MS', 'Internal', 'Interop', 'ASP']);
 
 /**
- * A Microsoft mail host (`contoso-com.mail.protection.outlook.com`, `smtp.office365.com`): a relay's log line quoting
- * one relays Microsoft's reply.
- */
-export const MICROSOFT_MAIL_HOST =
-  /\b[\w-]+(?:\.[\w-]+)*\.(?:outlook\.com|office365\.com|microsoft\.com|exchangelabs\.com|outlook\.cn|hotmail\.com)\b/i;
-
-/**
  * Words an article's prose uses when it is about programs that send mail or call Exchange's interfaces: apps and
  * applications, line-of-business software, printers and scanners, scripts, SMTP AUTH and client submission, POP and
  * IMAP, EWS requests and applications, REST and Graph APIs, developers and SDKs, relays, mail clients, third-party

@@ -1,5 +1,5 @@
 import type { Article } from '../knowledge/types';
-import { CLIENT_PROGRAMS, MICROSOFT_MAIL_HOST, MICROSOFT_NAMESPACES, PROGRAM_KIND_NOISE, PROGRAM_KINDS } from '../knowledge/vocabulary';
+import { CLIENT_PROGRAMS, MICROSOFT_NAMESPACES, PROGRAM_KIND_NOISE, PROGRAM_KINDS } from '../knowledge/vocabulary';
 
 /**
  * The foreign-program rule: a paste printed by another program than Microsoft's is that program's report. The same
@@ -29,11 +29,12 @@ const DOTNET_FRAME = /^\s*at ([A-Za-z_]\w*)\.[\w.`<>|$]+\(/gm;
  * `smtplib.SMTPAuthenticationError`).
  */
 const PACKAGE_CLASS = /(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.[A-Z]\w*(?:Exception|Error)\b/;
-/** A mail relay's log line (Postfix, Exim, a bounce it writes): the reply of the server it talked to, or its own refusal. */
-const RELAY =
-  /\bpostfix\/[\w-]+\[\d+\]|\bSMTP error from remote mail server\b|\(in reply to (?:RCPT TO|MAIL FROM|end of DATA|DATA)\b|\bsaid: [245]\d\d\b/i;
-/** The relay refused the mail itself (`postfix/smtpd[130]: NOQUEUE: reject: RCPT from …`): its own rules, whoever the recipient is. */
-const OWN_REFUSAL = /NOQUEUE: reject\b/;
+/**
+ * A mail relay's own refusal (`postfix/smtpd[130]: NOQUEUE: reject: RCPT from …`, Exim's `H=… rejected RCPT`): its own
+ * rules refused the mail, whoever the recipient is. (A reply it relays, `host mail.contoso.com[…] said: 550 5.7.1 …`,
+ * is the other server's, often Exchange's own: not this.)
+ */
+const RELAY_REFUSAL = /\bNOQUEUE: reject: |\bpostfix\/[\w-]+\[\d+\]: [^\n]*\breject: |\bH=[^\n]* rejected (?:RCPT|MAIL)\b/;
 /** A client program's name as a word (CLIENT_PROGRAMS). */
 const CLIENT = new RegExp(
   `(?<![\\w.-])(${CLIENT_PROGRAMS.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?![\\w-])`,
@@ -55,7 +56,7 @@ export function foreignProgram(text: string): string | undefined {
   }
   const cls = PACKAGE_CLASS.exec(text);
   if (cls) return `the exception ${cls[0]}`;
-  if (RELAY.test(text) && (OWN_REFUSAL.test(text) || !MICROSOFT_MAIL_HOST.test(text))) return "a mail relay's log line";
+  if (RELAY_REFUSAL.test(text)) return "a mail relay's own refusal";
   const client = CLIENT.exec(text);
   if (client) return `the client ${client[1].toLowerCase()}`;
   return undefined;

@@ -970,7 +970,7 @@ export class Matcher {
 
   /**
    * Stage 4b, foreign program: an error hit that could be answered, in a paste printed by another program than
-   * Microsoft's (a Python, Java, Node, PHP or third-party .NET stack, a client library, a relay's log line), is capped
+   * Microsoft's (a Python, Java, Node, PHP or third-party .NET stack, a client library, a relay's own refusal), is capped
    * unless its article's own text names programs of some kind (apps, clients, scripts, EWS, SMTP AUTH…).
    */
   private capForeignProgram(hits: ErrorHit[], text: string): void {

@@ -99,7 +99,7 @@ export interface MatchParameters {
     otherScenario: number;
     /**
      * A paste printed by another program than Microsoft's (a Python, Java, Node, PHP or third-party .NET stack, a client
-     * library's name, a relay's log line) matched to an article whose text names no program (foreignProgram.ts) is scored
+     * library's name, a relay's own refusal) matched to an article whose text names no program (foreignProgram.ts) is scored
      * at most this: offered, not answered. Default 0.75, as `otherScenario`; set on the real-world tuning part.
      */
     foreignProgram: number;

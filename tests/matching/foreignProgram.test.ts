@@ -42,15 +42,11 @@ describe('matching: the foreign-program rule (foreignProgram.ts)', () => {
       assert.equal(foreignProgram(`php-ews says: ${ERROR}`), 'the client php-ews');
     });
 
-    it("reads a relay's log line, unless it relays a Microsoft host's reply", () => {
+    it("reads a relay's own refusal, not a reply it relays (the other server's, often Exchange's own)", () => {
       const own = `postfix/smtpd[130]: NOQUEUE: reject: RCPT from pc[10.0.0.7]: 554 5.7.1 <a@contoso.com>: Recipient address rejected: Access denied`;
-      assert.equal(foreignProgram(own), "a mail relay's log line");
-      const other = 'host mx.example.net[192.0.2.1] said: 550 5.7.1 Service unavailable (in reply to RCPT TO command)';
-      assert.equal(foreignProgram(other), "a mail relay's log line");
-      // Microsoft's reply relayed: the error is Exchange Online's.
-      const relayed =
-        'host contoso-com.mail.protection.outlook.com[192.0.2.1] said: 550 5.7.606 Access denied, banned sending IP (in reply to RCPT TO command)';
-      assert.equal(foreignProgram(relayed), undefined);
+      assert.equal(foreignProgram(own), "a mail relay's own refusal");
+      const relayed = 'host mail.contoso.com[192.0.2.1] said: 550 5.7.1 Client does not have permissions (in reply to RCPT TO command)';
+      assert.equal(foreignProgram(`postfix/smtp[592]: to=<a@contoso.com>, status=bounced (${relayed})`), undefined);
     });
 
     it("reads nothing in Microsoft's own output: Exchange and .NET stacks, PowerShell, the HCW's log", () => {
