@@ -29,6 +29,8 @@ interface Rule {
   outputWords: string[];
   /** Words of the other language's further forms (`OWA` for `Outlook on the web`). */
   alternatives: string[][];
+  /** The form is written the same in the other language too (`OWA`): in a sentence of that language it stays as written. */
+  shared: boolean;
 }
 
 /** One rewrite done in a paste. */
@@ -74,6 +76,8 @@ export class Translator {
   /** Single-word rules, for splitting compounds. */
   private readonly single = new Map<string, string>();
   private readonly endings: string[];
+  /** The language translated into. */
+  private readonly to: Lang;
 
   constructor(
     entries: readonly LexiconEntry[],
@@ -81,6 +85,7 @@ export class Translator {
     private readonly params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
   ) {
     this.endings = ENDINGS[from];
+    this.to = from === 'de' ? 'en' : 'de';
     for (const e of entries) {
       // An English synonym group (synonyms.ts) translates nothing.
       if (e.synonyms) continue;
@@ -91,12 +96,14 @@ export class Translator {
         .slice(1)
         .map((f) => patternOf(f).filter((w): w is string => w !== null))
         .filter((words) => words.length > 0);
+      const targets = (from === 'de' ? e.en : e.de).map((f) => patternOf(f).join(' '));
       for (const source of sources) {
         const pattern = patternOf(source);
         const first = pattern[0];
         if (!first || !pattern.length) continue; // a form that starts with a slot has no anchor; the lexicon check forbids it
         const list = this.byFirst.get(first) ?? [];
-        list.push({ pattern, output, outputWords, alternatives });
+        const shared = targets.includes(pattern.join(' '));
+        list.push({ pattern, output, outputWords, alternatives, shared });
         this.byFirst.set(first, list);
         if (pattern.length === 1 && !this.single.has(first)) this.single.set(first, output);
       }
@@ -126,6 +133,13 @@ export class Translator {
         continue;
       }
       const hit = this.ruleAt(words, i);
+      // A name both languages write alike (`OWA`) inside a sentence of the other language (an English event line in a
+      // German paste: `[Owa] An internal server error occurred`) is already that language's word: it stays as written,
+      // so the article that quotes the line finds it word for word.
+      if (hit?.rule.shared && sentenceLanguage(text, words[i].start, words[hit.end - 1].end) === this.to) {
+        i = hit.end;
+        continue;
+      }
       if (hit) {
         const slotTexts = hit.slots.map(([a, b]) => text.slice(words[a].start, words[b - 1].end).replace(/\s*\n\s*/g, ' '));
         let k = 0;
@@ -201,6 +215,18 @@ export class Translator {
     }
     return null;
   }
+}
+
+/** The language `guessLanguage` reads in the sentence of `text` around [start, end): from the last sentence end or line break before it to the next. */
+function sentenceLanguage(text: string, start: number, end: number): Lang | undefined {
+  let from = start;
+  while (from > 0 && text[from - 1] !== '\n' && !(/[.:;!?]/.test(text[from - 1]) && /\s/.test(text[from] ?? ''))) from--;
+  const rest = /[.:;!?](?:\s|$)|\n/.exec(text.slice(end));
+  const sentence = text.slice(from, rest ? end + rest.index : text.length);
+  return guessLanguage(
+    [...sentence.matchAll(WORD)].map((m) => foldWord(m[0])),
+    sentence,
+  );
 }
 
 const NAME_JOIN = /[.@]/;

@@ -103,6 +103,18 @@ describe('matching/bridge', () => {
       assert.equal(mail.translate('Das Postfach.').text, 'Das mailbox.', 'a full stop ends the word: it is no name');
     });
 
+    it("keeps a name both languages write alike (OWA) as written inside a sentence of the other language, not in its own", () => {
+      const owa: LexiconEntry = { de: ['Outlook im Web', 'OWA'], en: ['Outlook on the web', 'OWA'], file: 'test' };
+      const t = new Translator([owa, entry('Fehler', 'error')], 'de');
+      // An English event line in a German paste: the article quotes `[Owa]` as the product prints it.
+      assert.equal(
+        t.translate('Fehler seit dem Update:\n[Owa] An internal server error occurred. The unhandled exception was: x').text,
+        'error seit dem Update:\n[Owa] An internal server error occurred. The unhandled exception was: x',
+      );
+      // A German sentence naming OWA reads as the English articles' name.
+      assert.equal(t.translate('Seit dem Update geht OWA nicht mehr.').text, 'Seit dem Update geht Outlook on the web nicht mehr.');
+    });
+
     it('reads English as German the other way round', () => {
       const t = new Bridge(LEXICON).translate('Access is denied for the mailbox', 'en');
       assert.equal(t.text, 'Zugriff verweigert for the Postfach');

@@ -216,6 +216,23 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
     );
   });
 
+  it("an English event line in a German paste keeps the product's name as printed ([Owa]), with German .NET's message and stack", () => {
+    // Event 1003 of a German server: Exchange's English description around German .NET's NullReferenceException text
+    // and German `bei` stack frames, under German Event Viewer field names.
+    const paste =
+      'Ereignis-ID: 1003\nQuelle: MSExchange Front End HTTPS Proxy\n' +
+      '[Owa] An internal server error occurred. The unhandled exception was: System.NullReferenceException: ' +
+      'Der Objektverweis wurde nicht auf eine Objektinstanz festgelegt.\n' +
+      '   bei Microsoft.Exchange.HttpProxy.FbaModule.ParseCadataCookies(HttpApplication httpApplication)';
+    assert.match(en.translate(paste).text, /\n\[Owa\] An internal server error occurred/);
+    const r = m.match(paste);
+    assert.deepEqual(
+      [r.decision, r.matches[0]?.article],
+      ['answer', 'cannot-access-owa-or-ecp-if-oauth-expired'],
+      JSON.stringify(r.matches.slice(0, 3)),
+    );
+  });
+
   it("Windows' logon failure and HttpClient's wrapper read as their English form", () => {
     assert.equal(
       en.translate('Der Benutzername oder das Kennwort ist falsch.').text,
