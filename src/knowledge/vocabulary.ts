@@ -120,13 +120,14 @@ function addServices(text: string, hinted: number, out: Set<string>): void {
       if (words.includes('.')) words = words.replace(DOTTED_RUN, keepEndpoint);
     }
     const [service, pattern] = SCENARIO_SERVICES[s];
-    if (pattern.test(words)) out.add(`service:${service}`);
+    // A name with a kind of its own (`script:healthchecker.ps1`) is the anchor as it stands.
+    if (pattern.test(words)) out.add(service.includes(':') ? service : `service:${service}`);
   }
 }
 
 const URL_START = /\bhttps?:\/\/[^\s/'"<>]*/gi;
 const DOTTED_RUN = /(?<![\w.-])[\w-]+(?:\.[\w-]+)+(?![\w-])/g;
-const ENDPOINT = /\.(?:svc|asmx|aspx|ps1)$/i;
+const ENDPOINT = /\.(?:svc|asmx|aspx|ps1|exe|log)$/i;
 /** A dotted run that names an endpoint (`mrsproxy.svc`) stays; any other (a host name) becomes a space. */
 const keepEndpoint = (run: string) => (ENDPOINT.test(run) ? run : ' ');
 
@@ -134,6 +135,12 @@ const keepEndpoint = (run: string) => (ENDPOINT.test(run) ? run : ' ');
  * Services, tools and endpoints by the words and URL paths that name them (also inside cmdlet names: `Test-OAuthConnectivity`),
  * and words (lower case) one of which every match of the pattern contains: a text holding none is not searched with it.
  */
+/**
+ * Not after a negation (`we are not using Azure AD Connect`, `without running setup`): what the paste says it doesn't
+ * have or do is no place it happened. (A lookbehind, so the pattern's match is still the place's own words.)
+ */
+const NOT_DENIED = String.raw`(?<!\b(?:no|not|without|never|don't|do not|didn't|isn't)\s+(?:(?:using|use|used|run|running|have|a|an|the|any)\s+){0,2})`;
+
 export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] = [
   ['hcw', /Hybrid ?Configuration ?Wizard|\bHCW\d*\b|Microsoft\.Online\.CSE\.Hybrid|Hybridkonfigurations-?Assistent/i, ['hybrid', 'hcw']],
   [
@@ -152,7 +159,79 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
   ['freebusy', /free ?\/? ?busy|Frei\/Gebucht|availability service/i, ['free', 'frei', 'availability']],
   ['owa', /\bOWA\b|Outlook on the web|Outlook Web App/i, ['owa', 'outlook']],
   ['admin-center', /\bECP\b|\bEAC\b|admin center|Control Panel/i, ['ecp', 'eac', 'admin', 'control']],
+  // Exchange Setup and what it prints: its console and log (`The following error was generated when "$error.Clear(); …" was
+  // run`, `Mailbox role: Transport service FAILED`, `Step 1 of 13`), its switches (`/PrepareAD`, `/Mode:Upgrade`), its
+  // readiness checks (`Failed [Rule:…]`, `ms.exch.setupreadiness.…`), and words that say the error came while
+  // installing (`during the installation`, `the last deployment step`). Not `setup` alone nor after a word that makes
+  // it a configuration or a handshake (`our hybrid Exchange setup`, `Proxy session setup failed`), nor an update named
+  // as a time (`since CU23`).
+  [
+    'setup',
+    new RegExp(
+      NOT_DENIED +
+        String.raw`(?:\bsetup\.exe\b|\bExchangeSetup(?:Logs?)?\b|(?<!\b(?:hybrid|our|my|your|an?|this|current|existing)\s+)\bExchange (?:Server )?setup\b|\b(?:run|running|ran|rerun|resume|resuming|restart|restarting|start|started) (?:the )?setup\b|` +
+        String.raw`(?<!\b(?:session|connection|channel|tunnel|call|link|hybrid|TLS)\s+)\bsetup (?:fails|failed|failing|stops|stopped|aborts|aborted|hangs|crashes|crashed|log|logs|wizard|encountered)\b|` +
+        String.raw`\bPrepare(?:AD|Schema|AllDomains|Domain)\b|Organization Preparation|IAcceptExchangeServerLicenseTerms|\/Mode: ?(?:Upgrade|Install|Uninstall|RecoverServer)\b|` +
+        String.raw`\berror was generated when\b|Readiness Checks|\bsetupreadiness\b|\bFailed \[Rule:|Prerequisite Analysis|\bStep \d+ of \d+\b|\b(?:Mailbox|Client Access|Edge Transport|Hub Transport|Management Tools) role: |` +
+        String.raw`\b(?:installation|deployment|setup|upgrade) step|\b(?:during|while|when) (?:the |an |a )?(?:install(?:ing|ation)?|setup|upgrad(?:e|ing)|deploy(?:ing|ment))\b|` +
+        String.raw`\binstall(?:ing)? (?:the )?(?:Exchange|CU ?\d*|cumulative update)\b)`,
+      'i',
+    ),
+    ['setup', 'prepar', 'iaccept', 'mode', 'generated', 'readiness', 'rule', 'prerequisite', 'step', 'role', 'install', 'upgrad', 'deploy'],
+  ],
+  // Sign-in without a user: app-only authentication with a certificate or secret, a managed identity, an automation runbook.
+  // (`Connect-ExchangeOnline -AppId …` names its session cmdlet already.)
+  [
+    'app-only',
+    new RegExp(
+      NOT_DENIED + String.raw`(?:\bapp-?only\b|managed ?identit(?:y|ies)\b|\bservice principals?\b|Azure Automation|\brunbooks?\b)`,
+      'i',
+    ),
+    ['only', 'managed', 'principal', 'automation', 'runbook'],
+  ],
+  // The directory synchronisation engine: Entra (Azure AD) Connect and its sync service, DirSync, cloud sync.
+  [
+    'sync',
+    new RegExp(
+      NOT_DENIED +
+        String.raw`(?:\b(?:Azure AD|Azure Active Directory|Microsoft Entra|Entra(?: ID)?|AAD) Connect\b|\bADSync\b|\bDirSync\b|\bsync engine\b|Synchronization Service Manager|\bmiisclient\b|\b(?:Entra|Azure AD) Cloud Sync\b)`,
+      'i',
+    ),
+    ['connect', 'adsync', 'dirsync', 'sync', 'synchronization', 'miisclient'],
+  ],
+  // Scripts named in words: the Exchange Health Checker and SetupAssist (as their `.ps1` files: the same anchor).
+  ['script:healthchecker.ps1', new RegExp(NOT_DENIED + String.raw`\bHealth ?Checker\b`, 'i'), ['health']],
+  ['script:setupassist.ps1', new RegExp(NOT_DENIED + String.raw`\bSetup ?Assist\b`, 'i'), ['setup']],
 ];
+
+/**
+ * What counts as an article naming a place whose words in a paste are narrower (SCENARIO_SERVICES): an article names
+ * Exchange Setup when it speaks of installing, upgrading or preparing at all (`install the cumulative update`, `run
+ * Setup /PrepareAD`), app-only sign-in when it names an app's credentials (`-AppId`, `-CertificateThumbprint`,
+ * application permissions), the sync engine when it speaks of directory synchronisation or synced objects. Read on an
+ * article's own text only (articleAnchors), as anchors added to its scenarioAnchors.
+ */
+export const SCENARIO_NAMED_BY_ARTICLES: readonly [string, RegExp][] = [
+  [
+    'service:setup',
+    /\bsetup\b|\b(?:un)?install\w*|\bupgrad\w*|cumulative update|\bCU ?\d+\b|\bPrepare(?:AD|Schema|AllDomains|Domain)\b|Organization Preparation|\bdeploy(?:s|ed|ing)?\b|\bdeploy(?:ing|ment of) Exchange\b/i,
+  ],
+  [
+    'service:app-only',
+    /\bapp-?only\b|managed ?identit(?:y|ies)\b|\bservice principals?\b|Azure Automation|\brunbooks?\b|certificate-based auth|\bCBA\b|application permissions?\b|app registrations?\b|-AppId\b|-CertificateThumbprint\b|-CertificateFilePath\b/i,
+  ],
+  [
+    'service:sync',
+    /\b(?:Azure AD|Azure Active Directory|Microsoft Entra|Entra(?: ID)?|AAD) Connect\b|\bADSync\b|\bDirSync\b|sync engine|Synchronization Service|directory synchroni[sz]ation|\bsynced\b|synchroni[sz]ed (?:from|with|to)\b|\bCloud Sync\b/i,
+  ],
+];
+
+/** The anchors an article's own text names (SCENARIO_NAMED_BY_ARTICLES) besides its scenarioAnchors. */
+export function articleAnchors(text: string): Set<string> {
+  const out = scenarioAnchors(text);
+  for (const [anchor, pattern] of SCENARIO_NAMED_BY_ARTICLES) if (pattern.test(text)) out.add(anchor);
+  return out;
+}
 
 /** Any service's hint (they are letters only), longest first. */
 const HINTS = [...new Set(SCENARIO_SERVICES.flatMap(([, , hints]) => hints))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));

@@ -1,5 +1,5 @@
 import type { Article } from '../knowledge/types';
-import { scenarioAnchors } from '../knowledge/vocabulary';
+import { articleAnchors, scenarioAnchors } from '../knowledge/vocabulary';
 
 /**
  * The scenario rule: a generic line (`Access is denied`, `(403) Forbidden`, `Object reference not set…`) means
@@ -17,7 +17,10 @@ export interface ArticleScenario {
   squashed: string;
 }
 
-/** The scenario of an article: anchors (vocabulary.ts `scenarioAnchors`) of its title, keywords, symptoms, cause and steps. */
+/**
+ * The scenario of an article: anchors (vocabulary.ts `articleAnchors`: `scenarioAnchors` and the wider words of
+ * SCENARIO_NAMED_BY_ARTICLES) of its title, keywords, symptoms, cause and steps.
+ */
 export function articleScenario(a: Article): ArticleScenario {
   const texts = [
     a.title.de,
@@ -39,7 +42,7 @@ export function articleScenario(a: Article): ArticleScenario {
     ...a.steps.flatMap((st) => [st.text.de, st.text.en, ...(st.commands ?? []).map((c) => c.code)]),
   ];
   const text = texts.filter((t): t is string => !!t).join('\n');
-  return { anchors: scenarioAnchors(text), squashed: text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') };
+  return { anchors: articleAnchors(text), squashed: text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') };
 }
 
 /** The paste's lines that name a scenario: their anchors and content terms. */

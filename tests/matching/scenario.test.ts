@@ -186,6 +186,85 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
     });
   });
 
+  describe('rule: Exchange Setup, app-only sign-in, the sync engine and scripts named in words are places too', () => {
+    const error =
+      'Wombat operation failed on <Server>. This error is not retriable. Additional information: Insufficient quokka rights to perform the operation.';
+    const articles = [
+      article('sid-filter', [error], {
+        title: { en: 'Insufficient quokka rights when you run management cmdlets in another domain of the forest' },
+        cause: { en: 'SID filter quarantining drops the groups of the computer account.' },
+      }),
+      article('setup-rights', [error], {
+        title: { en: 'Insufficient quokka rights when you install a Cumulative Update' },
+        cause: { en: 'The account that runs the upgrade lacks rights.' },
+      }),
+      article('other', ['Unrelated narwhal text about feeding schedules of the zoo.']),
+    ];
+    const only = (...ids: string[]) => new Matcher(kbOf(articles.filter((a) => ids.includes(a.id))));
+
+    it("reads the setup console and log, its switches and checks, and 'during the installation' as Exchange Setup", () => {
+      for (const line of [
+        'The following error was generated when "$error.Clear(); $roleList = $RoleRoles" was run:',
+        'Mailbox role: Transport service                       FAILED',
+        'Step 1 of 13: Stopping Services',
+        'setup.exe /PrepareAD /IAcceptExchangeServerLicenseTerms_DiagnosticDataOFF',
+        '[11/29/2018 10:00:37.0447] [1] Failed [Rule:NetTcpPortSharingSvcNotAuto] [Message:The service must be started]',
+        'C:\\ExchangeSetupLogs\\ExchangeSetup.log',
+        'I got the following error message on the last deployment step:',
+        'It fails during the installation of the Mailbox role',
+      ])
+        assert.deepEqual([...scenarioAnchors(line)], ['service:setup'], line);
+      // A configuration (`our hybrid setup`), a handshake, an update named as a time, a negation: no place.
+      for (const line of [
+        'in our hybrid setup',
+        'We are running a hybrid Exchange setup',
+        '450 4.4.101 Proxy session setup failed on Frontend',
+        'since CU23 was installed last week',
+        'we did not run setup yet',
+      ])
+        assert.deepEqual([...scenarioAnchors(line)], [], line);
+    });
+
+    it('reads app-only and managed-identity sign-in, the sync engine, the Health Checker and SetupAssist', () => {
+      assert.deepEqual([...scenarioAnchors('The runbook signs in with a managed identity')], ['service:app-only']);
+      assert.deepEqual([...scenarioAnchors('Using app-only authentication')], ['service:app-only']);
+      assert.deepEqual([...scenarioAnchors('The Microsoft Entra Connect export step fails')], ['service:sync']);
+      assert.deepEqual([...scenarioAnchors('we are not using Azure AD Connect, strictly cloud only')], []);
+      assert.deepEqual([...scenarioAnchors('Exchange Health Checker version 24.01.23')], ['script:healthchecker.ps1']);
+      assert.deepEqual([...scenarioAnchors('.\\HealthChecker.ps1 -Server EX1')], ['script:healthchecker.ps1']);
+      assert.deepEqual([...scenarioAnchors('SetupAssist found issues')], ['script:setupassist.ps1']);
+    });
+
+    it("takes an article's wider words for it: installing, upgrading, preparing; app credentials; synced objects", () => {
+      const named = (en: string) => [...articleScenario(article('a', ['x'], { title: { en } })).anchors];
+      assert.deepEqual(named('Errors when you install a Cumulative Update'), ['service:setup']);
+      assert.deepEqual(named('Run Setup /PrepareAD first'), ['service:setup']);
+      assert.deepEqual(named('Grant the application permission Exchange.ManageAsApp'), ['service:app-only']);
+      assert.deepEqual(named('Owners of a synced group cannot manage it'), ['service:sync']);
+      assert.deepEqual(named('Management cmdlets fail in another domain'), []);
+    });
+
+    it('offers, not answers, an article that names none of them for the same error there', () => {
+      assert.deepEqual(top(only('sid-filter', 'other'), error), ['answer', 'sid-filter', 1]);
+      for (const where of [
+        'I got the following error message on the last deployment step:',
+        'Mailbox role: Transport service FAILED',
+        'The Azure Automation runbook connects with a managed identity',
+        'Azure AD Connect: the export to the forest fails',
+        'Exchange Health Checker version 24.01.23',
+      ])
+        assert.deepEqual(top(only('sid-filter', 'other'), `${where}\n${error}`), ['clarify', 'sid-filter', 0.75], where);
+      // The article about installing agrees with the setup paste.
+      assert.deepEqual(top(only('setup-rights', 'other'), `Mailbox role: Transport service FAILED\n${error}`), [
+        'answer',
+        'setup-rights',
+        1,
+      ]);
+      const explained = only('sid-filter', 'other').match(`Step 5 of 13: Mailbox role\n${error}`, { explain: true });
+      assert.match(explained.matches[0].why?.rules.find((r) => r.rule === 'scenario')?.note ?? '', /happened in service:setup/);
+    });
+  });
+
   describe('rule: the cmdlet that printed a PowerShell error record says where it happened', () => {
     const m = new Matcher(
       kbOf([
