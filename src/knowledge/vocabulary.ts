@@ -120,8 +120,13 @@ function addServices(text: string, hinted: number, out: Set<string>): void {
       if (words.includes('.')) words = words.replace(DOTTED_RUN, keepEndpoint);
     }
     const [service, pattern] = SCENARIO_SERVICES[s];
+    // A global pattern's match counts unless a negation stands right before it (DENIED_BEFORE).
+    const read = words;
+    const found = pattern.global
+      ? Array.from(read.matchAll(pattern)).some((m) => !DENIED_BEFORE.test(read.slice(Math.max(0, m.index - 40), m.index)))
+      : pattern.test(read);
     // A name with a kind of its own (`script:healthchecker.ps1`) is the anchor as it stands.
-    if (pattern.test(words)) out.add(service.includes(':') ? service : `service:${service}`);
+    if (found) out.add(service.includes(':') ? service : `service:${service}`);
   }
 }
 
@@ -136,10 +141,12 @@ const keepEndpoint = (run: string) => (ENDPOINT.test(run) ? run : ' ');
  * and words (lower case) one of which every match of the pattern contains: a text holding none is not searched with it.
  */
 /**
- * Not after a negation (`we are not using Azure AD Connect`, `without running setup`): what the paste says it doesn't
- * have or do is no place it happened. (A lookbehind, so the pattern's match is still the place's own words.)
+ * A negation right before a place's words (`we are not using Azure AD Connect`, `without running setup`): what the paste
+ * says it doesn't have or do is no place it happened. The patterns that honour it are global (`g`): addServices looks
+ * before each of their matches (a lookbehind in the pattern would be tried at every position of every line).
  */
-const NOT_DENIED = String.raw`(?<!\b(?:no|not|without|never|don't|do not|didn't|isn't)\s+(?:(?:using|use|used|run|running|have|a|an|the|any)\s+){0,2})`;
+const DENIED_BEFORE =
+  /\b(?:no|not|without|never|don't|do not|didn't|isn't)\s+(?:(?:using|use|used|run|running|have|a|an|the|any)\s+){0,2}$/i;
 
 export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] = [
   ['hcw', /Hybrid ?Configuration ?Wizard|\bHCW\d*\b|Microsoft\.Online\.CSE\.Hybrid|Hybridkonfigurations-?Assistent/i, ['hybrid', 'hcw']],
@@ -168,40 +175,49 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
   [
     'setup',
     new RegExp(
-      NOT_DENIED +
-        String.raw`(?:\bsetup\.exe\b|\bExchangeSetup(?:Logs?)?\b|(?<!\b(?:hybrid|our|my|your|an?|this|current|existing)\s+)\bExchange (?:Server )?setup\b|\b(?:run|running|ran|rerun|resume|resuming|restart|restarting|start|started) (?:the )?setup\b|` +
-        String.raw`(?<!\b(?:session|connection|channel|tunnel|call|link|hybrid|TLS)\s+)\bsetup (?:fails|failed|failing|stops|stopped|aborts|aborted|hangs|crashes|crashed|log|logs|wizard|encountered)\b|` +
+      String.raw`(?:\bsetup\.exe\b|\bExchangeSetup(?:Logs?)?\b|\bExchange (?:Server )?setup\b(?<!\b(?:hybrid|our|my|your|an?|this|current|existing)\s+Exchange (?:Server )?setup)|\b(?:run|running|ran|rerun|resume|resuming|restart|restarting|start|started) (?:the )?setup\b|` +
+        String.raw`\bsetup (?:fails|failed|failing|stops|stopped|aborts|aborted|hangs|crashes|crashed|log|logs|wizard|encountered)\b(?<!\b(?:session|connection|channel|tunnel|call|link|hybrid|TLS)\s+setup \w+)|` +
         String.raw`\bPrepare(?:AD|Schema|AllDomains|Domain)\b|Organization Preparation|IAcceptExchangeServerLicenseTerms|\/Mode: ?(?:Upgrade|Install|Uninstall|RecoverServer)\b|` +
         String.raw`\berror was generated when\b|Readiness Checks|\bsetupreadiness\b|\bFailed \[Rule:|Prerequisite Analysis|\bStep \d+ of \d+\b|\b(?:Mailbox|Client Access|Edge Transport|Hub Transport|Management Tools) role: |` +
         String.raw`\b(?:installation|deployment|setup|upgrade) step|\b(?:during|while|when) (?:the |an |a )?(?:install(?:ing|ation)?|setup|upgrad(?:e|ing)|deploy(?:ing|ment))\b|` +
         String.raw`\binstall(?:ing)? (?:the )?(?:Exchange|CU ?\d*|cumulative update)\b)`,
-      'i',
+      'gi',
     ),
-    ['setup', 'prepar', 'iaccept', 'mode', 'generated', 'readiness', 'rule', 'prerequisite', 'step', 'role', 'install', 'upgrad', 'deploy'],
+    [
+      'setup',
+      'prepar',
+      'iaccept',
+      '/mode:',
+      'generated',
+      'readiness',
+      '[rule:',
+      'prerequisite',
+      'step ',
+      'role: ',
+      'install',
+      'upgrad',
+      'deploy',
+    ],
   ],
   // Sign-in without a user: app-only authentication with a certificate or secret, a managed identity, an automation runbook.
   // (`Connect-ExchangeOnline -AppId …` names its session cmdlet already.)
   [
     'app-only',
-    new RegExp(
-      NOT_DENIED + String.raw`(?:\bapp-?only\b|managed ?identit(?:y|ies)\b|\bservice principals?\b|Azure Automation|\brunbooks?\b)`,
-      'i',
-    ),
+    new RegExp(String.raw`(?:\bapp-?only\b|managed ?identit(?:y|ies)\b|\bservice principals?\b|Azure Automation|\brunbooks?\b)`, 'gi'),
     ['only', 'managed', 'principal', 'automation', 'runbook'],
   ],
   // The directory synchronisation engine: Entra (Azure AD) Connect and its sync service, DirSync, cloud sync.
   [
     'sync',
     new RegExp(
-      NOT_DENIED +
-        String.raw`(?:\b(?:Azure AD|Azure Active Directory|Microsoft Entra|Entra(?: ID)?|AAD) Connect\b|\bADSync\b|\bDirSync\b|\bsync engine\b|Synchronization Service Manager|\bmiisclient\b|\b(?:Entra|Azure AD) Cloud Sync\b)`,
-      'i',
+      String.raw`(?:\b(?:Azure AD|Azure Active Directory|Microsoft Entra|Entra(?: ID)?|AAD) Connect\b|\bADSync\b|\bDirSync\b|\bsync engine\b|Synchronization Service Manager|\bmiisclient\b|\b(?:Entra|Azure AD) Cloud Sync\b)`,
+      'gi',
     ),
-    ['connect', 'adsync', 'dirsync', 'sync', 'synchronization', 'miisclient'],
+    ['azure', 'entra', 'aad', 'sync', 'miisclient'],
   ],
   // Scripts named in words: the Exchange Health Checker and SetupAssist (as their `.ps1` files: the same anchor).
-  ['script:healthchecker.ps1', new RegExp(NOT_DENIED + String.raw`\bHealth ?Checker\b`, 'i'), ['health']],
-  ['script:setupassist.ps1', new RegExp(NOT_DENIED + String.raw`\bSetup ?Assist\b`, 'i'), ['setup']],
+  ['script:healthchecker.ps1', /\bHealth ?Checker\b/gi, ['health']],
+  ['script:setupassist.ps1', /\bSetup ?Assist\b/gi, ['setup']],
 ];
 
 /**
@@ -233,9 +249,12 @@ export function articleAnchors(text: string): Set<string> {
   return out;
 }
 
-/** Any service's hint (they are letters only), longest first. */
+/**
+ * Any service's hint, longest first (letters, or a word with its punctuation where the word alone is common: `[rule:`
+ * of a setup check, not every transport rule).
+ */
 const HINTS = [...new Set(SCENARIO_SERVICES.flatMap(([, , hints]) => hints))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-const ANY_SERVICE_HINT = new RegExp(HINTS.join('|'), 'g');
+const ANY_SERVICE_HINT = new RegExp(HINTS.map((h) => h.replace(/[^a-z]/g, (c) => `\\${c}`)).join('|'), 'g');
 /**
  * Per hint, the services (a bit per SCENARIO_SERVICES entry) of every hint it begins with (itself included): where the
  * scan finds the longer hint, the shorter one is there too.

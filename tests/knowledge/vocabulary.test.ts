@@ -126,7 +126,7 @@ describe('knowledge/vocabulary', () => {
     const pastes = files.flatMap((f) => parseLabelled(fs.readFileSync(path.join(ROOT, 'tests/data', f), 'utf8'), f).map((p) => p.text));
     let matches = 0;
     for (const [service, pattern, hints] of SCENARIO_SERVICES) {
-      const every = new RegExp(pattern.source, `${pattern.flags}g`);
+      const every = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
       // (A dotted name is read as a host name, which names nothing: it is only searched here.)
       for (const text of [...named, 'Microsoft.Online.CSE.Hybrid.Client', ...pastes])
         for (const m of text.matchAll(every)) {
