@@ -22,7 +22,7 @@ export interface ArticleScenario {
  * SCENARIO_NAMED_BY_ARTICLES) of its title, keywords, symptoms, cause and steps.
  */
 export function articleScenario(a: Article): ArticleScenario {
-  const texts = [
+  const where = [
     a.title.de,
     a.title.en,
     ...(a.keywords?.de ?? []),
@@ -37,13 +37,18 @@ export function articleScenario(a: Article): ArticleScenario {
       ...(s.context?.de ?? []),
       ...(s.context?.en ?? []),
     ]),
-    a.cause.de,
-    a.cause.en,
-    ...a.steps.flatMap((st) => [st.text.de, st.text.en, ...(st.commands ?? []).map((c) => c.code)]),
   ];
-  const text = texts.filter((t): t is string => !!t).join('\n');
-  return { anchors: articleAnchors(text), squashed: text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') };
+  const why = [a.cause.de, a.cause.en, ...a.steps.flatMap((st) => [st.text.de, st.text.en, ...(st.commands ?? []).map((c) => c.code)])];
+  const join = (texts: (string | undefined)[]) => texts.filter((t): t is string => !!t).join('\n');
+  const text = join([...where, ...why]);
+  const anchors = articleAnchors(text);
+  // Exchange Setup is the article's place only where its title or symptoms put the error: a cause or a step that
+  // speaks of an upgrade (`the file was overwritten during the upgrade`, `install the latest CU`) says when or how to fix.
+  if (anchors.has(SETUP) && !articleAnchors(join(where)).has(SETUP)) anchors.delete(SETUP);
+  return { anchors, squashed: text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') };
 }
+
+const SETUP = 'service:setup';
 
 /** The paste's lines that name a scenario: their anchors and content terms. */
 export interface PasteScenario {

@@ -242,6 +242,13 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual(named('Grant the application permission Exchange.ManageAsApp'), ['service:app-only']);
       assert.deepEqual(named('Owners of a synced group cannot manage it'), ['service:sync']);
       assert.deepEqual(named('Management cmdlets fail in another domain'), []);
+      // Setup in the cause or the steps says when or how to fix, not where the error happens.
+      const moving = article('m', ['x'], {
+        title: { en: 'Moving mailboxes fails' },
+        cause: { en: 'The file was overwritten during the upgrade to the latest Cumulative Update.' },
+        steps: [{ text: { en: 'Install the latest CU.' } }],
+      });
+      assert.deepEqual([...articleScenario(moving).anchors], ['service:mrs']);
     });
 
     it('offers, not answers, an article that names none of them for the same error there', () => {
