@@ -25,10 +25,16 @@ const RUBY = /\.rb:\d+:in [`']/;
 /** A .NET stack frame's root namespace (`at MailKit.Net.Smtp.SmtpClient.Send(…)` → `MailKit`). */
 const DOTNET_FRAME = /^\s*at ([A-Za-z_]\w*)\.[\w.`<>|$]+\(/gm;
 /**
- * A Java or Python exception class in its package (`microsoft.exchange.webservices.….ServiceResponseException`,
- * `smtplib.SMTPAuthenticationError`).
+ * A frame of Microsoft's own servers and tools (`at Microsoft.Exchange.…`, `Microsoft.Online.CSE.Hybrid…`): the stack is
+ * theirs, whatever library they call (Exchange ships `Newtonsoft.Json`). The EWS Managed API
+ * (`Microsoft.Exchange.WebServices.…`) is a client library other programs call: not this.
  */
-const PACKAGE_CLASS = /(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.[A-Z]\w*(?:Exception|Error)\b/;
+const MICROSOFT_PRODUCT_FRAME = /^\s*at Microsoft\.(?:Exchange\.(?!WebServices\.)|Online\.|Office\.)/m;
+/**
+ * A Java or Python exception class in its package (`microsoft.exchange.webservices.….ServiceResponseException`,
+ * `smtplib.SMTPAuthenticationError`, `exchangelib.errors.ErrorNonExistentMailbox`).
+ */
+const PACKAGE_CLASS = /(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.(?:[A-Z]\w*(?:Exception|Error)|Error[A-Z]\w*)\b/;
 /**
  * A mail relay's own refusal (`postfix/smtpd[130]: NOQUEUE: reject: RCPT from …`, Exim's `H=… rejected RCPT`): its own
  * rules refused the mail, whoever the recipient is. (A reply it relays, `host mail.contoso.com[…] said: 550 5.7.1 …`,
@@ -49,7 +55,7 @@ export function foreignProgram(text: string): string | undefined {
   if (PHP.test(text)) return 'a PHP error';
   if (GO.test(text)) return 'a Go panic';
   if (RUBY.test(text)) return 'a Ruby stack trace';
-  if (text.includes('at ')) {
+  if (text.includes('at ') && !MICROSOFT_PRODUCT_FRAME.test(text)) {
     DOTNET_FRAME.lastIndex = 0;
     for (let m = DOTNET_FRAME.exec(text); m !== null; m = DOTNET_FRAME.exec(text))
       if (!MICROSOFT_NAMESPACES.has(m[1])) return `.NET stack frames of ${m[1]}`;

@@ -38,6 +38,10 @@ describe('matching: the foreign-program rule (foreignProgram.ts)', () => {
     it('reads a .NET stack of another namespace, a Java or Python exception in its package, a client program named', () => {
       assert.equal(foreignProgram(`${ERROR}\n   at MailKit.Net.Smtp.SmtpClient.Send(MimeMessage message)`), '.NET stack frames of MailKit');
       assert.equal(foreignProgram(`smtplib.SMTPAuthenticationError: ${ERROR}`), 'the exception smtplib.SMTPAuthenticationError');
+      assert.equal(foreignProgram(`exchangelib.errors.ErrorAccessDenied: ${ERROR}`), 'the exception exchangelib.errors.ErrorAccessDenied');
+      // A program calling the EWS Managed API, Microsoft's client library: its own frames say so.
+      const ews = `${ERROR}\n   at Microsoft.Exchange.WebServices.Data.ServiceRequestBase.Validate()\n   at Contoso.Sync.Job.Run()`;
+      assert.equal(foreignProgram(ews), '.NET stack frames of Contoso');
       assert.equal(foreignProgram(`We fetch the ledger mailbox with exchangelib and get: ${ERROR}`), 'the client exchangelib');
       assert.equal(foreignProgram(`php-ews says: ${ERROR}`), 'the client php-ews');
     });
@@ -52,6 +56,8 @@ describe('matching: the foreign-program rule (foreignProgram.ts)', () => {
     it("reads nothing in Microsoft's own output: Exchange and .NET stacks, PowerShell, the HCW's log", () => {
       const exchange = `Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException: ${ERROR}\n   at Microsoft.Exchange.Configuration.Tasks.Task.ThrowError(Exception exception)\n   at System.Management.Automation.CommandProcessor.ProcessRecord()`;
       assert.equal(foreignProgram(exchange), undefined);
+      // Exchange's own stack calling a library it ships is still Exchange's.
+      assert.equal(foreignProgram(`${exchange}\n   at Newtonsoft.Json.JsonSerializer.Deserialize(JsonReader reader)`), undefined);
       assert.equal(
         foreignProgram(`Set-Vault : ${ERROR}\nAt line:1 char:1\n+ CategoryInfo : NotSpecified: (:) [Set-Vault], VaultException`),
         undefined,
