@@ -15,8 +15,12 @@ import { CLIENT_PROGRAMS, MICROSOFT_NAMESPACES, PROGRAM_KIND_NOISE, PROGRAM_KIND
 const PYTHON = /Traceback \(most recent call last\)|^\s*File "[^"\n]+\.py", line \d+/m;
 /** A JVM stack: `Exception in thread "main"`, or a frame `at com.foo.Bar.run(Bar.java:12)` (also `Unknown Source`, `Native Method`). */
 const JAVA = /Exception in thread "|^\s*at [\w$]+(?:[./][\w$<>]+)+\((?:[\w$]+\.(?:java|kt|scala)(?::\d+)?|Unknown Source|Native Method)\)/m;
-/** A Node.js frame: `at send (/srv/app/mail.js:10:5)`, `at /srv/app/node_modules/x/index.js:3:9`. */
-const NODE = /^\s*at (?:[^\n()]+ \()?[^\s()]*\.(?:js|mjs|cjs|ts):\d+:\d+\)?\s*$/m;
+/**
+ * A Node.js frame: `at send (/srv/app/mail.js:10:5)`, `at /srv/app/node_modules/x/index.js:3:9`, also inside a line (a
+ * stack logged on one line), or a path through `node_modules`.
+ */
+const NODE =
+  /^\s*at (?:[^\n()]+ \()?[^\s()]*\.(?:js|mjs|cjs|ts):\d+:\d+\)?\s*$|\bat [\w.$<>]+ \([^()\s]*\.(?:js|mjs|cjs|ts):\d+:\d+\)|node_modules[\\/]/m;
 /** PHP's errors and frames: `PHP Fatal error`, `… in /var/www/x.php:12`, `… on line 12`, `#0 /var/www/x.php(12)`. */
 const PHP = /\bPHP (?:Fatal error|Warning|Notice|Parse error)\b|\.php(?:\(\d+\)|:\d+\b| on line \d+)/;
 /** A Go panic (`panic: …` with `goroutine 1 [running]`) or a Ruby frame (`/app/lib/x.rb:12:in 'block'`). */

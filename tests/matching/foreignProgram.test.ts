@@ -29,6 +29,9 @@ describe('matching: the foreign-program rule (foreignProgram.ts)', () => {
         foreignProgram(`${ERROR}\n    at send (/srv/app/mail.js:10:5)\n    at /srv/app/node_modules/x/index.js:3:9`),
         'a Node.js stack trace',
       );
+      // A stack logged on one line.
+      const oneLine = `Error: Invalid login: ${ERROR} at SMTPConnection._formatError (C:\\app\\lib\\smtp-connection.js:528:15)`;
+      assert.equal(foreignProgram(oneLine), 'a Node.js stack trace');
       assert.equal(foreignProgram(`PHP Fatal error:  Uncaught Exception: ${ERROR}`), 'a PHP error');
       assert.equal(foreignProgram(`Fatal error: ${ERROR} in /var/www/vault.php on line 40`), 'a PHP error');
       assert.equal(foreignProgram(`panic: ${ERROR}\n\ngoroutine 1 [running]:\nmain.main()`), 'a Go panic');
