@@ -118,6 +118,8 @@ function addServices(text: string, hinted: number, out: Set<string>): void {
     if (words === undefined) {
       words = text.includes('://') ? text.replace(URL_START, ' ') : text;
       if (words.includes('.')) words = words.replace(DOTTED_RUN, keepEndpoint);
+      // A program's name in lower case with hyphens (`email-oauth2-proxy`, `sasl-xoauth2`) names that program, not a service.
+      if (words.includes('-')) words = words.replace(KEBAB_NAME, programName);
     }
     const [service, pattern] = SCENARIO_SERVICES[s];
     // A global pattern's match counts unless a negation stands right before it (DENIED_BEFORE).
@@ -135,19 +137,24 @@ const DOTTED_RUN = /(?<![\w.-])[\w-]+(?:\.[\w-]+)+(?![\w-])/g;
 const ENDPOINT = /\.(?:svc|asmx|aspx|ps1|exe|log)$/i;
 /** A dotted run that names an endpoint (`mrsproxy.svc`) stays; any other (a host name) becomes a space. */
 const keepEndpoint = (run: string) => (ENDPOINT.test(run) ? run : ' ');
+/** Lower-case words joined by hyphens, not part of a path or a dotted name (`powershell-liveid` in a URL stays). */
+const KEBAB_NAME = /(?<![\w./\\-])[a-z][a-z\d]*(?:-[a-z\d]+)+(?![\w/\\-]|\.\w)/g;
+/** Such a run of three words or more, or with a digit (`sasl-xoauth2`), is a program's name: a space. (`app-only` stays.) */
+const programName = (run: string) => (run.split('-').length >= 3 || /\d/.test(run) ? ' ' : run);
+
+/**
+ * A negation right before a place's words (`we are not using Azure AD Connect`, `without running setup`), or a future
+ * (`the users who will be migrated`): what the paste says it doesn't have, or hasn't done yet, is no place it
+ * happened. The patterns that honour it are global (`g`): addServices looks before each of their matches (a
+ * lookbehind in the pattern would be tried at every position of every line).
+ */
+const DENIED_BEFORE =
+  /\b(?:(?:no|not|without|never|don't|do not|didn't|isn't)\s+(?:(?:using|use|used|run|running|have|a|an|the|any)\s+){0,2}|(?:will|to|going to) be\s+)$/i;
 
 /**
  * Services, tools and endpoints by the words and URL paths that name them (also inside cmdlet names: `Test-OAuthConnectivity`),
  * and words (lower case) one of which every match of the pattern contains: a text holding none is not searched with it.
  */
-/**
- * A negation right before a place's words (`we are not using Azure AD Connect`, `without running setup`): what the paste
- * says it doesn't have or do is no place it happened. The patterns that honour it are global (`g`): addServices looks
- * before each of their matches (a lookbehind in the pattern would be tried at every position of every line).
- */
-const DENIED_BEFORE =
-  /\b(?:no|not|without|never|don't|do not|didn't|isn't)\s+(?:(?:using|use|used|run|running|have|a|an|the|any)\s+){0,2}$/i;
-
 export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] = [
   ['hcw', /Hybrid ?Configuration ?Wizard|\bHCW\d*\b|Microsoft\.Online\.CSE\.Hybrid|Hybridkonfigurations-?Assistent/i, ['hybrid', 'hcw']],
   [
@@ -155,7 +162,7 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
     /mrsproxy|\bMRS\b|MoveRequest|MigrationBatch|\bmov(?:e|es|ing) (?:the )?mailbox|\bmailbox (?:move|migration)s?\b|\bmove requests?\b|\bmigration batch/i,
     ['mrs', 'mov', 'migration', 'mailbox'],
   ],
-  ['migration', /\bmigrat(?:e|es|ed|ing|ion|ions)\b/i, ['migrat']],
+  ['migration', /\bmigrat(?:e|es|ed|ing|ion|ions)\b/gi, ['migrat']],
   ['oauth', /OAuth/i, ['oauth']],
   ['autodiscover', /Autodiscover/i, ['autodiscover']],
   [

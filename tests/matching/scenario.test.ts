@@ -65,6 +65,17 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual([...scenarioAnchors('The emigration of the quokkas')], []);
     });
 
+    it("reads no place from a program's hyphenated name, nor from what the paste says is still to come", () => {
+      // `email-oauth2-proxy` is a program, not OAuth; the lower-case `powershell-liveid` of a URL path still names its endpoint.
+      assert.deepEqual([...scenarioAnchors('Sending through Claws-Mail with email-oauth2-proxy.')], []);
+      assert.deepEqual([...scenarioAnchors('with sasl-xoauth2 it fails')], []);
+      assert.deepEqual([...scenarioAnchors('Sending with OAuth2 fails')], ['service:oauth']);
+      assert.deepEqual([...scenarioAnchors('https://outlook.office365.com/powershell-liveid/')], ['service:remote-powershell']);
+      // The users who will be migrated are not being migrated: the error came from something else.
+      assert.deepEqual([...scenarioAnchors('I add the users who will be migrated from Gmail as mail users')], []);
+      assert.deepEqual([...scenarioAnchors('the users were migrated from Gmail')], ['service:migration']);
+    });
+
     it('reads no scenario from host names, hyphenated words or output cmdlets', () => {
       // `owa.contoso.com` is any server; the URL's path names the endpoint (the MRS proxy).
       assert.deepEqual([...scenarioAnchors("The call to 'https://owa.contoso.com/EWS/mrsproxy.svc' failed.")], ['service:mrs']);
