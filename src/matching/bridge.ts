@@ -121,6 +121,23 @@ export class Translator {
     return { text: this.rewrite(text, applied), applied };
   }
 
+  /**
+   * Whether `text` holds a phrase of this language the lexicon knows (a form of two words or more that the other language
+   * does not write alike): a cheap check before `translate`, with no compound splitting.
+   */
+  holdsPhrase(text: string): boolean {
+    const words = [...text.matchAll(WORD)].map((m) => ({ folded: foldWord(m[0]) }));
+    for (let i = 0; i < words.length; i++) {
+      const rules = this.byFirst.get(words[i].folded);
+      if (!rules) continue;
+      for (const rule of rules) {
+        if (rule.pattern.length < 2 || rule.shared) continue;
+        if (matchFrom(rule.pattern, 0, words, i, [], this.params.maxSlotWords) >= 0) return true;
+      }
+    }
+    return false;
+  }
+
   private rewrite(text: string, applied: Applied[]): string {
     const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
     let out = '';
@@ -275,6 +292,11 @@ export class Bridge {
   /** The paste (written in `from`) read in the other language. */
   translate(text: string, from: Lang): Translation {
     return this.to[from === 'de' ? 'en' : 'de'].translate(text);
+  }
+
+  /** Whether the paste holds a phrase of language `from` that the lexicon knows (Translator `holdsPhrase`). */
+  holdsPhrase(text: string, from: Lang): boolean {
+    return this.to[from === 'de' ? 'en' : 'de'].holdsPhrase(text);
   }
 }
 

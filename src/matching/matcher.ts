@@ -2,7 +2,15 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/load';
 import { pick } from '../knowledge/localize';
 import type { Article, Lang } from '../knowledge/types';
-import { answerThroughTranslation, Bridge, combineWithTranslation, errorWordsOf, languageFreeTerms, otherLanguageLines } from './bridge';
+import {
+  answerThroughTranslation,
+  Bridge,
+  combineWithTranslation,
+  errorWordsOf,
+  languageFreeTerms,
+  otherLanguageLines,
+  type Translation,
+} from './bridge';
 import { decide } from './decide';
 import {
   aboutWeight,
@@ -345,9 +353,17 @@ export class Matcher {
     // message around a German Windows inner message): those lines are read through the lexicon too, for its
     // errors — its prose is not a description in the other language, so it is never answered as one.
     const mixed = !this.missing[direct.lang];
+    const other: Lang = direct.lang === 'de' ? 'en' : 'de';
     const from = mixed ? otherLanguageLines(text, direct.lang) : direct.lang;
-    if (!from || !this.missing[from]) return direct;
-    const translation = this.bridge.translate(text, from);
+    let translation: Translation | null = null;
+    let source: Lang = other;
+    if (from && this.missing[from]) [translation, source] = [this.bridge.translate(text, from), from];
+    else if (mixed && !from && this.missing[other] && this.bridge.holdsPhrase(text, other)) {
+      // A line too short to tell its language by its words (`Additional information: Falscher Parameter.`): a message
+      // template or phrase of the other language that the lexicon knows makes it that language's line.
+      translation = this.bridge.translate(text, other);
+    }
+    if (!translation) return direct;
     const translated = new Set(translation.applied.flatMap((a) => a.words));
     const combined = combineWithTranslation(
       direct,
@@ -362,7 +378,7 @@ export class Matcher {
     if (!options.explain) return combined;
     const outcome = combined === direct ? 'unchanged' : combined.decision === 'answer' ? 'answered' : 'merged';
     const terms = translation.applied.map((a) => a.words.join(' '));
-    return { ...combined, translation: { from, to: from === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
+    return { ...combined, translation: { from: source, to: source === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
   }
 
   /**

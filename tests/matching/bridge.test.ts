@@ -640,6 +640,17 @@ describe('matching/bridge', () => {
         assert.notEqual(new Matcher(kbOf(mixedKb.articles, LEXICON)).match(paste).matches[0]?.article, 'ad-rights');
       });
 
+      it('reads a German inner message too short to tell its language by its words, when it is a template of the lexicon', () => {
+        const short = new Matcher(
+          kbOf(mixedKb.articles, [...mixedKb.lexicon!, entry('Falscher Parameter', 'The parameter is incorrect')]),
+        );
+        const r = short.match(`${AD.replace('<Server>', 'dc1.contoso.com')}Falscher Parameter.`, { explain: true });
+        assert.equal(r.matches[0]?.article, 'ad-param', JSON.stringify(r.matches));
+        assert.equal(r.translation?.from, 'de');
+        // An English paste that only names a product both languages write alike is not read as German.
+        assert.equal(short.match(`${AD}The parameter is incorrect. OWA`, { explain: true }).translation, undefined);
+      });
+
       it('does not read its German prose as a description', () => {
         const r = m.match(`${paste}\nDie Besitzer können die Verteilergruppe nicht verwalten, seit wir das geändert haben.`);
         assert.ok(!r.matches.some((x) => x.article === 'dg-manage'), JSON.stringify(r.matches));

@@ -238,6 +238,8 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
       en.translate('Der Benutzername oder das Kennwort ist falsch.').text,
       'The user name or password is incorrect.',
     );
+    assert.equal(en.translate('Additional information: Falscher Parameter.').text, 'Additional information: The parameter is incorrect.');
+    assert.equal(en.translate('Error 0x6ba (Der RPC-Server ist nicht verfügbar)').text, 'Error 0x6ba (The RPC server is unavailable)');
     assert.equal(
       en.translate('System.Net.Http.HttpRequestException: Beim Senden der Anforderung ist ein Fehler aufgetreten.').text,
       'System.Net.Http.HttpRequestException: An error occurred while sending the request.',
