@@ -58,7 +58,7 @@ import {
   type Settled,
   type SignalScore,
 } from './score';
-import { buildSignals, isStrongTerm, type SignalIndex } from './signals';
+import { buildSignals, isCodeTerm, isStrongTerm, type SignalIndex } from './signals';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { sortedIncludes } from './sorted';
 import { Synonyms } from './synonyms';
@@ -157,6 +157,8 @@ interface CodeHit extends HitBase {
   code: string;
   /** A status code found in the article's title (`exact`), or in a range its title names (`range`: `4.7.500-699`). */
   title?: 'exact' | 'range';
+  /** One article alone holds the code, and the paste names its title's words too (`keywords.codeTitle`): answered. */
+  titleNamed?: true;
 }
 
 type Hit = ErrorHit | KeywordHit | DescriptionHit | CodeHit;
@@ -1034,9 +1036,21 @@ export class Matcher {
     return out;
   }
 
+  /**
+   * The paste names words of `article`'s title (not `code` itself, not words every article uses) worth at least
+   * `keywords.codeTitleWords` words found in one article only.
+   */
+  private titleNamed(article: number, view: QueryView, code: string): boolean {
+    const unique = Math.log(1 + this.descriptions.titles.length);
+    let weight = 0;
+    for (const w of titleWordsNamed(this.descriptions, article, view.terms, new Set([code])))
+      weight += (this.descriptions.idf.get(w) ?? 0) / unique;
+    return weight >= this.params.keywords.codeTitleWords;
+  }
+
   /** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */
   private codeHits(view: QueryView): CodeHit[] {
-    const { code: score, codeFamily, codeMaxArticles, titleCode } = this.params.keywords;
+    const { code: score, codeFamily, codeMaxArticles, codeTitle, titleCode } = this.params.keywords;
     const hits: CodeHit[] = [];
     // How many of the CODE_FOLLOWERS words after code `t` in error text `id` the paste holds.
     const codeFollowers = (id: number, t: string) => {
@@ -1111,12 +1125,27 @@ export class Matcher {
       // When that article is the only one that names the code at all (in error texts or prose), it is the article about the
       // code's family and the paste is one more of its members: answered (`codeFamily`).
       const sole = status && inErrors.size === 1 && proseNaming === 0;
+      // An error code (HCW, result or sign-in code: not an exception class, which names a family) that one article alone
+      // holds, pasted with that article's title words (not the code's own): the code says which error, the title where it
+      // happened — answered (`codeTitle`).
+      const own =
+        isCodeTerm(t) && inErrors.size + inProse.length === 1 && this.titleNamed(inErrors.size ? [...inErrors][0] : inProse[0][0], view, t);
+      const codeScore = sole ? codeFamily : own ? codeTitle : score;
       for (const id of ids) {
         if (status ? (variants.get(this.index.errors[id].article)?.size ?? 0) < 2 || !begins(id) : other(id)) continue;
         const sig = this.index.errors[id];
-        hits.push({ kind: 'code', article: sig.article, symptom: sig.symptom, score: sole ? codeFamily : score, terms: [t], code: t });
+        hits.push({
+          kind: 'code',
+          article: sig.article,
+          symptom: sig.symptom,
+          score: codeScore,
+          terms: [t],
+          code: t,
+          ...(own ? { titleNamed: true as const } : {}),
+        });
       }
-      for (const [article, symptom] of inProse) hits.push({ kind: 'code', article, symptom, score, terms: [t], code: t });
+      for (const [article, symptom] of inProse)
+        hits.push({ kind: 'code', article, symptom, score: codeScore, terms: [t], code: t, ...(own ? { titleNamed: true as const } : {}) });
     }
     // A status code that an article's title names (`Fix NDR error "550 5.7.23"…`), or, when no title names it, a range
     // that a title names (`451 4.7.500-699`): that article is about the code, offered (never answered) however few of
@@ -1694,8 +1723,9 @@ export class Matcher {
       out.code = h.code;
       rules.push({
         rule: 'code',
-        note:
-          h.score === this.params.keywords.codeFamily
+        note: h.titleNamed
+          ? `${h.score}: a code only this article holds, with words of its title: which error and where`
+          : h.score === this.params.keywords.codeFamily
             ? `${h.score}: a status code only this article names, and the start of its message as in several of the article's variants`
             : h.title
               ? `${h.score}: a status code ${h.title === 'exact' ? "the article's title names" : "in a range the article's title names"} (at most ${this.params.keywords.codeMaxArticles} titles)`

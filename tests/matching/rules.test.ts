@@ -3,7 +3,7 @@ import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { buildQueryView, looksLikeName, misread, otherCodeOfFamily, scoreSignal } from '../../src/matching/score';
 import { buildSignals, contentTerms, isStrongTerm } from '../../src/matching/signals';
-import { englishArticle as article, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle as article, kbOf } from '../helpers/articles';
 
 /** The matching rules of README "How matching works", each on small hand-made error texts. */
 
@@ -729,5 +729,31 @@ describe('matching rules: a label on every line of a wrapped error (normalize.ts
       'Error: stop the widget flow.',
     ].join('\n');
     assert.deepEqual(top(m, logged), ['answer', 'tagged']);
+  });
+});
+
+describe('matching rules: a code one article alone holds, with its title words (matcher.ts codeHits, keywords.codeTitle)', () => {
+  const m = () =>
+    new Matcher(
+      kbOf([
+        describedArticle(
+          'transfer',
+          'Frobnicator Wizard errors when running the Sprocket Ledger transfer feature',
+          'The wizard reports HCW9110 when the sprocket ledger transfer fails.',
+        ),
+        describedArticle('gadgets', 'Gadget journal can not be opened after an upgrade', 'The gadget journal stays closed.'),
+        describedArticle('widgets', 'Widget store sync fails for shared widgets', 'Shared widgets never reach the widget store.'),
+      ]),
+    );
+
+  it('answers the code with words of its title: the code says which error, the title where it happened', () => {
+    assert.deepEqual(top(m(), 'The wizard finished with a warning HCW9110 - Encountered error while running sprocket ledger transfer.'), [
+      'answer',
+      'transfer',
+    ]);
+  });
+
+  it('offers the code alone, or with words every title uses', () => {
+    assert.deepEqual(top(m(), 'We got HCW9110 yesterday, any idea?'), ['clarify', 'transfer']);
   });
 });
