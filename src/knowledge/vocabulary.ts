@@ -326,3 +326,17 @@ export const PROGRAM_KINDS =
  */
 export const PROGRAM_KIND_NOISE =
   /\b(?:Outlook Web App|Microsoft 365 Apps?|Office (?:365 )?Apps?|Apps? for (?:enterprise|business)|Application (?:event )?logs?|Applications and Services(?: Logs?)?|Log Name: Application|application pools?|AppPool|(?:HCW|hybrid|hybrid agent) app(?:lication)?|Outlook (?:mobile )?app|Teams app|Authenticator app|internal ?relay|(?:[\w-]+\.ps1|PowerShell|maintenance) scripts?)\b/gi;
+
+/**
+ * The paste says it runs on an on-premises Exchange server (product.ts): a version (`Exchange 2013`, `Exchange Server 2016`,
+ * `Exchange 2010 SP3`), the words `on-premises Exchange` / `Exchange on-premises`, or the Exchange Management Shell prompt
+ * (`[PS] C:\Windows\system32>`).
+ */
+export const ON_PREMISES_PASTE =
+  /\bExchange(?: Server)? (?:2003|2007|2010|2013|2016|2019|SE)\b|\bon[- ]?prem(?:ise|ises)?\s{1,3}Exchange\b|\bExchange\s{1,3}(?:Server\s{1,3})?on[- ]?prem(?:ise|ises)?\b|\bExchange Management Shell\b|^\s*\[PS\] [A-Za-z]:\\[^>\n]{0,200}>/im;
+
+/**
+ * The paste names the cloud side too (a hybrid setup, a tenant, Exchange Online, Office 365): then it is not plainly on-premises.
+ */
+export const CLOUD_PASTE =
+  /\b(?:Exchange Online|EXO|Office ?365|O365|Microsoft 365|M365|hybrid|HCW|cloud|tenant|Azure|Entra|onmicrosoft\.com|protection\.outlook\.com|office365\.com|outlook\.office\.com)\b/i;

@@ -46,6 +46,7 @@ import {
   pasteWhere,
   type ArticleScenario,
 } from './scenario';
+import { namesProduct, onlineOnly, pasteOnPremises } from './product';
 import { foreignProgram, programNamed } from './foreignProgram';
 import {
   AFTER_VALUE,
@@ -119,6 +120,8 @@ interface ErrorHit extends HitBase {
   otherScenario?: readonly string[];
   /** A deployment the paste says it doesn't have and the article's title names (`hybrid`; then capped: scenario.ts). */
   deniedScenario?: string;
+  /** The on-premises product the paste names, its article applying to Exchange Online only (then capped: product.ts). */
+  otherProduct?: string;
   /** What shows the paste was printed by another program, whose article names none (then capped: foreignProgram.ts). */
   foreignProgram?: string;
   /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */
@@ -965,6 +968,17 @@ export class Matcher {
       h.score = cap;
       h.deniedScenario = named;
     }
+    const productCap = this.params.score.otherProduct;
+    const onPremises = pasteOnPremises(paste.lines.join('\n'));
+    if (onPremises !== undefined)
+      for (const h of hits) {
+        if (h.score <= productCap || !onlineOnly(this.kb.articles[h.article])) continue;
+        let article = this.scenarios.get(h.article);
+        if (!article) this.scenarios.set(h.article, (article = articleScenario(this.kb.articles[h.article])));
+        if (namesProduct(article.squashed, onPremises)) continue;
+        h.score = productCap;
+        h.otherProduct = onPremises;
+      }
     const where = pasteScenario(
       paste.lines,
       paste.tokens.filter((t) => !STOPWORDS.has(t.term)),
@@ -1677,6 +1691,11 @@ export class Matcher {
         rules.push({
           rule: 'scenario',
           note: `capped at ${this.params.score.otherScenario}: the paste says it happened in ${h.otherScenario.join(', ')}, none of them in this article's scenario (offered, not answered)`,
+        });
+      if (h.otherProduct)
+        rules.push({
+          rule: 'product',
+          note: `capped at ${this.params.score.otherProduct}: the paste runs on an on-premises Exchange server (${h.otherProduct}), this article applies to Exchange Online only (offered, not answered)`,
         });
       if (h.foreignProgram)
         rules.push({

@@ -98,6 +98,12 @@ export interface MatchParameters {
      */
     otherScenario: number;
     /**
+     * A paste that says it runs on an on-premises Exchange server (`Exchange 2013`, the EMS prompt) and names nothing of the
+     * cloud, matched to an article that applies to Exchange Online only (its `appliesto` products; product.ts), is scored at
+     * most this: offered, not answered. Default 0.75, as `otherScenario`; set on the real-world tuning part.
+     */
+    otherProduct: number;
+    /**
      * A paste printed by another program than Microsoft's (a Python, Java, Node, PHP or third-party .NET stack, a client
      * library's name, a relay's own refusal) matched to an article whose text names no program (foreignProgram.ts) is scored
      * at most this: offered, not answered. Default 0.75, as `otherScenario`; set on the real-world tuning part.
@@ -381,6 +387,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     fragment: 0.5,
     innerOnly: 0.75,
     otherScenario: 0.75,
+    otherProduct: 0.75,
     foreignProgram: 0.75,
     withoutCode: 0.75,
     otherOuter: { cap: 0.75, innerWords: 3, foreignWords: 3, wrapperShare: 0.8, maxPostings: 500, ownWords: 3 },

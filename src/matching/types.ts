@@ -37,6 +37,7 @@ export type RuleName =
   | 'contradiction'
   | 'scenario'
   | 'foreign-program'
+  | 'product'
   | 'keywords'
   | 'description'
   | 'synonyms'
