@@ -27,6 +27,15 @@ export const HCW_CODE_TERM = /^hcw\d{3,5}$/;
 export const SIGN_IN_CODE_IN_TEXT = /\bA?ADSTS\d{4,6}\b/i;
 
 /**
+ * The field names of an event record as English Event Viewer copies it (`Log Name:`, `Event ID:`, `Task Category:`…),
+ * each before its colon, at a line's start or after a space (a record pasted as one line): the record's frame, not
+ * anyone's words. In any case (global: use with `matchAll`): the lexicon translates a German record's names
+ * (`Protokollname`, `Aufgabenkategorie`; knowledge/lexicon/de-en.yaml) to these, some in lower case (`task category:`).
+ */
+export const EVENT_FIELD_IN_TEXT =
+  /(?<=^|[ \t])(Log Name|Source|Date|Event ID|Task Category|Level|Opcode|Keywords|User|Computer|Description)[ \t]*:/gim;
+
+/**
  * Top-level names that make a dotted run a host or domain name (`mail.contoso.com`, `ex01.contoso.local`,
  * `contoso.onmicrosoft.com`): public ones common in admins' pastes, and the internal ones of AD forests.
  */

@@ -463,13 +463,15 @@ type DescriptionParameters = MatchParameters['descriptions'];
  * The documents that share words with the paste, best first (by the product of both shares). A word weighs its
  * IDF times the weight of the field it stands in (`p.fields`). `otherNumber`: a word also finds its other
  * grammatical number (`user` → `users`, `mailboxes` → `mailbox`) — for a paste read through the lexicon, which
- * gives one form of a word where a German noun often stands for both (`Benutzer`).
+ * gives one form of a word where a German noun often stands for both (`Benutzer`). `unfound`: terms of the paste that
+ * weigh in it but count for no document (an event record's field names, eventFrame.ts).
  */
 export function scoreDescriptions(
   index: DescriptionIndex,
   terms: ReadonlySet<string>,
   p: DescriptionParameters,
   otherNumber = false,
+  unfound: ReadonlySet<string> = new Set(),
 ): DescriptionScore[] {
   const fieldWeight = FIELDS.map((f) => p.fields[f]);
   let query = 0;
@@ -493,6 +495,8 @@ export function scoreDescriptions(
     // the other form is credited at most that much, so "deployment" can't find the rarer "deployments" heavier.
     const w = index.idf.get(forms[0])!;
     query += w;
+    // A word in `unfound` (an event record's field name) weighs in the paste but is found in no document.
+    if (unfound.has(term)) continue;
     if (forms.length === 1) {
       for (const posting of index.postings.get(forms[0])!) {
         const d = postingDoc(posting);

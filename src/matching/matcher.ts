@@ -34,6 +34,7 @@ import {
 import { termsOf, tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
 import { chainLinks, linksHolding, wrapperWords, type ChainLink } from './chains';
+import { eventFrameTerms } from './eventFrame';
 import { inStatusRange, isStatusTerm, otherStatusCode, statusCodesIn, statusRangesIn, statusTerms, type StatusRange } from './statusCodes';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
@@ -198,6 +199,8 @@ interface Paste {
   /** The paste chains with a `-->` of its own (QueryView.arrow). */
   arrow: boolean;
   lang: Lang;
+  /** The terms it writes only as an event record's field names (eventFrame.ts): no words of a description. */
+  frame: ReadonlySet<string>;
 }
 
 /**
@@ -499,11 +502,13 @@ export class Matcher {
     // written, its words would fit only the articles written in it, however little they fit. As written, only a
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
+    // Where the rest of the paste decides ties, an event record's field names are no words of it.
+    const rest = paste.frame.size ? buildQueryView(view.seq.filter((t) => !paste.frame.has(t)), view.quoted, view.arrow) : view;
     let topics = keywords.topics;
     if (prose && !hits.some((h) => h.score >= this.params.decision.answer)) {
       const contradicted = this.contradicted(errorHits, settled, view);
       const described = (v: QueryView, phrases: Map<number, Set<string>>) =>
-        this.descriptionHits(v, phrases, bridged, text, translated).filter(
+        this.descriptionHits(v, phrases, bridged, text, translated, false, paste.frame).filter(
           (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
         );
       const written = described(view, keywords.topicPhrases);
@@ -542,7 +547,7 @@ export class Matcher {
     // What ranking did to a match is written down only to be explained: its notes are strings for every match.
     const explaining = !!options.explain;
     let ranked = this.innerOnly(
-      this.breakTies(this.settleContest(this.rank(hits, topics, explaining), view, explaining), view, explaining),
+      this.breakTies(this.settleContest(this.rank(hits, topics, explaining), rest, explaining), rest, explaining),
       explaining,
     );
     const t = this.params.decision;
@@ -587,6 +592,7 @@ export class Matcher {
       values: valuesOf(tokens, content),
       arrow: ARROW.test(cut),
       lang: detected ?? options.lang ?? 'en',
+      frame: eventFrameTerms(cut, this.params.paste.eventFields),
     };
   }
 
@@ -1256,13 +1262,16 @@ export class Matcher {
     text: string,
     translated: ReadonlySet<string>,
     problem = false,
+    frame: ReadonlySet<string> = NO_WORDS,
   ): DescriptionHit[] {
     const p = this.params.descriptions;
     const k = this.params.keywords;
     const hits: DescriptionHit[] = [];
     const implied = impliedTerms(view.seq);
     const terms = withPhrases(implied.length ? new Set([...view.terms, ...implied]) : view.terms, text);
-    const fits = addPairs(scoreDescriptions(this.descriptions, terms, p, bridged), this.descriptions, this.kb, view.seq, p, translated);
+    // An event record's field names are part of what the paste says, but no article's words: found in none (eventFrame.ts).
+    const seq = frame.size ? view.seq.filter((t) => !frame.has(t)) : view.seq;
+    const fits = addPairs(scoreDescriptions(this.descriptions, terms, p, bridged, frame), this.descriptions, this.kb, seq, p, translated);
     const offered = offeredDescriptions(fits, p, bridged, problem);
     offered.forEach((d, rank) => {
       const topics = [...(topicPhrases.get(d.article) ?? [])];
@@ -1284,7 +1293,7 @@ export class Matcher {
     const titled = titlesNamed(
       this.descriptions,
       this.kb,
-      view.seq,
+      seq,
       fits.map((d) => d.article),
       p,
     );
@@ -1305,7 +1314,7 @@ export class Matcher {
     for (const [article, phrases] of topicPhrases) {
       if (hits.some((h) => h.article === article)) continue;
       const topicWords = new Set([...phrases].flatMap((ph) => ph.split(' ')));
-      const named = titleWordsNamed(this.descriptions, article, view.terms, topicWords);
+      const named = titleWordsNamed(this.descriptions, article, frame.size ? new Set(seq) : view.terms, topicWords);
       if (!named.length) continue;
       const best = fits.find((d) => d.article === article)!;
       const score = p.score + Math.min(k.topicMax, k.topic * phrases.size);
@@ -1607,12 +1616,12 @@ export class Matcher {
       score: r.score,
       title: pick(a.title, lang).text,
       ...(evidence ? { evidence } : {}),
-      ...(explained ? { why: this.explain(r, explained) } : {}),
+      ...(explained ? { why: this.explain(r, explained, paste.frame) } : {}),
     };
   }
 
   /** The evidence behind one ranked match, in words a knowledge author can act on. */
-  private explain(r: Ranked, view: QueryView): MatchExplanation {
+  private explain(r: Ranked, view: QueryView, frame: ReadonlySet<string>): MatchExplanation {
     const h = r.hit;
     const rules: MatchExplanation['rules'] = [];
     const out: MatchExplanation = { kind: h.kind, raw: round(h.score), rules };
@@ -1755,6 +1764,11 @@ export class Matcher {
     if (h.synonyms)
       rules.push({ rule: 'synonyms', note: `found only with the paste's names read as the articles': ${h.synonyms.join(', ')}` });
     rules.push(...r.adjustments);
+    if (frame.size && (h.kind === 'description' || r.adjustments.some((a) => a.rule === 'tie-break')))
+      rules.push({
+        rule: 'description',
+        note: `an event record: the words it writes only as field names (${[...frame].join(', ')}) are no words of a description`,
+      });
     return out;
   }
 }

@@ -24,6 +24,13 @@ export interface MatchParameters {
      * line of a PowerShell error record); a label on one or two lines is a field name (`Error: 0x80070005`) and stays.
      */
     labelLines: number;
+    /**
+     * A paste that names this many different event record field names or more (`Log Name:`, `Event ID:`, `Task Category:`;
+     * eventFrame.ts) is an event record: the words it writes only as those names count for nothing where it is read as a
+     * description. Default 3: a record copied from Event Viewer names ten, a one-line quote (`Event ID: 2004 Source: …
+     * Task Category: SmtpSend`) three; one `User:` or `Source:` label may be anyone's.
+     */
+    eventFields: number;
   };
   /** How error texts are weighed when the index is built (signals.ts). */
   index: {
@@ -372,7 +379,7 @@ export interface MatchParameters {
 }
 
 export const DEFAULT_PARAMETERS: MatchParameters = {
-  paste: { maxChars: 20_000, labelLines: 3 },
+  paste: { maxChars: 20_000, labelLines: 3, eventFields: 3 },
   index: { strongBoost: 2.5, frameFactor: 0.25, minDetailTerms: 3, genericArticles: 2, stepArticles: 2 },
   candidates: { share: 0.25, words: 2 },
   typos: { minLength: 5, maxScore: 0.3, skipAbove: 0.99, window: 0.3, maxWords: 40 },

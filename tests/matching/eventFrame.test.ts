@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { eventFrameTerms } from '../../src/matching/eventFrame';
+import { Matcher } from '../../src/matching/matcher';
+import { describedArticle, englishArticle as article, kbOf } from '../helpers/articles';
+
+/** An event record as Event Viewer copies it, around a description. */
+const record = (source: string, description: string) =>
+  [
+    'Log Name:      Application',
+    `Source:        ${source}`,
+    'Date:          11/20/2026 6:14:02 AM',
+    'Event ID:      9321',
+    'Task Category: General',
+    'Level:         Error',
+    'Keywords:      Classic',
+    'User:          N/A',
+    'Computer:      EX01.contoso.com',
+    'Description:',
+    description,
+  ].join('\n');
+
+describe('matching/eventFrame (an event record pasted with its field names)', () => {
+  it('finds the terms written only as field names, once the paste names three of them', () => {
+    assert.deepEqual(
+      [...eventFrameTerms(record('Yak Gateway', 'The user could not log on.'), 3)].sort(),
+      ['category', 'computer', 'date', 'description', 'event', 'id', 'keywords', 'level', 'name', 'source', 'task'],
+    );
+    // One line, as a post quotes it: three names.
+    assert.deepEqual([...eventFrameTerms('Event ID: 2004 Source: Yak Task Category: SmtpSend', 3)].sort(), [
+      'category',
+      'event',
+      'id',
+      'source',
+      'task',
+    ]);
+    // A German record as the lexicon translates it: some names in lower case.
+    assert.deepEqual([...eventFrameTerms('log name: application\nsource: Yak\nEvent ID: 4001\ntask category: Allgemein', 3)].sort(), [
+      'category',
+      'event',
+      'id',
+      'log',
+      'name',
+      'source',
+      'task',
+    ]);
+    // Two labels are anyone's; so is a name in prose without its colon.
+    assert.equal(eventFrameTerms('User: pat\nSource: the wiki', 3).size, 0);
+    assert.equal(eventFrameTerms('The event log source on this computer has a user level setting', 3).size, 0);
+  });
+
+  const m = new Matcher(
+    kbOf([
+      describedArticle('logs', 'Computer event log level keywords lost', 'The event log of a computer loses its level and keywords.'),
+      describedArticle('walrus', 'Walrus sync stalls', 'The walrus sync stalls every night.'),
+      article('user', ['The pony ledger refused the yak handshake.'], {
+        title: { en: 'Pony ledger refuses the handshake when a user logs on to a computer' },
+      }),
+      article('gateway', ['The pony ledger refused the yak handshake.'], { title: { en: 'Pony ledger refuses the handshake at the gateway' } }),
+    ]),
+  );
+
+  it('reads no description into the field names of an event record', () => {
+    const r = m.match(record('Zebra Service', 'The quokka ran out of hay.'));
+    assert.deepEqual(
+      r.matches.map((x) => x.article),
+      [],
+    );
+  });
+
+  it('decides between articles holding the same error by the rest of the record, not its field names', () => {
+    const r = m.match(record('Yak Gateway', 'The pony ledger refused the yak handshake.'));
+    assert.equal(r.matches[0].article, 'gateway');
+    const explained = m.match(record('Yak Gateway', 'The pony ledger refused the yak handshake.'), { explain: true });
+    const notes = explained.matches[0].why!.rules.map((x) => x.note);
+    assert.ok(
+      notes.some((n) => n.startsWith('an event record: the words it writes only as field names (') && n.includes('computer')),
+      notes.join('\n'),
+    );
+  });
+});
