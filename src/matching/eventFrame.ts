@@ -1,5 +1,6 @@
 import { EVENT_FIELD_IN_TEXT } from '../knowledge/vocabulary';
-import { termsOf } from './normalize';
+import { termsOf, type Token } from './normalize';
+import { FRAME_LINE } from './signals';
 
 /**
  * An event record pasted with its field names (`Log Name:`, `Source:`, `Event ID:`, `Task Category:`, `Level:`,
@@ -26,4 +27,20 @@ export function eventFrameTerms(text: string, minFields: number): ReadonlySet<st
   const frame = new Set<string>();
   for (const name of names) for (const t of termsOf(name)) if (!elsewhere.has(t)) frame.add(t);
   return frame;
+}
+
+/**
+ * The terms `tokens` hold only on stack-trace frame lines of `lines` (`at …Task.ThrowError(Exception exception, Object
+ * target…)`): the names of code — methods, their parameters (`target`, `string`) — not the admin's words, however well
+ * they happen to fit an article's title (`target` of "the target user"). Empty when no line is a frame.
+ */
+export function stackFrameTerms(lines: readonly string[], tokens: readonly Token[]): ReadonlySet<string> {
+  let frames: Set<number> | undefined;
+  for (let i = 0; i < lines.length; i++) if (FRAME_LINE.test(lines[i])) (frames ??= new Set()).add(i);
+  if (!frames) return NONE;
+  const elsewhere = new Set<string>();
+  for (const t of tokens) if (!frames.has(t.line)) elsewhere.add(t.term);
+  const only = new Set<string>();
+  for (const t of tokens) if (frames.has(t.line) && !elsewhere.has(t.term)) only.add(t.term);
+  return only;
 }

@@ -34,7 +34,7 @@ import {
 import { termsOf, tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
 import { chainLinks, linksHolding, wrapperWords, type ChainLink } from './chains';
-import { eventFrameTerms } from './eventFrame';
+import { eventFrameTerms, stackFrameTerms } from './eventFrame';
 import { inStatusRange, isStatusTerm, otherStatusCode, statusCodesIn, statusRangesIn, statusTerms, type StatusRange } from './statusCodes';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
@@ -201,6 +201,8 @@ interface Paste {
   lang: Lang;
   /** The terms it writes only as an event record's field names (eventFrame.ts): no words of a description. */
   frame: ReadonlySet<string>;
+  /** The terms it writes only on stack-trace frame lines (eventFrame.ts `stackFrameTerms`): code, no words of a description. */
+  code: ReadonlySet<string>;
 }
 
 /**
@@ -502,8 +504,16 @@ export class Matcher {
     // written, its words would fit only the articles written in it, however little they fit. As written, only a
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
-    // Where the rest of the paste decides ties, an event record's field names are no words of it.
-    const rest = paste.frame.size ? buildQueryView(view.seq.filter((t) => !paste.frame.has(t)), view.quoted, view.arrow) : view;
+    // Where the rest of the paste decides ties, an event record's field names are no words of it, nor are the words only
+    // stack-trace frames hold: the names of code (`Object target`), not the admin's.
+    const rest =
+      paste.frame.size || paste.code.size
+        ? buildQueryView(
+            view.seq.filter((t) => !paste.frame.has(t) && !paste.code.has(t)),
+            view.quoted,
+            view.arrow,
+          )
+        : view;
     let topics = keywords.topics;
     if (prose && !hits.some((h) => h.score >= this.params.decision.answer)) {
       const contradicted = this.contradicted(errorHits, settled, view);
@@ -593,6 +603,7 @@ export class Matcher {
       arrow: ARROW.test(cut),
       lang: detected ?? options.lang ?? 'en',
       frame: eventFrameTerms(cut, this.params.paste.eventFields),
+      code: stackFrameTerms(lines, content),
     };
   }
 
@@ -1552,21 +1563,29 @@ export class Matcher {
     );
     if (tied.length < 2) return ranked;
     const order = tied.map((r) => ({ r, about: this.aboutRest(r, view) })).sort((a, b) => b.about - a.about || b.r.score - a.r.score);
+    // A family: the rest of the paste names none of the first one's scenario words (`score.family`), so it does not say
+    // which of the articles holding the error it is: all are offered, none answered.
+    const f = this.params.score.family;
+    const family = order[0].about < f.fit && top.score > f.cap;
+    const familyNote = `; that names no word of the first one's title and descriptions that at most a quarter of the articles use (below ${round(f.fit)}): the error of a family of ${tied.length} articles, capped at ${f.cap} (offered, not answered)`;
     // The tied group keeps its best score at its head; only the order inside it changes.
     const reordered = order.map(({ r, about }, i) => ({
       ...r,
-      score: i === 0 ? top.score : Math.min(r.score, top.score),
+      score: Math.min(i === 0 ? top.score : Math.min(r.score, top.score), family ? f.cap : 1),
       adjustments: explaining
         ? [
             ...r.adjustments,
             {
               rule: 'tie-break' as const,
-              note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}`,
+              note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}${family ? familyNote : ''}`,
             },
           ]
         : NO_ADJUSTMENTS,
     }));
-    return [...reordered, ...ranked.filter((r) => !tied.includes(r))];
+    const after = ranked.filter((r) => !tied.includes(r));
+    // What ranks after the family stays after it: a match it held off (a container's contents, another error a little
+    // below) is not answered in its place.
+    return [...reordered, ...(family ? after.map((r) => (r.score > f.cap ? { ...r, score: f.cap } : r)) : after)];
   }
 
   /**

@@ -138,6 +138,16 @@ export interface MatchParameters {
      * on the real-world tuning part (an audit script's EWS 403, batch 12), checked on every dev and tuning set and the probes.
      */
     otherOuter: OuterParameters;
+    /**
+     * Articles tied on the same error (ranking `tie`) are a family when the rest of the paste fits the first one's titles and
+     * symptom descriptions (the tie-break's weight, matcher.ts `aboutRest`; an event record's field names and the words only
+     * stack-trace frames hold left out) with less than `fit` — the weight of one word that at most a quarter of the articles
+     * use, ln(1 + 4) — so it names none of its scenario: all of them are scored at most `cap` (default 0.75, as `innerOnly`),
+     * offered, not answered. Set on the real-world tuning part with corpus-more (a PowerShell 7 `ManagementObjectNotFoundException`
+     * with stack frames only, answered with the EAC PST export article on `target` of a frame's `Object target`); the dev
+     * sets' ties answered right name their articles' scenario (`move`, `Outlook`: 1.9 and more).
+     */
+    family: { fit: number; cap: number };
     /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
     contradiction: number;
     /**
@@ -402,6 +412,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     fragmentEvidence: 2,
     contradiction: 0.5,
     smallPart: { share: 0.2, cap: 0.75 },
+    family: { fit: Math.log(5), cap: 0.75 },
     evidenceWords: 3,
     oneWord: 1,
   },

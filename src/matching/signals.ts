@@ -555,7 +555,8 @@ function announcesInner(unit: readonly string[]): boolean {
   const last = unit[unit.length - 1] ?? '';
   return DETAIL_MARKERS.has(unit.slice(-2).join(' ')) || DETAIL_MARKERS.has(last) || (last.length > 9 && last.endsWith('exception'));
 }
-const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
+/** A stack-trace frame line (`   at Microsoft.Exchange.Task.ThrowError(…)`, German `bei …`). */
+export const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
 
 /**
  * Splits an error text into units and terms, each with its frame factor (buildSignals weighs them); `withoutReplyCodes`:

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { Matcher } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { englishArticle as article, kbOf } from '../helpers/articles';
+
+/** Several articles holding one error whole: the paste must say which (matcher.ts breakTies, parameters.ts `score.family`). */
+describe('matching rules: an error several articles hold (a family)', () => {
+  const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+  const m = new Matcher(
+    kbOf([
+      article('export', [error], { title: { en: 'Exporting a walrus archive fails for the target llama' } }),
+      article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser' } }),
+      article('members', [error], { title: { en: 'Narwhal lists miss members across forests' } }),
+      article('other', ['Unrelated zebra text about the zoo.']),
+    ]),
+  );
+
+  it('offers the family, answers none, when the rest of the paste names none of their scenarios', () => {
+    const r = m.match(error);
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(r.matches.map((x) => x.article).sort(), ['away', 'export', 'members']);
+    assert.ok(r.matches.every((x) => x.score === DEFAULT_PARAMETERS.score.family.cap));
+  });
+
+  it('reads no scenario into the words of stack-trace frames (`Object target`)', () => {
+    const frames = [
+      error,
+      '   at Pony.Configuration.Tasks.Task.ThrowError(Exception exception, Object target, String helpUrl)',
+      '   at Pony.Configuration.Tasks.GetLlamaTask.InternalProcessRecord()',
+    ].join('\n');
+    assert.equal(m.match(frames).decision, 'clarify');
+  });
+
+  it('answers the one whose scenario the paste names', () => {
+    const r = m.match(`Exporting the walrus archive of a llama: ${error}`);
+    assert.deepEqual([r.decision, r.matches[0].article], ['answer', 'export']);
+    const explained = m.match(error, { explain: true });
+    assert.ok(
+      explained.matches[0].why!.rules.some((x) => x.rule === 'tie-break' && x.note.includes('the error of a family of 3 articles')),
+      JSON.stringify(explained.matches[0].why!.rules),
+    );
+  });
+});
