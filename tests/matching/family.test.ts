@@ -25,8 +25,9 @@ describe('matching rules: an error several articles hold (a family)', () => {
   it('reads no scenario into the words of stack-trace frames (`Object target`)', () => {
     const frames = [
       error,
-      '   at Pony.Configuration.Tasks.Task.ThrowError(Exception exception, Object target, String helpUrl)',
-      '   at Pony.Configuration.Tasks.GetLlamaTask.InternalProcessRecord()',
+      // Frames of Microsoft's own code (another program's would cap the paste for that: foreignProgram.ts).
+      '   at Microsoft.Exchange.Configuration.Tasks.Task.ThrowError(Exception exception, Object target, String helpUrl)',
+      '   at Microsoft.Exchange.Configuration.Tasks.GetLlamaTask.InternalProcessRecord()',
     ].join('\n');
     assert.equal(m.match(frames).decision, 'clarify');
   });
