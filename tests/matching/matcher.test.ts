@@ -88,10 +88,10 @@ describe('matching/Matcher', () => {
     }
   });
 
-  it('answers an error that several articles hold word for word, listing the others after it', () => {
+  it('offers an error that several articles hold word for word, all of them, when the paste does not say which', () => {
     const m = new Matcher(kbOf([article('one', WRAP('MaxUriReached')), article('two', WRAP('MaxUriReached'))]));
     const r = m.match(WRAP('MaxUriReached'));
-    assert.equal(r.decision, 'answer');
+    assert.equal(r.decision, 'clarify');
     assert.deepEqual(
       r.matches.map((x) => x.article),
       ['one', 'two'],
