@@ -167,7 +167,11 @@ export function referenceScreenshots(): ScreenshotSpec[] {
 }
 
 /** Screenshots of errors from `../shared/corpus` articles: wizard dialog, Outlook message box, event viewer. */
-export function corpusScreenshots(): (ScreenshotSpec & { article: string })[] {
+/**
+ * `article` the article the screenshot's error belongs to; `family` when other articles hold that error word for word
+ * (the dialog shows nothing else): then all of them are offered, none answered (README, the family rule).
+ */
+export function corpusScreenshots(): (ScreenshotSpec & { article: string; family?: string[] })[] {
   return [
     {
       name: 'hcw8010-en-scaled',
@@ -186,6 +190,7 @@ export function corpusScreenshots(): (ScreenshotSpec & { article: string })[] {
       title: 'Microsoft Outlook',
       lines: ['The name cannot be resolved. The name cannot be matched to a name in the address list.'],
       article: 'cannot-access-hidden-mailbox-in-outlook-after-migration',
+      family: ['cannot-access-hidden-mailbox-in-outlook-after-migration', 'cannot-add-room-or-resource-mailbox'],
     },
     {
       name: 'eventviewer-de-small',
