@@ -342,7 +342,7 @@ export const PROGRAM_KIND_NOISE =
  * (`[PS] C:\Windows\system32>`).
  */
 export const ON_PREMISES_PASTE =
-  /\bExchange(?: Server)? (?:2003|2007|2010|2013|2016|2019|SE)\b|\bon[- ]?prem(?:ise|ises)?\s{1,3}Exchange\b|\bExchange\s{1,3}(?:Server\s{1,3})?on[- ]?prem(?:ise|ises)?\b|\bExchange Management Shell\b|^\s*\[PS\] [A-Za-z]:\\[^>\n]{0,200}>/im;
+  /\bExchange(?: Server)? (?:2003|2007|2010|2013|2016|2019|SE)\b|\bon[- ]?prem(?:ise|ises)?\s{1,3}Exchange\b|\bExchange\s{1,3}(?:Server\s{1,3})?on[- ]?prem(?:ise|ises)?\b|\bExchange Management Shell\b|^[ \t]*\[PS\] [A-Za-z]:\\[^>\n]{0,200}>/im;
 
 /**
  * The paste names the cloud side too (a hybrid setup, a tenant, Exchange Online, Office 365): then it is not plainly on-premises.

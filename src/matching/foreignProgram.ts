@@ -12,28 +12,29 @@ import { CLIENT_PROGRAMS, MICROSOFT_NAMESPACES, PROGRAM_KIND_NOISE, PROGRAM_KIND
  */
 
 /** A Python traceback's header or frame (`File "/app/sync.py", line 12, in run`). */
-const PYTHON = /Traceback \(most recent call last\)|^\s*File "[^"\n]+\.py", line \d+/m;
+const PYTHON = /Traceback \(most recent call last\)|^[ \t]*File "[^"\n]+\.py", line \d+/m;
 /** A JVM stack: `Exception in thread "main"`, or a frame `at com.foo.Bar.run(Bar.java:12)` (also `Unknown Source`, `Native Method`). */
-const JAVA = /Exception in thread "|^\s*at [\w$]+(?:[./][\w$<>]+)+\((?:[\w$]+\.(?:java|kt|scala)(?::\d+)?|Unknown Source|Native Method)\)/m;
+const JAVA =
+  /Exception in thread "|^[ \t]*at [\w$]+(?:[./][\w$<>]+)+\((?:[\w$]+\.(?:java|kt|scala)(?::\d+)?|Unknown Source|Native Method)\)/m;
 /**
  * A Node.js frame: `at send (/srv/app/mail.js:10:5)`, `at /srv/app/node_modules/x/index.js:3:9`, also inside a line (a
  * stack logged on one line), or a path through `node_modules`.
  */
 const NODE =
-  /^\s*at (?:[^\n()]+ \()?[^\s()]*\.(?:js|mjs|cjs|ts):\d+:\d+\)?\s*$|\bat [\w.$<>]+ \([^()\s]*\.(?:js|mjs|cjs|ts):\d+:\d+\)|node_modules[\\/]/m;
+  /^[ \t]*at (?:[^\n()]+ \()?[^\s()]*\.(?:js|mjs|cjs|ts):\d+:\d+\)?[ \t\r]*$|\bat [\w.$<>]+ \([^()\s]*\.(?:js|mjs|cjs|ts):\d+:\d+\)|node_modules[\\/]/m;
 /** PHP's errors and frames: `PHP Fatal error`, `… in /var/www/x.php:12`, `… on line 12`, `#0 /var/www/x.php(12)`. */
 const PHP = /\bPHP (?:Fatal error|Warning|Notice|Parse error)\b|\.php(?:\(\d+\)|:\d+\b| on line \d+)/;
 /** A Go panic (`panic: …` with `goroutine 1 [running]`) or a Ruby frame (`/app/lib/x.rb:12:in 'block'`). */
 const GO = /^panic: [^\n]*\n(?:[^\n]*\n){0,3}\s*goroutine \d+ \[/m;
 const RUBY = /\.rb:\d+:in [`']/;
 /** A .NET stack frame's root namespace (`at MailKit.Net.Smtp.SmtpClient.Send(…)` → `MailKit`). */
-const DOTNET_FRAME = /^\s*at ([A-Za-z_]\w*)\.[\w.`<>|$]+\(/gm;
+const DOTNET_FRAME = /^[ \t]*at ([A-Za-z_]\w*)\.[\w.`<>|$]+\(/gm;
 /**
  * A frame of Microsoft's own servers and tools (`at Microsoft.Exchange.…`, `Microsoft.Online.CSE.Hybrid…`): the stack is
  * theirs, whatever library they call (Exchange ships `Newtonsoft.Json`). The EWS Managed API
  * (`Microsoft.Exchange.WebServices.…`) is a client library other programs call: not this.
  */
-const MICROSOFT_PRODUCT_FRAME = /^\s*at Microsoft\.(?:Exchange\.(?!WebServices\.)|Online\.|Office\.)/m;
+const MICROSOFT_PRODUCT_FRAME = /^[ \t]*at Microsoft\.(?:Exchange\.(?!WebServices\.)|Online\.|Office\.)/m;
 /**
  * A Java or Python exception class in its package (`microsoft.exchange.webservices.….ServiceResponseException`,
  * `smtplib.SMTPAuthenticationError`, `exchangelib.errors.ErrorNonExistentMailbox`).

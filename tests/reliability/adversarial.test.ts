@@ -19,8 +19,12 @@ import { valuesInPaste } from '../../src/diagnosis/fill';
 import { parsePaste } from '../../src/diagnosis/parse';
 import { importArticle } from '../../src/knowledge/import';
 import { assembleCommands, cleanErrorText, distinctivePart, normalizeCommand, symptomIdFor, tidy } from '../../src/knowledge/import/text';
+import { eventFrameTerms } from '../../src/matching/eventFrame';
+import { foreignProgram } from '../../src/matching/foreignProgram';
 import { Matcher } from '../../src/matching/matcher';
 import { cleanPaste, tokenize } from '../../src/matching/normalize';
+import { pasteOnPremises } from '../../src/matching/product';
+import { pasteScenario } from '../../src/matching/scenario';
 import { cutToErrorPart } from '../../src/matching/truncate';
 import { realMatcher } from '../bot/support/harness';
 import { errorFragments } from '../fuzz/arbitraries';
@@ -65,6 +69,11 @@ export const ENTRY_POINTS: EntryPoint[] = [
   { name: 'intents: parseIntent', run: parseIntent },
   { name: 'gaps: errorLine and gapKey', run: (t) => gapKey(errorLine(t)) },
   { name: 'matcher: match', run: (t) => realMatcher().match(t) },
+  // Read only once a paste has found an error text, so `match` on a hostile paste alone never reaches them.
+  {
+    name: 'matcher: where a paste happened (program, product, event record, scenario)',
+    run: (t) => [foreignProgram(t), pasteOnPremises(t), eventFrameTerms(t, 3), pasteScenario(t.split('\n'), [])],
+  },
   { name: 'diagnosis: parsePaste and diagnose', run: (t) => [parsePaste(t), diagnose(t)] },
   { name: 'diagnosis: values for placeholders', run: valuesInPaste },
   { name: 'matcher: index of an article error text', run: matcherWithError },
