@@ -234,7 +234,10 @@ export class Translator {
   }
 }
 
-/** The language `guessLanguage` reads in the sentence of `text` around [start, end): from the last sentence end or line break before it to the next. */
+/**
+ * The language `guessLanguage` reads in the sentence of `text` around [start, end): from the last sentence end or line
+ * break before it to the next.
+ */
 function sentenceLanguage(text: string, start: number, end: number): Lang | undefined {
   let from = start;
   while (from > 0 && text[from - 1] !== '\n' && !(/[.:;!?]/.test(text[from - 1]) && /\s/.test(text[from] ?? ''))) from--;

@@ -103,7 +103,7 @@ describe('matching/bridge', () => {
       assert.equal(mail.translate('Das Postfach.').text, 'Das mailbox.', 'a full stop ends the word: it is no name');
     });
 
-    it("keeps a name both languages write alike (OWA) as written inside a sentence of the other language, not in its own", () => {
+    it('keeps a name both languages write alike (OWA) as written inside a sentence of the other language, not in its own', () => {
       const owa: LexiconEntry = { de: ['Outlook im Web', 'OWA'], en: ['Outlook on the web', 'OWA'], file: 'test' };
       const t = new Translator([owa, entry('Fehler', 'error')], 'de');
       // An English event line in a German paste: the article quotes `[Owa]` as the product prints it.
@@ -428,7 +428,12 @@ describe('matching/bridge', () => {
               },
               ['de'],
             ),
-            steps: [{ text: { de: 'TLS 1.2 prüfen' }, commands: [{ shell: 'powershell', code: 'Invoke-WebRequest -Uri https://login.microsoftonline.com' }] }],
+            steps: [
+              {
+                text: { de: 'TLS 1.2 prüfen' },
+                commands: [{ shell: 'powershell', code: 'Invoke-WebRequest -Uri https://login.microsoftonline.com' }],
+              },
+            ],
           },
           article('store-download', { en: [`Invoke-WebRequest : ${SEND}`] }),
         ]);
@@ -443,7 +448,8 @@ describe('matching/bridge', () => {
 
       it("gives way when the English inner message found another article's error and the German wrapper names the paste's", () => {
         const PROVISION = 'An error occurred while attempting to provision Exchange to the Partner STS';
-        const INNER = 'Detailed information: "An unexpected result was received from Windows Live. Detailed information: "1007 AccessDenied: Access Denied.".".';
+        const INNER =
+          'Detailed information: "An unexpected result was received from Windows Live. Detailed information: "1007 AccessDenied: Access Denied.".".';
         const lexicon = [
           ...LEXICON,
           entry('Fehler beim Versuch, Exchange für den Partner STS bereitzustellen', PROVISION),
@@ -452,7 +458,9 @@ describe('matching/bridge', () => {
         const kb2 = kbOf(
           [
             article('release-uri', {
-              en: [`The URI "contoso.com" for domain "contoso.com" on application identifier "xxxxxxxxxxxxxxxx" couldn't be released. ${INNER}`],
+              en: [
+                `The URI "contoso.com" for domain "contoso.com" on application identifier "xxxxxxxxxxxxxxxx" couldn't be released. ${INNER}`,
+              ],
             }),
             article('provision-sts', { en: [`Set-FederatedOrganizationIdentifier': ${PROVISION}. ${INNER}`] }),
           ],
@@ -641,9 +649,7 @@ describe('matching/bridge', () => {
       });
 
       it('reads a German inner message too short to tell its language by its words, when it is a template of the lexicon', () => {
-        const short = new Matcher(
-          kbOf(mixedKb.articles, [...mixedKb.lexicon!, entry('Falscher Parameter', 'The parameter is incorrect')]),
-        );
+        const short = new Matcher(kbOf(mixedKb.articles, [...mixedKb.lexicon!, entry('Falscher Parameter', 'The parameter is incorrect')]));
         const r = short.match(`${AD.replace('<Server>', 'dc1.contoso.com')}Falscher Parameter.`, { explain: true });
         assert.equal(r.matches[0]?.article, 'ad-param', JSON.stringify(r.matches));
         assert.equal(r.translation?.from, 'de');

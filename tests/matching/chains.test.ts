@@ -49,14 +49,19 @@ describe('matching/chains (error chains in a paste)', () => {
       'Next line',
     ]);
     assert.deepEqual(joinChainLabels(['The yak failed. --->', 'The pony refused.']), ['The yak failed. ---> The pony refused.']);
-    assert.deepEqual(joinChainLabels(['InnerException', 'Caused by:', 'The pony refused.']), ['inner exception: inner exception: The pony refused.']);
+    assert.deepEqual(joinChainLabels(['InnerException', 'Caused by:', 'The pony refused.']), [
+      'inner exception: inner exception: The pony refused.',
+    ]);
     // The end of an inner exception's stack trace is no label; a label at the paste's end has nothing to join.
     const lines = ['   --- End of inner exception stack trace ---', 'at Pony.Run()', 'The yak failed. Inner Exception'];
     assert.deepEqual(joinChainLabels(lines), lines);
     const [link] = chainLinks(['Unable to reach the llama endpoint. Inner Exception', 'The pony refused the yak.']);
-    assert.deepEqual([link.outer, link.inner], [
-      ['unable', 'reach', 'llama', 'endpoint'],
-      ['pony', 'refused', 'yak'],
-    ]);
+    assert.deepEqual(
+      [link.outer, link.inner],
+      [
+        ['unable', 'reach', 'llama', 'endpoint'],
+        ['pony', 'refused', 'yak'],
+      ],
+    );
   });
 });

@@ -21,10 +21,19 @@ const record = (source: string, description: string) =>
 
 describe('matching/eventFrame (an event record pasted with its field names)', () => {
   it('finds the terms written only as field names, once the paste names three of them', () => {
-    assert.deepEqual(
-      [...eventFrameTerms(record('Yak Gateway', 'The user could not log on.'), 3)].sort(),
-      ['category', 'computer', 'date', 'description', 'event', 'id', 'keywords', 'level', 'name', 'source', 'task'],
-    );
+    assert.deepEqual([...eventFrameTerms(record('Yak Gateway', 'The user could not log on.'), 3)].sort(), [
+      'category',
+      'computer',
+      'date',
+      'description',
+      'event',
+      'id',
+      'keywords',
+      'level',
+      'name',
+      'source',
+      'task',
+    ]);
     // One line, as a post quotes it: three names.
     assert.deepEqual([...eventFrameTerms('Event ID: 2004 Source: Yak Task Category: SmtpSend', 3)].sort(), [
       'category',
@@ -55,7 +64,9 @@ describe('matching/eventFrame (an event record pasted with its field names)', ()
       article('user', ['The pony ledger refused the yak handshake.'], {
         title: { en: 'Pony ledger refuses the handshake when a user logs on to a computer' },
       }),
-      article('gateway', ['The pony ledger refused the yak handshake.'], { title: { en: 'Pony ledger refuses the handshake at the gateway' } }),
+      article('gateway', ['The pony ledger refused the yak handshake.'], {
+        title: { en: 'Pony ledger refuses the handshake at the gateway' },
+      }),
     ]),
   );
 

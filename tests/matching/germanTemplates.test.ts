@@ -195,7 +195,11 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
       'Fehlerursache bereitgestellt. Weitere Informationen finden Sie im Hilfethema "about_Remote_Troubleshooting".';
     assert.match(en.translate(paste).text, /The WinRM client received an HTTP server error status \(500\), but the remote service did not/);
     const r = m.match(paste);
-    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'http-error-500-start-ems-emc'], JSON.stringify(r.matches.slice(0, 3)));
+    assert.deepEqual(
+      [r.decision, r.matches[0]?.article],
+      ['answer', 'http-error-500-start-ems-emc'],
+      JSON.stringify(r.matches.slice(0, 3)),
+    );
   });
 
   it("PowerShell's error record in German: a parameter binding error and its position line", () => {
@@ -234,10 +238,7 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
   });
 
   it("Windows' logon failure and HttpClient's wrapper read as their English form", () => {
-    assert.equal(
-      en.translate('Der Benutzername oder das Kennwort ist falsch.').text,
-      'The user name or password is incorrect.',
-    );
+    assert.equal(en.translate('Der Benutzername oder das Kennwort ist falsch.').text, 'The user name or password is incorrect.');
     assert.equal(en.translate('Additional information: Falscher Parameter.').text, 'Additional information: The parameter is incorrect.');
     assert.equal(en.translate('Error 0x6ba (Der RPC-Server ist nicht verfügbar)').text, 'Error 0x6ba (The RPC server is unavailable)');
     assert.equal(

@@ -28,13 +28,21 @@ describe('matching: the product rule (product.ts)', () => {
   it('offers an Exchange Online-only article for a paste that says it runs on an on-premises Exchange server', () => {
     const m = build(online);
     assert.deepEqual(top(m, error), ['answer', 'wombat', 1]);
-    for (const said of ['Our Exchange 2013 distribution group bounces it.', 'Exchange Server 2016 CU23', '[PS] C:\\Windows\\system32>Get-Queue']) {
+    for (const said of [
+      'Our Exchange 2013 distribution group bounces it.',
+      'Exchange Server 2016 CU23',
+      '[PS] C:\\Windows\\system32>Get-Queue',
+    ]) {
       assert.deepEqual(top(m, `${said}\n${error}`), ['clarify', 'wombat', 0.75], said);
     }
     const explained = m.match(`Exchange 2013 here.\n${error}`, { explain: true }).matches[0];
     assert.ok(explained.why?.rules.some((r) => r.rule === 'product' && r.note.includes('applies to Exchange Online only')));
     // An article without products whose title says it is about Exchange Online.
-    assert.deepEqual(top(build([], 'Fix the wombat error in Exchange Online'), `Exchange 2013 here.\n${error}`), ['clarify', 'wombat', 0.75]);
+    assert.deepEqual(top(build([], 'Fix the wombat error in Exchange Online'), `Exchange 2013 here.\n${error}`), [
+      'clarify',
+      'wombat',
+      0.75,
+    ]);
   });
 
   it('answers when the paste names the cloud too, or the article applies to an Exchange Server, or has no products', () => {

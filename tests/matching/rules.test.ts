@@ -621,19 +621,16 @@ describe("matching rules: an error's inner message inside an outer message of th
   const outer = "The call to the pony gateway failed. Error details: The yak request was refused with the walrus scheme 'Negotiate'.";
   const inner = 'The remote yak returned an error: (403) Forbidden.';
   const m = new Matcher(
-    kbOf([
-      article('forbidden', [`${outer} --> ${inner}`]),
-      article('other', ['Unrelated narwhal text about the zoo.']),
-    ]),
+    kbOf([article('forbidden', [`${outer} --> ${inner}`]), article('other', ['Unrelated narwhal text about the zoo.'])]),
   );
 
-  it('answers the inner message alone, after an exception class, and with the error\'s own outer message', () => {
+  it("answers the inner message alone, after an exception class, and with the error's own outer message", () => {
     assert.deepEqual(top(m, inner), ['answer', 'forbidden']);
     assert.deepEqual(top(m, `System.Net.WebException: ${inner}`), ['answer', 'forbidden']);
     assert.deepEqual(top(m, `${outer} --> ${inner}`), ['answer', 'forbidden']);
   });
 
-  it('offers, not answers, it inside an outer message of its own that holds nothing of the error\'s', () => {
+  it("offers, not answers, it inside an outer message of its own that holds nothing of the error's", () => {
     const own = 'Unable to reach the llama endpoint. Please check the credentials you entered.';
     for (const paste of [
       `${own} Inner Exception: The request failed. ${inner}`,
