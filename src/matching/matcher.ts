@@ -374,21 +374,23 @@ export class Matcher {
       translation = this.bridge.translate(text, other);
     }
     if (!translation) return direct;
-    const translated = new Set(translation.applied.flatMap((a) => a.words));
     const combined = combineWithTranslation(
       direct,
       text,
       translation,
       (id) => this.kb.byId.get(id),
-      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }, true, !mixed, translated),
+      this.rematch(translation, options, direct.lang, mixed),
       this.params,
       mixed ? undefined : (words) => this.articlesHolding(words),
       mixed,
     );
     if (!options.explain) return combined;
-    const outcome = combined === direct ? 'unchanged' : combined.decision === 'answer' ? 'answered' : 'merged';
-    const terms = translation.applied.map((a) => a.words.join(' '));
-    return { ...combined, translation: { from: source, to: source === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
+    return explained(
+      combined,
+      translation,
+      source,
+      combined === direct ? 'unchanged' : combined.decision === 'answer' ? 'answered' : 'merged',
+    );
   }
 
   /**
@@ -406,20 +408,23 @@ export class Matcher {
     const from = mixed ? otherLanguageLines(text, direct.lang) : direct.lang;
     if (!from || !this.missing[from]) return direct;
     const translation = this.bridge!.translate(text, from);
-    const translated = new Set(translation.applied.flatMap((a) => a.words));
     const checked = answerThroughTranslation(
       direct,
       text,
       translation,
       free,
       (id) => this.kb.byId.get(id),
-      (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? direct.lang }, true, !mixed, translated),
+      this.rematch(translation, options, direct.lang, mixed),
       this.params,
     );
     if (!options.explain) return checked;
-    const terms = translation.applied.map((a) => a.words.join(' '));
-    const outcome = checked === direct ? 'unchanged' : 'answered';
-    return { ...checked, translation: { from, to: from === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
+    return explained(checked, translation, from, checked === direct ? 'unchanged' : 'answered');
+  }
+
+  /** Matches a translation's text as written, its translated words marked (what both readings through the lexicon rerun). */
+  private rematch(translation: Translation, options: MatchOptions, lang: Lang, mixed: boolean): (t: string) => MatchResult {
+    const translated = new Set(translation.applied.flatMap((a) => a.words));
+    return (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? lang }, true, !mixed, translated);
   }
 
   /** How many articles' titles and symptom descriptions hold every one of `words` (a word they never use: none). */
@@ -1915,4 +1920,10 @@ function articleText(a: Article, whole: boolean): string {
       ...a.steps.flatMap((st) => (st.commands ?? []).map((c) => c.code)),
     );
   return texts.filter((t): t is string => typeof t === 'string').join('\n');
+}
+
+/** `result` with what the paste was read as through the lexicon (`--explain`). */
+function explained(result: MatchResult, translation: Translation, from: Lang, outcome: 'unchanged' | 'answered' | 'merged'): MatchResult {
+  const terms = translation.applied.map((a) => a.words.join(' '));
+  return { ...result, translation: { from, to: from === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
 }
