@@ -30,7 +30,7 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 // One entry per set: its seed (fixed once the set is split), its two files and their header lines.
 const SETS = {
   main: {
-    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 15: covered English inputs and more (tests/data/README.md).
+    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 16: covered English inputs and more (tests/data/README.md).
     seeds: {
       1: 20261203,
       2: 2026120302,
@@ -47,6 +47,7 @@ const SETS = {
       13: 2026120313,
       14: 2026120314,
       15: 2026120315,
+      16: 2026120316,
     },
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
@@ -71,6 +72,7 @@ const SETS = {
       9: 2026120709,
       10: 2026120710,
       11: 2026120711,
+      12: 2026120712,
     },
     tuning: path.join(DIR, 'realworld-de-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-de-heldout.jsonl'),
