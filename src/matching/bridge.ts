@@ -149,6 +149,11 @@ export class Translator {
         i++;
         continue;
       }
+      // A cmdlet's name (`Import-PSSession`, `Update-Recipient`) reads the same in every language: its verb and noun stay.
+      if (isCmdletVerb(text, words[i].start, words[i].end)) {
+        i += 2;
+        continue;
+      }
       const hit = this.ruleAt(words, i);
       // A name both languages write alike (`OWA`) inside a sentence of the other language (an English event line in a
       // German paste: `[Owa] An internal server error occurred`) is already that language's word: it stays as written,
@@ -247,6 +252,11 @@ function sentenceLanguage(text: string, start: number, end: number): Lang | unde
     [...sentence.matchAll(WORD)].map((m) => foldWord(m[0])),
     sentence,
   );
+}
+
+/** Whether the word at [start, end) is a PowerShell verb joined by a hyphen to a cmdlet's noun (`Import-PSSession`). */
+function isCmdletVerb(text: string, start: number, end: number): boolean {
+  return text[end] === '-' && /[A-Z]/.test(text[end + 1] ?? '') && POWERSHELL_VERBS.has(text.slice(start, end));
 }
 
 const NAME_JOIN = /[.@]/;

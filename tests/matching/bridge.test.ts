@@ -103,6 +103,14 @@ describe('matching/bridge', () => {
       assert.equal(mail.translate('Das Postfach.').text, 'Das mailbox.', 'a full stop ends the word: it is no name');
     });
 
+    it("leaves a cmdlet's name as pasted, though its verb is a word of the lexicon (Import, Update)", () => {
+      const words = new Translator([entry('Import', 'import'), entry('Update', 'update'), entry('Postfach', 'mailbox')], 'de');
+      assert.equal(
+        words.translate('Import-PSSession und Update-Recipient: Import des Postfach').text,
+        'Import-PSSession und Update-Recipient: import des mailbox',
+      );
+    });
+
     it('keeps a name both languages write alike (OWA) as written inside a sentence of the other language, not in its own', () => {
       const owa: LexiconEntry = { de: ['Outlook im Web', 'OWA'], en: ['Outlook on the web', 'OWA'], file: 'test' };
       const t = new Translator([owa, entry('Fehler', 'error')], 'de');
