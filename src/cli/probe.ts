@@ -1,5 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/load';
+import { CLOUD_ONLY_PASTE, CLOUD_PASTE, ON_PREMISES_PASTE, ON_PREMISES_SIDE } from '../knowledge/vocabulary';
 import { CHAIN_MARKER } from '../matching/chains';
+import { namesCloud, namesProduct, onlineOnly, serverOnly } from '../matching/product';
+import { articleScenario } from '../matching/scenario';
 
 /**
  * Near-miss probes: look-alike pastes built by rules from the knowledge's own error texts (issue 12), each with
@@ -9,7 +12,8 @@ import { CHAIN_MARKER } from '../matching/chains';
  */
 
 /** How a probe was made; the README's "How matching works" names them. */
-export type ProbeRule = 'inner-swap' | 'class-message' | 'generic-in-context' | 'wrapper-only' | 'code-swap' | 'context-swap';
+export type ProbeRule =
+  'inner-swap' | 'class-message' | 'generic-in-context' | 'wrapper-only' | 'code-swap' | 'context-swap' | 'product-swap';
 
 export interface Probe {
   rule: ProbeRule;
@@ -46,6 +50,18 @@ const GENERIC_LINES = [
   'The underlying connection was closed: An unexpected error occurred on a send.',
   'The operation has timed out.',
 ];
+
+/**
+ * Lines that say which product printed a paste (product.ts): an Exchange Online session or datacenter host, an on-premises
+ * server's shell prompt or version. Put before an error text of an article of the other product only, they make the same
+ * error in another product, whose cause and fix that article does not give.
+ */
+const CLOUD_LINES = [
+  'PS C:\\> Connect-ExchangeOnline -UserPrincipalName admin@contoso.onmicrosoft.com',
+  '    + PSComputerName        : outlook.office365.com',
+  'Generating server: BN8PR11MB3601.namprd11.prod.outlook.com',
+];
+const ON_PREMISES_LINES = ['[PS] C:\\Windows\\system32>', 'Exchange Server 2019 CU14'];
 
 /** Lower-case words only: what "holds the same text" compares. */
 export function normalized(text: string): string {
@@ -181,6 +197,26 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
       add({ rule: 'code-swap', text: a.text.replace(code, other), from: a.article, allowed: holding(other) });
     }
   });
+  // An article's error text pasted from the other product: an Exchange Server-only article's error in an Exchange Online
+  // session, an Exchange Online-only article's error on an on-premises server (one probe per article, its first error text).
+  // Articles whose own text names the other side (a hybrid or migration article, the version) are left out.
+  let turn = 0;
+  for (const a of kb.articles) {
+    const first = a.symptoms.flatMap((s) => s.errors.en ?? s.errors.de ?? [])[0];
+    if (first === undefined || words(first) < 3) continue;
+    // An error text that names a product itself (`Outbound to Office 365`, `On-Premises`, a version) says where it is.
+    if (CLOUD_PASTE.test(first) || CLOUD_ONLY_PASTE.test(first) || ON_PREMISES_PASTE.test(first) || ON_PREMISES_SIDE.test(first)) continue;
+    const squashed = articleScenario(a).squashed;
+    const lines = serverOnly(a) && !namesCloud(squashed) ? CLOUD_LINES : onlineOnly(a) ? ON_PREMISES_LINES : undefined;
+    if (!lines) continue;
+    const line = lines[turn++ % lines.length];
+    if (lines === ON_PREMISES_LINES && namesProduct(squashed, line)) continue;
+    const sameProduct = (id: string) => {
+      const b = kb.articles.find((x) => x.id === id);
+      return b !== undefined && (lines === CLOUD_LINES ? !serverOnly(b) : !onlineOnly(b));
+    };
+    add({ rule: 'product-swap', text: `${line}\n${first}`, from: a.id, allowed: holding(first).filter(sameProduct) });
+  }
   return probes;
 }
 

@@ -338,14 +338,31 @@ export const PROGRAM_KIND_NOISE =
 
 /**
  * The paste says it runs on an on-premises Exchange server (product.ts): a version (`Exchange 2013`, `Exchange Server 2016`,
- * `Exchange 2010 SP3`), the words `on-premises Exchange` / `Exchange on-premises`, or the Exchange Management Shell prompt
- * (`[PS] C:\Windows\system32>`).
+ * `Exchange 2010 SP3`, `Exchange-Server 2016`), the words `on-premises Exchange` / `Exchange on-premises` (German `lokaler
+ * Exchange`), the Exchange Management Shell (`Exchange-Verwaltungsshell`) or its prompt (`[PS] C:\Windows\system32>`).
  */
 export const ON_PREMISES_PASTE =
-  /\bExchange(?: Server)? (?:2003|2007|2010|2013|2016|2019|SE)\b|\bon[- ]?prem(?:ise|ises)?\s{1,3}Exchange\b|\bExchange\s{1,3}(?:Server\s{1,3})?on[- ]?prem(?:ise|ises)?\b|\bExchange Management Shell\b|^[ \t]*\[PS\] [A-Za-z]:\\[^>\n]{0,200}>/im;
+  /\bExchange(?:[- ]Server)? (?:2003|2007|2010|2013|2016|2019|SE)\b|\bon[- ]?prem(?:ise|ises)?\s{1,3}Exchange\b|\bExchange\s{1,3}(?:Server\s{1,3})?on[- ]?prem(?:ise|ises)?\b|\bExchange Management Shell\b|\blokale[nmrs]?\s{1,3}Exchange(?:-Server)?\b|\bExchange-Verwaltungsshell\b|^[ \t]*\[PS\] [A-Za-z]:\\[^>\n]{0,200}>/im;
 
 /**
  * The paste names the cloud side too (a hybrid setup, a tenant, Exchange Online, Office 365): then it is not plainly on-premises.
  */
 export const CLOUD_PASTE =
   /\b(?:Exchange Online|EXO|Office ?365|O365|Microsoft 365|M365|hybrid|HCW|cloud|tenant|Azure|Entra|onmicrosoft\.com|protection\.outlook\.com|office365\.com|outlook\.office\.com)\b/i;
+
+/**
+ * The paste was printed in Exchange Online (product.ts, the other direction): the EXO module (`Connect-ExchangeOnline`,
+ * `ExchangeOnlineManagement`), its endpoint (`outlook.office365.com/powershell-liveid`, `PSComputerName : outlook.office365.com`),
+ * a datacenter server (`….prod.outlook.com`, `….protection.outlook.com`: the NDR's or the AD error's own host), a tenant
+ * domain (`contoso.onmicrosoft.com`; the hybrid routing domain `mail.onmicrosoft.com` is ON_PREMISES_SIDE's), the cloud's
+ * admin centers, or the words `Exchange Online`.
+ */
+export const CLOUD_ONLY_PASTE =
+  /\bConnect-ExchangeOnline\b|\bExchangeOnlineManagement\b|\/powershell-liveid\b|\bPSComputerName\s{0,20}:\s{0,5}outlook\.office365\.com\b|\.prod\.outlook\.com\b|\.protection\.outlook\.com\b|\.onmicrosoft\.com\b|\b(?:Microsoft|Office) 365 admin center\b|\badmin\.(?:exchange\.)?microsoft\.com\b|\bExchange Online\b/i;
+
+/**
+ * The paste names an on-premises or hybrid side too (a server version, the EMS, `on-premises`, hybrid, the HCW, the sync
+ * engine, the hybrid routing domain): then it is not plainly Exchange Online.
+ */
+export const ON_PREMISES_SIDE =
+  /\bExchange[- ]Server\b|\bon[- ]?prem(?:ise|ises)?\b|\bhybrid|\bHCW\b|\bmail\.onmicrosoft\.com\b|\b(?:Azure AD|Entra|AAD) Connect\b|\bDirSync\b|\bADSync\b|\blokale[nmrs]?\s{1,3}Exchange|\bExchange-Verwaltungsshell\b/i;

@@ -47,7 +47,7 @@ import {
   pasteWhere,
   type ArticleScenario,
 } from './scenario';
-import { namesProduct, onlineOnly, pasteOnPremises } from './product';
+import { namesCloud, namesProduct, onlineOnly, pasteCloudOnly, pasteOnPremises, serverOnly } from './product';
 import { foreignProgram, programNamed } from './foreignProgram';
 import {
   AFTER_VALUE,
@@ -123,6 +123,8 @@ interface ErrorHit extends HitBase {
   deniedScenario?: string;
   /** The on-premises product the paste names, its article applying to Exchange Online only (then capped: product.ts). */
   otherProduct?: string;
+  /** ...that being the Exchange Online signal of a paste (`Connect-ExchangeOnline`), its article applying to Exchange Server only. */
+  inCloud?: true;
   /** What shows the paste was printed by another program, whose article names none (then capped: foreignProgram.ts). */
   foreignProgram?: string;
   /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */
@@ -1001,6 +1003,18 @@ export class Matcher {
         h.score = productCap;
         h.otherProduct = onPremises;
       }
+    // The paste as cut, not its lines: tokenizing masks the host names (`….prod.outlook.com`) this reads.
+    const cloud = onPremises === undefined ? pasteCloudOnly(paste.cut) : undefined;
+    if (cloud !== undefined)
+      for (const h of hits) {
+        if (h.score <= productCap || !serverOnly(this.kb.articles[h.article])) continue;
+        let article = this.scenarios.get(h.article);
+        if (!article) this.scenarios.set(h.article, (article = articleScenario(this.kb.articles[h.article])));
+        if (namesCloud(article.squashed)) continue;
+        h.score = productCap;
+        h.otherProduct = cloud;
+        h.inCloud = true;
+      }
     const where = pasteScenario(
       paste.lines,
       paste.tokens.filter((t) => !STOPWORDS.has(t.term)),
@@ -1728,7 +1742,9 @@ export class Matcher {
       if (h.otherProduct)
         rules.push({
           rule: 'product',
-          note: `capped at ${this.params.score.otherProduct}: the paste runs on an on-premises Exchange server (${h.otherProduct}), this article applies to Exchange Online only (offered, not answered)`,
+          note: h.inCloud
+            ? `capped at ${this.params.score.otherProduct}: the paste was printed in Exchange Online (${h.otherProduct}) and names no on-premises or hybrid side, this article applies to Exchange Server only (offered, not answered)`
+            : `capped at ${this.params.score.otherProduct}: the paste runs on an on-premises Exchange server (${h.otherProduct}), this article applies to Exchange Online only (offered, not answered)`,
         });
       if (h.foreignProgram)
         rules.push({

@@ -107,7 +107,10 @@ export interface MatchParameters {
     /**
      * A paste that says it runs on an on-premises Exchange server (`Exchange 2013`, the EMS prompt) and names nothing of the
      * cloud, matched to an article that applies to Exchange Online only (its `appliesto` products; product.ts), is scored at
-     * most this: offered, not answered. Default 0.75, as `otherScenario`; set on the real-world tuning part.
+     * most this: offered, not answered. So is a paste printed in Exchange Online (`Connect-ExchangeOnline`, `….prod.outlook.com`)
+     * naming no on-premises or hybrid side, matched to an article that applies to Exchange Server only and never speaks of
+     * the cloud. Default 0.75, as `otherScenario`; set on the real-world tuning part (the Exchange Online direction on the
+     * near-miss probes' product-swap kind: no dev or tuning outcome moved).
      */
     otherProduct: number;
     /**

@@ -1,5 +1,5 @@
 import type { Article } from '../knowledge/types';
-import { CLOUD_PASTE, ON_PREMISES_PASTE } from '../knowledge/vocabulary';
+import { CLOUD_ONLY_PASTE, CLOUD_PASTE, ON_PREMISES_PASTE, ON_PREMISES_SIDE } from '../knowledge/vocabulary';
 
 /**
  * The product rule: an imported article carries the products it applies to (front matter `appliesto`; an article without
@@ -9,6 +9,10 @@ import { CLOUD_PASTE, ON_PREMISES_PASTE } from '../knowledge/vocabulary';
  * there has another cause and fix, so the match is offered, not answered. Articles without products (the YAML ones) and
  * articles that apply to an Exchange Server too (hybrid ones) never conflict, nor does an article whose own text names the
  * paste's version (`Sending Mailbox Server … isn't running Exchange 2013`: the version is part of the error).
+ *
+ * The other direction: a paste printed in Exchange Online (the EXO module, its endpoint, a datacenter host, a tenant domain, the
+ * words `Exchange Online`) that names nothing of an on-premises or hybrid side, matched to an article that applies to Exchange
+ * Server only, is offered too, unless the article's own text speaks of the cloud (a hybrid or migration article).
  */
 
 /** The on-premises product the paste names (`Exchange 2013`, `[PS] C:\…>`), undefined when it names none or the cloud too. */
@@ -30,4 +34,28 @@ export function namesProduct(squashed: string, product: string): boolean {
   const version = /\b(?:\d{4}|SE)\b/i.exec(product)?.[0].toLowerCase();
   if (version === undefined) return false;
   return squashed.includes(`exchange${version}`) || squashed.includes(`exchangeserver${version}`);
+}
+
+/**
+ * What shows the paste was printed in Exchange Online (`Connect-ExchangeOnline`, `….prod.outlook.com`), undefined when nothing
+ * does or it names an on-premises or hybrid side too.
+ */
+export function pasteCloudOnly(text: string): string | undefined {
+  const m = CLOUD_ONLY_PASTE.exec(text);
+  if (!m || ON_PREMISES_PASTE.test(text) || ON_PREMISES_SIDE.test(text)) return undefined;
+  return m[0].replace(/^\./, '').trim();
+}
+
+/** The article applies to an Exchange Server and to nothing of the cloud (its products; an article without products never). */
+export function serverOnly(article: Article): boolean {
+  const names = (article.products ?? []).map((p) => p.name.toLowerCase());
+  return (
+    names.some((n) => /\bexchange server\b/.test(n) && !n.includes('online')) &&
+    !names.some((n) => n === 'exchange' || /online|365/.test(n))
+  );
+}
+
+/** The article's own text (squashed) speaks of the cloud (Exchange Online, Office 365, hybrid): it is no conflict then. */
+export function namesCloud(squashed: string): boolean {
+  return /exchangeonline|office365|microsoft365|hybrid/.test(squashed);
 }

@@ -87,6 +87,26 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
     ]);
   });
 
+  it('puts an article of one product only after a line of the other product; an article of both may be answered', () => {
+    const text = 'The pony database copy could not be seeded on this node.';
+    const products = (...names: string[]) => ({ products: names.map((name) => ({ name, versions: [] })) });
+    const kb = kbOf([
+      englishArticle('server', [text], products('Exchange Server')),
+      englishArticle('both', [text], products('Exchange Server', 'Exchange Online')),
+      englishArticle('online', ['The pony sending quota was exceeded for this hour.'], products('Exchange Online')),
+      // Its own text names the other side: left out.
+      englishArticle('named', ['The pony relay for Exchange Online refused the hop.'], products('Exchange Server')),
+    ]);
+    const swapped = buildProbes(kb, 2).filter((p) => p.rule === 'product-swap');
+    assert.deepEqual(
+      swapped.map((p) => [p.from, p.allowed, p.text.split('\n')[0]]),
+      [
+        ['server', ['both'], 'PS C:\\> Connect-ExchangeOnline -UserPrincipalName admin@contoso.onmicrosoft.com'],
+        ['online', [], 'Exchange Server 2019 CU14'],
+      ],
+    );
+  });
+
   it('counts an answer with an article not allowed as false, and one with the article it was built from apart', () => {
     const probes: Probe[] = [
       { rule: 'inner-swap', text: 'a', from: 'cert', allowed: ['winrm'] },
