@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import type { LexiconEntry } from '../../src/knowledge/lexicon';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseLexicon, type LexiconEntry } from '../../src/knowledge/lexicon';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
 import { Synonyms } from '../../src/matching/synonyms';
@@ -99,6 +101,38 @@ describe('matching/synonyms', () => {
       const r = withSynonyms.match(text, { explain: true });
       assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'room-calendar']);
       assert.ok(!r.matches[0].why!.rules.some((x) => x.rule === 'synonyms'));
+    });
+  });
+
+  describe('the built-in groups (knowledge/lexicon/en-synonyms.yaml)', () => {
+    const file = path.join(__dirname, '../../../knowledge/lexicon/en-synonyms.yaml');
+    const { entries, problems } = parseLexicon(file, fs.readFileSync(file, 'utf8'));
+    // Articles that write the names out, as Microsoft's do; the admin writes the abbreviation.
+    const articles = [
+      describedArticle('eas-fails', 'Exchange ActiveSync devices fail to sync', 'Phones fail to sync'),
+      describedArticle('owa-fails', 'Outlook on the web fails to load', 'The page fails to load'),
+      describedArticle('dag-fails', 'Database Availability Group copy fails', 'A database copy fails'),
+      describedArticle('ddg-fails', 'Dynamic distribution group fails to expand', 'Its expansion fails'),
+    ];
+    const kb: KnowledgeBase = { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon: entries };
+    const matcher = new Matcher(kb);
+    const bare = new Matcher({ ...kb, lexicon: [] });
+    const first = (m: Matcher, text: string) => {
+      const r = m.match(text);
+      return [r.decision, r.matches[0]?.article ?? null];
+    };
+
+    it('load without problems and read product and feature abbreviations as the articles write them out', () => {
+      assert.deepEqual(problems, []);
+      for (const [text, article] of [
+        ['EAS fails', 'eas-fails'],
+        ['OWA fails', 'owa-fails'],
+        ['the DAG fails', 'dag-fails'],
+        ['our DDG fails', 'ddg-fails'],
+      ]) {
+        assert.deepEqual(first(bare, text), ['none', null], text);
+        assert.deepEqual(first(matcher, text), ['clarify', article], text);
+      }
     });
   });
 });
