@@ -47,6 +47,12 @@ export interface MatchParameters {
      * indexed for descriptions when the steps of at most this many articles use it. Default 2, set on the real-world tuning parts.
      */
     stepArticles: number;
+    /**
+     * An article's error text that names this many different event record field names or more (`Log Name:`, `Event ID:`,
+     * `Task Category:`; EVENT_FIELD_IN_TEXT) is an event record: the names are its frame, read like placeholders (no weight,
+     * no word pairs across them); the values (the source, the event id, the message) stay. Default 3, as `paste.eventFields`.
+     */
+    eventFields: number;
   };
   /** Which error texts are scored at all (a cheap pre-filter over the inverted index). */
   candidates: {
@@ -393,7 +399,7 @@ export interface MatchParameters {
 
 export const DEFAULT_PARAMETERS: MatchParameters = {
   paste: { maxChars: 20_000, labelLines: 3, eventFields: 3 },
-  index: { strongBoost: 2.5, frameFactor: 0.25, minDetailTerms: 3, genericArticles: 2, stepArticles: 2 },
+  index: { strongBoost: 2.5, frameFactor: 0.25, minDetailTerms: 3, genericArticles: 2, stepArticles: 2, eventFields: 3 },
   candidates: { share: 0.25, words: 2 },
   typos: { minLength: 5, maxScore: 0.3, skipAbove: 0.99, window: 0.3, maxWords: 40 },
   score: {

@@ -1,5 +1,5 @@
 import type { Article, Lang } from '../knowledge/types';
-import { isCmdletName } from '../knowledge/vocabulary';
+import { EVENT_FIELD_IN_TEXT, isCmdletName } from '../knowledge/vocabulary';
 import { cleanPaste, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { AFTER_SENTENCE, emptyPacked, FIRST, GENERIC, NESTED, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
@@ -568,8 +568,7 @@ function parseError(
   word: (w: string) => string | undefined,
   withoutReplyCodes = false,
 ): ParsedText {
-  const marked = text
-    .split(RECORD_TAIL)[0]
+  const marked = withoutEventFrame(text.split(RECORD_TAIL)[0], p.eventFields)
     .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
     .replace(PLACEHOLDER, ` ${VAR} `)
     .replace(SHAPE_PLACEHOLDER, ` ${VAR} `)
@@ -684,6 +683,45 @@ function parseError(
   const arrows = arrowUnits.map((unit) => ({ unit, detailUnit: innermost(unit) }));
   return { terms, factor, varAfter, valueMarks, units, detailUnit, arrows };
 }
+
+/**
+ * An error text that quotes an event record (`Log Name: Application Source: MSExchange Availability Event ID: 4002 Task
+ * Category: … Description: …`) with at least `minFields` different field names: the names are the frame every record has,
+ * and so are the values that describe the record, not the event (FRAME_VALUES: `Level: Error`, `Keywords: Classic`,
+ * `User: N/A`): they are read as placeholders — no weight, no word pairs across them — so a made-up event around another
+ * message finds nothing in them. The values that say which event it is stay: the source, the event id, the task
+ * category and the message.
+ */
+function withoutEventFrame(text: string, minFields: number): string {
+  if (!text.includes(':')) return text;
+  const fields = [...text.matchAll(EVENT_FIELD_IN_TEXT)];
+  if (new Set(fields.map((m) => m[1].toLowerCase())).size < minFields) return text;
+  let out = '';
+  let at = 0;
+  fields.forEach((m, k) => {
+    const end = m.index + m[0].length;
+    // One unit from the first field to the message: the source, the event id and the category say which event it is together.
+    out += `${text.slice(at, m.index)}${VAR}${m[1].toLowerCase() === 'description' ? ':' : ' '}`;
+    at = end;
+    if (!FRAME_VALUES.has(m[1].toLowerCase())) return;
+    // The value runs to the next field on its line (a record copied as one line) or to the line's end, and is short: a
+    // long one is a message (`…Description: Current user: 'FAB\CAS1$' Request for URL … failed`), not a value.
+    // (Read up to the next field only: every character is read once, however many fields a line holds.)
+    const rest = text.slice(end, k + 1 < fields.length ? fields[k + 1].index : text.length);
+    const newline = rest.indexOf('\n');
+    const stop = end + (newline < 0 ? rest.length : newline);
+    if (text.slice(end, stop).trim().split(/\s+/).length <= FRAME_VALUE_WORDS) {
+      out += ` ${VAR} `;
+      at = stop;
+    }
+  });
+  return out + text.slice(at);
+}
+
+/** Event record fields whose values describe the record, not the event: every record of a log has them alike. */
+const FRAME_VALUES = new Set(['log name', 'date', 'level', 'opcode', 'keywords', 'user', 'computer']);
+/** A frame value has at most this many words (`MM/DD/YYYY 0:00:00 AM`). */
+const FRAME_VALUE_WORDS = 4;
 
 /** A word or a placeholder mark, as parseError reads an error text. */
 const WORD_OR_VAR = /[\p{L}\p{N}]+|[\u0001\u0004\u0005]/gu;

@@ -88,4 +88,22 @@ describe('matching/eventFrame (an event record pasted with its field names)', ()
       notes.join('\n'),
     );
   });
+
+  it("finds nothing in the frame of an article's own event record: a made-up event around another message gets no offer", () => {
+    const events = new Matcher(
+      kbOf([
+        article('ledger-event', [record('Yak Gateway', 'The pony ledger refused the yak handshake.').replace(/\s*\n\s*/g, ' ')]),
+        article('other', ['The walrus sync stalled at midnight.']),
+      ]),
+    );
+    assert.equal(events.match(record('Zebra Service', 'The quokka ran out of hay.')).decision, 'none');
+    assert.deepEqual(
+      events.match(record('Zebra Service', 'The quokka ran out of hay.')).matches.map((x) => x.article),
+      [],
+    );
+    // The article's own event, as Event Viewer copies it, is still answered.
+    const own = events.match(record('Yak Gateway', 'The pony ledger refused the yak handshake.'));
+    assert.equal(own.decision, 'answer');
+    assert.equal(own.matches[0].article, 'ledger-event');
+  });
 });

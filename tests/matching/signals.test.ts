@@ -250,6 +250,30 @@ describe('matching/signals', () => {
       assert.deepEqual(signalOf("Cannot load 'alpha.bravo.charlie' quickly").terms, ['cannot', 'load', 'quickly']);
     });
 
+    it("reads an event record's field names and the values every record has as placeholders, keeping source, id and message", () => {
+      const sig = signalOf(
+        'Log Name: Application Source: Yak Gateway Event ID: 9321 Task Category: Ledger Level: Error Keywords: Classic ' +
+          'User: N/A Computer: EX01 Description: The pony ledger refused the handshake.',
+      );
+      assert.deepEqual(sig.terms, ['yak', 'gateway', '9321', 'ledger', 'pony', 'ledger', 'refused', 'handshake']);
+      // The values that say which event it is are one unit; no word pair across a field name.
+      assert.deepEqual(unitsOf(sig), ['yak gateway 9321 ledger', 'pony ledger refused handshake']);
+      assert.deepEqual(Array.from(sig.varAfter, Boolean).slice(0, 4), [false, true, true, true]);
+      // Copied from Event Viewer line by line: the same.
+      assert.deepEqual(
+        signalOf(
+          'Log Name:      Application\nSource:        Yak Gateway\nEvent ID:      9321\nLevel:         Error\nDescription:\nThe pony failed.',
+        ).terms,
+        ['yak', 'gateway', '9321', 'pony', 'failed'],
+      );
+      // A long "value" is a message (`Current user: … failed`), and two labels are no record.
+      assert.deepEqual(
+        signalOf('Source: Yak Event ID: 4 Level: Error Description: Current user: pat asked for the ledger and it failed').terms,
+        ['yak', '4', 'current', 'pat', 'asked', 'ledger', 'failed'],
+      );
+      assert.deepEqual(signalOf('Source: Yak Level: Error the pony failed').terms, ['source', 'yak', 'level', 'error', 'pony', 'failed']);
+    });
+
     it('drops the PowerShell error record that follows a copied error: it is the frame, not the error', () => {
       assert.deepEqual(signalOf('The gizmo failed. + CategoryInfo : NotSpecified').terms, ['gizmo', 'failed']);
       assert.deepEqual(signalOf('The gizmo failed. At line:1 char:1 + Foo').terms, ['gizmo', 'failed']);
