@@ -108,8 +108,10 @@ export function scenarioAnchors(text: string): Set<string> {
   // One scan for any hint first: most lines hold none.
   const hinted = hintedServices(lower);
   if (hinted) addServices(text, hinted, out);
-  // `Event ID: 1310` as Event Viewer copies it pads the colon with spaces to line up the fields
-  if (lower.includes('event')) for (const m of text.matchAll(/\bEvent ?ID\b[^\w\n]{0,3}[ \t]{0,20}(\d{3,5})\b/gi)) out.add(`event:${m[1]}`);
+  // `Event ID: 1310` as Event Viewer copies it pads the colon with spaces to line up the fields; German Event Viewer
+  // writes `Ereignis-ID:` (an English event under German field names: its id says where as much)
+  if (lower.includes('event') || lower.includes('ereignis'))
+    for (const m of text.matchAll(/\b(?:Event ?ID|Ereignis-ID)\b[^\w\n]{0,3}[ \t]{0,20}(\d{3,5})\b/gi)) out.add(`event:${m[1]}`);
   return out;
 }
 

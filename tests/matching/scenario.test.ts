@@ -39,6 +39,8 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual([...scenarioAnchors('The Hybrid Configuration Wizard stopped. Event ID: 4002')], ['service:hcw', 'event:4002']);
       // Event Viewer's copy pads the field name to line the values up
       assert.deepEqual([...scenarioAnchors('Log Name:      Application\nEvent ID:      9876\nLevel:         Error')], ['event:9876']);
+      // German Event Viewer's label for the same id.
+      assert.deepEqual([...scenarioAnchors('Protokollname: Application\nEreignis-ID:   9876\nEbene:         Fehler')], ['event:9876']);
       assert.deepEqual([...scenarioAnchors('Event ID:\n9876')], []);
     });
 
