@@ -13,7 +13,7 @@ import { articleScenario } from '../matching/scenario';
 
 /** How a probe was made; the README's "How matching works" names them. */
 export type ProbeRule =
-  'inner-swap' | 'class-message' | 'generic-in-context' | 'wrapper-only' | 'code-swap' | 'context-swap' | 'product-swap';
+  'inner-swap' | 'class-message' | 'generic-in-context' | 'wrapper-only' | 'code-swap' | 'context-swap' | 'product-swap' | 'overview-frame';
 
 export interface Probe {
   rule: ProbeRule;
@@ -41,6 +41,8 @@ const CLASS_MARKER = /[A-Z][\w.]*[a-z](?:Exception|Error)\s*:$/;
 const MAX_WRAPPER_WORDS = 40;
 /** SMTP enhanced status codes (`5.7.133`). */
 const STATUS = /\b[245]\.\d\.\d{1,3}\b/g;
+/** One of them somewhere in a text. */
+const HAS_STATUS = /\b[245]\.\d\.\d{1,3}\b/;
 /** Lines many tools print: pasted in another tool's context they tell nothing about which error it is. */
 const GENERIC_LINES = [
   'Access is denied.',
@@ -196,6 +198,21 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
       // The code is the other one's now: an article holding it may be answered (an NDR table lists many codes).
       add({ rule: 'code-swap', text: a.text.replace(code, other), from: a.article, allowed: holding(other) });
     }
+  });
+  // An overview's text without a code (the format every bounce prints) above another article's bounce with a code the
+  // overview lists: the bounce's own article may be answered (or an overview row holding the bounce's text), never the
+  // overview for its format.
+  const codesOf = new Map<string, Set<string>>();
+  for (const t of texts) for (const c of t.text.match(STATUS) ?? []) codesOf.set(t.article, (codesOf.get(t.article) ?? new Set()).add(c));
+  const overviews = new Set([...codesOf].filter(([, c]) => c.size >= 3).map(([id]) => id));
+  const frames = texts.filter((t) => overviews.has(t.article) && !HAS_STATUS.test(t.text) && words(t.text) >= 3);
+  frames.forEach((frame, f) => {
+    coded.forEach((b, i) => {
+      if (overviews.has(b.article) || (i + f) % (partners + 1) !== 0) return;
+      const code = b.text.match(STATUS)![0];
+      if (!codesOf.get(frame.article)!.has(code)) return;
+      add({ rule: 'overview-frame', text: `${frame.text}\n${b.text}`, from: frame.article, allowed: holding(b.text) });
+    });
   });
   // An article's error text pasted from the other product: an Exchange Server-only article's error in an Exchange Online
   // session, an Exchange Online-only article's error on an on-premises server (one probe per article, its first error text).

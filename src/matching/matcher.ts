@@ -135,6 +135,8 @@ interface ErrorHit extends HitBase {
   ownOuter?: true;
   /** The paste holds another enhanced status code than the error text's and its article's (then capped: statusCodes.ts). */
   otherStatus?: true;
+  /** An overview's text without a code, the paste holding none of the overview's rows of its status code (then capped). */
+  otherRow?: true;
   /** Found with little evidence, it was lowered below the best description the prose found (to this score; `weakErrorsBelow`). */
   belowDescription?: number;
 }
@@ -293,6 +295,8 @@ export class Matcher {
   private readonly genericLines = new Map<number, boolean>();
   /** Per article: the enhanced status codes its error texts carry, made the first time a paste holds one. */
   private articleStatusCodes?: Set<string>[];
+  /** Per article: its error texts that carry a status code, made with `articleStatusCodes` (rowExplained). */
+  private articleCodedTexts?: number[][];
   /** Per article, the status codes its own text names (title, symptoms, cause, steps), read when first needed (capOtherStatus). */
   private readonly articleTextCodes = new Map<number, ReadonlySet<string>>();
   /** Per status code, the articles whose titles name it, and the ranges titles name, made when first needed (titleCodesOf). */
@@ -950,20 +954,47 @@ export class Matcher {
     const { errors } = this.index;
     if (!this.articleStatusCodes) {
       const codes: Set<string>[] = [];
-      for (const e of errors) {
+      const coded: number[][] = [];
+      errors.forEach((e, id) => {
         const own = statusTerms(e.terms);
-        if (own.size) for (const c of own) (codes[e.article] ??= new Set()).add(c);
-      }
+        if (own.size) (coded[e.article] ??= []).push(id);
+        for (const c of own) (codes[e.article] ??= new Set()).add(c);
+      });
       this.articleStatusCodes = codes;
+      this.articleCodedTexts = coded;
     }
     for (const h of hits) {
       if (h.score <= cap) continue;
       const e = errors[h.signal];
       const textCodes = () => this.textCodesOf(e.article);
-      if (!otherStatusCode(e.terms, this.articleStatusCodes[e.article] ?? NO_CODES, pasted, textCodes)) continue;
-      h.score = cap;
-      h.otherStatus = true;
+      const codes = this.articleStatusCodes[e.article] ?? NO_CODES;
+      if (otherStatusCode(e.terms, codes, pasted, textCodes)) {
+        h.score = cap;
+        h.otherStatus = true;
+      } else if (codes.size >= OVERVIEW_CODES && statusTerms(e.terms).size === 0 && !this.rowExplained(e.article, pasted, terms)) {
+        h.score = cap;
+        h.otherRow = true;
+      }
     }
+  }
+
+  /**
+   * An overview's error text without a code (the NDR format `Diagnostic information for administrators Generating server:
+   * <server name> … <enhanced status code> <SMTP response>`) stands for the row of the pasted code: answered only when the
+   * paste holds that row, its code and `rowWords` of the row's other words (at least `rowShare` of them). Otherwise the
+   * paste's own line, the one with the code, is another error's, and the overview matched only what every bounce prints.
+   */
+  private rowExplained(article: number, pasted: ReadonlySet<string>, terms: ReadonlySet<string>): boolean {
+    const { rowWords, rowShare } = this.params.score.overviewRow;
+    for (const id of this.articleCodedTexts?.[article] ?? []) {
+      const e = this.index.errors[id];
+      if (!e.terms.some((t) => pasted.has(t))) continue;
+      const words = new Set(e.terms.filter((t) => !isStatusTerm(t) && !STOPWORDS.has(t)));
+      let found = 0;
+      for (const t of words) if (terms.has(t)) found++;
+      if (found >= rowWords && found >= rowShare * words.size) return true;
+    }
+    return false;
   }
 
   /** The status codes the article's own text names: its title, symptoms (with their error texts), cause and steps. */
@@ -1711,6 +1742,11 @@ export class Matcher {
         rules.push({
           rule: 'code',
           note: `capped at ${this.params.score.withoutCode}: the paste's status code is not this error's nor its article's (a bounce with another code is another error; offered, not answered)`,
+        });
+      if (h.otherRow)
+        rules.push({
+          rule: 'code',
+          note: `capped at ${this.params.score.withoutCode}: an overview's text without a code (a format every bounce prints), and the paste holds none of the overview's rows of its status code: the line with the code is another error's (offered, not answered)`,
         });
       if (b.withoutCode)
         rules.push({

@@ -133,6 +133,17 @@ export interface MatchParameters {
      */
     withoutCode: number;
     /**
+     * An overview's error text without a status code (an article whose error texts carry 3 codes or more: the NDR overview's
+     * format `Diagnostic information for administrators Generating server: <server name> … <enhanced status code>`) matched
+     * by a bounce with a code the overview lists: answered only when the paste holds that code's row too, at least `rowWords`
+     * of the row's words besides the code and `rowShare` of them; else capped at `withoutCode` (statusCodes.ts, the row
+     * rule). Default 2 and 0.5: set on the real-world tuning part (an on-premises group's `550 5.7.1 RESOLVER.RST.AuthRequired`
+     * answered with the overview's format, its 5.7.1 rows `Delivery not authorized` / `Unable to relay` / `Client was not
+     * authenticated` not pasted; the `5.7.133 … SenderNotAuthenticatedForGroup` bounce holds its row `Sender not authenticated
+     * for group` and stays answered).
+     */
+    overviewRow: { rowWords: number; rowShare: number };
+    /**
      * An error found as the inner message after an outer message that another article's error wraps its own message in
      * (`WebExceptionStatus=ProtocolError;ResponseStatusCode=403;WebException=…: Federation information could not be
      * received…` against the article that quotes the message alone, about a 405), or that names a place none of which is
@@ -416,6 +427,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     otherProduct: 0.75,
     foreignProgram: 0.75,
     withoutCode: 0.75,
+    overviewRow: { rowWords: 2, rowShare: 0.5 },
     otherOuter: { cap: 0.75, innerWords: 3, foreignWords: 3, wrapperShare: 0.8, maxPostings: 500, ownWords: 3 },
     fragmentShare: 0.8,
     fragmentEvidence: 2,

@@ -107,6 +107,21 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
     );
   });
 
+  it("puts an overview's text without a code above another article's bounce with a code the overview lists", () => {
+    const frame = 'Pony information for administrators Generating server: <server name> <enhanced status code>';
+    const kb = kbOf([
+      article('overview', frame, '5.1.10 Pony not found', '5.7.1 Pony not authorized', '5.4.1 Pony relay denied'),
+      article('specific', "Remote Server returned '550 5.7.1 PONY.RST.AuthRequired; the pony must authenticate'"),
+      article('elsewhere', "Remote Server returned '550 5.7.64 Pony tenant attribution failed for the relay'"),
+    ]);
+    const probes = buildProbes(kb, 2).filter((p) => p.rule === 'overview-frame');
+    // Only the bounce whose code the overview lists; the overview may never be answered for its format.
+    assert.deepEqual(
+      probes.map((p) => [p.from, p.allowed, p.text.split('\n')[0]]),
+      [['overview', ['specific'], frame]],
+    );
+  });
+
   it('counts an answer with an article not allowed as false, and one with the article it was built from apart', () => {
     const probes: Probe[] = [
       { rule: 'inner-swap', text: 'a', from: 'cert', allowed: ['winrm'] },

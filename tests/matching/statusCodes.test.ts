@@ -82,3 +82,30 @@ describe('matching: a bounce with another enhanced status code', () => {
     assert.deepEqual([other.decision, other.matches[0]?.article, other.matches[0]?.score], ['clarify', 'anon', 0.75]);
   });
 });
+
+describe('matching: an overview’s text without a code (the row rule)', () => {
+  // An overview of three codes with a format every bounce prints, and a specific article for one bounce.
+  const FRAME = 'Diagnostic wombat information for administrators Generating server: <server name> <enhanced status code> <SMTP response>';
+  const overview = article(
+    'overview',
+    FRAME,
+    '5.1.10 Recipient wombat not found',
+    '5.7.1 Delivery not authorized for the wombat sender',
+    '5.4.1 Relay access denied',
+  );
+  const specific = article('specific', "Remote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'");
+  const m = new Matcher(kbOf([overview, specific]));
+  const frame = 'Diagnostic wombat information for administrators:\nGenerating server: ex01.contoso.local';
+
+  it('answers the overview for its format only when the paste holds the row of its code', () => {
+    assert.deepEqual(top(m, `${frame}\n550 5.7.1 Delivery not authorized for the wombat sender`), ['answer', 'overview']);
+  });
+
+  it('offers it when the line with the code is another error’s', () => {
+    const text = `${frame}\nRemote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'`;
+    assert.deepEqual(top(m, text), ['answer', 'specific']);
+    const capped = m.match(text, { explain: true }).matches.find((x) => x.article === 'overview');
+    assert.equal(capped?.score, 0.75);
+    assert.ok(capped?.why?.rules.some((r) => r.rule === 'code' && r.note.includes('an overview')));
+  });
+});
