@@ -112,9 +112,11 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map([
 
 /**
  * Names made of stop words and a common word, read as one word: "out of office" is `office` once its stop words
- * are gone — the word of every "Office 365" — so it, and the `OOF`/`OOO` admins write for it, is `outofoffice`.
+ * are gone — the word of every "Office 365" — so it, and the `OOF`/`OOO` admins write for it, is `outofoffice`. So is
+ * the name Outlook and Exchange Online give the same feature, "Automatic Replies" (`auto-reply`, `autoreply`): articles
+ * and admins write either, and one word for both lets each find the other.
  */
-const PHRASE = /\bout[\s-]+of[\s-]+(?:the[\s-]+)?office\b|\bOO[FO]\b/gi;
+const PHRASE = /\bout[\s-]+of[\s-]+(?:the[\s-]+)?office\b|\bOO[FO]\b|\bauto(?:matic)?[\s-]?repl(?:y|ies)\b/gi;
 /** The phrase, or an `office` standing alone (alternatives in this order: the phrase's own `office` is taken with it). */
 const PHRASE_OR_OFFICE = new RegExp(`${PHRASE.source}|\\boffice\\b`, 'gi');
 const joinPhrases = (text: string): string => text.replace(PHRASE, ' outofoffice ');

@@ -6,6 +6,7 @@ import {
   impliedTerms,
   postingDoc,
   postingField,
+  proseTerms,
   scoreDescriptions,
   titlesNamed,
   titleWordsNamed,
@@ -113,6 +114,31 @@ describe('matching/descriptions', () => {
       [
         ['oof', ['replies', 'outofoffice']],
         ['o365', ['replies']],
+      ],
+    );
+  });
+
+  it('"automatic replies" (auto-reply, autoreply) is the same feature as "out of office": one word with it on both sides', () => {
+    const kb = kbOf([
+      described('auto', 'Automatic replies are not sent to external senders', 'External senders get nothing back'),
+      described('ext', 'Messages to external senders are not sent', 'Mail to external senders stays in the outbox'),
+    ]);
+    const d = buildDescriptions(kb);
+    assert.deepEqual(proseTerms('Automatic replies are not sent'), ['outofoffice', 'not', 'sent']);
+    const terms = (text: string) => [...withPhrases(new Set(['sent']), text)].sort();
+    assert.deepEqual(terms('auto-reply not sent'), ['outofoffice', 'sent']);
+    assert.deepEqual(terms('autoreply not sent'), ['outofoffice', 'sent']);
+    assert.deepEqual(terms('automatic reply not sent'), ['outofoffice', 'sent']);
+    const fits = scoreDescriptions(
+      d,
+      withPhrases(new Set(['external', 'senders', 'sent']), 'OOF not sent to external senders'),
+      DEFAULT_PARAMETERS.descriptions,
+    );
+    assert.deepEqual(
+      fits.map((f) => [kb.articles[f.article].id, f.found]),
+      [
+        ['auto', ['external', 'senders', 'sent', 'outofoffice']],
+        ['ext', ['external', 'senders', 'sent']],
       ],
     );
   });
