@@ -53,6 +53,15 @@ export const GERMAN_HINTS: readonly string[] = (
   'fehler versuch verbindung geschlossen unerwarteter informationen detaillierte zugriff'
 ).split(' ');
 
+/**
+ * German modal verbs (and `lässt sich`, "can be") that stand apart from their negation and their verb (`Benutzer können
+ * das Postfach nicht öffnen`, `…, das sich nicht öffnen lässt`): with a negation in the same sentence they say `cannot`.
+ */
+export const GERMAN_MODALS: readonly string[] = 'kann können konnte konnten lässt lassen ließ ließen'.split(' ');
+
+/** German negations of a verb or a noun (`nicht`, `keine Mails`). */
+export const GERMAN_NEGATIONS: readonly string[] = 'nicht kein keine keinen keinem keiner'.split(' ');
+
 export const ENGLISH_HINTS: readonly string[] = (
   'the and not is you if with on for a an to of at be are this that or from your we can by when in it as which these have has was were will ' +
   'i our does no hello thanks please error occurred while attempting connection closed unexpected information detailed accessing'

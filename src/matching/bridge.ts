@@ -8,7 +8,7 @@
  * evidence (an HCW code, an exception class, a cmdlet…) or several long translated phrases agree with the
  * article: see `agreement`.
  */
-import { CMDLET_IN_TEXT, HCW_CODE_IN_TEXT } from '../knowledge/vocabulary';
+import { CMDLET_IN_TEXT, GERMAN_MODALS, GERMAN_NEGATIONS, HCW_CODE_IN_TEXT } from '../knowledge/vocabulary';
 import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
@@ -45,6 +45,12 @@ export interface Translation {
   /** The rewritten paste, line for line (the same number of lines as the paste). */
   text: string;
   applied: Applied[];
+  /**
+   * German into English: word pairs (`share calendar`, folded, space-joined) of the one word the lexicon read last in a
+   * sentence — German ends a sentence with its verb (`… den Kalender … nicht freigeben`) — with each word it read before
+   * in that sentence, both orders: where English sets the verb next to its object (`share the calendar`).
+   */
+  pairs?: string[];
 }
 
 /** German compounds join their parts with these letters (Empfang-s-connector). */
@@ -118,7 +124,10 @@ export class Translator {
    */
   translate(text: string): Translation {
     const applied: Applied[] = [];
-    return { text: this.rewrite(text, applied), applied };
+    const units: Unit[] = [];
+    const out = this.rewrite(text, applied, units);
+    const pairs = this.to === 'en' ? verbPairs(units, this.params.verbTrail) : [];
+    return pairs.length ? { text: out, applied, pairs } : { text: out, applied };
   }
 
   /**
@@ -138,8 +147,10 @@ export class Translator {
     return false;
   }
 
-  private rewrite(text: string, applied: Applied[]): string {
+  private rewrite(text: string, applied: Applied[], units: Unit[] = []): string {
     const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
+    const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
+    const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
     let out = '';
     let cursor = 0;
     for (let i = 0; i < words.length;) {
@@ -154,7 +165,18 @@ export class Translator {
         i += 2;
         continue;
       }
+      // German sets a modal verb apart from its negation (`Benutzer können das Postfach nicht öffnen`): the negation reads
+      // `cannot`, next to the verb that ends the German sentence as it follows `can't` in English (`cannot open`).
+      // (A form of the lexicon that starts with the negation, `Nicht gefunden`, is read as the lexicon says.)
       const hit = this.ruleAt(words, i);
+      if (cannot.has(i) && !(hit && hit.end > i + 1)) {
+        out += text.slice(cursor, words[i].start) + 'cannot';
+        cursor = words[i].end;
+        applied.push({ words: ['cannot'] });
+        units.push(unitAt(sentences, i, i + 1, ['cannot']));
+        i++;
+        continue;
+      }
       // A name both languages write alike (`OWA`) inside a sentence of the other language (an English event line in a
       // German paste: `[Owa] An internal server error occurred`) is already that language's word: it stays as written,
       // so the article that quotes the line finds it word for word.
@@ -175,6 +197,7 @@ export class Translator {
         if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
         const { outputWords, alternatives } = hit.rule;
         applied.push(alternatives.length ? { words: outputWords, alternatives } : { words: outputWords });
+        units.push(unitAt(sentences, i, hit.end, outputWords));
         i = hit.end;
         continue;
       }
@@ -184,6 +207,7 @@ export class Translator {
         out += text.slice(cursor, words[i].start) + parts.join(' ');
         cursor = words[i].end;
         applied.push({ words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)) });
+        units.push(unitAt(sentences, i, i + 1, applied[applied.length - 1].words));
       }
       i++;
     }
@@ -252,6 +276,78 @@ function sentenceLanguage(text: string, start: number, end: number): Lang | unde
     [...sentence.matchAll(WORD)].map((m) => foldWord(m[0])),
     sentence,
   );
+}
+
+/** A rewrite done in a paste, where it stands: its words, its sentence (by count) and the words left after it there. */
+interface Unit {
+  words: string[];
+  sentence: number;
+  trail: number;
+}
+
+/** Per word, its sentence (by count); per sentence, the index of the word after its last. */
+interface Sentences {
+  of: Int32Array;
+  end: number[];
+}
+
+function sentencesOf(text: string, words: readonly { start: number; end: number }[]): Sentences {
+  const of = new Int32Array(words.length);
+  const end: number[] = [];
+  for (let k = 1; k < words.length; k++) {
+    const ends = SENTENCE_END.test(text.slice(words[k - 1].end, words[k].start));
+    if (ends) end.push(k);
+    of[k] = end.length;
+  }
+  end.push(words.length);
+  return { of, end };
+}
+
+/** The unit read from words [from, to): its sentence and how many words follow it there. */
+function unitAt(sentences: Sentences | undefined, from: number, to: number, read: string[]): Unit {
+  if (!sentences) return { words: read, sentence: 0, trail: 0 };
+  const sentence = sentences.of[from];
+  return { words: read, sentence, trail: sentences.end[sentence] - to };
+}
+
+/**
+ * `Translation.pairs`: per sentence, its last unit when it is one word with at most `maxTrail` words after it (`öffnen
+ * lässt`, `migriert wurden`), paired with each word of the sentence's earlier units.
+ */
+function verbPairs(units: readonly Unit[], maxTrail: number): string[] {
+  const out: string[] = [];
+  units.forEach((u, n) => {
+    const next = units[n + 1];
+    if ((next && next.sentence === u.sentence) || u.words.length !== 1 || u.trail > maxTrail) return;
+    const verb = u.words[0];
+    for (let k = n - 1; k >= 0 && units[k].sentence === u.sentence; k--)
+      for (const w of units[k].words) if (w !== verb) out.push(`${w} ${verb}`, `${verb} ${w}`);
+  });
+  return out;
+}
+
+const MODALS = new Set(GERMAN_MODALS.map(foldWord));
+const NEGATIONS = new Set(GERMAN_NEGATIONS.map(foldWord));
+const NO_INDEXES: ReadonlySet<number> = new Set();
+/** Punctuation that ends a sentence, or a line break, between two words. */
+const SENTENCE_END = /[.;:!?\n]/;
+
+/**
+ * The negations (word indexes) that stand in a sentence with a German modal verb, before or after it (`…, das sich nicht
+ * öffnen lässt`). (Right after it, `kann nicht` is a form of the lexicon, read at the modal.)
+ */
+function negatedModals(text: string, words: readonly { start: number; end: number; folded: string }[]): ReadonlySet<number> {
+  let out: Set<number> | undefined;
+  let from = 0;
+  for (let i = 0; i <= words.length; i++) {
+    if (i < words.length && (i === 0 || !SENTENCE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
+    // Words [from, i) are one sentence.
+    let modal = -1;
+    for (let k = from; k < i && modal < 0; k++) if (MODALS.has(words[k].folded)) modal = k;
+    if (modal >= 0) for (let k = from; k < i; k++) if (NEGATIONS.has(words[k].folded)) (out ??= new Set()).add(k);
+    from = i;
+  }
+  return out ?? NO_INDEXES;
 }
 
 /** Whether the word at [start, end) is a PowerShell verb joined by a hyphen to a cmdlet's noun (`Import-PSSession`). */

@@ -565,6 +565,9 @@ class Fit implements DescriptionScore {
   }
 }
 
+/** The words of a paste the lexicon wrote, and pairs of them the translation sets side by side (`Translation.pairs`). */
+export type TranslatedWords = ReadonlySet<string> & { readonly pairs?: readonly string[] };
+
 /**
  * Word pairs: "proxy address", "bare line feeds", "large items" say more than their words apart — a post about
  * a second shared mailbox that names "proxy address" is about the proxy address, not about shared mailboxes.
@@ -579,10 +582,15 @@ export function addPairs(
   kb: KnowledgeBase,
   seq: readonly string[],
   p: DescriptionParameters,
-  translated: ReadonlySet<string> = new Set(),
+  translated: TranslatedWords = new Set(),
 ): DescriptionScore[] {
   if (!fits.length) return fits;
   const pasted = new Set<string>();
+  // A German sentence's verb next to what it says of (bridge.ts `Translation.pairs`), as English writes them.
+  for (const pair of translated.pairs ?? []) {
+    const [x, y] = pair.split(' ').map(descriptionTerm);
+    if (x !== undefined && y !== undefined && x !== y) pasted.add(`${x} ${y}`);
+  }
   let prev: string | undefined;
   let prevTranslated = false;
   for (const term of seq) {

@@ -30,6 +30,7 @@ import {
   type AboutIndex,
   type DescriptionIndex,
   type DescriptionScore,
+  type TranslatedWords,
 } from './descriptions';
 import { termsOf, tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
@@ -240,7 +241,7 @@ interface ReadPaste {
   options: MatchOptions;
   bridged: boolean;
   /** Of a paste read through the lexicon, the words the lexicon wrote (not those kept as pasted). */
-  translated: ReadonlySet<string>;
+  translated: TranslatedWords;
   prose: boolean;
 }
 
@@ -429,7 +430,7 @@ export class Matcher {
 
   /** Matches a translation's text as written, its translated words marked (what both readings through the lexicon rerun). */
   private rematch(translation: Translation, options: MatchOptions, lang: Lang, mixed: boolean): (t: string) => MatchResult {
-    const translated = new Set(translation.applied.flatMap((a) => a.words));
+    const translated: TranslatedWords = Object.assign(new Set(translation.applied.flatMap((a) => a.words)), { pairs: translation.pairs });
     return (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? lang }, true, !mixed, translated);
   }
 
@@ -449,7 +450,7 @@ export class Matcher {
     options: MatchOptions,
     bridged = false,
     prose = true,
-    translated: ReadonlySet<string> = NO_WORDS,
+    translated: TranslatedWords = NO_WORDS,
   ): MatchResult {
     const paste = this.read(text, options);
     const view = buildQueryView(paste.seq, paste.quoted, paste.arrow, paste.values);
@@ -1321,7 +1322,7 @@ export class Matcher {
     topicPhrases: Map<number, Set<string>>,
     bridged: boolean,
     text: string,
-    translated: ReadonlySet<string>,
+    translated: TranslatedWords,
     problem = false,
     frame: ReadonlySet<string> = NO_WORDS,
   ): DescriptionHit[] {

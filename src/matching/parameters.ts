@@ -362,6 +362,12 @@ export interface MatchParameters {
     unitsToAnswer: number;
     /** Words a `{}` slot of a lexicon form may stand for. Default 6: a name or a server, never half a sentence. */
     maxSlotWords: number;
+    /**
+     * A German sentence's last word the lexicon read pairs with the words it read before in the sentence (bridge.ts
+     * `Translation.pairs`: German ends a sentence with its verb) when at most this many words follow it (`öffnen lässt`,
+     * `migriert wurden`, `angelegt haben`). Default 2: set on the team's German descriptions of corpus-more articles.
+     */
+    verbTrail: number;
     /** Words shorter than this are not split into lexicon words as compounds. Default 8. */
     minCompound: number;
     /**
@@ -485,6 +491,15 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     containerFrom: 0.45,
     containedFrom: 0.2,
   },
-  bridge: { translatedWeight: 0.9, unitWords: 3, unitsToAnswer: 2, maxSlotWords: 6, minCompound: 8, proseRare: 3, proseJoint: 8 },
+  bridge: {
+    translatedWeight: 0.9,
+    unitWords: 3,
+    unitsToAnswer: 2,
+    maxSlotWords: 6,
+    minCompound: 8,
+    proseRare: 3,
+    proseJoint: 8,
+    verbTrail: 2,
+  },
   decision: { answer: 0.8, candidate: 0.45, margin: 0.1, window: 0.2, listed: 0.2 },
 };

@@ -111,6 +111,32 @@ describe('matching/bridge', () => {
       );
     });
 
+    it('reads a negation as `cannot` where a modal verb stands apart from it in the sentence, before or after it', () => {
+      const t = new Translator([entry('Postfach', 'mailbox'), entry('öffnen', 'open'), entry('nicht', 'not'), entry('keine', 'no')], 'de');
+      assert.equal(t.translate('Benutzer können das Postfach nicht öffnen.').text, 'Benutzer können das mailbox cannot open.');
+      assert.equal(t.translate('Ein Postfach, das sich nicht öffnen lässt.').text, 'Ein mailbox, das sich cannot open lässt.');
+      assert.equal(t.translate('Ich kann keine Postfach öffnen.').text, 'Ich kann cannot mailbox open.');
+      assert.equal(t.translate('Benutzer öffnen das Postfach nicht.').text, 'Benutzer open das mailbox not.', 'no modal: a plain negation');
+      assert.equal(t.translate('Ich kann es sehen. Das Postfach ist nicht da.').text, 'Ich kann es sehen. Das mailbox ist not da.');
+      assert.equal(new Translator([entry('nicht', 'not')], 'en').translate('kann nicht').text, 'kann nicht', 'German into English only');
+    });
+
+    it("pairs a German sentence's last word read with the words read before it in the sentence (German ends with its verb)", () => {
+      const t = new Translator([entry('Kalender', 'calendar'), entry('Postfach', 'mailbox'), entry('freigeben', 'share')], 'de');
+      const { pairs } = t.translate('Ich kann den Kalender eines Postfach nicht freigeben. Der Kalender');
+      assert.deepEqual([...(pairs ?? [])].sort(), [
+        'calendar share',
+        'cannot share',
+        'mailbox share',
+        'share calendar',
+        'share cannot',
+        'share mailbox',
+      ]);
+      // More than `verbTrail` words after the last word read: it is no sentence-final verb.
+      assert.equal(t.translate('Den Kalender freigeben wir heute nicht mehr.').pairs, undefined);
+      assert.equal(t.translate('Den Kalender freigeben wir nicht.').pairs?.length, 2);
+    });
+
     it('keeps a name both languages write alike (OWA) as written inside a sentence of the other language, not in its own', () => {
       const owa: LexiconEntry = { de: ['Outlook im Web', 'OWA'], en: ['Outlook on the web', 'OWA'], file: 'test' };
       const t = new Translator([owa, entry('Fehler', 'error')], 'de');
@@ -704,7 +730,7 @@ describe('matching/bridge', () => {
       const lexicon = loadKnowledge([BUILTIN_KNOWLEDGE]).lexicon!;
       const en = new Translator(lexicon, 'de');
       const de = new Translator(lexicon, 'en');
-      assert.equal(en.translate('OWA und EAC lassen sich nicht öffnen').text, 'Outlook on the web und EAC lassen sich not open');
+      assert.equal(en.translate('OWA und EAC lassen sich nicht öffnen').text, 'Outlook on the web und EAC lassen sich cannot open');
       assert.equal(en.translate('Outlook im Web startet nicht').text, 'Outlook on the web start not');
       assert.match(de.translate('Users cannot open OWA').text, / Outlook im Web$/);
       assert.match(de.translate('Outlook Web App is blank').text, /^Outlook im Web /);

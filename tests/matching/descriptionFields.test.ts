@@ -140,6 +140,24 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     assert.ok(!fit(new Set(['private'])).found.includes('marked private'), "both words must be the lexicon's");
   });
 
+  it("reads the pairs a translation sets side by side (a German sentence's verb with its object), which the words' order lacks", () => {
+    const kb = kbOf([
+      prose('share', 'Cannot share the calendar of another mailbox', 'Sharing fails.', 'x'),
+      prose('colours', 'Calendar colours of a shared mailbox', 'Colours look odd.', 'z'),
+      prose('rooms', 'Room list of a shared mailbox', 'Rooms are missing.', 'z'),
+    ]);
+    const built = buildDescriptions(kb);
+    // `Ich kann den Kalender eines anderen Postfachs nicht freigeben`, read word for word.
+    const seq = descriptionTerms('calendar another mailbox cannot share');
+    const words = scoreDescriptions(built, new Set(seq), p);
+    const fit = (pairs?: string[]) =>
+      addPairs(words, built, kb, seq, p, Object.assign(new Set(seq), { pairs })).find((f) => kb.articles[f.article].id === 'share')!;
+    assert.ok(!fit().found.includes('share calendar'));
+    const read = fit(['calendar share', 'share calendar']);
+    assert.ok(read.found.includes('share calendar'), read.found.join(', '));
+    assert.ok(read.evidence > fit().evidence);
+  });
+
   it('offers on a good fit with enough evidence or two rare words, and a long post on much evidence with two rare words', () => {
     const fit = (article: number, pasteShare: number, docShare: number, evidence: number, rare: number): DescriptionScore => ({
       doc: article,
