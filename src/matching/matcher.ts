@@ -1025,7 +1025,7 @@ export class Matcher {
       h.deniedScenario = named;
     }
     const productCap = this.params.score.otherProduct;
-    const onPremises = pasteOnPremises(paste.lines.join('\n'));
+    const onPremises = pasteOnPremises(paste.cut);
     if (onPremises !== undefined)
       for (const h of hits) {
         if (h.score <= productCap || !onlineOnly(this.kb.articles[h.article])) continue;

@@ -49,6 +49,8 @@ describe('matching: the product rule (product.ts)', () => {
     assert.deepEqual(top(build(online), `Hybrid with Exchange 2016 and Exchange Online.\n${error}`), ['answer', 'wombat', 1]);
     assert.deepEqual(top(build([...online, ...server]), `Exchange 2016 here.\n${error}`), ['answer', 'wombat', 1]);
     assert.deepEqual(top(build([]), `Exchange 2016 here.\n${error}`), ['answer', 'wombat', 1]);
+    // The cloud side named by a host name only (read on the paste as pasted: tokenizing masks host names).
+    assert.deepEqual(top(build(online), `Exchange 2016 relays to contoso.mail.protection.outlook.com\n${error}`), ['answer', 'wombat', 1]);
   });
 
   it('offers an Exchange Server-only article for a paste printed in Exchange Online that names no on-premises side', () => {
