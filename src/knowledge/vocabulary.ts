@@ -36,6 +36,15 @@ export const EVENT_FIELD_IN_TEXT =
   /(?<=^|[ \t])(Log Name|Source|Date|Event ID|Task Category|Level|Opcode|Keywords|User|Computer|Description)[ \t]*:/gim;
 
 /**
+ * Words for the objects an admin names (`user`, `mailbox`, `room`, `Postfach`): an error's text that writes such a word
+ * right before a double-quoted name (`for user "room alias"`) quotes the article's example of that name (signals.ts).
+ */
+export const NAMED_OBJECT_WORDS: readonly string[] = (
+  'user mailbox identity group room recipient folder domain contact member alias account database server ' +
+  'benutzer postfach gruppe identität domäne ordner'
+).split(' ');
+
+/**
  * Top-level names that make a dotted run a host or domain name (`mail.contoso.com`, `ex01.contoso.local`,
  * `contoso.onmicrosoft.com`): public ones common in admins' pastes, and the internal ones of AD forests.
  */

@@ -1,5 +1,5 @@
 import type { Article, Lang } from '../knowledge/types';
-import { EVENT_FIELD_IN_TEXT, isCmdletName } from '../knowledge/vocabulary';
+import { EVENT_FIELD_IN_TEXT, isCmdletName, NAMED_OBJECT_WORDS } from '../knowledge/vocabulary';
 import { cleanPaste, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { AFTER_SENTENCE, emptyPacked, FIRST, GENERIC, NESTED, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
@@ -516,6 +516,18 @@ const NOTHING = /(?!)/g;
  */
 const QUOTED_VALUE = /(?<![\p{L}\p{N}])'([^'\n]{1,60})'(?![\p{L}\p{N}])/gu;
 /**
+ * A name in double quotes right after the kind of object it names (`for user "room alias"`, `The mailbox "Mailbox1"`,
+ * `identity "Mailbox1"`; NAMED_OBJECT_WORDS): the article's example of a name every admin chooses, a value like a
+ * single-quoted one. Double quotes also hold messages and a product's own names (`in agent "Provisioning Policy Agent"`,
+ * `objects of type "session"`), so only after these words, and only a value that reads as a name (isExampleName).
+ */
+const NAMED_VALUE = new RegExp(`(?<![\\p{L}\\p{N}])(${NAMED_OBJECT_WORDS.join('|')})[ \\t]+"([^"\\n]{1,60})"(?![\\p{L}\\p{N}])`, 'giu');
+/** A value that reads as a name: at most three words, no code (`CamelCase`, `snake_case`, a cmdlet, an exception class). */
+function isExampleName(value: string): boolean {
+  const name = value.trim();
+  return name.split(/\s+/).length <= 3 && !/[a-z][A-Z]|_/.test(name) && !/exception\b/i.test(name) && !isCmdletName(name);
+}
+/**
  * A quoted LDAP distinguished name ('CN=Inbound from Office 365,CN=SMTP Receive Connectors,…') names one object of one
  * directory: a value. Its words stay (a paste of the same error names the same object), marked as a value
  * (VALUE_START, VALUE_END): where a paste quotes another value there, the words after it say how it goes on.
@@ -573,6 +585,7 @@ function parseError(
     .replace(PLACEHOLDER, ` ${VAR} `)
     .replace(SHAPE_PLACEHOLDER, ` ${VAR} `)
     .replace(withoutReplyCodes ? REPLY_CODE : NOTHING, ` ${VAR} `)
+    .replace(NAMED_VALUE, (whole, kind: string, value: string) => (isExampleName(value) ? `${kind} ${VAR} ` : whole))
     .replace(QUOTED_DN, (_, value: string) => ` ${VALUE_OPEN} ${value} ${VALUE_CLOSE} `)
     .replace(QUOTED_VALUE, (whole, value: string) =>
       isCmdletName(value) || (TYPE_NAME.test(value) && /[A-Z]/.test(value)) || value.split(/\s+/).length > 3 ? whole : ` ${VAR} `,

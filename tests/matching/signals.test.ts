@@ -250,6 +250,41 @@ describe('matching/signals', () => {
       assert.deepEqual(signalOf("Cannot load 'alpha.bravo.charlie' quickly").terms, ['cannot', 'load', 'quickly']);
     });
 
+    it('reads a short name in double quotes right after the object it names as an example value, not a code or a message', () => {
+      const sig = signalOf('Cannot open the Calendar folder for user "room alias". The operation failed.');
+      assert.deepEqual(sig.terms, ['cannot', 'open', 'calendar', 'folder', 'user', 'operation', 'failed']);
+      assert.deepEqual(unitsOf(sig), ['cannot open calendar folder user', 'operation failed']);
+      assert.equal(sig.varAfter[4], 1);
+      assert.deepEqual(signalOf('Multiple mailbox users match identity "Mailbox1".').terms, [
+        'multiple',
+        'mailbox',
+        'users',
+        'match',
+        'identity',
+      ]);
+      // Codes, a product's own names and messages in double quotes stay words of the error.
+      assert.deepEqual(signalOf('Validation failed in agent "Provisioning Policy Agent" today').terms, [
+        'validation',
+        'failed',
+        'agent',
+        'provisioning',
+        'policy',
+        'agent',
+        'today',
+      ]);
+      assert.deepEqual(signalOf('The user "InternalUrl_Duplicate" was refused').terms, ['user', 'internalurl', 'duplicate', 'refused']);
+      assert.deepEqual(signalOf('The mailbox "ArbitrationMailbox" was refused').terms, ['mailbox', 'arbitrationmailbox', 'refused']);
+      assert.deepEqual(signalOf('For user "the pony ran away fast" the ledger failed').terms, [
+        'user',
+        'pony',
+        'ran',
+        'away',
+        'fast',
+        'ledger',
+        'failed',
+      ]);
+    });
+
     it("reads an event record's field names and the values every record has as placeholders, keeping source, id and message", () => {
       const sig = signalOf(
         'Log Name: Application Source: Yak Gateway Event ID: 9321 Task Category: Ledger Level: Error Keywords: Classic ' +
