@@ -63,6 +63,8 @@ const ENDINGS: Record<Lang, string[]> = { de: ['en', 'em', 'er', 'es', 'e', 'n',
 /** ...only when what is left has at least this many letters (`seite` is not `seit` + e). */
 const MIN_STEM = 5;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Letters a separable verb's stem has after its `zu` at least (`zugreifen` in `zuzugreifen`). */
+const MIN_ZU_STEM = 4;
 
 /** Folded words of a form, `null` where a slot stands. */
 function patternOf(form: string): (string | null)[] {
@@ -230,12 +232,21 @@ export class Translator {
     return parts && parts.length > 1 ? parts : null;
   }
 
-  /** A single word of the lexicon with an inflection ending, read as that word. */
+  /**
+   * A single word of the lexicon with an inflection ending, read as that word; in German also a separable verb with `zu`
+   * between its prefix and its stem (`zuzugreifen` is `zugreifen`, `anzuzeigen` is `anzeigen`).
+   */
   private inflected(word: string): string[] | null {
     for (const ending of this.endings) {
       if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
       const known = this.single.get(word.slice(0, -ending.length));
       if (known !== undefined) return [known];
+    }
+    if (this.to === 'en') {
+      for (let at = word.indexOf('zu', 2); at > 0 && at + 2 + MIN_ZU_STEM <= word.length; at = word.indexOf('zu', at + 1)) {
+        const known = this.single.get(word.slice(0, at) + word.slice(at + 2));
+        if (known !== undefined) return [known];
+      }
     }
     return null;
   }

@@ -111,6 +111,16 @@ describe('matching/bridge', () => {
       );
     });
 
+    it('reads a separable verb with `zu` between its prefix and stem as the verb (zuzugreifen, anzuzeigen), German only', () => {
+      const t = new Translator([entry('zugreifen', 'access'), entry('anzeigen', 'view'), entry('Zugriff', 'access')], 'de');
+      assert.equal(
+        t.translate('Es ist nicht möglich, darauf zuzugreifen oder sie anzuzeigen.').text,
+        'Es ist nicht möglich, darauf access oder sie view.',
+      );
+      assert.equal(t.translate('Zuzug').text, 'Zuzug', 'a word that starts with zu is no such form');
+      assert.equal(new Translator([entry('zugreifen', 'access')], 'en').translate('zuzugreifen').text, 'zuzugreifen');
+    });
+
     it('reads a negation as `cannot` where a modal verb stands apart from it in the sentence, before or after it', () => {
       const t = new Translator([entry('Postfach', 'mailbox'), entry('öffnen', 'open'), entry('nicht', 'not'), entry('keine', 'no')], 'de');
       assert.equal(t.translate('Benutzer können das Postfach nicht öffnen.').text, 'Benutzer können das mailbox cannot open.');
