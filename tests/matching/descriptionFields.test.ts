@@ -26,6 +26,11 @@ const prose = (id: string, title: string, description: string, cause: string): A
   describedArticle(id, title, description, { cause: { en: cause } });
 const ids = (kb: KnowledgeBase, fits: DescriptionScore[]) => fits.map((f) => kb.articles[f.article].id);
 const p = DEFAULT_PARAMETERS.descriptions;
+/** Two articles that hold a test article's common words (`shared mailbox`), so only its own words are distinctive. */
+const sharedMailboxNeighbours = (): Article[] => [
+  prose('colours', 'Calendar colours of a shared mailbox', 'Colours look odd.', 'z'),
+  prose('rooms', 'Room list of a shared mailbox', 'Rooms are missing.', 'z'),
+];
 
 describe('matching: descriptions by field (descriptions.ts)', () => {
   it('reads prose like a paste: SMTP codes whole, "can\'t" as "cannot", "on-prem" as "premises"; generic words and short numbers say nothing', () => {
@@ -97,8 +102,7 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     const kb = kbOf([
       prose('second', 'Cannot create a second shared mailbox', 'Creating a shared mailbox with an address of another domain fails.', 'x'),
       prose('proxy', 'Proxy address is already in use', 'Adding a proxy address to a shared mailbox fails.', 'y'),
-      prose('colours', 'Calendar colours of a shared mailbox', 'Colours look odd.', 'z'),
-      prose('rooms', 'Room list of a shared mailbox', 'Rooms are missing.', 'z'),
+      ...sharedMailboxNeighbours(),
       prose('photos', 'Photos of a shared mailbox', 'Photos are missing.', 'z'),
     ]);
     const built = buildDescriptions(kb);
@@ -123,8 +127,7 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
   it('reads a pair the lexicon wrote word for word in either order (German puts the participle last), a pair kept as pasted in its own', () => {
     const kb = kbOf([
       prose('private', 'Private items are not shown in a shared mailbox', 'Items marked private are hidden.', 'x'),
-      prose('colours', 'Calendar colours of a shared mailbox', 'Colours look odd.', 'z'),
-      prose('rooms', 'Room list of a shared mailbox', 'Rooms are missing.', 'z'),
+      ...sharedMailboxNeighbours(),
     ]);
     const built = buildDescriptions(kb);
     // `als privat markierte Elemente`, read word for word: `private marked items`.
@@ -141,11 +144,7 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
   });
 
   it("reads the pairs a translation sets side by side (a German sentence's verb with its object), which the words' order lacks", () => {
-    const kb = kbOf([
-      prose('share', 'Cannot share the calendar of another mailbox', 'Sharing fails.', 'x'),
-      prose('colours', 'Calendar colours of a shared mailbox', 'Colours look odd.', 'z'),
-      prose('rooms', 'Room list of a shared mailbox', 'Rooms are missing.', 'z'),
-    ]);
+    const kb = kbOf([prose('share', 'Cannot share the calendar of another mailbox', 'Sharing fails.', 'x'), ...sharedMailboxNeighbours()]);
     const built = buildDescriptions(kb);
     // `Ich kann den Kalender eines anderen Postfachs nicht freigeben`, read word for word.
     const seq = descriptionTerms('calendar another mailbox cannot share');
