@@ -477,15 +477,32 @@ export function languageFreeTerms(text: string): string[] {
 }
 
 /** Folded word sequences of an article's error texts, both languages. */
-export function errorWordsOf(article: Article): string[][] {
-  return article.symptoms
-    .flatMap((s) => [...(s.errors.en ?? []), ...(s.errors.de ?? [])])
-    .map((e) => [...e.matchAll(WORD)].map((m) => foldWord(m[0])));
+export function errorWordsOf(article: Article): readonly (readonly string[])[] {
+  return errorWordsEntry(article).words;
+}
+
+/** The words of an article's error texts as one set (the answer check reads it for every answer, English pastes too). */
+export function errorVocabularyOf(article: Article): ReadonlySet<string> {
+  return errorWordsEntry(article).vocabulary;
+}
+
+/** Per loaded article (a reload makes new ones), its error words: read on every answer, so made once. */
+const ERROR_WORDS = new WeakMap<Article, { words: readonly (readonly string[])[]; vocabulary: ReadonlySet<string> }>();
+
+function errorWordsEntry(article: Article): { words: readonly (readonly string[])[]; vocabulary: ReadonlySet<string> } {
+  let entry = ERROR_WORDS.get(article);
+  if (!entry) {
+    const words = article.symptoms
+      .flatMap((s) => [...(s.errors.en ?? []), ...(s.errors.de ?? [])])
+      .map((e) => [...e.matchAll(WORD)].map((m) => foldWord(m[0])));
+    entry = { words, vocabulary: new Set(words.flat()) };
+    ERROR_WORDS.set(article, entry);
+  }
+  return entry;
 }
 
 /** Whether a language-free term of the paste stands in an article's error texts. */
-function freeAgrees(errorWords: readonly string[][], pasteFree: readonly string[]): boolean {
-  const vocabulary = new Set(errorWords.flat());
+function freeAgrees(vocabulary: ReadonlySet<string>, pasteFree: readonly string[]): boolean {
   return pasteFree.some((t) => vocabulary.has(t));
 }
 
@@ -494,12 +511,12 @@ function freeAgrees(errorWords: readonly string[][], pasteFree: readonly string[
  * of the paste stands in its error texts, or several long translated phrases do.
  */
 export function agreement(
-  errorWords: string[][],
+  errorWords: readonly (readonly string[])[],
   pasteFree: readonly string[],
   applied: readonly Applied[],
   params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
 ): boolean {
-  if (freeAgrees(errorWords, pasteFree)) return true;
+  if (freeAgrees(new Set(errorWords.flat()), pasteFree)) return true;
   let units = 0;
   for (const a of applied) {
     if (a.words.length < params.unitWords) continue;
@@ -593,7 +610,7 @@ export function proseAgreement(
   const prose = proseWordsOf(article, symptom);
   const rivalProse = rivals.flatMap((r) => proseWordsOf(r, null));
   const rivalHolds = (words: string[]) => rivalProse.some((p) => runIn(p, words, true) !== null);
-  const free = new Set([...prose.flat(), ...errorWordsOf(article).flat(), ...commandWordsOf(article)]);
+  const free = new Set([...prose.flat(), ...errorVocabularyOf(article), ...commandWordsOf(article)]);
   // A language-free term counts as one unit: an exception class or a code alone names a family (it is what offered it).
   const languageFree = !rivals.length && pasteFree.some((t) => free.has(t)) ? 1 : 0;
   // The article's own words for a translated run, either number of each word (the lexicon gives one, the article writes
@@ -658,7 +675,7 @@ export function proseAgreement(
   return joint.size >= params.unitsToAnswer + (units.size ? 0 : 1) && articlesHolding(together) <= 1;
 }
 
-function containsRun(haystack: string[], needle: string[]): boolean {
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
   return runIn(haystack, needle, false) !== null;
 }
 
@@ -669,7 +686,7 @@ function otherNumber(a: string, b: string): boolean {
 }
 
 /** Where `haystack` holds the words of `needle` in a row (each in either number when `eitherNumber`): the haystack's words, or null. */
-function runIn(haystack: string[], needle: string[], eitherNumber: boolean): string[] | null {
+function runIn(haystack: readonly string[], needle: readonly string[], eitherNumber: boolean): string[] | null {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let k = 0; k < needle.length; k++) {
       const w = haystack[i + k];
@@ -705,8 +722,8 @@ export function answerThroughTranslation(
   if (!answered || !top) return direct;
   const errors = errorWordsOf(top);
   if (!templates.some((a) => errors.some((e) => containsRun(e, a.words)))) return direct;
-  const theirs = new Set(errorWordsOf(answered).flat());
-  const ours = new Set(errors.flat());
+  const theirs = errorVocabularyOf(answered);
+  const ours = errorVocabularyOf(top);
   if (!free.every((t) => !theirs.has(t) || ours.has(t)) || !free.some((t) => ours.has(t) && !theirs.has(t))) return direct;
   const own = ownLines(text, translation.text);
   const matches = via.matches.map((m) => {
@@ -748,11 +765,12 @@ export function combineWithTranslation(
   // English event: `Ereignis-ID: 12014`).
   const first = articleOf(via.matches[0].article);
   const errors = first ? errorWordsOf(first) : [];
+  const vocabulary = first ? errorVocabularyOf(first) : new Set<string>();
   const free = languageFreeTerms(text);
   if (
     mixed &&
     !translation.applied.some((a) => a.words.length >= params.bridge.unitWords && errors.some((e) => containsRun(e, a.words))) &&
-    !(via.decision === 'answer' && freeAgrees(errors, free))
+    !(via.decision === 'answer' && freeAgrees(vocabulary, free))
   )
     return direct;
   const own = ownLines(text, translation.text);

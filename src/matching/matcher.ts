@@ -6,7 +6,7 @@ import {
   answerThroughTranslation,
   Bridge,
   combineWithTranslation,
-  errorWordsOf,
+  errorVocabularyOf,
   languageFreeTerms,
   otherLanguageLines,
   type Translation,
@@ -409,7 +409,7 @@ export class Matcher {
     const free = languageFreeTerms(text);
     const answered = free.length ? this.kb.byId.get(direct.matches[0].article) : undefined;
     if (!answered) return direct;
-    const vocabulary = new Set(errorWordsOf(answered).flat());
+    const vocabulary = errorVocabularyOf(answered);
     if (free.every((t) => vocabulary.has(t))) return direct;
     const mixed = !this.missing[direct.lang];
     const from = mixed ? otherLanguageLines(text, direct.lang) : direct.lang;
