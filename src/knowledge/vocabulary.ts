@@ -27,6 +27,13 @@ export const HCW_CODE_TERM = /^hcw\d{3,5}$/;
 export const SIGN_IN_CODE_IN_TEXT = /\bA?ADSTS\d{4,6}\b/i;
 
 /**
+ * A code that names one problem in a heading or a sentence about it: an HCW code, a sign-in code, an error result code
+ * (`0x8004010F`), an event id written as such (`Event ID 15021`, `event 3028`). The importer gives a problem described
+ * under its own heading this code as a keyword (global: use with `matchAll`).
+ */
+export const PROBLEM_CODE_IN_TEXT = /\b(?:HCW\d{3,5}|A?ADSTS\d{4,6}|0x[0-9A-F]{8})\b|\bEvent(?:[ \t]+ID)?[ \t]+(\d{3,5})\b/gi;
+
+/**
  * The field names of an event record as English Event Viewer copies it (`Log Name:`, `Event ID:`, `Task Category:`…),
  * each before its colon, at a line's start or after a space (a record pasted as one line): the record's frame, not
  * anyone's words. In any case (global: use with `matchAll`): the lexicon translates a German record's names

@@ -6,6 +6,7 @@
  */
 import YAML from 'yaml';
 import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom } from '../types';
+import { PROBLEM_CODE_IN_TEXT } from '../vocabulary';
 import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
 import {
   announcesMessage,
@@ -252,6 +253,20 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
       errors: {},
     });
   }
+  // a problem the article describes under a heading of its own without an error text (`## HCW8110`, `### Blank page in EAC
+  // or OWA` over an `**Issue:**` label) is a symptom of its own: its heading and first sentences, the codes they name keywords
+  for (const problem of symptomSections.flatMap((s) => headedProblems(s, title))) {
+    const key = `\u0000${problem.description}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const symptom: Symptom = {
+      id: uniqueId(symptomIdFor(problem.description, problem.keywords.join(' ') || undefined), taken),
+      description: localized(lang, problem.description),
+      errors: {},
+    };
+    if (problem.keywords.length > 0) symptom.keywords = { [lang]: problem.keywords };
+    symptoms.push(symptom);
+  }
   // error output the article shows under Cause, Resolution or More information is what the admin sees too:
   // it belongs to the symptom whose error contains it (a part quoted again under Cause), else to the main one
   for (const section of sections.filter((s) => s.kind !== 'symptoms')) {
@@ -279,6 +294,52 @@ function extractSymptoms(sections: Section[], title: string, lang: Lang): Sympto
     (owner.errors[lang] ??= []).push(error);
   }
   return symptoms;
+}
+
+/** A paragraph that labels what follows as the problem (`**Issue:**`, `Symptom:`), with or without the text after it. */
+const ISSUE_LABEL = /^(?:Issues?|Symptoms?|Problem)[ \t]*:/i;
+/** A paragraph that ends the problem's description: the next label (`**Cause:**`) or the fix (`To fix this error, …`). */
+const PROBLEM_END =
+  /^(?:(?:Causes?|Resolution|Solution|Workaround|Fix|More information|Status)[ \t]*:|To (?:fix|resolve|work around|solve|correct)\b)/i;
+
+/**
+ * The problems a symptom section describes each under a heading of its own — a heading that names a code (`## HCW8110`,
+ * `### Event ID 3028 on the destination server`) or one whose text opens with an issue label — where that part shows no
+ * error text (those are symptoms already): described by the heading and the sentences up to its cause or fix, with the
+ * codes the heading names (else those the sentences name; `PROBLEM_CODE_IN_TEXT`) as keywords. So an article that lists
+ * several problems is several documents for descriptions, not one, and a code named only in a heading points at its part.
+ */
+function headedProblems(section: Section, title: string): { description: string; keywords: string[] }[] {
+  const parts: { heading: string; blocks: Block[] }[] = [{ heading: section.heading, blocks: [] }];
+  for (const block of section.blocks) {
+    if (block.kind === 'heading') parts.push({ heading: block.text, blocks: [] });
+    else parts[parts.length - 1].blocks.push(block);
+  }
+  const problems: { description: string; keywords: string[] }[] = [];
+  for (const { heading, blocks } of parts) {
+    const first = blocks.find((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph');
+    const labelled = first !== undefined && ISSUE_LABEL.test(oneLine(first.text));
+    if (!heading || (!labelled && problemCodes(heading).length === 0)) continue;
+    if (findErrors(blocks, heading, title).length > 0 || findInlineErrors(blocks, title).length > 0) continue;
+    const said: string[] = [];
+    for (const block of blocks) {
+      if (block.kind !== 'paragraph' && block.kind !== 'list') continue;
+      const text = proseOf([block]).replace(ISSUE_LABEL, '').trim();
+      if (PROBLEM_END.test(text)) break;
+      if (text) said.push(text);
+    }
+    if (said.length === 0) continue;
+    const description = shorten(oneLine(`${heading}: ${said.join(' ')}`));
+    // the heading's own codes; a heading without one (`Blank page in EAC or OWA`): the ones its first sentences name
+    const codes = problemCodes(heading);
+    problems.push({ description, keywords: [...new Set(codes.length > 0 ? codes : problemCodes(description))] });
+  }
+  return problems;
+}
+
+/** The codes a text names (`PROBLEM_CODE_IN_TEXT`), as keywords: `HCW8110`, `0x8004010F`, `Event ID 15021`. */
+function problemCodes(text: string): string[] {
+  return [...text.matchAll(PROBLEM_CODE_IN_TEXT)].map((m) => (m[1] ? `Event ID ${m[1]}` : m[0].toUpperCase().replace(/^0X/, '0x')));
 }
 
 /**

@@ -141,6 +141,54 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     assert.deepEqual(errors('Widgets bounce in Widget Online'), []);
   });
 
+  it('a problem described under its own heading (a code, or an Issue label) without an error text is a symptom of its own', function () {
+    const body = [
+      '# Fix widget problems after updates',
+      '## Summary',
+      'This article lists widget problems and codes WDG1 to WDG3.',
+      '## Known issues',
+      '### Blank widget page',
+      '**Issue:**',
+      'The widget page stays blank after sign-in. Event ID 4242 may be logged.',
+      '**Cause:**',
+      'The widget binding is wrong.',
+      '### Widget sign-in fails',
+      '**Issue:**',
+      'You receive the following error message:',
+      '> The widget factory could not be reached because the gateway refused the request.',
+      '### Use a supported browser',
+      'Widgets work best in a supported browser.',
+      '## HCW9998',
+      'This error occurs when widgets cannot be copied from on-premises to the cloud. Unlike HCW9997, it stops the run.',
+      'To fix this error, rerun the wizard.',
+    ].join('\n\n');
+    const a = imported('t.md', md(body));
+    assert.deepEqual(
+      a.symptoms.map((s) => ({ id: s.id, description: s.description.en, errors: s.errors.en ?? [], keywords: s.keywords?.en })),
+      [
+        {
+          id: 'widget-factory-could-not-reached',
+          description: 'You receive the following error message.',
+          errors: ['The widget factory could not be reached because the gateway refused the request.'],
+          keywords: undefined,
+        },
+        {
+          id: 'event-id-4242',
+          description: 'Blank widget page: The widget page stays blank after sign-in. Event ID 4242 may be logged.',
+          errors: [],
+          keywords: ['Event ID 4242'],
+        },
+        {
+          id: 'hcw9998',
+          description:
+            'HCW9998: This error occurs when widgets cannot be copied from on-premises to the cloud. Unlike HCW9997, it stops the run.',
+          errors: [],
+          keywords: ['HCW9998'],
+        },
+      ],
+    );
+  });
+
   it('errors: quotes with lazy continuation lines, quotes inside list items, output code blocks, a paragraph that is one code span; commands in Symptoms are not errors', function () {
     const body = [
       '# T',
