@@ -426,10 +426,17 @@ export class Bridge {
  * (`… Additional information: Unzureichende Zugriffsrechte …`).
  */
 export function otherLanguageLines(text: string, lang: Lang): Lang | null {
+  return otherLanguageIn(cleanPaste(text), lang);
+}
+
+/** otherLanguageLines of a paste already cleaned up (`cleanPaste`: the lines the matcher read it as). */
+export function otherLanguageIn(lines: readonly string[], lang: Lang): Lang | null {
   const other: Lang = lang === 'de' ? 'en' : 'de';
-  for (const line of cleanPaste(text)) {
+  for (const line of lines) {
     for (const part of line.split(/[.:;!?]\s+/)) {
-      const terms = [...part.matchAll(WORD)].map((m) => foldWord(m[0]));
+      // The words only (match, not matchAll: no match object per word).
+      const words = part.match(WORD);
+      const terms = words === null ? [] : words.map(foldWord);
       if (guessLanguage(terms, part) === other) return other;
     }
   }

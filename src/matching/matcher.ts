@@ -8,7 +8,7 @@ import {
   combineWithTranslation,
   errorVocabularyOf,
   languageFreeTerms,
-  otherLanguageLines,
+  otherLanguageIn,
   type Translation,
 } from './bridge';
 import { decide } from './decide';
@@ -32,9 +32,9 @@ import {
   type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
-import { termsOf, tokenize, type Token } from './normalize';
+import { cleanPaste, termsOf, tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
-import { chainLinks, linksHolding, wrapperWords, type ChainLink } from './chains';
+import { chainLinks, wrapperWords, type ChainLink } from './chains';
 import { eventFrameTerms, stackFrameTerms } from './eventFrame';
 import { inStatusRange, isStatusTerm, otherStatusCode, statusCodesIn, statusRangesIn, statusTerms, type StatusRange } from './statusCodes';
 import { packedSignals } from './packed';
@@ -45,8 +45,9 @@ import {
   deniedInTitle,
   outsideScenario,
   pasteScenario,
-  pasteWhere,
+  whereBeside,
   type ArticleScenario,
+  type PasteScenario,
 } from './scenario';
 import { namesCloud, namesProduct, onlineOnly, pasteCloudOnly, pasteOnPremises, serverOnly } from './product';
 import { foreignProgram, programNamed } from './foreignProgram';
@@ -208,6 +209,37 @@ interface Paste {
   frame: ReadonlySet<string>;
   /** The terms it writes only on stack-trace frame lines (eventFrame.ts `stackFrameTerms`): code, no words of a description. */
   code: ReadonlySet<string>;
+  /** Its content tokens (`tokens` without stop words), each with its line. */
+  content: Token[];
+  /**
+   * What the caps read of the paste alone, made when first needed and kept for the paste's other passes (`decideAt` runs
+   * twice when the first finds nothing): its chain links, with their inner messages' vocabulary ids and the other errors'
+   * wrappers their outer messages hold (capOtherOuter); the lines that name a scenario, with their terms' ids (checkScenario).
+   */
+  links?: PasteLinks;
+  where?: PasteWhere;
+}
+
+/** The paste's chain links (chains.ts) as capOtherOuter reads them. */
+interface PasteLinks {
+  links: ChainLink[];
+  /** Per link: the vocabulary ids of its inner message's words, each once, ascending (a word the index lacks is no error's). */
+  inner: Int32Array[];
+  /** Per link asked: the other error texts' wrappers its outer message holds (wrappersHeld). */
+  wrapped: Map<ChainLink, WrapperHeld[]>;
+}
+
+/** The paste's lines that name a scenario (scenario.ts `pasteScenario`) as checkScenario reads them. */
+interface PasteWhere {
+  scenario: PasteScenario;
+  /** Per vocabulary id: the lines holding that word, a line once per time it holds it. */
+  lineOf: Map<number, number[]>;
+  /** Per line: how many terms it has. */
+  sizes: Int32Array;
+  /** Per line: the words a hit found on it (checkScenario's own, refilled per hit). */
+  counts: Int32Array;
+  /** `pasteWhere` per set of lines a hit's words make the error's own (bit k or k-th character: line k), read once per set. */
+  beside: Map<number | string, string[]>;
 }
 
 /**
@@ -327,6 +359,8 @@ export class Matcher {
     | undefined;
   /** Per article, the call of `articlesOver` that counted it last (made on the first paste that asks). */
   private articleSeen: { stamp: Int32Array; call: number } | undefined;
+  /** Per error text, the call of `wrappersHeld` that looked at it last (made on the first paste that asks). */
+  private textSeen: { stamp: Int32Array; call: number } | undefined;
   /** How scoreSignal settled the text it scored last (errorHits). */
   private readonly settled: Settled = { contradicted: false, score: 0.5 };
 
@@ -363,15 +397,18 @@ export class Matcher {
   }
 
   private matchCut(text: string, options: MatchOptions): MatchResult {
-    const direct = this.matchAsWritten(text, options);
+    const paste = this.read(text, options);
+    const direct = this.matchAsWritten(text, options, false, true, NO_WORDS, paste);
     if (!this.bridge) return direct;
-    if (direct.decision === 'answer') return this.checkAnswer(direct, text, options);
+    // The paste's lines as cleaned up when it was read: the other language's lines are looked for in them.
+    const lines = paste.cut === text ? paste.lines : cleanPaste(text);
+    if (direct.decision === 'answer') return this.checkAnswer(direct, text, lines, options);
     // A paste in a language every article speaks may still hold lines in the other one (an English Exchange
     // message around a German Windows inner message): those lines are read through the lexicon too, for its
     // errors — its prose is not a description in the other language, so it is never answered as one.
     const mixed = !this.missing[direct.lang];
     const other: Lang = direct.lang === 'de' ? 'en' : 'de';
-    const from = mixed ? otherLanguageLines(text, direct.lang) : direct.lang;
+    const from = mixed ? otherLanguageIn(lines, direct.lang) : direct.lang;
     let translation: Translation | null = null;
     let source: Lang = other;
     if (from && this.missing[from]) [translation, source] = [this.bridge.translate(text, from), from];
@@ -405,14 +442,14 @@ export class Matcher {
    * for a paste with lines in a language some articles lack: the paste's words in that language went unread, and the
    * article they name may be another (bridge.ts `answerThroughTranslation`). Only such a paste is translated.
    */
-  private checkAnswer(direct: MatchResult, text: string, options: MatchOptions): MatchResult {
+  private checkAnswer(direct: MatchResult, text: string, lines: readonly string[], options: MatchOptions): MatchResult {
     const free = languageFreeTerms(text);
     const answered = free.length ? this.kb.byId.get(direct.matches[0].article) : undefined;
     if (!answered) return direct;
     const vocabulary = errorVocabularyOf(answered);
     if (free.every((t) => vocabulary.has(t))) return direct;
     const mixed = !this.missing[direct.lang];
-    const from = mixed ? otherLanguageLines(text, direct.lang) : direct.lang;
+    const from = mixed ? otherLanguageIn(lines, direct.lang) : direct.lang;
     if (!from || !this.missing[from]) return direct;
     const translation = this.bridge!.translate(text, from);
     const checked = answerThroughTranslation(
@@ -443,7 +480,7 @@ export class Matcher {
    * The stages, in order: read, candidates, score, typos (then score again), keywords and codes, rank, decide.
    * `bridged`: the text is a paste read through the lexicon (descriptions.ts offers shared symptoms then);
    * `prose`: false when its prose is not to be read as a description (a mixed-language paste's translation);
-   * `translated`: of such a paste, the words the lexicon wrote.
+   * `translated`: of such a paste, the words the lexicon wrote; `paste`: the text as read (stage 1), when the caller read it.
    */
   private matchAsWritten(
     text: string,
@@ -451,8 +488,8 @@ export class Matcher {
     bridged = false,
     prose = true,
     translated: TranslatedWords = NO_WORDS,
+    paste: Paste = this.read(text, options),
   ): MatchResult {
-    const paste = this.read(text, options);
     const view = buildQueryView(paste.seq, paste.quoted, paste.arrow, paste.values);
     const candidates: ArrayLike<number> = this.candidates(view);
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
@@ -616,6 +653,7 @@ export class Matcher {
       lang: detected ?? options.lang ?? 'en',
       frame: eventFrameTerms(cut, this.params.paste.eventFields),
       code: stackFrameTerms(lines, content),
+      content,
     };
   }
 
@@ -814,16 +852,17 @@ export class Matcher {
   private capOtherOuter(hits: ErrorHit[], paste: Paste, view: QueryView): void {
     const p = this.params.score.otherOuter;
     if (!hits.some((h) => h.score > p.cap)) return;
-    const links = chainLinks(paste.cut.split('\n'));
+    const { links, inner, wrapped } = (paste.links ??= this.pasteLinks(paste.cut));
     if (!links.length) return;
-    // Which other errors' wrappers a link's outer message holds does not depend on the hit: found once per link, not
-    // once per hit (at 10,000 articles a PowerShell record has dozens of hits above the cap, each walking the postings).
-    const wrapped = new Map<ChainLink, WrapperHeld[]>();
     for (const h of hits) {
       if (h.score <= p.cap) continue;
-      const found = new Set(Array.from(h.found, (id) => this.index.vocab.terms[id]));
-      const holding = linksHolding(links, found, p.innerWords);
-      if (!holding.length) continue;
+      // linksHolding (chains.ts) on the ids: the words found are ids of the vocabulary, each once, ascending.
+      let holding: ChainLink[] | undefined;
+      for (let k = 0; k < links.length; k++) {
+        const inside = sharedIds(inner[k], h.found);
+        if (inside >= p.innerWords && 2 * inside >= h.found.length) (holding ??= []).push(links[k]);
+      }
+      if (!holding) continue;
       const foreign = this.foreignOuter(holding, h.article, wrapped);
       const own = foreign ? undefined : this.ownOuter(holding, h, view);
       if (!foreign && !own) continue;
@@ -831,6 +870,23 @@ export class Matcher {
       h.otherOuter = foreign ?? own;
       if (own) h.ownOuter = true;
     }
+  }
+
+  /** The paste's chain links and their inner messages' ids (capOtherOuter), read once per paste. */
+  private pasteLinks(cut: string): PasteLinks {
+    const links = chainLinks(cut.split('\n'));
+    const { ids } = this.index.vocab;
+    const inner = links.map((l) => {
+      const known = new Set<number>();
+      for (const t of l.inner) {
+        const id = ids.get(t);
+        if (id !== undefined) known.add(id);
+      }
+      return Int32Array.from(known).sort();
+    });
+    // Which other errors' wrappers a link's outer message holds does not depend on the hit: found once per link, not
+    // once per hit (at 10,000 articles a PowerShell record has dozens of hits above the cap, each walking the postings).
+    return { links, inner, wrapped: new Map() };
   }
 
   /** What makes one of `links`' outer messages another failure's for `article` (capOtherOuter); undefined when none does. */
@@ -845,8 +901,10 @@ export class Matcher {
       if (!held) wrapped.set(link, (held = this.wrappersHeld(link)));
       for (const w of held) {
         if (w.article === article) continue;
-        const foreign = w.words.filter((t) => !own.has(t));
-        if (foreign.length >= p.foreignWords) return foreign;
+        // Counted before the list is made: most wrappers held are the article's own words.
+        let n = 0;
+        for (const t of w.words) if (!own.has(t)) n++;
+        if (n >= p.foreignWords) return w.words.filter((t) => !own.has(t));
       }
     }
     return undefined;
@@ -879,14 +937,16 @@ export class Matcher {
     const p = this.params.score.otherOuter;
     const { vocab, postings, errors } = this.index;
     const outer = new Set(link.outer);
-    const seen = new Set<number>();
+    // Each error text once: marked with this call's stamp (the matcher's own array, as in articlesOver).
+    const seen = (this.textSeen ??= { stamp: new Int32Array(errors.length), call: 0 });
+    const call = ++seen.call;
     const out: WrapperHeld[] = [];
     for (const t of outer) {
       const term = vocab.ids.get(t);
       if (term === undefined || postings[term].length > p.maxPostings) continue;
       for (const id of postings[term]) {
-        if (seen.has(id)) continue;
-        seen.add(id);
+        if (seen.stamp[id] === call) continue;
+        seen.stamp[id] = call;
         const wrapper = this.wrapperOf(id);
         if (!wrapper || wrapper.length < p.foreignWords) continue;
         const words = wrapper.filter((w) => outer.has(w));
@@ -1047,25 +1107,53 @@ export class Matcher {
         h.otherProduct = cloud;
         h.inCloud = true;
       }
-    const where = pasteScenario(
-      paste.lines,
-      paste.tokens.filter((t) => !STOPWORDS.has(t.term)),
-    );
-    if (!where.lines.length) return;
-    // Near-duplicate hits find the same words: the paste's anchors beside them are read once per set of words.
-    const anchors = new Map<string, string[]>();
+    const w = (paste.where ??= this.pasteWhere(paste));
+    if (!w.scenario.lines.length) return;
+    const { scenario, lineOf, sizes, counts, beside } = w;
+    const lines = sizes.length;
+    const own = (k: number) => sizes[k] > 0 && 2 * counts[k] >= sizes[k];
     for (const h of hits) {
       if (h.score <= cap) continue;
       let article = this.scenarios.get(h.article);
       if (!article) this.scenarios.set(h.article, (article = articleScenario(this.kb.articles[h.article])));
-      const key = h.found.join(' ');
-      let beside = anchors.get(key);
-      if (!beside) anchors.set(key, (beside = pasteWhere(where, new Set(Array.from(h.found, (id) => this.index.vocab.terms[id])))));
-      const other = outsideScenario(beside, article);
+      // The lines that are the matched error (pasteWhere: half their words or more found), counted from the words found.
+      counts.fill(0);
+      for (let f = 0; f < h.found.length; f++) {
+        const on = lineOf.get(h.found[f]);
+        if (on) for (const k of on) counts[k]++;
+      }
+      let mask = 0;
+      let text = '';
+      if (lines <= 30) for (let k = 0; k < lines; k++) mask |= own(k) ? 1 << k : 0;
+      else for (let k = 0; k < lines; k++) text += own(k) ? '1' : '0';
+      const key = lines <= 30 ? mask : text;
+      // Near-duplicate hits find the same words: the paste's anchors beside them are read once per set of such lines.
+      let where = beside.get(key);
+      if (!where) beside.set(key, (where = whereBeside(scenario, own)));
+      const other = outsideScenario(where, article);
       if (!other) continue;
       h.score = cap;
       h.otherScenario = other;
     }
+  }
+
+  /** The paste's lines that name a scenario, and where each of their words stands (checkScenario), read once per paste. */
+  private pasteWhere(paste: Paste): PasteWhere {
+    const scenario = pasteScenario(paste.lines, paste.content);
+    const lineOf = new Map<number, number[]>();
+    const sizes = new Int32Array(scenario.lines.length);
+    scenario.lines.forEach((line, k) => {
+      sizes[k] = line.terms.length;
+      // A word the index lacks is no error text's word found: it only counts in the line's size.
+      for (const t of line.terms) {
+        const id = this.index.vocab.ids.get(t);
+        if (id === undefined) continue;
+        let on = lineOf.get(id);
+        if (!on) lineOf.set(id, (on = []));
+        on.push(k);
+      }
+    });
+    return { scenario, lineOf, sizes, counts: new Int32Array(sizes.length), beside: new Map() };
   }
 
   /**
@@ -1882,6 +1970,20 @@ function strictlyInside(a: Int32Array, b: Int32Array): boolean {
     j++;
   }
   return true;
+}
+
+/** How many of the ascending ids `a` the ascending ids `b` hold (each id once in both). */
+function sharedIds(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
 }
 
 /** Bit (id mod 32) of every id (ErrorHit.mask). */

@@ -91,11 +91,23 @@ export function otherScenario(paste: PasteScenario, found: ReadonlySet<string>, 
  * don't count). Near-duplicate matches find the same words: the matcher reads this once per set of words found.
  */
 export function pasteWhere(paste: PasteScenario, found: ReadonlySet<string>): string[] {
-  const where = new Set<string>();
-  for (const line of paste.lines) {
+  return whereBeside(paste, (k) => {
+    const { terms } = paste.lines[k];
     let own = 0;
-    for (const t of line.terms) if (found.has(t)) own++;
-    if (line.terms.length && own * 2 >= line.terms.length) {
+    for (const t of terms) if (found.has(t)) own++;
+    return terms.length > 0 && own * 2 >= terms.length;
+  });
+}
+
+/**
+ * pasteWhere with the lines that are the matched error told by `own` (line k of `paste.lines`: half its words or more are
+ * the error text's), for a caller that counts the words found by their ids.
+ */
+export function whereBeside(paste: PasteScenario, own: (k: number) => boolean): string[] {
+  const where = new Set<string>();
+  for (let k = 0; k < paste.lines.length; k++) {
+    const line = paste.lines[k];
+    if (own(k)) {
       // The cmdlet that printed the record is where, even on the error's own line.
       if (line.record) where.add(line.record);
       continue;
