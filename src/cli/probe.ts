@@ -13,7 +13,15 @@ import { articleScenario } from '../matching/scenario';
 
 /** How a probe was made; the README's "How matching works" names them. */
 export type ProbeRule =
-  'inner-swap' | 'class-message' | 'generic-in-context' | 'wrapper-only' | 'code-swap' | 'context-swap' | 'product-swap' | 'overview-frame';
+  | 'inner-swap'
+  | 'class-message'
+  | 'generic-in-context'
+  | 'wrapper-only'
+  | 'code-swap'
+  | 'context-swap'
+  | 'product-swap'
+  | 'overview-frame'
+  | 'near-twin';
 
 export interface Probe {
   rule: ProbeRule;
@@ -137,8 +145,8 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     const key = normalized(p.text);
     if (seen.has(key)) return;
     // A probe some article holds whole (with its context) is that article's error, no near miss — but for a
-    // wrapper alone, being part of several articles' texts is the point.
-    if (p.rule !== 'wrapper-only' && holding(p.text).length > 0) return;
+    // wrapper alone, being part of several articles' texts is the point, and a near twin is its article's text.
+    if (p.rule !== 'wrapper-only' && p.rule !== 'near-twin' && holding(p.text).length > 0) return;
     seen.add(key);
     probes.push(p);
   };
@@ -234,8 +242,36 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     };
     add({ rule: 'product-swap', text: `${line}\n${first}`, from: a.id, allowed: holding(first).filter(sameProduct) });
   }
+  // Near twins: an error text whose words another article's text holds all of, with one or two words more that are no code
+  // (`The connection to Microsoft Exchange is unavailable…` and `…to the Microsoft Exchange Server is unavailable…`, one
+  // prompt quoted from two Outlook versions). Pasted alone, the shorter one says nothing of which article's cause it is:
+  // none may be answered (both offered). The longer one pasted holds a word the shorter lacks: that tells them apart.
+  const wordSets = texts.map((t) => new Set(normalized(t.text).split(' ').filter(Boolean)));
+  const byWord = new Map<string, number[]>();
+  wordSets.forEach((set, i) => {
+    for (const w of set) byWord.set(w, [...(byWord.get(w) ?? []), i]);
+  });
+  texts.forEach((a, i) => {
+    const own = wordSets[i];
+    if (own.size < TWIN_MIN_WORDS) return;
+    // Another article's text holding a's whole: a tie, not a near twin.
+    if (holding(a.text).some((id) => id !== a.article)) return;
+    const shared = new Map<number, number>();
+    for (const w of own) for (const j of byWord.get(w) ?? []) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const [j, n] of shared) {
+      const other = wordSets[j];
+      if (texts[j].article === a.article || n < own.size || other.size - n > TWIN_MORE_WORDS) continue;
+      if ([...other].some((w) => !own.has(w) && /\d/.test(w))) continue;
+      add({ rule: 'near-twin', text: a.text, from: a.article, allowed: [] });
+      break;
+    }
+  });
   return probes;
 }
+
+/** Near twins (the `near-twin` probes): texts of this many different words or more, the other with at most so many more. */
+const TWIN_MIN_WORDS = 5;
+const TWIN_MORE_WORDS = 2;
 
 /** What the matcher did with a probe. */
 export interface ProbeOutcome {

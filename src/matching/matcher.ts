@@ -605,8 +605,12 @@ export class Matcher {
     }
     // What ranking did to a match is written down only to be explained: its notes are strings for every match.
     const explaining = !!options.explain;
-    let ranked = this.innerOnly(
-      this.breakTies(this.settleContest(this.rank(hits, topics, explaining), rest, explaining), rest, explaining),
+    let ranked = this.nearTwins(
+      this.innerOnly(
+        this.breakTies(this.settleContest(this.rank(hits, topics, explaining), rest, explaining), rest, explaining),
+        explaining,
+      ),
+      rest,
       explaining,
     );
     const t = this.params.decision;
@@ -1764,6 +1768,51 @@ export class Matcher {
     return ranked;
   }
 
+  /**
+   * Stage 6e: near twins. Two articles quote (almost) the same error text (`The connection to Microsoft Exchange is
+   * unavailable…` and `…to the Microsoft Exchange Server is unavailable…`, one prompt from two Outlook versions), so the
+   * paste's error finds nearly the same words in both: `score.twins.share` of the weight each found, the other's
+   * found too. Each fits well enough to be answered (`score.twins.score`), yet they don't tie (one text fits a word
+   * better) and need not share a key. The error cannot tell them apart; the rest of the paste can, as for a tie: the
+   * one whose title and descriptions it names (`score.family.fit`) leads; when it names none, all are offered at most
+   * `score.family.cap`, none answered.
+   */
+  private nearTwins(ranked: Ranked[], view: QueryView, explaining: boolean): Ranked[] {
+    const top = ranked[0];
+    const f = this.params.score.family;
+    const t = this.params.score.twins;
+    if (top?.hit.kind !== 'error' || top.score < this.params.decision.answer) return ranked;
+    const lead = top.hit;
+    const twins: Ranked[] = [];
+    for (let i = 1; i < ranked.length && ranked[i].score >= t.score; i++) {
+      const r = ranked[i];
+      if (r.hit.kind !== 'error' || r.hit.article === lead.article) continue;
+      if (twinShare(lead, r.hit, this.index) >= t.share && twinShare(r.hit, lead, this.index) >= t.share) twins.push(r);
+    }
+    if (!twins.length) return ranked;
+    const group = [top, ...twins].map((r) => ({ r, about: this.aboutRest(r, view) }));
+    group.sort((a, b) => b.about - a.about || b.r.score - a.r.score);
+    const first = group[0];
+    if (first.about >= f.fit && first.r === top) return ranked;
+    const family = first.about < f.fit;
+    const note = (r: Ranked) => {
+      const others = group.filter((g) => g.r !== r).map((g) => this.kb.articles[g.r.hit.article].id);
+      return family
+        ? `a near twin of ${others.join(', ')}: their error texts find nearly the same words, and the rest of the paste names no word of its title and descriptions that at most a quarter of the articles use (below ${round(f.fit)}): capped at ${f.cap} (offered, not answered)`
+        : `put first among near twins (${others.join(', ')}): the rest of the paste fits its title and descriptions best (${round(first.about)})`;
+    };
+    // Put first on the rest of the paste, the others are the same error to it (decide.ts: "also covered by"), as a tie's are.
+    const head = first.r.sameError ?? [];
+    const reordered = group.map(({ r }, i) => ({
+      ...r,
+      score: family ? Math.min(r.score, f.cap) : i === 0 ? top.score : Math.min(r.score, top.score),
+      ...(family || i === 0 ? {} : { sameError: [...(r.sameError ?? []), ...head] }),
+      adjustments: explaining && (family || i === 0) ? [...r.adjustments, { rule: 'tie-break' as const, note: note(r) }] : r.adjustments,
+    }));
+    const after = ranked.filter((r) => !group.some((g) => g.r === r));
+    return [...reordered, ...(family ? after.map((r) => (r.score > f.cap ? { ...r, score: f.cap } : r)) : after)];
+  }
+
   /** `explained`: the paste as its hits were scored, to explain the match. */
   private toMatch(r: Ranked, lang: Lang, paste: Paste, explained: QueryView | undefined): Match {
     const a = this.kb.articles[r.hit.article];
@@ -2030,6 +2079,27 @@ function round(x: number): number {
 }
 
 /** One of `keys`' found-words keys (those after its first, the inner-message key) is one of `other`'s. */
+/**
+ * The share of the weight of the words `a` found in its error text that `b` found too (near twins, `score.twins`); 0 when
+ * `a` found a code, number or exception class that `b` did not (`ATTR34`, `405`): that tells the two errors apart.
+ */
+function twinShare(a: ErrorHit, b: ErrorHit, index: SignalIndex): number {
+  const sig = index.errors[a.signal];
+  const { ids, weights } = sig;
+  const seen = new Set<number>();
+  let all = 0;
+  let shared = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (seen.has(id) || !sortedIncludes(a.found, id)) continue;
+    seen.add(id);
+    all += weights[i];
+    if (sortedIncludes(b.found, id)) shared += weights[i];
+    else if (/\d/.test(sig.terms[i]) || isStrongTerm(sig.terms[i])) return 0;
+  }
+  return all > 0 ? shared / all : 0;
+}
+
 function sharesFoundKey(keys: readonly string[], other: readonly string[]): boolean {
   for (let i = 1; i < keys.length; i++) if (other.includes(keys[i])) return true;
   return false;

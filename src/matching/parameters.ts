@@ -168,6 +168,16 @@ export interface MatchParameters {
      * sets' ties answered right name their articles' scenario (`move`, `Outlook`: 1.9 and more).
      */
     family: { fit: number; cap: number };
+    /**
+     * Near twins (matcher.ts `nearTwins`): below an answer, another article's error text that fits the paste `score` or more
+     * (default 0.8, an answer's own score) and found `share` of the weight of the words the answer's text found, the answer's
+     * text as much of its (default 0.9), and no code, number or exception class that the other did not, holds the same error
+     * to the paste: they are treated as a tie (`family`). Set on the near-miss probes (near-twin: the Outlook prompt quoted by
+     * the Exchange Online setup and RPC-encryption articles, 1.00 and 0.91); checked on every dev and tuning set, where no
+     * outcome moves. Lower shares start to take right answers: at 0.75 with score 0.76 a corpus-dev HCW record whose
+     * text finds `Set-…` words the twin lacks (share 0.78) is offered; without the code exception 0.8 took an `ATTR34` bounce.
+     */
+    twins: { score: number; share: number };
     /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
     contradiction: number;
     /**
@@ -440,6 +450,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     contradiction: 0.5,
     smallPart: { share: 0.2, cap: 0.75 },
     family: { fit: Math.log(5), cap: 0.75 },
+    twins: { score: 0.8, share: 0.9 },
     evidenceWords: 3,
     oneWord: 1,
   },

@@ -122,6 +122,21 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
     );
   });
 
+  it('pastes an error text alone whose words another article quotes with one more word that is no code (a near twin)', () => {
+    const kb = kbOf([
+      article('setup', 'The connection to the pony gateway is unavailable. The llama must be online.'),
+      article('crypto', 'The connection to the pony gateway server is unavailable. The llama must be online.'),
+      article('hop', 'Hop count exceeded for the pony relay ATTR34'),
+      article('loop', 'Hop count exceeded for the pony relay'),
+    ]);
+    const probes = buildProbes(kb, 2).filter((p) => p.rule === 'near-twin');
+    // The longer text holds a word the shorter lacks; a code (`ATTR34`) tells the other pair apart.
+    assert.deepEqual(
+      probes.map((p) => [p.from, p.allowed]),
+      [['setup', []]],
+    );
+  });
+
   it('counts an answer with an article not allowed as false, and one with the article it was built from apart', () => {
     const probes: Probe[] = [
       { rule: 'inner-swap', text: 'a', from: 'cert', allowed: ['winrm'] },

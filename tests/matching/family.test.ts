@@ -42,3 +42,40 @@ describe('matching rules: an error several articles hold (a family)', () => {
     );
   });
 });
+
+/** Two articles quoting one error in near-twin forms (matcher.ts nearTwins, parameters.ts `score.twins`). */
+describe('matching rules: near-twin error texts of two articles', () => {
+  const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
+  const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';
+  const m = new Matcher(
+    kbOf([
+      article('setup', [short], { title: { en: 'Setting up a narwhal profile in the cloud fails' } }),
+      article('encryption', [long], { title: { en: 'Zebra encryption required by the gateway' } }),
+      article('other', ['Unrelated yak text about the zoo.']),
+    ]),
+  );
+
+  it('offers both, answers neither, when the paste holds the shorter one and names neither scenario', () => {
+    const r = m.match(short);
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(r.matches.map((x) => x.article).sort(), ['encryption', 'setup']);
+    assert.ok(r.matches.every((x) => x.score <= DEFAULT_PARAMETERS.score.twins.score));
+    const explained = m.match(short, { explain: true });
+    assert.ok(
+      explained.matches[0].why!.rules.some((x) => x.rule === 'tie-break' && x.note.includes('a near twin of encryption')),
+      JSON.stringify(explained.matches[0].why!.rules),
+    );
+  });
+
+  it('answers the one whose scenario the rest of the paste names', () => {
+    const r = m.match(`The gateway requires zebra encryption since Monday. ${short}`);
+    assert.deepEqual([r.decision, r.matches[0].article], ['answer', 'encryption']);
+    const s = m.match(`Setting up a new narwhal profile: ${short}`);
+    assert.deepEqual([s.decision, s.matches[0].article], ['answer', 'setup']);
+  });
+
+  it('answers the longer one pasted whole: its extra word is not in the other (a contradiction there)', () => {
+    const r = m.match(long);
+    assert.deepEqual([r.decision, r.matches[0].article], ['answer', 'encryption']);
+  });
+});
