@@ -1787,6 +1787,9 @@ export class Matcher {
     for (let i = 1; i < ranked.length && ranked[i].score >= t.score; i++) {
       const r = ranked[i];
       if (r.hit.kind !== 'error' || r.hit.article === lead.article) continue;
+      // One text the other with words before or after it (a tool's prefix) is the same error quoted: innerOnly's equivalents.
+      const [a, b] = [this.index.errors[lead.signal].ids, this.index.errors[r.hit.signal].ids];
+      if (holdsRun(a, b) || holdsRun(b, a)) continue;
       if (twinShare(lead, r.hit, this.index) >= t.share && twinShare(r.hit, lead, this.index) >= t.share) twins.push(r);
     }
     if (!twins.length) return ranked;
@@ -2098,6 +2101,15 @@ function twinShare(a: ErrorHit, b: ErrorHit, index: SignalIndex): number {
     else if (/\d/.test(sig.terms[i]) || isStrongTerm(sig.terms[i])) return 0;
   }
   return all > 0 ? shared / all : 0;
+}
+
+/** Whether `hay` holds every id of `needle` in a row, in its order. */
+function holdsRun(hay: Int32Array, needle: Int32Array): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 function sharesFoundKey(keys: readonly string[], other: readonly string[]): boolean {
