@@ -78,6 +78,13 @@ export const GERMAN_MODALS: readonly string[] = 'kann können konnte konnten lä
 /** German negations of a verb or a noun (`nicht`, `keine Mails`). */
 export const GERMAN_NEGATIONS: readonly string[] = 'nicht kein keine keinen keinem keiner'.split(' ');
 
+/**
+ * English verbs of seeing, receiving and finding: a German verb the lexicon reads as one of these, negated in the same clause
+ * with no modal verb (`Benutzer sehen keine Frei/Gebucht-Informationen`, `… erhalten keine Abwesenheitsnotizen`), says what
+ * English writes `cannot see`, `cannot receive` (an admin reports what users can't get, not what they choose not to do).
+ */
+export const NEGATED_AS_CANNOT: readonly string[] = 'receive find'.split(' ');
+
 export const ENGLISH_HINTS: readonly string[] = (
   'the and not is you if with on for a an to of at be are this that or from your we can by when in it as which these have has was were will ' +
   'i our does no hello thanks please error occurred while attempting connection closed unexpected information detailed accessing'

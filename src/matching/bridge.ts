@@ -8,7 +8,7 @@
  * evidence (an HCW code, an exception class, a cmdlet…) or several long translated phrases agree with the
  * article: see `agreement`.
  */
-import { CMDLET_IN_TEXT, GERMAN_MODALS, GERMAN_NEGATIONS, HCW_CODE_IN_TEXT } from '../knowledge/vocabulary';
+import { CMDLET_IN_TEXT, GERMAN_MODALS, GERMAN_NEGATIONS, HCW_CODE_IN_TEXT, NEGATED_AS_CANNOT } from '../knowledge/vocabulary';
 import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
@@ -152,6 +152,7 @@ export class Translator {
   private rewrite(text: string, applied: Applied[], units: Unit[] = []): string {
     const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
     const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
+    const negatedVerbs = this.to === 'en' ? this.negatedVerbs(text, words, cannot) : NO_READINGS;
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
     let out = '';
     let cursor = 0;
@@ -176,6 +177,19 @@ export class Translator {
         cursor = words[i].end;
         applied.push({ words: ['cannot'] });
         units.push(unitAt(sentences, i, i + 1, ['cannot']));
+        i++;
+        continue;
+      }
+      // A verb of seeing or receiving negated with no modal verb (`Benutzer sehen keine …`, `…, dass sie keine Mails erhalten`)
+      // says `cannot see`: read at one of the two, in English order, and the other is left out.
+      const reading = negatedVerbs.get(i);
+      if (reading !== undefined) {
+        out += text.slice(cursor, words[i].start) + reading.join(' ');
+        cursor = words[i].end;
+        for (const w of reading) {
+          applied.push({ words: [w] });
+          units.push(unitAt(sentences, i, i + 1, [w]));
+        }
         i++;
         continue;
       }
@@ -216,8 +230,53 @@ export class Translator {
     return out + text.slice(cursor);
   }
 
+  /**
+   * Per clause (up to a comma or a sentence end) with no modal verb, a negation and a single word the lexicon reads as a
+   * verb of `NEGATED_AS_CANNOT` (`sehen … keine`, `keine … erhalten`), neither of them the start of a longer form: one of the
+   * two reads `cannot` and the verb, the other nothing (word indexes → English words). Negations the modal rule read
+   * (`taken`) are left to it.
+   */
+  private negatedVerbs(
+    text: string,
+    words: readonly { start: number; end: number; folded: string }[],
+    taken: ReadonlySet<number>,
+  ): ReadonlyMap<number, string[]> {
+    let out: Map<number, string[]> | undefined;
+    let from = 0;
+    const alone = (k: number) => {
+      const hit = this.ruleAt(words, k);
+      return !hit || hit.end === k + 1;
+    };
+    for (let i = 0; i <= words.length; i++) {
+      if (i < words.length && (i === 0 || !CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
+      // Words [from, i) are one clause.
+      let negation = -1;
+      let verb = -1;
+      let read = '';
+      let modal = false;
+      for (let k = from; k < i; k++) {
+        const w = words[k].folded;
+        if (MODALS.has(w)) modal = true;
+        else if (negation < 0 && NEGATIONS.has(w) && !taken.has(k) && alone(k)) negation = k;
+        else if (verb < 0 && !NEGATIONS.has(w)) {
+          const english = this.single.get(w) ?? this.inflected(w)?.[0];
+          if (english !== undefined && CANNOT_VERBS.has(english) && alone(k)) [verb, read] = [k, english];
+        }
+      }
+      if (!modal && negation >= 0 && verb >= 0) {
+        // `keine` stands where English sets the verb, before its object (`sehen die Benutzer keine Frei/Gebucht-Informationen`
+        // → `die Benutzer cannot see free/busy information`); `nicht` often ends the clause, so the verb's place is read then.
+        const at = words[negation].folded === 'nicht' ? verb : negation;
+        (out ??= new Map()).set(at, ['cannot', read]);
+        out.set(at === verb ? negation : verb, []);
+      }
+      from = i;
+    }
+    return out ?? NO_READINGS;
+  }
+
   /** The longest rule that matches at word `i`, with where its slots and it end. */
-  private ruleAt(words: { folded: string }[], i: number): { rule: Rule; end: number; slots: [number, number][] } | null {
+  private ruleAt(words: readonly { folded: string }[], i: number): { rule: Rule; end: number; slots: [number, number][] } | null {
     for (const rule of this.byFirst.get(words[i].folded) ?? []) {
       const slots: [number, number][] = [];
       const end = matchFrom(rule.pattern, 0, words, i, slots, this.params.maxSlotWords);
@@ -340,6 +399,10 @@ function verbPairs(units: readonly Unit[], maxTrail: number): string[] {
 const MODALS = new Set(GERMAN_MODALS.map(foldWord));
 const NEGATIONS = new Set(GERMAN_NEGATIONS.map(foldWord));
 const NO_INDEXES: ReadonlySet<number> = new Set();
+const NO_READINGS: ReadonlyMap<number, string[]> = new Map();
+const CANNOT_VERBS = new Set(NEGATED_AS_CANNOT);
+/** Punctuation that ends a clause (a comma too), or a line break, between two words. */
+const CLAUSE_END = /[.,;:!?\n]/;
 /** Punctuation that ends a sentence, or a line break, between two words. */
 const SENTENCE_END = /[.;:!?\n]/;
 
@@ -381,7 +444,7 @@ function inName(text: string, start: number, end: number): boolean {
 function matchFrom(
   pattern: (string | null)[],
   p: number,
-  words: { folded: string }[],
+  words: readonly { folded: string }[],
   w: number,
   slots: [number, number][],
   maxSlot: number,

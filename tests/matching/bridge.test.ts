@@ -131,6 +131,28 @@ describe('matching/bridge', () => {
       assert.equal(new Translator([entry('nicht', 'not')], 'en').translate('kann nicht').text, 'kann nicht', 'German into English only');
     });
 
+    it('reads a verb of receiving or finding negated with no modal verb as `cannot` + the verb, in English order', () => {
+      const t = new Translator(
+        [entry('erhalten', 'receive'), entry('finden', 'find'), entry('öffnen', 'open'), entry('nicht', 'not'), entry('keine', 'no')],
+        'de',
+      );
+      // `keine` stands before the object, where English sets the verb; the verb's own place reads nothing.
+      assert.equal(t.translate('Benutzer erhalten keine Mails.').text, 'Benutzer  cannot receive Mails.');
+      assert.equal(t.translate('Ich weiß, dass Benutzer keine Mails erhalten.').text, 'Ich weiß, dass Benutzer cannot receive Mails .');
+      // `nicht` ends the clause: the verb's place reads `cannot find`.
+      assert.equal(t.translate('Benutzer finden den Kollegen nicht.').text, 'Benutzer cannot find den Kollegen .');
+      assert.equal(t.translate('Benutzer öffnen das Postfach nicht.').text, 'Benutzer open das Postfach not.', 'another verb: as before');
+      assert.equal(
+        t.translate('Benutzer erhalten Mails, die nicht zugestellt werden.').text,
+        'Benutzer receive Mails, die not zugestellt werden.',
+      );
+      assert.equal(
+        t.translate('Ich kann keine Mails erhalten.').text,
+        'Ich kann cannot Mails receive.',
+        'a modal: the modal rule reads it',
+      );
+    });
+
     it("pairs a German sentence's last word read with the words read before it in the sentence (German ends with its verb)", () => {
       const t = new Translator([entry('Kalender', 'calendar'), entry('Postfach', 'mailbox'), entry('freigeben', 'share')], 'de');
       const { pairs } = t.translate('Ich kann den Kalender eines Postfach nicht freigeben. Der Kalender');
