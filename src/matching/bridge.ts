@@ -249,19 +249,21 @@ export class Translator {
     };
     for (let i = 0; i <= words.length; i++) {
       if (i < words.length && (i === 0 || !CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
-      // Words [from, i) are one clause.
+      // Words [from, i) are one clause: a negation and no modal first (cheap), then the verb.
       let negation = -1;
-      let verb = -1;
-      let read = '';
       let modal = false;
-      for (let k = from; k < i; k++) {
+      for (let k = from; k < i && !modal; k++) {
         const w = words[k].folded;
         if (MODALS.has(w)) modal = true;
         else if (negation < 0 && NEGATIONS.has(w) && !taken.has(k) && alone(k)) negation = k;
-        else if (verb < 0 && !NEGATIONS.has(w)) {
-          const english = this.single.get(w) ?? this.inflected(w)?.[0];
-          if (english !== undefined && CANNOT_VERBS.has(english) && alone(k)) [verb, read] = [k, english];
-        }
+      }
+      let verb = -1;
+      let read = '';
+      for (let k = from; k < i && negation >= 0 && !modal && verb < 0; k++) {
+        const w = words[k].folded;
+        if (NEGATIONS.has(w)) continue;
+        const english = this.single.get(w) ?? this.inflected(w)?.[0];
+        if (english !== undefined && CANNOT_VERBS.has(english) && alone(k)) [verb, read] = [k, english];
       }
       if (!modal && negation >= 0 && verb >= 0) {
         // `keine` stands where English sets the verb, before its object (`sehen die Benutzer keine Frei/Gebucht-Informationen`
