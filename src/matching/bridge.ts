@@ -13,8 +13,8 @@ import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
 import { GENERIC } from './descriptions';
-import { cleanPaste, foldWord } from './normalize';
-import { guessLanguage, STOPWORDS } from './stopwords';
+import { cleanPaste, foldWord, type Token } from './normalize';
+import { guessLanguage, isLanguageHint, STOPWORDS } from './stopwords';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import type { Match, MatchResult } from './types';
 
@@ -494,10 +494,23 @@ export function otherLanguageLines(text: string, lang: Lang): Lang | null {
   return otherLanguageIn(cleanPaste(text), lang);
 }
 
-/** otherLanguageLines of a paste already cleaned up (`cleanPaste`: the lines the matcher read it as). */
-export function otherLanguageIn(lines: readonly string[], lang: Lang): Lang | null {
+/**
+ * otherLanguageLines of a paste already cleaned up (`cleanPaste`: the lines the matcher read it as); `tokens`, its tokens
+ * (normalize.ts `tokenize`), when known.
+ */
+export function otherLanguageIn(lines: readonly string[], lang: Lang, tokens?: readonly Token[]): Lang | null {
   const other: Lang = lang === 'de' ? 'en' : 'de';
-  for (const line of lines) {
+  // A part is German only when it holds a German hint word or an umlaut (guessLanguage), and the line it is on then does:
+  // the tokens tell which lines hold one, so the others are not split and folded again (English hints include words of
+  // one letter, which tokens leave out: German pastes read every line).
+  let hinted: Uint8Array | undefined;
+  if (tokens && other === 'de') {
+    hinted = new Uint8Array(lines.length);
+    for (const t of tokens) if (isLanguageHint(t.term, 'de')) hinted[t.line] = 1;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (hinted && !hinted[i] && !UMLAUT.test(line)) continue;
     for (const part of line.split(/[.:;!?]\s+/)) {
       // The words only (match, not matchAll: no match object per word).
       const words = part.match(WORD);
@@ -507,6 +520,9 @@ export function otherLanguageIn(lines: readonly string[], lang: Lang): Lang | nu
   }
   return null;
 }
+
+/** What guessLanguage counts as German besides its words. */
+const UMLAUT = /[äöüß]/i;
 
 // Evidence that reads the same in every language: codes, class and cmdlet names, service paths.
 const LANGUAGE_FREE: RegExp[] = [

@@ -401,14 +401,15 @@ export class Matcher {
     const direct = this.matchAsWritten(text, options, false, true, NO_WORDS, paste);
     if (!this.bridge) return direct;
     // The paste's lines as cleaned up when it was read: the other language's lines are looked for in them.
-    const lines = paste.cut === text ? paste.lines : cleanPaste(text);
-    if (direct.decision === 'answer') return this.checkAnswer(direct, text, lines, options);
+    const read = paste.cut === text ? paste : undefined;
+    const lines = read ? read.lines : cleanPaste(text);
+    if (direct.decision === 'answer') return this.checkAnswer(direct, text, lines, options, read?.tokens);
     // A paste in a language every article speaks may still hold lines in the other one (an English Exchange
     // message around a German Windows inner message): those lines are read through the lexicon too, for its
     // errors — its prose is not a description in the other language, so it is never answered as one.
     const mixed = !this.missing[direct.lang];
     const other: Lang = direct.lang === 'de' ? 'en' : 'de';
-    const from = mixed ? otherLanguageIn(lines, direct.lang) : direct.lang;
+    const from = mixed ? otherLanguageIn(lines, direct.lang, read?.tokens) : direct.lang;
     let translation: Translation | null = null;
     let source: Lang = other;
     if (from && this.missing[from]) [translation, source] = [this.bridge.translate(text, from), from];
@@ -442,14 +443,20 @@ export class Matcher {
    * for a paste with lines in a language some articles lack: the paste's words in that language went unread, and the
    * article they name may be another (bridge.ts `answerThroughTranslation`). Only such a paste is translated.
    */
-  private checkAnswer(direct: MatchResult, text: string, lines: readonly string[], options: MatchOptions): MatchResult {
+  private checkAnswer(
+    direct: MatchResult,
+    text: string,
+    lines: readonly string[],
+    options: MatchOptions,
+    tokens?: readonly Token[],
+  ): MatchResult {
     const free = languageFreeTerms(text);
     const answered = free.length ? this.kb.byId.get(direct.matches[0].article) : undefined;
     if (!answered) return direct;
     const vocabulary = errorVocabularyOf(answered);
     if (free.every((t) => vocabulary.has(t))) return direct;
     const mixed = !this.missing[direct.lang];
-    const from = mixed ? otherLanguageIn(lines, direct.lang) : direct.lang;
+    const from = mixed ? otherLanguageIn(lines, direct.lang, tokens) : direct.lang;
     if (!from || !this.missing[from]) return direct;
     const translation = this.bridge!.translate(text, from);
     const checked = answerThroughTranslation(

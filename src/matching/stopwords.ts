@@ -20,6 +20,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(`${EN} ${DE}`.split(/\s+/)
 const DE_HINTS = new Set(GERMAN_HINTS.map(foldWord));
 const EN_HINTS = new Set(ENGLISH_HINTS.map(foldWord));
 
+/** The folded term is one of the frequent words `guessLanguage` counts for `lang`. */
+export function isLanguageHint(term: string, lang: 'de' | 'en'): boolean {
+  return (lang === 'de' ? DE_HINTS : EN_HINTS).has(term);
+}
+
 /** `de` or `en`, by which language's frequent words the terms contain more of; undefined when undecided. */
 export function guessLanguage(terms: readonly string[], raw: string): 'de' | 'en' | undefined {
   let de = /[äöüß]/i.test(raw) ? 2 : 0;
