@@ -22,6 +22,7 @@ import {
   namedParts,
   offeredDescriptions,
   problemPart,
+  proseTerms,
   scoreDescriptions,
   impliedTerms,
   withPhrases,
@@ -148,6 +149,8 @@ interface KeywordHit extends HitBase {
   kind: 'keyword';
   keywords: readonly string[];
   topics: readonly string[];
+  /** Its phrases are a family's symptom: many articles' titles and symptoms name them (`keywords.familyArticles`). */
+  family?: true;
 }
 
 /** Found by the words of the symptom's title, description and keywords in a description (descriptions.ts). */
@@ -553,13 +556,16 @@ export class Matcher {
     this.capOtherOuter(errorHits, paste, view);
     this.capGenericLines(errorHits);
     this.capOtherStatus(errorHits, view.terms);
-    const keywords = this.keywordHits(view.seq);
-    const hits: Hit[] = [...errorHits, ...this.codeHits(view), ...keywords.hits];
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
     // Prose in a language some articles lack is read through the lexicon, where every article takes part: as
     // written, its words would fit only the articles written in it, however little they fit. As written, only a
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
+    // A family's symptom is one article's only in a paste in the articles' own language (through the lexicon, close
+    // symptoms of several articles are offered together).
+    const ownLanguage = !bridged && !throughLexicon;
+    const keywords = this.keywordHits(view.seq, ownLanguage);
+    const hits: Hit[] = [...errorHits, ...this.codeHits(view), ...keywords.hits];
     // Where the rest of the paste decides ties, an event record's field names are no words of it, nor are the words only
     // stack-trace frames hold: the names of code (`Object target`), not the admin's.
     const rest =
@@ -583,7 +589,7 @@ export class Matcher {
       const rewritten = !written.length && !keywords.hits.length && this.synonyms?.rewrite(view.seq);
       if (rewritten && rewritten.found.length) {
         const v = buildQueryView([...rewritten.seq], view.quoted, view.arrow);
-        const again = this.keywordHits(v.seq);
+        const again = this.keywordHits(v.seq, ownLanguage);
         const found = [...again.hits, ...described(v, again.topicPhrases)];
         for (const h of found) h.synonyms = rewritten.found;
         hits.push(...found);
@@ -1371,8 +1377,12 @@ export class Matcher {
   /**
    * Stage 5b: keyword phrases found in the paste: per-symptom scores, and per article the number of its
    * topic phrases (which never make a candidate alone, but tip ties between articles that share an error text).
+   * `families`: a family's symptom (`familySymptom`) named alone is listed, not offered.
    */
-  private keywordHits(seq: readonly string[]): { hits: KeywordHit[]; topics: Map<number, number>; topicPhrases: Map<number, Set<string>> } {
+  private keywordHits(
+    seq: readonly string[],
+    families: boolean,
+  ): { hits: KeywordHit[]; topics: Map<number, number>; topicPhrases: Map<number, Set<string>> } {
     const p = this.params.keywords;
     const symptomPhrases = new Map<string, { article: number; symptom: string; terms: string[]; phrases: string[] }>();
     const topicPhrases = new Map<number, Set<string>>();
@@ -1405,10 +1415,43 @@ export class Matcher {
     for (const [key, { article, symptom, terms, phrases }] of symptomPhrases) {
       const topics = [...(topicPhrases.get(article) ?? []), ...(contextPhrases.get(key) ?? [])];
       const score = p.symptom + Math.min(p.topicMax, p.topic * topics.length);
-      hits.push({ kind: 'keyword', article, symptom, score, terms, keywords: phrases, topics });
+      // A symptom many articles describe, named without this article's topic phrases, names the family: listed, not offered.
+      const family = families && !topics.length && this.familySymptom(article, symptom);
+      const hit: KeywordHit = {
+        kind: 'keyword',
+        article,
+        symptom,
+        score: family ? p.familyScore : score,
+        terms,
+        keywords: phrases,
+        topics,
+      };
+      if (family) hit.family = true;
+      hits.push(hit);
     }
     const topics = new Map([...topicPhrases].map(([article, phrases]) => [article, phrases.size]));
     return { hits, topics, topicPhrases };
+  }
+
+  /** Per symptom (`article\u0000symptom`), whether it is a family's symptom (`familySymptom`), once known. */
+  private readonly families = new Map<string, boolean>();
+
+  /**
+   * A symptom that many articles describe (`free/busy`: the symptom of a dozen hybrid, sharing and permission articles): one of
+   * its keywords, in either language, stands whole in the titles, symptom keywords or descriptions of at least
+   * `keywords.familyArticles` articles. Named alone, without the article's topic phrases, it names the family, not this article.
+   */
+  private familySymptom(article: number, symptom: string): boolean {
+    const key = `${article}\u0000${symptom}`;
+    let family = this.families.get(key);
+    if (family === undefined) {
+      const least = this.params.keywords.familyArticles;
+      const s = this.kb.articles[article].symptoms.find((x) => x.id === symptom);
+      const phrases = s?.keywords ? Object.values(s.keywords).flat() : [];
+      family = phrases.some((ph) => articlesHolding(this.descriptions, proseTerms(ph)) >= least);
+      this.families.set(key, family);
+    }
+    return family;
   }
 
   /**
@@ -1971,6 +2014,11 @@ export class Matcher {
         rule: 'keywords',
         note: `${this.params.keywords.symptom} for the symptom's phrases, +${this.params.keywords.topic} per topic phrase (at most +${this.params.keywords.topicMax})`,
       });
+      if (h.family)
+        rules.push({
+          rule: 'keywords',
+          note: `${this.params.keywords.familyScore}: a symptom the titles and descriptions of ${this.params.keywords.familyArticles} articles or more name, without the article's topic phrases: the family's symptom, not this article's (listed, not offered)`,
+        });
     } else {
       out.code = h.code;
       rules.push({

@@ -236,6 +236,17 @@ export interface MatchParameters {
      * text found with more of its words (0.6), which says more than the code alone.
      */
     titleCode: number;
+    /**
+     * A symptom many articles describe (`free/busy`: hybrid, sharing, permission and calendar articles alike) is a family's symptom
+     * when one of its keywords, in either language, stands whole in the titles, symptom keywords or descriptions of at least
+     * `familyArticles` articles (its own included: more than a clarify can show beside it). Its keywords found without the article's
+     * topic phrases score `familyScore`: listed for tools, not offered — in a paste in the articles' own language (read through
+     * the lexicon, close symptoms of several articles are offered together, the reference article's among them). Default 5 and
+     * 0.3, set on the real-world tuning part: the reference article's free/busy keyword alone was offered first to 3 inputs with
+     * corpus-more and 5 with the corpus alone, right for none of them; they now get none. 4 gives the same outcomes.
+     */
+    familyArticles: number;
+    familyScore: number;
   };
   /** Descriptions and questions in prose, scored against titles, symptom keywords and descriptions, and causes (descriptions.ts). */
   descriptions: {
@@ -464,6 +475,8 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     codeTitleWords: 1,
     codeTitle: 0.85,
     titleCode: 0.5,
+    familyArticles: 5,
+    familyScore: 0.3,
   },
   descriptions: {
     fields: { title: 1, keywords: 1, symptom: 0.8, cause: 0.6, steps: 0.5 },

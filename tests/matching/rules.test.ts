@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import type { MatchResult } from '../../src/matching/types';
 import { buildQueryView, looksLikeName, misread, otherCodeOfFamily, scoreSignal } from '../../src/matching/score';
 import { buildSignals, contentTerms, isStrongTerm } from '../../src/matching/signals';
 import { describedArticle, englishArticle as article, kbOf } from '../helpers/articles';
@@ -752,5 +753,46 @@ describe('matching rules: a code one article alone holds, with its title words (
 
   it('offers the code alone, or with words every title uses', () => {
     assert.deepEqual(top(m(), 'We got HCW9110 yesterday, any idea?'), ['clarify', 'transfer']);
+  });
+});
+
+describe("matching rules: a symptom many articles describe, named without the article's cause (matcher.ts familySymptom)", () => {
+  /** The reference article names a symptom (`wombat calendar`) by a keyword; `others` more articles describe that symptom too. */
+  const m = (others: number) =>
+    new Matcher(
+      kbOf([
+        describedArticle(
+          'reference',
+          'Sprocket gateway without numbat signing',
+          'Gateway calls to the cloud fail.',
+          { keywords: { en: ['numbat signing'] } },
+          { keywords: { en: ['wombat calendar'] } },
+        ),
+        ...[
+          'Wombat calendar blank for delegates',
+          'Wombat calendar missing after a move',
+          'Shared wombat calendar not updated',
+          'Wombat calendar shows old entries',
+        ]
+          .slice(0, others)
+          .map((title, i) => describedArticle(`other-${i}`, title, `Users report the ${i + 1}st problem.`)),
+      ]),
+    );
+  const offered = (r: MatchResult) => r.matches.filter((x) => x.score >= DEFAULT_PARAMETERS.decision.candidate).map((x) => x.article);
+
+  it('offers the keyword alone while few other articles describe the symptom', () => {
+    assert.ok(offered(m(3).match('Our wombat calendar is empty since Monday')).includes('reference'));
+  });
+
+  it("lists, but doesn't offer, the keyword alone once the titles and descriptions of five articles or more name it", () => {
+    const r = m(4).match('Our wombat calendar is empty since Monday', { explain: true });
+    assert.ok(!offered(r).includes('reference'));
+    const listed = r.matches.find((x) => x.article === 'reference');
+    assert.equal(listed?.score, DEFAULT_PARAMETERS.keywords.familyScore);
+    assert.ok(listed?.why?.rules.some((x) => /the family's symptom, not this article's/.test(x.note)));
+  });
+
+  it("offers it with the article's topic phrases: symptom and cause named together", () => {
+    assert.ok(offered(m(4).match('Our wombat calendar is empty since numbat signing was turned off')).includes('reference'));
   });
 });
