@@ -389,10 +389,12 @@ export const CLOUD_PASTE =
  * `ExchangeOnlineManagement`), its endpoint (`outlook.office365.com/powershell-liveid`, `PSComputerName : outlook.office365.com`),
  * a datacenter server (`….prod.outlook.com`, `….protection.outlook.com`: the NDR's or the AD error's own host), a tenant
  * domain (`contoso.onmicrosoft.com`; the hybrid routing domain `mail.onmicrosoft.com` is ON_PREMISES_SIDE's), the cloud's
- * admin centers, or the words `Exchange Online`.
+ * admin centers, the words `Exchange Online`, or a datacenter build (`X-ServerApplication: Exchange/15.20.1665.000`, a
+ * header's `id 15.20.7633.17`: Exchange Online runs 15.20 and later; Exchange Server 2019 and SE are 15.2, `15.2.1544.4`
+ * or `15.02.1544.004`).
  */
 export const CLOUD_ONLY_PASTE =
-  /\bConnect-ExchangeOnline\b|\bExchangeOnlineManagement\b|\/powershell-liveid\b|\bPSComputerName\s{0,20}:\s{0,5}outlook\.office365\.com\b|\.prod\.outlook\.com\b|\.protection\.outlook\.com\b|\.onmicrosoft\.com\b|\b(?:Microsoft|Office) 365 admin center\b|\badmin\.(?:exchange\.)?microsoft\.com\b|\bExchange Online\b/i;
+  /\bConnect-ExchangeOnline\b|\bExchangeOnlineManagement\b|\/powershell-liveid\b|\bPSComputerName\s{0,20}:\s{0,5}outlook\.office365\.com\b|\.prod\.outlook\.com\b|\.protection\.outlook\.com\b|\.onmicrosoft\.com\b|\b(?:Microsoft|Office) 365 admin center\b|\badmin\.(?:exchange\.)?microsoft\.com\b|\bExchange Online\b|\b15\.2\d\.\d{3,5}\.\d{1,3}\b/i;
 
 /**
  * The paste names an on-premises or hybrid side too (a server version, the EMS, `on-premises`, hybrid, the HCW, the sync

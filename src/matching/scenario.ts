@@ -1,5 +1,6 @@
 import type { Article } from '../knowledge/types';
 import { articleAnchors, scenarioAnchors } from '../knowledge/vocabulary';
+import { STOPWORDS } from './stopwords';
 
 /**
  * The scenario rule: a generic line (`Access is denied`, `(403) Forbidden`, `Object reference not set…`) means
@@ -169,21 +170,49 @@ const DENIED = new RegExp(
 
 const DEPLOYMENT_NAMED = new RegExp(DEPLOYMENTS.join('|'), 'i');
 
-/** The deployments (`hybrid`) the paste's text says it does not have. */
+/**
+ * What a paste says a user or object does not have: `doesn't have Full Access permission`, `has no Send As right`. The two
+ * to three words after it; an article whose title names the first two as its condition (`… when Full Access permission is
+ * granted …`) is about a setup the paste rules out, as a denied deployment is.
+ */
+const LACKED =
+  /\b(?:(?:does|do|did)(?:n't|n’t|nt| not)\s{1,3}have|(?:has|have|had)\s{1,3}no|without)\s{1,3}(?:(?:a|an|any|the)\s{1,3})?([A-Za-z][\w-]{1,30}\s{1,3}[A-Za-z][\w-]{1,30})\b/gi;
+
+/** The deployments (`hybrid`) the paste's text says it does not have, and (two words each) what it says a user lacks. */
 export function deniedDeployments(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(LACKED)) {
+    const words = m[1].toLowerCase().split(/\s+/);
+    // A deployment (`no hybrid Exchange`) is read below, as one word.
+    if (!words.some((w) => STOPWORDS.has(w)) && !(DEPLOYMENTS as readonly string[]).includes(words[0])) out.add(words.join(' '));
+  }
   // Every match names a deployment in ASCII letters (any case): a text without one is not searched.
-  if (!DEPLOYMENT_NAMED.test(text)) return new Set();
-  return new Set(Array.from(text.matchAll(DENIED), (m) => m[1].toLowerCase()));
+  if (!DEPLOYMENT_NAMED.test(text)) return out;
+  for (const m of text.matchAll(DENIED)) out.add(m[1].toLowerCase());
+  return out;
 }
 
-/** The first of `denied` that the article's title names (undefined when none): the article is about a setup the paste rules out. */
+/**
+ * The first of `denied` that the article's title names (undefined when none): the article is about a setup the paste rules
+ * out. Two words (what a user lacks) count where the title names them together with no negation in the three words before
+ * (`Can't send … when Full Access permission is granted`, not `… don't have Full Access`).
+ */
 export function deniedInTitle(denied: ReadonlySet<string>, title: readonly (string | undefined)[]): string | undefined {
   if (!denied.size) return undefined;
-  const words = new Set(
-    title
-      .join(' ')
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u),
-  );
-  return [...denied].find((d) => words.has(d));
+  const list = title
+    .join(' ')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[^\p{L}\p{N}]+/u);
+  const words = new Set(list);
+  return [...denied].find((d) => {
+    const [a, b] = d.split(' ');
+    if (b === undefined) return words.has(a);
+    for (let i = 0; i + 1 < list.length; i++)
+      if (list[i] === a && list[i + 1] === b && !list.slice(Math.max(0, i - 3), i).some((w) => TITLE_NEGATION.has(w))) return true;
+    return false;
+  });
 }
+
+/** Words that deny what follows them in a title (apostrophes removed: `dont`, `cant`). */
+const TITLE_NEGATION = new Set(['no', 'not', 'without', 'dont', 'doesnt', 'cant', 'cannot', 'isnt', 'arent', 'wont', 'lacks', 'missing']);

@@ -95,6 +95,10 @@ describe('matching: the product rule (product.ts)', () => {
     assert.equal(pasteCloudOnly('Exchange Online and our on-premises servers'), undefined);
     assert.equal(pasteCloudOnly('Running the HCW: Exchange Online'), undefined);
     assert.equal(pasteCloudOnly('Outlook shows the error'), undefined);
+    // Exchange Online's datacenter builds are 15.20 and later; Exchange Server 2019 and SE are 15.2 (`15.02.…` padded).
+    assert.equal(pasteCloudOnly('X-ServerApplication: Exchange/15.20.1665.000'), '15.20.1665.000');
+    assert.equal(pasteCloudOnly('Microsoft SMTP Server id 15.2.1544.4'), undefined);
+    assert.equal(pasteCloudOnly('X-ServerApplication: Exchange/15.02.1544.004'), undefined);
     assert.equal(serverOnly(article('a', [], { products: server })), true);
     assert.equal(serverOnly(article('a', [], { products: [...online, ...server] })), false);
     assert.equal(serverOnly(article('a', [], { products: [{ name: 'Exchange Server Online', versions: [] }] })), false);

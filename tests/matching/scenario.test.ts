@@ -368,6 +368,31 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.equal(deniedInTitle(new Set(['hybrid']), ['Free/busy fails in a hybrid deployment', undefined]), 'hybrid');
       assert.equal(deniedInTitle(new Set(['hybrid']), ['Free/busy fails in Exchange Online']), undefined);
     });
+
+    it('reads what a paste says a user lacks, and an article title that names it as its condition', () => {
+      assert.deepEqual([...deniedDeployments("The sender has Send on behalf, but doesn't have Full Access permission.")], ['full access']);
+      assert.deepEqual([...deniedDeployments('The group has no delivery restrictions set')], ['delivery restrictions']);
+      // A stop word in the two words is no name of a permission or setting (`permission to`).
+      assert.deepEqual([...deniedDeployments("You don't have permission to send")], []);
+      const title = "Can't send an email message when Full Access permission is granted to a shared mailbox";
+      assert.equal(deniedInTitle(new Set(['full access']), [title]), 'full access');
+      // The title denies it too: that is its symptom, not a setup the paste rules out.
+      assert.equal(deniedInTitle(new Set(['full access']), ["Users who don't have Full Access can't open the mailbox"]), undefined);
+      assert.equal(deniedInTitle(new Set(['full access']), ['Access is denied for full mailboxes']), undefined);
+    });
+
+    it('offers, not answers, an article whose title names as its condition what the paste says the user lacks', () => {
+      const error = 'You do not have the permission to send the wombat on behalf of the specified users.';
+      const m = new Matcher(
+        kbOf([
+          article('full', [error], { title: { en: 'Cannot send a wombat when Full Access permission is granted to a shared burrow' } }),
+          article('other', ['Unrelated zebra text about the zoo.']),
+        ]),
+      );
+      assert.equal(m.match(error).decision, 'answer');
+      const r = m.match(`The sender has Send on behalf, but doesn't have Full Access permission.\n${error}`);
+      assert.deepEqual([r.decision, r.matches[0].article], ['clarify', 'full']);
+    });
   });
 
   describe('rule: -->-chains are error chains like the others', () => {
