@@ -43,6 +43,59 @@ export const EVENT_FIELD_IN_TEXT =
   /(?<=^|[ \t])(Log Name|Source|Date|Event ID|Task Category|Level|Opcode|Keywords|User|Computer|Description)[ \t]*:/gim;
 
 /**
+ * The field names of the event records articles quote, in every shape they come in: Event Viewer's copy (EVENT_FIELD_IN_TEXT's
+ * names), `Get-EventLog`'s list (`Time: ID: Level: Source: Machine: Message:`), Exchange 2003's (`Event Type: Event Source:
+ * Event Category: Event ID: Description:`), the event reference's (`Product: Event ID: Source: Version: Component: Symbolic
+ * Name: Message:`), `EventID:`, and the flag a Watson crash report ends with (`ErrorReportingEnabled: False`). Matched in
+ * any case; the names that are also everyday words count only as RECORD_FIELD_SPELLINGS writes them (`process id:` inside
+ * a message is no field).
+ */
+export const RECORD_FIELD_NAMES: readonly string[] = [
+  'Log Name',
+  'Event Type',
+  'Event Source',
+  'Event Category',
+  'Event ID',
+  'EventID',
+  'Source',
+  'Date',
+  'Time',
+  'ID',
+  'Task Category',
+  'Level',
+  'Opcode',
+  'Keywords',
+  'User',
+  'Computer',
+  'Machine',
+  'Product',
+  'Version',
+  'Component',
+  'Symbolic Name',
+  'Description',
+  'Message',
+  'ErrorReportingEnabled',
+];
+/**
+ * RECORD_FIELD_NAMES before a colon, at a line's start or after a space (global: use with `matchAll`; a longer name stands
+ * before one it holds, so `Event Source:` is one name).
+ */
+export const RECORD_FIELD_IN_TEXT = new RegExp(`(?<=^|[ \\t])(${RECORD_FIELD_NAMES.join('|')})[ \\t]*:`, 'gim');
+
+/** RECORD_FIELD_IN_TEXT's names that are a field only as written here (capitalised): elsewhere they are words of a message. */
+export const RECORD_FIELD_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['time', ['Time']],
+  ['id', ['ID']],
+  ['eventid', ['EventID', 'EventId']],
+  ['machine', ['Machine']],
+  ['product', ['Product']],
+  ['version', ['Version']],
+  ['component', ['Component']],
+  ['message', ['Message']],
+  ['errorreportingenabled', ['ErrorReportingEnabled']],
+]);
+
+/**
  * Words for the objects an admin names (`user`, `mailbox`, `room`, `Postfach`): an error's text that writes such a word
  * right before a double-quoted name (`for user "room alias"`) quotes the article's example of that name (signals.ts).
  */

@@ -49,8 +49,9 @@ export interface MatchParameters {
     stepArticles: number;
     /**
      * An article's error text that names this many different event record field names or more (`Log Name:`, `Event ID:`,
-     * `Task Category:`; EVENT_FIELD_IN_TEXT) is an event record: the names are its frame, read like placeholders (no weight,
-     * no word pairs across them); the values (the source, the event id, the message) stay. Default 3, as `paste.eventFields`.
+     * `Task Category:`, also `Get-EventLog`'s `Time: ID: Machine: Message:` and Exchange 2003's `Event Type: Event Source:`;
+     * RECORD_FIELD_IN_TEXT) is an event record: the names are its frame, read like placeholders (no weight, no word pairs
+     * across them); the values (the source, the event id, the message) stay. Default 3, as `paste.eventFields`.
      */
     eventFields: number;
   };

@@ -1,5 +1,5 @@
 import type { Article, Lang } from '../knowledge/types';
-import { EVENT_FIELD_IN_TEXT, isCmdletName, NAMED_OBJECT_WORDS } from '../knowledge/vocabulary';
+import { isCmdletName, NAMED_OBJECT_WORDS, RECORD_FIELD_IN_TEXT, RECORD_FIELD_SPELLINGS } from '../knowledge/vocabulary';
 import { cleanPaste, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { AFTER_SENTENCE, emptyPacked, FIRST, GENERIC, NESTED, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
@@ -560,6 +560,9 @@ const DETAIL_MARKERS = new Set(
     'error message',
     'inner exception',
     'fehlerdetails',
+    // a Watson crash report (`Watson report about to be sent for process id: …, with parameters: E12, …`): every crash
+    // logs that sentence, the parameters (program, module, method, exception) say which crash it is
+    'with parameters',
   ].map((m) => contentTerms(m).join(' ')),
 );
 /** The unit's words end with a chain marker (`error message`, `details`) or an exception class name. */
@@ -699,22 +702,26 @@ function parseError(
 
 /**
  * An error text that quotes an event record (`Log Name: Application Source: MSExchange Availability Event ID: 4002 Task
- * Category: … Description: …`) with at least `minFields` different field names: the names are the frame every record has,
+ * Category: … Description: …`, also `Get-EventLog`'s `Time: ID: Level: Source: Machine: Message:`, Exchange 2003's `Event
+ * Type: Event Source: Event Category: Event ID:` and the event reference's `Product: Event ID: Source: Version: Component:`;
+ * RECORD_FIELD_IN_TEXT) with at least `minFields` different field names: the names are the frame every record has,
  * and so are the values that describe the record, not the event (FRAME_VALUES: `Level: Error`, `Keywords: Classic`,
- * `User: N/A`): they are read as placeholders — no weight, no word pairs across them — so a made-up event around another
- * message finds nothing in them. The values that say which event it is stay: the source, the event id, the task
- * category and the message.
+ * `User: N/A`, `Machine: EX01`): they are read as placeholders — no weight, no word pairs across them — so a made-up event
+ * around another message finds nothing in them. The values that say which event it is stay: the source, the event id, the
+ * task category or component, and the message (after `Description:` or `Message:`, a unit of its own).
  */
 function withoutEventFrame(text: string, minFields: number): string {
   if (!text.includes(':')) return text;
-  const fields = [...text.matchAll(EVENT_FIELD_IN_TEXT)];
+  const fields = [...text.matchAll(RECORD_FIELD_IN_TEXT)].filter(
+    (m) => RECORD_FIELD_SPELLINGS.get(m[1].toLowerCase())?.includes(m[1]) ?? true,
+  );
   if (new Set(fields.map((m) => m[1].toLowerCase())).size < minFields) return text;
   let out = '';
   let at = 0;
   fields.forEach((m, k) => {
     const end = m.index + m[0].length;
     // One unit from the first field to the message: the source, the event id and the category say which event it is together.
-    out += `${text.slice(at, m.index)}${VAR}${m[1].toLowerCase() === 'description' ? ':' : ' '}`;
+    out += `${text.slice(at, m.index)}${VAR}${MESSAGE_FIELDS.has(m[1].toLowerCase()) ? ':' : ' '}`;
     at = end;
     if (!FRAME_VALUES.has(m[1].toLowerCase())) return;
     // The value runs to the next field on its line (a record copied as one line) or to the line's end, and is short: a
@@ -731,8 +738,27 @@ function withoutEventFrame(text: string, minFields: number): string {
   return out + text.slice(at);
 }
 
-/** Event record fields whose values describe the record, not the event: every record of a log has them alike. */
-const FRAME_VALUES = new Set(['log name', 'date', 'level', 'opcode', 'keywords', 'user', 'computer']);
+/**
+ * Event record fields whose values describe the record, not the event: every record of a log has them alike (`Event Type:
+ * Error` is the level, `Product: Exchange` and `Version: 6.5.6940.0` the program that logged it).
+ */
+const FRAME_VALUES = new Set([
+  'log name',
+  'date',
+  'time',
+  'level',
+  'event type',
+  'opcode',
+  'keywords',
+  'user',
+  'computer',
+  'machine',
+  'product',
+  'version',
+  'errorreportingenabled',
+]);
+/** Event record fields after which the event's own message follows: it opens a unit of its own. */
+const MESSAGE_FIELDS = new Set(['description', 'message']);
 /** A frame value has at most this many words (`MM/DD/YYYY 0:00:00 AM`). */
 const FRAME_VALUE_WORDS = 4;
 

@@ -106,4 +106,38 @@ describe('matching/eventFrame (an event record pasted with its field names)', ()
     assert.equal(own.decision, 'answer');
     assert.equal(own.matches[0].article, 'ledger-event');
   });
+
+  it('tells Watson crash reports of two crashes apart by their parameters, whatever record shape they come in', () => {
+    const watson = (parameters: string) =>
+      `Watson report about to be sent for process id: 7996, with parameters: E12, c-RTL-AMD64, 08.03.0389.002, ${parameters}, 277a, ` +
+      'unknown. ErrorReportingEnabled: False';
+    const crashes = new Matcher(
+      kbOf([
+        article('ledger-crash', [
+          `ID: 4999 Level: Error Source: Yak Common Message: ${watson('yakledger, Y.L.LedgerFactory.ctor, S.IO.PonyException')}`,
+        ]),
+        article('other', ['The walrus sync stalled at midnight.']),
+      ]),
+    );
+    // Another crash's report, in Exchange 2003's record shape: nothing but the sentence every crash logs is the article's.
+    const other = [
+      'Event Type: Error',
+      'Event Source: Yak Common',
+      'Event Category: General',
+      'Event ID: 4999',
+      'Description:',
+      watson('edgetransport, E.D.WalrusAgentFactory.ctor, S.IO.FileNotFoundException'),
+    ].join('\n');
+    const r = crashes.match(other);
+    assert.ok((r.matches[0]?.score ?? 0) < 0.5, JSON.stringify(r.matches));
+    // The same crash is answered, in either shape.
+    const same = crashes.match(
+      other.replace(
+        watson('edgetransport, E.D.WalrusAgentFactory.ctor, S.IO.FileNotFoundException'),
+        watson('yakledger, Y.L.LedgerFactory.ctor, S.IO.PonyException'),
+      ),
+    );
+    assert.equal(same.decision, 'answer');
+    assert.equal(same.matches[0].article, 'ledger-crash');
+  });
 });

@@ -309,6 +309,60 @@ describe('matching/signals', () => {
       assert.deepEqual(signalOf('Source: Yak Level: Error the pony failed').terms, ['source', 'yak', 'level', 'error', 'pony', 'failed']);
     });
 
+    it('reads the other event record shapes articles quote the same way: Get-EventLog, Exchange 2003, the event reference', () => {
+      // Get-EventLog's list: time, level and machine are the record's; the id and the source say which event, the message opens its unit.
+      const listed = signalOf(
+        'Time: 7/05/2026 2:20:24 PM ID: 4999 Level: Error Source: Yak Gateway Machine: EX01.contoso.com Message: The pony ledger refused the handshake.',
+      );
+      assert.deepEqual(listed.terms, ['4999', 'yak', 'gateway', 'pony', 'ledger', 'refused', 'handshake']);
+      assert.deepEqual(unitsOf(listed), ['4999 yak gateway', 'pony ledger refused handshake']);
+      // The same with its values in quotes.
+      assert.deepEqual(signalOf('ID: "1001" Level: "Error" Source: "Yak Gateway" Message: "The pony failed."').terms, [
+        '1001',
+        'yak',
+        'gateway',
+        'pony',
+        'failed',
+      ]);
+      // Exchange 2003's: the event type is the level; source, category and id stay.
+      assert.deepEqual(
+        signalOf('Event Type: Error Event Source: Yak Gateway Event Category: Ledger Event ID: 1035 Description: The pony failed.').terms,
+        ['yak', 'gateway', 'ledger', '1035', 'pony', 'failed'],
+      );
+      // The event reference's: product and version are the program that logged it; the component and symbolic name stay.
+      assert.deepEqual(
+        signalOf(
+          'Product: Walrus Event ID: 12003 Source: Yak Version: 6.0 Component: Ledger Store Symbolic Name: msgidPonyFailure Message: The pony failed.',
+        ).terms,
+        ['12003', 'yak', 'ledger', 'store', 'msgidponyfailure', 'pony', 'failed'],
+      );
+      // A field name written in lower case inside the message (`process id:`) is the message's word.
+      assert.deepEqual(signalOf('ID: 4999 Level: Error Source: Yak Message: Watson report for process id: 7996 failed').terms, [
+        '4999',
+        'yak',
+        'watson',
+        'report',
+        'process',
+        'id',
+        '7996',
+        'failed',
+      ]);
+    });
+
+    it("reads a Watson crash report's parameters as its inner message, and its closing flag as the record's frame", () => {
+      // Every crash logs the sentence; the parameters (program, module, method, exception) say which crash it is.
+      const sig = signalOf(
+        'Time: 7/05/2026 2:20:24 PM ID: 4999 Level: Error Source: Yak Common Machine: EX01 Message: Watson report about to be sent ' +
+          'for process id: 10472, with parameters: E12IIS, c-RTL-AMD64, 15.00.1178.004, w3wp#YakPool, Yak.Ledger.Convert, ' +
+          'System.MissingMethodException, a16f, 003. ErrorReportingEnabled: False',
+      );
+      assert.equal(
+        unitsOf(sig)[sig.detailUnit],
+        'e12iis rtl amd64 004 w3wp yakpool yak ledger convert system missingmethodexception a16f 003',
+      );
+      assert.ok(!sig.terms.includes('errorreportingenabled'), sig.terms.join(' '));
+    });
+
     it('drops the PowerShell error record that follows a copied error: it is the frame, not the error', () => {
       assert.deepEqual(signalOf('The gizmo failed. + CategoryInfo : NotSpecified').terms, ['gizmo', 'failed']);
       assert.deepEqual(signalOf('The gizmo failed. At line:1 char:1 + Foo').terms, ['gizmo', 'failed']);
