@@ -81,6 +81,11 @@ function patternOf(form: string): (string | null)[] {
 export class Translator {
   /** Rules by their first word, longest first. */
   private readonly byFirst = new Map<string, Rule[]>();
+  /**
+   * German rules of two words or more by each stem of their first word (`inflectionStems`): a phrase found with its words
+   * in another inflection (`öffentlichen Ordnern` for `öffentliche Ordner`) when no longer form matches as written.
+   */
+  private readonly byFirstStem = new Map<string, Rule[]>();
   /** Single-word rules, for splitting compounds. */
   private readonly single = new Map<string, string>();
   private readonly endings: string[];
@@ -111,12 +116,21 @@ export class Translator {
         if (!first || !pattern.length) continue; // a form that starts with a slot has no anchor; the lexicon check forbids it
         const list = this.byFirst.get(first) ?? [];
         const shared = targets.includes(pattern.join(' '));
-        list.push({ pattern, output, outputWords, alternatives, shared });
+        const rule = { pattern, output, outputWords, alternatives, shared };
+        list.push(rule);
         this.byFirst.set(first, list);
+        if (pattern.length > 1 && from === 'de') {
+          for (const stem of inflectionStems(first, this.endings)) {
+            const loose = this.byFirstStem.get(stem) ?? [];
+            if (!loose.includes(rule)) loose.push(rule);
+            this.byFirstStem.set(stem, loose);
+          }
+        }
         if (pattern.length === 1 && !this.single.has(first)) this.single.set(first, output);
       }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
+    for (const list of this.byFirstStem.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
   }
 
   /**
@@ -279,12 +293,27 @@ export class Translator {
 
   /** The longest rule that matches at word `i`, with where its slots and it end. */
   private ruleAt(words: readonly { folded: string }[], i: number): { rule: Rule; end: number; slots: [number, number][] } | null {
+    let found: { rule: Rule; end: number; slots: [number, number][] } | null = null;
     for (const rule of this.byFirst.get(words[i].folded) ?? []) {
       const slots: [number, number][] = [];
       const end = matchFrom(rule.pattern, 0, words, i, slots, this.params.maxSlotWords);
-      if (end >= 0) return { rule, end, slots };
+      if (end >= 0) {
+        found = { rule, end, slots };
+        break;
+      }
     }
-    return null;
+    // A phrase whose words stand in another inflection (`öffentlichen Ordnern`, `freigegebenen Postfächern`): German
+    // inflects an adjective with its noun, and a lexicon lists one or two of its forms. Longer than what matched as written.
+    const stems = this.byFirstStem.size ? inflectionStems(words[i].folded, this.endings) : [];
+    for (const stem of stems) {
+      for (const rule of this.byFirstStem.get(stem) ?? []) {
+        if (found && rule.pattern.length <= found.rule.pattern.length) break;
+        const slots: [number, number][] = [];
+        const end = matchFrom(rule.pattern, 0, words, i, slots, this.params.maxSlotWords, this.endings);
+        if (end >= 0 && (!found || end > found.end)) found = { rule, end, slots };
+      }
+    }
+    return found;
   }
 
   /** `Postfachverschiebung` → the lexicon's words for `Postfach` + `Verschiebung`, when both are known. */
@@ -442,7 +471,27 @@ function inName(text: string, start: number, end: number): boolean {
   );
 }
 
-/** Matches `pattern` from its element `p` against `words` from `w`; returns the end word index or -1. */
+/**
+ * A word and the stems it may be an inflection of: itself, and itself without each inflection ending whose rest keeps at
+ * least `MIN_STEM` letters (`öffentlichen` → `öffentlich`, `ordnern` → `ordner`, `benutzer` → `benutz`).
+ */
+function inflectionStems(word: string, endings: readonly string[]): string[] {
+  const out = [word];
+  for (const ending of endings)
+    if (word.endsWith(ending) && word.length - ending.length >= MIN_STEM) out.push(word.slice(0, -ending.length));
+  return out;
+}
+
+/** Whether two words are inflections of one stem (`öffentliche` and `öffentlichen`, `benutzer` and `benutzern`). */
+function sameInflected(a: string, b: string, endings: readonly string[]): boolean {
+  const theirs = inflectionStems(b, endings);
+  return inflectionStems(a, endings).some((s) => theirs.includes(s));
+}
+
+/**
+ * Matches `pattern` from its element `p` against `words` from `w`; returns the end word index or -1. With `endings`, a word
+ * matches a pattern word in another inflection (`sameInflected`).
+ */
 function matchFrom(
   pattern: (string | null)[],
   p: number,
@@ -450,14 +499,19 @@ function matchFrom(
   w: number,
   slots: [number, number][],
   maxSlot: number,
+  endings?: readonly string[],
 ): number {
   if (p === pattern.length) return w;
   const want = pattern[p];
-  if (want !== null) return words[w]?.folded === want ? matchFrom(pattern, p + 1, words, w + 1, slots, maxSlot) : -1;
+  if (want !== null) {
+    const word = words[w]?.folded;
+    const same = word === want || (endings !== undefined && word !== undefined && sameInflected(word, want, endings));
+    return same ? matchFrom(pattern, p + 1, words, w + 1, slots, maxSlot, endings) : -1;
+  }
   // A slot: the fewest words after which the rest of the pattern matches.
   for (let n = 1; n <= maxSlot && w + n <= words.length; n++) {
     const inner: [number, number][] = [];
-    const end = matchFrom(pattern, p + 1, words, w + n, inner, maxSlot);
+    const end = matchFrom(pattern, p + 1, words, w + n, inner, maxSlot, endings);
     if (end >= 0) {
       slots.push([w, w + n], ...inner);
       return end;

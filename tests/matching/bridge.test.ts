@@ -131,6 +131,19 @@ describe('matching/bridge', () => {
       assert.equal(new Translator([entry('nicht', 'not')], 'en').translate('kann nicht').text, 'kann nicht', 'German into English only');
     });
 
+    it('finds a German phrase of the lexicon with its adjective and noun in another inflection (öffentlichen Ordnern)', () => {
+      const phrase: LexiconEntry = { de: ['öffentliche Ordner'], en: ['public folder'], file: 'test' };
+      const t = new Translator([phrase, entry('Ordner', 'folder'), entry('Benutzer', 'user')], 'de');
+      assert.equal(t.translate('Mails an die öffentlichen Ordnern').text, 'Mails an die public folder');
+      assert.equal(t.translate('ein öffentlicher Ordner').text, 'ein public folder');
+      // Each word of the phrase must be an inflection of the lexicon's: another word is no form of it.
+      assert.equal(t.translate('öffentlichkeit Ordner').text, 'öffentlichkeit folder');
+      assert.equal(t.translate('die Ordnern der Benutzern').text, 'die folder der user', 'single words: as before');
+      // English into German: as written only.
+      const en = new Translator([{ de: ['öffentlicher Ordner'], en: ['public folder'], file: 'test' }], 'en');
+      assert.equal(en.translate('public folders').text, 'public folders');
+    });
+
     it('reads a verb of receiving or finding negated with no modal verb as `cannot` + the verb, in English order', () => {
       const t = new Translator(
         [entry('erhalten', 'receive'), entry('finden', 'find'), entry('öffnen', 'open'), entry('nicht', 'not'), entry('keine', 'no')],
