@@ -194,8 +194,8 @@ export class Translator {
         i++;
         continue;
       }
-      // A verb of seeing or receiving negated with no modal verb (`Benutzer sehen keine …`, `…, dass sie keine Mails erhalten`)
-      // says `cannot see`: read at one of the two, in English order, and the other is left out.
+      // A verb of receiving or finding negated with no modal verb (`Benutzer erhalten keine …`, `…, dass sie keine Mails
+      // erhalten`) says `cannot receive`: read at one of the two, in English order, and the other is left out.
       const reading = negatedVerbs.get(i);
       if (reading !== undefined) {
         out += text.slice(cursor, words[i].start) + reading.join(' ');
@@ -246,7 +246,7 @@ export class Translator {
 
   /**
    * Per clause (up to a comma or a sentence end) with no modal verb, a negation and a single word the lexicon reads as a
-   * verb of `NEGATED_AS_CANNOT` (`sehen … keine`, `keine … erhalten`), neither of them the start of a longer form: one of the
+   * verb of `NEGATED_AS_CANNOT` (`erhalten … keine`, `keine … erhalten`), neither of them the start of a longer form: one of the
    * two reads `cannot` and the verb, the other nothing (word indexes → English words). Negations the modal rule read
    * (`taken`) are left to it.
    */
@@ -280,8 +280,8 @@ export class Translator {
         if (english !== undefined && CANNOT_VERBS.has(english) && alone(k)) [verb, read] = [k, english];
       }
       if (!modal && negation >= 0 && verb >= 0) {
-        // `keine` stands where English sets the verb, before its object (`sehen die Benutzer keine Frei/Gebucht-Informationen`
-        // → `die Benutzer cannot see free/busy information`); `nicht` often ends the clause, so the verb's place is read then.
+        // `keine` stands where English sets the verb, before its object (`erhalten die Benutzer keine Abwesenheitsnotizen`
+        // → `die Benutzer cannot receive Abwesenheitsnotizen`); `nicht` often ends the clause, so the verb's place is read then.
         const at = words[negation].folded === 'nicht' ? verb : negation;
         (out ??= new Map()).set(at, ['cannot', read]);
         out.set(at === verb ? negation : verb, []);
@@ -327,9 +327,10 @@ export class Translator {
    * between its prefix and its stem (`zuzugreifen` is `zugreifen`, `anzuzeigen` is `anzeigen`).
    */
   private inflected(word: string): string[] | null {
-    for (const ending of this.endings) {
-      if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
-      const known = this.single.get(word.slice(0, -ending.length));
+    const stems = inflectionStems(word, this.endings);
+    // stems[0] is the word as written: only the stems without an ending are read here.
+    for (let k = 1; k < stems.length; k++) {
+      const known = this.single.get(stems[k]);
       if (known !== undefined) return [known];
     }
     if (this.to === 'en') {

@@ -127,11 +127,16 @@ export function wrapperWords(text: string, min: number): string[] | undefined {
   return words.length >= min ? words : undefined;
 }
 
-/** The links whose inner message holds the error text's words found (`found`): at least `innerWords`, and half of them. */
+/** The links whose inner message holds the error text's words found (`found`): `holdsFound`. */
 export function linksHolding(links: readonly ChainLink[], found: ReadonlySet<string>, innerWords: number): ChainLink[] {
   return links.filter((link) => {
     let inside = 0;
     for (const t of new Set(link.inner)) if (found.has(t)) inside++;
-    return inside >= innerWords && 2 * inside >= found.size;
+    return holdsFound(inside, found.size, innerWords);
   });
+}
+
+/** An inner message holding `inside` of the `found` words an error text found holds that error: `innerWords` or more, and half. */
+export function holdsFound(inside: number, found: number, innerWords: number): boolean {
+  return inside >= innerWords && 2 * inside >= found;
 }

@@ -35,7 +35,7 @@ import {
 } from './descriptions';
 import { cleanPaste, termsOf, tokenize, type Token } from './normalize';
 import { isWrappedGenericLine } from './genericLines';
-import { chainLinks, wrapperWords, type ChainLink } from './chains';
+import { chainLinks, holdsFound, wrapperWords, type ChainLink } from './chains';
 import { eventFrameTerms, stackFrameTerms } from './eventFrame';
 import { inStatusRange, isStatusTerm, otherStatusCode, statusCodesIn, statusRangesIn, statusTerms, type StatusRange } from './statusCodes';
 import { packedSignals } from './packed';
@@ -44,6 +44,7 @@ import {
   articleScenario,
   deniedDeployments,
   deniedInTitle,
+  isErrorsLine,
   outsideScenario,
   pasteScenario,
   whereBeside,
@@ -875,10 +876,8 @@ export class Matcher {
       if (h.score <= p.cap) continue;
       // linksHolding (chains.ts) on the ids: the words found are ids of the vocabulary, each once, ascending.
       let holding: ChainLink[] | undefined;
-      for (let k = 0; k < links.length; k++) {
-        const inside = sharedIds(inner[k], h.found);
-        if (inside >= p.innerWords && 2 * inside >= h.found.length) (holding ??= []).push(links[k]);
-      }
+      for (let k = 0; k < links.length; k++)
+        if (holdsFound(sharedIds(inner[k], h.found), h.found.length, p.innerWords)) (holding ??= []).push(links[k]);
       if (!holding) continue;
       const foreign = this.foreignOuter(holding, h.article, wrapped);
       const own = foreign ? undefined : this.ownOuter(holding, h, view);
@@ -1128,7 +1127,7 @@ export class Matcher {
     if (!w.scenario.lines.length) return;
     const { scenario, lineOf, sizes, counts, beside } = w;
     const lines = sizes.length;
-    const own = (k: number) => sizes[k] > 0 && 2 * counts[k] >= sizes[k];
+    const own = (k: number) => isErrorsLine(sizes[k], counts[k]);
     for (const h of hits) {
       if (h.score <= cap) continue;
       let article = this.scenarios.get(h.article);
@@ -2136,7 +2135,6 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** One of `keys`' found-words keys (those after its first, the inner-message key) is one of `other`'s. */
 /**
  * The share of the weight of the words `a` found in its error text that `b` found too (near twins, `score.twins`); 0 when
  * `a` found a code, number or exception class that `b` did not (`ATTR34`, `405`): that tells the two errors apart.
@@ -2167,6 +2165,7 @@ function holdsRun(hay: Int32Array, needle: Int32Array): boolean {
   return false;
 }
 
+/** One of `keys`' found-words keys (those after its first, the inner-message key) is one of `other`'s. */
 function sharesFoundKey(keys: readonly string[], other: readonly string[]): boolean {
   for (let i = 1; i < keys.length; i++) if (other.includes(keys[i])) return true;
   return false;

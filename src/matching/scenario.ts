@@ -96,8 +96,13 @@ export function pasteWhere(paste: PasteScenario, found: ReadonlySet<string>): st
     const { terms } = paste.lines[k];
     let own = 0;
     for (const t of terms) if (found.has(t)) own++;
-    return terms.length > 0 && own * 2 >= terms.length;
+    return isErrorsLine(terms.length, own);
   });
+}
+
+/** A line of `terms` words, `found` of them the matched error text's, is that error's own line: half its words or more. */
+export function isErrorsLine(terms: number, found: number): boolean {
+  return terms > 0 && 2 * found >= terms;
 }
 
 /**
