@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chainLinks, joinChainLabels, linksHolding, wrapperWords } from '../../src/matching/chains';
+import { chainLinks, holdsFound, joinChainLabels, linksHolding, wrapperWords } from '../../src/matching/chains';
 
 describe('matching/chains (error chains in a paste)', () => {
   it('cuts a line at each chain marker into outer and inner message, common words and class names left out', () => {
@@ -63,5 +63,72 @@ describe('matching/chains (error chains in a paste)', () => {
         ['pony', 'refused', 'yak'],
       ],
     );
+  });
+});
+
+describe('matching/chains: a chain label alone on its line', () => {
+  it('joins the last line with words before it and the next line with words after it', () => {
+    assert.deepEqual(joinChainLabels(['The yak failed.', '', 'Inner Exception', 'The pony refused.']), [
+      'The yak failed. inner exception: The pony refused.',
+    ]);
+    // Lines without words between the message and the label go with it; an indented label is read trimmed.
+    assert.deepEqual(joinChainLabels(['The yak failed.', '----', '   Inner Exception', '', 'The pony refused.']), [
+      'The yak failed. ---- inner exception: The pony refused.',
+    ]);
+    // A message without punctuation is a message too.
+    assert.deepEqual(joinChainLabels(['Failed', 'Inner Exception', 'The pony refused.']), ['Failed inner exception: The pony refused.']);
+  });
+
+  it('joins nothing before a label with no words before it or nothing after it', () => {
+    assert.deepEqual(joinChainLabels(['', 'Inner Exception', 'The pony refused.']), ['', 'inner exception: The pony refused.']);
+    assert.deepEqual(joinChainLabels(['The yak failed.', 'Inner Exception']), ['The yak failed.', 'Inner Exception']);
+    // A line that ends with a label after words of its own is no label alone: only the next line joins it.
+    assert.deepEqual(joinChainLabels(['The yak failed.', 'Failed Inner Exception', 'The pony refused.']), [
+      'The yak failed.',
+      'Failed inner exception: The pony refused.',
+    ]);
+  });
+
+  it('leaves lines without a label as they are, blank ones too', () => {
+    const lines = ['The yak failed.', '', 'Next line', '   '];
+    assert.deepEqual(joinChainLabels(lines), lines);
+  });
+
+  it('skips lines without words after a label at a line end, and joins a line of one word', () => {
+    assert.deepEqual(joinChainLabels(['The yak failed. --->', '', '   ', 'Refused', 'Next line']), [
+      'The yak failed. ---> Refused',
+      'Next line',
+    ]);
+    assert.deepEqual(joinChainLabels(['The yak failed. Inner Exception', 'Refused']), ['The yak failed. inner exception: Refused']);
+  });
+
+  it('trims the line it joins after a label that ends with an arrow or a word', () => {
+    assert.deepEqual(joinChainLabels(['The yak failed. --->', '    The pony refused.']), ['The yak failed. ---> The pony refused.']);
+    assert.deepEqual(joinChainLabels(['The yak failed. Caused by', '    The pony refused.']), [
+      'The yak failed. inner exception: The pony refused.',
+    ]);
+  });
+});
+
+describe('matching/chains: outer messages and wrappers', () => {
+  it('leaves words every error uses out of an outer message and a wrapper', () => {
+    const [link] = chainLinks(['An error occurred while provisioning the walrus. Error details: The pony refused.']);
+    assert.deepEqual(link.outer, ['provisioning', 'walrus']);
+    assert.deepEqual(wrapperWords('An error occurred while provisioning the walrus. Error details: The pony refused.', 2), [
+      'provisioning',
+      'walrus',
+    ]);
+  });
+
+  it('takes a wrapper of exactly the least number of words', () => {
+    assert.deepEqual(wrapperWords('Provisioning walrus failed. Error details: The pony refused.', 3), ['provisioning', 'walrus', 'failed']);
+    assert.equal(wrapperWords('Provisioning walrus failed. Error details: The pony refused.', 4), undefined);
+  });
+
+  it('holds an error in an inner message with exactly the least number of its words, and exactly half of those found', () => {
+    assert.equal(holdsFound(3, 6, 3), true);
+    assert.equal(holdsFound(2, 4, 3), false);
+    assert.equal(holdsFound(3, 7, 3), false);
+    assert.equal(holdsFound(4, 8, 3), true);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { eventFrameTerms } from '../../src/matching/eventFrame';
+import { eventFrameTerms, stackFrameTerms } from '../../src/matching/eventFrame';
+import { tokenize } from '../../src/matching/normalize';
 import { Matcher } from '../../src/matching/matcher';
 import { describedArticle, englishArticle as article, kbOf } from '../helpers/articles';
 
@@ -139,5 +140,27 @@ describe('matching/eventFrame (an event record pasted with its field names)', ()
     );
     assert.equal(same.decision, 'answer');
     assert.equal(same.matches[0].article, 'ledger-crash');
+  });
+});
+
+describe('matching/eventFrame: stack-trace frame lines', () => {
+  const read = (text: string) => {
+    const { lines, tokens } = tokenize(text);
+    return [...stackFrameTerms(lines, tokens)].sort();
+  };
+
+  it('finds the terms a paste writes only on frame lines, not those it also writes elsewhere', () => {
+    const text = [
+      'The wombat could not reach the target mailbox.',
+      '   at Acme.Wombat.Task.ThrowError(Exception exception, Object target)',
+      '   at Acme.Wombat.Runner.Invoke(String mailbox)',
+    ].join('\n');
+    const only = read(text);
+    assert.ok(only.includes('throwerror') && only.includes('invoke'), only.join(' '));
+    assert.ok(!only.includes('target') && !only.includes('mailbox') && !only.includes('wombat'), only.join(' '));
+  });
+
+  it('finds nothing when no line is a frame', () => {
+    assert.deepEqual(read('The wombat could not reach the target mailbox.\nat the time of the move'), []);
   });
 });

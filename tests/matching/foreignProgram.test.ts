@@ -90,6 +90,26 @@ describe('matching: the foreign-program rule (foreignProgram.ts)', () => {
       const noise = { en: 'Users of Outlook Web App see it; event 9 is in the Application log; recycle the application pool.' };
       assert.equal(programNamed(article('noise', [ERROR], { cause: noise })), undefined);
     });
+
+    it("reads the article's keywords and each symptom's description, keywords and context", () => {
+      const symptom = (extra: object) => [
+        { id: 'main', description: { en: 'The ledger mailbox fails.' }, errors: { en: [ERROR] }, ...extra },
+      ];
+      assert.equal(programNamed(article('kw', [ERROR], { keywords: { en: ['ledger', 'multifunction printer'] } })), 'multifunction');
+      assert.equal(
+        programNamed(article('desc', [ERROR], { symptoms: symptom({ description: { en: 'A scanner cannot send.' } }) })),
+        'scanner',
+      );
+      assert.equal(programNamed(article('skw', [ERROR], { symptoms: symptom({ keywords: { en: ['mail client'] } }) })), 'mail client');
+      assert.equal(programNamed(article('ctx', [ERROR], { symptoms: symptom({ context: { en: ['SMTP AUTH'] } }) })), 'SMTP AUTH');
+      assert.equal(programNamed(article('none', [ERROR], { symptoms: symptom({}) })), undefined);
+    });
+
+    it('reads each text apart: words of two texts or around a blanked-out name do not make a program kind', () => {
+      // `line` ends one text and `of business` starts the next; `REST` stands before a blanked-out name and `API` after it.
+      assert.equal(programNamed(article('apart', [ERROR], { keywords: { en: ['the ledger line', 'of business hours'] } })), undefined);
+      assert.equal(programNamed(article('noise2', [ERROR], { cause: { en: 'The REST Outlook Web App API was slow.' } })), undefined);
+    });
   });
 
   describe('the cap', () => {

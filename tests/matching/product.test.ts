@@ -106,4 +106,25 @@ describe('matching: the product rule (product.ts)', () => {
     assert.equal(namesCloud('movemailboxestoexchangeonline'), true);
     assert.equal(namesCloud('databasecopyseedingfails'), false);
   });
+
+  it('reads which products an article applies to, name by name', () => {
+    const products = (...names: string[]) => article('a', [], { products: names.map((name) => ({ name, versions: [] })) });
+    assert.equal(onlineOnly(products('Exchange Online Protection')), true);
+    assert.equal(onlineOnly(products('Exchange Online', 'SharePoint Online')), true);
+    assert.equal(onlineOnly(products('Exchange Online', 'Exchange')), false);
+    assert.equal(onlineOnly(products('Exchange Online', 'Exchange Server SE')), false);
+    assert.equal(onlineOnly(products('SharePoint Online')), false);
+    // Without products, a title that ends with `in Exchange Online` (and only one that ends so).
+    assert.equal(onlineOnly(article('a', [], { products: undefined, title: { en: 'Mail flow rules fail in Exchange Online' } })), true);
+    assert.equal(onlineOnly(article('a', [], { products: undefined, title: { en: 'Reports in Exchange Online PowerShell' } })), false);
+    assert.equal(serverOnly(products('SharePoint Server')), false);
+    assert.equal(serverOnly(products('Exchange Server 2016', 'Exchange')), false);
+    assert.equal(serverOnly(products('Exchange Server 2016', 'Microsoft 365')), false);
+  });
+
+  it('reads the version the paste names, SE too, and nothing when it names none', () => {
+    assert.equal(namesProduct('appliestoexchangeserverse', 'Exchange Server SE'), true);
+    assert.equal(namesProduct('exchangeonlineexchangeserver', '[PS] C:\\Windows\\system32>'), false);
+    assert.equal(pasteOnPremises('  Exchange 2016 CU23 here'), 'Exchange 2016');
+  });
 });
