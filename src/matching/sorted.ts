@@ -10,3 +10,8 @@ export function sortedIncludes(list: Int32Array, id: number, from = 0, to = list
   }
   return false;
 }
+
+/** `id` is in the ascending `ids`; an unknown term (no id) is not. */
+export function includesId(ids: Int32Array, id: number | undefined): boolean {
+  return id !== undefined && sortedIncludes(ids, id);
+}

@@ -3,7 +3,7 @@ import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { englishArticle as article, kbOf } from '../helpers/articles';
 
-/** Several articles holding one error whole: the paste must say which (matcher.ts breakTies, parameters.ts `score.family`). */
+/** Several articles holding one error whole: the paste must say which (ranking.ts breakTies, parameters.ts `score.family`). */
 describe('matching rules: an error several articles hold (a family)', () => {
   const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
   const m = new Matcher(
@@ -43,7 +43,7 @@ describe('matching rules: an error several articles hold (a family)', () => {
   });
 });
 
-/** Two articles quoting one error in near-twin forms (matcher.ts nearTwins, parameters.ts `score.twins`). */
+/** Two articles quoting one error in near-twin forms (ranking.ts nearTwins, parameters.ts `score.twins`). */
 describe('matching rules: near-twin error texts of two articles', () => {
   const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
   const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';

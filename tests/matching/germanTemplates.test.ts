@@ -123,7 +123,7 @@ describe('matching/German Outlook client messages reach the English articles', f
       'Outlook muss im Onlinemodus oder verbunden sein, um diesen Vorgang abzuschließen.';
     const r = m.match(paste);
     // The RPC-encryption article quotes a near twin (`…to the Microsoft Exchange Server is unavailable…`): the paste names
-    // neither article's scenario, so both are offered (matcher.ts nearTwins), the one quoting it word for word first.
+    // neither article's scenario, so both are offered (ranking.ts nearTwins), the one quoting it word for word first.
     assert.deepEqual(
       [r.decision, ...r.matches.slice(0, 2).map((x) => x.article)],
       ['clarify', 'connection-to-microsoft-exchange-is-unavailable-error', 'outlook-connection-issue-caused-by-rpc-encryption-requirement'],

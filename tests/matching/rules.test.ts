@@ -372,7 +372,7 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
   });
 });
 
-describe('matching rules: a contested container and the match inside it (matcher.ts settleContest)', () => {
+describe('matching rules: a contested container and the match inside it (ranking.ts settleContest)', () => {
   const proxy =
     'The proxy address "X500:/O=FIRST/OU=ADMINS/CN=RECIPIENTS/CN=ABC123" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.';
   const kb = kbOf([
@@ -422,7 +422,7 @@ describe('matching rules: a contested container and the match inside it (matcher
   });
 });
 
-describe('matching rules: two errors around the same inner message (matcher.ts innerOnly)', () => {
+describe('matching rules: two errors around the same inner message (ranking.ts innerOnly)', () => {
   const inner = 'An unexpected result came from the yak service. Detailed information: "4242 WombatDenied: Wombat denied."';
   const release = `The marmot 'fabrikam' could not be released. Detailed information: "${inner}".`;
   const provision = `An error occurred while provisioning the quokka to the walrus gateway. Detailed information: "${inner}".`;
@@ -560,7 +560,7 @@ describe('matching rules: a status code whose article lists several of its varia
   });
 });
 
-describe("matching rules: an error inside another failure's outer message (matcher.ts capOtherOuter, chains.ts)", () => {
+describe("matching rules: an error inside another failure's outer message (outerCaps.ts capOtherOuter, chains.ts)", () => {
   const message = 'Federation information could not be retrieved from the partner yak organization.';
   const wrapper = 'WombatStatus=ProtocolFault;ResponseCode=403;WombatException=System.Net.WombatException:';
   const kb = (federation: Partial<Parameters<typeof article>[2]> = {}) =>
@@ -618,7 +618,7 @@ describe('matching rules: the outer message of a "-->" chain (score.ts arrowCut)
   });
 });
 
-describe("matching rules: an error's inner message inside an outer message of the paste's own (matcher.ts ownOuter)", () => {
+describe("matching rules: an error's inner message inside an outer message of the paste's own (outerCaps.ts ownOuter)", () => {
   const outer = "The call to the pony gateway failed. Error details: The yak request was refused with the walrus scheme 'Negotiate'.";
   const inner = 'The remote yak returned an error: (403) Forbidden.';
   const m = new Matcher(
@@ -730,7 +730,7 @@ describe('matching rules: a label on every line of a wrapped error (normalize.ts
   });
 });
 
-describe('matching rules: a code one article alone holds, with its title words (matcher.ts codeHits, keywords.codeTitle)', () => {
+describe('matching rules: a code one article alone holds, with its title words (codeHits.ts, keywords.codeTitle)', () => {
   const m = () =>
     new Matcher(
       kbOf([
@@ -756,7 +756,7 @@ describe('matching rules: a code one article alone holds, with its title words (
   });
 });
 
-describe("matching rules: a symptom many articles describe, named without the article's cause (matcher.ts familySymptom)", () => {
+describe("matching rules: a symptom many articles describe, named without the article's cause (articleFacts.ts familySymptom)", () => {
   /** The reference article names a symptom (`wombat calendar`) by a keyword; `others` more articles describe that symptom too. */
   const m = (others: number) =>
     new Matcher(

@@ -5,7 +5,7 @@ import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
 
 /**
- * The matcher's last stages on small hand-made articles (matcher.ts decideAt, rank): what is read when, what is
+ * The matcher's last stages on small hand-made articles (matcher.ts decideAt, ranking.ts rank): what is read when, what is
  * listed, how equal and nested matches are ordered. Literal values, not ones read from the parameters.
  */
 
@@ -105,7 +105,7 @@ describe('matching: the decision stage (Matcher.decideAt)', () => {
   });
 });
 
-describe('matching: the ranking stage (Matcher.rank)', () => {
+describe('matching: the ranking stage (ranking.ts rank)', () => {
   it('orders matches a scenario cap set to the same score by how well each fit its error before the cap', () => {
     const whole =
       'The wombat address "SMTP:<address>" is already being used by the wombat store or LegacyExchangeDN. Please choose another wombat address.';

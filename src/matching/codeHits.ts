@@ -1,0 +1,165 @@
+/**
+ * Stage 5a of matching, code hits: a code (HCW8078, an exception class, a status code) that only a few articles hold
+ * offers them even when little else of their error was pasted; a status code an article's title names offers that
+ * article. Never where the paste goes on differently right after the code (another error of the code's family).
+ */
+import { articlesNaming, titleWordsNamed } from './descriptions';
+import type { CodeHit, MatchContext } from './hits';
+import { scoreSignal, type QueryView } from './score';
+import { isCodeTerm, isStrongTerm } from './signals';
+import { inStatusRange, isStatusTerm, statusCodesIn } from './statusCodes';
+import { twinsOf } from './twins';
+
+/** Words after a code that tell two errors of its family apart (codeHits): the paste must hold all but one of them. */
+const CODE_FOLLOWERS = 3;
+
+/**
+ * The paste names words of `article`'s title (not `code` itself, not words every article uses) worth at least
+ * `keywords.codeTitleWords` words found in one article only.
+ */
+export function titleNamed(ctx: MatchContext, article: number, view: QueryView, code: string): boolean {
+  const unique = Math.log(1 + ctx.descriptions.titles.length);
+  let weight = 0;
+  for (const w of titleWordsNamed(ctx.descriptions, article, view.terms, new Set([code])))
+    weight += (ctx.descriptions.idf.get(w) ?? 0) / unique;
+  return weight >= ctx.params.keywords.codeTitleWords;
+}
+
+/** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */
+export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
+  const { code: score, codeFamily, codeMaxArticles, codeTitle, titleCode } = ctx.params.keywords;
+  const hits: CodeHit[] = [];
+  // How many of the CODE_FOLLOWERS words after code `t` in error text `id` the paste holds.
+  const codeFollowers = (id: number, t: string) => {
+    const { terms } = ctx.index.errors[id];
+    const at = terms.indexOf(t);
+    const next = terms.slice(at + 1, at + 1 + CODE_FOLLOWERS);
+    return { full: next.length === CODE_FOLLOWERS, held: next.filter((w) => view.terms.has(w)).length };
+  };
+  // The paste's word right after code `t` is not the one error text `id` has there (nor the one after it: a word
+  // skipped), wherever the paste holds the code; the code at the paste's end, or before a placeholder, is the error's.
+  const nextDiffers = (id: number, t: string) => {
+    const { terms, varAfter } = ctx.index.errors[id];
+    const at = terms.indexOf(t);
+    if (varAfter[at] || at + 1 >= terms.length) return false;
+    const { seq } = view;
+    let apart = false;
+    for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
+      const next = seq[p + 1];
+      if (next === undefined || next === terms[at + 1] || next === terms[at + 2] || seq[p + 2] === terms[at + 1]) return false;
+      apart = true;
+    }
+    return apart;
+  };
+  // The paste goes on differently right after code `t` of error text `id`, and holds hardly any of what follows it.
+  // A text the paste shares no more than the code with is no match to the scorer (one word says too little), which
+  // then reads no contradiction: there the paste's next word tells.
+  const otherAfter = (id: number, t: string) => {
+    const b = scoreSignal(twinsOf(ctx.index)[id], view, ctx.index, ctx.params.score);
+    const c = b.contradiction;
+    if (b.found.length === 0 ? !nextDiffers(id, t) : !c || !c.context.split(' ').includes(t)) return false;
+    const f = codeFollowers(id, t);
+    return f.full && f.held < CODE_FOLLOWERS - 1;
+  };
+  for (const t of view.terms) {
+    if (!isStrongTerm(t) && !isStatusTerm(t)) continue;
+    const term = ctx.index.vocab.ids.get(t);
+    const ids = term === undefined ? [] : ctx.index.postings[term];
+    // Held by more articles' error texts than that already: none of it below can count (at 10,000 articles an
+    // exception name is in thousands of error texts, whose articles were collected in a set per paste).
+    if (ctx.facts.articlesOver(ids, codeMaxArticles)) continue;
+    const inErrors = new Set(Array.from(ids, (id) => ctx.index.errors[id].article));
+    // A code an article names only in its prose (its title, symptom or cause: "HCW8110", an imported article whose
+    // error texts lack it) is that article's code too; it counts with the articles that print it.
+    const inProse = [...articlesNaming(ctx.descriptions, t)].filter(([article]) => !inErrors.has(article));
+    if (inErrors.size + inProse.length > codeMaxArticles) continue;
+    // The paste's error goes on differently right after the code (`ExAssertException: ASSERT: HMACProvider…` where the
+    // article has `ExAssertException: ASSERT: ProcessId perf counter…`), and the paste holds hardly any of what follows the
+    // code in the article anywhere else either: another error of that family, as in `contradicted`.
+    const followers = (id: number) => codeFollowers(id, t);
+    const other = (id: number) => otherAfter(id, t);
+    // A status code is shared by every bounce of its kind (`5.7.1`, `5.7.3` stand for many messages): it offers an
+    // article only where two or more of its error texts begin with the code and the paste's first words and then part
+    // (`535 5.7.139 Authentication unsuccessful, federated STS…` / `…, the federated STS URL…`): the article lists
+    // that code's variants, and a paste that goes on with another reason is one more of them. One text alone that the
+    // paste leaves after its first words is another error (`554 5.2.0 STOREDRV.Submission…` for `…Deliver…`).
+    const status = isStatusTerm(t);
+    const begins = (id: number) => {
+      const f = followers(id);
+      return f.full && f.held >= CODE_FOLLOWERS - 1;
+    };
+    const proseNaming = inProse.length;
+    if (status) inProse.length = 0;
+    // Per article, its error texts (as written: a text read without its reply code is the same text) that hold the code
+    // and the start of the paste's message.
+    const variants = new Map<number, Set<string>>();
+    if (status)
+      for (const id of ids) {
+        if (!begins(id)) continue;
+        const { article, text } = ctx.index.errors[id];
+        variants.set(article, (variants.get(article) ?? new Set()).add(text));
+      }
+    // When that article is the only one that names the code at all (in error texts or prose), it is the article about the
+    // code's family and the paste is one more of its members: answered (`codeFamily`).
+    const sole = status && inErrors.size === 1 && proseNaming === 0;
+    // An error code (HCW, result or sign-in code: not an exception class, which names a family) that one article alone
+    // holds, pasted with that article's title words (not the code's own): the code says which error, the title where it
+    // happened — answered (`codeTitle`).
+    const own =
+      isCodeTerm(t) && inErrors.size + inProse.length === 1 && titleNamed(ctx, inErrors.size ? [...inErrors][0] : inProse[0][0], view, t);
+    const codeScore = sole ? codeFamily : own ? codeTitle : score;
+    for (const id of ids) {
+      if (status ? (variants.get(ctx.index.errors[id].article)?.size ?? 0) < 2 || !begins(id) : other(id)) continue;
+      const sig = ctx.index.errors[id];
+      hits.push({
+        kind: 'code',
+        article: sig.article,
+        symptom: sig.symptom,
+        score: codeScore,
+        terms: [t],
+        code: t,
+        ...(own ? { titleNamed: true as const } : {}),
+      });
+    }
+    for (const [article, symptom] of inProse)
+      hits.push({ kind: 'code', article, symptom, score: codeScore, terms: [t], code: t, ...(own ? { titleNamed: true as const } : {}) });
+  }
+  // A status code that an article's title names (`Fix NDR error "550 5.7.23"…`), or, when no title names it, a range
+  // that a title names (`451 4.7.500-699`): that article is about the code, offered (never answered) however few of
+  // its words the paste holds — not where the paste goes on differently than one of its error texts holding the code,
+  // right after a code or name of a family (`554 5.2.0 STOREDRV.Submission…` where it has `…STOREDRV.Deliver…`).
+  const diverges = (id: number, t: string) => {
+    const { terms, varAfter } = ctx.index.errors[id];
+    const at = terms.indexOf(t);
+    const { seq } = view;
+    let apart = false;
+    for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
+      let k = 0;
+      while (!varAfter[at + k] && at + k + 1 < terms.length && p + k + 1 < seq.length && terms[at + k + 1] === seq[p + k + 1]) k++;
+      // Followed to a placeholder or to either end: this occurrence is the error's. Else the paste goes on differently,
+      // unless it only skipped a word of the text or put one in.
+      if (varAfter[at + k] || at + k + 1 >= terms.length || p + k + 1 >= seq.length) return false;
+      if (seq[p + k + 1] === terms[at + k + 2] || seq[p + k + 2] === terms[at + k + 1]) return false;
+      apart = true;
+    }
+    return apart;
+  };
+  for (const t of view.terms) {
+    if (!isStatusTerm(t)) continue;
+    const titles = ctx.facts.titleCodesOf();
+    let articles = titles.exact.get(t);
+    const how = articles ? 'exact' : 'range';
+    articles ??= [...new Set(titles.ranges.filter((r) => inStatusRange(t, r.range)).map((r) => r.article))];
+    if (!articles.length || articles.length > codeMaxArticles) continue;
+    const term = ctx.index.vocab.ids.get(t);
+    const ids = term === undefined ? [] : ctx.index.postings[term];
+    for (const article of articles) {
+      if (Array.from(ids).some((id) => ctx.index.errors[id].article === article && diverges(id, t))) continue;
+      const { symptoms } = ctx.kb.articles[article];
+      const carrying = symptoms.find((s) => Object.values(s.errors).some((es) => es?.some((e) => statusCodesIn(e).has(t))));
+      const symptom = (carrying ?? symptoms[0])?.id ?? null;
+      hits.push({ kind: 'code', article, symptom, score: titleCode, terms: [t], code: t, title: how });
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,143 @@
+/**
+ * Stage 5c of matching, the description path: prose that names a symptom in the words of its article's title and
+ * descriptions (descriptions.ts scores them) is offered; with the article's cause, it may be answered when nothing
+ * else points elsewhere (`causeAlone`). Error texts found by common words rank below it (`weakErrorsBelow`).
+ */
+import {
+  addPairs,
+  namedParts,
+  offeredDescriptions,
+  scoreDescriptions,
+  impliedTerms,
+  withPhrases,
+  titlesNamed,
+  titleWordsNamed,
+  type TranslatedWords,
+} from './descriptions';
+import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type MatchContext } from './hits';
+import type { QueryView } from './score';
+
+/**
+ * Stage 5c: a description or question that names a symptom in the words of its title and description is
+ * offered; with the article's topic phrases (its cause: `TLS 1.2`, `legacy TLS`) it is scored like the
+ * symptom's own keyword with them, so symptom and cause named together can be answered.
+ */
+export function descriptionHits(
+  ctx: MatchContext,
+  view: QueryView,
+  topicPhrases: Map<number, Set<string>>,
+  bridged: boolean,
+  text: string,
+  translated: TranslatedWords,
+  problem = false,
+  frame: ReadonlySet<string> = NO_WORDS,
+): DescriptionHit[] {
+  const p = ctx.params.descriptions;
+  const k = ctx.params.keywords;
+  const hits: DescriptionHit[] = [];
+  const implied = impliedTerms(view.seq);
+  const terms = withPhrases(implied.length ? new Set([...view.terms, ...implied]) : view.terms, text);
+  // An event record's field names are part of what the paste says, but no article's words: found in none (eventFrame.ts).
+  const seq = frame.size ? view.seq.filter((t) => !frame.has(t)) : view.seq;
+  const fits = addPairs(scoreDescriptions(ctx.descriptions, terms, p, bridged, frame), ctx.descriptions, ctx.kb, seq, p, translated);
+  const offered = offeredDescriptions(fits, p, bridged, problem);
+  offered.forEach((d, rank) => {
+    const topics = [...(topicPhrases.get(d.article) ?? [])];
+    const score = p.score + Math.min(k.topicMax, k.topic * topics.length) - rank * p.groupStep;
+    const hit: DescriptionHit = { kind: 'description', article: d.article, symptom: d.symptom, score, terms: d.found, fit: d, topics };
+    // Symptom and cause named together: the problem and what lies behind it (kept only when nothing else is offered: causeAlone).
+    // Only where other articles compete: in a knowledge base of one article every word of its cause is "distinctive".
+    // (Not in a long post's problem sentences: what they find is offered.)
+    if (offered.length === 1 && !bridged && !problem && score < p.causeScore && fits.some((f) => f.article !== d.article)) {
+      const named = namedParts(ctx.descriptions, d);
+      if (named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {
+        hit.cause = { words: named.causeWords, weight: named.cause, offered: score };
+        hit.score = p.causeScore;
+      }
+    }
+    hits.push(hit);
+  });
+  // A title written (almost) whole names its article, however common its words: offered ahead of a keyword alone.
+  const titled = titlesNamed(
+    ctx.descriptions,
+    ctx.kb,
+    seq,
+    fits.map((d) => d.article),
+    p,
+  );
+  for (const article of titled) {
+    const topics = [...(topicPhrases.get(article) ?? [])];
+    const score = p.score + p.titleBonus + Math.min(k.topicMax, k.topic * topics.length);
+    const had = hits.find((h) => h.article === article);
+    if (had) {
+      had.score = Math.max(had.score, score);
+      had.title = true;
+      continue;
+    }
+    const best = fits.find((d) => d.article === article)!;
+    hits.push({ kind: 'description', article, symptom: best.symptom, score, terms: best.found, fit: best, topics, title: true });
+  }
+  // Cause and scenario named together ("legacy TLS … hybrid broken"): the article's topic phrases with a word
+  // of its title, scored like a description with those topics.
+  for (const [article, phrases] of topicPhrases) {
+    if (hits.some((h) => h.article === article)) continue;
+    const topicWords = new Set([...phrases].flatMap((ph) => ph.split(' ')));
+    const named = titleWordsNamed(ctx.descriptions, article, frame.size ? new Set(seq) : view.terms, topicWords);
+    if (!named.length) continue;
+    const best = fits.find((d) => d.article === article)!;
+    const score = p.score + Math.min(k.topicMax, k.topic * phrases.size);
+    // No symptom named: the article as a whole (symptom null).
+    hits.push({
+      kind: 'description',
+      article,
+      symptom: null,
+      score,
+      terms: [...best.found, ...topicWords],
+      fit: best,
+      topics: [...phrases],
+    });
+  }
+  return hits;
+}
+
+/**
+ * A description scored for naming symptom and cause (`DescriptionHit.cause`) is answered only as the one thing the paste
+ * points to: where another article is offered too (an error text, code, keyword or description of it scores
+ * `decision.candidate` or more), it is offered like any description; so too where an error text of its own article is
+ * (a rule kept that error from an answer — another status code, another scenario — and the prose does not overrule it).
+ * An error text found by a phrase of common words (`weakErrorsBelow` ranks it below the description) points nowhere.
+ * A paste that goes on differently from an error text of the article (`settled`: contradicted below the floor) pasted
+ * another error, not a description: its words in the article's cause are that error's words.
+ */
+export function causeAlone(ctx: MatchContext, hits: Hit[], errorHits: readonly ErrorHit[], settled: readonly number[]): void {
+  const named = hits.find((h): h is DescriptionHit => h.kind === 'description' && !!h.cause);
+  if (!named) return;
+  const otherError =
+    errorHits.some((h) => h.article === named.article && h.breakdown.contradiction) ||
+    settled.some((id) => ctx.index.errors[id].article === named.article);
+  if (otherError) {
+    named.score = named.cause!.offered;
+    return;
+  }
+  const { candidate } = ctx.params.decision;
+  const { weakError } = ctx.params.descriptions;
+  const weak = (h: Hit) => h.kind === 'error' && h.breakdown.evidenceWords < weakError;
+  if (hits.some((h) => h !== named && h.score >= candidate && !weak(h))) named.score = named.cause!.offered;
+}
+
+/**
+ * An error text found by less evidence than `descriptions.weakError` distinctive words (a phrase of common words that a
+ * sentence happens to hold: `could not be updated`) says less than a description the prose found: it ranks just below it.
+ */
+export function weakErrorsBelow(ctx: MatchContext, hits: Hit[]): void {
+  let best = -1;
+  for (const h of hits) if (h.kind === 'description' && h.score > best) best = h.score;
+  if (best < 0) return;
+  const { weakError, groupStep } = ctx.params.descriptions;
+  const below = round(best - groupStep);
+  for (const h of hits) {
+    if (h.kind !== 'error' || h.score <= below || h.breakdown.evidenceWords >= weakError) continue;
+    h.score = below;
+    h.belowDescription = below;
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Stage 4b–4d of matching, the caps on error hits: an error text found in a paste that says it happened elsewhere —
+ * another scenario (command, script, tool, service), a deployment the paste denies, the other product (Exchange Server vs
+ * Online), another program's stack, a generic line other errors wrap, another status code — is offered, not answered
+ * (its score lowered to the cap in parameters.ts `score`). The outer-message cap is outerCaps.ts. Also `contradictedArticles`,
+ * the articles the paste's error contradicts, which the description path must not offer.
+ */
+import { foreignProgram } from './foreignProgram';
+import type { ErrorHit, MatchContext, Paste, PasteWhere } from './hits';
+import { OVERVIEW_CODES } from './articleFacts';
+import { namesCloud, namesProduct, onlineOnly, pasteCloudOnly, pasteOnPremises, serverOnly } from './product';
+import { deniedDeployments, deniedInTitle, isErrorsLine, outsideScenario, pasteScenario, whereBeside } from './scenario';
+import { scoreSignal, type QueryView, type SignalScore } from './score';
+import { isStrongTerm } from './signals';
+import { isStatusTerm, otherStatusCode, statusTerms } from './statusCodes';
+import { STOPWORDS } from './stopwords';
+import { twinsOf } from './twins';
+
+/** An article whose error texts carry no status code (capOtherStatus). */
+const NO_CODES: ReadonlySet<string> = new Set();
+
+/**
+ * Stage 4b, scenario: an error hit that could be answered, in a paste that says where it happened (command,
+ * script, tool, service, event id) none of which is the article's scenario, is capped: offered, not answered.
+ */
+export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste): void {
+  const cap = ctx.params.score.otherScenario;
+  if (!hits.some((h) => h.score > cap)) return;
+  const denied = deniedDeployments(paste.lines.join('\n'));
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const a = ctx.kb.articles[h.article];
+    const named = deniedInTitle(denied, [a.title.en, a.title.de]);
+    if (named === undefined) continue;
+    h.score = cap;
+    h.deniedScenario = named;
+  }
+  const productCap = ctx.params.score.otherProduct;
+  const onPremises = pasteOnPremises(paste.cut);
+  if (onPremises !== undefined)
+    for (const h of hits) {
+      if (h.score <= productCap || !onlineOnly(ctx.kb.articles[h.article])) continue;
+      const article = ctx.facts.scenarioOf(h.article);
+      if (namesProduct(article.squashed, onPremises)) continue;
+      h.score = productCap;
+      h.otherProduct = onPremises;
+    }
+  // The paste as cut, not its lines: tokenizing masks the host names (`….prod.outlook.com`) this reads.
+  const cloud = onPremises === undefined ? pasteCloudOnly(paste.cut) : undefined;
+  if (cloud !== undefined)
+    for (const h of hits) {
+      if (h.score <= productCap || !serverOnly(ctx.kb.articles[h.article])) continue;
+      const article = ctx.facts.scenarioOf(h.article);
+      if (namesCloud(article.squashed)) continue;
+      h.score = productCap;
+      h.otherProduct = cloud;
+      h.inCloud = true;
+    }
+  const w = (paste.where ??= pasteWhere(ctx, paste));
+  if (!w.scenario.lines.length) return;
+  const { scenario, lineOf, sizes, counts, beside } = w;
+  const lines = sizes.length;
+  const own = (k: number) => isErrorsLine(sizes[k], counts[k]);
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const article = ctx.facts.scenarioOf(h.article);
+    // The lines that are the matched error (isErrorsLine: half their words or more found), counted from the words found.
+    counts.fill(0);
+    for (let f = 0; f < h.found.length; f++) {
+      const on = lineOf.get(h.found[f]);
+      if (on) for (const k of on) counts[k]++;
+    }
+    let mask = 0;
+    let text = '';
+    if (lines <= 30) for (let k = 0; k < lines; k++) mask |= own(k) ? 1 << k : 0;
+    else for (let k = 0; k < lines; k++) text += own(k) ? '1' : '0';
+    const key = lines <= 30 ? mask : text;
+    // Near-duplicate hits find the same words: the paste's anchors beside them are read once per set of such lines.
+    let where = beside.get(key);
+    if (!where) beside.set(key, (where = whereBeside(scenario, own)));
+    const other = outsideScenario(where, article);
+    if (!other) continue;
+    h.score = cap;
+    h.otherScenario = other;
+  }
+}
+
+/** The paste's lines that name a scenario, and where each of their words stands (checkScenario), read once per paste. */
+function pasteWhere(ctx: MatchContext, paste: Paste): PasteWhere {
+  const scenario = pasteScenario(paste.lines, paste.content);
+  const lineOf = new Map<number, number[]>();
+  const sizes = new Int32Array(scenario.lines.length);
+  scenario.lines.forEach((line, k) => {
+    sizes[k] = line.terms.length;
+    // A word the index lacks is no error text's word found: it only counts in the line's size.
+    for (const t of line.terms) {
+      const id = ctx.index.vocab.ids.get(t);
+      if (id === undefined) continue;
+      let on = lineOf.get(id);
+      if (!on) lineOf.set(id, (on = []));
+      on.push(k);
+    }
+  });
+  return { scenario, lineOf, sizes, counts: new Int32Array(sizes.length), beside: new Map() };
+}
+
+/**
+ * Stage 4b, foreign program: an error hit that could be answered, in a paste printed by another program than
+ * Microsoft's (a Python, Java, Node, PHP or third-party .NET stack, a client library, a relay's own refusal), is capped
+ * unless its article's own text names programs of some kind (apps, clients, scripts, EWS, SMTP AUTH…).
+ */
+export function capForeignProgram(ctx: MatchContext, hits: ErrorHit[], text: string): void {
+  const cap = ctx.params.score.foreignProgram;
+  if (!hits.some((h) => h.score > cap)) return;
+  const shown = foreignProgram(text);
+  if (shown === undefined) return;
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const named = ctx.facts.programNamedOf(h.article);
+    if (named !== null) continue;
+    h.score = cap;
+    h.foreignProgram = shown;
+  }
+}
+
+/** An error text that is a generic line other articles' errors wrap is offered, not answered (genericLines.ts). */
+export function capGenericLines(ctx: MatchContext, hits: ErrorHit[]): void {
+  const cap = ctx.params.score.innerOnly;
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const generic = ctx.facts.isGenericLine(h.signal);
+    if (!generic) continue;
+    h.score = cap;
+    h.genericLine = true;
+  }
+}
+
+/** A bounce whose status code is not the error text's (nor its article's) is offered, not answered (statusCodes.ts). */
+export function capOtherStatus(ctx: MatchContext, hits: ErrorHit[], terms: ReadonlySet<string>): void {
+  const cap = ctx.params.score.withoutCode;
+  if (!hits.some((h) => h.score > cap)) return;
+  const pasted = statusTerms(terms);
+  if (pasted.size === 0) return;
+  const { errors } = ctx.index;
+  const { codes: articleCodes } = ctx.facts.statusCodesOf();
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const e = errors[h.signal];
+    const textCodes = () => ctx.facts.textCodesOf(e.article);
+    const codes = articleCodes[e.article] ?? NO_CODES;
+    if (otherStatusCode(e.terms, codes, pasted, textCodes)) {
+      h.score = cap;
+      h.otherStatus = true;
+    } else if (codes.size >= OVERVIEW_CODES && statusTerms(e.terms).size === 0 && !rowExplained(ctx, e.article, pasted, terms)) {
+      h.score = cap;
+      h.otherRow = true;
+    }
+  }
+}
+
+/**
+ * An overview's error text without a code (the NDR format `Diagnostic information for administrators Generating server:
+ * <server name> … <enhanced status code> <SMTP response>`) stands for the row of the pasted code: answered only when the
+ * paste holds that row, its code and `rowWords` of the row's other words (at least `rowShare` of them). Otherwise the
+ * paste's own line, the one with the code, is another error's, and the overview matched only what every bounce prints.
+ */
+export function rowExplained(ctx: MatchContext, article: number, pasted: ReadonlySet<string>, terms: ReadonlySet<string>): boolean {
+  const { rowWords, rowShare } = ctx.params.score.overviewRow;
+  for (const id of ctx.facts.statusCodesOf().coded[article] ?? []) {
+    const e = ctx.index.errors[id];
+    if (!e.terms.some((t) => pasted.has(t))) continue;
+    const words = new Set(e.terms.filter((t) => !isStatusTerm(t) && !STOPWORDS.has(t)));
+    let found = 0;
+    for (const t of words) if (terms.has(t)) found++;
+    if (found >= rowWords && found >= rowShare * words.size) return true;
+  }
+  return false;
+}
+
+/**
+ * Articles the paste's error contradicts right after the name of its family: one of their error texts fits well enough
+ * to be offered (`decision.candidate`) up to where the paste goes on differently just after a status code, error code or
+ * exception class (`554 5.2.0 STOREDRV.Submission…` where the article has `554 5.2.0 STOREDRV.Deliver…`), and none fits
+ * that well without a contradiction. The paste's error is another member of that family: the article's title and
+ * description words (the description path) must not offer it either. (A contradiction after plain words is often a
+ * value the article writes differently, a user or an address: it vetoes nothing.)
+ * `settled`: error texts a contradiction settled below the floor (errorHits) that could reach `candidate` before it.
+ */
+export function contradictedArticles(
+  ctx: MatchContext,
+  hits: readonly ErrorHit[],
+  settled: readonly number[],
+  view: QueryView,
+): Set<number> {
+  const { candidate } = ctx.params.decision;
+  const factor = ctx.params.score.contradiction;
+  const out = new Set<number>();
+  const afterFamily = (context: string) => context.split(' ').some((t) => /\d/.test(t) || isStrongTerm(t));
+  // Only hits scored to the end know their contradiction; every hit that could reach `candidate` before the factor
+  // is (both floors are below it), so the rule reads the same with and without pruning.
+  // (A hit's score, not its breakdown's: the scenario cap may have lowered it.)
+  const vetoes = (score: number, c: SignalScore['contradiction']) => !!c && score / factor >= candidate && afterFamily(c.context);
+  for (const h of hits) if (vetoes(h.score, h.breakdown.contradiction)) out.add(h.article);
+  // Those settled early are scored to the end here, only when the description path is read: as matches they would
+  // have scored the same (below the floor, no scenario cap reaches them).
+  const twins = twinsOf(ctx.index);
+  for (const id of settled) {
+    const b = scoreSignal(twins[id], view, ctx.index, ctx.params.score);
+    if (vetoes(b.score, b.contradiction)) out.add(ctx.index.errors[id].article);
+  }
+  for (const h of hits) if (!h.breakdown.contradiction && h.score >= candidate) out.delete(h.article);
+  return out;
+}

@@ -1,0 +1,221 @@
+/**
+ * The matcher's output: a ranked match as shown (`toMatch`, with the pasted line that is its evidence), and with
+ * `--explain` the evidence behind it (`explain`), in words a knowledge author can act on: which words of the error text
+ * the paste holds, and every rule that raised, capped or reordered it. Reads the hits; decides nothing.
+ */
+import { pick } from '../knowledge/localize';
+import type { Lang } from '../knowledge/types';
+import type { Translation } from './bridge';
+import { round, type MatchContext, type Paste, type Ranked } from './hits';
+import type { Token } from './normalize';
+import { touchedUnits, type QueryView } from './score';
+import { includesId } from './sorted';
+import type { Match, MatchExplanation, MatchResult } from './types';
+
+/** `explained`: the paste as its hits were scored, to explain the match. */
+export function toMatch(ctx: MatchContext, r: Ranked, lang: Lang, paste: Paste, explained: QueryView | undefined): Match {
+  const a = ctx.kb.articles[r.hit.article];
+  const evidence = quoteLine(r.hit.terms, paste.tokens, paste.lines);
+  return {
+    article: a.id,
+    symptom: r.hit.symptom,
+    score: r.score,
+    title: pick(a.title, lang).text,
+    ...(evidence ? { evidence } : {}),
+    ...(explained ? { why: explain(ctx, r, explained, paste.frame) } : {}),
+  };
+}
+
+/** The evidence behind one ranked match, in words a knowledge author can act on. */
+function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlySet<string>): MatchExplanation {
+  const h = r.hit;
+  const rules: MatchExplanation['rules'] = [];
+  const out: MatchExplanation = { kind: h.kind, raw: round(h.score), rules };
+  if (h.kind === 'error') {
+    const sig = ctx.index.errors[h.signal];
+    const b = h.breakdown;
+    const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
+    out.error = {
+      text: sig.text,
+      units: sig.units.map((u, k) => ({
+        words: sig.terms.slice(u.start, u.end).join(' '),
+        pasted: touched[k],
+        inner: sig.detailUnit > 0 && k >= sig.detailUnit,
+      })),
+      found: [...new Set(sig.terms.filter((t, i) => includesId(h.found, sig.ids[i])))],
+      missing: [...new Set(sig.terms.filter((t, i) => !includesId(h.found, sig.ids[i])))],
+    };
+    rules.push({
+      rule: 'coverage',
+      note: `the paste covers ${round(b.wholeCoverage ?? b.detailCoverage)} of the error text (words and word pairs)`,
+    });
+    if (b.wholeCoverage !== undefined) {
+      rules.push({
+        rule: 'inner-message',
+        note: `inner message covered ${round(b.detailCoverage)}; it counts ${ctx.params.score.detailShare} of the score`,
+      });
+    }
+    if (b.evidenceFactor < 1)
+      rules.push({
+        rule: 'evidence',
+        note: `×${round(b.evidenceFactor)}: evidence of ${round(b.evidenceWords)} distinctive words, full confidence needs ${ctx.params.score.evidenceWords}`,
+      });
+    if (b.innerOnly)
+      rules.push({
+        rule: 'inner-message',
+        note: `capped at ${ctx.params.score.innerOnly}: the inner message without its wrapper (other tools print it too; offered, not answered)`,
+      });
+    if (h.genericLine)
+      rules.push({
+        rule: 'inner-message',
+        note: `capped at ${ctx.params.score.innerOnly}: the error text is a generic line that other articles' errors hold inside a longer chain (whatever printed it, it is offered, not answered)`,
+      });
+    if (h.belowDescription !== undefined)
+      rules.push({
+        rule: 'description',
+        note: `lowered to ${h.belowDescription}: found by less than ${ctx.params.descriptions.weakError} distinctive words, it ranks below the description the paste's prose found`,
+      });
+    if (h.otherStatus)
+      rules.push({
+        rule: 'code',
+        note: `capped at ${ctx.params.score.withoutCode}: the paste's status code is not this error's nor its article's (a bounce with another code is another error; offered, not answered)`,
+      });
+    if (h.otherRow)
+      rules.push({
+        rule: 'code',
+        note: `capped at ${ctx.params.score.withoutCode}: an overview's text without a code (a format every bounce prints), and the paste holds none of the overview's rows of its status code: the line with the code is another error's (offered, not answered)`,
+      });
+    if (b.withoutCode)
+      rules.push({
+        rule: 'code',
+        note: `capped at ${ctx.params.score.withoutCode}: the error carries a code the paste lacks (its message alone may come from another tool; offered, not answered)`,
+      });
+    if (b.smallPart !== undefined)
+      rules.push({
+        rule: 'coverage',
+        note: `capped at ${ctx.params.score.smallPart.cap}: the paste holds ${round(b.smallPart)} of the error's weight (less than ${ctx.params.score.smallPart.share}) and not how it ends (the same beginning may go on as another error; offered, not answered)`,
+      });
+    if (b.fragment)
+      rules.push({
+        rule: 'fragment',
+        note: `raised to ${ctx.params.score.fragment}: the paste is a distinctive part of this error and little else (offered, never answered)`,
+      });
+    if (h.otherOuter)
+      rules.push({
+        rule: 'scenario',
+        note: h.ownOuter
+          ? `capped at ${ctx.params.score.otherOuter.cap}: the paste wraps the error's inner message in an outer message of its own (${h.otherOuter.join(', ')}) and holds nothing of the error's: the message printed by another failure (offered, not answered)`
+          : `capped at ${ctx.params.score.otherOuter.cap}: the paste wraps the error in an outer message this article never names (${h.otherOuter.join(', ')}): the message printed by another failure (offered, not answered)`,
+      });
+    if (h.otherScenario)
+      rules.push({
+        rule: 'scenario',
+        note: `capped at ${ctx.params.score.otherScenario}: the paste says it happened in ${h.otherScenario.join(', ')}, none of them in this article's scenario (offered, not answered)`,
+      });
+    if (h.otherProduct)
+      rules.push({
+        rule: 'product',
+        note: h.inCloud
+          ? `capped at ${ctx.params.score.otherProduct}: the paste was printed in Exchange Online (${h.otherProduct}) and names no on-premises or hybrid side, this article applies to Exchange Server only (offered, not answered)`
+          : `capped at ${ctx.params.score.otherProduct}: the paste runs on an on-premises Exchange server (${h.otherProduct}), this article applies to Exchange Online only (offered, not answered)`,
+      });
+    if (h.foreignProgram)
+      rules.push({
+        rule: 'foreign-program',
+        note: `capped at ${ctx.params.score.foreignProgram}: the paste was printed by another program than Microsoft's (${h.foreignProgram}) and this article names no program (apps, clients, scripts, EWS, SMTP AUTH…): offered, not answered`,
+      });
+    if (h.deniedScenario)
+      rules.push({
+        rule: 'scenario',
+        note: `capped at ${ctx.params.score.otherScenario}: the paste says it has no ${h.deniedScenario}, the article's title names it (offered, not answered)`,
+      });
+    if (b.cutAt !== undefined)
+      rules.push({ rule: 'inner-message', note: `the paste stops before a "-->" of the error: scored against the text up to it` });
+    if (b.contradiction) {
+      const c = b.contradiction;
+      rules.push({
+        rule: 'contradiction',
+        note: `×${ctx.params.score.contradiction}: after "${c.context}" the error goes on with "${c.expected}", the paste with "${c.pasted}"`,
+      });
+    }
+  } else if (h.kind === 'description') {
+    out.keywords = [...h.fit.found];
+    out.topics = [...h.topics];
+    rules.push({
+      rule: 'description',
+      note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title: +${ctx.params.descriptions.titleBonus}` : ''}${h.topics.length ? `; +${ctx.params.keywords.topic} per topic phrase` : ''}`,
+    });
+    if (h.cause)
+      rules.push({
+        rule: 'description',
+        note:
+          h.score === h.cause.offered
+            ? `names the symptom and ${h.cause.words} words of the article's cause (${round(h.cause.weight)} distinctive words), but another article is offered too: kept at ${h.cause.offered}`
+            : `${ctx.params.descriptions.causeScore}: names the symptom and ${h.cause.words} words of the article's cause (${round(h.cause.weight)} distinctive words), and nothing else is offered`,
+      });
+  } else if (h.kind === 'keyword') {
+    out.keywords = [...h.keywords];
+    out.topics = [...h.topics];
+    rules.push({
+      rule: 'keywords',
+      note: `${ctx.params.keywords.symptom} for the symptom's phrases, +${ctx.params.keywords.topic} per topic phrase (at most +${ctx.params.keywords.topicMax})`,
+    });
+    if (h.family)
+      rules.push({
+        rule: 'keywords',
+        note: `${ctx.params.keywords.familyScore}: a symptom the titles and descriptions of ${ctx.params.keywords.familyArticles} articles or more name, without the article's topic phrases: the family's symptom, not this article's (listed, not offered)`,
+      });
+  } else {
+    out.code = h.code;
+    rules.push({
+      rule: 'code',
+      note: h.titleNamed
+        ? `${h.score}: a code only this article holds, with words of its title: which error and where`
+        : h.score === ctx.params.keywords.codeFamily
+          ? `${h.score}: a status code only this article names, and the start of its message as in several of the article's variants`
+          : h.title
+            ? `${h.score}: a status code ${h.title === 'exact' ? "the article's title names" : "in a range the article's title names"} (at most ${ctx.params.keywords.codeMaxArticles} titles)`
+            : `${h.score}: a code at most ${ctx.params.keywords.codeMaxArticles} articles hold`,
+    });
+  }
+  if (h.problemPart) rules.push({ rule: 'description', note: "found only in the post's problem sentences, the story left out: offered" });
+  if (h.synonyms)
+    rules.push({ rule: 'synonyms', note: `found only with the paste's names read as the articles': ${h.synonyms.join(', ')}` });
+  rules.push(...r.adjustments);
+  if (frame.size && (h.kind === 'description' || r.adjustments.some((a) => a.rule === 'tie-break')))
+    rules.push({
+      rule: 'description',
+      note: `an event record: the words it writes only as field names (${[...frame].join(', ')}) are no words of a description`,
+    });
+  return out;
+}
+
+/** The pasted line holding most of the evidence, trimmed to a readable length. */
+function quoteLine(terms: readonly string[], tokens: Token[], lines: string[]): string | undefined {
+  const wanted = new Set(terms);
+  // Counts in an array by line (tokens come in line order: the first line with the most wins, as before).
+  const perLine = new Int32Array(lines.length);
+  for (const t of tokens) if (wanted.has(t.term)) perLine[t.line]++;
+  let bestLine = -1;
+  let bestCount = 0;
+  for (let line = 0; line < perLine.length; line++) {
+    if (perLine[line] > bestCount) {
+      bestLine = line;
+      bestCount = perLine[line];
+    }
+  }
+  if (bestLine < 0) return undefined;
+  const text = lines[bestLine].trim().replace(/\s+/g, ' ');
+  return text.length > 240 ? `${text.slice(0, 237)}…` : text;
+}
+
+/** `result` with what the paste was read as through the lexicon (`--explain`). */
+export function explained(
+  result: MatchResult,
+  translation: Translation,
+  from: Lang,
+  outcome: 'unchanged' | 'answered' | 'merged',
+): MatchResult {
+  const terms = translation.applied.map((a) => a.words.join(' '));
+  return { ...result, translation: { from, to: from === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
+}

@@ -1,0 +1,201 @@
+/**
+ * What the matcher's stages (matcher.ts) hand each other: the paste as read (`Paste`), the hits its error texts,
+ * codes, keywords and descriptions find (`Hit`), and the matches as ranked (`Ranked`); and `MatchContext`, what a stage
+ * module reads of its matcher. Types only, besides two shared constants and `round`: every stage module imports them,
+ * and this imports no stage.
+ */
+import type { KnowledgeBase } from '../knowledge/load';
+import type { Lang } from '../knowledge/types';
+import type { ArticleFacts } from './articleFacts';
+import type { ChainLink } from './chains';
+import type { AboutIndex, DescriptionIndex, DescriptionScore } from './descriptions';
+import type { Token } from './normalize';
+import type { MatchParameters } from './parameters';
+import type { PasteScenario } from './scenario';
+import type { SignalScore } from './score';
+import type { SignalIndex } from './signals';
+
+/**
+ * What the stages after reading use of their matcher: its knowledge base, parameters and index, and what it keeps of
+ * articles (ArticleFacts). One object per Matcher, made in its constructor.
+ */
+export interface MatchContext {
+  readonly kb: KnowledgeBase;
+  readonly params: MatchParameters;
+  readonly index: SignalIndex;
+  /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
+  readonly about: AboutIndex;
+  readonly descriptions: DescriptionIndex;
+  readonly facts: ArticleFacts;
+  /** Per article, the place of its id in localeCompare order (equal places for ids that compare equal): ranking.ts `idOrder`. */
+  readonly idOrder: Int32Array;
+}
+
+/** A paste read as written: no word of it was written by the lexicon. */
+export const NO_WORDS: ReadonlySet<string> = new Set();
+/** The adjustments of every ranked match when not explaining (they are read only to explain it: Ranked.adjustments). */
+export const NO_ADJUSTMENTS: Ranked['adjustments'] = Object.freeze([]) as unknown as Ranked['adjustments'];
+
+/** A score to 3 decimals, as matches show it. */
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export interface HitBase {
+  article: number;
+  symptom: string | null;
+  score: number;
+  /** Terms that found it, to quote the line of the paste they stand on. */
+  terms: readonly string[];
+  /** Found only when the paste was read with its synonyms rewritten (`name → canonical`; synonyms.ts). */
+  synonyms?: readonly string[];
+  /** Found only in the problem sentences of a long post (`problemPart`), offered. */
+  problemPart?: true;
+}
+
+/** Another error text's wrapper that a paste's outer message holds: its article and the wrapper words held. */
+export interface WrapperHeld {
+  article: number;
+  words: string[];
+}
+
+/** Found by one of the article's error texts. */
+export interface ErrorHit extends HitBase {
+  kind: 'error';
+  signal: number;
+  /** Keys of the error text that found it (its inner message; the words found, for a near-perfect fit): see decide.ts. */
+  sameError: readonly string[];
+  /** The error text's words found in the paste, as vocabulary ids, ascending. */
+  found: Int32Array;
+  /** Bit (id mod 32) of every word found: a word outside another hit's mask is not inside it. */
+  mask: number;
+  breakdown: SignalScore;
+  /**
+   * Where its article first came up among the error texts scored, counting those a contradiction settled below the
+   * floor (they were matches below it before that shortcut): ranking looks for containers in this order.
+   */
+  place: number;
+  /** The paste's anchors of where it happened, none of them the article's scenario (then capped: scenario.ts). */
+  otherScenario?: readonly string[];
+  /** A deployment the paste says it doesn't have and the article's title names (`hybrid`; then capped: scenario.ts). */
+  deniedScenario?: string;
+  /** The on-premises product the paste names, its article applying to Exchange Online only (then capped: product.ts). */
+  otherProduct?: string;
+  /** ...that being the Exchange Online signal of a paste (`Connect-ExchangeOnline`), its article applying to Exchange Server only. */
+  inCloud?: true;
+  /** What shows the paste was printed by another program, whose article names none (then capped: foreignProgram.ts). */
+  foreignProgram?: string;
+  /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */
+  genericLine?: true;
+  /** The words of the outer message the paste wraps the error in that the article never names (then capped: chains.ts). */
+  otherOuter?: readonly string[];
+  /** ...an outer message of the paste's own, where the error text has another one the paste holds no part of. */
+  ownOuter?: true;
+  /** The paste holds another enhanced status code than the error text's and its article's (then capped: statusCodes.ts). */
+  otherStatus?: true;
+  /** An overview's text without a code, the paste holding none of the overview's rows of its status code (then capped). */
+  otherRow?: true;
+  /** Found with little evidence, it was lowered below the best description the prose found (to this score; `weakErrorsBelow`). */
+  belowDescription?: number;
+}
+
+/** Found by the symptom's keyword phrases, raised by topic phrases. */
+export interface KeywordHit extends HitBase {
+  kind: 'keyword';
+  keywords: readonly string[];
+  topics: readonly string[];
+  /** Its phrases are a family's symptom: many articles' titles and symptoms name them (`keywords.familyArticles`). */
+  family?: true;
+}
+
+/** Found by the words of the symptom's title, description and keywords in a description (descriptions.ts). */
+export interface DescriptionHit extends HitBase {
+  kind: 'description';
+  fit: DescriptionScore;
+  topics: readonly string[];
+  /** The paste writes the article's title (almost) whole (`titlesNamed`). */
+  title?: true;
+  /** The paste names the symptom and the article's cause (`namedParts`): scored to be answered when nothing else is offered. */
+  cause?: { words: number; weight: number; offered: number };
+}
+
+/** Found by a code (HCW8078, an exception name) that only a few articles hold. */
+export interface CodeHit extends HitBase {
+  kind: 'code';
+  code: string;
+  /** A status code found in the article's title (`exact`), or in a range its title names (`range`: `4.7.500-699`). */
+  title?: 'exact' | 'range';
+  /** One article alone holds the code, and the paste names its title's words too (`keywords.codeTitle`): answered. */
+  titleNamed?: true;
+}
+
+export type Hit = ErrorHit | KeywordHit | DescriptionHit | CodeHit;
+
+/** A hit as ranked: its final score and what ranking did to it. */
+export interface Ranked {
+  hit: Hit;
+  score: number;
+  sameError?: readonly string[];
+  /** The best score of a match ranked below this one only as its container, when that match fit its own error better (decide.ts). */
+  contested?: number;
+  /** That match (the one whose score `contested` is). */
+  contestedBy?: Hit;
+  /** Ranking rules applied (containers, topic phrases, ties), for explanations: empty (NO_ADJUSTMENTS) when not explaining. */
+  adjustments: { rule: 'container' | 'topics' | 'tie-break' | 'inner-message' | 'code-article'; note: string }[];
+}
+
+/** Error texts collected in order, `n` of them in `ids` (Matcher.errorHits' `reach`). */
+export interface Reach {
+  ids: Int32Array;
+  n: number;
+}
+
+/** The paste as read once: cut, tokenized, its language guessed. */
+export interface Paste {
+  cut: string;
+  lines: string[];
+  tokens: Token[];
+  /** Content terms in order, and the terms that occur only inside single quotes. */
+  seq: string[];
+  quoted: Set<string>;
+  /** Per term of `seq`: 1 inside single quotes (QueryView.values). */
+  values: Uint8Array;
+  /** The paste chains with a `-->` of its own (QueryView.arrow). */
+  arrow: boolean;
+  lang: Lang;
+  /** The terms it writes only as an event record's field names (eventFrame.ts): no words of a description. */
+  frame: ReadonlySet<string>;
+  /** The terms it writes only on stack-trace frame lines (eventFrame.ts `stackFrameTerms`): code, no words of a description. */
+  code: ReadonlySet<string>;
+  /** Its content tokens (`tokens` without stop words), each with its line. */
+  content: Token[];
+  /**
+   * What the caps read of the paste alone, made when first needed and kept for the paste's other passes (`decideAt` runs
+   * twice when the first finds nothing): its chain links, with their inner messages' vocabulary ids and the other errors'
+   * wrappers their outer messages hold (capOtherOuter); the lines that name a scenario, with their terms' ids (checkScenario).
+   */
+  links?: PasteLinks;
+  where?: PasteWhere;
+}
+
+/** The paste's chain links (chains.ts) as capOtherOuter reads them. */
+export interface PasteLinks {
+  links: ChainLink[];
+  /** Per link: the vocabulary ids of its inner message's words, each once, ascending (a word the index lacks is no error's). */
+  inner: Int32Array[];
+  /** Per link asked: the other error texts' wrappers its outer message holds (wrappersHeld). */
+  wrapped: Map<ChainLink, WrapperHeld[]>;
+}
+
+/** The paste's lines that name a scenario (scenario.ts `pasteScenario`) as checkScenario reads them. */
+export interface PasteWhere {
+  scenario: PasteScenario;
+  /** Per vocabulary id: the lines holding that word, a line once per time it holds it. */
+  lineOf: Map<number, number[]>;
+  /** Per line: how many terms it has. */
+  sizes: Int32Array;
+  /** Per line: the words a hit found on it (checkScenario's own, refilled per hit). */
+  counts: Int32Array;
+  /** `whereBeside` per set of lines a hit's words make the error's own (bit k or k-th character: line k), read once per set. */
+  beside: Map<number | string, string[]>;
+}

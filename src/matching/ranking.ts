@@ -1,0 +1,368 @@
+/**
+ * Stages 6–7b of matching, ranking: the best hit per article, with containers, topic phrases and ties applied
+ * (`rank`), then in order `settleContest`, `breakTies`, `innerOnly`, `nearTwins` (matcher.ts decideAt), and after the
+ * decision, for a choice only, `codeArticleFirst`. Each stage takes the ranked list and returns it reordered or
+ * re-scored; the notes of what it did are written only when explaining (Ranked.adjustments).
+ */
+import { OVERVIEW_CODES } from './articleFacts';
+import { aboutWeight } from './descriptions';
+import { NO_ADJUSTMENTS, round, type ErrorHit, type Hit, type MatchContext, type Ranked } from './hits';
+import type { QueryView } from './score';
+import { isStrongTerm, type SignalIndex } from './signals';
+import { includesId, sortedIncludes } from './sorted';
+import { statusCodesIn } from './statusCodes';
+
+/** Stage 6: best hit per article, containers and the topic tie-break applied, best first. */
+export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>, explaining: boolean): Ranked[] {
+  const p = ctx.params.ranking;
+  const best = new Map<number, Hit>();
+  for (const h of hits) {
+    const cur = best.get(h.article);
+    if (!cur || h.score > cur.score) best.set(h.article, h);
+  }
+  const leaders = [...best.values()];
+  // In the order their articles first came up (ErrorHit.place): a match inside several containers is lowered by the first.
+  const contenders = leaders
+    .filter((o): o is ErrorHit => o.kind === 'error' && o.score >= p.containerFrom)
+    .sort((a, b) => a.place - b.place);
+  // Per contested container: the match inside it that fit its own error best.
+  const contestedBy = new Map<Hit, Hit>();
+  // The cheap tests' fields of every contender side by side: hundreds of leaders each scan them (10,000 articles).
+  // (Filled by a loop: `Float64Array.from` with a mapping function walks an iterator, an object per element.)
+  const cScore = new Float64Array(contenders.length);
+  const cWords = new Int32Array(contenders.length);
+  const cMask = new Int32Array(contenders.length);
+  for (let k = 0; k < contenders.length; k++) {
+    cScore[k] = contenders[k].score;
+    cWords[k] = contenders[k].found.length;
+    cMask[k] = contenders[k].mask;
+  }
+  const containerOf = (h: ErrorHit): ErrorHit | undefined => {
+    const least = h.score - p.containerWindow;
+    const words = h.found.length;
+    for (let k = 0; k < contenders.length; k++) {
+      if (cScore[k] < least || cWords[k] <= words || (h.mask & ~cMask[k]) !== 0) continue;
+      const o = contenders[k];
+      if (o !== h && o.sameError[0] !== h.sameError[0] && strictlyInside(h.found, o.found)) return o;
+    }
+    return undefined;
+  };
+  const ranked = leaders.map((h): Ranked => {
+    const adjustments: Ranked['adjustments'] = explaining ? [] : NO_ADJUSTMENTS;
+    const topicCount = Math.min(2, topics.get(h.article) ?? 0);
+    const tiebreak = h.score >= p.tiebreakFrom ? p.topicTiebreak * topicCount : 0;
+    if (tiebreak > 0 && explaining)
+      adjustments.push({ rule: 'topics', note: `+${round(tiebreak)}: ${topicCount} of the article's topic phrases in the paste` });
+    // A match whose words are all inside what another match found (a generic wrapper inside a longer,
+    // specific error) is weaker evidence than that one, however well it covers its own short text.
+    // Only a container about as good counts (a contradicted variant that happens to share the words
+    // doesn't), and only matches that could be shown are compared.
+    // (Cheap tests first: a container holds more words, and every word's bit in its mask.)
+    const container = h.kind === 'error' && h.score >= p.containedFrom ? containerOf(h) : undefined;
+    let score = h.score;
+    if (container) {
+      score = Math.min(h.score, container.score - p.containerGap);
+      // It fit its own error better than the container fits its: the paste is that error as much as the container's.
+      // (How well each fits its own error: before the caps, which a scenario or a generic line sets alike for both.)
+      const fitsBetter = h.kind === 'error' && h.breakdown.score > container.breakdown.score && h.score >= container.score;
+      if (fitsBetter && h.score > (contestedBy.get(container)?.score ?? 0)) contestedBy.set(container, h);
+      if (explaining)
+        adjustments.push({
+          rule: 'container',
+          note: `lowered to ${round(score)}: every word it found lies inside what ${ctx.kb.articles[container.article].id} found`,
+        });
+    }
+    const r: Ranked = { hit: h, score: round(Math.max(0, Math.min(1, score + tiebreak))), adjustments };
+    if (h.kind === 'error') r.sameError = h.sameError;
+    return r;
+  });
+  for (const r of ranked) {
+    const by = contestedBy.get(r.hit);
+    if (by === undefined) continue;
+    const rival = by.score;
+    r.contested = rival;
+    r.contestedBy = by;
+    if (explaining)
+      r.adjustments.push({
+        rule: 'container',
+        note: `contested: a match it contains fit its own error better (${round(rival)}), so it must lead that score too to be answered`,
+      });
+  }
+  // Equal scores in the order of how well each error text fit the paste before the caps (a scenario or generic-line
+  // cap gives a text the paste holds whole and one it holds in part the same score: it says "offer", not which fits
+  // better), then of the articles' ids (localeCompare order, precomputed: idOrder).
+  const order = ctx.idOrder;
+  const fit = (x: Hit, y: Hit) => (x.kind === 'error' && y.kind === 'error' ? y.breakdown.score - x.breakdown.score : 0);
+  return ranked.sort((x, y) => y.score - x.score || fit(x.hit, y.hit) || order[x.hit.article] - order[y.hit.article]);
+}
+
+/**
+ * Stage 6b: a contested container leads a match inside it that fit its own error better (decide.ts answers neither:
+ * both errors fit the paste). Which of the two comes first is then decided as a tie is: by how well the rest of the
+ * paste fits their titles and symptom descriptions — `The proxy address … is already being used` from a post about
+ * mail users is the proxy-conflict article's before the public-folder sync article's, whose longer error holds it.
+ */
+export function settleContest(ctx: MatchContext, ranked: Ranked[], view: QueryView, explaining: boolean): Ranked[] {
+  const top = ranked[0];
+  const inside = top?.contestedBy && ranked.find((r) => r.hit === top.contestedBy);
+  if (!inside || aboutRest(ctx, inside, view) <= aboutRest(ctx, top, view)) return ranked;
+  const note = () =>
+    `put before ${ctx.kb.articles[top.hit.article].id}, the contested container it lies in: the rest of the paste fits its title and descriptions better`;
+  // Still no answer: the container's score stays the lead to beat.
+  const head: Ranked = {
+    ...inside,
+    score: top.score,
+    contested: top.score,
+    adjustments: explaining ? [...inside.adjustments, { rule: 'container', note: note() }] : NO_ADJUSTMENTS,
+  };
+  return [head, ...ranked.filter((r) => r !== inside)];
+}
+
+/**
+ * Stage 6c: articles that hold the same error text tie on it; the rest of the paste ("…the cross-forest
+ * room mailbox…") decides between them, by the words of their titles and symptom descriptions.
+ */
+export function breakTies(ctx: MatchContext, ranked: Ranked[], view: QueryView, explaining: boolean): Ranked[] {
+  const top = ranked[0];
+  if (!top?.sameError) return ranked;
+  const tied = ranked.filter((r) => r.score >= top.score - ctx.params.ranking.tie && r.sameError?.some((k) => top.sameError!.includes(k)));
+  if (tied.length < 2) return ranked;
+  const order = tied.map((r) => ({ r, about: aboutRest(ctx, r, view) })).sort((a, b) => b.about - a.about || b.r.score - a.r.score);
+  // A family: the rest of the paste names none of the first one's scenario words (`score.family`), so it does not say
+  // which of the articles holding the error it is: all are offered, none answered.
+  const f = ctx.params.score.family;
+  const family = order[0].about < f.fit && top.score > f.cap;
+  const familyNote = `; that names no word of the first one's title and descriptions that at most a quarter of the articles use (below ${round(f.fit)}): the error of a family of ${tied.length} articles, capped at ${f.cap} (offered, not answered)`;
+  // The tied group keeps its best score at its head; only the order inside it changes.
+  const reordered = order.map(({ r, about }, i) => ({
+    ...r,
+    score: Math.min(i === 0 ? top.score : Math.min(r.score, top.score), family ? f.cap : 1),
+    adjustments: explaining
+      ? [
+          ...r.adjustments,
+          {
+            rule: 'tie-break' as const,
+            note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}${family ? familyNote : ''}`,
+          },
+        ]
+      : NO_ADJUSTMENTS,
+  }));
+  const after = ranked.filter((r) => !tied.includes(r));
+  // What ranks after the family stays after it: a match it held off (a container's contents, another error a little
+  // below) is not answered in its place.
+  return [...reordered, ...(family ? after.map((r) => (r.score > f.cap ? { ...r, score: f.cap } : r)) : after)];
+}
+
+/**
+ * Stage 6d: two articles whose errors wrap the same inner message in different outer messages (`…couldn't be
+ * released. Detailed information: "…1007 AccessDenied…"` and `…provision Exchange to the Partner STS. Detailed
+ * Information "…1007 AccessDenied…"`) hold the same error only when the paste says which wrapper it is: every word the
+ * leader found also in the other's error text, the paste holds neither article's own part, and the two are offered,
+ * not one answered with the other listed as "also covered by". Texts of which one holds every word of the other (the
+ * same error, quoted with a tool's prefix) stay equivalents.
+ */
+export function innerOnly(ctx: MatchContext, ranked: Ranked[], explaining: boolean): Ranked[] {
+  const top = ranked[0];
+  if (top?.hit.kind !== 'error' || !top.sameError) return ranked;
+  const lead = top.hit;
+  const key = top.sameError[0];
+  const own = ctx.index.errors[lead.signal].ids;
+  // Changed in place: every ranked match is this paste's own object (rank, breakTies and settleContest make them), and
+  // at 10,000 articles dozens of near-duplicates share the leader's inner message (a copy each was ~17 KB per paste).
+  for (let i = 1; i < ranked.length; i++) {
+    const r = ranked[i];
+    if (r.hit.kind !== 'error' || r.sameError?.[0] !== key) continue;
+    // Found with the very same words, near-perfectly (`ranking.sameWordsScore`): the same error to the paste.
+    if (sharesFoundKey(r.sameError, top.sameError)) continue;
+    const other = ctx.index.errors[r.hit.signal].ids;
+    // One text inside the other (the same error quoted with a prefix) is one error; so is one the paste tells apart.
+    if (within(own, other) || within(other, own) || !within(lead.found, other)) continue;
+    r.sameError = r.sameError.slice(1);
+    if (explaining)
+      r.adjustments = [
+        ...r.adjustments,
+        {
+          rule: 'inner-message',
+          note: `shares only its inner message with ${ctx.kb.articles[lead.article].id}, whose own part the paste lacks: not the same error`,
+        },
+      ];
+  }
+  return ranked;
+}
+
+/**
+ * Stage 6e: near twins. Two articles quote (almost) the same error text (`The connection to Microsoft Exchange is
+ * unavailable…` and `…to the Microsoft Exchange Server is unavailable…`, one prompt from two Outlook versions), so the
+ * paste's error finds nearly the same words in both: `score.twins.share` of the weight each found, the other's
+ * found too. Each fits well enough to be answered (`score.twins.score`), yet they don't tie (one text fits a word
+ * better) and need not share a key. The error cannot tell them apart; the rest of the paste can, as for a tie: the
+ * one whose title and descriptions it names (`score.family.fit`) leads; when it names none, all are offered at most
+ * `score.family.cap`, none answered.
+ */
+export function nearTwins(ctx: MatchContext, ranked: Ranked[], view: QueryView, explaining: boolean): Ranked[] {
+  const top = ranked[0];
+  const f = ctx.params.score.family;
+  const t = ctx.params.score.twins;
+  if (top?.hit.kind !== 'error' || top.score < ctx.params.decision.answer) return ranked;
+  const lead = top.hit;
+  const twins: Ranked[] = [];
+  for (let i = 1; i < ranked.length && ranked[i].score >= t.score; i++) {
+    const r = ranked[i];
+    if (r.hit.kind !== 'error' || r.hit.article === lead.article) continue;
+    // One text the other with words before or after it (a tool's prefix) is the same error quoted: innerOnly's equivalents.
+    const [a, b] = [ctx.index.errors[lead.signal].ids, ctx.index.errors[r.hit.signal].ids];
+    if (holdsRun(a, b) || holdsRun(b, a)) continue;
+    if (twinShare(lead, r.hit, ctx.index) >= t.share && twinShare(r.hit, lead, ctx.index) >= t.share) twins.push(r);
+  }
+  if (!twins.length) return ranked;
+  const group = [top, ...twins].map((r) => ({ r, about: aboutRest(ctx, r, view) }));
+  group.sort((a, b) => b.about - a.about || b.r.score - a.r.score);
+  const first = group[0];
+  if (first.about >= f.fit && first.r === top) return ranked;
+  const family = first.about < f.fit;
+  const note = (r: Ranked) => {
+    const others = group.filter((g) => g.r !== r).map((g) => ctx.kb.articles[g.r.hit.article].id);
+    return family
+      ? `a near twin of ${others.join(', ')}: their error texts find nearly the same words, and the rest of the paste names no word of its title and descriptions that at most a quarter of the articles use (below ${round(f.fit)}): capped at ${f.cap} (offered, not answered)`
+      : `put first among near twins (${others.join(', ')}): the rest of the paste fits its title and descriptions best (${round(first.about)})`;
+  };
+  // Put first on the rest of the paste, the others are the same error to it (decide.ts: "also covered by"), as a tie's are.
+  const head = first.r.sameError ?? [];
+  const reordered = group.map(({ r }, i) => ({
+    ...r,
+    score: family ? Math.min(r.score, f.cap) : i === 0 ? top.score : Math.min(r.score, top.score),
+    ...(family || i === 0 ? {} : { sameError: [...(r.sameError ?? []), ...head] }),
+    adjustments: explaining && (family || i === 0) ? [...r.adjustments, { rule: 'tie-break' as const, note: note(r) }] : r.adjustments,
+  }));
+  const after = ranked.filter((r) => !group.some((g) => g.r === r));
+  return [...reordered, ...(family ? after.map((r) => (r.score > f.cap ? { ...r, score: f.cap } : r)) : after)];
+}
+
+/**
+ * Stage 7b, for a choice only: when the best match is a symptom whose error texts are one status code's line (an
+ * overview article's table row, `5.6.11 Invalid characters`, in an article whose errors name three codes or more) and
+ * one other article is about that code — the only title that names it (`Fix NDR error "550 5.6.11"…`) — that article
+ * is offered first, at the same score, and the row right after it: the overview sends its reader there. An answer is
+ * never changed. Its note is written only when explaining, like ranking's.
+ */
+export function codeArticleFirst(ctx: MatchContext, ranked: Ranked[], explaining: boolean): Ranked[] {
+  const top = ranked[0];
+  if (!top) return ranked;
+  const article = ctx.kb.articles[top.hit.article];
+  const symptom = article.symptoms.find((s) => s.id === top.hit.symptom);
+  const texts = symptom ? Object.values(symptom.errors).flat() : [];
+  if (!texts.length) return ranked;
+  const codes = new Set(texts.flatMap((e) => [...statusCodesIn(e ?? '')]));
+  if (codes.size !== 1) return ranked;
+  const [code] = codes;
+  // Every error text of the symptom begins with the code (optionally after its SMTP reply code): a status line.
+  const lead = (e: string) =>
+    statusCodesIn(
+      e
+        .trim()
+        .replace(/^\d{3}\s+/, '')
+        .split(/\s/)[0],
+    ).has(code);
+  if (!texts.every((e) => lead(e ?? ''))) return ranked;
+  // An overview of several codes (a table of them), not one more article about the same error.
+  const named = new Set(
+    article.symptoms.flatMap((s) => Object.values(s.errors).flatMap((es) => (es ?? []).flatMap((e) => [...statusCodesIn(e)]))),
+  );
+  if (named.size < OVERVIEW_CODES) return ranked;
+  const titled = ctx.facts.titleCodesOf().exact.get(code);
+  const own = titled?.length === 1 ? titled[0] : -1;
+  if (own < 0 || own === top.hit.article) return ranked;
+  const target = ctx.kb.articles[own];
+  const carrying = target.symptoms.find((s) => Object.values(s.errors).some((es) => es?.some((e) => statusCodesIn(e).has(code))));
+  const head: Ranked = {
+    hit: { ...top.hit, article: own, symptom: (carrying ?? target.symptoms[0]).id },
+    score: top.score,
+    adjustments: explaining
+      ? [
+          ...top.adjustments,
+          {
+            rule: 'code-article',
+            note: `offered before ${article.id}'s row of this status code: the only article whose title names the code`,
+          },
+        ]
+      : NO_ADJUSTMENTS,
+  };
+  return [head, top, ...ranked.slice(1).filter((r) => r.hit.article !== own)];
+}
+
+/** Weight of the rest of the paste (the words its error text did not find) in the article's titles and symptom descriptions. */
+export function aboutRest(ctx: MatchContext, r: Ranked, view: QueryView): number {
+  const found = r.hit.kind === 'error' ? r.hit.found : undefined;
+  const { ids } = ctx.index.vocab;
+  return aboutWeight(ctx.about, r.hit.article, view.terms, found && ((t) => includesId(found, ids.get(t))));
+}
+
+/**
+ * Places of `ids` in localeCompare order, which ranking uses to order equal scores. Ids are sorted by code
+ * units first (fast) and the order checked pair by pair with localeCompare: for the usual lower-case ids the
+ * two agree and this costs one localeCompare per id; otherwise they are sorted with it.
+ */
+export function idOrder(ids: readonly string[]): Int32Array {
+  const byCodeUnits = ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  const agrees = byCodeUnits.every((a, k) => k === 0 || ids[byCodeUnits[k - 1]].localeCompare(ids[a]) < 0);
+  const sorted = agrees ? byCodeUnits : ids.map((_, i) => i).sort((a, b) => ids[a].localeCompare(ids[b]));
+  const place = new Int32Array(ids.length);
+  sorted.forEach((a, k) => {
+    const prev = sorted[k - 1];
+    place[a] = k > 0 && !agrees && ids[prev].localeCompare(ids[a]) === 0 ? place[prev] : k;
+  });
+  return place;
+}
+
+/** Every word of `a` is in `b` (word ids, any order). */
+function within(a: Int32Array, b: Int32Array): boolean {
+  return a.every((t) => b.includes(t));
+}
+
+/** Every id of `a` is in `b`, which has more (both ascending). */
+function strictlyInside(a: Int32Array, b: Int32Array): boolean {
+  if (a.length >= b.length) return false;
+  let j = 0;
+  for (const t of a) {
+    while (j < b.length && b[j] < t) j++;
+    if (j === b.length || b[j] !== t) return false;
+    j++;
+  }
+  return true;
+}
+
+/**
+ * The share of the weight of the words `a` found in its error text that `b` found too (near twins, `score.twins`); 0 when
+ * `a` found a code, number or exception class that `b` did not (`ATTR34`, `405`): that tells the two errors apart.
+ */
+function twinShare(a: ErrorHit, b: ErrorHit, index: SignalIndex): number {
+  const sig = index.errors[a.signal];
+  const { ids, weights } = sig;
+  const seen = new Set<number>();
+  let all = 0;
+  let shared = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (seen.has(id) || !sortedIncludes(a.found, id)) continue;
+    seen.add(id);
+    all += weights[i];
+    if (sortedIncludes(b.found, id)) shared += weights[i];
+    else if (/\d/.test(sig.terms[i]) || isStrongTerm(sig.terms[i])) return 0;
+  }
+  return all > 0 ? shared / all : 0;
+}
+
+/** Whether `hay` holds every id of `needle` in a row, in its order. */
+function holdsRun(hay: Int32Array, needle: Int32Array): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** One of `keys`' found-words keys (those after its first, the inner-message key) is one of `other`'s. */
+function sharesFoundKey(keys: readonly string[], other: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (other.includes(keys[i])) return true;
+  return false;
+}
