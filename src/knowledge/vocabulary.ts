@@ -33,14 +33,36 @@ export const SIGN_IN_CODE_IN_TEXT = /\bA?ADSTS\d{4,6}\b/i;
  */
 export const PROBLEM_CODE_IN_TEXT = /\b(?:HCW\d{3,5}|A?ADSTS\d{4,6}|0x[0-9A-F]{8})\b|\bEvent(?:[ \t]+ID)?[ \t]+(\d{3,5})\b/gi;
 
+/** Event Viewer's field names (English), the first of RECORD_FIELD_NAMES: the paste side reads these alone (EVENT_FIELD_IN_TEXT). */
+const EVENT_FIELD_NAMES: readonly string[] = [
+  'Log Name',
+  'Source',
+  'Date',
+  'Event ID',
+  'Task Category',
+  'Level',
+  'Opcode',
+  'Keywords',
+  'User',
+  'Computer',
+  'Description',
+];
+
+/**
+ * `names` before a colon, at a line's start or after a space (global: use with `matchAll`). No name is the start of
+ * another, so at most one matches at a place: their order does not change what is matched.
+ */
+function fieldsInText(names: readonly string[]): RegExp {
+  return new RegExp(`(?<=^|[ \\t])(${names.join('|')})[ \\t]*:`, 'gim');
+}
+
 /**
  * The field names of an event record as English Event Viewer copies it (`Log Name:`, `Event ID:`, `Task Category:`…),
  * each before its colon, at a line's start or after a space (a record pasted as one line): the record's frame, not
  * anyone's words. In any case (global: use with `matchAll`): the lexicon translates a German record's names
  * (`Protokollname`, `Aufgabenkategorie`; knowledge/lexicon/de-en.yaml) to these, some in lower case (`task category:`).
  */
-export const EVENT_FIELD_IN_TEXT =
-  /(?<=^|[ \t])(Log Name|Source|Date|Event ID|Task Category|Level|Opcode|Keywords|User|Computer|Description)[ \t]*:/gim;
+export const EVENT_FIELD_IN_TEXT = fieldsInText(EVENT_FIELD_NAMES);
 
 /**
  * The field names of the event records articles quote, in every shape they come in: Event Viewer's copy (EVENT_FIELD_IN_TEXT's
@@ -51,36 +73,23 @@ export const EVENT_FIELD_IN_TEXT =
  * a message is no field).
  */
 export const RECORD_FIELD_NAMES: readonly string[] = [
-  'Log Name',
+  ...EVENT_FIELD_NAMES,
   'Event Type',
   'Event Source',
   'Event Category',
-  'Event ID',
   'EventID',
-  'Source',
-  'Date',
   'Time',
   'ID',
-  'Task Category',
-  'Level',
-  'Opcode',
-  'Keywords',
-  'User',
-  'Computer',
   'Machine',
   'Product',
   'Version',
   'Component',
   'Symbolic Name',
-  'Description',
   'Message',
   'ErrorReportingEnabled',
 ];
-/**
- * RECORD_FIELD_NAMES before a colon, at a line's start or after a space (global: use with `matchAll`; a longer name stands
- * before one it holds, so `Event Source:` is one name).
- */
-export const RECORD_FIELD_IN_TEXT = new RegExp(`(?<=^|[ \\t])(${RECORD_FIELD_NAMES.join('|')})[ \\t]*:`, 'gim');
+/** RECORD_FIELD_NAMES before a colon, at a line's start or after a space (global: use with `matchAll`). */
+export const RECORD_FIELD_IN_TEXT = fieldsInText(RECORD_FIELD_NAMES);
 
 /** RECORD_FIELD_IN_TEXT's names that are a field only as written here (capitalised): elsewhere they are words of a message. */
 export const RECORD_FIELD_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([

@@ -96,25 +96,6 @@ function content(text: string): string[] {
   return termsOf(cleanPaste(text).join(' ')).filter((t) => !STOPWORDS.has(t));
 }
 
-/** What makes an outer message another failure's (parameters.ts `score.otherOuter`). */
-export interface OuterParameters {
-  /** The score an error so wrapped is capped at. */
-  cap: number;
-  /** Words of the error text found in the inner message after the marker, at least: the error is that message. */
-  innerWords: number;
-  /** Words of another error's wrapper, at least, that the paste's outer message holds and the article never uses. */
-  foreignWords: number;
-  /** Share of the other error's wrapper words that the paste's outer message must hold. */
-  wrapperShare: number;
-  /** A word of the outer message listed under more error texts than this is not looked up (a wrapper has rarer ones). */
-  maxPostings: number;
-  /**
-   * Words of an outer message of the paste's own, at least, around an error whose text wraps it in another outer message
-   * the paste holds no word of: the same message printed by another failure.
-   */
-  ownWords: number;
-}
-
 /**
  * The wrapper of an error text: the content words (as `ChainLink.outer`) before its last chain marker; undefined when
  * it has no marker or fewer than `min` such words.
@@ -125,15 +106,6 @@ export function wrapperWords(text: string, min: number): string[] | undefined {
   if (!last) return undefined;
   const words = [...new Set(content(text.slice(0, last.index)).filter((t) => !GENERIC.has(t)))];
   return words.length >= min ? words : undefined;
-}
-
-/** The links whose inner message holds the error text's words found (`found`): `holdsFound`. */
-export function linksHolding(links: readonly ChainLink[], found: ReadonlySet<string>, innerWords: number): ChainLink[] {
-  return links.filter((link) => {
-    let inside = 0;
-    for (const t of new Set(link.inner)) if (found.has(t)) inside++;
-    return holdsFound(inside, found.size, innerWords);
-  });
 }
 
 /** An inner message holding `inside` of the `found` words an error text found holds that error: `innerWords` or more, and half. */

@@ -1,5 +1,3 @@
-import type { SignalIndex } from './signals';
-
 /**
  * Every error text of an index, flat: one typed array per field over all error texts, in error-text order. This is
  * where the index holds its error texts — each ErrorSignal is a position in these arrays (signals.ts), not objects
@@ -92,6 +90,6 @@ export function emptyPacked(vocab: readonly string[] = []): PackedSignals {
 const EMPTY = emptyPacked();
 
 /** The flat arrays `index`'s error texts are positions in. */
-export function packedSignals(index: Pick<SignalIndex, 'errors'>): PackedSignals {
+export function packedSignals(index: { readonly errors: ArrayLike<{ readonly packed: PackedSignals }> }): PackedSignals {
   return index.errors.length ? index.errors[0].packed : EMPTY;
 }

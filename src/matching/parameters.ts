@@ -1,4 +1,21 @@
-import type { OuterParameters } from './chains';
+/** What makes an outer message another failure's (`score.otherOuter`; chains.ts, outerCaps.ts). */
+export interface OuterParameters {
+  /** The score an error so wrapped is capped at. */
+  cap: number;
+  /** Words of the error text found in the inner message after the marker, at least: the error is that message. */
+  innerWords: number;
+  /** Words of another error's wrapper, at least, that the paste's outer message holds and the article never uses. */
+  foreignWords: number;
+  /** Share of the other error's wrapper words that the paste's outer message must hold. */
+  wrapperShare: number;
+  /** A word of the outer message listed under more error texts than this is not looked up (a wrapper has rarer ones). */
+  maxPostings: number;
+  /**
+   * Words of an outer message of the paste's own, at least, around an error whose text wraps it in another outer message
+   * the paste holds no word of: the same message printed by another failure.
+   */
+  ownWords: number;
+}
 
 /**
  * Every knob of the matcher, in one place: what it means, its default, and what set it.
@@ -161,7 +178,7 @@ export interface MatchParameters {
     otherOuter: OuterParameters;
     /**
      * Articles tied on the same error (ranking `tie`) are a family when the rest of the paste fits the first one's titles and
-     * symptom descriptions (the tie-break's weight, matcher.ts `aboutRest`; an event record's field names and the words only
+     * symptom descriptions (the tie-break's weight, ranking.ts `aboutRest`; an event record's field names and the words only
      * stack-trace frames hold left out) with less than `fit` — the weight of one word that at most a quarter of the articles
      * use, ln(1 + 4) — so it names none of its scenario: all of them are scored at most `cap` (default 0.75, as `innerOnly`),
      * offered, not answered. Set on the real-world tuning part with corpus-more (a PowerShell 7 `ManagementObjectNotFoundException`
@@ -170,7 +187,7 @@ export interface MatchParameters {
      */
     family: { fit: number; cap: number };
     /**
-     * Near twins (matcher.ts `nearTwins`): below an answer, another article's error text that fits the paste `score` or more
+     * Near twins (ranking.ts `nearTwins`): below an answer, another article's error text that fits the paste `score` or more
      * (default 0.8, an answer's own score) and found `share` of the weight of the words the answer's text found, the answer's
      * text as much of its (default 0.9), and no code, number or exception class that the other did not, holds the same error
      * to the paste: they are treated as a tie (`family`). Set on the near-miss probes (near-twin: the Outlook prompt quoted by
@@ -352,7 +369,7 @@ export interface MatchParameters {
      */
     problemSentences: number;
   };
-  /** Ordering the matches (matcher.ts). Never decides answer or clarify. */
+  /** Ordering the matches (ranking.ts). Never decides answer or clarify. */
   ranking: {
     /** Error texts scoring this much or more that found the same paste words count as the same error. Default 0.9. */
     sameWordsScore: number;

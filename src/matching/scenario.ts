@@ -77,37 +77,15 @@ export function pasteScenario(lines: readonly string[], terms: readonly { term: 
   return { lines: out };
 }
 
-/**
- * The paste's anchors that say where it happened, when none of them is the article's (undefined otherwise: the
- * paste names no scenario beyond the error, or one of its is the article's). Lines that are the matched error
- * (half their words or more are the error text's: `The term 'Get-OrganizationConfig' is not recognized…`) say
- * what failed, not where: their anchors don't count.
- */
-export function otherScenario(paste: PasteScenario, found: ReadonlySet<string>, article: ArticleScenario): string[] | undefined {
-  return outsideScenario(pasteWhere(paste, found), article);
-}
-
-/**
- * The paste's anchors that say where it happened, for a match that found `found` (lines that are the matched error
- * don't count). Near-duplicate matches find the same words: the matcher reads this once per set of words found.
- */
-export function pasteWhere(paste: PasteScenario, found: ReadonlySet<string>): string[] {
-  return whereBeside(paste, (k) => {
-    const { terms } = paste.lines[k];
-    let own = 0;
-    for (const t of terms) if (found.has(t)) own++;
-    return isErrorsLine(terms.length, own);
-  });
-}
-
 /** A line of `terms` words, `found` of them the matched error text's, is that error's own line: half its words or more. */
 export function isErrorsLine(terms: number, found: number): boolean {
   return terms > 0 && 2 * found >= terms;
 }
 
 /**
- * pasteWhere with the lines that are the matched error told by `own` (line k of `paste.lines`: half its words or more are
- * the error text's), for a caller that counts the words found by their ids.
+ * The paste's anchors that say where it happened, beside the lines that are the matched error, told by `own` (line k of
+ * `paste.lines`: half its words or more are the error text's, `isErrorsLine`): `The term 'Get-OrganizationConfig' is not
+ * recognized…` says what failed, not where. The caller (errorCaps.ts checkScenario) counts the words found by their ids.
  */
 export function whereBeside(paste: PasteScenario, own: (k: number) => boolean): string[] {
   const where = new Set<string>();
@@ -123,7 +101,7 @@ export function whereBeside(paste: PasteScenario, own: (k: number) => boolean): 
   return [...where];
 }
 
-/** `where` (pasteWhere) when none of it is the article's scenario; undefined when it is empty or one anchor agrees. */
+/** `where` (whereBeside) when none of it is the article's scenario; undefined when it is empty or one anchor agrees. */
 export function outsideScenario(where: readonly string[], article: ArticleScenario): string[] | undefined {
   if (!where.length || where.some((a) => agrees(a, article))) return undefined;
   return [...where];

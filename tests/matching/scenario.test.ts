@@ -7,11 +7,13 @@ import {
   articleScenario,
   deniedDeployments,
   deniedInTitle,
+  isErrorsLine,
   nounOf,
-  otherScenario,
   outsideScenario,
   pasteScenario,
+  whereBeside,
   type ArticleScenario,
+  type PasteScenario,
 } from '../../src/matching/scenario';
 import { buildSignals } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
@@ -19,6 +21,12 @@ import { englishArticle as article } from '../helpers/articles';
 /** README "How matching works": the scenario rule and `-->` chains, on small hand-made texts. */
 
 const kbOf = (articles: Article[]): KnowledgeBase => ({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] });
+/** As checkScenario (errorCaps.ts) reads a hit that found `found`: the paste's anchors beside the error's own lines. */
+const otherScenario = (paste: PasteScenario, found: ReadonlySet<string>, article: ArticleScenario) =>
+  outsideScenario(
+    whereBeside(paste, (k) => isErrorsLine(paste.lines[k].terms.length, paste.lines[k].terms.filter((t) => found.has(t)).length)),
+    article,
+  );
 const top = (m: Matcher, text: string) => {
   const r = m.match(text);
   return [r.decision, r.matches[0]?.article ?? null, r.matches[0]?.score ?? null];
