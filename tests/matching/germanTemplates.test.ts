@@ -258,4 +258,18 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
     );
     assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'the-user-name-or-password-is-incorrect-error']);
   });
+  it("ASP.NET's error page as German .NET writes it: its description and the label of the exception's details", () => {
+    assert.equal(
+      en.translate(
+        'Beschreibung: Unbehandelte Ausnahme beim Ausführen der aktuellen Webanforderung. Überprüfen Sie die Stapelüberwachung, ' +
+          'um weitere Informationen über diesen Fehler anzuzeigen und festzustellen, wo der Fehler im Code verursacht wurde.',
+      ).text,
+      'description: An unhandled exception occurred during the execution of the current web request. ' +
+        'Please review the stack trace for more information about the error and where it originated in the code.',
+    );
+    assert.equal(
+      en.translate('Ausnahmedetails: System.IO.FileNotFoundException: Die angegebene Datei wurde nicht gefunden.').text,
+      'Exception Details: System.IO.FileNotFoundException: The system cannot find the file specified.',
+    );
+  });
 });
