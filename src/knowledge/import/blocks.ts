@@ -296,7 +296,7 @@ export function oneLine(text: string): string {
     .trim();
 }
 
-/** Raw text of a quote's content, line by line (for error messages). */
+/** Raw text of a quote's content, line by line (for error messages); its paragraphs apart by a blank line, as written. */
 export function quoteText(blocks: Block[]): string {
   const lines: string[] = [];
   for (const block of blocks) {
@@ -319,7 +319,7 @@ export function quoteText(blocks: Block[]): string {
         break;
     }
   }
-  return lines.join('\n');
+  return lines.join('\n\n');
 }
 
 /** Every link in the blocks, in order. */

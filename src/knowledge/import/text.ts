@@ -173,7 +173,7 @@ export function cleanErrorText(raw: string): string {
   const lines = first < 0 ? [] : all.slice(first);
   // the command that printed the error, not part of the error
   if (lines.length > 1 && PROMPT_LINE.test(lines[0])) lines.shift();
-  const kept = lines.filter((line) => !FRAME_LINE.test(line));
+  const kept = endParagraphs(lines.filter((line) => !FRAME_LINE.test(line)));
   let text = (kept.length > 0 ? kept : lines).join(' ');
   const withoutFrames = withoutInlineFrames(text);
   if (withoutFrames.trim()) text = withoutFrames;
@@ -190,6 +190,29 @@ export function cleanErrorText(raw: string): string {
     .trim();
   return text;
 }
+
+/**
+ * A paragraph break inside an error block (a blank line in a quote or a code block) ends what stands before it: the
+ * article shows separate lines of one report (an NDR's recipient address, then its `Remote Server returned …` line), and
+ * a paste may hold other lines between them. Joined into one line they read as one sentence, whose words the matcher
+ * expects in a row; a sentence end (`.`) where the paragraph has none keeps them apart. A paragraph that ends with
+ * punctuation, a colon (`Description:`) or an arrow (`--->`), or one a record's field follows (`Source: …`), says itself how it goes on.
+ */
+function endParagraphs(lines: string[]): string[] {
+  let next = '';
+  const ended = [...lines];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!lines[i].trim()) continue;
+    if (next && !lines[i + 1].trim() && OPEN_END.test(lines[i]) && !FIELD_LABEL.test(next)) ended[i] = `${lines[i].trimEnd()}.`;
+    next = lines[i];
+  }
+  return ended;
+}
+
+/** A line that ends in a letter, a digit or a closing quote or bracket: no punctuation says how it goes on. */
+const OPEN_END = /[\p{L}\p{N}'"`’”)\]][ \t]*$/u;
+/** A record's field (`Source: …`, `Event ID: 4002`, `ErrorSummary: …`): the field name already says where the one before it ends. */
+const FIELD_LABEL = /^[ \t]*[A-Z][\w-]*(?: [A-Za-z]+){0,2}[ \t]*:(?=\s|$)/;
 
 /** An IPv4 address written as a sample: four `IPn` or `x` parts. */
 const SAMPLE_IP = /\b(?:IP\d|x{1,3})(?:\.(?:IP\d|x{1,3})){3}\b/gi;
