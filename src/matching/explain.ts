@@ -145,7 +145,15 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
       rule: 'description',
       note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title: +${ctx.params.descriptions.titleBonus}` : ''}${h.topics.length ? `; +${ctx.params.keywords.topic} per topic phrase` : ''}`,
     });
-    if (h.cause)
+    if (h.cause?.whole)
+      rules.push({
+        rule: 'description',
+        note:
+          h.score === h.cause.offered
+            ? `names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), but another article is offered too: kept at ${h.cause.offered}`
+            : `${ctx.params.descriptions.causeScore}: names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), and nothing else is offered`,
+      });
+    else if (h.cause)
       rules.push({
         rule: 'description',
         note:

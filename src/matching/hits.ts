@@ -115,8 +115,11 @@ export interface DescriptionHit extends HitBase {
   topics: readonly string[];
   /** The paste writes the article's title (almost) whole (`titlesNamed`). */
   title?: true;
-  /** The paste names the symptom and the article's cause (`namedParts`): scored to be answered when nothing else is offered. */
-  cause?: { words: number; weight: number; offered: number };
+  /**
+   * The paste names the symptom and the article's cause (`namedParts`), or the symptom and little else in words of its own
+   * (`whole`: `describedWhole`, `weight` the words beyond its error texts): scored to be answered when nothing else is offered.
+   */
+  cause?: { words: number; weight: number; offered: number; whole?: true };
 }
 
 /** Found by a code (HCW8078, an exception name) that only a few articles hold. */

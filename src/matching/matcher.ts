@@ -412,9 +412,10 @@ export class Matcher {
     const decided = decide(ranked, t);
     const { decision } = decided;
     let { offered } = decided;
-    if (decision === 'clarify') {
+    // An answer found by a row's prose (a description, not the row's error text pasted) goes where the row sends its reader.
+    if (decision === 'clarify' || ranked[0]?.hit.kind === 'description') {
       const before = ranked;
-      ranked = codeArticleFirst(this.ctx, ranked, explaining);
+      ranked = codeArticleFirst(this.ctx, ranked, explaining, decision === 'answer');
       if (ranked !== before) offered = Math.min(3, offered + 1);
     }
     // Explaining lists what came close too: why an article did not win matters as much as why one did.

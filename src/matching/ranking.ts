@@ -1,8 +1,8 @@
 /**
  * Stages 6–7b of matching, ranking: the best hit per article, with containers, topic phrases and ties applied
  * (`rank`), then in order `settleContest`, `breakTies`, `innerOnly`, `nearTwins` (matcher.ts decideAt), and after the
- * decision, for a choice only, `codeArticleFirst`. Each stage takes the ranked list and returns it reordered or
- * re-scored; the notes of what it did are written only when explaining (Ranked.adjustments).
+ * decision, for a choice (or an answer a row's prose found) only, `codeArticleFirst`. Each stage takes the ranked list
+ * and returns it reordered or re-scored; the notes of what it did are written only when explaining (Ranked.adjustments).
  */
 import { OVERVIEW_CODES } from './articleFacts';
 import { aboutWeight } from './descriptions';
@@ -239,13 +239,14 @@ export function nearTwins(ctx: MatchContext, ranked: Ranked[], view: QueryView, 
 }
 
 /**
- * Stage 7b, for a choice only: when the best match is a symptom whose error texts are one status code's line (an
- * overview article's table row, `5.6.11 Invalid characters`, in an article whose errors name three codes or more) and
- * one other article is about that code — the only title that names it (`Fix NDR error "550 5.6.11"…`) — that article
- * is offered first, at the same score, and the row right after it: the overview sends its reader there. An answer is
- * never changed. Its note is written only when explaining, like ranking's.
+ * Stage 7b, for a choice (or an answer a description found) only: when the best match is a symptom whose error texts
+ * are one status code's line (an overview article's table row, `5.6.11 Invalid characters`, in an article whose errors
+ * name three codes or more) and one other article is about that code — the only title that names it (`Fix NDR error
+ * "550 5.6.11"…`) — that article is offered first, at the same score, and the row right after it: the overview sends
+ * its reader there. An answer is changed only when the row's prose found it (a description: `answered`), never when its
+ * error text did. Its note is written only when explaining, like ranking's.
  */
-export function codeArticleFirst(ctx: MatchContext, ranked: Ranked[], explaining: boolean): Ranked[] {
+export function codeArticleFirst(ctx: MatchContext, ranked: Ranked[], explaining: boolean, answered = false): Ranked[] {
   const top = ranked[0];
   if (!top) return ranked;
   const article = ctx.kb.articles[top.hit.article];
@@ -282,7 +283,7 @@ export function codeArticleFirst(ctx: MatchContext, ranked: Ranked[], explaining
           ...top.adjustments,
           {
             rule: 'code-article',
-            note: `offered before ${article.id}'s row of this status code: the only article whose title names the code`,
+            note: `${answered ? 'answered in place of' : 'offered before'} ${article.id}'s row of this status code: the only article whose title names the code`,
           },
         ]
       : NO_ADJUSTMENTS,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
-import { englishArticle, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
 
 /** An overview article whose symptoms are the rows of a status-code table, one error text each. */
 const overview = (rows: string[]): Article =>
@@ -56,5 +56,32 @@ describe('matching: the article about a status code before the overview’s row 
       ]),
     );
     assert.equal(first(inside, PARTIAL).articles[0], 'ndr-overview');
+  });
+});
+
+describe('matching: an answer found by the prose of an overview’s row goes to the article about its code', () => {
+  /** The overview with prose for its rows, as an imported NDR overview has (what the code means, where to read on). */
+  const described = englishArticle('ndr-overview', [], {
+    title: { en: 'Bounce messages of the wombat relay' },
+    symptoms: [
+      { id: 'row-0', description: { en: 'The quokka relay refused the message.' }, errors: { en: [ROWS[0]] } },
+      { id: 'row-1', description: { en: 'Your mail program added stray numbat bytes to a message you sent.' }, errors: { en: [ROWS[1]] } },
+      { id: 'row-2', description: { en: 'The pony gateway timed out.' }, errors: { en: [ROWS[2]] } },
+    ],
+  });
+  // Another article names a word of the paste (`program`): descriptions compete, as in a real knowledge base.
+  const printer = describedArticle('printer', 'A printer program cannot send', 'The printer program stops.');
+  const m = new Matcher(kbOf([described, codeArticle('fix-5-7-92', '5.7.92'), far, printer]));
+  // The row's prose in a user's words, without its error text: a description of the row (describedWhole answers it).
+  const text = 'my mail program adds stray numbat bytes to every message I send';
+
+  it('answers the one article whose title names the row’s code, the row beside it', () => {
+    const r = first(m, text);
+    assert.deepEqual([r.decision, r.articles[0], r.articles[1]], ['answer', 'fix-5-7-92', 'ndr-overview']);
+    assert.ok(r.why.includes('code-article'));
+  });
+
+  it('leaves an answer to the row’s own error text where it is', () => {
+    assert.deepEqual(first(m, ROWS[1]).articles[0], 'ndr-overview');
   });
 });

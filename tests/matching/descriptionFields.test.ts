@@ -8,6 +8,7 @@ import {
   buildDescriptions,
   descriptionTerm,
   descriptionTerms,
+  describedWhole,
   inflectionKey,
   namedParts,
   offeredDescriptions,
@@ -197,7 +198,7 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     assert.equal(fits.find((f) => kb.articles[f.article].id === 'a')!.rare, 2, 'numbat (2 articles) and relay (1), not wombat (3)');
   });
 
-  it('offers the article a long prose post describes, and nothing for a question no article is about', () => {
+  it('finds the article a long prose post describes, and nothing for a question no article is about', () => {
     const kb = kbOf([
       prose(
         'bare-lf',
@@ -219,7 +220,8 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
       'I have a client who has been sending emails from a plugin for years. Last week they switched mail providers and now ' +
         'the users are getting undeliverable messages complaining about Bare Line Feeds. Is this something I need to change in my templates?',
     );
-    assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'bare-lf']);
+    // In four articles the post's known words are mostly this symptom's: it names the symptom and little else (describedWhole).
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'bare-lf']);
     assert.equal(m.match('how do I export a mailbox to a PST file').decision, 'none');
   });
 });
@@ -282,10 +284,11 @@ describe('matching: descriptions read inflections as one word, and function word
     assert.deepEqual([wordy.pasteShare, wordy.docShare, wordy.evidence], [plain.pasteShare, plain.docShare, plain.evidence]);
   });
 
-  it('offers the article a description names in other inflections, as written it found too little', () => {
+  it('finds the article a description names in other inflections, as written it found too little', () => {
     const m = new Matcher(kb);
     const r = m.match('our room mailbox stopped replying to organizers');
-    assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'replies']);
+    // It names the symptom and little else (describedWhole): answered.
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'replies']);
   });
 });
 
@@ -341,10 +344,11 @@ describe("matching: rare names of an article's fix steps (stepNames, the steps f
     assert.equal(articlesHolding(index, ['aclablesyncedobjectenabled']), 0);
   });
 
-  it('offers the article whose steps name what a description quotes, which its title and symptom alone did not', () => {
+  it('finds the article whose steps name what a description quotes, which its title and symptom alone did not', () => {
     const m = new Matcher(kb);
     const text = 'remote mailbox users: I set ACLableSyncedObjectEnabled but msExchRecipientDisplayType stays';
-    assert.deepEqual([m.match(text).decision, m.match(text).matches[0]?.article], ['clarify', 'aclable']);
+    // Its names are words of its own, none of them an error text's: it names the symptom and little else (describedWhole).
+    assert.deepEqual([m.match(text).decision, m.match(text).matches[0]?.article], ['answer', 'aclable']);
     assert.equal(m.match('I set ACLableSyncedObjectEnabled').decision, 'none', 'one name alone is no description');
   });
 });
@@ -399,7 +403,8 @@ describe('matching: a description that names the symptom and the cause is answer
     prose('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'The room list lacks members.'),
     englishArticle('quota', ['Saving the item failed: the wombat quota is exhausted.'], { title: { en: 'Wombat quota exhausted' } }),
   ]);
-  const m = new Matcher(kb);
+  // The cause rule alone: in four articles every described symptom fits well enough for `describedWhole` (tested below).
+  const m = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } });
   const top = (text: string) => {
     const r = m.match(text);
     return [r.decision, r.matches[0]?.article, r.matches.length];
@@ -429,5 +434,66 @@ describe('matching: a description that names the symptom and the cause is answer
     const r = m.match(`${symptom} Is the portraitblob attribute copied from the directory only once? It has a picture frame.`);
     assert.equal(r.decision, 'clarify');
     assert.deepEqual(r.matches.map((x) => x.article).sort(), ['colours', 'portraits']);
+  });
+});
+
+describe('matching: a description that names its symptom and little else, in words of its own, is answered (describedWhole)', () => {
+  const ERROR =
+    '554 5.2.0 STOREDRV.Deliver.Exception:ObjectNotFoundException.QuokkaNotFound; Failed to process message due to a permanent exception';
+  const kb = kbOf([
+    prose(
+      'portraits',
+      'Staff portraits never refresh in the cloud',
+      'Portraits changed on premises keep the old picture in the cloud.',
+      'The portraitblob attribute is copied from the directory a single time.',
+    ),
+    describedArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', {
+      cause: { en: 'A theme cache.' },
+    }),
+    // Its cause shares a word with the NDR below: another article competes for it.
+    prose('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'An exception of the room list.'),
+    // Its symptom's prose repeats the first words of its error text, as an NDR article's title does.
+    englishArticle('storedrv', [ERROR], {
+      title: { en: '"554 5.2.0 STOREDRV.Deliver.Exception" when sending' },
+      symptoms: [
+        {
+          id: 'main',
+          description: { en: '554 5.2.0 STOREDRV.Deliver.Exception when sending' },
+          errors: { en: [ERROR] },
+        },
+      ],
+    }),
+  ]);
+  const index = buildDescriptions(kb);
+  const fitOf = (text: string) => scoreDescriptions(index, new Set(descriptionTerms(text)), p)[0];
+  const described =
+    'Staff portraits changed on premises keep the old picture, in the cloud they never refresh (calendar colours are fine).';
+
+  it('weighs the words found that no error text of the article holds, when the fit reaches answerFit', () => {
+    const fit = fitOf(described);
+    assert.equal(kb.articles[fit.article].id, 'portraits');
+    assert.ok(fit.pasteShare * fit.docShare >= p.answerFit, String(fit.pasteShare * fit.docShare));
+    // The article has no error text: every word found is its own (each found in this article only: weight 1).
+    const own = describedWhole(index, fit, [], p);
+    assert.ok(own !== undefined && own >= p.answerBeyond, String(own));
+    // The same words quoted from an error text are that error's, not a description of the paste's own.
+    assert.equal(
+      describedWhole(index, fit, ['Staff portraits changed on premises keep the old picture in the cloud, never refresh'], p),
+      undefined,
+    );
+    // Below the fit, nothing.
+    assert.equal(describedWhole(index, fit, [], { ...p, answerFit: 0.99 }), undefined);
+  });
+
+  it('answers it where other articles compete and nothing else is offered; offers an error quoted with another inner message', () => {
+    const m = new Matcher(kb);
+    const r = m.match(described);
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'portraits']);
+    // The NDR with another inner message: its words are the error text's (the error path's rules judge it), none of its own.
+    const quoted = m.match('554 5.2.0 STOREDRV.Deliver.Exception: Access is denied.');
+    assert.notEqual(quoted.decision, 'answer');
+    // Without the rule the same description is only offered.
+    const off = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } });
+    assert.deepEqual([off.match(described).decision, off.match(described).matches[0]?.article], ['clarify', 'portraits']);
   });
 });
