@@ -85,6 +85,8 @@ export function descriptionHits(
     if (had) {
       had.score = Math.max(had.score, score);
       had.title = true;
+      // Offered, should causeAlone take the answer back, with the title's bonus still.
+      if (had.cause) had.cause.offered = Math.max(had.cause.offered, score);
       continue;
     }
     const best = fits.find((d) => d.article === article)!;

@@ -150,7 +150,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'description',
         note:
           h.score === h.cause.offered
-            ? `names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), but another article is offered too: kept at ${h.cause.offered}`
+            ? `names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), but another article is offered too: kept at ${round(h.cause.offered)}`
             : `${ctx.params.descriptions.causeScore}: names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), and nothing else is offered`,
       });
     else if (h.cause)
@@ -158,7 +158,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'description',
         note:
           h.score === h.cause.offered
-            ? `names the symptom and ${h.cause.words} words of the article's cause (${round(h.cause.weight)} distinctive words), but another article is offered too: kept at ${h.cause.offered}`
+            ? `names the symptom and ${h.cause.words} words of the article's cause (${round(h.cause.weight)} distinctive words), but another article is offered too: kept at ${round(h.cause.offered)}`
             : `${ctx.params.descriptions.causeScore}: names the symptom and ${h.cause.words} words of the article's cause (${round(h.cause.weight)} distinctive words), and nothing else is offered`,
       });
   } else if (h.kind === 'keyword') {

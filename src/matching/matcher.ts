@@ -371,7 +371,14 @@ export class Matcher {
         const v = buildQueryView([...rewritten.seq], view.quoted, view.arrow);
         const again = keywordHits(this.ctx, v.seq, ownLanguage);
         const found = [...again.hits, ...described(v, again.topicPhrases)];
-        for (const h of found) h.synonyms = rewritten.found;
+        for (const h of found) {
+          h.synonyms = rewritten.found;
+          // Names rewritten are the articles' words, not the admin's own: a symptom named in them is offered (describedWhole).
+          if (h.kind === 'description' && h.cause?.whole) {
+            h.score = h.cause.offered;
+            delete h.cause;
+          }
+        }
         hits.push(...found);
         if (found.length) topics = again.topics;
       }
