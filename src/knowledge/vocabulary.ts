@@ -261,7 +261,12 @@ const DENIED_BEFORE =
  * and words (lower case) one of which every match of the pattern contains: a text holding none is not searched with it.
  */
 export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] = [
-  ['hcw', /Hybrid ?Configuration ?Wizard|\bHCW\d*\b|Microsoft\.Online\.CSE\.Hybrid|Hybridkonfigurations-?Assistent/i, ['hybrid', 'hcw']],
+  // (`hybrid` alone is no hint: a log line says `Reading hybrid configuration` on every line, and every match holds one of these.)
+  [
+    'hcw',
+    /Hybrid ?Configuration ?Wizard|\bHCW\d*\b|Microsoft\.Online\.CSE\.Hybrid|Hybridkonfigurations-?Assistent/i,
+    ['wizard', 'hcw', 'cse.hybrid', 'hybridkonfigurations'],
+  ],
   [
     'mrs',
     /mrsproxy|\bMRS\b|MoveRequest|MigrationBatch|\bmov(?:e|es|ing) (?:the )?mailbox|\bmailbox (?:move|migration)s?\b|\bmove requests?\b|\bmigration batch/i,
@@ -277,7 +282,8 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
   ],
   ['freebusy', /free ?\/? ?busy|Frei\/Gebucht|availability service/i, ['free', 'frei', 'availability']],
   ['owa', /\bOWA\b|Outlook on the web|Outlook Web App/i, ['owa', 'outlook']],
-  ['admin-center', /\bECP\b|\bEAC\b|admin center|Control Panel/i, ['ecp', 'eac', 'admin', 'control']],
+  // (Not `control` alone: every `-DomainController` holds it.)
+  ['admin-center', /\bECP\b|\bEAC\b|admin center|Control Panel/i, ['ecp', 'eac', 'admin center', 'control panel']],
   // Exchange Setup and what it prints: its console and log (`The following error was generated when "$error.Clear(); …" was
   // run`, `Mailbox role: Transport service FAILED`, `Step 1 of 13`), its switches (`/PrepareAD`, `/Mode:Upgrade`), its
   // readiness checks (`Failed [Rule:…]`, `ms.exch.setupreadiness.…`), and words that say the error came while

@@ -153,7 +153,9 @@ describe('knowledge/vocabulary', () => {
     const bySearch = (lower: string) => SCENARIO_SERVICES.filter(([, , hints]) => hints.some((h) => lower.includes(h))).map(([s]) => s);
     assert.deepEqual(services(hintedServices('the operation timed out')), []);
     assert.deepEqual(services(hintedServices('ecpowershell')), ['remote-powershell', 'admin-center']);
-    assert.deepEqual(services(hintedServices('-domaincontroller dc01 and the oauth token')), ['oauth', 'admin-center']);
+    // `control` alone is no hint of the admin center (every `-DomainController` of an HCW log holds it), nor `hybrid` of the HCW.
+    assert.deepEqual(services(hintedServices('-domaincontroller dc01 and the oauth token')), ['oauth']);
+    assert.deepEqual(services(hintedServices('reading hybrid configuration; the control panel')), ['admin-center']);
     assert.deepEqual(services(hintedServices('removed mailbox; hcw hybrid; frei/busy, freebusy')), ['hcw', 'mrs', 'freebusy']);
     const hints = SCENARIO_SERVICES.flatMap(([, , h]) => h);
     for (let k = 0; k < 300; k++) {
