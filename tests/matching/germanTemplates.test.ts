@@ -258,7 +258,7 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
     );
     assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'the-user-name-or-password-is-incorrect-error']);
   });
-  it("ASP.NET's error page as German .NET writes it: its description and the label of the exception's details", () => {
+  it("ASP.NET's error page and .NET's unhandled-exception prefix as German .NET writes them", () => {
     assert.equal(
       en.translate(
         'Beschreibung: Unbehandelte Ausnahme beim Ausführen der aktuellen Webanforderung. Überprüfen Sie die Stapelüberwachung, ' +
@@ -270,6 +270,11 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
     assert.equal(
       en.translate('Ausnahmedetails: System.IO.FileNotFoundException: Die angegebene Datei wurde nicht gefunden.').text,
       'Exception Details: System.IO.FileNotFoundException: The system cannot find the file specified.',
+    );
+    // .NET's console prefix alone; the page's longer line above is read whole.
+    assert.equal(
+      en.translate('Unbehandelte Ausnahme: System.IO.IOException: Das Handle ist ungültig.').text,
+      'Unhandled exception: System.IO.IOException: Das Handle ist invalid.',
     );
   });
 });
