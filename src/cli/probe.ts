@@ -1,5 +1,12 @@
 import type { KnowledgeBase } from '../knowledge/load';
-import { CLOUD_ONLY_PASTE, CLOUD_PASTE, ON_PREMISES_PASTE, ON_PREMISES_SIDE } from '../knowledge/vocabulary';
+import {
+  CLOUD_ONLY_PASTE,
+  CLOUD_PASTE,
+  ON_PREMISES_PASTE,
+  ON_PREMISES_SIDE,
+  PROBLEM_CODE_IN_TEXT,
+  scenarioAnchors,
+} from '../knowledge/vocabulary';
 import { CHAIN_MARKER } from '../matching/chains';
 import { namesCloud, namesProduct, onlineOnly, serverOnly } from '../matching/product';
 import { articleScenario } from '../matching/scenario';
@@ -21,7 +28,8 @@ export type ProbeRule =
   | 'context-swap'
   | 'product-swap'
   | 'overview-frame'
-  | 'near-twin';
+  | 'near-twin'
+  | 'client-swap';
 
 export interface Probe {
   rule: ProbeRule;
@@ -72,6 +80,22 @@ const CLOUD_LINES = [
   'Generating server: BN8PR11MB3601.namprd11.prod.outlook.com',
 ];
 const ON_PREMISES_LINES = ['[PS] C:\\Windows\\system32>', 'Exchange Server 2019 CU14'];
+
+/**
+ * What a client program prints around an error that an interface it called returned (vocabulary.ts CLIENT_APIS): a frame of
+ * the EWS Managed API after it, a Graph request before it. Around the error text of an article whose own text names no such
+ * interface, they make the same error met by a client program, whose cause that article does not give.
+ */
+const CLIENT_LINES: readonly { api: string; before?: string; after?: string }[] = [
+  {
+    api: 'api:ews',
+    after: '   at Microsoft.Exchange.WebServices.Data.ServiceRequestBase.GetEwsHttpWebResponse(IEwsHttpWebRequest request)',
+  },
+  { api: 'api:graph', before: 'POST https://graph.microsoft.com/v1.0/users/admin@contoso.com/sendMail' },
+];
+
+/** PROBLEM_CODE_IN_TEXT without its global flag (a test). */
+const PROBLEM_CODE = new RegExp(PROBLEM_CODE_IN_TEXT.source, 'i');
 
 /** Lower-case words only: what "holds the same text" compares. */
 export function normalized(text: string): string {
@@ -241,6 +265,22 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
       return b !== undefined && (lines === CLOUD_LINES ? !serverOnly(b) : !onlineOnly(b));
     };
     add({ rule: 'product-swap', text: `${line}\n${first}`, from: a.id, allowed: holding(first).filter(sameProduct) });
+  }
+  // An article's error text printed by a client program that called an interface the article's own text names nowhere (one
+  // probe per article, its first error text, EWS and Graph in turn): only an article that holds the text and names that
+  // interface may be answered.
+  turn = 0;
+  const scenarios = new Map(kb.articles.map((a) => [a.id, articleScenario(a).anchors]));
+  for (const a of kb.articles) {
+    const first = a.symptoms.flatMap((s) => s.errors.en ?? s.errors.de ?? [])[0];
+    // An error text that says where it happened itself (a cmdlet's record, an HCW code, an event's source, Setup's log) is
+    // that place's error wherever it is pasted; so is one with a code only one problem has.
+    if (first === undefined || words(first) < 3 || scenarioAnchors(first).size > 0 || PROBLEM_CODE.test(first)) continue;
+    const client = CLIENT_LINES[turn % CLIENT_LINES.length];
+    if (scenarios.get(a.id)!.has(client.api)) continue;
+    turn++;
+    const text = [client.before, first, client.after].filter((t) => t !== undefined).join('\n');
+    add({ rule: 'client-swap', text, from: a.id, allowed: holding(first).filter((id) => scenarios.get(id)!.has(client.api)) });
   }
   // Near twins: an error text whose words another article's text holds all of, with one or two words more that are no code
   // (`The connection to Microsoft Exchange is unavailable…` and `…to the Microsoft Exchange Server is unavailable…`, one

@@ -202,6 +202,7 @@ export function scenarioAnchors(text: string): Set<string> {
   // One scan for any hint first: most lines hold none.
   const hinted = hintedServices(lower);
   if (hinted) addServices(text, hinted, out);
+  addApis(text, lower, out);
   // `Event ID: 1310` as Event Viewer copies it pads the colon with spaces to line up the fields; German Event Viewer
   // writes `Ereignis-ID:` (an English event under German field names: its id says where as much)
   if (lower.includes('event') || lower.includes('ereignis'))
@@ -235,6 +236,52 @@ function addServices(text: string, hinted: number, out: Set<string>): void {
     // A name with a kind of its own (`script:healthchecker.ps1`) is the anchor as it stands.
     if (found) out.add(service.includes(':') ? service : `service:${service}`);
   }
+}
+
+/**
+ * Programming interfaces a client program calls, by the names a paste shows when such a program printed the error (read on
+ * the text as written: their names are dotted class names and host names, which addServices reads past). EWS: the EWS
+ * Managed API's namespace and classes (`Microsoft.Exchange.WebServices.Data.ExchangeService`), its calls from PowerShell
+ * (`Exception calling "Bind" with "2" argument(s)`), the protocol's operations (`FindItem`, `GetFolder`,
+ * `GetUserAvailability`), an `EWS request`, `EWS script`, `EWS Managed API`. Graph: its host (`graph.microsoft.com/v1.0/…`),
+ * a path of its API (`/v1.0/users/…`), the SDK's namespace (`Microsoft.Graph`), `Graph API`, `Microsoft Graph`. Not the
+ * EWS virtual directory nor `/EWS/Exchange.asmx`: Outlook, OWA's availability lookups, the HCW and mailbox moves reach
+ * Exchange through them too, and articles about those name them.
+ */
+export const CLIENT_APIS: readonly [string, RegExp][] = [
+  [
+    'api:ews',
+    new RegExp(
+      String.raw`\bMicrosoft\.Exchange\.WebServices\b|\bExchangeService\b|\b(?:EWS|Exchange Web Services)(?: \(EWS\))? (?:Managed API|API|SDK|requests?|calls?|clients?|applications?|apps?|scripts?|operations?|impersonation)\b|` +
+        String.raw`\b(?:FindItems?|FindFolders?|GetItem|CreateItem|UpdateItem|DeleteItem|SyncFolderItems|SyncFolderHierarchy|GetFolder|ResolveNames|ExpandDL|GetUserAvailability|GetStreamingEvents)\b|` +
+        String.raw`\bException calling "(?:Bind|FindItems|FindFolders|AutodiscoverUrl|SendAndSaveCopy|LoadPropertiesForItems)"`,
+      'i',
+    ),
+  ],
+  [
+    'api:graph',
+    /\bgraph\.microsoft\.com\b|\/(?:v1\.0|beta)\/(?:me|users|groups)\b|\bMicrosoft\.Graph\b|\bMicrosoft Graph\b|\bGraph (?:API|SDK|requests?|calls?|endpoints?)\b/i,
+  ],
+];
+
+/** A word one of CLIENT_APIS' patterns needs (lower case): a line holding none is not searched with them. */
+const API_HINT =
+  /ews|exchange web services|webservices|exchangeservice|item|folder|resolvenames|expanddl|availability|streaming|exception calling|graph|\/v1\.0\/|\/beta\//;
+
+/** Adds the anchors of CLIENT_APIS that `text` names (`lower`: the text in lower case). */
+function addApis(text: string, lower: string, out: Set<string>): void {
+  if (!API_HINT.test(lower)) return;
+  for (const [api, pattern] of CLIENT_APIS) if (pattern.test(text)) out.add(api);
+}
+
+/**
+ * The anchors of CLIENT_APIS that a paste names anywhere, read on its text as pasted: a paste's lines as the matcher reads
+ * them have lost their URLs and host names (`https://graph.microsoft.com/v1.0/me/sendMail`).
+ */
+export function apiAnchors(text: string): string[] {
+  const out = new Set<string>();
+  addApis(text, text.toLowerCase(), out);
+  return [...out];
 }
 
 const URL_START = /\bhttps?:\/\/[^\s/'"<>]*/gi;
@@ -342,8 +389,8 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
  * What counts as an article naming a place whose words in a paste are narrower (SCENARIO_SERVICES): an article names
  * Exchange Setup when it speaks of installing, upgrading or preparing at all (`install the cumulative update`, `run
  * Setup /PrepareAD`), app-only sign-in when it names an app's credentials (`-AppId`, `-CertificateThumbprint`,
- * application permissions), the sync engine when it speaks of directory synchronisation or synced objects. Read on an
- * article's own text only (articleAnchors), as anchors added to its scenarioAnchors.
+ * application permissions), the sync engine when it speaks of directory synchronisation or synced objects, Graph when it
+ * speaks of a REST API. Read on an article's own text only (articleAnchors), as anchors added to its scenarioAnchors.
  */
 export const SCENARIO_NAMED_BY_ARTICLES: readonly [string, RegExp][] = [
   [
@@ -354,11 +401,19 @@ export const SCENARIO_NAMED_BY_ARTICLES: readonly [string, RegExp][] = [
     'service:app-only',
     /\bapp-?only\b|managed ?identit(?:y|ies)\b|\bservice principals?\b|Azure Automation|\brunbooks?\b|certificate-based auth|\bCBA\b|application permissions?\b|app registrations?\b|-AppId\b|-CertificateThumbprint\b|-CertificateFilePath\b/i,
   ],
+  // Graph's older sibling, the Outlook REST API, answers the same client programs (`REST API is not yet supported for this mailbox`).
+  ['api:graph', /\bREST API\b|\bOutlook REST\b/i],
   [
     'service:sync',
     /\b(?:Azure AD|Azure Active Directory|Microsoft Entra|Entra(?: ID)?|AAD) Connect\b|\bADSync\b|\bDirSync\b|sync engine|Synchronization Service|directory synchroni[sz]ation|\bsynced\b|synchroni[sz]ed (?:from|with|to)\b|\bCloud Sync\b/i,
   ],
 ];
+
+/**
+ * EWS named in an article's title at all (`EWS isn't supported when accessing Teams data`): the article is about calls to it.
+ * Elsewhere in an article the bare name is mostly the server's side (its URL, virtual directory or logs): not this.
+ */
+export const EWS_IN_TITLE = /\bEWS\b|\bExchange Web Services\b/i;
 
 /** The anchors an article's own text names (SCENARIO_NAMED_BY_ARTICLES) besides its scenarioAnchors. */
 export function articleAnchors(text: string): Set<string> {

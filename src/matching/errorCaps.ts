@@ -57,7 +57,7 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
       h.inCloud = true;
     }
   const w = (paste.where ??= pasteWhere(ctx, paste));
-  if (!w.scenario.lines.length) return;
+  if (!w.scenario.lines.length && !w.scenario.apis?.length) return;
   const { scenario, lineOf, sizes, counts, beside } = w;
   const lines = sizes.length;
   const own = (k: number) => isErrorsLine(sizes[k], counts[k]);
@@ -87,7 +87,7 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
 
 /** The paste's lines that name a scenario, and where each of their words stands (checkScenario), read once per paste. */
 function pasteWhere(ctx: MatchContext, paste: Paste): PasteWhere {
-  const scenario = pasteScenario(paste.lines, paste.content);
+  const scenario = pasteScenario(paste.lines, paste.content, paste.cut);
   const lineOf = new Map<number, number[]>();
   const sizes = new Int32Array(scenario.lines.length);
   scenario.lines.forEach((line, k) => {

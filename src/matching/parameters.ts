@@ -124,8 +124,9 @@ export interface MatchParameters {
      */
     innerOnly: number;
     /**
-     * A paste that says where it happened (a command, script, tool, service or event id) none of which is the
-     * article's scenario is scored at most this (scenario.ts): offered, not answered. Default 0.75, as `innerOnly`.
+     * A paste that says where it happened (a command, script, tool, service, event id, or an interface a client program
+     * called: an EWS call, a Graph request) none of which is the article's scenario is scored at most this (scenario.ts):
+     * offered, not answered. Default 0.75, as `innerOnly`.
      */
     otherScenario: number;
     /**

@@ -1,5 +1,5 @@
 import type { Article } from '../knowledge/types';
-import { articleAnchors, scenarioAnchors } from '../knowledge/vocabulary';
+import { apiAnchors, articleAnchors, EWS_IN_TITLE, scenarioAnchors } from '../knowledge/vocabulary';
 import { STOPWORDS } from './stopwords';
 
 /**
@@ -51,6 +51,7 @@ export function articleScenario(a: Article): ArticleScenario {
   // Exchange Setup is the article's place only where its title or symptoms put the error: a cause or a step that
   // speaks of an upgrade (`the file was overwritten during the upgrade`, `install the latest CU`) says when or how to fix.
   if (anchors.has(SETUP) && !articleAnchors(join(where)).has(SETUP)) anchors.delete(SETUP);
+  if (EWS_IN_TITLE.test(join([a.title.en, a.title.de]))) anchors.add('api:ews');
   return { anchors, squashed: text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''), nouns: new Map() };
 }
 
@@ -60,13 +61,18 @@ const SETUP = 'service:setup';
 export interface PasteScenario {
   /** `record`: the anchor of the cmdlet a PowerShell error record starts with (`Set-Mailbox : …`), when the line is one. */
   lines: { anchors: Set<string>; terms: string[]; record?: string }[];
+  /** The programming interfaces a client program called that the paste names anywhere (vocabulary.ts `apiAnchors`: `api:ews`). */
+  apis?: string[];
 }
 
 /** A PowerShell error record's first line: the cmdlet that printed it, a colon, the message (`Set-Mailbox : The operation…`). */
 const RECORD = /^\s*([A-Z][a-z]+-[A-Z][A-Za-z0-9]+) : /;
 
-/** Reads the anchors of each line of the paste (`terms`: its content terms, line by line). */
-export function pasteScenario(lines: readonly string[], terms: readonly { term: string; line: number }[]): PasteScenario {
+/**
+ * Reads the anchors of each line of the paste (`terms`: its content terms, line by line), and the interfaces its text as
+ * pasted (`text`, with its URLs) names.
+ */
+export function pasteScenario(lines: readonly string[], terms: readonly { term: string; line: number }[], text = ''): PasteScenario {
   const out: PasteScenario['lines'] = [];
   const byLine = new Map<number, string[]>();
   lines.forEach((text, i) => {
@@ -79,7 +85,7 @@ export function pasteScenario(lines: readonly string[], terms: readonly { term: 
     out.push({ anchors, terms: lineTerms, ...(record ? { record } : {}) });
   });
   for (const t of terms) byLine.get(t.line)?.push(t.term);
-  return { lines: out };
+  return { lines: out, apis: apiAnchors(text) };
 }
 
 /** A line of `terms` words, `found` of them the matched error text's, is that error's own line: half its words or more. */
@@ -93,7 +99,9 @@ export function isErrorsLine(terms: number, found: number): boolean {
  * recognized…` says what failed, not where. The caller (errorCaps.ts checkScenario) counts the words found by their ids.
  */
 export function whereBeside(paste: PasteScenario, own: (k: number) => boolean): string[] {
-  const where = new Set<string>();
+  // The interface a client program called is where wherever the paste names it, on the error's own line too (`EWS FindItem
+  // request failed: …`, `Exception calling "Bind" …: "…"`): an article whose error text names it agrees.
+  const where = new Set<string>(paste.apis);
   for (let k = 0; k < paste.lines.length; k++) {
     const line = paste.lines[k];
     if (own(k)) {

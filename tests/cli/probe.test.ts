@@ -51,7 +51,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
       [['cert', ['token'], `${WRAPPER} The pony token has expired for this tenant.`]],
     );
     // The token wrapper is one article's only: no probe of it (its own words still say which error it is).
-    assert.ok(!probes.some((p) => p.from === 'token'));
+    assert.ok(!probes.some((p) => p.from === 'token' && p.rule !== 'client-swap'));
     // A generic line under the shared wrapper: no article holds both, none may be answered.
     const generic = probes.filter((p) => p.rule === 'generic-in-context');
     assert.ok(generic.length > 0);
@@ -134,6 +134,25 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
     assert.deepEqual(
       probes.map((p) => [p.from, p.allowed]),
       [['setup', []]],
+    );
+  });
+
+  it('puts an error text that names no place after an EWS client or a Graph request; an article naming that interface may be answered', () => {
+    const text = 'The pony folder could not be found in the stable store.';
+    const kb = kbOf([
+      englishArticle('web-app', [text], { title: { en: 'Pony folders in Outlook on the web' } }),
+      englishArticle('ews-app', [text], { title: { en: 'EWS applications cannot find pony folders' } }),
+      englishArticle('graph-app', [text], { title: { en: 'Microsoft Graph requests cannot find pony folders' } }),
+      // Its own text says where (a cmdlet's record): left out.
+      article('record', 'Get-PonyFolder : The pony stable is locked for maintenance.'),
+    ]);
+    const probes = buildProbes(kb, 2).filter((p) => p.rule === 'client-swap');
+    assert.deepEqual(
+      probes.map((p) => [p.from, p.allowed, p.text.includes('WebServices') ? 'ews' : 'graph']),
+      [
+        ['web-app', ['ews-app'], 'ews'],
+        ['ews-app', ['graph-app'], 'graph'],
+      ],
     );
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
-import { scenarioAnchors } from '../../src/knowledge/vocabulary';
+import { apiAnchors, scenarioAnchors } from '../../src/knowledge/vocabulary';
 import { Matcher } from '../../src/matching/matcher';
 import {
   articleScenario,
@@ -334,6 +334,63 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual(top(m, error), ['answer', 'widget-migration', 1]);
       // A cmdlet named inside the message, not before its colon, is what failed, not where.
       assert.deepEqual(top(m, `Set-Mailbox ${error}`), ['answer', 'widget-migration', 1]);
+    });
+  });
+
+  describe('rule: the interface a client program called (EWS, Graph) is where its error happened', () => {
+    const error = 'The quokka server version does not match the wombat server version of the resource that was accessed.';
+    const m = new Matcher(
+      kbOf([
+        article('web-app', [error], { title: { en: 'Cannot open a shared folder in Outlook on the web' } }),
+        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+      ]),
+    );
+
+    it('reads EWS calls, classes and operations and Graph requests, not the EWS virtual directory nor its endpoints', () => {
+      assert.deepEqual([...scenarioAnchors('$s = [Microsoft.Exchange.WebServices.Data.ExchangeService]::new()')], ['api:ews']);
+      assert.deepEqual([...scenarioAnchors('Exception calling "Bind" with "2" argument(s): "The request failed."')], ['api:ews']);
+      assert.deepEqual([...scenarioAnchors('Our EWS script runs a FindItem on the inbox')], ['api:ews']);
+      assert.deepEqual([...scenarioAnchors('Calls to the Microsoft Graph API fail')], ['api:graph']);
+      // Outlook, OWA's lookups, the HCW and mailbox moves reach Exchange through these too.
+      assert.deepEqual([...scenarioAnchors('Reset the EWS virtual directory of the server')], []);
+      assert.deepEqual([...scenarioAnchors("The call to 'https://mail.contoso.com/EWS/mrsproxy.svc' failed.")], ['service:mrs']);
+      assert.deepEqual([...scenarioAnchors('https://mail.contoso.com/EWS/Exchange.asmx')], []);
+      // A paste's lines lose their URLs: the paste as pasted names the Graph host.
+      assert.deepEqual(apiAnchors('POST https://graph.microsoft.com/v1.0/me/sendMail'), ['api:graph']);
+      assert.deepEqual(apiAnchors('GET /beta/users/kim/messages'), ['api:graph']);
+      assert.deepEqual(apiAnchors('The item was found'), []);
+    });
+
+    it('answers the error alone, and offers it when the paste shows an EWS or Graph call printed it', () => {
+      assert.deepEqual(top(m, error), ['answer', 'web-app', 1]);
+      // On the error's own line too: the call's name before the message says where.
+      assert.deepEqual(top(m, `EWS FindItem request failed: ${error}`), ['clarify', 'web-app', 0.75]);
+      assert.deepEqual(top(m, `${error}\n   at Microsoft.Exchange.WebServices.Data.ServiceRequestBase.GetResponse()`), [
+        'clarify',
+        'web-app',
+        0.75,
+      ]);
+      assert.deepEqual(top(m, `POST https://graph.microsoft.com/v1.0/users/kim/sendMail\n${error}`), ['clarify', 'web-app', 0.75]);
+    });
+
+    it("takes EWS in an article's title, and a REST API anywhere in it, as that interface", () => {
+      const titled = article('teams', ['x'], { title: { en: "EWS isn't supported when accessing Teams data" } });
+      assert.ok(articleScenario(titled).anchors.has('api:ews'));
+      const rest = article('rest', ['REST API is not yet supported for this mailbox.']);
+      assert.ok(articleScenario(rest).anchors.has('api:graph'));
+      // Bare EWS in the body is mostly the server's side (its URL, virtual directory, logs).
+      const body = article('vdir', ['x'], { cause: { en: 'The EWS external URL is not set.' } });
+      assert.ok(!articleScenario(body).anchors.has('api:ews'));
+    });
+
+    it('answers it when the article names that interface', () => {
+      const ews = new Matcher(
+        kbOf([
+          article('ews-app', [error], { title: { en: 'EWS applications fail to read a shared folder' } }),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+      assert.deepEqual(top(ews, `EWS FindItem request failed: ${error}`), ['answer', 'ews-app', 1]);
     });
   });
 
