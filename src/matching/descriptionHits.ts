@@ -61,7 +61,7 @@ export function descriptionHits(
         hit.score = p.causeScore;
       } else {
         // The symptom and little else, in words of its own (not only an error text's words its prose repeats).
-        const own = describedWhole(ctx.descriptions, d, errorTextsOf(ctx, d.article), p);
+        const own = describedWhole(ctx.descriptions, d, () => errorTextsOf(ctx, d.article), p);
         if (own !== undefined) {
           hit.cause = { words: 0, weight: own, offered: score, whole: true };
           hit.score = p.causeScore;

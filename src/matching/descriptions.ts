@@ -700,19 +700,23 @@ export function namedParts(index: DescriptionIndex, fit: DescriptionScore): { sy
 /**
  * A description that names its symptom and little else (`answerFit`: the symptom holds most of the paste's known words, the
  * paste a good part of the symptom's) in words of its own (`answerBeyond`: weight, in words found in one article only, of the
- * words it found that none of the article's error texts holds — `errors`): the weight of those words, or undefined when it
- * falls short. A paste that only quotes an error the symptom's prose repeats (`554 5.2.0 STOREDRV.Deliver.Exception: Access is
- * denied.` against a symptom titled with that NDR's first words) is the error path's to judge: its rules (inner message,
- * scenario) must not be overruled by the same words read as prose.
+ * words it found that none of the article's error texts holds — `errors`, read only once the fit is reached): the weight of
+ * those words, or undefined when it falls short. A paste that only quotes an error the symptom's prose repeats (`554 5.2.0
+ * STOREDRV.Deliver.Exception: Access is denied.` against a symptom titled with that NDR's first words) is the error path's to
+ * judge: its rules (inner message, scenario) must not be overruled by the same words read as prose.
  */
 export function describedWhole(
   index: DescriptionIndex,
   fit: DescriptionScore,
-  errors: readonly string[],
+  errors: () => readonly string[],
   p: DescriptionParameters,
 ): number | undefined {
   if (fit.pasteShare * fit.docShare < p.answerFit) return undefined;
-  const quoted = new Set(errors.flatMap((e) => proseTerms(e)).map(inflectionKey));
+  const quoted = new Set(
+    errors()
+      .flatMap((e) => proseTerms(e))
+      .map(inflectionKey),
+  );
   const unique = Math.log(1 + index.titles.length);
   let weight = 0;
   // Word pairs (`bare line`) count through their words.

@@ -474,15 +474,18 @@ describe('matching: a description that names its symptom and little else, in wor
     assert.equal(kb.articles[fit.article].id, 'portraits');
     assert.ok(fit.pasteShare * fit.docShare >= p.answerFit, String(fit.pasteShare * fit.docShare));
     // The article has no error text: every word found is its own (each found in this article only: weight 1).
-    const own = describedWhole(index, fit, [], p);
+    const own = describedWhole(index, fit, () => [], p);
     assert.ok(own !== undefined && own >= p.answerBeyond, String(own));
     // The same words quoted from an error text are that error's, not a description of the paste's own.
     assert.equal(
-      describedWhole(index, fit, ['Staff portraits changed on premises keep the old picture in the cloud, never refresh'], p),
+      describedWhole(index, fit, () => ['Staff portraits changed on premises keep the old picture in the cloud, never refresh'], p),
       undefined,
     );
     // Below the fit, nothing.
-    assert.equal(describedWhole(index, fit, [], { ...p, answerFit: 0.99 }), undefined);
+    assert.equal(
+      describedWhole(index, fit, () => [], { ...p, answerFit: 0.99 }),
+      undefined,
+    );
   });
 
   it('answers it where other articles compete and nothing else is offered; offers an error quoted with another inner message', () => {
