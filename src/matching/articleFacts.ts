@@ -47,6 +47,8 @@ export class ArticleFacts {
   private readonly wrappers = new Map<number, string[] | null>();
   /** Per article asked: every word of its text (title, symptoms, error texts, cause, steps), for `capOtherOuter`. */
   private readonly articleWords = new Map<number, Set<string>>();
+  /** Per article asked: its error texts, every language (`errorTextsOf`). */
+  private readonly errorTexts = new Map<number, readonly string[]>();
   /** Per error text asked: it is a generic line other articles' errors wrap (genericLines.ts). */
   private readonly genericLines = new Map<number, boolean>();
   /** Made the first time a paste holds a status code. */
@@ -100,11 +102,24 @@ export class ArticleFacts {
     return wrapper;
   }
 
+  /**
+   * Every error text of the article, in either language, symptom by symptom: what `describedWhole` leaves out of a
+   * description's own words, and part of the article's text (`articleText`).
+   */
+  errorTextsOf(article: number): readonly string[] {
+    let texts = this.errorTexts.get(article);
+    if (!texts) {
+      texts = this.kb.articles[article].symptoms.flatMap((s) => Object.values(s.errors).flatMap((es) => es ?? []));
+      this.errorTexts.set(article, texts);
+    }
+    return texts;
+  }
+
   /** Every word of the article's text, as the paste's words are read. */
   wordsOf(article: number): Set<string> {
     let words = this.articleWords.get(article);
     if (!words) {
-      words = new Set(termsOf(articleText(this.kb.articles[article], true)));
+      words = new Set(termsOf(articleText(this.kb.articles[article], this.errorTextsOf(article), true)));
       this.articleWords.set(article, words);
     }
     return words;
@@ -127,7 +142,7 @@ export class ArticleFacts {
   textCodesOf(article: number): ReadonlySet<string> {
     let codes = this.articleTextCodes.get(article);
     if (!codes) {
-      codes = statusCodesIn(articleText(this.kb.articles[article], false));
+      codes = statusCodesIn(articleText(this.kb.articles[article], this.errorTextsOf(article), false));
       this.articleTextCodes.set(article, codes);
     }
     return codes;
@@ -191,13 +206,15 @@ export class ArticleFacts {
 }
 
 /**
- * An article's own text as one string, every language: title, symptoms (descriptions and error texts), cause and
- * steps; `whole` adds the keywords, the symptoms' context and the steps' commands.
+ * An article's own text as one string, every language: title, symptoms' descriptions, its error texts (`errors`:
+ * ArticleFacts.errorTextsOf), cause and steps; `whole` adds the keywords, the symptoms' context and the steps' commands.
+ * (Read as a set of words or codes: the order of its lines does not matter.)
  */
-function articleText(a: Article, whole: boolean): string {
+function articleText(a: Article, errors: readonly string[], whole: boolean): string {
   const texts = [
     ...Object.values(a.title),
-    ...a.symptoms.flatMap((s) => [...Object.values(s.description), ...Object.values(s.errors).flat()]),
+    ...a.symptoms.flatMap((s) => Object.values(s.description)),
+    ...errors,
     ...Object.values(a.cause),
     ...a.steps.flatMap((st) => Object.values(st.text)),
   ];

@@ -18,11 +18,6 @@ import {
 import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type MatchContext } from './hits';
 import type { QueryView } from './score';
 
-/** Every error text of an article, in either language (what `describedWhole` leaves out of a description's own words). */
-function errorTextsOf(ctx: MatchContext, article: number): string[] {
-  return ctx.kb.articles[article].symptoms.flatMap((s) => Object.values(s.errors).flatMap((es) => es ?? []));
-}
-
 /**
  * Stage 5c: a description or question that names a symptom in the words of its title and description is
  * offered; with the article's topic phrases (its cause: `TLS 1.2`, `legacy TLS`) it is scored like the
@@ -61,7 +56,7 @@ export function descriptionHits(
         hit.score = p.causeScore;
       } else {
         // The symptom and little else, in words of its own (not only an error text's words its prose repeats).
-        const own = describedWhole(ctx.descriptions, d, () => errorTextsOf(ctx, d.article), p);
+        const own = describedWhole(ctx.descriptions, d, () => ctx.facts.errorTextsOf(d.article), p);
         if (own !== undefined) {
           hit.cause = { words: 0, weight: own, offered: score, whole: true };
           hit.score = p.causeScore;

@@ -20,7 +20,7 @@ export interface ArticleScenario {
    * Per cmdlet noun asked (`agrees`), whether `squashed` holds it: every hit of the article asks again for each of the
    * paste's anchors, and a search of the whole text each time was a few percent of a log's match at 10,000 articles.
    */
-  nouns?: Map<string, boolean>;
+  nouns: Map<string, boolean>;
 }
 
 /**
@@ -128,7 +128,7 @@ function agrees(anchor: string, article: ArticleScenario): boolean {
   if (article.anchors.has(anchor)) return true;
   const noun = nounOf(anchor);
   if (noun === null) return false;
-  const nouns = (article.nouns ??= new Map());
+  const nouns = article.nouns;
   let held = nouns.get(noun);
   if (held === undefined) {
     held = article.squashed.includes(noun);

@@ -65,7 +65,7 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual([...scenarioAnchors('Get-ExchangeOnlineWidget')], ['cmdlet:exchange-online-widget']);
       // Its noun in words is the service, not the command: an article that says "Exchange Online" does not agree.
       assert.equal(nounOf('cmdlet:connect-exchange-online'), 'connectexchange');
-      const hybrid: ArticleScenario = { anchors: new Set(), squashed: 'mailflowfromexchangeonlinefails' };
+      const hybrid: ArticleScenario = { anchors: new Set(), squashed: 'mailflowfromexchangeonlinefails', nouns: new Map() };
       assert.deepEqual(outsideScenario(['cmdlet:connect-exchange-online'], hybrid), ['cmdlet:connect-exchange-online']);
     });
 
@@ -536,13 +536,13 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
 
     it('takes a line half of whose words the match found for the error itself, not for where it happened', () => {
       const paste = { lines: [{ anchors: new Set(['cmdlet:move-request']), terms: ['get', 'moverequest', 'access', 'denied'] }] };
-      const none: ArticleScenario = { anchors: new Set(), squashed: '' };
+      const none: ArticleScenario = { anchors: new Set(), squashed: '', nouns: new Map() };
       assert.equal(otherScenario(paste, new Set(['access', 'denied']), none), undefined);
       assert.deepEqual(otherScenario(paste, new Set(['denied']), none), ['cmdlet:move-request']);
     });
 
     it("agrees with a cmdlet whose noun's first two parts the article names, never with a one-word noun", () => {
-      const article = (squashed: string): ArticleScenario => ({ anchors: new Set(), squashed });
+      const article = (squashed: string): ArticleScenario => ({ anchors: new Set(), squashed, nouns: new Map() });
       assert.equal(outsideScenario(['cmdlet:distribution-group-member'], article('ownerscantmanagethedistributiongroup')), undefined);
       assert.deepEqual(outsideScenario(['cmdlet:recipient'], article('therecipientisnotfound')), ['cmdlet:recipient']);
     });
