@@ -30,7 +30,7 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 // One entry per set: its seed (fixed once the set is split), its two files and their header lines.
 const SETS = {
   main: {
-    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 22: covered English inputs and more (tests/data/README.md).
+    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 23: covered English inputs and more (tests/data/README.md).
     seeds: {
       1: 20261203,
       2: 2026120302,
@@ -54,6 +54,7 @@ const SETS = {
       20: 2026120320,
       21: 2026120321,
       22: 2026120322,
+      23: 2026120323,
     },
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
