@@ -27,6 +27,8 @@ interface Rule {
   output: string;
   /** Words of `output` (folded), to check an article for the translated phrase. */
   outputWords: string[];
+  /** Where `output`'s slots stand: each the index in `outputWords` it comes before. */
+  outputSlots: number[];
   /** Words of the other language's further forms (`OWA` for `Outlook on the web`). */
   alternatives: string[][];
   /** The form is written the same in the other language too (`OWA`): in a sentence of that language it stays as written. */
@@ -39,6 +41,11 @@ export interface Applied {
   words: string[];
   /** The entry's other forms in that language (folded words): an article may write the term so (`OWA`). */
   alternatives?: string[][];
+  /**
+   * A template's slots: for each, the index in `words` it stands before (`Connecting to remote server {} failed …` → [4]).
+   * An error text holds the template with its own words in the slots (`… server exchange.contoso.com failed …`).
+   */
+  slots?: number[];
 }
 
 export interface Translation {
@@ -104,7 +111,13 @@ export class Translator {
       if (e.synonyms) continue;
       const sources = from === 'de' ? e.de : e.en;
       const output = from === 'de' ? e.en[0] : e.de[0];
-      const outputWords = patternOf(output).filter((w): w is string => w !== null);
+      const outputPattern = patternOf(output);
+      const outputWords = outputPattern.filter((w): w is string => w !== null);
+      const outputSlots: number[] = [];
+      for (let k = 0, n = 0; k < outputPattern.length; k++) {
+        if (outputPattern[k] === null) outputSlots.push(n);
+        else n++;
+      }
       const alternatives = (from === 'de' ? e.en : e.de)
         .slice(1)
         .map((f) => patternOf(f).filter((w): w is string => w !== null))
@@ -116,7 +129,7 @@ export class Translator {
         if (!first || !pattern.length) continue; // a form that starts with a slot has no anchor; the lexicon check forbids it
         const list = this.byFirst.get(first) ?? [];
         const shared = targets.includes(pattern.join(' '));
-        const rule = { pattern, output, outputWords, alternatives, shared };
+        const rule = { pattern, output, outputWords, outputSlots, alternatives, shared };
         list.push(rule);
         this.byFirst.set(first, list);
         if (pattern.length > 1 && from === 'de') {
@@ -225,8 +238,12 @@ export class Translator {
         cursor = words[hit.end - 1].end;
         // A form ending in a bracket (`Argument(en)`) was matched up to its last word: its bracket is the paste's.
         if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
-        const { outputWords, alternatives } = hit.rule;
-        applied.push(alternatives.length ? { words: outputWords, alternatives } : { words: outputWords });
+        const { outputWords, outputSlots, alternatives } = hit.rule;
+        applied.push({
+          words: outputWords,
+          ...(alternatives.length ? { alternatives } : {}),
+          ...(outputSlots.length ? { slots: outputSlots } : {}),
+        });
         units.push(unitAt(sentences, i, hit.end, outputWords));
         i = hit.end;
         continue;
@@ -663,7 +680,7 @@ export function agreement(
   let units = 0;
   for (const a of applied) {
     if (a.words.length < params.unitWords) continue;
-    if (errorWords.some((e) => containsRun(e, a.words))) units++;
+    if (errorWords.some((e) => holdsApplied(e, a, params.maxSlotWords))) units++;
   }
   return units >= params.unitsToAnswer;
 }
@@ -822,6 +839,32 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
   return runIn(haystack, needle, false) !== null;
 }
 
+/**
+ * Whether an error text (folded words) holds what the translation wrote for a form: its words in a row, and for a template
+ * with slots each run between them in order, the text's own words in each slot (`Connecting to remote server
+ * exchange.contoso.com failed …` holds `Connecting to remote server {} failed …`; up to `maxSlot` words, or none).
+ */
+export function holdsApplied(haystack: readonly string[], applied: Applied, maxSlot: number): boolean {
+  if (!applied.slots?.length) return containsRun(haystack, applied.words);
+  const runs: string[][] = [];
+  let from = 0;
+  for (const at of [...applied.slots, applied.words.length]) {
+    runs.push(applied.words.slice(from, at));
+    from = at;
+  }
+  const fits = (r: number, at: number): boolean => {
+    if (r === runs.length) return true;
+    const run = runs[r];
+    // The first run stands anywhere; each later one within `maxSlot` words of the last.
+    const last = r === 0 ? haystack.length - run.length : Math.min(at + maxSlot, haystack.length - run.length);
+    for (let i = at; i <= last; i++) {
+      if (run.every((w, k) => haystack[i + k] === w) && fits(r + 1, i + run.length)) return true;
+    }
+    return false;
+  };
+  return fits(0, 0);
+}
+
 /** `group` and `groups`, `mailbox` and `mailboxes`: one word in the other number (English `-s`, `-es`; at least three letters). */
 function otherNumber(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
@@ -864,7 +907,7 @@ export function answerThroughTranslation(
   const top = via.decision === 'answer' && via.matches[0].article !== answered?.id ? articleOf(via.matches[0].article) : undefined;
   if (!answered || !top) return direct;
   const errors = errorWordsOf(top);
-  if (!templates.some((a) => errors.some((e) => containsRun(e, a.words)))) return direct;
+  if (!templates.some((a) => errors.some((e) => holdsApplied(e, a, params.bridge.maxSlotWords)))) return direct;
   const theirs = errorVocabularyOf(answered);
   const ours = errorVocabularyOf(top);
   if (!free.every((t) => !theirs.has(t) || ours.has(t)) || !free.some((t) => ours.has(t) && !theirs.has(t))) return direct;
@@ -912,7 +955,9 @@ export function combineWithTranslation(
   const free = languageFreeTerms(text);
   if (
     mixed &&
-    !translation.applied.some((a) => a.words.length >= params.bridge.unitWords && errors.some((e) => containsRun(e, a.words))) &&
+    !translation.applied.some(
+      (a) => a.words.length >= params.bridge.unitWords && errors.some((e) => holdsApplied(e, a, params.bridge.maxSlotWords)),
+    ) &&
     !(via.decision === 'answer' && freeAgrees(vocabulary, free))
   )
     return direct;
@@ -929,7 +974,9 @@ export function combineWithTranslation(
   const verbatimLead =
     direct.matches[0]?.article === via.matches[0].article &&
     direct.matches[0].score >= t.candidate &&
-    translation.applied.some((a) => a.words.length >= params.bridge.unitWords && errors.some((e) => containsRun(e, a.words)));
+    translation.applied.some(
+      (a) => a.words.length >= params.bridge.unitWords && errors.some((e) => holdsApplied(e, a, params.bridge.maxSlotWords)),
+    );
   if (via.decision === 'answer' && top && (verbatimLead || agreement(errors, free, translation.applied, params.bridge))) {
     return { ...direct, decision: 'answer', matches: mapped };
   }

@@ -232,6 +232,25 @@ describe('matching/bridge', () => {
       assert.equal(agreement(long, [], [closed, send]), true);
       assert.equal(agreement(long, [], [closed, { words: ['error'] }]), false, 'a single word is no unit');
     });
+
+    it('finds a template with a slot in an error text that writes its own words in the slot, in order and near', () => {
+      const t = new Translator(LEXICON, 'de').translate(
+        'Beim Verbinden mit dem Remoteserver "ex01.contoso.de" ist folgender Fehler aufgetreten: Zugriff verweigert',
+      );
+      const [connecting] = t.applied;
+      assert.deepEqual(connecting.slots, [4]);
+      const fold = (s: string) =>
+        s
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean);
+      const held = fold('Connecting to remote server mail.contoso.com failed with the following error message : Access is denied');
+      assert.equal(agreement([held], [], t.applied), true, "the slot holds the article's server name");
+      const far = fold('Connecting to remote server one two three four five six seven failed with the following error message');
+      assert.equal(agreement([far, fold('Access is denied')], [], t.applied), false, 'more words than a slot holds');
+      const swapped = fold('failed with the following error message Connecting to remote server x');
+      assert.equal(agreement([swapped, fold('Access is denied')], [], t.applied), false, 'the runs in the wrong order');
+    });
   });
 
   describe('proseAgreement', () => {
