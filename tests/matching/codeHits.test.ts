@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { Matcher } from '../../src/matching/matcher';
+import { englishArticle, kbOf } from '../helpers/articles';
+
+/** Decision, articles and the top match's symptom and first rule note, for a paste. */
+const outcome = (m: Matcher, text: string) => {
+  const r = m.match(text, { explain: true });
+  return {
+    decision: r.decision,
+    articles: r.matches.map((x) => x.article),
+    symptom: r.matches[0]?.symptom,
+    note: r.matches[0]?.why?.rules[0]?.note ?? '',
+  };
+};
+const far = englishArticle('far', ['Replication of the quokka database copy failed.']);
+
+describe('matching: code hits (codeHits.ts)', () => {
+  describe('a code the paste shares with an error text and little else: the word after it tells (nextDiffers)', () => {
+    // The title shares no word with the pastes below but the code: what decides is the code and what follows it.
+    const tunnel = englishArticle('tunnel', ['HCW8199 The wombat tunnel collapsed near the burrow gate'], {
+      title: { en: 'Setup stops on a northern farm' },
+    });
+    const m = new Matcher(kbOf([tunnel, far]));
+
+    it('offers the article for the code alone, or for the code at the paste’s end', () => {
+      assert.deepEqual(outcome(m, 'HCW8199').articles, ['tunnel']);
+      assert.deepEqual(outcome(m, 'HCW8199 koala meadow, later HCW8199').articles, ['tunnel']);
+    });
+
+    it('offers none where the paste goes on differently right after the code, wherever the code stands', () => {
+      assert.equal(outcome(m, 'HCW8199 koala meadow flooded').decision, 'none', 'the code first in the paste');
+      assert.equal(outcome(m, 'log: HCW8199 koala meadow flooded').decision, 'none');
+      assert.equal(outcome(m, 'HCW8199 koala meadow flooded, later HCW8199 koala').decision, 'none', 'both times');
+    });
+
+    it('reads a word the paste skipped or put in after the code as the same error', () => {
+      assert.deepEqual(outcome(m, 'HCW8199 wombat koala meadow').articles, ['tunnel'], 'the next word is the text’s');
+      assert.deepEqual(outcome(m, 'HCW8199 tunnel koala meadow').articles, ['tunnel'], 'one word skipped');
+      assert.deepEqual(outcome(m, 'HCW8199 koala wombat meadow').articles, ['tunnel'], 'one word put in');
+    });
+  });
+
+  describe('a status code an article’s title names (diverges)', () => {
+    const ndr = englishArticle('ndr-439', ["Remote Server returned '554 4.3.9 wombat busy; the pony store refused the delivery'"], {
+      title: { en: 'Fix NDR error "554 4.3.9" in Exchange Online' },
+    });
+    const m = new Matcher(kbOf([ndr, far]));
+    const TITLE_NAMES = "0.5: a status code the article's title names (at most 3 titles)";
+
+    it('offers it where the paste follows the error text from the code to either end', () => {
+      assert.deepEqual(outcome(m, 'x 4.3.9 wombat busy'), {
+        decision: 'clarify',
+        articles: ['ndr-439'],
+        symptom: 'main',
+        note: TITLE_NAMES,
+      });
+      assert.deepEqual(outcome(m, '4.3.9 koala, 4.3.9 wombat busy').articles, ['ndr-439'], 'one place follows it');
+    });
+
+    it('offers none where the paste follows a few words and then goes on differently', () => {
+      assert.equal(outcome(m, '4.3.9 wombat koala').decision, 'none');
+      assert.equal(outcome(m, '4.3.9 wombat busy; the koala store refused').decision, 'none');
+    });
+
+    it('reads one word skipped or put in as the same error', () => {
+      assert.equal(outcome(m, '4.3.9 wombat busy the store refused').note, TITLE_NAMES, 'pony skipped');
+      assert.equal(outcome(m, '4.3.9 wombat busy the koala pony store').note, TITLE_NAMES, 'koala put in');
+    });
+
+    it('names the symptom whose error text carries the code, not the article’s first', () => {
+      const two = englishArticle('ndr-439', [], {
+        title: { en: 'Fix NDR error "554 4.3.9" in Exchange Online' },
+        symptoms: [
+          { id: 'other', description: { en: 'd' }, errors: { en: ['The koala queue is frozen'] } },
+          { id: 'carrier', description: { en: 'd' }, errors: { en: ["Remote Server returned '554 4.3.9 wombat busy'"] } },
+        ],
+      });
+      assert.equal(outcome(new Matcher(kbOf([two, far])), 'bounce 4.3.9').symptom, 'carrier');
+    });
+  });
+});
