@@ -9,7 +9,7 @@ import {
 } from '../knowledge/vocabulary';
 import { CHAIN_MARKER } from '../matching/chains';
 import { namesCloud, namesProduct, onlineOnly, serverOnly } from '../matching/product';
-import { articleScenario } from '../matching/scenario';
+import { accountKinds, articleAccounts, articleScenario, otherAccount } from '../matching/scenario';
 
 /**
  * Near-miss probes: look-alike pastes built by rules from the knowledge's own error texts (issue 12), each with
@@ -29,7 +29,8 @@ export type ProbeRule =
   | 'product-swap'
   | 'overview-frame'
   | 'near-twin'
-  | 'client-swap';
+  | 'client-swap'
+  | 'account-swap';
 
 export interface Probe {
   rule: ProbeRule;
@@ -92,6 +93,18 @@ const CLIENT_LINES: readonly { api: string; before?: string; after?: string }[] 
     after: '   at Microsoft.Exchange.WebServices.Data.ServiceRequestBase.GetEwsHttpWebResponse(IEwsHttpWebRequest request)',
   },
   { api: 'api:graph', before: 'POST https://graph.microsoft.com/v1.0/users/admin@contoso.com/sendMail' },
+];
+
+/**
+ * What Get-User / Get-Recipient print for a kind of account (vocabulary.ts ACCOUNT_KINDS). Before the error text of an article
+ * whose title or cause names a kind of account that can't be this one (a guest against a mailbox on-premises), they make the
+ * same error for another account, whose cause that article does not give.
+ */
+const ACCOUNT_LINES: readonly { kind: string; line: string }[] = [
+  { kind: 'guest', line: 'UserType : Guest' },
+  { kind: 'shared', line: 'RecipientTypeDetails : SharedMailbox' },
+  { kind: 'resource', line: 'RecipientTypeDetails : RoomMailbox' },
+  { kind: 'no-mailbox', line: 'RecipientTypeDetails : MailUser' },
 ];
 
 /** PROBLEM_CODE_IN_TEXT without its global flag (a test). */
@@ -281,6 +294,23 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     turn++;
     const text = [client.before, first, client.after].filter((t) => t !== undefined).join('\n');
     add({ rule: 'client-swap', text, from: a.id, allowed: holding(first).filter((id) => scenarios.get(id)!.has(client.api)) });
+  }
+  // An article's error text for another kind of account than the one its title or cause names (one probe per such article,
+  // its first error text, the kinds in turn): only an article that holds the text and may be about that account may be
+  // answered.
+  turn = 0;
+  const accounts = new Map(kb.articles.map((a) => [a.id, articleAccounts(a, articleScenario(a))]));
+  for (const a of kb.articles) {
+    const first = a.symptoms.flatMap((s) => s.errors.en ?? s.errors.de ?? [])[0];
+    if (first === undefined || words(first) < 3 || accountKinds(first).size > 0 || PROBLEM_CODE.test(first)) continue;
+    const own = accounts.get(a.id)!;
+    const clash = (k: number) => ACCOUNT_LINES[(turn + k) % ACCOUNT_LINES.length];
+    const k = ACCOUNT_LINES.findIndex((_, i) => otherAccount(new Set([clash(i).kind]), own) !== undefined);
+    if (k < 0) continue;
+    const { kind, line } = clash(k);
+    turn++;
+    const allowed = holding(first).filter((id) => otherAccount(new Set([kind]), accounts.get(id)!) === undefined);
+    add({ rule: 'account-swap', text: `${line}\n${first}`, from: a.id, allowed });
   }
   // Near twins: an error text whose words another article's text holds all of, with one or two words more that are no code
   // (`The connection to Microsoft Exchange is unavailable…` and `…to the Microsoft Exchange Server is unavailable…`, one

@@ -413,6 +413,47 @@ export const SCENARIO_NAMED_BY_ARTICLES: readonly [string, RegExp][] = [
  * EWS named in an article's title at all (`EWS isn't supported when accessing Teams data`): the article is about calls to it.
  * Elsewhere in an article the bare name is mostly the server's side (its URL, virtual directory or logs): not this.
  */
+/**
+ * Kinds of account an error can concern, by the words a paste or an article uses for them (scenario.ts `accountKinds`): a
+ * guest (B2B, external user, `UserType : Guest`), a user without a license, a recipient without a mailbox (a mail user), a
+ * shared mailbox, a room or equipment (resource) mailbox, a mailbox still on-premises. English and German; the recipient
+ * type names Get-Mailbox and Get-Recipient print (`SharedMailbox`, `RoomMailbox`, `MailUser`, `GuestMailUser`) too.
+ */
+export const ACCOUNT_KINDS: readonly [string, RegExp][] = [
+  [
+    'guest',
+    /\bguest(?:s|[ -](?:users?|accounts?))\b|\bB2B\b|\bexternal (?:users?|guests?)\b|#EXT#|\bUserType\s{0,5}:\s{0,5}Guest\b|\bGuestMailUser\b|\bGast(?:benutzer|konto|konten)/i,
+  ],
+  [
+    'unlicensed',
+    /\bunlicensed\b|\b(?:no|without an?) licen[cs]e|\blicen[cs]es? (?:was |were |has been |have been |is |are )?removed\b|\bohne Lizenz|\bnicht lizenziert/i,
+  ],
+  [
+    'no-mailbox',
+    /\b(?:doesn't|does not|don't|do not|didn't|did not) have an? (?:Exchange Online |cloud )?mailbox\b|\bno mailbox\b|\bwithout an? mailbox\b|\bmailbox-?less\b|(?<![\w-])(?:mail[ -]users?|MailUser)\b|\b(?:kein|ohne) Postfach\b/i,
+  ],
+  ['shared', /\bshared mailbox|\bSharedMailbox\b|\bfreigegebene[mnrs]? Postf[äa]ch/i],
+  ['resource', /\b(?:room|resource|equipment) mailbox|\b(?:Room|Equipment)Mailbox\b|\b(?:Raum|Ressourcen)postf[äa]ch/i],
+  [
+    'on-premises',
+    /\bon[ -]?prem(?:ises)?[ -](?:(?:user|shared|room|resource|equipment)[ -]?)?mailbox|\bmailbox(?:es)? (?:is |are |that (?:is|are) |still )?(?:located |hosted |homed )?(?:on[ -]?prem(?:ises)?\b|on an? (?:dedicated )?(?:Microsoft )?Exchange Server\b)|\blokale[ns]? Postf[äa]ch/i,
+  ],
+];
+
+/**
+ * Kinds of ACCOUNT_KINDS that can't be the same account: a guest has no mailbox of the tenant (not a shared, resource or
+ * on-premises one), a recipient without a mailbox has no shared or resource one, a shared mailbox is no room. Any other two
+ * may be one account (a shared mailbox needs no license, a user whose mailbox is on-premises has none in the cloud).
+ */
+export const ACCOUNT_CLASHES: readonly [string, string][] = [
+  ['guest', 'shared'],
+  ['guest', 'resource'],
+  ['guest', 'on-premises'],
+  ['no-mailbox', 'shared'],
+  ['no-mailbox', 'resource'],
+  ['shared', 'resource'],
+];
+
 export const EWS_IN_TITLE = /\bEWS\b|\bExchange Web Services\b/i;
 
 /** The anchors an article's own text names (SCENARIO_NAMED_BY_ARTICLES) besides its scenarioAnchors. */

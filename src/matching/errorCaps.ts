@@ -9,7 +9,17 @@ import { foreignProgram } from './foreignProgram';
 import type { ErrorHit, MatchContext, Paste, PasteWhere } from './hits';
 import { OVERVIEW_CODES } from './articleFacts';
 import { namesCloud, namesProduct, onlineOnly, pasteCloudOnly, pasteOnPremises, serverOnly } from './product';
-import { deniedDeployments, deniedInTitle, isErrorsLine, outsideScenario, pasteScenario, whereBeside } from './scenario';
+import {
+  accountKinds,
+  articleAccounts,
+  deniedDeployments,
+  deniedInTitle,
+  isErrorsLine,
+  otherAccount,
+  outsideScenario,
+  pasteScenario,
+  whereBeside,
+} from './scenario';
 import { scoreSignal, type QueryView, type SignalScore } from './score';
 import { isStrongTerm } from './signals';
 import { isStatusTerm, otherStatusCode, statusTerms } from './statusCodes';
@@ -35,6 +45,17 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
     h.score = cap;
     h.deniedScenario = named;
   }
+  // Who: the kind of account the paste names (a guest) where the article's title or cause names another as its condition
+  // (a mailbox on-premises), whatever the place anchors below say (a Graph call may agree).
+  const pasted = accountKinds(paste.cut);
+  if (pasted.size)
+    for (const h of hits) {
+      if (h.score <= cap) continue;
+      const other = otherAccount(pasted, articleAccounts(ctx.kb.articles[h.article], ctx.facts.scenarioOf(h.article)));
+      if (!other) continue;
+      h.score = cap;
+      h.otherAccount = other;
+    }
   const productCap = ctx.params.score.otherProduct;
   const onPremises = pasteOnPremises(paste.cut);
   if (onPremises !== undefined)

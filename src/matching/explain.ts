@@ -129,6 +129,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'scenario',
         note: `capped at ${ctx.params.score.otherScenario}: the paste says it has no ${h.deniedScenario}, the article's title names it (offered, not answered)`,
       });
+    if (h.otherAccount)
+      rules.push({
+        rule: 'scenario',
+        note: `capped at ${ctx.params.score.otherScenario}: the paste concerns an account of kind ${h.otherAccount[0]}, the article's title or cause one of kind ${h.otherAccount[1]}, which can't be the same account (offered, not answered)`,
+      });
     if (b.cutAt !== undefined)
       rules.push({ rule: 'inner-message', note: `the paste stops before a "-->" of the error: scored against the text up to it` });
     if (b.contradiction) {

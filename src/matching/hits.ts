@@ -79,6 +79,8 @@ export interface ErrorHit extends HitBase {
   otherScenario?: readonly string[];
   /** A deployment the paste says it doesn't have and the article's title names (`hybrid`; then capped: scenario.ts). */
   deniedScenario?: string;
+  /** The kind of account the paste names and the one the article's title or cause names, which can't be one (then capped: scenario.ts). */
+  otherAccount?: readonly [string, string];
   /** The on-premises product the paste names, its article applying to Exchange Online only (then capped: product.ts). */
   otherProduct?: string;
   /** ...that being the Exchange Online signal of a paste (`Connect-ExchangeOnline`), its article applying to Exchange Server only. */

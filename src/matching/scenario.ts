@@ -1,5 +1,5 @@
 import type { Article } from '../knowledge/types';
-import { apiAnchors, articleAnchors, EWS_IN_TITLE, scenarioAnchors } from '../knowledge/vocabulary';
+import { ACCOUNT_CLASHES, ACCOUNT_KINDS, apiAnchors, articleAnchors, EWS_IN_TITLE, scenarioAnchors } from '../knowledge/vocabulary';
 import { STOPWORDS } from './stopwords';
 
 /**
@@ -21,6 +21,8 @@ export interface ArticleScenario {
    * paste's anchors, and a search of the whole text each time was a few percent of a log's match at 10,000 articles.
    */
   nouns: Map<string, boolean>;
+  /** The kinds of account its title or cause names as its condition, and those its text names anywhere (`articleAccounts`). */
+  accounts?: ArticleAccounts;
 }
 
 /**
@@ -221,3 +223,59 @@ export function deniedInTitle(denied: ReadonlySet<string>, title: readonly (stri
 
 /** Words that deny what follows them in a title (apostrophes removed: `dont`, `cant`). */
 const TITLE_NEGATION = new Set(['no', 'not', 'without', 'dont', 'doesnt', 'cant', 'cannot', 'isnt', 'arent', 'wont', 'lacks', 'missing']);
+
+/**
+ * "Who": the kinds of account (vocabulary.ts ACCOUNT_KINDS: a guest, a user without a license, a recipient without a
+ * mailbox, a shared, resource or on-premises mailbox) a text names.
+ */
+export function accountKinds(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!ACCOUNT_HINT.test(text)) return out;
+  for (const [kind, pattern] of ACCOUNT_KINDS) if (pattern.test(text)) out.add(kind);
+  return out;
+}
+
+/** A word one of ACCOUNT_KINDS' patterns needs: a text holding none is not searched with them. */
+const ACCOUNT_HINT = /guest|b2b|external|#ext#|licen[cs]|mailbox|mail[ -]?user|postf|gast/i;
+
+/** The kinds of account an article's title or cause names (its condition), and those its whole text names. */
+export interface ArticleAccounts {
+  condition: ReadonlySet<string>;
+  named: ReadonlySet<string>;
+}
+
+/** The article's ArticleAccounts, read once and kept on its scenario. */
+export function articleAccounts(a: Article, scenario: ArticleScenario): ArticleAccounts {
+  if (scenario.accounts) return scenario.accounts;
+  const join = (texts: (string | undefined)[]) => texts.filter((t): t is string => !!t).join('\n');
+  const condition = accountKinds(join([a.title.en, a.title.de, a.cause.en, a.cause.de]));
+  // Only an article with a condition is ever compared: the rest of its text is read for those alone.
+  const named = condition.size
+    ? accountKinds(
+        join([
+          ...(a.keywords?.en ?? []),
+          ...(a.keywords?.de ?? []),
+          ...a.symptoms.flatMap((s) => [s.description.en, s.description.de, ...(s.errors.en ?? []), ...(s.errors.de ?? [])]),
+          ...a.steps.flatMap((st) => [st.text.en, st.text.de, ...(st.commands ?? []).map((c) => c.code)]),
+        ]),
+      )
+    : condition;
+  return (scenario.accounts = { condition, named: new Set([...condition, ...named]) });
+}
+
+const CLASHES = new Set(ACCOUNT_CLASHES.flatMap(([a, b]) => [`${a} ${b}`, `${b} ${a}`]));
+
+/**
+ * The kind of account the paste names (`pasted`, accountKinds) and the one the article's title or cause names as its
+ * condition that can't be the same account (ACCOUNT_CLASHES: a guest and an on-premises mailbox), when every kind the paste
+ * names clashes with every kind of the article's condition and its text names none of the paste's: the same error for
+ * another account, whose cause the article does not give (offered, not answered). Undefined when any two may be one account.
+ */
+export function otherAccount(pasted: ReadonlySet<string>, article: ArticleAccounts): [string, string] | undefined {
+  if (!pasted.size || !article.condition.size) return undefined;
+  for (const p of pasted) {
+    if (article.named.has(p)) return undefined;
+    for (const c of article.condition) if (!CLASHES.has(`${p} ${c}`)) return undefined;
+  }
+  return [[...pasted][0], [...article.condition][0]];
+}

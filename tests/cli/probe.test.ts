@@ -156,6 +156,24 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
     );
   });
 
+  it('puts another kind of account before the error text of an article whose title or cause names one; only a fitting article may be answered', () => {
+    const text = 'The pony calendar could not be opened for this rider.';
+    const kb = kbOf([
+      englishArticle('onprem', [text], { cause: { en: 'The mailbox is hosted on-premises.' } }),
+      englishArticle('room', [text], { title: { en: 'Pony calendars of a room mailbox' } }),
+      // No kind of account in its title or cause: about any account, no probe of it, and may be answered.
+      englishArticle('any', [text]),
+    ]);
+    const probes = buildProbes(kb, 2).filter((p) => p.rule === 'account-swap');
+    assert.deepEqual(
+      probes.map((p) => [p.from, p.allowed, p.text.split('\n')[0]]),
+      [
+        ['onprem', ['any'], 'UserType : Guest'],
+        ['room', ['onprem', 'any'], 'RecipientTypeDetails : SharedMailbox'],
+      ],
+    );
+  });
+
   it('counts an answer with an article not allowed as false, and one with the article it was built from apart', () => {
     const probes: Probe[] = [
       { rule: 'inner-swap', text: 'a', from: 'cert', allowed: ['winrm'] },

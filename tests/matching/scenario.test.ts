@@ -4,11 +4,14 @@ import type { Article } from '../../src/knowledge/types';
 import { apiAnchors, scenarioAnchors } from '../../src/knowledge/vocabulary';
 import { Matcher } from '../../src/matching/matcher';
 import {
+  accountKinds,
+  articleAccounts,
   articleScenario,
   deniedDeployments,
   deniedInTitle,
   isErrorsLine,
   nounOf,
+  otherAccount,
   outsideScenario,
   pasteScenario,
   whereBeside,
@@ -457,6 +460,82 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.equal(m.match(error).decision, 'answer');
       const r = m.match(`The sender has Send on behalf, but doesn't have Full Access permission.\n${error}`);
       assert.deepEqual([r.decision, r.matches[0].article], ['clarify', 'full']);
+    });
+  });
+
+  describe('rule: who the error concerns (a guest, a shared mailbox…) against the kind of account the article is about', () => {
+    const error = 'WombatNotEnabledForBurrowAPI: the burrow API is not yet supported for this wombat.';
+    const m = new Matcher(
+      kbOf([
+        article('burrow', [error], {
+          title: { en: 'Burrow API is not supported for a wombat' },
+          cause: { en: 'The mailbox is hosted on-premises and is not a valid cloud mailbox.' },
+        }),
+        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+      ]),
+    );
+
+    it('reads the kinds of account a text names, in words and as recipient types', () => {
+      assert.deepEqual([...accountKinds('Calls for guest users fail; the B2B account was invited')], ['guest']);
+      assert.deepEqual([...accountKinds('UserType : Guest')], ['guest']);
+      assert.deepEqual([...accountKinds('RecipientTypeDetails : SharedMailbox')], ['shared']);
+      assert.deepEqual([...accountKinds('the room mailbox of the board room')], ['resource']);
+      assert.deepEqual([...accountKinds("The user doesn't have a mailbox")], ['no-mailbox']);
+      assert.deepEqual([...accountKinds('my on-premises-mailbox; the mailbox is on premises')], ['on-premises']);
+      assert.deepEqual([...accountKinds('Der Gastbenutzer hat ein freigegebenes Postfach')], ['guest', 'shared']);
+      // An e-mail user is anyone: no kind.
+      assert.deepEqual([...accountKinds('All e-mail users get the error; the guest room is booked')], []);
+    });
+
+    it("takes an article's condition from its title and cause only, and clashes only kinds that can't be one account", () => {
+      const a = article('a', ['x'], { cause: { en: 'The mailbox is hosted on-premises.' } });
+      const accounts = articleAccounts(a, articleScenario(a));
+      assert.deepEqual([...accounts.condition], ['on-premises']);
+      assert.deepEqual(otherAccount(new Set(['guest']), accounts), ['guest', 'on-premises']);
+      // A shared mailbox may be on-premises; a user without a mailbox in the cloud may have one there.
+      assert.equal(otherAccount(new Set(['shared']), accounts), undefined);
+      assert.equal(otherAccount(new Set(['no-mailbox']), accounts), undefined);
+      // One kind the paste names that may be the article's is enough.
+      assert.equal(otherAccount(new Set(['guest', 'shared']), accounts), undefined);
+      // An article that names the paste's kind anywhere (a step for guests) considers it.
+      const steps = article('b', ['x'], {
+        cause: { en: 'The mailbox is hosted on-premises.' },
+        steps: [{ text: { en: 'For guest users, invite them again.' } }],
+      });
+      assert.equal(otherAccount(new Set(['guest']), articleAccounts(steps, articleScenario(steps))), undefined);
+      // An article without a condition is about any account.
+      const none = article('c', ['x']);
+      assert.equal(otherAccount(new Set(['guest']), articleAccounts(none, articleScenario(none))), undefined);
+    });
+
+    it('answers the error alone and for an account the article is about', () => {
+      assert.deepEqual(top(m, error), ['answer', 'burrow', 1]);
+      assert.deepEqual(top(m, `Our on-premises mailbox gets this:\n${error}`), ['answer', 'burrow', 1]);
+      assert.deepEqual(top(m, `The shared mailbox gets this:\n${error}`), ['answer', 'burrow', 1]);
+    });
+
+    it('offers it when the paste concerns another kind of account, even where an interface anchor agrees', () => {
+      assert.deepEqual(top(m, `Calendar calls for our guest users fail:\n${error}`), ['clarify', 'burrow', 0.75]);
+      // The article names a REST API (api:graph) and so does the paste: the place agrees, the account does not.
+      const graph = new Matcher(
+        kbOf([
+          article('rest', [error], {
+            title: { en: 'REST API is not supported for a wombat' },
+            cause: { en: 'The mailbox is hosted on-premises.' },
+          }),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+      assert.deepEqual(top(graph, `GET https://graph.microsoft.com/v1.0/users/kim/events\n${error}`), ['answer', 'rest', 1]);
+      const r = graph.match(`GET https://graph.microsoft.com/v1.0/users/kim/events\nUserType : Guest\n${error}`, { explain: true });
+      assert.deepEqual([r.decision, r.matches[0].article, r.matches[0].score], ['clarify', 'rest', 0.75]);
+      assert.ok(
+        r.matches[0].why?.rules.some(
+          (x) =>
+            x.note ===
+            "capped at 0.75: the paste concerns an account of kind guest, the article's title or cause one of kind on-premises, which can't be the same account (offered, not answered)",
+        ),
+      );
     });
   });
 
