@@ -199,7 +199,11 @@ export interface MatchParameters {
      * text finds `Set-…` words the twin lacks (share 0.78) is offered; without the code exception 0.8 took an `ATTR34` bounce.
      */
     twins: { score: number; share: number };
-    /** Factor for a paste that goes on differently where the error goes on. Default 0.5: one step below an answer. */
+    /**
+     * Factor for a paste that goes on differently where the error goes on — also after a value where the paste has another
+     * one (a quoted value, a placeholder's, or an unquoted name or number such as a version: score.ts otherAfterValue).
+     * Default 0.5: one step below an answer.
+     */
     contradiction: number;
     /**
      * An error text of several parts of which the paste holds less than `share` of the weight (default 0.2) and not its

@@ -69,10 +69,13 @@ export interface PasteIds {
   /** Ids of the words the paste has only inside single quotes. */
   quoted: Set<number>;
   /**
-   * Word id → the ids of the first words after a quoted value that follows it (`object` → `already` in `The object
-   * 'CN=…' already exists`); undefined when the paste quotes no value.
+   * Word id → the ids of the first words after a value that follows it: a quoted one (`object` → `already` in `The object
+   * 'CN=…' already exists`) or a run of names and numbers (`amd64` → `rpcclientaccess` in `c-RTL-AMD64, 15.01.2507.006,
+   * M.E.RpcClientAccess…`); undefined when the paste has no value after a known word.
    */
   afterValue: GramTable | undefined;
+  /** Which ids (vocabulary or local) look like a name or number (looksLikeName). */
+  names: { is(id: number): boolean };
   /** Words of the paste the vocabulary lacks, by local id − size. */
   unknown: string[];
   /** The term of an id (vocabulary or local). */
@@ -170,7 +173,9 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   }
   const quoted = new Set<number>();
   for (const t of q.quoted) quoted.add(idOf(t));
-  const afterValue = q.values ? valueFollowers(seq, q.values, size) : undefined;
+  const names = nameLikeOf(vocab);
+  names.local = unknown;
+  const afterValue = valueFollowers(seq, q.values, size, names);
   const ids: PasteIds = {
     size,
     has,
@@ -179,6 +184,7 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     next,
     quoted,
     afterValue,
+    names,
     unknown,
     term: (id) => (id < size ? vocab.terms[id] : unknown[id - size]),
   };
@@ -187,18 +193,55 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   return ids;
 }
 
-/** What follows each quoted value of the paste, by the known word before it (PasteIds.afterValue). */
-function valueFollowers(seq: Int32Array, values: Uint8Array, size: number): GramTable {
-  const table = new GramTable(seq.length, seq.length);
+/**
+ * What follows each value of the paste, by the known word before it (PasteIds.afterValue): a quoted value, and a run of
+ * names and numbers (looksLikeName: versions, dates, hex ids, host names) after a word that is none; undefined when the
+ * paste has neither after a known word.
+ */
+function valueFollowers(seq: Int32Array, values: Uint8Array | undefined, size: number, names: NameLike): GramTable | undefined {
+  let table: GramTable | undefined;
   for (let i = 0; i + 1 < seq.length; i++) {
-    if (values[i] & IN_VALUE || seq[i] >= size) continue;
-    if (values[i + 1] & AFTER_VALUE) table.follow(seq[i], seq[i + 1]);
-    if (!(values[i + 1] & IN_VALUE)) continue;
+    const a = seq[i];
+    if (a >= size || (values !== undefined && values[i] & IN_VALUE)) continue;
+    if (values !== undefined && values[i + 1] & AFTER_VALUE) (table ??= new GramTable(seq.length, seq.length)).follow(a, seq[i + 1]);
     let j = i + 1;
-    while (j < seq.length && values[j] & IN_VALUE) j++;
-    if (j < seq.length) table.follow(seq[i], seq[j]);
+    if (values !== undefined && values[j] & IN_VALUE) while (j < seq.length && values[j] & IN_VALUE) j++;
+    else if (!names.is(a)) while (j < seq.length && names.is(seq[j])) j++;
+    if (j > i + 1 && j < seq.length) (table ??= new GramTable(seq.length, seq.length)).follow(a, seq[j]);
   }
   return table;
+}
+
+/**
+ * Which ids of one vocabulary look like a name or number (looksLikeName), read once per word: the scorer asks about the
+ * words before the positions a paste does not follow, and a regular expression per ask costs more than the rest of it.
+ * Ids from the vocabulary's size up are a paste's own words (PasteIds.unknown), asked of its `local` terms.
+ */
+class NameLike {
+  /** Per vocabulary id: 0 not read yet, 1 no, 2 yes. */
+  private readonly known: Uint8Array;
+  /** The words of the paste read last that the vocabulary lacks (PasteIds.unknown). */
+  local: readonly string[] = [];
+  constructor(readonly terms: readonly string[]) {
+    this.known = new Uint8Array(terms.length);
+  }
+  is(id: number): boolean {
+    if (id >= this.known.length) return looksLikeName(this.local[id - this.known.length]);
+    let k = this.known[id];
+    if (k === 0) this.known[id] = k = looksLikeName(this.terms[id]) ? 2 : 1;
+    return k === 2;
+  }
+}
+
+const NAME_LIKE = new WeakMap<Vocabulary, NameLike>();
+
+function nameLikeOf(vocab: Vocabulary): NameLike {
+  let names = NAME_LIKE.get(vocab);
+  if (names === undefined || names.terms.length !== vocab.terms.length) {
+    names = new NameLike(vocab.terms);
+    NAME_LIKE.set(vocab, names);
+  }
+  return names;
 }
 
 /**
@@ -433,6 +476,14 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
       while (v > pk.unitFrom[u0 + unit] && !(flags[t0 + v] & VALUE_START)) v--;
       if (flags[t0 + v] & VALUE_START && otherAfterValue(pk, id, q, w, i, unit, v)) return i;
     }
+    // After a number or name (a version, a date, a hex id, a host: the error's example value), where the paste has another
+    // value in its place the context before i is not in the paste: the words after the paste's value say how it goes on.
+    if (q.afterValue !== undefined && q.names.is(ids[t0 + i - 1]) && !q.names.is(ids[t0 + i])) {
+      const from = pk.unitFrom[u0 + unit];
+      let v = i - 1;
+      while (v > from && q.names.is(ids[t0 + v - 1])) v--;
+      if (otherAfterValue(pk, id, q, w, i, unit, v)) return i;
+    }
     // Only where the paste holds the error: inside a unit it holds (a distinctive two-word context inside
     // the unit is enough), or right where one ends — unless that is a sentence end, where a paste may
     // stop and go on in its own words.
@@ -518,22 +569,26 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
       : w.pairIn[b - 1] === 1);
   if (!holds) return false;
   const expected = ids[t0 + i];
+  // The paste goes on as the error somewhere after the word (its value dropped by clean-up, or another occurrence of the
+  // word: `Event ID: 2004 Source: …` above `…message ID 1889785069582 was acknowledged`): it follows the error there.
+  if (q.pairs.has(gramCode(q.size, word, expected))) return false;
   const next1 = i + 1 < n ? ids[t0 + i + 1] : -1;
   const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
   const table = q.afterValue!;
+  let other = -1;
   for (let e = table.first(word); e >= 0; e = table.link[e]) {
     const u = table.value[e];
-    if (u === expected || u === next1 || u === next2 || q.quoted.has(u)) continue;
+    if (u === expected || u === next1 || u === next2) return false;
+    if (other >= 0 || q.quoted.has(u)) continue;
     const pasted = q.term(u);
     const term = q.term(expected);
-    if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, term)) && !misread(pasted, term)) {
-      contradicted.words = 1;
-      contradicted.pasted = u;
-      contradicted.before = b;
-      return true;
-    }
+    if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, term)) && !misread(pasted, term)) other = u;
   }
-  return false;
+  if (other < 0) return false;
+  contradicted.words = 1;
+  contradicted.pasted = other;
+  contradicted.before = b;
+  return true;
 }
 
 /**

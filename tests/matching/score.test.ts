@@ -466,5 +466,23 @@ describe('matching/score', () => {
       // Three words and a sentence end: the paste stopped following the error and went on in its own words.
       assert.equal(ndr(0, 'Your parcel was not delivered. The wombat provider rejected it.' + status).contradiction, undefined);
     });
+
+    it('reads past another number or name where the error has one: the words after it say how the paste goes on', () => {
+      const crash = scorer([
+        article('sprocket', ['The quokka relay crashed in build 2375 b7x sprocket worker on the marmot gateway.']),
+        article('x', ['Something unrelated about quokka feeding schedules.']),
+      ]);
+      // Another build and another program after it: the context before the program (`2375 b7x`) is not in the paste.
+      assert.deepEqual(crash(0, 'The quokka relay crashed in build 8812 k9z wombat worker on the marmot gateway.').contradiction, {
+        context: "build '…'",
+        expected: 'sprocket',
+        pasted: 'wombat',
+      });
+      // Another build, the same program: the value varies from paste to paste.
+      assert.equal(crash(0, 'The quokka relay crashed in build 8812 k9z sprocket worker on the marmot gateway.').contradiction, undefined);
+      // The paste has the word elsewhere, going on as the error does: it follows the error there.
+      const twice = 'Build 8812 wombat. The quokka relay crashed in build sprocket worker on the marmot gateway.';
+      assert.equal(crash(0, twice).contradiction, undefined);
+    });
   });
 });
