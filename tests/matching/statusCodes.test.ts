@@ -101,6 +101,13 @@ describe('matching: an overview’s text without a code (the row rule)', () => {
     assert.deepEqual(top(m, `${frame}\n550 5.7.1 Delivery not authorized for the wombat sender`), ['answer', 'overview']);
   });
 
+  it('reads the row as held only under its own code, from more of its words than the code and one more', () => {
+    assert.deepEqual(top(m, `${frame}\n550 5.7.1 authorized sender`), ['answer', 'overview']);
+    assert.deepEqual(top(m, `${frame}\n550 5.7.1 Delivery`), ['clarify', 'overview'], 'one word and the code are not the row');
+    // The row's words under another row's code: the line is that code's error, not this row's.
+    assert.deepEqual(top(m, `${frame}\n550 5.4.1 Delivery not authorized for the wombat sender`), ['clarify', 'overview']);
+  });
+
   it('offers it when the line with the code is another error’s', () => {
     const text = `${frame}\nRemote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'`;
     assert.deepEqual(top(m, text), ['answer', 'specific']);
