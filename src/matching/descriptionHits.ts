@@ -13,6 +13,8 @@ import {
   withPhrases,
   titlesNamed,
   titleWordsNamed,
+  weakDescriptions,
+  type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
 import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type MatchContext } from './hits';
@@ -32,6 +34,7 @@ export function descriptionHits(
   translated: TranslatedWords,
   problem = false,
   frame: ReadonlySet<string> = NO_WORDS,
+  scored?: { fits?: readonly DescriptionScore[] },
 ): DescriptionHit[] {
   const p = ctx.params.descriptions;
   const k = ctx.params.keywords;
@@ -41,6 +44,7 @@ export function descriptionHits(
   // An event record's field names are part of what the paste says, but no article's words: found in none (eventFrame.ts).
   const seq = frame.size ? view.seq.filter((t) => !frame.has(t)) : view.seq;
   const fits = addPairs(scoreDescriptions(ctx.descriptions, terms, p, bridged, frame), ctx.descriptions, ctx.kb, seq, p, translated);
+  if (scored) scored.fits = fits;
   const offered = offeredDescriptions(fits, p, bridged, problem);
   offered.forEach((d, rank) => {
     const topics = [...(topicPhrases.get(d.article) ?? [])];
@@ -108,6 +112,26 @@ export function descriptionHits(
     });
   }
   return hits;
+}
+
+/**
+ * The last resort, when nothing else in the paste is offered: the symptoms `weakDescriptions` finds in the fits of the paste's
+ * prose as written (`fits`, leaving out the articles in `skip`: the paste contradicts an error of theirs), offered at
+ * `descriptions.weakScore`, each `groupStep` below the one before. Never answered.
+ */
+export function weakDescriptionHits(ctx: MatchContext, fits: readonly DescriptionScore[], skip: ReadonlySet<number>): DescriptionHit[] {
+  const p = ctx.params.descriptions;
+  const kept = skip.size ? fits.filter((f) => !skip.has(f.article)) : fits;
+  return weakDescriptions(kept, p).map((d, rank) => ({
+    kind: 'description',
+    article: d.article,
+    symptom: d.symptom,
+    score: round(p.weakScore - rank * p.groupStep),
+    terms: d.found,
+    fit: d,
+    topics: [],
+    weak: true,
+  }));
 }
 
 /**

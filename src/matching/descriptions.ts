@@ -797,6 +797,28 @@ function sameProblem(
   return out;
 }
 
+/**
+ * The last resort of a description in the paste's own language, read when nothing else in the paste is offered (the matcher
+ * would say `none`): the best symptom that fits only weakly — fit at least `weakFit`, below `minFit` or without the lead —
+ * but with the distinctive evidence an offered one needs (`minEvidence` words found in one article only), and the symptoms
+ * of other articles that fit within `lead` of it (at most `groupOffered` articles, best first). A post that tells its problem
+ * in many words of its own fits every symptom little, yet the symptom it tells is most often the best of them: offered as a
+ * choice, never answered (`weakScore`). Empty when the best symptom is not good enough.
+ */
+export function weakDescriptions(fits: readonly DescriptionScore[], p: DescriptionParameters): DescriptionScore[] {
+  const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
+  const top = fits[0];
+  if (!top || fit(top) < p.weakFit || top.evidence < p.minEvidence) return [];
+  // Only where other articles compete: in a knowledge base of one article every word is "distinctive".
+  if (!fits.some((d) => d.article !== top.article)) return [];
+  const out = [top];
+  for (const d of fits) {
+    if (out.length === p.groupOffered || fit(d) * p.lead < fit(top)) break;
+    if (!out.some((o) => o.article === d.article)) out.push(d);
+  }
+  return out;
+}
+
 /** `user` → `users`, `userses`; `mailboxes` → `mailboxe`, `mailbox`: the candidates, checked against the index by the caller. */
 function numberForms(t: string): string[] {
   const out = [`${t}s`, `${t}es`];

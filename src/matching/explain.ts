@@ -192,6 +192,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
     });
   }
   if (h.problemPart) rules.push({ rule: 'description', note: "found only in the post's problem sentences, the story left out: offered" });
+  if (h.kind === 'description' && h.weak)
+    rules.push({
+      rule: 'description',
+      note: `${h.score}: fits only weakly, but nothing else in the paste is offered and it holds ${round(h.fit.evidence)} distinctive words: offered as a choice, never answered`,
+    });
   if (h.synonyms)
     rules.push({ rule: 'synonyms', note: `found only with the paste's names read as the articles': ${h.synonyms.join(', ')}` });
   rules.push(...r.adjustments);

@@ -21,7 +21,7 @@ import {
 } from './bridge';
 import { codeHits } from './codeHits';
 import { decide } from './decide';
-import { causeAlone, descriptionHits, weakErrorsBelow } from './descriptionHits';
+import { causeAlone, descriptionHits, weakDescriptionHits, weakErrorsBelow } from './descriptionHits';
 import {
   articlesHolding,
   buildAbout,
@@ -29,6 +29,7 @@ import {
   problemPart,
   type AboutIndex,
   type DescriptionIndex,
+  type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
 import { capForeignProgram, capGenericLines, capOtherStatus, checkScenario, contradictedArticles } from './errorCaps';
@@ -359,11 +360,13 @@ export class Matcher {
     let topics = keywords.topics;
     if (prose && !hits.some((h) => h.score >= this.params.decision.answer)) {
       const contradicted = contradictedArticles(this.ctx, errorHits, settled, view);
-      const described = (v: QueryView, phrases: Map<number, Set<string>>) =>
-        descriptionHits(this.ctx, v, phrases, bridged, text, translated, false, paste.frame).filter(
+      // The prose's fits as written, for the last resort below (weakDescriptionHits).
+      const scored: { fits?: readonly DescriptionScore[] } = {};
+      const described = (v: QueryView, phrases: Map<number, Set<string>>, keep?: typeof scored) =>
+        descriptionHits(this.ctx, v, phrases, bridged, text, translated, false, paste.frame, keep).filter(
           (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
         );
-      const written = described(view, keywords.topicPhrases);
+      const written = described(view, keywords.topicPhrases, scored);
       hits.push(...written);
       // Nothing in the prose found as written: read it again with the admins' names rewritten to the articles'.
       const rewritten = !written.length && !keywords.hits.length && this.synonyms?.rewrite(view.seq);
@@ -400,6 +403,10 @@ export class Matcher {
         for (const h of found) h.problemPart = true;
         hits.push(...found);
       }
+      // Nothing at all offered: the prose's best symptom that fits only weakly, with much evidence, is offered as a choice.
+      // (In the paste's own language only: read through the lexicon, a description is offered by the rules of the bridge.)
+      if (!bridged && !throughLexicon && scored.fits && !hits.some((h) => h.score >= this.params.decision.candidate))
+        hits.push(...weakDescriptionHits(this.ctx, scored.fits, contradicted));
       causeAlone(this.ctx, hits, errorHits, settled);
       weakErrorsBelow(this.ctx, hits);
     }

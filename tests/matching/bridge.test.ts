@@ -610,9 +610,16 @@ describe('matching/bridge', () => {
         assert.equal(german.decision, 'clarify');
         assert.deepEqual(german.matches.map((m) => m.article).sort(), ['fb-cloud-side', 'fb-onprem-side']);
         assert.ok(german.matches[0].score > german.matches[1].score, 'ordered by fit, one step apart');
-        // In the paste's own language, two symptoms that fit alike without one leading are not offered (the lead rule).
-        const english = matcher.match('No free/busy information of the cloud mailboxes for our on-premises users.');
-        assert.equal(english.decision, 'none');
+        // In the paste's own language, two symptoms that fit alike without one leading are not offered (the lead rule)...
+        const english = 'No free/busy information of the cloud mailboxes for our on-premises users.';
+        const p = DEFAULT_PARAMETERS.descriptions;
+        const leadOnly = new Matcher(kbOf(articles, FB_LEXICON), { ...DEFAULT_PARAMETERS, descriptions: { ...p, weakFit: Infinity } });
+        assert.equal(leadOnly.match(english).decision, 'none');
+        // ...but where nothing else is offered, the last resort offers them as a choice, at its own score (weakDescriptions).
+        assert.deepEqual(
+          matcher.match(english).matches.map((m) => m.score),
+          [p.weakScore, p.weakScore - p.groupStep],
+        );
         // Unless the paste writes one article's title: that names its problem (descriptions.ts `titlesNamed`).
         const title = matcher.match('Our on-premises users see no free/busy information of the cloud mailboxes.');
         assert.deepEqual([title.decision, title.matches.map((m) => m.article)], ['clarify', ['fb-onprem-side']]);

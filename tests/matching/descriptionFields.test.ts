@@ -15,6 +15,7 @@ import {
   proseTerms,
   scoreDescriptions,
   stepNames,
+  weakDescriptions,
   type DescriptionScore,
 } from '../../src/matching/descriptions';
 import { Matcher } from '../../src/matching/matcher';
@@ -498,5 +499,58 @@ describe('matching: a description that names its symptom and little else, in wor
     // Without the rule the same description is only offered.
     const off = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } });
     assert.deepEqual([off.match(described).decision, off.match(described).matches[0]?.article], ['clarify', 'portraits']);
+  });
+});
+
+describe('matching: when nothing else is offered, a weak fit with much evidence is offered as a choice (weakDescriptions)', () => {
+  const kb = kbOf([
+    prose(
+      'portraits',
+      'Staff portraits never refresh in the cloud',
+      'Portraits changed on premises keep the old picture in the cloud.',
+      'The portraitblob attribute is copied from the directory a single time.',
+    ),
+    prose('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', 'A theme cache.'),
+    prose('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'An exception of the room list.'),
+    prose('printers', 'Printers jam in the lobby', 'The lobby printer jams on every badge scan.', 'A paper tray.'),
+    prose('vouchers', 'Lunch vouchers arrive late', 'Vouchers mailed to staff arrive a week late.', 'A postal queue.'),
+  ]);
+  // A post that tells its problem among much else: the portraits' symptom fits best, but below minFit and without the lead.
+  const story =
+    'Since the move our receptionist says nothing in the directory will refresh the portraits of new staff, though HR uploaded ' +
+    'headshots twice; the lobby badge scanner, the calendar theme and the vouchers for lunch are a separate story.';
+  const fits = scoreDescriptions(buildDescriptions(kb), new Set(descriptionTerms(story)), p);
+  const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
+
+  it('takes the best symptom from weakFit up, with minEvidence, and the other articles within the lead of it', () => {
+    assert.deepEqual(ids(kb, fits).slice(0, 2), ['portraits', 'vouchers']);
+    assert.ok(fit(fits[0]) >= p.weakFit && fit(fits[0]) < p.minFit, String(fit(fits[0])));
+    assert.ok(fits[0].evidence >= p.minEvidence, String(fits[0].evidence));
+    // Not offered by the ordinary rule (below minFit), nor as a long post (too little evidence).
+    assert.deepEqual(offeredDescriptions(fits, p, false), []);
+    assert.deepEqual(ids(kb, weakDescriptions(fits, p)), ['portraits', 'vouchers']);
+    assert.deepEqual(weakDescriptions(fits, { ...p, weakFit: fit(fits[0]) + 0.001 }), []);
+    assert.deepEqual(weakDescriptions(fits, { ...p, minEvidence: fits[0].evidence + 0.1 }), []);
+  });
+
+  it('offers them, never answers them, and only where nothing else is offered', () => {
+    const r = new Matcher(kb).match(story);
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(
+      r.matches.map((x) => [x.article, x.score]),
+      [
+        ['portraits', p.weakScore],
+        ['vouchers', p.weakScore - p.groupStep],
+      ],
+    );
+    // Without the rule: nothing.
+    const off = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, weakFit: 2 } });
+    assert.equal(off.match(story).decision, 'none');
+    // Where anything else is offered (a code only one article holds), the last resort is not read.
+    const coded = new Matcher(kbOf([...kb.articles, englishArticle('quokka', ['Quokka sync failed with result 0x80041234.'])]));
+    assert.deepEqual(
+      coded.match(`${story} The log shows 0x80041234.`).matches.map((x) => x.article),
+      ['quokka'],
+    );
   });
 });

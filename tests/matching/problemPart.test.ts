@@ -89,7 +89,9 @@ describe('matching: a long post is read for its problem sentences when its prose
     'Last week the client switched the provider for their email and the plugin now uses the new SMTP host. ' +
     'Now their users get undeliverable messages complaining about bare line feeds. ' +
     'Is this something the plugin templates should handle, and should the client switch the provider back?';
-  const without: MatchParameters = { ...DEFAULT_PARAMETERS, descriptions: { ...p, problemSentences: Infinity } };
+  // Neither rule that reads a post whose prose as a whole offers nothing: the problem sentences, the last resort (weakDescriptions).
+  const without: MatchParameters = { ...DEFAULT_PARAMETERS, descriptions: { ...p, problemSentences: Infinity, weakFit: Infinity } };
+  const noLastResort: MatchParameters = { ...DEFAULT_PARAMETERS, descriptions: { ...p, weakFit: Infinity } };
 
   it('offers the article the problem sentence describes, never answers it, and says why', () => {
     assert.equal(new Matcher(kb, without).match(post).decision, 'none', 'the story words dilute the whole post');
@@ -102,6 +104,8 @@ describe('matching: a long post is read for its problem sentences when its prose
     const vague =
       'I have a client who has been sending email from a plugin with templates for years through the SMTP host. ' +
       'Last week the client switched the provider for their email. Now the email does not work. Any ideas?';
-    assert.equal(new Matcher(kb).match(vague).decision, 'none');
+    assert.equal(new Matcher(kb, noLastResort).match(vague).decision, 'none');
+    // Read as a whole, its story fits the plugin's and the provider's symptoms a little: the last resort offers them, as a choice.
+    assert.equal(new Matcher(kb).match(vague).decision, 'clarify');
   });
 });
