@@ -414,6 +414,30 @@ export const SCENARIO_NAMED_BY_ARTICLES: readonly [string, RegExp][] = [
  * Elsewhere in an article the bare name is mostly the server's side (its URL, virtual directory or logs): not this.
  */
 /**
+ * A PowerShell console's output (scenario.ts `pasteConsole`): its prompt (`PS C:\Users\admin>`, the EMS's `[PS] C:\…>`), a
+ * record's location line (`At line:1 char:1`, German `In Zeile:1 Zeichen:1`) or frame (`+ CategoryInfo :`), or an error
+ * record's first line (`Get-Mailbox : …`). Only at a line's start.
+ */
+export const POWERSHELL_CONSOLE =
+  /^[ \t]*(?:\[PS\] |PS )[A-Za-z]:\\[^>\n]{0,200}>|^[ \t]*(?:At line|In Zeile):\d+ (?:char|Zeichen):\d+|^[ \t]*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^[ \t]*[A-Z][a-z]{1,20}-[A-Z][A-Za-z0-9]{1,60} : /m;
+
+/** PowerShell's message for a command it doesn't know, English and German: the command's name (group 1 or 2). */
+export const NOT_RECOGNIZED =
+  /\bThe term '([A-Za-z]{2,20}-[A-Za-z0-9]{2,60})' is not recognized\b|\bDie Benennung "([A-Za-z]{2,20}-[A-Za-z0-9]{2,60})" wurde nicht als Name/gi;
+
+/**
+ * Places that are a tool of their own, which runs cmdlets in its own session (the HCW, Exchange Setup, OWA, the admin
+ * center, mailbox moves): a console paste that names none of them is not that tool's error (scenario.ts `consoleElsewhere`).
+ */
+export const CONSOLE_FOREIGN_TOOLS: readonly string[] = [
+  'service:hcw',
+  'service:setup',
+  'service:owa',
+  'service:admin-center',
+  'service:mrs',
+];
+
+/**
  * Kinds of account an error can concern, by the words a paste or an article uses for them (scenario.ts `accountKinds`): a
  * guest (B2B, external user, `UserType : Guest`), a user without a license, a recipient without a mailbox (a mail user), a
  * shared mailbox, a room or equipment (resource) mailbox, a mailbox still on-premises. English and German; the recipient

@@ -12,11 +12,13 @@ import { namesCloud, namesProduct, onlineOnly, pasteCloudOnly, pasteOnPremises, 
 import {
   accountKinds,
   articleAccounts,
+  consoleElsewhere,
   deniedDeployments,
   deniedInTitle,
   isErrorsLine,
   otherAccount,
   outsideScenario,
+  pasteConsole,
   pasteScenario,
   whereBeside,
 } from './scenario';
@@ -78,8 +80,10 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
       h.inCloud = true;
     }
   const w = (paste.where ??= pasteWhere(ctx, paste));
-  if (!w.scenario.lines.length && !w.scenario.apis?.length) return;
-  const { scenario, lineOf, sizes, counts, beside } = w;
+  if (!w.scenario.lines.length && !w.scenario.apis?.length && !w.console) return;
+  const { scenario, lineOf, sizes, counts, beside, console } = w;
+  // A tool the paste names on any line, the error's own too (`HCW: … The term 'X' is not recognized…`).
+  const named = (anchor: string) => scenario.lines.some((l) => l.anchors.has(anchor));
   const lines = sizes.length;
   const own = (k: number) => isErrorsLine(sizes[k], counts[k]);
   for (const h of hits) {
@@ -100,9 +104,17 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
     let where = beside.get(key);
     if (!where) beside.set(key, (where = whereBeside(scenario, own)));
     const other = outsideScenario(where, article);
-    if (!other) continue;
+    if (other) {
+      h.score = cap;
+      h.otherScenario = other;
+      continue;
+    }
+    if (!console) continue;
+    const a = ctx.kb.articles[h.article];
+    const tool = consoleElsewhere(where, console, named, article, [a.cause.en, a.cause.de].join('\n'));
+    if (tool === undefined) continue;
     h.score = cap;
-    h.otherScenario = other;
+    h.consoleTool = tool;
   }
 }
 
@@ -122,7 +134,8 @@ function pasteWhere(ctx: MatchContext, paste: Paste): PasteWhere {
       on.push(k);
     }
   });
-  return { scenario, lineOf, sizes, counts: new Int32Array(sizes.length), beside: new Map() };
+  const console = pasteConsole(paste.cut);
+  return { scenario, lineOf, sizes, counts: new Int32Array(sizes.length), beside: new Map(), ...(console ? { console } : {}) };
 }
 
 /**

@@ -129,6 +129,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'scenario',
         note: `capped at ${ctx.params.score.otherScenario}: the paste says it has no ${h.deniedScenario}, the article's title names it (offered, not answered)`,
       });
+    if (h.consoleTool)
+      rules.push({
+        rule: 'scenario',
+        note: `capped at ${ctx.params.score.otherScenario}: the paste was copied from a PowerShell console and names no ${h.consoleTool}, where this article's error happens; a command PowerShell did not recognize ran nowhere (offered, not answered)`,
+      });
     if (h.otherAccount)
       rules.push({
         rule: 'scenario',

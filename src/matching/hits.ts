@@ -11,7 +11,7 @@ import type { ChainLink } from './chains';
 import type { AboutIndex, DescriptionIndex, DescriptionScore } from './descriptions';
 import type { Token } from './normalize';
 import type { MatchParameters } from './parameters';
-import type { PasteScenario } from './scenario';
+import type { PasteConsole, PasteScenario } from './scenario';
 import type { SignalScore } from './score';
 import type { SignalIndex } from './signals';
 
@@ -79,6 +79,8 @@ export interface ErrorHit extends HitBase {
   otherScenario?: readonly string[];
   /** A deployment the paste says it doesn't have and the article's title names (`hybrid`; then capped: scenario.ts). */
   deniedScenario?: string;
+  /** The tool (`service:hcw`) of the article's error, the paste a PowerShell console's naming it nowhere (then capped: scenario.ts). */
+  consoleTool?: string;
   /** The kind of account the paste names and the one the article's title or cause names, which can't be one (then capped: scenario.ts). */
   otherAccount?: readonly [string, string];
   /** The on-premises product the paste names, its article applying to Exchange Online only (then capped: product.ts). */
@@ -205,4 +207,6 @@ export interface PasteWhere {
   counts: Int32Array;
   /** `whereBeside` per set of lines a hit's words make the error's own (bit k or k-th character: line k), read once per set. */
   beside: Map<number | string, string[]>;
+  /** The paste is a PowerShell console's (scenario.ts pasteConsole), with the commands it did not recognize. */
+  console?: PasteConsole;
 }

@@ -128,7 +128,8 @@ export interface MatchParameters {
      * called: an EWS call, a Graph request) none of which is the article's scenario is scored at most this (scenario.ts):
      * offered, not answered. So is a paste that concerns another kind of account (a guest, a shared or room mailbox) than the
      * one the article's title or cause names (vocabulary.ts ACCOUNT_CLASHES), and one that denies what the title names (`no
-     * hybrid`). Default 0.75, as `innerOnly`; the account rule set on the real-world tuning part (batch 21's guest paste).
+     * hybrid`), and a PowerShell console's paste matched to the error of a tool (the HCW, Setup) it names nowhere (scenario.ts
+     * consoleElsewhere). Default 0.75, as `innerOnly`; the account rule set on the real-world tuning part (batch 21's guest paste).
      */
     otherScenario: number;
     /**

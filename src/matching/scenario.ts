@@ -1,5 +1,15 @@
 import type { Article } from '../knowledge/types';
-import { ACCOUNT_CLASHES, ACCOUNT_KINDS, apiAnchors, articleAnchors, EWS_IN_TITLE, scenarioAnchors } from '../knowledge/vocabulary';
+import {
+  ACCOUNT_CLASHES,
+  ACCOUNT_KINDS,
+  apiAnchors,
+  articleAnchors,
+  CONSOLE_FOREIGN_TOOLS,
+  EWS_IN_TITLE,
+  NOT_RECOGNIZED,
+  POWERSHELL_CONSOLE,
+  scenarioAnchors,
+} from '../knowledge/vocabulary';
 import { STOPWORDS } from './stopwords';
 
 /**
@@ -114,6 +124,50 @@ export function whereBeside(paste: PasteScenario, own: (k: number) => boolean): 
     for (const a of line.anchors) where.add(a);
   }
   return [...where];
+}
+
+/**
+ * A paste copied from a PowerShell console (vocabulary.ts POWERSHELL_CONSOLE), with the commands it says PowerShell did not
+ * recognize (`The term 'Get-OrganizationConfig' is not recognized…`): `names` in lower case, `anchors` their cmdlet anchors.
+ * Undefined for any other paste.
+ */
+export interface PasteConsole {
+  names: string[];
+  anchors: Set<string>;
+}
+
+export function pasteConsole(text: string): PasteConsole | undefined {
+  if (!POWERSHELL_CONSOLE.test(text)) return undefined;
+  const names = new Set<string>();
+  const anchors = new Set<string>();
+  for (const m of text.matchAll(NOT_RECOGNIZED)) {
+    const name = m[1] ?? m[2];
+    names.add(name.toLowerCase());
+    for (const a of scenarioAnchors(name)) if (a.startsWith('cmdlet:')) anchors.add(a);
+  }
+  return { names: [...names], anchors };
+}
+
+/**
+ * "Which program": a console paste whose error the article gives for a tool of its own (CONSOLE_FOREIGN_TOOLS: the HCW,
+ * Setup, OWA, the admin center, a move) — the tool the console paste names nowhere, and none of the paste's places agrees
+ * with the article but a command PowerShell did not recognize: that command ran nowhere, so it says what failed, not where.
+ * The article fits still when its cause names that command (it says why the command is missing). Returns the tool, or
+ * undefined when the article may be the paste's.
+ */
+export function consoleElsewhere(
+  where: readonly string[],
+  console: PasteConsole,
+  named: (anchor: string) => boolean,
+  article: ArticleScenario,
+  cause: string,
+): string | undefined {
+  const tool = CONSOLE_FOREIGN_TOOLS.find((t) => article.anchors.has(t));
+  if (tool === undefined || named(tool)) return undefined;
+  if (where.some((a) => !console.anchors.has(a) && agrees(a, article))) return undefined;
+  const lower = cause.toLowerCase();
+  if (console.names.some((n) => lower.includes(n))) return undefined;
+  return tool;
 }
 
 /** `where` (whereBeside) when none of it is the article's scenario; undefined when it is empty or one anchor agrees. */

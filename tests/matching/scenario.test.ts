@@ -7,12 +7,14 @@ import {
   accountKinds,
   articleAccounts,
   articleScenario,
+  consoleElsewhere,
   deniedDeployments,
   deniedInTitle,
   isErrorsLine,
   nounOf,
   otherAccount,
   outsideScenario,
+  pasteConsole,
   pasteScenario,
   whereBeside,
   type ArticleScenario,
@@ -535,6 +537,59 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
             x.note ===
             "capped at 0.75: the paste concerns an account of kind guest, the article's title or cause one of kind on-premises, which can't be the same account (offered, not answered)",
         ),
+      );
+    });
+  });
+
+  describe('rule: a console paste of a command PowerShell did not recognize is not a tool’s error the paste never names', () => {
+    const term = (c: string) =>
+      `The term '${c}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name.`;
+    const error = `Execution of the Get-PonyConfig cmdlet has thrown an exception. ${term('Get-PonyConfig')}`;
+    const hcw = (cause: string) =>
+      new Matcher(
+        kbOf([
+          article('hcw-pony', [error], {
+            title: { en: '(The term Get-PonyConfig is not recognized) error when you run the Hybrid Configuration wizard' },
+            cause: { en: cause },
+          }),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+    const console = `PS C:\\Users\\admin> Get-PonyConfig\nGet-PonyConfig : ${term('Get-PonyConfig')}\nAt line:1 char:1\n+ Get-PonyConfig`;
+
+    it('reads a console paste and the commands it did not recognize', () => {
+      assert.deepEqual(pasteConsole(console), { names: ['get-ponyconfig'], anchors: new Set(['cmdlet:pony-config']) });
+      assert.deepEqual(
+        pasteConsole(`In Zeile:1 Zeichen:1\nDie Benennung "Get-Mailbox" wurde nicht als Name eines Cmdlet erkannt.`)?.names,
+        ['get-mailbox'],
+      );
+      // A tool's log quotes the message without a console around it.
+      assert.equal(pasteConsole(`ERROR : Subtask CheckPrereqs execution failed\n${term('Get-PonyConfig')}`), undefined);
+    });
+
+    it("offers the tool's article for the console paste, answers it for the tool's log and where the paste names the tool", () => {
+      const m = hcw('The wizard needs a plan that can run Get-PonyMailflow.');
+      assert.deepEqual(top(m, console), ['clarify', 'hcw-pony', 0.75]);
+      assert.deepEqual(top(m, error).slice(0, 2), ['answer', 'hcw-pony']);
+      assert.deepEqual(top(m, `Running the Hybrid Configuration Wizard again from the console:\n${console}`).slice(0, 2), [
+        'answer',
+        'hcw-pony',
+      ]);
+    });
+
+    it('answers it when the article’s cause names the command that was not recognized (why it is missing)', () => {
+      assert.deepEqual(top(hcw('The plan cannot run Get-PonyConfig.'), console).slice(0, 2), ['answer', 'hcw-pony']);
+      const a = articleScenario(article('a', ['x'], { title: { en: 'Error when you run the Hybrid Configuration wizard' } }));
+      const c = pasteConsole(console)!;
+      assert.equal(
+        consoleElsewhere(['cmdlet:pony-config'], c, () => false, a, 'Another cause.'),
+        'service:hcw',
+      );
+      // A command that ran, and that the article names, agrees.
+      const ran = articleScenario(article('b', ['x'], { title: { en: 'Set-PonyStable fails in the Hybrid Configuration wizard' } }));
+      assert.equal(
+        consoleElsewhere(['cmdlet:pony-stable'], c, () => false, ran, 'Another cause.'),
+        undefined,
       );
     });
   });
