@@ -46,6 +46,11 @@ export interface Applied {
    * An error text holds the template with its own words in the slots (`… server exchange.contoso.com failed …`).
    */
   slots?: number[];
+  /**
+   * Set when the words it was read from stand inside a quotation of the paste (`“…”`, `„…“`, `"…"`): which one, counted
+   * from 0. A quotation in a post is mostly the message a program printed; its words are that message's, not the admin's.
+   */
+  quote?: number;
 }
 
 export interface Translation {
@@ -181,6 +186,17 @@ export class Translator {
     const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
     const negatedVerbs = this.to === 'en' ? this.negatedVerbs(text, words, cannot) : NO_READINGS;
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
+    const quotes = quotationsOf(text);
+    let q = 0;
+    /** The quotation words [from, to) stand in, if any (words come in order, so `q` only moves on). */
+    const quoteOf = (from: number, to: number): number | undefined => {
+      while (q < quotes.length && quotes[q][1] <= words[from].start) q++;
+      return q < quotes.length && quotes[q][0] < words[from].start && words[to - 1].end <= quotes[q][1] ? q : undefined;
+    };
+    const push = (from: number, to: number, a: Applied) => {
+      const quote = quotes.length ? quoteOf(from, to) : undefined;
+      applied.push(quote === undefined ? a : { ...a, quote });
+    };
     let out = '';
     let cursor = 0;
     for (let i = 0; i < words.length;) {
@@ -202,7 +218,7 @@ export class Translator {
       if (cannot.has(i) && !(hit && hit.end > i + 1)) {
         out += text.slice(cursor, words[i].start) + 'cannot';
         cursor = words[i].end;
-        applied.push({ words: ['cannot'] });
+        push(i, i + 1, { words: ['cannot'] });
         units.push(unitAt(sentences, i, i + 1, ['cannot']));
         i++;
         continue;
@@ -214,7 +230,7 @@ export class Translator {
         out += text.slice(cursor, words[i].start) + reading.join(' ');
         cursor = words[i].end;
         for (const w of reading) {
-          applied.push({ words: [w] });
+          push(i, i + 1, { words: [w] });
           units.push(unitAt(sentences, i, i + 1, [w]));
         }
         i++;
@@ -239,7 +255,7 @@ export class Translator {
         // A form ending in a bracket (`Argument(en)`) was matched up to its last word: its bracket is the paste's.
         if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
         const { outputWords, outputSlots, alternatives } = hit.rule;
-        applied.push({
+        push(i, hit.end, {
           words: outputWords,
           ...(alternatives.length ? { alternatives } : {}),
           ...(outputSlots.length ? { slots: outputSlots } : {}),
@@ -253,7 +269,7 @@ export class Translator {
       if (parts) {
         out += text.slice(cursor, words[i].start) + parts.join(' ');
         cursor = words[i].end;
-        applied.push({ words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)) });
+        push(i, i + 1, { words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)) });
         units.push(unitAt(sentences, i, i + 1, applied[applied.length - 1].words));
       }
       i++;
@@ -380,6 +396,17 @@ export class Translator {
     }
     return null;
   }
+}
+
+/**
+ * Quotations of a text on one line, as [start, end) of what is between the marks: German `„…“`, English `“…”`, straight
+ * `"…"`, and `«…»` (one pass, each a run of other characters: linear in the text).
+ */
+const QUOTATION = /„[^“”"\n]*[“”"]|“[^“”\n]*”|"[^"\n]*"|«[^»\n]*»/g;
+function quotationsOf(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(QUOTATION)) out.push([m.index + 1, m.index + m[0].length - 1]);
+  return out;
 }
 
 /**
@@ -768,6 +795,9 @@ export function proseAgreement(
   verbatimIn: Lang = 'en',
 ): boolean {
   const prose = proseWordsOf(article, symptom);
+  const own = ownWords(article, applied, params);
+  const quotedOther = own !== applied;
+  applied = own;
   const rivalProse = rivals.flatMap((r) => proseWordsOf(r, null));
   const rivalHolds = (words: string[]) => rivalProse.some((p) => runIn(p, words, true) !== null);
   const free = new Set([...prose.flat(), ...errorVocabularyOf(article), ...commandWordsOf(article)]);
@@ -831,8 +861,30 @@ export function proseAgreement(
   if (units.size + languageFree >= params.unitsToAnswer) return true;
   // Terms a few articles each hold (`delegate`, `synced`, `forest`) that together only this one does: one more of them
   // than `unitsToAnswer` when none is rare (two such terms, `group` and `non-delivery report`, meet by chance).
+  // Not past a quoted message the article lacks (`ownWords`): the paste names its error, and it is another.
+  if (quotedOther) return false;
   const together = [...new Set([...joint.values()].flat())];
   return joint.size >= params.unitsToAnswer + (units.size ? 0 : 1) && articlesHolding(together) <= 1;
+}
+
+/**
+ * The translated words a description may agree with an article on: a quotation of the paste (the message a program
+ * printed, `Entourage bringt folgende Fehlermeldung: “HTTP-Fehler: Die Anforderung kann vom Server nicht verarbeitet
+ * werden”`) is left out when the article quotes errors and none of its error texts holds what the quotation was read as
+ * (each of its translated words and templates): that is another message, and its words (`request`, `cannot`) agreeing with
+ * the article's prose say nothing for it.
+ */
+function ownWords(article: Article, applied: readonly Applied[], params: BridgeParameters): readonly Applied[] {
+  if (!applied.some((a) => a.quote !== undefined)) return applied;
+  const errors = errorWordsOf(article);
+  if (!errors.length) return applied;
+  const other = new Set<number>();
+  for (const quote of new Set(applied.map((a) => a.quote))) {
+    if (quote === undefined) continue;
+    const read = applied.filter((a) => a.quote === quote);
+    if (!errors.some((e) => read.every((a) => holdsApplied(e, a, params.maxSlotWords)))) other.add(quote);
+  }
+  return other.size ? applied.filter((a) => a.quote === undefined || !other.has(a.quote)) : applied;
 }
 
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {

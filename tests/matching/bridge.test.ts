@@ -396,6 +396,47 @@ describe('matching/bridge', () => {
       assert.equal(proseAgreement(delegate, 'main', [], units('delegate', 'migration', 'see'), holding), false, 'see: generic');
     });
 
+    it("leaves out a quoted message the article's error texts lack, and then answers on rare terms only", () => {
+      const wsman: Article = {
+        ...article('wsman', { en: ['The WinRM client cannot process the request'] }),
+        title: { en: 'Delegate sees an error after the migration: cannot process the request' },
+        symptoms: [
+          {
+            id: 'main',
+            description: { en: 'The delegate sees an error.' },
+            errors: { en: ['The WinRM client cannot process the request'] },
+          },
+        ],
+      };
+      const lexicon = [
+        ...LEXICON,
+        entry('Stellvertreter', 'delegate'),
+        entry('Migration', 'migration'),
+        entry('Anforderung', 'request'),
+        entry('verarbeitet', 'processed'),
+      ];
+      const read = (text: string) => new Translator(lexicon, 'de').translate(text).applied;
+      const quoted = read('Nach der Migration sieht der Stellvertreter: „Die Anforderung wurde nicht verarbeitet“');
+      assert.deepEqual(
+        quoted.map((a) => a.quote),
+        [undefined, undefined, 0, 0],
+      );
+      const holding = holdingIn(
+        'wsman migration request delegate',
+        ...['delegate', 'delegate', 'migration', 'migration', 'request', 'request', 'request'],
+      );
+      // delegate, migration, request: each a few articles', together the article's only; request came from the quotation.
+      assert.equal(proseAgreement(wsman, 'main', [], read('Nach der Migration, Stellvertreter, Anforderung'), holding), true);
+      assert.equal(proseAgreement(wsman, 'main', [], quoted, holding), false, 'the quoted message is not the article’s');
+      const held = read('Nach der Migration sieht der Stellvertreter: „WinRM client cannot process the Anforderung“');
+      assert.equal(proseAgreement(wsman, 'main', [], held, holding), true, 'the article quotes the message');
+      // delegate rare (three articles), migration a few articles': a rare term and one more would answer, not past the quotation.
+      const counts: Record<string, number> = { delegate: 3, migration: 5 };
+      const rareDelegate = (words: readonly string[]) => (words.length === 1 ? (counts[words[0]] ?? 9) : 1);
+      assert.equal(proseAgreement(wsman, 'main', [], read('Nach der Migration, Stellvertreter'), rareDelegate), true);
+      assert.equal(proseAgreement(wsman, 'main', [], quoted, rareDelegate), false, 'a quoted message the article lacks');
+    });
+
     it("finds a translated term in another of its entry's forms, as the article writes it (OWA for Outlook on the web)", () => {
       const owa: Article = {
         ...article('owa', {}),
