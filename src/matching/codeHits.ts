@@ -18,16 +18,21 @@ const CODE_FOLLOWERS = 3;
  * `keywords.codeTitleWords` words found in one article only.
  */
 export function titleNamed(ctx: MatchContext, article: number, view: QueryView, code: string): boolean {
+  return titleWeight(ctx, article, view, code) >= ctx.params.keywords.codeTitleWords;
+}
+
+/** The weight of the words of `article`'s title the paste names (not `code`), in words found in one article only. */
+function titleWeight(ctx: MatchContext, article: number, view: QueryView, code: string): number {
   const unique = Math.log(1 + ctx.descriptions.titles.length);
   let weight = 0;
   for (const w of titleWordsNamed(ctx.descriptions, article, view.terms, new Set([code])))
     weight += (ctx.descriptions.idf.get(w) ?? 0) / unique;
-  return weight >= ctx.params.keywords.codeTitleWords;
+  return weight;
 }
 
 /** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */
 export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
-  const { code: score, codeFamily, codeMaxArticles, codeTitle, titleCode } = ctx.params.keywords;
+  const { code: score, codeFamily, codeMaxArticles, codeTitle, titleCode, statusFamily, statusFamilyArticles } = ctx.params.keywords;
   const hits: CodeHit[] = [];
   // How many of the CODE_FOLLOWERS words after code `t` in error text `id` the paste holds.
   const codeFollowers = (id: number, t: string) => {
@@ -35,6 +40,22 @@ export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
     const at = terms.indexOf(t);
     const next = terms.slice(at + 1, at + 1 + CODE_FOLLOWERS);
     return { full: next.length === CODE_FOLLOWERS, held: next.filter((w) => view.terms.has(w)).length };
+  };
+  // The message after status code `t` in error text `id` and the one after it in the paste (the next
+  // `keywords.statusFamilyReach` words of each, up to another status code) share `keywords.statusFamilyWords` words or more:
+  // the limit or refusal the code stands for, said in other words.
+  const sharesAfter = (id: number, t: string) => {
+    const { statusFamilyReach: reach, statusFamilyWords } = ctx.params.keywords;
+    const { terms } = ctx.index.errors[id];
+    const own = new Set<string>();
+    for (let k = terms.indexOf(t) + 1; k < terms.length && own.size < reach && !isStatusTerm(terms[k]); k++) own.add(terms[k]);
+    const { seq } = view;
+    for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
+      const held = new Set<string>();
+      for (let k = p + 1; k <= p + reach && k < seq.length && !isStatusTerm(seq[k]); k++) if (own.has(seq[k])) held.add(seq[k]);
+      if (held.size >= statusFamilyWords) return true;
+    }
+    return false;
   };
   // The paste's word right after code `t` is not the one error text `id` has there (nor the one after it: a word
   // skipped), wherever the paste holds the code; the code at the paste's end, or before a placeholder, is the error's.
@@ -123,6 +144,36 @@ export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
     }
     for (const [article, symptom] of inProse)
       hits.push({ kind: 'code', article, symptom, score: codeScore, terms: [t], code: t, ...(own ? { titleNamed: true as const } : {}) });
+  }
+  // A status code whose error text goes on with another message than the paste's (`432 4.3.2 STOREDRV.ClientSubmit;
+  // sender thread limit exceeded` for `432 4.3.2 Concurrent connections limit exceeded`), the two messages sharing words
+  // (sharesAfter): the code stands for one kind of bounce (the same limit, the same refusal), and the article is one of the
+  // code's family — offered at `statusFamily`, once per article, below an error text found with its words; never answered.
+  // Not an article one of whose texts holding the code the paste begins like (the scorer and the variants above read it).
+  for (const t of view.terms) {
+    if (!isStatusTerm(t)) continue;
+    const term = ctx.index.vocab.ids.get(t);
+    if (term === undefined) continue;
+    const ids = ctx.index.postings[term];
+    if (ctx.facts.articlesOver(ids, statusFamilyArticles)) continue;
+    const family = new Map<number, number>();
+    for (const id of ids) {
+      const { article } = ctx.index.errors[id];
+      if (family.get(article) === -1) continue;
+      if (codeFollowers(id, t).held >= CODE_FOLLOWERS - 1) family.set(article, -1);
+      else if (!family.has(article) && sharesAfter(id, t)) family.set(article, id);
+    }
+    for (const [article, id] of family)
+      if (id >= 0 && !hits.some((h) => h.article === article && h.code === t))
+        hits.push({
+          kind: 'code',
+          article,
+          symptom: ctx.index.errors[id].symptom,
+          score: statusFamily,
+          terms: [t],
+          code: t,
+          otherMessage: titleWeight(ctx, article, view, t),
+        });
   }
   // A status code that an article's title names (`Fix NDR error "550 5.7.23"…`), or, when no title names it, a range
   // that a title names (`451 4.7.500-699`): that article is about the code, offered (never answered) however few of

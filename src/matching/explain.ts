@@ -189,11 +189,13 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
       rule: 'code',
       note: h.titleNamed
         ? `${h.score}: a code only this article holds, with words of its title: which error and where`
-        : h.score === ctx.params.keywords.codeFamily
-          ? `${h.score}: a status code only this article names, and the start of its message as in several of the article's variants`
-          : h.title
-            ? `${h.score}: a status code ${h.title === 'exact' ? "the article's title names" : "in a range the article's title names"} (at most ${ctx.params.keywords.codeMaxArticles} titles)`
-            : `${h.score}: a code at most ${ctx.params.keywords.codeMaxArticles} articles hold`,
+        : h.otherMessage !== undefined
+          ? `${h.score}: a status code this article's error text carries with another message after it: one of the code's family (offered, not answered)`
+          : h.score === ctx.params.keywords.codeFamily
+            ? `${h.score}: a status code only this article names, and the start of its message as in several of the article's variants`
+            : h.title
+              ? `${h.score}: a status code ${h.title === 'exact' ? "the article's title names" : "in a range the article's title names"} (at most ${ctx.params.keywords.codeMaxArticles} titles)`
+              : `${h.score}: a code at most ${ctx.params.keywords.codeMaxArticles} articles hold`,
     });
   }
   if (h.problemPart) rules.push({ rule: 'description', note: "found only in the post's problem sentences, the story left out: offered" });

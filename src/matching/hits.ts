@@ -136,6 +136,11 @@ export interface CodeHit extends HitBase {
   title?: 'exact' | 'range';
   /** One article alone holds the code, and the paste names its title's words too (`keywords.codeTitle`): answered. */
   titleNamed?: true;
+  /**
+   * A status code the article's error text carries with another message after it than the paste's (`keywords.statusFamily`):
+   * the weight of the article's title words the paste names, which orders the family's articles (ranking.ts `rank`).
+   */
+  otherMessage?: number;
 }
 
 export type Hit = ErrorHit | KeywordHit | DescriptionHit | CodeHit;

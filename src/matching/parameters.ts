@@ -263,6 +263,25 @@ export interface MatchParameters {
      */
     titleCode: number;
     /**
+     * Score of an SMTP status code (4xx/5xx enhanced, `4.3.2`) that at most `codeMaxArticles` articles' error texts carry, when
+     * the paste goes on after it with another message than the text's (`432 4.3.2 Concurrent connections limit exceeded.`
+     * against `432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded`): one of the code's family. Default 0.5:
+     * offered as `titleCode` is, below an error text or a code found with more of its words (0.6). Only when the messages
+     * after the code — the next `statusFamilyReach` words (default 8) of the text and of the paste, up to another status
+     * code — share `statusFamilyWords` words or more (default 2: `limit exceeded`): the same limit or refusal in other
+     * words. A code alone, or the text's words anywhere in the paste, offered unrelated articles to 5 to 11 uncovered tuning
+     * inputs (`535 5.7.3 Authentication unsuccessful` the article whose `451 5.7.3 STARTTLS is required…` is one hop of a chain).
+     */
+    statusFamily: number;
+    statusFamilyWords: number;
+    statusFamilyReach: number;
+    /**
+     * A status code whose family is offered: held by the error texts of at most this many articles (default 5; `4.3.2` has
+     * four: Exchange Online's submission throttling, the NDR overview, a busy mailbox's bounce and Exchange 2003's event 7009).
+     * The shared message words, not the count, tell a family member: checked on every dev and tuning set at 3 to 8.
+     */
+    statusFamilyArticles: number;
+    /**
      * A symptom many articles describe (`free/busy`: hybrid, sharing, permission and calendar articles alike) is a family's symptom
      * when one of its keywords, in either language, stands whole in the titles, symptom keywords or descriptions of at least
      * `familyArticles` articles (its own included: more than a clarify can show beside it). Its keywords found without the article's
@@ -523,6 +542,10 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     codeTitleWords: 1,
     codeTitle: 0.85,
     titleCode: 0.5,
+    statusFamily: 0.5,
+    statusFamilyWords: 2,
+    statusFamilyReach: 8,
+    statusFamilyArticles: 5,
     familyArticles: 5,
     familyScore: 0.3,
   },

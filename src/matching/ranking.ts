@@ -90,9 +90,15 @@ export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>
   }
   // Equal scores in the order of how well each error text fit the paste before the caps (a scenario or generic-line
   // cap gives a text the paste holds whole and one it holds in part the same score: it says "offer", not which fits
-  // better), then of the articles' ids (localeCompare order, precomputed: idOrder).
+  // better), articles of a status code's family in the order of how much of their titles the paste names, then of the
+  // articles' ids (localeCompare order, precomputed: idOrder).
   const order = ctx.idOrder;
-  const fit = (x: Hit, y: Hit) => (x.kind === 'error' && y.kind === 'error' ? y.breakdown.score - x.breakdown.score : 0);
+  const fit = (x: Hit, y: Hit) =>
+    x.kind === 'error' && y.kind === 'error'
+      ? y.breakdown.score - x.breakdown.score
+      : x.kind === 'code' && y.kind === 'code'
+        ? (y.otherMessage ?? 0) - (x.otherMessage ?? 0)
+        : 0;
   return ranked.sort((x, y) => y.score - x.score || fit(x.hit, y.hit) || order[x.hit.article] - order[y.hit.article]);
 }
 
@@ -248,7 +254,8 @@ export function nearTwins(ctx: MatchContext, ranked: Ranked[], view: QueryView, 
  */
 export function codeArticleFirst(ctx: MatchContext, ranked: Ranked[], explaining: boolean, answered = false): Ranked[] {
   const top = ranked[0];
-  if (!top) return ranked;
+  // A row offered as one of its code's family (codeHits.ts): its message, not its code, found it.
+  if (!top || (top.hit.kind === 'code' && top.hit.otherMessage !== undefined)) return ranked;
   const article = ctx.kb.articles[top.hit.article];
   const symptom = article.symptoms.find((s) => s.id === top.hit.symptom);
   const texts = symptom ? Object.values(symptom.errors).flat() : [];

@@ -558,6 +558,12 @@ describe('matching rules: a status code whose article lists several of its varia
   it('offers nothing for the code with other first words, even where the article lists variants', () => {
     assert.deepEqual(top(m, '535 5.7.139 Numbat feeder session expired'), ['none', null]);
   });
+
+  it('offers, never answers, a text whose message after the code shares words with the paste’s: one of the code’s family', () => {
+    // `the pouch is full` said in other words after the same code: the same kind of bounce, another message.
+    const r = m.match('Delivery failed: 554 5.2.0 Marsupial pouch full, closing transmission channel');
+    assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['clarify', 'single', 0.5]);
+  });
 });
 
 describe("matching rules: an error inside another failure's outer message (outerCaps.ts capOtherOuter, chains.ts)", () => {
