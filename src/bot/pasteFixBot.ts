@@ -257,9 +257,11 @@ export class PasteFixBot extends ActivityHandler {
           truncatedKb,
         };
         const candidates = matches.map((m) => candidate(articleOf(m.article)!, m.symptom, lang));
-        const intro = clarifyIntro(candidates, texts(lang));
-        const card = clarifyCard(candidates, texts(lang), lang);
-        return void (await context.sendActivity(this.cardActivity(context, card, intro, () => clarifyMarkdown(candidates, lang))));
+        // Long shots only (the paste's error not recognised, its prose fits weakly): the intro says so.
+        const weak = matches.every((m) => m.weak);
+        const intro = clarifyIntro(candidates, texts(lang), weak);
+        const card = clarifyCard(candidates, texts(lang), lang, weak);
+        return void (await context.sendActivity(this.cardActivity(context, card, intro, () => clarifyMarkdown(candidates, lang, weak))));
       }
     }
     await this.record(context, { kind: 'unmatched', reason: 'none', paste: pasteForLog(text), lang });
@@ -542,10 +544,10 @@ function candidate(article: Article, symptomId: string | null, lang: Lang): Cand
   };
 }
 
-function clarifyMarkdown(candidates: readonly Candidate[], lang: Lang): string {
+function clarifyMarkdown(candidates: readonly Candidate[], lang: Lang, weak: boolean): string {
   const t = texts(lang);
   return [
-    clarifyIntro(candidates, t),
+    clarifyIntro(candidates, t, weak),
     '',
     ...candidates.map((c, i) => `${i + 1}. **${escapeMarkdown(c.title)}** – ${escapeMarkdown(c.difference)}`),
     '',

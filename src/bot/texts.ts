@@ -22,6 +22,9 @@ export interface Texts {
   clarifyIntro: string;
   /** When the matcher offers a single candidate it is not sure of. */
   clarifyIntroOne: string;
+  /** When every candidate is a long shot (`Match.weak`): the error itself was not recognised. */
+  clarifyIntroWeak: string;
+  clarifyIntroWeakOne: string;
   noneOfThese: string;
   /** The button under clarify candidate `n`. */
   chooseThis: (n: number) => string;
@@ -105,6 +108,8 @@ const de: Texts = {
   notFoundNoted: 'Ich habe ihn notiert, damit er ergänzt werden kann.',
   clarifyIntro: 'Das kann eines dieser Probleme sein. Welches passt?',
   clarifyIntroOne: 'Ich bin nicht ganz sicher. Ist es dieses Problem?',
+  clarifyIntroWeak: 'Diesen Fehler kenne ich nicht sicher. Diese Artikel beschreiben etwas Ähnliches – passt einer davon?',
+  clarifyIntroWeakOne: 'Diesen Fehler kenne ich nicht sicher. Dieser Artikel beschreibt etwas Ähnliches – passt er?',
   noneOfThese: 'Keines davon',
   chooseThis: (n) => `${n} – das ist es`,
   choiceOutOfRange: (count) => `Bitte wählen Sie eine Zahl von 1 bis ${count} oder fügen Sie den Fehler erneut ein.`,
@@ -184,6 +189,8 @@ const en: Texts = {
   notFoundNoted: "I've noted it so it can be added.",
   clarifyIntro: 'This could be one of these problems. Which one fits?',
   clarifyIntroOne: "I'm not quite sure. Is it this problem?",
+  clarifyIntroWeak: "I don't know this error for sure. These articles describe something close – does one of them fit?",
+  clarifyIntroWeakOne: "I don't know this error for sure. This article describes something close – does it fit?",
   noneOfThese: 'None of these',
   chooseThis: (n) => `${n} – this one`,
   choiceOutOfRange: (count) => `Please pick a number from 1 to ${count}, or paste the error again.`,
@@ -235,7 +242,8 @@ const en: Texts = {
 export const TEXTS: Readonly<Record<Lang, Texts>> = { de, en };
 
 /** The question above clarify candidates: "one of these" or, for a single one, "is it this one". */
-export function clarifyIntro(candidates: readonly unknown[], t: Texts): string {
+export function clarifyIntro(candidates: readonly unknown[], t: Texts, weak = false): string {
+  if (weak) return candidates.length === 1 ? t.clarifyIntroWeakOne : t.clarifyIntroWeak;
   return candidates.length === 1 ? t.clarifyIntroOne : t.clarifyIntro;
 }
 

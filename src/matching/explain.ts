@@ -22,6 +22,7 @@ export function toMatch(ctx: MatchContext, r: Ranked, lang: Lang, paste: Paste, 
     score: r.score,
     title: pick(a.title, lang).text,
     ...(evidence ? { evidence } : {}),
+    ...(r.hit.kind === 'description' && r.hit.weak ? { weak: true as const } : {}),
     ...(explained ? { why: explain(ctx, r, explained, paste.frame) } : {}),
   };
 }

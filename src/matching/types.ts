@@ -19,6 +19,11 @@ export interface Match {
   title: string;
   /** The line of the paste that was recognised (trimmed, as the user pasted it), when there is one. */
   evidence?: string;
+  /**
+   * A long shot: nothing in the paste was recognised and its prose fits this article only weakly (the last resort,
+   * `descriptions.weakFit`). Always in a clarify; the bot says it does not know the error for sure.
+   */
+  weak?: true;
   /** Why it scored what it scored: only with `MatchOptions.explain`. */
   why?: MatchExplanation;
 }

@@ -543,6 +543,8 @@ describe('matching: when nothing else is offered, a weak fit with much evidence 
         ['vouchers', p.weakScore - p.groupStep],
       ],
     );
+    // Long shots, so marked for the bot (it says it does not know the error for sure).
+    assert.ok(r.matches.every((x) => x.weak === true));
     // Without the rule: nothing.
     const off = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, weakFit: 2 } });
     assert.equal(off.match(story).decision, 'none');

@@ -19,8 +19,9 @@ export interface Candidate {
 /** What the buttons post back (`activity.value`): the schema in submitData.ts. */
 export type { ChoiceData } from '../submitData';
 
-export function clarifyCard(candidates: readonly Candidate[], t: Texts, lang: Lang): AdaptiveCard {
-  const intro = clarifyIntro(candidates, t);
+/** `weak`: every candidate is a long shot (`Match.weak`), and the intro says the error was not recognised. */
+export function clarifyCard(candidates: readonly Candidate[], t: Texts, lang: Lang, weak = false): AdaptiveCard {
+  const intro = clarifyIntro(candidates, t, weak);
   const body: CardJson[] = [{ type: 'TextBlock', text: intro, weight: 'Bolder', wrap: true }];
   // Each candidate carries its own button, so buttons stack under their text in every client
   // (a row of long card-level buttons runs off the side in Web Chat).
