@@ -582,7 +582,7 @@ export const CLOUD_PASTE =
  * or `15.02.1544.004`).
  */
 export const CLOUD_ONLY_PASTE =
-  /\bConnect-ExchangeOnline\b|\bExchangeOnlineManagement\b|\/powershell-liveid\b|\bPSComputerName\s{0,20}:\s{0,5}outlook\.office365\.com\b|\.prod\.outlook\.com\b|\.protection\.outlook\.com\b|\.onmicrosoft\.com\b|\b(?:Microsoft|Office) 365 admin center\b|\badmin\.(?:exchange\.)?microsoft\.com\b|\bExchange Online\b|\b15\.2\d\.\d{3,5}\.\d{1,3}\b/i;
+  /\bConnect-ExchangeOnline\b|\bExchangeOnlineManagement\b|\/powershell-liveid\b|\bPSComputerName\s{0,20}:\s{0,5}outlook\.office365\.com\b|\.prod\.outlook\.com\b|\.protection\.outlook\.com\b|\.onmicrosoft\.com\b|\b(?:Microsoft|Office) 365 admin center\b|\badmin\.(?:exchange\.)?microsoft\.com\b|\/\/outlook\.office365\.com\/|\bExchange Online\b|\b15\.2\d\.\d{3,5}\.\d{1,3}\b/i;
 
 /**
  * The paste names an on-premises or hybrid side too (a server version, the EMS, `on-premises`, hybrid, the HCW, the sync

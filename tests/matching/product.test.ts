@@ -95,6 +95,9 @@ describe('matching: the product rule (product.ts)', () => {
     assert.equal(pasteCloudOnly('Exchange Online and our on-premises servers'), undefined);
     assert.equal(pasteCloudOnly('Running the HCW: Exchange Online'), undefined);
     assert.equal(pasteCloudOnly('Outlook shows the error'), undefined);
+    // A client called Exchange Online's own endpoint; the bare host name (a remote server) is read as before.
+    assert.equal(pasteCloudOnly('HTTP Server error 503\nURL:https://outlook.office365.com/EWS/Exchange.asmx'), '//outlook.office365.com/');
+    assert.equal(pasteCloudOnly('Connecting to remote server outlook.office365.com failed'), undefined);
     // Exchange Online's datacenter builds are 15.20 and later; Exchange Server 2019 and SE are 15.2 (`15.02.…` padded).
     assert.equal(pasteCloudOnly('X-ServerApplication: Exchange/15.20.1665.000'), '15.20.1665.000');
     assert.equal(pasteCloudOnly('Microsoft SMTP Server id 15.2.1544.4'), undefined);
