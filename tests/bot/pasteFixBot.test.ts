@@ -23,8 +23,7 @@ import { RATEABLE_ANSWERS } from '../../src/bot/feedbackCheck';
 import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { Matcher, MAX_PASTE_CHARS } from '../../src/matching/matcher';
-import type { Article } from '../../src/knowledge/types';
-import { describedArticle, kbOf } from '../helpers/articles';
+import { LAST_RESORT } from '../helpers/articles';
 
 const ARTICLE = 'exo-legacy-tls-hybrid';
 
@@ -332,25 +331,9 @@ describe('PasteFixBot (turn level)', () => {
   });
 
   describe('a long shot (nothing recognised, the prose fits weakly)', () => {
-    const prose = (id: string, title: string, description: string, cause: string): Article =>
-      describedArticle(id, title, description, { cause: { en: cause } });
-    // As in the last resort's matcher test (descriptionFields.test.ts).
-    const kb = kbOf([
-      prose(
-        'portraits',
-        'Staff portraits never refresh in the cloud',
-        'Portraits changed on premises keep the old picture in the cloud.',
-        'The portraitblob attribute is copied from the directory a single time.',
-      ),
-      prose('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', 'A theme cache.'),
-      prose('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'An exception of the room list.'),
-      prose('printers', 'Printers jam in the lobby', 'The lobby printer jams on every badge scan.', 'A paper tray.'),
-      prose('vouchers', 'Lunch vouchers arrive late', 'Vouchers mailed to staff arrive a week late.', 'A postal queue.'),
-    ]);
-    const matcher = new Matcher(kb);
-    const story =
-      'Since the move our receptionist says nothing in the directory will refresh the portraits of new staff, though HR uploaded ' +
-      'headshots twice; the lobby badge scanner, the calendar theme and the vouchers for lunch are a separate story.';
+    // The last resort's matcher test (descriptionFields.test.ts) on the same articles and post.
+    const matcher = new Matcher(LAST_RESORT.kb());
+    const { story } = LAST_RESORT;
 
     it('offers the choice saying it does not know the error for sure, in the user’s language, on cards and in Markdown', async () => {
       assert.ok(matcher.match(story).matches.every((m) => m.weak));

@@ -20,12 +20,11 @@ import {
 } from '../../src/matching/descriptions';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf, LAST_RESORT, proseArticle } from '../helpers/articles';
 
 /** The description index (descriptions.ts) on small hand-made articles: fields, generic words, spellings, word pairs, long posts. */
 
-const prose = (id: string, title: string, description: string, cause: string): Article =>
-  describedArticle(id, title, description, { cause: { en: cause } });
+const prose = proseArticle;
 const ids = (kb: KnowledgeBase, fits: DescriptionScore[]) => fits.map((f) => kb.articles[f.article].id);
 const p = DEFAULT_PARAMETERS.descriptions;
 /** Two articles that hold a test article's common words (`shared mailbox`), so only its own words are distinctive. */
@@ -503,22 +502,9 @@ describe('matching: a description that names its symptom and little else, in wor
 });
 
 describe('matching: when nothing else is offered, a weak fit with much evidence is offered as a choice (weakDescriptions)', () => {
-  const kb = kbOf([
-    prose(
-      'portraits',
-      'Staff portraits never refresh in the cloud',
-      'Portraits changed on premises keep the old picture in the cloud.',
-      'The portraitblob attribute is copied from the directory a single time.',
-    ),
-    prose('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', 'A theme cache.'),
-    prose('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'An exception of the room list.'),
-    prose('printers', 'Printers jam in the lobby', 'The lobby printer jams on every badge scan.', 'A paper tray.'),
-    prose('vouchers', 'Lunch vouchers arrive late', 'Vouchers mailed to staff arrive a week late.', 'A postal queue.'),
-  ]);
   // A post that tells its problem among much else: the portraits' symptom fits best, but below minFit and without the lead.
-  const story =
-    'Since the move our receptionist says nothing in the directory will refresh the portraits of new staff, though HR uploaded ' +
-    'headshots twice; the lobby badge scanner, the calendar theme and the vouchers for lunch are a separate story.';
+  const kb = LAST_RESORT.kb();
+  const { story } = LAST_RESORT;
   const fits = scoreDescriptions(buildDescriptions(kb), new Set(descriptionTerms(story)), p);
   const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
 

@@ -3,11 +3,10 @@ import { Matcher } from '../../src/matching/matcher';
 import { round } from '../../src/matching/hits';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import type { Article } from '../../src/knowledge/types';
-import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf, proseArticle } from '../helpers/articles';
 
 const p = DEFAULT_PARAMETERS.descriptions;
-const prose = (id: string, title: string, description: string, cause: string, extra: Partial<Article> = {}): Article =>
-  describedArticle(id, title, description, { cause: { en: cause }, ...extra });
+const prose = proseArticle;
 const portraits = (errors: string[] = []): Article => {
   const a = prose(
     'portraits',

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import type { Article } from '../../src/knowledge/types';
 import { offeredDescriptions, problemPart, type DescriptionScore } from '../../src/matching/descriptions';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from '../../src/matching/parameters';
-import { describedArticle, kbOf } from '../helpers/articles';
+import { kbOf, proseArticle } from '../helpers/articles';
 
 /** Long posts (issue 12): the story around a problem doesn't vote; articles describing the same problem are offered together. */
 
 const p = DEFAULT_PARAMETERS.descriptions;
-const prose = (id: string, title: string, description: string, cause: string): Article =>
-  describedArticle(id, title, description, { cause: { en: cause } });
+const prose = proseArticle;
 
 describe('matching: the problem part of a long post (descriptions.ts problemPart)', () => {
   it('keeps the sentences that say what goes wrong, wherever they stand', () => {
