@@ -15,10 +15,13 @@ interface EntryBase {
   lang: Lang;
 }
 
-/** A paste the knowledge base has no article for (`reason: none`), or the user said none of the candidates fit. */
+/**
+ * A paste the knowledge base has no article for (`reason: none`), one whose error was not recognised and was only offered
+ * long shots (`long-shot`: `Match.weak`), or the user said none of the candidates fit.
+ */
 export interface UnmatchedEntry extends EntryBase {
   kind: 'unmatched';
-  reason: 'none' | 'none-of-these';
+  reason: 'none' | 'long-shot' | 'none-of-these';
   /** Masked, cut paste. */
   paste: string;
 }

@@ -77,6 +77,8 @@ export interface PendingChoice {
   /** Masked paste, for the log if none of the candidates fits. */
   paste: string;
   truncatedKb?: number;
+  /** The candidates were long shots (`Match.weak`): the paste is logged as unmatched already. */
+  longShot?: true;
 }
 
 export class PasteFixBot extends ActivityHandler {
@@ -250,15 +252,18 @@ export class PasteFixBot extends ActivityHandler {
       // Usually 2–3 close candidates; the matcher also asks about a single likely one it is not sure of.
       const matches = result.matches.filter((m) => articleOf(m.article)).slice(0, 3);
       if (matches.length >= 1) {
+        // Long shots only (the paste's error not recognised, its prose fits weakly): the intro says so, and the paste is
+        // a gap in the knowledge base like an unknown one (`kb gaps`), whatever the user picks.
+        const weak = matches.every((m) => m.weak);
         data.pending = {
           candidates: matches.map((m) => ({ article: m.article, symptom: m.symptom, evidence: quote(m.evidence) })),
           lang,
           paste: pasteForLog(text),
           truncatedKb,
+          ...(weak ? { longShot: true as const } : {}),
         };
+        if (weak) await this.record(context, { kind: 'unmatched', reason: 'long-shot', paste: data.pending.paste, lang });
         const candidates = matches.map((m) => candidate(articleOf(m.article)!, m.symptom, lang));
-        // Long shots only (the paste's error not recognised, its prose fits weakly): the intro says so.
-        const weak = matches.every((m) => m.weak);
         const intro = clarifyIntro(candidates, texts(lang), weak);
         const card = clarifyCard(candidates, texts(lang), lang, weak);
         return void (await context.sendActivity(this.cardActivity(context, card, intro, () => clarifyMarkdown(candidates, lang, weak))));
@@ -344,7 +349,8 @@ export class PasteFixBot extends ActivityHandler {
     const t = texts(lang);
     if (choice.none) {
       data.pending = undefined;
-      if (pending) await this.record(context, { kind: 'unmatched', reason: 'none-of-these', paste: pending.paste, lang });
+      if (pending && !pending.longShot)
+        await this.record(context, { kind: 'unmatched', reason: 'none-of-these', paste: pending.paste, lang });
       return void (await this.sendText(context, [t.notFoundNoted, '', t.howToPaste].join('\n')));
     }
     let picked: { article: string; symptom: string | null; evidence?: string } | undefined;

@@ -350,6 +350,18 @@ describe('PasteFixBot (turn level)', () => {
       await h.turn(story);
       assert.ok(allText(expectGoodCard(only(await h.turn('1')))).startsWith('Staff portraits never refresh in the cloud'));
     });
+
+    it('logs the paste as a gap in the knowledge base once, whatever the user picks (`kb gaps` reads it)', async () => {
+      h = createHarness({ locale: 'en-US', matcher: () => matcher });
+      const card = cardOf(only(await h.turn(story)))!;
+      assert.deepEqual(
+        h.logEntries().map((e) => [e.kind, (e as { reason?: string }).reason]),
+        [['unmatched', 'long-shot']],
+      );
+      const none = (card.actions as { data: Record<string, unknown> }[]).at(-1)!.data;
+      await h.turn({ type: 'message', value: none });
+      assert.equal(h.logEntries().length, 1, 'not again for "none of these"');
+    });
   });
 
   describe('an error that several articles hold word for word', () => {
