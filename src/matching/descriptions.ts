@@ -78,6 +78,11 @@ export interface DescriptionScore {
   rareWords: string[];
 }
 
+/** How well a paste and a symptom fit each other: the share of the paste's words the symptom holds × the share of its own. */
+export function fitOf(d: DescriptionScore): number {
+  return d.pasteShare * d.docShare;
+}
+
 /**
  * Words that say nothing about which problem a description is about: every article and most questions use them
  * ("I get the following error message", "see more information"). Indexed (the bridge counts articles by them),
@@ -527,7 +532,7 @@ export function scoreDescriptions(
   const rareIdf = Math.log(1 + index.titles.length / p.rareArticles);
   const total = (d: number) => index.docs[d].totals.reduce((sum, x, f) => sum + x * fieldWeight[f], 0);
   const out = touched.map((d) => new Fit(index, d, have[d] / query, have[d] / total(d), have[d] / unique, read, rareIdf));
-  return out.sort((a, b) => b.pasteShare * b.docShare - a.pasteShare * a.docShare);
+  return out.sort((a, b) => fitOf(b) - fitOf(a));
 }
 
 /** A document's score; the words it found are listed only when asked for (most scores are never shown). */
@@ -638,7 +643,7 @@ export function addPairs(
     };
   });
   // Pairs only raise a fit, so the documents below the ones read stay below them.
-  return [...out.sort((x, y) => y.pasteShare * y.docShare - x.pasteShare * x.docShare), ...fits.slice(p.pairDocs)];
+  return [...out.sort((x, y) => fitOf(y) - fitOf(x)), ...fits.slice(p.pairDocs)];
 }
 
 /** Per index, the word pairs of the documents read so far (bounded: cleared when full, as reading them again is cheap). */
@@ -711,7 +716,7 @@ export function describedWhole(
   errors: () => readonly string[],
   p: DescriptionParameters,
 ): number | undefined {
-  if (fit.pasteShare * fit.docShare < p.answerFit) return undefined;
+  if (fitOf(fit) < p.answerFit) return undefined;
   const quoted = new Set(
     errors()
       .flatMap((e) => proseTerms(e))
@@ -752,17 +757,16 @@ export function offeredDescriptions(
   bridged: boolean,
   problem = false,
 ): DescriptionScore[] {
-  const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
   const top = fits[0];
   const other = top && fits.find((d) => d.article !== top.article);
   // A long post names much besides its problem, so its fit stays low: much distinctive evidence stands in for it.
   // Only where other articles compete: in a knowledge base of one or two articles every word is "distinctive".
   const good = (d: DescriptionScore) =>
-    (fit(d) >= p.minFit && (d.evidence >= p.minEvidence || d.rare >= p.minRare)) ||
-    (!!other && fit(d) >= p.longFit && d.evidence >= p.longEvidence && d.rare >= p.longRare);
+    (fitOf(d) >= p.minFit && (d.evidence >= p.minEvidence || d.rare >= p.minRare)) ||
+    (!!other && fitOf(d) >= p.longFit && d.evidence >= p.longEvidence && d.rare >= p.longRare);
   if (!top || !good(top)) return [];
-  if (!other || fit(top) >= p.lead * fit(other)) return [top];
-  if (!bridged) return problem ? sameProblem(fits, p, fit) : [];
+  if (!other || fitOf(top) >= p.lead * fitOf(other)) return [top];
+  if (!bridged) return problem ? sameProblem(fits, p) : [];
   const out: DescriptionScore[] = [];
   for (const d of fits) {
     if (out.length === p.groupOffered) break;
@@ -778,17 +782,13 @@ export function offeredDescriptions(
  * row and in the article about that NDR): the sentence names one problem they both describe, and the user chooses. One
  * close article without those words keeps the lead rule, and so does a whole post in the paste's own language.
  */
-function sameProblem(
-  fits: readonly DescriptionScore[],
-  p: DescriptionParameters,
-  fit: (d: DescriptionScore) => number,
-): DescriptionScore[] {
+function sameProblem(fits: readonly DescriptionScore[], p: DescriptionParameters): DescriptionScore[] {
   const top = fits[0];
   const rare = top.rareWords;
   if (rare.length < p.minRare) return [];
   const out = [top];
   for (const d of fits) {
-    if (fit(d) * p.lead < fit(top)) break;
+    if (fitOf(d) * p.lead < fitOf(top)) break;
     if (out.some((o) => o.article === d.article)) continue;
     const held = new Set(d.found.map(inflectionKey));
     if (out.length === p.groupOffered || !rare.every((w) => held.has(inflectionKey(w)))) return [];
@@ -806,14 +806,13 @@ function sameProblem(
  * choice, never answered (`weakScore`). Empty when the best symptom is not good enough.
  */
 export function weakDescriptions(fits: readonly DescriptionScore[], p: DescriptionParameters): DescriptionScore[] {
-  const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
   const top = fits[0];
-  if (!top || fit(top) < p.weakFit || top.evidence < p.minEvidence) return [];
+  if (!top || fitOf(top) < p.weakFit || top.evidence < p.minEvidence) return [];
   // Only where other articles compete: in a knowledge base of one article every word is "distinctive".
   if (!fits.some((d) => d.article !== top.article)) return [];
   const out = [top];
   for (const d of fits) {
-    if (out.length === p.groupOffered || fit(d) * p.lead < fit(top)) break;
+    if (out.length === p.groupOffered || fitOf(d) * p.lead < fitOf(top)) break;
     if (!out.some((o) => o.article === d.article)) out.push(d);
   }
   return out;
