@@ -174,6 +174,8 @@ export interface Paste {
   quoted: Set<string>;
   /** Per term of `seq`: 1 inside single quotes (QueryView.values). */
   values: Uint8Array;
+  /** Its property lines' names and first value words, in pairs (QueryView.properties). */
+  properties: string[];
   /** The paste chains with a `-->` of its own (QueryView.arrow). */
   arrow: boolean;
   lang: Lang;

@@ -16,7 +16,7 @@ export interface PackedSignals {
   ids: Int32Array;
   /** Per position: the term's weight (ErrorSignal.weights). */
   weights: Float64Array;
-  /** Per position: VAR_AFTER (ErrorSignal.varAfter), FIRST (a position of ErrorSignal.firsts), VALUE_START and VALUE_END. */
+  /** Per position: VAR_AFTER (ErrorSignal.varAfter), FIRST (a position of ErrorSignal.firsts), VALUE_START, VALUE_END and PROPERTY. */
   flags: Uint8Array;
   /** Per position: 1 when a placeholder or variable value follows the term (ErrorSignal.varAfter), else 0. */
   varAfter: Uint8Array;
@@ -53,6 +53,11 @@ export const FIRST = 2;
 export const VALUE_START = 4;
 /** flags: the last term of such a value. */
 export const VALUE_END = 8;
+/**
+ * flags: the term is a property's name before its value (`LitigationHoldEnabled : False`, a Get-* listing's line; signals.ts
+ * propertyName): what follows is that property's value, which a paste contradicts only by showing the property set otherwise.
+ */
+export const PROPERTY = 16;
 /** unitFlags: Unit.nested. */
 export const NESTED = 1;
 /** unitFlags: Unit.generic. */

@@ -5,7 +5,7 @@
 import type { Lang } from '../knowledge/types';
 import { eventFrameTerms, stackFrameTerms } from './eventFrame';
 import type { Paste } from './hits';
-import { tokenize, type Token } from './normalize';
+import { droppedTerm, foldWord, tokenize, type Token } from './normalize';
 import type { MatchParameters } from './parameters';
 import { AFTER_VALUE, IN_VALUE } from './score';
 import { guessLanguage, STOPWORDS } from './stopwords';
@@ -31,6 +31,7 @@ export function readPaste(text: string, lang: Lang | undefined, params: MatchPar
     seq: content.map((t) => t.term),
     quoted: quotedOnly(content),
     values: valuesOf(tokens, content),
+    properties: propertiesOf(lines),
     arrow: ARROW.test(cut),
     lang: detected ?? lang ?? 'en',
     frame: eventFrameTerms(cut, params.paste.eventFields),
@@ -55,6 +56,58 @@ function valuesOf(tokens: Token[], content: Token[]): Uint8Array {
     pending = false;
   }
   return values;
+}
+
+/**
+ * The paste's property lines (`LitigationHoldEnabled : True`, also several on one line as a listing copied flat): each
+ * property's name and the first word of its value, folded, in pairs (QueryView.properties; empty: none). A name is the
+ * word before a colon that a space, a tab or the line's end follows (not `C:\`, `10:15`, `SMTP:x`), not a cmdlet's noun
+ * nor a dotted name's last part (`Set-Mailbox :`); its value runs to the next name, and a value without words (a GUID,
+ * an address clean-up dropped) gives no pair. Scanned by characters: a regular expression that reads a word back from
+ * a colon is quadratic on a long word.
+ */
+export function propertiesOf(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let c = line.indexOf(':');
+    if (c < 0) continue;
+    let name: string | undefined;
+    let valueFrom = 0;
+    for (; c >= 0; c = line.indexOf(':', c + 1)) {
+      const after = line.charCodeAt(c + 1);
+      if (!(Number.isNaN(after) || after === 32 || after === 9)) continue;
+      let end = c;
+      while (end > valueFrom && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+      let from = end;
+      while (from > valueFrom && isWordChar(line[from - 1])) from--;
+      if (from === end || (from > 0 && (line[from - 1] === '-' || line[from - 1] === '.' || isWordChar(line[from - 1])))) continue;
+      if (name !== undefined) pushProperty(out, name, line.slice(valueFrom, from));
+      name = foldWord(line.slice(from, end));
+      valueFrom = c + 1;
+    }
+    if (name !== undefined) pushProperty(out, name, line.slice(valueFrom));
+  }
+  return out;
+}
+
+/** A letter or digit (WORD's characters). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+function isWordChar(ch: string): boolean {
+  return WORD_CHAR.test(ch);
+}
+/** Words of a property's value (normalize.ts WORD). */
+const VALUE_WORD = /[\p{L}\p{N}]+/gu;
+
+/** Adds `name` and the first content term of `value`, when it has one. */
+function pushProperty(out: string[], name: string, value: string): void {
+  if (droppedTerm(name) || STOPWORDS.has(name)) return;
+  VALUE_WORD.lastIndex = 0;
+  for (let m = VALUE_WORD.exec(value); m !== null; m = VALUE_WORD.exec(value)) {
+    const term = foldWord(m[0]);
+    if (droppedTerm(term) || STOPWORDS.has(term)) continue;
+    out.push(name, term);
+    return;
+  }
 }
 
 /** Terms that occur in the paste only inside single quotes. */

@@ -1,5 +1,5 @@
 import type { MatchParameters } from './parameters';
-import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
+import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, PROPERTY, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
 import { GramTable } from './gramTable';
 import { gramCode, isCodeTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 import { newClassWeights, unitClassesOf, weighClass, type ClassWeights, type UnitClasses } from './unitClasses';
@@ -32,6 +32,11 @@ export interface QueryView {
    * exists`), AFTER_VALUE when a quoted value whose words clean-up dropped ('fabrikam.com') stands right before it.
    */
   values?: Uint8Array;
+  /**
+   * The paste's property lines (`LitigationHoldEnabled : True`): each name and the first word of its value, in pairs
+   * (readPaste.ts propertiesOf). An error text's property (PROPERTY) is contradicted only by the paste showing it set otherwise.
+   */
+  properties?: readonly string[];
 }
 
 /** The scorer's knobs: `MatchParameters.score` (parameters.ts). */
@@ -42,9 +47,16 @@ export const IN_VALUE = 1;
 /** QueryView.values: a quoted value without words of its own stands right before the term. */
 export const AFTER_VALUE = 2;
 
-export function buildQueryView(seq: string[], quoted: ReadonlySet<string> = new Set(), arrow = false, values?: Uint8Array): QueryView {
+export function buildQueryView(
+  seq: string[],
+  quoted: ReadonlySet<string> = new Set(),
+  arrow = false,
+  values?: Uint8Array,
+  properties?: readonly string[],
+): QueryView {
   const view: QueryView = arrow ? { seq, terms: new Set(seq), quoted, arrow } : { seq, terms: new Set(seq), quoted };
   if (values && values.length === seq.length && values.some((v) => v !== 0)) view.values = values;
+  if (properties !== undefined && properties.length > 0) view.properties = properties;
   return view;
 }
 
@@ -74,6 +86,11 @@ export interface PasteIds {
    * M.E.RpcClientAccess…`); undefined when the paste has no value after a known word.
    */
   afterValue: GramTable | undefined;
+  /**
+   * A property's name (vocabulary id) → the ids of the first words of the values the paste shows it with (QueryView.properties);
+   * undefined when the paste has no property line whose name the vocabulary knows.
+   */
+  properties: GramTable | undefined;
   /** Which ids (vocabulary or local) look like a name or number (looksLikeName). */
   names: { is(id: number): boolean };
   /** Words of the paste the vocabulary lacks, by local id − size. */
@@ -176,6 +193,13 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   const names = nameLikeOf(vocab);
   names.local = unknown;
   const afterValue = valueFollowers(seq, q.values, size, names);
+  let properties: GramTable | undefined;
+  const listed = q.properties;
+  if (listed !== undefined)
+    for (let k = 0; k + 1 < listed.length; k += 2) {
+      const name = vocab.ids.get(listed[k]);
+      if (name !== undefined) (properties ??= new GramTable(listed.length / 2, listed.length / 2)).follow(name, idOf(listed[k + 1]));
+    }
   const ids: PasteIds = {
     size,
     has,
@@ -184,6 +208,7 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     next,
     quoted,
     afterValue,
+    properties,
     names,
     unknown,
     term: (id) => (id < size ? vocab.terms[id] : unknown[id - size]),
@@ -470,6 +495,12 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
       if (q.afterValue !== undefined && otherAfterValue(pk, id, q, w, i, unit, i)) return i;
       continue;
     }
+    // A property's value (`LitigationHoldEnabled : False`): only a paste that shows the property set otherwise goes on
+    // differently there; the name in a sentence of the paste (`…LitigationHoldEnabled in EXO says True`) is no listing.
+    if (flags[t0 + i - 1] & PROPERTY) {
+      if (q.properties !== undefined && otherProperty(pk, id, q, i)) return i;
+      continue;
+    }
     if (flags[t0 + i - 1] & VALUE_END && q.afterValue !== undefined) {
       // A value whose words the error keeps (a quoted distinguished name): from its first word on.
       let v = i - 1;
@@ -592,15 +623,53 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
 }
 
 /**
+ * The paste shows the property whose value error text `id` has at term i (its name, term i − 1, is marked PROPERTY) set
+ * to another value: a first word that is none of the error's next three, no name or number (those vary: a date, a size)
+ * and no misreading — unless it shows the property with the error's value too (two listings). A name the error repeats
+ * can't say which of its values is meant. Sets `contradicted` (the name and a colon as context).
+ */
+function otherProperty(pk: PackedSignals, id: number, q: PasteIds, i: number): boolean {
+  const { ids } = pk;
+  const t0 = pk.termStart[id];
+  const n = pk.termStart[id + 1] - t0;
+  const name = ids[t0 + i - 1];
+  if (repeats(pk.repeated, pk.repeatedStart[id], pk.repeatedStart[id + 1], name)) return false;
+  const expected = ids[t0 + i];
+  const next1 = i + 1 < n ? ids[t0 + i + 1] : -1;
+  const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
+  const table = q.properties!;
+  let other = -1;
+  for (let e = table.first(name); e >= 0; e = table.link[e]) {
+    const u = table.value[e];
+    if (u === expected || u === next1 || u === next2) return false;
+    if (other >= 0 || q.quoted.has(u)) continue;
+    const pasted = q.term(u);
+    const term = q.term(expected);
+    if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, term)) && !misread(pasted, term)) other = u;
+  }
+  if (other < 0) return false;
+  contradicted.words = 1;
+  contradicted.pasted = other;
+  contradicted.before = PROPERTY_LINE;
+  return true;
+}
+
+/**
  * The context words and the pasted word's id of the contradiction found last (contradiction); `before`: after a value,
- * the position of the word before it (−1: no value).
+ * the position of the word before it (−1: no value; PROPERTY_LINE: after a property's name, otherProperty).
  */
 const contradicted = { words: 0, pasted: 0, before: -1 };
+/** contradicted.before: the paste shows the property before term `at` set otherwise. */
+const PROPERTY_LINE = -2;
 
 /** The contradiction found last, at position `at` of error text `sig`, in words. */
 function describe(sig: ErrorSignal, at: number, q: PasteIds): Contradiction {
   const context =
-    contradicted.before >= 0 ? `${sig.terms[contradicted.before]} '…'` : sig.terms.slice(at - contradicted.words, at).join(' ');
+    contradicted.before === PROPERTY_LINE
+      ? `${sig.terms[at - 1]} :`
+      : contradicted.before >= 0
+        ? `${sig.terms[contradicted.before]} '…'`
+        : sig.terms.slice(at - contradicted.words, at).join(' ');
   return { context, expected: sig.terms[at], pasted: q.term(contradicted.pasted) };
 }
 

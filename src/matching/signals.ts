@@ -2,7 +2,18 @@ import type { Article, Lang } from '../knowledge/types';
 import { isCmdletName, NAMED_OBJECT_WORDS, RECORD_FIELD_IN_TEXT, RECORD_FIELD_SPELLINGS } from '../knowledge/vocabulary';
 import { cleanPaste, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
-import { AFTER_SENTENCE, emptyPacked, FIRST, GENERIC, NESTED, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
+import {
+  AFTER_SENTENCE,
+  emptyPacked,
+  FIRST,
+  GENERIC,
+  NESTED,
+  PROPERTY,
+  VALUE_END,
+  VALUE_START,
+  VAR_AFTER,
+  type PackedSignals,
+} from './packed';
 import { STOPWORDS } from './stopwords';
 
 /**
@@ -39,7 +50,10 @@ interface ParsedText {
   /** Per term: 1, or the frame factor for a term of a stack-trace frame. */
   factor: number[];
   varAfter: boolean[];
-  /** Per term: VALUE_START when a kept value (a quoted DN) starts with it, VALUE_END when one ends with it, or both. */
+  /**
+   * Per term: VALUE_START when a kept value (a quoted DN) starts with it, VALUE_END when one ends with it, or both; PROPERTY when
+   * it is a property's name before its value.
+   */
   valueMarks: number[];
   units: Unit[];
   detailUnit: number;
@@ -565,6 +579,21 @@ const DETAIL_MARKERS = new Set(
     'with parameters',
   ].map((m) => contentTerms(m).join(' ')),
 );
+/**
+ * The piece ends with a property's name (`LitigationHoldEnabled`, `DeviceOS`, a Get-* listing's field before its colon): one
+ * word written in CamelCase, not a cmdlet's noun (`Get-OrganizationConfig :` starts an error record), an exception or error
+ * class (`MapiExceptionCorruptData:` announces a message) nor a dotted type name.
+ */
+export function propertyName(piece: string): boolean {
+  let end = piece.length;
+  while (end > 0 && (piece[end - 1] === ' ' || piece[end - 1] === '\t')) end--;
+  let from = end;
+  while (from > 0 && /[A-Za-z0-9_]/.test(piece[from - 1])) from--;
+  if (from === end || (from > 0 && /[-.\p{L}\p{N}]/u.test(piece[from - 1]))) return false;
+  const name = piece.slice(from, end);
+  return /^[A-Za-z]/.test(name) && /[a-z][A-Z]/.test(name) && !/Exception|Error$/.test(name);
+}
+
 /** The unit's words end with a chain marker (`error message`, `details`) or an exception class name. */
 function announcesInner(unit: readonly string[]): boolean {
   const last = unit[unit.length - 1] ?? '';
@@ -614,6 +643,9 @@ function parseError(
   // used`), and what follows it is the text around the quote again — an inner message only while a quote is open.
   let openQuotes = 0;
   let at = 0;
+  // The last text piece, and where its terms end (-1: it had none): a property's name before a colon is its last word.
+  let lastPiece = '';
+  let lastEnd = -1;
   // split() with one capturing group alternates text (even indexes) and the boundary found (odd ones).
   body.split(BOUNDARY).forEach((piece, index) => {
     const from = at;
@@ -635,6 +667,9 @@ function parseError(
       } else if (piece === ':' && units.length > 0 && announcesInner(terms.slice(units[units.length - 1].start, terms.length))) {
         nextNested = true;
         nextAnnounced = true;
+      } else if (piece === ':' && lastEnd === terms.length && terms.length > 0 && propertyName(lastPiece)) {
+        // `LitigationHoldEnabled : False`: the name's value follows (PROPERTY; score.ts reads a paste's value there).
+        valueMarks[terms.length - 1] |= PROPERTY;
       }
       // Advice right after an announcement (`…error message: For more information…`) is no new sentence: the
       // announced inner message is empty, and a paste with one there (`…error message: Access is denied.`) goes
@@ -644,6 +679,7 @@ function parseError(
     }
     const isFrame = piece.split('\n').every((l) => !l.trim() || FRAME_LINE.test(l));
     const start = terms.length;
+    lastPiece = piece;
     for (const w of piece.match(WORD_OR_VAR) ?? []) {
       if (w === VAR) {
         if (terms.length) varAfter[terms.length - 1] = true;
@@ -666,6 +702,7 @@ function parseError(
       valueMarks.push(valueOpen ? VALUE_START : 0);
       valueOpen = false;
     }
+    lastEnd = terms.length > start ? terms.length : -1;
     if (terms.length > start) {
       if (isFrame) frames.add(units.length);
       if (ADVICE.test(piece)) advice.add(units.length);

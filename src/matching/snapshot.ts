@@ -23,12 +23,13 @@ import {
   VAR_AFTER as P_VAR_AFTER,
   VALUE_START as P_VALUE_START,
   VALUE_END as P_VALUE_END,
+  PROPERTY as P_PROPERTY,
   type PackedSignals,
 } from './packed';
 import { ErrorSignal, type KeywordPhrase, type SignalIndex } from './signals';
 
 /** The encoding's version: raised with every change to what is stored or how. */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 /** A list of lists as one flat array: list i is `values[offsets[i]] … values[offsets[i + 1] - 1]`. */
 interface Ragged<T extends Int32Array | Float64Array> {
@@ -63,7 +64,7 @@ interface SignalsSnapshot {
   weights: Float64Array;
   /** Same offsets as `terms`; 1 = true. */
   varAfter: Uint8Array;
-  /** Same offsets as `terms`: the VALUE_START and VALUE_END flags (packed.ts). */
+  /** Same offsets as `terms`: the VALUE_START, VALUE_END and PROPERTY flags (packed.ts). */
   valueMarks: Uint8Array;
   /** Per error text the positions of first occurrences (ErrorSignal.firsts). */
   firsts: Ragged<Int32Array>;
@@ -259,7 +260,7 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
     terms: flat(pk.termStart, pk.ids),
     weights: pk.weights.slice(),
     varAfter: pk.varAfter.slice(),
-    valueMarks: pk.flags.map((f) => f & (P_VALUE_START | P_VALUE_END)),
+    valueMarks: pk.flags.map((f) => f & (P_VALUE_START | P_VALUE_END | P_PROPERTY)),
     firsts: flat(pk.firstStart, pk.firsts),
     units: { offsets: pk.unitStart.map((u) => 3 * u), values: units },
     detailUnit: pk.detailUnit.slice(),

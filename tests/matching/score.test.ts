@@ -13,6 +13,7 @@ import {
   type ScoreParameters,
   type Settled,
 } from '../../src/matching/score';
+import { propertiesOf } from '../../src/matching/readPaste';
 import { buildSignals, contentTerms, gramCode } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
 import { fixture } from '../helpers/fixture';
@@ -31,8 +32,9 @@ const knobs = (over: Partial<ScoreParameters> = {}): ScoreParameters => ({ ...DE
  */
 function scorer(articles: Article[]) {
   const index = fixture(() => buildSignals(articles));
+  // The paste's property lines as readPaste reads them (propertiesOf).
   const score = (id: number, paste: string, p: ScoreParameters = knobs(), quoted: string[] = []) =>
-    scoreSignal(id, buildQueryView(contentTerms(paste), new Set(quoted)), index(), p);
+    scoreSignal(id, buildQueryView(contentTerms(paste), new Set(quoted), false, undefined, propertiesOf(paste.split('\n'))), index(), p);
   const touched = (id: number, paste: string, p: ScoreParameters = knobs()) =>
     touchedUnits(id, buildQueryView(contentTerms(paste)), index(), p);
   return Object.assign(score, { touched });
@@ -483,6 +485,29 @@ describe('matching/score', () => {
       // The paste has the word elsewhere, going on as the error does: it follows the error there.
       const twice = 'Build 8812 wombat. The quokka relay crashed in build sprocket worker on the marmot gateway.';
       assert.equal(crash(0, twice).contradiction, undefined);
+    });
+
+    it("reads a property's value (`Name : Value`) only against the paste's own lines that show that property", () => {
+      const listing = scorer([
+        article('hold', ['QuokkaHoldState : Blocked']),
+        article('x', ['Something unrelated about quokka feeding schedules.']),
+      ]);
+      // The name in a sentence says nothing of the value the paste's listing shows.
+      assert.equal(
+        listing(0, 'Get-Wombat jdoe | fl QuokkaHoldState in the cloud says Allowed, on-premises Blocked.').contradiction,
+        undefined,
+      );
+      // The property set otherwise: another state.
+      assert.deepEqual(listing(0, 'Name : jsmith\nQuokkaHoldState : Allowed').contradiction, {
+        context: 'quokkaholdstate :',
+        expected: 'blocked',
+        pasted: 'allowed',
+      });
+      assert.deepEqual(listing(0, 'Name : jsmith QuokkaHoldState : Allowed Alias : jsmith').contradiction?.pasted, 'allowed');
+      // The same value, a number there (a value that varies), or two listings of which one has the error's value.
+      assert.equal(listing(0, 'QuokkaHoldState : Blocked').contradiction, undefined);
+      assert.equal(listing(0, 'QuokkaHoldState : 1207').contradiction, undefined);
+      assert.equal(listing(0, 'QuokkaHoldState : Allowed\nQuokkaHoldState : Blocked').contradiction, undefined);
     });
   });
 });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { buildSignals, contentTerms, gramCode, isCodeTerm, isStrongTerm, type ErrorSignal } from '../../src/matching/signals';
+import { packedSignals, PROPERTY } from '../../src/matching/packed';
+import { propertiesOf } from '../../src/matching/readPaste';
+import { buildSignals, contentTerms, gramCode, isCodeTerm, isStrongTerm, propertyName, type ErrorSignal } from '../../src/matching/signals';
 import { englishArticle as article } from '../helpers/articles';
 
 /** The signal of one English error text in an index of its own (plus `others`, which only change the weights). */
@@ -10,6 +12,34 @@ const signalOf = (error: string, ...others: Article[]): ErrorSignal => buildSign
 const unitsOf = (sig: ErrorSignal) => sig.units.map((u) => sig.terms.slice(u.start, u.end).join(' '));
 
 describe('matching/signals', () => {
+  describe("property lines: a Get-* listing's `Name : Value`", () => {
+    it('knows a property name: one CamelCase word before the colon, no cmdlet noun, class or dotted name', () => {
+      for (const piece of ['LitigationHoldEnabled ', 'x DeviceOS', '+ ErrorSummary\t']) assert.ok(propertyName(piece), piece);
+      for (const piece of ['error message ', 'Get-OrganizationConfig ', 'MapiExceptionCorruptData', 'System.ObjectState', 'Status', ''])
+        assert.ok(!propertyName(piece), piece);
+    });
+
+    it('marks the name before its value in an error text (PROPERTY), not a word before an announced message', () => {
+      const index = buildSignals([article('x', ['QuokkaHoldEnabled : False WombatState : Ready']), article('y', ['Gadget failed: x y z'])]);
+      const pk = packedSignals(index);
+      const marked = (id: number) => index.errors[id].terms.filter((_, k) => pk.flags[pk.termStart[id] + k] & PROPERTY);
+      assert.deepEqual(marked(0), ['quokkaholdenabled', 'wombatstate']);
+      assert.deepEqual(marked(1), []);
+    });
+
+    it("reads a paste's property lines: each name with its value's first word, a listing copied flat too", () => {
+      assert.deepEqual(propertiesOf(['QuokkaHoldState : Allowed', '  Name   : The Jsmith box']), [
+        'quokkaholdstate',
+        'allowed',
+        'name',
+        'jsmith',
+      ]);
+      assert.deepEqual(propertiesOf(['DeviceType : Outlook DeviceOS : iOS 17']), ['devicetype', 'outlook', 'deviceos', 'ios']);
+      // No value words (a GUID clean-up dropped, an empty one), a drive, a time, an address, a cmdlet's record.
+      assert.deepEqual(propertiesOf(['Guid :', 'Path: C:\\x', 'Address: SMTP:a', 'Set-Mailbox : failed']), ['address', 'smtp']);
+    });
+  });
+
   describe('isStrongTerm: codes and exception names name one problem', () => {
     it('knows HCW codes of 3 to 5 digits, error result codes with the high bit set, AADSTS codes and exception names', () => {
       for (const t of [
