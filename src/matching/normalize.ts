@@ -193,6 +193,10 @@ export function hasSpaced(text: string, c: string, gap: number, count: number): 
 /**
  * Folds a word: lower case, umlauts and their ASCII spellings to one form (`für`, `fuer`, `fur` → `fur`),
  * accents removed. Applied identically to articles and pastes.
+ * `ae`, `oe`, `ue` are read as an umlaut's ASCII spelling only where German writes one: at the word's start or after a
+ * consonant other than `q`, and before a consonant (`Aenderung`, `Loeschen`, `Ueberpruefung`). Elsewhere they are the
+ * letters themselves: English `request`, `query`, `due`, `value` keep them (`due` folded to German `du`, a stop word),
+ * and so do German diphthongs (`neue`, `Dauer`), which no umlaut spells.
  */
 export function foldWord(word: string): string {
   let folded = FOLDED.get(word);
@@ -200,9 +204,10 @@ export function foldWord(word: string): string {
     folded = word
       .toLowerCase()
       .replace(/ß/g, 'ss')
-      .replace(/ä|ae/g, 'a')
-      .replace(/ö|oe/g, 'o')
-      .replace(/ü|ue/g, 'u')
+      .replace(ASCII_UMLAUT, '$1')
+      .replace(/ä/g, 'a')
+      .replace(/ö/g, 'o')
+      .replace(/ü/g, 'u')
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '');
     // Words repeat (near-duplicate articles, log lines): fold each once. Bounded, so arbitrary input can't grow it.
@@ -211,6 +216,9 @@ export function foldWord(word: string): string {
   }
   return folded;
 }
+
+/** An umlaut's ASCII spelling (`ae`, `oe`, `ue`): not after a vowel or `q`, and followed by a consonant. One pass. */
+const ASCII_UMLAUT = /(?<![aeiouyäöüq])([aou])e(?=[^\P{L}aeiouyäöü])/gu;
 
 const FOLD_CACHE_SIZE = 100_000;
 const FOLDED = new Map<string, string>();

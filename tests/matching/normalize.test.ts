@@ -44,6 +44,19 @@ describe('matching/normalize', () => {
     assert.equal(foldWord('fur'), 'fur');
     assert.equal(foldWord('Domänenüberprüfung'), foldWord('Domaenenueberpruefung'));
     assert.equal(foldWord('Straße'), 'strasse');
+    assert.equal(foldWord('Loeschen'), foldWord('Löschen'));
+    assert.equal(foldWord('Aenderung'), foldWord('Änderung'));
+  });
+
+  it('reads ae, oe, ue as an umlaut only where German spells one that way (English words and diphthongs keep them)', () => {
+    // After q, after a vowel or at the word's end the letters are themselves: no umlaut is written so.
+    assert.equal(foldWord('request'), 'request');
+    assert.equal(foldWord('Queue'), 'queue');
+    assert.equal(foldWord('value'), 'value');
+    assert.equal(foldWord('neue'), 'neue');
+    assert.equal(foldWord('Dauer'), 'dauer');
+    // `due` folded onto German `du`, a stop word, and lost its weight.
+    assert.notEqual(foldWord('due'), foldWord('du'));
   });
 
   it('removes values that change from paste to paste: GUIDs, timestamps, e-mail addresses, URLs, IPs, long numbers', () => {

@@ -617,7 +617,7 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
         sig.units.map((u) => [sig.terms.slice(u.start, u.end).join(' '), u.nested]),
         [
           ['widgetalreadymovingexception', false],
-          ['marmot user already pending requst', true],
+          ['marmot user already pending request', true],
           ['mailbox marmot already moved quokka store', true],
         ],
       );
