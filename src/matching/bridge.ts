@@ -688,6 +688,18 @@ function errorWordsEntry(article: Article): { words: readonly (readonly string[]
   return entry;
 }
 
+/**
+ * Exception classes of one capitalised part (`WebException`, `SocketException`, `IOException`): language-free too, but
+ * each is thrown for a wide family of messages, so alone it tells no article apart (`languageFreeTerms` counts only
+ * classes of two parts or more, `DataExportTransientException`).
+ */
+const ONE_PART_CLASS = /\b(?:[A-Z][a-z]+|[A-Z]{2})Exception\b/g;
+
+/** One-part exception classes of a paste (folded): evidence only beside the message they were thrown with (`agreement`). */
+export function oneWordClasses(text: string): string[] {
+  return [...new Set([...text.matchAll(ONE_PART_CLASS)].map((m) => foldWord(m[0])))];
+}
+
 /** Whether a language-free term of the paste stands in an article's error texts. */
 function freeAgrees(vocabulary: ReadonlySet<string>, pasteFree: readonly string[]): boolean {
   return pasteFree.some((t) => vocabulary.has(t));
@@ -695,21 +707,32 @@ function freeAgrees(vocabulary: ReadonlySet<string>, pasteFree: readonly string[
 
 /**
  * Whether an article found through translation is backed strongly enough to answer: a language-free term
- * of the paste stands in its error texts, or several long translated phrases do.
+ * of the paste stands in its error texts, or several long translated phrases do. A one-part exception class of the
+ * paste (`classes`: `System.Net.WebException`) counts as one such phrase where one error text holds both the class and
+ * a translated phrase of the paste: the message it was thrown with agrees, not just the family.
  */
 export function agreement(
   errorWords: readonly (readonly string[])[],
   pasteFree: readonly string[],
   applied: readonly Applied[],
   params: BridgeParameters = DEFAULT_PARAMETERS.bridge,
+  classes: readonly string[] = [],
 ): boolean {
   if (freeAgrees(new Set(errorWords.flat()), pasteFree)) return true;
   let units = 0;
+  const holding = new Set<readonly string[]>();
   for (const a of applied) {
     if (a.words.length < params.unitWords) continue;
-    if (errorWords.some((e) => holdsApplied(e, a, params.maxSlotWords))) units++;
+    let held = false;
+    for (const e of errorWords) {
+      if (!holdsApplied(e, a, params.maxSlotWords)) continue;
+      held = true;
+      holding.add(e);
+    }
+    if (held) units++;
   }
-  return units >= params.unitsToAnswer;
+  const thrownWith = classes.some((c) => [...holding].some((e) => e.includes(c))) ? 1 : 0;
+  return units + thrownWith >= params.unitsToAnswer;
 }
 
 /**
@@ -1029,7 +1052,11 @@ export function combineWithTranslation(
     translation.applied.some(
       (a) => a.words.length >= params.bridge.unitWords && errors.some((e) => holdsApplied(e, a, params.bridge.maxSlotWords)),
     );
-  if (via.decision === 'answer' && top && (verbatimLead || agreement(errors, free, translation.applied, params.bridge))) {
+  if (
+    via.decision === 'answer' &&
+    top &&
+    (verbatimLead || agreement(errors, free, translation.applied, params.bridge, oneWordClasses(text)))
+  ) {
     return { ...direct, decision: 'answer', matches: mapped };
   }
   const viaScore = new Map(via.matches.map((m) => [m.article, m.score]));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { LexiconEntry } from '../../src/knowledge/lexicon';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
-import { agreement, Bridge, languageFreeTerms, proseAgreement, Translator, verbatimRuns } from '../../src/matching/bridge';
+import { agreement, Bridge, languageFreeTerms, oneWordClasses, proseAgreement, Translator, verbatimRuns } from '../../src/matching/bridge';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
@@ -231,6 +231,18 @@ describe('matching/bridge', () => {
       assert.equal(agreement(long, [], [closed]), false);
       assert.equal(agreement(long, [], [closed, send]), true);
       assert.equal(agreement(long, [], [closed, { words: ['error'] }]), false, 'a single word is no unit');
+    });
+
+    it('a one-part exception class counts as one phrase only in the error text that holds a translated phrase too', () => {
+      assert.deepEqual(languageFreeTerms('System.Net.WebException: Fehler'), [], 'alone it names a family');
+      assert.deepEqual(oneWordClasses('System.Net.WebException: x; System.IO.IOException; WebException'), ['webexception', 'ioexception']);
+      const failed = { words: ['the', 'request', 'failed', 'with', 'http', 'status', '404', 'not', 'found'] };
+      const thrown = [['system', 'net', 'webexception', ...failed.words]];
+      const classes = oneWordClasses('System.Net.WebException: Fehler bei der Anforderung mit HTTP-Status 404: Nicht gefunden');
+      assert.equal(agreement(thrown, [], [failed]), false, 'one phrase alone');
+      assert.equal(agreement(thrown, [], [failed], undefined, classes), true, 'the class and the message it was thrown with');
+      const apart = [['system', 'net', 'webexception', 'the', 'remote', 'server', 'returned', 'an', 'error'], failed.words];
+      assert.equal(agreement(apart, [], [failed], undefined, classes), false, "the class in another error text: another message's");
     });
 
     it('finds a template with a slot in an error text that writes its own words in the slot, in order and near', () => {
