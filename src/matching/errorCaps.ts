@@ -6,7 +6,7 @@
  * the articles the paste's error contradicts, which the description path must not offer.
  */
 import { foreignProgram } from './foreignProgram';
-import type { ErrorHit, MatchContext, Paste, PasteWhere } from './hits';
+import type { ErrorHit, MatchContext, Paste, PasteWhere, Ranked } from './hits';
 import { OVERVIEW_CODES } from './articleFacts';
 import { namesCloud, namesProduct, onlineOnly, pasteCloudOnly, pasteOnPremises, serverOnly } from './product';
 import {
@@ -23,7 +23,8 @@ import {
   whereBeside,
 } from './scenario';
 import { scoreSignal, type QueryView, type SignalScore } from './score';
-import { isStrongTerm } from './signals';
+import { isCodeTerm, isStrongTerm } from './signals';
+import { includesId } from './sorted';
 import { isStatusTerm, otherStatusCode, statusTerms } from './statusCodes';
 import { STOPWORDS } from './stopwords';
 import { twinsOf } from './twins';
@@ -174,6 +175,32 @@ export function capGenericLines(ctx: MatchContext, hits: ErrorHit[]): void {
     h.score = cap;
     h.genericLine = true;
   }
+}
+
+/**
+ * Stage 7a, before the decision: an answer found by an error text whose words explain less than `score.unexplained.share`
+ * of the paste's error words — the words of the paste that any error text holds, weighted as the evidence is — and hold no
+ * code is offered, not answered: a message printed in many places (`503 Service Unavailable`, `REST API is not yet
+ * supported for this mailbox`) inside a paste that says more than the article does. The matches ranked after it are capped
+ * alike (a match it held off is not answered in its place). `terms`: the paste's words without an event record's field
+ * names and the words only stack frames hold.
+ */
+export function capUnexplained(ctx: MatchContext, ranked: Ranked[], terms: Iterable<string>): Ranked[] {
+  const top = ranked[0];
+  const { share, cap } = ctx.params.score.unexplained;
+  if (top?.hit.kind !== 'error' || top.score < ctx.params.decision.answer) return ranked;
+  const { vocab, weight, uniqueWeight } = ctx.index;
+  const found = top.hit.found;
+  for (const id of found) if (isCodeTerm(vocab.terms[id]) || isStatusTerm(vocab.terms[id])) return ranked;
+  let rest = 0;
+  for (const t of terms) {
+    const id = vocab.ids.get(t);
+    if (id !== undefined && !includesId(found, id)) rest += weight[id] / uniqueWeight;
+  }
+  const explained = top.hit.breakdown.evidenceWords;
+  if (explained >= share * (explained + rest)) return ranked;
+  top.hit.unexplained = Math.round((explained / (explained + rest)) * 1000) / 1000;
+  return ranked.map((r) => (r.score > cap ? { ...r, score: cap } : r));
 }
 
 /** A bounce whose status code is not the error text's (nor its article's) is offered, not answered (statusCodes.ts). */

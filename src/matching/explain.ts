@@ -76,6 +76,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'description',
         note: `lowered to ${h.belowDescription}: found by less than ${ctx.params.descriptions.weakError} distinctive words, it ranks below the description the paste's prose found`,
       });
+    if (h.unexplained !== undefined)
+      rules.push({
+        rule: 'coverage',
+        note: `capped at ${ctx.params.score.unexplained.cap}: its words found weigh ${h.unexplained} of the paste's error words (less than ${ctx.params.score.unexplained.share}) and hold no code: a message printed in many places, in a paste that says more than the article (offered, not answered)`,
+      });
     if (h.otherStatus)
       rules.push({
         rule: 'code',

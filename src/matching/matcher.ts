@@ -32,7 +32,7 @@ import {
   type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
-import { capForeignProgram, capGenericLines, capOtherStatus, checkScenario, contradictedArticles } from './errorCaps';
+import { capForeignProgram, capGenericLines, capOtherStatus, capUnexplained, checkScenario, contradictedArticles } from './errorCaps';
 import { explained, toMatch } from './explain';
 import { NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Reach } from './hits';
 import { keywordHits } from './keywordHits';
@@ -422,6 +422,8 @@ export class Matcher {
       rest,
       explaining,
     );
+    // An answer whose error explains little of what the paste says in error words, with no code, is offered (errorCaps.ts).
+    ranked = capUnexplained(this.ctx, ranked, rest.terms);
     const t = this.params.decision;
     const decided = decide(ranked, t);
     const { decision } = decided;
