@@ -583,9 +583,17 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
   const t0 = pk.termStart[id];
   const n = pk.termStart[id + 1] - t0;
   const u0 = pk.unitStart[id];
-  const start = pk.unitFrom[u0 + unit];
+  let start = pk.unitFrom[u0 + unit];
   // A value that ends a unit: what follows in the paste may be its own words after a sentence end.
-  if (i - 1 < start || v - 1 < start) return false;
+  if (i - 1 < start) return false;
+  // A value that opens its unit (`…with parameters: 15.01.2375.031, M.E.Store.Worker`): the word before it ends the unit
+  // before, which a colon or a quote joins to it — not a sentence end, after which the paste may go on in its own words.
+  let before = unit;
+  if (v - 1 < start) {
+    if (unit === 0 || pk.unitFlags[u0 + unit] & AFTER_SENTENCE) return false;
+    before = unit - 1;
+    start = pk.unitFrom[u0 + before];
+  }
   const b = v - 1;
   const word = ids[t0 + b];
   if (repeats(pk.repeated, pk.repeatedStart[id], pk.repeatedStart[id + 1], word)) return false;
@@ -594,8 +602,8 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
   const holds =
     w.touched[unit] === 1 ||
     (b === start
-      ? unit > 0 &&
-        w.touched[unit - 1] === 1 &&
+      ? before > 0 &&
+        w.touched[before - 1] === 1 &&
         (weights[t0 + b] >= pk.meanWeight[id] || q.pairs.has(gramCode(q.size, ids[t0 + b - 1], word)))
       : w.pairIn[b - 1] === 1);
   if (!holds) return false;

@@ -706,6 +706,23 @@ describe('matching rules: the words after another number or name (score.ts contr
   });
 });
 
+describe('matching rules: another number or name that opens its unit (score.ts otherAfterValue)', () => {
+  const crash = (version: string, program: string) =>
+    `Watson report about to be sent for the llama gateway process with parameters: ${version}, ${program}, ` +
+    'storage kiln turbine, performance counter factory create database instance, diagnostics walrus assert exception, dumptidset.';
+  const m = new Matcher(
+    kbOf([article('store', [crash('15.01.2375.031', 'sprocket worker')]), article('other', ['Unrelated marmot text.'])]),
+  );
+
+  it('answers the error with another version in the place of its own, right after the colon', () => {
+    assert.deepEqual(top(m, crash('15.02.1118.007', 'sprocket worker')), ['answer', 'store']);
+  });
+
+  it('does not answer it when the words after that version are another program’s', () => {
+    assert.notEqual(m.match(crash('15.02.1118.007', 'quokka proxy')).decision, 'answer');
+  });
+});
+
 describe('matching rules: a small part of an error, without how it ends (score.ts smallPart)', () => {
   const m = new Matcher(
     kbOf([

@@ -487,6 +487,25 @@ describe('matching/score', () => {
       assert.equal(crash(0, twice).contradiction, undefined);
     });
 
+    it('reads past another number or name that opens its unit after a colon, from the word that ends the unit before', () => {
+      const crash = scorer([
+        article('sprocket', ['The quokka relay crashed with parameters: 2375 b7x sprocket worker, on the marmot gateway.']),
+        article('later', ['The quokka relay crashed in the walrus gateway. 2375 b7x sprocket worker stopped.']),
+        article('x', ['Something unrelated about quokka feeding schedules.']),
+      ]);
+      assert.deepEqual(crash(0, 'The quokka relay crashed with parameters: 8812 k9z wombat worker, on the marmot gateway.').contradiction, {
+        context: "parameters '…'",
+        expected: 'sprocket',
+        pasted: 'wombat',
+      });
+      assert.equal(
+        crash(0, 'The quokka relay crashed with parameters: 8812 k9z sprocket worker, on the marmot gateway.').contradiction,
+        undefined,
+      );
+      // After a sentence end the paste may go on in its own words: a value there is not read past.
+      assert.equal(crash(1, 'The quokka relay crashed in the walrus gateway. 8812 k9z wombat worker stopped.').contradiction, undefined);
+    });
+
     it("reads a property's value (`Name : Value`) only against the paste's own lines that show that property", () => {
       const listing = scorer([
         article('hold', ['QuokkaHoldState : Blocked']),
