@@ -30,7 +30,9 @@ export type ProbeRule =
   | 'overview-frame'
   | 'near-twin'
   | 'client-swap'
-  | 'account-swap';
+  | 'account-swap'
+  | 'value-swap'
+  | 'value-tail';
 
 export interface Probe {
   rule: ProbeRule;
@@ -39,6 +41,11 @@ export interface Probe {
   from: string;
   /** Articles that may be answered (their own error text holds what the probe now says); empty: none may. */
   allowed: string[];
+  /**
+   * The error text the probe was changed from (value-swap): where that text is answered with an allowed article, the probe
+   * must be too — another value in a value's place is the same error (runProbes counts it `lost` otherwise).
+   */
+  keeps?: string;
 }
 
 /** One error text cut at its last chain marker: what announces the inner message, and the inner message. */
@@ -183,7 +190,7 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     if (seen.has(key)) return;
     // A probe some article holds whole (with its context) is that article's error, no near miss — but for a
     // wrapper alone, being part of several articles' texts is the point, and a near twin is its article's text.
-    if (p.rule !== 'wrapper-only' && p.rule !== 'near-twin' && holding(p.text).length > 0) return;
+    if (p.rule !== 'wrapper-only' && p.rule !== 'near-twin' && p.rule !== 'value-swap' && holding(p.text).length > 0) return;
     seen.add(key);
     probes.push(p);
   };
@@ -312,6 +319,28 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     const allowed = holding(first).filter((id) => otherAccount(new Set([kind]), accounts.get(id)!) === undefined);
     add({ rule: 'account-swap', text: `${line}\n${first}`, from: a.id, allowed });
   }
+  // Another value in each value's place (value-swap: the same error, to be answered as the text itself is), and the words
+  // after a value changed to another article's words after one of its values (value-tail: the same beginning around a value,
+  // another error: only an article holding those words may be answered, never the one the beginning came from).
+  const valued = texts.map((t) => ({ ...t, spans: valueSpans(t.text) })).filter((t) => t.spans.length > 0);
+  valued.forEach((a, i) => {
+    add({ rule: 'value-swap', text: withValues(a.text, a.spans), from: a.article, allowed: holding(a.text), keeps: a.text });
+    // Cut after the first value inside a sentence: four words or more before it, three or more after it before the
+    // sentence (or the chain's part) ends — what the contradiction rule compares.
+    const cut = a.spans.find((s) => s.word && words(a.text.slice(0, s.from)) >= 4 && words(sentenceAfter(a.text, s.to)) >= 3);
+    if (cut === undefined) return;
+    const head = withValues(a.text.slice(0, cut.to), [cut]);
+    for (const j of others(i, valued.length, (k) => valued[k].article)) {
+      const b = valued[j];
+      const after = b.spans.find((s) => s.word && words(sentenceAfter(b.text, s.to)) >= 3);
+      if (after === undefined) continue;
+      const tail = b.text.slice(after.to);
+      // The words after the value are the same (two texts of one template): no other error.
+      if (normalized(tail).startsWith(normalized(a.text.slice(cut.to)).split(' ').slice(0, 3).join(' '))) continue;
+      const allowed = holding(tail).filter((id) => id !== a.article);
+      add({ rule: 'value-tail', text: `${head}${tail}`, from: a.article, allowed });
+    }
+  });
   // Near twins: an error text whose words another article's text holds all of, with one or two words more that are no code
   // (`The connection to Microsoft Exchange is unavailable…` and `…to the Microsoft Exchange Server is unavailable…`, one
   // prompt quoted from two Outlook versions). Pasted alone, the shorter one says nothing of which article's cause it is:
@@ -339,6 +368,103 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
   return probes;
 }
 
+/** Where a value stands in an error text, and what stands there in a probe (valueSpans). */
+interface ValueSpan {
+  from: number;
+  to: number;
+  other: string;
+  /** The value stands as a word of a sentence (after a space, a quote or a parenthesis; not `Server=<Server>`). */
+  word: boolean;
+}
+
+/** The words of `text` from `at` to the end of their sentence or chain part (`. `, `: `, `-->`, `+ CategoryInfo`). */
+function sentenceAfter(text: string, at: number): string {
+  const rest = text.slice(at);
+  const end = rest.search(/[.!?:](?:\s|$)|-->|\s\+\s/);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/** A GUID, an e-mail address, an IPv4 address, a version or dotted date (`15.01.2375.031`, `17.06.2018`), a host name. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const VERSION = /^(?:\d{2}\.\d{1,2}\.\d{1,4}(?:\.\d{1,4})?|\d\.\d{1,2}\.\d{1,4}\.\d{1,4})$/;
+const HOST = /^[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|local|lan|corp|internal)$/i;
+/** Microsoft's own hosts say which service printed the error (product.ts): no example value. */
+const SERVICE_HOST = /microsoft|office|outlook|windows|azure|live\.com|msft|sharepoint|skype|lync/i;
+/** A short single-quoted value ('Pat Kim', 'contoso.com'), a placeholder (`<ServerName>`). */
+const QUOTED = /'([^'\s][^'\n]{0,40})'/g;
+const PLACEHOLDER = /<[A-Za-z][^<>\n]{0,40}>/g;
+const TYPE_NAME = /^[A-Za-z]\w*(?:\.[A-Za-z]\w*){2,}$/;
+/** Punctuation around a word (`(15.01.2375.031,`). */
+const EDGE = /^[("'[{<]+|[)"'\]}>,;:.!?]+$/g;
+
+/**
+ * The values of an error text that vary from paste to paste (score.ts looksLikeName, signals.ts placeholders and quoted
+ * example values), each with another value of its kind: plain numbers are left (an event id, `ec=1129` say which error),
+ * as are status codes and Microsoft's hosts. In text order, not overlapping.
+ */
+export function valueSpans(text: string): ValueSpan[] {
+  const spans: ValueSpan[] = [];
+  for (const m of text.matchAll(QUOTED)) {
+    const value = m[1];
+    // A distinguished name's words, a cmdlet and a .NET type name are part of the message (signals.ts reads them so).
+    if (value.includes('=') || /^[A-Z][a-z]+-[A-Z]/.test(value) || TYPE_NAME.test(value) || value.split(/\s+/).length > 3) continue;
+    const other = value === 'Alex Wilber' ? "'Pat Kim'" : "'Alex Wilber'";
+    spans.push({ from: m.index, to: m.index + m[0].length, other, word: standsAlone(text, m.index) });
+  }
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    // An XML element's tag (`<EventID>…</EventID>`) is no placeholder.
+    if (text.includes(`</${m[0].slice(1)}`)) continue;
+    spans.push({ from: m.index, to: m.index + m[0].length, other: 'EX02', word: standsAlone(text, m.index) });
+  }
+  for (const m of text.matchAll(/\S+/g)) {
+    const token = m[0].replace(EDGE, '');
+    if (token.length < 4) continue;
+    const from = m.index + m[0].indexOf(token);
+    const other = GUID.test(token)
+      ? '3f2504e0-4f89-41d3-9a0c-0305e82c3301'
+      : EMAIL.test(token)
+        ? 'pat.kim@fabrikam.com'
+        : IPV4.test(token)
+          ? '10.20.30.40'
+          : VERSION.test(token)
+            ? otherDigits(token)
+            : HOST.test(token) && !SERVICE_HOST.test(token)
+              ? 'mbx02.fabrikam.com'
+              : undefined;
+    if (other !== undefined && other !== token) spans.push({ from, to: from + token.length, other, word: standsAlone(text, from) });
+  }
+  spans.sort((a, b) => a.from - b.from);
+  return spans.filter((s, k) => k === 0 || s.from >= spans[k - 1].to);
+}
+
+/** What stands before `at` starts a word: the text's start, a space, a quote or a parenthesis. */
+function standsAlone(text: string, at: number): boolean {
+  return at === 0 || /[\s'"(]/.test(text[at - 1]);
+}
+
+/**
+ * A version's or date's last two parts with other digits, zeros kept (`15.01.2375.031` → `15.01.6729.075`): a build's
+ * part padded with zeros stays one (`031`), never a status code (`475`).
+ */
+export function otherDigits(version: string): string {
+  const parts = version.split('.');
+  const other = (d: string) => (d === '0' ? d : String(((Number(d) + 3) % 9) + 1));
+  return parts.map((p, k) => (k < parts.length - 2 ? p : p.replace(/\d/g, other))).join('.');
+}
+
+/** `text` with the values of `spans` (valueSpans, in order) replaced. */
+function withValues(text: string, spans: readonly ValueSpan[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.from) + s.other;
+    at = s.to;
+  }
+  return out + text.slice(at);
+}
+
 /** Near twins (the `near-twin` probes): texts of this many different words or more, the other with at most so many more. */
 const TWIN_MIN_WORDS = 5;
 const TWIN_MORE_WORDS = 2;
@@ -359,9 +485,13 @@ export interface ProbeReport {
   answeredRight: number;
   offered: number;
   none: number;
+  /** Probes that keep a text (value-swap) not answered right although that text is: the same error missed for its values. */
+  lost: number;
   byRule: Record<string, { total: number; falseAnswers: number }>;
   /** The false answers: rule, article answered, score and the probe's text. */
   failures: { rule: ProbeRule; answered: string; from: string; score: number; text: string }[];
+  /** The probes lost: rule, article, what they got (decision, article, score) and the probe's text. */
+  losses: { rule: ProbeRule; from: string; got: string; text: string }[];
 }
 
 export function runProbes(probes: readonly Probe[], match: (text: string) => ProbeOutcome): ProbeReport {
@@ -372,8 +502,10 @@ export function runProbes(probes: readonly Probe[], match: (text: string) => Pro
     answeredRight: 0,
     offered: 0,
     none: 0,
+    lost: 0,
     byRule: {},
     failures: [],
+    losses: [],
   };
   for (const p of probes) {
     const o = match(p.text);
@@ -389,6 +521,12 @@ export function runProbes(probes: readonly Probe[], match: (text: string) => Pro
       if (o.article === p.from) report.answeredFrom++;
       report.failures.push({ rule: p.rule, answered: o.article ?? '', from: p.from, score: o.score ?? 0, text: p.text });
     }
+    const right = (x: ProbeOutcome) => x.decision === 'answer' && x.article !== undefined && p.allowed.includes(x.article);
+    if (p.keeps !== undefined && !right(o) && right(match(p.keeps))) {
+      report.lost++;
+      const got = `${o.decision}${o.article === undefined ? '' : ` ${o.article} ${(o.score ?? 0).toFixed(2)}`}`;
+      report.losses.push({ rule: p.rule, from: p.from, got, text: p.text });
+    }
   }
   return report;
 }
@@ -401,6 +539,7 @@ export function formatProbeReport(r: ProbeReport, verbose: boolean): string {
     `answered right         ${r.answeredRight}`,
     `offered (clarify)      ${r.offered}`,
     `none                   ${r.none}`,
+    `lost (value-swap)      ${r.lost} (answered as the text itself, not with another value)`,
     'by rule (false / probes):',
     ...Object.entries(r.byRule)
       .sort(([a], [b]) => a.localeCompare(b))
@@ -409,5 +548,6 @@ export function formatProbeReport(r: ProbeReport, verbose: boolean): string {
   if (verbose)
     for (const f of r.failures)
       lines.push(`\n[${f.rule}] answered ${f.answered} (${f.score.toFixed(2)}), built from ${f.from}\n  ${f.text}`);
+  if (verbose) for (const l of r.losses) lines.push(`\n[${l.rule}, lost] ${l.got}, built from ${l.from}\n  ${l.text}`);
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
-import { buildProbes, runProbes, splitChain, type Probe } from '../../src/cli/probe';
+import { buildProbes, runProbes, splitChain, valueSpans, type Probe } from '../../src/cli/probe';
 import { englishArticle, kbOf } from '../helpers/articles';
 
 const article = (id: string, ...errors: string[]): Article => englishArticle(id, errors);
@@ -172,6 +172,81 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
         ['room', ['onprem', 'any'], 'RecipientTypeDetails : SharedMailbox'],
       ],
     );
+  });
+
+  it('finds the values that vary from paste to paste, each with another of its kind, and leaves codes and names of things', () => {
+    const text =
+      "Pony 15.01.2375.031 on ex01.contoso.local for 'Pat Kim' at <ServerName> (3f2504e0-4f89-41d3-9a0c-0305e82c3301) " +
+      "550 5.7.64 event 4999 outlook.office365.com 'Set-Mailbox' 'System.Pony.Stable' <Tag>x</Tag>";
+    assert.deepEqual(
+      valueSpans(text).map((s) => [text.slice(s.from, s.to), s.other, s.word]),
+      [
+        ['15.01.2375.031', '15.01.6729.075', true],
+        ['ex01.contoso.local', 'mbx02.fabrikam.com', true],
+        ["'Pat Kim'", "'Alex Wilber'", true],
+        ['<ServerName>', 'EX02', true],
+        ['3f2504e0-4f89-41d3-9a0c-0305e82c3301', '3f2504e0-4f89-41d3-9a0c-0305e82c3301', true],
+      ].filter(([v, o]) => v !== o),
+    );
+  });
+
+  it('changes the values of an error text (value-swap, kept as the text) and the words after one to another text’s (value-tail)', () => {
+    const kb = kbOf([
+      article('exists', "Refurbishing the pony ledger failed because the stable 'Paddock One' already exists in the barn."),
+      article('missing', "Grooming the donkey failed because the saddle 'Blue Ribbon' was not found in the tack room."),
+    ]);
+    const probes = buildProbes(kb, 1).filter((p) => p.rule.startsWith('value-'));
+    assert.deepEqual(
+      probes.map((p) => [p.rule, p.from, p.allowed, p.text, p.keeps !== undefined]),
+      [
+        [
+          'value-swap',
+          'exists',
+          ['exists'],
+          "Refurbishing the pony ledger failed because the stable 'Alex Wilber' already exists in the barn.",
+          true,
+        ],
+        [
+          'value-tail',
+          'exists',
+          ['missing'],
+          "Refurbishing the pony ledger failed because the stable 'Alex Wilber' was not found in the tack room.",
+          false,
+        ],
+        [
+          'value-swap',
+          'missing',
+          ['missing'],
+          "Grooming the donkey failed because the saddle 'Alex Wilber' was not found in the tack room.",
+          true,
+        ],
+        [
+          'value-tail',
+          'missing',
+          ['exists'],
+          "Grooming the donkey failed because the saddle 'Alex Wilber' already exists in the barn.",
+          false,
+        ],
+      ],
+    );
+  });
+
+  it('counts a value-swap probe lost when the text it keeps is answered right and it is not', () => {
+    const probes: Probe[] = [
+      { rule: 'value-swap', text: 'a2', from: 'x', allowed: ['x'], keeps: 'a' },
+      { rule: 'value-swap', text: 'b2', from: 'x', allowed: ['x'], keeps: 'b' },
+      { rule: 'value-swap', text: 'c2', from: 'x', allowed: ['x'], keeps: 'c' },
+    ];
+    const outcomes = {
+      a: { decision: 'answer', article: 'x' },
+      a2: { decision: 'clarify', article: 'x' },
+      b: { decision: 'clarify', article: 'x' },
+      b2: { decision: 'none' },
+      c: { decision: 'answer', article: 'x' },
+      c2: { decision: 'answer', article: 'x' },
+    } as const;
+    const r = runProbes(probes, (text) => outcomes[text as keyof typeof outcomes]);
+    assert.deepEqual([r.lost, r.losses.map((l) => [l.got, l.text])], [1, [['clarify x 0.00', 'a2']]]);
   });
 
   it('counts an answer with an article not allowed as false, and one with the article it was built from apart', () => {
