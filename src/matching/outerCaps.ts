@@ -6,6 +6,7 @@
 import { chainLinks, holdsFound, type ChainLink } from './chains';
 import type { ErrorHit, MatchContext, Paste, PasteLinks, WrapperHeld } from './hits';
 import { touchedUnits, type QueryView } from './score';
+import { sharedIds } from './sorted';
 
 /**
  * Stage 4c: an error the paste wraps in an outer message that another article's error wraps its own message in, or
@@ -119,18 +120,4 @@ export function wrappersHeld(ctx: MatchContext, link: ChainLink): WrapperHeld[] 
     }
   }
   return out;
-}
-
-/** How many of the ascending ids `a` the ascending ids `b` hold (each id once in both). */
-function sharedIds(a: Int32Array, b: Int32Array): number {
-  let n = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
 }

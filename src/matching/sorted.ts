@@ -15,3 +15,17 @@ export function sortedIncludes(list: Int32Array, id: number, from = 0, to = list
 export function includesId(ids: Int32Array, id: number | undefined): boolean {
   return id !== undefined && sortedIncludes(ids, id);
 }
+
+/** How many of the ascending ids `a` the ascending ids `b` hold (each id once in both). */
+export function sharedIds(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
