@@ -122,7 +122,7 @@ export function descriptionHits(
 export function weakDescriptionHits(ctx: MatchContext, fits: readonly DescriptionScore[], skip: ReadonlySet<number>): DescriptionHit[] {
   const p = ctx.params.descriptions;
   const kept = skip.size ? fits.filter((f) => !skip.has(f.article)) : fits;
-  return weakDescriptions(kept, p).map((d, rank) => ({
+  return weakDescriptions(kept, p, ctx.descriptions, (a) => ctx.facts.errorTextsOf(a)).map((d, rank) => ({
     kind: 'description',
     article: d.article,
     symptom: d.symptom,

@@ -717,16 +717,29 @@ export function describedWhole(
   p: DescriptionParameters,
 ): number | undefined {
   if (fitOf(fit) < p.answerFit) return undefined;
-  const quoted = new Set(
-    errors()
-      .flatMap((e) => proseTerms(e))
-      .map(inflectionKey),
-  );
+  const weight = wordsBeyondErrors(index, fit, errors());
+  return weight >= p.answerBeyond ? weight : undefined;
+}
+
+/**
+ * Weight, in words found in one article only, of the words `fit` found that none of its article's error texts (`errors`) holds:
+ * what the paste says of the symptom in words of its own. Word pairs (`bare line`) count through their words.
+ */
+export function wordsBeyondErrors(index: DescriptionIndex, fit: DescriptionScore, errors: readonly string[]): number {
+  const quoted = new Set(errors.flatMap((e) => proseTerms(e)).map(inflectionKey));
   const unique = Math.log(1 + index.titles.length);
   let weight = 0;
-  // Word pairs (`bare line`) count through their words.
   for (const t of fit.found) if (!t.includes(' ') && !quoted.has(inflectionKey(t))) weight += (index.idf.get(t) ?? 0) / unique;
-  return weight >= p.answerBeyond ? weight : undefined;
+  return weight;
+}
+
+/** Weight, in words found in one article only, of the words of its article's titles `fit` found: how much of its title the paste names. */
+export function titleWeight(index: DescriptionIndex, fit: DescriptionScore): number {
+  const title = index.titles[fit.article];
+  const unique = Math.log(1 + index.titles.length);
+  let weight = 0;
+  for (const t of fit.found) if (title.includes(t)) weight += (index.idf.get(t) ?? 0) / unique;
+  return weight;
 }
 
 /** Title words of the article that the paste names, leaving out `except` (the words of its topic phrases): the scenario it names. */
@@ -800,16 +813,28 @@ function sameProblem(fits: readonly DescriptionScore[], p: DescriptionParameters
 /**
  * The last resort of a description in the paste's own language, read when nothing else in the paste is offered (the matcher
  * would say `none`): the best symptom that fits only weakly — fit at least `weakFit`, below `minFit` or without the lead —
- * but with the distinctive evidence an offered one needs (`minEvidence` words found in one article only), and the symptoms
- * of other articles that fit within `lead` of it (at most `groupOffered` articles, best first). A post that tells its problem
- * in many words of its own fits every symptom little, yet the symptom it tells is most often the best of them: offered as a
- * choice, never answered (`weakScore`). Empty when the best symptom is not good enough.
+ * but with the distinctive evidence an offered one needs (`minEvidence` words found in one article only; `weakLeadEvidence`
+ * where it fits `weakLead` times better than any other article's), and the symptoms of other articles that fit within `lead`
+ * of it (at most `groupOffered` articles, best first). A post that tells its problem in many words of its own fits every
+ * symptom little, yet the symptom it tells is most often the best of them — when the post names its article's title
+ * (`weakTitle`: the title words found weigh that many words found in one article only), and in words beyond the article's error
+ * texts (`weakOwn`: `errors` gives them; a paste whose words are an error text's is the error path's to judge, and it found
+ * nothing). Offered as a choice, never answered (`weakScore`). Empty when the best symptom is not good enough.
  */
-export function weakDescriptions(fits: readonly DescriptionScore[], p: DescriptionParameters): DescriptionScore[] {
+export function weakDescriptions(
+  fits: readonly DescriptionScore[],
+  p: DescriptionParameters,
+  index: DescriptionIndex,
+  errors: (article: number) => readonly string[],
+): DescriptionScore[] {
   const top = fits[0];
-  if (!top || fitOf(top) < p.weakFit || top.evidence < p.minEvidence) return [];
+  if (!top || fitOf(top) < p.weakFit) return [];
   // Only where other articles compete: in a knowledge base of one article every word is "distinctive".
-  if (!fits.some((d) => d.article !== top.article)) return [];
+  const other = fits.find((d) => d.article !== top.article);
+  if (!other) return [];
+  const evidence = fitOf(top) >= p.weakLead * fitOf(other) ? p.weakLeadEvidence : p.minEvidence;
+  if (top.evidence < evidence || titleWeight(index, top) < p.weakTitle) return [];
+  if (wordsBeyondErrors(index, top, errors(top.article)) < p.weakOwn) return [];
   const out = [top];
   for (const d of fits) {
     if (out.length === p.groupOffered || fitOf(d) * p.lead < fitOf(top)) break;

@@ -6,6 +6,7 @@
 import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
 import type { Translation } from './bridge';
+import { titleWeight, wordsBeyondErrors } from './descriptions';
 import { round, type MatchContext, type Paste, type Ranked } from './hits';
 import type { Token } from './normalize';
 import { touchedUnits, type QueryView } from './score';
@@ -208,7 +209,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
   if (h.kind === 'description' && h.weak)
     rules.push({
       rule: 'description',
-      note: `${h.score}: fits only weakly, but nothing else in the paste is offered and it holds ${round(h.fit.evidence)} distinctive words: offered as a choice, never answered`,
+      note:
+        `${h.score}: fits only weakly, but nothing else in the paste is offered and it holds ${round(h.fit.evidence)} distinctive words, ` +
+        `${round(titleWeight(ctx.descriptions, h.fit))} of them its title's, ` +
+        `${round(wordsBeyondErrors(ctx.descriptions, h.fit, ctx.facts.errorTextsOf(h.article)))} beyond its error texts: ` +
+        'offered as a choice, never answered',
     });
   if (h.synonyms)
     rules.push({ rule: 'synonyms', note: `found only with the paste's names read as the articles': ${h.synonyms.join(', ')}` });

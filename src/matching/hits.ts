@@ -126,7 +126,7 @@ export interface DescriptionHit extends HitBase {
    * (`whole`: `describedWhole`, `weight` the words beyond its error texts): scored to be answered when nothing else is offered.
    */
   cause?: { words: number; weight: number; offered: number; whole?: true };
-  /** Offered only because nothing else in the paste is (`weakDescriptions`): a weak fit with much evidence, never answered. */
+  /** Offered only because nothing else in the paste is (`weakDescriptions`): a weak fit that names its title, never answered. */
   weak?: true;
 }
 

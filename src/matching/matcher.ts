@@ -403,7 +403,7 @@ export class Matcher {
         for (const h of found) h.problemPart = true;
         hits.push(...found);
       }
-      // Nothing at all offered: the prose's best symptom that fits only weakly, with much evidence, is offered as a choice.
+      // Nothing at all offered: the prose's best symptom that fits only weakly, naming its title, is offered as a choice.
       // (In the paste's own language only: read through the lexicon, a description is offered by the rules of the bridge.)
       if (!bridged && !throughLexicon && scored.fits && !hits.some((h) => h.score >= this.params.decision.candidate))
         hits.push(...weakDescriptionHits(this.ctx, scored.fits, contradicted));

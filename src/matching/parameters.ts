@@ -420,11 +420,27 @@ export interface MatchParameters {
      * fits at least `weakFit` (below `minFit`, or without the lead) with the evidence an offered description needs (`minEvidence`)
      * is offered (`weakDescriptions`), with the symptoms of other articles that fit within `lead` of it, at `weakScore`: never
      * answered. Default 0.06 and 0.5, set on the real-world tuning part with corpus-more: of its covered inputs that got `none`, 5
-     * are offered their article first (0.05: no more; 0.07: 2 fewer), 4 another one first; 19 inputs no article covers are offered
-     * a choice (35 with the corpus alone), none answered; no dev outcome but one uncovered corpus-dev paste's moved.
+     * are offered their article first (0.05: no more; 0.07: 2 fewer).
      */
     weakFit: number;
     weakScore: number;
+    /**
+     * ...and only when the paste names the symptom's article: its title words found weigh at least `weakTitle` words found in one
+     * article only, and the words found beyond the article's error texts at least `weakOwn` (the words of an error text are the
+     * error path's to judge, and it found nothing). Where the symptom fits `weakLead` times better than any other article's, the
+     * evidence it needs is `weakLeadEvidence` instead of `minEvidence`. Default 1.5, 2, 2 and 2, set on the real-world tuning
+     * parts and dev sets: the last resort without them offered 6 covered inputs their article first (5 tuning (b), 1 corpus-dev),
+     * 5 covered another one first and 58 inputs no article covers a choice (tuning (a) 35, (b) 19, German 4); with them 6 covered
+     * first (tuning (b) 5 of the 5 and batch 23's room-events post, which has the lead and 2.3 words; the corpus-dev paste lost
+     * quotes its article's error text), 2 another first, 15 uncovered (tuning (a) 9, (b) 5, German 1). Title weight alone (1.4)
+     * kept 6 for 29 uncovered; words beyond the error texts alone (2) 5 for 41; `weakFit` 0.07 4 for 40; evidence 3 5 for 39.
+     * Batch 25 (after): one covered post lost (IMAP service stopping after a CU: it names `IMAP`, the title `IMAP4`), one
+     * uncovered post kept of two.
+     */
+    weakTitle: number;
+    weakOwn: number;
+    weakLead: number;
+    weakLeadEvidence: number;
     /**
      * A post of at least this many sentences whose prose as a whole offers nothing is read once more as its problem sentences
      * only (`problemPart`: those that say what fails), so the story around them doesn't vote; what they find is offered, never
@@ -593,6 +609,10 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     answerBeyond: 2,
     weakFit: 0.06,
     weakScore: 0.5,
+    weakTitle: 1.5,
+    weakOwn: 2,
+    weakLead: 2,
+    weakLeadEvidence: 2,
     problemSentences: 3,
   },
   ranking: {

@@ -15,7 +15,9 @@ import {
   proseTerms,
   scoreDescriptions,
   stepNames,
+  titleWeight,
   weakDescriptions,
+  wordsBeyondErrors,
   type DescriptionScore,
 } from '../../src/matching/descriptions';
 import { Matcher } from '../../src/matching/matcher';
@@ -505,8 +507,10 @@ describe('matching: when nothing else is offered, a weak fit with much evidence 
   // A post that tells its problem among much else: the portraits' symptom fits best, but below minFit and without the lead.
   const kb = LAST_RESORT.kb();
   const { story } = LAST_RESORT;
-  const fits = scoreDescriptions(buildDescriptions(kb), new Set(descriptionTerms(story)), p);
+  const index = buildDescriptions(kb);
+  const fits = scoreDescriptions(index, new Set(descriptionTerms(story)), p);
   const fit = (d: DescriptionScore) => d.pasteShare * d.docShare;
+  const noErrors = () => [];
 
   it('takes the best symptom from weakFit up, with minEvidence, and the other articles within the lead of it', () => {
     assert.deepEqual(ids(kb, fits).slice(0, 2), ['portraits', 'vouchers']);
@@ -514,9 +518,43 @@ describe('matching: when nothing else is offered, a weak fit with much evidence 
     assert.ok(fits[0].evidence >= p.minEvidence, String(fits[0].evidence));
     // Not offered by the ordinary rule (below minFit), nor as a long post (too little evidence).
     assert.deepEqual(offeredDescriptions(fits, p, false), []);
-    assert.deepEqual(ids(kb, weakDescriptions(fits, p)), ['portraits', 'vouchers']);
-    assert.deepEqual(weakDescriptions(fits, { ...p, weakFit: fit(fits[0]) + 0.001 }), []);
-    assert.deepEqual(weakDescriptions(fits, { ...p, minEvidence: fits[0].evidence + 0.1 }), []);
+    assert.deepEqual(ids(kb, weakDescriptions(fits, p, index, noErrors)), ['portraits', 'vouchers']);
+    assert.deepEqual(weakDescriptions(fits, { ...p, weakFit: fit(fits[0]) + 0.001 }, index, noErrors), []);
+    assert.deepEqual(weakDescriptions(fits, { ...p, minEvidence: fits[0].evidence + 0.1 }, index, noErrors), []);
+  });
+
+  it("only when the paste names the article's title, in words beyond its error texts (weakTitle, weakOwn)", () => {
+    // The story names `staff`, `portraits` and `refresh` of the title, and no error text holds them.
+    assert.ok(titleWeight(index, fits[0]) >= p.weakTitle, String(titleWeight(index, fits[0])));
+    assert.ok(wordsBeyondErrors(index, fits[0], []) >= p.weakOwn, String(wordsBeyondErrors(index, fits[0], [])));
+    assert.deepEqual(weakDescriptions(fits, { ...p, weakTitle: titleWeight(index, fits[0]) + 0.01 }, index, noErrors), []);
+    // The same words as an error text of the article: a paste that says them is the error path's to judge, and it found nothing.
+    const quoted = (a: number) => (kb.articles[a].id === 'portraits' ? ['Staff portraits: directory refresh failed'] : []);
+    assert.ok(wordsBeyondErrors(index, fits[0], quoted(fits[0].article)) < p.weakOwn);
+    assert.deepEqual(weakDescriptions(fits, p, index, quoted), []);
+    // The symptom's prose without its title (`cloud` only): it fits as well, but its article's problem is not named.
+    const untitled =
+      'Since the move the old picture is kept in the cloud for new hires, though HR uploaded headshots twice; ' +
+      'the lobby badge scanner, the calendar theme and the vouchers for lunch are a separate story.';
+    const other = scoreDescriptions(index, new Set(descriptionTerms(untitled)), p);
+    assert.equal(kb.articles[other[0].article].id, 'portraits');
+    assert.ok(fit(other[0]) >= p.weakFit && other[0].evidence >= p.minEvidence);
+    assert.ok(titleWeight(index, other[0]) < p.weakTitle, String(titleWeight(index, other[0])));
+    assert.deepEqual(weakDescriptions(other, p, index, noErrors), []);
+    assert.deepEqual(ids(kb, weakDescriptions(other, { ...p, weakTitle: 0 }, index, noErrors)).slice(0, 1), ['portraits']);
+  });
+
+  it('needs less evidence where the symptom fits weakLead times better than any other (weakLeadEvidence)', () => {
+    const short = scoreDescriptions(
+      index,
+      new Set(descriptionTerms('The portraits never refresh since the move; the calendar is fine.')),
+      p,
+    );
+    assert.ok(fit(short[0]) >= p.weakLead * fit(short[1]), 'a lead of 2 or more');
+    assert.ok(short[0].evidence >= p.weakLeadEvidence && short[0].evidence < p.minEvidence, String(short[0].evidence));
+    assert.deepEqual(ids(kb, weakDescriptions(short, p, index, noErrors)), ['portraits']);
+    assert.deepEqual(weakDescriptions(short, { ...p, weakLead: Infinity }, index, noErrors), []);
+    assert.deepEqual(weakDescriptions(short, { ...p, weakLeadEvidence: p.minEvidence }, index, noErrors), []);
   });
 
   it('offers them, never answers them, and only where nothing else is offered', () => {
@@ -531,6 +569,11 @@ describe('matching: when nothing else is offered, a weak fit with much evidence 
     );
     // Long shots, so marked for the bot (it says it does not know the error for sure).
     assert.ok(r.matches.every((x) => x.weak === true));
+    const why = JSON.stringify(new Matcher(kb).match(story, { explain: true }).matches[0].why);
+    assert.match(
+      why,
+      /fits only weakly, but nothing else in the paste is offered and it holds 3\.299 distinctive words, 2\.699 of them its title's, 3\.699 beyond its error texts/,
+    );
     // Without the rule: nothing.
     const off = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, weakFit: 2 } });
     assert.equal(off.match(story).decision, 'none');
