@@ -134,5 +134,23 @@ describe('matching/synonyms', () => {
         assert.deepEqual(first(matcher, text), ['clarify', article], text);
       }
     });
+
+    it('read the names admins write for what the articles call a cumulative update and a meeting subject', () => {
+      // Seen on the real-world tuning part: `CU` (gh-exchangeenvreport-2013-cu21-reported-as-cu20), `title of the meeting`
+      // (gh-meeteasier-room-display-organizer-instead-of-title); the articles write `Cumulative Update`, `meeting subject`.
+      const more = [
+        ...articles,
+        describedArticle('cu-version', 'Cumulative Update shows an older version number', 'The installed version looks older'),
+        describedArticle('room-subject', 'Room calendar shows the organizer instead of the meeting subject', 'The booking is listed'),
+      ];
+      const withMore: KnowledgeBase = { ...kb, articles: more, byId: new Map(more.map((a) => [a.id, a])) };
+      for (const [text, article] of [
+        ['our CU is wrong', 'cu-version'],
+        ['the title of the meeting is wrong', 'room-subject'],
+      ]) {
+        assert.deepEqual(first(new Matcher({ ...withMore, lexicon: [] }), text), ['none', null], text);
+        assert.deepEqual(first(new Matcher(withMore), text), ['clarify', article], text);
+      }
+    });
   });
 });
