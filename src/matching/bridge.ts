@@ -816,6 +816,7 @@ export function proseAgreement(
   rivals: readonly Article[] = [],
   verbatim: readonly Applied[] = [],
   verbatimIn: Lang = 'en',
+  whole = false,
 ): boolean {
   const prose = proseWordsOf(article, symptom);
   const own = ownWords(article, applied, params);
@@ -881,7 +882,10 @@ export function proseAgreement(
       }
     }
   }
-  if (units.size + languageFree >= params.unitsToAnswer) return true;
+  // The translation names the article's symptom and little else (`whole`), as its English would be answered for: fewer
+  // rare terms of its own make it an answer (`wholeUnits`), one at least.
+  const needed = whole ? params.wholeUnits : params.unitsToAnswer;
+  if (units.size >= 1 && units.size + languageFree >= needed) return true;
   // Terms a few articles each hold (`delegate`, `synced`, `forest`) that together only this one does: one more of them
   // than `unitsToAnswer` when none is rare (two such terms, `group` and `non-delivery report`, meet by chance).
   // Not past a quoted message the article lacks (`ownWords`): the paste names its error, and it is another.
@@ -1089,6 +1093,7 @@ export function combineWithTranslation(
       [...new Set(rivals)],
       verbatimRuns(text, direct.lang),
       direct.lang === 'de' ? 'en' : 'de',
+      via.describedWhole === true,
     )
   ) {
     return { ...direct, decision: 'answer', matches: mapped };

@@ -53,9 +53,10 @@ export function descriptionHits(
     // Symptom and cause named together: the problem and what lies behind it (kept only when nothing else is offered: causeAlone).
     // Only where other articles compete: in a knowledge base of one article every word of its cause is "distinctive".
     // (Not in a long post's problem sentences: what they find is offered.)
-    if (offered.length === 1 && !bridged && !problem && score < p.causeScore && fits.some((f) => f.article !== d.article)) {
-      const named = namedParts(ctx.descriptions, d);
-      if (named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {
+    // Read through the lexicon, only the symptom named whole: the bridge answers it on rare translated terms (`proseAgreement`).
+    if (offered.length === 1 && !problem && score < p.causeScore && fits.some((f) => f.article !== d.article)) {
+      const named = bridged ? undefined : namedParts(ctx.descriptions, d);
+      if (named && named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {
         hit.cause = { words: named.causeWords, weight: named.cause, offered: score };
         hit.score = p.causeScore;
       } else {

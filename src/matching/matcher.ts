@@ -440,11 +440,14 @@ export class Matcher {
     const focused = ranked.find((r) => r.hit.article === focus);
     if (focused && !shown.includes(focused)) shown.push(focused);
     const lang = options.lang ?? paste.lang;
+    const top = ranked[0]?.hit;
+    const whole = bridged && decision === 'answer' && top?.kind === 'description' && !!top.cause?.whole;
     return {
       decision,
       matches: shown.map((r) => toMatch(this.ctx, r, lang, paste, options.explain ? view : undefined)),
       lang: paste.lang,
       truncated: paste.cut !== text,
+      ...(whole ? { describedWhole: true as const } : {}),
     };
   }
 

@@ -500,6 +500,11 @@ export interface MatchParameters {
      * together, `unitsToAnswer` of them or more, when only this article's hold them all (bridge.ts `proseAgreement`).
      */
     proseJoint: number;
+    /**
+     * The strong units (`proseRare`) that answer a description whose translation names the article's symptom and little
+     * else (descriptions.ts `describedWhole`, what answers the same prose in English), instead of `unitsToAnswer`. Default 1.
+     */
+    wholeUnits: number;
   };
   /** When to answer, ask, or say none (decide.ts). The calibration table of `kb eval` shows what they give. */
   decision: {
@@ -633,6 +638,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     minCompound: 8,
     proseRare: 3,
     proseJoint: 8,
+    wholeUnits: 1,
     verbTrail: 2,
   },
   decision: { answer: 0.8, candidate: 0.45, margin: 0.1, window: 0.2, listed: 0.2 },

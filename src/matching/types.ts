@@ -87,6 +87,11 @@ export interface MatchResult {
   truncated: boolean;
   /** With `explain`, when the paste was also read through the lexicon (bridge.ts): what it was read as, and what that did. */
   translation?: TranslationExplanation;
+  /**
+   * Only on a paste's translation, read inside the matcher: answered for prose that names its article's symptom and little
+   * else (descriptions.ts `describedWhole`), as the same prose in the article's language would be (bridge.ts `proseAgreement`).
+   */
+  describedWhole?: true;
 }
 
 /** The lexicon's reading of a paste, for `kb match --explain`: lexicon authors need to see what a German paste became. */

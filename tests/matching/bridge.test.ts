@@ -277,6 +277,15 @@ describe('matching/bridge', () => {
     const rare = () => 1;
     const units = (...phrases: string[]) => phrases.map((p) => ({ words: p.split(' ') }));
 
+    it('one rare unit answers when the translation names the symptom whole (wholeUnits), a language-free term alone never', () => {
+      const whole = (free: string[], applied: { words: string[] }[]) =>
+        proseAgreement(ddg, 'main', free, applied, rare, undefined, undefined, undefined, undefined, true);
+      assert.equal(proseAgreement(ddg, 'main', [], units('members'), rare), false);
+      assert.equal(whole([], units('members')), true);
+      assert.equal(whole(['dynamicdistributiongroup'], []), false);
+      assert.equal(whole([], units('mailbox')), false, 'mailbox is not in the article');
+    });
+
     it('neighbouring units the article writes as one term count once', () => {
       assert.equal(proseAgreement(ddg, 'main', [], units('dynamic', 'distribution group'), rare), false);
       assert.equal(proseAgreement(ddg, 'main', [], units('dynamic', 'distribution group', 'members'), rare), true);
@@ -684,6 +693,38 @@ describe('matching/bridge', () => {
         assert.deepEqual([r.decision, r.matches.map((m) => m.article)], ['answer', ['password-expired']]);
         assert.ok(r.matches[0].score < DEFAULT_PARAMETERS.decision.answer, 'the score stays that of a translated description');
         assert.equal(r.matches[0].evidence, 'Das Kennwort des Dienstkontos ist abgelaufen.', "the user's own line is quoted");
+      });
+
+      it('answers on one rare translated term a description whose translation names the symptom and little else', () => {
+        // Three articles about out-of-office notifications (the one rare term: three titles hold it); `receive` and
+        // `on-premises` are held by four and more. Together with `Office 365` the words name the first one's symptom whole.
+        const OOF_LEXICON = [
+          ...FB_LEXICON,
+          entry(['Abwesenheitsnotiz', 'Abwesenheitsnotizen'], 'out-of-office notification'),
+          entry(['erhalten'], 'receive'),
+          entry(['einrichten'], 'set up'),
+          entry(['Absender'], 'sender'),
+        ];
+        const oof = [
+          ...articles,
+          described(
+            'oof-cloud-side',
+            'Office 365 users do not receive out-of-office notifications from on-premises users',
+            'Users in Office 365 receive no out-of-office notification when they write to on-premises users.',
+          ),
+          described('oof-setup', 'Users cannot set up an out-of-office notification in Outlook', 'On-premises users receive an error.'),
+          described('oof-senders', 'External senders do not receive out-of-office notifications', 'Senders outside get none.'),
+          described('mail-flow', 'On-premises users receive no mail from Office 365', 'Mail from the cloud is not delivered.'),
+        ];
+        const paste = 'Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern.';
+        // Terms that only together name the article (`proseJoint`) would answer it by another rule: left out here.
+        const bridge = { ...DEFAULT_PARAMETERS.bridge, proseJoint: 0 };
+        const r = new Matcher(kbOf(oof, OOF_LEXICON), { ...DEFAULT_PARAMETERS, bridge }).match(paste);
+        assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'oof-cloud-side']);
+        // Two rare terms needed, as for any translated description: only offered.
+        const two = { ...DEFAULT_PARAMETERS, bridge: { ...bridge, wholeUnits: 2 } };
+        const offered = new Matcher(kbOf(oof, OOF_LEXICON), two).match(paste);
+        assert.deepEqual([offered.decision, offered.matches[0]?.article], ['clarify', 'oof-cloud-side']);
       });
 
       it('offers it when its terms are common (held by more articles than proseRare and proseJoint)', () => {
