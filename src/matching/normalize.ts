@@ -102,7 +102,9 @@ export function splitNegations(text: string): string {
 
 /** SMTP status codes (5.7.64, 4.4.7) name a failure: each is kept as one word (`smtp5x7x64`). Pastes and article prose alike. */
 export function markSmtpCodes(text: string): string {
-  return text.replace(/\b([245])\.([0-7])\.(\d{1,3})\b/g, 'smtp$1x$2x$3');
+  return text
+    .replace(/\b([245])(\d\d) \1\.([0-7]) (\d{1,3})\b/g, '$1$2 $1.$3.$4')
+    .replace(/\b([245])\.([0-7])\.(\d{1,3})\b/g, 'smtp$1x$2x$3');
 }
 
 /**

@@ -160,6 +160,16 @@ describe('matching/normalize', () => {
     );
     assert.equal(lines[2], 'second line');
   });
+  it('reads an enhanced status code typed with a space for its last dot after its reply code as the code (`421 4.4 2`)', () => {
+    assert.deepEqual(
+      termsOf(cleanPaste('error “421 4.4 2 connection dropped”').join(' ')),
+      termsOf(cleanPaste('error “421 4.4.2 connection dropped”').join(' ')),
+    );
+    // Only after a reply code of the same class: a version or a list is no status code.
+    assert.ok(!cleanPaste('version 521 4.4 2 pony').join(' ').includes('smtp'));
+    assert.ok(!cleanPaste('build 4.4 2 pony').join(' ').includes('smtp'));
+  });
+
   describe('a label on every line of a block (stripLineLabels)', () => {
     it("reads lines that all start with the same word and colon without it: the log's label, not the message", () => {
       assert.deepEqual(
