@@ -542,11 +542,6 @@ function isExampleName(value: string): boolean {
   return name.split(/\s+/).length <= 3 && !/[a-z][A-Z]|_/.test(name) && !/exception\b/i.test(name) && !isCmdletName(name);
 }
 /**
- * A URL in an error text, with the placeholders it holds even where they have spaces (`https://mail.<Domain Name>.com/EWS/…`):
- * cut at the space, the rest (`Name>.com/EWS/mrsproxy.svc`) was words no paste with a real address holds.
- */
-const URL_WITH_PLACEHOLDERS = /\bhttps?:\/\/(?:<[A-Za-z][\w .-]{0,40}>|\S)+/gi;
-/**
  * A quoted LDAP distinguished name ('CN=Inbound from Office 365,CN=SMTP Receive Connectors,…') names one object of one
  * directory: a value. Its words stay (a paste of the same error names the same object), marked as a value
  * (VALUE_START, VALUE_END): where a paste quotes another value there, the words after it say how it goes on.
@@ -618,7 +613,7 @@ function parseError(
   withoutReplyCodes = false,
 ): ParsedText {
   const marked = withoutEventFrame(text.split(RECORD_TAIL)[0], p.eventFields)
-    .replace(URL_WITH_PLACEHOLDERS, ` ${VAR} `)
+    .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
     .replace(PLACEHOLDER, ` ${VAR} `)
     .replace(SHAPE_PLACEHOLDER, ` ${VAR} `)
     .replace(withoutReplyCodes ? REPLY_CODE : NOTHING, ` ${VAR} `)

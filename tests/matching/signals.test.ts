@@ -12,11 +12,6 @@ const signalOf = (error: string, ...others: Article[]): ErrorSignal => buildSign
 const unitsOf = (sig: ErrorSignal) => sig.units.map((u) => sig.terms.slice(u.start, u.end).join(' '));
 
 describe('matching/signals', () => {
-  it('reads a URL as one value, with the placeholders it holds even where they have spaces', () => {
-    const sig = signalOf('There was no pony listening at https://mail.<Domain Name>.com/EWS/pony.svc that could take it.');
-    assert.deepEqual(sig.terms, contentTerms('There was no pony listening at that could take it.'));
-  });
-
   describe("property lines: a Get-* listing's `Name : Value`", () => {
     it('knows a property name: one CamelCase word before the colon, no cmdlet noun, class or dotted name', () => {
       for (const piece of ['LitigationHoldEnabled ', 'x DeviceOS', '+ ErrorSummary\t']) assert.ok(propertyName(piece), piece);
