@@ -611,23 +611,34 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
   // The paste goes on as the error somewhere after the word (its value dropped by clean-up, or another occurrence of the
   // word: `Event ID: 2004 Source: …` above `…message ID 1889785069582 was acknowledged`): it follows the error there.
   if (q.pairs.has(gramCode(q.size, word, expected))) return false;
-  const next1 = i + 1 < n ? ids[t0 + i + 1] : -1;
-  const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
-  const table = q.afterValue!;
-  let other = -1;
-  for (let e = table.first(word); e >= 0; e = table.link[e]) {
-    const u = table.value[e];
-    if (u === expected || u === next1 || u === next2) return false;
-    if (other >= 0 || q.quoted.has(u)) continue;
-    const pasted = q.term(u);
-    const term = q.term(expected);
-    if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, term)) && !misread(pasted, term)) other = u;
-  }
+  const other = otherValue(q.afterValue!, word, q, ids, t0 + i, n - i);
   if (other < 0) return false;
   contradicted.words = 1;
   contradicted.pasted = other;
   contradicted.before = b;
   return true;
+}
+
+/**
+ * The first value `table` holds after `key` in the paste that is not the error's (`ids[at]`, nor one of the two words after
+ * it, `left` words to the text's end: a word skipped) and may differ from it: no name or number (those vary: a host, a
+ * size) unless another code of the same family, no quoted name and no misreading. −1 when there is none, or when the paste
+ * has the error's own value after `key` too (it follows the error there).
+ */
+function otherValue(table: GramTable, key: number, q: PasteIds, ids: Int32Array, at: number, left: number): number {
+  const expected = ids[at];
+  const next1 = left > 1 ? ids[at + 1] : -1;
+  const next2 = left > 2 ? ids[at + 2] : -1;
+  let other = -1;
+  for (let e = table.first(key); e >= 0; e = table.link[e]) {
+    const u = table.value[e];
+    if (u === expected || u === next1 || u === next2) return -1;
+    if (other >= 0 || q.quoted.has(u)) continue;
+    const pasted = q.term(u);
+    const term = q.term(expected);
+    if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, term)) && !misread(pasted, term)) other = u;
+  }
+  return other;
 }
 
 /**
@@ -642,19 +653,7 @@ function otherProperty(pk: PackedSignals, id: number, q: PasteIds, i: number): b
   const n = pk.termStart[id + 1] - t0;
   const name = ids[t0 + i - 1];
   if (repeats(pk.repeated, pk.repeatedStart[id], pk.repeatedStart[id + 1], name)) return false;
-  const expected = ids[t0 + i];
-  const next1 = i + 1 < n ? ids[t0 + i + 1] : -1;
-  const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
-  const table = q.properties!;
-  let other = -1;
-  for (let e = table.first(name); e >= 0; e = table.link[e]) {
-    const u = table.value[e];
-    if (u === expected || u === next1 || u === next2) return false;
-    if (other >= 0 || q.quoted.has(u)) continue;
-    const pasted = q.term(u);
-    const term = q.term(expected);
-    if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, term)) && !misread(pasted, term)) other = u;
-  }
+  const other = otherValue(q.properties!, name, q, ids, t0 + i, n - i);
   if (other < 0) return false;
   contradicted.words = 1;
   contradicted.pasted = other;
