@@ -561,9 +561,7 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
       if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) continue;
       const pasted = q.term(u);
       if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, terms[i])) && !misread(pasted, terms[i])) {
-        contradicted.words = words;
-        contradicted.pasted = u;
-        contradicted.before = -1;
+        contradict(words, u, -1);
         return i;
       }
     }
@@ -612,11 +610,7 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
   // word: `Event ID: 2004 Source: …` above `…message ID 1889785069582 was acknowledged`): it follows the error there.
   if (q.pairs.has(gramCode(q.size, word, expected))) return false;
   const other = otherValue(q.afterValue!, word, q, ids, t0 + i, n - i);
-  if (other < 0) return false;
-  contradicted.words = 1;
-  contradicted.pasted = other;
-  contradicted.before = b;
-  return true;
+  return other >= 0 && contradict(1, other, b);
 }
 
 /**
@@ -654,11 +648,7 @@ function otherProperty(pk: PackedSignals, id: number, q: PasteIds, i: number): b
   const name = ids[t0 + i - 1];
   if (repeats(pk.repeated, pk.repeatedStart[id], pk.repeatedStart[id + 1], name)) return false;
   const other = otherValue(q.properties!, name, q, ids, t0 + i, n - i);
-  if (other < 0) return false;
-  contradicted.words = 1;
-  contradicted.pasted = other;
-  contradicted.before = PROPERTY_LINE;
-  return true;
+  return other >= 0 && contradict(1, other, PROPERTY_LINE);
 }
 
 /**
@@ -668,6 +658,14 @@ function otherProperty(pk: PackedSignals, id: number, q: PasteIds, i: number): b
 const contradicted = { words: 0, pasted: 0, before: -1 };
 /** contradicted.before: the paste shows the property before term `at` set otherwise. */
 const PROPERTY_LINE = -2;
+
+/** Records the contradiction found (`contradicted`): `words` of context before it, the paste's word, the value's position. */
+function contradict(words: number, pasted: number, before: number): true {
+  contradicted.words = words;
+  contradicted.pasted = pasted;
+  contradicted.before = before;
+  return true;
+}
 
 /** The contradiction found last, at position `at` of error text `sig`, in words. */
 function describe(sig: ErrorSignal, at: number, q: PasteIds): Contradiction {
