@@ -3,7 +3,7 @@
  * offers them even when little else of their error was pasted; a status code an article's title names offers that
  * article. Never where the paste goes on differently right after the code (another error of the code's family).
  */
-import { articlesNaming, titleWordsNamed } from './descriptions';
+import { articlesNaming, titleWordsNamed, uniqueWeight } from './descriptions';
 import type { CodeHit, MatchContext } from './hits';
 import { scoreSignal, type QueryView } from './score';
 import { isCodeTerm, isStrongTerm } from './signals';
@@ -23,11 +23,7 @@ export function titleNamed(ctx: MatchContext, article: number, view: QueryView, 
 
 /** The weight of the words of `article`'s title the paste names (not `code`), in words found in one article only. */
 function titleWeight(ctx: MatchContext, article: number, view: QueryView, code: string): number {
-  const unique = Math.log(1 + ctx.descriptions.titles.length);
-  let weight = 0;
-  for (const w of titleWordsNamed(ctx.descriptions, article, view.terms, new Set([code])))
-    weight += (ctx.descriptions.idf.get(w) ?? 0) / unique;
-  return weight;
+  return uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, article, view.terms, new Set([code])));
 }
 
 /** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */

@@ -727,18 +727,26 @@ export function describedWhole(
  */
 export function wordsBeyondErrors(index: DescriptionIndex, fit: DescriptionScore, errors: readonly string[]): number {
   const quoted = new Set(errors.flatMap((e) => proseTerms(e)).map(inflectionKey));
-  const unique = Math.log(1 + index.titles.length);
-  let weight = 0;
-  for (const t of fit.found) if (!t.includes(' ') && !quoted.has(inflectionKey(t))) weight += (index.idf.get(t) ?? 0) / unique;
-  return weight;
+  return uniqueWeight(
+    index,
+    fit.found.filter((t) => !t.includes(' ') && !quoted.has(inflectionKey(t))),
+  );
 }
 
 /** Weight, in words found in one article only, of the words of its article's titles `fit` found: how much of its title the paste names. */
 export function titleWeight(index: DescriptionIndex, fit: DescriptionScore): number {
   const title = index.titles[fit.article];
+  return uniqueWeight(
+    index,
+    fit.found.filter((t) => title.includes(t)),
+  );
+}
+
+/** The weight of `words` in words found in one article only: each word's idf over that of a word one article holds. */
+export function uniqueWeight(index: DescriptionIndex, words: readonly string[]): number {
   const unique = Math.log(1 + index.titles.length);
   let weight = 0;
-  for (const t of fit.found) if (title.includes(t)) weight += (index.idf.get(t) ?? 0) / unique;
+  for (const t of words) weight += (index.idf.get(t) ?? 0) / unique;
   return weight;
 }
 
