@@ -266,7 +266,7 @@ export class PasteFixBot extends ActivityHandler {
         const candidates = matches.map((m) => candidate(articleOf(m.article)!, m.symptom, lang));
         const intro = clarifyIntro(candidates, texts(lang), weak);
         const card = clarifyCard(candidates, texts(lang), lang, weak);
-        return void (await context.sendActivity(this.cardActivity(context, card, intro, () => clarifyMarkdown(candidates, lang, weak))));
+        return void (await context.sendActivity(this.cardActivity(context, card, intro, () => clarifyMarkdown(candidates, lang, intro))));
       }
     }
     await this.record(context, { kind: 'unmatched', reason: 'none', paste: pasteForLog(text), lang });
@@ -550,10 +550,11 @@ function candidate(article: Article, symptomId: string | null, lang: Lang): Cand
   };
 }
 
-function clarifyMarkdown(candidates: readonly Candidate[], lang: Lang, weak: boolean): string {
+/** The clarify card as Markdown, for channels that show no cards; `intro` is the card's own first line. */
+function clarifyMarkdown(candidates: readonly Candidate[], lang: Lang, intro: string): string {
   const t = texts(lang);
   return [
-    clarifyIntro(candidates, t, weak),
+    intro,
     '',
     ...candidates.map((c, i) => `${i + 1}. **${escapeMarkdown(c.title)}** – ${escapeMarkdown(c.difference)}`),
     '',
