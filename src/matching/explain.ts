@@ -65,7 +65,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
     if (b.innerOnly)
       rules.push({
         rule: 'inner-message',
-        note: `capped at ${ctx.params.score.innerOnly}: the inner message without its wrapper (other tools print it too; offered, not answered)`,
+        note: `capped at ${ctx.params.score.innerOnly}: the inner message (with its exception class, if any) without its wrapper (other tools print it too; offered, not answered)`,
       });
     if (h.genericLine)
       rules.push({

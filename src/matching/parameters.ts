@@ -124,6 +124,15 @@ export interface MatchParameters {
      */
     innerOnly: number;
     /**
+     * The unit just before an inner message that is an exception class of at most this many words (its last word ends in
+     * `exception`: `System.NullReferenceException`) belongs to the inner message, not to its wrapper: `System.NullReferenceException:
+     * Object reference not set…` pasted from a setup log is that inner message alone, capped at `innerOnly`. Default 8 (the
+     * longest class name in the corpora's error texts, `Microsoft.Exchange.Clients.Owa2.Server.Core.OwaExplicitLogonException`,
+     * has 7 words); set on the real-world tuning part (batch 25's schema-prep paste, answered with the security-update
+     * article's event 1003 text) and checked on old matchers run on the batches they had not seen.
+     */
+    classWords: number;
+    /**
      * A paste that says where it happened (a command, script, tool, service, event id, or an interface a client program
      * called: an EWS call, a Graph request) none of which is the article's scenario is scored at most this (scenario.ts):
      * offered, not answered. So is a paste that concerns another kind of account (a guest, a shared or room mailbox) than the
@@ -552,6 +561,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     substantialPart: 2 / 3,
     fragment: 0.5,
     innerOnly: 0.75,
+    classWords: 8,
     otherScenario: 0.75,
     otherProduct: 0.75,
     foreignProgram: 0.75,

@@ -891,7 +891,11 @@ export function scoreAbove(
     if (q.has[word]) found[count++] = word;
   }
   sortAscending(found);
-  const innerOnly = sig.detailUnit > 0 && score > p.innerOnly && !anyTouched(w.touched, 0, sig.detailUnit) && onlyGenericTouched(pk, id, w);
+  const innerOnly =
+    sig.detailUnit > 0 &&
+    score > p.innerOnly &&
+    !anyTouched(w.touched, 0, sig.detailUnit - classBefore(pk, id, sig.detailUnit, p.classWords)) &&
+    onlyGenericTouched(pk, id, w);
   if (innerOnly) score = p.innerOnly;
   const withoutCode = score > p.withoutCode && lacksCode(sig, q);
   if (withoutCode) score = p.withoutCode;
@@ -954,6 +958,16 @@ export function touchedUnits(id: number, view: QueryView, index: Pick<SignalInde
 }
 
 /** Every unit of error text `id`'s inner message that the paste holds is generic. */
+/**
+ * 1 when the unit just before error text `id`'s inner message is that message's exception class (`System.NullReferenceException`
+ * before `Object reference not set…`): the class names the message's family, it is no part of the wrapper around it; else 0.
+ */
+function classBefore(pk: PackedSignals, id: number, detail: number, classWords: number): number {
+  const u = pk.unitStart[id] + detail - 1;
+  const last = pk.vocab[pk.ids[pk.termStart[id] + pk.unitTo[u] - 1]];
+  return pk.unitTo[u] - pk.unitFrom[u] <= classWords && last.length > 'exception'.length && last.endsWith('exception') ? 1 : 0;
+}
+
 function onlyGenericTouched(pk: PackedSignals, id: number, w: UnitWeights): boolean {
   const u0 = pk.unitStart[id];
   for (let k = pk.detailUnit[id]; k < pk.unitStart[id + 1] - u0; k++) if (w.touched[k] && !(pk.unitFlags[u0 + k] & GENERIC)) return false;

@@ -214,7 +214,7 @@ describe('matching: kb match --explain, the evidence behind a match', () => {
       assert.equal(noteOf(why, 'inner-message', 0), 'inner message covered 1; it counts 0.7 of the score');
       assert.equal(
         noteOf(why, 'inner-message', 1),
-        'capped at 0.75: the inner message without its wrapper (other tools print it too; offered, not answered)',
+        'capped at 0.75: the inner message (with its exception class, if any) without its wrapper (other tools print it too; offered, not answered)',
       );
       assert.equal(
         noteOf(why, 'tie-break'),

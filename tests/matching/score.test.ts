@@ -352,6 +352,18 @@ describe('matching/score', () => {
       assert.deepEqual([both.score, both.innerOnly], [1, undefined]);
     });
 
+    it('takes the exception class just before an inner message as part of it, not of the wrapper', () => {
+      const inner = 'Acme.MarmotGatewayException: The marmot gateway refused the sprocket handshake.';
+      const t = scorer([
+        article('a', [`The quokka proxy failed. The unhandled exception was: ${inner}`]),
+        article('b', [`The wombat relay failed. The unhandled exception was: ${inner}`]),
+      ]);
+      // The class with its message, nothing of the wrapper: the same message other failures print, capped as the message alone.
+      assert.deepEqual([t(0, inner, knobs({ innerOnly: 0.6 })).score, t(0, inner, knobs({ innerOnly: 0.6 })).innerOnly], [0.6, true]);
+      // A word of the wrapper pasted too: not capped.
+      assert.equal(t(0, `The quokka proxy failed: ${inner}`, knobs({ innerOnly: 0.6 })).innerOnly, undefined);
+    });
+
     it('raises a distinctive inner part pasted alone to the fragment score, never a wrapper or a paste with more in it', () => {
       const part = nested(2, 'Accessing the quokka vault failed.', knobs({ fragment: 0.42 }));
       assert.deepEqual([part.score, part.fragment], [0.42, true]);
