@@ -817,6 +817,7 @@ export function proseAgreement(
   verbatim: readonly Applied[] = [],
   verbatimIn: Lang = 'en',
   whole = false,
+  all = false,
 ): boolean {
   const prose = proseWordsOf(article, symptom);
   const own = ownWords(article, applied, params);
@@ -884,8 +885,9 @@ export function proseAgreement(
   }
   // The translation names the article's symptom and little else (`whole`), as its English would be answered for: fewer
   // rare terms of its own make it an answer (`wholeUnits`), one at least.
-  const needed = whole ? params.wholeUnits : params.unitsToAnswer;
-  if (units.size >= 1 && units.size + languageFree >= needed) return true;
+  // It says nothing the symptom lacks, each word read (`all`): `allUnits`, none by default, as English answers it.
+  const needed = all ? params.allUnits : whole ? params.wholeUnits : params.unitsToAnswer;
+  if ((units.size >= 1 || needed === 0) && units.size + languageFree >= needed) return true;
   // Terms a few articles each hold (`delegate`, `synced`, `forest`) that together only this one does: one more of them
   // than `unitsToAnswer` when none is rare (two such terms, `group` and `non-delivery report`, meet by chance).
   // Not past a quoted message the article lacks (`ownWords`): the paste names its error, and it is another.
@@ -1094,6 +1096,7 @@ export function combineWithTranslation(
       verbatimRuns(text, direct.lang),
       direct.lang === 'de' ? 'en' : 'de',
       via.describedWhole === true,
+      via.describedAll === true,
     )
   ) {
     return { ...direct, decision: 'answer', matches: mapped };

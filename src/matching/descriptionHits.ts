@@ -5,6 +5,7 @@
  */
 import {
   addPairs,
+  describedAll,
   describedWhole,
   namedParts,
   offeredDescriptions,
@@ -64,6 +65,8 @@ export function descriptionHits(
         const own = describedWhole(ctx.descriptions, d, () => ctx.facts.errorTextsOf(d.article), p);
         if (own !== undefined) {
           hit.cause = { words: 0, weight: own, offered: score, whole: true };
+          // Read through the lexicon, every word read and the symptom's: the translation says what English would answer.
+          if (bridged && describedAll(ctx.descriptions, d, terms)) hit.cause.all = true;
           hit.score = p.causeScore;
         }
       }

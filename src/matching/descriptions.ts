@@ -722,6 +722,23 @@ export function describedWhole(
 }
 
 /**
+ * Read through the lexicon: whether the symptom holds every word of the paste it is scored by (`pasteShare` whole) and the
+ * index knows each of them. A German word the lexicon left as written is known to no English article, so it goes unweighed
+ * and the paste would seem to say nothing the symptom lacks (`Postfach … nicht drucken` read as `mailbox … cannot drucken`):
+ * one such word and the paste says something more. `terms` as `scoreDescriptions` reads them (word pairs aside).
+ */
+export function describedAll(index: DescriptionIndex, fit: DescriptionScore, terms: ReadonlySet<string>): boolean {
+  if (fit.pasteShare < 1 - 1e-9) return false;
+  for (const term of terms) {
+    if (term.includes(' ')) continue;
+    const t = descriptionTerm(term);
+    if (t === undefined || index.idf.has(t)) continue;
+    if (!numberForms(t).some((f) => index.idf.has(f)) && !inflected(index, t).length) return false;
+  }
+  return true;
+}
+
+/**
  * Weight, in words found in one article only, of the words `fit` found that none of its article's error texts (`errors`) holds:
  * what the paste says of the symptom in words of its own. Word pairs (`bare line`) count through their words.
  */

@@ -168,7 +168,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         note:
           h.score === h.cause.offered
             ? `names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), but another article is offered too: kept at ${round(h.cause.offered)}`
-            : `${ctx.params.descriptions.causeScore}: names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), and nothing else is offered`,
+            : `${ctx.params.descriptions.causeScore}: names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), and nothing else is offered${h.cause.all ? '; every word read through the lexicon and the symptom’s' : ''}`,
       });
     else if (h.cause)
       rules.push({

@@ -448,6 +448,7 @@ export class Matcher {
       lang: paste.lang,
       truncated: paste.cut !== text,
       ...(whole ? { describedWhole: true as const } : {}),
+      ...(whole && top.cause?.all ? { describedAll: true as const } : {}),
     };
   }
 

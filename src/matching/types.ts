@@ -92,6 +92,11 @@ export interface MatchResult {
    * else (descriptions.ts `describedWhole`), as the same prose in the article's language would be (bridge.ts `proseAgreement`).
    */
   describedWhole?: true;
+  /**
+   * With `describedWhole`: the symptom holds every word of the translation and each was read (descriptions.ts `describedAll`),
+   * so it says nothing the symptom lacks: answered as the same prose in the article's language is (bridge.ts `proseAgreement`).
+   */
+  describedAll?: true;
 }
 
 /** The lexicon's reading of a paste, for `kb match --explain`: lexicon authors need to see what a German paste became. */

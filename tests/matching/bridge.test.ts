@@ -721,10 +721,50 @@ describe('matching/bridge', () => {
         const bridge = { ...DEFAULT_PARAMETERS.bridge, proseJoint: 0 };
         const r = new Matcher(kbOf(oof, OOF_LEXICON), { ...DEFAULT_PARAMETERS, bridge }).match(paste);
         assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'oof-cloud-side']);
-        // Two rare terms needed, as for any translated description: only offered.
-        const two = { ...DEFAULT_PARAMETERS, bridge: { ...bridge, wholeUnits: 2 } };
+        // Two rare terms needed, as for any translated description (here every word is the symptom's, so `allUnits` too): offered.
+        const two = { ...DEFAULT_PARAMETERS, bridge: { ...bridge, wholeUnits: 2, allUnits: 2 } };
         const offered = new Matcher(kbOf(oof, OOF_LEXICON), two).match(paste);
         assert.deepEqual([offered.decision, offered.matches[0]?.article], ['clarify', 'oof-cloud-side']);
+      });
+
+      it('answers with no rare term a description whose every word was read and is the symptom’s (describedAll), as English', () => {
+        // The out-of-office articles of the test above; no term counts as rare here (proseRare, proseJoint 0): what answers
+        // is that the translation names the symptom and says nothing it lacks.
+        const OOF_LEXICON = [
+          ...FB_LEXICON,
+          entry(['Abwesenheitsnotiz', 'Abwesenheitsnotizen'], 'out-of-office notification'),
+          entry(['erhalten'], 'receive'),
+          entry(['Absender'], 'sender'),
+          entry(['Zertifikat'], 'certificate'),
+        ];
+        const oof = [
+          ...articles,
+          described(
+            'oof-cloud-side',
+            'Office 365 users cannot receive out-of-office notifications from on-premises users',
+            'Users in Office 365 receive no out-of-office notification when they write to on-premises users.',
+          ),
+          described('oof-senders', 'External senders do not receive out-of-office notifications', 'Senders outside get none.'),
+          described('mail-flow', 'On-premises users receive no mail from Office 365', 'Mail from the cloud is not delivered.'),
+        ];
+        const bridge = { ...DEFAULT_PARAMETERS.bridge, proseRare: 0, proseJoint: 0 };
+        const run = (text: string, b = bridge) => {
+          const r = new Matcher(kbOf(oof, OOF_LEXICON), { ...DEFAULT_PARAMETERS, bridge: b }).match(text);
+          return [r.decision, r.matches[0]?.article];
+        };
+        const paste = 'Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern.';
+        assert.deepEqual(run(paste), ['answer', 'oof-cloud-side']);
+        assert.deepEqual(run(paste, { ...bridge, allUnits: 1 }), ['clarify', 'oof-cloud-side']);
+        // A German word the lexicon does not know (`Kollegen`) is something the paste says beyond the symptom: offered.
+        assert.deepEqual(run('Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Kollegen.'), [
+          'clarify',
+          'oof-cloud-side',
+        ]);
+        // So is a word the lexicon reads that the symptom lacks (`Zertifikat` → certificate).
+        assert.deepEqual(run('Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern, Zertifikat.'), [
+          'clarify',
+          'oof-cloud-side',
+        ]);
       });
 
       it('offers it when its terms are common (held by more articles than proseRare and proseJoint)', () => {
