@@ -48,6 +48,7 @@ import { Synonyms } from './synonyms';
 import { twinsOf } from './twins';
 import { cutToErrorPart } from './truncate';
 import type { MatchOptions, MatchResult } from './types';
+import { plainConstructor } from './plain';
 
 /** Pastes longer than this are cut down to their error-looking lines before matching. */
 export const MAX_PASTE_CHARS = DEFAULT_PARAMETERS.paste.maxChars;
@@ -147,6 +148,13 @@ export class Matcher {
     | undefined;
   /** How scoreSignal settled the text it scored last (errorHits). */
   private readonly settled: Settled = { contradicted: false, score: 0.5 };
+  /**
+   * The last paste read and its hits, held until the next: the paste's tokens, the error texts' scores and the hits
+   * are made by constructors (plain.ts), whose shapes (V8's hidden classes) live only while one of their objects does.
+   * With none alive between two pastes, a full collection freed them and threw away the compiled code that reads them
+   * (rank, checkScenario, tokenize's readers: the next matches ran slower until compiled again).
+   */
+  private last: { paste: Paste; hits: readonly Hit[] } | undefined;
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
@@ -175,6 +183,8 @@ export class Matcher {
   match(text: string, options: MatchOptions = {}): MatchResult {
     // Cut once, before anything reads the paste (the translation and its line mapping too): the work per paste is bounded.
     const max = this.params.paste.maxChars;
+    // The last paste's objects are let go before this one is read: a young collection in this match won't copy them.
+    this.last = undefined;
     const cut = text.length > max ? cutToErrorPart(text, max) : text;
     const result = this.matchCut(cut, options);
     return cut === text ? result : { ...result, truncated: true };
@@ -347,6 +357,7 @@ export class Matcher {
     const ownLanguage = !bridged && !throughLexicon;
     const keywords = keywordHits(this.ctx, view.seq, ownLanguage);
     const hits: Hit[] = [...errorHits, ...codeHits(this.ctx, view), ...keywords.hits];
+    this.last = { paste, hits };
     // Where the rest of the paste decides ties, an event record's field names are no words of it, nor are the words only
     // stack-trace frames hold: the names of code (`Object target`), not the admin's.
     const rest =
@@ -607,19 +618,7 @@ export class Matcher {
       // equality, and the same set of words gives the same ids. Twins share their result, so the key is made once each.
       const sameError =
         score >= this.params.ranking.sameWordsScore ? [detail[0], (memo.foundKeys[twin] ??= `found:${found.join(' ')}`)] : detail;
-      hits.push({
-        kind: 'error',
-        signal: id,
-        article: sig.article,
-        symptom: sig.symptom,
-        score,
-        terms: sig.terms,
-        sameError,
-        found,
-        mask: maskOf(found),
-        breakdown,
-        place: articlePlace,
-      });
+      hits.push(new ErrorHitOf(id, sig.article, sig.symptom, score, sig.terms, sameError, found, maskOf(found), breakdown, articlePlace));
     }
     // Read in this call only: kept past it, a paste's scores would outlive the next young collection (and be copied).
     for (let k = 0; k < scored; k++) {
@@ -629,6 +628,33 @@ export class Matcher {
     return hits;
   }
 }
+
+/** An ErrorHit made by `new`, its fields in the order a literal had them (plain.ts: never allocated in the old generation). */
+const ErrorHitOf = plainConstructor(function (
+  this: ErrorHit,
+  signal: number,
+  article: number,
+  symptom: string | null,
+  score: number,
+  terms: readonly string[],
+  sameError: readonly string[],
+  found: Int32Array,
+  mask: number,
+  breakdown: SignalScore,
+  place: number,
+) {
+  this.kind = 'error';
+  this.signal = signal;
+  this.article = article;
+  this.symptom = symptom;
+  this.score = score;
+  this.terms = terms;
+  this.sameError = sameError;
+  this.found = found;
+  this.mask = mask;
+  this.breakdown = breakdown;
+  this.place = place;
+});
 
 /** Bit (id mod 32) of every id (ErrorHit.mask). */
 function maskOf(ids: Int32Array): number {

@@ -8,6 +8,7 @@
 import { HOST_TLDS, isCmdletName } from '../knowledge/vocabulary';
 import { replaceHostNames, type HostNameShape } from './hostNames';
 import { DEFAULT_PARAMETERS } from './parameters';
+import { plainConstructor } from './plain';
 
 /** A token of the paste, and the line it came from (for quoting the recognised line back). */
 export interface Token {
@@ -296,6 +297,19 @@ export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
   return { lines, tokens };
 }
 
+/** A token as a literal `{ term, line }` is, made by `new` (plain.ts: never allocated in the old generation). */
+const PlainToken = plainConstructor(function (this: Token, term: string, line: number) {
+  this.term = term;
+  this.line = line;
+});
+
+/** A token inside quotes, `{ term, line, quoted: true }`, made by `new` (plain.ts). */
+const QuotedToken = plainConstructor(function (this: Token, term: string, line: number) {
+  this.term = term;
+  this.line = line;
+  this.quoted = true;
+});
+
 /** Appends the terms of `part` (as termsOf reads them) to `tokens`, each with its line. */
 function pushTerms(part: string, line: number, quoted: boolean, tokens: Token[]): void {
   const words = part.match(WORD);
@@ -303,6 +317,6 @@ function pushTerms(part: string, line: number, quoted: boolean, tokens: Token[])
   for (let k = 0; k < words.length; k++) {
     const term = foldWord(words[k]);
     if (droppedTerm(term)) continue;
-    tokens.push(quoted ? { term, line, quoted: true } : { term, line });
+    tokens.push(quoted ? new QuotedToken(term, line) : new PlainToken(term, line));
   }
 }

@@ -3,6 +3,7 @@ import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, PROPERTY, VALUE_END, VA
 import { GramTable } from './gramTable';
 import { gramCode, isCodeTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 import { newClassWeights, unitClassesOf, weighClass, type ClassWeights, type UnitClasses } from './unitClasses';
+import { plainConstructor } from './plain';
 
 /**
  * How well a paste covers one error text, 0..1.
@@ -1029,21 +1030,51 @@ function result(
   withoutCode?: boolean,
   smallPart?: number,
 ): SignalScore {
-  return {
+  return new Scored(
     score,
     found,
     detailCoverage,
     wholeCoverage,
-    cutAt,
     evidenceWords,
     evidenceFactor,
     contradiction,
-    fragment: fragment ? true : undefined,
-    innerOnly: innerOnly ? true : undefined,
-    withoutCode: withoutCode ? true : undefined,
+    fragment,
+    innerOnly,
+    cutAt,
+    withoutCode,
     smallPart,
-  };
+  );
 }
+
+/** A SignalScore made by `new`, its fields in the order a literal had them (plain.ts: never allocated in the old generation). */
+const Scored = plainConstructor(function (
+  this: SignalScore,
+  score: number,
+  found: Int32Array,
+  detailCoverage: number,
+  wholeCoverage: number | undefined,
+  evidenceWords: number,
+  evidenceFactor: number,
+  contradiction?: Contradiction,
+  fragment?: boolean,
+  innerOnly?: boolean,
+  cutAt?: number,
+  withoutCode?: boolean,
+  smallPart?: number,
+) {
+  this.score = score;
+  this.found = found;
+  this.detailCoverage = detailCoverage;
+  this.wholeCoverage = wholeCoverage;
+  this.cutAt = cutAt;
+  this.evidenceWords = evidenceWords;
+  this.evidenceFactor = evidenceFactor;
+  this.contradiction = contradiction;
+  this.fragment = fragment ? true : undefined;
+  this.innerOnly = innerOnly ? true : undefined;
+  this.withoutCode = withoutCode ? true : undefined;
+  this.smallPart = smallPart;
+});
 
 /**
  * The paste is nothing but an inner message of this error: almost all its words are the error's, all in parts
