@@ -8,6 +8,7 @@ import {
   describedAll,
   describedWhole,
   namedParts,
+  wordsBeyondErrors,
   offeredDescriptions,
   scoreDescriptions,
   impliedTerms,
@@ -20,6 +21,14 @@ import {
 } from './descriptions';
 import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type MatchContext } from './hits';
 import type { QueryView } from './score';
+import { isStatusTerm } from './statusCodes';
+
+/** A status code of the paste that `article`'s title names (`Fix NDR error "451 4.7.500-699"`…), if any. */
+function titleCode(ctx: MatchContext, article: number, view: QueryView): string | undefined {
+  const { exact } = ctx.facts.titleCodesOf();
+  for (const t of view.terms) if (isStatusTerm(t) && exact.get(t)?.includes(article)) return t;
+  return undefined;
+}
 
 /**
  * Stage 5c: a description or question that names a symptom in the words of its title and description is
@@ -68,6 +77,16 @@ export function descriptionHits(
           // Read through the lexicon, every word read and the symptom's: the translation says what English would answer.
           if (bridged && describedAll(ctx.descriptions, d, terms)) hit.cause.all = true;
           hit.score = p.causeScore;
+        } else {
+          // The bounce's status code that the article's title names, with the symptom told in words of the post's own: the code
+          // says which bounce, the prose that it is this article's (as the answerBeyond words of describedWhole, fit aside). In the
+          // paste's own language only: read through the lexicon, the bridge decides.
+          const code = bridged ? undefined : titleCode(ctx, d.article, view);
+          const weight = code === undefined ? 0 : wordsBeyondErrors(ctx.descriptions, d, ctx.facts.errorTextsOf(d.article));
+          if (code !== undefined && weight >= p.answerBeyond) {
+            hit.cause = { words: 0, weight, offered: score, code };
+            hit.score = p.causeScore;
+          }
         }
       }
     }
@@ -160,7 +179,11 @@ export function causeAlone(ctx: MatchContext, hits: Hit[], errorHits: readonly E
   const { candidate } = ctx.params.decision;
   const { weakError } = ctx.params.descriptions;
   const weak = (h: Hit) => h.kind === 'error' && h.breakdown.evidenceWords < weakError;
-  if (hits.some((h) => h !== named && h.score >= candidate && !weak(h))) named.score = named.cause!.offered;
+  // Where the title's status code made it an answer, that code's hits on other articles (an overview's row of it, an error text
+  // carrying it with another message) list the code's family: the prose said which member the post is.
+  const { code } = named.cause!;
+  const sameCode = (h: Hit) => code !== undefined && h.kind === 'code' && h.code === code;
+  if (hits.some((h) => h !== named && h.score >= candidate && !weak(h) && !sameCode(h))) named.score = named.cause!.offered;
 }
 
 /**

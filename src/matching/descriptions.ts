@@ -876,12 +876,19 @@ function numberForms(t: string): string[] {
   return out;
 }
 
+/** A name of three letters or more with a version of one or two digits glued to it (`imap4`, `pop3`): the name, the version. */
+const GLUED_VERSION = /^([a-z]{3,})\d{1,2}$/;
+
 /**
  * An English word's inflections read as one: `hang`, `hangs`, `hanging`; `move`, `moved`, `moves`; `reply`, `replies`;
  * `picture`, `pictures`; `sync`, `synced`. The key drops one suffix (`-ies` as `-y`, `-ing`, `-ed`, `-s`), a doubled
- * last consonant and a final `e`; only lower-case words of letters, and only where enough of the word stays.
+ * last consonant and a final `e`; only lower-case words of letters, and only where enough of the word stays. A name with a
+ * version of one or two digits glued to it is the name (`IMAP4` and `IMAP`, `POP3` and `POP`): a version alone says nothing (a
+ * shorter name, `DB01`, `CU21`, is more often a label than a product).
  */
 export function inflectionKey(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  if (last >= 48 && last <= 57) return GLUED_VERSION.exec(word)?.[1] ?? word;
   if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
   let s = word;
   if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;

@@ -170,7 +170,16 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
             ? `names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), but another article is offered too: kept at ${round(h.cause.offered)}`
             : `${ctx.params.descriptions.causeScore}: names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), and nothing else is offered${h.cause.all ? '; every word read through the lexicon and the symptom’s' : ''}`,
       });
-    else if (h.cause)
+    else if (h.cause?.code) {
+      const code = h.cause.code.replace(/^smtp(\d)x(\d)x(\d+)$/, '$1.$2.$3');
+      rules.push({
+        rule: 'description',
+        note:
+          h.score === h.cause.offered
+            ? `names the symptom (${round(h.cause.weight)} distinctive words beyond its error texts) and ${code}, the status code its title names, but another article is offered too: kept at ${round(h.cause.offered)}`
+            : `${ctx.params.descriptions.causeScore}: names the symptom (${round(h.cause.weight)} distinctive words beyond its error texts) and ${code}, the status code its title names, and nothing else is offered`,
+      });
+    } else if (h.cause)
       rules.push({
         rule: 'description',
         note:

@@ -123,10 +123,11 @@ export interface DescriptionHit extends HitBase {
   title?: true;
   /**
    * The paste names the symptom and the article's cause (`namedParts`), or the symptom and little else in words of its own
-   * (`whole`: `describedWhole`, `weight` the words beyond its error texts): scored to be answered when nothing else is offered.
+   * (`whole`: `describedWhole`, `weight` the words beyond its error texts), or the symptom in such words and a status code the
+   * article's title names (`code`, the code as a term): scored to be answered when nothing else is offered.
    * `all`: read through the lexicon, the symptom holds every word of the paste and each was read (`describedAll`).
    */
-  cause?: { words: number; weight: number; offered: number; whole?: true; all?: true };
+  cause?: { words: number; weight: number; offered: number; whole?: true; all?: true; code?: string };
   /** Offered only because nothing else in the paste is (`weakDescriptions`): a weak fit that names its title, never answered. */
   weak?: true;
 }

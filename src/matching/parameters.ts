@@ -421,6 +421,9 @@ export interface MatchParameters {
      * alone, every one from fit 0.27 up is right (14 in all sets; no input that no article covers reached 0.27); `answerBeyond`
      * keeps three near-miss probes (`554 5.2.0 STOREDRV.Deliver.Exception: <another inner message>`, whose symptom's prose
      * quotes the NDR's first words, 0 words beyond them) from an answer — every description it answers has 3.6 or more.
+     * `answerBeyond` also answers, whatever its fit, a description offered alone whose article's title names a status code the
+     * paste holds (`descriptionHits` `titleCode`; real-world tuning part with corpus-more: 1 covered post, 2.15 words beyond; no
+     * other dev or tuning outcome and no near-miss probe moved).
      */
     answerFit: number;
     answerBeyond: number;

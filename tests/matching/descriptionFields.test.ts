@@ -585,3 +585,72 @@ describe('matching: when nothing else is offered, a weak fit with much evidence 
     );
   });
 });
+
+describe("matching: a description with the status code its article's title names is answered (descriptionHits, titleCode)", () => {
+  const kb = kbOf([
+    proseArticle(
+      'quokka',
+      'Fix NDR error "550 5.7.321" in Exchange Online',
+      'Mail to the quokka relay bounces after the wombat filter changed.',
+      'The relay no longer trusts the filter.',
+    ),
+    // Its title names the same code: the code alone says one of two articles, the prose which.
+    proseArticle('list', 'NDR "550 5.7.321" listed by the portal', 'The portal shows the bounce.', 'A listing.'),
+    proseArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', 'A theme cache.'),
+    proseArticle('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'An exception of the room list.'),
+  ]);
+  // The code rule alone: `describedWhole` (fit 0.3) would answer these short posts too.
+  const params = { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } };
+  const m = new Matcher(kb, params);
+  const top = (text: string) => {
+    const r = m.match(text, { explain: true });
+    return [r.decision, r.matches[0]?.article];
+  };
+  const post = 'Since the wombat filter changed, our mail to the quokka relay bounces';
+
+  it('answers the symptom told with the code the title names; the code of the other title is no other problem', () => {
+    assert.deepEqual(top(`${post} with 550 5.7.321.`), ['answer', 'quokka']);
+    const r = m.match(`${post} with 550 5.7.321.`, { explain: true });
+    assert.ok(
+      r.matches[0].why?.rules.some((x) => x.note.includes('5.7.321, the status code its title names, and nothing else is offered')),
+      JSON.stringify(r.matches[0].why?.rules),
+    );
+  });
+
+  it('offers it without the code, with a code no title names, or without words beyond its error texts', () => {
+    assert.deepEqual(top(`${post}.`), ['clarify', 'quokka']);
+    assert.deepEqual(top(`${post} with 550 5.7.322.`), ['clarify', 'quokka']);
+    // The same words, quoted as the article's error: its error path judges them, the prose names nothing of its own.
+    const quoting = new Matcher(
+      kbOf([
+        ...kb.articles.filter((a) => a.id !== 'quokka'),
+        englishArticle('quokka', ['550 5.7.321 Mail to the quokka relay bounces after the wombat filter changed'], {
+          title: { en: 'Fix NDR error "550 5.7.321" in Exchange Online' },
+        }),
+      ]),
+      params,
+    );
+    assert.notEqual(quoting.match(`${post} with 550 5.7.321.`).decision, 'answer');
+  });
+});
+
+describe('matching: a name with a version glued to it is the name (inflectionKey)', () => {
+  it('reads IMAP4 as IMAP and POP3 as POP, not a status code, a year, a code or a short label', () => {
+    assert.equal(inflectionKey('imap4'), inflectionKey('imap'));
+    assert.equal(inflectionKey('pop3'), 'pop');
+    for (const w of ['smtp4x7x500', 'exchange2016', 'o365', 'x500', 'hcw8110', '4.7.500', 'cu21', 'db01', 'imap123'])
+      assert.equal(inflectionKey(w), w);
+  });
+
+  it('finds the article whose title writes IMAP4 for a post that writes IMAP', () => {
+    const kb = kbOf([
+      proseArticle('imap', 'Users cannot connect to POP3 or IMAP4', 'Clients lose POP3 and IMAP4 after an update.', 'A proxy.'),
+      proseArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', 'A theme cache.'),
+      proseArticle('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'An exception of the room list.'),
+    ]);
+    const index = buildDescriptions(kb);
+    const fits = scoreDescriptions(index, new Set(descriptionTerms('After the update our IMAP and POP clients cannot connect')), p);
+    assert.equal(kb.articles[fits[0].article].id, 'imap');
+    assert.ok(fits[0].found.includes('imap4') && fits[0].found.includes('pop3'), fits[0].found.join(' '));
+  });
+});
