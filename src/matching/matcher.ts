@@ -34,7 +34,7 @@ import {
 } from './descriptions';
 import { capForeignProgram, capGenericLines, capOtherStatus, capUnexplained, checkScenario, contradictedArticles } from './errorCaps';
 import { explained, toMatch } from './explain';
-import { NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Reach } from './hits';
+import { NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Ranked, type Reach } from './hits';
 import { keywordHits } from './keywordHits';
 import { cleanPaste, type Token } from './normalize';
 import { capOtherOuter } from './outerCaps';
@@ -149,12 +149,13 @@ export class Matcher {
   /** How scoreSignal settled the text it scored last (errorHits). */
   private readonly settled: Settled = { contradicted: false, score: 0.5 };
   /**
-   * The last paste read and its hits, held until the next: the paste's tokens, the error texts' scores and the hits
-   * are made by constructors (plain.ts), whose shapes (V8's hidden classes) live only while one of their objects does.
-   * With none alive between two pastes, a full collection freed them and threw away the compiled code that reads them
-   * (rank, checkScenario, tokenize's readers: the next matches ran slower until compiled again).
+   * The last paste read, its hits and their ranking, held until the next: the paste's tokens, the error texts' scores,
+   * the hits and their ranks are made by constructors (plain.ts), whose shapes (V8's hidden classes) live only while
+   * one of their objects does. With none alive between two pastes, a full collection freed them and threw away the
+   * compiled code that reads them (rank, checkScenario, tokenize's readers: the next matches ran slower until compiled
+   * again).
    */
-  private last: { paste: Paste; hits: readonly Hit[] } | undefined;
+  private last: { paste: Paste; hits: readonly Hit[]; ranked: readonly Ranked[] } | undefined;
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
@@ -357,7 +358,6 @@ export class Matcher {
     const ownLanguage = !bridged && !throughLexicon;
     const keywords = keywordHits(this.ctx, view.seq, ownLanguage);
     const hits: Hit[] = [...errorHits, ...codeHits(this.ctx, view), ...keywords.hits];
-    this.last = { paste, hits };
     // Where the rest of the paste decides ties, an event record's field names are no words of it, nor are the words only
     // stack-trace frames hold: the names of code (`Object target`), not the admin's.
     const rest =
@@ -435,6 +435,7 @@ export class Matcher {
     );
     // An answer whose error explains little of what the paste says in error words, with no code, is offered (errorCaps.ts).
     ranked = capUnexplained(this.ctx, ranked, rest.terms);
+    this.last = { paste, hits, ranked };
     const t = this.params.decision;
     const decided = decide(ranked, t);
     const { decision } = decided;

@@ -8,6 +8,7 @@ import { OVERVIEW_CODES } from './articleFacts';
 import { aboutWeight } from './descriptions';
 import { NO_ADJUSTMENTS, round, type ErrorHit, type Hit, type MatchContext, type Ranked } from './hits';
 import type { QueryView } from './score';
+import { plainConstructor } from './plain';
 import { isStrongTerm, type SignalIndex } from './signals';
 import { includesId, sortedIncludes } from './sorted';
 import { statusCodesIn } from './statusCodes';
@@ -72,7 +73,7 @@ export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>
           note: `lowered to ${round(score)}: every word it found lies inside what ${ctx.kb.articles[container.article].id} found`,
         });
     }
-    const r: Ranked = { hit: h, score: round(Math.max(0, Math.min(1, score + tiebreak))), adjustments };
+    const r = new RankedOf(h, round(Math.max(0, Math.min(1, score + tiebreak))), adjustments);
     if (h.kind === 'error') r.sameError = h.sameError;
     return r;
   });
@@ -101,6 +102,13 @@ export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>
         : 0;
   return ranked.sort((x, y) => y.score - x.score || fit(x.hit, y.hit) || order[x.hit.article] - order[y.hit.article]);
 }
+
+/** A Ranked made by `new`, its fields in the order a literal had them (plain.ts: never allocated in the old generation). */
+const RankedOf = plainConstructor(function (this: Ranked, hit: Hit, score: number, adjustments: Ranked['adjustments']) {
+  this.hit = hit;
+  this.score = score;
+  this.adjustments = adjustments;
+});
 
 /**
  * Stage 6b: a contested container leads a match inside it that fit its own error better (decide.ts answers neither:
