@@ -51,6 +51,11 @@ export interface Applied {
    * from 0. A quotation in a post is mostly the message a program printed; its words are that message's, not the admin's.
    */
   quote?: number;
+  /**
+   * German into English: the sentence (by count) the words it was read from stand in — a line break ends one, and `.!?`
+   * before a space (not a colon: `… folgende Fehlermeldung: „…“` says one thing, nor the dots of `5.1.11`).
+   */
+  sentence?: number;
 }
 
 export interface Translation {
@@ -186,6 +191,7 @@ export class Translator {
     const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
     const negatedVerbs = this.to === 'en' ? this.negatedVerbs(text, words, cannot) : NO_READINGS;
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
+    const statements = this.to === 'en' ? sentencesOf(text, words, STATEMENT_END) : undefined;
     const quotes = quotationsOf(text);
     let q = 0;
     /** The quotation words [from, to) stand in, if any (words come in order, so `q` only moves on). */
@@ -195,7 +201,8 @@ export class Translator {
     };
     const push = (from: number, to: number, a: Applied) => {
       const quote = quotes.length ? quoteOf(from, to) : undefined;
-      applied.push(quote === undefined ? a : { ...a, quote });
+      const read = quote === undefined ? a : { ...a, quote };
+      applied.push(statements ? { ...read, sentence: statements.of[from] } : read);
     };
     let out = '';
     let cursor = 0;
@@ -437,11 +444,11 @@ interface Sentences {
   end: number[];
 }
 
-function sentencesOf(text: string, words: readonly { start: number; end: number }[]): Sentences {
+function sentencesOf(text: string, words: readonly { start: number; end: number }[], ender = SENTENCE_END): Sentences {
   const of = new Int32Array(words.length);
   const end: number[] = [];
   for (let k = 1; k < words.length; k++) {
-    const ends = SENTENCE_END.test(text.slice(words[k - 1].end, words[k].start));
+    const ends = ender.test(text.slice(words[k - 1].end, words[k].start));
     if (ends) end.push(k);
     of[k] = end.length;
   }
@@ -481,6 +488,8 @@ const CANNOT_VERBS = new Set(NEGATED_AS_CANNOT);
 const CLAUSE_END = /[.,;:!?\n]/;
 /** Punctuation that ends a sentence, or a line break, between two words. */
 const SENTENCE_END = /[.;:!?\n]/;
+/** What ends a sentence as `Applied.sentence` counts: a line break, or `.!?` with a space after it. */
+const STATEMENT_END = /[.!?]\s|\n/;
 
 /**
  * The negations (word indexes) that stand in a sentence with a German modal verb, before or after it (`…, das sich nicht
@@ -839,10 +848,11 @@ export function proseAgreement(
     return null;
   };
   const units = new Set<string>();
-  /** Units held by at most `proseJoint` articles, by their words: their content words. */
-  const joint = new Map<string, string[]>();
+  /** Units held by at most `proseJoint` articles, by their sentence and words: their content words. */
+  const joint = new Map<number, Map<string, string[]>>();
   for (let i = 0; i < applied.length; i++) {
     let words = applied[i].words;
+    const sentence = applied[i].sentence ?? 0;
     let found = inProse(words);
     // The article may write the term in another of its forms (`OWA` for `Outlook on the web`).
     for (const alternative of found ? [] : (applied[i].alternatives ?? [])) {
@@ -867,7 +877,10 @@ export function proseAgreement(
     const holding = articlesHolding(content);
     if (holding <= params.proseRare) units.add(found.join(' '));
     // A word every kind of description uses (`see`, `receive`) agrees with nothing in particular.
-    if (holding <= params.proseJoint && words.some((w) => !STOPWORDS.has(w) && !GENERIC.has(w))) joint.set(found.join(' '), content);
+    if (holding <= params.proseJoint && words.some((w) => !STOPWORDS.has(w) && !GENERIC.has(w))) {
+      const terms = joint.get(sentence) ?? new Map<string, string[]>();
+      joint.set(sentence, terms.set(found.join(' '), content));
+    }
   }
   // A verbatim run is one term however many of its word pairs the article holds (`Hop Count Exceeded` is one). It is
   // looked for in the article's prose in the other language only: in prose of the paste's own language (a bilingual
@@ -892,8 +905,13 @@ export function proseAgreement(
   // than `unitsToAnswer` when none is rare (two such terms, `group` and `non-delivery report`, meet by chance).
   // Not past a quoted message the article lacks (`ownWords`): the paste names its error, and it is another.
   if (quotedOther) return false;
-  const together = [...new Set([...joint.values()].flat())];
-  return joint.size >= params.unitsToAnswer + (units.size ? 0 : 1) && articlesHolding(together) <= 1;
+  // They stand in one sentence of the paste: across a post's sentences a few articles' words meet by chance (`beim Versenden
+  // von E-Mails` in one, `die E-Mail-Adresse des Empfängers` in another: `sends` and `address`, one article's title and symptom).
+  for (const terms of joint.values()) {
+    const together = [...new Set([...terms.values()].flat())];
+    if (terms.size >= params.unitsToAnswer + (units.size ? 0 : 1) && articlesHolding(together) <= 1) return true;
+  }
+  return false;
 }
 
 /**

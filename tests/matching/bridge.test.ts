@@ -448,6 +448,13 @@ describe('matching/bridge', () => {
       );
       // delegate, migration, request: each a few articles', together the article's only; request came from the quotation.
       assert.equal(proseAgreement(wsman, 'main', [], read('Nach der Migration, Stellvertreter, Anforderung'), holding), true);
+      // Only in one sentence: across a post's sentences, a few articles' words meet by chance.
+      const apart = read('Nach der Migration gab es Ärger.\nDer Stellvertreter war im Urlaub. Die Anforderung kam später.');
+      assert.deepEqual(
+        apart.map((a) => a.sentence),
+        [0, 1, 2],
+      );
+      assert.equal(proseAgreement(wsman, 'main', [], apart, holding), false, 'three sentences, one term each');
       assert.equal(proseAgreement(wsman, 'main', [], quoted, holding), false, 'the quoted message is not the article’s');
       const held = read('Nach der Migration sieht der Stellvertreter: „WinRM client cannot process the Anforderung“');
       assert.equal(proseAgreement(wsman, 'main', [], held, holding), true, 'the article quotes the message');
@@ -472,7 +479,7 @@ describe('matching/bridge', () => {
         'de',
       );
       assert.deepEqual(translated.translate('In Outlook im Web').applied, [
-        { words: ['outlook', 'on', 'the', 'web'], alternatives: [['outlook', 'web', 'app'], ['owa']] },
+        { words: ['outlook', 'on', 'the', 'web'], alternatives: [['outlook', 'web', 'app'], ['owa']], sentence: 0 },
       ]);
     });
 
