@@ -185,21 +185,29 @@ export function capGenericLines(ctx: MatchContext, hits: ErrorHit[]): void {
  * alike (a match it held off is not answered in its place). `terms`: the paste's words without an event record's field
  * names and the words only stack frames hold.
  */
-export function capUnexplained(ctx: MatchContext, ranked: Ranked[], terms: Iterable<string>): Ranked[] {
+export function capUnexplained(ctx: MatchContext, ranked: Ranked[], terms: Iterable<string>, errorHits: readonly ErrorHit[]): Ranked[] {
   const top = ranked[0];
   const { share, cap } = ctx.params.score.unexplained;
   if (top?.hit.kind !== 'error' || top.score < ctx.params.decision.answer) return ranked;
   const { vocab, weight, uniqueWeight } = ctx.index;
-  const found = top.hit.found;
-  for (const id of found) if (isCodeTerm(vocab.terms[id]) || isStatusTerm(vocab.terms[id])) return ranked;
-  let rest = 0;
-  for (const t of terms) {
-    const id = vocab.ids.get(t);
-    if (id !== undefined && !includesId(found, id)) rest += weight[id] / uniqueWeight;
+  const words = [...terms];
+  // The article's error text that explains the most of the paste: the one that found the answer, or another text of the
+  // article the paste holds well enough to be offered (`decision.candidate`) — its own error with a value changed.
+  let best = 0;
+  for (const h of [top.hit, ...errorHits]) {
+    if (h !== top.hit && (h.article !== top.hit.article || h.score < ctx.params.decision.candidate)) continue;
+    const found = h.found;
+    for (const id of found) if (isCodeTerm(vocab.terms[id]) || isStatusTerm(vocab.terms[id])) return ranked;
+    let rest = 0;
+    for (const t of words) {
+      const id = vocab.ids.get(t);
+      if (id !== undefined && !includesId(found, id)) rest += weight[id] / uniqueWeight;
+    }
+    const explained = h.breakdown.evidenceWords;
+    if (explained >= share * (explained + rest)) return ranked;
+    best = Math.max(best, explained / (explained + rest));
   }
-  const explained = top.hit.breakdown.evidenceWords;
-  if (explained >= share * (explained + rest)) return ranked;
-  top.hit.unexplained = Math.round((explained / (explained + rest)) * 1000) / 1000;
+  top.hit.unexplained = Math.round(best * 1000) / 1000;
   return ranked.map((r) => (r.score > cap ? { ...r, score: cap } : r));
 }
 

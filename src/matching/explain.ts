@@ -80,7 +80,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
     if (h.unexplained !== undefined)
       rules.push({
         rule: 'coverage',
-        note: `capped at ${ctx.params.score.unexplained.cap}: its words found weigh ${h.unexplained} of the paste's error words (less than ${ctx.params.score.unexplained.share}) and hold no code: a message printed in many places, in a paste that says more than the article (offered, not answered)`,
+        note: `capped at ${ctx.params.score.unexplained.cap}: its words found (of the article's error text that explains the most) weigh ${h.unexplained} of the paste's error words (less than ${ctx.params.score.unexplained.share}) and hold no code: a message printed in many places, in a paste that says more than the article (offered, not answered)`,
       });
     if (h.otherStatus)
       rules.push({

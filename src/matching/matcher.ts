@@ -434,7 +434,7 @@ export class Matcher {
       explaining,
     );
     // An answer whose error explains little of what the paste says in error words, with no code, is offered (errorCaps.ts).
-    ranked = capUnexplained(this.ctx, ranked, rest.terms);
+    ranked = capUnexplained(this.ctx, ranked, rest.terms, errorHits);
     this.last = { paste, hits, ranked };
     const t = this.params.decision;
     const decided = decide(ranked, t);

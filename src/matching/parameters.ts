@@ -210,7 +210,10 @@ export interface MatchParameters {
      * `REST API is not yet supported`, a calendar add-on's `503 Service Unavailable`, an NDR's administrators' frame, send on
      * behalf in Exchange Online, …), of their right answers 1 of 10 (0.155; 4 of 30 runs); at 0.15 3 of the 7 wrong ones
      * stay. On today's sets 4 real-world tuning answers (corpus-more) and 1 corpus-dev2 answer become offers of the same
-     * article (README "How matching works").
+     * article (README "How matching works"). The share is the best of the article's error texts scored at least
+     * `decision.candidate` (its own longer error found with a value changed, beside the short message that scored higher):
+     * that gave back 1 of those tuning answers and the corpus-dev2 one, the value-swap probes `lost` 3 → 2 (corpus-more) and
+     * 1 → 0 (corpus), and none of the old matchers' wrong answers (none has such a second text explaining 0.2).
      */
     unexplained: { share: number; cap: number };
     /**

@@ -45,4 +45,18 @@ describe('matching rules: an error that explains little of the paste (unexplaine
     const r = m.match(coded);
     assert.deepEqual([r.decision, r.matches[0].article], ['answer', 'walrus']);
   });
+  it("reads the share off the article's error text that explains the most: its own longer error, found with a value changed", () => {
+    const long =
+      "Heron flamingo toucan synchronisation of 'Box1' aborted: pelican ostrich kiwi enrolment refused, condor vulture albatross handshake expired, stork crane ibis mailbox quarantined on numbat bilby wombat dingo.";
+    const n = new Matcher(kbOf([article('walrus', [message, long]), article('other', ['Unrelated zebra text about the zoo.'])]));
+    // The message whole (the text that finds the answer), and the article's longer error with another value and without its
+    // ending (found less well, yet it explains most of the paste).
+    const paste = `${message}\nHeron flamingo toucan synchronisation of 'Mailbox7' aborted: pelican ostrich kiwi enrolment refused, condor vulture albatross handshake expired, stork crane ibis mailbox quarantined.`;
+    const r = n.match(paste);
+    assert.deepEqual([r.decision, r.matches[0].article, r.matches[0].score], ['answer', 'walrus', 1]);
+    // Scored below decision.candidate, the longer text counts for nothing: the message alone explains too little.
+    const p = { ...DEFAULT_PARAMETERS, decision: { ...DEFAULT_PARAMETERS.decision, candidate: 0.96 } };
+    const far = new Matcher(kbOf([article('walrus', [message, long]), article('other', ['Unrelated zebra text about the zoo.'])]), p);
+    assert.notEqual(far.match(paste).decision, 'answer');
+  });
 });
