@@ -8,7 +8,16 @@
 import { foreignProgram } from './foreignProgram';
 import type { ErrorHit, MatchContext, Paste, PasteWhere, Ranked } from './hits';
 import { OVERVIEW_CODES } from './articleFacts';
-import { namesCloud, namesProduct, onlineOnly, pasteCloudOnly, pasteOnPremises, serverOnly } from './product';
+import {
+  namesCloud,
+  namesProduct,
+  newestPastedServer,
+  oldestServer,
+  onlineOnly,
+  pasteCloudOnly,
+  pasteOnPremises,
+  serverOnly,
+} from './product';
 import {
   accountKinds,
   articleAccounts,
@@ -68,6 +77,19 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
       if (namesProduct(article.squashed, onPremises)) continue;
       h.score = productCap;
       h.otherProduct = onPremises;
+    }
+  // An older server: every Exchange Server version the paste names is older than every one the article applies to (`Exchange
+  // 2010` for an article on Exchange Server 2013): the same message there comes from another code base, with another cause.
+  const newest = newestPastedServer(paste.cut);
+  if (newest !== undefined)
+    for (const h of hits) {
+      if (h.score <= productCap) continue;
+      const oldest = oldestServer(ctx.kb.articles[h.article]);
+      if (oldest === undefined || newest >= oldest) continue;
+      if (namesProduct(ctx.facts.scenarioOf(h.article).squashed, `Exchange ${newest}`)) continue;
+      h.score = productCap;
+      h.otherProduct = `Exchange ${newest}`;
+      h.olderServer = oldest;
     }
   // The paste as cut, not its lines: tokenizing masks the host names (`….prod.outlook.com`) this reads.
   const cloud = onPremises === undefined ? pasteCloudOnly(paste.cut) : undefined;

@@ -122,9 +122,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
     if (h.otherProduct)
       rules.push({
         rule: 'product',
-        note: h.inCloud
-          ? `capped at ${ctx.params.score.otherProduct}: the paste was printed in Exchange Online (${h.otherProduct}) and names no on-premises or hybrid side, this article applies to Exchange Server only (offered, not answered)`
-          : `capped at ${ctx.params.score.otherProduct}: the paste runs on an on-premises Exchange server (${h.otherProduct}), this article applies to Exchange Online only (offered, not answered)`,
+        note: h.olderServer
+          ? `capped at ${ctx.params.score.otherProduct}: the paste names ${h.otherProduct} and no newer version, this article applies to Exchange Server ${h.olderServer} or a later version only (offered, not answered)`
+          : h.inCloud
+            ? `capped at ${ctx.params.score.otherProduct}: the paste was printed in Exchange Online (${h.otherProduct}) and names no on-premises or hybrid side, this article applies to Exchange Server only (offered, not answered)`
+            : `capped at ${ctx.params.score.otherProduct}: the paste runs on an on-premises Exchange server (${h.otherProduct}), this article applies to Exchange Online only (offered, not answered)`,
       });
     if (h.foreignProgram)
       rules.push({

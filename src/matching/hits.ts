@@ -87,6 +87,8 @@ export interface ErrorHit extends HitBase {
   otherProduct?: string;
   /** ...that being the Exchange Online signal of a paste (`Connect-ExchangeOnline`), its article applying to Exchange Server only. */
   inCloud?: true;
+  /** ...that being an Exchange Server version older than the oldest its article applies to (this one, a year). */
+  olderServer?: number;
   /** What shows the paste was printed by another program, whose article names none (then capped: foreignProgram.ts). */
   foreignProgram?: string;
   /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */

@@ -147,7 +147,10 @@ export interface MatchParameters {
      * most this: offered, not answered. So is a paste printed in Exchange Online (`Connect-ExchangeOnline`, `….prod.outlook.com`)
      * naming no on-premises or hybrid side, matched to an article that applies to Exchange Server only and never speaks of
      * the cloud. Default 0.75, as `otherScenario`; set on the real-world tuning part (the Exchange Online direction on the
-     * near-miss probes' product-swap kind: no dev or tuning outcome moved).
+     * near-miss probes' product-swap kind: no dev or tuning outcome moved). So is a paste that names only Exchange Server
+     * versions older than the oldest its article applies to (`Exchange 2010`, an article on Exchange Server 2013 only), its
+     * text naming none of them: batch 28's mailbox-move paste, the only dev or tuning answer it moves; no old matcher's
+     * answer on unseen batches had such a version clash.
      */
     otherProduct: number;
     /**

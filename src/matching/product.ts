@@ -59,3 +59,30 @@ export function serverOnly(article: Article): boolean {
 export function namesCloud(squashed: string): boolean {
   return /exchangeonline|office365|microsoft365|hybrid/.test(squashed);
 }
+
+/** An Exchange Server version the paste names (`Exchange 2010`, `Exchange Server 2013`): its year. */
+const SERVER_YEAR = /\bExchange(?:[- ]Server)?[ \t]{1,3}(20\d\d)\b/gi;
+
+/** The newest Exchange Server version the paste names (a year), undefined when it names none. */
+export function newestPastedServer(text: string): number | undefined {
+  let newest: number | undefined;
+  for (const m of text.matchAll(SERVER_YEAR)) newest = Math.max(newest ?? 0, Number(m[1]));
+  return newest;
+}
+
+/**
+ * The oldest Exchange Server version the article applies to (its products' versions, years), undefined when its products
+ * name no Exchange Server version (none, or "all versions").
+ */
+export function oldestServer(article: Article): number | undefined {
+  let oldest: number | undefined;
+  for (const p of article.products ?? []) {
+    if (!/^exchange server$/i.test(p.name)) continue;
+    if (!p.versions.length) return undefined;
+    for (const v of p.versions) {
+      const year = /^(20\d\d)\b/.exec(v);
+      if (year) oldest = Math.min(oldest ?? Infinity, Number(year[1]));
+    }
+  }
+  return oldest;
+}

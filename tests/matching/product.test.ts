@@ -53,6 +53,30 @@ describe('matching: the product rule (product.ts)', () => {
     assert.deepEqual(top(build(online), `Exchange 2016 relays to contoso.mail.protection.outlook.com\n${error}`), ['answer', 'wombat', 1]);
   });
 
+  it('offers an article on newer Exchange Server versions only for a paste that names only an older one', () => {
+    const newer = [{ name: 'Exchange Server', versions: ['2013', '2016'] }];
+    const m = build(newer);
+    assert.deepEqual(top(m, `Moving a mailbox on Exchange 2010 fails.\n${error}`), ['clarify', 'wombat', 0.75]);
+    const explained = m.match(`Exchange Server 2010 here.\n${error}`, { explain: true }).matches[0];
+    assert.ok(explained.why?.rules.some((r) => r.rule === 'product' && r.note.includes('Exchange Server 2013 or a later version')));
+    // A version it applies to, a newer one, or an older one beside a newer: answered.
+    for (const said of [
+      'Exchange 2013 here.',
+      'Exchange 2019 here.',
+      'Exchange 2010 and Exchange 2016 servers side by side.',
+      'No version named.',
+    ])
+      assert.deepEqual(top(m, `${said}\n${error}`), ['answer', 'wombat', 1], said);
+    // An article for all versions, or with no products, or whose own text names the older version: answered.
+    assert.deepEqual(top(build([{ name: 'Exchange Server', versions: [] }]), `Exchange 2010 here.\n${error}`), ['answer', 'wombat', 1]);
+    assert.deepEqual(top(build([]), `Exchange 2010 here.\n${error}`), ['answer', 'wombat', 1]);
+    assert.deepEqual(top(build(newer, 'The wombat error after a move from Exchange 2010'), `Exchange 2010 here.\n${error}`), [
+      'answer',
+      'wombat',
+      1,
+    ]);
+  });
+
   it('offers an Exchange Server-only article for a paste printed in Exchange Online that names no on-premises side', () => {
     const m = build(server);
     assert.deepEqual(top(m, error), ['answer', 'wombat', 1]);
