@@ -847,7 +847,7 @@ export function scoreAbove(
       settled.score = 0;
       return null;
     }
-    return result(score, NOTHING, detailCoverage, wholeCoverage, 0, 0);
+    return new Scored(score, NOTHING, detailCoverage, wholeCoverage, 0, 0);
   }
   // Each word counts once, with its weight where the error has it first (summed per unit: unitWeights).
   let evidence = 0;
@@ -862,7 +862,7 @@ export function scoreAbove(
       settled.score = 0;
       return null;
     }
-    return result(0, NOTHING, detailCoverage, wholeCoverage, evidence / uniqueWeight, 0);
+    return new Scored(0, NOTHING, detailCoverage, wholeCoverage, evidence / uniqueWeight, 0);
   }
   const evidenceFactor = Math.sqrt(Math.min(1, evidence / fullEvidence));
   score *= evidenceFactor;
@@ -904,7 +904,7 @@ export function scoreAbove(
   if (small >= 0) score = p.smallPart.cap;
   const fragment = at < 0 && score < p.fragment && isFragment(pk, id, view.terms.size, w, found.length, uniqueWeight, p);
   if (fragment) score = p.fragment;
-  return result(
+  return new Scored(
     score,
     found,
     detailCoverage,
@@ -1015,38 +1015,10 @@ function foundIds(count: number): Int32Array {
   return ids;
 }
 
-/** A SignalScore, always of one shape (the scorer makes one per candidate: optional fields stay undefined). */
-function result(
-  score: number,
-  found: Int32Array,
-  detailCoverage: number,
-  wholeCoverage: number | undefined,
-  evidenceWords: number,
-  evidenceFactor: number,
-  contradiction?: Contradiction,
-  fragment?: boolean,
-  innerOnly?: boolean,
-  cutAt?: number,
-  withoutCode?: boolean,
-  smallPart?: number,
-): SignalScore {
-  return new Scored(
-    score,
-    found,
-    detailCoverage,
-    wholeCoverage,
-    evidenceWords,
-    evidenceFactor,
-    contradiction,
-    fragment,
-    innerOnly,
-    cutAt,
-    withoutCode,
-    smallPart,
-  );
-}
-
-/** A SignalScore made by `new`, its fields in the order a literal had them (plain.ts: never allocated in the old generation). */
+/**
+ * A SignalScore, always of one shape (one per candidate scored: optional fields stay undefined), made by `new` with its
+ * fields in the order a literal had them (plain.ts: never allocated in the old generation).
+ */
 const Scored = plainConstructor(function (
   this: SignalScore,
   score: number,
