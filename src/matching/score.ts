@@ -958,7 +958,6 @@ export function touchedUnits(id: number, view: QueryView, index: Pick<SignalInde
   return out;
 }
 
-/** Every unit of error text `id`'s inner message that the paste holds is generic. */
 /**
  * 1 when the unit just before error text `id`'s inner message is that message's exception class (`System.NullReferenceException`
  * before `Object reference not set…`): the class names the message's family, it is no part of the wrapper around it; else 0.
@@ -969,6 +968,7 @@ function classBefore(pk: PackedSignals, id: number, detail: number, classWords: 
   return pk.unitTo[u] - pk.unitFrom[u] <= classWords && last.length > 'exception'.length && last.endsWith('exception') ? 1 : 0;
 }
 
+/** Every unit of error text `id`'s inner message that the paste holds is generic. */
 function onlyGenericTouched(pk: PackedSignals, id: number, w: UnitWeights): boolean {
   const u0 = pk.unitStart[id];
   for (let k = pk.detailUnit[id]; k < pk.unitStart[id + 1] - u0; k++) if (w.touched[k] && !(pk.unitFlags[u0 + k] & GENERIC)) return false;
