@@ -215,9 +215,13 @@ export function capUnexplained(ctx: MatchContext, ranked: Ranked[], terms: Itera
   const words = [...terms];
   // The article's error text that explains the most of the paste: the one that found the answer, or another text of the
   // article the paste holds well enough to be offered (`decision.candidate`) — its own error with a value changed.
+  // (The answer itself is among errorHits unless a later stage moved it to another article: it is read once, first.)
+  const texts = [
+    top.hit,
+    ...errorHits.filter((h) => h !== top.hit && h.article === top.hit.article && h.score >= ctx.params.decision.candidate),
+  ];
   let best = 0;
-  for (const h of [top.hit, ...errorHits]) {
-    if (h !== top.hit && (h.article !== top.hit.article || h.score < ctx.params.decision.candidate)) continue;
+  for (const h of texts) {
     const found = h.found;
     for (const id of found) if (isCodeTerm(vocab.terms[id]) || isStatusTerm(vocab.terms[id])) return ranked;
     let rest = 0;
