@@ -166,6 +166,13 @@ export class ArticleFacts {
     return (this.titleCodes = { exact, ranges });
   }
 
+  /** The article's symptom whose error texts carry the status code (its first symptom when none does), null without symptoms. */
+  codeSymptom(article: number, code: string): string | null {
+    const { symptoms } = this.kb.articles[article];
+    const carrying = symptoms.find((s) => Object.values(s.errors).some((es) => es?.some((e) => statusCodesIn(e).has(code))));
+    return (carrying ?? symptoms[0])?.id ?? null;
+  }
+
   /**
    * A symptom that many articles describe (`free/busy`: the symptom of a dozen hybrid, sharing and permission articles): one of
    * its keywords, in either language, stands whole in the titles, symptom keywords or descriptions of at least

@@ -7,7 +7,7 @@ import { articlesNaming, titleWordsNamed, uniqueWeight } from './descriptions';
 import type { CodeHit, MatchContext } from './hits';
 import { scoreSignal, type QueryView } from './score';
 import { isCodeTerm, isStrongTerm } from './signals';
-import { inStatusRange, isStatusTerm, statusCodesIn } from './statusCodes';
+import { inStatusRange, isStatusTerm } from './statusCodes';
 import { twinsOf } from './twins';
 
 /** Words after a code that tell two errors of its family apart (codeHits): the paste must hold all but one of them. */
@@ -202,10 +202,7 @@ export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
     const ids = term === undefined ? [] : ctx.index.postings[term];
     for (const article of articles) {
       if (Array.from(ids).some((id) => ctx.index.errors[id].article === article && diverges(id, t))) continue;
-      const { symptoms } = ctx.kb.articles[article];
-      const carrying = symptoms.find((s) => Object.values(s.errors).some((es) => es?.some((e) => statusCodesIn(e).has(t))));
-      const symptom = (carrying ?? symptoms[0])?.id ?? null;
-      hits.push({ kind: 'code', article, symptom, score: titleCode, terms: [t], code: t, title: how });
+      hits.push({ kind: 'code', article, symptom: ctx.facts.codeSymptom(article, t), score: titleCode, terms: [t], code: t, title: how });
     }
   }
   return hits;

@@ -288,10 +288,8 @@ export function codeArticleFirst(ctx: MatchContext, ranked: Ranked[], explaining
   const titled = ctx.facts.titleCodesOf().exact.get(code);
   const own = titled?.length === 1 ? titled[0] : -1;
   if (own < 0 || own === top.hit.article) return ranked;
-  const target = ctx.kb.articles[own];
-  const carrying = target.symptoms.find((s) => Object.values(s.errors).some((es) => es?.some((e) => statusCodesIn(e).has(code))));
   const head: Ranked = {
-    hit: { ...top.hit, article: own, symptom: (carrying ?? target.symptoms[0]).id },
+    hit: { ...top.hit, article: own, symptom: ctx.facts.codeSymptom(own, code) },
     score: top.score,
     adjustments: explaining
       ? [
