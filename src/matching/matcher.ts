@@ -42,7 +42,7 @@ import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { breakTies, codeArticleFirst, idOrder, innerOnly, nearTwins, rank, settleContest } from './ranking';
 import { readPaste } from './readPaste';
-import { buildQueryView, scoreAbove, type QueryView, type Settled, type SignalScore } from './score';
+import { buildQueryView, recyclePasteIds, scoreAbove, type QueryView, type Settled, type SignalScore } from './score';
 import { buildSignals, type SignalIndex } from './signals';
 import { Synonyms } from './synonyms';
 import { twinsOf } from './twins';
@@ -186,6 +186,8 @@ export class Matcher {
     const max = this.params.paste.maxChars;
     // The last paste's objects are let go before this one is read: a young collection in this match won't copy them.
     this.last = undefined;
+    // So are the arrays of its ids in the vocabulary (score.ts PasteIds): this paste's take their place.
+    recyclePasteIds(this.index.vocab);
     const cut = text.length > max ? cutToErrorPart(text, max) : text;
     const result = this.matchCut(cut, options);
     return cut === text ? result : { ...result, truncated: true };

@@ -1,6 +1,6 @@
 import type { MatchParameters } from './parameters';
 import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, PROPERTY, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
-import { GramTable } from './gramTable';
+import { Arena, GramTable } from './gramTable';
 import { gramCode, isCodeTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 import { newClassWeights, unitClassesOf, weighClass, type ClassWeights, type UnitClasses } from './unitClasses';
 import { plainConstructor } from './plain';
@@ -112,6 +112,32 @@ const PASTE_HAS = new WeakMap<Vocabulary, SharedHas>();
 interface SharedHas {
   has: Uint8Array;
   owner: PasteIds | undefined;
+  /** Where the ids of the pastes read since the last `recyclePasteIds` keep their arrays, and those pastes' views. */
+  arena: Arena;
+  views: QueryView[];
+}
+
+/** The arena's first size (a PowerShell record's ids take about 20 KB) and the most it grows to (a cut paste's, ~300 KB). */
+const ARENA_BYTES = 32 * 1024;
+const ARENA_MOST = 4 * 1024 * 1024;
+
+/**
+ * Lets the ids read so far in `vocab` go: their arrays are handed out again to the next pastes' ids, and a view read
+ * before is read anew if it is scored again. The matcher calls it as a paste's match starts (matcher.ts `match`).
+ */
+export function recyclePasteIds(vocab: Vocabulary): void {
+  const state = PASTE_HAS.get(vocab);
+  if (!state) return;
+  release(state);
+  for (const view of state.views) PASTE_IDS.delete(view);
+  state.views.length = 0;
+  state.arena.reset();
+}
+
+/** An Int32Array of `n` from `arena` (its contents left as they were), or a new one where it has no room. */
+function ints(arena: Arena, n: number): Int32Array {
+  const at = arena.take(4 * n);
+  return at >= 0 ? new Int32Array(arena.buffer, at, n) : new Int32Array(n);
 }
 
 /** Unmarks the words of the paste whose words are marked in `state.has`, if any: then it holds no paste's words. */
@@ -151,7 +177,9 @@ export function pasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
 function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   const size = vocab.terms.length;
   let shared = PASTE_HAS.get(vocab);
-  if (!shared || shared.has.length !== size) PASTE_HAS.set(vocab, (shared = { has: new Uint8Array(size), owner: undefined }));
+  if (!shared || shared.has.length !== size)
+    PASTE_HAS.set(vocab, (shared = { has: new Uint8Array(size), owner: undefined, arena: new Arena(ARENA_BYTES, ARENA_MOST), views: [] }));
+  const { arena } = shared;
   const unknown: string[] = [];
   const local = new Map<string, number>();
   const idOf = (t: string): number => {
@@ -163,7 +191,7 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     return id;
   };
   // Filled by a loop: Int32Array.from with a mapping function walks an iterator and allocates per element.
-  const seq = new Int32Array(q.seq.length);
+  const seq = ints(arena, q.seq.length);
   const { has } = shared;
   // The previous paste's words are unmarked first; this paste's are marked as they come (each id listed once).
   release(shared);
@@ -176,8 +204,8 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
       known.push(id);
     }
   }
-  const pairs = new GramTable(seq.length);
-  const next = new GramTable(3 * seq.length, 3 * seq.length);
+  const pairs = new GramTable(seq.length, 0, arena);
+  const next = new GramTable(3 * seq.length, 3 * seq.length, arena);
   // Contexts are grams of an error text, so only grams of known words are kept as keys.
   for (let i = 0; i + 1 < seq.length; i++) {
     const a = seq[i];
@@ -193,18 +221,18 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   for (const t of q.quoted) quoted.add(idOf(t));
   const names = nameLikeOf(vocab);
   names.local = unknown;
-  const afterValue = valueFollowers(seq, q.values, size, names);
+  const afterValue = valueFollowers(seq, q.values, size, names, arena);
   let properties: GramTable | undefined;
   const listed = q.properties;
   if (listed !== undefined)
     for (let k = 0; k + 1 < listed.length; k += 2) {
       const name = vocab.ids.get(listed[k]);
-      if (name !== undefined) (properties ??= new GramTable(listed.length / 2, listed.length / 2)).follow(name, idOf(listed[k + 1]));
+      if (name !== undefined) (properties ??= new GramTable(listed.length / 2, listed.length / 2, arena)).follow(name, idOf(listed[k + 1]));
     }
   const ids: PasteIds = {
     size,
     has,
-    known: Int32Array.from(known),
+    known: ints(arena, known.length),
     pairs,
     next,
     quoted,
@@ -214,8 +242,10 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     unknown,
     term: (id) => (id < size ? vocab.terms[id] : unknown[id - size]),
   };
+  for (let k = 0; k < known.length; k++) ids.known[k] = known[k];
   shared.owner = ids;
   PASTE_IDS.set(q, { vocab, ids });
+  shared.views.push(q);
   return ids;
 }
 
@@ -224,16 +254,22 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
  * names and numbers (looksLikeName: versions, dates, hex ids, host names) after a word that is none; undefined when the
  * paste has neither after a known word.
  */
-function valueFollowers(seq: Int32Array, values: Uint8Array | undefined, size: number, names: NameLike): GramTable | undefined {
+function valueFollowers(
+  seq: Int32Array,
+  values: Uint8Array | undefined,
+  size: number,
+  names: NameLike,
+  arena: Arena,
+): GramTable | undefined {
   let table: GramTable | undefined;
   for (let i = 0; i + 1 < seq.length; i++) {
     const a = seq[i];
     if (a >= size || (values !== undefined && values[i] & IN_VALUE)) continue;
-    if (values !== undefined && values[i + 1] & AFTER_VALUE) (table ??= new GramTable(seq.length, seq.length)).follow(a, seq[i + 1]);
+    if (values !== undefined && values[i + 1] & AFTER_VALUE) (table ??= new GramTable(seq.length, seq.length, arena)).follow(a, seq[i + 1]);
     let j = i + 1;
     if (values !== undefined && values[j] & IN_VALUE) while (j < seq.length && values[j] & IN_VALUE) j++;
     else if (!names.is(a)) while (j < seq.length && names.is(seq[j])) j++;
-    if (j > i + 1 && j < seq.length) (table ??= new GramTable(seq.length, seq.length)).follow(a, seq[j]);
+    if (j > i + 1 && j < seq.length) (table ??= new GramTable(seq.length, seq.length, arena)).follow(a, seq[j]);
   }
   return table;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { GramTable } from '../../src/matching/gramTable';
+import { Arena, GramTable } from '../../src/matching/gramTable';
 import { gramCode } from '../../src/matching/signals';
 
 describe('matching/gramTable', () => {
@@ -40,5 +40,26 @@ describe('matching/gramTable', () => {
     assert.deepEqual(followers(t, 3), [9]);
     assert.deepEqual(followers(t, gramCode(size, 29, 30)), [29]);
     assert.equal(t.first(gramCode(size, 30, 31)), -1);
+  });
+
+  it("takes its arrays from an arena's buffer while it has room, reads none of a reused piece's old values, and an arena grows to fit", () => {
+    const arena = new Arena(2048, 1 << 20);
+    const t = new GramTable(20, 20, arena);
+    assert.equal(t.value.buffer, arena.buffer);
+    for (let k = 0; k < 20; k++) t.follow(gramCode(size, k, k + 1), k);
+    arena.reset();
+    // The same piece again, holding the last table's codes and followers: the new table reads none of them.
+    const reused = new GramTable(20, 20, arena);
+    assert.equal(reused.value.buffer, t.value.buffer);
+    assert.equal(reused.first(gramCode(size, 3, 4)), -1);
+    assert.equal(reused.has(gramCode(size, 0, 1)), false);
+    reused.follow(7, 1);
+    reused.follow(7, 2);
+    assert.deepEqual(followers(reused, 7), [1, 2]);
+    // No room left for this one: a buffer of its own, and after a reset one big enough for both.
+    const big = new GramTable(200, 200, arena);
+    assert.notEqual(big.value.buffer, arena.buffer);
+    arena.reset();
+    assert.ok(arena.buffer.byteLength >= 2048 + 200 * 4 * 8);
   });
 });

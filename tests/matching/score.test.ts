@@ -7,6 +7,7 @@ import {
   misread,
   otherCodeOfFamily,
   pasteIds,
+  recyclePasteIds,
   scoreAbove,
   scoreSignal,
   touchedUnits,
@@ -182,6 +183,29 @@ describe('matching/score', () => {
       assert.equal(pasteIds(view, index().vocab), ids);
       const other = buildSignals([article('y', ['zulu bravo'])]).vocab;
       assert.deepEqual(pasteIds(view, other).unknown, ['alpha', 'charlie', 'delta']);
+    });
+
+    it('hands the arrays of the pastes read before a recycle to the next ones, and reads an earlier paste anew when it comes back', () => {
+      const { vocab } = index();
+      const followers = (ids: ReturnType<typeof pasteIds>, word: string) => {
+        const out: string[] = [];
+        for (let e = ids.next.first(vocab.ids.get(word)!); e >= 0; e = ids.next.link[e]) out.push(ids.term(ids.next.value[e]));
+        return out;
+      };
+      const first = buildQueryView(contentTerms(paste));
+      const a = pasteIds(first, vocab);
+      assert.deepEqual(followers(a, 'bravo'), ['charlie', 'delta']);
+      recyclePasteIds(vocab);
+      // Nothing is marked after a recycle; the next paste's arrays are the first one's.
+      assert.deepEqual(Array.from(a.has), [0, 0, 0, 0, 0]);
+      const b = pasteIds(buildQueryView(contentTerms('delta bravo alpha')), vocab);
+      assert.equal(b.next.value.buffer, a.next.value.buffer);
+      assert.deepEqual(followers(b, 'bravo'), ['alpha']);
+      // The first paste, read again: new ids, the same as the first time.
+      const again = pasteIds(first, vocab);
+      assert.notEqual(again, a);
+      assert.deepEqual(followers(again, 'bravo'), ['charlie', 'delta']);
+      assert.deepEqual(Array.from(again.has), [1, 1, 1, 1, 0]);
     });
   });
 
