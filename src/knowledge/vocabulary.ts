@@ -115,10 +115,11 @@ export const NAMED_OBJECT_WORDS: readonly string[] = (
 
 /**
  * Top-level names that make a dotted run a host or domain name (`mail.contoso.com`, `ex01.contoso.local`,
- * `contoso.onmicrosoft.com`): public ones common in admins' pastes, and the internal ones of AD forests.
+ * `contoso.onmicrosoft.com`): public ones common in admins' pastes, the internal ones of AD forests, and `suffix`, the
+ * placeholder an article's error text writes for the paste's own (`DOMAINCONTROLLER.domain.suffix`).
  */
 export const HOST_TLDS: ReadonlySet<string> = new Set(
-  'com net org local lan corp intern internal intra onmicrosoft de at ch uk eu fr nl us io info biz edu gov'.split(' '),
+  'com net org local lan corp intern internal intra onmicrosoft suffix de at ch uk eu fr nl us io info biz edu gov'.split(' '),
 );
 
 /**
