@@ -148,6 +148,25 @@ export const GERMAN_NEGATIONS: readonly string[] = 'nicht kein keine keinen kein
  */
 export const NEGATED_AS_CANNOT: readonly string[] = 'receive find'.split(' ');
 
+/**
+ * Words that open a direction between the two sides of a hybrid deployment (direction.ts), English and German (the lexicon
+ * leaves German prepositions as written): `from`/`von`/`vom`/`aus` before the side mail, replies or moves come from,
+ * `to`/`into`/`nach`/`zu`/`zum`/`zur`/`ins` before the side they go to (`nach der Migration` names no side: no direction).
+ */
+export const DIRECTION_FROM: readonly string[] = 'from von vom aus'.split(' ');
+export const DIRECTION_TO: readonly string[] = 'to into nach zu zum zur ins'.split(' ');
+
+/**
+ * The two sides of a hybrid deployment as words (direction.ts): each entry a side and its words in a row, lower case, as
+ * the words of a text split at every other character (`on-premises` is `on premises`). German `lokal…` as written too.
+ */
+export const SIDE_WORDS: readonly (readonly ['on-premises' | 'cloud', readonly string[]])[] = [
+  ...['on premises', 'on premise', 'on prem', 'onpremises', 'onpremise', 'onprem', 'lokal', 'lokale', 'lokalen', 'lokaler', 'lokales'].map(
+    (w) => ['on-premises', w.split(' ')] as const,
+  ),
+  ...['exchange online', 'office 365', 'microsoft 365', 'o365', 'm365', 'exo', 'cloud'].map((w) => ['cloud', w.split(' ')] as const),
+];
+
 export const ENGLISH_HINTS: readonly string[] = (
   'the and not is you if with on for a an to of at be are this that or from your we can by when in it as which these have has was were will ' +
   'i our does no hello thanks please error occurred while attempting connection closed unexpected information detailed accessing'

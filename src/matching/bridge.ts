@@ -13,6 +13,7 @@ import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
 import { GENERIC } from './descriptions';
+import { reversedDirection } from './direction';
 import { cleanPaste, foldWord, type Token } from './normalize';
 import { guessLanguage, isLanguageHint, STOPWORDS } from './stopwords';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
@@ -1036,7 +1037,7 @@ export function combineWithTranslation(
   translation: Translation,
   articleOf: (id: string) => Article | undefined,
   run: (text: string) => MatchResult,
-  params: Pick<MatchParameters, 'bridge' | 'decision'> = DEFAULT_PARAMETERS,
+  params: Pick<MatchParameters, 'bridge' | 'decision' | 'descriptions'> = DEFAULT_PARAMETERS,
   articlesHolding?: (words: readonly string[]) => number,
   mixed = false,
 ): MatchResult {
@@ -1103,6 +1104,7 @@ export function combineWithTranslation(
     ranked[0]?.article === via.matches[0].article &&
     top &&
     articlesHolding &&
+    !reversedDirection(top, translation.text, params.descriptions.directionWords) &&
     proseAgreement(
       top,
       via.matches[0].symptom,

@@ -19,6 +19,7 @@ import {
   type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
+import { reversedDirection } from './direction';
 import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type MatchContext } from './hits';
 import type { QueryView } from './score';
 import { isStatusTerm } from './statusCodes';
@@ -64,7 +65,14 @@ export function descriptionHits(
     // Only where other articles compete: in a knowledge base of one article every word of its cause is "distinctive".
     // (Not in a long post's problem sentences: what they find is offered.)
     // Read through the lexicon, only the symptom named whole: the bridge answers it on rare translated terms (`proseAgreement`).
-    if (offered.length === 1 && !problem && score < p.causeScore && fits.some((f) => f.article !== d.article)) {
+    // (Nor where the paste says the direction of the article's title the other way round: direction.ts.)
+    if (
+      offered.length === 1 &&
+      !problem &&
+      score < p.causeScore &&
+      fits.some((f) => f.article !== d.article) &&
+      !reversedDirection(ctx.kb.articles[d.article], text, p.directionWords)
+    ) {
       const named = bridged ? undefined : namedParts(ctx.descriptions, d);
       if (named && named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {
         hit.cause = { words: named.causeWords, weight: named.cause, offered: score };

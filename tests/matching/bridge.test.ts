@@ -774,6 +774,41 @@ describe('matching/bridge', () => {
         ]);
       });
 
+      it('offers a description that says the direction of its title the other way round, by any of the bridge’s rules', () => {
+        // The out-of-office articles above: the paste has the sides swapped (on-premises users get none from Office 365 users).
+        const OOF_LEXICON = [
+          ...FB_LEXICON,
+          entry(['Abwesenheitsnotiz', 'Abwesenheitsnotizen'], 'out-of-office notification'),
+          entry(['erhalten'], 'receive'),
+          entry(['Absender'], 'sender'),
+        ];
+        const oof = [
+          ...articles,
+          described(
+            'oof-cloud-side',
+            'Office 365 users cannot receive out-of-office notifications from on-premises users',
+            'Users in Office 365 receive no out-of-office notification when they write to on-premises users.',
+          ),
+          described('oof-senders', 'External senders do not receive out-of-office notifications', 'Senders outside get none.'),
+          described('mail-flow', 'On-premises users receive no mail from Office 365', 'Mail from the cloud is not delivered.'),
+        ];
+        const run = (text: string, b = DEFAULT_PARAMETERS.bridge, directionWords = DEFAULT_PARAMETERS.descriptions.directionWords) => {
+          const params = { ...DEFAULT_PARAMETERS, bridge: b, descriptions: { ...DEFAULT_PARAMETERS.descriptions, directionWords } };
+          const r = new Matcher(kbOf(oof, OOF_LEXICON), params).match(text);
+          return [r.decision, r.matches[0]?.article];
+        };
+        const same = 'Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern.';
+        const reversed = 'Lokale Benutzer erhalten keine Abwesenheitsnotizen von Benutzern in Office 365.';
+        assert.deepEqual(run(same), ['answer', 'oof-cloud-side']);
+        assert.deepEqual(run(reversed), ['clarify', 'oof-cloud-side']);
+        // Without the direction read (no side counts after `von`), the bridge answers it on its rare terms...
+        assert.deepEqual(run(reversed, DEFAULT_PARAMETERS.bridge, 0), ['answer', 'oof-cloud-side']);
+        // ...and, with those rules off, on the symptom named whole (describedWhole, describedAll).
+        const noRare = { ...DEFAULT_PARAMETERS.bridge, proseRare: 0, proseJoint: 0 };
+        assert.deepEqual(run(reversed, noRare, 0), ['answer', 'oof-cloud-side']);
+        assert.deepEqual(run(reversed, noRare), ['clarify', 'oof-cloud-side']);
+      });
+
       it('offers it when its terms are common (held by more articles than proseRare and proseJoint)', () => {
         const params = { ...DEFAULT_PARAMETERS, bridge: { ...DEFAULT_PARAMETERS.bridge, proseRare: 0, proseJoint: 0 } };
         const r = new Matcher(kbOf(articles, FB_LEXICON), params).match('Das Kennwort des Dienstkontos ist abgelaufen.');

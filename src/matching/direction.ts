@@ -1,0 +1,119 @@
+import type { Article } from '../knowledge/types';
+import { DIRECTION_FROM, DIRECTION_TO, SIDE_WORDS } from '../knowledge/vocabulary';
+
+/**
+ * The direction rule: a hybrid article whose title says which way something fails between the two sides (`Office 365 users
+ * don't receive out-of-office notifications from on-premises users`, `Free/busy lookups fail from Exchange Online to
+ * on-premises`) is about that direction only. A description that names the same symptom the other way round (`On-premises
+ * users don't get out-of-office replies from Office 365 users`; German through the lexicon, `Lokale Benutzer erhalten keine
+ * Abwesenheitsnotizen von Benutzern in Office 365`) is another problem with other causes: it is not answered on the symptom
+ * named whole (descriptionHits.ts), only offered. A side is `on-premises` or `cloud` (vocabulary.ts SIDE_WORDS); a direction
+ * is read sentence by sentence: a side within `descriptions.directionWords` words after `from`/`von` is where it comes from, after
+ * `to`/`nach` where it goes; a sentence with one such phrase takes the other end from a mention of the other side in it
+ * (`Office 365 users … from on-premises users`).
+ */
+
+export type Side = 'on-premises' | 'cloud';
+
+/** Which way a sentence says something goes between the sides; either end may be unknown. */
+export interface Flow {
+  from?: Side;
+  to?: Side;
+}
+
+const FROM = new Set(DIRECTION_FROM);
+const TO = new Set(DIRECTION_TO);
+const WORD = /[\p{L}\p{N}]+/gu;
+/** A sentence ends at a line break or at `.!?` before white space. */
+const SENTENCE_END = /\n|[.!?](?=\s)/;
+
+/** The side whose words start at `words[i]`, with how many words it takes. */
+function sideAt(words: readonly string[], i: number): [Side, number] | undefined {
+  for (const [side, seq] of SIDE_WORDS) {
+    let k = 0;
+    while (k < seq.length && words[i + k] === seq[k]) k++;
+    if (k === seq.length) return [side, k];
+  }
+  return undefined;
+}
+
+function other(side: Side): Side {
+  return side === 'cloud' ? 'on-premises' : 'cloud';
+}
+
+/** The directions one sentence's words say (none when it has no `from`/`to` before a side). */
+function sentenceFlows(words: readonly string[], within: number): Flow[] {
+  const phrases: { to: boolean; side: Side; at: number; end: number }[] = [];
+  const mentions: { side: Side; at: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const s = sideAt(words, i);
+    if (s) mentions.push({ side: s[0], at: i });
+    const w = words[i];
+    if (!FROM.has(w) && !TO.has(w)) continue;
+    for (let j = i + 1; j <= i + within && j < words.length; j++) {
+      const found = sideAt(words, j);
+      if (!found) continue;
+      phrases.push({ to: TO.has(w), side: found[0], at: j, end: j + found[1] });
+      break;
+    }
+  }
+  const flows: Flow[] = [];
+  for (let k = 0; k < phrases.length; k++) {
+    const a = phrases[k];
+    const b = phrases[k + 1];
+    // `from X to Y` and `to Y from X`: one direction; `to or from X` none.
+    if (b && a.to !== b.to) {
+      if (a.side !== b.side) flows.push(a.to ? { from: b.side, to: a.side } : { from: a.side, to: b.side });
+      k++;
+      continue;
+    }
+    const flow: Flow = a.to ? { to: a.side } : { from: a.side };
+    // The only phrase of its sentence: the other end is the other side, where the sentence names it outside the phrase.
+    if (phrases.length === 1) {
+      const end = mentions.find((m) => m.side === other(a.side) && (m.at < a.at || m.at >= a.end));
+      if (end) {
+        if (a.to) flow.from = end.side;
+        else flow.to = end.side;
+      }
+    }
+    flows.push(flow);
+  }
+  return flows;
+}
+
+/** Every direction a text says, sentence by sentence. */
+export function flowsOf(text: string, within: number): Flow[] {
+  const out: Flow[] = [];
+  for (const sentence of text.split(SENTENCE_END)) {
+    const words = sentence.toLowerCase().match(WORD);
+    if (words) out.push(...sentenceFlows(words, within));
+  }
+  return out;
+}
+
+/** Per article, its title's direction (null: none), for one `within` (the matcher's parameters do not change). */
+const titleFlows = new WeakMap<Article, Flow | null>();
+
+/** The direction the article's title says with both ends (its English title, else its first), or undefined. */
+export function titleFlow(article: Article, within: number): Flow | undefined {
+  let flow = titleFlows.get(article);
+  if (flow === undefined) {
+    const title = article.title.en ?? Object.values(article.title)[0] ?? '';
+    const flows = flowsOf(title, within).filter((f) => f.from && f.to);
+    flow = flows.length === 1 ? flows[0] : null;
+    titleFlows.set(article, flow);
+  }
+  return flow ?? undefined;
+}
+
+/**
+ * The paste says the article's direction the other way round: every direction it says runs against the title's (from the
+ * side the title's goes to, or to the side it comes from) and none agrees. A paste that says no direction never does.
+ */
+export function reversedDirection(article: Article, text: string, within: number): boolean {
+  const title = titleFlow(article, within);
+  if (!title) return false;
+  const flows = flowsOf(text, within);
+  if (!flows.length) return false;
+  return flows.every((f) => (f.from === undefined || f.from === title.to) && (f.to === undefined || f.to === title.from));
+}

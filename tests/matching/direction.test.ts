@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { flowsOf, reversedDirection, titleFlow } from '../../src/matching/direction';
+import { Matcher } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { describedArticle, kbOf } from '../helpers/articles';
+
+const W = DEFAULT_PARAMETERS.descriptions.directionWords;
+
+describe('matching/direction', () => {
+  it('reads where a sentence says something comes from and goes to, in English and German', () => {
+    assert.deepEqual(flowsOf('Free/busy lookups fail from Exchange Online to on-premises.', W), [{ from: 'cloud', to: 'on-premises' }]);
+    assert.deepEqual(flowsOf('Moving a mailbox from Office 365 back to the on-premises environment fails', W), [
+      { from: 'cloud', to: 'on-premises' },
+    ]);
+    // One phrase: the other end is the other side named elsewhere in the sentence.
+    assert.deepEqual(flowsOf('Office 365 users do not receive out-of-office notifications from on-premises users', W), [
+      { from: 'on-premises', to: 'cloud' },
+    ]);
+    // German prepositions as the lexicon leaves them, German `lokal…` as written.
+    assert.deepEqual(flowsOf('Benutzerfotos werden nicht von Exchange Online in die lokale Umgebung synchronisiert.', W), [
+      { from: 'cloud', to: 'on-premises' },
+    ]);
+    // Sentence by sentence; a side too far from its preposition, and `to or from`, say no direction.
+    assert.deepEqual(flowsOf('Mail comes from Office 365. On-premises users see it late.', W), [{ from: 'cloud' }]);
+    assert.deepEqual(flowsOf('Mail from our big old remote Office 365 tenant', W), []);
+    assert.deepEqual(flowsOf('Moving mailboxes to or from Microsoft 365 fails', W), []);
+  });
+
+  it('finds a paste that says the direction of the title the other way round, and only where no direction of it agrees', () => {
+    const a = describedArticle('fb', 'Free/busy lookups fail from Exchange Online to on-premises', 'Lookups fail.');
+    assert.deepEqual(titleFlow(a, W), { from: 'cloud', to: 'on-premises' });
+    assert.equal(reversedDirection(a, 'Free/busy lookups from on-premises to Exchange Online fail.', W), true);
+    assert.equal(reversedDirection(a, 'Free/busy lookups from Exchange Online to on-premises fail.', W), false);
+    assert.equal(reversedDirection(a, 'Free/busy lookups fail.', W), false);
+    // One direction agrees (the migration the other way is only where it started): not reversed.
+    assert.equal(
+      reversedDirection(a, 'We moved mailboxes from on-premises to Exchange Online. Lookups from Exchange Online to on-premises fail.', W),
+      false,
+    );
+    // A title without both ends says no direction to reverse.
+    const b = describedArticle('oof', 'Users in Exchange Online get no out-of-office replies', 'None arrive.');
+    assert.equal(titleFlow(b, W), undefined);
+  });
+
+  it('offers, not answers, a description that names the symptom whole with the sides swapped', () => {
+    const kb = kbOf([
+      describedArticle(
+        'from-field',
+        'Emails sent from on-premises to Microsoft 365 show email addresses in From field',
+        'Messages from on-premises users show the email address instead of the display name in the From field of Microsoft 365 users.',
+      ),
+      describedArticle('oof', 'External senders receive no out-of-office replies', 'Senders outside get none.'),
+      describedArticle('photos', 'User photos are not shown in Outlook', 'Photos of users are missing.'),
+      describedArticle('rooms', 'Room lists are empty in Microsoft 365', 'The room finder shows no rooms for on-premises users.'),
+    ]);
+    const run = (text: string, directionWords = W) => {
+      const params = { ...DEFAULT_PARAMETERS, descriptions: { ...DEFAULT_PARAMETERS.descriptions, directionWords } };
+      const r = new Matcher(kb, params).match(text);
+      return [r.decision, r.matches[0]?.article];
+    };
+    const same = 'Emails sent from on-premises to Microsoft 365 show the email address in the From field instead of the display name.';
+    const reversed = 'Emails sent from Microsoft 365 to on-premises show the email address in the From field instead of the display name.';
+    assert.deepEqual(run(same), ['answer', 'from-field']);
+    assert.deepEqual(run(reversed), ['clarify', 'from-field']);
+    assert.deepEqual(run(reversed, 0), ['answer', 'from-field']);
+  });
+});
