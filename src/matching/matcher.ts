@@ -247,14 +247,16 @@ export class Matcher {
     options: MatchOptions,
     tokens?: readonly Token[],
   ): MatchResult {
+    // Whether the paste has lines in a language some articles lack is asked first: for most pastes it has none, and the
+    // answer stands without the language-free terms (seven expressions over the whole paste) being looked for.
+    const mixed = !this.missing[direct.lang];
+    const from = mixed ? otherLanguageIn(lines, direct.lang, tokens) : direct.lang;
+    if (!from || !this.missing[from]) return direct;
     const free = languageFreeTerms(text);
     const answered = free.length ? this.kb.byId.get(direct.matches[0].article) : undefined;
     if (!answered) return direct;
     const vocabulary = errorVocabularyOf(answered);
     if (free.every((t) => vocabulary.has(t))) return direct;
-    const mixed = !this.missing[direct.lang];
-    const from = mixed ? otherLanguageIn(lines, direct.lang, tokens) : direct.lang;
-    if (!from || !this.missing[from]) return direct;
     const translation = this.bridge!.translate(text, from);
     const checked = answerThroughTranslation(
       direct,
