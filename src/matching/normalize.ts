@@ -266,6 +266,20 @@ export function termsOf(line: string): string[] {
   return out;
 }
 
+/**
+ * A dotted .NET type or assembly name, alone or before the rest of an assembly's display name (`'Microsoft.Exchange.Common,
+ * Version=15.0.0.0, Culture=neutral, …'`): three parts or more, a capital among them. Quoted in a paste it names what
+ * failed to load or cast — the error's own words, as signals.ts keeps such a name in an article's error text — not an
+ * example value that varies between pastes: `Microsoft.Exchange.Compliance` where the error has `Microsoft.Exchange.Common`
+ * is another assembly (score.ts reads the paste going on differently there).
+ */
+const TYPE_NAME = /^[A-Za-z]\w*(?:\.[A-Za-z]\w*){2,}$/;
+function isTypeName(part: string): boolean {
+  const comma = part.indexOf(',');
+  const name = (comma < 0 ? part : part.slice(0, comma)).trim();
+  return TYPE_NAME.test(name) && /[A-Z]/.test(name);
+}
+
 /** Tokens of a whole paste, each with its line. */
 export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
   const lines = cleanPaste(text);
@@ -283,8 +297,8 @@ export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
     let emptyValue = false;
     for (let i = 0; i < parts.length; i++) {
       // Odd parts are inside quotes, unless the last quote on the line is never closed. A quoted cmdlet
-      // name ('Connect-ExchangeOnline') is part of the message, not a value.
-      const quoted = i % 2 === 1 && i < parts.length - 1 && !isCmdletName(parts[i]);
+      // name ('Connect-ExchangeOnline') is part of the message, not a value; so is a .NET type or assembly name.
+      const quoted = i % 2 === 1 && i < parts.length - 1 && !isCmdletName(parts[i]) && !isTypeName(parts[i]);
       const before = tokens.length;
       pushTerms(parts[i], line, quoted, tokens);
       if (emptyValue && tokens.length > before) {

@@ -28,3 +28,41 @@ describe("matching: an article's example name in double quotes is a value (signa
       );
   });
 });
+
+describe('matching: a quoted .NET type or assembly name in a paste is the message, not a value (normalize.ts)', () => {
+  const m = new Matcher(
+    kbOf([
+      article('assembly', [
+        "Could not load file or assembly 'Microsoft.Exchange.Common, Version=15.0.0.0, Culture=neutral, " +
+          "PublicKeyToken=31bf3856ad364e35' or one of its dependencies. The system cannot find the file specified.",
+      ]),
+      article('cast', ["Unable to cast object of type 'Microsoft.Exchange.Data.Directory.ADObjectId' to type 'System.String'."]),
+      article('walrus', ['The walrus sync stalled at midnight.']),
+    ]),
+  );
+
+  it('answers the error with its own name quoted', () => {
+    const r = m.match(
+      "Could not load file or assembly 'Microsoft.Exchange.Common, Version=15.0.0.0, Culture=neutral, " +
+        "PublicKeyToken=31bf3856ad364e35' or one of its dependencies. The system cannot find the file specified.",
+    );
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'assembly']);
+    const c = m.match("Unable to cast object of type 'Microsoft.Exchange.Data.Directory.ADObjectId' to type 'System.String'.");
+    assert.deepEqual([c.decision, c.matches[0]?.article], ['answer', 'cast']);
+  });
+
+  it('does not answer another assembly or class of the same namespace: the paste goes on differently there', () => {
+    for (const paste of [
+      "Excpt=Could not load file or assembly 'Microsoft.Exchange.Compliance, Version=, Culture=neutral, " +
+        "PublicKeyToken=31bf3856ad364e35' or one of its dependencies. The system cannot find the file specified.-FileNotFoundException",
+      "Unable to cast object of type 'Microsoft.Exchange.Data.Directory.ADRecipient' to type 'System.String'.",
+    ]) {
+      const r = m.match(paste);
+      assert.notEqual(r.decision, 'answer', paste);
+      assert.ok(
+        r.matches.every((x) => x.score < 0.8),
+        paste,
+      );
+    }
+  });
+});

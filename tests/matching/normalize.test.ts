@@ -135,6 +135,20 @@ describe('matching/normalize', () => {
     );
   });
 
+  it('reads a quoted .NET type or assembly name as words of the message, a quoted name as a value', () => {
+    const marked = (text: string) => tokenize(text).tokens.map((t) => (t.quoted ? `[${t.term}]` : t.term));
+    assert.deepEqual(marked("assembly 'Microsoft.Exchange.Common, Version=15.0.0.0' for 'Pat Kim'"), [
+      'assembly',
+      'microsoft',
+      'exchange',
+      'common',
+      'version',
+      'for',
+      '[pat]',
+      '[kim]',
+    ]);
+  });
+
   it('ends a quoted URL at its closing quote, and marks the word after a quoted value clean-up emptied', () => {
     const marked = (text: string) => tokenize(text).tokens.map((t) => (t.quoted ? `[${t.term}]` : t.afterValue ? `^${t.term}` : t.term));
     assert.deepEqual(marked("The call to 'https://mail.contoso.com/EWS/mrsproxy.svc' failed, scheme 'Negotiate'."), [
