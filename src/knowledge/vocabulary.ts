@@ -605,6 +605,12 @@ export const CLOUD_ONLY_PASTE =
   /\bConnect-ExchangeOnline\b|\bExchangeOnlineManagement\b|\/powershell-liveid\b|\bPSComputerName\s{0,20}:\s{0,5}outlook\.office365\.com\b|\.prod\.outlook\.com\b|\.protection\.outlook\.com\b|\.onmicrosoft\.com\b|\b(?:Microsoft|Office) 365 admin center\b|\badmin\.(?:exchange\.)?microsoft\.com\b|\/\/outlook\.office365\.com\/|\bExchange Online\b|\b15\.2\d\.\d{3,5}\.\d{1,3}\b/i;
 
 /**
+ * A diagnostic code that only Exchange Online Protection writes into its SMTP replies (`550 5.7.64 Relay Access Denied ATTR36`,
+ * `…possible mail loop ATTR34`): such a reply came from Microsoft's cloud, whatever else the paste names (errorCaps.ts, a bare reply).
+ */
+export const CLOUD_REPLY_CODE = /\bATTR\d{1,3}\b/;
+
+/**
  * The paste names an on-premises or hybrid side too (a server version, the EMS, `on-premises`, hybrid, the HCW, the sync
  * engine, the hybrid routing domain): then it is not plainly Exchange Online.
  */

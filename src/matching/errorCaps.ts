@@ -15,6 +15,7 @@ import {
   oldestServer,
   onlineOnly,
   pasteCloudOnly,
+  pasteNamesCloud,
   pasteOnPremises,
   serverOnly,
 } from './product';
@@ -40,6 +41,13 @@ import { twinsOf } from './twins';
 
 /** An article whose error texts carry no status code (capOtherStatus). */
 const NO_CODES: ReadonlySet<string> = new Set();
+
+/** Among the words error hit `h` found is an enhanced status code (`smtp5x7x1`). */
+function foundStatusCode(ctx: MatchContext, h: ErrorHit): boolean {
+  const terms = ctx.index.vocab.terms;
+  for (let f = 0; f < h.found.length; f++) if (isStatusTerm(terms[h.found[f]])) return true;
+  return false;
+}
 
 /**
  * Stage 4b, scenario: an error hit that could be answered, in a paste that says where it happened (command,
@@ -101,6 +109,16 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
       h.score = productCap;
       h.otherProduct = cloud;
       h.inCloud = true;
+    }
+  // A bare SMTP reply (its status code and a few words every mail server prints: `530 5.7.1 Client was not authenticated`),
+  // found with less evidence than full confidence needs, in a paste that names nothing of Microsoft's cloud: any server may
+  // have replied so (an on-premises Exchange server's receive connector, a relay), and the article applies to Exchange Online only.
+  if (onPremises === undefined && cloud === undefined && !pasteNamesCloud(paste.cut))
+    for (const h of hits) {
+      if (h.score <= productCap || h.breakdown.evidenceFactor >= 1 || !onlineOnly(ctx.kb.articles[h.article])) continue;
+      if (!foundStatusCode(ctx, h)) continue;
+      h.score = productCap;
+      h.anyServer = true;
     }
   const w = (paste.where ??= pasteWhere(ctx, paste));
   if (!w.scenario.lines.length && !w.scenario.apis?.length && !w.console) return;

@@ -128,6 +128,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
             ? `capped at ${ctx.params.score.otherProduct}: the paste was printed in Exchange Online (${h.otherProduct}) and names no on-premises or hybrid side, this article applies to Exchange Server only (offered, not answered)`
             : `capped at ${ctx.params.score.otherProduct}: the paste runs on an on-premises Exchange server (${h.otherProduct}), this article applies to Exchange Online only (offered, not answered)`,
       });
+    if (h.anyServer)
+      rules.push({
+        rule: 'product',
+        note: `capped at ${ctx.params.score.otherProduct}: a bare SMTP reply (its status code and a few words every mail server prints) found with thin evidence, and the paste names nothing of Microsoft's cloud: any server may have replied so, this article applies to Exchange Online only (offered, not answered)`,
+      });
     if (h.foreignProgram)
       rules.push({
         rule: 'foreign-program',

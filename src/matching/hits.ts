@@ -89,6 +89,11 @@ export interface ErrorHit extends HitBase {
   inCloud?: true;
   /** ...that being an Exchange Server version older than the oldest its article applies to (this one, a year). */
   olderServer?: number;
+  /**
+   * A bare SMTP reply found with thin evidence, its article applying to Exchange Online only, the paste naming nothing of the
+   * cloud: any server may have printed it (then capped at `otherProduct`: errorCaps.ts checkScenario).
+   */
+  anyServer?: true;
   /** What shows the paste was printed by another program, whose article names none (then capped: foreignProgram.ts). */
   foreignProgram?: string;
   /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */

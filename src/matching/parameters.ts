@@ -150,7 +150,10 @@ export interface MatchParameters {
      * near-miss probes' product-swap kind: no dev or tuning outcome moved). So is a paste that names only Exchange Server
      * versions older than the oldest its article applies to (`Exchange 2010`, an article on Exchange Server 2013 only), its
      * text naming none of them: batch 28's mailbox-move paste, the only dev or tuning answer it moves; no old matcher's
-     * answer on unseen batches had such a version clash.
+     * answer on unseen batches had such a version clash. So is a bare SMTP reply (`530 5.7.1 Client was not authenticated`)
+     * found with thin evidence (below `evidenceWords`) in a paste naming nothing of the cloud, its article applying to Exchange
+     * Online only (errorCaps.ts checkScenario, `anyServer`): set on hand-made variations of batch 28's unseen kind; no dev,
+     * tuning, old matcher's or probe answer moved.
      */
     otherProduct: number;
     /**

@@ -1,5 +1,5 @@
 import type { Article } from '../knowledge/types';
-import { CLOUD_ONLY_PASTE, CLOUD_PASTE, ON_PREMISES_PASTE, ON_PREMISES_SIDE } from '../knowledge/vocabulary';
+import { CLOUD_ONLY_PASTE, CLOUD_PASTE, CLOUD_REPLY_CODE, ON_PREMISES_PASTE, ON_PREMISES_SIDE } from '../knowledge/vocabulary';
 
 /**
  * The product rule: an imported article carries the products it applies to (front matter `appliesto`; an article without
@@ -44,6 +44,14 @@ export function pasteCloudOnly(text: string): string | undefined {
   const m = CLOUD_ONLY_PASTE.exec(text);
   if (!m || ON_PREMISES_PASTE.test(text) || ON_PREMISES_SIDE.test(text)) return undefined;
   return m[0].replace(/^\./, '').trim();
+}
+
+/**
+ * The paste names anything of Microsoft's cloud (Exchange Online, Office 365, a tenant, a datacenter host, hybrid) or holds
+ * a diagnostic code only Exchange Online Protection writes (`ATTR36`).
+ */
+export function pasteNamesCloud(text: string): boolean {
+  return CLOUD_PASTE.test(text) || CLOUD_ONLY_PASTE.test(text) || CLOUD_REPLY_CODE.test(text);
 }
 
 /** The article applies to an Exchange Server and to nothing of the cloud (its products; an article without products never). */

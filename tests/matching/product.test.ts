@@ -155,3 +155,30 @@ describe('matching: the product rule (product.ts)', () => {
     assert.equal(pasteOnPremises('  Exchange 2016 CU23 here'), 'Exchange 2016');
   });
 });
+
+describe('matching: a bare SMTP reply in a paste that names nothing of the cloud (errorCaps.ts, product.ts)', () => {
+  const reply = '530 5.7.1 Client was not authenticated';
+  // Other articles print the reply's words and code too: found in the overview's row, they are thin evidence (under 3 words).
+  const others = ['wombat', 'quokka', 'numbat', 'bilby', 'dingo', 'emu', 'koala', 'possum'].map((w) =>
+    article(w, [`The ${w} client was not authenticated by the ${w} service.`, `5.7.1 ${w} rejected the ${w} message`]),
+  );
+  const m = new Matcher(kbOf([article('overview', [reply, '550 5.7.64 Relay Access Denied ATTR36'], { products: online }), ...others]));
+
+  it('offers an Exchange Online-only article for a short reply found with thin evidence: any server may have printed it', () => {
+    for (const paste of [reply, `Our app relays through the company mail server and gets: ${reply}`]) {
+      const r = m.match(paste, { explain: true });
+      assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['clarify', 'overview', 0.75], paste);
+      assert.ok(r.matches[0].why?.rules.some((x) => x.rule === 'product' && x.note.includes('bare SMTP reply')));
+    }
+  });
+
+  it("answers it when the paste shows the reply came from Microsoft's cloud", () => {
+    for (const paste of [
+      `smtp.office365.com:587 said ${reply}`,
+      `${reply} [DB6P18901CA0015.EURP189.PROD.OUTLOOK.COM]`,
+      `Exchange Online rejects our app: ${reply}`,
+      `${reply} ATTR36`,
+    ])
+      assert.equal(m.match(paste).decision, 'answer', paste);
+  });
+});
