@@ -113,13 +113,16 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
   // A bare SMTP reply (its status code and a few words every mail server prints: `530 5.7.1 Client was not authenticated`),
   // found with less evidence than full confidence needs, in a paste that names nothing of Microsoft's cloud: any server may
   // have replied so (an on-premises Exchange server's receive connector, a relay), and the article applies to Exchange Online only.
-  if (onPremises === undefined && cloud === undefined && !pasteNamesCloud(paste.cut))
+  // (The paste is read for the cloud only when such a hit is there: most pastes have none.)
+  if (onPremises === undefined && cloud === undefined) {
+    let inCloud: boolean | undefined;
     for (const h of hits) {
       if (h.score <= productCap || h.breakdown.evidenceFactor >= 1 || !onlineOnly(ctx.kb.articles[h.article])) continue;
-      if (!foundStatusCode(ctx, h)) continue;
+      if (!foundStatusCode(ctx, h) || (inCloud ??= pasteNamesCloud(paste.cut))) continue;
       h.score = productCap;
       h.anyServer = true;
     }
+  }
   const w = (paste.where ??= pasteWhere(ctx, paste));
   if (!w.scenario.lines.length && !w.scenario.apis?.length && !w.console) return;
   const { scenario, lineOf, sizes, counts, beside, console } = w;
