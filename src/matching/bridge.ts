@@ -8,7 +8,14 @@
  * evidence (an HCW code, an exception class, a cmdlet…) or several long translated phrases agree with the
  * article: see `agreement`.
  */
-import { CMDLET_IN_TEXT, GERMAN_MODALS, GERMAN_NEGATIONS, HCW_CODE_IN_TEXT, NEGATED_AS_CANNOT } from '../knowledge/vocabulary';
+import {
+  CMDLET_IN_TEXT,
+  GERMAN_MODALS,
+  GERMAN_NEGATIONS,
+  HCW_CODE_IN_TEXT,
+  NEGATED_AS_CANNOT,
+  SEPARABLE_PARTICLES,
+} from '../knowledge/vocabulary';
 import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
@@ -106,6 +113,11 @@ export class Translator {
   private readonly byFirstStem = new Map<string, Rule[]>();
   /** Single-word rules, for splitting compounds. */
   private readonly single = new Map<string, string>();
+  /**
+   * German separable verbs: per finite verb form (`kommt`), its particles (`an`) and the entry's rule for the two together,
+   * from entries that list the verb with its particle (`kommt an`) and the joined verb (`ankommen`).
+   */
+  private readonly separable = new Map<string, Map<string, Rule>>();
   private readonly endings: string[];
   /** The language translated into. */
   private readonly to: Lang;
@@ -151,6 +163,21 @@ export class Translator {
           }
         }
         if (pattern.length === 1 && !this.single.has(first)) this.single.set(first, output);
+        const particle = pattern[1];
+        if (
+          from === 'de' &&
+          pattern.length === 2 &&
+          particle &&
+          PARTICLES.has(particle) &&
+          sources.some((j) => {
+            const joined = patternOf(j);
+            return joined.length === 1 && !!joined[0] && joined[0].length > particle.length && joined[0].startsWith(particle);
+          })
+        ) {
+          const byParticle = this.separable.get(first) ?? new Map<string, Rule>();
+          if (!byParticle.has(particle)) byParticle.set(particle, rule);
+          this.separable.set(first, byParticle);
+        }
       }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
@@ -191,6 +218,7 @@ export class Translator {
     const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
     const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
     const negatedVerbs = this.to === 'en' ? this.negatedVerbs(text, words, cannot) : NO_READINGS;
+    const separated = this.separable.size ? this.separatedVerbs(text, words, negatedVerbs) : NO_READINGS;
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
     const statements = this.to === 'en' ? sentencesOf(text, words, STATEMENT_END) : undefined;
     const quotes = quotationsOf(text);
@@ -240,6 +268,19 @@ export class Translator {
         for (const w of reading) {
           push(i, i + 1, { words: [w] });
           units.push(unitAt(sentences, i, i + 1, [w]));
+        }
+        i++;
+        continue;
+      }
+      // A separable verb with words between it and its particle at the clause's end (`Die Mail kommt beim Empfänger nicht
+      // an`): read at the verb as the entry with both (`arrive`), the particle left out.
+      const joined = separated.get(i);
+      if (joined !== undefined) {
+        out += text.slice(cursor, words[i].start) + joined.join(' ');
+        cursor = words[i].end;
+        if (joined.length) {
+          push(i, i + 1, { words: joined });
+          units.push(unitAt(sentences, i, i + 1, joined));
         }
         i++;
         continue;
@@ -326,6 +367,39 @@ export class Translator {
         const at = words[negation].folded === 'nicht' ? verb : negation;
         (out ??= new Map()).set(at, ['cannot', read]);
         out.set(at === verb ? negation : verb, []);
+      }
+      from = i;
+    }
+    return out ?? NO_READINGS;
+  }
+
+  /**
+   * Per clause (up to a comma or a sentence end) that ends with a separable verb's particle, the first word before it, not
+   * next to it, that the lexicon lists with that particle (`kommt … an`, `richtet … ein`): the verb reads as the entry, the
+   * particle nothing (word indexes → English words). Words another reading took (`taken`) and the start of a longer form stay.
+   */
+  private separatedVerbs(
+    text: string,
+    words: readonly { start: number; end: number; folded: string }[],
+    taken: ReadonlyMap<number, string[]>,
+  ): ReadonlyMap<number, string[]> {
+    let out: Map<number, string[]> | undefined;
+    let from = 0;
+    for (let i = 0; i <= words.length; i++) {
+      if (i < words.length && (i === 0 || !CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
+      // Words [from, i) are one clause; its last word a particle, with a verb two or more words before it.
+      const last = i - 1;
+      if (last - from >= 2 && PARTICLES.has(words[last].folded) && !taken.has(last)) {
+        const particle = words[last].folded;
+        for (let k = from; k <= last - 2; k++) {
+          const rule = this.separable.get(words[k].folded)?.get(particle);
+          if (!rule || taken.has(k)) continue;
+          const hit = this.ruleAt(words, k);
+          if (hit && hit.end > k + 1) continue;
+          (out ??= new Map()).set(k, rule.outputWords);
+          out.set(last, []);
+          break;
+        }
       }
       from = i;
     }
@@ -485,6 +559,7 @@ const NEGATIONS = new Set(GERMAN_NEGATIONS.map(foldWord));
 const NO_INDEXES: ReadonlySet<number> = new Set();
 const NO_READINGS: ReadonlyMap<number, string[]> = new Map();
 const CANNOT_VERBS = new Set(NEGATED_AS_CANNOT);
+const PARTICLES: ReadonlySet<string> = new Set(SEPARABLE_PARTICLES.map(foldWord));
 /** Punctuation that ends a clause (a comma too), or a line break, between two words. */
 const CLAUSE_END = /[.,;:!?\n]/;
 /** Punctuation that ends a sentence, or a line break, between two words. */

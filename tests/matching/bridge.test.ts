@@ -121,6 +121,25 @@ describe('matching/bridge', () => {
       assert.equal(new Translator([entry('zugreifen', 'access')], 'en').translate('zuzugreifen').text, 'zuzugreifen');
     });
 
+    it('reads a separable verb whose particle ends the clause apart from it (kommt … an) as the entry that lists both', () => {
+      const t = new Translator(
+        [entry(['ankommen', 'kommt an', 'kommen an'], 'arrive'), entry(['richtet ein', 'richte ein'], 'configure'), entry('Mail', 'email')],
+        'de',
+      );
+      // The verb reads as the entry, the particle at the clause's end as nothing; next to each other, the form as written.
+      assert.equal(t.translate('Die Mail kommt beim Empfänger nicht an.').text, 'Die email arrive beim Empfänger nicht .');
+      assert.equal(t.translate('Die Mails kommen an.').text, 'Die Mails arrive.');
+      assert.deepEqual(
+        t.translate('Die Mail kommt beim Empfänger nicht an.').applied.map((a) => a.words),
+        [['email'], ['arrive']],
+      );
+      // Clause by clause: a particle that ends another clause, or stands inside this one, is no part of the verb.
+      assert.equal(t.translate('Die Mail kommt, wir sehen sie an.').text, 'Die email kommt, wir sehen sie an.');
+      assert.equal(t.translate('Die Mail kommt an den Empfänger nicht.').text, 'Die email arrive den Empfänger nicht.');
+      // Only an entry that lists the joined verb too (`ankommen`) is a separable verb: `richtet … ein` stays.
+      assert.equal(t.translate('Er richtet das Postfach ein.').text, 'Er richtet das Postfach ein.');
+    });
+
     it('reads a negation as `cannot` where a modal verb stands apart from it in the sentence, before or after it', () => {
       const t = new Translator([entry('Postfach', 'mailbox'), entry('öffnen', 'open'), entry('nicht', 'not'), entry('keine', 'no')], 'de');
       assert.equal(t.translate('Benutzer können das Postfach nicht öffnen.').text, 'Benutzer können das mailbox cannot open.');
