@@ -17,6 +17,8 @@ export interface TableError {
  * an HRESULT or a sign-in error code.
  */
 const CODE_CELL = /^(?:(?:\d{3}\s+)?[245]\.\d{1,2}\.\d{1,3}(?:\s*[-–]\s*\d{1,3})?|HCW\d{3,5}|0x[0-9a-f]{8}|AADSTS\d{4,})$/i;
+/** An enhanced status code alone (`5.7.708`). */
+const STATUS_CODE = /^[245]\.\d{1,2}\.\d{1,3}$/;
 /** Header of a column that holds the message itself. */
 const MESSAGE_HEADER = /^(?:error(?: message| text)?|message|(?:error )?text|response)$/i;
 /** Header of a column that says what the code means. */
@@ -50,12 +52,26 @@ function codeTableErrors(rows: TableCell[][]): TableError[] | null {
   for (const row of body) {
     const code = cellText(row[codeColumn]);
     const message = cellText(row[messageColumn]);
+    const description = causeColumn === undefined ? '' : cellText(row[causeColumn]);
+    // A row of several status codes (`5.7.705 <br/> 5.7.708`) whose message cell prints each with its own message
+    // (`5.7.705 Access denied, tenant…`, `5.7.708 Access denied, traffic…`): one error text per code, its own message.
+    const codes = code.split(/\s+/);
+    if (codes.length > 1 && message && codes.every((c) => STATUS_CODE.test(c) && message.includes(c))) {
+      const starts = codes.map((c) => message.indexOf(c));
+      for (const start of starts) {
+        let end = Math.min(message.length, ...starts.filter((s) => s > start));
+        // without the separator before the next code (a loop: `[\s,;]+$` retries from every character of a long run)
+        while (end > start && ', ;\t\n'.includes(message[end - 1])) end--;
+        found.push({ error: message.slice(start, end), description });
+      }
+      continue;
+    }
     if (!CODE_CELL.test(code) || !message) continue;
     // a range (`5.7.606-649`) is shown with its first code: the code bounces print, not a word `649` no bounce has
     const first = code.replace(/\s*[-–]\s*\d{1,3}$/, '');
     // the message may print the code itself (`550 5.5.0 Requested action not taken…`): then it is the whole error
     const error = message.includes(first) ? message : `${first} ${message}`;
-    found.push({ error, description: causeColumn === undefined ? '' : cellText(row[causeColumn]) });
+    found.push({ error, description });
   }
   return found;
 }

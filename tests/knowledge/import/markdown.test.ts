@@ -432,6 +432,22 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     );
   });
 
+  it('tables: a row of several status codes, each printed with its own message, is one error text per code', function () {
+    const body = [
+      '# Widget bounces',
+      '## Find your code',
+      '',
+      '|Code|Text|Possible cause|',
+      '|---|---|---|',
+      '|5.7.960 <br/><br/> 5.7.961|`5.7.960 Widget denied, host over threshold`, `5.7.961 Widget denied, traffic not accepted`|The host is banned.|',
+      '|5.7.962|`Widget store full`|The store is full.|',
+    ].join('\n');
+    assert.deepEqual(
+      imported('t.md', md(body)).symptoms.map((s) => s.errors.en),
+      [['5.7.960 Widget denied, host over threshold'], ['5.7.961 Widget denied, traffic not accepted'], ['5.7.962 Widget store full']],
+    );
+  });
+
   it('German: error output announced under Ursache is an error of the symptom', function () {
     const a = imported(
       'de.md',
