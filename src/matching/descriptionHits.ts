@@ -66,13 +66,9 @@ export function descriptionHits(
     // (Not in a long post's problem sentences: what they find is offered.)
     // Read through the lexicon, only the symptom named whole: the bridge answers it on rare translated terms (`proseAgreement`).
     // (Nor where the paste says the direction of the article's title the other way round: direction.ts.)
-    if (
-      offered.length === 1 &&
-      !problem &&
-      score < p.causeScore &&
-      fits.some((f) => f.article !== d.article) &&
-      !reversedDirection(ctx.kb.articles[d.article], text, p.directionWords)
-    ) {
+    const alone = offered.length === 1 && !problem && score < p.causeScore && fits.some((f) => f.article !== d.article);
+    if (alone && reversedDirection(ctx.kb.articles[d.article], text, p.directionWords)) hit.reversed = true;
+    else if (alone) {
       const named = bridged ? undefined : namedParts(ctx.descriptions, d);
       if (named && named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {
         hit.cause = { words: named.causeWords, weight: named.cause, offered: score };

@@ -169,6 +169,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
       rule: 'description',
       note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title: +${ctx.params.descriptions.titleBonus}` : ''}${h.topics.length ? `; +${ctx.params.keywords.topic} per topic phrase` : ''}`,
     });
+    if (h.reversed)
+      rules.push({
+        rule: 'description',
+        note: `the paste says the direction of the article's title the other way round (from the side it goes to): offered, not answered`,
+      });
     if (h.cause?.whole)
       rules.push({
         rule: 'description',

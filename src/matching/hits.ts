@@ -137,6 +137,8 @@ export interface DescriptionHit extends HitBase {
   cause?: { words: number; weight: number; offered: number; whole?: true; all?: true; code?: string };
   /** Offered only because nothing else in the paste is (`weakDescriptions`): a weak fit that names its title, never answered. */
   weak?: true;
+  /** The paste says the direction of the article's title the other way round (direction.ts): never answered as named whole. */
+  reversed?: true;
 }
 
 /** Found by a code (HCW8078, an exception name) that only a few articles hold. */

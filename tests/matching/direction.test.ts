@@ -63,5 +63,8 @@ describe('matching/direction', () => {
     assert.deepEqual(run(same), ['answer', 'from-field']);
     assert.deepEqual(run(reversed), ['clarify', 'from-field']);
     assert.deepEqual(run(reversed, 0), ['answer', 'from-field']);
+    // --explain says why.
+    const explained = new Matcher(kb).match(reversed, { explain: true }).matches[0].why;
+    assert.ok(explained?.rules.some((r) => r.note.includes('direction of the article') && r.note.includes('other way round')));
   });
 });
