@@ -277,4 +277,14 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
       'Unhandled exception: System.IO.IOException: Das Handle ist invalid.',
     );
   });
+
+  it("EWS's ErrorAccessDenied message (Access is denied. Check credentials and try again) reads as the English one", () => {
+    // Quoted from a German Exchange server in https://github.com/zammad/zammad/issues/1802; corpus-more's article quotes it in English.
+    assert.equal(
+      en.translate(
+        'ErrorAccessDenied: Der Zugriff wird verweigert. Überprüfen Sie die Anmeldeinformationen, und versuchen Sie es dann erneut.',
+      ).text,
+      'ErrorAccessDenied: Access is denied. Check credentials and try again.',
+    );
+  });
 });
