@@ -688,6 +688,24 @@ describe('matching/bridge', () => {
         described('password-expired', 'Password expired for the service account', 'The account password expired.'),
         described('certificate-renewal', 'Certificate renewal fails on the server', 'The certificate cannot be renewed.'),
       ];
+      /** Three out-of-office articles (one rare term: three titles hold it; `receive` and `on-premises` are held by four and more). */
+      const OOF_LEXICON = [
+        ...FB_LEXICON,
+        entry(['Abwesenheitsnotiz', 'Abwesenheitsnotizen'], 'out-of-office notification'),
+        entry(['erhalten'], 'receive'),
+        entry(['Absender'], 'sender'),
+        entry(['Zertifikat'], 'certificate'),
+      ];
+      const OOF_ARTICLES = [
+        ...articles,
+        described(
+          'oof-cloud-side',
+          'Office 365 users cannot receive out-of-office notifications from on-premises users',
+          'Users in Office 365 receive no out-of-office notification when they write to on-premises users.',
+        ),
+        described('oof-senders', 'External senders do not receive out-of-office notifications', 'Senders outside get none.'),
+        described('mail-flow', 'On-premises users receive no mail from Office 365', 'Mail from the cloud is not delivered.'),
+      ];
       let matcher: Matcher;
       beforeEach(() => {
         matcher = new Matcher(kbOf(articles, FB_LEXICON));
@@ -722,15 +740,9 @@ describe('matching/bridge', () => {
       });
 
       it('answers on one rare translated term a description whose translation names the symptom and little else', () => {
-        // Three articles about out-of-office notifications (the one rare term: three titles hold it); `receive` and
-        // `on-premises` are held by four and more. Together with `Office 365` the words name the first one's symptom whole.
-        const OOF_LEXICON = [
-          ...FB_LEXICON,
-          entry(['Abwesenheitsnotiz', 'Abwesenheitsnotizen'], 'out-of-office notification'),
-          entry(['erhalten'], 'receive'),
-          entry(['einrichten'], 'set up'),
-          entry(['Absender'], 'sender'),
-        ];
+        // The out-of-office articles (OOF_ARTICLES' words, with a fourth about setting one up). Together with `Office 365`
+        // the words name the first one's symptom whole.
+        const lexicon = [...OOF_LEXICON, entry(['einrichten'], 'set up')];
         const oof = [
           ...articles,
           described(
@@ -745,37 +757,20 @@ describe('matching/bridge', () => {
         const paste = 'Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern.';
         // Terms that only together name the article (`proseJoint`) would answer it by another rule: left out here.
         const bridge = { ...DEFAULT_PARAMETERS.bridge, proseJoint: 0 };
-        const r = new Matcher(kbOf(oof, OOF_LEXICON), { ...DEFAULT_PARAMETERS, bridge }).match(paste);
+        const r = new Matcher(kbOf(oof, lexicon), { ...DEFAULT_PARAMETERS, bridge }).match(paste);
         assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'oof-cloud-side']);
         // Two rare terms needed, as for any translated description (here every word is the symptom's, so `allUnits` too): offered.
         const two = { ...DEFAULT_PARAMETERS, bridge: { ...bridge, wholeUnits: 2, allUnits: 2 } };
-        const offered = new Matcher(kbOf(oof, OOF_LEXICON), two).match(paste);
+        const offered = new Matcher(kbOf(oof, lexicon), two).match(paste);
         assert.deepEqual([offered.decision, offered.matches[0]?.article], ['clarify', 'oof-cloud-side']);
       });
 
       it('answers with no rare term a description whose every word was read and is the symptom’s (describedAll), as English', () => {
-        // The out-of-office articles of the test above; no term counts as rare here (proseRare, proseJoint 0): what answers
+        // The out-of-office articles (OOF_ARTICLES); no term counts as rare here (proseRare, proseJoint 0): what answers
         // is that the translation names the symptom and says nothing it lacks.
-        const OOF_LEXICON = [
-          ...FB_LEXICON,
-          entry(['Abwesenheitsnotiz', 'Abwesenheitsnotizen'], 'out-of-office notification'),
-          entry(['erhalten'], 'receive'),
-          entry(['Absender'], 'sender'),
-          entry(['Zertifikat'], 'certificate'),
-        ];
-        const oof = [
-          ...articles,
-          described(
-            'oof-cloud-side',
-            'Office 365 users cannot receive out-of-office notifications from on-premises users',
-            'Users in Office 365 receive no out-of-office notification when they write to on-premises users.',
-          ),
-          described('oof-senders', 'External senders do not receive out-of-office notifications', 'Senders outside get none.'),
-          described('mail-flow', 'On-premises users receive no mail from Office 365', 'Mail from the cloud is not delivered.'),
-        ];
         const bridge = { ...DEFAULT_PARAMETERS.bridge, proseRare: 0, proseJoint: 0 };
         const run = (text: string, b = bridge) => {
-          const r = new Matcher(kbOf(oof, OOF_LEXICON), { ...DEFAULT_PARAMETERS, bridge: b }).match(text);
+          const r = new Matcher(kbOf(OOF_ARTICLES, OOF_LEXICON), { ...DEFAULT_PARAMETERS, bridge: b }).match(text);
           return [r.decision, r.matches[0]?.article];
         };
         const paste = 'Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern.';
@@ -794,26 +789,10 @@ describe('matching/bridge', () => {
       });
 
       it('offers a description that says the direction of its title the other way round, by any of the bridge’s rules', () => {
-        // The out-of-office articles above: the paste has the sides swapped (on-premises users get none from Office 365 users).
-        const OOF_LEXICON = [
-          ...FB_LEXICON,
-          entry(['Abwesenheitsnotiz', 'Abwesenheitsnotizen'], 'out-of-office notification'),
-          entry(['erhalten'], 'receive'),
-          entry(['Absender'], 'sender'),
-        ];
-        const oof = [
-          ...articles,
-          described(
-            'oof-cloud-side',
-            'Office 365 users cannot receive out-of-office notifications from on-premises users',
-            'Users in Office 365 receive no out-of-office notification when they write to on-premises users.',
-          ),
-          described('oof-senders', 'External senders do not receive out-of-office notifications', 'Senders outside get none.'),
-          described('mail-flow', 'On-premises users receive no mail from Office 365', 'Mail from the cloud is not delivered.'),
-        ];
+        // The out-of-office articles (OOF_ARTICLES): the paste has the sides swapped (on-premises users get none from Office 365 users).
         const run = (text: string, b = DEFAULT_PARAMETERS.bridge, directionWords = DEFAULT_PARAMETERS.descriptions.directionWords) => {
           const params = { ...DEFAULT_PARAMETERS, bridge: b, descriptions: { ...DEFAULT_PARAMETERS.descriptions, directionWords } };
-          const r = new Matcher(kbOf(oof, OOF_LEXICON), params).match(text);
+          const r = new Matcher(kbOf(OOF_ARTICLES, OOF_LEXICON), params).match(text);
           return [r.decision, r.matches[0]?.article];
         };
         const same = 'Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern.';
