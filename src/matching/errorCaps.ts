@@ -88,17 +88,19 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
     }
   // An older server: every Exchange Server version the paste names is older than every one the article applies to (`Exchange
   // 2010` for an article on Exchange Server 2013): the same message there comes from another code base, with another cause.
-  const newest = newestPastedServer(paste.cut);
-  if (newest !== undefined)
-    for (const h of hits) {
-      if (h.score <= productCap) continue;
-      const oldest = oldestServer(ctx.kb.articles[h.article]);
-      if (oldest === undefined || newest >= oldest) continue;
-      if (namesProduct(ctx.facts.scenarioOf(h.article).squashed, `Exchange ${newest}`)) continue;
-      h.score = productCap;
-      h.otherProduct = `Exchange ${newest}`;
-      h.olderServer = oldest;
-    }
+  // (The paste is read for its versions only when a hit's article names one: most articles name none.)
+  let newest: number | null | undefined;
+  for (const h of hits) {
+    if (h.score <= productCap) continue;
+    const oldest = oldestServer(ctx.kb.articles[h.article]);
+    if (oldest === undefined) continue;
+    if (newest === undefined) newest = newestPastedServer(paste.cut) ?? null;
+    if (newest === null) break;
+    if (newest >= oldest || namesProduct(ctx.facts.scenarioOf(h.article).squashed, `Exchange ${newest}`)) continue;
+    h.score = productCap;
+    h.otherProduct = `Exchange ${newest}`;
+    h.olderServer = oldest;
+  }
   // The paste as cut, not its lines: tokenizing masks the host names (`….prod.outlook.com`) this reads.
   const cloud = onPremises === undefined ? pasteCloudOnly(paste.cut) : undefined;
   if (cloud !== undefined)
