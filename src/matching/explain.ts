@@ -97,6 +97,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'code',
         note: `capped at ${ctx.params.score.withoutCode}: the error carries a code the paste lacks (its message alone may come from another tool; offered, not answered)`,
       });
+    if (h.adviceOnly)
+      rules.push({
+        rule: 'coverage',
+        note: `capped at ${ctx.params.score.adviceOnly}: the paste holds only the error's advice to the reader, none of its sentences that say what failed, and writes that advice after a message of its own (the same advice follows other messages; offered, not answered)`,
+      });
     if (b.smallPart !== undefined)
       rules.push({
         rule: 'coverage',

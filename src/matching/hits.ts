@@ -106,6 +106,8 @@ export interface ErrorHit extends HitBase {
   otherStatus?: true;
   /** An overview's text without a code, the paste holding none of the overview's rows of its status code (then capped). */
   otherRow?: true;
+  /** The paste holds only the error's advice, after a message of its own (then capped: advice.ts `capAdviceOnly`). */
+  adviceOnly?: true;
   /** Its words found explain only this share of the paste's error words, none a code (then capped: errorCaps.ts `capUnexplained`). */
   unexplained?: number;
   /** Found with little evidence, it was lowered below the best description the prose found (to this score; `weakErrorsBelow`). */

@@ -124,6 +124,14 @@ export interface MatchParameters {
      */
     innerOnly: number;
     /**
+     * An error text the paste holds only in its advice to the reader (`Right-click the folder…`, `See the folder owner…`),
+     * none of the sentences that say what failed, where the paste writes that advice after a sentence of its own (another
+     * message the same advice follows): scored at most this (advice.ts). Default 0.75, as `innerOnly`: offered, not
+     * answered. Set from a calendar-sync tool's `You don't have permission to create an entry in this folder.` answered
+     * with the article whose `Cannot delete this folder.` ends with the same advice (real-world tuning part, corpus-more).
+     */
+    adviceOnly: number;
+    /**
      * The unit just before an inner message that is an exception class of at most this many words (its last word ends in
      * `exception`: `System.NullReferenceException`) belongs to the inner message, not to its wrapper: `System.NullReferenceException:
      * Object reference not set…` pasted from a setup log is that inner message alone, capped at `innerOnly`. Default 8 (the
@@ -591,6 +599,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     substantialPart: 2 / 3,
     fragment: 0.5,
     innerOnly: 0.75,
+    adviceOnly: 0.75,
     classWords: 8,
     otherScenario: 0.75,
     otherProduct: 0.75,

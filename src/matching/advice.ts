@@ -1,0 +1,93 @@
+/**
+ * Stage 4g, advice after another message: Outlook and Exchange end many messages with the same advice to the reader
+ * (`Right-click the folder, and then click Properties to check your permissions…`, `See the folder owner or your
+ * administrator…`, `Try again later`). An error text that the paste holds only in such advice — none of its sentences that
+ * say what failed (`Cannot delete this folder.`) — while in the paste that advice follows a sentence of the paste's own
+ * (`You don't have permission to create an entry in this folder. Right-click the folder…`) belongs to that other message:
+ * the article is offered, not answered (`score.adviceOnly`). Advice pasted alone, or after the admin's own words and a
+ * colon (`…only gives me this: Please make sure that you enabled cookies…`), still finds its error.
+ */
+import type { ErrorHit, MatchContext, Paste } from './hits';
+import { touchedUnits, type QueryView } from './score';
+
+/**
+ * Words that open a sentence of advice to the reader (folded content terms; `please` is a stop word, so `Please make sure…`
+ * opens with `make`): the word, and the word that must follow it when it alone is no imperative (`right` of `Right-click`,
+ * `make` of `Make sure`, `learn` of `Learn more`, `information` of `For more information, see`).
+ */
+const IMPERATIVES: ReadonlyMap<string, string | null> = new Map<string, string | null>([
+  ['right', 'click'],
+  ['click', null],
+  ['double', 'click'],
+  ['see', null],
+  ['check', null],
+  ['contact', null],
+  ['try', null],
+  ['verify', null],
+  ['ensure', null],
+  ['make', 'sure'],
+  ['ask', null],
+  ['restart', null],
+  ['learn', 'more'],
+  ['information', 'see'],
+]);
+
+/** Unit k of an error text (its terms, and where each unit starts and whether it follows a sentence end) opens with advice. */
+export function isAdviceUnit(terms: readonly string[], start: number, end: number, opensSentence: boolean): boolean {
+  if (!opensSentence || end <= start) return false;
+  const next = IMPERATIVES.get(terms[start]);
+  if (next === undefined) return false;
+  return next === null || (start + 1 < end && terms[start + 1] === next);
+}
+
+/**
+ * The paste writes the advice's first words (`first`, then `second` when given, folded) right after a sentence end of its
+ * own: `.`, `!` or `?` after a word, with only spaces and line breaks between (a colon, a quote or the paste's start is no
+ * message before it).
+ */
+export function followsOwnSentence(text: string, first: string, second: string | undefined): boolean {
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])${escape(first)}${second ? `[^\\p{L}\\p{N}]{1,3}${escape(second)}` : ''}(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
+  for (const m of text.matchAll(pattern)) {
+    let k = m.index - 1;
+    while (k >= 0 && /\s/.test(text[k])) k--;
+    if (k < 1 || !/[.!?]/.test(text[k])) continue;
+    if (/[\p{L}\p{N})'"”’]/u.test(text[k - 1])) return true;
+  }
+  return false;
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Caps the error hits the paste holds only in advice that follows a message of its own (see the module's comment). */
+export function capAdviceOnly(ctx: MatchContext, hits: ErrorHit[], paste: Paste, view: QueryView): void {
+  const cap = ctx.params.score.adviceOnly;
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const sig = ctx.index.errors[h.signal];
+    const units = sig.units;
+    if (units.length < 2) continue;
+    const terms = sig.terms;
+    const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
+    let first = -1;
+    let message = false;
+    let other = false;
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
+      const advice = isAdviceUnit(terms, u.start, u.end, k === 0 || u.afterSentence);
+      if (touched[k] && !advice) other = true;
+      else if (touched[k] && first < 0) first = k;
+      else if (!touched[k] && !advice && !u.generic) message = true;
+    }
+    if (other || first < 0 || !message) continue;
+    const u = units[first];
+    const second = IMPERATIVES.get(terms[u.start]) ?? undefined;
+    if (!followsOwnSentence(paste.cut, terms[u.start], second)) continue;
+    h.score = cap;
+    h.adviceOnly = true;
+  }
+}
