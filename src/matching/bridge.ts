@@ -218,7 +218,7 @@ export class Translator {
     const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
     const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
     const negatedVerbs = this.to === 'en' ? this.negatedVerbs(text, words, cannot) : NO_READINGS;
-    const separated = this.separable.size ? this.separatedVerbs(text, words, negatedVerbs) : NO_READINGS;
+    const separated = this.separable.size ? this.separatedVerbs(text, words, negatedVerbs, cannot) : NO_READINGS;
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
     const statements = this.to === 'en' ? sentencesOf(text, words, STATEMENT_END) : undefined;
     const quotes = quotationsOf(text);
@@ -278,9 +278,11 @@ export class Translator {
       if (joined !== undefined) {
         out += text.slice(cursor, words[i].start) + joined.join(' ');
         cursor = words[i].end;
-        if (joined.length) {
-          push(i, i + 1, { words: joined });
-          units.push(unitAt(sentences, i, i + 1, joined));
+        // A negation read with the verb (`not arrive`) is a word of its own, as `cannot` is beside a verb of receiving.
+        const groups = joined.length > 1 && joined[0] === 'not' ? [['not'], joined.slice(1)] : joined.length ? [joined] : [];
+        for (const g of groups) {
+          push(i, i + 1, { words: g });
+          units.push(unitAt(sentences, i, i + 1, g));
         }
         i++;
         continue;
@@ -377,11 +379,15 @@ export class Translator {
    * Per clause (up to a comma or a sentence end) that ends with a separable verb's particle, the first word before it, not
    * next to it, that the lexicon lists with that particle (`kommt … an`, `richtet … ein`): the verb reads as the entry, the
    * particle nothing (word indexes → English words). Words another reading took (`taken`) and the start of a longer form stay.
+   * Into English, a `nicht` between the two (`Besprechungsanfragen kommen im Raumpostfach nicht an`) is read with the verb,
+   * where English sets it (`not arrive`: `don't arrive`), and as nothing where it stood — unless the modal rule read it
+   * (`cannot`: `modalNegations`) or it starts a longer form of the lexicon.
    */
   private separatedVerbs(
     text: string,
     words: readonly { start: number; end: number; folded: string }[],
     taken: ReadonlyMap<number, string[]>,
+    modalNegations: ReadonlySet<number> = NO_INDEXES,
   ): ReadonlyMap<number, string[]> {
     let out: Map<number, string[]> | undefined;
     let from = 0;
@@ -396,8 +402,16 @@ export class Translator {
           if (!rule || taken.has(k)) continue;
           const hit = this.ruleAt(words, k);
           if (hit && hit.end > k + 1) continue;
-          (out ??= new Map()).set(k, rule.outputWords);
+          let negation = -1;
+          if (this.to === 'en')
+            for (let n = k + 1; n < last && negation < 0; n++) {
+              if (words[n].folded !== NOT || taken.has(n) || modalNegations.has(n)) continue;
+              const form = this.ruleAt(words, n);
+              if (!form || form.end === n + 1) negation = n;
+            }
+          (out ??= new Map()).set(k, negation < 0 ? rule.outputWords : ['not', ...rule.outputWords]);
           out.set(last, []);
+          if (negation >= 0) out.set(negation, []);
           break;
         }
       }
@@ -557,6 +571,8 @@ function verbPairs(units: readonly Unit[], maxTrail: number): string[] {
 const MODALS = new Set(GERMAN_MODALS.map(foldWord));
 const NEGATIONS = new Set(GERMAN_NEGATIONS.map(foldWord));
 const NO_INDEXES: ReadonlySet<number> = new Set();
+/** The German negation of a verb (`keine` negates a noun: `es kommen keine Mails an`, `no mails arrive`, stays). */
+const NOT = foldWord('nicht');
 const NO_READINGS: ReadonlyMap<number, string[]> = new Map();
 const CANNOT_VERBS = new Set(NEGATED_AS_CANNOT);
 const PARTICLES: ReadonlySet<string> = new Set(SEPARABLE_PARTICLES.map(foldWord));

@@ -127,10 +127,11 @@ describe('matching/bridge', () => {
         'de',
       );
       // The verb reads as the entry, the particle at the clause's end as nothing; next to each other, the form as written.
-      assert.equal(t.translate('Die Mail kommt beim Empfänger nicht an.').text, 'Die email arrive beim Empfänger nicht .');
+      // (A `nicht` between them is read with the verb: the next test.)
+      assert.equal(t.translate('Die Mail kommt beim Empfänger nicht an.').text, 'Die email not arrive beim Empfänger  .');
       assert.equal(t.translate('Die Mails kommen an.').text, 'Die Mails arrive.');
       assert.deepEqual(
-        t.translate('Die Mail kommt beim Empfänger nicht an.').applied.map((a) => a.words),
+        t.translate('Die Mail kommt beim Empfänger an.').applied.map((a) => a.words),
         [['email'], ['arrive']],
       );
       // Clause by clause: a particle that ends another clause, or stands inside this one, is no part of the verb.
@@ -138,6 +139,34 @@ describe('matching/bridge', () => {
       assert.equal(t.translate('Die Mail kommt an den Empfänger nicht.').text, 'Die email arrive den Empfänger nicht.');
       // Only an entry that lists the joined verb too (`ankommen`) is a separable verb: `richtet … ein` stays.
       assert.equal(t.translate('Er richtet das Postfach ein.').text, 'Er richtet das Postfach ein.');
+    });
+
+    it('reads a `nicht` between a separable verb and its particle with the verb, as English sets it (`not arrive`)', () => {
+      const t = new Translator(
+        [entry(['ankommen', 'kommt an', 'kommen an'], 'arrive'), entry('Mail', 'email'), entry('nicht', 'not'), entry('mehr', 'more')],
+        'de',
+      );
+      assert.equal(t.translate('Die Mail kommt beim Empfänger nicht an.').text, 'Die email not arrive beim Empfänger  .');
+      assert.deepEqual(
+        t.translate('Die Mail kommt beim Empfänger nicht an.').applied.map((a) => a.words),
+        [['email'], ['not'], ['arrive']],
+        'the negation a word of its own',
+      );
+      assert.equal(t.translate('Die Mail kommt seit gestern nicht mehr an.').text, 'Die email not arrive seit gestern  more .');
+      // Beside a modal verb the modal rule reads it (`cannot`); outside the verb and its particle it stays where it stands.
+      assert.equal(
+        t.translate('Die Mail kommt beim Empfänger nicht an, das kann sein.').text,
+        'Die email arrive beim Empfänger cannot , das kann sein.',
+      );
+      assert.equal(t.translate('Die Mail kommt nicht, wir sehen sie an.').text, 'Die email kommt not, wir sehen sie an.');
+      // A form of the lexicon that starts with the negation is read as the lexicon says.
+      const form = new Translator([entry(['ankommen', 'kommt an'], 'arrive'), entry('nicht gefunden', 'not found')], 'de');
+      assert.equal(form.translate('Es kommt nicht gefunden an.').text, 'Es arrive not found .');
+      // English into German: no such reading.
+      assert.equal(
+        new Translator([entry(['ankommen', 'kommt an'], 'arrive'), entry('nicht', 'not')], 'en').translate('kommt x nicht an').text,
+        'kommt x nicht an',
+      );
     });
 
     it('reads a negation as `cannot` where a modal verb stands apart from it in the sentence, before or after it', () => {
@@ -786,6 +815,16 @@ describe('matching/bridge', () => {
           'clarify',
           'oof-cloud-side',
         ]);
+        // `keine … mehr` (no longer): `mehr` read as `more`, a word no description is scored by (English `anymore`), says
+        // nothing beyond the symptom; left German, it is a word the paste says beyond it.
+        const noLonger = 'Benutzer in Office 365 erhalten keine Abwesenheitsnotizen mehr von lokalen Benutzern.';
+        const withMore = (text: string) => {
+          const lexicon = [...OOF_LEXICON, entry('mehr', 'more')];
+          const r = new Matcher(kbOf(OOF_ARTICLES, lexicon), { ...DEFAULT_PARAMETERS, bridge }).match(text);
+          return [r.decision, r.matches[0]?.article];
+        };
+        assert.deepEqual(withMore(noLonger), ['answer', 'oof-cloud-side']);
+        assert.deepEqual(run(noLonger), ['clarify', 'oof-cloud-side']);
       });
 
       it('offers a description that says the direction of its title the other way round, by any of the bridge’s rules', () => {
