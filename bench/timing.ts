@@ -4,6 +4,11 @@
  * alike. Reported as median, p99 and queries per second — wall-clock time, and the process's CPU time
  * per call too: on a busy machine the wall-clock p99 mostly measures how long other processes held the
  * CPU, the CPU-time p99 what the call itself cost (garbage collection included).
+ *
+ * Two figures per alternative: its first calls (`firstCalls`, timed before any warm-up: what the first
+ * pastes after a start cost while V8 still compiles), and the warmed-up calls the median and p99 are taken
+ * over (after up to `warmup` untimed calls or `warmupMs`, whichever ends first: what a service that has
+ * answered a few hundred pastes costs per paste).
  */
 
 export interface TimingOptions {
@@ -11,8 +16,12 @@ export interface TimingOptions {
   budgetMs: number;
   /** Most timed calls per alternative. */
   maxIterations: number;
-  /** Untimed calls before timing (fewer when one call is slow). */
+  /** Untimed warm-up calls after the first call(s), before the timed rounds: fewer when `warmupMs` runs out first. */
   warmup: number;
+  /** Most time from an alternative's first call to the end of its warm-up, in milliseconds. Default: a tenth of `budgetMs`. */
+  warmupMs?: number;
+  /** The first calls, timed on their own before the warm-up (reported as `Latency.first`). Default 0: none. */
+  firstCalls?: number;
   /** Rounds the alternatives take turns in. */
   rounds: number;
   /** A first call slower than this is the only sample: no warm-up, no rounds (the slow baselines). */
@@ -37,6 +46,19 @@ export interface Latency {
   /** Median and 99th percentile of CPU time (user + system) per call, milliseconds. */
   cpuP50Ms: number;
   cpuP99Ms: number | null;
+  /** The alternative's first calls, before the warm-up (absent when none were asked for, or for a call timed once). */
+  first?: FirstCalls;
+}
+
+/** The first calls of an alternative in the process, timed before its warm-up. */
+export interface FirstCalls {
+  calls: number;
+  /** Median and slowest, wall clock, milliseconds. */
+  p50Ms: number;
+  maxMs: number;
+  /** Median and slowest CPU time, milliseconds. */
+  cpuP50Ms: number;
+  cpuMaxMs: number;
 }
 
 /** One timed call: wall-clock and CPU milliseconds. */
@@ -80,18 +102,39 @@ function timeOnce(run: () => unknown): Sample {
   return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
+export function summarizeFirst(samples: readonly Sample[]): FirstCalls {
+  const wall = samples.map((x) => x.wallMs).sort((a, b) => a - b);
+  const cpu = samples.map((x) => x.cpuMs).sort((a, b) => a - b);
+  return {
+    calls: wall.length,
+    p50Ms: percentile(wall, 50),
+    maxMs: wall[wall.length - 1],
+    cpuP50Ms: percentile(cpu, 50),
+    cpuMaxMs: cpu[cpu.length - 1],
+  };
+}
+
+const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
 /** Times each alternative; returns one latency summary per name. */
 export function timeSideBySide(alternatives: readonly Alternative[], o: TimingOptions): Map<string, Latency> {
   const samples = new Map<string, Sample[]>();
+  const firsts = new Map<string, FirstCalls>();
   const active: Alternative[] = [];
+  const warmupMs = o.warmupMs ?? o.budgetMs / 10;
   for (const alt of alternatives) {
+    // The first calls start, like every timed turn, without the garbage of the alternative before.
+    if (o.firstCalls) o.betweenTurns?.();
+    const start = process.hrtime.bigint();
     const first = timeOnce(alt.run);
     if (first.wallMs >= o.singleCallMs) {
       samples.set(alt.name, [first]);
       continue;
     }
-    const warm = Math.min(o.warmup, Math.floor(o.budgetMs / 10 / Math.max(first.wallMs, 0.001)));
-    for (let i = 0; i < warm; i++) alt.run();
+    const early = [first];
+    while (early.length < (o.firstCalls ?? 0) && since(start) < warmupMs) early.push(timeOnce(alt.run));
+    if (o.firstCalls) firsts.set(alt.name, summarizeFirst(early));
+    for (let i = 0; i < o.warmup && since(start) < warmupMs; i++) alt.run();
     samples.set(alt.name, []);
     active.push(alt);
   }
@@ -108,5 +151,10 @@ export function timeSideBySide(alternatives: readonly Alternative[], o: TimingOp
       }
     }
   }
-  return new Map([...samples].map(([name, list]) => [name, summarize(list)]));
+  return new Map(
+    [...samples].map(([name, list]) => {
+      const first = firsts.get(name);
+      return [name, first ? { ...summarize(list), first } : summarize(list)];
+    }),
+  );
 }

@@ -427,7 +427,7 @@ describe('bench/report', () => {
     assert.ok(md.includes('| PasteFix p50 / p99 / q/s | Fuse.js p50 / p99 / q/s | MiniSearch p50 / p99 / q/s |'));
     assert.ok(
       md.includes(
-        '| synthetic 10,000 | PowerShell error record | 30.0 ms / 60.0 ms / 33.3 q/s | not run (≈ 90.00 s per call, extrapolated) | 20.0 ms / 40.0 ms / 50.0 q/s | 27.0 ms / 60.0 ms | answer: exo-legacy-tls-hybrid |',
+        '| synthetic 10,000 | PowerShell error record | 30.0 ms / 60.0 ms / 33.3 q/s | not run (≈ 90.00 s per call, extrapolated) | 20.0 ms / 40.0 ms / 50.0 q/s | 27.0 ms / 60.0 ms | — | answer: exo-legacy-tls-hybrid |',
       ),
     );
     assert.ok(md.includes('| 110 MB / 250 MB |'), 'service heap / RSS');
@@ -437,6 +437,21 @@ describe('bench/report', () => {
     const withHostile = renderMarkdown({ ...results(), hostile: hostile(200_000, [120]) });
     assert.ok(withHostile.includes('| normal paste (PowerShell error record) | 60.0 ms / 90.0 ms | — | 310 ms | 75.0 ms / 300 ms (5) |'));
     assert.ok(withHostile.includes('| paste 0 | 60.0 ms / 90.0 ms | 1.00× | 130 ms | 30.0 ms / 120 ms (5) |'));
+  });
+
+  it('judges the warmed-up p99 and shows the first calls beside it', () => {
+    const m = measurements();
+    const big = m.matching.find((r) => r.set === 'synthetic-10000')!;
+    const row = big.latency.find((r) => r.query === 'log-10k' && r.engine === 'pastefix')!;
+    row.latency = { ...lat(8, 20), first: { calls: 20, p50Ms: 18, maxMs: 40, cpuP50Ms: 17, cpuMaxMs: 39 } };
+    const log = checkTargets(m).find((t) => t.target.startsWith('match p99 ≤ 25 ms'))!;
+    assert.equal(
+      log.measured,
+      'p99 20.0 ms warmed up (p50 8.000 ms; CPU time p50 7.200 ms, p99 16.0 ms; its first 20 calls, before the warm-up: p50 18.0 ms, slowest 40.0 ms)',
+    );
+    assert.equal(log.met, true);
+    const md = renderMarkdown({ ...results(), ...m });
+    assert.ok(md.includes('| 7.200 ms / 16.0 ms | 18.0 ms / 40.0 ms (20 calls) | answer: exo-legacy-tls-hybrid |'), md);
   });
 });
 
@@ -498,5 +513,57 @@ describe('bench/timing', () => {
     // collection or another process can make even `fast++` take milliseconds), so it is 0 to 5 calls.
     const warmup = fast - 1 - timed.get('fast')!.samples;
     assert.ok(warmup >= 0 && warmup <= 5, `warm-up calls: ${warmup}`);
+  });
+
+  it('times the first calls on their own, then warms up, then takes turns', () => {
+    const seen: string[] = [];
+    const timed = timeSideBySide(
+      [
+        { name: 'a', run: () => seen.push('a') },
+        { name: 'b', run: () => seen.push('b') },
+      ],
+      {
+        budgetMs: 1000,
+        maxIterations: 2,
+        firstCalls: 3,
+        warmup: 2,
+        warmupMs: 1000,
+        rounds: 1,
+        singleCallMs: 1000,
+        betweenTurns: () => seen.push('gc'),
+      },
+    );
+    // Each alternative: a collection, 3 first calls, 2 warm-up calls; then one round of 2 timed calls each.
+    assert.deepEqual(seen, ['gc', 'a', 'a', 'a', 'a', 'a', 'gc', 'b', 'b', 'b', 'b', 'b', 'gc', 'a', 'a', 'gc', 'b', 'b']);
+    assert.equal(timed.get('a')!.first!.calls, 3);
+    assert.equal(timed.get('a')!.samples, 2);
+    assert.ok(timed.get('b')!.first!.maxMs >= timed.get('b')!.first!.p50Ms);
+    // Without firstCalls there is no first-call figure (and no collection before the warm-up).
+    assert.equal(
+      timeSideBySide([{ name: 'c', run: () => 0 }], { budgetMs: 10, maxIterations: 1, warmup: 1, rounds: 1, singleCallMs: 1000 }).get('c')!
+        .first,
+      undefined,
+    );
+  });
+
+  it('ends the warm-up when warmupMs has passed, whatever the number of calls', () => {
+    let calls = 0;
+    const timed = timeSideBySide(
+      [
+        {
+          name: 'slowish',
+          run: () => {
+            calls++;
+            const end = Date.now() + 5;
+            while (Date.now() < end);
+          },
+        },
+      ],
+      { budgetMs: 10, maxIterations: 1, firstCalls: 2, warmup: 1000, warmupMs: 100, rounds: 1, singleCallMs: 1000 },
+    );
+    assert.equal(timed.get('slowish')!.first!.calls, 2);
+    // 100 ms of calls of 5 ms or more: the 2 first calls and at most ~20 warm-up calls (not 1,000), then 1 timed call.
+    assert.ok(calls >= 3 && calls <= 25, `calls: ${calls}`);
+    assert.equal(timed.get('slowish')!.samples, 1);
   });
 });
