@@ -66,6 +66,13 @@ function codeTableErrors(rows: TableCell[][]): TableError[] | null {
       }
       continue;
     }
+    // Codes that bounce with the same message (`5.4.6 or 5.4.14`; `5.7.13 or 135`, the last part written alone): one error
+    // text per code, as a bounce prints it.
+    const alternatives = alternativeCodes(code);
+    if (alternatives && message) {
+      for (const c of alternatives) found.push({ error: message.includes(c) ? message : `${c} ${message}`, description });
+      continue;
+    }
     if (!CODE_CELL.test(code) || !message) continue;
     // a range (`5.7.606-649`) is shown with its first code: the code bounces print, not a word `649` no bounce has
     const first = code.replace(/\s*[-–]\s*\d{1,3}$/, '');
@@ -74,6 +81,18 @@ function codeTableErrors(rows: TableCell[][]): TableError[] | null {
     found.push({ error, description });
   }
   return found;
+}
+
+/**
+ * The codes of a cell that names alternatives (`5.4.6 or 5.4.14`, `5.7.13, 5.7.14`), each a status code or the last part of
+ * one written alone after the first (`5.7.13 or 135` is 5.7.13 and 5.7.135); undefined for any other cell.
+ */
+function alternativeCodes(cell: string): string[] | undefined {
+  const parts = cell.split(/\s*(?:,|\bor\b)\s*/i);
+  if (parts.length < 2 || !STATUS_CODE.test(parts[0])) return undefined;
+  const prefix = parts[0].slice(0, parts[0].lastIndexOf('.') + 1);
+  const codes = parts.map((p) => (/^\d{1,3}$/.test(p) ? prefix + p : p));
+  return codes.every((c) => STATUS_CODE.test(c)) ? codes : undefined;
 }
 
 /** Rows of an event-log entry shown as a two-column table that carry the error (the rest is dates and names). */

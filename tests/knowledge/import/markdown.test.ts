@@ -448,6 +448,33 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     );
   });
 
+  it('tables: a row of codes that bounce with one message (`A or B`, `A or` its last part) is one error text per code', function () {
+    const body = [
+      '# Widget bounces',
+      '## Find your code',
+      '',
+      '|Code|Text|Possible cause|',
+      '|---|---|---|',
+      '|5.4.96 or 5.4.97|`Widget loop detected`|The widgets loop.|',
+      '|5.7.93 or 935|`Sender was not authenticated for widget`|The widget rejects outsiders.|',
+      '|5.7.962|`Widget store full`|The store is full.|',
+      '|5.7.963|`Widget store locked`|The store is locked.|',
+      '|5.7.964|`Widget store gone`|The store was removed.|',
+    ].join('\n');
+    assert.deepEqual(
+      imported('t.md', md(body)).symptoms.map((s) => s.errors.en),
+      [
+        ['5.4.96 Widget loop detected'],
+        ['5.4.97 Widget loop detected'],
+        ['5.7.93 Sender was not authenticated for widget'],
+        ['5.7.935 Sender was not authenticated for widget'],
+        ['5.7.962 Widget store full'],
+        ['5.7.963 Widget store locked'],
+        ['5.7.964 Widget store gone'],
+      ],
+    );
+  });
+
   it('German: error output announced under Ursache is an error of the symptom', function () {
     const a = imported(
       'de.md',
