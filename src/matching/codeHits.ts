@@ -3,6 +3,7 @@
  * offers them even when little else of their error was pasted; a status code an article's title names offers that
  * article. Never where the paste goes on differently right after the code (another error of the code's family).
  */
+import { apiCodesOf } from './apiCodes';
 import { articlesNaming, titleWordsNamed, uniqueWeight } from './descriptions';
 import type { CodeHit, MatchContext } from './hits';
 import { scoreSignal, type QueryView } from './score';
@@ -30,6 +31,7 @@ function titleWeight(ctx: MatchContext, article: number, view: QueryView, code: 
 export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
   const { code: score, codeFamily, codeMaxArticles, codeTitle, titleCode, statusFamily, statusFamilyArticles } = ctx.params.keywords;
   const hits: CodeHit[] = [];
+  const apiCodes = apiCodesOf(ctx.index);
   // How many of the CODE_FOLLOWERS words after code `t` in error text `id` the paste holds.
   const codeFollowers = (id: number, t: string) => {
     const { terms } = ctx.index.errors[id];
@@ -79,7 +81,7 @@ export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
     return f.full && f.held < CODE_FOLLOWERS - 1;
   };
   for (const t of view.terms) {
-    if (!isStrongTerm(t) && !isStatusTerm(t)) continue;
+    if (!isStrongTerm(t) && !isStatusTerm(t) && !apiCodes.has(t)) continue;
     const term = ctx.index.vocab.ids.get(t);
     const ids = term === undefined ? [] : ctx.index.postings[term];
     // Held by more articles' error texts than that already: none of it below can count (at 10,000 articles an
@@ -101,6 +103,8 @@ export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
     // that code's variants, and a paste that goes on with another reason is one more of them. One text alone that the
     // paste leaves after its first words is another error (`554 5.2.0 STOREDRV.Submission…` for `…Deliver…`).
     const status = isStatusTerm(t);
+    // An API error code is the error's whole name: what its error text prints after it is another field, not its message.
+    const api = apiCodes.has(t);
     const begins = (id: number) => {
       const f = followers(id);
       return f.full && f.held >= CODE_FOLLOWERS - 1;
@@ -126,7 +130,7 @@ export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
       isCodeTerm(t) && inErrors.size + inProse.length === 1 && titleNamed(ctx, inErrors.size ? [...inErrors][0] : inProse[0][0], view, t);
     const codeScore = sole ? codeFamily : own ? codeTitle : score;
     for (const id of ids) {
-      if (status ? (variants.get(ctx.index.errors[id].article)?.size ?? 0) < 2 || !begins(id) : other(id)) continue;
+      if (status ? (variants.get(ctx.index.errors[id].article)?.size ?? 0) < 2 || !begins(id) : !api && other(id)) continue;
       const sig = ctx.index.errors[id];
       hits.push({
         kind: 'code',
@@ -136,10 +140,20 @@ export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
         terms: [t],
         code: t,
         ...(own ? { titleNamed: true as const } : {}),
+        ...(api ? { api: true as const } : {}),
       });
     }
     for (const [article, symptom] of inProse)
-      hits.push({ kind: 'code', article, symptom, score: codeScore, terms: [t], code: t, ...(own ? { titleNamed: true as const } : {}) });
+      hits.push({
+        kind: 'code',
+        article,
+        symptom,
+        score: codeScore,
+        terms: [t],
+        code: t,
+        ...(own ? { titleNamed: true as const } : {}),
+        ...(api ? { api: true as const } : {}),
+      });
   }
   // A status code whose error text goes on with another message than the paste's (`432 4.3.2 STOREDRV.ClientSubmit;
   // sender thread limit exceeded` for `432 4.3.2 Concurrent connections limit exceeded`), the two messages sharing words

@@ -228,7 +228,9 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
             ? `${h.score}: a status code only this article names, and the start of its message as in several of the article's variants`
             : h.title
               ? `${h.score}: a status code ${h.title === 'exact' ? "the article's title names" : "in a range the article's title names"} (at most ${ctx.params.keywords.codeMaxArticles} titles)`
-              : `${h.score}: a code at most ${ctx.params.keywords.codeMaxArticles} articles hold`,
+              : h.api
+                ? `${h.score}: an API error code (a CamelCase word an error text gives after a code label) at most ${ctx.params.keywords.codeMaxArticles} articles hold: the error's family, not where it happened (offered, never answered)`
+                : `${h.score}: a code at most ${ctx.params.keywords.codeMaxArticles} articles hold`,
     });
   }
   if (h.problemPart) rules.push({ rule: 'description', note: "found only in the post's problem sentences, the story left out: offered" });

@@ -151,6 +151,8 @@ export interface CodeHit extends HitBase {
   title?: 'exact' | 'range';
   /** One article alone holds the code, and the paste names its title's words too (`keywords.codeTitle`): answered. */
   titleNamed?: true;
+  /** An API error code (apiCodes.ts: a CamelCase word an error text gives after a code label): offered, never answered. */
+  api?: true;
   /**
    * A status code the article's error text carries with another message after it than the paste's (`keywords.statusFamily`):
    * the weight of the article's title words the paste names, which orders the family's articles (ranking.ts `rank`).

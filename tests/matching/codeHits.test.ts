@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
+import { labelledCodes } from '../../src/matching/apiCodes';
 import { englishArticle, kbOf } from '../helpers/articles';
 
 /** Decision, articles and the top match's symptom and first rule note, for a paste. */
@@ -76,6 +77,56 @@ describe('matching: code hits (codeHits.ts)', () => {
         ],
       });
       assert.equal(outcome(new Matcher(kbOf([two, far])), 'bounce 4.3.9').symptom, 'carrier');
+    });
+  });
+});
+
+describe('matching: API error codes (apiCodes.ts)', () => {
+  it('reads the CamelCase word after a code label as a code, not a property or an exception class', () => {
+    assert.deepEqual(labelledCodes('HTTP error: 404 Error code: WombatNotEnabledForKoalaAPI or WombatNotSupportedForKoalaAPI'), [
+      'wombatnotenabledforkoalaapi',
+      'wombatnotsupportedforkoalaapi',
+    ]);
+    assert.deepEqual(labelledCodes('TLS negotiation failed with error NoWombatCredentials'), ['nowombatcredentials']);
+    assert.deepEqual(labelledCodes('{"ResponseCode":"ErrorWombatMissing","MessageText":"x"}'), ['errorwombatmissing']);
+    assert.deepEqual(labelledCodes('<ResponseCode>ErrorWombatMissing</ResponseCode>'), ['errorwombatmissing']);
+    assert.deepEqual(labelledCodes('(StoreError=WombatPerm)'), ['wombatperm']);
+    assert.deepEqual(labelledCodes('remoteMailbox.WombatRecipientType must include ProvisionWombat'), [], 'no label before them');
+    assert.deepEqual(labelledCodes('{"error": {"code": "InternalUrl_Duplicate"}}'), [], 'part of a longer code');
+    assert.deepEqual(labelledCodes('Error: WombatPermanentException: the burrow'), [], 'an exception class');
+    assert.deepEqual(labelledCodes('failed with error Wombat'), [], 'one capital: a word');
+  });
+
+  describe('in a paste', () => {
+    const rest = englishArticle(
+      'koala-api',
+      [
+        'HTTP error: 404 Error code: WombatNotEnabledForKoalaAPI or WombatNotSupportedForKoalaAPI Error message: "The koala interface is not yet ready."',
+      ],
+      { title: { en: 'Koala interface is not yet ready error' } },
+    );
+    const depth = englishArticle('depth', ['The value of WombatBurrowDepth must be positive']);
+    const m = new Matcher(kbOf([rest, depth, far]));
+    const CODE =
+      "0.6: an API error code (a CamelCase word an error text gives after a code label) at most 3 articles hold: the error's family, not where it happened (offered, never answered)";
+
+    it('offers its article for the code alone, inside the paste’s own sentence, and for the code after `or`', () => {
+      assert.deepEqual(outcome(m, 'WombatNotEnabledForKoalaAPI'), {
+        decision: 'clarify',
+        articles: ['koala-api'],
+        symptom: 'main',
+        note: CODE,
+      });
+      assert.deepEqual(outcome(m, 'I just get the message "WombatNotEnabledForKoalaAPI" when I try any of this.').articles, ['koala-api']);
+      assert.deepEqual(outcome(m, '{"error": {"code": "WombatNotSupportedForKoalaAPI", "message": ""}}').articles, ['koala-api']);
+    });
+
+    it('never answers on the code and title words: such a code names a family printed in many places', () => {
+      assert.equal(outcome(m, 'WombatNotEnabledForKoalaAPI from the koala interface').decision, 'clarify');
+    });
+
+    it('offers nothing for a CamelCase word that no label gives as a code', () => {
+      assert.equal(outcome(m, 'WombatBurrowDepth').decision, 'none');
     });
   });
 });
