@@ -443,11 +443,15 @@ describe('bench/report', () => {
     const m = measurements();
     const big = m.matching.find((r) => r.set === 'synthetic-10000')!;
     const row = big.latency.find((r) => r.query === 'log-10k' && r.engine === 'pastefix')!;
-    row.latency = { ...lat(8, 20), first: { calls: 20, p50Ms: 18, maxMs: 40, cpuP50Ms: 17, cpuMaxMs: 39 } };
+    row.latency = {
+      ...lat(8, 20),
+      first: { calls: 20, p50Ms: 18, maxMs: 40, cpuP50Ms: 17, cpuMaxMs: 39 },
+      afterCollection: { calls: 5, p50Ms: 27, maxMs: 33, cpuP50Ms: 26, cpuMaxMs: 32 },
+    };
     const log = checkTargets(m).find((t) => t.target.startsWith('match p99 ≤ 25 ms'))!;
     assert.equal(
       log.measured,
-      'p99 20.0 ms warmed up (p50 8.000 ms; CPU time p50 7.200 ms, p99 16.0 ms; its first 20 calls, before the warm-up: p50 18.0 ms, slowest 40.0 ms)',
+      'p99 20.0 ms warmed up (p50 8.000 ms; CPU time p50 7.200 ms, p99 16.0 ms; its first 20 calls, before the warm-up: p50 18.0 ms, slowest 40.0 ms; the first call after each of the 5 forced full collections, not in the p99: p50 27.0 ms, slowest 33.0 ms)',
     );
     assert.equal(log.met, true);
     const md = renderMarkdown({ ...results(), ...m });
@@ -544,6 +548,45 @@ describe('bench/timing', () => {
         .first,
       undefined,
     );
+  });
+
+  it('after the collection between turns, makes settle calls before the timed ones and times the first of them apart', () => {
+    const seen: string[] = [];
+    const timed = timeSideBySide([{ name: 'a', run: () => seen.push('a') }], {
+      budgetMs: 1000,
+      maxIterations: 4,
+      warmup: 0,
+      settleCalls: 2,
+      rounds: 2,
+      singleCallMs: 1000,
+      betweenTurns: () => seen.push('gc'),
+    });
+    // The first call; then per round: a collection, 2 settle calls, 2 timed calls.
+    assert.deepEqual(seen, ['a', 'gc', 'a', 'a', 'a', 'a', 'gc', 'a', 'a', 'a', 'a']);
+    assert.equal(timed.get('a')!.samples, 4);
+    assert.equal(timed.get('a')!.afterCollection!.calls, 2);
+  });
+
+  it('with first calls, gives a first call up to twice the single-call limit a second before timing it once', () => {
+    let calls = 0;
+    const slowFirst = () => {
+      calls++;
+      const end = Date.now() + (calls === 1 ? 120 : 0);
+      while (Date.now() < end);
+    };
+    const timed = timeSideBySide([{ name: 'setup', run: slowFirst }], {
+      budgetMs: 20,
+      maxIterations: 2,
+      firstCalls: 3,
+      warmup: 0,
+      warmupMs: 1000,
+      rounds: 1,
+      singleCallMs: 100,
+    });
+    // 120 ms is past the limit but below twice it; the second call is fast, so it is timed like any other.
+    assert.equal(timed.get('setup')!.first!.calls, 3);
+    assert.ok(timed.get('setup')!.samples >= 1);
+    assert.ok(timed.get('setup')!.first!.maxMs >= 120);
   });
 
   it('ends the warm-up when warmupMs has passed, whatever the number of calls', () => {
