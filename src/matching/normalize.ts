@@ -79,6 +79,27 @@ const HOST_NAMES: HostNameShape = {
 /** A URL, up to a space or a single quote: `'https://…/mrsproxy.svc'` closes its quote (tokenize reads what is quoted). */
 const URL_PATTERN = /\bhttps?:\/\/[^\s']+/gi;
 
+/**
+ * An Exchange address written as a directory path. An IMCEA-encapsulated one
+ * (`IMCEAEX-_O=MMS_OU=EXCHANGE+20ADMINISTRATIVE+20GROUP…@…`) runs up to a space or a quote, an article's placeholders
+ * in it (`cn=<username>@<server name>.local`), a sentence's last stop not its own. A legacy distinguished name
+ * (`/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=jdoe`, also after `X500:`) runs
+ * part by part up to a slash, its last `cn=` up to a space. Each is one value, as an e-mail address is: its `O=`, `OU=`
+ * and `CN=` parts are one organisation's names, not words of a message. Only the kind stays (`IMCEAEX`, `X500`), which
+ * says what sort of address the error names. Each pattern starts only at `IMCEA` or `/o=`.
+ */
+const IMCEA_ADDRESS = /\b(IMCEA[A-Za-z]{2,8})-(?:<[^<>\n]{1,40}>|[^\s'"<>])*(?:<[^<>\n]{1,40}>|[^\s'"<>.,;:!?)\]])/g;
+const LEGACY_DN = /(?<![\w/])(X500:)?\/o=[^/\n'"]{1,100}(?:\/(?:ou|cn)=[^/\n'"]{1,100})*\/cn=[^\s/'"]*[^\s/'".,;:!?)\]]/gi;
+
+/** `text` with its directory-path addresses (IMCEA_ADDRESS, LEGACY_DN) read as one value each: only their kind stays. */
+export function withoutDirectoryAddresses(text: string): string {
+  let t = text;
+  // The kind ends where the address did: a quote right after it still closes the one before it (`"X500:/o=…"`).
+  if (t.includes('IMCEA')) t = t.replace(IMCEA_ADDRESS, ' $1');
+  if (t.includes('=') && /\/o=/i.test(t)) t = t.replace(LEGACY_DN, (_, x500: string | undefined) => (x500 ? ' X500' : ' '));
+  return t;
+}
+
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const ISO_TIME = /\b\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?/gi;
 const TIME = /\b\d{1,2}:\d{2}:\d{2}([.,]\d+)?\b/g;
@@ -120,6 +141,7 @@ export function cleanPaste(text: string): string[] {
   t = markSmtpCodes(t.includes("'") || t.includes('’') ? splitNegations(t) : t);
   // A code run into the word before it (`possible mail loopATTR34`: copying from a web page lost the line break) is a word of its own.
   t = t.replace(/\b([a-z]{2,})([A-Z]{2,}\d+)\b/g, '$1 $2');
+  t = withoutDirectoryAddresses(t);
   for (const re of VOLATILE) {
     // Every address holds an @: most pastes have none, and the address pattern's lookbehind at every character
     // was a quarter of this function's time on a PowerShell error record.

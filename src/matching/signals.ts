@@ -1,6 +1,6 @@
 import type { Article, Lang } from '../knowledge/types';
-import { isCmdletName, NAMED_OBJECT_WORDS, RECORD_FIELD_IN_TEXT, RECORD_FIELD_SPELLINGS } from '../knowledge/vocabulary';
-import { cleanPaste, termsOf } from './normalize';
+import { HOST_TLDS, isCmdletName, NAMED_OBJECT_WORDS, RECORD_FIELD_IN_TEXT, RECORD_FIELD_SPELLINGS } from '../knowledge/vocabulary';
+import { cleanPaste, termsOf, withoutDirectoryAddresses } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import {
   AFTER_SENTENCE,
@@ -513,6 +513,12 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
 /** Marks a placeholder or variable value in an article's error text; the tokenizer skips it. */
 const VAR = '\u0001';
 const PLACEHOLDER = /<[^<>\n]{1,60}>|\{\d+\}|\bx{4,}(?:-x{4,})*\b|"<[^"\n]*>"/gi;
+/**
+ * A placeholder with a top-level domain after it (`<server name>.local`, `<domain>.com`: vocabulary.ts HOST_TLDS) is a host
+ * name: one value, as a host name in a paste is (`EX02.local` is dropped whole). A longer domain after one
+ * (`<domain>.mail.onmicrosoft.com`) is a host name that clean-up drops anyway; a word that is no domain stays.
+ */
+const PLACEHOLDER_HOST = /<[^<>\n]{1,60}>\.([A-Za-z]{2,12})(?![\w-]|\.[\w])/g;
 /** A value written as its shape, capitals then x's (`ASxxx` in `451 4.7.500 (ASxxx)`: any `AS843`): a placeholder too. */
 const SHAPE_PLACEHOLDER = /\b[A-Z]{1,4}x{2,}\b/g;
 /**
@@ -612,8 +618,10 @@ function parseError(
   word: (w: string) => string | undefined,
   withoutReplyCodes = false,
 ): ParsedText {
-  const marked = withoutEventFrame(text.split(RECORD_TAIL)[0], p.eventFields)
+  // A directory-path address is one value before its placeholders are (`…_cn=<username>@<server name>.local`).
+  const marked = withoutEventFrame(withoutDirectoryAddresses(text.split(RECORD_TAIL)[0]), p.eventFields)
     .replace(/\bhttps?:\/\/\S+/gi, ` ${VAR} `)
+    .replace(PLACEHOLDER_HOST, (whole, tld: string) => (HOST_TLDS.has(tld.toLowerCase()) ? ` ${VAR} ` : whole))
     .replace(PLACEHOLDER, ` ${VAR} `)
     .replace(SHAPE_PLACEHOLDER, ` ${VAR} `)
     .replace(withoutReplyCodes ? REPLY_CODE : NOTHING, ` ${VAR} `)

@@ -337,7 +337,7 @@ describe('matching: kb match --explain, the evidence behind a match', () => {
 
     it('explains a contested container and the match inside it: lowered, contested, put before', () => {
       const proxy =
-        'The proxy address "X500:/O=FIRST/OU=ADMINS/CN=RECIPIENTS/CN=ABC123" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.';
+        'The proxy address "FIRST ORGANIZATION ADMINS GROUP RECIPIENTS ABC123 LEGACY NAME" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.';
       const m = new Matcher(
         kbOf([
           englishArticle('folder-sync', [proxy], { title: { en: 'Mail-enabled public folder sync fails' } }),

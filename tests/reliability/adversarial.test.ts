@@ -136,6 +136,8 @@ const UNITS = [
   'HKLM\\',
   'reg query ',
   'Property a does not exist at path ',
+  'IMCEAEX-',
+  '/ou=a',
 ];
 /** What follows the run: the character that makes a pattern fail only at the very end. */
 const TAILS = ['', '!', '\u0000', '@', ':', '\n', '.com', 'x', '\n:', '"', ')', '-', 'Exception:'];
@@ -161,6 +163,8 @@ const PREFIXES = [
   'a@',
   'System.Management.Automation.',
   '-----BEGIN RSA PRIVATE KEY-----',
+  'IMCEAEX-',
+  'X500:/o=a',
 ];
 
 /** What a hostile paste is made of (small, so that a failure report shows it instead of 200,000 characters). */
