@@ -19,7 +19,7 @@ import {
   type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
-import { reversedDirection } from './direction';
+import { agreedDirection, flowsOf, reversedDirection, titleFlow } from './direction';
 import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type MatchContext } from './hits';
 import type { QueryView } from './score';
 import { isStatusTerm } from './statusCodes';
@@ -29,6 +29,30 @@ function titleCode(ctx: MatchContext, article: number, view: QueryView): string 
   const { exact } = ctx.facts.titleCodesOf();
   for (const t of view.terms) if (isStatusTerm(t) && exact.get(t)?.includes(article)) return t;
   return undefined;
+}
+
+/**
+ * The direction rule's other half (direction.ts): a description that says the direction its article's title says, the same
+ * way round (`… don't get emails from Microsoft 365 users` for `On-premises users can't get email messages from Microsoft 365
+ * users`), names what sets the article apart from its neighbours, whose words (`users`, `email`, `on-premises`) every hybrid
+ * article shares: its symptoms' evidence gains `descriptions.directionEvidence` words found in one article only (`fits`
+ * changed in place, marked `direction`).
+ */
+function agreeingDirections(ctx: MatchContext, fits: DescriptionScore[], text: string): void {
+  const p = ctx.params.descriptions;
+  if (!p.directionEvidence || !fits.length) return;
+  // The paste is read for directions only when an article it touched has a title that says one (most have none).
+  if (!fits.some((f) => titleFlow(ctx.kb.articles[f.article], p.directionWords))) return;
+  const flows = flowsOf(text, p.directionWords).filter((f) => f.from && f.to);
+  if (!flows.length) return;
+  const agreed = new Map<number, boolean>();
+  for (const f of fits) {
+    let yes = agreed.get(f.article);
+    if (yes === undefined) agreed.set(f.article, (yes = agreedDirection(ctx.kb.articles[f.article], flows, p.directionWords)));
+    if (!yes) continue;
+    f.evidence += p.directionEvidence;
+    f.direction = true;
+  }
 }
 
 /**
@@ -55,6 +79,7 @@ export function descriptionHits(
   // An event record's field names are part of what the paste says, but no article's words: found in none (eventFrame.ts).
   const seq = frame.size ? view.seq.filter((t) => !frame.has(t)) : view.seq;
   const fits = addPairs(scoreDescriptions(ctx.descriptions, terms, p, bridged, frame), ctx.descriptions, ctx.kb, seq, p, translated);
+  agreeingDirections(ctx, fits, text);
   if (scored) scored.fits = fits;
   const offered = offeredDescriptions(fits, p, bridged, problem);
   offered.forEach((d, rank) => {
@@ -66,7 +91,7 @@ export function descriptionHits(
     // (Not in a long post's problem sentences: what they find is offered.)
     // Read through the lexicon, only the symptom named whole: the bridge answers it on rare translated terms (`proseAgreement`).
     // (Nor where the paste says the direction of the article's title the other way round: direction.ts.)
-    const alone = offered.length === 1 && !problem && score < p.causeScore && fits.some((f) => f.article !== d.article);
+    const alone = offered.length === 1 && !problem && !d.led && score < p.causeScore && fits.some((f) => f.article !== d.article);
     if (alone && reversedDirection(ctx.kb.articles[d.article], text, p.directionWords)) hit.reversed = true;
     else if (alone) {
       const named = bridged ? undefined : namedParts(ctx.descriptions, d);

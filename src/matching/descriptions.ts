@@ -76,6 +76,10 @@ export interface DescriptionScore {
   rare: number;
   /** Those words. */
   rareWords: string[];
+  /** The paste says the direction of the article's title the same way: `evidence` holds `directionEvidence` for it. */
+  direction?: true;
+  /** Offered first, or alone, only because its direction agrees (`offeredDescriptions`): never answered. */
+  led?: true;
 }
 
 /** How well a paste and a symptom fit each other: the share of the paste's words the symptom holds × the share of its own. */
@@ -795,15 +799,25 @@ export function offeredDescriptions(
   bridged: boolean,
   problem = false,
 ): DescriptionScore[] {
-  const top = fits[0];
-  const other = top && fits.find((d) => d.article !== top.article);
+  // A symptom whose article's title says the direction the paste says (`direction`) leads those of articles that say none,
+  // and comes first where it fits within `lead` of the best.
+  const first = fits[0];
+  const agreed = first && !first.direction ? fits.find((d) => d.direction) : undefined;
+  const top = agreed && fitOf(agreed) * p.lead >= fitOf(first) ? agreed : first;
+  const other = top && fits.find((d) => d.article !== top.article && (!top.direction || d.direction));
   // A long post names much besides its problem, so its fit stays low: much distinctive evidence stands in for it.
   // Only where other articles compete: in a knowledge base of one or two articles every word is "distinctive".
   const good = (d: DescriptionScore) =>
     (fitOf(d) >= p.minFit && (d.evidence >= p.minEvidence || d.rare >= p.minRare)) ||
     (!!other && fitOf(d) >= p.longFit && d.evidence >= p.longEvidence && d.rare >= p.longRare);
   if (!top || !good(top)) return [];
-  if (!other || fitOf(top) >= p.lead * fitOf(other)) return [top];
+  if (!other || fitOf(top) >= p.lead * fitOf(other)) {
+    // First or ahead only by the direction: offered, never answered (`led`; marked on the paste's own fit: a Fit's words are
+    // read when asked for, so it is not copied).
+    const plain = fits.find((d) => d.article !== top.article);
+    if (top !== first || (!!plain && fitOf(top) < p.lead * fitOf(plain))) top.led = true;
+    return [top];
+  }
   if (!bridged) return problem ? sameProblem(fits, p) : [];
   const out: DescriptionScore[] = [];
   for (const d of fits) {

@@ -117,3 +117,15 @@ export function reversedDirection(article: Article, text: string, within: number
   if (!flows.length) return false;
   return flows.every((f) => (f.from === undefined || f.from === title.to) && (f.to === undefined || f.to === title.from));
 }
+
+/**
+ * The paste says the article's direction the same way: one direction it says has both the title's ends (from the side the
+ * title's comes from, to the side it goes to), and it says none the other way round.
+ */
+export function agreedDirection(article: Article, flows: readonly Flow[], within: number): boolean {
+  const title = titleFlow(article, within);
+  if (!title || !flows.length) return false;
+  const same = (f: Flow) => f.from === title.from && f.to === title.to;
+  const against = (f: Flow) => (f.from !== undefined && f.from === title.to) || (f.to !== undefined && f.to === title.from);
+  return flows.some(same) && !flows.some(against);
+}

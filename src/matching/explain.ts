@@ -174,6 +174,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
       rule: 'description',
       note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title: +${ctx.params.descriptions.titleBonus}` : ''}${h.topics.length ? `; +${ctx.params.keywords.topic} per topic phrase` : ''}`,
     });
+    if (h.fit.direction)
+      rules.push({
+        rule: 'description',
+        note: `the paste says the direction of the article's title the same way: +${ctx.params.descriptions.directionEvidence} distinctive word${h.fit.led ? '; first or alone only by it: offered, not answered' : ''}`,
+      });
     if (h.reversed)
       rules.push({
         rule: 'description',

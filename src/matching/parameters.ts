@@ -455,6 +455,13 @@ export interface MatchParameters {
      */
     directionWords: number;
     /**
+     * A description that says the direction of its article's title the same way round (both ends: `… from Microsoft 365 users`
+     * with `on-premises users` in the sentence) adds this many words found in one article only to the evidence of that
+     * article's symptoms (descriptionHits.ts `agreeingDirections`): the direction is what sets it apart from hybrid articles
+     * whose words it shares. Default 1.
+     */
+    directionEvidence: number;
+    /**
      * When nothing else in a paste is offered (it would get `none`), a description in the paste's own language whose best symptom
      * fits at least `weakFit` (below `minFit`, or without the lead) with the evidence an offered description needs (`minEvidence`)
      * is offered (`weakDescriptions`), with the symptoms of other articles that fit within `lead` of it, at `weakScore`: never
@@ -662,6 +669,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     answerFit: 0.3,
     answerBeyond: 2,
     directionWords: 3,
+    directionEvidence: 1,
     weakFit: 0.06,
     weakScore: 0.5,
     weakTitle: 1.5,

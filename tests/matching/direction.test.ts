@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { flowsOf, reversedDirection, titleFlow } from '../../src/matching/direction';
+import { agreedDirection, flowsOf, reversedDirection, titleFlow } from '../../src/matching/direction';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { describedArticle, kbOf } from '../helpers/articles';
@@ -40,6 +40,49 @@ describe('matching/direction', () => {
     // A title without both ends says no direction to reverse.
     const b = describedArticle('oof', 'Users in Exchange Online get no out-of-office replies', 'None arrive.');
     assert.equal(titleFlow(b, W), undefined);
+  });
+
+  it('finds a paste that says the direction of the title the same way: both ends, and none the other way round', () => {
+    const a = describedArticle('fb', 'Free/busy lookups fail from Exchange Online to on-premises', 'Lookups fail.');
+    const agreed = (text: string) => agreedDirection(a, flowsOf(text, W), W);
+    assert.equal(agreed('Lookups from Exchange Online to on-premises fail.'), true);
+    assert.equal(agreed('Lokale Benutzer sehen nichts, die Abfragen von Exchange Online zu lokalen Servern schlagen fehl.'), true);
+    assert.equal(agreed('Lookups from on-premises to Exchange Online fail.'), false, 'the other way round');
+    assert.equal(agreed('Lookups from Exchange Online fail.'), false, 'one end only');
+    assert.equal(agreed('Lookups from Exchange Online to on-premises fail. Lookups from on-premises to Exchange Online fail too.'), false);
+    const b = describedArticle('oof', 'Users in Exchange Online get no out-of-office replies', 'None arrive.');
+    assert.equal(agreedDirection(b, flowsOf('Replies from on-premises to Exchange Online fail.', W), W), false, 'a title without one');
+  });
+
+  it("gives a description that says its title's direction the same way a word of evidence and the lead: offered, not answered", () => {
+    const kb = kbOf([
+      describedArticle(
+        'mail-in',
+        'On-premises users get no email from Microsoft 365 users',
+        'Email that Microsoft 365 users send never reaches on-premises users.',
+      ),
+      describedArticle(
+        'display',
+        'Email of on-premises users shows addresses for Microsoft 365 users',
+        'Microsoft 365 users see the address of on-premises users in email, not their name.',
+      ),
+      describedArticle('photos', 'User photos are not shown in Outlook', 'Photos of users are missing.'),
+      describedArticle('oof', 'External senders receive no out-of-office replies', 'Senders outside get none.'),
+    ]);
+    const run = (text: string, directionEvidence = DEFAULT_PARAMETERS.descriptions.directionEvidence) => {
+      const params = { ...DEFAULT_PARAMETERS, descriptions: { ...DEFAULT_PARAMETERS.descriptions, directionEvidence } };
+      const r = new Matcher(kb, params).match(text, { explain: true });
+      return { decision: r.decision, articles: r.matches.map((m) => m.article), why: r.matches[0]?.why?.rules.map((x) => x.note) ?? [] };
+    };
+    const same = 'Email from Microsoft 365 users never reaches our on-premises users.';
+    // Both articles hold its words alike: without the direction only the last resort offers them, together.
+    assert.deepEqual(run(same, 0).articles, ['mail-in', 'display']);
+    const led = run(same);
+    assert.deepEqual([led.decision, led.articles], ['clarify', ['mail-in']]);
+    assert.ok(led.why.some((n) => n.includes('direction of the article') && n.includes('same way') && n.includes('not answered')));
+    // The other way round it gains nothing.
+    const reversed = 'Email from our on-premises users never reaches Microsoft 365 users.';
+    assert.deepEqual(run(reversed).articles, run(reversed, 0).articles);
   });
 
   it('offers, not answers, a description that names the symptom whole with the sides swapped', () => {
