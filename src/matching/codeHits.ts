@@ -6,6 +6,7 @@
 import { apiCodesOf } from './apiCodes';
 import { articlesNaming, titleWordsNamed, uniqueWeight } from './descriptions';
 import type { CodeHit, MatchContext } from './hits';
+import { namesProduct, onlineOnly, pasteOnPremises } from './product';
 import { scoreSignal, type QueryView } from './score';
 import { isCodeTerm, isStrongTerm } from './signals';
 import { inStatusRange, isStatusTerm } from './statusCodes';
@@ -27,8 +28,11 @@ function titleWeight(ctx: MatchContext, article: number, view: QueryView, code: 
   return uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, article, view.terms, new Set([code])));
 }
 
-/** Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. */
-export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
+/**
+ * Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. `cut`: the paste as
+ * cut (readPaste.ts), read for the product it says it runs on only when a status code's family has an article to answer.
+ */
+export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[] {
   const { code: score, codeFamily, codeMaxArticles, codeTitle, titleCode, statusFamily, statusFamilyArticles } = ctx.params.keywords;
   const hits: CodeHit[] = [];
   const apiCodes = apiCodesOf(ctx.index);
@@ -173,17 +177,50 @@ export function codeHits(ctx: MatchContext, view: QueryView): CodeHit[] {
       if (codeFollowers(id, t).held >= CODE_FOLLOWERS - 1) family.set(article, -1);
       else if (!family.has(article) && sharesAfter(id, t)) family.set(article, id);
     }
-    for (const [article, id] of family)
-      if (id >= 0 && !hits.some((h) => h.article === article && h.code === t))
-        hits.push({
-          kind: 'code',
-          article,
-          symptom: ctx.index.errors[id].symptom,
-          score: statusFamily,
-          terms: [t],
-          code: t,
-          otherMessage: titleWeight(ctx, article, view, t),
-        });
+    // The SMTP reply codes the paste prints right before the code (`432` in `432 4.3.2 Concurrent connections…`), and its
+    // message after the code: the next `keywords.statusFamilyReach` words, up to another status code.
+    const replies = new Set<string>();
+    const message = new Set<string>();
+    const { seq } = view;
+    for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
+      if (p > 0 && /^\d{3}$/.test(seq[p - 1])) replies.add(seq[p - 1]);
+      for (let k = p + 1; k <= p + ctx.params.keywords.statusFamilyReach && k < seq.length && !isStatusTerm(seq[k]); k++)
+        message.add(seq[k]);
+    }
+    const messageNames = (article: number) =>
+      uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, article, message, new Set([t])));
+    // One of the article's error texts prints the code after the same reply code: the same stage of the same server refused.
+    const sameReply = (article: number) =>
+      Array.from(ids).some((id) => {
+        const { terms, article: a } = ctx.index.errors[id];
+        const at = terms.indexOf(t);
+        return a === article && at > 0 && replies.has(terms[at - 1]);
+      });
+    const members = [...family].filter(([article, id]) => id >= 0 && !hits.some((h) => h.article === article && h.code === t));
+    const weights = members.map(([article]) => titleWeight(ctx, article, view, t));
+    // The member whose title names the paste's message after the code (worth `keywords.codeTitleWords` words found in one
+    // article only), the only one that does, with the paste's reply code: the code says which kind of bounce, the title this
+    // article's reason (`432 4.3.2 Concurrent connections limit exceeded` and `…throttling for concurrent connections`).
+    const enough = members.map(([article]) => messageNames(article) >= ctx.params.keywords.codeTitleWords);
+    const titled = members.filter(([article], k) => enough[k] && sameReply(article));
+    let named = titled.length === 1 && enough.filter(Boolean).length === 1 ? titled[0][0] : -1;
+    // Not an article for Exchange Online only in a paste that says it runs on an Exchange server (product.ts).
+    if (named >= 0 && onlineOnly(ctx.kb.articles[named])) {
+      const onPremises = pasteOnPremises(cut);
+      if (onPremises !== undefined && !namesProduct(ctx.facts.scenarioOf(named).squashed, onPremises)) named = -1;
+    }
+    members.forEach(([article, id], k) =>
+      hits.push({
+        kind: 'code',
+        article,
+        symptom: ctx.index.errors[id].symptom,
+        score: article === named ? codeTitle : statusFamily,
+        terms: [t],
+        code: t,
+        otherMessage: weights[k],
+        ...(article === named ? { titleNamed: true as const } : {}),
+      }),
+    );
   }
   // A status code that an article's title names (`Fix NDR error "550 5.7.23"…`), or, when no title names it, a range
   // that a title names (`451 4.7.500-699`): that article is about the code, offered (never answered) however few of

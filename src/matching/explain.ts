@@ -226,7 +226,9 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
     rules.push({
       rule: 'code',
       note: h.titleNamed
-        ? `${h.score}: a code only this article holds, with words of its title: which error and where`
+        ? h.otherMessage !== undefined
+          ? `${h.score}: one of a status code's family whose title, alone of the family, names the paste's message after the code (and an error text with the paste's reply code): which bounce and why`
+          : `${h.score}: a code only this article holds, with words of its title: which error and where`
         : h.otherMessage !== undefined
           ? `${h.score}: a status code this article's error text carries with another message after it: one of the code's family (offered, not answered)`
           : h.score === ctx.params.keywords.codeFamily

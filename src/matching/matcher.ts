@@ -363,7 +363,7 @@ export class Matcher {
     // symptoms of several articles are offered together).
     const ownLanguage = !bridged && !throughLexicon;
     const keywords = keywordHits(this.ctx, view.seq, ownLanguage);
-    const hits: Hit[] = [...errorHits, ...codeHits(this.ctx, view), ...keywords.hits];
+    const hits: Hit[] = [...errorHits, ...codeHits(this.ctx, view, paste.cut), ...keywords.hits];
     // Where the rest of the paste decides ties, an event record's field names are no words of it, nor are the words only
     // stack-trace frames hold: the names of code (`Object target`), not the admin's.
     const rest =

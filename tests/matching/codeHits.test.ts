@@ -130,3 +130,39 @@ describe('matching: API error codes (apiCodes.ts)', () => {
     });
   });
 });
+
+describe('matching: a status code’s family, one article’s title naming the paste’s message (codeHits.ts)', () => {
+  const LIMIT = '432 4.3.2 STOREDRV.WombatSubmit; sender thread limit exceeded';
+  const throttle = englishArticle('throttle', [LIMIT], {
+    title: { en: 'Changes in widget store and throttling for concurrent wombats in Exchange Online' },
+  });
+  const overview = englishArticle('overview', [LIMIT, '550 5.1.97 Widget unknown', '550 5.7.98 Widget refused'], {
+    title: { en: 'Widget non-delivery reports' },
+  });
+  const m = new Matcher(kbOf([throttle, overview, far]));
+  const FAMILY_TITLE =
+    "0.85: one of a status code's family whose title, alone of the family, names the paste's message after the code (and an error text with the paste's reply code): which bounce and why";
+
+  it('answers the article whose title names the message after the code, printed after the same reply code', () => {
+    assert.deepEqual(outcome(m, 'Message failed: 432 4.3.2 Concurrent wombats limit exceeded.'), {
+      decision: 'answer',
+      articles: ['throttle', 'overview'],
+      symptom: 'main',
+      note: FAMILY_TITLE,
+    });
+  });
+
+  it('offers the family where the reply code differs, is missing, or the title’s words stand elsewhere in the paste', () => {
+    assert.equal(outcome(m, 'Deferred: 421 4.3.2 Concurrent wombats limit exceeded.').decision, 'clarify', 'another reply code');
+    assert.equal(outcome(m, 'Error: 4.3.2 Concurrent wombats limit exceeded.').decision, 'clarify', 'no reply code');
+    assert.equal(
+      outcome(m, 'Our concurrent wombats fail: 432 4.3.2 Sender pony limit exceeded.').decision,
+      'clarify',
+      'not after the code',
+    );
+  });
+
+  it('offers it in a paste that says it runs on an Exchange server, the article being for Exchange Online only', () => {
+    assert.equal(outcome(m, 'Message failed: 432 4.3.2 Concurrent wombats limit exceeded. Our Exchange 2016 server').decision, 'clarify');
+  });
+});
