@@ -107,6 +107,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'coverage',
         note: `capped at ${ctx.params.score.smallPart.cap}: the paste holds ${round(b.smallPart)} of the error's weight (less than ${ctx.params.score.smallPart.share}) and not how it ends (the same beginning may go on as another error; offered, not answered)`,
       });
+    if (b.frameOnly)
+      rules.push({
+        rule: 'coverage',
+        note: `capped at ${ctx.params.score.frameOnly.cap}: the paste holds the error's first and last parts and none of what stands between them, which weighs more (the frame a tool prints around every failure, around another one or none; offered, not answered)`,
+      });
     if (b.fragment)
       rules.push({
         rule: 'fragment',

@@ -255,6 +255,16 @@ export interface MatchParameters {
      * their error's last part hold 0.28 of its weight or more.
      */
     smallPart: { share: number; cap: number };
+    /**
+     * An error text of three parts or more of which the paste holds the first and the last — the frame a tool prints around
+     * every failure (Setup's `Configuring Microsoft Exchange Server` … `The Exchange Server setup operation didn't complete.
+     * More details…`) — and none of the parts between, which weigh more than `middle` times what it holds (default 1), is
+     * scored at most `cap` (default 0.75, as `innerOnly`): offered, not answered. The last part must be the text's own
+     * message, not an inner message (`score.ts` isFrameOnly). Set from batch 31's unattended Setup run that printed only the
+     * frame, answered with the organization-preparation article (real-world tuning part, corpus-more; no other outcome or
+     * probe moved).
+     */
+    frameOnly: { middle: number; cap: number };
     /** Full confidence needs as much weight as this many words found in one error text only. Default 3. */
     evidenceWords: number;
     /**
@@ -618,6 +628,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     fragmentEvidence: 2,
     contradiction: 0.5,
     smallPart: { share: 0.2, cap: 0.75 },
+    frameOnly: { middle: 1, cap: 0.75 },
     family: { fit: Math.log(5), cap: 0.75 },
     unexplained: { share: 0.2, cap: 0.75 },
     twins: { score: 0.8, share: 0.9 },

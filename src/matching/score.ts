@@ -793,6 +793,8 @@ export interface SignalScore {
   withoutCode?: true;
   /** The paste holds a small part of the error text and not its last part: capped at `smallPart.cap` (the share held). */
   smallPart?: number;
+  /** The paste holds the error text's first and last parts and none of the failure between them: capped at `frameOnly.cap`. */
+  frameOnly?: true;
 }
 
 /** How a text was settled below the floor (scoreSignal's number): by a contradiction, after its coverage and evidence reached the floor. */
@@ -938,6 +940,8 @@ export function scoreAbove(
   if (withoutCode) score = p.withoutCode;
   const small = score > p.smallPart.cap ? smallPart(pk, id, w, units, p) : -1;
   if (small >= 0) score = p.smallPart.cap;
+  const frameOnly = score > p.frameOnly.cap && isFrameOnly(pk, id, w, units, p);
+  if (frameOnly) score = p.frameOnly.cap;
   const fragment = at < 0 && score < p.fragment && isFragment(pk, id, view.terms.size, w, found.length, uniqueWeight, p);
   if (fragment) score = p.fragment;
   return new Scored(
@@ -953,6 +957,7 @@ export function scoreAbove(
     cut >= 0 ? pk.arrows[cut] : undefined,
     withoutCode,
     small >= 0 ? small : undefined,
+    frameOnly,
   );
 }
 
@@ -970,6 +975,32 @@ function smallPart(pk: PackedSignals, id: number, w: UnitWeights, units: number,
   }
   const share = all > 0 ? held / all : 1;
   return share < p.smallPart.share ? share : -1;
+}
+
+/**
+ * The paste holds error text `id`'s first part and its last, and none of the units between them, which outweigh what it
+ * holds (`frameOnly.middle` times): the frame a tool prints around every failure (Setup's `Configuring Microsoft Exchange
+ * Server` … `The Exchange Server setup operation didn't complete.`), not the failure between. The last part held must be the
+ * text's own message, not an inner one (a chain's inner message is what tells its errors apart: a paste of the wrapper's
+ * first word and the inner message holds the error).
+ */
+function isFrameOnly(pk: PackedSignals, id: number, w: UnitWeights, units: number, p: ScoreParameters): boolean {
+  if (units < 3 || !w.touched[0] || !w.touched[units - 1]) return false;
+  let from = 0;
+  while (w.touched[from]) from++;
+  let to = units - 1;
+  while (w.touched[to]) to--;
+  const u0 = pk.unitStart[id];
+  let middle = 0;
+  let held = 0;
+  for (let k = 0; k < units; k++) {
+    if (k < from || k > to) {
+      if (k > to && pk.unitFlags[u0 + k] & NESTED) return false;
+      held += w.all[k];
+    } else if (w.touched[k]) return false;
+    else middle += w.all[k];
+  }
+  return middle > p.frameOnly.middle * held;
 }
 
 /**
@@ -1069,6 +1100,7 @@ const Scored = plainConstructor(function (
   cutAt?: number,
   withoutCode?: boolean,
   smallPart?: number,
+  frameOnly?: boolean,
 ) {
   this.score = score;
   this.found = found;
@@ -1082,6 +1114,7 @@ const Scored = plainConstructor(function (
   this.innerOnly = innerOnly ? true : undefined;
   this.withoutCode = withoutCode ? true : undefined;
   this.smallPart = smallPart;
+  this.frameOnly = frameOnly ? true : undefined;
 });
 
 /**
