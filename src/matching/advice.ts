@@ -5,7 +5,9 @@
  * say what failed (`Cannot delete this folder.`) — while in the paste that advice follows a sentence of the paste's own
  * (`You don't have permission to create an entry in this folder. Right-click the folder…`) belongs to that other message:
  * the article is offered, not answered (`score.adviceOnly`). Advice pasted alone, or after the admin's own words and a
- * colon (`…only gives me this: Please make sure that you enabled cookies…`), still finds its error.
+ * colon (`…only gives me this: Please make sure that you enabled cookies…`), still finds its error. Stage 4h (capHeadless)
+ * reads the same way a sentence the paste shares with an error without the error's first sentence, inside a message of the
+ * paste's own.
  */
 import type { ErrorHit, MatchContext, Paste } from './hits';
 import { touchedUnits, type QueryView } from './score';
@@ -61,6 +63,46 @@ export function followsOwnSentence(text: string, first: string, second: string |
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The paste writes the words `last` (folded, in order, up to two short words between them: the end of an error text) and
+ * right after them, on the same line, a sentence end and a sentence of its own: a capital letter opening three words (`…to
+ * Microsoft Exchange. Your network adapter…`; a field on the next line, `Version: 2.8`, is no sentence).
+ */
+export function goesOnAfter(text: string, last: readonly string[]): boolean {
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])${last.map(escape).join('(?:[^\\p{L}\\p{N}]{1,3}\\p{L}{1,4}){0,2}[^\\p{L}\\p{N}]{1,3}')}[.!?][ \\t]+\\p{Lu}\\p{Ll}*(?:[ \\t]+[\\p{L}\\p{N}]+){2}`,
+    'giu',
+  );
+  return pattern.test(text);
+}
+
+/**
+ * Stage 4h, a shared sentence inside another message: an error text of plain sentences (no quoted or announced inner
+ * message) that the paste holds without its first sentence — the one that says what failed (`Cannot display folder.`) —
+ * and to its end, where the paste goes on right after it with a sentence of its own (`Network problems are preventing
+ * connection to Microsoft Exchange. Your network adapter does not have a default gateway.`): the sentence they share stands
+ * in another message, and the article is offered, not answered (`score.headless`). A paste that stops at the error's end,
+ * or holds its first sentence, keeps the answer.
+ */
+export function capHeadless(ctx: MatchContext, hits: ErrorHit[], paste: Paste, view: QueryView): void {
+  const cap = ctx.params.score.headless;
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const sig = ctx.index.errors[h.signal];
+    const units = sig.units;
+    if (units.length < 2 || units.some((u) => u.nested)) continue;
+    const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
+    if (touched[0]) continue;
+    const first = touched.indexOf(true);
+    if (first < 0 || !units[first].afterSentence) continue;
+    const lastUnit = units[units.length - 1];
+    if (!touched[units.length - 1] || lastUnit.end - lastUnit.start < 3) continue;
+    if (!goesOnAfter(paste.cut, sig.terms.slice(lastUnit.end - 3, lastUnit.end))) continue;
+    h.score = cap;
+    h.headless = true;
+  }
 }
 
 /** Caps the error hits the paste holds only in advice that follows a message of its own (see the module's comment). */

@@ -102,6 +102,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'coverage',
         note: `capped at ${ctx.params.score.adviceOnly}: the paste holds only the error's advice to the reader, none of its sentences that say what failed, and writes that advice after a message of its own (the same advice follows other messages; offered, not answered)`,
       });
+    if (h.headless)
+      rules.push({
+        rule: 'coverage',
+        note: `capped at ${ctx.params.score.headless}: the paste holds the error without its first sentence (what failed) and goes on right after its end with a sentence of its own (the sentence they share stands in another message; offered, not answered)`,
+      });
     if (b.smallPart !== undefined)
       rules.push({
         rule: 'coverage',

@@ -108,6 +108,8 @@ export interface ErrorHit extends HitBase {
   otherRow?: true;
   /** The paste holds only the error's advice, after a message of its own (then capped: advice.ts `capAdviceOnly`). */
   adviceOnly?: true;
+  /** Held without its first sentence, the paste going on after its end in its own words (then capped: advice.ts `capHeadless`). */
+  headless?: true;
   /** Its words found explain only this share of the paste's error words, none a code (then capped: errorCaps.ts `capUnexplained`). */
   unexplained?: number;
   /** Found with little evidence, it was lowered below the best description the prose found (to this score; `weakErrorsBelow`). */

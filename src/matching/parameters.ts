@@ -132,6 +132,15 @@ export interface MatchParameters {
      */
     adviceOnly: number;
     /**
+     * An error text of plain sentences that the paste holds without its first sentence (what failed) and to its end, going on
+     * right after it with a sentence of its own: scored at most this (advice.ts `capHeadless`). Default 0.75: offered, not
+     * answered. Set from a calendar-sync tool's `Network problems are preventing connection to Microsoft Exchange. Your network
+     * adapter does not have a default gateway.` answered with the public-folder article whose error is `Cannot display
+     * folder.` and that sentence (real-world tuning part, corpus-more; last round's unseen kind). A wider reading — any
+     * paste without the first sentence — cost 4 corpus-dev and 9 corpus-dev2 answers: people paste an error's second sentence.
+     */
+    headless: number;
+    /**
      * The unit just before an inner message that is an exception class of at most this many words (its last word ends in
      * `exception`: `System.NullReferenceException`) belongs to the inner message, not to its wrapper: `System.NullReferenceException:
      * Object reference not set…` pasted from a setup log is that inner message alone, capped at `innerOnly`. Default 8 (the
@@ -617,6 +626,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     fragment: 0.5,
     innerOnly: 0.75,
     adviceOnly: 0.75,
+    headless: 0.75,
     classWords: 8,
     otherScenario: 0.75,
     otherProduct: 0.75,
