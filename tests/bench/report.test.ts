@@ -11,6 +11,15 @@ import { checkTargets, type Measurements } from '../../bench/targets';
 import { percentile, summarize, timeSideBySide } from '../../bench/timing';
 import { tempFolder } from '../helpers/tmp';
 
+/**
+ * Keeps the CPU busy for at least `ms` as the timer under test measures it (process.hrtime): a wait on Date.now() can end
+ * up to a millisecond early, and a call meant to take 120 ms measured 119.x.
+ */
+function busyWait(ms: number): void {
+  const end = process.hrtime.bigint() + BigInt(Math.round(ms * 1e6));
+  while (process.hrtime.bigint() < end);
+}
+
 const lat = (p50Ms: number, p99Ms: number) => ({
   p50Ms,
   p99Ms,
@@ -502,8 +511,7 @@ describe('bench/timing', () => {
           name: 'slow',
           run: () => {
             slow++;
-            const end = Date.now() + 30;
-            while (Date.now() < end);
+            busyWait(30);
           },
         },
       ],
@@ -571,8 +579,7 @@ describe('bench/timing', () => {
     let calls = 0;
     const slowFirst = () => {
       calls++;
-      const end = Date.now() + (calls === 1 ? 120 : 0);
-      while (Date.now() < end);
+      if (calls === 1) busyWait(120);
     };
     const timed = timeSideBySide([{ name: 'setup', run: slowFirst }], {
       budgetMs: 20,
@@ -597,8 +604,7 @@ describe('bench/timing', () => {
           name: 'slowish',
           run: () => {
             calls++;
-            const end = Date.now() + 5;
-            while (Date.now() < end);
+            busyWait(5);
           },
         },
       ],
