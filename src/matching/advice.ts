@@ -5,11 +5,12 @@
  * say what failed (`Cannot delete this folder.`) — while in the paste that advice follows a sentence of the paste's own
  * (`You don't have permission to create an entry in this folder. Right-click the folder…`) belongs to that other message:
  * the article is offered, not answered (`score.adviceOnly`). Advice pasted alone, or after the admin's own words and a
- * colon (`…only gives me this: Please make sure that you enabled cookies…`), still finds its error. Stage 4h (capHeadless)
+ * colon (`…only gives me this: Please make sure that you enabled cookies…`), still finds its error. Stage 4h (isHeadless)
  * reads the same way a sentence the paste shares with an error without the error's first sentence, inside a message of the
  * paste's own.
  */
 import type { ErrorHit, MatchContext, Paste } from './hits';
+import type { ErrorSignal } from './signals';
 import { touchedUnits, type QueryView } from './score';
 
 /**
@@ -86,50 +87,52 @@ export function goesOnAfter(text: string, last: readonly string[]): boolean {
  * in another message, and the article is offered, not answered (`score.headless`). A paste that stops at the error's end,
  * or holds its first sentence, keeps the answer.
  */
-export function capHeadless(ctx: MatchContext, hits: ErrorHit[], paste: Paste, view: QueryView): void {
-  const cap = ctx.params.score.headless;
-  for (const h of hits) {
-    if (h.score <= cap) continue;
-    const sig = ctx.index.errors[h.signal];
-    const units = sig.units;
-    if (units.length < 2 || units.some((u) => u.nested)) continue;
-    const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
-    if (touched[0]) continue;
-    const first = touched.indexOf(true);
-    if (first < 0 || !units[first].afterSentence) continue;
-    const lastUnit = units[units.length - 1];
-    if (!touched[units.length - 1] || lastUnit.end - lastUnit.start < 3) continue;
-    if (!goesOnAfter(paste.cut, sig.terms.slice(lastUnit.end - 3, lastUnit.end))) continue;
-    h.score = cap;
-    h.headless = true;
-  }
+function isHeadless(sig: ErrorSignal, touched: readonly boolean[], paste: Paste): boolean {
+  const units = sig.units;
+  if (units.some((u) => u.nested) || touched[0]) return false;
+  const first = touched.indexOf(true);
+  if (first < 0 || !units[first].afterSentence) return false;
+  const lastUnit = units[units.length - 1];
+  if (!touched[units.length - 1] || lastUnit.end - lastUnit.start < 3) return false;
+  return goesOnAfter(paste.cut, sig.terms.slice(lastUnit.end - 3, lastUnit.end));
 }
 
-/** Caps the error hits the paste holds only in advice that follows a message of its own (see the module's comment). */
-export function capAdviceOnly(ctx: MatchContext, hits: ErrorHit[], paste: Paste, view: QueryView): void {
-  const cap = ctx.params.score.adviceOnly;
+/** The paste holds error text `sig` only in advice that follows a message of its own (stage 4g, the module's comment). */
+function isAdviceOnly(sig: ErrorSignal, touched: readonly boolean[], paste: Paste): boolean {
+  const { units, terms } = sig;
+  let first = -1;
+  let message = false;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    const advice = isAdviceUnit(terms, u.start, u.end, k === 0 || u.afterSentence);
+    if (touched[k] && !advice) return false;
+    else if (touched[k] && first < 0) first = k;
+    else if (!touched[k] && !advice && !u.generic) message = true;
+  }
+  if (first < 0 || !message) return false;
+  const u = units[first];
+  return followsOwnSentence(paste.cut, terms[u.start], IMPERATIVES.get(terms[u.start]) ?? undefined);
+}
+
+/**
+ * Stages 4g and 4h: caps the error hits whose words stand in another message of the paste's — held only in the error's
+ * advice (`score.adviceOnly`), or without its first sentence, the paste going on in its own words (`score.headless`). Which
+ * units of the error the paste holds is read once per hit, for both.
+ */
+export function capOtherMessages(ctx: MatchContext, hits: ErrorHit[], paste: Paste, view: QueryView): void {
+  const { adviceOnly, headless } = ctx.params.score;
   for (const h of hits) {
-    if (h.score <= cap) continue;
+    if (h.score <= adviceOnly && h.score <= headless) continue;
     const sig = ctx.index.errors[h.signal];
-    const units = sig.units;
-    if (units.length < 2) continue;
-    const terms = sig.terms;
+    if (sig.units.length < 2) continue;
     const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
-    let first = -1;
-    let message = false;
-    let other = false;
-    for (let k = 0; k < units.length; k++) {
-      const u = units[k];
-      const advice = isAdviceUnit(terms, u.start, u.end, k === 0 || u.afterSentence);
-      if (touched[k] && !advice) other = true;
-      else if (touched[k] && first < 0) first = k;
-      else if (!touched[k] && !advice && !u.generic) message = true;
+    if (h.score > adviceOnly && isAdviceOnly(sig, touched, paste)) {
+      h.score = adviceOnly;
+      h.adviceOnly = true;
     }
-    if (other || first < 0 || !message) continue;
-    const u = units[first];
-    const second = IMPERATIVES.get(terms[u.start]) ?? undefined;
-    if (!followsOwnSentence(paste.cut, terms[u.start], second)) continue;
-    h.score = cap;
-    h.adviceOnly = true;
+    if (h.score > headless && isHeadless(sig, touched, paste)) {
+      h.score = headless;
+      h.headless = true;
+    }
   }
 }

@@ -106,9 +106,9 @@ export interface ErrorHit extends HitBase {
   otherStatus?: true;
   /** An overview's text without a code, the paste holding none of the overview's rows of its status code (then capped). */
   otherRow?: true;
-  /** The paste holds only the error's advice, after a message of its own (then capped: advice.ts `capAdviceOnly`). */
+  /** The paste holds only the error's advice, after a message of its own (then capped: advice.ts `capOtherMessages`). */
   adviceOnly?: true;
-  /** Held without its first sentence, the paste going on after its end in its own words (then capped: advice.ts `capHeadless`). */
+  /** Held without its first sentence, the paste going on after its end in its own words (then capped: advice.ts `capOtherMessages`). */
   headless?: true;
   /** Its words found explain only this share of the paste's error words, none a code (then capped: errorCaps.ts `capUnexplained`). */
   unexplained?: number;

@@ -38,7 +38,7 @@ import { NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type 
 import { keywordHits } from './keywordHits';
 import { cleanPaste, type Token } from './normalize';
 import { capOtherOuter } from './outerCaps';
-import { capAdviceOnly, capHeadless } from './advice';
+import { capOtherMessages } from './advice';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { breakTies, codeArticleFirst, idOrder, innerOnly, nearTwins, rank, settleContest } from './ranking';
@@ -353,8 +353,7 @@ export class Matcher {
     capOtherOuter(this.ctx, errorHits, paste, view);
     capGenericLines(this.ctx, errorHits);
     capOtherStatus(this.ctx, errorHits, view.terms);
-    capAdviceOnly(this.ctx, errorHits, paste, view);
-    capHeadless(this.ctx, errorHits, paste, view);
+    capOtherMessages(this.ctx, errorHits, paste, view);
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
     // Prose in a language some articles lack is read through the lexicon, where every article takes part: as
     // written, its words would fit only the articles written in it, however little they fit. As written, only a

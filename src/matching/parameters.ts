@@ -133,7 +133,7 @@ export interface MatchParameters {
     adviceOnly: number;
     /**
      * An error text of plain sentences that the paste holds without its first sentence (what failed) and to its end, going on
-     * right after it with a sentence of its own: scored at most this (advice.ts `capHeadless`). Default 0.75: offered, not
+     * right after it with a sentence of its own: scored at most this (advice.ts `capOtherMessages`). Default 0.75: offered, not
      * answered. Set from a calendar-sync tool's `Network problems are preventing connection to Microsoft Exchange. Your network
      * adapter does not have a default gateway.` answered with the public-folder article whose error is `Cannot display
      * folder.` and that sentence (real-world tuning part, corpus-more; last round's unseen kind). A wider reading — any

@@ -6,7 +6,7 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
 
 /**
  * An error of plain sentences held without its first sentence and to its end, where the paste goes on right after it with a
- * sentence of its own, is offered, not answered (advice.ts capHeadless, parameters.ts `score.headless`).
+ * sentence of its own, is offered, not answered (advice.ts capOtherMessages, parameters.ts `score.headless`).
  */
 describe('matching rules: a shared sentence inside another message (headless)', () => {
   const m = new Matcher(
