@@ -7,7 +7,7 @@ import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
 import type { Translation } from './bridge';
 import { titleWeight, wordsBeyondErrors } from './descriptions';
-import { round, type MatchContext, type Paste, type Ranked } from './hits';
+import { round, type CodeHit, type MatchContext, type Paste, type Ranked } from './hits';
 import type { Token } from './normalize';
 import { touchedUnits, type QueryView } from './score';
 import { includesId } from './sorted';
@@ -233,22 +233,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
       });
   } else {
     out.code = h.code;
-    rules.push({
-      rule: 'code',
-      note: h.titleNamed
-        ? h.otherMessage !== undefined
-          ? `${h.score}: one of a status code's family whose title, alone of the family, names the paste's message after the code (and an error text with the paste's reply code): which bounce and why`
-          : `${h.score}: a code only this article holds, with words of its title: which error and where`
-        : h.otherMessage !== undefined
-          ? `${h.score}: a status code this article's error text carries with another message after it: one of the code's family (offered, not answered)`
-          : h.score === ctx.params.keywords.codeFamily
-            ? `${h.score}: a status code only this article names, and the start of its message as in several of the article's variants`
-            : h.title
-              ? `${h.score}: a status code ${h.title === 'exact' ? "the article's title names" : "in a range the article's title names"} (at most ${ctx.params.keywords.codeMaxArticles} titles)`
-              : h.api
-                ? `${h.score}: an API error code (a CamelCase word an error text gives after a code label) at most ${ctx.params.keywords.codeMaxArticles} articles hold: the error's family, not where it happened (offered, never answered)`
-                : `${h.score}: a code at most ${ctx.params.keywords.codeMaxArticles} articles hold`,
-    });
+    rules.push({ rule: 'code', note: codeNote(ctx, h) });
   }
   if (h.problemPart) rules.push({ rule: 'description', note: "found only in the post's problem sentences, the story left out: offered" });
   if (h.kind === 'description' && h.weak)
@@ -299,4 +284,22 @@ export function explained(
 ): MatchResult {
   const terms = translation.applied.map((a) => a.words.join(' '));
   return { ...result, translation: { from, to: from === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
+}
+
+/** What a code hit's score stands for (the stage 5a rule in codeHits.ts that gave it). */
+function codeNote(ctx: MatchContext, h: CodeHit): string {
+  const { codeMaxArticles, codeFamily } = ctx.params.keywords;
+  if (h.titleNamed)
+    return h.otherMessage !== undefined
+      ? `${h.score}: one of a status code's family whose title, alone of the family, names the paste's message after the code (and an error text with the paste's reply code): which bounce and why`
+      : `${h.score}: a code only this article holds, with words of its title: which error and where`;
+  if (h.otherMessage !== undefined)
+    return `${h.score}: a status code this article's error text carries with another message after it: one of the code's family (offered, not answered)`;
+  if (h.score === codeFamily)
+    return `${h.score}: a status code only this article names, and the start of its message as in several of the article's variants`;
+  if (h.title)
+    return `${h.score}: a status code ${h.title === 'exact' ? "the article's title names" : "in a range the article's title names"} (at most ${codeMaxArticles} titles)`;
+  if (h.api)
+    return `${h.score}: an API error code (a CamelCase word an error text gives after a code label) at most ${codeMaxArticles} articles hold: the error's family, not where it happened (offered, never answered)`;
+  return `${h.score}: a code at most ${codeMaxArticles} articles hold`;
 }
