@@ -939,7 +939,9 @@ export function proseAgreement(
     }
     return null;
   };
-  const units = new Set<string>();
+  /** Rare units (`proseRare`) by the sentences of the paste they stand in; a verbatim run's sentence is not known (-1). */
+  const units = new Map<string, Set<number>>();
+  const addUnit = (unit: string, sentence: number) => units.set(unit, (units.get(unit) ?? new Set<number>()).add(sentence));
   /** Units held by at most `proseJoint` articles, by their sentence and words: their content words. */
   const joint = new Map<number, Map<string, string[]>>();
   for (let i = 0; i < applied.length; i++) {
@@ -967,7 +969,7 @@ export function proseAgreement(
     const rivalHas = rivalHolds(words) || (parts.length > 1 && parts.every((part) => rivalHolds(part)));
     if (!content.length || rivalHas) continue;
     const holding = articlesHolding(content);
-    if (holding <= params.proseRare) units.add(found.join(' '));
+    if (holding <= params.proseRare) addUnit(found.join(' '), sentence);
     // A word every kind of description uses (`see`, `receive`) agrees with nothing in particular.
     if (holding <= params.proseJoint && words.some((w) => !STOPWORDS.has(w) && !GENERIC.has(w))) {
       const terms = joint.get(sentence) ?? new Map<string, string[]>();
@@ -983,7 +985,7 @@ export function proseAgreement(
       const pair = words.slice(i, i + 2);
       const found = otherProse.map((p) => runIn(p, pair, true)).find((f) => f !== null);
       if (found && articlesHolding(found) <= params.proseRare && !rivalHolds(pair)) {
-        units.add(words.join(' '));
+        addUnit(words.join(' '), -1);
         break;
       }
     }
@@ -992,18 +994,36 @@ export function proseAgreement(
   // rare terms of its own make it an answer (`wholeUnits`), one at least.
   // It says nothing the symptom lacks, each word read (`all`): `allUnits`, none by default, as English answers it.
   const needed = all ? params.allUnits : whole ? params.wholeUnits : params.unitsToAnswer;
-  if ((units.size >= 1 || needed === 0) && units.size + languageFree >= needed) return true;
+  // The rare units that answer stand in one sentence of the paste, as the joint terms below do: a post's sentences each
+  // name a word or two of some article by chance (`Mailzustellung`, `zugestellt`, `Empfänger` in three sentences of a
+  // notice about a migration: `email delivery`, `delivered`, `recipients`, a group-delivery article's title and symptom).
+  // A verbatim run's sentence is not known: it counts with each sentence's units.
+  const inOneSentence = mostInOneSentence(units);
+  if ((units.size >= 1 || needed === 0) && inOneSentence + languageFree >= needed) return true;
   // Terms a few articles each hold (`delegate`, `synced`, `forest`) that together only this one does: one more of them
   // than `unitsToAnswer` when none is rare (two such terms, `group` and `non-delivery report`, meet by chance).
   // Not past a quoted message the article lacks (`ownWords`): the paste names its error, and it is another.
   if (quotedOther) return false;
   // They stand in one sentence of the paste: across a post's sentences a few articles' words meet by chance (`beim Versenden
   // von E-Mails` in one, `die E-Mail-Adresse des Empfängers` in another: `sends` and `address`, one article's title and symptom).
-  for (const terms of joint.values()) {
+  // A rare unit lowers the count only in its own sentence (or as a verbatim run, in any).
+  for (const [sentence, terms] of joint) {
     const together = [...new Set([...terms.values()].flat())];
-    if (terms.size >= params.unitsToAnswer + (units.size ? 0 : 1) && articlesHolding(together) <= 1) return true;
+    const rare = [...units.values()].some((s) => s.has(sentence) || s.has(-1));
+    if (terms.size >= params.unitsToAnswer + (rare ? 0 : 1) && articlesHolding(together) <= 1) return true;
   }
   return false;
+}
+
+/** The most units (keys) one sentence holds, a unit of sentence -1 counting in each. */
+function mostInOneSentence(units: ReadonlyMap<string, ReadonlySet<number>>): number {
+  const per = new Map<number, number>();
+  let anywhere = 0;
+  for (const sentences of units.values()) {
+    if (sentences.has(-1)) anywhere++;
+    else for (const s of sentences) per.set(s, (per.get(s) ?? 0) + 1);
+  }
+  return anywhere + Math.max(0, ...per.values());
 }
 
 /**

@@ -339,6 +339,34 @@ describe('matching/bridge', () => {
       assert.equal(proseAgreement(ddg, 'main', [], units('dynamic', 'distribution group', 'members'), rare), true);
     });
 
+    it('answers on rare units that stand in one sentence of the paste, not one here and one there', () => {
+      const at = (sentence: number, phrase: string) => ({ words: phrase.split(' '), sentence });
+      assert.equal(proseAgreement(ddg, 'main', [], [at(0, 'members'), at(0, 'dynamic distribution group')], rare), true);
+      assert.equal(
+        proseAgreement(ddg, 'main', [], [at(0, 'members'), at(1, 'dynamic distribution group')], rare),
+        false,
+        'two sentences, one term each',
+      );
+      assert.equal(
+        proseAgreement(ddg, 'main', [], [at(0, 'members'), at(1, 'dynamic distribution group'), at(1, 'mail')], rare),
+        true,
+        'the second sentence holds two',
+      );
+      const apart = [at(0, 'members'), at(1, 'dynamic distribution group')];
+      const whole = proseAgreement(ddg, 'main', [], apart, rare, undefined, undefined, undefined, undefined, true);
+      assert.equal(whole, true, 'one unit answers a paste that names the symptom whole (wholeUnits), in whichever sentence');
+      // Terms a few articles each hold: a rare unit makes two enough only in its own sentence.
+      const counts: Record<string, number> = { members: 1, group: 5, mail: 5 };
+      const holding = (words: readonly string[]) => (words.length === 1 ? (counts[words[0]] ?? 9) : 1);
+      assert.equal(proseAgreement(ddg, 'main', [], [at(1, 'members'), at(1, 'group')], holding), true, 'members beside group');
+      assert.equal(proseAgreement(ddg, 'main', [], [at(1, 'group'), at(1, 'mail')], holding), false, 'two, none rare');
+      assert.equal(
+        proseAgreement(ddg, 'main', [], [at(0, 'members'), at(1, 'group'), at(1, 'mail')], holding),
+        false,
+        'members in another sentence than group and mail',
+      );
+    });
+
     it('counts only rare units found in the title or the symptom, and a language-free term as one more', () => {
       assert.equal(
         proseAgreement(ddg, 'main', [], units('members', 'receive'), () => 4),
