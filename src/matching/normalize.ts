@@ -100,6 +100,14 @@ export function withoutDirectoryAddresses(text: string): string {
   return t;
 }
 
+/**
+ * A distinguished name's domain components (`DC=contoso,DC=com`, `DC=XYZ,DC=COM`): the directory's domain name written as a
+ * path, which varies like a host name and says nothing of which error it is. Dropped on both sides, as host names are: an
+ * article's `…,CN=Deleted Objects,DC=contoso,DC=com on the…` is a paste's `…,DC=zorg,DC=local on the…`. Starts only at `DC=`;
+ * a sentence's last stop (`…,DC=com.`) is not the name's.
+ */
+const DOMAIN_COMPONENTS = /\bDC=[^,;\s'"\\<>]*[^,;\s'"\\<>.:!?)\]](?:, ?DC=[^,;\s'"\\<>]*[^,;\s'"\\<>.:!?)\]])*/gi;
+
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const ISO_TIME = /\b\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?/gi;
 const TIME = /\b\d{1,2}:\d{2}:\d{2}([.,]\d+)?\b/g;
@@ -154,6 +162,7 @@ export function cleanPaste(text: string): string[] {
     t = t.replace(re, re === EMAIL ? '$1 ' : ' ');
   }
   t = replaceHostNames(t, HOST_NAMES, ' ');
+  if (t.includes('=') && /dc=/i.test(t)) t = t.replace(DOMAIN_COMPONENTS, ' ');
   // "connec-\ntion" → "connection", but keep "-Enabled" parameter lines intact.
   if (t.includes('-\n')) t = t.replace(/([a-zäöüß])-\n\s*([a-zäöüß])/g, '$1$2');
   return stripLineLabels(t.split('\n'));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
+import { cleanPaste } from '../../src/matching/normalize';
 import { englishArticle as article, kbOf } from '../helpers/articles';
 
 describe("matching: an article's example name in double quotes is a value (signals.ts)", () => {
@@ -64,5 +65,36 @@ describe('matching: a quoted .NET type or assembly name in a paste is the messag
         paste,
       );
     }
+  });
+});
+
+describe("matching: a distinguished name's domain components are the directory's domain, not words (normalize.ts)", () => {
+  const m = new Matcher(
+    kbOf([
+      article('wko', [
+        'The well-known object entry B:32:<guid>:CN=Recipient Management\\0ADEL:<guid>,CN=Deleted Objects,DC=contoso,DC=com ' +
+          'on the otherWellKnownObjects attribute in the container object CN=Microsoft Exchange,CN=Services,CN=Configuration,' +
+          'DC=contoso,DC=com points to an invalid DN or a deleted object. Remove the entry, and then rerun the task.',
+      ]),
+      article('walrus', ['The walrus sync stalled at midnight.']),
+    ]),
+  );
+
+  it('drops DC= parts on both sides, as host names are', () => {
+    assert.deepEqual(cleanPaste('CN=Deleted Objects,DC=zorg,DC=local on the x; CN=Configuration,dc=Corp, DC=Contoso, DC=com.'), [
+      'CN=Deleted Objects,  on the x; CN=Configuration, .',
+    ]);
+    // `DC` alone (a domain controller) is a word.
+    assert.deepEqual(cleanPaste('the DC is down, DC01 too'), ['the DC is down, DC01 too']);
+  });
+
+  it("answers the error in another organisation's domain: its name there is no other error", () => {
+    const paste =
+      '[ERROR] The well-known object entry B:32:C262A929D691B74A9E068728F8F842EA:CN=Organization Management\\0ADEL:' +
+      'c1b94668-b67b-4231-8e5a-b11ecf5b7838,CN=Deleted Objects,DC=zorg,DC=local on the otherWellKnownObjects attribute in the ' +
+      'container object CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=zorg,DC=local points to an invalid DN or a ' +
+      'deleted object.  Remove the entry, and then rerun the task.';
+    const r = m.match(paste);
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'wko']);
   });
 });
