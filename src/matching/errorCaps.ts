@@ -6,7 +6,8 @@
  * the articles the paste's error contradicts, which the description path must not offer.
  */
 import { foreignProgram } from './foreignProgram';
-import type { ErrorHit, MatchContext, Paste, PasteWhere, Ranked } from './hits';
+import { NO_ADJUSTMENTS, round, type ErrorHit, type MatchContext, type Paste, type PasteWhere, type Ranked } from './hits';
+import { titleWordsNamed, uniqueWeight } from './descriptions';
 import { OVERVIEW_CODES } from './articleFacts';
 import {
   namesCloud,
@@ -258,6 +259,73 @@ export function capUnexplained(ctx: MatchContext, ranked: Ranked[], terms: Itera
   }
   top.hit.unexplained = Math.round(best * 1000) / 1000;
   return ranked.map((r) => (r.score > cap ? { ...r, score: cap } : r));
+}
+
+/**
+ * Stage 7b, before the decision: an answer found by an NDR's status line — its error text carries the status code, an
+ * article about one scenario of that bounce (its title names no such code, its error texts fewer than an overview's) — while
+ * another article whose title names the code (`"550 5.1.1 RESOLVER.ADR.ExRecipNotFound" when sending…`) holds in its own
+ * error text every word the answer found: the line says which bounce, not which of the two scenarios. Unless the paste's
+ * own words name the answer's title ahead of theirs (by `score.codeScenario.titleLead` words found in one article only,
+ * beyond the error text's words), it is offered, not answered, those articles right after it (at most `score.codeScenario.cap`).
+ */
+export function capCodeScenario(
+  ctx: MatchContext,
+  ranked: Ranked[],
+  prose: () => ReadonlySet<string>,
+  errorHits: readonly ErrorHit[],
+  explaining: boolean,
+): Ranked[] {
+  const top = ranked[0];
+  const { cap, titleLead } = ctx.params.score.codeScenario;
+  if (top?.hit.kind !== 'error' || top.score <= cap) return ranked;
+  const { hit } = top;
+  const { vocab } = ctx.index;
+  const codes: string[] = [];
+  for (const id of hit.found) if (isStatusTerm(vocab.terms[id])) codes.push(vocab.terms[id]);
+  if (!codes.length) return ranked;
+  if ((ctx.facts.statusCodesOf().codes[hit.article]?.size ?? 0) >= OVERVIEW_CODES) return ranked;
+  const titled = ctx.facts.titleCodesOf().exact;
+  const owners = new Set<number>();
+  for (const code of codes) {
+    const articles = titled.get(code) ?? [];
+    if (articles.includes(hit.article)) return ranked;
+    for (const a of articles) owners.add(a);
+  }
+  // Those whose own error texts hold every word the answer found (a reply code aside, which some logs leave out): the paste's
+  // error is no more this scenario's than theirs.
+  const holding = new Set<number>();
+  const reply = (id: number) => /^\d{3}$/.test(vocab.terms[id]);
+  for (const h of errorHits) {
+    if (h === hit || !owners.has(h.article) || holding.has(h.article)) continue;
+    if (hit.found.every((id) => reply(id) || includesId(h.found, id))) holding.add(h.article);
+  }
+  const heads = ranked.filter((r) => holding.has(r.hit.article));
+  if (!heads.length) return ranked;
+  // The paste's own words name this scenario's title ahead of theirs: it says which one it is.
+  const words = prose();
+  const except = new Set(ctx.index.errors[hit.signal].terms);
+  const named = titleWordsNamed(ctx.descriptions, hit.article, words, except);
+  const weight = uniqueWeight(ctx.descriptions, named);
+  const theirs = Math.max(...[...holding].map((a) => uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, a, words, except))));
+  if (weight - theirs >= titleLead) return ranked;
+  hit.codeScenario = { owners: heads.map((r) => ctx.kb.articles[r.hit.article].id), named, title: round(weight), theirs: round(theirs) };
+  // Offered right after the answer, in the order they ranked.
+  const after = heads.map((r) => ({
+    ...r,
+    score: cap,
+    adjustments: explaining
+      ? [
+          ...r.adjustments,
+          {
+            rule: 'code-article' as const,
+            note: `offered right after ${ctx.kb.articles[hit.article].id}: its title names the status code of the line both hold`,
+          },
+        ]
+      : NO_ADJUSTMENTS,
+  }));
+  const rest = ranked.filter((r) => !heads.includes(r)).map((r) => (r.score > cap ? { ...r, score: cap } : r));
+  return [rest[0], ...after, ...rest.slice(1)];
 }
 
 /** A bounce whose status code is not the error text's (nor its article's) is offered, not answered (statusCodes.ts). */

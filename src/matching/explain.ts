@@ -82,6 +82,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'coverage',
         note: `capped at ${ctx.params.score.unexplained.cap}: its words found (of the article's error text that explains the most) weigh ${h.unexplained} of the paste's error words (less than ${ctx.params.score.unexplained.share}) and hold no code: a message printed in many places, in a paste that says more than the article (offered, not answered)`,
       });
+    if (h.codeScenario)
+      rules.push({
+        rule: 'code',
+        note: `capped at ${ctx.params.score.codeScenario.cap}: an NDR's status line, and this article one scenario of that bounce: ${h.codeScenario.owners.join(', ')}, titled with its status code, ${h.codeScenario.owners.length > 1 ? 'hold' : 'holds'} the line whole too; the paste names its title in words worth ${h.codeScenario.title}${h.codeScenario.named.length ? ` (${h.codeScenario.named.join(' ')})` : ''}, theirs ${h.codeScenario.theirs}: not ahead by ${ctx.params.score.codeScenario.titleLead} (offered, not answered)`,
+      });
     if (h.otherStatus)
       rules.push({
         rule: 'code',

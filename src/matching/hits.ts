@@ -110,6 +110,11 @@ export interface ErrorHit extends HitBase {
   adviceOnly?: true;
   /** Held without its first sentence, the paste going on after its end in its own words (then capped: advice.ts `capOtherMessages`). */
   headless?: true;
+  /**
+   * An NDR status line of one scenario that `owners`, titled with its code, hold too; `named`/`title`: the paste's words of
+   * its title and their weight, `theirs` the owners' best (then capped: errorCaps.ts `capCodeScenario`).
+   */
+  codeScenario?: { owners: readonly string[]; named: readonly string[]; title: number; theirs: number };
   /** Its words found explain only this share of the paste's error words, none a code (then capped: errorCaps.ts `capUnexplained`). */
   unexplained?: number;
   /** Found with little evidence, it was lowered below the best description the prose found (to this score; `weakErrorsBelow`). */

@@ -27,12 +27,21 @@ import {
   buildAbout,
   buildDescriptions,
   problemPart,
+  proseTerms,
   type AboutIndex,
   type DescriptionIndex,
   type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
-import { capForeignProgram, capGenericLines, capOtherStatus, capUnexplained, checkScenario, contradictedArticles } from './errorCaps';
+import {
+  capCodeScenario,
+  capForeignProgram,
+  capGenericLines,
+  capOtherStatus,
+  capUnexplained,
+  checkScenario,
+  contradictedArticles,
+} from './errorCaps';
 import { explained, toMatch } from './explain';
 import { NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Ranked, type Reach } from './hits';
 import { keywordHits } from './keywordHits';
@@ -441,9 +450,14 @@ export class Matcher {
     );
     // An answer whose error explains little of what the paste says in error words, with no code, is offered (errorCaps.ts).
     ranked = capUnexplained(this.ctx, ranked, rest.terms, errorHits);
-    this.last = { paste, hits, ranked };
     const t = this.params.decision;
-    const decided = decide(ranked, t);
+    let decided = decide(ranked, t);
+    // An answer by an NDR's status line that an article titled with its code holds too: one scenario of it (errorCaps.ts).
+    if (decided.decision === 'answer') {
+      const capped = capCodeScenario(this.ctx, ranked, () => new Set(proseTerms(paste.cut)), errorHits, explaining);
+      if (capped !== ranked) decided = decide((ranked = capped), t);
+    }
+    this.last = { paste, hits, ranked };
     const { decision } = decided;
     let { offered } = decided;
     // An answer found by a row's prose (a description, not the row's error text pasted) goes where the row sends its reader.

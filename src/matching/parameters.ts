@@ -240,6 +240,14 @@ export interface MatchParameters {
      */
     unexplained: { share: number; cap: number };
     /**
+     * An NDR's status line answered with an article about one scenario of that bounce while another article, whose title
+     * names its status code, holds every word found (errorCaps.ts `capCodeScenario`): offered at `cap` (default 0.75), with
+     * that article, unless the paste names the answer's title ahead of the other's by `titleLead` words found in one article
+     * only (default 0.5, half such a word: `on-prem users` beside the NDR line names the hybrid article's `On-premises
+     * users`, 0.56 of a word, where a bare line or a PST import names neither title).
+     */
+    codeScenario: { cap: number; titleLead: number };
+    /**
      * Near twins (ranking.ts `nearTwins`): below an answer, another article's error text that fits the paste `score` or more
      * (default 0.8, an answer's own score) and found `share` of the weight of the words the answer's text found, the answer's
      * text as much of its (default 0.9), and no code, number or exception class that the other did not, holds the same error
@@ -641,6 +649,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     frameOnly: { middle: 1, cap: 0.75 },
     family: { fit: Math.log(5), cap: 0.75 },
     unexplained: { share: 0.2, cap: 0.75 },
+    codeScenario: { cap: 0.75, titleLead: 0.5 },
     twins: { score: 0.8, share: 0.9 },
     evidenceWords: 3,
     oneWord: 1,
