@@ -6,7 +6,6 @@
  * holds it. A CamelCase word elsewhere (a property `RemoteRecipientType`, a parameter) is no such code.
  */
 import { termsOf } from './normalize';
-import type { SignalIndex } from './signals';
 
 /** A label whose next word is a code: a word ending in `code` or `error` (`ResponseCode`, `Error code`), then `:`, `=`, quotes. */
 const LABELLED =
@@ -30,20 +29,17 @@ export function labelledCodes(text: string): string[] {
   return out;
 }
 
-const CODES = new WeakMap<SignalIndex, ReadonlySet<string>>();
-
-/** The API error codes the error texts of `index` give after a code label (made on first use, kept with the index). */
-export function apiCodesOf(index: SignalIndex): ReadonlySet<string> {
-  let codes = CODES.get(index);
-  if (codes) return codes;
+/**
+ * The API error codes that error texts give after a code label, of the words in `vocabulary` (each distinct text read once).
+ * Made with the index (buildSignals: SignalIndex.apiCodes), so that no paste pays for reading every error text.
+ */
+export function apiCodesIn(texts: Iterable<string>, vocabulary: ReadonlyMap<string, number>): Set<string> {
   const found = new Set<string>();
   const read = new Set<string>();
-  for (const { text } of index.errors) {
+  for (const text of texts) {
     if (read.has(text)) continue;
     read.add(text);
-    for (const t of labelledCodes(text)) if (index.vocab.ids.has(t)) found.add(t);
+    for (const t of labelledCodes(text)) if (vocabulary.has(t)) found.add(t);
   }
-  codes = found;
-  CODES.set(index, codes);
-  return codes;
+  return found;
 }

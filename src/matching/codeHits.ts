@@ -3,7 +3,6 @@
  * offers them even when little else of their error was pasted; a status code an article's title names offers that
  * article. Never where the paste goes on differently right after the code (another error of the code's family).
  */
-import { apiCodesOf } from './apiCodes';
 import { articlesNaming, titleWordsNamed, uniqueWeight } from './descriptions';
 import type { CodeHit, MatchContext } from './hits';
 import { namesProduct, onlineOnly, pasteOnPremises } from './product';
@@ -35,7 +34,7 @@ function titleWeight(ctx: MatchContext, article: number, view: QueryView, code: 
 export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[] {
   const { code: score, codeFamily, codeMaxArticles, codeTitle, titleCode, statusFamily, statusFamilyArticles } = ctx.params.keywords;
   const hits: CodeHit[] = [];
-  const apiCodes = apiCodesOf(ctx.index);
+  const { apiCodes } = ctx.index;
   // How many of the CODE_FOLLOWERS words after code `t` in error text `id` the paste holds.
   const codeFollowers = (id: number, t: string) => {
     const { terms } = ctx.index.errors[id];

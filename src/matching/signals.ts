@@ -1,5 +1,6 @@
 import type { Article, Lang } from '../knowledge/types';
 import { HOST_TLDS, isCmdletName, NAMED_OBJECT_WORDS, RECORD_FIELD_IN_TEXT, RECORD_FIELD_SPELLINGS } from '../knowledge/vocabulary';
+import { apiCodesIn } from './apiCodes';
 import { cleanPaste, termsOf, withoutDirectoryAddresses } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import {
@@ -261,6 +262,8 @@ export interface SignalIndex {
   phrases: Map<string, KeywordPhrase[]>;
   /** Weight of a word found in one error text only: the unit in which evidence is measured. */
   uniqueWeight: number;
+  /** The API error codes the error texts give after a code label (apiCodes.ts), as terms of `vocab`. */
+  apiCodes: ReadonlySet<string>;
 }
 
 /**
@@ -507,7 +510,11 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
 
   const errors = parsed.map((e, i) => new ErrorSignal(pk, i, e.article, e.symptom, e.lang, e.text));
   const postings = Array.from({ length: size }, (_, id) => allPostings.subarray(postingStart[id], postingStart[id + 1]));
-  return { errors, packed: pk, vocab, postings, weight, phrases, uniqueWeight: Math.log(1 + docs) };
+  const apiCodes = apiCodesIn(
+    parsed.map((e) => e.text),
+    vocab.ids,
+  );
+  return { errors, packed: pk, vocab, postings, weight, phrases, uniqueWeight: Math.log(1 + docs), apiCodes };
 }
 
 /** Marks a placeholder or variable value in an article's error text; the tokenizer skips it. */

@@ -29,7 +29,7 @@ import {
 import { ErrorSignal, type KeywordPhrase, type SignalIndex } from './signals';
 
 /** The encoding's version: raised with every change to what is stored or how. */
-export const SNAPSHOT_VERSION = 7;
+export const SNAPSHOT_VERSION = 8;
 
 /** A list of lists as one flat array: list i is `values[offsets[i]] … values[offsets[i + 1] - 1]`. */
 interface Ragged<T extends Int32Array | Float64Array> {
@@ -85,6 +85,8 @@ interface SignalsSnapshot {
   /** Keyword phrases in `phrases` order: first term, then each phrase. */
   phrases: { first: number; phrases: { article: number; symptom: number | null; terms: number[]; topic: boolean }[] }[];
   uniqueWeight: number;
+  /** SignalIndex.apiCodes: string ids, in the set's order. */
+  apiCodes: Int32Array;
 }
 
 interface DescriptionsSnapshot {
@@ -284,6 +286,7 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
       })),
     })),
     uniqueWeight: index.uniqueWeight,
+    apiCodes: Int32Array.from(index.apiCodes, id),
   };
 }
 
@@ -363,6 +366,7 @@ function decodeSignals(s: SignalsSnapshot, str: readonly string[], copy: Copy): 
     weight: copy(s.weight),
     phrases,
     uniqueWeight: s.uniqueWeight,
+    apiCodes: new Set(Array.from(s.apiCodes, (t) => str[t])),
   };
 }
 
