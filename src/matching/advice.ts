@@ -9,6 +9,7 @@
  * reads the same way a sentence the paste shares with an error without the error's first sentence, inside a message of the
  * paste's own.
  */
+import { escapeRegExp } from '../knowledge/regExp';
 import type { ErrorHit, MatchContext, Paste } from './hits';
 import type { ErrorSignal } from './signals';
 import { touchedUnits, type QueryView } from './score';
@@ -50,7 +51,7 @@ export function isAdviceUnit(terms: readonly string[], start: number, end: numbe
  */
 export function followsOwnSentence(text: string, first: string, second: string | undefined): boolean {
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])${escape(first)}${second ? `[^\\p{L}\\p{N}]{1,3}${escape(second)}` : ''}(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(first)}${second ? `[^\\p{L}\\p{N}]{1,3}${escapeRegExp(second)}` : ''}(?![\\p{L}\\p{N}])`,
     'giu',
   );
   for (const m of text.matchAll(pattern)) {
@@ -60,10 +61,6 @@ export function followsOwnSentence(text: string, first: string, second: string |
     if (/[\p{L}\p{N})'"”’]/u.test(text[k - 1])) return true;
   }
   return false;
-}
-
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

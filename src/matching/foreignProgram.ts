@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../knowledge/regExp';
 import type { Article } from '../knowledge/types';
 import { CLIENT_PROGRAMS, MICROSOFT_NAMESPACES, PROGRAM_KIND_NOISE, PROGRAM_KINDS } from '../knowledge/vocabulary';
 
@@ -47,10 +48,7 @@ const PACKAGE_CLASS = /(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.(?:[A-Z
  */
 const RELAY_REFUSAL = /\bNOQUEUE: reject: |\bpostfix\/[\w-]+\[\d+\]: [^\n]*\breject: |\bH=[^\n]* rejected (?:RCPT|MAIL)\b/;
 /** A client program's name as a word (CLIENT_PROGRAMS). */
-const CLIENT = new RegExp(
-  `(?<![\\w.-])(${CLIENT_PROGRAMS.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?![\\w-])`,
-  'i',
-);
+const CLIENT = new RegExp(`(?<![\\w.-])(${CLIENT_PROGRAMS.map(escapeRegExp).join('|')})(?![\\w-])`, 'i');
 
 /** What in `text` shows the program that printed it is not Microsoft's (`a Python traceback`, `the client mailkit`), or undefined. */
 export function foreignProgram(text: string): string | undefined {

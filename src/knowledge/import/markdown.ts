@@ -5,6 +5,7 @@
  * error messages in `>` quotes and code blocks, numbered steps, fenced PowerShell.
  */
 import YAML from 'yaml';
+import { escapeRegExp } from '../regExp';
 import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom } from '../types';
 import { PROBLEM_CODE_IN_TEXT } from '../vocabulary';
 import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
@@ -626,10 +627,6 @@ function findInlineErrors(blocks: Block[], title: string): FoundError[] {
   };
   visit(blocks);
   return found;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The sentence that introduces an error, as a plain statement ("…you receive the following error message."). */
