@@ -307,32 +307,50 @@ function nameLikeOf(vocab: Vocabulary): NameLike {
 }
 
 /**
- * Per unit of error text `id`: the weight it holds, the weight of it found in the paste, and whether the paste holds
- * the unit itself — its word pairs, not just its words, which common ones like "error" give away elsewhere — read
- * from its class (unitClasses.ts: units with the same words score alike, and near-duplicate texts share most of
- * theirs); the word pairs found, per unit and across each unit's end; the evidence of the words found.
+ * Error text `id`'s units as the paste holds them, read from their classes (unitClasses.ts: units with the same words
+ * score alike, and near-duplicate texts share most of theirs): each class its units use weighed for this paste (the
+ * weight it holds, the weight of it found, whether the paste holds the unit itself — its word pairs, not just its words,
+ * which common ones like "error" give away elsewhere — the word pairs found, per unit and across its end), and the
+ * evidence of the words found summed over the units (`w.sums[0]`, `w.firsts[0]`). The readers index the class
+ * arrays through the text's units in place (`w.of[w.u0 + k]`): no per-unit copy for every text scored.
  */
 function unitWeights(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParameters): UnitWeights {
   const classes = unitClassesOf(pk);
   const cw = classWeightsFor(classes, q, p);
-  const u0 = pk.unitStart[id];
-  const units = pk.unitStart[id + 1] - u0;
-  if (units > scratch.all.length) scratch = newScratch(2 * units, scratch.pairIn.length);
   const w = scratch;
-  for (let k = 0; k < units; k++) {
-    const c = classes.of[u0 + k];
+  const { of } = classes;
+  const u0 = pk.unitStart[id];
+  const u1 = pk.unitStart[id + 1];
+  let evidence = 0;
+  let firsts = 0;
+  for (let u = u0; u < u1; u++) {
+    const c = of[u];
     if (cw.stamp[c] !== cw.epoch) weighClass(pk, classes, c, q, p, cw);
-    w.have[k] = cw.have[c];
-    w.all[k] = classes.all[c];
-    w.touched[k] = cw.touched[c];
-    w.pairAll[k] = classes.pairWeight[c];
-    w.pairHave[k] = cw.pairHave[c];
-    w.crossAll[k] = classes.crossWeight[c];
-    w.crossIn[k] = cw.crossIn[c];
-    w.evidence[k] = cw.evidence[c];
-    w.firsts[k] = cw.firsts[c];
+    evidence += cw.evidence[c];
+    firsts += cw.firsts[c];
   }
+  w.of = of;
+  w.u0 = u0;
+  w.have = cw.have;
+  w.all = classes.all;
+  w.touched = cw.touched;
+  w.pairAll = classes.pairWeight;
+  w.pairHave = cw.pairHave;
+  w.crossAll = classes.crossWeight;
+  w.crossIn = cw.crossIn;
+  w.sums[0] = evidence;
+  w.firsts[0] = firsts;
   return w;
+}
+
+/** Unit k of the error text `w` was read for is held by the paste (unitWeights). */
+function touchedAt(w: UnitWeights, k: number): boolean {
+  return w.touched[w.of[w.u0 + k]] === 1;
+}
+
+/** The weight unit k of the error text `w` was read for holds (unitWeights). */
+function allAt(w: UnitWeights, k: number): number {
+  return w.all[w.of[w.u0 + k]];
 }
 
 /** Per term i of error text `id` but its last: 1 when the paste holds the word pair i, i + 1 (w.pairIn; texts scored to the end). */
@@ -352,14 +370,17 @@ function pairsIn(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): vo
 }
 
 /**
- * Per unit of an error text (the first `units` entries): the weight found, the weight it holds, 1 when the paste holds
- * the unit, the weight of its word pairs and of those found, the weight of the pair across its end and 1 when that is
- * found; the evidence (weight of the words found at their first occurrence) and their number; per term i (the first
- * `terms − 1`, filled by pairsIn): 1 when the paste holds the word pair i, i + 1.
- * All in typed arrays: a number stored in a field of an object is a new heap number each time, and this is filled for
- * every error text scored.
+ * Error text's units (unitWeights): unit k is class `of[u0 + k]`; per class the weight found (`have`), the weight it holds
+ * (`all`), 1 when the paste holds the unit (`touched`), the weight of its word pairs and of those found, the weight of the
+ * pair across its end and 1 when that is found — the arrays of the index's unit classes and of the paste's class weights,
+ * read in place. `sums[0]` and `firsts[0]`: the evidence (weight of the words found at their first occurrence) and their
+ * number. Per term i (the first `terms − 1`, filled by pairsIn): 1 when the paste holds the word pair i, i + 1.
+ * Typed arrays for the sums: a number stored in a field of an object is a new heap number each time, and this is filled
+ * for every error text scored.
  */
 interface UnitWeights {
+  of: Int32Array;
+  u0: number;
   have: Float64Array;
   all: Float64Array;
   touched: Uint8Array;
@@ -367,31 +388,31 @@ interface UnitWeights {
   pairHave: Float64Array;
   crossAll: Float64Array;
   crossIn: Uint8Array;
-  evidence: Float64Array;
+  sums: Float64Array;
   firsts: Int32Array;
   pairIn: Uint8Array;
 }
 
-function newScratch(units: number, terms: number): UnitWeights {
-  return {
-    have: new Float64Array(units),
-    all: new Float64Array(units),
-    touched: new Uint8Array(units),
-    pairAll: new Float64Array(units),
-    pairHave: new Float64Array(units),
-    crossAll: new Float64Array(units),
-    crossIn: new Uint8Array(units),
-    evidence: new Float64Array(units),
-    firsts: new Int32Array(units),
-    pairIn: new Uint8Array(terms),
-  };
-}
+const NO_UNITS = new Float64Array(0);
 
 /**
  * Reused for every error text scored (scoring is synchronous, one text at a time, and nothing keeps it):
- * thousands of candidates per paste would otherwise allocate these arrays each.
+ * thousands of candidates per paste would otherwise allocate an object each.
  */
-let scratch: UnitWeights = newScratch(256, 256);
+const scratch: UnitWeights = {
+  of: new Int32Array(0),
+  u0: 0,
+  have: NO_UNITS,
+  all: NO_UNITS,
+  touched: new Uint8Array(0),
+  pairAll: NO_UNITS,
+  pairHave: NO_UNITS,
+  crossAll: NO_UNITS,
+  crossIn: new Uint8Array(0),
+  sums: new Float64Array(1),
+  firsts: new Int32Array(1),
+  pairIn: new Uint8Array(256),
+};
 
 /** The class weights of one index, for the paste and the knobs they were last computed for. */
 const CLASS_WEIGHTS = new WeakMap<UnitClasses, { w: ClassWeights; q: PasteIds | undefined; touched: number; touchedPairs: number }>();
@@ -430,9 +451,9 @@ function innerCanTouch(pk: PackedSignals, id: number, q: PasteIds, p: ScoreParam
   return false;
 }
 
-/** Some unit in [from, to) is touched. */
-function anyTouched(touched: Uint8Array, from: number, to: number): boolean {
-  for (let u = from; u < to; u++) if (touched[u]) return true;
+/** Some unit in [from, to) of the error text `w` was read for is touched. */
+function anyTouched(w: UnitWeights, from: number, to: number): boolean {
+  for (let u = from; u < to; u++) if (touchedAt(w, u)) return true;
   return false;
 }
 
@@ -456,14 +477,17 @@ function coverage(
   COVERAGE[0] = 0;
   const fullEvidence = p.evidenceWords * index.uniqueWeight;
   const u0 = pk.unitStart[id];
+  const { of, touched } = w;
+  const unitAll = w.all;
   let touchedAll = 0;
   let touchedOwn = 0;
   let untouchedAll = 0;
-  for (let u = from; u < to; u++) {
-    if (w.touched[u]) {
-      touchedAll += w.all[u];
-      if (!(pk.unitFlags[u0 + u] & GENERIC)) touchedOwn += w.all[u];
-    } else untouchedAll += w.all[u];
+  for (let u = u0 + from; u < u0 + to; u++) {
+    const c = of[u];
+    if (touched[c]) {
+      touchedAll += unitAll[c];
+      if (!(pk.unitFlags[u] & GENERIC)) touchedOwn += unitAll[c];
+    } else untouchedAll += unitAll[c];
   }
   if (touchedAll === 0) return;
   // Discounting what was not pasted is only fair when what was pasted is a real part of this error: a
@@ -472,27 +496,26 @@ function coverage(
   const earned = Math.min(1, touchedOwn / (p.substantialPart * fullEvidence));
   const discounted = untouchedAll > 0 ? Math.min(p.untouchedFactor, (p.untouchedCap * touchedAll) / untouchedAll) : 0;
   const untouched = 1 - earned * (1 - discounted);
+  // The words, and the word pairs: those inside each unit, and the one across its end when the next unit is scored too.
+  const { have: unitHave, pairAll, pairHave, crossAll, crossIn } = w;
   let have = 0;
   let all = 0;
-  for (let u = from; u < to; u++) {
-    const factor = w.touched[u] ? 1 : untouched;
-    have += factor * w.have[u];
-    all += factor * w.all[u];
+  let pHave = 0;
+  let pAll = 0;
+  for (let u = u0 + from; u < u0 + to; u++) {
+    const c = of[u];
+    const factor = touched[c] ? 1 : untouched;
+    have += factor * unitHave[c];
+    all += factor * unitAll[c];
+    pAll += factor * pairAll[c];
+    pHave += factor * pairHave[c];
+    if (u + 1 < u0 + to) {
+      pAll += factor * crossAll[c];
+      if (crossIn[c]) pHave += factor * crossAll[c];
+    }
   }
   if (all === 0) return;
   const terms = have / all;
-  // Word pairs: those inside each unit, and the one across its end when the next unit is scored too.
-  let pHave = 0;
-  let pAll = 0;
-  for (let u = from; u < to; u++) {
-    const factor = w.touched[u] ? 1 : untouched;
-    pAll += factor * w.pairAll[u];
-    pHave += factor * w.pairHave[u];
-    if (u + 1 < to) {
-      pAll += factor * w.crossAll[u];
-      if (w.crossIn[u]) pHave += factor * w.crossAll[u];
-    }
-  }
   COVERAGE[0] = p.termShare * terms + (1 - p.termShare) * (pAll > 0 ? pHave / pAll : terms);
 }
 
@@ -514,7 +537,7 @@ export interface Contradiction {
 function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): number {
   const { terms } = sig;
   const { ids, weights, flags } = pk;
-  const { touched, pairIn } = w;
+  const { pairIn } = w;
   const { size } = q;
   const t0 = pk.termStart[id];
   const n = pk.termStart[id + 1] - t0;
@@ -563,7 +586,9 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     const run = i - 4 >= start && pairIn[i - 2] === 1 && pairIn[i - 3] === 1 && pairIn[i - 4] === 1;
     // A diagnostic code after a sentence end (`…try again later. PRX5`) is still the error's: the paste can't go on in its own words there.
     const holds =
-      start === i ? (!afterSentence || FAMILY_CODE.test(terms[i])) && unit > 0 && touched[unit - 1] : touched[unit] || distinctive || run;
+      start === i
+        ? (!afterSentence || FAMILY_CODE.test(terms[i])) && unit > 0 && touchedAt(w, unit - 1)
+        : touchedAt(w, unit) || distinctive || run;
     if (!holds) continue;
     // The context: the word (or words) before i, as a gram code, and how many words it has.
     let context: number;
@@ -635,10 +660,10 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
   // The unit's first word: after a unit the paste holds, and either not a common word or right after that unit's last
   // word in the paste too (`…failed on DC01. The object '…'`: the paste follows the error across the sentence end).
   const holds =
-    w.touched[unit] === 1 ||
+    touchedAt(w, unit) ||
     (b === start
       ? before > 0 &&
-        w.touched[before - 1] === 1 &&
+        touchedAt(w, before - 1) &&
         (weights[t0 + b] >= pk.meanWeight[id] || q.pairs.has(gramCode(q.size, ids[t0 + b - 1], word)))
       : w.pairIn[b - 1] === 1);
   if (!holds) return false;
@@ -869,7 +894,7 @@ export function scoreAbove(
   // outer message, a whole error on its own: it is scored against the text up to that arrow. A paste with an arrow of
   // its own goes on after the outer message with another one (`…'Negotiate'. --> The underlying connection was
   // closed…` where the error has `--> …(403) Forbidden`): that is another error, scored against the whole text.
-  const cut = w.touched[0] && pk.hasArrows[id] && !view.arrow ? arrowCut(pk, id, w, units) : -1;
+  const cut = touchedAt(w, 0) && pk.hasArrows[id] && !view.arrow ? arrowCut(pk, id, w, units) : -1;
   const to = cut >= 0 ? pk.arrows[cut] : units;
   const detailUnit = cut >= 0 ? pk.arrows[cut + 1] : pk.detailUnit[id];
   coverage(pk, id, detailUnit, to, w, index, p);
@@ -888,12 +913,8 @@ export function scoreAbove(
     return new Scored(score, NOTHING, detailCoverage, wholeCoverage, 0, 0);
   }
   // Each word counts once, with its weight where the error has it first (summed per unit: unitWeights).
-  let evidence = 0;
-  let count = 0;
-  for (let k = 0; k < units; k++) {
-    evidence += w.evidence[k];
-    count += w.firsts[k];
-  }
+  const evidence = w.sums[0];
+  let count = w.firsts[0];
   // One common word (`Mailbox` of a log line an article quotes) says nothing about which error this is.
   if (count === 1 && evidence < p.oneWord * uniqueWeight) {
     if (floor > 0) {
@@ -933,7 +954,7 @@ export function scoreAbove(
   const innerOnly =
     sig.detailUnit > 0 &&
     score > p.innerOnly &&
-    !anyTouched(w.touched, 0, sig.detailUnit - classBefore(pk, id, sig.detailUnit, p.classWords)) &&
+    !anyTouched(w, 0, sig.detailUnit - classBefore(pk, id, sig.detailUnit, p.classWords)) &&
     onlyGenericTouched(pk, id, w);
   if (innerOnly) score = p.innerOnly;
   const withoutCode = score > p.withoutCode && lacksCode(sig, q);
@@ -966,12 +987,12 @@ export function scoreAbove(
  * doesn't hold the text's last unit (how the error ends); −1 otherwise (also for a text of one unit).
  */
 function smallPart(pk: PackedSignals, id: number, w: UnitWeights, units: number, p: ScoreParameters): number {
-  if (units < 2 || w.touched[units - 1]) return -1;
+  if (units < 2 || touchedAt(w, units - 1)) return -1;
   let all = 0;
   let held = 0;
   for (let k = 0; k < units; k++) {
-    all += w.all[k];
-    if (w.touched[k]) held += w.all[k];
+    all += allAt(w, k);
+    if (touchedAt(w, k)) held += allAt(w, k);
   }
   const share = all > 0 ? held / all : 1;
   return share < p.smallPart.share ? share : -1;
@@ -985,20 +1006,20 @@ function smallPart(pk: PackedSignals, id: number, w: UnitWeights, units: number,
  * first word and the inner message holds the error).
  */
 function isFrameOnly(pk: PackedSignals, id: number, w: UnitWeights, units: number, p: ScoreParameters): boolean {
-  if (units < 3 || !w.touched[0] || !w.touched[units - 1]) return false;
+  if (units < 3 || !touchedAt(w, 0) || !touchedAt(w, units - 1)) return false;
   let from = 0;
-  while (w.touched[from]) from++;
+  while (touchedAt(w, from)) from++;
   let to = units - 1;
-  while (w.touched[to]) to--;
+  while (touchedAt(w, to)) to--;
   const u0 = pk.unitStart[id];
   let middle = 0;
   let held = 0;
   for (let k = 0; k < units; k++) {
     if (k < from || k > to) {
       if (k > to && pk.unitFlags[u0 + k] & NESTED) return false;
-      held += w.all[k];
-    } else if (w.touched[k]) return false;
-    else middle += w.all[k];
+      held += allAt(w, k);
+    } else if (touchedAt(w, k)) return false;
+    else middle += allAt(w, k);
   }
   return middle > p.frameOnly.middle * held;
 }
@@ -1009,7 +1030,7 @@ function isFrameOnly(pk: PackedSignals, id: number, w: UnitWeights, units: numbe
  * closure: a closure over scoreSignal's locals would allocate their context on each of its thousands of calls a paste.)
  */
 function arrowCut(pk: PackedSignals, id: number, w: UnitWeights, units: number): number {
-  for (let k = pk.arrowStart[id]; k < pk.arrowStart[id + 1]; k += 2) if (!anyTouched(w.touched, pk.arrows[k], units)) return k;
+  for (let k = pk.arrowStart[id]; k < pk.arrowStart[id + 1]; k += 2) if (!anyTouched(w, pk.arrows[k], units)) return k;
   return -1;
 }
 
@@ -1021,7 +1042,7 @@ export function touchedUnits(id: number, view: QueryView, index: Pick<SignalInde
   const pk = packedSignals(index);
   const w = unitWeights(pk, id, pasteIds(view, index.vocab), p);
   const out: boolean[] = [];
-  for (let k = 0; k < pk.unitStart[id + 1] - pk.unitStart[id]; k++) out.push(w.touched[k] === 1);
+  for (let k = 0; k < pk.unitStart[id + 1] - pk.unitStart[id]; k++) out.push(touchedAt(w, k));
   return out;
 }
 
@@ -1038,7 +1059,8 @@ function classBefore(pk: PackedSignals, id: number, detail: number, classWords: 
 /** Every unit of error text `id`'s inner message that the paste holds is generic. */
 function onlyGenericTouched(pk: PackedSignals, id: number, w: UnitWeights): boolean {
   const u0 = pk.unitStart[id];
-  for (let k = pk.detailUnit[id]; k < pk.unitStart[id + 1] - u0; k++) if (w.touched[k] && !(pk.unitFlags[u0 + k] & GENERIC)) return false;
+  for (let k = pk.detailUnit[id]; k < pk.unitStart[id + 1] - u0; k++)
+    if (touchedAt(w, k) && !(pk.unitFlags[u0 + k] & GENERIC)) return false;
   return true;
 }
 
@@ -1136,8 +1158,8 @@ function isFragment(
   const units = pk.unitStart[id + 1] - u0;
   // Only inner messages (parts introduced by a quote) count: a wrapper pasted with another inner message, or
   // none, is a different error, not a part of this one.
-  for (let k = 0; k < units; k++) if (w.touched[k] && !(pk.unitFlags[u0 + k] & NESTED)) return false;
+  for (let k = 0; k < units; k++) if (touchedAt(w, k) && !(pk.unitFlags[u0 + k] & NESTED)) return false;
   let own = 0;
-  for (let k = 0; k < units; k++) if (w.touched[k] && !(pk.unitFlags[u0 + k] & GENERIC)) own += w.have[k];
+  for (let k = 0; k < units; k++) if (touchedAt(w, k) && !(pk.unitFlags[u0 + k] & GENERIC)) own += w.have[w.of[u0 + k]];
   return own >= p.fragmentEvidence * uniqueWeight;
 }
