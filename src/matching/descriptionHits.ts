@@ -8,6 +8,7 @@ import {
   describedAll,
   describedWhole,
   namedParts,
+  readShare,
   wordsBeyondErrors,
   offeredDescriptions,
   scoreDescriptions,
@@ -100,7 +101,12 @@ export function descriptionHits(
         hit.score = p.causeScore;
       } else {
         // The symptom and little else, in words of its own (not only an error text's words its prose repeats).
-        const own = describedWhole(ctx.descriptions, d, () => ctx.facts.errorTextsOf(d.article), p);
+        // Read through the lexicon, the words it left German count as words the symptom lacks (`readShare`).
+        const read = bridged ? readShare(ctx.descriptions, terms, translated) : { share: 1, unread: 0 };
+        const errors = () => ctx.facts.errorTextsOf(d.article);
+        const own = describedWhole(ctx.descriptions, d, errors, p, read.share);
+        if (own === undefined && read.unread && describedWhole(ctx.descriptions, d, errors, p) !== undefined)
+          hit.unread = { words: read.unread, share: read.share };
         if (own !== undefined) {
           hit.cause = { words: 0, weight: own, offered: score, whole: true };
           // Read through the lexicon, every word read and the symptom's: the translation says what English would answer.

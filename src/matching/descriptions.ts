@@ -104,7 +104,9 @@ export const GENERIC: ReadonlySet<string> = new Set(
   anymore able once well rather instead quite actually currently recently previously originally told come going went
   said says asking ask think thought seen look looks looking them him his her not
   als uber fur wer wenn beim nach ohne aber durch nur alle alles jeder jede jedes bis dann doch schon jedoch da ob weil
-  sondern obwohl dabei dazu damit davon um ja diese dieser dieses diesem diesen`
+  sondern obwohl dabei dazu damit davon um ja diese dieser dieses diesem diesen dies allerdings dennoch trotzdem leider
+  immer unter umstanden sowohl darauf deren dessen nachdem bereits eigentlich etwas sogar zwar daher deshalb dadurch
+  mich mir muss mussen gibt steht lassen lasst viel viele meinem meinen meiner seine seinen seiner seines`
     .split(/\s+/)
     .filter(Boolean)
     .map(foldWord),
@@ -712,15 +714,17 @@ export function namedParts(index: DescriptionIndex, fit: DescriptionScore): { sy
  * words it found that none of the article's error texts holds — `errors`, read only once the fit is reached): the weight of
  * those words, or undefined when it falls short. A paste that only quotes an error the symptom's prose repeats (`554 5.2.0
  * STOREDRV.Deliver.Exception: Access is denied.` against a symptom titled with that NDR's first words) is the error path's to
- * judge: its rules (inner message, scenario) must not be overruled by the same words read as prose.
+ * judge: its rules (inner message, scenario) must not be overruled by the same words read as prose. `read`: the share of the
+ * paste's words the index knows (`readShare`, read through the lexicon), which scales the fit.
  */
 export function describedWhole(
   index: DescriptionIndex,
   fit: DescriptionScore,
   errors: () => readonly string[],
   p: DescriptionParameters,
+  read = 1,
 ): number | undefined {
-  if (fitOf(fit) < p.answerFit) return undefined;
+  if (fitOf(fit) * read < p.answerFit) return undefined;
   const weight = wordsBeyondErrors(index, fit, errors());
   return weight >= p.answerBeyond ? weight : undefined;
 }
@@ -732,14 +736,48 @@ export function describedWhole(
  * one such word and the paste says something more. `terms` as `scoreDescriptions` reads them (word pairs aside).
  */
 export function describedAll(index: DescriptionIndex, fit: DescriptionScore, terms: ReadonlySet<string>): boolean {
-  if (fit.pasteShare < 1 - 1e-9) return false;
+  return fit.pasteShare >= 1 - 1e-9 && termsRead(index, terms).unread === 0;
+}
+
+/**
+ * How many words of the paste (`terms` as `scoreDescriptions` reads them, word pairs aside; inflections of one word once) the
+ * index knows (`read`), and how many it knows in no form (`unread`): read through the lexicon, a German word it left as written.
+ * A word the lexicon wrote (`wrote`) is never unread: English prose with it would leave it unweighed too (`arrive`, `side`).
+ */
+export function termsRead(
+  index: DescriptionIndex,
+  terms: ReadonlySet<string>,
+  wrote: ReadonlySet<string> = new Set(),
+): { read: number; unread: number } {
+  const seen = new Set<string>();
+  let read = 0;
+  let unread = 0;
   for (const term of terms) {
     if (term.includes(' ')) continue;
     const t = descriptionTerm(term);
-    if (t === undefined || index.idf.has(t)) continue;
-    if (!numberForms(t).some((f) => index.idf.has(f)) && !inflected(index, t).length) return false;
+    if (t === undefined) continue;
+    const key = inflectionKey(t);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (index.idf.has(t) || numberForms(t).some((f) => index.idf.has(f)) || inflected(index, t).length) read++;
+    else if (!wrote.has(term)) unread++;
   }
-  return true;
+  return { read, unread };
+}
+
+/**
+ * Read through the lexicon, the share of the paste's words (by number) that the index knows: `pasteShare` weighs only those,
+ * so a German word the lexicon left as written would go unweighed, and the symptom seem to hold more of the paste than it
+ * does (`… wenn das Postfach gleichzeitig an einen anderen Benutzer weiterleitet`: `weiterleitet` unread, the forwarding the
+ * English sentence's `forwards` would weigh). Each such word is taken to weigh what a read word does on average.
+ */
+export function readShare(
+  index: DescriptionIndex,
+  terms: ReadonlySet<string>,
+  wrote: ReadonlySet<string>,
+): { share: number; unread: number } {
+  const { read, unread } = termsRead(index, terms, wrote);
+  return { share: read + unread ? read / (read + unread) : 1, unread };
 }
 
 /**

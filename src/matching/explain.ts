@@ -199,6 +199,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'description',
         note: `the paste says the direction of the article's title the other way round (from the side it goes to): offered, not answered`,
       });
+    if (h.unread)
+      rules.push({
+        rule: 'description',
+        note: `would name the symptom and little else, but ${h.unread.words} German word${h.unread.words === 1 ? '' : 's'} the lexicon left as written count as words the symptom lacks: the fit times ${round(h.unread.share)} of the paste's words read falls below ${ctx.params.descriptions.answerFit}`,
+      });
     if (h.cause?.whole)
       rules.push({
         rule: 'description',

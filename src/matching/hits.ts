@@ -148,6 +148,11 @@ export interface DescriptionHit extends HitBase {
   weak?: true;
   /** The paste says the direction of the article's title the other way round (direction.ts): never answered as named whole. */
   reversed?: true;
+  /**
+   * Read through the lexicon, it would name the symptom whole but for the German words the lexicon left as written (`words`),
+   * which count as words the symptom lacks: the fit is scaled by the share of the paste's words read (`share`, `readShare`).
+   */
+  unread?: { words: number; share: number };
 }
 
 /** Found by a code (HCW8078, an exception name) that only a few articles hold. */

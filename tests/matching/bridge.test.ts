@@ -822,6 +822,34 @@ describe('matching/bridge', () => {
         assert.deepEqual([offered.decision, offered.matches[0]?.article], ['clarify', 'oof-cloud-side']);
       });
 
+      it('counts the German words the lexicon left as written as words the symptom lacks, before it names the symptom whole', () => {
+        // The out-of-office articles (OOF_ARTICLES); only the symptom named whole answers here (describedWhole, one rare term).
+        // Their symptoms are short, so the paste names much of one (0.73 of its words' weight): `answerFit` is raised to match.
+        const bridge = { ...DEFAULT_PARAMETERS.bridge, proseJoint: 0 };
+        const params = { ...DEFAULT_PARAMETERS, bridge, descriptions: { ...DEFAULT_PARAMETERS.descriptions, answerFit: 0.6 } };
+        const run = (text: string, lexicon = OOF_LEXICON) => {
+          const r = new Matcher(kbOf(OOF_ARTICLES, lexicon), params).match(text);
+          return [r.decision, r.matches[0]?.article];
+        };
+        assert.deepEqual(run('Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern.'), [
+          'answer',
+          'oof-cloud-side',
+        ]);
+        // `gleichzeitig`, `weiterleiten`, `Kollegen`: unknown to the lexicon and to every article. Left unweighed, the symptom
+        // would still hold all the paste says; each weighs what a read word does, and the paste says more than the symptom.
+        const more =
+          'Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern, die gleichzeitig an Kollegen weiterleiten.';
+        assert.deepEqual(run(more), ['clarify', 'oof-cloud-side']);
+        const why = new Matcher(kbOf(OOF_ARTICLES, OOF_LEXICON), params).match(more, { explain: true }).matches[0].why;
+        assert.ok(
+          why?.rules.some((r) => r.note.includes('3 German words the lexicon left as written count as words the symptom lacks')),
+          JSON.stringify(why?.rules),
+        );
+        // An English word the lexicon wrote that no article holds is no such word: English prose would leave it unweighed too.
+        const lexicon = [...OOF_LEXICON, entry(['gleichzeitig'], 'simultaneously'), entry(['weiterleiten'], 'relaying')];
+        assert.deepEqual(run(more.replace(' an Kollegen', ''), lexicon), ['answer', 'oof-cloud-side']);
+      });
+
       it('answers with no rare term a description whose every word was read and is the symptom’s (describedAll), as English', () => {
         // The out-of-office articles (OOF_ARTICLES); no term counts as rare here (proseRare, proseJoint 0): what answers
         // is that the translation names the symptom and says nothing it lacks.
