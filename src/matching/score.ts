@@ -550,6 +550,13 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
   for (let i = 1; i < n; i++) {
     while (pk.unitTo[u0 + unit] <= i) unit++;
     if (pairIn[i - 1]) continue;
+    // A directory-path address's kind (`X500`, `IMCEAEX`: all that clean-up keeps of it) where the paste, after the same two
+    // words, has an address of another kind (`The proxy address "SMTP:…"` for `…"X500:/O=…"`): another error about another
+    // kind of address, though the values themselves never contradict.
+    if (i >= 2 && DIRECTORY_KINDS.has(terms[i]) && pairIn[i - 2]) {
+      const other = otherAddressKind(q, gramCode(size, ids[t0 + i - 2], ids[t0 + i - 1]), terms[i]);
+      if (other >= 0) return contradict(2, other, -1) && i;
+    }
     // After a value: where the paste quotes one in its place, the words after it say how the paste goes on.
     if (flags[t0 + i - 1] & VAR_AFTER) {
       if (q.afterValue !== undefined && otherAfterValue(pk, id, q, w, i, unit, i)) return i;
@@ -627,6 +634,20 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
         return i;
       }
     }
+  }
+  return -1;
+}
+
+/** The kind words of a directory-path address (normalize.ts withoutDirectoryAddresses), and the other kinds of address. */
+const DIRECTORY_KINDS: ReadonlySet<string> = new Set(['x500', 'imceaex']);
+const ADDRESS_KINDS: ReadonlySet<string> = new Set([...DIRECTORY_KINDS, 'smtp', 'x400', 'sip', 'eum']);
+
+/** The paste's word after the two-word `context` that is another kind of address than `kind`, or −1. */
+function otherAddressKind(q: PasteIds, context: number, kind: string): number {
+  for (let e = q.next.first(context); e >= 0; e = q.next.link[e]) {
+    const pasted = q.term(q.next.value[e]);
+    if (pasted === kind) return -1;
+    if (ADDRESS_KINDS.has(pasted)) return q.next.value[e];
   }
   return -1;
 }

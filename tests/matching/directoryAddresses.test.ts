@@ -79,4 +79,25 @@ describe('matching rules: a directory-path address is one value', () => {
       JSON.stringify(h.matches.map((x) => x.why?.error)),
     );
   });
+
+  it('reads another kind of address where the error has a directory-path one as the paste going on differently', () => {
+    const wombat = article('wombat-sync', [
+      'The numbat address "X500:/O=Zoo/OU=EXCHANGE ADMINISTRATIVE GROUP (FYDIBOHF23SPDLT)/CN=RECIPIENTS/CN=abc-koala" is already taken by the quokka records. Choose another numbat address.',
+    ]);
+    const m = new Matcher(kbOf([wombat, article('other', ['Unrelated zebra text about the zoo.'])]));
+    const said = (text: string) => {
+      const r = m.match(text, { explain: true, article: 'wombat-sync' });
+      const why = r.matches.find((x) => x.article === 'wombat-sync')?.why;
+      return { decision: r.decision, contradiction: why?.rules.find((x) => x.rule === 'contradiction')?.note };
+    };
+    // An SMTP address in the directory address's place: the same sentence about another kind of address.
+    const smtp = said('The numbat address "SMTP:pat@zoo.example" is already taken by the quokka records. Choose another numbat address.');
+    assert.notEqual(smtp.decision, 'answer');
+    assert.match(smtp.contradiction ?? '', /goes on with "x500", the paste with "smtp"/);
+    // Another directory address of the same kind is the same error with another value.
+    const x500 = said(
+      'The numbat address "X500:/O=Farm/OU=First Administrative Group/CN=RECIPIENTS/CN=pat" is already taken by the quokka records. Choose another numbat address.',
+    );
+    assert.deepEqual([x500.decision, x500.contradiction], ['answer', undefined]);
+  });
 });
