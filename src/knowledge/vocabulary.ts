@@ -204,9 +204,10 @@ const SESSION_VERBS: ReadonlySet<string> = new Set(['connect', 'disconnect']);
  * center), a migration named in words (`the migration fails`: an article that names none is about another task) and
  * event log ids. The matcher compares a paste's
  * with an article's (src/matching/scenario.ts). A host name says nothing (`owa.contoso.com` is any server); a
- * URL's path names its endpoint.
+ * URL's path names its endpoint. `asPaste`: the text is a paste's, where a sentence that says the task works there (`works
+ * fine in OWA`) names no place of the error (worksThere); an article's text names its places in every sentence.
  */
-export function scenarioAnchors(text: string): Set<string> {
+export function scenarioAnchors(text: string, asPaste = true): Set<string> {
   const out = new Set<string>();
   // Each pattern below is tried only on text holding a word every match of it contains (`SCENARIO_SERVICES`' hints): the
   // matcher reads every line of every paste, and most lines name nothing. Case-insensitive patterns (without the `u`
@@ -228,7 +229,7 @@ export function scenarioAnchors(text: string): Set<string> {
   if (lower.includes('.ps1')) for (const m of text.matchAll(/(?<![\w-])([\w-]+\.ps1)\b/gi)) out.add(`script:${m[1].toLowerCase()}`);
   // One scan for any hint first: most lines hold none.
   const hinted = hintedServices(lower);
-  if (hinted) addServices(text, hinted, out);
+  if (hinted) addServices(text, hinted, out, asPaste);
   addApis(text, lower, out);
   // `Event ID: 1310` as Event Viewer copies it pads the colon with spaces to line up the fields; German Event Viewer
   // writes `Ereignis-ID:` (an English event under German field names: its id says where as much)
@@ -241,7 +242,7 @@ export function scenarioAnchors(text: string): Set<string> {
  * Adds the services (`service:…`) in `hinted` (a bit per SCENARIO_SERVICES entry) whose pattern matches the text
  * without its URLs and host names.
  */
-function addServices(text: string, hinted: number, out: Set<string>): void {
+function addServices(text: string, hinted: number, out: Set<string>, asPaste: boolean): void {
   // Each replacement only on text that holds what it replaces (`://`, a dot).
   let words: string | undefined;
   for (let s = 0; s < SCENARIO_SERVICES.length; s++) {
@@ -255,11 +256,13 @@ function addServices(text: string, hinted: number, out: Set<string>): void {
       if (words.includes('-')) words = words.replace(KEBAB_NAME, programName);
     }
     const [service, pattern] = SCENARIO_SERVICES[s];
-    // A global pattern's match counts unless a negation stands right before it (DENIED_BEFORE).
+    // A global pattern's match counts unless a negation stands right before it (DENIED_BEFORE); any match, unless its
+    // sentence says the task works there (worksThere).
     const read = words;
-    const found = pattern.global
-      ? Array.from(read.matchAll(pattern)).some((m) => !DENIED_BEFORE.test(read.slice(Math.max(0, m.index - 40), m.index)))
-      : pattern.test(read);
+    const found = Array.from(read.matchAll(GLOBAL_SERVICES[s])).some(
+      (m) =>
+        !(pattern.global && DENIED_BEFORE.test(read.slice(Math.max(0, m.index - 40), m.index))) && !(asPaste && worksThere(read, m.index)),
+    );
     // A name with a kind of its own (`script:healthchecker.ps1`) is the anchor as it stands.
     if (found) out.add(service.includes(':') ? service : `service:${service}`);
   }
@@ -320,6 +323,25 @@ const keepEndpoint = (run: string) => (ENDPOINT.test(run) ? run : ' ');
 const KEBAB_NAME = /(?<![\w./\\-])[a-z][a-z\d]*(?:-[a-z\d]+)+(?![\w/\\-]|\.\w)/g;
 /** Such a run of three words or more, or with a digit (`sasl-xoauth2`), is a program's name: a space. (`app-only` stays.) */
 const programName = (run: string) => (run.split('-').length >= 3 || /\d/.test(run) ? ' ' : run);
+
+/**
+ * A sentence that says something works (`the Archive works fine in OWA`, `I can forward the email if I do it manually via
+ * Outlook on the Web`) and names no failure: the place it names is where the admin's task succeeds, not where the
+ * error happened. Any failure word, or a `but`, in the sentence keeps the place (`works fine in OWA but fails…`, `no
+ * longer works in OWA`), and so does what one sees or reproduces there (`I can see the error in OWA`).
+ */
+const WORKS = /\b(?:works?|worked|working)\b|\b(?:I|we|you|users?|they) (?:can|could)\b(?!['’]t|not)/i;
+const FAILS =
+  /\b(?:not|no|never|nothing|cannot|can['’]t|couldn['’]t|doesn['’]t|don['’]t|didn['’]t|won['’]t|isn['’]t|aren['’]t|but|however|only|except|unable|fail\w*|error\w*|broken|stops?|stopped|issues?|problems?|see|seen|reproduce\w*|repro|shows?|showing|says?|gets?|getting|got|receiv\w*|bounce\w*|reject\w*|denied|blocked|hangs?|stuck)\b/i;
+/** The sentence around `at` in `text` (up to `.`, `!`, `?` followed by a space, or a line end) says it works there. */
+function worksThere(text: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && text[from - 1] !== '\n' && !(/[.!?]/.test(text[from - 1]) && /\s/.test(text[from] ?? ''))) from--;
+  let to = at;
+  while (to < text.length && text[to] !== '\n' && !(/[.!?]/.test(text[to]) && /\s|$/.test(text[to + 1] ?? ''))) to++;
+  const sentence = text.slice(from, to);
+  return WORKS.test(sentence) && !FAILS.test(sentence);
+}
 
 /**
  * A negation right before a place's words (`we are not using Azure AD Connect`, `without running setup`), or a future
@@ -411,6 +433,9 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
   ['script:healthchecker.ps1', /\bHealth ?Checker\b/gi, ['health']],
   ['script:setupassist.ps1', /\bSetup ?Assist\b/gi, ['setup']],
 ];
+
+/** SCENARIO_SERVICES' patterns, each global (addServices reads every match's sentence). */
+const GLOBAL_SERVICES: readonly RegExp[] = SCENARIO_SERVICES.map(([, p]) => (p.global ? p : new RegExp(p.source, `${p.flags}g`)));
 
 /**
  * What counts as an article naming a place whose words in a paste are narrower (SCENARIO_SERVICES): an article names
@@ -509,7 +534,7 @@ export const EWS_IN_TITLE = /\bEWS\b|\bExchange Web Services\b/i;
 
 /** The anchors an article's own text names (SCENARIO_NAMED_BY_ARTICLES) besides its scenarioAnchors. */
 export function articleAnchors(text: string): Set<string> {
-  const out = scenarioAnchors(text);
+  const out = scenarioAnchors(text, false);
   for (const [anchor, pattern] of SCENARIO_NAMED_BY_ARTICLES) if (pattern.test(text)) out.add(anchor);
   return out;
 }

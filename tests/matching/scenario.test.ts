@@ -80,6 +80,21 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual([...scenarioAnchors('The emigration of the quokkas')], []);
     });
 
+    it('reads no place from a sentence of a paste that says the task works there, and a place from one that names a failure', () => {
+      assert.deepEqual([...scenarioAnchors('When I create an archive on premises the archive works fine in OWA.')], []);
+      assert.deepEqual([...scenarioAnchors('I can forward the email if I do it manually via Outlook on the Web.')], []);
+      assert.deepEqual([...scenarioAnchors('Autodiscover works. The mailbox move fails.')], ['service:mrs']);
+      for (const failing of [
+        'The archive no longer works in OWA.',
+        'It works fine in OWA but fails in Outlook.',
+        'I can see the error in OWA.',
+        'I can reproduce it in Outlook on the web',
+      ])
+        assert.deepEqual([...scenarioAnchors(failing)], ['service:owa'], failing);
+      // An article names its places in every sentence.
+      assert.deepEqual([...scenarioAnchors('Users can open the archive in OWA.', false)], ['service:owa']);
+    });
+
     it("reads no place from a program's hyphenated name, nor from what the paste says is still to come", () => {
       // `email-oauth2-proxy` is a program, not OAuth; the lower-case `powershell-liveid` of a URL path still names its endpoint.
       assert.deepEqual([...scenarioAnchors('Sending through Claws-Mail with email-oauth2-proxy.')], []);
