@@ -75,6 +75,8 @@ export interface PasteIds {
   has: Uint8Array;
   /** The paste's known words (vocabulary ids, each once): what is marked in `has` while this paste holds it. */
   known: Int32Array;
+  /** The paste's words as ids (vocabulary or local), in order. */
+  seq: Int32Array;
   /** Gram codes of the word pairs of the paste. */
   pairs: GramTable;
   /** Gram code of a word, word pair or triple → the ids of the words that follow it somewhere in the paste, in order, each once. */
@@ -233,6 +235,7 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     size,
     has,
     known: ints(arena, known.length),
+    seq,
     pairs,
     next,
     quoted,
@@ -630,6 +633,7 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
       if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) continue;
       const pasted = q.term(u);
       if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, terms[i])) && !misread(pasted, terms[i])) {
+        if (SMTP_CODE.test(terms[i - 1]) && resumesAfterInsert(q, ids[t0 + i - 1], u, ids[t0 + i], next1)) continue;
         contradict(words, u, -1);
         return i;
       }
@@ -650,6 +654,28 @@ function otherAddressKind(q: PasteIds, context: number, kind: string): number {
     if (ADDRESS_KINDS.has(pasted)) return q.next.value[e];
   }
   return -1;
+}
+
+/** An SMTP enhanced status code as the index writes it (markSmtpCodes: `5.7.708` → `smtp5x7x708`). */
+const SMTP_CODE = /^smtp[245]x\d/;
+/** How many words a reply's status text between a status code and the message may have (`Service unavailable.`). */
+const INSERTED_WORDS = 3;
+
+/**
+ * The paste goes on from status code `code` with `first` and, at most INSERTED_WORDS words later, with the error's own
+ * next two words `expected`, `after` (`550 5.7.708 Service unavailable. Access denied, traffic not accepted…` where the
+ * error has `5.7.708 Access denied, traffic…`): a server puts its reply's status text between the code and the message,
+ * and the message that follows is the error's.
+ */
+function resumesAfterInsert(q: PasteIds, code: number, first: number, expected: number, after: number): boolean {
+  const { seq } = q;
+  if (after < 0) return false;
+  for (let j = 0; j + 1 < seq.length; j++) {
+    if (seq[j] !== code || seq[j + 1] !== first) continue;
+    for (let k = j + 2; k <= j + 1 + INSERTED_WORDS && k + 1 < seq.length; k++)
+      if (seq[k] === expected && seq[k + 1] === after) return true;
+  }
+  return false;
 }
 
 /**

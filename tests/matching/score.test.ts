@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { cleanPaste } from '../../src/matching/normalize';
 import {
   buildQueryView,
   looksLikeName,
@@ -474,6 +475,32 @@ describe('matching/score', () => {
       assert.equal(s(0, 'The relay closed the tunnel: an unexpected fault occurred on a ex01.').contradiction, undefined);
       assert.equal(s(0, 'The relay closed the tunnel: an unexpected fault occurred on a sendd.').contradiction, undefined);
       assert.equal(s(0, 'The relay closed the tunnel: an unexpected fault occurred on a 403.').contradiction?.pasted, '403');
+    });
+
+    it("is no contradiction where a reply's status text stands between the status code and the error's message", () => {
+      const ndr = scorer([
+        article('banned', ['5.7.931 Access denied, marmot traffic not accepted from this wombat.']),
+        article('x', ['Something unrelated about quokka feeding schedules.']),
+      ]);
+      // As a paste is read: its status codes one word each (cleanPaste), as the error text's are.
+      const read = (paste: string) => ndr(0, cleanPaste(paste).join('\n')).contradiction;
+      // The server's `Service unavailable.` after the code, then the error's own message: the same bounce.
+      assert.equal(
+        read("Remote Server returned '550 5.7.931 Service unavailable. Access denied, marmot traffic not accepted from this wombat.'"),
+        undefined,
+      );
+      // Another message after the status text is another bounce.
+      assert.deepEqual(read('550 5.7.931 Service unavailable. Relay refused, marmot traffic not accepted from this wombat.'), {
+        context: 'smtp5x7x931',
+        expected: 'access',
+        pasted: 'service',
+      });
+      // More than three words before the message are no status text, and words put in elsewhere than after a code none either.
+      assert.equal(
+        read('550 5.7.931 Service temporarily not available here. Access denied, marmot traffic not accepted from this wombat.')?.expected,
+        'access',
+      );
+      assert.equal(read('5.7.931 Access denied, marmot odd traffic not accepted from this wombat.')?.expected, 'traffic');
     });
 
     it('is no contradiction where the paste stops following the error at a sentence end and goes on in its own words', () => {
