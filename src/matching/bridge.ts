@@ -967,7 +967,8 @@ export function proseAgreement(
     // A rival that holds each part tells the two apart by the order of shared words only (`on-premises users … cloud
     // mailboxes` against `cloud users … on-premises mailboxes`): no more than a common word.
     const rivalHas = rivalHolds(words) || (parts.length > 1 && parts.every((part) => rivalHolds(part)));
-    if (!content.length || rivalHas) continue;
+    // That something fails (`schlägt fehl` → `fails`) every problem says: rare only in the form an article writes (`fail`).
+    if (!content.length || rivalHas || content.every((w) => FAILING.has(w))) continue;
     const holding = articlesHolding(content);
     if (holding <= params.proseRare) addUnit(found.join(' '), sentence);
     // A word every kind of description uses (`see`, `receive`) agrees with nothing in particular.
@@ -1014,6 +1015,9 @@ export function proseAgreement(
   }
   return false;
 }
+
+/** Words that say only that something fails, as every problem does: never a term that names one article (`proseAgreement`). */
+const FAILING: ReadonlySet<string> = new Set(['fail', 'fails', 'failed', 'failing', 'failure', 'failures']);
 
 /** The most units (keys) one sentence holds, a unit of sentence -1 counting in each. */
 function mostInOneSentence(units: ReadonlyMap<string, ReadonlySet<number>>): number {

@@ -367,6 +367,21 @@ describe('matching/bridge', () => {
       );
     });
 
+    it('never counts a word that says only that something fails (fail, failed, failure), however few articles write it so', () => {
+      const fb: Article = {
+        ...article('fb', {}),
+        title: { en: 'Free/busy lookups fail without TLS 1.2' },
+        symptoms: [{ id: 'main', description: { en: 'The lookup ends in a failure.' }, errors: {} }],
+      };
+      assert.equal(proseAgreement(fb, 'main', [], units('free busy', 'tls'), rare), true);
+      assert.equal(proseAgreement(fb, 'main', [], units('free busy', 'fail'), rare), false, 'fail: every problem says it');
+      assert.equal(proseAgreement(fb, 'main', [], units('free busy', 'failure'), rare), false);
+      // Nor together with terms a few articles hold (here each held by five, all of them by this article only).
+      const few = (words: readonly string[]) => (words.length <= 2 ? 5 : 1);
+      assert.equal(proseAgreement(fb, 'main', [], units('free busy', 'lookups', 'fail'), few), false);
+      assert.equal(proseAgreement(fb, 'main', [], units('free busy', 'lookups', 'tls'), few), true);
+    });
+
     it('counts only rare units found in the title or the symptom, and a language-free term as one more', () => {
       assert.equal(
         proseAgreement(ddg, 'main', [], units('members', 'receive'), () => 4),
