@@ -6,7 +6,7 @@
  * the articles the paste's error contradicts, which the description path must not offer.
  */
 import { foreignProgram } from './foreignProgram';
-import { NO_ADJUSTMENTS, round, type ErrorHit, type MatchContext, type Paste, type PasteWhere, type Ranked } from './hits';
+import { NO_ADJUSTMENTS, round, type ErrorHit, type Hit, type MatchContext, type Paste, type PasteWhere, type Ranked } from './hits';
 import { titleWordsNamed, uniqueWeight } from './descriptions';
 import { OVERVIEW_CODES } from './articleFacts';
 import {
@@ -36,7 +36,7 @@ import {
 import { scoreSignal, type QueryView, type SignalScore } from './score';
 import { isCodeTerm, isStrongTerm } from './signals';
 import { includesId } from './sorted';
-import { isStatusTerm, otherStatusCode, statusTerms } from './statusCodes';
+import { inStatusRange, isStatusTerm, otherStatusCode, statusTerms } from './statusCodes';
 import { STOPWORDS } from './stopwords';
 import { twinsOf } from './twins';
 
@@ -348,6 +348,32 @@ export function capOtherStatus(ctx: MatchContext, hits: ErrorHit[], terms: Reado
       h.score = cap;
       h.otherRow = true;
     }
+  }
+}
+
+/**
+ * A match by prose (a description or a symptom's keywords) in a paste that quotes an enhanced status code, when its article
+ * names status codes of its own (in its error texts or text, or a range its title names) and none is the paste's: the paste
+ * tells another bounce than the article's (`450 4.4.317 … UntrustedRoot` on the connector, the article's `454 4.7.0 …
+ * UntrustedRoot`) — offered, not answered, as an error text with another code is (`score.withoutCode`).
+ */
+export function capOtherStatusProse(ctx: MatchContext, hits: Hit[], terms: ReadonlySet<string>): void {
+  const cap = ctx.params.score.withoutCode;
+  if (!hits.some((h) => (h.kind === 'description' || h.kind === 'keyword') && h.score > cap)) return;
+  const pasted = statusTerms(terms);
+  if (pasted.size === 0) return;
+  const { codes } = ctx.facts.statusCodesOf();
+  const { ranges } = ctx.facts.titleCodesOf();
+  for (const h of hits) {
+    if ((h.kind !== 'description' && h.kind !== 'keyword') || h.score <= cap) continue;
+    const own = codes[h.article] ?? NO_CODES;
+    const named = ctx.facts.textCodesOf(h.article);
+    if (own.size === 0 && named.size === 0) continue;
+    const agrees = (code: string) =>
+      own.has(code) || named.has(code) || ranges.some((r) => r.article === h.article && inStatusRange(code, r.range));
+    if ([...pasted].some(agrees)) continue;
+    h.score = cap;
+    h.otherStatus = true;
   }
 }
 

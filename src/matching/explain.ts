@@ -246,6 +246,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
     rules.push({ rule: 'code', note: codeNote(ctx, h) });
   }
   if (h.problemPart) rules.push({ rule: 'description', note: "found only in the post's problem sentences, the story left out: offered" });
+  if ((h.kind === 'description' || h.kind === 'keyword') && h.otherStatus)
+    rules.push({
+      rule: 'code',
+      note: `capped at ${ctx.params.score.withoutCode}: the paste quotes a status code that the article, which names codes of its own, never names (another bounce; offered, not answered)`,
+    });
   if (h.kind === 'description' && h.weak)
     rules.push({
       rule: 'description',

@@ -128,6 +128,8 @@ export interface KeywordHit extends HitBase {
   topics: readonly string[];
   /** Its phrases are a family's symptom: many articles' titles and symptoms name them (`keywords.familyArticles`). */
   family?: true;
+  /** The paste quotes a status code, its article names others and not that one (then capped: errorCaps.ts `capOtherStatusProse`). */
+  otherStatus?: true;
 }
 
 /** Found by the words of the symptom's title, description and keywords in a description (descriptions.ts). */
@@ -148,6 +150,8 @@ export interface DescriptionHit extends HitBase {
   weak?: true;
   /** The paste says the direction of the article's title the other way round (direction.ts): never answered as named whole. */
   reversed?: true;
+  /** The paste quotes a status code, its article names others and not that one (then capped: errorCaps.ts `capOtherStatusProse`). */
+  otherStatus?: true;
   /**
    * Read through the lexicon, it would name the symptom whole but for the German words the lexicon left as written (`words`),
    * which count as words the symptom lacks: the fit is scaled by the share of the paste's words read (`share`, `readShare`).

@@ -38,6 +38,7 @@ import {
   capForeignProgram,
   capGenericLines,
   capOtherStatus,
+  capOtherStatusProse,
   capUnexplained,
   checkScenario,
   contradictedArticles,
@@ -436,6 +437,8 @@ export class Matcher {
       causeAlone(this.ctx, hits, errorHits, settled);
       weakErrorsBelow(this.ctx, hits);
     }
+    // Prose that found an article whose bounce has another status code than the one the paste quotes (errorCaps.ts).
+    capOtherStatusProse(this.ctx, hits, view.terms);
     // What ranking did to a match is written down only to be explained: its notes are strings for every match.
     const explaining = !!options.explain;
     let ranked = nearTwins(
