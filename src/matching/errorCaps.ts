@@ -40,6 +40,9 @@ import { inStatusRange, isStatusTerm, otherStatusCode, statusTerms } from './sta
 import { STOPWORDS } from './stopwords';
 import { twinsOf } from './twins';
 
+/** The Hybrid Configuration Wizard's scenario anchor (vocabulary.ts SCENARIO_SERVICES). */
+const HCW = 'service:hcw';
+
 /** An article whose error texts carry no status code (capOtherStatus). */
 const NO_CODES: ReadonlySet<string> = new Set();
 
@@ -97,7 +100,11 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
     if (oldest === undefined) continue;
     if (newest === undefined) newest = newestPastedServer(paste.cut) ?? null;
     if (newest === null) break;
-    if (newest >= oldest || namesProduct(ctx.facts.scenarioOf(h.article).squashed, `Exchange ${newest}`)) continue;
+    const article = ctx.facts.scenarioOf(h.article);
+    if (newest >= oldest || namesProduct(article.squashed, `Exchange ${newest}`)) continue;
+    // The Hybrid Configuration Wizard is one program for every server version (downloaded as it is run): its error named
+    // by both the paste and the article comes from the same code whatever server the wizard configures.
+    if (article.anchors.has(HCW) && (paste.where ??= pasteWhere(ctx, paste)).scenario.lines.some((l) => l.anchors.has(HCW))) continue;
     h.score = productCap;
     h.otherProduct = `Exchange ${newest}`;
     h.olderServer = oldest;

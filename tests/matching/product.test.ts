@@ -77,6 +77,16 @@ describe('matching: the product rule (product.ts)', () => {
     ]);
   });
 
+  it('answers the Hybrid Configuration Wizard error on an older server when the paste and the article both name the wizard', () => {
+    const newer = [{ name: 'Exchange Server', versions: ['2013', '2016'] }];
+    // The wizard is one program for every server version: its error is the same whatever server it configures.
+    const hcw = build(newer, 'The wombat error when you run the Hybrid Configuration Wizard');
+    assert.deepEqual(top(hcw, `Exchange 2010 SP3. I ran the Hybrid Configuration Wizard:\n${error}`), ['answer', 'wombat', 1]);
+    // The wizard named by one side only: the older server's message, offered.
+    assert.deepEqual(top(hcw, `Exchange 2010 SP3 here.\n${error}`), ['clarify', 'wombat', 0.75]);
+    assert.deepEqual(top(build(newer), `Exchange 2010 SP3. I ran the Hybrid Configuration Wizard:\n${error}`), ['clarify', 'wombat', 0.75]);
+  });
+
   it('offers an Exchange Server-only article for a paste printed in Exchange Online that names no on-premises side', () => {
     const m = build(server);
     assert.deepEqual(top(m, error), ['answer', 'wombat', 1]);
