@@ -32,15 +32,29 @@ export function decide(sorted: readonly Scored[], t: MatchParameters['decision']
   if (best < t.candidate) return { decision: 'none', offered: 0 };
   // Stryker disable next-line ArrayDeclaration: equivalent, a key that no match carries finds no match either
   const keys = sorted[0].sameError ?? [];
-  // Stryker disable next-line ArrayDeclaration: equivalent, a key that the best match lacks finds nothing either
-  const same = (s: Scored) => (s.sameError ?? []).some((k) => keys.includes(k));
-  const runnerUp = Math.max(sorted.slice(1).find((s) => !same(s))?.score ?? 0, sorted[0].contested ?? 0);
+  // The best score of another error (loops, not closures per call: see ranking.ts `byRank`).
+  let other = 0;
+  for (let k = 1; k < sorted.length; k++)
+    if (!sameError(sorted[k], keys)) {
+      other = sorted[k].score;
+      break;
+    }
+  const runnerUp = Math.max(other, sorted[0].contested ?? 0);
   // Scores are rounded to 3 decimals; compare the lead on the same grid.
   if (best >= t.answer && Math.round((best - runnerUp) * 1000) >= Math.round(t.margin * 1000)) {
-    const equivalents = sorted.slice(1).filter((s) => same(s) && s.score >= t.candidate).length;
+    let equivalents = 0;
+    for (let k = 1; k < sorted.length; k++) if (sameError(sorted[k], keys) && sorted[k].score >= t.candidate) equivalents++;
     return { decision: 'answer', offered: 1 + Math.min(2, equivalents) };
   }
   const floor = Math.max(t.candidate, best - t.window);
-  const offered = Math.min(3, sorted.filter((s) => s.score >= floor).length);
-  return { decision: 'clarify', offered };
+  let above = 0;
+  for (const s of sorted) if (s.score >= floor) above++;
+  return { decision: 'clarify', offered: Math.min(3, above) };
+}
+
+/** `s` carries one of the best match's sameError `keys`: the very same error. */
+function sameError(s: Scored, keys: readonly string[]): boolean {
+  if (s.sameError === undefined) return false;
+  for (const k of s.sameError) if (keys.includes(k)) return true;
+  return false;
 }

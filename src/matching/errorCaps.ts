@@ -59,7 +59,7 @@ function foundStatusCode(ctx: MatchContext, h: ErrorHit): boolean {
  */
 export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste): void {
   const cap = ctx.params.score.otherScenario;
-  if (!hits.some((h) => h.score > cap)) return;
+  if (!anyAbove(hits, cap)) return;
   const denied = deniedDeployments(paste.lines.join('\n'));
   for (const h of hits) {
     if (h.score <= cap) continue;
@@ -184,7 +184,8 @@ function pasteWhere(ctx: MatchContext, paste: Paste): PasteWhere {
   const scenario = pasteScenario(paste.lines, paste.content, paste.cut);
   const lineOf = new Map<number, number[]>();
   const sizes = new Int32Array(scenario.lines.length);
-  scenario.lines.forEach((line, k) => {
+  for (let k = 0; k < scenario.lines.length; k++) {
+    const line = scenario.lines[k];
     sizes[k] = line.terms.length;
     // A word the index lacks is no error text's word found: it only counts in the line's size.
     for (const t of line.terms) {
@@ -194,7 +195,7 @@ function pasteWhere(ctx: MatchContext, paste: Paste): PasteWhere {
       if (!on) lineOf.set(id, (on = []));
       on.push(k);
     }
-  });
+  }
   const console = pasteConsole(paste.cut);
   return { scenario, lineOf, sizes, counts: new Int32Array(sizes.length), beside: new Map(), ...(console ? { console } : {}) };
 }
@@ -206,7 +207,7 @@ function pasteWhere(ctx: MatchContext, paste: Paste): PasteWhere {
  */
 export function capForeignProgram(ctx: MatchContext, hits: ErrorHit[], text: string): void {
   const cap = ctx.params.score.foreignProgram;
-  if (!hits.some((h) => h.score > cap)) return;
+  if (!anyAbove(hits, cap)) return;
   const shown = foreignProgram(text);
   if (shown === undefined) return;
   for (const h of hits) {
@@ -338,7 +339,7 @@ export function capCodeScenario(
 /** A bounce whose status code is not the error text's (nor its article's) is offered, not answered (statusCodes.ts). */
 export function capOtherStatus(ctx: MatchContext, hits: ErrorHit[], terms: ReadonlySet<string>): void {
   const cap = ctx.params.score.withoutCode;
-  if (!hits.some((h) => h.score > cap)) return;
+  if (!anyAbove(hits, cap)) return;
   const pasted = statusTerms(terms);
   if (pasted.size === 0) return;
   const { errors } = ctx.index;
@@ -436,4 +437,13 @@ export function contradictedArticles(
   }
   for (const h of hits) if (!h.breakdown.contradiction && h.score >= candidate) out.delete(h.article);
   return out;
+}
+
+/**
+ * Some hit scores above `cap` (the caps' first test). A loop in a function of the module, not a closure per call: V8
+ * keeps a closure's optimized code only while one is alive, and a full garbage collection between pastes dropped it.
+ */
+function anyAbove(hits: readonly { score: number }[], cap: number): boolean {
+  for (const h of hits) if (h.score > cap) return true;
+  return false;
 }

@@ -36,6 +36,16 @@ export const NO_WORDS: ReadonlySet<string> = new Set();
 /** The adjustments of every ranked match when not explaining (they are read only to explain it: Ranked.adjustments). */
 export const NO_ADJUSTMENTS: Ranked['adjustments'] = Object.freeze([]) as unknown as Ranked['adjustments'];
 
+/**
+ * The best score of `hits`, 0 for none. (A loop, not `reduce` with a closure per call: V8 keeps a closure's optimized
+ * code only while one of them is alive, and a full garbage collection between pastes threw it away: ranking.ts `byRank`.)
+ */
+export function bestScore(hits: readonly { score: number }[]): number {
+  let best = 0;
+  for (const h of hits) best = Math.max(best, h.score);
+  return best;
+}
+
 /** A score to 3 decimals, as matches show it. */
 export function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -44,7 +44,7 @@ import {
   contradictedArticles,
 } from './errorCaps';
 import { explained, toMatch } from './explain';
-import { NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Ranked, type Reach } from './hits';
+import { bestScore, NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Ranked, type Reach } from './hits';
 import { keywordHits } from './keywordHits';
 import { cleanPaste, type Token } from './normalize';
 import { capOtherOuter } from './outerCaps';
@@ -348,7 +348,7 @@ export class Matcher {
     let errorHits = this.errorHits(view, first, floor, settled, reach);
     if (floor > 0) {
       // Typo repair borrows the words of every error text within its window of the best: score those too.
-      const best = errorHits.reduce((m, h) => Math.max(m, h.score), 0);
+      const best = bestScore(errorHits);
       const { skipAbove, window } = this.params.typos;
       if (best < skipAbove && best - window < floor)
         errorHits = this.errorHits(view, candidates, best >= floor ? Math.max(0, best - window) : 0, settled);
@@ -385,7 +385,7 @@ export class Matcher {
           )
         : view;
     let topics = keywords.topics;
-    if (prose && !hits.some((h) => h.score >= this.params.decision.answer)) {
+    if (prose && bestScore(hits) < this.params.decision.answer) {
       const contradicted = contradictedArticles(this.ctx, errorHits, settled, view);
       // The prose's fits as written, for the last resort below (weakDescriptionHits).
       const scored: { fits?: readonly DescriptionScore[] } = {};
@@ -472,7 +472,7 @@ export class Matcher {
     // Explaining lists what came close too: why an article did not win matters as much as why one did.
     const listed = decision === 'none' || options.explain;
     const shown = (listed ? ranked.filter((m, i) => i < offered || m.score >= t.listed) : ranked.slice(0, offered)).slice(0, 5);
-    const focused = ranked.find((r) => r.hit.article === focus);
+    const focused = focus >= 0 ? ranked.find((r) => r.hit.article === focus) : undefined;
     if (focused && !shown.includes(focused)) shown.push(focused);
     const lang = options.lang ?? paste.lang;
     const top = ranked[0]?.hit;
@@ -510,14 +510,7 @@ export class Matcher {
     let n = 0;
     for (const t of view.terms) {
       const term = vocab.ids.get(t);
-      if (term === undefined) continue;
-      const w = weight[term];
-      const list = postings[term];
-      for (let k = 0; k < list.length; k++) {
-        const id = list[k];
-        if (acc[id] === 0) reached[n++] = id;
-        acc[id] += w;
-      }
+      if (term !== undefined) n = addPostings(postings[term], weight, term, acc, reached, n);
     }
     let m = 0;
     const { share, words } = this.params.candidates;
@@ -539,7 +532,7 @@ export class Matcher {
    */
   private repairTypos(seq: string[], view: QueryView, hits: ErrorHit[]): string[] | null {
     const p = this.params.typos;
-    const best = hits.reduce((m, h) => Math.max(m, h.score), 0);
+    const best = bestScore(hits);
     if (best >= p.skipAbove) return null;
     const vocabulary = new Set<string>();
     for (const h of hits) {
@@ -685,4 +678,21 @@ function maskOf(ids: Int32Array): number {
   let mask = 0;
   for (let k = 0; k < ids.length; k++) mask |= 1 << (ids[k] & 31);
   return mask;
+}
+
+/**
+ * Adds the weight of word `term` to each error text on its postings `list` (`acc`), and lists the texts reached for the
+ * first time in `reached` from `n` on; returns the new count. A function of the module called once per word, not a
+ * loop inside `candidates`: a function called once per paste runs its long loops through code compiled for the loop
+ * alone (on-stack replacement), which V8 keeps only until the next full garbage collection — the first pastes after
+ * one summed the postings unoptimized while it was compiled again.
+ */
+function addPostings(list: Int32Array, weight: Float64Array, term: number, acc: Float64Array, reached: Int32Array, n: number): number {
+  const w = weight[term];
+  for (let k = 0; k < list.length; k++) {
+    const id = list[k];
+    if (acc[id] === 0) reached[n++] = id;
+    acc[id] += w;
+  }
+  return n;
 }

@@ -23,9 +23,10 @@ export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>
   }
   const leaders = [...best.values()];
   // In the order their articles first came up (ErrorHit.place): a match inside several containers is lowered by the first.
-  const contenders = leaders
-    .filter((o): o is ErrorHit => o.kind === 'error' && o.score >= p.containerFrom)
-    .sort((a, b) => a.place - b.place);
+  // (Loops and functions of the module, not closures made per paste: see `byRank`.)
+  const contenders: ErrorHit[] = [];
+  for (const o of leaders) if (o.kind === 'error' && o.score >= p.containerFrom) contenders.push(o);
+  contenders.sort(byPlace);
   // Per contested container: the match inside it that fit its own error best.
   const contestedBy = new Map<Hit, Hit>();
   // The cheap tests' fields of every contender side by side: hundreds of leaders each scan them (10,000 articles).
@@ -38,17 +39,9 @@ export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>
     cWords[k] = contenders[k].found.length;
     cMask[k] = contenders[k].mask;
   }
-  const containerOf = (h: ErrorHit): ErrorHit | undefined => {
-    const least = h.score - p.containerWindow;
-    const words = h.found.length;
-    for (let k = 0; k < contenders.length; k++) {
-      if (cScore[k] < least || cWords[k] <= words || (h.mask & ~cMask[k]) !== 0) continue;
-      const o = contenders[k];
-      if (o !== h && o.sameError[0] !== h.sameError[0] && strictlyInside(h.found, o.found)) return o;
-    }
-    return undefined;
-  };
-  const ranked = leaders.map((h): Ranked => {
+  const rivals: Contenders = { hits: contenders, score: cScore, words: cWords, mask: cMask };
+  const ranked: Ranked[] = [];
+  for (const h of leaders) {
     const adjustments: Ranked['adjustments'] = explaining ? [] : NO_ADJUSTMENTS;
     const topicCount = Math.min(2, topics.get(h.article) ?? 0);
     const tiebreak = h.score >= p.tiebreakFrom ? p.topicTiebreak * topicCount : 0;
@@ -59,7 +52,7 @@ export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>
     // Only a container about as good counts (a contradicted variant that happens to share the words
     // doesn't), and only matches that could be shown are compared.
     // (Cheap tests first: a container holds more words, and every word's bit in its mask.)
-    const container = h.kind === 'error' && h.score >= p.containedFrom ? containerOf(h) : undefined;
+    const container = h.kind === 'error' && h.score >= p.containedFrom ? containerOf(h, rivals, p) : undefined;
     let score = h.score;
     if (container) {
       score = Math.min(h.score, container.score - p.containerGap);
@@ -75,8 +68,8 @@ export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>
     }
     const r = new RankedOf(h, round(Math.max(0, Math.min(1, score + tiebreak))), adjustments);
     if (h.kind === 'error') r.sameError = h.sameError;
-    return r;
-  });
+    ranked.push(r);
+  }
   for (const r of ranked) {
     const by = contestedBy.get(r.hit);
     if (by === undefined) continue;
@@ -93,14 +86,60 @@ export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>
   // cap gives a text the paste holds whole and one it holds in part the same score: it says "offer", not which fits
   // better), articles of a status code's family in the order of how much of their titles the paste names, then of the
   // articles' ids (localeCompare order, precomputed: idOrder).
-  const order = ctx.idOrder;
-  const fit = (x: Hit, y: Hit) =>
-    x.kind === 'error' && y.kind === 'error'
-      ? y.breakdown.score - x.breakdown.score
-      : x.kind === 'code' && y.kind === 'code'
-        ? (y.otherMessage ?? 0) - (x.otherMessage ?? 0)
-        : 0;
-  return ranked.sort((x, y) => y.score - x.score || fit(x.hit, y.hit) || order[x.hit.article] - order[y.hit.article]);
+  return ranked.sort(byRank(ctx.idOrder));
+}
+
+/** The contenders for containing a match (rank), and their cheap tests' fields side by side. */
+interface Contenders {
+  hits: ErrorHit[];
+  score: Float64Array;
+  words: Int32Array;
+  mask: Int32Array;
+}
+
+/** The first contender whose found words strictly contain `h`'s, about as good (`containerWindow`), not its own error. */
+function containerOf(h: ErrorHit, c: Contenders, p: MatchContext['params']['ranking']): ErrorHit | undefined {
+  const least = h.score - p.containerWindow;
+  const words = h.found.length;
+  for (let k = 0; k < c.hits.length; k++) {
+    if (c.score[k] < least || c.words[k] <= words || (h.mask & ~c.mask[k]) !== 0) continue;
+    const o = c.hits[k];
+    if (o !== h && o.sameError[0] !== h.sameError[0] && strictlyInside(h.found, o.found)) return o;
+  }
+  return undefined;
+}
+
+/** Tied matches by how well the rest of the paste fits their articles' titles and descriptions, then by score. */
+function byAbout(a: { r: Ranked; about: number }, b: { r: Ranked; about: number }): number {
+  return b.about - a.about || b.r.score - a.r.score;
+}
+
+function byPlace(a: ErrorHit, b: ErrorHit): number {
+  return a.place - b.place;
+}
+
+/** How well two hits fit their own texts before the caps (rank's order of equal scores). */
+function fit(x: Hit, y: Hit): number {
+  return x.kind === 'error' && y.kind === 'error'
+    ? y.breakdown.score - x.breakdown.score
+    : x.kind === 'code' && y.kind === 'code'
+      ? (y.otherMessage ?? 0) - (x.otherMessage ?? 0)
+      : 0;
+}
+
+/**
+ * rank's order: score, then fit, then the articles' id order — one comparator per id order (per matcher), made once.
+ * A function made per paste is a new closure each time, and V8 keeps a closure's optimized code only while one of
+ * them is alive: a full garbage collection between two pastes threw it away, and the next pastes ran the comparator
+ * (and the loops that were closures here: containerOf, the leaders' map) unoptimized while it was compiled again.
+ */
+const BY_RANK = new WeakMap<Int32Array, (x: Ranked, y: Ranked) => number>();
+
+function byRank(order: Int32Array): (x: Ranked, y: Ranked) => number {
+  let compare = BY_RANK.get(order);
+  if (compare === undefined)
+    BY_RANK.set(order, (compare = (x, y) => y.score - x.score || fit(x.hit, y.hit) || order[x.hit.article] - order[y.hit.article]));
+  return compare;
 }
 
 /** A Ranked made by `new`, its fields in the order a literal had them (plain.ts: never allocated in the old generation). */
@@ -139,9 +178,11 @@ export function settleContest(ctx: MatchContext, ranked: Ranked[], view: QueryVi
 export function breakTies(ctx: MatchContext, ranked: Ranked[], view: QueryView, explaining: boolean): Ranked[] {
   const top = ranked[0];
   if (!top?.sameError) return ranked;
-  const tied = ranked.filter((r) => r.score >= top.score - ctx.params.ranking.tie && r.sameError?.some((k) => top.sameError!.includes(k)));
+  const tied: Ranked[] = [];
+  const least = top.score - ctx.params.ranking.tie;
+  for (const r of ranked) if (r.score >= least && r.sameError !== undefined && sharesKey(r.sameError, top.sameError)) tied.push(r);
   if (tied.length < 2) return ranked;
-  const order = tied.map((r) => ({ r, about: aboutRest(ctx, r, view) })).sort((a, b) => b.about - a.about || b.r.score - a.r.score);
+  const order = tied.map((r) => ({ r, about: aboutRest(ctx, r, view) })).sort(byAbout);
   // A family: the rest of the paste names none of the first one's scenario words (`score.family`), so it does not say
   // which of the articles holding the error it is: all are offered, none answered.
   const f = ctx.params.score.family;
@@ -230,7 +271,7 @@ export function nearTwins(ctx: MatchContext, ranked: Ranked[], view: QueryView, 
   }
   if (!twins.length) return ranked;
   const group = [top, ...twins].map((r) => ({ r, about: aboutRest(ctx, r, view) }));
-  group.sort((a, b) => b.about - a.about || b.r.score - a.r.score);
+  group.sort(byAbout);
   const first = group[0];
   if (first.about >= f.fit && first.r === top) return ranked;
   const family = first.about < f.fit;
@@ -330,7 +371,14 @@ export function idOrder(ids: readonly string[]): Int32Array {
 
 /** Every word of `a` is in `b` (word ids, any order). */
 function within(a: Int32Array, b: Int32Array): boolean {
-  return a.every((t) => b.includes(t));
+  for (let k = 0; k < a.length; k++) if (!b.includes(a[k])) return false;
+  return true;
+}
+
+/** Some key of `a` is one of `b`'s (sameError keys). */
+function sharesKey(a: readonly string[], b: readonly string[]): boolean {
+  for (const k of a) if (b.includes(k)) return true;
+  return false;
 }
 
 /** Every id of `a` is in `b`, which has more (both ascending). */

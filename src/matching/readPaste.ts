@@ -19,16 +19,14 @@ export function readPaste(text: string, lang: Lang | undefined, params: MatchPar
   const max = params.paste.maxChars;
   const cut = text.length > max ? cutToErrorPart(text, max) : text;
   const { lines, tokens } = tokenize(cut);
-  const content = tokens.filter((t) => !STOPWORDS.has(t.term));
-  const detected = guessLanguage(
-    tokens.map((t) => t.term),
-    cut.slice(0, 20_000),
-  );
+  const content: Token[] = [];
+  for (const t of tokens) if (!STOPWORDS.has(t.term)) content.push(t);
+  const detected = guessLanguage(termsIn(tokens), cut.slice(0, 20_000));
   return {
     cut,
     lines,
     tokens,
-    seq: content.map((t) => t.term),
+    seq: termsIn(content),
     quoted: quotedOnly(content),
     values: valuesOf(tokens, content),
     properties: propertiesOf(lines),
@@ -38,6 +36,16 @@ export function readPaste(text: string, lang: Lang | undefined, params: MatchPar
     code: stackFrameTerms(lines, content),
     content,
   };
+}
+
+/**
+ * The tokens' terms. Loops here, not `filter` and `map` with a closure: V8 keeps a closure's optimized code only while
+ * one of them is alive, so a full garbage collection between two pastes threw it away (as in ranking.ts `byRank`).
+ */
+function termsIn(tokens: readonly Token[]): string[] {
+  const terms: string[] = [];
+  for (const t of tokens) terms.push(t.term);
+  return terms;
 }
 
 /**
