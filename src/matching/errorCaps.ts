@@ -33,7 +33,7 @@ import {
   pasteScenario,
   whereBeside,
 } from './scenario';
-import { scoreSignal, type QueryView, type SignalScore } from './score';
+import { scoreSignal, touchedUnits, type QueryView, type SignalScore } from './score';
 import { isCodeTerm, isStrongTerm } from './signals';
 import { includesId } from './sorted';
 import { inStatusRange, isStatusTerm, otherStatusCode, statusTerms } from './statusCodes';
@@ -271,16 +271,20 @@ export function capUnexplained(ctx: MatchContext, ranked: Ranked[], terms: Itera
 
 /**
  * Stage 7b, before the decision: an answer found by an NDR's status line — its error text carries the status code, an
- * article about one scenario of that bounce (its title names no such code, its error texts fewer than an overview's) — while
- * another article whose title names the code (`"550 5.1.1 RESOLVER.ADR.ExRecipNotFound" when sending…`) holds in its own
- * error text every word the answer found: the line says which bounce, not which of the two scenarios. Unless the paste's
- * own words name the answer's title ahead of theirs (by `score.codeScenario.titleLead` words found in one article only,
- * beyond the error text's words), it is offered, not answered, those articles right after it (at most `score.codeScenario.cap`).
+ * article about one scenario of that bounce (its title names no such code, its error texts fewer than an overview's) —
+ * while another article whose title names the code holds the line too: in its own error text, every word the answer found
+ * (`"550 5.1.1 RESOLVER.ADR.ExRecipNotFound" when sending…`, whose NDR quotes the hybrid article's line), or as the article
+ * about the code (`Fix NDR error "550 5.7.133"…`, its error text the code alone) when the paste holds the answer's error
+ * only in part (the status line of the hybrid groups article's NDR without its sentences). The line says which bounce, not
+ * which scenario. Unless the paste's own words name the answer's title ahead of theirs (by `score.codeScenario.titleLead`
+ * words found in one article only, beyond the error text's words), it is offered, not answered, those articles right after
+ * it (at most `score.codeScenario.cap`).
  */
 export function capCodeScenario(
   ctx: MatchContext,
   ranked: Ranked[],
   prose: () => ReadonlySet<string>,
+  view: QueryView,
   errorHits: readonly ErrorHit[],
   explaining: boolean,
 ): Ranked[] {
@@ -303,10 +307,15 @@ export function capCodeScenario(
   // Those whose own error texts hold every word the answer found (a reply code aside, which some logs leave out): the paste's
   // error is no more this scenario's than theirs.
   const holding = new Set<number>();
+  let partial: boolean | undefined;
   const reply = (id: number) => /^\d{3}$/.test(vocab.terms[id]);
   for (const h of errorHits) {
     if (h === hit || !owners.has(h.article) || holding.has(h.article)) continue;
     if (hit.found.every((id) => reply(id) || includesId(h.found, id))) holding.add(h.article);
+    // The article about the code (its error texts nothing but the code, from its title) covers every bounce with it: the
+    // answer is one scenario only where the paste holds its whole error, the scenario's own words beside the status line.
+    else if (codeOnly(ctx, h.article) && (partial ??= touchedUnits(hit.signal, view, ctx.index, ctx.params.score).includes(false)))
+      holding.add(h.article);
   }
   const heads = ranked.filter((r) => holding.has(r.hit.article));
   if (!heads.length) return ranked;
@@ -334,6 +343,21 @@ export function capCodeScenario(
   }));
   const rest = ranked.filter((r) => !heads.includes(r)).map((r) => (r.score > cap ? { ...r, score: cap } : r));
   return [rest[0], ...after, ...rest.slice(1)];
+}
+
+/** Per matcher, per article: whether every error text of it is nothing but status codes (codeOnly). */
+const codeOnlyArticles = new WeakMap<MatchContext, Map<number, boolean>>();
+
+/** Every error text of the article is nothing but status codes (an article about a code, its title's code its error text). */
+function codeOnly(ctx: MatchContext, article: number): boolean {
+  let known = codeOnlyArticles.get(ctx);
+  if (!known) codeOnlyArticles.set(ctx, (known = new Map()));
+  let only = known.get(article);
+  if (only === undefined) {
+    only = ctx.index.errors.every((e) => e.article !== article || e.terms.every((t) => isStatusTerm(t) || /^\d{3}$/.test(t)));
+    known.set(article, only);
+  }
+  return only;
 }
 
 /** A bounce whose status code is not the error text's (nor its article's) is offered, not answered (statusCodes.ts). */

@@ -457,7 +457,7 @@ export class Matcher {
     let decided = decide(ranked, t);
     // An answer by an NDR's status line that an article titled with its code holds too: one scenario of it (errorCaps.ts).
     if (decided.decision === 'answer') {
-      const capped = capCodeScenario(this.ctx, ranked, () => new Set(proseTerms(paste.cut)), errorHits, explaining);
+      const capped = capCodeScenario(this.ctx, ranked, () => new Set(proseTerms(paste.cut)), view, errorHits, explaining);
       if (capped !== ranked) decided = decide((ranked = capped), t);
     }
     this.last = { paste, hits, ranked };

@@ -241,10 +241,11 @@ export interface MatchParameters {
     unexplained: { share: number; cap: number };
     /**
      * An NDR's status line answered with an article about one scenario of that bounce while another article, whose title
-     * names its status code, holds every word found (errorCaps.ts `capCodeScenario`): offered at `cap` (default 0.75), with
-     * that article, unless the paste names the answer's title ahead of the other's by `titleLead` words found in one article
-     * only (default 0.5, half such a word: `on-prem users` beside the NDR line names the hybrid article's `On-premises
-     * users`, 0.56 of a word, where a bare line or a PST import names neither title).
+     * names its status code, holds every word found, or is the article about the code and the paste holds the answer's
+     * error only in part (errorCaps.ts `capCodeScenario`): offered at `cap` (default 0.75), with that article, unless the
+     * paste names the answer's title ahead of the other's by `titleLead` words found in one article only (default 0.5, half
+     * such a word: `on-prem users` beside the NDR line names the hybrid article's `On-premises users`, 0.56 of a word, where a
+     * bare line or a PST import names neither title).
      */
     codeScenario: { cap: number; titleLead: number };
     /**

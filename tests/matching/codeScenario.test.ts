@@ -51,4 +51,27 @@ describe('matching: an NDR status line held by an article titled with its code i
     const untitled = englishArticle('wombatnotfound-ndr', titled().symptoms[0].errors.en!, { title: { en: 'Kangaroo client bounces' } });
     assert.deepEqual(outcome([scenario, untitled, far], LINE).decision, 'answer');
   });
+
+  describe('the article about the code (its error text the code alone, from its title)', () => {
+    /** A scenario whose error text is a whole NDR: its own sentence, then the status line. */
+    const groups = englishArticle(
+      'pony-groups-ndr',
+      [`Your message to the pony group was refused because the group takes no quokka mail. ${LINE}`],
+      {
+        title: { en: 'Mail to pony groups bounces in a numbat deployment' },
+      },
+    );
+    const about = englishArticle('fix-5-1-91', ['550 5.1.91'], { title: { en: 'Fix NDR error "550 5.1.91" in the wombat cloud' } });
+
+    it('offers the scenario for its status line alone, the article about the code right after it', () => {
+      const r = outcome([groups, about, far], LINE);
+      assert.deepEqual([r.decision, ...r.articles.slice(0, 2)], ['clarify', 'pony-groups-ndr', 'fix-5-1-91']);
+      assert.match(r.notes, /one scenario of that bounce/);
+    });
+
+    it('answers the scenario when the paste holds its whole error, its own sentence beside the line', () => {
+      const r = outcome([groups, about, far], groups.symptoms[0].errors.en![0]);
+      assert.deepEqual([r.decision, r.articles[0]], ['answer', 'pony-groups-ndr']);
+    });
+  });
 });
