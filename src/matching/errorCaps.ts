@@ -32,6 +32,7 @@ import {
   pasteConsole,
   pasteScenario,
   whereBeside,
+  type PasteScenario,
 } from './scenario';
 import { scoreSignal, touchedUnits, type QueryView, type SignalScore } from './score';
 import { isCodeTerm, isStrongTerm } from './signals';
@@ -177,6 +178,38 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
     h.score = cap;
     h.consoleTool = tool;
   }
+}
+
+/**
+ * The places the paste names only in sentences that say the task works there (vocabulary.ts worksThere), when read as
+ * places of the error they would have capped error hit `h` (checkScenario: none of them the article's scenario) and
+ * nothing else capped it: `--explain` says the cap was waived. Undefined otherwise.
+ */
+export function worksThereWaived(ctx: MatchContext, h: ErrorHit, paste: Paste): string[] | undefined {
+  const cap = ctx.params.score.otherScenario;
+  if (h.score <= cap || h.otherScenario || h.consoleTool) return undefined;
+  const all = pasteScenario(paste.lines, paste.content, paste.cut, false);
+  if (!all.lines.length) return undefined;
+  const other = outsideScenario(whereBeside(all, errorsLines(ctx, h, all)), ctx.facts.scenarioOf(h.article));
+  if (!other) return undefined;
+  const read = pasteScenario(paste.lines, paste.content, paste.cut);
+  const kept = new Set(whereBeside(read, errorsLines(ctx, h, read)));
+  const waived = other.filter((a) => !kept.has(a));
+  return waived.length ? waived : undefined;
+}
+
+/** Line k of `scenario` is error hit `h`'s own (isErrorsLine, as checkScenario counts it). */
+function errorsLines(ctx: MatchContext, h: ErrorHit, scenario: PasteScenario): (k: number) => boolean {
+  const ids = ctx.index.vocab.ids;
+  return (k) => {
+    const { terms } = scenario.lines[k];
+    let found = 0;
+    for (const t of terms) {
+      const id = ids.get(t);
+      if (id !== undefined && includesId(h.found, id)) found++;
+    }
+    return isErrorsLine(terms.length, found);
+  };
 }
 
 /** The paste's lines that name a scenario, and where each of their words stands (checkScenario), read once per paste. */

@@ -7,9 +7,10 @@ import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
 import type { Translation } from './bridge';
 import { titleWeight, wordsBeyondErrors } from './descriptions';
+import { worksThereWaived } from './errorCaps';
 import { round, type CodeHit, type MatchContext, type Paste, type Ranked } from './hits';
 import type { Token } from './normalize';
-import { touchedUnits, type QueryView } from './score';
+import { contradictionWaivers, touchedUnits, type QueryView, type Waiver } from './score';
 import { includesId } from './sorted';
 import type { Match, MatchExplanation, MatchResult } from './types';
 
@@ -24,13 +25,14 @@ export function toMatch(ctx: MatchContext, r: Ranked, lang: Lang, paste: Paste, 
     title: pick(a.title, lang).text,
     ...(evidence ? { evidence } : {}),
     ...(r.hit.kind === 'description' && r.hit.weak ? { weak: true as const } : {}),
-    ...(explained ? { why: explain(ctx, r, explained, paste.frame) } : {}),
+    ...(explained ? { why: explain(ctx, r, explained, paste) } : {}),
   };
 }
 
 /** The evidence behind one ranked match, in words a knowledge author can act on. */
-function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlySet<string>): MatchExplanation {
+function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): MatchExplanation {
   const h = r.hit;
+  const { frame } = paste;
   const rules: MatchExplanation['rules'] = [];
   const out: MatchExplanation = { kind: h.kind, raw: round(h.score), rules };
   if (h.kind === 'error') {
@@ -139,6 +141,12 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'scenario',
         note: `capped at ${ctx.params.score.otherScenario}: the paste says it happened in ${h.otherScenario.join(', ')}, none of them in this article's scenario (offered, not answered)`,
       });
+    const working = worksThereWaived(ctx, h, paste);
+    if (working)
+      rules.push({
+        rule: 'scenario',
+        note: `scenario cap waived: the paste names ${working.join(', ')} only in a sentence that says the task works there, not where the error happened (none of them in this article's scenario; capped at ${ctx.params.score.otherScenario} otherwise)`,
+      });
     if (h.otherProduct)
       rules.push({
         rule: 'product',
@@ -181,7 +189,9 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
         rule: 'contradiction',
         note: `×${ctx.params.score.contradiction}: after "${c.context}" the error goes on with "${c.expected}", the paste with "${c.pasted}"`,
       });
-    }
+    } else
+      for (const x of contradictionWaivers(h.signal, view, ctx.index, ctx.params.score))
+        rules.push({ rule: 'contradiction', note: waiverNote(x, ctx.params.score.contradiction) });
   } else if (h.kind === 'description') {
     out.keywords = [...h.fit.found];
     out.topics = [...h.topics];
@@ -269,6 +279,19 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, frame: ReadonlyS
       note: `an event record: the words it writes only as field names (${[...frame].join(', ')}) are no words of a description`,
     });
   return out;
+}
+
+/** An allowance of the contradiction check that took the place of a contradiction (score.ts contradictionWaivers), in words. */
+function waiverNote(x: Waiver, factor: number): string {
+  const context = x.context.replace(/\bsmtp(\d)x(\d)x(\d+)\b/g, '$1.$2.$3');
+  const at = `after "${context}" the error goes on with "${x.expected}", the paste with "${x.pasted}"`;
+  if (x.kind === 'skip')
+    return `contradiction waived: ${at}, a word the error has one or two words later (the paste left a word or two out; ×${factor} otherwise)`;
+  if (x.kind === 'quoted')
+    return `contradiction waived: ${at}, a word the paste has only in single quotes (a name or value, never another error; ×${factor} otherwise)`;
+  if (x.kind === 'misread')
+    return `contradiction waived: ${at}, the same word misread (a letter off, or glued to or split from its neighbour; ×${factor} otherwise)`;
+  return `contradiction waived: after the status code "${context}" the paste has "${x.pasted}" where the error goes on with "${x.expected}", and the error's message a few words later: a reply's status text between the code and the message (×${factor} otherwise)`;
 }
 
 /** The pasted line holding most of the evidence, trimmed to a readable length. */

@@ -82,13 +82,19 @@ const RECORD = /^\s*([A-Z][a-z]+-[A-Z][A-Za-z0-9]+) : /;
 
 /**
  * Reads the anchors of each line of the paste (`terms`: its content terms, line by line), and the interfaces its text as
- * pasted (`text`, with its URLs) names.
+ * pasted (`text`, with its URLs) names. `asPaste` false: also the places named in sentences that say the task works there
+ * (vocabulary.ts worksThere; `--explain` compares).
  */
-export function pasteScenario(lines: readonly string[], terms: readonly { term: string; line: number }[], text = ''): PasteScenario {
+export function pasteScenario(
+  lines: readonly string[],
+  terms: readonly { term: string; line: number }[],
+  text = '',
+  asPaste = true,
+): PasteScenario {
   const out: PasteScenario['lines'] = [];
   const byLine = new Map<number, string[]>();
   lines.forEach((text, i) => {
-    const anchors = scenarioAnchors(text);
+    const anchors = scenarioAnchors(text, asPaste);
     if (!anchors.size) return;
     const lineTerms: string[] = [];
     byLine.set(i, lineTerms);

@@ -630,10 +630,21 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
     for (; e >= 0; e = next.link[e]) {
       const u = next.value[e];
-      if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) continue;
+      if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) {
+        if (waivers !== undefined && u !== ids[t0 + i] && wouldContradict(sig, i, q, u, ids[t0 + i - 1], ids[t0 + i], next1))
+          waive(u === next1 || u === next2 ? 'skip' : 'quoted', sig, i, words, q, u);
+        continue;
+      }
       const pasted = q.term(u);
-      if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, terms[i])) && !misread(pasted, terms[i])) {
-        if (SMTP_CODE.test(terms[i - 1]) && resumesAfterInsert(q, ids[t0 + i - 1], u, ids[t0 + i], next1)) continue;
+      if (!looksLikeName(pasted) || otherCodeOfFamily(pasted, terms[i])) {
+        if (misread(pasted, terms[i])) {
+          if (waivers !== undefined) waive('misread', sig, i, words, q, u);
+          continue;
+        }
+        if (SMTP_CODE.test(terms[i - 1]) && resumesAfterInsert(q, ids[t0 + i - 1], u, ids[t0 + i], next1)) {
+          if (waivers !== undefined) waive('status', sig, i, words, q, u);
+          continue;
+        }
         contradict(words, u, -1);
         return i;
       }
@@ -654,6 +665,61 @@ function otherAddressKind(q: PasteIds, context: number, kind: string): number {
     if (ADDRESS_KINDS.has(pasted)) return q.next.value[e];
   }
   return -1;
+}
+
+/**
+ * An allowance of the contradiction check that kept a word of the paste from contradicting the error (`--explain`):
+ * `skip`, the paste left out a word or two of the error (it goes on with `pasted`, a word after `expected`); `quoted`, the
+ * paste has the word only inside single quotes (a name or value, PasteIds.quoted); `misread`,
+ * the pasted word is the expected one misread (misread); `status`, a reply's status text stands between the status code
+ * and the error's message (resumesAfterInsert).
+ */
+export interface Waiver extends Contradiction {
+  kind: 'skip' | 'quoted' | 'misread' | 'status';
+}
+
+/** Set only while contradictionWaivers runs the check: the allowances it made, in order. */
+let waivers: Waiver[] | undefined;
+
+/** Notes an allowance made at term i of `sig`, after `words` words of context, for the paste's word `pasted`. */
+function waive(kind: Waiver['kind'], sig: ErrorSignal, i: number, words: number, q: PasteIds, pasted: number): void {
+  const context = sig.terms.slice(i - words, i).join(' ');
+  const word = q.term(pasted);
+  if (waivers?.some((x) => x.kind === kind && x.context === context && x.pasted === word)) return;
+  waivers?.push({ kind, context, expected: sig.terms[i], pasted: word });
+}
+
+/** Without the skip or quote allowance, the paste's word `u` at term i of `sig` would contradict it (the others as in contradiction). */
+function wouldContradict(sig: ErrorSignal, i: number, q: PasteIds, u: number, code: number, expected: number, next1: number): boolean {
+  const pasted = q.term(u);
+  const expectedTerm = sig.terms[i];
+  if (looksLikeName(pasted) && !otherCodeOfFamily(pasted, expectedTerm)) return false;
+  if (misread(pasted, expectedTerm)) return false;
+  return !(SMTP_CODE.test(sig.terms[i - 1]) && resumesAfterInsert(q, code, u, expected, next1));
+}
+
+/**
+ * The allowances of the contradiction check (a word or two skipped, a word in single quotes, a word misread, a reply's
+ * status text after a status code) that kept the paste from contradicting error text `id` (`--explain`): empty when the
+ * paste contradicts it anyway or the check needed none. Runs the check as scoreAbove does, noting each allowance that
+ * took the place of a contradiction.
+ */
+export function contradictionWaivers(
+  id: number,
+  view: QueryView,
+  index: Pick<SignalIndex, 'errors' | 'vocab'>,
+  p: ScoreParameters,
+): Waiver[] {
+  const pk = packedSignals(index);
+  const q = pasteIds(view, index.vocab);
+  const w = unitWeights(pk, id, q, p);
+  pairsIn(pk, id, q, w);
+  waivers = [];
+  try {
+    return contradiction(index.errors[id], pk, id, q, w) < 0 ? waivers : [];
+  } finally {
+    waivers = undefined;
+  }
 }
 
 /** An SMTP enhanced status code as the index writes it (markSmtpCodes: `5.7.708` → `smtp5x7x708`). */

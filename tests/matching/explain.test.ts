@@ -145,6 +145,43 @@ describe('matching: kb match --explain, the evidence behind a match', () => {
       near(why.raw, (0.3 * whole + 0.7 * inner) * 0.5, 'raw score, halved');
     });
 
+    it('names the allowance that kept the paste from contradicting the error, only where it did', () => {
+      const relay = 'The relay closed the tunnel: an unexpected fault occurred on a send.';
+      const bounce = '5.7.931 Access denied, marmot traffic not accepted from this wombat.';
+      const waived = new Matcher(kbOf([englishArticle('relay', [relay]), englishArticle('bounce', [bounce])]));
+      const notes = (paste: string) =>
+        explained(waived, paste)
+          .why.rules.filter((r) => r.rule === 'contradiction')
+          .map((r) => r.note);
+      // A word or two of the error left out: the paste goes on with a word the error has later.
+      assert.deepEqual(notes('The relay closed the tunnel: an unexpected fault on a send.'), [
+        'contradiction waived: after "unexpected fault" the error goes on with "occurred", the paste with "send", a word the error has one or two words later (the paste left a word or two out; ×0.5 otherwise)',
+      ]);
+      // The expected word misread, and another word in single quotes (a value).
+      assert.deepEqual(notes('The relay closed the tunnel: an unexpected fault occurred on a sendd.'), [
+        'contradiction waived: after "fault occurred" the error goes on with "send", the paste with "sendd", the same word misread (a letter off, or glued to or split from its neighbour; ×0.5 otherwise)',
+      ]);
+      assert.deepEqual(notes("The relay closed the tunnel: an unexpected fault occurred on a 'receive'."), [
+        'contradiction waived: after "fault occurred" the error goes on with "send", the paste with "receive", a word the paste has only in single quotes (a name or value, never another error; ×0.5 otherwise)',
+      ]);
+      // A reply's status text between the status code and the error's message.
+      assert.deepEqual(notes('550 5.7.931 Service unavailable. Access denied, marmot traffic not accepted from this wombat.'), [
+        'contradiction waived: after the status code "5.7.931" the paste has "service" where the error goes on with "access", and the error\'s message a few words later: a reply\'s status text between the code and the message (×0.5 otherwise)',
+      ]);
+      // Nothing where no allowance was needed, or where the paste contradicts the error anyway (a waived word before it).
+      assert.deepEqual(notes(relay), []);
+      assert.deepEqual(notes('The relay closed the tunnel: an unexpected fault occurred on a receive.'), [
+        '×0.5: after "fault occurred" the error goes on with "send", the paste with "receive"',
+      ]);
+      assert.deepEqual(notes('The relay closed the tunnel: an unexpectedd fault occurred on a receive.'), [
+        '×0.5: after "fault occurred" the error goes on with "send", the paste with "receive"',
+      ]);
+      // The score is the paste's as without the note: no contradiction factor.
+      const { why, score } = explained(waived, 'The relay closed the tunnel: an unexpected fault on a send.');
+      near(why.raw, figure(noteOf(why, 'coverage'), /covers ([\d.]+) of/), 'raw score, not halved');
+      assert.equal(why.raw, score);
+    });
+
     it('caps an error whose code the paste lacks, and says so', () => {
       const { why, score } = explained(
         m,
@@ -412,6 +449,26 @@ describe('matching: kb match --explain, the evidence behind a match', () => {
         noteOf(why, 'scenario'),
         "capped at 0.75: the paste says it happened in script:run-analyzer.ps1, script:run-checker.ps1, none of them in this article's scenario (offered, not answered)",
       );
+    });
+
+    it('names the places the paste says the task works in, where they would have capped the error', () => {
+      const error = 'The wombat archive could not be enabled for the quokka mailbox because the marmot policy is missing.';
+      const m = new Matcher(kbOf([englishArticle('archive', [error], { title: { en: 'Wombat archive cannot be enabled in Outlook' } })]));
+      const { why, score } = explained(m, `${error}\nThe archive works fine in OWA.`);
+      assert.deepEqual(why.rules.slice(1), [
+        {
+          rule: 'scenario',
+          note: "scenario cap waived: the paste names service:owa only in a sentence that says the task works there, not where the error happened (none of them in this article's scenario; capped at 0.75 otherwise)",
+        },
+      ]);
+      assert.deepEqual([why.raw, score], [1, 1]);
+      // Failing there is the error's place: capped, and no waiver. Working in Outlook, the article's place, changes nothing.
+      const fails = explained(m, `${error}\nThe archive fails in OWA.`).why;
+      assert.deepEqual(
+        fails.rules.slice(1).map((r) => r.note.slice(0, 14)),
+        ['capped at 0.75'],
+      );
+      assert.deepEqual(explained(m, `${error}\nThe archive works fine in Outlook.`).why.rules.slice(1), []);
     });
 
     it('says the paste denies the deployment the article’s title names', () => {
