@@ -10,7 +10,7 @@ import { buildSets, CORPUS_DIR, TEAM_SET } from './knowledgeSets';
 import { runPart } from './processes';
 import { benchQueries } from './queries';
 import { startFlags } from './servers';
-import { timeSideBySide, type Latency, type TimingOptions } from './timing';
+import { freshCopy, timeSideBySide, type Latency, type TimingOptions } from './timing';
 
 export type Mode = 'full' | 'quick';
 
@@ -177,7 +177,11 @@ export function matchingChild(args: MatchingArgs): MatchingResult {
         latency.push({ set: set.name, query: q.name, engine: engine.name, latency: null, estimateMs });
         continue;
       }
-      alternatives.push({ name: engine.name, run: () => outcomes.set(engine.name, searcher.search(q.text)) });
+      alternatives.push({
+        name: engine.name,
+        prepare: () => freshCopy(q.text),
+        run: (text = q.text) => outcomes.set(engine.name, searcher.search(text)),
+      });
     }
     const timed = timeSideBySide(alternatives, { ...o, betweenTurns: collectBetweenTurns });
     for (const alt of alternatives) {

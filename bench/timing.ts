@@ -82,8 +82,21 @@ export interface Sample {
 
 export interface Alternative {
   name: string;
-  run: () => unknown;
+  /** The timed call; it gets what `prepare` returned for it. */
+  run: (input?: string) => unknown;
+  /**
+   * Untimed, before every call (timed or not): that call's input. The matching bench passes a fresh copy of the paste,
+   * as the service gets a new string per message; the same string literal on every call would let V8 reuse what it cached
+   * for it (split and global-regex results are kept per string). Default: none.
+   */
+  prepare?: () => string;
 }
+
+/** A copy of `text` that is a new string, as one parsed from a request body is — not the literal V8 keeps interned. */
+export const freshCopy = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
+/** One untimed call, with its own prepared input. */
+const callOnce = (alt: Alternative) => alt.run(alt.prepare?.());
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -106,10 +119,11 @@ export function summarize(samples: readonly Sample[]): Latency {
   };
 }
 
-function timeOnce(run: () => unknown): Sample {
+function timeOnce(alt: Alternative): Sample {
+  const input = alt.prepare?.();
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
-  run();
+  alt.run(input);
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const used = process.cpuUsage(cpu);
   return { wallMs, cpuMs: (used.user + used.system) / 1000 };
@@ -139,18 +153,18 @@ export function timeSideBySide(alternatives: readonly Alternative[], o: TimingOp
     // The first calls start, like every timed turn, without the garbage of the alternative before.
     if (o.firstCalls) o.betweenTurns?.();
     const start = process.hrtime.bigint();
-    const first = timeOnce(alt.run);
+    const first = timeOnce(alt);
     const early = [first];
     // A first call up to twice the limit gets a second: the first of a fresh process also sets things up and compiles
     // (the matcher's at 10,000 articles: ~0.25 s of CPU, past the limit in wall-clock time on a busy machine).
-    if (first.wallMs >= o.singleCallMs && first.wallMs < 2 * o.singleCallMs && o.firstCalls) early.push(timeOnce(alt.run));
+    if (first.wallMs >= o.singleCallMs && first.wallMs < 2 * o.singleCallMs && o.firstCalls) early.push(timeOnce(alt));
     if (early[early.length - 1].wallMs >= o.singleCallMs) {
       samples.set(alt.name, early);
       continue;
     }
-    while (early.length < (o.firstCalls ?? 0) && since(start) < warmupMs) early.push(timeOnce(alt.run));
+    while (early.length < (o.firstCalls ?? 0) && since(start) < warmupMs) early.push(timeOnce(alt));
     if (o.firstCalls) firsts.set(alt.name, summarizeFirst(early));
-    for (let i = 0; i < o.warmup && since(start) < warmupMs; i++) alt.run();
+    for (let i = 0; i < o.warmup && since(start) < warmupMs; i++) callOnce(alt);
     samples.set(alt.name, []);
     active.push(alt);
   }
@@ -164,13 +178,13 @@ export function timeSideBySide(alternatives: readonly Alternative[], o: TimingOp
         const after = settled.get(alt.name) ?? [];
         settled.set(alt.name, after);
         const start = process.hrtime.bigint();
-        after.push(timeOnce(alt.run));
-        for (let i = 1; i < o.settleCalls && since(start) < roundMs / 5; i++) alt.run();
+        after.push(timeOnce(alt));
+        for (let i = 1; i < o.settleCalls && since(start) < roundMs / 5; i++) callOnce(alt);
       }
       const list = samples.get(alt.name)!;
       const start = process.hrtime.bigint();
       for (let i = 0; i < perRound; i++) {
-        list.push(timeOnce(alt.run));
+        list.push(timeOnce(alt));
         if (Number(process.hrtime.bigint() - start) / 1e6 >= roundMs) break;
       }
     }

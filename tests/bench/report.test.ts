@@ -575,6 +575,39 @@ describe('bench/timing', () => {
     assert.equal(timed.get('a')!.afterCollection!.calls, 2);
   });
 
+  it("prepares every call's input untimed and passes it to that call", () => {
+    const inputs: (string | undefined)[] = [];
+    let prepared = 0;
+    const timed = timeSideBySide(
+      [
+        {
+          name: 'p',
+          prepare: () => {
+            busyWait(30);
+            return `paste ${++prepared}`;
+          },
+          run: (input) => inputs.push(input),
+        },
+      ],
+      {
+        budgetMs: 1000,
+        maxIterations: 3,
+        firstCalls: 2,
+        warmup: 1,
+        warmupMs: 1000,
+        rounds: 1,
+        settleCalls: 1,
+        singleCallMs: 1000,
+        betweenTurns: () => 0,
+      },
+    );
+    // 2 first calls, 1 warm-up, 1 settle call, 3 timed: each with an input of its own.
+    assert.deepEqual(inputs, ['paste 1', 'paste 2', 'paste 3', 'paste 4', 'paste 5', 'paste 6', 'paste 7']);
+    // The 30 ms of each prepare are not in any call's time.
+    const p = timed.get('p')!;
+    assert.ok(p.first!.maxMs < 30 && p.afterCollection!.maxMs < 30 && p.p50Ms < 30, JSON.stringify(p));
+  });
+
   it('with first calls, gives a first call up to twice the single-call limit a second before timing it once', () => {
     let calls = 0;
     const slowFirst = () => {
