@@ -258,13 +258,13 @@ function addServices(text: string, hinted: number, out: Set<string>, asPaste: bo
     const [service, pattern] = SCENARIO_SERVICES[s];
     // A global pattern's match counts unless a negation stands right before it (DENIED_BEFORE); any match, unless its
     // sentence says the task works there (worksThere).
-    const read = words;
-    const found = Array.from(read.matchAll(GLOBAL_SERVICES[s])).some(
-      (m) =>
-        !(pattern.global && DENIED_BEFORE.test(read.slice(Math.max(0, m.index - 40), m.index))) && !(asPaste && worksThere(read, m.index)),
-    );
-    // A name with a kind of its own (`script:healthchecker.ps1`) is the anchor as it stands.
-    if (found) out.add(service.includes(':') ? service : `service:${service}`);
+    for (const m of words.matchAll(GLOBAL_SERVICES[s])) {
+      if (pattern.global && DENIED_BEFORE.test(words.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (asPaste && worksThere(words, m.index)) continue;
+      // A name with a kind of its own (`script:healthchecker.ps1`) is the anchor as it stands.
+      out.add(service.includes(':') ? service : `service:${service}`);
+      break;
+    }
   }
 }
 
