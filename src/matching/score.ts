@@ -535,9 +535,10 @@ export interface Contradiction {
  * ones of the error, and that does not look like a name or number (those vary from paste to paste). Returns the
  * position (of the word the error goes on with) and sets `contradicted` to the words of context and the pasted
  * word's id: the words are built only for a contradiction that is shown (describe); most contradicted texts are settled
- * below the floor without ever being described.
+ * below the floor without ever being described. `waivers` (`--explain` only, contradictionWaivers) collects the allowances
+ * that took the place of a contradiction.
  */
-function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): number {
+function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights, waivers?: Waiver[]): number {
   const { terms } = sig;
   const { ids, weights, flags } = pk;
   const { pairIn } = w;
@@ -632,17 +633,17 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
       const u = next.value[e];
       if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) {
         if (waivers !== undefined && u !== ids[t0 + i] && wouldContradict(sig, i, q, u, ids[t0 + i - 1], ids[t0 + i], next1))
-          waive(u === next1 || u === next2 ? 'skip' : 'quoted', sig, i, words, q, u);
+          waive(waivers, u === next1 || u === next2 ? 'skip' : 'quoted', sig, i, words, q, u);
         continue;
       }
       const pasted = q.term(u);
       if (!looksLikeName(pasted) || otherCodeOfFamily(pasted, terms[i])) {
         if (misread(pasted, terms[i])) {
-          if (waivers !== undefined) waive('misread', sig, i, words, q, u);
+          if (waivers !== undefined) waive(waivers, 'misread', sig, i, words, q, u);
           continue;
         }
         if (SMTP_CODE.test(terms[i - 1]) && resumesAfterInsert(q, ids[t0 + i - 1], u, ids[t0 + i], next1)) {
-          if (waivers !== undefined) waive('status', sig, i, words, q, u);
+          if (waivers !== undefined) waive(waivers, 'status', sig, i, words, q, u);
           continue;
         }
         contradict(words, u, -1);
@@ -678,15 +679,12 @@ export interface Waiver extends Contradiction {
   kind: 'skip' | 'quoted' | 'misread' | 'status';
 }
 
-/** Set only while contradictionWaivers runs the check: the allowances it made, in order. */
-let waivers: Waiver[] | undefined;
-
-/** Notes an allowance made at term i of `sig`, after `words` words of context, for the paste's word `pasted`. */
-function waive(kind: Waiver['kind'], sig: ErrorSignal, i: number, words: number, q: PasteIds, pasted: number): void {
+/** Notes in `waivers` an allowance made at term i of `sig`, after `words` words of context, for the paste's word `pasted`. */
+function waive(waivers: Waiver[], kind: Waiver['kind'], sig: ErrorSignal, i: number, words: number, q: PasteIds, pasted: number): void {
   const context = sig.terms.slice(i - words, i).join(' ');
   const word = q.term(pasted);
-  if (waivers?.some((x) => x.kind === kind && x.context === context && x.pasted === word)) return;
-  waivers?.push({ kind, context, expected: sig.terms[i], pasted: word });
+  if (waivers.some((x) => x.kind === kind && x.context === context && x.pasted === word)) return;
+  waivers.push({ kind, context, expected: sig.terms[i], pasted: word });
 }
 
 /** Without the skip or quote allowance, the paste's word `u` at term i of `sig` would contradict it (the others as in contradiction). */
@@ -714,12 +712,8 @@ export function contradictionWaivers(
   const q = pasteIds(view, index.vocab);
   const w = unitWeights(pk, id, q, p);
   pairsIn(pk, id, q, w);
-  waivers = [];
-  try {
-    return contradiction(index.errors[id], pk, id, q, w) < 0 ? waivers : [];
-  } finally {
-    waivers = undefined;
-  }
+  const waivers: Waiver[] = [];
+  return contradiction(index.errors[id], pk, id, q, w, waivers) < 0 ? waivers : [];
 }
 
 /** An SMTP enhanced status code as the index writes it (markSmtpCodes: `5.7.708` → `smtp5x7x708`). */
