@@ -7,6 +7,7 @@ import { BUILTIN_KNOWLEDGE, formatProblem, loadKnowledge, type KnowledgeBase } f
 import type { KnowledgeProblem } from '../knowledge/types';
 import { compileKnowledgeIndex } from '../matching/compiled';
 import { Matcher } from '../matching/matcher';
+import { unmarkSmtpCodes } from '../matching/normalize';
 import type { MatchExplanation, MatchResult, TranslationExplanation } from '../matching/types';
 import {
   CALIBRATION_EDGES,
@@ -243,9 +244,12 @@ function describeWhy(w: MatchExplanation): string[] {
   if (w.error) {
     lines.push(`found by its error text (raw score ${w.raw.toFixed(2)}): ${cut(w.error.text.replace(/\s+/g, ' '))}`);
     for (const u of w.error.units)
-      lines.push(`  ${`${u.pasted ? 'pasted' : 'not pasted'}${u.inner ? ', inner' : ''}`.padEnd(17)}  ${cut(u.words, 120)}`);
-    lines.push(`  words found:   ${cut(w.error.found.join(' ') || '–')}`);
-    lines.push(`  words missing: ${cut(w.error.missing.join(' ') || '–')}`);
+      lines.push(
+        `  ${`${u.pasted ? 'pasted' : 'not pasted'}${u.inner ? ', inner' : ''}`.padEnd(17)}  ${cut(unmarkSmtpCodes(u.words), 120)}`,
+      );
+    // The words as the index reads them, but status codes as pasted (`5.7.931`), as the notes below show them.
+    lines.push(`  words found:   ${cut(unmarkSmtpCodes(w.error.found.join(' ')) || '–')}`);
+    lines.push(`  words missing: ${cut(unmarkSmtpCodes(w.error.missing.join(' ')) || '–')}`);
   } else if (w.kind === 'keyword' || w.kind === 'description') {
     const by = w.kind === 'keyword' ? 'keywords' : 'its title and description words';
     lines.push(

@@ -9,8 +9,8 @@ import type { Translation } from './bridge';
 import { titleWeight, wordsBeyondErrors } from './descriptions';
 import { worksThereWaived } from './errorCaps';
 import { round, type CodeHit, type MatchContext, type Paste, type Ranked } from './hits';
-import type { Token } from './normalize';
-import { contradictionWaivers, touchedUnits, type QueryView, type Waiver } from './score';
+import { unmarkSmtpCodes, type Token } from './normalize';
+import { contradictionWaivers, touchedUnits, type Contradiction, type QueryView, type Waiver } from './score';
 import { includesId } from './sorted';
 import type { Match, MatchExplanation, MatchResult } from './types';
 
@@ -187,7 +187,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
       const c = b.contradiction;
       rules.push({
         rule: 'contradiction',
-        note: `×${ctx.params.score.contradiction}: after "${c.context}" the error goes on with "${c.expected}", the paste with "${c.pasted}"`,
+        note: `×${ctx.params.score.contradiction}: ${wentOn(c)}`,
       });
     } else
       for (const x of contradictionWaivers(h.signal, view, ctx.index, ctx.params.score))
@@ -223,7 +223,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
             : `${ctx.params.descriptions.causeScore}: names the symptom and little else (${round(h.cause.weight)} distinctive words beyond its error texts), and nothing else is offered${h.cause.all ? '; every word read through the lexicon and the symptom’s' : ''}`,
       });
     else if (h.cause?.code) {
-      const code = h.cause.code.replace(/^smtp(\d)x(\d)x(\d+)$/, '$1.$2.$3');
+      const code = unmarkSmtpCodes(h.cause.code);
       rules.push({
         rule: 'description',
         note:
@@ -283,15 +283,19 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
 
 /** An allowance of the contradiction check that took the place of a contradiction (score.ts contradictionWaivers), in words. */
 function waiverNote(x: Waiver, factor: number): string {
-  const context = x.context.replace(/\bsmtp(\d)x(\d)x(\d+)\b/g, '$1.$2.$3');
-  const at = `after "${context}" the error goes on with "${x.expected}", the paste with "${x.pasted}"`;
+  const at = wentOn(x);
   if (x.kind === 'skip')
     return `contradiction waived: ${at}, a word the error has one or two words later (the paste left a word or two out; ×${factor} otherwise)`;
   if (x.kind === 'quoted')
     return `contradiction waived: ${at}, a word the paste has only in single quotes (a name or value, never another error; ×${factor} otherwise)`;
   if (x.kind === 'misread')
     return `contradiction waived: ${at}, the same word misread (a letter off, or glued to or split from its neighbour; ×${factor} otherwise)`;
-  return `contradiction waived: after the status code "${context}" the paste has "${x.pasted}" where the error goes on with "${x.expected}", and the error's message a few words later: a reply's status text between the code and the message (×${factor} otherwise)`;
+  return `contradiction waived: after the status code "${unmarkSmtpCodes(x.context)}" the paste has "${unmarkSmtpCodes(x.pasted)}" where the error goes on with "${unmarkSmtpCodes(x.expected)}", and the error's message a few words later: a reply's status text between the code and the message (×${factor} otherwise)`;
+}
+
+/** Where the paste went on differently from the error, in words, its status codes as pasted (`5.7.931`, not `smtp5x7x931`). */
+function wentOn(c: Contradiction): string {
+  return `after "${unmarkSmtpCodes(c.context)}" the error goes on with "${unmarkSmtpCodes(c.expected)}", the paste with "${unmarkSmtpCodes(c.pasted)}"`;
 }
 
 /** The pasted line holding most of the evidence, trimmed to a readable length. */

@@ -137,6 +137,11 @@ export function markSmtpCodes(text: string): string {
     .replace(/\b([245])\.([0-7])\.(\d{1,3})\b/g, 'smtp$1x$2x$3');
 }
 
+/** The status codes in words read by markSmtpCodes as they were written (`smtp5x7x931` → `5.7.931`), to show them to a user. */
+export function unmarkSmtpCodes(words: string): string {
+  return words.includes('smtp') ? words.replace(/\bsmtp(\d)x(\d)x(\d+)\b/g, '$1.$2.$3') : words;
+}
+
 /**
  * Cleans a paste for tokenizing, keeping its lines: decodes entities, removes volatile values,
  * re-joins words split by a hyphen at a line end.

@@ -294,6 +294,25 @@ steps:
     );
   });
 
+  it('match --explain shows status codes as pasted in the words and notes, not as the index reads them', () => {
+    const t = tempFolder({
+      'store.yaml': articleYaml('store', '554 5.2.0 WOMBATDRV.Deliver.Exception: the marmot store failed to process the quokka message.'),
+    });
+    cleanup = t.cleanup;
+    const paste = '554 5.2.0 WOMBATDRV.Submission.Exception: the marmot store failed to process the quokka message.';
+    const r = kb(['match', '--explain', '--kb', t.dir, paste]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(
+      r.out,
+      /\n +not pasted +5\.2\.0 wombatdrv deliver exception\n +pasted +marmot store .*\n +words found: +5\.2\.0 wombatdrv exception marmot /,
+    );
+    assert.match(
+      r.out,
+      /\n +contradiction: ×0\.5: after "5\.2\.0 wombatdrv" the error goes on with "deliver", the paste with "submission"\n/,
+    );
+    assert.doesNotMatch(r.out, /smtp5x2x0/);
+  });
+
   it('eval exits 1 below its thresholds', () => {
     const t = tempFolder({ 'set.jsonl': JSON.stringify({ text: 'hello', expect: ['exo-legacy-tls-hybrid'] }) + '\n' });
     cleanup = t.cleanup;

@@ -145,6 +145,17 @@ describe('matching: kb match --explain, the evidence behind a match', () => {
       near(why.raw, (0.3 * whole + 0.7 * inner) * 0.5, 'raw score, halved');
     });
 
+    it('names a status code in the contradiction as pasted, not as the index reads it', () => {
+      const store = '554 5.2.0 WOMBATDRV.Deliver.Exception: the marmot store failed to process the quokka message.';
+      const m = new Matcher(kbOf([englishArticle('store', [store])]));
+      const { why } = explained(m, '554 5.2.0 WOMBATDRV.Submission.Exception: the marmot store failed to process the quokka message.');
+      // Not `after "smtp5x2x0 wombatdrv"`.
+      assert.equal(
+        noteOf(why, 'contradiction'),
+        '×0.5: after "5.2.0 wombatdrv" the error goes on with "deliver", the paste with "submission"',
+      );
+    });
+
     it('names the allowance that kept the paste from contradicting the error, only where it did', () => {
       const relay = 'The relay closed the tunnel: an unexpected fault occurred on a send.';
       const bounce = '5.7.931 Access denied, marmot traffic not accepted from this wombat.';
