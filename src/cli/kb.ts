@@ -282,6 +282,7 @@ function describeTranslation(t: TranslationExplanation | undefined): string[] {
   return [
     `read through the lexicon (${t.from} → ${t.to}): ${outcome}`,
     `  terms: ${t.terms.join(', ') || '–'}`,
+    ...(t.notes ?? []).map((n) => `  ${n}`),
     ...t.text
       .split('\n')
       .filter((l) => l.trim())

@@ -64,6 +64,12 @@ export interface Applied {
    * before a space (not a colon: `… folgende Fehlermeldung: „…“` says one thing, nor the dots of `5.1.11`).
    */
   sentence?: number;
+  /**
+   * German into English: the word ends a clause that a `nicht` before it negates, with no modal verb and no other reading of
+   * the negation (`Die Verteilergruppe wird nicht nach Exchange Online synchronisiert`: `synced`). German sets the verb
+   * last; the paste says that this did not happen (`proseAgreement` weighs it against an article that says it did).
+   */
+  negated?: true;
 }
 
 export interface Translation {
@@ -219,6 +225,7 @@ export class Translator {
     const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
     const negatedVerbs = this.to === 'en' ? this.negatedVerbs(text, words, cannot) : NO_READINGS;
     const separated = this.separable.size ? this.separatedVerbs(text, words, negatedVerbs, cannot) : NO_READINGS;
+    const negatedEnds = this.to === 'en' ? this.negatedEnds(text, words, cannot, negatedVerbs, separated) : NO_INDEXES;
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
     const statements = this.to === 'en' ? sentencesOf(text, words, STATEMENT_END) : undefined;
     const quotes = quotationsOf(text);
@@ -230,7 +237,8 @@ export class Translator {
     };
     const push = (from: number, to: number, a: Applied) => {
       const quote = quotes.length ? quoteOf(from, to) : undefined;
-      const read = quote === undefined ? a : { ...a, quote };
+      const own = quote === undefined ? a : { ...a, quote };
+      const read = to === from + 1 && negatedEnds.has(from) ? { ...own, negated: true as const } : own;
       applied.push(statements ? { ...read, sentence: statements.of[from] } : read);
     };
     let out = '';
@@ -353,7 +361,7 @@ export class Translator {
       for (let k = from; k < i && !modal; k++) {
         const w = words[k].folded;
         if (MODALS.has(w)) modal = true;
-        else if (negation < 0 && NEGATIONS.has(w) && !taken.has(k) && alone(k)) negation = k;
+        else if (negation < 0 && NEGATIONS.has(w) && !taken.has(k) && alone(k) && !attributive(words, k)) negation = k;
       }
       let verb = -1;
       let read = '';
@@ -405,7 +413,7 @@ export class Translator {
           let negation = -1;
           if (this.to === 'en')
             for (let n = k + 1; n < last && negation < 0; n++) {
-              if (words[n].folded !== NOT || taken.has(n) || modalNegations.has(n)) continue;
+              if (words[n].folded !== NOT || taken.has(n) || modalNegations.has(n) || attributive(words, n)) continue;
               const form = this.ruleAt(words, n);
               if (!form || form.end === n + 1) negation = n;
             }
@@ -418,6 +426,54 @@ export class Translator {
       from = i;
     }
     return out ?? NO_READINGS;
+  }
+
+  /**
+   * Per clause (up to a comma or a sentence end) with no modal verb and a `nicht` that no other reading took (`taken`: the
+   * modal rule, a negated verb of receiving, a separable verb's), the clause's last word after it, where German sets the verb
+   * (`… wird nicht nach Exchange Online synchronisiert`), or the word before an auxiliary that ends it (`… nicht
+   * synchronisiert worden`): the word the negation says did not happen (word indexes). Written in lower case (a noun there is
+   * the verb's object: `sehen nicht alle Mitglieder`); not a particle (the separable rule's), a negation or a stop word, nor
+   * the start of a longer form of the lexicon.
+   */
+  private negatedEnds(
+    text: string,
+    words: readonly { start: number; end: number; folded: string }[],
+    modalNegations: ReadonlySet<number>,
+    ...taken: ReadonlyMap<number, string[]>[]
+  ): ReadonlySet<number> {
+    let out: Set<number> | undefined;
+    let from = 0;
+    for (let i = 0; i <= words.length; i++) {
+      if (i < words.length && (i === 0 || !CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
+      // Words [from, i) are one clause.
+      let negation = -1;
+      let modal = false;
+      for (let k = from; k < i; k++) {
+        const w = words[k].folded;
+        if (MODALS.has(w)) modal = true;
+        else if (w === NOT && !modalNegations.has(k) && !taken.some((t) => t.has(k)) && !attributive(words, k)) negation = k;
+      }
+      let last = i - 1;
+      if (last > negation + 1 && AUXILIARIES.has(words[last].folded)) last--;
+      const w = words[last]?.folded;
+      if (
+        !modal &&
+        negation >= 0 &&
+        last > negation &&
+        // A verb is written in lower case; a noun that ends the clause (`sehen nicht alle Mitglieder`) is its object.
+        LOWER_START.test(text.slice(words[last].start, words[last].end)) &&
+        !PARTICLES.has(w) &&
+        !NEGATIONS.has(w) &&
+        !STOPWORDS.has(w) &&
+        !taken.some((t) => t.has(last))
+      ) {
+        const hit = this.ruleAt(words, last);
+        if (!hit || hit.end === last + 1) (out ??= new Set()).add(last);
+      }
+      from = i;
+    }
+    return out ?? NO_INDEXES;
   }
 
   /** The longest rule that matches at word `i`, with where its slots and it end. */
@@ -576,6 +632,21 @@ const NOT = foldWord('nicht');
 const NO_READINGS: ReadonlyMap<number, string[]> = new Map();
 const CANNOT_VERBS = new Set(NEGATED_AS_CANNOT);
 const PARTICLES: ReadonlySet<string> = new Set(SEPARABLE_PARTICLES.map(foldWord));
+/** German auxiliaries that may follow the participle at a clause's end (`… nicht synchronisiert worden`, `… werden`). */
+const AUXILIARIES: ReadonlySet<string> = new Set(
+  ['werden', 'worden', 'wird', 'wurde', 'wurden', 'sein', 'ist', 'sind', 'hat', 'haben'].map(foldWord),
+);
+
+/**
+ * Whether the negation at word `k` negates the participle adjective right after it (`eine nicht funktionierende Kerberos
+ * Authentifizierung`, `-end` and an ending): that word, not the clause's verb.
+ */
+function attributive(words: readonly { folded: string }[], k: number): boolean {
+  return words[k].folded === NOT && k + 1 < words.length && PRESENT_PARTICIPLE.test(words[k + 1].folded);
+}
+const LOWER_START = /^\p{Ll}/u;
+const PRESENT_PARTICIPLE = /\p{L}{3}end(?:e|en|er|es|em)$/u;
+
 /** Punctuation that ends a clause (a comma too), or a line break, between two words. */
 const CLAUSE_END = /[.,;:!?\n]/;
 /** Punctuation that ends a sentence, or a line break, between two words. */
@@ -595,7 +666,7 @@ function negatedModals(text: string, words: readonly { start: number; end: numbe
     // Words [from, i) are one sentence.
     let modal = -1;
     for (let k = from; k < i && modal < 0; k++) if (MODALS.has(words[k].folded)) modal = k;
-    if (modal >= 0) for (let k = from; k < i; k++) if (NEGATIONS.has(words[k].folded)) (out ??= new Set()).add(k);
+    if (modal >= 0) for (let k = from; k < i; k++) if (NEGATIONS.has(words[k].folded) && !attributive(words, k)) (out ??= new Set()).add(k);
     from = i;
   }
   return out ?? NO_INDEXES;
@@ -1016,6 +1087,52 @@ export function proseAgreement(
   return false;
 }
 
+/**
+ * English words (folded) that negate what follows them within `NEGATION_REACH` words in an article's prose: `not`, `no`,
+ * `never`, `cannot`, the `t` of `can't`, `isn't`, `don't`, and words that say something fails to happen.
+ */
+const PROSE_NEGATIONS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  'cannot',
+  't',
+  'unable',
+  'without',
+  'fail',
+  'fails',
+  'failed',
+  'stopped',
+]);
+const NEGATION_REACH = 3;
+
+/**
+ * The words the translation read as negated (`Applied.negated`: a German clause's last word after its `nicht`) that the
+ * article's titles or the symptom's description hold, each time without a negation before it: `Die Verteilergruppe wird
+ * nicht nach Exchange Online synchronisiert` (`not … synced`) against `Owners of an on-premises distribution group synced to
+ * O365 can't manage …`. The paste says that did not happen where the article says it did: another problem in the same words.
+ * A word the article writes negated somewhere (`security groups are not synced`) agrees.
+ */
+export function negatedAgainst(article: Article, symptom: string | null, applied: readonly Applied[]): string[] {
+  const out: string[] = [];
+  if (!applied.some((a) => a.negated)) return out;
+  const prose = proseWordsOf(article, symptom);
+  for (const a of applied) {
+    if (!a.negated) continue;
+    let held = false;
+    let negated = false;
+    for (const p of prose) {
+      for (let i = 0; i + a.words.length <= p.length; i++) {
+        if (!runIn(p.slice(i, i + a.words.length), a.words, true)) continue;
+        held = true;
+        if (p.slice(Math.max(0, i - NEGATION_REACH), i).some((w) => PROSE_NEGATIONS.has(w))) negated = true;
+      }
+    }
+    if (held && !negated) out.push(a.words.join(' '));
+  }
+  return out;
+}
+
 /** Words that say only that something fails, as every problem does: never a term that names one article (`proseAgreement`). */
 const FAILING: ReadonlySet<string> = new Set(['fail', 'fails', 'failed', 'failing', 'failure', 'failures']);
 
@@ -1144,7 +1261,8 @@ export function answerThroughTranslation(
  * German words would outrank every translated one), so it stands on the translation's scale with the others, in
  * the translation's order. `run` matches a text with the matcher (titles in the user's language);
  * `articlesHolding` counts the articles whose titles and symptom descriptions hold all of some words (without it,
- * prose is never answered). `mixed`: only some parts of the paste were in the other language.
+ * prose is never answered). `mixed`: only some parts of the paste were in the other language. `notes`: where given, what kept
+ * the translation's description from an answer (for `--explain`).
  */
 export function combineWithTranslation(
   direct: MatchResult,
@@ -1155,6 +1273,7 @@ export function combineWithTranslation(
   params: Pick<MatchParameters, 'bridge' | 'decision' | 'descriptions'> = DEFAULT_PARAMETERS,
   articlesHolding?: (words: readonly string[]) => number,
   mixed = false,
+  notes?: string[],
 ): MatchResult {
   const t = params.decision;
   if (!translation.applied.length) return direct;
@@ -1214,11 +1333,19 @@ export function combineWithTranslation(
     .filter((m) => m.score >= t.candidate && m.article !== via.matches[0].article)
     .map((m) => articleOf(m.article))
     .filter((a): a is Article => !!a);
+  // A word the paste negates that the article's title and symptom say happened (`wird nicht … synchronisiert` against a
+  // group `synced to O365` whose owners can't manage it): another problem with the same words, offered.
+  const denied = top ? negatedAgainst(top, via.matches[0].symptom, translation.applied) : [];
+  if (denied.length)
+    notes?.push(
+      `not answered: the paste negates ${denied.map((d) => `\`${d}\``).join(', ')}, which ${top?.id}'s title and symptom say without a negation`,
+    );
   if (
     via.decision !== 'none' &&
     ranked[0]?.article === via.matches[0].article &&
     top &&
     articlesHolding &&
+    !denied.length &&
     !reversedDirection(top, translation.text, params.descriptions.directionWords) &&
     proseAgreement(
       top,

@@ -323,9 +323,12 @@ export function explained(
   translation: Translation,
   from: Lang,
   outcome: 'unchanged' | 'answered' | 'merged',
+  notes: readonly string[] = [],
 ): MatchResult {
-  const terms = translation.applied.map((a) => a.words.join(' '));
-  return { ...result, translation: { from, to: from === 'de' ? 'en' : 'de', text: translation.text, terms, outcome } };
+  // A word read as negated (`Applied.negated`) shows so: `not synced`.
+  const terms = translation.applied.map((a) => (a.negated ? 'not ' : '') + a.words.join(' '));
+  const to = from === 'de' ? 'en' : 'de';
+  return { ...result, translation: { from, to, text: translation.text, terms, outcome, ...(notes.length ? { notes: [...notes] } : {}) } };
 }
 
 /** What a code hit's score stands for (the stage 5a rule in codeHits.ts that gave it). */

@@ -227,6 +227,7 @@ export class Matcher {
       translation = this.bridge.translate(text, other);
     }
     if (!translation) return direct;
+    const notes: string[] | undefined = options.explain ? [] : undefined;
     const combined = combineWithTranslation(
       direct,
       text,
@@ -236,6 +237,7 @@ export class Matcher {
       this.params,
       mixed ? undefined : (words) => this.articlesHolding(words),
       mixed,
+      notes,
     );
     if (!options.explain) return combined;
     return explained(
@@ -243,6 +245,7 @@ export class Matcher {
       translation,
       source,
       combined === direct ? 'unchanged' : combined.decision === 'answer' ? 'answered' : 'merged',
+      notes,
     );
   }
 

@@ -113,6 +113,8 @@ export interface TranslationExplanation {
    * translation's matches offered with the others).
    */
   outcome: 'unchanged' | 'answered' | 'merged';
+  /** What kept the translation's description from an answer, where a rule did (bridge.ts `negatedAgainst`). */
+  notes?: string[];
 }
 
 export interface MatchOptions {

@@ -3,7 +3,16 @@ import path from 'node:path';
 import type { LexiconEntry } from '../../src/knowledge/lexicon';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
-import { agreement, Bridge, languageFreeTerms, oneWordClasses, proseAgreement, Translator, verbatimRuns } from '../../src/matching/bridge';
+import {
+  agreement,
+  Bridge,
+  languageFreeTerms,
+  negatedAgainst,
+  oneWordClasses,
+  proseAgreement,
+  Translator,
+  verbatimRuns,
+} from '../../src/matching/bridge';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
@@ -214,6 +223,47 @@ describe('matching/bridge', () => {
       );
     });
 
+    it('reads a `nicht` right before a participle adjective (`-end` and an ending) as negating that adjective, not the verb', () => {
+      const t = new Translator(
+        [entry('erhalten', 'receive'), entry('bekam', 'receive'), entry('Fehler', 'error'), entry('nicht', 'not'), entry('öffnen', 'open')],
+        'de',
+      );
+      assert.equal(
+        t.translate('Ich bekam einen Fehler wegen einer nicht funktionierenden Anmeldung.').text,
+        'Ich receive einen error wegen einer not funktionierenden Anmeldung.',
+      );
+      assert.equal(t.translate('Ich bekam den Fehler nicht.').text, 'Ich cannot receive den error .', 'the verb negated: as before');
+      assert.equal(
+        t.translate('Ich kann das Postfach wegen einer nicht funktionierenden Anmeldung öffnen.').text,
+        'Ich kann das Postfach wegen einer not funktionierenden Anmeldung open.',
+        'nor with a modal verb',
+      );
+    });
+
+    it("marks a clause's last word after its `nicht` as negated: German sets the verb last (`wird nicht … synchronisiert`)", () => {
+      const t = new Translator(
+        [
+          entry('Gruppe', 'group'),
+          entry('synchronisiert', 'synced'),
+          entry('Mitglieder', 'members'),
+          entry('nicht', 'not'),
+          entry('sehen', 'see'),
+        ],
+        'de',
+      );
+      const negated = (text: string) =>
+        t
+          .translate(text)
+          .applied.filter((a) => a.negated)
+          .map((a) => a.words.join(' '));
+      assert.deepEqual(negated('Die Gruppe wird nicht nach Exchange Online synchronisiert.'), ['synced']);
+      assert.deepEqual(negated('Die Gruppe ist nicht synchronisiert worden, sagt er.'), ['synced'], 'an auxiliary after it');
+      assert.deepEqual(negated('Die Gruppe wird synchronisiert.'), [], 'no negation');
+      assert.deepEqual(negated('Die Gruppe sehen nicht alle Mitglieder.'), [], 'a noun ends the clause: the verb stands second');
+      assert.deepEqual(negated('Die Gruppe kann nicht synchronisiert werden.'), [], 'a modal verb: the modal rule reads `cannot`');
+      assert.deepEqual(negated('Die Gruppe synchronisiert nicht.'), [], 'the negation ends the clause: the verb stands second');
+    });
+
     it("pairs a German sentence's last word read with the words read before it in the sentence (German ends with its verb)", () => {
       const t = new Translator([entry('Kalender', 'calendar'), entry('Postfach', 'mailbox'), entry('freigeben', 'share')], 'de');
       const { pairs } = t.translate('Ich kann den Kalender eines Postfach nicht freigeben. Der Kalender');
@@ -337,6 +387,20 @@ describe('matching/bridge', () => {
     it('neighbouring units the article writes as one term count once', () => {
       assert.equal(proseAgreement(ddg, 'main', [], units('dynamic', 'distribution group'), rare), false);
       assert.equal(proseAgreement(ddg, 'main', [], units('dynamic', 'distribution group', 'members'), rare), true);
+    });
+
+    it('names the negated words the title and symptom hold only without a negation (negatedAgainst)', () => {
+      const synced: Article = {
+        ...article('synced', {}),
+        title: { en: 'Owners of a group synced to Office 365 cannot manage it' },
+        symptoms: [{ id: 'main', description: { en: 'The owner cannot manage the group.' }, errors: {} }],
+      };
+      const notSynced: Article = { ...synced, title: { en: "Security groups aren't synced to Office 365" } };
+      const read = (words: string, negated: boolean) => [{ words: words.split(' '), ...(negated ? { negated: true as const } : {}) }];
+      assert.deepEqual(negatedAgainst(synced, 'main', read('synced', true)), ['synced']);
+      assert.deepEqual(negatedAgainst(synced, 'main', read('synced', false)), []);
+      assert.deepEqual(negatedAgainst(notSynced, 'main', read('synced', true)), [], 'the title negates it too');
+      assert.deepEqual(negatedAgainst(synced, 'main', read('deleted', true)), [], 'a word the article does not hold');
     });
 
     it('answers on rare units that stand in one sentence of the paste, not one here and one there', () => {
@@ -896,6 +960,29 @@ describe('matching/bridge', () => {
         };
         assert.deepEqual(withMore(noLonger), ['answer', 'oof-cloud-side']);
         assert.deepEqual(run(noLonger), ['clarify', 'oof-cloud-side']);
+      });
+
+      it('offers a description that negates a word its article’s title and symptom say without a negation, by any rule', () => {
+        const group = (id: string, title: string) => described(id, title, 'The owner cannot manage the distribution group.');
+        const groups = [
+          ...articles,
+          group('dg-synced', 'Owners of a distribution group synced to Office 365 cannot manage the distribution group'),
+          described('dg-members', 'Members of a dynamic group receive no mail', 'Some members get nothing.'),
+        ];
+        const lexicon = [...FB_LEXICON, entry('Verteilergruppe', 'distribution group'), entry('synchronisiert', 'synced')];
+        const run = (text: string, kb = groups) => {
+          const r = new Matcher(kbOf(kb, lexicon)).match(text, { explain: true });
+          return [r.decision, r.matches[0]?.article, ...(r.translation?.notes ?? [])];
+        };
+        assert.deepEqual(run('Die Verteilergruppe ist nach Office 365 synchronisiert.'), ['answer', 'dg-synced']);
+        assert.deepEqual(run('Die Verteilergruppe ist nicht nach Office 365 synchronisiert.'), [
+          'clarify',
+          'dg-synced',
+          "not answered: the paste negates `synced`, which dg-synced's title and symptom say without a negation",
+        ]);
+        // A title that says it negated agrees.
+        const negated = [...articles, group('dg-not-synced', 'Distribution group not synced to Office 365'), groups[groups.length - 1]];
+        assert.deepEqual(run('Die Verteilergruppe ist nicht nach Office 365 synchronisiert.', negated), ['answer', 'dg-not-synced']);
       });
 
       it('offers a description that says the direction of its title the other way round, by any of the bridge’s rules', () => {
