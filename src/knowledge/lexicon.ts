@@ -27,6 +27,12 @@ export interface LexiconEntry {
   en: string[];
   /** An English synonym group (a file's `synonyms:` list), not a German↔English pair. */
   synonyms?: true;
+  /**
+   * A message of the platform every program runs on (Windows, .NET: `The remote server returned an error`), not of one
+   * product: any program prints it, so an article's error that holds it as its inner message is not named by it alone
+   * (platformLines.ts).
+   */
+  platform?: true;
   /** Where the entry is written (for `kb` reports). */
   file: string;
   line?: number;
@@ -48,7 +54,9 @@ const forms = z.preprocess(
 
 const fileSchema = z
   .object({
-    entries: z.array(z.object({ de: forms, en: forms, note: z.string().optional() }).strict()).min(1, 'needs at least one entry'),
+    entries: z
+      .array(z.object({ de: forms, en: forms, platform: z.literal(true).optional(), note: z.string().optional() }).strict())
+      .min(1, 'needs at least one entry'),
   })
   .strict();
 
@@ -127,7 +135,7 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
       schemaProblems(parsed.error.issues, item, ['entries', i]);
       return;
     }
-    const { de, en } = parsed.data;
+    const { de, en, platform } = parsed.data;
     const slots = (s: string) => s.split(SLOT).length - 1;
     const mismatch = [...de, ...en].find((s) => slots(s) !== slots(de[0]));
     if (mismatch !== undefined) {
@@ -151,7 +159,7 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
       return;
     }
     seen.set(key, i);
-    entries.push({ de, en, file, line: lineOf(['entries', i]) });
+    entries.push({ de, en, ...(platform ? { platform } : {}), file, line: lineOf(['entries', i]) });
   });
   const named = new Map<string, number>();
   (top.data.synonyms ?? []).forEach((item, i) => {

@@ -213,7 +213,7 @@ function errorsLines(ctx: MatchContext, h: ErrorHit, scenario: PasteScenario): (
 }
 
 /** The paste's lines that name a scenario, and where each of their words stands (checkScenario), read once per paste. */
-function pasteWhere(ctx: MatchContext, paste: Paste): PasteWhere {
+export function pasteWhere(ctx: MatchContext, paste: Paste): PasteWhere {
   const scenario = pasteScenario(paste.lines, paste.content, paste.cut);
   const lineOf = new Map<number, number[]>();
   const sizes = new Int32Array(scenario.lines.length);

@@ -69,6 +69,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'inner-message',
         note: `capped at ${ctx.params.score.innerOnly}: the inner message (with its exception class, if any) without its wrapper (other tools print it too; offered, not answered)`,
       });
+    if (h.platformInner)
+      rules.push({
+        rule: 'inner-message',
+        note: `capped at ${ctx.params.score.innerOnly}: the paste holds only the error's inner message, a platform message (${h.platformInner.join('; ')}) that any program prints, without the wrapper that names this failure and without a place of the article's scenario (offered, not answered)`,
+      });
     if (h.genericLine)
       rules.push({
         rule: 'inner-message',

@@ -106,6 +106,8 @@ export interface ErrorHit extends HitBase {
   anyServer?: true;
   /** What shows the paste was printed by another program, whose article names none (then capped: foreignProgram.ts). */
   foreignProgram?: string;
+  /** The platform messages (lexicon `platform`) of its inner message, all the paste holds of it (then capped: platformLines.ts). */
+  platformInner?: readonly string[];
   /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */
   genericLine?: true;
   /** The words of the outer message the paste wraps the error in that the article never names (then capped: chains.ts). */

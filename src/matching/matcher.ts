@@ -49,6 +49,7 @@ import { keywordHits } from './keywordHits';
 import { cleanPaste, type Token } from './normalize';
 import { capOtherOuter } from './outerCaps';
 import { capOtherMessages } from './advice';
+import { capPlatformInner } from './platformLines';
 import { packedSignals } from './packed';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { breakTies, codeArticleFirst, idOrder, innerOnly, nearTwins, rank, settleContest } from './ranking';
@@ -367,6 +368,7 @@ export class Matcher {
     capGenericLines(this.ctx, errorHits);
     capOtherStatus(this.ctx, errorHits, view.terms);
     capOtherMessages(this.ctx, errorHits, paste, view);
+    capPlatformInner(this.ctx, errorHits, paste, view);
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
     // Prose in a language some articles lack is read through the lexicon, where every article takes part: as
     // written, its words would fit only the articles written in it, however little they fit. As written, only a

@@ -120,7 +120,9 @@ export interface MatchParameters {
     /**
      * An announced inner message pasted without anything of its wrapper (`The underlying connection was closed: …`
      * alone) is scored at most this: many tools print the same inner message, so it is offered, not answered.
-     * Default 0.75.
+     * Default 0.75. Also the cap of an inner message that is a platform message (lexicon `platform`), held without its
+     * wrapper (platformLines.ts), set from an EWS program's `The request failed. The remote server returned an error: (403)
+     * Forbidden.` answered with the MRS-proxy move article (real-world tuning part).
      */
     innerOnly: number;
     /**

@@ -32,6 +32,32 @@ describe('knowledge/lexicon', () => {
     );
   });
 
+  it('marks a platform message (`platform: true`) and takes no other value there', () => {
+    const text = [
+      'entries:',
+      '  - de: Der Remoteserver hat einen Fehler zurückgegeben',
+      '    en: The remote server returned an error',
+      '    platform: true',
+      '  - de: Postfach',
+      '    en: mailbox',
+      '  - de: Zugriff',
+      '    en: access',
+      '    platform: yes',
+    ].join('\n');
+    const r = parseLexicon('lex.yaml', text);
+    assert.deepEqual(
+      r.entries.map((e) => [e.en[0], e.platform]),
+      [
+        ['The remote server returned an error', true],
+        ['mailbox', undefined],
+      ],
+    );
+    assert.deepEqual(r.problems.map(formatProblem), ['lex.yaml:9: entries[2].platform: lexicon: Invalid input: expected true']);
+    const builtin = loadKnowledge([BUILTIN_KNOWLEDGE]).lexicon ?? [];
+    assert.equal(builtin.find((e) => e.en[0] === 'The underlying connection was closed')?.platform, true);
+    assert.equal(builtin.find((e) => e.en[0] === 'mailbox')?.platform, undefined);
+  });
+
   it('names file, line and field of a bad entry and keeps the good ones', () => {
     const text = [
       'entries:',

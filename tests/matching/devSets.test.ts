@@ -19,7 +19,9 @@ const withCorpus = fixture(() => new Matcher((corpusKnowledge ??= loadKnowledge(
  * `npm run -s kb -- eval tests/data/SET.jsonl --kb … --write-outcomes tests/data/outcomes/SET.json`.
  */
 const DEV_SETS = [
-  { file: 'dev-builtin.jsonl', corpus: false, pastes: 54, minRight: 1 },
+  // 53 of 54: fed-en-inner-only, .NET's bare `The underlying connection was closed: …` (a platform message any program
+  // prints), is offered its article, not answered (platformLines.ts), as with the corpus.
+  { file: 'dev-builtin.jsonl', corpus: false, pastes: 54, minRight: 0.98 },
   { file: 'corpus-dev.jsonl', corpus: true, pastes: 127, minRight: 0.96 },
   { file: 'corpus-dev2.jsonl', corpus: true, pastes: 133, minRight: 0.68 },
   // German descriptions of English-only articles (issue 13): mostly offered, never answered on prose alone.

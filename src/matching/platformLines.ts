@@ -1,0 +1,137 @@
+/**
+ * Stage 4i of matching, a platform message without its wrapper: an error text whose inner message is a message of the
+ * platform every program runs on (a lexicon entry marked `platform`: .NET's `The remote server returned an error: (403)
+ * Forbidden.`, `The underlying connection was closed: …`) names its failure in the wrapper around that message (`The call
+ * to '…/EWS/mrsproxy.svc' failed. Error details: …`). A paste holding only the inner message — alone, or under an outer
+ * sentence of its own (`The request failed.`) — is that message as any program prints it: the article is offered, not
+ * answered (`score.innerOnly`), unless the paste says it happened in the article's own scenario and nowhere else (scenario.ts
+ * anchors: the MRS proxy, a move request).
+ */
+import { SLOT } from '../knowledge/sources';
+import type { ErrorHit, MatchContext, Paste } from './hits';
+import { pasteWhere } from './errorCaps';
+import { touchedUnits, type QueryView } from './score';
+import { contentTerms } from './signals';
+
+/** A platform message's content terms, in parts between its slots (`{}`): each part in order, anything in a slot. */
+type Form = readonly (readonly string[])[];
+
+/** Per matcher: its platform forms, and per error text the forms of its inner message's units (null: a unit is none). */
+const perContext = new WeakMap<MatchContext, { forms: Form[]; units: Map<number, (string | null)[]> }>();
+
+function formsOf(ctx: MatchContext): { forms: Form[]; units: Map<number, (string | null)[]> } {
+  let known = perContext.get(ctx);
+  if (!known) {
+    const forms: Form[] = [];
+    for (const e of ctx.kb.lexicon ?? [])
+      if (e.platform) for (const en of e.en) forms.push(en.split(SLOT).map((part) => contentTerms(part)));
+    perContext.set(ctx, (known = { forms, units: new Map() }));
+  }
+  return known;
+}
+
+/** `terms` (a unit's words without its numbers) are `form`'s: its parts in order, from the first word to the last. */
+export function fitsForm(terms: readonly string[], form: Form): boolean {
+  const first = form[0];
+  if (terms.length < first.length) return false;
+  for (let i = 0; i < first.length; i++) if (terms[i] !== first[i]) return false;
+  if (form.length === 1) return terms.length === first.length;
+  let at = first.length;
+  for (let p = 1; p < form.length; p++) {
+    const part = form[p];
+    const last = p === form.length - 1;
+    let found = -1;
+    for (let k = last ? terms.length - part.length : at; k >= at && k + part.length <= terms.length; k = last ? -1 : k + 1) {
+      let same = true;
+      for (let i = 0; i < part.length; i++) if (terms[k + i] !== part[i]) same = false;
+      if (same) {
+        found = k;
+        break;
+      }
+    }
+    if (found < 0) return false;
+    at = found + part.length;
+  }
+  return at === terms.length;
+}
+
+/** A word of digits only: an HTTP status (`403`), a count: the value a platform message carries, not its words. */
+const NUMBER = /^\d+$/;
+
+/**
+ * Per unit of error text `signal`: the platform message it is (its words without numbers, as one lexicon form), or null.
+ * Read once per error text asked.
+ */
+function platformUnits(ctx: MatchContext, signal: number): (string | null)[] {
+  const { forms, units } = formsOf(ctx);
+  let out = units.get(signal);
+  if (!out) {
+    const sig = ctx.index.errors[signal];
+    out = sig.units.map((u) => {
+      const words = sig.terms.slice(u.start, u.end).filter((t) => !NUMBER.test(t));
+      return words.length > 0 && forms.some((f) => fitsForm(words, f)) ? sig.terms.slice(u.start, u.end).join(' ') : null;
+    });
+    units.set(signal, out);
+  }
+  return out;
+}
+
+/** An exception class (`System.Net.WebException`): the message's family, no part of a wrapper (score.ts classBefore). */
+function isClassUnit(terms: readonly string[]): boolean {
+  const last = terms[terms.length - 1] ?? '';
+  return terms.length <= 8 && last.length > 'exception'.length && last.endsWith('exception');
+}
+
+/**
+ * The paste names where it happened (scenario.ts anchors, on any line, and the interfaces a client called) and every such
+ * place is one of `article`'s scenario: a platform message there is the article's failure. One place elsewhere (`When
+ * Accessing OWA: …` beside the article's admin center) and the message may be that place's.
+ */
+function inOwnScenario(ctx: MatchContext, paste: Paste, article: number): boolean {
+  const { scenario } = (paste.where ??= pasteWhere(ctx, paste));
+  const own = ctx.facts.scenarioOf(article).anchors;
+  let named = false;
+  for (const a of scenario.apis ?? []) if (!own.has(a)) return false;
+  for (const line of scenario.lines)
+    for (const a of line.anchors) {
+      if (!own.has(a)) return false;
+      named = true;
+    }
+  return named || (scenario.apis?.length ?? 0) > 0;
+}
+
+/**
+ * Stage 4i: caps the error hits the paste holds only in a platform message that is their error text's inner message (the
+ * module's comment). `platformInner` names the messages held.
+ */
+export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Paste, view: QueryView): void {
+  const cap = ctx.params.score.innerOnly;
+  if (!hits.some((h) => h.score > cap)) return;
+  if (!formsOf(ctx).forms.length) return;
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const sig = ctx.index.errors[h.signal];
+    const detail = sig.detailUnit;
+    if (detail === 0) continue;
+    const units = sig.units;
+    const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
+    let wrapper = false;
+    for (let k = 0; k < detail && !wrapper; k++)
+      if (touched[k] && !(k === detail - 1 && isClassUnit(sig.terms.slice(units[k].start, units[k].end)))) wrapper = true;
+    if (wrapper) continue;
+    const platform = platformUnits(ctx, h.signal);
+    const held: string[] = [];
+    let own = false;
+    for (let k = detail; k < units.length; k++) {
+      if (!touched[k]) continue;
+      // A unit that error texts of several articles share (Unit.generic) is no article's own message either.
+      const message = platform[k] ?? (units[k].generic ? sig.terms.slice(units[k].start, units[k].end).join(' ') : null);
+      if (message === null) own = true;
+      else held.push(message);
+    }
+    if (own || !held.length) continue;
+    if (inOwnScenario(ctx, paste, h.article)) continue;
+    h.score = cap;
+    h.platformInner = held;
+  }
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import type { KnowledgeBase } from '../../src/knowledge/load';
+import type { LexiconEntry } from '../../src/knowledge/lexicon';
+import { Matcher } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { fitsForm } from '../../src/matching/platformLines';
+import { englishArticle as article } from '../helpers/articles';
+
+/**
+ * An error text whose inner message is a platform message (a lexicon entry marked `platform`), held by the paste without
+ * its wrapper — alone, or under an outer sentence of the paste's own — is offered, not answered, unless the paste says it
+ * happened in the article's scenario and nowhere else (platformLines.ts capPlatformInner, `score.innerOnly`).
+ */
+describe('matching rules: a platform message without its wrapper', () => {
+  const lexicon: LexiconEntry[] = [
+    { de: ['Der Quokkaserver hat einen Fehler zurückgegeben'], en: ['The quokka server returned an error'], platform: true, file: 'x' },
+    { de: ['Unzulässig'], en: ['Forbidden'], platform: true, file: 'x' },
+    { de: ['Der Wombat "{}" fehlt'], en: ["The wombat '{}' is missing"], platform: true, file: 'x' },
+    { de: ['Numbatfehler'], en: ['numbat failure'], file: 'x' },
+  ];
+  const articles = [
+    article(
+      'walrus',
+      [
+        "The call to 'https://mail.<DomainName>.com/EWS/mrsproxy.svc' failed. Error details: The marmot request was refused by the bilby gateway. --> The quokka server returned an error: (403) Forbidden..",
+      ],
+      {
+        title: { en: 'Forbidden when moving mailboxes with the MRS proxy' },
+        cause: { en: 'New-MoveRequest calls the MRSProxy endpoint, which is disabled.' },
+      },
+    ),
+    article('heron', ['Flamingo toucan synchronisation failed. Error details: numbat failure kiwi.']),
+    article('other', ['Unrelated zebra text about the zoo.']),
+  ];
+  const kb = (lex: LexiconEntry[]): KnowledgeBase => ({
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    problems: [],
+    lexicon: lex,
+  });
+  const m = new Matcher(kb(lexicon));
+  const inner = 'The quokka server returned an error: (403) Forbidden.';
+
+  it('answers the error with its wrapper, and the inner message alone when the lexicon does not mark it', () => {
+    const whole =
+      "The call to 'https://mail.contoso.com/EWS/mrsproxy.svc' failed. Error details: The marmot request was refused by the bilby gateway. --> The quokka server returned an error: (403) Forbidden..";
+    for (const [matcher, paste] of [
+      [m, whole],
+      [new Matcher(kb(lexicon.map((e) => ({ ...e, platform: undefined })))), inner],
+    ] as const) {
+      const r = matcher.match(paste);
+      assert.deepEqual([r.decision, r.matches[0].article], ['answer', 'walrus'], paste);
+    }
+  });
+
+  it('offers it, first, when the paste holds only the platform message, alone or under a sentence of its own', () => {
+    for (const paste of [inner, `The response is "The request failed. ${inner}"`, `Operation failed. ${inner}`]) {
+      const r = m.match(paste, { explain: true });
+      assert.equal(r.decision, 'clarify', paste);
+      assert.equal(r.matches[0].article, 'walrus');
+      assert.equal(r.matches[0].score, DEFAULT_PARAMETERS.score.innerOnly);
+      assert.ok(
+        r.matches[0].why!.rules.some(
+          (x) => x.rule === 'inner-message' && x.note.includes('platform message (quokka server returned error; 403 forbidden)'),
+        ),
+        JSON.stringify(r.matches[0].why!.rules),
+      );
+    }
+  });
+
+  it("answers it where the paste names only the article's scenario (a move request), not beside another place", () => {
+    const own = m.match(`We run New-MoveRequest -Remote.\n${inner}`);
+    assert.deepEqual([own.decision, own.matches[0].article], ['answer', 'walrus']);
+    const beside = m.match(`We run New-MoveRequest -Remote.\n${inner}\nWhen accessing OWA: page not found`, { explain: true });
+    assert.equal(beside.decision, 'clarify');
+    assert.ok(beside.matches[0].why!.rules.some((x) => x.note.includes('platform message')));
+  });
+
+  it("answers an inner message that is the article's own words, not a platform message", () => {
+    const r = m.match('numbat failure kiwi');
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'heron']);
+  });
+
+  it("reads a form's slots as any words between its parts", () => {
+    const form = [['wombat'], ['missing']];
+    assert.equal(fitsForm(['wombat', 'koala', 'emu', 'missing'], form), true);
+    assert.equal(fitsForm(['wombat', 'missing'], form), true);
+    assert.equal(fitsForm(['wombat', 'koala', 'missing', 'now'], form), false);
+    assert.equal(fitsForm(['quokka', 'server'], [['quokka', 'server']]), true);
+    assert.equal(fitsForm(['quokka', 'server', 'now'], [['quokka', 'server']]), false);
+  });
+});
