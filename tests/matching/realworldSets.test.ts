@@ -151,8 +151,8 @@ describe('data: the real-world dev set', function () {
  * 17 and 15, false answers stay 2; its batch 8 took it to 30: right 18 and 16, false answers stay 2; its batch 10 to 31:
  * right 19 and 17, false answers stay 2; its batch 13 to 32: right 20 and 18, false answers stay 2; its batch 14 to 33:
  * right 21 and 19, false answers stay 2; its batch 15 to 34: right 22 and 20, false answers stay 2; its batch 16 to 35: right 22
- * and 20, false answers stay 2; its batch 19 to 39, scaled from the 26 it was set at: right 23 and 20, false answers stay 2; its batch 20 to
- * 40, scaled from 26: right 24 and 20, false answers stay 2).
+ * and 20, false answers stay 2; its batch 19 to 39, scaled from the 26 it was set at: right 23 and 20, false answers stay 2;
+ * its batch 20 to 40, scaled from 26: right 24 and 20, false answers stay 2).
  */
 describe('data: the real-world held-out parts keep a floor', function () {
   this.timeout(120_000);
