@@ -466,7 +466,9 @@ export class Translator {
         !PARTICLES.has(w) &&
         !NEGATIONS.has(w) &&
         !STOPWORDS.has(w) &&
-        !taken.some((t) => t.has(last))
+        !taken.some((t) => t.has(last)) &&
+        // A word read as one every description uses (`nicht mehr`: `more`) is no verb of this clause's.
+        !this.readsGeneric(w)
       ) {
         const hit = this.ruleAt(words, last);
         if (!hit || hit.end === last + 1) (out ??= new Set()).add(last);
@@ -474,6 +476,12 @@ export class Translator {
       from = i;
     }
     return out ?? NO_INDEXES;
+  }
+
+  /** Whether the lexicon reads a single word (or an inflection of one) as a word every description uses (`mehr` → `more`). */
+  private readsGeneric(word: string): boolean {
+    const english = this.single.get(word) ?? this.inflected(word)?.join(' ');
+    return english !== undefined && [...english.matchAll(WORD)].every((m) => GENERIC.has(foldWord(m[0])) || STOPWORDS.has(foldWord(m[0])));
   }
 
   /** The longest rule that matches at word `i`, with where its slots and it end. */
@@ -1010,6 +1018,8 @@ export function proseAgreement(
     }
     return null;
   };
+  /** Every English word the paste was read as or wrote (its verbatim runs): a modifier it names is no narrower term. */
+  const pasteWords = new Set([...applied, ...verbatim].flatMap((a) => [...a.words, ...(a.alternatives ?? []).flat()]));
   /** Rare units (`proseRare`) by the sentences of the paste they stand in; a verbatim run's sentence is not known (-1). */
   const units = new Map<string, Set<number>>();
   const addUnit = (unit: string, sentence: number) => units.set(unit, (units.get(unit) ?? new Set<number>()).add(sentence));
@@ -1035,6 +1045,9 @@ export function proseAgreement(
       words = [...words, ...applied[i].words];
     }
     const content = found.filter((w) => !STOPWORDS.has(w));
+    // The article writes the term only as a narrower one, after a rare word the paste lacks (`a dynamic distribution group`
+    // for `Verteilergruppe`): the paste names the broader thing, and the article is about a narrower one — offered.
+    if (narrowed(prose, found, pasteWords, articlesHolding, params.proseRare)) return false;
     // A rival that holds each part tells the two apart by the order of shared words only (`on-premises users … cloud
     // mailboxes` against `cloud users … on-premises mailboxes`): no more than a common word.
     const rivalHas = rivalHolds(words) || (parts.length > 1 && parts.every((part) => rivalHolds(part)));
@@ -1131,6 +1144,55 @@ export function negatedAgainst(article: Article, symptom: string | null, applied
     if (held && !negated) out.push(a.words.join(' '));
   }
   return out;
+}
+
+/** Words that open a noun phrase: a word between one of them and a term modifies the term (`a dynamic distribution group`). */
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'their',
+  'its',
+  'your',
+  'our',
+  'my',
+  'each',
+  'every',
+  'any',
+  'some',
+  'no',
+]);
+
+/**
+ * Whether an article's prose (`prose`: title and symptom, folded word runs) writes a term of two words or more (`found`, as it
+ * writes it) only as a narrower term: every time after a word that opens no noun phrase itself, is not the paste's (`pasted`)
+ * and is rare (held by at most `rare` articles' titles and symptoms), and at least once with a determiner before that word —
+ * an adjective, not a verb (`Members of a dynamic distribution group`; not `assign full access`).
+ */
+export function narrowed(
+  prose: readonly (readonly string[])[],
+  found: readonly string[],
+  pasted: ReadonlySet<string>,
+  articlesHolding: (words: readonly string[]) => number,
+  rare: number,
+): boolean {
+  if (found.length < 2) return false;
+  let seen = 0;
+  let determined = false;
+  for (const p of prose) {
+    for (let i = 0; i + found.length <= p.length; i++) {
+      if (!found.every((w, k) => p[i + k] === w)) continue;
+      seen++;
+      const modifier = p[i - 1];
+      if (modifier === undefined || STOPWORDS.has(modifier) || pasted.has(modifier) || articlesHolding([modifier]) > rare) return false;
+      if (DETERMINERS.has(p[i - 2])) determined = true;
+    }
+  }
+  return seen > 0 && determined;
 }
 
 /** Words that say only that something fails, as every problem does: never a term that names one article (`proseAgreement`). */

@@ -7,6 +7,7 @@ import {
   agreement,
   Bridge,
   languageFreeTerms,
+  narrowed,
   negatedAgainst,
   oneWordClasses,
   proseAgreement,
@@ -248,6 +249,7 @@ describe('matching/bridge', () => {
           entry('Mitglieder', 'members'),
           entry('nicht', 'not'),
           entry('sehen', 'see'),
+          entry('mehr', 'more'),
         ],
         'de',
       );
@@ -262,6 +264,7 @@ describe('matching/bridge', () => {
       assert.deepEqual(negated('Die Gruppe sehen nicht alle Mitglieder.'), [], 'a noun ends the clause: the verb stands second');
       assert.deepEqual(negated('Die Gruppe kann nicht synchronisiert werden.'), [], 'a modal verb: the modal rule reads `cannot`');
       assert.deepEqual(negated('Die Gruppe synchronisiert nicht.'), [], 'the negation ends the clause: the verb stands second');
+      assert.deepEqual(negated('Die Gruppe synchronisiert nicht mehr.'), [], '`mehr` reads a word every description uses');
     });
 
     it("pairs a German sentence's last word read with the words read before it in the sentence (German ends with its verb)", () => {
@@ -401,6 +404,23 @@ describe('matching/bridge', () => {
       assert.deepEqual(negatedAgainst(synced, 'main', read('synced', false)), []);
       assert.deepEqual(negatedAgainst(notSynced, 'main', read('synced', true)), [], 'the title negates it too');
       assert.deepEqual(negatedAgainst(synced, 'main', read('deleted', true)), [], 'a word the article does not hold');
+    });
+
+    it('never answers where the article writes a term of the paste only narrower, after a rare adjective it lacks', () => {
+      assert.equal(proseAgreement(ddg, 'main', [], units('members', 'dynamic distribution group'), rare), true);
+      assert.equal(proseAgreement(ddg, 'main', [], units('members', 'distribution group'), rare), false, 'a dynamic one only');
+      const prose = [['members', 'of', 'a', 'dynamic', 'distribution', 'group']];
+      const group = ['distribution', 'group'];
+      assert.equal(narrowed(prose, group, new Set(), rare, 3), true);
+      assert.equal(narrowed(prose, group, new Set(['dynamic']), rare, 3), false, 'the paste names it');
+      assert.equal(
+        narrowed(prose, group, new Set(), () => 9, 3),
+        false,
+        'a common word narrows nothing',
+      );
+      assert.equal(narrowed([...prose, ['the', 'distribution', 'group']], group, new Set(), rare, 3), false, 'written plain too');
+      assert.equal(narrowed([['can', 't', 'assign', 'full', 'access']], ['full', 'access'], new Set(), rare, 3), false, 'a verb');
+      assert.equal(narrowed(prose, ['group'], new Set(), rare, 3), false, 'a term of one word');
     });
 
     it('answers on rare units that stand in one sentence of the paste, not one here and one there', () => {
