@@ -11,7 +11,7 @@
  */
 import { escapeRegExp } from '../knowledge/regExp';
 import type { ErrorHit, MatchContext, Paste } from './hits';
-import type { ErrorSignal } from './signals';
+import type { ErrorSignal, Unit } from './signals';
 import { touchedUnits, type QueryView } from './score';
 
 /**
@@ -84,8 +84,7 @@ export function goesOnAfter(text: string, last: readonly string[]): boolean {
  * in another message, and the article is offered, not answered (`score.headless`). A paste that stops at the error's end,
  * or holds its first sentence, keeps the answer.
  */
-function isHeadless(sig: ErrorSignal, touched: readonly boolean[], paste: Paste): boolean {
-  const units = sig.units;
+function isHeadless(sig: ErrorSignal, units: readonly Unit[], touched: readonly boolean[], paste: Paste): boolean {
   if (units.some((u) => u.nested) || touched[0]) return false;
   const first = touched.indexOf(true);
   if (first < 0 || !units[first].afterSentence) return false;
@@ -95,8 +94,8 @@ function isHeadless(sig: ErrorSignal, touched: readonly boolean[], paste: Paste)
 }
 
 /** The paste holds error text `sig` only in advice that follows a message of its own (stage 4g, the module's comment). */
-function isAdviceOnly(sig: ErrorSignal, touched: readonly boolean[], paste: Paste): boolean {
-  const { units, terms } = sig;
+function isAdviceOnly(sig: ErrorSignal, units: readonly Unit[], touched: readonly boolean[], paste: Paste): boolean {
+  const { terms } = sig;
   let first = -1;
   let message = false;
   for (let k = 0; k < units.length; k++) {
@@ -121,13 +120,15 @@ export function capOtherMessages(ctx: MatchContext, hits: ErrorHit[], paste: Pas
   for (const h of hits) {
     if (h.score <= adviceOnly && h.score <= headless) continue;
     const sig = ctx.index.errors[h.signal];
-    if (sig.units.length < 2) continue;
+    // Read once for both checks: ErrorSignal makes its units anew each time they are asked for.
+    const units = sig.units;
+    if (units.length < 2) continue;
     const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
-    if (h.score > adviceOnly && isAdviceOnly(sig, touched, paste)) {
+    if (h.score > adviceOnly && isAdviceOnly(sig, units, touched, paste)) {
       h.score = adviceOnly;
       h.adviceOnly = true;
     }
-    if (h.score > headless && isHeadless(sig, touched, paste)) {
+    if (h.score > headless && isHeadless(sig, units, touched, paste)) {
       h.score = headless;
       h.headless = true;
     }
