@@ -48,7 +48,7 @@ const RULES: Rule[] = [
   // Credentials in URLs: https://user:pass@host
   // (Tried once per run of scheme characters, from its first \b and letter, for the reason above.)
   [/(?<![a-z0-9+.-])(?=([a-z0-9+.-]*?)\b[a-z])\1([a-z][a-z0-9+.-]*:\/\/)[^\s/:@]+:[^\s/@]+@/gi, '$1$2<secret>@', ['://']],
-  [/\{[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}/gi, '<guid>'],
+  [/\{[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}/gi, '<guid>', ['{']],
   // A GUID with dashes, or without: exactly 32 hex digits (a 40-digit certificate thumbprint is not one). One scan for
   // both (each scan of a paste costs about as much as the other rules together): every match of either is a whole run
   // of word characters or five of them joined by dashes, so no match of one can overlap or make a match of the other.

@@ -49,10 +49,14 @@ function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
+/** SOURCES by their placeholder names, normalised once (every answer looks up each placeholder of its commands). */
+const SOURCE_BY_NAME: ReadonlyMap<string, PlaceholderSource> = new Map(
+  [...SOURCES].reverse().flatMap((s) => s.placeholders.map((p) => [normalizeName(p), s] as const)),
+);
+
 /** The source for a placeholder name, if PasteFix knows where such a value shows in a paste. */
 export function sourceFor(placeholder: string): PlaceholderSource | undefined {
-  const wanted = normalizeName(placeholder);
-  return SOURCES.find((s) => s.placeholders.some((p) => normalizeName(p) === wanted));
+  return SOURCE_BY_NAME.get(normalizeName(placeholder));
 }
 
 /**
