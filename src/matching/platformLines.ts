@@ -55,6 +55,9 @@ export function fitsForm(terms: readonly string[], form: Form): boolean {
   return at === terms.length;
 }
 
+/** The most units one platform message is read across (a colon cuts a unit). */
+const MAX_RUN = 3;
+
 /** A word of digits only: an HTTP status (`403`), a count: the value a platform message carries, not its words. */
 const NUMBER = /^\d+$/;
 
@@ -67,11 +70,17 @@ function platformUnits(ctx: MatchContext, signal: number): (string | null)[] {
   let out = units.get(signal);
   if (!out) {
     const sig = ctx.index.errors[signal];
-    out = sig.units.map((u) => {
-      const words = sig.terms.slice(u.start, u.end).filter((t) => !NUMBER.test(t));
-      return words.length > 0 && forms.some((f) => fitsForm(words, f)) ? sig.terms.slice(u.start, u.end).join(' ') : null;
-    });
-    units.set(signal, out);
+    const found: (string | null)[] = sig.units.map(() => null);
+    // A message may run over a colon, which cuts units (`The request was aborted: Could not create SSL/TLS secure channel`):
+    // runs of up to MAX_RUN units are read whole.
+    for (let k = 0; k < sig.units.length; k++)
+      for (let j = k; j < Math.min(sig.units.length, k + MAX_RUN); j++) {
+        const all = sig.terms.slice(sig.units[k].start, sig.units[j].end);
+        const words = all.filter((t) => !NUMBER.test(t));
+        if (!words.length || !forms.some((f) => fitsForm(words, f))) continue;
+        for (let u = k; u <= j; u++) found[u] ??= sig.terms.slice(sig.units[u].start, sig.units[u].end).join(' ');
+      }
+    units.set(signal, (out = found));
   }
   return out;
 }

@@ -81,6 +81,27 @@ describe('matching rules: a platform message without its wrapper', () => {
     assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'heron']);
   });
 
+  it('reads a platform message across the colon that cuts it into units', () => {
+    const over = [
+      article('heron', [
+        'Flamingo toucan synchronisation failed. Detailed information: "The quokka request was aborted: Could not create wombat channel."',
+      ]),
+      article('other', ['Unrelated zebra text about the zoo.']),
+    ];
+    const lex: LexiconEntry[] = [
+      {
+        de: ['Die Quokkaanfrage wurde abgebrochen: Wombatkanal fehlt'],
+        en: ['The quokka request was aborted: Could not create wombat channel'],
+        platform: true,
+        file: 'x',
+      },
+    ];
+    const r = new Matcher({ articles: over, byId: new Map(over.map((a) => [a.id, a])), problems: [], lexicon: lex }).match(
+      'The quokka request was aborted: Could not create wombat channel.',
+    );
+    assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['clarify', 'heron', DEFAULT_PARAMETERS.score.innerOnly]);
+  });
+
   it("reads a form's slots as any words between its parts", () => {
     const form = [['wombat'], ['missing']];
     assert.equal(fitsForm(['wombat', 'koala', 'emu', 'missing'], form), true);
