@@ -22,6 +22,7 @@ import {
 } from './descriptions';
 import { agreedDirection, flowsOf, reversedDirection, titleFlow } from './direction';
 import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type MatchContext } from './hits';
+import { outsideScenario, type PasteScenario } from './scenario';
 import type { QueryView } from './score';
 import { isStatusTerm } from './statusCodes';
 
@@ -59,7 +60,8 @@ function agreeingDirections(ctx: MatchContext, fits: DescriptionScore[], text: s
 /**
  * Stage 5c: a description or question that names a symptom in the words of its title and description is
  * offered; with the article's topic phrases (its cause: `TLS 1.2`, `legacy TLS`) it is scored like the
- * symptom's own keyword with them, so symptom and cause named together can be answered.
+ * symptom's own keyword with them, so symptom and cause named together can be answered. `where`: the places the paste
+ * names (checkScenario's reading), asked only when an article is found by its topic phrases and a title word alone.
  */
 export function descriptionHits(
   ctx: MatchContext,
@@ -71,6 +73,7 @@ export function descriptionHits(
   problem = false,
   frame: ReadonlySet<string> = NO_WORDS,
   scored?: { fits?: readonly DescriptionScore[] },
+  where?: () => PasteScenario,
 ): DescriptionHit[] {
   const p = ctx.params.descriptions;
   const k = ctx.params.keywords;
@@ -151,13 +154,17 @@ export function descriptionHits(
   }
   // Cause and scenario named together ("legacy TLS … hybrid broken"): the article's topic phrases with a word
   // of its title, scored like a description with those topics.
+  let placesNamed: string[] | undefined;
   for (const [article, phrases] of topicPhrases) {
     if (hits.some((h) => h.article === article)) continue;
     const topicWords = new Set([...phrases].flatMap((ph) => ph.split(' ')));
     const named = titleWordsNamed(ctx.descriptions, article, frame.size ? new Set(seq) : view.terms, topicWords);
     if (!named.length) continue;
     const best = fits.find((d) => d.article === article)!;
-    const score = p.score + Math.min(k.topicMax, k.topic * phrases.size);
+    // Where the paste says it happened and none of it is the article's scenario (a migration endpoint, Autodiscover: scenario.ts),
+    // the phrases name a cause beside another scenario: offered at the description's score.
+    const elsewhere = where ? outsideScenario((placesNamed ??= namedPlaces(where())), ctx.facts.scenarioOf(article)) : undefined;
+    const score = p.score + (elsewhere ? 0 : Math.min(k.topicMax, k.topic * phrases.size));
     // No symptom named: the article as a whole (symptom null).
     hits.push({
       kind: 'description',
@@ -167,9 +174,17 @@ export function descriptionHits(
       terms: [...best.found, ...topicWords],
       fit: best,
       topics: [...phrases],
+      ...(elsewhere ? { topicsElsewhere: elsewhere } : {}),
     });
   }
   return hits;
+}
+
+/** The places a paste names (scenario.ts anchors of its lines, the interfaces a client called), each once. */
+function namedPlaces(scenario: PasteScenario): string[] {
+  const out = new Set<string>(scenario.apis);
+  for (const line of scenario.lines) for (const a of line.anchors) out.add(a);
+  return [...out];
 }
 
 /**

@@ -202,7 +202,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
     out.topics = [...h.topics];
     rules.push({
       rule: 'description',
-      note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title: +${ctx.params.descriptions.titleBonus}` : ''}${h.topics.length ? `; +${ctx.params.keywords.topic} per topic phrase` : ''}`,
+      note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title: +${ctx.params.descriptions.titleBonus}` : ''}${h.topics.length && !h.topicsElsewhere ? `; +${ctx.params.keywords.topic} per topic phrase` : ''}${h.topicsElsewhere ? `; its topic phrases add nothing: found by them and a word of its title, no symptom named, where the paste says it happened in ${h.topicsElsewhere.join(', ')}, none of them in this article's scenario (a cause named beside another scenario; offered, not answered)` : ''}`,
     });
     if (h.fit.direction)
       rules.push({

@@ -162,6 +162,11 @@ export interface DescriptionHit extends HitBase {
   weak?: true;
   /** The paste says the direction of the article's title the other way round (direction.ts): never answered as named whole. */
   reversed?: true;
+  /**
+   * Found by its topic phrases and a word of its title, no symptom named, in a paste that says it happened in these places,
+   * none of them the article's scenario: the phrases added nothing (descriptionHits.ts).
+   */
+  topicsElsewhere?: readonly string[];
   /** The paste quotes a status code, its article names others and not that one (then capped: errorCaps.ts `capOtherStatusProse`). */
   otherStatus?: true;
   /**

@@ -42,6 +42,7 @@ import {
   capUnexplained,
   checkScenario,
   contradictedArticles,
+  pasteWhere,
 } from './errorCaps';
 import { explained, toMatch } from './explain';
 import { bestScore, NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Ranked, type Reach } from './hits';
@@ -394,8 +395,9 @@ export class Matcher {
       const contradicted = contradictedArticles(this.ctx, errorHits, settled, view);
       // The prose's fits as written, for the last resort below (weakDescriptionHits).
       const scored: { fits?: readonly DescriptionScore[] } = {};
+      const where = () => (paste.where ??= pasteWhere(this.ctx, paste)).scenario;
       const described = (v: QueryView, phrases: Map<number, Set<string>>, keep?: typeof scored) =>
-        descriptionHits(this.ctx, v, phrases, bridged, text, translated, false, paste.frame, keep).filter(
+        descriptionHits(this.ctx, v, phrases, bridged, text, translated, false, paste.frame, keep, where).filter(
           (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
         );
       const written = described(view, keywords.topicPhrases, scored);

@@ -177,6 +177,18 @@ describe('matching/Matcher', () => {
     assert.deepEqual([fragment.decision, fragment.matches[0]?.symptom], ['clarify', 'federation-trust']);
   });
 
+  it('offers, not answers, TLS 1.2 and Hybrid named in passing where the paste says it happened elsewhere (a migration endpoint)', () => {
+    const r = builtin().match(
+      "We are moving mailboxes from a provider's old Exchange 2010 into our tenant. The migration endpoint wizard only says unable to " +
+        'connect. Autodiscover is published through an SRV record only. The first test batch then failed and its report talks ' +
+        'about TLS 1.2 on the source server. We picked Hybrid in the wizard because nothing else fit.',
+      { explain: true },
+    );
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'exo-legacy-tls-hybrid']);
+    const note = r.matches[0].why!.rules.find((x) => x.rule === 'description')!.note;
+    assert.ok(note.includes('its topic phrases add nothing') && note.includes('service:migration'), note);
+  });
+
   it('only offers, never answers, a symptom described without anything pointing at its cause', () => {
     for (const text of [
       'free/busy is not working in our hybrid environment with Exchange Online',
