@@ -356,20 +356,15 @@ function allAt(w: UnitWeights, k: number): number {
   return w.all[w.of[w.u0 + k]];
 }
 
-/** Per term i of error text `id` but its last: 1 when the paste holds the word pair i, i + 1 (w.pairIn; texts scored to the end). */
-function pairsIn(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): void {
-  const { ids, flags } = pk;
-  const t0 = pk.termStart[id];
-  const n = pk.termStart[id + 1] - t0;
-  if (n > w.pairIn.length) w.pairIn = new Uint8Array(2 * n);
-  const { pairIn } = w;
-  const { has, pairs, size } = q;
+/**
+ * 1 when the paste holds the word pair at `at`, `at` + 1 of the error text whose terms start at `t0` (w.pairIn, which
+ * contradiction fills as it goes: a text contradicted early needs no pairs after that).
+ */
+function pairAt(pk: PackedSignals, t0: number, at: number, q: PasteIds): number {
+  const a = pk.ids[t0 + at];
+  const b = pk.ids[t0 + at + 1];
   // Only a pair of two pasted words can be a pasted pair: most pairs are settled by `has` alone, without hashing a gram code.
-  for (let i = 0; i + 1 < n; i++) {
-    const a = ids[t0 + i];
-    const b = ids[t0 + i + 1];
-    pairIn[i] = !(flags[t0 + i] & VAR_AFTER) && has[a] === 1 && has[b] === 1 && pairs.has(gramCode(size, a, b)) ? 1 : 0;
-  }
+  return !(pk.flags[t0 + at] & VAR_AFTER) && q.has[a] === 1 && q.has[b] === 1 && q.pairs.has(gramCode(q.size, a, b)) ? 1 : 0;
 }
 
 /**
@@ -377,7 +372,8 @@ function pairsIn(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights): vo
  * (`all`), 1 when the paste holds the unit (`touched`), the weight of its word pairs and of those found, the weight of the
  * pair across its end and 1 when that is found — the arrays of the index's unit classes and of the paste's class weights,
  * read in place. `sums[0]` and `firsts[0]`: the evidence (weight of the words found at their first occurrence) and their
- * number. Per term i (the first `terms − 1`, filled by pairsIn): 1 when the paste holds the word pair i, i + 1.
+ * number. Per term i (the first `terms − 1`, filled by contradiction as it goes: pairAt): 1 when the paste holds the word
+ * pair i, i + 1.
  * Typed arrays for the sums: a number stored in a field of an object is a new heap number each time, and this is filled
  * for every error text scored.
  */
@@ -541,10 +537,12 @@ export interface Contradiction {
 function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights, waivers?: Waiver[]): number {
   const { terms } = sig;
   const { ids, weights, flags } = pk;
-  const { pairIn } = w;
   const { size } = q;
   const t0 = pk.termStart[id];
   const n = pk.termStart[id + 1] - t0;
+  if (n > w.pairIn.length) w.pairIn = new Uint8Array(2 * n);
+  // Filled below as the loop reaches each pair (every read is of a pair at or before i − 1).
+  const { pairIn } = w;
   const meanWeight = pk.meanWeight[id];
   const r0 = pk.repeatedStart[id];
   const r1 = pk.repeatedStart[id + 1];
@@ -553,6 +551,7 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
   let unit = 0;
   for (let i = 1; i < n; i++) {
     while (pk.unitTo[u0 + unit] <= i) unit++;
+    pairIn[i - 1] = pairAt(pk, t0, i - 1, q);
     if (pairIn[i - 1]) continue;
     // A directory-path address's kind (`X500`, `IMCEAEX`: all that clean-up keeps of it) where the paste, after the same two
     // words, has an address of another kind (`The proxy address "SMTP:…"` for `…"X500:/O=…"`): another error about another
@@ -711,7 +710,6 @@ export function contradictionWaivers(
   const pk = packedSignals(index);
   const q = pasteIds(view, index.vocab);
   const w = unitWeights(pk, id, q, p);
-  pairsIn(pk, id, q, w);
   const waivers: Waiver[] = [];
   return contradiction(index.errors[id], pk, id, q, w, waivers) < 0 ? waivers : [];
 }
@@ -1040,7 +1038,6 @@ export function scoreAbove(
   // the rules after it only lower a score, so a text it takes below the floor is settled there (most near-duplicates
   // a paste reaches at 10,000 articles go on differently from it: "…on a receive" where the paste has "…on a send").
   const sig = index.errors[id];
-  pairsIn(pk, id, q, w);
   const at = contradiction(sig, pk, id, q, w);
   if (at >= 0) {
     score *= p.contradiction;
