@@ -289,4 +289,17 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
       'ErrorAccessDenied: Access is denied. Check credentials and try again.',
     );
   });
+
+  it('the .NET and Windows messages Exchange errors carry inside (null argument, WCF fault, full disk, duplicate key) read as English', () => {
+    for (const [de, english] of [
+      ['Der Wert darf nicht NULL sein. Parametername: source', 'Value cannot be null. Parameter name: source'],
+      [
+        'Der Server konnte die Anforderung aufgrund eines internen Fehlers nicht verarbeiten.',
+        'The server was unable to process the request due to an internal error.',
+      ],
+      ['Auf dem Datenträger ist nicht genügend Speicherplatz vorhanden.', 'There is not enough space on the disk.'],
+      ['Ein Element mit dem gleichen Schlüssel wurde bereits hinzugefügt.', 'An item with the same key has already been added.'],
+    ])
+      assert.equal(en.translate(de).text, english);
+  });
 });
