@@ -17,11 +17,12 @@ import {
   titlesNamed,
   titleWordsNamed,
   weakDescriptions,
+  familyDescriptions,
   type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
 import { agreedDirection, flowsOf, reversedDirection, titleFlow } from './direction';
-import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type MatchContext } from './hits';
+import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
 import { outsideScenario, type PasteScenario } from './scenario';
 import type { QueryView } from './score';
 import { isStatusTerm } from './statusCodes';
@@ -204,6 +205,34 @@ export function weakDescriptionHits(ctx: MatchContext, fits: readonly Descriptio
     fit: d,
     topics: [],
     weak: true,
+  }));
+}
+
+/**
+ * The family offer, when nothing else in the paste is offered: the paste names a family's symptom (`keywords`: hits marked
+ * `family`, listed only), and the symptoms `familyDescriptions` finds that hold its words (leaving out the articles in `skip`)
+ * are offered together at `descriptions.weakScore`, each `groupStep` below the one before. Never answered.
+ */
+export function familyDescriptionHits(
+  ctx: MatchContext,
+  fits: readonly DescriptionScore[],
+  keywords: readonly KeywordHit[],
+  skip: ReadonlySet<number>,
+): DescriptionHit[] {
+  const phrases = keywords.filter((h) => h.family).flatMap((h) => h.keywords.map((ph) => ph.split(' ')));
+  if (!phrases.length) return [];
+  const p = ctx.params.descriptions;
+  const kept = skip.size ? fits.filter((f) => !skip.has(f.article)) : fits;
+  const named = [...new Set(phrases.map((ph) => ph.join(' ')))];
+  return familyDescriptions(kept, p, phrases).map((d, rank) => ({
+    kind: 'description',
+    article: d.article,
+    symptom: d.symptom,
+    score: round(p.weakScore - rank * p.groupStep),
+    terms: d.found,
+    fit: d,
+    topics: [],
+    family: named,
   }));
 }
 

@@ -920,6 +920,35 @@ export function weakDescriptions(
   return out;
 }
 
+/**
+ * The family offer, read when nothing else in the paste is offered: the paste names a symptom many articles describe (a
+ * family's symptom, keywordHits.ts `familySymptom`: `free/busy`), and no article's description leads. The symptoms that
+ * hold every word of that symptom (`phrases`, one list of words per family symptom the paste names) are offered together,
+ * best fit first, at most `groupOffered`, each fitting within `lead` of the best of them, and the best of them within `lead`
+ * of the best fit of all (and at least `weakFit`): the paste's other words (`hybrid`, `Exchange Online`) ordered them, and
+ * the user chooses. Fewer than two: not a family's choice, nothing. Never answered.
+ */
+export function familyDescriptions(
+  fits: readonly DescriptionScore[],
+  p: DescriptionParameters,
+  phrases: readonly (readonly string[])[],
+): DescriptionScore[] {
+  const best = fits[0];
+  if (!best || !phrases.length) return [];
+  const keys = phrases.map((words) => words.map(inflectionKey));
+  const out: DescriptionScore[] = [];
+  for (const d of fits) {
+    if (out.length === p.groupOffered) break;
+    if (out.some((o) => o.article === d.article)) continue;
+    const held = new Set(d.found.flatMap((t) => t.split(' ')).map(inflectionKey));
+    if (!keys.some((words) => words.every((w) => held.has(w)))) continue;
+    if (!out.length && (fitOf(d) < p.weakFit || fitOf(d) * p.lead < fitOf(best))) return [];
+    if (out.length && fitOf(d) * p.lead < fitOf(out[0])) break;
+    out.push(d);
+  }
+  return out.length >= 2 ? out : [];
+}
+
 /** `user` → `users`, `userses`; `mailboxes` → `mailboxe`, `mailbox`: the candidates, checked against the index by the caller. */
 function numberForms(t: string): string[] {
   const out = [`${t}s`, `${t}es`];

@@ -275,6 +275,13 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         `${round(wordsBeyondErrors(ctx.descriptions, h.fit, ctx.facts.errorTextsOf(h.article)))} beyond its error texts: ` +
         'offered as a choice, never answered',
     });
+  if (h.kind === 'description' && h.family)
+    rules.push({
+      rule: 'description',
+      note:
+        `${h.score}: nothing else in the paste is offered, and it names a symptom many articles describe (${h.family.join(', ')}) ` +
+        `that this one holds, with no article's description ahead by ${ctx.params.descriptions.lead}×: offered with the best-fitting of them, never answered`,
+    });
   if (h.synonyms)
     rules.push({ rule: 'synonyms', note: `found only with the paste's names read as the articles': ${h.synonyms.join(', ')}` });
   rules.push(...r.adjustments);

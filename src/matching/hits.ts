@@ -160,6 +160,11 @@ export interface DescriptionHit extends HitBase {
   cause?: { words: number; weight: number; offered: number; whole?: true; all?: true; code?: string };
   /** Offered only because nothing else in the paste is (`weakDescriptions`): a weak fit that names its title, never answered. */
   weak?: true;
+  /**
+   * Offered with other articles' symptoms: the paste names a family's symptom (these phrases) that they all hold, and none
+   * leads (`familyDescriptions`). Never answered.
+   */
+  family?: readonly string[];
   /** The paste says the direction of the article's title the other way round (direction.ts): never answered as named whole. */
   reversed?: true;
   /**

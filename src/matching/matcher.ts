@@ -21,7 +21,7 @@ import {
 } from './bridge';
 import { codeHits } from './codeHits';
 import { decide } from './decide';
-import { causeAlone, descriptionHits, weakDescriptionHits, weakErrorsBelow } from './descriptionHits';
+import { causeAlone, descriptionHits, familyDescriptionHits, weakDescriptionHits, weakErrorsBelow } from './descriptionHits';
 import {
   articlesHolding,
   buildAbout,
@@ -441,6 +441,10 @@ export class Matcher {
       // (In the paste's own language only: read through the lexicon, a description is offered by the rules of the bridge.)
       if (!bridged && !throughLexicon && scored.fits && !hits.some((h) => h.score >= this.params.decision.candidate))
         hits.push(...weakDescriptionHits(this.ctx, scored.fits, contradicted));
+      // Still nothing offered, and the paste names a symptom many articles describe (`free/busy`) without a leader: the
+      // best-fitting articles that name it are offered together, as a choice.
+      if (!bridged && !throughLexicon && scored.fits && !hits.some((h) => h.score >= this.params.decision.candidate))
+        hits.push(...familyDescriptionHits(this.ctx, scored.fits, keywords.hits, contradicted));
       causeAlone(this.ctx, hits, errorHits, settled);
       weakErrorsBelow(this.ctx, hits);
     }
