@@ -12,6 +12,7 @@ import type { ErrorHit, MatchContext, Paste } from './hits';
 import { pasteWhere } from './errorCaps';
 import { touchedUnits, type QueryView } from './score';
 import { contentTerms } from './signals';
+import { titleWordsNamed } from './descriptions';
 
 /** A platform message's content terms, in parts between its slots (`{}`): each part in order, anything in a slot. */
 type Form = readonly (readonly string[])[];
@@ -121,8 +122,19 @@ export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Pas
     if (h.score <= cap) continue;
     const sig = ctx.index.errors[h.signal];
     const detail = sig.detailUnit;
-    if (detail === 0) continue;
     const units = sig.units;
+    if (detail === 0) {
+      // An error text that is nothing but platform messages (`An item with the same key has already been added.`): the article
+      // is one scenario of that message, named by the paste's places or by its title's words beside the message's own.
+      const platform = platformUnits(ctx, h.signal);
+      if (!platform.every((x) => x !== null)) continue;
+      if (inOwnScenario(ctx, paste, h.article)) continue;
+      if (titleWordsNamed(ctx.descriptions, h.article, view.terms, new Set(sig.terms)).length) continue;
+      h.score = cap;
+      h.platformInner = platform as string[];
+      h.platformWhole = true;
+      continue;
+    }
     const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
     let wrapper = false;
     for (let k = 0; k < detail && !wrapper; k++)
