@@ -429,7 +429,7 @@ export class Translator {
   }
 
   /**
-   * Per clause (up to a comma or a sentence end) with no modal verb and a `nicht` that no other reading took (`taken`: the
+   * Per clause (up to a comma, `und`, `oder` or a sentence end) with no modal verb and a `nicht` that no other reading took (`taken`: the
    * modal rule, a negated verb of receiving, a separable verb's), the clause's last word after it, where German sets the verb
    * (`… wird nicht nach Exchange Online synchronisiert`), or the word before an auxiliary that ends it (`… nicht
    * synchronisiert worden`): the word the negation says did not happen (word indexes). Written in lower case (a noun there is
@@ -445,7 +445,9 @@ export class Translator {
     let out: Set<number> | undefined;
     let from = 0;
     for (let i = 0; i <= words.length; i++) {
-      if (i < words.length && (i === 0 || !CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
+      // `und`, `oder` join two clauses with no comma between them (`… ist nicht synchronisiert und erscheint …`).
+      const joined = i < words.length && i > 0 && JOINING.has(words[i].folded);
+      if (i < words.length && !joined && (i === 0 || !CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
       // Words [from, i) are one clause.
       let negation = -1;
       let modal = false;
@@ -640,6 +642,9 @@ const NOT = foldWord('nicht');
 const NO_READINGS: ReadonlyMap<number, string[]> = new Map();
 const CANNOT_VERBS = new Set(NEGATED_AS_CANNOT);
 const PARTICLES: ReadonlySet<string> = new Set(SEPARABLE_PARTICLES.map(foldWord));
+/** German conjunctions that join two clauses, with no comma before them (`negatedEnds`). */
+const JOINING: ReadonlySet<string> = new Set(['und', 'oder']);
+
 /** German auxiliaries that may follow the participle at a clause's end (`… nicht synchronisiert worden`, `… werden`). */
 const AUXILIARIES: ReadonlySet<string> = new Set(
   ['werden', 'worden', 'wird', 'wurde', 'wurden', 'sein', 'ist', 'sind', 'hat', 'haben'].map(foldWord),

@@ -265,6 +265,7 @@ describe('matching/bridge', () => {
       assert.deepEqual(negated('Die Gruppe kann nicht synchronisiert werden.'), [], 'a modal verb: the modal rule reads `cannot`');
       assert.deepEqual(negated('Die Gruppe synchronisiert nicht.'), [], 'the negation ends the clause: the verb stands second');
       assert.deepEqual(negated('Die Gruppe synchronisiert nicht mehr.'), [], '`mehr` reads a word every description uses');
+      assert.deepEqual(negated('Die Gruppe ist nicht synchronisiert und fehlt nicht.'), ['synced'], '`und` joins two clauses');
     });
 
     it("pairs a German sentence's last word read with the words read before it in the sentence (German ends with its verb)", () => {
