@@ -108,7 +108,7 @@ export interface ErrorHit extends HitBase {
   foreignProgram?: string;
   /** The platform messages (lexicon `platform`) of its inner message, all the paste holds of it (then capped: platformLines.ts). */
   platformInner?: readonly string[];
-  /** ...the error text being nothing but platform messages, the paste naming no word of the article's title beside them. */
+  /** ...the error text having no wrapper (no chain), the paste naming no word of the article's title beside them. */
   platformWhole?: true;
   /** The error text is a generic line other articles' errors wrap (then capped: genericLines.ts). */
   genericLine?: true;

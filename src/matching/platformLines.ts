@@ -5,7 +5,10 @@
  * to '…/EWS/mrsproxy.svc' failed. Error details: …`). A paste holding only the inner message — alone, or under an outer
  * sentence of its own (`The request failed.`) — is that message as any program prints it: the article is offered, not
  * answered (`score.innerOnly`), unless the paste says it happened in the article's own scenario and nowhere else (scenario.ts
- * anchors: the MRS proxy, a move request).
+ * anchors: the MRS proxy, a move request). So is an error text without a chain that the paste holds only in its platform
+ * messages (`An item with the same key has already been added.`; `Insufficient access rights to perform the operation.` without
+ * the directory's response after it), unless the paste names a place of its scenario or a word of its title beside the
+ * message's own (`the move to Office 365 stops: Exception has been thrown by the target of an invocation.`).
  */
 import { SLOT } from '../knowledge/sources';
 import type { ErrorHit, MatchContext, Paste } from './hits';
@@ -124,14 +127,24 @@ export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Pas
     const detail = sig.detailUnit;
     const units = sig.units;
     if (detail === 0) {
-      // An error text that is nothing but platform messages (`An item with the same key has already been added.`): the article
-      // is one scenario of that message, named by the paste's places or by its title's words beside the message's own.
+      // An error text without a chain held only in its platform messages (`An item with the same key has already been added.`;
+      // `Insufficient access rights to perform the operation.` without the directory's response after it): the article is one
+      // scenario of that message, named by the paste's places or by its title's words beside the message's own.
       const platform = platformUnits(ctx, h.signal);
-      if (!platform.every((x) => x !== null)) continue;
+      const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
+      const held: string[] = [];
+      let own = false;
+      for (let k = 0; k < units.length; k++)
+        if (touched[k]) {
+          const message = platform[k];
+          if (message === null) own = true;
+          else held.push(message);
+        }
+      if (own || !held.length) continue;
       if (inOwnScenario(ctx, paste, h.article)) continue;
       if (titleWordsNamed(ctx.descriptions, h.article, view.terms, new Set(sig.terms)).length) continue;
       h.score = cap;
-      h.platformInner = platform as string[];
+      h.platformInner = held;
       h.platformWhole = true;
       continue;
     }

@@ -102,9 +102,9 @@ describe('matching rules: a platform message without its wrapper', () => {
     assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['clarify', 'heron', DEFAULT_PARAMETERS.score.innerOnly]);
   });
 
-  it('offers an error that is nothing but a platform message, unless the paste names a word of its title beside it', () => {
+  it('offers an error held only in its platform message (not its own details), unless the paste names a word of its title', () => {
     const whole = [
-      article('heron', ['The quokka server returned an error: (500) Forbidden.'], {
+      article('heron', ['The quokka server returned an error: (500) Forbidden. Kiwi directory response: 00002098 emu dsid-0c090d11.'], {
         title: { en: 'Forbidden when syncing the flamingo ledger' },
       }),
       article('other', ['Unrelated zebra text about the zoo.']),
@@ -112,9 +112,11 @@ describe('matching rules: a platform message without its wrapper', () => {
     const wm = new Matcher({ articles: whole, byId: new Map(whole.map((a) => [a.id, a])), problems: [], lexicon });
     const alone = wm.match('The quokka server returned an error: (500) Forbidden.', { explain: true });
     assert.deepEqual([alone.decision, alone.matches[0]?.article], ['clarify', 'heron']);
-    assert.ok(alone.matches[0].why!.rules.some((x) => x.note.includes('nothing but a platform message')));
+    assert.ok(alone.matches[0].why!.rules.some((x) => x.note.includes('only platform messages of the error')));
     const named = wm.match('Syncing the flamingo ledger stops: The quokka server returned an error: (500) Forbidden.');
     assert.deepEqual([named.decision, named.matches[0]?.article], ['answer', 'heron']);
+    const details = wm.match('The quokka server returned an error: (500) Forbidden. Kiwi directory response: 00002098 emu dsid-0c090d11.');
+    assert.deepEqual([details.decision, details.matches[0]?.article], ['answer', 'heron']);
   });
 
   it("reads a form's slots as any words between its parts", () => {
