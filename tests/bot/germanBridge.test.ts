@@ -10,6 +10,11 @@ import { cardOf, createHarness } from './support/harness';
 /** German output of German Windows for the fixture's English error. */
 const GERMAN_PASTE =
   'Die zugrunde liegende Verbindung wurde geschlossen: Für den geschützten SSL/TLS-Kanal konnte keine Vertrauensstellung hergestellt werden.';
+/**
+ * The line alone is what any .NET program prints (a lexicon `platform` message), so it is only offered; the admin's
+ * sentence naming the wizard puts it in the article's scenario, which is answered.
+ */
+const GERMAN_REPORT = `Der Assistent für Hybridkonfiguration bricht beim Verbinden mit dem lokalen Endpunkt ab:\n${GERMAN_PASTE}`;
 
 describe('bot: a German paste answered with an English-only article', () => {
   it('answers in the German frame, notes that the article is English only, and quotes the German line', async () => {
@@ -17,7 +22,7 @@ describe('bot: a German paste answered with an English-only article', () => {
     assert.deepEqual(kb.problems, []);
     const matcher = new Matcher(kb);
     const h = createHarness({ locale: 'de-DE', matcher: () => matcher });
-    const replies: Partial<Activity>[] = await h.turn(GERMAN_PASTE);
+    const replies: Partial<Activity>[] = await h.turn(GERMAN_REPORT);
     const card = cardOf(replies.find((r) => cardOf(r)));
     assert.ok(card, JSON.stringify(replies));
     const text = allText(card);
@@ -28,6 +33,9 @@ describe('bot: a German paste answered with an English-only article', () => {
     // The buttons are the German ones too.
     const json = JSON.stringify(card);
     assert.ok(json.includes('"Hat geholfen"') && json.includes('"Hat nicht geholfen"') && !json.includes('This solved it'), json);
+    // The bare platform line is offered in German, not answered.
+    const bare = JSON.stringify(await h.turn(GERMAN_PASTE));
+    assert.ok(bare.includes('Ich bin nicht ganz sicher. Ist es dieses Problem?'), bare);
   });
 
   it('answers a German description of an English-only corpus article in the German frame, in the web chat and in Teams', async function () {
