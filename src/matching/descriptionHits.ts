@@ -196,7 +196,20 @@ function namedPlaces(scenario: PasteScenario): string[] {
 export function weakDescriptionHits(ctx: MatchContext, fits: readonly DescriptionScore[], skip: ReadonlySet<number>): DescriptionHit[] {
   const p = ctx.params.descriptions;
   const kept = skip.size ? fits.filter((f) => !skip.has(f.article)) : fits;
-  return weakDescriptions(kept, p, ctx.descriptions, (a) => ctx.facts.errorTextsOf(a)).map((d, rank) => ({
+  return offeredTogether(
+    p,
+    weakDescriptions(kept, p, ctx.descriptions, (a) => ctx.facts.errorTextsOf(a)),
+    { weak: true },
+  );
+}
+
+/** `found`, best first, as hits offered together: at `weakScore`, each `groupStep` below the one before; `mark` says why. */
+function offeredTogether(
+  p: MatchContext['params']['descriptions'],
+  found: readonly DescriptionScore[],
+  mark: Pick<DescriptionHit, 'weak'> | Pick<DescriptionHit, 'family'>,
+): DescriptionHit[] {
+  return found.map((d, rank) => ({
     kind: 'description',
     article: d.article,
     symptom: d.symptom,
@@ -204,7 +217,7 @@ export function weakDescriptionHits(ctx: MatchContext, fits: readonly Descriptio
     terms: d.found,
     fit: d,
     topics: [],
-    weak: true,
+    ...mark,
   }));
 }
 
@@ -224,16 +237,7 @@ export function familyDescriptionHits(
   const p = ctx.params.descriptions;
   const kept = skip.size ? fits.filter((f) => !skip.has(f.article)) : fits;
   const named = [...new Set(phrases.map((ph) => ph.join(' ')))];
-  return familyDescriptions(kept, p, phrases).map((d, rank) => ({
-    kind: 'description',
-    article: d.article,
-    symptom: d.symptom,
-    score: round(p.weakScore - rank * p.groupStep),
-    terms: d.found,
-    fit: d,
-    topics: [],
-    family: named,
-  }));
+  return offeredTogether(p, familyDescriptions(kept, p, phrases), { family: named });
 }
 
 /**

@@ -61,6 +61,20 @@ export function describedArticle(
   });
 }
 
+/**
+ * The family tests' reference article: its own topic is `numbat signing`, and it names `wombat calendar` as its symptom
+ * by a keyword — the symptom other articles of a test describe too.
+ */
+export function wombatReference(): Article {
+  return describedArticle(
+    'reference',
+    'Sprocket gateway without numbat signing',
+    'Gateway calls to the cloud fail.',
+    { keywords: { en: ['numbat signing'] } },
+    { keywords: { en: ['wombat calendar'] } },
+  );
+}
+
 /** A knowledge base of `articles` as loaded, with no problems. */
 export function kbOf(articles: Article[]): KnowledgeBase {
   return { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };

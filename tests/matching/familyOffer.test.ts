@@ -4,7 +4,7 @@ import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import type { MatchResult } from '../../src/matching/types';
-import { describedArticle, kbOf } from '../helpers/articles';
+import { describedArticle, kbOf, wombatReference } from '../helpers/articles';
 import { fixture } from '../helpers/fixture';
 import { requireShared } from '../helpers/prerequisites';
 import { sharedDir } from '../helpers/tmp';
@@ -25,13 +25,7 @@ describe('matching rules: the family offer (a symptom many articles describe, no
   const m = (others = 4) =>
     new Matcher(
       kbOf([
-        describedArticle(
-          'reference',
-          'Sprocket gateway without numbat signing',
-          'Gateway calls to the cloud fail.',
-          { keywords: { en: ['numbat signing'] } },
-          { keywords: { en: ['wombat calendar'] } },
-        ),
+        wombatReference(),
         ...[
           [
             'hybrid',

@@ -4,7 +4,7 @@ import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import type { MatchResult } from '../../src/matching/types';
 import { buildQueryView, looksLikeName, misread, otherCodeOfFamily, scoreSignal } from '../../src/matching/score';
 import { buildSignals, contentTerms, isStrongTerm } from '../../src/matching/signals';
-import { describedArticle, englishArticle as article, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle as article, kbOf, wombatReference } from '../helpers/articles';
 
 /** The matching rules of README "How matching works", each on small hand-made error texts. */
 
@@ -801,13 +801,7 @@ describe("matching rules: a symptom many articles describe, named without the ar
   const m = (others: number) =>
     new Matcher(
       kbOf([
-        describedArticle(
-          'reference',
-          'Sprocket gateway without numbat signing',
-          'Gateway calls to the cloud fail.',
-          { keywords: { en: ['numbat signing'] } },
-          { keywords: { en: ['wombat calendar'] } },
-        ),
+        wombatReference(),
         ...[
           'Wombat calendar blank for delegates',
           'Wombat calendar missing after a move',
