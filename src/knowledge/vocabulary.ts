@@ -434,6 +434,14 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
   ['script:setupassist.ps1', /\bSetup ?Assist\b/gi, ['setup']],
 ];
 
+/**
+ * A run of another program than the Hybrid Configuration Wizard that changes which Exchange a server has: an uninstall, a
+ * decommission, or an update's installer (`failed to install update KB5000871`, `the security update failed`). Exchange
+ * Setup itself is the `service:setup` anchor. Read on a paste only (errorCaps.ts `capWizardElsewhere`).
+ */
+export const INSTALLER_RUN =
+  /\b(?:uninstall(?:s|ed|ing|ation)?|decommission(?:s|ed|ing)?)\b|\b(?:fail(?:s|ed|ure|ing)? to install|install(?:ing|ation of)?)\s+(?:the\s+)?(?:(?:security|cumulative)\s+)?(?:update|SU|CU ?\d*|KB ?\d{6,7})\b|\b(?:KB ?\d{6,7}|security update|cumulative update|SU|CU ?\d+)\s+(?:fail(?:s|ed)|(?:did not|didn't|could not|couldn't) install)\b/i;
+
 /** SCENARIO_SERVICES' patterns, each global (addServices reads every match's sentence). */
 const GLOBAL_SERVICES: readonly RegExp[] = SCENARIO_SERVICES.map(([, p]) => (p.global ? p : new RegExp(p.source, `${p.flags}g`)));
 

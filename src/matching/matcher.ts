@@ -35,6 +35,7 @@ import {
 } from './descriptions';
 import {
   capCodeScenario,
+  capWizardElsewhere,
   capForeignProgram,
   capGenericLines,
   capOtherStatus,
@@ -469,6 +470,11 @@ export class Matcher {
     // An answer by an NDR's status line that an article titled with its code holds too: one scenario of it (errorCaps.ts).
     if (decided.decision === 'answer') {
       const capped = capCodeScenario(this.ctx, ranked, () => new Set(proseTerms(paste.cut)), view, errorHits, explaining);
+      if (capped !== ranked) decided = decide((ranked = capped), t);
+    }
+    // An answer by the wizard's article in a paste of another program's run that never names the wizard (errorCaps.ts).
+    if (decided.decision === 'answer') {
+      const capped = capWizardElsewhere(this.ctx, ranked, paste, explaining);
       if (capped !== ranked) decided = decide((ranked = capped), t);
     }
     this.last = { paste, hits, ranked };

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { Matcher } from '../../src/matching/matcher';
+import { englishArticle, kbOf } from '../helpers/articles';
+
+// A made-up crash: its code, as the wizard's article quotes it.
+const CRASH = 'Faulting application name: WombatHost.exe, Exception code: 0xe0431234';
+/** An article whose title puts the error in the Hybrid Configuration Wizard. */
+const wizard = englishArticle('hcw-wombat-crash', [CRASH], {
+  title: { en: 'Hybrid Configuration Wizard crashes with a wombat fault' },
+});
+/** The same error under a title that names no tool. */
+const plain = englishArticle('wombat-crash', [CRASH], { title: { en: 'WombatHost crashes with a wombat fault' } });
+const far = englishArticle('far', ['Replication of the dingo database copy failed.']);
+
+const outcome = (articles: Parameters<typeof kbOf>[0], text: string) => {
+  const r = new Matcher(kbOf(articles)).match(text, { explain: true });
+  return {
+    decision: r.decision,
+    articles: r.matches.map((m) => m.article),
+    notes: r.matches[0]?.why?.rules.map((x) => x.note).join(' | ') ?? '',
+  };
+};
+
+describe("matching: the wizard's article is offered, not answered, for another program's run that never names the wizard", () => {
+  it('offers it after an update installer, an uninstall or Exchange Setup', () => {
+    for (const run of [
+      'After a failure to install update KB5000871 no service starts.',
+      'I am trying to uninstall the last Exchange 2010 server.',
+      'We are decommissioning the old server.',
+      'Running setup.exe /Mode:Upgrade stopped.',
+    ]) {
+      const r = outcome([wizard, far], `${run}\n${CRASH}`);
+      assert.deepEqual([r.decision, r.articles[0]], ['clarify', 'hcw-wombat-crash'], run);
+      // (Setup named beside an error text: the scenario rule offers it already; the new reading covers the other runs.)
+      assert.match(r.notes, /never names the wizard|none of them in this article's scenario/, run);
+    }
+  });
+
+  it('answers it when the paste names the wizard, or names no other run', () => {
+    assert.equal(outcome([wizard, far], `After uninstalling the old server the HCW fails:\n${CRASH}`).decision, 'answer');
+    assert.equal(outcome([wizard, far], CRASH).decision, 'answer');
+  });
+
+  it('answers an article whose title names no wizard', () => {
+    assert.equal(outcome([plain, far], `I am trying to uninstall the last Exchange 2010 server.\n${CRASH}`).decision, 'answer');
+  });
+});
