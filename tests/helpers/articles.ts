@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article, Symptom } from '../../src/knowledge/types';
+import { Matcher } from '../../src/matching/matcher';
 /**
  * A small valid article as knowledge YAML, for tests that write knowledge files. Its line numbers are
  * part of what tests assert: line 1 is `id`, line 2 `title`, line 8 the symptom's `errors.en` and the
@@ -107,3 +108,13 @@ export const LAST_RESORT = {
     'Since the move our receptionist says nothing in the directory will refresh the portraits of new staff, though HR uploaded ' +
     'headshots twice; the lobby badge scanner, the calendar theme and the vouchers for lunch are a separate story.',
 };
+
+/** A paste matched (with `--explain`) against a knowledge base of `articles`: decision, articles in order, the first's notes. */
+export function explainedOutcome(articles: Article[], text: string): { decision: string; articles: string[]; notes: string } {
+  const r = new Matcher(kbOf(articles)).match(text, { explain: true });
+  return {
+    decision: r.decision,
+    articles: r.matches.map((m) => m.article),
+    notes: r.matches[0]?.why?.rules.map((x) => x.note).join(' | ') ?? '',
+  };
+}

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { Matcher } from '../../src/matching/matcher';
-import { englishArticle, kbOf } from '../helpers/articles';
+import { englishArticle, explainedOutcome } from '../helpers/articles';
 
 // A made-up bounce: its status line, as two articles quote it.
 const LINE = '#550 5.1.91 RESOLVER.ADR.WombatNotFound; not found ##';
@@ -19,14 +18,7 @@ const titled = (line = LINE) =>
   );
 const far = englishArticle('far', ['Replication of the dingo database copy failed.']);
 
-const outcome = (articles: Parameters<typeof kbOf>[0], text: string) => {
-  const r = new Matcher(kbOf(articles)).match(text, { explain: true });
-  return {
-    decision: r.decision,
-    articles: r.matches.map((m) => m.article),
-    notes: r.matches[0]?.why?.rules.map((x) => x.note).join(' | ') ?? '',
-  };
-};
+const outcome = explainedOutcome;
 
 describe('matching: an NDR status line held by an article titled with its code is no answer for one scenario of it', () => {
   it('offers the scenario article with the titled one right after it when the paste names neither title', () => {

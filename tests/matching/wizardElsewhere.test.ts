@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { Matcher } from '../../src/matching/matcher';
-import { englishArticle, kbOf } from '../helpers/articles';
+import { englishArticle, explainedOutcome } from '../helpers/articles';
 
 // A made-up crash: its code, as the wizard's article quotes it.
 const CRASH = 'Faulting application name: WombatHost.exe, Exception code: 0xe0431234';
@@ -12,14 +11,7 @@ const wizard = englishArticle('hcw-wombat-crash', [CRASH], {
 const plain = englishArticle('wombat-crash', [CRASH], { title: { en: 'WombatHost crashes with a wombat fault' } });
 const far = englishArticle('far', ['Replication of the dingo database copy failed.']);
 
-const outcome = (articles: Parameters<typeof kbOf>[0], text: string) => {
-  const r = new Matcher(kbOf(articles)).match(text, { explain: true });
-  return {
-    decision: r.decision,
-    articles: r.matches.map((m) => m.article),
-    notes: r.matches[0]?.why?.rules.map((x) => x.note).join(' | ') ?? '',
-  };
-};
+const outcome = explainedOutcome;
 
 describe("matching: the wizard's article is offered, not answered, for another program's run that never names the wizard", () => {
   it('offers it after an update installer, an uninstall or Exchange Setup', () => {
