@@ -23,7 +23,7 @@ import {
 } from './descriptions';
 import { agreedDirection, flowsOf, reversedDirection, titleFlow } from './direction';
 import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
-import { outsideScenario, type PasteScenario } from './scenario';
+import { namedPlaces, outsideScenario, type PasteScenario } from './scenario';
 import type { QueryView } from './score';
 import { isStatusTerm } from './statusCodes';
 
@@ -179,13 +179,6 @@ export function descriptionHits(
     });
   }
   return hits;
-}
-
-/** The places a paste names (scenario.ts anchors of its lines, the interfaces a client called), each once. */
-function namedPlaces(scenario: PasteScenario): string[] {
-  const out = new Set<string>(scenario.apis);
-  for (const line of scenario.lines) for (const a of line.anchors) out.add(a);
-  return [...out];
 }
 
 /**

@@ -13,8 +13,9 @@
 import { SLOT } from '../knowledge/sources';
 import type { ErrorHit, MatchContext, Paste } from './hits';
 import { pasteWhere } from './errorCaps';
+import { namedPlaces } from './scenario';
 import { touchedUnits, type QueryView } from './score';
-import { contentTerms } from './signals';
+import { contentTerms, isExceptionClassTerm } from './signals';
 import { titleWordsNamed } from './descriptions';
 
 /** A platform message's content terms, in parts between its slots (`{}`): each part in order, anything in a slot. */
@@ -90,9 +91,8 @@ function platformUnits(ctx: MatchContext, signal: number): (string | null)[] {
 }
 
 /** An exception class (`System.Net.WebException`): the message's family, no part of a wrapper (score.ts classBefore). */
-function isClassUnit(terms: readonly string[]): boolean {
-  const last = terms[terms.length - 1] ?? '';
-  return terms.length <= 8 && last.length > 'exception'.length && last.endsWith('exception');
+function isClassUnit(terms: readonly string[], classWords: number): boolean {
+  return terms.length <= classWords && isExceptionClassTerm(terms[terms.length - 1] ?? '');
 }
 
 /**
@@ -101,16 +101,24 @@ function isClassUnit(terms: readonly string[]): boolean {
  * Accessing OWA: …` beside the article's admin center) and the message may be that place's.
  */
 function inOwnScenario(ctx: MatchContext, paste: Paste, article: number): boolean {
-  const { scenario } = (paste.where ??= pasteWhere(ctx, paste));
+  const places = namedPlaces((paste.where ??= pasteWhere(ctx, paste)).scenario);
   const own = ctx.facts.scenarioOf(article).anchors;
-  let named = false;
-  for (const a of scenario.apis ?? []) if (!own.has(a)) return false;
-  for (const line of scenario.lines)
-    for (const a of line.anchors) {
-      if (!own.has(a)) return false;
-      named = true;
-    }
-  return named || (scenario.apis?.length ?? 0) > 0;
+  return places.length > 0 && places.every((a) => own.has(a));
+}
+
+/**
+ * The platform messages of the units `from`..`to` of an error text that the paste holds (`touched`), each as `messageOf`
+ * reads it; null when one of them is the article's own message (`messageOf` null) or none is held.
+ */
+function platformOnly(touched: readonly boolean[], from: number, to: number, messageOf: (k: number) => string | null): string[] | null {
+  const held: string[] = [];
+  for (let k = from; k < to; k++) {
+    if (!touched[k]) continue;
+    const message = messageOf(k);
+    if (message === null) return null;
+    held.push(message);
+  }
+  return held.length ? held : null;
 }
 
 /**
@@ -132,15 +140,8 @@ export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Pas
       // scenario of that message, named by the paste's places or by its title's words beside the message's own.
       const platform = platformUnits(ctx, h.signal);
       const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
-      const held: string[] = [];
-      let own = false;
-      for (let k = 0; k < units.length; k++)
-        if (touched[k]) {
-          const message = platform[k];
-          if (message === null) own = true;
-          else held.push(message);
-        }
-      if (own || !held.length) continue;
+      const held = platformOnly(touched, 0, units.length, (k) => platform[k]);
+      if (!held) continue;
       if (inOwnScenario(ctx, paste, h.article)) continue;
       if (titleWordsNamed(ctx.descriptions, h.article, view.terms, new Set(sig.terms)).length) continue;
       h.score = cap;
@@ -151,19 +152,18 @@ export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Pas
     const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
     let wrapper = false;
     for (let k = 0; k < detail && !wrapper; k++)
-      if (touched[k] && !(k === detail - 1 && isClassUnit(sig.terms.slice(units[k].start, units[k].end)))) wrapper = true;
+      if (touched[k] && !(k === detail - 1 && isClassUnit(sig.terms.slice(units[k].start, units[k].end), ctx.params.score.classWords)))
+        wrapper = true;
     if (wrapper) continue;
     const platform = platformUnits(ctx, h.signal);
-    const held: string[] = [];
-    let own = false;
-    for (let k = detail; k < units.length; k++) {
-      if (!touched[k]) continue;
-      // A unit that error texts of several articles share (Unit.generic) is no article's own message either.
-      const message = platform[k] ?? (units[k].generic ? sig.terms.slice(units[k].start, units[k].end).join(' ') : null);
-      if (message === null) own = true;
-      else held.push(message);
-    }
-    if (own || !held.length) continue;
+    // A unit that error texts of several articles share (Unit.generic) is no article's own message either.
+    const held = platformOnly(
+      touched,
+      detail,
+      units.length,
+      (k) => platform[k] ?? (units[k].generic ? sig.terms.slice(units[k].start, units[k].end).join(' ') : null),
+    );
+    if (!held) continue;
     if (inOwnScenario(ctx, paste, h.article)) continue;
     h.score = cap;
     h.platformInner = held;

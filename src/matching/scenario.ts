@@ -176,6 +176,13 @@ export function consoleElsewhere(
   return tool;
 }
 
+/** The places a paste names (the anchors of its lines, the interfaces a client called), each once. */
+export function namedPlaces(scenario: PasteScenario): string[] {
+  const out = new Set<string>(scenario.apis);
+  for (const line of scenario.lines) for (const a of line.anchors) out.add(a);
+  return [...out];
+}
+
 /** `where` (whereBeside) when none of it is the article's scenario; undefined when it is empty or one anchor agrees. */
 export function outsideScenario(where: readonly string[], article: ArticleScenario): string[] | undefined {
   if (!where.length || where.some((a) => agrees(a, article))) return undefined;

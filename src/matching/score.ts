@@ -1,7 +1,7 @@
 import type { MatchParameters } from './parameters';
 import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, PROPERTY, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
 import { Arena, GramTable } from './gramTable';
-import { gramCode, isCodeTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
+import { gramCode, isCodeTerm, isExceptionClassTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 import { newClassWeights, unitClassesOf, weighClass, type ClassWeights, type UnitClasses } from './unitClasses';
 import { plainConstructor } from './plain';
 
@@ -1157,7 +1157,7 @@ export function touchedUnits(id: number, view: QueryView, index: Pick<SignalInde
 function classBefore(pk: PackedSignals, id: number, detail: number, classWords: number): number {
   const u = pk.unitStart[id] + detail - 1;
   const last = pk.vocab[pk.ids[pk.termStart[id] + pk.unitTo[u] - 1]];
-  return pk.unitTo[u] - pk.unitFrom[u] <= classWords && last.length > 'exception'.length && last.endsWith('exception') ? 1 : 0;
+  return pk.unitTo[u] - pk.unitFrom[u] <= classWords && isExceptionClassTerm(last) ? 1 : 0;
 }
 
 /** Every unit of error text `id`'s inner message that the paste holds is generic. */

@@ -607,10 +607,15 @@ export function propertyName(piece: string): boolean {
   return /^[A-Za-z]/.test(name) && /[a-z][A-Z]/.test(name) && !/Exception|Error$/.test(name);
 }
 
+/** A term that names an exception class (`system.net.webexception`, `migrationpermanentexception`), not the bare word. */
+export function isExceptionClassTerm(term: string): boolean {
+  return term.length > 'exception'.length && term.endsWith('exception');
+}
+
 /** The unit's words end with a chain marker (`error message`, `details`) or an exception class name. */
 function announcesInner(unit: readonly string[]): boolean {
   const last = unit[unit.length - 1] ?? '';
-  return DETAIL_MARKERS.has(unit.slice(-2).join(' ')) || DETAIL_MARKERS.has(last) || (last.length > 9 && last.endsWith('exception'));
+  return DETAIL_MARKERS.has(unit.slice(-2).join(' ')) || DETAIL_MARKERS.has(last) || isExceptionClassTerm(last);
 }
 /** A stack-trace frame line (`   at Microsoft.Exchange.Task.ThrowError(…)`, German `bei …`). */
 export const FRAME_LINE = /^\s*(at|bei)\s+[A-Za-z_]\w*(?:\.[\w`$<>]+){2,}/;
