@@ -631,23 +631,16 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     for (; e >= 0; e = next.link[e]) {
       const u = next.value[e];
       if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) {
-        if (waivers !== undefined && u !== ids[t0 + i] && wouldContradict(sig, i, q, u, ids[t0 + i - 1], ids[t0 + i], next1))
+        if (waivers !== undefined && u !== ids[t0 + i] && allowance(sig, i, q, u, ids[t0 + i - 1], ids[t0 + i], next1) === null)
           waive(waivers, u === next1 || u === next2 ? 'skip' : 'quoted', sig, i, words, q, u);
         continue;
       }
-      const pasted = q.term(u);
-      if (!looksLikeName(pasted) || otherCodeOfFamily(pasted, terms[i])) {
-        if (misread(pasted, terms[i])) {
-          if (waivers !== undefined) waive(waivers, 'misread', sig, i, words, q, u);
-          continue;
-        }
-        if (SMTP_CODE.test(terms[i - 1]) && resumesAfterInsert(q, ids[t0 + i - 1], u, ids[t0 + i], next1)) {
-          if (waivers !== undefined) waive(waivers, 'status', sig, i, words, q, u);
-          continue;
-        }
+      const allowed = allowance(sig, i, q, u, ids[t0 + i - 1], ids[t0 + i], next1);
+      if (allowed === null) {
         contradict(words, u, -1);
         return i;
       }
+      if (waivers !== undefined && allowed !== 'name') waive(waivers, allowed, sig, i, words, q, u);
     }
   }
   return -1;
@@ -686,13 +679,27 @@ function waive(waivers: Waiver[], kind: Waiver['kind'], sig: ErrorSignal, i: num
   waivers.push({ kind, context, expected: sig.terms[i], pasted: word });
 }
 
-/** Without the skip or quote allowance, the paste's word `u` at term i of `sig` would contradict it (the others as in contradiction). */
-function wouldContradict(sig: ErrorSignal, i: number, q: PasteIds, u: number, code: number, expected: number, next1: number): boolean {
+/**
+ * What lets the paste's word `u` stand at term i of `sig` (after the skip and quote allowances, which contradiction checks
+ * first): `name`, a name or number the paste changed (looksLikeName, not another code of the family); `misread`, the expected
+ * word misread; `status`, a reply's status text after the status code (resumesAfterInsert, `code` the term before, `expected`
+ * the term i, `next1` the one after). Null: it contradicts the error.
+ */
+function allowance(
+  sig: ErrorSignal,
+  i: number,
+  q: PasteIds,
+  u: number,
+  code: number,
+  expected: number,
+  next1: number,
+): 'name' | 'misread' | 'status' | null {
   const pasted = q.term(u);
   const expectedTerm = sig.terms[i];
-  if (looksLikeName(pasted) && !otherCodeOfFamily(pasted, expectedTerm)) return false;
-  if (misread(pasted, expectedTerm)) return false;
-  return !(SMTP_CODE.test(sig.terms[i - 1]) && resumesAfterInsert(q, code, u, expected, next1));
+  if (looksLikeName(pasted) && !otherCodeOfFamily(pasted, expectedTerm)) return 'name';
+  if (misread(pasted, expectedTerm)) return 'misread';
+  if (SMTP_CODE.test(sig.terms[i - 1]) && resumesAfterInsert(q, code, u, expected, next1)) return 'status';
+  return null;
 }
 
 /**
