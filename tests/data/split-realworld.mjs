@@ -30,7 +30,7 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 // One entry per set: its seed (fixed once the set is split), its two files and their header lines.
 const SETS = {
   main: {
-    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 36: covered English inputs and more (tests/data/README.md).
+    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 37: covered English inputs and more (tests/data/README.md).
     seeds: {
       1: 20261203,
       2: 2026120302,
@@ -68,6 +68,7 @@ const SETS = {
       34: 2026120634,
       35: 2026120635,
       36: 2026120636,
+      37: 2026120637,
     },
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
@@ -102,6 +103,7 @@ const SETS = {
       19: 2026120719,
       20: 2026120720,
       21: 2026120721,
+      22: 2026120722,
     },
     tuning: path.join(DIR, 'realworld-de-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-de-heldout.jsonl'),
