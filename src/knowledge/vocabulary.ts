@@ -350,7 +350,7 @@ function worksThere(text: string, at: number): boolean {
  * lookbehind in the pattern would be tried at every position of every line).
  */
 const DENIED_BEFORE =
-  /\b(?:(?:no|not|without|never|don't|do not|didn't|isn't)\s+(?:(?:using|use|used|run|running|have|a|an|the|any)\s+){0,2}|(?:will|to|going to) be\s+)$/i;
+  /\b(?:(?:no|not|without|never|(?:do|does|did|is|are|was|were|has|have|had)n[’']t)\s+(?:(?:using|use|used|run|ran|running|have|a|an|the|any)\s+){0,2}|(?:will|to|going to) be\s+)$/i;
 
 /**
  * Services, tools and endpoints by the words and URL paths that name them (also inside cmdlet names: `Test-OAuthConnectivity`),
@@ -441,6 +441,33 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
  */
 export const INSTALLER_RUN =
   /\b(?:uninstall(?:s|ed|ing|ation)?|decommission(?:s|ed|ing)?)\b|\b(?:fail(?:s|ed|ure|ing)? to install|install(?:ing|ation of)?)\s+(?:the\s+)?(?:(?:security|cumulative)\s+)?(?:update|SU|CU ?\d*|KB ?\d{6,7})\b|\b(?:KB ?\d{6,7}|security update|cumulative update|SU|CU ?\d+)\s+(?:fail(?:s|ed)|(?:did not|didn't|could not|couldn't) install)\b/i;
+
+/** INSTALLER_RUN, every match (installerRun reads each). */
+const INSTALLER_RUNS = new RegExp(INSTALLER_RUN.source, 'gi');
+
+/**
+ * A negation that says a run did not happen, between the start of its clause and the run (`we haven't uninstalled or
+ * decommissioned`, `without uninstalling`, `nothing was uninstalled`). Not `can't`, `couldn't`, `unable`: a run that fails
+ * (`I can't uninstall Exchange 2010`) is still that run.
+ */
+const RUN_DENIED = /\b(?:not|never|without|nothing|none|no)\b|\b(?:do|does|did|has|have|had|is|are|was|were)n[’']?t\b/i;
+
+/** Where a clause starts: a sentence's or a list's punctuation, or `but`. */
+const CLAUSE_START = /[.;:!?,\n]|\bbut\b/gi;
+
+/**
+ * The first run of another program (INSTALLER_RUN) the paste says happened, as written; undefined when it names none, or
+ * only runs its own clause denies (`we did not uninstall anything`).
+ */
+export function installerRun(text: string): string | undefined {
+  for (const m of text.matchAll(INSTALLER_RUNS)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    let start = 0;
+    for (const c of before.matchAll(CLAUSE_START)) start = c.index + c[0].length;
+    if (!RUN_DENIED.test(before.slice(start))) return m[0];
+  }
+  return undefined;
+}
 
 /** SCENARIO_SERVICES' patterns, each global (addServices reads every match's sentence). */
 const GLOBAL_SERVICES: readonly RegExp[] = SCENARIO_SERVICES.map(([, p]) => (p.global ? p : new RegExp(p.source, `${p.flags}g`)));

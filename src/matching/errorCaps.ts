@@ -34,7 +34,7 @@ import {
   whereBeside,
   type PasteScenario,
 } from './scenario';
-import { INSTALLER_RUN, scenarioAnchors } from '../knowledge/vocabulary';
+import { INSTALLER_RUN, installerRun, scenarioAnchors } from '../knowledge/vocabulary';
 import { scoreSignal, touchedUnits, type QueryView, type SignalScore } from './score';
 import { isCodeTerm, isStrongTerm } from './signals';
 import { includesId } from './sorted';
@@ -382,9 +382,9 @@ export function capCodeScenario(
 /**
  * Stage 7c, before the decision: an answer whose article's title puts its error in the Hybrid Configuration Wizard, in a
  * paste that never names the wizard and says the failure came from another program's run on the server — Exchange Setup,
- * an uninstall or decommission, an update's installer (vocabulary.ts `INSTALLER_RUN`). The words or code it shares with
- * the wizard's article (`0xe0434352`, `public folder`, `free busy`) are that other run's: offered, not answered (at most
- * `score.innerOnly`). An article whose title names such a run itself keeps its answer.
+ * an uninstall or decommission, an update's installer (vocabulary.ts `installerRun`; not a run its own clause denies). The
+ * words or code it shares with the wizard's article (`0xe0434352`, `public folder`, `free busy`) are that other run's:
+ * offered, not answered (at most `score.innerOnly`). An article whose title names such a run itself keeps its answer.
  */
 export function capWizardElsewhere(ctx: MatchContext, ranked: Ranked[], paste: Paste, explaining: boolean): Ranked[] {
   const top = ranked[0];
@@ -396,7 +396,7 @@ export function capWizardElsewhere(ctx: MatchContext, ranked: Ranked[], paste: P
   if (!own.has(WIZARD) || own.has(SETUP_RUN) || INSTALLER_RUN.test(titled)) return ranked;
   const pasted = scenarioAnchors(paste.cut, false);
   if (pasted.has(WIZARD)) return ranked;
-  const run = pasted.has(SETUP_RUN) ? 'Exchange Setup' : INSTALLER_RUN.exec(paste.cut)?.[0];
+  const run = pasted.has(SETUP_RUN) ? 'Exchange Setup' : installerRun(paste.cut);
   if (!run) return ranked;
   const note = `capped at ${cap}: the article's title puts its error in the Hybrid Configuration Wizard; the paste never names the wizard and says it came from another run (${run}) (offered, not answered)`;
   return ranked.map((r) =>

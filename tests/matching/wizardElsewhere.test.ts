@@ -33,6 +33,19 @@ describe("matching: the wizard's article is offered, not answered, for another p
     assert.equal(outcome([wizard, far], CRASH).decision, 'answer');
   });
 
+  it('answers it where the paste says no such run happened, and offers it where a run failed', () => {
+    for (const denied of [
+      "We haven't uninstalled or decommissioned any server.",
+      'We did not uninstall anything, the server was only restarted.',
+      'It started without uninstalling the old version first.',
+      'Nothing was uninstalled.',
+      "We haven't run setup on it since March.",
+    ])
+      assert.equal(outcome([wizard, far], `${denied}\n${CRASH}`).decision, 'answer', denied);
+    for (const run of ["I can't uninstall the last Exchange 2010 server.", 'Not sure why, but we uninstalled the old server.'])
+      assert.equal(outcome([wizard, far], `${run}\n${CRASH}`).decision, 'clarify', run);
+  });
+
   it('answers an article whose title names no wizard', () => {
     assert.equal(outcome([plain, far], `I am trying to uninstall the last Exchange 2010 server.\n${CRASH}`).decision, 'answer');
   });
