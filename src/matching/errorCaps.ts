@@ -18,7 +18,9 @@ import {
   pasteCloudOnly,
   pasteNamesCloud,
   pasteOnPremises,
+  pastedServers,
   serverOnly,
+  versionScope,
 } from './product';
 import {
   accountKinds,
@@ -402,6 +404,35 @@ export function capWizardElsewhere(ctx: MatchContext, ranked: Ranked[], paste: P
   return ranked.map((r) =>
     r.score > cap
       ? { ...r, score: cap, adjustments: explaining && r === top ? [...r.adjustments, { rule: 'scenario' as const, note }] : r.adjustments }
+      : r,
+  );
+}
+
+/**
+ * Stage 7d, before the decision: an answer whose article applies to some Exchange Server versions only (its products; not a
+ * hybrid article), in a paste that names Exchange Server versions none of which the article applies to or names in its own
+ * text (`after we removed Exchange 2016` for an article on Exchange 2010 and 2013 together): that version's trouble is
+ * another problem, with another cause. Offered, not answered (at most `score.otherProduct`). The wizard's error, named by
+ * paste and article, is the same program's on every server version (checkScenario's older-server reading says so too).
+ */
+export function capOtherVersion(ctx: MatchContext, ranked: Ranked[], paste: Paste, explaining: boolean): Ranked[] {
+  const top = ranked[0];
+  const cap = ctx.params.score.otherProduct;
+  if (!top || top.score <= cap) return ranked;
+  const scope = versionScope(ctx.kb.articles[top.hit.article]);
+  if (!scope) return ranked;
+  const pasted = pastedServers(paste.cut);
+  if (!pasted.size) return ranked;
+  for (const y of pasted) if (scope.years.has(y) || (scope.from !== undefined && y >= scope.from)) return ranked;
+  const article = ctx.facts.scenarioOf(top.hit.article);
+  for (const y of pasted) if (namesProduct(article.squashed, `Exchange ${y}`)) return ranked;
+  if (article.anchors.has(HCW) && (paste.where ??= pasteWhere(ctx, paste)).scenario.lines.some((l) => l.anchors.has(HCW))) return ranked;
+  const named = [...pasted].sort().join(', ');
+  const applies = [...scope.years].sort().join(', ') + (scope.from !== undefined ? ' and later' : '');
+  const note = `capped at ${cap}: the paste names Exchange ${named}, this article applies to Exchange Server ${applies} only and names no other (offered, not answered)`;
+  return ranked.map((r) =>
+    r.score > cap
+      ? { ...r, score: cap, adjustments: explaining && r === top ? [...r.adjustments, { rule: 'product' as const, note }] : r.adjustments }
       : r,
   );
 }

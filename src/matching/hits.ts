@@ -212,7 +212,7 @@ export interface Ranked {
   /** That match (the one whose score `contested` is). */
   contestedBy?: Hit;
   /** Ranking rules applied (containers, topic phrases, ties), for explanations: empty (NO_ADJUSTMENTS) when not explaining. */
-  adjustments: { rule: 'container' | 'topics' | 'tie-break' | 'inner-message' | 'code-article' | 'scenario'; note: string }[];
+  adjustments: { rule: 'container' | 'topics' | 'tie-break' | 'inner-message' | 'code-article' | 'scenario' | 'product'; note: string }[];
 }
 
 /** Error texts collected in order, `n` of them in `ids` (Matcher.errorHits' `reach`). */

@@ -42,6 +42,7 @@ import {
   capOtherStatusProse,
   capUnexplained,
   checkScenario,
+  capOtherVersion,
   contradictedArticles,
   pasteWhere,
 } from './errorCaps';
@@ -475,6 +476,11 @@ export class Matcher {
     // An answer by the wizard's article in a paste of another program's run that never names the wizard (errorCaps.ts).
     if (decided.decision === 'answer') {
       const capped = capWizardElsewhere(this.ctx, ranked, paste, explaining);
+      if (capped !== ranked) decided = decide((ranked = capped), t);
+    }
+    // An answer by an article on other Exchange Server versions than every one the paste names (errorCaps.ts).
+    if (decided.decision === 'answer') {
+      const capped = capOtherVersion(this.ctx, ranked, paste, explaining);
       if (capped !== ranked) decided = decide((ranked = capped), t);
     }
     this.last = { paste, hits, ranked };

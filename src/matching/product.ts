@@ -94,3 +94,54 @@ export function oldestServer(article: Article): number | undefined {
   }
   return oldest;
 }
+
+/**
+ * Every Exchange Server version the paste names, as years: `Exchange 2016`, `Exchange Server 2019 CU14`, and the years a list
+ * goes on with (`Exchange 2013 and 2016`, `Exchange 2010/2013`). Empty when it names none.
+ */
+export function pastedServers(text: string): Set<number> {
+  const years = new Set<number>();
+  if (!/exchange/i.test(text)) return years;
+  for (const m of text.matchAll(SERVER_LIST)) for (const y of m[0].matchAll(/20\d\d/g)) years.add(Number(y[0]));
+  return years;
+}
+
+/** `Exchange 2013`, `Exchange Server 2016`, with the years a list adds after it (`, 2016`, ` and 2019`, `/2016`). */
+const SERVER_LIST =
+  /\bExchange(?:[- ]Server)?[ \t]{1,3}20\d\d\b(?:[ \t]{0,2}(?:,|\/|&|and|or)[ \t]{0,2}(?:Exchange(?:[- ]Server)?[ \t]{1,3})?20\d\d\b)*/gi;
+
+/**
+ * The Exchange Server versions (years) an article is about, when it says they are its scenario: its title names them
+ * (`… in Exchange Server 2013`, `… Exchange 2016 and later versions`), or its title or a symptom speaks of a coexistence of
+ * versions (`… in an Exchange coexistence environment`). The years are its products' and its title's; `from`, a year its
+ * title says later versions follow (`and later`, `or a later version`). Undefined for every other article (most list the
+ * versions of their day without saying the problem is theirs alone), and for an article that applies to the cloud too (a
+ * hybrid article: the wizard and the cloud side are the same for every server version).
+ */
+export function versionScope(article: Article): { years: Set<number>; from?: number } | undefined {
+  const title = article.title.en ?? '';
+  const titled = /\bExchange(?:[- ]Server)?[ \t]{1,3}20\d\d\b/i.test(title);
+  if (!titled && !COEXISTENCE.test(title) && !article.symptoms.some((s) => COEXISTENCE.test(s.description.en ?? ''))) return undefined;
+  let years: Set<number> | undefined;
+  for (const p of article.products ?? []) {
+    const name = p.name.toLowerCase();
+    if (/online|365|azure|entra/.test(name)) return undefined;
+    if (name !== 'exchange server') continue;
+    for (const v of p.versions) {
+      const year = /^(20\d\d)\b/.exec(v);
+      if (year) (years ??= new Set()).add(Number(year[1]));
+    }
+  }
+  let from: number | undefined;
+  for (const m of title.matchAll(SERVER_LIST)) {
+    for (const y of m[0].matchAll(/20\d\d/g)) (years ??= new Set()).add(Number(y[0]));
+    if (LATER.test(title.slice(m.index + m[0].length, m.index + m[0].length + 40))) from = Math.max(...m[0].match(/20\d\d/g)!.map(Number));
+  }
+  return years && { years, ...(from !== undefined ? { from } : {}) };
+}
+
+/** Versions of Exchange side by side (`coexistence`, `co-existence`, `coexist`). */
+const COEXISTENCE = /\bco-?exist/i;
+
+/** After a version: later ones too (`and later versions`, `or a later version`, `or later`). */
+const LATER = /^[ \t]*(?:\S+[ \t]+){0,3}?(?:and|or)[ \t]+(?:a[ \t]+)?later\b/i;

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
-import { namesCloud, namesProduct, onlineOnly, pasteCloudOnly, pasteOnPremises, serverOnly } from '../../src/matching/product';
+import {
+  namesCloud,
+  namesProduct,
+  onlineOnly,
+  pasteCloudOnly,
+  pastedServers,
+  pasteOnPremises,
+  serverOnly,
+} from '../../src/matching/product';
 import { englishArticle as article } from '../helpers/articles';
 
 /** README "How matching works": the product rule (product.ts), on small hand-made articles and pastes. */
@@ -104,6 +112,40 @@ describe('matching: the product rule (product.ts)', () => {
     assert.deepEqual(top(m, `Hybrid: Exchange Server 2016 and Exchange Online.\n${error}`), ['answer', 'wombat', 1]);
     assert.deepEqual(top(m, `Mail to user@contoso.mail.onmicrosoft.com\n${error}`), ['answer', 'wombat', 1]);
     assert.deepEqual(top(build([...online, ...server]), `Our Exchange Online tenant.\n${error}`), ['answer', 'wombat', 1]);
+  });
+
+  it('offers an article scoped to some Exchange Server versions for a paste that names only others (errorCaps.ts capOtherVersion)', () => {
+    const coexistence = [{ name: 'Exchange Server', versions: ['2010', '2013'] }];
+    // Scoped by its title's coexistence, or by the version its title names.
+    const coexisting = build(coexistence, 'The wombat error in an Exchange coexistence environment');
+    assert.deepEqual(top(coexisting, `We removed Exchange 2016; the Exchange 2019 servers print:\n${error}`), ['clarify', 'wombat', 0.75]);
+    const explained = coexisting.match(`Exchange 2019 CU14 here.\n${error}`, { explain: true }).matches[0];
+    assert.ok(explained.why?.rules.some((r) => r.rule === 'product' && r.note.includes('applies to Exchange Server 2010, 2013 only')));
+    const titled = build([{ name: 'Exchange Server', versions: ['2013'] }], 'The wombat error in Exchange Server 2013');
+    assert.deepEqual(top(titled, `Exchange 2016 CU23 here.\n${error}`), ['clarify', 'wombat', 0.75]);
+    // A version it is about, in a list too; no version named; a later one where its title says later versions follow.
+    for (const said of ['Exchange 2013 and 2016 side by side.', 'Exchange 2010/2019 here.', 'No version named here.'])
+      assert.deepEqual(top(coexisting, `${said}\n${error}`), ['answer', 'wombat', 1], said);
+    const later = build([{ name: 'Exchange Server', versions: ['2016'] }], 'The wombat error in Exchange Server 2016 and later versions');
+    assert.deepEqual(top(later, `Exchange 2019 here.\n${error}`), ['answer', 'wombat', 1]);
+    // Not scoped: an article that lists the versions of its day (no version in its title, no coexistence), or a hybrid one.
+    assert.deepEqual(top(build(coexistence, 'The wombat error'), `Exchange 2019 here.\n${error}`), ['answer', 'wombat', 1]);
+    assert.deepEqual(top(build([...coexistence, ...online], 'The wombat error in Exchange 2013'), `Exchange 2019 here.\n${error}`), [
+      'answer',
+      'wombat',
+      1,
+    ]);
+    // The article's own text names the paste's version.
+    assert.deepEqual(
+      top(build(coexistence, 'The wombat error in Exchange 2013 after a move from Exchange 2016'), `Exchange 2016.\n${error}`),
+      ['answer', 'wombat', 1],
+    );
+  });
+
+  it('reads the Exchange Server versions a paste names, lists too', () => {
+    assert.deepEqual([...pastedServers('Exchange 2013 and 2016, Exchange Server 2019 CU14; Outlook 2016')].sort(), [2013, 2016, 2019]);
+    assert.deepEqual([...pastedServers('Exchange 2010/2013 coexistence')].sort(), [2010, 2013]);
+    assert.deepEqual([...pastedServers('Windows Server 2016, Outlook 2019')], []);
   });
 
   it('reads German on-premises forms', () => {
