@@ -72,7 +72,7 @@ export interface DescriptionScore {
   evidence: number;
   /** The document's words (and word pairs) found in the paste. */
   found: string[];
-  /** How many of the words found are held by at most `rareArticles` articles (for the long-post rule). */
+  /** How many of the words found are rare (`rareArticles`: for the long-post rule). */
   rare: number;
   /** Those words. */
   rareWords: string[];
@@ -535,10 +535,18 @@ export function scoreDescriptions(
   }
   // A word found in one article only weighs this much (`titles` has one entry per article).
   const unique = Math.log(1 + index.titles.length);
-  const rareIdf = Math.log(1 + index.titles.length / p.rareArticles);
+  const rareIdf = Math.log(1 + index.titles.length / rareArticles(index.titles.length, p));
   const total = (d: number) => index.docs[d].totals.reduce((sum, x, f) => sum + x * fieldWeight[f], 0);
   const out = touched.map((d) => new Fit(index, d, have[d] / query, have[d] / total(d), have[d] / unique, read, rareIdf));
   return out.sort((a, b) => fitOf(b) - fitOf(a));
+}
+
+/**
+ * A word is rare when at most this many articles hold it: a share of the knowledge base (`rareShare`), at least one article.
+ * Two articles of a few hundred are a narrow part of it; two of a hundred are not.
+ */
+export function rareArticles(articles: number, p: DescriptionParameters): number {
+  return Math.max(1, p.rareShare * articles);
 }
 
 /** A document's score; the words it found are listed only when asked for (most scores are never shown). */

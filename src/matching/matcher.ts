@@ -431,7 +431,7 @@ export class Matcher {
         problemPart(text, this.params.descriptions.problemSentences);
       if (part) {
         const v = buildQueryView(this.read(part, options).seq, view.quoted, view.arrow);
-        // Named with words at most two articles use (`bare line feeds`): common words of a sentence or two are no evidence.
+        // Named with rare words (`bare line feeds`, `rareShare`): common words of a sentence or two are no evidence.
         const { minRare } = this.params.descriptions;
         const found = descriptionHits(this.ctx, v, new Map(), bridged, part, translated, true).filter(
           (h) => !contradicted.has(h.article) && h.fit.rare >= minRare,

@@ -189,15 +189,25 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     assert.deepEqual(offeredDescriptions([long, fit(1, 0.2, 0.22, 1, 0)], p, false), [], '0.06 / 0.044 = 1.36');
   });
 
-  it('counts as rare the words held by at most two articles', () => {
-    const kb = kbOf([
+  it('counts as rare the words held by a share of the articles (rareShare), at least one: two of 700, one of 4', () => {
+    const articles = [
       prose('a', 'Wombat relay', 'Numbat queue.', 'x'),
       prose('b', 'Wombat gate', 'Numbat door.', 'x'),
       prose('c', 'Wombat sky', 'Quokka door.', 'x'),
       prose('d', 'Calendar colours', 'Colours look odd.', 'x'),
-    ]);
-    const fits = scoreDescriptions(buildDescriptions(kb), new Set(['wombat', 'numbat', 'relay']), p);
-    assert.equal(fits.find((f) => kb.articles[f.article].id === 'a')!.rare, 2, 'numbat (2 articles) and relay (1), not wombat (3)');
+    ];
+    const rareOfA = (kb: KnowledgeBase) =>
+      scoreDescriptions(buildDescriptions(kb), new Set(['wombat', 'numbat', 'relay']), p)
+        .find((f) => kb.articles[f.article].id === 'a')!
+        .rareWords.sort();
+    assert.deepEqual(rareOfA(kbOf(articles)), ['relay'], 'of 4 articles: relay (1), not numbat (2 of 4)');
+    // 696 more articles about other things: two of 700 articles are 0.3% of them (rareShare 0.003 × 700 = 2.1).
+    const filler = Array.from({ length: 696 }, (_, i) => prose(`filler-${i}`, `Filler topic ${i}`, `Item ${i} looks odd.`, 'x'));
+    assert.deepEqual(
+      rareOfA(kbOf([...articles, ...filler])),
+      ['numbat', 'relay'],
+      'of 700 articles: numbat (2) and relay (1), not wombat (3)',
+    );
   });
 
   it('finds the article a long prose post describes, and nothing for a question no article is about', () => {
