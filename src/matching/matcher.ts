@@ -21,6 +21,7 @@ import {
 } from './bridge';
 import { codeHits } from './codeHits';
 import { decide } from './decide';
+import { capCauseDone } from './causeDone';
 import { causeAlone, descriptionHits, familyDescriptionHits, weakDescriptionHits, weakErrorsBelow } from './descriptionHits';
 import {
   articlesHolding,
@@ -481,6 +482,11 @@ export class Matcher {
     // An answer by an article on other Exchange Server versions than every one the paste names (errorCaps.ts).
     if (decided.decision === 'answer') {
       const capped = capOtherVersion(this.ctx, ranked, paste, explaining);
+      if (capped !== ranked) decided = decide((ranked = capped), t);
+    }
+    // An answer whose article's cause is that something is missing, for a paste that says it was done (causeDone.ts).
+    if (decided.decision === 'answer') {
+      const capped = capCauseDone(this.ctx, ranked, paste, explaining);
       if (capped !== ranked) decided = decide((ranked = capped), t);
     }
     this.last = { paste, hits, ranked };

@@ -1,0 +1,124 @@
+/**
+ * The cause's polarity: an article whose cause is that something is missing (its title says `without TLS 1.2`, its cause
+ * `when TLS 1.2 is not enabled`, `TLS 1.2 isn't fully enabled`) explains a problem of a server that lacks it. A paste that
+ * says that very thing was done or is there (`after we enabled TLS 1.2`, `TLS 1.2 is enabled`, `nach dem Aktivieren von
+ * TLS 1.2`), and nowhere that it is missing, tells of another problem that shares its words: the article is offered, not
+ * answered. A paste that says it is missing too (`we never enabled TLS 1.2`, `TLS 1.2 not enabled`) is left alone.
+ */
+import type { Article } from '../knowledge/types';
+import type { MatchContext, Paste, Ranked } from './hits';
+
+/** Per article (per knowledge base), the things its title and cause say are missing (`lackedPhrases`). */
+const lacked = new WeakMap<Article, readonly string[]>();
+
+/** A word of a thing's name: letters, digits, dots, slashes, hyphens (`TLS`, `1.2`, `SchUseStrongCrypto`, `.NET`). */
+const WORD = String.raw`[A-Za-z0-9.][\w./-]*`;
+
+/** What ends a thing's name: the words that start or join a clause, and prepositions. */
+const NOT_NAME = new Set('when if because that and or the a an is are since where as but of on in for to with by from at'.split(' '));
+
+/** `X is not enabled`, `X isn't fully enabled`, `X aren't configured` (X: up to three words before it). */
+const MISSING_AFTER = new RegExp(
+  String.raw`((?:${WORD}\s+){1,3})(?:is|are)(?:\s+not|n[’']t)\s+(?:(?:yet|fully|correctly|properly)\s+){0,2}(?:enabled|configured|activated|turned on)\b`,
+  'gi',
+);
+
+/** `without X` (X: one to three words, up to punctuation or a joining word). */
+const MISSING_BEFORE = new RegExp(String.raw`\bwithout\s+((?:${WORD})(?:\s+${WORD}){0,2})`, 'gi');
+
+/**
+ * The things an article's title and cause (English) say are missing, each as written (`TLS 1.2`, `MRSProxy`): a name, so from
+ * its first word that starts with a capital or a digit (`when TLS 1.2 is not enabled`), up to a word that joins a clause.
+ * Lower-case phrases (`without the recipient's consent`, `free/busy information isn't configured`) are no thing switched on.
+ */
+export function lackedPhrases(article: Article): readonly string[] {
+  let found = lacked.get(article);
+  if (found) return found;
+  const out = new Set<string>();
+  const text = `${article.title.en ?? ''}\n${article.cause.en ?? ''}`;
+  const add = (words: string[]) => {
+    const from = words.findIndex((w) => /^[A-Z0-9.]/.test(w));
+    if (from < 0) return;
+    const rest = words.slice(from);
+    const end = rest.findIndex((w, i) => i > 0 && NOT_NAME.has(w.toLowerCase()));
+    const name = (end > 0 ? rest.slice(0, end) : rest).join(' ').replace(/[.,:;]+$/, '');
+    if (name) out.add(name);
+  };
+  for (const m of text.matchAll(MISSING_AFTER)) add(m[1].trim().split(/\s+/));
+  for (const m of text.matchAll(MISSING_BEFORE)) if (/^[A-Z0-9.]/.test(m[1])) add(m[1].split(/\s+/));
+  found = [...out];
+  lacked.set(article, found);
+  return found;
+}
+
+/** A negation at most three words before a statement (`never enabled`, `haven't yet enabled`, `without enabling`). */
+const NEGATED = /(?:\b(?:not|never|no|without|nicht|kein\w*|nie|ohne)\b|n[’']t\b)\s+(?:\S+\s+){0,2}$/i;
+
+/** Where a clause starts: punctuation, or `but`/`aber`. */
+const CLAUSE_START = /[.;:!?,\n]|\b(?:but|aber)\b/gi;
+
+/** The verbs that say a thing was switched on (before it: `enabled TLS 1.2`, `Aktivieren von TLS 1.2`). */
+const DONE_BEFORE = String.raw`(?:enabled|enabling|enable|activated|activating|turned on|switched on|forced|aktiviert|aktivieren|eingeschaltet)\s+(?:(?:the|von|das|die)\s+)?`;
+
+/** What says it is there (after it: `TLS 1.2 is enabled`, `TLS 1.2 was already enabled`, `TLS 1.2 ist aktiviert`). */
+const DONE_AFTER = String.raw`\s+(?:(?:is|are|was|were|has been|have been|got|ist|sind|wurde|wurden|war)\s+)?(?:(?:now|already|also|bereits|schon|jetzt)\s+)?(?:enabled|activated|turned on|switched on|aktiviert|eingeschaltet)\b`;
+
+/** The paste says `phrase` was done or is there (`done`), or that it is missing (`missing`), each outside the other. */
+export function pastedPolarity(text: string, phrase: string): { done: boolean; missing: boolean } {
+  const name = phrase
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join(String.raw`\s*`);
+  const said = new RegExp(String.raw`(?:${DONE_BEFORE})?\b${name}(?!\w|\.\d)(?:${DONE_AFTER})?`, 'gi');
+  let done = false;
+  let missing = false;
+  for (const m of text.matchAll(said)) {
+    const clause = clauseBefore(text, m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const stated = m[0].length > 0 && (new RegExp(`^${DONE_BEFORE}`, 'i').test(m[0]) || new RegExp(`${DONE_AFTER}$`, 'i').test(m[0]));
+    if (!stated) {
+      // `TLS 1.2 is not enabled`, `TLS 1.2 nicht aktiviert`, `no TLS 1.2`, `without TLS 1.2`.
+      if (NOT_AFTER.test(after) || /\b(?:no|without|kein\w*|ohne)\s+$/i.test(clause)) missing = true;
+      continue;
+    }
+    if (NEGATED.test(clause)) missing = true;
+    else done = true;
+  }
+  return { done, missing };
+}
+
+/** Right after a thing's name: it is not there (`is not enabled`, `isn't configured`, `not enabled`, `nicht aktiviert`). */
+const NOT_AFTER =
+  /^\s+(?:(?:is|are|was|were|ist|sind|wurde|war)\s+)?(?:not|nicht|n[’']t)\b|^\s*(?:is|are|was|were|has|have)n[’']t\b|^\s+not\b/i;
+
+/** The clause of `text` before `at`: back to punctuation or `but`, at most 60 characters. */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 60), at);
+  let start = 0;
+  for (const c of before.matchAll(CLAUSE_START)) start = c.index + c[0].length;
+  return before.slice(start);
+}
+
+/**
+ * Stage 7e, before the decision: an answer whose article's cause is that something is missing (`lackedPhrases`), in a paste
+ * that says it was done or is there and never that it is missing, is offered, not answered (at most `score.otherScenario`).
+ */
+export function capCauseDone(ctx: MatchContext, ranked: Ranked[], paste: Paste, explaining: boolean): Ranked[] {
+  const top = ranked[0];
+  const cap = ctx.params.score.otherScenario;
+  if (!top || top.score <= cap) return ranked;
+  const phrases = lackedPhrases(ctx.kb.articles[top.hit.article]);
+  let named: string | undefined;
+  for (const phrase of phrases) {
+    const { done, missing } = pastedPolarity(paste.cut, phrase);
+    if (missing) return ranked;
+    if (done) named ??= phrase;
+  }
+  if (named === undefined) return ranked;
+  const note = `capped at ${cap}: the article's cause is that ${named} is missing; the paste says ${named} was enabled or is there, and nowhere that it is missing (offered, not answered)`;
+  return ranked.map((r) =>
+    r.score > cap
+      ? { ...r, score: cap, adjustments: explaining && r === top ? [...r.adjustments, { rule: 'scenario' as const, note }] : r.adjustments }
+      : r,
+  );
+}

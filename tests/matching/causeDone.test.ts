@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { lackedPhrases, pastedPolarity } from '../../src/matching/causeDone';
+import { englishArticle, explainedOutcome } from '../helpers/articles';
+
+// A made-up error whose article's cause is that a made-up protocol is not switched on.
+const ERROR = 'The wombat handshake with the quokka gateway failed: the burrow connection was closed on send.';
+const lacking = englishArticle('wombat-missing', [ERROR], {
+  title: { en: 'Burrow sync without Wombat 2.0: the quokka gateway drops the handshake' },
+  cause: { en: 'The gateway accepts Wombat 2.0 only; when Wombat 2.0 is not enabled on the server, the handshake fails.' },
+});
+const far = englishArticle('far', ['Replication of the dingo database copy failed.']);
+
+describe('matching: an article whose cause is that something is missing, for a paste that says it was done (causeDone.ts)', () => {
+  it("reads what an article's title and cause say is missing: names only", () => {
+    assert.deepEqual(lackedPhrases(lacking), ['Wombat 2.0']);
+    const plain = englishArticle('plain', [ERROR], {
+      cause: { en: "It fails without the recipient's consent, and when free/busy information isn't configured." },
+    });
+    assert.deepEqual(lackedPhrases(plain), []);
+  });
+
+  it('offers it where the paste says the thing was enabled or is there', () => {
+    for (const said of [
+      'After we enabled Wombat 2.0 on the server, the sync broke:',
+      'Since enabling Wombat 2.0 we get:',
+      'Wombat 2.0 is already enabled everywhere, still:',
+      'The sync does not work since we enabled Wombat 2.0:',
+      'Nach dem Aktivieren von Wombat 2.0:',
+    ]) {
+      const r = explainedOutcome([lacking, far], `${said}\n${ERROR}`);
+      assert.deepEqual([r.decision, r.articles[0]], ['clarify', 'wombat-missing'], said);
+      assert.match(r.notes, /cause is that Wombat 2\.0 is missing/, said);
+    }
+  });
+
+  it('answers it where the paste says the thing is missing, or says nothing of it', () => {
+    for (const said of [
+      'We never enabled Wombat 2.0:',
+      "We haven't yet enabled Wombat 2.0:",
+      'Wombat 2.0 is not enabled on the server:',
+      'Wombat 2.0 not enabled, sync broken:',
+      'We enabled Wombat 2.0 on one server; on the other Wombat 2.0 is not enabled:',
+      'Wombat 2.0 ist nicht aktiviert:',
+      '',
+    ])
+      assert.equal(explainedOutcome([lacking, far], `${said}\n${ERROR}`).decision, 'answer', said);
+  });
+
+  it('reads the polarity of a statement, one clause at a time', () => {
+    assert.deepEqual(pastedPolarity('We enabled TLS 1.2 yesterday.', 'TLS 1.2'), { done: true, missing: false });
+    assert.deepEqual(pastedPolarity('TLS 1.2 was enabled.', 'TLS 1.2'), { done: true, missing: false });
+    assert.deepEqual(pastedPolarity('without TLS 1.2 the wizard hangs', 'TLS 1.2'), { done: false, missing: true });
+    assert.deepEqual(pastedPolarity('TLS 1.2 is mentioned only.', 'TLS 1.2'), { done: false, missing: false });
+    assert.deepEqual(pastedPolarity('TLS 1.20 was enabled.', 'TLS 1.2'), { done: false, missing: false });
+  });
+});
