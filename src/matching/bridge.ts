@@ -41,6 +41,11 @@ interface Rule {
   alternatives: string[][];
   /** The form is written the same in the other language too (`OWA`): in a sentence of that language it stays as written. */
   shared: boolean;
+  /**
+   * German: the form is the plural of another form of its entry, which the lexicon lists too, `-n` or `-en` at its last word's
+   * end (`Verteilergruppen` beside `Verteilergruppe`).
+   */
+  plural: boolean;
 }
 
 /** One rewrite done in a paste. */
@@ -70,6 +75,11 @@ export interface Applied {
    * last; the paste says that this did not happen (`proseAgreement` weighs it against an article that says it did).
    */
   negated?: true;
+  /**
+   * German into English: the German noun was plural (`Sicherheitsgruppen`, `-n` or `-en` on a form of the lexicon), which the
+   * lexicon's one English form (`security group`) does not say.
+   */
+  plural?: true;
 }
 
 export interface Translation {
@@ -152,13 +162,22 @@ export class Translator {
         .map((f) => patternOf(f).filter((w): w is string => w !== null))
         .filter((words) => words.length > 0);
       const targets = (from === 'de' ? e.en : e.de).map((f) => patternOf(f).join(' '));
+      const forms = new Set(sources.map((f) => patternOf(f).join(' ')));
       for (const source of sources) {
         const pattern = patternOf(source);
         const first = pattern[0];
         if (!first || !pattern.length) continue; // a form that starts with a slot has no anchor; the lexicon check forbids it
         const list = this.byFirst.get(first) ?? [];
         const shared = targets.includes(pattern.join(' '));
-        const rule = { pattern, output, outputWords, outputSlots, alternatives, shared };
+        const rule = {
+          pattern,
+          output,
+          outputWords,
+          outputSlots,
+          alternatives,
+          shared,
+          plural: from === 'de' && pluralForm(pattern, forms),
+        };
         list.push(rule);
         this.byFirst.set(first, list);
         if (pattern.length > 1 && from === 'de') {
@@ -313,11 +332,14 @@ export class Translator {
         cursor = words[hit.end - 1].end;
         // A form ending in a bracket (`Argument(en)`) was matched up to its last word: its bracket is the paste's.
         if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
-        const { outputWords, outputSlots, alternatives } = hit.rule;
+        const { outputWords, outputSlots, alternatives, pattern } = hit.rule;
+        const last = pattern[pattern.length - 1];
+        const plural = this.to === 'en' && (hit.rule.plural || (!!last && withPluralEnding(words[hit.end - 1].folded, last)));
         push(i, hit.end, {
           words: outputWords,
           ...(alternatives.length ? { alternatives } : {}),
           ...(outputSlots.length ? { slots: outputSlots } : {}),
+          ...(plural ? { plural: true as const } : {}),
         });
         units.push(unitAt(sentences, i, hit.end, outputWords));
         i = hit.end;
@@ -328,7 +350,11 @@ export class Translator {
       if (parts) {
         out += text.slice(cursor, words[i].start) + parts.join(' ');
         cursor = words[i].end;
-        push(i, i + 1, { words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)) });
+        const plural = this.to === 'en' && this.pluralRead(words[i].folded);
+        push(i, i + 1, {
+          words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)),
+          ...(plural ? { plural: true as const } : {}),
+        });
         units.push(unitAt(sentences, i, i + 1, applied[applied.length - 1].words));
       }
       i++;
@@ -537,6 +563,20 @@ export class Translator {
     return null;
   }
 
+  /**
+   * Whether a German word the lexicon read past an ending (or split) ends in a known noun with `-n` or `-en`, its plural
+   * (`Sicherheitsgruppen`: `Sicherheitsgruppe`; `Postfachverschiebungen`: `Verschiebung`).
+   */
+  private pluralRead(word: string): boolean {
+    for (let cut = 0; cut + MIN_STEM < word.length; cut++) {
+      const tail = word.slice(cut);
+      if (this.single.has(tail)) return false;
+      if ((tail.endsWith('n') && this.single.has(tail.slice(0, -1))) || (tail.endsWith('en') && this.single.has(tail.slice(0, -2))))
+        return true;
+    }
+    return false;
+  }
+
   private split(word: string, depth: number): string[] | null {
     if (this.single.has(word)) return [this.single.get(word)!];
     if (depth > 0) {
@@ -705,6 +745,20 @@ function inName(text: string, start: number, end: number): boolean {
  * A word and the stems it may be an inflection of: itself, and itself without each inflection ending whose rest keeps at
  * least `MIN_STEM` letters (`öffentlichen` → `öffentlich`, `ordnern` → `ordner`, `benutzer` → `benutz`).
  */
+/** Whether a pasted German word is `form` (a lexicon form's last word) with a plural ending, `-n` or `-en` (`Gruppen`, `Regeln`). */
+function withPluralEnding(word: string, form: string): boolean {
+  return word !== form && (word === `${form}n` || word === `${form}en`);
+}
+
+/** Whether a lexicon form is the plural of another form of its entry (`forms`, patterns joined): its last word with `-n`, `-en`. */
+function pluralForm(pattern: readonly (string | null)[], forms: ReadonlySet<string>): boolean {
+  const last = pattern[pattern.length - 1];
+  if (!last) return false;
+  const head = pattern.slice(0, -1).join(' ');
+  const join = (w: string) => (head ? `${head} ${w}` : w);
+  return (last.endsWith('n') && forms.has(join(last.slice(0, -1)))) || (last.endsWith('en') && forms.has(join(last.slice(0, -2))));
+}
+
 function inflectionStems(word: string, endings: readonly string[]): string[] {
   const out = [word];
   for (const ending of endings)

@@ -585,7 +585,11 @@ class Fit implements DescriptionScore {
 }
 
 /** The words of a paste the lexicon wrote, and pairs of them the translation sets side by side (`Translation.pairs`). */
-export type TranslatedWords = ReadonlySet<string> & { readonly pairs?: readonly string[] };
+export type TranslatedWords = ReadonlySet<string> & {
+  readonly pairs?: readonly string[];
+  /** Terms of two words or more the lexicon wrote for a German plural, in its one form (`Sicherheitsgruppen`: `security group`). */
+  readonly plural?: readonly (readonly string[])[];
+};
 
 /**
  * Word pairs: "proxy address", "bare line feeds", "large items" say more than their words apart — a post about
@@ -605,10 +609,22 @@ export function addPairs(
 ): DescriptionScore[] {
   if (!fits.length) return fits;
   const pasted = new Set<string>();
+  // A German plural read as the lexicon's one English form (`Sicherheitsgruppen` → `security group`): its last word is found
+  // in the plural too in its pairs (`security groups`, and `groups synced` beside the sentence's verb), as English would have
+  // written it. (Single words find either number anyway.)
+  const plural = new Set<string>();
+  for (const words of translated.plural ?? []) {
+    const terms = words.map(descriptionTerm).filter((t): t is string => t !== undefined);
+    const [x, y] = terms.slice(-2);
+    if (terms.length >= 2 && x !== y) for (const other of numberForms(y)) pasted.add(`${x} ${other}`);
+    if (y !== undefined) plural.add(y);
+  }
   // A German sentence's verb next to what it says of (bridge.ts `Translation.pairs`), as English writes them.
   for (const pair of translated.pairs ?? []) {
     const [x, y] = pair.split(' ').map(descriptionTerm);
-    if (x !== undefined && y !== undefined && x !== y) pasted.add(`${x} ${y}`);
+    if (x === undefined || y === undefined || x === y) continue;
+    pasted.add(`${x} ${y}`);
+    if (plural.has(x)) for (const other of numberForms(x)) pasted.add(`${other} ${y}`);
   }
   let prev: string | undefined;
   let prevTranslated = false;

@@ -104,6 +104,29 @@ describe('matching/bridge', () => {
       assert.equal(new Translator([entry('Postfach', 'mailbox')], 'en').translate('mailboxes').text, 'Postfach');
     });
 
+    it('marks a German plural the lexicon reads in its one English form: `-n` or `-en` on a form it knows, or a listed plural', () => {
+      const words = new Translator(
+        [
+          entry('Sicherheitsgruppe', 'security group'),
+          entry(['Verteilergruppe', 'Verteilergruppen'], 'distribution group'),
+          entry('Verschiebung', 'move'),
+          entry('Postfach', 'mailbox'),
+          entry('Migration', 'migration'),
+        ],
+        'de',
+      );
+      const plural = (text: string) => words.translate(text).applied.map((a) => [a.words.join(' '), a.plural === true]);
+      assert.deepEqual(plural('Sicherheitsgruppen'), [['security group', true]]);
+      assert.deepEqual(plural('Verteilergruppen'), [['distribution group', true]], 'a plural the entry lists beside its singular');
+      assert.deepEqual(plural('Postfachverschiebungen'), [['mailbox move', true]], "a compound's last part");
+      assert.deepEqual(plural('Sicherheitsgruppe Verteilergruppe Postfachs Migration'), [
+        ['security group', false],
+        ['distribution group', false],
+        ['mailbox', false],
+        ['migration', false],
+      ]);
+    });
+
     it('leaves a word that is part of a host name or an address as pasted', () => {
       const mail = new Translator([entry(['E-Mail', 'Mail'], 'email'), entry('Postfach', 'mailbox')], 'de');
       assert.equal(

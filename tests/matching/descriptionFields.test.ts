@@ -160,6 +160,26 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     assert.ok(read.evidence > fit().evidence);
   });
 
+  it('reads a German plural the lexicon wrote in its one English form in the plural too, in its pairs (`security groups`)', () => {
+    const kb = kbOf([
+      prose('synced', 'Security groups are not synced to the cloud', 'Groups synced from on premises are missing.', 'x'),
+      ...sharedMailboxNeighbours(),
+    ]);
+    const built = buildDescriptions(kb);
+    // `Die Sicherheitsgruppen werden nicht in die Cloud synchronisiert`, read word for word, the verb paired with its subject.
+    const seq = descriptionTerms('security group not cloud synced');
+    const words = scoreDescriptions(built, new Set(seq), p);
+    const fit = (plural?: string[][]) =>
+      addPairs(words, built, kb, seq, p, Object.assign(new Set(seq), { pairs: ['group synced'], plural })).find(
+        (f) => kb.articles[f.article].id === 'synced',
+      )!;
+    assert.ok(!fit().found.includes('security groups'), 'read as the singular, the pair is not the title’s');
+    const read = fit([['security', 'group']]);
+    assert.ok(read.found.includes('security groups'), read.found.join(', '));
+    assert.ok(read.found.includes('groups synced'), 'beside the sentence’s verb too');
+    assert.ok(read.evidence > fit().evidence);
+  });
+
   it('offers on a good fit with enough evidence or two rare words, and a long post on much evidence with two rare words', () => {
     const fit = (article: number, pasteShare: number, docShare: number, evidence: number, rare: number): DescriptionScore => ({
       doc: article,
