@@ -96,15 +96,37 @@ export function oldestServer(article: Article): number | undefined {
 }
 
 /**
- * Every Exchange Server version the paste names, as years: `Exchange 2016`, `Exchange Server 2019 CU14`, and the years a list
- * goes on with (`Exchange 2013 and 2016`, `Exchange 2010/2013`). Empty when it names none.
+ * Every Exchange Server version the paste names, as years: `Exchange 2016`, `Exchange Server 2019 CU14`, the years a list
+ * goes on with (`Exchange 2013 and 2016`, `Exchange 2010/2013`), and a server's build (`15.1.2507.6` is Exchange 2016).
+ * Empty when it names none.
  */
 export function pastedServers(text: string): Set<number> {
   const years = new Set<number>();
-  if (!/exchange/i.test(text)) return years;
-  for (const m of text.matchAll(SERVER_LIST)) for (const y of m[0].matchAll(/20\d\d/g)) years.add(Number(y[0]));
+  if (/exchange/i.test(text)) for (const m of text.matchAll(SERVER_LIST)) for (const y of m[0].matchAll(/20\d\d/g)) years.add(Number(y[0]));
+  if (/\b1[45]\.0?\d[. ]/.test(text))
+    for (const m of text.matchAll(SERVER_BUILD)) {
+      const year = BUILD_YEARS[`${m[1] ?? m[3]}.${m[2] ?? m[4]}`];
+      if (year !== undefined) years.add(year);
+    }
   return years;
 }
+
+/**
+ * An on-premises Exchange build: `15.1.2507.6`, `15.02.1544.004`, `Version 15.2 (Build 1544.4)` (Exchange Online's datacenter
+ * builds, `15.20.…`, are no server's). Its major and minor version say which server (BUILD_YEARS).
+ */
+const SERVER_BUILD = /(?<![\d.])(1[45])\.0?([0-3])\.\d{3,4}\.\d{1,4}(?![\d.])|\bVersion (1[45])\.([0-3]) \(Build \d{3,4}\.\d{1,4}\)/g;
+
+/** Exchange Server versions by their build's major.minor. */
+const BUILD_YEARS: Readonly<Record<string, number | undefined>> = {
+  '14.0': 2010,
+  '14.1': 2010,
+  '14.2': 2010,
+  '14.3': 2010,
+  '15.0': 2013,
+  '15.1': 2016,
+  '15.2': 2019,
+};
 
 /** `Exchange 2013`, `Exchange Server 2016`, with the years a list adds after it (`, 2016`, ` and 2019`, `/2016`). */
 const SERVER_LIST =

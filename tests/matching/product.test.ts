@@ -146,6 +146,10 @@ describe('matching: the product rule (product.ts)', () => {
     assert.deepEqual([...pastedServers('Exchange 2013 and 2016, Exchange Server 2019 CU14; Outlook 2016')].sort(), [2013, 2016, 2019]);
     assert.deepEqual([...pastedServers('Exchange 2010/2013 coexistence')].sort(), [2010, 2013]);
     assert.deepEqual([...pastedServers('Windows Server 2016, Outlook 2019')], []);
+    // Builds: a server's, never Exchange Online's datacenter build, nor an address.
+    assert.deepEqual([...pastedServers('AdminDisplayVersion : Version 15.1 (Build 2507.6)')], [2016]);
+    assert.deepEqual([...pastedServers('X-MS-Exchange-Version: 15.02.1544.004; 14.3.123.4')].sort(), [2010, 2019]);
+    assert.deepEqual([...pastedServers('Exchange/15.20.1665.000, host 10.15.1.2507.6, 15.3.1234.5')], []);
   });
 
   it('reads German on-premises forms', () => {
