@@ -120,7 +120,6 @@ export function capOtherMessages(ctx: MatchContext, hits: ErrorHit[], paste: Pas
   for (const h of hits) {
     if (h.score <= adviceOnly && h.score <= headless) continue;
     const sig = ctx.index.errors[h.signal];
-    // Read once for both checks: ErrorSignal makes its units anew each time they are asked for.
     const units = sig.units;
     if (units.length < 2) continue;
     const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);

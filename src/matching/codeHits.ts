@@ -27,6 +27,93 @@ function titleWeight(ctx: MatchContext, article: number, view: QueryView, code: 
   return uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, article, view.terms, new Set([code])));
 }
 
+/** How many of the CODE_FOLLOWERS words after code `t` in error text `id` the paste holds (`full`: the text has that many). */
+function codeFollowers(ctx: MatchContext, view: QueryView, id: number, t: string): { full: boolean; held: number } {
+  const { terms } = ctx.index.errors[id];
+  const at = terms.indexOf(t);
+  const to = Math.min(terms.length, at + 1 + CODE_FOLLOWERS);
+  let held = 0;
+  for (let k = at + 1; k < to; k++) if (view.terms.has(terms[k])) held++;
+  return { full: to - (at + 1) === CODE_FOLLOWERS, held };
+}
+
+/** The paste holds all but one of the CODE_FOLLOWERS words after code `t` in error text `id`: it begins like that text. */
+function beginsLike(ctx: MatchContext, view: QueryView, id: number, t: string): boolean {
+  const f = codeFollowers(ctx, view, id, t);
+  return f.full && f.held >= CODE_FOLLOWERS - 1;
+}
+
+/**
+ * The message after status code `t` in error text `id` and the one after it in the paste (the next
+ * `keywords.statusFamilyReach` words of each, up to another status code) share `keywords.statusFamilyWords` words or more:
+ * the limit or refusal the code stands for, said in other words.
+ */
+function sharesAfter(ctx: MatchContext, view: QueryView, id: number, t: string): boolean {
+  const { statusFamilyReach: reach, statusFamilyWords } = ctx.params.keywords;
+  const { terms } = ctx.index.errors[id];
+  const own = new Set<string>();
+  for (let k = terms.indexOf(t) + 1; k < terms.length && own.size < reach && !isStatusTerm(terms[k]); k++) own.add(terms[k]);
+  const { seq } = view;
+  for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
+    const held = new Set<string>();
+    for (let k = p + 1; k <= p + reach && k < seq.length && !isStatusTerm(seq[k]); k++) if (own.has(seq[k])) held.add(seq[k]);
+    if (held.size >= statusFamilyWords) return true;
+  }
+  return false;
+}
+
+/**
+ * The paste's word right after code `t` is not the one error text `id` has there (nor the one after it: a word
+ * skipped), wherever the paste holds the code; the code at the paste's end, or before a placeholder, is the error's.
+ */
+function nextDiffers(ctx: MatchContext, view: QueryView, id: number, t: string): boolean {
+  const { terms, varAfter } = ctx.index.errors[id];
+  const at = terms.indexOf(t);
+  if (varAfter[at] || at + 1 >= terms.length) return false;
+  const { seq } = view;
+  let apart = false;
+  for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
+    const next = seq[p + 1];
+    if (next === undefined || next === terms[at + 1] || next === terms[at + 2] || seq[p + 2] === terms[at + 1]) return false;
+    apart = true;
+  }
+  return apart;
+}
+
+/**
+ * The paste goes on differently right after code `t` of error text `id`, and holds hardly any of what follows it.
+ * A text the paste shares no more than the code with is no match to the scorer (one word says too little), which
+ * then reads no contradiction: there the paste's next word tells.
+ */
+function otherAfter(ctx: MatchContext, view: QueryView, id: number, t: string): boolean {
+  const b = scoreSignal(twinsOf(ctx.index)[id], view, ctx.index, ctx.params.score);
+  const c = b.contradiction;
+  if (b.found.length === 0 ? !nextDiffers(ctx, view, id, t) : !c || !c.context.split(' ').includes(t)) return false;
+  const f = codeFollowers(ctx, view, id, t);
+  return f.full && f.held < CODE_FOLLOWERS - 1;
+}
+
+/**
+ * The paste goes on differently than error text `id` right after code `t` (a code or name of a family: `554 5.2.0
+ * STOREDRV.Submission…` where the text has `…STOREDRV.Deliver…`), wherever it holds the code.
+ */
+function diverges(ctx: MatchContext, view: QueryView, id: number, t: string): boolean {
+  const { terms, varAfter } = ctx.index.errors[id];
+  const at = terms.indexOf(t);
+  const { seq } = view;
+  let apart = false;
+  for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
+    let k = 0;
+    while (!varAfter[at + k] && at + k + 1 < terms.length && p + k + 1 < seq.length && terms[at + k + 1] === seq[p + k + 1]) k++;
+    // Followed to a placeholder or to either end: this occurrence is the error's. Else the paste goes on differently,
+    // unless it only skipped a word of the text or put one in.
+    if (varAfter[at + k] || at + k + 1 >= terms.length || p + k + 1 >= seq.length) return false;
+    if (seq[p + k + 1] === terms[at + k + 2] || seq[p + k + 2] === terms[at + k + 1]) return false;
+    apart = true;
+  }
+  return apart;
+}
+
 /**
  * Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. `cut`: the paste as
  * cut (readPaste.ts), read for the product it says it runs on only when a status code's family has an article to answer.
@@ -35,54 +122,6 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
   const { code: score, codeFamily, codeMaxArticles, codeTitle, titleCode, statusFamily, statusFamilyArticles } = ctx.params.keywords;
   const hits: CodeHit[] = [];
   const { apiCodes } = ctx.index;
-  // How many of the CODE_FOLLOWERS words after code `t` in error text `id` the paste holds.
-  const codeFollowers = (id: number, t: string) => {
-    const { terms } = ctx.index.errors[id];
-    const at = terms.indexOf(t);
-    const next = terms.slice(at + 1, at + 1 + CODE_FOLLOWERS);
-    return { full: next.length === CODE_FOLLOWERS, held: next.filter((w) => view.terms.has(w)).length };
-  };
-  // The message after status code `t` in error text `id` and the one after it in the paste (the next
-  // `keywords.statusFamilyReach` words of each, up to another status code) share `keywords.statusFamilyWords` words or more:
-  // the limit or refusal the code stands for, said in other words.
-  const sharesAfter = (id: number, t: string) => {
-    const { statusFamilyReach: reach, statusFamilyWords } = ctx.params.keywords;
-    const { terms } = ctx.index.errors[id];
-    const own = new Set<string>();
-    for (let k = terms.indexOf(t) + 1; k < terms.length && own.size < reach && !isStatusTerm(terms[k]); k++) own.add(terms[k]);
-    const { seq } = view;
-    for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
-      const held = new Set<string>();
-      for (let k = p + 1; k <= p + reach && k < seq.length && !isStatusTerm(seq[k]); k++) if (own.has(seq[k])) held.add(seq[k]);
-      if (held.size >= statusFamilyWords) return true;
-    }
-    return false;
-  };
-  // The paste's word right after code `t` is not the one error text `id` has there (nor the one after it: a word
-  // skipped), wherever the paste holds the code; the code at the paste's end, or before a placeholder, is the error's.
-  const nextDiffers = (id: number, t: string) => {
-    const { terms, varAfter } = ctx.index.errors[id];
-    const at = terms.indexOf(t);
-    if (varAfter[at] || at + 1 >= terms.length) return false;
-    const { seq } = view;
-    let apart = false;
-    for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
-      const next = seq[p + 1];
-      if (next === undefined || next === terms[at + 1] || next === terms[at + 2] || seq[p + 2] === terms[at + 1]) return false;
-      apart = true;
-    }
-    return apart;
-  };
-  // The paste goes on differently right after code `t` of error text `id`, and holds hardly any of what follows it.
-  // A text the paste shares no more than the code with is no match to the scorer (one word says too little), which
-  // then reads no contradiction: there the paste's next word tells.
-  const otherAfter = (id: number, t: string) => {
-    const b = scoreSignal(twinsOf(ctx.index)[id], view, ctx.index, ctx.params.score);
-    const c = b.contradiction;
-    if (b.found.length === 0 ? !nextDiffers(id, t) : !c || !c.context.split(' ').includes(t)) return false;
-    const f = codeFollowers(id, t);
-    return f.full && f.held < CODE_FOLLOWERS - 1;
-  };
   for (const t of view.terms) {
     if (!isStrongTerm(t) && !isStatusTerm(t) && !apiCodes.has(t)) continue;
     const term = ctx.index.vocab.ids.get(t);
@@ -98,8 +137,6 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
     // The paste's error goes on differently right after the code (`ExAssertException: ASSERT: HMACProvider…` where the
     // article has `ExAssertException: ASSERT: ProcessId perf counter…`), and the paste holds hardly any of what follows the
     // code in the article anywhere else either: another error of that family, as in `contradicted`.
-    const followers = (id: number) => codeFollowers(id, t);
-    const other = (id: number) => otherAfter(id, t);
     // A status code is shared by every bounce of its kind (`5.7.1`, `5.7.3` stand for many messages): it offers an
     // article only where two or more of its error texts begin with the code and the paste's first words and then part
     // (`535 5.7.139 Authentication unsuccessful, federated STS…` / `…, the federated STS URL…`): the article lists
@@ -108,10 +145,6 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
     const status = isStatusTerm(t);
     // An API error code is the error's whole name: what its error text prints after it is another field, not its message.
     const api = apiCodes.has(t);
-    const begins = (id: number) => {
-      const f = followers(id);
-      return f.full && f.held >= CODE_FOLLOWERS - 1;
-    };
     const proseNaming = inProse.length;
     if (status) inProse.length = 0;
     // Per article, its error texts (as written: a text read without its reply code is the same text) that hold the code
@@ -119,7 +152,7 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
     const variants = new Map<number, Set<string>>();
     if (status)
       for (const id of ids) {
-        if (!begins(id)) continue;
+        if (!beginsLike(ctx, view, id, t)) continue;
         const { article, text } = ctx.index.errors[id];
         variants.set(article, (variants.get(article) ?? new Set()).add(text));
       }
@@ -133,7 +166,12 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
       isCodeTerm(t) && inErrors.size + inProse.length === 1 && titleNamed(ctx, inErrors.size ? [...inErrors][0] : inProse[0][0], view, t);
     const codeScore = sole ? codeFamily : own ? codeTitle : score;
     for (const id of ids) {
-      if (status ? (variants.get(ctx.index.errors[id].article)?.size ?? 0) < 2 || !begins(id) : !api && other(id)) continue;
+      if (
+        status
+          ? (variants.get(ctx.index.errors[id].article)?.size ?? 0) < 2 || !beginsLike(ctx, view, id, t)
+          : !api && otherAfter(ctx, view, id, t)
+      )
+        continue;
       const sig = ctx.index.errors[id];
       hits.push({
         kind: 'code',
@@ -173,8 +211,8 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
     for (const id of ids) {
       const { article } = ctx.index.errors[id];
       if (family.get(article) === -1) continue;
-      if (codeFollowers(id, t).held >= CODE_FOLLOWERS - 1) family.set(article, -1);
-      else if (!family.has(article) && sharesAfter(id, t)) family.set(article, id);
+      if (codeFollowers(ctx, view, id, t).held >= CODE_FOLLOWERS - 1) family.set(article, -1);
+      else if (!family.has(article) && sharesAfter(ctx, view, id, t)) family.set(article, id);
     }
     // The SMTP reply codes the paste prints right before the code (`432` in `432 4.3.2 Concurrent connections…`), and its
     // message after the code: the next `keywords.statusFamilyReach` words, up to another status code.
@@ -225,22 +263,6 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
   // that a title names (`451 4.7.500-699`): that article is about the code, offered (never answered) however few of
   // its words the paste holds — not where the paste goes on differently than one of its error texts holding the code,
   // right after a code or name of a family (`554 5.2.0 STOREDRV.Submission…` where it has `…STOREDRV.Deliver…`).
-  const diverges = (id: number, t: string) => {
-    const { terms, varAfter } = ctx.index.errors[id];
-    const at = terms.indexOf(t);
-    const { seq } = view;
-    let apart = false;
-    for (let p = seq.indexOf(t); p >= 0; p = seq.indexOf(t, p + 1)) {
-      let k = 0;
-      while (!varAfter[at + k] && at + k + 1 < terms.length && p + k + 1 < seq.length && terms[at + k + 1] === seq[p + k + 1]) k++;
-      // Followed to a placeholder or to either end: this occurrence is the error's. Else the paste goes on differently,
-      // unless it only skipped a word of the text or put one in.
-      if (varAfter[at + k] || at + k + 1 >= terms.length || p + k + 1 >= seq.length) return false;
-      if (seq[p + k + 1] === terms[at + k + 2] || seq[p + k + 2] === terms[at + k + 1]) return false;
-      apart = true;
-    }
-    return apart;
-  };
   for (const t of view.terms) {
     if (!isStatusTerm(t)) continue;
     const titles = ctx.facts.titleCodesOf();
@@ -251,7 +273,7 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
     const term = ctx.index.vocab.ids.get(t);
     const ids = term === undefined ? [] : ctx.index.postings[term];
     for (const article of articles) {
-      if (Array.from(ids).some((id) => ctx.index.errors[id].article === article && diverges(id, t))) continue;
+      if (Array.from(ids).some((id) => ctx.index.errors[id].article === article && diverges(ctx, view, id, t))) continue;
       hits.push({ kind: 'code', article, symptom: ctx.facts.codeSymptom(article, t), score: titleCode, terms: [t], code: t, title: how });
     }
   }

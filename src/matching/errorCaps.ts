@@ -64,7 +64,7 @@ function foundStatusCode(ctx: MatchContext, h: ErrorHit): boolean {
 export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste): void {
   const cap = ctx.params.score.otherScenario;
   if (!anyAbove(hits, cap)) return;
-  const denied = deniedDeployments(paste.lines.join('\n'));
+  const denied = (paste.denied ??= deniedDeployments(paste.lines.join('\n')));
   for (const h of hits) {
     if (h.score <= cap) continue;
     const a = ctx.kb.articles[h.article];
@@ -392,10 +392,9 @@ export function capWizardElsewhere(ctx: MatchContext, ranked: Ranked[], paste: P
   const top = ranked[0];
   const cap = ctx.params.score.innerOnly;
   if (!top || top.score <= cap) return ranked;
-  const { title } = ctx.kb.articles[top.hit.article];
-  const titled = [title.en, title.de].filter((t): t is string => !!t).join('\n');
-  const own = scenarioAnchors(titled, false);
-  if (!own.has(WIZARD) || own.has(SETUP_RUN) || INSTALLER_RUN.test(titled)) return ranked;
+  if (!wizardTitled(ctx, top.hit.article)) return ranked;
+  // The whole paste as written, works-there sentences too (`paste.where` reads its lines without them): a paste that names
+  // the wizard anywhere keeps the answer. Read at most once per paste (an answer decides it), and only for such an article.
   const pasted = scenarioAnchors(paste.cut, false);
   if (pasted.has(WIZARD)) return ranked;
   const run = pasted.has(SETUP_RUN) ? 'Exchange Setup' : installerRun(paste.cut);
@@ -439,6 +438,27 @@ export function capOtherVersion(ctx: MatchContext, ranked: Ranked[], paste: Past
 
 const WIZARD = 'service:hcw';
 const SETUP_RUN = 'service:setup';
+
+/** Per matcher, per article: whether its title puts its error in the wizard and names no other run (wizardTitled). */
+const wizardTitles = new WeakMap<MatchContext, Map<number, boolean>>();
+
+/**
+ * The article's title puts its error in the Hybrid Configuration Wizard (the `service:hcw` anchor) and names no other run
+ * on the server (Exchange Setup, `INSTALLER_RUN`): capWizardElsewhere's articles. Read once per article.
+ */
+function wizardTitled(ctx: MatchContext, article: number): boolean {
+  let known = wizardTitles.get(ctx);
+  if (!known) wizardTitles.set(ctx, (known = new Map()));
+  let titled = known.get(article);
+  if (titled === undefined) {
+    const { title } = ctx.kb.articles[article];
+    const text = [title.en, title.de].filter((t): t is string => !!t).join('\n');
+    const own = scenarioAnchors(text, false);
+    titled = own.has(WIZARD) && !own.has(SETUP_RUN) && !INSTALLER_RUN.test(text);
+    known.set(article, titled);
+  }
+  return titled;
+}
 
 /** Per matcher, per article: whether every error text of it is nothing but status codes (codeOnly). */
 const codeOnlyArticles = new WeakMap<MatchContext, Map<number, boolean>>();

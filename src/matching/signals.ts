@@ -90,10 +90,10 @@ const NO_REPEATS: GramSet = new RepeatedGrams(new Float64Array(0));
 /**
  * One exact error text of one symptom: a position in its index's flat arrays (packed.ts). What the scorer reads of
  * every candidate it scores (its ids and first occurrences as views on the flat arrays, its terms as the index's one
- * string per word) is made the first time it is read and then held; the rest is read from the flat arrays each
- * time it is asked for — by the candidates scored to the end and by explanations — as views (`weights`, `varAfter`,
- * `repeated`) or small new objects (`units`, `arrows`). An index holds tens of thousands of error texts and a paste
- * brings up a few hundred, so a start (a restored index above all: snapshot.ts) makes none of these views.
+ * string per word) and the unit and arrow objects the caps and explanations read (`units`, `arrows`) are made the first
+ * time they are read and then held; the rest is read from the flat arrays each time it is asked for, as views
+ * (`weights`, `varAfter`, `repeated`). An index holds tens of thousands of error texts and a paste brings up a few
+ * hundred, so a start (a restored index above all: snapshot.ts) makes none of these.
  */
 export class ErrorSignal {
   readonly #packed: PackedSignals;
@@ -101,6 +101,8 @@ export class ErrorSignal {
   #ids?: Int32Array;
   #firsts?: Int32Array;
   #terms?: readonly string[];
+  #units?: readonly Readonly<Unit>[];
+  #arrows?: readonly { readonly unit: number; readonly detailUnit: number }[];
 
   constructor(
     packed: PackedSignals,
@@ -155,7 +157,9 @@ export class ErrorSignal {
     return varAfter.subarray(termStart[this.#at], termStart[this.#at + 1]);
   }
 
-  get units(): Unit[] {
+  /** Its units in order, made on the first read and held (a reader may read them as often as it likes). */
+  get units(): readonly Readonly<Unit>[] {
+    if (this.#units) return this.#units;
     const pk = this.#packed;
     const out: Unit[] = [];
     for (let u = pk.unitStart[this.#at]; u < pk.unitStart[this.#at + 1]; u++) {
@@ -168,7 +172,7 @@ export class ErrorSignal {
         generic: (f & GENERIC) !== 0,
       });
     }
-    return out;
+    return (this.#units = out);
   }
 
   /** Index of the first unit of the innermost detail: the part that tells near-duplicates apart (0: no nesting). */
@@ -181,11 +185,12 @@ export class ErrorSignal {
    * the detail unit of the text cut there. The outer message of such a chain is a whole error on its own (tools
    * print it alone), so a paste that stops before an arrow is scored against the text up to it (score.ts).
    */
-  get arrows(): { unit: number; detailUnit: number }[] {
+  get arrows(): readonly { readonly unit: number; readonly detailUnit: number }[] {
+    if (this.#arrows) return this.#arrows;
     const { arrows, arrowStart } = this.#packed;
     const out: { unit: number; detailUnit: number }[] = [];
     for (let k = arrowStart[this.#at]; k < arrowStart[this.#at + 1]; k += 2) out.push({ unit: arrows[k], detailUnit: arrows[k + 1] });
-    return out;
+    return (this.#arrows = out);
   }
 
   /** Sum of the weights of the distinct terms: what a paste covering all of them holds. */

@@ -171,6 +171,13 @@ describe('matching/signals', () => {
       assert.deepEqual(unitsOf(signalOf(': Gizmo failed')), ['gizmo failed']);
     });
 
+    it("makes an error text's units and arrows once: every later read gets the same objects", () => {
+      const sig = signalOf('Gizmo failed. --> Sprocket broke: marmot refused');
+      assert.equal(sig.units, sig.units);
+      assert.equal(sig.arrows, sig.arrows);
+      assert.deepEqual(sig.arrows, [{ unit: 1, detailUnit: 0 }]);
+    });
+
     it('reads a chain marker from the words of the unit before the colon only', () => {
       // `error. Message:`: the two last words are `error message`, but the unit is `message` alone, no marker.
       const sig = signalOf('Sync failed with error. Message: The marmot certificate has expired.');
