@@ -104,6 +104,8 @@ const ENDINGS: Record<Lang, string[]> = { de: ['en', 'em', 'er', 'es', 'e', 'n',
 /** ...only when what is left has at least this many letters (`seite` is not `seit` + e). */
 const MIN_STEM = 5;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** WORD for an exec loop of its own (holdsPhrase): `matchAll(WORD)` starts at WORD's lastIndex, which stays 0. */
+const WORD_RUN = new RegExp(WORD.source, WORD.flags);
 /** Letters a separable verb's stem has after its `zu` at least (`zugreifen` in `zuzugreifen`). */
 const MIN_ZU_STEM = 4;
 
@@ -127,6 +129,8 @@ export class Translator {
    * in another inflection (`öffentlichen Ordnern` for `öffentliche Ordner`) when no longer form matches as written.
    */
   private readonly byFirstStem = new Map<string, Rule[]>();
+  /** Rules of two words or more that the other language does not write alike, by their first word (`holdsPhrase`). */
+  private readonly phrases = new Map<string, Rule[]>();
   /** Single-word rules, for splitting compounds. */
   private readonly single = new Map<string, string>();
   /**
@@ -207,6 +211,10 @@ export class Translator {
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
     for (const list of this.byFirstStem.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
+    for (const [first, list] of this.byFirst) {
+      const phrases = list.filter((r) => r.pattern.length > 1 && !r.shared);
+      if (phrases.length) this.phrases.set(first, phrases);
+    }
   }
 
   /**
@@ -227,14 +235,20 @@ export class Translator {
    * does not write alike): a cheap check before `translate`, with no compound splitting.
    */
   holdsPhrase(text: string): boolean {
-    const words = [...text.matchAll(WORD)].map((m) => ({ folded: foldWord(m[0]) }));
-    for (let i = 0; i < words.length; i++) {
-      const rules = this.byFirst.get(words[i].folded);
+    // One match at a time (no array of them), each word folded once; phrases are looked for from the first word one starts with.
+    const words: { folded: string }[] = [];
+    let first = -1;
+    WORD_RUN.lastIndex = 0;
+    for (let m = WORD_RUN.exec(text); m !== null; m = WORD_RUN.exec(text)) {
+      const folded = foldWord(m[0]);
+      if (first < 0 && this.phrases.has(folded)) first = words.length;
+      words.push({ folded });
+    }
+    if (first < 0) return false;
+    for (let i = first; i < words.length; i++) {
+      const rules = this.phrases.get(words[i].folded);
       if (!rules) continue;
-      for (const rule of rules) {
-        if (rule.pattern.length < 2 || rule.shared) continue;
-        if (matchFrom(rule.pattern, 0, words, i, [], this.params.maxSlotWords) >= 0) return true;
-      }
+      for (const rule of rules) if (matchFrom(rule.pattern, 0, words, i, [], this.params.maxSlotWords) >= 0) return true;
     }
     return false;
   }

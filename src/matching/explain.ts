@@ -312,6 +312,9 @@ function wentOn(c: Contradiction): string {
   return `after "${unmarkSmtpCodes(c.context)}" the error goes on with "${unmarkSmtpCodes(c.expected)}", the paste with "${unmarkSmtpCodes(c.pasted)}"`;
 }
 
+/** White space other than one single space: what quoteLine writes as one space. */
+const SPACE_RUN = /\s\s|[^\S ]/;
+
 /** The pasted line holding most of the evidence, trimmed to a readable length. */
 function quoteLine(terms: readonly string[], tokens: Token[], lines: string[]): string | undefined {
   const wanted = new Set(terms);
@@ -327,7 +330,9 @@ function quoteLine(terms: readonly string[], tokens: Token[], lines: string[]): 
     }
   }
   if (bestLine < 0) return undefined;
-  const text = lines[bestLine].trim().replace(/\s+/g, ' ');
+  // Runs of white space as one space: a line that has none but single spaces is not copied.
+  const trimmed = lines[bestLine].trim();
+  const text = SPACE_RUN.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
   return text.length > 240 ? `${text.slice(0, 237)}…` : text;
 }
 

@@ -115,8 +115,10 @@ export function wrappersHeld(ctx: MatchContext, link: ChainLink): WrapperHeld[] 
       seen.stamp[id] = call;
       const wrapper = ctx.facts.wrapperOf(id);
       if (!wrapper || wrapper.length < p.foreignWords) continue;
-      const words = wrapper.filter((w) => outer.has(w));
-      if (words.length >= p.wrapperShare * wrapper.length) out.push({ article: errors[id].article, words });
+      // Counted before the list is made: most wrappers reached hold too few of the outer message's words.
+      let n = 0;
+      for (const w of wrapper) if (outer.has(w)) n++;
+      if (n >= p.wrapperShare * wrapper.length) out.push({ article: errors[id].article, words: wrapper.filter((w) => outer.has(w)) });
     }
   }
   return out;

@@ -319,6 +319,17 @@ describe('matching/bridge', () => {
       assert.equal(t.translate('Seit dem Update geht OWA nicht mehr.').text, 'Seit dem Update geht Outlook on the web nicht mehr.');
     });
 
+    it('holdsPhrase: a form of two words or more, wherever it stands between other words and marks; not one word, not a name both languages write alike', () => {
+      const owa: LexiconEntry = { de: ['Outlook im Web', 'OWA'], en: ['Outlook on the web', 'OWA'], file: 'test' };
+      const t = new Translator([...LEXICON, owa], 'de');
+      for (const text of ['Zugriff verweigert', '...Zugriff verweigert!', 'x: zugriff  verweigert (y)', 'In Outlook im Web geht nichts'])
+        assert.ok(t.holdsPhrase(text), text);
+      // A form with a slot reaches over the slot's words.
+      assert.ok(t.holdsPhrase('Fehler: Die Benennung "Get-Quokka" wurde nicht als Name eines Cmdlet erkannt.'));
+      for (const text of ['', ' -- ', 'Zugriff', 'Postfach Fehler', 'verweigert Zugriff', 'Zugriffverweigert', 'OWA'])
+        assert.ok(!t.holdsPhrase(text), text);
+    });
+
     it('reads English as German the other way round', () => {
       const t = new Bridge(LEXICON).translate('Access is denied for the mailbox', 'en');
       assert.equal(t.text, 'Zugriff verweigert for the Postfach');
