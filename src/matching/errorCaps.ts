@@ -499,6 +499,62 @@ export function capOtherStatus(ctx: MatchContext, hits: ErrorHit[], terms: Reado
 }
 
 /**
+ * A result code of parts: an HRESULT (`0x` and eight hex digits) and one to three parts after hyphens, hex with or without
+ * `0x` (`0x80070005-0x0004dc-0x000524`, `[0x80070005-00000000-00000000]`). Tokenizing drops an eight-digit run of zeros as a
+ * value, so the parts are read here from the texts as written.
+ */
+const PART_CODE = /(?<![0-9a-z])0x([0-9a-f]{8})((?:-(?:0x)?[0-9a-f]{1,8}){1,3})(?![0-9a-z-])/gi;
+
+/** A result code of parts read from a text: its first part (lower case), its later parts as numbers, and as written. */
+interface PartCode {
+  head: string;
+  parts: number[];
+  written: string;
+}
+
+/** The result codes of parts in `text` (PART_CODE). */
+export function partCodes(text: string): PartCode[] {
+  if (!text.includes('0x') && !text.includes('0X')) return [];
+  const out: PartCode[] = [];
+  for (const m of text.matchAll(PART_CODE))
+    out.push({
+      head: m[1].toLowerCase(),
+      parts: m[2]
+        .slice(1)
+        .split('-')
+        .map((x) => parseInt(x.replace(/^0x/i, ''), 16)),
+      written: m[0],
+    });
+  return out;
+}
+
+/**
+ * An error text whose result code has later parts of zeros (`[0x80070005-00000000-00000000]`: no extended code), for a paste
+ * whose code with the same first part has non-zero later parts (`0x80070005-0x0004dc-0x000524`, access denied while sending on
+ * behalf), is offered, not answered (`score.withoutCode`): the later parts say which failure of that HRESULT it is, and zeros
+ * neither agree nor disagree with them — an article whose text holds the pasted parts, or the first part alone, ranks ahead.
+ * (Other non-zero parts in the text are words the paste lacks: the score's code rule caps those.)
+ */
+export function capOtherCodeParts(ctx: MatchContext, hits: ErrorHit[], cut: string): void {
+  const cap = ctx.params.score.withoutCode;
+  if (!anyAbove(hits, cap)) return;
+  const pasted = partCodes(cut);
+  if (pasted.length === 0) return;
+  const { errors } = ctx.index;
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    for (const own of partCodes(errors[h.signal].text)) {
+      if (own.parts.some((x) => x !== 0)) continue;
+      const valued = pasted.find((c) => c.head === own.head && c.parts.some((x) => x !== 0));
+      if (!valued || pasted.some((c) => c.head === own.head && c.parts.every((x) => x === 0))) continue;
+      h.score = cap;
+      h.codeParts = { pasted: valued.written, text: own.written };
+      break;
+    }
+  }
+}
+
+/**
  * A match by prose (a description or a symptom's keywords) in a paste that quotes an enhanced status code, when its article
  * names status codes of its own (in its error texts or text, or a range its title names) and none is the paste's: the paste
  * tells another bounce than the article's (`450 4.4.317 … UntrustedRoot` on the connector, the article's `454 4.7.0 …

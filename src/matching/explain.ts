@@ -101,6 +101,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'code',
         note: `capped at ${ctx.params.score.withoutCode}: the paste's status code is not this error's nor its article's (a bounce with another code is another error; offered, not answered)`,
       });
+    if (h.codeParts)
+      rules.push({
+        rule: 'code',
+        note: `capped at ${ctx.params.score.withoutCode}: the paste's code ${h.codeParts.pasted} carries later parts that the error's ${h.codeParts.text} writes as zeros (no extended code): the same first part may be another failure (offered, not answered)`,
+      });
     if (h.otherRow)
       rules.push({
         rule: 'code',

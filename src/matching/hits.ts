@@ -120,6 +120,11 @@ export interface ErrorHit extends HitBase {
   otherStatus?: true;
   /** An overview's text without a code, the paste holding none of the overview's rows of its status code (then capped). */
   otherRow?: true;
+  /**
+   * The paste's result code of parts (`0x80070005-0x0004dc-0x000524`) where the error text writes the same first part with
+   * later parts of zeros (no extended code), as written (then capped: errorCaps.ts `capOtherCodeParts`).
+   */
+  codeParts?: { pasted: string; text: string };
   /** The paste holds only the error's advice, after a message of its own (then capped: advice.ts `capOtherMessages`). */
   adviceOnly?: true;
   /** Held without its first sentence, the paste going on after its end in its own words (then capped: advice.ts `capOtherMessages`). */

@@ -40,6 +40,7 @@ import {
   capForeignProgram,
   capGenericLines,
   capOtherStatus,
+  capOtherCodeParts,
   capOtherStatusProse,
   capUnexplained,
   checkScenario,
@@ -374,6 +375,7 @@ export class Matcher {
     capOtherOuter(this.ctx, errorHits, paste, view);
     capGenericLines(this.ctx, errorHits);
     capOtherStatus(this.ctx, errorHits, view.terms);
+    capOtherCodeParts(this.ctx, errorHits, paste.cut);
     capOtherMessages(this.ctx, errorHits, paste, view);
     capPlatformInner(this.ctx, errorHits, paste, view);
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
