@@ -348,7 +348,8 @@ export class Translator {
         if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
         const { outputWords, outputSlots, alternatives, pattern } = hit.rule;
         const last = pattern[pattern.length - 1];
-        const plural = this.to === 'en' && (hit.rule.plural || (!!last && withPluralEnding(words[hit.end - 1].folded, last)));
+        const noun = isNoun(text, words[hit.end - 1].start);
+        const plural = this.to === 'en' && noun && (hit.rule.plural || (!!last && withPluralEnding(words[hit.end - 1].folded, last)));
         push(i, hit.end, {
           words: outputWords,
           ...(alternatives.length ? { alternatives } : {}),
@@ -364,7 +365,7 @@ export class Translator {
       if (parts) {
         out += text.slice(cursor, words[i].start) + parts.join(' ');
         cursor = words[i].end;
-        const plural = this.to === 'en' && this.pluralRead(words[i].folded);
+        const plural = this.to === 'en' && isNoun(text, words[i].start) && this.pluralRead(words[i].folded);
         push(i, i + 1, {
           words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)),
           ...(plural ? { plural: true as const } : {}),
@@ -759,6 +760,12 @@ function inName(text: string, start: number, end: number): boolean {
  * A word and the stems it may be an inflection of: itself, and itself without each inflection ending whose rest keeps at
  * least `MIN_STEM` letters (`öffentlichen` → `öffentlich`, `ordnern` → `ordner`, `benutzer` → `benutz`).
  */
+/** Whether the pasted word at `start` is written as a German noun, with a capital (an adjective's `-en` is no plural). */
+function isNoun(text: string, start: number): boolean {
+  const c = text[start];
+  return c !== undefined && c !== c.toLowerCase();
+}
+
 /** Whether a pasted German word is `form` (a lexicon form's last word) with a plural ending, `-n` or `-en` (`Gruppen`, `Regeln`). */
 function withPluralEnding(word: string, form: string): boolean {
   return word !== form && (word === `${form}n` || word === `${form}en`);

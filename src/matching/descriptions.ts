@@ -615,9 +615,11 @@ export function addPairs(
   const plural = new Set<string>();
   for (const words of translated.plural ?? []) {
     const terms = words.map(descriptionTerm).filter((t): t is string => t !== undefined);
-    const [x, y] = terms.slice(-2);
-    if (terms.length >= 2 && x !== y) for (const other of numberForms(y)) pasted.add(`${x} ${other}`);
-    if (y !== undefined) plural.add(y);
+    const head = terms[terms.length - 1];
+    const before = terms[terms.length - 2];
+    if (head === undefined) continue;
+    plural.add(head);
+    if (before !== undefined && before !== head) for (const other of numberForms(head)) pasted.add(`${before} ${other}`);
   }
   // A German sentence's verb next to what it says of (bridge.ts `Translation.pairs`), as English writes them.
   for (const pair of translated.pairs ?? []) {

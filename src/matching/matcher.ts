@@ -295,7 +295,7 @@ export class Matcher {
   private rematch(translation: Translation, options: MatchOptions, lang: Lang, mixed: boolean): (t: string) => MatchResult {
     const translated: TranslatedWords = Object.assign(new Set(translation.applied.flatMap((a) => a.words)), {
       pairs: translation.pairs,
-      plural: translation.applied.filter((a) => a.plural && a.words.length > 1).map((a) => a.words),
+      plural: translation.applied.filter((a) => a.plural).map((a) => a.words),
     });
     return (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? lang }, true, !mixed, translated);
   }

@@ -125,6 +125,15 @@ describe('matching/bridge', () => {
         ['mailbox', false],
         ['migration', false],
       ]);
+      // A noun only, written with a capital: an adjective's `-en` is its inflection (`die aktivierten Postfächer`).
+      const adjective = new Translator([entry('aktiviert', 'enabled'), entry('Gruppe', 'group')], 'de');
+      assert.deepEqual(
+        adjective.translate('die aktivierten Gruppen').applied.map((a) => [a.words.join(' '), a.plural === true]),
+        [
+          ['enabled', false],
+          ['group', true],
+        ],
+      );
     });
 
     it('leaves a word that is part of a host name or an address as pasted', () => {

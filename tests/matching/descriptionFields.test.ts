@@ -178,6 +178,8 @@ describe('matching: descriptions by field (descriptions.ts)', () => {
     assert.ok(read.found.includes('security groups'), read.found.join(', '));
     assert.ok(read.found.includes('groups synced'), 'beside the sentence’s verb too');
     assert.ok(read.evidence > fit().evidence);
+    // A plural of one word (`Gruppen` → `group`) finds its plural beside the verb.
+    assert.ok(fit([['group']]).found.includes('groups synced'));
   });
 
   it('offers on a good fit with enough evidence or two rare words, and a long post on much evidence with two rare words', () => {
