@@ -8,7 +8,7 @@ import {
   scenarioAnchors,
 } from '../knowledge/vocabulary';
 import { CHAIN_MARKER } from '../matching/chains';
-import { namesCloud, namesProduct, onlineOnly, serverOnly } from '../matching/product';
+import { namesCloud, namesProduct, onlineOnly, serverOnly, versionScope } from '../matching/product';
 import { accountKinds, articleAccounts, articleScenario, otherAccount } from '../matching/scenario';
 
 /**
@@ -27,6 +27,7 @@ export type ProbeRule =
   | 'code-swap'
   | 'context-swap'
   | 'product-swap'
+  | 'version-swap'
   | 'overview-frame'
   | 'near-twin'
   | 'client-swap'
@@ -88,6 +89,14 @@ const CLOUD_LINES = [
   'Generating server: BN8PR11MB3601.namprd11.prod.outlook.com',
 ];
 const ON_PREMISES_LINES = ['[PS] C:\\Windows\\system32>', 'Exchange Server 2019 CU14'];
+
+/** What a server of each Exchange Server version says it is (version-swap), newest first. */
+const VERSION_LINES: readonly [number, string][] = [
+  [2019, 'Exchange Server 2019 CU14'],
+  [2016, 'Exchange Server 2016 CU23'],
+  [2013, 'Exchange Server 2013 CU23'],
+  [2010, 'Exchange Server 2010 SP3'],
+];
 
 /**
  * What a client program prints around an error that an interface it called returned (vocabulary.ts CLIENT_APIS): a frame of
@@ -285,6 +294,25 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
       return b !== undefined && (lines === CLOUD_LINES ? !serverOnly(b) : !onlineOnly(b));
     };
     add({ rule: 'product-swap', text: `${line}\n${first}`, from: a.id, allowed: holding(first).filter(sameProduct) });
+  }
+  // An article's error text on another Exchange Server version than the ones the article says are its scenario (its title
+  // names them, or it speaks of a coexistence: product.ts versionScope), one probe per such article, its first error text,
+  // the newest version outside its scope: only an article that holds the text and is not scoped away from it may be answered.
+  const scopes = new Map(kb.articles.map((a) => [a.id, versionScope(a)]));
+  const onVersion = (id: string, year: number): boolean => {
+    const scope = scopes.get(id);
+    if (!scope || scope.years.has(year) || (scope.from !== undefined && year >= scope.from)) return true;
+    const b = kb.articles.find((x) => x.id === id);
+    return b !== undefined && namesProduct(articleScenario(b).squashed, `Exchange ${year}`);
+  };
+  for (const a of kb.articles) {
+    if (!scopes.get(a.id)) continue;
+    const first = a.symptoms.flatMap((s) => s.errors.en ?? s.errors.de ?? [])[0];
+    if (first === undefined || words(first) < 3 || ON_PREMISES_PASTE.test(first) || /\b1[45]\.\d/.test(first)) continue;
+    const year = VERSION_LINES.map(([y]) => y).find((y) => !onVersion(a.id, y));
+    if (year === undefined) continue;
+    const line = VERSION_LINES.find(([y]) => y === year)![1];
+    add({ rule: 'version-swap', text: `${line}\n${first}`, from: a.id, allowed: holding(first).filter((id) => onVersion(id, year)) });
   }
   // An article's error text printed by a client program that called an interface the article's own text names nowhere (one
   // probe per article, its first error text, EWS and Graph in turn): only an article that holds the text and names that

@@ -107,6 +107,28 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
     );
   });
 
+  it('puts an article scoped to some Exchange Server versions after a line of another version; an unscoped one may be answered', () => {
+    const text = 'The pony offline address book could not be downloaded by the client.';
+    const server = (...versions: string[]) => ({ products: [{ name: 'Exchange Server', versions }] });
+    const kb = kbOf([
+      englishArticle('coexisting', [text], { title: { en: 'Pony OAB in an Exchange coexistence environment' }, ...server('2016', '2019') }),
+      englishArticle('plain', [text], server('2010')),
+      englishArticle('later', ['The pony archive could not be opened by a MAPI client.'], {
+        title: { en: 'Pony archive in Exchange Server 2013 and later versions' },
+        ...server('2013'),
+      }),
+    ]);
+    const swapped = buildProbes(kb, 2).filter((p) => p.rule === 'version-swap');
+    // The newest version outside the scope; an article open to later versions has none outside it above its own.
+    assert.deepEqual(
+      swapped.map((p) => [p.from, p.allowed, p.text.split('\n')[0]]),
+      [
+        ['coexisting', ['plain'], 'Exchange Server 2013 CU23'],
+        ['later', [], 'Exchange Server 2010 SP3'],
+      ],
+    );
+  });
+
   it("puts an overview's text without a code above another article's bounce with a code the overview lists", () => {
     const frame = 'Pony information for administrators Generating server: <server name> <enhanced status code>';
     const kb = kbOf([
