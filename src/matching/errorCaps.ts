@@ -26,7 +26,7 @@ import {
   accountKinds,
   articleAccounts,
   consoleElsewhere,
-  deniedDeployments,
+  deniedInLines,
   deniedInTitle,
   isErrorsLine,
   otherAccount,
@@ -47,6 +47,28 @@ import { twinsOf } from './twins';
 /** The Hybrid Configuration Wizard's scenario anchor (vocabulary.ts SCENARIO_SERVICES). */
 const HCW = 'service:hcw';
 
+/**
+ * `read` of an article, made once per matcher and article (what a cap reads of the article alone, its title or products,
+ * is the same for every paste): keyed by the match context, so a knowledge reload reads its articles afresh.
+ */
+function perArticle<T>(read: (ctx: MatchContext, article: number) => T): (ctx: MatchContext, article: number) => T {
+  const known = new WeakMap<MatchContext, Map<number, T>>();
+  return (ctx, article) => {
+    let byArticle = known.get(ctx);
+    if (!byArticle) known.set(ctx, (byArticle = new Map()));
+    if (byArticle.has(article)) return byArticle.get(article) as T;
+    const value = read(ctx, article);
+    byArticle.set(article, value);
+    return value;
+  };
+}
+
+/** The oldest Exchange Server version the article applies to (product.ts `oldestServer`), per article. */
+const oldestServerOf = perArticle((ctx, article) => oldestServer(ctx.kb.articles[article]));
+
+/** The Exchange Server versions the article is scoped to (product.ts `versionScope`), per article. */
+const versionScopeOf = perArticle((ctx, article): Readonly<ReturnType<typeof versionScope>> => versionScope(ctx.kb.articles[article]));
+
 /** An article whose error texts carry no status code (capOtherStatus). */
 const NO_CODES: ReadonlySet<string> = new Set();
 
@@ -64,7 +86,7 @@ function foundStatusCode(ctx: MatchContext, h: ErrorHit): boolean {
 export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste): void {
   const cap = ctx.params.score.otherScenario;
   if (!anyAbove(hits, cap)) return;
-  const denied = (paste.denied ??= deniedDeployments(paste.lines.join('\n')));
+  const denied = (paste.denied ??= deniedInLines(paste.lines));
   for (const h of hits) {
     if (h.score <= cap) continue;
     const a = ctx.kb.articles[h.article];
@@ -100,7 +122,7 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
   let newest: number | null | undefined;
   for (const h of hits) {
     if (h.score <= productCap) continue;
-    const oldest = oldestServer(ctx.kb.articles[h.article]);
+    const oldest = oldestServerOf(ctx, h.article);
     if (oldest === undefined) continue;
     if (newest === undefined) newest = newestPastedServer(paste.cut) ?? null;
     if (newest === null) break;
@@ -175,8 +197,8 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
       continue;
     }
     if (!console) continue;
-    const a = ctx.kb.articles[h.article];
-    const tool = consoleElsewhere(where, console, named, article, [a.cause.en, a.cause.de].join('\n'));
+    const { cause } = ctx.kb.articles[h.article];
+    const tool = consoleElsewhere(where, console, named, article, () => [cause.en, cause.de].join('\n'));
     if (tool === undefined) continue;
     h.score = cap;
     h.consoleTool = tool;
@@ -418,7 +440,7 @@ export function capOtherVersion(ctx: MatchContext, ranked: Ranked[], paste: Past
   const top = ranked[0];
   const cap = ctx.params.score.otherProduct;
   if (!top || top.score <= cap) return ranked;
-  const scope = versionScope(ctx.kb.articles[top.hit.article]);
+  const scope = versionScopeOf(ctx, top.hit.article);
   if (!scope) return ranked;
   const pasted = pastedServers(paste.cut);
   if (!pasted.size) return ranked;
@@ -439,41 +461,21 @@ export function capOtherVersion(ctx: MatchContext, ranked: Ranked[], paste: Past
 const WIZARD = 'service:hcw';
 const SETUP_RUN = 'service:setup';
 
-/** Per matcher, per article: whether its title puts its error in the wizard and names no other run (wizardTitled). */
-const wizardTitles = new WeakMap<MatchContext, Map<number, boolean>>();
-
 /**
  * The article's title puts its error in the Hybrid Configuration Wizard (the `service:hcw` anchor) and names no other run
  * on the server (Exchange Setup, `INSTALLER_RUN`): capWizardElsewhere's articles. Read once per article.
  */
-function wizardTitled(ctx: MatchContext, article: number): boolean {
-  let known = wizardTitles.get(ctx);
-  if (!known) wizardTitles.set(ctx, (known = new Map()));
-  let titled = known.get(article);
-  if (titled === undefined) {
-    const { title } = ctx.kb.articles[article];
-    const text = [title.en, title.de].filter((t): t is string => !!t).join('\n');
-    const own = scenarioAnchors(text, false);
-    titled = own.has(WIZARD) && !own.has(SETUP_RUN) && !INSTALLER_RUN.test(text);
-    known.set(article, titled);
-  }
-  return titled;
-}
-
-/** Per matcher, per article: whether every error text of it is nothing but status codes (codeOnly). */
-const codeOnlyArticles = new WeakMap<MatchContext, Map<number, boolean>>();
+const wizardTitled = perArticle((ctx, article) => {
+  const { title } = ctx.kb.articles[article];
+  const text = [title.en, title.de].filter((t): t is string => !!t).join('\n');
+  const own = scenarioAnchors(text, false);
+  return own.has(WIZARD) && !own.has(SETUP_RUN) && !INSTALLER_RUN.test(text);
+});
 
 /** Every error text of the article is nothing but status codes (an article about a code, its title's code its error text). */
-function codeOnly(ctx: MatchContext, article: number): boolean {
-  let known = codeOnlyArticles.get(ctx);
-  if (!known) codeOnlyArticles.set(ctx, (known = new Map()));
-  let only = known.get(article);
-  if (only === undefined) {
-    only = ctx.index.errors.every((e) => e.article !== article || e.terms.every((t) => isStatusTerm(t) || /^\d{3}$/.test(t)));
-    known.set(article, only);
-  }
-  return only;
-}
+const codeOnly = perArticle((ctx, article) =>
+  ctx.index.errors.every((e) => e.article !== article || e.terms.every((t) => isStatusTerm(t) || /^\d{3}$/.test(t))),
+);
 
 /** A bounce whose status code is not the error text's (nor its article's) is offered, not answered (statusCodes.ts). */
 export function capOtherStatus(ctx: MatchContext, hits: ErrorHit[], terms: ReadonlySet<string>): void {

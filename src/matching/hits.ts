@@ -251,7 +251,7 @@ export interface Paste {
    * What the caps read of the paste alone, made when first needed and kept for the paste's other passes (`decideAt` runs
    * twice when the first finds nothing): its chain links, with their inner messages' vocabulary ids and the other errors'
    * wrappers their outer messages hold (capOtherOuter); the lines that name a scenario, with their terms' ids (checkScenario);
-   * the deployments it denies and what it says a user lacks (checkScenario, scenario.ts `deniedDeployments`).
+   * the deployments it denies and what it says a user lacks (checkScenario, scenario.ts `deniedInLines`).
    */
   links?: PasteLinks;
   where?: PasteWhere;

@@ -159,19 +159,19 @@ export function pasteConsole(text: string): PasteConsole | undefined {
  * Setup, OWA, the admin center, a move) — the tool the console paste names nowhere, and none of the paste's places agrees
  * with the article but a command PowerShell did not recognize: that command ran nowhere, so it says what failed, not where.
  * The article fits still when its cause names that command (it says why the command is missing). Returns the tool, or
- * undefined when the article may be the paste's.
+ * undefined when the article may be the paste's. `cause`: the article's cause text, read only when the rest holds.
  */
 export function consoleElsewhere(
   where: readonly string[],
   console: PasteConsole,
   named: (anchor: string) => boolean,
   article: ArticleScenario,
-  cause: string,
+  cause: () => string,
 ): string | undefined {
   const tool = CONSOLE_FOREIGN_TOOLS.find((t) => article.anchors.has(t));
   if (tool === undefined || named(tool)) return undefined;
   if (where.some((a) => !console.anchors.has(a) && agrees(a, article))) return undefined;
-  const lower = cause.toLowerCase();
+  const lower = cause().toLowerCase();
   if (console.names.some((n) => lower.includes(n))) return undefined;
   return tool;
 }
@@ -264,6 +264,18 @@ export function deniedDeployments(text: string): Set<string> {
   if (!DEPLOYMENT_NAMED.test(text)) return out;
   for (const m of text.matchAll(DENIED)) out.add(m[1].toLowerCase());
   return out;
+}
+
+/** Every match of LACKED holds one of its verbs or `without`, every match of DENIED a deployment (deniedInLines). */
+const DENIAL_HINT = new RegExp(String.raw`\bha[sdv]|without|${DEPLOYMENTS.join('|')}`, 'i');
+
+/**
+ * `deniedDeployments` of a paste's lines as one text (a denial may run over a line break). The lines are joined only when
+ * one of them holds a word every denial needs: most pastes hold none, and deny nothing.
+ */
+export function deniedInLines(lines: readonly string[]): Set<string> {
+  for (const line of lines) if (DENIAL_HINT.test(line)) return deniedDeployments(lines.join('\n'));
+  return new Set();
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   articleScenario,
   consoleElsewhere,
   deniedDeployments,
+  deniedInLines,
   deniedInTitle,
   isErrorsLine,
   nounOf,
@@ -457,6 +458,10 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
     it('reads what a paste says a user lacks, and an article title that names it as its condition', () => {
       assert.deepEqual([...deniedDeployments("The sender has Send on behalf, but doesn't have Full Access permission.")], ['full access']);
       assert.deepEqual([...deniedDeployments('The group has no delivery restrictions set')], ['delivery restrictions']);
+      // A paste's lines: read as one text, a denial over a line break too; lines without a word a denial needs deny nothing.
+      assert.deepEqual([...deniedInLines(["The sender has Send on behalf, but doesn't", 'have Full Access permission.'])], ['full access']);
+      assert.deepEqual([...deniedInLines(['Set-Mailbox : The operation failed', 'We are not in', 'HYBRID'])], ['hybrid']);
+      assert.deepEqual([...deniedInLines(['Set-Mailbox : The operation failed', 'At line:1 char:1'])], []);
       // A stop word in the two words is no name of a permission or setting (`permission to`).
       assert.deepEqual([...deniedDeployments("You don't have permission to send")], []);
       const title = "Can't send an email message when Full Access permission is granted to a shared mailbox";
@@ -597,13 +602,25 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       const a = articleScenario(article('a', ['x'], { title: { en: 'Error when you run the Hybrid Configuration wizard' } }));
       const c = pasteConsole(console)!;
       assert.equal(
-        consoleElsewhere(['cmdlet:pony-config'], c, () => false, a, 'Another cause.'),
+        consoleElsewhere(
+          ['cmdlet:pony-config'],
+          c,
+          () => false,
+          a,
+          () => 'Another cause.',
+        ),
         'service:hcw',
       );
       // A command that ran, and that the article names, agrees.
       const ran = articleScenario(article('b', ['x'], { title: { en: 'Set-PonyStable fails in the Hybrid Configuration wizard' } }));
       assert.equal(
-        consoleElsewhere(['cmdlet:pony-stable'], c, () => false, ran, 'Another cause.'),
+        consoleElsewhere(
+          ['cmdlet:pony-stable'],
+          c,
+          () => false,
+          ran,
+          () => 'Another cause.',
+        ),
         undefined,
       );
     });
