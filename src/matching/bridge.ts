@@ -256,9 +256,11 @@ export class Translator {
   private rewrite(text: string, applied: Applied[], units: Unit[] = []): string {
     const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
     const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
-    const negatedVerbs = this.to === 'en' ? this.negatedVerbs(text, words, cannot) : NO_READINGS;
-    const separated = this.separable.size ? this.separatedVerbs(text, words, negatedVerbs, cannot) : NO_READINGS;
-    const negatedEnds = this.to === 'en' ? this.negatedEnds(text, words, cannot, negatedVerbs, separated) : NO_INDEXES;
+    // Where clauses start, read once for the three walks over them below.
+    const clauses = this.to === 'en' || this.separable.size ? clauseStarts(text, words) : NO_CLAUSES;
+    const negatedVerbs = this.to === 'en' ? this.negatedVerbs(words, clauses, cannot) : NO_READINGS;
+    const separated = this.separable.size ? this.separatedVerbs(words, clauses, negatedVerbs, cannot) : NO_READINGS;
+    const negatedEnds = this.to === 'en' ? this.negatedEnds(text, words, clauses, cannot, negatedVerbs, separated) : NO_INDEXES;
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
     const statements = this.to === 'en' ? sentencesOf(text, words, STATEMENT_END) : undefined;
     const quotes = quotationsOf(text);
@@ -384,8 +386,8 @@ export class Translator {
    * (`taken`) are left to it.
    */
   private negatedVerbs(
-    text: string,
     words: readonly { start: number; end: number; folded: string }[],
+    clauses: Uint8Array,
     taken: ReadonlySet<number>,
   ): ReadonlyMap<number, string[]> {
     let out: Map<number, string[]> | undefined;
@@ -395,7 +397,7 @@ export class Translator {
       return !hit || hit.end === k + 1;
     };
     for (let i = 0; i <= words.length; i++) {
-      if (i < words.length && (i === 0 || !CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
+      if (i < words.length && !clauses[i]) continue;
       // Words [from, i) are one clause: a negation and no modal first (cheap), then the verb.
       let negation = -1;
       let modal = false;
@@ -433,15 +435,15 @@ export class Translator {
    * (`cannot`: `modalNegations`) or it starts a longer form of the lexicon.
    */
   private separatedVerbs(
-    text: string,
     words: readonly { start: number; end: number; folded: string }[],
+    clauses: Uint8Array,
     taken: ReadonlyMap<number, string[]>,
     modalNegations: ReadonlySet<number> = NO_INDEXES,
   ): ReadonlyMap<number, string[]> {
     let out: Map<number, string[]> | undefined;
     let from = 0;
     for (let i = 0; i <= words.length; i++) {
-      if (i < words.length && (i === 0 || !CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
+      if (i < words.length && !clauses[i]) continue;
       // Words [from, i) are one clause; its last word a particle, with a verb two or more words before it.
       const last = i - 1;
       if (last - from >= 2 && PARTICLES.has(words[last].folded) && !taken.has(last)) {
@@ -480,6 +482,7 @@ export class Translator {
   private negatedEnds(
     text: string,
     words: readonly { start: number; end: number; folded: string }[],
+    clauses: Uint8Array,
     modalNegations: ReadonlySet<number>,
     ...taken: ReadonlyMap<number, string[]>[]
   ): ReadonlySet<number> {
@@ -488,7 +491,7 @@ export class Translator {
     for (let i = 0; i <= words.length; i++) {
       // `und`, `oder` join two clauses with no comma between them (`… ist nicht synchronisiert und erscheint …`).
       const joined = i < words.length && i > 0 && JOINING.has(words[i].folded);
-      if (i < words.length && !joined && (i === 0 || !CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start)))) continue;
+      if (i < words.length && !joined && !clauses[i]) continue;
       // Words [from, i) are one clause.
       let negation = -1;
       let modal = false;
@@ -717,6 +720,15 @@ const PRESENT_PARTICIPLE = /\p{L}{3}end(?:e|en|er|es|em)$/u;
 
 /** Punctuation that ends a clause (a comma too), or a line break, between two words. */
 const CLAUSE_END = /[.,;:!?\n]/;
+
+/** Per word: 1 where a clause starts, a comma, colon, sentence end or line break between it and the word before (not the first). */
+function clauseStarts(text: string, words: readonly { start: number; end: number }[]): Uint8Array {
+  const out = new Uint8Array(words.length);
+  for (let i = 1; i < words.length; i++) if (CLAUSE_END.test(text.slice(words[i - 1].end, words[i].start))) out[i] = 1;
+  return out;
+}
+
+const NO_CLAUSES = new Uint8Array(0);
 /** Punctuation that ends a sentence, or a line break, between two words. */
 const SENTENCE_END = /[.;:!?\n]/;
 /** What ends a sentence as `Applied.sentence` counts: a line break, or `.!?` with a space after it. */
