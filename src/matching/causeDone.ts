@@ -6,7 +6,7 @@
  * answered. A paste that says it is missing too (`we never enabled TLS 1.2`, `TLS 1.2 not enabled`) is left alone.
  */
 import type { Article } from '../knowledge/types';
-import type { MatchContext, Paste, Ranked } from './hits';
+import { capAll, type MatchContext, type Paste, type Ranked } from './hits';
 
 /** Per article (per knowledge base), the things its title and cause say are missing (`lackedPhrases`). */
 const lacked = new WeakMap<Article, readonly string[]>();
@@ -116,9 +116,5 @@ export function capCauseDone(ctx: MatchContext, ranked: Ranked[], paste: Paste, 
   }
   if (named === undefined) return ranked;
   const note = `capped at ${cap}: the article's cause is that ${named} is missing; the paste says ${named} was enabled or is there, and nowhere that it is missing (offered, not answered)`;
-  return ranked.map((r) =>
-    r.score > cap
-      ? { ...r, score: cap, adjustments: explaining && r === top ? [...r.adjustments, { rule: 'scenario' as const, note }] : r.adjustments }
-      : r,
-  );
+  return capAll(ranked, cap, 'scenario', note, explaining);
 }

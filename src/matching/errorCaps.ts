@@ -6,7 +6,17 @@
  * the articles the paste's error contradicts, which the description path must not offer.
  */
 import { foreignProgram } from './foreignProgram';
-import { NO_ADJUSTMENTS, round, type ErrorHit, type Hit, type MatchContext, type Paste, type PasteWhere, type Ranked } from './hits';
+import {
+  capAll,
+  NO_ADJUSTMENTS,
+  round,
+  type ErrorHit,
+  type Hit,
+  type MatchContext,
+  type Paste,
+  type PasteWhere,
+  type Ranked,
+} from './hits';
 import { titleWordsNamed, uniqueWeight } from './descriptions';
 import { OVERVIEW_CODES } from './articleFacts';
 import {
@@ -422,11 +432,7 @@ export function capWizardElsewhere(ctx: MatchContext, ranked: Ranked[], paste: P
   const run = pasted.has(SETUP_RUN) ? 'Exchange Setup' : installerRun(paste.cut);
   if (!run) return ranked;
   const note = `capped at ${cap}: the article's title puts its error in the Hybrid Configuration Wizard; the paste never names the wizard and says it came from another run (${run}) (offered, not answered)`;
-  return ranked.map((r) =>
-    r.score > cap
-      ? { ...r, score: cap, adjustments: explaining && r === top ? [...r.adjustments, { rule: 'scenario' as const, note }] : r.adjustments }
-      : r,
-  );
+  return capAll(ranked, cap, 'scenario', note, explaining);
 }
 
 /**
@@ -451,11 +457,7 @@ export function capOtherVersion(ctx: MatchContext, ranked: Ranked[], paste: Past
   const named = [...pasted].sort().join(', ');
   const applies = [...scope.years].sort().join(', ') + (scope.from !== undefined ? ' and later' : '');
   const note = `capped at ${cap}: the paste names Exchange ${named}, this article applies to Exchange Server ${applies} only and names no other (offered, not answered)`;
-  return ranked.map((r) =>
-    r.score > cap
-      ? { ...r, score: cap, adjustments: explaining && r === top ? [...r.adjustments, { rule: 'product' as const, note }] : r.adjustments }
-      : r,
-  );
+  return capAll(ranked, cap, 'product', note, explaining);
 }
 
 const WIZARD = 'service:hcw';

@@ -281,3 +281,20 @@ export interface PasteWhere {
   /** The paste is a PowerShell console's (scenario.ts pasteConsole), with the commands it did not recognize. */
   console?: PasteConsole;
 }
+
+/**
+ * Every match above `cap` lowered to it (an answer made an offer); explaining, the top match carries the rule and its note.
+ * The answer caps of stage 7 that judge the whole paste (errorCaps.ts capWizardElsewhere, capOtherVersion; causeDone.ts).
+ */
+export function capAll(
+  ranked: Ranked[],
+  cap: number,
+  rule: Ranked['adjustments'][number]['rule'],
+  note: string,
+  explaining: boolean,
+): Ranked[] {
+  const top = ranked[0];
+  return ranked.map((r) =>
+    r.score > cap ? { ...r, score: cap, adjustments: explaining && r === top ? [...r.adjustments, { rule, note }] : r.adjustments } : r,
+  );
+}
