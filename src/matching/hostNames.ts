@@ -40,6 +40,33 @@ const codeAt = (text: string, i: number) => (i >= 0 && i < text.length ? text.ch
 const endsWell = (text: string, from: number, end: number, strict: boolean) =>
   end > from && (!strict || isAlnum(codeAt(text, end - 1), true));
 
+/** A paste's segments (between its dots), each described by a few numbers (replaceHostNames). */
+interface SegmentArrays {
+  start: Int32Array;
+  end: Int32Array;
+  /** Its last character that can't be part of a label, or start - 1. */
+  lastForeign: Int32Array;
+  /** Length of the listed top-level name it begins with (followed by a non-word character), or 0. */
+  tld: Int32Array;
+  /**
+   * lastTld[k]: the furthest segment, reached from the start of segment k through whole labels, that begins with a
+   * top-level name; -1 when there is none. The expression's greedy run of labels stops there.
+   */
+  lastTld: Int32Array;
+}
+
+function segmentArrays(count: number): SegmentArrays {
+  const a = () => new Int32Array(count + 1);
+  return { start: a(), end: a(), lastForeign: a(), tld: a(), lastTld: a() };
+}
+
+/**
+ * The arrays of a text of fewer segments than this, made once and written over by every call (each entry is written
+ * before it is read): a paste's were five new arrays. A text of more (a long log) gets its own, so none stays large.
+ */
+const SCRATCH_SEGMENTS = 1024;
+const SCRATCH = segmentArrays(SCRATCH_SEGMENTS);
+
 /**
  * `text` with every host name of `shape` replaced by `replacement`. (The character tests are plain functions of the
  * module, not closures made per call: this runs on every paste, and its closures were most of matching's cleaning.)
@@ -52,20 +79,14 @@ export function replaceHostNames(text: string, shape: HostNameShape, replacement
   let longestTld = 0;
   for (const t of shape.tlds) longestTld = Math.max(longestTld, t.length);
 
-  // The text split at its dots into segments, each described by a few numbers.
+  // The text split at its dots into segments, each described by a few numbers (in the module's arrays when they fit).
   let count = 1;
   for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) count++;
-  const start = new Int32Array(count);
-  const end = new Int32Array(count);
-  /** Its last character that can't be part of a label, or start - 1. */
-  const lastForeign = new Int32Array(count);
-  /** Length of the listed top-level name it begins with (followed by a non-word character), or 0. */
-  const tld = new Int32Array(count);
-  /** lastTld[k]: the furthest segment, reached from the start of segment k through whole labels, that begins
-   * with a top-level name; -1 when there is none. The expression's greedy run of labels stops there. */
-  const lastTld = new Int32Array(count + 1).fill(-1);
+  const { start, end, lastForeign, tld, lastTld } = count < SCRATCH_SEGMENTS ? SCRATCH : segmentArrays(count);
+  lastTld[count] = -1;
   for (let k = 0, from = 0; k < count; k++) {
     const dot = text.indexOf('.', from);
+    tld[k] = 0;
     start[k] = from;
     end[k] = dot < 0 ? n : dot;
     lastForeign[k] = from - 1;

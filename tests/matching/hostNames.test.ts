@@ -55,6 +55,13 @@ describe('matching/hostNames', () => {
     );
   });
 
+  it('finds the same in a text of more dots than its reused arrays hold, and in the shorter texts after it', () => {
+    const shape = { tlds: new Set(TLDS), labels: 'strict' as const };
+    const long = `${'x.y '.repeat(700)}mail.contoso.com ${'a.'.repeat(600)}de`;
+    for (const text of [long, 'mail.contoso.com', 'a.b', long.slice(0, 3000), 'x.de y.z.com'])
+      assert.equal(replaceHostNames(text, shape, ' '), text.replace(OLD_HOST, ' '), text.slice(0, 40));
+  });
+
   it('also in the loose shape kb gaps uses (labels may start or end with a hyphen, lower case only)', () => {
     const old = /\b(?:[a-z0-9-]+\.)+(?:com|net|org|local|lan|corp|intern|internal|de|at|ch|eu|io|us|uk)\b/g;
     const tlds = new Set('com net org local lan corp intern internal de at ch eu io us uk'.split(' '));
