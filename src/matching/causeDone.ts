@@ -30,6 +30,8 @@ const MISSING_BEFORE = new RegExp(String.raw`\bwithout\s+((?:${WORD})(?:\s+${WOR
  * The things an article's title and cause (English) say are missing, each as written (`TLS 1.2`, `MRSProxy`): a name, so from
  * its first word that starts with a capital or a digit (`when TLS 1.2 is not enabled`), up to a word that joins a clause.
  * Lower-case phrases (`without the recipient's consent`, `free/busy information isn't configured`) are no thing switched on.
+ * Not a thing the same text says is switched on too (`MRSProxy is not enabled`, and `MRSProxy shows as Enabled but is
+ * disabled`): that cause covers a paste that says it is enabled.
  */
 export function lackedPhrases(article: Article): readonly string[] {
   let found = lacked.get(article);
@@ -46,7 +48,8 @@ export function lackedPhrases(article: Article): readonly string[] {
   };
   for (const m of text.matchAll(MISSING_AFTER)) add(m[1].trim().split(/\s+/));
   for (const m of text.matchAll(MISSING_BEFORE)) if (/^[A-Z0-9.]/.test(m[1])) add(m[1].split(/\s+/));
-  found = [...out];
+  // A cause that tells of the thing switched on too (`MRSProxy shows as Enabled … but is disabled`) covers both states.
+  found = [...out].filter((name) => !pastedPolarity(text, name).done);
   lacked.set(article, found);
   return found;
 }
@@ -61,7 +64,7 @@ const CLAUSE_START = /[.;:!?,\n]|\b(?:but|aber)\b/gi;
 const DONE_BEFORE = String.raw`(?:enabled|enabling|enable|activated|activating|turned on|switched on|forced|aktiviert|aktivieren|eingeschaltet)\s+(?:(?:the|von|das|die)\s+)?`;
 
 /** What says it is there (after it: `TLS 1.2 is enabled`, `TLS 1.2 was already enabled`, `TLS 1.2 ist aktiviert`). */
-const DONE_AFTER = String.raw`\s+(?:(?:is|are|was|were|has been|have been|got|ist|sind|wurde|wurden|war)\s+)?(?:(?:now|already|also|bereits|schon|jetzt)\s+)?(?:enabled|activated|turned on|switched on|aktiviert|eingeschaltet)\b`;
+const DONE_AFTER = String.raw`\s+(?:(?:is|are|was|were|has been|have been|got|shows as|show as|appears as|appears|ist|sind|wurde|wurden|war)\s+)?(?:(?:now|already|also|bereits|schon|jetzt)\s+)?(?:enabled|activated|turned on|switched on|aktiviert|eingeschaltet)\b`;
 
 /** The paste says `phrase` was done or is there (`done`), or that it is missing (`missing`), each outside the other. */
 export function pastedPolarity(text: string, phrase: string): { done: boolean; missing: boolean } {

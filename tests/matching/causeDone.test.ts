@@ -17,6 +17,11 @@ describe('matching: an article whose cause is that something is missing, for a p
       cause: { en: "It fails without the recipient's consent, and when free/busy information isn't configured." },
     });
     assert.deepEqual(lackedPhrases(plain), []);
+    // A cause that tells of the thing shown as enabled too covers a paste that says it is.
+    const both = englishArticle('both', [ERROR], {
+      cause: { en: 'Wombat 2.0 is not enabled, or Wombat 2.0 shows as Enabled in the console but is disabled on the server.' },
+    });
+    assert.deepEqual(lackedPhrases(both), []);
   });
 
   it('offers it where the paste says the thing was enabled or is there', () => {
