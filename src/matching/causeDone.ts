@@ -60,8 +60,11 @@ const NEGATED = /(?:\b(?:not|never|no|without|nicht|kein\w*|nie|ohne)\b|n[’']t
 /** Where a clause starts: punctuation, or `but`/`aber`. */
 const CLAUSE_START = /[.;:!?,\n]|\b(?:but|aber)\b/gi;
 
-/** The verbs that say a thing was switched on (before it: `enabled TLS 1.2`, `Aktivieren von TLS 1.2`). */
-const DONE_BEFORE = String.raw`(?:enabled|enabling|enable|activated|activating|turned on|switched on|forced|aktiviert|aktivieren|eingeschaltet)\s+(?:(?:the|von|das|die)\s+)?`;
+/**
+ * The verbs that say a thing was switched on (before it: `enabled TLS 1.2`, `Aktivieren von TLS 1.2`), or is in use (`is using
+ * TLS 1.2`, `uses TLS 1.2`: a state; not `use`, which asks or wishes as often as it states).
+ */
+const DONE_BEFORE = String.raw`(?:enabled|enabling|enable|activated|activating|turned on|switched on|forced|using|uses|verwendet|nutzt|aktiviert|aktivieren|eingeschaltet)\s+(?:(?:the|von|das|die)\s+)?`;
 
 /** What says it is there (after it: `TLS 1.2 is enabled`, `TLS 1.2 was already enabled`, `TLS 1.2 ist aktiviert`). */
 const DONE_AFTER = String.raw`\s+(?:(?:is|are|was|were|has been|have been|got|shows as|show as|appears as|appears|ist|sind|wurde|wurden|war)\s+)?(?:(?:now|already|also|bereits|schon|jetzt)\s+)?(?:enabled|activated|turned on|switched on|aktiviert|eingeschaltet)\b`;

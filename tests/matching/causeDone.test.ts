@@ -31,6 +31,8 @@ describe('matching: an article whose cause is that something is missing, for a p
       'Wombat 2.0 is already enabled everywhere, still:',
       'The sync does not work since we enabled Wombat 2.0:',
       'Nach dem Aktivieren von Wombat 2.0:',
+      'The client is using Wombat 2.0 and the server is using Wombat 2.0 as well:',
+      'Our server uses Wombat 2.0:',
     ]) {
       const r = explainedOutcome([lacking, far], `${said}\n${ERROR}`);
       assert.deepEqual([r.decision, r.articles[0]], ['clarify', 'wombat-missing'], said);
@@ -46,6 +48,9 @@ describe('matching: an article whose cause is that something is missing, for a p
       'Wombat 2.0 not enabled, sync broken:',
       'We enabled Wombat 2.0 on one server; on the other Wombat 2.0 is not enabled:',
       'Wombat 2.0 ist nicht aktiviert:',
+      "The server isn't using Wombat 2.0:",
+      'We are not using Wombat 2.0 yet:',
+      'We want to use Wombat 2.0:',
       '',
     ])
       assert.equal(explainedOutcome([lacking, far], `${said}\n${ERROR}`).decision, 'answer', said);
