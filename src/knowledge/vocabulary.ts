@@ -456,15 +456,23 @@ const RUN_DENIED = /\b(?:not|never|without|nothing|none|no)\b|\b(?:do|does|did|h
 const CLAUSE_START = /[.;:!?,\n]|\bbut\b/gi;
 
 /**
+ * The clause of `text` before `at`: back to where the last clause starts (`starts`, a global pattern; default punctuation or
+ * `but`), at most 60 characters. A negation there says the statement at `at` did not happen (installerRun, causeDone.ts).
+ */
+export function clauseBefore(text: string, at: number, starts: RegExp = CLAUSE_START): string {
+  const before = text.slice(Math.max(0, at - 60), at);
+  let start = 0;
+  for (const c of before.matchAll(starts)) start = c.index + c[0].length;
+  return before.slice(start);
+}
+
+/**
  * The first run of another program (INSTALLER_RUN) the paste says happened, as written; undefined when it names none, or
  * only runs its own clause denies (`we did not uninstall anything`).
  */
 export function installerRun(text: string): string | undefined {
   for (const m of text.matchAll(INSTALLER_RUNS)) {
-    const before = text.slice(Math.max(0, m.index - 60), m.index);
-    let start = 0;
-    for (const c of before.matchAll(CLAUSE_START)) start = c.index + c[0].length;
-    if (!RUN_DENIED.test(before.slice(start))) return m[0];
+    if (!RUN_DENIED.test(clauseBefore(text, m.index))) return m[0];
   }
   return undefined;
 }

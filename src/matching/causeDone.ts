@@ -6,6 +6,7 @@
  * answered. A paste that says it is missing too (`we never enabled TLS 1.2`, `TLS 1.2 not enabled`) is left alone.
  */
 import type { Article } from '../knowledge/types';
+import { clauseBefore } from '../knowledge/vocabulary';
 import { capAll, type MatchContext, type Paste, type Ranked } from './hits';
 
 /** Per article (per knowledge base), the things its title and cause say are missing (`lackedPhrases`). */
@@ -57,7 +58,7 @@ export function lackedPhrases(article: Article): readonly string[] {
 /** A negation at most three words before a statement (`never enabled`, `haven't yet enabled`, `without enabling`). */
 const NEGATED = /(?:\b(?:not|never|no|without|nicht|kein\w*|nie|ohne)\b|n[’']t\b)\s+(?:\S+\s+){0,2}$/i;
 
-/** Where a clause starts: punctuation, or `but`/`aber`. */
+/** Where a clause starts: punctuation, or `but`/`aber` (the paste may be German). */
 const CLAUSE_START = /[.;:!?,\n]|\b(?:but|aber)\b/gi;
 
 /**
@@ -79,7 +80,7 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
   let done = false;
   let missing = false;
   for (const m of text.matchAll(said)) {
-    const clause = clauseBefore(text, m.index);
+    const clause = clauseBefore(text, m.index, CLAUSE_START);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const stated = m[0].length > 0 && (new RegExp(`^${DONE_BEFORE}`, 'i').test(m[0]) || new RegExp(`${DONE_AFTER}$`, 'i').test(m[0]));
     if (!stated) {
@@ -96,14 +97,6 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
 /** Right after a thing's name: it is not there (`is not enabled`, `isn't configured`, `not enabled`, `nicht aktiviert`). */
 const NOT_AFTER =
   /^\s+(?:(?:is|are|was|were|ist|sind|wurde|war)\s+)?(?:not|nicht|n[’']t)\b|^\s*(?:is|are|was|were|has|have)n[’']t\b|^\s+not\b/i;
-
-/** The clause of `text` before `at`: back to punctuation or `but`, at most 60 characters. */
-function clauseBefore(text: string, at: number): string {
-  const before = text.slice(Math.max(0, at - 60), at);
-  let start = 0;
-  for (const c of before.matchAll(CLAUSE_START)) start = c.index + c[0].length;
-  return before.slice(start);
-}
 
 /**
  * Stage 7e, before the decision: an answer whose article's cause is that something is missing (`lackedPhrases`), in a paste

@@ -428,7 +428,7 @@ export function capWizardElsewhere(ctx: MatchContext, ranked: Ranked[], paste: P
   // The whole paste as written, works-there sentences too (`paste.where` reads its lines without them): a paste that names
   // the wizard anywhere keeps the answer. Read at most once per paste (an answer decides it), and only for such an article.
   const pasted = scenarioAnchors(paste.cut, false);
-  if (pasted.has(WIZARD)) return ranked;
+  if (pasted.has(HCW)) return ranked;
   const run = pasted.has(SETUP_RUN) ? 'Exchange Setup' : installerRun(paste.cut);
   if (!run) return ranked;
   const note = `capped at ${cap}: the article's title puts its error in the Hybrid Configuration Wizard; the paste never names the wizard and says it came from another run (${run}) (offered, not answered)`;
@@ -460,7 +460,6 @@ export function capOtherVersion(ctx: MatchContext, ranked: Ranked[], paste: Past
   return capAll(ranked, cap, 'product', note, explaining);
 }
 
-const WIZARD = 'service:hcw';
 const SETUP_RUN = 'service:setup';
 
 /**
@@ -471,7 +470,7 @@ const wizardTitled = perArticle((ctx, article) => {
   const { title } = ctx.kb.articles[article];
   const text = [title.en, title.de].filter((t): t is string => !!t).join('\n');
   const own = scenarioAnchors(text, false);
-  return own.has(WIZARD) && !own.has(SETUP_RUN) && !INSTALLER_RUN.test(text);
+  return own.has(HCW) && !own.has(SETUP_RUN) && !INSTALLER_RUN.test(text);
 });
 
 /** Every error text of the article is nothing but status codes (an article about a code, its title's code its error text). */
