@@ -768,10 +768,6 @@ function inName(text: string, start: number, end: number): boolean {
   );
 }
 
-/**
- * A word and the stems it may be an inflection of: itself, and itself without each inflection ending whose rest keeps at
- * least `MIN_STEM` letters (`öffentlichen` → `öffentlich`, `ordnern` → `ordner`, `benutzer` → `benutz`).
- */
 /** Whether the pasted word at `start` is written as a German noun, with a capital (an adjective's `-en` is no plural). */
 function isNoun(text: string, start: number): boolean {
   const c = text[start];
@@ -792,6 +788,10 @@ function pluralForm(pattern: readonly (string | null)[], forms: ReadonlySet<stri
   return (last.endsWith('n') && forms.has(join(last.slice(0, -1)))) || (last.endsWith('en') && forms.has(join(last.slice(0, -2))));
 }
 
+/**
+ * A word and the stems it may be an inflection of: itself, and itself without each inflection ending whose rest keeps at
+ * least `MIN_STEM` letters (`öffentlichen` → `öffentlich`, `ordnern` → `ordner`, `benutzer` → `benutz`).
+ */
 function inflectionStems(word: string, endings: readonly string[]): string[] {
   const out = [word];
   for (const ending of endings)
