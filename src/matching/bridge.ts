@@ -351,7 +351,8 @@ export class Translator {
         const { outputWords, outputSlots, alternatives, pattern } = hit.rule;
         const last = pattern[pattern.length - 1];
         const noun = isNoun(text, words[hit.end - 1].start);
-        const plural = this.to === 'en' && noun && (hit.rule.plural || (!!last && withPluralEnding(words[hit.end - 1].folded, last)));
+        const plural =
+          this.to === 'en' && noun && (hit.rule.plural || (!!last && pluralOf(words[hit.end - 1].folded, (stem) => stem === last)));
         push(i, hit.end, {
           words: outputWords,
           ...(alternatives.length ? { alternatives } : {}),
@@ -586,11 +587,11 @@ export class Translator {
    * (`Sicherheitsgruppen`: `Sicherheitsgruppe`; `Postfachverschiebungen`: `Verschiebung`).
    */
   private pluralRead(word: string): boolean {
+    const known = (stem: string) => this.single.has(stem);
     for (let cut = 0; cut + MIN_STEM < word.length; cut++) {
       const tail = word.slice(cut);
       if (this.single.has(tail)) return false;
-      if ((tail.endsWith('n') && this.single.has(tail.slice(0, -1))) || (tail.endsWith('en') && this.single.has(tail.slice(0, -2))))
-        return true;
+      if (pluralOf(tail, known)) return true;
     }
     return false;
   }
@@ -774,9 +775,12 @@ function isNoun(text: string, start: number): boolean {
   return c !== undefined && c !== c.toLowerCase();
 }
 
-/** Whether a pasted German word is `form` (a lexicon form's last word) with a plural ending, `-n` or `-en` (`Gruppen`, `Regeln`). */
-function withPluralEnding(word: string, form: string): boolean {
-  return word !== form && (word === `${form}n` || word === `${form}en`);
+/**
+ * Whether a German word is a plural by its ending: `-n` or `-en` after a stem `known` holds (`Gruppen`: `Gruppe`;
+ * `Regeln`: `Regel`). The one plural test of the bridge: pasted words against a form or the lexicon, forms against their entry.
+ */
+function pluralOf(word: string, known: (stem: string) => boolean): boolean {
+  return (word.endsWith('n') && known(word.slice(0, -1))) || (word.endsWith('en') && known(word.slice(0, -2)));
 }
 
 /** Whether a lexicon form is the plural of another form of its entry (`forms`, patterns joined): its last word with `-n`, `-en`. */
@@ -784,8 +788,7 @@ function pluralForm(pattern: readonly (string | null)[], forms: ReadonlySet<stri
   const last = pattern[pattern.length - 1];
   if (!last) return false;
   const head = pattern.slice(0, -1).join(' ');
-  const join = (w: string) => (head ? `${head} ${w}` : w);
-  return (last.endsWith('n') && forms.has(join(last.slice(0, -1)))) || (last.endsWith('en') && forms.has(join(last.slice(0, -2))));
+  return pluralOf(last, (stem) => forms.has(head ? `${head} ${stem}` : stem));
 }
 
 /**
