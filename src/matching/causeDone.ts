@@ -7,10 +7,7 @@
  */
 import type { Article } from '../knowledge/types';
 import { clauseBefore } from '../knowledge/vocabulary';
-import { capAll, type MatchContext, type Paste, type Ranked } from './hits';
-
-/** Per article (per knowledge base), the things its title and cause say are missing (`lackedPhrases`). */
-const lacked = new WeakMap<Article, readonly string[]>();
+import { capAll, perArticle, type MatchContext, type Paste, type Ranked } from './hits';
 
 /** A word of a thing's name: letters, digits, dots, slashes, hyphens (`TLS`, `1.2`, `SchUseStrongCrypto`, `.NET`). */
 const WORD = String.raw`[A-Za-z0-9.][\w./-]*`;
@@ -35,8 +32,6 @@ const MISSING_BEFORE = new RegExp(String.raw`\bwithout\s+((?:${WORD})(?:\s+${WOR
  * disabled`): that cause covers a paste that says it is enabled.
  */
 export function lackedPhrases(article: Article): readonly string[] {
-  let found = lacked.get(article);
-  if (found) return found;
   const out = new Set<string>();
   const text = `${article.title.en ?? ''}\n${article.cause.en ?? ''}`;
   const add = (words: string[]) => {
@@ -50,10 +45,11 @@ export function lackedPhrases(article: Article): readonly string[] {
   for (const m of text.matchAll(MISSING_AFTER)) add(m[1].trim().split(/\s+/));
   for (const m of text.matchAll(MISSING_BEFORE)) if (/^[A-Z0-9.]/.test(m[1])) add(m[1].split(/\s+/));
   // A cause that tells of the thing switched on too (`MRSProxy shows as Enabled … but is disabled`) covers both states.
-  found = [...out].filter((name) => !pastedPolarity(text, name).done);
-  lacked.set(article, found);
-  return found;
+  return [...out].filter((name) => !pastedPolarity(text, name).done);
 }
+
+/** `lackedPhrases` of an article, read once per matcher and article. */
+const lackedOf = perArticle((ctx, article) => lackedPhrases(ctx.kb.articles[article]));
 
 /** A negation at most three words before a statement (`never enabled`, `haven't yet enabled`, `without enabling`). */
 const NEGATED = /(?:\b(?:not|never|no|without|nicht|kein\w*|nie|ohne)\b|n[’']t\b)\s+(?:\S+\s+){0,2}$/i;
@@ -70,6 +66,10 @@ const DONE_BEFORE = String.raw`(?:enabled|enabling|enable|activated|activating|t
 /** What says it is there (after it: `TLS 1.2 is enabled`, `TLS 1.2 was already enabled`, `TLS 1.2 ist aktiviert`). */
 const DONE_AFTER = String.raw`\s+(?:(?:is|are|was|were|has been|have been|got|shows as|show as|appears as|appears|ist|sind|wurde|wurden|war)\s+)?(?:(?:now|already|also|bereits|schon|jetzt)\s+)?(?:enabled|activated|turned on|switched on|aktiviert|eingeschaltet)\b`;
 
+/** A match of a thing's name that starts with `DONE_BEFORE` or ends with `DONE_AFTER`: it states the thing was done or is there. */
+const STARTS_DONE = new RegExp(`^${DONE_BEFORE}`, 'i');
+const ENDS_DONE = new RegExp(`${DONE_AFTER}$`, 'i');
+
 /** The paste says `phrase` was done or is there (`done`), or that it is missing (`missing`), each outside the other. */
 export function pastedPolarity(text: string, phrase: string): { done: boolean; missing: boolean } {
   const name = phrase
@@ -82,7 +82,7 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
   for (const m of text.matchAll(said)) {
     const clause = clauseBefore(text, m.index, CLAUSE_START);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-    const stated = m[0].length > 0 && (new RegExp(`^${DONE_BEFORE}`, 'i').test(m[0]) || new RegExp(`${DONE_AFTER}$`, 'i').test(m[0]));
+    const stated = m[0].length > 0 && (STARTS_DONE.test(m[0]) || ENDS_DONE.test(m[0]));
     if (!stated) {
       // `TLS 1.2 is not enabled`, `TLS 1.2 nicht aktiviert`, `no TLS 1.2`, `without TLS 1.2`.
       if (NOT_AFTER.test(after) || /\b(?:no|without|kein\w*|ohne)\s+$/i.test(clause)) missing = true;
@@ -106,7 +106,7 @@ export function capCauseDone(ctx: MatchContext, ranked: Ranked[], paste: Paste, 
   const top = ranked[0];
   const cap = ctx.params.score.otherScenario;
   if (!top || top.score <= cap) return ranked;
-  const phrases = lackedPhrases(ctx.kb.articles[top.hit.article]);
+  const phrases = lackedOf(ctx, top.hit.article);
   let named: string | undefined;
   for (const phrase of phrases) {
     const { done, missing } = pastedPolarity(paste.cut, phrase);

@@ -9,6 +9,7 @@ import { foreignProgram } from './foreignProgram';
 import {
   capAll,
   NO_ADJUSTMENTS,
+  perArticle,
   round,
   type ErrorHit,
   type Hit,
@@ -56,22 +57,6 @@ import { twinsOf } from './twins';
 
 /** The Hybrid Configuration Wizard's scenario anchor (vocabulary.ts SCENARIO_SERVICES). */
 const HCW = 'service:hcw';
-
-/**
- * `read` of an article, made once per matcher and article (what a cap reads of the article alone, its title or products,
- * is the same for every paste): keyed by the match context, so a knowledge reload reads its articles afresh.
- */
-function perArticle<T>(read: (ctx: MatchContext, article: number) => T): (ctx: MatchContext, article: number) => T {
-  const known = new WeakMap<MatchContext, Map<number, T>>();
-  return (ctx, article) => {
-    let byArticle = known.get(ctx);
-    if (!byArticle) known.set(ctx, (byArticle = new Map()));
-    if (byArticle.has(article)) return byArticle.get(article) as T;
-    const value = read(ctx, article);
-    byArticle.set(article, value);
-    return value;
-  };
-}
 
 /** The oldest Exchange Server version the article applies to (product.ts `oldestServer`), per article. */
 const oldestServerOf = perArticle((ctx, article) => oldestServer(ctx.kb.articles[article]));

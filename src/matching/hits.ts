@@ -1,8 +1,8 @@
 /**
  * What the matcher's stages (matcher.ts) hand each other: the paste as read (`Paste`), the hits its error texts,
  * codes, keywords and descriptions find (`Hit`), and the matches as ranked (`Ranked`); and `MatchContext`, what a stage
- * module reads of its matcher. Types only, besides two shared constants and `round`: every stage module imports them,
- * and this imports no stage.
+ * module reads of its matcher. Types only, besides two shared constants and small helpers (`round`, `bestScore`,
+ * `perArticle`): every stage module imports them, and this imports no stage.
  */
 import type { KnowledgeBase } from '../knowledge/load';
 import type { Lang } from '../knowledge/types';
@@ -44,6 +44,22 @@ export function bestScore(hits: readonly { score: number }[]): number {
   let best = 0;
   for (const h of hits) best = Math.max(best, h.score);
   return best;
+}
+
+/**
+ * `read` of an article, made once per matcher and article (what a stage reads of the article alone, its title, cause or
+ * products, is the same for every paste): keyed by the match context, so a knowledge reload reads its articles afresh.
+ */
+export function perArticle<T>(read: (ctx: MatchContext, article: number) => T): (ctx: MatchContext, article: number) => T {
+  const known = new WeakMap<MatchContext, Map<number, T>>();
+  return (ctx, article) => {
+    let byArticle = known.get(ctx);
+    if (!byArticle) known.set(ctx, (byArticle = new Map()));
+    if (byArticle.has(article)) return byArticle.get(article) as T;
+    const value = read(ctx, article);
+    byArticle.set(article, value);
+    return value;
+  };
 }
 
 /** A score to 3 decimals, as matches show it. */
