@@ -429,6 +429,14 @@ export const SCENARIO_SERVICES: readonly [string, RegExp, readonly string[]][] =
     ),
     ['azure', 'entra', 'aad', 'sync', 'miisclient'],
   ],
+  // A mail client's own connection to its mailbox server: POP, IMAP, SMTP submission (its ports, SMTP AUTH), ActiveSync, and
+  // a mail client's account settings (`the connection encryption type`). Not servers talking to each other (hybrid, connectors).
+  // (Case-sensitive where the word is common in lower case: `a pop-up`.)
+  [
+    'mail-client',
+    /\bPOP3?\b|\b[Pp]op3\b|\b(?:IMAP|[Ii]map)4?\b|(?<![A-Za-z])(?:[Pp]orts?|PORT)\s*[:=]?\s*(?:110|143|465|587|993|995)\b|\bSMTP[ _-]?AUTH\b|\b[Cc]lient [Ss]ubmission\b|\bActiveSync\b|\b[Ee]ncryption (?:type|method)\b/g,
+    ['pop', 'imap', 'port', 'smtp', 'submission', 'activesync', 'encryption'],
+  ],
   // Scripts named in words: the Exchange Health Checker and SetupAssist (as their `.ps1` files: the same anchor).
   ['script:healthchecker.ps1', /\bHealth ?Checker\b/gi, ['health']],
   ['script:setupassist.ps1', /\bSetup ?Assist\b/gi, ['setup']],

@@ -189,6 +189,24 @@ describe('matching/Matcher', () => {
     assert.ok(note.includes('its topic phrases add nothing') && note.includes('service:migration'), note);
   });
 
+  it("offers, not answers, TLS 1.2 named for a mail client's own connection (POP, IMAP, SMTP submission, ActiveSync)", () => {
+    for (const text of [
+      'POP3 and SMTP client connections on port 465 fail with TLS 1.2 on Exchange 2019',
+      'Outlook keeps asking for the password, the account uses IMAP on port 993 against Exchange 2016; TLS 1.2',
+      "iPhones fail to sync via ActiveSync after we disabled TLS 1.0 on Exchange 2016; they don't support TLS 1.2.",
+    ]) {
+      const r = builtin().match(text, { explain: true });
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'exo-legacy-tls-hybrid'], text);
+      const note = r.matches[0].why!.rules.find((x) => x.rule === 'description')!.note;
+      assert.ok(note.includes('its topic phrases add nothing') && note.includes('service:mail-client'), note);
+    }
+    // The hybrid symptom named keeps the answer, a client protocol beside it or not.
+    const hybrid = builtin().match(
+      'Since Microsoft disabled TLS 1.0, free/busy between on-premises and Exchange Online stopped working. We use IMAP too.',
+    );
+    assert.deepEqual([hybrid.decision, hybrid.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid']);
+  });
+
   it('only offers, never answers, a symptom described without anything pointing at its cause', () => {
     for (const text of [
       'free/busy is not working in our hybrid environment with Exchange Online',

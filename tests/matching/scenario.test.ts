@@ -107,6 +107,21 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual([...scenarioAnchors('the users were migrated from Gmail')], ['service:migration']);
     });
 
+    it("reads a mail client's own connection (POP, IMAP, ActiveSync, SMTP submission) as a place, not a pop-up or a bare port", () => {
+      for (const text of [
+        'Our POP3 clients fail',
+        'Thunderbird over IMAP fails',
+        'SMTP on port 587 fails with the certificate',
+        'MAIL_PORT=465',
+        'SMTP AUTH is blocked',
+        'the iPhones sync through ActiveSync',
+        'Your server does not support the connection encryption type you have specified.',
+      ])
+        assert.deepEqual([...scenarioAnchors(text)], ['service:mail-client'], text);
+      for (const text of ['A pop-up asks for the password', 'the connector sends over SMTP on port 25', 'we do not use IMAP', 'port 5870'])
+        assert.deepEqual([...scenarioAnchors(text)], [], text);
+    });
+
     it('reads no scenario from host names, hyphenated words or output cmdlets', () => {
       // `owa.contoso.com` is any server; the URL's path names the endpoint (the MRS proxy).
       assert.deepEqual([...scenarioAnchors("The call to 'https://owa.contoso.com/EWS/mrsproxy.svc' failed.")], ['service:mrs']);
