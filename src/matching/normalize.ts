@@ -231,7 +231,7 @@ export function hasSpaced(text: string, c: string, gap: number, count: number): 
 
 /**
  * Folds a word: lower case, umlauts and their ASCII spellings to one form (`für`, `fuer`, `fur` → `fur`),
- * accents removed. Applied identically to articles and pastes.
+ * accents removed, a hex number written as its value (`hexValue`). Applied identically to articles and pastes.
  * `ae`, `oe`, `ue` are read as an umlaut's ASCII spelling only where German writes one: at the word's start or after a
  * consonant other than `q`, and before a consonant (`Aenderung`, `Loeschen`, `Ueberpruefung`). Elsewhere they are the
  * letters themselves: English `request`, `query`, `due`, `value` keep them (`due` folded to German `du`, a stop word),
@@ -249,11 +249,32 @@ export function foldWord(word: string): string {
       .replace(/ü/g, 'u')
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '');
+    folded = hexValue(folded);
     // Words repeat (near-duplicate articles, log lines): fold each once. Bounded, so arbitrary input can't grow it.
     if (FOLDED.size >= FOLD_CACHE_SIZE) FOLDED.clear();
     FOLDED.set(word, folded);
   }
   return folded;
+}
+
+const HEX = /^0x[0-9a-f]+$/;
+const BARE_HRESULT = /^80[0-9a-f]{6}$/;
+
+/**
+ * One value, one term: a hex number of up to eight digits with leading zeros (`0x000004dc`, `0x0004dc`) is the number
+ * without them (`0x4dc`; zero is `0x0`; longer ones, offsets and addresses, stay as they are for termsOf to drop), and an
+ * HRESULT written without its `0x` (`80070005`, `800CCC0E`: eight hex digits from `80`) is the HRESULT with it. Tools pad
+ * result codes to different widths and some print them bare; the digits that agree are the same code. `w` is folded.
+ */
+function hexValue(w: string): string {
+  const n = w.length;
+  if (n >= 4 && n <= 10 && w.charCodeAt(0) === 48 && w.charCodeAt(1) === 120 && w.charCodeAt(2) === 48 && HEX.test(w)) {
+    let i = 2;
+    while (i < n - 1 && w.charCodeAt(i) === 48) i++;
+    return `0x${w.slice(i)}`;
+  }
+  if (n === 8 && w.charCodeAt(0) === 56 && w.charCodeAt(1) === 48 && BARE_HRESULT.test(w)) return `0x${w}`;
+  return w;
 }
 
 /** An umlaut's ASCII spelling (`ae`, `oe`, `ue`): not after a vowel or `q`, and followed by a consonant. One pass. */

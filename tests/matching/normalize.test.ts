@@ -28,6 +28,21 @@ describe('matching/normalize', () => {
     assert.equal(splitNegations("I can't, it won't, it isn't, they Won’t"), 'I cannot, it will not, it is not, they will not');
   });
 
+  it('reads a hex number as its value: leading zeros and a bare HRESULT write the same code (hexValue)', () => {
+    assert.equal(foldWord('0x000004DC'), '0x4dc');
+    assert.equal(foldWord('0x0004dc'), '0x4dc');
+    assert.equal(foldWord('0x00000000'), '0x0');
+    assert.equal(foldWord('80070005'), '0x80070005');
+    assert.equal(foldWord('800CCC0E'), foldWord('0x800ccc0e'));
+    // Unchanged: a code without leading zeros, another eight-digit number, a word that merely starts like one.
+    assert.equal(foldWord('0x80070005'), '0x80070005');
+    assert.equal(foldWord('20231201'), '20231201');
+    assert.equal(foldWord('0xzz'), '0xzz');
+    // A fault offset of sixteen digits stays as it is, dropped like any long hex number.
+    assert.deepEqual(termsOf('Fault offset: 0x000000000001b0e0'), ['fault', 'offset']);
+    assert.deepEqual(termsOf('Error 0x000004dc, then 80070005'), ['error', '0x4dc', 'then', '0x80070005']);
+  });
+
   it('reads every kind of line end as one: \\r\\n, \\r and \\n', () => {
     assert.deepEqual(cleanPaste('first line\r\nsecond line\rthird line\nfourth line'), [
       'first line',
