@@ -19,6 +19,7 @@ import {
 import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
+import { doneAgainstCause, lackedPhrases } from './causeDone';
 import { GENERIC } from './descriptions';
 import { reversedDirection } from './direction';
 import { cleanPaste, foldWord, type Token } from './normalize';
@@ -1497,12 +1498,18 @@ export function combineWithTranslation(
     notes?.push(
       `not answered: the paste negates ${denied.map((d) => `\`${d}\``).join(', ')}, which ${top?.id}'s title and symptom say without a negation`,
     );
+  // The article's cause is that something is missing, and the paste says it was done or is there (`TLS 1.2 ist bereits
+  // aktiviert`): capCauseDone offers the article for the paste as written and for its translation; no rare term answers it.
+  const done = top ? doneAgainstCause(lackedPhrases(top), `${text}\n${translation.text}`) : undefined;
+  if (done !== undefined)
+    notes?.push(`not answered: ${top?.id}'s cause is that ${done} is missing; the paste says ${done} was enabled or is there`);
   if (
     via.decision !== 'none' &&
     ranked[0]?.article === via.matches[0].article &&
     top &&
     articlesHolding &&
     !denied.length &&
+    done === undefined &&
     !reversedDirection(top, translation.text, params.descriptions.directionWords) &&
     proseAgreement(
       top,

@@ -86,6 +86,15 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
     if (!stated) {
       // `TLS 1.2 is not enabled`, `TLS 1.2 nicht aktiviert`, `no TLS 1.2`, `without TLS 1.2`.
       if (NOT_AFTER.test(after) || /\b(?:no|without|kein\w*|ohne)\s+$/i.test(clause)) missing = true;
+      else {
+        // German sets the participle at the clause's end (`TLS 1.2 ist auf allen Servern aktiviert`, `haben TLS 1.2 gestern
+        // aktiviert`), a negation between the two or before the name says it is not (`… auf den Servern nicht aktiviert`).
+        const final = clauseAfter(text, m.index + m[0].length).match(GERMAN_FINAL);
+        if (final) {
+          if (/\b(?:nicht|nie|niemals|kein\w*)\b/i.test(final[1]) || NEGATED.test(clause)) missing = true;
+          else done = true;
+        }
+      }
       continue;
     }
     if (NEGATED.test(clause)) missing = true;
@@ -94,9 +103,40 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
   return { done, missing };
 }
 
+/** Where a clause ends after a name: punctuation, or a word that joins another clause (German or English). */
+const CLAUSE_END = /[.;:!?,\n]|\b(?:und|oder|aber|sondern|weil|obwohl|dass|denn|and|or|but|because|although)\b/i;
+
+/** The rest of the clause `at` stands in (up to 80 characters). */
+function clauseAfter(text: string, at: number): string {
+  const rest = text.slice(at, at + 80);
+  const end = rest.search(CLAUSE_END);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/**
+ * A German participle of switching on at a clause's end, after at most six words (`ist auf allen Servern aktiviert`; the words
+ * before it in group 1), and only an auxiliary after it (`… aktiviert haben`, `… aktiviert wurde`).
+ */
+const GERMAN_FINAL = /^((?:\s+\S+){0,6}?)\s+(?:aktiviert|eingeschaltet)(?:\s+(?:ist|sind|wurde|wurden|war|haben|hat|hatten|worden))*\s*$/i;
+
 /** Right after a thing's name: it is not there (`is not enabled`, `isn't configured`, `not enabled`, `nicht aktiviert`). */
 const NOT_AFTER =
   /^\s+(?:(?:is|are|was|were|ist|sind|wurde|war)\s+)?(?:not|nicht|n[’']t)\b|^\s*(?:is|are|was|were|has|have)n[’']t\b|^\s+not\b/i;
+
+/**
+ * Which of the things an article's cause says are missing (`phrases`: `lackedPhrases`) `text` says was done or is there, and
+ * never that one is missing — in either language, as `pastedPolarity` reads both — or undefined. Also the bridge's check
+ * (bridge.ts): a German description it would answer on rare terms says the same as its English wording (`TLS 1.2 ist aktiviert`).
+ */
+export function doneAgainstCause(phrases: readonly string[], text: string): string | undefined {
+  let named: string | undefined;
+  for (const phrase of phrases) {
+    const { done, missing } = pastedPolarity(text, phrase);
+    if (missing) return undefined;
+    if (done) named ??= phrase;
+  }
+  return named;
+}
 
 /**
  * Stage 7e, before the decision: an answer whose article's cause is that something is missing (`lackedPhrases`), in a paste
@@ -106,13 +146,7 @@ export function capCauseDone(ctx: MatchContext, ranked: Ranked[], paste: Paste, 
   const top = ranked[0];
   const cap = ctx.params.score.otherScenario;
   if (!top || top.score <= cap) return ranked;
-  const phrases = lackedOf(ctx, top.hit.article);
-  let named: string | undefined;
-  for (const phrase of phrases) {
-    const { done, missing } = pastedPolarity(paste.cut, phrase);
-    if (missing) return ranked;
-    if (done) named ??= phrase;
-  }
+  const named = doneAgainstCause(lackedOf(ctx, top.hit.article), paste.cut);
   if (named === undefined) return ranked;
   const note = `capped at ${cap}: the article's cause is that ${named} is missing; the paste says ${named} was enabled or is there, and nowhere that it is missing (offered, not answered)`;
   return capAll(ranked, cap, 'scenario', note, explaining);

@@ -1049,6 +1049,27 @@ describe('matching/bridge', () => {
         assert.deepEqual(run('Die Verteilergruppe ist nicht nach Office 365 synchronisiert.', negated), ['answer', 'dg-not-synced']);
       });
 
+      it('offers a description whose article’s cause is that something is missing, where the paste says it is enabled', () => {
+        // The out-of-office article whose cause is a switch not turned on; the paste's translation names its symptom whole.
+        const [cloudSide, ...rest] = OOF_ARTICLES.filter((a) => a.id === 'oof-cloud-side').concat(
+          OOF_ARTICLES.filter((a) => a.id !== 'oof-cloud-side'),
+        );
+        const lacking = { ...cloudSide, cause: { en: 'The notifications are dropped when Wombat 2.0 is not enabled on the server.' } };
+        const run = (text: string) => {
+          const r = new Matcher(kbOf([lacking, ...rest], OOF_LEXICON)).match(text, { explain: true });
+          return [r.decision, r.matches[0]?.article, ...(r.translation?.notes ?? [])];
+        };
+        const symptom = 'Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern';
+        assert.deepEqual(run(`${symptom}.`), ['answer', 'oof-cloud-side']);
+        assert.deepEqual(run(`${symptom}, Wombat 2.0 ist nicht aktiviert.`), ['answer', 'oof-cloud-side']);
+        for (const said of [`${symptom}, obwohl Wombat 2.0 aktiviert ist.`, `Wombat 2.0 ist auf allen Servern aktiviert. ${symptom}.`])
+          assert.deepEqual(run(said), [
+            'clarify',
+            'oof-cloud-side',
+            "not answered: oof-cloud-side's cause is that Wombat 2.0 is missing; the paste says Wombat 2.0 was enabled or is there",
+          ]);
+      });
+
       it('offers a description that says the direction of its title the other way round, by any of the bridge’s rules', () => {
         // The out-of-office articles (OOF_ARTICLES): the paste has the sides swapped (on-premises users get none from Office 365 users).
         const run = (text: string, b = DEFAULT_PARAMETERS.bridge, directionWords = DEFAULT_PARAMETERS.descriptions.directionWords) => {

@@ -63,4 +63,30 @@ describe('matching: an article whose cause is that something is missing, for a p
     assert.deepEqual(pastedPolarity('TLS 1.2 is mentioned only.', 'TLS 1.2'), { done: false, missing: false });
     assert.deepEqual(pastedPolarity('TLS 1.20 was enabled.', 'TLS 1.2'), { done: false, missing: false });
   });
+
+  it('reads a German participle at the end of the clause, words between, and a negation between or before as missing', () => {
+    const done = { done: true, missing: false };
+    const missing = { done: false, missing: true };
+    const none = { done: false, missing: false };
+    for (const said of [
+      'TLS 1.2 ist auf allen Servern aktiviert.',
+      'Wir haben TLS 1.2 auf allen Exchange-Servern aktiviert, trotzdem hängt der Assistent.',
+      'TLS 1.2 wurde gestern aktiviert',
+      'Nachdem wir TLS 1.2 auf allen Servern aktiviert haben, geht nichts mehr.',
+      'TLS 1.2 ist bei uns überall eingeschaltet',
+    ])
+      assert.deepEqual(pastedPolarity(said, 'TLS 1.2'), done, said);
+    for (const said of [
+      'TLS 1.2 ist auf den Servern nicht aktiviert.',
+      'Wir haben TLS 1.2 noch nicht aktiviert',
+      'TLS 1.2 wurde nie aktiviert',
+      'TLS 1.2 ist auf keinem Server aktiviert',
+      'Wir haben nicht TLS 1.2 auf den Servern aktiviert',
+    ])
+      assert.deepEqual(pastedPolarity(said, 'TLS 1.2'), missing, said);
+    // The participle of another clause (after `und`, a comma), or past six words, is not the name's.
+    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt und der Dienst ist aktiviert', 'TLS 1.2'), none);
+    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt, der Dienst ist aktiviert', 'TLS 1.2'), none);
+    assert.deepEqual(pastedPolarity('TLS 1.2 steht in der Anleitung von Microsoft für die Server als aktiviert', 'TLS 1.2'), none);
+  });
 });
