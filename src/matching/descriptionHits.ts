@@ -21,11 +21,40 @@ import {
   type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
+import type { Article } from '../knowledge/types';
+import { foldWord } from './normalize';
 import { agreedDirection, flowsOf, reversedDirection, titleFlow } from './direction';
 import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
 import { namedPlaces, outsideScenario, type PasteScenario } from './scenario';
 import type { QueryView } from './score';
 import { isStatusTerm } from './statusCodes';
+
+/**
+ * Title words that name no scenario beside topic phrases (descriptionHits' cause and scenario named together): that something
+ * fails (`free/busy … fail`, `schlagen fehl`). With the product's name (`productWordsOf`), every post about the product says them.
+ */
+const FAILING: ReadonlySet<string> = new Set(
+  'fail fails failed failing failure broken break breaks stop stops stopped fehl fehler schlagen schlägt fehlgeschlagen'
+    .split(' ')
+    .map(foldWord),
+);
+
+/** The words of an article's products' names (`Exchange Server`, `Exchange Online` → exchange, server, online), per article. */
+const productWords = new WeakMap<Article, ReadonlySet<string>>();
+function productWordsOf(a: Article): ReadonlySet<string> {
+  let words = productWords.get(a);
+  if (!words)
+    productWords.set(
+      a,
+      (words = new Set(
+        a.products
+          .flatMap((p) => p.name.split(/[^\p{L}\p{N}]+/u))
+          .filter(Boolean)
+          .map(foldWord),
+      )),
+    );
+  return words;
+}
 
 /** A status code of the paste that `article`'s title names (`Fix NDR error "451 4.7.500-699"`…), if any. */
 function titleCode(ctx: MatchContext, article: number, view: QueryView): string | undefined {
@@ -165,7 +194,11 @@ export function descriptionHits(
     // Where the paste says it happened and none of it is the article's scenario (a migration endpoint, Autodiscover: scenario.ts),
     // the phrases name a cause beside another scenario: offered at the description's score.
     const elsewhere = where ? outsideScenario((placesNamed ??= namedPlaces(where())), ctx.facts.scenarioOf(article)) : undefined;
-    const score = p.score + (elsewhere ? 0 : Math.min(k.topicMax, k.topic * phrases.size));
+    // Else, the title's words named are only the product's name or that something fails (`Exchange`, `fail`): no scenario
+    // named, the phrases a cause alone: offered too.
+    const products = productWordsOf(ctx.kb.articles[article]);
+    const generic = !elsewhere && named.every((w) => FAILING.has(w) || products.has(w)) ? named : undefined;
+    const score = p.score + (elsewhere || generic ? 0 : Math.min(k.topicMax, k.topic * phrases.size));
     // No symptom named: the article as a whole (symptom null).
     hits.push({
       kind: 'description',
@@ -176,6 +209,7 @@ export function descriptionHits(
       fit: best,
       topics: [...phrases],
       ...(elsewhere ? { topicsElsewhere: elsewhere } : {}),
+      ...(generic ? { topicsGeneric: generic } : {}),
     });
   }
   return hits;

@@ -195,6 +195,8 @@ export interface DescriptionHit extends HitBase {
    * none of them the article's scenario: the phrases added nothing (descriptionHits.ts).
    */
   topicsElsewhere?: readonly string[];
+  /** Found by its topic phrases and title words that name no scenario only (the product's name, `fail`): these words; offered. */
+  topicsGeneric?: readonly string[];
   /** The paste quotes a status code, its article names others and not that one (then capped: errorCaps.ts `capOtherStatusProse`). */
   otherStatus?: true;
   /**

@@ -207,6 +207,22 @@ describe('matching/Matcher', () => {
     assert.deepEqual([hybrid.decision, hybrid.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid']);
   });
 
+  it("offers, not answers, TLS named with only the product's name or a failure of its title's words (no scenario named)", () => {
+    for (const text of [
+      'Outlook 2013 clients keep prompting for credentials after disabling TLS 1.0/1.1 on Exchange 2016',
+      "Internet Explorer 10 users can't log on anymore after we disabled TLS 1.0 on Exchange 2016; TLS 1.2 is on.",
+      'Our Exchange 2016 send connector fails after TLS 1.0 was disabled',
+    ]) {
+      const r = builtin().match(text, { explain: true });
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'exo-legacy-tls-hybrid'], text);
+      const note = r.matches[0].why!.rules.find((x) => x.rule === 'description')!.note;
+      assert.ok(note.includes('words of its title that name no scenario (exchange'), note);
+    }
+    // A word of the title that names its scenario (`hybrid`) beside them keeps the answer.
+    const hybrid = builtin().match('Our hybrid Exchange 2016 fails after TLS 1.0 was disabled');
+    assert.deepEqual([hybrid.decision, hybrid.matches[0]?.article], ['answer', 'exo-legacy-tls-hybrid']);
+  });
+
   it('only offers, never answers, a symptom described without anything pointing at its cause', () => {
     for (const text of [
       'free/busy is not working in our hybrid environment with Exchange Online',
