@@ -96,7 +96,7 @@ function agreeingDirections(ctx: MatchContext, fits: DescriptionScore[], text: s
 export function descriptionHits(
   ctx: MatchContext,
   view: QueryView,
-  topicPhrases: Map<number, Set<string>>,
+  topicPhrases: ReadonlyMap<number, ReadonlySet<string>>,
   bridged: boolean,
   text: string,
   translated: TranslatedWords,

@@ -4,22 +4,31 @@
  */
 import type { KeywordHit, MatchContext } from './hits';
 
+/** Per article, the topic phrases a paste holds: none (shared, never written). */
+const NO_TOPICS: ReadonlyMap<number, ReadonlySet<string>> = new Map();
+
+/** `value` added to the set `map` holds under `key`, made on the first. */
+function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
 /**
- * Stage 5b: keyword phrases found in the paste: per-symptom scores, and per article the number of its
- * topic phrases (which never make a candidate alone, but tip ties between articles that share an error text).
+ * Stage 5b: keyword phrases found in the paste: per-symptom scores, and per article its topic phrases found (which never
+ * make a candidate alone, but tip ties between articles that share an error text: ranking.ts, by their number).
  * `families`: a family's symptom (`familySymptom`) named alone is listed, not offered.
+ * (The maps are made on the first phrase found: most pastes hold none.)
  */
 export function keywordHits(
   ctx: MatchContext,
   seq: readonly string[],
   families: boolean,
-): { hits: KeywordHit[]; topics: Map<number, number>; topicPhrases: Map<number, Set<string>> } {
+): { hits: KeywordHit[]; topicPhrases: ReadonlyMap<number, ReadonlySet<string>> } {
   const p = ctx.params.keywords;
-  const symptomPhrases = new Map<string, { article: number; symptom: string; terms: string[]; phrases: string[] }>();
-  const topicPhrases = new Map<number, Set<string>>();
-  const contextPhrases = new Map<string, Set<string>>();
-  const add = (map: Map<string | number, Set<string>>, key: string | number, value: string) =>
-    map.set(key, (map.get(key) ?? new Set()).add(value));
+  let symptomPhrases: Map<string, { article: number; symptom: string; terms: string[]; phrases: string[] }> | undefined;
+  let topicPhrases: Map<number, Set<string>> | undefined;
+  let contextPhrases: Map<string, Set<string>> | undefined;
   for (let i = 0; i < seq.length; i++) {
     const starting = ctx.index.phrases.get(seq[i]);
     if (!starting) continue;
@@ -30,11 +39,14 @@ export function keywordHits(
       while (k < ph.terms.length && seq[i + k] === ph.terms[k]) k++;
       if (k < ph.terms.length) continue;
       const phrase = ph.terms.join(' ');
+      if (ph.symptom === null) {
+        addTo((topicPhrases ??= new Map()), ph.article, phrase);
+        continue;
+      }
       const key = `${ph.article}\u0000${ph.symptom}`;
-      if (ph.symptom === null) add(topicPhrases, ph.article, phrase);
-      else if (ph.topic) add(contextPhrases, key, phrase);
+      if (ph.topic) addTo((contextPhrases ??= new Map()), key, phrase);
       else {
-        const hit = symptomPhrases.get(key);
+        const hit = (symptomPhrases ??= new Map()).get(key);
         if (hit) {
           hit.terms.push(...ph.terms);
           hit.phrases.push(phrase);
@@ -43,23 +55,23 @@ export function keywordHits(
     }
   }
   const hits: KeywordHit[] = [];
-  for (const [key, { article, symptom, terms, phrases }] of symptomPhrases) {
-    const topics = [...(topicPhrases.get(article) ?? []), ...(contextPhrases.get(key) ?? [])];
-    const score = p.symptom + Math.min(p.topicMax, p.topic * topics.length);
-    // A symptom many articles describe, named without this article's topic phrases, names the family: listed, not offered.
-    const family = families && !topics.length && ctx.facts.familySymptom(article, symptom);
-    const hit: KeywordHit = {
-      kind: 'keyword',
-      article,
-      symptom,
-      score: family ? p.familyScore : score,
-      terms,
-      keywords: phrases,
-      topics,
-    };
-    if (family) hit.family = true;
-    hits.push(hit);
-  }
-  const topics = new Map([...topicPhrases].map(([article, phrases]) => [article, phrases.size]));
-  return { hits, topics, topicPhrases };
+  if (symptomPhrases)
+    for (const [key, { article, symptom, terms, phrases }] of symptomPhrases) {
+      const topics = [...(topicPhrases?.get(article) ?? []), ...(contextPhrases?.get(key) ?? [])];
+      const score = p.symptom + Math.min(p.topicMax, p.topic * topics.length);
+      // A symptom many articles describe, named without this article's topic phrases, names the family: listed, not offered.
+      const family = families && !topics.length && ctx.facts.familySymptom(article, symptom);
+      const hit: KeywordHit = {
+        kind: 'keyword',
+        article,
+        symptom,
+        score: family ? p.familyScore : score,
+        terms,
+        keywords: phrases,
+        topics,
+      };
+      if (family) hit.family = true;
+      hits.push(hit);
+    }
+  return { hits, topicPhrases: topicPhrases ?? NO_TOPICS };
 }

@@ -398,13 +398,13 @@ export class Matcher {
             view.arrow,
           )
         : view;
-    let topics = keywords.topics;
+    let topics = keywords.topicPhrases;
     if (prose && bestScore(hits) < this.params.decision.answer) {
       const contradicted = contradictedArticles(this.ctx, errorHits, settled, view);
       // The prose's fits as written, for the last resort below (weakDescriptionHits).
       const scored: { fits?: readonly DescriptionScore[] } = {};
       const where = () => (paste.where ??= pasteWhere(this.ctx, paste)).scenario;
-      const described = (v: QueryView, phrases: Map<number, Set<string>>, keep?: typeof scored) =>
+      const described = (v: QueryView, phrases: ReadonlyMap<number, ReadonlySet<string>>, keep?: typeof scored) =>
         descriptionHits(this.ctx, v, phrases, bridged, text, translated, false, paste.frame, keep, where).filter(
           (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
         );
@@ -425,7 +425,7 @@ export class Matcher {
           }
         }
         hits.push(...found);
-        if (found.length) topics = again.topics;
+        if (found.length) topics = again.topicPhrases;
       }
       // A long post whose prose as a whole finds nothing: its problem sentences alone, so the story around them doesn't vote.
       // (Prose only: a paste whose error texts came near a match is an error, and its lines are no story.)

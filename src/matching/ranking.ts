@@ -13,8 +13,11 @@ import { isStrongTerm, type SignalIndex } from './signals';
 import { includesId, sortedIncludes } from './sorted';
 import { statusCodesIn } from './statusCodes';
 
-/** Stage 6: best hit per article, containers and the topic tie-break applied, best first. */
-export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>, explaining: boolean): Ranked[] {
+/**
+ * Stage 6: best hit per article, containers and the topic tie-break applied (`topics`: per article, its topic phrases found),
+ * best first.
+ */
+export function rank(ctx: MatchContext, hits: Hit[], topics: ReadonlyMap<number, ReadonlySet<string>>, explaining: boolean): Ranked[] {
   const p = ctx.params.ranking;
   const best = new Map<number, Hit>();
   for (const h of hits) {
@@ -43,7 +46,7 @@ export function rank(ctx: MatchContext, hits: Hit[], topics: Map<number, number>
   const ranked: Ranked[] = [];
   for (const h of leaders) {
     const adjustments: Ranked['adjustments'] = explaining ? [] : NO_ADJUSTMENTS;
-    const topicCount = Math.min(2, topics.get(h.article) ?? 0);
+    const topicCount = Math.min(2, topics.get(h.article)?.size ?? 0);
     const tiebreak = h.score >= p.tiebreakFrom ? p.topicTiebreak * topicCount : 0;
     if (tiebreak > 0 && explaining)
       adjustments.push({ rule: 'topics', note: `+${round(tiebreak)}: ${topicCount} of the article's topic phrases in the paste` });
