@@ -114,6 +114,11 @@ function diverges(ctx: MatchContext, view: QueryView, id: number, t: string): bo
   return apart;
 }
 
+/** The error texts of a term no error text holds. */
+const NO_IDS = new Int32Array(0);
+/** A status code's family of no article (codeHits). */
+const NO_MEMBERS: readonly [number, number][] = [];
+
 /**
  * Stage 5a: codes that only a few articles hold, offered even when little else of their error was pasted. `cut`: the paste as
  * cut (readPaste.ts), read for the product it says it runs on only when a status code's family has an article to answer.
@@ -125,11 +130,12 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
   for (const t of view.terms) {
     if (!isStrongTerm(t) && !isStatusTerm(t) && !apiCodes.has(t)) continue;
     const term = ctx.index.vocab.ids.get(t);
-    const ids = term === undefined ? [] : ctx.index.postings[term];
+    const ids = term === undefined ? NO_IDS : ctx.index.postings[term];
     // Held by more articles' error texts than that already: none of it below can count (at 10,000 articles an
     // exception name is in thousands of error texts, whose articles were collected in a set per paste).
     if (ctx.facts.articlesOver(ids, codeMaxArticles)) continue;
-    const inErrors = new Set(Array.from(ids, (id) => ctx.index.errors[id].article));
+    const inErrors = new Set<number>();
+    for (let k = 0; k < ids.length; k++) inErrors.add(ctx.index.errors[ids[k]].article);
     // A code an article names only in its prose (its title, symptom or cause: "HCW8110", an imported article whose
     // error texts lack it) is that article's code too; it counts with the articles that print it.
     const inProse = [...articlesNaming(ctx.descriptions, t)].filter(([article]) => !inErrors.has(article));
@@ -214,6 +220,11 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
       if (codeFollowers(ctx, view, id, t).held >= CODE_FOLLOWERS - 1) family.set(article, -1);
       else if (!family.has(article) && sharesAfter(ctx, view, id, t)) family.set(article, id);
     }
+    // The family's members, but an article a hit above has with this code; none: nothing below to read.
+    const members = family.size
+      ? [...family].filter(([article, id]) => id >= 0 && !hits.some((h) => h.article === article && h.code === t))
+      : NO_MEMBERS;
+    if (!members.length) continue;
     // The SMTP reply codes the paste prints right before the code (`432` in `432 4.3.2 Concurrent connections…`), and its
     // message after the code: the next `keywords.statusFamilyReach` words, up to another status code.
     const replies = new Set<string>();
@@ -228,12 +239,11 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
       uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, article, message, new Set([t])));
     // One of the article's error texts prints the code after the same reply code: the same stage of the same server refused.
     const sameReply = (article: number) =>
-      Array.from(ids).some((id) => {
+      ids.some((id) => {
         const { terms, article: a } = ctx.index.errors[id];
         const at = terms.indexOf(t);
         return a === article && at > 0 && replies.has(terms[at - 1]);
       });
-    const members = [...family].filter(([article, id]) => id >= 0 && !hits.some((h) => h.article === article && h.code === t));
     const weights = members.map(([article]) => titleWeight(ctx, article, view, t));
     // The member whose title names the paste's message after the code (worth `keywords.codeTitleWords` words found in one
     // article only), the only one that does, with the paste's reply code: the code says which kind of bounce, the title this
@@ -268,12 +278,14 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
     const titles = ctx.facts.titleCodesOf();
     let articles = titles.exact.get(t);
     const how = articles ? 'exact' : 'range';
-    articles ??= [...new Set(titles.ranges.filter((r) => inStatusRange(t, r.range)).map((r) => r.article))];
-    if (!articles.length || articles.length > codeMaxArticles) continue;
+    if (!articles)
+      for (const { range, article } of titles.ranges)
+        if (inStatusRange(t, range) && !articles?.includes(article)) (articles ??= []).push(article);
+    if (!articles?.length || articles.length > codeMaxArticles) continue;
     const term = ctx.index.vocab.ids.get(t);
-    const ids = term === undefined ? [] : ctx.index.postings[term];
+    const ids = term === undefined ? NO_IDS : ctx.index.postings[term];
     for (const article of articles) {
-      if (Array.from(ids).some((id) => ctx.index.errors[id].article === article && diverges(ctx, view, id, t))) continue;
+      if (ids.some((id) => ctx.index.errors[id].article === article && diverges(ctx, view, id, t))) continue;
       hits.push({ kind: 'code', article, symptom: ctx.facts.codeSymptom(article, t), score: titleCode, terms: [t], code: t, title: how });
     }
   }
