@@ -1015,11 +1015,17 @@ export function agreement(
  * Runs of content words (no stop word, three letters or more, not a number) of a paste as written, inside one phrase
  * of a sentence in `lang`: the candidates for an article's own terms written verbatim into a sentence of the other
  * language (`im Ordner "Sent Items"`). A sentence in the article's language (an English error message in a German
- * paste) is the product's text, not a term in the admin's words: it is matched as an error text, not here.
+ * paste) is the product's text, not a term in the admin's words: it is matched as an error text, not here. With
+ * `translated` (the paste as the lexicon read it, line for line), a run ends at a word the translation rewrote: that word is
+ * the sentence's own language (`Exchange Management Konsole` gives `exchange management`, the lexicon reads `console`).
  */
-export function verbatimRuns(text: string, lang: Lang): Applied[] {
+export function verbatimRuns(text: string, lang: Lang, translated?: string): Applied[] {
   const out: Applied[] = [];
-  for (const line of cleanPaste(text)) {
+  const lines = cleanPaste(text);
+  // The words of each line as the lexicon read it (`translated`, line for line): a word it rewrote is the paste's language.
+  const read = translated === undefined ? [] : cleanPaste(translated);
+  const kept = read.length === lines.length ? read.map((l) => new Set([...l.matchAll(WORD)].map((m) => foldWord(m[0])))) : [];
+  for (const [i, line] of lines.entries()) {
     for (const sentence of line.split(/[.:;!?]\s+/)) {
       if (
         guessLanguage(
@@ -1034,7 +1040,7 @@ export function verbatimRuns(text: string, lang: Lang): Applied[] {
         const flush = () => (run.length >= 2 && out.push({ words: run }), (run = []));
         for (const m of phrase.matchAll(WORD)) {
           const w = foldWord(m[0]);
-          if (w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w)) run.push(w);
+          if (w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w) && (kept[i]?.has(w) ?? true)) run.push(w);
           else flush();
         }
         flush();
@@ -1161,7 +1167,15 @@ export function proseAgreement(
   // looked for in the article's prose in the other language only: in prose of the paste's own language (a bilingual
   // article) a German pair is just the same German words, which the translation's reading already weighed.
   const otherProse = verbatim.length ? proseWordsOf(article, symptom, verbatimIn) : [];
+  // A run that the article writes right before or after a translated unit is that unit's term (`Exchange Management
+  // Konsole`: `exchange management` + `console`, one term `Exchange Management Console`): counted once, as the unit.
+  const translatedUnits = [...units.keys()].map((u) => u.split(' '));
+  const partOfUnit = (run: string[]) =>
+    translatedUnits.some((u) =>
+      otherProse.some((p) => runIn(p, [...run.slice(-2), ...u], true) !== null || runIn(p, [...u, ...run.slice(0, 2)], true) !== null),
+    );
   for (const { words } of verbatim) {
+    if (partOfUnit(words)) continue;
     for (let i = 0; i + 1 < words.length; i++) {
       const pair = words.slice(i, i + 2);
       const found = otherProse.map((p) => runIn(p, pair, true)).find((f) => f !== null);
@@ -1519,7 +1533,7 @@ export function combineWithTranslation(
       articlesHolding,
       params.bridge,
       [...new Set(rivals)],
-      verbatimRuns(text, direct.lang),
+      verbatimRuns(text, direct.lang, translation.text),
       direct.lang === 'de' ? 'en' : 'de',
       via.describedWhole === true,
       via.describedAll === true,

@@ -567,6 +567,31 @@ describe('matching/bridge', () => {
       assert.equal(proseAgreement(hop, 'main', [], units('public folder'), rare, undefined, undefined, runs), true);
     });
 
+    it('ends a verbatim run at a word the lexicon read (the translation rewrote it), and counts a run that goes on into a translated unit once', () => {
+      const paste = 'Die Exchange Management Konsole startet nicht mehr.';
+      assert.deepEqual(
+        verbatimRuns(paste, 'de').map((r) => r.words.join(' ')),
+        ['exchange management konsole startet nicht mehr'],
+      );
+      const runs = verbatimRuns(paste, 'de', 'Die Exchange Management console startet nicht mehr.');
+      assert.deepEqual(
+        runs.map((r) => r.words.join(' ')),
+        ['exchange management', 'startet nicht mehr'],
+      );
+      const emc: Article = {
+        ...article('emc', {}),
+        title: { en: 'The Exchange Management Console fails to start on the server' },
+        symptoms: [{ id: 'main', description: { en: 'It closes at once.' }, errors: {} }],
+      };
+      const at0 = (...phrases: string[]) => phrases.map((p) => ({ words: p.split(' '), sentence: 0 }));
+      // `exchange management` + `console`: the article's one term, counted once; with another rare unit, two.
+      assert.equal(proseAgreement(emc, 'main', [], at0('console'), rare, undefined, undefined, runs), false);
+      assert.equal(proseAgreement(emc, 'main', [], at0('console', 'start'), rare, undefined, undefined, runs), true);
+      // A run the article writes apart from the unit is a term of its own.
+      const apart: Article = { ...emc, title: { en: 'Exchange Management tools: the console fails to start' } };
+      assert.equal(proseAgreement(apart, 'main', [], at0('console'), rare, undefined, undefined, runs), true);
+    });
+
     it("looks for verbatim runs in the article's other-language prose only", () => {
       const both: Article = {
         ...article('both', {}),
