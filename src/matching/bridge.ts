@@ -1524,7 +1524,7 @@ export function combineWithTranslation(
     articlesHolding &&
     !denied.length &&
     done === undefined &&
-    !reversedDirection(top, translation.text, params.descriptions.directionWords) &&
+    !reversedDirection(top, translation.text, params.descriptions.directionWords, via.matches[0].symptom) &&
     proseAgreement(
       top,
       via.matches[0].symptom,

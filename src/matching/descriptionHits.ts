@@ -126,7 +126,7 @@ export function descriptionHits(
     // Read through the lexicon, only the symptom named whole: the bridge answers it on rare translated terms (`proseAgreement`).
     // (Nor where the paste says the direction of the article's title the other way round: direction.ts.)
     const alone = offered.length === 1 && !problem && !d.led && score < p.causeScore && fits.some((f) => f.article !== d.article);
-    if (alone && reversedDirection(ctx.kb.articles[d.article], text, p.directionWords)) hit.reversed = true;
+    if (alone && reversedDirection(ctx.kb.articles[d.article], text, p.directionWords, d.symptom)) hit.reversed = true;
     else if (alone) {
       const named = bridged ? undefined : namedParts(ctx.descriptions, d);
       if (named && named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {

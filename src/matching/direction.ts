@@ -106,12 +106,21 @@ export function titleFlow(article: Article, within: number): Flow | undefined {
   return flow ?? undefined;
 }
 
+/** The direction one symptom's description says with both ends (English, else its first language), once, or undefined. */
+export function symptomFlow(article: Article, symptom: string, within: number): Flow | undefined {
+  const s = article.symptoms.find((x) => x.id === symptom);
+  if (!s) return undefined;
+  const text = s.description.en ?? Object.values(s.description)[0] ?? '';
+  const flows = flowsOf(text, within).filter((f) => f.from && f.to);
+  return flows.length === 1 ? flows[0] : undefined;
+}
+
 /**
  * The paste says the article's direction the other way round: every direction it says runs against the title's (from the
  * side the title's goes to, or to the side it comes from) and none agrees. A paste that says no direction never does.
  */
-export function reversedDirection(article: Article, text: string, within: number): boolean {
-  const title = titleFlow(article, within);
+export function reversedDirection(article: Article, text: string, within: number, symptom?: string | null): boolean {
+  const title = titleFlow(article, within) ?? (symptom ? symptomFlow(article, symptom, within) : undefined);
   if (!title) return false;
   const flows = flowsOf(text, within);
   if (!flows.length) return false;

@@ -1114,6 +1114,30 @@ describe('matching/bridge', () => {
         assert.deepEqual(run(reversed, noRare), ['clarify', 'oof-cloud-side']);
       });
 
+      it('offers a description that says the direction of its matched symptom the other way round, where the title says none', () => {
+        const symptomOnly = OOF_ARTICLES.map((a) =>
+          a.id === 'oof-cloud-side'
+            ? described(
+                'oof-cloud-side',
+                'Office 365 users cannot receive out-of-office notifications',
+                'Users in Office 365 receive no out-of-office notification from on-premises users.',
+              )
+            : a,
+        );
+        const run = (text: string) => {
+          const r = new Matcher(kbOf(symptomOnly, OOF_LEXICON)).match(text);
+          return [r.decision, r.matches[0]?.article];
+        };
+        assert.deepEqual(run('Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern.'), [
+          'answer',
+          'oof-cloud-side',
+        ]);
+        assert.deepEqual(run('Lokale Benutzer erhalten keine Abwesenheitsnotizen von Benutzern in Office 365.'), [
+          'clarify',
+          'oof-cloud-side',
+        ]);
+      });
+
       it('offers it when its terms are common (held by more articles than proseRare and proseJoint)', () => {
         const params = { ...DEFAULT_PARAMETERS, bridge: { ...DEFAULT_PARAMETERS.bridge, proseRare: 0, proseJoint: 0 } };
         const r = new Matcher(kbOf(articles, FB_LEXICON), params).match('Das Kennwort des Dienstkontos ist abgelaufen.');

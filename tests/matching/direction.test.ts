@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { agreedDirection, flowsOf, reversedDirection, titleFlow } from '../../src/matching/direction';
+import { agreedDirection, flowsOf, reversedDirection, symptomFlow, titleFlow } from '../../src/matching/direction';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { describedArticle, kbOf } from '../helpers/articles';
@@ -40,6 +40,28 @@ describe('matching/direction', () => {
     // A title without both ends says no direction to reverse.
     const b = describedArticle('oof', 'Users in Exchange Online get no out-of-office replies', 'None arrive.');
     assert.equal(titleFlow(b, W), undefined);
+  });
+
+  it("takes the matched symptom's direction where the title says none, given the symptom", () => {
+    const a = describedArticle(
+      'delegate',
+      'Delegate cannot send on behalf of a manager after migration',
+      'A manager is moved from on-premises to Exchange Online, and the delegate can no longer send on behalf of the manager.',
+    );
+    const symptom = a.symptoms[0].id;
+    assert.equal(titleFlow(a, W), undefined);
+    assert.deepEqual(symptomFlow(a, symptom, W), { from: 'on-premises', to: 'cloud' });
+    const back = 'The manager was moved from Exchange Online to on-premises. The delegate cannot send on behalf of the manager.';
+    assert.equal(reversedDirection(a, back, W, symptom), true);
+    assert.equal(reversedDirection(a, back, W), false, 'without the symptom: the title only');
+    assert.equal(reversedDirection(a, 'The manager was moved from on-premises to Exchange Online.', W, symptom), false);
+    // A description with two directions says none.
+    const two = describedArticle(
+      'two',
+      'Moves fail',
+      'Moves from on-premises to Exchange Online fail, and moves from Exchange Online to on-premises too.',
+    );
+    assert.equal(symptomFlow(two, two.symptoms[0].id, W), undefined);
   });
 
   it('finds a paste that says the direction of the title the same way: both ends, and none the other way round', () => {
