@@ -212,6 +212,8 @@ function hasKnownSubsection(blocks: Block[], from: number): boolean {
 interface FoundError {
   error: string;
   description: string;
+  /** Shown under an item label (`Error 1`, `Event entry 2`): described by the run's intro and closing paragraph (`itemLabel`). */
+  labelled?: boolean;
 }
 
 function extractSymptoms(sections: Section[], title: string, lang: Lang): Symptom[] {
@@ -468,37 +470,77 @@ function findOutputErrors(blocks: Block[], inherited = ''): string[] {
   return found;
 }
 
-/** Errors in `>` quotes, in code blocks that are output rather than commands, and in paragraphs that are one code span. */
+/**
+ * Errors in `>` quotes, in code blocks that are output rather than commands, and in paragraphs that are one code span.
+ * A run of item labels (`### Error 1`, `**Event entry 2:**`, `- On a Mac`: `itemLabel`) under an intro
+ * sentence numbers or names the quotes below it: each error is described by the intro (a label that names something
+ * is put before it) and the paragraph that closes the run (the kinds of object it happens to, say), not by the label
+ * alone.
+ */
 function findErrors(blocks: Block[], heading: string, title: string, inherited = '', underAlternatives = true): FoundError[] {
   const found: FoundError[] = [];
   let leadIn = inherited;
   let subheading = '';
+  // the item label above the next error, the intro sentence of the run of labels (undefined: no run) and the paragraph
+  // right after the run's last error (what comes after it goes on with the story: causes, further checks)
+  let label = '';
+  let intro: string | undefined;
+  let closing = '';
+  let closingOpen = false;
   // a list item under "…one of the following error messages:" shows one of them, whatever its own first line says
   const underLeadIn = underAlternatives && announcesMessages(inherited);
   // a section's own heading describes its errors unless it is the generic "Symptoms"
-  const describe = (): string => describeLeadIn(leadIn) || subheading || (classify(heading) ? '' : heading) || title;
+  const plainDescription = (): string => describeLeadIn(leadIn) || subheading || (classify(heading) ? '' : heading) || title;
+  const describe = (): string => {
+    if (!label) return plainDescription();
+    const named = namingLabel(label);
+    const lead = describeLeadIn(intro ?? '');
+    return (lead && named ? `${named}: ${lead}` : lead || named) || plainDescription();
+  };
+  const add = (error: string, description: string): void => {
+    found.push(label ? { error, description, labelled: true } : { error, description });
+    closing = '';
+    closingOpen = true;
+  };
   const announced = (message: string, description = describe()): void => {
     const error = cleanErrorText(message);
-    if (error && isSpecificMessage(error)) found.push({ error, description });
+    if (error && isSpecificMessage(error)) add(error, description);
+  };
+  // an item label starts or continues a run: the run's errors are described by the sentence above its first label
+  const labelled = (text: string, asHeading = false): boolean => {
+    const name = itemLabel(text);
+    // a heading that names something (`### Outlook`, `#### On-premises side`) is a subsection of its own
+    if (name === null || (asHeading && namingLabel(name))) return false;
+    if (intro === undefined) intro = leadIn;
+    label = name;
+    leadIn = intro;
+    return true;
   };
   for (const [index, block] of blocks.entries()) {
+    // the closing prose is the paragraph right after the run's last error
+    const afterError = closingOpen;
+    closingOpen = false;
     switch (block.kind) {
       case 'heading': {
+        const message = errorHeading(block.text);
+        if (!message && labelled(block.text, true)) break;
         subheading = block.text;
         leadIn = '';
-        const message = errorHeading(block.text);
+        label = '';
+        intro = undefined;
         if (message) announced(message, subheading);
         break;
       }
       case 'paragraph': {
         if (block.codeOnly && !looksLikeCommand(block.codeOnly)) {
           const error = cleanErrorText(block.codeOnly);
-          if (error) found.push({ error, description: describe() });
+          if (error) add(error, describe());
           break;
         }
         // the message in bold on a line of its own, below the sentence announcing it
         const bold = boldLine(block);
-        if (bold && (underLeadIn || announcesMessages(leadIn))) {
+        // (a label restores the run's intro as the lead-in: a bold line below a label is no message it announces)
+        if (bold && (underLeadIn || (!label && announcesMessages(leadIn)))) {
           // described by the sentence announcing it, not by an item label such as "Error message 2"
           announced(bold, underLeadIn ? describeLeadIn(inherited) || describe() : describe());
           break;
@@ -509,6 +551,11 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
         const above = blocks[index - 1];
         const plain = above?.kind === 'paragraph' && announcesMessage(above.text) ? plainParagraphMessage(block) : null;
         if (plain) announced(plain);
+        if (!inline && !plain && labelled(block.text)) break;
+        label = '';
+        // a sentence announcing messages starts what follows afresh; other prose in a run may close it
+        if (announcesMessage(block.text)) intro = undefined;
+        else if (intro !== undefined && afterError && !inline && !plain && !boldLine(block)) closing = block.text;
         leadIn = block.text;
         break;
       }
@@ -516,7 +563,7 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
         if (block.callout) break;
         for (const part of quoteErrors(block.blocks)) {
           const error = cleanErrorText(errorFields(part));
-          if (error) found.push({ error, description: describe() });
+          if (error) add(error, describe());
         }
         break;
       }
@@ -524,17 +571,24 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
         if (isCommandBlock(block.content)) break;
         // authors sometimes escape Markdown inside code (`\[Client=UX…`); logs never contain these escapes
         const error = cleanErrorText(errorFields(block.content.replace(/\\([[\]<>*_|#])/g, '$1')));
-        if (error) found.push({ error, description: describe() });
+        if (error) add(error, describe());
         break;
       }
       case 'list': {
         // "…(one of) the following error messages:" over items of plain text: each item is one of them
         // (more alternatives than MAX_ALTERNATIVES are a family of symptoms: none of them is taken as announced)
-        const alternatives = listsAlternatives(leadIn, block.items.length);
+        const alternatives = listsAlternatives(label ? '' : leadIn, block.items.length);
         for (const item of block.items) {
           const message = alternatives ? plainMessage(item) : null;
           if (message) announced(message);
-          else found.push(...findErrors(item, heading, title, leadIn, alternatives));
+          else {
+            const inItem = findErrors(item, heading, title, leadIn, alternatives);
+            found.push(...inItem);
+            if (inItem.length > 0) {
+              closing = '';
+              closingOpen = true;
+            }
+          }
         }
         break;
       }
@@ -542,15 +596,44 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
         // a code's row says what it means; an event-log entry is described by the sentence before it
         for (const row of tableErrors(block.rows)) {
           const error = cleanErrorText(row.error);
-          if (error) found.push({ error, description: shorten(oneLine(row.description)) || describe() });
+          if (error) add(error, shorten(oneLine(row.description)) || describe());
         }
         break;
       default:
         break;
     }
   }
+  // the paragraph after a run's last error says more of the problem its labelled quotes show
+  const after = shorten(oneLine(closing));
+  if (after) for (const f of found) if (f.labelled && !f.description.includes(after)) f.description = shorten(`${f.description} ${after}`);
   return found;
 }
+
+/**
+ * An item label: a line of at most four words (a colon or full stop after them), not a sentence (no `you`, `the
+ * following`, …), that numbers or names the quote below it: `Error 1`, `Event entry 2:`, `Event ID: 12003`, `Or`,
+ * `On a Mac`, `Management Shell:`. Null for anything else.
+ */
+function itemLabel(text: string): string | null {
+  const line = oneLine(text).trim();
+  if (!line || line.length > 160) return null;
+  const name = line.replace(/\s*[:.]$/, '').trim();
+  if (!name || /[.!?;]\s/.test(name) || name.split(/\s+/).length > 4) return null;
+  if (
+    /\b(?:you|we|they|users?|it|this|these|those|there|following|below|resembles?|like|is|are|was|were|see|receive|get|occurs?)\b/i.test(
+      name,
+    )
+  )
+    return null;
+  return name;
+}
+
+/** The part of an item label that names something, '' for one that only numbers its item (`Error 2`, `Event ID: 327`, `Or`). */
+function namingLabel(label: string): string {
+  return GENERIC_LABEL.test(label) ? '' : label;
+}
+const GENERIC_LABEL =
+  /^(?:(?:error|errors|event|entry|id|message|details?|example|output|warning|exception|log|xml|sample|no\.?|number|or|and|fehler|fehlermeldung|ereignis|eintrag|meldung|beispiel|oder|und|\d+|[#:(),-])\s*)+$/i;
 
 /**
  * Errors under an `Error: <message>` heading outside the symptom sections: the message itself, the messages a

@@ -230,6 +230,80 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     );
   });
 
+  it('labelled quotes (`Error 1:`, `### Event entry 2`, `- On the Mac`) are described by the intro sentence and the paragraph closing the run, the label only in front when it names something', function () {
+    const a = imported(
+      '/kb/wombat-labels.md',
+      md(
+        '# Wombat pouch sync fails\n\n## Symptoms\n\nWhen you sync a wombat pouch to the burrow service, the sync stops and you get an error that looks like one of these examples.\n\n' +
+          '**Error 1:**\n\n> Pouch 4 cannot be synced because the burrow quota is exhausted.\n\n' +
+          'This one shows only on the first sync.\n\n' +
+          '**Error 2:**\n\n> The burrow service refused pouch 4: another wombat owns this pouch name.\n\n' +
+          'Typical pouch owners include a guest wombat, a shared burrow and a wombat group.\n\n' +
+          'Renaming the burrow first does not help.\n\n' +
+          '## Resolution\n\nRename the pouch.\n',
+      ),
+    );
+    const intro =
+      'When you sync a wombat pouch to the burrow service, the sync stops and you get an error that looks like one of these examples.';
+    const closing = 'Typical pouch owners include a guest wombat, a shared burrow and a wombat group.';
+    assert.deepEqual(
+      a.symptoms.map((s) => [s.errors.en, s.description.en]),
+      [
+        [['Pouch 4 cannot be synced because the burrow quota is exhausted.'], `${intro} ${closing}`],
+        [['The burrow service refused pouch 4: another wombat owns this pouch name.'], `${intro} ${closing}`],
+      ],
+    );
+
+    const headed = imported(
+      '/kb/wombat-headed.md',
+      md(
+        '# Wombat burrow moves fail\n\n## Symptoms\n\nWhen you move a wombat burrow, the move fails and logs entries like these.\n\n' +
+          '### Event entry 1\n\n```output\nID: 4711 Source: BurrowMover Message: The burrow move failed: the tunnel is blocked.\n```\n\n' +
+          '### Event entry 2\n\n```output\nID: 4712 Source: BurrowMover Message: The burrow move was rolled back.\n```\n\n' +
+          '## Resolution\n\nClear the tunnel.\n',
+      ),
+    );
+    assert.deepEqual(
+      headed.symptoms.map((s) => s.description.en),
+      [
+        'When you move a wombat burrow, the move fails and logs entries like these.',
+        'When you move a wombat burrow, the move fails and logs entries like these.',
+      ],
+    );
+
+    const named = imported(
+      '/kb/wombat-named.md',
+      md(
+        '# Wombat pouch cannot be deleted\n\n## Symptoms\n\nWhen you delete a wombat pouch, you get an error even though you own the pouch.\n\n' +
+          '- On the Mac\n\n  > The pouch cannot be deleted because the burrow is busy.\n\n' +
+          '- On the web\n\n  > Pouch deletion failed: access to the burrow was refused.\n\n' +
+          '## Resolution\n\nWait for the burrow.\n',
+      ),
+    );
+    assert.deepEqual(
+      named.symptoms.map((s) => s.description.en),
+      [
+        'On the Mac: When you delete a wombat pouch, you get an error even though you own the pouch.',
+        'On the web: When you delete a wombat pouch, you get an error even though you own the pouch.',
+      ],
+    );
+  });
+
+  it('a heading that names a subsection (`### Burrow side`) still describes the errors below it', function () {
+    const a = imported(
+      '/kb/wombat-sides.md',
+      md(
+        '# Wombat tunnels collapse\n\n## Symptoms\n\nTunnels collapse after the update.\n\n' +
+          '### Burrow side\n\n> The tunnel 7 collapsed while the burrow was being dug.\n\n' +
+          '## Resolution\n\nRedig the tunnel.\n',
+      ),
+    );
+    assert.deepEqual(
+      a.symptoms.map((s) => s.description.en),
+      ['Burrow side'],
+    );
+  });
+
   it('an article without an error message still gets one described symptom, and says so', function () {
     const { article, problems } = importArticle(
       't.md',
