@@ -139,7 +139,13 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
     // A code an article names only in its prose (its title, symptom or cause: "HCW8110", an imported article whose
     // error texts lack it) is that article's code too; it counts with the articles that print it.
     const inProse = [...articlesNaming(ctx.descriptions, t)].filter(([article]) => !inErrors.has(article));
-    if (inErrors.size + inProse.length > codeMaxArticles) continue;
+    const holders = inErrors.size + inProse.length;
+    if (holders > codeMaxArticles) continue;
+    // A code more than one article holds (not a status code: below) names a family, not which of its errors: it offers an
+    // article only where the paste goes on after the code as that article's error text does, and an API code, after which a
+    // text prints another field, none.
+    const shared = holders > 1 && !isStatusTerm(t);
+    if (shared && apiCodes.has(t)) continue;
     // The paste's error goes on differently right after the code (`ExAssertException: ASSERT: HMACProvider…` where the
     // article has `ExAssertException: ASSERT: ProcessId perf counter…`), and the paste holds hardly any of what follows the
     // code in the article anywhere else either: another error of that family, as in `contradicted`.
@@ -175,7 +181,9 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
       if (
         status
           ? (variants.get(ctx.index.errors[id].article)?.size ?? 0) < 2 || !beginsLike(ctx, view, id, t)
-          : !api && otherAfter(ctx, view, id, t)
+          : shared
+            ? !beginsLike(ctx, view, id, t)
+            : !api && otherAfter(ctx, view, id, t)
       )
         continue;
       const sig = ctx.index.errors[id];
@@ -188,19 +196,21 @@ export function codeHits(ctx: MatchContext, view: QueryView, cut = ''): CodeHit[
         code: t,
         ...(own ? { titleNamed: true as const } : {}),
         ...(api ? { api: true as const } : {}),
+        ...(shared ? { shared: holders } : {}),
       });
     }
-    for (const [article, symptom] of inProse)
-      hits.push({
-        kind: 'code',
-        article,
-        symptom,
-        score: codeScore,
-        terms: [t],
-        code: t,
-        ...(own ? { titleNamed: true as const } : {}),
-        ...(api ? { api: true as const } : {}),
-      });
+    if (!shared)
+      for (const [article, symptom] of inProse)
+        hits.push({
+          kind: 'code',
+          article,
+          symptom,
+          score: codeScore,
+          terms: [t],
+          code: t,
+          ...(own ? { titleNamed: true as const } : {}),
+          ...(api ? { api: true as const } : {}),
+        });
   }
   // A status code whose error text goes on with another message than the paste's (`432 4.3.2 STOREDRV.ClientSubmit;
   // sender thread limit exceeded` for `432 4.3.2 Concurrent connections limit exceeded`), the two messages sharing words

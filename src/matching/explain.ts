@@ -370,5 +370,7 @@ function codeNote(ctx: MatchContext, h: CodeHit): string {
     return `${h.score}: a status code ${h.title === 'exact' ? "the article's title names" : "in a range the article's title names"} (at most ${codeMaxArticles} titles)`;
   if (h.api)
     return `${h.score}: an API error code (a CamelCase word an error text gives after a code label) at most ${codeMaxArticles} articles hold: the error's family, not where it happened (offered, never answered)`;
+  if (h.shared)
+    return `${h.score}: a code ${h.shared} articles hold (at most ${codeMaxArticles}), the paste going on after it as this article's error text does`;
   return `${h.score}: a code at most ${codeMaxArticles} articles hold`;
 }

@@ -216,6 +216,8 @@ export interface CodeHit extends HitBase {
   titleNamed?: true;
   /** An API error code (apiCodes.ts: a CamelCase word an error text gives after a code label): offered, never answered. */
   api?: true;
+  /** How many articles hold the code (not a status code), when more than one: the paste goes on after it as this article's text does. */
+  shared?: number;
   /**
    * A status code the article's error text carries with another message after it than the paste's (`keywords.statusFamily`):
    * the weight of the article's title words the paste names, which orders the family's articles (ranking.ts `rank`).

@@ -125,6 +125,13 @@ describe('matching: API error codes (apiCodes.ts)', () => {
       assert.equal(outcome(m, 'WombatNotEnabledForKoalaAPI from the koala interface').decision, 'clarify');
     });
 
+    it('offers nothing for a code two articles give: what their texts print after it is another field, so nothing tells which', () => {
+      const twice = englishArticle('koala-twice', ['Koala sync stopped. Error code: WombatNotEnabledForKoalaAPI Request id: <id>']);
+      const both = new Matcher(kbOf([rest, twice, depth, far]));
+      assert.equal(outcome(both, 'WombatNotEnabledForKoalaAPI').decision, 'none');
+      assert.equal(outcome(m, 'WombatNotEnabledForKoalaAPI').decision, 'clarify');
+    });
+
     it('offers nothing for a CamelCase word that no label gives as a code', () => {
       assert.equal(outcome(m, 'WombatBurrowDepth').decision, 'none');
     });

@@ -285,11 +285,29 @@ describe('matching/Matcher', () => {
     );
     const other = m.match('Application crashed: WidgetAssertException: TokenProvider GetKeys signing keys empty');
     assert.deepEqual([other.decision, other.matches.map((x) => x.article)], ['none', []]);
-    // The class alone, or followed by an article's own words, still offers its articles.
+    // The class alone names the family, not which of its errors: nothing. Followed by an article's own words, it offers that one.
     const alone = m.match('WidgetAssertException');
-    assert.deepEqual([alone.decision, alone.matches.map((x) => x.article).sort()], ['clarify', ['crash', 'switchover']]);
-    const own = m.match('Application crashed: WidgetAssertException: ASSERT: Cache quota');
-    assert.deepEqual([own.decision, own.matches[0]?.article], ['clarify', 'crash']);
+    assert.deepEqual([alone.decision, alone.matches.map((x) => x.article)], ['none', []]);
+    const own = m.match('Application crashed: WidgetAssertException: ASSERT: Cache quota', { explain: true });
+    assert.deepEqual(
+      [own.decision, own.matches.map((x) => x.article), own.matches[0]?.why?.rules],
+      [
+        'clarify',
+        ['crash'],
+        [{ rule: 'code', note: "0.6: a code 2 articles hold (at most 3), the paste going on after it as this article's error text does" }],
+      ],
+    );
+    // Held by one article only, the class alone still offers it.
+    const one = new Matcher(
+      kbOf([
+        article('switchover', 'Unhandled exception (WidgetAssertException: ASSERT: ProcessId perf counter)'),
+        article('other', WRAP('MaxUriReached')),
+      ]),
+    );
+    assert.deepEqual(
+      [one.match('WidgetAssertException').decision, one.match('WidgetAssertException').matches[0]?.article],
+      ['clarify', 'switchover'],
+    );
   });
 
   it('cuts a paste longer than the limit to its error lines and still finds the error', () => {
