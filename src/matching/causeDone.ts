@@ -9,15 +9,18 @@ import type { Article } from '../knowledge/types';
 import { clauseBefore } from '../knowledge/vocabulary';
 import { capAll, perArticle, type MatchContext, type Paste, type Ranked } from './hits';
 
-/** A word of a thing's name: letters, digits, dots, slashes, hyphens (`TLS`, `1.2`, `SchUseStrongCrypto`, `.NET`). */
-const WORD = String.raw`[A-Za-z0-9.][\w./-]*`;
+/** A word of a thing's name: letters, digits, dots, slashes, hyphens, plus signs (`TLS`, `1.2`, `SchUseStrongCrypto`, `.NET`, `C++`). */
+const WORD = String.raw`[A-Za-z0-9.][\w./+-]*`;
 
 /** What ends a thing's name: the words that start or join a clause, and prepositions. */
 const NOT_NAME = new Set('when if because that and or the a an is are since where as but of on in for to with by from at'.split(' '));
 
-/** `X is not enabled`, `X isn't fully enabled`, `X aren't configured` (X: up to three words before it). */
+/** Prepositions: a name right after one is part of a longer phrase. */
+const PREPOSITIONS = new Set('of on in for to with by from at'.split(' '));
+
+/** `X is not enabled`, `X isn't fully enabled`, `X aren't configured`, `X isn't installed` (X: up to three words before it). */
 const MISSING_AFTER = new RegExp(
-  String.raw`((?:${WORD}\s+){1,3})(?:is|are)(?:\s+not|n[’']t)\s+(?:(?:yet|fully|correctly|properly)\s+){0,2}(?:enabled|configured|activated|turned on)\b`,
+  String.raw`((?:${WORD}\s+){1,3})(?:is|are)(?:\s+not|n[’']t)\s+(?:(?:yet|fully|correctly|properly)\s+){0,2}(?:enabled|configured|activated|turned on|installed)\b`,
   'gi',
 );
 
@@ -36,7 +39,9 @@ export function lackedPhrases(article: Article): readonly string[] {
   const text = `${article.title.en ?? ''}\n${article.cause.en ?? ''}`;
   const add = (words: string[]) => {
     const from = words.findIndex((w) => /^[A-Z0-9.]/.test(w));
-    if (from < 0) return;
+    // A name after a preposition (`the certificate for federation with Exchange Online is not installed`) is not the thing
+    // that is missing, only part of a lower-case one.
+    if (from < 0 || PREPOSITIONS.has(words[from - 1]?.toLowerCase())) return;
     const rest = words.slice(from);
     const end = rest.findIndex((w, i) => i > 0 && NOT_NAME.has(w.toLowerCase()));
     const name = (end > 0 ? rest.slice(0, end) : rest).join(' ').replace(/[.,:;]+$/, '');
@@ -61,10 +66,10 @@ const CLAUSE_START = /[.;:!?,\n]|\b(?:but|aber)\b/gi;
  * The verbs that say a thing was switched on (before it: `enabled TLS 1.2`, `Aktivieren von TLS 1.2`), or is in use (`is using
  * TLS 1.2`, `uses TLS 1.2`: a state; not `use`, which asks or wishes as often as it states).
  */
-const DONE_BEFORE = String.raw`(?:enabled|enabling|enable|activated|activating|turned on|switched on|forced|using|uses|verwendet|nutzt|aktiviert|aktivieren|eingeschaltet)\s+(?:(?:the|von|das|die)\s+)?`;
+const DONE_BEFORE = String.raw`(?:enabled|enabling|enable|activated|activating|turned on|switched on|forced|using|uses|verwendet|nutzt|aktiviert|aktivieren|eingeschaltet|installed|installing|installiert|installieren)\s+(?:(?:the|von|das|die)\s+)?`;
 
 /** What says it is there (after it: `TLS 1.2 is enabled`, `TLS 1.2 was already enabled`, `TLS 1.2 ist aktiviert`). */
-const DONE_AFTER = String.raw`\s+(?:(?:is|are|was|were|has been|have been|got|shows as|show as|appears as|appears|ist|sind|wurde|wurden|war)\s+)?(?:(?:now|already|also|bereits|schon|jetzt)\s+)?(?:enabled|activated|turned on|switched on|aktiviert|eingeschaltet)\b`;
+const DONE_AFTER = String.raw`\s+(?:(?:is|are|was|were|has been|have been|got|shows as|show as|appears as|appears|ist|sind|wurde|wurden|war)\s+)?(?:(?:now|already|also|bereits|schon|jetzt)\s+)?(?:enabled|activated|turned on|switched on|aktiviert|eingeschaltet|installed|installiert)\b`;
 
 /** A match of a thing's name that starts with `DONE_BEFORE` or ends with `DONE_AFTER`: it states the thing was done or is there. */
 const STARTS_DONE = new RegExp(`^${DONE_BEFORE}`, 'i');
@@ -114,10 +119,11 @@ function clauseAfter(text: string, at: number): string {
 }
 
 /**
- * A German participle of switching on at a clause's end, after at most six words (`ist auf allen Servern aktiviert`; the words
- * before it in group 1), and only an auxiliary after it (`… aktiviert haben`, `… aktiviert wurde`).
+ * A German participle of switching on or installing at a clause's end, after at most six words (`ist auf allen Servern
+ * aktiviert`; the words before it in group 1), and only an auxiliary after it (`… aktiviert haben`, `… aktiviert wurde`).
  */
-const GERMAN_FINAL = /^((?:\s+\S+){0,6}?)\s+(?:aktiviert|eingeschaltet)(?:\s+(?:ist|sind|wurde|wurden|war|haben|hat|hatten|worden))*\s*$/i;
+const GERMAN_FINAL =
+  /^((?:\s+\S+){0,6}?)\s+(?:aktiviert|eingeschaltet|installiert)(?:\s+(?:ist|sind|wurde|wurden|war|haben|hat|hatten|worden))*\s*$/i;
 
 /** Right after a thing's name: it is not there (`is not enabled`, `isn't configured`, `not enabled`, `nicht aktiviert`). */
 const NOT_AFTER =

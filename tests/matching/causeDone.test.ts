@@ -22,6 +22,25 @@ describe('matching: an article whose cause is that something is missing, for a p
       cause: { en: 'Wombat 2.0 is not enabled, or Wombat 2.0 shows as Enabled in the console but is disabled on the server.' },
     });
     assert.deepEqual(lackedPhrases(both), []);
+    // Something not installed is missing too; a name after a preposition is part of a lower-case thing, not the thing.
+    const installed = englishArticle('installed', [ERROR], {
+      cause: {
+        en: "Setup fails because Visual C++ 2012 isn't installed, or the certificate for the trust with Exchange Online is not installed.",
+      },
+    });
+    assert.deepEqual(lackedPhrases(installed), ['Visual C++ 2012']);
+  });
+
+  it('reads installed as done, in English and German, and not installed as missing', () => {
+    for (const said of [
+      'Visual C++ 2012 is installed.',
+      'We installed Visual C++ 2012.',
+      'Visual C++ 2012 ist installiert.',
+      'Visual C++ 2012 ist auf dem Server installiert.',
+    ])
+      assert.deepEqual(pastedPolarity(said, 'Visual C++ 2012'), { done: true, missing: false }, said);
+    for (const said of ['Visual C++ 2012 is not installed.', 'Visual C++ 2012 ist auf dem Server nicht installiert.'])
+      assert.deepEqual(pastedPolarity(said, 'Visual C++ 2012'), { done: false, missing: true }, said);
   });
 
   it('offers it where the paste says the thing was enabled or is there', () => {
