@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseLexicon, type LexiconEntry } from '../../src/knowledge/lexicon';
-import type { KnowledgeBase } from '../../src/knowledge/load';
+import { BUILTIN_KNOWLEDGE, loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
 import { Synonyms } from '../../src/matching/synonyms';
 import { describedArticle } from '../helpers/articles';
+import { fixture } from '../helpers/fixture';
+import { requireShared } from '../helpers/prerequisites';
+import { sharedDir } from '../helpers/tmp';
 
 const group = (...en: string[]): LexiconEntry => ({ de: [], en, synonyms: true, file: 'en-synonyms.yaml' });
 
@@ -152,5 +155,28 @@ describe('matching/synonyms', () => {
         assert.deepEqual(first(new Matcher(withMore), text), ['clarify', article], text);
       }
     });
+  });
+});
+
+describe('matching/synonyms: the built-in groups with the corpora loaded', function () {
+  this.timeout(120_000);
+  const kb = fixture(() => loadKnowledge([BUILTIN_KNOWLEDGE, path.join(sharedDir()!, 'corpus'), path.join(sharedDir()!, 'corpus-more')]));
+  before(function () {
+    requireShared(this, 'corpus-more');
+  });
+
+  it('read the certificate’s subject name (`Microsoft Exchange Server Auth Certificate`) as the articles’ Exchange Server OAuth certificate', () => {
+    // Seen on the real-world tuning part: qa-exchange2016-auth-certificate-expired (Get-ExchangeCertificate lists the
+    // certificate by its subject name; the articles' titles and causes call it the Exchange Server OAuth certificate).
+    const group = (e: LexiconEntry) => e.synonyms && (e.en ?? []).some((n) => /auth certificate/i.test(n));
+    assert.ok(kb().lexicon?.some(group));
+    const bare = new Matcher({ ...kb(), lexicon: kb().lexicon?.filter((e) => !group(e)) });
+    const matcher = new Matcher(kb());
+    for (const text of ['our Microsoft Exchange Server Auth Certificate is expired', 'the Exchange Server Auth Certificate is expired']) {
+      assert.equal(bare.match(text).decision, 'none', text);
+      const r = matcher.match(text);
+      assert.equal(r.decision, 'clarify', text);
+      assert.match(r.matches[0].title, /Exchange Server OAuth certificate is expired/, text);
+    }
   });
 });
