@@ -448,6 +448,22 @@ export function capOtherVersion(ctx: MatchContext, ranked: Ranked[], paste: Past
 const SETUP_RUN = 'service:setup';
 
 /**
+ * Stage 7f, before the decision: an answer found by prose (a description; an error hit is read so in checkScenario) whose
+ * article applies to Exchange Online only, in a paste that says it runs on an on-premises Exchange server and names
+ * nothing of the cloud (product.ts pasteOnPremises), and whose own text names not that server: the same words on premises
+ * tell another problem. Offered, not answered (at most `score.otherProduct`).
+ */
+export function capOtherProduct(ctx: MatchContext, ranked: Ranked[], paste: Paste, explaining: boolean): Ranked[] {
+  const top = ranked[0];
+  const cap = ctx.params.score.otherProduct;
+  if (!top || top.score <= cap || top.hit.kind !== 'description' || !onlineOnly(ctx.kb.articles[top.hit.article])) return ranked;
+  const onPremises = pasteOnPremises(paste.cut);
+  if (onPremises === undefined || namesProduct(ctx.facts.scenarioOf(top.hit.article).squashed, onPremises)) return ranked;
+  const note = `capped at ${cap}: the article applies to Exchange Online only; the paste says it runs on ${onPremises} and names nothing of the cloud (offered, not answered)`;
+  return capAll(ranked, cap, 'product', note, explaining);
+}
+
+/**
  * The article's title puts its error in the Hybrid Configuration Wizard (the `service:hcw` anchor) and names no other run
  * on the server (Exchange Setup, `INSTALLER_RUN`): capWizardElsewhere's articles. Read once per article.
  */

@@ -304,7 +304,7 @@ export interface PasteWhere {
 
 /**
  * Every match above `cap` lowered to it (an answer made an offer); explaining, the top match carries the rule and its note.
- * The answer caps of stage 7 that judge the whole paste (errorCaps.ts capWizardElsewhere, capOtherVersion; causeDone.ts).
+ * The answer caps of stage 7 that judge the whole paste (errorCaps.ts capWizardElsewhere, capOtherVersion, capOtherProduct; causeDone.ts).
  */
 export function capAll(
   ranked: Ranked[],

@@ -44,6 +44,7 @@ import {
   capOtherStatusProse,
   capUnexplained,
   checkScenario,
+  capOtherProduct,
   capOtherVersion,
   contradictedArticles,
   pasteWhere,
@@ -492,6 +493,11 @@ export class Matcher {
     // An answer whose article's cause is that something is missing, for a paste that says it was done (causeDone.ts).
     if (decided.decision === 'answer') {
       const capped = capCauseDone(this.ctx, ranked, paste, explaining);
+      if (capped !== ranked) decided = decide((ranked = capped), t);
+    }
+    // An answer by prose whose article is Exchange Online's only, for a paste on an on-premises server (errorCaps.ts).
+    if (decided.decision === 'answer') {
+      const capped = capOtherProduct(this.ctx, ranked, paste, explaining);
       if (capped !== ranked) decided = decide((ranked = capped), t);
     }
     this.last = { paste, hits, ranked };

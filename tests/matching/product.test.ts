@@ -11,7 +11,7 @@ import {
   pasteOnPremises,
   serverOnly,
 } from '../../src/matching/product';
-import { englishArticle as article } from '../helpers/articles';
+import { describedArticle, englishArticle as article, proseArticle } from '../helpers/articles';
 
 /** README "How matching works": the product rule (product.ts), on small hand-made articles and pastes. */
 
@@ -59,6 +59,35 @@ describe('matching: the product rule (product.ts)', () => {
     assert.deepEqual(top(build([]), `Exchange 2016 here.\n${error}`), ['answer', 'wombat', 1]);
     // The cloud side named by a host name only (read on the paste as pasted: tokenizing masks host names).
     assert.deepEqual(top(build(online), `Exchange 2016 relays to contoso.mail.protection.outlook.com\n${error}`), ['answer', 'wombat', 1]);
+  });
+
+  it('offers an Exchange Online-only article found by prose for a paste on an on-premises server (errorCaps.ts capOtherProduct)', () => {
+    const m = new Matcher(
+      kbOf([
+        proseArticle(
+          'portraits',
+          'Staff portraits never refresh',
+          'Portraits changed in the directory keep the old picture.',
+          'The portraitblob attribute is copied from the directory a single time; afterwards the mailbox owns it.',
+          { products: online },
+        ),
+        describedArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', {
+          cause: { en: 'A theme cache.' },
+        }),
+        proseArticle('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'The room list lacks members.'),
+      ]),
+    );
+    const post =
+      'Staff portraits changed in the directory never refresh, users keep the old picture. Is the portraitblob attribute copied from the directory only once?';
+    assert.deepEqual(top(m, post), ['answer', 'portraits', 0.8]);
+    assert.deepEqual(top(m, `Exchange 2016 hybrid with Exchange Online. ${post}`), ['answer', 'portraits', 0.8]);
+    const onPremises = m.match(`Exchange 2016 on-premises. ${post}`, { explain: true });
+    assert.deepEqual([onPremises.decision, onPremises.matches[0]?.article, onPremises.matches[0]?.score], ['clarify', 'portraits', 0.75]);
+    assert.ok(
+      onPremises.matches[0].why?.rules.some(
+        (r) => r.rule === 'product' && r.note.includes('applies to Exchange Online only; the paste says it runs on Exchange 2016'),
+      ),
+    );
   });
 
   it('offers an article on newer Exchange Server versions only for a paste that names only an older one', () => {
