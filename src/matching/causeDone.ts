@@ -86,6 +86,8 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
   let missing = false;
   for (const m of text.matchAll(said)) {
     const clause = clauseBefore(text, m.index, CLAUSE_START);
+    // `how do I check whether TLS 1.2 is enabled`, `ob TLS 1.2 aktiviert ist`, `Is TLS 1.2 enabled?`: asked, not stated.
+    if (ASKED.test(clause) || sentenceRest(text, m.index + m[0].length).endsWith('?')) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const stated = m[0].length > 0 && (STARTS_DONE.test(m[0]) || ENDS_DONE.test(m[0]));
     if (!stated) {
@@ -106,6 +108,19 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
     else done = true;
   }
   return { done, missing };
+}
+
+/**
+ * A clause that asks or sets a condition (`check whether`, `if`, `make sure`, `ob`, `prüfen`): what follows in it is not
+ * said to be so.
+ */
+const ASKED = /\b(?:whether|if|check|verify|confirm|ensure|make sure|ob|falls|prüfen|prüfe|überprüfen|sicherstellen)\b/i;
+
+/** The rest of the sentence from `at`, up to and with its end mark (`.`, `!`, `?`, a line break; at most 120 characters). */
+function sentenceRest(text: string, at: number): string {
+  const rest = text.slice(at, at + 120);
+  const end = rest.search(/[.!?\n]/);
+  return end < 0 ? rest : rest.slice(0, end + 1);
 }
 
 /** Where a clause ends after a name: punctuation, or a word that joins another clause (German or English). */

@@ -83,6 +83,23 @@ describe('matching: an article whose cause is that something is missing, for a p
     assert.deepEqual(pastedPolarity('TLS 1.20 was enabled.', 'TLS 1.2'), { done: false, missing: false });
   });
 
+  it('reads a question or a condition as saying neither (`check whether`, `ob … aktiviert ist`, `Is … enabled?`)', () => {
+    const none = { done: false, missing: false };
+    for (const asked of [
+      'How do I check whether TLS 1.2 is enabled on the Exchange server?',
+      'Free/busy broke. Is TLS 1.2 enabled by default on Exchange 2016?',
+      'We need to make sure TLS 1.2 is enabled before we run the wizard.',
+      'Wie prüfe ich, ob TLS 1.2 auf dem Exchange Server aktiviert ist?',
+      'Falls TLS 1.2 aktiviert ist, geht dann Frei/Gebucht wieder',
+    ])
+      assert.deepEqual(pastedPolarity(asked, 'TLS 1.2'), none, asked);
+    // A statement beside the question still counts.
+    assert.deepEqual(pastedPolarity('We enabled TLS 1.2. Do we also need to check whether TLS 1.2 is enabled for .NET?', 'TLS 1.2'), {
+      done: true,
+      missing: false,
+    });
+  });
+
   it('reads a German participle at the end of the clause, words between, and a negation between or before as missing', () => {
     const done = { done: true, missing: false };
     const missing = { done: false, missing: true };
