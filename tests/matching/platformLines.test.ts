@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { KnowledgeBase } from '../../src/knowledge/load';
+import { loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
 import type { LexiconEntry } from '../../src/knowledge/lexicon';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
@@ -126,5 +126,30 @@ describe('matching rules: a platform message without its wrapper', () => {
     assert.equal(fitsForm(['wombat', 'koala', 'missing', 'now'], form), false);
     assert.equal(fitsForm(['quokka', 'server'], [['quokka', 'server']]), true);
     assert.equal(fitsForm(['quokka', 'server', 'now'], [['quokka', 'server']]), false);
+  });
+});
+
+describe('the shipped lexicon: HTTP 503 as .NET writes it and as a server sends it', () => {
+  // .NET's own reason is `Server Unavailable`, a server's reason phrase (printed as sent by SOAP and HTTP clients) `Service Unavailable`.
+  const lexicon = loadKnowledge([`${__dirname}/../../../knowledge`]).lexicon ?? [];
+  const articles = [
+    article('pony', ['Connecting the pony gateway failed. Error details: The request failed with HTTP status 503: Service Unavailable.']),
+    article('other', ['Unrelated zebra text about the zoo.']),
+  ];
+  const m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+
+  it('offers, not answers, the 503 line alone in either wording', () => {
+    for (const paste of ['(503) Service Unavailable', 'The request failed with HTTP status 503: Service Unavailable.']) {
+      const r = m.match(paste);
+      assert.deepEqual(
+        [r.decision, r.matches[0]?.article, r.matches[0]?.score],
+        ['clarify', 'pony', DEFAULT_PARAMETERS.score.innerOnly],
+        paste,
+      );
+    }
+    assert.equal(
+      m.match('Connecting the pony gateway failed. Error details: The request failed with HTTP status 503: Service Unavailable.').decision,
+      'answer',
+    );
   });
 });
