@@ -21,6 +21,10 @@
 // group's odd input goes to the part of that batch that is behind so far. The input order does not matter, so the
 // committed parts reproduce themselves. An input without a `batch` field belongs to batch 1. Each batch's seed is
 // fixed here before the batch is split and must not change afterwards.
+//
+// An input of the held-out part that someone saw by accident while tuning (a grep that printed it) carries `seen` (the
+// date and how) and lives in the tuning part from then on: the split puts it there after dealing its batch, so no other
+// input moves and `--check` still reproduces both parts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -189,8 +193,8 @@ export function splitBatches(set, pastes) {
   const heldout = [];
   for (const [b, ps] of [...batches(set, pastes)].sort((x, y) => x[0] - y[0])) {
     const r = split(ps, set.seeds[b]);
-    tuning.push(...r.tuning);
-    heldout.push(...r.heldout);
+    tuning.push(...r.tuning, ...r.heldout.filter((p) => p.seen));
+    heldout.push(...r.heldout.filter((p) => !p.seen));
   }
   return { tuning: tuning.sort(byId), heldout: heldout.sort(byId) };
 }
