@@ -87,8 +87,10 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
   for (const m of text.matchAll(said)) {
     const clause = clauseBefore(text, m.index, CLAUSE_START);
     // `how do I check whether TLS 1.2 is enabled`, `ob TLS 1.2 aktiviert ist`, `Is TLS 1.2 enabled?`: asked, not stated.
-    if (ASKED.test(clause) || sentenceRest(text, m.index + m[0].length).endsWith('?')) continue;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const end = m.index + m[0].length;
+    const sentence = restUpTo(text, end, 120, SENTENCE_END);
+    if (ASKED.test(clause) || (sentence.length < 120 && text[end + sentence.length] === '?')) continue;
+    const after = text.slice(end, end + 40);
     const stated = m[0].length > 0 && (STARTS_DONE.test(m[0]) || ENDS_DONE.test(m[0]));
     if (!stated) {
       // `TLS 1.2 is not enabled`, `TLS 1.2 nicht aktiviert`, `no TLS 1.2`, `without TLS 1.2`.
@@ -96,7 +98,7 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
       else {
         // German sets the participle at the clause's end (`TLS 1.2 ist auf allen Servern aktiviert`, `haben TLS 1.2 gestern
         // aktiviert`), a negation between the two or before the name says it is not (`… auf den Servern nicht aktiviert`).
-        const final = clauseAfter(text, m.index + m[0].length).match(GERMAN_FINAL);
+        const final = restUpTo(text, end, 80, CLAUSE_END).match(GERMAN_FINAL);
         if (final) {
           if (/\b(?:nicht|nie|niemals|kein\w*)\b/i.test(final[1]) || NEGATED.test(clause)) missing = true;
           else done = true;
@@ -116,21 +118,17 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
  */
 const ASKED = /\b(?:whether|if|check|verify|confirm|ensure|make sure|ob|falls|prüfen|prüfe|überprüfen|sicherstellen)\b/i;
 
-/** The rest of the sentence from `at`, up to and with its end mark (`.`, `!`, `?`, a line break; at most 120 characters). */
-function sentenceRest(text: string, at: number): string {
-  const rest = text.slice(at, at + 120);
-  const end = rest.search(/[.!?\n]/);
-  return end < 0 ? rest : rest.slice(0, end + 1);
-}
+/** Where a sentence ends: its end mark (`.`, `!`, `?`) or a line break. */
+const SENTENCE_END = /[.!?\n]/;
 
 /** Where a clause ends after a name: punctuation, or a word that joins another clause (German or English). */
 const CLAUSE_END = /[.;:!?,\n]|\b(?:und|oder|aber|sondern|weil|obwohl|dass|denn|and|or|but|because|although)\b/i;
 
-/** The rest of the clause `at` stands in (up to 80 characters). */
-function clauseAfter(text: string, at: number): string {
-  const rest = text.slice(at, at + 80);
-  const end = rest.search(CLAUSE_END);
-  return end < 0 ? rest : rest.slice(0, end);
+/** The text from `at` up to the first `end` (not included), at most `limit` characters: the rest of a clause or sentence. */
+function restUpTo(text: string, at: number, limit: number, end: RegExp): string {
+  const rest = text.slice(at, at + limit);
+  const i = rest.search(end);
+  return i < 0 ? rest : rest.slice(0, i);
 }
 
 /**

@@ -21,10 +21,9 @@ import {
   type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
-import type { Article } from '../knowledge/types';
 import { foldWord } from './normalize';
 import { agreedDirection, flowsOf, reversedDirection, titleFlow } from './direction';
-import { NO_WORDS, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
+import { NO_WORDS, perArticle, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
 import { namedPlaces, outsideScenario, type PasteScenario } from './scenario';
 import type { QueryView } from './score';
 import { isStatusTerm } from './statusCodes';
@@ -40,21 +39,15 @@ const FAILING: ReadonlySet<string> = new Set(
 );
 
 /** The words of an article's products' names (`Exchange Server`, `Exchange Online` → exchange, server, online), per article. */
-const productWords = new WeakMap<Article, ReadonlySet<string>>();
-function productWordsOf(a: Article): ReadonlySet<string> {
-  let words = productWords.get(a);
-  if (!words)
-    productWords.set(
-      a,
-      (words = new Set(
-        a.products
-          .flatMap((p) => p.name.split(/[^\p{L}\p{N}]+/u))
-          .filter(Boolean)
-          .map(foldWord),
-      )),
-    );
-  return words;
-}
+const productWordsOf = perArticle(
+  (ctx, article): ReadonlySet<string> =>
+    new Set(
+      ctx.kb.articles[article].products
+        .flatMap((p) => p.name.split(/[^\p{L}\p{N}]+/u))
+        .filter(Boolean)
+        .map(foldWord),
+    ),
+);
 
 /** A status code of the paste that `article`'s title names (`Fix NDR error "451 4.7.500-699"`…), if any. */
 function titleCode(ctx: MatchContext, article: number, view: QueryView): string | undefined {
@@ -196,7 +189,7 @@ export function descriptionHits(
     const elsewhere = where ? outsideScenario((placesNamed ??= namedPlaces(where())), ctx.facts.scenarioOf(article)) : undefined;
     // Else, the title's words named are only the product's name or that something fails (`Exchange`, `fail`): no scenario
     // named, the phrases a cause alone: offered too.
-    const products = productWordsOf(ctx.kb.articles[article]);
+    const products = productWordsOf(ctx, article);
     const generic = !elsewhere && named.every((w) => FAILING.has(w) || products.has(w)) ? named : undefined;
     const score = p.score + (elsewhere || generic ? 0 : Math.min(k.topicMax, k.topic * phrases.size));
     // No symptom named: the article as a whole (symptom null).

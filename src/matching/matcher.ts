@@ -91,6 +91,16 @@ export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = D
   };
 }
 
+/**
+ * Stage 7's caps that judge an answer against the whole paste, in the order they run (each only while the decision is still
+ * an answer; a cap that lowers it makes it an offer):
+ * - the wizard's article, in a paste of another program's run that never names the wizard (errorCaps.ts);
+ * - an article on other Exchange Server versions than every one the paste names (errorCaps.ts);
+ * - an article whose cause is that something is missing, for a paste that says it was done (causeDone.ts);
+ * - an answer by prose whose article is Exchange Online's only, for a paste on an on-premises server (errorCaps.ts).
+ */
+const PASTE_CAPS = [capWizardElsewhere, capOtherVersion, capCauseDone, capOtherProduct] as const;
+
 /** A paste read (stage 1) and its candidates (stage 2), what the later stages decide on. */
 interface ReadPaste {
   text: string;
@@ -480,24 +490,10 @@ export class Matcher {
       const capped = capCodeScenario(this.ctx, ranked, () => new Set(proseTerms(paste.cut)), view, errorHits, explaining);
       if (capped !== ranked) decided = decide((ranked = capped), t);
     }
-    // An answer by the wizard's article in a paste of another program's run that never names the wizard (errorCaps.ts).
-    if (decided.decision === 'answer') {
-      const capped = capWizardElsewhere(this.ctx, ranked, paste, explaining);
-      if (capped !== ranked) decided = decide((ranked = capped), t);
-    }
-    // An answer by an article on other Exchange Server versions than every one the paste names (errorCaps.ts).
-    if (decided.decision === 'answer') {
-      const capped = capOtherVersion(this.ctx, ranked, paste, explaining);
-      if (capped !== ranked) decided = decide((ranked = capped), t);
-    }
-    // An answer whose article's cause is that something is missing, for a paste that says it was done (causeDone.ts).
-    if (decided.decision === 'answer') {
-      const capped = capCauseDone(this.ctx, ranked, paste, explaining);
-      if (capped !== ranked) decided = decide((ranked = capped), t);
-    }
-    // An answer by prose whose article is Exchange Online's only, for a paste on an on-premises server (errorCaps.ts).
-    if (decided.decision === 'answer') {
-      const capped = capOtherProduct(this.ctx, ranked, paste, explaining);
+    // The caps that judge an answer against the whole paste (PASTE_CAPS), in order, while it is still an answer.
+    for (const cap of PASTE_CAPS) {
+      if (decided.decision !== 'answer') break;
+      const capped = cap(this.ctx, ranked, paste, explaining);
       if (capped !== ranked) decided = decide((ranked = capped), t);
     }
     this.last = { paste, hits, ranked };
