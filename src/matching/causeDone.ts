@@ -7,7 +7,7 @@
  */
 import type { Article } from '../knowledge/types';
 import { clauseBefore } from '../knowledge/vocabulary';
-import { capAll, perArticle, type MatchContext, type Paste, type Ranked } from './hits';
+import { capAll, type MatchContext, type Paste, type Ranked } from './hits';
 
 /** A word of a thing's name: letters, digits, dots, slashes, hyphens, plus signs (`TLS`, `1.2`, `SchUseStrongCrypto`, `.NET`, `C++`). */
 const WORD = String.raw`[A-Za-z0-9.][\w./+-]*`;
@@ -35,6 +35,19 @@ const MISSING_BEFORE = new RegExp(String.raw`\bwithout\s+((?:${WORD})(?:\s+${WOR
  * disabled`): that cause covers a paste that says it is enabled.
  */
 export function lackedPhrases(article: Article): readonly string[] {
+  let phrases = LACKED.get(article);
+  if (!phrases) LACKED.set(article, (phrases = readLacked(article)));
+  return phrases;
+}
+
+/**
+ * Per loaded article (a reload makes new ones), its `lackedPhrases`: the matcher (stage 7e) and the bridge read them for
+ * every answer, so they are made once.
+ */
+const LACKED = new WeakMap<Article, readonly string[]>();
+
+/** `lackedPhrases`, read afresh. */
+function readLacked(article: Article): readonly string[] {
   const out = new Set<string>();
   const text = `${article.title.en ?? ''}\n${article.cause.en ?? ''}`;
   const add = (words: string[]) => {
@@ -52,9 +65,6 @@ export function lackedPhrases(article: Article): readonly string[] {
   // A cause that tells of the thing switched on too (`MRSProxy shows as Enabled … but is disabled`) covers both states.
   return [...out].filter((name) => !pastedPolarity(text, name).done);
 }
-
-/** `lackedPhrases` of an article, read once per matcher and article. */
-const lackedOf = perArticle((ctx, article) => lackedPhrases(ctx.kb.articles[article]));
 
 /** A negation at most three words before a statement (`never enabled`, `haven't yet enabled`, `without enabling`). */
 const NEGATED = /(?:\b(?:not|never|no|without|nicht|kein\w*|nie|ohne)\b|n[’']t\b)\s+(?:\S+\s+){0,2}$/i;
@@ -165,7 +175,7 @@ export function capCauseDone(ctx: MatchContext, ranked: Ranked[], paste: Paste, 
   const top = ranked[0];
   const cap = ctx.params.score.otherScenario;
   if (!top || top.score <= cap) return ranked;
-  const named = doneAgainstCause(lackedOf(ctx, top.hit.article), paste.cut);
+  const named = doneAgainstCause(lackedPhrases(ctx.kb.articles[top.hit.article]), paste.cut);
   if (named === undefined) return ranked;
   const note = `capped at ${cap}: the article's cause is that ${named} is missing; the paste says ${named} was enabled or is there, and nowhere that it is missing (offered, not answered)`;
   return capAll(ranked, cap, 'scenario', note, explaining);

@@ -31,6 +31,14 @@ describe('matching: an article whose cause is that something is missing, for a p
     assert.deepEqual(lackedPhrases(installed), ['Visual C++ 2012']);
   });
 
+  it("reads an article's phrases once (the matcher and the bridge share them), and a reloaded article afresh", () => {
+    const first = lackedPhrases(lacking);
+    assert.equal(lackedPhrases(lacking), first);
+    const reloaded = { ...lacking, cause: { en: 'It fails when Quokka 3 is not enabled.' } };
+    assert.deepEqual(lackedPhrases(reloaded), ['Quokka 3', 'Wombat 2.0']);
+    assert.deepEqual(lackedPhrases(lacking), ['Wombat 2.0']);
+  });
+
   it('reads installed as done, in English and German, and not installed as missing', () => {
     for (const said of [
       'Visual C++ 2012 is installed.',
