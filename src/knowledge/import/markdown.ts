@@ -497,10 +497,14 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
     const lead = describeLeadIn(intro ?? '');
     return (lead && named ? `${named}: ${lead}` : lead || named) || plainDescription();
   };
-  const add = (error: string, description: string): void => {
-    found.push(label ? { error, description, labelled: true } : { error, description });
+  // an error was found: the paragraph right after it may close the run
+  const afterAnError = (): void => {
     closing = '';
     closingOpen = true;
+  };
+  const add = (error: string, description: string): void => {
+    found.push(label ? { error, description, labelled: true } : { error, description });
+    afterAnError();
   };
   const announced = (message: string, description = describe()): void => {
     const error = cleanErrorText(message);
@@ -584,10 +588,7 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
           else {
             const inItem = findErrors(item, heading, title, leadIn, alternatives);
             found.push(...inItem);
-            if (inItem.length > 0) {
-              closing = '';
-              closingOpen = true;
-            }
+            if (inItem.length > 0) afterAnError();
           }
         }
         break;
