@@ -34,7 +34,7 @@ const DIR = path.dirname(fileURLToPath(import.meta.url));
 // One entry per set: its seed (fixed once the set is split), its two files and their header lines.
 const SETS = {
   main: {
-    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 40: covered English inputs and more (tests/data/README.md).
+    // batch -> seed. Batch 1: the first 150 inputs. Batches 2 to 41: covered English inputs and more (tests/data/README.md).
     seeds: {
       1: 20261203,
       2: 2026120302,
@@ -76,6 +76,7 @@ const SETS = {
       38: 2026120638,
       39: 2026120639,
       40: 2026120640,
+      41: 2026120641,
     },
     tuning: path.join(DIR, 'realworld-tuning.jsonl'),
     heldout: path.join(DIR, 'realworld-heldout.jsonl'),
