@@ -21,16 +21,16 @@ export { LEXICON_FOLDER, SLOT } from './sources';
  * admins do (`EXO`, `hybrid wizard`); a description is read with them when as written it finds nothing.
  */
 export interface LexiconEntry {
-  /** German forms (inflections, spellings); each one maps to `en`. Empty in a synonym group. */
+  /** German forms (inflections, spellings); each one maps to `en`. Empty in a synonym group and an English-only platform message. */
   de: string[];
   /** English forms; the first is what a German form is read as, each maps back to the first German form. */
   en: string[];
   /** An English synonym group (a file's `synonyms:` list), not a German↔English pair. */
   synonyms?: true;
   /**
-   * A message of the platform every program runs on (Windows, .NET: `The remote server returned an error`), not of one
-   * product: any program prints it, so an article's error that holds it as its inner message is not named by it alone
-   * (platformLines.ts).
+   * A message of the platform every program runs on (Windows, .NET: `The remote server returned an error`), or one that
+   * Exchange's cmdlet framework prints for whatever object any cmdlet was given (`Couldn't find object "{}"…`), not of
+   * one product's failure: an article's error that holds it is not named by it alone (platformLines.ts).
    */
   platform?: true;
   /** Where the entry is written (for `kb` reports). */
@@ -55,7 +55,7 @@ const forms = z.preprocess(
 const fileSchema = z
   .object({
     entries: z
-      .array(z.object({ de: forms, en: forms, platform: z.literal(true).optional(), note: z.string().optional() }).strict())
+      .array(z.object({ de: forms.optional(), en: forms, platform: z.literal(true).optional(), note: z.string().optional() }).strict())
       .min(1, 'needs at least one entry'),
   })
   .strict();
@@ -135,9 +135,16 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
       schemaProblems(parsed.error.issues, item, ['entries', i]);
       return;
     }
-    const { de, en, platform } = parsed.data;
+    const { en, platform } = parsed.data;
+    // Only a platform message may be English alone: no public source shows its German text yet, so it translates nothing
+    // and only marks the English message (platformLines.ts).
+    if (!parsed.data.de && !platform) {
+      problems.push({ file, line: lineOf(['entries', i]), field: fieldName(['entries', i, 'de']), message: 'lexicon: is required' });
+      return;
+    }
+    const de = parsed.data.de ?? [];
     const slots = (s: string) => s.split(SLOT).length - 1;
-    const mismatch = [...de, ...en].find((s) => slots(s) !== slots(de[0]));
+    const mismatch = [...de, ...en].find((s) => slots(s) !== slots((de.length ? de : en)[0]));
     if (mismatch !== undefined) {
       problems.push({
         file,
@@ -147,14 +154,14 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
       });
       return;
     }
-    const key = de.map((s) => s.toLowerCase()).join('|');
+    const key = de.length ? de.map((s) => s.toLowerCase()).join('|') : `en:${en.map((s) => s.toLowerCase()).join('|')}`;
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push({
         file,
         line: lineOf(['entries', i]),
         field: fieldName(['entries', i, 'de']),
-        message: `lexicon: duplicate entry "${de[0]}" (first at entries[${first}])`,
+        message: `lexicon: duplicate entry "${(de.length ? de : en)[0]}" (first at entries[${first}])`,
       });
       return;
     }

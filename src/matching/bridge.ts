@@ -151,8 +151,8 @@ export class Translator {
     this.endings = ENDINGS[from];
     this.to = from === 'de' ? 'en' : 'de';
     for (const e of entries) {
-      // An English synonym group (synonyms.ts) translates nothing.
-      if (e.synonyms) continue;
+      // An English synonym group (synonyms.ts), or a platform message known only in English, translates nothing.
+      if (e.synonyms || !e.de.length) continue;
       const sources = from === 'de' ? e.de : e.en;
       const output = from === 'de' ? e.en[0] : e.de[0];
       const outputPattern = patternOf(output);

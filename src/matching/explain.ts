@@ -73,8 +73,8 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
       rules.push({
         rule: 'inner-message',
         note: h.platformWhole
-          ? `capped at ${ctx.params.score.innerOnly}: the paste holds only platform messages of the error (${h.platformInner.join('; ')}) that any program prints, and names neither a place of the article's scenario nor a word of its title beside them (offered, not answered)`
-          : `capped at ${ctx.params.score.innerOnly}: the paste holds only the error's inner message, a platform message (${h.platformInner.join('; ')}) that any program prints, without the wrapper that names this failure and without a place of the article's scenario (offered, not answered)`,
+          ? `capped at ${ctx.params.score.innerOnly}: the paste holds only platform messages of the error (${h.platformInner.join('; ')}) that any program or any cmdlet prints, and names neither a place of the article's scenario nor a word of its title beside them (offered, not answered)`
+          : `capped at ${ctx.params.score.innerOnly}: the paste holds only the error's inner message, a platform message (${h.platformInner.join('; ')}) that any program or any cmdlet prints, without the wrapper that names this failure and without a place of the article's scenario (offered, not answered)`,
       });
     if (h.genericLine)
       rules.push({

@@ -8,7 +8,11 @@
  * anchors: the MRS proxy, a move request). So is an error text without a chain that the paste holds only in its platform
  * messages (`An item with the same key has already been added.`; `Insufficient access rights to perform the operation.` without
  * the directory's response after it), unless the paste names a place of its scenario or a word of its title beside the
- * message's own (`the move to Office 365 stops: Exception has been thrown by the target of an invocation.`).
+ * message's own (`the move to Office 365 stops: Exception has been thrown by the target of an invocation.`). Exchange's
+ * cmdlet framework is such a platform for its cmdlets: `Couldn't find object "…". Please make sure that it was spelled
+ * correctly…` is printed for any object any cmdlet was given. Words before a platform message in its unit (the cmdlet's name
+ * on the record's first line, `Get-OrganizationRelationship`) are the article's own: a paste holding them all holds more
+ * than the message.
  */
 import { SLOT } from '../knowledge/sources';
 import type { ErrorHit, MatchContext, Paste } from './hits';
@@ -16,20 +20,31 @@ import { pasteWhere } from './errorCaps';
 import { namedPlaces } from './scenario';
 import { touchedUnits, type QueryView } from './score';
 import { contentTerms, isExceptionClassTerm } from './signals';
+import { splitNegations } from './normalize';
 import { titleWordsNamed } from './descriptions';
 
 /** A platform message's content terms, in parts between its slots (`{}`): each part in order, anything in a slot. */
 type Form = readonly (readonly string[])[];
 
-/** Per matcher: its platform forms, and per error text the forms of its inner message's units (null: a unit is none). */
-const perContext = new WeakMap<MatchContext, { forms: Form[]; units: Map<number, (string | null)[]> }>();
+/**
+ * Per unit of an error text: the platform message it is part of, and the words before that message in the unit's own
+ * line (`Get-OrganizationRelationship` before `Couldn't find object "<GUID>". …`, the cmdlet that printed it) if any.
+ */
+interface PlatformUnit {
+  message: string;
+  lead?: readonly string[];
+}
 
-function formsOf(ctx: MatchContext): { forms: Form[]; units: Map<number, (string | null)[]> } {
+/** Per matcher: its platform forms, and per error text the platform message of each of its units (null: a unit is none). */
+const perContext = new WeakMap<MatchContext, { forms: Form[]; units: Map<number, (PlatformUnit | null)[]> }>();
+
+function formsOf(ctx: MatchContext): { forms: Form[]; units: Map<number, (PlatformUnit | null)[]> } {
   let known = perContext.get(ctx);
   if (!known) {
     const forms: Form[] = [];
     for (const e of ctx.kb.lexicon ?? [])
-      if (e.platform) for (const en of e.en) forms.push(en.split(SLOT).map((part) => contentTerms(part)));
+      // Read as the index reads error texts: `couldn't` is `could not`.
+      if (e.platform) for (const en of e.en) forms.push(en.split(SLOT).map((part) => contentTerms(splitNegations(part))));
     perContext.set(ctx, (known = { forms, units: new Map() }));
   }
   return known;
@@ -68,26 +83,49 @@ const NUMBER = /^\d+$/;
 
 /**
  * Per unit of error text `signal`: the platform message it is (its words without numbers, as one lexicon form), or null.
- * Read once per error text asked.
+ * A run's first unit may begin with words of its own before the message (a cmdlet's name, the line the record starts
+ * with): those are the unit's `lead`. Read once per error text asked.
  */
-function platformUnits(ctx: MatchContext, signal: number): (string | null)[] {
+function platformUnits(ctx: MatchContext, signal: number): (PlatformUnit | null)[] {
   const { forms, units } = formsOf(ctx);
   let out = units.get(signal);
   if (!out) {
     const sig = ctx.index.errors[signal];
-    const found: (string | null)[] = sig.units.map(() => null);
+    const found: (PlatformUnit | null)[] = sig.units.map(() => null);
+    const fits = (terms: readonly string[]) => {
+      const words = terms.filter((t) => !NUMBER.test(t));
+      return words.length > 0 && forms.some((f) => fitsForm(words, f));
+    };
     // A message may run over a colon, which cuts units (`The request was aborted: Could not create SSL/TLS secure channel`):
     // runs of up to MAX_RUN units are read whole.
     for (let k = 0; k < sig.units.length; k++)
       for (let j = k; j < Math.min(sig.units.length, k + MAX_RUN); j++) {
         const all = sig.terms.slice(sig.units[k].start, sig.units[j].end);
-        const words = all.filter((t) => !NUMBER.test(t));
-        if (!words.length || !forms.some((f) => fitsForm(words, f))) continue;
-        for (let u = k; u <= j; u++) found[u] ??= sig.terms.slice(sig.units[u].start, sig.units[u].end).join(' ');
+        const size = sig.units[k].end - sig.units[k].start;
+        let lead = 0;
+        while (lead < size && !fits(all.slice(lead))) lead++;
+        if (lead === size) continue;
+        for (let u = k; u <= j; u++) {
+          const first = u === k ? sig.units[u].start + lead : sig.units[u].start;
+          found[u] ??= {
+            message: sig.terms.slice(first, sig.units[u].end).join(' '),
+            ...(u === k && lead ? { lead: sig.terms.slice(sig.units[u].start, first) } : {}),
+          };
+        }
       }
     units.set(signal, (out = found));
   }
   return out;
+}
+
+/**
+ * The platform message of unit `k` as the paste holds it: the message, unless the paste holds the words before it in its
+ * unit too (then the unit is the article's own line: null).
+ */
+function heldMessage(platform: readonly (PlatformUnit | null)[], k: number, view: QueryView): string | null {
+  const p = platform[k];
+  if (!p) return null;
+  return p.lead?.every((t) => view.terms.has(t)) ? null : p.message;
 }
 
 /** An exception class (`System.Net.WebException`): the message's family, no part of a wrapper (score.ts classBefore). */
@@ -140,7 +178,7 @@ export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Pas
       // scenario of that message, named by the paste's places or by its title's words beside the message's own.
       const platform = platformUnits(ctx, h.signal);
       const touched = touchedUnits(h.signal, view, ctx.index, ctx.params.score);
-      const held = platformOnly(touched, 0, units.length, (k) => platform[k]);
+      const held = platformOnly(touched, 0, units.length, (k) => heldMessage(platform, k, view));
       if (!held) continue;
       if (inOwnScenario(ctx, paste, h.article)) continue;
       if (titleWordsNamed(ctx.descriptions, h.article, view.terms, new Set(sig.terms)).length) continue;
@@ -161,7 +199,7 @@ export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Pas
       touched,
       detail,
       units.length,
-      (k) => platform[k] ?? (units[k].generic ? sig.terms.slice(units[k].start, units[k].end).join(' ') : null),
+      (k) => heldMessage(platform, k, view) ?? (units[k].generic ? sig.terms.slice(units[k].start, units[k].end).join(' ') : null),
     );
     if (!held) continue;
     if (inOwnScenario(ctx, paste, h.article)) continue;

@@ -58,6 +58,26 @@ describe('knowledge/lexicon', () => {
     assert.equal(builtin.find((e) => e.en[0] === 'mailbox')?.platform, undefined);
   });
 
+  it('takes a platform message in English alone (no German text known), and no other entry without `de`', () => {
+    const text = [
+      'entries:',
+      '  - en: Couldn\'t find object "{}"',
+      '    platform: true',
+      '  - en: mailbox',
+      '  - en: Couldn\'t find object "{}"',
+      '    platform: true',
+    ].join('\n');
+    const r = parseLexicon('lex.yaml', text);
+    assert.deepEqual(
+      r.entries.map((e) => [e.de, e.en, e.platform]),
+      [[[], ['Couldn\'t find object "{}"'], true]],
+    );
+    assert.deepEqual(r.problems.map(formatProblem), [
+      'lex.yaml:4: entries[1].de: lexicon: is required',
+      'lex.yaml:5: entries[2].de: lexicon: duplicate entry "Couldn\'t find object "{}"" (first at entries[0])',
+    ]);
+  });
+
   it('names file, line and field of a bad entry and keeps the good ones', () => {
     const text = [
       'entries:',

@@ -153,3 +153,108 @@ describe('the shipped lexicon: HTTP 503 as .NET writes it and as a server sends 
     );
   });
 });
+
+describe("matching rules: a platform message read as the index reads it, after a line of the article's own", () => {
+  const lexicon: LexiconEntry[] = [
+    {
+      de: [],
+      en: ['Couldn\'t find wombat "{}". Please make sure that it was spelled correctly or name another marsupial of the koala register'],
+      platform: true,
+      file: 'x',
+    },
+  ];
+  const articles = [
+    article(
+      'heron',
+      [
+        'Get-FlamingoLedger\nCouldn\'t find wombat "<GUID>". Please make sure that it was spelled correctly or name another marsupial of the koala register.',
+      ],
+      {
+        title: { en: 'Ledger sync fails between the zoos' },
+      },
+    ),
+    article('other', ['Unrelated zebra text about the zoo.']),
+  ];
+  const m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+  const message =
+    'Couldn\'t find wombat "kim". Please make sure that it was spelled correctly or name another marsupial of the koala register.';
+
+  it("offers the message alone though a contraction (`couldn't`) and the cmdlet's line before it stand in the article's text", () => {
+    const r = m.match(message, { explain: true });
+    assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['clarify', 'heron', DEFAULT_PARAMETERS.score.innerOnly]);
+    assert.ok(r.matches[0].why!.rules.some((x) => x.note.includes('only platform messages of the error')));
+  });
+
+  it("answers it with the article's own line before it, and unmarked", () => {
+    const own = m.match(`Get-FlamingoLedger\n${message}`);
+    assert.deepEqual([own.decision, own.matches[0]?.article], ['answer', 'heron']);
+    const unmarked = new Matcher({
+      articles,
+      byId: new Map(articles.map((a) => [a.id, a])),
+      problems: [],
+      lexicon: lexicon.map((e) => ({ ...e, platform: undefined })),
+    });
+    assert.deepEqual([unmarked.match(message).decision, unmarked.match(message).matches[0]?.article], ['answer', 'heron']);
+  });
+
+  it('translates nothing with an English-only entry, in either direction', () => {
+    const german = [
+      article('gans', [], {
+        title: { de: 'Hauptbuch ohne Wombat' },
+        languages: ['de'],
+        symptoms: [{ id: 'main', description: { de: 'd' }, errors: { de: ['Der Wombat fehlt im Hauptbuch.'] } }],
+        cause: { de: 'c' },
+        steps: [{ text: { de: 's' } }],
+      }),
+    ];
+    const g = new Matcher({
+      articles: [...articles, ...german],
+      byId: new Map([...articles, ...german].map((a) => [a.id, a])),
+      problems: [],
+      lexicon,
+    });
+    assert.equal(g.match(message).matches[0]?.article, 'heron');
+    assert.equal(g.match('Der Wombat fehlt im Hauptbuch.').matches[0]?.article, 'gans');
+  });
+});
+
+describe("the shipped lexicon: Exchange's cmdlet framework messages name no failure of their own", () => {
+  const lexicon = loadKnowledge([`${__dirname}/../../../knowledge`]).lexicon ?? [];
+  const articles = [
+    article(
+      'pony',
+      [
+        'Get-PonyRelationship\nCouldn\'t find object "<GUID>". Please make sure that it was spelled correctly or specify a different object.',
+      ],
+      { title: { en: 'Pony relationships vanish from the stable' } },
+    ),
+    article('rollback', ["The operation couldn't be performed because 'Mailbox1' matches multiple entries."], {
+      title: { en: 'Stable rollback is stuck' },
+    }),
+    article('other', ['Unrelated zebra text about the zoo.']),
+  ];
+  const m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+
+  it('offers, not answers, a not-found or several-found message alone that an article prints for its own cmdlet', () => {
+    for (const [paste, id] of [
+      ['Couldn\'t find object "kim". Please make sure that it was spelled correctly or specify a different object.', 'pony'],
+      ["Set-Mailbox : The operation couldn't be performed because 'kim' matches multiple entries.", 'rollback'],
+    ]) {
+      const r = m.match(paste);
+      assert.deepEqual(
+        [r.decision, r.matches[0]?.article, r.matches[0]?.score],
+        ['clarify', id, DEFAULT_PARAMETERS.score.innerOnly],
+        paste,
+      );
+    }
+  });
+
+  it("answers it where the paste holds the article's cmdlet or names its title's words", () => {
+    const own = m.match(
+      'Get-PonyRelationship\nCouldn\'t find object "kim". Please make sure that it was spelled correctly or specify a different object.',
+    );
+    assert.deepEqual([own.decision, own.matches[0]?.article], ['answer', 'pony']);
+    const named = m.match("The stable rollback stops: The operation couldn't be performed because 'kim' matches multiple entries.");
+    assert.deepEqual([named.decision, named.matches[0]?.article], ['answer', 'rollback']);
+  });
+});
