@@ -1087,6 +1087,8 @@ function commandWordsOf(article: Article): Set<string> {
  * `rivals`: other articles offered with it. A unit that a rival's title or symptom descriptions hold too tells
  * the two apart no better than a common word, so it does not count, and neither does a language-free term: a
  * description is answered past its rivals only on rare terms that are its own.
+ *
+ * `notes`: where given, what kept terms that together name the article from an answer (for `--explain`).
  */
 export function proseAgreement(
   article: Article,
@@ -1100,6 +1102,7 @@ export function proseAgreement(
   verbatimIn: Lang = 'en',
   whole = false,
   all = false,
+  notes?: string[],
 ): boolean {
   const prose = proseWordsOf(article, symptom);
   const own = ownWords(article, applied, params);
@@ -1202,12 +1205,37 @@ export function proseAgreement(
   // They stand in one sentence of the paste: across a post's sentences a few articles' words meet by chance (`beim Versenden
   // von E-Mails` in one, `die E-Mail-Adresse des Empfängers` in another: `sends` and `address`, one article's title and symptom).
   // A rare unit lowers the count only in its own sentence (or as a verbatim run, in any).
+  // An article named for its error (`namedForError`) is about that error: terms that name only the setting around it, none
+  // of them in its error texts, are offered (`console` + `connect`: `Unable to cast object of type error when connecting …`,
+  // whose symptom connects by using the Exchange Management Console; the English wording is offered too).
+  const aroundError = namedForError(article, params.unitWords) ? errorVocabularyOf(article) : undefined;
   for (const [sentence, terms] of joint) {
     const together = [...new Set([...terms.values()].flat())];
     const rare = [...units.values()].some((s) => s.has(sentence) || s.has(-1));
-    if (terms.size >= params.unitsToAnswer + (rare ? 0 : 1) && articlesHolding(together) <= 1) return true;
+    if (terms.size < params.unitsToAnswer + (rare ? 0 : 1) || articlesHolding(together) > 1) continue;
+    if (aroundError && !together.some((w) => aroundError.has(w))) {
+      notes?.push(
+        `not answered: ${[...terms.keys()].map((t) => `\`${t}\``).join(', ')} name only ${article.id}'s setting; its title names its error, which holds none of them`,
+      );
+      continue;
+    }
+    return true;
   }
   return false;
+}
+
+/**
+ * The article's title names its error: it holds `run` words in a row of one of its error texts (`Unable to cast object of
+ * type error when connecting …` and the error `Unable to cast object of type '…' to type '…'`).
+ */
+export function namedForError(article: Article, run: number): boolean {
+  const titles = [article.title.de, article.title.en]
+    .filter((t): t is string => !!t)
+    .map((t) => [...t.matchAll(WORD)].map((m) => foldWord(m[0])));
+  return errorWordsEntry(article).words.some((error) => {
+    for (let i = 0; i + run <= error.length; i++) if (titles.some((t) => runIn(t, error.slice(i, i + run), false))) return true;
+    return false;
+  });
 }
 
 /**
@@ -1537,6 +1565,7 @@ export function combineWithTranslation(
       direct.lang === 'de' ? 'en' : 'de',
       via.describedWhole === true,
       via.describedAll === true,
+      notes,
     )
   ) {
     return { ...direct, decision: 'answer', matches: mapped };

@@ -7,6 +7,7 @@ import {
   agreement,
   Bridge,
   languageFreeTerms,
+  namedForError,
   narrowed,
   negatedAgainst,
   oneWordClasses,
@@ -655,6 +656,34 @@ describe('matching/bridge', () => {
       assert.equal(proseAgreement(delegate, 'main', [], units('delegate', 'migration', 'send'), holding, params), false, 'too common');
     });
 
+    it('offers an article named for its error on terms that only name the setting around it, none in its error texts', () => {
+      // Its title holds three words in a row of its error (`unable to cast`): the article is about that error.
+      const cast: Article = {
+        ...article('cast', { en: ["Unable to cast object of type 'A' to type 'B'"] }),
+        title: { en: 'Unable to cast object error when connecting from the console' },
+        symptoms: [
+          {
+            id: 'main',
+            description: { en: 'You connect by using the console.' },
+            errors: { en: ["Unable to cast object of type 'A' to type 'B'"] },
+          },
+        ],
+      };
+      // console rare (held by this one only), connect by a few: a rare term and one more, together this article's only.
+      const counts: Record<string, number> = { console: 1, connect: 5, object: 4 };
+      const holding = (words: readonly string[]) => (words.length === 1 ? (counts[words[0]] ?? 9) : 1);
+      assert.equal(namedForError(cast, 3), true);
+      const notes: string[] = [];
+      const args = [holding, undefined, [], [], 'en', false, false, notes] as const;
+      assert.equal(proseAgreement(cast, 'main', [], units('console', 'connect'), ...args), false, 'the setting only');
+      assert.match(notes.join('\n'), /`console`, `connect` name only cast's setting; its title names its error/);
+      assert.equal(proseAgreement(cast, 'main', [], units('console', 'object'), ...args), true, 'a word of its error');
+      // The same article, its title not naming its error: the two terms answer.
+      const plain: Article = { ...cast, title: { en: 'The console fails when connecting' } };
+      assert.equal(namedForError(plain, 3), false);
+      assert.equal(proseAgreement(plain, 'main', [], units('console', 'connect'), holding), true);
+    });
+
     it('never counts a word every description uses (see, receive) towards terms that agree together', () => {
       const holding = holdingIn('delegate migration sees', 'delegate', 'delegate', 'migration', 'migration', 'sees', 'sees', 'sees');
       assert.equal(proseAgreement(delegate, 'main', [], units('delegate', 'migration', 'sees'), holding), true);
@@ -664,7 +693,8 @@ describe('matching/bridge', () => {
     it("leaves out a quoted message the article's error texts lack, and then answers on rare terms only", () => {
       const wsman: Article = {
         ...article('wsman', { en: ['The WinRM client cannot process the request'] }),
-        title: { en: 'Delegate sees an error after the migration: cannot process the request' },
+        // Not named for its error (`namedForError`): terms around it answer here.
+        title: { en: 'Delegate sees an error about a request after the migration' },
         symptoms: [
           {
             id: 'main',
