@@ -18,9 +18,12 @@ const NOT_NAME = new Set('when if because that and or the a an is are since wher
 /** Prepositions: a name right after one is part of a longer phrase. */
 const PREPOSITIONS = new Set('of on in for to with by from at'.split(' '));
 
-/** `X is not enabled`, `X isn't fully enabled`, `X aren't configured`, `X isn't installed` (X: up to three words before it). */
+/**
+ * `X is not enabled`, `X isn't fully enabled`, `X aren't configured`, `X isn't installed`, `X is missing` (X: up to three
+ * words before it).
+ */
 const MISSING_AFTER = new RegExp(
-  String.raw`((?:${WORD}\s+){1,3})(?:is|are)(?:\s+not|n[’']t)\s+(?:(?:yet|fully|correctly|properly)\s+){0,2}(?:enabled|configured|activated|turned on|installed)\b`,
+  String.raw`((?:${WORD}\s+){1,3})(?:is|are)(?:(?:\s+not|n[’']t)\s+(?:(?:yet|fully|correctly|properly)\s+){0,2}(?:enabled|configured|activated|turned on|installed)|\s+missing(?=\s*(?:[.,;:)]|$)|\s+(?:from|in|on|at)\b))`,
   'gi',
 );
 
@@ -51,7 +54,8 @@ function readLacked(article: Article): readonly string[] {
   const out = new Set<string>();
   const text = `${article.title.en ?? ''}\n${article.cause.en ?? ''}`;
   const add = (words: string[]) => {
-    const from = words.findIndex((w) => /^[A-Z0-9.]/.test(w));
+    // `If the …`, `When the …`: a capital that starts the sentence, no name.
+    const from = words.findIndex((w) => /^[A-Z0-9.]/.test(w) && !NOT_NAME.has(w.toLowerCase()));
     // A name after a preposition (`the certificate for federation with Exchange Online is not installed`) is not the thing
     // that is missing, only part of a lower-case one.
     if (from < 0 || PREPOSITIONS.has(words[from - 1]?.toLowerCase())) return;
@@ -103,16 +107,18 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
     const after = text.slice(end, end + 40);
     const stated = m[0].length > 0 && (STARTS_DONE.test(m[0]) || ENDS_DONE.test(m[0]));
     if (!stated) {
-      // `TLS 1.2 is not enabled`, `TLS 1.2 nicht aktiviert`, `no TLS 1.2`, `without TLS 1.2`.
-      if (NOT_AFTER.test(after) || /\b(?:no|without|kein\w*|ohne)\s+$/i.test(clause)) missing = true;
+      // `TLS 1.2 is not enabled`, `TLS 1.2 nicht aktiviert`, `no TLS 1.2`, `without TLS 1.2`; absence words: `TLS 1.2 is
+      // missing`, `TLS 1.2 fehlt`, `the server is missing TLS 1.2`, `auf dem Server fehlt TLS 1.2`.
+      if (NOT_AFTER.test(after) || ABSENT_AFTER.test(after) || ABSENT_BEFORE.test(clause)) missing = true;
       else {
         // German sets the participle at the clause's end (`TLS 1.2 ist auf allen Servern aktiviert`, `haben TLS 1.2 gestern
         // aktiviert`), a negation between the two or before the name says it is not (`… auf den Servern nicht aktiviert`).
-        const final = restUpTo(text, end, 80, CLAUSE_END).match(GERMAN_FINAL);
+        const rest = restUpTo(text, end, 80, CLAUSE_END);
+        const final = rest.match(GERMAN_FINAL);
         if (final) {
           if (/\b(?:nicht|nie|niemals|kein\w*)\b/i.test(final[1]) || NEGATED.test(clause)) missing = true;
           else done = true;
-        }
+        } else if (GERMAN_ABSENT_FINAL.test(rest)) missing = true;
       }
       continue;
     }
@@ -147,6 +153,20 @@ function restUpTo(text: string, at: number, limit: number, end: RegExp): string 
  */
 const GERMAN_FINAL =
   /^((?:\s+\S+){0,6}?)\s+(?:aktiviert|eingeschaltet|installiert)(?:\s+(?:ist|sind|wurde|wurden|war|haben|hat|hatten|worden))*\s*$/i;
+
+/**
+ * Absence words right after a thing's name (`is missing`, `are still missing`, `fehlt`, `fehlen`; not `fehlt nicht`), or
+ * ending the clause before it (`no`, `without`, `kein`, `ohne`; `the server is missing TLS 1.2`, `auf dem Server fehlt TLS 1.2`).
+ */
+const ABSENT_AFTER = /^\s+(?:(?:(?:is|are|was|were)\s+(?:still\s+|also\s+)?missing)|fehl(?:t|en|te|ten)(?!\s+nicht))\b/i;
+const ABSENT_BEFORE = /\b(?:no|without|kein\w*|ohne|missing|lacks|lacking|fehlt|fehlen|fehlte|fehlten)\s+(?:(?:the|das|die|der|den)\s+)?$/i;
+
+/**
+ * German's absence at a clause's end, after at most six words: `… auf dem Server fehlt` (`weil TLS 1.2 auf dem Server
+ * fehlt`), `ist auf dem Server nicht vorhanden`, `… ist nirgends vorhanden`; and only an auxiliary after it.
+ */
+const GERMAN_ABSENT_FINAL =
+  /^(?:(?:\s+\S+){0,6}?\s+fehl(?:t|en|te|ten)|(?:\s+\S+){0,5}?\s+(?:nicht|nirgends|nirgendwo)(?:\s+\S+){0,2}?\s+vorhanden)(?:\s+(?:ist|sind|war|waren))*\s*$/i;
 
 /** Right after a thing's name: it is not there (`is not enabled`, `isn't configured`, `not enabled`, `nicht aktiviert`). */
 const NOT_AFTER =

@@ -128,9 +128,47 @@ describe('matching: an article whose cause is that something is missing, for a p
       'Wir haben nicht TLS 1.2 auf den Servern aktiviert',
     ])
       assert.deepEqual(pastedPolarity(said, 'TLS 1.2'), missing, said);
-    // The participle of another clause (after `und`, a comma), or past six words, is not the name's.
-    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt und der Dienst ist aktiviert', 'TLS 1.2'), none);
-    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt, der Dienst ist aktiviert', 'TLS 1.2'), none);
+    // The participle of another clause (after `und`, a comma), or past six words, is not the name's (`fehlt` is: missing).
+    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt und der Dienst ist aktiviert', 'TLS 1.2'), missing);
+    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt, der Dienst ist aktiviert', 'TLS 1.2'), missing);
+    assert.deepEqual(pastedPolarity('TLS 1.2 wird angezeigt, der Dienst ist aktiviert', 'TLS 1.2'), none);
     assert.deepEqual(pastedPolarity('TLS 1.2 steht in der Anleitung von Microsoft für die Server als aktiviert', 'TLS 1.2'), none);
+  });
+
+  it('reads absence words as missing, in English and German: `is missing`, `fehlt`, `nicht vorhanden`', () => {
+    const missing = { done: false, missing: true };
+    const none = { done: false, missing: false };
+    for (const said of [
+      'TLS 1.2 is missing on the Exchange server.',
+      'The Exchange server is missing TLS 1.2.',
+      'TLS 1.2 fehlt auf dem Exchange-Server.',
+      'Auf dem Exchange-Server fehlt TLS 1.2.',
+      'Frei/Gebucht geht nicht, weil TLS 1.2 auf dem Hybridserver fehlt.',
+      'TLS 1.2 ist auf dem Hybridserver nicht vorhanden.',
+    ])
+      assert.deepEqual(pastedPolarity(said, 'TLS 1.2'), missing, said);
+    // Not missing: said of another thing, negated, or asked.
+    for (const said of [
+      'Nach dem Aktivieren von TLS 1.2 fehlt immer noch Frei/Gebucht.',
+      'TLS 1.2 fehlt nicht.',
+      'Wie prüfe ich, ob TLS 1.2 fehlt?',
+      'Is TLS 1.2 missing on the server?',
+    ])
+      assert.notDeepEqual(pastedPolarity(said, 'TLS 1.2'), missing, said);
+    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt nicht.', 'TLS 1.2'), none);
+    // A paste that says the thing is there on one server and missing on another: the article is answered.
+    for (const said of [
+      'We enabled Wombat 2.0 on the front end, but the mailbox server is missing Wombat 2.0:',
+      'Wombat 2.0 ist auf dem DC aktiviert, auf dem Exchange-Server fehlt Wombat 2.0:',
+      'Wombat 2.0 ist aktiviert, aber auf dem Edge-Server ist Wombat 2.0 nicht vorhanden:',
+    ])
+      assert.equal(explainedOutcome([lacking, far], `${said}\n${ERROR}`).decision, 'answer', said);
+  });
+
+  it("reads an article's `X is missing` as a thing it lacks, not `X is missing a …` (X lacks something else)", () => {
+    const article = (cause: string) => englishArticle('a', [ERROR], { cause: { en: cause } });
+    assert.deepEqual(lackedPhrases(article('The handshake fails because the Wombat module entry is missing.')), ['Wombat module entry']);
+    assert.deepEqual(lackedPhrases(article('If the Wombat module entry is missing from the list, it fails.')), ['Wombat module entry']);
+    assert.deepEqual(lackedPhrases(article('The certificate used for Wombat is missing a private key.')), []);
   });
 });
