@@ -231,6 +231,12 @@ describe("the shipped lexicon: Exchange's cmdlet framework messages name no fail
     article('rollback', ["The operation couldn't be performed because 'Mailbox1' matches multiple entries."], {
       title: { en: 'Stable rollback is stuck' },
     }),
+    article('rules', ['There are multiple recipients matching the identity "<User>". Please specify a unique value'], {
+      title: { en: 'There are multiple recipients matching the identity error when creating paddock rules' },
+    }),
+    article('request', ["Couldn't find a request that matches the information provided. Reason: No such pony exists in the stable."], {
+      title: { en: 'A pony subscription was not found' },
+    }),
     article('other', ['Unrelated zebra text about the zoo.']),
   ];
   const m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
@@ -239,6 +245,8 @@ describe("the shipped lexicon: Exchange's cmdlet framework messages name no fail
     for (const [paste, id] of [
       ['Couldn\'t find object "kim". Please make sure that it was spelled correctly or specify a different object.', 'pony'],
       ["Set-Mailbox : The operation couldn't be performed because 'kim' matches multiple entries.", 'rollback'],
+      ['There are multiple recipients matching identity "kim". Please specify a unique value.', 'rules'],
+      ["Couldn't find a request that matches the information provided.", 'request'],
     ]) {
       const r = m.match(paste);
       assert.deepEqual(
@@ -254,7 +262,13 @@ describe("the shipped lexicon: Exchange's cmdlet framework messages name no fail
       'Get-PonyRelationship\nCouldn\'t find object "kim". Please make sure that it was spelled correctly or specify a different object.',
     );
     assert.deepEqual([own.decision, own.matches[0]?.article], ['answer', 'pony']);
-    const named = m.match("The stable rollback stops: The operation couldn't be performed because 'kim' matches multiple entries.");
-    assert.deepEqual([named.decision, named.matches[0]?.article], ['answer', 'rollback']);
+    for (const [paste, id] of [
+      ["The stable rollback stops: The operation couldn't be performed because 'kim' matches multiple entries.", 'rollback'],
+      ['Creating paddock rules fails: There are multiple recipients matching the identity "kim". Please specify a unique value.', 'rules'],
+      ["Couldn't find a request that matches the information provided. Reason: No such pony exists in the stable.", 'request'],
+    ]) {
+      const named = m.match(paste);
+      assert.deepEqual([named.decision, named.matches[0]?.article], ['answer', id], paste);
+    }
   });
 });
