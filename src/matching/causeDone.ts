@@ -91,11 +91,10 @@ const ENDS_DONE = new RegExp(`${DONE_AFTER}$`, 'i');
 
 /** The paste says `phrase` was done or is there (`done`), or that it is missing (`missing`), each outside the other. */
 export function pastedPolarity(text: string, phrase: string): { done: boolean; missing: boolean } {
-  const name = phrase
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-    .join(String.raw`\s*`);
-  const said = new RegExp(String.raw`(?:${DONE_BEFORE})?\b${name}(?!\w|\.\d)(?:${DONE_AFTER})?`, 'gi');
+  const { named, said } = phrasePatterns(phrase);
+  // Most pastes never name the thing: one search for the name spares the statement's pattern, which tries its verbs at
+  // every position of the paste (every match of it holds a match of the name's).
+  if (!named.test(text)) return { done: false, missing: false };
   let done = false;
   let missing = false;
   for (const m of text.matchAll(said)) {
@@ -126,6 +125,30 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
     else done = true;
   }
   return { done, missing };
+}
+
+/**
+ * Per phrase, its name as written (any white space between its words) and a statement of it (`pastedPolarity`), made once:
+ * the phrases are the articles' (`lackedPhrases`), so few; a knowledge base with more than `MAX_PHRASES` starts afresh.
+ */
+const PHRASE_PATTERNS = new Map<string, { named: RegExp; said: RegExp }>();
+const MAX_PHRASES = 1000;
+
+function phrasePatterns(phrase: string): { named: RegExp; said: RegExp } {
+  let patterns = PHRASE_PATTERNS.get(phrase);
+  if (!patterns) {
+    const name = phrase
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+      .join(String.raw`\s*`);
+    patterns = {
+      named: new RegExp(String.raw`\b${name}(?!\w|\.\d)`, 'i'),
+      said: new RegExp(String.raw`(?:${DONE_BEFORE})?\b${name}(?!\w|\.\d)(?:${DONE_AFTER})?`, 'gi'),
+    };
+    if (PHRASE_PATTERNS.size >= MAX_PHRASES) PHRASE_PATTERNS.clear();
+    PHRASE_PATTERNS.set(phrase, patterns);
+  }
+  return patterns;
 }
 
 /**

@@ -20,6 +20,13 @@ export const CHAIN_MARKER =
   /(failed with the following error message\s*:|error message\s*:|error details\s*:|detailed information\s*:|inner exception\s*:|caused by\s*:|fehlerdetails\s*:|-{1,3}>|\b[A-Z][\w.]*(?:Exception|Error)\s*:)/gi;
 
 /**
+ * What every match of CHAIN_MARKER ends with: one of its last words before a colon, or an arrow. A line without one
+ * (`+ CategoryInfo : …`, `FullyQualifiedErrorId : …`) chains nothing, and is not walked by CHAIN_MARKER, whose class-name
+ * part tries every word of it (case-insensitive: every word, to its end and back).
+ */
+const MARKER_END = /(?:message|details|information|exception|error|caused by)\s*:|->/i;
+
+/**
  * A chain label that ends its line with nothing after it (`…valid credentials. Inner Exception`, `InnerException`,
  * `--->`, `Caused by:`): the inner message is on the next line that has words. Not `--- End of inner exception stack
  * trace ---`, which closes a stack trace.
@@ -74,7 +81,7 @@ export function chainLinks(pasted: readonly string[]): ChainLink[] {
   const out: ChainLink[] = [];
   for (const line of joinChainLabels(pasted)) {
     // Most lines of a paste chain nothing: one cheap test before the regular expression walks them.
-    if (!line.includes(':') && !line.includes('>')) continue;
+    if (!MARKER_END.test(line)) continue;
     const markers = [...line.matchAll(CHAIN_MARKER)];
     markers.forEach((m, k) => {
       const from = k === 0 ? 0 : markers[k - 1].index + markers[k - 1][0].length;

@@ -20,6 +20,34 @@ describe('matching/chains (error chains in a paste)', () => {
     );
   });
 
+  it('finds every kind of chain marker, upper or lower case, and none on a line whose colons are no marker', () => {
+    const markers = [
+      'failed with the following error message :',
+      'Error message:',
+      'error details :',
+      'Detailed Information:',
+      'INNER EXCEPTION:',
+      'Caused by:',
+      'Fehlerdetails:',
+      '->',
+      '--->',
+      'Pony.Yak.LedgerException:',
+      'LedgerError :',
+    ];
+    for (const marker of markers) {
+      const links = chainLinks([`The pony ledger sync ${marker} The yak stalled.`]);
+      assert.deepEqual(
+        links.map((l) => l.inner),
+        [['yak', 'stalled']],
+        marker,
+      );
+    }
+    assert.deepEqual(
+      chainLinks(['    + CategoryInfo          : NotSpecified: (:) [Set-PonyLedger], LedgerException', 'Time: 10:42 > noon']),
+      [],
+    );
+  });
+
   it('reads the places an outer message names before clean-up drops its address', () => {
     const [link] = chainLinks(["The call to 'https://mail.contoso.com/EWS/mrsproxy.svc' failed. Error details: Access is denied."]);
     assert.deepEqual([...link.anchors], ['service:mrs']);
