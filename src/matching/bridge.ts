@@ -110,6 +110,20 @@ const WORD_RUN = new RegExp(WORD.source, WORD.flags);
 /** Letters a separable verb's stem has after its `zu` at least (`zugreifen` in `zuzugreifen`). */
 const MIN_ZU_STEM = 4;
 
+/**
+ * What a template's slot holds in the paste, words `a` to `b`: with the signs a name starts or ends with that are no word's
+ * (`$` of `"$error.Clear(); new-ExchangeServer"`, `\\` of a share; not brackets or colons, which a template writes
+ * itself: `({})`); lines joined.
+ */
+function slotText(text: string, words: readonly { start: number; end: number }[], a: number, b: number): string {
+  let start = words[a].start;
+  let end = words[b - 1].end;
+  const edge = /[$@\\/~#%+-]/;
+  while (start > (words[a - 1]?.end ?? 0) && edge.test(text[start - 1])) start--;
+  while (end < (words[b]?.start ?? text.length) && edge.test(text[end])) end++;
+  return text.slice(start, end).replace(/\s*\n\s*/g, ' ');
+}
+
 /** Folded words of a form, `null` where a slot stands. */
 function patternOf(form: string): (string | null)[] {
   const parts = form.split(SLOT);
@@ -339,7 +353,7 @@ export class Translator {
         continue;
       }
       if (hit) {
-        const slotTexts = hit.slots.map(([a, b]) => text.slice(words[a].start, words[b - 1].end).replace(/\s*\n\s*/g, ' '));
+        const slotTexts = hit.slots.map(([a, b]) => slotText(text, words, a, b));
         let k = 0;
         const rendered = hit.rule.output
           .split(SLOT)

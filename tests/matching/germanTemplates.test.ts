@@ -302,4 +302,24 @@ describe('matching/German WinRM, PowerShell and .NET client messages reach the E
     ])
       assert.equal(en.translate(de).text, english);
   });
+
+  it("Exchange Setup's wrapper and the cmdlet framework's not-found message, as a German Exchange 2016 setup prints them", () => {
+    // Quoted from a German Exchange 2016 CU19 setup in Microsoft Q&A 275013 (the names are made up here).
+    assert.equal(
+      en.translate(
+        'Der folgende Fehler wurde generiert, als "$error.Clear(); new-ExchangeServer" ausgeführt wurde: "System.ArgumentNullException: ' +
+          'Der Wert darf nicht NULL sein.',
+      ).text,
+      'The following error was generated when "$error.Clear(); new-ExchangeServer" was run: "System.ArgumentNullException: ' +
+        'Value cannot be null.',
+    );
+    assert.equal(
+      en.translate(
+        "ManagementObjectNotFoundException: Der Vorgang konnte nicht ausgeführt werden, weil das Objekt 'EX01.contoso.local' " +
+          "nicht auf 'DC01.contoso.local' gefunden wurde.",
+      ).text,
+      "ManagementObjectNotFoundException: The operation couldn't be performed because object 'EX01.contoso.local' " +
+        "couldn't be found on 'DC01.contoso.local'.",
+    );
+  });
 });
