@@ -272,3 +272,44 @@ describe("the shipped lexicon: Exchange's cmdlet framework messages name no fail
     }
   });
 });
+
+describe("the shipped lexicon: .NET's, PowerShell's and the cmdlet framework's own lines around an article's cmdlet", () => {
+  const lexicon = loadKnowledge([`${__dirname}/../../../knowledge`]).lexicon ?? [];
+  const articles = [
+    article('probe', ['WARNING: An unexpected error has occurred and a Watson dump is being generated: Sequence contains no elements'], {
+      title: { en: 'Test-PonyConnectivity fails with an empty sequence' },
+    }),
+    article('policy', ["Error Message: A positional parameter cannot be found that accepts argument 'DisablePony'."], {
+      title: { en: 'You cannot switch off pony sync' },
+      cause: { en: 'Set-PonyPolicy no longer has the DisablePony switch.' },
+    }),
+    article('other', ['Unrelated zebra text about the zoo.']),
+  ];
+  const m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+
+  it('offers, not answers, an empty sequence (also in German, also in the crash report) or a positional parameter alone', () => {
+    for (const [paste, id] of [
+      ['Sequence contains no elements', 'probe'],
+      ['An unexpected error has occurred and a Watson dump is being generated: Sequence contains no elements', 'probe'],
+      ['Die Sequenz enthält keine Elemente.', 'probe'],
+      ["A positional parameter cannot be found that accepts argument 'Kim'.", 'policy'],
+    ]) {
+      const r = m.match(paste);
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', id], paste);
+      assert.ok(r.matches[0].score <= DEFAULT_PARAMETERS.score.innerOnly, paste);
+    }
+  });
+
+  it("answers them beside the article's cmdlet or its title's words", () => {
+    for (const [paste, id] of [
+      ['Test-PonyConnectivity fails: Sequence contains no elements', 'probe'],
+      [
+        "Set-PonyPolicy -Identity Default -DisablePony\nA positional parameter cannot be found that accepts argument 'DisablePony'.",
+        'policy',
+      ],
+    ]) {
+      const r = m.match(paste);
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', id], paste);
+    }
+  });
+});
