@@ -9,7 +9,7 @@ import { aboutWeight } from './descriptions';
 import { NO_ADJUSTMENTS, round, type ErrorHit, type Hit, type MatchContext, type Ranked } from './hits';
 import type { QueryView } from './score';
 import { plainConstructor } from './plain';
-import { isStrongTerm, type SignalIndex } from './signals';
+import { contentTerms, isStrongTerm, type SignalIndex } from './signals';
 import { includesId, sortedIncludes } from './sorted';
 import { statusCodesIn } from './statusCodes';
 
@@ -117,6 +117,26 @@ function byAbout(a: { r: Ranked; about: number }, b: { r: Ranked; about: number 
   return b.about - a.about || b.r.score - a.r.score;
 }
 
+/**
+ * Tied matches the rest of the paste fits equally, by how much of that fit their titles hold: a word the title names says
+ * what the article is about more than one a sentence of its description mentions (`Exchange Server` in a title about
+ * Exchange Server 2013, and in another article's scenario sentence). Worked out only for such a tie (`titled`, -1 before).
+ */
+function byTitle(ctx: MatchContext, a: { r: Ranked; titled: number }, b: { r: Ranked; titled: number }, view: QueryView): number {
+  if (a.titled < 0) a.titled = titleRest(ctx, a.r, view);
+  if (b.titled < 0) b.titled = titleRest(ctx, b.r, view);
+  return b.titled - a.titled;
+}
+
+/** aboutRest's weight of the words that the article's titles hold. */
+function titleRest(ctx: MatchContext, r: Ranked, view: QueryView): number {
+  const article = ctx.kb.articles[r.hit.article];
+  const title = new Set([...contentTerms(article.title.en ?? ''), ...contentTerms(article.title.de ?? '')]);
+  const found = r.hit.kind === 'error' ? r.hit.found : undefined;
+  const { ids } = ctx.index.vocab;
+  return aboutWeight(ctx.about, r.hit.article, view.terms, (t) => !title.has(t) || (!!found && includesId(found, ids.get(t))));
+}
+
 function byPlace(a: ErrorHit, b: ErrorHit): number {
   return a.place - b.place;
 }
@@ -185,14 +205,15 @@ export function breakTies(ctx: MatchContext, ranked: Ranked[], view: QueryView, 
   const least = top.score - ctx.params.ranking.tie;
   for (const r of ranked) if (r.score >= least && r.sameError !== undefined && sharesKey(r.sameError, top.sameError)) tied.push(r);
   if (tied.length < 2) return ranked;
-  const order = tied.map((r) => ({ r, about: aboutRest(ctx, r, view) })).sort(byAbout);
+  const order = tied.map((r) => ({ r, about: aboutRest(ctx, r, view), titled: -1 }));
+  order.sort((a, b) => byAbout(a, b) || byTitle(ctx, a, b, view));
   // A family: the rest of the paste names none of the first one's scenario words (`score.family`), so it does not say
   // which of the articles holding the error it is: all are offered, none answered.
   const f = ctx.params.score.family;
   const family = order[0].about < f.fit && top.score > f.cap;
   const familyNote = `; that names no word of the first one's title and descriptions that at most a quarter of the articles use (below ${round(f.fit)}): the error of a family of ${tied.length} articles, capped at ${f.cap} (offered, not answered)`;
   // The tied group keeps its best score at its head; only the order inside it changes.
-  const reordered = order.map(({ r, about }, i) => ({
+  const reordered = order.map(({ r, about, titled }, i) => ({
     ...r,
     score: Math.min(i === 0 ? top.score : Math.min(r.score, top.score), family ? f.cap : 1),
     adjustments: explaining
@@ -200,7 +221,7 @@ export function breakTies(ctx: MatchContext, ranked: Ranked[], view: QueryView, 
           ...r.adjustments,
           {
             rule: 'tie-break' as const,
-            note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}${family ? familyNote : ''}`,
+            note: `tied on the same error with ${tied.length - 1} other article(s); title and description words of the rest of the paste: ${round(about)}${titled > 0 ? `, ${round(titled)} of them in its title (a tie on that weight goes to the titles)` : ''}${family ? familyNote : ''}`,
           },
         ]
       : NO_ADJUSTMENTS,

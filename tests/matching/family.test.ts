@@ -79,3 +79,37 @@ describe('matching rules: near-twin error texts of two articles', () => {
     assert.deepEqual([r.decision, r.matches[0].article], ['answer', 'encryption']);
   });
 });
+
+/** Articles tied on one error that the rest of the paste fits equally: the one whose title it names first (ranking.ts byTitle). */
+describe('matching rules: a tie the rest of the paste fits equally goes to the title that names it', () => {
+  const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+  const articles = [
+    // `aardvark` comes first by id: it names the Walrus Gateway only in a sentence of its description
+    article('aardvark', [error], {
+      title: { en: 'Quokka replies cannot be set in the browser' },
+      symptoms: [{ id: 'main', description: { en: 'Your llamas live on a Walrus Gateway in another forest.' }, errors: { en: [error] } }],
+    }),
+    article('zebra', [error], { title: { en: 'Exporting a narwhal archive fails on Walrus Gateway 7' } }),
+    article('other', ['Unrelated zebra text about the zoo.']),
+  ];
+  const m = new Matcher(kbOf(articles));
+
+  it("puts the article whose title names the paste's other words first, and says so", () => {
+    const r = m.match(`Walrus Gateway\n${error}`, { explain: true });
+    assert.deepEqual(
+      r.matches.slice(0, 2).map((x) => x.article),
+      ['zebra', 'aardvark'],
+    );
+    assert.ok(
+      r.matches[0].why!.rules.some(
+        (x) => x.rule === 'tie-break' && x.note.includes('in its title (a tie on that weight goes to the titles)'),
+      ),
+      JSON.stringify(r.matches[0].why!.rules),
+    );
+  });
+
+  it('leaves a tie that the weights already decide alone', () => {
+    const r = m.match(`Quokka replies in the browser on the Walrus Gateway\n${error}`);
+    assert.equal(r.matches[0].article, 'aardvark');
+  });
+});
