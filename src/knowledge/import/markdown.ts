@@ -477,10 +477,26 @@ function findOutputErrors(blocks: Block[], inherited = ''): string[] {
  * is put before it) and the paragraph that closes the run (the kinds of object it happens to, say), not by the label
  * alone.
  */
-function findErrors(blocks: Block[], heading: string, title: string, inherited = '', underAlternatives = true): FoundError[] {
+function findErrors(
+  blocks: Block[],
+  heading: string,
+  title: string,
+  inherited = '',
+  underAlternatives = true,
+  outerStory: string[] = [],
+): FoundError[] {
   const found: FoundError[] = [];
   let leadIn = inherited;
   let subheading = '';
+  // the prose of this part so far (a list item's starts with its list's): what a bare announcement is described by
+  let story = [...outerStory];
+  const tell = (text: string): void => {
+    const sentence = describeLeadIn(text);
+    // a list item without a full stop (`The New Migration Batch Wizard`) ends as a sentence in the description
+    if (sentence && !isBareAnnouncement(sentence)) story.push(/[.!?…]["”)]*$/.test(sentence) ? sentence : `${sentence}.`);
+  };
+  // a lead-in that only announces (`You receive this error message:`) says nothing of the problem: the prose before it does
+  const told = (lead: string): string => (lead && isBareAnnouncement(lead) && story.length > 0 ? shorten(story.join(' ')) : lead);
   // the item label above the next error, the intro sentence of the run of labels (undefined: no run) and the paragraph
   // right after the run's last error (what comes after it goes on with the story: causes, further checks)
   let label = '';
@@ -490,7 +506,7 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
   // a list item under "…one of the following error messages:" shows one of them, whatever its own first line says
   const underLeadIn = underAlternatives && announcesMessages(inherited);
   // a section's own heading describes its errors unless it is the generic "Symptoms"
-  const plainDescription = (): string => describeLeadIn(leadIn) || subheading || (classify(heading) ? '' : heading) || title;
+  const plainDescription = (): string => told(describeLeadIn(leadIn)) || subheading || (classify(heading) ? '' : heading) || title;
   const describe = (): string => {
     if (!label) return plainDescription();
     const named = namingLabel(label);
@@ -530,6 +546,7 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
         if (!message && labelled(block.text, true)) break;
         subheading = block.text;
         leadIn = '';
+        story = [];
         label = '';
         intro = undefined;
         if (message) announced(message, subheading);
@@ -550,12 +567,14 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
           break;
         }
         const inline = inlineAnnounced(oneLine(block.text));
-        if (inline) announced(inline.message, describeLeadIn(`${inline.leadIn}.`) || describe());
+        if (inline) announced(inline.message, told(describeLeadIn(`${inline.leadIn}.`)) || describe());
         // the message as a paragraph of its own, in plain text, right below the sentence announcing it
         const above = blocks[index - 1];
         const plain = above?.kind === 'paragraph' && announcesMessage(above.text) ? plainParagraphMessage(block) : null;
         if (plain) announced(plain);
         if (!inline && !plain && labelled(block.text)) break;
+        if (inline) tell(`${inline.leadIn}.`);
+        else if (!plain && !boldLine(block)) tell(block.text);
         label = '';
         // a sentence announcing messages starts what follows afresh; other prose in a run may close it
         if (announcesMessage(block.text)) intro = undefined;
@@ -586,9 +605,13 @@ function findErrors(blocks: Block[], heading: string, title: string, inherited =
           const message = alternatives ? plainMessage(item) : null;
           if (message) announced(message);
           else {
-            const inItem = findErrors(item, heading, title, leadIn, alternatives);
+            const inItem = findErrors(item, heading, title, leadIn, alternatives, story);
             found.push(...inItem);
             if (inItem.length > 0) afterAnError();
+            // the item's own sentences go on with the story (`- You run Setup /PrepareAD without …`); numbered steps are
+            // a procedure to follow, not what happened
+            if (!block.ordered)
+              for (const part of item) if (part.kind === 'paragraph' && !part.codeOnly && !boldLine(part)) tell(part.text);
           }
         }
         break;
@@ -722,6 +745,26 @@ function describeLeadIn(text: string): string {
   lead = lead.replace(/(?<!\s)\s*:$/, '.');
   return shorten(lead);
 }
+
+/**
+ * A sentence that only announces what follows and says nothing of the problem: `You receive this error message.`,
+ * `In this scenario, you may get the following error message.`, `However, you see the following output instead.`,
+ * `Consider the following scenario.` (its words are all announcing words).
+ */
+function isBareAnnouncement(text: string): boolean {
+  const words = text.toLowerCase().match(/[a-zäöüß]+/g) ?? [];
+  return words.length > 0 && words.every((w) => ANNOUNCING_WORDS.has(w));
+}
+const ANNOUNCING_WORDS = new Set(
+  (
+    'you your the a an this that these following below error errors message messages warning output text entry entries ' +
+    'receive receives received see sees get gets may might will can could also additionally however then instead in ' +
+    'situation scenario case resembles resemble like similar to one of is are be returned displayed appears occurs ' +
+    'users user consider assume example for ' +
+    'sie erhalten erhält die der das folgende folgenden fehlermeldung fehlermeldungen fehler meldung ähnlich wie diesem ' +
+    'dieser szenario fall möglicherweise außerdem jedoch dann'
+  ).split(' '),
+);
 
 function shorten(text: string, max = 400): string {
   if (text.length <= max) return text;

@@ -289,6 +289,57 @@ describe('import: Markdown shapes (synthetic articles)', function () {
     );
   });
 
+  it('an error announced by a bare sentence (`You receive this error message:`) is described by the prose before it, not by that sentence', function () {
+    // in a list item, below the sentence that tells what happens
+    const listed = imported(
+      '/kb/wombat-backup.md',
+      md(
+        '# Wombat backups fail\n\n## Symptoms\n\nYou keep wombats in a burrow cluster. When you back up a passive burrow copy, the backup stops and you notice these issues.\n\n' +
+          "- You receive this error message:\n\n    > Writer name: 'Wombat Writer' Last error: Retryable tunnel error\n\n" +
+          '- If you run the PouchCheck tool, this message is returned:\n\n    > Status for writer Wombat Writer: STABLE(0x800423f3 - WOMBAT_E_RETRYABLE)\n\n' +
+          '## Resolution\n\nOpen the tunnel.\n',
+      ),
+    );
+    const story =
+      'You keep wombats in a burrow cluster. When you back up a passive burrow copy, the backup stops and you notice these issues.';
+    assert.deepEqual(
+      listed.symptoms.map((s) => s.description.en),
+      [story, 'If you run the PouchCheck tool, this message is returned.'],
+    );
+
+    // after a scenario told in a bullet list, items without a full stop made sentences; `Consider the following scenario:` says nothing
+    const scenario = imported(
+      '/kb/wombat-scenario.md',
+      md(
+        '# Wombat setup fails in pouch mode\n\n## Symptoms\n\nConsider the following scenario:\n\n' +
+          '- You run `Setup /PrepareBurrow` without the pouch parameter\n- You install the first wombat server in pouch mode. This installation fails.\n\n' +
+          "In this scenario, you receive the following error message:\n\n> The burrow wasn't prepared for pouch mode. Prepare the burrow again with the pouch parameter.\n\n" +
+          '## Resolution\n\nPrepare the burrow again.\n',
+      ),
+    );
+    assert.deepEqual(
+      scenario.symptoms.map((s) => s.description.en),
+      [
+        'You run Setup /PrepareBurrow without the pouch parameter. You install the first wombat server in pouch mode. This installation fails.',
+      ],
+    );
+
+    // numbered steps are a procedure, not the story; with no prose before them the sentence stays
+    const steps = imported(
+      '/kb/wombat-steps.md',
+      md(
+        '# Wombat profile troubleshooting\n\n## Procedure\n\n### Step 4: Make a new wombat profile\n\n' +
+          '1. Open the burrow panel, and then select Profiles.\n2. Select Add, and type a name for the profile.\n' +
+          '3. You may receive the following message:\n\n    > Allow this burrow to configure the pouch settings of wombat@example.net?\n\n' +
+          '## More information\n\nNothing else.\n',
+      ),
+    );
+    assert.deepEqual(
+      steps.symptoms.map((s) => s.description.en),
+      ['You may receive the following message.'],
+    );
+  });
+
   it('a heading that names a subsection (`### Burrow side`) still describes the errors below it', function () {
     const a = imported(
       '/kb/wombat-sides.md',
