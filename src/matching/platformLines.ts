@@ -128,6 +128,21 @@ function heldMessage(platform: readonly (PlatformUnit | null)[], k: number, view
   return p.lead?.every((t) => view.terms.has(t)) ? null : p.message;
 }
 
+/** A cmdlet's name (`New-Mailbox`), or a value in quotes (`"Mailbox Database 0123"`, `'kim'`; not an apostrophe in a word). */
+const NAME_OR_VALUE = /\b[A-Z][a-z]+-[A-Z][A-Za-z0-9]+\b|(?<!\w)"[^"\n]*"(?!\w)|(?<!\w)'[^'\n]*'(?!\w)/g;
+
+/**
+ * The words `text` writes only inside a cmdlet's name or a quoted value: the cmdlet is a place the scenario rule reads, the
+ * value the message's own (`Couldn't find database "Mailbox Database 0123"`), neither a word of a title named beside it.
+ */
+function namesAndValues(text: string): Set<string> {
+  const read = splitNegations(text);
+  const inside = new Set<string>();
+  for (const m of read.matchAll(NAME_OR_VALUE)) for (const t of contentTerms(m[0])) inside.add(t);
+  if (inside.size) for (const t of contentTerms(read.replace(NAME_OR_VALUE, ' '))) inside.delete(t);
+  return inside;
+}
+
 /** An exception class (`System.Net.WebException`): the message's family, no part of a wrapper (score.ts classBefore). */
 function isClassUnit(terms: readonly string[], classWords: number): boolean {
   return terms.length <= classWords && isExceptionClassTerm(terms[terms.length - 1] ?? '');
@@ -181,7 +196,8 @@ export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Pas
       const held = platformOnly(touched, 0, units.length, (k) => heldMessage(platform, k, view));
       if (!held) continue;
       if (inOwnScenario(ctx, paste, h.article)) continue;
-      if (titleWordsNamed(ctx.descriptions, h.article, view.terms, new Set(sig.terms)).length) continue;
+      const except = new Set([...sig.terms, ...namesAndValues(paste.cut)]);
+      if (titleWordsNamed(ctx.descriptions, h.article, view.terms, except).length) continue;
       h.score = cap;
       h.platformInner = held;
       h.platformWhole = true;

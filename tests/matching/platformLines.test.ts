@@ -197,6 +197,16 @@ describe("matching rules: a platform message read as the index reads it, after a
     assert.deepEqual([unmarked.match(message).decision, unmarked.match(message).matches[0]?.article], ['answer', 'heron']);
   });
 
+  it("reads a title's word beside the message in prose, not inside the message's quoted value or a cmdlet's name", () => {
+    const inValue = m.match(message.replace('"kim"', '"Ledger Sync"'), { explain: true });
+    assert.deepEqual([inValue.decision, inValue.matches[0]?.article], ['clarify', 'heron']);
+    assert.ok(inValue.matches[0].why!.rules.some((x) => x.note.includes('only platform messages of the error')));
+    const inCmdlet = m.match(`Set-LedgerSync : ${message}`);
+    assert.deepEqual([inCmdlet.decision, inCmdlet.matches[0]?.article], ['clarify', 'heron']);
+    const inProse = m.match(`The ledger sync "Ledger Sync" fails: ${message}`);
+    assert.deepEqual([inProse.decision, inProse.matches[0]?.article], ['answer', 'heron']);
+  });
+
   it('translates nothing with an English-only entry, in either direction', () => {
     const german = [
       article('gans', [], {
@@ -234,6 +244,9 @@ describe("the shipped lexicon: Exchange's cmdlet framework messages name no fail
     article('rules', ['There are multiple recipients matching the identity "<User>". Please specify a unique value'], {
       title: { en: 'There are multiple recipients matching the identity error when creating paddock rules' },
     }),
+    article('region', ['Couldn\'t find database "<database>". Make sure you have typed it correctly.'], {
+      title: { en: "Couldn't find database error when you run cmdlets for a pony in another region" },
+    }),
     article('request', ["Couldn't find a request that matches the information provided. Reason: No such pony exists in the stable."], {
       title: { en: 'A pony subscription was not found' },
     }),
@@ -247,6 +260,7 @@ describe("the shipped lexicon: Exchange's cmdlet framework messages name no fail
       ["Set-Mailbox : The operation couldn't be performed because 'kim' matches multiple entries.", 'rollback'],
       ['There are multiple recipients matching identity "kim". Please specify a unique value.', 'rules'],
       ["Couldn't find a request that matches the information provided.", 'request'],
+      ['Couldn\'t find database "Pony Database 01". Make sure you have typed it correctly.', 'region'],
     ]) {
       const r = m.match(paste);
       assert.deepEqual(
@@ -266,6 +280,7 @@ describe("the shipped lexicon: Exchange's cmdlet framework messages name no fail
       ["The stable rollback stops: The operation couldn't be performed because 'kim' matches multiple entries.", 'rollback'],
       ['Creating paddock rules fails: There are multiple recipients matching the identity "kim". Please specify a unique value.', 'rules'],
       ["Couldn't find a request that matches the information provided. Reason: No such pony exists in the stable.", 'request'],
+      ['For a pony in our other region: Couldn\'t find database "EURPR01DG123-db045". Make sure you have typed it correctly.', 'region'],
     ]) {
       const named = m.match(paste);
       assert.deepEqual([named.decision, named.matches[0]?.article], ['answer', id], paste);
