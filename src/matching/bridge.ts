@@ -1081,6 +1081,18 @@ function commandWordsOf(article: Article): Set<string> {
 }
 
 /**
+ * The bridge's parameters for a knowledge base of `articles` articles: `proseRare` and `proseJoint` are counts for a base of
+ * `proseBase` articles, and a larger base scales them by its size. How many articles hold a term says how rare it is only
+ * beside how many there are: with 696 articles a product term (`LitigationHoldEnabled property`) stands in 9 descriptions
+ * that 8 of 128 would have held. A smaller base keeps the counts.
+ */
+export function bridgeFor(params: BridgeParameters, articles: number): BridgeParameters {
+  if (articles <= params.proseBase) return params;
+  const scale = articles / params.proseBase;
+  return { ...params, proseRare: Math.floor(params.proseRare * scale), proseJoint: Math.floor(params.proseJoint * scale) };
+}
+
+/**
  * Whether a description found through translation is backed strongly enough to answer. The translation offered
  * it for naming its symptom (or for a code it holds); what makes it an answer is `unitsToAnswer` pieces of
  * evidence that could hardly fit another article:

@@ -12,6 +12,7 @@ import type { Lang } from '../knowledge/types';
 import { ArticleFacts } from './articleFacts';
 import {
   answerThroughTranslation,
+  bridgeFor,
   Bridge,
   combineWithTranslation,
   errorVocabularyOf,
@@ -145,6 +146,8 @@ export class Matcher {
 
   /** Reads pastes in the other language through the lexicon; null without one. */
   private readonly bridge: Bridge | null;
+  /** `params` with the bridge's rarity counts for this knowledge base's size (bridge.ts `bridgeFor`). */
+  private readonly bridgeParams: MatchParameters;
   /** English synonyms a description is read with when as written its words find nothing (synonyms.ts). */
   private readonly synonyms: Synonyms | null;
   /** Per language: some article is not written in it (only then is a paste in that language translated). */
@@ -189,6 +192,7 @@ export class Matcher {
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
     this.kb = kb;
     this.params = params;
+    this.bridgeParams = { ...params, bridge: bridgeFor(params.bridge, kb.articles.length) };
     this.built = built;
     this.index = built.signals;
     const { decision, ranking } = params;
@@ -251,7 +255,7 @@ export class Matcher {
       translation,
       (id) => this.kb.byId.get(id),
       this.rematch(translation, options, direct.lang, mixed),
-      this.params,
+      this.bridgeParams,
       mixed ? undefined : (words) => this.articlesHolding(words),
       mixed,
       notes,

@@ -6,6 +6,7 @@ import type { Article } from '../../src/knowledge/types';
 import {
   agreement,
   Bridge,
+  bridgeFor,
   languageFreeTerms,
   namedForError,
   narrowed,
@@ -430,6 +431,19 @@ describe('matching/bridge', () => {
       assert.equal(whole([], units('members')), true);
       assert.equal(whole(['dynamicdistributiongroup'], []), false);
       assert.equal(whole([], units('mailbox')), false, 'mailbox is not in the article');
+    });
+
+    it('counts a term as rare by the share of articles that hold it: a larger knowledge base scales proseRare and proseJoint (bridgeFor)', () => {
+      const p = DEFAULT_PARAMETERS.bridge;
+      assert.equal(bridgeFor(p, p.proseBase), p);
+      assert.equal(bridgeFor(p, 40), p, 'a smaller base keeps the counts');
+      const large = bridgeFor(p, 696);
+      assert.deepEqual([large.proseRare, large.proseJoint], [16, 43]);
+      // Each term held by 10 articles: common among 128, rare among 696.
+      const ten = () => 10;
+      const applied = units('members', 'dynamic distribution group');
+      assert.equal(proseAgreement(ddg, 'main', [], applied, ten, p), false);
+      assert.equal(proseAgreement(ddg, 'main', [], applied, ten, large), true);
     });
 
     it('neighbouring units the article writes as one term count once', () => {
@@ -1253,6 +1267,22 @@ describe('matching/bridge', () => {
       assert.equal(r.matches[0].evidence?.startsWith('Get-OrganizationConfig : Die Benennung'), true, r.matches[0].evidence);
       // The same template around a cmdlet no article is about is not answered with a look-alike.
       assert.notEqual(m.match(wrapped('Get-MailboxDatabase')).decision, 'answer');
+    });
+
+    it('answers a German description by a term the corpora hold in 9 articles of 696: rare for a base that size (bridgeFor)', function () {
+      this.timeout(120_000);
+      const corpus = requireShared(this);
+      const more = requireShared(this, 'corpus-more');
+      const kb = loadKnowledge([BUILTIN_KNOWLEDGE, corpus, more]);
+      // german-dev's de-litigation-hold-differs: `property` stands in 9 articles' titles and descriptions with corpus-more
+      const paste = 'Die Eigenschaft LitigationHoldEnabled ist lokal und in Exchange Online unterschiedlich gesetzt.';
+      const article = 'litigationholdenabled-property-differs-onpremises-cloud';
+      const r = new Matcher(kb).match(paste);
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', article]);
+      // Counted as for the corpus alone (128 articles), the term is no longer rare: offered
+      const unscaled = { ...DEFAULT_PARAMETERS, bridge: { ...DEFAULT_PARAMETERS.bridge, proseBase: kb.articles.length } };
+      const offered = new Matcher(kb, unscaled).match(paste);
+      assert.deepEqual([offered.decision, offered.matches[0]?.article], ['clarify', article]);
     });
 
     describe('an English paste with a German part', () => {
