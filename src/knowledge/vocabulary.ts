@@ -129,7 +129,10 @@ export const HOST_TLDS: ReadonlySet<string> = new Set(
 export const GERMAN_HINTS: readonly string[] = (
   'der die das und nicht ist sie wenn mit auf für den dem des ein eine einer eines zu von bei beim wird werden wurde sich auch oder aus ' +
   'ihre ihren ihr wir ich diese dieser dieses kann können um nach zum zur über unsere geht keine kein hallo danke bitte ' +
-  'fehler versuch verbindung geschlossen unerwarteter informationen detaillierte zugriff'
+  'fehler versuch verbindung geschlossen unerwarteter informationen detaillierte zugriff ' +
+  // Function words no English sentence holds: a short German sentence with English product words (`Die Optionen im
+  // Dialogfeld Ressourcenplanung in Outlook sind deaktiviert`: `die` against `in`) was read as English.
+  'im sind haben hat wurden aber noch seit dass als nur mehr'
 ).split(' ');
 
 /**
@@ -168,11 +171,11 @@ export const SIDE_WORDS: readonly (readonly ['on-premises' | 'cloud', readonly s
 ];
 
 /**
- * Particles of German separable verbs (`kommt … an`, `richtet … ein`, `schlägt … fehl`): in a main clause the particle ends the
- * clause, apart from its verb. A lexicon entry that lists the verb with its particle (`kommt an`) and the joined verb
- * (`ankommen`) is read so with words between the two (bridge.ts `separatedVerbs`).
+ * Particles of German separable verbs (`kommt … an`, `richtet … ein`, `schlägt … fehl`, `startet … neu`, `stimmt … überein`):
+ * in a main clause the particle ends the clause, apart from its verb. A lexicon entry that lists the verb with its particle
+ * (`kommt an`) and the joined verb (`ankommen`) is read so with words between the two (bridge.ts `separatedVerbs`).
  */
-export const SEPARABLE_PARTICLES: readonly string[] = 'an ab auf aus ein fehl hinzu herunter zurück zu fest'.split(' ');
+export const SEPARABLE_PARTICLES: readonly string[] = 'an ab auf aus ein fehl hinzu herunter zurück zu fest neu überein'.split(' ');
 
 export const ENGLISH_HINTS: readonly string[] = (
   'the and not is you if with on for a an to of at be are this that or from your we can by when in it as which these have has was were will ' +

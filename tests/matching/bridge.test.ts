@@ -183,6 +183,13 @@ describe('matching/bridge', () => {
       assert.equal(t.translate('Die Mail kommt an den Empfänger nicht.').text, 'Die email arrive den Empfänger nicht.');
       // Only an entry that lists the joined verb too (`ankommen`) is a separable verb: `richtet … ein` stays.
       assert.equal(t.translate('Er richtet das Postfach ein.').text, 'Er richtet das Postfach ein.');
+      // `neu` and `überein` are such particles too (`startet … neu`, `stimmt … überein`).
+      const more = new Translator(
+        [entry(['neustarten', 'startet neu'], 'restart'), entry(['übereinstimmen', 'stimmt überein'], 'match'), entry('nicht', 'not')],
+        'de',
+      );
+      assert.equal(more.translate('Der Server startet immer wieder neu.').text, 'Der Server restart immer wieder .');
+      assert.equal(more.translate('Der Alias stimmt nicht mit dem Namen überein.').text, 'Der Alias not match  mit dem Namen .');
     });
 
     it('reads a `nicht` between a separable verb and its particle with the verb, as English sets it (`not arrive`)', () => {
