@@ -38,8 +38,9 @@ export function errorVocabulary(kb: KnowledgeBase, source: VocabularySource = 'e
     for (const t of terms) if (!STOPWORDS.has(t)) count.set(t, (count.get(t) ?? 0) + 1);
   }
   const known = new Set<string>();
-  // Synonym groups name English things in English: they translate nothing.
-  const pairs = (kb.lexicon ?? []).filter((e) => !e.synonyms);
+  // Synonym groups name English things in English, and a platform message known only in English has no German: they
+  // translate nothing.
+  const pairs = (kb.lexicon ?? []).filter((e) => !e.synonyms && e.de.length);
   for (const entry of pairs) for (const f of entry.en) for (const m of f.matchAll(WORD)) known.add(foldWord(m[0]));
   return [...count]
     .map(([term, articles]) => ({ term, articles, covered: known.has(term) }))

@@ -29,6 +29,14 @@ describe('cli/vocab', () => {
     assert.ok(!rows.some((r) => r.term === 'the' || r.term === 'is'), 'stop words are left out');
   });
 
+  it('does not count a platform message given in English alone as covered: it translates nothing', () => {
+    const english = {
+      ...kb,
+      lexicon: [...kb.lexicon!, { de: [], en: ['The federation trust failed'], platform: true as const, file: 'x' }],
+    };
+    assert.equal(errorVocabulary(english).find((r) => r.term === 'federation')?.covered, false);
+  });
+
   it('says how much of the most used words the lexicon covers; --missing lists only the gaps', () => {
     const rows = errorVocabulary(kb);
     const out = formatVocabulary(rows, 2, true).split('\n');
