@@ -143,8 +143,10 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
       return;
     }
     const de = parsed.data.de ?? [];
+    // the form the entry is known by: its first German one, or its first English one where it has no German
+    const head = de[0] ?? en[0];
     const slots = (s: string) => s.split(SLOT).length - 1;
-    const mismatch = [...de, ...en].find((s) => slots(s) !== slots((de.length ? de : en)[0]));
+    const mismatch = [...de, ...en].find((s) => slots(s) !== slots(head));
     if (mismatch !== undefined) {
       problems.push({
         file,
@@ -161,7 +163,7 @@ export function parseLexicon(file: string, text: string): { entries: LexiconEntr
         file,
         line: lineOf(['entries', i]),
         field: fieldName(['entries', i, 'de']),
-        message: `lexicon: duplicate entry "${(de.length ? de : en)[0]}" (first at entries[${first}])`,
+        message: `lexicon: duplicate entry "${head}" (first at entries[${first}])`,
       });
       return;
     }
