@@ -209,9 +209,17 @@ export function breakTies(ctx: MatchContext, ranked: Ranked[], view: QueryView, 
   order.sort((a, b) => byAbout(a, b) || byTitle(ctx, a, b, view));
   // A family: the rest of the paste names none of the first one's scenario words (`score.family`), so it does not say
   // which of the articles holding the error it is: all are offered, none answered.
+  // Words more than a quarter of the articles use that every tied article holds (a product's name: `Exchange Server`)
+  // count only beside a word that tells the first apart (familyFit).
   const f = ctx.params.score.family;
-  const family = order[0].about < f.fit && top.score > f.cap;
-  const familyNote = `; that names no word of the first one's title and descriptions that at most a quarter of the articles use (below ${round(f.fit)}): the error of a family of ${tied.length} articles, capped at ${f.cap} (offered, not answered)`;
+  const lead = order[0];
+  const fitted = top.score > f.cap && lead.about >= f.fit ? familyFit(ctx, lead.r, lead.about, tied, view, f.fit) : lead.about;
+  const family = fitted < f.fit && top.score > f.cap;
+  const shared =
+    fitted < lead.about
+      ? `, ${round(fitted)} without the words more than a quarter of the articles use that all ${tied.length} hold, none of its words telling it apart`
+      : '';
+  const familyNote = `; that names no word of the first one's title and descriptions that at most a quarter of the articles use (below ${round(f.fit)}${shared}): the error of a family of ${tied.length} articles, capped at ${f.cap} (offered, not answered)`;
   // The tied group keeps its best score at its head; only the order inside it changes.
   const reordered = order.map(({ r, about, titled }, i) => ({
     ...r,
@@ -367,6 +375,29 @@ export function codeArticleFirst(ctx: MatchContext, ranked: Ranked[], explaining
       : NO_ADJUSTMENTS,
   };
   return [head, top, ...ranked.slice(1).filter((r) => r.hit.article !== own)];
+}
+
+/**
+ * The fit a family is judged by (breakTies, `score.family`): the first tied article's aboutRest (`about`), less the words
+ * of it that more than a quarter of the articles use (weight below `fit`: `exchange`, `server`) and every tied article's
+ * titles and descriptions hold — unless the rest of the paste also names a word of the first one that another tied
+ * article lacks. A product's name the tied articles all carry does not say which of them the paste is about; beside a
+ * word that tells them apart it still counts toward how much of the first one's scenario the paste names.
+ */
+function familyFit(ctx: MatchContext, first: Ranked, about: number, tied: readonly Ranked[], view: QueryView, fit: number): number {
+  const a = ctx.about;
+  const found = first.hit.kind === 'error' ? first.hit.found : undefined;
+  const { ids } = ctx.index.vocab;
+  const holds = (article: number, id: number) => sortedIncludes(a.words, id, a.offsets[article], a.offsets[article + 1]);
+  let shared = 0;
+  for (const t of view.terms) {
+    if (found && includesId(found, ids.get(t))) continue;
+    const id = a.ids.get(t);
+    if (id === undefined || !holds(first.hit.article, id)) continue;
+    if (tied.some((r) => r !== first && !holds(r.hit.article, id))) return about;
+    if (a.weight[id] < fit) shared += a.weight[id];
+  }
+  return about - shared;
 }
 
 /** Weight of the rest of the paste (the words its error text did not find) in the article's titles and symptom descriptions. */

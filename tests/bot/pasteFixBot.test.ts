@@ -376,7 +376,7 @@ describe('PasteFixBot (turn level)', () => {
       assert.ok(text.startsWith('Exchange-Hybrid ohne TLS 1.2'), text.slice(0, 80));
       assert.ok(
         text.includes(
-          'Auch beschrieben in\n•  Federation trust fails while the proxy blocks TLS 1.2 (fixture)  \nzeige partner-sts-send-elsewhere',
+          'Auch beschrieben in\n•  Partner STS trust fails while the proxy blocks TLS 1.2 (fixture)  \nzeige partner-sts-send-elsewhere',
         ),
         text,
       );
@@ -384,7 +384,7 @@ describe('PasteFixBot (turn level)', () => {
       const markdown = only(await h.turn(PASTES.federationEn)).text!;
       assert.ok(
         markdown.includes(
-          '**Also described in**\n\n- Federation trust fails while the proxy blocks TLS 1.2 \\(fixture\\) (`show partner-sts-send-elsewhere`)',
+          '**Also described in**\n\n- Partner STS trust fails while the proxy blocks TLS 1.2 \\(fixture\\) (`show partner-sts-send-elsewhere`)',
         ),
         markdown,
       );

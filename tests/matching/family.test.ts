@@ -113,3 +113,47 @@ describe('matching rules: a tie the rest of the paste fits equally goes to the t
     assert.equal(r.matches[0].article, 'aardvark');
   });
 });
+
+/**
+ * Words more than a quarter of the articles use that every tied article holds (a product's name) don't say which of them
+ * the paste is about (ranking.ts familyFit): they count toward the family's fit only beside a word that tells the first apart.
+ */
+describe("matching rules: a product's name the tied articles all carry does not name a family member's scenario", () => {
+  const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+  // `walrus gateway` is in the titles of three of the eight articles (more than a quarter: 1.30 each, together above ln 5);
+  // `archive` too, but of only one of the two tied.
+  const m = new Matcher(
+    kbOf([
+      article('export', [error], { title: { en: 'Exporting an archive fails for the target llama on Walrus Gateway' } }),
+      article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser of Walrus Gateway' } }),
+      article('console', ['The zebra console stopped responding.'], { title: { en: 'Walrus Gateway console hangs' } }),
+      article('archive1', ['The heron queue is full.'], { title: { en: 'Archive quota reached for herons' } }),
+      article('archive2', ['The ibis cannot be reached.'], { title: { en: 'Archive ibis unreachable' } }),
+      article('o1', ['Unrelated kiwi text about the zoo.']),
+      article('o2', ['Another moose notice from the lake.']),
+      article('o3', ['A third gecko message in the desert.']),
+    ]),
+  );
+
+  it('offers the family, answers none, when the rest of the paste adds only the product name', () => {
+    const r = m.match(`Walrus Gateway: ${error}`, { explain: true });
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(
+      r.matches
+        .slice(0, 2)
+        .map((x) => x.article)
+        .sort(),
+      ['away', 'export'],
+    );
+    assert.ok(r.matches.slice(0, 2).every((x) => x.score === DEFAULT_PARAMETERS.score.family.cap));
+    assert.ok(
+      r.matches[0].why!.rules.some((x) => x.rule === 'tie-break' && x.note.includes('that all 2 hold, none of its words telling it apart')),
+      JSON.stringify(r.matches[0].why!.rules),
+    );
+  });
+
+  it('counts the product name beside a word that tells the first apart', () => {
+    const r = m.match(`Walrus Gateway archive: ${error}`);
+    assert.deepEqual([r.decision, r.matches[0].article], ['answer', 'export']);
+  });
+});
