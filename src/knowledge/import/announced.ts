@@ -135,3 +135,26 @@ const NAMED =
   /[a-z][A-Z]|\b[A-Za-z]\w*\.[A-Za-z]\w*\.[A-Za-z]|<[^<>\s][^<>]*>|["'“‘][^"'”’\s][^"'”’]+["'”’]|https?:\/\/|\\\\|\b[A-Za-z]:\\/;
 /** A code: an SMTP status, an HCW or sign-in code, a hex result, a number of five digits or more. */
 const CODED = /\b[245]\.\d{1,2}\.\d{1,3}\b|\b[A-Z]{2,}\d{3,}|\b0x[0-9a-f]{8}\b|\b\d{5,}\b/i;
+
+/**
+ * A sentence announcing what is shown when all is well, not an error: `You expect to see the following output:`,
+ * `If the configuration is correct, you'll see the following output:`, `The expected result resembles the following:`,
+ * `After you apply the fix, the output looks like this:`. The block below it is a healthy output an admin compares
+ * with, no error text. An error word in the sentence (`the following warning, which is expected …`) or a negation
+ * (`…doesn't return the expected output:`) keeps it an announcement of what goes wrong; a sentence announcing a command
+ * (`Run the following command to verify that the value is set correctly:`) announces no output.
+ */
+export function announcesHealthyOutput(leadIn: string): boolean {
+  const text = oneLine(leadIn).trimEnd();
+  if (!text.endsWith(':')) return false;
+  const sentence = text.slice(text.lastIndexOf('. ') + 1);
+  if (HEALTHY_NOT.test(sentence) || /^\s*(?:run|use|type|enter)\b/i.test(sentence) || !HEALTHY_SHOWN.test(sentence)) return false;
+  return HEALTHY_WORD.test(sentence) || HEALTHY_AFTER_FIX.test(sentence);
+}
+const HEALTHY_WORD = /\b(?:expect(?:s|ed)?|correct(?:ly)?|successful(?:ly)?|healthy)\b/i;
+const HEALTHY_AFTER_FIX =
+  /\bafter (?:you (?:apply|install|make)|applying|installing|the)\b[^,:]*\b(?:fix|hotfix|update|change|resolution)\b/i;
+/** It shows something: output, a result, a response, values. */
+const HEALTHY_SHOWN = /\b(?:output|results?|response|message|values?|see|shown|returns?|resembles?|like this|as follows)\b/i;
+const HEALTHY_NOT =
+  /\b(?:error|errors|warning|warnings|failure|fails?|failed|exception|fehler\w*|warnung\w*|not|never|instead|rather than|following (?:command|cmdlet|script)s?)\b|n't\b/i;

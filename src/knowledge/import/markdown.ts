@@ -10,6 +10,7 @@ import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom
 import { PROBLEM_CODE_IN_TEXT } from '../vocabulary';
 import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
 import {
+  announcesHealthyOutput,
   announcesMessage,
   announcesMessages,
   boldLine,
@@ -431,6 +432,8 @@ function findOutputErrors(blocks: Block[], inherited = ''): string[] {
   const found: string[] = [];
   let leadIn = inherited;
   const take = (text: string): void => {
+    // what a command shows when all is well (`If the configuration is correct, you'll see the following output:`)
+    if (announcesHealthyOutput(leadIn)) return;
     // a record is judged by its error properties only: `Failure :` left empty is no failure
     const output = errorFields(text.trim());
     if (!output || !(ERROR_MARK.test(output) || isErrorLeadIn(oneLine(leadIn)))) return;
@@ -574,7 +577,8 @@ function findErrors(
         if (plain) announced(plain);
         if (!inline && !plain && labelled(block.text)) break;
         if (inline) tell(`${inline.leadIn}.`);
-        else if (!plain && !boldLine(block)) tell(block.text);
+        // (`You expect to see the following output:` tells nothing of the problem)
+        else if (!plain && !boldLine(block) && !announcesHealthyOutput(block.text)) tell(block.text);
         label = '';
         // a sentence announcing messages starts what follows afresh; other prose in a run may close it
         if (announcesMessage(block.text)) intro = undefined;
@@ -583,7 +587,8 @@ function findErrors(
         break;
       }
       case 'quote': {
-        if (block.callout) break;
+        // a healthy output the problem is compared with (`You expect to see the following output:`) is no error text
+        if (block.callout || announcesHealthyOutput(leadIn)) break;
         for (const part of quoteErrors(block.blocks)) {
           const error = cleanErrorText(errorFields(part));
           if (error) add(error, describe());
@@ -591,7 +596,7 @@ function findErrors(
         break;
       }
       case 'code': {
-        if (isCommandBlock(block.content)) break;
+        if (isCommandBlock(block.content) || announcesHealthyOutput(leadIn)) break;
         // authors sometimes escape Markdown inside code (`\[Client=UX…`); logs never contain these escapes
         const error = cleanErrorText(errorFields(block.content.replace(/\\([[\]<>*_|#])/g, '$1')));
         if (error) add(error, describe());
@@ -691,7 +696,8 @@ function findHeadedErrors(blocks: Block[]): FoundError[] {
         const message = plainMessage(item);
         if (message) group.errors.push(cleanErrorText(message));
       }
-    } else if (block.kind === 'quote' && !block.callout) group.errors.push(...quoteErrors(block.blocks).map(cleanErrorText));
+    } else if (block.kind === 'quote' && !block.callout && !announcesHealthyOutput(leadIn))
+      group.errors.push(...quoteErrors(block.blocks).map(cleanErrorText));
   }
   flush();
   return found;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { importArticle } from '../../../src/knowledge/import';
 import {
   MAX_ALTERNATIVES,
+  announcesHealthyOutput,
   announcesMessage,
   announcesMessages,
   errorHeading,
@@ -245,5 +246,58 @@ describe('import: messages an article announces in prose', function () {
       'An unknown error occurred. Please try again later.',
     ])
       assert.equal(isSpecificMessage(text), false, text);
+  });
+});
+
+describe('import: a healthy output is no error text', function () {
+  it('tells a sentence announcing the output of a working setup from one announcing a problem', function () {
+    for (const text of [
+      'You expect to see the following output:',
+      "If the gadget settings are correct, you'll see output like this:",
+      'The expected result of the command resembles the following:',
+      'If the widget connects successfully, the response is as follows:',
+      'After you apply the fix, the output looks like this:',
+      'If you typed the gadget key correctly, you receive the following message:',
+    ])
+      assert.equal(announcesHealthyOutput(text), true, text);
+    for (const text of [
+      'However, you see the following output instead:',
+      'You may get the following warning, which is expected if no widget exists:',
+      "The command doesn't return the expected values:",
+      'Run the following command to check that the setting is correct:',
+      'To verify that the value is set successfully, use the following cmdlet:',
+      'Run the `Get-Gadget` cmdlet to verify that the `Color` value is set correctly:',
+      'You expect to see the following output.',
+      'When you run the command, you see the following output:',
+    ])
+      assert.equal(announcesHealthyOutput(text), false, text);
+  });
+
+  it('imports the output an article shows as expected or correct as no error; the wrong output and an expected warning stay', function () {
+    const a = imported(
+      [
+        '# Widgets get a GUID name',
+        '## Symptoms',
+        'You create a widget without a name and list it:',
+        '```powershell\nGet-Widget w1 | FL Name,Status\n```',
+        'You expect to see the following output:',
+        '```output\nName   : w1\nStatus : Ready, failed jobs 0\n```',
+        'However, you see the following output instead:',
+        '```output\nName   : 5c1e0f7a-0000-4d3e-9a1b-3f2d1c0b9a88\nStatus : Ready, failed jobs 0\n```',
+        '## Resolution',
+        'Rename the widget, then check it:',
+        '```powershell\nGet-WidgetHealth w1\n```',
+        "If the widget is correct, you'll see the following output:",
+        '```output\nHealth  : Good\nWarning : none\n```',
+        'You may get the following warning, which is expected if the widget was never synced:',
+        '> WARNING: The widget sync record w1 could not be found on the gadget server.',
+      ].join('\n\n'),
+    );
+    const errors = a.symptoms.flatMap((s) => s.errors.en ?? []);
+    assert.deepEqual(errors, [
+      'Name : 5c1e0f7a-0000-4d3e-9a1b-3f2d1c0b9a88 Status : Ready, failed jobs 0',
+      'WARNING: The widget sync record w1 could not be found on the gadget server.',
+    ]);
+    assert.ok(!a.symptoms.some((s) => /expect/i.test(s.description.en ?? '')), JSON.stringify(a.symptoms));
   });
 });
