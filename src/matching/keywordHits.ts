@@ -17,12 +17,13 @@ function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {
 /**
  * Stage 5b: keyword phrases found in the paste: per-symptom scores, and per article its topic phrases found (which never
  * make a candidate alone, but tip ties between articles that share an error text: ranking.ts, by their number).
- * A family's symptom (`familySymptom`) named alone is listed, not offered, in a paste of any language or its translation.
+ * `families`: a family's symptom (`familySymptom`) named alone is listed, not offered.
  * (The maps are made on the first phrase found: most pastes hold none.)
  */
 export function keywordHits(
   ctx: MatchContext,
   seq: readonly string[],
+  families: boolean,
 ): { hits: KeywordHit[]; topicPhrases: ReadonlyMap<number, ReadonlySet<string>> } {
   const p = ctx.params.keywords;
   let symptomPhrases: Map<string, { article: number; symptom: string; terms: string[]; phrases: string[] }> | undefined;
@@ -59,7 +60,7 @@ export function keywordHits(
       const topics = [...(topicPhrases?.get(article) ?? []), ...(contextPhrases?.get(key) ?? [])];
       const score = p.symptom + Math.min(p.topicMax, p.topic * topics.length);
       // A symptom many articles describe, named without this article's topic phrases, names the family: listed, not offered.
-      const family = !topics.length && ctx.facts.familySymptom(article, symptom);
+      const family = families && !topics.length && ctx.facts.familySymptom(article, symptom);
       const hit: KeywordHit = {
         kind: 'keyword',
         article,

@@ -398,9 +398,10 @@ export class Matcher {
     // written, its words would fit only the articles written in it, however little they fit. As written, only a
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
-    // A family's symptom named alone is listed, not offered, in every language: a German paste's translation (and its
-    // German keywords) counts as the English wording does, against all articles (not only those written in German).
-    const keywords = keywordHits(this.ctx, view.seq);
+    // A family's symptom is one article's only in a paste in the articles' own language (through the lexicon, close
+    // symptoms of several articles are offered together).
+    const ownLanguage = !bridged && !throughLexicon;
+    const keywords = keywordHits(this.ctx, view.seq, ownLanguage);
     const hits: Hit[] = [...errorHits, ...codeHits(this.ctx, view, paste.cut), ...keywords.hits];
     // Where the rest of the paste decides ties, an event record's field names are no words of it, nor are the words only
     // stack-trace frames hold: the names of code (`Object target`), not the admin's.
@@ -428,7 +429,7 @@ export class Matcher {
       const rewritten = !written.length && !keywords.hits.length && this.synonyms?.rewrite(view.seq);
       if (rewritten && rewritten.found.length) {
         const v = buildQueryView([...rewritten.seq], view.quoted, view.arrow);
-        const again = keywordHits(this.ctx, v.seq);
+        const again = keywordHits(this.ctx, v.seq, ownLanguage);
         const found = [...again.hits, ...described(v, again.topicPhrases)];
         for (const h of found) {
           h.synonyms = rewritten.found;

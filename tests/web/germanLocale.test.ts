@@ -52,14 +52,15 @@ describe('web: a German browser describes a free/busy problem, English articles 
     await server?.close();
   });
 
-  it('offers English free/busy articles in German, and answers the chosen English one in German', async () => {
+  it('offers the reference article and English free/busy articles in German, and answers the chosen English one in German', async () => {
     const decision = matcher.match(FREE_BUSY_DE);
     assert.equal(decision.decision, 'clarify', JSON.stringify(decision.matches));
     const offered = decision.matches.map((m) => matcher.kb.byId.get(m.article)!);
     const english = offered.filter((a) => !a.languages.includes('de'));
-    // Free/busy alone, without TLS, is a family's symptom: the bilingual reference article is listed, not offered, in
-    // German as in English (keywordHits.ts).
-    assert.ok(!offered.some((a) => a.id === REFERENCE), `the reference article is not offered: ${offered.map((a) => a.id).join(', ')}`);
+    assert.ok(
+      offered.some((a) => a.id === REFERENCE),
+      `the reference article is offered: ${offered.map((a) => a.id).join(', ')}`,
+    );
     assert.ok(english.length >= 2, `at least two English-only articles next to it: ${offered.map((a) => a.id).join(', ')}`);
     for (const a of english) assert.ok(aboutFreeBusy(a), `${a.id} is a free/busy article`);
 
@@ -76,8 +77,10 @@ describe('web: a German browser describes a free/busy problem, English articles 
     const question = await nextCard(page, before);
     await screenshot(page, 'chat-de-free-busy-english-articles.png');
 
-    // The rendered page: the German question, each offered title (English for the corpus articles), German buttons.
+    // The rendered page: the German question, each offered title (German for the reference, English for the
+    // corpus articles), German buttons.
     assert.ok(question.text.includes(TEXTS.de.clarifyIntro), question.text);
+    assert.ok(question.text.includes(squash(matcher.kb.byId.get(REFERENCE)!.title.de!)), 'the reference article, titled in German');
     for (const a of english) assert.ok(question.text.includes(squash(a.title.en!)), `offered: ${a.title.en}`);
     assert.deepEqual(question.buttons, [...offered.map((_, i) => TEXTS.de.chooseThis(i + 1)), TEXTS.de.noneOfThese]);
 
