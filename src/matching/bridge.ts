@@ -1234,12 +1234,15 @@ export function proseAgreement(
   // An article named for its error (`namedForError`) is about that error: terms that name only the setting around it, none
   // of them in its error texts, are offered (`console` + `connect`: `Unable to cast object of type error when connecting …`,
   // whose symptom connects by using the Exchange Management Console; the English wording is offered too).
-  const aroundError = namedForError(article, params.unitWords) ? errorVocabularyOf(article) : undefined;
+  // Read only once a sentence's terms would answer (most pastes have none): null, not named for its error.
+  let aroundError: ReadonlySet<string> | null | undefined;
   for (const [sentence, terms] of joint) {
     const together = [...new Set([...terms.values()].flat())];
     const rare = [...units.values()].some((s) => s.has(sentence) || s.has(-1));
     if (terms.size < params.unitsToAnswer + (rare ? 0 : 1) || articlesHolding(together) > 1) continue;
-    if (aroundError && !together.some((w) => aroundError.has(w))) {
+    aroundError ??= namedForError(article, params.unitWords) ? errorVocabularyOf(article) : null;
+    const vocabulary = aroundError;
+    if (vocabulary && !together.some((w) => vocabulary.has(w))) {
       notes?.push(
         `not answered: ${[...terms.keys()].map((t) => `\`${t}\``).join(', ')} name only ${article.id}'s setting; its title names its error, which holds none of them`,
       );

@@ -182,6 +182,8 @@ export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Pas
   const cap = ctx.params.score.innerOnly;
   if (!hits.some((h) => h.score > cap)) return;
   if (!formsOf(ctx).forms.length) return;
+  // The paste's words written only in names and values, read once for all hits that get that far (most get none).
+  let pasteNames: Set<string> | undefined;
   for (const h of hits) {
     if (h.score <= cap) continue;
     const sig = ctx.index.errors[h.signal];
@@ -196,7 +198,7 @@ export function capPlatformInner(ctx: MatchContext, hits: ErrorHit[], paste: Pas
       const held = platformOnly(touched, 0, units.length, (k) => heldMessage(platform, k, view));
       if (!held) continue;
       if (inOwnScenario(ctx, paste, h.article)) continue;
-      const except = new Set([...sig.terms, ...namesAndValues(paste.cut)]);
+      const except = new Set([...sig.terms, ...(pasteNames ??= namesAndValues(paste.cut))]);
       if (titleWordsNamed(ctx.descriptions, h.article, view.terms, except).length) continue;
       h.score = cap;
       h.platformInner = held;
