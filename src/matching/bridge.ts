@@ -19,7 +19,7 @@ import {
 import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
-import { doneAgainstCause, lackedPhrases } from './causeDone';
+import { doneAgainstCause } from './causeDone';
 import { GENERIC } from './descriptions';
 import { reversedDirection } from './direction';
 import { cleanPaste, foldWord, type Token } from './normalize';
@@ -1571,7 +1571,7 @@ export function combineWithTranslation(
     );
   // The article's cause is that something is missing, and the paste says it was done or is there (`TLS 1.2 ist bereits
   // aktiviert`): capCauseDone offers the article for the paste as written and for its translation; no rare term answers it.
-  const done = top ? doneAgainstCause(lackedPhrases(top), `${text}\n${translation.text}`) : undefined;
+  const done = top ? doneAgainstCause(top, `${text}\n${translation.text}`) : undefined;
   if (done !== undefined)
     notes?.push(`not answered: ${top?.id}'s cause is that ${done} is missing; the paste says ${done} was enabled or is there`);
   if (

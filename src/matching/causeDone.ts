@@ -38,19 +38,30 @@ const MISSING_BEFORE = new RegExp(String.raw`\bwithout\s+((?:${WORD})(?:\s+${WOR
  * disabled`): that cause covers a paste that says it is enabled.
  */
 export function lackedPhrases(article: Article): readonly string[] {
-  let phrases = LACKED.get(article);
-  if (!phrases) LACKED.set(article, (phrases = readLacked(article)));
-  return phrases;
+  return lackedOf(article).phrases;
+}
+
+/** What an article lacks (`lackedPhrases`), each with its patterns (`phrasePatterns`, in the same order). */
+interface Lacked {
+  readonly phrases: readonly string[];
+  readonly patterns: readonly PhrasePatterns[];
 }
 
 /**
- * Per loaded article (a reload makes new ones), its `lackedPhrases`: the matcher (stage 7e) and the bridge read them for
- * every answer, so they are made once.
+ * Per loaded article (a reload makes new ones), what it lacks and the patterns that read a paste for it: the matcher
+ * (stage 7e) and the bridge read them for every answer, so they are made once. (Kept with the article, not per phrase in
+ * a module-wide map: they live and go with the knowledge base that holds them.)
  */
-const LACKED = new WeakMap<Article, readonly string[]>();
+const LACKED = new WeakMap<Article, Lacked>();
 
-/** `lackedPhrases`, read afresh. */
-function readLacked(article: Article): readonly string[] {
+function lackedOf(article: Article): Lacked {
+  let lacked = LACKED.get(article);
+  if (!lacked) LACKED.set(article, (lacked = readLacked(article)));
+  return lacked;
+}
+
+/** `lackedOf`, read afresh. */
+function readLacked(article: Article): Lacked {
   const out = new Set<string>();
   const text = `${article.title.en ?? ''}\n${article.cause.en ?? ''}`;
   const add = (words: string[]) => {
@@ -67,7 +78,15 @@ function readLacked(article: Article): readonly string[] {
   for (const m of text.matchAll(MISSING_AFTER)) add(m[1].trim().split(/\s+/));
   for (const m of text.matchAll(MISSING_BEFORE)) if (/^[A-Z0-9.]/.test(m[1])) add(m[1].split(/\s+/));
   // A cause that tells of the thing switched on too (`MRSProxy shows as Enabled … but is disabled`) covers both states.
-  return [...out].filter((name) => !pastedPolarity(text, name).done);
+  const phrases: string[] = [];
+  const patterns: PhrasePatterns[] = [];
+  for (const name of out) {
+    const p = phrasePatterns(name);
+    if (polarity(text, p).done) continue;
+    phrases.push(name);
+    patterns.push(p);
+  }
+  return { phrases, patterns };
 }
 
 /** A negation at most three words before a statement (`never enabled`, `haven't yet enabled`, `without enabling`). */
@@ -91,7 +110,11 @@ const ENDS_DONE = new RegExp(`${DONE_AFTER}$`, 'i');
 
 /** The paste says `phrase` was done or is there (`done`), or that it is missing (`missing`), each outside the other. */
 export function pastedPolarity(text: string, phrase: string): { done: boolean; missing: boolean } {
-  const { named, said } = phrasePatterns(phrase);
+  return polarity(text, phrasePatterns(phrase));
+}
+
+/** `pastedPolarity` of the phrase `patterns` were made of. */
+function polarity(text: string, { named, said }: PhrasePatterns): { done: boolean; missing: boolean } {
   // Most pastes never name the thing: one search for the name spares the statement's pattern, which tries its verbs at
   // every position of the paste (every match of it holds a match of the name's).
   if (!named.test(text)) return { done: false, missing: false };
@@ -127,28 +150,21 @@ export function pastedPolarity(text: string, phrase: string): { done: boolean; m
   return { done, missing };
 }
 
-/**
- * Per phrase, its name as written (any white space between its words) and a statement of it (`pastedPolarity`), made once:
- * the phrases are the articles' (`lackedPhrases`), so few; a knowledge base with more than `MAX_PHRASES` starts afresh.
- */
-const PHRASE_PATTERNS = new Map<string, { named: RegExp; said: RegExp }>();
-const MAX_PHRASES = 1000;
+/** A phrase's name as written (any white space between its words), and a statement of it (`pastedPolarity`). */
+interface PhrasePatterns {
+  readonly named: RegExp;
+  readonly said: RegExp;
+}
 
-function phrasePatterns(phrase: string): { named: RegExp; said: RegExp } {
-  let patterns = PHRASE_PATTERNS.get(phrase);
-  if (!patterns) {
-    const name = phrase
-      .split(/\s+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-      .join(String.raw`\s*`);
-    patterns = {
-      named: new RegExp(String.raw`\b${name}(?!\w|\.\d)`, 'i'),
-      said: new RegExp(String.raw`(?:${DONE_BEFORE})?\b${name}(?!\w|\.\d)(?:${DONE_AFTER})?`, 'gi'),
-    };
-    if (PHRASE_PATTERNS.size >= MAX_PHRASES) PHRASE_PATTERNS.clear();
-    PHRASE_PATTERNS.set(phrase, patterns);
-  }
-  return patterns;
+function phrasePatterns(phrase: string): PhrasePatterns {
+  const name = phrase
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join(String.raw`\s*`);
+  return {
+    named: new RegExp(String.raw`\b${name}(?!\w|\.\d)`, 'i'),
+    said: new RegExp(String.raw`(?:${DONE_BEFORE})?\b${name}(?!\w|\.\d)(?:${DONE_AFTER})?`, 'gi'),
+  };
 }
 
 /**
@@ -196,16 +212,17 @@ const NOT_AFTER =
   /^\s+(?:(?:is|are|was|were|ist|sind|wurde|war)\s+)?(?:not|nicht|n[’']t)\b|^\s*(?:is|are|was|were|has|have)n[’']t\b|^\s+not\b/i;
 
 /**
- * Which of the things an article's cause says are missing (`phrases`: `lackedPhrases`) `text` says was done or is there, and
- * never that one is missing — in either language, as `pastedPolarity` reads both — or undefined. Also the bridge's check
- * (bridge.ts): a German description it would answer on rare terms says the same as its English wording (`TLS 1.2 ist aktiviert`).
+ * Which of the things `article`'s cause says are missing (`lackedPhrases`) `text` says was done or is there, and never that
+ * one is missing — in either language, as `pastedPolarity` reads both — or undefined. Also the bridge's check (bridge.ts):
+ * a German description it would answer on rare terms says the same as its English wording (`TLS 1.2 ist aktiviert`).
  */
-export function doneAgainstCause(phrases: readonly string[], text: string): string | undefined {
+export function doneAgainstCause(article: Article, text: string): string | undefined {
+  const { phrases, patterns } = lackedOf(article);
   let named: string | undefined;
-  for (const phrase of phrases) {
-    const { done, missing } = pastedPolarity(text, phrase);
+  for (let i = 0; i < phrases.length; i++) {
+    const { done, missing } = polarity(text, patterns[i]);
     if (missing) return undefined;
-    if (done) named ??= phrase;
+    if (done) named ??= phrases[i];
   }
   return named;
 }
@@ -218,7 +235,7 @@ export function capCauseDone(ctx: MatchContext, ranked: Ranked[], paste: Paste, 
   const top = ranked[0];
   const cap = ctx.params.score.otherScenario;
   if (!top || top.score <= cap) return ranked;
-  const named = doneAgainstCause(lackedPhrases(ctx.kb.articles[top.hit.article]), paste.cut);
+  const named = doneAgainstCause(ctx.kb.articles[top.hit.article], paste.cut);
   if (named === undefined) return ranked;
   const note = `capped at ${cap}: the article's cause is that ${named} is missing; the paste says ${named} was enabled or is there, and nowhere that it is missing (offered, not answered)`;
   return capAll(ranked, cap, 'scenario', note, explaining);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lackedPhrases, pastedPolarity } from '../../src/matching/causeDone';
+import { doneAgainstCause, lackedPhrases, pastedPolarity } from '../../src/matching/causeDone';
 import { englishArticle, explainedOutcome } from '../helpers/articles';
 
 // A made-up error whose article's cause is that a made-up protocol is not switched on.
@@ -37,6 +37,10 @@ describe('matching: an article whose cause is that something is missing, for a p
     const reloaded = { ...lacking, cause: { en: 'It fails when Quokka 3 is not enabled.' } };
     assert.deepEqual(lackedPhrases(reloaded), ['Quokka 3', 'Wombat 2.0']);
     assert.deepEqual(lackedPhrases(lacking), ['Wombat 2.0']);
+    // The paste is read for each article's own phrases, the reloaded one's too.
+    assert.equal(doneAgainstCause(reloaded, 'We enabled Quokka 3.'), 'Quokka 3');
+    assert.equal(doneAgainstCause(lacking, 'We enabled Quokka 3.'), undefined);
+    assert.equal(doneAgainstCause(lacking, 'We enabled Wombat 2.0.'), 'Wombat 2.0');
   });
 
   it('reads installed as done, in English and German, and not installed as missing', () => {
