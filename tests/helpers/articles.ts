@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { importArticle } from '../../src/knowledge/import';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article, Symptom } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
@@ -117,4 +119,16 @@ export function explainedOutcome(articles: Article[], text: string): { decision:
     articles: r.matches.map((m) => m.article),
     notes: r.matches[0]?.why?.rules.map((x) => x.note).join(' | ') ?? '',
   };
+}
+
+/** A small article of our own in the support-docs Markdown shape (not corpus text): front matter `front`, then `body`. */
+export function supportDoc(body: string, front = 'title: Widgets\nms.author: someone'): string {
+  return `---\n${front}\n---\n${body}`;
+}
+
+/** `text` imported as the file `file`; the test fails, naming the problems found, where it gives no article. */
+export function importedArticle(file: string, text: string): Article {
+  const { article, problems } = importArticle(file, text);
+  assert.ok(article, JSON.stringify(problems));
+  return article;
 }

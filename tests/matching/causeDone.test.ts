@@ -10,6 +10,20 @@ const lacking = englishArticle('wombat-missing', [ERROR], {
 });
 const far = englishArticle('far', ['Replication of the dingo database copy failed.']);
 
+const DONE = { done: true, missing: false };
+const MISSING = { done: false, missing: true };
+const NONE = { done: false, missing: false };
+
+/** What `pastedPolarity` reads of each sentence for `phrase`. */
+function assertPolarity(sentences: readonly string[], expected: typeof DONE, phrase = 'TLS 1.2'): void {
+  for (const said of sentences) assert.deepEqual(pastedPolarity(said, phrase), expected, said);
+}
+
+/** Each sentence before the article's error: the article is answered. */
+function assertAnswered(sentences: readonly string[]): void {
+  for (const said of sentences) assert.equal(explainedOutcome([lacking, far], `${said}\n${ERROR}`).decision, 'answer', said);
+}
+
 describe('matching: an article whose cause is that something is missing, for a paste that says it was done (causeDone.ts)', () => {
   it("reads what an article's title and cause say is missing: names only", () => {
     assert.deepEqual(lackedPhrases(lacking), ['Wombat 2.0']);
@@ -44,15 +58,21 @@ describe('matching: an article whose cause is that something is missing, for a p
   });
 
   it('reads installed as done, in English and German, and not installed as missing', () => {
-    for (const said of [
-      'Visual C++ 2012 is installed.',
-      'We installed Visual C++ 2012.',
-      'Visual C++ 2012 ist installiert.',
-      'Visual C++ 2012 ist auf dem Server installiert.',
-    ])
-      assert.deepEqual(pastedPolarity(said, 'Visual C++ 2012'), { done: true, missing: false }, said);
-    for (const said of ['Visual C++ 2012 is not installed.', 'Visual C++ 2012 ist auf dem Server nicht installiert.'])
-      assert.deepEqual(pastedPolarity(said, 'Visual C++ 2012'), { done: false, missing: true }, said);
+    assertPolarity(
+      [
+        'Visual C++ 2012 is installed.',
+        'We installed Visual C++ 2012.',
+        'Visual C++ 2012 ist installiert.',
+        'Visual C++ 2012 ist auf dem Server installiert.',
+      ],
+      DONE,
+      'Visual C++ 2012',
+    );
+    assertPolarity(
+      ['Visual C++ 2012 is not installed.', 'Visual C++ 2012 ist auf dem Server nicht installiert.'],
+      MISSING,
+      'Visual C++ 2012',
+    );
   });
 
   it('offers it where the paste says the thing was enabled or is there', () => {
@@ -72,7 +92,7 @@ describe('matching: an article whose cause is that something is missing, for a p
   });
 
   it('answers it where the paste says the thing is missing, or says nothing of it', () => {
-    for (const said of [
+    assertAnswered([
       'We never enabled Wombat 2.0:',
       "We haven't yet enabled Wombat 2.0:",
       'Wombat 2.0 is not enabled on the server:',
@@ -83,74 +103,71 @@ describe('matching: an article whose cause is that something is missing, for a p
       'We are not using Wombat 2.0 yet:',
       'We want to use Wombat 2.0:',
       '',
-    ])
-      assert.equal(explainedOutcome([lacking, far], `${said}\n${ERROR}`).decision, 'answer', said);
+    ]);
   });
 
   it('reads the polarity of a statement, one clause at a time', () => {
-    assert.deepEqual(pastedPolarity('We enabled TLS 1.2 yesterday.', 'TLS 1.2'), { done: true, missing: false });
-    assert.deepEqual(pastedPolarity('TLS 1.2 was enabled.', 'TLS 1.2'), { done: true, missing: false });
-    assert.deepEqual(pastedPolarity('without TLS 1.2 the wizard hangs', 'TLS 1.2'), { done: false, missing: true });
-    assert.deepEqual(pastedPolarity('TLS 1.2 is mentioned only.', 'TLS 1.2'), { done: false, missing: false });
-    assert.deepEqual(pastedPolarity('TLS 1.20 was enabled.', 'TLS 1.2'), { done: false, missing: false });
+    assertPolarity(['We enabled TLS 1.2 yesterday.', 'TLS 1.2 was enabled.'], DONE);
+    assertPolarity(['without TLS 1.2 the wizard hangs'], MISSING);
+    assertPolarity(['TLS 1.2 is mentioned only.', 'TLS 1.20 was enabled.'], NONE);
   });
 
   it('reads a question or a condition as saying neither (`check whether`, `ob … aktiviert ist`, `Is … enabled?`)', () => {
-    const none = { done: false, missing: false };
-    for (const asked of [
-      'How do I check whether TLS 1.2 is enabled on the Exchange server?',
-      'Free/busy broke. Is TLS 1.2 enabled by default on Exchange 2016?',
-      'We need to make sure TLS 1.2 is enabled before we run the wizard.',
-      'Wie prüfe ich, ob TLS 1.2 auf dem Exchange Server aktiviert ist?',
-      'Falls TLS 1.2 aktiviert ist, geht dann Frei/Gebucht wieder',
-    ])
-      assert.deepEqual(pastedPolarity(asked, 'TLS 1.2'), none, asked);
+    assertPolarity(
+      [
+        'How do I check whether TLS 1.2 is enabled on the Exchange server?',
+        'Free/busy broke. Is TLS 1.2 enabled by default on Exchange 2016?',
+        'We need to make sure TLS 1.2 is enabled before we run the wizard.',
+        'Wie prüfe ich, ob TLS 1.2 auf dem Exchange Server aktiviert ist?',
+        'Falls TLS 1.2 aktiviert ist, geht dann Frei/Gebucht wieder',
+      ],
+      NONE,
+    );
     // A statement beside the question still counts.
-    assert.deepEqual(pastedPolarity('We enabled TLS 1.2. Do we also need to check whether TLS 1.2 is enabled for .NET?', 'TLS 1.2'), {
-      done: true,
-      missing: false,
-    });
+    assertPolarity(['We enabled TLS 1.2. Do we also need to check whether TLS 1.2 is enabled for .NET?'], DONE);
   });
 
   it('reads a German participle at the end of the clause, words between, and a negation between or before as missing', () => {
-    const done = { done: true, missing: false };
-    const missing = { done: false, missing: true };
-    const none = { done: false, missing: false };
-    for (const said of [
-      'TLS 1.2 ist auf allen Servern aktiviert.',
-      'Wir haben TLS 1.2 auf allen Exchange-Servern aktiviert, trotzdem hängt der Assistent.',
-      'TLS 1.2 wurde gestern aktiviert',
-      'Nachdem wir TLS 1.2 auf allen Servern aktiviert haben, geht nichts mehr.',
-      'TLS 1.2 ist bei uns überall eingeschaltet',
-    ])
-      assert.deepEqual(pastedPolarity(said, 'TLS 1.2'), done, said);
-    for (const said of [
-      'TLS 1.2 ist auf den Servern nicht aktiviert.',
-      'Wir haben TLS 1.2 noch nicht aktiviert',
-      'TLS 1.2 wurde nie aktiviert',
-      'TLS 1.2 ist auf keinem Server aktiviert',
-      'Wir haben nicht TLS 1.2 auf den Servern aktiviert',
-    ])
-      assert.deepEqual(pastedPolarity(said, 'TLS 1.2'), missing, said);
+    assertPolarity(
+      [
+        'TLS 1.2 ist auf allen Servern aktiviert.',
+        'Wir haben TLS 1.2 auf allen Exchange-Servern aktiviert, trotzdem hängt der Assistent.',
+        'TLS 1.2 wurde gestern aktiviert',
+        'Nachdem wir TLS 1.2 auf allen Servern aktiviert haben, geht nichts mehr.',
+        'TLS 1.2 ist bei uns überall eingeschaltet',
+      ],
+      DONE,
+    );
+    assertPolarity(
+      [
+        'TLS 1.2 ist auf den Servern nicht aktiviert.',
+        'Wir haben TLS 1.2 noch nicht aktiviert',
+        'TLS 1.2 wurde nie aktiviert',
+        'TLS 1.2 ist auf keinem Server aktiviert',
+        'Wir haben nicht TLS 1.2 auf den Servern aktiviert',
+      ],
+      MISSING,
+    );
     // The participle of another clause (after `und`, a comma), or past six words, is not the name's (`fehlt` is: missing).
-    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt und der Dienst ist aktiviert', 'TLS 1.2'), missing);
-    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt, der Dienst ist aktiviert', 'TLS 1.2'), missing);
-    assert.deepEqual(pastedPolarity('TLS 1.2 wird angezeigt, der Dienst ist aktiviert', 'TLS 1.2'), none);
-    assert.deepEqual(pastedPolarity('TLS 1.2 steht in der Anleitung von Microsoft für die Server als aktiviert', 'TLS 1.2'), none);
+    assertPolarity(['TLS 1.2 fehlt und der Dienst ist aktiviert', 'TLS 1.2 fehlt, der Dienst ist aktiviert'], MISSING);
+    assertPolarity(
+      ['TLS 1.2 wird angezeigt, der Dienst ist aktiviert', 'TLS 1.2 steht in der Anleitung von Microsoft für die Server als aktiviert'],
+      NONE,
+    );
   });
 
   it('reads absence words as missing, in English and German: `is missing`, `fehlt`, `nicht vorhanden`', () => {
-    const missing = { done: false, missing: true };
-    const none = { done: false, missing: false };
-    for (const said of [
-      'TLS 1.2 is missing on the Exchange server.',
-      'The Exchange server is missing TLS 1.2.',
-      'TLS 1.2 fehlt auf dem Exchange-Server.',
-      'Auf dem Exchange-Server fehlt TLS 1.2.',
-      'Frei/Gebucht geht nicht, weil TLS 1.2 auf dem Hybridserver fehlt.',
-      'TLS 1.2 ist auf dem Hybridserver nicht vorhanden.',
-    ])
-      assert.deepEqual(pastedPolarity(said, 'TLS 1.2'), missing, said);
+    assertPolarity(
+      [
+        'TLS 1.2 is missing on the Exchange server.',
+        'The Exchange server is missing TLS 1.2.',
+        'TLS 1.2 fehlt auf dem Exchange-Server.',
+        'Auf dem Exchange-Server fehlt TLS 1.2.',
+        'Frei/Gebucht geht nicht, weil TLS 1.2 auf dem Hybridserver fehlt.',
+        'TLS 1.2 ist auf dem Hybridserver nicht vorhanden.',
+      ],
+      MISSING,
+    );
     // Not missing: said of another thing, negated, or asked.
     for (const said of [
       'Nach dem Aktivieren von TLS 1.2 fehlt immer noch Frei/Gebucht.',
@@ -158,15 +175,14 @@ describe('matching: an article whose cause is that something is missing, for a p
       'Wie prüfe ich, ob TLS 1.2 fehlt?',
       'Is TLS 1.2 missing on the server?',
     ])
-      assert.notDeepEqual(pastedPolarity(said, 'TLS 1.2'), missing, said);
-    assert.deepEqual(pastedPolarity('TLS 1.2 fehlt nicht.', 'TLS 1.2'), none);
+      assert.notDeepEqual(pastedPolarity(said, 'TLS 1.2'), MISSING, said);
+    assertPolarity(['TLS 1.2 fehlt nicht.'], NONE);
     // A paste that says the thing is there on one server and missing on another: the article is answered.
-    for (const said of [
+    assertAnswered([
       'We enabled Wombat 2.0 on the front end, but the mailbox server is missing Wombat 2.0:',
       'Wombat 2.0 ist auf dem DC aktiviert, auf dem Exchange-Server fehlt Wombat 2.0:',
       'Wombat 2.0 ist aktiviert, aber auf dem Edge-Server ist Wombat 2.0 nicht vorhanden:',
-    ])
-      assert.equal(explainedOutcome([lacking, far], `${said}\n${ERROR}`).decision, 'answer', said);
+    ]);
   });
 
   it("reads an article's `X is missing` as a thing it lacks, not `X is missing a …` (X lacks something else)", () => {

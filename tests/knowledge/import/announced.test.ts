@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { importArticle } from '../../../src/knowledge/import';
 import {
   MAX_ALTERNATIVES,
   announcesHealthyOutput,
@@ -10,12 +9,16 @@ import {
   isSpecificMessage,
 } from '../../../src/knowledge/import/announced';
 import type { Article } from '../../../src/knowledge/types';
+import { importedArticle, supportDoc } from '../../helpers/articles';
 
-/** Our own small articles in the support-docs shape (not corpus text). */
+/** `body` as an article of our own in the support-docs shape, imported. */
 function imported(body: string): Article {
-  const { article, problems } = importArticle('widgets.md', `---\ntitle: Widgets\nms.author: someone\n---\n${body}`);
-  assert.ok(article, JSON.stringify(problems));
-  return article;
+  return importedArticle('widgets.md', supportDoc(body));
+}
+
+/** What `reads` says of each text. */
+function assertReads(reads: (text: string) => boolean, texts: readonly string[], expected: boolean): void {
+  for (const text of texts) assert.equal(reads(text), expected, text);
 }
 
 const errorsOf = (a: Article) => a.symptoms.flatMap((s) => s.errors.en ?? []);
@@ -230,47 +233,59 @@ describe('import: messages an article announces in prose', function () {
   });
 
   it('isSpecificMessage: a name, code, quoted value, placeholder or address, or four words beyond the plain ones', function () {
-    for (const text of [
-      'The WinRM client cannot process the request.',
-      'Error 0x80070005 occurred.',
-      '535 5.7.3 Authentication unsuccessful',
-      'Access to <Server> is denied.',
-      "The mailbox 'Pat' is not found.",
-      "You don't have sufficient permissions. This operation can only be performed by a manager of the group.",
-    ])
-      assert.equal(isSpecificMessage(text), true, text);
-    for (const text of [
-      'Access is denied.',
-      'Authentication unsuccessful',
-      'The remote server returned an error: (404) Not Found.',
-      'An unknown error occurred. Please try again later.',
-    ])
-      assert.equal(isSpecificMessage(text), false, text);
+    assertReads(
+      isSpecificMessage,
+      [
+        'The WinRM client cannot process the request.',
+        'Error 0x80070005 occurred.',
+        '535 5.7.3 Authentication unsuccessful',
+        'Access to <Server> is denied.',
+        "The mailbox 'Pat' is not found.",
+        "You don't have sufficient permissions. This operation can only be performed by a manager of the group.",
+      ],
+      true,
+    );
+    assertReads(
+      isSpecificMessage,
+      [
+        'Access is denied.',
+        'Authentication unsuccessful',
+        'The remote server returned an error: (404) Not Found.',
+        'An unknown error occurred. Please try again later.',
+      ],
+      false,
+    );
   });
 });
 
 describe('import: a healthy output is no error text', function () {
   it('tells a sentence announcing the output of a working setup from one announcing a problem', function () {
-    for (const text of [
-      'You expect to see the following output:',
-      "If the gadget settings are correct, you'll see output like this:",
-      'The expected result of the command resembles the following:',
-      'If the widget connects successfully, the response is as follows:',
-      'After you apply the fix, the output looks like this:',
-      'If you typed the gadget key correctly, you receive the following message:',
-    ])
-      assert.equal(announcesHealthyOutput(text), true, text);
-    for (const text of [
-      'However, you see the following output instead:',
-      'You may get the following warning, which is expected if no widget exists:',
-      "The command doesn't return the expected values:",
-      'Run the following command to check that the setting is correct:',
-      'To verify that the value is set successfully, use the following cmdlet:',
-      'Run the `Get-Gadget` cmdlet to verify that the `Color` value is set correctly:',
-      'You expect to see the following output.',
-      'When you run the command, you see the following output:',
-    ])
-      assert.equal(announcesHealthyOutput(text), false, text);
+    assertReads(
+      announcesHealthyOutput,
+      [
+        'You expect to see the following output:',
+        "If the gadget settings are correct, you'll see output like this:",
+        'The expected result of the command resembles the following:',
+        'If the widget connects successfully, the response is as follows:',
+        'After you apply the fix, the output looks like this:',
+        'If you typed the gadget key correctly, you receive the following message:',
+      ],
+      true,
+    );
+    assertReads(
+      announcesHealthyOutput,
+      [
+        'However, you see the following output instead:',
+        'You may get the following warning, which is expected if no widget exists:',
+        "The command doesn't return the expected values:",
+        'Run the following command to check that the setting is correct:',
+        'To verify that the value is set successfully, use the following cmdlet:',
+        'Run the `Get-Gadget` cmdlet to verify that the `Color` value is set correctly:',
+        'You expect to see the following output.',
+        'When you run the command, you see the following output:',
+      ],
+      false,
+    );
   });
 
   it('imports the output an article shows as expected or correct as no error; the wrong output and an expected warning stay', function () {

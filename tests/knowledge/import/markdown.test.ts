@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
 import { RAW_ARTICLE_EXTENSIONS, articleId, importArticle } from '../../../src/knowledge/import';
 import { assembleCommands, cleanErrorText, detectLanguage, productsFrom, shellFor } from '../../../src/knowledge/import/text';
-import type { Article } from '../../../src/knowledge/types';
+import { importedArticle as imported, supportDoc } from '../../helpers/articles';
 
-/** Our own small articles in the support-docs shape (not corpus text). */
+/** `supportDoc` with a title and the products the importer reads from front matter. */
 function md(
   body: string,
   front = 'title: Short title\nms.author: someone\nappliesto:\n  - Exchange Server 2016 Enterprise Edition\n  - Exchange Server 2019\n  - Exchange Online',
 ): string {
-  return `---\n${front}\n---\n${body}`;
+  return supportDoc(body, front);
 }
 
-function imported(file: string, text: string): Article {
-  const { article, problems } = importArticle(file, text);
-  assert.ok(article, JSON.stringify(problems));
-  return article;
+/** The descriptions of the symptoms of `body` (`md`) imported as `file`. */
+function descriptionsOf(file: string, body: string): (string | undefined)[] {
+  return imported(file, md(body)).symptoms.map((s) => s.description.en);
 }
 
 describe('import: Markdown shapes (synthetic articles)', function () {
@@ -254,34 +253,28 @@ describe('import: Markdown shapes (synthetic articles)', function () {
       ],
     );
 
-    const headed = imported(
-      '/kb/wombat-headed.md',
-      md(
+    assert.deepEqual(
+      descriptionsOf(
+        '/kb/wombat-headed.md',
         '# Wombat burrow moves fail\n\n## Symptoms\n\nWhen you move a wombat burrow, the move fails and logs entries like these.\n\n' +
           '### Event entry 1\n\n```output\nID: 4711 Source: BurrowMover Message: The burrow move failed: the tunnel is blocked.\n```\n\n' +
           '### Event entry 2\n\n```output\nID: 4712 Source: BurrowMover Message: The burrow move was rolled back.\n```\n\n' +
           '## Resolution\n\nClear the tunnel.\n',
       ),
-    );
-    assert.deepEqual(
-      headed.symptoms.map((s) => s.description.en),
       [
         'When you move a wombat burrow, the move fails and logs entries like these.',
         'When you move a wombat burrow, the move fails and logs entries like these.',
       ],
     );
 
-    const named = imported(
-      '/kb/wombat-named.md',
-      md(
+    assert.deepEqual(
+      descriptionsOf(
+        '/kb/wombat-named.md',
         '# Wombat pouch cannot be deleted\n\n## Symptoms\n\nWhen you delete a wombat pouch, you get an error even though you own the pouch.\n\n' +
           '- On the Mac\n\n  > The pouch cannot be deleted because the burrow is busy.\n\n' +
           '- On the web\n\n  > Pouch deletion failed: access to the burrow was refused.\n\n' +
           '## Resolution\n\nWait for the burrow.\n',
       ),
-    );
-    assert.deepEqual(
-      named.symptoms.map((s) => s.description.en),
       [
         'On the Mac: When you delete a wombat pouch, you get an error even though you own the pouch.',
         'On the web: When you delete a wombat pouch, you get an error even though you own the pouch.',
@@ -291,66 +284,54 @@ describe('import: Markdown shapes (synthetic articles)', function () {
 
   it('an error announced by a bare sentence (`You receive this error message:`) is described by the prose before it, not by that sentence', function () {
     // in a list item, below the sentence that tells what happens
-    const listed = imported(
-      '/kb/wombat-backup.md',
-      md(
+    const story =
+      'You keep wombats in a burrow cluster. When you back up a passive burrow copy, the backup stops and you notice these issues.';
+    assert.deepEqual(
+      descriptionsOf(
+        '/kb/wombat-backup.md',
         '# Wombat backups fail\n\n## Symptoms\n\nYou keep wombats in a burrow cluster. When you back up a passive burrow copy, the backup stops and you notice these issues.\n\n' +
           "- You receive this error message:\n\n    > Writer name: 'Wombat Writer' Last error: Retryable tunnel error\n\n" +
           '- If you run the PouchCheck tool, this message is returned:\n\n    > Status for writer Wombat Writer: STABLE(0x800423f3 - WOMBAT_E_RETRYABLE)\n\n' +
           '## Resolution\n\nOpen the tunnel.\n',
       ),
-    );
-    const story =
-      'You keep wombats in a burrow cluster. When you back up a passive burrow copy, the backup stops and you notice these issues.';
-    assert.deepEqual(
-      listed.symptoms.map((s) => s.description.en),
       [story, 'If you run the PouchCheck tool, this message is returned.'],
     );
 
     // after a scenario told in a bullet list, items without a full stop made sentences; `Consider the following scenario:` says nothing
-    const scenario = imported(
-      '/kb/wombat-scenario.md',
-      md(
+    assert.deepEqual(
+      descriptionsOf(
+        '/kb/wombat-scenario.md',
         '# Wombat setup fails in pouch mode\n\n## Symptoms\n\nConsider the following scenario:\n\n' +
           '- You run `Setup /PrepareBurrow` without the pouch parameter\n- You install the first wombat server in pouch mode. This installation fails.\n\n' +
           "In this scenario, you receive the following error message:\n\n> The burrow wasn't prepared for pouch mode. Prepare the burrow again with the pouch parameter.\n\n" +
           '## Resolution\n\nPrepare the burrow again.\n',
       ),
-    );
-    assert.deepEqual(
-      scenario.symptoms.map((s) => s.description.en),
       [
         'You run Setup /PrepareBurrow without the pouch parameter. You install the first wombat server in pouch mode. This installation fails.',
       ],
     );
 
     // numbered steps are a procedure, not the story; with no prose before them the sentence stays
-    const steps = imported(
-      '/kb/wombat-steps.md',
-      md(
+    assert.deepEqual(
+      descriptionsOf(
+        '/kb/wombat-steps.md',
         '# Wombat profile troubleshooting\n\n## Procedure\n\n### Step 4: Make a new wombat profile\n\n' +
           '1. Open the burrow panel, and then select Profiles.\n2. Select Add, and type a name for the profile.\n' +
           '3. You may receive the following message:\n\n    > Allow this burrow to configure the pouch settings of wombat@example.net?\n\n' +
           '## More information\n\nNothing else.\n',
       ),
-    );
-    assert.deepEqual(
-      steps.symptoms.map((s) => s.description.en),
       ['You may receive the following message.'],
     );
   });
 
   it('a heading that names a subsection (`### Burrow side`) still describes the errors below it', function () {
-    const a = imported(
-      '/kb/wombat-sides.md',
-      md(
+    assert.deepEqual(
+      descriptionsOf(
+        '/kb/wombat-sides.md',
         '# Wombat tunnels collapse\n\n## Symptoms\n\nTunnels collapse after the update.\n\n' +
           '### Burrow side\n\n> The tunnel 7 collapsed while the burrow was being dug.\n\n' +
           '## Resolution\n\nRedig the tunnel.\n',
       ),
-    );
-    assert.deepEqual(
-      a.symptoms.map((s) => s.description.en),
       ['Burrow side'],
     );
   });
