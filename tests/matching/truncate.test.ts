@@ -71,6 +71,8 @@ describe('matching/truncate: which lines are kept', () => {
     );
     // Windows line ends split lines the same way; an error on the last line has no line after it.
     assert.equal(cutToErrorPart('noise\r\nmore noise\r\nthe request FAILED', 1000), 'the request FAILED');
+    // Only a carriage return right before a line feed ends the line with it: one elsewhere (on the last line too) is the line's.
+    assert.equal(cutToErrorPart('noise\r\nstep\rfailed\r\r\ndetail\r', 1000), 'step\rfailed\r\ndetail\r');
   });
 
   it('knows errors in English and German, codes and result codes, whatever their case', () => {
