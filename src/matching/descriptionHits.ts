@@ -7,6 +7,7 @@ import {
   addPairs,
   describedAll,
   describedWhole,
+  failureUnsaid,
   namedParts,
   readShare,
   wordsBeyondErrors,
@@ -120,6 +121,8 @@ export function descriptionHits(
     // (Nor where the paste says the direction of the article's title the other way round: direction.ts.)
     const alone = offered.length === 1 && !problem && !d.led && score < p.causeScore && fits.some((f) => f.article !== d.article);
     if (alone && reversedDirection(ctx.kb.articles[d.article], text, p.directionWords, d.symptom)) hit.reversed = true;
+    // (Nor where the article's title says something fails and the paste says nothing does: a question about its subject.)
+    else if (alone && !bridged && failureUnsaid(ctx.kb.articles[d.article].title.en ?? '', text)) hit.unsaid = true;
     else if (alone) {
       const named = bridged ? undefined : namedParts(ctx.descriptions, d);
       if (named && named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {

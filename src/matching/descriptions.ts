@@ -3,7 +3,7 @@ import { foldWord, markSmtpCodes, splitNegations, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { contentTerms } from './signals';
 import { sortedIncludes } from './sorted';
-import { STOPWORDS } from './stopwords';
+import { STOPWORDS, guessLanguage } from './stopwords';
 
 /**
  * Descriptions and questions ("no free/busy from cloud mailboxes since last week in our hybrid"): admins
@@ -1120,6 +1120,35 @@ export function titlesNamed(
  */
 const PROBLEM =
   /\b(?:fail\w*|errors?|can ?not|can'?t|couldn'?t|unable|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|aren'?t|wasn'?t|weren'?t|not|never|no longer|stuck|hang\w*|hung|stall\w*|bounc\w*|undeliverable|ndrs?|reject\w*|missing|broken|wrong|complain\w*|denied|block\w*|disappear\w*)\b/i;
+
+/**
+ * Words beside `PROBLEM` that say something goes wrong in a post: `stopped getting`, `still shows`, `keeps coming back`, `no
+ * mail`, `… but the attribute stays`.
+ */
+const FAULT = /\b(?:stop\w*|still|no|nothing|none|nobody|anymore|offline|keeps?|kept|left out|but|stays?|stayed|remains?|remained)\b/i;
+
+/**
+ * `PROBLEM`'s words that say something fails (`don't receive`, `can't access`, `not synced`, `fails`), not its nouns of a
+ * failure (`errors`, `bounce messages`, `NDRs`): a title that names those is about a kind of failure (an overview of a relay's
+ * bounces), which a post may tell in words of its own (`my mail program adds stray bytes to every message`).
+ */
+const FAILS =
+  /\b(?:fail\w*|can ?not|can'?t|couldn'?t|unable|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|aren'?t|wasn'?t|weren'?t|not|never|no longer|stuck|hang\w*|hung|stall\w*|reject\w*|missing|broken|wrong|denied|block\w*|disappear\w*)\b/i;
+
+/**
+ * Whether prose answered by a symptom alone says nothing of the failure its article's title names: the title says something
+ * fails (a `FAILS` word: `Members of a dynamic distribution group … don't receive email messages`), and the paste holds no
+ * failure, negation or fault word (`PROBLEM`, `FAULT`); English posts only. Such a paste names what the article is about
+ * (a how-to question on `Get-DynamicDistributionGroupMember`'s output), not that its problem happened.
+ */
+export function failureUnsaid(title: string, text: string): boolean {
+  const apostrophes = (s: string) => s.replace(/[\u2018\u2019]/g, "'");
+  if (!FAILS.test(apostrophes(title))) return false;
+  const plain = apostrophes(text);
+  if (PROBLEM.test(plain) || FAULT.test(plain)) return false;
+  // English words only: a German post says its failure in words of its own (read through the lexicon, the bridge decides).
+  return guessLanguage((plain.match(/\p{L}+/gu) ?? []).map(foldWord), plain) !== 'de';
+}
 
 /**
  * The problem part of a long post (`minSentences` sentences or more: a story, then the problem, then what was tried):

@@ -221,6 +221,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'description',
         note: `the paste says the direction of the article's title the other way round (from the side it goes to): offered, not answered`,
       });
+    if (h.unsaid)
+      rules.push({
+        rule: 'description',
+        note: `the article's title says something fails and the paste says nothing does (no failure, negation or fault word): offered, not answered`,
+      });
     if (h.unread)
       rules.push({
         rule: 'description',

@@ -190,6 +190,8 @@ export interface DescriptionHit extends HitBase {
   family?: readonly string[];
   /** The paste says the direction of the article's title the other way round (direction.ts): never answered as named whole. */
   reversed?: true;
+  /** The title says something fails, the paste that nothing does (descriptions.ts `failureUnsaid`): not answered as named whole. */
+  unsaid?: true;
   /**
    * Found by its topic phrases and a word of its title, no symptom named, in a paste that says it happened in these places,
    * none of them the article's scenario: the phrases added nothing (descriptionHits.ts).
