@@ -1574,6 +1574,10 @@ export function combineWithTranslation(
   const done = top ? doneAgainstCause(top, `${text}\n${translation.text}`) : undefined;
   if (done !== undefined)
     notes?.push(`not answered: ${top?.id}'s cause is that ${done} is missing; the paste says ${done} was enabled or is there`);
+  // The translation names a symptom many articles describe (`archive mailbox`, `free/busy`) without the first one's topic
+  // phrases: the family's symptom, offered beside the others, as in English it is only listed (keywordHits).
+  if (via.familyFirst)
+    notes?.push(`not answered: the translation names ${top?.id}'s symptom without its topic phrases, a symptom many articles describe`);
   if (
     via.decision !== 'none' &&
     ranked[0]?.article === via.matches[0].article &&
@@ -1581,6 +1585,7 @@ export function combineWithTranslation(
     articlesHolding &&
     !denied.length &&
     done === undefined &&
+    !via.familyFirst &&
     !reversedDirection(top, translation.text, params.descriptions.directionWords, via.matches[0].symptom) &&
     proseAgreement(
       top,

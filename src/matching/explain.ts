@@ -266,7 +266,10 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
     if (h.family)
       rules.push({
         rule: 'keywords',
-        note: `${ctx.params.keywords.familyScore}: a symptom the titles and descriptions of ${ctx.params.keywords.familyArticles} articles or more name, without the article's topic phrases: the family's symptom, not this article's (listed, not offered)`,
+        note:
+          h.score === ctx.params.keywords.familyScore
+            ? `${ctx.params.keywords.familyScore}: a symptom the titles and descriptions of ${ctx.params.keywords.familyArticles} articles or more name, without the article's topic phrases: the family's symptom, not this article's (listed, not offered)`
+            : `a symptom the titles and descriptions of ${ctx.params.keywords.familyArticles} articles or more name, without the article's topic phrases, read through the lexicon: the family's symptom, offered beside the others, never answered (after another article's symptom of the same score)`,
       });
   } else {
     out.code = h.code;

@@ -17,13 +17,16 @@ function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {
 /**
  * Stage 5b: keyword phrases found in the paste: per-symptom scores, and per article its topic phrases found (which never
  * make a candidate alone, but tip ties between articles that share an error text: ranking.ts, by their number).
- * `families`: a family's symptom (`familySymptom`) named alone is listed, not offered.
+ * A family's symptom (`familySymptom`) named alone is marked `family`. `families`: `list` (a paste in the articles' own
+ * language): it scores `familyScore`, listed, not offered; `offer` (a paste read through the lexicon, as written or
+ * translated): it keeps its score, offered beside the close symptoms of other articles but never answered on the
+ * translation (bridge.ts `combineWithTranslation`), and ranks after another article's symptom of the same score.
  * (The maps are made on the first phrase found: most pastes hold none.)
  */
 export function keywordHits(
   ctx: MatchContext,
   seq: readonly string[],
-  families: boolean,
+  families: 'list' | 'offer',
 ): { hits: KeywordHit[]; topicPhrases: ReadonlyMap<number, ReadonlySet<string>> } {
   const p = ctx.params.keywords;
   let symptomPhrases: Map<string, { article: number; symptom: string; terms: string[]; phrases: string[] }> | undefined;
@@ -59,13 +62,14 @@ export function keywordHits(
     for (const [key, { article, symptom, terms, phrases }] of symptomPhrases) {
       const topics = [...(topicPhrases?.get(article) ?? []), ...(contextPhrases?.get(key) ?? [])];
       const score = p.symptom + Math.min(p.topicMax, p.topic * topics.length);
-      // A symptom many articles describe, named without this article's topic phrases, names the family: listed, not offered.
-      const family = families && !topics.length && ctx.facts.familySymptom(article, symptom);
+      // A symptom many articles describe, named without this article's topic phrases, names the family: listed, not offered
+      // (through the lexicon: offered, never answered).
+      const family = !topics.length && ctx.facts.familySymptom(article, symptom);
       const hit: KeywordHit = {
         kind: 'keyword',
         article,
         symptom,
-        score: family ? p.familyScore : score,
+        score: family && families === 'list' ? p.familyScore : score,
         terms,
         keywords: phrases,
         topics,

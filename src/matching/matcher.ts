@@ -398,10 +398,10 @@ export class Matcher {
     // written, its words would fit only the articles written in it, however little they fit. As written, only a
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
-    // A family's symptom is one article's only in a paste in the articles' own language (through the lexicon, close
-    // symptoms of several articles are offered together).
-    const ownLanguage = !bridged && !throughLexicon;
-    const keywords = keywordHits(this.ctx, view.seq, ownLanguage);
+    // A family's symptom named alone is listed in a paste in the articles' own language; through the lexicon, close
+    // symptoms of several articles are offered together, the family's among them, but it is never answered there.
+    const families = !bridged && !throughLexicon ? 'list' : 'offer';
+    const keywords = keywordHits(this.ctx, view.seq, families);
     const hits: Hit[] = [...errorHits, ...codeHits(this.ctx, view, paste.cut), ...keywords.hits];
     // Where the rest of the paste decides ties, an event record's field names are no words of it, nor are the words only
     // stack-trace frames hold: the names of code (`Object target`), not the admin's.
@@ -429,7 +429,7 @@ export class Matcher {
       const rewritten = !written.length && !keywords.hits.length && this.synonyms?.rewrite(view.seq);
       if (rewritten && rewritten.found.length) {
         const v = buildQueryView([...rewritten.seq], view.quoted, view.arrow);
-        const again = keywordHits(this.ctx, v.seq, ownLanguage);
+        const again = keywordHits(this.ctx, v.seq, families);
         const found = [...again.hits, ...described(v, again.topicPhrases)];
         for (const h of found) {
           h.synonyms = rewritten.found;
@@ -524,6 +524,7 @@ export class Matcher {
       truncated: paste.cut !== text,
       ...(whole ? { describedWhole: true as const } : {}),
       ...(whole && top.cause?.all ? { describedAll: true as const } : {}),
+      ...(bridged && top?.kind === 'keyword' && top.family ? { familyFirst: true as const } : {}),
     };
   }
 

@@ -358,7 +358,8 @@ export interface MatchParameters {
      * when one of its keywords, in either language, stands whole in the titles, symptom keywords or descriptions of at least
      * `familyArticles` articles (its own included: more than a clarify can show beside it). Its keywords found without the article's
      * topic phrases score `familyScore`: listed for tools, not offered — in a paste in the articles' own language (read through
-     * the lexicon, close symptoms of several articles are offered together, the reference article's among them). Default 5 and
+     * the lexicon, close symptoms of several articles are offered together, the reference article's among them, never answered
+     * there, after another article's symptom of the same score). Default 5 and
      * 0.3, set on the real-world tuning part: the reference article's free/busy keyword alone was offered first to 3 inputs with
      * corpus-more and 5 with the corpus alone, right for none of them; they now get none. 4 gives the same outcomes.
      */

@@ -141,13 +141,21 @@ function byPlace(a: ErrorHit, b: ErrorHit): number {
   return a.place - b.place;
 }
 
-/** How well two hits fit their own texts before the caps (rank's order of equal scores). */
+/**
+ * How well two hits fit their own texts before the caps (rank's order of equal scores). A family's symptom named alone
+ * (keywordHits, offered through the lexicon) goes after another article's symptom: it names the family, the other one article.
+ */
 function fit(x: Hit, y: Hit): number {
   return x.kind === 'error' && y.kind === 'error'
     ? y.breakdown.score - x.breakdown.score
     : x.kind === 'code' && y.kind === 'code'
       ? (y.otherMessage ?? 0) - (x.otherMessage ?? 0)
-      : 0;
+      : familyLast(x) - familyLast(y);
+}
+
+/** 1 for a family's symptom named alone (a keyword hit marked `family`), else 0. */
+function familyLast(h: Hit): number {
+  return h.kind === 'keyword' && h.family ? 1 : 0;
 }
 
 /**

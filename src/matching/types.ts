@@ -97,6 +97,12 @@ export interface MatchResult {
    * so it says nothing the symptom lacks: answered as the same prose in the article's language is (bridge.ts `proseAgreement`).
    */
   describedAll?: true;
+  /**
+   * Only on a paste's translation, read inside the matcher: its best match is a family's symptom named alone (keywordHits:
+   * many articles' titles and descriptions name it), offered beside the others and never answered on the translation
+   * (bridge.ts `combineWithTranslation`).
+   */
+  familyFirst?: true;
 }
 
 /** The lexicon's reading of a paste, for `kb match --explain`: lexicon authors need to see what a German paste became. */
