@@ -161,13 +161,28 @@ export const DIRECTION_TO: readonly string[] = 'to into nach zu zum zur ins'.spl
 
 /**
  * The two sides of a hybrid deployment as words (direction.ts): each entry a side and its words in a row, lower case, as
- * the words of a text split at every other character (`on-premises` is `on premises`). German `lokal…` as written too.
+ * the words of a text split at every other character (`on-premises` is `on premises`). German `lokal…` as written too. Admins
+ * also write a side short: `premise` (`from my 365 accounts to premise`), `365` alone, `Office365`.
  */
 export const SIDE_WORDS: readonly (readonly ['on-premises' | 'cloud', readonly string[]])[] = [
-  ...['on premises', 'on premise', 'on prem', 'onpremises', 'onpremise', 'onprem', 'lokal', 'lokale', 'lokalen', 'lokaler', 'lokales'].map(
-    (w) => ['on-premises', w.split(' ')] as const,
+  ...[
+    'on premises',
+    'on premise',
+    'on prem',
+    'onpremises',
+    'onpremise',
+    'onprem',
+    'premises',
+    'premise',
+    'lokal',
+    'lokale',
+    'lokalen',
+    'lokaler',
+    'lokales',
+  ].map((w) => ['on-premises', w.split(' ')] as const),
+  ...['exchange online', 'office 365', 'microsoft 365', 'office365', 'microsoft365', 'o365', 'm365', '365', 'exo', 'cloud'].map(
+    (w) => ['cloud', w.split(' ')] as const,
   ),
-  ...['exchange online', 'office 365', 'microsoft 365', 'o365', 'm365', 'exo', 'cloud'].map((w) => ['cloud', w.split(' ')] as const),
 ];
 
 /**

@@ -138,3 +138,49 @@ export function agreedDirection(article: Article, flows: readonly Flow[], within
   const against = (f: Flow) => (f.from !== undefined && f.from === title.to) || (f.to !== undefined && f.to === title.from);
   return flows.some(same) && !flows.some(against);
 }
+
+/** Words that say a way works: `there is no problem`, `works fine`, `the emails arrive`, `delivered successfully`. */
+const WORKS =
+  /\b(?:no (?:problems?|issues?|errors?)|works?|worked|working|fine|arrives?|arrived|delivered|success\w*|succeeds?|succeeded)\b/i;
+/** Words that say it does not, whatever else the clause says: `doesn't work`, `never arrives`, `fails`, `NDR`. */
+const NOT_WORKING = /n't\b|\b(?:not|never|no longer|fail\w*|errors?|bounc\w*|ndrs?|reject\w*|undeliverable|cannot)\b/i;
+/** Clauses of a sentence: at `,;:` and before `but`, `while`, `whereas`, `however`. */
+const CLAUSE_END = /[,;:]|\s(?=(?:but|while|whereas|however)\s)/i;
+
+const working = (clause: string | undefined): boolean => !!clause && WORKS.test(clause) && !NOT_WORKING.test(clause);
+
+/**
+ * The directions a text says work: a clause's direction with both ends (`from my 365 accounts to premise`) where that clause,
+ * or the next one of its sentence that says no direction of its own, says it works and nothing fails (`there is no problem`,
+ * `the emails arrive`).
+ */
+export function workingFlows(text: string, within: number): Flow[] {
+  const out: Flow[] = [];
+  for (const sentence of text.replace(/[\u2018\u2019]/g, "'").split(SENTENCE_END)) {
+    const clauses = sentence.split(CLAUSE_END);
+    const flows = clauses.map((clause) => {
+      const words = clause.toLowerCase().match(WORD);
+      return words ? sentenceFlows(words, within).filter((f) => f.from && f.to) : [];
+    });
+    clauses.forEach((clause, i) => {
+      if (!flows[i].length || NOT_WORKING.test(clause)) return;
+      // The next clause speaks of this one's direction only where it says none of its own.
+      const next = clauses[i + 1];
+      if (working(clause) || (next !== undefined && !flows[i + 1].length && working(next))) out.push(...flows[i]);
+    });
+  }
+  return out;
+}
+
+/**
+ * Why an error of an article whose title says which way it fails between the sides (`"550 5.1.10 …" when Microsoft 365 users
+ * send emails to on-premises users`) is not the paste's: `reversed`, every direction the paste says runs the other way round
+ * (reversedDirection); `works`, the paste says the title's own direction works (`from my 365 accounts to premise, there is no
+ * problem`). Undefined when neither, or the title says no direction.
+ */
+export function directionAgainst(article: Article, text: string, within: number): 'reversed' | 'works' | undefined {
+  const title = titleFlow(article, within);
+  if (!title) return undefined;
+  if (reversedDirection(article, text, within)) return 'reversed';
+  return workingFlows(text, within).some((f) => f.from === title.from && f.to === title.to) ? 'works' : undefined;
+}

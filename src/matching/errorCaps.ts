@@ -5,6 +5,7 @@
  * (its score lowered to the cap in parameters.ts `score`). The outer-message cap is outerCaps.ts. Also `contradictedArticles`,
  * the articles the paste's error contradicts, which the description path must not offer.
  */
+import { directionAgainst } from './direction';
 import { foreignProgram } from './foreignProgram';
 import {
   capAll,
@@ -50,7 +51,7 @@ import {
 import { INSTALLER_RUN, installerRun, scenarioAnchors } from '../knowledge/vocabulary';
 import { scoreSignal, touchedUnits, type QueryView, type SignalScore } from './score';
 import { isCodeTerm, isStrongTerm } from './signals';
-import { includesId } from './sorted';
+import { includesId, strictlyInside } from './sorted';
 import { inStatusRange, isStatusTerm, otherStatusCode, statusTerms } from './statusCodes';
 import { STOPWORDS } from './stopwords';
 import { twinsOf } from './twins';
@@ -269,6 +270,38 @@ export function capForeignProgram(ctx: MatchContext, hits: ErrorHit[], text: str
     if (named !== null) continue;
     h.score = cap;
     h.foreignProgram = shown;
+  }
+}
+
+/**
+ * Stage 4b, direction: an error hit that could be answered, of an article whose title says which way it fails between the sides
+ * of a hybrid deployment (`"550 5.1.10 …" when Microsoft 365 users send emails to on-premises users`), in a paste that says
+ * only the other way round or that the title's way works (direction.ts `directionAgainst`), is capped: the same error the
+ * other way round has other causes.
+ */
+export function capOtherDirection(ctx: MatchContext, hits: ErrorHit[], text: string): void {
+  const cap = ctx.params.score.otherDirection;
+  if (!anyAbove(hits, cap)) return;
+  const within = ctx.params.descriptions.directionWords;
+  const capped: ErrorHit[] = [];
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const against = directionAgainst(ctx.kb.articles[h.article], text, within);
+    if (!against) continue;
+    h.score = cap;
+    h.otherDirection = against;
+    capped.push(h);
+  }
+  // Another article's shorter error text inside what a capped one found (`Recipient not found by SMTP address lookup` inside
+  // the 550 5.1.10 bounce) would lead in its place, a container no longer about as good: it is capped with it.
+  if (!capped.length) return;
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const outer = capped.find((c) => c.article !== h.article && strictlyInside(h.found, c.found));
+    if (!outer) continue;
+    h.score = cap;
+    h.otherDirection = outer.otherDirection;
+    h.directionInside = ctx.kb.articles[outer.article].id;
   }
 }
 

@@ -178,6 +178,13 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'foreign-program',
         note: `capped at ${ctx.params.score.foreignProgram}: the paste was printed by another program than Microsoft's (${h.foreignProgram}) and this article names no program (apps, clients, scripts, EWS, SMTP AUTH…): offered, not answered`,
       });
+    if (h.otherDirection)
+      rules.push({
+        rule: 'scenario',
+        note: h.directionInside
+          ? `capped at ${ctx.params.score.otherDirection}: every word it found lies inside what ${h.directionInside} found, whose title says which way it fails between on-premises and the cloud, and the paste ${h.otherDirection === 'works' ? 'says that way works' : 'says only the other way round'} (offered, not answered)`
+          : `capped at ${ctx.params.score.otherDirection}: the article's title says which way it fails between on-premises and the cloud, and the paste ${h.otherDirection === 'works' ? 'says that way works' : 'says only the other way round'} (offered, not answered)`,
+      });
     if (h.deniedScenario)
       rules.push({
         rule: 'scenario',

@@ -122,6 +122,10 @@ export interface ErrorHit extends HitBase {
   anyServer?: true;
   /** What shows the paste was printed by another program, whose article names none (then capped: foreignProgram.ts). */
   foreignProgram?: string;
+  /** The paste says only the other way round than the article's title, or that its way works (then capped: direction.ts). */
+  otherDirection?: 'reversed' | 'works';
+  /** ...this hit's words lying inside what that article's error hit found, capped so (errorCaps.ts `capOtherDirection`). */
+  directionInside?: string;
   /** The platform messages (lexicon `platform`) of its inner message, all the paste holds of it (then capped: platformLines.ts). */
   platformInner?: readonly string[];
   /** ...the error text having no wrapper (no chain), the paste naming no word of the article's title beside them. */

@@ -39,6 +39,7 @@ import {
   capCodeScenario,
   capWizardElsewhere,
   capForeignProgram,
+  capOtherDirection,
   capGenericLines,
   capOtherStatus,
   capOtherCodeParts,
@@ -387,6 +388,7 @@ export class Matcher {
     }
     checkScenario(this.ctx, errorHits, paste);
     capForeignProgram(this.ctx, errorHits, paste.cut);
+    capOtherDirection(this.ctx, errorHits, paste.cut);
     capOtherOuter(this.ctx, errorHits, paste, view);
     capGenericLines(this.ctx, errorHits);
     capOtherStatus(this.ctx, errorHits, view.terms);

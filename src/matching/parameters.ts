@@ -182,6 +182,13 @@ export interface MatchParameters {
      */
     foreignProgram: number;
     /**
+     * An error hit of an article whose title says which way it fails between on-premises and the cloud, in a paste that says
+     * only the other way round or that the title's way works (direction.ts `directionAgainst`), is scored at most this:
+     * offered, not answered. Default 0.75, as `otherScenario`; set on the real-world tuning part (a 550 5.1.10 post whose
+     * mail from the cloud to on-premises works).
+     */
+    otherDirection: number;
+    /**
      * An error text that carries a code (`HCW8083 = WinRM cannot complete the operation…`), pasted without the code, is scored at most
      * this: the code is how one tool labels the message, and without it the same message may come from any other tool (the WinRM text
      * from any remote PowerShell session). Offered, not answered. Default 0.75, as `innerOnly`; set on the real-world tuning part (its one
@@ -661,6 +668,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     otherScenario: 0.75,
     otherProduct: 0.75,
     foreignProgram: 0.75,
+    otherDirection: 0.75,
     withoutCode: 0.75,
     overviewRow: { rowWords: 2, rowShare: 0.5 },
     otherOuter: { cap: 0.75, innerWords: 3, foreignWords: 3, wrapperShare: 0.8, maxPostings: 500, ownWords: 3 },

@@ -10,7 +10,7 @@ import { NO_ADJUSTMENTS, round, type ErrorHit, type Hit, type MatchContext, type
 import type { QueryView } from './score';
 import { plainConstructor } from './plain';
 import { contentTerms, isStrongTerm, type SignalIndex } from './signals';
-import { includesId, sortedIncludes } from './sorted';
+import { includesId, sortedIncludes, strictlyInside } from './sorted';
 import { statusCodesIn } from './statusCodes';
 
 /**
@@ -442,18 +442,6 @@ function within(a: Int32Array, b: Int32Array): boolean {
 function sharesKey(a: readonly string[], b: readonly string[]): boolean {
   for (const k of a) if (b.includes(k)) return true;
   return false;
-}
-
-/** Every id of `a` is in `b`, which has more (both ascending). */
-function strictlyInside(a: Int32Array, b: Int32Array): boolean {
-  if (a.length >= b.length) return false;
-  let j = 0;
-  for (const t of a) {
-    while (j < b.length && b[j] < t) j++;
-    if (j === b.length || b[j] !== t) return false;
-    j++;
-  }
-  return true;
 }
 
 /**

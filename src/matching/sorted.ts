@@ -29,3 +29,15 @@ export function sharedIds(a: Int32Array, b: Int32Array): number {
   }
   return n;
 }
+
+/** Every id of `a` is in `b`, which has more (both ascending). */
+export function strictlyInside(a: Int32Array, b: Int32Array): boolean {
+  if (a.length >= b.length) return false;
+  let j = 0;
+  for (const t of a) {
+    while (j < b.length && b[j] < t) j++;
+    if (j === b.length || b[j] !== t) return false;
+    j++;
+  }
+  return true;
+}
