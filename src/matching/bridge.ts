@@ -107,6 +107,8 @@ const MIN_STEM = 5;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** WORD for an exec loop of its own (holdsPhrase): `matchAll(WORD)` starts at WORD's lastIndex, which stays 0. */
 const WORD_RUN = new RegExp(WORD.source, WORD.flags);
+/** A letter or digit: a word's (not global, so `test` keeps no state). */
+const HAS_WORD = /[\p{L}\p{N}]/u;
 /** Letters a separable verb's stem has after its `zu` at least (`zugreifen` in `zuzugreifen`). */
 const MIN_ZU_STEM = 4;
 
@@ -285,6 +287,16 @@ export class Translator {
       while (q < quotes.length && quotes[q][1] <= words[from].start) q++;
       return q < quotes.length && quotes[q][0] < words[from].start && words[to - 1].end <= quotes[q][1] ? q : undefined;
     };
+    /** A quotation that starts with word `w` (only signs before it, `"$error…`): how many words it holds, else 0. */
+    const quotedFrom = (w: number): number => {
+      if (!quotes.length) return 0;
+      const quote = quotes.find(([start, end]) => start <= words[w].start && words[w].end <= end);
+      if (!quote || HAS_WORD.test(text.slice(quote[0], words[w].start))) return 0;
+      let n = 1;
+      while (w + n < words.length && words[w + n].end <= quote[1]) n++;
+      return n;
+    };
+    const slotWords = quotes.length ? this.slotWords(quotedFrom) : this.params.maxSlotWords;
     const push = (from: number, to: number, a: Applied) => {
       const quote = quotes.length ? quoteOf(from, to) : undefined;
       const own = quote === undefined ? a : { ...a, quote };
@@ -308,7 +320,7 @@ export class Translator {
       // German sets a modal verb apart from its negation (`Benutzer können das Postfach nicht öffnen`): the negation reads
       // `cannot`, next to the verb that ends the German sentence as it follows `can't` in English (`cannot open`).
       // (A form of the lexicon that starts with the negation, `Nicht gefunden`, is read as the lexicon says.)
-      const hit = this.ruleAt(words, i);
+      const hit = this.ruleAt(words, i, slotWords);
       if (cannot.has(i) && !(hit && hit.end > i + 1)) {
         out += text.slice(cursor, words[i].start) + 'cannot';
         cursor = words[i].end;
@@ -546,12 +558,19 @@ export class Translator {
     return english !== undefined && [...english.matchAll(WORD)].every((m) => GENERIC.has(foldWord(m[0])) || STOPWORDS.has(foldWord(m[0])));
   }
 
-  /** The longest rule that matches at word `i`, with where its slots and it end. */
-  private ruleAt(words: readonly { folded: string }[], i: number): { rule: Rule; end: number; slots: [number, number][] } | null {
+  /**
+   * The longest rule that matches at word `i`, with where its slots and it end. `slotWords`: the most words a slot may
+   * stand for (`maxSlotWords`; in a paste's own reading also a quotation's, `slotWords`).
+   */
+  private ruleAt(
+    words: readonly { folded: string }[],
+    i: number,
+    slotWords: SlotWords = this.params.maxSlotWords,
+  ): { rule: Rule; end: number; slots: [number, number][] } | null {
     let found: { rule: Rule; end: number; slots: [number, number][] } | null = null;
     for (const rule of this.byFirst.get(words[i].folded) ?? []) {
       const slots: [number, number][] = [];
-      const end = matchFrom(rule.pattern, 0, words, i, slots, this.params.maxSlotWords);
+      const end = matchFrom(rule.pattern, 0, words, i, slots, slotWords);
       if (end >= 0) {
         found = { rule, end, slots };
         break;
@@ -564,11 +583,23 @@ export class Translator {
       for (const rule of this.byFirstStem.get(stem) ?? []) {
         if (found && rule.pattern.length <= found.rule.pattern.length) break;
         const slots: [number, number][] = [];
-        const end = matchFrom(rule.pattern, 0, words, i, slots, this.params.maxSlotWords, this.endings);
+        const end = matchFrom(rule.pattern, 0, words, i, slots, slotWords, this.endings);
         if (end >= 0 && (!found || end > found.end)) found = { rule, end, slots };
       }
     }
     return found;
+  }
+
+  /**
+   * The most words a slot starting at a word may stand for: `maxSlotWords`, or the quotation that starts there, whole (at
+   * most `maxQuotedSlotWords`) — a quoted command is one name however long, and the quotation marks where it ends.
+   */
+  private slotWords(quoted: (w: number) => number): SlotWords {
+    const { maxSlotWords, maxQuotedSlotWords } = this.params;
+    return (w) => {
+      const n = quoted(w);
+      return n > maxSlotWords && n <= maxQuotedSlotWords ? n : maxSlotWords;
+    };
   }
 
   /** `Postfachverschiebung` → the lexicon's words for `Postfach` + `Verschiebung`, when both are known. */
@@ -823,6 +854,9 @@ function sameInflected(a: string, b: string, endings: readonly string[]): boolea
   return inflectionStems(a, endings).some((s) => theirs.includes(s));
 }
 
+/** The most words a slot may stand for: a number, or per the word the slot starts at (a quotation's, `Translator.slotWords`). */
+type SlotWords = number | ((w: number) => number);
+
 /**
  * Matches `pattern` from its element `p` against `words` from `w`; returns the end word index or -1. With `endings`, a word
  * matches a pattern word in another inflection (`sameInflected`).
@@ -833,7 +867,7 @@ function matchFrom(
   words: readonly { folded: string }[],
   w: number,
   slots: [number, number][],
-  maxSlot: number,
+  maxSlot: SlotWords,
   endings?: readonly string[],
 ): number {
   if (p === pattern.length) return w;
@@ -844,7 +878,8 @@ function matchFrom(
     return same ? matchFrom(pattern, p + 1, words, w + 1, slots, maxSlot, endings) : -1;
   }
   // A slot: the fewest words after which the rest of the pattern matches.
-  for (let n = 1; n <= maxSlot && w + n <= words.length; n++) {
+  const most = typeof maxSlot === 'number' ? maxSlot : maxSlot(w);
+  for (let n = 1; n <= most && w + n <= words.length; n++) {
     const inner: [number, number][] = [];
     const end = matchFrom(pattern, p + 1, words, w + n, inner, maxSlot, endings);
     if (end >= 0) {

@@ -574,6 +574,12 @@ export interface MatchParameters {
     /** Words a `{}` slot of a lexicon form may stand for. Default 6: a name or a server, never half a sentence. */
     maxSlotWords: number;
     /**
+     * Words a slot may stand for when the paste quotes exactly what fills it: the slot's words are the whole quotation, its
+     * marks right around them (`als "$error.Clear(); upgrade-ExchangeServer -Identity $RoleFqdnOrName …" ausgeführt wurde`:
+     * the command Setup ran, 8 words). Default 20: a command line, never more than the quotation.
+     */
+    maxQuotedSlotWords: number;
+    /**
      * A German sentence's last word the lexicon read pairs with the words it read before in the sentence (bridge.ts
      * `Translation.pairs`: German ends a sentence with its verb) when at most this many words follow it (`öffnen lässt`,
      * `migriert wurden`, `angelegt haben`). Default 2: set on the team's German descriptions of corpus-more articles.
@@ -753,6 +759,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     unitWords: 3,
     unitsToAnswer: 2,
     maxSlotWords: 6,
+    maxQuotedSlotWords: 20,
     minCompound: 8,
     proseRare: 3,
     proseJoint: 8,
