@@ -157,26 +157,30 @@ export function descriptionHits(
     hits.push(hit);
   });
   // A title written (almost) whole names its article, however common its words: offered ahead of a keyword alone.
+  const moved = new Set<number>();
   const titled = titlesNamed(
     ctx.descriptions,
     ctx.kb,
     seq,
     fits.map((d) => d.article),
     p,
+    moved,
   );
   for (const article of titled) {
     const topics = [...(topicPhrases.get(article) ?? [])];
     const score = p.score + p.titleBonus + Math.min(k.topicMax, k.topic * topics.length);
     const had = hits.find((h) => h.article === article);
+    const order = moved.has(article) ? { titleMoved: true as const } : {};
     if (had) {
       had.score = Math.max(had.score, score);
       had.title = true;
+      Object.assign(had, order);
       // Offered, should causeAlone take the answer back, with the title's bonus still.
       if (had.cause) had.cause.offered = Math.max(had.cause.offered, score);
       continue;
     }
     const best = fits.find((d) => d.article === article)!;
-    hits.push({ kind: 'description', article, symptom: best.symptom, score, terms: best.found, fit: best, topics, title: true });
+    hits.push({ kind: 'description', article, symptom: best.symptom, score, terms: best.found, fit: best, topics, title: true, ...order });
   }
   // Cause and scenario named together ("legacy TLS … hybrid broken"): the article's topic phrases with a word
   // of its title, scored like a description with those topics.

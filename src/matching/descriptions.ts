@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/load';
+import { SIDE_WORDS } from '../knowledge/vocabulary';
 import { foldWord, markSmtpCodes, splitNegations, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import { contentTerms } from './signals';
@@ -1071,12 +1072,68 @@ function titleRun(title: readonly string[], at: ReadonlyMap<string, readonly num
 }
 
 /**
+ * Whether the paste holds every word of `title` (keys) within one stretch of at most as many paste words as the title has
+ * distinct words plus `gap`, in any order: "in Exchange Online, a security group can't access a public folder" and a
+ * translated German sentence (`… kann in Exchange Online nicht auf einen öffentlichen Ordner zugreifen`) write the
+ * title "Security group can't access a public folder in Exchange Online" with its parts moved. `at`: the paste
+ * positions of each key.
+ */
+function titleTogether(title: readonly string[], at: ReadonlyMap<string, readonly number[]>, gap: number): boolean {
+  const keys = [...new Set(title)];
+  const places: [number, number][] = [];
+  keys.forEach((key, j) => {
+    for (const i of at.get(key) ?? []) places.push([i, j]);
+  });
+  if (places.length < keys.length) return false;
+  places.sort((x, y) => x[0] - y[0]);
+  // A window over the places in paste order: the shortest stretch ending at each place that holds every key.
+  const inWindow = new Int32Array(keys.length);
+  let held = 0;
+  let from = 0;
+  for (const [i, j] of places) {
+    if (inWindow[j]++ === 0) held++;
+    while (held === keys.length) {
+      if (i - places[from][0] + 1 <= keys.length + gap) return true;
+      if (--inWindow[places[from][1]] === 0) held--;
+      from++;
+    }
+  }
+  return false;
+}
+
+/** Per article, whether a title of it names both sides (on-premises and the cloud: vocabulary.ts `SIDE_WORDS`). */
+const BOTH_SIDES = new WeakMap<KnowledgeBase, Map<number, boolean>>();
+
+function bothSides(kb: KnowledgeBase, article: number): boolean {
+  let cache = BOTH_SIDES.get(kb);
+  if (!cache) BOTH_SIDES.set(kb, (cache = new Map()));
+  let both = cache.get(article);
+  if (both === undefined) {
+    const { title } = kb.articles[article];
+    both = [title.en, title.de].some((t) => {
+      const words = t?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const sides = new Set<string>();
+      for (const [side, phrase] of SIDE_WORDS) if (words.some((_, i) => phrase.every((w, k) => words[i + k] === w))) sides.add(side);
+      return sides.size === 2;
+    });
+    cache.set(article, both);
+  }
+  return both;
+}
+
+/**
  * The articles whose title the paste writes (almost) whole — "on-premises users not getting emails from Microsoft
  * 365" — among `articles` (those its words touched). Here every word of the title counts, also the ones a
  * description is otherwise not scored by (`getting`, `not`, `receive`): a title is the problem in its author's
  * words, and a paste that repeats it names that problem, however common its words are. A title needs at least
  * `p.titleWords` words, all of them, or all but one from `p.titleWords + 1` on, in the title's order and close
- * together (`titleRun`). A paste that names more than `p.groupOffered` titles so names a family, not a problem: none.
+ * together (`titleRun`); or, for a title of `p.titleWords + p.titleGap` words or more, all of them close together in
+ * another order (`titleTogether`: admins move a title's place or time — `in Exchange Online`, `after the migration` — to
+ * where they like, and German puts its verb last). Not a shorter title: its few words meet in a story's sentence by
+ * chance (`a client sending email from plugin templates` for `Plugin templates for client email`). Nor a title that names
+ * both sides, on-premises and the cloud: the order of its words says which side is which (`on-premises users see no
+ * free/busy of cloud mailboxes`, and the other way round). A paste that names more than `p.groupOffered` titles so
+ * names a family, not a problem: none. `moved` collects the articles named only in another order.
  */
 export function titlesNamed(
   index: DescriptionIndex,
@@ -1084,6 +1141,7 @@ export function titlesNamed(
   seq: readonly string[],
   articles: Iterable<number>,
   p: DescriptionParameters,
+  moved?: Set<number>,
 ): number[] {
   const at = new Map<string, number[]>();
   seq.forEach((t, i) => {
@@ -1101,15 +1159,22 @@ export function titlesNamed(
     let held = 0;
     for (const t of index.titles[article]) if (at.has(titleKey(t))) held++;
     if (held < p.titleWords) continue;
+    let together = false;
     const named = titleKeys(index, kb, article).some((title) => {
       const run = titleRun(title, at, p.titleGap);
-      if (run < p.titleWords) return false;
       // The paste holds the title: all its words, or all but one of a longer title.
-      if (run >= (title.length > p.titleWords ? title.length - 1 : title.length)) return true;
+      if (run >= p.titleWords && run >= (title.length > p.titleWords ? title.length - 1 : title.length)) return true;
+      // All its words close together, in another order.
+      const words = new Set(title).size;
+      if (words >= p.titleWords + p.titleGap && held >= words && titleTogether(title, at, p.titleGap) && !bothSides(kb, article))
+        return (together = true);
+      if (run < p.titleWords) return false;
       // The paste is the title shortened: all its words but one, in the title's order, and half the title or more.
       return run >= seq.length - 1 && 2 * run >= title.length;
     });
-    if (named) out.push(article);
+    if (!named) continue;
+    out.push(article);
+    if (together) moved?.add(article);
   }
   return out.length <= p.groupOffered ? out : [];
 }

@@ -178,6 +178,8 @@ export interface DescriptionHit extends HitBase {
   topics: readonly string[];
   /** The paste writes the article's title (almost) whole (`titlesNamed`). */
   title?: true;
+  /** ...with its words close together in another order (`titlesNamed`: its place or time moved, German word order). */
+  titleMoved?: true;
   /**
    * The paste names the symptom and the article's cause (`namedParts`), or the symptom and little else in words of its own
    * (`whole`: `describedWhole`, `weight` the words beyond its error texts), or the symptom in such words and a status code the

@@ -450,7 +450,13 @@ export interface MatchParameters {
      * A paste that writes an article's title (almost) whole is offered that article (`titlesNamed`), at `score` + `titleBonus`: ahead of
      * a symptom's keyword or description alone, never an answer without the article's topic phrases. The title needs at least
      * `titleWords` words (stop words not counted), all of them, or all but one when it has more; each found within `titleGap` paste
-     * words of the one before. Default 0.05, 4 and 2, set on the real-world tuning parts.
+     * words of the one before. Default 0.05, 4 and 2, set on the real-world tuning parts. In another order, every word of a title of
+     * `titleWords + titleGap` words or more within a stretch of the title's words and `titleGap` more (a title naming both sides:
+     * in order only): measured with corpus-more on 520 titles that end in a place or time (`… in Exchange Online`), that phrase
+     * moved to the front offered 451 their article first, now 492 (the titles as written: 501; any title length: 502, but hand-made
+     * stories of four-word titles were offered them); no tuning or dev outcome moved but one german-dev paste's (none → its
+     * article offered), no probe moved; a stretch 2 words longer moved nothing more, 4 longer offered one more input no article
+     * covers, 1 shorter kept the german-dev paste at none.
      */
     titleBonus: number;
     titleWords: number;

@@ -109,6 +109,22 @@ describe('matching: description hits (descriptionHits.ts)', () => {
       assert.ok(notes(r.why[0])[0].endsWith(`the paste writes its title: +${p.titleBonus}`), notes(r.why[0])[0]);
     });
 
+    it('reads a title of six words or more the same with its place moved (same words, another order), and says so', () => {
+      const keepers = prose('keepers', 'Wombat keepers cannot open burrow logs in Koala Hub', 'The logs stay locked.', 'A lock.');
+      const mk = new Matcher(kbOf([keepers, portraits(), ...others]), params);
+      const texts = [
+        'Wombat keepers cannot open burrow logs in Koala Hub',
+        'In Koala Hub, wombat keepers cannot open burrow logs',
+        'Wombat keepers in Koala Hub cannot open burrow logs',
+      ];
+      texts.forEach((text, i) => {
+        const r = outcome(mk, text);
+        assert.deepEqual([r.decision, r.matches], ['clarify', [`keepers:${round(p.score + p.titleBonus)}`]], text);
+        const note = i ? ' (its words together, in another order)' : '';
+        assert.ok(notes(r.why[0])[0].endsWith(`the paste writes its title${note}: +${p.titleBonus}`), notes(r.why[0])[0]);
+      });
+    });
+
     it('keeps the bonus where symptom and cause are named but another article is offered too (a keyword of it)', () => {
       const r = outcome(m, `Staff portraits never refresh in the cloud. ${CAUSE} It has a picture frame.`);
       assert.deepEqual([r.decision, r.matches], ['clarify', [`portraits:${round(p.score + p.titleBonus)}`, `colours:${p.score}`]]);

@@ -76,7 +76,8 @@ describe('matching/descriptions', () => {
     assert.deepEqual(named(['cloud', 'users', 'cannot', 'open', 'archive', 'at', 'all']), ['c']);
     // The title shortened: every word of the paste but one stands in the title, in its order, half the title or more.
     assert.deepEqual(named(['premises', 'users', 'cannot', 'get', 'emails']), ['a']);
-    // Out of order, or spread over the paste, it is not the title.
+    // Out of order, a title that says a direction between the sides (from the cloud to on-premises users) is not the title;
+    // spread over the paste, no title is.
     assert.deepEqual(named(['emails', 'getting', 'not', 'users', 'premises', 'cloud']), []);
     assert.deepEqual(named(['premises', 'x1', 'x2', 'x3', 'users', 'not', 'getting', 'x4', 'x5', 'x6', 'emails', 'cloud']), []);
     // A title of three words is no problem statement of its own.
@@ -88,6 +89,35 @@ describe('matching/descriptions', () => {
     const dm = buildDescriptions(many);
     assert.deepEqual(titlesNamed(dm, many, ['users', 'not', 'getting', 'emails', 'cloud'], [0, 1, 2, 3], p), []);
     assert.deepEqual(titlesNamed(dm, many, ['users', 'not', 'getting', 'emails', 'cloud'], [0, 1, 2], p), [0, 1, 2]);
+  });
+
+  it('titlesNamed: every word of a title of six words or more close together in another order names its article, unless it names both sides', () => {
+    const kb = kbOf([
+      described('keepers', 'Wombat keepers cannot open burrow logs in Koala Hub', 'The logs stay locked'),
+      described('plugin', 'Plugin templates for client email', 'Templates fail'),
+      described('onprem', 'On-premises keepers see no burrow logs of cloud wombats', 'Logs go missing'),
+    ]);
+    const d = buildDescriptions(kb);
+    const p = DEFAULT_PARAMETERS.descriptions;
+    const moved = new Set<number>();
+    const named = (text: string) => {
+      moved.clear();
+      return titlesNamed(d, kb, proseTerms(text), [0, 1, 2], p, moved).map((a) => kb.articles[a].id + (moved.has(a) ? ' (moved)' : ''));
+    };
+    // The same words in two orders: the title's place moved to the front, or between subject and verb (German order).
+    assert.deepEqual(named('Wombat keepers cannot open burrow logs in Koala Hub'), ['keepers']);
+    assert.deepEqual(named('In Koala Hub, wombat keepers cannot open burrow logs'), ['keepers (moved)']);
+    assert.deepEqual(named('Wombat keepers in Koala Hub cannot open burrow logs'), ['keepers (moved)']);
+    // Not every word: in another order, the whole title or nothing (in order, all but one of a longer title is enough).
+    assert.deepEqual(named('Wombat keepers in Koala Hub cannot open burrow files'), []);
+    // Spread wider than the title's words and `titleGap` more: scattered words of several sentences are no title.
+    assert.deepEqual(named('Wombat keepers asked. Koala Hub was slow today and yesterday. They cannot open burrow logs'), []);
+    // A short title's few words meet in a story's sentence by chance: in order only.
+    assert.deepEqual(named('Plugin templates for client email'), ['plugin']);
+    assert.deepEqual(named('A client sending email from plugin templates'), []);
+    // A title that names both sides: the order of its words says which is which (the other way round is another problem).
+    assert.deepEqual(named('On-premises keepers see no burrow logs of cloud wombats'), ['onprem']);
+    assert.deepEqual(named('Cloud keepers see no burrow logs of on-premises wombats'), []);
   });
 
   it('"out of office" (and OOF, OOO) is one word on both sides, not the "office" of Office 365', () => {
