@@ -23,7 +23,7 @@ import {
   type TranslatedWords,
 } from './descriptions';
 import { foldWord } from './normalize';
-import { agreedDirection, flowsOf, reversedDirection, titleFlow } from './direction';
+import { agreedDirection, directionAgainst, flowsOf, titleFlow } from './direction';
 import { NO_WORDS, perArticle, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
 import { namedPlaces, outsideScenario, type PasteScenario } from './scenario';
 import type { QueryView } from './score';
@@ -118,9 +118,11 @@ export function descriptionHits(
     // Only where other articles compete: in a knowledge base of one article every word of its cause is "distinctive".
     // (Not in a long post's problem sentences: what they find is offered.)
     // Read through the lexicon, only the symptom named whole: the bridge answers it on rare translated terms (`proseAgreement`).
-    // (Nor where the paste says the direction of the article's title the other way round: direction.ts.)
+    // (Nor where the paste says the direction of the article's title the other way round, or that it works: direction.ts.)
     const alone = offered.length === 1 && !problem && !d.led && score < p.causeScore && fits.some((f) => f.article !== d.article);
-    if (alone && reversedDirection(ctx.kb.articles[d.article], text, p.directionWords, d.symptom)) hit.reversed = true;
+    const against = alone ? directionAgainst(ctx.kb.articles[d.article], text, p.directionWords, d.symptom) : undefined;
+    if (against === 'reversed') hit.reversed = true;
+    else if (against === 'works') hit.directionWorks = true;
     // (Nor where the article's title says something fails and the paste says nothing does: a question about its subject.)
     else if (alone && !bridged && failureUnsaid(ctx.kb.articles[d.article].title.en ?? '', text)) hit.unsaid = true;
     else if (alone) {

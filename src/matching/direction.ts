@@ -176,11 +176,16 @@ export function workingFlows(text: string, within: number): Flow[] {
  * Why an error of an article whose title says which way it fails between the sides (`"550 5.1.10 …" when Microsoft 365 users
  * send emails to on-premises users`) is not the paste's: `reversed`, every direction the paste says runs the other way round
  * (reversedDirection); `works`, the paste says the title's own direction works (`from my 365 accounts to premise, there is no
- * problem`). Undefined when neither, or the title says no direction.
+ * problem`). Undefined when neither, or the title says no direction (nor, given the matched symptom, its description).
  */
-export function directionAgainst(article: Article, text: string, within: number): 'reversed' | 'works' | undefined {
-  const title = titleFlow(article, within);
+export function directionAgainst(
+  article: Article,
+  text: string,
+  within: number,
+  symptom?: string | null,
+): 'reversed' | 'works' | undefined {
+  const title = titleFlow(article, within) ?? (symptom ? symptomFlow(article, symptom, within) : undefined);
   if (!title) return undefined;
-  if (reversedDirection(article, text, within)) return 'reversed';
+  if (reversedDirection(article, text, within, symptom)) return 'reversed';
   return workingFlows(text, within).some((f) => f.from === title.from && f.to === title.to) ? 'works' : undefined;
 }

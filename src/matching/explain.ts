@@ -228,6 +228,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'description',
         note: `the paste says the direction of the article's title the other way round (from the side it goes to): offered, not answered`,
       });
+    if (h.directionWorks)
+      rules.push({
+        rule: 'description',
+        note: `the paste says the direction of the article's title works (from the side it comes from to the side it goes to): offered, not answered`,
+      });
     if (h.unsaid)
       rules.push({
         rule: 'description',

@@ -196,6 +196,8 @@ export interface DescriptionHit extends HitBase {
   family?: readonly string[];
   /** The paste says the direction of the article's title the other way round (direction.ts): never answered as named whole. */
   reversed?: true;
+  /** The paste says the direction of the article's title works (direction.ts `directionAgainst`): never answered as named whole. */
+  directionWorks?: true;
   /** The title says something fails, the paste that nothing does (descriptions.ts `failureUnsaid`): not answered as named whole. */
   unsaid?: true;
   /**

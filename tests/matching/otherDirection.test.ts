@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { directionAgainst, flowsOf, workingFlows } from '../../src/matching/direction';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { englishArticle, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
 
 const W = DEFAULT_PARAMETERS.descriptions.directionWords;
 const WOMBAT = '550 5.1.99 WOMBAT.ADR.KeeperNotFound; Keeper not found by wombat burrow lookup';
@@ -64,5 +64,25 @@ describe('matching: an error of an article whose title says which way it fails, 
       works.rules.some((n) => n.includes('every word it found lies inside what bounce found')),
       JSON.stringify(works.rules),
     );
+  });
+
+  it('offers, not answers, a description that names the symptom whole where the paste says its direction works', () => {
+    const kb = kbOf([
+      describedArticle(
+        'oof',
+        'Office 365 users do not receive out-of-office replies from on-premises users',
+        'Out-of-office replies of on-premises users never reach Office 365 users.',
+      ),
+      describedArticle('photos', 'User photos are not shown in Outlook', 'Photos of users are missing.'),
+      describedArticle('rooms', 'Room lists are empty in Microsoft 365', 'The room finder shows no rooms for on-premises users.'),
+    ]);
+    const d = new Matcher(kb);
+    const run = (text: string) => [d.match(text).decision, d.match(text).matches[0]?.article];
+    assert.deepEqual(run('Office 365 users do not receive out-of-office replies from on-premises users.'), ['answer', 'oof']);
+    const works =
+      'Out-of-office replies from on-premises users to Office 365 users work fine, but Office 365 users do not receive out-of-office replies sent the other way.';
+    assert.deepEqual(run(works), ['clarify', 'oof']);
+    const why = d.match(works, { explain: true }).matches[0].why;
+    assert.ok(why?.rules.some((r) => r.note.startsWith("the paste says the direction of the article's title works")));
   });
 });
