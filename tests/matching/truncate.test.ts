@@ -4,6 +4,7 @@
  * reads nothing but the cut.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { MAX_PASTE_CHARS } from '../../src/matching/matcher';
 import { CUT_LINE_CHARS, cutToErrorPart } from '../../src/matching/truncate';
 import { builtinMatcher } from '../helpers/fixture';
@@ -126,5 +127,22 @@ describe('matching/truncate: which lines are kept', () => {
   it('returns the beginning of a text without any error-looking line', () => {
     assert.equal(cutToErrorPart('all is fine here, nothing to see', 11), 'all is fine');
     assert.equal(cutToErrorPart('', 10), '');
+  });
+
+  it('reads a log holding a character above U+00FF (a two-byte string) as the same log without it', () => {
+    const lines = ['x', 'one error', 'detail', 'y', 'a warning', 'z'];
+    const dashed = lines.map((l) => `${l} \u2013`);
+    assert.equal(cutToErrorPart(log(...dashed), 1000), cutToErrorPart(log(...lines), 1000).replace(/\n|$/g, ' \u2013$&'));
+  });
+
+  it('has its line patterns compiled to machine code for one-byte and two-byte strings as soon as it is loaded', () => {
+    // V8's own checks (--allow-natives-syntax), in a fresh process: compiled later, when a process holds much compiled
+    // code (a knowledge reload), a pattern is compiled without its optimizations, for the life of the process.
+    const script = `const { CUT_PATTERNS } = require(${JSON.stringify(require.resolve('../../src/matching/truncate'))});
+      console.log(JSON.stringify(CUT_PATTERNS.map((p) => [String(p), %RegexpHasNativeCode(p, true), %RegexpHasNativeCode(p, false)])));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8' })) as unknown[];
+    assert.equal(out.length, 2);
+    for (const [pattern, oneByte, twoByte] of out as [string, boolean, boolean][])
+      assert.deepEqual([oneByte, twoByte], [true, true], pattern);
   });
 });
