@@ -313,7 +313,9 @@ export class Translator {
         continue;
       }
       // A cmdlet's name (`Import-PSSession`, `Update-Recipient`) reads the same in every language: its verb and noun stay.
-      if (isCmdletVerb(text, words[i].start, words[i].end)) {
+      // Not a German compound whose noun the lexicon reads as another English word (`Stop-Fehler`: a stop error):
+      // a cmdlet's noun is English.
+      if (isCmdletVerb(text, words[i].start, words[i].end) && !this.germanNoun(words[i + 1]?.folded)) {
         i += 2;
         continue;
       }
@@ -600,6 +602,13 @@ export class Translator {
       const n = quoted(w);
       return n > maxSlotWords && n <= maxQuotedSlotWords ? n : maxSlotWords;
     };
+  }
+
+  /** A word of German the lexicon reads as another English word (`fehler` → `error`; `server` reads the same). */
+  private germanNoun(word: string | undefined): boolean {
+    if (this.to !== 'en' || word === undefined) return false;
+    const english = this.single.get(word);
+    return english !== undefined && english !== word;
   }
 
   /** `Postfachverschiebung` → the lexicon's words for `Postfach` + `Verschiebung`, when both are known. */
