@@ -22,7 +22,7 @@ import {
 } from '../../src/matching/descriptions';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { describedArticle, englishArticle, kbOf, LAST_RESORT, proseArticle } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf, LAST_RESORT, proseArticle, proseTrio } from '../helpers/articles';
 
 /** The description index (descriptions.ts) on small hand-made articles: fields, generic words, spellings, word pairs, long posts. */
 
@@ -475,17 +475,8 @@ describe('matching: a description that names its symptom and little else, in wor
   const ERROR =
     '554 5.2.0 STOREDRV.Deliver.Exception:ObjectNotFoundException.QuokkaNotFound; Failed to process message due to a permanent exception';
   const kb = kbOf([
-    prose(
-      'portraits',
-      'Staff portraits never refresh in the cloud',
-      'Portraits changed on premises keep the old picture in the cloud.',
-      'The portraitblob attribute is copied from the directory a single time.',
-    ),
-    describedArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', {
-      cause: { en: 'A theme cache.' },
-    }),
-    // Its cause shares a word with the NDR below: another article competes for it.
-    prose('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'An exception of the room list.'),
+    // rooms' cause shares a word with the NDR below: another article competes for it.
+    ...proseTrio(),
     // Its symptom's prose repeats the first words of its error text, as an NDR article's title does.
     englishArticle('storedrv', [ERROR], {
       title: { en: '"554 5.2.0 STOREDRV.Deliver.Exception" when sending' },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
 import { failureUnsaid } from '../../src/matching/descriptions';
-import { describedArticle, kbOf, proseArticle } from '../helpers/articles';
+import { kbOf, proseTrio } from '../helpers/articles';
 
 describe('matching: prose that says nothing fails is not answered by an article whose title says something fails (failureUnsaid)', () => {
   const TITLE = "Members of a wombat group don't receive parcels";
@@ -30,18 +30,7 @@ describe('matching: prose that says nothing fails is not answered by an article 
   });
 
   describe('in the matcher', () => {
-    const kb = kbOf([
-      proseArticle(
-        'portraits',
-        'Staff portraits never refresh in the cloud',
-        'Portraits changed on premises keep the old picture in the cloud.',
-        'The portraitblob attribute is copied from the directory a single time.',
-      ),
-      describedArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', {
-        cause: { en: 'A theme cache.' },
-      }),
-      proseArticle('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'An exception of the room list.'),
-    ]);
+    const kb = kbOf(proseTrio());
     const m = new Matcher(kb);
     const told = 'Staff portraits changed on premises keep the old picture, in the cloud they never refresh.';
     const asked = 'Staff portraits changed on premises: how do I see which picture the cloud shows for them, the old picture?';
