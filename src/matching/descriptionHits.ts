@@ -22,6 +22,7 @@ import {
   type DescriptionScore,
   type TranslatedWords,
 } from './descriptions';
+import { foreignProgram } from './foreignProgram';
 import { foldWord } from './normalize';
 import { agreedDirection, directionAgainst, flowsOf, titleFlow } from './direction';
 import { NO_WORDS, perArticle, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
@@ -110,6 +111,8 @@ export function descriptionHits(
   agreeingDirections(ctx, fits, text);
   if (scored) scored.fits = fits;
   const offered = offeredDescriptions(fits, p, bridged, problem);
+  // What shows another program printed the paste (foreignProgram.ts), read once when a description could be answered; null: nothing.
+  let shown: string | null | undefined;
   offered.forEach((d, rank) => {
     const topics = [...(topicPhrases.get(d.article) ?? [])];
     const score = p.score + Math.min(k.topicMax, k.topic * topics.length) - rank * p.groupStep;
@@ -125,6 +128,9 @@ export function descriptionHits(
     else if (against === 'works') hit.directionWorks = true;
     // (Nor where the article's title says something fails and the paste says nothing does: a question about its subject.)
     else if (alone && !bridged && failureUnsaid(ctx.kb.articles[d.article].title.en ?? '', text)) hit.unsaid = true;
+    // (Nor where the paste was printed by another program than Microsoft's and the article names none: foreignProgram.ts.)
+    else if (alone && ctx.facts.programNamedOf(d.article) === null && (shown ??= foreignProgram(text) ?? null) !== null)
+      hit.foreignProgram = shown;
     else if (alone) {
       const named = bridged ? undefined : namedParts(ctx.descriptions, d);
       if (named && named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {

@@ -238,6 +238,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'description',
         note: `the article's title says something fails and the paste says nothing does (no failure, negation or fault word): offered, not answered`,
       });
+    if (h.foreignProgram)
+      rules.push({
+        rule: 'foreign-program',
+        note: `the paste was printed by another program than Microsoft's (${h.foreignProgram}) and this article names no program (apps, clients, scripts, EWS, SMTP AUTH…): its symptom named with its cause or whole is offered, not answered`,
+      });
     if (h.unread)
       rules.push({
         rule: 'description',

@@ -201,6 +201,11 @@ export interface DescriptionHit extends HitBase {
   /** The title says something fails, the paste that nothing does (descriptions.ts `failureUnsaid`): not answered as named whole. */
   unsaid?: true;
   /**
+   * What shows the paste was printed by another program than Microsoft's, whose article's prose names no program
+   * (foreignProgram.ts): the symptom named with its cause or whole is offered, not answered.
+   */
+  foreignProgram?: string;
+  /**
    * Found by its topic phrases and a word of its title, no symptom named, in a paste that says it happened in these places,
    * none of them the article's scenario: the phrases added nothing (descriptionHits.ts).
    */
