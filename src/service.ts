@@ -38,7 +38,6 @@ export async function startService(config: Config, indexCheck?: Promise<IndexChe
   const compiled = indexCheck ? openCheckedKnowledgeIndex(await indexCheck) : undefined;
   if (config.knowledgeIndex && compiled && !compiled.ok)
     logger.warn({ file: config.knowledgeIndex, reason: compiled.reason }, indexNotUsed(config.knowledgeIndex, compiled.reason));
-  const loadSources = (): KnowledgeBase => sourceLoader().loadKnowledge(config.knowledgePaths);
   // Loaded in a worker thread: the parsers' garbage and modules go with it (loadThread.ts).
   const kb = compiled?.ok ? compiled.kb : await (sources ?? loadKnowledgeInThread(config.knowledgePaths));
   // A bad file is reported and skipped; the good ones still load (warnings: the article loaded anyway).
@@ -55,10 +54,10 @@ export async function startService(config: Config, indexCheck?: Promise<IndexChe
   );
   if (kb.articles.length === 0)
     logger.error({ paths: config.knowledgePaths }, 'no articles loaded: every paste will be answered "not in the knowledge base"');
-  // Edits to the knowledge files go live without a restart; a bad edit keeps the last good knowledge.
+  // Edits to the knowledge files go live without a restart (loaded in a worker thread too); a bad edit keeps the last
+  // good knowledge.
   const knowledge = watchKnowledge(config.knowledgePaths, {
     initial: kb,
-    load: loadSources,
     build: (loaded) => new Matcher(loaded),
     ...(compiled?.ok ? { initialValue: compiled.matcher } : {}),
     logger,
@@ -127,13 +126,6 @@ export async function startService(config: Config, indexCheck?: Promise<IndexChe
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }
-
-/**
- * The knowledge loader with the YAML parser, the Markdown importer and the schemas: a few hundred ms of module
- * loading that a start from a compiled index does without (until a knowledge file changes).
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sourceLoader = () => require('./knowledge/load') as typeof import('./knowledge/load');
 
 /** Longest wait for turns in progress at shutdown (a turn's replies give up after about 15 s). */
 const SHUTDOWN_GRACE_MS = 20_000;

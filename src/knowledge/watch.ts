@@ -14,19 +14,26 @@
  * the next change. The value built from a knowledge base (the matcher) is built before the swap, so a
  * failure there also leaves the running one in place. This module stays below matching: it is generic
  * in what it builds.
+ *
+ * The sources are loaded in a worker thread, as at start-up (loadThread.ts): the parsers' code, their compiled
+ * regular expressions and their garbage never reach this thread. Here they would stay until a full collection, and
+ * V8 compiles regular expressions without their optimizations, for good, once a thread holds more than 16 MB of code
+ * (one reload of the team's knowledge on this thread added ~10 MB). A change while a reload runs is loaded once more
+ * right after it: at most one reload waits, however many changes come meanwhile.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from './load';
+import { loadKnowledgeInThread } from './loadThread';
 import { formatProblem } from './sources';
 import type { KnowledgeProblem } from './types';
 
 export interface WatchOptions<T> {
   /** The knowledge base loaded at start-up (already logged by the caller). */
   initial: KnowledgeBase;
-  /** Loads the knowledge base again from the same paths. */
-  load: () => KnowledgeBase;
+  /** Loads the knowledge base again from the same paths. Default: `loadKnowledgeInThread(paths)`. */
+  load?: () => Promise<KnowledgeBase>;
   /** Builds what the service runs on from a knowledge base (the matcher); may throw. */
   build: (kb: KnowledgeBase) => T;
   /** What `initial` was already built into (a matcher restored from a compiled index). Default: `build(initial)`. */
@@ -49,8 +56,11 @@ export interface LiveKnowledge<T> {
   current(): T;
   /** The knowledge base `current()` was built from. */
   kb(): KnowledgeBase;
-  /** Loads and, if good, swaps now (the watcher calls this after a change). */
-  reload(): ReloadOutcome;
+  /**
+   * Loads and, if good, swaps (the watcher calls this after a change). Called while a reload runs, it answers with the
+   * one reload that follows it, shared by all such calls: the files may have changed after the running one read them.
+   */
+  reload(): Promise<ReloadOutcome>;
   /** Resolves after the next reload attempt finishes (tests, tools). */
   nextReload(): Promise<ReloadOutcome>;
   /** Stops watching. */
@@ -65,16 +75,32 @@ export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): Li
   let waiting: ((outcome: ReloadOutcome) => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
 
-  const reload = (): ReloadOutcome => {
-    const outcome = tryReload();
+  const load = options.load ?? (() => loadKnowledgeInThread(paths));
+  let running: Promise<ReloadOutcome> | undefined;
+  let following: Promise<ReloadOutcome> | undefined;
+
+  const reload = (): Promise<ReloadOutcome> => {
+    if (!running) {
+      running = attempt().finally(() => (running = undefined));
+      return running;
+    }
+    following ??= running.then(() => {
+      following = undefined;
+      return reload();
+    });
+    return following;
+  };
+
+  const attempt = async (): Promise<ReloadOutcome> => {
+    const outcome = await tryReload();
     for (const resolve of waiting.splice(0)) resolve(outcome);
     return outcome;
   };
 
-  const tryReload = (): ReloadOutcome => {
+  const tryReload = async (): Promise<ReloadOutcome> => {
     let next: KnowledgeBase;
     try {
-      next = options.load();
+      next = await load();
     } catch (err) {
       logger.error({ err }, 'knowledge reload failed; the last good knowledge base stays live');
       return { status: 'kept', reason: 'build-failed', message: (err as Error).message };
@@ -146,7 +172,7 @@ export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): Li
     timer = setTimeout(() => {
       timer = undefined;
       if (watching) watchAll();
-      reload();
+      void reload();
     }, debounceMs);
     timer.unref();
   };

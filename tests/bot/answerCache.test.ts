@@ -23,8 +23,12 @@ describe('bot: answer card parts shared between answers', () => {
 
   beforeEach(() => {
     folder = tempFolder({ 'alpha.yaml': articleYaml('alpha', ERROR) });
-    const load = () => loadKnowledge([folder.dir]);
-    live = watchKnowledge([folder.dir], { initial: load(), load, build: (kb) => new Matcher(kb), logger: memoryLogger([]), watch: false });
+    live = watchKnowledge([folder.dir], {
+      initial: loadKnowledge([folder.dir]),
+      build: (kb) => new Matcher(kb),
+      logger: memoryLogger([]),
+      watch: false,
+    });
     h = createHarness({ matcher: () => live.current(), locale: 'en-US' });
   });
   afterEach(() => {
@@ -45,7 +49,7 @@ describe('bot: answer card parts shared between answers', () => {
       .replace('cause: { en: "Because"', 'cause: { en: "Another service holds port 8443"')
       .replace('text: { en: "Do it"', 'text: { en: "Stop the other service"');
     fs.writeFileSync(path.join(folder.dir, 'alpha.yaml'), edited);
-    assert.equal(live.reload().status, 'reloaded');
+    assert.equal((await live.reload()).status, 'reloaded');
 
     const after = await answer(ERROR);
     for (const text of ['Frobnicator port taken', 'Another service holds port 8443', 'Stop the other service'])
@@ -71,7 +75,7 @@ describe('bot: answer card parts shared between answers', () => {
       'cause: { en: "Another service holds port 8443"',
     );
     fs.writeFileSync(path.join(folder.dir, 'alpha.yaml'), edited);
-    assert.equal(live.reload().status, 'reloaded');
+    assert.equal((await live.reload()).status, 'reloaded');
     const after = await body();
     assert.ok(after.includes('Frobnicator port taken') && after.includes('Another service holds port 8443'));
     assert.ok(!after.includes('Article alpha') && !after.includes('"Because"'));

@@ -1,13 +1,13 @@
 /**
- * Knowledge reloads with real files, real fs.watch and the real loader and matcher: a good edit is
- * live without a restart, a bad one is logged with file, line and field while the last good
- * knowledge base keeps answering.
+ * Knowledge reloads with real files, real fs.watch and the real loader (in its worker thread, as the service
+ * reloads) and matcher: a good edit is live without a restart, a bad one is logged with file, line and field while
+ * the last good knowledge base keeps answering.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblem, loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
-import { watchKnowledge, type LiveKnowledge } from '../../src/knowledge/watch';
+import { watchKnowledge, type LiveKnowledge, type WatchOptions } from '../../src/knowledge/watch';
 import { Matcher } from '../../src/matching/matcher';
 import { memoryLogger } from '../bot/support/harness';
 import { articleYaml } from '../helpers/articles';
@@ -34,11 +34,17 @@ describe('knowledge/watch: reloading edited knowledge', function () {
   let live: LiveKnowledge<Matcher> | undefined;
   let logs: Record<string, unknown>[];
 
-  const start = (files: Record<string, string>, build = (kb: KnowledgeBase) => new Matcher(kb), debounceMs = 50) => {
+  const start = (files: Record<string, string>, options: Partial<WatchOptions<Matcher>> = {}) => {
     folder = tempFolder(files);
     logs = [];
-    const load = () => loadKnowledge([folder.dir]);
-    live = watchKnowledge([folder.dir], { initial: load(), load, build, logger: memoryLogger(logs), debounceMs });
+    const initial = loadKnowledge([folder.dir]);
+    live = watchKnowledge([folder.dir], {
+      initial,
+      build: (kb) => new Matcher(kb),
+      logger: memoryLogger(logs),
+      debounceMs: 50,
+      ...options,
+    });
     return live;
   };
   const top = (text: string) => live!.current().match(text).matches[0]?.article;
@@ -60,7 +66,7 @@ describe('knowledge/watch: reloading edited knowledge', function () {
     assert.equal(top(ALPHA_ERROR), 'alpha');
     assert.equal(k.kb().articles.length, 2);
     assert.ok(logs.some((l) => l.msg === 'knowledge reloaded' && l.articles === 2));
-    assert.deepEqual(k.reload(), { status: 'reloaded', articles: 2 });
+    assert.deepEqual(await k.reload(), { status: 'reloaded', articles: 2 });
   });
 
   it('follows edits in subfolders, and in a folder made after the start', async () => {
@@ -102,7 +108,7 @@ describe('knowledge/watch: reloading edited knowledge', function () {
       ),
       'the problem is logged as an error with file, line and field',
     );
-    const kept = k.reload();
+    const kept = await k.reload();
     assert.deepEqual(kept.status === 'kept' && kept.reason === 'problems' ? kept.problems.map(formatProblem) : kept, [expected]);
     // The old knowledge base, beta included, still answers.
     assert.equal(k.kb(), before);
@@ -135,32 +141,73 @@ describe('knowledge/watch: reloading edited knowledge', function () {
       () => logged('knowledge change refused: the change leaves no articles; the last good knowledge base stays live'),
       'the refusal',
     );
-    assert.deepEqual(k.reload(), { status: 'kept', reason: 'empty', message: 'the change leaves no articles' });
+    assert.deepEqual(await k.reload(), { status: 'kept', reason: 'empty', message: 'the change leaves no articles' });
     assert.equal(top(ALPHA_ERROR), 'alpha');
   });
 
   it('keeps the running matcher when building the new one fails', async () => {
     let builds = 0;
-    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) }, (kb) => {
-      if (++builds > 1) throw new Error('matcher exploded');
-      return new Matcher(kb);
-    });
+    const k = start(
+      { 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) },
+      {
+        build: (kb) => {
+          if (++builds > 1) throw new Error('matcher exploded');
+          return new Matcher(kb);
+        },
+      },
+    );
     fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA_ERROR));
     await eventually(
       () => logged('knowledge change refused: building the matcher failed; the last good knowledge base stays live'),
       'the refusal',
     );
-    assert.deepEqual(k.reload(), { status: 'kept', reason: 'build-failed', message: 'matcher exploded' });
+    assert.deepEqual(await k.reload(), { status: 'kept', reason: 'build-failed', message: 'matcher exploded' });
     assert.equal(top(ALPHA_ERROR), 'alpha');
     assert.equal(k.kb().articles.length, 1);
   });
 
+  it('keeps the running knowledge when loading fails', async () => {
+    const k = start(
+      { 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) },
+      { load: () => Promise.reject(new Error('disk gone')), watch: false },
+    );
+    const before = k.kb();
+    assert.deepEqual(await k.reload(), { status: 'kept', reason: 'build-failed', message: 'disk gone' });
+    assert.ok(logged('knowledge reload failed; the last good knowledge base stays live'));
+    assert.equal(k.kb(), before);
+    assert.equal(top(ALPHA_ERROR), 'alpha');
+  });
+
   it('coalesces a burst of writes into one reload', async () => {
     // The default quiet time (300 ms): the five writes take a millisecond, however late their events arrive together.
-    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) }, undefined, 300);
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) }, { debounceMs: 300 });
     const outcome = k.nextReload();
     for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(folder.dir, `beta${i}.yaml`), articleYaml(`beta${i}`, `${BETA_ERROR} ${i}`));
     assert.deepEqual(await outcome, { status: 'reloaded', articles: 6 });
     assert.equal(logs.filter((l) => l.msg === 'knowledge reloaded').length, 1);
+  });
+
+  it('a reload asked for while one runs is done once after it, for all who asked, with the files as they are then', async () => {
+    let loads = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first load reads the files, then waits: the edit and the two calls come while it runs.
+    const load = async (): Promise<KnowledgeBase> => {
+      const kb = loadKnowledge([folder.dir]);
+      if (++loads === 1) await held;
+      return kb;
+    };
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) }, { load, watch: false });
+    const running = k.reload();
+    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA_ERROR));
+    const second = k.reload();
+    assert.equal(k.reload(), second, 'the calls while one runs share one reload');
+    release();
+    assert.deepEqual(await running, { status: 'reloaded', articles: 1 });
+    assert.deepEqual(await second, { status: 'reloaded', articles: 2 });
+    assert.equal(loads, 2);
+    assert.equal(top(BETA_ERROR), 'beta');
+    assert.deepEqual(await k.reload(), { status: 'reloaded', articles: 2 }, 'and the next call loads again');
+    assert.equal(loads, 3);
   });
 });

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { INDEX_FORMAT } from '../../src/knowledge/compiled';
 import { articleYaml } from '../helpers/articles';
-import { until, useEntryPerTest } from '../helpers/process';
+import { until, useEntryPerTest, type Entry } from '../helpers/process';
 import { emulatorMessage, postActivity } from '../helpers/service';
 import { ROOT } from '../helpers/tmp';
 import { startConnector, type StandInConnector } from './support/connector';
@@ -72,9 +72,11 @@ describe('npm start with KNOWLEDGE_INDEX (a compiled knowledge index)', function
     assert.match(await ask(url, ERROR), /Old title/);
   });
 
-  it('starts from an index without loading what reads the sources (YAML, Markdown importer) or the Azure SDK', async () => {
-    // A preload that lists the modules the service has loaded when asked (SIGUSR2), after /healthz answered;
-    // written beside and renamed, so the test never reads half a list.
+  /**
+   * A preload that lists the modules the service's thread has loaded when asked (SIGUSR2); written beside and
+   * renamed, so the test never reads half a list.
+   */
+  function listingModules(): { env: { NODE_OPTIONS: string }; list: (entry: Entry) => Promise<string[]> } {
     const preload = path.join(run.dir, 'list-modules.js');
     const listed = path.join(run.dir, 'modules.json');
     fs.writeFileSync(
@@ -85,20 +87,33 @@ describe('npm start with KNOWLEDGE_INDEX (a compiled knowledge index)', function
         fs.renameSync(${JSON.stringify(`${listed}.tmp`)}, ${JSON.stringify(listed)});
       });`,
     );
-    const { entry, url } = await run.listen({ ...env(), NODE_OPTIONS: `--require ${preload}` });
+    return {
+      env: { NODE_OPTIONS: `--require ${preload}` },
+      async list(entry) {
+        fs.rmSync(listed, { force: true });
+        entry.child.kill('SIGUSR2');
+        await until(() => fs.existsSync(listed), 'the module list');
+        return JSON.parse(fs.readFileSync(listed, 'utf8')) as string[];
+      },
+    };
+  }
+  const packagesOf = (modules: string[]) => new Set(modules.map((m) => /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(m)?.[1]).filter(Boolean));
+  const sourceLoader = path.join('dist', 'src', 'knowledge', 'load.js');
+
+  it('starts from an index without loading what reads the sources (YAML, Markdown importer) or the Azure SDK', async () => {
+    const modules = listingModules();
+    const { entry, url } = await run.listen({ ...env(), ...modules.env });
     assert.ok(
       entry.lines.some((l) => l.msg === 'knowledge loaded from the compiled index'),
       JSON.stringify(entry.lines),
     );
     assert.equal((await fetch(`${url}/healthz`)).status, 200);
-    entry.child.kill('SIGUSR2');
-    await until(() => fs.existsSync(listed), 'the module list');
-    const modules = JSON.parse(fs.readFileSync(listed, 'utf8')) as string[];
-    const packages = new Set(modules.map((m) => /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(m)?.[1]).filter(Boolean));
+    const loaded = await modules.list(entry);
+    const packages = packagesOf(loaded);
     assert.ok(packages.has('restify') && packages.has('botbuilder'), [...packages].join(' '));
     for (const lazy of ['yaml', 'markdown-it', '@azure/storage-blob', 'botbuilder-azure-blobs'])
       assert.ok(!packages.has(lazy), `${lazy} was loaded: ${[...packages].join(' ')}`);
-    assert.ok(!modules.some((m) => m.endsWith(path.join('dist', 'src', 'knowledge', 'load.js'))), 'the source loader was loaded');
+    assert.ok(!loaded.some((m) => m.endsWith(sourceLoader)), 'the source loader was loaded');
   });
 
   it('a stale index (a source edited after the build): warns, word for word, and answers from the sources', async () => {
@@ -158,8 +173,9 @@ describe('npm start with KNOWLEDGE_INDEX (a compiled knowledge index)', function
     assert.match(await ask(url, ERROR), /Old title/);
   });
 
-  it('hot reload still works when it started from the index: an edited source goes live', async () => {
-    const { entry, url } = await run.listen(env());
+  it('hot reload still works when it started from the index: an edited source goes live, read in a worker thread', async () => {
+    const modules = listingModules();
+    const { entry, url } = await run.listen({ ...env(), ...modules.env });
     assert.ok(entry.lines.some((l) => l.msg === 'knowledge loaded from the compiled index'));
     await until(() => entry.lines.some((l) => l.msg === 'watching knowledge for changes'), 'the watcher');
     fs.writeFileSync(
@@ -168,5 +184,10 @@ describe('npm start with KNOWLEDGE_INDEX (a compiled knowledge index)', function
     );
     await until(() => entry.lines.some((l) => l.msg === 'knowledge reloaded'), 'the reload');
     assert.match(await ask(url, ERROR), /New title/);
+    // The reload parsed the sources in a worker thread: the parsers' code and its compiled patterns never reached the
+    // service's thread (there they would count towards V8's limit on code, past which it compiles patterns unoptimized).
+    const loaded = await modules.list(entry);
+    for (const parser of ['yaml', 'markdown-it']) assert.ok(!packagesOf(loaded).has(parser), `${parser} was loaded`);
+    assert.ok(!loaded.some((m) => m.endsWith(sourceLoader)), 'the source loader was loaded');
   });
 });
