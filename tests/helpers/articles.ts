@@ -3,6 +3,7 @@ import { importArticle } from '../../src/knowledge/import';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article, Symptom } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 /**
  * A small valid article as knowledge YAML, for tests that write knowledge files. Its line numbers are
  * part of what tests assert: line 1 is `id`, line 2 `title`, line 8 the symptom's `errors.en` and the
@@ -104,6 +105,32 @@ export function proseTrio(): Article[] {
     proseArticle('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'An exception of the room list.'),
   ];
 }
+
+const PORTRAITS_CAUSE = 'The portraitblob attribute is copied from the directory a single time; afterwards the cloud owns it.';
+
+/**
+ * Staff portraits known by their prose, and two articles whose descriptions compete with it (a cause is "distinctive"
+ * only where others are there): for the rules that hold back what the description path would answer. `prose` names
+ * the symptom and the cause: answered by the prose alone (descriptionFields.test.ts causeAlone). `params` leaves that
+ * to the cause rule alone (`descriptions.answerFit` 2: no symptom fits well enough for `describedWhole` to answer).
+ */
+export const PORTRAITS = {
+  cause: PORTRAITS_CAUSE,
+  prose:
+    'Staff portraits changed on premises never refresh in the cloud, users keep the old picture. Is the portraitblob attribute copied from the directory only once?',
+  params: { ...DEFAULT_PARAMETERS, descriptions: { ...DEFAULT_PARAMETERS.descriptions, answerFit: 2 } },
+  /** The portraits article (with this cause) first, then its two rivals. */
+  articles: (cause = PORTRAITS_CAUSE): Article[] => [
+    proseArticle(
+      'portraits',
+      'Staff portraits never refresh in the cloud',
+      'Portraits changed on premises keep the old picture in the cloud.',
+      cause,
+    ),
+    proseArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', 'A theme cache.'),
+    proseArticle('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'The room list lacks members.'),
+  ],
+};
 
 /**
  * Five articles known by their prose only, and a post that tells one of their problems among much else: its prose fits

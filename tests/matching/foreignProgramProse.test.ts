@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import type { Article } from '../../src/knowledge/types';
-import { describedArticle, kbOf, proseArticle } from '../helpers/articles';
+import { kbOf, PORTRAITS } from '../helpers/articles';
 
 /**
  * README "How matching works": the foreign-program rule on the description path. A symptom named with its article's cause
@@ -11,32 +10,13 @@ import { describedArticle, kbOf, proseArticle } from '../helpers/articles';
  */
 
 const p = DEFAULT_PARAMETERS.descriptions;
-// The cause rule alone (`describedWhole` answers well-fitting symptoms on its own: descriptionFields.test.ts).
-const params = { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } };
-const portraits = (cause: string): Article =>
-  proseArticle(
-    'portraits',
-    'Staff portraits never refresh in the cloud',
-    'Portraits changed on premises keep the old picture in the cloud.',
-    cause,
-  );
-const ADMIN_CAUSE = 'The portraitblob attribute is copied from the directory a single time; afterwards the cloud owns it.';
+const { params, prose: PROSE } = PORTRAITS;
 const APPS_CAUSE = 'Apps that copy the portraitblob attribute from the directory do it a single time; afterwards the cloud owns it.';
-// Articles whose descriptions compete with the one above (a cause is "distinctive" only where others are there).
-const others = [
-  describedArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', {
-    cause: { en: 'A theme cache.' },
-  }),
-  proseArticle('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'The room list lacks members.'),
-];
-
-const PROSE =
-  'Staff portraits changed on premises never refresh in the cloud, users keep the old picture. Is the portraitblob attribute copied from the directory only once?';
 const JAVA = `${PROSE}\n\tat com.acme.sync.PictureJob.run(PictureJob.java:42)\n\tat com.acme.sync.Main.main(Main.java:7)`;
 const PYTHON = `${PROSE}\nTraceback (most recent call last):\n  File "/srv/pictures.py", line 12, in run`;
 
 describe('matching: the foreign-program rule on the description path (descriptionHits.ts)', () => {
-  const m = new Matcher(kbOf([portraits(ADMIN_CAUSE), ...others]), params);
+  const m = new Matcher(kbOf(PORTRAITS.articles()), params);
 
   it('answers symptom and cause named together in prose of its own (the rule it limits)', () => {
     const r = m.match(PROSE);
@@ -52,7 +32,7 @@ describe('matching: the foreign-program rule on the description path (descriptio
   });
 
   it('answers them where the article’s prose names programs of some kind (apps)', () => {
-    const apps = new Matcher(kbOf([portraits(APPS_CAUSE), ...others]), params);
+    const apps = new Matcher(kbOf(PORTRAITS.articles(APPS_CAUSE)), params);
     assert.equal(apps.match(PROSE).decision, 'answer');
     const r = apps.match(JAVA);
     assert.deepEqual([r.decision, r.matches[0]?.article, r.matches[0]?.score], ['answer', 'portraits', p.causeScore]);

@@ -1,34 +1,17 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
-import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { describedArticle, kbOf, proseArticle } from '../helpers/articles';
+import { kbOf, PORTRAITS } from '../helpers/articles';
 
-const p = DEFAULT_PARAMETERS.descriptions;
-/** An article known by its prose, whose bounce (if `error`) carries a status code of its own. */
+const { params, prose: PROSE } = PORTRAITS;
+/** The portraits article (its bounce, if `error`, carrying a status code of its own) among its rivals. */
 const portraits = (error?: string) => {
-  const a = proseArticle(
-    'portraits',
-    'Staff portraits never refresh in the cloud',
-    'Portraits changed on premises keep the old picture in the cloud.',
-    'The portraitblob attribute is copied from the directory a single time; afterwards the cloud owns it.',
-  );
-  if (error) a.symptoms[0].errors = { en: [error] };
-  return a;
+  const articles = PORTRAITS.articles();
+  if (error) articles[0].symptoms[0].errors = { en: [error] };
+  return articles;
 };
-// Articles whose descriptions compete with it (a cause is "distinctive" only where others are there).
-const others = [
-  describedArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', {
-    cause: { en: 'A theme cache.' },
-  }),
-  proseArticle('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'The room list lacks members.'),
-];
-// Symptom and cause named: answered by the prose alone (descriptionHits.test.ts causeAlone).
-const PROSE =
-  'Staff portraits changed on premises never refresh in the cloud, users keep the old picture. Is the portraitblob attribute copied from the directory only once?';
-const params = { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } };
 
 const outcome = (error: string | undefined, text: string) => {
-  const r = new Matcher(kbOf([portraits(error), ...others]), params).match(text, { explain: true });
+  const r = new Matcher(kbOf(portraits(error)), params).match(text, { explain: true });
   return { decision: r.decision, first: r.matches[0]?.article, notes: (r.matches[0]?.why?.rules ?? []).map((x) => x.note) };
 };
 
