@@ -8,7 +8,10 @@ import {
   describedAll,
   describedWhole,
   failureUnsaid,
+  GENERIC,
+  inflectionKey,
   namedParts,
+  proseTerms,
   readShare,
   wordsBeyondErrors,
   offeredDescriptions,
@@ -24,7 +27,7 @@ import {
 } from './descriptions';
 import { foreignProgram } from './foreignProgram';
 import { foldWord } from './normalize';
-import { agreedDirection, directionAgainst, flowsOf, titleFlow } from './direction';
+import { agreedDirection, directionAgainst, saidFlows, SIDE_TERMS, titleFlow } from './direction';
 import { NO_WORDS, perArticle, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
 import { namedPlaces, outsideScenario, type PasteScenario } from './scenario';
 import type { QueryView } from './score';
@@ -63,24 +66,58 @@ function titleCode(ctx: MatchContext, article: number, view: QueryView): string 
  * way round (`… don't get emails from Microsoft 365 users` for `On-premises users can't get email messages from Microsoft 365
  * users`), names what sets the article apart from its neighbours, whose words (`users`, `email`, `on-premises`) every hybrid
  * article shares: its symptoms' evidence gains `descriptions.directionEvidence` words found in one article only (`fits`
- * changed in place, marked `direction`).
+ * changed in place, marked `direction`). The sentence that says it must name what the title says goes that way (`titleSubject`:
+ * `email`, `free/busy`): on-premises users who can't see cloud mailboxes' free/busy say nothing of out-of-office replies that
+ * go the same way.
  */
 function agreeingDirections(ctx: MatchContext, fits: DescriptionScore[], text: string): void {
   const p = ctx.params.descriptions;
   if (!p.directionEvidence || !fits.length) return;
   // The paste is read for directions only when an article it touched has a title that says one (most have none).
   if (!fits.some((f) => titleFlow(ctx.kb.articles[f.article], p.directionWords))) return;
-  const flows = flowsOf(text, p.directionWords).filter((f) => f.from && f.to);
+  const said = saidFlows(text, p.directionWords)
+    .map((s) => ({ sentence: s.sentence, flows: s.flows.filter((f) => f.from && f.to) }))
+    .filter((s) => s.flows.length);
+  const flows = said.flatMap((s) => s.flows);
   if (!flows.length) return;
   const agreed = new Map<number, boolean>();
+  const agrees = (article: number): boolean => {
+    const a = ctx.kb.articles[article];
+    if (!agreedDirection(a, flows, p.directionWords)) return false;
+    const subject = titleSubject(ctx, article);
+    return said.some((s) => agreedDirection(a, s.flows, p.directionWords) && subjectKeys(s.sentence, NO_WORDS).some((k) => subject.has(k)));
+  };
   for (const f of fits) {
     let yes = agreed.get(f.article);
-    if (yes === undefined) agreed.set(f.article, (yes = agreedDirection(ctx.kb.articles[f.article], flows, p.directionWords)));
+    if (yes === undefined) agreed.set(f.article, (yes = agrees(f.article)));
     if (!yes) continue;
     f.evidence += p.directionEvidence;
     f.direction = true;
   }
 }
+
+/**
+ * Words of a title that say who or where, or that something fails, not what goes which way: the users, the deployment, a
+ * negation (with the sides' words, SIDE_TERMS, and the failing words, FAILING).
+ */
+const NOT_SUBJECT: ReadonlySet<string> = new Set(
+  'user users hybrid deployment environment cannot unable no none benutzer'.split(' ').map(foldWord),
+);
+
+/** A text's words (proseTerms) as keys of what it says goes which way: without the sides, generic and failing words, and `except`. */
+export function subjectKeys(text: string, except: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const t of proseTerms(text))
+    if (!SIDE_TERMS.has(t) && !GENERIC.has(t) && !FAILING.has(t) && !NOT_SUBJECT.has(t) && !except.has(t)) out.push(inflectionKey(t));
+  return out;
+}
+
+/** Per article, what its titles say goes which way (`subjectKeys` of them, its products' names left out too). */
+const titleSubject = perArticle((ctx, article): ReadonlySet<string> => {
+  const { title } = ctx.kb.articles[article];
+  const except = productWordsOf(ctx, article);
+  return new Set([title.en, title.de].flatMap((t) => (t ? subjectKeys(t, except) : [])));
+});
 
 /**
  * Stage 5c: a description or question that names a symptom in the words of its title and description is

@@ -944,6 +944,22 @@ export function weakDescriptions(
     if (out.length === p.groupOffered || fitOf(d) * p.lead < fitOf(top)) break;
     if (!out.some((o) => o.article === d.article)) out.push(d);
   }
+  return directionFirst(out);
+}
+
+/**
+ * Symptoms offered together (the last resort, the family offer), in the order the paste's direction gives them: the first
+ * whose article's title says the direction the paste says (`direction`: descriptionHits.ts `agreeingDirections`) comes
+ * first, the others after it as they were (marked `led`: first only by it). The fit alone ordered them, and a fit of a
+ * hybrid article rests on words every hybrid article shares (`users`, `free/busy`, `on-premises`); which way it fails is
+ * what sets them apart. Changed in place.
+ */
+function directionFirst(out: DescriptionScore[]): DescriptionScore[] {
+  const i = out.findIndex((d) => d.direction);
+  if (i <= 0) return out;
+  const [agreed] = out.splice(i, 1);
+  agreed.led = true;
+  out.unshift(agreed);
   return out;
 }
 
@@ -973,7 +989,7 @@ export function familyDescriptions(
     if (out.length && fitOf(d) * p.lead < fitOf(out[0])) break;
     out.push(d);
   }
-  return out.length >= 2 ? out : [];
+  return out.length >= 2 ? directionFirst(out) : [];
 }
 
 /** `user` → `users`, `userses`; `mailboxes` → `mailboxe`, `mailbox`: the candidates, checked against the index by the caller. */

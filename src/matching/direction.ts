@@ -83,13 +83,28 @@ function sentenceFlows(words: readonly string[], within: number): Flow[] {
 
 /** Every direction a text says, sentence by sentence. */
 export function flowsOf(text: string, within: number): Flow[] {
-  const out: Flow[] = [];
+  return saidFlows(text, within).flatMap((s) => s.flows);
+}
+
+/** A sentence that says a direction, and the directions it says. */
+export interface SaidFlows {
+  sentence: string;
+  flows: Flow[];
+}
+
+/** The sentences of a text that say a direction, in order. */
+export function saidFlows(text: string, within: number): SaidFlows[] {
+  const out: SaidFlows[] = [];
   for (const sentence of text.split(SENTENCE_END)) {
     const words = sentence.toLowerCase().match(WORD);
-    if (words) out.push(...sentenceFlows(words, within));
+    const flows = words ? sentenceFlows(words, within) : [];
+    if (flows.length) out.push({ sentence, flows });
   }
   return out;
 }
+
+/** Every word of the sides' names (`on`, `premises`, `exchange`, `online`, `365`, `cloud`; SIDE_WORDS). */
+export const SIDE_TERMS: ReadonlySet<string> = new Set(SIDE_WORDS.flatMap(([, words]) => words));
 
 /** Per article, its title's direction (null: none), for one `within` (the matcher's parameters do not change). */
 const titleFlows = new WeakMap<Article, Flow | null>();

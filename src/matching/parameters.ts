@@ -511,7 +511,8 @@ export interface MatchParameters {
      * A description that says the direction of its article's title the same way round (both ends: `… from Microsoft 365 users`
      * with `on-premises users` in the sentence) adds this many words found in one article only to the evidence of that
      * article's symptoms (descriptionHits.ts `agreeingDirections`): the direction is what sets it apart from hybrid articles
-     * whose words it shares. Default 1.
+     * whose words it shares. Only where that sentence names a word of the title besides the sides, the users, the deployment
+     * and that something fails (descriptionHits.ts `titleSubject`). Default 1.
      */
     directionEvidence: number;
     /**
