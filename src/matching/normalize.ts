@@ -23,6 +23,8 @@ export interface Token {
    * token (score.ts reads what a paste says after a value).
    */
   afterValue?: true;
+  /** The last word of a message the line ends with in double quotes: what follows is not the error's (markQuoteEnd). */
+  quoteEnd?: true;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -345,27 +347,60 @@ export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
   // tokenizing a 10 KB log.
   for (let line = 0; line < lines.length; line++) {
     const l = lines[line];
+    const from = tokens.length;
     // Only a line with a single quote has quoted parts (most lines of a paste have none: no split there).
-    if (!l.includes("'")) {
-      pushTerms(l, line, false, tokens);
-      continue;
-    }
-    const parts = l.split(VALUE_QUOTE);
-    let emptyValue = false;
-    for (let i = 0; i < parts.length; i++) {
-      // Odd parts are inside quotes, unless the last quote on the line is never closed. A quoted cmdlet
-      // name ('Connect-ExchangeOnline') is part of the message, not a value; so is a .NET type or assembly name.
-      const quoted = i % 2 === 1 && i < parts.length - 1 && !isCmdletName(parts[i]) && !isTypeName(parts[i]);
-      const before = tokens.length;
-      pushTerms(parts[i], line, quoted, tokens);
-      if (emptyValue && tokens.length > before) {
-        tokens[before].afterValue = true;
-        emptyValue = false;
-      }
-      if (quoted && tokens.length === before) emptyValue = true;
-    }
+    if (!l.includes("'")) pushTerms(l, line, false, tokens);
+    else pushQuotedParts(l, line, tokens);
+    if (DOUBLE_QUOTE.test(l)) markQuoteEnd(l, tokens, from);
   }
   return { lines, tokens };
+}
+
+/** The terms of a line with single quotes: those inside a pair of them are a value (`quoted`), unless a cmdlet's or type's name. */
+function pushQuotedParts(l: string, line: number, tokens: Token[]): void {
+  const parts = l.split(VALUE_QUOTE);
+  let emptyValue = false;
+  for (let i = 0; i < parts.length; i++) {
+    // Odd parts are inside quotes, unless the last quote on the line is never closed. A quoted cmdlet
+    // name ('Connect-ExchangeOnline') is part of the message, not a value; so is a .NET type or assembly name.
+    const quoted = i % 2 === 1 && i < parts.length - 1 && !isCmdletName(parts[i]) && !isTypeName(parts[i]);
+    const before = tokens.length;
+    pushTerms(parts[i], line, quoted, tokens);
+    if (emptyValue && tokens.length > before) {
+      tokens[before].afterValue = true;
+      emptyValue = false;
+    }
+    if (quoted && tokens.length === before) emptyValue = true;
+  }
+}
+
+/** A double quote, straight or typographic (`„…“` in German). */
+const DOUBLE_QUOTE = /["\u201c\u201d\u201e]/;
+function isDoubleQuote(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x201d || c === 0x201e;
+}
+/** The fewest words a double-quoted stretch holds to be a message the paste quotes, not a value (`"kim"`, `"Mailbox Database 01"`). */
+const QUOTED_WORDS = 3;
+
+/**
+ * Marks `quoteEnd` on the line's last token (tokens from `from` on are the line's) when the line ends with a message in
+ * double quotes: an even number of them on it, nothing but punctuation after the last, and at least QUOTED_WORDS words
+ * between it and the one before. What comes after is the paste's own words (`"550 5.7.64 … Relay Access Denied".` and
+ * then `Why is that happening`), not the rest of the error: score.ts reads no contradiction across it.
+ */
+function markQuoteEnd(line: string, tokens: Token[], from: number): void {
+  let close = -1;
+  let open = -1;
+  let count = 0;
+  for (let i = 0; i < line.length; i++)
+    if (isDoubleQuote(line.charCodeAt(i))) {
+      count++;
+      open = close;
+      close = i;
+    }
+  if (count < 2 || count % 2 === 1 || tokens.length === from) return;
+  if (termsOf(line.slice(close + 1)).length > 0 || termsOf(line.slice(open + 1, close)).length < QUOTED_WORDS) return;
+  tokens[tokens.length - 1].quoteEnd = true;
 }
 
 /** A token as a literal `{ term, line }` is, made by `new` (plain.ts: never allocated in the old generation). */

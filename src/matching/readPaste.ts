@@ -7,7 +7,7 @@ import { eventFrameTerms, stackFrameTerms } from './eventFrame';
 import type { Paste } from './hits';
 import { droppedTerm, foldWord, tokenize, type Token } from './normalize';
 import type { MatchParameters } from './parameters';
-import { AFTER_VALUE, IN_VALUE } from './score';
+import { AFTER_VALUE, IN_VALUE, QUOTE_END } from './score';
 import { guessLanguage, STOPWORDS } from './stopwords';
 import { cutToErrorPart } from './truncate';
 
@@ -59,8 +59,11 @@ function valuesOf(tokens: Token[], content: Token[]): Uint8Array {
   for (let i = 0, k = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.afterValue) pending = true;
-    if (k >= content.length || content[k] !== t) continue;
-    values[k++] = (t.quoted ? IN_VALUE : 0) | (pending && !t.quoted ? AFTER_VALUE : 0);
+    if (k >= content.length || content[k] !== t) {
+      if (t.quoteEnd && k > 0) values[k - 1] |= QUOTE_END;
+      continue;
+    }
+    values[k++] = (t.quoted ? IN_VALUE : 0) | (pending && !t.quoted ? AFTER_VALUE : 0) | (t.quoteEnd ? QUOTE_END : 0);
     pending = false;
   }
   return values;

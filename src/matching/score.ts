@@ -47,6 +47,8 @@ export type ScoreParameters = MatchParameters['score'];
 export const IN_VALUE = 1;
 /** QueryView.values: a quoted value without words of its own stands right before the term. */
 export const AFTER_VALUE = 2;
+/** QueryView.values: the last term of a message the paste quotes in double quotes (what follows is the paste's own). */
+export const QUOTE_END = 4;
 
 export function buildQueryView(
   seq: string[],
@@ -81,6 +83,11 @@ export interface PasteIds {
   pairs: GramTable;
   /** Gram code of a word, word pair or triple → the ids of the words that follow it somewhere in the paste, in order, each once. */
   next: GramTable;
+  /**
+   * The same for what follows a message the paste quotes at a line's end (QUOTE_END): the paste's own words after it,
+   * which never contradict the error (read only to explain that); undefined when the paste quotes none.
+   */
+  pastQuote: GramTable | undefined;
   /** Ids of the words the paste has only inside single quotes. */
   quoted: Set<number>;
   /**
@@ -208,16 +215,26 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
   }
   const pairs = new GramTable(seq.length, 0, arena);
   const next = new GramTable(3 * seq.length, 3 * seq.length, arena);
-  // Contexts are grams of an error text, so only grams of known words are kept as keys.
+  // Contexts are grams of an error text, so only grams of known words are kept as keys. What follows the last word of a
+  // message the paste quotes at a line's end (QUOTE_END) is the paste's own words: kept apart, in `pastQuote`.
+  const v = q.values;
+  let ends = 0;
+  if (v !== undefined) for (let i = 0; i < v.length; i++) if (v[i] & QUOTE_END) ends++;
+  const pastQuote = ends > 0 ? new GramTable(3 * ends, 3 * ends, arena) : undefined;
   for (let i = 0; i + 1 < seq.length; i++) {
     const a = seq[i];
     const b = seq[i + 1];
     if (a >= size) continue;
-    next.follow(a, b);
+    const end0 = pastQuote !== undefined && (v![i] & QUOTE_END) !== 0;
+    (end0 ? pastQuote : next).follow(a, b);
     if (b >= size) continue;
     pairs.add(gramCode(size, a, b));
-    if (i + 2 < seq.length) next.follow(gramCode(size, a, b), seq[i + 2]);
-    if (i + 3 < seq.length && seq[i + 2] < size) next.follow(gramCode(size, a, b, seq[i + 2]), seq[i + 3]);
+    if (end0) continue;
+    const end1 = pastQuote !== undefined && (v![i + 1] & QUOTE_END) !== 0;
+    if (i + 2 < seq.length) (end1 ? pastQuote : next).follow(gramCode(size, a, b), seq[i + 2]);
+    if (end1 || i + 3 >= seq.length || seq[i + 2] >= size) continue;
+    const end2 = pastQuote !== undefined && (v![i + 2] & QUOTE_END) !== 0;
+    (end2 ? pastQuote : next).follow(gramCode(size, a, b, seq[i + 2]), seq[i + 3]);
   }
   const quoted = new Set<number>();
   for (const t of q.quoted) quoted.add(idOf(t));
@@ -238,6 +255,7 @@ function newPasteIds(q: QueryView, vocab: Vocabulary): PasteIds {
     seq,
     pairs,
     next,
+    pastQuote,
     quoted,
     afterValue,
     properties,
@@ -624,7 +642,10 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     }
     const { next } = q;
     let e = next.first(context);
-    if (e < 0) continue;
+    if (e < 0) {
+      if (waivers !== undefined && q.pastQuote !== undefined) waivePastQuote(waivers, sig, i, words, q, context, ids[t0 + i]);
+      continue;
+    }
     // The paste may skip a word or two of the error; anything else there is another error.
     const next1 = i + 1 < n ? ids[t0 + i + 1] : -1;
     const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
@@ -646,6 +667,20 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
   return -1;
 }
 
+/**
+ * Notes a `pastQuote` waiver where the paste's words after a message it quotes at a line's end go on differently from the
+ * error at term i (after `words` words of context, gram `context`; `expected` the term's id): the words the contradiction
+ * check would have read there but for the closing quote.
+ */
+function waivePastQuote(waivers: Waiver[], sig: ErrorSignal, i: number, words: number, q: PasteIds, context: number, expected: number) {
+  const past = q.pastQuote!;
+  for (let e = past.first(context); e >= 0; e = past.link[e]) {
+    const u = past.value[e];
+    if (u === expected || q.quoted.has(u) || looksLikeName(q.term(u))) continue;
+    waive(waivers, 'pastQuote', sig, i, words, q, u);
+  }
+}
+
 /** The kind words of a directory-path address (normalize.ts withoutDirectoryAddresses), and the other kinds of address. */
 const DIRECTORY_KINDS: ReadonlySet<string> = new Set(['x500', 'imceaex']);
 const ADDRESS_KINDS: ReadonlySet<string> = new Set([...DIRECTORY_KINDS, 'smtp', 'x400', 'sip', 'eum']);
@@ -665,10 +700,11 @@ function otherAddressKind(q: PasteIds, context: number, kind: string): number {
  * `skip`, the paste left out a word or two of the error (it goes on with `pasted`, a word after `expected`); `quoted`, the
  * paste has the word only inside single quotes (a name or value, PasteIds.quoted); `misread`,
  * the pasted word is the expected one misread (misread); `status`, a reply's status text stands between the status code
- * and the error's message (resumesAfterInsert).
+ * and the error's message (resumesAfterInsert); `pastQuote`, the paste's own words after a message it quoted at a line's
+ * end (PasteIds.pastQuote).
  */
 export interface Waiver extends Contradiction {
-  kind: 'skip' | 'quoted' | 'misread' | 'status';
+  kind: 'skip' | 'quoted' | 'misread' | 'status' | 'pastQuote';
 }
 
 /** Notes in `waivers` an allowance made at term i of `sig`, after `words` words of context, for the paste's word `pasted`. */
