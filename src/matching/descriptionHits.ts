@@ -29,7 +29,7 @@ import { foreignProgram } from './foreignProgram';
 import { foldWord } from './normalize';
 import { agreedDirection, directionAgainst, saidFlows, SIDE_TERMS, titleFlow } from './direction';
 import { NO_WORDS, perArticle, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
-import { namedPlaces, outsideScenario, type PasteScenario } from './scenario';
+import { deniedInLines, deniedInTitle, namedPlaces, outsideScenario, type PasteScenario } from './scenario';
 import type { QueryView } from './score';
 import { isStatusTerm } from './statusCodes';
 
@@ -150,16 +150,28 @@ export function descriptionHits(
   const offered = offeredDescriptions(fits, p, bridged, problem);
   // What shows another program printed the paste (foreignProgram.ts), read once when a description could be answered; null: nothing.
   let shown: string | null | undefined;
+  // The deployments the paste says it doesn't have (scenario.ts), read once when a description could be answered; the one the
+  // article's title names, if any: its symptom or its topic phrases are then named beside a setup the paste rules out.
+  let denied: ReadonlySet<string> | undefined;
+  const deniedTitle = (article: number) => {
+    const a = ctx.kb.articles[article];
+    return deniedInTitle((denied ??= deniedInLines([text])), [a.title.en, a.title.de]);
+  };
   offered.forEach((d, rank) => {
     const topics = [...(topicPhrases.get(d.article) ?? [])];
-    const score = p.score + Math.min(k.topicMax, k.topic * topics.length) - rank * p.groupStep;
+    // A deployment the paste says it doesn't have and the title names (`no hybrid`): the symptom and its topic phrases are
+    // named beside a setup the paste rules out — the phrases add nothing, and it is never answered (scenario.ts).
+    const ruledOut = deniedTitle(d.article);
+    const score = p.score + (ruledOut ? 0 : Math.min(k.topicMax, k.topic * topics.length)) - rank * p.groupStep;
     const hit: DescriptionHit = { kind: 'description', article: d.article, symptom: d.symptom, score, terms: d.found, fit: d, topics };
+    if (ruledOut) hit.deniedScenario = ruledOut;
     // Symptom and cause named together: the problem and what lies behind it (kept only when nothing else is offered: causeAlone).
     // Only where other articles compete: in a knowledge base of one article every word of its cause is "distinctive".
     // (Not in a long post's problem sentences: what they find is offered.)
     // Read through the lexicon, only the symptom named whole: the bridge answers it on rare translated terms (`proseAgreement`).
     // (Nor where the paste says the direction of the article's title the other way round, or that it works: direction.ts.)
-    const alone = offered.length === 1 && !problem && !d.led && score < p.causeScore && fits.some((f) => f.article !== d.article);
+    const alone =
+      !ruledOut && offered.length === 1 && !problem && !d.led && score < p.causeScore && fits.some((f) => f.article !== d.article);
     const against = alone ? directionAgainst(ctx.kb.articles[d.article], text, p.directionWords, d.symptom) : undefined;
     if (against === 'reversed') hit.reversed = true;
     else if (against === 'works') hit.directionWorks = true;
@@ -213,7 +225,8 @@ export function descriptionHits(
   );
   for (const article of titled) {
     const topics = [...(topicPhrases.get(article) ?? [])];
-    const score = p.score + p.titleBonus + Math.min(k.topicMax, k.topic * topics.length);
+    const ruledOut = deniedTitle(article);
+    const score = p.score + p.titleBonus + (ruledOut ? 0 : Math.min(k.topicMax, k.topic * topics.length));
     const had = hits.find((h) => h.article === article);
     const order = moved.has(article) ? { titleMoved: true as const } : {};
     if (had) {
@@ -225,7 +238,19 @@ export function descriptionHits(
       continue;
     }
     const best = fits.find((d) => d.article === article)!;
-    hits.push({ kind: 'description', article, symptom: best.symptom, score, terms: best.found, fit: best, topics, title: true, ...order });
+    const denial = ruledOut ? { deniedScenario: ruledOut } : {};
+    hits.push({
+      kind: 'description',
+      article,
+      symptom: best.symptom,
+      score,
+      terms: best.found,
+      fit: best,
+      topics,
+      title: true,
+      ...order,
+      ...denial,
+    });
   }
   // Cause and scenario named together ("legacy TLS … hybrid broken"): the article's topic phrases with a word
   // of its title, scored like a description with those topics.
@@ -243,7 +268,10 @@ export function descriptionHits(
     // named, the phrases a cause alone: offered too.
     const products = productWordsOf(ctx, article);
     const generic = !elsewhere && named.every((w) => FAILING.has(w) || products.has(w)) ? named : undefined;
-    const score = p.score + (elsewhere || generic ? 0 : Math.min(k.topicMax, k.topic * phrases.size));
+    // Else, where the paste says it has no deployment the title names (`no hybrid`): the phrases name a cause beside a setup
+    // it rules out, offered too.
+    const ruledOut = elsewhere || generic ? undefined : deniedTitle(article);
+    const score = p.score + (elsewhere || generic || ruledOut ? 0 : Math.min(k.topicMax, k.topic * phrases.size));
     // No symptom named: the article as a whole (symptom null).
     hits.push({
       kind: 'description',
@@ -255,6 +283,7 @@ export function descriptionHits(
       topics: [...phrases],
       ...(elsewhere ? { topicsElsewhere: elsewhere } : {}),
       ...(generic ? { topicsGeneric: generic } : {}),
+      ...(ruledOut ? { deniedScenario: ruledOut } : {}),
     });
   }
   return hits;

@@ -212,6 +212,11 @@ export interface DescriptionHit extends HitBase {
   topicsElsewhere?: readonly string[];
   /** Found by its topic phrases and title words that name no scenario only (the product's name, `fail`): these words; offered. */
   topicsGeneric?: readonly string[];
+  /**
+   * A deployment the paste says it doesn't have and the article's title names (`hybrid`, scenario.ts `deniedInTitle`): its
+   * symptom named with its cause or whole, or its topic phrases with its title's words, are offered, not answered.
+   */
+  deniedScenario?: string;
   /** The paste quotes a status code, its article names others and not that one (then capped: errorCaps.ts `capOtherStatusProse`). */
   otherStatus?: true;
   /**

@@ -229,20 +229,30 @@ export function nounOf(anchor: string): string | null {
 const NOUNS = new Map<string, string | null>();
 
 /**
- * A deployment the paste says it doesn't have: `We have no hybrid`, `not a hybrid setup`, `ohne Hybrid`. An article
+ * A deployment the paste says it doesn't have: `We have no hybrid`, `not a hybrid setup`, `not going to have hybrid`,
+ * `ohne Hybrid` (or ON_PREMISES_ONLY below). An article
  * whose title names that deployment (`… in a hybrid deployment`) is about a setup the paste rules out: the same error
  * there has another cause, so it is offered, not answered. Only deployments, words an admin states about the whole
  * setup; a negation before any other word (`does not have access to free/busy data`) says nothing about the setup.
  */
 const DEPLOYMENTS = ['hybrid'] as const;
 const DENIED = new RegExp(
-  String.raw`\b(?:no|not|without|non|kein\w{0,3}|ohne|nicht)[\s-]{1,5}(?:(?:a|an|any|the|in|using|running|part|of|set|up|ein\w{0,3}|im)\s{1,5}){0,3}(` +
+  String.raw`\b(?:no|not|without|non|kein\w{0,3}|ohne|nicht)[\s-]{1,5}(?:(?:a|an|any|the|in|using|running|part|of|set|up|going|to|have|use|ein\w{0,3}|im)\s{1,5}){0,3}(` +
     DEPLOYMENTS.join('|') +
     String.raw`)\b(?![\s-]{0,5}(?:configuration|wizard|agent|konfiguration))`,
   'gi',
 );
 
 const DEPLOYMENT_NAMED = new RegExp(DEPLOYMENTS.join('|'), 'i');
+
+/**
+ * A setup the paste says is on-premises and nothing else (`a pure on-premises Exchange 2019 environment`, `completely an on
+ * premises environment`, `an on-prem only organization`): it has no hybrid. Only with a word for the whole setup after it:
+ * `only on-premises mailboxes fail` says which users, not which setup.
+ */
+const ON_PREMISES_ONLY =
+  /\b(?:(?:pure(?:ly)?|complete(?:ly)?|entire(?:ly)?|full(?:y)?|100\s?%)\s{1,3}(?:an?\s{1,3})?on[\s-]?prem(?:ise|ises)?|on[\s-]?prem(?:ise|ises)?[\s-]{1,3}only)\s{1,3}(?:exchange(?:\s{1,3}(?:server\s{1,3})?(?:20\d\d|se)(?:\s{1,3}cu\d{1,2})?)?\s{1,3})?(?:environment|setup|set-up|organi[sz]ation|org|deployment|installation|infrastructure)\b/i;
+const ON_PREMISES_HINT = /prem/i;
 
 /**
  * What a paste says a user or object does not have: `doesn't have Full Access permission`, `has no Send As right`. The two
@@ -260,14 +270,18 @@ export function deniedDeployments(text: string): Set<string> {
     // A deployment (`no hybrid Exchange`) is read below, as one word.
     if (!words.some((w) => STOPWORDS.has(w)) && !(DEPLOYMENTS as readonly string[]).includes(words[0])) out.add(words.join(' '));
   }
+  if (ON_PREMISES_HINT.test(text) && ON_PREMISES_ONLY.test(text)) out.add('hybrid');
   // Every match names a deployment in ASCII letters (any case): a text without one is not searched.
   if (!DEPLOYMENT_NAMED.test(text)) return out;
   for (const m of text.matchAll(DENIED)) out.add(m[1].toLowerCase());
   return out;
 }
 
-/** Every match of LACKED holds one of its verbs or `without`, every match of DENIED a deployment (deniedInLines). */
-const DENIAL_HINT = new RegExp(String.raw`\bha[sdv]|without|${DEPLOYMENTS.join('|')}`, 'i');
+/**
+ * Every match of LACKED holds one of its verbs or `without`, every match of DENIED a deployment, every match of ON_PREMISES_ONLY
+ * `prem` (deniedInLines).
+ */
+const DENIAL_HINT = new RegExp(String.raw`\bha[sdv]|without|prem|${DEPLOYMENTS.join('|')}`, 'i');
 
 /**
  * `deniedDeployments` of a paste's lines as one text (a denial may run over a line break). The lines are joined only when

@@ -22,7 +22,7 @@ import {
   type PasteScenario,
 } from '../../src/matching/scenario';
 import { buildSignals } from '../../src/matching/signals';
-import { englishArticle as article } from '../helpers/articles';
+import { describedArticle, englishArticle as article } from '../helpers/articles';
 
 /** README "How matching works": the scenario rule and `-->` chains, on small hand-made texts. */
 
@@ -466,8 +466,51 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
       assert.deepEqual([...deniedDeployments('not part of a hybrid')], ['hybrid']);
       assert.deepEqual([...deniedDeployments('without the Hybrid Configuration Wizard')], []);
       assert.deepEqual([...deniedDeployments('a hybrid deployment that does not sync')], []);
+      // A future or a verb between the negation and the deployment; a setup said to be on-premises and nothing else.
+      assert.deepEqual([...deniedDeployments('we are not going to have hybrid connectivity with office 365')], ['hybrid']);
+      assert.deepEqual([...deniedDeployments('We do not use hybrid.')], ['hybrid']);
+      for (const onPremises of [
+        'This is completely an on premises environment.',
+        'an ADFS project for a pure on-premises Exchange 2019 CU15 environment',
+        'We are an on-prem only organization.',
+      ])
+        assert.deepEqual([...deniedDeployments(onPremises)], ['hybrid'], onPremises);
+      // Which users, not which setup: no denial.
+      assert.deepEqual([...deniedDeployments('Only on-premises mailboxes are affected, the cloud ones work.')], []);
+      assert.deepEqual([...deniedDeployments('It fails for on-premises only users.')], []);
       assert.equal(deniedInTitle(new Set(['hybrid']), ['Free/busy fails in a hybrid deployment', undefined]), 'hybrid');
       assert.equal(deniedInTitle(new Set(['hybrid']), ['Free/busy fails in Exchange Online']), undefined);
+    });
+
+    it('offers, not answers, a description or its topic phrases where the paste says it has no deployment the title names', () => {
+      const d = new Matcher(
+        kbOf([
+          describedArticle(
+            'hybrid',
+            'Hybrid wombat servers without quokka 1.2: burrow sharing and numbat trust fail',
+            'Burrow sharing between wombat servers and the cloud stops.',
+            { keywords: { en: ['quokka 1.2', 'quokka 1.0'] } },
+          ),
+          describedArticle('photos', 'User photos are not shown in Outlook', 'Photos of users are missing.'),
+          describedArticle('rooms', 'Room lists are empty in Microsoft 365', 'The room finder shows no rooms for on-premises users.'),
+        ]),
+      );
+      const question = 'Can our wombat servers accept quokka 1.0 instead of quokka 1.2?';
+      assert.deepEqual(top(d, question), ['answer', 'hybrid', 1]);
+      assert.deepEqual(top(d, `${question} Only on-premises users are affected.`), ['answer', 'hybrid', 1]);
+      for (const said of ['We are not going to have hybrid connectivity with the cloud.', 'This is a pure on-premises environment.']) {
+        const [decision, first] = top(d, `${question} ${said}`);
+        assert.deepEqual([decision, first], ['clarify', 'hybrid'], said);
+      }
+      const why = d.match(`${question} We have no hybrid.`, { explain: true }).matches[0].why;
+      assert.ok(
+        why?.rules.some(
+          (r) =>
+            r.note ===
+            "the paste says it has no hybrid, the article's title names it: a symptom named beside a setup the paste rules out (its topic phrases add nothing; offered, not answered)",
+        ),
+        JSON.stringify(why?.rules),
+      );
     });
 
     it('reads what a paste says a user lacks, and an article title that names it as its condition', () => {
