@@ -20,8 +20,8 @@ import type { LexiconEntry } from '../knowledge/lexicon';
 import { SLOT } from '../knowledge/sources';
 import type { Article, Lang } from '../knowledge/types';
 import { doneAgainstCause } from './causeDone';
-import { GENERIC } from './descriptions';
-import { reversedDirection } from './direction';
+import { failureUnsaid, GENERIC } from './descriptions';
+import { directionAgainst } from './direction';
 import { cleanPaste, foldWord, type Token } from './normalize';
 import { guessLanguage, isLanguageHint, STOPWORDS } from './stopwords';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
@@ -1622,6 +1622,17 @@ export function combineWithTranslation(
   // phrases: the family's symptom, offered beside the others, as in English it is only listed (keywordHits).
   if (via.familyFirst)
     notes?.push(`not answered: the translation names ${top?.id}'s symptom without its topic phrases, a symptom many articles describe`);
+  // The paste says the direction of the article's title the other way round, or that the title's way works (`… von lokalen
+  // Benutzern an Office 365 funktionieren einwandfrei`, read `… work`): another problem (direction.ts), offered.
+  const against = top ? directionAgainst(top, translation.text, params.descriptions.directionWords, via.matches[0].symptom) : undefined;
+  if (against === 'works') notes?.push(`not answered: the paste says the direction of ${top?.id}'s title works`);
+  // The title says something fails, the German paste read through the lexicon says nothing does: no failure, negation or
+  // fault word among the English words the lexicon wrote or their entries' other forms (`Wie kann ich die Mitglieder einer
+  // dynamischen Verteilergruppe anzeigen?`), a question about the article's subject, as in English (descriptions.ts
+  // failureUnsaid). A German word says a failure where any English form of its entry does (`falsch`: `incorrect`, `wrong`).
+  const said = [translation.text, ...translation.applied.flatMap((a) => (a.alternatives ?? []).map((w) => w.join(' ')))];
+  const unsaid = !!top && direct.lang === 'de' && failureUnsaid(top.title.en ?? '', said.join('\n'), true);
+  if (unsaid) notes?.push(`not answered: ${top?.id}'s title says something fails, the paste read through the lexicon says nothing does`);
   if (
     via.decision !== 'none' &&
     ranked[0]?.article === via.matches[0].article &&
@@ -1630,7 +1641,8 @@ export function combineWithTranslation(
     !denied.length &&
     done === undefined &&
     !via.familyFirst &&
-    !reversedDirection(top, translation.text, params.descriptions.directionWords, via.matches[0].symptom) &&
+    against === undefined &&
+    !unsaid &&
     proseAgreement(
       top,
       via.matches[0].symptom,

@@ -1219,14 +1219,18 @@ const FAILS =
 /**
  * Whether prose answered by a symptom alone says nothing of the failure its article's title names: the title says something
  * fails (a `FAILS` word: `Members of a dynamic distribution group … don't receive email messages`), and the paste holds no
- * failure, negation or fault word (`PROBLEM`, `FAULT`); English posts only. Such a paste names what the article is about
- * (a how-to question on `Get-DynamicDistributionGroupMember`'s output), not that its problem happened.
+ * failure, negation or fault word (`PROBLEM`, `FAULT`); English posts, or a German one's translation (`translated`). Such a
+ * paste names what the article is about (a how-to question on `Get-DynamicDistributionGroupMember`'s output), not that its
+ * problem happened.
  */
-export function failureUnsaid(title: string, text: string): boolean {
+export function failureUnsaid(title: string, text: string, translated = false): boolean {
   const apostrophes = (s: string) => s.replace(/[\u2018\u2019]/g, "'");
   if (!FAILS.test(apostrophes(title))) return false;
   const plain = apostrophes(text);
   if (PROBLEM.test(plain) || FAULT.test(plain)) return false;
+  // A German post read through the lexicon (`translated`, bridge.ts): its failure, negation and fault words are the German
+  // forms of the lexicon's entries for these English words (`nicht` → not, `hängt` → stuck, `immer noch` → still).
+  if (translated) return true;
   // English words only: a German post says its failure in words of its own (read through the lexicon, the bridge decides).
   return guessLanguage((plain.match(/\p{L}+/gu) ?? []).map(foldWord), plain) !== 'de';
 }

@@ -1109,12 +1109,18 @@ describe('matching/bridge', () => {
           group('dg-synced', 'Owners of a distribution group synced to Office 365 cannot manage the distribution group'),
           described('dg-members', 'Members of a dynamic group receive no mail', 'Some members get nothing.'),
         ];
-        const lexicon = [...FB_LEXICON, entry('Verteilergruppe', 'distribution group'), entry('synchronisiert', 'synced')];
+        const lexicon = [
+          ...FB_LEXICON,
+          entry('Verteilergruppe', 'distribution group'),
+          entry('synchronisiert', 'synced'),
+          entry('nicht', 'not'),
+        ];
         const run = (text: string, kb = groups) => {
           const r = new Matcher(kbOf(kb, lexicon)).match(text, { explain: true });
           return [r.decision, r.matches[0]?.article, ...(r.translation?.notes ?? [])];
         };
-        assert.deepEqual(run('Die Verteilergruppe ist nach Office 365 synchronisiert.'), ['answer', 'dg-synced']);
+        // The paste says something fails, as the title does (one that says nothing does is offered: bridgeUnsaid.test.ts).
+        assert.deepEqual(run('Die Verteilergruppe ist nach Office 365 synchronisiert, mit Fehler.'), ['answer', 'dg-synced']);
         assert.deepEqual(run('Die Verteilergruppe ist nicht nach Office 365 synchronisiert.'), [
           'clarify',
           'dg-synced',

@@ -23,6 +23,7 @@ const LEXICON = [
   entry('importierte', 'imported'),
   entry('Quokkadateien', 'quokka files'),
   entry('angezeigt', 'displayed'),
+  entry('nicht', 'not'),
 ];
 
 const reference = () =>
