@@ -20,6 +20,7 @@ import {
   type Ranked,
 } from './hits';
 import { titleWordsNamed, uniqueWeight } from './descriptions';
+import { unmarkSmtpCodes } from './normalize';
 import { OVERVIEW_CODES } from './articleFacts';
 import {
   namesCloud,
@@ -429,6 +430,64 @@ export function capCodeScenario(
   }));
   const rest = ranked.filter((r) => !heads.includes(r)).map((r) => (r.score > cap ? { ...r, score: cap } : r));
   return [rest[0], ...after, ...rest.slice(1)];
+}
+
+/**
+ * After the decision, in a choice (no answer): capCodeScenario's reading where the paste holds the scenario's error without its
+ * status code. A paste that quotes a status code (`… error code 5.1.10 …` in an NDR's advice) whose first match is an error
+ * text found by words none of which is a status code, of an article whose title names that code (`550 5.1.10
+ * RESOLVER.ADR.RecipientNotFound when Microsoft 365 users send emails to on-premises users …`), while the article about the
+ * code (its title names it, its error texts are the code alone: `codeOnly`) is offered too: the code says which bounce, the
+ * error's words do not say which scenario of it (`couldn't be delivered … wasn't found`, every bounce of the code says
+ * them). The article about the code comes first, at the same score, the other right after it — unless the paste's own words
+ * name the first's title ahead of the code article's by `score.codeScenario.titleLead` words found in one article only, as
+ * capCodeScenario reads them. Never an answer.
+ */
+export function codeArticleAhead(
+  ctx: MatchContext,
+  ranked: Ranked[],
+  terms: ReadonlySet<string>,
+  prose: () => ReadonlySet<string>,
+  explaining: boolean,
+): Ranked[] {
+  const top = ranked[0];
+  if (top?.hit.kind !== 'error' || top.score >= ctx.params.decision.answer) return ranked;
+  const { hit } = top;
+  const { vocab } = ctx.index;
+  for (const id of hit.found) if (isStatusTerm(vocab.terms[id])) return ranked;
+  const titled = ctx.facts.titleCodesOf().exact;
+  const codes = [...statusTerms(terms)].filter((c) => titled.get(c)?.includes(hit.article));
+  if (!codes.length) return ranked;
+  const { candidate } = ctx.params.decision;
+  const at = ranked.findIndex(
+    (r) =>
+      r !== top &&
+      r.score >= candidate &&
+      r.hit.article !== hit.article &&
+      codes.some((c) => titled.get(c)!.includes(r.hit.article)) &&
+      codeOnly(ctx, r.hit.article),
+  );
+  if (at < 0) return ranked;
+  const words = prose();
+  const except = new Set(ctx.index.errors[hit.signal].terms);
+  const weight = uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, hit.article, words, except));
+  const theirs = uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, ranked[at].hit.article, words, except));
+  if (weight - theirs >= ctx.params.score.codeScenario.titleLead) return ranked;
+  const code = codes.find((c) => titled.get(c)!.includes(ranked[at].hit.article))!;
+  const ahead: Ranked = {
+    ...ranked[at],
+    score: top.score,
+    adjustments: explaining
+      ? [
+          ...ranked[at].adjustments,
+          {
+            rule: 'code-article' as const,
+            note: `first, at ${top.score}: the paste quotes the status code its title names (${unmarkSmtpCodes(code)}); the error text of ${ctx.kb.articles[hit.article].id}, first before, found without any status code, says no more which bounce, and the paste names its title no more than this one's`,
+          },
+        ]
+      : NO_ADJUSTMENTS,
+  };
+  return [ahead, ...ranked.filter((_, k) => k !== at)];
 }
 
 /**

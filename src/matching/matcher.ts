@@ -37,6 +37,7 @@ import {
 } from './descriptions';
 import {
   capCodeScenario,
+  codeArticleAhead,
   capWizardElsewhere,
   capForeignProgram,
   capOtherDirection,
@@ -501,6 +502,11 @@ export class Matcher {
       if (decided.decision !== 'answer') break;
       const capped = cap(this.ctx, ranked, paste, explaining);
       if (capped !== ranked) decided = decide((ranked = capped), t);
+    }
+    // In a choice, a status code's own article ahead of an error found in part without the code (errorCaps.ts).
+    if (decided.decision === 'clarify') {
+      const ahead = codeArticleAhead(this.ctx, ranked, view.terms, () => new Set(proseTerms(paste.cut)), explaining);
+      if (ahead !== ranked) decided = decide((ranked = ahead), t);
     }
     this.last = { paste, hits, ranked };
     const { decision } = decided;
