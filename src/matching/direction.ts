@@ -163,11 +163,13 @@ const NOT_WORKING = /n't\b|\b(?:not|never|no longer|fail\w*|errors?|bounc\w*|ndr
 const CLAUSE_END = /[,;:]|\s(?=(?:but|while|whereas|however)\s)/i;
 
 const working = (clause: string | undefined): boolean => !!clause && WORKS.test(clause) && !NOT_WORKING.test(clause);
+/** How many clauses after a direction may say it works (workingFlows). */
+const LATER_CLAUSES = 2;
 
 /**
  * The directions a text says work: a clause's direction with both ends (`from my 365 accounts to premise`) where that clause,
- * or the next one of its sentence that says no direction of its own, says it works and nothing fails (`there is no problem`,
- * `the emails arrive`).
+ * or one of the next two of its sentence (each saying no direction of its own and nothing failing), says it works and nothing
+ * fails (`there is no problem`, `the emails arrive`).
  */
 export function workingFlows(text: string, within: number): Flow[] {
   const out: Flow[] = [];
@@ -179,9 +181,13 @@ export function workingFlows(text: string, within: number): Flow[] {
     });
     clauses.forEach((clause, i) => {
       if (!flows[i].length || NOT_WORKING.test(clause)) return;
-      // The next clause speaks of this one's direction only where it says none of its own.
-      const next = clauses[i + 1];
-      if (working(clause) || (next !== undefined && !flows[i + 1].length && working(next))) out.push(...flows[i]);
+      if (working(clause)) return void out.push(...flows[i]);
+      // The clauses after it speak of this one's direction while they say none of their own and nothing fails: the next, or
+      // the one after a clause between (`from 365 to premise, I checked it, no problem`).
+      for (let j = i + 1; j < clauses.length && j <= i + LATER_CLAUSES; j++) {
+        if (flows[j].length || NOT_WORKING.test(clauses[j])) break;
+        if (working(clauses[j])) return void out.push(...flows[i]);
+      }
     });
   }
   return out;

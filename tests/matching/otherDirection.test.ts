@@ -28,6 +28,10 @@ describe('matching: an error of an article whose title says which way it fails, 
       { from: 'cloud', to: 'on-premises' },
     ]);
     assert.deepEqual(workingFlows('From on-prem to Exchange Online mail works fine.', W), [{ from: 'on-premises', to: 'cloud' }]);
+    // Up to two clauses later, with nothing between that says a direction of its own or that something fails.
+    assert.deepEqual(workingFlows('from 365 to premise, I checked it, no problem', W), [{ from: 'cloud', to: 'on-premises' }]);
+    assert.deepEqual(workingFlows('from 365 to premise, I checked the connector, the queue, no problem', W), []);
+    assert.deepEqual(workingFlows('from 365 to premise, it bounces, no problem otherwise', W), []);
     // A clause that says it fails does not work, whatever else it says.
     assert.deepEqual(workingFlows('From 365 to on-prem mail never arrives.', W), []);
     assert.deepEqual(workingFlows("From 365 to on-prem it doesn't work.", W), []);
@@ -57,6 +61,8 @@ describe('matching: an error of an article whose title says which way it fails, 
       ),
       JSON.stringify(reversed.rules),
     );
+    const later = top(`Mail to one address bounces with ${WOMBAT}. From my 365 accounts to premise, I checked it, no problem.`);
+    assert.deepEqual([later.decision, later.first], ['clarify', 'bounce']);
     const works = top(`Mail to one address bounces with ${WOMBAT}, but from my 365 accounts to premise, there is no problem.`);
     assert.deepEqual([works.decision, works.first], ['clarify', 'bounce']);
     assert.ok(works.rules.some((n) => n.includes('the paste says that way works')));
