@@ -313,12 +313,25 @@ export function nearTwins(ctx: MatchContext, ranked: Ranked[], view: QueryView, 
   const group = [top, ...twins].map((r) => ({ r, about: aboutRest(ctx, r, view) }));
   group.sort(byAbout);
   const first = group[0];
-  if (first.about >= f.fit && first.r === top) return ranked;
-  const family = first.about < f.fit;
+  // Words more than a quarter of the articles use that every twin holds (`Exchange Server`) count only beside a word that
+  // tells the first apart, as for a tie (familyFit).
+  const fitted =
+    first.about >= f.fit
+      ? familyFit(
+          ctx,
+          first.r,
+          first.about,
+          group.map((g) => g.r),
+          view,
+          f.fit,
+        )
+      : first.about;
+  if (fitted >= f.fit && first.r === top) return ranked;
+  const family = fitted < f.fit;
   const note = (r: Ranked) => {
     const others = group.filter((g) => g.r !== r).map((g) => ctx.kb.articles[g.r.hit.article].id);
     return family
-      ? `a near twin of ${others.join(', ')}: their error texts find nearly the same words, and the rest of the paste names no word of its title and descriptions that at most a quarter of the articles use (below ${round(f.fit)}): capped at ${f.cap} (offered, not answered)`
+      ? `a near twin of ${others.join(', ')}: their error texts find nearly the same words, and the rest of the paste names no word of its title and descriptions that at most a quarter of the articles use (below ${round(f.fit)}${fitted < first.about ? `, ${round(fitted)} without the words more than a quarter of the articles use that all ${group.length} hold, none of its words telling it apart` : ''}): capped at ${f.cap} (offered, not answered)`
       : `put first among near twins (${others.join(', ')}): the rest of the paste fits its title and descriptions best (${round(first.about)})`;
   };
   // Put first on the rest of the paste, the others are the same error to it (decide.ts: "also covered by"), as a tie's are.

@@ -157,3 +157,42 @@ describe("matching rules: a product's name the tied articles all carry does not 
     assert.deepEqual([r.decision, r.matches[0].article], ['answer', 'export']);
   });
 });
+
+/** The same for near twins (ranking.ts nearTwins): a product's name both twins carry names neither one's scenario. */
+describe("matching rules: a product's name near twins both carry does not name either one's scenario", () => {
+  const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
+  const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';
+  const m = new Matcher(
+    kbOf([
+      article('setup', [short], { title: { en: 'Setting up an archive profile on Yak Gateway fails' } }),
+      article('encryption', [long], { title: { en: 'Zebra encryption required by Yak Gateway' } }),
+      article('console', ['The zebra console stopped responding.'], { title: { en: 'Yak Gateway console hangs' } }),
+      article('archive1', ['The heron queue is full.'], { title: { en: 'Archive quota reached for herons' } }),
+      article('archive2', ['The ibis cannot be reached.'], { title: { en: 'Archive ibis unreachable' } }),
+      article('o1', ['Unrelated kiwi text about the zoo.']),
+      article('o2', ['Another moose notice from the lake.']),
+      article('o3', ['A third gecko message in the desert.']),
+    ]),
+  );
+
+  it('offers both twins, answers neither, when the rest of the paste adds only the product name', () => {
+    const r = m.match(`Yak Gateway: ${short}`, { explain: true });
+    assert.ok(
+      r.matches[0].why!.rules.some((x) => x.rule === 'tie-break' && x.note.includes('that all 2 hold, none of its words telling it apart')),
+      JSON.stringify(r.matches[0].why!.rules),
+    );
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(
+      r.matches
+        .slice(0, 2)
+        .map((x) => x.article)
+        .sort(),
+      ['encryption', 'setup'],
+    );
+  });
+
+  it('counts the product name beside a word that tells the first apart', () => {
+    const r = m.match(`Yak Gateway archive: ${short}`);
+    assert.deepEqual([r.decision, r.matches[0].article], ['answer', 'setup']);
+  });
+});
