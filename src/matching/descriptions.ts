@@ -1052,6 +1052,16 @@ const TITLE_KEYS = new WeakMap<DescriptionIndex, Map<number, string[][]>>();
 /** A paste's or title's word as titles are compared: spelling unified, inflection dropped (`getting`, `get`). */
 const titleKey = (term: string): string => inflectionKey(SPELLINGS.get(term) ?? term);
 
+/** Per index, per article, the keys of its titles' words (`index.titles`, each once), read at the first paste that needs them. */
+const TITLE_WORD_KEYS = new WeakMap<DescriptionIndex, (readonly string[] | undefined)[]>();
+
+/** `index.titles[article]` as title keys: every paste's candidate articles are counted by them (`titlesNamed`), so once per article. */
+function titleWordKeys(index: DescriptionIndex, article: number): readonly string[] {
+  let cache = TITLE_WORD_KEYS.get(index);
+  if (!cache) TITLE_WORD_KEYS.set(index, (cache = new Array<readonly string[] | undefined>(index.titles.length).fill(undefined)));
+  return (cache[article] ??= index.titles[article].map(titleKey));
+}
+
 function titleKeys(index: DescriptionIndex, kb: KnowledgeBase, article: number): string[][] {
   let cache = TITLE_KEYS.get(index);
   if (!cache) TITLE_KEYS.set(index, (cache = new Map()));
@@ -1173,7 +1183,7 @@ export function titlesNamed(
     seen.add(article);
     // Most articles the paste touches share a word or two of their title with it: count before aligning.
     let held = 0;
-    for (const t of index.titles[article]) if (at.has(titleKey(t))) held++;
+    for (const key of titleWordKeys(index, article)) if (at.has(key)) held++;
     if (held < p.titleWords) continue;
     let together = false;
     const named = titleKeys(index, kb, article).some((title) => {
