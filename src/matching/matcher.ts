@@ -189,6 +189,12 @@ export class Matcher {
    * again).
    */
   private last: { paste: Paste; hits: readonly Hit[]; ranked: readonly Ranked[] } | undefined;
+  /**
+   * This paste's last typo search (repairTypos): its words (`vocabulary`, joined in order), their fuse index and each unknown
+   * word's correction found in them (undefined: none). A paste decided at two floors, and its translation, mostly look up the
+   * same words again; let go when the next paste is matched.
+   */
+  private typos: { vocabulary: string; fuse: Fuse<string>; found: Map<string, string | undefined> } | undefined;
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
@@ -220,6 +226,7 @@ export class Matcher {
     const max = this.params.paste.maxChars;
     // The last paste's objects are let go before this one is read: a young collection in this match won't copy them.
     this.last = undefined;
+    this.typos = undefined;
     // So are the arrays of its ids in the vocabulary (score.ts PasteIds): this paste's take their place.
     recyclePasteIds(this.index.vocab);
     const cut = text.length > max ? cutToErrorPart(text, max) : text;
@@ -596,12 +603,22 @@ export class Matcher {
       if (vocabulary.has(seq[i - 1]) || vocabulary.has(seq[i + 1]) || view.terms.size < 3) unknown.add(t);
     });
     if (!unknown.size) return null;
-    const fuse = new Fuse([...vocabulary], { includeScore: true, threshold: p.maxScore, ignoreLocation: true, isCaseSensitive: true });
+    const words = [...vocabulary];
+    const key = words.join('\n');
+    if (this.typos?.vocabulary !== key) {
+      const fuse = new Fuse(words, { includeScore: true, threshold: p.maxScore, ignoreLocation: true, isCaseSensitive: true });
+      this.typos = { vocabulary: key, fuse, found: new Map() };
+    }
+    const { fuse, found } = this.typos;
     const fix = new Map<string, string>();
     for (const u of [...unknown].slice(0, p.maxWords)) {
-      // Fuse also finds a word inside a longer one ("unexpected" in "unexpectedly"): a typo changes the length by one at most.
-      const hit = fuse.search(u, { limit: 3 }).find((r) => Math.abs(r.item.length - u.length) <= 1);
-      if (hit) fix.set(u, hit.item);
+      let item = found.get(u);
+      if (item === undefined && !found.has(u)) {
+        // Fuse also finds a word inside a longer one ("unexpected" in "unexpectedly"): a typo changes the length by one at most.
+        item = fuse.search(u, { limit: 3 }).find((r) => Math.abs(r.item.length - u.length) <= 1)?.item;
+        found.set(u, item);
+      }
+      if (item !== undefined) fix.set(u, item);
     }
     return fix.size ? seq.map((t) => fix.get(t) ?? t) : null;
   }

@@ -44,6 +44,28 @@ describe('matching/Matcher', () => {
     }
   });
 
+  it('repairs typos in a matcher that repaired other pastes before as a fresh matcher does (the typo search is kept per paste)', () => {
+    const kb = kbOf([
+      article('conn', 'The underlying connection was closed: An unexpected error occurred on a send.'),
+      article('coll', 'The mailbox collection was dropped: An unrecoverable failure happened on a receive.'),
+    ]);
+    const pastes = [
+      'The underlying conection was closed: An unexpected error occurred on a send.',
+      'The mailbox colection was dropped: An unrecoverable failure happened on a receive.',
+      // The same misspelt word among the other article's words: corrected to those.
+      'The mailbox conection was dropped: An unrecoverable failure happened on a receive.',
+      'The underlying connection was closed: An unexpected error ocurred on a send.',
+      'The mailbox collection was droped: An unrecoverable failure happened on a receive.',
+      'The underlying conection was closed: An unexpected error occurred on a send.',
+    ];
+    const shared = new Matcher(kb);
+    for (const paste of pastes) {
+      const r = shared.match(paste);
+      assert.deepEqual(r, new Matcher(kb).match(paste), paste);
+      assert.equal(r.decision, 'answer', paste);
+    }
+  });
+
   it('keeps a certain answer through one OCR slip: a substituted short word, two words glued, a word split', () => {
     for (const paste of [
       DE_ERR.replace('für', 'fir'),
