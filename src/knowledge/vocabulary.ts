@@ -154,11 +154,14 @@ export const NEGATED_AS_CANNOT: readonly string[] = 'receive find'.split(' ');
 /**
  * Words that open a direction between the two sides of a hybrid deployment (direction.ts), English and German (the lexicon
  * leaves German prepositions as written): `from`/`von`/`vom`/`aus` before the side mail, replies or moves come from,
- * `to`/`into`/`for`/`nach`/`zu`/`zum`/`zur`/`ins`/`für` before the side they go to (`nach der Migration` names no side: no
- * direction; `free/busy information for our on-prem users`: what cloud users look up lies on-premises).
+ * `to`/`into`/`nach`/`zu`/`zum`/`zur`/`ins` before the side they go to (`nach der Migration` names no side: no direction).
+ * `for`/`für` before a side says where something goes only in a sentence none of those say a direction in (`free/busy
+ * information for our on-prem users`: what cloud users look up lies on-premises; not `a deferral for mails from EXO users to
+ * on-prem`, whose `from` and `to` say it).
  */
 export const DIRECTION_FROM: readonly string[] = 'from von vom aus'.split(' ');
-export const DIRECTION_TO: readonly string[] = 'to into for nach zu zum zur ins für'.split(' ');
+export const DIRECTION_TO: readonly string[] = 'to into nach zu zum zur ins'.split(' ');
+export const DIRECTION_FOR: readonly string[] = 'for für'.split(' ');
 
 /**
  * The two sides of a hybrid deployment as words (direction.ts): each entry a side and its words in a row, lower case, as

@@ -1,5 +1,5 @@
 import type { Article } from '../knowledge/types';
-import { DIRECTION_FROM, DIRECTION_TO, SIDE_WORDS } from '../knowledge/vocabulary';
+import { DIRECTION_FOR, DIRECTION_FROM, DIRECTION_TO, SIDE_WORDS } from '../knowledge/vocabulary';
 
 /**
  * The direction rule: a hybrid article whose title says which way something fails between the two sides (`Office 365 users
@@ -23,6 +23,7 @@ export interface Flow {
 
 const FROM = new Set(DIRECTION_FROM);
 const TO = new Set(DIRECTION_TO);
+const TO_OR_FOR = new Set([...DIRECTION_TO, ...DIRECTION_FOR]);
 const WORD = /[\p{L}\p{N}]+/gu;
 /** A sentence ends at a line break or at `.!?` before white space. */
 const SENTENCE_END = /\n|[.!?](?=\s)/;
@@ -41,22 +42,37 @@ function other(side: Side): Side {
   return side === 'cloud' ? 'on-premises' : 'cloud';
 }
 
-/** The directions one sentence's words say (none when it has no `from`/`to` before a side). */
-function sentenceFlows(words: readonly string[], within: number): Flow[] {
+/** The sentence's phrases of a direction word (`from`, or one of `to`) and the side at most `within` words after it. */
+function directionPhrases(
+  words: readonly string[],
+  within: number,
+  to: ReadonlySet<string>,
+): { to: boolean; side: Side; at: number; end: number }[] {
   const phrases: { to: boolean; side: Side; at: number; end: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!FROM.has(w) && !to.has(w)) continue;
+    for (let j = i + 1; j <= i + within && j < words.length; j++) {
+      const found = sideAt(words, j);
+      if (!found) continue;
+      phrases.push({ to: to.has(w), side: found[0], at: j, end: j + found[1] });
+      break;
+    }
+  }
+  return phrases;
+}
+
+/** The directions one sentence's words say (none when it has no `from`/`to`, or `for` alone, before a side). */
+function sentenceFlows(words: readonly string[], within: number): Flow[] {
   const mentions: { side: Side; at: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     const s = sideAt(words, i);
     if (s) mentions.push({ side: s[0], at: i });
-    const w = words[i];
-    if (!FROM.has(w) && !TO.has(w)) continue;
-    for (let j = i + 1; j <= i + within && j < words.length; j++) {
-      const found = sideAt(words, j);
-      if (!found) continue;
-      phrases.push({ to: TO.has(w), side: found[0], at: j, end: j + found[1] });
-      break;
-    }
   }
+  if (!mentions.length) return [];
+  // `for` only where `from` and `to` say no direction in the sentence.
+  let phrases = directionPhrases(words, within, TO);
+  if (!phrases.length) phrases = directionPhrases(words, within, TO_OR_FOR);
   const flows: Flow[] = [];
   for (let k = 0; k < phrases.length; k++) {
     const a = phrases[k];

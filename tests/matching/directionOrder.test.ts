@@ -35,6 +35,11 @@ describe('matching: the direction in the orders of symptoms offered together', (
     ]);
     // Too far from the side, no direction.
     assert.deepEqual(flowsOf('It works for all of our many on-prem users.', W), []);
+    // Only where `from` and `to` say none: here they say it, and `for` is the deferral's, not a direction.
+    assert.deepEqual(flowsOf('The trace shows a deferral for mails from EXO users to on-prem.', W), [{ from: 'cloud', to: 'on-premises' }]);
+    assert.deepEqual(flowsOf('Failed to provision Organization Relationship for O365 to On-premises.', W), [
+      { from: 'cloud', to: 'on-premises' },
+    ]);
   });
 
   it('puts first, in the last resort, the symptom whose title says the direction the paste says', () => {
