@@ -144,7 +144,8 @@ export function descriptionHits(
   const terms = withPhrases(implied.length ? new Set([...view.terms, ...implied]) : view.terms, text);
   // An event record's field names are part of what the paste says, but no article's words: found in none (eventFrame.ts).
   const seq = frame.size ? view.seq.filter((t) => !frame.has(t)) : view.seq;
-  const fits = addPairs(scoreDescriptions(ctx.descriptions, terms, p, bridged, frame), ctx.descriptions, ctx.kb, seq, p, translated);
+  const scores = scoreDescriptions(ctx.descriptions, terms, p, bridged, frame, translated.alternatives);
+  const fits = addPairs(scores, ctx.descriptions, ctx.kb, seq, p, translated);
   agreeingDirections(ctx, fits, text);
   if (scored) scored.fits = fits;
   const offered = offeredDescriptions(fits, p, bridged, problem);
@@ -222,6 +223,7 @@ export function descriptionHits(
     fits.map((d) => d.article),
     p,
     moved,
+    translated.alternatives,
   );
   for (const article of titled) {
     const topics = [...(topicPhrases.get(article) ?? [])];

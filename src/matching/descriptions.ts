@@ -478,7 +478,8 @@ type DescriptionParameters = MatchParameters['descriptions'];
  * IDF times the weight of the field it stands in (`p.fields`). `otherNumber`: a word also finds its other
  * grammatical number (`user` → `users`, `mailboxes` → `mailbox`) — for a paste read through the lexicon, which
  * gives one form of a word where a German noun often stands for both (`Benutzer`). `unfound`: terms of the paste that
- * weigh in it but count for no document (an event record's field names, eventFrame.ts).
+ * weigh in it but count for no document (an event record's field names, eventFrame.ts). `alternatives`: of a word the
+ * lexicon wrote, the other one-word English forms of its entry (`displayed`: `appear`), found as that word is.
  */
 export function scoreDescriptions(
   index: DescriptionIndex,
@@ -486,6 +487,7 @@ export function scoreDescriptions(
   p: DescriptionParameters,
   otherNumber = false,
   unfound: ReadonlySet<string> = new Set(),
+  alternatives?: ReadonlyMap<string, readonly string[]>,
 ): DescriptionScore[] {
   const fieldWeight = FIELDS.map((f) => p.fields[f]);
   let query = 0;
@@ -503,6 +505,9 @@ export function scoreDescriptions(
     seen.add(key);
     const forms = (otherNumber ? [t, ...numberForms(t)] : [t]).filter((f) => index.idf.has(f));
     for (const f of inflected(index, t)) if (!forms.includes(f)) forms.push(f);
+    // The lexicon's entry gives the word in other forms too (`angezeigt`: `displayed`, `appear`): an article may write either.
+    for (const a of alternatives?.get(term) ?? [])
+      for (const f of [a, ...inflected(index, a)]) if (index.idf.has(f) && !forms.includes(f)) forms.push(f);
     if (!forms.length) continue;
     read.push(forms);
     // The paste's word weighs what it weighs (or its other form, when only that is known); a document holding
@@ -588,6 +593,8 @@ class Fit implements DescriptionScore {
 /** The words of a paste the lexicon wrote, and pairs of them the translation sets side by side (`Translation.pairs`). */
 export type TranslatedWords = ReadonlySet<string> & {
   readonly pairs?: readonly string[];
+  /** Of a one-word term the lexicon wrote, the other one-word English forms of its entry (`displayed`: `appear`). */
+  readonly alternatives?: ReadonlyMap<string, readonly string[]>;
   /** Terms of two words or more the lexicon wrote for a German plural, in its one form (`Sicherheitsgruppen`: `security group`). */
   readonly plural?: readonly (readonly string[])[];
 };
@@ -1159,7 +1166,8 @@ function bothSides(kb: KnowledgeBase, article: number): boolean {
  * chance (`a client sending email from plugin templates` for `Plugin templates for client email`). Nor a title that names
  * both sides, on-premises and the cloud: the order of its words says which side is which (`on-premises users see no
  * free/busy of cloud mailboxes`, and the other way round). A paste that names more than `p.groupOffered` titles so
- * names a family, not a problem: none. `moved` collects the articles named only in another order.
+ * names a family, not a problem: none. `moved` collects the articles named only in another order. `alternatives`: of a
+ * word the lexicon wrote, the other one-word English forms of its entry, which stand where it does.
  */
 export function titlesNamed(
   index: DescriptionIndex,
@@ -1168,13 +1176,18 @@ export function titlesNamed(
   articles: Iterable<number>,
   p: DescriptionParameters,
   moved?: Set<number>,
+  alternatives?: ReadonlyMap<string, readonly string[]>,
 ): number[] {
   const at = new Map<string, number[]>();
-  seq.forEach((t, i) => {
-    const key = titleKey(t);
+  const put = (key: string, i: number) => {
     const list = at.get(key);
-    if (list) list.push(i);
-    else at.set(key, [i]);
+    if (!list) at.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  seq.forEach((t, i) => {
+    put(titleKey(t), i);
+    // A word the lexicon wrote stands in the paste in each form of its entry (`angezeigt`: `displayed`, `appear`).
+    for (const a of alternatives?.get(t) ?? []) put(titleKey(a), i);
   });
   const out: number[] = [];
   const seen = new Set<number>();

@@ -317,9 +317,15 @@ export class Matcher {
 
   /** Matches a translation's text as written, its translated words marked (what both readings through the lexicon rerun). */
   private rematch(translation: Translation, options: MatchOptions, lang: Lang, mixed: boolean): (t: string) => MatchResult {
+    const alternatives = new Map<string, string[]>();
+    for (const a of translation.applied) {
+      const others = (a.alternatives ?? []).filter((w) => w.length === 1).map((w) => w[0]);
+      if (a.words.length === 1 && others.length) alternatives.set(a.words[0], others);
+    }
     const translated: TranslatedWords = Object.assign(new Set(translation.applied.flatMap((a) => a.words)), {
       pairs: translation.pairs,
       plural: translation.applied.filter((a) => a.plural).map((a) => a.words),
+      ...(alternatives.size ? { alternatives } : {}),
     });
     return (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? lang }, true, !mixed, translated);
   }
