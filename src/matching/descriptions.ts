@@ -542,9 +542,24 @@ export function scoreDescriptions(
   // A word found in one article only weighs this much (`titles` has one entry per article).
   const unique = Math.log(1 + index.titles.length);
   const rareIdf = Math.log(1 + index.titles.length / rareArticles(index.titles.length, p));
-  const total = (d: number) => index.docs[d].totals.reduce((sum, x, f) => sum + x * fieldWeight[f], 0);
-  const out = touched.map((d) => new Fit(index, d, have[d] / query, have[d] / total(d), have[d] / unique, read, rareIdf));
+  const total = docTotals(index, fieldWeight);
+  const out = touched.map((d) => new Fit(index, d, have[d] / query, have[d] / total[d], have[d] / unique, read, rareIdf));
   return out.sort((a, b) => fitOf(b) - fitOf(a));
+}
+
+/** Per index, each document's words' weight by its fields' weights (`docTotals`), for the field weights it was read with. */
+const DOC_TOTALS = new WeakMap<DescriptionIndex, { weights: readonly number[]; totals: Float64Array }>();
+
+/**
+ * Per document, the weight of its words, each field's weighed by `fieldWeight` (in `FIELDS` order): read once per index and
+ * field weights, not for every document a paste touches at every call.
+ */
+function docTotals(index: DescriptionIndex, fieldWeight: readonly number[]): Float64Array {
+  const kept = DOC_TOTALS.get(index);
+  if (kept && kept.weights.every((w, f) => w === fieldWeight[f])) return kept.totals;
+  const totals = Float64Array.from(index.docs, (doc) => doc.totals.reduce((sum, x, f) => sum + x * fieldWeight[f], 0));
+  DOC_TOTALS.set(index, { weights: [...fieldWeight], totals });
+  return totals;
 }
 
 /**
