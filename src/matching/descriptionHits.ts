@@ -158,14 +158,19 @@ export function descriptionHits(
     const a = ctx.kb.articles[article];
     return deniedInTitle((denied ??= deniedInLines([text])), [a.title.en, a.title.de]);
   };
+  // The title says something fails and the paste (in its own language) says nothing does (descriptions.ts failureUnsaid).
+  const unsaidOf = (article: number) => !bridged && failureUnsaid(ctx.kb.articles[article].title.en ?? '', text);
   offered.forEach((d, rank) => {
     const topics = [...(topicPhrases.get(d.article) ?? [])];
     // A deployment the paste says it doesn't have and the title names (`no hybrid`): the symptom and its topic phrases are
     // named beside a setup the paste rules out — the phrases add nothing, and it is never answered (scenario.ts).
     const ruledOut = deniedTitle(d.article);
-    const score = p.score + (ruledOut ? 0 : Math.min(k.topicMax, k.topic * topics.length)) - rank * p.groupStep;
+    // Nor where the title says something fails and the paste says nothing does (a question: failureUnsaid).
+    const unsaid = !ruledOut && topics.length > 0 && unsaidOf(d.article);
+    const score = p.score + (ruledOut || unsaid ? 0 : Math.min(k.topicMax, k.topic * topics.length)) - rank * p.groupStep;
     const hit: DescriptionHit = { kind: 'description', article: d.article, symptom: d.symptom, score, terms: d.found, fit: d, topics };
     if (ruledOut) hit.deniedScenario = ruledOut;
+    if (unsaid) hit.unsaid = true;
     // Symptom and cause named together: the problem and what lies behind it (kept only when nothing else is offered: causeAlone).
     // Only where other articles compete: in a knowledge base of one article every word of its cause is "distinctive".
     // (Not in a long post's problem sentences: what they find is offered.)
@@ -177,7 +182,7 @@ export function descriptionHits(
     if (against === 'reversed') hit.reversed = true;
     else if (against === 'works') hit.directionWorks = true;
     // (Nor where the article's title says something fails and the paste says nothing does: a question about its subject.)
-    else if (alone && !bridged && failureUnsaid(ctx.kb.articles[d.article].title.en ?? '', text)) hit.unsaid = true;
+    else if (alone && unsaidOf(d.article)) hit.unsaid = true;
     // (Nor where the paste was printed by another program than Microsoft's and the article names none: foreignProgram.ts.)
     else if (alone && ctx.facts.programNamedOf(d.article) === null && (shown ??= foreignProgram(text) ?? null) !== null)
       hit.foreignProgram = shown;
@@ -273,7 +278,10 @@ export function descriptionHits(
     // Else, where the paste says it has no deployment the title names (`no hybrid`): the phrases name a cause beside a setup
     // it rules out, offered too.
     const ruledOut = elsewhere || generic ? undefined : deniedTitle(article);
-    const score = p.score + (elsewhere || generic || ruledOut ? 0 : Math.min(k.topicMax, k.topic * phrases.size));
+    // Else, where the title says something fails and the paste says nothing does: the phrases name the cause of a failure the
+    // paste doesn't have (a question about the cause: `Can Exchange 2019 still accept TLS 1.0?`), offered.
+    const unsaid = !elsewhere && !generic && !ruledOut && unsaidOf(article);
+    const score = p.score + (elsewhere || generic || ruledOut || unsaid ? 0 : Math.min(k.topicMax, k.topic * phrases.size));
     // No symptom named: the article as a whole (symptom null).
     hits.push({
       kind: 'description',
@@ -286,6 +294,7 @@ export function descriptionHits(
       ...(elsewhere ? { topicsElsewhere: elsewhere } : {}),
       ...(generic ? { topicsGeneric: generic } : {}),
       ...(ruledOut ? { deniedScenario: ruledOut } : {}),
+      ...(unsaid ? { unsaid: true as const } : {}),
     });
   }
   return hits;

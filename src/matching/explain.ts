@@ -216,7 +216,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
     out.topics = [...h.topics];
     rules.push({
       rule: 'description',
-      note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title${h.titleMoved ? ' (its words together, in another order)' : ''}: +${ctx.params.descriptions.titleBonus}` : ''}${h.topics.length && !h.topicsElsewhere && !h.topicsGeneric && !h.deniedScenario ? `; +${ctx.params.keywords.topic} per topic phrase` : ''}${h.topicsGeneric ? `; its topic phrases add nothing: found by them and words of its title that name no scenario (${h.topicsGeneric.join(', ')}: the product's name, that something fails), no symptom named (a cause named alone; offered, not answered)` : ''}${h.topicsElsewhere ? `; its topic phrases add nothing: found by them and a word of its title, no symptom named, where the paste says it happened in ${h.topicsElsewhere.join(', ')}, none of them in this article's scenario (a cause named beside another scenario; offered, not answered)` : ''}`,
+      note: `the symptom's title and description words hold ${round(h.fit.pasteShare)} of the paste's, the paste ${round(h.fit.docShare)} of theirs (${round(h.fit.evidence)} distinctive words)${h.title ? `; the paste writes its title${h.titleMoved ? ' (its words together, in another order)' : ''}: +${ctx.params.descriptions.titleBonus}` : ''}${h.topics.length && !h.topicsElsewhere && !h.topicsGeneric && !h.deniedScenario && !h.unsaid ? `; +${ctx.params.keywords.topic} per topic phrase` : ''}${h.topicsGeneric ? `; its topic phrases add nothing: found by them and words of its title that name no scenario (${h.topicsGeneric.join(', ')}: the product's name, that something fails), no symptom named (a cause named alone; offered, not answered)` : ''}${h.topicsElsewhere ? `; its topic phrases add nothing: found by them and a word of its title, no symptom named, where the paste says it happened in ${h.topicsElsewhere.join(', ')}, none of them in this article's scenario (a cause named beside another scenario; offered, not answered)` : ''}`,
     });
     if (h.fit.direction)
       rules.push({
@@ -236,7 +236,7 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
     if (h.unsaid)
       rules.push({
         rule: 'description',
-        note: `the article's title says something fails and the paste says nothing does (no failure, negation or fault word): offered, not answered`,
+        note: `the article's title says something fails and the paste says nothing does (no failure, negation or fault word)${h.topics.length ? ': its topic phrases add nothing' : ''}: offered, not answered`,
       });
     if (h.foreignProgram)
       rules.push({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
 import { failureUnsaid } from '../../src/matching/descriptions';
-import { kbOf, proseTrio } from '../helpers/articles';
+import { describedArticle, kbOf, proseTrio } from '../helpers/articles';
 
 describe('matching: prose that says nothing fails is not answered by an article whose title says something fails (failureUnsaid)', () => {
   const TITLE = "Members of a wombat group don't receive parcels";
@@ -47,6 +47,36 @@ describe('matching: prose that says nothing fails is not answered by an article 
           (x) =>
             x.note ===
             "the article's title says something fails and the paste says nothing does (no failure, negation or fault word): offered, not answered",
+        ),
+        JSON.stringify(r.matches[0].why!.rules),
+      );
+    });
+  });
+
+  describe('with topic phrases (a cause named)', () => {
+    const m = new Matcher(
+      kbOf([
+        describedArticle(
+          'quokka',
+          'Hybrid wombat servers without quokka 1.2: burrow sharing and numbat trust fail',
+          'Burrow sharing between wombat servers and the cloud stops.',
+          { keywords: { en: ['quokka 1.2', 'quokka 1.0'] } },
+        ),
+        describedArticle('photos', 'User photos are not shown in Outlook', 'Photos of users are missing.'),
+        describedArticle('rooms', 'Room lists are empty in Microsoft 365', 'The room finder shows no rooms for on-premises users.'),
+      ]),
+    );
+
+    it('answers the cause named beside a failure, offers it named in a question that says nothing fails', () => {
+      const failed = m.match('Our wombat servers fail to accept quokka 1.0 instead of quokka 1.2.');
+      assert.deepEqual([failed.decision, failed.matches[0]?.article], ['answer', 'quokka']);
+      const r = m.match('Can our wombat servers accept quokka 1.0 instead of quokka 1.2?', { explain: true });
+      assert.deepEqual([r.decision, r.matches[0]?.article], ['clarify', 'quokka']);
+      assert.ok(
+        r.matches[0].why!.rules.some(
+          (x) =>
+            x.note ===
+            "the article's title says something fails and the paste says nothing does (no failure, negation or fault word): its topic phrases add nothing: offered, not answered",
         ),
         JSON.stringify(r.matches[0].why!.rules),
       );

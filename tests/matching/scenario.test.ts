@@ -495,7 +495,7 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
           describedArticle('rooms', 'Room lists are empty in Microsoft 365', 'The room finder shows no rooms for on-premises users.'),
         ]),
       );
-      const question = 'Can our wombat servers accept quokka 1.0 instead of quokka 1.2?';
+      const question = 'Our wombat servers fail to accept quokka 1.0 instead of quokka 1.2.';
       assert.deepEqual(top(d, question), ['answer', 'hybrid', 1]);
       assert.deepEqual(top(d, `${question} Only on-premises users are affected.`), ['answer', 'hybrid', 1]);
       for (const said of ['We are not going to have hybrid connectivity with the cloud.', 'This is a pure on-premises environment.']) {
