@@ -114,6 +114,17 @@ describe('matching rules: a tie the rest of the paste fits equally goes to the t
   });
 });
 
+/** Five articles that carry neither tied article's scenario: they make the product's name common (over a quarter). */
+function productNameBystanders() {
+  return [
+    article('archive1', ['The heron queue is full.'], { title: { en: 'Archive quota reached for herons' } }),
+    article('archive2', ['The ibis cannot be reached.'], { title: { en: 'Archive ibis unreachable' } }),
+    article('o1', ['Unrelated kiwi text about the zoo.']),
+    article('o2', ['Another moose notice from the lake.']),
+    article('o3', ['A third gecko message in the desert.']),
+  ];
+}
+
 /**
  * Words more than a quarter of the articles use that every tied article holds (a product's name) don't say which of them
  * the paste is about (ranking.ts familyFit): they count toward the family's fit only beside a word that tells the first apart.
@@ -127,11 +138,7 @@ describe("matching rules: a product's name the tied articles all carry does not 
       article('export', [error], { title: { en: 'Exporting an archive fails for the target llama on Walrus Gateway' } }),
       article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser of Walrus Gateway' } }),
       article('console', ['The zebra console stopped responding.'], { title: { en: 'Walrus Gateway console hangs' } }),
-      article('archive1', ['The heron queue is full.'], { title: { en: 'Archive quota reached for herons' } }),
-      article('archive2', ['The ibis cannot be reached.'], { title: { en: 'Archive ibis unreachable' } }),
-      article('o1', ['Unrelated kiwi text about the zoo.']),
-      article('o2', ['Another moose notice from the lake.']),
-      article('o3', ['A third gecko message in the desert.']),
+      ...productNameBystanders(),
     ]),
   );
 
@@ -167,11 +174,7 @@ describe("matching rules: a product's name near twins both carry does not name e
       article('setup', [short], { title: { en: 'Setting up an archive profile on Yak Gateway fails' } }),
       article('encryption', [long], { title: { en: 'Zebra encryption required by Yak Gateway' } }),
       article('console', ['The zebra console stopped responding.'], { title: { en: 'Yak Gateway console hangs' } }),
-      article('archive1', ['The heron queue is full.'], { title: { en: 'Archive quota reached for herons' } }),
-      article('archive2', ['The ibis cannot be reached.'], { title: { en: 'Archive ibis unreachable' } }),
-      article('o1', ['Unrelated kiwi text about the zoo.']),
-      article('o2', ['Another moose notice from the lake.']),
-      article('o3', ['A third gecko message in the desert.']),
+      ...productNameBystanders(),
     ]),
   );
 
