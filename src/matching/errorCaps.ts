@@ -376,7 +376,7 @@ export function capCodeScenario(
   explaining: boolean,
 ): Ranked[] {
   const top = ranked[0];
-  const { cap, titleLead } = ctx.params.score.codeScenario;
+  const { cap } = ctx.params.score.codeScenario;
   if (top?.hit.kind !== 'error' || top.score <= cap) return ranked;
   const { hit } = top;
   const { vocab } = ctx.index;
@@ -407,12 +407,8 @@ export function capCodeScenario(
   const heads = ranked.filter((r) => holding.has(r.hit.article));
   if (!heads.length) return ranked;
   // The paste's own words name this scenario's title ahead of theirs: it says which one it is.
-  const words = prose();
-  const except = new Set(ctx.index.errors[hit.signal].terms);
-  const named = titleWordsNamed(ctx.descriptions, hit.article, words, except);
-  const weight = uniqueWeight(ctx.descriptions, named);
-  const theirs = Math.max(...[...holding].map((a) => uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, a, words, except))));
-  if (weight - theirs >= titleLead) return ranked;
+  const { named, weight, theirs, ahead } = titleAhead(ctx, hit, holding, prose());
+  if (ahead) return ranked;
   hit.codeScenario = { owners: heads.map((r) => ctx.kb.articles[r.hit.article].id), named, title: round(weight), theirs: round(theirs) };
   // Offered right after the answer, in the order they ranked.
   const after = heads.map((r) => ({
@@ -430,6 +426,24 @@ export function capCodeScenario(
   }));
   const rest = ranked.filter((r) => !heads.includes(r)).map((r) => (r.score > cap ? { ...r, score: cap } : r));
   return [rest[0], ...after, ...rest.slice(1)];
+}
+
+/**
+ * How far the paste's own words (`words`, its prose) name the title of `hit`'s article ahead of the others' titles: words
+ * found in one article only, the error text's own words left out (`weight` for it, `theirs` the most of the others').
+ * `ahead`: by `score.codeScenario.titleLead` or more — the paste says which scenario it is (capCodeScenario, codeArticleAhead).
+ */
+function titleAhead(
+  ctx: MatchContext,
+  hit: ErrorHit,
+  others: Iterable<number>,
+  words: ReadonlySet<string>,
+): { named: string[]; weight: number; theirs: number; ahead: boolean } {
+  const except = new Set(ctx.index.errors[hit.signal].terms);
+  const named = titleWordsNamed(ctx.descriptions, hit.article, words, except);
+  const weight = uniqueWeight(ctx.descriptions, named);
+  const theirs = Math.max(...[...others].map((a) => uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, a, words, except))));
+  return { named, weight, theirs, ahead: weight - theirs >= ctx.params.score.codeScenario.titleLead };
 }
 
 /**
@@ -468,11 +482,7 @@ export function codeArticleAhead(
       codeOnly(ctx, r.hit.article),
   );
   if (at < 0) return ranked;
-  const words = prose();
-  const except = new Set(ctx.index.errors[hit.signal].terms);
-  const weight = uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, hit.article, words, except));
-  const theirs = uniqueWeight(ctx.descriptions, titleWordsNamed(ctx.descriptions, ranked[at].hit.article, words, except));
-  if (weight - theirs >= ctx.params.score.codeScenario.titleLead) return ranked;
+  if (titleAhead(ctx, hit, [ranked[at].hit.article], prose()).ahead) return ranked;
   const code = codes.find((c) => titled.get(c)!.includes(ranked[at].hit.article))!;
   const ahead: Ranked = {
     ...ranked[at],
