@@ -649,19 +649,30 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     // The paste may skip a word or two of the error; anything else there is another error.
     const next1 = i + 1 < n ? ids[t0 + i + 1] : -1;
     const next2 = i + 2 < n ? ids[t0 + i + 2] : -1;
+    // The paste may say the context more than once (`Microsoft Exchange Server` in every line of a setup log): where one of
+    // them goes on as the error, the error is there, and the others are other lines.
+    let against = -1;
+    let goesOn = false;
     for (; e >= 0; e = next.link[e]) {
       const u = next.value[e];
       if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) {
         if (waivers !== undefined && u !== ids[t0 + i] && allowance(sig, i, q, u, ids[t0 + i - 1], ids[t0 + i], next1) === null)
           waive(waivers, u === next1 || u === next2 ? 'skip' : 'quoted', sig, i, words, q, u);
+        if (u === ids[t0 + i]) goesOn = true;
         continue;
       }
       const allowed = allowance(sig, i, q, u, ids[t0 + i - 1], ids[t0 + i], next1);
       if (allowed === null) {
-        contradict(words, u, -1);
-        return i;
+        if (against < 0) against = u;
+        continue;
       }
+      // (a value in the place of the error's value, `2019` for `2013`, goes on as the error; a misread word is no such evidence)
+      if (allowed === 'name' && looksLikeName(sig.terms[i])) goesOn = true;
       if (waivers !== undefined && allowed !== 'name') waive(waivers, allowed, sig, i, words, q, u);
+    }
+    if (against >= 0 && !goesOn) {
+      contradict(words, against, -1);
+      return i;
     }
   }
   return -1;

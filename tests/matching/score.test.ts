@@ -532,6 +532,31 @@ describe('matching/score', () => {
       assert.equal(ndr(0, 'Your parcel was not delivered. The wombat provider rejected it.' + status).contradiction, undefined);
     });
 
+    it('is no contradiction where the paste says the context twice and one of them goes on as the error, with its value or word for word', () => {
+      const setup = scorer([
+        article('interim', ['Installation cannot go on. The wizard found this patch clashes with the marmot gateway 2013 build 23 layout.']),
+        article('x', ['Something unrelated about quokka feeding schedules.']),
+      ]);
+      const error = 'Installation cannot go on. The wizard found this patch clashes with the marmot gateway 2019 build 12 layout.';
+      // A log that names the product on other lines too (`marmot gateway - patch …`): the line with the error goes on as it does.
+      const log = `Product: marmot gateway - patch could not be installed.\n${error}`;
+      assert.equal(setup(0, log).contradiction, undefined);
+      assert.equal(setup(0, `${error}\nProduct: marmot gateway - patch could not be installed.`).contradiction, undefined);
+      // Only the other line: the paste goes on differently where the error goes on.
+      assert.deepEqual(setup(0, 'The wizard found this patch clashes with the marmot gateway - patch could not be installed.').contradiction, {
+        context: 'marmot gateway',
+        expected: '2013',
+        pasted: 'patch',
+      });
+      // A misread word (`sendd`) is no such evidence: the other line still contradicts.
+      const t = scorer([
+        article('send', ['The relay closed the tunnel: an unexpected fault occurred on a send.']),
+        article('x', ['Something unrelated about quokka feeding schedules.']),
+      ]);
+      const both = 'The relay closed the tunnel: an unexpected fault occurred on a receive. An unexpected fault occurred on a sendd.';
+      assert.equal(t(0, both).contradiction?.pasted, 'receive');
+    });
+
     it('reads past another number or name where the error has one: the words after it say how the paste goes on', () => {
       const crash = scorer([
         article('sprocket', ['The quokka relay crashed in build 2375 b7x sprocket worker on the marmot gateway.']),
