@@ -1,15 +1,15 @@
 /**
  * Entry point: reads the configuration, starts checking the compiled knowledge index (if any) — or, without one,
- * loading the knowledge sources — in a worker thread, then loads and starts the service (service.ts), nothing else.
- * The service's modules (botbuilder, restify, …) take most of a start to load; the index file is read, checksummed
- * and compared with its sources (or the sources parsed) meanwhile.
+ * loading the knowledge sources and building the matcher — in a worker thread, then loads and starts the service
+ * (service.ts), nothing else. The service's modules (botbuilder, restify, …) take most of a start to load; the index
+ * file is read, checksummed and compared with its sources (or the sources parsed and the matcher built) meanwhile.
  */
 import './compileCache';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config';
 import { BUILTIN_KNOWLEDGE } from './knowledge/sources';
 import { checkKnowledgeIndexInThread } from './knowledge/indexThread';
-import { loadKnowledgeInThread } from './knowledge/loadThread';
+import { loadMatcherInThread } from './matching/buildThread';
 import { indexIdentity } from './matching/indexIdentity';
 
 async function main(): Promise<void> {
@@ -18,8 +18,8 @@ async function main(): Promise<void> {
   const indexCheck = config.knowledgeIndex
     ? checkKnowledgeIndexInThread(config.knowledgeIndex, indexIdentity(config.knowledgePaths))
     : undefined;
-  // Without an index the sources are loaded in a worker thread, meanwhile too.
-  const sources = indexCheck ? undefined : loadKnowledgeInThread(config.knowledgePaths);
+  // Without an index the sources are loaded, and the matcher built, in a worker thread, meanwhile too.
+  const sources = indexCheck ? undefined : loadMatcherInThread(config.knowledgePaths);
   // Loaded only now, so that the index check above runs while these modules load.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startService } = require('./service') as typeof import('./service');

@@ -6,10 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config';
 import type { IndexCheck } from './knowledge/compiled';
-import type { KnowledgeBase } from './knowledge/load';
-import { loadKnowledgeInThread } from './knowledge/loadThread';
 import { formatProblem } from './knowledge/sources';
 import { watchKnowledge } from './knowledge/watch';
+import { loadMatcherInThread, type LoadedMatcher } from './matching/buildThread';
 import { indexNotUsed, openCheckedKnowledgeIndex } from './matching/compiled';
 import { Matcher } from './matching/matcher';
 import { OcrReader } from './ocr/reader';
@@ -24,9 +23,10 @@ import { DEFAULT_LIMITS, LOCAL_CHANNEL_ID, logWebChatMode, webChatRoutes, type W
 /**
  * Starts the service; resolves once it listens. `indexCheck`: the check of `config.knowledgeIndex`, begun by the
  * entry before it loaded this module (see src/knowledge/indexThread.ts). `sources`: the knowledge sources being
- * loaded in a worker thread, begun by the entry when there is no index to check (see src/knowledge/loadThread.ts).
+ * loaded and the matcher built in a worker thread, begun by the entry when there is no index to check (see
+ * src/matching/buildThread.ts).
  */
-export async function startService(config: Config, indexCheck?: Promise<IndexCheck>, sources?: Promise<KnowledgeBase>): Promise<void> {
+export async function startService(config: Config, indexCheck?: Promise<IndexCheck>, sources?: Promise<LoadedMatcher>): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   logger.info(
     config.authEnabled ? { appId: config.appId, appType: config.appType } : { appId: null },
@@ -38,8 +38,9 @@ export async function startService(config: Config, indexCheck?: Promise<IndexChe
   const compiled = indexCheck ? openCheckedKnowledgeIndex(await indexCheck) : undefined;
   if (config.knowledgeIndex && compiled && !compiled.ok)
     logger.warn({ file: config.knowledgeIndex, reason: compiled.reason }, indexNotUsed(config.knowledgeIndex, compiled.reason));
-  // Loaded in a worker thread: the parsers' garbage and modules go with it (loadThread.ts).
-  const kb = compiled?.ok ? compiled.kb : await (sources ?? loadKnowledgeInThread(config.knowledgePaths));
+  // Loaded, and the matcher built, in a worker thread: the parsers' and the build's garbage and modules go with it.
+  const loaded = compiled?.ok ? undefined : await (sources ?? loadMatcherInThread(config.knowledgePaths));
+  const kb = compiled?.ok ? compiled.kb : loaded!.kb;
   // A bad file is reported and skipped; the good ones still load (warnings: the article loaded anyway).
   for (const problem of kb.problems)
     logger[problem.severity === 'warning' ? 'warn' : 'error']({ file: problem.file }, formatProblem(problem));
@@ -54,12 +55,13 @@ export async function startService(config: Config, indexCheck?: Promise<IndexChe
   );
   if (kb.articles.length === 0)
     logger.error({ paths: config.knowledgePaths }, 'no articles loaded: every paste will be answered "not in the knowledge base"');
-  // Edits to the knowledge files go live without a restart (loaded in a worker thread too); a bad edit keeps the last
-  // good knowledge.
+  // Edits to the knowledge files go live without a restart (loaded, and the matcher built, in a worker thread too); a
+  // bad edit keeps the last good knowledge.
   const knowledge = watchKnowledge(config.knowledgePaths, {
     initial: kb,
-    build: (loaded) => new Matcher(loaded),
-    ...(compiled?.ok ? { initialValue: compiled.matcher } : {}),
+    load: () => loadMatcherInThread(config.knowledgePaths),
+    build: (changed) => new Matcher(changed),
+    initialValue: compiled?.ok ? compiled.matcher : loaded!.built(),
     logger,
   });
 

@@ -5,6 +5,9 @@
  * to 64 MB with `--max-semi-space-size=32`). Done in a worker, the parsers, their modules and their garbage go with
  * the worker's heap when it ends; this thread receives only the loaded articles. Same answer as `loadKnowledge`
  * (default importer); if the thread can't be started or dies, this thread loads.
+ *
+ * The thread can also build from what it loaded (`loadInThread`'s `build`: the matcher, src/matching/buildThread.ts),
+ * so that this thread only receives the result. This module stays below matching: it is given the builder's file.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,18 +18,40 @@ import type { Article } from './types';
 /** What the thread is given (`workerData`). */
 export interface LoadRequest {
   paths: string[];
+  /** A module whose `buildInThread` (ThreadBuilder) the thread runs on what it loaded. Default: none. */
+  build?: string;
 }
 
-/** What it sends back: the knowledge base without `byId` (rebuilt here, it holds the same articles). */
-export type LoadMessage = Omit<KnowledgeBase, 'byId'>;
+/**
+ * What a `build` module exports: run in the thread on the loaded knowledge base. `value` is sent with the articles
+ * (structured clone), the `transfer` buffers moved rather than copied. It reports its own failure in `value`.
+ */
+export type ThreadBuilder = (kb: KnowledgeBase) => { value: unknown; transfer: ArrayBuffer[] };
+
+/** What it sends back: the knowledge base without `byId` (rebuilt here, it holds the same articles), and what was built. */
+export type LoadMessage = Omit<KnowledgeBase, 'byId'> & { built?: unknown };
+
+/** A knowledge base loaded in the thread, and what its `build` module made of it (undefined when this thread loaded). */
+export interface LoadedInThread {
+  kb: KnowledgeBase;
+  built?: unknown;
+}
 
 const THREAD_FILE = path.join(__dirname, 'loadWorker.js');
 
 /** `loadKnowledge(paths)`, done in a worker thread. Rejects only if loading on this thread throws too. */
-export function loadKnowledgeInThread(paths: string[]): Promise<KnowledgeBase> {
+export async function loadKnowledgeInThread(paths: string[]): Promise<KnowledgeBase> {
+  return (await loadInThread(paths)).kb;
+}
+
+/**
+ * `loadKnowledge(paths)` done in a worker thread, which then runs `build` (a module's file: ThreadBuilder) on it. If
+ * the thread can't be started or dies, this thread loads, and nothing is built. Rejects only if that throws too.
+ */
+export function loadInThread(paths: string[], build?: string): Promise<LoadedInThread> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const settle = (load: () => KnowledgeBase) => {
+    const settle = (load: () => LoadedInThread) => {
       if (settled) return;
       settled = true;
       try {
@@ -36,10 +61,10 @@ export function loadKnowledgeInThread(paths: string[]): Promise<KnowledgeBase> {
       }
     };
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const here = () => (require('./load') as typeof import('./load')).loadKnowledge(paths);
+    const here = () => ({ kb: (require('./load') as typeof import('./load')).loadKnowledge(paths) });
     let thread: Worker;
     try {
-      thread = new Worker(THREAD_FILE, { workerData: { paths } satisfies LoadRequest });
+      thread = new Worker(THREAD_FILE, { workerData: { paths, ...(build ? { build } : {}) } satisfies LoadRequest });
     } catch {
       settle(here);
       return;
@@ -54,8 +79,8 @@ export function loadKnowledgeInThread(paths: string[]): Promise<KnowledgeBase> {
 }
 
 /** The knowledge base as `loadKnowledge` returns it: texts shared again (a copy between threads repeats them), `byId`. */
-function received(m: LoadMessage): KnowledgeBase {
+function received({ built, ...m }: LoadMessage): LoadedInThread {
   const pool = new TextPool();
   const articles: Article[] = m.articles.map((a) => pool.adopt(a));
-  return { ...m, articles, byId: new Map(articles.map((a) => [a.id, a])) };
+  return { kb: { ...m, articles, byId: new Map(articles.map((a) => [a.id, a])) }, built };
 }

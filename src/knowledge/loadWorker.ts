@@ -1,11 +1,14 @@
 /**
- * The worker thread of loadThread.ts: loads the knowledge sources it is given and sends the result back, then ends
- * (and with it the heap the parsers used).
+ * The worker thread of loadThread.ts: loads the knowledge sources it is given, builds from them if asked, and sends the
+ * result back, then ends (and with it the heap the parsers and the builder used).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadKnowledge } from './load';
-import type { LoadMessage, LoadRequest } from './loadThread';
+import type { LoadMessage, LoadRequest, ThreadBuilder } from './loadThread';
 
-const { paths } = workerData as LoadRequest;
-const { articles, problems, lexicon } = loadKnowledge(paths);
-parentPort!.postMessage({ articles, problems, lexicon } satisfies LoadMessage);
+const { paths, build } = workerData as LoadRequest;
+const kb = loadKnowledge(paths);
+const { articles, problems, lexicon } = kb;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const built = build ? (require(build) as { buildInThread: ThreadBuilder }).buildInThread(kb) : undefined;
+parentPort!.postMessage({ articles, problems, lexicon, built: built?.value } satisfies LoadMessage, built?.transfer ?? []);

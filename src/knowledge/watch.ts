@@ -13,7 +13,7 @@
  * Otherwise the last good knowledge base stays live and the problems are logged; fixing the file is
  * the next change. The value built from a knowledge base (the matcher) is built before the swap, so a
  * failure there also leaves the running one in place. This module stays below matching: it is generic
- * in what it builds.
+ * in what it builds (and a load may bring it built: the service builds the matcher in the loading thread).
  *
  * The sources are loaded in a worker thread, as at start-up (loadThread.ts): the parsers' code, their compiled
  * regular expressions and their garbage never reach this thread. Here they would stay until a full collection, and
@@ -32,8 +32,11 @@ import type { KnowledgeProblem } from './types';
 export interface WatchOptions<T> {
   /** The knowledge base loaded at start-up (already logged by the caller). */
   initial: KnowledgeBase;
-  /** Loads the knowledge base again from the same paths. Default: `loadKnowledgeInThread(paths)`. */
-  load?: () => Promise<KnowledgeBase>;
+  /**
+   * Loads the knowledge base again from the same paths, and may build from it too (off this thread: the service's loads
+   * build the matcher in the loading thread, src/matching/buildThread.ts). Default: `loadKnowledgeInThread(paths)`.
+   */
+  load?: () => Promise<Reloaded<T>>;
   /** Builds what the service runs on from a knowledge base (the matcher); may throw. */
   build: (kb: KnowledgeBase) => T;
   /** What `initial` was already built into (a matcher restored from a compiled index). Default: `build(initial)`. */
@@ -43,6 +46,13 @@ export interface WatchOptions<T> {
   debounceMs?: number;
   /** Watch the files. Default true; false gives a holder that only reloads on `reload()`. */
   watch?: boolean;
+}
+
+/** A knowledge base loaded again, and what was built from it already, if anything. */
+export interface Reloaded<T> {
+  kb: KnowledgeBase;
+  /** What `build(kb)` would give, built elsewhere; may throw as `build` does. Default: `build(kb)` is called. */
+  built?: () => T;
 }
 
 /** How a reload ended. */
@@ -75,7 +85,7 @@ export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): Li
   let waiting: ((outcome: ReloadOutcome) => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
 
-  const load = options.load ?? (() => loadKnowledgeInThread(paths));
+  const load = options.load ?? (async (): Promise<Reloaded<T>> => ({ kb: await loadKnowledgeInThread(paths) }));
   let running: Promise<ReloadOutcome> | undefined;
   let following: Promise<ReloadOutcome> | undefined;
 
@@ -99,8 +109,9 @@ export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): Li
 
   const tryReload = async (): Promise<ReloadOutcome> => {
     let next: KnowledgeBase;
+    let built: (() => T) | undefined;
     try {
-      next = await load();
+      ({ kb: next, built } = await load());
     } catch (err) {
       logger.error({ err }, 'knowledge reload failed; the last good knowledge base stays live');
       return { status: 'kept', reason: 'build-failed', message: (err as Error).message };
@@ -121,7 +132,7 @@ export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): Li
     }
     let value: T;
     try {
-      value = options.build(next);
+      value = built ? built() : options.build(next);
     } catch (err) {
       logger.error({ err }, 'knowledge change refused: building the matcher failed; the last good knowledge base stays live');
       return { status: 'kept', reason: 'build-failed', message: (err as Error).message };

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, loadKnowledge, type KnowledgeBase } from '../../src/knowledge/load';
-import { loadKnowledgeInThread } from '../../src/knowledge/loadThread';
+import { loadInThread, loadKnowledgeInThread } from '../../src/knowledge/loadThread';
 import { articleYaml } from '../helpers/articles';
 import { requireShared } from '../helpers/prerequisites';
 import { ROOT, tempFolder } from '../helpers/tmp';
@@ -45,6 +46,32 @@ describe('knowledge/loadThread: loading the sources in a worker thread', () => {
     );
     assert.equal(here.problems.length, 2);
     assertSame(await loadKnowledgeInThread([t.dir]), here);
+  });
+
+  it('runs a build module on what it loaded and sends its value back, typed arrays included', async function () {
+    this.timeout(30_000);
+    const t = tempFolder({ 'a.yaml': articleYaml('a', 'Error A happened'), 'd.yaml': articleYaml('d', 'Error D happened') });
+    cleanup = t.cleanup;
+    const builder = path.join(t.dir, 'builder.js');
+    fs.writeFileSync(
+      builder,
+      `exports.buildInThread = (kb) => {
+        const lengths = Int32Array.from(kb.articles, (a) => a.id.length + 10);
+        return { value: { ids: kb.articles.map((a) => a.id), lengths, byId: kb.byId.size }, transfer: [lengths.buffer] };
+      };`,
+    );
+    const { kb, built } = await loadInThread([t.dir], builder);
+    assertSame(kb, loadKnowledge([t.dir]));
+    assert.deepEqual(built, { ids: ['a', 'd'], lengths: Int32Array.from([11, 11]), byId: 2 });
+  });
+
+  it('a build module the thread cannot run: this thread loads, and nothing is built', async function () {
+    this.timeout(30_000);
+    const t = tempFolder({ 'a.yaml': articleYaml('a', 'Error A happened') });
+    cleanup = t.cleanup;
+    const { kb, built } = await loadInThread([t.dir], path.join(t.dir, 'missing-builder.js'));
+    assertSame(kb, loadKnowledge([t.dir]));
+    assert.equal(built, undefined);
   });
 
   it('the parsers stay out of the calling thread: no YAML parser, Markdown importer or article schema is loaded in it', function () {

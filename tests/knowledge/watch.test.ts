@@ -166,6 +166,53 @@ describe('knowledge/watch: reloading edited knowledge', function () {
     assert.equal(k.kb().articles.length, 1);
   });
 
+  it('takes the value a load brings built (the service builds the matcher in the loading thread) instead of building it', async () => {
+    let builds = 0;
+    let brought = 0;
+    const load = async () => {
+      const kb = loadKnowledge([folder.dir]);
+      return { kb, built: () => (brought++, new Matcher(kb)) };
+    };
+    const k = start(
+      { 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) },
+      { load, build: (kb) => (builds++, new Matcher(kb)), watch: false },
+    );
+    assert.equal(builds, 1, 'the initial knowledge base is built');
+    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA_ERROR));
+    assert.deepEqual(await k.reload(), { status: 'reloaded', articles: 2 });
+    assert.deepEqual([builds, brought], [1, 1]);
+    assert.equal(top(BETA_ERROR), 'beta');
+  });
+
+  it('a load whose value was built and failed keeps the running matcher, as a build that fails here', async () => {
+    const load = async () => ({
+      kb: loadKnowledge([folder.dir]),
+      built: (): Matcher => {
+        throw new Error('matcher exploded in the thread');
+      },
+    });
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) }, { load, watch: false });
+    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA_ERROR));
+    assert.deepEqual(await k.reload(), { status: 'kept', reason: 'build-failed', message: 'matcher exploded in the thread' });
+    assert.ok(logged('knowledge change refused: building the matcher failed; the last good knowledge base stays live'));
+    assert.equal(top(ALPHA_ERROR), 'alpha');
+    assert.equal(k.kb().articles.length, 1);
+  });
+
+  it('checks what a load brings built like any other: a bad edit is refused before its value is taken', async () => {
+    let brought = 0;
+    const load = async () => {
+      const kb = loadKnowledge([folder.dir]);
+      return { kb, built: () => (brought++, new Matcher(kb)) };
+    };
+    const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) }, { load, watch: false });
+    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), 'id: beta\ntitle: [unclosed\n');
+    const outcome = await k.reload();
+    assert.equal(outcome.status, 'kept');
+    assert.equal(brought, 0);
+    assert.equal(top(ALPHA_ERROR), 'alpha');
+  });
+
   it('keeps the running knowledge when loading fails', async () => {
     const k = start(
       { 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) },
@@ -192,10 +239,10 @@ describe('knowledge/watch: reloading edited knowledge', function () {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     // The first load reads the files, then waits: the edit and the two calls come while it runs.
-    const load = async (): Promise<KnowledgeBase> => {
+    const load = async (): Promise<{ kb: KnowledgeBase }> => {
       const kb = loadKnowledge([folder.dir]);
       if (++loads === 1) await held;
-      return kb;
+      return { kb };
     };
     const k = start({ 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) }, { load, watch: false });
     const running = k.reload();
