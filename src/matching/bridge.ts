@@ -38,6 +38,8 @@ interface Rule {
   outputWords: string[];
   /** Where `output`'s slots stand: each the index in `outputWords` it comes before. */
   outputSlots: number[];
+  /** Which of `output`'s slots (counted from 0) it writes inside quotation marks (`… when "{}" was run`). */
+  quotedSlots: number[];
   /** Words of the other language's further forms (`OWA` for `Outlook on the web`). */
   alternatives: string[][];
   /** The form is written the same in the other language too (`OWA`): in a sentence of that language it stays as written. */
@@ -60,6 +62,11 @@ export interface Applied {
    * An error text holds the template with its own words in the slots (`… server exchange.contoso.com failed …`).
    */
   slots?: number[];
+  /**
+   * Which slots (counted from 0) the template quotes (`The following error was generated when "{}" was run`): there an error
+   * text's own words are its quotation, up to `maxQuotedSlotWords`, as a paste's are (`holdsApplied`).
+   */
+  quotedSlots?: number[];
   /**
    * Set when the words it was read from stand inside a quotation of the paste (`“…”`, `„…“`, `"…"`): which one, counted
    * from 0. A quotation in a post is mostly the message a program printed; its words are that message's, not the admin's.
@@ -126,6 +133,19 @@ function slotText(text: string, words: readonly { start: number; end: number }[]
   return text.slice(start, end).replace(/\s*\n\s*/g, ' ');
 }
 
+/** Quotation marks a template may write around a slot, either side (`"{}"`, `'{}'`, `“{}”`, `„{}“`, `«{}»`). */
+const QUOTE_MARKS = `"'“”„‘’«»`;
+
+/** The slots (counted from 0) a form writes inside quotation marks, a mark right before and right after `{}`. */
+function quotedSlotsOf(form: string): number[] {
+  const parts = form.split(SLOT);
+  const out: number[] = [];
+  // (`''.includes('')` is true: an empty side is no mark.)
+  const mark = (c: string) => c !== '' && QUOTE_MARKS.includes(c);
+  for (let k = 0; k + 1 < parts.length; k++) if (mark(parts[k].slice(-1)) && mark(parts[k + 1].charAt(0))) out.push(k);
+  return out;
+}
+
 /** Folded words of a form, `null` where a slot stands. */
 function patternOf(form: string): (string | null)[] {
   const parts = form.split(SLOT);
@@ -178,6 +198,7 @@ export class Translator {
         if (outputPattern[k] === null) outputSlots.push(n);
         else n++;
       }
+      const quotedSlots = quotedSlotsOf(output);
       const alternatives = (from === 'de' ? e.en : e.de)
         .slice(1)
         .map((f) => patternOf(f).filter((w): w is string => w !== null))
@@ -195,6 +216,7 @@ export class Translator {
           output,
           outputWords,
           outputSlots,
+          quotedSlots,
           alternatives,
           shared,
           plural: from === 'de' && pluralForm(pattern, forms),
@@ -377,7 +399,7 @@ export class Translator {
         cursor = words[hit.end - 1].end;
         // A form ending in a bracket (`Argument(en)`) was matched up to its last word: its bracket is the paste's.
         if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
-        const { outputWords, outputSlots, alternatives, pattern } = hit.rule;
+        const { outputWords, outputSlots, quotedSlots, alternatives, pattern } = hit.rule;
         const last = pattern[pattern.length - 1];
         const noun = isNoun(text, words[hit.end - 1].start);
         const plural =
@@ -386,6 +408,7 @@ export class Translator {
           words: outputWords,
           ...(alternatives.length ? { alternatives } : {}),
           ...(outputSlots.length ? { slots: outputSlots } : {}),
+          ...(quotedSlots.length ? { quotedSlots } : {}),
           ...(plural ? { plural: true as const } : {}),
         });
         units.push(unitAt(sentences, i, hit.end, outputWords));
@@ -1059,7 +1082,7 @@ export function agreement(
     if (a.words.length < params.unitWords) continue;
     let held = false;
     for (const e of errorWords) {
-      if (!holdsApplied(e, a, params.maxSlotWords)) continue;
+      if (!holdsApplied(e, a, params)) continue;
       held = true;
       holding.add(e);
     }
@@ -1435,7 +1458,7 @@ function ownWords(article: Article, applied: readonly Applied[], params: BridgeP
   for (const quote of new Set(applied.map((a) => a.quote))) {
     if (quote === undefined) continue;
     const read = applied.filter((a) => a.quote === quote);
-    if (!errors.some((e) => read.every((a) => holdsApplied(e, a, params.maxSlotWords)))) other.add(quote);
+    if (!errors.some((e) => read.every((a) => holdsApplied(e, a, params)))) other.add(quote);
   }
   return other.size ? applied.filter((a) => a.quote === undefined || !other.has(a.quote)) : applied;
 }
@@ -1447,9 +1470,16 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 /**
  * Whether an error text (folded words) holds what the translation wrote for a form: its words in a row, and for a template
  * with slots each run between them in order, the text's own words in each slot (`Connecting to remote server
- * exchange.contoso.com failed …` holds `Connecting to remote server {} failed …`; up to `maxSlot` words, or none).
+ * exchange.contoso.com failed …` holds `Connecting to remote server {} failed …`; up to `maxSlotWords` words, or none). A
+ * slot the template quotes holds the text's quotation, up to `maxQuotedSlotWords`, as a paste's quoted slot does: Setup's
+ * `The following error was generated when "$error.Clear(); & $RoleBinPath\ServiceControl.ps1 EnableServices Critical"
+ * was run` quotes a command of seven words.
  */
-export function holdsApplied(haystack: readonly string[], applied: Applied, maxSlot: number): boolean {
+export function holdsApplied(
+  haystack: readonly string[],
+  applied: Applied,
+  limits: Pick<BridgeParameters, 'maxSlotWords' | 'maxQuotedSlotWords'>,
+): boolean {
   if (!applied.slots?.length) return containsRun(haystack, applied.words);
   const runs: string[][] = [];
   let from = 0;
@@ -1460,7 +1490,8 @@ export function holdsApplied(haystack: readonly string[], applied: Applied, maxS
   const fits = (r: number, at: number): boolean => {
     if (r === runs.length) return true;
     const run = runs[r];
-    // The first run stands anywhere; each later one within `maxSlot` words of the last.
+    // The first run stands anywhere; each later one within the slot's most words of the last.
+    const maxSlot = applied.quotedSlots?.includes(r - 1) ? limits.maxQuotedSlotWords : limits.maxSlotWords;
     const last = r === 0 ? haystack.length - run.length : Math.min(at + maxSlot, haystack.length - run.length);
     for (let i = at; i <= last; i++) {
       if (run.every((w, k) => haystack[i + k] === w) && fits(r + 1, i + run.length)) return true;
@@ -1512,7 +1543,7 @@ export function answerThroughTranslation(
   const top = via.decision === 'answer' && via.matches[0].article !== answered?.id ? articleOf(via.matches[0].article) : undefined;
   if (!answered || !top) return direct;
   const errors = errorWordsOf(top);
-  if (!templates.some((a) => errors.some((e) => holdsApplied(e, a, params.bridge.maxSlotWords)))) return direct;
+  if (!templates.some((a) => errors.some((e) => holdsApplied(e, a, params.bridge)))) return direct;
   const theirs = errorVocabularyOf(answered);
   const ours = errorVocabularyOf(top);
   if (!free.every((t) => !theirs.has(t) || ours.has(t)) || !free.some((t) => ours.has(t) && !theirs.has(t))) return direct;
@@ -1562,9 +1593,7 @@ export function combineWithTranslation(
   const free = languageFreeTerms(text);
   if (
     mixed &&
-    !translation.applied.some(
-      (a) => a.words.length >= params.bridge.unitWords && errors.some((e) => holdsApplied(e, a, params.bridge.maxSlotWords)),
-    ) &&
+    !translation.applied.some((a) => a.words.length >= params.bridge.unitWords && errors.some((e) => holdsApplied(e, a, params.bridge))) &&
     !(via.decision === 'answer' && freeAgrees(vocabulary, free))
   )
     return direct;
@@ -1581,9 +1610,7 @@ export function combineWithTranslation(
   const verbatimLead =
     direct.matches[0]?.article === via.matches[0].article &&
     direct.matches[0].score >= t.candidate &&
-    translation.applied.some(
-      (a) => a.words.length >= params.bridge.unitWords && errors.some((e) => holdsApplied(e, a, params.bridge.maxSlotWords)),
-    );
+    translation.applied.some((a) => a.words.length >= params.bridge.unitWords && errors.some((e) => holdsApplied(e, a, params.bridge)));
   if (
     via.decision === 'answer' &&
     top &&

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { LexiconEntry } from '../../src/knowledge/lexicon';
-import { Translator } from '../../src/matching/bridge';
+import { errorWordsOf, holdsApplied, Translator } from '../../src/matching/bridge';
+import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { englishArticle, kbOf } from '../helpers/articles';
 
 /**
  * A template's slot that the paste quotes whole (bridge.ts `slotWords`): Setup's wrapper quotes the command it ran,
@@ -43,5 +45,45 @@ describe('bridge: a slot the paste quotes whole may be as long as the quotation 
     assert.equal(en.translate(within).text, `The wombat reported an error when "${words(maxQuotedSlotWords)}" was fed`);
     const beyond = `Der Wombat meldete einen Fehler, als "${words(maxQuotedSlotWords + 1)}" gefüttert wurde`;
     assert.equal(en.translate(beyond).text, beyond);
+  });
+});
+
+/**
+ * The same on the article's side (bridge.ts `holdsApplied`): an English error text holds a template whose slot it quotes
+ * with its own quotation in the slot, up to `maxQuotedSlotWords` (Setup's `The following error was generated when
+ * "$error.Clear(); & $RoleBinPath\ServiceControl.ps1 EnableServices Critical" was run`: seven words). Unquoted, a slot
+ * holds at most `maxSlotWords`. Hand-made articles.
+ */
+describe('bridge: an error text holds a template with its own quotation in a quoted slot (holdsApplied)', () => {
+  const COMMAND = '$error.Clear(); & $BurrowPath\\FeedControl.ps1 EnableFeeding Critical Now';
+  const ERROR = `The wombat reported an error when "${COMMAND}" was fed: "WombatManager check failed.". WombatManager check failed.`;
+  const PASTE = `Der Wombat meldete einen Fehler, als "${COMMAND}" gefüttert wurde: "WombatManager check failed.".`;
+  const UNQUOTED: LexiconEntry = { de: ['Der Numbat grub, bis {} einstürzte'], en: ['The numbat dug until {} collapsed'], file: 'test' };
+
+  it('holds the quoted slot with more than maxSlotWords words, and an unquoted slot only up to maxSlotWords', () => {
+    assert.ok(COMMAND.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length > maxSlotWords);
+    const [read] = en.translate(PASTE).applied.filter((a) => a.slots?.length);
+    assert.deepEqual(read.quotedSlots, [0]);
+    const [errorWords] = errorWordsOf(englishArticle('wombat-feed', [ERROR]));
+    assert.equal(holdsApplied(errorWords, read, DEFAULT_PARAMETERS.bridge), true);
+    assert.equal(holdsApplied(errorWords, read, { maxSlotWords, maxQuotedSlotWords: maxSlotWords }), false);
+
+    const numbat = new Translator([UNQUOTED], 'de');
+    const [dug] = numbat.translate(`Der Numbat grub, bis Bau Eins einstürzte`).applied;
+    assert.equal(dug.quotedSlots, undefined);
+    const [long] = errorWordsOf(englishArticle('numbat', [`The numbat dug until ${words(maxSlotWords + 2)} collapsed`]));
+    const [short] = errorWordsOf(englishArticle('numbat', [`The numbat dug until ${words(maxSlotWords)} collapsed`]));
+    assert.equal(holdsApplied(long, dug, DEFAULT_PARAMETERS.bridge), false);
+    assert.equal(holdsApplied(short, dug, DEFAULT_PARAMETERS.bridge), true);
+  });
+
+  it('answers the German wrapper around the English article’s own long command (the verbatim words and the template agree)', () => {
+    const kb = kbOf([
+      englishArticle('wombat-feed', [ERROR]),
+      englishArticle('wombat-sleep', ['The wombat could not sleep because the burrow is too cold.']),
+      englishArticle('numbat-dig', ['The numbat reported an error when digging: Burrow collapsed.']),
+    ]);
+    const r = new Matcher({ ...kb, lexicon: [WRAPPER] }).match(PASTE);
+    assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'wombat-feed']);
   });
 });
