@@ -352,6 +352,23 @@ export function capUnexplained(ctx: MatchContext, ranked: Ranked[], terms: Itera
     if (explained >= share * (explained + rest)) return ranked;
     best = Math.max(best, explained / (explained + rest));
   }
+  // Those texts together: an article that quotes one failure as two tools print it (the admin center's `The connection to
+  // the server … could not be completed.` and PowerShell's `The call to '…/mrsproxy.svc' failed …`) explains a paste that
+  // shows both (Test-MigrationServerAvailability's Message and ErrorDetail) with both.
+  if (texts.length > 1) {
+    const found = new Set<number>();
+    for (const h of texts) for (const id of h.found) found.add(id);
+    let explained = 0;
+    let rest = 0;
+    for (const t of new Set(words)) {
+      const id = vocab.ids.get(t);
+      if (id === undefined) continue;
+      if (found.has(id)) explained += weight[id] / uniqueWeight;
+      else rest += weight[id] / uniqueWeight;
+    }
+    if (explained >= share * (explained + rest)) return ranked;
+    best = Math.max(best, explained / (explained + rest));
+  }
   top.hit.unexplained = Math.round(best * 1000) / 1000;
   return ranked.map((r) => (r.score > cap ? { ...r, score: cap } : r));
 }

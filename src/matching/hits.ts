@@ -280,6 +280,8 @@ export interface Paste {
   properties: string[];
   /** The paste chains with a `-->` of its own (QueryView.arrow). */
   arrow: boolean;
+  /** Per `-->` of the paste, the terms of the message after it (QueryView.arrowed); undefined without an arrow. */
+  arrowed?: string[][];
   lang: Lang;
   /** The terms it writes only as an event record's field names (eventFrame.ts): no words of a description. */
   frame: ReadonlySet<string>;

@@ -349,7 +349,7 @@ export class Matcher {
     translated: TranslatedWords = NO_WORDS,
     paste: Paste = this.read(text, options),
   ): MatchResult {
-    const view = buildQueryView(paste.seq, paste.quoted, paste.arrow, paste.values, paste.properties);
+    const view = buildQueryView(paste.seq, paste.quoted, paste.arrow, paste.values, paste.properties, paste.arrowed);
     const candidates: ArrayLike<number> = this.candidates(view);
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
     // Explaining shows every error text's score. Otherwise first only what could be answered or offered is scored
@@ -397,7 +397,7 @@ export class Matcher {
     }
     const repaired = this.repairTypos(paste.seq, view, errorHits);
     if (repaired) {
-      view = buildQueryView(repaired, paste.quoted, paste.arrow, paste.values, paste.properties);
+      view = buildQueryView(repaired, paste.quoted, paste.arrow, paste.values, paste.properties, paste.arrowed);
       errorHits = this.errorHits(view, candidates, floor, settled);
     }
     checkScenario(this.ctx, errorHits, paste);

@@ -31,11 +31,37 @@ export function readPaste(text: string, lang: Lang | undefined, params: MatchPar
     values: valuesOf(tokens, content),
     properties: propertiesOf(lines),
     arrow: ARROW.test(cut),
+    arrowed: arrowMessages(cut),
     lang: detected ?? lang ?? 'en',
     frame: eventFrameTerms(cut, params.paste.eventFields),
     code: stackFrameTerms(lines, content),
     content,
   };
+}
+
+/** An exception class that opens a message after an arrow (`Microsoft.Exchange.…MRSRemotePermanentException:`). */
+const LEADING_CLASS = /^\s*(?:[\w`]+\.)*\w*(?:Exception|Error)\b:?/;
+/** What ends an arrow's message: a sentence end, or the next arrow. */
+const MESSAGE_END = /[.!?](?=\s|$)|-{2,3}>/;
+
+/**
+ * Per `-->` of the paste, the content terms of the message right after it: its exception class left out, up to its
+ * sentence's end (across the line breaks a console wraps it at; at most 300 characters). Read only for pastes with an
+ * arrow (score.ts `arrowRepeats` compares them with an error's outer message).
+ */
+export function arrowMessages(text: string): string[][] | undefined {
+  if (!ARROW.test(text)) return undefined;
+  const out: string[][] = [];
+  const parts = text.split(/-{2,3}>/);
+  for (let k = 1; k < parts.length; k++) {
+    let message = parts[k].slice(0, 300).replace(LEADING_CLASS, '');
+    const end = MESSAGE_END.exec(message);
+    if (end) message = message.slice(0, end.index);
+    const terms: string[] = [];
+    for (const t of tokenize(message).tokens) if (!STOPWORDS.has(t.term)) terms.push(t.term);
+    out.push(terms);
+  }
+  return out;
 }
 
 /**

@@ -29,6 +29,12 @@ export interface QueryView {
   /** The paste chains with a `-->` of its own: it goes on after an outer message, so it never stops before an arrow. */
   arrow?: boolean;
   /**
+   * Per `-->` of the paste, the terms of the message right after it (its exception class left out, up to the sentence's
+   * end: readPaste.ts `arrowMessages`). An arrow whose message the error says before its own arrow repeats that outer
+   * message, as .NET chains print each level's message (`arrowRepeats`). Absent: not read (every arrow counts).
+   */
+  arrowed?: readonly (readonly string[])[];
+  /**
    * Per term of `seq`: IN_VALUE when the paste has it inside single quotes there (a value: `The object 'CN=…' already
    * exists`), AFTER_VALUE when a quoted value whose words clean-up dropped ('fabrikam.com') stands right before it.
    */
@@ -56,8 +62,10 @@ export function buildQueryView(
   arrow = false,
   values?: Uint8Array,
   properties?: readonly string[],
+  arrowed?: readonly (readonly string[])[],
 ): QueryView {
   const view: QueryView = arrow ? { seq, terms: new Set(seq), quoted, arrow } : { seq, terms: new Set(seq), quoted };
+  if (arrow && arrowed !== undefined) view.arrowed = arrowed;
   if (values && values.length === seq.length && values.some((v) => v !== 0)) view.values = values;
   if (properties !== undefined && properties.length > 0) view.properties = properties;
   return view;
@@ -1053,7 +1061,11 @@ export function scoreAbove(
   // outer message, a whole error on its own: it is scored against the text up to that arrow. A paste with an arrow of
   // its own goes on after the outer message with another one (`…'Negotiate'. --> The underlying connection was
   // closed…` where the error has `--> …(403) Forbidden`): that is another error, scored against the whole text.
-  const cut = touchedAt(w, 0) && pk.hasArrows[id] && !view.arrow ? arrowCut(pk, id, w, units) : -1;
+  // An arrow of the paste that only repeats the error's outer message (`The call to '…mrsproxy.svc' failed. Error details:
+  // The HTTP request was forbidden … ---> MRSRemotePermanentException: The HTTP request was forbidden …`) goes on with no
+  // other message: the paste still stops before the error's arrow.
+  const cut =
+    touchedAt(w, 0) && pk.hasArrows[id] && (!view.arrow || arrowRepeats(pk, id, index.errors[id], view)) ? arrowCut(pk, id, w, units) : -1;
   const to = cut >= 0 ? pk.arrows[cut] : units;
   const detailUnit = cut >= 0 ? pk.arrows[cut + 1] : pk.detailUnit[id];
   coverage(pk, id, detailUnit, to, w, index, p);
@@ -1181,6 +1193,34 @@ function isFrameOnly(pk: PackedSignals, id: number, w: UnitWeights, units: numbe
   }
   return middle > p.frameOnly.middle * held;
 }
+
+/**
+ * Every `-->` of the paste (`view.arrowed`: the terms of the message after each) repeats what error text `id` says before
+ * its first arrow: each of its terms, but for values the paste quotes (`'Negotiate'`, a variable the error quotes as an
+ * example), is one of the outer message's, and the arrows say at least `ARROW_REPEAT_WORDS` such terms in all. False when
+ * an arrow goes on with a word of its own (another inner message), or when the paste's arrows were not read.
+ */
+function arrowRepeats(pk: PackedSignals, id: number, sig: ErrorSignal, view: QueryView): boolean {
+  const { arrowed } = view;
+  if (arrowed === undefined || arrowed.length === 0) return false;
+  const first = pk.arrows[pk.arrowStart[id]];
+  const outer = new Set(sig.terms.slice(0, pk.unitFrom[pk.unitStart[id] + first]));
+  let said = 0;
+  for (const terms of arrowed) {
+    let own = 0;
+    for (const t of terms) {
+      if (view.quoted.has(t)) continue;
+      if (!outer.has(t)) return false;
+      own++;
+    }
+    if (own === 0) return false;
+    said += own;
+  }
+  return said >= ARROW_REPEAT_WORDS;
+}
+
+/** Terms the arrows' messages must say in all for `arrowRepeats` to read them as the outer message again (a word or two say little). */
+const ARROW_REPEAT_WORDS = 3;
 
 /**
  * Where a paste that holds error text `id` from its start stops before a `-->`: the first arrow from whose unit on it
