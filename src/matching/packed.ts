@@ -16,7 +16,10 @@ export interface PackedSignals {
   ids: Int32Array;
   /** Per position: the term's weight (ErrorSignal.weights). */
   weights: Float64Array;
-  /** Per position: VAR_AFTER (ErrorSignal.varAfter), FIRST (a position of ErrorSignal.firsts), VALUE_START, VALUE_END and PROPERTY. */
+  /**
+   * Per position: VAR_AFTER (ErrorSignal.varAfter), FIRST (a position of ErrorSignal.firsts), VALUE_START, VALUE_END, PROPERTY
+   * and VAR_OPENS.
+   */
   flags: Uint8Array;
   /** Per position: 1 when a placeholder or variable value follows the term (ErrorSignal.varAfter), else 0. */
   varAfter: Uint8Array;
@@ -58,6 +61,11 @@ export const VALUE_END = 8;
  * propertyName): what follows is that property's value, which a paste contradicts only by showing the property set otherwise.
  */
 export const PROPERTY = 16;
+/**
+ * flags: the placeholder after the term (VAR_AFTER) opens the next part of the error text, not this one's end
+ * (`…Gateway DEL: <guid>" wasn't found`): the part after it goes on from the value, as one that ends a sentence does not.
+ */
+export const VAR_OPENS = 32;
 /** unitFlags: Unit.nested. */
 export const NESTED = 1;
 /** unitFlags: Unit.generic. */

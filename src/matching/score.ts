@@ -1,5 +1,16 @@
 import type { MatchParameters } from './parameters';
-import { AFTER_SENTENCE, GENERIC, NESTED, packedSignals, PROPERTY, VALUE_END, VALUE_START, VAR_AFTER, type PackedSignals } from './packed';
+import {
+  AFTER_SENTENCE,
+  GENERIC,
+  NESTED,
+  packedSignals,
+  PROPERTY,
+  VALUE_END,
+  VALUE_START,
+  VAR_AFTER,
+  VAR_OPENS,
+  type PackedSignals,
+} from './packed';
 import { Arena, GramTable } from './gramTable';
 import { gramCode, isCodeTerm, isExceptionClassTerm, type ErrorSignal, type SignalIndex, type Vocabulary } from './signals';
 import { newClassWeights, unitClassesOf, weighClass, type ClassWeights, type UnitClasses } from './unitClasses';
@@ -811,8 +822,10 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
   const n = pk.termStart[id + 1] - t0;
   const u0 = pk.unitStart[id];
   let start = pk.unitFrom[u0 + unit];
-  // A value that ends a unit: what follows in the paste may be its own words after a sentence end.
-  if (i - 1 < start) return false;
+  // A value that ends a unit: what follows in the paste may be its own words after a sentence end. One that opens the next
+  // unit (VAR_OPENS) is read as a value that opens its unit, below.
+  const opens = v === i && (pk.flags[t0 + i - 1] & VAR_OPENS) !== 0;
+  if (i - 1 < start && !opens) return false;
   // A value that opens its unit (`…with parameters: 15.01.2375.031, M.E.Store.Worker`): the word before it ends the unit
   // before, which a colon or a quote joins to it — not a sentence end, after which the paste may go on in its own words.
   let before = unit;
@@ -838,8 +851,44 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
   // The paste goes on as the error somewhere after the word (its value dropped by clean-up, or another occurrence of the
   // word: `Event ID: 2004 Source: …` above `…message ID 1889785069582 was acknowledged`): it follows the error there.
   if (q.pairs.has(gramCode(q.size, word, expected))) return false;
-  const other = otherValue(q.afterValue!, word, q, ids, t0 + i, n - i);
+  // A placeholder that opens the next unit (`…Gateway DEL: <guid>" wasn't found`) is read only where the paste has the two
+  // words before it too (`…Gateway DEL: EX02 caps…`): a word as common as `id` is followed by a value in many places
+  // (`Event ID 1003 from Source…` is not `…process id: <process ID>, with parameters…`).
+  const other =
+    opens && i - 1 < pk.unitFrom[u0 + unit]
+      ? b > start
+        ? valueAfterPair(q, ids[t0 + b - 1], word, ids, t0 + i, n - i)
+        : -1
+      : otherValue(q.afterValue!, word, q, ids, t0 + i, n - i);
   return other >= 0 && contradict(1, other, b);
+}
+
+/**
+ * What the paste has after the words `first`, `word` and the names, numbers and quoted values that follow them (as
+ * otherValue reads it: a word that may differ from the error's `ids[at]`), wherever the two words stand together in it; −1
+ * when nothing differs, or when the paste goes on as the error after them somewhere.
+ */
+function valueAfterPair(q: PasteIds, first: number, word: number, ids: Int32Array, at: number, left: number): number {
+  const { seq } = q;
+  const expected = ids[at];
+  const next1 = left > 1 ? ids[at + 1] : -1;
+  const next2 = left > 2 ? ids[at + 2] : -1;
+  let other = -1;
+  for (let p = 1; p + 1 < seq.length; p++) {
+    if (seq[p] !== word || seq[p - 1] !== first) continue;
+    let j = p + 1;
+    // A word of the paste's own (an id from q.size on) is read from its term: names.local holds the paste read last.
+    while (j < seq.length && (q.quoted.has(seq[j]) || (seq[j] < q.size ? q.names.is(seq[j]) : looksLikeName(q.term(seq[j]))))) j++;
+    // No value after the two words, or nothing after it: nothing to compare.
+    if (j === p + 1 || j >= seq.length) continue;
+    const u = seq[j];
+    if (u === expected || u === next1 || u === next2) return -1;
+    if (other >= 0) continue;
+    const pasted = q.term(u);
+    const term = q.term(expected);
+    if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, term)) && !misread(pasted, term)) other = u;
+  }
+  return other;
 }
 
 /**

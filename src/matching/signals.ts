@@ -13,6 +13,7 @@ import {
   VALUE_END,
   VALUE_START,
   VAR_AFTER,
+  VAR_OPENS,
   type PackedSignals,
 } from './packed';
 import { STOPWORDS } from './stopwords';
@@ -53,7 +54,7 @@ interface ParsedText {
   varAfter: boolean[];
   /**
    * Per term: VALUE_START when a kept value (a quoted DN) starts with it, VALUE_END when one ends with it, or both; PROPERTY when
-   * it is a property's name before its value.
+   * it is a property's name before its value; VAR_OPENS when the placeholder after it opens the next part.
    */
   valueMarks: number[];
   units: Unit[];
@@ -708,6 +709,8 @@ function parseError(
     for (const w of piece.match(WORD_OR_VAR) ?? []) {
       if (w === VAR) {
         if (terms.length) varAfter[terms.length - 1] = true;
+        // Before any word of its part (`…Gateway DEL: <guid>" wasn't found`): the value opens the part, it does not end the one before.
+        if (terms.length && terms.length === start) valueMarks[terms.length - 1] |= VAR_OPENS;
         continue;
       }
       if (w === VALUE_OPEN) {

@@ -24,12 +24,13 @@ import {
   VALUE_START as P_VALUE_START,
   VALUE_END as P_VALUE_END,
   PROPERTY as P_PROPERTY,
+  VAR_OPENS as P_VAR_OPENS,
   type PackedSignals,
 } from './packed';
 import { ErrorSignal, type KeywordPhrase, type SignalIndex } from './signals';
 
 /** The encoding's version: raised with every change to what is stored or how. */
-export const SNAPSHOT_VERSION = 8;
+export const SNAPSHOT_VERSION = 9;
 
 /** A list of lists as one flat array: list i is `values[offsets[i]] … values[offsets[i + 1] - 1]`. */
 interface Ragged<T extends Int32Array | Float64Array> {
@@ -64,7 +65,7 @@ interface SignalsSnapshot {
   weights: Float64Array;
   /** Same offsets as `terms`; 1 = true. */
   varAfter: Uint8Array;
-  /** Same offsets as `terms`: the VALUE_START, VALUE_END and PROPERTY flags (packed.ts). */
+  /** Same offsets as `terms`: the VALUE_START, VALUE_END, PROPERTY and VAR_OPENS flags (packed.ts). */
   valueMarks: Uint8Array;
   /** Per error text the positions of first occurrences (ErrorSignal.firsts). */
   firsts: Ragged<Int32Array>;
@@ -262,7 +263,7 @@ function encodeSignals(index: SignalIndex, id: Intern): SignalsSnapshot {
     terms: flat(pk.termStart, pk.ids),
     weights: pk.weights.slice(),
     varAfter: pk.varAfter.slice(),
-    valueMarks: pk.flags.map((f) => f & (P_VALUE_START | P_VALUE_END | P_PROPERTY)),
+    valueMarks: pk.flags.map((f) => f & (P_VALUE_START | P_VALUE_END | P_PROPERTY | P_VAR_OPENS)),
     firsts: flat(pk.firstStart, pk.firsts),
     units: { offsets: pk.unitStart.map((u) => 3 * u), values: units },
     detailUnit: pk.detailUnit.slice(),

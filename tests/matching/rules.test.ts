@@ -723,6 +723,27 @@ describe('matching rules: another number or name that opens its unit (score.ts o
   });
 });
 
+describe('matching rules: a placeholder that opens the next part of the error (signals.ts VAR_OPENS, score.ts otherAfterValue)', () => {
+  const m = new Matcher(
+    kbOf([
+      article('gone', ['Registering the quokka trust failed. Trust "Walrus Gateway DEL: <guid>" was not found in the sprocket directory.']),
+      article('other', ['Unrelated marmot text about the zoo.']),
+    ]),
+  );
+
+  it('answers the error with another value in its place where the words after it are the error’s', () => {
+    assert.deepEqual(
+      top(m, 'Registering the quokka trust failed. Trust "Walrus Gateway DEL: 4f1c" was not found in the sprocket directory.'),
+      ['answer', 'gone'],
+    );
+  });
+
+  it('does not answer it when the words after the value (past a colon and a quote, no sentence end) are another error’s', () => {
+    const r = m.match('Registering the quokka trust failed. Trust "Walrus Gateway DEL: EX02 lantern" refused the marmot handshake today.');
+    assert.notEqual(r.decision, 'answer');
+  });
+});
+
 describe('matching rules: a small part of an error, without how it ends (score.ts smallPart)', () => {
   const m = new Matcher(
     kbOf([
