@@ -30,6 +30,22 @@ const STEPS = FIELDS.indexOf('steps');
 export const postingDoc = (posting: number): number => posting >> 3;
 export const postingField = (posting: number): number => posting & 7;
 
+/**
+ * Of a term's postings (ascending: by document, `postingDoc`), the one of document `doc`, or -1: a binary search, as common
+ * words stand in most documents (a long post's words were read posting by posting for each document it fits).
+ */
+export function postingOf(postings: Int32Array, doc: number): number {
+  let lo = 0;
+  let hi = postings.length;
+  const first = doc << 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (postings[mid] < first) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < postings.length && postingDoc(postings[lo]) === doc ? postings[lo] : -1;
+}
+
 interface SymptomDoc {
   article: number;
   symptom: string;
@@ -598,7 +614,7 @@ class Fit implements DescriptionScore {
 
   get found(): string[] {
     if (!this.list) {
-      const holds = (f: string) => this.index.postings.get(f)!.some((posting) => postingDoc(posting) === this.doc);
+      const holds = (f: string) => postingOf(this.index.postings.get(f)!, this.doc) >= 0;
       this.list = this.read.flatMap((forms) => forms.filter(holds).slice(0, 1));
     }
     return this.list;
@@ -741,12 +757,8 @@ export function namedParts(index: DescriptionIndex, fit: DescriptionScore): { sy
   for (const w of fit.found) {
     const list = index.postings.get(w);
     if (!list) continue; // a word pair (addPairs)
-    let field = -1;
-    for (const posting of list)
-      if (postingDoc(posting) === fit.doc) {
-        field = postingField(posting);
-        break;
-      }
+    const posting = postingOf(list, fit.doc);
+    const field = posting < 0 ? -1 : postingField(posting);
     const weight = (index.idf.get(w) ?? 0) / unique;
     if (field >= 0 && field < CAUSE) out.symptom += weight;
     else if (field === CAUSE) {

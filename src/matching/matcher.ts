@@ -6,7 +6,6 @@
  *   readPaste.ts (1) · errorCaps.ts, outerCaps.ts (4b–4d) · codeHits.ts, keywordHits.ts, descriptionHits.ts (5a–5c) ·
  *   ranking.ts (6–7b) · decide.ts (7) · explain.ts (the output). README "How matching works" describes the rules.
  */
-import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/load';
 import type { Lang } from '../knowledge/types';
 import { ArticleFacts } from './articleFacts';
@@ -67,6 +66,7 @@ import { buildQueryView, recyclePasteIds, scoreAbove, type QueryView, type Settl
 import { buildSignals, type SignalIndex } from './signals';
 import { Synonyms } from './synonyms';
 import { twinsOf } from './twins';
+import { closestSpelling } from './typoSearch';
 import { cutToErrorPart } from './truncate';
 import type { MatchOptions, MatchResult } from './types';
 import { plainConstructor } from './plain';
@@ -190,11 +190,11 @@ export class Matcher {
    */
   private last: { paste: Paste; hits: readonly Hit[]; ranked: readonly Ranked[] } | undefined;
   /**
-   * This paste's last typo search (repairTypos): its words (`vocabulary`, joined in order), their fuse index and each unknown
-   * word's correction found in them (undefined: none). A paste decided at two floors, and its translation, mostly look up the
+   * This paste's last typo search (repairTypos): its words (`vocabulary`, joined in order) and each unknown word's
+   * correction found in them (undefined: none). A paste decided at two floors, and its translation, mostly look up the
    * same words again; let go when the next paste is matched.
    */
-  private typos: { vocabulary: string; fuse: Fuse<string>; found: Map<string, string | undefined> } | undefined;
+  private typos: { vocabulary: string; found: Map<string, string | undefined> } | undefined;
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
@@ -611,19 +611,12 @@ export class Matcher {
     if (!unknown.size) return null;
     const words = [...vocabulary];
     const key = words.join('\n');
-    if (this.typos?.vocabulary !== key) {
-      const fuse = new Fuse(words, { includeScore: true, threshold: p.maxScore, ignoreLocation: true, isCaseSensitive: true });
-      this.typos = { vocabulary: key, fuse, found: new Map() };
-    }
-    const { fuse, found } = this.typos;
+    if (this.typos?.vocabulary !== key) this.typos = { vocabulary: key, found: new Map() };
+    const { found } = this.typos;
     const fix = new Map<string, string>();
     for (const u of [...unknown].slice(0, p.maxWords)) {
       let item = found.get(u);
-      if (item === undefined && !found.has(u)) {
-        // Fuse also finds a word inside a longer one ("unexpected" in "unexpectedly"): a typo changes the length by one at most.
-        item = fuse.search(u, { limit: 3 }).find((r) => Math.abs(r.item.length - u.length) <= 1)?.item;
-        found.set(u, item);
-      }
+      if (item === undefined && !found.has(u)) found.set(u, (item = closestSpelling(u, words, p.maxScore)));
       if (item !== undefined) fix.set(u, item);
     }
     return fix.size ? seq.map((t) => fix.get(t) ?? t) : null;

@@ -6,6 +6,7 @@ import {
   impliedTerms,
   postingDoc,
   postingField,
+  postingOf,
   proseTerms,
   scoreDescriptions,
   titlesNamed,
@@ -14,12 +15,27 @@ import {
 } from '../../src/matching/descriptions';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { describedArticle as described, kbOf } from '../helpers/articles';
+import { builtinMatcher } from '../helpers/fixture';
 
 describe('matching/descriptions', () => {
   const kb = kbOf([
     described('a', 'Room mailbox calendar', 'Meetings in a room mailbox are declined'),
     described('b', 'Shared mailbox permissions', 'Delegates of a shared mailbox lose access'),
   ]);
+
+  it("postingOf: a term's posting of a document, found by halves in its ascending list, as a scan finds it", () => {
+    let checked = 0;
+    for (const index of [buildDescriptions(kb), builtinMatcher().built.descriptions])
+      for (const [term, list] of index.postings) {
+        for (let k = 1; k < list.length; k++) assert.ok(list[k - 1] < list[k], `${term}: ascending`);
+        for (let doc = -1; doc <= index.docs.length; doc++) {
+          const scan = list.find((posting) => postingDoc(posting) === doc) ?? -1;
+          assert.equal(postingOf(list, doc), scan, `${term} in document ${doc}`);
+          if (scan >= 0) checked++;
+        }
+      }
+    assert.ok(checked > 100);
+  });
 
   it('buildAbout: per article its title and description words, a word weighing more the fewer articles use it', () => {
     const about = buildAbout(kb);
