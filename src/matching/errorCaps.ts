@@ -20,7 +20,7 @@ import {
   type Ranked,
 } from './hits';
 import { titleWordsNamed, uniqueWeight } from './descriptions';
-import { unmarkSmtpCodes } from './normalize';
+import { directoryOrganisations, unmarkSmtpCodes } from './normalize';
 import { OVERVIEW_CODES } from './articleFacts';
 import {
   namesCloud,
@@ -104,6 +104,19 @@ export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste)
       h.otherAccount = other;
     }
   const productCap = ctx.params.score.otherProduct;
+  // Whose address: an error text that names a recipient of Exchange Online's own organisation (`IMCEAEX-_o=ExchangeLabs_…`,
+  // `/o=ExchangeLabs/…`) where the paste's addresses are all of an on-premises organisation (`IMCEAEX-_o=Fabrikam_…`): the same
+  // bounce or refusal about another side's object has another cause (a cloud mailbox's stale address after a move is not
+  // an on-premises user's).
+  const organisations = directoryOrganisations(paste.cut);
+  if (organisations.premises && !organisations.cloud)
+    for (const h of hits) {
+      if (h.score <= productCap) continue;
+      const own = directoryOrganisations(ctx.index.errors[h.signal].text);
+      if (!own.cloud || own.premises) continue;
+      h.score = productCap;
+      h.premisesAddress = true;
+    }
   const onPremises = pasteOnPremises(paste.cut);
   if (onPremises !== undefined)
     for (const h of hits) {

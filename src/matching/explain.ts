@@ -173,6 +173,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'product',
         note: `capped at ${ctx.params.score.otherProduct}: a bare SMTP reply (its status code and a few words every mail server prints) found with thin evidence, and the paste names nothing of Microsoft's cloud: any server may have replied so, this article applies to Exchange Online only (offered, not answered)`,
       });
+    if (h.premisesAddress)
+      rules.push({
+        rule: 'product',
+        note: `capped at ${ctx.params.score.otherProduct}: this error names an address of Exchange Online's organisation (O=ExchangeLabs), the paste's are an on-premises organisation's: the same error about another side's object (offered, not answered)`,
+      });
     if (h.foreignProgram)
       rules.push({
         rule: 'foreign-program',

@@ -120,6 +120,11 @@ export interface ErrorHit extends HitBase {
    * cloud: any server may have printed it (then capped at `otherProduct`: errorCaps.ts checkScenario).
    */
   anyServer?: true;
+  /**
+   * The error text names an address of Exchange Online's organisation (`O=ExchangeLabs`), the paste's addresses are all an
+   * on-premises organisation's (then capped at `otherProduct`: errorCaps.ts checkScenario).
+   */
+  premisesAddress?: true;
   /** What shows the paste was printed by another program, whose article names none (then capped: foreignProgram.ts). */
   foreignProgram?: string;
   /** The paste says only the other way round than the article's title, or that its way works (then capped: direction.ts). */

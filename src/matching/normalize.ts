@@ -93,6 +93,26 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s']+/gi;
 const IMCEA_ADDRESS = /\b(IMCEA[A-Za-z]{2,8})-(?:<[^<>\n]{1,40}>|[^\s'"<>])*(?:<[^<>\n]{1,40}>|[^\s'"<>.,;:!?)\]])/g;
 const LEGACY_DN = /(?<![\w/])(X500:)?\/o=[^/\n'"]{1,100}(?:\/(?:ou|cn)=[^/\n'"]{1,100})*\/cn=[^\s/'"]*[^\s/'".,;:!?)\]]/gi;
 
+/**
+ * Whose directory-path addresses `text` holds (IMCEA_ADDRESS, LEGACY_DN): `cloud` for Exchange Online's own organisation
+ * (`O=ExchangeLabs`, the same in every tenant's legacy distinguished names), `premises` for another organisation's name (an
+ * on-premises one: `_o=Fabrikam_ou=…`, `/o=Contoso/ou=…`); a placeholder (`/o=<organization>`) is neither. Clean-up keeps
+ * only an address's kind; this reads the one part that is no organisation's own name.
+ */
+export function directoryOrganisations(text: string): { cloud: boolean; premises: boolean } {
+  const out = { cloud: false, premises: false };
+  if (!text.includes('IMCEA') && !/\/o=/i.test(text)) return out;
+  for (const m of text.matchAll(IMCEA_ADDRESS)) readOrganisation(/_o=([^_\s'"]*)/i.exec(m[0])?.[1], out);
+  for (const m of text.matchAll(LEGACY_DN)) readOrganisation(/\/o=([^/\n'"]*)/i.exec(m[0])?.[1], out);
+  return out;
+}
+
+function readOrganisation(name: string | undefined, out: { cloud: boolean; premises: boolean }): void {
+  if (name === undefined || name === '' || /[<>{}[\]*]/.test(name)) return;
+  if (/^exchangelabs$/i.test(name)) out.cloud = true;
+  else out.premises = true;
+}
+
 /** `text` with its directory-path addresses (IMCEA_ADDRESS, LEGACY_DN) read as one value each: only their kind stays. */
 export function withoutDirectoryAddresses(text: string): string {
   let t = text;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
-import { tokenize, withoutDirectoryAddresses } from '../../src/matching/normalize';
+import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import { directoryOrganisations, tokenize, withoutDirectoryAddresses } from '../../src/matching/normalize';
 import { englishArticle as article, kbOf } from '../helpers/articles';
 
 /**
@@ -8,6 +9,12 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
  * (`/o=…/ou=…/cn=…`, also after `X500:`) — is one value: its O=, OU= and CN= parts are no words of a message, in a paste
  * or in an article's error text; only its kind stays (normalize.ts `withoutDirectoryAddresses`).
  */
+/** The decision and the first article. */
+const top = (m: Matcher, text: string) => {
+  const r = m.match(text);
+  return [r.decision, r.matches[0]?.article ?? null];
+};
+
 /** The words of a paste as tokenized (clean-up first). */
 function termsOf(text: string): string[] {
   return tokenize(text).tokens.map((t) => t.term);
@@ -59,6 +66,29 @@ describe('matching rules: a directory-path address is one value', () => {
       'IMCEAEX-_o=ExchangeLabs_ou=Exchange+20Administrative+20Group+20+28FYDIBOHF23SPDLT+29_cn=Recipients_cn=abc123-numbat@fabrikam.com',
     );
     assert.notEqual(r.decision, 'answer', JSON.stringify(r.matches));
+  });
+
+  it("offers, not answers, an error about Exchange Online's organisation's address where the paste's is an on-premises one", () => {
+    const bounce = (org: string) =>
+      `IMCEAEX-_o=${org}_ou=Exchange+20Administrative+20Group+20+28FYDIBOHF23SPDLT+29_cn=Recipients_cn=numbat@contoso.com\n` +
+      "Remote Server returned '550 5.1.11 RESOLVER.ADR.ExRecipNotFound; Recipient not found by the quokka walrus lookup'";
+    const m = new Matcher(kbOf([article('walrus', [bounce('ExchangeLabs')]), article('other', ['Unrelated zebra text about the zoo.'])]));
+    // The cloud organisation's address, another mailbox: the article's error.
+    assert.deepEqual(top(m, bounce('ExchangeLabs')), ['answer', 'walrus']);
+    // An on-premises organisation's address (`o=Fabrikam`, also as a legacy DN): another side's object.
+    for (const paste of [
+      bounce('Fabrikam'),
+      bounce('ExchangeLabs').replace(/^\S+/, '/o=Fabrikam/ou=First Administrative Group/cn=Recipients/cn=pat'),
+    ]) {
+      const r = m.match(paste, { explain: true });
+      assert.deepEqual(
+        [r.decision, r.matches[0].article, r.matches[0].score],
+        ['clarify', 'walrus', DEFAULT_PARAMETERS.score.otherProduct],
+        paste,
+      );
+      assert.match(r.matches[0].why!.rules.map((x) => x.note).join('\n'), /Exchange Online's organisation \(O=ExchangeLabs\)/);
+    }
+    assert.deepEqual(directoryOrganisations('/o=<organization>/ou=x/cn=Recipients/cn=pat'), { cloud: false, premises: false });
   });
 
   it('reads an article placeholder with a top-level domain as a host name, and keeps a word after one that is no domain', () => {
