@@ -8,6 +8,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/load';
 import type { Lang } from '../knowledge/types';
+import type { LexiconEntry } from '../knowledge/lexicon';
 import { ArticleFacts } from './articleFacts';
 import {
   answerThroughTranslation,
@@ -119,6 +120,20 @@ interface ReadPaste {
   prose: boolean;
 }
 
+/** The bridge last built, with its lexicon entries and parameters as JSON (`bridgeOf`). */
+let lastBridge: { key: string; bridge: Bridge } | undefined;
+
+/**
+ * The bridge of these lexicon entries and parameters: the last one built when they are the same. A knowledge reload mostly
+ * leaves the lexicon as it was, and building its bridge took tens of milliseconds of the service's thread at every reload
+ * (the matcher is restored there: buildThread.ts); a bridge is read only after it is built, so matchers can share one.
+ */
+function bridgeOf(entries: readonly LexiconEntry[], params: MatchParameters['bridge']): Bridge {
+  const key = JSON.stringify([entries, params]);
+  if (lastBridge?.key !== key) lastBridge = { key, bridge: new Bridge(entries, params) };
+  return lastBridge.bridge;
+}
+
 /**
  * Finds the article (and symptom) that explains a pasted error.
  * Build once per knowledge base; `match` is synchronous, allocation-light and safe to call concurrently.
@@ -214,7 +229,7 @@ export class Matcher {
     this.ctx = { kb, params, index: this.index, about, descriptions, facts, idOrder: idOrder(kb.articles.map((a) => a.id)) };
     this.detailKeys = new Array<readonly string[] | undefined>(this.index.errors.length).fill(undefined);
     const pairs = kb.lexicon?.filter((e) => !e.synonyms) ?? [];
-    this.bridge = pairs.length ? new Bridge(pairs, params.bridge) : null;
+    this.bridge = pairs.length ? bridgeOf(pairs, params.bridge) : null;
     const synonyms = new Synonyms(kb.lexicon ?? []);
     this.synonyms = synonyms.size ? synonyms : null;
     this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };

@@ -828,6 +828,21 @@ describe('matching/bridge', () => {
       assert.equal(matcher.match(SEND, { explain: true }).translation, undefined);
     });
 
+    it('a matcher reuses the bridge of the same lexicon (a knowledge reload), never that of another one', () => {
+      const bridgeOf = (m: Matcher) => (m as unknown as { bridge: Bridge }).bridge;
+      const paste = 'Fehler: Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.';
+      // A reload brings the same lexicon as new objects: the same bridge.
+      const again = new Matcher({ ...kb, lexicon: structuredClone(LEXICON) });
+      assert.equal(bridgeOf(again), bridgeOf(matcher));
+      // Without the templates' entries the paste is not read as them.
+      const fewer = new Matcher({ ...kb, lexicon: LEXICON.filter((e) => !/^(The underlying|An unexpected)/.test(e.en[0])) });
+      assert.notEqual(bridgeOf(fewer), bridgeOf(matcher));
+      assert.notEqual(fewer.match(paste).matches[0]?.article, 'tls-send');
+      // Nor does a matcher of the first lexicon get that bridge afterwards.
+      const back = new Matcher({ ...kb, lexicon: structuredClone(LEXICON) });
+      assert.deepEqual([back.match(paste).decision, back.match(paste).matches[0]?.article], ['answer', 'tls-send']);
+    });
+
     it('answers through a cmdlet name, which reads the same in every language', () => {
       const r = matcher.match('Die Benennung "Get-OrganizationConfig" wurde nicht als Name eines Cmdlet erkannt.');
       assert.deepEqual([r.decision, r.matches[0]?.article], ['answer', 'org-config-term']);
