@@ -174,6 +174,9 @@ export function cleanPaste(text: string): string[] {
   let t = (text.includes('&') ? decodeEntities(text) : text).normalize('NFKC');
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
   t = markSmtpCodes(t.includes("'") || t.includes('’') ? splitNegations(t) : t);
+  // Exchange Online's message trace writes a delivery's last error as fields (`{LED=450 4.4.316 Connection refused};{MSG=Socket
+  // error code 10061}`): its MSG is the `[Message=…]` of the same error in a bounce or a queue.
+  if (t.includes('{MSG=')) t = t.replace(/\{MSG=/g, '{Message=');
   // A code run into the word before it (`possible mail loopATTR34`: copying from a web page lost the line break) is a word of its own.
   t = t.replace(/\b([a-z]{2,})([A-Z]{2,}\d+)\b/g, '$1 $2');
   t = withoutDirectoryAddresses(t);

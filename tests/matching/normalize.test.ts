@@ -139,6 +139,17 @@ describe('matching/normalize', () => {
     );
   });
 
+  it("reads the message trace's MSG field of a last error as the Message field a bounce writes, and no other MSG", () => {
+    assert.deepEqual(
+      tokenize('[{LED=450 4.4.316 Connection refused};{MSG=Socket error code 10061};{FQDN=relay}]').tokens.map((t) => t.term),
+      ['led', '450', 'smtp4x4x316', 'connection', 'refused', 'message', 'socket', 'error', 'code', '10061', 'fqdn', 'relay'],
+    );
+    assert.deepEqual(
+      tokenize('MSG=Socket error; the msg was lost').tokens.map((t) => t.term),
+      ['msg', 'socket', 'error', 'the', 'msg', 'was', 'lost'],
+    );
+  });
+
   it('re-joins a word hyphenated at a line end but keeps parameter lines', () => {
     assert.deepEqual(
       tokenize('the connec-\ntion was closed').tokens.map((t) => t.term),
