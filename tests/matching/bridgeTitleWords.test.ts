@@ -31,6 +31,11 @@ const SENTENCES: readonly { de: string; words: readonly string[]; article: strin
     words: ['extension number'],
     article: 'extension-number-not-generated-error',
   },
+  {
+    de: 'Der Hybridkonfigurations-Assistent zeigt bei der Einrichtung keine digitalen Zertifikate an.',
+    words: ['setup', 'digital'],
+    article: 'hybrid-configuration-wizard-fails-to-show-digital-certificates',
+  },
 ];
 
 describe('bridge: German words of corpus titles read as the titles write them (built-in lexicon)', () => {
