@@ -343,7 +343,7 @@ function waiverNote(x: Waiver, factor: number): string {
   if (x.kind === 'quoted')
     return `contradiction waived: ${at}, a word the paste has only in single quotes (a name or value, never another error; ×${factor} otherwise)`;
   if (x.kind === 'pastQuote')
-    return `contradiction waived: ${at}, the paste's own words after the closing quote of a message it quotes at a line's end (×${factor} otherwise)`;
+    return `contradiction waived: ${at}, the paste's own words after the quoted message or the sentence a line of it ends with (×${factor} otherwise)`;
   if (x.kind === 'misread')
     return `contradiction waived: ${at}, the same word misread (a letter off, or glued to or split from its neighbour; ×${factor} otherwise)`;
   return `contradiction waived: after the status code "${unmarkSmtpCodes(x.context)}" the paste has "${unmarkSmtpCodes(x.pasted)}" where the error goes on with "${unmarkSmtpCodes(x.expected)}", and the error's message a few words later: a reply's status text between the code and the message (×${factor} otherwise)`;

@@ -23,7 +23,10 @@ export interface Token {
    * token (score.ts reads what a paste says after a value).
    */
   afterValue?: true;
-  /** The last word of a message the line ends with in double quotes: what follows is not the error's (markQuoteEnd). */
+  /**
+   * The last word of what a line ends with as quoted: a message in double quotes (markQuoteEnd) or a sentence
+   * (SENTENCE_AT_LINE_END). What follows is not the error's.
+   */
   quoteEnd?: true;
 }
 
@@ -375,6 +378,7 @@ export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
     if (!l.includes("'")) pushTerms(l, line, false, tokens);
     else pushQuotedParts(l, line, tokens);
     if (DOUBLE_QUOTE.test(l)) markQuoteEnd(l, tokens, from);
+    if (tokens.length > from && SENTENCE_AT_LINE_END.test(l)) tokens[tokens.length - 1].quoteEnd = true;
   }
   return { lines, tokens };
 }
@@ -396,6 +400,15 @@ function pushQuotedParts(l: string, line: number, tokens: Token[]): void {
     if (quoted && tokens.length === before) emptyValue = true;
   }
 }
+
+/**
+ * A line that ends with a sentence end (a stop, `!` or `?`, a closing bracket or quote after it; not an ellipsis, which says
+ * the line was cut): what the paste quoted on it ends there, and the next line is the writer's own words
+ * (`… 550 5.7.64 TenantAttribution: Relay Access Denied.` and then `Why is that happening`), as after a message in double
+ * quotes (markQuoteEnd). Where the error has a sentence end there too, nothing changes: a paste may go on in its own words
+ * after one anyway (score.ts).
+ */
+const SENTENCE_AT_LINE_END = /(?<!\.\.)[.!?]["'”)\]]?\s*$/;
 
 /** A double quote, straight or typographic (`„…“` in German). */
 const DOUBLE_QUOTE = /["\u201c\u201d\u201e]/;
