@@ -119,6 +119,40 @@ const titleSubject = perArticle((ctx, article): ReadonlySet<string> => {
   return new Set([title.en, title.de].flatMap((t) => (t ? subjectKeys(t, except) : [])));
 });
 
+/** The description path's hits for a paste, and the fits they were read from (`descriptionHits`' `scored`). */
+export interface Described {
+  hits: DescriptionHit[];
+  fits?: readonly DescriptionScore[];
+}
+
+/**
+ * Copies of `d`'s hits and fits, for a reader that changes them in place while `d` stays as it was (Matcher
+ * `describedOnce`): each hit a copy with copies of its lists and records, each fit a copy of its own class (read once, the
+ * words it found are shared: nothing changes them), the hits' fits those copies.
+ */
+export function copyDescribed(d: Described): Described {
+  const copies = new Map<DescriptionScore, DescriptionScore>();
+  const fitCopy = (f: DescriptionScore): DescriptionScore => {
+    let c = copies.get(f);
+    if (!c) copies.set(f, (c = Object.assign(Object.create(Object.getPrototypeOf(f) as object) as DescriptionScore, f)));
+    return c;
+  };
+  const hits = d.hits.map((h) => {
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(h))
+      copy[key] =
+        key === 'fit'
+          ? fitCopy(value as DescriptionScore)
+          : Array.isArray(value)
+            ? [...(value as unknown[])]
+            : value !== null && typeof value === 'object'
+              ? { ...value }
+              : value;
+    return copy as unknown as DescriptionHit;
+  });
+  return { hits, ...(d.fits ? { fits: d.fits.map(fitCopy) } : {}) };
+}
+
 /**
  * Stage 5c: a description or question that names a symptom in the words of its title and description is
  * offered; with the article's topic phrases (its cause: `TLS 1.2`, `legacy TLS`) it is scored like the

@@ -23,7 +23,15 @@ import {
 import { codeHits } from './codeHits';
 import { decide } from './decide';
 import { capCauseDone } from './causeDone';
-import { causeAlone, descriptionHits, familyDescriptionHits, weakDescriptionHits, weakErrorsBelow } from './descriptionHits';
+import {
+  causeAlone,
+  copyDescribed,
+  descriptionHits,
+  familyDescriptionHits,
+  weakDescriptionHits,
+  weakErrorsBelow,
+  type Described,
+} from './descriptionHits';
 import {
   articlesHolding,
   buildAbout,
@@ -118,6 +126,8 @@ interface ReadPaste {
   /** Of a paste read through the lexicon, the words the lexicon wrote (not those kept as pasted). */
   translated: TranslatedWords;
   prose: boolean;
+  /** The description path's results for this paste, by what was read (`describedOnce`). */
+  described: Map<string, Described>;
 }
 
 /** The bridge last built, with its lexicon entries and parameters as JSON (`bridgeOf`). */
@@ -369,7 +379,7 @@ export class Matcher {
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
     // Explaining shows every error text's score. Otherwise first only what could be answered or offered is scored
     // to the end; when nothing is, the matches listed go down further, and the error texts that reach that are scored.
-    const read = { text, paste, view, candidates, focus, options, bridged, translated, prose };
+    const read = { text, paste, view, candidates, focus, options, bridged, translated, prose, described: new Map<string, Described>() };
     if (focus >= 0) return this.explainFocused(read);
     if (options.explain || this.floors.offered === 0) return this.decideAt(0, read);
     // The matcher's own array, reused by every paste: a fresh one grown by a push per candidate was 20 KB per paste.
@@ -450,10 +460,17 @@ export class Matcher {
       // The prose's fits as written, for the last resort below (weakDescriptionHits).
       const scored: { fits?: readonly DescriptionScore[] } = {};
       const where = () => (paste.where ??= pasteWhere(this.ctx, paste)).scenario;
-      const described = (v: QueryView, phrases: ReadonlyMap<number, ReadonlySet<string>>, keep?: typeof scored) =>
-        descriptionHits(this.ctx, v, phrases, bridged, text, translated, false, paste.frame, keep, where).filter(
-          (h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article),
-        );
+      const described = (v: QueryView, phrases: ReadonlyMap<number, ReadonlySet<string>>, keep?: typeof scored) => {
+        const once = this.describedOnce(read, `W${v.seq.join('\0')}`, () => {
+          const fits: typeof scored = {};
+          return {
+            hits: descriptionHits(this.ctx, v, phrases, bridged, text, translated, false, paste.frame, fits, where),
+            fits: fits.fits,
+          };
+        });
+        if (keep) keep.fits = once.fits;
+        return once.hits.filter((h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article));
+      };
       const written = described(view, keywords.topicPhrases, scored);
       hits.push(...written);
       // Nothing in the prose found as written: read it again with the admins' names rewritten to the articles'.
@@ -482,12 +499,13 @@ export class Matcher {
         !hits.some((h) => h.kind !== 'error' || h.score >= listed) &&
         problemPart(text, this.params.descriptions.problemSentences);
       if (part) {
-        const v = buildQueryView(this.read(part, options).seq, view.quoted, view.arrow);
+        const once = this.describedOnce(read, `P${part}`, () => {
+          const v = buildQueryView(this.read(part, options).seq, view.quoted, view.arrow);
+          return { hits: descriptionHits(this.ctx, v, new Map(), bridged, part, translated, true) };
+        });
         // Named with rare words (`bare line feeds`, `rareShare`): common words of a sentence or two are no evidence.
         const { minRare } = this.params.descriptions;
-        const found = descriptionHits(this.ctx, v, new Map(), bridged, part, translated, true).filter(
-          (h) => !contradicted.has(h.article) && h.fit.rare >= minRare,
-        );
+        const found = once.hits.filter((h) => !contradicted.has(h.article) && h.fit.rare >= minRare);
         for (const h of found) h.problemPart = true;
         hits.push(...found);
       }
@@ -562,6 +580,18 @@ export class Matcher {
       ...(whole && top.cause?.all ? { describedAll: true as const } : {}),
       ...(bridged && top?.kind === 'keyword' && top.family ? { familyFirst: true as const } : {}),
     };
+  }
+
+  /**
+   * `describe()` (the description path, descriptionHits) once per paste read, by `key` (what it reads: a view's words, a
+   * problem part's text): a paste the first floor leaves undecided is decided again at the second (matchAsWritten), mostly
+   * with the same words, and for a long post the description path is the costliest part of a floor. What reads its hits and
+   * fits changes some of them in place (scores, causes, a family's order), so every call gets copies (`copyDescribed`).
+   */
+  private describedOnce(read: ReadPaste, key: string, describe: () => Described): Described {
+    let kept = read.described.get(key);
+    if (!kept) read.described.set(key, (kept = describe()));
+    return copyDescribed(kept);
   }
 
   /** Stage 1: the paste read (readPaste.ts). */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
-import { round } from '../../src/matching/hits';
+import { copyDescribed, type Described } from '../../src/matching/descriptionHits';
+import { buildDescriptions, scoreDescriptions, type DescriptionScore } from '../../src/matching/descriptions';
+import { round, type DescriptionHit } from '../../src/matching/hits';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import type { Article } from '../../src/knowledge/types';
 import { describedArticle, englishArticle, kbOf, proseArticle } from '../helpers/articles';
@@ -133,5 +135,41 @@ describe('matching: description hits (descriptionHits.ts)', () => {
         JSON.stringify(notes(r.why[0])),
       );
     });
+  });
+});
+
+describe('matching: copyDescribed (the description path read once per paste, handed out as copies)', () => {
+  it('copies hits and fits that a reader may change, the original kept as it was; a fit keeps its class', () => {
+    const kb = kbOf([portraits(), ...others]);
+    const index = buildDescriptions(kb);
+    const fits = scoreDescriptions(index, new Set(['portraits', 'portrait', 'refresh', 'colours', 'calendars', 'rooms', 'room', 'picture']), p);
+    assert.ok(fits.length > 1);
+    const hit: DescriptionHit = {
+      kind: 'description',
+      article: fits[0].article,
+      symptom: fits[0].symptom,
+      score: 0.5,
+      terms: fits[0].found,
+      fit: fits[0],
+      topics: ['topic'],
+      cause: { words: 1, weight: 2, offered: 0.5 },
+    };
+    const original: Described = { hits: [hit], fits };
+    const before = JSON.stringify(original);
+    const copy = copyDescribed(original);
+    assert.equal(JSON.stringify(copy), before, 'the same values');
+    const [h] = copy.hits;
+    assert.notEqual(h, hit);
+    assert.equal(h.fit, copy.fits![0], "a hit's fit is the copy of that fit");
+    assert.notEqual(h.fit, fits[0]);
+    assert.deepEqual([h.fit.rare, h.fit.found], [fits[0].rare, fits[0].found], 'read through its class');
+    h.score = 0.9;
+    h.cause!.offered = 0.1;
+    (h.topics as string[]).push('more');
+    (h.terms as string[]).push('more');
+    h.fit.led = true;
+    (copy.fits as DescriptionScore[]).reverse();
+    assert.equal(JSON.stringify(original), before, 'the original is as it was');
+    assert.equal(fits[0].led, undefined);
   });
 });
