@@ -44,6 +44,23 @@ export function plainParagraphMessage(block: Extract<Block, { kind: 'paragraph' 
 const MAX_MESSAGE = 400;
 
 /**
+ * A sentence that announces something to run, not what is shown: `…run the following command from an administrative
+ * command prompt:`, `…resume setup by using the following command:`, `…together with the following switch:`. The
+ * block below it is a command an admin types (`netdom query fsmo`, `D:\setup.exe /m:upgrade …`), no error text, even
+ * where its form is one `looksLikeCommand` doesn't know. A sentence that also announces an error (`When you run the
+ * following command, you receive the following error:`) still announces the error.
+ */
+export function announcesCommand(leadIn: string): boolean {
+  const text = oneLine(leadIn).trimEnd();
+  const sentence = text.slice(text.lastIndexOf('. ') + 1);
+  return RUN_THIS.test(sentence) && !announcesMessage(text) && !ERROR_SHOWN.test(sentence);
+}
+const RUN_THIS =
+  /\b(?:following|this|these)\s+(?:[\w-]+\s+){0,2}?(?:commands?|cmdlets?|command lines?|scripts?|switch(?:es)?|syntax)\b/i;
+/** The sentence says what the command shows: an error word makes the block below it output. */
+const ERROR_SHOWN = /\b(?:errors?|warnings?|exceptions?|fails?|failed|failure|fehler\w*|output)\b/i;
+
+/**
  * `…you receive the following error message: <the message>` in one paragraph: the lead-in and the message. The
  * lead-in is prose that says who sees it (`you`, `users`): `Connecting to remote server failed with the following
  * error message: …` is itself the error, a wrapper around its inner message, not a sentence announcing one.

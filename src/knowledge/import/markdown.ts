@@ -10,6 +10,7 @@ import type { Article, Command, KnowledgeProblem, Lang, Reference, Step, Symptom
 import { PROBLEM_CODE_IN_TEXT } from '../vocabulary';
 import { type Block, type Link, calloutLabel, linksOf, oneLine, parseBlocks, proseOf, quoteText } from './blocks';
 import {
+  announcesCommand,
   announcesHealthyOutput,
   announcesMessage,
   announcesMessages,
@@ -556,7 +557,8 @@ function findErrors(
         break;
       }
       case 'paragraph': {
-        if (block.codeOnly && !looksLikeCommand(block.codeOnly)) {
+        // (below a sentence announcing something to run, the code is the command: `netdom query fsmo`)
+        if (block.codeOnly && !looksLikeCommand(block.codeOnly) && !announcesCommand(leadIn)) {
           const error = cleanErrorText(block.codeOnly);
           if (error) add(error, describe());
           break;
@@ -596,7 +598,7 @@ function findErrors(
         break;
       }
       case 'code': {
-        if (isCommandBlock(block.content) || announcesHealthyOutput(leadIn)) break;
+        if (isCommandBlock(block.content) || announcesHealthyOutput(leadIn) || announcesCommand(leadIn)) break;
         // authors sometimes escape Markdown inside code (`\[Client=UX…`); logs never contain these escapes
         const error = cleanErrorText(errorFields(block.content.replace(/\\([[\]<>*_|#])/g, '$1')));
         if (error) add(error, describe());

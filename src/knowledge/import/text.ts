@@ -254,8 +254,9 @@ export function fixProseArtifacts(text: string): string {
 // ---------------------------------------------------------------- commands
 
 const CMDLET = new RegExp(`^(?:${VERBS})-[A-Za-z][\\w]*\\b`, 'i');
+/** A tool's name first; `setup` only before a switch (`Setup /PrepareAD`; `Setup encountered a problem …` is its error). */
 const NATIVE =
-  /^(?:setup(?:\.exe)?|netsh|nslookup|iisreset|ipconfig|certutil|reg|sc|net|cd|dism|cscript|wevtutil|w32tm|powershell(?:\.exe)?|ping|tracert|telnet|curl|dsquery|repadmin|dcdiag|schtasks|ldifde|csvde|icacls|setspn)\b/i;
+  /^(?:setup(?=$|\s+[/-])|netsh|nslookup|iisreset|ipconfig|certutil|reg|sc|net|cd|dism|cscript|wevtutil|w32tm|powershell(?:\.exe)?|ping|tracert|telnet|curl|dsquery|repadmin|dcdiag|schtasks|ldifde|csvde|icacls|setspn|netdom|nltest|klist|msiexec)\b/i;
 
 /** Whether a line reads like a command someone types (not output, not prose, not an error record). */
 export function looksLikeCommand(line: string): boolean {
@@ -268,7 +269,10 @@ export function looksLikeCommand(line: string): boolean {
     /^\$[\w:]+\s*(?:=|\.|\||\[|$)/.test(text) ||
     /^\[[\w.]+\]::/.test(text) ||
     /^\.\\|^&\s/.test(text) ||
-    /^[\w.-]+\.(?:exe|cmd|bat|ps1)\b/i.test(text) ||
+    // `setup.exe /m:upgrade`, `PSTCapture.msi /lxv …`, and with its path: `D:\setup.exe /m:upgrade …` (a path followed by
+    // prose is no command line: `C:\…\w3wp.exe crashed`)
+    /^[\w.-]+\.(?:exe|cmd|bat|ps1|msi)\b/i.test(text) ||
+    /^[A-Za-z]:\\(?:[^\s\\]+\\)*[\w.-]+\.(?:exe|cmd|bat|ps1|msi)(?:$|\s+[/-]\w)/i.test(text) ||
     NATIVE.test(text)
   );
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   MAX_ALTERNATIVES,
+  announcesCommand,
   announcesHealthyOutput,
   announcesMessage,
   announcesMessages,
@@ -314,5 +315,56 @@ describe('import: a healthy output is no error text', function () {
       'WARNING: The widget sync record w1 could not be found on the gadget server.',
     ]);
     assert.ok(!a.symptoms.some((s) => /expect/i.test(s.description.en ?? '')), JSON.stringify(a.symptoms));
+  });
+});
+
+describe('import: a command an article tells the admin to run is no error text', function () {
+  it('tells a sentence announcing something to run from one announcing what it shows', function () {
+    assertReads(
+      announcesCommand,
+      [
+        'To find the widget master, run the following command from an administrative command prompt on the server:',
+        'Open a command prompt as administrator and resume setup by using the following command:',
+        'The log file is written when you run the widget setup together with the following switch:',
+      ],
+      true,
+    );
+    assertReads(
+      announcesCommand,
+      [
+        'When you run the following command, you receive the following error message:',
+        'You run the following command, and it fails:',
+        'When you open a widget, you receive one of the following error messages:',
+      ],
+      false,
+    );
+  });
+
+  it('imports neither a code span nor a code block below such a sentence, in a list item or not; the error stays', function () {
+    const body = [
+      '# Widgets fail',
+      '## Symptoms',
+      'When you sync a widget, you receive the following error message:',
+      '',
+      '> WidgetSync failed because the gadget store WS01 is not reachable.',
+      '',
+      'To find the server that holds the gadget store, run the following command from an administrative command prompt:',
+      '',
+      '`netdom query fsmo`',
+      '',
+      '1. Rename the widget log folder.',
+      '2. Open a command prompt as administrator and resume setup by using the following command:',
+      '',
+      '   `D:\\setup.exe /m:upgrade /IAcceptWidgetLicenseTerms`',
+      '',
+      'The setup log is written when you run the widget setup together with the following switch:',
+      '',
+      '```console',
+      'WidgetSetup.msi /lxv <Drive>:\\log.txt',
+      '```',
+      '## Resolution',
+      'Restart the widget service.',
+    ].join('\n');
+    assert.deepEqual(errorsOf(imported(body)), ['WidgetSync failed because the gadget store WS01 is not reachable.']);
   });
 });
