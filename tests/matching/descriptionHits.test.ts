@@ -142,7 +142,11 @@ describe('matching: copyDescribed (the description path read once per paste, han
   it('copies hits and fits that a reader may change, the original kept as it was; a fit keeps its class', () => {
     const kb = kbOf([portraits(), ...others]);
     const index = buildDescriptions(kb);
-    const fits = scoreDescriptions(index, new Set(['portraits', 'portrait', 'refresh', 'colours', 'calendars', 'rooms', 'room', 'picture']), p);
+    const fits = scoreDescriptions(
+      index,
+      new Set(['portraits', 'portrait', 'refresh', 'colours', 'calendars', 'rooms', 'room', 'picture']),
+      p,
+    );
     assert.ok(fits.length > 1);
     const hit: DescriptionHit = {
       kind: 'description',

@@ -534,7 +534,9 @@ describe('matching/score', () => {
 
     it('is no contradiction where the paste says the context twice and one of them goes on as the error, with its value or word for word', () => {
       const setup = scorer([
-        article('interim', ['Installation cannot go on. The wizard found this patch clashes with the marmot gateway 2013 build 23 layout.']),
+        article('interim', [
+          'Installation cannot go on. The wizard found this patch clashes with the marmot gateway 2013 build 23 layout.',
+        ]),
         article('x', ['Something unrelated about quokka feeding schedules.']),
       ]);
       const error = 'Installation cannot go on. The wizard found this patch clashes with the marmot gateway 2019 build 12 layout.';
@@ -543,11 +545,14 @@ describe('matching/score', () => {
       assert.equal(setup(0, log).contradiction, undefined);
       assert.equal(setup(0, `${error}\nProduct: marmot gateway - patch could not be installed.`).contradiction, undefined);
       // Only the other line: the paste goes on differently where the error goes on.
-      assert.deepEqual(setup(0, 'The wizard found this patch clashes with the marmot gateway - patch could not be installed.').contradiction, {
-        context: 'marmot gateway',
-        expected: '2013',
-        pasted: 'patch',
-      });
+      assert.deepEqual(
+        setup(0, 'The wizard found this patch clashes with the marmot gateway - patch could not be installed.').contradiction,
+        {
+          context: 'marmot gateway',
+          expected: '2013',
+          pasted: 'patch',
+        },
+      );
       // A misread word (`sendd`) is no such evidence: the other line still contradicts.
       const t = scorer([
         article('send', ['The relay closed the tunnel: an unexpected fault occurred on a send.']),

@@ -55,8 +55,7 @@ export function announcesCommand(leadIn: string): boolean {
   const sentence = text.slice(text.lastIndexOf('. ') + 1);
   return RUN_THIS.test(sentence) && !announcesMessage(text) && !ERROR_SHOWN.test(sentence);
 }
-const RUN_THIS =
-  /\b(?:following|this|these)\s+(?:[\w-]+\s+){0,2}?(?:commands?|cmdlets?|command lines?|scripts?|switch(?:es)?|syntax)\b/i;
+const RUN_THIS = /\b(?:following|this|these)\s+(?:[\w-]+\s+){0,2}?(?:commands?|cmdlets?|command lines?|scripts?|switch(?:es)?|syntax)\b/i;
 /** The sentence says what the command shows: an error word makes the block below it output. */
 const ERROR_SHOWN = /\b(?:errors?|warnings?|exceptions?|fails?|failed|failure|fehler\w*|output)\b/i;
 

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { RAW_ARTICLE_EXTENSIONS, articleId, importArticle } from '../../../src/knowledge/import';
-import { assembleCommands, cleanErrorText, detectLanguage, looksLikeCommand, productsFrom, shellFor } from '../../../src/knowledge/import/text';
+import {
+  assembleCommands,
+  cleanErrorText,
+  detectLanguage,
+  looksLikeCommand,
+  productsFrom,
+  shellFor,
+} from '../../../src/knowledge/import/text';
 import { importedArticle as imported, supportDoc } from '../../helpers/articles';
 
 /** `supportDoc` with a title and the products the importer reads from front matter. */
@@ -750,9 +757,17 @@ describe('import: text helpers', function () {
 
 describe('import: command lines of a known form', function () {
   it('reads a path to a program with a switch, an MSI package and a domain tool as commands; a setup error is none', function () {
-    for (const line of ['D:\\setup.exe /m:upgrade /IAcceptExchangeServerLicenseTerms', 'PSTCapture.msi /lxv log.txt', 'netdom query fsmo', 'Setup /PrepareAD'])
+    for (const line of [
+      'D:\\setup.exe /m:upgrade /IAcceptExchangeServerLicenseTerms',
+      'PSTCapture.msi /lxv log.txt',
+      'netdom query fsmo',
+      'Setup /PrepareAD',
+    ])
       assert.ok(looksLikeCommand(line), line);
-    for (const line of ['Setup encountered a problem while validating the state of Active Directory', 'C:\\Windows\\w3wp.exe crashed and was restarted'])
+    for (const line of [
+      'Setup encountered a problem while validating the state of Active Directory',
+      'C:\\Windows\\w3wp.exe crashed and was restarted',
+    ])
       assert.ok(!looksLikeCommand(line), line);
   });
 });
