@@ -569,9 +569,10 @@ export interface Contradiction {
  * position (of the word the error goes on with) and sets `contradicted` to the words of context and the pasted
  * word's id: the words are built only for a contradiction that is shown (describe); most contradicted texts are settled
  * below the floor without ever being described. `waivers` (`--explain` only, contradictionWaivers) collects the allowances
- * that took the place of a contradiction.
+ * that took the place of a contradiction. `from`: the first position to check (contradictions: after the one found before;
+ * the pairs before it must have been filled by a check that reached it).
  */
-function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights, waivers?: Waiver[]): number {
+function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: PasteIds, w: UnitWeights, waivers?: Waiver[], from = 1): number {
   const { terms } = sig;
   const { ids, weights, flags } = pk;
   const { size } = q;
@@ -586,7 +587,7 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
   // The units' ranges and flags from the packed arrays: the signal's own unit objects are a cache miss each.
   const u0 = pk.unitStart[id];
   let unit = 0;
-  for (let i = 1; i < n; i++) {
+  for (let i = from; i < n; i++) {
     while (pk.unitTo[u0 + unit] <= i) unit++;
     pairIn[i - 1] = pairAt(pk, t0, i - 1, q);
     if (pairIn[i - 1]) continue;
@@ -785,6 +786,29 @@ export function contradictionWaivers(
   const w = unitWeights(pk, id, q, p);
   const waivers: Waiver[] = [];
   return contradiction(index.errors[id], pk, id, q, w, waivers) < 0 ? waivers : [];
+}
+
+/**
+ * Every place the paste goes on differently from error text `id`, in order (scoreAbove reads only the first: one is enough
+ * to lower a score). A rule that asks whether the paste goes on differently at a given place (codeHits: right after a
+ * code) must read them all: a contradiction earlier in the text hides the ones after it from the first. Runs the check as
+ * scoreAbove does, resumed after each one found.
+ */
+export function contradictions(
+  id: number,
+  view: QueryView,
+  index: Pick<SignalIndex, 'errors' | 'vocab'>,
+  p: ScoreParameters,
+): Contradiction[] {
+  const pk = packedSignals(index);
+  const q = pasteIds(view, index.vocab);
+  const w = unitWeights(pk, id, q, p);
+  const sig = index.errors[id];
+  const found: Contradiction[] = [];
+  // Each pass fills the pairs up to the one it stops at, which is all the next pass reads before its own.
+  for (let at = contradiction(sig, pk, id, q, w); at >= 0; at = contradiction(sig, pk, id, q, w, undefined, at + 1))
+    found.push(describe(sig, at, q));
+  return found;
 }
 
 /** An SMTP enhanced status code as the index writes it (markSmtpCodes: `5.7.708` → `smtp5x7x708`). */
