@@ -60,7 +60,7 @@ export async function startService(config: Config, indexCheck?: Promise<IndexChe
   const knowledge = watchKnowledge(config.knowledgePaths, {
     initial: kb,
     load: () => loadMatcherInThread(config.knowledgePaths),
-    build: (changed) => new Matcher(changed),
+    build: (changed, previous) => new Matcher(changed, undefined, undefined, { previous }),
     initialValue: compiled?.ok ? compiled.matcher : loaded!.built(),
     logger,
   });

@@ -37,8 +37,11 @@ export interface WatchOptions<T> {
    * build the matcher in the loading thread, src/matching/buildThread.ts). Default: `loadKnowledgeInThread(paths)`.
    */
   load?: () => Promise<Reloaded<T>>;
-  /** Builds what the service runs on from a knowledge base (the matcher); may throw. */
-  build: (kb: KnowledgeBase) => T;
+  /**
+   * Builds what the service runs on from a knowledge base (the matcher), given at a reload what it replaces (the live
+   * one, which the new one may take parts of: MatcherOptions.previous); may throw.
+   */
+  build: (kb: KnowledgeBase, previous?: T) => T;
   /** What `initial` was already built into (a matcher restored from a compiled index). Default: `build(initial)`. */
   initialValue?: T;
   logger: Logger;
@@ -51,8 +54,11 @@ export interface WatchOptions<T> {
 /** A knowledge base loaded again, and what was built from it already, if anything. */
 export interface Reloaded<T> {
   kb: KnowledgeBase;
-  /** What `build(kb)` would give, built elsewhere; may throw as `build` does. Default: `build(kb)` is called. */
-  built?: () => T;
+  /**
+   * What `build(kb, previous)` would give, built elsewhere (or finished here from what was built elsewhere), given the
+   * live value it replaces; may throw as `build` does. Default: `build(kb, previous)` is called.
+   */
+  built?: (previous: T) => T;
 }
 
 /** How a reload ended. */
@@ -109,7 +115,7 @@ export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): Li
 
   const tryReload = async (): Promise<ReloadOutcome> => {
     let next: KnowledgeBase;
-    let built: (() => T) | undefined;
+    let built: ((previous: T) => T) | undefined;
     try {
       ({ kb: next, built } = await load());
     } catch (err) {
@@ -132,7 +138,7 @@ export function watchKnowledge<T>(paths: string[], options: WatchOptions<T>): Li
     }
     let value: T;
     try {
-      value = built ? built() : options.build(next);
+      value = built ? built(live.value) : options.build(next, live.value);
     } catch (err) {
       logger.error({ err }, 'knowledge change refused: building the matcher failed; the last good knowledge base stays live');
       return { status: 'kept', reason: 'build-failed', message: (err as Error).message };

@@ -20,8 +20,11 @@ type Built = { snapshot: MatcherSnapshot } | { error: string };
 /** A knowledge base loaded in a worker thread, and its matcher (restored from the thread's build, or built here). */
 export interface LoadedMatcher {
   kb: KnowledgeBase;
-  /** The matcher of `kb` (restored or built on the call). Throws when building it failed (in the thread or here). */
-  built: () => Matcher;
+  /**
+   * The matcher of `kb` (restored or built on the call), given the one it replaces, if any (`MatcherOptions.previous`).
+   * Throws when building it failed (in the thread or here).
+   */
+  built: (previous?: Matcher) => Matcher;
 }
 
 /** `loadKnowledge(paths)` and `new Matcher(kb)` (default parameters), both done in a worker thread. */
@@ -35,11 +38,11 @@ export async function loadMatcherInThread(paths: string[]): Promise<LoadedMatche
   const result = built as Built | undefined;
   return {
     kb,
-    built: () => {
-      if (!result) return new Matcher(kb);
+    built: (previous) => {
+      if (!result) return new Matcher(kb, undefined, undefined, { previous });
       if ('error' in result) throw new Error(result.error);
       // The snapshot's typed arrays were moved here and nothing else holds them: the matcher takes them as they are.
-      return restoreMatcher(kb, result.snapshot, undefined, { adopt: true });
+      return restoreMatcher(kb, result.snapshot, undefined, { adopt: true, previous });
     },
   };
 }

@@ -130,18 +130,21 @@ interface ReadPaste {
   described: Map<string, Described>;
 }
 
-/** The bridge last built, with its lexicon entries and parameters as JSON (`bridgeOf`). */
-let lastBridge: { key: string; bridge: Bridge } | undefined;
+/** How a matcher is made besides its knowledge base, parameters and index. */
+export interface MatcherOptions {
+  /**
+   * The matcher this one replaces (a knowledge reload): its bridge is taken as it is when the lexicon and the bridge
+   * parameters are the same (compared as JSON, about a millisecond for the team's lexicon). A reload mostly leaves the
+   * lexicon as it was, and building its bridge took tens of milliseconds of the service's thread at every reload (the
+   * matcher is restored there: buildThread.ts); a bridge is read only after it is built, so matchers can share one.
+   * Default: none, the bridge is built.
+   */
+  previous?: Matcher;
+}
 
-/**
- * The bridge of these lexicon entries and parameters: the last one built when they are the same. A knowledge reload mostly
- * leaves the lexicon as it was, and building its bridge took tens of milliseconds of the service's thread at every reload
- * (the matcher is restored there: buildThread.ts); a bridge is read only after it is built, so matchers can share one.
- */
-function bridgeOf(entries: readonly LexiconEntry[], params: MatchParameters['bridge']): Bridge {
-  const key = JSON.stringify([entries, params]);
-  if (lastBridge?.key !== key) lastBridge = { key, bridge: new Bridge(entries, params) };
-  return lastBridge.bridge;
+/** What a bridge is built from, as a key: matchers with the same key can share one (`MatcherOptions.previous`). */
+function bridgeKey(entries: readonly LexiconEntry[], params: MatchParameters['bridge']): string {
+  return JSON.stringify([entries, params]);
 }
 
 /**
@@ -173,6 +176,8 @@ export class Matcher {
 
   /** Reads pastes in the other language through the lexicon; null without one. */
   private readonly bridge: Bridge | null;
+  /** What `bridge` was built from (bridgeKey), for the matcher that replaces this one; null without a bridge. */
+  private readonly bridgeKey: string | null;
   /** `params` with the bridge's rarity counts for this knowledge base's size (bridge.ts `bridgeFor`). */
   private readonly bridgeParams: MatchParameters;
   /** English synonyms a description is read with when as written its words find nothing (synonyms.ts). */
@@ -222,7 +227,12 @@ export class Matcher {
   private typos: { vocabulary: string; found: Map<string, string | undefined> } | undefined;
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
-  constructor(kb: KnowledgeBase, params: MatchParameters = DEFAULT_PARAMETERS, built: MatcherIndex = buildMatcherIndex(kb, params)) {
+  constructor(
+    kb: KnowledgeBase,
+    params: MatchParameters = DEFAULT_PARAMETERS,
+    built: MatcherIndex = buildMatcherIndex(kb, params),
+    options: MatcherOptions = {},
+  ) {
     this.kb = kb;
     this.params = params;
     this.bridgeParams = { ...params, bridge: bridgeFor(params.bridge, kb.articles.length) };
@@ -239,7 +249,10 @@ export class Matcher {
     this.ctx = { kb, params, index: this.index, about, descriptions, facts, idOrder: idOrder(kb.articles.map((a) => a.id)) };
     this.detailKeys = new Array<readonly string[] | undefined>(this.index.errors.length).fill(undefined);
     const pairs = kb.lexicon?.filter((e) => !e.synonyms) ?? [];
-    this.bridge = pairs.length ? bridgeOf(pairs, params.bridge) : null;
+    this.bridgeKey = pairs.length ? bridgeKey(pairs, params.bridge) : null;
+    const previous = options.previous;
+    this.bridge =
+      this.bridgeKey === null ? null : previous?.bridgeKey === this.bridgeKey ? previous.bridge : new Bridge(pairs, params.bridge);
     const synonyms = new Synonyms(kb.lexicon ?? []);
     this.synonyms = synonyms.size ? synonyms : null;
     this.missing = { de: kb.articles.some((a) => !a.languages.includes('de')), en: kb.articles.some((a) => !a.languages.includes('en')) };

@@ -13,7 +13,7 @@
 import type { KnowledgeBase } from '../knowledge/load';
 import type { Lang } from '../knowledge/types';
 import { FIELDS, type AboutIndex, type DescriptionIndex } from './descriptions';
-import { Matcher, type MatcherIndex } from './matcher';
+import { Matcher, type MatcherIndex, type MatcherOptions } from './matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
 import {
   AFTER_SENTENCE as P_AFTER_SENTENCE,
@@ -159,12 +159,12 @@ export function restoreMatcher(
   const articles = built.about.offsets.length - 1;
   if (articles !== kb.articles.length || built.signals.errors.some((e) => e.article >= kb.articles.length))
     throw new Error(`matching: snapshot of ${articles} articles does not fit a knowledge base of ${kb.articles.length}`);
-  return new Matcher(kb, params, built);
+  return new Matcher(kb, params, built, { previous: options.previous });
 }
 
 type Intern = (s: string) => number;
 
-export interface RestoreOptions {
+export interface RestoreOptions extends MatcherOptions {
   /**
    * The matcher takes the snapshot's typed arrays as its own instead of copying them: for a snapshot nothing else
    * holds, such as one just read from a compiled index, whose typed arrays lie in a buffer of their own. Default false.

@@ -184,6 +184,29 @@ describe('knowledge/watch: reloading edited knowledge', function () {
     assert.equal(top(BETA_ERROR), 'beta');
   });
 
+  it('gives the build at a reload the live matcher it replaces, whether it builds here or finishes what a load brought', async () => {
+    const given: (Matcher | undefined)[] = [];
+    let bring = false;
+    const load = async () => {
+      const kb = loadKnowledge([folder.dir]);
+      return bring ? { kb, built: (previous: Matcher) => (given.push(previous), new Matcher(kb)) } : { kb };
+    };
+    const k = start(
+      { 'alpha.yaml': articleYaml('alpha', ALPHA_ERROR) },
+      { load, build: (kb, previous) => (given.push(previous), new Matcher(kb)), watch: false },
+    );
+    const first = k.current();
+    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA_ERROR));
+    assert.deepEqual(await k.reload(), { status: 'reloaded', articles: 2 });
+    const second = k.current();
+    bring = true;
+    fs.rmSync(path.join(folder.dir, 'beta.yaml'));
+    assert.deepEqual(await k.reload(), { status: 'reloaded', articles: 1 });
+    // The initial build replaces nothing; each reload's build gets the matcher live until then.
+    assert.deepEqual(given, [undefined, first, second]);
+    assert.notEqual(k.current(), second);
+  });
+
   it('a load whose value was built and failed keeps the running matcher, as a build that fails here', async () => {
     const load = async () => ({
       kb: loadKnowledge([folder.dir]),

@@ -828,18 +828,26 @@ describe('matching/bridge', () => {
       assert.equal(matcher.match(SEND, { explain: true }).translation, undefined);
     });
 
-    it('a matcher reuses the bridge of the same lexicon (a knowledge reload), never that of another one', () => {
+    it('a matcher takes the bridge of the matcher it replaces when the lexicon is the same (a knowledge reload), never another', () => {
       const bridgeOf = (m: Matcher) => (m as unknown as { bridge: Bridge }).bridge;
       const paste = 'Fehler: Die zugrunde liegende Verbindung wurde geschlossen: Unerwarteter Fehler beim Senden.';
-      // A reload brings the same lexicon as new objects: the same bridge.
-      const again = new Matcher({ ...kb, lexicon: structuredClone(LEXICON) });
+      // A reload brings the same lexicon as new objects: the same bridge, given the matcher it replaces.
+      const again = new Matcher({ ...kb, lexicon: structuredClone(LEXICON) }, undefined, undefined, { previous: matcher });
       assert.equal(bridgeOf(again), bridgeOf(matcher));
-      // Without the templates' entries the paste is not read as them.
-      const fewer = new Matcher({ ...kb, lexicon: LEXICON.filter((e) => !/^(The underlying|An unexpected)/.test(e.en[0])) });
+      // Nothing is kept between matchers that are not given one another: each builds its own.
+      assert.notEqual(bridgeOf(new Matcher({ ...kb, lexicon: structuredClone(LEXICON) })), bridgeOf(matcher));
+      // Without the templates' entries the paste is not read as them, though the previous matcher had them.
+      const fewerLexicon = LEXICON.filter((e) => !/^(The underlying|An unexpected)/.test(e.en[0]));
+      const fewer = new Matcher({ ...kb, lexicon: fewerLexicon }, undefined, undefined, { previous: matcher });
       assert.notEqual(bridgeOf(fewer), bridgeOf(matcher));
       assert.notEqual(fewer.match(paste).matches[0]?.article, 'tls-send');
-      // Nor does a matcher of the first lexicon get that bridge afterwards.
-      const back = new Matcher({ ...kb, lexicon: structuredClone(LEXICON) });
+      // Nor does other bridge parameters' matcher take it.
+      const bridge = DEFAULT_PARAMETERS.bridge;
+      const params = { ...DEFAULT_PARAMETERS, bridge: { ...bridge, maxQuotedSlotWords: bridge.maxQuotedSlotWords + 1 } };
+      assert.notEqual(bridgeOf(new Matcher(kb, params, undefined, { previous: matcher })), bridgeOf(matcher));
+      // A reload back to the first lexicon builds that bridge again, from the matcher of the other one.
+      const back = new Matcher({ ...kb, lexicon: structuredClone(LEXICON) }, undefined, undefined, { previous: fewer });
+      assert.notEqual(bridgeOf(back), bridgeOf(fewer));
       assert.deepEqual([back.match(paste).decision, back.match(paste).matches[0]?.article], ['answer', 'tls-send']);
     });
 

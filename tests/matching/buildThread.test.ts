@@ -85,4 +85,45 @@ describe('matching/buildThread: the matcher built in the loading thread', () => 
     assert.equal(top(ALPHA), 'alpha');
     live.close();
   });
+
+  it('a reload through it takes the bridge of the live matcher when the lexicon stayed the same, and builds one when it changed', async function () {
+    this.timeout(60_000);
+    const ALPHA = 'The frobnicator service could not bind its listener on port 8443';
+    const BETA = 'Zorblax replication queue exceeded its quota for mailbox database DB07';
+    const folder = tempFolder({ 'alpha.yaml': articleYaml('alpha', ALPHA) });
+    cleanup = folder.cleanup;
+    const paths = [BUILTIN_KNOWLEDGE, folder.dir];
+    const { kb, built } = await loadMatcherInThread(paths);
+    const live = watchKnowledge(paths, {
+      initial: kb,
+      initialValue: built(),
+      load: () => loadMatcherInThread(paths),
+      build: () => assert.fail('the matcher is built in the thread'),
+      logger: memoryLogger([]),
+      watch: false,
+    });
+    const bridgeOf = (m: Matcher) => (m as unknown as { bridge: unknown }).bridge;
+    const first = live.current();
+    assert.ok(bridgeOf(first));
+
+    // Another article, the same lexicon: the new matcher reads German pastes with the bridge it replaces.
+    fs.writeFileSync(path.join(folder.dir, 'beta.yaml'), articleYaml('beta', BETA));
+    assert.deepEqual(await live.reload(), { status: 'reloaded', articles: kb.articles.length + 1 });
+    const second = live.current();
+    assert.notEqual(second, first);
+    assert.equal(bridgeOf(second), bridgeOf(first));
+    assert.equal(second.match(BETA).matches[0]?.article, 'beta');
+
+    // A lexicon entry more: a bridge of its own, which reads the new entry.
+    fs.mkdirSync(path.join(folder.dir, 'lexicon'));
+    fs.writeFileSync(
+      path.join(folder.dir, 'lexicon', 'extra.yaml'),
+      'entries:\n  - de: Zorblax-Warteschlange\n    en: Zorblax replication queue\n',
+    );
+    assert.deepEqual(await live.reload(), { status: 'reloaded', articles: kb.articles.length + 1 });
+    const third = live.current();
+    assert.notEqual(bridgeOf(third), bridgeOf(second));
+    assert.ok(third.kb.lexicon?.some((e) => e.en[0] === 'Zorblax replication queue'));
+    live.close();
+  });
 });
