@@ -49,6 +49,8 @@ interface Rule {
    * end (`Verteilergruppen` beside `Verteilergruppe`).
    */
   plural: boolean;
+  /** German: the form's last word is written as a noun, with a capital (`Anwendung`; not `dynamisch`). */
+  noun: boolean;
 }
 
 /** One rewrite done in a paste. */
@@ -170,6 +172,8 @@ export class Translator {
   private readonly phrases = new Map<string, Rule[]>();
   /** Single-word rules, for splitting compounds. */
   private readonly single = new Map<string, string>();
+  /** German single-word forms written as nouns (`Rule.noun`): a plural read past its ending is written in English plural. */
+  private readonly nouns = new Set<string>();
   /**
    * German separable verbs: per finite verb form (`kommt`), its particles (`an`) and the entry's rule for the two together,
    * from entries that list the verb with its particle (`kommt an`) and the joined verb (`ankommen`).
@@ -219,7 +223,8 @@ export class Translator {
           quotedSlots,
           alternatives,
           shared,
-          plural: from === 'de' && pluralForm(pattern, forms),
+          plural: from === 'de' && (pluralForm(pattern, forms) || umlautPlural(source, sources)),
+          noun: from === 'de' && /^\p{Lu}/u.test(source.split(/\s+/).pop() ?? ''),
         };
         list.push(rule);
         this.byFirst.set(first, list);
@@ -231,6 +236,7 @@ export class Translator {
           }
         }
         if (pattern.length === 1 && !this.single.has(first)) this.single.set(first, output);
+        if (pattern.length === 1 && rule.noun) this.nouns.add(first);
         const particle = pattern[1];
         if (
           from === 'de' &&
@@ -395,17 +401,19 @@ export class Translator {
           .split(SLOT)
           .reduce((acc, part, n) => (n === 0 ? part : `${acc}${slotTexts[k++] ?? ''}${part}`), '');
         const breaks = text.slice(words[i].start, words[hit.end - 1].end).split('\n').length - 1;
-        out += text.slice(cursor, words[i].start) + rendered + '\n'.repeat(breaks);
-        cursor = words[hit.end - 1].end;
-        // A form ending in a bracket (`Argument(en)`) was matched up to its last word: its bracket is the paste's.
-        if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
         const { outputWords, outputSlots, quotedSlots, alternatives, pattern } = hit.rule;
         const last = pattern[pattern.length - 1];
         const noun = isNoun(text, words[hit.end - 1].start);
         const plural =
           this.to === 'en' && noun && (hit.rule.plural || (!!last && pluralOf(words[hit.end - 1].folded, (stem) => stem === last)));
+        // A German plural is written as the English plural (`MAPI-Anwendungen`: `MAPI applications`), as an English post would.
+        const many = plural && hit.rule.noun && !outputSlots.length ? pluralWritten(rendered) : null;
+        out += text.slice(cursor, words[i].start) + (many ? many.text : rendered) + '\n'.repeat(breaks);
+        cursor = words[hit.end - 1].end;
+        // A form ending in a bracket (`Argument(en)`) was matched up to its last word: its bracket is the paste's.
+        if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
         push(i, hit.end, {
-          words: outputWords,
+          words: many ? [...outputWords.slice(0, -1), many.word] : outputWords,
           ...(alternatives.length ? { alternatives } : {}),
           ...(outputSlots.length ? { slots: outputSlots } : {}),
           ...(quotedSlots.length ? { quotedSlots } : {}),
@@ -418,11 +426,14 @@ export class Translator {
       const parts =
         this.inflected(words[i].folded) ?? (words[i].folded.length >= this.params.minCompound ? this.splitCompound(words[i].folded) : null);
       if (parts) {
-        out += text.slice(cursor, words[i].start) + parts.join(' ');
-        cursor = words[i].end;
         const plural = this.to === 'en' && isNoun(text, words[i].start) && this.pluralRead(words[i].folded);
+        const joined = parts.join(' ');
+        const many = plural && this.pluralRead(words[i].folded, this.nouns) ? pluralWritten(joined) : null;
+        out += text.slice(cursor, words[i].start) + (many ? many.text : joined);
+        cursor = words[i].end;
+        const read = parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null));
         push(i, i + 1, {
-          words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)),
+          words: many ? [...read.slice(0, -1), many.word] : read,
           ...(plural ? { plural: true as const } : {}),
         });
         units.push(unitAt(sentences, i, i + 1, applied[applied.length - 1].words));
@@ -664,8 +675,8 @@ export class Translator {
    * Whether a German word the lexicon read past an ending (or split) ends in a known noun with `-n` or `-en`, its plural
    * (`Sicherheitsgruppen`: `Sicherheitsgruppe`; `Postfachverschiebungen`: `Verschiebung`).
    */
-  private pluralRead(word: string): boolean {
-    const known = (stem: string) => this.single.has(stem);
+  private pluralRead(word: string, of: ReadonlySet<string> | ReadonlyMap<string, string> = this.single): boolean {
+    const known = (stem: string) => of.has(stem);
     for (let cut = 0; cut + MIN_STEM < word.length; cut++) {
       const tail = word.slice(cut);
       if (this.single.has(tail)) return false;
@@ -847,6 +858,30 @@ function inName(text: string, start: number, end: number): boolean {
   );
 }
 
+/**
+ * English nouns with no plural of their own, or words that are no nouns (`-ing`): a German plural read as one of them is
+ * written as the lexicon gives it (`Informationen`: `information`).
+ */
+const NO_PLURAL: ReadonlySet<string> = new Set(
+  'information data software hardware feedback spam traffic access help equipment malware knowledge content metadata junk evidence progress support storage mail busy'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The English plural of a text's last word (`archive mailbox` → `archive mailboxes`, `policy` → `policies`): the text and
+ * the word folded, or null where English writes none (`NO_PLURAL`, `-ing`, a word that ends in `s` already, a name with digits).
+ */
+function pluralWritten(text: string): { text: string; word: string } | null {
+  const m = /([A-Za-z]+)$/.exec(text);
+  if (!m || (m.index > 0 && /[\p{L}\p{N}]/u.test(text[m.index - 1]))) return null;
+  const w = m[1];
+  const lower = w.toLowerCase();
+  if (lower.length < 3 || NO_PLURAL.has(lower) || lower.endsWith('s') || lower.endsWith('ing') || w === w.toUpperCase()) return null;
+  const many = /[^aeiou]y$/.test(lower) ? `${w.slice(0, -1)}ies` : /(?:x|z|ch|sh)$/.test(lower) ? `${w}es` : `${w}s`;
+  return { text: text.slice(0, m.index) + many, word: foldWord(many) };
+}
+
 /** Whether the pasted word at `start` is written as a German noun, with a capital (an adjective's `-en` is no plural). */
 function isNoun(text: string, start: number): boolean {
   const c = text[start];
@@ -868,6 +903,26 @@ function pluralForm(pattern: readonly (string | null)[], forms: ReadonlySet<stri
   const head = pattern.slice(0, -1).join(' ');
   return pluralOf(last, (stem) => forms.has(head ? `${head} ${stem}` : stem));
 }
+
+/**
+ * Whether a German lexicon form is a noun's umlaut plural of another form of its entry: its last word written with a capital,
+ * with `ä`, `ö` or `ü` where the other has `a`, `o` or `u`, and `-e` or `-er` added (`Postfächer`: `Postfach`; `Anhänge`:
+ * `Anhang`) — the plurals `pluralOf` can't tell by their ending, since the stem changed.
+ */
+function umlautPlural(form: string, forms: readonly string[]): boolean {
+  const words = form.split(/\s+/);
+  const last = words[words.length - 1];
+  if (!/^\p{Lu}/u.test(last) || !/[äöü]/.test(last)) return false;
+  const head = words.slice(0, -1).join(' ');
+  const plain = last.replace(/[äöü]/g, (c) => UMLAUT_BASE[c]);
+  return forms.some((f) => {
+    const other = f.split(/\s+/);
+    const stem = other[other.length - 1];
+    return other.slice(0, -1).join(' ') === head && !/[äöü]/.test(stem) && (plain === `${stem}e` || plain === `${stem}er`);
+  });
+}
+
+const UMLAUT_BASE: Readonly<Record<string, string>> = { ä: 'a', ö: 'o', ü: 'u' };
 
 /**
  * A word and the stems it may be an inflection of: itself, and itself without each inflection ending whose rest keeps at

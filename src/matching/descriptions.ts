@@ -83,6 +83,11 @@ export interface DescriptionScore {
   symptom: string;
   /** Share of the paste's known, weighted words this document holds. */
   pasteShare: number;
+  /**
+   * `pasteShare` of the words alone, where word pairs raised it (`addPairs`): pairs found raise the share, so a paste with a
+   * word the symptom lacks may reach a share of 1 by its pairs.
+   */
+  wordShare?: number;
   /** Share of the document's weight the paste holds. */
   docShare: number;
   /** Weight found, in words found in one article only. */
@@ -706,6 +711,7 @@ export function addPairs(
       article: f.article,
       symptom: f.symptom,
       pasteShare: Math.min(1, (f.pasteShare * more) / have),
+      wordShare: f.wordShare ?? f.pasteShare,
       docShare: Math.min(1, (f.docShare * more) / have),
       evidence: more / unique,
       found: [...f.found, ...found],
@@ -797,7 +803,8 @@ export function describedWhole(
  * one such word and the paste says something more. `terms` as `scoreDescriptions` reads them (word pairs aside).
  */
 export function describedAll(index: DescriptionIndex, fit: DescriptionScore, terms: ReadonlySet<string>): boolean {
-  return fit.pasteShare >= 1 - 1e-9 && termsRead(index, terms).unread === 0;
+  // The words' share, not the one pairs raised: every word of the paste must be the symptom's (a pair found is no word held).
+  return (fit.wordShare ?? fit.pasteShare) >= 1 - 1e-9 && termsRead(index, terms).unread === 0;
 }
 
 /**

@@ -81,7 +81,7 @@ describe('matching/bridge', () => {
 
     it('folds case and umlauts, keeps the number of lines, and splits compounds of known words', () => {
       const t = de.translate('die POSTFÄCHER\nPostfachverschiebung ist fehlgeschlagen\n\nkein Fehler');
-      assert.equal(t.text, 'die mailbox\nmailbox move ist fehlgeschlagen\n\nkein error');
+      assert.equal(t.text, 'die mailboxes\nmailbox move ist fehlgeschlagen\n\nkein error');
     });
 
     it('reads a message PowerShell wrapped over two lines, and keeps the number of lines', () => {
@@ -100,8 +100,8 @@ describe('matching/bridge', () => {
         [entry('dynamisch', 'dynamic'), entry('Verteilerliste', 'distribution list'), entry('Postfach', 'mailbox'), entry('seit', 'since')],
         'de',
       );
-      assert.equal(words.translate('Dynamischen Verteilerlisten').text, 'dynamic distribution list');
-      assert.equal(words.translate('Postfachverteilerlisten').text, 'mailbox distribution list');
+      assert.equal(words.translate('Dynamischen Verteilerlisten').text, 'dynamic distribution lists');
+      assert.equal(words.translate('Postfachverteilerlisten').text, 'mailbox distribution lists');
       assert.equal(words.translate('Seite').text, 'Seite', 'seit + e: a stem of four letters is too short to trust');
       assert.equal(new Translator([entry('Postfach', 'mailbox')], 'en').translate('mailboxes').text, 'Postfach');
     });
@@ -118,9 +118,10 @@ describe('matching/bridge', () => {
         'de',
       );
       const plural = (text: string) => words.translate(text).applied.map((a) => [a.words.join(' '), a.plural === true]);
-      assert.deepEqual(plural('Sicherheitsgruppen'), [['security group', true]]);
-      assert.deepEqual(plural('Verteilergruppen'), [['distribution group', true]], 'a plural the entry lists beside its singular');
-      assert.deepEqual(plural('Postfachverschiebungen'), [['mailbox move', true]], "a compound's last part");
+      // Written as the English plural too (`pluralWritten`).
+      assert.deepEqual(plural('Sicherheitsgruppen'), [['security groups', true]]);
+      assert.deepEqual(plural('Verteilergruppen'), [['distribution groups', true]], 'a plural the entry lists beside its singular');
+      assert.deepEqual(plural('Postfachverschiebungen'), [['mailbox moves', true]], "a compound's last part");
       assert.deepEqual(plural('Sicherheitsgruppe Verteilergruppe Postfachs Migration'), [
         ['security group', false],
         ['distribution group', false],
@@ -133,9 +134,38 @@ describe('matching/bridge', () => {
         adjective.translate('die aktivierten Gruppen').applied.map((a) => [a.words.join(' '), a.plural === true]),
         [
           ['enabled', false],
-          ['group', true],
+          ['groups', true],
         ],
       );
+    });
+
+    it('writes a German plural noun as the English plural, as an English post would (MAPI-Anwendungen: MAPI applications)', () => {
+      const t = new Translator(
+        [
+          entry('Anwendung', 'application'),
+          entry(['Archivpostfach', 'Archivpostfächer'], 'archive mailbox'),
+          entry(['Anhang', 'Anhänge'], 'attachment'),
+          entry('Richtlinie', 'policy'),
+          entry('Information', 'information'),
+          entry('dynamisch', 'dynamic'),
+          entry('Verteilergruppe', 'distribution group'),
+        ],
+        'de',
+      );
+      const read = (text: string) => {
+        const r = t.translate(text);
+        return [r.text, r.applied.map((a) => [a.words.join(' '), a.plural === true])];
+      };
+      assert.deepEqual(read('MAPI-Anwendungen'), ['MAPI-applications', [['applications', true]]]);
+      // A listed plural whose stem took an umlaut and `-er` or `-e` (`Postfächer`, `Anhänge`) is a plural too.
+      assert.deepEqual(read('Archivpostfächer'), ['archive mailboxes', [['archive mailboxes', true]]]);
+      assert.deepEqual(read('Anhänge'), ['attachments', [['attachments', true]]]);
+      assert.deepEqual(read('Archivpostfach'), ['archive mailbox', [['archive mailbox', false]]]);
+      assert.deepEqual(read('Richtlinien'), ['policies', [['policies', true]]]);
+      // English has no plural of `information`: the lexicon's form stays (it is still marked plural, for its pairs).
+      assert.deepEqual(read('Informationen'), ['information', [['information', true]]]);
+      // An adjective's `-en` at a sentence's start, with a capital, is no plural: the lexicon writes it in lower case.
+      assert.equal(t.translate('Dynamischen Verteilergruppen').text, 'dynamic distribution groups');
     });
 
     it('leaves a word that is part of a host name or an address as pasted', () => {
@@ -233,11 +263,11 @@ describe('matching/bridge', () => {
     it('finds a German phrase of the lexicon with its adjective and noun in another inflection (öffentlichen Ordnern)', () => {
       const phrase: LexiconEntry = { de: ['öffentliche Ordner'], en: ['public folder'], file: 'test' };
       const t = new Translator([phrase, entry('Ordner', 'folder'), entry('Benutzer', 'user')], 'de');
-      assert.equal(t.translate('Mails an die öffentlichen Ordnern').text, 'Mails an die public folder');
+      assert.equal(t.translate('Mails an die öffentlichen Ordnern').text, 'Mails an die public folders');
       assert.equal(t.translate('ein öffentlicher Ordner').text, 'ein public folder');
       // Each word of the phrase must be an inflection of the lexicon's: another word is no form of it.
       assert.equal(t.translate('öffentlichkeit Ordner').text, 'öffentlichkeit folder');
-      assert.equal(t.translate('die Ordnern der Benutzern').text, 'die folder der user', 'single words: as before');
+      assert.equal(t.translate('die Ordnern der Benutzern').text, 'die folders der users', 'single words: as before');
       // English into German: as written only.
       const en = new Translator([{ de: ['öffentlicher Ordner'], en: ['public folder'], file: 'test' }], 'en');
       assert.equal(en.translate('public folders').text, 'public folders');
@@ -1108,7 +1138,9 @@ describe('matching/bridge', () => {
           'clarify',
           'oof-cloud-side',
         ]);
-        // So is a word the lexicon reads that the symptom lacks (`Zertifikat` → certificate).
+        // So is a word the lexicon reads that the symptom lacks (`Zertifikat` → certificate) — by the share the words alone hold
+        // (`wordShare`): `Abwesenheitsnotizen`, written as the plural `out-of-office notifications`, finds the title's word
+        // pairs, and those would lift the share to 1.
         assert.deepEqual(run('Benutzer in Office 365 erhalten keine Abwesenheitsnotizen von lokalen Benutzern, Zertifikat.'), [
           'clarify',
           'oof-cloud-side',
