@@ -10,6 +10,8 @@ import {
 import { CHAIN_MARKER } from '../matching/chains';
 import { namesCloud, namesProduct, onlineOnly, serverOnly, versionScope } from '../matching/product';
 import { accountKinds, articleAccounts, articleScenario, otherAccount } from '../matching/scenario';
+import { looksLikeName } from '../matching/score';
+import { contentTerms } from '../matching/signals';
 
 /**
  * Near-miss probes: look-alike pastes built by rules from the knowledge's own error texts (issue 12), each with
@@ -355,17 +357,27 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     add({ rule: 'value-swap', text: withValues(a.text, a.spans), from: a.article, allowed: holding(a.text), keeps: a.text });
     // Cut after the first value inside a sentence: four words or more before it, three or more after it before the
     // sentence (or the chain's part) ends — what the contradiction rule compares.
-    const cut = a.spans.find((s) => s.word && words(a.text.slice(0, s.from)) >= 4 && words(sentenceAfter(a.text, s.to)) >= 3);
+    // A value that is a whole word on both sides (not `<domain>` of `'<domain>.mail.onmicrosoft.com'`): cut inside a word,
+    // the probe goes on with the rest of a's word or starts b's tail with the rest of b's (`.mail.onmicrosoft.com'`).
+    const cut = a.spans.find(
+      (s) => s.word && endsWord(a.text, s.to) && words(a.text.slice(0, s.from)) >= 4 && words(sentenceAfter(a.text, s.to)) >= 3,
+    );
     if (cut === undefined) return;
     const head = withValues(a.text.slice(0, cut.to), [cut]);
     for (const j of others(i, valued.length, (k) => valued[k].article)) {
       const b = valued[j];
-      const after = b.spans.find((s) => s.word && words(sentenceAfter(b.text, s.to)) >= 3);
+      // Three words the matcher reads as words (not stop words, names, placeholders or dotted names: ` from '{host name}'`,
+      // `, M.E.Store.Worker, …`): what goes on differently. Fewer, and the probe is a's text cut after a value.
+      const after = b.spans.find((s) => s.word && endsWord(b.text, s.to) && tailWords(sentenceAfter(b.text, s.to)) >= 3);
       if (after === undefined) continue;
       const tail = b.text.slice(after.to);
       // The words after the value are the same (two texts of one template): no other error.
       if (normalized(tail).startsWith(normalized(a.text.slice(cut.to)).split(' ').slice(0, 3).join(' '))) continue;
-      const allowed = holding(tail).filter((id) => id !== a.article);
+      // An article whose text holds the tail's inner message may be answered too (inner-swap: the innermost message
+      // says which error it is): `…'<agent>' because the following error occurred: …ObjectNotFoundException: No active
+      // public folder mailboxes were found…` is that article's error.
+      const inner = splitChain(tail)?.inner;
+      const allowed = [...new Set([...holding(tail), ...(inner === undefined ? [] : holding(inner))])].filter((id) => id !== a.article);
       add({ rule: 'value-tail', text: `${head}${tail}`, from: a.article, allowed });
     }
   });
@@ -410,6 +422,19 @@ function sentenceAfter(text: string, at: number): string {
   const rest = text.slice(at);
   const end = rest.search(/[.!?:](?:\s|$)|-->|\s\+\s/);
   return end < 0 ? rest : rest.slice(0, end);
+}
+
+/** The word of a value ends at `at`: what follows up to the next space has no letter or digit (`'`, `,`, `.` — not `.com`). */
+function endsWord(text: string, at: number): boolean {
+  return /^[^\s\p{L}\p{N}]*(?:\s|$)/u.test(text.slice(at));
+}
+
+/** Placeholders (`<ServerName>`, `{host name}`) and dotted names (types, hosts, versions): no words of a message. */
+const NOT_WORDS = /<[^<>\n]{1,40}>|\{[^{}\n]{1,40}\}|\S+\.\S*[\p{L}\p{N}]/gu;
+
+/** How many words of `text` the matcher reads as a message's words: not stop words, names, placeholders or dotted names. */
+export function tailWords(text: string): number {
+  return contentTerms(text.replace(NOT_WORDS, ' ')).filter((t) => !looksLikeName(t)).length;
 }
 
 /** A GUID, an e-mail address, an IPv4 address, a version or dotted date (`15.01.2375.031`, `17.06.2018`), a host name. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
-import { buildProbes, runProbes, splitChain, valueSpans, type Probe } from '../../src/cli/probe';
+import { buildProbes, runProbes, splitChain, tailWords, valueSpans, type Probe } from '../../src/cli/probe';
 import { englishArticle, kbOf } from '../helpers/articles';
 
 const article = (id: string, ...errors: string[]): Article => englishArticle(id, errors);
@@ -248,6 +248,54 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
           ['exists'],
           "Grooming the donkey failed because the saddle 'Alex Wilber' already exists in the barn.",
           false,
+        ],
+      ],
+    );
+  });
+
+  it('reads as a tail’s words only what the matcher reads as words (tailWords)', () => {
+    assert.equal(tailWords(' was not found in the tack room'), 4, 'not, found, tack, room');
+    assert.equal(tailWords(" from '{host name}'"), 0, 'a stop word and a placeholder');
+    assert.equal(tailWords(' to <ServerName> on {host}'), 0);
+    assert.equal(tailWords('.mail.onmicrosoft.com'), 0, 'the rest of a host name');
+    assert.equal(tailWords(', M.E.Store.Worker, M.E.S.Storage.StoreCommonServices, 15.01.2375.031'), 0, 'dotted names and a version');
+  });
+
+  it('makes a value-tail probe only where both values are whole words and the tail has three words that say something', () => {
+    const exists = article('exists', "Refurbishing the pony ledger failed because the stable 'Paddock One' already exists in the barn.");
+    const tails = (...others: Article[]) =>
+      buildProbes(kbOf([exists, ...others]), 1)
+        .filter((p) => p.rule === 'value-tail' && p.from === 'exists')
+        .map((p) => p.text);
+    // The words after the value are a placeholder and a stop word: the probe would be exists's text cut after its value.
+    assert.deepEqual(tails(article('host', "Grooming the donkey failed for the saddle 'Blue Ribbon' from '{host name}'. Try later.")), []);
+    // The value is part of a word (`<Domain>.mail.example.com`): its tail begins with the rest of that word.
+    assert.deepEqual(tails(article('glued', 'Grooming the donkey failed for <Domain>.mail.example.com because the pony ran away.')), []);
+    // Three words that say something after a whole value: another error.
+    assert.deepEqual(
+      tails(article('missing', "Grooming the donkey failed because the saddle 'Blue Ribbon' was not found in the tack room.")),
+      ["Refurbishing the pony ledger failed because the stable 'Alex Wilber' was not found in the tack room."],
+    );
+  });
+
+  it('allows a value-tail probe the article whose text holds the tail’s inner message', () => {
+    const probes = buildProbes(
+      kbOf([
+        article('exists', "Refurbishing the pony ledger failed because the stable 'Paddock One' already exists in the barn."),
+        article(
+          'agent',
+          "The grooming agent 'Brush Bot' stopped because the following error occurred: PonyException: The hay loft is locked.",
+        ),
+        article('loft', 'Feeding failed. PonyException: The hay loft is locked.'),
+      ]),
+      2,
+    ).filter((p) => p.rule === 'value-tail' && p.from === 'exists');
+    assert.deepEqual(
+      probes.map((p) => [p.text, p.allowed]),
+      [
+        [
+          "Refurbishing the pony ledger failed because the stable 'Alex Wilber' stopped because the following error occurred: PonyException: The hay loft is locked.",
+          ['agent', 'loft'],
         ],
       ],
     );
