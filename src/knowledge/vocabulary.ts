@@ -194,7 +194,7 @@ export const SIDE_WORDS: readonly (readonly ['on-premises' | 'cloud', readonly s
  * in a main clause the particle ends the clause, apart from its verb. A lexicon entry that lists the verb with its particle
  * (`kommt an`) and the joined verb (`ankommen`) is read so with words between the two (bridge.ts `separatedVerbs`).
  */
-export const SEPARABLE_PARTICLES: readonly string[] = 'an ab auf aus ein fehl hinzu herunter zurück zu fest neu überein'.split(' ');
+export const SEPARABLE_PARTICLES: readonly string[] = 'an ab auf aus ein fehl hinzu her herunter zurück zu fest neu überein'.split(' ');
 
 export const ENGLISH_HINTS: readonly string[] = (
   'the and not is you if with on for a an to of at be are this that or from your we can by when in it as which these have has was were will ' +

@@ -179,6 +179,12 @@ export class Translator {
    * from entries that list the verb with its particle (`kommt an`) and the joined verb (`ankommen`).
    */
   private readonly separable = new Map<string, Map<string, Rule>>();
+  /**
+   * German separable verbs with their object (`stellt … Verbindung … her`): per finite verb form, the particle, the noun and the
+   * entry's rule, from entries that list the three (`stellt Verbindung her`) and the noun with the joined verb
+   * (`Verbindung herstellen`).
+   */
+  private readonly separableWith = new Map<string, { particle: string; noun: string; rule: Rule }[]>();
   private readonly endings: string[];
   /** The language translated into. */
   private readonly to: Lang;
@@ -252,6 +258,22 @@ export class Translator {
           if (!byParticle.has(particle)) byParticle.set(particle, rule);
           this.separable.set(first, byParticle);
         }
+        const [, noun, last] = pattern;
+        if (
+          from === 'de' &&
+          pattern.length === 3 &&
+          noun &&
+          last &&
+          PARTICLES.has(last) &&
+          sources.some((j) => {
+            const joined = patternOf(j);
+            return joined.length === 2 && joined[0] === noun && !!joined[1] && joined[1].length > last.length && joined[1].startsWith(last);
+          })
+        ) {
+          const list = this.separableWith.get(first) ?? [];
+          list.push({ particle: last, noun, rule });
+          this.separableWith.set(first, list);
+        }
       }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
@@ -302,9 +324,10 @@ export class Translator {
     const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
     const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
     // Where clauses start, read once for the three walks over them below.
-    const clauses = this.to === 'en' || this.separable.size ? clauseStarts(text, words) : NO_CLAUSES;
+    const clauses = this.to === 'en' || this.separable.size || this.separableWith.size ? clauseStarts(text, words) : NO_CLAUSES;
     const negatedVerbs = this.to === 'en' ? this.negatedVerbs(words, clauses, cannot) : NO_READINGS;
-    const separated = this.separable.size ? this.separatedVerbs(words, clauses, negatedVerbs, cannot) : NO_READINGS;
+    const separated =
+      this.separable.size || this.separableWith.size ? this.separatedVerbs(words, clauses, negatedVerbs, cannot) : NO_READINGS;
     const negatedEnds = this.to === 'en' ? this.negatedEnds(text, words, clauses, cannot, negatedVerbs, separated) : NO_INDEXES;
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
     const statements = this.to === 'en' ? sentencesOf(text, words, STATEMENT_END) : undefined;
@@ -513,6 +536,14 @@ export class Translator {
       if (last - from >= 2 && PARTICLES.has(words[last].folded) && !taken.has(last)) {
         const particle = words[last].folded;
         for (let k = from; k <= last - 2; k++) {
+          // With its object between the two (`Outlook stellt keine Verbindung zum Server her`): the verb reads as the entry,
+          // the noun and the particle nothing; a negation of the noun (`keine`) is the verb's (`not connect`).
+          const object = taken.has(k) ? undefined : this.objectVerb(words, k, from, last, taken, modalNegations);
+          if (object) {
+            out ??= new Map();
+            for (const [at, read] of object) out.set(at, read);
+            break;
+          }
           const rule = this.separable.get(words[k].folded)?.get(particle);
           if (!rule || taken.has(k)) continue;
           const hit = this.ruleAt(words, k);
@@ -533,6 +564,43 @@ export class Translator {
       from = i;
     }
     return out ?? NO_READINGS;
+  }
+
+  /**
+   * A separable verb at word `k` with its object noun between it and the particle that ends the clause at `last`
+   * (`separableWith`): the readings (word index → English words), or undefined. A negation right before the noun (`keine
+   * Verbindung`), or a `nicht` between the two, is read with the verb (`not connect`) — unless another reading took it.
+   */
+  private objectVerb(
+    words: readonly { folded: string }[],
+    k: number,
+    from: number,
+    last: number,
+    taken: ReadonlyMap<number, string[]>,
+    modalNegations: ReadonlySet<number>,
+  ): [number, string[]][] | undefined {
+    const particle = words[last].folded;
+    for (const { particle: p, noun, rule } of this.separableWith.get(words[k].folded) ?? []) {
+      if (p !== particle) continue;
+      let at = -1;
+      for (let n = k + 1; n < last && at < 0; n++)
+        if (!taken.has(n) && (words[n].folded === noun || sameInflected(words[n].folded, noun, this.endings))) at = n;
+      if (at < 0) continue;
+      let negation = -1;
+      if (this.to === 'en') {
+        const free = (n: number) => !taken.has(n) && !modalNegations.has(n);
+        if (at - 1 > k && NEGATIONS.has(words[at - 1].folded) && free(at - 1)) negation = at - 1;
+        for (let n = k + 1; n < last && negation < 0; n++) if (words[n].folded === NOT && free(n)) negation = n;
+      }
+      const out: [number, string[]][] = [
+        [k, negation < 0 ? rule.outputWords : ['not', ...rule.outputWords]],
+        [at, []],
+        [last, []],
+      ];
+      if (negation >= 0) out.push([negation, []]);
+      return out;
+    }
+    return undefined;
   }
 
   /**

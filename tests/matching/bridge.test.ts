@@ -222,6 +222,34 @@ describe('matching/bridge', () => {
       assert.equal(more.translate('Der Alias stimmt nicht mit dem Namen überein.').text, 'Der Alias not match  mit dem Namen .');
     });
 
+    it('reads a separable verb with its object between it and the particle (stellt … Verbindung … her) as the entry', () => {
+      const t = new Translator(
+        [
+          entry(['Verbindung herstellen', 'stellt Verbindung her', 'stellen Verbindung her'], 'connect'),
+          entry(['Verbindung', 'Verbindungen'], 'connection'),
+          entry('Assistent', 'wizard'),
+          entry('nicht', 'not'),
+          entry('keine', 'no'),
+        ],
+        'de',
+      );
+      // The verb reads as the entry, the noun and the particle as nothing; `keine` before the noun is the verb's negation.
+      assert.equal(
+        t.translate('Der Assistent stellt keine Verbindung mit Office 365 her.').text,
+        'Der wizard not connect   mit Office 365 .',
+      );
+      assert.deepEqual(
+        t.translate('Der Assistent stellt keine Verbindung mit Office 365 her.').applied.map((a) => a.words),
+        [['wizard'], ['not'], ['connect']],
+      );
+      assert.equal(t.translate('Outlook stellt die Verbindung zum Server nicht her.').text, 'Outlook not connect die  zum Server  .');
+      assert.equal(t.translate('Outlook stellt eine Verbindung zum Server her.').text, 'Outlook connect eine  zum Server .');
+      // Next to each other, the form as written; without the noun, or in another clause, nothing is read together.
+      assert.equal(t.translate('Wir müssen die Verbindung herstellen.').text, 'Wir müssen die connect.');
+      assert.equal(t.translate('Er stellt den Server her.').text, 'Er stellt den Server her.');
+      assert.equal(t.translate('Er stellt es ein, die Verbindung steht her.').text, 'Er stellt es ein, die connection steht her.');
+    });
+
     it('reads a `nicht` between a separable verb and its particle with the verb, as English sets it (`not arrive`)', () => {
       const t = new Translator(
         [entry(['ankommen', 'kommt an', 'kommen an'], 'arrive'), entry('Mail', 'email'), entry('nicht', 'not'), entry('mehr', 'more')],
