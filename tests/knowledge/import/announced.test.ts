@@ -368,3 +368,40 @@ describe('import: a command an article tells the admin to run is no error text',
     assert.deepEqual(errorsOf(imported(body)), ['WidgetSync failed because the gadget store WS01 is not reachable.']);
   });
 });
+
+describe('import: a long message an article announces in a plain paragraph', function () {
+  // 431 characters with its quotes: a setup log's message that names the cause and the fix in one paragraph.
+  const message =
+    'Widget setup found a problem while checking the gadget directory: the widget store objects have not been created, ' +
+    'and setup cannot create them because this computer is not in the same forest and region as the gadget master. ' +
+    'Run widget setup with the /PrepareStore switch on a computer in the forest CORP-FOREST01 and the region WEST-EUROPE-02, ' +
+    'then wait until the gadget directory has replicated to every region before you run it again here.';
+
+  it('is imported up to 500 characters, without the quotes around it', function () {
+    assert.ok(message.length > 400 && message.length < 500, String(message.length));
+    const body = [
+      '# Widget setup stops',
+      '## Symptoms',
+      'Widget setup stops. You can also look in the widget setup log for the following error:',
+      `"${message}"`,
+      'If you find this error, run the following command from a computer in the forest of the gadget master.',
+      '## Resolution',
+      'Prepare the store.',
+    ].join('\n\n');
+    assert.deepEqual(errorsOf(imported(body)), [message]);
+  });
+
+  it('is an explanation, not a message, when it is longer', function () {
+    const longer = `${message} ${message.slice(0, 100)}`;
+    assert.ok(longer.length > 500, String(longer.length));
+    const body = [
+      '# Widget setup stops',
+      '## Symptoms',
+      'Widget setup stops. You can also look in the widget setup log for the following error:',
+      longer,
+      '## Resolution',
+      'Prepare the store.',
+    ].join('\n\n');
+    assert.deepEqual(errorsOf(imported(body)), []);
+  });
+});
