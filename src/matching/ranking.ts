@@ -301,9 +301,13 @@ export function nearTwins(ctx: MatchContext, ranked: Ranked[], view: QueryView, 
   if (top?.hit.kind !== 'error' || top.score < ctx.params.decision.answer) return ranked;
   const lead = top.hit;
   const twins: Ranked[] = [];
-  for (let i = 1; i < ranked.length && ranked[i].score >= t.score; i++) {
+  const floor = Math.min(t.score, ctx.params.score.otherProduct);
+  for (let i = 1; i < ranked.length && ranked[i].score >= floor; i++) {
     const r = ranked[i];
     if (r.hit.kind !== 'error' || r.hit.article === lead.article) continue;
+    // A twin capped for the other product (errorCaps.ts checkScenario: its article is Exchange Online's, the paste runs on
+    // a server) still fit the error as well: the cap rules its cause out, not the doubt which text the paste's error is.
+    if (r.score < t.score && !(r.hit.otherProduct !== undefined && r.hit.score >= ctx.params.score.otherProduct)) continue;
     // One text the other with words before or after it (a tool's prefix) is the same error quoted: innerOnly's equivalents.
     const [a, b] = [ctx.index.errors[lead.signal].ids, ctx.index.errors[r.hit.signal].ids];
     if (holdsRun(a, b) || holdsRun(b, a)) continue;
