@@ -12,12 +12,13 @@ import YAML from 'yaml';
 import { BUILTIN_KNOWLEDGE, loadKnowledge, type KnowledgeBase, type LoadOptions } from '../src/knowledge/load';
 import { importArticle, RAW_ARTICLE_EXTENSIONS } from '../src/knowledge/import';
 import type { Article } from '../src/knowledge/types';
+import { sharedAbsent, sharedPath } from './sharedDir';
 import { generateSynthetic } from './synthetic';
 
-/** Where the real support articles live beside the project (absent in a clone elsewhere). */
-export const CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus');
+/** Where the real support articles live: corpus/ of the shared folder (sharedDir.ts; absent in a clone elsewhere). */
+export const CORPUS_DIR = path.join(sharedPath(), 'corpus');
 /** More real support articles (Exchange Online and Server): with the corpus, what a team's knowledge base holds. */
-export const CORPUS_MORE_DIR = path.resolve(__dirname, '../../../shared/corpus-more');
+export const CORPUS_MORE_DIR = path.join(sharedPath(), 'corpus-more');
 /** Name of the set built-in + corpus + corpus-more in the results. */
 export const TEAM_SET = 'team';
 
@@ -93,12 +94,10 @@ export function buildSets(syntheticSizes: readonly number[], corpusDir = CORPUS_
         extra: [],
       });
     } else if (options.team !== false) {
-      notes.push(`team set: skipped, ${corpusMoreDir} is absent (it sits beside the project as ../shared).`);
+      notes.push(`team set: skipped, ${sharedAbsent(corpusMoreDir)}.`);
     }
   } else {
-    notes.push(
-      `corpus: skipped, ${corpusDir} is absent (it sits beside the project as ../shared); synthetic sets are grown from the built-in articles instead.`,
-    );
+    notes.push(`corpus: skipped, ${sharedAbsent(corpusDir)}; synthetic sets are grown from the built-in articles instead.`);
   }
 
   for (const total of syntheticSizes) {

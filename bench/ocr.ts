@@ -9,6 +9,7 @@ import path from 'node:path';
 import { BUILTIN_KNOWLEDGE, loadKnowledge } from '../src/knowledge/load';
 import { Matcher } from '../src/matching/matcher';
 import { OcrReader } from '../src/ocr/reader';
+import { sharedAbsent } from './sharedDir';
 import { corpusScreenshots, referenceScreenshots, renderScreenshot, UNRELATED, type ScreenshotSpec } from '../tests/helpers/screenshots';
 import { CHROMIUM, launchBrowser } from '../tests/web/support/browser';
 
@@ -61,7 +62,10 @@ export async function benchOcr(log: (s: string) => void, sharedDir: string | und
     ...(sharedDir ? corpusScreenshots() : []),
     { ...UNRELATED, article: null },
   ];
-  if (!sharedDir) notes.push('ocr: ../shared is absent, the corpus screenshots (HCW8010 dialog, Outlook box, event viewer) were left out.');
+  if (!sharedDir)
+    notes.push(
+      `ocr: ${sharedAbsent('the shared folder')}: the corpus screenshots (HCW8010 dialog, Outlook box, event viewer) were left out.`,
+    );
   // As the tests: the reference error against the built-in knowledge (the service's default), the
   // corpus articles' errors with the corpus loaded beside it.
   const builtin = new Matcher(loadKnowledge([BUILTIN_KNOWLEDGE]));

@@ -25,6 +25,7 @@ import { renderMarkdown, writeResults, type BenchResults, type SetInfo } from '.
 import { benchOcr, type OcrResult } from './ocr';
 import { PRODUCTION_ENV } from './servers';
 import { benchServing, type ServingResult } from './serving';
+import { sharedPath } from './sharedDir';
 import { SYNTHETIC_SEED } from './synthetic';
 import { checkTargets } from './targets';
 
@@ -205,7 +206,7 @@ function methodNotes(mode: Mode): string[] {
 }
 
 function sharedDirOrUndefined(): string | undefined {
-  const dir = path.resolve(__dirname, '../../../shared');
+  const dir = sharedPath();
   return fs.existsSync(path.join(dir, 'corpus')) ? dir : undefined;
 }
 

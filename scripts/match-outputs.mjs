@@ -3,8 +3,10 @@
 // order, score, evidence line or explanation. Usage (after `npm run build`; DIST is a build's dist/ folder):
 //   node scripts/match-outputs.mjs DIST OUT.jsonl [--sizes 1000,10000]
 //   cmp old.jsonl new.jsonl   (or: node scripts/match-outputs.mjs --diff old.jsonl new.jsonl)
-// Knowledge bases: built-in; + ../shared/corpus; + ../shared/corpus-more (the team set); the benchmark's synthetic
-// sets of the given sizes (default none; 10000 takes minutes). Each paste is matched plainly and with `explain`.
+// Knowledge bases: built-in; + corpus; + corpus-more (the team set) of the shared folder; the benchmark's synthetic
+// sets of the given sizes (default none; 10000 takes minutes). The shared folder is PASTEFIX_SHARED when set, else
+// ../shared beside this checkout (a worktree or a clone elsewhere: PASTEFIX_SHARED=/path/to/shared); without its
+// corpus/ the script stops with a message rather than compare fewer knowledge bases. Each paste is matched plainly and with `explain`.
 // --restored: each knowledge base and matcher are written to a compiled index file and read back, as a start from
 // KNOWLEDGE_INDEX reads them (the outputs must be those of the matcher built from the sources).
 // The held-out sets are never read (tests/data/README.md).
@@ -18,7 +20,21 @@ const SETS = ['dev-builtin', 'corpus-dev', 'corpus-dev2', 'german-dev', 'realwor
 
 const args = process.argv.slice(2);
 if (args[0] === '--diff') diff(args[1], args[2]);
-else await write(args);
+else
+  await write(args).catch((e) => {
+    console.error(e.message);
+    process.exitCode = 2;
+  });
+
+/** The shared folder (seed/, corpus/, corpus-more/), as bench/sharedDir.ts finds it (DIST may predate that file). */
+function sharedFolder() {
+  const dir = process.env.PASTEFIX_SHARED ? path.resolve(process.env.PASTEFIX_SHARED) : path.resolve(root, '../shared');
+  if (!fs.existsSync(path.join(dir, 'corpus')))
+    throw new Error(
+      `match-outputs: ${path.join(dir, 'corpus')} is absent (the shared folder is PASTEFIX_SHARED when set, else ../shared beside the project; set PASTEFIX_SHARED=/path/to/shared from a worktree or a clone elsewhere)`,
+    );
+  return dir;
+}
 
 async function write(argv) {
   const [dist, out] = argv;
@@ -26,6 +42,7 @@ async function write(argv) {
   const at = argv.indexOf('--sizes');
   const sizes = at >= 0 ? argv[at + 1].split(',').map(Number) : [];
   const restored = argv.includes('--restored');
+  const shared = sharedFolder();
   const req = (file) => import(path.resolve(dist, file));
   const { buildSets } = await req('bench/knowledgeSets.js');
   const { Matcher } = await req('src/matching/matcher.js');
@@ -41,7 +58,6 @@ async function write(argv) {
     return restoreMatcher(read.contents.kb, read.contents.matcher);
   };
   const { benchQueries } = await req('bench/queries.js');
-  const shared = path.resolve(root, '../shared');
   const { sets } = buildSets(sizes, path.join(shared, 'corpus'), { corpusMoreDir: path.join(shared, 'corpus-more') });
   const pastes = [];
   for (const set of SETS) {

@@ -25,6 +25,9 @@
 // An input of the held-out part that someone saw by accident while tuning (a grep that printed it) carries `seen` (the
 // date and how) and lives in the tuning part from then on: the split puts it there after dealing its batch, so no other
 // input moves and `--check` still reproduces both parts.
+//
+// What it prints of a held-out part names no input's id or text (a batch without a seed, a line that is not JSON, an
+// id already there): counts and places only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,12 +150,27 @@ function mulberry32(seed) {
   };
 }
 
-function read(file) {
+/** A held-out part (its name holds `heldout`): what this script says about it names no input's id or text. */
+export const isHeldOutFile = (file) => path.basename(file).includes('heldout');
+
+/**
+ * The inputs of a JSONL file. A line that is not JSON is named by its line number; in a readable file with the
+ * parser's words too (they quote the line), in a held-out part with the line number only.
+ */
+export function read(file) {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
-    .filter((l) => l.trim() && !l.trimStart().startsWith('//'))
-    .map((l) => JSON.parse(l));
+    .map((l, i) => ({ l, n: i + 1 }))
+    .filter(({ l }) => l.trim() && !l.trimStart().startsWith('//'))
+    .map(({ l, n }) => {
+      try {
+        return JSON.parse(l);
+      } catch (e) {
+        const why = isHeldOutFile(file) ? 'not JSON (held out: its text is not shown)' : `not JSON: ${e.message}`;
+        throw new Error(`split-realworld: ${path.basename(file)} line ${n} is ${why}`);
+      }
+    });
 }
 
 export function split(pastes, seed = SETS.main.seeds[1]) {
@@ -186,23 +204,29 @@ const lines = (ps) => ps.map((p) => JSON.stringify(p) + '\n').join('');
 const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const batchOf = (p) => p.batch ?? 1;
 
-/** Groups pastes by batch; every batch must have a recorded seed. */
-function batches(set, pastes) {
+/**
+ * Groups pastes by batch; every batch must have a recorded seed. An input of `heldOut` (the held-out part's inputs)
+ * that has none is reported without its id.
+ */
+function batches(set, pastes, heldOut = new Set()) {
   const out = new Map();
   for (const p of pastes) {
     const b = batchOf(p);
-    if (set.seeds[b] === undefined) throw new Error(`split-realworld: batch ${b} (input "${p.id}") has no recorded seed`);
+    if (set.seeds[b] === undefined) {
+      const which = heldOut.has(p) ? 'an input of the held-out part, no id shown' : `input "${p.id}"`;
+      throw new Error(`split-realworld: batch ${b} (${which}) has no recorded seed`);
+    }
     if (!out.has(b)) out.set(b, []);
     out.get(b).push(p);
   }
   return out;
 }
 
-/** The seeded split of every batch, concatenated. */
-export function splitBatches(set, pastes) {
+/** The seeded split of every batch, concatenated (`heldOut`: the inputs read from a held-out part, see `batches`). */
+export function splitBatches(set, pastes, heldOut = new Set()) {
   const tuning = [];
   const heldout = [];
-  for (const [b, ps] of [...batches(set, pastes)].sort((x, y) => x[0] - y[0])) {
+  for (const [b, ps] of [...batches(set, pastes, heldOut)].sort((x, y) => x[0] - y[0])) {
     const r = split(ps, set.seeds[b]);
     tuning.push(...r.tuning, ...r.heldout.filter((p) => p.seen));
     heldout.push(...r.heldout.filter((p) => !p.seen));
@@ -226,7 +250,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     if (args[0] === '--check') {
       const t = read(set.tuning);
       const h = read(set.heldout);
-      const again = splitBatches(set, [...t, ...h]);
+      const again = splitBatches(set, [...t, ...h], new Set(h));
       const ids = (ps) =>
         ps
           .map((p) => p.id)
@@ -245,11 +269,19 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       const b = new Set(added.map(batchOf));
       if (b.size !== 1) throw new Error(`split-realworld: ${args[1]} must hold exactly one batch (found: ${[...b].join(', ') || 'none'})`);
       const [batch] = b;
-      const old = [...read(set.tuning), ...read(set.heldout)];
+      const inTuning = read(set.tuning);
+      const inHeldOut = read(set.heldout);
+      const old = [...inTuning, ...inHeldOut];
       if (old.some((p) => batchOf(p) === batch)) throw new Error(`split-realworld: batch ${batch} is already split`);
-      const known = new Set(old.map((p) => p.id));
-      const dup = added.find((p) => known.has(p.id));
-      if (dup) throw new Error(`split-realworld: id "${dup.id}" is already in the set`);
+      const tuningIds = new Set(inTuning.map((p) => p.id));
+      const heldOutIds = new Set(inHeldOut.map((p) => p.id));
+      const dup = added.find((p) => tuningIds.has(p.id));
+      if (dup) throw new Error(`split-realworld: id "${dup.id}" is already in the tuning part`);
+      const hidden = added.findIndex((p) => heldOutIds.has(p.id));
+      if (hidden >= 0)
+        throw new Error(
+          `split-realworld: input ${hidden + 1} of ${path.basename(args[1])} has an id already in the held-out part (no id shown)`,
+        );
       batches(set, added);
       const { tuning, heldout } = split(added, set.seeds[batch]);
       fs.appendFileSync(set.tuning, lines(tuning));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sharedPath } from '../../bench/sharedDir';
 
 /** A fresh temporary folder with the given files (relative path → content); removed by the returned cleanup. */
 export function tempFolder(files: Record<string, string> = {}): { dir: string; cleanup: () => void } {
@@ -17,10 +18,10 @@ export const ROOT = path.resolve(__dirname, '../../..');
 
 /**
  * ../shared beside the project, or null when this clone has none (tests that need it skip).
- * `PASTEFIX_SHARED` names it explicitly: Stryker runs the tests from a copy of the project in
+ * `PASTEFIX_SHARED` names it explicitly (bench/sharedDir.ts): Stryker runs the tests from a copy of the project in
  * `.stryker-tmp/sandbox-…`, where `../shared` is not beside it (stryker.config.mjs sets the variable).
  */
 export function sharedDir(): string | null {
-  const dir = process.env.PASTEFIX_SHARED ? path.resolve(process.env.PASTEFIX_SHARED) : path.resolve(ROOT, '../shared');
+  const dir = sharedPath();
   return fs.existsSync(path.join(dir, 'corpus')) ? dir : null;
 }
