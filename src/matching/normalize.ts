@@ -180,6 +180,9 @@ export function cleanPaste(text: string): string[] {
   // Exchange Online's message trace writes a delivery's last error as fields (`{LED=450 4.4.316 Connection refused};{MSG=Socket
   // error code 10061}`): its MSG is the `[Message=…]` of the same error in a bounce or a queue.
   if (t.includes('{MSG=')) t = t.replace(/\{MSG=/g, '{Message=');
+  // The Hybrid Configuration Wizard's log times each call it finishes (`[Client=UX, …, Thread=19] FINISH Time=184.1ms Results=…`),
+  // where the articles quote the line without it (`…Thread=<ID>] Results=…`): the timing is the log's, not the error's.
+  if (t.includes('FINISH Time=')) t = t.replace(/\] FINISH Time=[\d.]+ ?ms /g, '] ');
   // A code run into the word before it (`possible mail loopATTR34`: copying from a web page lost the line break) is a word of its own.
   t = t.replace(/\b([a-z]{2,})([A-Z]{2,}\d+)\b/g, '$1 $2');
   t = withoutDirectoryAddresses(t);

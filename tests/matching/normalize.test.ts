@@ -150,6 +150,17 @@ describe('matching/normalize', () => {
     );
   });
 
+  it("reads an HCW log line without the wizard's timing of the call (`] FINISH Time=184.1ms`), as the articles quote it", () => {
+    const terms = (text: string) => tokenize(text).tokens.map((t) => t.term);
+    assert.deepEqual(
+      terms('10333 [Client=UX, fn=SendAsync, Thread=19] FINISH Time=184.1ms Results=BadRequest {"error":{"code":"Widget_Gone"}}'),
+      terms('10333 [Client=UX, fn=SendAsync, Thread=19] Results=BadRequest {"error":{"code":"Widget_Gone"}}'),
+    );
+    assert.deepEqual(terms('10333 [Client=UX, Thread=19] FINISH Time=184.1ms Results=Failed').slice(-2), ['results', 'failed']);
+    // Not the words FINISH and Time elsewhere.
+    assert.deepEqual(terms('Setup will FINISH Time=5ms later'), ['setup', 'will', 'finish', 'time', '5ms', 'later']);
+  });
+
   it('re-joins a word hyphenated at a line end but keeps parameter lines', () => {
     assert.deepEqual(
       tokenize('the connec-\ntion was closed').tokens.map((t) => t.term),
