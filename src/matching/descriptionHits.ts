@@ -153,6 +153,8 @@ export function copyDescribed(d: Described): Described {
   return { hits, ...(d.fits ? { fits: d.fits.map(fitCopy) } : {}) };
 }
 
+/** A hex result code as the paste's words hold it (`0x71a`, `0x80070005`). */
+const HEX_CODE = /^0x[0-9a-f]{3,8}$/;
 /**
  * Stage 5c: a description or question that names a symptom in the words of its title and description is
  * offered; with the article's topic phrases (its cause: `TLS 1.2`, `legacy TLS`) it is scored like the
@@ -192,6 +194,15 @@ export function descriptionHits(
     const a = ctx.kb.articles[article];
     return deniedInTitle((denied ??= deniedInLines([text])), [a.title.en, a.title.de]);
   };
+  // The hex result codes the paste names (`Error 0x71a`), read once when a description could be answered.
+  let hexCodes: string[] | undefined;
+  const unheldCode = (article: number) => {
+    hexCodes ??= [...view.terms].filter((t) => HEX_CODE.test(t));
+    if (hexCodes.length === 0) return undefined;
+    const words = ctx.facts.wordsOf(article);
+    return hexCodes.find((c) => !words.has(c));
+  };
+  let unheld: string | undefined;
   // The title says something fails and the paste (in its own language) says nothing does (descriptions.ts failureUnsaid).
   const unsaidOf = (article: number) => !bridged && failureUnsaid(ctx.kb.articles[article].title.en ?? '', text);
   offered.forEach((d, rank) => {
@@ -220,6 +231,9 @@ export function descriptionHits(
     // (Nor where the paste was printed by another program than Microsoft's and the article names none: foreignProgram.ts.)
     else if (alone && ctx.facts.programNamedOf(d.article) === null && (shown ??= foreignProgram(text) ?? null) !== null)
       hit.foreignProgram = shown;
+    // (Nor where the paste names a result code that no text of the article holds: the post quotes an error of its own,
+    // and the article's words around it are not enough to say it is this one.)
+    else if (alone && (unheld = unheldCode(d.article)) !== undefined) hit.codeUnheld = unheld;
     else if (alone) {
       const named = bridged ? undefined : namedParts(ctx.descriptions, d);
       if (named && named.symptom >= p.causeSymptom && named.causeWords >= p.causeWords && named.cause >= p.causeWeight) {

@@ -248,6 +248,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'foreign-program',
         note: `the paste was printed by another program than Microsoft's (${h.foreignProgram}) and this article names no program (apps, clients, scripts, EWS, SMTP AUTH…): its symptom named with its cause or whole is offered, not answered`,
       });
+    if (h.codeUnheld)
+      rules.push({
+        rule: 'description',
+        note: `the paste names the result code ${h.codeUnheld}, which no text of this article holds: its symptom named with its cause or whole is offered, not answered`,
+      });
     if (h.deniedScenario)
       rules.push({
         rule: 'scenario',

@@ -211,6 +211,11 @@ export interface DescriptionHit extends HitBase {
    */
   foreignProgram?: string;
   /**
+   * A hex result code the paste names and no text of the article holds (`0x71a`): the symptom named with its cause or
+   * whole is offered, not answered.
+   */
+  codeUnheld?: string;
+  /**
    * Found by its topic phrases and a word of its title, no symptom named, in a paste that says it happened in these places,
    * none of them the article's scenario: the phrases added nothing (descriptionHits.ts).
    */
