@@ -769,6 +769,13 @@ function allowance(
   return null;
 }
 
+/** What the contradiction check reads for error text `id` as scoreAbove does: the packed signals, the paste's ids, the unit weights. */
+function checkInputs(id: number, view: QueryView, index: Pick<SignalIndex, 'errors' | 'vocab'>, p: ScoreParameters) {
+  const pk = packedSignals(index);
+  const q = pasteIds(view, index.vocab);
+  return { pk, q, w: unitWeights(pk, id, q, p) };
+}
+
 /**
  * The allowances of the contradiction check (a word or two skipped, a word in single quotes, a word misread, a reply's
  * status text after a status code) that kept the paste from contradicting error text `id` (`--explain`): empty when the
@@ -781,9 +788,7 @@ export function contradictionWaivers(
   index: Pick<SignalIndex, 'errors' | 'vocab'>,
   p: ScoreParameters,
 ): Waiver[] {
-  const pk = packedSignals(index);
-  const q = pasteIds(view, index.vocab);
-  const w = unitWeights(pk, id, q, p);
+  const { pk, q, w } = checkInputs(id, view, index, p);
   const waivers: Waiver[] = [];
   return contradiction(index.errors[id], pk, id, q, w, waivers) < 0 ? waivers : [];
 }
@@ -800,9 +805,7 @@ export function contradictions(
   index: Pick<SignalIndex, 'errors' | 'vocab'>,
   p: ScoreParameters,
 ): Contradiction[] {
-  const pk = packedSignals(index);
-  const q = pasteIds(view, index.vocab);
-  const w = unitWeights(pk, id, q, p);
+  const { pk, q, w } = checkInputs(id, view, index, p);
   const sig = index.errors[id];
   const found: Contradiction[] = [];
   // Each pass fills the pairs up to the one it stops at, which is all the next pass reads before its own.
