@@ -87,7 +87,7 @@ describe('bench/synthetic', () => {
       'without the corpus its set is left out',
     );
     assert.deepEqual(notes, [
-      `corpus: skipped, ${missing} is absent (it sits beside the project as ../shared); synthetic sets are grown from the built-in articles instead.`,
+      `corpus: skipped, ${missing} is absent (the shared folder is PASTEFIX_SHARED when set, else ../shared beside the project; set PASTEFIX_SHARED=/path/to/shared from a worktree or a clone elsewhere); synthetic sets are grown from the built-in articles instead.`,
     ]);
     const { dir, cleanup } = tempFolder();
     try {
