@@ -10,7 +10,6 @@
  * (screenshots rendered by Chromium, read and matched). `--only PART` runs one part alone.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +24,7 @@ import { renderMarkdown, writeResults, type BenchResults, type SetInfo } from '.
 import { benchOcr, type OcrResult } from './ocr';
 import { PRODUCTION_ENV } from './servers';
 import { benchServing, type ServingResult } from './serving';
-import { sharedPath } from './sharedDir';
+import { sharedWithCorpus } from './sharedDir';
 import { SYNTHETIC_SEED } from './synthetic';
 import { checkTargets } from './targets';
 
@@ -150,7 +149,7 @@ async function main(): Promise<void> {
   });
 
   const hostile: HostileResult | null = await attempt('hostile', null, () => benchHostile(options.mode, log));
-  const ocr: OcrResult | null = await attempt('ocr', null, () => benchOcr(log, sharedDirOrUndefined()));
+  const ocr: OcrResult | null = await attempt('ocr', null, () => benchOcr(log, sharedWithCorpus()));
 
   notes.push(...methodNotes(options.mode));
   const results: BenchResults = {
@@ -203,11 +202,6 @@ function methodNotes(mode: Mode): string[] {
         .join(' ') +
       " in its environment (glibc malloc with two arenas, as README's Running in production recommends); after its warm-up and after each of its rounds it collects its garbage on a signal and its RSS, V8 heap (in use and committed) and external memory are read then (the flat-memory target: RSS after the warm-up against after the last round; the halves tell growth that goes on from growth that levels off), next to the RSS as read before (dead objects included: V8 collects its old generation only now and then under load).",
   ];
-}
-
-function sharedDirOrUndefined(): string | undefined {
-  const dir = sharedPath();
-  return fs.existsSync(path.join(dir, 'corpus')) ? dir : undefined;
 }
 
 function gitCommit(): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sharedPath } from '../../bench/sharedDir';
+import { sharedWithCorpus } from '../../bench/sharedDir';
 
 /** A fresh temporary folder with the given files (relative path → content); removed by the returned cleanup. */
 export function tempFolder(files: Record<string, string> = {}): { dir: string; cleanup: () => void } {
@@ -22,6 +22,5 @@ export const ROOT = path.resolve(__dirname, '../../..');
  * `.stryker-tmp/sandbox-…`, where `../shared` is not beside it (stryker.config.mjs sets the variable).
  */
 export function sharedDir(): string | null {
-  const dir = sharedPath();
-  return fs.existsSync(path.join(dir, 'corpus')) ? dir : null;
+  return sharedWithCorpus() ?? null;
 }
