@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, tempFolder } from '../helpers/tmp';
 
@@ -33,6 +33,24 @@ function packageKey(relativeFile: string): string | undefined {
   return /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(relativeFile)?.[1];
 }
 
+/** Is `file` inside folder `dir` (both real paths)? */
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
+}
+
+/**
+ * Where a loaded file sits, as package-lock spells it: `node_modules/…` for a package, `dist/…` for the
+ * project's own build, undefined for anything else. Node keys require.cache by real path, so a checkout
+ * whose node_modules is a symlink (a git worktree sharing another checkout's install) loads its packages
+ * from the link's target: files are placed against the real folders of ROOT and ROOT/node_modules.
+ */
+function placeOf(file: string, root: string, modules: string): string | undefined {
+  if (isInside(file, modules)) return ['node_modules', ...path.relative(modules, file).split(path.sep)].join('/');
+  if (isInside(file, root)) return path.relative(root, file).split(path.sep).join('/');
+  return undefined;
+}
+
 describe('cli/manifest on a production install', function () {
   this.timeout(60_000);
 
@@ -44,9 +62,11 @@ describe('cli/manifest on a production install', function () {
       const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
         packages: Record<string, { dev?: boolean }>;
       };
+      const root = realpathSync(ROOT);
+      const modules = realpathSync(path.join(ROOT, 'node_modules'));
       const packages = new Set<string>();
       for (const file of files) {
-        const relative = path.relative(ROOT, file).split(path.sep).join('/');
+        const relative = placeOf(file, root, modules) ?? '';
         if (relative.startsWith('dist/')) continue;
         const key = packageKey(relative);
         assert.ok(key, `loaded from outside the project and node_modules: ${file}`);
