@@ -329,6 +329,9 @@ export class Translator {
     const separated =
       this.separable.size || this.separableWith.size ? this.separatedVerbs(words, clauses, negatedVerbs, cannot) : NO_READINGS;
     const negatedEnds = this.to === 'en' ? this.negatedEnds(text, words, clauses, cannot, negatedVerbs, separated) : NO_INDEXES;
+    const brackets = cannot.size ? this.bracketVerbs(text, words, clauses, cannot, negatedVerbs, separated) : NO_BRACKETS;
+    /** The negations whose clause's verb was written beside them (`brackets.at`): that verb's place is then left out. */
+    const moved = new Set<number>();
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
     const statements = this.to === 'en' ? sentencesOf(text, words, STATEMENT_END) : undefined;
     const quotes = quotationsOf(text);
@@ -373,12 +376,29 @@ export class Translator {
       // German sets a modal verb apart from its negation (`Benutzer können das Postfach nicht öffnen`): the negation reads
       // `cannot`, next to the verb that ends the German sentence as it follows `can't` in English (`cannot open`).
       // (A form of the lexicon that starts with the negation, `Nicht gefunden`, is read as the lexicon says.)
+      // The verb that ends the clause of a negated modal verb is written right after the negation (`bracketVerbs`).
+      const bracket = brackets.at.get(i);
       const hit = this.ruleAt(words, i, slotWords);
       if (cannot.has(i) && !(hit && hit.end > i + 1)) {
-        out += text.slice(cursor, words[i].start) + 'cannot';
+        out += text.slice(cursor, words[i].start) + 'cannot' + (bracket ? ` ${bracket.text}` : '');
         cursor = words[i].end;
         push(i, i + 1, { words: ['cannot'] });
         units.push(unitAt(sentences, i, i + 1, ['cannot']));
+        if (bracket) {
+          push(i, i + 1, { words: bracket.words });
+          moved.add(i);
+        }
+        i++;
+        continue;
+      }
+      // A word of such a clause read with the verb written at the negation (the verb, its noun): left out. The verb's unit stays
+      // where German set it, so the sentence's pairs (`verbPairs`) are read as before.
+      // (A noun before its negation is left out before the verb is written: bracketVerbs made sure the negation is read so.)
+      const left = brackets.left.get(i);
+      if (left && (left.negation > i || moved.has(left.negation))) {
+        out += text.slice(cursor, words[i].start);
+        cursor = words[i].end;
+        if (left.words.length) units.push(unitAt(sentences, i, i + 1, left.words));
         i++;
         continue;
       }
@@ -431,7 +451,9 @@ export class Translator {
           this.to === 'en' && noun && (hit.rule.plural || (!!last && pluralOf(words[hit.end - 1].folded, (stem) => stem === last)));
         // A German plural is written as the English plural (`MAPI-Anwendungen`: `MAPI applications`), as an English post would.
         const many = plural && hit.rule.noun && !outputSlots.length ? pluralWritten(rendered) : null;
-        out += text.slice(cursor, words[i].start) + (many ? many.text : rendered) + '\n'.repeat(breaks);
+        // A form of a modal verb and its negation (`kann nicht`: `cannot`) before the clause's verb (`bracketVerbs`).
+        const after = hit.end === i + 2 ? brackets.at.get(i + 1) : undefined;
+        out += text.slice(cursor, words[i].start) + (many ? many.text : rendered) + (after ? ` ${after.text}` : '') + '\n'.repeat(breaks);
         cursor = words[hit.end - 1].end;
         // A form ending in a bracket (`Argument(en)`) was matched up to its last word: its bracket is the paste's.
         if (rendered.endsWith(')') && text[cursor] === ')') cursor++;
@@ -443,6 +465,10 @@ export class Translator {
           ...(plural ? { plural: true as const } : {}),
         });
         units.push(unitAt(sentences, i, hit.end, outputWords));
+        if (after) {
+          push(i + 1, i + 2, { words: after.words });
+          moved.add(i + 1);
+        }
         i = hit.end;
         continue;
       }
@@ -601,6 +627,88 @@ export class Translator {
       return out;
     }
     return undefined;
+  }
+
+  /**
+   * German closes a modal verb's clause with its infinitive (`Outlook kann sich nicht mit Exchange verbinden`, `… kann keine
+   * Verbindung mit Office 365 herstellen`); English sets the verb right after `cannot` (`cannot connect to Exchange`), and
+   * titles that say so are found by their words in that order. Per negation the modal rule reads `cannot` (`cannot`), alone or
+   * in a form of the lexicon with the modal right before it (`kann nicht`), with words between it and its clause's last
+   * word: that word, written in lower case and read by the lexicon as one word, is the verb written after the negation
+   * (`at`), and nothing where it stood (`left`). A noun of the clause that an entry lists with that verb (`Verbindung
+   * herstellen`) is read with it as the entry (`connect`), and left out too, also where the verb follows the negation (`kann die
+   * Verbindung nicht herstellen`). Not a passive (`… hergestellt werden`: the
+   * clause ends with an auxiliary), nor where another reading took a word (`taken`) or a longer form of the lexicon holds one.
+   */
+  private bracketVerbs(
+    text: string,
+    words: readonly { start: number; end: number; folded: string }[],
+    clauses: Uint8Array,
+    cannot: ReadonlySet<number>,
+    ...taken: ReadonlyMap<number, string[]>[]
+  ): Brackets {
+    let at: Map<number, { text: string; words: string[] }> | undefined;
+    const left = new Map<number, { negation: number; words: string[] }>();
+    const free = (k: number) => !taken.some((t) => t.has(k)) && !left.has(k);
+    /** Whether a form of two words or more that starts at `k` ends past `end` (it holds a word after it). */
+    const longer = (k: number, end: number) => {
+      const hit = this.ruleAt(words, k);
+      return !!hit && hit.end > k + 1 && hit.end > end;
+    };
+    for (const n of cannot) {
+      let from = n;
+      while (from > 0 && !clauses[from]) from--;
+      let to = n + 1;
+      while (to < words.length && !clauses[to]) to++;
+      // `…, das sich nicht öffnen lässt`: the modal ends the clause, after its verb.
+      const last = MODALS.has(words[to - 1].folded) ? to - 2 : to - 1;
+      if (last <= n || AUXILIARIES.has(words[last].folded) || !free(last)) continue;
+      const verb = words[last];
+      if (!LOWER_START.test(text.slice(verb.start, verb.end)) || inName(text, verb.start, verb.end)) continue;
+      if (PARTICLES.has(verb.folded) || NEGATIONS.has(verb.folded) || STOPWORDS.has(verb.folded)) continue;
+      // The negation is read alone (`cannot`), or in a form with the modal before it (`kann nicht`); no other form holds it.
+      const pair = n > from && MODALS.has(words[n - 1].folded) ? this.ruleAt(words, n - 1) : null;
+      const paired = !!pair && pair.end === n + 1 && pair.rule.pattern.length === 2 && !pair.rule.outputSlots.length;
+      if (!paired && longer(n, n + 1)) continue;
+      // A form that starts earlier in the sentence (a message template runs over commas) and holds the negation, or one that
+      // holds the verb: the form is read as the lexicon says.
+      let start = from;
+      while (start > 0 && !SENTENCE_END.test(text.slice(words[start - 1].end, words[start].start))) start--;
+      let crossed = false;
+      for (let k = start; k < n && !crossed; k++) if (!(paired && k === n - 1) && longer(k, n)) crossed = true;
+      for (let k = n + 1; k < last && !crossed; k++) if (longer(k, last)) crossed = true;
+      if (crossed) continue;
+      /** Whether a form of the lexicon that starts before word `k` in its sentence holds it. */
+      const held = (k: number) => {
+        for (let j = start; j < k; j++) if (!(paired && j === n - 1) && longer(j, k)) return true;
+        return false;
+      };
+      let read: { text: string; words: string[] } | undefined;
+      let noun = -1;
+      for (let k = from; k < last && !read; k++) {
+        if (k === n || (paired && k === n - 1) || !free(k) || !isNoun(text, words[k].start)) continue;
+        const rule = (this.byFirst.get(words[k].folded) ?? []).find(
+          (r) => r.pattern.length === 2 && r.pattern[1] === verb.folded && !r.outputSlots.length,
+        );
+        if (rule && !longer(k, k + 1) && !held(k)) [read, noun] = [{ text: rule.output, words: rule.outputWords }, k];
+      }
+      // The verb right after the negation is in its place already; only its noun is read with it.
+      if (!read && last === n + 1) continue;
+      if (!read) {
+        const hit = this.ruleAt(words, last);
+        if (hit && hit.rule.pattern.length === 1 && !hit.rule.outputSlots.length)
+          read = { text: hit.rule.output, words: hit.rule.outputWords };
+        else if (!hit) {
+          const parts = this.inflected(verb.folded);
+          if (parts) read = { text: parts.join(' '), words: parts.flatMap((p) => patternOf(p).filter((w): w is string => w !== null)) };
+        }
+      }
+      if (!read || !read.words.length) continue;
+      (at ??= new Map()).set(n, read);
+      left.set(last, { negation: n, words: read.words });
+      if (noun >= 0) left.set(noun, { negation: n, words: [] });
+    }
+    return at ? { at, left } : NO_BRACKETS;
   }
 
   /**
@@ -856,6 +964,12 @@ const NO_INDEXES: ReadonlySet<number> = new Set();
 /** The German negation of a verb (`keine` negates a noun: `es kommen keine Mails an`, `no mails arrive`, stays). */
 const NOT = foldWord('nicht');
 const NO_READINGS: ReadonlyMap<number, string[]> = new Map();
+/** `Translator.bracketVerbs`' readings: per negation, the verb written beside it; per word read with that verb, its negation. */
+interface Brackets {
+  at: ReadonlyMap<number, { text: string; words: string[] }>;
+  left: ReadonlyMap<number, { negation: number; words: string[] }>;
+}
+const NO_BRACKETS: Brackets = { at: new Map(), left: new Map() };
 const CANNOT_VERBS = new Set(NEGATED_AS_CANNOT);
 const PARTICLES: ReadonlySet<string> = new Set(SEPARABLE_PARTICLES.map(foldWord));
 /** German conjunctions that join two clauses, with no comma before them (`negatedEnds`). */

@@ -282,10 +282,61 @@ describe('matching/bridge', () => {
       const t = new Translator([entry('Postfach', 'mailbox'), entry('öffnen', 'open'), entry('nicht', 'not'), entry('keine', 'no')], 'de');
       assert.equal(t.translate('Benutzer können das Postfach nicht öffnen.').text, 'Benutzer können das mailbox cannot open.');
       assert.equal(t.translate('Ein Postfach, das sich nicht öffnen lässt.').text, 'Ein mailbox, das sich cannot open lässt.');
-      assert.equal(t.translate('Ich kann keine Postfach öffnen.').text, 'Ich kann cannot mailbox open.');
+      assert.equal(t.translate('Ich kann keine Postfach öffnen.').text, 'Ich kann cannot open mailbox .');
       assert.equal(t.translate('Benutzer öffnen das Postfach nicht.').text, 'Benutzer open das mailbox not.', 'no modal: a plain negation');
       assert.equal(t.translate('Ich kann es sehen. Das Postfach ist nicht da.').text, 'Ich kann es sehen. Das mailbox ist not da.');
       assert.equal(new Translator([entry('nicht', 'not')], 'en').translate('kann nicht').text, 'kann nicht', 'German into English only');
+    });
+
+    it("writes a negated modal verb's clause-final verb right after `cannot`, as English sets it (kann sich nicht … verbinden)", () => {
+      const t = new Translator(
+        [
+          entry(['Verbindung herstellen'], 'connect'),
+          entry(['Verbindung', 'Verbindungen'], 'connection'),
+          entry('herstellen', 'establish'),
+          entry('verbinden', 'connect'),
+          entry('Assistent', 'wizard'),
+          entry('zugreifen', 'access'),
+          entry('Postfach', 'mailbox'),
+          entry('kann nicht', 'cannot'),
+          entry('konnte nicht', 'could not'),
+          entry('nicht', 'not'),
+          entry('keine', 'no'),
+          entry('Es kann keine Verbindung mit dem Remoteserver hergestellt werden', 'Unable to connect to the remote server'),
+        ],
+        'de',
+      );
+      const read = (text: string) => t.translate(text).text;
+      assert.equal(read('Der Assistent kann sich nicht mit Office 365 verbinden.'), 'Der wizard kann sich cannot connect mit Office 365 .');
+      // A form with the modal before its negation (`kann nicht`) takes the verb after it too.
+      assert.equal(read('Der Assistent kann nicht mit Office 365 verbinden.'), 'Der wizard cannot connect mit Office 365 .');
+      assert.equal(read('Outlook konnte nicht auf das Postfach zugreifen.'), 'Outlook could not access auf das mailbox .');
+      // A noun an entry lists with the verb (`Verbindung herstellen`) is read with it, before the negation or after it.
+      assert.equal(
+        read('Der Assistent kann keine Verbindung mit Office 365 herstellen.'),
+        'Der wizard kann cannot connect  mit Office 365 .',
+      );
+      assert.equal(
+        read('Der Assistent kann die Verbindung zum Server nicht herstellen.'),
+        'Der wizard kann die  zum Server cannot connect .',
+      );
+      assert.deepEqual(
+        t.translate('Der Assistent kann keine Verbindung mit Office 365 herstellen.').applied.map((a) => a.words),
+        [['wizard'], ['cannot'], ['connect']],
+      );
+      // The verb's pairs with the sentence's words are read where German set it, as before (`wizard connect`).
+      assert.ok(t.translate('Der Assistent kann sich nicht mit Office 365 verbinden.').pairs?.includes('wizard connect'));
+      // Not a passive (the clause ends with an auxiliary), nor another clause's verb, nor a noun at the clause's end.
+      assert.equal(read('Das Postfach kann nicht von Outlook geöffnet werden.'), 'Das mailbox cannot von Outlook geöffnet werden.');
+      assert.equal(read('Ich kann nicht, weil wir verbinden.'), 'Ich cannot, weil wir connect.');
+      assert.equal(read('Ich kann nicht in das Postfach.'), 'Ich cannot in das mailbox.');
+      // A message template that holds the negation is read as the lexicon says.
+      assert.equal(read('Es kann keine Verbindung mit dem Remoteserver hergestellt werden.'), 'Unable to connect to the remote server.');
+      // English into German: no such reading.
+      assert.equal(
+        new Translator([entry('verbinden', 'connect'), entry('nicht', 'not')], 'en').translate('kann nicht mit X verbinden').text,
+        'kann nicht mit X verbinden',
+      );
     });
 
     it('finds a German phrase of the lexicon with its adjective and noun in another inflection (öffentlichen Ordnern)', () => {
@@ -318,8 +369,8 @@ describe('matching/bridge', () => {
       );
       assert.equal(
         t.translate('Ich kann keine Mails erhalten.').text,
-        'Ich kann cannot Mails receive.',
-        'a modal: the modal rule reads it',
+        'Ich kann cannot receive Mails .',
+        'a modal: the modal rule reads it (and writes the verb after `cannot`)',
       );
     });
 
