@@ -298,8 +298,8 @@ function probeCommand(args: string[], io: Output): number {
     strict: true,
   });
   const partners = Number(values.partners ?? '2');
-  if (!Number.isInteger(partners) || partners < 1)
-    throw new UsageError(`kb: --partners must be a whole number >= 1, got "${values.partners}"`);
+  if (!Number.isInteger(partners) || partners < 1 || partners > 100)
+    throw new UsageError(`kb: --partners must be a whole number from 1 to 100 (pairs per hundred), got "${values.partners}"`);
   const kb = openKnowledge(values, io);
   const matcher = new Matcher(kb);
   const report = runProbes(buildProbes(kb, partners), (text) => {

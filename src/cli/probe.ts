@@ -176,9 +176,10 @@ function errorTexts(kb: KnowledgeBase): { article: string; text: string }[] {
 }
 
 /**
- * Builds the probes. `partners`: how many other articles' texts each error text is combined with (picked by a
- * fixed stride through the list, so runs compare). A probe whose text some article holds whole is left out: it
- * is no near miss then.
+ * Builds the probes. `partners`: of every hundred other error texts, about how many each error text is combined with. Which
+ * ones is a hash of the two texts (`paired`), not their places in the list: a new error text adds its own probes and moves
+ * no other one, so runs compare across imports. A probe whose text some article holds whole is left out: it is no near
+ * miss then.
  */
 export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
   const texts = errorTexts(kb);
@@ -205,13 +206,10 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     seen.add(key);
     probes.push(p);
   };
-  const others = (i: number, n: number, article: (k: number) => string): number[] => {
+  /** The places in a list of texts whose text is paired with the i-th one's (another article's, paired by hash). */
+  const others = (i: number, n: number, article: (k: number) => string, text: (k: number) => string): number[] => {
     const out: number[] = [];
-    const stride = Math.max(1, Math.floor(n / (partners + 1)));
-    for (let k = 1; k <= n && out.length < partners; k++) {
-      const j = (i + k * stride) % n;
-      if (article(j) !== article(i) && !out.includes(j)) out.push(j);
-    }
+    for (let j = 0; j < n; j++) if (article(j) !== article(i) && paired(text(i), text(j), partners)) out.push(j);
     return out;
   };
   // Only a wrapper that another article's error text holds too is a wrapper: one that only its article holds
@@ -223,7 +221,12 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
       if (a.ownMessage) return;
       // A wrapper only its article prints (its own outer message, the cmdlet or tool that failed) around another
       // article's inner message: the same message in another scenario, which neither article's fix is sure to fit.
-      for (const j of others(i, splits.length, (k) => splits[k].article)) {
+      for (const j of others(
+        i,
+        splits.length,
+        (k) => splits[k].article,
+        (k) => splits[k].wrapper + splits[k].inner,
+      )) {
         const b = splits[j];
         const holders = holding(b.inner);
         // Only an inner message several articles' errors carry: a distinctive one says which error it is in any wrapper.
@@ -232,7 +235,12 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
       }
       return;
     }
-    for (const j of others(i, splits.length, (k) => splits[k].article)) {
+    for (const j of others(
+      i,
+      splits.length,
+      (k) => splits[k].article,
+      (k) => splits[k].wrapper + splits[k].inner,
+    )) {
       const b = splits[j];
       if (holding(b.inner).includes(a.article)) continue;
       // The inner message is b's: the articles whose text holds it may be answered, never a's.
@@ -255,7 +263,12 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
   const coded = texts.filter((t) => (t.text.match(STATUS) ?? []).length === 1);
   coded.forEach((a, i) => {
     const code = a.text.match(STATUS)![0];
-    for (const j of others(i, coded.length, (k) => coded[k].article)) {
+    for (const j of others(
+      i,
+      coded.length,
+      (k) => coded[k].article,
+      (k) => coded[k].text,
+    )) {
       const other = coded[j].text.match(STATUS)![0];
       if (other === code || holding(other, a.text.replace(STATUS, '')).length > 0) continue;
       // The code is the other one's now: an article holding it may be answered (an NDR table lists many codes).
@@ -264,23 +277,23 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
   });
   // An overview's text without a code (the format every bounce prints) above another article's bounce with a code the
   // overview lists: the bounce's own article may be answered (or an overview row holding the bounce's text), never the
-  // overview for its format.
+  // overview for its format. About one pair in three (at the default partners), by the hash of the two texts.
   const codesOf = new Map<string, Set<string>>();
   for (const t of texts) for (const c of t.text.match(STATUS) ?? []) codesOf.set(t.article, (codesOf.get(t.article) ?? new Set()).add(c));
   const overviews = new Set([...codesOf].filter(([, c]) => c.size >= 3).map(([id]) => id));
   const frames = texts.filter((t) => overviews.has(t.article) && !HAS_STATUS.test(t.text) && words(t.text) >= 3);
-  frames.forEach((frame, f) => {
-    coded.forEach((b, i) => {
-      if (overviews.has(b.article) || (i + f) % (partners + 1) !== 0) return;
+  for (const frame of frames) {
+    for (const b of coded) {
+      if (overviews.has(b.article) || !paired(frame.text, b.text, Math.min(100, OVERVIEW_PAIRS * partners))) continue;
       const code = b.text.match(STATUS)![0];
-      if (!codesOf.get(frame.article)!.has(code)) return;
+      if (!codesOf.get(frame.article)!.has(code)) continue;
       add({ rule: 'overview-frame', text: `${frame.text}\n${b.text}`, from: frame.article, allowed: holding(b.text) });
-    });
-  });
+    }
+  }
   // An article's error text pasted from the other product: an Exchange Server-only article's error in an Exchange Online
-  // session, an Exchange Online-only article's error on an on-premises server (one probe per article, its first error text).
+  // session, an Exchange Online-only article's error on an on-premises server (one probe per article, its first error text,
+  // the line picked by a hash of the article and its text).
   // Articles whose own text names the other side (a hybrid or migration article, the version) are left out.
-  let turn = 0;
   for (const a of kb.articles) {
     const first = a.symptoms.flatMap((s) => s.errors.en ?? s.errors.de ?? [])[0];
     if (first === undefined || words(first) < 3) continue;
@@ -289,7 +302,7 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     const squashed = articleScenario(a).squashed;
     const lines = serverOnly(a) && !namesCloud(squashed) ? CLOUD_LINES : onlineOnly(a) ? ON_PREMISES_LINES : undefined;
     if (!lines) continue;
-    const line = lines[turn++ % lines.length];
+    const line = lines[textHash(`${a.id}\n${first}`) % lines.length];
     if (lines === ON_PREMISES_LINES && namesProduct(squashed, line)) continue;
     const sameProduct = (id: string) => {
       const b = kb.articles.find((x) => x.id === id);
@@ -317,35 +330,32 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     add({ rule: 'version-swap', text: `${line}\n${first}`, from: a.id, allowed: holding(first).filter((id) => onVersion(id, year)) });
   }
   // An article's error text printed by a client program that called an interface the article's own text names nowhere (one
-  // probe per article, its first error text, EWS and Graph in turn): only an article that holds the text and names that
-  // interface may be answered.
-  turn = 0;
+  // probe per article, its first error text, EWS or Graph by a hash of the article and its text): only an article that holds
+  // the text and names that interface may be answered.
   const scenarios = new Map(kb.articles.map((a) => [a.id, articleScenario(a).anchors]));
   for (const a of kb.articles) {
     const first = a.symptoms.flatMap((s) => s.errors.en ?? s.errors.de ?? [])[0];
     // An error text that says where it happened itself (a cmdlet's record, an HCW code, an event's source, Setup's log) is
     // that place's error wherever it is pasted; so is one with a code only one problem has.
     if (first === undefined || words(first) < 3 || scenarioAnchors(first).size > 0 || PROBLEM_CODE.test(first)) continue;
-    const client = CLIENT_LINES[turn % CLIENT_LINES.length];
+    const client = CLIENT_LINES[textHash(`${a.id}\n${first}`) % CLIENT_LINES.length];
     if (scenarios.get(a.id)!.has(client.api)) continue;
-    turn++;
     const text = [client.before, first, client.after].filter((t) => t !== undefined).join('\n');
     add({ rule: 'client-swap', text, from: a.id, allowed: holding(first).filter((id) => scenarios.get(id)!.has(client.api)) });
   }
   // An article's error text for another kind of account than the one its title or cause names (one probe per such article,
-  // its first error text, the kinds in turn): only an article that holds the text and may be about that account may be
-  // answered.
-  turn = 0;
+  // its first error text, the first kind that clashes from one picked by a hash of the article and its text): only an article
+  // that holds the text and may be about that account may be answered.
   const accounts = new Map(kb.articles.map((a) => [a.id, articleAccounts(a, articleScenario(a))]));
   for (const a of kb.articles) {
     const first = a.symptoms.flatMap((s) => s.errors.en ?? s.errors.de ?? [])[0];
     if (first === undefined || words(first) < 3 || accountKinds(first).size > 0 || PROBLEM_CODE.test(first)) continue;
     const own = accounts.get(a.id)!;
-    const clash = (k: number) => ACCOUNT_LINES[(turn + k) % ACCOUNT_LINES.length];
+    const start = textHash(`${a.id}\n${first}`);
+    const clash = (k: number) => ACCOUNT_LINES[(start + k) % ACCOUNT_LINES.length];
     const k = ACCOUNT_LINES.findIndex((_, i) => otherAccount(new Set([clash(i).kind]), own) !== undefined);
     if (k < 0) continue;
     const { kind, line } = clash(k);
-    turn++;
     const allowed = holding(first).filter((id) => otherAccount(new Set([kind]), accounts.get(id)!) === undefined);
     add({ rule: 'account-swap', text: `${line}\n${first}`, from: a.id, allowed });
   }
@@ -364,7 +374,12 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     );
     if (cut === undefined) return;
     const head = withValues(a.text.slice(0, cut.to), [cut]);
-    for (const j of others(i, valued.length, (k) => valued[k].article)) {
+    for (const j of others(
+      i,
+      valued.length,
+      (k) => valued[k].article,
+      (k) => valued[k].text,
+    )) {
       const b = valued[j];
       // Three words the matcher reads as words (not stop words, names, placeholders or dotted names: ` from '{host name}'`,
       // `, M.E.Store.Worker, …`): what goes on differently. Fewer, and the probe is a's text cut after a value.
@@ -517,6 +532,21 @@ function withValues(text: string, spans: readonly ValueSpan[]): string {
   }
   return out + text.slice(at);
 }
+
+/** FNV-1a (32 bits) of a text: which partner, line or kind a probe gets, the same whatever else the knowledge holds. */
+export function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+/** Two error texts are partners when the hash of the pair falls in `partners` of a hundred buckets (textHash). */
+export function paired(a: string, b: string, partners: number): boolean {
+  return textHash(`${a}\n${b}`) % 100 < partners;
+}
+
+/** Overview frames pair with this many times `partners` bounces of a hundred: a frame is one format, its bounces many. */
+const OVERVIEW_PAIRS = 16;
 
 /** Near twins (the `near-twin` probes): texts of this many different words or more, the other with at most so many more. */
 const TWIN_MIN_WORDS = 5;

@@ -4,6 +4,8 @@ import { buildProbes, runProbes, splitChain, tailWords, valueSpans, type Probe }
 import { englishArticle, kbOf } from '../helpers/articles';
 
 const article = (id: string, ...errors: string[]): Article => englishArticle(id, errors);
+/** Every pair of texts partners (partners per hundred): the rules, not which pairs the hash picks. */
+const ALL = 100;
 
 // Two articles with the same wrapper around different inner messages, one with a wrapper of its own, two NDRs.
 const WRAPPER = 'Connecting to remote server pony.example.net failed with the following error message :';
@@ -42,7 +44,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
   });
 
   it('swaps inner messages only under a wrapper two articles share, and knows which article may be answered', () => {
-    const probes = buildProbes(KB, 2);
+    const probes = buildProbes(KB, ALL);
     const swapped = probes.filter((p) => p.rule === 'inner-swap');
     // The two under the shared wrapper swapped give each other's text whole: no near miss, left out. The token
     // message under the shared wrapper is one (made once); the token article may be answered, never the wrapper's.
@@ -72,7 +74,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
       // A wrapper with a message of its own before its last marker: another inner message after it is still this error.
       article('runspace', `${WRAPPER} Access to the pony is denied. CategoryInfo : OpenError: the pony run space broke down`),
     ]);
-    const swapped = buildProbes(kb, 3).filter((p) => p.rule === 'context-swap');
+    const swapped = buildProbes(kb, ALL).filter((p) => p.rule === 'context-swap');
     assert.deepEqual(
       swapped.map((p) => [p.from, p.allowed, p.text]),
       [['token', [], `The call to the pony token service failed. Error details: ${stall}`]],
@@ -80,7 +82,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
   });
 
   it("puts another NDR's status code into a bounce: the code's own article may be answered, the text's may not", () => {
-    const swapped = buildProbes(KB, 2).filter((p) => p.rule === 'code-swap');
+    const swapped = buildProbes(KB, ALL).filter((p) => p.rule === 'code-swap');
     assert.deepEqual(swapped.map((p) => [p.from, p.allowed, p.text.match(/\d\.\d\.\d+/)?.[0]]).sort(), [
       ['bounce-a', ['bounce-b'], '5.7.64'],
       ['bounce-b', ['bounce-a'], '5.1.10'],
@@ -101,8 +103,8 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
     assert.deepEqual(
       swapped.map((p) => [p.from, p.allowed, p.text.split('\n')[0]]),
       [
-        ['server', ['both'], 'PS C:\\> Connect-ExchangeOnline -UserPrincipalName admin@contoso.onmicrosoft.com'],
-        ['online', [], 'Exchange Server 2019 CU14'],
+        ['server', ['both'], '    + PSComputerName        : outlook.office365.com'],
+        ['online', [], '[PS] C:\\Windows\\system32>'],
       ],
     );
   });
@@ -136,7 +138,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
       article('specific', "Remote Server returned '550 5.7.1 PONY.RST.AuthRequired; the pony must authenticate'"),
       article('elsewhere', "Remote Server returned '550 5.7.64 Pony tenant attribution failed for the relay'"),
     ]);
-    const probes = buildProbes(kb, 2).filter((p) => p.rule === 'overview-frame');
+    const probes = buildProbes(kb, ALL).filter((p) => p.rule === 'overview-frame');
     // Only the bounce whose code the overview lists; the overview may never be answered for its format.
     assert.deepEqual(
       probes.map((p) => [p.from, p.allowed, p.text.split('\n')[0]]),
@@ -162,18 +164,21 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
   it('puts an error text that names no place after an EWS client or a Graph request; an article naming that interface may be answered', () => {
     const text = 'The pony folder could not be found in the stable store.';
     const kb = kbOf([
-      englishArticle('web-app', [text], { title: { en: 'Pony folders in Outlook on the web' } }),
+      englishArticle('owa-app', [text], { title: { en: 'Pony folders in Outlook on the web' } }),
+      englishArticle('web-client', [text], { title: { en: 'Pony folders missing for riders' } }),
       englishArticle('ews-app', [text], { title: { en: 'EWS applications cannot find pony folders' } }),
       englishArticle('graph-app', [text], { title: { en: 'Microsoft Graph requests cannot find pony folders' } }),
       // Its own text says where (a cmdlet's record): left out.
       article('record', 'Get-PonyFolder : The pony stable is locked for maintenance.'),
     ]);
+    // The interface is picked by a hash of the article and its text (EWS for owa-app and ews-app, Graph for the others);
+    // an article whose own text names the one picked gets no probe.
     const probes = buildProbes(kb, 2).filter((p) => p.rule === 'client-swap');
     assert.deepEqual(
       probes.map((p) => [p.from, p.allowed, p.text.includes('WebServices') ? 'ews' : 'graph']),
       [
-        ['web-app', ['ews-app'], 'ews'],
-        ['ews-app', ['graph-app'], 'graph'],
+        ['owa-app', ['ews-app'], 'ews'],
+        ['web-client', ['graph-app'], 'graph'],
       ],
     );
   });
@@ -191,7 +196,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
       probes.map((p) => [p.from, p.allowed, p.text.split('\n')[0]]),
       [
         ['onprem', ['any'], 'UserType : Guest'],
-        ['room', ['onprem', 'any'], 'RecipientTypeDetails : SharedMailbox'],
+        ['room', ['onprem', 'any'], 'RecipientTypeDetails : MailUser'],
       ],
     );
   });
@@ -217,7 +222,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
       article('exists', "Refurbishing the pony ledger failed because the stable 'Paddock One' already exists in the barn."),
       article('missing', "Grooming the donkey failed because the saddle 'Blue Ribbon' was not found in the tack room."),
     ]);
-    const probes = buildProbes(kb, 1).filter((p) => p.rule.startsWith('value-'));
+    const probes = buildProbes(kb, ALL).filter((p) => p.rule.startsWith('value-'));
     assert.deepEqual(
       probes.map((p) => [p.rule, p.from, p.allowed, p.text, p.keeps !== undefined]),
       [
@@ -264,7 +269,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
   it('makes a value-tail probe only where both values are whole words and the tail has three words that say something', () => {
     const exists = article('exists', "Refurbishing the pony ledger failed because the stable 'Paddock One' already exists in the barn.");
     const tails = (...others: Article[]) =>
-      buildProbes(kbOf([exists, ...others]), 1)
+      buildProbes(kbOf([exists, ...others]), ALL)
         .filter((p) => p.rule === 'value-tail' && p.from === 'exists')
         .map((p) => p.text);
     // The words after the value are a placeholder and a stop word: the probe would be exists's text cut after its value.
@@ -288,7 +293,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
         ),
         article('loft', 'Feeding failed. PonyException: The hay loft is locked.'),
       ]),
-      2,
+      ALL,
     ).filter((p) => p.rule === 'value-tail' && p.from === 'exists');
     assert.deepEqual(
       probes.map((p) => [p.text, p.allowed]),
@@ -298,6 +303,46 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
           ['agent', 'loft'],
         ],
       ],
+    );
+  });
+
+  it('picks partners, lines and kinds by a hash of the texts: an unrelated article adds its own probes and moves no other', () => {
+    const products = (...names: string[]) => ({ products: names.map((name) => ({ name, versions: [] })) });
+    const articles = [
+      ...KB.articles,
+      article('exists', "Refurbishing the pony ledger failed because the stable 'Paddock One' already exists in the barn."),
+      article('missing', "Grooming the donkey failed because the saddle 'Blue Ribbon' was not found in the tack room."),
+      article(
+        'agent',
+        "The grooming agent 'Brush Bot' stopped because the following error occurred: PonyException: The hay loft is locked.",
+      ),
+      englishArticle('server', ['The pony database copy could not be seeded on this node.'], products('Exchange Server')),
+      englishArticle('online', ['The pony sending quota was exceeded for this hour.'], products('Exchange Online')),
+      englishArticle('room', ['The pony calendar could not be opened for this rider.'], {
+        title: { en: 'Pony calendars of a room mailbox' },
+      }),
+    ];
+    // A zebra article of every shape: a wrapper, a value, a status code, one product (sharing no text with the others: a
+    // text of theirs it held would change which articles may be answered).
+    const zebra = englishArticle(
+      'zebra',
+      [
+        'Counting the zebra herd failed with the following error message : The zebra stripes could not be counted.',
+        "Painting the zebra fence failed because the brush 'Stripe Two' was not dipped in the paint pot.",
+        "Remote Server returned '550 5.2.2 Zebra mailbox full beyond the stripe quota'",
+      ],
+      products('Exchange Server'),
+    );
+    const text = (p: Probe) => `${p.rule} ${p.from} ${p.text}`;
+    const before = buildProbes(kbOf(articles), 50).map(text);
+    // At the start, the zebra goes first: places in the list move for every other text.
+    const after = buildProbes(kbOf([zebra, ...articles]), 50).map(text);
+    // The probes with a part of a zebra text (its words, its value's tail, its code) are the zebra's own.
+    const ofZebra = (t: string) => /zebra|paint pot|5\.2\.2/i.test(t);
+    assert.ok(after.filter(ofZebra).length >= 5, `the zebra's own probes: ${after.filter(ofZebra).length}`);
+    assert.deepEqual(
+      after.filter((t) => !ofZebra(t)),
+      before,
     );
   });
 
