@@ -863,7 +863,11 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
   }
   const b = v - 1;
   const word = ids[t0 + b];
-  if (repeats(pk.repeated, pk.repeatedStart[id], pk.repeatedStart[id + 1], word)) return false;
+  // A word the error has more than once can't say which of its values the paste's is (`…too many proxy addresses: <X>, and …
+  // recipient proxy addresses is 300`): the words before it can, where the error has them once — two or three of the
+  // error's words in a row before the value, which the paste must have in a row before its own.
+  const context = valueContext(pk, id, b, q.size);
+  if (context === 0) return false;
   // The unit's first word: after a unit the paste holds, and either not a common word or right after that unit's last
   // word in the paste too (`…failed on DC01. The object '…'`: the paste follows the error across the sentence end).
   const holds =
@@ -875,34 +879,57 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
       : w.pairIn[b - 1] === 1);
   if (!holds) return false;
   const expected = ids[t0 + i];
+  // The error goes on with a name or number of its own (`<Time> ASP.NET 4.0.30319.0 1309 Web Event`): the paste's run of
+  // names and numbers after its value takes it in, so what follows that run is no word to compare with the error's.
+  if (q.names.is(expected)) return false;
   // The paste goes on as the error somewhere after the word (its value dropped by clean-up, or another occurrence of the
-  // word: `Event ID: 2004 Source: …` above `…message ID 1889785069582 was acknowledged`): it follows the error there.
-  if (q.pairs.has(gramCode(q.size, word, expected))) return false;
+  // word: `Event ID: 2004 Source: …` above `…message ID 1889785069582 was acknowledged`): it follows the error there. After
+  // a longer context the word's pair may be its other place's (valueAfterWords reads the paste after the context itself).
+  if (context === 1 && q.pairs.has(gramCode(q.size, word, expected))) return false;
   // A placeholder that opens the next unit (`…Gateway DEL: <guid>" wasn't found`) is read only where the paste has the two
   // words before it too (`…Gateway DEL: EX02 caps…`): a word as common as `id` is followed by a value in many places
   // (`Event ID 1003 from Source…` is not `…process id: <process ID>, with parameters…`).
   const other =
     opens && i - 1 < pk.unitFrom[u0 + unit]
       ? b > start
-        ? valueAfterPair(q, ids[t0 + b - 1], word, ids, t0 + i, n - i)
+        ? valueAfterWords(q, ids, t0 + b - Math.max(2, context) + 1, Math.max(2, context), t0 + i, n - i)
         : -1
-      : otherValue(q.afterValue!, word, q, ids, t0 + i, n - i);
+      : context > 1
+        ? valueAfterWords(q, ids, t0 + b - context + 1, context, t0 + i, n - i)
+        : otherValue(q.afterValue!, word, q, ids, t0 + i, n - i);
   return other >= 0 && contradict(1, other, b);
 }
 
 /**
- * What the paste has after the words `first`, `word` and the names, numbers and quoted values that follow them (as
- * otherValue reads it: a word that may differ from the error's `ids[at]`), wherever the two words stand together in it; −1
- * when nothing differs, or when the paste goes on as the error after them somewhere.
+ * How many of error text `id`'s words up to term b (the word before a value) say where the value stands: 1 when the word is
+ * one the error has once, 2 or 3 when only the pair or triple ending with it is (the error's words in a row, no value between
+ * them, also across a unit's start: `…DispatcherException: The organization relationship <name>`), 0 when even that repeats.
  */
-function valueAfterPair(q: PasteIds, first: number, word: number, ids: Int32Array, at: number, left: number): number {
+function valueContext(pk: PackedSignals, id: number, b: number, size: number): number {
+  const { ids, flags } = pk;
+  const t0 = pk.termStart[id];
+  const r0 = pk.repeatedStart[id];
+  const r1 = pk.repeatedStart[id + 1];
+  if (!repeats(pk.repeated, r0, r1, ids[t0 + b])) return 1;
+  if (b < 1 || flags[t0 + b - 1] & VAR_AFTER) return 0;
+  if (!repeats(pk.repeated, r0, r1, gramCode(size, ids[t0 + b - 1], ids[t0 + b]))) return 2;
+  if (b < 2 || flags[t0 + b - 2] & VAR_AFTER) return 0;
+  return repeats(pk.repeated, r0, r1, gramCode(size, ids[t0 + b - 2], ids[t0 + b - 1], ids[t0 + b])) ? 0 : 3;
+}
+
+/**
+ * What the paste has after the error's `count` words from `ids[from]` on (in a row in the paste too) and the names, numbers
+ * and quoted values that follow them (as otherValue reads it: a word that may differ from the error's `ids[at]`), wherever
+ * the words stand together in it; −1 when nothing differs, or when the paste goes on as the error after them somewhere.
+ */
+function valueAfterWords(q: PasteIds, ids: Int32Array, from: number, count: number, at: number, left: number): number {
   const { seq } = q;
   const expected = ids[at];
   const next1 = left > 1 ? ids[at + 1] : -1;
   const next2 = left > 2 ? ids[at + 2] : -1;
   let other = -1;
-  for (let p = 1; p + 1 < seq.length; p++) {
-    if (seq[p] !== word || seq[p - 1] !== first) continue;
+  for (let p = count - 1; p + 1 < seq.length; p++) {
+    if (!sameWords(seq, p - count + 1, ids, from, count)) continue;
     let j = p + 1;
     // A word of the paste's own (an id from q.size on) is read from its term: names.local holds the paste read last.
     while (j < seq.length && (q.quoted.has(seq[j]) || (seq[j] < q.size ? q.names.is(seq[j]) : looksLikeName(q.term(seq[j]))))) j++;
@@ -916,6 +943,12 @@ function valueAfterPair(q: PasteIds, first: number, word: number, ids: Int32Arra
     if ((!looksLikeName(pasted) || otherCodeOfFamily(pasted, term)) && !misread(pasted, term)) other = u;
   }
   return other;
+}
+
+/** The paste's words from `p` on are the error's `count` words from `ids[from]` on. */
+function sameWords(seq: Int32Array, p: number, ids: Int32Array, from: number, count: number): boolean {
+  for (let k = 0; k < count; k++) if (seq[p + k] !== ids[from + k]) return false;
+  return true;
 }
 
 /**
