@@ -373,7 +373,12 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
       (s) => s.word && endsWord(a.text, s.to) && words(a.text.slice(0, s.from)) >= 4 && words(sentenceAfter(a.text, s.to)) >= 3,
     );
     if (cut === undefined) return;
-    const head = withValues(a.text.slice(0, cut.to), [cut]);
+    // Every value up to the cut another one, as in value-swap: a paste has a host where the text has `<FQDN of domain
+    // controller>`, never the placeholder's words (which the matcher reads as words the text has there).
+    const head = withValues(
+      a.text.slice(0, cut.to),
+      a.spans.filter((s) => s.to <= cut.to),
+    );
     for (const j of others(
       i,
       valued.length,

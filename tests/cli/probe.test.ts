@@ -283,6 +283,21 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
     );
   });
 
+  it('puts another value in every value’s place before a value-tail probe’s cut, as value-swap does', () => {
+    const probes = buildProbes(
+      kbOf([
+        article('exists', "Refurbishing the pony ledger failed on <Server>. The stable 'Paddock One' already exists in the barn."),
+        article('missing', "Grooming the donkey failed because the saddle 'Blue Ribbon' was not found in the tack room."),
+      ]),
+      ALL,
+    ).filter((p) => p.rule === 'value-tail' && p.from === 'exists');
+    // Not `failed on <Server>.`: a paste has a server's name there, never the placeholder's words.
+    assert.deepEqual(
+      probes.map((p) => p.text),
+      ["Refurbishing the pony ledger failed on EX02. The stable 'Alex Wilber' was not found in the tack room."],
+    );
+  });
+
   it('allows a value-tail probe the article whose text holds the tail’s inner message', () => {
     const probes = buildProbes(
       kbOf([
