@@ -6,7 +6,7 @@
 import { articlesNaming, titleWordsNamed, uniqueWeight } from './descriptions';
 import type { CodeHit, MatchContext } from './hits';
 import { namesProduct, onlineOnly, pasteOnPremises } from './product';
-import { contradictions, scoreSignal, type QueryView } from './score';
+import { scoreWithContradictions, type QueryView } from './score';
 import { isCodeTerm, isStrongTerm } from './signals';
 import { inStatusRange, isStatusTerm } from './statusCodes';
 import { twinsOf } from './twins';
@@ -87,10 +87,10 @@ function nextDiffers(ctx: MatchContext, view: QueryView, id: number, t: string):
  */
 function otherAfter(ctx: MatchContext, view: QueryView, id: number, t: string): boolean {
   const twin = twinsOf(ctx.index)[id];
-  const b = scoreSignal(twin, view, ctx.index, ctx.params.score);
   // Every contradiction, not the first only: one earlier in the text (a word after a value) must not hide the one at the code.
-  const atCode = () => contradictions(twin, view, ctx.index, ctx.params.score).some((c) => c.context.split(' ').includes(t));
-  if (b.found.length === 0 ? !nextDiffers(ctx, view, id, t) : !b.contradiction || !atCode()) return false;
+  const { score: b, all } = scoreWithContradictions(twin, view, ctx.index, ctx.params.score);
+  const atCode = all.some((c) => c.context.split(' ').includes(t));
+  if (b.found.length === 0 ? !nextDiffers(ctx, view, id, t) : !atCode) return false;
   const f = codeFollowers(ctx, view, id, t);
   return f.full && f.held < CODE_FOLLOWERS - 1;
 }

@@ -797,7 +797,7 @@ export function contradictionWaivers(
  * Every place the paste goes on differently from error text `id`, in order (scoreAbove reads only the first: one is enough
  * to lower a score). A rule that asks whether the paste goes on differently at a given place (codeHits: right after a
  * code) must read them all: a contradiction earlier in the text hides the ones after it from the first. Runs the check as
- * scoreAbove does, resumed after each one found.
+ * scoreAbove does, resumed after each one found (scoreWithContradictions reads them with the score, in the same pass).
  */
 export function contradictions(
   id: number,
@@ -1143,9 +1143,25 @@ export function scoreSignal(
 }
 
 /**
+ * scoreSignal and every place the paste goes on differently from error text `id` (contradictions), read in one pass: the
+ * check the score runs for its first contradiction goes on from there. For a rule that asks both (codeHits.ts otherAfter).
+ */
+export function scoreWithContradictions(
+  id: number,
+  view: QueryView,
+  index: Pick<SignalIndex, 'errors' | 'vocab' | 'uniqueWeight'>,
+  p: ScoreParameters,
+): { score: SignalScore; all: Contradiction[] } {
+  const all: Contradiction[] = [];
+  // With no floor nothing is settled below it: scoreAbove returns a score.
+  return { score: scoreAbove(id, view, index, p, 0, SETTLED, all)!, all };
+}
+
+/**
  * scoreSignal without a number to return: an error text settled below the floor gives null, and the most it can
  * score is in `settled.score`. A number returned from a function that is not inlined is a heap object of its own;
- * the matcher settles thousands of error texts per paste at 10,000 articles (errorHits).
+ * the matcher settles thousands of error texts per paste at 10,000 articles (errorHits). `all` (scoreWithContradictions):
+ * filled with every contradiction when the check runs (the score reads the first).
  */
 export function scoreAbove(
   id: number,
@@ -1154,6 +1170,7 @@ export function scoreAbove(
   p: ScoreParameters,
   floor: number,
   settled: Settled,
+  all?: Contradiction[],
 ): SignalScore | null {
   settled.contradicted = false;
   const { uniqueWeight } = index;
@@ -1214,6 +1231,14 @@ export function scoreAbove(
   // a paste reaches at 10,000 articles go on differently from it: "…on a receive" where the paste has "…on a send").
   const sig = index.errors[id];
   const at = contradiction(sig, pk, id, q, w);
+  // Asked for every contradiction: the first described before a later one overwrites what `contradicted` holds (each check
+  // resumed where the one before stopped, as in contradictions). Otherwise it is described only for a score returned.
+  let first: Contradiction | undefined;
+  if (all !== undefined && at >= 0) {
+    all.push((first = describe(sig, at, q)));
+    for (let k = contradiction(sig, pk, id, q, w, undefined, at + 1); k >= 0; k = contradiction(sig, pk, id, q, w, undefined, k + 1))
+      all.push(describe(sig, k, q));
+  }
   if (at >= 0) {
     score *= p.contradiction;
     if (score < floor) {
@@ -1251,7 +1276,7 @@ export function scoreAbove(
     wholeCoverage,
     evidence / uniqueWeight,
     evidenceFactor,
-    at >= 0 ? describe(sig, at, q) : undefined,
+    at >= 0 ? (first ?? describe(sig, at, q)) : undefined,
     fragment,
     innerOnly,
     cut >= 0 ? pk.arrows[cut] : undefined,

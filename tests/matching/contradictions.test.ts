@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { buildQueryView, contradictions, scoreSignal } from '../../src/matching/score';
+import { buildQueryView, contradictions, scoreSignal, scoreWithContradictions } from '../../src/matching/score';
 import { buildSignals, contentTerms } from '../../src/matching/signals';
 import { englishArticle, kbOf } from '../helpers/articles';
 
@@ -31,6 +31,19 @@ describe('matching: every contradiction of an error text (score.ts contradiction
       { context: 'node quokkafailureexception', expected: 'pony', pasted: 'koala' },
     ]);
     assert.deepEqual(first, all[0]);
+  });
+
+  it('reads the same list and score in one pass with the score (scoreWithContradictions, as codeHits asks)', () => {
+    for (const paste of [
+      'Seeding of the wombat database stopped on the passive node. QuokkaFailureException: koala meadow flooded',
+      'Seeding of the wombat database failed on the active node. QuokkaFailureException: koala meadow flooded',
+      SEEDING,
+    ]) {
+      const view = buildQueryView(contentTerms(paste));
+      const { score, all } = scoreWithContradictions(0, view, index, DEFAULT_PARAMETERS.score);
+      assert.deepEqual(all, contradictions(0, view, index, DEFAULT_PARAMETERS.score), paste);
+      assert.deepEqual(score, scoreSignal(0, view, index, DEFAULT_PARAMETERS.score), paste);
+    }
   });
 
   it('lists none where the paste follows the error text', () => {
