@@ -6,10 +6,14 @@
 //    (Protokollname, Quelle, Ereignis-ID, Aufgabenkategorie, Ebene, Schlüsselwörter, Benutzer, Beschreibung)
 //    around Exchange's English description — the same against the English field names.
 // Usage (after `npm run build`): node scripts/german-bridge.mjs DIST [--more] [--verbose]
-// Knowledge: built-in + ../shared/corpus (+ ../shared/corpus-more with --more); PASTEFIX_SHARED names another shared
-// folder (a worktree has no ../shared). No labelled set is read.
+// Knowledge: built-in (this checkout's knowledge/) + ../shared/corpus beside the checkout (+ ../shared/corpus-more with --more);
+// PASTEFIX_SHARED names another shared folder (a worktree has no ../shared). Found from the checkout, whatever the working
+// directory (as scripts/match-outputs.mjs). No labelled set is read.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const [distArg, ...flags] = process.argv.slice(2);
 if (!distArg) throw new Error('german-bridge: usage: german-bridge.mjs DIST [--more] [--verbose]');
@@ -20,11 +24,11 @@ const { loadKnowledge } = await req('src/knowledge/load.js');
 const { Matcher } = await req('src/matching/matcher.js');
 const { Translator } = await req('src/matching/bridge.js');
 const { foldWord } = await req('src/matching/normalize.js');
-const shared = path.resolve(process.env.PASTEFIX_SHARED ?? '../shared');
+const shared = process.env.PASTEFIX_SHARED ? path.resolve(process.env.PASTEFIX_SHARED) : path.resolve(root, '../shared');
 const folders = [path.join(shared, 'corpus'), ...(flags.includes('--more') ? [path.join(shared, 'corpus-more')] : [])];
 // Without the corpora every count would be 0, which reads like a result: say so instead.
 for (const f of folders) if (!fs.existsSync(f)) throw new Error(`german-bridge: ${f} is absent (set PASTEFIX_SHARED)`);
-const kb = loadKnowledge(['knowledge', ...folders], {});
+const kb = loadKnowledge([path.join(root, 'knowledge'), ...folders], {});
 const m = new Matcher(kb);
 const WORD = /[\p{L}\p{N}]+/gu;
 /** A text's word share that must be German after the rewrite (the rest: names, codes, English words left). */

@@ -2,11 +2,16 @@
 // scripts/german-parity.jsonl is matched in both languages; a line per pair says the class of each (RIGHT answered right,
 // first offered first, other offered another first, none, clar a choice where no article covers it, FALSE answered wrong)
 // and `<<` where German lags English, `>>` where it is ahead.
-// Usage (after `npm run build`, from the repository): node scripts/german-parity.mjs DIST [--lags]
-// Knowledge: built-in + ../shared/corpus, and ../shared/corpus-more for the German tuning part's (b) labels and `more` rows
-// (PASTEFIX_SHARED names another folder). Reads german-dev.jsonl and realworld-de-tuning.jsonl only (never a held-out set).
+// Usage (after `npm run build`): node scripts/german-parity.mjs DIST [--lags]
+// Knowledge: built-in (this checkout's knowledge/) + ../shared/corpus beside the checkout, and ../shared/corpus-more for the
+// German tuning part's (b) labels and `more` rows (PASTEFIX_SHARED names another folder: a worktree has no ../shared).
+// Reads german-dev.jsonl and realworld-de-tuning.jsonl only (never a held-out set). Files are found from the checkout,
+// whatever the working directory (as scripts/match-outputs.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const [distArg, ...flags] = process.argv.slice(2);
 if (!distArg) throw new Error('german-parity: usage: german-parity.mjs DIST [--lags]');
@@ -14,8 +19,11 @@ const dist = path.resolve(distArg);
 const req = (f) => import(path.join(dist, f));
 const { loadKnowledge } = await req('src/knowledge/load.js');
 const { Matcher } = await req('src/matching/matcher.js');
-const shared = path.resolve(process.env.PASTEFIX_SHARED ?? '../shared');
-const base = ['knowledge', path.join(shared, 'corpus')];
+const shared = process.env.PASTEFIX_SHARED ? path.resolve(process.env.PASTEFIX_SHARED) : path.resolve(root, '../shared');
+// Without the corpora every German input would find nothing, which reads like a result: say so instead.
+for (const f of ['corpus', 'corpus-more'])
+  if (!fs.existsSync(path.join(shared, f))) throw new Error(`german-parity: ${path.join(shared, f)} is absent (set PASTEFIX_SHARED)`);
+const base = [path.join(root, 'knowledge'), path.join(shared, 'corpus')];
 const matchers = {
   a: new Matcher(loadKnowledge(base, {})),
   b: new Matcher(loadKnowledge([...base, path.join(shared, 'corpus-more')], {})),
@@ -27,8 +35,8 @@ const jsonl = (file) =>
     .filter((l) => l.trim() && !l.startsWith('//'))
     .map((l) => JSON.parse(l));
 const inputs = new Map();
-for (const d of jsonl('tests/data/german-dev.jsonl')) inputs.set(d.id, { de: d.text, expect: d.expect, more: false });
-for (const d of jsonl('tests/data/realworld-de-tuning.jsonl'))
+for (const d of jsonl(path.join(root, 'tests/data/german-dev.jsonl'))) inputs.set(d.id, { de: d.text, expect: d.expect, more: false });
+for (const d of jsonl(path.join(root, 'tests/data/realworld-de-tuning.jsonl')))
   inputs.set(d.id, { de: d.text, expect: d.expectMore ?? d.expect, more: true });
 
 const classOf = (r, expect) => {
@@ -41,7 +49,7 @@ const classOf = (r, expect) => {
 const RANK = { RIGHT: 3, first: 2, clar: 1, none: 1, other: 0, FALSE: -1 };
 let lags = 0;
 let ahead = 0;
-const pairs = jsonl('scripts/german-parity.jsonl');
+const pairs = jsonl(path.join(root, 'scripts/german-parity.jsonl'));
 for (const pair of pairs) {
   const row = pair.de !== undefined ? pair : inputs.get(pair.id);
   if (!row) throw new Error(`german-parity: no German input ${pair.id}`);
