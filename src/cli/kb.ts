@@ -8,7 +8,7 @@ import type { KnowledgeProblem } from '../knowledge/types';
 import { compileKnowledgeIndex } from '../matching/compiled';
 import { Matcher } from '../matching/matcher';
 import { unmarkSmtpCodes } from '../matching/normalize';
-import type { MatchExplanation, MatchResult, TranslationExplanation } from '../matching/types';
+import type { FocusFit, MatchExplanation, MatchResult, TranslationExplanation } from '../matching/types';
 import {
   CALIBRATION_EDGES,
   diffOutcomes,
@@ -215,12 +215,19 @@ function match(args: string[], io: Output): number {
     throw new UsageError(`kb: --article: no article "${values.article}" in the knowledge base`);
   const r = new Matcher(kb).match(text, { lang, explain, ...(values.article !== undefined ? { article: values.article } : {}) });
   if (values.json) {
-    io.json({ decision: r.decision, matches: jsonMatches(r), ...(r.translation ? { translation: r.translation } : {}) });
+    io.json({
+      decision: r.decision,
+      matches: jsonMatches(r),
+      ...(r.focusFit ? { focusFit: r.focusFit } : {}),
+      ...(r.translation ? { translation: r.translation } : {}),
+    });
     return 0;
   }
   let out = describe(r);
   if (values.article !== undefined && !r.matches.some((m) => m.article === values.article)) {
-    out += `\n  ${values.article}: nothing of it in the paste (no word of its error texts, no keyword, no code)`;
+    out += r.focusFit
+      ? `\n${describeFocusFit(values.article, r.focusFit).join('\n')}`
+      : `\n  ${values.article}: nothing of it in the paste (no word of its error texts, no keyword, no code)`;
   }
   if (r.translation) out += `\n${describeTranslation(r.translation).join('\n')}`;
   io.out(out);
@@ -269,6 +276,16 @@ function describe(r: MatchResult): string {
     ...(m.why ? describeWhy(m.why).map((l) => `       ${l}`) : []),
   ]);
   return [head + (r.truncated ? ' (long paste: matched its error lines only)' : ''), ...rows].join('\n');
+}
+
+/** With --explain --article: how the description path fit an article no hit found (`MatchResult.focusFit`). */
+function describeFocusFit(article: string, f: FocusFit): string[] {
+  const nth = f.rank === 1 ? 'the best' : `${f.rank}${['st', 'nd', 'rd'][f.rank - 1] ?? 'th'} best`;
+  return [
+    `  ${article} #${f.symptom}: not offered; its title and description words ${f.translated ? 'in the translation (read through the lexicon)' : 'in the paste'}: ${f.found.join(', ')}`,
+    `    they hold ${f.pasteShare} of the paste's, the paste ${f.docShare} of theirs (${f.evidence} distinctive words): fit ${f.fit}, ${nth} of the articles${f.other ? `; the best other: ${f.other.article}, fit ${f.other.fit}` : ''}`,
+    `    a description is offered at ${f.offeredAt}`,
+  ];
 }
 
 /** With --explain: what the lexicon read a paste in the other language as, and what that changed. */

@@ -6,13 +6,13 @@
 import { pick } from '../knowledge/localize';
 import type { Lang } from '../knowledge/types';
 import type { Translation } from './bridge';
-import { titleWeight, wordsBeyondErrors } from './descriptions';
+import { fitOf, titleWeight, wordsBeyondErrors, type DescriptionScore } from './descriptions';
 import { worksThereWaived } from './errorCaps';
 import { round, type CodeHit, type MatchContext, type Paste, type Ranked } from './hits';
 import { unmarkSmtpCodes, type Token } from './normalize';
 import { contradictionWaivers, touchedUnits, type Contradiction, type QueryView, type Waiver } from './score';
 import { includesId } from './sorted';
-import type { Match, MatchExplanation, MatchResult } from './types';
+import type { FocusFit, Match, MatchExplanation, MatchResult } from './types';
 
 /** `explained`: the paste as its hits were scored, to explain the match. */
 export function toMatch(ctx: MatchContext, r: Ranked, lang: Lang, paste: Paste, explained: QueryView | undefined): Match {
@@ -27,6 +27,62 @@ export function toMatch(ctx: MatchContext, r: Ranked, lang: Lang, paste: Paste, 
     ...(r.hit.kind === 'description' && r.hit.weak ? { weak: true as const } : {}),
     ...(explained ? { why: explain(ctx, r, explained, paste) } : {}),
   };
+}
+
+/**
+ * For `--explain --article`: the article's best symptom among the description path's fits of the paste (`fits`), where no hit
+ * found the article — how well its title and description words fit, its place among the articles, the best other article's
+ * fit and what an offer needs (descriptions.ts `offeredDescriptions`). Undefined where the prose touched none of its words.
+ */
+export function focusFitOf(ctx: MatchContext, fits: readonly DescriptionScore[], focus: number): FocusFit | undefined {
+  let own: DescriptionScore | undefined;
+  let other: DescriptionScore | undefined;
+  const best = new Map<number, number>();
+  for (const f of fits) {
+    const fit = fitOf(f);
+    if (fit > (best.get(f.article) ?? -1)) best.set(f.article, fit);
+    if (f.article === focus) {
+      if (!own || fit > fitOf(own)) own = f;
+    } else if (!other || fit > fitOf(other)) other = f;
+  }
+  if (!own) return undefined;
+  const fit = fitOf(own);
+  const p = ctx.params.descriptions;
+  return {
+    symptom: own.symptom,
+    found: [...own.found],
+    pasteShare: round(own.pasteShare),
+    docShare: round(own.docShare),
+    fit: round(fit),
+    evidence: round(own.evidence),
+    rank: 1 + [...best.values()].filter((b) => b > fit).length,
+    ...(other ? { other: { article: ctx.kb.articles[other.article].id, fit: round(fitOf(other)) } } : {}),
+    offeredAt: `a fit of ${p.minFit} or more with ${p.minEvidence} distinctive words (or ${p.minRare} rare ones), ${p.lead}× the next article's fit`,
+  };
+}
+
+/**
+ * `--explain --article` of a paste read through the lexicon: where the result leaves the article out (the paste as written
+ * decides, or the translation's match fell below what the combined result offers), the translation's reading of it
+ * (`via`): its match, scored as the translation's matches count (`weight`: `bridge.translatedWeight`) and named in `notes`,
+ * or how the description path fit it in the translation (`focusFit`, marked `translated`).
+ */
+export function translatedFocus(
+  result: MatchResult,
+  via: MatchResult | undefined,
+  article: string | undefined,
+  weight: number,
+  notes?: string[],
+): MatchResult {
+  if (!via || article === undefined || result.matches.some((m) => m.article === article)) return result;
+  const found = via.matches.find((m) => m.article === article);
+  if (found) {
+    notes?.push(`${article}: listed as the translation reads it (its score ×${weight}), not among what the result offers`);
+    const out: MatchResult = { ...result, matches: [...result.matches, { ...found, score: round(found.score * weight) }] };
+    delete out.focusFit;
+    return out;
+  }
+  return via.focusFit ? { ...result, focusFit: { ...via.focusFit, translated: true } } : result;
 }
 
 /** The evidence behind one ranked match, in words a knowledge author can act on. */

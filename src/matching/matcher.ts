@@ -60,7 +60,7 @@ import {
   contradictedArticles,
   pasteWhere,
 } from './errorCaps';
-import { explained, toMatch } from './explain';
+import { explained, focusFitOf, toMatch, translatedFocus } from './explain';
 import { bestScore, NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Ranked, type Reach } from './hits';
 import { keywordHits } from './keywordHits';
 import { cleanPaste, type Token } from './normalize';
@@ -296,12 +296,15 @@ export class Matcher {
     }
     if (!translation) return direct;
     const notes: string[] | undefined = options.explain ? [] : undefined;
+    // Explaining an article: the translation's own reading of it, which the combined result may leave out.
+    let via: MatchResult | undefined;
+    const reread = this.rematch(translation, options, direct.lang, mixed);
     const combined = combineWithTranslation(
       direct,
       text,
       translation,
       (id) => this.kb.byId.get(id),
-      this.rematch(translation, options, direct.lang, mixed),
+      options.article !== undefined ? (t) => (via = reread(t)) : reread,
       this.bridgeParams,
       mixed ? undefined : (words) => this.articlesHolding(words),
       mixed,
@@ -309,7 +312,7 @@ export class Matcher {
     );
     if (!options.explain) return combined;
     return explained(
-      combined,
+      translatedFocus(combined, via, options.article, this.bridgeParams.bridge.translatedWeight, notes),
       translation,
       source,
       combined === direct ? 'unchanged' : combined.decision === 'answer' ? 'answered' : 'merged',
@@ -412,8 +415,10 @@ export class Matcher {
     this.index.errors.forEach((e, id) => e.article === read.focus && !all.includes(id) && all.push(id));
     const id = this.kb.articles[read.focus].id;
     if (all.length === read.candidates.length || decided.matches.some((m) => m.article === id)) return decided;
-    const focused = this.decideAt(0, { ...read, candidates: all }).matches.find((m) => m.article === id);
-    return focused ? { ...decided, matches: [...decided.matches, focused] } : decided;
+    const again = this.decideAt(0, { ...read, candidates: all });
+    const focused = again.matches.find((m) => m.article === id);
+    if (focused) return { ...decided, matches: [...decided.matches, focused] };
+    return again.focusFit && !decided.focusFit ? { ...decided, focusFit: again.focusFit } : decided;
   }
 
   /**
@@ -468,6 +473,8 @@ export class Matcher {
           )
         : view;
     let topics = keywords.topicPhrases;
+    // The prose's fits as written, for an article to explain that no hit finds (`focusFit`).
+    let proseFits: readonly DescriptionScore[] | undefined;
     if (prose && bestScore(hits) < this.params.decision.answer) {
       const contradicted = contradictedArticles(this.ctx, errorHits, settled, view);
       // The prose's fits as written, for the last resort below (weakDescriptionHits).
@@ -485,6 +492,7 @@ export class Matcher {
         return once.hits.filter((h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article));
       };
       const written = described(view, keywords.topicPhrases, scored);
+      proseFits = scored.fits;
       hits.push(...written);
       // Nothing in the prose found as written: read it again with the admins' names rewritten to the articles'.
       const rewritten = !written.length && !keywords.hits.length && this.synonyms?.rewrite(view.seq);
@@ -584,6 +592,8 @@ export class Matcher {
     const lang = options.lang ?? paste.lang;
     const top = ranked[0]?.hit;
     const whole = bridged && decision === 'answer' && top?.kind === 'description' && !!top.cause?.whole;
+    // An article to explain that no hit found: how the description path fit it, if its prose was read.
+    const focusFit = focus >= 0 && !focused && proseFits ? focusFitOf(this.ctx, proseFits, focus) : undefined;
     return {
       decision,
       matches: shown.map((r) => toMatch(this.ctx, r, lang, paste, options.explain ? view : undefined)),
@@ -592,6 +602,7 @@ export class Matcher {
       ...(whole ? { describedWhole: true as const } : {}),
       ...(whole && top.cause?.all ? { describedAll: true as const } : {}),
       ...(bridged && top?.kind === 'keyword' && top.family ? { familyFirst: true as const } : {}),
+      ...(focusFit ? { focusFit } : {}),
     };
   }
 

@@ -103,6 +103,32 @@ export interface MatchResult {
    * (bridge.ts `combineWithTranslation`).
    */
   familyFirst?: true;
+  /**
+   * With `explain` and an article to explain (`MatchOptions.article`) that no hit found: how its best symptom's title and
+   * description words fit the paste's prose, which the description path scored but did not offer (`kb match --explain`).
+   */
+  focusFit?: FocusFit;
+}
+
+/** How the description path fit an article's best symptom to a paste (`MatchResult.focusFit`), as `--explain` shows it. */
+export interface FocusFit {
+  symptom: string;
+  /** Its title and description words the paste holds (and word pairs: `non delivery`). */
+  found: string[];
+  /** The share of the paste's words the symptom holds, and of the symptom's the paste holds; their product is the fit. */
+  pasteShare: number;
+  docShare: number;
+  fit: number;
+  /** Distinctive words found, in words found in one article only. */
+  evidence: number;
+  /** Its place among the articles by their best fit (1: the best). */
+  rank: number;
+  /** The best fit of another article. */
+  other?: { article: string; fit: number };
+  /** What a description needs to be offered. */
+  offeredAt: string;
+  /** Read in the paste's translation through the lexicon (bridge.ts), not as written. */
+  translated?: true;
 }
 
 /** The lexicon's reading of a paste, for `kb match --explain`: lexicon authors need to see what a German paste became. */

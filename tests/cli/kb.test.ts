@@ -274,11 +274,22 @@ steps:
       json.matches[0].why.rules.map((x: { rule: string }) => x.rule),
       ['coverage', 'inner-message'],
     );
-    const focus = kb(['match', '--explain', '--article', 'exo-legacy-tls-hybrid', 'The request failed with HTTP status 403: Forbidden.']);
+    const focus = kb(['match', '--explain', '--article', 'exo-legacy-tls-hybrid', 'The quokka ate the marmot.']);
     assert.equal(
       focus.out.trimEnd().split('\n').pop(),
       '  exo-legacy-tls-hybrid: nothing of it in the paste (no word of its error texts, no keyword, no code)',
     );
+    // A word of its title or descriptions in the paste's prose: how the description path fit it, and what an offer needs.
+    const fit = kb(['match', '--explain', '--article', 'exo-legacy-tls-hybrid', 'The request failed with HTTP status 403: Forbidden.']);
+    assert.deepEqual(fit.out.trimEnd().split('\n').slice(1), [
+      '  exo-legacy-tls-hybrid #free-busy: not offered; its title and description words in the paste: fail',
+      "    they hold 1 of the paste's, the paste 0.017 of theirs (1 distinctive words): fit 0.017, the best of the articles",
+      "    a description is offered at a fit of 0.1 or more with 2.5 distinctive words (or 2 rare ones), 1.4× the next article's fit",
+    ]);
+    const fitJson = JSON.parse(
+      kb(['match', '--explain', '--json', '--article', 'exo-legacy-tls-hybrid', 'The request failed with HTTP status 403: Forbidden.']).out,
+    );
+    assert.deepEqual([fitJson.focusFit.symptom, fitJson.focusFit.found, fitJson.focusFit.rank], ['free-busy', ['fail'], 1]);
     const near = kb([
       'match',
       '--explain',
