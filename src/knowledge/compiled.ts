@@ -33,6 +33,7 @@ import { createHash } from 'node:crypto';
 import { listFiles } from './files';
 import type { LexiconEntry } from './lexicon';
 import type { KnowledgeBase } from './load';
+import { asciiJson } from './packedArticles';
 import { RAW_ARTICLE_EXTENSIONS, YAML_EXTENSIONS } from './sources';
 import type { Article, KnowledgeProblem } from './types';
 
@@ -510,14 +511,6 @@ function readBody(article: object): Record<string, unknown> {
     if (Object.getOwnPropertyDescriptor(article, field)?.get)
       Object.defineProperty(article, field, { value: body[field], enumerable: true, configurable: true, writable: true });
   return body;
-}
-
-/** `value` as JSON in ASCII: every other character as a \u escape (JSON.parse reads it back the same). */
-function asciiJson(value: unknown): Buffer {
-  return Buffer.from(
-    JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-    'latin1',
-  );
 }
 
 type TypedArray = Int32Array | Float64Array | Uint8Array;

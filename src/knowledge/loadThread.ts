@@ -8,10 +8,13 @@
  *
  * The thread can also build from what it loaded (`loadInThread`'s `build`: the matcher, src/matching/buildThread.ts),
  * so that this thread only receives the result. This module stays below matching: it is given the builder's file.
+ * Then the articles come as JSON in one buffer, moved rather than copied (packedArticles.ts): receiving them as a
+ * structured clone and sharing their texts again took the service's thread about three times as long at every reload.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TextPool } from './compact';
+import { unpackArticles, type PackedArticles } from './packedArticles';
 import type { KnowledgeBase } from './load';
 import type { Article } from './types';
 
@@ -28,8 +31,11 @@ export interface LoadRequest {
  */
 export type ThreadBuilder = (kb: KnowledgeBase) => { value: unknown; transfer: ArrayBuffer[] };
 
-/** What it sends back: the knowledge base without `byId` (rebuilt here, it holds the same articles), and what was built. */
-export type LoadMessage = Omit<KnowledgeBase, 'byId'> & { built?: unknown };
+/**
+ * What it sends back: the knowledge base without `byId` (rebuilt here, it holds the same articles), and what was built.
+ * The articles are packed (`packArticles`) when the thread built something from them, else sent as they are.
+ */
+export type LoadMessage = Omit<KnowledgeBase, 'byId' | 'articles'> & { articles: Article[] | PackedArticles; built?: unknown };
 
 /** A knowledge base loaded in the thread, and what its `build` module made of it (undefined when this thread loaded). */
 export interface LoadedInThread {
@@ -78,9 +84,12 @@ export function loadInThread(paths: string[], build?: string): Promise<LoadedInT
   });
 }
 
-/** The knowledge base as `loadKnowledge` returns it: texts shared again (a copy between threads repeats them), `byId`. */
-function received({ built, ...m }: LoadMessage): LoadedInThread {
+/**
+ * The knowledge base as `loadKnowledge` returns it, `byId` included: packed articles parsed, copied ones with their texts
+ * shared again (a copy between threads repeats them).
+ */
+function received({ built, articles: sent, ...m }: LoadMessage): LoadedInThread {
   const pool = new TextPool();
-  const articles: Article[] = m.articles.map((a) => pool.adopt(a));
+  const articles: Article[] = Array.isArray(sent) ? sent.map((a) => pool.adopt(a)) : unpackArticles(sent);
   return { kb: { ...m, articles, byId: new Map(articles.map((a) => [a.id, a])) }, built };
 }
