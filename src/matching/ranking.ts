@@ -254,7 +254,9 @@ export function breakTies(ctx: MatchContext, ranked: Ranked[], view: QueryView, 
  * Information "…1007 AccessDenied…"`) hold the same error only when the paste says which wrapper it is: every word the
  * leader found also in the other's error text, the paste holds neither article's own part, and the two are offered,
  * not one answered with the other listed as "also covered by". Texts of which one holds every word of the other (the
- * same error, quoted with a tool's prefix) stay equivalents.
+ * same error, quoted with a tool's prefix) stay equivalents. Where the paste holds the other's own part (`otherOuter.ownWords`
+ * words of it the leader's text lacks) and the other ranks below for another reason (capped for the other product), the
+ * paste is the other's error: it goes first, and the leader, which shares only the inner message, is not answered.
  */
 export function innerOnly(ctx: MatchContext, ranked: Ranked[], explaining: boolean): Ranked[] {
   const top = ranked[0];
@@ -262,6 +264,8 @@ export function innerOnly(ctx: MatchContext, ranked: Ranked[], explaining: boole
   const lead = top.hit;
   const key = top.sameError[0];
   const own = ctx.index.errors[lead.signal].ids;
+  /** The first of them whose own part the paste holds (ownPart): the paste says which wrapper it is, that one's. */
+  let holder: Ranked | undefined;
   // Changed in place: every ranked match is this paste's own object (rank, breakTies and settleContest make them), and
   // at 10,000 articles dozens of near-duplicates share the leader's inner message (a copy each was ~17 KB per paste).
   for (let i = 1; i < ranked.length; i++) {
@@ -281,8 +285,36 @@ export function innerOnly(ctx: MatchContext, ranked: Ranked[], explaining: boole
           note: `shares only its inner message with ${ctx.kb.articles[lead.article].id}, whose own part the paste lacks: not the same error`,
         },
       ];
+    // Only one that may be offered itself (`decision.candidate`): what scores less is not scored to the end with the floors
+    // (Matcher.floors), and the result must not depend on them.
+    if (
+      holder === undefined &&
+      r.score < top.score &&
+      r.score >= ctx.params.decision.candidate &&
+      ownPart(r.hit.found, own) >= ctx.params.score.otherOuter.ownWords
+    )
+      holder = r;
   }
-  return ranked;
+  if (holder === undefined) return ranked;
+  // The paste holds the other's own part, ranked below for another reason (its product, its scenario): it is that error, which
+  // the leader shares only the inner message of. The other first, the leader no higher: offered together, not answered.
+  top.score = holder.score;
+  if (explaining)
+    top.adjustments = [
+      ...top.adjustments,
+      {
+        rule: 'inner-message',
+        note: `shares only its inner message with ${ctx.kb.articles[holder.hit.article].id}, whose own part the paste holds: that error, capped at ${round(holder.score)} (offered, not answered)`,
+      },
+    ];
+  return [holder, ...ranked.filter((r) => r !== holder)];
+}
+
+/** How many of the words `found` in another article's error text the leader's text (`own`) lacks: that text's own part. */
+function ownPart(found: Int32Array, own: Int32Array): number {
+  let n = 0;
+  for (let k = 0; k < found.length; k++) if (!own.includes(found[k])) n++;
+  return n;
 }
 
 /**
