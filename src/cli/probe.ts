@@ -190,6 +190,13 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     const n = parts.map(normalized);
     return [...byArticle].filter(([, list]) => list.some((t) => n.every((p) => t.includes(p)))).map(([id]) => id);
   };
+  const messages = new Map<string, Set<string>>();
+  for (const t of texts) {
+    const m = recordMessage(t.text);
+    if (m.split(' ').length >= 3) messages.set(m, (messages.get(m) ?? new Set()).add(t.article));
+  }
+  /** Articles holding `text`, or the same message as its own (recordMessage: another record or placeholder around it). */
+  const holdingError = (text: string): string[] => [...new Set([...holding(text), ...(messages.get(recordMessage(text)) ?? [])])];
   const splits: Split[] = [];
   for (const t of texts) {
     const s = splitChain(t.text);
@@ -308,7 +315,7 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
       const b = kb.articles.find((x) => x.id === id);
       return b !== undefined && (lines === CLOUD_LINES ? !serverOnly(b) : !onlineOnly(b));
     };
-    add({ rule: 'product-swap', text: `${line}\n${first}`, from: a.id, allowed: holding(first).filter(sameProduct) });
+    add({ rule: 'product-swap', text: `${line}\n${first}`, from: a.id, allowed: holdingError(first).filter(sameProduct) });
   }
   // An article's error text on another Exchange Server version than the ones the article says are its scenario (its title
   // names them, or it speaks of a coexistence: product.ts versionScope), one probe per such article, its first error text,
@@ -536,6 +543,20 @@ function withValues(text: string, spans: readonly ValueSpan[]): string {
     at = s.to;
   }
   return out + text.slice(at);
+}
+
+/** A PowerShell record's `CategoryInfo` field, and placeholders (`<thumbprint>`, `[certificate thumbprint]`, `{host}`). */
+const RECORD_FIELDS = /\+?\s*CategoryInfo\s*:[\s\S]*$/;
+const ANY_PLACEHOLDER = /<[^<>\n]{1,60}>|\[[^[\]\n]{1,60}\]|\{[^{}\n]{1,60}\}/g;
+
+/**
+ * The message of an error text, as words (normalized): before a PowerShell record's `CategoryInfo` and without its
+ * placeholders. Two articles quoting one error write the record's fields and the placeholders each their own way
+ * (`…thumbprint [certificate thumbprint]cannot be found. + CategoryInfo: InvalidArgument…` and `…thumbprint "<thumbprint of
+ * the current certificate>" cannot be found. + CategoryInfo : InvalidResult…`), or quote the message alone.
+ */
+export function recordMessage(text: string): string {
+  return normalized(text.replace(RECORD_FIELDS, ' ').replace(ANY_PLACEHOLDER, ' '));
 }
 
 /** FNV-1a (32 bits) of a text: which partner, line or kind a probe gets, the same whatever else the knowledge holds. */

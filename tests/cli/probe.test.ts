@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
-import { buildProbes, runProbes, splitChain, tailWords, valueSpans, type Probe } from '../../src/cli/probe';
+import { buildProbes, recordMessage, runProbes, splitChain, tailWords, valueSpans, type Probe } from '../../src/cli/probe';
 import { englishArticle, kbOf } from '../helpers/articles';
 
 const article = (id: string, ...errors: string[]): Article => englishArticle(id, errors);
@@ -107,6 +107,31 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
         ['online', [], '[PS] C:\\Windows\\system32>'],
       ],
     );
+  });
+
+  it('lets a product-swap probe be answered with an article of the pasted product that quotes the same message otherwise', () => {
+    const products = (...names: string[]) => ({ products: names.map((name) => ({ name, versions: [] })) });
+    const kb = kbOf([
+      englishArticle(
+        'server',
+        ['The pony quota [quota name]cannot be raised. + CategoryInfo : InvalidArgument: (:) [Set-PonyQuota], PonyQuotaException'],
+        products('Exchange Server'),
+      ),
+      // The same message in another record and with another placeholder, and the message alone.
+      englishArticle(
+        'record',
+        ['The pony quota "<quota>" cannot be raised. + CategoryInfo : InvalidResult: (:) [Set-PonyQuota], PonyQuotaException'],
+        products('Exchange Online'),
+      ),
+      englishArticle('alone', ['The pony quota cannot be raised.'], products('Exchange Online', 'Exchange Server')),
+      englishArticle('elsewhere', ['The pony quota cannot be lowered.'], products('Exchange Online')),
+    ]);
+    const swapped = buildProbes(kb, 2).filter((p) => p.rule === 'product-swap' && p.from === 'server');
+    assert.deepEqual(
+      swapped.map((p) => p.allowed.sort()),
+      [['alone', 'record']],
+    );
+    assert.equal(recordMessage('The pony quota [quota name]cannot be raised. + CategoryInfo : x'), 'the pony quota cannot be raised');
   });
 
   it('puts an article scoped to some Exchange Server versions after a line of another version; an unscoped one may be answered', () => {
