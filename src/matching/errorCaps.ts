@@ -583,15 +583,27 @@ const SETUP_RUN = 'service:setup';
  * Stage 7f, before the decision: an answer found by prose (a description; an error hit is read so in checkScenario) whose
  * article applies to Exchange Online only, in a paste that says it runs on an on-premises Exchange server and names
  * nothing of the cloud (product.ts pasteOnPremises), and whose own text names not that server: the same words on premises
- * tell another problem. Offered, not answered (at most `score.otherProduct`).
+ * tell another problem. Offered, not answered (at most `score.otherProduct`). So is an answer found by a code (codeHits.ts:
+ * a status code only its article names), which checkScenario does not read either, both ways: an Exchange Online article's
+ * code on a server, an Exchange Server article's code in a paste printed in Exchange Online (pasteCloudOnly) whose article
+ * speaks of nothing of the cloud.
  */
 export function capOtherProduct(ctx: MatchContext, ranked: Ranked[], paste: Paste, explaining: boolean): Ranked[] {
   const top = ranked[0];
   const cap = ctx.params.score.otherProduct;
-  if (!top || top.score <= cap || top.hit.kind !== 'description' || !onlineOnly(ctx.kb.articles[top.hit.article])) return ranked;
-  const onPremises = pasteOnPremises(paste.cut);
-  if (onPremises === undefined || namesProduct(ctx.facts.scenarioOf(top.hit.article).squashed, onPremises)) return ranked;
-  const note = `capped at ${cap}: the article applies to Exchange Online only; the paste says it runs on ${onPremises} and names nothing of the cloud (offered, not answered)`;
+  if (!top || top.score <= cap || (top.hit.kind !== 'description' && top.hit.kind !== 'code')) return ranked;
+  const article = ctx.kb.articles[top.hit.article];
+  const { squashed } = ctx.facts.scenarioOf(top.hit.article);
+  if (onlineOnly(article)) {
+    const onPremises = pasteOnPremises(paste.cut);
+    if (onPremises === undefined || namesProduct(squashed, onPremises)) return ranked;
+    const note = `capped at ${cap}: the article applies to Exchange Online only; the paste says it runs on ${onPremises} and names nothing of the cloud (offered, not answered)`;
+    return capAll(ranked, cap, 'product', note, explaining);
+  }
+  if (top.hit.kind !== 'code' || !serverOnly(article) || namesCloud(squashed)) return ranked;
+  const cloud = pasteOnPremises(paste.cut) === undefined ? pasteCloudOnly(paste.cut) : undefined;
+  if (cloud === undefined) return ranked;
+  const note = `capped at ${cap}: the paste was printed in Exchange Online (${cloud}) and names no on-premises or hybrid side, this article applies to Exchange Server only (offered, not answered)`;
   return capAll(ranked, cap, 'product', note, explaining);
 }
 
