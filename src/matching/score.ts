@@ -808,10 +808,25 @@ export function contradictions(
   const { pk, q, w } = checkInputs(id, view, index, p);
   const sig = index.errors[id];
   const found: Contradiction[] = [];
-  // Each pass fills the pairs up to the one it stops at, which is all the next pass reads before its own.
-  for (let at = contradiction(sig, pk, id, q, w); at >= 0; at = contradiction(sig, pk, id, q, w, undefined, at + 1))
-    found.push(describe(sig, at, q));
+  describeFrom(sig, pk, id, q, w, contradiction(sig, pk, id, q, w), found);
   return found;
+}
+
+/**
+ * Describes the contradiction at `at` and every one after it into `out` (contradictions, scoreAbove's `all`): each check
+ * resumed where the one before stopped, each described before the next overwrites what `contradicted` holds. Each pass
+ * fills the pairs up to the one it stops at, which is all the next pass reads before its own.
+ */
+function describeFrom(
+  sig: ErrorSignal,
+  pk: PackedSignals,
+  id: number,
+  q: PasteIds,
+  w: UnitWeights,
+  at: number,
+  out: Contradiction[],
+): void {
+  for (let k = at; k >= 0; k = contradiction(sig, pk, id, q, w, undefined, k + 1)) out.push(describe(sig, k, q));
 }
 
 /** An SMTP enhanced status code as the index writes it (markSmtpCodes: `5.7.708` → `smtp5x7x708`). */
@@ -1235,9 +1250,9 @@ export function scoreAbove(
   // resumed where the one before stopped, as in contradictions). Otherwise it is described only for a score returned.
   let first: Contradiction | undefined;
   if (all !== undefined && at >= 0) {
-    all.push((first = describe(sig, at, q)));
-    for (let k = contradiction(sig, pk, id, q, w, undefined, at + 1); k >= 0; k = contradiction(sig, pk, id, q, w, undefined, k + 1))
-      all.push(describe(sig, k, q));
+    const before = all.length;
+    describeFrom(sig, pk, id, q, w, at, all);
+    first = all[before];
   }
   if (at >= 0) {
     score *= p.contradiction;
