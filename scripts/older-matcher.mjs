@@ -3,9 +3,11 @@
  * The older-matcher check: an older commit's matcher (with its own knowledge) run on the real-world tuning inputs it
  * never saw — the batches its tuning files did not have yet. A rule that also helps there was not fitted to the inputs it
  * was written on. Builds the commit once in a folder of the system's temp folder (`git archive`, this checkout's
- * node_modules linked, `tsc`), optionally with a patch applied, and prints its figures under both label sets; with
- * `--env NAME=VALUE` it runs them a second time with that variable set (a rule put behind a switch) and lists each input
- * whose outcome changed. Reads only the tuning parts (today's labels), never a held-out file.
+ * node_modules linked, `tsc`) and prints its figures under both label sets. With `--patch FILE` it builds the commit a second
+ * time with the patch applied and runs that build too, in the same call; with `--env NAME=VALUE` it runs again with that
+ * variable set (a rule put behind a switch). Either way it lists each input whose outcome changed against the commit as it
+ * is (both together: the patched build with the variable set). Reads only the tuning parts (today's labels), never a
+ * held-out file.
  *
  *   node scripts/older-matcher.mjs COMMIT | --before-batch N  [--batches A-B] [--de-batches A-B] [--patch FILE]
  *                                  [--env NAME=VALUE] [--rebuild]
@@ -139,11 +141,18 @@ function evaluate(dir, file, labels, shared, env) {
   return JSON.parse(run.stdout);
 }
 
-function main(argv) {
+const USAGE =
+  'usage: node scripts/older-matcher.mjs COMMIT | --before-batch N [--batches A-B] [--de-batches A-B] [--patch FILE] [--env NAME=VALUE] [--rebuild]';
+
+/**
+ * The command line as options; `resolve` names a commit (default: `git rev-parse` in this checkout), `before` finds the commit
+ * before a batch (default `commitBefore`). Throws the usage without a commit.
+ */
+export function parseOptions(argv, resolve = (name) => git('rev-parse', '--verify', `${name}^{commit}`).trim(), before = commitBefore) {
   const opt = { env: undefined, patch: undefined, batches: undefined, deBatches: undefined, rebuild: false, commit: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--before-batch') opt.commit = commitBefore(Number(argv[++i]));
+    if (a === '--before-batch') opt.commit = before(Number(argv[++i]));
     else if (a === '--batches') opt.batches = parseBatches(argv[++i]);
     else if (a === '--de-batches') opt.deBatches = parseBatches(argv[++i]);
     else if (a === '--patch') opt.patch = argv[++i];
@@ -152,20 +161,38 @@ function main(argv) {
       if (!m) throw new Error('older-matcher: --env takes NAME=VALUE');
       opt.env = { [m[1]]: m[2] };
     } else if (a === '--rebuild') opt.rebuild = true;
-    else if (!a.startsWith('--') && !opt.commit) opt.commit = git('rev-parse', '--verify', `${a}^{commit}`).trim();
+    else if (!a.startsWith('--') && !opt.commit) opt.commit = resolve(a);
     else throw new Error(`older-matcher: unknown argument "${a}"`);
   }
-  if (!opt.commit)
-    throw new Error(
-      'usage: node scripts/older-matcher.mjs COMMIT | --before-batch N [--batches A-B] [--de-batches A-B] [--patch FILE] [--env NAME=VALUE] [--rebuild]',
-    );
+  if (!opt.commit) throw new Error(USAGE);
+  return opt;
+}
+
+/**
+ * The runs to compare per set: `off`, the commit as it is, and `on` (undefined without `--patch` and `--env`): the patched
+ * build, or the same build with the variable set, or both — the patched build with it. `name`: how `on`'s line is headed.
+ */
+export function comparedRuns(opt) {
+  const off = { patched: false, env: {} };
+  if (!opt.patch && !opt.env) return { off, on: undefined };
+  const names = [...(opt.patch ? [`+ ${path.basename(opt.patch)}`] : []), ...Object.keys(opt.env ?? {})];
+  return { off, on: { patched: !!opt.patch, env: opt.env ?? {}, name: names.join(', ') } };
+}
+
+function main(argv) {
+  const opt = parseOptions(argv);
   const shared = path.resolve(process.env.PASTEFIX_SHARED ?? path.join(ROOT, '../shared'));
   if (!fs.existsSync(path.join(shared, 'corpus')))
     throw new Error(`older-matcher: ${path.join(shared, 'corpus')} is absent (set PASTEFIX_SHARED)`);
-  const dir = build(opt.commit, opt.patch, opt.rebuild);
+  const runs = comparedRuns(opt);
+  const dirs = {
+    plain: build(opt.commit, undefined, opt.rebuild),
+    patched: opt.patch ? build(opt.commit, opt.patch, opt.rebuild) : undefined,
+  };
+  const dirOf = (run) => (run.patched ? dirs.patched : dirs.plain);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pastefix-older-inputs-'));
   console.log(
-    `matcher ${opt.commit.slice(0, 10)}${opt.patch ? ` + ${opt.patch}` : ''}, on the tuning inputs it never saw (today's labels)`,
+    `matcher ${opt.commit.slice(0, 10)}${runs.on ? `, then with ${runs.on.name}` : ''}, on the tuning inputs it never saw (today's labels)`,
   );
   try {
     for (const set of SETS) {
@@ -184,11 +211,11 @@ function main(argv) {
       fs.writeFileSync(file, inputs.map((i) => JSON.stringify(i)).join('\n') + '\n');
       for (const labels of ['expect', 'more']) {
         const name = `${set.name} (${labels === 'more' ? 'b' : 'a'})`;
-        const off = evaluate(dir, file, labels, shared, {});
+        const off = evaluate(dirOf(runs.off), file, labels, shared, runs.off.env);
         console.log(figureLine(name, off));
-        if (!opt.env) continue;
-        const on = evaluate(dir, file, labels, shared, opt.env);
-        console.log(figureLine(`  ${Object.keys(opt.env)[0]}`, on));
+        if (!runs.on) continue;
+        const on = evaluate(dirOf(runs.on), file, labels, shared, runs.on.env);
+        console.log(figureLine(`  ${runs.on.name}`, on));
         for (const line of changedOutcomes(off, on, inputs, labels)) console.log(line);
       }
     }

@@ -28,7 +28,11 @@ interface OlderMatcher {
   figureLine(name: string, run: Run): string;
   changedOutcomes(off: Run, on: Run, inputs: Input[], labels: 'expect' | 'more'): string[];
   commitBefore(n: number, cwd?: string): string;
+  parseOptions(argv: string[], resolve?: (name: string) => string, before?: (n: number) => string): Options;
+  comparedRuns(opt: Options): { off: Compared; on?: Compared & { name: string } };
 }
+type Options = { commit?: string; patch?: string; env?: Record<string, string>; batches?: Set<number>; rebuild: boolean };
+type Compared = { patched: boolean; env: Record<string, string> };
 
 const SCRIPT = path.join(ROOT, 'scripts/older-matcher.mjs');
 const script = (): Promise<OlderMatcher> => import(SCRIPT) as Promise<OlderMatcher>;
@@ -120,6 +124,34 @@ describe('scripts/older-matcher.mjs (the older-matcher check)', function () {
     } finally {
       cleanup();
     }
+  });
+
+  it('--patch runs the commit as it is too, in the same call, and compares the patched build with it', async function () {
+    const { parseOptions, comparedRuns } = await script();
+    const resolve = (name: string) => `resolved-${name}`;
+    const patched = parseOptions(['abc123', '--patch', '/tmp/rule.patch', '--batches', '51-52'], resolve);
+    assert.equal(patched.commit, 'resolved-abc123');
+    assert.deepEqual([...patched.batches!], [51, 52]);
+    assert.deepEqual(comparedRuns(patched), {
+      off: { patched: false, env: {} },
+      on: { patched: true, env: {}, name: '+ rule.patch' },
+    });
+    // --env alone: the same build, with and without the variable.
+    const switched = parseOptions(['--before-batch', '50', '--env', 'RULE=1'], resolve, (n) => `before-${n}`);
+    assert.equal(switched.commit, 'before-50');
+    assert.deepEqual(comparedRuns(switched), {
+      off: { patched: false, env: {} },
+      on: { patched: false, env: { RULE: '1' }, name: 'RULE' },
+    });
+    // Both: the commit as it is against the patched build with the variable set.
+    assert.deepEqual(comparedRuns(parseOptions(['abc', '--patch', 'x/rule.patch', '--env', 'RULE=on'], resolve)).on, {
+      patched: true,
+      env: { RULE: 'on' },
+      name: '+ rule.patch, RULE',
+    });
+    // Neither: one run.
+    assert.equal(comparedRuns(parseOptions(['abc'], resolve)).on, undefined);
+    assert.throws(() => parseOptions(['--patch', 'x.patch'], resolve), /^Error: usage: node scripts\/older-matcher\.mjs COMMIT/);
   });
 
   it('without a commit: the usage, exit code 2', function () {
