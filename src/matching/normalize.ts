@@ -131,7 +131,8 @@ export function withoutDirectoryAddresses(text: string): string {
  * article's `…,CN=Deleted Objects,DC=contoso,DC=com on the…` is a paste's `…,DC=zorg,DC=local on the…`. Starts only at `DC=`;
  * a sentence's last stop (`…,DC=com.`) is not the name's.
  */
-const DOMAIN_COMPONENTS = /\bDC=[^,;\s'"\\<>]*[^,;\s'"\\<>.:!?)\]](?:, ?DC=[^,;\s'"\\<>]*[^,;\s'"\\<>.:!?)\]])*/gi;
+const DOMAIN_COMPONENT = String.raw`DC=[^,;\s'"\\<>]*[^,;\s'"\\<>.:!?)\]]`;
+const DOMAIN_COMPONENTS = new RegExp(String.raw`\b${DOMAIN_COMPONENT}(?:, ?${DOMAIN_COMPONENT})*`, 'gi');
 
 const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const ISO_TIME = /\b\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(z|[+-]\d{2}:?\d{2})?/gi;
@@ -368,9 +369,39 @@ function isTypeName(part: string): boolean {
   return TYPE_NAME.test(name) && /[A-Z]/.test(name);
 }
 
+/**
+ * An LDAP distinguished name written without quotes (`The object CN=HealthMailbox…,CN=Users,DC=contoso,DC=com failed…`):
+ * relative names (`CN=`, `OU=`, `O=`; a value runs to the next comma, `\,` escaped) and then the domain components
+ * (DOMAIN_COMPONENTS' shape), which end it. Starts only at `CN=` or `OU=` that no word, quote, slash or `=` precedes (a
+ * quoted DN is read as quoted already; `/cn=` is a legacy DN's).
+ */
+const DN_VALUE = String.raw`(?:\\.|[^,=\n'"<>\\]){1,120}`;
+const UNQUOTED_DN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'"/\\,=‘’])(?:CN|OU)=${DN_VALUE}(?:, ?(?:CN|OU|O)=${DN_VALUE}){0,30}, ?${DOMAIN_COMPONENT}(?:, ?${DOMAIN_COMPONENT}){0,10}`,
+  'giu',
+);
+const VALUE_QUOTES = new RegExp(VALUE_QUOTE.source, 'gu');
+
+/**
+ * `text` with each unquoted distinguished name (UNQUOTED_DN) put in single quotes: one value, as a quoted one is. Its
+ * `CN=`/`OU=` words stay the paste's (quoted), and the word after it is what the paste says after a value (score.ts
+ * otherAfterValue: `…The object CN=…,DC=com failed MTA-STS validation` is not `…The object <DN> does not exist`). Before,
+ * clean-up dropped the domain components and left `cn healthmailbox… cn users` as words of the message, where the error
+ * has a placeholder: nothing after it was compared. A name inside a single-quoted stretch of its line stays as it is.
+ * Pastes only (tokenize): an article's error text keeps its own DN words (signals.ts reads quoted ones as values).
+ */
+export function quoteDistinguishedNames(text: string): string {
+  if (!text.includes('=') || !/\bDC=/i.test(text)) return text;
+  return text.replace(UNQUOTED_DN, (dn: string, at: number) => {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const quotes = text.slice(lineStart, at).match(VALUE_QUOTES)?.length ?? 0;
+    return quotes % 2 === 0 ? `'${dn}'` : dn;
+  });
+}
+
 /** Tokens of a whole paste, each with its line. */
 export function tokenize(text: string): { lines: string[]; tokens: Token[] } {
-  const lines = cleanPaste(text);
+  const lines = cleanPaste(quoteDistinguishedNames(text));
   const tokens: Token[] = [];
   // Plain loops, each word pushed as it is folded: a closure per line and an array of terms per part were a fifth of
   // tokenizing a 10 KB log.

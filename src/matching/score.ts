@@ -946,8 +946,16 @@ function valueAfterWords(q: PasteIds, ids: Int32Array, from: number, count: numb
   for (let p = count - 1; p + 1 < seq.length; p++) {
     if (!sameWords(seq, p - count + 1, ids, from, count)) continue;
     let j = p + 1;
-    // A word of the paste's own (an id from q.size on) is read from its term: names.local holds the paste read last.
-    while (j < seq.length && (q.quoted.has(seq[j]) || (seq[j] < q.size ? q.names.is(seq[j]) : looksLikeName(q.term(seq[j]))))) j++;
+    // A word of the paste's own (an id from q.size on) is read from its term: names.local holds the paste read last. A
+    // quoted word that is the error's next (`…entry B:<guid>:CN=Recipient Management…` written out as a value, `…entry
+    // B:32:…:'CN=Organization Management…'`): the paste goes on as the error inside its value.
+    let inside = false;
+    for (; j < seq.length; j++) {
+      const u = seq[j];
+      if (q.quoted.has(u)) inside ||= u === expected;
+      else if (!(u < q.size ? q.names.is(u) : looksLikeName(q.term(u)))) break;
+    }
+    if (inside) return -1;
     // No value after the two words, or nothing after it: nothing to compare.
     if (j === p + 1 || j >= seq.length) continue;
     const u = seq[j];
