@@ -330,6 +330,7 @@ export class Translator {
       this.separable.size || this.separableWith.size ? this.separatedVerbs(words, clauses, negatedVerbs, cannot) : NO_READINGS;
     const negatedEnds = this.to === 'en' ? this.negatedEnds(text, words, clauses, cannot, negatedVerbs, separated) : NO_INDEXES;
     const brackets = cannot.size ? this.bracketVerbs(text, words, clauses, cannot, negatedVerbs, separated) : NO_BRACKETS;
+    const middle = cannot.size ? this.middlePhrases(text, words, clauses, cannot) : NO_MIDDLE;
     /** The negations whose clause's verb was written beside them (`brackets.at`): that verb's place is then left out. */
     const moved = new Set<number>();
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
@@ -359,7 +360,36 @@ export class Translator {
     };
     let out = '';
     let cursor = 0;
+    // The phrase between a negated modal verb and its negation (`middlePhrases`) is written after its clause's verb: from its
+    // first word (`mark`, in `out`) to the negation it is cut out (`cut`), and set after the clause's last word.
+    let next = 0;
+    let mark = -1;
+    let cut: string | undefined;
+    const flushTo = (at: number) => {
+      if (cursor < at) out += text.slice(cursor, at);
+      cursor = Math.max(cursor, at);
+    };
+    const place = () => {
+      const move = middle[next];
+      flushTo(words[move.end].end);
+      out += ` ${cut}`;
+      cut = undefined;
+      next++;
+    };
     for (let i = 0; i < words.length;) {
+      const move = middle[next];
+      if (move) {
+        if (cut !== undefined && i > move.end) place();
+        else if (cut === undefined && mark < 0 && i === move.from) {
+          flushTo(words[i].start);
+          mark = out.length;
+        } else if (mark >= 0 && i === move.negation) {
+          flushTo(words[i].start);
+          cut = out.slice(mark).trimEnd();
+          out = out.slice(0, mark);
+          mark = -1;
+        }
+      }
       // A word joined to the next or last by a dot or `@` is part of a name (`mail.contoso.com`, `admin@mail.de`):
       // a name stays as pasted.
       if (inName(text, words[i].start, words[i].end)) {
@@ -489,7 +519,62 @@ export class Translator {
       }
       i++;
     }
+    if (cut !== undefined) place();
     return out + text.slice(cursor);
+  }
+
+  /**
+   * German sets a modal verb's objects between it and the verb that ends its clause, a prepositional phrase last (`Der
+   * Assistent kann die Verbindung mit Office 365 nicht herstellen`, `… kann sich mit Office 365 nicht verbinden`); English
+   * writes that phrase after the verb (`cannot connect to Office 365`), and titles that say so are found by their words in
+   * that order. Per negation the modal rule reads `cannot` (`cannot`) with its modal verb before it in its clause and words
+   * between the two: from the first preposition among them (written in lower case) up to the negation, the phrase, which
+   * is written after the clause's last word (`kann die … cannot connect mit Office 365`). Only where that word is a verb
+   * (lower case; not an auxiliary: a passive keeps its phrase by its noun, `Die Verbindung kann mit Office 365 nicht
+   * hergestellt werden`) and no form of the lexicon, name, cmdlet or quotation runs across the phrase's ends.
+   */
+  private middlePhrases(
+    text: string,
+    words: readonly { start: number; end: number; folded: string }[],
+    clauses: Uint8Array,
+    cannot: ReadonlySet<number>,
+  ): readonly MiddlePhrase[] {
+    let out: MiddlePhrase[] | undefined;
+    /** Whether a form of the lexicon that starts in [from, to) ends past `to`. */
+    const crosses = (from: number, to: number) => {
+      for (let k = from; k < to; k++) {
+        const hit = this.ruleAt(words, k);
+        if (hit && hit.end > to) return true;
+      }
+      return false;
+    };
+    /** Whether the loop in `rewrite` could step over word `k` (a cmdlet's verb and noun are passed together) or keeps it whole. */
+    const bound = (k: number) =>
+      !inName(text, words[k].start, words[k].end) && !(k > 0 && isCmdletVerb(text, words[k - 1].start, words[k - 1].end));
+    for (const n of [...cannot].sort((a, b) => a - b)) {
+      let from = n;
+      while (from > 0 && !clauses[from]) from--;
+      let to = n + 1;
+      while (to < words.length && !clauses[to]) to++;
+      const last = MODALS.has(words[to - 1].folded) ? to - 2 : to - 1;
+      if (last <= n || AUXILIARIES.has(words[last].folded)) continue;
+      if (!LOWER_START.test(text.slice(words[last].start, words[last].end))) continue;
+      let modal = -1;
+      for (let k = n - 1; k >= from && modal < 0; k--) if (MODALS.has(words[k].folded)) modal = k;
+      if (modal < 0) continue;
+      let at = -1;
+      for (let k = modal + 1; k < n && at < 0; k++) if (PREPOSITIONS.has(words[k].folded)) at = k;
+      if (at < 0 || !LOWER_START.test(text.slice(words[at].start, words[at].end))) continue;
+      // A second negation of the clause (`kann keine … mit … nicht …`): its phrase is moved once.
+      if (out && out[out.length - 1].end >= at) continue;
+      if (![at, n, to - 1].every(bound) || (to < words.length && !bound(to))) continue;
+      if (QUOTE_MARK.test(text.slice(words[at].start, words[to - 1].end))) continue;
+      let start = from;
+      while (start > 0 && !SENTENCE_END.test(text.slice(words[start - 1].end, words[start].start))) start--;
+      if (crosses(start, at) || crosses(at, n) || crosses(n, to)) continue;
+      (out ??= []).push({ from: at, negation: n, end: to - 1 });
+    }
+    return out ?? NO_MIDDLE;
   }
 
   /**
@@ -970,6 +1055,24 @@ interface Brackets {
   left: ReadonlyMap<number, { negation: number; words: string[] }>;
 }
 const NO_BRACKETS: Brackets = { at: new Map(), left: new Map() };
+/** `Translator.middlePhrases`' phrases: words [from, negation) are written after word `end`, the clause's last. */
+interface MiddlePhrase {
+  from: number;
+  negation: number;
+  end: number;
+}
+const NO_MIDDLE: readonly MiddlePhrase[] = [];
+/** A quotation mark of any kind (`QUOTE_MARKS`): a phrase moved over one would carry half a quotation. */
+const QUOTE_MARK = new RegExp(`[${QUOTE_MARKS}]`);
+/**
+ * German prepositions (folded; the lexicon leaves them as written): one between a negated modal verb and its negation opens the
+ * phrase English writes after the verb (`kann die Verbindung mit Office 365 nicht herstellen`: `cannot connect to Office 365`).
+ */
+const PREPOSITIONS: ReadonlySet<string> = new Set(
+  'mit zu zum zur auf aufs von vom an am ans in im ins bei beim über nach für aus durch gegen ohne unter vor zwischen seit wegen per'
+    .split(' ')
+    .map(foldWord),
+);
 const CANNOT_VERBS = new Set(NEGATED_AS_CANNOT);
 const PARTICLES: ReadonlySet<string> = new Set(SEPARABLE_PARTICLES.map(foldWord));
 /** German conjunctions that join two clauses, with no comma before them (`negatedEnds`). */

@@ -318,7 +318,7 @@ describe('matching/bridge', () => {
       );
       assert.equal(
         read('Der Assistent kann die Verbindung zum Server nicht herstellen.'),
-        'Der wizard kann die  zum Server cannot connect .',
+        'Der wizard kann die  cannot connect  zum Server.',
       );
       assert.deepEqual(
         t.translate('Der Assistent kann keine Verbindung mit Office 365 herstellen.').applied.map((a) => a.words),
@@ -337,6 +337,58 @@ describe('matching/bridge', () => {
         new Translator([entry('verbinden', 'connect'), entry('nicht', 'not')], 'en').translate('kann nicht mit X verbinden').text,
         'kann nicht mit X verbinden',
       );
+    });
+
+    it('writes the phrase between a negated modal verb and its negation after the verb, as English does (kann … mit Office 365 nicht …)', () => {
+      const t = new Translator(
+        [
+          entry(['Verbindung herstellen'], 'connect'),
+          entry('verbinden', 'connect'),
+          entry('Assistent', 'wizard'),
+          entry('Postfach', 'mailbox'),
+          entry('öffnen', 'open'),
+          entry('hergestellt', 'established'),
+          entry('Verbindung', 'connection'),
+          entry('nicht', 'not'),
+          entry('keine', 'no'),
+          entry('in Outlook öffnen', 'open in Outlook'),
+        ],
+        'de',
+      );
+      const read = (text: string) => t.translate(text).text;
+      // The object before the verb, the prepositional phrase last: English sets the phrase after the verb.
+      assert.equal(
+        read('Der Assistent kann die Verbindung mit Office 365 nicht herstellen.'),
+        'Der wizard kann die  cannot connect  mit Office 365.',
+      );
+      assert.equal(read('Der Assistent kann sich mit Office 365 nicht verbinden.'), 'Der wizard kann sich cannot connect mit Office 365.');
+      assert.equal(
+        read('Der Assistent kann mit Office 365 keine Verbindung herstellen.'),
+        'Der wizard kann cannot connect mit Office 365.',
+      );
+      // Every clause of its own; the line breaks stay where they were.
+      assert.equal(
+        read('Der Assistent kann sich mit Office 365 nicht verbinden, und Benutzer können das Postfach mit Outlook nicht öffnen.\nEnde'),
+        'Der wizard kann sich cannot connect mit Office 365, und Benutzer können das mailbox cannot open mit Outlook.\nEnde',
+      );
+      // What is read, and the verb's pairs, are as before: only the words' order in the text moves.
+      const moved = t.translate('Der Assistent kann sich mit Office 365 nicht verbinden.');
+      const inPlace = t.translate('Der Assistent kann sich nicht mit Office 365 verbinden.');
+      assert.deepEqual(moved.applied, inPlace.applied);
+      assert.deepEqual(moved.pairs, inPlace.pairs);
+      // Left as it was: a passive (the phrase belongs to its noun), no preposition before the negation, a phrase after it,
+      // no modal verb before the negation, a clause that ends with a noun, a form of the lexicon across the phrase's end,
+      // a quotation.
+      assert.equal(
+        read('Die Verbindung kann mit Office 365 nicht hergestellt werden.'),
+        'Die connection kann mit Office 365 cannot established werden.',
+      );
+      assert.equal(read('Benutzer können das Postfach nicht öffnen.'), 'Benutzer können das mailbox cannot open.');
+      assert.equal(read('Der Assistent kann nicht mit Office 365 verbinden.'), 'Der wizard kann cannot connect mit Office 365 .');
+      assert.equal(read('Mit Office 365 kann sich der Assistent nicht verbinden.'), 'Mit Office 365 kann sich der wizard cannot connect.');
+      assert.equal(read('Ich kann mit Outlook nicht in das Postfach.'), 'Ich kann mit Outlook cannot in das mailbox.');
+      assert.equal(read('Ich kann das Postfach nicht in Outlook öffnen.'), 'Ich kann das mailbox cannot open in Outlook.');
+      assert.equal(read('Ich kann es „mit Office 365“ nicht verbinden.'), 'Ich kann es „mit Office 365“ cannot connect.');
     });
 
     it('finds a German phrase of the lexicon with its adjective and noun in another inflection (öffentlichen Ordnern)', () => {
