@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import type { Article } from '../../src/knowledge/types';
+import { Matcher } from '../../src/matching/matcher';
+import { DEFAULT_PARAMETERS, type MatchParameters } from '../../src/matching/parameters';
+import { idOrder } from '../../src/matching/ranking';
+import type { MatchResult } from '../../src/matching/types';
+import { englishArticle as article, kbOf } from '../helpers/articles';
+
+/**
+ * ranking.ts on small hand-made articles: the rules whose conditions the stage tests (stages.test.ts, family.test.ts,
+ * innerHolder.test.ts) left unpinned — a container's own floor, the notes of innerOnly and nearTwins, what a family of near
+ * twins does to the matches after it, and the id order of equal scores where code units and localeCompare disagree.
+ */
+
+const listed = (r: MatchResult) => r.matches.map((x) => [x.article, x.score]);
+const notes = (r: MatchResult, k: number, rule: string) => r.matches[k].why!.rules.filter((x) => x.rule === rule).map((x) => x.note);
+
+describe('matching/ranking: idOrder', () => {
+  it('places ids in localeCompare order where code-unit order disagrees, ids that compare equal in one place', () => {
+    // Code units put `A` before `a`; localeCompare puts the lower case first.
+    assert.deepEqual([...idOrder(['b', 'A', 'a'])], [2, 1, 0]);
+    // A precomposed `é` and `e` with a combining accent compare equal: one place, the next id after both.
+    assert.deepEqual([...idOrder(['é', 'e\u0301', 'a'])], [1, 1, 0]);
+    assert.deepEqual([...idOrder(['c', 'a', 'b'])], [2, 0, 1]);
+  });
+});
+
+describe('matching/ranking: a container lowers what lies inside it only from ranking.containerFrom', () => {
+  const LONG = 'The wombat relay refused the quokka message because the numbat gateway was offline';
+  let articles: Article[];
+  beforeEach(() => {
+    articles = [
+      article('long', [LONG]),
+      article('short', ['The wombat relay refused the quokka message']),
+      article('far', ['Replication of the marmot database copy failed.']),
+    ];
+  });
+  const withFrom = (containerFrom: number): MatchParameters => ({
+    ...DEFAULT_PARAMETERS,
+    ranking: { ...DEFAULT_PARAMETERS.ranking, containerFrom },
+  });
+
+  it('lowers the short error below the long one that holds it, the long one scoring exactly containerFrom', () => {
+    const r = new Matcher(kbOf(articles), withFrom(1)).match(LONG, { explain: true });
+    assert.deepEqual(listed(r), [
+      ['long', 1],
+      ['short', 0.9],
+    ]);
+    assert.deepEqual(notes(r, 1, 'container'), ['lowered to 0.9: every word it found lies inside what long found']);
+  });
+
+  it('leaves it alone where the container scores below containerFrom', () => {
+    const r = new Matcher(kbOf(articles), withFrom(1.01)).match(LONG, { explain: true });
+    assert.deepEqual(listed(r), [
+      ['long', 1],
+      ['short', 1],
+    ]);
+    assert.deepEqual(notes(r, 1, 'container'), []);
+  });
+});
+
+describe('matching/ranking: innerOnly explains why the article whose own part the paste holds goes first', () => {
+  const inner =
+    'Detailed information: "An unexpected result was received from Walrus Live. Detailed information: "1007 PonyDenied: Access Denied.".".';
+  const released = `The pony URI "contoso.com" for the llama farm couldn't be released. ${inner}`;
+  const provisioned = `Set-PonyIdentifier: An error occurred while attempting to provision the stable to the partner gateway. ${inner}`;
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('release', [released], { products: [{ name: 'Exchange Server', versions: [] }] }),
+        article('provision', [provisioned], {
+          products: [
+            { name: 'Exchange Online', versions: [] },
+            { name: 'Exchange Server', versions: [] },
+          ],
+        }),
+        ...['yak', 'gnu', 'ibex', 'okapi'].map((a) => article(a, [`The ${a} server stopped the ${a} feed.`])),
+      ]),
+    );
+  });
+
+  it('notes on the leader it put second that it shares only the inner message, and the score it was capped at', () => {
+    const r = m.match(`    + PSComputerName        : outlook.office365.com\n${released}`, { explain: true });
+    assert.deepEqual(listed(r).slice(0, 2), [
+      ['release', 0.75],
+      ['provision', 0.75],
+    ]);
+    assert.deepEqual(notes(r, 1, 'inner-message').slice(-1), [
+      'shares only its inner message with release, whose own part the paste holds: that error, capped at 0.75 (offered, not answered)',
+    ]);
+    assert.deepEqual(notes(r, 0, 'inner-message').slice(-1), [
+      'shares only its inner message with provision, whose own part the paste lacks: not the same error',
+    ]);
+  });
+});
+
+describe('matching/ranking: nearTwins', () => {
+  const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
+  const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';
+  const third = 'The gnu feeder rejected the okapi batch because the tapir queue was full';
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('setup', [short], { title: { en: 'Setting up a narwhal profile in the cloud fails' } }),
+        article('encryption', [long], { title: { en: 'Zebra encryption required by the gateway' } }),
+        article('other', ['Unrelated yak text about the zoo.']),
+        // Its id after the twins': on an equal score, the twins lead.
+        article('tapir', [third]),
+      ]),
+    );
+  });
+
+  it('puts the twin whose title the rest of the paste names first, and notes that on it alone', () => {
+    const r = m.match(`The gateway requires zebra encryption since Monday. ${short}`, { explain: true });
+    assert.equal(r.decision, 'answer');
+    assert.deepEqual(listed(r), [
+      ['encryption', 1],
+      ['setup', 1],
+    ]);
+    assert.deepEqual(notes(r, 0, 'tie-break'), [
+      'put first among near twins (setup): the rest of the paste fits its title and descriptions best (4.828)',
+    ]);
+    assert.deepEqual(notes(r, 1, 'tie-break'), []);
+  });
+
+  it('caps what ranks after a family of twins at the family cap, and leaves what scores below it', () => {
+    // Explaining, so that what scores below an answer is listed too.
+    const whole = m.match(`${short}\n${third}`, { explain: true });
+    assert.equal(whole.decision, 'clarify');
+    assert.deepEqual(listed(whole), [
+      ['setup', 0.75],
+      ['encryption', 0.75],
+      ['tapir', 0.75],
+    ]);
+    assert.deepEqual(listed(m.match(short, { explain: true })), [
+      ['setup', 0.75],
+      ['encryption', 0.75],
+    ]);
+    assert.deepEqual(listed(m.match(`${short}\nThe gnu feeder rejected the okapi batch`, { explain: true })), [
+      ['setup', 0.75],
+      ['encryption', 0.75],
+      ['tapir', 0.533],
+    ]);
+  });
+});
