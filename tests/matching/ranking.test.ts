@@ -59,6 +59,61 @@ describe('matching/ranking: a container lowers what lies inside it only from ran
   });
 });
 
+describe('matching/ranking: a match inside a container that fit its own error better contests it', () => {
+  const proxy =
+    'The proxy address "FIRST ORGANIZATION ADMINS GROUP RECIPIENTS ABC123 LEGACY NAME" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.';
+  const pasted =
+    '"The proxy address is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address."';
+  /** rules.test.ts's contested container (folder-sync) and the match inside it (address-conflict), with `extra` articles. */
+  const kb = (conflict: Partial<Article> = {}, extra: Article[] = []) =>
+    kbOf([
+      article('folder-sync', [proxy], {
+        title: { en: 'Mail-enabled public folder sync fails' },
+        symptoms: [{ id: 'main', description: { en: 'The public folder sync script stops.' }, errors: { en: [proxy] } }],
+      }),
+      article('address-conflict', [], {
+        title: { en: 'Proxy address conflict when adding mail users' },
+        symptoms: [
+          {
+            id: 'main',
+            description: { en: 'Adding a mail user fails.' },
+            errors: {
+              en: ['The proxy address "SMTP:<address>" is already being used by "<domain>". Please choose another proxy address.'],
+            },
+          },
+        ],
+        ...conflict,
+      }),
+      article('other', ['Wombat relay failed.']),
+      ...extra,
+    ]);
+
+  it('only where that match scores as much as the container: capped below it (another product), it contests nothing', () => {
+    const contested = new Matcher(kb()).match(pasted, { explain: true });
+    assert.deepEqual([contested.decision, ...listed(contested)], ['clarify', ['folder-sync', 0.869], ['address-conflict', 0.769]]);
+    assert.deepEqual(notes(contested, 0, 'container'), [
+      'contested: a match it contains fit its own error better (0.881), so it must lead that score too to be answered',
+    ]);
+    // Capped at 0.75 for the other product, it still fits its own error better (0.881), yet scores below the container's 0.869.
+    const capped = new Matcher(kb({ products: [{ name: 'Exchange Online', versions: [] }] })).match(
+      `Exchange Server 2019 CU14\n${pasted}`,
+      { explain: true },
+    );
+    assert.deepEqual([capped.decision, ...listed(capped)], ['answer', ['folder-sync', 0.869], ['address-conflict', 0.75]]);
+    assert.deepEqual(notes(capped, 0, 'container'), []);
+  });
+
+  it('by the best-scoring of the matches inside it, not the last one', () => {
+    // `choose` lies inside the container too and fits its own short text whole, but a generic line's cap scores it 0.75,
+    // below address-conflict's 0.871, which came up before it.
+    const r = new Matcher(kb({}, [article('choose', ['Please choose another proxy address.'])])).match(pasted, { explain: true });
+    assert.deepEqual(r.matches[0].article, 'folder-sync');
+    assert.deepEqual(notes(r, 0, 'container'), [
+      'contested: a match it contains fit its own error better (0.871), so it must lead that score too to be answered',
+    ]);
+  });
+});
+
 describe('matching/ranking: innerOnly explains why the article whose own part the paste holds goes first', () => {
   const inner =
     'Detailed information: "An unexpected result was received from Walrus Live. Detailed information: "1007 PonyDenied: Access Denied.".".';
