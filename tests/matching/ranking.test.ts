@@ -35,9 +35,9 @@ describe('matching/ranking: a container lowers what lies inside it only from ran
       article('far', ['Replication of the marmot database copy failed.']),
     ];
   });
-  const withFrom = (containerFrom: number): MatchParameters => ({
+  const withFrom = (containerFrom: number, containerWindow = DEFAULT_PARAMETERS.ranking.containerWindow): MatchParameters => ({
     ...DEFAULT_PARAMETERS,
-    ranking: { ...DEFAULT_PARAMETERS.ranking, containerFrom },
+    ranking: { ...DEFAULT_PARAMETERS.ranking, containerFrom, containerWindow },
   });
 
   it('lowers the short error below the long one that holds it, the long one scoring exactly containerFrom', () => {
@@ -47,6 +47,13 @@ describe('matching/ranking: a container lowers what lies inside it only from ran
       ['short', 0.9],
     ]);
     assert.deepEqual(notes(r, 1, 'container'), ['lowered to 0.9: every word it found lies inside what long found']);
+  });
+
+  it('counts a container that scores exactly containerWindow below the match (here both score 1: a window of 0)', () => {
+    const r = new Matcher(kbOf(articles), withFrom(1, 0)).match(LONG);
+    assert.deepEqual(listed(r), [['long', 1]]);
+    const explained = new Matcher(kbOf(articles), withFrom(1, 0)).match(LONG, { explain: true });
+    assert.deepEqual(listed(explained)[1], ['short', 0.9]);
   });
 
   it('leaves it alone where the container scores below containerFrom', () => {
