@@ -207,3 +207,31 @@ describe('matching/ranking: nearTwins', () => {
     ]);
   });
 });
+
+describe("matching/ranking: equal scores of a status code's family go by how much of each title the paste names", () => {
+  const LIMIT = '432 4.3.2 STOREDRV.WombatSubmit; sender thread limit exceeded';
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('alpha', [LIMIT, '550 5.1.97 Widget unknown', '550 5.7.98 Widget refused'], {
+          title: { en: 'Sprocket non-delivery reports' },
+        }),
+        article('beta', [LIMIT], { title: { en: 'Changes in widget store for Exchange Online' } }),
+        article('far', ['Replication of the quokka database copy failed.']),
+      ]),
+    );
+  });
+
+  it("puts the member whose title names the paste's message first, ahead of the id order", () => {
+    // Another reply code than the texts' (421, not 432): both are the code's family, offered at one score.
+    assert.deepEqual(listed(m.match('Deferred: 421 4.3.2 Widget thread limit exceeded.', { explain: true })), [
+      ['beta', 0.5],
+      ['alpha', 0.5],
+    ]);
+    assert.deepEqual(listed(m.match('Deferred: 421 4.3.2 Sprocket thread limit exceeded.', { explain: true })), [
+      ['alpha', 0.5],
+      ['beta', 0.5],
+    ]);
+  });
+});
