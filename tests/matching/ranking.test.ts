@@ -4,7 +4,7 @@ import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from '../../src/matching/parameters';
 import { idOrder } from '../../src/matching/ranking';
 import type { MatchResult } from '../../src/matching/types';
-import { englishArticle as article, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle as article, kbOf } from '../helpers/articles';
 
 /**
  * ranking.ts on small hand-made articles: the rules whose conditions the stage tests (stages.test.ts, family.test.ts,
@@ -232,6 +232,79 @@ describe("matching/ranking: equal scores of a status code's family go by how muc
     assert.deepEqual(listed(m.match('Deferred: 421 4.3.2 Sprocket thread limit exceeded.', { explain: true })), [
       ['alpha', 0.5],
       ['beta', 0.5],
+    ]);
+  });
+});
+
+describe('matching/ranking: breakTies — who ties with the leader', () => {
+  const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+  let articles: Article[];
+  beforeEach(() => {
+    articles = [
+      article('export', [error], { title: { en: 'Exporting a walrus archive fails for the target llama' } }),
+      article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser' } }),
+      article('members', [error], { title: { en: 'Narwhal lists miss members across forests' } }),
+      article('other', ['Unrelated zebra text about the zoo.']),
+      describedArticle('kw', 'Gnu feeder stalls', 'The gnu feeder stalls.', {}, { keywords: { en: ['tapir feeder stall'] } }),
+    ];
+  });
+  const withTie = (tie: number): MatchParameters => ({ ...DEFAULT_PARAMETERS, ranking: { ...DEFAULT_PARAMETERS.ranking, tie } });
+
+  it('ties a match exactly `ranking.tie` below the leader: with a tie of 0, the three articles scoring 1 are a family', () => {
+    const r = new Matcher(kbOf(articles), withTie(0)).match(error);
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(listed(r), [
+      ['away', 0.75],
+      ['export', 0.75],
+      ['members', 0.75],
+    ]);
+  });
+
+  it('leaves out a match of no error text within the window (a keyword hit has no error to share)', () => {
+    const r = new Matcher(kbOf(articles), withTie(0.5)).match(`${error}\ntapir feeder stall`, { explain: true });
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(listed(r), [
+      ['away', 0.75],
+      ['export', 0.75],
+      ['members', 0.75],
+      ['kw', 0.55],
+    ]);
+  });
+});
+
+describe('matching/ranking: breakTies — the order inside the tied group', () => {
+  const inner = "Detailed information: The yak 'x' couldn't be found on 'pony.example.net'.";
+  const pasted = `The walrus export failed. ${inner}`;
+  let m: Matcher;
+  beforeEach(() => {
+    // Three errors around one inner message: tied within a window of 0.4 (alpha 1, beta 0.878, gamma 0.847).
+    m = new Matcher(
+      kbOf([
+        article('alpha', [`The walrus export failed. ${inner}`], { title: { en: 'Exporting a walrus archive fails' } }),
+        article('beta', [`The quokka reply failed. ${inner}`], { title: { en: 'Quokka replies in the narwhal browser' } }),
+        article('gamma', [`The gnu member list failed. ${inner}`], { title: { en: 'Gnu lists miss members' } }),
+        article('other', ['Unrelated zebra text about the zoo.']),
+      ]),
+      { ...DEFAULT_PARAMETERS, ranking: { ...DEFAULT_PARAMETERS.ranking, tie: 0.4 } },
+    );
+  });
+
+  it('gives the one put first the best score of the group, and the others their own', () => {
+    const r = m.match(`narwhal browser: ${pasted}`, { explain: true });
+    assert.deepEqual(listed(r), [
+      ['beta', 1],
+      ['alpha', 1],
+      ['gamma', 0.847],
+    ]);
+    assert.deepEqual(notes(r, 0, 'tie-break'), [
+      'tied on the same error with 2 other article(s); title and description words of the rest of the paste: 3.219',
+    ]);
+  });
+
+  it("notes a family without the shared-words clause where no word was taken off the first one's fit", () => {
+    const r = m.match(pasted, { explain: true });
+    assert.deepEqual(notes(r, 0, 'tie-break'), [
+      "tied on the same error with 2 other article(s); title and description words of the rest of the paste: 0; that names no word of the first one's title and descriptions that at most a quarter of the articles use (below 1.609): the error of a family of 3 articles, capped at 0.75 (offered, not answered)",
     ]);
   });
 });
