@@ -308,3 +308,33 @@ describe('matching/ranking: breakTies — the order inside the tied group', () =
     ]);
   });
 });
+
+describe('matching/ranking: breakTies — what ranks after a family', () => {
+  const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+  const third = 'The gnu feeder rejected the okapi batch because the tapir queue was full';
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('export', [error], { title: { en: 'Exporting a walrus archive fails for the target llama' } }),
+        article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser' } }),
+        article('members', [error], { title: { en: 'Narwhal lists miss members across forests' } }),
+        article('other', ['Unrelated zebra text about the zoo.']),
+        // Its id after the family's: on an equal score, the family leads.
+        article('tapir', [third]),
+      ]),
+    );
+  });
+
+  it('stays listed after it, capped at the family cap, and what scores below the cap keeps its score', () => {
+    const whole = m.match(`${error}\n${third}`, { explain: true });
+    assert.equal(whole.decision, 'clarify');
+    assert.deepEqual(listed(whole), [
+      ['away', 0.75],
+      ['export', 0.75],
+      ['members', 0.75],
+      ['tapir', 0.75],
+    ]);
+    assert.deepEqual(listed(m.match(`${error}\nThe gnu feeder rejected the okapi batch`, { explain: true })).at(-1), ['tapir', 0.602]);
+  });
+});
