@@ -144,7 +144,7 @@ describe('matching/ranking: innerOnly explains why the article whose own part th
 
   it('notes on the leader it put second that it shares only the inner message, and the score it was capped at', () => {
     const r = m.match(`    + PSComputerName        : outlook.office365.com\n${released}`, { explain: true });
-    assert.deepEqual(listed(r).slice(0, 2), [
+    assert.deepEqual(listed(r), [
       ['release', 0.75],
       ['provision', 0.75],
     ]);
@@ -154,6 +154,50 @@ describe('matching/ranking: innerOnly explains why the article whose own part th
     assert.deepEqual(notes(r, 0, 'inner-message').slice(-1), [
       'shares only its inner message with provision, whose own part the paste lacks: not the same error',
     ]);
+  });
+});
+
+describe('matching/ranking: innerOnly — when the article below holds its own part', () => {
+  const inner =
+    'Detailed information: "An unexpected result was received from Walrus Live. Detailed information: "1007 PonyDenied: Access Denied.".".';
+  const released = `The pony URI "contoso.com" for the llama farm couldn't be released. ${inner}`;
+  const provisioned = `Set-PonyIdentifier: An error occurred while attempting to provision the stable to the partner gateway. ${inner}`;
+  /** Printed in Exchange Online: `release`, for Exchange Server only, is capped at 0.75 for the other product. */
+  const ONLINE = '    + PSComputerName        : outlook.office365.com\n';
+  let articles: Article[];
+  beforeEach(() => {
+    articles = [
+      article('release', [released], { products: [{ name: 'Exchange Server', versions: [] }] }),
+      article('provision', [provisioned], {
+        products: [
+          { name: 'Exchange Online', versions: [] },
+          { name: 'Exchange Server', versions: [] },
+        ],
+      }),
+      ...['yak', 'gnu', 'ibex', 'okapi'].map((a) => article(a, [`The ${a} server stopped the ${a} feed.`])),
+    ];
+  });
+  const order = (text: string, params: MatchParameters = DEFAULT_PARAMETERS) => {
+    const r = new Matcher(kbOf(articles), params).match(text, { explain: true });
+    return [r.decision, ...listed(r)];
+  };
+  const ownWords = (n: number): MatchParameters => ({
+    ...DEFAULT_PARAMETERS,
+    score: { ...DEFAULT_PARAMETERS.score, otherOuter: { ...DEFAULT_PARAMETERS.score.otherOuter, ownWords: n } },
+  });
+  const candidate = (c: number): MatchParameters => ({ ...DEFAULT_PARAMETERS, decision: { ...DEFAULT_PARAMETERS.decision, candidate: c } });
+
+  it('needs score.otherOuter.ownWords words of it that the leader lacks (here 4: llama, farm, couldn’t, released)', () => {
+    const four = `${ONLINE}The llama farm couldn't be released. ${inner}`;
+    assert.deepEqual(order(four, ownWords(4)), ['clarify', ['release', 0.75], ['provision', 0.75]]);
+    assert.deepEqual(order(four, ownWords(5)), ['clarify', ['provision', 0.843], ['release', 0.75]]);
+    // Two of its own words (llama, farm) and another ending: provision, sharing only the inner message, is still answered.
+    assert.deepEqual(order(`${ONLINE}The llama farm failed. ${inner}`), ['answer', ['provision', 0.843], ['release', 0.457]]);
+  });
+
+  it('needs it to score at least decision.candidate (it may be offered itself)', () => {
+    assert.deepEqual(order(`${ONLINE}${released}`, candidate(0.75)), ['clarify', ['release', 0.75], ['provision', 0.75]]);
+    assert.deepEqual(order(`${ONLINE}${released}`, candidate(0.76)), ['clarify', ['provision', 0.843], ['release', 0.75]]);
   });
 });
 
