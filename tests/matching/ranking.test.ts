@@ -382,3 +382,28 @@ describe('matching/ranking: breakTies — what ranks after a family', () => {
     assert.deepEqual(listed(m.match(`${error}\nThe gnu feeder rejected the okapi batch`, { explain: true })).at(-1), ['tapir', 0.602]);
   });
 });
+
+describe('matching/ranking: nearTwins passes over a match of no error text', () => {
+  const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('setup', [short], { title: { en: 'Setting up a narwhal profile in the cloud fails' } }),
+        article('other', ['Unrelated yak text about the zoo.']),
+        describedArticle(
+          'calendar',
+          'Wombat calendar sharing stops working',
+          'Free/busy of wombat mailboxes is not shown',
+          { keywords: { en: ['wombat sharing policy'] } },
+          { id: 'blank', keywords: { en: ['wombat calendar blank'] } },
+        ),
+      ]),
+    );
+  });
+
+  it('a keyword hit scoring above the twins’ floor (0.83) is no twin of the error answered', () => {
+    const r = m.match(`${short}\nwombat calendar blank, wombat sharing policy`, { explain: true });
+    assert.deepEqual([r.decision, ...listed(r)], ['answer', ['setup', 1], ['calendar', 0.83]]);
+  });
+});
