@@ -61,6 +61,7 @@ import {
   pasteWhere,
 } from './errorCaps';
 import { explained, focusFitOf, toMatch, translatedFocus } from './explain';
+import { stepRaise } from './stepRaise';
 import { bestScore, NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Ranked, type Reach } from './hits';
 import { keywordHits } from './keywordHits';
 import { cleanPaste, type Token } from './normalize';
@@ -225,6 +226,8 @@ export class Matcher {
    * same words again; let go when the next paste is matched.
    */
   private typos: { vocabulary: string; found: Map<string, string | undefined> } | undefined;
+  /** The paste's words and its prose's fits as written (not through the lexicon), for the fix steps' evidence (stepRaise.ts). */
+  private written: { fits: readonly DescriptionScore[]; terms: ReadonlySet<string>; lang: Lang } | undefined;
 
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(
@@ -268,11 +271,17 @@ export class Matcher {
     // So are the arrays of its ids in the vocabulary (score.ts PasteIds): this paste's take their place.
     recyclePasteIds(this.index.vocab);
     const cut = text.length > max ? cutToErrorPart(text, max) : text;
-    const result = this.matchCut(cut, options);
+    let result = this.matchCut(cut, options);
+    // Last, on the final decision (after the second floor and the lexicon): the fix steps' evidence, never an answer. In the
+    // paste's own language, where every article speaks it.
+    const written = this.written;
+    if (written && !this.missing[written.lang] && result.decision !== 'answer')
+      result = stepRaise(this.ctx, result, written.terms, written.fits, options.lang ?? written.lang, !!options.explain) ?? result;
     return cut === text ? result : { ...result, truncated: true };
   }
 
   private matchCut(text: string, options: MatchOptions): MatchResult {
+    this.written = undefined;
     const paste = this.read(text, options);
     const direct = this.matchAsWritten(text, options, false, true, NO_WORDS, paste);
     if (!this.bridge) return direct;
@@ -492,6 +501,7 @@ export class Matcher {
         return once.hits.filter((h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article));
       };
       const written = described(view, keywords.topicPhrases, scored);
+      if (!bridged && scored.fits) this.written = { fits: scored.fits, terms: view.terms, lang: paste.lang };
       proseFits = scored.fits;
       hits.push(...written);
       // Nothing in the prose found as written: read it again with the admins' names rewritten to the articles'.

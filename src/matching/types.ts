@@ -50,7 +50,8 @@ export type RuleName =
   | 'container'
   | 'topics'
   | 'tie-break'
-  | 'code-article';
+  | 'code-article'
+  | 'steps';
 
 export interface MatchExplanation {
   kind: HitKind;

@@ -1,0 +1,214 @@
+/**
+ * Stage 8, on the final decision: an article's fix steps and commands as weak evidence. Admins paste what they looked at and
+ * ran — the app pool they recycled, the cmdlet and parameter they tried, the SMTP server's greeting (`MSExchangeOWAAppPool`,
+ * `New-MailboxRestoreRequest -TargetRootFolder`, `ESMTP … ready`) — and an article often names those only in its fix. Where
+ * nothing was answered, the article whose steps hold the paste's rare words, among the articles the paste's prose already
+ * fits, is offered first, or alone where nothing was offered. It is never answered, an answer is never touched, and the step
+ * words enter no index: every word's weight and every other fit stays as it was.
+ *
+ * It runs last (matcher.ts `match`), after the second floor and the lexicon: an offer made earlier would have kept those
+ * from running.
+ */
+import type { KnowledgeBase } from '../knowledge/load';
+import { pick } from '../knowledge/localize';
+import type { Lang } from '../knowledge/types';
+import { descriptionTerm, fitOf, inflectionKey, type DescriptionScore } from './descriptions';
+import type { MatchContext } from './hits';
+import { foldWord } from './normalize';
+import type { Match, MatchResult } from './types';
+
+/** Per knowledge base and rarity: each article's rare step words, their weights, and which are written as names. */
+export interface StepIndex {
+  /** Per article, its steps' rare words (inflection keys) that its title, symptoms and cause don't hold; undefined: none. */
+  keys: (ReadonlySet<string> | undefined)[];
+  /** Rare word → log(1 + articles / articles whose text holds it). */
+  weight: ReadonlyMap<string, number>;
+  /** Words some article's steps write as a name: in a command, or with a capital inside (`WebAppPool`, `ESMTP`). */
+  names: ReadonlySet<string>;
+}
+
+const INDEXES = new WeakMap<KnowledgeBase, Map<number, StepIndex>>();
+
+/** In a step's text, a name: a word with a capital after its first letter (`TargetRootFolder`, `ESMTP`). Commands are names throughout. */
+const NAME = /\b[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*/g;
+/** A step word once folded: letters only. */
+const WORD = /^[a-z]{4,}$/;
+
+/** A run of four letters or more: a step word (numbers and pieces of GUIDs, addresses and versions are values, not names). */
+const LETTERS = /[A-Za-z\u00C0-\u024F]{4,}/g;
+
+/**
+ * The words of `text` as a description reads them (`descriptionTerm`, `inflectionKey`), four letters or more, into `out`. Read
+ * plainly, letter runs only: this is every article's whole text, read once per knowledge base at the first paste that needs
+ * it, and the paste's words it is compared with are such runs too. `read`: what this build read already.
+ */
+function keysOf(text: string | undefined, out: Set<string>, read: Read): void {
+  if (!text) return;
+  let keys = read.texts.get(text);
+  if (!keys) {
+    keys = [];
+    for (const w of text.match(LETTERS) ?? []) {
+      let k = read.words.get(w);
+      if (k === undefined) {
+        const d = descriptionTerm(foldWord(w));
+        k = d === undefined ? '' : inflectionKey(d);
+        if (!WORD.test(k)) k = '';
+        read.words.set(w, k);
+      }
+      if (k) keys.push(k);
+    }
+    read.texts.set(text, keys);
+  }
+  for (const k of keys) out.add(k);
+}
+
+/** What one build has read: each text's words, and each word's key ('' for none). */
+interface Read {
+  texts: Map<string, string[]>;
+  words: Map<string, string>;
+}
+
+/**
+ * The step index of `kb`: a word is rare when at most `share` of the articles (one at least) hold it anywhere — title, symptoms
+ * and their error texts, cause, steps — so a word common elsewhere (`delivery`, `attachment`) is no step evidence.
+ */
+export function stepIndex(kb: KnowledgeBase, share: number): StepIndex {
+  let byShare = INDEXES.get(kb);
+  if (!byShare) INDEXES.set(kb, (byShare = new Map()));
+  let index = byShare.get(share);
+  if (index) return index;
+  const names = new Set<string>();
+  const read: Read = { texts: new Map(), words: new Map() };
+  const own = kb.articles.map((a) => {
+    const steps = new Set<string>();
+    for (const s of a.steps) {
+      for (const text of [s.text.en, s.text.de]) {
+        keysOf(text, steps, read);
+        for (const name of text?.match(NAME) ?? []) keysOf(name, names, read);
+      }
+      for (const c of s.commands ?? []) {
+        keysOf(c.code, steps, read);
+        keysOf(c.code, names, read);
+      }
+    }
+    // What the description path reads (title, symptoms, cause) is evidence there already.
+    const told = new Set<string>();
+    for (const text of [a.title.en, a.title.de, a.cause.en, a.cause.de]) keysOf(text, told, read);
+    for (const s of a.symptoms) {
+      for (const text of [s.description.en, s.description.de, ...(s.keywords?.en ?? []), ...(s.keywords?.de ?? [])])
+        keysOf(text, told, read);
+      for (const text of [...(s.errors.en ?? []), ...(s.errors.de ?? [])]) keysOf(text, told, read);
+    }
+    const all = new Set([...told, ...steps]);
+    return { untold: [...steps].filter((k) => !told.has(k)), all };
+  });
+  const df = new Map<string, number>();
+  for (const { all } of own) for (const k of all) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = kb.articles.length;
+  const most = Math.max(1, Math.round(share * n));
+  const weight = new Map<string, number>();
+  for (const { untold } of own) for (const k of untold) if (df.get(k)! <= most) weight.set(k, Math.log(1 + n / df.get(k)!));
+  const keys = own.map(({ untold }) => {
+    const rare = untold.filter((k) => weight.has(k));
+    return rare.length ? new Set(rare) : undefined;
+  });
+  byShare.set(share, (index = { keys, weight, names }));
+  return index;
+}
+
+/** The article the fix steps put first, the paste's words its steps hold, their weight, and how many are names. */
+export interface StepLeader {
+  fit: DescriptionScore;
+  words: string[];
+  weight: number;
+  names: number;
+}
+
+/**
+ * Of the `stepFits` articles the paste's prose fits best (`fits`, the description path's fits as written), the one whose steps
+ * hold at least `stepWords` of the paste's rare step words (`terms`: the paste's words), none its fit found already, with at
+ * least `stepLead` times the weight any other of them holds; undefined where none does.
+ */
+export function stepLeader(ctx: MatchContext, terms: ReadonlySet<string>, fits: readonly DescriptionScore[]): StepLeader | undefined {
+  const p = ctx.params.descriptions;
+  const index = stepIndex(ctx.kb, p.stepShare);
+  const pasted = new Set<string>();
+  for (const t of terms) {
+    const d = descriptionTerm(t);
+    if (d === undefined) continue;
+    const k = inflectionKey(d);
+    if (index.weight.has(k)) pasted.add(k);
+  }
+  if (pasted.size < p.stepWords) return undefined;
+  // Each article's best-fitting symptom, best first.
+  const best = new Map<number, DescriptionScore>();
+  for (const f of fits) {
+    const had = best.get(f.article);
+    if (fitOf(f) > 0 && (!had || fitOf(f) > fitOf(had))) best.set(f.article, f);
+  }
+  const scored = [...best.values()]
+    .sort((a, b) => fitOf(b) - fitOf(a) || a.article - b.article)
+    .slice(0, p.stepFits)
+    .map((fit) => {
+      const keys = index.keys[fit.article];
+      const found = new Set(fit.found.map(inflectionKey));
+      const words = keys ? [...pasted].filter((k) => keys.has(k) && !found.has(k)) : [];
+      const weight = words.reduce((sum, k) => sum + index.weight.get(k)!, 0);
+      return { fit, words, weight, names: words.filter((k) => index.names.has(k)).length };
+    })
+    .sort((a, b) => b.weight - a.weight);
+  const [first, second] = scored;
+  if (!first || first.words.length < p.stepWords) return undefined;
+  if (second && first.weight < p.stepLead * second.weight) return undefined;
+  return first;
+}
+
+/**
+ * `result`, the final decision, with the step leader (`stepLeader`) offered first: in a choice, ahead of the others at the first
+ * one's score (one more offered when it was not, at most three), when `stepNamesFirst` of its words are names; where nothing
+ * was offered, alone as a long shot (`Match.weak`), when `stepNamesAlone` are. An answer is returned as it is; undefined where
+ * nothing changes. `terms`, `fits`: the paste's words and its prose's fits as written; `explain`: a note on the match.
+ */
+export function stepRaise(
+  ctx: MatchContext,
+  result: MatchResult,
+  terms: ReadonlySet<string>,
+  fits: readonly DescriptionScore[],
+  lang: Lang,
+  explain = false,
+): MatchResult | undefined {
+  if (result.decision === 'answer' || !fits.length) return undefined;
+  const leader = stepLeader(ctx, terms, fits);
+  if (!leader) return undefined;
+  const p = ctx.params.descriptions;
+  const a = ctx.kb.articles[leader.fit.article];
+  const note = {
+    rule: 'steps' as const,
+    note: `its fix steps hold ${leader.words.join(', ')} (${leader.names} written as names): offered first`,
+  };
+  const made = (score: number): Match => ({
+    article: a.id,
+    symptom: leader.fit.symptom,
+    score,
+    title: pick(a.title, lang).text,
+    ...(explain ? { why: { kind: 'description' as const, raw: score, rules: [note] } } : {}),
+  });
+  if (result.decision === 'clarify') {
+    if (leader.names < p.stepNamesFirst || !result.matches.length || result.matches[0].article === a.id) return undefined;
+    const at = result.matches.findIndex((m) => m.article === a.id);
+    const score = result.matches[0].score;
+    const raised =
+      at >= 0
+        ? {
+            ...result.matches[at],
+            score,
+            ...(result.matches[at].why ? { why: { ...result.matches[at].why, rules: [...result.matches[at].why.rules, note] } } : {}),
+          }
+        : made(score);
+    const rest = result.matches.filter((_, i) => i !== at);
+    const offered = at >= 0 ? result.matches.length : Math.max(result.matches.length, Math.min(3, result.matches.length + 1));
+    return { ...result, matches: [raised, ...rest].slice(0, offered) };
+  }
+  if (leader.names < p.stepNamesAlone) return undefined;
+  return { ...result, decision: 'clarify', matches: [{ ...made(p.weakScore), weak: true }] };
+}
