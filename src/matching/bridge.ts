@@ -330,7 +330,7 @@ export class Translator {
       this.separable.size || this.separableWith.size ? this.separatedVerbs(words, clauses, negatedVerbs, cannot) : NO_READINGS;
     const negatedEnds = this.to === 'en' ? this.negatedEnds(text, words, clauses, cannot, negatedVerbs, separated) : NO_INDEXES;
     const brackets = cannot.size ? this.bracketVerbs(text, words, clauses, cannot, negatedVerbs, separated) : NO_BRACKETS;
-    const middle = cannot.size ? this.middlePhrases(text, words, clauses, cannot) : NO_MIDDLE;
+    const middle = cannot.size ? this.middlePhrases(text, words, clauses, cannot, brackets.at) : NO_MIDDLE;
     /** The negations whose clause's verb was written beside them (`brackets.at`): that verb's place is then left out. */
     const moved = new Set<number>();
     const sentences = this.to === 'en' ? sentencesOf(text, words) : undefined;
@@ -538,6 +538,7 @@ export class Translator {
     words: readonly { start: number; end: number; folded: string }[],
     clauses: Uint8Array,
     cannot: ReadonlySet<number>,
+    verbAt: ReadonlyMap<number, unknown>,
   ): readonly MiddlePhrase[] {
     let out: MiddlePhrase[] | undefined;
     /** Whether a form of the lexicon that starts in [from, to) ends past `to`. */
@@ -562,9 +563,20 @@ export class Translator {
       let modal = -1;
       for (let k = n - 1; k >= from && modal < 0; k--) if (MODALS.has(words[k].folded)) modal = k;
       if (modal < 0) continue;
+      // The clause starts with its subject, the modal verb after it (`Ein Benutzer kann …`, `Wir können …`): all the words
+      // between the modal verb and the negation are the verb's objects (a reflexive pronoun right after the modal stays). A clause
+      // that starts otherwise (`Nach der Migration kann ich …`) has its subject there too: only a prepositional phrase moves.
       let at = -1;
-      for (let k = modal + 1; k < n && at < 0; k++) if (PREPOSITIONS.has(words[k].folded)) at = k;
-      if (at < 0 || !LOWER_START.test(text.slice(words[at].start, words[at].end))) continue;
+      let first = modal + 1;
+      while (first < n && REFLEXIVES.has(words[first].folded)) first++;
+      const opens = JOINING.has(words[from].folded) || words[from].folded === 'aber' ? from + 1 : from;
+      const objects = modal > opens && first < n && this.subjectStart(words[opens].folded);
+      if (objects) at = first;
+      else {
+        // A preposition right after an article opens the article's noun's attribute (`die in Exchange Online erstellte Gruppe`).
+        for (let k = modal + 1; k < n && at < 0; k++) if (PREPOSITIONS.has(words[k].folded) && !ARTICLES.has(words[k - 1].folded)) at = k;
+        if (at < 0 || !LOWER_START.test(text.slice(words[at].start, words[at].end))) continue;
+      }
       // A second negation of the clause (`kann keine … mit … nicht …`): its phrase is moved once.
       if (out && out[out.length - 1].end >= at) continue;
       if (![at, n, to - 1].every(bound) || (to < words.length && !bound(to))) continue;
@@ -572,7 +584,10 @@ export class Translator {
       let start = from;
       while (start > 0 && !SENTENCE_END.test(text.slice(words[start - 1].end, words[start].start))) start--;
       if (crosses(start, at) || crosses(at, n) || crosses(n, to)) continue;
-      (out ??= []).push({ from: at, negation: n, end: to - 1 });
+      // An object follows the verb that `nicht` was read with (`Ich kann das Postfach nicht mehr öffnen`: `cannot open das
+      // mailbox mehr`); a `kein` is its noun's, which follows it, and a prepositional phrase goes last.
+      const end = objects && words[n].folded === NOT && verbAt.has(n) && !PREPOSITIONS.has(words[at].folded) ? n : to - 1;
+      (out ??= []).push({ from: at, negation: n, end });
     }
     return out ?? NO_MIDDLE;
   }
@@ -900,6 +915,11 @@ export class Translator {
   }
 
   /** A word of German the lexicon reads as another English word (`fehler` → `error`; `server` reads the same). */
+  /** Whether a clause that starts with `word` starts with its subject: an article, a pronoun, or a noun the lexicon reads. */
+  private subjectStart(word: string): boolean {
+    return SUBJECT_STARTS.has(word) || inflectionStems(word, this.endings).some((s) => this.nouns.has(s));
+  }
+
   private germanNoun(word: string | undefined): boolean {
     if (this.to !== 'en' || word === undefined) return false;
     const english = this.single.get(word);
@@ -1062,6 +1082,16 @@ interface MiddlePhrase {
   end: number;
 }
 const NO_MIDDLE: readonly MiddlePhrase[] = [];
+/** German reflexive pronouns: right after a modal verb (`kann sich … nicht verbinden`), one belongs to the verb, not its objects. */
+const REFLEXIVES: ReadonlySet<string> = new Set(['sich', 'mich', 'dich', 'uns', 'euch']);
+/** German words that start a clause with its subject in the nominative (an article, a pronoun): `middlePhrases`. */
+const SUBJECT_STARTS: ReadonlySet<string> = new Set(
+  'der die das ein eine mein meine unser unsere dieser diese dieses jeder jede jedes alle einige viele manche ich wir er sie es man du ihr'
+    .split(' ')
+    .map(foldWord),
+);
+/** German articles, in every case. */
+const ARTICLES: ReadonlySet<string> = new Set('der die das den dem des ein eine einer eines einem einen'.split(' ').map(foldWord));
 /** A quotation mark of any kind (`QUOTE_MARKS`): a phrase moved over one would carry half a quotation. */
 const QUOTE_MARK = new RegExp(`[${QUOTE_MARKS}]`);
 /**

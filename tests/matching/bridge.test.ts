@@ -318,7 +318,7 @@ describe('matching/bridge', () => {
       );
       assert.equal(
         read('Der Assistent kann die Verbindung zum Server nicht herstellen.'),
-        'Der wizard kann die  cannot connect  zum Server.',
+        'Der wizard kann cannot connect die  zum Server .',
       );
       assert.deepEqual(
         t.translate('Der Assistent kann keine Verbindung mit Office 365 herstellen.').applied.map((a) => a.words),
@@ -358,8 +358,8 @@ describe('matching/bridge', () => {
       const read = (text: string) => t.translate(text).text;
       // The object before the verb, the prepositional phrase last: English sets the phrase after the verb.
       assert.equal(
-        read('Der Assistent kann die Verbindung mit Office 365 nicht herstellen.'),
-        'Der wizard kann die  cannot connect  mit Office 365.',
+        read('Nach dem Update kann der Assistent die Verbindung mit Office 365 nicht herstellen.'),
+        'Nach dem Update kann der wizard die  cannot connect  mit Office 365.',
       );
       assert.equal(read('Der Assistent kann sich mit Office 365 nicht verbinden.'), 'Der wizard kann sich cannot connect mit Office 365.');
       assert.equal(
@@ -368,8 +368,10 @@ describe('matching/bridge', () => {
       );
       // Every clause of its own; the line breaks stay where they were.
       assert.equal(
-        read('Der Assistent kann sich mit Office 365 nicht verbinden, und Benutzer können das Postfach mit Outlook nicht öffnen.\nEnde'),
-        'Der wizard kann sich cannot connect mit Office 365, und Benutzer können das mailbox cannot open mit Outlook.\nEnde',
+        read(
+          'Der Assistent kann sich mit Office 365 nicht verbinden, und dann können Benutzer das Postfach mit Outlook nicht öffnen.\nEnde',
+        ),
+        'Der wizard kann sich cannot connect mit Office 365, und dann können Benutzer das mailbox cannot open mit Outlook.\nEnde',
       );
       // What is read, and the verb's pairs, are as before: only the words' order in the text moves.
       const moved = t.translate('Der Assistent kann sich mit Office 365 nicht verbinden.');
@@ -387,8 +389,71 @@ describe('matching/bridge', () => {
       assert.equal(read('Der Assistent kann nicht mit Office 365 verbinden.'), 'Der wizard kann cannot connect mit Office 365 .');
       assert.equal(read('Mit Office 365 kann sich der Assistent nicht verbinden.'), 'Mit Office 365 kann sich der wizard cannot connect.');
       assert.equal(read('Ich kann mit Outlook nicht in das Postfach.'), 'Ich kann mit Outlook cannot in das mailbox.');
-      assert.equal(read('Ich kann das Postfach nicht in Outlook öffnen.'), 'Ich kann das mailbox cannot open in Outlook.');
+      assert.equal(read('Heute kann ich das Postfach nicht in Outlook öffnen.'), 'Heute kann ich das mailbox cannot open in Outlook.');
       assert.equal(read('Ich kann es „mit Office 365“ nicht verbinden.'), 'Ich kann es „mit Office 365“ cannot connect.');
+    });
+
+    it('writes all the words between a negated modal verb and its negation after the verb where the clause starts with its subject', () => {
+      const t = new Translator(
+        [
+          entry(['Verbindung herstellen'], 'connect'),
+          entry('verbinden', 'connect'),
+          entry('Assistent', 'wizard'),
+          entry(['Benutzer', 'Benutzern'], 'user'),
+          entry('Postfach', 'mailbox'),
+          entry(['Kalendererinnerung', 'Kalendererinnerungen'], 'calendar reminder'),
+          entry('Gruppe', 'group'),
+          entry('öffnen', 'open'),
+          entry('schließen', 'dismiss'),
+          entry('verwalten', 'manage'),
+          entry('hinzufügen', 'add'),
+          entry('erstellte', 'created'),
+          entry('hergestellt', 'established'),
+          entry('mehr', 'more'),
+          entry('nicht', 'not'),
+          entry('keine', 'no'),
+        ],
+        'de',
+      );
+      const read = (text: string) => t.translate(text).text;
+      // An article, a pronoun or a noun of the lexicon first: the subject, then the modal verb; its objects follow the verb.
+      assert.equal(
+        read('Die Benutzer können die Kalendererinnerungen in Outlook nicht schließen.'),
+        'Die user können cannot dismiss die calendar reminders in Outlook.',
+      );
+      assert.equal(
+        read('Benutzer können die Gruppe in Exchange Online nicht verwalten.'),
+        'user können cannot manage die group in Exchange Online.',
+      );
+      assert.equal(
+        read('Der Assistent kann die Verbindung mit Office 365 nicht herstellen.'),
+        'Der wizard kann cannot connect die  mit Office 365 .',
+      );
+      // A `nicht` read with the verb it moved (`nicht mehr … öffnen`): the object right after the verb; a reflexive pronoun stays.
+      assert.equal(read('Ich kann das Postfach nicht mehr öffnen.'), 'Ich kann cannot open das mailbox more .');
+      assert.equal(read('Ich kann mich mit dem Postfach nicht verbinden.'), 'Ich kann mich cannot connect mit dem mailbox.');
+      // A `keine` is its noun's, the noun follows the verb: the other words go after it.
+      assert.equal(read('Wir können in Outlook keine Gruppe hinzufügen.'), 'Wir können cannot add group  in Outlook.');
+      // After `und` too; the attribute of an article's noun is no phrase of its own (`das in … erstellte Postfach`).
+      assert.equal(
+        read('Sie ist weg, und ich kann das in Exchange Online erstellte Postfach nicht öffnen.'),
+        'Sie ist weg, und ich kann cannot open das in Exchange Online created mailbox.',
+      );
+      assert.equal(
+        read('Seit gestern können Benutzer das in Exchange Online erstellte Postfach mit Outlook nicht öffnen.'),
+        'Seit gestern können user das in Exchange Online created mailbox cannot open mit Outlook.',
+      );
+      // Another first word (`Seit`, `Heute`, the modal verb itself): the subject may follow the modal verb, nothing moves.
+      assert.equal(read('Heute kann ich das Postfach nicht öffnen.'), 'Heute kann ich das mailbox cannot open.');
+      assert.equal(
+        read('Wenn ich es versuche, kann ich das Postfach nicht öffnen.'),
+        'Wenn ich es versuche, kann ich das mailbox cannot open.',
+      );
+      // A passive keeps its words.
+      assert.equal(
+        read('Die Verbindung kann mit dem Postfach nicht hergestellt werden.'),
+        'Die Verbindung kann mit dem mailbox cannot established werden.',
+      );
     });
 
     it('finds a German phrase of the lexicon with its adjective and noun in another inflection (öffentlichen Ordnern)', () => {
