@@ -195,8 +195,18 @@ export function buildProbes(kb: KnowledgeBase, partners = 2): Probe[] {
     const m = recordMessage(t.text);
     if (m.split(' ').length >= 3) messages.set(m, (messages.get(m) ?? new Set()).add(t.article));
   }
-  /** Articles holding `text`, or the same message as its own (recordMessage: another record or placeholder around it). */
-  const holdingError = (text: string): string[] => [...new Set([...holding(text), ...(messages.get(recordMessage(text)) ?? [])])];
+  // Each error text's message as a set of words (recordMessage), for its near twins.
+  const messageWords = texts.map((t) => ({ article: t.article, words: new Set(recordMessage(t.text).split(' ').filter(Boolean)) }));
+  /**
+   * Articles holding `text`, or the same message as its own (recordMessage: another record or placeholder around it), or a
+   * near twin of that message (nearTwin: `No active public folder mailboxes were found.` for `…were found for organization
+   * <X>.`, one message quoted with and without a clause).
+   */
+  const holdingError = (text: string): string[] => {
+    const own = new Set(recordMessage(text).split(' ').filter(Boolean));
+    const twins = own.size >= TWIN_MIN_WORDS ? messageWords.filter((m) => nearTwin(own, m.words)).map((m) => m.article) : [];
+    return [...new Set([...holding(text), ...(messages.get(recordMessage(text)) ?? []), ...twins])];
+  };
   const splits: Split[] = [];
   for (const t of texts) {
     const s = splitChain(t.text);
@@ -557,6 +567,18 @@ const ANY_PLACEHOLDER = /<[^<>\n]{1,60}>|\[[^[\]\n]{1,60}\]|\{[^{}\n]{1,60}\}/g;
  */
 export function recordMessage(text: string): string {
   return normalized(text.replace(RECORD_FIELDS, ' ').replace(ANY_PLACEHOLDER, ' '));
+}
+
+/**
+ * Two messages' words (`a`, `b`) are near twins: one holds every word of the other, with at most TWIN_MORE_WORDS more, none of
+ * them with a digit (a code or number tells two errors apart), both TWIN_MIN_WORDS words or more.
+ */
+export function nearTwin(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < TWIN_MIN_WORDS || large.size - small.size > TWIN_MORE_WORDS) return false;
+  for (const w of small) if (!large.has(w)) return false;
+  for (const w of large) if (!small.has(w) && /\d/.test(w)) return false;
+  return true;
 }
 
 /** FNV-1a (32 bits) of a text: which partner, line or kind a probe gets, the same whatever else the knowledge holds. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
-import { buildProbes, recordMessage, runProbes, splitChain, tailWords, valueSpans, type Probe } from '../../src/cli/probe';
+import { buildProbes, nearTwin, recordMessage, runProbes, splitChain, tailWords, valueSpans, type Probe } from '../../src/cli/probe';
 import { englishArticle, kbOf } from '../helpers/articles';
 
 const article = (id: string, ...errors: string[]): Article => englishArticle(id, errors);
@@ -132,6 +132,41 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
       [['alone', 'record']],
     );
     assert.equal(recordMessage('The pony quota [quota name]cannot be raised. + CategoryInfo : x'), 'the pony quota cannot be raised');
+  });
+
+  it('lets a product-swap probe be answered with an article of the pasted product that quotes a near twin of its message', () => {
+    const products = (...names: string[]) => ({ products: names.map((name) => ({ name, versions: [] })) });
+    const kb = kbOf([
+      englishArticle(
+        'online',
+        ['No active pony stables were found for organization <organization name>. Create a pony stable first.'],
+        products('Exchange Online'),
+      ),
+      // The message without its clause (two words fewer: a near twin), one word more that is a code (no twin), another message.
+      englishArticle('server', ['No active pony stables were found. Create a pony stable first.'], products('Exchange Server')),
+      englishArticle(
+        'coded',
+        ['No active pony stables were found for organization PONY42. Create a pony stable first.'],
+        products('Exchange Server'),
+      ),
+      englishArticle('other', ['No active pony saddles were found. Create a pony saddle first.'], products('Exchange Server')),
+    ]);
+    const swapped = buildProbes(kb, 2).filter((p) => p.rule === 'product-swap' && p.from === 'online');
+    assert.deepEqual(
+      swapped.map((p) => p.allowed.sort()),
+      [['server']],
+    );
+    const words = (text: string) => new Set(recordMessage(text).split(' '));
+    assert.equal(
+      nearTwin(words('No active pony stables were found.'), words('No active pony stables were found for organization <x>.')),
+      true,
+    );
+    assert.equal(
+      nearTwin(words('No active pony stables were found.'), words('No active pony stables were found for organization PONY42.')),
+      false,
+    );
+    // Too short to say which error it is.
+    assert.equal(nearTwin(words('Pony not found.'), words('Pony not found here.')), false);
   });
 
   it('puts an article scoped to some Exchange Server versions after a line of another version; an unscoped one may be answered', () => {
