@@ -12,6 +12,7 @@ import {
   NO_ADJUSTMENTS,
   perArticle,
   round,
+  type CodeHit,
   type ErrorHit,
   type Hit,
   type MatchContext,
@@ -81,8 +82,32 @@ function foundStatusCode(ctx: MatchContext, h: ErrorHit): boolean {
  * script, tool, service, event id) none of which is the article's scenario, is capped: offered, not answered.
  */
 export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste): void {
+  if (!anyAbove(hits, Math.min(ctx.params.score.otherScenario, ctx.params.score.otherProduct))) return;
+  capScenario(ctx, hits, paste);
+  capInsideCapped(hits);
+}
+
+/**
+ * Another article's shorter error text inside what a hit checkScenario capped found (`554 5.4.14 Hop count exceeded - possible
+ * mail loop` inside the Exchange Online bounce `… possible mail loop ATTR34`, pasted on a server) would lead in its place,
+ * though the paste's error is the longer one, with words the shorter lacks: it is capped with it (as capOtherDirection's).
+ */
+function capInsideCapped(hits: ErrorHit[]): void {
+  const capped = hits.filter(
+    (h) => h.deniedScenario || h.otherAccount || h.premisesAddress || h.otherProduct || h.anyServer || h.otherScenario || h.consoleTool,
+  );
+  if (!capped.length) return;
+  for (const h of hits) {
+    const outer = capped.find((c) => c.article !== h.article && h.score > c.score && strictlyInside(h.found, c.found));
+    if (!outer) continue;
+    h.score = outer.score;
+    h.insideCapped = outer.article;
+  }
+}
+
+/** checkScenario's caps, each on the hits it reads. */
+function capScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste): void {
   const cap = ctx.params.score.otherScenario;
-  if (!anyAbove(hits, cap)) return;
   const denied = (paste.denied ??= deniedInLines(paste.lines));
   for (const h of hits) {
     if (h.score <= cap) continue;
@@ -605,6 +630,48 @@ export function capOtherProduct(ctx: MatchContext, ranked: Ranked[], paste: Past
   if (cloud === undefined) return ranked;
   const note = `capped at ${cap}: the paste was printed in Exchange Online (${cloud}) and names no on-premises or hybrid side, this article applies to Exchange Server only (offered, not answered)`;
   return capAll(ranked, cap, 'product', note, explaining);
+}
+
+/**
+ * Stage 7g, before the decision: an answer found by a code (codeHits.ts: a status or error code only its article names),
+ * which checkScenario does not read, gets the scenario rules of an error hit that say where and for whom without reading
+ * the paste's prose: the paste shows a client program calling an interface (scenario.ts `apis`: EWS, Graph) and none of
+ * the places it names beside the code's own lines is the article's scenario; or it says it has no deployment the
+ * article's title names; or it names another kind of account than the article's. A code says which error, not where, and
+ * the same code in another program's run has another cause. Offered, not answered (at most `score.otherScenario`). A
+ * place named only in prose (`after the migration`) does not cap a code: it says when as often as where.
+ */
+export function capCodeElsewhere(ctx: MatchContext, ranked: Ranked[], paste: Paste, explaining: boolean): Ranked[] {
+  const top = ranked[0];
+  const cap = ctx.params.score.otherScenario;
+  if (!top || top.score <= cap || top.hit.kind !== 'code') return ranked;
+  const reason = codeElsewhere(ctx, top.hit, paste);
+  if (reason === undefined) return ranked;
+  return capAll(ranked, cap, 'scenario', `capped at ${cap}: found by a code, and ${reason} (offered, not answered)`, explaining);
+}
+
+/** Why code hit `hit` is not the paste's scenario (capCodeElsewhere), in words for `--explain`; undefined when it may be. */
+function codeElsewhere(ctx: MatchContext, hit: CodeHit, paste: Paste): string | undefined {
+  const a = ctx.kb.articles[hit.article];
+  const named = deniedInTitle((paste.denied ??= deniedInLines(paste.lines)), [a.title.en, a.title.de]);
+  if (named !== undefined) return `the paste says it has no ${named}, the article's title names it`;
+  const article = ctx.facts.scenarioOf(hit.article);
+  const pasted = accountKinds(paste.cut);
+  const account = pasted.size ? otherAccount(pasted, articleAccounts(a, article)) : undefined;
+  if (account) return `the paste concerns an account of kind ${account[0]}, the article's title or cause one of kind ${account[1]}`;
+  const w = (paste.where ??= pasteWhere(ctx, paste));
+  if (!w.scenario.apis?.length) return undefined;
+  // The code's own lines are the error's (as an error hit's lines are its words'): what they name is what failed.
+  const id = ctx.index.vocab.ids.get(hit.code);
+  const on = id === undefined ? undefined : w.lineOf.get(id);
+  const other = outsideScenario(
+    whereBeside(w.scenario, (k) => on !== undefined && on.includes(k)),
+    article,
+  );
+  return (
+    other &&
+    `the paste shows a client program calling ${w.scenario.apis.join(', ')} and names ${other.join(', ')}, none of them in this article's scenario`
+  );
 }
 
 /**

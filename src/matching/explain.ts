@@ -261,6 +261,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'scenario',
         note: `capped at ${ctx.params.score.otherScenario}: the paste concerns an account of kind ${h.otherAccount[0]}, the article's title or cause one of kind ${h.otherAccount[1]}, which can't be the same account (offered, not answered)`,
       });
+    if (h.insideCapped !== undefined)
+      rules.push({
+        rule: 'scenario',
+        note: `capped with ${ctx.kb.articles[h.insideCapped].id}: every word it found lies inside what that article's error text found, which the paste's scenario or product capped; the paste's error is that longer one (offered, not answered)`,
+      });
     if (b.cutAt !== undefined)
       rules.push({ rule: 'inner-message', note: `the paste stops before a "-->" of the error: scored against the text up to it` });
     if (b.contradiction) {

@@ -109,6 +109,8 @@ export interface ErrorHit extends HitBase {
   consoleTool?: string;
   /** The kind of account the paste names and the one the article's title or cause names, which can't be one (then capped: scenario.ts). */
   otherAccount?: readonly [string, string];
+  /** Every word it found lies inside what this article's error hit found, which checkScenario capped (then capped with it). */
+  insideCapped?: number;
   /** The on-premises product the paste names, its article applying to Exchange Online only (then capped: product.ts). */
   otherProduct?: string;
   /** ...that being the Exchange Online signal of a paste (`Connect-ExchangeOnline`), its article applying to Exchange Server only. */

@@ -56,6 +56,7 @@ import {
   capUnexplained,
   checkScenario,
   capOtherProduct,
+  capCodeElsewhere,
   capOtherVersion,
   contradictedArticles,
   pasteWhere,
@@ -110,9 +111,10 @@ export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = D
  * - the wizard's article, in a paste of another program's run that never names the wizard (errorCaps.ts);
  * - an article on other Exchange Server versions than every one the paste names (errorCaps.ts);
  * - an article whose cause is that something is missing, for a paste that says it was done (causeDone.ts);
- * - an answer by prose whose article is Exchange Online's only, for a paste on an on-premises server (errorCaps.ts).
+ * - an answer by prose whose article is Exchange Online's only, for a paste on an on-premises server (errorCaps.ts);
+ * - an answer by a code, for a paste that says it happened elsewhere than the article's scenario (errorCaps.ts).
  */
-const PASTE_CAPS = [capWizardElsewhere, capOtherVersion, capCauseDone, capOtherProduct] as const;
+const PASTE_CAPS = [capWizardElsewhere, capOtherVersion, capCauseDone, capOtherProduct, capCodeElsewhere] as const;
 
 /** A paste read (stage 1) and its candidates (stage 2), what the later stages decide on. */
 interface ReadPaste {
