@@ -504,8 +504,8 @@ export function valueSpans(text: string): ValueSpan[] {
     spans.push({ from: m.index, to: m.index + m[0].length, other, word: standsAlone(text, m.index) });
   }
   for (const m of text.matchAll(PLACEHOLDER)) {
-    // An XML element's tag (`<EventID>…</EventID>`) is no placeholder.
-    if (text.includes(`</${m[0].slice(1)}`)) continue;
+    // An XML element's tag (`<EventID>…</EventID>`, an empty element `<DebugData />`, a tag with attributes) is no placeholder.
+    if (text.includes(`</${m[0].slice(1)}`) || m[0].endsWith('/>') || m[0].includes('="')) continue;
     spans.push({ from: m.index, to: m.index + m[0].length, other: 'EX02', word: standsAlone(text, m.index) });
   }
   for (const m of text.matchAll(/\S+/g)) {

@@ -264,7 +264,7 @@ describe('cli/probe (near-miss pastes built from the knowledge)', () => {
   it('finds the values that vary from paste to paste, each with another of its kind, and leaves codes and names of things', () => {
     const text =
       "Pony 15.01.2375.031 on ex01.contoso.local for 'Pat Kim' at <ServerName> (3f2504e0-4f89-41d3-9a0c-0305e82c3301) " +
-      "550 5.7.64 event 4999 outlook.office365.com 'Set-Mailbox' 'System.Pony.Stable' <Tag>x</Tag>";
+      "550 5.7.64 event 4999 outlook.office365.com 'Set-Mailbox' 'System.Pony.Stable' <Tag>x</Tag> <DebugData /> <Error Id=\"7\">";
     assert.deepEqual(
       valueSpans(text).map((s) => [text.slice(s.from, s.to), s.other, s.word]),
       [
