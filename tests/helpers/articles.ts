@@ -47,6 +47,40 @@ export function englishArticle(id: string, errors: string[], extra: Partial<Arti
   };
 }
 
+/** A whole error text (`folder-sync`'s) and the paste that holds it without its value. */
+export const PROXY_CONTEST = {
+  error:
+    'The proxy address "FIRST ORGANIZATION ADMINS GROUP RECIPIENTS ABC123 LEGACY NAME" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.',
+  pasted: '"The proxy address is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address."',
+};
+
+/**
+ * A contested container and the match inside it: `folder-sync` quotes PROXY_CONTEST's whole error, `address-conflict` a
+ * shorter text whose words lie inside it (fields in `conflict` replace its own), then `other` and `extra`.
+ */
+export function proxyContest(conflict: Partial<Article> = {}, extra: Article[] = []): Article[] {
+  const { error } = PROXY_CONTEST;
+  return [
+    englishArticle('folder-sync', [error], {
+      title: { en: 'Mail-enabled public folder sync fails' },
+      symptoms: [{ id: 'main', description: { en: 'The public folder sync script stops.' }, errors: { en: [error] } }],
+    }),
+    englishArticle('address-conflict', [], {
+      title: { en: 'Proxy address conflict when adding mail users' },
+      symptoms: [
+        {
+          id: 'main',
+          description: { en: 'Adding a mail user fails.' },
+          errors: { en: ['The proxy address "SMTP:<address>" is already being used by "<domain>". Please choose another proxy address.'] },
+        },
+      ],
+      ...conflict,
+    }),
+    englishArticle('other', ['Wombat relay failed.']),
+    ...extra,
+  ];
+}
+
 /**
  * Article `id` in English only with this title and one symptom described so and no error text: what description,
  * title and keyword matching read. `extra` replaces article fields, `symptom` adds or replaces the symptom's.

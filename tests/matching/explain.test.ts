@@ -3,7 +3,7 @@ import type { LexiconEntry } from '../../src/knowledge/lexicon';
 import type { KnowledgeBase } from '../../src/knowledge/load';
 import { Matcher } from '../../src/matching/matcher';
 import type { Match, MatchExplanation } from '../../src/matching/types';
-import { describedArticle, englishArticle, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle, kbOf, PROXY_CONTEST, proxyContest } from '../helpers/articles';
 
 /**
  * `kb match --explain` (issue 12 item 4): what it reports for one match — the error text and its units the paste
@@ -384,27 +384,8 @@ describe('matching: kb match --explain, the evidence behind a match', () => {
     });
 
     it('explains a contested container and the match inside it: lowered, contested, put before', () => {
-      const proxy =
-        'The proxy address "FIRST ORGANIZATION ADMINS GROUP RECIPIENTS ABC123 LEGACY NAME" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.';
-      const m = new Matcher(
-        kbOf([
-          englishArticle('folder-sync', [proxy], { title: { en: 'Mail-enabled public folder sync fails' } }),
-          englishArticle('address-conflict', [], {
-            title: { en: 'Proxy address conflict when adding mail users' },
-            symptoms: [
-              {
-                id: 'main',
-                description: { en: 'Adding a mail user fails.' },
-                errors: {
-                  en: ['The proxy address "SMTP:<address>" is already being used by "<domain>". Please choose another proxy address.'],
-                },
-              },
-            ],
-          }),
-        ]),
-      );
-      const pasted =
-        '"The proxy address is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address."';
+      const m = new Matcher(kbOf(proxyContest()));
+      const { pasted } = PROXY_CONTEST;
       const notes = (r: Match) => r.why!.rules.filter((x) => x.rule === 'container').map((x) => x.note);
       const [container, inside] = m.match(pasted, { explain: true }).matches;
       assert.deepEqual([container.article, inside.article], ['folder-sync', 'address-conflict']);

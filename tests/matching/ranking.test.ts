@@ -4,7 +4,7 @@ import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from '../../src/matching/parameters';
 import { idOrder } from '../../src/matching/ranking';
 import type { MatchResult } from '../../src/matching/types';
-import { describedArticle, englishArticle as article, kbOf } from '../helpers/articles';
+import { describedArticle, englishArticle as article, kbOf, PROXY_CONTEST, proxyContest } from '../helpers/articles';
 
 /**
  * ranking.ts on small hand-made articles: the rules whose conditions the stage tests (stages.test.ts, family.test.ts,
@@ -67,33 +67,9 @@ describe('matching/ranking: a container lowers what lies inside it only from ran
 });
 
 describe('matching/ranking: a match inside a container that fit its own error better contests it', () => {
-  const proxy =
-    'The proxy address "FIRST ORGANIZATION ADMINS GROUP RECIPIENTS ABC123 LEGACY NAME" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.';
-  const pasted =
-    '"The proxy address is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address."';
+  const { pasted } = PROXY_CONTEST;
   /** rules.test.ts's contested container (folder-sync) and the match inside it (address-conflict), with `extra` articles. */
-  const kb = (conflict: Partial<Article> = {}, extra: Article[] = []) =>
-    kbOf([
-      article('folder-sync', [proxy], {
-        title: { en: 'Mail-enabled public folder sync fails' },
-        symptoms: [{ id: 'main', description: { en: 'The public folder sync script stops.' }, errors: { en: [proxy] } }],
-      }),
-      article('address-conflict', [], {
-        title: { en: 'Proxy address conflict when adding mail users' },
-        symptoms: [
-          {
-            id: 'main',
-            description: { en: 'Adding a mail user fails.' },
-            errors: {
-              en: ['The proxy address "SMTP:<address>" is already being used by "<domain>". Please choose another proxy address.'],
-            },
-          },
-        ],
-        ...conflict,
-      }),
-      article('other', ['Wombat relay failed.']),
-      ...extra,
-    ]);
+  const kb = (conflict: Partial<Article> = {}, extra: Article[] = []) => kbOf(proxyContest(conflict, extra));
 
   it('only where that match scores as much as the container: capped below it (another product), it contests nothing', () => {
     const contested = new Matcher(kb()).match(pasted, { explain: true });

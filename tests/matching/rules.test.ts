@@ -4,7 +4,7 @@ import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import type { MatchResult } from '../../src/matching/types';
 import { buildQueryView, looksLikeName, misread, otherCodeOfFamily, scoreSignal } from '../../src/matching/score';
 import { buildSignals, contentTerms, isStrongTerm } from '../../src/matching/signals';
-import { describedArticle, englishArticle as article, kbOf, wombatReference } from '../helpers/articles';
+import { describedArticle, englishArticle as article, kbOf, PROXY_CONTEST, proxyContest, wombatReference } from '../helpers/articles';
 
 /** The matching rules of README "How matching works", each on small hand-made error texts. */
 
@@ -373,31 +373,12 @@ describe('matching rules (signals.ts, score.ts, matcher.ts)', () => {
 });
 
 describe('matching rules: a contested container and the match inside it (ranking.ts settleContest)', () => {
-  const proxy =
-    'The proxy address "FIRST ORGANIZATION ADMINS GROUP RECIPIENTS ABC123 LEGACY NAME" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address.';
-  const kb = kbOf([
-    article('folder-sync', [proxy], {
-      title: { en: 'Mail-enabled public folder sync fails' },
-      symptoms: [{ id: 'main', description: { en: 'The public folder sync script stops.' }, errors: { en: [proxy] } }],
-    }),
-    article('address-conflict', [], {
-      title: { en: 'Proxy address conflict when adding mail users' },
-      symptoms: [
-        {
-          id: 'main',
-          description: { en: 'Adding a mail user fails.' },
-          errors: { en: ['The proxy address "SMTP:<address>" is already being used by "<domain>". Please choose another proxy address.'] },
-        },
-      ],
-    }),
-    article('other', ['Wombat relay failed.']),
-  ]);
+  const kb = kbOf(proxyContest());
   let m: Matcher;
   beforeEach(() => {
     m = new Matcher(kb);
   });
-  const pasted =
-    '"The proxy address is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address."';
+  const { pasted } = PROXY_CONTEST;
   const ranked = (text: string) => {
     const r = m.match(text);
     return [r.decision, ...r.matches.slice(0, 2).map((x) => x.article)];
