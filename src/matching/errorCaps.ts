@@ -105,14 +105,24 @@ function capInsideCapped(hits: ErrorHit[]): void {
   }
 }
 
+/** The deployment the paste says it lacks (deniedInLines) that article `article`'s title names; undefined: none. */
+function deniedTitle(ctx: MatchContext, article: number, denied: ReadonlySet<string>): string | undefined {
+  const a = ctx.kb.articles[article];
+  return deniedInTitle(denied, [a.title.en, a.title.de]);
+}
+
+/** The kind of account of `pasted` and the other one article `article`'s title or cause names, which can't be one. */
+function accountOtherThan(ctx: MatchContext, article: number, pasted: ReadonlySet<string>): [string, string] | undefined {
+  return otherAccount(pasted, articleAccounts(ctx.kb.articles[article], ctx.facts.scenarioOf(article)));
+}
+
 /** checkScenario's caps, each on the hits it reads. */
 function capScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste): void {
   const cap = ctx.params.score.otherScenario;
   const denied = (paste.denied ??= deniedInLines(paste.lines));
   for (const h of hits) {
     if (h.score <= cap) continue;
-    const a = ctx.kb.articles[h.article];
-    const named = deniedInTitle(denied, [a.title.en, a.title.de]);
+    const named = deniedTitle(ctx, h.article, denied);
     if (named === undefined) continue;
     h.score = cap;
     h.deniedScenario = named;
@@ -123,7 +133,7 @@ function capScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste): void {
   if (pasted.size)
     for (const h of hits) {
       if (h.score <= cap) continue;
-      const other = otherAccount(pasted, articleAccounts(ctx.kb.articles[h.article], ctx.facts.scenarioOf(h.article)));
+      const other = accountOtherThan(ctx, h.article, pasted);
       if (!other) continue;
       h.score = cap;
       h.otherAccount = other;
@@ -652,12 +662,10 @@ export function capCodeElsewhere(ctx: MatchContext, ranked: Ranked[], paste: Pas
 
 /** Why code hit `hit` is not the paste's scenario (capCodeElsewhere), in words for `--explain`; undefined when it may be. */
 function codeElsewhere(ctx: MatchContext, hit: CodeHit, paste: Paste): string | undefined {
-  const a = ctx.kb.articles[hit.article];
-  const named = deniedInTitle((paste.denied ??= deniedInLines(paste.lines)), [a.title.en, a.title.de]);
+  const named = deniedTitle(ctx, hit.article, (paste.denied ??= deniedInLines(paste.lines)));
   if (named !== undefined) return `the paste says it has no ${named}, the article's title names it`;
-  const article = ctx.facts.scenarioOf(hit.article);
   const pasted = accountKinds(paste.cut);
-  const account = pasted.size ? otherAccount(pasted, articleAccounts(a, article)) : undefined;
+  const account = pasted.size ? accountOtherThan(ctx, hit.article, pasted) : undefined;
   if (account) return `the paste concerns an account of kind ${account[0]}, the article's title or cause one of kind ${account[1]}`;
   const w = (paste.where ??= pasteWhere(ctx, paste));
   if (!w.scenario.apis?.length) return undefined;
@@ -666,7 +674,7 @@ function codeElsewhere(ctx: MatchContext, hit: CodeHit, paste: Paste): string | 
   const on = id === undefined ? undefined : w.lineOf.get(id);
   const other = outsideScenario(
     whereBeside(w.scenario, (k) => on !== undefined && on.includes(k)),
-    article,
+    ctx.facts.scenarioOf(hit.article),
   );
   return (
     other &&
