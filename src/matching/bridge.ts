@@ -321,10 +321,11 @@ export class Translator {
   }
 
   private rewrite(text: string, applied: Applied[], units: Unit[] = []): string {
-    const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
-    const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
+    const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]) }));
     // Where clauses start, read once for the three walks over them below.
     const clauses = this.to === 'en' || this.separable.size || this.separableWith.size ? clauseStarts(text, words) : NO_CLAUSES;
+    if (this.to === 'en') markAttributive(text, words, clauses);
+    const cannot = this.to === 'en' ? negatedModals(text, words) : NO_INDEXES;
     const negatedVerbs = this.to === 'en' ? this.negatedVerbs(words, clauses, cannot) : NO_READINGS;
     const separated =
       this.separable.size || this.separableWith.size ? this.separatedVerbs(words, clauses, negatedVerbs, cannot) : NO_READINGS;
@@ -570,7 +571,15 @@ export class Translator {
       let first = modal + 1;
       while (first < n && REFLEXIVES.has(words[first].folded)) first++;
       const opens = JOINING.has(words[from].folded) || words[from].folded === 'aber' ? from + 1 : from;
-      const objects = modal > opens && first < n && this.subjectStart(words[opens].folded);
+      const subjectFirst = modal > opens && first < n && this.subjectStart(words[opens].folded);
+      // A clause that starts otherwise and has its subject right after the modal verb (`Seit gestern kann ein Benutzer …`,
+      // `Nach der Migration kann ich …`): the words after that subject are the verb's objects, as above.
+      const after = subjectFirst ? -1 : subjectAfter(text, words, modal + 1, n, modal > opens && OPENERS.has(words[opens].folded));
+      if (after >= 0) {
+        first = after;
+        while (first < n && REFLEXIVES.has(words[first].folded)) first++;
+      }
+      const objects = subjectFirst || (after >= 0 && first < n);
       if (objects) at = first;
       else {
         // A preposition right after an article opens the article's noun's attribute (`die in Exchange Online erstellte Gruppe`).
@@ -1090,6 +1099,66 @@ const SUBJECT_STARTS: ReadonlySet<string> = new Set(
     .split(' ')
     .map(foldWord),
 );
+/** German prepositions as written (`PREPOSITIONS`, `OPENERS`). */
+const PREPOSITION_WORDS =
+  'mit zu zum zur auf aufs von vom an am ans in im ins bei beim über nach für aus durch gegen ohne unter vor zwischen seit wegen per'.split(
+    ' ',
+  );
+/** German pronouns only ever in the nominative: one right after a modal verb is its clause's subject (`subjectAfter`). */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set('ich wir er man du'.split(' '));
+/** German pronouns in the nominative, `sie` and `es` also an object (`Outlook kann es nicht öffnen`): after an opener only. */
+const NOMINATIVE_PRONOUNS: ReadonlySet<string> = new Set('sie es'.split(' '));
+/**
+ * German words that open a clause before its modal verb when the subject follows it: a preposition (`Seit gestern`, `Nach
+ * der Migration`) or an adverb (`Leider`, `Heute`). A clause that opens with a noun (`Exchange Online-Benutzer können die …`)
+ * has its subject there, and the article after the modal verb opens an object.
+ */
+const OPENERS: ReadonlySet<string> = new Set(
+  [
+    ...PREPOSITION_WORDS,
+    ...'leider heute gestern jetzt nun plötzlich manchmal immer derzeit aktuell momentan trotzdem dennoch deshalb daher hier dort dann seitdem mittlerweile inzwischen weiterhin wieder bisher noch oft'.split(
+      ' ',
+    ),
+  ].map(foldWord),
+);
+/** German articles and determiners that open a noun in the nominative (`SUBJECT_STARTS` without its pronouns). */
+const NOMINATIVE_ARTICLES: ReadonlySet<string> = new Set(
+  'der die das ein eine mein meine unser unsere dieser diese dieses jeder jede jedes'.split(' ').map(foldWord),
+);
+/** German articles of a genitive attribute after a noun (`ein Benutzer des Postfachs`): it belongs to that noun. */
+const GENITIVES: ReadonlySet<string> = new Set(['des', 'eines']);
+
+/**
+ * The subject right after a modal verb at word `s` in a clause that does not start with it (`Seit gestern kann ein Benutzer
+ * die … nicht anzeigen`): a pronoun in the nominative, or an article with lower-case words (adjectives) up to its noun, the
+ * first upper-case word, and a genitive attribute after that noun (`des`, `eines` and its noun). Returns the word after
+ * that subject, before `n` (the negation), else -1.
+ */
+function subjectAfter(
+  text: string,
+  words: readonly { start: number; end: number; folded: string }[],
+  s: number,
+  n: number,
+  opened: boolean,
+): number {
+  if (s >= n) return -1;
+  const w = words[s].folded;
+  if (SUBJECT_PRONOUNS.has(w) || (opened && NOMINATIVE_PRONOUNS.has(w))) return s + 1;
+  if (!opened || !NOMINATIVE_ARTICLES.has(w)) return -1;
+  const noun = (from: number): number => {
+    for (let k = from; k < n; k++) {
+      const word = text.slice(words[k].start, words[k].end);
+      if (UPPER_START.test(word)) return k;
+      if (PREPOSITIONS.has(words[k].folded) || ARTICLES.has(words[k].folded)) return -1;
+    }
+    return -1;
+  };
+  let end = noun(s + 1);
+  if (end >= 0 && end + 1 < n && GENITIVES.has(words[end + 1].folded)) end = noun(end + 2);
+  return end >= 0 && end + 1 < n ? end + 1 : -1;
+}
+const UPPER_START = /^\p{Lu}/u;
+
 /** German articles, in every case. */
 const ARTICLES: ReadonlySet<string> = new Set('der die das den dem des ein eine einer eines einem einen'.split(' ').map(foldWord));
 /** A quotation mark of any kind (`QUOTE_MARKS`): a phrase moved over one would carry half a quotation. */
@@ -1098,11 +1167,7 @@ const QUOTE_MARK = new RegExp(`[${QUOTE_MARKS}]`);
  * German prepositions (folded; the lexicon leaves them as written): one between a negated modal verb and its negation opens the
  * phrase English writes after the verb (`kann die Verbindung mit Office 365 nicht herstellen`: `cannot connect to Office 365`).
  */
-const PREPOSITIONS: ReadonlySet<string> = new Set(
-  'mit zu zum zur auf aufs von vom an am ans in im ins bei beim über nach für aus durch gegen ohne unter vor zwischen seit wegen per'
-    .split(' ')
-    .map(foldWord),
-);
+const PREPOSITIONS: ReadonlySet<string> = new Set(PREPOSITION_WORDS.map(foldWord));
 const CANNOT_VERBS = new Set(NEGATED_AS_CANNOT);
 const PARTICLES: ReadonlySet<string> = new Set(SEPARABLE_PARTICLES.map(foldWord));
 /** German conjunctions that join two clauses, with no comma before them (`negatedEnds`). */
@@ -1113,13 +1178,43 @@ const AUXILIARIES: ReadonlySet<string> = new Set(
   ['werden', 'worden', 'wird', 'wurde', 'wurden', 'sein', 'ist', 'sind', 'hat', 'haben'].map(foldWord),
 );
 
+/** A word of the text `Translator.rewrite` reads: where it stands, folded, and whether it negates an attribute (`markAttributive`). */
+interface Word {
+  start: number;
+  end: number;
+  folded: string;
+  attribute?: true;
+}
+
 /**
  * Whether the negation at word `k` negates the participle adjective right after it (`eine nicht funktionierende Kerberos
- * Authentifizierung`, `-end` and an ending): that word, not the clause's verb.
+ * Authentifizierung`, `-end` and an ending), or one further on (`markAttributive`): that word, not the clause's verb.
  */
-function attributive(words: readonly { folded: string }[], k: number): boolean {
-  return words[k].folded === NOT && k + 1 < words.length && PRESENT_PARTICIPLE.test(words[k + 1].folded);
+function attributive(words: readonly { folded: string; attribute?: true }[], k: number): boolean {
+  return (words[k].folded === NOT && k + 1 < words.length && PRESENT_PARTICIPLE.test(words[k + 1].folded)) || !!words[k].attribute;
 }
+
+/**
+ * Marks each `nicht` that negates an attribute with words before its adjective (`in einem nicht mit dem Internet verbundenen
+ * Standort`, `die nicht mehr zugestellten Nachrichten`): it follows an article that does not start its clause (after a comma
+ * `die nicht …` is a relative pronoun's clause, `die nicht zugestellt wurden`), and before the clause ends a lower-case word
+ * with an adjective's ending (`-e`, `-en`, `-er`, `-es`, `-em`; not an article) comes right before an upper-case one, its noun.
+ */
+function markAttributive(text: string, words: Word[], clauses: Uint8Array): void {
+  const upper = (k: number) => UPPER_START.test(text.slice(words[k].start, words[k].end));
+  for (let k = 1; k < words.length; k++) {
+    if (words[k].folded !== NOT || clauses[k] || clauses[k - 1] || !ARTICLES.has(words[k - 1].folded)) continue;
+    for (let j = k + 1; j + 1 < words.length && j <= k + ATTRIBUTE_SPAN && !clauses[j + 1]; j++) {
+      const w = words[j].folded;
+      if (NEGATIONS.has(w) || MODALS.has(w) || upper(j) || ARTICLES.has(w) || !ADJECTIVE_ENDING.test(w) || !upper(j + 1)) continue;
+      words[k].attribute = true;
+      break;
+    }
+  }
+}
+/** How many words after an attributive `nicht` its adjective may stand (`nicht mit dem Internet verbundenen`: the fifth). */
+const ATTRIBUTE_SPAN = 6;
+const ADJECTIVE_ENDING = /\p{L}{3}(?:e|en|er|es|em)$/u;
 const LOWER_START = /^\p{Ll}/u;
 const PRESENT_PARTICIPLE = /\p{L}{3}end(?:e|en|er|es|em)$/u;
 

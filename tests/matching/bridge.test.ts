@@ -358,8 +358,13 @@ describe('matching/bridge', () => {
       const read = (text: string) => t.translate(text).text;
       // The object before the verb, the prepositional phrase last: English sets the phrase after the verb.
       assert.equal(
-        read('Nach dem Update kann der Assistent die Verbindung mit Office 365 nicht herstellen.'),
-        'Nach dem Update kann der wizard die  cannot connect  mit Office 365.',
+        read('Nach dem Update kann die Verbindung mit Office 365 nicht hergestellt werden.'),
+        'Nach dem Update kann die connection mit Office 365 cannot established werden.',
+        'a passive: as written',
+      );
+      assert.equal(
+        read('Wegen des Updates kann sich der Assistent mit Office 365 nicht verbinden.'),
+        'Wegen des Updates kann sich der wizard cannot connect mit Office 365.',
       );
       assert.equal(read('Der Assistent kann sich mit Office 365 nicht verbinden.'), 'Der wizard kann sich cannot connect mit Office 365.');
       assert.equal(
@@ -389,7 +394,7 @@ describe('matching/bridge', () => {
       assert.equal(read('Der Assistent kann nicht mit Office 365 verbinden.'), 'Der wizard kann cannot connect mit Office 365 .');
       assert.equal(read('Mit Office 365 kann sich der Assistent nicht verbinden.'), 'Mit Office 365 kann sich der wizard cannot connect.');
       assert.equal(read('Ich kann mit Outlook nicht in das Postfach.'), 'Ich kann mit Outlook cannot in das mailbox.');
-      assert.equal(read('Heute kann ich das Postfach nicht in Outlook öffnen.'), 'Heute kann ich das mailbox cannot open in Outlook.');
+      assert.equal(read('Heute kann ich das Postfach nicht in Outlook öffnen.'), 'Heute kann ich cannot open in Outlook das mailbox.');
       assert.equal(read('Ich kann es „mit Office 365“ nicht verbinden.'), 'Ich kann es „mit Office 365“ cannot connect.');
     });
 
@@ -443,16 +448,84 @@ describe('matching/bridge', () => {
         read('Seit gestern können Benutzer das in Exchange Online erstellte Postfach mit Outlook nicht öffnen.'),
         'Seit gestern können user das in Exchange Online created mailbox cannot open mit Outlook.',
       );
-      // Another first word (`Seit`, `Heute`, the modal verb itself): the subject may follow the modal verb, nothing moves.
-      assert.equal(read('Heute kann ich das Postfach nicht öffnen.'), 'Heute kann ich das mailbox cannot open.');
+      // Another first word (`Seit`, `Heute`, the modal verb itself): the subject may follow the modal verb (`subjectAfter`).
+      assert.equal(read('Heute kann ich das Postfach nicht öffnen.'), 'Heute kann ich cannot open das mailbox.');
       assert.equal(
         read('Wenn ich es versuche, kann ich das Postfach nicht öffnen.'),
-        'Wenn ich es versuche, kann ich das mailbox cannot open.',
+        'Wenn ich es versuche, kann ich cannot open das mailbox.',
       );
       // A passive keeps its words.
       assert.equal(
         read('Die Verbindung kann mit dem Postfach nicht hergestellt werden.'),
         'Die Verbindung kann mit dem mailbox cannot established werden.',
+      );
+    });
+
+    it('reads the subject right after the modal verb where the clause opens otherwise (Seit gestern kann ein Benutzer …)', () => {
+      const t = new Translator(
+        [
+          entry(['Benutzer', 'Benutzers'], 'user'),
+          entry(['Remotebenutzer', 'Remotebenutzers'], 'remote user'),
+          entry(['Frei/Gebucht-Informationen'], 'free/busy information'),
+          entry('Postfach', 'mailbox'),
+          entry('Besitzer', 'owner'),
+          entry('anzeigen', 'view'),
+          entry('öffnen', 'open'),
+          entry('ändern', 'change'),
+          entry(['Berechtigungen'], 'permissions'),
+          entry('nicht', 'not'),
+        ],
+        'de',
+      );
+      const read = (text: string) => t.translate(text).text;
+      // A preposition or an adverb first, then the modal verb, its subject (an article up to its noun, a pronoun), the objects.
+      assert.equal(
+        read('Seit gestern kann ein Benutzer die Frei/Gebucht-Informationen eines Remotebenutzers nicht anzeigen.'),
+        'Seit gestern kann ein user cannot view die free/busy information eines remote user.',
+      );
+      assert.equal(read('Leider kann der neue Benutzer das Postfach nicht öffnen.'), 'Leider kann der neue user cannot open das mailbox.');
+      assert.equal(
+        read('Seit dem Update kann der Besitzer des Postfachs die Berechtigungen nicht ändern.'),
+        'Seit dem Update kann der owner des mailbox cannot change die permissions.',
+        'a genitive attribute is the subject noun’s',
+      );
+      assert.equal(read('Leider kann sie das Postfach nicht öffnen.'), 'Leider kann sie cannot open das mailbox.');
+      // A clause that opens with a noun has its subject there: the article after the modal verb opens an object, and
+      // `sie`/`es` after it are objects too. A pronoun only ever a subject (`ich`, `wir`) is one wherever the clause opens.
+      assert.equal(read('Outlook kann das Postfach des Benutzers nicht öffnen.'), 'Outlook kann das mailbox des user cannot open.');
+      assert.equal(read('Outlook kann es nicht öffnen.'), 'Outlook kann es cannot open.');
+      assert.equal(read('Outlook kann es mit dem Postfach nicht öffnen.'), 'Outlook kann es cannot open mit dem mailbox.');
+      assert.equal(read('Dann können wir das Postfach nicht öffnen.'), 'Dann können wir cannot open das mailbox.');
+    });
+
+    it('reads a `nicht` after an article with words before its adjective as the attribute’s (einem nicht mit … verbundenen Standort)', () => {
+      const t = new Translator(
+        [
+          entry(['Benutzer', 'Benutzern'], 'user'),
+          entry(['Standort'], 'site'),
+          entry(['verbundenen'], 'connected'),
+          entry(['zugestellten'], 'delivered'),
+          entry(['Nachrichten'], 'messages'),
+          entry('abrufen', 'retrieve'),
+          entry('finden', 'find'),
+          entry('zugestellt', 'delivered'),
+          entry('nicht', 'not'),
+        ],
+        'de',
+      );
+      const read = (text: string) => t.translate(text).text;
+      assert.equal(
+        read('Ich kann die Daten von Benutzern in einem nicht mit dem Internet verbundenen Standort nicht abrufen.'),
+        'Ich kann cannot retrieve die Daten von users in einem not mit dem Internet connected site.',
+      );
+      assert.equal(
+        read('Wir können die nicht mehr zugestellten Nachrichten nicht finden.'),
+        'Wir können cannot find die not mehr delivered messages.',
+      );
+      // After a comma the article is a relative pronoun: its `nicht` is its clause's (here read by the modal rule, as before).
+      assert.equal(
+        read('Die Nachrichten, die nicht zugestellt wurden, kann ich nicht finden.'),
+        'Die messages, die cannot delivered wurden, kann ich cannot find.',
       );
     });
 
