@@ -14,6 +14,7 @@ import type { MatchParameters } from './parameters';
 import type { PasteConsole, PasteScenario } from './scenario';
 import type { SignalScore } from './score';
 import type { SignalIndex } from './signals';
+import type { StepIndex } from './stepRaise';
 
 /**
  * What the stages after reading use of their matcher: its knowledge base, parameters and index, and what it keeps of
@@ -27,6 +28,8 @@ export interface MatchContext {
   readonly about: AboutIndex;
   readonly descriptions: DescriptionIndex;
   readonly facts: ArticleFacts;
+  /** The fix steps' rare words at this matcher's rarity (`descriptions.stepShare`), for stepRaise.ts. */
+  readonly steps: StepIndex;
   /** Per article, the place of its id in localeCompare order (equal places for ids that compare equal): ranking.ts `idOrder`. */
   readonly idOrder: Int32Array;
 }

@@ -62,7 +62,7 @@ import {
   pasteWhere,
 } from './errorCaps';
 import { explained, focusFitOf, toMatch, translatedFocus } from './explain';
-import { stepRaise } from './stepRaise';
+import { buildStepWords, stepIndex, stepRaise, type StepWords } from './stepRaise';
 import { bestScore, NO_WORDS, type ErrorHit, type Hit, type MatchContext, type Paste, type Ranked, type Reach } from './hits';
 import { keywordHits } from './keywordHits';
 import { cleanPaste, type Token } from './normalize';
@@ -94,6 +94,8 @@ export interface MatcherIndex {
   /** Per article, the words of its titles and symptom descriptions, with their weight (rarer across articles weighs more). */
   about: AboutIndex;
   descriptions: DescriptionIndex;
+  /** Per article, its fix steps' words its title, symptoms and cause don't hold, and how many articles hold each (stepRaise.ts). */
+  steps: StepWords;
 }
 
 /** Builds the matcher's index of a knowledge base (what `new Matcher(kb)` does unless given one). */
@@ -102,6 +104,7 @@ export function buildMatcherIndex(kb: KnowledgeBase, params: MatchParameters = D
     signals: buildSignals(kb.articles, params.index),
     about: buildAbout(kb),
     descriptions: buildDescriptions(kb, params.index.stepArticles),
+    steps: buildStepWords(kb),
   };
 }
 
@@ -251,7 +254,8 @@ export class Matcher {
     };
     const { about, descriptions } = built;
     const facts = new ArticleFacts(kb, params, this.index, descriptions);
-    this.ctx = { kb, params, index: this.index, about, descriptions, facts, idOrder: idOrder(kb.articles.map((a) => a.id)) };
+    const steps = stepIndex(built.steps, params.descriptions.stepShare);
+    this.ctx = { kb, params, index: this.index, about, descriptions, facts, steps, idOrder: idOrder(kb.articles.map((a) => a.id)) };
     this.detailKeys = new Array<readonly string[] | undefined>(this.index.errors.length).fill(undefined);
     const pairs = kb.lexicon?.filter((e) => !e.synonyms) ?? [];
     this.bridgeKey = pairs.length ? bridgeKey(pairs, params.bridge) : null;

@@ -28,9 +28,10 @@ import {
   type PackedSignals,
 } from './packed';
 import { ErrorSignal, type KeywordPhrase, type SignalIndex } from './signals';
+import type { StepWords } from './stepRaise';
 
 /** The encoding's version: raised with every change to what is stored or how. */
-export const SNAPSHOT_VERSION = 9;
+export const SNAPSHOT_VERSION = 10;
 
 /** A list of lists as one flat array: list i is `values[offsets[i]] … values[offsets[i + 1] - 1]`. */
 interface Ragged<T extends Int32Array | Float64Array> {
@@ -110,6 +111,8 @@ export interface MatcherSnapshot {
   /** Per article, its title and description words (AboutIndex); `vocab`: the words' string ids in word id order. */
   about: { vocab: Int32Array; weight: Float64Array; words: Ragged<Int32Array> };
   descriptions: DescriptionsSnapshot;
+  /** StepWords: per article its untold step words (string ids), each word's article count, the words written as names. */
+  steps: { untold: Ragged<Int32Array>; articles: NumberMap; names: Int32Array };
 }
 
 /** The matcher's index as plain data (strings, numbers, typed arrays), ready for a compiled index file. */
@@ -124,13 +127,14 @@ export function snapshotMatcher(matcher: Matcher): MatcherSnapshot {
     }
     return n;
   };
-  const { signals, about, descriptions } = matcher.built;
+  const { signals, about, descriptions, steps } = matcher.built;
   return {
     version: SNAPSHOT_VERSION,
     params: JSON.stringify(matcher.params.index),
     signals: encodeSignals(signals, id),
     about: encodeAbout(about, id),
     descriptions: encodeDescriptions(descriptions, id),
+    steps: encodeSteps(steps, id),
     strings,
   };
 }
@@ -155,9 +159,11 @@ export function restoreMatcher(
     signals: decodeSignals(snapshot.signals, str, copy),
     about: decodeAbout(snapshot.about, str, copy),
     descriptions: decodeDescriptions(snapshot.descriptions, str, copy),
+    steps: decodeSteps(snapshot.steps, str),
   };
   const articles = built.about.offsets.length - 1;
-  if (articles !== kb.articles.length || built.signals.errors.some((e) => e.article >= kb.articles.length))
+  const outside = built.steps.untold.length !== articles || built.signals.errors.some((e) => e.article >= kb.articles.length);
+  if (articles !== kb.articles.length || outside)
     throw new Error(`matching: snapshot of ${articles} articles does not fit a knowledge base of ${kb.articles.length}`);
   return new Matcher(kb, params, built, { previous: options.previous });
 }
@@ -400,4 +406,26 @@ function decodeDescriptions(s: DescriptionsSnapshot, str: readonly string[], cop
     titles.push(words);
   }
   return { docs, titles, postings: decodeListMap(s.postings, str, copy), idf: decodeNumberMap(s.idf, str) };
+}
+
+function encodeSteps(w: StepWords, id: Intern): MatcherSnapshot['steps'] {
+  return {
+    untold: ragged(
+      w.untold.map((list) => list.map(id)),
+      ints,
+    ),
+    articles: encodeNumberMap(w.articles, id),
+    names: Int32Array.from(w.names, id),
+  };
+}
+
+function decodeSteps(s: MatcherSnapshot['steps'], str: readonly string[]): StepWords {
+  const untold: string[][] = [];
+  const { offsets, values } = s.untold;
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    const words: string[] = [];
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) words.push(str[values[k]]);
+    untold.push(words);
+  }
+  return { untold, articles: decodeNumberMap(s.articles, str), names: new Set(Array.from(s.names, (t) => str[t])) };
 }

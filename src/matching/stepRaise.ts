@@ -4,7 +4,8 @@
  * `New-MailboxRestoreRequest -TargetRootFolder`, `ESMTP … ready`) — and an article often names those only in its fix. Where
  * nothing was answered, the article whose steps hold the paste's rare words, among the articles the paste's prose already
  * fits, is offered first, or alone where nothing was offered. It is never answered, an answer is never touched, and the step
- * words enter no index: every word's weight and every other fit stays as it was.
+ * words enter no other index (theirs is `StepWords`, built with the matcher's): every word's weight and every other fit stays
+ * as it was.
  *
  * It runs last (matcher.ts `match`), after the second floor and the lexicon: an offer made earlier would have kept those
  * from running.
@@ -17,6 +18,19 @@ import type { MatchContext } from './hits';
 import { foldWord } from './normalize';
 import type { Match, MatchResult } from './types';
 
+/**
+ * What the step index is made of, whatever the rarity: built with the matcher's index (matcher.ts `buildMatcherIndex`, on the
+ * thread that builds it, and carried by a compiled index), so no paste pays for reading every article's whole text.
+ */
+export interface StepWords {
+  /** Per article, its steps' words (inflection keys) that its title, symptoms and cause don't hold. */
+  untold: (readonly string[])[];
+  /** Per word some article's steps hold untold: how many articles hold it anywhere (title, symptoms, cause, steps). */
+  articles: ReadonlyMap<string, number>;
+  /** Of those words, the ones some article's steps write as a name: in a command, or with a capital inside. */
+  names: ReadonlySet<string>;
+}
+
 /** Per knowledge base and rarity: each article's rare step words, their weights, and which are written as names. */
 export interface StepIndex {
   /** Per article, its steps' rare words (inflection keys) that its title, symptoms and cause don't hold; undefined: none. */
@@ -26,8 +40,6 @@ export interface StepIndex {
   /** Words some article's steps write as a name: in a command, or with a capital inside (`WebAppPool`, `ESMTP`). */
   names: ReadonlySet<string>;
 }
-
-const INDEXES = new WeakMap<KnowledgeBase, Map<number, StepIndex>>();
 
 /** In a step's text, a name: a word with a capital after its first letter (`TargetRootFolder`, `ESMTP`). Commands are names throughout. */
 const NAME = /\b[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*/g;
@@ -39,8 +51,8 @@ const LETTERS = /[A-Za-z\u00C0-\u024F]{4,}/g;
 
 /**
  * The words of `text` as a description reads them (`descriptionTerm`, `inflectionKey`), four letters or more, into `out`. Read
- * plainly, letter runs only: this is every article's whole text, read once per knowledge base at the first paste that needs
- * it, and the paste's words it is compared with are such runs too. `read`: what this build read already.
+ * plainly, letter runs only: this is every article's whole text, read once per build of the matcher's index, and the paste's
+ * words it is compared with are such runs too. `read`: what this build read already.
  */
 function keysOf(text: string | undefined, out: Set<string>, read: Read): void {
   if (!text) return;
@@ -68,15 +80,8 @@ interface Read {
   words: Map<string, string>;
 }
 
-/**
- * The step index of `kb`: a word is rare when at most `share` of the articles (one at least) hold it anywhere — title, symptoms
- * and their error texts, cause, steps — so a word common elsewhere (`delivery`, `attachment`) is no step evidence.
- */
-export function stepIndex(kb: KnowledgeBase, share: number): StepIndex {
-  let byShare = INDEXES.get(kb);
-  if (!byShare) INDEXES.set(kb, (byShare = new Map()));
-  let index = byShare.get(share);
-  if (index) return index;
+/** The step words of `kb` (`StepWords`): every article's whole text read once. */
+export function buildStepWords(kb: KnowledgeBase): StepWords {
   const names = new Set<string>();
   const read: Read = { texts: new Map(), words: new Map() };
   const own = kb.articles.map((a) => {
@@ -99,21 +104,33 @@ export function stepIndex(kb: KnowledgeBase, share: number): StepIndex {
         keysOf(text, told, read);
       for (const text of [...(s.errors.en ?? []), ...(s.errors.de ?? [])]) keysOf(text, told, read);
     }
-    const all = new Set([...told, ...steps]);
-    return { untold: [...steps].filter((k) => !told.has(k)), all };
+    return { told, steps, untold: [...steps].filter((k) => !told.has(k)) };
   });
-  const df = new Map<string, number>();
-  for (const { all } of own) for (const k of all) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = kb.articles.length;
+  // Counted only for the words some article's steps hold untold: the others are never weighed.
+  const articles = new Map<string, number>();
+  for (const { untold } of own) for (const k of untold) articles.set(k, 0);
+  for (const { told, steps } of own) {
+    for (const k of told) if (articles.has(k)) articles.set(k, articles.get(k)! + 1);
+    for (const k of steps) if (!told.has(k) && articles.has(k)) articles.set(k, articles.get(k)! + 1);
+  }
+  return { untold: own.map((o) => o.untold), articles, names: new Set([...names].filter((k) => articles.has(k))) };
+}
+
+/**
+ * The step index of step words `words` (`buildStepWords`): a word is rare when at most `share` of the articles (one at least)
+ * hold it anywhere — title, symptoms and their error texts, cause, steps — so a word common elsewhere (`delivery`,
+ * `attachment`) is no step evidence. A pass over the untold words, done when the matcher is made.
+ */
+export function stepIndex(words: StepWords, share: number): StepIndex {
+  const n = words.untold.length;
   const most = Math.max(1, Math.round(share * n));
   const weight = new Map<string, number>();
-  for (const { untold } of own) for (const k of untold) if (df.get(k)! <= most) weight.set(k, Math.log(1 + n / df.get(k)!));
-  const keys = own.map(({ untold }) => {
+  for (const [k, df] of words.articles) if (df <= most) weight.set(k, Math.log(1 + n / df));
+  const keys = words.untold.map((untold) => {
     const rare = untold.filter((k) => weight.has(k));
     return rare.length ? new Set(rare) : undefined;
   });
-  byShare.set(share, (index = { keys, weight, names }));
-  return index;
+  return { keys, weight, names: words.names };
 }
 
 /** The article the fix steps put first, the paste's words its steps hold, their weight, and how many are names. */
@@ -131,7 +148,7 @@ export interface StepLeader {
  */
 export function stepLeader(ctx: MatchContext, terms: ReadonlySet<string>, fits: readonly DescriptionScore[]): StepLeader | undefined {
   const p = ctx.params.descriptions;
-  const index = stepIndex(ctx.kb, p.stepShare);
+  const index = ctx.steps;
   const pasted = new Set<string>();
   for (const t of terms) {
     const d = descriptionTerm(t);

@@ -4,7 +4,8 @@ import type { DescriptionScore } from '../../src/matching/descriptions';
 import type { MatchContext } from '../../src/matching/hits';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from '../../src/matching/parameters';
-import { stepIndex, stepRaise } from '../../src/matching/stepRaise';
+import { restoreMatcher, snapshotMatcher } from '../../src/matching/snapshot';
+import { buildStepWords, stepIndex, stepRaise } from '../../src/matching/stepRaise';
 import type { MatchResult } from '../../src/matching/types';
 import { kbOf, proseArticle } from '../helpers/articles';
 
@@ -86,7 +87,7 @@ describe('matching: the fix steps as weak evidence (stepRaise.ts)', () => {
   });
 
   it('reads a step word as rare by every article’s text, and keeps out what the article’s title, symptoms or cause hold', () => {
-    const index = stepIndex(kb, DEFAULT_PARAMETERS.descriptions.stepShare);
+    const index = stepIndex(buildStepWords(kb), DEFAULT_PARAMETERS.descriptions.stepShare);
     const loop = kb.articles.findIndex((a) => a.id === 'owa-loop');
     // `certificate` stands in its cause already, `web` is too short; `renew`, `reset` and `server` are plain words of one
     // article here, `iisreset` and `noforce` names (a command's).
@@ -99,7 +100,27 @@ describe('matching: the fix steps as weak evidence (stepRaise.ts)', () => {
         steps: [{ text: { en: 'Run iisreset.' }, commands: [{ shell: 'cmd', code: 'iisreset' }] }],
       }),
     ]);
-    assert.ok(!stepIndex(shared, DEFAULT_PARAMETERS.descriptions.stepShare).weight.has('iisreset'));
+    assert.ok(!stepIndex(buildStepWords(shared), DEFAULT_PARAMETERS.descriptions.stepShare).weight.has('iisreset'));
+  });
+
+  it('has its step index from the matcher’s build, before any paste, restored with a compiled index and read at its own rarity', () => {
+    const fresh = new Matcher(kb);
+    const steps = (m: Matcher) => (m as unknown as { ctx: MatchContext }).ctx.steps;
+    const loop = kb.articles.findIndex((a) => a.id === 'owa-loop');
+    // Built with the matcher's index (on the thread that builds it), not at the first paste that reaches the rule.
+    assert.deepEqual(fresh.built.steps, buildStepWords(kb));
+    assert.deepEqual([...steps(fresh).keys[loop]!].sort(), ['iisreset', 'noforc', 'renew', 'reset', 'server']);
+    const restored = restoreMatcher(kb, snapshotMatcher(fresh));
+    assert.deepEqual(restored.built.steps, fresh.built.steps);
+    assert.deepEqual(steps(restored), steps(fresh));
+    // The rarity is the matcher's parameter, not the index's: one snapshot serves another `stepShare`.
+    const shared = kbOf([
+      ...articles(),
+      proseArticle('iis', 'The web server stops', 'd', 'IIS.', { steps: [{ text: { en: 'Run iisreset.' } }] }),
+    ]);
+    const snapshot = snapshotMatcher(new Matcher(shared));
+    assert.ok(!steps(restoreMatcher(shared, snapshot)).weight.has('iisreset'));
+    assert.ok(steps(restoreMatcher(shared, snapshot, withSteps({ stepShare: 0.4 }))).weight.has('iisreset'));
   });
 
   it('in a choice already offering the article second, moves it first; one name is enough there, a plain word is not', () => {
