@@ -83,19 +83,21 @@ function foundStatusCode(ctx: MatchContext, h: ErrorHit): boolean {
  */
 export function checkScenario(ctx: MatchContext, hits: ErrorHit[], paste: Paste): void {
   if (!anyAbove(hits, Math.min(ctx.params.score.otherScenario, ctx.params.score.otherProduct))) return;
+  const before = new Float64Array(hits.length);
+  for (let i = 0; i < hits.length; i++) before[i] = hits[i].score;
   capScenario(ctx, hits, paste);
-  capInsideCapped(hits);
+  capInsideCapped(hits, before);
 }
 
 /**
  * Another article's shorter error text inside what a hit checkScenario capped found (`554 5.4.14 Hop count exceeded - possible
  * mail loop` inside the Exchange Online bounce `… possible mail loop ATTR34`, pasted on a server) would lead in its place,
  * though the paste's error is the longer one, with words the shorter lacks: it is capped with it (as capOtherDirection's).
+ * The capped hits are those capScenario lowered (their scores `before` it): each of its caps lowers the score it caps, so a
+ * cap added there is read here without a list of their reasons to keep up.
  */
-function capInsideCapped(hits: ErrorHit[]): void {
-  const capped = hits.filter(
-    (h) => h.deniedScenario || h.otherAccount || h.premisesAddress || h.otherProduct || h.anyServer || h.otherScenario || h.consoleTool,
-  );
+function capInsideCapped(hits: ErrorHit[], before: Float64Array): void {
+  const capped = hits.filter((h, i) => h.score < before[i]);
   if (!capped.length) return;
   for (const h of hits) {
     const outer = capped.find((c) => c.article !== h.article && h.score > c.score && strictlyInside(h.found, c.found));
