@@ -136,6 +136,24 @@ interface ReadPaste {
   described: Map<string, Described>;
 }
 
+/** The paste's words and its prose's fits as written (not through the lexicon), for the fix steps' evidence (stepRaise.ts). */
+interface Written {
+  fits: readonly DescriptionScore[];
+  terms: ReadonlySet<string>;
+  lang: Lang;
+}
+
+/** A reading's result, and what the fix steps' evidence reads of it (undefined: its prose was not read as written). */
+interface Reading {
+  result: MatchResult;
+  written: Written | undefined;
+}
+
+/** `reading`, a paste decided again after `before`: what the fix steps read is the later one's, else the earlier one's. */
+function later(reading: Reading, before: Reading): Reading {
+  return reading.written || !before.written ? reading : { result: reading.result, written: before.written };
+}
+
 /** How a matcher is made besides its knowledge base, parameters and index. */
 export interface MatcherOptions {
   /**
@@ -231,9 +249,6 @@ export class Matcher {
    * same words again; let go when the next paste is matched.
    */
   private typos: { vocabulary: string; found: Map<string, string | undefined> } | undefined;
-  /** The paste's words and its prose's fits as written (not through the lexicon), for the fix steps' evidence (stepRaise.ts). */
-  private written: { fits: readonly DescriptionScore[]; terms: ReadonlySet<string>; lang: Lang } | undefined;
-
   /** `built`: the index of this very `kb` with these `params`, restored from a compiled index; default: built here. */
   constructor(
     kb: KnowledgeBase,
@@ -277,19 +292,25 @@ export class Matcher {
     // So are the arrays of its ids in the vocabulary (score.ts PasteIds): this paste's take their place.
     recyclePasteIds(this.index.vocab);
     const cut = text.length > max ? cutToErrorPart(text, max) : text;
-    let result = this.matchCut(cut, options);
+    const matched = this.matchCut(cut, options);
+    let result = matched.result;
     // Last, on the final decision (after the second floor and the lexicon): the fix steps' evidence, never an answer. In the
     // paste's own language, where every article speaks it.
-    const written = this.written;
+    const written = matched.written;
     if (written && !this.missing[written.lang] && result.decision !== 'answer')
       result = stepRaise(this.ctx, result, written.terms, written.fits, options.lang ?? written.lang, !!options.explain) ?? result;
     return cut === text ? result : { ...result, truncated: true };
   }
 
-  private matchCut(text: string, options: MatchOptions): MatchResult {
-    this.written = undefined;
+  /** The paste as written, then through the lexicon (`throughLexicon`); what the fix steps read is of the reading as written. */
+  private matchCut(text: string, options: MatchOptions): Reading {
     const paste = this.read(text, options);
     const direct = this.matchAsWritten(text, options, false, true, NO_WORDS, paste);
+    return { result: this.throughLexicon(text, options, paste, direct.result), written: direct.written };
+  }
+
+  /** `direct`, the result of `paste` (read from `text`) as written, checked or combined with its reading through the lexicon. */
+  private throughLexicon(text: string, options: MatchOptions, paste: Paste, direct: MatchResult): MatchResult {
     if (!this.bridge) return direct;
     // The paste's lines as cleaned up when it was read: the other language's lines are looked for in them.
     const read = paste.cut === text ? paste : undefined;
@@ -383,7 +404,7 @@ export class Matcher {
       plural: translation.applied.filter((a) => a.plural).map((a) => a.words),
       ...(alternatives.size ? { alternatives } : {}),
     });
-    return (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? lang }, true, !mixed, translated);
+    return (t) => this.matchAsWritten(t, { ...options, lang: options.lang ?? lang }, true, !mixed, translated).result;
   }
 
   /** How many articles' titles and symptom descriptions hold every one of `words` (a word they never use: none). */
@@ -404,7 +425,7 @@ export class Matcher {
     prose = true,
     translated: TranslatedWords = NO_WORDS,
     paste: Paste = this.read(text, options),
-  ): MatchResult {
+  ): Reading {
     const view = buildQueryView(paste.seq, paste.quoted, paste.arrow, paste.values, paste.properties, paste.arrowed);
     const candidates: ArrayLike<number> = this.candidates(view);
     const focus = options.explain && options.article !== undefined ? this.kb.articles.findIndex((a) => a.id === options.article) : -1;
@@ -416,31 +437,32 @@ export class Matcher {
     // The matcher's own array, reused by every paste: a fresh one grown by a push per candidate was 20 KB per paste.
     const reach = { ids: (this.reached ??= new Int32Array(this.index.errors.length)), n: 0 };
     const first = this.decideAt(this.floors.offered, read, reach);
-    if (first.decision !== 'none') return first;
-    return this.decideAt(this.floors.listed, read, undefined, reach.ids.subarray(0, reach.n));
+    if (first.result.decision !== 'none') return first;
+    return later(this.decideAt(this.floors.listed, read, undefined, reach.ids.subarray(0, reach.n)), first);
   }
 
   /**
    * An article to explain is scored whatever the pre-filter says, to show why it did not win — but the decision
    * and the other matches are those of the paste without it: explaining must not turn a `none` into an answer.
    */
-  private explainFocused(read: ReadPaste): MatchResult {
-    const decided = this.decideAt(0, read);
+  private explainFocused(read: ReadPaste): Reading {
+    const reading = this.decideAt(0, read);
+    const decided = reading.result;
     const all = Array.from(read.candidates);
     this.index.errors.forEach((e, id) => e.article === read.focus && !all.includes(id) && all.push(id));
     const id = this.kb.articles[read.focus].id;
-    if (all.length === read.candidates.length || decided.matches.some((m) => m.article === id)) return decided;
-    const again = this.decideAt(0, { ...read, candidates: all });
+    if (all.length === read.candidates.length || decided.matches.some((m) => m.article === id)) return reading;
+    const { result: again, written } = later(this.decideAt(0, { ...read, candidates: all }), reading);
     const focused = again.matches.find((m) => m.article === id);
-    if (focused) return { ...decided, matches: [...decided.matches, focused] };
-    return again.focusFit && !decided.focusFit ? { ...decided, focusFit: again.focusFit } : decided;
+    if (focused) return { result: { ...decided, matches: [...decided.matches, focused] }, written };
+    return { result: again.focusFit && !decided.focusFit ? { ...decided, focusFit: again.focusFit } : decided, written };
   }
 
   /**
    * Stages 3–7 with error texts scored to the end only when they can reach `floor`. `reach` collects the
    * candidates that can reach `floors.listed` (in order); `first`: candidates to score first, when known.
    */
-  private decideAt(floor: number, read: ReadPaste, reach?: Reach, first: ArrayLike<number> = read.candidates): MatchResult {
+  private decideAt(floor: number, read: ReadPaste, reach?: Reach, first: ArrayLike<number> = read.candidates): Reading {
     const { text, paste, candidates, focus, options, bridged, translated, prose } = read;
     let view = read.view;
     // The error texts a contradiction settled below the floor that could still veto the description path (contradicted).
@@ -490,6 +512,7 @@ export class Matcher {
     let topics = keywords.topicPhrases;
     // The prose's fits as written, for an article to explain that no hit finds (`focusFit`).
     let proseFits: readonly DescriptionScore[] | undefined;
+    let kept: Written | undefined;
     if (prose && bestScore(hits) < this.params.decision.answer) {
       const contradicted = contradictedArticles(this.ctx, errorHits, settled, view);
       // The prose's fits as written, for the last resort below (weakDescriptionHits).
@@ -507,7 +530,7 @@ export class Matcher {
         return once.hits.filter((h) => (!throughLexicon || h.topics.length > 0) && !contradicted.has(h.article));
       };
       const written = described(view, keywords.topicPhrases, scored);
-      if (!bridged && scored.fits) this.written = { fits: scored.fits, terms: view.terms, lang: paste.lang };
+      if (!bridged && scored.fits) kept = { fits: scored.fits, terms: view.terms, lang: paste.lang };
       proseFits = scored.fits;
       hits.push(...written);
       // Nothing in the prose found as written: read it again with the admins' names rewritten to the articles'.
@@ -610,7 +633,7 @@ export class Matcher {
     const whole = bridged && decision === 'answer' && top?.kind === 'description' && !!top.cause?.whole;
     // An article to explain that no hit found: how the description path fit it, if its prose was read.
     const focusFit = focus >= 0 && !focused && proseFits ? focusFitOf(this.ctx, proseFits, focus) : undefined;
-    return {
+    const result: MatchResult = {
       decision,
       matches: shown.map((r) => toMatch(this.ctx, r, lang, paste, options.explain ? view : undefined)),
       lang: paste.lang,
@@ -620,6 +643,7 @@ export class Matcher {
       ...(bridged && top?.kind === 'keyword' && top.family ? { familyFirst: true as const } : {}),
       ...(focusFit ? { focusFit } : {}),
     };
+    return { result, written: kept };
   }
 
   /**
