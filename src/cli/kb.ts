@@ -24,6 +24,7 @@ import { formatGaps, summarizeGaps, type Gap } from './gaps';
 import { escapeControls } from './terminal';
 import { buildProbes, formatProbeReport, runProbes } from './probe';
 import { diagnose, diagnosisJson, diagnosisText } from './diagnose';
+import { formatHeldBack, heldBackReason, type HeldBack } from './heldBack';
 import { errorVocabulary, formatUntranslated, formatVocabulary, untranslatedWords } from './vocab';
 
 /**
@@ -39,7 +40,7 @@ const USAGE = `usage:
   kb match [--kb PATH]... [--strict] [--lang de|en] [--json] [--explain [--article ID]] [TEXT]   (stdin without TEXT)
   kb match --batch FILE [--json] [--kb PATH]... [--strict]
   kb eval FILE [--kb PATH]... [--strict] [--labels expect|more] [--by lang|kind] [--min-right R] [--max-false F] [--verbose] [--json]
-          [--outcomes SNAPSHOT | --write-outcomes SNAPSHOT]
+          [--outcomes SNAPSHOT | --write-outcomes SNAPSHOT] [--held-back]
   kb probe [--kb PATH]... [--strict] [--partners N] [--verbose] [--json]   (near-miss pastes built from the articles' error texts)
   kb gaps [--data DIR] [--top N] [--json]                     (DIR default: $DATA_DIR or ./data)
   kb diagnose [--json] [TEXT]                                 (TLS configuration; reads stdin without TEXT)
@@ -341,6 +342,7 @@ function evalCommand(args: string[], io: Output): number {
       json: { type: 'boolean' },
       outcomes: { type: 'string' },
       'write-outcomes': { type: 'string' },
+      'held-back': { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -376,16 +378,24 @@ function evalCommand(args: string[], io: Output): number {
   const report = evaluate(set, run);
   const groups = by === undefined ? [] : groupBy(set, by).map(([name, pastes]) => ({ name, report: evaluate(pastes, run) }));
   const changed = committed ? diffOutcomes(committed, report.outcomes) : [];
+  const heldBack = values['held-back'] ? heldBackOf(set, run, matcher) : undefined;
   if (values.json) {
     const brief = (r: EvalReport) => ({ ...r, failures: r.failures.length });
     io.json({
       ...brief(report),
       ...(committed ? { changed } : {}),
       ...(by ? { by, groups: groups.map((g) => ({ name: g.name, ...brief(g.report) })) } : {}),
+      ...(heldBack ? { heldBack } : {}),
     });
   } else {
     const text = formatReport(report, values.verbose ?? false, committed ? changed : undefined);
-    io.out([text, ...groups.map((g) => `\n${by} = ${g.name}\n${formatReport(g.report, false)}`)].join('\n'));
+    io.out(
+      [
+        text,
+        ...groups.map((g) => `\n${by} = ${g.name}\n${formatReport(g.report, false)}`),
+        ...(heldBack ? [`\n${formatHeldBack(heldBack)}`] : []),
+      ].join('\n'),
+    );
   }
   if (values['write-outcomes'] !== undefined) writeOutcomes(values['write-outcomes'], report.outcomes);
   let pass = report.rightRate >= minRight && report.falseRate <= maxFalse;
@@ -398,6 +408,24 @@ function evalCommand(args: string[], io: Output): number {
     pass = false;
   }
   return pass ? 0 : 1;
+}
+
+/**
+ * `--held-back`: each covered paste whose clarify offered a right article first, matched again with `explain` to say what
+ * kept that article from an answer (heldBack.ts).
+ */
+function heldBackOf(set: readonly LabelledPaste[], run: (text: string) => Outcome, matcher: Matcher): HeldBack[] {
+  const { answer, margin } = matcher.params.decision;
+  const rows: HeldBack[] = [];
+  set.forEach((paste, i) => {
+    const outcome = run(paste.text);
+    if (outcome.decision !== 'clarify' || !paste.expect.includes(outcome.ranked[0])) return;
+    const r = matcher.match(paste.text, { explain: true });
+    if (!r.matches.length) return;
+    const { reason, note } = heldBackReason(r, answer, margin);
+    rows.push({ id: paste.id ?? `#${i + 1}`, article: r.matches[0].article, score: r.matches[0].score, reason, note });
+  });
+  return rows;
 }
 
 /** A committed outcome snapshot: a JSON object, paste id → `answer <id>` | `clarify <id>` | `none`. */

@@ -184,6 +184,20 @@ source:
     assert.match(text, /\n {2}1\.00 exact +(\d+) +\1 +100\.0%\n/);
   });
 
+  it('eval --held-back lists the covered pastes offered first but not answered, with what held each back', () => {
+    const set = path.join(ROOT, 'tests/data/dev-builtin.jsonl');
+    const report = JSON.parse(kb(['eval', set, '--held-back', '--json']).out);
+    assert.equal(report.heldBack.length, report.coveredOfferedFirst - report.coveredAnswered);
+    const inner = report.heldBack.find((h: { id: string }) => h.id === 'fed-en-inner-only');
+    assert.deepEqual([inner.article, inner.reason], ['exo-legacy-tls-hybrid', 'cap inner-message']);
+    assert.equal(JSON.parse(kb(['eval', set, '--json']).out).heldBack, undefined);
+    const text = kb(['eval', set, '--held-back']).out;
+    assert.match(
+      text,
+      /\n\nheld back \(covered, a right article offered first, not answered\): 1\n {2}cap inner-message: 1\n {4}fed-en-inner-only {2}exo-legacy-tls-hybrid {2}0\.75 {2}capped at 0\.75/,
+    );
+  });
+
   it('eval --outcomes names every paste whose outcome differs from the snapshot, and exits 1', () => {
     const t = tempFolder({
       'set.jsonl': [
