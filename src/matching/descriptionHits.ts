@@ -7,6 +7,7 @@ import {
   addPairs,
   describedAll,
   describedWhole,
+  errorUnsaid,
   failureUnsaid,
   GENERIC,
   inflectionKey,
@@ -228,6 +229,13 @@ export function descriptionHits(
     else if (against === 'works') hit.directionWorks = true;
     // (Nor where the article's title says something fails and the paste says nothing does: a question about its subject.)
     else if (alone && unsaidOf(d.article)) hit.unsaid = true;
+    // (Nor where the article's title is its error message and the paste names no error or failure: errorUnsaid.)
+    else if (
+      alone &&
+      !bridged &&
+      errorUnsaid(ctx.kb.articles[d.article].title.en ?? '', ctx.facts.errorTextsOf(d.article), text, p.errorTitle)
+    )
+      hit.errorUnsaid = true;
     // (Nor where the paste was printed by another program than Microsoft's and the article names none: foreignProgram.ts.)
     else if (alone && ctx.facts.programNamedOf(d.article) === null && (shown ??= foreignProgram(text) ?? null) !== null)
       hit.foreignProgram = shown;

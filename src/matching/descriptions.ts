@@ -1293,6 +1293,41 @@ export function failureUnsaid(title: string, text: string, translated = false): 
 }
 
 /**
+ * Words that say an error or a failure happened: `FAILS` without the bare negations (`not`, `never`: a post tells its setup
+ * with them, `should not be created`), and the nouns of an error (`error`, `exception`, `NDR`, `warning`), an exception's
+ * class name, a status code (`5.7.1`) or a hex result code.
+ */
+const ERROR_SAID =
+  /\b(?:fail\w*|errors?|exceptions?|warnings?|can ?not|can'?t|couldn'?t|unable|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|aren'?t|wasn'?t|weren'?t|no longer|stuck|hang\w*|hung|stall\w*|reject\w*|bounc\w*|undeliverable|ndrs?|broken|denied|block\w*)\b|[a-z]exception\b|\b[245]\.\d{1,3}\.\d{1,3}\b|\b0x[0-9a-f]{4,8}\b/i;
+
+/**
+ * Whether prose answered by a symptom and its cause names none of the error its article is about: the article's title is
+ * its error message (of one of its error texts' words, `GENERIC` aside, at least `share` stand in the title:
+ * `(MigrationPermanentException Cannot find a recipient that has mailbox GUID) error when moving mailboxes`), and the paste
+ * holds no word of an error or a failure (`ERROR_SAID`). Such a post tells a story the article's cause is part of (the
+ * attribute its fix sets), not the error the article resolves. English posts only (read through the lexicon, the bridge
+ * decides).
+ */
+export function errorUnsaid(title: string, errorTexts: readonly string[], text: string, share: number): boolean {
+  if (!title || !errorTexts.length) return false;
+  const titled = new Set(proseTerms(title).map(inflectionKey));
+  const holds = errorTexts.some((e) => {
+    const words = new Set(
+      proseTerms(e)
+        .filter((w) => !GENERIC.has(w) && /\p{L}/u.test(w))
+        .map(inflectionKey),
+    );
+    let held = 0;
+    for (const w of words) if (titled.has(w)) held++;
+    return words.size > 0 && held >= share * words.size;
+  });
+  if (!holds) return false;
+  const plain = text.replace(/[\u2018\u2019]/g, "'");
+  if (ERROR_SAID.test(plain)) return false;
+  return guessLanguage((plain.match(/\p{L}+/gu) ?? []).map(foldWord), plain) !== 'de';
+}
+
+/**
  * The problem part of a long post (`minSentences` sentences or more: a story, then the problem, then what was tried):
  * its sentences that say what goes wrong (`PROBLEM`), wherever they stand, joined. Undefined when the post is short,
  * names no problem in words, or every sentence does (then the whole post is the problem).

@@ -304,6 +304,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'description',
         note: `the article's title says something fails and the paste says nothing does (no failure, negation or fault word)${h.topics.length ? ': its topic phrases add nothing' : ''}: offered, not answered`,
       });
+    if (h.errorUnsaid)
+      rules.push({
+        rule: 'description',
+        note: `the article's title is its error message and the paste names no error or failure: its symptom named with its cause or whole is offered, not answered`,
+      });
     if (h.foreignProgram)
       rules.push({
         rule: 'foreign-program',

@@ -211,6 +211,11 @@ export interface DescriptionHit extends HitBase {
   /** The title says something fails, the paste that nothing does (descriptions.ts `failureUnsaid`): not answered as named whole. */
   unsaid?: true;
   /**
+   * The title is the article's error message, the paste names no error or failure (descriptions.ts `errorUnsaid`): its symptom
+   * named with its cause or whole is offered, not answered.
+   */
+  errorUnsaid?: true;
+  /**
    * What shows the paste was printed by another program than Microsoft's, whose article's prose names no program
    * (foreignProgram.ts): the symptom named with its cause or whole is offered, not answered.
    */
