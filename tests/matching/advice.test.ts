@@ -11,13 +11,16 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
 describe('matching rules: advice after another message (adviceOnly)', () => {
   const error =
     'Cannot rename the walrus folder. Right-click the folder, and then click Properties to check your quokka permissions for this folder. See the folder owner or administrator to change your quokka permissions.';
-  const m = new Matcher(
-    kbOf([
-      article('walrus', [error]),
-      article('heron', ['Heron flamingo toucan synchronisation aborted.']),
-      article('other', ['Unrelated zebra text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('walrus', [error]),
+        article('heron', ['Heron flamingo toucan synchronisation aborted.']),
+        article('other', ['Unrelated zebra text about the zoo.']),
+      ]),
+    );
+  });
   const advice =
     'Right-click the folder, and then click Properties to check your quokka permissions for the folder. See the folder owner or your administrator to change your quokka permissions.';
 

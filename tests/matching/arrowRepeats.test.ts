@@ -12,13 +12,16 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
 describe('matching rules: a paste whose arrow repeats the outer message (arrowRepeats)', () => {
   const relay =
     "The call to 'https://<server>/quokka.svc' failed. Error details: The marmot request was refused with wombat scheme 'Negotiate'. --> The remote gizmo returned an error: (403) Forbidden.";
-  const m = new Matcher(
-    kbOf([
-      article('relay', [relay]),
-      article('heron', ['Heron flamingo toucan synchronisation aborted.']),
-      article('other', ['Unrelated zebra text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('relay', [relay]),
+        article('heron', ['Heron flamingo toucan synchronisation aborted.']),
+        article('other', ['Unrelated zebra text about the zoo.']),
+      ]),
+    );
+  });
   const outer =
     "The call to 'https://ex01.contoso.com/quokka.svc' failed. Error details: The marmot request was refused with wombat scheme 'Negotiate'.";
 

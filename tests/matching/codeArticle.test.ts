@@ -71,7 +71,10 @@ describe('matching: an answer found by the prose of an overview’s row goes to 
   });
   // Another article names a word of the paste (`program`): descriptions compete, as in a real knowledge base.
   const printer = describedArticle('printer', 'A printer program cannot send', 'The printer program stops.');
-  const m = new Matcher(kbOf([described, codeArticle('fix-5-7-92', '5.7.92'), far, printer]));
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf([described, codeArticle('fix-5-7-92', '5.7.92'), far, printer]));
+  });
   // The row's prose in a user's words, without its error text: a description of the row (describedWhole answers it).
   const text = 'my mail program adds stray numbat bytes to every message I send';
 

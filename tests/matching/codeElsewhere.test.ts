@@ -15,7 +15,10 @@ describe('matching rules: a code hit where the paste says it happened elsewhere 
   ];
   const paste = '452 4.3.9 Wombat burrow full, the quota of the sett is exhausted.';
   const other = article('other', ['Numbat feeder jammed at the gate.']);
-  const plain = new Matcher(kbOf([article('variants', texts), other]));
+  let plain: Matcher;
+  beforeEach(() => {
+    plain = new Matcher(kbOf([article('variants', texts), other]));
+  });
   const top = (m: Matcher, text: string) => {
     const r = m.match(text);
     return [r.decision, r.matches[0]?.article, r.matches[0]?.score];

@@ -21,7 +21,10 @@ describe('matching: code hits (codeHits.ts)', () => {
     const tunnel = englishArticle('tunnel', ['HCW8199 The wombat tunnel collapsed near the burrow gate'], {
       title: { en: 'Setup stops on a northern farm' },
     });
-    const m = new Matcher(kbOf([tunnel, far]));
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kbOf([tunnel, far]));
+    });
 
     it('offers the article for the code alone, or for the code at the paste’s end', () => {
       assert.deepEqual(outcome(m, 'HCW8199').articles, ['tunnel']);
@@ -45,7 +48,10 @@ describe('matching: code hits (codeHits.ts)', () => {
     const ndr = englishArticle('ndr-439', ["Remote Server returned '554 4.3.9 wombat busy; the pony store refused the delivery'"], {
       title: { en: 'Fix NDR error "554 4.3.9" in Exchange Online' },
     });
-    const m = new Matcher(kbOf([ndr, far]));
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kbOf([ndr, far]));
+    });
     const TITLE_NAMES = "0.5: a status code the article's title names (at most 3 titles)";
 
     it('offers it where the paste follows the error text from the code to either end', () => {
@@ -106,7 +112,10 @@ describe('matching: API error codes (apiCodes.ts)', () => {
       { title: { en: 'Koala interface is not yet ready error' } },
     );
     const depth = englishArticle('depth', ['The value of WombatBurrowDepth must be positive']);
-    const m = new Matcher(kbOf([rest, depth, far]));
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kbOf([rest, depth, far]));
+    });
     const CODE =
       "0.6: an API error code (a CamelCase word an error text gives after a code label) at most 3 articles hold: the error's family, not where it happened (offered, never answered)";
 
@@ -146,7 +155,10 @@ describe('matching: a status code’s family, one article’s title naming the p
   const overview = englishArticle('overview', [LIMIT, '550 5.1.97 Widget unknown', '550 5.7.98 Widget refused'], {
     title: { en: 'Widget non-delivery reports' },
   });
-  const m = new Matcher(kbOf([throttle, overview, far]));
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf([throttle, overview, far]));
+  });
   const FAMILY_TITLE =
     "0.85: one of a status code's family whose title, alone of the family, names the paste's message after the code (and an error text with the paste's reply code): which bounce and why";
 

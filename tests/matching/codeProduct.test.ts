@@ -14,8 +14,14 @@ describe('matching rules: a code hit of an article of the other product (errorCa
   const paste = '535 5.7.139 Wombat logon unsuccessful, basic logon is disabled for the burrow.';
   const other = article('other', ['Numbat feeder jammed at the gate.']);
   const on = (name: string) => ({ products: [{ name, versions: [] }] });
-  const server = new Matcher(kbOf([article('variants', texts, on('Exchange Server')), other]));
-  const online = new Matcher(kbOf([article('variants', texts, on('Exchange Online')), other]));
+  let server: Matcher;
+  beforeEach(() => {
+    server = new Matcher(kbOf([article('variants', texts, on('Exchange Server')), other]));
+  });
+  let online: Matcher;
+  beforeEach(() => {
+    online = new Matcher(kbOf([article('variants', texts, on('Exchange Online')), other]));
+  });
   const top = (m: Matcher, text: string) => {
     const r = m.match(text);
     return [r.decision, r.matches[0]?.article, r.matches[0]?.score];

@@ -52,7 +52,10 @@ describe('matching: every contradiction of an error text (score.ts contradiction
   });
 
   describe('a code hit (otherAfter) reads them all', () => {
-    const m = new Matcher(kbOf([seeding, far]));
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kbOf([seeding, far]));
+    });
     const decision = (paste: string) => m.match(paste).decision;
 
     it('offers nothing where the paste goes on differently after the code and somewhere before it too', () => {

@@ -438,7 +438,10 @@ describe('matching: a description that names the symptom and the cause is answer
     englishArticle('quota', ['Saving the item failed: the wombat quota is exhausted.'], { title: { en: 'Wombat quota exhausted' } }),
   ]);
   // The cause rule alone: in four articles every described symptom fits well enough for `describedWhole` (tested below).
-  const m = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } });
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } });
+  });
   const top = (text: string) => {
     const r = m.match(text);
     return [r.decision, r.matches[0]?.article, r.matches.length];
@@ -624,7 +627,10 @@ describe("matching: a description with the status code its article's title names
   ]);
   // The code rule alone: `describedWhole` (fit 0.3) would answer these short posts too.
   const params = { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } };
-  const m = new Matcher(kb, params);
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kb, params);
+  });
   const top = (text: string) => {
     const r = m.match(text, { explain: true });
     return [r.decision, r.matches[0]?.article];

@@ -54,7 +54,10 @@ describe('matching: description hits (descriptionHits.ts)', () => {
   const params = { ...DEFAULT_PARAMETERS, descriptions: { ...p, answerFit: 2 } };
 
   describe('weakErrorsBelow: an error text found by little evidence ranks just below the description', () => {
-    const m = new Matcher(kbOf([portraits(), ...others, ...common]), params);
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kbOf([portraits(), ...others, ...common]), params);
+    });
 
     it('lowers it to one group step below the best description, and says why', () => {
       const r = outcome(m, `${SYMPTOM} ${WEAK}`);
@@ -103,7 +106,10 @@ describe('matching: description hits (descriptionHits.ts)', () => {
   });
 
   describe('a title written whole', () => {
-    const m = new Matcher(kbOf([portraits(), ...others, ...common]), params);
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kbOf([portraits(), ...others, ...common]), params);
+    });
 
     it('adds the title bonus to the description and says so', () => {
       const r = outcome(m, 'Staff portraits never refresh in the cloud');

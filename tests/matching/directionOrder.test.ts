@@ -93,7 +93,10 @@ describe('matching: the direction in the orders of symptoms offered together', (
       describedArticle('quokka', 'Quokka printer jams on duplex pages', 'The printer stops on every second page.'),
     ]);
     // A direction worth too little evidence for the description path to lead with it: the family offer orders them.
-    const m = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, directionEvidence: 0.05 } });
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kb, { ...DEFAULT_PARAMETERS, descriptions: { ...p, directionEvidence: 0.05 } });
+    });
     const offered = (r: MatchResult) => r.matches.filter((x) => x.score >= DEFAULT_PARAMETERS.decision.candidate).map((x) => x.article);
 
     it('puts first the article whose title says the direction the paste says, both ways round', () => {

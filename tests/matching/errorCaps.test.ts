@@ -55,7 +55,10 @@ describe('matching: the scenario caps (errorCaps.ts checkScenario)', () => {
   describe('the lines beside each error, read on their own', () => {
     const first = 'The wombat burrow could not be opened because the quokka gate refused the numbat key.';
     const second = 'Replication of the marmot ledger stalled after the pony relay dropped the yak stream.';
-    const m = new Matcher(kbOf([article('first', [first]), article('second', [second]), other]));
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kbOf([article('first', [first]), article('second', [second]), other]));
+    });
     const scores = (text: string) => m.match(text, { explain: true }).matches.map((x) => [x.article, x.score]);
     // The script is named on the first error's own line (what failed, not where) and beside the second error.
     const paste = `PS C:\\tools> .\\Run-Analyzer.ps1 ${first}\n${second}`;

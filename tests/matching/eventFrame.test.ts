@@ -58,18 +58,21 @@ describe('matching/eventFrame (an event record pasted with its field names)', ()
     assert.equal(eventFrameTerms('The event log source on this computer has a user level setting', 3).size, 0);
   });
 
-  const m = new Matcher(
-    kbOf([
-      describedArticle('logs', 'Computer event log level keywords lost', 'The event log of a computer loses its level and keywords.'),
-      describedArticle('walrus', 'Walrus sync stalls', 'The walrus sync stalls every night.'),
-      article('user', ['The pony ledger refused the yak handshake.'], {
-        title: { en: 'Pony ledger refuses the handshake when a user logs on to a computer' },
-      }),
-      article('gateway', ['The pony ledger refused the yak handshake.'], {
-        title: { en: 'Pony ledger refuses the handshake at the gateway' },
-      }),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        describedArticle('logs', 'Computer event log level keywords lost', 'The event log of a computer loses its level and keywords.'),
+        describedArticle('walrus', 'Walrus sync stalls', 'The walrus sync stalls every night.'),
+        article('user', ['The pony ledger refused the yak handshake.'], {
+          title: { en: 'Pony ledger refuses the handshake when a user logs on to a computer' },
+        }),
+        article('gateway', ['The pony ledger refused the yak handshake.'], {
+          title: { en: 'Pony ledger refuses the handshake at the gateway' },
+        }),
+      ]),
+    );
+  });
 
   it('reads no description into the field names of an event record', () => {
     const r = m.match(record('Zebra Service', 'The quokka ran out of hay.'));

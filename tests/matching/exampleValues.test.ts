@@ -4,12 +4,15 @@ import { cleanPaste } from '../../src/matching/normalize';
 import { englishArticle as article, kbOf } from '../helpers/articles';
 
 describe("matching: an article's example name in double quotes is a value (signals.ts)", () => {
-  const m = new Matcher(
-    kbOf([
-      article('room', ['Cannot open the Calendar folder for user "room alias". The operation failed.']),
-      article('walrus', ['The walrus sync stalled at midnight.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('room', ['Cannot open the Calendar folder for user "room alias". The operation failed.']),
+        article('walrus', ['The walrus sync stalled at midnight.']),
+      ]),
+    );
+  });
 
   it('answers the error with the name the admin chose in its place', () => {
     const r = m.match('Cannot open the Calendar folder for user "Board Room". The operation failed.');
@@ -31,16 +34,19 @@ describe("matching: an article's example name in double quotes is a value (signa
 });
 
 describe('matching: a quoted .NET type or assembly name in a paste is the message, not a value (normalize.ts)', () => {
-  const m = new Matcher(
-    kbOf([
-      article('assembly', [
-        "Could not load file or assembly 'Microsoft.Exchange.Common, Version=15.0.0.0, Culture=neutral, " +
-          "PublicKeyToken=31bf3856ad364e35' or one of its dependencies. The system cannot find the file specified.",
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('assembly', [
+          "Could not load file or assembly 'Microsoft.Exchange.Common, Version=15.0.0.0, Culture=neutral, " +
+            "PublicKeyToken=31bf3856ad364e35' or one of its dependencies. The system cannot find the file specified.",
+        ]),
+        article('cast', ["Unable to cast object of type 'Microsoft.Exchange.Data.Directory.ADObjectId' to type 'System.String'."]),
+        article('walrus', ['The walrus sync stalled at midnight.']),
       ]),
-      article('cast', ["Unable to cast object of type 'Microsoft.Exchange.Data.Directory.ADObjectId' to type 'System.String'."]),
-      article('walrus', ['The walrus sync stalled at midnight.']),
-    ]),
-  );
+    );
+  });
 
   it('answers the error with its own name quoted', () => {
     const r = m.match(
@@ -69,16 +75,19 @@ describe('matching: a quoted .NET type or assembly name in a paste is the messag
 });
 
 describe("matching: a distinguished name's domain components are the directory's domain, not words (normalize.ts)", () => {
-  const m = new Matcher(
-    kbOf([
-      article('wko', [
-        'The well-known object entry B:32:<guid>:CN=Recipient Management\\0ADEL:<guid>,CN=Deleted Objects,DC=contoso,DC=com ' +
-          'on the otherWellKnownObjects attribute in the container object CN=Microsoft Exchange,CN=Services,CN=Configuration,' +
-          'DC=contoso,DC=com points to an invalid DN or a deleted object. Remove the entry, and then rerun the task.',
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('wko', [
+          'The well-known object entry B:32:<guid>:CN=Recipient Management\\0ADEL:<guid>,CN=Deleted Objects,DC=contoso,DC=com ' +
+            'on the otherWellKnownObjects attribute in the container object CN=Microsoft Exchange,CN=Services,CN=Configuration,' +
+            'DC=contoso,DC=com points to an invalid DN or a deleted object. Remove the entry, and then rerun the task.',
+        ]),
+        article('walrus', ['The walrus sync stalled at midnight.']),
       ]),
-      article('walrus', ['The walrus sync stalled at midnight.']),
-    ]),
-  );
+    );
+  });
 
   it('drops DC= parts on both sides, as host names are', () => {
     assert.deepEqual(cleanPaste('CN=Deleted Objects,DC=zorg,DC=local on the x; CN=Configuration,dc=Corp, DC=Contoso, DC=com.'), [

@@ -31,7 +31,10 @@ describe('matching: prose that says nothing fails is not answered by an article 
 
   describe('in the matcher', () => {
     const kb = kbOf(proseTrio());
-    const m = new Matcher(kb);
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kb);
+    });
     const told = 'Staff portraits changed on premises keep the old picture, in the cloud they never refresh.';
     const asked = 'Staff portraits changed on premises: how do I see which picture the cloud shows for them, the old picture?';
 
@@ -54,18 +57,21 @@ describe('matching: prose that says nothing fails is not answered by an article 
   });
 
   describe('with topic phrases (a cause named)', () => {
-    const m = new Matcher(
-      kbOf([
-        describedArticle(
-          'quokka',
-          'Hybrid wombat servers without quokka 1.2: burrow sharing and numbat trust fail',
-          'Burrow sharing between wombat servers and the cloud stops.',
-          { keywords: { en: ['quokka 1.2', 'quokka 1.0'] } },
-        ),
-        describedArticle('photos', 'User photos are not shown in Outlook', 'Photos of users are missing.'),
-        describedArticle('rooms', 'Room lists are empty in Microsoft 365', 'The room finder shows no rooms for on-premises users.'),
-      ]),
-    );
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          describedArticle(
+            'quokka',
+            'Hybrid wombat servers without quokka 1.2: burrow sharing and numbat trust fail',
+            'Burrow sharing between wombat servers and the cloud stops.',
+            { keywords: { en: ['quokka 1.2', 'quokka 1.0'] } },
+          ),
+          describedArticle('photos', 'User photos are not shown in Outlook', 'Photos of users are missing.'),
+          describedArticle('rooms', 'Room lists are empty in Microsoft 365', 'The room finder shows no rooms for on-premises users.'),
+        ]),
+      );
+    });
 
     it('answers the cause named beside a failure, offers it named in a question that says nothing fails', () => {
       const failed = m.match('Our wombat servers fail to accept quokka 1.0 instead of quokka 1.2.');

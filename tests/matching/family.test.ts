@@ -6,14 +6,17 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
 /** Several articles holding one error whole: the paste must say which (ranking.ts breakTies, parameters.ts `score.family`). */
 describe('matching rules: an error several articles hold (a family)', () => {
   const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
-  const m = new Matcher(
-    kbOf([
-      article('export', [error], { title: { en: 'Exporting a walrus archive fails for the target llama' } }),
-      article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser' } }),
-      article('members', [error], { title: { en: 'Narwhal lists miss members across forests' } }),
-      article('other', ['Unrelated zebra text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('export', [error], { title: { en: 'Exporting a walrus archive fails for the target llama' } }),
+        article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser' } }),
+        article('members', [error], { title: { en: 'Narwhal lists miss members across forests' } }),
+        article('other', ['Unrelated zebra text about the zoo.']),
+      ]),
+    );
+  });
 
   it('offers the family, answers none, when the rest of the paste names none of their scenarios', () => {
     const r = m.match(error);
@@ -47,13 +50,16 @@ describe('matching rules: an error several articles hold (a family)', () => {
 describe('matching rules: near-twin error texts of two articles', () => {
   const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
   const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';
-  const m = new Matcher(
-    kbOf([
-      article('setup', [short], { title: { en: 'Setting up a narwhal profile in the cloud fails' } }),
-      article('encryption', [long], { title: { en: 'Zebra encryption required by the gateway' } }),
-      article('other', ['Unrelated yak text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('setup', [short], { title: { en: 'Setting up a narwhal profile in the cloud fails' } }),
+        article('encryption', [long], { title: { en: 'Zebra encryption required by the gateway' } }),
+        article('other', ['Unrelated yak text about the zoo.']),
+      ]),
+    );
+  });
 
   it('offers both, answers neither, when the paste holds the shorter one and names neither scenario', () => {
     const r = m.match(short);
@@ -92,7 +98,10 @@ describe('matching rules: a tie the rest of the paste fits equally goes to the t
     article('zebra', [error], { title: { en: 'Exporting a narwhal archive fails on Walrus Gateway 7' } }),
     article('other', ['Unrelated zebra text about the zoo.']),
   ];
-  const m = new Matcher(kbOf(articles));
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf(articles));
+  });
 
   it("puts the article whose title names the paste's other words first, and says so", () => {
     const r = m.match(`Walrus Gateway\n${error}`, { explain: true });
@@ -133,14 +142,17 @@ describe("matching rules: a product's name the tied articles all carry does not 
   const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
   // `walrus gateway` is in the titles of three of the eight articles (more than a quarter: 1.30 each, together above ln 5);
   // `archive` too, but of only one of the two tied.
-  const m = new Matcher(
-    kbOf([
-      article('export', [error], { title: { en: 'Exporting an archive fails for the target llama on Walrus Gateway' } }),
-      article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser of Walrus Gateway' } }),
-      article('console', ['The zebra console stopped responding.'], { title: { en: 'Walrus Gateway console hangs' } }),
-      ...productNameBystanders(),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('export', [error], { title: { en: 'Exporting an archive fails for the target llama on Walrus Gateway' } }),
+        article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser of Walrus Gateway' } }),
+        article('console', ['The zebra console stopped responding.'], { title: { en: 'Walrus Gateway console hangs' } }),
+        ...productNameBystanders(),
+      ]),
+    );
+  });
 
   it('offers the family, answers none, when the rest of the paste adds only the product name', () => {
     const r = m.match(`Walrus Gateway: ${error}`, { explain: true });
@@ -169,14 +181,17 @@ describe("matching rules: a product's name the tied articles all carry does not 
 describe("matching rules: a product's name near twins both carry does not name either one's scenario", () => {
   const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
   const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';
-  const m = new Matcher(
-    kbOf([
-      article('setup', [short], { title: { en: 'Setting up an archive profile on Yak Gateway fails' } }),
-      article('encryption', [long], { title: { en: 'Zebra encryption required by Yak Gateway' } }),
-      article('console', ['The zebra console stopped responding.'], { title: { en: 'Yak Gateway console hangs' } }),
-      ...productNameBystanders(),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('setup', [short], { title: { en: 'Setting up an archive profile on Yak Gateway fails' } }),
+        article('encryption', [long], { title: { en: 'Zebra encryption required by Yak Gateway' } }),
+        article('console', ['The zebra console stopped responding.'], { title: { en: 'Yak Gateway console hangs' } }),
+        ...productNameBystanders(),
+      ]),
+    );
+  });
 
   it('offers both twins, answers neither, when the rest of the paste adds only the product name', () => {
     const r = m.match(`Yak Gateway: ${short}`, { explain: true });

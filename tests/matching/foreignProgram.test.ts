@@ -114,7 +114,10 @@ describe('matching: the foreign-program rule (foreignProgram.ts)', () => {
 
   describe('the cap', () => {
     const admin = article('vault-admin', [ERROR], { title: { en: 'Moving the ledger mailbox fails' } });
-    const m = new Matcher(kbOf([admin]));
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(kbOf([admin]));
+    });
     const traceback = `Traceback (most recent call last):\n  File "/srv/sync.py", line 12, in run\nvault.errors.AccessError: ${ERROR}`;
 
     it('offers, not answers, an admin-task article for a paste another program printed', () => {

@@ -16,7 +16,10 @@ const JAVA = `${PROSE}\n\tat com.acme.sync.PictureJob.run(PictureJob.java:42)\n\
 const PYTHON = `${PROSE}\nTraceback (most recent call last):\n  File "/srv/pictures.py", line 12, in run`;
 
 describe('matching: the foreign-program rule on the description path (descriptionHits.ts)', () => {
-  const m = new Matcher(kbOf(PORTRAITS.articles()), params);
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf(PORTRAITS.articles()), params);
+  });
 
   it('answers symptom and cause named together in prose of its own (the rule it limits)', () => {
     const r = m.match(PROSE);

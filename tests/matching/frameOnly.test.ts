@@ -10,13 +10,16 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
 describe('matching rules: the frame of an error without the failure inside it (frameOnly)', () => {
   const error =
     'Configuring the walrus installer. Quokka preparation FAILED. The marmot gateway refused the numbat schema: attribute wombat conversion aborted because the dingo bilby tag of the kiwi emu forest is invalid. The walrus setup operation did not complete. More details can be found in the walrus setup log.';
-  const m = new Matcher(
-    kbOf([
-      article('walrus', [error]),
-      article('heron', ['Heron flamingo toucan synchronisation aborted.']),
-      article('other', ['Unrelated zebra text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('walrus', [error]),
+        article('heron', ['Heron flamingo toucan synchronisation aborted.']),
+        article('other', ['Unrelated zebra text about the zoo.']),
+      ]),
+    );
+  });
 
   it('answers the error pasted whole, or with its failure and without the frame', () => {
     assert.deepEqual([m.match(error).decision, m.match(error).matches[0].article], ['answer', 'walrus']);

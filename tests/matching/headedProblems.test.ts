@@ -25,13 +25,16 @@ const source = [
 
 describe('matching: a problem an article describes under its own heading (import: headedProblems)', () => {
   const imported = importArticle('widget-updates.md', source).article!;
-  const m = new Matcher(
-    kbOf([
-      imported,
-      describedArticle('portal-slow', 'Dashboard portal is slow', 'The dashboard portal loads slowly for every user.'),
-      article('gateway', ['The gateway refused the request from the yak proxy.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        imported,
+        describedArticle('portal-slow', 'Dashboard portal is slow', 'The dashboard portal loads slowly for every user.'),
+        article('gateway', ['The gateway refused the request from the yak proxy.']),
+      ]),
+    );
+  });
 
   it('offers the article, with that problem, to a description of it or to its code', () => {
     const blank = m.match('Since the update the portal page stays blank right after sign in, and the System log shows Event ID 4242.');

@@ -9,13 +9,18 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
  * sentence of its own, is offered, not answered (advice.ts capOtherMessages, parameters.ts `score.headless`).
  */
 describe('matching rules: a shared sentence inside another message (headless)', () => {
-  const m = new Matcher(
-    kbOf([
-      article('walrus', ['Cannot display the walrus folder. Quokka problems are preventing the marmot connection to the numbat gateway.']),
-      article('heron', ['Heron flamingo toucan synchronisation aborted.']),
-      article('other', ['Unrelated zebra text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('walrus', [
+          'Cannot display the walrus folder. Quokka problems are preventing the marmot connection to the numbat gateway.',
+        ]),
+        article('heron', ['Heron flamingo toucan synchronisation aborted.']),
+        article('other', ['Unrelated zebra text about the zoo.']),
+      ]),
+    );
+  });
   const shared = 'Quokka problems are preventing the marmot connection to the numbat gateway.';
 
   it('answers the error whole, its second sentence alone, or followed by the words of no sentence', () => {

@@ -12,18 +12,21 @@ describe('matching rules: the paste holds the own part of an article ranked belo
     'Detailed information: "An unexpected result was received from Walrus Live. Detailed information: "1007 PonyDenied: Access Denied.".".';
   const released = `The pony URI "contoso.com" for the llama farm couldn't be released. ${inner}`;
   const provisioned = `Set-PonyIdentifier: An error occurred while attempting to provision the stable to the partner gateway. ${inner}`;
-  const m = new Matcher(
-    kbOf([
-      article('release', [released], { products: [{ name: 'Exchange Server', versions: [] }] }),
-      article('provision', [provisioned], {
-        products: [
-          { name: 'Exchange Online', versions: [] },
-          { name: 'Exchange Server', versions: [] },
-        ],
-      }),
-      ...['yak', 'gnu', 'ibex', 'okapi'].map((a) => article(a, [`The ${a} server stopped the ${a} feed.`])),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('release', [released], { products: [{ name: 'Exchange Server', versions: [] }] }),
+        article('provision', [provisioned], {
+          products: [
+            { name: 'Exchange Online', versions: [] },
+            { name: 'Exchange Server', versions: [] },
+          ],
+        }),
+        ...['yak', 'gnu', 'ibex', 'okapi'].map((a) => article(a, [`The ${a} server stopped the ${a} feed.`])),
+      ]),
+    );
+  });
 
   it('offers the article whose own part the paste holds first, and does not answer the one sharing the inner message', () => {
     const r = m.match(`    + PSComputerName        : outlook.office365.com\n${released}`);

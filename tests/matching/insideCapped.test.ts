@@ -8,13 +8,16 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
  */
 describe('matching rules: a shorter error text inside one the scenario or product capped (errorCaps.ts capInsideCapped)', () => {
   const products = (name: string) => ({ products: [{ name, versions: [] }] });
-  const m = new Matcher(
-    kbOf([
-      article('online', ['The wombat relay looped back to the burrow ZAP42 and was dropped.'], products('Exchange Online')),
-      article('server', ['The wombat relay looped back to the burrow'], products('Exchange Server')),
-      article('other', ['Numbat feeder jammed at the gate.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('online', ['The wombat relay looped back to the burrow ZAP42 and was dropped.'], products('Exchange Online')),
+        article('server', ['The wombat relay looped back to the burrow'], products('Exchange Server')),
+        article('other', ['Numbat feeder jammed at the gate.']),
+      ]),
+    );
+  });
   const top = (text: string) => {
     const r = m.match(text);
     return [r.decision, r.matches.map((x) => x.article)];

@@ -15,7 +15,10 @@ describe('matching: an error of an article whose title says which way it fails, 
   // Another article's shorter error text, inside the bounce's words.
   const edge = englishArticle('edge', [INNER], { title: { en: 'Edge gateways reject wombat mail' } });
   const far = englishArticle('far', ['The quokka service stopped unexpectedly while reading the burrow index']);
-  const m = new Matcher(kbOf([bounce, edge, far]));
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf([bounce, edge, far]));
+  });
   const top = (text: string) => {
     const r = m.match(text, { explain: true });
     return { decision: r.decision, first: r.matches[0]?.article, rules: r.matches.flatMap((x) => x.why?.rules.map((y) => y.note) ?? []) };

@@ -38,7 +38,10 @@ describe('matching rules: a platform message without its wrapper', () => {
     problems: [],
     lexicon: lex,
   });
-  const m = new Matcher(kb(lexicon));
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kb(lexicon));
+  });
   const inner = 'The quokka server returned an error: (403) Forbidden.';
 
   it('answers the error with its wrapper, and the inner message alone when the lexicon does not mark it', () => {
@@ -136,7 +139,10 @@ describe('the shipped lexicon: HTTP 503 as .NET writes it and as a server sends 
     article('pony', ['Connecting the pony gateway failed. Error details: The request failed with HTTP status 503: Service Unavailable.']),
     article('other', ['Unrelated zebra text about the zoo.']),
   ];
-  const m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+  });
 
   it('offers, not answers, the 503 line alone in either wording', () => {
     for (const paste of ['(503) Service Unavailable', 'The request failed with HTTP status 503: Service Unavailable.']) {
@@ -175,7 +181,10 @@ describe("matching rules: a platform message read as the index reads it, after a
     ),
     article('other', ['Unrelated zebra text about the zoo.']),
   ];
-  const m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+  });
   const message =
     'Couldn\'t find wombat "kim". Please make sure that it was spelled correctly or name another marsupial of the koala register.';
 
@@ -252,7 +261,10 @@ describe("the shipped lexicon: Exchange's cmdlet framework messages name no fail
     }),
     article('other', ['Unrelated zebra text about the zoo.']),
   ];
-  const m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+  });
 
   it('offers, not answers, a not-found or several-found message alone that an article prints for its own cmdlet', () => {
     for (const [paste, id] of [
@@ -300,7 +312,10 @@ describe("the shipped lexicon: .NET's, PowerShell's and the cmdlet framework's o
     }),
     article('other', ['Unrelated zebra text about the zoo.']),
   ];
-  const m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher({ articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon });
+  });
 
   it('offers, not answers, an empty sequence (also in German, also in the crash report) or a positional parameter alone', () => {
     for (const [paste, id] of [

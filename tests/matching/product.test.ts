@@ -247,7 +247,10 @@ describe('matching: a bare SMTP reply in a paste that names nothing of the cloud
   const others = ['wombat', 'quokka', 'numbat', 'bilby', 'dingo', 'emu', 'koala', 'possum'].map((w) =>
     article(w, [`The ${w} client was not authenticated by the ${w} service.`, `5.7.1 ${w} rejected the ${w} message`]),
   );
-  const m = new Matcher(kbOf([article('overview', [reply, '550 5.7.64 Relay Access Denied ATTR36'], { products: online }), ...others]));
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf([article('overview', [reply, '550 5.7.64 Relay Access Denied ATTR36'], { products: online }), ...others]));
+  });
 
   it('offers an Exchange Online-only article for a short reply found with thin evidence: any server may have printed it', () => {
     for (const paste of [reply, `Our app relays through the company mail server and gets: ${reply}`]) {

@@ -21,12 +21,15 @@ describe('matching: no contradiction read past the closing quote of a message a 
   });
 
   const WOMBAT = '550 5.9.99 WombatAttribution; Burrow Access Denied SMTP.';
-  const m = new Matcher(
-    kbOf([
-      englishArticle('wombat', [WOMBAT]),
-      englishArticle('far', ['The quokka service stopped unexpectedly while reading the burrow index']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        englishArticle('wombat', [WOMBAT]),
+        englishArticle('far', ['The quokka service stopped unexpectedly while reading the burrow index']),
+      ]),
+    );
+  });
   const top = (text: string) => {
     const r = m.match(text, { explain: true });
     return { score: r.matches[0]?.score ?? 0, notes: r.matches.flatMap((x) => x.why?.rules.map((y) => y.note) ?? []) };
@@ -65,12 +68,15 @@ describe('matching: no contradiction read past a sentence a line ends with (SENT
     assert.deepEqual(ends('I see 550 5.9.99 Burrow Access Denied\nand the rest'), []);
   });
 
-  const m = new Matcher(
-    kbOf([
-      englishArticle('wombat', ['550 5.9.99 WombatAttribution; Burrow Access Denied SMTP.']),
-      englishArticle('far', ['The quokka service stopped unexpectedly while reading the burrow index']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        englishArticle('wombat', ['550 5.9.99 WombatAttribution; Burrow Access Denied SMTP.']),
+        englishArticle('far', ['The quokka service stopped unexpectedly while reading the burrow index']),
+      ]),
+    );
+  });
 
   it("reads the writer's words on the next line as no contradiction, and the same words on the line as one", () => {
     const factor = DEFAULT_PARAMETERS.score.contradiction;

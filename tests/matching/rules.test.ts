@@ -407,9 +407,12 @@ describe('matching rules: two errors around the same inner message (ranking.ts i
   const inner = 'An unexpected result came from the yak service. Detailed information: "4242 WombatDenied: Wombat denied."';
   const release = `The marmot 'fabrikam' could not be released. Detailed information: "${inner}".`;
   const provision = `An error occurred while provisioning the quokka to the walrus gateway. Detailed information: "${inner}".`;
-  const m = new Matcher(
-    kbOf([article('release', [release]), article('provision', [provision]), article('other', ['Unrelated narwhal text about the zoo.'])]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([article('release', [release]), article('provision', [provision]), article('other', ['Unrelated narwhal text about the zoo.'])]),
+    );
+  });
   const ranked = (matcher: Matcher, text: string) => {
     const r = matcher.match(text);
     return [r.decision, ...r.matches.slice(0, 2).map((x) => x.article)].slice(0, r.decision === 'answer' ? 2 : 3);
@@ -513,7 +516,10 @@ describe('matching rules: a status code whose article lists several of its varia
   ]);
   const single = article('single', ['554 5.2.0 QUOKKA.Deliver.Exception:PouchFullException; the pouch is full']);
   const other = article('other', ['Numbat feeder jammed at the gate.']);
-  const m = new Matcher(kbOf([variants, single, other]));
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf([variants, single, other]));
+  });
 
   const paste = 'Server said: 535 5.7.139 Wombat logon unsuccessful, basic logon is disabled for the tenant. [AM5PR0701CA0008]';
 
@@ -558,7 +564,10 @@ describe("matching rules: an error inside another failure's outer message (outer
         article('other', ['Unrelated narwhal text about the zoo.']),
       ]),
     );
-  const m = kb();
+  let m: Matcher;
+  beforeEach(() => {
+    m = kb();
+  });
 
   it('answers the message alone, and after an exception class (a family, no outer message)', () => {
     assert.deepEqual(top(m, message), ['answer', 'federation']);
@@ -588,12 +597,15 @@ describe("matching rules: an error inside another failure's outer message (outer
 
 describe('matching rules: the outer message of a "-->" chain (score.ts arrowCut)', () => {
   const outer = "The call to the pony gateway failed. Error details: The yak request was refused with the walrus scheme 'Negotiate'.";
-  const m = new Matcher(
-    kbOf([
-      article('forbidden', [`${outer} --> The remote yak returned an error: (403) Forbidden.`]),
-      article('other', ['Unrelated narwhal text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('forbidden', [`${outer} --> The remote yak returned an error: (403) Forbidden.`]),
+        article('other', ['Unrelated narwhal text about the zoo.']),
+      ]),
+    );
+  });
 
   it('answers the outer message pasted alone: a whole error that tools print without the arrow', () => {
     assert.deepEqual(top(m, outer), ['answer', 'forbidden']);
@@ -608,9 +620,10 @@ describe('matching rules: the outer message of a "-->" chain (score.ts arrowCut)
 describe("matching rules: an error's inner message inside an outer message of the paste's own (outerCaps.ts ownOuter)", () => {
   const outer = "The call to the pony gateway failed. Error details: The yak request was refused with the walrus scheme 'Negotiate'.";
   const inner = 'The remote yak returned an error: (403) Forbidden.';
-  const m = new Matcher(
-    kbOf([article('forbidden', [`${outer} --> ${inner}`]), article('other', ['Unrelated narwhal text about the zoo.'])]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf([article('forbidden', [`${outer} --> ${inner}`]), article('other', ['Unrelated narwhal text about the zoo.'])]));
+  });
 
   it("answers the inner message alone, after an exception class, and with the error's own outer message", () => {
     assert.deepEqual(top(m, inner), ['answer', 'forbidden']);
@@ -642,13 +655,16 @@ describe("matching rules: an error's inner message inside an outer message of th
 
 describe('matching rules: the words after a quoted value (score.ts otherAfterValue)', () => {
   const dn = (cn: string) => `'CN=${cn},CN=Walrus Yards,CN=Relays,DC=contoso,DC=com'`;
-  const m = new Matcher(
-    kbOf([
-      article('missing', [`Refurbishing the quokka ledger failed on <Server>. The gizmo ${dn('Sprocket Hub')} does not exist.`]),
-      article('locked', ["Polishing the narwhal archive failed. The trinket 'contoso.com' is locked by the sprocket keeper."]),
-      article('other', ['Unrelated marmot text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('missing', [`Refurbishing the quokka ledger failed on <Server>. The gizmo ${dn('Sprocket Hub')} does not exist.`]),
+        article('locked', ["Polishing the narwhal archive failed. The trinket 'contoso.com' is locked by the sprocket keeper."]),
+        article('other', ['Unrelated marmot text about the zoo.']),
+      ]),
+    );
+  });
 
   it('answers the error with the same value, or another value in its place, where the words after it are the error’s', () => {
     assert.deepEqual(
@@ -674,9 +690,10 @@ describe('matching rules: the words after another number or name (score.ts contr
   const crash = (version: string, program: string) =>
     `Watson report about to be sent for the llama gateway process with parameters: E12, c-RTL-AMD64, ${version}, ${program}, ` +
     'storage kiln turbine, performance counter factory create database instance, diagnostics walrus assert exception, dumptidset.';
-  const m = new Matcher(
-    kbOf([article('store', [crash('15.01.2375.031', 'sprocket worker')]), article('other', ['Unrelated marmot text.'])]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf([article('store', [crash('15.01.2375.031', 'sprocket worker')]), article('other', ['Unrelated marmot text.'])]));
+  });
 
   it('answers the error with another version in the place of its own', () => {
     assert.deepEqual(top(m, crash('15.02.1118.007', 'sprocket worker')), ['answer', 'store']);
@@ -691,9 +708,10 @@ describe('matching rules: another number or name that opens its unit (score.ts o
   const crash = (version: string, program: string) =>
     `Watson report about to be sent for the llama gateway process with parameters: ${version}, ${program}, ` +
     'storage kiln turbine, performance counter factory create database instance, diagnostics walrus assert exception, dumptidset.';
-  const m = new Matcher(
-    kbOf([article('store', [crash('15.01.2375.031', 'sprocket worker')]), article('other', ['Unrelated marmot text.'])]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf([article('store', [crash('15.01.2375.031', 'sprocket worker')]), article('other', ['Unrelated marmot text.'])]));
+  });
 
   it('answers the error with another version in the place of its own, right after the colon', () => {
     assert.deepEqual(top(m, crash('15.02.1118.007', 'sprocket worker')), ['answer', 'store']);
@@ -705,12 +723,17 @@ describe('matching rules: another number or name that opens its unit (score.ts o
 });
 
 describe('matching rules: a placeholder that opens the next part of the error (signals.ts VAR_OPENS, score.ts otherAfterValue)', () => {
-  const m = new Matcher(
-    kbOf([
-      article('gone', ['Registering the quokka trust failed. Trust "Walrus Gateway DEL: <guid>" was not found in the sprocket directory.']),
-      article('other', ['Unrelated marmot text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('gone', [
+          'Registering the quokka trust failed. Trust "Walrus Gateway DEL: <guid>" was not found in the sprocket directory.',
+        ]),
+        article('other', ['Unrelated marmot text about the zoo.']),
+      ]),
+    );
+  });
 
   it('answers the error with another value in its place where the words after it are the error’s', () => {
     assert.deepEqual(
@@ -726,14 +749,17 @@ describe('matching rules: a placeholder that opens the next part of the error (s
 });
 
 describe('matching rules: a small part of an error, without how it ends (score.ts smallPart)', () => {
-  const m = new Matcher(
-    kbOf([
-      article('ends', [
-        'Refurbishing the quokka ledger failed on <Server>. The walrus yard beside the marmot relay holds no sprocket keeper for the narwhal gizmo trinket archive near the heron sled, otter lantern and badger mill.',
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('ends', [
+          'Refurbishing the quokka ledger failed on <Server>. The walrus yard beside the marmot relay holds no sprocket keeper for the narwhal gizmo trinket archive near the heron sled, otter lantern and badger mill.',
+        ]),
+        article('other', ['Unrelated pelican text about the zoo.']),
       ]),
-      article('other', ['Unrelated pelican text about the zoo.']),
-    ]),
-  );
+    );
+  });
 
   it('offers, not answers, an error of which the paste holds a small first part and not how it ends', () => {
     const r = m.match('Refurbishing the quokka ledger failed on SRV01. This yak error is not retriable.');

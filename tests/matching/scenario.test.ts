@@ -225,12 +225,15 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
 
   describe('rule: a migration the paste names is a scenario like a service', () => {
     const error = 'There are multiple quokkas matching the identity "<User>". Please specify a unique value.';
-    const m = new Matcher(
-      kbOf([
-        article('inbox-rules', [error], { title: { en: 'Multiple quokkas match the identity when creating inbox rules in OWA' } }),
-        article('other', ['Unrelated narwhal text about feeding schedules of the zoo.']),
-      ]),
-    );
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          article('inbox-rules', [error], { title: { en: 'Multiple quokkas match the identity when creating inbox rules in OWA' } }),
+          article('other', ['Unrelated narwhal text about feeding schedules of the zoo.']),
+        ]),
+      );
+    });
     const pasted = 'There are multiple quokkas matching the identity "Engineering". Please specify a unique value.';
 
     it('offers, not answers, the error of an article that names no migration when the paste says a migration failed', () => {
@@ -330,17 +333,20 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
   });
 
   describe('rule: the cmdlet that printed a PowerShell error record says where it happened', () => {
-    const m = new Matcher(
-      kbOf([
-        article('widget-migration', ["The operation couldn't be performed because 'Widget1' matches several wombat entries."], {
-          title: { en: 'Errors during a widget migration' },
-          steps: [
-            { text: { en: 'Find the duplicates' }, commands: [{ shell: 'powershell', code: 'Get-Mailbox -Widget | Remove-Mailbox' }] },
-          ],
-        }),
-        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
-      ]),
-    );
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          article('widget-migration', ["The operation couldn't be performed because 'Widget1' matches several wombat entries."], {
+            title: { en: 'Errors during a widget migration' },
+            steps: [
+              { text: { en: 'Find the duplicates' }, commands: [{ shell: 'powershell', code: 'Get-Mailbox -Widget | Remove-Mailbox' }] },
+            ],
+          }),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+    });
     const error = "The operation couldn't be performed because 'kim@contoso.com' matches several wombat entries.";
 
     it("caps the article at 0.75 when the record's cmdlet is not the article's, even on the error's own line", () => {
@@ -375,12 +381,15 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
 
   describe('rule: the interface a client program called (EWS, Graph) is where its error happened', () => {
     const error = 'The quokka server version does not match the wombat server version of the resource that was accessed.';
-    const m = new Matcher(
-      kbOf([
-        article('web-app', [error], { title: { en: 'Cannot open a shared folder in Outlook on the web' } }),
-        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
-      ]),
-    );
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          article('web-app', [error], { title: { en: 'Cannot open a shared folder in Outlook on the web' } }),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+    });
 
     it('reads EWS calls, classes and operations and Graph requests, not the EWS virtual directory nor its endpoints', () => {
       assert.deepEqual([...scenarioAnchors('$s = [Microsoft.Exchange.WebServices.Data.ExchangeService]::new()')], ['api:ews']);
@@ -545,15 +554,18 @@ describe('matching: the scenario rule (scenario.ts) and -->-chains', () => {
 
   describe('rule: who the error concerns (a guest, a shared mailbox…) against the kind of account the article is about', () => {
     const error = 'WombatNotEnabledForBurrowAPI: the burrow API is not yet supported for this wombat.';
-    const m = new Matcher(
-      kbOf([
-        article('burrow', [error], {
-          title: { en: 'Burrow API is not supported for a wombat' },
-          cause: { en: 'The mailbox is hosted on-premises and is not a valid cloud mailbox.' },
-        }),
-        article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
-      ]),
-    );
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          article('burrow', [error], {
+            title: { en: 'Burrow API is not supported for a wombat' },
+            cause: { en: 'The mailbox is hosted on-premises and is not a valid cloud mailbox.' },
+          }),
+          article('other', ['Unrelated quokka text about feeding schedules of the zoo.']),
+        ]),
+      );
+    });
 
     it('reads the kinds of account a text names, in words and as recipient types', () => {
       assert.deepEqual([...accountKinds('Calls for guest users fail; the B2B account was invited')], ['guest']);

@@ -94,7 +94,10 @@ describe('matching: an overview’s text without a code (the row rule)', () => {
     '5.4.1 Relay access denied',
   );
   const specific = article('specific', "Remote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'");
-  const m = new Matcher(kbOf([overview, specific]));
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf([overview, specific]));
+  });
   const frame = 'Diagnostic wombat information for administrators:\nGenerating server: ex01.contoso.local';
 
   it('answers the overview for its format only when the paste holds the row of its code', () => {

@@ -51,8 +51,14 @@ const outcome = (r: MatchResult) => [r.decision, ...r.matches.map((m) => `${m.ar
 
 describe('matching: the fix steps as weak evidence (stepRaise.ts)', () => {
   const kb = kbOf(articles());
-  const matcher = new Matcher(kb);
-  const off = new Matcher(kb, OFF);
+  let matcher: Matcher;
+  beforeEach(() => {
+    matcher = new Matcher(kb);
+  });
+  let off: Matcher;
+  beforeEach(() => {
+    off = new Matcher(kb, OFF);
+  });
 
   it('offers, alone and as a long shot, the article whose fix runs what the paste says it ran, where nothing was offered', () => {
     const text = 'After we renewed the certificate the logon page comes back. I already did iisreset /noforce on both servers.';

@@ -118,8 +118,14 @@ describe('matching/synonyms', () => {
       describedArticle('ddg-fails', 'Dynamic distribution group fails to expand', 'Its expansion fails'),
     ];
     const kb: KnowledgeBase = { articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], lexicon: entries };
-    const matcher = new Matcher(kb);
-    const bare = new Matcher({ ...kb, lexicon: [] });
+    let matcher: Matcher;
+    beforeEach(() => {
+      matcher = new Matcher(kb);
+    });
+    let bare: Matcher;
+    beforeEach(() => {
+      bare = new Matcher({ ...kb, lexicon: [] });
+    });
     const first = (m: Matcher, text: string) => {
       const r = m.match(text);
       return [r.decision, r.matches[0]?.article ?? null];

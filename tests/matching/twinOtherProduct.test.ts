@@ -10,17 +10,20 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
 describe('matching rules: a near twin capped for the other product still makes the doubt', () => {
   const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
   const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';
-  const m = new Matcher(
-    kbOf([
-      article('setup', [short], {
-        title: { en: 'Setting up a narwhal profile fails' },
-        products: [{ name: 'Exchange Online', versions: [] }],
-      }),
-      article('encryption', [long], { title: { en: 'Zebra encryption required by the gateway' } }),
-      // `server` a common word, as it is in the corpus: the paste's product line supplies it to the longer twin.
-      ...['yak', 'gnu', 'ibex', 'okapi', 'tapir', 'dingo'].map((a) => article(a, [`The ${a} server stopped the ${a} feed.`])),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('setup', [short], {
+          title: { en: 'Setting up a narwhal profile fails' },
+          products: [{ name: 'Exchange Online', versions: [] }],
+        }),
+        article('encryption', [long], { title: { en: 'Zebra encryption required by the gateway' } }),
+        // `server` a common word, as it is in the corpus: the paste's product line supplies it to the longer twin.
+        ...['yak', 'gnu', 'ibex', 'okapi', 'tapir', 'dingo'].map((a) => article(a, [`The ${a} server stopped the ${a} feed.`])),
+      ]),
+    );
+  });
 
   it('offers both for the shorter text pasted on an on-premises server', () => {
     const r = m.match(`Exchange Server 2019 CU14\n${short}`);

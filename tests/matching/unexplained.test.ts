@@ -8,16 +8,19 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
  * (errorCaps.ts capUnexplained, parameters.ts `score.unexplained`).
  */
 describe('matching rules: an error that explains little of the paste (unexplained)', () => {
-  const m = new Matcher(
-    kbOf([
-      article('walrus', ['The walrus pony gateway is unavailable.', '550 5.7.61 Quokka refusal.']),
-      article('heron', ['Heron flamingo toucan synchronisation aborted.']),
-      article('pelican', ['Pelican ostrich kiwi enrolment refused.']),
-      article('condor', ['Condor vulture albatross handshake expired.']),
-      article('stork', ['Stork crane ibis mailbox quarantined.']),
-      article('other', ['Unrelated zebra text about the zoo.']),
-    ]),
-  );
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('walrus', ['The walrus pony gateway is unavailable.', '550 5.7.61 Quokka refusal.']),
+        article('heron', ['Heron flamingo toucan synchronisation aborted.']),
+        article('pelican', ['Pelican ostrich kiwi enrolment refused.']),
+        article('condor', ['Condor vulture albatross handshake expired.']),
+        article('stork', ['Stork crane ibis mailbox quarantined.']),
+        article('other', ['Unrelated zebra text about the zoo.']),
+      ]),
+    );
+  });
   const message = 'The walrus pony gateway is unavailable.';
   // A paste that says much more in error words (each of them in some article's error text) than the article's message does.
   const more = `${message}\nHeron flamingo toucan, pelican ostrich kiwi, condor vulture albatross, stork crane ibis: synchronisation aborted, enrolment refused, handshake expired.`;

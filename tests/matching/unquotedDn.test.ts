@@ -47,18 +47,21 @@ describe('matching rules: an unquoted distinguished name is one value (normalize
   });
 
   describe('matching', () => {
-    const m = new Matcher(
-      kbOf([
-        article('gone', [
-          'Zoo directory operation failed on <FQDN of domain controller>. The walrus object <DN of walrus account> does not exist.',
+    let m: Matcher;
+    beforeEach(() => {
+      m = new Matcher(
+        kbOf([
+          article('gone', [
+            'Zoo directory operation failed on <FQDN of domain controller>. The walrus object <DN of walrus account> does not exist.',
+          ]),
+          article('entry', [
+            'The walrus entry B:<guid>:CN=Quokka Keepers\\0ADEL:<guid>,CN=Deleted Objects,DC=contoso,DC=com on the zooKnownObjects ' +
+              'attribute points to a deleted object. Remove the entry and rerun the task.',
+          ]),
+          article('other', ['Unrelated marmot text about the zoo.']),
         ]),
-        article('entry', [
-          'The walrus entry B:<guid>:CN=Quokka Keepers\\0ADEL:<guid>,CN=Deleted Objects,DC=contoso,DC=com on the zooKnownObjects ' +
-            'attribute points to a deleted object. Remove the entry and rerun the task.',
-        ]),
-        article('other', ['Unrelated marmot text about the zoo.']),
-      ]),
-    );
+      );
+    });
     const top = (text: string) => {
       const r = m.match(text);
       return [r.decision, r.matches[0]?.article ?? null];

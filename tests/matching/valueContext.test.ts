@@ -8,21 +8,24 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
  * after it there is compared with the error's words after the value.
  */
 describe('matching rules: the words after a value whose word before it the error has twice (score.ts valueContext)', () => {
-  const m = new Matcher(
-    kbOf([
-      article('tags', ['There are too many walrus tags: <X>, and the maximum number of walrus tags is 300.']),
-      article('site', [
-        "Setup can't create the quokka objects because the local computer isn't in the same domain and site as the schema " +
-          'keeper. Run setup on a computer in the domain <domain_name> and site <site_name>, and wait for the replication.',
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(
+      kbOf([
+        article('tags', ['There are too many walrus tags: <X>, and the maximum number of walrus tags is 300.']),
+        article('site', [
+          "Setup can't create the quokka objects because the local computer isn't in the same domain and site as the schema " +
+            'keeper. Run setup on a computer in the domain <domain_name> and site <site_name>, and wait for the replication.',
+        ]),
+        article('bond', [
+          'The quokka calendar lookup failed for the walrus farm., inner exception: Zoo.Sprocket.QuokkaBondException: The walrus ' +
+            'bond <name> cannot be used. Confirm that the walrus bond is configured.',
+        ]),
+        article('event', ['Event Warning: Warning <Date> <Time> 4.0.30319.0 1309 Web Event Description: the sprocket proxy is disabled']),
+        article('other', ['Unrelated marmot text about the zoo.']),
       ]),
-      article('bond', [
-        'The quokka calendar lookup failed for the walrus farm., inner exception: Zoo.Sprocket.QuokkaBondException: The walrus ' +
-          'bond <name> cannot be used. Confirm that the walrus bond is configured.',
-      ]),
-      article('event', ['Event Warning: Warning <Date> <Time> 4.0.30319.0 1309 Web Event Description: the sprocket proxy is disabled']),
-      article('other', ['Unrelated marmot text about the zoo.']),
-    ]),
-  );
+    );
+  });
   const top = (text: string) => {
     const r = m.match(text);
     return [r.decision, r.matches[0]?.article ?? null];
