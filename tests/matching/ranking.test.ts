@@ -97,6 +97,77 @@ describe('matching/ranking: a match inside a container that fit its own error be
   });
 });
 
+/**
+ * innerOnly's holder rule: two errors wrapping the same inner message, the paste holding one's own outer part while that one
+ * ranks below for another reason. Capped for the other product or a scenario it would drag the other down with it
+ * (errorCaps.ts capInsideCapped); capped as another program's report (foreignProgram.ts) it does not: `release` names no
+ * program, `provision`'s cause names a script, and a Python traceback printed the paste.
+ */
+const INNER =
+  'Detailed information: "An unexpected result was received from Walrus Live. Detailed information: "1007 PonyDenied: Access Denied.".".';
+const RELEASED = `The pony URI "contoso.com" for the llama farm couldn't be released. ${INNER}`;
+const PROVISIONED = `Set-PonyIdentifier: An error occurred while attempting to provision the stable to the partner gateway. ${INNER}`;
+/** Printed by a Python program: `release`, which names none, is capped at 0.75 (score.foreignProgram). */
+const PYTHON = 'Traceback (most recent call last):\n  File "/opt/farm/sync.py", line 12, in run\n';
+const innerArticles = (): Article[] => [
+  article('release', [RELEASED]),
+  article('provision', [PROVISIONED], { cause: { en: 'The script that provisions the stable runs without the right role.' } }),
+  ...['yak', 'gnu', 'ibex', 'okapi'].map((a) => article(a, [`The ${a} server stopped the ${a} feed.`])),
+];
+
+describe('matching/ranking: innerOnly explains why the article whose own part the paste holds goes first', () => {
+  let m: Matcher;
+  beforeEach(() => {
+    m = new Matcher(kbOf(innerArticles()));
+  });
+
+  it('puts it first, notes on the leader it put second that it shares only the inner message, and the score it was capped at', () => {
+    const r = m.match(`${PYTHON}${RELEASED}`, { explain: true });
+    assert.equal(r.decision, 'clarify');
+    assert.deepEqual(listed(r).slice(0, 2), [
+      ['release', 0.75],
+      ['provision', 0.75],
+    ]);
+    assert.deepEqual(notes(r, 1, 'inner-message').slice(-1), [
+      'shares only its inner message with release, whose own part the paste holds: that error, capped at 0.75 (offered, not answered)',
+    ]);
+    assert.deepEqual(notes(r, 0, 'inner-message').slice(-1), [
+      'shares only its inner message with provision, whose own part the paste lacks: not the same error',
+    ]);
+  });
+
+  it('leaves each error pasted whole to its own article where nothing caps it, and the leader first where the holder is not capped', () => {
+    assert.deepEqual(listed(m.match(RELEASED)).slice(0, 1), [['release', 1]]);
+    const r = m.match(`${PYTHON}${PROVISIONED}`);
+    assert.deepEqual([r.decision, ...listed(r).slice(0, 1)], ['answer', ['provision', 1]]);
+  });
+});
+
+describe('matching/ranking: innerOnly — when the article below holds its own part', () => {
+  const order = (text: string, params: MatchParameters = DEFAULT_PARAMETERS) => {
+    const r = new Matcher(kbOf(innerArticles()), params).match(text, { explain: true });
+    return [r.decision, ...listed(r).slice(0, 2)];
+  };
+  const ownWords = (n: number): MatchParameters => ({
+    ...DEFAULT_PARAMETERS,
+    score: { ...DEFAULT_PARAMETERS.score, otherOuter: { ...DEFAULT_PARAMETERS.score.otherOuter, ownWords: n } },
+  });
+  const candidate = (c: number): MatchParameters => ({ ...DEFAULT_PARAMETERS, decision: { ...DEFAULT_PARAMETERS.decision, candidate: c } });
+
+  it('needs score.otherOuter.ownWords words of it that the leader lacks (here 4: llama, farm, couldn’t, released)', () => {
+    const four = `${PYTHON}The llama farm couldn't be released. ${INNER}`;
+    assert.deepEqual(order(four, ownWords(4)), ['clarify', ['release', 0.75], ['provision', 0.75]]);
+    assert.deepEqual(order(four, ownWords(5))[1], ['provision', 0.843]);
+    // Two of its own words (llama, farm) and another ending: provision, sharing only the inner message, is still answered.
+    assert.deepEqual(order(`${PYTHON}The llama farm failed. ${INNER}`), ['answer', ['provision', 0.843], ['release', 0.457]]);
+  });
+
+  it('needs it to score at least decision.candidate (it may be offered itself)', () => {
+    assert.deepEqual(order(`${PYTHON}${RELEASED}`, candidate(0.75)), ['clarify', ['release', 0.75], ['provision', 0.75]]);
+    assert.deepEqual(order(`${PYTHON}${RELEASED}`, candidate(0.76))[1], ['provision', 0.843]);
+  });
+});
+
 describe('matching/ranking: nearTwins', () => {
   const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
   const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';
