@@ -17,10 +17,11 @@ function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {
 /**
  * Stage 5b: keyword phrases found in the paste: per-symptom scores, and per article its topic phrases found (which never
  * make a candidate alone, but tip ties between articles that share an error text: ranking.ts, by their number).
- * A family's symptom (`familySymptom`) named alone is marked `family`. `families`: `list` (a paste in the articles' own
- * language): it scores `familyScore`, listed, not offered; `offer` (a paste read through the lexicon, as written or
- * translated): it keeps its score, offered beside the close symptoms of other articles but never answered on the
- * translation (bridge.ts `combineWithTranslation`), and ranks after another article's symptom of the same score.
+ * A family's symptom (`familySymptom`) named alone is marked `family`. `families`: `list` (a paste as written, in the
+ * articles' own language or not): it scores `familyScore`, listed, not offered; `offer` (a paste's translation through the
+ * lexicon): it keeps its score, offered beside the close symptoms of other articles but never answered on the translation
+ * (bridge.ts `combineWithTranslation`), no higher than the family offer's first (matcher.ts), and ranks after another
+ * article's symptom of the same score.
  * (The maps are made on the first phrase found: most pastes hold none.)
  */
 export function keywordHits(

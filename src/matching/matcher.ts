@@ -494,9 +494,10 @@ export class Matcher {
     // written, its words would fit only the articles written in it, however little they fit. As written, only a
     // description that names the article's topic phrases too (symptom and cause) counts.
     const throughLexicon = !bridged && !!this.bridge && this.missing[paste.lang];
-    // A family's symptom named alone is listed in a paste in the articles' own language; through the lexicon, close
-    // symptoms of several articles are offered together, the family's among them, but it is never answered there.
-    const families = !bridged && !throughLexicon ? 'list' : 'offer';
+    // A family's symptom named alone is listed in a paste as written, in the articles' own language or not (a German
+    // `Frei/Gebucht` as English `free/busy`); in its translation, close symptoms of several articles are offered together, the
+    // family's among them, but it is never answered there.
+    const families = !bridged ? 'list' : 'offer';
     const keywords = keywordHits(this.ctx, view.seq, families);
     const hits: Hit[] = [...errorHits, ...codeHits(this.ctx, view, paste.cut), ...keywords.hits];
     // Where the rest of the paste decides ties, an event record's field names are no words of it, nor are the words only
@@ -575,8 +576,15 @@ export class Matcher {
         hits.push(...weakDescriptionHits(this.ctx, scored.fits, contradicted));
       // Still nothing offered, and the paste names a symptom many articles describe (`free/busy`) without a leader: the
       // best-fitting articles that name it are offered together, as a choice.
-      if (!bridged && !throughLexicon && scored.fits && !hits.some((h) => h.score >= this.params.decision.candidate))
-        hits.push(...familyDescriptionHits(this.ctx, scored.fits, keywords.hits, contradicted));
+      // In a translation the family's symptom is offered (keywordHits `offer`); the family offer is made there too, and the
+      // family's symptom goes no higher than the first of it (after it, on an equal score: rank's `familyLast`), as English
+      // lists it below the offer.
+      const familyOffered = (h: Hit) => bridged && h.kind === 'keyword' && !!h.family;
+      if (!throughLexicon && scored.fits && !hits.some((h) => h.score >= this.params.decision.candidate && !familyOffered(h))) {
+        const offered = familyDescriptionHits(this.ctx, scored.fits, keywords.hits, contradicted);
+        if (bridged && offered.length) for (const h of hits) if (familyOffered(h)) h.score = Math.min(h.score, offered[0].score);
+        hits.push(...offered);
+      }
       causeAlone(this.ctx, hits, errorHits, settled);
       weakErrorsBelow(this.ctx, hits);
     }
