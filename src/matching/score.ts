@@ -307,8 +307,12 @@ function valueFollowers(
     if (a >= size || (values !== undefined && values[i] & IN_VALUE)) continue;
     if (values !== undefined && values[i + 1] & AFTER_VALUE) (table ??= new GramTable(seq.length, seq.length, arena)).follow(a, seq[i + 1]);
     let j = i + 1;
-    if (values !== undefined && values[j] & IN_VALUE) while (j < seq.length && values[j] & IN_VALUE) j++;
-    else if (!names.is(a)) while (j < seq.length && names.is(seq[j])) j++;
+    if (values !== undefined && values[j] & IN_VALUE) {
+      while (j < seq.length && values[j] & IN_VALUE) j++;
+      // Names and numbers right after a quoted value are more of what varies (`'Alex Wilber' [fe80::…] …`): the word after them
+      // says how the paste goes on, as after an unquoted run of them (valueAfterWords reads past both alike).
+      while (j < seq.length && names.is(seq[j])) j++;
+    } else if (!names.is(a)) while (j < seq.length && names.is(seq[j])) j++;
     if (j > i + 1 && j < seq.length) (table ??= new GramTable(seq.length, seq.length, arena)).follow(a, seq[j]);
   }
   return table;
@@ -904,15 +908,21 @@ function otherAfterValue(pk: PackedSignals, id: number, q: PasteIds, w: UnitWeig
   // A placeholder that opens the next unit (`…Gateway DEL: <guid>" wasn't found`) is read only where the paste has the two
   // words before it too (`…Gateway DEL: EX02 caps…`): a word as common as `id` is followed by a value in many places
   // (`Event ID 1003 from Source…` is not `…process id: <process ID>, with parameters…`).
+  // The error's next word a common one (`not`): a paste that has it too may still go on otherwise right after it.
+  const common = weights[t0 + i] < pk.meanWeight[id];
   const other =
     opens && i - 1 < pk.unitFrom[u0 + unit]
       ? b > start
-        ? valueAfterWords(q, ids, t0 + b - Math.max(2, context) + 1, Math.max(2, context), t0 + i, n - i)
+        ? valueAfterWords(q, ids, t0 + b - Math.max(2, context) + 1, Math.max(2, context), t0 + i, n - i, common)
         : -1
       : context > 1
-        ? valueAfterWords(q, ids, t0 + b - context + 1, context, t0 + i, n - i)
+        ? valueAfterWords(q, ids, t0 + b - context + 1, context, t0 + i, n - i, common)
         : otherValue(q.afterValue!, word, q, ids, t0 + i, n - i);
-  return other >= 0 && contradict(1, other, b);
+  if (other < 0) return false;
+  contradict(1, other, b);
+  // Found after the common word both have (valueAfterWords): shown with it.
+  contradicted.shared = context > 1 && afterShared;
+  return true;
 }
 
 /**
@@ -936,13 +946,16 @@ function valueContext(pk: PackedSignals, id: number, b: number, size: number): n
  * What the paste has after the error's `count` words from `ids[from]` on (in a row in the paste too) and the names, numbers
  * and quoted values that follow them (as otherValue reads it: a word that may differ from the error's `ids[at]`), wherever
  * the words stand together in it; −1 when nothing differs, or when the paste goes on as the error after them somewhere.
+ * `common`: the error's word at `at` is a common one (below its mean weight); a paste that has it too is compared one word
+ * further (sets `afterShared` when that word is the one that differs).
  */
-function valueAfterWords(q: PasteIds, ids: Int32Array, from: number, count: number, at: number, left: number): number {
+function valueAfterWords(q: PasteIds, ids: Int32Array, from: number, count: number, at: number, left: number, common = false): number {
   const { seq } = q;
   const expected = ids[at];
   const next1 = left > 1 ? ids[at + 1] : -1;
   const next2 = left > 2 ? ids[at + 2] : -1;
   let other = -1;
+  afterShared = false;
   for (let p = count - 1; p + 1 < seq.length; p++) {
     if (!sameWords(seq, p - count + 1, ids, from, count)) continue;
     let j = p + 1;
@@ -959,6 +972,19 @@ function valueAfterWords(q: PasteIds, ids: Int32Array, from: number, count: numb
     // No value after the two words, or nothing after it: nothing to compare.
     if (j === p + 1 || j >= seq.length) continue;
     const u = seq[j];
+    // The error's next word a common one the paste has too (`'<GUID>' not found` and `'Alex Wilber' isn't an accepted
+    // domain`, read `not accepted`): the word after it says how the paste goes on, where the error has one more.
+    if (u === expected && common && left > 1 && j + 1 < seq.length) {
+      const v = seq[j + 1];
+      if (v === next1 || v === next2 || (left > 3 && v === ids[at + 3]) || q.quoted.has(v)) return -1;
+      const pasted = q.term(v);
+      const term = q.term(next1);
+      if (other < 0 && !(v < q.size ? q.names.is(v) : looksLikeName(pasted)) && !misread(pasted, term)) {
+        other = v;
+        afterShared = true;
+      }
+      continue;
+    }
     if (u === expected || u === next1 || u === next2) return -1;
     if (other >= 0) continue;
     const pasted = q.term(u);
@@ -1016,7 +1042,9 @@ function otherProperty(pk: PackedSignals, id: number, q: PasteIds, i: number): b
  * The context words and the pasted word's id of the contradiction found last (contradiction); `before`: after a value,
  * the position of the word before it (−1: no value; PROPERTY_LINE: after a property's name, otherProperty).
  */
-const contradicted = { words: 0, pasted: 0, before: -1 };
+const contradicted = { words: 0, pasted: 0, before: -1, shared: false };
+/** valueAfterWords found the paste's word after the common word both have after the value (contradicted.shared). */
+let afterShared = false;
 /** contradicted.before: the paste shows the property before term `at` set otherwise. */
 const PROPERTY_LINE = -2;
 
@@ -1025,6 +1053,7 @@ function contradict(words: number, pasted: number, before: number): true {
   contradicted.words = words;
   contradicted.pasted = pasted;
   contradicted.before = before;
+  contradicted.shared = false;
   return true;
 }
 
@@ -1036,6 +1065,9 @@ function describe(sig: ErrorSignal, at: number, q: PasteIds): Contradiction {
       : contradicted.before >= 0
         ? `${sig.terms[contradicted.before]} '…'`
         : sig.terms.slice(at - contradicted.words, at).join(' ');
+  // After the common word both have (`not`): both shown with it (`not found`, `not accepted`).
+  if (contradicted.shared)
+    return { context, expected: `${sig.terms[at]} ${sig.terms[at + 1]}`, pasted: `${sig.terms[at]} ${q.term(contradicted.pasted)}` };
   return { context, expected: sig.terms[at], pasted: q.term(contradicted.pasted) };
 }
 
