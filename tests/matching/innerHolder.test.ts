@@ -3,9 +3,10 @@ import { Matcher } from '../../src/matching/matcher';
 import { englishArticle as article, kbOf } from '../helpers/articles';
 
 /**
- * Two articles whose errors wrap the same inner message in different outer messages (ranking.ts innerOnly): where the
- * paste holds one's own outer message and that one ranks below for another reason (capped for the other product), the
- * paste is its error — the other, which shares only the inner message, is not answered for it.
+ * Two articles whose errors wrap the same inner message in different outer messages: where the paste holds one's own outer
+ * message and that one is capped for the other product, the paste is its error — the other, which shares only the inner
+ * message, is not answered for it. Here errorCaps.ts capInsideCapped caps the other with it (the other's words lie inside
+ * what it found); ranking.ts innerOnly's holder rule, for a holder capped for another reason, is pinned in ranking.test.ts.
  */
 describe('matching rules: the paste holds the own part of an article ranked below, whose inner message the leader shares', () => {
   const inner =
