@@ -516,6 +516,21 @@ describe('matching: a description that names its symptom and little else, in wor
     );
   });
 
+  it('answers from a fit of 0.25 (the shares multiplied), not below it', () => {
+    const fit = fitOf(described);
+    assert.equal(p.answerFit, 0.25);
+    // The same fit with its shares set (the words found kept): the symptom holds half the paste's known words.
+    const at = (docShare: number): DescriptionScore =>
+      Object.create(fit, { pasteShare: { value: 0.5 }, docShare: { value: docShare } }) as DescriptionScore;
+    assert.ok(describedWhole(index, at(0.54), () => [], p) !== undefined, '0.27');
+    assert.ok(describedWhole(index, at(0.51), () => [], p) !== undefined, '0.255');
+    assert.equal(
+      describedWhole(index, at(0.48), () => [], p),
+      undefined,
+      '0.24',
+    );
+  });
+
   it('answers it where other articles compete and nothing else is offered; offers an error quoted with another inner message', () => {
     const m = new Matcher(kb);
     const r = m.match(described);
