@@ -7,11 +7,14 @@ import { englishArticle as article, kbOf } from '../helpers/articles';
  * too (`not`), the word after it says how the paste goes on (`not found` against `not accepted`); names and numbers right
  * after a quoted value (an address, a number) are more of what varies, so the word after them is the one compared.
  */
+const WALRUS = '10333 [Client=UX, fn=SendAsync] Results=BadRequest {"error": {"code": "WalrusUrl_Duplicate", "message":"Walrus url ';
+
 describe('matching rules: how a paste goes on after a quoted value (score.ts valueAfterWords, valueFollowers)', () => {
   const m = new Matcher(
     kbOf([
       article('gadget', ["The gadget quota check ran: gadget '<gadget GUID>' not found or marmot publishing is not enabled for your zoo."]),
-      article('walrus', ["Sprocket walrus url '<walrus URL>' is invalid since it is already in use by the koala farm."]),
+      // A log record whose words before the value are most of the error (the HCW's InternalUrl_Duplicate shape).
+      article('walrus', [`${WALRUS}'<walrus URL>' is invalid since it is already in use.`]),
       // `not` in every text: a common word (below the gadget error's mean weight), as in any real knowledge base.
       article('other', ['Unrelated marmot text that is not about the zoo.']),
       article('more', ['The pony stable could not be opened.']),
@@ -26,8 +29,8 @@ describe('matching rules: how a paste goes on after a quoted value (score.ts val
     for (const paste of [
       "The gadget quota check ran: gadget 'EX02-Agent' not found or marmot publishing is not enabled for your zoo.",
       "The gadget quota check ran: gadget 'EX02-Agent' not found.",
-      "Sprocket walrus url 'https://ex02.contoso.com' is invalid since it is already in use by the koala farm.",
-      "Sprocket walrus url 'https://ex02.contoso.com' 10.1.2.3 is invalid since it is already in use by the koala farm.",
+      `${WALRUS}'https://ex02.contoso.com' is invalid since it is already in use.`,
+      `${WALRUS}'https://ex02.contoso.com' 10.1.2.3 is invalid since it is already in use.`,
     ])
       assert.deepEqual(Object.values(run(paste)).slice(0, 2), ['answer', paste.startsWith('The') ? 'gadget' : 'walrus'], paste);
   });
@@ -42,7 +45,7 @@ describe('matching rules: how a paste goes on after a quoted value (score.ts val
   });
 
   it('does not answer it where the paste goes on differently after names and numbers that follow its quoted value', () => {
-    const r = run("Sprocket walrus url 'Alex Wilber' [fe80::2174:c9da:4ac0:74c2%13] pony meadow flooded at noon");
+    const r = run(`${WALRUS}'Alex Wilber' [fe80::2174:c9da:4ac0:74c2%13] pony meadow flooded at noon`);
     assert.notEqual(r.decision, 'answer', JSON.stringify(r));
   });
 });
