@@ -47,6 +47,20 @@ export function englishArticle(id: string, errors: string[], extra: Partial<Arti
   };
 }
 
+/** An error three articles quote whole (a family: ranking.ts breakTies), each with a title of its own. */
+export const FAMILY_ERROR = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+
+/** The family of FAMILY_ERROR (`export`, `away`, `members`), then `other` (an unrelated error) and `extra`. */
+export function familyOfThree(extra: Article[] = []): Article[] {
+  return [
+    englishArticle('export', [FAMILY_ERROR], { title: { en: 'Exporting a walrus archive fails for the target llama' } }),
+    englishArticle('away', [FAMILY_ERROR], { title: { en: 'Quokka replies cannot be set in the browser' } }),
+    englishArticle('members', [FAMILY_ERROR], { title: { en: 'Narwhal lists miss members across forests' } }),
+    englishArticle('other', ['Unrelated zebra text about the zoo.']),
+    ...extra,
+  ];
+}
+
 /** A whole error text (`folder-sync`'s) and the paste that holds it without its value. */
 export const PROXY_CONTEST = {
   error:

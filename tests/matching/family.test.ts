@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { englishArticle as article, kbOf } from '../helpers/articles';
+import { englishArticle as article, FAMILY_ERROR, familyOfThree, kbOf } from '../helpers/articles';
 
 /** Several articles holding one error whole: the paste must say which (ranking.ts breakTies, parameters.ts `score.family`). */
 describe('matching rules: an error several articles hold (a family)', () => {
-  const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+  const error = FAMILY_ERROR;
   let m: Matcher;
   beforeEach(() => {
-    m = new Matcher(
-      kbOf([
-        article('export', [error], { title: { en: 'Exporting a walrus archive fails for the target llama' } }),
-        article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser' } }),
-        article('members', [error], { title: { en: 'Narwhal lists miss members across forests' } }),
-        article('other', ['Unrelated zebra text about the zoo.']),
-      ]),
-    );
+    m = new Matcher(kbOf(familyOfThree()));
   });
 
   it('offers the family, answers none, when the rest of the paste names none of their scenarios', () => {
@@ -88,7 +81,7 @@ describe('matching rules: near-twin error texts of two articles', () => {
 
 /** Articles tied on one error that the rest of the paste fits equally: the one whose title it names first (ranking.ts byTitle). */
 describe('matching rules: a tie the rest of the paste fits equally goes to the title that names it', () => {
-  const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+  const error = FAMILY_ERROR;
   const articles = [
     // `aardvark` comes first by id: it names the Walrus Gateway only in a sentence of its description
     article('aardvark', [error], {
@@ -139,7 +132,7 @@ function productNameBystanders() {
  * the paste is about (ranking.ts familyFit): they count toward the family's fit only beside a word that tells the first apart.
  */
 describe("matching rules: a product's name the tied articles all carry does not name a family member's scenario", () => {
-  const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+  const error = FAMILY_ERROR;
   // `walrus gateway` is in the titles of three of the eight articles (more than a quarter: 1.30 each, together above ln 5);
   // `archive` too, but of only one of the two tied.
   let m: Matcher;

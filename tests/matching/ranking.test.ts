@@ -4,7 +4,15 @@ import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from '../../src/matching/parameters';
 import { idOrder } from '../../src/matching/ranking';
 import type { MatchResult } from '../../src/matching/types';
-import { describedArticle, englishArticle as article, kbOf, PROXY_CONTEST, proxyContest } from '../helpers/articles';
+import {
+  describedArticle,
+  englishArticle as article,
+  FAMILY_ERROR,
+  familyOfThree,
+  kbOf,
+  PROXY_CONTEST,
+  proxyContest,
+} from '../helpers/articles';
 
 /**
  * ranking.ts on small hand-made articles: the rules whose conditions the stage tests (stages.test.ts, family.test.ts,
@@ -321,20 +329,12 @@ describe('matching/ranking: breakTies — the order inside the tied group', () =
 });
 
 describe('matching/ranking: breakTies — what ranks after a family', () => {
-  const error = "The operation couldn't be performed because yak 'x' couldn't be found on 'pony.example.net'.";
+  const error = FAMILY_ERROR;
   const third = 'The gnu feeder rejected the okapi batch because the tapir queue was full';
   let m: Matcher;
   beforeEach(() => {
-    m = new Matcher(
-      kbOf([
-        article('export', [error], { title: { en: 'Exporting a walrus archive fails for the target llama' } }),
-        article('away', [error], { title: { en: 'Quokka replies cannot be set in the browser' } }),
-        article('members', [error], { title: { en: 'Narwhal lists miss members across forests' } }),
-        article('other', ['Unrelated zebra text about the zoo.']),
-        // Its id after the family's: on an equal score, the family leads.
-        article('tapir', [third]),
-      ]),
-    );
+    // `tapir`'s id after the family's: on an equal score, the family leads.
+    m = new Matcher(kbOf(familyOfThree([article('tapir', [third])])));
   });
 
   it('stays listed after it, capped at the family cap, and what scores below the cap keeps its score', () => {
