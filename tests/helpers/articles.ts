@@ -61,6 +61,22 @@ export function familyOfThree(extra: Article[] = []): Article[] {
   ];
 }
 
+/** One error in near-twin forms (ranking.ts nearTwins): `long` has one word `short` lacks. */
+export const TWIN_ERRORS = {
+  short: 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.',
+  long: 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.',
+};
+
+/** `setup` quotes TWIN_ERRORS.short, `encryption` its long twin, then `other` (an unrelated error) and `extra`. */
+export function nearTwinPair(extra: Article[] = []): Article[] {
+  return [
+    englishArticle('setup', [TWIN_ERRORS.short], { title: { en: 'Setting up a narwhal profile in the cloud fails' } }),
+    englishArticle('encryption', [TWIN_ERRORS.long], { title: { en: 'Zebra encryption required by the gateway' } }),
+    englishArticle('other', ['Unrelated yak text about the zoo.']),
+    ...extra,
+  ];
+}
+
 /** A whole error text (`folder-sync`'s) and the paste that holds it without its value. */
 export const PROXY_CONTEST = {
   error:

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
-import { englishArticle as article, FAMILY_ERROR, familyOfThree, kbOf } from '../helpers/articles';
+import { englishArticle as article, FAMILY_ERROR, familyOfThree, kbOf, nearTwinPair, TWIN_ERRORS } from '../helpers/articles';
 
 /** Several articles holding one error whole: the paste must say which (ranking.ts breakTies, parameters.ts `score.family`). */
 describe('matching rules: an error several articles hold (a family)', () => {
@@ -41,17 +41,10 @@ describe('matching rules: an error several articles hold (a family)', () => {
 
 /** Two articles quoting one error in near-twin forms (ranking.ts nearTwins, parameters.ts `score.twins`). */
 describe('matching rules: near-twin error texts of two articles', () => {
-  const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
-  const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';
+  const { short, long } = TWIN_ERRORS;
   let m: Matcher;
   beforeEach(() => {
-    m = new Matcher(
-      kbOf([
-        article('setup', [short], { title: { en: 'Setting up a narwhal profile in the cloud fails' } }),
-        article('encryption', [long], { title: { en: 'Zebra encryption required by the gateway' } }),
-        article('other', ['Unrelated yak text about the zoo.']),
-      ]),
-    );
+    m = new Matcher(kbOf(nearTwinPair()));
   });
 
   it('offers both, answers neither, when the paste holds the shorter one and names neither scenario', () => {

@@ -10,8 +10,10 @@ import {
   FAMILY_ERROR,
   familyOfThree,
   kbOf,
+  nearTwinPair,
   PROXY_CONTEST,
   proxyContest,
+  TWIN_ERRORS,
 } from '../helpers/articles';
 
 /**
@@ -177,20 +179,12 @@ describe('matching/ranking: innerOnly — when the article below holds its own p
 });
 
 describe('matching/ranking: nearTwins', () => {
-  const short = 'The connection to the walrus pony is unavailable. The llama must be online to complete this quokka action.';
-  const long = 'The connection to the walrus pony server is unavailable. The llama must be online to complete this quokka action.';
+  const { short } = TWIN_ERRORS;
   const third = 'The gnu feeder rejected the okapi batch because the tapir queue was full';
   let m: Matcher;
   beforeEach(() => {
-    m = new Matcher(
-      kbOf([
-        article('setup', [short], { title: { en: 'Setting up a narwhal profile in the cloud fails' } }),
-        article('encryption', [long], { title: { en: 'Zebra encryption required by the gateway' } }),
-        article('other', ['Unrelated yak text about the zoo.']),
-        // Its id after the twins': on an equal score, the twins lead.
-        article('tapir', [third]),
-      ]),
-    );
+    // `tapir`'s id after the twins': on an equal score, the twins lead.
+    m = new Matcher(kbOf(nearTwinPair([article('tapir', [third])])));
   });
 
   it('puts the twin whose title the rest of the paste names first, and notes that on it alone', () => {
