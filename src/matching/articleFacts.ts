@@ -7,7 +7,7 @@
 import type { KnowledgeBase } from '../knowledge/load';
 import type { Article } from '../knowledge/types';
 import { wrapperWords } from './chains';
-import { articlesHolding, proseTerms, type DescriptionIndex } from './descriptions';
+import { articlesHolding, proseTerms, titleIsError, type DescriptionIndex } from './descriptions';
 import { isWrappedGenericLine } from './genericLines';
 import { termsOf } from './normalize';
 import { packedSignals } from './packed';
@@ -49,6 +49,8 @@ export class ArticleFacts {
   private readonly articleWords = new Map<number, Set<string>>();
   /** Per article asked: its error texts, every language (`errorTextsOf`). */
   private readonly errorTexts = new Map<number, readonly string[]>();
+  /** Per article asked: its title is its error message (descriptions.ts `titleIsError`). */
+  private readonly errorTitles = new Map<number, boolean>();
   /** Per error text asked: it is a generic line other articles' errors wrap (genericLines.ts). */
   private readonly genericLines = new Map<number, boolean>();
   /** Made the first time a paste holds a status code. */
@@ -113,6 +115,16 @@ export class ArticleFacts {
       this.errorTexts.set(article, texts);
     }
     return texts;
+  }
+
+  /** The article's title is its error message, at `descriptions.errorTitle` (descriptions.ts `titleIsError`). */
+  titleIsErrorOf(article: number): boolean {
+    let titled = this.errorTitles.get(article);
+    if (titled === undefined) {
+      titled = titleIsError(this.kb.articles[article].title.en ?? '', this.errorTextsOf(article), this.params.descriptions.errorTitle);
+      this.errorTitles.set(article, titled);
+    }
+    return titled;
   }
 
   /** Every word of the article's text, as the paste's words are read. */

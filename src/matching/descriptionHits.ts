@@ -7,7 +7,7 @@ import {
   addPairs,
   describedAll,
   describedWhole,
-  errorUnsaid,
+  errorSaid,
   failureUnsaid,
   GENERIC,
   inflectionKey,
@@ -188,6 +188,8 @@ export function descriptionHits(
   const offered = offeredDescriptions(fits, p, bridged, problem);
   // What shows another program printed the paste (foreignProgram.ts), read once when a description could be answered; null: nothing.
   let shown: string | null | undefined;
+  // Whether the paste names an error or a failure (descriptions.ts `errorSaid`): read once, at the first article that asks.
+  let said: boolean | undefined;
   // The deployments the paste says it doesn't have (scenario.ts), read once when a description could be answered; the one the
   // article's title names, if any: its symptom or its topic phrases are then named beside a setup the paste rules out.
   let denied: ReadonlySet<string> | undefined;
@@ -230,12 +232,7 @@ export function descriptionHits(
     // (Nor where the article's title says something fails and the paste says nothing does: a question about its subject.)
     else if (alone && unsaidOf(d.article)) hit.unsaid = true;
     // (Nor where the article's title is its error message and the paste names no error or failure: errorUnsaid.)
-    else if (
-      alone &&
-      !bridged &&
-      errorUnsaid(ctx.kb.articles[d.article].title.en ?? '', ctx.facts.errorTextsOf(d.article), text, p.errorTitle)
-    )
-      hit.errorUnsaid = true;
+    else if (alone && !bridged && ctx.facts.titleIsErrorOf(d.article) && !(said ??= errorSaid(text))) hit.errorUnsaid = true;
     // (Nor where the paste was printed by another program than Microsoft's and the article names none: foreignProgram.ts.)
     else if (alone && ctx.facts.programNamedOf(d.article) === null && (shown ??= foreignProgram(text) ?? null) !== null)
       hit.foreignProgram = shown;

@@ -1309,9 +1309,17 @@ const ERROR_SAID =
  * decides).
  */
 export function errorUnsaid(title: string, errorTexts: readonly string[], text: string, share: number): boolean {
+  return titleIsError(title, errorTexts, share) && !errorSaid(text);
+}
+
+/**
+ * The article half of `errorUnsaid`, the same for every paste (ArticleFacts.titleIsErrorOf): of one of its error texts' words,
+ * `GENERIC` aside, at least `share` stand in the title.
+ */
+export function titleIsError(title: string, errorTexts: readonly string[], share: number): boolean {
   if (!title || !errorTexts.length) return false;
   const titled = new Set(proseTerms(title).map(inflectionKey));
-  const holds = errorTexts.some((e) => {
+  return errorTexts.some((e) => {
     const words = new Set(
       proseTerms(e)
         .filter((w) => !GENERIC.has(w) && /\p{L}/u.test(w))
@@ -1321,10 +1329,13 @@ export function errorUnsaid(title: string, errorTexts: readonly string[], text: 
     for (const w of words) if (titled.has(w)) held++;
     return words.size > 0 && held >= share * words.size;
   });
-  if (!holds) return false;
+}
+
+/** The paste half of `errorUnsaid`: the paste names an error or a failure (`ERROR_SAID`), or is not English prose. */
+export function errorSaid(text: string): boolean {
   const plain = text.replace(/[\u2018\u2019]/g, "'");
-  if (ERROR_SAID.test(plain)) return false;
-  return guessLanguage((plain.match(/\p{L}+/gu) ?? []).map(foldWord), plain) !== 'de';
+  if (ERROR_SAID.test(plain)) return true;
+  return guessLanguage((plain.match(/\p{L}+/gu) ?? []).map(foldWord), plain) === 'de';
 }
 
 /**
