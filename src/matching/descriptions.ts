@@ -1314,10 +1314,11 @@ export function errorUnsaid(title: string, errorTexts: readonly string[], text: 
 
 /**
  * The article half of `errorUnsaid`, the same for every paste (ArticleFacts.titleIsErrorOf): of one of its error texts' words,
- * `GENERIC` aside, at least `share` stand in the title.
+ * `GENERIC` aside, at least `share` stand in the title, or the title names a code one of them carries (`titleNamesCode`).
  */
 export function titleIsError(title: string, errorTexts: readonly string[], share: number): boolean {
   if (!title || !errorTexts.length) return false;
+  if (titleNamesCode(title, errorTexts)) return true;
   const titled = new Set(proseTerms(title).map(inflectionKey));
   return errorTexts.some((e) => {
     const words = new Set(
@@ -1329,6 +1330,22 @@ export function titleIsError(title: string, errorTexts: readonly string[], share
     for (const w of words) if (titled.has(w)) held++;
     return words.size > 0 && held >= share * words.size;
   });
+}
+
+/** An enhanced status code (`5.7.64`, read as `smtp5x7x64`) or a hex result code (`0x80004005`), as a text writes it. */
+const ERROR_CODE = /\bsmtp\dx\dx\d+\b|\b0x[0-9a-f]{4,8}\b/gi;
+
+/**
+ * The title names a code one of the article's error texts carries (`"550 5.7.64 TenantAttribution" when …` over the error
+ * text `550 5.7.64 TenantAttribution; Relay Access Denied…`): the title is its error, named by its code even where the
+ * error's words are more than the title holds. A code the error texts don't carry (a title's range, an example) does not
+ * count; nor does a bare number (`HTTP 500`, a count: a post may name it without saying an error, errorSaid).
+ */
+export function titleNamesCode(title: string, errorTexts: readonly string[]): boolean {
+  const codes = (text: string) => new Set(Array.from(markSmtpCodes(text).matchAll(ERROR_CODE), (m) => m[0].toLowerCase()));
+  const titled = codes(title);
+  if (!titled.size) return false;
+  return errorTexts.some((e) => [...codes(e)].some((c) => titled.has(c)));
 }
 
 /** The paste half of `errorUnsaid`: the paste names an error or a failure (`ERROR_SAID`), or is not English prose. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
-import { errorUnsaid } from '../../src/matching/descriptions';
+import { errorUnsaid, titleIsError, titleNamesCode } from '../../src/matching/descriptions';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { describedArticle, kbOf, proseArticle } from '../helpers/articles';
 
@@ -66,5 +66,49 @@ describe('matching: an error article is not answered for prose that names no err
     assert.equal(errorUnsaid(TITLE, [ERROR], `${STORY} It returns 0x80070005.`, share), false);
     assert.equal(errorUnsaid(TITLE, [ERROR], `${STORY} The move doesn't finish.`, share), false);
     assert.equal(errorUnsaid(TITLE, [ERROR], STORY.replace(', so it should not have been made', ''), share), true);
+  });
+
+  // A title that names the error by its status code (`"550 5.7.99 CrateAttribution" when sending crates outside`): the
+  // error text says more than the title holds, the code makes the title the error all the same.
+  const CODED_ERROR = '550 5.7.99 CrateAttribution; Crate Access Refused ATTR99 the warehouse rejected the crate from outside';
+  const CODED_TITLE = '"550 5.7.99 CrateAttribution" when sending crates to another warehouse';
+  const codedRun = (text: string, title = CODED_TITLE) => {
+    const coded = describedArticle(
+      'crates',
+      title,
+      'Crates sent from the depot to another warehouse through the loading dock bounce back.',
+      { cause: { en: 'The loading dock connector lacks the depot address range, so crates arrive without their tenant tag.' } },
+      { errors: { en: [CODED_ERROR] } },
+    );
+    const r = new Matcher(kbOf([coded, ...others]), params).match(text, { explain: true });
+    return { decision: r.decision, first: r.matches[0]?.article, why: r.matches[0]?.why?.rules.map((x) => x.note) ?? [] };
+  };
+  const PLANNING =
+    'Our depot sends crates to another warehouse through the loading dock, and most depot devices use a connector limited to an address range. ' +
+    'If we move the depot to the cloud, what options remain for the tenant tag of these crates?';
+
+  it('reads a title that names its error by a status code the error text carries as the error', () => {
+    const r = codedRun(PLANNING);
+    assert.deepEqual([r.decision, r.first], ['clarify', 'crates']);
+    assert.ok(
+      r.why.some((w) => w.startsWith("the article's title is its error message")),
+      r.why.join('\n'),
+    );
+    // The same title without its code holds too little of the error's words: symptom and cause are answered.
+    const uncoded = codedRun(PLANNING, '"CrateAttribution" when sending crates to another warehouse');
+    assert.deepEqual([uncoded.decision, uncoded.first], ['answer', 'crates']);
+    // The paste saying something fails: answered.
+    assert.deepEqual(Object.values(codedRun(`${PLANNING} Some of them bounce already.`)).slice(0, 2), ['answer', 'crates']);
+  });
+
+  it('counts a title’s code only where an error text of the article carries it', () => {
+    assert.equal(titleNamesCode(CODED_TITLE, [CODED_ERROR]), true);
+    assert.equal(titleIsError(CODED_TITLE, [CODED_ERROR], share), true);
+    // A code of the title that no error text carries (an example, another bounce) is no sign the title is the error.
+    assert.equal(titleNamesCode('"550 5.7.98 CrateAttribution" when sending crates', [CODED_ERROR]), false);
+    assert.equal(titleNamesCode('Crates bounce when sent to another warehouse', [CODED_ERROR]), false);
+    // A hex result code counts alike; a bare number (`HTTP 500`, a count) does not.
+    assert.equal(titleNamesCode('Error 0x8004010F when syncing crates', ['Sync failed with 0x8004010F.']), true);
+    assert.equal(titleNamesCode('HTTP 500 when opening the crate list', ['HTTP 500 Internal Server Error']), false);
   });
 });
