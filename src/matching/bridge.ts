@@ -571,7 +571,8 @@ export class Translator {
       let first = modal + 1;
       while (first < n && REFLEXIVES.has(words[first].folded)) first++;
       const opens = JOINING.has(words[from].folded) || words[from].folded === 'aber' ? from + 1 : from;
-      const subjectFirst = modal > opens && first < n && this.subjectStart(words[opens].folded);
+      const subjectFirst =
+        modal > opens && first < n && (this.subjectStart(words[opens].folded) || nounPhraseFirst(text, words, opens, modal));
       // A clause that starts otherwise and has its subject right after the modal verb (`Seit gestern kann ein Benutzer …`,
       // `Nach der Migration kann ich …`): the words after that subject are the verb's objects, as above.
       const after = subjectFirst ? -1 : subjectAfter(text, words, modal + 1, n, modal > opens && OPENERS.has(words[opens].folded));
@@ -1158,6 +1159,33 @@ function subjectAfter(
   return end >= 0 && end + 1 < n ? end + 1 : -1;
 }
 const UPPER_START = /^\p{Lu}/u;
+/** German nouns of time that open a clause as an adverbial (`Letzte Woche kann ich …`), its subject after the modal verb. */
+const TIME_NOUNS: ReadonlySet<string> = new Set(
+  'woche wochen tag tage tagen monat monaten jahr morgen abend nacht wochenende zeit mal montag dienstag mittwoch donnerstag freitag samstag sonntag'
+    .split(' ')
+    .map(foldWord),
+);
+
+/**
+ * Whether the clause's words [s, modal) before its modal verb are a noun phrase of two words or more, each written upper
+ * case (`Exchange Online-Benutzer können …`, `Lokale Benutzer können …`): German sets one part before the finite verb, and
+ * upper-case words after the clause's first are nouns or names, so that part is the subject and the words after the modal
+ * verb its objects. Not where a word opens a clause otherwise (`OPENERS`), names a time (`Letzte Woche`), or a subject
+ * pronoun follows the modal verb (`… kann ich`).
+ */
+function nounPhraseFirst(
+  text: string,
+  words: readonly { start: number; end: number; folded: string }[],
+  s: number,
+  modal: number,
+): boolean {
+  if (modal - s < 2 || SUBJECT_PRONOUNS.has(words[modal + 1]?.folded)) return false;
+  for (let k = s; k < modal; k++) {
+    const w = words[k].folded;
+    if (!UPPER_START.test(text.slice(words[k].start, words[k].end)) || OPENERS.has(w) || TIME_NOUNS.has(w)) return false;
+  }
+  return true;
+}
 
 /** German articles, in every case. */
 const ARTICLES: ReadonlySet<string> = new Set('der die das den dem des ein eine einer eines einem einen'.split(' ').map(foldWord));

@@ -410,7 +410,8 @@ export function familyDescriptionHits(
  * points to: where another article is offered too (an error text, code, keyword or description of it scores
  * `decision.candidate` or more), it is offered like any description; so too where an error text of its own article is
  * (a rule kept that error from an answer — another status code, another scenario — and the prose does not overrule it).
- * An error text found by a phrase of common words (`weakErrorsBelow` ranks it below the description) points nowhere.
+ * An error text found by a phrase of common words (`weakErrorsBelow` ranks it below the description) points nowhere, nor
+ * does another article's family symptom (a translation offers it where the paste as written lists it).
  * A paste that goes on differently from an error text of the article (`settled`: contradicted below the floor) pasted
  * another error, not a description: its words in the article's cause are that error's words.
  */
@@ -431,7 +432,11 @@ export function causeAlone(ctx: MatchContext, hits: Hit[], errorHits: readonly E
   // carrying it with another message) list the code's family: the prose said which member the post is.
   const { code } = named.cause!;
   const sameCode = (h: Hit) => code !== undefined && h.kind === 'code' && h.code === code;
-  if (hits.some((h) => h !== named && h.score >= candidate && !weak(h) && !sameCode(h))) named.score = named.cause!.offered;
+  // Another article's family symptom (`free/busy`) points to no one article: as written it is listed below `candidate`, and
+  // where a translation offers it (keywordHits `offer`) it counts no more than there. The described article's own stays: a
+  // family's symptom is never answered on a translation (familyGerman.test.ts).
+  const family = (h: Hit) => h.kind === 'keyword' && !!h.family && h.article !== named.article;
+  if (hits.some((h) => h !== named && h.score >= candidate && !weak(h) && !sameCode(h) && !family(h))) named.score = named.cause!.offered;
 }
 
 /**

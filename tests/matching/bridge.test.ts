@@ -498,6 +498,49 @@ describe('matching/bridge', () => {
       assert.equal(read('Dann können wir das Postfach nicht öffnen.'), 'Dann können wir cannot open das mailbox.');
     });
 
+    it('reads a clause opening with a noun phrase of upper-case words as its subject (Exchange Online-Benutzer können …)', () => {
+      const t = new Translator(
+        [
+          entry(['Benutzer'], 'user'),
+          entry(['Frei/Gebucht-Informationen'], 'free/busy information'),
+          entry(['Postfach', 'Postfächer'], 'mailbox'),
+          entry('abrufen', 'retrieve'),
+          entry('öffnen', 'open'),
+          entry('nicht', 'not'),
+        ],
+        'de',
+      );
+      const read = (text: string) => t.translate(text).text;
+      // Two upper-case words or more before the modal verb: one part of the sentence, nouns and names, its subject; the
+      // words after the modal verb are the verb's objects, a prepositional phrase last.
+      assert.equal(
+        read('Exchange Online-Benutzer können die Frei/Gebucht-Informationen nicht abrufen.'),
+        'Exchange Online-user können cannot retrieve die free/busy information.',
+      );
+      assert.equal(
+        read('Lokale Benutzer können die Postfächer in Exchange Online nicht öffnen.'),
+        'Lokale user können cannot open die mailboxes in Exchange Online.',
+      );
+      assert.equal(
+        read('Der Fehler tritt auf, aber Outlook-Benutzer können das Postfach nicht öffnen.'),
+        'Der Fehler tritt auf, aber Outlook-user können cannot open das mailbox.',
+      );
+      // A time (`Letzte Woche`) opens the clause as an adverb, its subject after the modal verb: only the prepositional phrase
+      // moves, as before; so too where a subject pronoun follows the modal verb, and where one word opens the clause.
+      assert.equal(
+        read('Letzte Woche konnte der Benutzer das Postfach in Exchange Online nicht öffnen.'),
+        'Letzte Woche konnte der user das mailbox cannot open in Exchange Online.',
+      );
+      assert.equal(
+        read('Trotz Neustart kann ich das Postfach in Exchange Online nicht öffnen.'),
+        'Trotz Neustart kann ich cannot open das mailbox in Exchange Online.',
+      );
+      assert.equal(
+        read('Danach konnte Outlook das Postfach in Exchange Online nicht öffnen.'),
+        'Danach konnte Outlook das mailbox cannot open in Exchange Online.',
+      );
+    });
+
     it('reads a `nicht` after an article with words before its adjective as the attribute’s (einem nicht mit … verbundenen Standort)', () => {
       const t = new Translator(
         [

@@ -119,4 +119,19 @@ describe('the family offer through the lexicon, with the corpus loaded: a German
     assert.equal(german.matches[0]?.article, 'cannot-view-freebusy-information-for-remote-user', JSON.stringify(german.matches));
     assert.ok(offered(german).includes('exo-legacy-tls-hybrid'), offered(german).join(', '));
   });
+
+  it('answers a German sentence that names one article’s symptom and little else as English does: the family symptom points nowhere', () => {
+    // Read through the lexicon, `Frei/Gebucht` is the family's symptom, offered (0.55); it is no other article the paste points
+    // to (`causeAlone`), as English, where it is listed, is not (scripts/german-parity.jsonl h33).
+    const de =
+      'Exchange Online-Benutzer können die Frei/Gebucht-Informationen von Benutzern in einem nicht mit dem Internet verbundenen Active Directory-Standort nicht abrufen.';
+    const en = "Exchange Online users can't access the free/busy information of users in a non-Internet-facing Active Directory site.";
+    const article = 'cannot-access-freebusy-info-of-non-internet-facing-ad-site';
+    const english = withCorpus().match(en);
+    assert.equal(english.decision, 'answer');
+    assert.equal(english.matches[0]?.article, article);
+    const german = withCorpus().match(de);
+    assert.equal(german.decision, 'answer', JSON.stringify(german.matches.slice(0, 3)));
+    assert.equal(german.matches[0]?.article, article);
+  });
 });
