@@ -677,6 +677,7 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
     // them goes on as the error, the error is there, and the others are other lines.
     let against = -1;
     let goesOn = false;
+    let inserted = false;
     for (; e >= 0; e = next.link[e]) {
       const u = next.value[e];
       if (u === ids[t0 + i] || u === next1 || u === next2 || q.quoted.has(u)) {
@@ -691,12 +692,25 @@ function contradiction(sig: ErrorSignal, pk: PackedSignals, id: number, q: Paste
         continue;
       }
       // (a value in the place of the error's value, `2019` for `2013`, goes on as the error; a misread word is no such evidence)
-      if (allowed === 'name' && looksLikeName(sig.terms[i])) goesOn = true;
+      if (allowed === 'name') {
+        if (looksLikeName(sig.terms[i])) goesOn = true;
+        else inserted = true;
+      }
       if (waivers !== undefined && allowed !== 'name') waive(waivers, allowed, sig, i, words, q, u);
     }
     if (against >= 0 && !goesOn) {
       contradict(words, against, -1);
       return i;
+    }
+    // A name or number where the error has a word (`…MailboxCrawlFailedException: 1007 AccessDenied` for `…Exception: Failed
+    // to logon`): a value the paste put in, after which it goes on as the error or in words of another error. The word after
+    // the paste's names and numbers says which, as after a value (valueAfterWords).
+    if (inserted && !goesOn && against < 0) {
+      const other = valueAfterWords(q, ids, t0 + i - words, words, t0 + i, n - i);
+      if (other >= 0) {
+        contradict(1, other, i - 1);
+        return i;
+      }
     }
   }
   return -1;
