@@ -50,70 +50,156 @@ const WORD = /^[a-z]{4,}$/;
 const LETTERS = /[A-Za-z\u00C0-\u024F]{4,}/g;
 
 /**
- * The words of `text` as a description reads them (`descriptionTerm`, `inflectionKey`), four letters or more, into `out`. Read
- * plainly, letter runs only: this is every article's whole text, read once per build of the matcher's index, and the paste's
- * words it is compared with are such runs too. `read`: what this build read already.
+ * The words of `text` as a description reads them (`descriptionTerm`, `inflectionKey`), four letters or more, as word numbers
+ * of `read` (`Read.keys`). Read plainly, letter runs only: this is every article's whole text, read once per build of the
+ * matcher's index, and the paste's words it is compared with are such runs too. A text read already is not read again.
  */
-function keysOf(text: string | undefined, out: Set<string>, read: Read): void {
-  if (!text) return;
-  let keys = read.texts.get(text);
-  if (!keys) {
-    keys = [];
+function idsOf(text: string, read: Read): readonly number[] {
+  let ids = read.texts.get(text);
+  if (!ids) {
+    ids = [];
     for (const w of text.match(LETTERS) ?? []) {
-      let k = read.words.get(w);
-      if (k === undefined) {
+      let id = read.words.get(w);
+      if (id === undefined) {
         const d = descriptionTerm(foldWord(w));
-        k = d === undefined ? '' : inflectionKey(d);
-        if (!WORD.test(k)) k = '';
-        read.words.set(w, k);
+        const k = d === undefined ? '' : inflectionKey(d);
+        id = WORD.test(k) ? numberOf(k, read) : -1;
+        read.words.set(w, id);
       }
-      if (k) keys.push(k);
+      if (id >= 0) ids.push(id);
     }
-    read.texts.set(text, keys);
+    read.texts.set(text, ids);
   }
-  for (const k of keys) out.add(k);
+  return ids;
 }
 
-/** What one build has read: each text's words, and each word's key ('' for none). */
+/** The word numbers of the names in a step's text (`NAME`), read once per text. */
+function namesOf(text: string, read: Read): readonly number[] {
+  let ids = read.names.get(text);
+  if (!ids) {
+    ids = [];
+    for (const name of text.match(NAME) ?? []) ids.push(...idsOf(name, read));
+    read.names.set(text, ids);
+  }
+  return ids;
+}
+
+/**
+ * What one build has read: each text's word numbers and its names' word numbers, each word's number (-1: none), and per
+ * word number its word (inflection key) and marks. A number stands for a word so that an article's words are marks in
+ * arrays, not sets of strings built per article (at 10,000 articles those sets cost more than reading the texts). The arrays
+ * grow with the words, one entry each, so they stay packed.
+ */
 interface Read {
-  texts: Map<string, string[]>;
-  words: Map<string, string>;
+  texts: Map<string, number[]>;
+  names: Map<string, number[]>;
+  words: Map<string, number>;
+  numbers: Map<string, number>;
+  keys: string[];
+  /** The last article (index + 1) whose title, symptoms or cause hold the word. */
+  toldBy: number[];
+  /** The last article (index + 1) whose steps hold the word. */
+  stepsBy: number[];
+  /** How many articles hold the word anywhere. */
+  held: number[];
+  /** 1 once some article's steps write the word as a name. */
+  named: number[];
+}
+
+function reading(): Read {
+  return {
+    texts: new Map(),
+    names: new Map(),
+    words: new Map(),
+    numbers: new Map(),
+    keys: [],
+    toldBy: [],
+    stepsBy: [],
+    held: [],
+    named: [],
+  };
+}
+
+/** The number of word `key` (an inflection key) in `read`, a new one for a word not read before. */
+function numberOf(key: string, read: Read): number {
+  let id = read.numbers.get(key);
+  if (id === undefined) {
+    id = read.keys.length;
+    read.keys.push(key);
+    read.toldBy.push(0);
+    read.stepsBy.push(0);
+    read.held.push(0);
+    read.named.push(0);
+    read.numbers.set(key, id);
+  }
+  return id;
 }
 
 /** The step words of `kb` (`StepWords`): every article's whole text read once. */
 export function buildStepWords(kb: KnowledgeBase): StepWords {
-  const names = new Set<string>();
-  const read: Read = { texts: new Map(), words: new Map() };
-  const own = kb.articles.map((a) => {
-    const steps = new Set<string>();
+  const read = reading();
+  const { toldBy, stepsBy, held, named } = read;
+  const nameOrder: number[] = [];
+  const name = (ids: readonly number[]): void => {
+    for (const id of ids)
+      if (!named[id]) {
+        named[id] = 1;
+        nameOrder.push(id);
+      }
+  };
+  const untold = kb.articles.map((a, i) => {
+    const mark = i + 1;
+    const steps: number[] = [];
+    const step = (ids: readonly number[]): void => {
+      for (const id of ids)
+        if (stepsBy[id] !== mark) {
+          stepsBy[id] = mark;
+          steps.push(id);
+        }
+    };
     for (const s of a.steps) {
       for (const text of [s.text.en, s.text.de]) {
-        keysOf(text, steps, read);
-        for (const name of text?.match(NAME) ?? []) keysOf(name, names, read);
+        if (!text) continue;
+        step(idsOf(text, read));
+        name(namesOf(text, read));
       }
       for (const c of s.commands ?? []) {
-        keysOf(c.code, steps, read);
-        keysOf(c.code, names, read);
+        if (!c.code) continue;
+        const ids = idsOf(c.code, read);
+        step(ids);
+        name(ids);
       }
     }
     // What the description path reads (title, symptoms, cause) is evidence there already.
-    const told = new Set<string>();
-    for (const text of [a.title.en, a.title.de, a.cause.en, a.cause.de]) keysOf(text, told, read);
+    const told = (text: string | undefined): void => {
+      if (!text) return;
+      for (const id of idsOf(text, read))
+        if (toldBy[id] !== mark) {
+          toldBy[id] = mark;
+          held[id]++;
+        }
+    };
+    for (const text of [a.title.en, a.title.de, a.cause.en, a.cause.de]) told(text);
     for (const s of a.symptoms) {
-      for (const text of [s.description.en, s.description.de, ...(s.keywords?.en ?? []), ...(s.keywords?.de ?? [])])
-        keysOf(text, told, read);
-      for (const text of [...(s.errors.en ?? []), ...(s.errors.de ?? [])]) keysOf(text, told, read);
+      for (const text of [s.description.en, s.description.de, ...(s.keywords?.en ?? []), ...(s.keywords?.de ?? [])]) told(text);
+      for (const text of [...(s.errors.en ?? []), ...(s.errors.de ?? [])]) told(text);
     }
-    return { told, steps, untold: [...steps].filter((k) => !told.has(k)) };
+    const own: number[] = [];
+    for (const id of steps)
+      if (toldBy[id] !== mark) {
+        held[id]++;
+        own.push(id);
+      }
+    return own;
   });
-  // Counted only for the words some article's steps hold untold: the others are never weighed.
+  // Counted for every word, kept only for the words some article's steps hold untold: the others are never weighed.
   const articles = new Map<string, number>();
-  for (const { untold } of own) for (const k of untold) articles.set(k, 0);
-  for (const { told, steps } of own) {
-    for (const k of told) if (articles.has(k)) articles.set(k, articles.get(k)! + 1);
-    for (const k of steps) if (!told.has(k) && articles.has(k)) articles.set(k, articles.get(k)! + 1);
-  }
-  return { untold: own.map((o) => o.untold), articles, names: new Set([...names].filter((k) => articles.has(k))) };
+  for (const own of untold) for (const id of own) articles.set(read.keys[id], held[id]);
+  return {
+    untold: untold.map((own) => own.map((id) => read.keys[id])),
+    articles,
+    names: new Set(nameOrder.filter((id) => articles.has(read.keys[id])).map((id) => read.keys[id])),
+  };
 }
 
 /**

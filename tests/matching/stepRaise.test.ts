@@ -109,6 +109,30 @@ describe('matching: the fix steps as weak evidence (stepRaise.ts)', () => {
     assert.ok(!stepIndex(buildStepWords(shared), DEFAULT_PARAMETERS.descriptions.stepShare).weight.has('iisreset'));
   });
 
+  it('counts each article holding a step word once, in its steps, title, symptoms or cause, and keeps the words in reading order', () => {
+    const words = buildStepWords(
+      kbOf([
+        ...articles(),
+        proseArticle('iis', 'The web server stops', 'd', 'IIS.', {
+          steps: [{ text: { en: 'Run iisreset, then renew the Certificate.' }, commands: [{ shell: 'cmd', code: 'iisreset' }] }],
+        }),
+      ]),
+    );
+    const loop = articles().findIndex((a) => a.id === 'owa-loop');
+    // In the order its steps read them; `certificate` stands in its cause.
+    assert.deepEqual(words.untold[loop], ['renew', 'reset', 'server', 'iisreset', 'noforc']);
+    assert.deepEqual(words.untold.at(-1), ['iisreset', 'renew', 'certificat']);
+    // `certificate`: owa-loop's cause and steps (once) and iis's steps; `server`: owa-loop's steps and iis's title.
+    assert.deepEqual(
+      ['iisreset', 'renew', 'certificat', 'server', 'reset', 'noforc'].map((k) => words.articles.get(k)),
+      [2, 2, 2, 2, 1, 1],
+    );
+    // A word no article's steps hold untold is not counted (`quokka`: an error text's).
+    assert.equal(words.articles.has('quokka'), false);
+    // Names: in a command, or with a capital inside (`Certificate` has none).
+    assert.deepEqual([...words.names], ['iisreset', 'noforc']);
+  });
+
   it('has its step index from the matcher’s build, before any paste, restored with a compiled index and read at its own rarity', () => {
     const fresh = new Matcher(kb);
     const steps = (m: Matcher) => (m as unknown as { ctx: MatchContext }).ctx.steps;
