@@ -1266,12 +1266,64 @@ const PROBLEM =
 const FAULT = /\b(?:stop\w*|still|no|nothing|none|nobody|anymore|offline|keeps?|kept|left out|but|stays?|stayed|remains?|remained)\b/i;
 
 /**
+ * The words of a failure, one list for two readings (`FAILS`, `ERROR_SAID`), so the two stay in step. A word read by one only
+ * says so (`only`):
+ * - `'fails'`: read by `FAILS`, not `ERROR_SAID`: the bare negations (`not`, `never`: a post tells its setup with them,
+ *   `should not be created`) and the words of a state (`missing`, `wrong`, `disappears`);
+ * - `'error'`: read by `ERROR_SAID`, not `FAILS`: the nouns of an error or a failure (`errors`, `exception`, `NDRs`, `bounce
+ *   messages`): a title that names those is about a kind of failure, not that something fails.
+ * Regular-expression pieces, in the order the two read them.
+ */
+const FAILURE_WORDS: readonly (readonly [word: string, only?: 'fails' | 'error'])[] = [
+  ['fail\\w*'],
+  ['errors?', 'error'],
+  ['exceptions?', 'error'],
+  ['warnings?', 'error'],
+  ['can ?not'],
+  ["can'?t"],
+  ["couldn'?t"],
+  ['unable'],
+  ["doesn'?t"],
+  ["don'?t"],
+  ["didn'?t"],
+  ["won'?t"],
+  ["isn'?t"],
+  ["aren'?t"],
+  ["wasn'?t"],
+  ["weren'?t"],
+  ['not', 'fails'],
+  ['never', 'fails'],
+  ['no longer'],
+  ['stuck'],
+  ['hang\\w*'],
+  ['hung'],
+  ['stall\\w*'],
+  ['reject\\w*'],
+  ['bounc\\w*', 'error'],
+  ['undeliverable', 'error'],
+  ['ndrs?', 'error'],
+  ['missing', 'fails'],
+  ['broken'],
+  ['wrong', 'fails'],
+  ['denied'],
+  ['block\\w*'],
+  ['disappear\\w*', 'fails'],
+];
+
+/** `FAILURE_WORDS` but those only the other reading reads, as one alternation of whole words. */
+function failureWords(not: 'fails' | 'error'): string {
+  return `\\b(?:${FAILURE_WORDS.filter(([, only]) => only !== not)
+    .map(([word]) => word)
+    .join('|')})\\b`;
+}
+
+/**
  * `PROBLEM`'s words that say something fails (`don't receive`, `can't access`, `not synced`, `fails`), not its nouns of a
  * failure (`errors`, `bounce messages`, `NDRs`): a title that names those is about a kind of failure (an overview of a relay's
- * bounces), which a post may tell in words of its own (`my mail program adds stray bytes to every message`).
+ * bounces), which a post may tell in words of its own (`my mail program adds stray bytes to every message`). `FAILURE_WORDS`
+ * but the nouns.
  */
-const FAILS =
-  /\b(?:fail\w*|can ?not|can'?t|couldn'?t|unable|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|aren'?t|wasn'?t|weren'?t|not|never|no longer|stuck|hang\w*|hung|stall\w*|reject\w*|missing|broken|wrong|denied|block\w*|disappear\w*)\b/i;
+const FAILS = new RegExp(failureWords('error'), 'i');
 
 /**
  * Whether prose answered by a symptom alone says nothing of the failure its article's title names: the title says something
@@ -1293,12 +1345,11 @@ export function failureUnsaid(title: string, text: string, translated = false): 
 }
 
 /**
- * Words that say an error or a failure happened: `FAILS` without the bare negations (`not`, `never`: a post tells its setup
- * with them, `should not be created`), and the nouns of an error (`error`, `exception`, `NDR`, `warning`), an exception's
- * class name, a status code (`5.7.1`) or a hex result code.
+ * Words that say an error or a failure happened: `FAILURE_WORDS` but the bare negations and the words of a state (`not`,
+ * `never`, `missing`: a post tells its setup with them, `should not be created`), and the nouns of an error (`error`,
+ * `exception`, `NDR`, `warning`), an exception's class name, a status code (`5.7.1`) or a hex result code.
  */
-const ERROR_SAID =
-  /\b(?:fail\w*|errors?|exceptions?|warnings?|can ?not|can'?t|couldn'?t|unable|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|aren'?t|wasn'?t|weren'?t|no longer|stuck|hang\w*|hung|stall\w*|reject\w*|bounc\w*|undeliverable|ndrs?|broken|denied|block\w*)\b|[a-z]exception\b|\b[245]\.\d{1,3}\.\d{1,3}\b|\b0x[0-9a-f]{4,8}\b/i;
+const ERROR_SAID = new RegExp(`${failureWords('fails')}|[a-z]exception\\b|\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b|\\b0x[0-9a-f]{4,8}\\b`, 'i');
 
 /**
  * Whether prose answered by a symptom and its cause names none of the error its article is about: the article's title is

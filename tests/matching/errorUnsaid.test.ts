@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
-import { errorUnsaid, titleIsError, titleNamesCode } from '../../src/matching/descriptions';
+import { errorSaid, errorUnsaid, failureUnsaid, titleIsError, titleNamesCode } from '../../src/matching/descriptions';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { describedArticle, kbOf, proseArticle } from '../helpers/articles';
 
@@ -110,5 +110,24 @@ describe('matching: an error article is not answered for prose that names no err
     // A hex result code counts alike; a bare number (`HTTP 500`, a count) does not.
     assert.equal(titleNamesCode('Error 0x8004010F when syncing crates', ['Sync failed with 0x8004010F.']), true);
     assert.equal(titleNamesCode('HTTP 500 when opening the crate list', ['HTTP 500 Internal Server Error']), false);
+  });
+
+  it('reads the failure words failureUnsaid reads in a title, but the bare negations and states, and the nouns of an error', () => {
+    const QUESTION = 'How do I list the crates of the warehouse?';
+    // A title that says something fails (failureUnsaid) and a paste that says an error happened (errorSaid): one list of words.
+    for (const words of ['fails', 'can’t open', 'is stuck', 'hangs', 'was rejected', 'is blocked', 'access is denied', 'no longer opens']) {
+      assert.equal(failureUnsaid(`The crate ${words}`, QUESTION), true, words);
+      assert.equal(errorSaid(`When I move the crate it ${words}.`), true, words);
+    }
+    // The bare negations and the words of a state say a title fails; a post tells its setup with them.
+    for (const words of ['is not moved', 'never arrives', 'is missing', 'looks wrong', 'disappears']) {
+      assert.equal(failureUnsaid(`The crate ${words}`, QUESTION), true, words);
+      assert.equal(errorSaid(`When I move the crate it ${words}.`), false, words);
+    }
+    // The nouns of an error or a failure: a title naming them is about a kind of failure.
+    for (const words of ['shows errors', 'throws an exception', 'gives a warning', 'bounces', 'is undeliverable', 'sends NDRs']) {
+      assert.equal(failureUnsaid(`The crate ${words}`, QUESTION), false, words);
+      assert.equal(errorSaid(`When I move the crate it ${words}.`), true, words);
+    }
   });
 });
