@@ -62,8 +62,12 @@ interface ParsedText {
   arrows: { unit: number; detailUnit: number }[];
 }
 
-/** A parsed error text of one symptom (several may share one parse: the same text in near-duplicate articles). */
-interface ParsedError extends ParsedText {
+/**
+ * A parsed error text of one symptom. Several share one parse (the same text in near-duplicate articles): it is held, not
+ * copied (at 10,000 articles, copying each parse's fields for every error text cost about a sixth of this index's build).
+ */
+interface ParsedError {
+  parse: ParsedText;
   /** The error text read without its SMTP reply codes (REPLY_CODE), next to it as written: not counted in the words' document frequency. */
   withoutReplyCodes?: true;
   article: number;
@@ -330,14 +334,14 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
         for (const text of s.errors[lang] ?? []) {
           let e = parses.get(text);
           if (e === undefined) parses.set(text, (e = parseError(text, p, word)));
-          if (e.terms.length) parsed.push({ ...e, article: ai, symptom: s.id, lang, text });
+          if (e.terms.length) parsed.push({ parse: e, article: ai, symptom: s.id, lang, text });
           if (!HAS_REPLY_CODE.test(text)) continue;
           const key = `\u0002${text}`;
           let short = parses.get(key);
           if (short === undefined) parses.set(key, (short = parseError(text, p, word, true)));
           // A text that is only its codes (an NDR article's `550 5.1.10` from its title) has no message to find
           // without the reply code: a one-word twin would compete with whole error texts on a status code alone.
-          if (short.terms.length > 1) parsed.push({ ...short, withoutReplyCodes: true, article: ai, symptom: s.id, lang, text });
+          if (short.terms.length > 1) parsed.push({ parse: short, withoutReplyCodes: true, article: ai, symptom: s.id, lang, text });
         }
       }
     }
@@ -348,7 +352,7 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
   let termCount = 0;
   let unitCount = 0;
   let arrowCount = 0;
-  for (const e of parsed) {
+  for (const { parse: e } of parsed) {
     termCount += e.terms.length;
     unitCount += e.units.length;
     arrowCount += 2 * e.arrows.length;
@@ -379,7 +383,7 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
   let t = 0;
   let u = 0;
   let a = 0;
-  parsed.forEach((e, i) => {
+  parsed.forEach(({ parse: e }, i) => {
     pk.termStart[i] = t;
     e.terms.forEach((term, k) => {
       let id = vocab.ids.get(term);
@@ -442,7 +446,7 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
   // of a unit's words needs only the last one counted. Each distinct parse's units are keyed once.
   const unitIds = new Map<string, number>();
   const unitKeys = new Map<ParsedText['units'], Int32Array>();
-  const keysOf = (e: ParsedError) => {
+  const keysOf = ({ parse: e }: ParsedError) => {
     let keys = unitKeys.get(e.units);
     if (keys === undefined) {
       keys = Int32Array.from(e.units, (unit) => {
@@ -488,7 +492,7 @@ export function buildSignals(articles: readonly Article[], p: MatchParameters['i
     pk.firstStart[i] = firsts.length;
     for (let k = t0; k < t1; k++) {
       const id = pk.ids[k];
-      const w = weight[id] * parsed[i].factor[k - t0];
+      const w = weight[id] * parsed[i].parse.factor[k - t0];
       pk.weights[k] = w;
       if (seen[id] !== i) {
         seen[id] = i;
