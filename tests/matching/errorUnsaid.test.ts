@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
+import type { MatchResult } from '../../src/matching/types';
 import { errorSaid, errorUnsaid, failureUnsaid, titleIsError, titleNamesCode } from '../../src/matching/descriptions';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
 import { describedArticle, kbOf, proseArticle } from '../helpers/articles';
@@ -25,13 +26,19 @@ describe('matching: an error article is not answered for prose that names no err
     proseArticle('colours', 'Calendar colours look odd', 'Colours of shared calendars change after a restart.', 'A theme cache.'),
     proseArticle('rooms', 'Room lists are empty', 'The room finder shows no rooms.', 'The room list lacks members.'),
   ];
+  // What each case asserts: the decision, the first article and the notes of the rules that decided it.
+  const outcome = (r: MatchResult) => ({
+    decision: r.decision,
+    first: r.matches[0]?.article,
+    why: r.matches[0]?.why?.rules.map((x) => x.note) ?? [],
+  });
   // The cause rule alone (`describedWhole` answers well-fitting symptoms on its own).
   const params = { ...DEFAULT_PARAMETERS, descriptions: { ...DEFAULT_PARAMETERS.descriptions, answerFit: 2 } };
   const run = (text: string, errorTitle = share) => {
     const r = new Matcher(kbOf([crates, ...others]), { ...params, descriptions: { ...params.descriptions, errorTitle } }).match(text, {
       explain: true,
     });
-    return { decision: r.decision, first: r.matches[0]?.article, why: r.matches[0]?.why?.rules.map((x) => x.note) ?? [] };
+    return outcome(r);
   };
   const STORY =
     'In the lab a crate was created in the cloud although the warehouse already held one for it, so it should not have been made. ' +
@@ -81,7 +88,7 @@ describe('matching: an error article is not answered for prose that names no err
       { errors: { en: [CODED_ERROR] } },
     );
     const r = new Matcher(kbOf([coded, ...others]), params).match(text, { explain: true });
-    return { decision: r.decision, first: r.matches[0]?.article, why: r.matches[0]?.why?.rules.map((x) => x.note) ?? [] };
+    return outcome(r);
   };
   const PLANNING =
     'Our depot sends crates to another warehouse through the loading dock, and most depot devices use a connector limited to an address range. ' +
