@@ -1253,32 +1253,24 @@ export function titlesNamed(
 }
 
 /**
- * Words that mark a sentence of a post as the problem rather than the story around it: a failure, a negation, what
- * went wrong (`fails`, `can't`, `never gets sent`, `will hang`, `undeliverable`, `complaining about`).
+ * The words of a failure, one list for three readings (`FAILS`, `ERROR_SAID`, `PROBLEM`), so the three stay in step. A
+ * word read by some only lists them (`readBy`; none listed: all three):
+ * - `FAILS` leaves out the nouns of an error or a failure (`errors`, `exception`, `NDRs`, `bounce messages`): a title that
+ *   names those is about a kind of failure, not that something fails;
+ * - `ERROR_SAID` leaves out the bare negations (`not`, `never`: a post tells its setup with them, `should not be created`)
+ *   and the words of a state (`missing`, `wrong`, `disappears`);
+ * - `PROBLEM` reads the negations and the nouns, but not `exception` and `warning`, and it alone reads `complain*`
+ *   (`complaining about`).
+ * Regular-expression pieces, in the order `FAILS` and `ERROR_SAID` read them (each reading only tests whether a sentence
+ * holds one, so the order of an alternation says nothing).
  */
-const PROBLEM =
-  /\b(?:fail\w*|errors?|can ?not|can'?t|couldn'?t|unable|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|aren'?t|wasn'?t|weren'?t|not|never|no longer|stuck|hang\w*|hung|stall\w*|bounc\w*|undeliverable|ndrs?|reject\w*|missing|broken|wrong|complain\w*|denied|block\w*|disappear\w*)\b/i;
+type FailureReading = 'fails' | 'error' | 'problem';
 
-/**
- * Words beside `PROBLEM` that say something goes wrong in a post: `stopped getting`, `still shows`, `keeps coming back`, `no
- * mail`, `… but the attribute stays`.
- */
-const FAULT = /\b(?:stop\w*|still|no|nothing|none|nobody|anymore|offline|keeps?|kept|left out|but|stays?|stayed|remains?|remained)\b/i;
-
-/**
- * The words of a failure, one list for two readings (`FAILS`, `ERROR_SAID`), so the two stay in step. A word read by one only
- * says so (`only`):
- * - `'fails'`: read by `FAILS`, not `ERROR_SAID`: the bare negations (`not`, `never`: a post tells its setup with them,
- *   `should not be created`) and the words of a state (`missing`, `wrong`, `disappears`);
- * - `'error'`: read by `ERROR_SAID`, not `FAILS`: the nouns of an error or a failure (`errors`, `exception`, `NDRs`, `bounce
- *   messages`): a title that names those is about a kind of failure, not that something fails.
- * Regular-expression pieces, in the order the two read them.
- */
-const FAILURE_WORDS: readonly (readonly [word: string, only?: 'fails' | 'error'])[] = [
+const FAILURE_WORDS: readonly (readonly [word: string, readBy?: readonly FailureReading[]])[] = [
   ['fail\\w*'],
-  ['errors?', 'error'],
-  ['exceptions?', 'error'],
-  ['warnings?', 'error'],
+  ['errors?', ['error', 'problem']],
+  ['exceptions?', ['error']],
+  ['warnings?', ['error']],
   ['can ?not'],
   ["can'?t"],
   ["couldn'?t"],
@@ -1291,31 +1283,45 @@ const FAILURE_WORDS: readonly (readonly [word: string, only?: 'fails' | 'error']
   ["aren'?t"],
   ["wasn'?t"],
   ["weren'?t"],
-  ['not', 'fails'],
-  ['never', 'fails'],
+  ['not', ['fails', 'problem']],
+  ['never', ['fails', 'problem']],
   ['no longer'],
   ['stuck'],
   ['hang\\w*'],
   ['hung'],
   ['stall\\w*'],
   ['reject\\w*'],
-  ['bounc\\w*', 'error'],
-  ['undeliverable', 'error'],
-  ['ndrs?', 'error'],
-  ['missing', 'fails'],
+  ['bounc\\w*', ['error', 'problem']],
+  ['undeliverable', ['error', 'problem']],
+  ['ndrs?', ['error', 'problem']],
+  ['missing', ['fails', 'problem']],
   ['broken'],
-  ['wrong', 'fails'],
+  ['wrong', ['fails', 'problem']],
+  ['complain\\w*', ['problem']],
   ['denied'],
   ['block\\w*'],
-  ['disappear\\w*', 'fails'],
+  ['disappear\\w*', ['fails', 'problem']],
 ];
 
-/** `FAILURE_WORDS` but those only the other reading reads, as one alternation of whole words. */
-function failureWords(not: 'fails' | 'error'): string {
-  return `\\b(?:${FAILURE_WORDS.filter(([, only]) => only !== not)
+/** The words of `FAILURE_WORDS` that `reading` reads, as one alternation of whole words. */
+function failureWords(reading: FailureReading): string {
+  return `\\b(?:${FAILURE_WORDS.filter(([, readBy]) => readBy === undefined || readBy.includes(reading))
     .map(([word]) => word)
     .join('|')})\\b`;
 }
+
+/**
+ * Words that mark a sentence of a post as the problem rather than the story around it: a failure, a negation, what
+ * went wrong (`fails`, `can't`, `never gets sent`, `will hang`, `undeliverable`, `complaining about`). `FAILURE_WORDS`
+ * but `exception` and `warning`, with `complain*`.
+ */
+const PROBLEM = new RegExp(failureWords('problem'), 'i');
+
+/**
+ * Words beside `PROBLEM` that say something goes wrong in a post: `stopped getting`, `still shows`, `keeps coming back`, `no
+ * mail`, `… but the attribute stays`.
+ */
+const FAULT = /\b(?:stop\w*|still|no|nothing|none|nobody|anymore|offline|keeps?|kept|left out|but|stays?|stayed|remains?|remained)\b/i;
 
 /**
  * `PROBLEM`'s words that say something fails (`don't receive`, `can't access`, `not synced`, `fails`), not its nouns of a
@@ -1323,7 +1329,7 @@ function failureWords(not: 'fails' | 'error'): string {
  * bounces), which a post may tell in words of its own (`my mail program adds stray bytes to every message`). `FAILURE_WORDS`
  * but the nouns.
  */
-const FAILS = new RegExp(failureWords('error'), 'i');
+const FAILS = new RegExp(failureWords('fails'), 'i');
 
 /**
  * Whether prose answered by a symptom alone says nothing of the failure its article's title names: the title says something
@@ -1349,7 +1355,7 @@ export function failureUnsaid(title: string, text: string, translated = false): 
  * `never`, `missing`: a post tells its setup with them, `should not be created`), and the nouns of an error (`error`,
  * `exception`, `NDR`, `warning`), an exception's class name, a status code (`5.7.1`) or a hex result code.
  */
-const ERROR_SAID = new RegExp(`${failureWords('fails')}|[a-z]exception\\b|\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b|\\b0x[0-9a-f]{4,8}\\b`, 'i');
+const ERROR_SAID = new RegExp(`${failureWords('error')}|[a-z]exception\\b|\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b|\\b0x[0-9a-f]{4,8}\\b`, 'i');
 
 /**
  * Whether prose answered by a symptom and its cause names none of the error its article is about: the article's title is

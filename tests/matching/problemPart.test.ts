@@ -26,6 +26,20 @@ describe('matching: the problem part of a long post (descriptions.ts problemPart
     );
   });
 
+  it('reads the failure words failureUnsaid and errorSaid read (one list), but exception and warning, and complain*', () => {
+    const post = (words: string) => `We run a small warehouse. The crate ${words} after the move. Thanks for reading.`;
+    // The negations and the words of a state (FAILS only), the nouns of an error (ERROR_SAID only), the words both read.
+    for (const words of ['is not moved', 'never arrives', 'is missing', 'looks wrong', 'disappears', 'shows errors', 'bounces']) {
+      assert.equal(problemPart(post(words), 3), `The crate ${words} after the move.`, words);
+    }
+    for (const words of ['is undeliverable', 'sends NDRs', 'fails', "can't open", 'is stuck', 'was rejected']) {
+      assert.equal(problemPart(post(words), 3), `The crate ${words} after the move.`, words);
+    }
+    // Complaints are a problem sentence's word alone; an exception or a warning named in passing is not.
+    assert.equal(problemPart(post('has users complaining'), 3), 'The crate has users complaining after the move.');
+    for (const words of ['throws an exception', 'gives a warning']) assert.equal(problemPart(post(words), 3), undefined, words);
+  });
+
   it('gives nothing for a short post, one that names no problem, or one that is all problem', () => {
     assert.equal(problemPart('The batch fails. We tried everything.', 3), undefined, 'two sentences: the whole post is read');
     assert.equal(problemPart('We moved last spring. Mail flows. All good here.', 3), undefined, 'no problem named');
