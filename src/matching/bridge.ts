@@ -175,6 +175,11 @@ export class Translator {
   /** German single-word forms written as nouns (`Rule.noun`): a plural read past its ending is written in English plural. */
   private readonly nouns = new Set<string>();
   /**
+   * Words written upper case alike in an entry's German and English forms (`Outlook`, `Exchange`, folded): names the
+   * products print in both languages, never a German adverb (`nounOrName`).
+   */
+  private readonly names = new Set<string>();
+  /**
    * German separable verbs: per finite verb form (`kommt`), its particles (`an`) and the entry's rule for the two together,
    * from entries that list the verb with its particle (`kommt an`) and the joined verb (`ankommen`).
    */
@@ -215,6 +220,10 @@ export class Translator {
         .filter((words) => words.length > 0);
       const targets = (from === 'de' ? e.en : e.de).map((f) => patternOf(f).join(' '));
       const forms = new Set(sources.map((f) => patternOf(f).join(' ')));
+      if (from === 'de') {
+        const english = new Set(e.en.flatMap(upperWords));
+        for (const w of e.de.flatMap(upperWords)) if (english.has(w)) this.names.add(foldWord(w));
+      }
       for (const source of sources) {
         const pattern = patternOf(source);
         const first = pattern[0];
@@ -572,7 +581,11 @@ export class Translator {
       while (first < n && REFLEXIVES.has(words[first].folded)) first++;
       const opens = JOINING.has(words[from].folded) || words[from].folded === 'aber' ? from + 1 : from;
       const subjectFirst =
-        modal > opens && first < n && (this.subjectStart(words[opens].folded) || nounPhraseFirst(text, words, opens, modal));
+        modal > opens &&
+        first < n &&
+        (this.subjectStart(words[opens].folded) ||
+          nounPhraseFirst(text, words, opens, modal) ||
+          (modal === opens + 1 && this.nounOrName(text, words, opens)));
       // A clause that starts otherwise and has its subject right after the modal verb (`Seit gestern kann ein Benutzer …`,
       // `Nach der Migration kann ich …`): the words after that subject are the verb's objects, as above.
       const after = subjectFirst ? -1 : subjectAfter(text, words, modal + 1, n, modal > opens && OPENERS.has(words[opens].folded));
@@ -930,6 +943,32 @@ export class Translator {
     return SUBJECT_STARTS.has(word) || inflectionStems(word, this.endings).some((s) => this.nouns.has(s));
   }
 
+  /**
+   * Whether the one word before a clause's modal verb at word `k` (`Outlook kann das Postfach … nicht öffnen`) is its subject:
+   * a noun or a name, which German adverbs (`Danach kann …`) never are by their shape — a compound whose last part is a noun of
+   * the lexicon (`Postfachbenutzer`), a name written in capitals (`OWA`), with a capital inside (`ActiveSync`) or a digit, or
+   * one the lexicon writes alike in both languages (`names`). Not a word that opens a clause otherwise (`OPENERS`), a time
+   * (`TIME_NOUNS`), nor where a subject pronoun follows the modal verb (`… kann ich`).
+   */
+  private nounOrName(text: string, words: readonly { start: number; end: number; folded: string }[], k: number): boolean {
+    const w = words[k].folded;
+    const written = text.slice(words[k].start, words[k].end);
+    if (!UPPER_START.test(written) || OPENERS.has(w) || TIME_NOUNS.has(w) || SUBJECT_PRONOUNS.has(words[k + 2]?.folded)) return false;
+    return NAME_SHAPE.test(written) || this.names.has(w) || this.compoundNoun(w);
+  }
+
+  /** Whether a German word is a compound whose last part (inflected or not) is a noun of the lexicon, its head known too. */
+  private compoundNoun(word: string): boolean {
+    for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
+      if (!inflectionStems(word.slice(cut), this.endings).some((s) => this.nouns.has(s))) continue;
+      for (const link of LINKS) {
+        const head = word.slice(0, cut - link.length);
+        if (head.length >= MIN_PART && word.startsWith(link, head.length) && this.split(head, 1)) return true;
+      }
+    }
+    return false;
+  }
+
   private germanNoun(word: string | undefined): boolean {
     if (this.to !== 'en' || word === undefined) return false;
     const english = this.single.get(word);
@@ -1159,6 +1198,12 @@ function subjectAfter(
   return end >= 0 && end + 1 < n ? end + 1 : -1;
 }
 const UPPER_START = /^\p{Lu}/u;
+/** A name by its shape: capitals only (`OWA`, `EAC`), a capital after a small letter (`ActiveSync`), or a digit. */
+const NAME_SHAPE = /^\p{Lu}{2,}$|\p{Ll}\p{Lu}|\p{N}/u;
+/** The shortest part of a compound (`compoundNoun`), as `split` cuts them. */
+const MIN_PART = 3;
+/** The words of a lexicon form written upper case, as written. */
+const upperWords = (form: string): string[] => (form.match(WORD) ?? []).filter((w) => UPPER_START.test(w));
 /** German nouns of time that open a clause as an adverbial (`Letzte Woche kann ich …`), its subject after the modal verb. */
 const TIME_NOUNS: ReadonlySet<string> = new Set(
   'woche wochen tag tage tagen monat monaten jahr morgen abend nacht wochenende zeit mal montag dienstag mittwoch donnerstag freitag samstag sonntag'

@@ -541,6 +541,37 @@ describe('matching/bridge', () => {
       );
     });
 
+    it('reads one noun or name before the modal verb as its subject (Outlook kann das Postfach … nicht öffnen)', () => {
+      const t = new Translator(
+        [
+          // `Outlook` written alike in a German and an English form: a name, not a German word.
+          entry('Outlook ist offline', 'Outlook is offline'),
+          entry(['Benutzer', 'Benutzers'], 'user'),
+          entry(['Postfach', 'Postfächer'], 'mailbox'),
+          entry(['Anlagen'], 'attachments'),
+          entry('öffnen', 'open'),
+          entry('herunterladen', 'download'),
+          entry('nicht', 'not'),
+        ],
+        'de',
+      );
+      const read = (text: string) => t.translate(text).text;
+      // A name the lexicon writes in both languages, one in capitals or with a capital inside, a compound ending in a noun of
+      // the lexicon: the subject; the words after the modal verb are the verb's objects.
+      assert.equal(read('Outlook kann das Postfach des Benutzers nicht öffnen.'), 'Outlook kann cannot open das mailbox des user.');
+      assert.equal(read('OWA kann die Anlagen nicht herunterladen.'), 'OWA kann cannot download die attachments.');
+      assert.equal(read('ActiveSync kann die Anlagen nicht herunterladen.'), 'ActiveSync kann cannot download die attachments.');
+      assert.equal(read('Postfachbenutzer können das Postfach nicht öffnen.'), 'mailbox user können cannot open das mailbox.');
+      // An adverb (`Danach`, `Zudem`: no such shape, not in the lexicon) opens the clause with its subject after the modal
+      // verb: only the negation is read, where it stands; so too where a subject pronoun follows the modal verb.
+      assert.equal(read('Danach kann Outlook das Postfach nicht öffnen.'), 'Danach kann Outlook das mailbox cannot open.');
+      assert.equal(
+        read('Zudem kann der Benutzer die Anlagen nicht herunterladen.'),
+        'Zudem kann der user die attachments cannot download.',
+      );
+      assert.equal(read('Outlook kann ich nicht öffnen.'), 'Outlook kann ich cannot open.');
+    });
+
     it('reads a `nicht` after an article with words before its adjective as the attribute’s (einem nicht mit … verbundenen Standort)', () => {
       const t = new Translator(
         [
