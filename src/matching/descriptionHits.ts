@@ -32,6 +32,7 @@ import { agreedDirection, directionAgainst, saidFlows, SIDE_TERMS, titleFlow } f
 import { NO_WORDS, perArticle, round, type DescriptionHit, type ErrorHit, type Hit, type KeywordHit, type MatchContext } from './hits';
 import { deniedInLines, deniedInTitle, namedPlaces, outsideScenario, type PasteScenario } from './scenario';
 import type { QueryView } from './score';
+import { namesCloud, namesProduct, onlineOnly, pasteCloudOnly, pasteOnPremises, serverOnly } from './product';
 import { isStatusTerm } from './statusCodes';
 
 /**
@@ -358,14 +359,75 @@ export function descriptionHits(
  * prose as written (`fits`, leaving out the articles in `skip`: the paste contradicts an error of theirs), offered at
  * `descriptions.weakScore`, each `groupStep` below the one before. Never answered.
  */
-export function weakDescriptionHits(ctx: MatchContext, fits: readonly DescriptionScore[], skip: ReadonlySet<number>): DescriptionHit[] {
+export function weakDescriptionHits(
+  ctx: MatchContext,
+  fits: readonly DescriptionScore[],
+  skip: ReadonlySet<number>,
+  cut: string,
+): DescriptionHit[] {
   const p = ctx.params.descriptions;
   const kept = skip.size ? fits.filter((f) => !skip.has(f.article)) : fits;
   return offeredTogether(
     p,
-    weakDescriptions(kept, p, ctx.descriptions, (a) => ctx.facts.errorTextsOf(a)),
+    pasteScopeFirst(
+      ctx,
+      weakDescriptions(kept, p, ctx.descriptions, (a) => ctx.facts.errorTextsOf(a)),
+      cut,
+    ),
     { weak: true },
   );
+}
+
+/** A name as an admin writes one from a tool's output: a word with a lower-case letter followed by a capital (`publicDelegates`). */
+const MIXED_CASE = /\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*/g;
+
+/**
+ * Symptoms offered together (the last resort, the family offer), ordered first by what the paste says of its own setup and
+ * objects, then as they were (fit, the paste's direction): their fits are close by design (each within `lead` of the best),
+ * and a fit of a few common words (`sent`, `items`, `synced`, `Office 365`) is no better than the next one's.
+ * - Another product last: the paste runs on an on-premises Exchange server and names nothing of the cloud, the article
+ *   applies to Exchange Online only (or the paste was printed in Exchange Online, the article applies to a server only) and
+ *   its own text doesn't name the paste's side: the product rule (product.ts; errorCaps.ts `checkScenario`), which keeps
+ *   such an error from its answer, keeps such a symptom from the first place.
+ * - Then the symptom that holds more of the names the paste writes as a tool prints them (a capital inside a word:
+ *   `publicDelegates`, `RecipientFilter`), counting only its rare words (`rareWords`): an attribute or cmdlet the paste
+ *   and the symptom both name is the same object, where shared common words are not.
+ * The one first only by its direction (`led`) stays first. Never answered either way: only which is offered first changes.
+ */
+function pasteScopeFirst(ctx: MatchContext, found: DescriptionScore[], cut: string): DescriptionScore[] {
+  // (A paste's fits are read once and kept: marks of an earlier order go.)
+  for (const d of found) {
+    delete d.otherProduct;
+    delete d.namesHeld;
+  }
+  if (found.length < 2) return found;
+  const onPremises = pasteOnPremises(cut);
+  const cloud = onPremises === undefined ? pasteCloudOnly(cut) : undefined;
+  const otherProduct = (a: number): boolean => {
+    const article = ctx.kb.articles[a];
+    if (onPremises !== undefined && onlineOnly(article)) return !namesProduct(ctx.facts.scenarioOf(a).squashed, onPremises);
+    if (cloud !== undefined && serverOnly(article)) return !namesCloud(ctx.facts.scenarioOf(a).squashed);
+    return false;
+  };
+  const names = new Set<string>();
+  for (const w of cut.match(MIXED_CASE) ?? []) names.add(foldWord(w));
+  const keyed = found.map((d, i) => ({
+    d,
+    i,
+    other: otherProduct(d.article) ? 1 : 0,
+    names: names.size ? d.rareWords.filter((w) => names.has(w)) : [],
+  }));
+  keyed.sort((x, y) => x.other - y.other || y.names.length - x.names.length || x.i - y.i);
+  if (keyed.every((k, i) => k.i === i)) return found;
+  // What moved them, for --explain: the product of the ones put last, the names of the ones put ahead of a better fit.
+  for (const [at, k] of keyed.entries()) {
+    if (k.other) k.d.otherProduct = onPremises ?? cloud;
+    if (keyed.some((o, j) => j > at && o.i < k.i && o.other === k.other)) k.d.namesHeld = k.names;
+  }
+  const out = keyed.map((k) => k.d);
+  const led = out.findIndex((d) => d.led);
+  if (led > 0) out.unshift(...out.splice(led, 1));
+  return out;
 }
 
 /** `found`, best first, as hits offered together: at `weakScore`, each `groupStep` below the one before; `mark` says why. */
@@ -396,13 +458,14 @@ export function familyDescriptionHits(
   fits: readonly DescriptionScore[],
   keywords: readonly KeywordHit[],
   skip: ReadonlySet<number>,
+  cut: string,
 ): DescriptionHit[] {
   const phrases = keywords.filter((h) => h.family).flatMap((h) => h.keywords.map((ph) => ph.split(' ')));
   if (!phrases.length) return [];
   const p = ctx.params.descriptions;
   const kept = skip.size ? fits.filter((f) => !skip.has(f.article)) : fits;
   const named = [...new Set(phrases.map((ph) => ph.join(' ')))];
-  return offeredTogether(p, familyDescriptions(kept, p, phrases), { family: named });
+  return offeredTogether(p, pasteScopeFirst(ctx, familyDescriptions(kept, p, phrases), cut), { family: named });
 }
 
 /**

@@ -102,6 +102,10 @@ export interface DescriptionScore {
   direction?: true;
   /** Offered first, or alone, only because its direction agrees (`offeredDescriptions`): never answered. */
   led?: true;
+  /** Offered together after the others: its article is of another product than the paste's (descriptionHits.ts `pasteScopeFirst`). */
+  otherProduct?: string;
+  /** Offered together ahead of a better fit: the names the paste writes as a tool prints them that it holds (`pasteScopeFirst`). */
+  namesHeld?: string[];
 }
 
 /** How well a paste and a symptom fit each other: the share of the paste's words the symptom holds × the share of its own. */

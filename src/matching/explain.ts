@@ -388,6 +388,16 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         `${round(wordsBeyondErrors(ctx.descriptions, h.fit, ctx.facts.errorTextsOf(h.article)))} beyond its error texts: ` +
         'offered as a choice, never answered',
     });
+  if (h.kind === 'description' && (h.weak || h.family) && h.fit.otherProduct)
+    rules.push({
+      rule: 'product',
+      note: `offered after the others: its article applies to another product than the paste's (${h.fit.otherProduct})`,
+    });
+  if (h.kind === 'description' && (h.weak || h.family) && h.fit.namesHeld)
+    rules.push({
+      rule: 'description',
+      note: `offered ahead of a better fit: it holds more of the names the paste writes as a tool prints them (${h.fit.namesHeld.join(', ')})`,
+    });
   if (h.kind === 'description' && h.family)
     rules.push({
       rule: 'description',

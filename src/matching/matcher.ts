@@ -573,7 +573,7 @@ export class Matcher {
       // Nothing at all offered: the prose's best symptom that fits only weakly, naming its title, is offered as a choice.
       // (In the paste's own language only: read through the lexicon, a description is offered by the rules of the bridge.)
       if (!bridged && !throughLexicon && scored.fits && !hits.some((h) => h.score >= this.params.decision.candidate))
-        hits.push(...weakDescriptionHits(this.ctx, scored.fits, contradicted));
+        hits.push(...weakDescriptionHits(this.ctx, scored.fits, contradicted, paste.cut));
       // Still nothing offered, and the paste names a symptom many articles describe (`free/busy`) without a leader: the
       // best-fitting articles that name it are offered together, as a choice.
       // In a translation the family's symptom is offered (keywordHits `offer`); the family offer is made there too, and the
@@ -581,7 +581,7 @@ export class Matcher {
       // lists it below the offer.
       const familyOffered = (h: Hit) => bridged && h.kind === 'keyword' && !!h.family;
       if (!throughLexicon && scored.fits && !hits.some((h) => h.score >= this.params.decision.candidate && !familyOffered(h))) {
-        const offered = familyDescriptionHits(this.ctx, scored.fits, keywords.hits, contradicted);
+        const offered = familyDescriptionHits(this.ctx, scored.fits, keywords.hits, contradicted, paste.cut);
         if (bridged && offered.length) for (const h of hits) if (familyOffered(h)) h.score = Math.min(h.score, offered[0].score);
         hits.push(...offered);
       }
