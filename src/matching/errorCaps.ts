@@ -780,6 +780,44 @@ export function capOtherCodeParts(ctx: MatchContext, hits: ErrorHit[], cut: stri
 }
 
 /**
+ * An exception class named by its failure after the word (`MapiExceptionCallFailed`, `MapiExceptionNoReplicaAvailable`):
+ * the family (`mapiexception`) and the failure (`callfailed`), lower case; undefined for any other word (`webexception`,
+ * `exceptions`). The failure is the error's code in words, as MAPI's `ec` number is.
+ */
+const FAILURE_CLASS = /^([a-z0-9]+exception)([a-z0-9]+)$/;
+
+/**
+ * An error text whose exception class of a family (FAILURE_CLASS) the paste lacks, where the paste has another class of that
+ * family right before the two words that follow the text's (`MapiExceptionDatabaseError: Unable to mount database` for the
+ * article's `MapiExceptionCallFailed: Unable to mount database`), is offered, not answered (`score.withoutCode`): the class
+ * names which failure the shared message reports, as another code of a family does (score.ts otherCodeOfFamily). A class of
+ * no family (`System.TimeoutException`, wrapped in PowerShell's `RemoteException`) names no failure: the message decides.
+ */
+export function capOtherException(ctx: MatchContext, hits: ErrorHit[], view: QueryView): void {
+  const cap = ctx.params.score.withoutCode;
+  if (!anyAbove(hits, cap)) return;
+  const { seq, terms: pasted } = view;
+  if (!seq.some((t) => FAILURE_CLASS.test(t))) return;
+  const { errors } = ctx.index;
+  for (const h of hits) {
+    if (h.score <= cap) continue;
+    const { terms } = errors[h.signal];
+    for (let k = 0; k + 2 < terms.length; k++) {
+      const own = terms[k];
+      const family = FAILURE_CLASS.exec(own)?.[1];
+      if (family === undefined || pasted.has(own)) continue;
+      let other: string | undefined;
+      for (let j = 0; j + 2 < seq.length && other === undefined; j++)
+        if (seq[j + 1] === terms[k + 1] && seq[j + 2] === terms[k + 2] && FAILURE_CLASS.exec(seq[j])?.[1] === family) other = seq[j];
+      if (other === undefined) continue;
+      h.score = cap;
+      h.otherException = { pasted: other, text: own };
+      break;
+    }
+  }
+}
+
+/**
  * A match by prose (a description or a symptom's keywords) in a paste that quotes an enhanced status code, when its article
  * names status codes of its own (in its error texts or text, or a range its title names) and none is the paste's: the paste
  * tells another bounce than the article's (`450 4.4.317 … UntrustedRoot` on the connector, the article's `454 4.7.0 …

@@ -162,6 +162,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'code',
         note: `capped at ${ctx.params.score.withoutCode}: the paste's code ${h.codeParts.pasted} carries later parts that the error's ${h.codeParts.text} writes as zeros (no extended code): the same first part may be another failure (offered, not answered)`,
       });
+    if (h.otherException)
+      rules.push({
+        rule: 'code',
+        note: `capped at ${ctx.params.score.withoutCode}: the paste's exception ${h.otherException.pasted} stands where the error has ${h.otherException.text}, a class of the same family, before the same words: the same message from another failure (offered, not answered)`,
+      });
     if (h.otherRow)
       rules.push({
         rule: 'code',

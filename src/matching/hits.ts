@@ -155,6 +155,11 @@ export interface ErrorHit extends HitBase {
    * later parts of zeros (no extended code), as written (then capped: errorCaps.ts `capOtherCodeParts`).
    */
   codeParts?: { pasted: string; text: string };
+  /**
+   * The paste's exception class right before the words that follow the error text's own class, which the paste lacks
+   * (then capped: errorCaps.ts `capOtherException`).
+   */
+  otherException?: { pasted: string; text: string };
   /** The paste holds only the error's advice, after a message of its own (then capped: advice.ts `capOtherMessages`). */
   adviceOnly?: true;
   /** Held without its first sentence, the paste going on after its end in its own words (then capped: advice.ts `capOtherMessages`). */

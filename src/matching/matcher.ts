@@ -52,6 +52,7 @@ import {
   capGenericLines,
   capOtherStatus,
   capOtherCodeParts,
+  capOtherException,
   capOtherStatusProse,
   capUnexplained,
   checkScenario,
@@ -487,6 +488,7 @@ export class Matcher {
     capGenericLines(this.ctx, errorHits);
     capOtherStatus(this.ctx, errorHits, view.terms);
     capOtherCodeParts(this.ctx, errorHits, paste.cut);
+    capOtherException(this.ctx, errorHits, view);
     capOtherMessages(this.ctx, errorHits, paste, view);
     capPlatformInner(this.ctx, errorHits, paste, view);
     // Prose is read only when the paste's errors, keywords and codes give no answer: what they find is better evidence.
