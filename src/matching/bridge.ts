@@ -585,10 +585,14 @@ export class Translator {
         first < n &&
         (this.subjectStart(words[opens].folded) ||
           nounPhraseFirst(text, words, opens, modal) ||
-          (modal === opens + 1 && this.nounOrName(text, words, opens)));
+          (modal === opens + 1 && !SUBJECT_PRONOUNS.has(words[modal + 1].folded) && this.nounOrName(text, words, opens)));
       // A clause that starts otherwise and has its subject right after the modal verb (`Seit gestern kann ein Benutzer …`,
       // `Nach der Migration kann ich …`): the words after that subject are the verb's objects, as above.
-      const after = subjectFirst ? -1 : subjectAfter(text, words, modal + 1, n, modal > opens && OPENERS.has(words[opens].folded));
+      const after = subjectFirst
+        ? -1
+        : subjectAfter(text, words, modal + 1, n, modal > opens && OPENERS.has(words[opens].folded), (k) =>
+            this.nounOrName(text, words, k),
+          );
       if (after >= 0) {
         first = after;
         while (first < n && REFLEXIVES.has(words[first].folded)) first++;
@@ -947,13 +951,13 @@ export class Translator {
    * Whether the one word before a clause's modal verb at word `k` (`Outlook kann das Postfach … nicht öffnen`) is its subject:
    * a noun or a name, which German adverbs (`Danach kann …`) never are by their shape — a compound whose last part is a noun of
    * the lexicon (`Postfachbenutzer`), a name written in capitals (`OWA`), with a capital inside (`ActiveSync`) or a digit, or
-   * one the lexicon writes alike in both languages (`names`). Not a word that opens a clause otherwise (`OPENERS`), a time
-   * (`TIME_NOUNS`), nor where a subject pronoun follows the modal verb (`… kann ich`).
+   * one the lexicon writes alike in both languages (`names`). Not a word that opens a clause otherwise (`OPENERS`) or a time
+   * (`TIME_NOUNS`). (The caller checks that no subject pronoun follows the modal verb: `Outlook kann ich …`.)
    */
   private nounOrName(text: string, words: readonly { start: number; end: number; folded: string }[], k: number): boolean {
     const w = words[k].folded;
     const written = text.slice(words[k].start, words[k].end);
-    if (!UPPER_START.test(written) || OPENERS.has(w) || TIME_NOUNS.has(w) || SUBJECT_PRONOUNS.has(words[k + 2]?.folded)) return false;
+    if (!UPPER_START.test(written) || OPENERS.has(w) || TIME_NOUNS.has(w)) return false;
     return NAME_SHAPE.test(written) || this.names.has(w) || this.compoundNoun(w);
   }
 
@@ -1156,7 +1160,7 @@ const NOMINATIVE_PRONOUNS: ReadonlySet<string> = new Set('sie es'.split(' '));
 const OPENERS: ReadonlySet<string> = new Set(
   [
     ...PREPOSITION_WORDS,
-    ...'leider heute gestern jetzt nun plötzlich manchmal immer derzeit aktuell momentan trotzdem dennoch deshalb daher hier dort dann seitdem mittlerweile inzwischen weiterhin wieder bisher noch oft'.split(
+    ...'leider heute gestern jetzt nun plötzlich manchmal immer derzeit aktuell momentan trotzdem dennoch deshalb daher hier dort dann seitdem mittlerweile inzwischen weiterhin wieder bisher noch oft danach anschließend allerdings außerdem zudem zusätzlich vermutlich möglicherweise eventuell vielleicht offenbar anscheinend scheinbar tatsächlich natürlich teilweise grundsätzlich irgendwann'.split(
       ' ',
     ),
   ].map(foldWord),
@@ -1180,10 +1184,17 @@ function subjectAfter(
   s: number,
   n: number,
   opened: boolean,
+  name: (k: number) => boolean,
 ): number {
   if (s >= n) return -1;
   const w = words[s].folded;
   if (SUBJECT_PRONOUNS.has(w) || (opened && NOMINATIVE_PRONOUNS.has(w))) return s + 1;
+  if (opened && name(s)) {
+    // A name joined to the words after it by hyphens (`MAPI-Anwendungen`) is one noun, which ends with the last.
+    let end = s;
+    while (end + 1 < n && text.slice(words[end].end, words[end + 1].start) === '-') end++;
+    return end + 1 < n ? end + 1 : -1;
+  }
   if (!opened || !NOMINATIVE_ARTICLES.has(w)) return -1;
   const noun = (from: number): number => {
     for (let k = from; k < n; k++) {

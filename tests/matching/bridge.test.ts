@@ -562,14 +562,21 @@ describe('matching/bridge', () => {
       assert.equal(read('OWA kann die Anlagen nicht herunterladen.'), 'OWA kann cannot download die attachments.');
       assert.equal(read('ActiveSync kann die Anlagen nicht herunterladen.'), 'ActiveSync kann cannot download die attachments.');
       assert.equal(read('Postfachbenutzer können das Postfach nicht öffnen.'), 'mailbox user können cannot open das mailbox.');
-      // An adverb (`Danach`, `Zudem`: no such shape, not in the lexicon) opens the clause with its subject after the modal
-      // verb: only the negation is read, where it stands; so too where a subject pronoun follows the modal verb.
-      assert.equal(read('Danach kann Outlook das Postfach nicht öffnen.'), 'Danach kann Outlook das mailbox cannot open.');
-      assert.equal(
-        read('Zudem kann der Benutzer die Anlagen nicht herunterladen.'),
-        'Zudem kann der user die attachments cannot download.',
-      );
+      // A word that is none of these (`Teams`, an adverb the bridge does not know) is read as before: only the negation, where
+      // it stands; so too where a subject pronoun follows the modal verb.
+      assert.equal(read('Teams kann das Postfach nicht öffnen.'), 'Teams kann das mailbox cannot open.');
       assert.equal(read('Outlook kann ich nicht öffnen.'), 'Outlook kann ich cannot open.');
+      // An adverb (`Danach`, `Anschließend`) opens the clause with its subject after the modal verb: an article up to its
+      // noun, or a noun or a name as above, one word however many hyphens join it (`MAPI-Anwendungen`).
+      assert.equal(read('Danach kann Outlook das Postfach nicht öffnen.'), 'Danach kann Outlook cannot open das mailbox.');
+      assert.equal(
+        read('Anschließend kann der Benutzer die Anlagen nicht herunterladen.'),
+        'Anschließend kann der user cannot download die attachments.',
+      );
+      assert.equal(
+        read('Leider können MAPI-Anwendungen das Postfach nicht öffnen.'),
+        'Leider können MAPI-Anwendungen cannot open das mailbox.',
+      );
     });
 
     it('reads a `nicht` after an article with words before its adjective as the attribute’s (einem nicht mit … verbundenen Standort)', () => {
