@@ -5,12 +5,11 @@
  * and returns it reordered or re-scored; the notes of what it did are written only when explaining (Ranked.adjustments).
  */
 import { OVERVIEW_CODES } from './articleFacts';
-import { aboutWeight } from './descriptions';
-import { NO_ADJUSTMENTS, round, type ErrorHit, type Hit, type MatchContext, type Ranked } from './hits';
+import { NO_ADJUSTMENTS, perArticle, round, type ErrorHit, type Hit, type MatchContext, type Ranked } from './hits';
 import type { QueryView } from './score';
 import { plainConstructor } from './plain';
 import { contentTerms, isStrongTerm, type SignalIndex } from './signals';
-import { includesId, sortedIncludes, strictlyInside } from './sorted';
+import { sortedIncludes, strictlyInside } from './sorted';
 import { statusCodesIn } from './statusCodes';
 
 /**
@@ -128,13 +127,17 @@ function byTitle(ctx: MatchContext, a: { r: Ranked; titled: number }, b: { r: Ra
   return b.titled - a.titled;
 }
 
+/** The content words of an article's titles (English and German), per article: the same for every paste. */
+const titleTermsOf = perArticle((ctx, article): ReadonlySet<string> => {
+  const { title } = ctx.kb.articles[article];
+  return new Set([...contentTerms(title.en ?? ''), ...contentTerms(title.de ?? '')]);
+});
+
 /** aboutRest's weight of the words that the article's titles hold. */
 function titleRest(ctx: MatchContext, r: Ranked, view: QueryView): number {
-  const article = ctx.kb.articles[r.hit.article];
-  const title = new Set([...contentTerms(article.title.en ?? ''), ...contentTerms(article.title.de ?? '')]);
-  const found = r.hit.kind === 'error' ? r.hit.found : undefined;
-  const { ids } = ctx.index.vocab;
-  return aboutWeight(ctx.about, r.hit.article, view.terms, (t) => !title.has(t) || (!!found && includesId(found, ids.get(t))));
+  const title = titleTermsOf(ctx, r.hit.article);
+  const rest = restTerms(ctx, view);
+  return restWeight(ctx, r, rest, (k) => title.has(rest.terms[k]));
 }
 
 function byPlace(a: ErrorHit, b: ErrorHit): number {
@@ -444,13 +447,13 @@ export function codeArticleFirst(ctx: MatchContext, ranked: Ranked[], explaining
 function familyFit(ctx: MatchContext, first: Ranked, about: number, tied: readonly Ranked[], view: QueryView, fit: number): number {
   const a = ctx.about;
   const found = first.hit.kind === 'error' ? first.hit.found : undefined;
-  const { ids } = ctx.index.vocab;
+  const rest = restTerms(ctx, view);
   const holds = (article: number, id: number) => sortedIncludes(a.words, id, a.offsets[article], a.offsets[article + 1]);
   let shared = 0;
-  for (const t of view.terms) {
-    if (found && includesId(found, ids.get(t))) continue;
-    const id = a.ids.get(t);
-    if (id === undefined || !holds(first.hit.article, id)) continue;
+  for (let k = 0; k < rest.about.length; k++) {
+    if (found !== undefined && rest.vocab[k] >= 0 && sortedIncludes(found, rest.vocab[k])) continue;
+    const id = rest.about[k];
+    if (!holds(first.hit.article, id)) continue;
     if (tied.some((r) => r !== first && !holds(r.hit.article, id))) return about;
     if (a.weight[id] < fit) shared += a.weight[id];
   }
@@ -459,9 +462,60 @@ function familyFit(ctx: MatchContext, first: Ranked, about: number, tied: readon
 
 /** Weight of the rest of the paste (the words its error text did not find) in the article's titles and symptom descriptions. */
 export function aboutRest(ctx: MatchContext, r: Ranked, view: QueryView): number {
-  const found = r.hit.kind === 'error' ? r.hit.found : undefined;
+  return restWeight(ctx, r, restTerms(ctx, view));
+}
+
+/**
+ * The words of a paste (QueryView.terms, in their order) that the titles and symptom descriptions use (AboutIndex.ids):
+ * per word its id there (`about`), its id in the error texts' vocabulary (`vocab`, −1 when they lack it) and the word.
+ * The other words weigh nothing in aboutWeight. Read once per paste: a tie among near-duplicates asks aboutRest and
+ * titleRest of every tied match, each of which looked every word of the paste up in both maps (a 10 KB log's hundreds of
+ * words, for dozens of tied matches at 10,000 articles).
+ */
+interface RestTerms {
+  about: Int32Array;
+  vocab: Int32Array;
+  terms: string[];
+}
+
+const REST_TERMS = new WeakMap<QueryView, { ctx: MatchContext; rest: RestTerms }>();
+
+function restTerms(ctx: MatchContext, view: QueryView): RestTerms {
+  const known = REST_TERMS.get(view);
+  if (known !== undefined && known.ctx === ctx) return known.rest;
+  const about: number[] = [];
+  const vocab: number[] = [];
+  const terms: string[] = [];
   const { ids } = ctx.index.vocab;
-  return aboutWeight(ctx.about, r.hit.article, view.terms, found && ((t) => includesId(found, ids.get(t))));
+  for (const t of view.terms) {
+    const id = ctx.about.ids.get(t);
+    if (id === undefined) continue;
+    about.push(id);
+    vocab.push(ids.get(t) ?? -1);
+    terms.push(t);
+  }
+  const rest = { about: Int32Array.from(about), vocab: Int32Array.from(vocab), terms };
+  REST_TERMS.set(view, { ctx, rest });
+  return rest;
+}
+
+/**
+ * aboutWeight of the rest of the paste for ranked match `r` (the words its error text found left out), of the words `counts`
+ * accepts (by their place in `rest`; all when absent): the same weights added in the same order as aboutWeight adds them.
+ */
+function restWeight(ctx: MatchContext, r: Ranked, rest: RestTerms, counts?: (k: number) => boolean): number {
+  const found = r.hit.kind === 'error' ? r.hit.found : undefined;
+  const { offsets, words, weight } = ctx.about;
+  const from = offsets[r.hit.article];
+  const to = offsets[r.hit.article + 1];
+  let sum = 0;
+  for (let k = 0; k < rest.about.length; k++) {
+    if (counts !== undefined && !counts(k)) continue;
+    if (found !== undefined && rest.vocab[k] >= 0 && sortedIncludes(found, rest.vocab[k])) continue;
+    const id = rest.about[k];
+    if (sortedIncludes(words, id, from, to)) sum += weight[id];
+  }
+  return sum;
 }
 
 /**

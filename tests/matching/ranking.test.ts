@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import type { Article } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS, type MatchParameters } from '../../src/matching/parameters';
-import { idOrder } from '../../src/matching/ranking';
+import { aboutWeight, buildAbout } from '../../src/matching/descriptions';
+import type { MatchContext, Ranked } from '../../src/matching/hits';
+import { aboutRest, idOrder } from '../../src/matching/ranking';
+import type { QueryView } from '../../src/matching/score';
+import { includesId } from '../../src/matching/sorted';
 import type { MatchResult } from '../../src/matching/types';
 import {
   describedArticle,
@@ -366,5 +370,35 @@ describe('matching/ranking: nearTwins passes over a match of no error text', () 
   it('a keyword hit scoring above the twins’ floor (0.83) is no twin of the error answered', () => {
     const r = m.match(`${short}\nwombat calendar blank, wombat sharing policy`, { explain: true });
     assert.deepEqual([r.decision, ...listed(r)], ['answer', ['setup', 1], ['calendar', 0.83]]);
+  });
+});
+
+describe('matching/ranking: aboutRest reads the words of a paste once, and weighs them as aboutWeight does', () => {
+  const kb = kbOf([
+    describedArticle('a', 'Room mailbox calendar', 'Meetings in a room mailbox are declined'),
+    describedArticle('b', 'Shared mailbox permissions', 'Delegates of a shared mailbox lose access'),
+  ]);
+  // The error texts' vocabulary: ids of some of the words (`found` holds ids of it), one the about index lacks.
+  const vocab = new Map(['mailbox', 'room', 'delegates', 'walrus'].map((t, id) => [t, id]));
+  const contextOf = (about: ReturnType<typeof buildAbout>) => ({ about, index: { vocab: { ids: vocab } } }) as unknown as MatchContext;
+  const rankedOf = (article: number, found?: number[]) =>
+    ({ hit: found ? { kind: 'error', article, found: Int32Array.from(found) } : { kind: 'keyword', article } }) as unknown as Ranked;
+  const view = { terms: new Set(['shared', 'walrus', 'mailbox', 'room', 'declined', 'delegates', 'unknown']) } as unknown as QueryView;
+
+  it('gives, per match, the sum aboutWeight gives without the words its error text found', () => {
+    const ctx = contextOf(buildAbout(kb));
+    for (const article of [0, 1])
+      for (const found of [undefined, [], [0], [1, 2], [0, 1, 2, 3]]) {
+        const expected = aboutWeight(ctx.about, article, view.terms, found && ((t) => includesId(Int32Array.from(found), vocab.get(t))));
+        assert.equal(aboutRest(ctx, rankedOf(article, found), view), expected, `${article} ${found}`);
+      }
+  });
+
+  it("reads the same paste's words again for another matcher's articles", () => {
+    const one = contextOf(buildAbout(kb));
+    const other = contextOf(buildAbout(kbOf([describedArticle('c', 'Walrus export', 'The shared walrus export is declined')])));
+    assert.equal(aboutRest(one, rankedOf(0), view), aboutWeight(one.about, 0, view.terms));
+    assert.equal(aboutRest(other, rankedOf(0), view), aboutWeight(other.about, 0, view.terms));
+    assert.ok(aboutRest(other, rankedOf(0), view) > 0);
   });
 });
