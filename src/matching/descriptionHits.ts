@@ -8,6 +8,8 @@ import {
   describedAll,
   describedWhole,
   errorSaid,
+  errorNamed,
+  symptomQuotesError,
   failureUnsaid,
   GENERIC,
   inflectionKey,
@@ -191,6 +193,8 @@ export function descriptionHits(
   let shown: string | null | undefined;
   // Whether the paste names an error or a failure (descriptions.ts `errorSaid`): read once, at the first article that asks.
   let said: boolean | undefined;
+  // Whether the paste names an error (descriptions.ts `errorNamed`): read once, at the first article that asks.
+  let quoted: boolean | undefined;
   // The deployments the paste says it doesn't have (scenario.ts), read once when a description could be answered; the one the
   // article's title names, if any: its symptom or its topic phrases are then named beside a setup the paste rules out.
   let denied: ReadonlySet<string> | undefined;
@@ -253,7 +257,18 @@ export function descriptionHits(
         const own = describedWhole(ctx.descriptions, d, errors, p, read.share);
         if (own === undefined && read.unread && describedWhole(ctx.descriptions, d, errors, p) !== undefined)
           hit.unread = { words: read.unread, share: read.share };
-        if (own !== undefined) {
+        // (Not where the symptom is an error message, the English paste names no error and says more of something else than of
+        // the symptom: an overview of what a client supports tells the symptom's words, not the error the article resolves.
+        // errorUnquoted.)
+        if (
+          own !== undefined &&
+          !bridged &&
+          d.pasteShare < p.unquotedShare &&
+          symptomQuotesError(ctx.kb.articles[d.article], d.symptom) &&
+          !(quoted ??= errorNamed(text))
+        )
+          hit.errorUnquoted = true;
+        else if (own !== undefined) {
           hit.cause = { words: 0, weight: own, offered: score, whole: true };
           // Read through the lexicon, every word read and the symptom's: the translation says what English would answer.
           if (bridged && describedAll(ctx.descriptions, d, terms)) hit.cause.all = true;

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/load';
+import type { Article } from '../knowledge/types';
 import { SIDE_WORDS } from '../knowledge/vocabulary';
 import { foldWord, markSmtpCodes, splitNegations, termsOf } from './normalize';
 import { DEFAULT_PARAMETERS, type MatchParameters } from './parameters';
@@ -1407,6 +1408,25 @@ export function titleNamesCode(title: string, errorTexts: readonly string[]): bo
   const titled = codes(title);
   if (!titled.size) return false;
   return errorTexts.some((e) => [...codes(e)].some((c) => titled.has(c)));
+}
+
+/**
+ * Words that name an error, not a failure told in words (`could not open`): an error, exception, warning or NDR, an exception's
+ * class, a status or hex code.
+ */
+const ERROR_NAMED =
+  /\b(?:errors?|exceptions?|warnings?|ndrs?|undeliverable)\b|[a-z]exception\b|\b[245]\.\d{1,3}\.\d{1,3}\b|\b0x[0-9a-f]{4,8}\b/i;
+
+/** The paste names an error (`ERROR_NAMED`), or is not English prose. */
+export function errorNamed(text: string): boolean {
+  if (ERROR_NAMED.test(text)) return true;
+  return guessLanguage((text.match(/\p{L}+/gu) ?? []).map(foldWord), text) === 'de';
+}
+
+/** The article's symptom `symptom` is an error message: it has an error text. */
+export function symptomQuotesError(article: Article, symptom: string): boolean {
+  const s = article.symptoms.find((x) => x.id === symptom);
+  return s !== undefined && Object.values(s.errors).some((es) => (es?.length ?? 0) > 0);
 }
 
 /** The paste half of `errorUnsaid`: the paste names an error or a failure (`ERROR_SAID`), or is not English prose. */

@@ -314,6 +314,11 @@ function explain(ctx: MatchContext, r: Ranked, view: QueryView, paste: Paste): M
         rule: 'description',
         note: `the article's title is its error message and the paste names no error or failure: its symptom named with its cause or whole is offered, not answered`,
       });
+    if (h.errorUnquoted)
+      rules.push({
+        rule: 'description',
+        note: `the symptom is an error message and the paste names no error: its symptom named whole is offered, not answered`,
+      });
     if (h.foreignProgram)
       rules.push({
         rule: 'foreign-program',

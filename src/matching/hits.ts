@@ -220,6 +220,8 @@ export interface DescriptionHit extends HitBase {
    * named with its cause or whole is offered, not answered.
    */
   errorUnsaid?: true;
+  /** Its symptom, named whole, is an error message, and the paste names no error (descriptions.ts `errorNamed`): offered, not answered. */
+  errorUnquoted?: true;
   /**
    * What shows the paste was printed by another program than Microsoft's, whose article's prose names no program
    * (foreignProgram.ts): the symptom named with its cause or whole is offered, not answered.

@@ -493,6 +493,16 @@ export interface MatchParameters {
      */
     errorTitle: number;
     /**
+     * A symptom that is an error message (it has an error text), named whole by English prose that names no error at all, is
+     * offered, not answered, when it holds less than this share of the paste's words (`pasteShare`): the paste says more of
+     * something else than of the symptom (an overview of which client versions reach public folders, its one sentence of
+     * could-not-access among scenarios and updates; descriptionHits.ts `errorUnquoted`). A user's one sentence naming the
+     * symptom in words of their own is held by it nearly whole (share near 1) and stays answered. Default 0.5, half: on every
+     * set the only English paste naming no error answered on such a symptom is the highclouder Outlook for Mac post at 0.38;
+     * the hand-made one-sentence right answers (tests) are at 1.
+     */
+    unquotedShare: number;
+    /**
      * A description offered alone (not through the lexicon, not in a long post's problem sentences) that names its symptom and
      * little else — fit (share of the paste's known words the symptom holds × share of the symptom's words the paste holds) at
      * least `answerFit` — in words of its own — words none of the article's error texts holds, weighing at least `answerBeyond`
@@ -774,6 +784,7 @@ export const DEFAULT_PARAMETERS: MatchParameters = {
     causeWeight: 2,
     causeScore: 0.8,
     errorTitle: 0.75,
+    unquotedShare: 0.5,
     answerFit: 0.25,
     answerBeyond: 2,
     directionWords: 3,
