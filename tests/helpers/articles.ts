@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { Article, Symptom } from '../../src/knowledge/types';
 import { Matcher } from '../../src/matching/matcher';
 import { DEFAULT_PARAMETERS } from '../../src/matching/parameters';
+import type { MatchResult } from '../../src/matching/types';
 /**
  * A small valid article as knowledge YAML, for tests that write knowledge files. Its line numbers are
  * part of what tests assert: line 1 is `id`, line 2 `title`, line 8 the symptom's `errors.en` and the
@@ -220,6 +221,11 @@ export function explainedOutcome(articles: Article[], text: string): { decision:
     articles: r.matches.map((m) => m.article),
     notes: r.matches[0]?.why?.rules.map((x) => x.note).join(' | ') ?? '',
   };
+}
+
+/** What a rule test asserts of a match (run with `explain`): the decision, the first article (null for none) and its rules' notes. */
+export function ruleOutcome(r: MatchResult): { decision: string; first: string | null; notes: string[] } {
+  return { decision: r.decision, first: r.matches[0]?.article ?? null, notes: r.matches[0]?.why?.rules.map((x) => x.note) ?? [] };
 }
 
 /** A small article of our own in the support-docs Markdown shape (not corpus text): front matter `front`, then `body`. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
-import { englishArticle as article, kbOf } from '../helpers/articles';
+import { englishArticle as article, kbOf, ruleOutcome } from '../helpers/articles';
 
 /**
  * A name or number where the error has a word (score.ts contradiction, `inserted`): the paste put a value in there, and the
@@ -18,10 +18,7 @@ describe('matching rules: a value the paste puts where the error has a word (sco
       article('more', ['Marmot publishing is not enabled for your zoo.']),
     ]),
   );
-  const run = (text: string) => {
-    const r = m.match(text, { explain: true });
-    return { decision: r.decision, first: r.matches[0]?.article ?? null, notes: r.matches[0]?.why?.rules.map((x) => x.note) ?? [] };
-  };
+  const run = (text: string) => ruleOutcome(m.match(text, { explain: true }));
   const pasted = (inner: string) =>
     `Zoo Indexer has failed to feed the walrus (8832ee80-47b8-4b0e-a98f-c4a239794707) in pen (Pen1) due to error: (Contoso.Zoo.WalrusFeedFailedException: ${inner}`;
 

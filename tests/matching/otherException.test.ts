@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
-import { englishArticle as article, kbOf } from '../helpers/articles';
+import { englishArticle as article, kbOf, ruleOutcome } from '../helpers/articles';
 
 /**
  * An exception class named by its failure after the word (`MapiExceptionCallFailed`) is the error's code in words: where the
@@ -21,10 +21,7 @@ describe('matching rules: another exception class of the family before the same 
       ]),
     );
   });
-  const run = (text: string) => {
-    const r = m.match(text, { explain: true });
-    return { decision: r.decision, first: r.matches[0]?.article ?? null, notes: r.matches[0]?.why?.rules.map((x) => x.note) ?? [] };
-  };
+  const run = (text: string) => ruleOutcome(m.match(text, { explain: true }));
   const pasted = (cls: string) =>
     `Failed to open pen "Pen7". Pen Error: The zoo is unable to open the pen that you specified. Error: Operation failed with message: ${cls}: Unable to open pen. Lid: 65256 [Pen: Pen7, Zoo: zoo02]`;
 

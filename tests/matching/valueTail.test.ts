@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/matching/matcher';
-import { englishArticle as article, kbOf } from '../helpers/articles';
+import { englishArticle as article, kbOf, ruleOutcome } from '../helpers/articles';
 
 /**
  * The words after a quoted value (score.ts otherAfterValue): where the error's next word is a common one the paste has
@@ -20,10 +20,7 @@ describe('matching rules: how a paste goes on after a quoted value (score.ts val
       article('more', ['The pony stable could not be opened.']),
     ]),
   );
-  const run = (text: string) => {
-    const r = m.match(text, { explain: true });
-    return { decision: r.decision, first: r.matches[0]?.article ?? null, notes: r.matches[0]?.why?.rules.map((x) => x.note) ?? [] };
-  };
+  const run = (text: string) => ruleOutcome(m.match(text, { explain: true }));
 
   it('answers the error with another value where the paste goes on as the error', () => {
     for (const paste of [
