@@ -1258,24 +1258,28 @@ export function titlesNamed(
 }
 
 /**
- * The words of a failure, one list for three readings (`FAILS`, `ERROR_SAID`, `PROBLEM`), so the three stay in step. A
- * word read by some only lists them (`readBy`; none listed: all three):
+ * The words of a failure, one list for four readings (`FAILS`, `ERROR_SAID`, `PROBLEM`, `ERROR_NAMED`), so they stay in
+ * step. A word read by some only lists them (`readBy`; none listed: the first three):
  * - `FAILS` leaves out the nouns of an error or a failure (`errors`, `exception`, `NDRs`, `bounce messages`): a title that
  *   names those is about a kind of failure, not that something fails;
  * - `ERROR_SAID` leaves out the bare negations (`not`, `never`: a post tells its setup with them, `should not be created`)
  *   and the words of a state (`missing`, `wrong`, `disappears`);
  * - `PROBLEM` reads the negations and the nouns, but not `exception` and `warning`, and it alone reads `complain*`
- *   (`complaining about`).
+ *   (`complaining about`);
+ * - `ERROR_NAMED` reads only the nouns that name an error, not a failure told in words (`could not open`), nor a bounce.
  * Regular-expression pieces, in the order `FAILS` and `ERROR_SAID` read them (each reading only tests whether a sentence
  * holds one, so the order of an alternation says nothing).
  */
-type FailureReading = 'fails' | 'error' | 'problem';
+type FailureReading = 'fails' | 'error' | 'problem' | 'named';
+
+/** Who reads a word of `FAILURE_WORDS` that lists no readings. */
+const READ_BY_DEFAULT: readonly FailureReading[] = ['fails', 'error', 'problem'];
 
 const FAILURE_WORDS: readonly (readonly [word: string, readBy?: readonly FailureReading[]])[] = [
   ['fail\\w*'],
-  ['errors?', ['error', 'problem']],
-  ['exceptions?', ['error']],
-  ['warnings?', ['error']],
+  ['errors?', ['error', 'problem', 'named']],
+  ['exceptions?', ['error', 'named']],
+  ['warnings?', ['error', 'named']],
   ['can ?not'],
   ["can'?t"],
   ["couldn'?t"],
@@ -1297,8 +1301,8 @@ const FAILURE_WORDS: readonly (readonly [word: string, readBy?: readonly Failure
   ['stall\\w*'],
   ['reject\\w*'],
   ['bounc\\w*', ['error', 'problem']],
-  ['undeliverable', ['error', 'problem']],
-  ['ndrs?', ['error', 'problem']],
+  ['undeliverable', ['error', 'problem', 'named']],
+  ['ndrs?', ['error', 'problem', 'named']],
   ['missing', ['fails', 'problem']],
   ['broken'],
   ['wrong', ['fails', 'problem']],
@@ -1310,7 +1314,7 @@ const FAILURE_WORDS: readonly (readonly [word: string, readBy?: readonly Failure
 
 /** The words of `FAILURE_WORDS` that `reading` reads, as one alternation of whole words. */
 function failureWords(reading: FailureReading): string {
-  return `\\b(?:${FAILURE_WORDS.filter(([, readBy]) => readBy === undefined || readBy.includes(reading))
+  return `\\b(?:${FAILURE_WORDS.filter(([, readBy]) => (readBy ?? READ_BY_DEFAULT).includes(reading))
     .map(([word]) => word)
     .join('|')})\\b`;
 }
@@ -1355,12 +1359,15 @@ export function failureUnsaid(title: string, text: string, translated = false): 
   return guessLanguage((plain.match(/\p{L}+/gu) ?? []).map(foldWord), plain) !== 'de';
 }
 
+/** What names an error besides its words: an exception's class name, a status code (`5.7.1`) or a hex result code. */
+const ERROR_MARKS = '[a-z]exception\\b|\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b|\\b0x[0-9a-f]{4,8}\\b';
+
 /**
  * Words that say an error or a failure happened: `FAILURE_WORDS` but the bare negations and the words of a state (`not`,
  * `never`, `missing`: a post tells its setup with them, `should not be created`), and the nouns of an error (`error`,
  * `exception`, `NDR`, `warning`), an exception's class name, a status code (`5.7.1`) or a hex result code.
  */
-const ERROR_SAID = new RegExp(`${failureWords('error')}|[a-z]exception\\b|\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b|\\b0x[0-9a-f]{4,8}\\b`, 'i');
+const ERROR_SAID = new RegExp(`${failureWords('error')}|${ERROR_MARKS}`, 'i');
 
 /**
  * Whether prose answered by a symptom and its cause names none of the error its article is about: the article's title is
@@ -1414,8 +1421,7 @@ export function titleNamesCode(title: string, errorTexts: readonly string[]): bo
  * Words that name an error, not a failure told in words (`could not open`): an error, exception, warning or NDR, an exception's
  * class, a status or hex code.
  */
-const ERROR_NAMED =
-  /\b(?:errors?|exceptions?|warnings?|ndrs?|undeliverable)\b|[a-z]exception\b|\b[245]\.\d{1,3}\.\d{1,3}\b|\b0x[0-9a-f]{4,8}\b/i;
+const ERROR_NAMED = new RegExp(`${failureWords('named')}|${ERROR_MARKS}`, 'i');
 
 /** The paste names an error (`ERROR_NAMED`), or is not English prose. */
 export function errorNamed(text: string): boolean {
